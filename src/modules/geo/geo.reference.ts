@@ -113,8 +113,9 @@ export interface GeoReference {
   communes: Commune[];
   quartiers: Quartier[];
   postcodes: Postcode[];
-  communeFeatures: Area[];
-  quartierFeatures: Area[];
+  /** The polygons, for maps. */
+  communeAreas: { commune: Commune; feature: Area }[];
+  quartierAreas: { quartier: Quartier; feature: Area }[];
   /** The commune and quartier a point lies in; null outside the Brussels-Capital Region. */
   locate(lat: number, lon: number): { commune: Commune; quartier: Quartier | null } | null;
   commune(nis: string): Commune | undefined;
@@ -137,8 +138,8 @@ export function geoReference(): GeoReference {
     communes: communeIndex.map((c) => c.item).sort((a, b) => collator.compare(a.name.fr, b.name.fr)),
     quartiers: quartierIndex.map((q) => q.item).sort((a, b) => collator.compare(a.name.fr, b.name.fr)),
     postcodes,
-    communeFeatures: communeIndex.map((c) => c.feature),
-    quartierFeatures: quartierIndex.map((q) => q.feature),
+    communeAreas: communeIndex.map((c) => ({ commune: c.item, feature: c.feature })),
+    quartierAreas: quartierIndex.map((q) => ({ quartier: q.item, feature: q.feature })),
     locate(lat, lon) {
       if (!Number.isFinite(lat) || !Number.isFinite(lon)) return null;
       const commune = communeIndex.find((c) => contains(c, lon, lat));

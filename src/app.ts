@@ -1,0 +1,143 @@
+// Builds the HTTP application: plugins, modules and error handling. The server, the tests and the
+// benchmarks all build this same app; only server.ts listens.
+import compress from '@fastify/compress';
+import etag from '@fastify/etag';
+import helmet from '@fastify/helmet';
+import fastifyStatic from '@fastify/static';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import ajvFormats from 'ajv-formats';
+import Fastify, { type FastifyInstance, LogController } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from './config.ts';
+import type { Database } from './db/client.ts';
+import type { WebDeps } from './http/deps.ts';
+import { registerErrorHandling } from './http/error-handler.ts';
+import { healthRoutes } from './http/health.ts';
+import { negotiateLocale } from './i18n/index.ts';
+import { directoryApi, directoryWeb, isShowingDemoData } from './modules/directory/index.ts';
+import { geoApi } from './modules/geo/index.ts';
+import { hsdsApi } from './modules/interop/hsds.api.ts';
+import { locales } from './shared/i18n-text.ts';
+import { assetRoots } from './views/assets.ts';
+
+export interface AppOptions {
+  /** Pino logger options, or false for none (tests). */
+  logger?: boolean | Record<string, unknown>;
+}
+
+/** Empty query parameters ("?theme=&page=2" from a plain form) mean "not set". */
+function dropEmptyQueryValues(query: unknown): void {
+  if (!query || typeof query !== 'object') return;
+  for (const [key, value] of Object.entries(query)) {
+    if (value === '') delete (query as Record<string, unknown>)[key];
+  }
+}
+
+export async function buildApp(config: Config, db: Database, options: AppOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger:
+      options.logger === false
+        ? false
+        : {
+            level: config.logLevel,
+            redact: ['req.headers.cookie', 'req.headers.authorization'],
+            ...(typeof options.logger === 'object' ? options.logger : {}),
+          },
+    trustProxy: config.trustProxy,
+    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true }, plugins: [ajvFormats as never] },
+    routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // Request lines are noise in development; production keeps them.
+    logController: new LogController({ disableRequestLogging: config.env !== 'production' && config.logLevel !== 'debug' }),
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const deps: WebDeps = { db, config, demoBanner: () => isShowingDemoData(db) };
+
+  registerErrorHandling(app, deps);
+  app.addHook('preValidation', async (request) => dropEmptyQueryValues(request.query));
+
+  const tileOrigin = config.tiles.url ? new URL(config.tiles.url.replace(/\{[a-z]\}/g, 'a')).origin : null;
+  await app.register(helmet, {
+    contentSecurityPolicy: {
+      directives: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", 'data:', ...(tileOrigin ? [tileOrigin] : [])],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        frameAncestors: ["'none'"],
+        upgradeInsecureRequests: config.env === 'production' ? [] : null,
+      },
+    },
+    // Leaflet's tiles come from another origin.
+    crossOriginEmbedderPolicy: false,
+    hsts: config.env === 'production',
+  });
+  await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
+  await app.register(fp(healthRoutes), { db });
+
+  await app.register(fastifyStatic, {
+    root: assetRoots.own,
+    prefix: '/assets/',
+    maxAge: '365d',
+    immutable: true,
+  });
+  for (const [name, root] of Object.entries(assetRoots.vendor)) {
+    await app.register(fastifyStatic, {
+      root,
+      prefix: `/assets/vendor/${name}/`,
+      decorateReply: false,
+      maxAge: '365d',
+      immutable: true,
+    });
+  }
+
+  await app.register(swagger, {
+    openapi: {
+      openapi: '3.1.0',
+      info: {
+        title: 'Passerelle API',
+        version: '1.0.0',
+        description:
+          'The social map of the Brussels welfare and care field. /api/v1 returns every text in nl, fr and en; ' +
+          '/api/hsds is an Open Referral HSDS 3.0 read API in one language per response.',
+        license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
+      },
+      tags: [
+        { name: 'directory', description: 'Organisations, services and themes' },
+        { name: 'geo', description: 'Brussels communes and quartiers' },
+        { name: 'hsds', description: 'Open Referral HSDS 3.0' },
+      ],
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
+
+  await app.register(
+    async (api) => {
+      await api.register(etag);
+      await api.register(directoryApi, deps);
+      await api.register(geoApi);
+    },
+    { prefix: '/api/v1' },
+  );
+  await app.register(
+    async (hsds) => {
+      await hsds.register(etag);
+      await hsds.register(hsdsApi, deps);
+    },
+    { prefix: '/api/hsds' },
+  );
+
+  for (const locale of locales) {
+    await app.register(directoryWeb, { ...deps, prefix: `/${locale}` });
+  }
+
+  app.get('/', { schema: { hide: true } }, async (request, reply) => {
+    reply.header('vary', 'Accept-Language');
+    return reply.redirect(`/${negotiateLocale(request.headers['accept-language'])}/`, 302);
+  });
+
+  return app;
+}

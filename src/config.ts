@@ -1,0 +1,82 @@
+// One schema over the environment, checked at start-up. Nothing else reads process.env.
+import { resolve } from 'node:path';
+import Type, { type Static } from 'typebox';
+import { Compile } from 'typebox/compile';
+
+const Env = Type.Object({
+  NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
+    default: 'development',
+  }),
+  HOST: Type.String({ default: '127.0.0.1', minLength: 1 }),
+  PORT: Type.Integer({ default: 3000, minimum: 0, maximum: 65535 }),
+  DATABASE_URL: Type.Optional(Type.String({ pattern: '^postgres(ql)?://' })),
+  DATA_DIR: Type.String({ default: './data', minLength: 1 }),
+  DEMO_DATA: Type.Boolean({ default: true }),
+  LOG_LEVEL: Type.Union(
+    ['fatal', 'error', 'warn', 'info', 'debug', 'trace', 'silent'].map((l) => Type.Literal(l)),
+    { default: 'info' },
+  ),
+  /** Map tiles; an empty value draws maps from the commune outlines alone (offline use). */
+  TILE_URL: Type.String({ default: 'https://tile.openstreetmap.org/{z}/{x}/{y}.png' }),
+  TILE_ATTRIBUTION: Type.String({ default: '© OpenStreetMap contributors' }),
+  /** The public address of the site, for absolute links in JSON-LD and the API; derived from requests when unset. */
+  PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
+  TRUST_PROXY: Type.Boolean({ default: false }),
+});
+type Env = Static<typeof Env>;
+
+export interface Config {
+  env: Env['NODE_ENV'];
+  host: string;
+  port: number;
+  /** An external PostgreSQL; when unset, an embedded one runs from dataDir. */
+  databaseUrl: string | undefined;
+  dataDir: string;
+  demoData: boolean;
+  logLevel: Env['LOG_LEVEL'];
+  tiles: { url: string; attribution: string };
+  publicUrl: string | undefined;
+  trustProxy: boolean;
+}
+
+const checkEnv = Compile(Env);
+
+/** Env values arrive as strings; booleans and numbers are converted before the schema check. */
+function coerce(raw: Record<string, string | undefined>): Record<string, unknown> {
+  const out: Record<string, unknown> = {};
+  for (const key of Object.keys(Env.properties)) {
+    const value = raw[key];
+    if (value === undefined || (value === '' && key !== 'TILE_URL')) continue;
+    const schema = Env.properties[key as keyof Env];
+    if ('type' in schema && schema.type === 'boolean') out[key] = /^(1|true|yes|on)$/i.test(value) ? true : /^(0|false|no|off)$/i.test(value) ? false : value;
+    else if ('type' in schema && schema.type === 'integer') out[key] = /^\d+$/.test(value) ? Number(value) : value;
+    else out[key] = value;
+  }
+  return out;
+}
+
+export class ConfigError extends Error {}
+
+export function loadConfig(
+  raw: Record<string, string | undefined> = process.env,
+  argv: readonly string[] = process.argv.slice(2),
+): Config {
+  const values = checkEnv.Default(coerce(raw)) as Record<string, unknown>;
+  if (!checkEnv.Check(values)) {
+    const problems = checkEnv.Errors(values).map((e) => `${e.instancePath.slice(1) || 'environment'} ${e.message}`);
+    throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
+  }
+  const env = values as Env;
+  return {
+    env: env.NODE_ENV,
+    host: env.HOST,
+    port: env.PORT,
+    databaseUrl: env.DATABASE_URL,
+    dataDir: resolve(env.DATA_DIR),
+    demoData: env.DEMO_DATA && !argv.includes('--no-demo'),
+    logLevel: env.LOG_LEVEL,
+    tiles: { url: env.TILE_URL, attribution: env.TILE_ATTRIBUTION },
+    publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
+    trustProxy: env.TRUST_PROXY,
+  };
+}

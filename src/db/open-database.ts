@@ -1,0 +1,34 @@
+// Opens the platform's database: the external one from DATABASE_URL, or the embedded one in
+// DATA_DIR, migrated to the current schema. Shared by the server, the CLI and the tests.
+import type { Config } from '../config.ts';
+import { connectDatabase, type DatabaseConnection } from './client.ts';
+import { type EmbeddedDatabase, startEmbeddedDatabase } from './embedded.ts';
+import { migrateDatabase } from './migrate.ts';
+
+export interface OpenDatabase extends DatabaseConnection {
+  embedded: EmbeddedDatabase | null;
+}
+
+export async function openDatabase(
+  config: Pick<Config, 'databaseUrl' | 'dataDir'>,
+  options: { log?: (line: string) => void; url?: string; poolSize?: number } = {},
+): Promise<OpenDatabase> {
+  const embedded = config.databaseUrl || options.url ? null : await startEmbeddedDatabase(config.dataDir, options.log);
+  const url = options.url ?? config.databaseUrl ?? embedded!.url;
+  const connection = connectDatabase(url, { max: options.poolSize });
+  try {
+    await migrateDatabase(connection);
+  } catch (error) {
+    await connection.close();
+    await embedded?.stop();
+    throw error;
+  }
+  return {
+    ...connection,
+    embedded,
+    async close() {
+      await connection.close();
+      await embedded?.stop();
+    },
+  };
+}

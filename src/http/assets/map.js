@@ -1,0 +1,82 @@
+// Maps of Passerelle, on top of pages that work without them. Every map draws the commune outlines
+// first, so it stays readable offline or when the tile server is unreachable.
+(function () {
+  'use strict';
+  if (!window.L) return;
+  var brussels = [50.8466, 4.3528];
+
+  function baseMap(element) {
+    element.textContent = '';
+    var map = L.map(element, { scrollWheelZoom: false }).setView(brussels, 12);
+    var tiles = element.dataset.tiles;
+    if (tiles) {
+      L.tileLayer(tiles, { maxZoom: 19, attribution: element.dataset.attribution || '' }).addTo(map);
+    }
+    map.getContainer().setAttribute('data-ready', 'true');
+    return map;
+  }
+
+  function drawCommunes(map, url) {
+    return fetch(url)
+      .then(function (r) { return r.ok ? r.json() : null; })
+      .then(function (geojson) {
+        if (!geojson) return;
+        L.geoJSON(geojson, {
+          interactive: false,
+          style: { color: '#0b5d5b', weight: 1, fillColor: '#0b5d5b', fillOpacity: 0.04 },
+        }).addTo(map);
+      })
+      .catch(function () {});
+  }
+
+  function pickName(name, lang) {
+    return name[lang] || name.fr || name.nl || name.en || '';
+  }
+
+  function directoryMap(element) {
+    var map = baseMap(element);
+    var lang = document.documentElement.lang;
+    drawCommunes(map, element.dataset.communes);
+    fetch(element.dataset.source, { headers: { accept: 'application/geo+json' } })
+      .then(function (r) { return r.json(); })
+      .then(function (data) {
+        var group = L.markerClusterGroup ? L.markerClusterGroup({ showCoverageOnHover: false }) : L.featureGroup();
+        data.features.forEach(function (f) {
+          var c = f.geometry.coordinates;
+          var name = pickName(f.properties.name, lang);
+          var marker = L.marker([c[1], c[0]], { title: name, alt: name });
+          var link = document.createElement('a');
+          link.href = element.dataset.link + f.properties.organisation_id;
+          link.textContent = name;
+          marker.bindPopup(link);
+          group.addLayer(marker);
+        });
+        group.addTo(map);
+        element.setAttribute('data-markers', String(data.features.length));
+      });
+  }
+
+  function pointsMap(element) {
+    var map = baseMap(element);
+    var points = JSON.parse(element.dataset.points || '[]');
+    var bounds = [];
+    points.forEach(function (p) {
+      L.marker([p.lat, p.lon], { title: p.label, alt: p.label }).bindPopup(document.createTextNode(p.label)).addTo(map);
+      bounds.push([p.lat, p.lon]);
+    });
+    if (bounds.length === 1) map.setView(bounds[0], 16);
+    else if (bounds.length > 1) map.fitBounds(bounds, { padding: [30, 30], maxZoom: 16 });
+    element.setAttribute('data-markers', String(points.length));
+  }
+
+  function start() {
+    L.Icon.Default.imagePath = '/assets/vendor/leaflet/images/';
+    document.querySelectorAll('[data-map]').forEach(function (element) {
+      if (element.dataset.map === 'directory') directoryMap(element);
+      else pointsMap(element);
+    });
+  }
+
+  if (document.readyState === 'loading') document.addEventListener('DOMContentLoaded', start);
+  else start();
+})();

@@ -1,0 +1,10 @@
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+
+/** What app.ts hands to every module's route plugin. */
+export interface WebDeps {
+  db: Database;
+  config: Config;
+  /** Whether pages show the "demo data" banner. */
+  demoBanner: () => Promise<boolean>;
+}

@@ -1,0 +1,72 @@
+// One place turns errors into responses: JSON under /api, a translated page elsewhere. Clients see
+// a stable code and a message, never a stack trace; only unexpected errors are logged as errors.
+import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import { type MessageKey, translator } from '../i18n/index.ts';
+import { AppError, type ErrorCode, type FieldProblem } from '../shared/errors.ts';
+import { ErrorPage } from '../views/error-page.tsx';
+import type { WebDeps } from './deps.ts';
+import { localeOf, pageContext } from './request-context.ts';
+import { sendHtml } from './send-html.ts';
+
+interface ValidationItem {
+  instancePath?: string;
+  params?: Record<string, unknown>;
+  message?: string;
+}
+
+/** Fastify's schema errors as one problem per field, named as the client wrote it. */
+function fieldProblems(error: FastifyError): FieldProblem[] {
+  const items = (error.validation ?? []) as ValidationItem[];
+  return items.map((item) => {
+    const missing = item.params?.missingProperty as string | undefined;
+    const path = (item.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+    return { field: missing ?? (path || error.validationContext || 'request'), message: item.message ?? 'is invalid' };
+  });
+}
+
+function toAppError(error: unknown): AppError {
+  if (error instanceof AppError) return error;
+  const fastifyError = error as FastifyError;
+  if (fastifyError.validation) return new AppError('VALIDATION_FAILED', { fields: fieldProblems(fastifyError), cause: error });
+  const status = fastifyError.statusCode;
+  if (status === 404) return new AppError('NOT_FOUND', { cause: error });
+  if (status && status >= 400 && status < 500) {
+    return new AppError('VALIDATION_FAILED', { fields: [{ field: 'request', message: fastifyError.message }], cause: error });
+  }
+  const code = (error as { code?: string }).code;
+  if (code === 'ECONNREFUSED' || code === '57P01' || /timeout exceeded when trying to connect/i.test(String(fastifyError.message))) {
+    return new AppError('DATABASE_UNAVAILABLE', { cause: error });
+  }
+  return new AppError('INTERNAL', { cause: error });
+}
+
+function isApi(request: FastifyRequest): boolean {
+  return request.url.startsWith('/api/') || request.url === '/metrics';
+}
+
+export function registerErrorHandling(app: FastifyInstance, deps: WebDeps): void {
+  const respond = async (error: AppError, request: FastifyRequest, reply: FastifyReply) => {
+    const t = translator(localeOf(request));
+    const message = t.t(`errors.${error.code}` as MessageKey);
+    if (isApi(request)) {
+      return reply.code(error.status).send({
+        error: error.code,
+        message,
+        ...(error.fields.length ? { fields: error.fields } : {}),
+      });
+    }
+    let showDemoBanner = false;
+    if (error.code !== 'DATABASE_UNAVAILABLE' && error.code !== 'INTERNAL') showDemoBanner = await deps.demoBanner().catch(() => false);
+    const ctx = pageContext(request, deps.config, showDemoBanner);
+    return sendHtml(reply, ErrorPage({ ctx, code: error.code as ErrorCode, fields: error.fields }), error.status);
+  };
+
+  app.setErrorHandler(async (raw, request, reply) => {
+    const error = toAppError(raw);
+    if (error.status >= 500) request.log.error({ err: raw, code: error.code }, 'request failed');
+    else request.log.info({ code: error.code, fields: error.fields }, 'request refused');
+    return respond(error, request, reply);
+  });
+
+  app.setNotFoundHandler(async (request, reply) => respond(new AppError('NOT_FOUND'), request, reply));
+}

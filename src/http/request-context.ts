@@ -1,0 +1,57 @@
+// What every page needs to know about the request it renders for.
+import type { FastifyRequest } from 'fastify';
+import type { Config } from '../config.ts';
+import { negotiateLocale, type Translator, translator } from '../i18n/index.ts';
+import { isLocale, type Locale } from '../shared/i18n-text.ts';
+
+export interface PageContext {
+  locale: Locale;
+  t: Translator;
+  /** The path without its locale prefix, e.g. "/directory". */
+  path: string;
+  /** The query string with its "?", or "". */
+  search: string;
+  showDemoBanner: boolean;
+  tiles: Config['tiles'];
+  /** Absolute origin for canonical links and JSON-LD, e.g. "https://passerelle.brussels". */
+  origin: string;
+}
+
+/** The locale of a URL like /fr/..., else the browser's preference. */
+export function localeOf(request: FastifyRequest): Locale {
+  const first = request.url.split('/')[1]?.split('?')[0];
+  return isLocale(first) ? first : negotiateLocale(request.headers['accept-language']);
+}
+
+export function originOf(request: FastifyRequest, config: Pick<Config, 'publicUrl'>): string {
+  return config.publicUrl ?? `${request.protocol}://${request.host}`;
+}
+
+export function pageContext(
+  request: FastifyRequest,
+  config: Pick<Config, 'tiles' | 'publicUrl'>,
+  showDemoBanner: boolean,
+): PageContext {
+  const locale = localeOf(request);
+  const [pathname = '/', query] = request.url.split('?');
+  const withoutLocale = isLocale(pathname.split('/')[1]) ? pathname.slice(3) || '/' : pathname;
+  return {
+    locale,
+    t: translator(locale),
+    path: withoutLocale,
+    search: query ? `?${query}` : '',
+    showDemoBanner,
+    tiles: config.tiles,
+    origin: originOf(request, config),
+  };
+}
+
+/** A link to a page of this site in the reader's language. */
+export function href(ctx: Pick<PageContext, 'locale'>, path: string, query?: Record<string, string | number | undefined>): string {
+  const params = new URLSearchParams();
+  for (const [key, value] of Object.entries(query ?? {})) {
+    if (value !== undefined && value !== '') params.set(key, String(value));
+  }
+  const qs = params.toString();
+  return `/${ctx.locale}${path}${qs ? `?${qs}` : ''}`;
+}

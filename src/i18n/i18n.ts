@@ -1,0 +1,83 @@
+// Messages in ICU MessageFormat, one file per locale. The English file defines the keys; a test
+// fails when another locale misses one or uses other arguments.
+import { IntlMessageFormat } from 'intl-messageformat';
+import Negotiator from 'negotiator';
+import { type Locale, locales } from '../shared/i18n-text.ts';
+import en from './locales/en.json' with { type: 'json' };
+import fr from './locales/fr.json' with { type: 'json' };
+import nl from './locales/nl.json' with { type: 'json' };
+
+export type MessageKey = keyof typeof en;
+export type MessageValues = Record<string, string | number | boolean | Date | null | undefined>;
+
+export const catalogues: Record<Locale, Record<string, string>> = { nl, fr, en };
+/** When the reader's browser names none of our languages: French is the one most Brussels residents read. */
+export const defaultLocale: Locale = 'fr';
+export const timeZone = 'Europe/Brussels';
+
+export interface Translator {
+  locale: Locale;
+  t(key: MessageKey, values?: MessageValues): string;
+  /** Whether a key exists, for vocabularies whose labels are looked up by code. */
+  has(key: string): boolean;
+  /** The name of a language (BCP 47 code) in the reader's language. */
+  language(code: string): string;
+  /** "a, b and c" in the reader's language. */
+  list(items: string[]): string;
+  date(value: Date | string, style?: 'long' | 'medium' | 'short'): string;
+  number(value: number): string;
+}
+
+function buildTranslator(locale: Locale): Translator {
+  const messages = catalogues[locale];
+  const compiled = new Map<string, IntlMessageFormat>();
+  const languageNames = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
+  const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
+  const dateFormats = {
+    long: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }),
+    medium: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }),
+    short: new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone }),
+  };
+  const numberFormat = new Intl.NumberFormat(locale);
+  const translator: Translator = {
+    locale,
+    t(key, values) {
+      let format = compiled.get(key);
+      if (!format) {
+        const message = messages[key] ?? catalogues.en[key];
+        if (message === undefined) return key;
+        format = new IntlMessageFormat(message, locale);
+        compiled.set(key, format);
+      }
+      return String(format.format(values as Record<string, string>));
+    },
+    has: (key) => key in messages,
+    language(code) {
+      const own = messages[`language.${code}`];
+      if (own) return own;
+      // French writes language names in lower case ("arabe"), as Intl gives them.
+      return languageNames.of(code) ?? code;
+    },
+    list: (items) => listFormat.format(items),
+    date(value, style = 'long') {
+      // A bare date ("2026-05-01") is a calendar day: read it at noon so no time zone moves it.
+      const date = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
+      return dateFormats[style].format(date);
+    },
+    number: (value) => numberFormat.format(value),
+  };
+  return translator;
+}
+
+const translators = Object.fromEntries(locales.map((l) => [l, buildTranslator(l)])) as Record<Locale, Translator>;
+
+export function translator(locale: Locale): Translator {
+  return translators[locale];
+}
+
+/** The best of our locales for an Accept-Language header. */
+export function negotiateLocale(acceptLanguage: string | undefined): Locale {
+  if (!acceptLanguage) return defaultLocale;
+  const preferred = new Negotiator({ headers: { 'accept-language': acceptLanguage } }).languages([...locales]);
+  return (preferred[0] as Locale | undefined) ?? defaultLocale;
+}

@@ -1,0 +1,1 @@
+export { catalogues, defaultLocale, type MessageKey, negotiateLocale, timeZone, translator, type Translator } from './i18n.ts';

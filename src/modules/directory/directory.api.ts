@@ -1,0 +1,125 @@
+// The directory's JSON API under /api/v1: multilingual fields as { nl, fr, en } objects.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { WebDeps } from '../../http/deps.ts';
+import {
+  ErrorSchema,
+  IdParams,
+  MapQuery,
+  MapSchema,
+  OrganisationSchema,
+  OrganisationSummarySchema,
+  PageQuery,
+  paged,
+  ServiceSchema,
+  TaxonomySchema,
+} from './directory.schemas.ts';
+import { getMapPoints, getOrganisation, getService, getTaxonomy, listOrganisations, listServices } from './directory.service.ts';
+import {
+  presentMap,
+  presentOrganisation,
+  presentOrganisationSummary,
+  presentPage,
+  presentService,
+} from './presenters/api-v1.ts';
+
+const errors = { 400: ErrorSchema, 404: ErrorSchema };
+
+export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db }) => {
+  app.get(
+    '/organisations',
+    {
+      schema: {
+        tags: ['directory'],
+        summary: 'List organisations, filtered and paginated',
+        querystring: PageQuery,
+        response: { 200: paged(OrganisationSummarySchema), ...errors },
+      },
+    },
+    async (request) => {
+      const { page, per_page, ...filters } = request.query;
+      const result = await listOrganisations(db, filters, { page, perPage: per_page }, 'fr');
+      return presentPage(result, presentOrganisationSummary, '/api/v1/organisations', filters);
+    },
+  );
+
+  app.get(
+    '/organisations/:id',
+    {
+      schema: {
+        tags: ['directory'],
+        summary: 'One organisation with its locations, contacts and services',
+        params: IdParams,
+        response: { 200: OrganisationSchema, ...errors },
+      },
+    },
+    async (request) => presentOrganisation(await getOrganisation(db, request.params.id)),
+  );
+
+  app.get(
+    '/services',
+    {
+      schema: {
+        tags: ['directory'],
+        summary: 'List services, filtered and paginated',
+        querystring: PageQuery,
+        response: { 200: paged(ServiceSchema), ...errors },
+      },
+    },
+    async (request) => {
+      const { page, per_page, ...filters } = request.query;
+      const result = await listServices(db, filters, { page, perPage: per_page });
+      return presentPage(result, presentService, '/api/v1/services', filters);
+    },
+  );
+
+  app.get(
+    '/services/:id',
+    {
+      schema: {
+        tags: ['directory'],
+        summary: 'One service with its hours, locations and contacts',
+        params: IdParams,
+        response: { 200: ServiceSchema, ...errors },
+      },
+    },
+    async (request) => presentService(await getService(db, request.params.id)),
+  );
+
+  app.get(
+    '/taxonomy',
+    {
+      schema: {
+        tags: ['directory'],
+        summary: 'The welfare theme taxonomy: themes and their sub-themes',
+        response: { 200: TaxonomySchema },
+      },
+    },
+    async () => {
+      const { themes } = await getTaxonomy(db);
+      return {
+        data: themes.map((t) => ({
+          id: t.id,
+          code: t.code,
+          name: t.name,
+          children: t.children.map((c) => ({ id: c.id, code: c.code, name: c.name })),
+        })),
+      };
+    },
+  );
+
+  app.get(
+    '/map',
+    {
+      schema: {
+        tags: ['directory'],
+        summary: 'Every located organisation as GeoJSON points, for maps',
+        querystring: MapQuery,
+        response: { 200: MapSchema, 400: ErrorSchema },
+      },
+    },
+    async (request, reply) => {
+      reply.type('application/geo+json');
+      return presentMap(await getMapPoints(db, request.query));
+    },
+  );
+};

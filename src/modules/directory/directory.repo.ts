@@ -1,0 +1,293 @@
+// Queries of the directory. No rules, no HTTP: they take a database handle or a transaction.
+import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import type { Locale } from '../../shared/i18n-text.ts';
+import { offsetOf, type PageRequest } from '../../shared/pagination.ts';
+import { locations, organisations, serviceAtLocations, services, serviceThemes, taxonomyTerms } from './directory.schema.ts';
+import type { OrganisationKind } from './directory.vocabulary.ts';
+
+export interface DirectoryFilters {
+  /** A theme or sub-theme code; a theme matches all of its sub-themes. */
+  theme?: string;
+  /** NIS code of a commune. */
+  commune?: string;
+  kind?: OrganisationKind;
+  /** BCP 47 code of a language spoken by a service. */
+  language?: string;
+  organisationId?: string;
+}
+
+/** The name in the reader's language or the best fallback, as an ICU-collated sort key. */
+const sortName = (column: SQL | typeof organisations.name, locale: Locale) =>
+  sql`coalesce(${column}->>${locale}, ${column}->>'fr', ${column}->>'nl', ${column}->>'en') collate "und-x-icu"`;
+
+/** Services matching the theme and language filters, correlated to the outer organisation or service. */
+function serviceConditions(filters: DirectoryFilters): SQL[] {
+  const conditions: SQL[] = [sql`s.status = 'active'`];
+  if (filters.language) conditions.push(sql`s.languages @> array[${filters.language}]::text[]`);
+  if (filters.theme) {
+    conditions.push(sql`exists (
+      select 1 from ${serviceThemes} st join ${taxonomyTerms} t on t.id = st.term_id
+      where st.service_id = s.id and (t.code = ${filters.theme} or t.parent_code = ${filters.theme}))`);
+  }
+  return conditions;
+}
+
+function organisationConditions(filters: DirectoryFilters): SQL | undefined {
+  const conditions: SQL[] = [];
+  if (filters.kind) conditions.push(eq(organisations.kind, filters.kind));
+  if (filters.commune) {
+    conditions.push(
+      sql`exists (select 1 from ${locations} l where l.organisation_id = ${organisations.id} and l.commune_nis = ${filters.commune})`,
+    );
+  }
+  if (filters.theme || filters.language) {
+    conditions.push(
+      sql`exists (select 1 from ${services} s where s.organisation_id = ${organisations.id} and ${sql.join(serviceConditions(filters), sql` and `)})`,
+    );
+  }
+  return conditions.length ? and(...conditions) : undefined;
+}
+
+export interface OrganisationSummaryRow {
+  id: string;
+  name: Record<string, string>;
+  description: Record<string, string>;
+  kind: OrganisationKind;
+  verification: 'unverified' | 'verified';
+  lastConfirmedAt: string | null;
+  isDemo: boolean;
+  communes: string[];
+  themes: string[];
+  languages: string[];
+  serviceCount: number;
+  updatedAt: string;
+}
+
+export async function findOrganisationSummaries(
+  db: Executor,
+  filters: DirectoryFilters,
+  page: PageRequest,
+  locale: Locale,
+): Promise<{ rows: OrganisationSummaryRow[]; total: number }> {
+  const where = organisationConditions(filters);
+  const [countRow] = await db.select({ total: sql<number>`count(*)::int` }).from(organisations).where(where);
+  // Subqueries name the outer row explicitly: inside a select list Drizzle leaves columns unqualified.
+  const org = sql.raw('"organisations"."id"');
+  const rows = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      description: organisations.description,
+      kind: organisations.kind,
+      verification: organisations.verification,
+      lastConfirmedAt: organisations.lastConfirmedAt,
+      isDemo: organisations.isDemo,
+      updatedAt: sql<string>`${organisations.updatedAt}::text`,
+      communes: sql<string[]>`array(select distinct l.commune_nis from ${locations} l
+        where l.organisation_id = ${org} and l.commune_nis is not null order by 1)`,
+      themes: sql<string[]>`array(select distinct coalesce(t.parent_code, t.code)
+        from ${services} s join ${serviceThemes} st on st.service_id = s.id join ${taxonomyTerms} t on t.id = st.term_id
+        where s.organisation_id = ${org} and s.status = 'active' order by 1)`,
+      languages: sql<string[]>`array(select distinct lang from ${services} s, unnest(s.languages) lang
+        where s.organisation_id = ${org} and s.status = 'active' order by 1)`,
+      serviceCount: sql<number>`(select count(*)::int from ${services} s
+        where s.organisation_id = ${org} and s.status = 'active')`,
+    })
+    .from(organisations)
+    .where(where)
+    .orderBy(sortName(organisations.name, locale), asc(organisations.id))
+    .limit(page.perPage)
+    .offset(offsetOf(page));
+  return { rows: rows as OrganisationSummaryRow[], total: countRow?.total ?? 0 };
+}
+
+export function findOrganisationById(db: Executor, id: string) {
+  return db.query.organisations.findFirst({
+    where: eq(organisations.id, id),
+    with: {
+      locations: true,
+      contacts: true,
+      phones: true,
+      services: {
+        with: { themes: { with: { term: true } }, schedules: true, exceptions: true, serviceAtLocations: true },
+      },
+    },
+  });
+}
+
+export function findServiceById(db: Executor, id: string) {
+  return db.query.services.findFirst({
+    where: eq(services.id, id),
+    with: {
+      organisation: { with: { locations: true, phones: true } },
+      themes: { with: { term: true } },
+      schedules: true,
+      exceptions: true,
+      contacts: true,
+      phones: true,
+      serviceAtLocations: { with: { location: true } },
+    },
+  });
+}
+
+export type OrganisationRecord = NonNullable<Awaited<ReturnType<typeof findOrganisationById>>>;
+export type ServiceRecord = NonNullable<Awaited<ReturnType<typeof findServiceById>>>;
+
+function serviceListConditions(filters: DirectoryFilters): SQL {
+  const conditions: SQL[] = [...serviceConditions(filters)];
+  if (filters.organisationId) conditions.push(sql`s.organisation_id = ${filters.organisationId}`);
+  if (filters.kind) {
+    conditions.push(sql`exists (select 1 from ${organisations} o where o.id = s.organisation_id and o.kind = ${filters.kind})`);
+  }
+  if (filters.commune) {
+    conditions.push(sql`exists (select 1 from service_at_locations sal join ${locations} l on l.id = sal.location_id
+      where sal.service_id = s.id and l.commune_nis = ${filters.commune})`);
+  }
+  return sql.join(conditions, sql` and `);
+}
+
+/** Ids of the services on one page, in a stable order, and how many match in all. */
+export async function findServiceIds(
+  db: Executor,
+  filters: DirectoryFilters,
+  page: PageRequest,
+): Promise<{ ids: string[]; total: number }> {
+  const where = serviceListConditions(filters);
+  const result = await db.execute<{ id: string; total: number }>(sql`
+    select s.id, count(*) over ()::int as total from ${services} s where ${where}
+    order by s.created_at, s.id limit ${page.perPage} offset ${offsetOf(page)}`);
+  if (result.rows.length) return { ids: result.rows.map((r) => r.id), total: result.rows[0]!.total };
+  // Past the last page the window function has no row to report the total on.
+  const count = await db.execute<{ total: number }>(sql`select count(*)::int as total from ${services} s where ${where}`);
+  return { ids: [], total: count.rows[0]?.total ?? 0 };
+}
+
+export function findServicesByIds(db: Executor, ids: string[]) {
+  if (!ids.length) return Promise.resolve([]);
+  return db.query.services.findMany({
+    where: inArray(services.id, ids),
+    with: {
+      organisation: true,
+      themes: { with: { term: true } },
+      schedules: true,
+      exceptions: true,
+      contacts: true,
+      phones: true,
+      serviceAtLocations: { with: { location: true } },
+    },
+  });
+}
+
+export type ServiceListRecord = Awaited<ReturnType<typeof findServicesByIds>>[number];
+
+export function findTaxonomyTerms(db: Executor) {
+  return db.select().from(taxonomyTerms).orderBy(asc(taxonomyTerms.position), asc(taxonomyTerms.code));
+}
+
+export type TaxonomyTermRow = Awaited<ReturnType<typeof findTaxonomyTerms>>[number];
+
+export interface MapPointRow {
+  locationId: string;
+  organisationId: string;
+  name: Record<string, string>;
+  kind: OrganisationKind;
+  latitude: number;
+  longitude: number;
+  communeNis: string | null;
+}
+
+export async function findMapPoints(db: Executor, filters: DirectoryFilters = {}): Promise<MapPointRow[]> {
+  const where = organisationConditions(filters);
+  return db
+    .select({
+      locationId: locations.id,
+      organisationId: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      latitude: sql<number>`${locations.latitude}`,
+      longitude: sql<number>`${locations.longitude}`,
+      communeNis: locations.communeNis,
+    })
+    .from(locations)
+    .innerJoin(organisations, eq(organisations.id, locations.organisationId))
+    .where(and(sql`${locations.latitude} is not null`, where))
+    .orderBy(asc(locations.id)) as Promise<MapPointRow[]>;
+}
+
+export interface DirectoryCounts {
+  organisations: number;
+  services: number;
+  informal: number;
+  demo: number;
+  themes: Record<string, number>;
+}
+
+/** Figures for the home page: how much the map holds, and services per theme. */
+export async function countDirectory(db: Executor): Promise<DirectoryCounts> {
+  const [totals] = (
+    await db.execute<{ organisations: number; services: number; informal: number; demo: number }>(sql`
+      select (select count(*)::int from ${organisations}) as organisations,
+             (select count(*)::int from ${services} where status = 'active') as services,
+             (select count(*)::int from ${organisations} where kind in ('self_organisation', 'citizen_initiative')) as informal,
+             (select count(*)::int from ${organisations} where is_demo) as demo`)
+  ).rows;
+  const perTheme = await db.execute<{ code: string; count: number }>(sql`
+    select coalesce(t.parent_code, t.code) as code, count(distinct s.id)::int as count
+    from ${services} s join ${serviceThemes} st on st.service_id = s.id join ${taxonomyTerms} t on t.id = st.term_id
+    where s.status = 'active' group by 1`);
+  return {
+    organisations: totals?.organisations ?? 0,
+    services: totals?.services ?? 0,
+    informal: totals?.informal ?? 0,
+    demo: totals?.demo ?? 0,
+    themes: Object.fromEntries(perTheme.rows.map((r) => [r.code, r.count])),
+  };
+}
+
+/** Whether any organisation is demo data, for the banner. */
+export async function hasDemoData(db: Executor): Promise<boolean> {
+  const result = await db.execute<{ demo: boolean }>(
+    sql`select exists (select 1 from ${organisations} where is_demo) as demo`,
+  );
+  return result.rows[0]?.demo ?? false;
+}
+
+/** One page of organisations with their own fields only, in a stable order. */
+export async function findOrganisationsPage(db: Executor, page: PageRequest) {
+  const [countRow] = await db.select({ total: sql<number>`count(*)::int` }).from(organisations);
+  const rows = await db.query.organisations.findMany({
+    orderBy: [asc(organisations.createdAt), asc(organisations.id)],
+    limit: page.perPage,
+    offset: offsetOf(page),
+  });
+  return { rows, total: countRow?.total ?? 0 };
+}
+
+export type OrganisationRow = Awaited<ReturnType<typeof findOrganisationsPage>>['rows'][number];
+
+/** One page of service-at-location links with their service (and its organisation) and location. */
+export async function findServiceAtLocationsPage(db: Executor, page: PageRequest, filters: { serviceId?: string; locationId?: string } = {}) {
+  const where = and(
+    filters.serviceId ? eq(serviceAtLocations.serviceId, filters.serviceId) : undefined,
+    filters.locationId ? eq(serviceAtLocations.locationId, filters.locationId) : undefined,
+  );
+  const [countRow] = await db.select({ total: sql<number>`count(*)::int` }).from(serviceAtLocations).where(where);
+  const rows = await db.query.serviceAtLocations.findMany({
+    where,
+    with: { service: { with: { organisation: true } }, location: true },
+    orderBy: [asc(serviceAtLocations.id)],
+    limit: page.perPage,
+    offset: offsetOf(page),
+  });
+  return { rows, total: countRow?.total ?? 0 };
+}
+
+export function findServiceAtLocationById(db: Executor, id: string) {
+  return db.query.serviceAtLocations.findFirst({
+    where: eq(serviceAtLocations.id, id),
+    with: { service: { with: { organisation: true } }, location: true },
+  });
+}
+
+export type ServiceAtLocationRecord = NonNullable<Awaited<ReturnType<typeof findServiceAtLocationById>>>;

@@ -1,0 +1,153 @@
+// Read functions of the directory, used by its pages, its API and other modules (through index.ts).
+import { DateTime } from 'luxon';
+import type { Database } from '../../db/client.ts';
+import { AppError } from '../../shared/errors.ts';
+import type { I18nText, Locale } from '../../shared/i18n-text.ts';
+import { type Page, type PageRequest, pageOf } from '../../shared/pagination.ts';
+import {
+  countDirectory,
+  type DirectoryCounts,
+  type DirectoryFilters,
+  findMapPoints,
+  findOrganisationsPage,
+  findServiceAtLocationById,
+  findServiceAtLocationsPage,
+  findOrganisationById,
+  findOrganisationSummaries,
+  findServiceById,
+  findServiceIds,
+  findServicesByIds,
+  findTaxonomyTerms,
+  hasDemoData,
+  type MapPointRow,
+  type OrganisationRecord,
+  type OrganisationRow,
+  type ServiceAtLocationRecord,
+  type OrganisationSummaryRow,
+  type ServiceListRecord,
+  type ServiceRecord,
+  type TaxonomyTermRow,
+} from './directory.repo.ts';
+import { type HoursInput, openState, type OpenState } from './opening-hours.ts';
+
+const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+
+export function listOrganisations(
+  db: Database,
+  filters: DirectoryFilters,
+  page: PageRequest,
+  locale: Locale,
+): Promise<Page<OrganisationSummaryRow>> {
+  return findOrganisationSummaries(db, filters, page, locale).then(({ rows, total }) => pageOf(rows, total, page));
+}
+
+export async function getOrganisation(db: Database, id: string): Promise<OrganisationRecord> {
+  const org = uuidPattern.test(id) ? await findOrganisationById(db, id.toLowerCase()) : undefined;
+  if (!org) throw new AppError('ORGANISATION_NOT_FOUND');
+  return org;
+}
+
+export async function getService(db: Database, id: string): Promise<ServiceRecord> {
+  const service = uuidPattern.test(id) ? await findServiceById(db, id.toLowerCase()) : undefined;
+  if (!service) throw new AppError('SERVICE_NOT_FOUND');
+  return service;
+}
+
+export async function listOrganisationRows(db: Database, page: PageRequest): Promise<Page<OrganisationRow>> {
+  const { rows, total } = await findOrganisationsPage(db, page);
+  return pageOf(rows, total, page);
+}
+
+export async function listServiceAtLocations(
+  db: Database,
+  page: PageRequest,
+  filters: { serviceId?: string; locationId?: string } = {},
+): Promise<Page<ServiceAtLocationRecord>> {
+  const valid = Object.values(filters).every((id) => !id || uuidPattern.test(id));
+  if (!valid) return pageOf([], 0, page);
+  const { rows, total } = await findServiceAtLocationsPage(db, page, filters);
+  return pageOf(rows, total, page);
+}
+
+export async function getServiceAtLocation(db: Database, id: string): Promise<ServiceAtLocationRecord> {
+  const record = uuidPattern.test(id) ? await findServiceAtLocationById(db, id.toLowerCase()) : undefined;
+  if (!record) throw new AppError('NOT_FOUND');
+  return record;
+}
+
+export async function listServices(db: Database, filters: DirectoryFilters, page: PageRequest): Promise<Page<ServiceListRecord>> {
+  const { ids, total } = await findServiceIds(db, filters, page);
+  const records = await findServicesByIds(db, ids);
+  const byId = new Map(records.map((r) => [r.id, r]));
+  return pageOf(
+    ids.map((id) => byId.get(id)!),
+    total,
+    page,
+  );
+}
+
+export interface Theme {
+  id: string;
+  code: string;
+  name: I18nText;
+  children: TaxonomyTermRow[];
+}
+
+const taxonomyCache = new WeakMap<Database, Promise<{ themes: Theme[]; byCode: Map<string, TaxonomyTermRow> }>>();
+
+/** The theme tree. It changes only with a deploy (it ships with the code), so each process keeps it. */
+export function getTaxonomy(db: Database): Promise<{ themes: Theme[]; byCode: Map<string, TaxonomyTermRow> }> {
+  let cached = taxonomyCache.get(db);
+  if (!cached) {
+    cached = findTaxonomyTerms(db).then((terms) => {
+      const themes = terms
+        .filter((t) => !t.parentCode)
+        .map((t) => ({ id: t.id, code: t.code, name: t.name, children: terms.filter((c) => c.parentCode === t.code) }));
+      return { themes, byCode: new Map(terms.map((t) => [t.code, t])) };
+    });
+    cached.catch(() => taxonomyCache.delete(db));
+    taxonomyCache.set(db, cached);
+  }
+  return cached;
+}
+
+export function getMapPoints(db: Database, filters: DirectoryFilters = {}): Promise<MapPointRow[]> {
+  return findMapPoints(db, filters);
+}
+
+export function getDirectoryCounts(db: Database): Promise<DirectoryCounts> {
+  return countDirectory(db);
+}
+
+const demoCache = new WeakMap<Database, { value: boolean; until: number }>();
+
+/** Whether demo data is present, for the banner on every page; re-checked once a minute. */
+export async function isShowingDemoData(db: Database): Promise<boolean> {
+  const cached = demoCache.get(db);
+  if (cached && cached.until > Date.now()) return cached.value;
+  const value = await hasDemoData(db);
+  demoCache.set(db, { value, until: Date.now() + 60_000 });
+  return value;
+}
+
+type HoursSource = Pick<ServiceRecord, 'schedules' | 'exceptions' | 'closedOnPublicHolidays'>;
+
+export function hoursOf(service: HoursSource): HoursInput {
+  return {
+    weekly: service.schedules,
+    exceptions: service.exceptions,
+    closedOnPublicHolidays: service.closedOnPublicHolidays,
+  };
+}
+
+export function serviceOpenState(service: HoursSource, now: DateTime = DateTime.now()): OpenState {
+  return openState(hoursOf(service), now);
+}
+
+/** Older than this, a listing is shown as possibly out of date. */
+export const staleAfterMonths = 12;
+
+export function isStale(lastConfirmedAt: string | null, now: DateTime = DateTime.now()): boolean {
+  if (!lastConfirmedAt) return true;
+  return DateTime.fromISO(lastConfirmedAt) < now.minus({ months: staleAfterMonths });
+}

@@ -1,0 +1,58 @@
+// The directory's pages. Each page is a GET of plain HTML; htmx only swaps the results in place.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { WebDeps } from '../../http/deps.ts';
+import { pageContext } from '../../http/request-context.ts';
+import { sendHtml } from '../../http/send-html.ts';
+import { DirectoryPageQuery, IdParams } from './directory.schemas.ts';
+import {
+  getDirectoryCounts,
+  getMapPoints,
+  getOrganisation,
+  getService,
+  getTaxonomy,
+  listOrganisations,
+} from './directory.service.ts';
+import { DirectoryPage, DirectoryResults } from './views/directory-page.tsx';
+import { HomePage } from './views/home-page.tsx';
+import { MapPage } from './views/map-page.tsx';
+import { OrganisationPage } from './views/organisation-page.tsx';
+import { ServicePage } from './views/service-page.tsx';
+
+const perPage = 20;
+
+export const directoryWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, config, demoBanner }) => {
+  const context = async (request: Parameters<typeof pageContext>[0]) => pageContext(request, config, await demoBanner());
+
+  app.get('/', { schema: { hide: true } }, async (request, reply) => {
+    const [ctx, counts, { themes }] = await Promise.all([context(request), getDirectoryCounts(db), getTaxonomy(db)]);
+    return sendHtml(reply, HomePage({ ctx, counts, themes }));
+  });
+
+  app.get('/directory', { schema: { hide: true, querystring: DirectoryPageQuery } }, async (request, reply) => {
+    const { page, ...filters } = request.query;
+    const [ctx, { themes }] = await Promise.all([context(request), getTaxonomy(db)]);
+    const results = await listOrganisations(db, filters, { page, perPage }, ctx.locale);
+    const query = { ...filters, page };
+    reply.header('vary', 'HX-Request');
+    // htmx asks for the results only; a plain request gets the whole page.
+    if (request.headers['hx-request'] === 'true' && request.headers['hx-target'] === 'results') {
+      return sendHtml(reply, DirectoryResults({ ctx, query, page: results, themes }));
+    }
+    return sendHtml(reply, DirectoryPage({ ctx, query, page: results, themes }));
+  });
+
+  app.get('/organisations/:id', { schema: { hide: true, params: IdParams } }, async (request, reply) => {
+    const [ctx, org] = await Promise.all([context(request), getOrganisation(db, request.params.id)]);
+    return sendHtml(reply, OrganisationPage({ ctx, org }));
+  });
+
+  app.get('/services/:id', { schema: { hide: true, params: IdParams } }, async (request, reply) => {
+    const [ctx, service] = await Promise.all([context(request), getService(db, request.params.id)]);
+    return sendHtml(reply, ServicePage({ ctx, service }));
+  });
+
+  app.get('/map', { schema: { hide: true } }, async (request, reply) => {
+    const [ctx, points] = await Promise.all([context(request), getMapPoints(db)]);
+    return sendHtml(reply, MapPage({ ctx, points }));
+  });
+};

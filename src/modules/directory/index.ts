@@ -1,0 +1,31 @@
+// The directory module's public surface: the only file other modules may import.
+export type {
+  DirectoryFilters,
+  OrganisationRecord,
+  OrganisationRow,
+  ServiceAtLocationRecord,
+  ServiceListRecord,
+  ServiceRecord,
+  TaxonomyTermRow,
+} from './directory.repo.ts';
+export {
+  getOrganisation,
+  getService,
+  getServiceAtLocation,
+  getTaxonomy,
+  hoursOf,
+  isShowingDemoData,
+  listOrganisationRows,
+  listOrganisations,
+  listServiceAtLocations,
+  listServices,
+  type Theme,
+} from './directory.service.ts';
+export { directoryApi } from './directory.api.ts';
+export { directoryWeb } from './directory.web.ts';
+export { accessConditions, organisationKinds, targetGroups } from './directory.vocabulary.ts';
+export { ErrorSchema, I18nTextSchema, themeCodes } from './directory.schemas.ts';
+export { loadDemoData } from './use-cases/load-demo-data.ts';
+export { syncTaxonomy } from './use-cases/sync-taxonomy.ts';
+export { importOrganisations, type ImportReport } from './use-cases/import-organisations.ts';
+export { citySubsidiesSource, parseCitySubsidyRecord } from './import/city-subsidies-format.ts';

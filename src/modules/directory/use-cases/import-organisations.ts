@@ -1,0 +1,151 @@
+// Imports organisations from an external list. Each record is written in its own transaction, so a
+// bad record changes nothing and never stops the others. Re-running the same file changes nothing:
+// records are matched on their KBO/BCE number, else on their id in the source. A listing that came
+// from elsewhere (entered on the platform, another source) is never overwritten by an import.
+import { and, eq, sql } from 'drizzle-orm';
+import type { Database, Executor } from '../../../db/client.ts';
+import type { FieldProblem } from '../../../shared/errors.ts';
+import { textIn } from '../../../shared/i18n-text.ts';
+import { geoReference } from '../../geo/index.ts';
+import { locations, organisations } from '../directory.schema.ts';
+import type { ImportRecord, ParseResult } from '../import/city-subsidies-format.ts';
+
+export interface RejectedRecord {
+  /** Position in the file, from 1. */
+  index: number;
+  name?: string;
+  problems: FieldProblem[];
+}
+
+export interface ImportReport {
+  total: number;
+  created: number;
+  updated: number;
+  unchanged: number;
+  /** Matched a listing maintained elsewhere, left as it is. */
+  kept: { index: number; name: string; reason: string }[];
+  rejected: RejectedRecord[];
+}
+
+export interface ImportOptions {
+  source: string;
+  parse: (raw: unknown) => ParseResult;
+  onProgress?: (done: number, total: number) => void;
+  now?: Date;
+}
+
+const locationKey = 'address';
+
+function sameJson(a: unknown, b: unknown): boolean {
+  return JSON.stringify(a) === JSON.stringify(b);
+}
+
+async function findExisting(tx: Executor, record: ImportRecord, source: string) {
+  const match = record.kboNumber
+    ? eq(organisations.kboNumber, record.kboNumber)
+    : and(eq(organisations.provenanceSource, source), eq(organisations.provenanceId, record.sourceId));
+  const [org] = await tx
+    .select({ id: organisations.id, name: organisations.name, provenanceSource: organisations.provenanceSource })
+    .from(organisations)
+    .where(match)
+    .for('update');
+  return org;
+}
+
+function locationRow(record: ImportRecord) {
+  const loc = record.location!;
+  const place = loc.latitude !== null && loc.longitude !== null ? geoReference().locate(loc.latitude, loc.longitude) : null;
+  return {
+    address: loc.address,
+    postcode: loc.postcode,
+    locality: loc.locality,
+    latitude: loc.latitude,
+    longitude: loc.longitude,
+    communeNis: place?.commune.nis ?? null,
+    quartierCode: place?.quartier?.code ?? null,
+  };
+}
+
+type Outcome = 'created' | 'updated' | 'unchanged' | { kept: string };
+
+async function writeRecord(tx: Executor, record: ImportRecord, source: string, now: Date): Promise<Outcome> {
+  const existing = await findExisting(tx, record, source);
+  if (existing && existing.provenanceSource !== source) {
+    return { kept: `already listed (source "${existing.provenanceSource}"); not overwritten` };
+  }
+  if (!existing) {
+    const [org] = await tx
+      .insert(organisations)
+      .values({
+        name: record.name,
+        kind: 'formal',
+        kboNumber: record.kboNumber,
+        provenanceSource: source,
+        provenanceId: record.sourceId,
+        provenanceImportedAt: now,
+      })
+      .returning({ id: organisations.id });
+    if (record.location) {
+      await tx.insert(locations).values({ organisationId: org!.id, provenanceId: locationKey, ...locationRow(record) });
+    }
+    return 'created';
+  }
+
+  let changed = false;
+  if (!sameJson(existing.name, record.name)) {
+    await tx.update(organisations).set({ name: record.name, updatedAt: now }).where(eq(organisations.id, existing.id));
+    changed = true;
+  }
+  const [current] = await tx
+    .select()
+    .from(locations)
+    .where(and(eq(locations.organisationId, existing.id), eq(locations.provenanceId, locationKey)));
+  if (record.location) {
+    const wanted = locationRow(record);
+    if (!current) {
+      await tx.insert(locations).values({ organisationId: existing.id, provenanceId: locationKey, ...wanted });
+      changed = true;
+    } else if (Object.entries(wanted).some(([k, v]) => current[k as keyof typeof current] !== v)) {
+      await tx.update(locations).set({ ...wanted, updatedAt: now }).where(eq(locations.id, current.id));
+      changed = true;
+    }
+  } else if (current) {
+    await tx.delete(locations).where(eq(locations.id, current.id));
+    changed = true;
+  }
+  if (changed) {
+    await tx.update(organisations).set({ provenanceImportedAt: now, updatedAt: now }).where(eq(organisations.id, existing.id));
+  }
+  return changed ? 'updated' : 'unchanged';
+}
+
+export async function importOrganisations(db: Database, raw: unknown[], options: ImportOptions): Promise<ImportReport> {
+  const now = options.now ?? new Date();
+  const report: ImportReport = { total: raw.length, created: 0, updated: 0, unchanged: 0, kept: [], rejected: [] };
+  for (const [i, item] of raw.entries()) {
+    const index = i + 1;
+    const parsed = options.parse(item);
+    if (!parsed.ok) {
+      report.rejected.push({ index, name: parsed.name, problems: parsed.problems });
+    } else {
+      try {
+        const outcome = await db.transaction((tx) => writeRecord(tx, parsed.record, options.source, now));
+        if (typeof outcome === 'object') report.kept.push({ index, name: textIn(parsed.record.name, 'fr'), reason: outcome.kept });
+        else report[outcome]++;
+      } catch (error) {
+        const message = error instanceof Error ? error.message : String(error);
+        report.rejected.push({ index, name: textIn(parsed.record.name, 'fr'), problems: [{ field: '(database)', message }] });
+      }
+    }
+    options.onProgress?.(index, raw.length);
+  }
+  return report;
+}
+
+/** How many organisations came from a source, for the CLI summary. */
+export async function countFromSource(db: Database, source: string): Promise<number> {
+  const result = await db.execute<{ n: number }>(
+    sql`select count(*)::int as n from ${organisations} where provenance_source = ${source}`,
+  );
+  return result.rows[0]?.n ?? 0;
+}

@@ -1,0 +1,236 @@
+import type { PageContext } from '../../../http/request-context.ts';
+import { href } from '../../../http/request-context.ts';
+import { textIn } from '../../../shared/i18n-text.ts';
+import type { Page } from '../../../shared/pagination.ts';
+import { Pagination } from '../../../views/components.tsx';
+import { Layout } from '../../../views/layout.tsx';
+import { geoReference } from '../../geo/index.ts';
+import type { DirectoryFilters, OrganisationSummaryRow } from '../directory.repo.ts';
+import type { Theme } from '../directory.service.ts';
+import { commonLanguages, organisationKinds } from '../directory.vocabulary.ts';
+import { communeName, KindBadge, label, LanguagesList, VerificationBadge } from './parts.tsx';
+
+export type DirectoryQuery = Omit<DirectoryFilters, 'organisationId'> & { page: number };
+
+const filterKeys = ['theme', 'commune', 'kind', 'language'] as const;
+
+function queryOf(query: DirectoryQuery, change: Partial<DirectoryQuery> = {}): Record<string, string | undefined> {
+  const merged = { ...query, ...change };
+  return {
+    theme: merged.theme,
+    commune: merged.commune,
+    kind: merged.kind,
+    language: merged.language,
+    page: merged.page && merged.page > 1 ? String(merged.page) : undefined,
+  };
+}
+
+function summaryOf(text: string): string {
+  if (text.length <= 220) return text;
+  const cut = text.slice(0, 220);
+  return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
+}
+
+function OrganisationCard({ ctx, org, themeNames }: { ctx: PageContext; org: OrganisationSummaryRow; themeNames: Map<string, string> }) {
+  const { t } = ctx;
+  return (
+    <li class="card">
+      <h2>
+        <a href={href(ctx, `/organisations/${org.id}`)} safe>
+          {textIn(org.name, ctx.locale)}
+        </a>
+      </h2>
+      <p class="badges">
+        <KindBadge ctx={ctx} kind={org.kind} /> <VerificationBadge ctx={ctx} state={org.verification} />
+      </p>
+      <p class="summary" safe>
+        {summaryOf(textIn(org.description, ctx.locale))}
+      </p>
+      <dl class="facts">
+        {org.communes.length ? (
+          <div>
+            <dt>{t.t('directory.where')}</dt>
+            <dd safe>{t.list(org.communes.map((c) => communeName(ctx, c)))}</dd>
+          </div>
+        ) : (
+          ''
+        )}
+        {org.themes.length ? (
+          <div>
+            <dt>{t.t('directory.themes')}</dt>
+            <dd safe>{t.list(org.themes.map((c) => themeNames.get(c) ?? c))}</dd>
+          </div>
+        ) : (
+          ''
+        )}
+        {org.languages.length ? (
+          <div>
+            <dt>{t.t('directory.languages')}</dt>
+            <dd>
+              <LanguagesList ctx={ctx} codes={org.languages} />
+            </dd>
+          </div>
+        ) : (
+          ''
+        )}
+      </dl>
+      <p class="count" safe>
+        {t.t('directory.service_count', { count: org.serviceCount })}
+      </p>
+    </li>
+  );
+}
+
+export function DirectoryResults({
+  ctx,
+  query,
+  page,
+  themes,
+}: {
+  ctx: PageContext;
+  query: DirectoryQuery;
+  page: Page<OrganisationSummaryRow>;
+  themes: Theme[];
+}) {
+  const { t } = ctx;
+  const themeNames = new Map<string, string>();
+  for (const theme of themes) {
+    themeNames.set(theme.code, textIn(theme.name, ctx.locale));
+    for (const child of theme.children) themeNames.set(child.code, textIn(child.name, ctx.locale));
+  }
+  const active = filterKeys.filter((k) => query[k]);
+  const valueLabel = (key: (typeof filterKeys)[number]): string => {
+    const value = query[key]!;
+    if (key === 'theme') return themeNames.get(value) ?? value;
+    if (key === 'commune') return communeName(ctx, value);
+    if (key === 'kind') return label(ctx, 'kind', value);
+    return t.language(value);
+  };
+  return (
+    <section id="results" class="results" aria-labelledby="results-count">
+      <p id="results-count" class="results-count" role="status" safe>
+        {t.t('directory.count', { count: page.total })}
+      </p>
+      {active.length ? (
+        <ul class="active-filters" aria-label={t.t('directory.active_filters')}>
+          {active.map((key) => (
+            <li>
+              <a href={href(ctx, '/directory', queryOf(query, { [key]: undefined, page: 1 }))}>
+                <span safe>{valueLabel(key)}</span>
+                <span class="visually-hidden" safe>
+                  {t.t('directory.remove_filter', { filter: t.t(`directory.filter.${key}`) })}
+                </span>
+                <span aria-hidden="true"> ×</span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        ''
+      )}
+      {page.items.length ? (
+        <ol class="cards">
+          {page.items.map((org) => (
+            <OrganisationCard ctx={ctx} org={org} themeNames={themeNames} />
+          ))}
+        </ol>
+      ) : (
+        <div class="empty">
+          <p>{t.t(page.total ? 'directory.past_last_page' : 'directory.none')}</p>
+          {active.length ? <p>{t.t('directory.none_hint')}</p> : ''}
+        </div>
+      )}
+      <Pagination ctx={ctx} page={page} link={(n) => href(ctx, '/directory', queryOf(query, { page: n }))} />
+    </section>
+  );
+}
+
+export function DirectoryPage({
+  ctx,
+  query,
+  page,
+  themes,
+}: {
+  ctx: PageContext;
+  query: DirectoryQuery;
+  page: Page<OrganisationSummaryRow>;
+  themes: Theme[];
+}) {
+  const { t } = ctx;
+  const communes = geoReference().communes;
+  const languages = [...commonLanguages].sort((a, b) => t.language(a).localeCompare(t.language(b), ctx.locale));
+  const selected = (value: string, current: string | undefined) => (value === current ? true : undefined);
+  return (
+    <Layout ctx={ctx} title={t.t('directory.title')} description={t.t('directory.lead')}>
+      <h1>{t.t('directory.title')}</h1>
+      <p class="lead">{t.t('directory.lead')}</p>
+      <form
+        class="filters"
+        method="get"
+        action={`/${ctx.locale}/directory`}
+        hx-get={`/${ctx.locale}/directory`}
+        hx-trigger="change"
+        hx-target="#results"
+        hx-select="#results"
+        hx-swap="outerHTML"
+        hx-push-url="true"
+      >
+        <div class="field">
+          <label for="f-theme">{t.t('directory.filter.theme')}</label>
+          <select id="f-theme" name="theme">
+            <option value="">{t.t('directory.all_themes')}</option>
+            {themes.map((theme) => (
+              <optgroup label={textIn(theme.name, ctx.locale)}>
+                <option value={theme.code} selected={selected(theme.code, query.theme)} safe>
+                  {t.t('directory.whole_theme', { theme: textIn(theme.name, ctx.locale) })}
+                </option>
+                {theme.children.map((child) => (
+                  <option value={child.code} selected={selected(child.code, query.theme)} safe>
+                    {textIn(child.name, ctx.locale)}
+                  </option>
+                ))}
+              </optgroup>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-commune">{t.t('directory.filter.commune')}</label>
+          <select id="f-commune" name="commune">
+            <option value="">{t.t('directory.all_communes')}</option>
+            {communes.map((c) => (
+              <option value={c.nis} selected={selected(c.nis, query.commune)} safe>
+                {c.name[ctx.locale]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-kind">{t.t('directory.filter.kind')}</label>
+          <select id="f-kind" name="kind">
+            <option value="">{t.t('directory.all_kinds')}</option>
+            {organisationKinds.map((k) => (
+              <option value={k} selected={selected(k, query.kind)} safe>
+                {label(ctx, 'kind', k)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field">
+          <label for="f-language">{t.t('directory.filter.language')}</label>
+          <select id="f-language" name="language">
+            <option value="">{t.t('directory.all_languages')}</option>
+            {languages.map((code) => (
+              <option value={code} selected={selected(code, query.language)} safe>
+                {t.language(code)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="field submit">
+          <button type="submit">{t.t('directory.apply')}</button>
+        </div>
+      </form>
+      <DirectoryResults ctx={ctx} query={query} page={page} themes={themes} />
+    </Layout>
+  );
+}

@@ -1,0 +1,67 @@
+import type { PageContext } from '../../../http/request-context.ts';
+import { href } from '../../../http/request-context.ts';
+import { textIn } from '../../../shared/i18n-text.ts';
+import { Layout } from '../../../views/layout.tsx';
+import { geoReference } from '../../geo/index.ts';
+import type { DirectoryCounts } from '../directory.repo.ts';
+import type { Theme } from '../directory.service.ts';
+
+export function HomePage({ ctx, counts, themes }: { ctx: PageContext; counts: DirectoryCounts; themes: Theme[] }) {
+  const { t } = ctx;
+  const communes = geoReference().communes;
+  return (
+    <Layout ctx={ctx} title={t.t('home.title')} description={t.t('home.lead')}>
+      <section class="hero">
+        <h1>{t.t('home.title')}</h1>
+        <p class="lead">{t.t('home.lead')}</p>
+        <p class="stats" safe>
+          {t.t('home.stats', { organisations: counts.organisations, services: counts.services, informal: counts.informal })}
+        </p>
+        <p class="actions">
+          <a class="button" href={href(ctx, '/directory')}>
+            {t.t('home.browse')}
+          </a>
+          <a class="button secondary" href={href(ctx, '/map')}>
+            {t.t('home.open_map')}
+          </a>
+        </p>
+      </section>
+
+      <section aria-labelledby="themes-title">
+        <h2 id="themes-title">{t.t('home.themes')}</h2>
+        <ul class="theme-grid">
+          {themes.map((theme) => (
+            <li>
+              <a href={href(ctx, '/directory', { theme: theme.code })}>
+                <span class="theme-name" safe>
+                  {textIn(theme.name, ctx.locale)}
+                </span>
+                <span class="theme-count" safe>
+                  {t.t('home.theme_services', { count: counts.themes[theme.code] ?? 0 })}
+                </span>
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="communes-title">
+        <h2 id="communes-title">{t.t('home.communes')}</h2>
+        <ul class="commune-list">
+          {communes.map((c) => (
+            <li>
+              <a href={href(ctx, '/directory', { commune: c.nis })} safe>
+                {c.name[ctx.locale]}
+              </a>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section class="about" aria-labelledby="about-title">
+        <h2 id="about-title">{t.t('home.about_title')}</h2>
+        <p>{t.t('home.about')}</p>
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,68 @@
+import type { PageContext } from '../../../http/request-context.ts';
+import { href } from '../../../http/request-context.ts';
+import { textIn } from '../../../shared/i18n-text.ts';
+import { Layout } from '../../../views/layout.tsx';
+import { geoReference } from '../../geo/index.ts';
+import type { MapPointRow } from '../directory.repo.ts';
+
+export function MapPage({ ctx, points }: { ctx: PageContext; points: MapPointRow[] }) {
+  const { t } = ctx;
+  const communes = geoReference().communes;
+  const byCommune = new Map<string, Map<string, string>>();
+  for (const p of points) {
+    const key = p.communeNis ?? '';
+    if (!byCommune.has(key)) byCommune.set(key, new Map());
+    byCommune.get(key)!.set(p.organisationId, textIn(p.name, ctx.locale));
+  }
+  const sorted = (names: Map<string, string>) => [...names].sort((a, b) => a[1].localeCompare(b[1], ctx.locale));
+  return (
+    <Layout
+      ctx={ctx}
+      title={t.t('map.title')}
+      description={t.t('map.lead')}
+      scripts={['vendor/leaflet/leaflet.js', 'vendor/markercluster/leaflet.markercluster.js', 'map.js']}
+      styles={['vendor/leaflet/leaflet.css', 'vendor/markercluster/MarkerCluster.css', 'vendor/markercluster/MarkerCluster.Default.css']}
+    >
+      <h1>{t.t('map.title')}</h1>
+      <p class="lead" safe>
+        {t.t('map.lead_count', { count: points.length })}
+      </p>
+      <div
+        id="map"
+        class="map big-map"
+        data-map="directory"
+        data-source="/api/v1/map"
+        data-communes="/api/v1/geo/communes"
+        data-tiles={ctx.tiles.url}
+        data-attribution={ctx.tiles.attribution}
+        data-link={`/${ctx.locale}/organisations/`}
+        data-label={t.t('map.label')}
+        role="region"
+        aria-label={t.t('map.label')}
+      >
+        <p class="map-fallback">{t.t('map.no_js')}</p>
+      </div>
+      <section class="map-list" aria-labelledby="map-list-title">
+        <h2 id="map-list-title">{t.t('map.list_title')}</h2>
+        {communes
+          .filter((c) => byCommune.has(c.nis))
+          .map((c) => (
+            <details>
+              <summary safe>
+                {t.t('map.commune_count', { commune: c.name[ctx.locale], count: byCommune.get(c.nis)!.size })}
+              </summary>
+              <ul>
+                {sorted(byCommune.get(c.nis)!).map(([id, name]) => (
+                  <li>
+                    <a href={href(ctx, `/organisations/${id}`)} safe>
+                      {name}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </details>
+          ))}
+      </section>
+    </Layout>
+  );
+}

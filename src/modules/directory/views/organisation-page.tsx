@@ -1,0 +1,328 @@
+import type { PageContext } from '../../../http/request-context.ts';
+import { href } from '../../../http/request-context.ts';
+import { textIn } from '../../../shared/i18n-text.ts';
+import { jsonLd, Localized } from '../../../views/components.tsx';
+import { Layout } from '../../../views/layout.tsx';
+import type { OrganisationRecord } from '../directory.repo.ts';
+import { serviceOpenState } from '../directory.service.ts';
+import { formatKbo } from '../kbo.ts';
+import { organisationJsonLd } from '../presenters/schema-org.ts';
+import { communeName, Freshness, KindBadge, label, LanguagesList, OpenBadge, quartierName, VerificationBadge } from './parts.tsx';
+
+type Location = OrganisationRecord['locations'][number];
+type Phone = OrganisationRecord['phones'][number];
+
+export function mapPointsOf(name: string, locations: Pick<Location, 'latitude' | 'longitude' | 'address'>[]): string {
+  return JSON.stringify(
+    locations
+      .filter((l) => l.latitude !== null && l.longitude !== null)
+      .map((l) => ({ lat: l.latitude, lon: l.longitude, label: [name, l.address].filter(Boolean).join(' — ') })),
+  );
+}
+
+export function Address({ ctx, location }: { ctx: PageContext; location: Location }) {
+  const commune = communeName(ctx, location.communeNis);
+  const quartier = quartierName(ctx, location.quartierCode);
+  return (
+    <address>
+      {location.name ? (
+        <strong class="location-name">
+          <Localized ctx={ctx} value={location.name} marker={false} />
+        </strong>
+      ) : (
+        ''
+      )}
+      {location.address ? <span safe>{location.address}</span> : ''}
+      <span safe>{[location.postcode, commune || location.locality].filter(Boolean).join(' ')}</span>
+      {quartier ? (
+        <span class="quartier" safe>
+          {ctx.t.t('location.quartier', { quartier })}
+        </span>
+      ) : (
+        ''
+      )}
+    </address>
+  );
+}
+
+export function PhoneLink({ ctx, phone }: { ctx: PageContext; phone: Pick<Phone, 'number' | 'type' | 'description' | 'languages'> }) {
+  return (
+    <>
+      <a href={`tel:${phone.number.replace(/[^+\d]/g, '')}`} safe>
+        {phone.number}
+      </a>
+      {phone.description ? (
+        <>
+          {' — '}
+          <Localized ctx={ctx} value={phone.description} />
+        </>
+      ) : (
+        ''
+      )}
+      {phone.languages.length ? (
+        <>
+          {' ('}
+          <LanguagesList ctx={ctx} codes={phone.languages} />)
+        </>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
+export function OrganisationPage({ ctx, org }: { ctx: PageContext; org: OrganisationRecord }) {
+  const { t } = ctx;
+  const name = textIn(org.name, ctx.locale);
+  const url = `${ctx.origin}/${ctx.locale}/organisations/${org.id}`;
+  const services = [...org.services].sort((a, b) => textIn(a.name, ctx.locale).localeCompare(textIn(b.name, ctx.locale), ctx.locale));
+  return (
+    <Layout
+      ctx={ctx}
+      title={name}
+      description={textIn(org.description, ctx.locale).slice(0, 160)}
+      scripts={['vendor/leaflet/leaflet.js', 'map.js']}
+      styles={['vendor/leaflet/leaflet.css']}
+      head={jsonLd(organisationJsonLd(org, ctx.locale, url))}
+    >
+      <nav class="breadcrumb" aria-label={t.t('nav.breadcrumb')}>
+        <ol>
+          <li>
+            <a href={href(ctx, '/directory')}>{t.t('nav.directory')}</a>
+          </li>
+          <li aria-current="page" safe>
+            {name}
+          </li>
+        </ol>
+      </nav>
+      <article class="organisation">
+        <header class="page-header">
+          <h1>
+            <Localized ctx={ctx} value={org.name} marker={false} />
+          </h1>
+          {org.alternateName ? (
+            <p class="alternate-name">
+              <Localized ctx={ctx} value={org.alternateName} marker={false} />
+            </p>
+          ) : (
+            ''
+          )}
+          <p class="badges">
+            <KindBadge ctx={ctx} kind={org.kind} /> <VerificationBadge ctx={ctx} state={org.verification} />
+            {org.isDemo ? <span class="badge demo">{t.t('demo.label')}</span> : ''}
+          </p>
+          <Freshness ctx={ctx} lastConfirmedAt={org.lastConfirmedAt} />
+        </header>
+
+        <section class="description">
+          <Localized ctx={ctx} value={org.description} block />
+        </section>
+
+        <section aria-labelledby="services-title">
+          <h2 id="services-title">{t.t('organisation.services')}</h2>
+          {services.length ? (
+            <ul class="service-list">
+              {services.map((s) => (
+                <li>
+                  <h3>
+                    <a href={href(ctx, `/services/${s.id}`)}>
+                      <Localized ctx={ctx} value={s.name} marker={false} />
+                    </a>
+                  </h3>
+                  <p class="badges">
+                    <OpenBadge ctx={ctx} state={serviceOpenState(s)} />
+                    {s.status !== 'active' ? (
+                      <span class="badge closed" safe>
+                        {label(ctx, 'status', s.status)}
+                      </span>
+                    ) : (
+                      ''
+                    )}
+                  </p>
+                  <p class="themes" safe>
+                    {t.list(s.themes.map((th) => textIn(th.term.name, ctx.locale)))}
+                  </p>
+                  {s.languages.length ? (
+                    <p class="languages">
+                      {t.t('service.languages')}: <LanguagesList ctx={ctx} codes={s.languages} />
+                    </p>
+                  ) : (
+                    ''
+                  )}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t.t('organisation.no_services')}</p>
+          )}
+        </section>
+
+        <section aria-labelledby="locations-title">
+          <h2 id="locations-title">{t.t('organisation.locations')}</h2>
+          {org.locations.length ? (
+            <>
+              <ul class="locations">
+                {org.locations.map((l) => (
+                  <li>
+                    <Address ctx={ctx} location={l} />
+                  </li>
+                ))}
+              </ul>
+              {org.locations.some((l) => l.latitude !== null) ? (
+                <div
+                  class="map small-map"
+                  data-map="points"
+                  data-points={mapPointsOf(name, org.locations)}
+                  data-tiles={ctx.tiles.url}
+                  data-attribution={ctx.tiles.attribution}
+                  data-label={t.t('map.label')}
+                  role="region"
+                  aria-label={t.t('organisation.map_label', { name })}
+                ></div>
+              ) : (
+                ''
+              )}
+            </>
+          ) : (
+            <p>{t.t('organisation.no_locations')}</p>
+          )}
+        </section>
+
+        <section aria-labelledby="contact-title">
+          <h2 id="contact-title">{t.t('organisation.contact')}</h2>
+          <dl class="contact">
+            {org.email ? (
+              <div>
+                <dt>{t.t('contact.email')}</dt>
+                <dd>
+                  <a href={`mailto:${org.email}`} safe>
+                    {org.email}
+                  </a>
+                </dd>
+              </div>
+            ) : (
+              ''
+            )}
+            {org.website ? (
+              <div>
+                <dt>{t.t('contact.website')}</dt>
+                <dd>
+                  <a href={org.website} rel="noopener" safe>
+                    {org.website.replace(/^https?:\/\//, '')}
+                  </a>
+                </dd>
+              </div>
+            ) : (
+              ''
+            )}
+            {org.phones
+              .filter((p) => !p.serviceId)
+              .map((p) => (
+                <div>
+                  <dt safe>{label(ctx, 'phone', p.type)}</dt>
+                  <dd>
+                    <PhoneLink ctx={ctx} phone={p} />
+                  </dd>
+                </div>
+              ))}
+          </dl>
+          {org.contacts.length ? (
+            <>
+              <h3>{t.t('organisation.contact_people')}</h3>
+              <ul class="contact-people">
+                {org.contacts.map((c) => (
+                  <li>
+                    <strong safe>{c.name}</strong>
+                    {c.title ? (
+                      <>
+                        {', '}
+                        <Localized ctx={ctx} value={c.title} />
+                      </>
+                    ) : (
+                      ''
+                    )}
+                    {c.languages.length ? (
+                      <span class="speaks">
+                        {' · '}
+                        {t.t('contact.speaks')} <LanguagesList ctx={ctx} codes={c.languages} />
+                      </span>
+                    ) : (
+                      ''
+                    )}
+                    {c.email ? (
+                      <>
+                        <br />
+                        <a href={`mailto:${c.email}`} safe>
+                          {c.email}
+                        </a>
+                      </>
+                    ) : (
+                      ''
+                    )}
+                    {c.phone ? (
+                      <>
+                        <br />
+                        <a href={`tel:${c.phone.replace(/[^+\d]/g, '')}`} safe>
+                          {c.phone}
+                        </a>
+                      </>
+                    ) : (
+                      ''
+                    )}
+                  </li>
+                ))}
+              </ul>
+            </>
+          ) : (
+            ''
+          )}
+        </section>
+
+        <section aria-labelledby="about-title">
+          <h2 id="about-title">{t.t('organisation.about')}</h2>
+          <dl class="facts">
+            <div>
+              <dt>{t.t('organisation.kbo')}</dt>
+              <dd safe>{org.kboNumber ? formatKbo(org.kboNumber) : t.t('organisation.no_kbo')}</dd>
+            </div>
+            {org.legalStatus ? (
+              <div>
+                <dt>{t.t('organisation.legal_status')}</dt>
+                <dd safe>{org.legalStatus}</dd>
+              </div>
+            ) : (
+              ''
+            )}
+            {org.yearIncorporated ? (
+              <div>
+                <dt>{t.t('organisation.since')}</dt>
+                <dd safe>{String(org.yearIncorporated)}</dd>
+              </div>
+            ) : (
+              ''
+            )}
+            {org.communities.length ? (
+              <div>
+                <dt>{t.t('organisation.communities')}</dt>
+                <dd safe>{t.list(org.communities.map((c) => label(ctx, 'community', c)))}</dd>
+              </div>
+            ) : (
+              ''
+            )}
+            <div>
+              <dt>{t.t('organisation.source')}</dt>
+              <dd safe>
+                {org.provenanceSource === 'demo' || org.provenanceSource === 'passerelle'
+                  ? label(ctx, 'provenance', org.provenanceSource)
+                  : t.t('provenance.imported', {
+                      source: org.provenanceSource,
+                      date: org.provenanceImportedAt ? t.date(org.provenanceImportedAt) : '—',
+                    })}
+              </dd>
+            </div>
+          </dl>
+        </section>
+      </article>
+    </Layout>
+  );
+}

@@ -1,0 +1,195 @@
+// Pieces shared by the directory's pages.
+import { DateTime } from 'luxon';
+import type { MessageKey } from '../../../i18n/index.ts';
+import type { PageContext } from '../../../http/request-context.ts';
+import { textIn } from '../../../shared/i18n-text.ts';
+import { geoReference } from '../../geo/index.ts';
+import type { OrganisationKind } from '../directory.vocabulary.ts';
+import { type HoursException, type OpenState, publicHolidays, type WeeklyHours, weekTable, zone } from '../opening-hours.ts';
+import { isStale } from '../directory.service.ts';
+
+export function label(ctx: PageContext, prefix: string, code: string): string {
+  const key = `${prefix}.${code}`;
+  return ctx.t.has(key) ? ctx.t.t(key as MessageKey) : code;
+}
+
+export function communeName(ctx: PageContext, nis: string | null | undefined): string {
+  if (!nis) return '';
+  const commune = geoReference().commune(nis);
+  return commune ? commune.name[ctx.locale] : nis;
+}
+
+export function quartierName(ctx: PageContext, code: number | null | undefined): string {
+  if (code === null || code === undefined) return '';
+  const quartier = geoReference().quartier(code);
+  return quartier ? quartier.name[ctx.locale] : '';
+}
+
+export function KindBadge({ ctx, kind }: { ctx: PageContext; kind: OrganisationKind }) {
+  return (
+    <span class={`badge kind kind-${kind.replace(/_/g, '-')}`} safe>
+      {label(ctx, 'kind', kind)}
+    </span>
+  );
+}
+
+export function VerificationBadge({ ctx, state }: { ctx: PageContext; state: 'verified' | 'unverified' }) {
+  return state === 'verified' ? (
+    <span class="badge verified" title={ctx.t.t('verification.verified_help')}>
+      <span aria-hidden="true">✓ </span>
+      {ctx.t.t('verification.verified')}
+    </span>
+  ) : (
+    <span class="badge unverified" title={ctx.t.t('verification.unverified_help')}>
+      {ctx.t.t('verification.unverified')}
+    </span>
+  );
+}
+
+export function Freshness({ ctx, lastConfirmedAt }: { ctx: PageContext; lastConfirmedAt: string | null }) {
+  const stale = isStale(lastConfirmedAt);
+  return (
+    <p class={stale ? 'freshness stale' : 'freshness'}>
+      {lastConfirmedAt ? (
+        <span safe>{ctx.t.t('freshness.confirmed_on', { date: ctx.t.date(lastConfirmedAt) })}</span>
+      ) : (
+        <span>{ctx.t.t('freshness.never_confirmed')}</span>
+      )}
+      {stale ? <strong> {ctx.t.t('freshness.stale')}</strong> : ''}
+    </p>
+  );
+}
+
+function weekdayName(ctx: PageContext, isoWeekday: number, width: 'long' | 'short' = 'long'): string {
+  // 2024-01-01 was a Monday.
+  return DateTime.fromObject({ year: 2024, month: 1, day: isoWeekday }, { zone }).setLocale(ctx.locale).toFormat(
+    width === 'long' ? 'cccc' : 'ccc',
+  );
+}
+
+function dayPhrase(ctx: PageContext, moment: DateTime, now: DateTime): 'today' | 'tomorrow' | string {
+  const days = moment.setZone(zone).startOf('day').diff(now.setZone(zone).startOf('day'), 'days').days;
+  if (days === 0) return 'today';
+  if (days === 1) return 'tomorrow';
+  if (days < 7) return weekdayName(ctx, moment.setZone(zone).weekday);
+  return ctx.t.date(moment.toJSDate(), 'medium');
+}
+
+export function openBadgeText(ctx: PageContext, state: OpenState, now: DateTime = DateTime.now()): string {
+  const { t } = ctx;
+  if (!state.known) return t.t('hours.unknown');
+  if (state.open) {
+    if (!state.closesAt) return t.t('hours.open');
+    const time = state.closesAt.setZone(zone).toFormat('HH:mm');
+    const day = dayPhrase(ctx, state.closesAt, now);
+    return day === 'today' ? t.t('hours.open_until', { time }) : t.t('hours.open_until_day', { day: day === 'tomorrow' ? t.t('hours.tomorrow') : day, time });
+  }
+  if (!state.opensAt) return t.t('hours.closed');
+  const time = state.opensAt.setZone(zone).toFormat('HH:mm');
+  const day = dayPhrase(ctx, state.opensAt, now);
+  if (day === 'today') return t.t('hours.opens_today', { time });
+  if (day === 'tomorrow') return t.t('hours.opens_tomorrow', { time });
+  return t.t('hours.opens_on', { day, time });
+}
+
+export function OpenBadge({ ctx, state }: { ctx: PageContext; state: OpenState }) {
+  const cls = !state.known ? 'unknown' : state.open ? 'open' : 'closed';
+  return (
+    <span class={`badge hours ${cls}`} safe>
+      {openBadgeText(ctx, state)}
+    </span>
+  );
+}
+
+export function HoursTable({
+  ctx,
+  weekly,
+  exceptions,
+  closedOnPublicHolidays,
+}: {
+  ctx: PageContext;
+  weekly: WeeklyHours[];
+  exceptions: HoursException[];
+  closedOnPublicHolidays: boolean;
+}) {
+  const { t } = ctx;
+  const now = DateTime.now().setZone(zone);
+  const today = now.toISODate()!;
+  const table = weekTable(weekly, today);
+  const upcoming = exceptions.filter((e) => e.endsOn >= today).sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+  const horizon = now.plus({ months: 2 }).toISODate()!;
+  const holidays = closedOnPublicHolidays
+    ? [...publicHolidays(now.year), ...publicHolidays(now.year + 1)].filter(([date]) => date >= today && date <= horizon)
+    : [];
+  if (!weekly.length && !upcoming.length) return <p>{t.t('hours.none_published')}</p>;
+  return (
+    <div class="hours">
+      <table>
+        <caption class="visually-hidden">{t.t('hours.weekly')}</caption>
+        <tbody>
+          {[1, 2, 3, 4, 5, 6, 7].map((day) => {
+            const slots = table.get(day)!;
+            return (
+              <tr class={day === now.weekday ? 'today' : undefined}>
+                <th scope="row" safe>
+                  {weekdayName(ctx, day)}
+                </th>
+                <td>
+                  {slots.length
+                    ? slots.map((s) => <time safe>{`${s.opens}–${s.closes}`}</time>).join(', ')
+                    : t.t('hours.closed_day')}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      {upcoming.length || holidays.length ? (
+        <>
+          <h4>{t.t('hours.exceptions')}</h4>
+          <ul class="exceptions">
+            {upcoming.map((e) => (
+              <li>
+                <strong safe>
+                  {e.startsOn === e.endsOn
+                    ? t.date(e.startsOn)
+                    : t.t('hours.date_range', { from: t.date(e.startsOn), to: t.date(e.endsOn) })}
+                </strong>
+                {': '}
+                <span safe>
+                  {e.closed ? t.t('hours.closed_day') : `${e.opensAt?.slice(0, 5)}–${e.closesAt?.slice(0, 5)}`}
+                </span>
+                {e.note ? (
+                  <>
+                    {' — '}
+                    <span safe>{textIn(e.note, ctx.locale)}</span>
+                  </>
+                ) : (
+                  ''
+                )}
+              </li>
+            ))}
+            {holidays.map(([date, names]) => (
+              <li>
+                <strong safe>{t.date(date)}</strong>
+                {': '}
+                <span safe>{t.t('hours.closed_holiday', { holiday: names[ctx.locale] })}</span>
+              </li>
+            ))}
+          </ul>
+        </>
+      ) : (
+        ''
+      )}
+    </div>
+  );
+}
+
+export function LanguagesList({ ctx, codes }: { ctx: PageContext; codes: string[] }) {
+  if (!codes.length) return <></>;
+  return (
+    <span safe>
+      {ctx.t.list(codes.map((c) => ctx.t.language(c)))}
+    </span>
+  );
+}

@@ -1,0 +1,238 @@
+import type { PageContext } from '../../../http/request-context.ts';
+import { href } from '../../../http/request-context.ts';
+import { textIn } from '../../../shared/i18n-text.ts';
+import { jsonLd, Localized } from '../../../views/components.tsx';
+import { Layout } from '../../../views/layout.tsx';
+import type { ServiceRecord } from '../directory.repo.ts';
+import { serviceOpenState } from '../directory.service.ts';
+import { serviceJsonLd } from '../presenters/schema-org.ts';
+import { Address, mapPointsOf, PhoneLink } from './organisation-page.tsx';
+import { Freshness, HoursTable, KindBadge, label, LanguagesList, OpenBadge } from './parts.tsx';
+
+export function ServicePage({ ctx, service }: { ctx: PageContext; service: ServiceRecord }) {
+  const { t } = ctx;
+  const org = service.organisation;
+  const name = textIn(service.name, ctx.locale);
+  const orgName = textIn(org.name, ctx.locale);
+  const url = `${ctx.origin}/${ctx.locale}/services/${service.id}`;
+  const orgUrl = `${ctx.origin}/${ctx.locale}/organisations/${org.id}`;
+  const places = service.serviceAtLocations.map((sal) => sal.location);
+  const phones = service.phones.length ? service.phones : org.phones.filter((p) => !p.serviceId);
+  const details = [
+    { key: 'service.application', value: service.applicationProcess },
+    { key: 'service.fees', value: service.feesDescription },
+    { key: 'service.eligibility', value: service.eligibilityDescription },
+  ] as const;
+  return (
+    <Layout
+      ctx={ctx}
+      title={`${name} — ${orgName}`}
+      description={textIn(service.description, ctx.locale).slice(0, 160)}
+      scripts={['vendor/leaflet/leaflet.js', 'map.js']}
+      styles={['vendor/leaflet/leaflet.css']}
+      head={jsonLd(serviceJsonLd(service, ctx.locale, url, orgUrl))}
+    >
+      <nav class="breadcrumb" aria-label={t.t('nav.breadcrumb')}>
+        <ol>
+          <li>
+            <a href={href(ctx, '/directory')}>{t.t('nav.directory')}</a>
+          </li>
+          <li>
+            <a href={href(ctx, `/organisations/${org.id}`)} safe>
+              {orgName}
+            </a>
+          </li>
+          <li aria-current="page" safe>
+            {name}
+          </li>
+        </ol>
+      </nav>
+      <article class="service">
+        <header class="page-header">
+          <h1>
+            <Localized ctx={ctx} value={service.name} marker={false} />
+          </h1>
+          <p class="provider">
+            {t.t('service.offered_by')}{' '}
+            <a href={href(ctx, `/organisations/${org.id}`)}>
+              <Localized ctx={ctx} value={org.name} marker={false} />
+            </a>{' '}
+            <KindBadge ctx={ctx} kind={org.kind} />
+          </p>
+          <p class="badges">
+            <OpenBadge ctx={ctx} state={serviceOpenState(service)} />
+            {service.status !== 'active' ? (
+              <span class="badge closed" safe>
+                {label(ctx, 'status', service.status)}
+              </span>
+            ) : (
+              ''
+            )}
+          </p>
+          <Freshness ctx={ctx} lastConfirmedAt={service.lastConfirmedAt ?? org.lastConfirmedAt} />
+        </header>
+
+        <section class="description">
+          <Localized ctx={ctx} value={service.description} block />
+        </section>
+
+        <section aria-labelledby="facts-title">
+          <h2 id="facts-title">{t.t('service.at_a_glance')}</h2>
+          <dl class="facts">
+            <div>
+              <dt>{t.t('directory.themes')}</dt>
+              <dd>
+                <ul class="inline">
+                  {service.themes.map((th) => (
+                    <li>
+                      <a href={href(ctx, '/directory', { theme: th.term.code })} safe>
+                        {textIn(th.term.name, ctx.locale)}
+                      </a>
+                    </li>
+                  ))}
+                </ul>
+              </dd>
+            </div>
+            {service.targetGroups.length ? (
+              <div>
+                <dt>{t.t('service.for_whom')}</dt>
+                <dd safe>{t.list(service.targetGroups.map((g) => label(ctx, 'target', g)))}</dd>
+              </div>
+            ) : (
+              ''
+            )}
+            {service.accessConditions.length ? (
+              <div>
+                <dt>{t.t('service.access')}</dt>
+                <dd>
+                  <ul class="access">
+                    {service.accessConditions.map((a) => (
+                      <li safe>{label(ctx, 'access', a)}</li>
+                    ))}
+                  </ul>
+                </dd>
+              </div>
+            ) : (
+              ''
+            )}
+            <div>
+              <dt>{t.t('service.languages')}</dt>
+              <dd>
+                <LanguagesList ctx={ctx} codes={service.languages} />
+              </dd>
+            </div>
+          </dl>
+          {details.map((d) =>
+            d.value && textIn(d.value, ctx.locale) ? (
+              <>
+                <h3>{t.t(d.key)}</h3>
+                <Localized ctx={ctx} value={d.value} block />
+              </>
+            ) : (
+              ''
+            ),
+          )}
+        </section>
+
+        <section aria-labelledby="hours-title">
+          <h2 id="hours-title">{t.t('service.hours')}</h2>
+          <HoursTable
+            ctx={ctx}
+            weekly={service.schedules}
+            exceptions={service.exceptions}
+            closedOnPublicHolidays={service.closedOnPublicHolidays}
+          />
+          <p class="note">{t.t(service.closedOnPublicHolidays ? 'hours.holidays_closed' : 'hours.holidays_open')}</p>
+        </section>
+
+        <section aria-labelledby="where-title">
+          <h2 id="where-title">{t.t('service.where')}</h2>
+          {places.length ? (
+            <>
+              <ul class="locations">
+                {places.map((l) => (
+                  <li>
+                    <Address ctx={ctx} location={l} />
+                  </li>
+                ))}
+              </ul>
+              {places.some((l) => l.latitude !== null) ? (
+                <div
+                  class="map small-map"
+                  data-map="points"
+                  data-points={mapPointsOf(name, places)}
+                  data-tiles={ctx.tiles.url}
+                  data-attribution={ctx.tiles.attribution}
+                  data-label={t.t('map.label')}
+                  role="region"
+                  aria-label={t.t('organisation.map_label', { name })}
+                ></div>
+              ) : (
+                ''
+              )}
+            </>
+          ) : (
+            <p>{t.t('organisation.no_locations')}</p>
+          )}
+        </section>
+
+        <section aria-labelledby="contact-title">
+          <h2 id="contact-title">{t.t('organisation.contact')}</h2>
+          <dl class="contact">
+            {service.email || org.email ? (
+              <div>
+                <dt>{t.t('contact.email')}</dt>
+                <dd>
+                  <a href={`mailto:${service.email ?? org.email}`} safe>
+                    {service.email ?? org.email ?? ''}
+                  </a>
+                </dd>
+              </div>
+            ) : (
+              ''
+            )}
+            {service.url ? (
+              <div>
+                <dt>{t.t('contact.website')}</dt>
+                <dd>
+                  <a href={service.url} rel="noopener" safe>
+                    {service.url.replace(/^https?:\/\//, '')}
+                  </a>
+                </dd>
+              </div>
+            ) : (
+              ''
+            )}
+            {phones.map((p) => (
+              <div>
+                <dt safe>{label(ctx, 'phone', p.type)}</dt>
+                <dd>
+                  <PhoneLink ctx={ctx} phone={p} />
+                </dd>
+              </div>
+            ))}
+          </dl>
+          {service.contacts.length ? (
+            <ul class="contact-people">
+              {service.contacts.map((c) => (
+                <li>
+                  <strong safe>{c.name}</strong>
+                  {c.title ? (
+                    <>
+                      {', '}
+                      <Localized ctx={ctx} value={c.title} />
+                    </>
+                  ) : (
+                    ''
+                  )}
+                </li>
+              ))}
+            </ul>
+          ) : (
+            ''
+          )}
+        </section>
+      </article>
+    </Layout>
+  );
+}

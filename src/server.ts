@@ -1,0 +1,59 @@
+// Boot only: load the configuration, open the database, build the app, listen, and close it all
+// cleanly on Ctrl-C or SIGTERM.
+import { buildApp } from './app.ts';
+import { ConfigError, loadConfig } from './config.ts';
+import { DatabaseStartError, writeLock } from './db/embedded.ts';
+import { openDatabase } from './db/open-database.ts';
+import { loadDemoData, syncTaxonomy } from './modules/directory/index.ts';
+
+async function main(): Promise<void> {
+  const started = performance.now();
+  const config = loadConfig();
+  const database = await openDatabase(config, { poolSize: 20 });
+  let closing = false;
+  const app = await buildApp(config, database.db).catch(async (error) => {
+    await database.close();
+    throw error;
+  });
+
+  const shutdown = async (signal: string) => {
+    if (closing) return;
+    closing = true;
+    app.log.info({ signal }, 'shutting down');
+    const force = setTimeout(() => process.exit(1), 10_000);
+    force.unref();
+    try {
+      await app.close();
+    } finally {
+      await database.close();
+      app.log.info('stopped');
+      process.exit(0);
+    }
+  };
+  process.once('SIGINT', () => void shutdown('SIGINT'));
+  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+
+  await syncTaxonomy(database.db);
+  if (config.demoData) {
+    const demo = await loadDemoData(database.db);
+    if (demo.loaded) app.log.info(`loaded demo data: ${demo.organisations} organisations, ${demo.services} services`);
+  }
+
+  await app.listen({ host: config.host, port: config.port });
+  const address = app.server.address();
+  const port = typeof address === 'object' && address ? address.port : config.port;
+  const url = `http://${config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
+  if (database.embedded) writeLock(config.dataDir, { ...database.embedded.lock, appUrl: url });
+  const seconds = ((performance.now() - started) / 1000).toFixed(1);
+  const where = config.databaseUrl ? 'external PostgreSQL' : `embedded PostgreSQL in ${config.dataDir}`;
+  console.log(`\nPasserelle is running at ${url} (${where}, ready in ${seconds} s). Stop it with Ctrl-C.\n`);
+}
+
+main().catch((error: unknown) => {
+  if (error instanceof ConfigError || error instanceof DatabaseStartError) {
+    console.error(`\n${error.message}\n`);
+  } else {
+    console.error(error);
+  }
+  process.exit(1);
+});

@@ -1,0 +1,111 @@
+import type { PageContext } from '../http/request-context.ts';
+import { type I18nText, pickText } from '../shared/i18n-text.ts';
+import type { Page } from '../shared/pagination.ts';
+
+/**
+ * A multilingual text in the reader's language, or in another with a visible marker saying so.
+ * The text carries its own lang attribute so screen readers pronounce it right.
+ */
+export function Localized({
+  ctx,
+  value,
+  block = false,
+  marker = true,
+}: {
+  ctx: PageContext;
+  value: I18nText | null | undefined;
+  block?: boolean;
+  /** Names are not translated: their fallback needs no marker. */
+  marker?: boolean;
+}) {
+  const picked = pickText(value, ctx.locale);
+  if (!picked) return <></>;
+  const note =
+    marker && picked.fallback ? (
+      <small class="fallback-note" safe>
+        {ctx.t.t('fallback.only_in', { language: ctx.t.language(picked.lang) })}
+      </small>
+    ) : (
+      ''
+    );
+  if (!block) {
+    return (
+      <>
+        <span lang={picked.fallback ? picked.lang : undefined} safe>
+          {picked.text}
+        </span>
+        {note ? ' ' : ''}
+        {note}
+      </>
+    );
+  }
+  return (
+    <div class="localized" lang={picked.fallback ? picked.lang : undefined}>
+      {note}
+      {picked.text.split(/\n{2,}/).map((paragraph) => (
+        <p safe>{paragraph}</p>
+      ))}
+    </div>
+  );
+}
+
+export function Pagination({
+  ctx,
+  page,
+  link,
+}: {
+  ctx: PageContext;
+  page: Pick<Page<unknown>, 'page' | 'totalPages' | 'total'>;
+  link: (page: number) => string;
+}) {
+  if (page.totalPages <= 1) return <></>;
+  const { t } = ctx;
+  const around = [page.page - 2, page.page - 1, page.page, page.page + 1, page.page + 2].filter(
+    (n) => n >= 1 && n <= page.totalPages,
+  );
+  const numbers = [...new Set([1, ...around, page.totalPages])].sort((a, b) => a - b);
+  return (
+    <nav class="pagination" aria-label={t.t('pagination.label')}>
+      <ul>
+        {page.page > 1 ? (
+          <li>
+            <a href={link(page.page - 1)} rel="prev">
+              {t.t('pagination.previous')}
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+        {numbers.map((n, i) => (
+          <>
+            {i > 0 && n - numbers[i - 1]! > 1 ? <li aria-hidden="true">…</li> : ''}
+            <li>
+              <a
+                href={link(n)}
+                aria-current={n === page.page ? 'page' : undefined}
+                aria-label={t.t('pagination.page', { page: n })}
+              >
+                {String(n)}
+              </a>
+            </li>
+          </>
+        ))}
+        {page.page < page.totalPages ? (
+          <li>
+            <a href={link(page.page + 1)} rel="next">
+              {t.t('pagination.next')}
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+      </ul>
+    </nav>
+  );
+}
+
+/** Serialises JSON-LD for a <script> element without letting the data close the element. */
+export function jsonLd(data: unknown): string {
+  const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  return `<script type="application/ld+json">${json}</script>`;
+}

@@ -1,0 +1,29 @@
+import type { MessageKey } from '../i18n/index.ts';
+import type { PageContext } from '../http/request-context.ts';
+import type { ErrorCode, FieldProblem } from '../shared/errors.ts';
+import { Layout } from './layout.tsx';
+
+export function ErrorPage({ ctx, code, fields }: { ctx: PageContext; code: ErrorCode; fields: FieldProblem[] }) {
+  const { t } = ctx;
+  const title = t.t(`errors.${code}.title` as MessageKey);
+  return (
+    <Layout ctx={ctx} title={title}>
+      <section class="error-page">
+        <h1>{title}</h1>
+        <p safe>{t.t(`errors.${code}` as MessageKey)}</p>
+        {fields.length ? (
+          <ul class="field-errors">
+            {fields.map((f) => (
+              <li safe>{t.t('errors.field', { field: f.field })}</li>
+            ))}
+          </ul>
+        ) : (
+          ''
+        )}
+        <p>
+          <a href={`/${ctx.locale}/`}>{t.t('errors.go_home')}</a> · <a href={`/${ctx.locale}/directory`}>{t.t('nav.directory')}</a>
+        </p>
+      </section>
+    </Layout>
+  );
+}

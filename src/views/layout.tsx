@@ -1,0 +1,119 @@
+import type { PageContext } from '../http/request-context.ts';
+import { locales } from '../shared/i18n-text.ts';
+import { assetUrl } from './assets.ts';
+
+const languageNames = { nl: 'Nederlands', fr: 'Français', en: 'English' } as const;
+
+export interface LayoutProps {
+  ctx: PageContext;
+  title: string;
+  description?: string;
+  /** Scripts of this page, by asset path (e.g. "map.js"); htmx is on every page. */
+  scripts?: string[];
+  styles?: string[];
+  /** Extra elements for <head>, e.g. JSON-LD. Must already be safe HTML. */
+  head?: string;
+  children?: JSX.Element | JSX.Element[];
+}
+
+export function LanguageSwitcher({ ctx }: { ctx: PageContext }) {
+  return (
+    <nav class="languages" aria-label={ctx.t.t('nav.language')}>
+      <ul>
+        {locales.map((locale) => (
+          <li>
+            <a
+              href={`/${locale}${ctx.path === '/' ? '/' : ctx.path}${ctx.search}`}
+              lang={locale}
+              hreflang={locale}
+              aria-current={locale === ctx.locale ? 'true' : undefined}
+            >
+              {languageNames[locale]}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </nav>
+  );
+}
+
+export function Layout({ ctx, title, description, scripts = [], styles = [], head, children }: LayoutProps) {
+  const { t } = ctx;
+  const nav = [
+    { path: '/', label: t.t('nav.home') },
+    { path: '/directory', label: t.t('nav.directory') },
+    { path: '/map', label: t.t('nav.map') },
+  ];
+  return (
+    <>
+      {'<!doctype html>'}
+      <html lang={ctx.locale}>
+        <head>
+          <meta charset="utf-8" />
+          <meta name="viewport" content="width=device-width, initial-scale=1" />
+          <title safe>{`${title} · Passerelle`}</title>
+          {description ? <meta name="description" content={description} /> : ''}
+          <meta name="htmx-config" content='{"includeIndicatorStyles":false,"allowEval":false}' />
+          <link rel="stylesheet" href={assetUrl('app.css')} />
+          {styles.map((s) => (
+            <link rel="stylesheet" href={assetUrl(s)} />
+          ))}
+          {locales.map((locale) => (
+            <link rel="alternate" hreflang={locale} href={`${ctx.origin}/${locale}${ctx.path === '/' ? '/' : ctx.path}${ctx.search}`} />
+          ))}
+          <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
+          {head ?? ''}
+          <script src={assetUrl('vendor/htmx.min.js')} defer></script>
+          {scripts.map((s) => (
+            <script src={assetUrl(s)} defer></script>
+          ))}
+        </head>
+        <body>
+          <a class="skip-link" href="#main">
+            {t.t('nav.skip')}
+          </a>
+          {ctx.showDemoBanner ? (
+            <p class="demo-banner" role="note">
+              <strong>{t.t('demo.label')}</strong> {t.t('demo.banner')}
+            </p>
+          ) : (
+            ''
+          )}
+          <header class="site-header">
+            <a class="brand" href={`/${ctx.locale}/`}>
+              <img src={assetUrl('favicon.svg')} alt="" width="28" height="28" />
+              <span>Passerelle</span>
+            </a>
+            <nav class="main-nav" aria-label={t.t('nav.main')}>
+              <ul>
+                {nav.map((item) => (
+                  <li>
+                    <a
+                      href={`/${ctx.locale}${item.path}`}
+                      aria-current={
+                        ctx.path === item.path || (item.path !== '/' && ctx.path.startsWith(`${item.path}/`)) ? 'page' : undefined
+                      }
+                    >
+                      {item.label}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </nav>
+            <LanguageSwitcher ctx={ctx} />
+          </header>
+          <main id="main" tabindex="-1">
+            {children}
+          </main>
+          <footer class="site-footer">
+            <p>{t.t('footer.about')}</p>
+            <p>
+              <a href="/api/docs">{t.t('footer.api')}</a> · <a href="/api/hsds/">{t.t('footer.hsds')}</a>
+            </p>
+            <p class="credits">{t.t('footer.credits')}</p>
+          </footer>
+        </body>
+      </html>
+    </>
+  );
+}
