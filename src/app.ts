@@ -19,6 +19,7 @@ import { negotiateLocale } from './i18n/index.ts';
 import { directoryApi, directoryWeb, isShowingDemoData } from './modules/directory/index.ts';
 import { geoApi } from './modules/geo/index.ts';
 import { hsdsApi } from './modules/interop/hsds.api.ts';
+import { AppError, type FieldProblem } from './shared/errors.ts';
 import { locales } from './shared/i18n-text.ts';
 import { assetRoots } from './views/assets.ts';
 
@@ -27,12 +28,21 @@ export interface AppOptions {
   logger?: boolean | Record<string, unknown>;
 }
 
-/** Empty query parameters ("?theme=&page=2" from a plain form) mean "not set". */
-function dropEmptyQueryValues(query: unknown): void {
+/**
+ * Before the schema check: empty query parameters ("?theme=&page=2" from a plain form) mean "not
+ * set", and numbers too large to represent are refused (Ajv coerces "1e309" to Infinity and lets it
+ * pass "maximum").
+ */
+function normaliseQuery(query: unknown): void {
   if (!query || typeof query !== 'object') return;
+  const fields: FieldProblem[] = [];
   for (const [key, value] of Object.entries(query)) {
     if (value === '') delete (query as Record<string, unknown>)[key];
+    else if (typeof value === 'string' && /^[\s+-]*[\d.]+e/i.test(value) && !Number.isFinite(Number(value))) {
+      fields.push({ field: key, message: 'is too large' });
+    }
   }
+  if (fields.length) throw new AppError('VALIDATION_FAILED', { fields });
 }
 
 export async function buildApp(config: Config, db: Database, options: AppOptions = {}): Promise<FastifyInstance> {
@@ -55,7 +65,7 @@ export async function buildApp(config: Config, db: Database, options: AppOptions
   const deps: WebDeps = { db, config, demoBanner: () => isShowingDemoData(db) };
 
   registerErrorHandling(app, deps);
-  app.addHook('preValidation', async (request) => dropEmptyQueryValues(request.query));
+  app.addHook('preValidation', async (request) => normaliseQuery(request.query));
 
   const tileOrigin = config.tiles.url ? new URL(config.tiles.url.replace(/\{[a-z]\}/g, 'a')).origin : null;
   await app.register(helmet, {

@@ -2,7 +2,7 @@
 // `npm start` needs nothing but Node. One data folder belongs to one running instance: a lock file
 // next to the cluster records who owns it, and a second instance is refused with a clear message.
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -95,6 +95,8 @@ export async function startEmbeddedDatabase(
     );
   }
   const clusterDir = join(dataDir, 'postgres');
+  // The data folder is ours: let the postgres user through it (its secrets are 0600 files).
+  if (userInfo().uid === 0) chmodSync(dataDir, statSync(dataDir).mode | 0o001);
   assertReachableByPostgresUser(clusterDir);
   const passwordFile = join(dataDir, 'postgres.password');
   const fresh = !existsSync(join(clusterDir, 'PG_VERSION'));

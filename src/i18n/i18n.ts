@@ -78,6 +78,8 @@ export function translator(locale: Locale): Translator {
 /** The best of our locales for an Accept-Language header. */
 export function negotiateLocale(acceptLanguage: string | undefined): Locale {
   if (!acceptLanguage) return defaultLocale;
-  const preferred = new Negotiator({ headers: { 'accept-language': acceptLanguage } }).languages([...locales]);
+  // The default goes first so that a bare "*" picks it.
+  const available = [defaultLocale, ...locales.filter((l) => l !== defaultLocale)];
+  const preferred = new Negotiator({ headers: { 'accept-language': acceptLanguage } }).languages(available);
   return (preferred[0] as Locale | undefined) ?? defaultLocale;
 }

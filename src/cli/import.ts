@@ -1,0 +1,114 @@
+// npm run import -- <file.json> [--report report.json]
+// Imports organisations from a City of Brussels subsidy-beneficiaries file into the platform's
+// database: the external one (DATABASE_URL), the embedded one of a running server, or the embedded
+// one started just for the import.
+import { readFileSync, writeFileSync } from 'node:fs';
+import { basename } from 'node:path';
+import { parseArgs } from 'node:util';
+import cliProgress from 'cli-progress';
+import { ConfigError, loadConfig } from '../config.ts';
+import { DatabaseStartError, runningEmbeddedUrl } from '../db/embedded.ts';
+import { openDatabase } from '../db/open-database.ts';
+import {
+  citySubsidiesSource,
+  type ImportReport,
+  importOrganisations,
+  parseCitySubsidyRecord,
+  syncTaxonomy,
+} from '../modules/directory/index.ts';
+
+const usage = 'Usage: npm run import -- <file.json> [--report <report.json>]';
+
+function readRecords(file: string): unknown[] {
+  let text: string;
+  try {
+    text = readFileSync(file, 'utf8');
+  } catch (error) {
+    throw new ConfigError(`Cannot read ${file}: ${(error as NodeJS.ErrnoException).code ?? String(error)}`);
+  }
+  let data: unknown;
+  try {
+    data = JSON.parse(text);
+  } catch (error) {
+    throw new ConfigError(`${file} is not valid JSON: ${(error as Error).message}`);
+  }
+  if (!Array.isArray(data)) throw new ConfigError(`${file} must hold a JSON array of records.`);
+  return data;
+}
+
+function printReport(report: ImportReport, file: string): void {
+  const lines = [
+    '',
+    `Imported ${basename(file)}: ${report.total} records`,
+    `  created   ${report.created}`,
+    `  updated   ${report.updated}`,
+    `  unchanged ${report.unchanged}`,
+    `  kept      ${report.kept.length} (listed from another source, not overwritten)`,
+    `  rejected  ${report.rejected.length}`,
+  ];
+  for (const r of report.rejected) {
+    for (const p of r.problems) {
+      lines.push(`  - record ${r.index}${r.name ? ` (${r.name})` : ''}: field "${p.field}" ${p.message}`);
+    }
+  }
+  for (const k of report.kept) lines.push(`  - record ${k.index} (${k.name}): ${k.reason}`);
+  console.log(lines.join('\n'));
+}
+
+async function main(): Promise<number> {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { report: { type: 'string' }, help: { type: 'boolean', short: 'h' } },
+  });
+  if (values.help || positionals.length !== 1) {
+    console.log(usage);
+    return values.help ? 0 : 2;
+  }
+  const file = positionals[0]!;
+  const records = readRecords(file);
+  const config = loadConfig();
+  // With a server running on the embedded database, import through it rather than starting another.
+  const shared = config.databaseUrl ? null : runningEmbeddedUrl(config.dataDir);
+  const database = await openDatabase(config, { url: shared ?? undefined, poolSize: 2 });
+  let interrupted = false;
+  const stop = () => {
+    interrupted = true;
+  };
+  process.once('SIGINT', stop);
+  process.once('SIGTERM', stop);
+  try {
+    await syncTaxonomy(database.db);
+    const bar = new cliProgress.SingleBar(
+      { format: 'Importing [{bar}] {percentage}% | {value}/{total} records', noTTYOutput: true, notTTYSchedule: 2000 },
+      cliProgress.Presets.shades_classic,
+    );
+    bar.start(records.length, 0);
+    const report = await importOrganisations(database.db, records, {
+      source: citySubsidiesSource,
+      parse: parseCitySubsidyRecord,
+      onProgress: (done) => {
+        bar.update(done);
+        if (interrupted) throw new Error('interrupted');
+      },
+    });
+    bar.stop();
+    printReport(report, file);
+    if (values.report) {
+      writeFileSync(values.report, `${JSON.stringify(report, null, 2)}\n`);
+      console.log(`\nFull report written to ${values.report}`);
+    }
+    return 0;
+  } finally {
+    await database.close();
+  }
+}
+
+main().then(
+  (code) => process.exit(code),
+  (error: unknown) => {
+    if (error instanceof ConfigError || error instanceof DatabaseStartError) console.error(`\n${error.message}\n`);
+    else if (error instanceof Error && error.message === 'interrupted') console.error('\nImport interrupted; every record written so far is complete.');
+    else console.error(error);
+    process.exit(1);
+  },
+);

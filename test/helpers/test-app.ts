@@ -1,0 +1,29 @@
+// Builds the real HTTP app on a fresh test database: tests go through app.inject or a real port.
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../src/app.ts';
+import { type Config, loadConfig } from '../../src/config.ts';
+import { createTestDatabase, type TestDatabase } from './test-database.ts';
+
+export function testConfig(overrides: Partial<Config> = {}): Config {
+  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', TILE_URL: '' }, []), ...overrides };
+}
+
+export interface TestApp {
+  app: FastifyInstance;
+  database: TestDatabase;
+  close(): Promise<void>;
+}
+
+export async function createTestApp(options: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
+  const database = await createTestDatabase({ demo: options.demo ?? true });
+  const app = await buildApp(testConfig(options.config), database.db, { logger: false });
+  await app.ready();
+  return {
+    app,
+    database,
+    async close() {
+      await app.close();
+      await database.drop();
+    },
+  };
+}
