@@ -17,11 +17,15 @@ interface ValidationItem {
 /** Fastify's schema errors as one problem per field, named as the client wrote it. */
 function fieldProblems(error: FastifyError): FieldProblem[] {
   const items = (error.validation ?? []) as ValidationItem[];
-  return items.map((item) => {
+  const byField = new Map<string, FieldProblem>();
+  for (const item of items) {
     const missing = item.params?.missingProperty as string | undefined;
     const path = (item.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
-    return { field: missing ?? (path || error.validationContext || 'request'), message: item.message ?? 'is invalid' };
-  });
+    const field = missing ?? (path || error.validationContext || 'request');
+    // A union reports once per branch; the reader needs one line per field.
+    if (!byField.has(field)) byField.set(field, { field, message: item.message ?? 'is invalid' });
+  }
+  return [...byField.values()];
 }
 
 function toAppError(error: unknown): AppError {

@@ -32,7 +32,7 @@ import {
   vocabularyTerms,
 } from './hsds.presenter.ts';
 
-const Lang = Type.Optional(Type.Union([Type.Literal('nl'), Type.Literal('fr'), Type.Literal('en')]));
+const Lang = Type.Optional(Type.Unsafe<Locale>({ type: 'string', enum: ['nl', 'fr', 'en'], description: 'Language of the texts.' }));
 const Paging = {
   page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
   per_page: Type.Integer({ minimum: 1, maximum: maxPerPage, default: 50 }),

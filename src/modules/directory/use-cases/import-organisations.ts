@@ -133,7 +133,9 @@ export async function importOrganisations(db: Database, raw: unknown[], options:
         if (typeof outcome === 'object') report.kept.push({ index, name: textIn(parsed.record.name, 'fr'), reason: outcome.kept });
         else report[outcome]++;
       } catch (error) {
-        const message = error instanceof Error ? error.message : String(error);
+        // Drizzle wraps the database's own message (the useful part) as the cause.
+        const root = error instanceof Error && error.cause instanceof Error ? error.cause : error;
+        const message = root instanceof Error ? root.message : String(root);
         report.rejected.push({ index, name: textIn(parsed.record.name, 'fr'), problems: [{ field: '(database)', message }] });
       }
     }
