@@ -37,11 +37,20 @@ function toAppError(error: unknown): AppError {
   if (status && status >= 400 && status < 500) {
     return new AppError('VALIDATION_FAILED', { fields: [{ field: 'request', message: fastifyError.message }], cause: error });
   }
-  const code = (error as { code?: string }).code;
-  if (code === 'ECONNREFUSED' || code === '57P01' || /timeout exceeded when trying to connect/i.test(String(fastifyError.message))) {
-    return new AppError('DATABASE_UNAVAILABLE', { cause: error });
-  }
+  if (isConnectionError(error)) return new AppError('DATABASE_UNAVAILABLE', { cause: error });
   return new AppError('INTERNAL', { cause: error });
+}
+
+const connectionCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P02', '57P03']);
+
+/** A lost or unreachable database, anywhere in the error's cause chain (Drizzle wraps pg's errors). */
+function isConnectionError(error: unknown): boolean {
+  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+    const code = (e as { code?: string }).code ?? '';
+    if (connectionCodes.has(code) || code.startsWith('08')) return true;
+    if (/timeout exceeded when trying to connect|Connection terminated/i.test(e.message)) return true;
+  }
+  return false;
 }
 
 function isApi(request: FastifyRequest): boolean {

@@ -1,0 +1,134 @@
+// The newcomer's experience, as processes: `npm start` on an empty folder, a second instance refused,
+// Ctrl-C, a restart that reuses the data, `--no-demo`, and `npm run import` with and without a
+// running server.
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, describe, expect, it } from 'vitest';
+
+const root = new URL('..', import.meta.url).pathname;
+const fixture = join(root, 'test/fixtures/city-of-brussels-subsidy-beneficiaries-2022.json');
+const dirs: string[] = [];
+
+function tempDataDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'passerelle-start-'));
+  dirs.push(dir);
+  return dir;
+}
+
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+interface Running {
+  proc: ChildProcess;
+  output: () => string;
+  exited: Promise<number | null>;
+}
+
+function run(script: string, args: string[], env: Record<string, string>): Running {
+  let output = '';
+  const proc = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
+    cwd: root,
+    env: { ...process.env, LOG_LEVEL: 'warn', TILE_URL: '', PORT: '0', ...env },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  proc.stdout!.on('data', (chunk) => (output += chunk));
+  proc.stderr!.on('data', (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', (code) => resolve(code)));
+  return { proc, output: () => output, exited };
+}
+
+async function startServer(env: Record<string, string>, args: string[] = []): Promise<Running & { url: string; seconds: number }> {
+  const server = run('src/server.ts', args, env);
+  const deadline = Date.now() + 60_000;
+  while (Date.now() < deadline) {
+    const match = /running at (http:\/\/\S+) .*ready in ([\d.]+) s/.exec(server.output());
+    if (match) return { ...server, url: match[1]!, seconds: Number(match[2]) };
+    if (server.proc.exitCode !== null) break;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  server.proc.kill('SIGKILL');
+  throw new Error(`server did not start:\n${server.output()}`);
+}
+
+async function total(url: string, path = '/api/v1/organisations?per_page=1'): Promise<number> {
+  const res = await fetch(`${url}${path}`);
+  return (await res.json()).meta.total;
+}
+
+describe('npm start', () => {
+  it('starts on an empty folder with demo data, refuses a second instance, stops cleanly and restarts on the same data', async () => {
+    const dataDir = tempDataDir();
+    const first = await startServer({ DATA_DIR: dataDir });
+    const organisations = await total(first.url);
+    expect(organisations).toBeGreaterThanOrEqual(40);
+    expect(first.output()).toContain(`embedded PostgreSQL in ${dataDir}`);
+    expect((await fetch(`${first.url}/readyz`)).status).toBe(200);
+
+    const second = run('src/server.ts', [], { DATA_DIR: dataDir });
+    expect(await second.exited).toBe(1);
+    expect(second.output()).toContain('already using the data folder');
+    expect(second.output()).toContain(first.url);
+    expect(second.output()).not.toMatch(/\n\s+at /);
+
+    first.proc.kill('SIGINT');
+    expect(await first.exited).toBe(0);
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    expect(existsSync(join(dataDir, 'passerelle.lock'))).toBe(false);
+
+    const again = await startServer({ DATA_DIR: dataDir });
+    expect(await total(again.url)).toBe(organisations);
+    expect(again.seconds).toBeLessThan(10);
+    again.proc.kill('SIGTERM');
+    expect(await again.exited).toBe(0);
+  });
+
+  it('starts empty with --no-demo', async () => {
+    const server = await startServer({ DATA_DIR: tempDataDir() }, ['--no-demo']);
+    try {
+      expect(await total(server.url)).toBe(0);
+      const home = await (await fetch(`${server.url}/en/`)).text();
+      expect(home).not.toContain('class="demo-banner"');
+    } finally {
+      server.proc.kill('SIGINT');
+      await server.exited;
+    }
+  });
+
+  it('explains a bad configuration in one line', async () => {
+    const bad = run('src/server.ts', [], { DATA_DIR: tempDataDir(), PORT: 'eighty' });
+    expect(await bad.exited).toBe(1);
+    expect(bad.output()).toContain('Invalid configuration: PORT must be integer');
+  });
+});
+
+describe('npm run import', () => {
+  it('imports into the database of a running server, and on its own when none runs', async () => {
+    const dataDir = tempDataDir();
+    const server = await startServer({ DATA_DIR: dataDir }, ['--no-demo']);
+    const withServer = run('src/cli/import.ts', [fixture], { DATA_DIR: dataDir });
+    expect(await withServer.exited).toBe(0);
+    expect(withServer.output()).toMatch(/created\s+671/);
+    expect(withServer.output()).toContain('record 345 (Action pour le développement global)');
+    expect(await total(server.url)).toBe(671);
+    server.proc.kill('SIGINT');
+    expect(await server.exited).toBe(0);
+
+    const alone = run('src/cli/import.ts', [fixture, '--report', join(dataDir, 'report.json')], { DATA_DIR: dataDir });
+    expect(await alone.exited).toBe(0);
+    expect(alone.output()).toMatch(/unchanged\s+671/);
+    expect(existsSync(join(dataDir, 'report.json'))).toBe(true);
+    expect(existsSync(join(dataDir, 'passerelle.lock'))).toBe(false);
+  });
+
+  it('explains a missing or malformed file', async () => {
+    const missing = run('src/cli/import.ts', ['/nonexistent.json'], { DATA_DIR: tempDataDir() });
+    expect(await missing.exited).toBe(1);
+    expect(missing.output()).toContain('Cannot read /nonexistent.json');
+    const usage = run('src/cli/import.ts', [], { DATA_DIR: tempDataDir() });
+    expect(await usage.exited).toBe(2);
+    expect(usage.output()).toContain('Usage: npm run import');
+  });
+});
