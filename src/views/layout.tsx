@@ -64,6 +64,7 @@ export function Layout({ ctx, title, description, scripts = [], styles = [], hea
           <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
           {head ?? ''}
           <script src={assetUrl('vendor/htmx.min.js')} defer></script>
+          <script src={assetUrl('app.js')} defer></script>
           {scripts.map((s) => (
             <script src={assetUrl(s)} defer></script>
           ))}

@@ -58,6 +58,7 @@
 
   function pointsMap(element) {
     var map = baseMap(element);
+    if (element.dataset.communes) drawCommunes(map, element.dataset.communes);
     var points = JSON.parse(element.dataset.points || '[]');
     var bounds = [];
     points.forEach(function (p) {

@@ -172,6 +172,7 @@ export function OrganisationPage({ ctx, org }: { ctx: PageContext; org: Organisa
                 <div
                   class="map small-map"
                   data-map="points"
+                  data-communes="/api/v1/geo/communes"
                   data-points={mapPointsOf(name, org.locations)}
                   data-tiles={ctx.tiles.url}
                   data-attribution={ctx.tiles.attribution}

@@ -160,6 +160,7 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
                 <div
                   class="map small-map"
                   data-map="points"
+                  data-communes="/api/v1/geo/communes"
                   data-points={mapPointsOf(name, places)}
                   data-tiles={ctx.tiles.url}
                   data-attribution={ctx.tiles.attribution}
