@@ -45,7 +45,11 @@ function normaliseQuery(query: unknown): void {
   if (fields.length) throw new AppError('VALIDATION_FAILED', { fields });
 }
 
-export async function buildApp(config: Config, db: Database, options: AppOptions = {}): Promise<FastifyInstance> {
+export async function buildApp(
+  config: Config,
+  db: Database,
+  options: AppOptions = {},
+): Promise<FastifyInstance> {
   const app = Fastify({
     logger:
       options.logger === false
@@ -56,10 +60,15 @@ export async function buildApp(config: Config, db: Database, options: AppOptions
             ...(typeof options.logger === 'object' ? options.logger : {}),
           },
     trustProxy: config.trustProxy,
-    ajv: { customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true }, plugins: [ajvFormats as never] },
+    ajv: {
+      customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true },
+      plugins: [ajvFormats as never],
+    },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // Request lines are noise in development; production keeps them.
-    logController: new LogController({ disableRequestLogging: config.env !== 'production' && config.logLevel !== 'debug' }),
+    logController: new LogController({
+      disableRequestLogging: config.env !== 'production' && config.logLevel !== 'debug',
+    }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const deps: WebDeps = { db, config, demoBanner: () => isShowingDemoData(db) };

@@ -48,8 +48,10 @@ function coerce(raw: Record<string, string | undefined>): Record<string, unknown
     const value = raw[key];
     if (value === undefined || (value === '' && key !== 'TILE_URL')) continue;
     const schema = Env.properties[key as keyof Env];
-    if ('type' in schema && schema.type === 'boolean') out[key] = /^(1|true|yes|on)$/i.test(value) ? true : /^(0|false|no|off)$/i.test(value) ? false : value;
-    else if ('type' in schema && schema.type === 'integer') out[key] = /^\d+$/.test(value) ? Number(value) : value;
+    if ('type' in schema && schema.type === 'boolean')
+      out[key] = /^(1|true|yes|on)$/i.test(value) ? true : /^(0|false|no|off)$/i.test(value) ? false : value;
+    else if ('type' in schema && schema.type === 'integer')
+      out[key] = /^\d+$/.test(value) ? Number(value) : value;
     else out[key] = value;
   }
   return out;
@@ -63,7 +65,9 @@ export function loadConfig(
 ): Config {
   const values = checkEnv.Default(coerce(raw)) as Record<string, unknown>;
   if (!checkEnv.Check(values)) {
-    const problems = checkEnv.Errors(values).map((e) => `${e.instancePath.slice(1) || 'environment'} ${e.message}`);
+    const problems = checkEnv
+      .Errors(values)
+      .map((e) => `${e.instancePath.slice(1) || 'environment'} ${e.message}`);
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const env = values as Env;

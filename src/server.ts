@@ -36,7 +36,8 @@ async function main(): Promise<void> {
   await syncTaxonomy(database.db);
   if (config.demoData) {
     const demo = await loadDemoData(database.db);
-    if (demo.loaded) app.log.info(`loaded demo data: ${demo.organisations} organisations, ${demo.services} services`);
+    if (demo.loaded)
+      app.log.info(`loaded demo data: ${demo.organisations} organisations, ${demo.services} services`);
   }
 
   await app.listen({ host: config.host, port: config.port });

@@ -40,7 +40,10 @@ function run(script: string, args: string[], env: Record<string, string>): Runni
   return { proc, output: () => output, exited };
 }
 
-async function startServer(env: Record<string, string>, args: string[] = []): Promise<Running & { url: string; seconds: number }> {
+async function startServer(
+  env: Record<string, string>,
+  args: string[] = [],
+): Promise<Running & { url: string; seconds: number }> {
   const server = run('src/server.ts', args, env);
   const deadline = Date.now() + 60_000;
   while (Date.now() < deadline) {
@@ -116,7 +119,9 @@ describe('npm run import', () => {
     server.proc.kill('SIGINT');
     expect(await server.exited).toBe(0);
 
-    const alone = run('src/cli/import.ts', [fixture, '--report', join(dataDir, 'report.json')], { DATA_DIR: dataDir });
+    const alone = run('src/cli/import.ts', [fixture, '--report', join(dataDir, 'report.json')], {
+      DATA_DIR: dataDir,
+    });
     expect(await alone.exited).toBe(0);
     expect(alone.output()).toMatch(/unchanged\s+671/);
     expect(existsSync(join(dataDir, 'report.json'))).toBe(true);

@@ -79,7 +79,11 @@ async function main(): Promise<number> {
   try {
     await syncTaxonomy(database.db);
     const bar = new cliProgress.SingleBar(
-      { format: 'Importing [{bar}] {percentage}% | {value}/{total} records', noTTYOutput: true, notTTYSchedule: 2000 },
+      {
+        format: 'Importing [{bar}] {percentage}% | {value}/{total} records',
+        noTTYOutput: true,
+        notTTYSchedule: 2000,
+      },
       cliProgress.Presets.shades_classic,
     );
     bar.start(records.length, 0);
@@ -106,8 +110,10 @@ async function main(): Promise<number> {
 main().then(
   (code) => process.exit(code),
   (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof DatabaseStartError) console.error(`\n${error.message}\n`);
-    else if (error instanceof Error && error.message === 'interrupted') console.error('\nImport interrupted; every record written so far is complete.');
+    if (error instanceof ConfigError || error instanceof DatabaseStartError)
+      console.error(`\n${error.message}\n`);
+    else if (error instanceof Error && error.message === 'interrupted')
+      console.error('\nImport interrupted; every record written so far is complete.');
     else console.error(error);
     process.exit(1);
   },

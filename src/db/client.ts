@@ -12,7 +12,10 @@ export interface DatabaseConnection {
   close(): Promise<void>;
 }
 
-export function connectDatabase(url: string, options: { max?: number; applicationName?: string } = {}): DatabaseConnection {
+export function connectDatabase(
+  url: string,
+  options: { max?: number; applicationName?: string } = {},
+): DatabaseConnection {
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,

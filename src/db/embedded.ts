@@ -169,8 +169,10 @@ function stopOrphanedCluster(clusterDir: string): void {
   process.kill(pid, 'SIGINT');
   const deadline = Date.now() + 10_000;
   // Synchronous wait: start-up cannot go on while the old cluster holds the folder.
-  while (isAlive(pid) && Date.now() < deadline) Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
-  if (isAlive(pid)) throw new DatabaseStartError(`An earlier PostgreSQL (pid ${pid}) still holds ${clusterDir}.`);
+  while (isAlive(pid) && Date.now() < deadline)
+    Atomics.wait(new Int32Array(new SharedArrayBuffer(4)), 0, 0, 50);
+  if (isAlive(pid))
+    throw new DatabaseStartError(`An earlier PostgreSQL (pid ${pid}) still holds ${clusterDir}.`);
 }
 
 /** After a reboot the pid in a stale postmaster.pid may belong to anything; only a postgres is ours to stop. */
@@ -182,7 +184,11 @@ function isPostgres(pid: number): boolean {
   }
 }
 
-export async function createDatabaseIfMissing(adminUrl: string, name: string, template?: string): Promise<void> {
+export async function createDatabaseIfMissing(
+  adminUrl: string,
+  name: string,
+  template?: string,
+): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {

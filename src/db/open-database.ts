@@ -13,7 +13,8 @@ export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir'>,
   options: { log?: (line: string) => void; url?: string; poolSize?: number } = {},
 ): Promise<OpenDatabase> {
-  const embedded = config.databaseUrl || options.url ? null : await startEmbeddedDatabase(config.dataDir, options.log);
+  const embedded =
+    config.databaseUrl || options.url ? null : await startEmbeddedDatabase(config.dataDir, options.log);
   const url = options.url ?? config.databaseUrl ?? embedded!.url;
   const connection = connectDatabase(url, { max: options.poolSize });
   try {

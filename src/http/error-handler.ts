@@ -31,17 +31,29 @@ function fieldProblems(error: FastifyError): FieldProblem[] {
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const fastifyError = error as FastifyError;
-  if (fastifyError.validation) return new AppError('VALIDATION_FAILED', { fields: fieldProblems(fastifyError), cause: error });
+  if (fastifyError.validation)
+    return new AppError('VALIDATION_FAILED', { fields: fieldProblems(fastifyError), cause: error });
   const status = fastifyError.statusCode;
   if (status === 404) return new AppError('NOT_FOUND', { cause: error });
   if (status && status >= 400 && status < 500) {
-    return new AppError('VALIDATION_FAILED', { fields: [{ field: 'request', message: fastifyError.message }], cause: error });
+    return new AppError('VALIDATION_FAILED', {
+      fields: [{ field: 'request', message: fastifyError.message }],
+      cause: error,
+    });
   }
   if (isConnectionError(error)) return new AppError('DATABASE_UNAVAILABLE', { cause: error });
   return new AppError('INTERNAL', { cause: error });
 }
 
-const connectionCodes = new Set(['ECONNREFUSED', 'ECONNRESET', 'ETIMEDOUT', 'ENOTFOUND', '57P01', '57P02', '57P03']);
+const connectionCodes = new Set([
+  'ECONNREFUSED',
+  'ECONNRESET',
+  'ETIMEDOUT',
+  'ENOTFOUND',
+  '57P01',
+  '57P02',
+  '57P03',
+]);
 
 /** A lost or unreachable database, anywhere in the error's cause chain (Drizzle wraps pg's errors). */
 function isConnectionError(error: unknown): boolean {
@@ -69,9 +81,14 @@ export function registerErrorHandling(app: FastifyInstance, deps: WebDeps): void
       });
     }
     let showDemoBanner = false;
-    if (error.code !== 'DATABASE_UNAVAILABLE' && error.code !== 'INTERNAL') showDemoBanner = await deps.demoBanner().catch(() => false);
+    if (error.code !== 'DATABASE_UNAVAILABLE' && error.code !== 'INTERNAL')
+      showDemoBanner = await deps.demoBanner().catch(() => false);
     const ctx = pageContext(request, deps.config, showDemoBanner);
-    return sendHtml(reply, ErrorPage({ ctx, code: error.code as ErrorCode, fields: error.fields }), error.status);
+    return sendHtml(
+      reply,
+      ErrorPage({ ctx, code: error.code as ErrorCode, fields: error.fields }),
+      error.status,
+    );
   };
 
   app.setErrorHandler(async (raw, request, reply) => {

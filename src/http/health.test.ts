@@ -1,7 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp, testConfig } from '../../test/helpers/test-app.ts';
 import { buildApp } from '../app.ts';
 import { connectDatabase } from '../db/client.ts';
-import { createTestApp, type TestApp, testConfig } from '../../test/helpers/test-app.ts';
 
 describe('health and metrics', () => {
   let t: TestApp;

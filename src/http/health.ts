@@ -1,8 +1,9 @@
 // Liveness, readiness and Prometheus metrics.
-import type { FastifyPluginAsync } from 'fastify';
-import { Histogram, Registry, collectDefaultMetrics } from 'prom-client';
-import type { Database } from '../db/client.ts';
+
 import { sql } from 'drizzle-orm';
+import type { FastifyPluginAsync } from 'fastify';
+import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
+import type { Database } from '../db/client.ts';
 
 export const healthRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { db }) => {
   const registry = new Registry();
@@ -16,7 +17,11 @@ export const healthRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { 
   });
   app.addHook('onResponse', async (request, reply) => {
     duration.observe(
-      { method: request.method, route: request.routeOptions.url ?? 'unmatched', status: String(reply.statusCode) },
+      {
+        method: request.method,
+        route: request.routeOptions.url ?? 'unmatched',
+        status: String(reply.statusCode),
+      },
       reply.elapsedTime / 1000,
     );
   });

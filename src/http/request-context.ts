@@ -47,7 +47,11 @@ export function pageContext(
 }
 
 /** A link to a page of this site in the reader's language. */
-export function href(ctx: Pick<PageContext, 'locale'>, path: string, query?: Record<string, string | number | undefined>): string {
+export function href(
+  ctx: Pick<PageContext, 'locale'>,
+  path: string,
+  query?: Record<string, string | number | undefined>,
+): string {
   const params = new URLSearchParams();
   for (const [key, value] of Object.entries(query ?? {})) {
     if (value !== undefined && value !== '') params.set(key, String(value));

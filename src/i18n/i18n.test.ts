@@ -1,4 +1,4 @@
-import { parse, TYPE, type MessageFormatElement } from '@formatjs/icu-messageformat-parser';
+import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { locales } from '../shared/i18n-text.ts';
 import { catalogues, negotiateLocale, translator } from './i18n.ts';
@@ -6,7 +6,13 @@ import { catalogues, negotiateLocale, translator } from './i18n.ts';
 /** The argument names a message uses, including those inside plural and select branches. */
 function argumentsOf(elements: MessageFormatElement[], into = new Set<string>()): Set<string> {
   for (const el of elements) {
-    if (el.type === TYPE.argument || el.type === TYPE.number || el.type === TYPE.date || el.type === TYPE.time) into.add(el.value);
+    if (
+      el.type === TYPE.argument ||
+      el.type === TYPE.number ||
+      el.type === TYPE.date ||
+      el.type === TYPE.time
+    )
+      into.add(el.value);
     if (el.type === TYPE.plural || el.type === TYPE.select) {
       into.add(el.value);
       for (const option of Object.values(el.options)) argumentsOf(option.value, into);

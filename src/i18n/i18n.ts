@@ -1,5 +1,6 @@
 // Messages in ICU MessageFormat, one file per locale. The English file defines the keys; a test
 // fails when another locale misses one or uses other arguments.
+import { escapeHtml } from '@kitajs/html';
 import { IntlMessageFormat } from 'intl-messageformat';
 import Negotiator from 'negotiator';
 import { type Locale, locales } from '../shared/i18n-text.ts';
@@ -17,7 +18,10 @@ export const timeZone = 'Europe/Brussels';
 
 export interface Translator {
   locale: Locale;
+  /** The message as plain text, for attributes and code. */
   t(key: MessageKey, values?: MessageValues): string;
+  /** The message escaped for HTML element content (the values may come from users). */
+  html(key: MessageKey, values?: MessageValues): JSX.Element;
   /** Whether a key exists, for vocabularies whose labels are looked up by code. */
   has(key: string): boolean;
   /** The name of a language (BCP 47 code) in the reader's language. */
@@ -51,6 +55,7 @@ function buildTranslator(locale: Locale): Translator {
       }
       return String(format.format(values as Record<string, string>));
     },
+    html: (key, values) => escapeHtml(translator.t(key, values)),
     has: (key) => key in messages,
     language(code) {
       const own = messages[`language.${code}`];
@@ -61,7 +66,8 @@ function buildTranslator(locale: Locale): Translator {
     list: (items) => listFormat.format(items),
     date(value, style = 'long') {
       // A bare date ("2026-05-01") is a calendar day: read it at noon so no time zone moves it.
-      const date = typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
+      const date =
+        typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
       return dateFormats[style].format(date);
     },
     number: (value) => numberFormat.format(value),
@@ -69,7 +75,10 @@ function buildTranslator(locale: Locale): Translator {
   return translator;
 }
 
-const translators = Object.fromEntries(locales.map((l) => [l, buildTranslator(l)])) as Record<Locale, Translator>;
+const translators = Object.fromEntries(locales.map((l) => [l, buildTranslator(l)])) as Record<
+  Locale,
+  Translator
+>;
 
 export function translator(locale: Locale): Translator {
   return translators[locale];

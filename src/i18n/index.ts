@@ -1,1 +1,9 @@
-export { catalogues, defaultLocale, type MessageKey, negotiateLocale, timeZone, translator, type Translator } from './i18n.ts';
+export {
+  catalogues,
+  defaultLocale,
+  type MessageKey,
+  negotiateLocale,
+  type Translator,
+  timeZone,
+  translator,
+} from './i18n.ts';

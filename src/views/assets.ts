@@ -31,7 +31,10 @@ export function assetUrl(path: string): string {
   const resolved = path === 'vendor/htmx.min.js' ? 'vendor/htmx/htmx.min.js' : path;
   let hash = hashes.get(resolved);
   if (!hash) {
-    hash = createHash('sha256').update(readFileSync(fileOf(resolved))).digest('hex').slice(0, 10);
+    hash = createHash('sha256')
+      .update(readFileSync(fileOf(resolved)))
+      .digest('hex')
+      .slice(0, 10);
     hashes.set(resolved, hash);
   }
   return `/assets/${resolved}?v=${hash}`;

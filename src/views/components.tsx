@@ -19,7 +19,7 @@ export function Localized({
   marker?: boolean;
 }) {
   const picked = pickText(value, ctx.locale);
-  if (!picked) return <></>;
+  if (!picked) return '';
   const note =
     marker && picked.fallback ? (
       <small class="fallback-note" safe>
@@ -58,7 +58,7 @@ export function Pagination({
   page: Pick<Page<unknown>, 'page' | 'totalPages' | 'total'>;
   link: (page: number) => string;
 }) {
-  if (page.totalPages <= 1) return <></>;
+  if (page.totalPages <= 1) return '';
   const { t } = ctx;
   const around = [page.page - 2, page.page - 1, page.page, page.page + 1, page.page + 2].filter(
     (n) => n >= 1 && n <= page.totalPages,
@@ -70,7 +70,7 @@ export function Pagination({
         {page.page > 1 ? (
           <li>
             <a href={link(page.page - 1)} rel="prev">
-              {t.t('pagination.previous')}
+              {t.html('pagination.previous')}
             </a>
           </li>
         ) : (
@@ -85,7 +85,7 @@ export function Pagination({
                 aria-current={n === page.page ? 'page' : undefined}
                 aria-label={t.t('pagination.page', { page: n })}
               >
-                {String(n)}
+                {n}
               </a>
             </li>
           </>
@@ -93,7 +93,7 @@ export function Pagination({
         {page.page < page.totalPages ? (
           <li>
             <a href={link(page.page + 1)} rel="next">
-              {t.t('pagination.next')}
+              {t.html('pagination.next')}
             </a>
           </li>
         ) : (
@@ -106,6 +106,9 @@ export function Pagination({
 
 /** Serialises JSON-LD for a <script> element without letting the data close the element. */
 export function jsonLd(data: unknown): string {
-  const json = JSON.stringify(data).replace(/</g, '\\u003c').replace(/\u2028/g, '\\u2028').replace(/\u2029/g, '\\u2029');
+  const json = JSON.stringify(data)
+    .replace(/</g, '\\u003c')
+    .replace(/\u2028/g, '\\u2028')
+    .replace(/\u2029/g, '\\u2029');
   return `<script type="application/ld+json">${json}</script>`;
 }

@@ -1,15 +1,23 @@
-import type { MessageKey } from '../i18n/index.ts';
 import type { PageContext } from '../http/request-context.ts';
+import type { MessageKey } from '../i18n/index.ts';
 import type { ErrorCode, FieldProblem } from '../shared/errors.ts';
 import { Layout } from './layout.tsx';
 
-export function ErrorPage({ ctx, code, fields }: { ctx: PageContext; code: ErrorCode; fields: FieldProblem[] }) {
+export function ErrorPage({
+  ctx,
+  code,
+  fields,
+}: {
+  ctx: PageContext;
+  code: ErrorCode;
+  fields: FieldProblem[];
+}) {
   const { t } = ctx;
   const title = t.t(`errors.${code}.title` as MessageKey);
   return (
     <Layout ctx={ctx} title={title}>
       <section class="error-page">
-        <h1>{title}</h1>
+        <h1 safe>{title}</h1>
         <p safe>{t.t(`errors.${code}` as MessageKey)}</p>
         {fields.length ? (
           <ul class="field-errors">
@@ -21,7 +29,8 @@ export function ErrorPage({ ctx, code, fields }: { ctx: PageContext; code: Error
           ''
         )}
         <p>
-          <a href={`/${ctx.locale}/`}>{t.t('errors.go_home')}</a> · <a href={`/${ctx.locale}/directory`}>{t.t('nav.directory')}</a>
+          <a href={`/${ctx.locale}/`}>{t.html('errors.go_home')}</a> ·{' '}
+          <a href={`/${ctx.locale}/directory`}>{t.html('nav.directory')}</a>
         </p>
       </section>
     </Layout>

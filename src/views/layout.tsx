@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html';
 import type { PageContext } from '../http/request-context.ts';
 import { locales } from '../shared/i18n-text.ts';
 import { assetUrl } from './assets.ts';
@@ -13,7 +14,7 @@ export interface LayoutProps {
   styles?: string[];
   /** Extra elements for <head>, e.g. JSON-LD. Must already be safe HTML. */
   head?: string;
-  children?: JSX.Element | JSX.Element[];
+  children?: Children;
 }
 
 export function LanguageSwitcher({ ctx }: { ctx: PageContext }) {
@@ -37,13 +38,21 @@ export function LanguageSwitcher({ ctx }: { ctx: PageContext }) {
   );
 }
 
-export function Layout({ ctx, title, description, scripts = [], styles = [], head, children }: LayoutProps) {
+export function Layout({
+  ctx,
+  title,
+  description,
+  scripts = [],
+  styles = [],
+  head: safeHead,
+  children,
+}: LayoutProps) {
   const { t } = ctx;
   const nav = [
-    { path: '/', label: t.t('nav.home') },
-    { path: '/directory', label: t.t('nav.directory') },
-    { path: '/map', label: t.t('nav.map') },
-  ];
+    { path: '/', label: 'nav.home' },
+    { path: '/directory', label: 'nav.directory' },
+    { path: '/map', label: 'nav.map' },
+  ] as const;
   return (
     <>
       {'<!doctype html>'}
@@ -59,10 +68,14 @@ export function Layout({ ctx, title, description, scripts = [], styles = [], hea
             <link rel="stylesheet" href={assetUrl(s)} />
           ))}
           {locales.map((locale) => (
-            <link rel="alternate" hreflang={locale} href={`${ctx.origin}/${locale}${ctx.path === '/' ? '/' : ctx.path}${ctx.search}`} />
+            <link
+              rel="alternate"
+              hreflang={locale}
+              href={`${ctx.origin}/${locale}${ctx.path === '/' ? '/' : ctx.path}${ctx.search}`}
+            />
           ))}
           <link rel="icon" href={assetUrl('favicon.svg')} type="image/svg+xml" />
-          {head ?? ''}
+          {safeHead ?? ''}
           <script src={assetUrl('vendor/htmx.min.js')} defer></script>
           <script src={assetUrl('app.js')} defer></script>
           {scripts.map((s) => (
@@ -71,11 +84,11 @@ export function Layout({ ctx, title, description, scripts = [], styles = [], hea
         </head>
         <body>
           <a class="skip-link" href="#main">
-            {t.t('nav.skip')}
+            {t.html('nav.skip')}
           </a>
           {ctx.showDemoBanner ? (
             <p class="demo-banner" role="note">
-              <strong>{t.t('demo.label')}</strong> {t.t('demo.banner')}
+              <strong>{t.html('demo.label')}</strong> {t.html('demo.banner')}
             </p>
           ) : (
             ''
@@ -92,10 +105,12 @@ export function Layout({ ctx, title, description, scripts = [], styles = [], hea
                     <a
                       href={`/${ctx.locale}${item.path}`}
                       aria-current={
-                        ctx.path === item.path || (item.path !== '/' && ctx.path.startsWith(`${item.path}/`)) ? 'page' : undefined
+                        ctx.path === item.path || (item.path !== '/' && ctx.path.startsWith(`${item.path}/`))
+                          ? 'page'
+                          : undefined
                       }
                     >
-                      {item.label}
+                      {t.html(item.label)}
                     </a>
                   </li>
                 ))}
@@ -107,11 +122,12 @@ export function Layout({ ctx, title, description, scripts = [], styles = [], hea
             {children}
           </main>
           <footer class="site-footer">
-            <p>{t.t('footer.about')}</p>
+            <p>{t.html('footer.about')}</p>
             <p>
-              <a href="/api/docs">{t.t('footer.api')}</a> · <a href="/api/hsds/">{t.t('footer.hsds')}</a>
+              <a href="/api/docs">{t.html('footer.api')}</a> ·{' '}
+              <a href="/api/hsds/">{t.html('footer.hsds')}</a>
             </p>
-            <p class="credits">{t.t('footer.credits')}</p>
+            <p class="credits">{t.html('footer.credits')}</p>
           </footer>
         </body>
       </html>

@@ -93,7 +93,9 @@ describe('maps', () => {
     const page = await h.browser.newPage();
     await page.goto(`${h.baseUrl}/en/map`);
     await page.waitForSelector('#map[data-markers]');
-    const { rows } = await h.database.db.execute<{ n: number }>(sql`select count(*)::int as n from locations where latitude is not null`);
+    const { rows } = await h.database.db.execute<{ n: number }>(
+      sql`select count(*)::int as n from locations where latitude is not null`,
+    );
     expect(await page.locator('#map').getAttribute('data-markers')).toBe(String(rows[0]!.n));
     expect(await page.locator('.leaflet-marker-icon').count()).toBeGreaterThan(0);
     await page.waitForSelector('#map path.leaflet-interactive, #map svg path');
@@ -101,7 +103,9 @@ describe('maps', () => {
   });
 
   it('shows an organisation’s places on its own small map', async () => {
-    const id = await someId(sql`select organisation_id as id from locations where latitude is not null limit 1`);
+    const id = await someId(
+      sql`select organisation_id as id from locations where latitude is not null limit 1`,
+    );
     const page = await h.browser.newPage();
     await page.goto(`${h.baseUrl}/en/organisations/${id}`);
     await page.waitForSelector('.small-map[data-markers]');
@@ -116,7 +120,16 @@ describe('accessibility', () => {
     const service = await someId(sql`select service_id as id from schedules limit 1`);
     const context = await h.browser.newContext();
     const page = await context.newPage();
-    for (const path of ['/fr/', '/nl/directory', '/nl/directory?theme=housing&kind=formal', `/en/organisations/${org}`, `/fr/services/${service}`, '/en/map', '/nl/organisations/00000000-0000-4000-8000-000000000000', '/fr/directory?page=0']) {
+    for (const path of [
+      '/fr/',
+      '/nl/directory',
+      '/nl/directory?theme=housing&kind=formal',
+      `/en/organisations/${org}`,
+      `/fr/services/${service}`,
+      '/en/map',
+      '/nl/organisations/00000000-0000-4000-8000-000000000000',
+      '/fr/directory?page=0',
+    ]) {
       await page.goto(`${h.baseUrl}${path}`);
       await expectAccessible(page);
     }

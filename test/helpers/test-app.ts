@@ -14,7 +14,9 @@ export interface TestApp {
   close(): Promise<void>;
 }
 
-export async function createTestApp(options: { demo?: boolean; config?: Partial<Config> } = {}): Promise<TestApp> {
+export async function createTestApp(
+  options: { demo?: boolean; config?: Partial<Config> } = {},
+): Promise<TestApp> {
   const database = await createTestDatabase({ demo: options.demo ?? true });
   const app = await buildApp(testConfig(options.config), database.db, { logger: false });
   await app.ready();

@@ -1,7 +1,6 @@
 // Maps of Passerelle, on top of pages that work without them. Every map draws the commune outlines
 // first, so it stays readable offline or when the tile server is unreachable.
-(function () {
-  'use strict';
+(() => {
   if (!window.L) return;
   var brussels = [50.8466, 4.3528];
 
@@ -18,15 +17,15 @@
 
   function drawCommunes(map, url) {
     return fetch(url)
-      .then(function (r) { return r.ok ? r.json() : null; })
-      .then(function (geojson) {
+      .then((r) => (r.ok ? r.json() : null))
+      .then((geojson) => {
         if (!geojson) return;
         L.geoJSON(geojson, {
           interactive: false,
           style: { color: '#0b5d5b', weight: 1, fillColor: '#0b5d5b', fillOpacity: 0.04 },
         }).addTo(map);
       })
-      .catch(function () {});
+      .catch(() => {});
   }
 
   function pickName(name, lang) {
@@ -38,10 +37,12 @@
     var lang = document.documentElement.lang;
     drawCommunes(map, element.dataset.communes);
     fetch(element.dataset.source, { headers: { accept: 'application/geo+json' } })
-      .then(function (r) { return r.json(); })
-      .then(function (data) {
-        var group = L.markerClusterGroup ? L.markerClusterGroup({ showCoverageOnHover: false }) : L.featureGroup();
-        data.features.forEach(function (f) {
+      .then((r) => r.json())
+      .then((data) => {
+        var group = L.markerClusterGroup
+          ? L.markerClusterGroup({ showCoverageOnHover: false })
+          : L.featureGroup();
+        data.features.forEach((f) => {
           var c = f.geometry.coordinates;
           var name = pickName(f.properties.name, lang);
           var marker = L.marker([c[1], c[0]], { title: name, alt: name });
@@ -61,8 +62,10 @@
     if (element.dataset.communes) drawCommunes(map, element.dataset.communes);
     var points = JSON.parse(element.dataset.points || '[]');
     var bounds = [];
-    points.forEach(function (p) {
-      L.marker([p.lat, p.lon], { title: p.label, alt: p.label }).bindPopup(document.createTextNode(p.label)).addTo(map);
+    points.forEach((p) => {
+      L.marker([p.lat, p.lon], { title: p.label, alt: p.label })
+        .bindPopup(document.createTextNode(p.label))
+        .addTo(map);
       bounds.push([p.lat, p.lon]);
     });
     if (bounds.length === 1) map.setView(bounds[0], 16);
@@ -72,7 +75,7 @@
 
   function start() {
     L.Icon.Default.imagePath = '/assets/vendor/leaflet/images/';
-    document.querySelectorAll('[data-map]').forEach(function (element) {
+    document.querySelectorAll('[data-map]').forEach((element) => {
       if (element.dataset.map === 'directory') directoryMap(element);
       else pointsMap(element);
     });

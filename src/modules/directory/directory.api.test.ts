@@ -8,10 +8,13 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+const get = (url: string, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'GET', url, headers });
 
 async function count(query: string): Promise<number> {
-  const result = await t.database.db.execute<{ n: number }>(sql.raw(`select count(*)::int as n from ${query}`));
+  const result = await t.database.db.execute<{ n: number }>(
+    sql.raw(`select count(*)::int as n from ${query}`),
+  );
   return result.rows[0]!.n;
 }
 
@@ -59,9 +62,12 @@ describe('GET /api/v1/organisations', () => {
 
     const both = (await get('/api/v1/organisations?language=ar&kind=self_organisation&per_page=100')).json();
     expect(both.meta.total).toBeLessThanOrEqual(Math.min(arabic.meta.total, bykind.meta.total));
-    expect(both.data.every((o: { kind: string; languages: string[] }) => o.kind === 'self_organisation' && o.languages.includes('ar'))).toBe(
-      true,
-    );
+    expect(
+      both.data.every(
+        (o: { kind: string; languages: string[] }) =>
+          o.kind === 'self_organisation' && o.languages.includes('ar'),
+      ),
+    ).toBe(true);
   });
 
   it('treats empty parameters as absent, as a plain form sends them', async () => {
@@ -71,11 +77,20 @@ describe('GET /api/v1/organisations', () => {
   });
 
   it('refuses bad parameters with 400 naming each field', async () => {
-    const res = await get('/api/v1/organisations?page=0&per_page=500&kind=castle&theme=nope&commune=99999&language=ARABIC');
+    const res = await get(
+      '/api/v1/organisations?page=0&per_page=500&kind=castle&theme=nope&commune=99999&language=ARABIC',
+    );
     expect(res.statusCode).toBe(400);
     const body = res.json();
     expect(body.error).toBe('VALIDATION_FAILED');
-    expect(body.fields.map((f: { field: string }) => f.field).sort()).toEqual(['commune', 'kind', 'language', 'page', 'per_page', 'theme']);
+    expect(body.fields.map((f: { field: string }) => f.field).sort()).toEqual([
+      'commune',
+      'kind',
+      'language',
+      'page',
+      'per_page',
+      'theme',
+    ]);
   });
 
   it('answers a non-numeric page and SQL in a filter with 400, not 500', async () => {
@@ -86,14 +101,19 @@ describe('GET /api/v1/organisations', () => {
 
 describe('GET /api/v1/organisations/:id', () => {
   it('returns one organisation with locations, contacts and services', async () => {
-    const [row] = (await t.database.db.execute<{ id: string }>(sql`select id from organisations order by id limit 1`)).rows;
+    const [row] = (
+      await t.database.db.execute<{ id: string }>(sql`select id from organisations order by id limit 1`)
+    ).rows;
     const res = await get(`/api/v1/organisations/${row!.id}`);
     expect(res.statusCode).toBe(200);
     const org = res.json();
     expect(org.id).toBe(row!.id);
     expect(org.name).toEqual(expect.any(Object));
     expect(org.locations.length).toBeGreaterThan(0);
-    expect(org.locations[0].commune).toEqual({ nis: expect.stringMatching(/^21\d{3}$/), name: expect.objectContaining({ nl: expect.any(String), fr: expect.any(String) }) });
+    expect(org.locations[0].commune).toEqual({
+      nis: expect.stringMatching(/^21\d{3}$/),
+      name: expect.objectContaining({ nl: expect.any(String), fr: expect.any(String) }),
+    });
     expect(org.services.length).toBeGreaterThan(0);
     expect(org.links.html.nl).toBe(`/nl/organisations/${row!.id}`);
   });
@@ -107,10 +127,13 @@ describe('GET /api/v1/organisations/:id', () => {
   });
 
   it('answers a repeated request with 304 when the ETag matches', async () => {
-    const [row] = (await t.database.db.execute<{ id: string }>(sql`select id from organisations limit 1`)).rows;
+    const [row] = (await t.database.db.execute<{ id: string }>(sql`select id from organisations limit 1`))
+      .rows;
     const first = await get(`/api/v1/organisations/${row!.id}`);
     expect(first.headers.etag).toBeTruthy();
-    const again = await get(`/api/v1/organisations/${row!.id}`, { 'if-none-match': String(first.headers.etag) });
+    const again = await get(`/api/v1/organisations/${row!.id}`, {
+      'if-none-match': String(first.headers.etag),
+    });
     expect(again.statusCode).toBe(304);
     expect(again.body).toBe('');
   });
@@ -128,19 +151,32 @@ describe('GET /api/v1/services', () => {
     expect(svc.languages.length).toBeGreaterThan(0);
 
     const legal = (await get('/api/v1/services?theme=legal&per_page=100')).json();
-    expect(legal.data.every((s: { themes: { code: string; parent_code: string | null }[] }) =>
-      s.themes.some((th) => th.code === 'legal' || th.parent_code === 'legal'),
-    )).toBe(true);
+    expect(
+      legal.data.every((s: { themes: { code: string; parent_code: string | null }[] }) =>
+        s.themes.some((th) => th.code === 'legal' || th.parent_code === 'legal'),
+      ),
+    ).toBe(true);
   });
 
   it('returns one service, and 404 for an unknown one', async () => {
-    const [row] = (await t.database.db.execute<{ id: string }>(sql`select s.id from services s join schedules h on h.service_id = s.id limit 1`)).rows;
+    const [row] = (
+      await t.database.db.execute<{ id: string }>(
+        sql`select s.id from services s join schedules h on h.service_id = s.id limit 1`,
+      )
+    ).rows;
     const res = await get(`/api/v1/services/${row!.id}`);
     expect(res.statusCode).toBe(200);
     const svc = res.json();
-    expect(svc.schedules[0]).toEqual(expect.objectContaining({ weekday: expect.any(Number), opens_at: expect.stringMatching(/^\d\d:\d\d$/) }));
+    expect(svc.schedules[0]).toEqual(
+      expect.objectContaining({
+        weekday: expect.any(Number),
+        opens_at: expect.stringMatching(/^\d\d:\d\d$/),
+      }),
+    );
     expect(typeof svc.open_now).toBe('boolean');
-    expect((await get('/api/v1/services/00000000-0000-4000-8000-000000000000')).json().error).toBe('SERVICE_NOT_FOUND');
+    expect((await get('/api/v1/services/00000000-0000-4000-8000-000000000000')).json().error).toBe(
+      'SERVICE_NOT_FOUND',
+    );
   });
 });
 
@@ -148,7 +184,9 @@ describe('taxonomy, map and geography', () => {
   it('serves the theme tree in three languages', async () => {
     const { data } = (await get('/api/v1/taxonomy')).json();
     expect(data.length).toBeGreaterThanOrEqual(20);
-    expect(data.reduce((n: number, t: { children: unknown[] }) => n + t.children.length, 0)).toBeGreaterThanOrEqual(80);
+    expect(
+      data.reduce((n: number, t: { children: unknown[] }) => n + t.children.length, 0),
+    ).toBeGreaterThanOrEqual(80);
     for (const theme of data) expect(Object.keys(theme.name).sort()).toEqual(['en', 'fr', 'nl']);
   });
 
@@ -157,7 +195,9 @@ describe('taxonomy, map and geography', () => {
     const res = await get('/api/v1/map');
     expect(res.headers['content-type']).toContain('application/geo+json');
     expect(res.json().features).toHaveLength(located);
-    const kinds = (await get('/api/v1/map?kind=faith_community')).json().features.map((f: { properties: { kind: string } }) => f.properties.kind);
+    const kinds = (await get('/api/v1/map?kind=faith_community'))
+      .json()
+      .features.map((f: { properties: { kind: string } }) => f.properties.kind);
     expect(new Set(kinds)).toEqual(new Set(['faith_community']));
   });
 
@@ -167,7 +207,10 @@ describe('taxonomy, map and geography', () => {
     expect(communes.features[0].geometry.type).toMatch(/Polygon/);
     const quartiers = (await get('/api/v1/geo/quartiers')).json();
     expect(quartiers.features).toHaveLength(145);
-    expect(quartiers.features.find((f: { properties: { code: number } }) => f.properties.code === 36).properties.name.fr).toBe('Matonge');
+    expect(
+      quartiers.features.find((f: { properties: { code: number } }) => f.properties.code === 36).properties
+        .name.fr,
+    ).toBe('Matonge');
   });
 });
 
@@ -175,7 +218,16 @@ describe('OpenAPI', () => {
   it('describes the API as OpenAPI 3.1 with a docs page', async () => {
     const doc = (await get('/api/docs/json')).json();
     expect(doc.openapi).toBe('3.1.0');
-    for (const path of ['/api/v1/organisations', '/api/v1/organisations/{id}', '/api/v1/services', '/api/v1/services/{id}', '/api/v1/taxonomy', '/api/v1/geo/communes', '/api/v1/geo/quartiers', '/api/hsds/services']) {
+    for (const path of [
+      '/api/v1/organisations',
+      '/api/v1/organisations/{id}',
+      '/api/v1/services',
+      '/api/v1/services/{id}',
+      '/api/v1/taxonomy',
+      '/api/v1/geo/communes',
+      '/api/v1/geo/quartiers',
+      '/api/hsds/services',
+    ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
     expect(Object.keys(doc.paths).some((p) => p.startsWith('/nl/'))).toBe(false);

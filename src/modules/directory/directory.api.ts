@@ -13,7 +13,14 @@ import {
   ServiceSchema,
   TaxonomySchema,
 } from './directory.schemas.ts';
-import { getMapPoints, getOrganisation, getService, getTaxonomy, listOrganisations, listServices } from './directory.service.ts';
+import {
+  getMapPoints,
+  getOrganisation,
+  getService,
+  getTaxonomy,
+  listOrganisations,
+  listServices,
+} from './directory.service.ts';
 import {
   presentMap,
   presentOrganisation,

@@ -3,7 +3,14 @@ import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Locale } from '../../shared/i18n-text.ts';
 import { offsetOf, type PageRequest } from '../../shared/pagination.ts';
-import { locations, organisations, serviceAtLocations, services, serviceThemes, taxonomyTerms } from './directory.schema.ts';
+import {
+  locations,
+  organisations,
+  serviceAtLocations,
+  services,
+  serviceThemes,
+  taxonomyTerms,
+} from './directory.schema.ts';
 import type { OrganisationKind } from './directory.vocabulary.ts';
 
 export interface DirectoryFilters {
@@ -110,7 +117,12 @@ export function findOrganisationById(db: Executor, id: string) {
       contacts: true,
       phones: true,
       services: {
-        with: { themes: { with: { term: true } }, schedules: true, exceptions: true, serviceAtLocations: true },
+        with: {
+          themes: { with: { term: true } },
+          schedules: true,
+          exceptions: true,
+          serviceAtLocations: true,
+        },
       },
     },
   });
@@ -138,7 +150,9 @@ function serviceListConditions(filters: DirectoryFilters): SQL {
   const conditions: SQL[] = [...serviceConditions(filters)];
   if (filters.organisationId) conditions.push(sql`s.organisation_id = ${filters.organisationId}`);
   if (filters.kind) {
-    conditions.push(sql`exists (select 1 from ${organisations} o where o.id = s.organisation_id and o.kind = ${filters.kind})`);
+    conditions.push(
+      sql`exists (select 1 from ${organisations} o where o.id = s.organisation_id and o.kind = ${filters.kind})`,
+    );
   }
   if (filters.commune) {
     conditions.push(sql`exists (select 1 from service_at_locations sal join ${locations} l on l.id = sal.location_id
@@ -159,7 +173,9 @@ export async function findServiceIds(
     order by s.created_at, s.id limit ${page.perPage} offset ${offsetOf(page)}`);
   if (result.rows.length) return { ids: result.rows.map((r) => r.id), total: result.rows[0]!.total };
   // Past the last page the window function has no row to report the total on.
-  const count = await db.execute<{ total: number }>(sql`select count(*)::int as total from ${services} s where ${where}`);
+  const count = await db.execute<{ total: number }>(
+    sql`select count(*)::int as total from ${services} s where ${where}`,
+  );
   return { ids: [], total: count.rows[0]?.total ?? 0 };
 }
 
@@ -267,12 +283,19 @@ export async function findOrganisationsPage(db: Executor, page: PageRequest) {
 export type OrganisationRow = Awaited<ReturnType<typeof findOrganisationsPage>>['rows'][number];
 
 /** One page of service-at-location links with their service (and its organisation) and location. */
-export async function findServiceAtLocationsPage(db: Executor, page: PageRequest, filters: { serviceId?: string; locationId?: string } = {}) {
+export async function findServiceAtLocationsPage(
+  db: Executor,
+  page: PageRequest,
+  filters: { serviceId?: string; locationId?: string } = {},
+) {
   const where = and(
     filters.serviceId ? eq(serviceAtLocations.serviceId, filters.serviceId) : undefined,
     filters.locationId ? eq(serviceAtLocations.locationId, filters.locationId) : undefined,
   );
-  const [countRow] = await db.select({ total: sql<number>`count(*)::int` }).from(serviceAtLocations).where(where);
+  const [countRow] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(serviceAtLocations)
+    .where(where);
   const rows = await db.query.serviceAtLocations.findMany({
     where,
     with: { service: { with: { organisation: true } }, location: true },

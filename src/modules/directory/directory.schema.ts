@@ -190,7 +190,10 @@ export const schedules = pgTable(
   (t) => [
     index('schedules_service_idx').on(t.serviceId),
     check('schedules_weekday_range', sql`${t.weekday} between 1 and 7`),
-    check('schedules_valid_range', sql`${t.validTo} is null or ${t.validFrom} is null or ${t.validFrom} <= ${t.validTo}`),
+    check(
+      'schedules_valid_range',
+      sql`${t.validTo} is null or ${t.validFrom} is null or ${t.validFrom} <= ${t.validTo}`,
+    ),
   ],
 );
 
@@ -212,7 +215,10 @@ export const scheduleExceptions = pgTable(
   (t) => [
     index('schedule_exceptions_service_idx').on(t.serviceId),
     check('schedule_exceptions_range', sql`${t.startsOn} <= ${t.endsOn}`),
-    check('schedule_exceptions_hours', sql`${t.closed} or (${t.opensAt} is not null and ${t.closesAt} is not null)`),
+    check(
+      'schedule_exceptions_hours',
+      sql`${t.closed} or (${t.opensAt} is not null and ${t.closesAt} is not null)`,
+    ),
   ],
 );
 
@@ -263,7 +269,10 @@ export const taxonomyTerms = pgTable(
     description: i18n(),
     position: integer().notNull().default(0),
   },
-  (t) => [uniqueIndex('taxonomy_terms_code_key').on(t.code), index('taxonomy_terms_parent_idx').on(t.parentCode)],
+  (t) => [
+    uniqueIndex('taxonomy_terms_code_key').on(t.code),
+    index('taxonomy_terms_parent_idx').on(t.parentCode),
+  ],
 );
 
 export const serviceThemes = pgTable(

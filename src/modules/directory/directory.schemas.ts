@@ -29,8 +29,12 @@ export const themeCodes = themeRows().map((t) => t.code);
 export const communeCodes = geoReference().communes.map((c) => c.nis);
 
 export const FilterProperties = {
-  theme: Type.Optional(Enum(themeCodes, { description: 'Theme or sub-theme code; a theme includes its sub-themes.' })),
-  commune: Type.Optional(Enum(communeCodes, { description: 'NIS code of a Brussels commune, e.g. 21009 (Ixelles/Elsene).' })),
+  theme: Type.Optional(
+    Enum(themeCodes, { description: 'Theme or sub-theme code; a theme includes its sub-themes.' }),
+  ),
+  commune: Type.Optional(
+    Enum(communeCodes, { description: 'NIS code of a Brussels commune, e.g. 21009 (Ixelles/Elsene).' }),
+  ),
   kind: Type.Optional(Enum(organisationKinds)),
   language: Type.Optional(
     Type.String({ pattern: languageTagPattern, description: 'BCP 47 code of a language spoken, e.g. "ar".' }),
@@ -85,7 +89,11 @@ export const ContactSchema = Type.Object({
   service_id: Nullable(Type.String()),
 });
 
-const ThemeRef = Type.Object({ code: Type.String(), name: I18nTextSchema, parent_code: Nullable(Type.String()) });
+const ThemeRef = Type.Object({
+  code: Type.String(),
+  name: I18nTextSchema,
+  parent_code: Nullable(Type.String()),
+});
 
 export const ScheduleSchema = Type.Object({
   weekday: Type.Integer({ minimum: 1, maximum: 7, description: 'ISO weekday, 1 = Monday.' }),
@@ -106,7 +114,10 @@ export const ExceptionSchema = Type.Object({
   note: I18nOrNull,
 });
 
-const Links = Type.Object({ self: Type.String(), html: Type.Object({ nl: Type.String(), fr: Type.String(), en: Type.String() }) });
+const Links = Type.Object({
+  self: Type.String(),
+  html: Type.Object({ nl: Type.String(), fr: Type.String(), en: Type.String() }),
+});
 
 export const ServiceSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
@@ -128,7 +139,9 @@ export const ServiceSchema = Type.Object({
   schedules: Type.Array(ScheduleSchema),
   exceptions: Type.Array(ExceptionSchema),
   closed_on_public_holidays: Type.Boolean(),
-  open_now: Type.Union([Type.Boolean(), Type.Null()], { description: 'Null when no opening hours are published.' }),
+  open_now: Type.Union([Type.Boolean(), Type.Null()], {
+    description: 'Null when no opening hours are published.',
+  }),
   contacts: Type.Array(ContactSchema),
   phones: Type.Array(PhoneSchema),
   last_confirmed_at: Nullable(Type.String({ format: 'date' })),
@@ -158,7 +171,9 @@ export const OrganisationSchema = Type.Object({
   description: I18nTextSchema,
   kind: Enum(organisationKinds),
   communities: Type.Array(Enum(communities)),
-  kbo_number: Nullable(Type.String({ description: 'KBO/BCE enterprise number, ten digits; null for informal groups.' })),
+  kbo_number: Nullable(
+    Type.String({ description: 'KBO/BCE enterprise number, ten digits; null for informal groups.' }),
+  ),
   legal_status: Nullable(Type.String()),
   year_incorporated: Type.Union([Type.Integer(), Type.Null()]),
   email: Nullable(Type.String()),
@@ -175,7 +190,12 @@ export const OrganisationSchema = Type.Object({
   contacts: Type.Array(ContactSchema),
   phones: Type.Array(PhoneSchema),
   services: Type.Array(
-    Type.Object({ id: Type.String(), name: I18nTextSchema, status: Enum(serviceStatuses), themes: Type.Array(Type.String()) }),
+    Type.Object({
+      id: Type.String(),
+      name: I18nTextSchema,
+      status: Enum(serviceStatuses),
+      themes: Type.Array(Type.String()),
+    }),
   ),
   updated_at: Type.String(),
   links: Links,

@@ -9,11 +9,11 @@ import {
   type DirectoryCounts,
   type DirectoryFilters,
   findMapPoints,
+  findOrganisationById,
+  findOrganisationSummaries,
   findOrganisationsPage,
   findServiceAtLocationById,
   findServiceAtLocationsPage,
-  findOrganisationById,
-  findOrganisationSummaries,
   findServiceById,
   findServiceIds,
   findServicesByIds,
@@ -22,13 +22,13 @@ import {
   type MapPointRow,
   type OrganisationRecord,
   type OrganisationRow,
-  type ServiceAtLocationRecord,
   type OrganisationSummaryRow,
+  type ServiceAtLocationRecord,
   type ServiceListRecord,
   type ServiceRecord,
   type TaxonomyTermRow,
 } from './directory.repo.ts';
-import { type HoursInput, openState, type OpenState } from './opening-hours.ts';
+import { type HoursInput, type OpenState, openState } from './opening-hours.ts';
 
 const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
@@ -38,7 +38,9 @@ export function listOrganisations(
   page: PageRequest,
   locale: Locale,
 ): Promise<Page<OrganisationSummaryRow>> {
-  return findOrganisationSummaries(db, filters, page, locale).then(({ rows, total }) => pageOf(rows, total, page));
+  return findOrganisationSummaries(db, filters, page, locale).then(({ rows, total }) =>
+    pageOf(rows, total, page),
+  );
 }
 
 export async function getOrganisation(db: Database, id: string): Promise<OrganisationRecord> {
@@ -75,7 +77,11 @@ export async function getServiceAtLocation(db: Database, id: string): Promise<Se
   return record;
 }
 
-export async function listServices(db: Database, filters: DirectoryFilters, page: PageRequest): Promise<Page<ServiceListRecord>> {
+export async function listServices(
+  db: Database,
+  filters: DirectoryFilters,
+  page: PageRequest,
+): Promise<Page<ServiceListRecord>> {
   const { ids, total } = await findServiceIds(db, filters, page);
   const records = await findServicesByIds(db, ids);
   const byId = new Map(records.map((r) => [r.id, r]));
@@ -93,16 +99,26 @@ export interface Theme {
   children: TaxonomyTermRow[];
 }
 
-const taxonomyCache = new WeakMap<Database, Promise<{ themes: Theme[]; byCode: Map<string, TaxonomyTermRow> }>>();
+const taxonomyCache = new WeakMap<
+  Database,
+  Promise<{ themes: Theme[]; byCode: Map<string, TaxonomyTermRow> }>
+>();
 
 /** The theme tree. It changes only with a deploy (it ships with the code), so each process keeps it. */
-export function getTaxonomy(db: Database): Promise<{ themes: Theme[]; byCode: Map<string, TaxonomyTermRow> }> {
+export function getTaxonomy(
+  db: Database,
+): Promise<{ themes: Theme[]; byCode: Map<string, TaxonomyTermRow> }> {
   let cached = taxonomyCache.get(db);
   if (!cached) {
     cached = findTaxonomyTerms(db).then((terms) => {
       const themes = terms
         .filter((t) => !t.parentCode)
-        .map((t) => ({ id: t.id, code: t.code, name: t.name, children: terms.filter((c) => c.parentCode === t.code) }));
+        .map((t) => ({
+          id: t.id,
+          code: t.code,
+          name: t.name,
+          children: terms.filter((c) => c.parentCode === t.code),
+        }));
       return { themes, byCode: new Map(terms.map((t) => [t.code, t])) };
     });
     cached.catch(() => taxonomyCache.delete(db));

@@ -8,7 +8,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+const get = (url: string, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'GET', url, headers });
 const one = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) =>
   (await t.database.db.execute<T>(query)).rows[0]!;
 
@@ -49,7 +50,9 @@ describe('pages', () => {
   });
 
   it('lists, filters and paginates the directory on the server', async () => {
-    const { n } = await one<{ n: number }>(sql`select count(*)::int as n from organisations where kind = 'self_organisation'`);
+    const { n } = await one<{ n: number }>(
+      sql`select count(*)::int as n from organisations where kind = 'self_organisation'`,
+    );
     const res = await get('/en/directory?kind=self_organisation');
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain(`${n} organisations`);
@@ -68,7 +71,9 @@ describe('pages', () => {
 
   it('shows an organisation with services, hours badge, places, JSON-LD and the fallback marker', async () => {
     const org = await one<{ id: string }>(sql`select id from organisations where description ? 'fr' limit 1`);
-    await t.database.db.execute(sql`update organisations set description = description - 'en' - 'nl' where id = ${org.id}`);
+    await t.database.db.execute(
+      sql`update organisations set description = description - 'en' - 'nl' where id = ${org.id}`,
+    );
     const res = await get(`/en/organisations/${org.id}`);
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('only available in French');
@@ -81,7 +86,9 @@ describe('pages', () => {
   });
 
   it('shows a service with its weekly hours in the reader’s language', async () => {
-    const svc = await one<{ id: string }>(sql`select service_id as id from schedules where weekday = 1 limit 1`);
+    const svc = await one<{ id: string }>(
+      sql`select service_id as id from schedules where weekday = 1 limit 1`,
+    );
     const nl = await get(`/nl/services/${svc.id}`);
     expect(nl.statusCode).toBe(200);
     expect(nl.body).toContain('maandag');
@@ -133,7 +140,12 @@ describe('errors in the reader’s language', () => {
 
   it('survives absurd input without a server error', async () => {
     const long = 'x'.repeat(5000);
-    for (const url of [`/en/directory?theme=${long}`, '/en/directory?language=%F0%9F%98%80', '/en/directory?page=1e309', `/en/organisations/${long}`]) {
+    for (const url of [
+      `/en/directory?theme=${long}`,
+      '/en/directory?language=%F0%9F%98%80',
+      '/en/directory?page=1e309',
+      `/en/organisations/${long}`,
+    ]) {
       const res = await get(url);
       expect(res.statusCode, url).toBeLessThan(500);
     }

@@ -21,25 +21,34 @@ import { ServicePage } from './views/service-page.tsx';
 const perPage = 20;
 
 export const directoryWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, config, demoBanner }) => {
-  const context = async (request: Parameters<typeof pageContext>[0]) => pageContext(request, config, await demoBanner());
+  const context = async (request: Parameters<typeof pageContext>[0]) =>
+    pageContext(request, config, await demoBanner());
 
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
-    const [ctx, counts, { themes }] = await Promise.all([context(request), getDirectoryCounts(db), getTaxonomy(db)]);
+    const [ctx, counts, { themes }] = await Promise.all([
+      context(request),
+      getDirectoryCounts(db),
+      getTaxonomy(db),
+    ]);
     return sendHtml(reply, HomePage({ ctx, counts, themes }));
   });
 
-  app.get('/directory', { schema: { hide: true, querystring: DirectoryPageQuery } }, async (request, reply) => {
-    const { page, ...filters } = request.query;
-    const [ctx, { themes }] = await Promise.all([context(request), getTaxonomy(db)]);
-    const results = await listOrganisations(db, filters, { page, perPage }, ctx.locale);
-    const query = { ...filters, page };
-    reply.header('vary', 'HX-Request');
-    // htmx asks for the results only; a plain request gets the whole page.
-    if (request.headers['hx-request'] === 'true' && request.headers['hx-target'] === 'results') {
-      return sendHtml(reply, DirectoryResults({ ctx, query, page: results, themes }));
-    }
-    return sendHtml(reply, DirectoryPage({ ctx, query, page: results, themes }));
-  });
+  app.get(
+    '/directory',
+    { schema: { hide: true, querystring: DirectoryPageQuery } },
+    async (request, reply) => {
+      const { page, ...filters } = request.query;
+      const [ctx, { themes }] = await Promise.all([context(request), getTaxonomy(db)]);
+      const results = await listOrganisations(db, filters, { page, perPage }, ctx.locale);
+      const query = { ...filters, page };
+      reply.header('vary', 'HX-Request');
+      // htmx asks for the results only; a plain request gets the whole page.
+      if (request.headers['hx-request'] === 'true' && request.headers['hx-target'] === 'results') {
+        return sendHtml(reply, DirectoryResults({ ctx, query, page: results, themes }));
+      }
+      return sendHtml(reply, DirectoryPage({ ctx, query, page: results, themes }));
+    },
+  );
 
   app.get('/organisations/:id', { schema: { hide: true, params: IdParams } }, async (request, reply) => {
     const [ctx, org] = await Promise.all([context(request), getOrganisation(db, request.params.id)]);

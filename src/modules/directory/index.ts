@@ -1,4 +1,6 @@
 // The directory module's public surface: the only file other modules may import.
+
+export { directoryApi } from './directory.api.ts';
 export type {
   DirectoryFilters,
   OrganisationRecord,
@@ -8,6 +10,7 @@ export type {
   ServiceRecord,
   TaxonomyTermRow,
 } from './directory.repo.ts';
+export { ErrorSchema, I18nTextSchema, themeCodes } from './directory.schemas.ts';
 export {
   getOrganisation,
   getService,
@@ -21,11 +24,9 @@ export {
   listServices,
   type Theme,
 } from './directory.service.ts';
-export { directoryApi } from './directory.api.ts';
-export { directoryWeb } from './directory.web.ts';
 export { accessConditions, organisationKinds, targetGroups } from './directory.vocabulary.ts';
-export { ErrorSchema, I18nTextSchema, themeCodes } from './directory.schemas.ts';
+export { directoryWeb } from './directory.web.ts';
+export { citySubsidiesSource, parseCitySubsidyRecord } from './import/city-subsidies-format.ts';
+export { type ImportReport, importOrganisations } from './use-cases/import-organisations.ts';
 export { loadDemoData } from './use-cases/load-demo-data.ts';
 export { syncTaxonomy } from './use-cases/sync-taxonomy.ts';
-export { importOrganisations, type ImportReport } from './use-cases/import-organisations.ts';
-export { citySubsidiesSource, parseCitySubsidyRecord } from './import/city-subsidies-format.ts';

@@ -45,7 +45,9 @@ describe('openState', () => {
     const state = openState(office, brussels('2026-11-11T10:00'));
     expect(state.open).toBe(false);
     expect(state.opensAt?.toISODate()).toBe('2026-11-12');
-    expect(openState({ ...office, closedOnPublicHolidays: false }, brussels('2026-11-11T10:00')).open).toBe(true);
+    expect(openState({ ...office, closedOnPublicHolidays: false }, brussels('2026-11-11T10:00')).open).toBe(
+      true,
+    );
   });
 
   it('honours a closure exception and special hours', () => {
@@ -90,14 +92,16 @@ describe('openState', () => {
   });
 
   it('says "unknown" rather than "closed" when no hours are published', () => {
-    expect(openState({ weekly: [], exceptions: [], closedOnPublicHolidays: true }, brussels('2026-11-24T10:00'))).toEqual(
-      { known: false, open: false },
-    );
+    expect(
+      openState({ weekly: [], exceptions: [], closedOnPublicHolidays: true }, brussels('2026-11-24T10:00')),
+    ).toEqual({ known: false, open: false });
   });
 
   it('respects the validity of seasonal hours', () => {
     const summer: HoursInput = {
-      weekly: [{ weekday: 2, opensAt: '09:00', closesAt: '12:00', validFrom: '2027-07-01', validTo: '2027-08-31' }],
+      weekly: [
+        { weekday: 2, opensAt: '09:00', closesAt: '12:00', validFrom: '2027-07-01', validTo: '2027-08-31' },
+      ],
       exceptions: [],
       closedOnPublicHolidays: true,
     };

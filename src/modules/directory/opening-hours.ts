@@ -95,7 +95,8 @@ export function intervalsOn(input: HoursInput, day: DateTime): Interval[] {
   if (input.closedOnPublicHolidays && publicHoliday(iso)) return [];
   return input.weekly
     .filter(
-      (h) => h.weekday === day.weekday && (!h.validFrom || h.validFrom <= iso) && (!h.validTo || iso <= h.validTo),
+      (h) =>
+        h.weekday === day.weekday && (!h.validFrom || h.validFrom <= iso) && (!h.validTo || iso <= h.validTo),
     )
     .map((h) => interval(day, h.opensAt, h.closesAt))
     .sort((a, b) => a.start.toMillis() - b.start.toMillis());
@@ -125,10 +126,15 @@ export function openState(input: HoursInput, now: DateTime): OpenState {
 }
 
 /** Weekly hours grouped per weekday, for the hours table. Times as "HH:MM". */
-export function weekTable(weekly: WeeklyHours[], today: string): Map<number, { opens: string; closes: string }[]> {
+export function weekTable(
+  weekly: WeeklyHours[],
+  today: string,
+): Map<number, { opens: string; closes: string }[]> {
   const table = new Map<number, { opens: string; closes: string }[]>();
   for (let d = 1; d <= 7; d++) table.set(d, []);
-  const current = weekly.filter((h) => (!h.validFrom || h.validFrom <= today) && (!h.validTo || today <= h.validTo));
+  const current = weekly.filter(
+    (h) => (!h.validFrom || h.validFrom <= today) && (!h.validTo || today <= h.validTo),
+  );
   for (const h of [...current].sort((a, b) => a.opensAt.localeCompare(b.opensAt))) {
     table.get(h.weekday)!.push({ opens: h.opensAt.slice(0, 5), closes: h.closesAt.slice(0, 5) });
   }

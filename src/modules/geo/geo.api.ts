@@ -1,8 +1,9 @@
 // Commune and quartier outlines as GeoJSON, for maps. Geometries are simplified to about 5 m
 // (a fifth of the original size) and serialised once per process.
-import type { FastifyPluginAsync } from 'fastify';
-import simplify from '@turf/simplify';
+
 import { featureCollection } from '@turf/helpers';
+import simplify from '@turf/simplify';
+import type { FastifyPluginAsync } from 'fastify';
 import { geoReference } from './geo.reference.ts';
 
 function roundCoordinates(value: unknown): unknown {
@@ -14,14 +15,21 @@ function outlines(kind: 'communes' | 'quartiers'): string {
   const geo = geoReference();
   const features =
     kind === 'communes'
-      ? geo.communeAreas.map(({ commune: c, feature }) => ({ ...feature, properties: { nis: c.nis, name: c.name } }))
+      ? geo.communeAreas.map(({ commune: c, feature }) => ({
+          ...feature,
+          properties: { nis: c.nis, name: c.name },
+        }))
       : geo.quartierAreas.map(({ quartier: q, feature }) => ({
           ...feature,
           properties: { code: q.code, name: q.name, commune: q.communeNis },
         }));
   const simplified = features.map((f) => {
     const light = simplify(f, { tolerance: 0.00005, highQuality: false });
-    return { type: 'Feature', properties: f.properties, geometry: { ...light.geometry, coordinates: roundCoordinates(light.geometry.coordinates) } };
+    return {
+      type: 'Feature',
+      properties: f.properties,
+      geometry: { ...light.geometry, coordinates: roundCoordinates(light.geometry.coordinates) },
+    };
   });
   return JSON.stringify(featureCollection(simplified as never));
 }

@@ -49,9 +49,13 @@ const englishNames: Record<string, string> = { '21004': 'City of Brussels' };
 function titleCase(name: string): string {
   return name
     .toLocaleLowerCase('fr')
-    .replace(/(^|[\s\-'’(/.])(\p{L})/gu, (_m, sep: string, letter: string) => sep + letter.toLocaleUpperCase('fr'))
-    .replace(/\b(De|Du|Des|La|Le|Les|Van|Den|Der|Het|Sur|En|Aux|Au|Et|Ten|Ter)\b/g, (w, _x, offset: number) =>
-      offset === 0 ? w : w.toLowerCase(),
+    .replace(
+      /(^|[\s\-'’(/.])(\p{L})/gu,
+      (_m, sep: string, letter: string) => sep + letter.toLocaleUpperCase('fr'),
+    )
+    .replace(
+      /\b(De|Du|Des|La|Le|Les|Van|Den|Der|Het|Sur|En|Aux|Au|Et|Ten|Ter)\b/g,
+      (w, _x, offset: number) => (offset === 0 ? w : w.toLowerCase()),
     )
     .replace(/\b[IVX]{2,4}\b/gi, (numeral) => numeral.toUpperCase());
 }
@@ -68,7 +72,12 @@ function contains(entry: Indexed<unknown>, lon: number, lat: number): boolean {
 
 function loadCommunes(): Indexed<Commune>[] {
   return readGeoJson('communes.geojson').features.map((f) => {
-    const p = f.properties as { national_code: string; name_fr: string; name_nl: string; geo_point_2d: { lat: number; lon: number } };
+    const p = f.properties as {
+      national_code: string;
+      name_fr: string;
+      name_nl: string;
+      geo_point_2d: { lat: number; lon: number };
+    };
     const item: Commune = {
       nis: p.national_code,
       name: { nl: p.name_nl, fr: p.name_fr, en: englishNames[p.national_code] ?? p.name_fr },
@@ -80,7 +89,12 @@ function loadCommunes(): Indexed<Commune>[] {
 
 function loadQuartiers(communes: Indexed<Commune>[]): Indexed<Quartier>[] {
   return readGeoJson('quartiers.geojson').features.map((f) => {
-    const p = f.properties as { mdzone: number; namefre: string; namedut: string; geo_point_2d: { lat: number; lon: number } };
+    const p = f.properties as {
+      mdzone: number;
+      namefre: string;
+      namedut: string;
+      geo_point_2d: { lat: number; lon: number };
+    };
     // The source's own commune columns are wrong for about a third of the zones: join spatially.
     const { lat, lon } = p.geo_point_2d;
     const commune = communes.find((c) => contains(c, lon, lat));
@@ -144,7 +158,9 @@ export function geoReference(): GeoReference {
       if (!Number.isFinite(lat) || !Number.isFinite(lon)) return null;
       const commune = communeIndex.find((c) => contains(c, lon, lat));
       if (!commune) return null;
-      const quartier = quartierIndex.find((q) => q.item.communeNis === commune.item.nis && contains(q, lon, lat));
+      const quartier = quartierIndex.find(
+        (q) => q.item.communeNis === commune.item.nis && contains(q, lon, lat),
+      );
       // A point on a commune border can fall in a neighbouring commune's quartier polygon.
       const anyQuartier = quartier ?? quartierIndex.find((q) => contains(q, lon, lat));
       return { commune: commune.item, quartier: anyQuartier?.item ?? null };

@@ -13,7 +13,9 @@ const ajv = new Ajv2020({ strict: false, allErrors: true });
 addFormats(ajv);
 // The schemas carry no $id and refer to each other by file name: register each under its name.
 for (const dir of ['', 'compiled']) {
-  for (const file of readdirSync(join(schemaDir, dir)).filter((f) => f.endsWith('.json') && f !== 'openapi.json')) {
+  for (const file of readdirSync(join(schemaDir, dir)).filter(
+    (f) => f.endsWith('.json') && f !== 'openapi.json',
+  )) {
     const schema = JSON.parse(readFileSync(join(schemaDir, dir, file), 'utf8'));
     delete schema.$schema;
     ajv.addSchema(schema, dir ? `${dir}/${file}` : file);
@@ -27,7 +29,16 @@ function expectValid(schemaName: string, data: unknown): void {
   expect(ok ? [] : validate.errors, schemaName).toEqual([]);
 }
 
-const pageKeys = ['total_items', 'total_pages', 'page_number', 'size', 'first_page', 'last_page', 'empty', 'contents'];
+const pageKeys = [
+  'total_items',
+  'total_pages',
+  'page_number',
+  'size',
+  'first_page',
+  'last_page',
+  'empty',
+  'contents',
+];
 
 let t: TestApp;
 beforeAll(async () => {
@@ -35,7 +46,8 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+const get = (url: string, headers: Record<string, string> = {}) =>
+  t.app.inject({ method: 'GET', url, headers });
 
 describe('/api/hsds', () => {
   it('describes itself', async () => {
@@ -55,7 +67,9 @@ describe('/api/hsds', () => {
   });
 
   it('returns full services that match service.json, in the requested language', async () => {
-    const { rows } = await t.database.db.execute<{ id: string }>(sql`select id from services order by id limit 25`);
+    const { rows } = await t.database.db.execute<{ id: string }>(
+      sql`select id from services order by id limit 25`,
+    );
     for (const { id } of rows) {
       const res = await get(`/api/hsds/services/${id}?lang=nl`);
       expect(res.statusCode).toBe(200);
@@ -103,7 +117,9 @@ describe('/api/hsds', () => {
     for (const term of terms.contents) expectValid('taxonomy_term.json', term);
 
     const themes = taxonomies.contents.find((t: { name: string }) => t.name === 'passerelle-themes');
-    const top = (await get(`/api/hsds/taxonomy_terms?taxonomy_id=${themes.id}&top_only=true&per_page=100`)).json();
+    const top = (
+      await get(`/api/hsds/taxonomy_terms?taxonomy_id=${themes.id}&top_only=true&per_page=100`)
+    ).json();
     expect(top.contents.length).toBeGreaterThanOrEqual(20);
     expect(top.contents.every((t: { parent_id?: string }) => !t.parent_id)).toBe(true);
     const term = (await get(`/api/hsds/taxonomy_terms/${top.contents[0].id}`)).json();
@@ -114,7 +130,9 @@ describe('/api/hsds', () => {
     const { rows } = await t.database.db.execute<{ organisation_id: string; n: number }>(
       sql`select organisation_id, count(*)::int as n from services group by 1 limit 1`,
     );
-    const byOrg = (await get(`/api/hsds/services?organization_id=${rows[0]!.organisation_id}`)).json();
+    const byOrgRes = await get(`/api/hsds/services?organization_id=${rows[0]!.organisation_id}`);
+    expect(byOrgRes.statusCode, byOrgRes.body).toBe(200);
+    const byOrg = byOrgRes.json();
     expect(byOrg.total_items).toBe(rows[0]!.n);
     const terms = (await get('/api/hsds/taxonomy_terms?per_page=100')).json();
     const food = terms.contents.find((t: { code: string }) => t.code === 'food');
@@ -123,12 +141,23 @@ describe('/api/hsds', () => {
   });
 
   it('gives 404 for unknown ids and 400 for bad parameters', async () => {
-    for (const path of ['services', 'organizations', 'service_at_locations', 'taxonomies', 'taxonomy_terms']) {
+    for (const path of [
+      'services',
+      'organizations',
+      'service_at_locations',
+      'taxonomies',
+      'taxonomy_terms',
+    ]) {
       const res = await get(`/api/hsds/${path}/00000000-0000-4000-8000-000000000000`);
       expect(res.statusCode, path).toBe(404);
     }
     const bad = await get('/api/hsds/services?per_page=1000&organization_id=x&lang=de');
     expect(bad.statusCode).toBe(400);
-    expect(bad.json().fields.map((f: { field: string }) => f.field).sort()).toEqual(['lang', 'organization_id', 'per_page']);
+    expect(
+      bad
+        .json()
+        .fields.map((f: { field: string }) => f.field)
+        .sort(),
+    ).toEqual(['lang', 'organization_id', 'per_page']);
   });
 });

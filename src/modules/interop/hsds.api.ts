@@ -32,7 +32,9 @@ import {
   vocabularyTerms,
 } from './hsds.presenter.ts';
 
-const Lang = Type.Optional(Type.Unsafe<Locale>({ type: 'string', enum: ['nl', 'fr', 'en'], description: 'Language of the texts.' }));
+const Lang = Type.Optional(
+  Type.Unsafe<Locale>({ type: 'string', enum: ['nl', 'fr', 'en'], description: 'Language of the texts.' }),
+);
 const Paging = {
   page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
   per_page: Type.Integer({ minimum: 1, maximum: maxPerPage, default: 50 }),
@@ -42,7 +44,10 @@ const Uuid = Type.String({ format: 'uuid' });
 const Id = Type.Object({ id: Type.String({ maxLength: 64 }) });
 const LangOnly = Type.Object({ lang: Lang });
 /** HSDS objects are validated against the official schemas in the tests; here they pass through as they are. */
-const HsdsObject = Type.Object({}, { additionalProperties: true, description: 'An Open Referral HSDS 3.0 object.' });
+const HsdsObject = Type.Object(
+  {},
+  { additionalProperties: true, description: 'An Open Referral HSDS 3.0 object.' },
+);
 const HsdsPage = Type.Object(
   {
     total_items: Type.Integer(),
@@ -75,14 +80,18 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
     reply.header('vary', 'Accept-Language');
   });
 
-  app.get('/', { schema: { tags: ['hsds'], summary: 'About this HSDS API', response: { 200: HsdsObject } } }, async (request) => {
-    const origin = originOf(request, config);
-    return {
-      version: '3.0',
-      profile: 'https://docs.openreferral.org/en/3.0/',
-      openapi_url: `${origin}/api/docs/json`,
-    };
-  });
+  app.get(
+    '/',
+    { schema: { tags: ['hsds'], summary: 'About this HSDS API', response: { 200: HsdsObject } } },
+    async (request) => {
+      const origin = originOf(request, config);
+      return {
+        version: '3.0',
+        profile: 'https://docs.openreferral.org/en/3.0/',
+        openapi_url: `${origin}/api/docs/json`,
+      };
+    },
+  );
 
   app.get(
     '/services',
@@ -115,32 +124,63 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
 
   app.get(
     '/services/:id',
-    { schema: { tags: ['hsds'], summary: 'One service with all its related data', params: Id, querystring: LangOnly, response: responses(HsdsObject) } },
+    {
+      schema: {
+        tags: ['hsds'],
+        summary: 'One service with all its related data',
+        params: Id,
+        querystring: LangOnly,
+        response: responses(HsdsObject),
+      },
+    },
     async (request) => {
       const locale = localeOf(request);
       const service = await getService(db, request.params.id);
-      return presentService(service, locale, originOf(request, config), labelsFor(locale), (c) => translator(locale).language(c));
+      return presentService(service, locale, originOf(request, config), labelsFor(locale), (c) =>
+        translator(locale).language(c),
+      );
     },
   );
 
   app.get(
     '/organizations',
     {
-      schema: { tags: ['hsds'], summary: 'Organizations (HSDS organization_list)', querystring: Type.Object(Paging), response: responses(HsdsPage) },
+      schema: {
+        tags: ['hsds'],
+        summary: 'Organizations (HSDS organization_list)',
+        querystring: Type.Object(Paging),
+        response: responses(HsdsPage),
+      },
     },
     async (request) => {
       const locale = localeOf(request);
-      const result = await listOrganisationRows(db, { page: request.query.page, perPage: request.query.per_page });
+      const result = await listOrganisationRows(db, {
+        page: request.query.page,
+        perPage: request.query.per_page,
+      });
       return hsdsPage(result, (o) => presentOrganisationBase(o, locale, originOf(request, config)));
     },
   );
 
   app.get(
     '/organizations/:id',
-    { schema: { tags: ['hsds'], summary: 'One organization with its locations, contacts and phones', params: Id, querystring: LangOnly, response: responses(HsdsObject) } },
+    {
+      schema: {
+        tags: ['hsds'],
+        summary: 'One organization with its locations, contacts and phones',
+        params: Id,
+        querystring: LangOnly,
+        response: responses(HsdsObject),
+      },
+    },
     async (request) => {
       const locale = localeOf(request);
-      return presentOrganisation(await getOrganisation(db, request.params.id), locale, originOf(request, config), labelsFor(locale));
+      return presentOrganisation(
+        await getOrganisation(db, request.params.id),
+        locale,
+        originOf(request, config),
+        labelsFor(locale),
+      );
     },
   );
 
@@ -150,7 +190,11 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
       schema: {
         tags: ['hsds'],
         summary: 'Services at their locations (HSDS service_at_location_list)',
-        querystring: Type.Object({ ...Paging, service_id: Type.Optional(Uuid), location_id: Type.Optional(Uuid) }),
+        querystring: Type.Object({
+          ...Paging,
+          service_id: Type.Optional(Uuid),
+          location_id: Type.Optional(Uuid),
+        }),
         response: responses(HsdsPage),
       },
     },
@@ -158,7 +202,11 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
       const locale = localeOf(request);
       const origin = originOf(request, config);
       const { page, per_page, service_id, location_id } = request.query;
-      const result = await listServiceAtLocations(db, { page, perPage: per_page }, { serviceId: service_id, locationId: location_id });
+      const result = await listServiceAtLocations(
+        db,
+        { page, perPage: per_page },
+        { serviceId: service_id, locationId: location_id },
+      );
       return hsdsPage(result, (sal) => ({
         id: sal.id,
         service_id: sal.serviceId,
@@ -171,7 +219,15 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
 
   app.get(
     '/service_at_locations/:id',
-    { schema: { tags: ['hsds'], summary: 'One service at one location', params: Id, querystring: LangOnly, response: responses(HsdsObject) } },
+    {
+      schema: {
+        tags: ['hsds'],
+        summary: 'One service at one location',
+        params: Id,
+        querystring: LangOnly,
+        response: responses(HsdsObject),
+      },
+    },
     async (request) => {
       const locale = localeOf(request);
       const sal = await getServiceAtLocation(db, request.params.id);
@@ -186,17 +242,35 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
 
   app.get(
     '/taxonomies',
-    { schema: { tags: ['hsds'], summary: 'The taxonomies in use', querystring: Type.Object(Paging), response: responses(HsdsPage) } },
+    {
+      schema: {
+        tags: ['hsds'],
+        summary: 'The taxonomies in use',
+        querystring: Type.Object(Paging),
+        response: responses(HsdsPage),
+      },
+    },
     async (request) => {
       const all = presentTaxonomies(localeOf(request));
       const { page, per_page } = request.query;
-      return hsdsPage(pageOf(all.slice((page - 1) * per_page, page * per_page), all.length, { page, perPage: per_page }), (t) => t);
+      return hsdsPage(
+        pageOf(all.slice((page - 1) * per_page, page * per_page), all.length, { page, perPage: per_page }),
+        (t) => t,
+      );
     },
   );
 
   app.get(
     '/taxonomies/:id',
-    { schema: { tags: ['hsds'], summary: 'One taxonomy', params: Id, querystring: LangOnly, response: responses(HsdsObject) } },
+    {
+      schema: {
+        tags: ['hsds'],
+        summary: 'One taxonomy',
+        params: Id,
+        querystring: LangOnly,
+        response: responses(HsdsObject),
+      },
+    },
     async (request) => {
       const found = presentTaxonomies(localeOf(request)).find((t) => t.id === request.params.id);
       if (!found) throw new AppError('NOT_FOUND');
@@ -206,7 +280,10 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
 
   const allTerms = async (locale: Locale) => {
     const { byCode } = await getTaxonomy(db);
-    return [...[...byCode.values()].map((t) => presentThemeTerm(t, byCode, locale)), ...vocabularyTerms(labelsFor(locale), locale)];
+    return [
+      ...[...byCode.values()].map((t) => presentThemeTerm(t, byCode, locale)),
+      ...vocabularyTerms(labelsFor(locale), locale),
+    ];
   };
 
   app.get(
@@ -232,13 +309,27 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
           (!parent_id || ('parent_id' in t && t.parent_id === parent_id)) &&
           (!top_only || !('parent_id' in t && t.parent_id)),
       );
-      return hsdsPage(pageOf(terms.slice((page - 1) * per_page, page * per_page), terms.length, { page, perPage: per_page }), (t) => t);
+      return hsdsPage(
+        pageOf(terms.slice((page - 1) * per_page, page * per_page), terms.length, {
+          page,
+          perPage: per_page,
+        }),
+        (t) => t,
+      );
     },
   );
 
   app.get(
     '/taxonomy_terms/:id',
-    { schema: { tags: ['hsds'], summary: 'One taxonomy term', params: Id, querystring: LangOnly, response: responses(HsdsObject) } },
+    {
+      schema: {
+        tags: ['hsds'],
+        summary: 'One taxonomy term',
+        params: Id,
+        querystring: LangOnly,
+        response: responses(HsdsObject),
+      },
+    },
     async (request) => {
       const found = (await allTerms(localeOf(request))).find((t) => t.id === request.params.id);
       if (!found) throw new AppError('NOT_FOUND');

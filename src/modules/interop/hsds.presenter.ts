@@ -23,11 +23,18 @@ const derivedId = (...parts: string[]) => uuidv5(parts.join('|'), namespace);
 
 const zone = 'Europe/Brussels';
 const weekdays = ['', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
-const statusOf = { active: 'active', inactive: 'inactive', defunct: 'defunct', temporarily_closed: 'temporarily closed' };
+const statusOf = {
+  active: 'active',
+  inactive: 'inactive',
+  defunct: 'defunct',
+  temporarily_closed: 'temporarily closed',
+};
 
 /** Drops undefined, null and empty strings: HSDS fields are optional but, when present, typed. */
 function compact<T extends Record<string, unknown>>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined && v !== null && v !== '')) as T;
+  return Object.fromEntries(
+    Object.entries(value).filter(([, v]) => v !== undefined && v !== null && v !== ''),
+  ) as T;
 }
 
 function text(value: I18nText | null | undefined, locale: Locale): string | undefined {
@@ -48,10 +55,8 @@ export const vocabularies = {
 } as const;
 type VocabularyName = keyof typeof vocabularies;
 
-export interface Labels {
-  /** Translated label of a vocabulary value, e.g. ("kind", "self_organisation"). */
-  (prefix: 'kind' | 'target' | 'access', code: string): string;
-}
+/** Translated label of a vocabulary value, e.g. ("kind", "self_organisation"). */
+export type Labels = (prefix: 'kind' | 'target' | 'access', code: string) => string;
 
 const prefixOf: Record<VocabularyName, 'kind' | 'target' | 'access'> = {
   'passerelle-organisation-kinds': 'kind',
@@ -61,10 +66,22 @@ const prefixOf: Record<VocabularyName, 'kind' | 'target' | 'access'> = {
 
 export function presentTaxonomies(locale: Locale) {
   const names: Record<string, Record<Locale, string>> = {
-    'passerelle-themes': { nl: 'Welzijnsthema’s', fr: 'Thèmes du social et de la santé', en: 'Welfare themes' },
-    'passerelle-organisation-kinds': { nl: 'Soorten organisaties', fr: 'Types d’organisations', en: 'Organisation kinds' },
+    'passerelle-themes': {
+      nl: 'Welzijnsthema’s',
+      fr: 'Thèmes du social et de la santé',
+      en: 'Welfare themes',
+    },
+    'passerelle-organisation-kinds': {
+      nl: 'Soorten organisaties',
+      fr: 'Types d’organisations',
+      en: 'Organisation kinds',
+    },
     'passerelle-target-groups': { nl: 'Doelgroepen', fr: 'Publics cibles', en: 'Target groups' },
-    'passerelle-access-conditions': { nl: 'Toegangsvoorwaarden', fr: 'Conditions d’accès', en: 'Access conditions' },
+    'passerelle-access-conditions': {
+      nl: 'Toegangsvoorwaarden',
+      fr: 'Conditions d’accès',
+      en: 'Access conditions',
+    },
   };
   return Object.entries(names).map(([name, label]) =>
     compact({
@@ -76,7 +93,11 @@ export function presentTaxonomies(locale: Locale) {
   );
 }
 
-export function presentThemeTerm(term: TaxonomyTermRow, byCode: Map<string, TaxonomyTermRow>, locale: Locale) {
+export function presentThemeTerm(
+  term: TaxonomyTermRow,
+  byCode: Map<string, TaxonomyTermRow>,
+  locale: Locale,
+) {
   const name = textIn(term.name, locale);
   return compact({
     id: term.id,
@@ -133,7 +154,12 @@ export function presentLocation(l: Location, locale: Locale) {
             location_id: l.id,
             address_1: l.address,
             city,
-            state_province: locale === 'nl' ? 'Brussels Hoofdstedelijk Gewest' : locale === 'fr' ? 'Région de Bruxelles-Capitale' : 'Brussels-Capital Region',
+            state_province:
+              locale === 'nl'
+                ? 'Brussels Hoofdstedelijk Gewest'
+                : locale === 'fr'
+                  ? 'Région de Bruxelles-Capitale'
+                  : 'Brussels-Capital Region',
             postal_code: l.postcode,
             country: 'BE',
             address_type: 'physical',
@@ -183,7 +209,15 @@ function presentContact(c: Contact, locale: Locale) {
 
 type OrganisationBase = Pick<
   OrganisationRecord,
-  'id' | 'name' | 'alternateName' | 'description' | 'email' | 'website' | 'kboNumber' | 'legalStatus' | 'yearIncorporated'
+  | 'id'
+  | 'name'
+  | 'alternateName'
+  | 'description'
+  | 'email'
+  | 'website'
+  | 'kboNumber'
+  | 'legalStatus'
+  | 'yearIncorporated'
 >;
 
 /** The one-to-one fields of an organisation (HSDS organization_list). */
@@ -219,7 +253,13 @@ export function presentOrganisation(org: OrganisationRecord, locale: Locale, ori
           },
         ]
       : [],
-    attributes: [attribute(org.id, 'organization', vocabularyTerm('passerelle-organisation-kinds', org.kind, labels, locale))],
+    attributes: [
+      attribute(
+        org.id,
+        'organization',
+        vocabularyTerm('passerelle-organisation-kinds', org.kind, labels, locale),
+      ),
+    ],
   };
 }
 
@@ -327,7 +367,10 @@ export function presentService(
   return {
     ...presentServiceBase(s, locale, origin),
     phones: s.phones.map((p) => presentPhone(p, locale)),
-    schedules: [...s.schedules.map((h) => presentSchedule(h, locale)), ...s.exceptions.map((e) => presentException(e, locale))],
+    schedules: [
+      ...s.schedules.map((h) => presentSchedule(h, locale)),
+      ...s.exceptions.map((e) => presentException(e, locale)),
+    ],
     service_at_locations: s.serviceAtLocations.map((sal) =>
       compact({
         id: sal.id,

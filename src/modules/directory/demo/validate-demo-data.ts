@@ -52,7 +52,8 @@ export function validateDemoData(orgs: DemoOrganisation[], { coverage = true } =
       const place = geo.locate(loc.lat, loc.lon);
       if (!place) problems.push(`${where} location ${loc.key}: ${loc.lat},${loc.lon} lies outside Brussels`);
       else communesSeen.add(place.commune.nis);
-      if (!geo.postcode(loc.postcode)) problems.push(`${where} location ${loc.key}: unknown postcode ${loc.postcode}`);
+      if (!geo.postcode(loc.postcode))
+        problems.push(`${where} location ${loc.key}: unknown postcode ${loc.postcode}`);
     }
     const emails = [org.email, ...org.contacts.map((c) => c.email), ...org.services.map((s) => s.email)];
     for (const email of emails) {
@@ -67,24 +68,30 @@ export function validateDemoData(orgs: DemoOrganisation[], { coverage = true } =
       if (serviceKeys.has(svc.key)) problems.push(`${at}: duplicate key`);
       serviceKeys.add(svc.key);
       for (const code of svc.themes) if (!themeCodes.has(code)) problems.push(`${at}: unknown theme ${code}`);
-      for (const key of svc.locations) if (!locationKeys.has(key)) problems.push(`${at}: unknown location ${key}`);
+      for (const key of svc.locations)
+        if (!locationKeys.has(key)) problems.push(`${at}: unknown location ${key}`);
       for (const h of svc.hours) {
         if (h.closes > '18:00' || h.closes <= h.opens) evening = true;
         if (h.days.some((d) => d === 'sa' || d === 'su')) weekend = true;
       }
       for (const ex of svc.exceptions ?? []) {
         if (ex.from > ex.to) problems.push(`${at}: exception ends before it starts`);
-        if (!ex.closed && !(ex.opens && ex.closes)) problems.push(`${at}: exception with other hours needs opens and closes`);
+        if (!ex.closed && !(ex.opens && ex.closes))
+          problems.push(`${at}: exception with other hours needs opens and closes`);
       }
     }
     for (const contact of org.contacts) {
-      if (contact.service && !serviceKeys.has(contact.service)) problems.push(`${where}: contact for unknown service ${contact.service}`);
+      if (contact.service && !serviceKeys.has(contact.service))
+        problems.push(`${where}: contact for unknown service ${contact.service}`);
     }
   }
   if (!coverage) return problems;
-  const informal = orgs.filter((o) => o.kind === 'self_organisation' || o.kind === 'citizen_initiative').length;
+  const informal = orgs.filter(
+    (o) => o.kind === 'self_organisation' || o.kind === 'citizen_initiative',
+  ).length;
   if (orgs.length < 60) problems.push(`only ${orgs.length} organisations; at least 60 needed`);
-  if (informal < 20) problems.push(`only ${informal} self-organisations or citizen initiatives; at least 20 needed`);
+  if (informal < 20)
+    problems.push(`only ${informal} self-organisations or citizen initiatives; at least 20 needed`);
   if (services < 150) problems.push(`only ${services} services; at least 150 needed`);
   if (communesSeen.size < 19) problems.push(`only ${communesSeen.size} of the 19 communes have a location`);
   if (!evening) problems.push('no service is open in the evening');

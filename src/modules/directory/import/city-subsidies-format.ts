@@ -21,7 +21,9 @@ export interface ImportRecord {
   } | null;
 }
 
-export type ParseResult = { ok: true; record: ImportRecord } | { ok: false; name?: string; problems: FieldProblem[] };
+export type ParseResult =
+  | { ok: true; record: ImportRecord }
+  | { ok: false; name?: string; problems: FieldProblem[] };
 
 const fields = {
   kbo: 'Le numéro de BCE du bénéficiaire de la subvention',
@@ -63,19 +65,34 @@ export function parseCitySubsidyRecord(raw: unknown): ParseResult {
   const kboText = text(record, fields.kbo);
   const kboNumber = kboText ? normaliseKbo(kboText) : null;
   if (kboText && !kboNumber) {
-    problems.push({ field: fields.kbo, message: `"${kboText}" is not a valid KBO/BCE number (check digits)` });
+    problems.push({
+      field: fields.kbo,
+      message: `"${kboText}" is not a valid KBO/BCE number (check digits)`,
+    });
   }
 
   let postcode: string | null = text(record, fields.postcode);
   if (postcode === '0' || postcode === '') postcode = null;
-  else if (!/^\d{4}$/.test(postcode)) problems.push({ field: fields.postcode, message: `"${postcode}" is not a Belgian postcode` });
+  else if (!/^\d{4}$/.test(postcode))
+    problems.push({ field: fields.postcode, message: `"${postcode}" is not a Belgian postcode` });
 
   const latitude = coordinate(text(record, fields.latitude), -90, 90);
   const longitude = coordinate(text(record, fields.longitude), -180, 180);
-  if (latitude === 'invalid') problems.push({ field: fields.latitude, message: `"${text(record, fields.latitude)}" is not a latitude` });
-  if (longitude === 'invalid') problems.push({ field: fields.longitude, message: `"${text(record, fields.longitude)}" is not a longitude` });
+  if (latitude === 'invalid')
+    problems.push({
+      field: fields.latitude,
+      message: `"${text(record, fields.latitude)}" is not a latitude`,
+    });
+  if (longitude === 'invalid')
+    problems.push({
+      field: fields.longitude,
+      message: `"${text(record, fields.longitude)}" is not a longitude`,
+    });
   if ((latitude === null) !== (longitude === null) && latitude !== 'invalid' && longitude !== 'invalid') {
-    problems.push({ field: latitude === null ? fields.latitude : fields.longitude, message: 'is missing while the other coordinate is given' });
+    problems.push({
+      field: latitude === null ? fields.latitude : fields.longitude,
+      message: 'is missing while the other coordinate is given',
+    });
   }
   if (problems.length) return { ok: false, name: name || undefined, problems };
 

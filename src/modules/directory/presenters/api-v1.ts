@@ -4,7 +4,13 @@ import type { Static } from 'typebox';
 import { locales } from '../../../shared/i18n-text.ts';
 import type { Page } from '../../../shared/pagination.ts';
 import { geoReference } from '../../geo/index.ts';
-import type { MapPointRow, OrganisationRecord, OrganisationSummaryRow, ServiceListRecord, ServiceRecord } from '../directory.repo.ts';
+import type {
+  MapPointRow,
+  OrganisationRecord,
+  OrganisationSummaryRow,
+  ServiceListRecord,
+  ServiceRecord,
+} from '../directory.repo.ts';
 import type {
   ContactSchema,
   LocationSchema,
@@ -22,7 +28,10 @@ type Location = OrganisationRecord['locations'][number];
 function links(kind: 'organisations' | 'services', id: string) {
   return {
     self: `/api/v1/${kind}/${id}`,
-    html: Object.fromEntries(locales.map((l) => [l, `/${l}/${kind}/${id}`])) as Record<(typeof locales)[number], string>,
+    html: Object.fromEntries(locales.map((l) => [l, `/${l}/${kind}/${id}`])) as Record<
+      (typeof locales)[number],
+      string
+    >,
   };
 }
 
@@ -65,7 +74,9 @@ function presentContact(c: OrganisationRecord['contacts'][number]): Static<typeo
   };
 }
 
-export function presentOrganisationSummary(row: OrganisationSummaryRow): Static<typeof OrganisationSummarySchema> {
+export function presentOrganisationSummary(
+  row: OrganisationSummaryRow,
+): Static<typeof OrganisationSummarySchema> {
   return {
     id: row.id,
     name: row.name,
@@ -169,7 +180,11 @@ export function presentPage<T, U>(
   present: (item: T) => U,
   path: string,
   query: Record<string, string | number | undefined>,
-): { data: U[]; meta: { page: number; per_page: number; total: number; total_pages: number }; links: Static<typeof PageLinks> } {
+): {
+  data: U[];
+  meta: { page: number; per_page: number; total: number; total_pages: number };
+  links: Static<typeof PageLinks>;
+} {
   const link = (n: number) => {
     const params = new URLSearchParams();
     const all: Record<string, string | number | undefined> = { ...query, page: n, per_page: page.perPage };

@@ -88,7 +88,11 @@ export function serviceJsonLd(service: ServiceRecord, locale: Locale, url: strin
     url: service.url ?? url,
     name: textIn(service.name, locale),
     description: textIn(service.description, locale) || undefined,
-    provider: { '@type': typeOf[service.organisation.kind], '@id': organisationUrl, name: textIn(service.organisation.name, locale) },
+    provider: {
+      '@type': typeOf[service.organisation.kind],
+      '@id': organisationUrl,
+      name: textIn(service.organisation.name, locale),
+    },
     availableLanguage: service.languages,
     areaServed: { '@type': 'AdministrativeArea', name: 'Brussels-Capital Region' },
     availableChannel: service.serviceAtLocations.map((sal) => ({

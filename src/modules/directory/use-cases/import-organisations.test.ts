@@ -5,7 +5,10 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/
 import { citySubsidiesSource, parseCitySubsidyRecord } from '../import/city-subsidies-format.ts';
 import { importOrganisations } from './import-organisations.ts';
 
-const fixture = new URL('../../../../test/fixtures/city-of-brussels-subsidy-beneficiaries-2022.json', import.meta.url);
+const fixture = new URL(
+  '../../../../test/fixtures/city-of-brussels-subsidy-beneficiaries-2022.json',
+  import.meta.url,
+);
 const records: Record<string, string>[] = JSON.parse(readFileSync(fixture, 'utf8'));
 const options = { source: citySubsidiesSource, parse: parseCitySubsidyRecord };
 
@@ -23,17 +26,28 @@ async function scalar(query: ReturnType<typeof sql>): Promise<number> {
 describe('importOrganisations', () => {
   it('imports the 673 City of Brussels records, reports each rejected one, and changes nothing on a re-run', async () => {
     let lastProgress = 0;
-    const first = await importOrganisations(database.db, records, { ...options, onProgress: (done) => (lastProgress = done) });
+    const first = await importOrganisations(database.db, records, {
+      ...options,
+      onProgress: (done) => (lastProgress = done),
+    });
     expect(lastProgress).toBe(673);
     expect(first.rejected.map((r) => r.index)).toEqual([1, 345]);
     expect(first.rejected[0]!.problems).toEqual([
-      { field: 'Le numéro de BCE du bénéficiaire de la subvention', message: '"0108.141.257" is not a valid KBO/BCE number (check digits)' },
+      {
+        field: 'Le numéro de BCE du bénéficiaire de la subvention',
+        message: '"0108.141.257" is not a valid KBO/BCE number (check digits)',
+      },
     ]);
     expect(first.created).toBe(671);
     expect(await scalar(sql`select count(*)::int as n from organisations`)).toBe(671);
 
     // Provenance, commune and quartier are stored.
-    const monnaie = await database.db.execute<{ source: string; commune: string; quartier: number | null; name: string }>(sql`
+    const monnaie = await database.db.execute<{
+      source: string;
+      commune: string;
+      quartier: number | null;
+      name: string;
+    }>(sql`
       select o.provenance_source as source, l.commune_nis as commune, l.quartier_code as quartier, o.name->>'fr' as name
       from organisations o join locations l on l.organisation_id = o.id where o.kbo_number = '0206492907'`);
     expect(monnaie.rows[0]).toEqual({
@@ -43,7 +57,11 @@ describe('importOrganisations', () => {
       name: 'Théâtre Royal de la Monnaie/Koninklijke Muntschouwburg',
     });
     // Addresses outside the region keep their locality but get no commune.
-    expect(await scalar(sql`select count(*)::int as n from locations where commune_nis is null and latitude is not null`)).toBeGreaterThan(0);
+    expect(
+      await scalar(
+        sql`select count(*)::int as n from locations where commune_nis is null and latitude is not null`,
+      ),
+    ).toBeGreaterThan(0);
 
     const locationsBefore = await scalar(sql`select count(*)::int as n from locations`);
     const again = await importOrganisations(database.db, records, options);
@@ -54,13 +72,26 @@ describe('importOrganisations', () => {
 
   it('updates a changed record in place', async () => {
     await importOrganisations(database.db, records.slice(0, 10), options);
-    const changed = records.slice(0, 10).map((r, i) => (i === 2 ? { ...r, 'Nom du bénéficiaire de la subvention': 'Nouveau nom', Rue: 'Rue Neuve', Latitude: '50.8530', Longitude: '4.3570' } : r));
+    const changed = records.slice(0, 10).map((r, i) =>
+      i === 2
+        ? {
+            ...r,
+            'Nom du bénéficiaire de la subvention': 'Nouveau nom',
+            Rue: 'Rue Neuve',
+            Latitude: '50.8530',
+            Longitude: '4.3570',
+          }
+        : r,
+    );
     const report = await importOrganisations(database.db, changed, options);
     expect(report).toMatchObject({ created: 0, updated: 1, unchanged: 8 });
     const { rows } = await database.db.execute<{ name: string; address: string }>(sql`
       select o.name->>'fr' as name, l.address from organisations o join locations l on l.organisation_id = o.id
-      where o.kbo_number = ${'0' + records[2]!['Le numéro de BCE du bénéficiaire de la subvention']!.replace(/\D/g, '').slice(-9)}`);
-    expect(rows[0]).toEqual({ name: 'Nouveau nom', address: `Rue Neuve ${records[2]!['Numéro de maison']}`.trim() });
+      where o.kbo_number = ${`0${records[2]!['Le numéro de BCE du bénéficiaire de la subvention']!.replace(/\D/g, '').slice(-9)}`}`);
+    expect(rows[0]).toEqual({
+      name: 'Nouveau nom',
+      address: `Rue Neuve ${records[2]!['Numéro de maison']}`.trim(),
+    });
   });
 
   it('rejects bad records with the field and the reason, and keeps the good ones', async () => {
@@ -83,14 +114,19 @@ describe('importOrganisations', () => {
 
   it('writes each record all-or-nothing', async () => {
     // Make the location insert fail for one address: its organisation must not stay behind.
-    await database.db.execute(sql.raw(`
+    await database.db.execute(
+      sql.raw(`
       create function fail_on_address() returns trigger language plpgsql as $$
       begin if new.address like 'Rue de la Panne%' then raise exception 'disk full'; end if; return new; end $$;
-      create trigger fail_on_address before insert on locations for each row execute function fail_on_address();`));
+      create trigger fail_on_address before insert on locations for each row execute function fail_on_address();`),
+    );
     const target = { ...records[2], Rue: 'Rue de la Panne', Latitude: '50.85', Longitude: '4.35' };
     const report = await importOrganisations(database.db, [target, records[3]], options);
     expect(report.created).toBe(1);
-    expect(report.rejected[0]!.problems[0]).toEqual({ field: '(database)', message: expect.stringContaining('disk full') });
+    expect(report.rejected[0]!.problems[0]).toEqual({
+      field: '(database)',
+      message: expect.stringContaining('disk full'),
+    });
     expect(await scalar(sql`select count(*)::int as n from organisations`)).toBe(1);
   });
 
@@ -98,10 +134,14 @@ describe('importOrganisations', () => {
     await database.db.execute(sql`
       insert into organisations (name, kind, kbo_number, provenance_source)
       values ('{"nl":"Eigen fiche"}', 'formal', '0206492907', 'passerelle')`);
-    const monnaie = records.find((r) => r['Le numéro de BCE du bénéficiaire de la subvention'] === '0206.492.907')!;
+    const monnaie = records.find(
+      (r) => r['Le numéro de BCE du bénéficiaire de la subvention'] === '0206.492.907',
+    )!;
     const report = await importOrganisations(database.db, [monnaie], options);
     expect(report.kept).toHaveLength(1);
-    const { rows } = await database.db.execute<{ name: string }>(sql`select name->>'nl' as name from organisations`);
+    const { rows } = await database.db.execute<{ name: string }>(
+      sql`select name->>'nl' as name from organisations`,
+    );
     expect(rows).toEqual([{ name: 'Eigen fiche' }]);
   });
 });

@@ -45,7 +45,11 @@ async function findExisting(tx: Executor, record: ImportRecord, source: string) 
     ? eq(organisations.kboNumber, record.kboNumber)
     : and(eq(organisations.provenanceSource, source), eq(organisations.provenanceId, record.sourceId));
   const [org] = await tx
-    .select({ id: organisations.id, name: organisations.name, provenanceSource: organisations.provenanceSource })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      provenanceSource: organisations.provenanceSource,
+    })
     .from(organisations)
     .where(match)
     .for('update');
@@ -54,7 +58,10 @@ async function findExisting(tx: Executor, record: ImportRecord, source: string) 
 
 function locationRow(record: ImportRecord) {
   const loc = record.location!;
-  const place = loc.latitude !== null && loc.longitude !== null ? geoReference().locate(loc.latitude, loc.longitude) : null;
+  const place =
+    loc.latitude !== null && loc.longitude !== null
+      ? geoReference().locate(loc.latitude, loc.longitude)
+      : null;
   return {
     address: loc.address,
     postcode: loc.postcode,
@@ -86,14 +93,19 @@ async function writeRecord(tx: Executor, record: ImportRecord, source: string, n
       })
       .returning({ id: organisations.id });
     if (record.location) {
-      await tx.insert(locations).values({ organisationId: org!.id, provenanceId: locationKey, ...locationRow(record) });
+      await tx
+        .insert(locations)
+        .values({ organisationId: org!.id, provenanceId: locationKey, ...locationRow(record) });
     }
     return 'created';
   }
 
   let changed = false;
   if (!sameJson(existing.name, record.name)) {
-    await tx.update(organisations).set({ name: record.name, updatedAt: now }).where(eq(organisations.id, existing.id));
+    await tx
+      .update(organisations)
+      .set({ name: record.name, updatedAt: now })
+      .where(eq(organisations.id, existing.id));
     changed = true;
   }
   const [current] = await tx
@@ -103,10 +115,15 @@ async function writeRecord(tx: Executor, record: ImportRecord, source: string, n
   if (record.location) {
     const wanted = locationRow(record);
     if (!current) {
-      await tx.insert(locations).values({ organisationId: existing.id, provenanceId: locationKey, ...wanted });
+      await tx
+        .insert(locations)
+        .values({ organisationId: existing.id, provenanceId: locationKey, ...wanted });
       changed = true;
     } else if (Object.entries(wanted).some(([k, v]) => current[k as keyof typeof current] !== v)) {
-      await tx.update(locations).set({ ...wanted, updatedAt: now }).where(eq(locations.id, current.id));
+      await tx
+        .update(locations)
+        .set({ ...wanted, updatedAt: now })
+        .where(eq(locations.id, current.id));
       changed = true;
     }
   } else if (current) {
@@ -114,14 +131,28 @@ async function writeRecord(tx: Executor, record: ImportRecord, source: string, n
     changed = true;
   }
   if (changed) {
-    await tx.update(organisations).set({ provenanceImportedAt: now, updatedAt: now }).where(eq(organisations.id, existing.id));
+    await tx
+      .update(organisations)
+      .set({ provenanceImportedAt: now, updatedAt: now })
+      .where(eq(organisations.id, existing.id));
   }
   return changed ? 'updated' : 'unchanged';
 }
 
-export async function importOrganisations(db: Database, raw: unknown[], options: ImportOptions): Promise<ImportReport> {
+export async function importOrganisations(
+  db: Database,
+  raw: unknown[],
+  options: ImportOptions,
+): Promise<ImportReport> {
   const now = options.now ?? new Date();
-  const report: ImportReport = { total: raw.length, created: 0, updated: 0, unchanged: 0, kept: [], rejected: [] };
+  const report: ImportReport = {
+    total: raw.length,
+    created: 0,
+    updated: 0,
+    unchanged: 0,
+    kept: [],
+    rejected: [],
+  };
   for (const [i, item] of raw.entries()) {
     const index = i + 1;
     const parsed = options.parse(item);
@@ -130,13 +161,18 @@ export async function importOrganisations(db: Database, raw: unknown[], options:
     } else {
       try {
         const outcome = await db.transaction((tx) => writeRecord(tx, parsed.record, options.source, now));
-        if (typeof outcome === 'object') report.kept.push({ index, name: textIn(parsed.record.name, 'fr'), reason: outcome.kept });
+        if (typeof outcome === 'object')
+          report.kept.push({ index, name: textIn(parsed.record.name, 'fr'), reason: outcome.kept });
         else report[outcome]++;
       } catch (error) {
         // Drizzle wraps the database's own message (the useful part) as the cause.
         const root = error instanceof Error && error.cause instanceof Error ? error.cause : error;
         const message = root instanceof Error ? root.message : String(root);
-        report.rejected.push({ index, name: textIn(parsed.record.name, 'fr'), problems: [{ field: '(database)', message }] });
+        report.rejected.push({
+          index,
+          name: textIn(parsed.record.name, 'fr'),
+          problems: [{ field: '(database)', message }],
+        });
       }
     }
     options.onProgress?.(index, raw.length);

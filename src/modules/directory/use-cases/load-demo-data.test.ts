@@ -29,8 +29,17 @@ describe('loadDemoData', () => {
   it('fills an empty directory once, with communes derived from coordinates, and never twice', async () => {
     const { orgs } = readDemoOrganisations();
     const first = await loadDemoData(database.db);
-    expect(first).toEqual({ loaded: true, organisations: orgs.length, services: orgs.reduce((n, o) => n + o.services.length, 0) });
-    const { rows } = await database.db.execute<{ orgs: number; demo: number; located: number; communes: number }>(sql`
+    expect(first).toEqual({
+      loaded: true,
+      organisations: orgs.length,
+      services: orgs.reduce((n, o) => n + o.services.length, 0),
+    });
+    const { rows } = await database.db.execute<{
+      orgs: number;
+      demo: number;
+      located: number;
+      communes: number;
+    }>(sql`
       select (select count(*)::int from organisations) as orgs,
              (select count(*)::int from organisations where is_demo) as demo,
              (select count(*)::int from locations where commune_nis is not null) as located,

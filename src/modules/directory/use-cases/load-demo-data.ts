@@ -41,7 +41,10 @@ export async function loadDemoData(db: Database): Promise<DemoLoadResult> {
 
     const geo = geoReference();
     const termIds = new Map(
-      (await tx.select({ id: taxonomyTerms.id, code: taxonomyTerms.code }).from(taxonomyTerms)).map((t) => [t.code, t.id]),
+      (await tx.select({ id: taxonomyTerms.id, code: taxonomyTerms.code }).from(taxonomyTerms)).map((t) => [
+        t.code,
+        t.id,
+      ]),
     );
     const rows = {
       organisations: [] as (typeof organisations.$inferInsert)[],
@@ -129,7 +132,8 @@ export async function loadDemoData(db: Database): Promise<DemoLoadResult> {
           provenanceId: svc.key,
         });
         for (const code of new Set(svc.themes)) rows.themes.push({ serviceId, termId: termIds.get(code)! });
-        for (const key of svc.locations) rows.serviceAtLocations.push({ serviceId, locationId: locationIds.get(key)! });
+        for (const key of svc.locations)
+          rows.serviceAtLocations.push({ serviceId, locationId: locationIds.get(key)! });
         for (const hours of svc.hours) {
           for (const day of hours.days) {
             rows.schedules.push({

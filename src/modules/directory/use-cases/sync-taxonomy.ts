@@ -9,7 +9,12 @@ export function themeRows() {
   let position = 0;
   return themes.flatMap((theme) => [
     { code: theme.code, parentCode: null, name: theme.name, position: position++ },
-    ...theme.children.map((child) => ({ code: child.code, parentCode: theme.code, name: child.name, position: position++ })),
+    ...theme.children.map((child) => ({
+      code: child.code,
+      parentCode: theme.code,
+      name: child.name,
+      position: position++,
+    })),
   ]);
 }
 

@@ -8,13 +8,16 @@ import { geoReference } from '../../geo/index.ts';
 import type { DirectoryFilters, OrganisationSummaryRow } from '../directory.repo.ts';
 import type { Theme } from '../directory.service.ts';
 import { commonLanguages, organisationKinds } from '../directory.vocabulary.ts';
-import { communeName, KindBadge, label, LanguagesList, VerificationBadge } from './parts.tsx';
+import { communeName, KindBadge, LanguagesList, label, VerificationBadge } from './parts.tsx';
 
 export type DirectoryQuery = Omit<DirectoryFilters, 'organisationId'> & { page: number };
 
 const filterKeys = ['theme', 'commune', 'kind', 'language'] as const;
 
-function queryOf(query: DirectoryQuery, change: Partial<DirectoryQuery> = {}): Record<string, string | undefined> {
+function queryOf(
+  query: DirectoryQuery,
+  change: Partial<DirectoryQuery> = {},
+): Record<string, string | undefined> {
   const merged = { ...query, ...change };
   return {
     theme: merged.theme,
@@ -31,7 +34,15 @@ function summaryOf(text: string): string {
   return `${cut.slice(0, cut.lastIndexOf(' '))}…`;
 }
 
-function OrganisationCard({ ctx, org, themeNames }: { ctx: PageContext; org: OrganisationSummaryRow; themeNames: Map<string, string> }) {
+function OrganisationCard({
+  ctx,
+  org,
+  themeNames,
+}: {
+  ctx: PageContext;
+  org: OrganisationSummaryRow;
+  themeNames: Map<string, string>;
+}) {
   const { t } = ctx;
   return (
     <li class="card">
@@ -49,7 +60,7 @@ function OrganisationCard({ ctx, org, themeNames }: { ctx: PageContext; org: Org
       <dl class="facts">
         {org.communes.length ? (
           <div>
-            <dt>{t.t('directory.where')}</dt>
+            <dt>{t.html('directory.where')}</dt>
             <dd safe>{t.list(org.communes.map((c) => communeName(ctx, c)))}</dd>
           </div>
         ) : (
@@ -57,7 +68,7 @@ function OrganisationCard({ ctx, org, themeNames }: { ctx: PageContext; org: Org
         )}
         {org.themes.length ? (
           <div>
-            <dt>{t.t('directory.themes')}</dt>
+            <dt>{t.html('directory.themes')}</dt>
             <dd safe>{t.list(org.themes.map((c) => themeNames.get(c) ?? c))}</dd>
           </div>
         ) : (
@@ -65,7 +76,7 @@ function OrganisationCard({ ctx, org, themeNames }: { ctx: PageContext; org: Org
         )}
         {org.languages.length ? (
           <div>
-            <dt>{t.t('directory.languages')}</dt>
+            <dt>{t.html('directory.languages')}</dt>
             <dd>
               <LanguagesList ctx={ctx} codes={org.languages} />
             </dd>
@@ -136,8 +147,8 @@ export function DirectoryResults({
         </ol>
       ) : (
         <div class="empty">
-          <p>{t.t(page.total ? 'directory.past_last_page' : 'directory.none')}</p>
-          {active.length ? <p>{t.t('directory.none_hint')}</p> : ''}
+          <p>{t.html(page.total ? 'directory.past_last_page' : 'directory.none')}</p>
+          {active.length ? <p>{t.html('directory.none_hint')}</p> : ''}
         </div>
       )}
       <Pagination ctx={ctx} page={page} link={(n) => href(ctx, '/directory', queryOf(query, { page: n }))} />
@@ -158,12 +169,14 @@ export function DirectoryPage({
 }) {
   const { t } = ctx;
   const communes = geoReference().communes;
-  const languages = [...commonLanguages].sort((a, b) => t.language(a).localeCompare(t.language(b), ctx.locale));
+  const languages = [...commonLanguages].sort((a, b) =>
+    t.language(a).localeCompare(t.language(b), ctx.locale),
+  );
   const selected = (value: string, current: string | undefined) => (value === current ? true : undefined);
   return (
     <Layout ctx={ctx} title={t.t('directory.title')} description={t.t('directory.lead')}>
-      <h1>{t.t('directory.title')}</h1>
-      <p class="lead">{t.t('directory.lead')}</p>
+      <h1>{t.html('directory.title')}</h1>
+      <p class="lead">{t.html('directory.lead')}</p>
       <form
         class="filters"
         method="get"
@@ -176,9 +189,9 @@ export function DirectoryPage({
         hx-push-url="true"
       >
         <div class="field">
-          <label for="f-theme">{t.t('directory.filter.theme')}</label>
+          <label for="f-theme">{t.html('directory.filter.theme')}</label>
           <select id="f-theme" name="theme">
-            <option value="">{t.t('directory.all_themes')}</option>
+            <option value="">{t.html('directory.all_themes')}</option>
             {themes.map((theme) => (
               <optgroup label={textIn(theme.name, ctx.locale)}>
                 <option value={theme.code} selected={selected(theme.code, query.theme)} safe>
@@ -194,9 +207,9 @@ export function DirectoryPage({
           </select>
         </div>
         <div class="field">
-          <label for="f-commune">{t.t('directory.filter.commune')}</label>
+          <label for="f-commune">{t.html('directory.filter.commune')}</label>
           <select id="f-commune" name="commune">
-            <option value="">{t.t('directory.all_communes')}</option>
+            <option value="">{t.html('directory.all_communes')}</option>
             {communes.map((c) => (
               <option value={c.nis} selected={selected(c.nis, query.commune)} safe>
                 {c.name[ctx.locale]}
@@ -205,9 +218,9 @@ export function DirectoryPage({
           </select>
         </div>
         <div class="field">
-          <label for="f-kind">{t.t('directory.filter.kind')}</label>
+          <label for="f-kind">{t.html('directory.filter.kind')}</label>
           <select id="f-kind" name="kind">
-            <option value="">{t.t('directory.all_kinds')}</option>
+            <option value="">{t.html('directory.all_kinds')}</option>
             {organisationKinds.map((k) => (
               <option value={k} selected={selected(k, query.kind)} safe>
                 {label(ctx, 'kind', k)}
@@ -216,9 +229,9 @@ export function DirectoryPage({
           </select>
         </div>
         <div class="field">
-          <label for="f-language">{t.t('directory.filter.language')}</label>
+          <label for="f-language">{t.html('directory.filter.language')}</label>
           <select id="f-language" name="language">
-            <option value="">{t.t('directory.all_languages')}</option>
+            <option value="">{t.html('directory.all_languages')}</option>
             {languages.map((code) => (
               <option value={code} selected={selected(code, query.language)} safe>
                 {t.language(code)}
@@ -227,7 +240,7 @@ export function DirectoryPage({
           </select>
         </div>
         <div class="field submit">
-          <button type="submit">{t.t('directory.apply')}</button>
+          <button type="submit">{t.html('directory.apply')}</button>
         </div>
       </form>
       <DirectoryResults ctx={ctx} query={query} page={page} themes={themes} />

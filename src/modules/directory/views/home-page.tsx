@@ -6,29 +6,41 @@ import { geoReference } from '../../geo/index.ts';
 import type { DirectoryCounts } from '../directory.repo.ts';
 import type { Theme } from '../directory.service.ts';
 
-export function HomePage({ ctx, counts, themes }: { ctx: PageContext; counts: DirectoryCounts; themes: Theme[] }) {
+export function HomePage({
+  ctx,
+  counts,
+  themes,
+}: {
+  ctx: PageContext;
+  counts: DirectoryCounts;
+  themes: Theme[];
+}) {
   const { t } = ctx;
   const communes = geoReference().communes;
   return (
     <Layout ctx={ctx} title={t.t('home.title')} description={t.t('home.lead')}>
       <section class="hero">
-        <h1>{t.t('home.title')}</h1>
-        <p class="lead">{t.t('home.lead')}</p>
+        <h1>{t.html('home.title')}</h1>
+        <p class="lead">{t.html('home.lead')}</p>
         <p class="stats" safe>
-          {t.t('home.stats', { organisations: counts.organisations, services: counts.services, informal: counts.informal })}
+          {t.t('home.stats', {
+            organisations: counts.organisations,
+            services: counts.services,
+            informal: counts.informal,
+          })}
         </p>
         <p class="actions">
           <a class="button" href={href(ctx, '/directory')}>
-            {t.t('home.browse')}
+            {t.html('home.browse')}
           </a>
           <a class="button secondary" href={href(ctx, '/map')}>
-            {t.t('home.open_map')}
+            {t.html('home.open_map')}
           </a>
         </p>
       </section>
 
       <section aria-labelledby="themes-title">
-        <h2 id="themes-title">{t.t('home.themes')}</h2>
+        <h2 id="themes-title">{t.html('home.themes')}</h2>
         <ul class="theme-grid">
           {themes.map((theme) => (
             <li>
@@ -46,7 +58,7 @@ export function HomePage({ ctx, counts, themes }: { ctx: PageContext; counts: Di
       </section>
 
       <section aria-labelledby="communes-title">
-        <h2 id="communes-title">{t.t('home.communes')}</h2>
+        <h2 id="communes-title">{t.html('home.communes')}</h2>
         <ul class="commune-list">
           {communes.map((c) => (
             <li>
@@ -59,8 +71,8 @@ export function HomePage({ ctx, counts, themes }: { ctx: PageContext; counts: Di
       </section>
 
       <section class="about" aria-labelledby="about-title">
-        <h2 id="about-title">{t.t('home.about_title')}</h2>
-        <p>{t.t('home.about')}</p>
+        <h2 id="about-title">{t.html('home.about_title')}</h2>
+        <p>{t.html('home.about')}</p>
       </section>
     </Layout>
   );

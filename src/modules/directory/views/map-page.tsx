@@ -14,16 +14,21 @@ export function MapPage({ ctx, points }: { ctx: PageContext; points: MapPointRow
     if (!byCommune.has(key)) byCommune.set(key, new Map());
     byCommune.get(key)!.set(p.organisationId, textIn(p.name, ctx.locale));
   }
-  const sorted = (names: Map<string, string>) => [...names].sort((a, b) => a[1].localeCompare(b[1], ctx.locale));
+  const sorted = (names: Map<string, string>) =>
+    [...names].sort((a, b) => a[1].localeCompare(b[1], ctx.locale));
   return (
     <Layout
       ctx={ctx}
       title={t.t('map.title')}
       description={t.t('map.lead')}
       scripts={['vendor/leaflet/leaflet.js', 'vendor/markercluster/leaflet.markercluster.js', 'map.js']}
-      styles={['vendor/leaflet/leaflet.css', 'vendor/markercluster/MarkerCluster.css', 'vendor/markercluster/MarkerCluster.Default.css']}
+      styles={[
+        'vendor/leaflet/leaflet.css',
+        'vendor/markercluster/MarkerCluster.css',
+        'vendor/markercluster/MarkerCluster.Default.css',
+      ]}
     >
-      <h1>{t.t('map.title')}</h1>
+      <h1>{t.html('map.title')}</h1>
       <p class="lead" safe>
         {t.t('map.lead_count', { count: points.length })}
       </p>
@@ -36,14 +41,13 @@ export function MapPage({ ctx, points }: { ctx: PageContext; points: MapPointRow
         data-tiles={ctx.tiles.url}
         data-attribution={ctx.tiles.attribution}
         data-link={`/${ctx.locale}/organisations/`}
-        data-label={t.t('map.label')}
         role="region"
         aria-label={t.t('map.label')}
       >
-        <p class="map-fallback">{t.t('map.no_js')}</p>
+        <p class="map-fallback">{t.html('map.no_js')}</p>
       </div>
       <section class="map-list" aria-labelledby="map-list-title">
-        <h2 id="map-list-title">{t.t('map.list_title')}</h2>
+        <h2 id="map-list-title">{t.html('map.list_title')}</h2>
         {communes
           .filter((c) => byCommune.has(c.nis))
           .map((c) => (

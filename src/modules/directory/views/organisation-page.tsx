@@ -7,16 +7,49 @@ import type { OrganisationRecord } from '../directory.repo.ts';
 import { serviceOpenState } from '../directory.service.ts';
 import { formatKbo } from '../kbo.ts';
 import { organisationJsonLd } from '../presenters/schema-org.ts';
-import { communeName, Freshness, KindBadge, label, LanguagesList, OpenBadge, quartierName, VerificationBadge } from './parts.tsx';
+import {
+  communeName,
+  Freshness,
+  KindBadge,
+  LanguagesList,
+  label,
+  OpenBadge,
+  quartierName,
+  VerificationBadge,
+} from './parts.tsx';
 
 type Location = OrganisationRecord['locations'][number];
 type Phone = OrganisationRecord['phones'][number];
 
-export function mapPointsOf(name: string, locations: Pick<Location, 'latitude' | 'longitude' | 'address'>[]): string {
-  return JSON.stringify(
-    locations
-      .filter((l) => l.latitude !== null && l.longitude !== null)
-      .map((l) => ({ lat: l.latitude, lon: l.longitude, label: [name, l.address].filter(Boolean).join(' — ') })),
+/** A small map of a few places; the page lists the same addresses, so it is a bonus, not a need. */
+export function SmallMap({
+  ctx,
+  name,
+  places,
+}: {
+  ctx: PageContext;
+  name: string;
+  places: Pick<Location, 'latitude' | 'longitude' | 'address'>[];
+}) {
+  const points = places
+    .filter((l) => l.latitude !== null && l.longitude !== null)
+    .map((l) => ({
+      lat: l.latitude,
+      lon: l.longitude,
+      label: [name, l.address].filter(Boolean).join(' — '),
+    }));
+  if (!points.length) return '';
+  return (
+    <div
+      class="map small-map"
+      data-map="points"
+      data-communes="/api/v1/geo/communes"
+      data-points={JSON.stringify(points)}
+      data-tiles={ctx.tiles.url}
+      data-attribution={ctx.tiles.attribution}
+      role="region"
+      aria-label={ctx.t.t('organisation.map_label', { name })}
+    ></div>
   );
 }
 
@@ -45,7 +78,13 @@ export function Address({ ctx, location }: { ctx: PageContext; location: Locatio
   );
 }
 
-export function PhoneLink({ ctx, phone }: { ctx: PageContext; phone: Pick<Phone, 'number' | 'type' | 'description' | 'languages'> }) {
+export function PhoneLink({
+  ctx,
+  phone,
+}: {
+  ctx: PageContext;
+  phone: Pick<Phone, 'number' | 'type' | 'description' | 'languages'>;
+}) {
   return (
     <>
       <a href={`tel:${phone.number.replace(/[^+\d]/g, '')}`} safe>
@@ -75,7 +114,9 @@ export function OrganisationPage({ ctx, org }: { ctx: PageContext; org: Organisa
   const { t } = ctx;
   const name = textIn(org.name, ctx.locale);
   const url = `${ctx.origin}/${ctx.locale}/organisations/${org.id}`;
-  const services = [...org.services].sort((a, b) => textIn(a.name, ctx.locale).localeCompare(textIn(b.name, ctx.locale), ctx.locale));
+  const services = [...org.services].sort((a, b) =>
+    textIn(a.name, ctx.locale).localeCompare(textIn(b.name, ctx.locale), ctx.locale),
+  );
   return (
     <Layout
       ctx={ctx}
@@ -88,7 +129,7 @@ export function OrganisationPage({ ctx, org }: { ctx: PageContext; org: Organisa
       <nav class="breadcrumb" aria-label={t.t('nav.breadcrumb')}>
         <ol>
           <li>
-            <a href={href(ctx, '/directory')}>{t.t('nav.directory')}</a>
+            <a href={href(ctx, '/directory')}>{t.html('nav.directory')}</a>
           </li>
           <li aria-current="page" safe>
             {name}
@@ -109,7 +150,7 @@ export function OrganisationPage({ ctx, org }: { ctx: PageContext; org: Organisa
           )}
           <p class="badges">
             <KindBadge ctx={ctx} kind={org.kind} /> <VerificationBadge ctx={ctx} state={org.verification} />
-            {org.isDemo ? <span class="badge demo">{t.t('demo.label')}</span> : ''}
+            {org.isDemo ? <span class="badge demo">{t.html('demo.label')}</span> : ''}
           </p>
           <Freshness ctx={ctx} lastConfirmedAt={org.lastConfirmedAt} />
         </header>
@@ -119,7 +160,7 @@ export function OrganisationPage({ ctx, org }: { ctx: PageContext; org: Organisa
         </section>
 
         <section aria-labelledby="services-title">
-          <h2 id="services-title">{t.t('organisation.services')}</h2>
+          <h2 id="services-title">{t.html('organisation.services')}</h2>
           {services.length ? (
             <ul class="service-list">
               {services.map((s) => (
@@ -144,7 +185,7 @@ export function OrganisationPage({ ctx, org }: { ctx: PageContext; org: Organisa
                   </p>
                   {s.languages.length ? (
                     <p class="languages">
-                      {t.t('service.languages')}: <LanguagesList ctx={ctx} codes={s.languages} />
+                      {t.html('service.languages')}: <LanguagesList ctx={ctx} codes={s.languages} />
                     </p>
                   ) : (
                     ''
@@ -153,12 +194,12 @@ export function OrganisationPage({ ctx, org }: { ctx: PageContext; org: Organisa
               ))}
             </ul>
           ) : (
-            <p>{t.t('organisation.no_services')}</p>
+            <p>{t.html('organisation.no_services')}</p>
           )}
         </section>
 
         <section aria-labelledby="locations-title">
-          <h2 id="locations-title">{t.t('organisation.locations')}</h2>
+          <h2 id="locations-title">{t.html('organisation.locations')}</h2>
           {org.locations.length ? (
             <>
               <ul class="locations">
@@ -168,33 +209,19 @@ export function OrganisationPage({ ctx, org }: { ctx: PageContext; org: Organisa
                   </li>
                 ))}
               </ul>
-              {org.locations.some((l) => l.latitude !== null) ? (
-                <div
-                  class="map small-map"
-                  data-map="points"
-                  data-communes="/api/v1/geo/communes"
-                  data-points={mapPointsOf(name, org.locations)}
-                  data-tiles={ctx.tiles.url}
-                  data-attribution={ctx.tiles.attribution}
-                  data-label={t.t('map.label')}
-                  role="region"
-                  aria-label={t.t('organisation.map_label', { name })}
-                ></div>
-              ) : (
-                ''
-              )}
+              <SmallMap ctx={ctx} name={name} places={org.locations} />
             </>
           ) : (
-            <p>{t.t('organisation.no_locations')}</p>
+            <p>{t.html('organisation.no_locations')}</p>
           )}
         </section>
 
         <section aria-labelledby="contact-title">
-          <h2 id="contact-title">{t.t('organisation.contact')}</h2>
-          <dl class="contact">
+          <h2 id="contact-title">{t.html('organisation.contact')}</h2>
+          <dl class="facts contact">
             {org.email ? (
               <div>
-                <dt>{t.t('contact.email')}</dt>
+                <dt>{t.html('contact.email')}</dt>
                 <dd>
                   <a href={`mailto:${org.email}`} safe>
                     {org.email}
@@ -206,7 +233,7 @@ export function OrganisationPage({ ctx, org }: { ctx: PageContext; org: Organisa
             )}
             {org.website ? (
               <div>
-                <dt>{t.t('contact.website')}</dt>
+                <dt>{t.html('contact.website')}</dt>
                 <dd>
                   <a href={org.website} rel="noopener" safe>
                     {org.website.replace(/^https?:\/\//, '')}
@@ -229,7 +256,7 @@ export function OrganisationPage({ ctx, org }: { ctx: PageContext; org: Organisa
           </dl>
           {org.contacts.length ? (
             <>
-              <h3>{t.t('organisation.contact_people')}</h3>
+              <h3>{t.html('organisation.contact_people')}</h3>
               <ul class="contact-people">
                 {org.contacts.map((c) => (
                   <li>
@@ -245,7 +272,7 @@ export function OrganisationPage({ ctx, org }: { ctx: PageContext; org: Organisa
                     {c.languages.length ? (
                       <span class="speaks">
                         {' · '}
-                        {t.t('contact.speaks')} <LanguagesList ctx={ctx} codes={c.languages} />
+                        {t.html('contact.speaks')} <LanguagesList ctx={ctx} codes={c.languages} />
                       </span>
                     ) : (
                       ''
@@ -280,15 +307,15 @@ export function OrganisationPage({ ctx, org }: { ctx: PageContext; org: Organisa
         </section>
 
         <section aria-labelledby="about-title">
-          <h2 id="about-title">{t.t('organisation.about')}</h2>
+          <h2 id="about-title">{t.html('organisation.about')}</h2>
           <dl class="facts">
             <div>
-              <dt>{t.t('organisation.kbo')}</dt>
+              <dt>{t.html('organisation.kbo')}</dt>
               <dd safe>{org.kboNumber ? formatKbo(org.kboNumber) : t.t('organisation.no_kbo')}</dd>
             </div>
             {org.legalStatus ? (
               <div>
-                <dt>{t.t('organisation.legal_status')}</dt>
+                <dt>{t.html('organisation.legal_status')}</dt>
                 <dd safe>{org.legalStatus}</dd>
               </div>
             ) : (
@@ -296,7 +323,7 @@ export function OrganisationPage({ ctx, org }: { ctx: PageContext; org: Organisa
             )}
             {org.yearIncorporated ? (
               <div>
-                <dt>{t.t('organisation.since')}</dt>
+                <dt>{t.html('organisation.since')}</dt>
                 <dd safe>{String(org.yearIncorporated)}</dd>
               </div>
             ) : (
@@ -304,14 +331,14 @@ export function OrganisationPage({ ctx, org }: { ctx: PageContext; org: Organisa
             )}
             {org.communities.length ? (
               <div>
-                <dt>{t.t('organisation.communities')}</dt>
+                <dt>{t.html('organisation.communities')}</dt>
                 <dd safe>{t.list(org.communities.map((c) => label(ctx, 'community', c)))}</dd>
               </div>
             ) : (
               ''
             )}
             <div>
-              <dt>{t.t('organisation.source')}</dt>
+              <dt>{t.html('organisation.source')}</dt>
               <dd safe>
                 {org.provenanceSource === 'demo' || org.provenanceSource === 'passerelle'
                   ? label(ctx, 'provenance', org.provenanceSource)

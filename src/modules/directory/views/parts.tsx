@@ -1,12 +1,19 @@
 // Pieces shared by the directory's pages.
 import { DateTime } from 'luxon';
-import type { MessageKey } from '../../../i18n/index.ts';
 import type { PageContext } from '../../../http/request-context.ts';
+import type { MessageKey } from '../../../i18n/index.ts';
 import { textIn } from '../../../shared/i18n-text.ts';
 import { geoReference } from '../../geo/index.ts';
-import type { OrganisationKind } from '../directory.vocabulary.ts';
-import { type HoursException, type OpenState, publicHolidays, type WeeklyHours, weekTable, zone } from '../opening-hours.ts';
 import { isStale } from '../directory.service.ts';
+import type { OrganisationKind } from '../directory.vocabulary.ts';
+import {
+  type HoursException,
+  type OpenState,
+  publicHolidays,
+  type WeeklyHours,
+  weekTable,
+  zone,
+} from '../opening-hours.ts';
 
 export function label(ctx: PageContext, prefix: string, code: string): string {
   const key = `${prefix}.${code}`;
@@ -37,11 +44,11 @@ export function VerificationBadge({ ctx, state }: { ctx: PageContext; state: 've
   return state === 'verified' ? (
     <span class="badge verified" title={ctx.t.t('verification.verified_help')}>
       <span aria-hidden="true">✓ </span>
-      {ctx.t.t('verification.verified')}
+      {ctx.t.html('verification.verified')}
     </span>
   ) : (
     <span class="badge unverified" title={ctx.t.t('verification.unverified_help')}>
-      {ctx.t.t('verification.unverified')}
+      {ctx.t.html('verification.unverified')}
     </span>
   );
 }
@@ -53,18 +60,18 @@ export function Freshness({ ctx, lastConfirmedAt }: { ctx: PageContext; lastConf
       {lastConfirmedAt ? (
         <span safe>{ctx.t.t('freshness.confirmed_on', { date: ctx.t.date(lastConfirmedAt) })}</span>
       ) : (
-        <span>{ctx.t.t('freshness.never_confirmed')}</span>
+        <span>{ctx.t.html('freshness.never_confirmed')}</span>
       )}
-      {stale ? <strong> {ctx.t.t('freshness.stale')}</strong> : ''}
+      {stale ? <strong> {ctx.t.html('freshness.stale')}</strong> : ''}
     </p>
   );
 }
 
 function weekdayName(ctx: PageContext, isoWeekday: number, width: 'long' | 'short' = 'long'): string {
   // 2024-01-01 was a Monday.
-  return DateTime.fromObject({ year: 2024, month: 1, day: isoWeekday }, { zone }).setLocale(ctx.locale).toFormat(
-    width === 'long' ? 'cccc' : 'ccc',
-  );
+  return DateTime.fromObject({ year: 2024, month: 1, day: isoWeekday }, { zone })
+    .setLocale(ctx.locale)
+    .toFormat(width === 'long' ? 'cccc' : 'ccc');
 }
 
 function dayPhrase(ctx: PageContext, moment: DateTime, now: DateTime): 'today' | 'tomorrow' | string {
@@ -82,7 +89,9 @@ export function openBadgeText(ctx: PageContext, state: OpenState, now: DateTime 
     if (!state.closesAt) return t.t('hours.open');
     const time = state.closesAt.setZone(zone).toFormat('HH:mm');
     const day = dayPhrase(ctx, state.closesAt, now);
-    return day === 'today' ? t.t('hours.open_until', { time }) : t.t('hours.open_until_day', { day: day === 'tomorrow' ? t.t('hours.tomorrow') : day, time });
+    return day === 'today'
+      ? t.t('hours.open_until', { time })
+      : t.t('hours.open_until_day', { day: day === 'tomorrow' ? t.t('hours.tomorrow') : day, time });
   }
   if (!state.opensAt) return t.t('hours.closed');
   const time = state.opensAt.setZone(zone).toFormat('HH:mm');
@@ -116,16 +125,20 @@ export function HoursTable({
   const now = DateTime.now().setZone(zone);
   const today = now.toISODate()!;
   const table = weekTable(weekly, today);
-  const upcoming = exceptions.filter((e) => e.endsOn >= today).sort((a, b) => a.startsOn.localeCompare(b.startsOn));
+  const upcoming = exceptions
+    .filter((e) => e.endsOn >= today)
+    .sort((a, b) => a.startsOn.localeCompare(b.startsOn));
   const horizon = now.plus({ months: 2 }).toISODate()!;
   const holidays = closedOnPublicHolidays
-    ? [...publicHolidays(now.year), ...publicHolidays(now.year + 1)].filter(([date]) => date >= today && date <= horizon)
+    ? [...publicHolidays(now.year), ...publicHolidays(now.year + 1)].filter(
+        ([date]) => date >= today && date <= horizon,
+      )
     : [];
-  if (!weekly.length && !upcoming.length) return <p>{t.t('hours.none_published')}</p>;
+  if (!weekly.length && !upcoming.length) return <p>{t.html('hours.none_published')}</p>;
   return (
     <div class="hours">
       <table>
-        <caption class="visually-hidden">{t.t('hours.weekly')}</caption>
+        <caption class="visually-hidden">{t.html('hours.weekly')}</caption>
         <tbody>
           {[1, 2, 3, 4, 5, 6, 7].map((day) => {
             const slots = table.get(day)!;
@@ -136,8 +149,13 @@ export function HoursTable({
                 </th>
                 <td>
                   {slots.length
-                    ? slots.map((s) => <time safe>{`${s.opens}–${s.closes}`}</time>).join(', ')
-                    : t.t('hours.closed_day')}
+                    ? slots.map((s, i) => (
+                        <>
+                          {i ? ', ' : ''}
+                          <time safe>{`${s.opens}–${s.closes}`}</time>
+                        </>
+                      ))
+                    : t.html('hours.closed_day')}
                 </td>
               </tr>
             );
@@ -146,7 +164,7 @@ export function HoursTable({
       </table>
       {upcoming.length || holidays.length ? (
         <>
-          <h4>{t.t('hours.exceptions')}</h4>
+          <h4>{t.html('hours.exceptions')}</h4>
           <ul class="exceptions">
             {upcoming.map((e) => (
               <li>
@@ -157,7 +175,9 @@ export function HoursTable({
                 </strong>
                 {': '}
                 <span safe>
-                  {e.closed ? t.t('hours.closed_day') : `${e.opensAt?.slice(0, 5)}–${e.closesAt?.slice(0, 5)}`}
+                  {e.closed
+                    ? t.t('hours.closed_day')
+                    : `${e.opensAt?.slice(0, 5)}–${e.closesAt?.slice(0, 5)}`}
                 </span>
                 {e.note ? (
                   <>
@@ -186,10 +206,6 @@ export function HoursTable({
 }
 
 export function LanguagesList({ ctx, codes }: { ctx: PageContext; codes: string[] }) {
-  if (!codes.length) return <></>;
-  return (
-    <span safe>
-      {ctx.t.list(codes.map((c) => ctx.t.language(c)))}
-    </span>
-  );
+  if (!codes.length) return '';
+  return <span safe>{ctx.t.list(codes.map((c) => ctx.t.language(c)))}</span>;
 }

@@ -6,8 +6,8 @@ import { Layout } from '../../../views/layout.tsx';
 import type { ServiceRecord } from '../directory.repo.ts';
 import { serviceOpenState } from '../directory.service.ts';
 import { serviceJsonLd } from '../presenters/schema-org.ts';
-import { Address, mapPointsOf, PhoneLink } from './organisation-page.tsx';
-import { Freshness, HoursTable, KindBadge, label, LanguagesList, OpenBadge } from './parts.tsx';
+import { Address, PhoneLink, SmallMap } from './organisation-page.tsx';
+import { Freshness, HoursTable, KindBadge, LanguagesList, label, OpenBadge } from './parts.tsx';
 
 export function ServicePage({ ctx, service }: { ctx: PageContext; service: ServiceRecord }) {
   const { t } = ctx;
@@ -35,7 +35,7 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
       <nav class="breadcrumb" aria-label={t.t('nav.breadcrumb')}>
         <ol>
           <li>
-            <a href={href(ctx, '/directory')}>{t.t('nav.directory')}</a>
+            <a href={href(ctx, '/directory')}>{t.html('nav.directory')}</a>
           </li>
           <li>
             <a href={href(ctx, `/organisations/${org.id}`)} safe>
@@ -53,7 +53,7 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
             <Localized ctx={ctx} value={service.name} marker={false} />
           </h1>
           <p class="provider">
-            {t.t('service.offered_by')}{' '}
+            {t.html('service.offered_by')}{' '}
             <a href={href(ctx, `/organisations/${org.id}`)}>
               <Localized ctx={ctx} value={org.name} marker={false} />
             </a>{' '}
@@ -77,10 +77,10 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
         </section>
 
         <section aria-labelledby="facts-title">
-          <h2 id="facts-title">{t.t('service.at_a_glance')}</h2>
+          <h2 id="facts-title">{t.html('service.at_a_glance')}</h2>
           <dl class="facts">
             <div>
-              <dt>{t.t('directory.themes')}</dt>
+              <dt>{t.html('directory.themes')}</dt>
               <dd>
                 <ul class="inline">
                   {service.themes.map((th) => (
@@ -95,7 +95,7 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
             </div>
             {service.targetGroups.length ? (
               <div>
-                <dt>{t.t('service.for_whom')}</dt>
+                <dt>{t.html('service.for_whom')}</dt>
                 <dd safe>{t.list(service.targetGroups.map((g) => label(ctx, 'target', g)))}</dd>
               </div>
             ) : (
@@ -103,7 +103,7 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
             )}
             {service.accessConditions.length ? (
               <div>
-                <dt>{t.t('service.access')}</dt>
+                <dt>{t.html('service.access')}</dt>
                 <dd>
                   <ul class="access">
                     {service.accessConditions.map((a) => (
@@ -116,7 +116,7 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
               ''
             )}
             <div>
-              <dt>{t.t('service.languages')}</dt>
+              <dt>{t.html('service.languages')}</dt>
               <dd>
                 <LanguagesList ctx={ctx} codes={service.languages} />
               </dd>
@@ -125,7 +125,7 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
           {details.map((d) =>
             d.value && textIn(d.value, ctx.locale) ? (
               <>
-                <h3>{t.t(d.key)}</h3>
+                <h3>{t.html(d.key)}</h3>
                 <Localized ctx={ctx} value={d.value} block />
               </>
             ) : (
@@ -135,18 +135,20 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
         </section>
 
         <section aria-labelledby="hours-title">
-          <h2 id="hours-title">{t.t('service.hours')}</h2>
+          <h2 id="hours-title">{t.html('service.hours')}</h2>
           <HoursTable
             ctx={ctx}
             weekly={service.schedules}
             exceptions={service.exceptions}
             closedOnPublicHolidays={service.closedOnPublicHolidays}
           />
-          <p class="note">{t.t(service.closedOnPublicHolidays ? 'hours.holidays_closed' : 'hours.holidays_open')}</p>
+          <p class="note">
+            {t.html(service.closedOnPublicHolidays ? 'hours.holidays_closed' : 'hours.holidays_open')}
+          </p>
         </section>
 
         <section aria-labelledby="where-title">
-          <h2 id="where-title">{t.t('service.where')}</h2>
+          <h2 id="where-title">{t.html('service.where')}</h2>
           {places.length ? (
             <>
               <ul class="locations">
@@ -156,33 +158,19 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
                   </li>
                 ))}
               </ul>
-              {places.some((l) => l.latitude !== null) ? (
-                <div
-                  class="map small-map"
-                  data-map="points"
-                  data-communes="/api/v1/geo/communes"
-                  data-points={mapPointsOf(name, places)}
-                  data-tiles={ctx.tiles.url}
-                  data-attribution={ctx.tiles.attribution}
-                  data-label={t.t('map.label')}
-                  role="region"
-                  aria-label={t.t('organisation.map_label', { name })}
-                ></div>
-              ) : (
-                ''
-              )}
+              <SmallMap ctx={ctx} name={name} places={places} />
             </>
           ) : (
-            <p>{t.t('organisation.no_locations')}</p>
+            <p>{t.html('organisation.no_locations')}</p>
           )}
         </section>
 
         <section aria-labelledby="contact-title">
-          <h2 id="contact-title">{t.t('organisation.contact')}</h2>
-          <dl class="contact">
+          <h2 id="contact-title">{t.html('organisation.contact')}</h2>
+          <dl class="facts contact">
             {service.email || org.email ? (
               <div>
-                <dt>{t.t('contact.email')}</dt>
+                <dt>{t.html('contact.email')}</dt>
                 <dd>
                   <a href={`mailto:${service.email ?? org.email}`} safe>
                     {service.email ?? org.email ?? ''}
@@ -194,7 +182,7 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
             )}
             {service.url ? (
               <div>
-                <dt>{t.t('contact.website')}</dt>
+                <dt>{t.html('contact.website')}</dt>
                 <dd>
                   <a href={service.url} rel="noopener" safe>
                     {service.url.replace(/^https?:\/\//, '')}
