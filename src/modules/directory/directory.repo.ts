@@ -24,9 +24,12 @@ export interface DirectoryFilters {
   organisationId?: string;
 }
 
-/** The name in the reader's language or the best fallback, as an ICU-collated sort key. */
-const sortName = (column: SQL | typeof organisations.name, locale: Locale) =>
-  sql`coalesce(${column}->>${locale}, ${column}->>'fr', ${column}->>'nl', ${column}->>'en') collate "und-x-icu"`;
+/** The generated, ICU-collated sort key of the name in the reader's language (or its fallback). */
+const sortName = {
+  nl: organisations.nameSortNl,
+  fr: organisations.nameSortFr,
+  en: organisations.nameSortEn,
+} as const;
 
 /** Services matching the theme and language filters, correlated to the outer organisation or service. */
 function serviceConditions(filters: DirectoryFilters): SQL[] {
@@ -103,7 +106,7 @@ export async function findOrganisationSummaries(
     })
     .from(organisations)
     .where(where)
-    .orderBy(sortName(organisations.name, locale), asc(organisations.id))
+    .orderBy(asc(sortName[locale]), asc(organisations.id))
     .limit(page.perPage)
     .offset(offsetOf(page));
   return { rows: rows as OrganisationSummaryRow[], total: countRow?.total ?? 0 };
@@ -168,15 +171,12 @@ export async function findServiceIds(
   page: PageRequest,
 ): Promise<{ ids: string[]; total: number }> {
   const where = serviceListConditions(filters);
-  const result = await db.execute<{ id: string; total: number }>(sql`
-    select s.id, count(*) over ()::int as total from ${services} s where ${where}
-    order by s.created_at, s.id limit ${page.perPage} offset ${offsetOf(page)}`);
-  if (result.rows.length) return { ids: result.rows.map((r) => r.id), total: result.rows[0]!.total };
-  // Past the last page the window function has no row to report the total on.
-  const count = await db.execute<{ total: number }>(
-    sql`select count(*)::int as total from ${services} s where ${where}`,
-  );
-  return { ids: [], total: count.rows[0]?.total ?? 0 };
+  const [result, count] = await Promise.all([
+    db.execute<{ id: string }>(sql`
+      select s.id from ${services} s where ${where} order by s.id limit ${page.perPage} offset ${offsetOf(page)}`),
+    db.execute<{ total: number }>(sql`select count(*)::int as total from ${services} s where ${where}`),
+  ]);
+  return { ids: result.rows.map((r) => r.id), total: count.rows[0]?.total ?? 0 };
 }
 
 export function findServicesByIds(db: Executor, ids: string[]) {

@@ -70,9 +70,17 @@ export const organisations = pgTable(
     provenanceId: text(),
     provenanceImportedAt: timestamp({ withTimezone: true }),
     isDemo: boolean().notNull().default(false),
+    // Sort keys per reading language, with the same fallback as the pages (shared/i18n-text.ts).
+    // The migration gives them the ICU collation so "École" sorts with "Ecole", not after "Z".
+    nameSortNl: text().generatedAlwaysAs(sql`coalesce(name->>'nl', name->>'en', name->>'fr')`),
+    nameSortFr: text().generatedAlwaysAs(sql`coalesce(name->>'fr', name->>'en', name->>'nl')`),
+    nameSortEn: text().generatedAlwaysAs(sql`coalesce(name->>'en', name->>'fr', name->>'nl')`),
     ...timestamps,
   },
   (t) => [
+    index('organisations_name_sort_nl_idx').on(t.nameSortNl, t.id),
+    index('organisations_name_sort_fr_idx').on(t.nameSortFr, t.id),
+    index('organisations_name_sort_en_idx').on(t.nameSortEn, t.id),
     uniqueIndex('organisations_kbo_number_key').on(t.kboNumber),
     uniqueIndex('organisations_provenance_key').on(t.provenanceSource, t.provenanceId),
     index('organisations_kind_idx').on(t.kind),
@@ -110,6 +118,7 @@ export const services = pgTable(
   },
   (t) => [
     index('services_organisation_idx').on(t.organisationId),
+    index('services_active_idx').on(t.id).where(sql`status = 'active'`),
     uniqueIndex('services_provenance_key').on(t.organisationId, t.provenanceId),
     index('services_languages_idx').using('gin', t.languages),
     check('services_target_groups_known', arrayWithin('target_groups', targetGroups)),

@@ -131,8 +131,16 @@ export function getMapPoints(db: Database, filters: DirectoryFilters = {}): Prom
   return findMapPoints(db, filters);
 }
 
+const countsCache = new WeakMap<Database, { value: Promise<DirectoryCounts>; until: number }>();
+
+/** The home page's figures. They move slowly and cost a scan of all services, so each process keeps them a minute. */
 export function getDirectoryCounts(db: Database): Promise<DirectoryCounts> {
-  return countDirectory(db);
+  const cached = countsCache.get(db);
+  if (cached && cached.until > Date.now()) return cached.value;
+  const value = countDirectory(db);
+  countsCache.set(db, { value, until: Date.now() + 60_000 });
+  value.catch(() => countsCache.delete(db));
+  return value;
 }
 
 const demoCache = new WeakMap<Database, { value: boolean; until: number }>();

@@ -70,59 +70,99 @@ export function publicHoliday(isoDate: string): Record<Locale, string> | undefin
   return publicHolidays(Number(isoDate.slice(0, 4))).get(isoDate);
 }
 
-function at(day: DateTime, time: string): DateTime {
-  const [hour, minute] = time.split(':').map(Number);
-  // Luxon moves a wall time that does not exist (the spring-forward hour) forward, as clocks do.
-  return day.set({ hour: hour ?? 0, minute: minute ?? 0, second: 0, millisecond: 0 });
+/**
+ * Hours on one calendar day as wall-clock minutes from that day's midnight; a closing time at or
+ * before the opening time adds a day. Plain numbers: "open now" runs on every card of a list, and
+ * building time-zone-aware dates for two weeks of hours there costs milliseconds.
+ */
+interface WallInterval {
+  date: string;
+  opens: number;
+  closes: number;
 }
 
-function interval(day: DateTime, opensAt: string, closesAt: string): Interval {
-  const start = at(day, opensAt);
-  let end = at(day, closesAt);
-  if (end <= start) end = at(day.plus({ days: 1 }), closesAt);
-  return { start, end };
+function minutesOf(time: string): number {
+  return Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
+}
+
+function wallInterval(date: string, opensAt: string, closesAt: string): WallInterval {
+  const opens = minutesOf(opensAt);
+  let closes = minutesOf(closesAt);
+  if (closes <= opens) closes += 1440;
+  return { date, opens, closes };
+}
+
+/** The ISO date `days` after `iso` and its ISO weekday, by calendar arithmetic (no time zone involved). */
+function addDays(iso: string, days: number): { date: string; weekday: number } {
+  const d = new Date(
+    Date.UTC(Number(iso.slice(0, 4)), Number(iso.slice(5, 7)) - 1, Number(iso.slice(8, 10)) + days),
+  );
+  return { date: d.toISOString().slice(0, 10), weekday: d.getUTCDay() || 7 };
+}
+
+function wallIntervalsOn(input: HoursInput, date: string, weekday: number): WallInterval[] {
+  const exception = input.exceptions.find((e) => e.startsOn <= date && date <= e.endsOn);
+  if (exception) {
+    return exception.closed || !exception.opensAt || !exception.closesAt
+      ? []
+      : [wallInterval(date, exception.opensAt, exception.closesAt)];
+  }
+  if (input.closedOnPublicHolidays && publicHoliday(date)) return [];
+  return input.weekly
+    .filter(
+      (h) =>
+        h.weekday === weekday && (!h.validFrom || h.validFrom <= date) && (!h.validTo || date <= h.validTo),
+    )
+    .map((h) => wallInterval(date, h.opensAt, h.closesAt))
+    .sort((a, b) => a.opens - b.opens);
+}
+
+/** A wall-clock moment in Brussels as a real instant; Luxon moves a time that does not exist (spring forward) ahead. */
+function instant(date: string, minutes: number): DateTime {
+  const { date: day } = addDays(date, Math.floor(minutes / 1440));
+  const m = minutes % 1440;
+  return DateTime.fromObject(
+    {
+      year: Number(day.slice(0, 4)),
+      month: Number(day.slice(5, 7)),
+      day: Number(day.slice(8, 10)),
+      hour: Math.floor(m / 60),
+      minute: m % 60,
+    },
+    { zone },
+  );
 }
 
 /** The hours that hold on one calendar day (a day in Brussels, at midnight). */
 export function intervalsOn(input: HoursInput, day: DateTime): Interval[] {
-  const iso = day.toISODate()!;
-  const exception = input.exceptions.find((e) => e.startsOn <= iso && iso <= e.endsOn);
-  if (exception) {
-    return exception.closed || !exception.opensAt || !exception.closesAt
-      ? []
-      : [interval(day, exception.opensAt, exception.closesAt)];
-  }
-  if (input.closedOnPublicHolidays && publicHoliday(iso)) return [];
-  return input.weekly
-    .filter(
-      (h) =>
-        h.weekday === day.weekday && (!h.validFrom || h.validFrom <= iso) && (!h.validTo || iso <= h.validTo),
-    )
-    .map((h) => interval(day, h.opensAt, h.closesAt))
-    .sort((a, b) => a.start.toMillis() - b.start.toMillis());
-}
-
-/** All intervals touching the days from `from` for `days` days; the day before is included for overnight hours. */
-export function intervalsBetween(input: HoursInput, from: DateTime, days: number): Interval[] {
-  const first = from.setZone(zone).startOf('day').minus({ days: 1 });
-  const out: Interval[] = [];
-  for (let i = 0; i <= days; i++) out.push(...intervalsOn(input, first.plus({ days: i })));
-  return out;
+  const local = day.setZone(zone);
+  return wallIntervalsOn(input, local.toISODate()!, local.weekday).map((w) => ({
+    start: instant(w.date, w.opens),
+    end: instant(w.date, w.closes),
+  }));
 }
 
 export function openState(input: HoursInput, now: DateTime): OpenState {
   if (!input.weekly.length && !input.exceptions.some((e) => !e.closed)) return { known: false, open: false };
-  const moment = now.setZone(zone);
-  const intervals = intervalsBetween(input, moment, 15);
-  const current = intervals.find((i) => i.start <= moment && moment < i.end);
+  const local = now.setZone(zone);
+  const today = local.toISODate()!;
+  const nowMinutes = local.hour * 60 + local.minute + local.second / 60;
+  // Every interval from yesterday (overnight hours) to two weeks ahead, on one minute scale from today's midnight.
+  const spans: { start: number; end: number; date: string; opens: number; closes: number }[] = [];
+  for (let k = -1; k <= 15; k++) {
+    const { date, weekday } = addDays(today, k);
+    for (const w of wallIntervalsOn(input, date, weekday))
+      spans.push({ ...w, start: k * 1440 + w.opens, end: k * 1440 + w.closes });
+  }
+  const current = spans.find((s) => s.start <= nowMinutes && nowMinutes < s.end);
   if (current) {
     // Back-to-back intervals (a night shelter open until 08:00 that reopens at 08:00) read as one.
-    let closesAt = current.end;
-    for (const next of intervals) if (next.start.equals(closesAt)) closesAt = next.end;
-    return { known: true, open: true, closesAt };
+    let end = current.end;
+    for (const next of spans) if (next.start === end) end = next.end;
+    return { known: true, open: true, closesAt: instant(today, end) };
   }
-  const next = intervals.find((i) => i.start > moment);
-  return { known: true, open: false, opensAt: next?.start };
+  const next = spans.filter((s) => s.start > nowMinutes).sort((a, b) => a.start - b.start)[0];
+  return { known: true, open: false, opensAt: next ? instant(next.date, next.opens) : undefined };
 }
 
 /** Weekly hours grouped per weekday, for the hours table. Times as "HH:MM". */

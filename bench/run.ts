@@ -1,0 +1,300 @@
+// npm run bench [-- --services 50000 --duration 10 --connections 50]
+// Starts the real server as a separate process on loopback, measures cold and warm start, seeds a
+// large multilingual directory, loads each route with autocannon and writes the figures to
+// bench/results/. Targets are in the issues; nothing here asserts them.
+import { type ChildProcess, execSync, spawn } from 'node:child_process';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpus, tmpdir, totalmem } from 'node:os';
+import { join } from 'node:path';
+import { parseArgs } from 'node:util';
+import autocannon from 'autocannon';
+import { connectDatabase } from '../src/db/client.ts';
+import { runningEmbeddedUrl } from '../src/db/embedded.ts';
+import { seedDirectory } from './seed-directory.ts';
+
+const root = new URL('..', import.meta.url).pathname;
+const { values } = parseArgs({
+  options: {
+    services: { type: 'string', default: '50000' },
+    duration: { type: 'string', default: '10' },
+    connections: { type: 'string', default: '50' },
+  },
+});
+const targetServices = Number(values.services);
+const duration = Number(values.duration);
+const connections = Number(values.connections);
+
+interface Server {
+  proc: ChildProcess;
+  url: string;
+  readySeconds: number;
+  exited: Promise<number | null>;
+}
+
+async function startServer(dataDir: string, args: string[] = []): Promise<Server> {
+  const started = performance.now();
+  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts', ...args], {
+    cwd: root,
+    env: {
+      ...process.env,
+      DATA_DIR: dataDir,
+      PORT: '0',
+      LOG_LEVEL: 'warn',
+      TILE_URL: '',
+      NODE_ENV: 'production',
+    },
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  const exited = new Promise<number | null>((resolve) => proc.on('exit', resolve));
+  let output = '';
+  return new Promise((resolve, reject) => {
+    const onData = (chunk: Buffer) => {
+      output += chunk;
+      const match = /running at (http:\/\/\S+)/.exec(output);
+      if (match) {
+        proc.stdout!.off('data', onData);
+        resolve({
+          proc,
+          url: match[1]!.replace('localhost', '127.0.0.1'),
+          readySeconds: (performance.now() - started) / 1000,
+          exited,
+        });
+      }
+    };
+    proc.stdout!.on('data', onData);
+    proc.stderr!.on('data', (chunk) => (output += chunk));
+    proc.on('exit', () => reject(new Error(`server exited before it was ready:\n${output}`)));
+  });
+}
+
+async function stopServer(server: Server): Promise<number> {
+  const started = performance.now();
+  server.proc.kill('SIGINT');
+  await server.exited;
+  return (performance.now() - started) / 1000;
+}
+
+function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {
+  const status = readFileSync(`/proc/${pid}/status`, 'utf8');
+  const kb = (field: string) => Number(new RegExp(`${field}:\\s+(\\d+)`).exec(status)?.[1] ?? 0);
+  return { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
+}
+
+function percentile(sorted: number[], p: number): number {
+  if (!sorted.length) return 0;
+  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
+}
+
+interface LoadResult {
+  name: string;
+  example: string;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p95: number; p99: number; max: number };
+  requests: number;
+  errors: number;
+  non2xx: number;
+  ratioToHealthz?: number;
+}
+
+/** Loads one route for `duration` seconds after a short warm-up; paths rotate through `paths`. */
+async function load(name: string, base: string, paths: string[]): Promise<LoadResult> {
+  const run = (seconds: number, record: boolean) =>
+    new Promise<{ latencies: number[]; result: autocannon.Result }>((resolve, reject) => {
+      const latencies: number[] = [];
+      let i = 0;
+      const instance = autocannon(
+        {
+          url: base,
+          connections,
+          duration: seconds,
+          requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length]! }) }],
+        },
+        (error, result) => (error ? reject(error) : resolve({ latencies, result })),
+      );
+      if (record)
+        instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
+    });
+  await run(2, false);
+  const { latencies, result } = await run(duration, true);
+  latencies.sort((a, b) => a - b);
+  const round = (n: number) => Math.round(n * 100) / 100;
+  return {
+    name,
+    example: paths[0]!,
+    requestsPerSecond: Math.round(result.requests.total / duration),
+    latencyMs: {
+      p50: round(percentile(latencies, 50)),
+      p95: round(percentile(latencies, 95)),
+      p99: round(percentile(latencies, 99)),
+      max: round(latencies.at(-1) ?? 0),
+    },
+    requests: result.requests.total,
+    errors: result.errors + result.timeouts,
+    non2xx: result.non2xx,
+  };
+}
+
+async function main(): Promise<void> {
+  const dirs: string[] = [];
+  const temp = () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-bench-'));
+    dirs.push(dir);
+    return dir;
+  };
+  try {
+    // Start-up as a newcomer sees it: an empty folder, then the same folder again.
+    const startDir = temp();
+    const cold = await startServer(startDir);
+    const coldStop = await stopServer(cold);
+    const warm = await startServer(startDir);
+    await stopServer(warm);
+    console.log(`cold start ${cold.readySeconds.toFixed(2)} s, warm start ${warm.readySeconds.toFixed(2)} s`);
+
+    // A large directory for the load tests.
+    const dataDir = temp();
+    const server = await startServer(dataDir, ['--no-demo']);
+    const db = connectDatabase(runningEmbeddedUrl(dataDir)!, { max: 4 });
+    const seedStarted = performance.now();
+    const seeded = await seedDirectory(db.db, targetServices);
+    const seedSeconds = (performance.now() - seedStarted) / 1000;
+    console.log(
+      `seeded ${seeded.organisations} organisations and ${seeded.services} services in ${seedSeconds.toFixed(1)} s`,
+    );
+    const orgIds = (
+      await db.pool.query<{ id: string }>('select id from organisations order by random() limit 500')
+    ).rows.map((r) => r.id);
+    const serviceIds = (
+      await db.pool.query<{ id: string }>('select id from services order by random() limit 500')
+    ).rows.map((r) => r.id);
+    const themes = (await db.pool.query<{ code: string }>('select code from taxonomy_terms')).rows.map(
+      (r) => r.code,
+    );
+    await db.close();
+
+    const idle = memoryOf(server.proc.pid!);
+    const pages = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i));
+    const locales = ['nl', 'fr', 'en'];
+    const results: LoadResult[] = [];
+    results.push(await load('/healthz (ceiling)', server.url, ['/healthz']));
+    results.push(
+      await load(
+        '/api/v1/services?page=N',
+        server.url,
+        pages(200, (i) => `/api/v1/services?page=${1 + ((i * 37) % 2000)}&per_page=20`),
+      ),
+    );
+    results.push(
+      await load(
+        '/api/v1/services/:id',
+        server.url,
+        serviceIds.map((id) => `/api/v1/services/${id}`),
+      ),
+    );
+    results.push(
+      await load(
+        'organisation page',
+        server.url,
+        orgIds.map((id, i) => `/${locales[i % 3]}/organisations/${id}`),
+      ),
+    );
+    results.push(
+      await load(
+        'service page',
+        server.url,
+        serviceIds.map((id, i) => `/${locales[i % 3]}/services/${id}`),
+      ),
+    );
+    results.push(
+      await load(
+        'directory page',
+        server.url,
+        pages(300, (i) => {
+          const locale = locales[i % 3];
+          if (i % 3 === 0) return `/${locale}/directory?page=${1 + (i % 40)}`;
+          if (i % 3 === 1) return `/${locale}/directory?theme=${themes[i % themes.length]}`;
+          return `/${locale}/directory?commune=210${String(1 + (i % 19)).padStart(2, '0')}&page=${1 + (i % 5)}`;
+        }),
+      ),
+    );
+    results.push(await load('home page', server.url, ['/nl/', '/fr/', '/en/']));
+    const loaded = memoryOf(server.proc.pid!);
+    await stopServer(server);
+
+    const ceiling = results[0]!.requestsPerSecond;
+    for (const r of results.slice(1))
+      r.ratioToHealthz = Math.round((r.requestsPerSecond / ceiling) * 1000) / 1000;
+
+    const commit = execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
+    const report = {
+      date: new Date().toISOString(),
+      commit,
+      machine: {
+        cpus: cpus().length,
+        cpu: cpus()[0]?.model,
+        memoryGb: Math.round(totalmem() / 2 ** 30),
+        node: process.version,
+      },
+      settings: {
+        connections,
+        durationSeconds: duration,
+        services: seeded.services,
+        organisations: seeded.organisations,
+      },
+      startup: {
+        coldStartSeconds: round2(cold.readySeconds),
+        warmStartSeconds: round2(warm.readySeconds),
+        stopSeconds: round2(coldStop),
+        seedSeconds: round2(seedSeconds),
+      },
+      serverMemory: { idleRssMb: idle.rssMb, afterLoadRssMb: loaded.rssMb, peakRssMb: loaded.peakRssMb },
+      results,
+    };
+    const dir = join(root, 'bench/results');
+    mkdirSync(dir, { recursive: true });
+    const stamp = report.date.slice(0, 16).replace(/[:T]/g, '-');
+    writeFileSync(join(dir, `directory-${stamp}.json`), `${JSON.stringify(report, null, 2)}\n`);
+    writeFileSync(join(dir, 'latest.md'), markdown(report));
+    console.log(markdown(report));
+  } finally {
+    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+function round2(n: number): number {
+  return Math.round(n * 100) / 100;
+}
+
+function markdown(report: {
+  date: string;
+  commit: string;
+  machine: { cpus: number; cpu?: string; node: string };
+  settings: { connections: number; durationSeconds: number; services: number; organisations: number };
+  startup: Record<string, number>;
+  serverMemory: Record<string, number>;
+  results: LoadResult[];
+}): string {
+  const rows = report.results.map(
+    (r) =>
+      `| ${r.name} | ${r.requestsPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p95} | ${r.latencyMs.p99} | ${r.ratioToHealthz ?? 1} | ${r.errors + r.non2xx} |`,
+  );
+  return [
+    `# Benchmark ${report.date} (commit ${report.commit})`,
+    '',
+    `${report.machine.cpus} × ${report.machine.cpu}, Node ${report.machine.node}. ${report.settings.connections} connections, ${report.settings.durationSeconds} s per route, ` +
+      `${report.settings.organisations} organisations and ${report.settings.services} services.`,
+    '',
+    '| route | req/s | p50 ms | p95 ms | p99 ms | ratio to /healthz | errors |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...rows,
+    '',
+    `Start-up: cold ${report.startup.coldStartSeconds} s (empty folder: initdb, migrations, demo data), warm ${report.startup.warmStartSeconds} s, ` +
+      `stop ${report.startup.stopSeconds} s; seeding took ${report.startup.seedSeconds} s.`,
+    `Server memory: ${report.serverMemory.idleRssMb} MB idle, ${report.serverMemory.afterLoadRssMb} MB after the load, peak ${report.serverMemory.peakRssMb} MB (RSS of the Node process; PostgreSQL not included).`,
+    '',
+  ].join('\n');
+}
+
+main().catch((error: unknown) => {
+  console.error(error);
+  process.exit(1);
+});
