@@ -81,7 +81,10 @@ export async function findOrganisationSummaries(
   locale: Locale,
 ): Promise<{ rows: OrganisationSummaryRow[]; total: number }> {
   const where = organisationConditions(filters);
-  const [countRow] = await db.select({ total: sql<number>`count(*)::int` }).from(organisations).where(where);
+  const [countRow] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(organisations)
+    .where(where);
   // Subqueries name the outer row explicitly: inside a select list Drizzle leaves columns unqualified.
   const org = sql.raw('"organisations"."id"');
   const rows = await db

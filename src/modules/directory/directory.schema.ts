@@ -56,7 +56,10 @@ export const organisations = pgTable(
     email: text(),
     website: text(),
     kind: organisationKindEnum().notNull(),
-    communities: text().array().notNull().default(sql`'{}'`),
+    communities: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     /** KBO/BCE enterprise number, ten digits without dots; informal groups have none. */
     kboNumber: text(),
     legalStatus: text(),
@@ -106,10 +109,19 @@ export const services = pgTable(
     applicationProcess: i18n(),
     feesDescription: i18n(),
     eligibilityDescription: i18n(),
-    targetGroups: text().array().notNull().default(sql`'{}'`),
-    accessConditions: text().array().notNull().default(sql`'{}'`),
+    targetGroups: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
+    accessConditions: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     /** BCP 47 codes of the languages staff or volunteers speak with visitors. */
-    languages: text().array().notNull().default(sql`'{}'`),
+    languages: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     /** Belgian public holidays close the service unless it says otherwise. */
     closedOnPublicHolidays: boolean().notNull().default(true),
     lastConfirmedAt: date({ mode: 'string' }),
@@ -118,7 +130,9 @@ export const services = pgTable(
   },
   (t) => [
     index('services_organisation_idx').on(t.organisationId),
-    index('services_active_idx').on(t.id).where(sql`status = 'active'`),
+    index('services_active_idx')
+      .on(t.id)
+      .where(sql`status = 'active'`),
     uniqueIndex('services_provenance_key').on(t.organisationId, t.provenanceId),
     index('services_languages_idx').using('gin', t.languages),
     check('services_target_groups_known', arrayWithin('target_groups', targetGroups)),
@@ -244,7 +258,10 @@ export const contacts = pgTable(
     title: i18n(),
     email: text(),
     phone: text(),
-    languages: text().array().notNull().default(sql`'{}'`),
+    languages: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
   },
   (t) => [index('contacts_organisation_idx').on(t.organisationId)],
 );
@@ -261,7 +278,10 @@ export const phones = pgTable(
     number: text().notNull(),
     type: phoneTypeEnum().notNull().default('voice'),
     description: i18n(),
-    languages: text().array().notNull().default(sql`'{}'`),
+    languages: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
   },
   (t) => [index('phones_organisation_idx').on(t.organisationId)],
 );

@@ -22,8 +22,7 @@ export interface ImportRecord {
 }
 
 export type ParseResult =
-  | { ok: true; record: ImportRecord }
-  | { ok: false; name?: string; problems: FieldProblem[] };
+  { ok: true; record: ImportRecord } | { ok: false; name?: string; problems: FieldProblem[] };
 
 const fields = {
   kbo: 'Le numéro de BCE du bénéficiaire de la subvention',

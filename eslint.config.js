@@ -1,0 +1,26 @@
+// Lint rules: the recommended sets of ESLint and typescript-eslint, for the server code (TypeScript)
+// and the few browser scripts in src/http/assets.
+import js from '@eslint/js';
+import globals from 'globals';
+import tseslint from 'typescript-eslint';
+
+export default tseslint.config(
+  {
+    ignores: ['node_modules/', 'bench/results/', 'src/db/migrations/', 'test/fixtures/', 'data/', 'scratch/'],
+  },
+  js.configs.recommended,
+  ...tseslint.configs.recommended,
+  {
+    files: ['**/*.ts', '**/*.tsx'],
+    languageOptions: { globals: globals.node },
+    rules: {
+      '@typescript-eslint/no-unused-vars': ['error', { argsIgnorePattern: '^_', varsIgnorePattern: '^_' }],
+      '@typescript-eslint/no-non-null-assertion': 'off',
+    },
+  },
+  {
+    files: ['src/http/assets/**/*.js'],
+    languageOptions: { sourceType: 'script', globals: { ...globals.browser, L: 'readonly' } },
+  },
+  { files: ['*.cjs'], languageOptions: { sourceType: 'commonjs', globals: globals.node } },
+);
