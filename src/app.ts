@@ -33,12 +33,14 @@ export interface AppOptions {
  * set", and numbers too large to represent are refused (Ajv coerces "1e309" to Infinity and lets it
  * pass "maximum").
  */
+const numberLiteral = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
+
 function normaliseQuery(query: unknown): void {
   if (!query || typeof query !== 'object') return;
   const fields: FieldProblem[] = [];
   for (const [key, value] of Object.entries(query)) {
     if (value === '') delete (query as Record<string, unknown>)[key];
-    else if (typeof value === 'string' && /^[\s+-]*[\d.]+e/i.test(value) && !Number.isFinite(Number(value))) {
+    else if (typeof value === 'string' && numberLiteral.test(value) && !Number.isFinite(Number(value))) {
       fields.push({ field: key, message: 'is too large' });
     }
   }

@@ -93,8 +93,12 @@ describe('GET /api/v1/organisations', () => {
     ]);
   });
 
-  it('answers a non-numeric page and SQL in a filter with 400, not 500', async () => {
+  it('answers a non-numeric or unrepresentable page and SQL in a filter with 400, not 500', async () => {
     expect((await get('/api/v1/organisations?page=abc')).statusCode).toBe(400);
+    const huge = await get('/api/v1/organisations?page=1e309');
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json().fields).toEqual([{ field: 'page', message: 'is too large' }]);
+    expect((await get('/api/v1/organisations?page=2e1')).json().meta.page).toBe(20);
     expect((await get("/api/v1/organisations?kind=formal'%20or%201=1--")).statusCode).toBe(400);
   });
 });

@@ -140,6 +140,12 @@ describe('/api/hsds', () => {
     expect(byTheme.total_items).toBeGreaterThan(0);
   });
 
+  it('takes ids that look like numbers in exponent notation as ids', async () => {
+    const res = await get('/api/hsds/services?organization_id=1234e567-89ab-4cde-8f01-23456789abcd');
+    expect(res.statusCode).toBe(200);
+    expect(res.json().total_items).toBe(0);
+  });
+
   it('gives 404 for unknown ids and 400 for bad parameters', async () => {
     for (const path of [
       'services',

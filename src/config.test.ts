@@ -1,0 +1,45 @@
+import { describe, expect, it } from 'vitest';
+import { ConfigError, loadConfig } from './config.ts';
+
+describe('loadConfig', () => {
+  it('has working defaults for a newcomer', () => {
+    const config = loadConfig({}, []);
+    expect(config).toMatchObject({
+      port: 3000,
+      host: '127.0.0.1',
+      databaseUrl: undefined,
+      demoData: true,
+      env: 'development',
+    });
+    expect(config.dataDir).toMatch(/\/data$/);
+  });
+
+  it('reads the environment and the --no-demo flag', () => {
+    const config = loadConfig(
+      {
+        PORT: '8080',
+        DEMO_DATA: 'yes',
+        DATABASE_URL: 'postgres://u:p@db:5432/x',
+        TILE_URL: '',
+        PUBLIC_URL: 'https://p.example.org/',
+      },
+      ['--no-demo'],
+    );
+    expect(config).toMatchObject({
+      port: 8080,
+      demoData: false,
+      databaseUrl: 'postgres://u:p@db:5432/x',
+      publicUrl: 'https://p.example.org',
+    });
+    expect(config.tiles.url).toBe('');
+  });
+
+  it('stops with one line naming every bad variable', () => {
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', DEMO_DATA: 'perhaps' }, [])).toThrow(
+      ConfigError,
+    );
+    expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x' }, [])).toThrow(
+      /^Invalid configuration: [^\n]*PORT[^\n]*DATABASE_URL[^\n]*$/,
+    );
+  });
+});
