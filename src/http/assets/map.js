@@ -6,7 +6,7 @@
 
   function baseMap(element) {
     element.textContent = '';
-    var map = L.map(element, { scrollWheelZoom: false }).setView(brussels, 12);
+    var map = L.map(element, { scrollWheelZoom: false, maxZoom: 19 }).setView(brussels, 12);
     var tiles = element.dataset.tiles;
     if (tiles) {
       L.tileLayer(tiles, { maxZoom: 19, attribution: element.dataset.attribution || '' }).addTo(map);

@@ -156,6 +156,39 @@ export function DirectoryResults({
   );
 }
 
+const allLabel = {
+  commune: 'directory.all_communes',
+  kind: 'directory.all_kinds',
+  language: 'directory.all_languages',
+} as const;
+
+/** One filter of the directory form: a labelled select with an "all" choice first. */
+function FilterSelect({
+  ctx,
+  name,
+  options,
+  current,
+}: {
+  ctx: PageContext;
+  name: 'commune' | 'kind' | 'language';
+  options: { value: string; label: string }[];
+  current: string | undefined;
+}) {
+  return (
+    <div class="field">
+      <label for={`f-${name}`}>{ctx.t.html(`directory.filter.${name}`)}</label>
+      <select id={`f-${name}`} name={name}>
+        <option value="">{ctx.t.html(allLabel[name])}</option>
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === current ? true : undefined} safe>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
 export function DirectoryPage({
   ctx,
   query,
@@ -206,39 +239,24 @@ export function DirectoryPage({
             ))}
           </select>
         </div>
-        <div class="field">
-          <label for="f-commune">{t.html('directory.filter.commune')}</label>
-          <select id="f-commune" name="commune">
-            <option value="">{t.html('directory.all_communes')}</option>
-            {communes.map((c) => (
-              <option value={c.nis} selected={selected(c.nis, query.commune)} safe>
-                {c.name[ctx.locale]}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-kind">{t.html('directory.filter.kind')}</label>
-          <select id="f-kind" name="kind">
-            <option value="">{t.html('directory.all_kinds')}</option>
-            {organisationKinds.map((k) => (
-              <option value={k} selected={selected(k, query.kind)} safe>
-                {label(ctx, 'kind', k)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <div class="field">
-          <label for="f-language">{t.html('directory.filter.language')}</label>
-          <select id="f-language" name="language">
-            <option value="">{t.html('directory.all_languages')}</option>
-            {languages.map((code) => (
-              <option value={code} selected={selected(code, query.language)} safe>
-                {t.language(code)}
-              </option>
-            ))}
-          </select>
-        </div>
+        <FilterSelect
+          ctx={ctx}
+          name="commune"
+          options={communes.map((c) => ({ value: c.nis, label: c.name[ctx.locale] }))}
+          current={query.commune}
+        />
+        <FilterSelect
+          ctx={ctx}
+          name="kind"
+          options={organisationKinds.map((k) => ({ value: k, label: label(ctx, 'kind', k) }))}
+          current={query.kind}
+        />
+        <FilterSelect
+          ctx={ctx}
+          name="language"
+          options={languages.map((code) => ({ value: code, label: t.language(code) }))}
+          current={query.language}
+        />
         <div class="field submit">
           <button type="submit">{t.html('directory.apply')}</button>
         </div>

@@ -110,6 +110,107 @@ export function PhoneLink({
   );
 }
 
+type Contact = OrganisationRecord['contacts'][number];
+
+export function ContactDetails({
+  ctx,
+  email,
+  website,
+  phones,
+}: {
+  ctx: PageContext;
+  email: string | null;
+  website: string | null;
+  phones: Phone[];
+}) {
+  const { t } = ctx;
+  return (
+    <dl class="facts contact">
+      {email ? (
+        <div>
+          <dt>{t.html('contact.email')}</dt>
+          <dd>
+            <a href={`mailto:${email}`} safe>
+              {email}
+            </a>
+          </dd>
+        </div>
+      ) : (
+        ''
+      )}
+      {website ? (
+        <div>
+          <dt>{t.html('contact.website')}</dt>
+          <dd>
+            <a href={website} rel="noopener" safe>
+              {website.replace(/^https?:\/\//, '')}
+            </a>
+          </dd>
+        </div>
+      ) : (
+        ''
+      )}
+      {phones.map((p) => (
+        <div>
+          <dt safe>{label(ctx, 'phone', p.type)}</dt>
+          <dd>
+            <PhoneLink ctx={ctx} phone={p} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function ContactPeople({ ctx, contacts }: { ctx: PageContext; contacts: Contact[] }) {
+  const { t } = ctx;
+  return (
+    <ul class="contact-people">
+      {contacts.map((c) => (
+        <li>
+          <strong safe>{c.name}</strong>
+          {c.title ? (
+            <>
+              {', '}
+              <Localized ctx={ctx} value={c.title} />
+            </>
+          ) : (
+            ''
+          )}
+          {c.languages.length ? (
+            <span class="speaks">
+              {' · '}
+              {t.html('contact.speaks')} <LanguagesList ctx={ctx} codes={c.languages} />
+            </span>
+          ) : (
+            ''
+          )}
+          {c.email ? (
+            <>
+              <br />
+              <a href={`mailto:${c.email}`} safe>
+                {c.email}
+              </a>
+            </>
+          ) : (
+            ''
+          )}
+          {c.phone ? (
+            <>
+              <br />
+              <a href={`tel:${c.phone.replace(/[^+\d]/g, '')}`} safe>
+                {c.phone}
+              </a>
+            </>
+          ) : (
+            ''
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}
+
 export function OrganisationPage({ ctx, org }: { ctx: PageContext; org: OrganisationRecord }) {
   const { t } = ctx;
   const name = textIn(org.name, ctx.locale);
@@ -218,88 +319,16 @@ export function OrganisationPage({ ctx, org }: { ctx: PageContext; org: Organisa
 
         <section aria-labelledby="contact-title">
           <h2 id="contact-title">{t.html('organisation.contact')}</h2>
-          <dl class="facts contact">
-            {org.email ? (
-              <div>
-                <dt>{t.html('contact.email')}</dt>
-                <dd>
-                  <a href={`mailto:${org.email}`} safe>
-                    {org.email}
-                  </a>
-                </dd>
-              </div>
-            ) : (
-              ''
-            )}
-            {org.website ? (
-              <div>
-                <dt>{t.html('contact.website')}</dt>
-                <dd>
-                  <a href={org.website} rel="noopener" safe>
-                    {org.website.replace(/^https?:\/\//, '')}
-                  </a>
-                </dd>
-              </div>
-            ) : (
-              ''
-            )}
-            {org.phones
-              .filter((p) => !p.serviceId)
-              .map((p) => (
-                <div>
-                  <dt safe>{label(ctx, 'phone', p.type)}</dt>
-                  <dd>
-                    <PhoneLink ctx={ctx} phone={p} />
-                  </dd>
-                </div>
-              ))}
-          </dl>
+          <ContactDetails
+            ctx={ctx}
+            email={org.email}
+            website={org.website}
+            phones={org.phones.filter((p) => !p.serviceId)}
+          />
           {org.contacts.length ? (
             <>
               <h3>{t.html('organisation.contact_people')}</h3>
-              <ul class="contact-people">
-                {org.contacts.map((c) => (
-                  <li>
-                    <strong safe>{c.name}</strong>
-                    {c.title ? (
-                      <>
-                        {', '}
-                        <Localized ctx={ctx} value={c.title} />
-                      </>
-                    ) : (
-                      ''
-                    )}
-                    {c.languages.length ? (
-                      <span class="speaks">
-                        {' · '}
-                        {t.html('contact.speaks')} <LanguagesList ctx={ctx} codes={c.languages} />
-                      </span>
-                    ) : (
-                      ''
-                    )}
-                    {c.email ? (
-                      <>
-                        <br />
-                        <a href={`mailto:${c.email}`} safe>
-                          {c.email}
-                        </a>
-                      </>
-                    ) : (
-                      ''
-                    )}
-                    {c.phone ? (
-                      <>
-                        <br />
-                        <a href={`tel:${c.phone.replace(/[^+\d]/g, '')}`} safe>
-                          {c.phone}
-                        </a>
-                      </>
-                    ) : (
-                      ''
-                    )}
-                  </li>
-                ))}
-              </ul>
+              <ContactPeople ctx={ctx} contacts={org.contacts} />
             </>
           ) : (
             ''

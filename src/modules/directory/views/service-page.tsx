@@ -6,7 +6,7 @@ import { Layout } from '../../../views/layout.tsx';
 import type { ServiceRecord } from '../directory.repo.ts';
 import { serviceOpenState } from '../directory.service.ts';
 import { serviceJsonLd } from '../presenters/schema-org.ts';
-import { Address, PhoneLink, SmallMap } from './organisation-page.tsx';
+import { Address, ContactDetails, ContactPeople, SmallMap } from './organisation-page.tsx';
 import { Freshness, HoursTable, KindBadge, LanguagesList, label, OpenBadge } from './parts.tsx';
 
 export function ServicePage({ ctx, service }: { ctx: PageContext; service: ServiceRecord }) {
@@ -167,59 +167,13 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
 
         <section aria-labelledby="contact-title">
           <h2 id="contact-title">{t.html('organisation.contact')}</h2>
-          <dl class="facts contact">
-            {service.email || org.email ? (
-              <div>
-                <dt>{t.html('contact.email')}</dt>
-                <dd>
-                  <a href={`mailto:${service.email ?? org.email}`} safe>
-                    {service.email ?? org.email ?? ''}
-                  </a>
-                </dd>
-              </div>
-            ) : (
-              ''
-            )}
-            {service.url ? (
-              <div>
-                <dt>{t.html('contact.website')}</dt>
-                <dd>
-                  <a href={service.url} rel="noopener" safe>
-                    {service.url.replace(/^https?:\/\//, '')}
-                  </a>
-                </dd>
-              </div>
-            ) : (
-              ''
-            )}
-            {phones.map((p) => (
-              <div>
-                <dt safe>{label(ctx, 'phone', p.type)}</dt>
-                <dd>
-                  <PhoneLink ctx={ctx} phone={p} />
-                </dd>
-              </div>
-            ))}
-          </dl>
-          {service.contacts.length ? (
-            <ul class="contact-people">
-              {service.contacts.map((c) => (
-                <li>
-                  <strong safe>{c.name}</strong>
-                  {c.title ? (
-                    <>
-                      {', '}
-                      <Localized ctx={ctx} value={c.title} />
-                    </>
-                  ) : (
-                    ''
-                  )}
-                </li>
-              ))}
-            </ul>
-          ) : (
-            ''
-          )}
+          <ContactDetails
+            ctx={ctx}
+            email={service.email ?? org.email}
+            website={service.url}
+            phones={phones}
+          />
+          {service.contacts.length ? <ContactPeople ctx={ctx} contacts={service.contacts} /> : ''}
         </section>
       </article>
     </Layout>
