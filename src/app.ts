@@ -11,12 +11,19 @@ import ajvFormats from 'ajv-formats';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from './config.ts';
-import type { Database } from './db/client.ts';
+import type { DatabaseConnection } from './db/client.ts';
 import type { WebDeps } from './http/deps.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.ts';
 import { negotiateLocale } from './i18n/index.ts';
-import { directoryApi, directoryWeb, isShowingDemoData } from './modules/directory/index.ts';
+import {
+  directoryApi,
+  directoryWeb,
+  isShowingDemoData,
+  LiveSearchIndex,
+  searchApi,
+  searchWeb,
+} from './modules/directory/index.ts';
 import { geoApi } from './modules/geo/index.ts';
 import { hsdsApi } from './modules/interop/hsds.api.ts';
 import { AppError, type FieldProblem } from './shared/errors.ts';
@@ -49,9 +56,10 @@ function normaliseQuery(query: unknown): void {
 
 export async function buildApp(
   config: Config,
-  db: Database,
+  database: DatabaseConnection,
   options: AppOptions = {},
 ): Promise<FastifyInstance> {
+  const { db } = database;
   const app = Fastify({
     logger:
       options.logger === false
@@ -74,6 +82,12 @@ export async function buildApp(
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const deps: WebDeps = { db, config, demoBanner: () => isShowingDemoData(db) };
+  // Each process keeps its own search index, loaded in the background and kept in step with the
+  // database (see src/modules/directory/search/search-sync.ts).
+  const search = new LiveSearchIndex(database, {
+    onError: (error) => app.log.error({ err: error }, 'search index'),
+  });
+  app.addHook('onClose', () => search.close());
 
   registerErrorHandling(app, deps);
   app.addHook('preValidation', async (request) => normaliseQuery(request.query));
@@ -97,7 +111,7 @@ export async function buildApp(
     hsts: config.env === 'production',
   });
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
-  await app.register(fp(healthRoutes), { db });
+  await app.register(fp(healthRoutes), { db, ready: () => search.isReady });
 
   await app.register(fastifyStatic, {
     root: assetRoots.own,
@@ -128,6 +142,7 @@ export async function buildApp(
       },
       tags: [
         { name: 'directory', description: 'Organisations, services and themes' },
+        { name: 'search', description: 'Multilingual search with filters and facets' },
         { name: 'geo', description: 'Brussels communes and quartiers' },
         { name: 'hsds', description: 'Open Referral HSDS 3.0' },
       ],
@@ -139,6 +154,7 @@ export async function buildApp(
     async (api) => {
       await api.register(etag);
       await api.register(directoryApi, deps);
+      await api.register(searchApi, { ...deps, search });
       await api.register(geoApi);
     },
     { prefix: '/api/v1' },
@@ -146,13 +162,14 @@ export async function buildApp(
   await app.register(
     async (hsds) => {
       await hsds.register(etag);
-      await hsds.register(hsdsApi, deps);
+      await hsds.register(hsdsApi, { ...deps, search });
     },
     { prefix: '/api/hsds' },
   );
 
   for (const locale of locales) {
     await app.register(directoryWeb, { ...deps, prefix: `/${locale}` });
+    await app.register(searchWeb, { ...deps, search, prefix: `/${locale}` });
   }
 
   app.get('/', { schema: { hide: true } }, async (request, reply) => {

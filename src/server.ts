@@ -10,8 +10,15 @@ async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
   const database = await openDatabase(config, { poolSize: 20 });
+  // Reference and demo data go in before the app starts indexing the directory.
+  await syncTaxonomy(database.db);
+  if (config.demoData) {
+    const demo = await loadDemoData(database.db);
+    if (demo.loaded)
+      console.log(`Loaded the demo data: ${demo.organisations} organisations, ${demo.services} services.`);
+  }
   let closing = false;
-  const app = await buildApp(config, database.db).catch(async (error) => {
+  const app = await buildApp(config, database).catch(async (error) => {
     await database.close();
     throw error;
   });
@@ -32,13 +39,6 @@ async function main(): Promise<void> {
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
-
-  await syncTaxonomy(database.db);
-  if (config.demoData) {
-    const demo = await loadDemoData(database.db);
-    if (demo.loaded)
-      app.log.info(`loaded demo data: ${demo.organisations} organisations, ${demo.services} services`);
-  }
 
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();

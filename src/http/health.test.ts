@@ -36,7 +36,7 @@ describe('without a database', () => {
   it('reports not ready and serves a clean 503 page instead of crashing', async () => {
     // A pool pointing at a closed port: every query fails to connect.
     const broken = connectDatabase('postgres://nobody:nothing@127.0.0.1:1/none', { max: 1 });
-    const app = await buildApp(testConfig(), broken.db, { logger: false });
+    const app = await buildApp(testConfig(), broken, { logger: false });
     try {
       const ready = await app.inject('/readyz');
       expect(ready.statusCode).toBe(503);

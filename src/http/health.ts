@@ -5,7 +5,10 @@ import type { FastifyPluginAsync } from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/client.ts';
 
-export const healthRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { db }) => {
+export const healthRoutes: FastifyPluginAsync<{ db: Database; ready: () => boolean }> = async (
+  app,
+  { db, ready },
+) => {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
@@ -31,6 +34,8 @@ export const healthRoutes: FastifyPluginAsync<{ db: Database }> = async (app, { 
   app.get('/readyz', hidden, async (_request, reply) => {
     try {
       await db.execute(sql`select 1`);
+      // A process serves traffic once its search index holds the directory.
+      if (!ready()) return reply.code(503).send({ status: 'starting', reason: 'search index' });
       return { status: 'ready' };
     } catch {
       return reply.code(503).send({ status: 'unavailable', reason: 'database' });

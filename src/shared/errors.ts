@@ -5,8 +5,10 @@ export const errorStatus = {
   ORGANISATION_NOT_FOUND: 404,
   SERVICE_NOT_FOUND: 404,
   VALIDATION_FAILED: 400,
+  PLACE_NOT_FOUND: 400,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
+  SEARCH_UNAVAILABLE: 503,
 } as const;
 
 export type ErrorCode = keyof typeof errorStatus;

@@ -50,6 +50,7 @@ export function Layout({
   const { t } = ctx;
   const nav = [
     { path: '/', label: 'nav.home' },
+    { path: '/search', label: 'nav.search' },
     { path: '/directory', label: 'nav.directory' },
     { path: '/map', label: 'nav.map' },
   ] as const;

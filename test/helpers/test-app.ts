@@ -18,7 +18,7 @@ export async function createTestApp(
   options: { demo?: boolean; config?: Partial<Config> } = {},
 ): Promise<TestApp> {
   const database = await createTestDatabase({ demo: options.demo ?? true });
-  const app = await buildApp(testConfig(options.config), database.db, { logger: false });
+  const app = await buildApp(testConfig(options.config), database, { logger: false });
   await app.ready();
   return {
     app,

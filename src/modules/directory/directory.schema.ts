@@ -4,6 +4,7 @@
 // I18nText ({ nl?, fr?, en? }) stored as jsonb.
 import { relations, sql } from 'drizzle-orm';
 import {
+  bigserial,
   boolean,
   check,
   date,
@@ -368,3 +369,17 @@ export const serviceThemesRelations = relations(serviceThemes, ({ one }) => ({
   service: one(services, { fields: [serviceThemes.serviceId], references: [services.id] }),
   term: one(taxonomyTerms, { fields: [serviceThemes.termId], references: [taxonomyTerms.id] }),
 }));
+
+/**
+ * Which organisations changed, in order. Triggers (migration 0003) append to it on every write to
+ * the directory's tables; each app process follows it to keep its search index current.
+ */
+export const directoryChanges = pgTable(
+  'directory_changes',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    organisationId: uuid().notNull(),
+    changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('directory_changes_changed_at_idx').on(t.changedAt)],
+);

@@ -254,3 +254,105 @@ export const ErrorSchema = Type.Object({
   message: Type.String(),
   fields: Type.Optional(Type.Array(Type.Object({ field: Type.String(), message: Type.String() }))),
 });
+
+const quartierCodes = geoReference().quartiers.map((q) => q.code);
+
+export const SearchQuery = Type.Object({
+  q: Type.Optional(
+    Type.String({
+      maxLength: 1000,
+      description: 'Words in Dutch, French or English; typos and abbreviations are fine.',
+    }),
+  ),
+  ...FilterProperties,
+  quartier: Type.Optional(
+    Type.Unsafe<number>({
+      type: 'integer',
+      enum: quartierCodes,
+      description: 'Monitoring des Quartiers code.',
+    }),
+  ),
+  target: Type.Optional(Enum(targetGroups)),
+  access: Type.Optional(
+    Type.Array(Enum(accessConditions), { maxItems: accessConditions.length, description: 'All must hold.' }),
+  ),
+  open: Type.Optional(
+    Type.Array(Enum(['now', 'evening', 'weekend'] as const), {
+      maxItems: 3,
+      description:
+        'now: open at this moment; evening: open after 18:00; weekend: open on Saturday or Sunday (Brussels time).',
+    }),
+  ),
+  near: Type.Optional(
+    Type.String({ maxLength: 200, description: 'A Brussels postcode, commune or street.' }),
+  ),
+  lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
+  lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
+  radius_km: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 50 })),
+  sort: Type.Optional(Enum(['relevance', 'distance'] as const)),
+  page: Type.Integer({ minimum: 1, maximum: 10_000, default: 1 }),
+  per_page: Type.Integer({ minimum: 1, maximum: maxPerPage, default: 20 }),
+});
+export type SearchQuery = Static<typeof SearchQuery>;
+
+const FacetValues = Type.Array(Type.Object({ value: Type.String(), count: Type.Integer() }));
+
+export const SearchResultSchema = Type.Object({
+  data: Type.Array(
+    Type.Object({
+      type: Enum(['service', 'organisation'] as const),
+      id: Type.String(),
+      name: I18nTextSchema,
+      organisation: Type.Object({ id: Type.String(), name: I18nTextSchema, kind: Enum(organisationKinds) }),
+      description: I18nTextSchema,
+      themes: Type.Array(Type.String()),
+      communes: Type.Array(Type.String()),
+      languages: Type.Array(Type.String()),
+      access_conditions: Type.Array(Type.String()),
+      verified: Type.Boolean(),
+      last_confirmed_at: Nullable(Type.String()),
+      open_now: Type.Union([Type.Boolean(), Type.Null()]),
+      distance_km: Type.Union([Type.Number(), Type.Null()]),
+      score: Type.Number(),
+      matched_terms: Type.Array(Type.String(), {
+        description: 'Index terms that matched, for highlighting.',
+      }),
+      links: Type.Object({
+        self: Nullable(Type.String()),
+        html: Type.Object({ nl: Type.String(), fr: Type.String(), en: Type.String() }),
+      }),
+    }),
+  ),
+  meta: PageMeta,
+  facets: Type.Object(
+    Object.fromEntries(
+      ['theme', 'commune', 'quartier', 'kind', 'language', 'target', 'access', 'open'].map((k) => [
+        k,
+        FacetValues,
+      ]),
+    ),
+  ),
+  place: Type.Union([
+    Type.Object({ lat: Type.Number(), lon: Type.Number(), label: Type.String() }),
+    Type.Null(),
+  ]),
+  understood: Type.Array(Type.String(), { description: 'Thesaurus concepts recognised in the query.' }),
+  partial: Type.Boolean({ description: 'True when no result matched every word and these match some.' }),
+  did_you_mean: Type.Array(Type.String()),
+  drop_filters: Type.Array(Type.Object({ filter: Type.String(), total: Type.Integer() })),
+});
+
+export const SuggestQuery = Type.Object({
+  q: Type.String({ maxLength: 200 }),
+  locale: Type.Optional(Enum(['nl', 'fr', 'en'] as const)),
+});
+
+export const SuggestSchema = Type.Object({
+  data: Type.Array(
+    Type.Object({
+      text: Type.String(),
+      type: Enum(['service', 'organisation', 'concept'] as const),
+      id: Nullable(Type.String()),
+    }),
+  ),
+});

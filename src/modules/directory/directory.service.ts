@@ -77,6 +77,21 @@ export async function getServiceAtLocation(db: Database, id: string): Promise<Se
   return record;
 }
 
+/** A page of services given in order (search results), for the HSDS API. */
+export async function listServicesByIds(
+  db: Database,
+  ids: string[],
+  page: PageRequest,
+): Promise<Page<ServiceListRecord>> {
+  const pageIds = ids.slice((page.page - 1) * page.perPage, page.page * page.perPage);
+  const byId = new Map((await findServicesByIds(db, pageIds)).map((r) => [r.id, r]));
+  return pageOf(
+    pageIds.map((id) => byId.get(id)).filter((r): r is ServiceListRecord => r !== undefined),
+    ids.length,
+    page,
+  );
+}
+
 export async function listServices(
   db: Database,
   filters: DirectoryFilters,

@@ -22,6 +22,7 @@ export {
   listOrganisations,
   listServiceAtLocations,
   listServices,
+  listServicesByIds,
   type Theme,
 } from './directory.service.ts';
 export { accessConditions, organisationKinds, targetGroups } from './directory.vocabulary.ts';
@@ -30,3 +31,7 @@ export { citySubsidiesSource, parseCitySubsidyRecord } from './import/city-subsi
 export { type ImportReport, importOrganisations } from './use-cases/import-organisations.ts';
 export { loadDemoData } from './use-cases/load-demo-data.ts';
 export { syncTaxonomy } from './use-cases/sync-taxonomy.ts';
+export { LiveSearchIndex } from './search/search-sync.ts';
+export { searchApi } from './search/search.api.ts';
+export { searchWeb } from './search/search.web.ts';
+export { searchServiceIds } from './search/search.service.ts';

@@ -3,3 +3,4 @@
 export { geoApi } from './geo.api.ts';
 export type { Commune, GeoReference, Postcode, Quartier } from './geo.reference.ts';
 export { geoReference } from './geo.reference.ts';
+export { findPlace, type Place } from './geo.places.ts';

@@ -18,6 +18,9 @@ import {
   listOrganisationRows,
   listServiceAtLocations,
   listServices,
+  listServicesByIds,
+  type LiveSearchIndex,
+  searchServiceIds,
 } from '../directory/index.ts';
 import {
   hsdsPage,
@@ -63,7 +66,10 @@ const HsdsPage = Type.Object(
 );
 const responses = (ok: ReturnType<typeof Type.Object>) => ({ 200: ok, 400: ErrorSchema, 404: ErrorSchema });
 
-export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, config }) => {
+export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps & { search: LiveSearchIndex }> = async (
+  app,
+  { db, config, search },
+) => {
   const localeOf = (request: FastifyRequest): Locale => {
     const lang = (request.query as { lang?: string } | undefined)?.lang;
     return isLocale(lang) ? lang : negotiateLocale(request.headers['accept-language']);
@@ -103,13 +109,19 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
           ...Paging,
           organization_id: Type.Optional(Uuid),
           taxonomy_term_id: Type.Optional(Uuid),
+          search: Type.Optional(
+            Type.String({
+              maxLength: 1000,
+              description: 'Words in nl, fr or en; the same engine as /api/v1/search.',
+            }),
+          ),
         }),
         response: responses(HsdsPage),
       },
     },
     async (request) => {
       const locale = localeOf(request);
-      const { page, per_page, organization_id, taxonomy_term_id } = request.query;
+      const { page, per_page, organization_id, taxonomy_term_id, search: text } = request.query;
       const paging = { page, perPage: per_page };
       let theme: string | undefined;
       if (taxonomy_term_id) {
@@ -117,7 +129,13 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
         theme = [...byCode.values()].find((t) => t.id === taxonomy_term_id)?.code;
         if (!theme) return hsdsPage(pageOf([], 0, paging), () => ({}));
       }
-      const result = await listServices(db, { organisationId: organization_id, theme }, paging);
+      const result = text?.trim()
+        ? await listServicesByIds(
+            db,
+            await searchServiceIds(search, text, { theme, organisationId: organization_id }),
+            paging,
+          )
+        : await listServices(db, { organisationId: organization_id, theme }, paging);
       return hsdsPage(result, (s) => presentServiceBase(s, locale, originOf(request, config)));
     },
   );

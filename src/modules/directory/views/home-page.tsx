@@ -29,6 +29,19 @@ export function HomePage({
             informal: counts.informal,
           })}
         </p>
+        <form class="search-bar home-search" role="search" method="get" action={`/${ctx.locale}/search`}>
+          <label for="home-q" class="visually-hidden">
+            {t.html('search.label')}
+          </label>
+          <input
+            id="home-q"
+            name="q"
+            type="search"
+            placeholder={t.t('search.placeholder')}
+            maxlength="1000"
+          />
+          <button type="submit">{t.html('search.submit')}</button>
+        </form>
         <p class="actions">
           <a class="button" href={href(ctx, '/directory')}>
             {t.html('home.browse')}

@@ -1,0 +1,93 @@
+// /api/v1/search and /api/v1/search/suggest.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { WebDeps } from '../../../http/deps.ts';
+import { negotiateLocale } from '../../../i18n/index.ts';
+import { locales } from '../../../shared/i18n-text.ts';
+import {
+  ErrorSchema,
+  SearchQuery,
+  SearchResultSchema,
+  SuggestQuery,
+  SuggestSchema,
+} from '../directory.schemas.ts';
+import type { LiveSearchIndex } from './search-sync.ts';
+import { searchDirectory, suggest } from './search.service.ts';
+
+export const searchApi: FastifyPluginAsyncTypebox<WebDeps & { search: LiveSearchIndex }> = async (
+  app,
+  { search },
+) => {
+  app.get(
+    '/search',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Search organisations and services in nl, fr and en, with filters, facets and distance',
+        querystring: SearchQuery,
+        response: { 200: SearchResultSchema, 400: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const locale = negotiateLocale(request.headers['accept-language']);
+      const outcome = await searchDirectory(search, request.query, locale);
+      return {
+        data: outcome.hits.map(({ doc, score, terms, distanceKm, openNow }) => {
+          const path = doc.type === 'service' ? 'services' : 'organisations';
+          return {
+            type: doc.type,
+            id: doc.id,
+            name: doc.name,
+            organisation: { id: doc.organisationId, name: doc.organisationName, kind: doc.kind },
+            description: doc.description,
+            themes: doc.themes,
+            communes: doc.communes,
+            languages: doc.languages,
+            access_conditions: doc.access,
+            verified: doc.verified,
+            last_confirmed_at: doc.lastConfirmedAt,
+            open_now: openNow,
+            distance_km: distanceKm === undefined ? null : Math.round(distanceKm * 100) / 100,
+            score: Math.round(score * 1000) / 1000,
+            matched_terms: terms,
+            links: {
+              self: `/api/v1/${path}/${doc.id}`,
+              html: Object.fromEntries(locales.map((l) => [l, `/${l}/${path}/${doc.id}`])) as Record<
+                'nl' | 'fr' | 'en',
+                string
+              >,
+            },
+          };
+        }),
+        meta: {
+          page: outcome.page,
+          per_page: outcome.perPage,
+          total: outcome.total,
+          total_pages: Math.max(1, Math.ceil(outcome.total / outcome.perPage)),
+        },
+        facets: outcome.facets,
+        place: outcome.place,
+        understood: outcome.understood,
+        partial: outcome.partial,
+        did_you_mean: outcome.didYouMean,
+        drop_filters: outcome.dropFilters,
+      };
+    },
+  );
+
+  app.get(
+    '/search/suggest',
+    {
+      schema: {
+        tags: ['search'],
+        summary: 'Completions for as-you-type search',
+        querystring: SuggestQuery,
+        response: { 200: SuggestSchema, 400: ErrorSchema },
+      },
+    },
+    async (request) => {
+      const locale = request.query.locale ?? negotiateLocale(request.headers['accept-language']);
+      const data = await suggest(search, request.query.q, locale);
+      return { data: data.map((s) => ({ text: s.text, type: s.type, id: s.id ?? null })) };
+    },
+  );
+};

@@ -1,0 +1,140 @@
+// Queries that feed the search index: flat rows, one query per table, for the whole directory or for
+// the organisations that changed. No JSON building in the database: at 50,000 services that would
+// cost more than the index build itself.
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.ts';
+import type { I18nText } from '../../../shared/i18n-text.ts';
+import type { OrganisationKind } from '../directory.vocabulary.ts';
+
+export interface OrganisationSource {
+  id: string;
+  name: I18nText;
+  alternateName: I18nText | null;
+  description: I18nText;
+  kind: OrganisationKind;
+  verification: 'verified' | 'unverified';
+  lastConfirmedAt: string | null;
+}
+
+export interface ServiceSource {
+  id: string;
+  organisationId: string;
+  name: I18nText;
+  alternateName: I18nText | null;
+  description: I18nText;
+  targetGroups: string[];
+  accessConditions: string[];
+  languages: string[];
+  closedOnPublicHolidays: boolean;
+  lastConfirmedAt: string | null;
+}
+
+export interface LocationSource {
+  id: string;
+  organisationId: string;
+  serviceId: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  communeNis: string | null;
+  quartierCode: number | null;
+  postcode: string | null;
+  address: string | null;
+}
+
+export interface ThemeSource {
+  serviceId: string;
+  code: string;
+  parentCode: string | null;
+}
+
+export interface ScheduleSource {
+  serviceId: string;
+  weekday: number;
+  opensAt: string;
+  closesAt: string;
+  validFrom: string | null;
+  validTo: string | null;
+}
+
+export interface ExceptionSource {
+  serviceId: string;
+  startsOn: string;
+  endsOn: string;
+  closed: boolean;
+  opensAt: string | null;
+  closesAt: string | null;
+}
+
+export interface DirectorySnapshot {
+  organisations: OrganisationSource[];
+  services: ServiceSource[];
+  locations: LocationSource[];
+  themes: ThemeSource[];
+  schedules: ScheduleSource[];
+  exceptions: ExceptionSource[];
+}
+
+/** Everything the index needs, for all organisations or only for some. */
+export async function loadDirectorySnapshot(
+  db: Executor,
+  organisationIds?: string[],
+): Promise<DirectorySnapshot> {
+  const onlyOrgs = organisationIds ? sql`where o.id = any(${organisationIds}::uuid[])` : sql``;
+  const onlyServices = organisationIds ? sql`and s.organisation_id = any(${organisationIds}::uuid[])` : sql``;
+  const rows = async <T>(query: ReturnType<typeof sql>) => (await db.execute(query)).rows as T[];
+  const [organisations, services, locations, themes, schedules, exceptions] = await Promise.all([
+    rows<OrganisationSource>(sql`
+      select o.id, o.name, o.alternate_name as "alternateName", o.description, o.kind, o.verification,
+             o.last_confirmed_at::text as "lastConfirmedAt"
+      from organisations o ${onlyOrgs}`),
+    rows<ServiceSource>(sql`
+      select s.id, s.organisation_id as "organisationId", s.name, s.alternate_name as "alternateName", s.description,
+             s.target_groups as "targetGroups", s.access_conditions as "accessConditions", s.languages,
+             s.closed_on_public_holidays as "closedOnPublicHolidays", s.last_confirmed_at::text as "lastConfirmedAt"
+      from services s where s.status = 'active' ${onlyServices}`),
+    rows<LocationSource>(sql`
+      select l.id, l.organisation_id as "organisationId", sal.service_id as "serviceId", l.latitude, l.longitude,
+             l.commune_nis as "communeNis", l.quartier_code as "quartierCode", l.postcode, l.address
+      from locations l left join service_at_locations sal on sal.location_id = l.id
+      ${organisationIds ? sql`where l.organisation_id = any(${organisationIds}::uuid[])` : sql``}`),
+    rows<ThemeSource>(sql`
+      select st.service_id as "serviceId", t.code, t.parent_code as "parentCode"
+      from service_themes st join taxonomy_terms t on t.id = st.term_id join services s on s.id = st.service_id
+      where s.status = 'active' ${onlyServices}`),
+    rows<ScheduleSource>(sql`
+      select h.service_id as "serviceId", h.weekday, h.opens_at::text as "opensAt", h.closes_at::text as "closesAt",
+             h.valid_from::text as "validFrom", h.valid_to::text as "validTo"
+      from schedules h join services s on s.id = h.service_id where s.status = 'active' ${onlyServices}`),
+    rows<ExceptionSource>(sql`
+      select e.service_id as "serviceId", e.starts_on::text as "startsOn", e.ends_on::text as "endsOn", e.closed,
+             e.opens_at::text as "opensAt", e.closes_at::text as "closesAt"
+      from schedule_exceptions e join services s on s.id = e.service_id
+      where s.status = 'active' and e.ends_on >= current_date - 1 ${onlyServices}`),
+  ]);
+  return { organisations, services, locations, themes, schedules, exceptions };
+}
+
+/** The newest entry of the change log, where an index starts following it. */
+export async function latestChange(db: Executor): Promise<number> {
+  const result = await db.execute<{ id: string | null }>(
+    sql`select max(id)::text as id from directory_changes`,
+  );
+  return Number(result.rows[0]?.id ?? 0);
+}
+
+/** Organisations changed after a point of the change log, and the new point. */
+export async function changesSince(
+  db: Executor,
+  after: number,
+): Promise<{ organisationIds: string[]; until: number }> {
+  const result = await db.execute<{ organisation_id: string; id: string }>(sql`
+    select organisation_id, max(id)::text as id from directory_changes where id > ${after} group by organisation_id`);
+  let until = after;
+  for (const row of result.rows) until = Math.max(until, Number(row.id));
+  return { organisationIds: result.rows.map((r) => r.organisation_id), until };
+}
+
+/** The change log only needs to reach back as far as the slowest process; a day is plenty. */
+export async function pruneChanges(db: Executor): Promise<void> {
+  await db.execute(sql`delete from directory_changes where changed_at < now() - interval '1 day'`);
+}

@@ -1,0 +1,205 @@
+// One search for pages, the JSON API and HSDS: words, filters, place and time in, ranked results,
+// facet counts and suggestions out.
+import { DateTime } from 'luxon';
+import { AppError } from '../../../shared/errors.ts';
+import type { Locale } from '../../../shared/i18n-text.ts';
+import { findPlace, type Place } from '../../geo/index.ts';
+import type { FacetKey, Hit, OpenFilter, SearchFilters } from './search-index.ts';
+import type { LiveSearchIndex } from './search-sync.ts';
+import { thesaurus } from './thesaurus.ts';
+import { fold, isStopword, words } from './text.ts';
+
+export interface SearchParams {
+  q?: string;
+  theme?: string;
+  commune?: string;
+  quartier?: number;
+  kind?: string;
+  language?: string;
+  target?: string;
+  access?: string[];
+  open?: OpenFilter[];
+  /** A postcode, a commune or a street. */
+  near?: string;
+  lat?: number;
+  lon?: number;
+  radius_km?: number;
+  sort?: 'relevance' | 'distance';
+  page: number;
+  per_page: number;
+}
+
+export interface SearchOutcome {
+  total: number;
+  page: number;
+  perPage: number;
+  hits: Hit[];
+  facets: Record<FacetKey, { value: string; count: number }[]>;
+  /** Where "near" was understood to be, or null. */
+  place: Place | null;
+  /** Thesaurus concepts recognised in the query, by their label in the reader's language. */
+  understood: string[];
+  partial: boolean;
+  /** When nothing matched: other words to try, and filters whose removal would give results. */
+  didYouMean: string[];
+  dropFilters: { filter: keyof SearchParams; total: number }[];
+}
+
+const filterParams = [
+  'theme',
+  'commune',
+  'quartier',
+  'kind',
+  'language',
+  'target',
+  'access',
+  'open',
+  'near',
+] as const;
+
+function filtersOf(params: SearchParams): SearchFilters {
+  return {
+    theme: params.theme,
+    commune: params.commune,
+    quartier: params.quartier,
+    kind: params.kind,
+    language: params.language,
+    target: params.target,
+    access: params.access?.length ? params.access : undefined,
+    open: params.open?.length ? params.open : undefined,
+  };
+}
+
+/** The point to measure distances from: coordinates from the browser, else a typed place. */
+function placeOf(params: SearchParams, locale: Locale): Place | null {
+  if (params.lat !== undefined || params.lon !== undefined) {
+    if (params.lat === undefined || params.lon === undefined) {
+      throw new AppError('VALIDATION_FAILED', {
+        fields: [
+          {
+            field: params.lat === undefined ? 'lat' : 'lon',
+            message: 'is required with the other coordinate',
+          },
+        ],
+      });
+    }
+    return { lat: params.lat, lon: params.lon, label: '' };
+  }
+  if (!params.near) return null;
+  const place = findPlace(params.near, locale);
+  if (!place)
+    throw new AppError('PLACE_NOT_FOUND', {
+      fields: [{ field: 'near', message: 'is not a Brussels postcode, commune or street' }],
+    });
+  return place;
+}
+
+function sortedFacets(facets: Record<FacetKey, Map<string, number>>): SearchOutcome['facets'] {
+  return Object.fromEntries(
+    Object.entries(facets).map(([key, counts]) => [
+      key,
+      [...counts]
+        .map(([value, count]) => ({ value, count }))
+        .sort((a, b) => b.count - a.count || a.value.localeCompare(b.value)),
+    ]),
+  ) as SearchOutcome['facets'];
+}
+
+export async function searchDirectory(
+  live: LiveSearchIndex,
+  params: SearchParams,
+  locale: Locale,
+  now: DateTime = DateTime.now(),
+): Promise<SearchOutcome> {
+  await live.readyWithin(10_000);
+  const place = placeOf(params, locale);
+  const run = (p: SearchParams) =>
+    live.index.search(
+      {
+        text: p.q ?? '',
+        filters: filtersOf(p),
+        near: place
+          ? {
+              lat: place.lat,
+              lon: place.lon,
+              radiusKm: p.near || p.lat !== undefined ? p.radius_km : undefined,
+            }
+          : undefined,
+        sort: p.sort === 'distance' && place ? 'distance' : 'relevance',
+        offset: (p.page - 1) * p.per_page,
+        limit: p.per_page,
+      },
+      now,
+    );
+  const result = run(params);
+  const t = thesaurus();
+  const outcome: SearchOutcome = {
+    total: result.total,
+    page: params.page,
+    perPage: params.per_page,
+    hits: result.hits,
+    facets: sortedFacets(result.facets),
+    place,
+    understood: result.concepts.map((c) => t.label(c.concept, locale)),
+    partial: result.partial,
+    didYouMean: [],
+    dropFilters: [],
+  };
+  if (result.total === 0) {
+    outcome.didYouMean = didYouMean(params.q ?? '', locale);
+    for (const filter of filterParams) {
+      const value = params[filter];
+      if (value === undefined || (Array.isArray(value) && !value.length)) continue;
+      const without = { ...params, [filter]: undefined, page: 1, per_page: 1 };
+      if (filter === 'near') Object.assign(without, { radius_km: undefined });
+      const total = run(without).total;
+      if (total > 0) outcome.dropFilters.push({ filter, total });
+    }
+  }
+  return outcome;
+}
+
+/** Other names for what was typed: the thesaurus concepts it comes close to, in the reader's language first. */
+export function didYouMean(text: string, locale: Locale): string[] {
+  const typed = words(text)
+    .filter((w) => !isStopword(w))
+    .map(fold);
+  const t = thesaurus();
+  const out = new Set<string>();
+  for (const match of t.match(typed)) {
+    const typedPart = typed.slice(match.start, match.end).join(' ');
+    for (const lang of [locale, ...(['nl', 'fr', 'en'] as const).filter((l) => l !== locale)]) {
+      const label = t.label(match.concept, lang);
+      if (fold(label) !== typedPart) out.add(label);
+    }
+  }
+  return [...out].slice(0, 5);
+}
+
+export async function suggest(live: LiveSearchIndex, text: string, locale: Locale) {
+  await live.readyWithin(10_000);
+  return live.index.suggest(text, locale);
+}
+
+/** Service ids matching a text, best first, for the HSDS API's `search` parameter. */
+export async function searchServiceIds(
+  live: LiveSearchIndex,
+  text: string,
+  filters: { theme?: string; organisationId?: string } = {},
+): Promise<string[]> {
+  await live.readyWithin(10_000);
+  const result = live.index.search({
+    text,
+    filters: { theme: filters.theme },
+    sort: 'relevance',
+    offset: 0,
+    limit: 100_000,
+  });
+  return result.hits
+    .filter(
+      (h) =>
+        h.doc.type === 'service' &&
+        (!filters.organisationId || h.doc.organisationId === filters.organisationId),
+    )
+    .map((h) => h.doc.id);
+}

@@ -1,0 +1,75 @@
+// Text analysis for search: the same steps for documents and queries, so "Médecins", "medecin" and
+// "médecin" meet. Words are lower-cased, stemmed in their own language (the Snowball stemmers need
+// the accents), then folded to plain ASCII-like letters.
+import { stemmer as english } from '@orama/stemmers/english';
+import { stemmer as french } from '@orama/stemmers/french';
+import { stemmer as dutch } from '@orama/stemmers/dutch';
+import type { Locale } from '../../../shared/i18n-text.ts';
+
+const stemmers: Record<Locale, (word: string) => string> = { nl: dutch, fr: french, en: english };
+
+/** Words that carry no meaning on their own in a query or a text. Kept short on purpose. */
+const stopwords = new Set(
+  (
+    'de het een en van voor in op met aan bij te of om naar zijn is er die dat ik je u we wij ze hun ook niet geen als tot ' +
+    'le la les l un une des du de d et ou pour par avec sans dans sur au aux a en ce ces cet cette est sont je tu il elle on nous vous ils qui que qu y ne pas plus ' +
+    'the a an and or of for to in on at with by is are be i you we they it this that my your our from as ' +
+    // Question words and "I need": in a search box they say nothing about what is sought.
+    'waar hoe wat wie wanneer welke nodig zoek zoeken wil kan kun mag mijn ' +
+    'ou où comment quoi quand quel quelle besoin cherche chercher veux peux puis mon ma mes ' +
+    'where how what who when which need needs want can could get find looking me some any there here'
+  ).split(' '),
+);
+
+/** Lower case without accents: "Élan Œuvre" to "elan oeuvre". */
+export function fold(text: string): string {
+  return text
+    .toLowerCase()
+    .replace(/œ/g, 'oe')
+    .replace(/æ/g, 'ae')
+    .replace(/ß/g, 'ss')
+    .normalize('NFD')
+    .replace(/\p{M}/gu, '');
+}
+
+/** Words of a text, in lower case, with accents kept (for the stemmers). */
+export function words(text: string): string[] {
+  return text.toLowerCase().match(/[\p{L}\p{N}]+/gu) ?? [];
+}
+
+export function isStopword(word: string): boolean {
+  return stopwords.has(fold(word));
+}
+
+/** The folded stem of a word in a language. */
+export function stemOf(word: string, lang: Locale): string {
+  return fold(stemmers[lang](word.toLowerCase()));
+}
+
+/** The index terms of one word written in a known language: its folded form and its folded stem. */
+export function termsOf(word: string, lang: Locale): string[] {
+  const surface = fold(word);
+  const stem = fold(stemmers[lang](word));
+  return stem && stem !== surface ? [surface, stem] : [surface];
+}
+
+/** Index terms of a text in a known language, stopwords left out. */
+export function analyse(text: string | undefined | null, lang: Locale): string[] {
+  if (!text) return [];
+  const out: string[] = [];
+  for (const word of words(text)) {
+    if (stopwords.has(fold(word))) continue;
+    out.push(...termsOf(word, lang));
+  }
+  return out;
+}
+
+/**
+ * The forms of a query word to look up: the query may be in any of the three languages, so the word
+ * is stemmed as Dutch, French and English alike.
+ */
+export function queryForms(word: string): string[] {
+  const forms = new Set([fold(word)]);
+  for (const lang of ['nl', 'fr', 'en'] as const) forms.add(fold(stemmers[lang](word)));
+  return [...forms].filter(Boolean);
+}

@@ -1,0 +1,144 @@
+// The NL-FR-EN welfare thesaurus (data/thesaurus.json): concepts whose terms mean the same thing in
+// the three languages ("OCMW" = "CPAS" = "PCSW"). A query that names a concept also looks for every
+// other term of it, and for the services in the concept's themes.
+import { readFileSync } from 'node:fs';
+import { distance } from 'fastest-levenshtein';
+import type { Locale } from '../../../shared/i18n-text.ts';
+import { fold, isStopword, stemOf, words } from './text.ts';
+
+export interface Concept {
+  id: string;
+  terms: Record<Locale, string[]>;
+  themes: string[];
+}
+
+export interface ConceptMatch {
+  concept: Concept;
+  /** Positions [start, end) of the query words the concept was recognised in. */
+  start: number;
+  end: number;
+}
+
+interface TermPattern {
+  concept: Concept;
+  words: string[];
+}
+
+interface TextPattern extends TermPattern {
+  /** Terms of the text's own language compare by stem; others must appear as written ("OCMW" in French). */
+  byStem: boolean;
+}
+
+/** Edits allowed on a word: none below 5 letters, one from 5, two from 8 ("schuldbemidelling"). */
+export function allowedEdits(word: string): number {
+  return word.length >= 8 ? 2 : word.length >= 5 ? 1 : 0;
+}
+
+export function sameWord(typed: string, known: string): boolean {
+  if (typed === known) return true;
+  const edits = allowedEdits(typed);
+  return edits > 0 && Math.abs(typed.length - known.length) <= edits && distance(typed, known) <= edits;
+}
+
+export class Thesaurus {
+  readonly concepts: Concept[];
+  private readonly patterns: TermPattern[];
+  /** Per text language: the patterns to look for in such a text, by their first word. */
+  private readonly textPatterns = new Map<Locale, Map<string, TextPattern[]>>();
+
+  constructor(concepts: Concept[]) {
+    this.concepts = concepts;
+    for (const lang of ['nl', 'fr', 'en'] as const) {
+      const byFirst = new Map<string, TextPattern[]>();
+      for (const concept of concepts) {
+        for (const [termLang, terms] of Object.entries(concept.terms) as [Locale, string[]][]) {
+          const byStem = termLang === lang;
+          for (const term of terms) {
+            const keys = words(term)
+              .filter((w) => !isStopword(w))
+              .map((w) => (byStem ? stemOf(w, lang) : fold(w)));
+            if (!keys.length) continue;
+            const list = byFirst.get(keys[0]!) ?? [];
+            list.push({ concept, words: keys, byStem });
+            byFirst.set(keys[0]!, list);
+          }
+        }
+      }
+      this.textPatterns.set(lang, byFirst);
+    }
+    this.patterns = concepts
+      .flatMap((concept) =>
+        Object.values(concept.terms)
+          .flat()
+          .map((term) => ({
+            concept,
+            words: words(term)
+              .filter((w) => !isStopword(w))
+              .map(fold),
+          })),
+      )
+      .filter((p) => p.words.length > 0)
+      // Longest terms first, so "centre public d'action sociale" wins over a shorter overlap.
+      .sort((a, b) => b.words.length - a.words.length);
+  }
+
+  /** Concepts named in a query (folded words, stopwords removed), longest first, not overlapping. */
+  match(queryWords: string[]): ConceptMatch[] {
+    const taken = new Array<boolean>(queryWords.length).fill(false);
+    const found: ConceptMatch[] = [];
+    for (const pattern of this.patterns) {
+      const n = pattern.words.length;
+      for (let start = 0; start + n <= queryWords.length; start++) {
+        let ok = true;
+        for (let k = 0; k < n && ok; k++)
+          ok = !taken[start + k] && sameWord(queryWords[start + k]!, pattern.words[k]!);
+        if (!ok) continue;
+        for (let k = 0; k < n; k++) taken[start + k] = true;
+        found.push({ concept: pattern.concept, start, end: start + n });
+      }
+    }
+    return found.sort((a, b) => a.start - b.start);
+  }
+
+  /**
+   * Concepts a text in a known language mentions ("médiations de dettes" → schuldbemiddeling),
+   * compared stem by stem, so documents carry the concept whatever words they use for it.
+   */
+  tag(text: string, lang: Locale): Set<string> {
+    const kept = words(text).filter((w) => !isStopword(w));
+    const stems = kept.map((w) => stemOf(w, lang));
+    const folded = kept.map(fold);
+    const byFirst = this.textPatterns.get(lang)!;
+    const found = new Set<string>();
+    for (let i = 0; i < kept.length; i++) {
+      const candidates = [
+        ...(byFirst.get(stems[i]!) ?? []),
+        ...(stems[i] === folded[i] ? [] : (byFirst.get(folded[i]!) ?? [])),
+      ];
+      for (const pattern of candidates) {
+        const seq = pattern.byStem ? stems : folded;
+        if (pattern.words.every((w, k) => seq[i + k] === w)) found.add(pattern.concept.id);
+      }
+    }
+    return found;
+  }
+
+  /** The preferred label of a concept in a language: the first term, as "did you mean …?". */
+  label(concept: Concept, locale: Locale): string {
+    return concept.terms[locale][0] ?? concept.id;
+  }
+}
+
+let shared: Thesaurus | undefined;
+
+export function thesaurus(): Thesaurus {
+  shared ??= new Thesaurus(
+    JSON.parse(readFileSync(new URL('../data/thesaurus.json', import.meta.url), 'utf8')) as Concept[],
+  );
+  return shared;
+}
+
+/** A concept as one index term. */
+export function conceptToken(id: string): string {
+  return `concept:${id}`;
+}
