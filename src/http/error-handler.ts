@@ -20,7 +20,11 @@ function fieldProblems(error: FastifyError): FieldProblem[] {
   const byField = new Map<string, FieldProblem>();
   for (const item of items) {
     const missing = item.params?.missingProperty as string | undefined;
-    const path = (item.instancePath ?? '').replace(/^\//, '').replace(/\//g, '.');
+    // "/access/0" names the parameter "access", as the client wrote it.
+    const path = (item.instancePath ?? '')
+      .replace(/^\//, '')
+      .replace(/\/\d+$/, '')
+      .replace(/\//g, '.');
     const field = missing ?? (path || error.validationContext || 'request');
     // A union reports once per branch; the reader needs one line per field.
     if (!byField.has(field)) byField.set(field, { field, message: item.message ?? 'is invalid' });

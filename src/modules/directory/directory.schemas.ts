@@ -343,7 +343,7 @@ export const SearchResultSchema = Type.Object({
 });
 
 export const SuggestQuery = Type.Object({
-  q: Type.String({ maxLength: 200 }),
+  q: Type.String({ maxLength: 200, default: '' }),
   locale: Type.Optional(Enum(['nl', 'fr', 'en'] as const)),
 });
 

@@ -43,7 +43,7 @@ export function findPlace(text: string, locale: 'nl' | 'fr' | 'en' = 'fr'): Plac
   if (wanted.length < 3) return null;
   const commune = geo.communes.find((c) => [c.name.nl, c.name.fr, c.name.en].some((n) => fold(n) === wanted));
   if (commune) return { ...commune.centre, label: commune.name[locale] };
-  const candidates = streetIndex().filter(({ keys }) => keys.some((k) => k === wanted || k.includes(wanted)));
+  const candidates = streetIndex().filter(({ keys }) => keys.some((k) => ` ${k}`.includes(` ${wanted}`)));
   if (!candidates.length) return null;
   const best = candidates.sort(
     (a, b) =>

@@ -55,18 +55,20 @@ for (const theme of themes) {
  * thesaurus concept the text mentions, so a query naming the concept in any language finds it.
  */
 function analyseI18n(...texts: (I18nText | null | undefined)[]): string[] {
-  const out: string[] = [];
+  // A set: each term once per field. Term counts matter little in texts this short, and every
+  // repeated term costs index time and memory.
+  const out = new Set<string>();
   const concepts = new Set<string>();
   for (const text of texts) {
     for (const lang of locales) {
       const value = text?.[lang];
       if (!value) continue;
-      out.push(...analyse(value, lang));
+      for (const term of analyse(value, lang)) out.add(term);
       for (const id of thesaurus().tag(value, lang)) concepts.add(id);
     }
   }
-  for (const id of concepts) out.push(conceptToken(id));
-  return out;
+  for (const id of concepts) out.add(conceptToken(id));
+  return [...out];
 }
 
 /** Place names are not stemmed: "Sint-Jans-Molenbeek" is searched as written. */

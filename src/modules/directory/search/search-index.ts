@@ -4,6 +4,7 @@
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import { DateTime } from 'luxon';
 import type { Locale } from '../../../shared/i18n-text.ts';
+import { geoReference } from '../../geo/index.ts';
 import { publicHoliday, zone } from '../opening-hours.ts';
 import { type SearchDoc, type SearchField, searchFields, themeToken } from './search-docs.ts';
 import { allowedEdits, type ConceptMatch, conceptToken, type Thesaurus } from './thesaurus.ts';
@@ -239,12 +240,14 @@ export class SearchIndex {
       .slice(0, maxQueryWords);
     if (!typed.length) return { query: null, concepts: [], groups: 0 };
     const folded = typed.map(fold);
-    const concepts = this.thesaurus.match(folded);
+    const concepts = this.thesaurus.match(folded, isPlaceWord);
     const groups: Query[] = [];
     const wordGroup = (i: number): Query => {
       const word = typed[i]!;
       const surface = folded[i]!;
       const last = i === typed.length - 1;
+      // A place is looked up as written ("Elsene" is no typo of anything).
+      if (isPlaceWord(surface)) return { queries: [surface], fuzzy: false, prefix: false };
       const stems = queryForms(word).filter((f) => f !== surface);
       return {
         combineWith: 'OR',
@@ -262,15 +265,21 @@ export class SearchIndex {
         groups.push(wordGroup(i++));
         continue;
       }
+      // Documents carry a token for every concept their texts name, in any language and wording
+      // (search-docs.ts); the concept's themes bring in services that do not name it.
+      const tokens = [conceptToken(concept.concept.id), ...concept.concept.themes.map(themeToken)];
+      // The words as typed still count, exactly, for texts that use them outside the concept's phrase.
       const asTyped: Query = {
         combineWith: 'AND',
-        queries: range(concept.start, concept.end).map(wordGroup),
+        fuzzy: false,
+        prefix: false,
+        queries: typed
+          .slice(concept.start, concept.end)
+          .map((w) => ({ combineWith: 'OR' as const, queries: queryForms(w) })),
       };
-      // The concept token stands for every way of saying it, in the three languages (search-docs.ts).
-      const tokens = [conceptToken(concept.concept.id), ...concept.concept.themes.map(themeToken)];
       groups.push({
         combineWith: 'OR',
-        queries: [asTyped, { queries: tokens, fuzzy: false, prefix: false }],
+        queries: [{ queries: tokens, fuzzy: false, prefix: false }, asTyped],
       });
       i = concept.end;
     }
@@ -439,10 +448,6 @@ export class SearchIndex {
   }
 }
 
-function range(start: number, end: number): number[] {
-  return Array.from({ length: end - start }, (_, i) => start + i);
-}
-
 /** The word with each pair of neighbouring letters swapped. */
 function transpositions(word: string): string[] {
   const out: string[] = [];
@@ -450,4 +455,19 @@ function transpositions(word: string): string[] {
     if (word[i] !== word[i + 1]) out.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
   }
   return out;
+}
+
+let placeWords: Set<string> | undefined;
+
+/** Words of commune and quartier names: "Oudergem" is a place, not a typo of "ouderen". */
+function isPlaceWord(word: string): boolean {
+  if (!placeWords) {
+    const geo = geoReference();
+    const names = [
+      ...geo.communes.flatMap((c) => [c.name.nl, c.name.fr]),
+      ...geo.quartiers.flatMap((q) => [q.name.nl, q.name.fr]),
+    ];
+    placeWords = new Set(names.flatMap((n) => words(n).map(fold)).filter((w) => w.length > 3));
+  }
+  return placeWords.has(word);
 }

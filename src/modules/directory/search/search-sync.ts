@@ -13,6 +13,11 @@ import { thesaurus } from './thesaurus.ts';
 export interface LiveIndexOptions {
   /** How often to look at the change log without a notification. */
   pollMs?: number;
+  /**
+   * Follow notifications (default). Behind a connection pooler in transaction mode LISTEN does not
+   * work; polling alone then keeps the index current, a poll interval behind.
+   */
+  listen?: boolean;
   onError?: (error: unknown) => void;
 }
 
@@ -73,7 +78,7 @@ export class LiveSearchIndex {
     this.cursor = await latestChange(this.database.db);
     const snapshot = await loadDirectorySnapshot(this.database.db);
     this.index.replace(buildDocs(snapshot));
-    await this.listen();
+    if (this.options.listen !== false) await this.listen();
     this.timer = setInterval(() => void this.refresh(), this.options.pollMs ?? 5_000);
     this.timer.unref();
   }

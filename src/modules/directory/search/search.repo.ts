@@ -79,8 +79,10 @@ export async function loadDirectorySnapshot(
   db: Executor,
   organisationIds?: string[],
 ): Promise<DirectorySnapshot> {
-  const onlyOrgs = organisationIds ? sql`where o.id = any(${organisationIds}::uuid[])` : sql``;
-  const onlyServices = organisationIds ? sql`and s.organisation_id = any(${organisationIds}::uuid[])` : sql``;
+  // One array parameter: Drizzle would spread a plain array into a list of parameters.
+  const ids = organisationIds ? sql.param(organisationIds) : undefined;
+  const onlyOrgs = ids ? sql`where o.id = any(${ids}::uuid[])` : sql``;
+  const onlyServices = ids ? sql`and s.organisation_id = any(${ids}::uuid[])` : sql``;
   const rows = async <T>(query: ReturnType<typeof sql>) => (await db.execute(query)).rows as T[];
   const [organisations, services, locations, themes, schedules, exceptions] = await Promise.all([
     rows<OrganisationSource>(sql`
@@ -96,7 +98,7 @@ export async function loadDirectorySnapshot(
       select l.id, l.organisation_id as "organisationId", sal.service_id as "serviceId", l.latitude, l.longitude,
              l.commune_nis as "communeNis", l.quartier_code as "quartierCode", l.postcode, l.address
       from locations l left join service_at_locations sal on sal.location_id = l.id
-      ${organisationIds ? sql`where l.organisation_id = any(${organisationIds}::uuid[])` : sql``}`),
+      ${ids ? sql`where l.organisation_id = any(${ids}::uuid[])` : sql``}`),
     rows<ThemeSource>(sql`
       select st.service_id as "serviceId", t.code, t.parent_code as "parentCode"
       from service_themes st join taxonomy_terms t on t.id = st.term_id join services s on s.id = st.service_id

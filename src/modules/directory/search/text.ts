@@ -6,13 +6,18 @@ import { stemmer as french } from '@orama/stemmers/french';
 import { stemmer as dutch } from '@orama/stemmers/dutch';
 import type { Locale } from '../../../shared/i18n-text.ts';
 
-const stemmers: Record<Locale, (word: string) => string> = { nl: dutch, fr: french, en: english };
+const stemmers: Record<Locale, (word: string) => string> = {
+  nl: memo(dutch),
+  fr: memo(french),
+  en: memo(english),
+};
 
 /** Words that carry no meaning on their own in a query or a text. Kept short on purpose. */
 const stopwords = new Set(
+  // Negations ("zonder", "sans", "without", "geen") stay: "sans papiers" is not "papiers".
   (
-    'de het een en van voor in op met aan bij te of om naar zijn is er die dat ik je u we wij ze hun ook niet geen als tot ' +
-    'le la les l un une des du de d et ou pour par avec sans dans sur au aux a en ce ces cet cette est sont je tu il elle on nous vous ils qui que qu y ne pas plus ' +
+    'de het een en van voor in op met aan bij te of om naar zijn is er die dat ik je u we wij ze hun ook als tot ' +
+    'le la les l un une des du de d et ou pour par avec dans sur au aux a en ce ces cet cette est sont je tu il elle on nous vous ils qui que qu y ne pas plus ' +
     'the a an and or of for to in on at with by is are be i you we they it this that my your our from as ' +
     // Question words and "I need": in a search box they say nothing about what is sought.
     'waar hoe wat wie wanneer welke nodig zoek zoeken wil kan kun mag mijn ' +
@@ -21,15 +26,39 @@ const stopwords = new Set(
   ).split(' '),
 );
 
-/** Lower case without accents: "Élan Œuvre" to "elan oeuvre". */
-export function fold(text: string): string {
-  return text
-    .toLowerCase()
+/**
+ * Remembers the results of a function of one word. A directory has tens of thousands of texts but
+ * only some tens of thousands of distinct words, so each word is folded and stemmed once.
+ */
+function memo(fn: (word: string) => string, limit = 200_000): (word: string) => string {
+  let cache = new Map<string, string>();
+  return (word) => {
+    let out = cache.get(word);
+    if (out === undefined) {
+      out = fn(word);
+      if (cache.size >= limit) cache = new Map();
+      cache.set(word, out);
+    }
+    return out;
+  };
+}
+
+function foldText(lower: string): string {
+  if (/^[a-z0-9 ]*$/.test(lower)) return lower;
+  return lower
     .replace(/œ/g, 'oe')
     .replace(/æ/g, 'ae')
     .replace(/ß/g, 'ss')
     .normalize('NFD')
     .replace(/\p{M}/gu, '');
+}
+
+const foldWord = memo(foldText);
+
+/** Lower case without accents: "Élan Œuvre" to "elan oeuvre". */
+export function fold(text: string): string {
+  const lower = text.toLowerCase();
+  return lower.length <= 40 ? foldWord(lower) : foldText(lower);
 }
 
 /** Words of a text, in lower case, with accents kept (for the stemmers). */

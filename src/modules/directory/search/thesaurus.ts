@@ -82,19 +82,29 @@ export class Thesaurus {
       .sort((a, b) => b.words.length - a.words.length);
   }
 
-  /** Concepts named in a query (folded words, stopwords removed), longest first, not overlapping. */
-  match(queryWords: string[]): ConceptMatch[] {
+  /**
+   * Concepts named in a query (folded words, stopwords removed), longest first, not overlapping.
+   * Exact names are taken before near ones, so a typo never steals a word another concept names
+   * exactly; `exactOnly` words (place names) are never taken as typos of something else.
+   */
+  match(queryWords: string[], exactOnly: (word: string) => boolean = () => false): ConceptMatch[] {
     const taken = new Array<boolean>(queryWords.length).fill(false);
     const found: ConceptMatch[] = [];
-    for (const pattern of this.patterns) {
-      const n = pattern.words.length;
-      for (let start = 0; start + n <= queryWords.length; start++) {
-        let ok = true;
-        for (let k = 0; k < n && ok; k++)
-          ok = !taken[start + k] && sameWord(queryWords[start + k]!, pattern.words[k]!);
-        if (!ok) continue;
-        for (let k = 0; k < n; k++) taken[start + k] = true;
-        found.push({ concept: pattern.concept, start, end: start + n });
+    for (const fuzzy of [false, true]) {
+      for (const pattern of this.patterns) {
+        const n = pattern.words.length;
+        for (let start = 0; start + n <= queryWords.length; start++) {
+          let ok = true;
+          for (let k = 0; k < n && ok; k++) {
+            const word = queryWords[start + k]!;
+            ok =
+              !taken[start + k] &&
+              (word === pattern.words[k] || (fuzzy && !exactOnly(word) && sameWord(word, pattern.words[k]!)));
+          }
+          if (!ok) continue;
+          for (let k = 0; k < n; k++) taken[start + k] = true;
+          found.push({ concept: pattern.concept, start, end: start + n });
+        }
       }
     }
     return found.sort((a, b) => a.start - b.start);
