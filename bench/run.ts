@@ -10,6 +10,11 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { connectDatabase } from '../src/db/client.ts';
 import { runningEmbeddedUrl } from '../src/db/embedded.ts';
+import { LiveSearchIndex } from '../src/modules/directory/search/search-sync.ts';
+import { searchDirectory } from '../src/modules/directory/search/search.service.ts';
+import { paramsOf, readRelevanceSet, scoreRelevance } from '../src/modules/directory/search/relevance.ts';
+import type { SearchDoc } from '../src/modules/directory/search/search-docs.ts';
+import { searchQueries, searchSequence, suggestPrefixes } from './search-mix.ts';
 import { seedDirectory } from './seed-directory.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -145,6 +150,8 @@ async function main(): Promise<void> {
     // Start-up as a newcomer sees it: an empty folder, then the same folder again.
     const startDir = temp();
     const cold = await startServer(startDir);
+    const relevance = await measureRelevance(startDir);
+    console.log(`relevance: MRR ${relevance.mrr}, P@5 ${relevance.precisionAt5} over ${relevance.queries} queries`);
     const coldStop = await stopServer(cold);
     const warm = await startServer(startDir);
     await stopServer(warm);
@@ -171,6 +178,10 @@ async function main(): Promise<void> {
     );
     await db.close();
 
+    const indexStarted = performance.now();
+    await waitUntilIndexed(server.url, seeded.services);
+    const indexSeconds = (performance.now() - indexStarted) / 1000;
+    console.log(`the server's search index caught up with the seeded directory in ${indexSeconds.toFixed(1)} s`);
     const idle = memoryOf(server.proc.pid!);
     const pages = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i));
     const locales = ['nl', 'fr', 'en'];
@@ -217,6 +228,19 @@ async function main(): Promise<void> {
       ),
     );
     results.push(await load('home page', server.url, ['/nl/', '/fr/', '/en/']));
+
+    // Search: first every distinct query once, one at a time (nothing cached: the engine's own
+    // cost), then the long-tail mix under load.
+    const queries = searchQueries();
+    const uncached = await timeEach(server.url, queries.map((q) => `/api/v1/search?${q}`));
+    console.log(`uncached search over ${queries.length} distinct queries: p50 ${uncached.p50} ms, p95 ${uncached.p95} ms`);
+    const sequence = searchSequence(queries, 20_000);
+    results.push(await load('/api/v1/search (query mix)', server.url, sequence.map((q) => `/api/v1/search?${q}`)));
+    const prefixes = suggestPrefixes(sequence);
+    results.push(
+      await load('/api/v1/search/suggest', server.url, prefixes.map((p, i) => `/api/v1/search/suggest?locale=${locales[i % 3]}&q=${encodeURIComponent(p)}`)),
+    );
+    results.push(await load('search page (HTML)', server.url, sequence.map((q, i) => `/${locales[i % 3]}/search?${q}`)));
     const loaded = memoryOf(server.proc.pid!);
     await stopServer(server);
 
@@ -247,6 +271,12 @@ async function main(): Promise<void> {
         seedSeconds: round2(seedSeconds),
       },
       serverMemory: { idleRssMb: idle.rssMb, afterLoadRssMb: loaded.rssMb, peakRssMb: loaded.peakRssMb },
+      search: {
+        distinctQueries: queries.length,
+        indexCatchUpSeconds: round2(indexSeconds),
+        uncachedLatencyMs: uncached,
+        relevance: { queries: relevance.queries, mrr: relevance.mrr, precisionAt5: relevance.precisionAt5, byKind: relevance.byKind },
+      },
       results,
     };
     const dir = join(root, 'bench/results');
@@ -257,6 +287,58 @@ async function main(): Promise<void> {
     console.log(markdown(report));
   } finally {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+/** Waits until the server's search index holds the seeded services (it follows the change log). */
+async function waitUntilIndexed(base: string, services: number): Promise<void> {
+  const deadline = Date.now() + 600_000;
+  while (Date.now() < deadline) {
+    const res = await fetch(`${base}/api/v1/search?per_page=1`).catch(() => null);
+    if (res?.ok && ((await res.json()) as { meta: { total: number } }).meta.total >= services) return;
+    await new Promise((r) => setTimeout(r, 500));
+  }
+  throw new Error('the search index did not catch up');
+}
+
+/** Latency of each path requested once, one after the other. */
+async function timeEach(base: string, paths: string[]): Promise<{ p50: number; p95: number; p99: number; max: number }> {
+  const times: number[] = [];
+  for (const path of paths) {
+    const started = performance.now();
+    const res = await fetch(`${base}${path}`);
+    await res.arrayBuffer();
+    times.push(performance.now() - started);
+  }
+  times.sort((a, b) => a - b);
+  return { p50: round2(percentile(times, 50)), p95: round2(percentile(times, 95)), p99: round2(percentile(times, 99)), max: round2(times.at(-1) ?? 0) };
+}
+
+/** MRR and precision at 5 of the relevance set on the demo data in a data folder. */
+async function measureRelevance(dataDir: string) {
+  const db = connectDatabase(runningEmbeddedUrl(dataDir)!, { max: 4 });
+  const live = new LiveSearchIndex(db, { listen: false });
+  try {
+    await live.ready;
+    const keys = new Map<string, { service: string | null; organisation: string }>();
+    const { rows } = await db.pool.query<{ id: string; org: string; svc: string | null }>(`
+      select s.id, o.provenance_id as org, s.provenance_id as svc from services s join organisations o on o.id = s.organisation_id
+      union all select id, provenance_id, null from organisations`);
+    for (const r of rows) keys.set(r.id, { service: r.svc ? `${r.org}/${r.svc}` : null, organisation: r.org });
+    const set = readRelevanceSet();
+    const results = new Map<string, SearchDoc[]>();
+    for (const q of set) results.set(q.id, (await searchDirectory(live, paramsOf(q), q.locale)).hits.map((h) => h.doc));
+    const report = scoreRelevance(set, results, (doc) => keys.get(doc.id)!);
+    const r3 = (n: number) => Math.round(n * 1000) / 1000;
+    return {
+      queries: report.queries,
+      mrr: r3(report.mrr),
+      precisionAt5: r3(report.precisionAt5),
+      byKind: Object.fromEntries(Object.entries(report.byKind).map(([k, v]) => [k, { queries: v.queries, mrr: r3(v.mrr) }])),
+    };
+  } finally {
+    await live.close();
+    await db.close();
   }
 }
 
@@ -271,6 +353,12 @@ function markdown(report: {
   settings: { connections: number; durationSeconds: number; services: number; organisations: number };
   startup: Record<string, number>;
   serverMemory: Record<string, number>;
+  search: {
+    distinctQueries: number;
+    indexCatchUpSeconds: number;
+    uncachedLatencyMs: { p50: number; p95: number; p99: number };
+    relevance: { queries: number; mrr: number; precisionAt5: number };
+  };
   results: LoadResult[];
 }): string {
   const rows = report.results.map(
@@ -290,6 +378,11 @@ function markdown(report: {
     `Start-up: cold ${report.startup.coldStartSeconds} s (empty folder: initdb, migrations, demo data), warm ${report.startup.warmStartSeconds} s, ` +
       `stop ${report.startup.stopSeconds} s; seeding took ${report.startup.seedSeconds} s.`,
     `Server memory: ${report.serverMemory.idleRssMb} MB idle, ${report.serverMemory.afterLoadRssMb} MB after the load, peak ${report.serverMemory.peakRssMb} MB (RSS of the Node process; PostgreSQL not included).`,
+    '',
+    `Search: ${report.search.distinctQueries} distinct queries in the mix (long tail, rank^-1); each run once without cache: ` +
+      `p50 ${report.search.uncachedLatencyMs.p50} ms, p95 ${report.search.uncachedLatencyMs.p95} ms, p99 ${report.search.uncachedLatencyMs.p99} ms. ` +
+      `The index caught up with the seeded directory in ${report.search.indexCatchUpSeconds} s.`,
+    `Relevance on the demo data (${report.search.relevance.queries} queries): MRR ${report.search.relevance.mrr}, P@5 ${report.search.relevance.precisionAt5}.`,
     '',
   ].join('\n');
 }

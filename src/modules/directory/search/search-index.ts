@@ -168,14 +168,42 @@ function openAt(doc: SearchDoc, m: Moment): boolean {
   return false;
 }
 
+/** Facet values as small integers, so counting is array arithmetic rather than string maps. */
+class Dictionary {
+  readonly ids = new Map<string, number>();
+  readonly values: string[] = [];
+  id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.ids.set(value, id);
+      this.values.push(value);
+    }
+    return id;
+  }
+}
+
+const valueFacets = ['theme', 'commune', 'quartier', 'kind', 'language', 'target', 'access'] as const;
+type ValueFacet = (typeof valueFacets)[number];
+
 export class SearchIndex {
   private readonly mini: MiniSearch<{ n: number }>;
   private readonly docs: (SearchDoc | undefined)[] = [];
+  /** Per document, per value facet (in `valueFacets` order), its value ids. */
+  private readonly docValues: (Uint16Array[] | undefined)[] = [];
+  private readonly dictionaries = Object.fromEntries(valueFacets.map((f) => [f, new Dictionary()])) as Record<
+    ValueFacet,
+    Dictionary
+  >;
+  /** Every term in the index: a word found as it is needs no typo search. */
+  private readonly vocabulary = new Set<string>();
+  private readonly free: number[] = [];
   private readonly byOrganisation = new Map<string, number[]>();
   private size = 0;
   /** Bumped on every change; caches built on the index compare it. */
   version = 0;
   private openCache: { minute: string; version: number; set: Bitset } | undefined;
+  private trustOrder: { version: number; order: Int32Array } | undefined;
 
   constructor(private readonly thesaurus: Thesaurus) {
     this.mini = new MiniSearch<{ n: number }>({
@@ -196,27 +224,59 @@ export class SearchIndex {
 
   /** Replaces the documents of some organisations (all of them when `organisationIds` is absent). */
   replace(docs: SearchDoc[], organisationIds?: string[]): void {
-    const gone = organisationIds ?? [...this.byOrganisation.keys()];
-    for (const orgId of gone) {
+    this.remove(organisationIds ?? [...this.byOrganisation.keys()]);
+    this.mini.addAll(docs.map((doc) => ({ n: this.place(doc) })));
+    this.version++;
+  }
+
+  /**
+   * The same for a whole directory, in slices that give the event loop back in between, so a
+   * process indexing 50,000 services still answers its health checks.
+   */
+  async replaceGradually(docs: SearchDoc[], organisationIds?: string[], slice = 500): Promise<void> {
+    this.remove(organisationIds ?? [...this.byOrganisation.keys()]);
+    this.version++;
+    for (let i = 0; i < docs.length; i += slice) {
+      this.mini.addAll(docs.slice(i, i + slice).map((doc) => ({ n: this.place(doc) })));
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    this.version++;
+  }
+
+  private remove(organisationIds: string[]): void {
+    for (const orgId of organisationIds) {
       for (const n of this.byOrganisation.get(orgId) ?? []) {
         this.mini.discard(n);
         this.docs[n] = undefined;
+        this.docValues[n] = undefined;
+        this.free.push(n);
         this.size--;
       }
       this.byOrganisation.delete(orgId);
     }
-    const added: { n: number }[] = [];
-    for (const doc of docs) {
-      const n = this.docs.length;
-      this.docs.push(doc);
-      added.push({ n });
-      let list = this.byOrganisation.get(doc.organisationId);
-      if (!list) this.byOrganisation.set(doc.organisationId, (list = []));
-      list.push(n);
-      this.size++;
+  }
+
+  /** Stores a document in a free slot and returns its number. */
+  private place(doc: SearchDoc): number {
+    const n = this.free.pop() ?? this.docs.length;
+    this.docs[n] = doc;
+    this.docValues[n] = valueFacets.map((f) => Uint16Array.from(valuesOf(doc, f), (v) => this.dictionaries[f].id(String(v))));
+    for (const field of searchFields) for (const term of doc.fields[field].split(' ')) this.vocabulary.add(term);
+    let list = this.byOrganisation.get(doc.organisationId);
+    if (!list) this.byOrganisation.set(doc.organisationId, (list = []));
+    list.push(n);
+    this.size++;
+    return n;
+  }
+
+  /** Document numbers by trust, best first: the order of a search without words. */
+  private byTrust(): Int32Array {
+    if (this.trustOrder?.version !== this.version) {
+      const order = this.docs.flatMap((doc, n) => (doc ? [n] : []));
+      order.sort((a, b) => this.docs[b]!.trust - this.docs[a]!.trust || a - b);
+      this.trustOrder = { version: this.version, order: Int32Array.from(order) };
     }
-    this.mini.addAll(added);
-    this.version++;
+    return this.trustOrder.order;
   }
 
   /** Documents open at this minute, kept for the minute. */
@@ -252,7 +312,12 @@ export class SearchIndex {
       return {
         combineWith: 'OR',
         queries: [
-          { queries: [surface], fuzzy: allowedEdits(surface) || false, prefix: last && surface.length >= 2 },
+          {
+            queries: [surface],
+            // A word the index knows as written needs no typo search, which is the costly part.
+            fuzzy: this.vocabulary.has(surface) ? false : allowedEdits(surface) || false,
+            prefix: last && surface.length >= 3,
+          },
           ...(stems.length ? [{ queries: stems, fuzzy: false, prefix: false }] : []),
           // Swapped letters ("dentsit") are one slip but two Levenshtein edits: look them up as written.
           ...(surface.length >= 5 ? [{ queries: transpositions(surface), fuzzy: false, prefix: false }] : []),
@@ -294,110 +359,127 @@ export class SearchIndex {
       const boostDocument = (n: number) => this.docs[n]?.trust ?? 0;
       matches = this.mini.search(textQuery, { boostDocument });
       if (!matches.length && groups > 1) {
-        matches = this.mini.search({ ...(textQuery as object), combineWith: 'OR' } as Query, {
-          boostDocument,
-        });
+        matches = this.mini.search({ ...(textQuery as object), combineWith: 'OR' } as Query, { boostDocument });
         partial = matches.length > 0;
       }
     }
 
     const openNow = this.openNow(now);
     const near = query.near;
-    const distanceOf = (doc: SearchDoc): number | undefined =>
-      near && doc.points.length ? Math.min(...doc.points.map((p) => distanceKm(near, p))) : undefined;
+    const distanceOf = (doc: SearchDoc): number | undefined => {
+      if (!near || !doc.points.length) return undefined;
+      let best = Infinity;
+      for (const p of doc.points) best = Math.min(best, distanceKm(near, p));
+      return best;
+    };
 
-    // Candidates: every document for an empty query, the matches otherwise.
-    const candidates: { n: number; score: number; terms: string[] }[] = matches
-      ? matches.map((m) => ({ n: m.id as number, score: m.score, terms: m.terms }))
-      : this.allDocs();
-
+    // Filters as value ids; a value the index has never seen matches nothing.
     const f = query.filters;
-    const passes = (doc: SearchDoc, n: number, key: FacetKey): boolean => {
-      switch (key) {
-        case 'theme':
-          return doc.themes.includes(f.theme!);
-        case 'commune':
-          return doc.communes.includes(f.commune!);
-        case 'quartier':
-          return doc.quartiers.includes(f.quartier!);
-        case 'kind':
-          return doc.kind === f.kind;
-        case 'language':
-          return doc.languages.includes(f.language!);
-        case 'target':
-          return doc.targetGroups.includes(f.target!);
-        case 'access':
-          return f.access!.every((a) => doc.access.includes(a));
-        case 'open':
-          return f.open!.every((o) =>
-            o === 'now' ? openNow.has(n) : o === 'evening' ? doc.evening : doc.weekend,
-          );
-      }
-    };
-    const active = facetKeys.filter((k) =>
-      k === 'access' || k === 'open' ? f[k]?.length : f[k] !== undefined,
-    );
+    const wanted: { facet: number; ids: number[] }[] = [];
+    for (const [i, facet] of valueFacets.entries()) {
+      const raw = facet === 'access' ? f.access : f[facet] === undefined ? undefined : [String(f[facet])];
+      if (!raw?.length) continue;
+      wanted.push({ facet: i, ids: raw.map((v) => this.dictionaries[facet].ids.get(v) ?? -1) });
+    }
+    const openFilter = f.open?.length ? f.open : undefined;
+    const openFacet = valueFacets.length;
+    const active = wanted.length + (openFilter ? 1 : 0);
 
-    const facets = Object.fromEntries(
-      facetKeys.map((k) => [k, new Map<string, number>()]),
-    ) as IndexResult['facets'];
-    const count = (key: FacetKey, doc: SearchDoc, n: number) => {
-      const counts = facets[key];
-      const add = (v: string) => counts.set(v, (counts.get(v) ?? 0) + 1);
-      if (key !== 'open') {
-        for (const v of valuesOf(doc, key)) add(String(v));
-        return;
+    const counts = valueFacets.map((facet) => new Uint32Array(this.dictionaries[facet].values.length));
+    const openCounts = new Uint32Array(3);
+    const countDoc = (n: number, values: Uint16Array[], doc: SearchDoc, only: number) => {
+      for (let k = 0; k < values.length; k++) {
+        if (only !== -1 && only !== k) continue;
+        const c = counts[k]!;
+        for (const id of values[k]!) c[id]!++;
       }
-      if (openNow.has(n)) add('now');
-      if (doc.evening) add('evening');
-      if (doc.weekend) add('weekend');
+      if (only === -1 || only === openFacet) {
+        if (openNow.has(n)) openCounts[0]!++;
+        if (doc.evening) openCounts[1]!++;
+        if (doc.weekend) openCounts[2]!++;
+      }
     };
-    const kept: Hit[] = [];
-    for (const c of candidates) {
-      const doc = this.docs[c.n];
-      if (!doc) continue;
-      if (near?.radiusKm) {
-        const d = distanceOf(doc);
-        if (d === undefined || d > near.radiusKm) continue;
+
+    // Kept documents as numbers; Hit objects are built for the returned page only.
+    const keptN: number[] = [];
+    const keptScore: number[] = [];
+    const keptTerms: string[][] = [];
+    const keptDistance: (number | undefined)[] = [];
+    const consider = (n: number, score: number, terms: string[]) => {
+      const doc = this.docs[n];
+      const values = this.docValues[n];
+      if (!doc || !values) return;
+      let distance: number | undefined;
+      if (near) {
+        distance = distanceOf(doc);
+        if (near.radiusKm && (distance === undefined || distance > near.radiusKm)) return;
       }
       // A document counts in a facet when it passes every other filter, so each facet shows what
       // choosing another of its values would give.
-      const failed = active.filter((k) => !passes(doc, c.n, k));
-      if (failed.length === 0) {
-        kept.push({
-          doc,
-          score: c.score,
-          terms: c.terms,
-          openNow: doc.weekly.length ? openNow.has(c.n) : null,
-        });
-        for (const key of facetKeys) count(key, doc, c.n);
-      } else if (failed.length === 1) {
-        count(failed[0]!, doc, c.n);
+      let failed = -1;
+      let failures = 0;
+      for (const w of wanted) {
+        const have = values[w.facet]!;
+        if (!w.ids.every((id) => have.includes(id))) {
+          failed = w.facet;
+          if (++failures > 1) return;
+        }
       }
-    }
+      if (openFilter) {
+        const ok = openFilter.every((o) => (o === 'now' ? openNow.has(n) : o === 'evening' ? doc.evening : doc.weekend));
+        if (!ok) {
+          failed = openFacet;
+          if (++failures > 1) return;
+        }
+      }
+      if (failures === 0) {
+        keptN.push(n);
+        keptScore.push(score);
+        keptTerms.push(terms);
+        keptDistance.push(distance);
+        countDoc(n, values, doc, -1);
+      } else if (active > 0) {
+        countDoc(n, values, doc, failed);
+      }
+    };
+    const noTerms: string[] = [];
+    if (matches) for (const m of matches) consider(m.id as number, m.score, m.terms);
+    else for (const n of this.byTrust()) consider(n, this.docs[n]!.trust, noTerms);
 
-    if (near) for (const hit of kept) hit.distanceKm = distanceOf(hit.doc);
+    let order = keptN.map((_, i) => i);
     if (query.sort === 'distance' && near) {
-      kept.sort((a, b) => (a.distanceKm ?? Infinity) - (b.distanceKm ?? Infinity) || b.score - a.score);
-    } else if (!matches) {
-      kept.sort((a, b) => b.score - a.score);
+      order.sort((a, b) => (keptDistance[a] ?? Infinity) - (keptDistance[b] ?? Infinity) || keptScore[b]! - keptScore[a]!);
     }
+    order = order.slice(query.offset, query.offset + query.limit);
+    const hits: Hit[] = order.map((i) => {
+      const n = keptN[i]!;
+      const doc = this.docs[n]!;
+      return {
+        doc,
+        score: keptScore[i]!,
+        terms: keptTerms[i]!,
+        distanceKm: keptDistance[i],
+        openNow: doc.weekly.length ? openNow.has(n) : null,
+      };
+    });
+    const facets = Object.fromEntries(
+      valueFacets.map((facet, k) => {
+        const map = new Map<string, number>();
+        const c = counts[k]!;
+        for (let id = 0; id < c.length; id++) if (c[id]) map.set(this.dictionaries[facet].values[id]!, c[id]!);
+        return [facet, map];
+      }),
+    ) as IndexResult['facets'];
+    facets.open = new Map(
+      (['now', 'evening', 'weekend'] as const).map((o, i) => [o, openCounts[i]!] as const).filter(([, c]) => c > 0),
+    );
     return {
-      total: kept.length,
-      hits: kept.slice(query.offset, query.offset + query.limit),
+      total: keptN.length,
+      hits,
       facets,
       concepts,
       partial,
     };
-  }
-
-  /** Every document, scored by trust alone (the order of an empty search). */
-  private allDocs(): { n: number; score: number; terms: string[] }[] {
-    const out: { n: number; score: number; terms: string[] }[] = [];
-    this.docs.forEach((doc, n) => {
-      if (doc) out.push({ n, score: doc.trust, terms: [] });
-    });
-    return out;
   }
 
   /** Completions for what has been typed so far: names of services, organisations and concepts. */

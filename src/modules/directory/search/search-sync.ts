@@ -77,7 +77,7 @@ export class LiveSearchIndex {
     // Read the log's position before the snapshot: a change in between is applied twice, never lost.
     this.cursor = await latestChange(this.database.db);
     const snapshot = await loadDirectorySnapshot(this.database.db);
-    this.index.replace(buildDocs(snapshot));
+    await this.index.replaceGradually(buildDocs(snapshot));
     if (this.options.listen !== false) await this.listen();
     this.timer = setInterval(() => void this.refresh(), this.options.pollMs ?? 5_000);
     this.timer.unref();
@@ -108,7 +108,9 @@ export class LiveSearchIndex {
         const { organisationIds, until } = await changesSince(this.database.db, this.cursor);
         if (!organisationIds.length) return;
         const snapshot = await loadDirectorySnapshot(this.database.db, organisationIds);
-        this.index.replace(buildDocs(snapshot), organisationIds);
+        // A bulk import changes thousands of organisations at once: index those in slices.
+        if (organisationIds.length > 200) await this.index.replaceGradually(buildDocs(snapshot), organisationIds);
+        else this.index.replace(buildDocs(snapshot), organisationIds);
         this.cursor = until;
         if (Math.random() < 0.01) await pruneChanges(this.database.db);
       } catch (error) {

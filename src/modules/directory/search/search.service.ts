@@ -1,5 +1,6 @@
 // One search for pages, the JSON API and HSDS: words, filters, place and time in, ranked results,
 // facet counts and suggestions out.
+import { LRUCache } from 'lru-cache';
 import { DateTime } from 'luxon';
 import { AppError } from '../../../shared/errors.ts';
 import type { Locale } from '../../../shared/i18n-text.ts';
@@ -105,6 +106,13 @@ function sortedFacets(facets: Record<FacetKey, Map<string, number>>): SearchOutc
   ) as SearchOutcome['facets'];
 }
 
+/**
+ * Recent searches and their outcomes. Searches follow a long tail: the same few hundred queries
+ * come back all day, and an outcome stays right until the index changes or the minute turns (the
+ * "open now" counts). Each entry remembers both and is used only while they still hold.
+ */
+const recent = new LRUCache<string, { version: number; minute: number; outcome: SearchOutcome }>({ max: 5_000 });
+
 export async function searchDirectory(
   live: LiveSearchIndex,
   params: SearchParams,
@@ -112,6 +120,16 @@ export async function searchDirectory(
   now: DateTime = DateTime.now(),
 ): Promise<SearchOutcome> {
   await live.readyWithin(10_000);
+  const key = `${locale}|${JSON.stringify(params)}`;
+  const minute = Math.floor(now.toMillis() / 60_000);
+  const hit = recent.get(key);
+  if (hit && hit.version === live.index.version && hit.minute === minute) return hit.outcome;
+  const outcome = searchUncached(live, params, locale, now);
+  recent.set(key, { version: live.index.version, minute, outcome });
+  return outcome;
+}
+
+function searchUncached(live: LiveSearchIndex, params: SearchParams, locale: Locale, now: DateTime): SearchOutcome {
   const place = placeOf(params, locale);
   const run = (p: SearchParams) =>
     live.index.search(

@@ -1,0 +1,49 @@
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp();
+});
+afterAll(() => t.close());
+
+const get = (url: string, headers: Record<string, string> = {}) => t.app.inject({ method: 'GET', url, headers });
+
+describe('search page', () => {
+  it('shows results with the matched words marked, facets with counts, and the query kept in the form', async () => {
+    const res = await get('/fr/search?q=douche');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<html lang="fr">');
+    expect(res.body).toMatch(/<mark>[Dd]ouches?<\/mark>/);
+    expect(res.body).toContain('value="douche"');
+    expect(res.body).toMatch(/id="search-count"[^>]*>\d+ résultats?/);
+    expect(res.body).toMatch(/<option value="[^"]+"[^>]*>[^<]+ \(\d+\)<\/option>/);
+  });
+
+  it('answers htmx with the filters and results only, so the search box keeps its focus', async () => {
+    const res = await get('/nl/search?q=schuld', { 'hx-request': 'true', 'hx-target': 'search-layout' });
+    expect(res.body.startsWith('<div id="search-layout"')).toBe(true);
+    expect(res.body).not.toContain('id="q"');
+  });
+
+  it('says when nothing is found, with other words to try and filters to drop', async () => {
+    const res = await get('/en/search?q=cpas&commune=21017&kind=public_service');
+    expect(res.body).toContain('Nothing found.');
+    expect(res.body).toContain('Did you mean:');
+    expect(res.body).toContain('href="/en/search?q=OCMW');
+    expect(res.body).toContain('Without the filter');
+  });
+
+  it('keeps several checkboxes of one filter in the links it makes', async () => {
+    const res = await get('/en/search?access=free&access=anonymous&page=1');
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('name="access" value="free" checked');
+    expect(res.body).toContain('name="access" value="anonymous" checked');
+  });
+
+  it('refuses bad filters with a translated page', async () => {
+    const res = await get('/nl/search?open=yesterday');
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Ongeldig verzoek');
+  });
+});

@@ -1,0 +1,56 @@
+// Searching in a browser: as-you-type with JavaScript, the whole form without, and axe on the page.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserHarness, expectAccessible, startBrowserHarness } from '../helpers/browser.ts';
+
+let h: BrowserHarness;
+beforeAll(async () => {
+  h = await startBrowserHarness();
+}, 60_000);
+afterAll(() => h?.close());
+
+describe('search', () => {
+  it('updates the results while typing, without reloading, and keeps the search in the address', async () => {
+    const page = await h.browser.newPage();
+    await page.goto(`${h.baseUrl}/nl/search`);
+    await page.evaluate(() => ((window as unknown as { marker: number }).marker = 1));
+    await page.locator('#q').pressSequentially('schuldbemidelling', { delay: 20 });
+    await page.waitForURL(/q=schuldbemidelling/);
+    await page.waitForFunction(() => document.querySelector('.results-list .card') !== null);
+    expect(await page.evaluate(() => (window as unknown as { marker?: number }).marker)).toBe(1);
+    expect(await page.locator('#q').inputValue()).toBe('schuldbemidelling');
+    const first = await page.locator('.results-list .card h3').first().textContent();
+    expect(first?.toLowerCase()).toMatch(/dette|schuld|debt/);
+    await page.close();
+  });
+
+  it('works without JavaScript: words, a filter and a place, then a result', async () => {
+    const context = await h.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${h.baseUrl}/fr/search`);
+    await page.fill('#q', 'aide alimentaire');
+    await page.fill('#near', '1080');
+    await page.selectOption('#sort', 'distance');
+    await page.check('input[name="access"][value="free"]');
+    await page.getByRole('button', { name: 'Rechercher' }).click();
+    await page.waitForURL(/q=aide\+alimentaire/);
+    expect(page.url()).toContain('access=free');
+    expect(await page.locator('#search-count').textContent()).toMatch(/près de 1080/);
+    const distances = await page.locator('.results-list .badge.distance').allTextContents();
+    const km = distances.map((d) => Number.parseFloat(d.replace(',', '.')));
+    expect(km.length).toBeGreaterThan(0);
+    expect([...km].sort((a, b) => a - b)).toEqual(km);
+    await page.locator('.results-list .card h3 a').first().click();
+    await page.waitForURL(/\/fr\/(services|organisations)\//);
+    await context.close();
+  });
+
+  it('has no serious or critical axe violation, with results and without', async () => {
+    const context = await h.browser.newContext();
+    const page = await context.newPage();
+    for (const path of ['/en/search', '/fr/search?q=douche&open=evening', '/nl/search?q=cpas&commune=21017&kind=public_service']) {
+      await page.goto(`${h.baseUrl}${path}`);
+      await expectAccessible(page);
+    }
+    await context.close();
+  });
+});
