@@ -151,7 +151,9 @@ async function main(): Promise<void> {
     const startDir = temp();
     const cold = await startServer(startDir);
     const relevance = await measureRelevance(startDir);
-    console.log(`relevance: MRR ${relevance.mrr}, P@5 ${relevance.precisionAt5} over ${relevance.queries} queries`);
+    console.log(
+      `relevance: MRR ${relevance.mrr}, P@5 ${relevance.precisionAt5} over ${relevance.queries} queries`,
+    );
     const coldStop = await stopServer(cold);
     const warm = await startServer(startDir);
     await stopServer(warm);
@@ -181,7 +183,9 @@ async function main(): Promise<void> {
     const indexStarted = performance.now();
     await waitUntilIndexed(server.url, seeded.services);
     const indexSeconds = (performance.now() - indexStarted) / 1000;
-    console.log(`the server's search index caught up with the seeded directory in ${indexSeconds.toFixed(1)} s`);
+    console.log(
+      `the server's search index caught up with the seeded directory in ${indexSeconds.toFixed(1)} s`,
+    );
     const idle = memoryOf(server.proc.pid!);
     const pages = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i));
     const locales = ['nl', 'fr', 'en'];
@@ -232,15 +236,36 @@ async function main(): Promise<void> {
     // Search: first every distinct query once, one at a time (nothing cached: the engine's own
     // cost), then the long-tail mix under load.
     const queries = searchQueries();
-    const uncached = await timeEach(server.url, queries.map((q) => `/api/v1/search?${q}`));
-    console.log(`uncached search over ${queries.length} distinct queries: p50 ${uncached.p50} ms, p95 ${uncached.p95} ms`);
+    const uncached = await timeEach(
+      server.url,
+      queries.map((q) => `/api/v1/search?${q}`),
+    );
+    console.log(
+      `uncached search over ${queries.length} distinct queries: p50 ${uncached.p50} ms, p95 ${uncached.p95} ms`,
+    );
     const sequence = searchSequence(queries, 20_000);
-    results.push(await load('/api/v1/search (query mix)', server.url, sequence.map((q) => `/api/v1/search?${q}`)));
+    results.push(
+      await load(
+        '/api/v1/search (query mix)',
+        server.url,
+        sequence.map((q) => `/api/v1/search?${q}`),
+      ),
+    );
     const prefixes = suggestPrefixes(sequence);
     results.push(
-      await load('/api/v1/search/suggest', server.url, prefixes.map((p, i) => `/api/v1/search/suggest?locale=${locales[i % 3]}&q=${encodeURIComponent(p)}`)),
+      await load(
+        '/api/v1/search/suggest',
+        server.url,
+        prefixes.map((p, i) => `/api/v1/search/suggest?locale=${locales[i % 3]}&q=${encodeURIComponent(p)}`),
+      ),
     );
-    results.push(await load('search page (HTML)', server.url, sequence.map((q, i) => `/${locales[i % 3]}/search?${q}`)));
+    results.push(
+      await load(
+        'search page (HTML)',
+        server.url,
+        sequence.map((q, i) => `/${locales[i % 3]}/search?${q}`),
+      ),
+    );
     const loaded = memoryOf(server.proc.pid!);
     await stopServer(server);
 
@@ -275,7 +300,12 @@ async function main(): Promise<void> {
         distinctQueries: queries.length,
         indexCatchUpSeconds: round2(indexSeconds),
         uncachedLatencyMs: uncached,
-        relevance: { queries: relevance.queries, mrr: relevance.mrr, precisionAt5: relevance.precisionAt5, byKind: relevance.byKind },
+        relevance: {
+          queries: relevance.queries,
+          mrr: relevance.mrr,
+          precisionAt5: relevance.precisionAt5,
+          byKind: relevance.byKind,
+        },
       },
       results,
     };
@@ -302,7 +332,10 @@ async function waitUntilIndexed(base: string, services: number): Promise<void> {
 }
 
 /** Latency of each path requested once, one after the other. */
-async function timeEach(base: string, paths: string[]): Promise<{ p50: number; p95: number; p99: number; max: number }> {
+async function timeEach(
+  base: string,
+  paths: string[],
+): Promise<{ p50: number; p95: number; p99: number; max: number }> {
   const times: number[] = [];
   for (const path of paths) {
     const started = performance.now();
@@ -311,7 +344,12 @@ async function timeEach(base: string, paths: string[]): Promise<{ p50: number; p
     times.push(performance.now() - started);
   }
   times.sort((a, b) => a - b);
-  return { p50: round2(percentile(times, 50)), p95: round2(percentile(times, 95)), p99: round2(percentile(times, 99)), max: round2(times.at(-1) ?? 0) };
+  return {
+    p50: round2(percentile(times, 50)),
+    p95: round2(percentile(times, 95)),
+    p99: round2(percentile(times, 99)),
+    max: round2(times.at(-1) ?? 0),
+  };
 }
 
 /** MRR and precision at 5 of the relevance set on the demo data in a data folder. */
@@ -324,17 +362,24 @@ async function measureRelevance(dataDir: string) {
     const { rows } = await db.pool.query<{ id: string; org: string; svc: string | null }>(`
       select s.id, o.provenance_id as org, s.provenance_id as svc from services s join organisations o on o.id = s.organisation_id
       union all select id, provenance_id, null from organisations`);
-    for (const r of rows) keys.set(r.id, { service: r.svc ? `${r.org}/${r.svc}` : null, organisation: r.org });
+    for (const r of rows)
+      keys.set(r.id, { service: r.svc ? `${r.org}/${r.svc}` : null, organisation: r.org });
     const set = readRelevanceSet();
     const results = new Map<string, SearchDoc[]>();
-    for (const q of set) results.set(q.id, (await searchDirectory(live, paramsOf(q), q.locale)).hits.map((h) => h.doc));
+    for (const q of set)
+      results.set(
+        q.id,
+        (await searchDirectory(live, paramsOf(q), q.locale)).hits.map((h) => h.doc),
+      );
     const report = scoreRelevance(set, results, (doc) => keys.get(doc.id)!);
     const r3 = (n: number) => Math.round(n * 1000) / 1000;
     return {
       queries: report.queries,
       mrr: r3(report.mrr),
       precisionAt5: r3(report.precisionAt5),
-      byKind: Object.fromEntries(Object.entries(report.byKind).map(([k, v]) => [k, { queries: v.queries, mrr: r3(v.mrr) }])),
+      byKind: Object.fromEntries(
+        Object.entries(report.byKind).map(([k, v]) => [k, { queries: v.queries, mrr: r3(v.mrr) }]),
+      ),
     };
   } finally {
     await live.close();

@@ -46,7 +46,8 @@ export function searchQueries(seed = 7): string[] {
       if (next() < 0.3) add({ q: typo(term, next) });
       if (next() < 0.2) add({ q: term.slice(0, Math.max(3, Math.ceil(term.length / 2))) });
       if (next() < 0.15) add({ q: term, commune: communes[Math.floor(next() * communes.length)] });
-      if (next() < 0.1) add({ q: term, near: postcodes[Math.floor(next() * postcodes.length)], sort: 'distance' });
+      if (next() < 0.1)
+        add({ q: term, near: postcodes[Math.floor(next() * postcodes.length)], sort: 'distance' });
       if (next() < 0.05) add({ q: term, open: 'evening' });
     }
   }

@@ -10,9 +10,16 @@ describe('health and metrics', () => {
   });
   afterAll(() => t.close());
 
-  it('answers /healthz and /readyz while the database is up', async () => {
+  it('answers /healthz at once, and /readyz once the search index holds the directory', async () => {
     expect((await t.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
-    expect((await t.app.inject('/readyz')).json()).toEqual({ status: 'ready' });
+    const deadline = Date.now() + 10_000;
+    let ready = await t.app.inject('/readyz');
+    while (ready.statusCode === 503 && Date.now() < deadline) {
+      expect(ready.json()).toEqual({ status: 'starting', reason: 'search index' });
+      await new Promise((r) => setTimeout(r, 50));
+      ready = await t.app.inject('/readyz');
+    }
+    expect(ready.json()).toEqual({ status: 'ready' });
   });
 
   it('exposes Prometheus metrics with request durations per route', async () => {

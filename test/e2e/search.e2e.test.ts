@@ -47,7 +47,11 @@ describe('search', () => {
   it('has no serious or critical axe violation, with results and without', async () => {
     const context = await h.browser.newContext();
     const page = await context.newPage();
-    for (const path of ['/en/search', '/fr/search?q=douche&open=evening', '/nl/search?q=cpas&commune=21017&kind=public_service']) {
+    for (const path of [
+      '/en/search',
+      '/fr/search?q=douche&open=evening',
+      '/nl/search?q=cpas&commune=21017&kind=public_service',
+    ]) {
       await page.goto(`${h.baseUrl}${path}`);
       await expectAccessible(page);
     }

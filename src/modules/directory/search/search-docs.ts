@@ -1,6 +1,6 @@
 // Turns directory rows into search documents: one per active service, and one per organisation that
 // lists no service (an imported organisation must still be findable by its name).
-import { type I18nText, type Locale, locales } from '../../../shared/i18n-text.ts';
+import { type I18nText, locales } from '../../../shared/i18n-text.ts';
 import { geoReference } from '../../geo/index.ts';
 import themes from '../data/themes.json' with { type: 'json' };
 import type { OrganisationKind } from '../directory.vocabulary.ts';

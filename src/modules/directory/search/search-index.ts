@@ -92,12 +92,6 @@ class Bitset {
   }
 }
 
-function popcount(x: number): number {
-  x -= (x >>> 1) & 0x55555555;
-  x = (x & 0x33333333) + ((x >>> 2) & 0x33333333);
-  return (((x + (x >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
-}
-
 /** Great-circle distance in km. */
 export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
   const rad = Math.PI / 180;
@@ -260,8 +254,11 @@ export class SearchIndex {
   private place(doc: SearchDoc): number {
     const n = this.free.pop() ?? this.docs.length;
     this.docs[n] = doc;
-    this.docValues[n] = valueFacets.map((f) => Uint16Array.from(valuesOf(doc, f), (v) => this.dictionaries[f].id(String(v))));
-    for (const field of searchFields) for (const term of doc.fields[field].split(' ')) this.vocabulary.add(term);
+    this.docValues[n] = valueFacets.map((f) =>
+      Uint16Array.from(valuesOf(doc, f), (v) => this.dictionaries[f].id(String(v))),
+    );
+    for (const field of searchFields)
+      for (const term of doc.fields[field].split(' ')) this.vocabulary.add(term);
     let list = this.byOrganisation.get(doc.organisationId);
     if (!list) this.byOrganisation.set(doc.organisationId, (list = []));
     list.push(n);
@@ -359,7 +356,9 @@ export class SearchIndex {
       const boostDocument = (n: number) => this.docs[n]?.trust ?? 0;
       matches = this.mini.search(textQuery, { boostDocument });
       if (!matches.length && groups > 1) {
-        matches = this.mini.search({ ...(textQuery as object), combineWith: 'OR' } as Query, { boostDocument });
+        matches = this.mini.search({ ...(textQuery as object), combineWith: 'OR' } as Query, {
+          boostDocument,
+        });
         partial = matches.length > 0;
       }
     }
@@ -426,7 +425,9 @@ export class SearchIndex {
         }
       }
       if (openFilter) {
-        const ok = openFilter.every((o) => (o === 'now' ? openNow.has(n) : o === 'evening' ? doc.evening : doc.weekend));
+        const ok = openFilter.every((o) =>
+          o === 'now' ? openNow.has(n) : o === 'evening' ? doc.evening : doc.weekend,
+        );
         if (!ok) {
           failed = openFacet;
           if (++failures > 1) return;
@@ -448,7 +449,10 @@ export class SearchIndex {
 
     let order = keptN.map((_, i) => i);
     if (query.sort === 'distance' && near) {
-      order.sort((a, b) => (keptDistance[a] ?? Infinity) - (keptDistance[b] ?? Infinity) || keptScore[b]! - keptScore[a]!);
+      order.sort(
+        (a, b) =>
+          (keptDistance[a] ?? Infinity) - (keptDistance[b] ?? Infinity) || keptScore[b]! - keptScore[a]!,
+      );
     }
     order = order.slice(query.offset, query.offset + query.limit);
     const hits: Hit[] = order.map((i) => {
@@ -466,12 +470,15 @@ export class SearchIndex {
       valueFacets.map((facet, k) => {
         const map = new Map<string, number>();
         const c = counts[k]!;
-        for (let id = 0; id < c.length; id++) if (c[id]) map.set(this.dictionaries[facet].values[id]!, c[id]!);
+        for (let id = 0; id < c.length; id++)
+          if (c[id]) map.set(this.dictionaries[facet].values[id]!, c[id]!);
         return [facet, map];
       }),
     ) as IndexResult['facets'];
     facets.open = new Map(
-      (['now', 'evening', 'weekend'] as const).map((o, i) => [o, openCounts[i]!] as const).filter(([, c]) => c > 0),
+      (['now', 'evening', 'weekend'] as const)
+        .map((o, i) => [o, openCounts[i]!] as const)
+        .filter(([, c]) => c > 0),
     );
     return {
       total: keptN.length,

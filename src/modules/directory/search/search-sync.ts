@@ -109,7 +109,8 @@ export class LiveSearchIndex {
         if (!organisationIds.length) return;
         const snapshot = await loadDirectorySnapshot(this.database.db, organisationIds);
         // A bulk import changes thousands of organisations at once: index those in slices.
-        if (organisationIds.length > 200) await this.index.replaceGradually(buildDocs(snapshot), organisationIds);
+        if (organisationIds.length > 200)
+          await this.index.replaceGradually(buildDocs(snapshot), organisationIds);
         else this.index.replace(buildDocs(snapshot), organisationIds);
         this.cursor = until;
         if (Math.random() < 0.01) await pruneChanges(this.database.db);

@@ -111,7 +111,9 @@ function sortedFacets(facets: Record<FacetKey, Map<string, number>>): SearchOutc
  * come back all day, and an outcome stays right until the index changes or the minute turns (the
  * "open now" counts). Each entry remembers both and is used only while they still hold.
  */
-const recent = new LRUCache<string, { version: number; minute: number; outcome: SearchOutcome }>({ max: 5_000 });
+const recent = new LRUCache<string, { version: number; minute: number; outcome: SearchOutcome }>({
+  max: 5_000,
+});
 
 export async function searchDirectory(
   live: LiveSearchIndex,
@@ -129,7 +131,12 @@ export async function searchDirectory(
   return outcome;
 }
 
-function searchUncached(live: LiveSearchIndex, params: SearchParams, locale: Locale, now: DateTime): SearchOutcome {
+function searchUncached(
+  live: LiveSearchIndex,
+  params: SearchParams,
+  locale: Locale,
+  now: DateTime,
+): SearchOutcome {
   const place = placeOf(params, locale);
   const run = (p: SearchParams) =>
     live.index.search(

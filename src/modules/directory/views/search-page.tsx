@@ -218,9 +218,13 @@ export function SearchResults({
     `/${ctx.locale}/search${searchQuery(params, { page: 1, ...change })}`;
   return (
     <section id="search-results" class="search-results" aria-labelledby="search-count">
-      <p id="search-count" class="results-count" role="status" safe>
-        {t.t('search.count', { count: outcome.total })}
-        {outcome.place?.label ? ` · ${t.t('search.near_place', { place: outcome.place.label })}` : ''}
+      <p id="search-count" class="results-count" role="status">
+        {t.html('search.count', { count: outcome.total })}
+        {outcome.place?.label ? (
+          <span safe>{` · ${t.t('search.near_place', { place: outcome.place.label })}`}</span>
+        ) : (
+          ''
+        )}
       </p>
       {outcome.understood.length ? (
         <p class="understood" safe>
