@@ -37,8 +37,8 @@ export interface SearchDoc {
   closedOnPublicHolidays: boolean;
   /** Boost for verified and recently confirmed listings, 0.8 to 1.3. */
   trust: number;
-  /** Analysed text per index field, space-separated terms. */
-  fields: Record<SearchField, string>;
+  /** Analysed text per index field, space-separated terms; dropped once the document is indexed. */
+  fields?: Record<SearchField, string>;
 }
 
 export const searchFields = ['title', 'organisation', 'themes', 'place', 'description'] as const;

@@ -7,6 +7,7 @@ import type { Locale } from '../../../shared/i18n-text.ts';
 import { geoReference } from '../../geo/index.ts';
 import { publicHoliday, zone } from '../opening-hours.ts';
 import { type SearchDoc, type SearchField, searchFields, themeToken } from './search-docs.ts';
+import { SuggestIndex, type Suggestion } from './suggest-index.ts';
 import { allowedEdits, type ConceptMatch, conceptToken, type Thesaurus } from './thesaurus.ts';
 import { fold, isStopword, queryForms, words } from './text.ts';
 
@@ -198,12 +199,13 @@ export class SearchIndex {
   version = 0;
   private openCache: { minute: string; version: number; set: Bitset } | undefined;
   private trustOrder: { version: number; order: Int32Array } | undefined;
+  private suggestions: { version: number; builtAt: number; index: SuggestIndex } | undefined;
 
   constructor(private readonly thesaurus: Thesaurus) {
     this.mini = new MiniSearch<{ n: number }>({
       fields: [...searchFields],
       idField: 'n',
-      extractField: (doc, field) => (field === 'n' ? doc.n : this.docs[doc.n]!.fields[field as SearchField]),
+      extractField: (doc, field) => (field === 'n' ? doc.n : this.docs[doc.n]!.fields![field as SearchField]),
       // Documents arrive analysed (text.ts): split on spaces and keep the terms as they are.
       tokenize: (text) => text.split(' '),
       processTerm: (term) => term || null,
@@ -219,8 +221,15 @@ export class SearchIndex {
   /** Replaces the documents of some organisations (all of them when `organisationIds` is absent). */
   replace(docs: SearchDoc[], organisationIds?: string[]): void {
     this.remove(organisationIds ?? [...this.byOrganisation.keys()]);
-    this.mini.addAll(docs.map((doc) => ({ n: this.place(doc) })));
+    this.add(docs);
     this.version++;
+  }
+
+  /** Indexes documents, then lets go of their analysed text: only MiniSearch needs it, once. */
+  private add(docs: SearchDoc[]): void {
+    const added = docs.map((doc) => ({ n: this.place(doc) }));
+    this.mini.addAll(added);
+    for (const { n } of added) this.docs[n]!.fields = undefined;
   }
 
   /**
@@ -231,7 +240,7 @@ export class SearchIndex {
     this.remove(organisationIds ?? [...this.byOrganisation.keys()]);
     this.version++;
     for (let i = 0; i < docs.length; i += slice) {
-      this.mini.addAll(docs.slice(i, i + slice).map((doc) => ({ n: this.place(doc) })));
+      this.add(docs.slice(i, i + slice));
       await new Promise((resolve) => setImmediate(resolve));
     }
     this.version++;
@@ -258,7 +267,7 @@ export class SearchIndex {
       Uint16Array.from(valuesOf(doc, f), (v) => this.dictionaries[f].id(String(v))),
     );
     for (const field of searchFields)
-      for (const term of doc.fields[field].split(' ')) this.vocabulary.add(term);
+      for (const term of doc.fields![field].split(' ')) this.vocabulary.add(term);
     let list = this.byOrganisation.get(doc.organisationId);
     if (!list) this.byOrganisation.set(doc.organisationId, (list = []));
     list.push(n);
@@ -490,50 +499,20 @@ export class SearchIndex {
   }
 
   /** Completions for what has been typed so far: names of services, organisations and concepts. */
-  suggest(
-    text: string,
-    locale: Locale,
-    limit = 8,
-  ): { text: string; type: 'service' | 'organisation' | 'concept'; id?: string }[] {
-    const typed = words(text).slice(0, maxQueryWords);
-    if (!typed.length) return [];
-    const last = fold(typed[typed.length - 1]!);
-    const out: { text: string; type: 'service' | 'organisation' | 'concept'; id?: string }[] = [];
-    const seen = new Set<string>();
-    const push = (s: { text: string; type: 'service' | 'organisation' | 'concept'; id?: string }) => {
-      const key = fold(s.text);
-      if (seen.has(key) || out.length >= limit) return;
-      seen.add(key);
-      out.push(s);
-    };
-    for (const concept of this.thesaurus.concepts) {
-      const label = concept.terms[locale][0];
-      if (!label) continue;
-      const hit = Object.values(concept.terms)
-        .flat()
-        .some((term) => words(term).some((w) => fold(w).startsWith(last)));
-      if (hit && typed.length === 1) push({ text: label, type: 'concept' });
-      if (out.length >= 3) break;
+  suggest(text: string, locale: Locale, limit = 8): Suggestion[] {
+    // Rebuilt after changes, at most every ten seconds: a new name may take that long to be offered.
+    const stale =
+      !this.suggestions ||
+      (this.suggestions.version !== this.version && Date.now() - this.suggestions.builtAt > 10_000);
+    if (stale) {
+      const docs = this.docs.filter((d): d is SearchDoc => d !== undefined);
+      this.suggestions = {
+        version: this.version,
+        builtAt: Date.now(),
+        index: new SuggestIndex(docs, this.thesaurus),
+      };
     }
-    const matches = this.mini.search(
-      {
-        combineWith: 'AND',
-        queries: typed.map((w, i) => ({
-          queries: [fold(w)],
-          prefix: i === typed.length - 1,
-          fuzzy: i < typed.length - 1 ? allowedEdits(fold(w)) || false : false,
-        })),
-      },
-      { fields: ['title', 'organisation'], boostDocument: (n: number) => this.docs[n]?.trust ?? 0 },
-    );
-    for (const m of matches) {
-      const doc = this.docs[m.id as number];
-      if (!doc) continue;
-      const name = doc.name[locale] ?? doc.name.fr ?? doc.name.nl ?? doc.name.en ?? '';
-      push({ text: name, type: doc.type, id: doc.id });
-      if (out.length >= limit) break;
-    }
-    return out;
+    return this.suggestions!.index.suggest(text, locale, limit);
   }
 }
 
