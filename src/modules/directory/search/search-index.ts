@@ -314,21 +314,23 @@ export class SearchIndex {
       const last = i === typed.length - 1;
       // A place is looked up as written ("Elsene" is no typo of anything).
       if (isPlaceWord(surface)) return { queries: [surface], fuzzy: false, prefix: false };
-      const stems = queryForms(word).filter((f) => f !== surface);
-      return {
-        combineWith: 'OR',
-        queries: [
-          {
-            queries: [surface],
-            // A word the index knows as written needs no typo search, which is the costly part.
-            fuzzy: this.vocabulary.has(surface) ? false : allowedEdits(surface) || false,
-            prefix: last && surface.length >= 3,
-          },
-          ...(stems.length ? [{ queries: stems, fuzzy: false, prefix: false }] : []),
-          // Swapped letters ("dentsit") are one slip but two Levenshtein edits: look them up as written.
-          ...(surface.length >= 5 ? [{ queries: transpositions(surface), fuzzy: false, prefix: false }] : []),
-        ],
-      };
+      const stems = queryForms(word);
+      // A word the index knows needs no typo search, which is the costly part.
+      const known = stems.some((stem) => this.vocabulary.has(stem));
+      const queries: Query[] = [
+        { queries: stems, fuzzy: known ? false : (term) => allowedEdits(term) || false, prefix: false },
+      ];
+      // The last word may still be being typed: it also counts as the start of a longer word.
+      if (last && surface.length >= 3) queries.push({ queries: [surface], fuzzy: false, prefix: true });
+      // Swapped letters ("dentsit") are one slip but two Levenshtein edits: look them up as such.
+      if (!known && surface.length >= 5) {
+        queries.push({
+          queries: [...new Set(transpositions(surface).flatMap((w) => queryForms(w)))],
+          fuzzy: false,
+          prefix: false,
+        });
+      }
+      return { combineWith: 'OR', queries };
     };
     for (let i = 0; i < typed.length;) {
       const concept = concepts.find((c) => c.start === i);

@@ -75,11 +75,12 @@ export function stemOf(word: string, lang: Locale): string {
   return fold(stemmers[lang](word.toLowerCase()));
 }
 
-/** The index terms of one word written in a known language: its folded form and its folded stem. */
+/**
+ * The index term of one word written in a known language: its folded stem. Only the stem: indexing
+ * the written form too doubled the index and the work of every query, for no better results.
+ */
 export function termsOf(word: string, lang: Locale): string[] {
-  const surface = fold(word);
-  const stem = fold(stemmers[lang](word));
-  return stem && stem !== surface ? [surface, stem] : [surface];
+  return [fold(stemmers[lang](word)) || fold(word)];
 }
 
 /** Index terms of a text in a known language, stopwords left out. */
@@ -94,11 +95,11 @@ export function analyse(text: string | undefined | null, lang: Locale): string[]
 }
 
 /**
- * The forms of a query word to look up: the query may be in any of the three languages, so the word
- * is stemmed as Dutch, French and English alike.
+ * The terms to look up for a query word: the query may be in any of the three languages, so the
+ * word is stemmed as Dutch, French and English alike.
  */
 export function queryForms(word: string): string[] {
-  const forms = new Set([fold(word)]);
-  for (const lang of ['nl', 'fr', 'en'] as const) forms.add(fold(stemmers[lang](word)));
-  return [...forms].filter(Boolean);
+  const forms = new Set<string>();
+  for (const lang of ['nl', 'fr', 'en'] as const) forms.add(fold(stemmers[lang](word)) || fold(word));
+  return [...forms];
 }
