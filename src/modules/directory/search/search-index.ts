@@ -1,6 +1,7 @@
 // The in-memory search index of one app process: MiniSearch for the words (BM25, prefixes, typos),
 // bitsets for filters and facet counts. It holds only public directory data and is rebuilt from
 // PostgreSQL, which stays the one source of truth (see search-sync.ts).
+import { LRUCache } from 'lru-cache';
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import { DateTime } from 'luxon';
 import type { Locale } from '../../../shared/i18n-text.ts';
@@ -200,6 +201,10 @@ export class SearchIndex {
   private openCache: { minute: string; version: number; set: Bitset } | undefined;
   private trustOrder: { version: number; order: Int32Array } | undefined;
   private suggestions: { version: number; builtAt: number; index: SuggestIndex } | undefined;
+  private readonly textMatches = new LRUCache<
+    string,
+    { version: number; matches: SearchResult[] | null; concepts: ConceptMatch[]; partial: boolean }
+  >({ max: 1_000 });
 
   constructor(private readonly thesaurus: Thesaurus) {
     this.mini = new MiniSearch<{ n: number }>({
@@ -359,8 +364,20 @@ export class SearchIndex {
     return { query: { combineWith: 'AND', queries: groups }, concepts, groups: groups.length };
   }
 
-  search(query: IndexQuery, now: DateTime = DateTime.now()): IndexResult {
-    const { query: textQuery, concepts, groups } = this.textQuery(query.text);
+  /**
+   * The documents matching the words, best first. Kept per text for the index version: the same
+   * words come back with other filters, pages, places and page languages, and the word matching is
+   * the larger part of a search.
+   */
+  private matchText(text: string): {
+    matches: SearchResult[] | null;
+    concepts: ConceptMatch[];
+    partial: boolean;
+  } {
+    const key = text.trim().toLowerCase();
+    const cached = this.textMatches.get(key);
+    if (cached && cached.version === this.version) return cached;
+    const { query: textQuery, concepts, groups } = this.textQuery(text);
     let matches: SearchResult[] | null = null;
     let partial = false;
     if (textQuery) {
@@ -373,6 +390,13 @@ export class SearchIndex {
         partial = matches.length > 0;
       }
     }
+    const result = { version: this.version, matches, concepts, partial };
+    this.textMatches.set(key, result);
+    return result;
+  }
+
+  search(query: IndexQuery, now: DateTime = DateTime.now()): IndexResult {
+    const { matches, concepts, partial } = this.matchText(query.text);
 
     const openNow = this.openNow(now);
     const near = query.near;
