@@ -72,6 +72,16 @@ export interface IndexResult {
   partial: boolean;
 }
 
+/** Matches whose matched terms are kept for highlighting; deeper ones show unmarked. */
+const highlightedMatches = 500;
+
+interface TextMatches {
+  version: number;
+  matches: { n: Int32Array; score: Float64Array; terms: Map<number, string[]> } | null;
+  concepts: ConceptMatch[];
+  partial: boolean;
+}
+
 const boosts: Record<SearchField, number> = {
   title: 3,
   organisation: 2.5,
@@ -201,10 +211,7 @@ export class SearchIndex {
   private openCache: { minute: string; version: number; set: Bitset } | undefined;
   private trustOrder: { version: number; order: Int32Array } | undefined;
   private suggestions: { version: number; builtAt: number; index: SuggestIndex } | undefined;
-  private readonly textMatches = new LRUCache<
-    string,
-    { version: number; matches: SearchResult[] | null; concepts: ConceptMatch[]; partial: boolean }
-  >({ max: 1_000 });
+  private readonly textMatches = new LRUCache<string, TextMatches>({ max: 300 });
 
   constructor(private readonly thesaurus: Thesaurus) {
     this.mini = new MiniSearch<{ n: number }>({
@@ -369,27 +376,31 @@ export class SearchIndex {
    * words come back with other filters, pages, places and page languages, and the word matching is
    * the larger part of a search.
    */
-  private matchText(text: string): {
-    matches: SearchResult[] | null;
-    concepts: ConceptMatch[];
-    partial: boolean;
-  } {
+  private matchText(text: string): TextMatches {
     const key = text.trim().toLowerCase();
     const cached = this.textMatches.get(key);
     if (cached && cached.version === this.version) return cached;
     const { query: textQuery, concepts, groups } = this.textQuery(text);
-    let matches: SearchResult[] | null = null;
+    let results: SearchResult[] | null = null;
     let partial = false;
     if (textQuery) {
       const boostDocument = (n: number) => this.docs[n]?.trust ?? 0;
-      matches = this.mini.search(textQuery, { boostDocument });
-      if (!matches.length && groups > 1) {
-        matches = this.mini.search({ ...(textQuery as object), combineWith: 'OR' } as Query, {
+      results = this.mini.search(textQuery, { boostDocument });
+      if (!results.length && groups > 1) {
+        results = this.mini.search({ ...(textQuery as object), combineWith: 'OR' } as Query, {
           boostDocument,
         });
-        partial = matches.length > 0;
+        partial = results.length > 0;
       }
     }
+    // Compact: numbers in typed arrays; the matched terms (for highlighting) of the best ones only.
+    const matches = results
+      ? {
+          n: Int32Array.from(results, (r) => r.id as number),
+          score: Float64Array.from(results, (r) => r.score),
+          terms: new Map(results.slice(0, highlightedMatches).map((r) => [r.id as number, r.terms])),
+        }
+      : null;
     const result = { version: this.version, matches, concepts, partial };
     this.textMatches.set(key, result);
     return result;
@@ -479,8 +490,10 @@ export class SearchIndex {
       }
     };
     const noTerms: string[] = [];
-    if (matches) for (const m of matches) consider(m.id as number, m.score, m.terms);
-    else for (const n of this.byTrust()) consider(n, this.docs[n]!.trust, noTerms);
+    if (matches) {
+      for (let i = 0; i < matches.n.length; i++)
+        consider(matches.n[i]!, matches.score[i]!, matches.terms.get(matches.n[i]!) ?? noTerms);
+    } else for (const n of this.byTrust()) consider(n, this.docs[n]!.trust, noTerms);
 
     let order = keptN.map((_, i) => i);
     if (query.sort === 'distance' && near) {
