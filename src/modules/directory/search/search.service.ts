@@ -7,7 +7,7 @@ import type { Locale } from '../../../shared/i18n-text.ts';
 import { findPlace, type Place } from '../../geo/index.ts';
 import type { FacetKey, Hit, OpenFilter, SearchFilters } from './search-index.ts';
 import type { LiveSearchIndex } from './search-sync.ts';
-import { thesaurus } from './thesaurus.ts';
+import { type ConceptMatch, thesaurus } from './thesaurus.ts';
 import { fold, isStopword, words } from './text.ts';
 
 export interface SearchParams {
@@ -38,7 +38,9 @@ export interface SearchOutcome {
   facets: Record<FacetKey, { value: string; count: number }[]>;
   /** Where "near" was understood to be, or null. */
   place: Place | null;
-  /** Thesaurus concepts recognised in the query, by their label in the reader's language. */
+  /** Thesaurus concepts recognised in the query. */
+  concepts: ConceptMatch[];
+  /** The same, by their label in the reader's language. */
   understood: string[];
   partial: boolean;
   /** When nothing matched: other words to try, and filters whose removal would give results. */
@@ -111,9 +113,15 @@ function sortedFacets(facets: Record<FacetKey, Map<string, number>>): SearchOutc
  * come back all day, and an outcome stays right until the index changes or the minute turns (the
  * "open now" counts). Each entry remembers both and is used only while they still hold.
  */
-const recent = new LRUCache<string, { version: number; minute: number; outcome: SearchOutcome }>({
+const recent = new LRUCache<
+  string,
+  { version: number; minute: number; outcome: Omit<SearchOutcome, LocalParts> }
+>({
   max: 5_000,
 });
+
+/** The parts of an outcome written in the reader's language, added after the cache. */
+type LocalParts = 'place' | 'understood' | 'didYouMean';
 
 export async function searchDirectory(
   live: LiveSearchIndex,
@@ -122,22 +130,29 @@ export async function searchDirectory(
   now: DateTime = DateTime.now(),
 ): Promise<SearchOutcome> {
   await live.readyWithin(10_000);
-  const key = `${locale}|${JSON.stringify(params)}`;
+  const place = placeOf(params, locale);
+  const key = JSON.stringify(params);
   const minute = Math.floor(now.toMillis() / 60_000);
-  const hit = recent.get(key);
-  if (hit && hit.version === live.index.version && hit.minute === minute) return hit.outcome;
-  const outcome = searchUncached(live, params, locale, now);
-  recent.set(key, { version: live.index.version, minute, outcome });
-  return outcome;
+  let outcome = recent.get(key);
+  if (!outcome || outcome.version !== live.index.version || outcome.minute !== minute) {
+    outcome = { version: live.index.version, minute, outcome: searchUncached(live, params, place, now) };
+    recent.set(key, outcome);
+  }
+  const t = thesaurus();
+  return {
+    ...outcome.outcome,
+    place,
+    understood: outcome.outcome.concepts.map((c) => t.label(c.concept, locale)),
+    didYouMean: outcome.outcome.total === 0 ? didYouMean(params.q ?? '', locale) : [],
+  };
 }
 
 function searchUncached(
   live: LiveSearchIndex,
   params: SearchParams,
-  locale: Locale,
+  place: Place | null,
   now: DateTime,
-): SearchOutcome {
-  const place = placeOf(params, locale);
+): Omit<SearchOutcome, LocalParts> {
   const run = (p: SearchParams) =>
     live.index.search(
       {
@@ -157,21 +172,17 @@ function searchUncached(
       now,
     );
   const result = run(params);
-  const t = thesaurus();
-  const outcome: SearchOutcome = {
+  const outcome: Omit<SearchOutcome, LocalParts> = {
     total: result.total,
     page: params.page,
     perPage: params.per_page,
     hits: result.hits,
     facets: sortedFacets(result.facets),
-    place,
-    understood: result.concepts.map((c) => t.label(c.concept, locale)),
+    concepts: result.concepts,
     partial: result.partial,
-    didYouMean: [],
     dropFilters: [],
   };
   if (result.total === 0) {
-    outcome.didYouMean = didYouMean(params.q ?? '', locale);
     for (const filter of filterParams) {
       const value = params[filter];
       if (value === undefined || (Array.isArray(value) && !value.length)) continue;
