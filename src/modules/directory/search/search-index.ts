@@ -54,6 +54,8 @@ export interface IndexQuery {
 }
 
 export interface Hit {
+  /** The document's number in the index. */
+  n: number;
   doc: SearchDoc;
   score: number;
   /** Index terms that matched, for highlighting. */
@@ -70,6 +72,8 @@ export interface IndexResult {
   concepts: ConceptMatch[];
   /** True when no document matched every word and the results match only some. */
   partial: boolean;
+  /** Every result's document number, in order: enough to recount "open now" in a later minute. */
+  kept: Int32Array;
 }
 
 /** Matches whose matched terms are kept for highlighting; deeper ones show unmarked. */
@@ -297,6 +301,19 @@ export class SearchIndex {
     return this.trustOrder.order;
   }
 
+  /** Whether a document is open now, or null when it publishes no hours. */
+  isOpen(n: number, now: DateTime): boolean | null {
+    return this.docs[n]?.weekly.length ? this.openNow(now).has(n) : null;
+  }
+
+  /** How many of these documents are open now. */
+  countOpen(ns: Int32Array, now: DateTime): number {
+    const open = this.openNow(now);
+    let count = 0;
+    for (const n of ns) if (open.has(n)) count++;
+    return count;
+  }
+
   /** Documents open at this minute, kept for the minute. */
   private openNow(now: DateTime): Bitset {
     const minute = now.setZone(zone).toFormat('yyyy-MM-dd HH:mm');
@@ -507,6 +524,7 @@ export class SearchIndex {
       const n = keptN[i]!;
       const doc = this.docs[n]!;
       return {
+        n,
         doc,
         score: keptScore[i]!,
         terms: keptTerms[i]!,
@@ -530,6 +548,7 @@ export class SearchIndex {
     );
     return {
       total: keptN.length,
+      kept: Int32Array.from(keptN),
       hits,
       facets,
       concepts,

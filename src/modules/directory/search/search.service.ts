@@ -113,12 +113,23 @@ function sortedFacets(facets: Record<FacetKey, Map<string, number>>): SearchOutc
  * come back all day, and an outcome stays right until the index changes or the minute turns (the
  * "open now" counts). Each entry remembers both and is used only while they still hold.
  */
-const recent = new LRUCache<
-  string,
-  { version: number; minute: number; outcome: Omit<SearchOutcome, LocalParts> }
->({
-  max: 5_000,
+/**
+ * Recent searches and their outcomes. Searches follow a long tail: the same few hundred queries
+ * come back all day. An outcome stays right until the index changes; only "open now" moves with the
+ * clock, so a search filtered on it is kept for its minute, and any other has its open-now count
+ * and badges refreshed when the minute has turned.
+ */
+const recent = new LRUCache<string, Cached>({
+  maxSize: 64 * 2 ** 20,
+  sizeCalculation: (entry) => 2_000 + entry.kept.byteLength,
 });
+
+interface Cached {
+  version: number;
+  minute: number;
+  kept: Int32Array;
+  outcome: Omit<SearchOutcome, LocalParts>;
+}
 
 /** The parts of an outcome written in the reader's language, added after the cache. */
 type LocalParts = 'place' | 'understood' | 'didYouMean';
@@ -133,17 +144,36 @@ export async function searchDirectory(
   const place = placeOf(params, locale);
   const key = JSON.stringify(params);
   const minute = Math.floor(now.toMillis() / 60_000);
-  let outcome = recent.get(key);
-  if (!outcome || outcome.version !== live.index.version || outcome.minute !== minute) {
-    outcome = { version: live.index.version, minute, outcome: searchUncached(live, params, place, now) };
-    recent.set(key, outcome);
+  let cached = recent.get(key);
+  const fresh =
+    cached?.version === live.index.version && (cached.minute === minute || !params.open?.includes('now'));
+  if (!cached || !fresh) {
+    cached = { version: live.index.version, minute, ...searchUncached(live, params, place, now) };
+    recent.set(key, cached);
+  } else if (cached.minute !== minute) {
+    // A new outcome, not a change to the old one: earlier callers may still hold it.
+    const openNow = live.index.countOpen(cached.kept, now);
+    const open = cached.outcome.facets.open.filter((f) => f.value !== 'now');
+    cached = {
+      ...cached,
+      minute,
+      outcome: {
+        ...cached.outcome,
+        facets: {
+          ...cached.outcome.facets,
+          open: openNow ? [{ value: 'now', count: openNow }, ...open] : open,
+        },
+        hits: cached.outcome.hits.map((h) => ({ ...h, openNow: live.index.isOpen(h.n, now) })),
+      },
+    };
+    recent.set(key, cached);
   }
   const t = thesaurus();
   return {
-    ...outcome.outcome,
+    ...cached.outcome,
     place,
-    understood: outcome.outcome.concepts.map((c) => t.label(c.concept, locale)),
-    didYouMean: outcome.outcome.total === 0 ? didYouMean(params.q ?? '', locale) : [],
+    understood: cached.outcome.concepts.map((c) => t.label(c.concept, locale)),
+    didYouMean: cached.outcome.total === 0 ? didYouMean(params.q ?? '', locale) : [],
   };
 }
 
@@ -152,7 +182,7 @@ function searchUncached(
   params: SearchParams,
   place: Place | null,
   now: DateTime,
-): Omit<SearchOutcome, LocalParts> {
+): { kept: Int32Array; outcome: Omit<SearchOutcome, LocalParts> } {
   const run = (p: SearchParams) =>
     live.index.search(
       {
@@ -192,7 +222,7 @@ function searchUncached(
       if (total > 0) outcome.dropFilters.push({ filter, total });
     }
   }
-  return outcome;
+  return { kept: result.kept, outcome };
 }
 
 /** Other names for what was typed: the thesaurus concepts it comes close to, in the reader's language first. */
