@@ -426,6 +426,7 @@ function markdown(report: {
     '',
     `Search: ${report.search.distinctQueries} distinct queries in the mix (long tail, rank^-1); each run once without cache: ` +
       `p50 ${report.search.uncachedLatencyMs.p50} ms, p95 ${report.search.uncachedLatencyMs.p95} ms, p99 ${report.search.uncachedLatencyMs.p99} ms. ` +
+      `The loads of the search routes above run after that pass, as on a server that has been answering for a while (its caches warm). ` +
       `The index caught up with the seeded directory in ${report.search.indexCatchUpSeconds} s.`,
     `Relevance on the demo data (${report.search.relevance.queries} queries): MRR ${report.search.relevance.mrr}, P@5 ${report.search.relevance.precisionAt5}.`,
     '',

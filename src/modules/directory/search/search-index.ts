@@ -214,7 +214,9 @@ export class SearchIndex {
   version = 0;
   private openCache: { minute: string; version: number; set: Bitset } | undefined;
   private trustOrder: { version: number; order: Int32Array } | undefined;
-  private suggestions: { version: number; builtAt: number; index: SuggestIndex } | undefined;
+  private suggestions:
+    | { version: number; builtAt: number; index: SuggestIndex; answers: LRUCache<string, Suggestion[]> }
+    | undefined;
   private readonly textMatches = new LRUCache<string, TextMatches>({ max: 300 });
 
   constructor(private readonly thesaurus: Thesaurus) {
@@ -568,9 +570,17 @@ export class SearchIndex {
         version: this.version,
         builtAt: Date.now(),
         index: new SuggestIndex(docs, this.thesaurus),
+        answers: new LRUCache({ max: 5_000 }),
       };
     }
-    return this.suggestions!.index.suggest(text, locale, limit);
+    const { index, answers } = this.suggestions!;
+    const key = `${locale}|${limit}|${text}`;
+    let answer = answers.get(key);
+    if (!answer) {
+      answer = index.suggest(text, locale, limit);
+      answers.set(key, answer);
+    }
+    return answer;
   }
 }
 
