@@ -4,17 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Concept } from '../src/modules/directory/search/thesaurus.ts';
 import { readRelevanceSet } from '../src/modules/directory/search/relevance.ts';
-
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
+import { random } from './random.ts';
 
 function typo(word: string, next: () => number): string {
   if (word.length < 6) return word;

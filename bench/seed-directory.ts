@@ -7,20 +7,9 @@ import type { Database } from '../src/db/client.ts';
 import * as schema from '../src/db/schema.ts';
 import { readDemoOrganisations } from '../src/modules/directory/demo/validate-demo-data.ts';
 import { geoReference } from '../src/modules/geo/index.ts';
+import { random } from './random.ts';
 
 const weekdays = { mo: 1, tu: 2, we: 3, th: 4, fr: 5, sa: 6, su: 7 } as const;
-
-/** A small deterministic generator, so two runs seed the same directory. */
-function random(seed: number): () => number {
-  let state = seed >>> 0;
-  return () => {
-    state = (state + 0x6d2b79f5) >>> 0;
-    let t = state;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4294967296;
-  };
-}
 
 type Row<T extends { $inferInsert: unknown }> = T['$inferInsert'];
 

@@ -5,21 +5,13 @@ import { DateTime } from 'luxon';
 import { AppError } from '../../../shared/errors.ts';
 import type { Locale } from '../../../shared/i18n-text.ts';
 import { findPlace, type Place } from '../../geo/index.ts';
-import type { FacetKey, Hit, OpenFilter, SearchFilters } from './search-index.ts';
+import type { FacetKey, Hit, SearchFilters } from './search-index.ts';
 import type { LiveSearchIndex } from './search-sync.ts';
 import { type ConceptMatch, thesaurus } from './thesaurus.ts';
 import { fold, isStopword, words } from './text.ts';
 
-export interface SearchParams {
+export interface SearchParams extends SearchFilters {
   q?: string;
-  theme?: string;
-  commune?: string;
-  quartier?: number;
-  kind?: string;
-  language?: string;
-  target?: string;
-  access?: string[];
-  open?: OpenFilter[];
   /** A postcode, a commune or a street. */
   near?: string;
   lat?: number;
