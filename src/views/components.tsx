@@ -112,3 +112,31 @@ export function jsonLd(data: unknown): string {
     .replace(/\u2029/g, '\\u2029');
   return `<script type="application/ld+json">${json}</script>`;
 }
+
+/** Where a page sits: links up the trail, then the page itself. */
+export function Breadcrumb({
+  ctx,
+  trail,
+  current,
+}: {
+  ctx: PageContext;
+  trail: { href: string; label: string }[];
+  current: string;
+}) {
+  return (
+    <nav class="breadcrumb" aria-label={ctx.t.t('nav.breadcrumb')}>
+      <ol>
+        {trail.map((step) => (
+          <li>
+            <a href={step.href} safe>
+              {step.label}
+            </a>
+          </li>
+        ))}
+        <li aria-current="page" safe>
+          {current}
+        </li>
+      </ol>
+    </nav>
+  );
+}

@@ -180,7 +180,3 @@ export function weekTable(
   }
   return table;
 }
-
-export function todayInBrussels(now: DateTime = DateTime.now()): string {
-  return now.setZone(zone).toISODate()!;
-}

@@ -5,7 +5,7 @@ import { DateTime } from 'luxon';
 import { AppError } from '../../../shared/errors.ts';
 import type { Locale } from '../../../shared/i18n-text.ts';
 import { findPlace, type Place } from '../../geo/index.ts';
-import type { FacetKey, Hit, SearchFilters } from './search-index.ts';
+import { type FacetKey, facetKeys, type Hit, type SearchFilters } from './search-index.ts';
 import type { LiveSearchIndex } from './search-sync.ts';
 import { type ConceptMatch, thesaurus } from './thesaurus.ts';
 import { fold, isStopword, words } from './text.ts';
@@ -40,17 +40,7 @@ export interface SearchOutcome {
   dropFilters: { filter: keyof SearchParams; total: number }[];
 }
 
-const filterParams = [
-  'theme',
-  'commune',
-  'quartier',
-  'kind',
-  'language',
-  'target',
-  'access',
-  'open',
-  'near',
-] as const;
+const filterParams = [...facetKeys, 'near'] as const;
 
 function filtersOf(params: SearchParams): SearchFilters {
   return {

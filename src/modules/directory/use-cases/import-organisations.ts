@@ -2,7 +2,7 @@
 // bad record changes nothing and never stops the others. Re-running the same file changes nothing:
 // records are matched on their KBO/BCE number, else on their id in the source. A listing that came
 // from elsewhere (entered on the platform, another source) is never overwritten by an import.
-import { and, eq, sql } from 'drizzle-orm';
+import { and, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { textIn } from '../../../shared/i18n-text.ts';
@@ -178,12 +178,4 @@ export async function importOrganisations(
     options.onProgress?.(index, raw.length);
   }
   return report;
-}
-
-/** How many organisations came from a source, for the CLI summary. */
-export async function countFromSource(db: Database, source: string): Promise<number> {
-  const result = await db.execute<{ n: number }>(
-    sql`select count(*)::int as n from ${organisations} where provenance_source = ${source}`,
-  );
-  return result.rows[0]?.n ?? 0;
 }

@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../http/request-context.ts';
 import { href } from '../../../http/request-context.ts';
 import { textIn } from '../../../shared/i18n-text.ts';
-import { jsonLd, Localized } from '../../../views/components.tsx';
+import { Breadcrumb, jsonLd, Localized } from '../../../views/components.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { OrganisationRecord } from '../directory.repo.ts';
 import { serviceOpenState } from '../directory.service.ts';
@@ -227,16 +227,11 @@ export function OrganisationPage({ ctx, org }: { ctx: PageContext; org: Organisa
       styles={['vendor/leaflet/leaflet.css']}
       head={jsonLd(organisationJsonLd(org, ctx.locale, url))}
     >
-      <nav class="breadcrumb" aria-label={t.t('nav.breadcrumb')}>
-        <ol>
-          <li>
-            <a href={href(ctx, '/directory')}>{t.html('nav.directory')}</a>
-          </li>
-          <li aria-current="page" safe>
-            {name}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        ctx={ctx}
+        trail={[{ href: href(ctx, '/directory'), label: t.t('nav.directory') }]}
+        current={name}
+      />
       <article class="organisation">
         <header class="page-header">
           <h1>

@@ -194,19 +194,12 @@ export function SearchResults({
   ctx,
   params,
   outcome,
-  themes,
 }: {
   ctx: PageContext;
   params: SearchParams;
   outcome: SearchOutcome;
-  themes: Theme[];
 }) {
   const { t } = ctx;
-  const themeNames = new Map<string, string>();
-  for (const theme of themes) {
-    themeNames.set(theme.code, pickText(theme.name, ctx.locale)?.text ?? theme.code);
-    for (const c of theme.children) themeNames.set(c.code, pickText(c.name, ctx.locale)?.text ?? c.code);
-  }
   const points = outcome.hits.flatMap((h) =>
     h.doc.points.map((p) => ({
       lat: p.lat,
@@ -346,19 +339,14 @@ export function SearchLayout({
   return (
     <div id="search-layout" class="search-layout">
       <div class="facets" aria-label={t.t('search.filters')}>
-        <div class="field">
-          <label for="s-theme">{t.html('search.filter.theme')}</label>
-          <select id="s-theme" name="theme">
-            <option value="">{t.html('search.any')}</option>
-            {themeOptions
-              .filter((o) => themeCounts.has(o.value) || o.value === params.theme)
-              .map((o) => (
-                <option value={o.value} selected={o.value === params.theme ? true : undefined} safe>
-                  {`${o.label} (${themeCounts.get(o.value) ?? 0})`}
-                </option>
-              ))}
-          </select>
-        </div>
+        <FacetSelect
+          ctx={ctx}
+          name="theme"
+          options={themeOptions
+            .filter((o) => themeCounts.has(o.value) || o.value === params.theme)
+            .map((o) => ({ ...o, count: themeCounts.get(o.value) ?? 0 }))}
+          current={params.theme}
+        />
         <FacetSelect
           ctx={ctx}
           name="commune"
@@ -425,7 +413,7 @@ export function SearchLayout({
           {t.html('directory.apply')}
         </button>
       </div>
-      <SearchResults ctx={ctx} params={params} outcome={outcome} themes={themes} />
+      <SearchResults ctx={ctx} params={params} outcome={outcome} />
     </div>
   );
 }

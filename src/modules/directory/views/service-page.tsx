@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../http/request-context.ts';
 import { href } from '../../../http/request-context.ts';
 import { textIn } from '../../../shared/i18n-text.ts';
-import { jsonLd, Localized } from '../../../views/components.tsx';
+import { Breadcrumb, jsonLd, Localized } from '../../../views/components.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { ServiceRecord } from '../directory.repo.ts';
 import { serviceOpenState } from '../directory.service.ts';
@@ -32,21 +32,14 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
       styles={['vendor/leaflet/leaflet.css']}
       head={jsonLd(serviceJsonLd(service, ctx.locale, url, orgUrl))}
     >
-      <nav class="breadcrumb" aria-label={t.t('nav.breadcrumb')}>
-        <ol>
-          <li>
-            <a href={href(ctx, '/directory')}>{t.html('nav.directory')}</a>
-          </li>
-          <li>
-            <a href={href(ctx, `/organisations/${org.id}`)} safe>
-              {orgName}
-            </a>
-          </li>
-          <li aria-current="page" safe>
-            {name}
-          </li>
-        </ol>
-      </nav>
+      <Breadcrumb
+        ctx={ctx}
+        trail={[
+          { href: href(ctx, '/directory'), label: t.t('nav.directory') },
+          { href: href(ctx, `/organisations/${org.id}`), label: orgName },
+        ]}
+        current={name}
+      />
       <article class="service">
         <header class="page-header">
           <h1>
