@@ -15,6 +15,7 @@ import { searchDirectory } from '../src/modules/directory/search/search.service.
 import { paramsOf, readRelevanceSet, scoreRelevance } from '../src/modules/directory/search/relevance.ts';
 import type { SearchDoc } from '../src/modules/directory/search/search-docs.ts';
 import { searchQueries, searchSequence, suggestPrefixes } from './search-mix.ts';
+import { compareSearchTechniques, type SearchTechniques } from './search-techniques.ts';
 import { seedDirectory } from './seed-directory.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -267,6 +268,9 @@ async function main(): Promise<void> {
       ),
     );
     const loaded = memoryOf(server.proc.pid!);
+    // Both techniques on the same queries and data, after the loads so they do not disturb them.
+    const techniques = await compareSearchTechniques(runningEmbeddedUrl(dataDir)!, queries);
+    console.log(`search techniques: ${JSON.stringify(techniques)}`);
     await stopServer(server);
 
     const ceiling = results[0]!.requestsPerSecond;
@@ -300,6 +304,7 @@ async function main(): Promise<void> {
         distinctQueries: queries.length,
         indexCatchUpSeconds: round2(indexSeconds),
         uncachedLatencyMs: uncached,
+        techniques,
         relevance: {
           queries: relevance.queries,
           mrr: relevance.mrr,
@@ -402,6 +407,7 @@ function markdown(report: {
     distinctQueries: number;
     indexCatchUpSeconds: number;
     uncachedLatencyMs: { p50: number; p95: number; p99: number };
+    techniques: SearchTechniques;
     relevance: { queries: number; mrr: number; precisionAt5: number };
   };
   results: LoadResult[];
@@ -428,7 +434,29 @@ function markdown(report: {
       `p50 ${report.search.uncachedLatencyMs.p50} ms, p95 ${report.search.uncachedLatencyMs.p95} ms, p99 ${report.search.uncachedLatencyMs.p99} ms. ` +
       `The loads of the search routes above run after that pass, as on a server that has been answering for a while (its caches warm). ` +
       `The index caught up with the seeded directory in ${report.search.indexCatchUpSeconds} s.`,
+    techniquesMarkdown(report.search.techniques),
     `Relevance on the demo data (${report.search.relevance.queries} queries): MRR ${report.search.relevance.mrr}, P@5 ${report.search.relevance.precisionAt5}.`,
+    '',
+  ].join('\n');
+}
+
+function techniquesMarkdown({ memory, postgres }: SearchTechniques): string {
+  const row = (name: string, build: number, l: SearchTechniques['memory']['sequentialMs']) =>
+    `| ${name} | ${build} | ${l.mean} | ${l.p50} | ${l.p95} | ${l.p99} |`;
+  return [
+    '',
+    `The text queries of the mix (${postgres.queries}), each once with nothing cached, in the bench process:`,
+    '',
+    '| technique | build s | mean ms | p50 ms | p95 ms | p99 ms |',
+    '|---|---:|---:|---:|---:|---:|',
+    row('in-memory index (words, thesaurus, typos, all facets)', memory.buildSeconds, memory.sequentialMs),
+    row(
+      'PostgreSQL full text + trigrams (words, typos, 4 facets)',
+      postgres.buildSeconds,
+      postgres.sequentialMs,
+    ),
+    '',
+    `PostgreSQL with ${postgres.concurrent.concurrency} clients: ${postgres.concurrent.requestsPerSecond} queries/s, p95 ${postgres.concurrent.p95Ms} ms, with both cores on the database.`,
     '',
   ].join('\n');
 }

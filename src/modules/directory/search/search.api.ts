@@ -1,5 +1,6 @@
 // /api/v1/search and /api/v1/search/suggest.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { LRUCache } from 'lru-cache';
 import type { WebDeps } from '../../../http/deps.ts';
 import { negotiateLocale } from '../../../i18n/index.ts';
 import { locales } from '../../../shared/i18n-text.ts';
@@ -11,12 +12,21 @@ import {
   SuggestSchema,
 } from '../directory.schemas.ts';
 import type { LiveSearchIndex } from './search-sync.ts';
-import { searchDirectory, suggest } from './search.service.ts';
+import { type SearchOutcome, searchDirectory, suggest } from './search.service.ts';
 
 export const searchApi: FastifyPluginAsyncTypebox<WebDeps & { search: LiveSearchIndex }> = async (
   app,
   { search },
 ) => {
+  /**
+   * Serialised bodies by outcome: the search service hands out the same outcome object for the same
+   * search in the same language while it holds, so each is serialised once.
+   */
+  const bodies = new LRUCache<SearchOutcome, Buffer>({
+    maxSize: 32 * 2 ** 20,
+    sizeCalculation: (body) => body.length,
+  });
+
   app.get(
     '/search',
     {
@@ -27,50 +37,16 @@ export const searchApi: FastifyPluginAsyncTypebox<WebDeps & { search: LiveSearch
         response: { 200: SearchResultSchema, 400: ErrorSchema },
       },
     },
-    async (request) => {
+    async (request, reply) => {
       const locale = negotiateLocale(request.headers['accept-language']);
       const outcome = await searchDirectory(search, request.query, locale);
-      return {
-        data: outcome.hits.map(({ doc, score, terms, distanceKm, openNow }) => {
-          const path = doc.type === 'service' ? 'services' : 'organisations';
-          return {
-            type: doc.type,
-            id: doc.id,
-            name: doc.name,
-            organisation: { id: doc.organisationId, name: doc.organisationName, kind: doc.kind },
-            description: doc.description,
-            themes: doc.themes,
-            communes: doc.communes,
-            languages: doc.languages,
-            access_conditions: doc.access,
-            verified: doc.verified,
-            last_confirmed_at: doc.lastConfirmedAt,
-            open_now: openNow,
-            distance_km: distanceKm === undefined ? null : Math.round(distanceKm * 100) / 100,
-            score: Math.round(score * 1000) / 1000,
-            matched_terms: terms,
-            links: {
-              self: `/api/v1/${path}/${doc.id}`,
-              html: Object.fromEntries(locales.map((l) => [l, `/${l}/${path}/${doc.id}`])) as Record<
-                'nl' | 'fr' | 'en',
-                string
-              >,
-            },
-          };
-        }),
-        meta: {
-          page: outcome.page,
-          per_page: outcome.perPage,
-          total: outcome.total,
-          total_pages: Math.max(1, Math.ceil(outcome.total / outcome.perPage)),
-        },
-        facets: outcome.facets,
-        place: outcome.place,
-        understood: outcome.understood,
-        partial: outcome.partial,
-        did_you_mean: outcome.didYouMean,
-        drop_filters: outcome.dropFilters,
-      };
+      let body = bodies.get(outcome);
+      if (!body) {
+        body = Buffer.from(reply.serialize(searchResponse(outcome)) as string);
+        bodies.set(outcome, body);
+      }
+      // Already serialised by this route's schema: Fastify sends a Buffer as it is.
+      return reply.type('application/json; charset=utf-8').send(body as never);
     },
   );
 
@@ -91,3 +67,48 @@ export const searchApi: FastifyPluginAsyncTypebox<WebDeps & { search: LiveSearch
     },
   );
 };
+
+/** The JSON body of a search, in the shape of SearchResultSchema. */
+function searchResponse(outcome: SearchOutcome) {
+  return {
+    data: outcome.hits.map(({ doc, score, terms, distanceKm, openNow }) => {
+      const path = doc.type === 'service' ? 'services' : 'organisations';
+      return {
+        type: doc.type,
+        id: doc.id,
+        name: doc.name,
+        organisation: { id: doc.organisationId, name: doc.organisationName, kind: doc.kind },
+        description: doc.description,
+        themes: doc.themes,
+        communes: doc.communes,
+        languages: doc.languages,
+        access_conditions: doc.access,
+        verified: doc.verified,
+        last_confirmed_at: doc.lastConfirmedAt,
+        open_now: openNow,
+        distance_km: distanceKm === undefined ? null : Math.round(distanceKm * 100) / 100,
+        score: Math.round(score * 1000) / 1000,
+        matched_terms: terms,
+        links: {
+          self: `/api/v1/${path}/${doc.id}`,
+          html: Object.fromEntries(locales.map((l) => [l, `/${l}/${path}/${doc.id}`])) as Record<
+            'nl' | 'fr' | 'en',
+            string
+          >,
+        },
+      };
+    }),
+    meta: {
+      page: outcome.page,
+      per_page: outcome.perPage,
+      total: outcome.total,
+      total_pages: Math.max(1, Math.ceil(outcome.total / outcome.perPage)),
+    },
+    facets: outcome.facets,
+    place: outcome.place,
+    understood: outcome.understood,
+    partial: outcome.partial,
+    did_you_mean: outcome.didYouMean,
+    drop_filters: outcome.dropFilters,
+  };
+}

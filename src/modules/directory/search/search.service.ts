@@ -92,11 +92,6 @@ function sortedFacets(facets: Record<FacetKey, Map<string, number>>): SearchOutc
 
 /**
  * Recent searches and their outcomes. Searches follow a long tail: the same few hundred queries
- * come back all day, and an outcome stays right until the index changes or the minute turns (the
- * "open now" counts). Each entry remembers both and is used only while they still hold.
- */
-/**
- * Recent searches and their outcomes. Searches follow a long tail: the same few hundred queries
  * come back all day. An outcome stays right until the index changes; only "open now" moves with the
  * clock, so a search filtered on it is kept for its minute, and any other has its open-now count
  * and badges refreshed when the minute has turned.
@@ -111,6 +106,11 @@ interface Cached {
   minute: number;
   kept: Int32Array;
   outcome: Omit<SearchOutcome, LocalParts>;
+  /**
+   * The full outcome per reader's language, made once: callers get the same object while the entry
+   * holds, so they can keep what they derive from it (a rendered page part, a serialised body).
+   */
+  localised: Partial<Record<Locale, SearchOutcome>>;
 }
 
 /** The parts of an outcome written in the reader's language, added after the cache. */
@@ -130,7 +130,12 @@ export async function searchDirectory(
   const fresh =
     cached?.version === live.index.version && (cached.minute === minute || !params.open?.includes('now'));
   if (!cached || !fresh) {
-    cached = { version: live.index.version, minute, ...searchUncached(live, params, place, now) };
+    cached = {
+      version: live.index.version,
+      minute,
+      ...searchUncached(live, params, place, now),
+      localised: {},
+    };
     recent.set(key, cached);
   } else if (cached.minute !== minute) {
     // A new outcome, not a change to the old one: earlier callers may still hold it.
@@ -139,6 +144,7 @@ export async function searchDirectory(
     cached = {
       ...cached,
       minute,
+      localised: {},
       outcome: {
         ...cached.outcome,
         facets: {
@@ -151,12 +157,13 @@ export async function searchDirectory(
     recent.set(key, cached);
   }
   const t = thesaurus();
-  return {
+  cached.localised[locale] ??= {
     ...cached.outcome,
     place,
     understood: cached.outcome.concepts.map((c) => t.label(c.concept, locale)),
     didYouMean: cached.outcome.total === 0 ? didYouMean(params.q ?? '', locale) : [],
   };
+  return cached.localised[locale];
 }
 
 function searchUncached(

@@ -1,3 +1,4 @@
+import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 
@@ -46,5 +47,23 @@ describe('search page', () => {
     const res = await get('/nl/search?open=yesterday');
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Ongeldig verzoek');
+  });
+
+  it('shows a change to the directory in the page and the API, though both keep what they rendered', async () => {
+    const page = () => get('/nl/search?q=Zwaluwnest');
+    const api = () => get('/api/v1/search?q=Zwaluwnest', { 'accept-language': 'nl' });
+    expect((await page()).body).toContain('Niets gevonden.');
+    expect((await api()).json().meta.total).toBe(0);
+    await t.database.db.execute(sql`
+      insert into organisations (name, kind, description)
+      values ('{"nl":"Zwaluwnest buurtwerking"}', 'citizen_initiative', '{}')`);
+    const deadline = Date.now() + 10_000;
+    while ((await api()).json().meta.total === 0 && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 50));
+    }
+    expect((await api()).json().data[0].name.nl).toBe('Zwaluwnest buurtwerking');
+    const html = (await page()).body;
+    expect(html).toContain('1 resultaat');
+    expect(html).toContain('<mark>Zwaluwnest</mark>');
   });
 });

@@ -1,5 +1,6 @@
 // The search page: a plain GET form that htmx refreshes as the person types.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { LRUCache } from 'lru-cache';
 import type { WebDeps } from '../../../http/deps.ts';
 import { pageContext } from '../../../http/request-context.ts';
 import { sendHtml } from '../../../http/send-html.ts';
@@ -7,12 +8,23 @@ import { SearchQuery } from '../directory.schemas.ts';
 import { getTaxonomy } from '../directory.service.ts';
 import { SearchLayout, SearchPage } from '../views/search-page.tsx';
 import type { LiveSearchIndex } from './search-sync.ts';
-import { searchDirectory } from './search.service.ts';
+import { type SearchOutcome, searchDirectory } from './search.service.ts';
 
 export const searchWeb: FastifyPluginAsyncTypebox<WebDeps & { search: LiveSearchIndex }> = async (
   app,
   deps,
 ) => {
+  /**
+   * Filters and results as HTML, by outcome. The search service hands out the same outcome object
+   * for the same search in the same language until the index or the minute changes it, and the
+   * layout is a function of that outcome alone, so it is rendered once per outcome. Measured at 50k
+   * services, rendering was two thirds of the page's time.
+   */
+  const layouts = new LRUCache<SearchOutcome, { themes: unknown; html: string }>({
+    maxSize: 32 * 2 ** 20,
+    sizeCalculation: (entry) => entry.html.length * 2,
+  });
+
   app.get('/search', { schema: { hide: true, querystring: SearchQuery } }, async (request, reply) => {
     const ctx = pageContext(request, deps.config, await deps.demoBanner());
     const params = { ...request.query, per_page: Math.min(request.query.per_page, 50) };
@@ -20,10 +32,15 @@ export const searchWeb: FastifyPluginAsyncTypebox<WebDeps & { search: LiveSearch
       searchDirectory(deps.search, params, ctx.locale),
       getTaxonomy(deps.db),
     ]);
+    let layout = layouts.get(outcome);
+    if (layout?.themes !== themes) {
+      layout = { themes, html: await SearchLayout({ ctx, params, outcome, themes }) };
+      layouts.set(outcome, layout);
+    }
     reply.header('vary', 'HX-Request');
     if (request.headers['hx-request'] === 'true' && request.headers['hx-target'] === 'search-layout') {
-      return sendHtml(reply, SearchLayout({ ctx, params, outcome, themes }));
+      return sendHtml(reply, layout.html);
     }
-    return sendHtml(reply, SearchPage({ ctx, params, outcome, themes }));
+    return sendHtml(reply, SearchPage({ ctx, params, layout: layout.html }));
   });
 };

@@ -418,16 +418,15 @@ export function SearchLayout({
   );
 }
 
+/** The page around the search layout, which the caller renders (and may have kept from before). */
 export function SearchPage({
   ctx,
   params,
-  outcome,
-  themes,
+  layout,
 }: {
   ctx: PageContext;
   params: SearchParams;
-  outcome: SearchOutcome;
-  themes: Theme[];
+  layout: JSX.Element;
 }) {
   const { t } = ctx;
   const title = params.q ? t.t('search.title_for', { q: params.q.slice(0, 80) }) : t.t('search.title');
@@ -514,7 +513,7 @@ export function SearchPage({
             </option>
           </select>
         </div>
-        <SearchLayout ctx={ctx} params={params} outcome={outcome} themes={themes} />
+        {layout}
       </form>
     </Layout>
   );
