@@ -15,7 +15,9 @@ import type { DatabaseConnection } from './db/client.ts';
 import type { WebDeps } from './http/deps.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
 import { healthRoutes } from './http/health.ts';
+import { sessionPlugin } from './http/session.ts';
 import { negotiateLocale } from './i18n/index.ts';
+import { accountsWeb, createAccountLimits } from './modules/accounts/index.ts';
 import {
   directoryApi,
   directoryWeb,
@@ -25,6 +27,7 @@ import {
   searchWeb,
 } from './modules/directory/index.ts';
 import { geoApi } from './modules/geo/index.ts';
+import { outboxWeb, smtpSender, startMailDelivery } from './modules/notifications/index.ts';
 import { hsdsApi } from './modules/interop/hsds.api.ts';
 import { AppError, type FieldProblem } from './shared/errors.ts';
 import { locales } from './shared/i18n-text.ts';
@@ -81,7 +84,14 @@ export async function buildApp(
     }),
   }).withTypeProvider<TypeBoxTypeProvider>();
 
-  const deps: WebDeps = { db, config, demoBanner: () => isShowingDemoData(db) };
+  const mail = startMailDelivery(
+    db,
+    config.mail.smtpUrl ? smtpSender(config.mail.smtpUrl, config.mail.from) : null,
+    (error) => app.log.error({ err: error }, 'mail delivery'),
+  );
+  app.addHook('onClose', () => mail.close());
+  const deps: WebDeps = { db, config, demoBanner: () => isShowingDemoData(db), mailQueued: mail.nudge };
+  const limits = createAccountLimits(database.pool);
   // Each process keeps its own search index, loaded in the background and kept in step with the
   // database (see src/modules/directory/search/search-sync.ts).
   const search = new LiveSearchIndex(database, {
@@ -111,6 +121,7 @@ export async function buildApp(
     hsts: config.env === 'production',
   });
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
+  await app.register(sessionPlugin, { db, config });
   await app.register(fp(healthRoutes), { db, ready: () => search.isReady });
 
   await app.register(fastifyStatic, {
@@ -170,6 +181,9 @@ export async function buildApp(
   for (const locale of locales) {
     await app.register(directoryWeb, { ...deps, prefix: `/${locale}` });
     await app.register(searchWeb, { ...deps, search, prefix: `/${locale}` });
+    await app.register(accountsWeb, { ...deps, limits, prefix: `/${locale}` });
+    // What the platform would have e-mailed, for developers and tests; never in production.
+    if (config.env !== 'production') await app.register(outboxWeb, { ...deps, prefix: `/${locale}` });
   }
 
   app.get('/', { schema: { hide: true } }, async (request, reply) => {

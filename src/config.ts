@@ -22,6 +22,9 @@ const Env = Type.Object({
   /** The public address of the site, for absolute links in JSON-LD and the API; derived from requests when unset. */
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
   TRUST_PROXY: Type.Boolean({ default: false }),
+  /** Where e-mail goes, e.g. smtp://user:pass@mail.example.org:587; unset keeps mail in the outbox. */
+  SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
+  MAIL_FROM: Type.String({ default: 'Passerelle <no-reply@passerelle.invalid>', minLength: 3 }),
 });
 type Env = Static<typeof Env>;
 
@@ -37,6 +40,7 @@ export interface Config {
   tiles: { url: string; attribution: string };
   publicUrl: string | undefined;
   trustProxy: boolean;
+  mail: { smtpUrl: string | undefined; from: string };
 }
 
 const checkEnv = Compile(Env);
@@ -82,5 +86,6 @@ export function loadConfig(
     tiles: { url: env.TILE_URL, attribution: env.TILE_ATTRIBUTION },
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
     trustProxy: env.TRUST_PROXY,
+    mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
   };
 }

@@ -7,4 +7,6 @@ export interface WebDeps {
   config: Config;
   /** Whether pages show the "demo data" banner. */
   demoBanner: () => Promise<boolean>;
+  /** Starts delivering e-mail at once, after a use case queued some. */
+  mailQueued: () => void;
 }

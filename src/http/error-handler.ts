@@ -1,7 +1,7 @@
 // One place turns errors into responses: JSON under /api, a translated page elsewhere. Clients see
 // a stable code and a message, never a stack trace; only unexpected errors are logged as errors.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
-import { type MessageKey, translator } from '../i18n/index.ts';
+import { type MessageKey, type MessageValues, type Translator, translator } from '../i18n/index.ts';
 import { AppError, type ErrorCode, type FieldProblem } from '../shared/errors.ts';
 import { ErrorPage } from '../views/error-page.tsx';
 import type { WebDeps } from './deps.ts';
@@ -32,9 +32,12 @@ function fieldProblems(error: FastifyError): FieldProblem[] {
   return [...byField.values()];
 }
 
+const csrfErrors = new Set(['FST_CSRF_MISSING_SECRET', 'FST_CSRF_INVALID_TOKEN']);
+
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const fastifyError = error as FastifyError;
+  if (csrfErrors.has(fastifyError.code)) return new AppError('CSRF_FAILED', { cause: error });
   if (fastifyError.validation)
     return new AppError('VALIDATION_FAILED', { fields: fieldProblems(fastifyError), cause: error });
   const status = fastifyError.statusCode;
@@ -73,10 +76,26 @@ function isApi(request: FastifyRequest): boolean {
   return request.url.startsWith('/api/') || request.url === '/metrics';
 }
 
+/** The translated message of an error, with what it needs to say (e.g. how long to wait). */
+export function errorMessage(t: Translator, error: AppError): string {
+  return t.t(`errors.${error.code}` as MessageKey, errorValues(error));
+}
+
+function errorValues(error: AppError): MessageValues | undefined {
+  if (error.code === 'RATE_LIMITED')
+    return { minutes: Math.max(1, Math.ceil((error.retryAfterSeconds ?? 60) / 60)) };
+  return undefined;
+}
+
 export function registerErrorHandling(app: FastifyInstance, deps: WebDeps): void {
   const respond = async (error: AppError, request: FastifyRequest, reply: FastifyReply) => {
-    const t = translator(localeOf(request));
-    const message = t.t(`errors.${error.code}` as MessageKey);
+    const locale = localeOf(request);
+    const t = translator(locale);
+    const message = errorMessage(t, error);
+    if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
+    if (error.code === 'UNAUTHENTICATED' && !isApi(request) && request.method === 'GET') {
+      return reply.redirect(`/${locale}/login?next=${encodeURIComponent(request.url)}`, 303);
+    }
     if (isApi(request)) {
       return reply.code(error.status).send({
         error: error.code,
@@ -90,7 +109,7 @@ export function registerErrorHandling(app: FastifyInstance, deps: WebDeps): void
     const ctx = pageContext(request, deps.config, showDemoBanner);
     return sendHtml(
       reply,
-      ErrorPage({ ctx, code: error.code as ErrorCode, fields: error.fields }),
+      ErrorPage({ ctx, code: error.code as ErrorCode, fields: error.fields, values: errorValues(error) }),
       error.status,
     );
   };

@@ -15,6 +15,18 @@ export interface PageContext {
   tiles: Config['tiles'];
   /** Absolute origin for canonical links and JSON-LD, e.g. "https://passerelle.brussels". */
   origin: string;
+  /** The signed-in person, or null for a visitor. */
+  user: PageUser | null;
+  /** The anti-forgery token every POST form carries (made on first use). */
+  csrfToken(): string;
+}
+
+export interface PageUser {
+  id: string;
+  name: string;
+  email: string;
+  emailVerified: boolean;
+  platformRole: string;
 }
 
 /** The locale of a URL like /fr/..., else the browser's preference. */
@@ -43,6 +55,20 @@ export function pageContext(
     showDemoBanner,
     tiles: config.tiles,
     origin: originOf(request, config),
+    user: pageUserOf(request),
+    csrfToken: () => request.csrfToken(),
+  };
+}
+
+function pageUserOf(request: FastifyRequest): PageUser | null {
+  const user = request.signedIn?.user;
+  if (!user) return null;
+  return {
+    id: user.id,
+    name: user.name,
+    email: user.email,
+    emailVerified: user.emailVerifiedAt !== null,
+    platformRole: user.platformRole,
   };
 }
 

@@ -2,6 +2,7 @@ export {
   catalogues,
   defaultLocale,
   type MessageKey,
+  type MessageValues,
   negotiateLocale,
   type Translator,
   timeZone,

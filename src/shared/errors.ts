@@ -4,8 +4,19 @@ export const errorStatus = {
   NOT_FOUND: 404,
   ORGANISATION_NOT_FOUND: 404,
   SERVICE_NOT_FOUND: 404,
+  USER_NOT_FOUND: 404,
   VALIDATION_FAILED: 400,
   PLACE_NOT_FOUND: 400,
+  /** A link from an e-mail that was tampered with, used already or expired. */
+  TOKEN_INVALID: 400,
+  LOGIN_FAILED: 401,
+  /** A page or action that needs a signed-in person. */
+  UNAUTHENTICATED: 401,
+  EMAIL_NOT_VERIFIED: 403,
+  FORBIDDEN: 403,
+  /** A form without a valid anti-forgery token: usually a page left open too long. */
+  CSRF_FAILED: 403,
+  RATE_LIMITED: 429,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
   SEARCH_UNAVAILABLE: 503,
@@ -18,17 +29,25 @@ export interface FieldProblem {
   field: string;
   /** A machine-readable reason, e.g. "must be >= 1". */
   message: string;
+  /** The translated message's key under "fields.", for forms that show it next to the field. */
+  code?: string;
 }
 
 export class AppError extends Error {
   readonly code: ErrorCode;
   readonly fields: FieldProblem[];
+  /** For RATE_LIMITED: when to try again. */
+  readonly retryAfterSeconds?: number;
 
-  constructor(code: ErrorCode, options: { fields?: FieldProblem[]; cause?: unknown; message?: string } = {}) {
+  constructor(
+    code: ErrorCode,
+    options: { fields?: FieldProblem[]; cause?: unknown; message?: string; retryAfterSeconds?: number } = {},
+  ) {
     super(options.message ?? code, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.fields = options.fields ?? [];
+    this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
   get status(): number {

@@ -1,5 +1,5 @@
 import type { PageContext } from '../http/request-context.ts';
-import type { MessageKey } from '../i18n/index.ts';
+import type { MessageKey, MessageValues } from '../i18n/index.ts';
 import type { ErrorCode, FieldProblem } from '../shared/errors.ts';
 import { Layout } from './layout.tsx';
 
@@ -7,10 +7,12 @@ export function ErrorPage({
   ctx,
   code,
   fields,
+  values,
 }: {
   ctx: PageContext;
   code: ErrorCode;
   fields: FieldProblem[];
+  values?: MessageValues;
 }) {
   const { t } = ctx;
   const title = t.t(`errors.${code}.title` as MessageKey);
@@ -18,7 +20,7 @@ export function ErrorPage({
     <Layout ctx={ctx} title={title}>
       <section class="error-page">
         <h1 safe>{title}</h1>
-        <p safe>{t.t(`errors.${code}` as MessageKey)}</p>
+        <p safe>{t.t(`errors.${code}` as MessageKey, values)}</p>
         {fields.length ? (
           <ul class="field-errors">
             {fields.map((f) => (

@@ -38,6 +38,43 @@ export function LanguageSwitcher({ ctx }: { ctx: PageContext }) {
   );
 }
 
+/** "Log in", or the person's account link and a log-out button (a form: logging out changes state). */
+export function AccountNav({ ctx }: { ctx: PageContext }) {
+  const { t } = ctx;
+  return (
+    <nav class="account-nav" aria-label={t.t('nav.account')}>
+      {ctx.user ? (
+        <ul>
+          <li>
+            <a
+              href={`/${ctx.locale}/account`}
+              aria-current={ctx.path.startsWith('/account') ? 'page' : undefined}
+            >
+              {t.html('nav.account')}
+            </a>
+          </li>
+          <li>
+            <form method="post" action={`/${ctx.locale}/logout`} class="inline-form">
+              <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
+              <button type="submit" class="link-button">
+                {t.html('nav.logout')}
+              </button>
+            </form>
+          </li>
+        </ul>
+      ) : (
+        <ul>
+          <li>
+            <a href={`/${ctx.locale}/login`} aria-current={ctx.path === '/login' ? 'page' : undefined}>
+              {t.html('nav.login')}
+            </a>
+          </li>
+        </ul>
+      )}
+    </nav>
+  );
+}
+
 export function Layout({
   ctx,
   title,
@@ -117,6 +154,7 @@ export function Layout({
                 ))}
               </ul>
             </nav>
+            <AccountNav ctx={ctx} />
             <LanguageSwitcher ctx={ctx} />
           </header>
           <main id="main" tabindex="-1">

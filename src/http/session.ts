@@ -1,0 +1,64 @@
+// Cookies, form bodies, the signed-in person and protection against forged forms, for every page.
+// The session cookie holds a random token whose hash is the session's id in PostgreSQL, so any
+// app process can serve any request. The API (/api) uses neither cookies nor this protection.
+import cookie from '@fastify/cookie';
+import csrf from '@fastify/csrf-protection';
+import formbody from '@fastify/formbody';
+import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fp from 'fastify-plugin';
+import type { Config } from '../config.ts';
+import type { Database } from '../db/client.ts';
+import { resolveSession, type SignedIn } from '../modules/accounts/index.ts';
+import { clearSessionCookie, sessionCookieName, setSessionCookie } from './session-cookie.ts';
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** The signed-in person and their session, or null for a visitor. */
+    signedIn: SignedIn | null;
+    /** The anti-forgery token for this request's forms (made on first use). */
+    csrfToken(): string;
+  }
+}
+
+const csrfCookieName = (config: Pick<Config, 'env'>) =>
+  config.env === 'production' ? '__Host-passerelle-csrf' : 'passerelle_csrf';
+
+const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
+const skipsSessions = (url: string) => url.startsWith('/api/') || url.startsWith('/assets/');
+
+async function sessions(app: FastifyInstance, { db, config }: { db: Database; config: Config }) {
+  await app.register(cookie);
+  await app.register(formbody, { bodyLimit: 64 * 1024 });
+  await app.register(csrf, {
+    cookieKey: csrfCookieName(config),
+    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.env === 'production' },
+    getToken: (request) =>
+      (request.body as Record<string, string> | undefined)?._csrf ??
+      request.headers['x-csrf-token']?.toString(),
+  });
+
+  app.decorateRequest('signedIn', null);
+  app.decorateRequest('csrfToken', function (this: FastifyRequest) {
+    throw new Error(`csrfToken() is not available on ${this.url}`);
+  });
+
+  app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
+    let token: string | undefined;
+    request.csrfToken = () => (token ??= reply.generateCsrf());
+    if (skipsSessions(request.url)) return;
+    const cookieValue = request.cookies[sessionCookieName(config)];
+    if (!cookieValue) return;
+    const resolved = await resolveSession(db, cookieValue);
+    request.signedIn = resolved;
+    // A cookie that opens nothing (expired, ended elsewhere, tampered) is removed.
+    if (!resolved) clearSessionCookie(reply, config);
+    else if (resolved.renewedUntil) setSessionCookie(reply, config, cookieValue, resolved.renewedUntil);
+  });
+
+  app.addHook('preHandler', (request, reply, done) => {
+    if (!unsafeMethods.has(request.method) || skipsSessions(request.url)) return done();
+    app.csrfProtection(request, reply, done);
+  });
+}
+
+export const sessionPlugin = fp(sessions, { name: 'passerelle-sessions' });

@@ -1,0 +1,163 @@
+// Queries of the accounts module, nothing else.
+import { and, desc, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { accountTokens, sessions, users } from './accounts.schema.ts';
+import type { AccountTokenPurpose } from './accounts.vocabulary.ts';
+
+export type UserRow = typeof users.$inferSelect;
+export type SessionRow = typeof sessions.$inferSelect;
+
+export async function findUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.email, email));
+  return row;
+}
+
+export async function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
+  const [row] = await db.select().from(users).where(eq(users.id, id));
+  return row;
+}
+
+export async function insertUser(
+  db: Executor,
+  values: Pick<UserRow, 'email' | 'name' | 'passwordHash' | 'locale'>,
+): Promise<UserRow> {
+  const [row] = await db.insert(users).values(values).returning();
+  return row!;
+}
+
+export async function updateUser(
+  db: Executor,
+  id: string,
+  values: Partial<Pick<UserRow, 'name' | 'passwordHash' | 'locale' | 'emailVerifiedAt' | 'platformRole'>>,
+): Promise<void> {
+  await db
+    .update(users)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(users.id, id));
+}
+
+export async function insertSession(
+  db: Executor,
+  values: Pick<SessionRow, 'id' | 'userId' | 'expiresAt' | 'userAgent' | 'ip'>,
+): Promise<void> {
+  await db.insert(sessions).values(values);
+}
+
+/** A session that has not expired, with its person. */
+export async function findLiveSession(
+  db: Executor,
+  id: string,
+  now: Date,
+): Promise<{ session: SessionRow; user: UserRow } | undefined> {
+  const [row] = await db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
+  return row;
+}
+
+export async function touchSession(db: Executor, id: string, now: Date, expiresAt: Date): Promise<void> {
+  await db.update(sessions).set({ lastSeenAt: now, expiresAt }).where(eq(sessions.id, id));
+}
+
+export async function listSessionsOfUser(db: Executor, userId: string, now: Date): Promise<SessionRow[]> {
+  return db
+    .select()
+    .from(sessions)
+    .where(and(eq(sessions.userId, userId), gt(sessions.expiresAt, now)))
+    .orderBy(desc(sessions.lastSeenAt));
+}
+
+export async function deleteSession(db: Executor, id: string, userId?: string): Promise<number> {
+  const result = await db
+    .delete(sessions)
+    .where(userId ? and(eq(sessions.id, id), eq(sessions.userId, userId)) : eq(sessions.id, id));
+  return result.rowCount ?? 0;
+}
+
+export async function deleteSessionsOfUser(db: Executor, userId: string, except?: string): Promise<number> {
+  const result = await db
+    .delete(sessions)
+    .where(except ? and(eq(sessions.userId, userId), ne(sessions.id, except)) : eq(sessions.userId, userId));
+  return result.rowCount ?? 0;
+}
+
+export async function deleteExpiredSessions(db: Executor, now: Date): Promise<number> {
+  const result = await db.delete(sessions).where(lt(sessions.expiresAt, now));
+  return result.rowCount ?? 0;
+}
+
+export async function insertAccountToken(
+  db: Executor,
+  values: { tokenHash: string; purpose: AccountTokenPurpose; userId: string; expiresAt: Date },
+): Promise<void> {
+  await db.insert(accountTokens).values(values);
+}
+
+/**
+ * Uses a one-time token: marks it used and returns its person, or nothing when the token is
+ * unknown, already used, expired or for another purpose. One statement, so two clicks on the same
+ * link cannot both succeed.
+ */
+export async function useAccountToken(
+  db: Executor,
+  tokenHash: string,
+  purpose: AccountTokenPurpose,
+  now: Date,
+): Promise<{ userId: string } | undefined> {
+  const [row] = await db
+    .update(accountTokens)
+    .set({ usedAt: now })
+    .where(
+      and(
+        eq(accountTokens.tokenHash, tokenHash),
+        eq(accountTokens.purpose, purpose),
+        isNull(accountTokens.usedAt),
+        gt(accountTokens.expiresAt, now),
+      ),
+    )
+    .returning({ userId: accountTokens.userId });
+  return row;
+}
+
+/** Whose a token is, if it would be accepted; it stays unused (to show the reset form or an error). */
+export async function findValidAccountToken(
+  db: Executor,
+  tokenHash: string,
+  purpose: AccountTokenPurpose,
+  now: Date,
+): Promise<{ userId: string } | undefined> {
+  const [row] = await db
+    .select({ userId: accountTokens.userId })
+    .from(accountTokens)
+    .where(
+      and(
+        eq(accountTokens.tokenHash, tokenHash),
+        eq(accountTokens.purpose, purpose),
+        isNull(accountTokens.usedAt),
+        gt(accountTokens.expiresAt, now),
+      ),
+    );
+  return row;
+}
+
+/** Earlier unused links of the same kind stop working when a new one is sent. */
+export async function expireAccountTokens(
+  db: Executor,
+  userId: string,
+  purpose: AccountTokenPurpose,
+  now: Date,
+): Promise<void> {
+  await db
+    .update(accountTokens)
+    .set({ expiresAt: now })
+    .where(
+      and(
+        eq(accountTokens.userId, userId),
+        eq(accountTokens.purpose, purpose),
+        isNull(accountTokens.usedAt),
+        gt(accountTokens.expiresAt, now),
+      ),
+    );
+}

@@ -1,0 +1,68 @@
+// People and their sign-ins. Passwords are argon2id hashes; session and e-mail tokens are stored as
+// SHA-256 hashes, so a copy of the database lets no one sign in or use a link.
+import { sql } from 'drizzle-orm';
+import { check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { accountTokenPurposes, platformRoles } from './accounts.vocabulary.ts';
+
+export const platformRoleEnum = pgEnum('platform_role', platformRoles);
+export const accountTokenPurposeEnum = pgEnum('account_token_purpose', accountTokenPurposes);
+
+export const users = pgTable(
+  'users',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** Lower-cased and trimmed, so one address is one account. */
+    email: text().notNull(),
+    name: text().notNull(),
+    passwordHash: text().notNull(),
+    /** The language of the person's e-mails and, after log-in, of the pages. */
+    locale: text().notNull().default('fr'),
+    emailVerifiedAt: timestamp({ withTimezone: true }),
+    platformRole: platformRoleEnum().notNull().default('member'),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    uniqueIndex('users_email_key').on(t.email),
+    check('users_email_normalised', sql`${t.email} = lower(btrim(${t.email}))`),
+    check('users_locale_known', sql`${t.locale} in ('nl', 'fr', 'en')`),
+  ],
+);
+
+export const sessions = pgTable(
+  'sessions',
+  {
+    /** SHA-256 of the cookie's random token. */
+    id: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    userAgent: text(),
+    ip: text(),
+  },
+  (t) => [index('sessions_user_idx').on(t.userId), index('sessions_expires_idx').on(t.expiresAt)],
+);
+
+/** One-time links sent by e-mail: verify an address, reset a password. */
+export const accountTokens = pgTable(
+  'account_tokens',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    /** SHA-256 of the token in the link. */
+    tokenHash: text().notNull(),
+    purpose: accountTokenPurposeEnum().notNull(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('account_tokens_hash_key').on(t.tokenHash),
+    index('account_tokens_user_idx').on(t.userId),
+  ],
+);

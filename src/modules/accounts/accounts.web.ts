@@ -1,0 +1,288 @@
+// Pages and form posts of accounts: sign-up, e-mail confirmation, log-in and -out, password reset,
+// the account page and its sessions. Every form works without JavaScript; a refused form comes
+// back with the person's input and a message next to each field.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import type { WebDeps } from '../../http/deps.ts';
+import { errorMessage } from '../../http/error-handler.ts';
+import { originOf, pageContext } from '../../http/request-context.ts';
+import { sendHtml } from '../../http/send-html.ts';
+import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.ts';
+import { AppError } from '../../shared/errors.ts';
+import { isLocale } from '../../shared/i18n-text.ts';
+import type { AccountContext, AccountLimits } from './account-context.ts';
+import { findUserById, listSessionsOfUser } from './accounts.repo.ts';
+import type { SignedIn } from './sessions.ts';
+import { startSession } from './sessions.ts';
+import { logIn } from './use-cases/log-in.ts';
+import { endSession, logOut, logOutEverywhere } from './use-cases/log-out.ts';
+import { requestPasswordReset, resetLinkMinutes } from './use-cases/request-password-reset.ts';
+import { isResetLinkValid, resetPassword } from './use-cases/reset-password.ts';
+import { resendVerification } from './use-cases/resend-verification.ts';
+import { signUp } from './use-cases/sign-up.ts';
+import { verifyEmail } from './use-cases/verify-email.ts';
+import { AccountPage, SessionsPage } from './views/account-pages.tsx';
+import {
+  CheckYourMailPage,
+  ForgotPasswordPage,
+  LogInPage,
+  ResetPasswordPage,
+  SignUpPage,
+} from './views/auth-pages.tsx';
+
+// Generous bounds: the use cases give the real, translated reasons; these only stop absurd bodies.
+const text = Type.Optional(Type.String({ maxLength: 5_000 }));
+const SignUpBody = Type.Object({ name: text, email: text, password: text, locale: text });
+const LogInBody = Type.Object({ email: text, password: text, next: text });
+const EmailBody = Type.Object({ email: text });
+const ResetBody = Type.Object({ token: text, password: text });
+const SessionBody = Type.Object({ session: text });
+const TokenQuery = Type.Object({ token: text });
+const LogInQuery = Type.Object({
+  next: text,
+  reset: Type.Optional(Type.Literal('1')),
+  out: Type.Optional(Type.Literal('1')),
+});
+const AccountQuery = Type.Object({
+  verified: Type.Optional(Type.Literal('1')),
+  resent: Type.Optional(Type.Literal('1')),
+});
+const SessionsQuery = Type.Object({ ended: Type.Optional(Type.Literal('1')) });
+
+/** Only a path on this site: "/fr/account", never "//elsewhere.example" or "https://…". */
+export function safeNext(next: string | undefined): string | undefined {
+  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return undefined;
+  return next;
+}
+
+export function requireSignedIn(request: FastifyRequest): SignedIn {
+  if (!request.signedIn) throw new AppError('UNAUTHENTICATED');
+  return request.signedIn;
+}
+
+/** Runs a use case; a refusal the form can show comes back as the error, anything else is thrown. */
+async function attempt<T>(run: () => Promise<T>): Promise<{ ok: T } | { refused: AppError }> {
+  try {
+    return { ok: await run() };
+  } catch (error) {
+    if (
+      error instanceof AppError &&
+      ['VALIDATION_FAILED', 'RATE_LIMITED', 'LOGIN_FAILED'].includes(error.code)
+    )
+      return { refused: error };
+    throw error;
+  }
+}
+
+function setRetryAfter(reply: FastifyReply, error: AppError): void {
+  if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
+}
+
+export const accountsWeb: FastifyPluginAsyncTypebox<WebDeps & { limits: AccountLimits }> = async (
+  app,
+  deps,
+) => {
+  const { config, db } = deps;
+  const page = async (request: FastifyRequest) => pageContext(request, config, await deps.demoBanner());
+  const accountContext = (request: FastifyRequest): AccountContext => ({
+    db,
+    limits: deps.limits,
+    origin: originOf(request, config),
+    ip: request.ip,
+    userAgent: request.headers['user-agent'],
+    now: new Date(),
+    mailQueued: deps.mailQueued,
+  });
+
+  app.get('/signup', { schema: { hide: true } }, async (request, reply) => {
+    const ctx = await page(request);
+    if (ctx.user) return reply.redirect(`/${ctx.locale}/account`, 303);
+    return sendHtml(reply, SignUpPage({ ctx }));
+  });
+
+  app.post('/signup', { schema: { hide: true, body: SignUpBody } }, async (request, reply) => {
+    const ctx = await page(request);
+    const { name = '', email = '', password = '', locale } = request.body;
+    const outcome = await attempt(() =>
+      signUp(accountContext(request), {
+        name,
+        email,
+        password,
+        locale: isLocale(locale) ? locale : ctx.locale,
+      }),
+    );
+    if ('refused' in outcome) {
+      const error = outcome.refused;
+      setRetryAfter(reply, error);
+      return sendHtml(
+        reply,
+        SignUpPage({
+          ctx,
+          values: { name, email, locale: locale ?? ctx.locale },
+          problems: error.fields,
+          message: error.code === 'RATE_LIMITED' ? errorMessage(ctx.t, error) : undefined,
+        }),
+        error.status,
+      );
+    }
+    return sendHtml(
+      reply,
+      CheckYourMailPage({
+        ctx,
+        title: ctx.t.t('signup.done.title'),
+        body: ctx.t.t('signup.done.body', { email: email.trim() }),
+        more: ctx.t.t('signup.done.nothing'),
+      }),
+    );
+  });
+
+  app.get('/verify-email', { schema: { hide: true, querystring: TokenQuery } }, async (request, reply) => {
+    const user = await verifyEmail(accountContext(request), request.query.token);
+    if (request.signedIn?.user.id !== user.id) {
+      const session = await startSession(db, user.id, {
+        userAgent: request.headers['user-agent'],
+        ip: request.ip,
+      });
+      setSessionCookie(reply, config, session.token, session.expiresAt);
+    }
+    const locale = (await page(request)).locale;
+    return reply.redirect(`/${locale}/account?verified=1`, 303);
+  });
+
+  app.get('/login', { schema: { hide: true, querystring: LogInQuery } }, async (request, reply) => {
+    const ctx = await page(request);
+    const { next, reset, out } = request.query;
+    const notice = reset
+      ? ctx.t.t('login.password_changed')
+      : out
+        ? ctx.t.t('login.logged_out')
+        : next
+          ? ctx.t.t('login.needed')
+          : undefined;
+    return sendHtml(reply, LogInPage({ ctx, next: safeNext(next), notice }));
+  });
+
+  app.post('/login', { schema: { hide: true, body: LogInBody } }, async (request, reply) => {
+    const ctx = await page(request);
+    const { email = '', password = '', next } = request.body;
+    const outcome = await attempt(() => logIn(accountContext(request), { email, password }));
+    if ('refused' in outcome) {
+      const error = outcome.refused;
+      setRetryAfter(reply, error);
+      return sendHtml(
+        reply,
+        LogInPage({ ctx, values: { email }, next: safeNext(next), message: errorMessage(ctx.t, error) }),
+        error.status,
+      );
+    }
+    const { token, expiresAt, user } = outcome.ok;
+    setSessionCookie(reply, config, token, expiresAt);
+    return reply.redirect(
+      safeNext(next) ?? `/${isLocale(user.locale) ? user.locale : ctx.locale}/account`,
+      303,
+    );
+  });
+
+  app.post('/logout', { schema: { hide: true } }, async (request, reply) => {
+    if (request.signedIn) await logOut(accountContext(request), request.signedIn);
+    clearSessionCookie(reply, config);
+    return reply.redirect(`/${(await page(request)).locale}/login?out=1`, 303);
+  });
+
+  app.get('/password/forgot', { schema: { hide: true } }, async (request, reply) =>
+    sendHtml(reply, ForgotPasswordPage({ ctx: await page(request) })),
+  );
+
+  app.post('/password/forgot', { schema: { hide: true, body: EmailBody } }, async (request, reply) => {
+    const ctx = await page(request);
+    const { email = '' } = request.body;
+    const outcome = await attempt(() => requestPasswordReset(accountContext(request), { email }));
+    if ('refused' in outcome) {
+      const error = outcome.refused;
+      setRetryAfter(reply, error);
+      return sendHtml(
+        reply,
+        ForgotPasswordPage({
+          ctx,
+          values: { email },
+          problems: error.fields,
+          message: error.code === 'RATE_LIMITED' ? errorMessage(ctx.t, error) : undefined,
+        }),
+        error.status,
+      );
+    }
+    return sendHtml(
+      reply,
+      CheckYourMailPage({
+        ctx,
+        title: ctx.t.t('signup.done.title'),
+        body: ctx.t.t('forgot.done', { email: email.trim(), minutes: resetLinkMinutes }),
+      }),
+    );
+  });
+
+  app.get('/password/reset', { schema: { hide: true, querystring: TokenQuery } }, async (request, reply) => {
+    const { token } = request.query;
+    if (!(await isResetLinkValid({ db, now: new Date() }, token))) throw new AppError('TOKEN_INVALID');
+    return sendHtml(reply, ResetPasswordPage({ ctx: await page(request), token: token! }));
+  });
+
+  app.post('/password/reset', { schema: { hide: true, body: ResetBody } }, async (request, reply) => {
+    const ctx = await page(request);
+    const { token = '', password = '' } = request.body;
+    const outcome = await attempt(() => resetPassword(accountContext(request), { token, password }));
+    if ('refused' in outcome) {
+      return sendHtml(
+        reply,
+        ResetPasswordPage({ ctx, token, problems: outcome.refused.fields }),
+        outcome.refused.status,
+      );
+    }
+    clearSessionCookie(reply, config);
+    return reply.redirect(`/${ctx.locale}/login?reset=1`, 303);
+  });
+
+  app.get('/account', { schema: { hide: true, querystring: AccountQuery } }, async (request, reply) => {
+    const signedIn = requireSignedIn(request);
+    const ctx = await page(request);
+    const user = (await findUserById(db, signedIn.user.id)) ?? signedIn.user;
+    const notice = request.query.verified
+      ? ctx.t.t('account.just_verified')
+      : request.query.resent
+        ? ctx.t.t('account.resent', { email: user.email })
+        : undefined;
+    return sendHtml(reply, AccountPage({ ctx, user, notice }));
+  });
+
+  app.post('/account/verification', { schema: { hide: true } }, async (request, reply) => {
+    const signedIn = requireSignedIn(request);
+    await resendVerification(accountContext(request), signedIn);
+    return reply.redirect(`/${(await page(request)).locale}/account?resent=1`, 303);
+  });
+
+  app.get(
+    '/account/sessions',
+    { schema: { hide: true, querystring: SessionsQuery } },
+    async (request, reply) => {
+      const signedIn = requireSignedIn(request);
+      const ctx = await page(request);
+      const sessions = await listSessionsOfUser(db, signedIn.user.id, new Date());
+      const notice = request.query.ended ? ctx.t.t('sessions.ended') : undefined;
+      return sendHtml(reply, SessionsPage({ ctx, sessions, currentId: signedIn.sessionId, notice }));
+    },
+  );
+
+  app.post('/account/sessions/end', { schema: { hide: true, body: SessionBody } }, async (request, reply) => {
+    const signedIn = requireSignedIn(request);
+    await endSession(accountContext(request), signedIn, request.body.session ?? '');
+    return reply.redirect(`/${(await page(request)).locale}/account/sessions?ended=1`, 303);
+  });
+
+  app.post('/account/sessions/end-all', { schema: { hide: true } }, async (request, reply) => {
+    const signedIn = requireSignedIn(request);
+    await logOutEverywhere(accountContext(request), signedIn);
+    clearSessionCookie(reply, config);
+    return reply.redirect(`/${(await page(request)).locale}/login?out=1`, 303);
+  });
+};

@@ -1,0 +1,68 @@
+// Password hashing (argon2id, OWASP's parameters) and the strength rule. Strength is judged by
+// zxcvbn-ts, which knows the lists of leaked and common passwords, names, words in our three
+// languages, keyboard patterns, dates and repeats; the reasons we give are our own translated ones.
+import { type Algorithm, hash, verify } from '@node-rs/argon2';
+import { ZxcvbnFactory } from '@zxcvbn-ts/core';
+import * as common from '@zxcvbn-ts/language-common';
+import * as en from '@zxcvbn-ts/language-en';
+import * as fr from '@zxcvbn-ts/language-fr';
+import * as nl from '@zxcvbn-ts/language-nl-be';
+
+export const passwordLength = { min: 10, max: 200 } as const;
+
+/** Why a password is refused; each has a message "password.<reason>" in the i18n files. */
+export type PasswordProblem = 'too_short' | 'too_long' | 'leaked' | 'personal' | 'predictable' | 'weak';
+
+const zxcvbn = new ZxcvbnFactory({
+  graphs: common.adjacencyGraphs,
+  dictionary: { ...common.dictionary, ...en.dictionary, ...fr.dictionary, ...nl.dictionary },
+});
+
+// OWASP Password Storage Cheat Sheet: argon2id, 19 MiB, 2 iterations, 1 lane.
+// Algorithm.Argon2id is a const enum, which a per-file build cannot inline.
+const argon = { algorithm: 2 as Algorithm, memoryCost: 19_456, timeCost: 2, parallelism: 1 };
+
+export function hashPassword(password: string): Promise<string> {
+  return hash(password, argon);
+}
+
+export async function verifyPassword(passwordHash: string, password: string): Promise<boolean> {
+  try {
+    return await verify(passwordHash, password);
+  } catch {
+    return false;
+  }
+}
+
+/** A hash to verify against when no account matches, so both answers take as long. */
+let decoy: Promise<string> | undefined;
+export function decoyHash(): Promise<string> {
+  decoy ??= hashPassword('no account has this password 7f3a9c');
+  return decoy;
+}
+
+/** The first reason to refuse a password, or null when it is strong enough. */
+export async function passwordProblem(
+  password: string,
+  personal: string[] = [],
+): Promise<PasswordProblem | null> {
+  if ([...password].length < passwordLength.min) return 'too_short';
+  if (password.length > passwordLength.max) return 'too_long';
+  const inputs = personal
+    .flatMap((p) => p.toLowerCase().split(/[^\p{L}\p{N}]+/u))
+    .filter((p) => p.length >= 3);
+  const result = await zxcvbn.checkAsync(password, inputs);
+  const sequence = result.sequence as { pattern: string; dictionaryName?: string; token: string }[];
+  // Mostly one's own name or address is guessable by anyone who knows the person, whatever the score.
+  const personalLength = sequence
+    .filter((m) => m.dictionaryName === 'userInputs')
+    .reduce((sum, m) => sum + m.token.length, 0);
+  if (personalLength * 2 >= password.length) return 'personal';
+  if (result.score >= 3) return null;
+  const strongest = sequence.filter((m) => m.token.length >= 4);
+  if (strongest.some((m) => m.dictionaryName?.startsWith('passwords'))) return 'leaked';
+  if (strongest.some((m) => m.dictionaryName === 'userInputs')) return 'personal';
+  if (strongest.some((m) => ['spatial', 'repeat', 'sequence', 'date', 'regex'].includes(m.pattern)))
+    return 'predictable';
+  return 'weak';
+}

@@ -1,0 +1,131 @@
+// The person's own account: their details and where they are logged in.
+import Bowser from 'bowser';
+import type { PageContext } from '../../../http/request-context.ts';
+import { CsrfField, Notice } from '../../../views/forms.tsx';
+import { Layout } from '../../../views/layout.tsx';
+import type { SessionRow, UserRow } from '../accounts.repo.ts';
+
+export function AccountPage({ ctx, user, notice }: { ctx: PageContext; user: UserRow; notice?: string }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.t('account.title')}>
+      <h1>{t.html('account.title')}</h1>
+      {notice ? <Notice text={notice} /> : ''}
+      <dl class="facts">
+        <dt>{t.html('account.name')}</dt>
+        <dd safe>{user.name}</dd>
+        <dt>{t.html('account.email')}</dt>
+        <dd>
+          <span safe>{user.email}</span>{' '}
+          {user.emailVerifiedAt ? (
+            <span class="badge verified">{t.html('account.verified')}</span>
+          ) : (
+            <>
+              <p class="notice warn">{t.html('account.not_verified')}</p>
+              <form method="post" action={`/${ctx.locale}/account/verification`} class="inline-form">
+                <CsrfField ctx={ctx} />
+                <button type="submit" class="secondary">
+                  {t.html('account.resend')}
+                </button>
+              </form>
+            </>
+          )}
+        </dd>
+        <dt>{t.html('account.locale')}</dt>
+        <dd safe>{t.language(user.locale)}</dd>
+      </dl>
+      <p>
+        <a href={`/${ctx.locale}/account/sessions`}>{t.html('account.sessions_link')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+/** "Firefox on Android", from a user agent; the words are product names, the same in every language. */
+export function deviceOf(userAgent: string | null): string | null {
+  if (!userAgent) return null;
+  const parsed = Bowser.parse(userAgent);
+  const browser = parsed.browser.name;
+  const os = parsed.os.name;
+  if (!browser && !os) return null;
+  return [browser, os].filter(Boolean).join(' · ');
+}
+
+export function SessionsPage({
+  ctx,
+  sessions,
+  currentId,
+  notice,
+}: {
+  ctx: PageContext;
+  sessions: SessionRow[];
+  currentId: string;
+  notice?: string;
+}) {
+  const { t } = ctx;
+  const when = (d: Date) =>
+    `${t.date(d, 'medium')} ${d.toLocaleTimeString(ctx.locale, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Brussels' })}`;
+  return (
+    <Layout ctx={ctx} title={t.t('sessions.title')}>
+      <h1>{t.html('sessions.title')}</h1>
+      {notice ? <Notice text={notice} /> : ''}
+      <p>{t.html('sessions.lead')}</p>
+      <table class="data-table">
+        <thead>
+          <tr>
+            <th scope="col">{t.html('sessions.device')}</th>
+            <th scope="col">{t.html('sessions.since')}</th>
+            <th scope="col">{t.html('sessions.last_seen')}</th>
+            <td></td>
+          </tr>
+        </thead>
+        <tbody>
+          {sessions.map((s) => {
+            const device = deviceOf(s.userAgent) ?? t.t('sessions.unknown_device');
+            return (
+              <tr>
+                <td>
+                  <span safe>{device}</span>
+                  {s.id === currentId ? (
+                    <>
+                      {' '}
+                      <strong>({t.html('sessions.this_device')})</strong>
+                    </>
+                  ) : (
+                    ''
+                  )}
+                </td>
+                <td safe>{when(s.createdAt)}</td>
+                <td safe>{when(s.lastSeenAt)}</td>
+                <td>
+                  {s.id === currentId ? (
+                    ''
+                  ) : (
+                    <form method="post" action={`/${ctx.locale}/account/sessions/end`} class="inline-form">
+                      <CsrfField ctx={ctx} />
+                      <input type="hidden" name="session" value={s.id} />
+                      <button
+                        type="submit"
+                        class="secondary"
+                        aria-label={t.t('sessions.end_label', { device })}
+                      >
+                        {t.html('sessions.end')}
+                      </button>
+                    </form>
+                  )}
+                </td>
+              </tr>
+            );
+          })}
+        </tbody>
+      </table>
+      <form method="post" action={`/${ctx.locale}/account/sessions/end-all`} class="form">
+        <CsrfField ctx={ctx} />
+        <p class="hint">{t.html('sessions.everywhere_hint')}</p>
+        <div class="form-actions">
+          <button type="submit">{t.html('sessions.everywhere')}</button>
+        </div>
+      </form>
+    </Layout>
+  );
+}

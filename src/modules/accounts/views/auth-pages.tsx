@@ -1,0 +1,218 @@
+// Pages for signing up, logging in and getting back into an account.
+import type { PageContext } from '../../../http/request-context.ts';
+import type { FieldProblem } from '../../../shared/errors.ts';
+import { locales } from '../../../shared/i18n-text.ts';
+import { CsrfField, ErrorSummary, Field, Notice } from '../../../views/forms.tsx';
+import { Layout } from '../../../views/layout.tsx';
+
+const languageNames = { nl: 'Nederlands', fr: 'Français', en: 'English' } as const;
+
+interface FormState {
+  values?: Record<string, string>;
+  problems?: FieldProblem[];
+  /** A message about the whole form (a failed log-in, too many attempts). */
+  message?: string;
+  notice?: string;
+}
+
+export function SignUpPage({ ctx, values = {}, problems = [], message }: { ctx: PageContext } & FormState) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.t('signup.title')}>
+      <h1>{t.html('signup.title')}</h1>
+      <p class="lead">{t.html('signup.lead')}</p>
+      <ErrorSummary ctx={ctx} problems={problems} />
+      {message ? <Notice text={message} tone="warn" /> : ''}
+      <form method="post" action={`/${ctx.locale}/signup`} class="form" novalidate>
+        <CsrfField ctx={ctx} />
+        <Field
+          ctx={ctx}
+          name="name"
+          label={t.t('account.name')}
+          hint={t.t('account.name_hint')}
+          value={values.name}
+          problems={problems}
+          required
+          autocomplete="name"
+          maxlength={100}
+        />
+        <Field
+          ctx={ctx}
+          name="email"
+          type="email"
+          label={t.t('account.email')}
+          value={values.email}
+          problems={problems}
+          required
+          autocomplete="email"
+          maxlength={254}
+        />
+        <Field
+          ctx={ctx}
+          name="password"
+          type="password"
+          label={t.t('account.password')}
+          hint={t.t('account.password_hint')}
+          problems={problems}
+          required
+          autocomplete="new-password"
+          maxlength={200}
+        />
+        <div class="field">
+          <label for="f-locale">{t.html('account.locale')}</label>
+          <select id="f-locale" name="locale">
+            {locales.map((l) => (
+              <option value={l} selected={(values.locale ?? ctx.locale) === l ? true : undefined} lang={l}>
+                {languageNames[l]}
+              </option>
+            ))}
+          </select>
+        </div>
+        <div class="form-actions">
+          <button type="submit">{t.html('signup.submit')}</button>
+          <a href={`/${ctx.locale}/login`}>{t.html('signup.have_account')}</a>
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+export function CheckYourMailPage({
+  ctx,
+  title,
+  body,
+  more,
+}: {
+  ctx: PageContext;
+  title: string;
+  body: string;
+  more?: string;
+}) {
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 safe>{title}</h1>
+      <Notice text={body} />
+      {more ? <p safe>{more}</p> : ''}
+    </Layout>
+  );
+}
+
+export function LogInPage({
+  ctx,
+  values = {},
+  message,
+  notice,
+  next,
+}: { ctx: PageContext; next?: string } & FormState) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.t('login.title')}>
+      <h1>{t.html('login.title')}</h1>
+      {notice ? <Notice text={notice} /> : ''}
+      {message ? (
+        <div class="error-summary" role="alert" id="error-summary" tabindex="-1">
+          <p safe>{message}</p>
+        </div>
+      ) : (
+        ''
+      )}
+      <form method="post" action={`/${ctx.locale}/login`} class="form" novalidate>
+        <CsrfField ctx={ctx} />
+        {next ? <input type="hidden" name="next" value={next} /> : ''}
+        <Field
+          ctx={ctx}
+          name="email"
+          type="email"
+          label={t.t('account.email')}
+          value={values.email}
+          required
+          autocomplete="username"
+          maxlength={254}
+        />
+        <Field
+          ctx={ctx}
+          name="password"
+          type="password"
+          label={t.t('account.password')}
+          required
+          autocomplete="current-password"
+          maxlength={1000}
+        />
+        <div class="form-actions">
+          <button type="submit">{t.html('login.submit')}</button>
+          <a href={`/${ctx.locale}/password/forgot`}>{t.html('login.forgot')}</a>
+        </div>
+      </form>
+      <p>
+        <a href={`/${ctx.locale}/signup`}>{t.html('login.no_account')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export function ForgotPasswordPage({
+  ctx,
+  values = {},
+  problems = [],
+  message,
+}: { ctx: PageContext } & FormState) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.t('forgot.title')}>
+      <h1>{t.html('forgot.title')}</h1>
+      <p>{t.html('forgot.lead')}</p>
+      <ErrorSummary ctx={ctx} problems={problems} />
+      {message ? <Notice text={message} tone="warn" /> : ''}
+      <form method="post" action={`/${ctx.locale}/password/forgot`} class="form" novalidate>
+        <CsrfField ctx={ctx} />
+        <Field
+          ctx={ctx}
+          name="email"
+          type="email"
+          label={t.t('account.email')}
+          value={values.email}
+          problems={problems}
+          required
+          autocomplete="email"
+          maxlength={254}
+        />
+        <div class="form-actions">
+          <button type="submit">{t.html('forgot.submit')}</button>
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+export function ResetPasswordPage({
+  ctx,
+  token,
+  problems = [],
+}: { ctx: PageContext; token: string } & FormState) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.t('reset.title')}>
+      <h1>{t.html('reset.title')}</h1>
+      <ErrorSummary ctx={ctx} problems={problems} />
+      <form method="post" action={`/${ctx.locale}/password/reset`} class="form" novalidate>
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="token" value={token} />
+        <Field
+          ctx={ctx}
+          name="password"
+          type="password"
+          label={t.t('account.new_password')}
+          hint={t.t('account.password_hint')}
+          problems={problems}
+          required
+          autocomplete="new-password"
+          maxlength={200}
+        />
+        <p class="hint">{t.html('reset.note')}</p>
+        <div class="form-actions">
+          <button type="submit">{t.html('reset.submit')}</button>
+        </div>
+      </form>
+    </Layout>
+  );
+}

@@ -1,0 +1,12 @@
+// The notifications module's public surface: e-mail through the outbox.
+export {
+  deliverPendingMail,
+  listOutbox,
+  type MailContent,
+  type OutboxRow,
+  queueMail,
+  renderMail,
+  type SendMail,
+} from './mail.ts';
+export { type MailDelivery, smtpSender, startMailDelivery } from './mail-delivery.ts';
+export { outboxWeb } from './outbox.web.ts';

@@ -1,0 +1,113 @@
+// Form parts shared by every form: a field with its label, hint and error (linked for screen
+// readers), the summary of errors at the top, the anti-forgery token and notices.
+import type { PageContext } from '../http/request-context.ts';
+import type { MessageKey } from '../i18n/index.ts';
+import type { FieldProblem } from '../shared/errors.ts';
+
+/** The translated message of a field problem, or a general one when it has no own text. */
+export function fieldMessage(ctx: PageContext, problem: FieldProblem): string {
+  const key = `fields.${problem.code}`;
+  return problem.code && ctx.t.has(key)
+    ? ctx.t.t(key as MessageKey)
+    : ctx.t.t('errors.field', { field: problem.field });
+}
+
+export function CsrfField({ ctx }: { ctx: PageContext }) {
+  return <input type="hidden" name="_csrf" value={ctx.csrfToken()} />;
+}
+
+export interface FieldProps {
+  ctx: PageContext;
+  name: string;
+  label: string;
+  type?: 'text' | 'email' | 'password' | 'url' | 'tel';
+  value?: string;
+  hint?: string;
+  problems?: FieldProblem[];
+  required?: boolean;
+  autocomplete?: string;
+  maxlength?: number;
+  lang?: string;
+}
+
+export function Field({
+  ctx,
+  name,
+  label,
+  type = 'text',
+  value,
+  hint,
+  problems = [],
+  required,
+  autocomplete,
+  maxlength,
+  lang,
+}: FieldProps) {
+  const id = `f-${name}`;
+  const problem = problems.find((p) => p.field === name);
+  const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class="field">
+      <label for={id}>
+        <span safe>{label}</span>
+        {required ? <span class="visually-hidden"> ({ctx.t.html('form.required')})</span> : ''}
+      </label>
+      {hint ? (
+        <p class="hint" id={`${id}-hint`} safe>
+          {hint}
+        </p>
+      ) : (
+        ''
+      )}
+      {problem ? (
+        <p class="field-error" id={`${id}-error`} safe>
+          {fieldMessage(ctx, problem)}
+        </p>
+      ) : (
+        ''
+      )}
+      <input
+        id={id}
+        name={name}
+        type={type}
+        value={type === 'password' ? undefined : value}
+        required={required}
+        autocomplete={autocomplete}
+        maxlength={maxlength === undefined ? undefined : String(maxlength)}
+        lang={lang}
+        aria-invalid={problem ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+      />
+    </div>
+  );
+}
+
+/** At the top of a refused form: how many fields need attention, each a link to its field. */
+export function ErrorSummary({ ctx, problems }: { ctx: PageContext; problems: FieldProblem[] }) {
+  if (!problems.length) return '';
+  return (
+    <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
+      <p>
+        <strong safe>{ctx.t.t('form.errors_summary', { count: problems.length })}</strong>
+      </p>
+      <ul>
+        {problems.map((p) => (
+          <li>
+            <a href={`#f-${p.field}`} safe>
+              {fieldMessage(ctx, p)}
+            </a>
+          </li>
+        ))}
+      </ul>
+    </div>
+  );
+}
+
+/** A message about what just happened ("your address is confirmed"), announced to screen readers. */
+export function Notice({ text, tone = 'ok' }: { text: string; tone?: 'ok' | 'warn' }) {
+  return (
+    <p class={tone === 'ok' ? 'notice' : 'notice warn'} role="status" safe>
+      {text}
+    </p>
+  );
+}

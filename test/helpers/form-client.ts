@@ -1,0 +1,102 @@
+// A cookie jar around app.inject for form flows: it keeps cookies like a browser, reads the
+// anti-forgery token from the last page and posts forms as a browser without JavaScript would.
+import type { FastifyInstance, LightMyRequestResponse } from 'fastify';
+
+const rnd = () => Math.floor(Math.random() * 254) + 1;
+
+export class FormClient {
+  private readonly cookies = new Map<string, string>();
+  private lastHtml = '';
+  /** Each client comes from its own address, as different people do (limits count per IP). */
+  readonly ip = `10.${rnd()}.${rnd()}.${rnd()}`;
+
+  constructor(
+    private readonly app: FastifyInstance,
+    private readonly headers: Record<string, string> = {},
+  ) {}
+
+  async get(url: string): Promise<LightMyRequestResponse> {
+    const res = await this.app.inject({
+      method: 'GET',
+      url,
+      headers: this.requestHeaders(),
+      remoteAddress: this.ip,
+    });
+    this.remember(res);
+    return res;
+  }
+
+  /** Posts fields with the token of the last page fetched (or none, with `csrf: false`). */
+  async post(
+    url: string,
+    fields: Record<string, string>,
+    { csrf = true }: { csrf?: boolean } = {},
+  ): Promise<LightMyRequestResponse> {
+    const body = new URLSearchParams(fields);
+    if (csrf && !body.has('_csrf')) body.set('_csrf', this.csrfToken());
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: body.toString(),
+      remoteAddress: this.ip,
+      headers: { ...this.requestHeaders(), 'content-type': 'application/x-www-form-urlencoded' },
+    });
+    this.remember(res);
+    return res;
+  }
+
+  /** Opens a page, then posts its form. */
+  async submit(pageUrl: string, actionUrl: string, fields: Record<string, string>) {
+    await this.get(pageUrl);
+    return this.post(actionUrl, fields);
+  }
+
+  csrfToken(): string {
+    const match = /name="_csrf" value="([^"]+)"/.exec(this.lastHtml);
+    if (!match) throw new Error('no anti-forgery token on the last page');
+    return match[1]!;
+  }
+
+  cookie(name: string): string | undefined {
+    return this.cookies.get(name);
+  }
+
+  setCookie(name: string, value: string): void {
+    this.cookies.set(name, value);
+  }
+
+  private requestHeaders(): Record<string, string> {
+    const cookie = [...this.cookies].map(([k, v]) => `${k}=${v}`).join('; ');
+    return { ...this.headers, ...(cookie ? { cookie } : {}) };
+  }
+
+  private remember(res: LightMyRequestResponse): void {
+    for (const c of res.cookies as { name: string; value: string; expires?: Date; maxAge?: number }[]) {
+      const expired = (c.expires && c.expires.getTime() <= Date.now()) || c.maxAge === 0 || c.value === '';
+      if (expired) this.cookies.delete(c.name);
+      else this.cookies.set(c.name, c.value);
+    }
+    if (String(res.headers['content-type'] ?? '').startsWith('text/html')) this.lastHtml = res.body;
+  }
+}
+
+/** The newest e-mail to an address in the outbox, and the first link in it. */
+export async function lastMailTo(
+  db: { pool: { query: (sql: string, values: unknown[]) => Promise<{ rows: unknown[] }> } },
+  to: string,
+): Promise<{ subject: string; text: string; locale: string; link: string | undefined } | undefined> {
+  const { rows } = await db.pool.query(
+    'select subject, text, locale from outbox where "to" = $1 order by created_at desc, id limit 1',
+    [to],
+  );
+  const row = rows[0] as { subject: string; text: string; locale: string } | undefined;
+  if (!row) return undefined;
+  const link = /https?:\/\/\S+/.exec(row.text)?.[0];
+  return { ...row, link };
+}
+
+/** The path and query of an absolute link, for app.inject. */
+export function pathOf(link: string): string {
+  const url = new URL(link);
+  return url.pathname + url.search;
+}
