@@ -1,0 +1,79 @@
+// Accounts in a real browser: sign up, confirm the address from the (development) outbox, log out,
+// log in again, and a refused form. Every account page passes axe.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserHarness, expectAccessible, startBrowserHarness } from '../helpers/browser.ts';
+
+let h: BrowserHarness;
+beforeAll(async () => {
+  h = await startBrowserHarness();
+}, 60_000);
+afterAll(() => h?.close());
+
+describe('an account, from sign-up to a confirmed address', () => {
+  it('signs up, follows the e-mailed link, sees the sessions, logs out and in again', async () => {
+    const context = await h.browser.newContext({ locale: 'fr-BE' });
+    const page = await context.newPage();
+    const email = `e2e.${Date.now()}@example.org`;
+
+    await page.goto(`${h.baseUrl}/fr/`);
+    await page.getByRole('link', { name: 'Se connecter' }).click();
+    await page.getByRole('link', { name: /Créez-en un/ }).click();
+    await page.waitForURL('**/fr/signup');
+    await expectAccessible(page);
+
+    // A refused form keeps what was typed and says why, next to the field.
+    await page.getByLabel('Votre nom').fill('Amina');
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe').fill('court');
+    await page.getByRole('button', { name: 'Créer le compte' }).click();
+    await expect
+      .poll(() => page.locator('.field-error').textContent())
+      .toContain('Utilisez au moins 10 caractères.');
+    expect(await page.getByLabel('Adresse e-mail').inputValue()).toBe(email);
+    await expectAccessible(page);
+
+    await page.getByLabel('Mot de passe').fill('la bicyclette verte du canal');
+    await page.getByRole('button', { name: 'Créer le compte' }).click();
+    await expect.poll(() => page.locator('h1').textContent()).toBe('Consultez vos e-mails');
+
+    await page.goto(`${h.baseUrl}/fr/dev/outbox`);
+    await expectAccessible(page);
+    await page.locator('.outbox li').first().getByRole('link').first().click();
+    await page.waitForURL('**/fr/account?verified=1');
+    expect(await page.getByRole('status').textContent()).toContain('Votre adresse e-mail est confirmée.');
+    await expectAccessible(page);
+
+    await page.getByRole('link', { name: 'Où vous êtes connecté·e' }).click();
+    await page.waitForURL('**/fr/account/sessions');
+    expect(await page.locator('tbody tr').count()).toBe(1);
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Se déconnecter', exact: true }).click();
+    await page.waitForURL('**/fr/login?out=1');
+    await expectAccessible(page);
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe').fill('la bicyclette verte du canal');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL('**/fr/account');
+    expect(await page.locator('h1').textContent()).toBe('Mon compte');
+    await context.close();
+  });
+
+  it('gets a reset link without JavaScript, and the forgotten-password page passes axe', async () => {
+    const withScripts = await h.browser.newContext();
+    const checked = await withScripts.newPage();
+    await checked.goto(`${h.baseUrl}/en/password/forgot`);
+    await expectAccessible(checked);
+    await withScripts.close();
+
+    const context = await h.browser.newContext({ javaScriptEnabled: false });
+    const page = await context.newPage();
+    await page.goto(`${h.baseUrl}/en/password/forgot`);
+    await page.getByLabel('E-mail address').fill('nobody@example.org');
+    await page.getByRole('button', { name: 'Send the link' }).click();
+    await expect
+      .poll(() => page.locator('.notice').textContent())
+      .toContain('If an account exists for nobody@example.org');
+    await context.close();
+  });
+});
