@@ -4,3 +4,4 @@ export * from '../modules/audit/audit.schema.ts';
 export * from '../modules/directory/directory.schema.ts';
 export * from '../modules/notifications/notifications.schema.ts';
 export * from './infrastructure.schema.ts';
+export * from '../modules/membership/membership.schema.ts';

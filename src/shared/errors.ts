@@ -17,6 +17,13 @@ export const errorStatus = {
   /** A form without a valid anti-forgery token: usually a page left open too long. */
   CSRF_FAILED: 403,
   RATE_LIMITED: 429,
+  /** Someone else changed or decided the same thing a moment before. */
+  CONFLICT: 409,
+  /** An organisation always keeps at least one admin. */
+  LAST_ADMIN: 409,
+  ALREADY_MEMBER: 409,
+  /** An invitation opened while logged in with another address than the invited one. */
+  INVITATION_OTHER_ADDRESS: 403,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
   SEARCH_UNAVAILABLE: 503,

@@ -54,6 +54,16 @@ export function AccountNav({ ctx }: { ctx: PageContext }) {
             </a>
           </li>
           <li>
+            <a
+              href={`/${ctx.locale}/my/organisations`}
+              aria-current={
+                ctx.path.startsWith('/my/') || ctx.path.startsWith('/manage/') ? 'page' : undefined
+              }
+            >
+              {t.html('nav.my_organisations')}
+            </a>
+          </li>
+          <li>
             <form method="post" action={`/${ctx.locale}/logout`} class="inline-form">
               <input type="hidden" name="_csrf" value={ctx.csrfToken()} />
               <button type="submit" class="link-button">

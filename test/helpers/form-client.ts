@@ -29,10 +29,13 @@ export class FormClient {
   /** Posts fields with the token of the last page fetched (or none, with `csrf: false`). */
   async post(
     url: string,
-    fields: Record<string, string>,
+    fields: Record<string, string | string[]>,
     { csrf = true }: { csrf?: boolean } = {},
   ): Promise<LightMyRequestResponse> {
-    const body = new URLSearchParams(fields);
+    // A list is a field sent several times, as checkboxes of one name are.
+    const body = new URLSearchParams(
+      Object.entries(fields).flatMap(([k, v]) => (Array.isArray(v) ? v.map((x) => [k, x]) : [[k, v]])),
+    );
     if (csrf && !body.has('_csrf')) body.set('_csrf', this.csrfToken());
     const res = await this.app.inject({
       method: 'POST',
@@ -99,4 +102,36 @@ export async function lastMailTo(
 export function pathOf(link: string): string {
   const url = new URL(link);
   return url.pathname + url.search;
+}
+
+export const testPassword = 'groene fiets onder de brug';
+let people = 0;
+
+/** A fresh address for a test person. */
+export function newAddress(prefix = 'person'): string {
+  return `${prefix}${++people}.${Date.now()}@example.org`;
+}
+
+/** Signs up through the pages and follows the confirmation link: a signed-in, confirmed person. */
+export async function confirmedPerson(
+  app: FastifyInstance,
+  db: Parameters<typeof lastMailTo>[0],
+  {
+    email = newAddress(),
+    name = 'Amina',
+    locale = 'en',
+  }: { email?: string; name?: string; locale?: string } = {},
+): Promise<FormClient & { email: string }> {
+  const client = new FormClient(app);
+  await client.submit(`/${locale}/signup`, `/${locale}/signup`, {
+    name,
+    email,
+    password: testPassword,
+    locale,
+  });
+  const mail = await lastMailTo(db, email);
+  if (!mail?.link) throw new Error(`no confirmation e-mail for ${email}`);
+  const res = await client.get(pathOf(mail.link));
+  if (res.statusCode !== 303) throw new Error(`confirmation failed: ${res.statusCode}`);
+  return Object.assign(client, { email });
 }

@@ -1,8 +1,8 @@
 // Queries of the accounts module, nothing else.
-import { and, desc, eq, gt, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { accountTokens, sessions, users } from './accounts.schema.ts';
-import type { AccountTokenPurpose } from './accounts.vocabulary.ts';
+import type { AccountTokenPurpose, PlatformRole } from './accounts.vocabulary.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -15,6 +15,15 @@ export async function findUserByEmail(db: Executor, email: string): Promise<User
 export async function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
   const [row] = await db.select().from(users).where(eq(users.id, id));
   return row;
+}
+
+export async function findUsersByIds(db: Executor, ids: string[]): Promise<UserRow[]> {
+  if (!ids.length) return [];
+  return db.select().from(users).where(inArray(users.id, ids));
+}
+
+export async function findUsersWithPlatformRoles(db: Executor, roles: PlatformRole[]): Promise<UserRow[]> {
+  return db.select().from(users).where(inArray(users.platformRole, roles));
 }
 
 export async function insertUser(

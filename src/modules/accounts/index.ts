@@ -1,7 +1,13 @@
 // The accounts module's public surface: the only file other modules may import.
 export type { AccountContext, AccountLimits } from './account-context.ts';
 export { createAccountLimits } from './account-limits.ts';
-export type { UserRow } from './accounts.repo.ts';
+export {
+  findUserByEmail,
+  findUserById,
+  findUsersByIds,
+  findUsersWithPlatformRoles,
+  type UserRow,
+} from './accounts.repo.ts';
 export { accountsWeb, requireSignedIn } from './accounts.web.ts';
 export type { PlatformRole } from './accounts.vocabulary.ts';
 export { resolveSession, type SignedIn } from './sessions.ts';

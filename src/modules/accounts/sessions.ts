@@ -2,7 +2,7 @@
 // after 30 days without use, and after 90 days in any case.
 import type { Executor } from '../../db/client.ts';
 import { findLiveSession, insertSession, touchSession, type UserRow } from './accounts.repo.ts';
-import { hashToken, isWellFormedToken, newToken } from './tokens.ts';
+import { hashToken, isWellFormedToken, newToken } from '../../shared/tokens.ts';
 
 const day = 24 * 60 * 60 * 1000;
 const sessionIdleMs = 30 * day;

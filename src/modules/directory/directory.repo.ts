@@ -134,6 +134,22 @@ export function findOrganisationById(db: Executor, id: string) {
   });
 }
 
+/** The few fields other modules need to name and describe an organisation. */
+export async function findOrganisationBrief(db: Executor, id: string) {
+  const [row] = await db
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      kind: organisations.kind,
+      kboNumber: organisations.kboNumber,
+      verification: organisations.verification,
+      isDemo: organisations.isDemo,
+    })
+    .from(organisations)
+    .where(eq(organisations.id, id));
+  return row;
+}
+
 export function findServiceById(db: Executor, id: string) {
   return db.query.services.findFirst({
     where: eq(services.id, id),

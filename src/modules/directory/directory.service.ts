@@ -1,6 +1,6 @@
 // Read functions of the directory, used by its pages, its API and other modules (through index.ts).
 import { DateTime } from 'luxon';
-import type { Database } from '../../db/client.ts';
+import type { Database, Executor } from '../../db/client.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { I18nText, Locale } from '../../shared/i18n-text.ts';
 import { type Page, type PageRequest, pageOf } from '../../shared/pagination.ts';
@@ -9,6 +9,7 @@ import {
   type DirectoryCounts,
   type DirectoryFilters,
   findMapPoints,
+  findOrganisationBrief,
   findOrganisationById,
   findOrganisationSummaries,
   findOrganisationsPage,
@@ -45,6 +46,15 @@ export function listOrganisations(
 
 export async function getOrganisation(db: Database, id: string): Promise<OrganisationRecord> {
   const org = uuidPattern.test(id) ? await findOrganisationById(db, id.toLowerCase()) : undefined;
+  if (!org) throw new AppError('ORGANISATION_NOT_FOUND');
+  return org;
+}
+
+export type OrganisationBrief = NonNullable<Awaited<ReturnType<typeof findOrganisationBrief>>>;
+
+/** Name, kind and verification of an organisation, or ORGANISATION_NOT_FOUND. */
+export async function getOrganisationBrief(db: Executor, id: string): Promise<OrganisationBrief> {
+  const org = uuidPattern.test(id) ? await findOrganisationBrief(db, id.toLowerCase()) : undefined;
   if (!org) throw new AppError('ORGANISATION_NOT_FOUND');
   return org;
 }

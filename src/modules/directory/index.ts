@@ -13,6 +13,8 @@ export type {
 export { ErrorSchema, I18nTextSchema, themeCodes } from './directory.schemas.ts';
 export {
   getOrganisation,
+  getOrganisationBrief,
+  type OrganisationBrief,
   getService,
   getServiceAtLocation,
   getTaxonomy,
@@ -28,6 +30,11 @@ export {
 export { accessConditions, organisationKinds, targetGroups } from './directory.vocabulary.ts';
 export { directoryWeb } from './directory.web.ts';
 export { citySubsidiesSource, parseCitySubsidyRecord } from './import/city-subsidies-format.ts';
+export {
+  checkOrganisation,
+  createOrganisation,
+  type NewOrganisation,
+} from './use-cases/create-organisation.ts';
 export { type ImportReport, importOrganisations } from './use-cases/import-organisations.ts';
 export { loadDemoData } from './use-cases/load-demo-data.ts';
 export { syncTaxonomy } from './use-cases/sync-taxonomy.ts';

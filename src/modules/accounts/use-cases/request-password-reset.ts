@@ -8,7 +8,7 @@ import { queueMail } from '../../notifications/index.ts';
 import { emailProblem, normaliseEmail } from '../account-fields.ts';
 import type { AccountContext } from '../account-context.ts';
 import { expireAccountTokens, findUserByEmail, insertAccountToken } from '../accounts.repo.ts';
-import { newToken } from '../tokens.ts';
+import { newToken } from '../../../shared/tokens.ts';
 
 export const resetLinkMinutes = 60;
 

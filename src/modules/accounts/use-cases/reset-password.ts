@@ -12,7 +12,7 @@ import {
   useAccountToken,
 } from '../accounts.repo.ts';
 import { hashPassword } from '../password.ts';
-import { hashToken, isWellFormedToken } from '../tokens.ts';
+import { hashToken, isWellFormedToken } from '../../../shared/tokens.ts';
 
 /** The person a reset link is for, while it is valid. */
 async function ownerOf(ctx: Pick<AccountContext, 'db' | 'now'>, token: unknown) {

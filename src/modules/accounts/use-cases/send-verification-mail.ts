@@ -6,7 +6,7 @@ import type { Locale } from '../../../shared/i18n-text.ts';
 import { queueMail } from '../../notifications/index.ts';
 import type { AccountContext } from '../account-context.ts';
 import { expireAccountTokens, insertAccountToken, type UserRow } from '../accounts.repo.ts';
-import { newToken } from '../tokens.ts';
+import { newToken } from '../../../shared/tokens.ts';
 
 export const verificationLinkHours = 48;
 

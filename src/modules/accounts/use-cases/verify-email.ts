@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { recordAudit } from '../../audit/index.ts';
 import type { AccountContext } from '../account-context.ts';
 import { findUserById, updateUser, type UserRow, useAccountToken } from '../accounts.repo.ts';
-import { hashToken, isWellFormedToken } from '../tokens.ts';
+import { hashToken, isWellFormedToken } from '../../../shared/tokens.ts';
 
 export async function verifyEmail(ctx: AccountContext, token: unknown): Promise<UserRow> {
   if (!isWellFormedToken(token)) throw new AppError('TOKEN_INVALID');

@@ -373,6 +373,11 @@ export function OrganisationPage({ ctx, org }: { ctx: PageContext; org: Organisa
               </dd>
             </div>
           </dl>
+          <p class="manage-link">
+            <a href={`/${ctx.locale}/organisations/${org.id}/claim`}>
+              {t.html('organisation.manage_listing')}
+            </a>
+          </p>
         </section>
       </article>
     </Layout>

@@ -1,0 +1,92 @@
+// A new listing entered by people on the platform (not imported): a formal organisation with its
+// KBO/BCE number, or an informal group without one. It starts unverified and confirmed today.
+import { eq } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.ts';
+import { AppError, type FieldProblem } from '../../../shared/errors.ts';
+import { cleanText, type I18nText } from '../../../shared/i18n-text.ts';
+import { organisations } from '../directory.schema.ts';
+import { type OrganisationKind, organisationKinds } from '../directory.vocabulary.ts';
+import { normaliseKbo } from '../kbo.ts';
+
+export interface NewOrganisation {
+  name: I18nText;
+  description: I18nText;
+  kind: string;
+  /** Required for a formal organisation, refused for none: an informal group may also have one. */
+  kboNumber?: string;
+  email?: string;
+  website?: string;
+}
+
+const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+
+/** The field problems of a new or edited organisation, and its cleaned values. */
+export function checkOrganisation(input: NewOrganisation): {
+  problems: FieldProblem[];
+  values: {
+    name: I18nText;
+    description: I18nText;
+    kind: OrganisationKind;
+    kboNumber: string | null;
+    email: string | null;
+    website: string | null;
+  };
+} {
+  const problems: FieldProblem[] = [];
+  const name = cleanText(input.name);
+  const description = cleanText(input.description);
+  if (!Object.keys(name).length)
+    problems.push({ field: 'name', message: 'needs one language at least', code: 'name_one_language' });
+  for (const [lang, value] of Object.entries(name)) {
+    if (value.length > 200)
+      problems.push({ field: `name.${lang}`, message: 'is too long', code: 'too_long_200' });
+  }
+  for (const [lang, value] of Object.entries(description)) {
+    if (value.length > 5_000)
+      problems.push({ field: `description.${lang}`, message: 'is too long', code: 'too_long_5000' });
+  }
+  const kind = organisationKinds.includes(input.kind as OrganisationKind)
+    ? (input.kind as OrganisationKind)
+    : null;
+  if (!kind) problems.push({ field: 'kind', message: 'is not a known kind', code: 'choose_one' });
+  const kboInput = input.kboNumber?.trim() ?? '';
+  const kboNumber = kboInput ? normaliseKbo(kboInput) : null;
+  if (kboInput && !kboNumber)
+    problems.push({ field: 'kbo_number', message: 'is not a valid number', code: 'kbo_invalid' });
+  if (!kboInput && kind === 'formal')
+    problems.push({
+      field: 'kbo_number',
+      message: 'is required for a formal organisation',
+      code: 'kbo_required',
+    });
+  const email = input.email?.trim().toLowerCase() || null;
+  if (email && (email.length > 254 || !emailShape.test(email)))
+    problems.push({ field: 'email', message: 'is not an e-mail address', code: 'email_invalid' });
+  let website = input.website?.trim() || null;
+  if (website && !/^https?:\/\//i.test(website)) website = `https://${website}`;
+  if (website && (website.length > 500 || !URL.canParse(website) || !new URL(website).hostname.includes('.')))
+    problems.push({ field: 'website', message: 'is not a web address', code: 'url_invalid' });
+  return { problems, values: { name, description, kind: kind ?? 'formal', kboNumber, email, website } };
+}
+
+/** Creates the listing in the caller's transaction and returns its id. */
+export async function createOrganisation(
+  tx: Executor,
+  input: NewOrganisation,
+  today: string,
+): Promise<string> {
+  const { problems, values } = checkOrganisation(input);
+  if (values.kboNumber) {
+    const [taken] = await tx
+      .select({ id: organisations.id })
+      .from(organisations)
+      .where(eq(organisations.kboNumber, values.kboNumber));
+    if (taken) problems.push({ field: 'kbo_number', message: 'is already listed', code: 'kbo_taken' });
+  }
+  if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });
+  const [row] = await tx
+    .insert(organisations)
+    .values({ ...values, provenanceSource: 'passerelle', lastConfirmedAt: today })
+    .returning({ id: organisations.id });
+  return row!.id;
+}

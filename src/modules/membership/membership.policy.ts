@@ -1,0 +1,28 @@
+// Who may do what with an organisation. One place, so pages, forms and tests agree.
+import type { MembershipRow } from './membership.repo.ts';
+import type { OrganisationRole } from './membership.vocabulary.ts';
+
+export interface Actor {
+  userId: string;
+  email: string;
+  emailVerified: boolean;
+  platformRole: 'member' | 'moderator' | 'analyst' | 'admin';
+}
+
+export const isModerator = (actor: Actor) =>
+  actor.platformRole === 'moderator' || actor.platformRole === 'admin';
+export const isPlatformAdmin = (actor: Actor) => actor.platformRole === 'admin';
+
+const has = (membership: MembershipRow | undefined, role: OrganisationRole) =>
+  membership?.roles.includes(role) ?? false;
+
+/** Invite, change roles, remove members, decide claims on this organisation. */
+export const canManageMembers = (membership: MembershipRow | undefined) => has(membership, 'admin');
+
+/** Edit the profile, services, locations, hours and contact persons. */
+export const canEditListing = (actor: Actor, membership: MembershipRow | undefined) =>
+  has(membership, 'admin') || has(membership, 'editor') || isModerator(actor);
+
+/** See the members list of the organisation. */
+export const canSeeMembers = (actor: Actor, membership: MembershipRow | undefined) =>
+  membership !== undefined || isModerator(actor);

@@ -1,0 +1,191 @@
+// Queries of the membership module, nothing else.
+import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { claims, invitations, memberships } from './membership.schema.ts';
+import type { ClaimStatus, OrganisationRole } from './membership.vocabulary.ts';
+
+export type MembershipRow = typeof memberships.$inferSelect;
+export type ClaimRow = typeof claims.$inferSelect;
+export type InvitationRow = typeof invitations.$inferSelect;
+
+export async function findMembership(
+  db: Executor,
+  userId: string,
+  organisationId: string,
+): Promise<MembershipRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
+  return row;
+}
+
+export async function findMembershipsOfUser(db: Executor, userId: string): Promise<MembershipRow[]> {
+  return db
+    .select()
+    .from(memberships)
+    .where(eq(memberships.userId, userId))
+    .orderBy(asc(memberships.createdAt));
+}
+
+/** The members of an organisation, locked for the rest of the transaction when `lock` is set. */
+export async function findMembersOf(
+  db: Executor,
+  organisationId: string,
+  { lock = false } = {},
+): Promise<MembershipRow[]> {
+  const query = db
+    .select()
+    .from(memberships)
+    .where(eq(memberships.organisationId, organisationId))
+    .orderBy(asc(memberships.createdAt));
+  return lock ? query.for('update') : query;
+}
+
+export async function upsertMembership(
+  db: Executor,
+  values: { userId: string; organisationId: string; roles: OrganisationRole[] },
+): Promise<void> {
+  await db
+    .insert(memberships)
+    .values(values)
+    .onConflictDoUpdate({
+      target: [memberships.userId, memberships.organisationId],
+      // Joining again adds roles; it never takes one away.
+      set: {
+        roles: sql`(select array_agg(distinct r) from unnest(${memberships.roles} || excluded.roles) r)`,
+        updatedAt: sql`now()`,
+      },
+    });
+}
+
+export async function setMembershipRoles(
+  db: Executor,
+  userId: string,
+  organisationId: string,
+  roles: OrganisationRole[],
+): Promise<void> {
+  await db
+    .update(memberships)
+    .set({ roles, updatedAt: sql`now()` })
+    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
+}
+
+export async function deleteMembership(db: Executor, userId: string, organisationId: string): Promise<void> {
+  await db
+    .delete(memberships)
+    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
+}
+
+export async function insertClaim(
+  db: Executor,
+  values: { organisationId: string; userId: string; message: string },
+): Promise<ClaimRow> {
+  const [row] = await db.insert(claims).values(values).returning();
+  return row!;
+}
+
+export async function findClaim(
+  db: Executor,
+  id: string,
+  { lock = false } = {},
+): Promise<ClaimRow | undefined> {
+  const query = db.select().from(claims).where(eq(claims.id, id));
+  const [row] = lock ? await query.for('update') : await query;
+  return row;
+}
+
+export async function findPendingClaim(
+  db: Executor,
+  organisationId: string,
+  userId: string,
+): Promise<ClaimRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(claims)
+    .where(
+      and(eq(claims.organisationId, organisationId), eq(claims.userId, userId), eq(claims.status, 'pending')),
+    );
+  return row;
+}
+
+export async function findClaims(
+  db: Executor,
+  filters: { organisationId?: string; userId?: string; status?: ClaimStatus },
+): Promise<ClaimRow[]> {
+  return db
+    .select()
+    .from(claims)
+    .where(
+      and(
+        filters.organisationId ? eq(claims.organisationId, filters.organisationId) : undefined,
+        filters.userId ? eq(claims.userId, filters.userId) : undefined,
+        filters.status ? eq(claims.status, filters.status) : undefined,
+      ),
+    )
+    .orderBy(asc(claims.createdAt));
+}
+
+export async function decideClaimRow(
+  db: Executor,
+  id: string,
+  values: { status: ClaimStatus; decidedBy: string; decidedAt: Date },
+): Promise<void> {
+  await db.update(claims).set(values).where(eq(claims.id, id));
+}
+
+export async function insertInvitation(
+  db: Executor,
+  values: Omit<typeof invitations.$inferInsert, 'id' | 'createdAt' | 'acceptedAt' | 'revokedAt'>,
+): Promise<InvitationRow> {
+  const [row] = await db.insert(invitations).values(values).returning();
+  return row!;
+}
+
+export async function findOpenInvitations(
+  db: Executor,
+  organisationId: string,
+  now: Date,
+): Promise<InvitationRow[]> {
+  return db
+    .select()
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.organisationId, organisationId),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+      ),
+    )
+    .orderBy(asc(invitations.createdAt));
+}
+
+/** An invitation that can still be accepted, by the hash of its token, locked. */
+export async function findUsableInvitation(
+  db: Executor,
+  tokenHash: string,
+  now: Date,
+): Promise<InvitationRow | undefined> {
+  const [row] = await db
+    .select()
+    .from(invitations)
+    .where(
+      and(
+        eq(invitations.tokenHash, tokenHash),
+        isNull(invitations.acceptedAt),
+        isNull(invitations.revokedAt),
+        gt(invitations.expiresAt, now),
+      ),
+    )
+    .for('update');
+  return row;
+}
+
+export async function markInvitation(
+  db: Executor,
+  id: string,
+  values: { acceptedAt?: Date; revokedAt?: Date },
+): Promise<void> {
+  await db.update(invitations).set(values).where(eq(invitations.id, id));
+}

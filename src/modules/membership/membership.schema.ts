@@ -1,0 +1,81 @@
+// Who belongs to which organisation, with which roles; claims on existing listings; invitations.
+// The foreign keys to users and organisations (other modules' tables) are in migration 0005.
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  index,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { claimStatuses, organisationRoles } from './membership.vocabulary.ts';
+
+export const organisationRoleEnum = pgEnum('organisation_role', organisationRoles);
+export const claimStatusEnum = pgEnum('claim_status', claimStatuses);
+
+export const memberships = pgTable(
+  'memberships',
+  {
+    userId: uuid().notNull(),
+    organisationId: uuid().notNull(),
+    roles: organisationRoleEnum().array().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.userId, t.organisationId] }),
+    index('memberships_organisation_idx').on(t.organisationId),
+    check('memberships_roles_present', sql`cardinality(${t.roles}) > 0`),
+  ],
+);
+
+/** "This listing is ours": a person asks to manage an organisation already in the directory. */
+export const claims = pgTable(
+  'claims',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid().notNull(),
+    userId: uuid().notNull(),
+    /** How the person relates to the organisation, for whoever decides. */
+    message: text().notNull(),
+    status: claimStatusEnum().notNull().default('pending'),
+    decidedBy: uuid(),
+    decidedAt: timestamp({ withTimezone: true }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    index('claims_organisation_idx').on(t.organisationId),
+    index('claims_pending_idx')
+      .on(t.createdAt)
+      .where(sql`status = 'pending'`),
+    uniqueIndex('claims_one_pending_key')
+      .on(t.organisationId, t.userId)
+      .where(sql`status = 'pending'`),
+  ],
+);
+
+export const invitations = pgTable(
+  'invitations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid().notNull(),
+    email: text().notNull(),
+    roles: organisationRoleEnum().array().notNull(),
+    /** SHA-256 of the token in the e-mailed link. */
+    tokenHash: text().notNull(),
+    invitedBy: uuid().notNull(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    acceptedAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('invitations_token_key').on(t.tokenHash),
+    index('invitations_organisation_idx').on(t.organisationId),
+    check('invitations_roles_present', sql`cardinality(${t.roles}) > 0`),
+  ],
+);
