@@ -1,0 +1,66 @@
+// An organisation in a real browser: a confirmed person registers their group, meets a refused
+// form first, lands on the members page and invites a colleague. Each page passes axe.
+import type { Page } from 'playwright-core';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { type BrowserHarness, expectAccessible, startBrowserHarness } from '../helpers/browser.ts';
+
+let h: BrowserHarness;
+beforeAll(async () => {
+  h = await startBrowserHarness();
+}, 60_000);
+afterAll(() => h?.close());
+
+async function signUpAndConfirm(page: Page, email: string): Promise<void> {
+  await page.goto(`${h.baseUrl}/en/signup`);
+  await page.getByLabel('Your name').fill('Yusuf');
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill('la bicyclette verte du canal');
+  await page.getByRole('button', { name: 'Create account' }).click();
+  await page.waitForURL('**/en/signup');
+  await page.goto(`${h.baseUrl}/en/dev/outbox`);
+  await page.locator('.outbox li').filter({ hasText: email }).first().getByRole('link').first().click();
+  await page.waitForURL('**/en/account?verified=1');
+}
+
+describe('an organisation run by its people', () => {
+  it('registers an informal group, then invites a colleague', async () => {
+    const context = await h.browser.newContext();
+    const page = await context.newPage();
+    await signUpAndConfirm(page, `yusuf.${Date.now()}@example.org`);
+
+    await page.getByRole('link', { name: 'My organisations' }).click();
+    await page.waitForURL('**/en/my/organisations');
+    await expectAccessible(page);
+    await page.getByRole('link', { name: 'Register a new organisation' }).click();
+    await page.waitForURL('**/en/organisations/new');
+    await expectAccessible(page);
+
+    await page.getByRole('button', { name: 'Register the organisation' }).click();
+    await expect
+      .poll(() => page.locator('.error-summary').textContent())
+      .toContain('Give the name in at least one language.');
+    await expectAccessible(page);
+
+    await page.getByRole('textbox', { name: 'Français' }).fill('Les Voisins Solidaires');
+    await page.getByRole('textbox', { name: 'Nederlands' }).fill('De Solidaire Buren');
+    await page.getByLabel('Kind of organisation').selectOption('citizen_initiative');
+    await page.getByRole('button', { name: 'Register the organisation' }).click();
+    await page.waitForURL('**/members?done=registered');
+    expect(await page.locator('h1').textContent()).toBe('Members of Les Voisins Solidaires');
+    await expectAccessible(page);
+
+    const colleague = `colleague.${Date.now()}@example.org`;
+    await page.getByRole('textbox', { name: 'E-mail address' }).fill(colleague);
+    await page.getByRole('checkbox', { name: 'Referrer' }).last().check();
+    await page.getByRole('button', { name: 'Send the invitation' }).click();
+    await page.waitForURL('**/members?done=invited');
+    expect(await page.getByRole('status').textContent()).toContain('The invitation has been sent.');
+    expect(await page.locator('main').textContent()).toContain(colleague);
+
+    await page.goto(`${h.baseUrl}/en/dev/outbox`);
+    expect(await page.locator('.outbox li').first().textContent()).toContain(
+      'Invitation to Les Voisins Solidaires on Passerelle',
+    );
+    await context.close();
+  });
+});
