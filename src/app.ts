@@ -27,7 +27,7 @@ import {
   searchWeb,
 } from './modules/directory/index.ts';
 import { geoApi } from './modules/geo/index.ts';
-import { membershipWeb } from './modules/membership/index.ts';
+import { listingWeb, membershipWeb } from './modules/membership/index.ts';
 import { outboxWeb, smtpSender, startMailDelivery } from './modules/notifications/index.ts';
 import { hsdsApi } from './modules/interop/hsds.api.ts';
 import { AppError, type FieldProblem } from './shared/errors.ts';
@@ -184,6 +184,7 @@ export async function buildApp(
     await app.register(searchWeb, { ...deps, search, prefix: `/${locale}` });
     await app.register(accountsWeb, { ...deps, limits, prefix: `/${locale}` });
     await app.register(membershipWeb, { ...deps, prefix: `/${locale}` });
+    await app.register(listingWeb, { ...deps, prefix: `/${locale}` });
     // What the platform would have e-mailed, for developers and tests; never in production.
     if (config.env !== 'production') await app.register(outboxWeb, { ...deps, prefix: `/${locale}` });
   }

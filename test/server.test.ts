@@ -68,7 +68,10 @@ describe('npm start', () => {
     const organisations = await total(first.url);
     expect(organisations).toBeGreaterThanOrEqual(40);
     expect(first.output()).toContain(`embedded PostgreSQL in ${dataDir}`);
-    expect((await fetch(`${first.url}/readyz`)).status).toBe(200);
+    // Ready once the search index is built: seconds, more when the machine is busy.
+    await expect
+      .poll(async () => (await fetch(`${first.url}/readyz`)).status, { timeout: 30_000, interval: 250 })
+      .toBe(200);
 
     const second = run('src/server.ts', [], { DATA_DIR: dataDir });
     expect(await second.exited).toBe(1);

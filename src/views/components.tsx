@@ -1,4 +1,5 @@
 import type { PageContext } from '../http/request-context.ts';
+import type { MessageKey } from '../i18n/index.ts';
 import { type I18nText, pickText } from '../shared/i18n-text.ts';
 import type { Page } from '../shared/pagination.ts';
 
@@ -139,4 +140,10 @@ export function Breadcrumb({
       </ol>
     </nav>
   );
+}
+
+/** The label of a vocabulary code ("kind.self_organisation"), or the code when it has none. */
+export function label(ctx: PageContext, prefix: string, code: string): string {
+  const key = `${prefix}.${code}`;
+  return ctx.t.has(key) ? ctx.t.t(key as MessageKey) : code;
 }

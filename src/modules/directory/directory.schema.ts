@@ -4,6 +4,7 @@
 // I18nText ({ nl?, fr?, en? }) stored as jsonb.
 import { relations, sql } from 'drizzle-orm';
 import {
+  bigint,
   bigserial,
   boolean,
   check,
@@ -382,4 +383,30 @@ export const directoryChanges = pgTable(
     changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
   },
   (t) => [index('directory_changes_changed_at_idx').on(t.changedAt)],
+);
+
+/**
+ * Every change made to a listing through the platform: who, when, which fields, before and after.
+ * Imports and demo data are not versioned here (their provenance says where they came from).
+ */
+export const listingVersions = pgTable(
+  'listing_versions',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    /** 'organisation' or 'service'. */
+    recordType: text().notNull(),
+    recordId: uuid().notNull(),
+    /** The organisation the record belongs to, for its history page. */
+    organisationId: uuid().notNull(),
+    actorId: uuid(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** 'update' or 'rollback' (of the version in `rolledBack`). */
+    action: text().notNull(),
+    changes: jsonb().$type<Record<string, { before: unknown; after: unknown }>>().notNull(),
+    rolledBack: bigint({ mode: 'number' }),
+  },
+  (t) => [
+    index('listing_versions_organisation_idx').on(t.organisationId, t.id),
+    index('listing_versions_record_idx').on(t.recordType, t.recordId, t.id),
+  ],
 );

@@ -27,7 +27,12 @@ export {
   listServicesByIds,
   type Theme,
 } from './directory.service.ts';
-export { accessConditions, organisationKinds, targetGroups } from './directory.vocabulary.ts';
+export {
+  accessConditions,
+  organisationKinds,
+  serviceStatuses,
+  targetGroups,
+} from './directory.vocabulary.ts';
 export { directoryWeb } from './directory.web.ts';
 export { citySubsidiesSource, parseCitySubsidyRecord } from './import/city-subsidies-format.ts';
 export {
@@ -35,6 +40,21 @@ export {
   createOrganisation,
   type NewOrganisation,
 } from './use-cases/create-organisation.ts';
+export { editOrganisation } from './use-cases/edit-organisation.ts';
+export {
+  checkService,
+  editService,
+  type ServiceInput,
+  serviceTextFields,
+  type ServiceTextField,
+} from './use-cases/edit-service.ts';
+export { rollBackVersion } from './use-cases/roll-back-version.ts';
+export {
+  type Changes,
+  findVersion,
+  findVersionsOfOrganisation,
+  type ListingVersion,
+} from './listing-versions.ts';
 export { type ImportReport, importOrganisations } from './use-cases/import-organisations.ts';
 export { loadDemoData } from './use-cases/load-demo-data.ts';
 export { syncTaxonomy } from './use-cases/sync-taxonomy.ts';

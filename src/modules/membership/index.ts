@@ -1,3 +1,4 @@
 // The membership module's public surface: the only file other modules may import.
 export { membershipWeb } from './membership.web.ts';
 export type { OrganisationRole } from './membership.vocabulary.ts';
+export { listingWeb } from './listing.web.ts';

@@ -12,7 +12,13 @@ import { AppError, type FieldProblem } from '../../shared/errors.ts';
 import { findUsersByIds, requireSignedIn, type SignedIn } from '../accounts/index.ts';
 import { getOrganisationBrief } from '../directory/index.ts';
 import type { MembershipContext } from './membership-context.ts';
-import { type Actor, canManageMembers, canSeeMembers, isModerator } from './membership.policy.ts';
+import {
+  type Actor,
+  canEditListing,
+  canManageMembers,
+  canSeeMembers,
+  isModerator,
+} from './membership.policy.ts';
 import {
   findClaims,
   findMembership,
@@ -106,6 +112,7 @@ export const membershipWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, dep
     const own = await findMembership(db, actor.userId, org.id);
     if (!canSeeMembers(actor, own)) throw new AppError('NOT_FOUND');
     const canManage = canManageMembers(own);
+    const canEdit = canEditListing(actor, own);
     const [members, invitations, claims] = await Promise.all([
       findMembersOf(db, org.id),
       canManage ? findOpenInvitations(db, org.id, new Date()) : [],
@@ -130,6 +137,7 @@ export const membershipWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, dep
         invitations,
         claims: claims.map((c) => claimView(c, people)),
         canManage,
+        canEdit,
         ...extra,
       }),
       extra.status ?? 200,

@@ -21,7 +21,11 @@ export interface NewOrganisation {
 const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The field problems of a new or edited organisation, and its cleaned values. */
-export function checkOrganisation(input: NewOrganisation): {
+export function checkOrganisation(
+  input: NewOrganisation,
+  /** New listings of formal organisations need their number; older ones, imported or demo, may lack it. */
+  { kboRequiredIfFormal = true }: { kboRequiredIfFormal?: boolean } = {},
+): {
   problems: FieldProblem[];
   values: {
     name: I18nText;
@@ -53,7 +57,7 @@ export function checkOrganisation(input: NewOrganisation): {
   const kboNumber = kboInput ? normaliseKbo(kboInput) : null;
   if (kboInput && !kboNumber)
     problems.push({ field: 'kbo_number', message: 'is not a valid number', code: 'kbo_invalid' });
-  if (!kboInput && kind === 'formal')
+  if (!kboInput && kind === 'formal' && kboRequiredIfFormal)
     problems.push({
       field: 'kbo_number',
       message: 'is required for a formal organisation',

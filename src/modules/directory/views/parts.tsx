@@ -1,7 +1,6 @@
 // Pieces shared by the directory's pages.
 import { DateTime } from 'luxon';
 import type { PageContext } from '../../../http/request-context.ts';
-import type { MessageKey } from '../../../i18n/index.ts';
 import { textIn } from '../../../shared/i18n-text.ts';
 import { geoReference } from '../../geo/index.ts';
 import { isStale } from '../directory.service.ts';
@@ -15,10 +14,9 @@ import {
   zone,
 } from '../opening-hours.ts';
 
-export function label(ctx: PageContext, prefix: string, code: string): string {
-  const key = `${prefix}.${code}`;
-  return ctx.t.has(key) ? ctx.t.t(key as MessageKey) : code;
-}
+import { label } from '../../../views/components.tsx';
+
+export { label };
 
 export function communeName(ctx: PageContext, nis: string | null | undefined): string {
   if (!nis) return '';

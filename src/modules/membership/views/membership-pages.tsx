@@ -7,6 +7,7 @@ import { type I18nText, locales, pickText } from '../../../shared/i18n-text.ts';
 import { CsrfField, ErrorSummary, Field, fieldMessage, Notice } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { type OrganisationRole, organisationRoles } from '../membership.vocabulary.ts';
+import { ManageLinks } from './listing-pages.tsx';
 
 const languageNames = { nl: 'Nederlands', fr: 'Français', en: 'English' } as const;
 const kinds = [
@@ -312,6 +313,7 @@ export function MembersPage({
   invitations,
   claims,
   canManage,
+  canEdit,
   notice,
   problems = [],
   inviteValues = {},
@@ -322,6 +324,7 @@ export function MembersPage({
   invitations: { email: string; roles: OrganisationRole[]; expiresAt: Date }[];
   claims: ClaimView[];
   canManage: boolean;
+  canEdit: boolean;
   notice?: { text: string; tone?: 'ok' | 'warn' };
   problems?: FieldProblem[];
   inviteValues?: Record<string, string>;
@@ -334,9 +337,7 @@ export function MembersPage({
     <Layout ctx={ctx} title={t.t('members.title', { organisation: name })}>
       <h1 safe>{t.t('members.title', { organisation: name })}</h1>
       {notice ? <Notice text={notice.text} tone={notice.tone} /> : ''}
-      <p>
-        <a href={`/${ctx.locale}/organisations/${organisation.id}`}>{t.html('members.public_page')}</a>
-      </p>
+      <ManageLinks ctx={ctx} organisationId={organisation.id} canEdit={canEdit} />
       <table class="data-table members">
         <caption class="visually-hidden">{t.html('members.caption')}</caption>
         <thead>

@@ -1,0 +1,124 @@
+// Saving a service from its editing form: texts in nl/fr/en, who it is for, access conditions and
+// the languages spoken. Only changed fields are written, with a version.
+import { eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.ts';
+import { AppError, type FieldProblem } from '../../../shared/errors.ts';
+import { cleanText, type I18nText } from '../../../shared/i18n-text.ts';
+import { services } from '../directory.schema.ts';
+import {
+  type AccessCondition,
+  accessConditions,
+  type ServiceStatus,
+  serviceStatuses,
+  type TargetGroup,
+  targetGroups,
+} from '../directory.vocabulary.ts';
+import { diff, recordVersion } from '../listing-versions.ts';
+
+export const serviceTextFields = [
+  'name',
+  'description',
+  'applicationProcess',
+  'feesDescription',
+  'eligibilityDescription',
+] as const;
+export type ServiceTextField = (typeof serviceTextFields)[number];
+
+export interface ServiceInput {
+  texts: Record<ServiceTextField, I18nText>;
+  url?: string;
+  email?: string;
+  status: string;
+  targetGroups: string[];
+  accessConditions: string[];
+  /** BCP 47 codes, e.g. "ar", "tzm", "pt-BR". */
+  languages: string[];
+}
+
+const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const languageCode = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+const maxLength: Record<ServiceTextField, number> = {
+  name: 200,
+  description: 5_000,
+  applicationProcess: 1_000,
+  feesDescription: 1_000,
+  eligibilityDescription: 1_000,
+};
+
+export function checkService(input: ServiceInput) {
+  const problems: FieldProblem[] = [];
+  const texts = Object.fromEntries(serviceTextFields.map((f) => [f, cleanText(input.texts[f])])) as Record<
+    ServiceTextField,
+    I18nText
+  >;
+  if (!Object.keys(texts.name).length)
+    problems.push({ field: 'name', message: 'needs one language at least', code: 'name_one_language' });
+  for (const field of serviceTextFields) {
+    for (const [lang, value] of Object.entries(texts[field])) {
+      if (value.length > maxLength[field])
+        problems.push({
+          field: `${field}.${lang}`,
+          message: 'is too long',
+          code: `too_long_${maxLength[field]}`,
+        });
+    }
+  }
+  const status = serviceStatuses.includes(input.status as ServiceStatus)
+    ? (input.status as ServiceStatus)
+    : null;
+  if (!status) problems.push({ field: 'status', message: 'is not a known status', code: 'choose_one' });
+  const unknown = (values: string[], known: readonly string[]) => values.some((v) => !known.includes(v));
+  if (unknown(input.targetGroups, targetGroups))
+    problems.push({ field: 'target_groups', message: 'has an unknown value', code: 'choose_one' });
+  if (unknown(input.accessConditions, accessConditions))
+    problems.push({ field: 'access_conditions', message: 'has an unknown value', code: 'choose_one' });
+  const languages = [...new Set(input.languages.map((l) => l.trim()).filter(Boolean))];
+  if (languages.length > 30 || languages.some((l) => !languageCode.test(l)))
+    problems.push({ field: 'languages', message: 'has an unknown language code', code: 'language_codes' });
+  const email = input.email?.trim().toLowerCase() || null;
+  if (email && (email.length > 254 || !emailShape.test(email)))
+    problems.push({ field: 'email', message: 'is not an e-mail address', code: 'email_invalid' });
+  let url = input.url?.trim() || null;
+  if (url && !/^https?:\/\//i.test(url)) url = `https://${url}`;
+  if (url && (url.length > 500 || !URL.canParse(url) || !new URL(url).hostname.includes('.')))
+    problems.push({ field: 'url', message: 'is not a web address', code: 'url_invalid' });
+  return {
+    problems,
+    values: {
+      ...texts,
+      url,
+      email,
+      status: status ?? 'active',
+      targetGroups: [...new Set(input.targetGroups)] as TargetGroup[],
+      accessConditions: [...new Set(input.accessConditions)] as AccessCondition[],
+      languages,
+    },
+  };
+}
+
+export async function editService(
+  tx: Executor,
+  serviceId: string,
+  input: ServiceInput,
+  actorId: string,
+): Promise<{ changed: string[] }> {
+  const { problems, values } = checkService(input);
+  if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });
+  const [current] = await tx.select().from(services).where(eq(services.id, serviceId)).for('update');
+  if (!current) throw new AppError('SERVICE_NOT_FOUND');
+  const changes = diff(current, values);
+  if (!Object.keys(changes).length) return { changed: [] };
+  await tx
+    .update(services)
+    .set({ ...values, updatedAt: sql`now()` })
+    .where(eq(services.id, serviceId));
+  await recordVersion(tx, {
+    recordType: 'service',
+    recordId: serviceId,
+    organisationId: current.organisationId,
+    actorId,
+    action: 'update',
+    changes,
+  });
+  return { changed: Object.keys(changes) };
+}

@@ -1,0 +1,219 @@
+// Editing a listing through the real HTTP app: texts in two languages, a refused form, the
+// version history, rollback by a moderator, and nobody else getting in by changing an id.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confirmedPerson } from '../../../test/helpers/form-client.ts';
+import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+
+let t: TestApp;
+let orgId: string;
+let serviceId: string;
+let otherServiceId: string;
+
+beforeAll(async () => {
+  t = await createTestApp({ demo: true });
+  const { rows } = await t.database.pool.query(
+    // A formal organisation of the demo data without a KBO/BCE number: older listings must stay editable.
+    `select o.id as org, s.id as service, o.kind, o.kbo_number from organisations o join services s on s.organisation_id = o.id
+     order by (o.kind = 'formal' and o.kbo_number is null) desc, o.provenance_id, s.provenance_id`,
+  );
+  expect(rows[0]).toMatchObject({ kind: 'formal', kbo_number: null });
+  orgId = rows[0].org;
+  serviceId = rows[0].service;
+  otherServiceId = rows.find((r) => r.org !== orgId).service;
+});
+afterAll(() => t.close());
+
+async function member(roles: string[], platformRole = 'member') {
+  const client = await confirmedPerson(t.app, t.database);
+  const { rows } = await t.database.pool.query(
+    `update users set platform_role = $2 where email = $1 returning id`,
+    [client.email, platformRole],
+  );
+  if (roles.length)
+    await t.database.pool.query(
+      `insert into memberships (user_id, organisation_id, roles) values ($1, $2, $3::organisation_role[])`,
+      [rows[0].id, orgId, roles],
+    );
+  return client;
+}
+
+async function versions(recordId: string) {
+  const { rows } = await t.database.pool.query(
+    `select id, action, changes from listing_versions where record_id = $1 order by id`,
+    [recordId],
+  );
+  return rows;
+}
+
+describe('editing the organisation profile', () => {
+  it('saves texts in two languages side by side and records what changed', async () => {
+    const editor = await member(['editor']);
+    const form = await editor.get(`/en/manage/organisations/${orgId}/profile`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('How complete, per language');
+    const value = (name: string) =>
+      new RegExp(`name="${name.replace('.', '\\.')}"[^>]*value="([^"]*)"`).exec(form.body)?.[1] ?? '';
+    const res = await editor.post(`/en/manage/organisations/${orgId}/profile`, {
+      'name.nl': value('name.nl') || 'Naam',
+      'name.fr': 'Nom édité',
+      'name.en': 'Edited name',
+      'description.nl': 'Wij helpen buren met elkaar.',
+      'description.fr': 'Nous aidons les voisins à s’entraider.',
+      kind: /<option value="([a-z_]+)" selected/.exec(form.body)![1]!,
+      kbo_number: value('kbo_number'),
+      email: value('email'),
+      website: value('website'),
+    });
+    expect(res.statusCode).toBe(303);
+    const { rows } = await t.database.pool.query(
+      'select name, description from organisations where id = $1',
+      [orgId],
+    );
+    expect(rows[0].name).toMatchObject({ fr: 'Nom édité', en: 'Edited name' });
+    expect(rows[0].description).toMatchObject({ nl: 'Wij helpen buren met elkaar.' });
+    const [version] = (await versions(orgId)).slice(-1);
+    expect(Object.keys(version.changes).sort()).toEqual(['description', 'name']);
+    expect(version.changes.name.after).toMatchObject({ fr: 'Nom édité' });
+
+    // The same form again changes nothing and writes no version.
+    const before = (await versions(orgId)).length;
+    await editor.get(`/en/manage/organisations/${orgId}/profile`);
+    const again = await editor.get(`/en/manage/organisations/${orgId}/profile`);
+    const fields = Object.fromEntries(
+      [...again.body.matchAll(/<input[^>]*name="([^"]+)"[^>]*value="([^"]*)"/g)].map((m) => [
+        m[1]!,
+        m[2]!.replaceAll('&amp;', '&').replaceAll('&#39;', "'").replaceAll('&quot;', '"'),
+      ]),
+    );
+    const textareas = Object.fromEntries(
+      [...again.body.matchAll(/<textarea[^>]*name="([^"]+)"[^>]*>([^<]*)<\/textarea>/g)].map((m) => [
+        m[1]!,
+        m[2]!.replaceAll('&amp;', '&').replaceAll('&#39;', "'"),
+      ]),
+    );
+    delete fields._csrf;
+    await editor.post(`/en/manage/organisations/${orgId}/profile`, {
+      ...fields,
+      ...textareas,
+      kind: /<option value="([a-z_]+)" selected/.exec(again.body)![1]!,
+    });
+    expect((await versions(orgId)).length).toBe(before);
+  });
+
+  it('refuses a form without any name, next to the field, and keeps the listing as it was', async () => {
+    const editor = await member(['admin']);
+    await editor.get(`/nl/manage/organisations/${orgId}/profile`);
+    const { rows: before } = await t.database.pool.query('select name from organisations where id = $1', [
+      orgId,
+    ]);
+    const count = (await versions(orgId)).length;
+    const res = await editor.post(`/nl/manage/organisations/${orgId}/profile`, {
+      'name.fr': '  ',
+      kind: 'formal',
+      website: 'x',
+    });
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Geef de naam in minstens één taal.');
+    expect(res.body).toContain('Dit is geen webadres');
+    const { rows: after } = await t.database.pool.query('select name from organisations where id = $1', [
+      orgId,
+    ]);
+    expect(after[0].name).toEqual(before[0].name);
+    expect((await versions(orgId)).length).toBe(count);
+  });
+});
+
+describe('editing a service', () => {
+  it('saves texts, target groups, access conditions and languages, and refuses bad language codes', async () => {
+    const editor = await member(['editor']);
+    await editor.get(`/fr/manage/services/${serviceId}`);
+    const bad = await editor.post(`/fr/manage/services/${serviceId}`, {
+      'name.fr': 'Permanence sociale',
+      status: 'active',
+      languages: 'fr, <script>',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Utilisez des codes de langue comme nl, fr, ar ou pt-BR');
+    expect(bad.body).not.toContain('<script>,');
+
+    await editor.get(`/fr/manage/services/${serviceId}`);
+    const ok = await editor.post(`/fr/manage/services/${serviceId}`, {
+      'name.fr': 'Permanence sociale',
+      'name.nl': 'Sociale permanentie',
+      'description.fr': 'Sans rendez-vous, le mardi.',
+      status: 'active',
+      target_groups: ['newcomers', 'families'],
+      access_conditions: ['free', 'no_appointment'],
+      languages: 'fr, nl, ar, tzm',
+    });
+    expect(ok.statusCode).toBe(303);
+    const { rows } = await t.database.pool.query(
+      'select name, target_groups, access_conditions, languages from services where id = $1',
+      [serviceId],
+    );
+    expect(rows[0]).toMatchObject({
+      name: { fr: 'Permanence sociale', nl: 'Sociale permanentie' },
+      target_groups: ['newcomers', 'families'],
+      access_conditions: ['free', 'no_appointment'],
+      languages: ['fr', 'nl', 'ar', 'tzm'],
+    });
+    const page = await editor.get(`/fr/manage/services/${serviceId}?done=saved`);
+    expect(page.body).toContain('Enregistré.');
+  });
+});
+
+describe('history and rollback', () => {
+  it('shows every change; a moderator rolls one back, which is itself a new version', async () => {
+    const editor = await member(['editor']);
+    await editor.get(`/en/manage/services/${serviceId}`);
+    await editor.post(`/en/manage/services/${serviceId}`, {
+      'name.en': 'Vandalised name',
+      status: 'active',
+      languages: 'en',
+    });
+    const history = await editor.get(`/en/manage/organisations/${orgId}/history`);
+    expect(history.body).toContain('Vandalised name');
+    expect(history.body).not.toContain('Roll back this change');
+    const [last] = (await versions(serviceId)).slice(-1);
+
+    expect((await editor.post(`/en/manage/versions/${last.id}/rollback`, {})).statusCode).toBe(404);
+
+    const moderator = await member([], 'moderator');
+    const seen = await moderator.get(`/en/manage/organisations/${orgId}/history`);
+    expect(seen.body).toContain('Roll back this change');
+    const res = await moderator.post(`/en/manage/versions/${last.id}/rollback`, {});
+    expect(res.headers.location).toBe(`/en/manage/organisations/${orgId}/history?done=rolled_back`);
+    const { rows } = await t.database.pool.query('select name from services where id = $1', [serviceId]);
+    expect(rows[0].name.en).not.toBe('Vandalised name');
+    const [rollback] = (await versions(serviceId)).slice(-1);
+    expect(rollback).toMatchObject({ action: 'rollback' });
+    expect(rollback.changes.name.before.en).toBe('Vandalised name');
+  });
+});
+
+describe('who may edit', () => {
+  it('answers "not found" to a visitor’s page, another organisation’s member and a referrer, and changes nothing', async () => {
+    const outsider = await confirmedPerson(t.app, t.database);
+    const referrer = await member(['referrer']);
+    const editor = await member(['editor']);
+    for (const client of [outsider, referrer]) {
+      expect((await client.get(`/en/manage/organisations/${orgId}/profile`)).statusCode).toBe(404);
+      expect((await client.get(`/en/manage/services/${serviceId}`)).statusCode).toBe(404);
+    }
+    // An editor of this organisation cannot reach a service of another by changing the id.
+    expect((await editor.get(`/en/manage/services/${otherServiceId}`)).statusCode).toBe(404);
+    await editor.get(`/en/manage/services/${serviceId}`);
+    const { rows: before } = await t.database.pool.query('select name from services where id = $1', [
+      otherServiceId,
+    ]);
+    const res = await editor.post(`/en/manage/services/${otherServiceId}`, {
+      'name.en': 'Taken over',
+      status: 'active',
+    });
+    expect(res.statusCode).toBe(404);
+    const { rows: after } = await t.database.pool.query('select name from services where id = $1', [
+      otherServiceId,
+    ]);
+    expect(after[0].name).toEqual(before[0].name);
+  });
+});

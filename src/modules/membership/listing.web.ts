@@ -1,0 +1,348 @@
+// Editing an organisation's listing (profile and services) by its admins and editors, or by
+// moderators; its history for members and moderators; rollback of a change by moderators.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import type { WebDeps } from '../../http/deps.ts';
+import { pageContext } from '../../http/request-context.ts';
+import { sendHtml } from '../../http/send-html.ts';
+import { AppError } from '../../shared/errors.ts';
+import { type I18nText, locales } from '../../shared/i18n-text.ts';
+import { findUsersByIds, requireSignedIn } from '../accounts/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import {
+  accessConditions,
+  editOrganisation,
+  editService,
+  findVersion,
+  findVersionsOfOrganisation,
+  getOrganisation,
+  getOrganisationBrief,
+  getService,
+  organisationKinds,
+  rollBackVersion,
+  type ServiceInput,
+  serviceStatuses,
+  serviceTextFields,
+  targetGroups,
+} from '../directory/index.ts';
+import { canEditListing, canSeeMembers, isModerator } from './membership.policy.ts';
+import { findMembership } from './membership.repo.ts';
+import { actorOf } from './membership.web.ts';
+import {
+  EditOrganisationPage,
+  EditServicePage,
+  type FormValues,
+  HistoryPage,
+  ServicesListPage,
+  type VersionView,
+} from './views/listing-pages.tsx';
+
+const text = Type.Optional(Type.String({ maxLength: 10_000 }));
+const many = Type.Optional(
+  Type.Union([
+    Type.String({ maxLength: 100 }),
+    Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 }),
+  ]),
+);
+const textFields = (names: readonly string[]) =>
+  Object.fromEntries(names.flatMap((n) => locales.map((l) => [`${n}.${l}`, text])));
+const OrganisationBody = Type.Object({
+  ...textFields(['name', 'description']),
+  kind: text,
+  kbo_number: text,
+  email: text,
+  website: text,
+});
+const ServiceBody = Type.Object({
+  ...textFields(serviceTextFields),
+  status: text,
+  target_groups: many,
+  access_conditions: many,
+  languages: text,
+  email: text,
+  url: text,
+});
+const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+const SavedQuery = Type.Object({ done: Type.Optional(Type.Literal('saved')) });
+
+const list = (v: unknown): string[] =>
+  v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)];
+const textOf = (body: Record<string, unknown>, name: string): I18nText =>
+  Object.fromEntries(
+    locales.map((l) => [l, typeof body[`${name}.${l}`] === 'string' ? body[`${name}.${l}`] : undefined]),
+  ) as I18nText;
+const spread = (name: string, value: I18nText | null): FormValues =>
+  Object.fromEntries(locales.map((l) => [`${name}.${l}`, value?.[l] ?? '']));
+
+/** A stored value as the history page shows it. */
+function shown(value: unknown): string {
+  if (value === null || value === undefined || value === '') return '—';
+  if (Array.isArray(value)) return value.join(', ') || '—';
+  if (typeof value === 'object')
+    return Object.entries(value as Record<string, string>)
+      .map(([lang, v]) => `${lang}: ${v}`)
+      .join(' · ');
+  return String(value);
+}
+
+export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
+  const { config, db } = deps;
+  const page = async (request: FastifyRequest) => pageContext(request, config, await deps.demoBanner());
+
+  /** The actor, if they may edit this organisation's listing; "not found" for anyone else. */
+  async function editorOf(request: FastifyRequest, organisationId: string) {
+    const actor = actorOf(requireSignedIn(request));
+    const membership = await findMembership(db, actor.userId, organisationId);
+    if (!canEditListing(actor, membership)) throw new AppError('NOT_FOUND');
+    return actor;
+  }
+
+  app.get(
+    '/manage/organisations/:id/profile',
+    { schema: { hide: true, params: IdParams, querystring: SavedQuery } },
+    async (request, reply) => {
+      const org = await getOrganisation(db, request.params.id);
+      await editorOf(request, org.id);
+      const values: FormValues = {
+        ...spread('name', org.name),
+        ...spread('description', org.description),
+        kind: org.kind,
+        kbo_number: org.kboNumber ?? '',
+        email: org.email ?? '',
+        website: org.website ?? '',
+      };
+      return sendHtml(
+        reply,
+        EditOrganisationPage({
+          ctx: await page(request),
+          organisationId: org.id,
+          name: org.name,
+          values,
+          saved: request.query.done === 'saved',
+          kinds: organisationKinds,
+        }),
+      );
+    },
+  );
+
+  app.post(
+    '/manage/organisations/:id/profile',
+    { schema: { hide: true, params: IdParams, body: OrganisationBody } },
+    async (request, reply) => {
+      const ctx = await page(request);
+      const org = await getOrganisationBrief(db, request.params.id);
+      const actor = await editorOf(request, org.id);
+      const body = request.body as Record<string, string | undefined>;
+      try {
+        await db.transaction((tx) =>
+          editOrganisation(
+            tx,
+            org.id,
+            {
+              name: textOf(body, 'name'),
+              description: textOf(body, 'description'),
+              kind: body.kind ?? '',
+              kboNumber: body.kbo_number,
+              email: body.email,
+              website: body.website,
+            },
+            actor.userId,
+          ),
+        );
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
+        return sendHtml(
+          reply,
+          EditOrganisationPage({
+            ctx,
+            organisationId: org.id,
+            name: org.name,
+            values: body,
+            problems: error.fields,
+            kinds: organisationKinds,
+          }),
+          400,
+        );
+      }
+      return reply.redirect(`/${ctx.locale}/manage/organisations/${org.id}/profile?done=saved`, 303);
+    },
+  );
+
+  app.get(
+    '/manage/organisations/:id/services',
+    { schema: { hide: true, params: IdParams } },
+    async (request, reply) => {
+      const org = await getOrganisation(db, request.params.id);
+      await editorOf(request, org.id);
+      return sendHtml(
+        reply,
+        ServicesListPage({
+          ctx: await page(request),
+          organisationId: org.id,
+          name: org.name,
+          services: org.services,
+        }),
+      );
+    },
+  );
+
+  const vocabularies = { statuses: serviceStatuses, targetGroups, accessConditions };
+
+  app.get(
+    '/manage/services/:id',
+    { schema: { hide: true, params: IdParams, querystring: SavedQuery } },
+    async (request, reply) => {
+      const service = await getService(db, request.params.id);
+      await editorOf(request, service.organisationId);
+      const values: FormValues = {
+        ...Object.assign({}, ...serviceTextFields.map((f) => spread(f, service[f]))),
+        status: service.status,
+        target_groups: service.targetGroups,
+        access_conditions: service.accessConditions,
+        languages: service.languages.join(', '),
+        email: service.email ?? '',
+        url: service.url ?? '',
+      };
+      return sendHtml(
+        reply,
+        EditServicePage({
+          ctx: await page(request),
+          serviceId: service.id,
+          organisationId: service.organisationId,
+          name: service.name,
+          values,
+          saved: request.query.done === 'saved',
+          vocabularies,
+        }),
+      );
+    },
+  );
+
+  app.post(
+    '/manage/services/:id',
+    { schema: { hide: true, params: IdParams, body: ServiceBody } },
+    async (request, reply) => {
+      const ctx = await page(request);
+      const service = await getService(db, request.params.id);
+      const actor = await editorOf(request, service.organisationId);
+      const body = request.body as Record<string, string | string[] | undefined>;
+      const input: ServiceInput = {
+        texts: Object.fromEntries(
+          serviceTextFields.map((f) => [f, textOf(body, f)]),
+        ) as ServiceInput['texts'],
+        status: String(body.status ?? ''),
+        targetGroups: list(body.target_groups),
+        accessConditions: list(body.access_conditions),
+        languages: String(body.languages ?? '')
+          .split(/[\s,;]+/)
+          .filter(Boolean),
+        email: typeof body.email === 'string' ? body.email : undefined,
+        url: typeof body.url === 'string' ? body.url : undefined,
+      };
+      try {
+        await db.transaction((tx) => editService(tx, service.id, input, actor.userId));
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
+        return sendHtml(
+          reply,
+          EditServicePage({
+            ctx,
+            serviceId: service.id,
+            organisationId: service.organisationId,
+            name: service.name,
+            values: body,
+            problems: error.fields,
+            vocabularies,
+          }),
+          400,
+        );
+      }
+      return reply.redirect(`/${ctx.locale}/manage/services/${service.id}?done=saved`, 303);
+    },
+  );
+
+  app.get(
+    '/manage/organisations/:id/history',
+    {
+      schema: {
+        hide: true,
+        params: IdParams,
+        querystring: Type.Object({ done: Type.Optional(Type.Literal('rolled_back')) }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await page(request);
+      const org = await getOrganisation(db, request.params.id);
+      const actor = actorOf(requireSignedIn(request));
+      if (!canSeeMembers(actor, await findMembership(db, actor.userId, org.id)))
+        throw new AppError('NOT_FOUND');
+      const versions = await findVersionsOfOrganisation(db, org.id);
+      const people = new Map(
+        (
+          await findUsersByIds(db, [
+            ...new Set(versions.map((v) => v.actorId).filter((id): id is string => !!id)),
+          ])
+        ).map((u) => [u.id, u.name]),
+      );
+      const serviceNames = new Map(org.services.map((s) => [s.id, s.name]));
+      const nameIn = (name: I18nText | undefined) =>
+        name ? (name[ctx.locale] ?? Object.values(name)[0] ?? '') : '';
+      const views: VersionView[] = versions.map((v) => ({
+        id: v.id,
+        at: v.at,
+        actor: (v.actorId && people.get(v.actorId)) || '—',
+        recordType: v.recordType,
+        recordName: v.recordType === 'service' ? nameIn(serviceNames.get(v.recordId)) : nameIn(org.name),
+        action: v.action,
+        rolledBack: v.rolledBack,
+        changes: Object.entries(v.changes).map(([field, c]) => ({
+          field,
+          before: shown(c.before),
+          after: shown(c.after),
+        })),
+      }));
+      const notice = request.query.done ? ctx.t.t('history.rolled_back') : undefined;
+      return sendHtml(
+        reply,
+        HistoryPage({
+          ctx,
+          organisationId: org.id,
+          name: org.name,
+          versions: views,
+          canRollBack: isModerator(actor),
+          notice,
+        }),
+      );
+    },
+  );
+
+  app.post(
+    '/manage/versions/:id/rollback',
+    { schema: { hide: true, params: Type.Object({ id: Type.String({ maxLength: 20 }) }) } },
+    async (request, reply) => {
+      const ctx = await page(request);
+      const actor = actorOf(requireSignedIn(request));
+      const versionId = Number(request.params.id);
+      if (!isModerator(actor) || !Number.isSafeInteger(versionId) || !(await findVersion(db, versionId)))
+        throw new AppError('NOT_FOUND');
+      const { organisationId } = await db.transaction(async (tx) => {
+        const result = await rollBackVersion(tx, versionId, actor.userId);
+        await recordAudit(tx, {
+          event: 'listing.rolled_back',
+          actorId: actor.userId,
+          actorEmail: actor.email,
+          subjectType: 'organisation',
+          subjectId: result.organisationId,
+          ip: request.ip,
+          details: { versionId },
+        });
+        return result;
+      });
+      return reply.redirect(
+        `/${ctx.locale}/manage/organisations/${organisationId}/history?done=rolled_back`,
+        303,
+      );
+    },
+  );
+};

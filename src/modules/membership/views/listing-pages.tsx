@@ -1,0 +1,599 @@
+// Editing forms for an organisation's listing: every text in nl, fr and en side by side with how
+// complete each language is; and the listing's history, with rollback for moderators.
+import type { PageContext } from '../../../http/request-context.ts';
+import type { MessageKey } from '../../../i18n/index.ts';
+import type { FieldProblem } from '../../../shared/errors.ts';
+import { type I18nText, type Locale, locales, pickText } from '../../../shared/i18n-text.ts';
+import { label } from '../../../views/components.tsx';
+import { CsrfField, ErrorSummary, Field, fieldMessage, Notice } from '../../../views/forms.tsx';
+import { Layout } from '../../../views/layout.tsx';
+
+const languageNames = { nl: 'Nederlands', fr: 'Français', en: 'English' } as const;
+
+export type FormValues = Record<string, string | string[] | undefined>;
+
+/** How many of the texts a listing has are written in each language. */
+export function completeness(texts: I18nText[]): Record<Locale, { filled: number; total: number }> {
+  const present = texts.filter((t) => Object.values(t).some(Boolean));
+  return Object.fromEntries(
+    locales.map((l) => [l, { filled: present.filter((t) => t[l]?.trim()).length, total: present.length }]),
+  ) as Record<Locale, { filled: number; total: number }>;
+}
+
+export function Completeness({ ctx, texts }: { ctx: PageContext; texts: I18nText[] }) {
+  const counts = completeness(texts);
+  return (
+    <section class="completeness" aria-labelledby="completeness-title">
+      <h2 id="completeness-title">{ctx.t.html('edit.completeness')}</h2>
+      <ul>
+        {locales.map((l) => {
+          const { filled, total } = counts[l];
+          return (
+            <li class={filled === total ? 'complete' : 'incomplete'}>
+              <span lang={l}>{languageNames[l]}</span>:{' '}
+              <meter
+                min="0"
+                max={String(Math.max(total, 1))}
+                value={String(filled)}
+                aria-hidden="true"
+              ></meter>{' '}
+              <span safe>{ctx.t.t('edit.filled', { filled, total })}</span>
+            </li>
+          );
+        })}
+      </ul>
+      <p class="hint">{ctx.t.html('edit.completeness_hint')}</p>
+    </section>
+  );
+}
+
+/** One text in three languages, side by side; a textarea for long texts. */
+export function TextInLanguages({
+  ctx,
+  name,
+  legend,
+  hint,
+  values,
+  problems,
+  long = false,
+  maxlength,
+}: {
+  ctx: PageContext;
+  name: string;
+  legend: string;
+  hint?: string;
+  values: FormValues;
+  problems: FieldProblem[];
+  long?: boolean;
+  maxlength: number;
+}) {
+  const whole = problems.find((p) => p.field === name);
+  return (
+    <fieldset class="languages-side-by-side" id={`f-${name}`}>
+      <legend safe>{legend}</legend>
+      {hint ? (
+        <p class="hint" safe>
+          {hint}
+        </p>
+      ) : (
+        ''
+      )}
+      {whole ? (
+        <p class="field-error" safe>
+          {fieldMessage(ctx, whole)}
+        </p>
+      ) : (
+        ''
+      )}
+      <div class="side-by-side">
+        {locales.map((l) => {
+          const field = `${name}.${l}`;
+          const problem = problems.find((p) => p.field === field);
+          const value = values[field];
+          const written: string = typeof value === 'string' ? value : '';
+          return long ? (
+            <div class="field">
+              <label for={`f-${field}`}>{languageNames[l]}</label>
+              {problem ? (
+                <p class="field-error" id={`f-${field}-error`} safe>
+                  {fieldMessage(ctx, problem)}
+                </p>
+              ) : (
+                ''
+              )}
+              <textarea
+                id={`f-${field}`}
+                name={field}
+                lang={l}
+                rows="6"
+                maxlength={String(maxlength)}
+                aria-invalid={problem ? 'true' : undefined}
+                aria-describedby={problem ? `f-${field}-error` : undefined}
+                safe
+              >
+                {written}
+              </textarea>
+            </div>
+          ) : (
+            <Field
+              ctx={ctx}
+              name={field}
+              label={languageNames[l]}
+              value={written || undefined}
+              problems={problems}
+              lang={l}
+              maxlength={maxlength}
+            />
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}
+
+function Checks({
+  ctx,
+  name,
+  legend,
+  prefix,
+  options,
+  checked,
+}: {
+  ctx: PageContext;
+  name: string;
+  legend: string;
+  prefix: string;
+  options: readonly string[];
+  checked: string[];
+}) {
+  return (
+    <fieldset class="checks" id={`f-${name}`}>
+      <legend safe>{legend}</legend>
+      {options.map((o) => (
+        <label class="check">
+          <input type="checkbox" name={name} value={o} checked={checked.includes(o) ? true : undefined} />{' '}
+          <span safe>{label(ctx, prefix, o)}</span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+const list = (v: string | string[] | undefined) => (v === undefined ? [] : Array.isArray(v) ? v : [v]);
+const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+export function EditOrganisationPage({
+  ctx,
+  organisationId,
+  name,
+  values,
+  problems = [],
+  saved,
+  kinds,
+}: {
+  ctx: PageContext;
+  organisationId: string;
+  name: I18nText;
+  values: FormValues;
+  problems?: FieldProblem[];
+  saved?: boolean;
+  kinds: readonly string[];
+}) {
+  const { t } = ctx;
+  const title = t.t('edit.organisation_title', { organisation: pickText(name, ctx.locale)?.text ?? '' });
+  const textsOf = (field: string): I18nText =>
+    Object.fromEntries(locales.map((l) => [l, one(values[`${field}.${l}`]) ?? ''])) as I18nText;
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 safe>{title}</h1>
+      {saved ? <Notice text={t.t('edit.saved')} /> : ''}
+      <ManageLinks ctx={ctx} organisationId={organisationId} />
+      <ErrorSummary ctx={ctx} problems={problems} />
+      <Completeness ctx={ctx} texts={[textsOf('name'), textsOf('description')]} />
+      <form
+        method="post"
+        action={`/${ctx.locale}/manage/organisations/${organisationId}/profile`}
+        class="form wide"
+        novalidate
+      >
+        <CsrfField ctx={ctx} />
+        <TextInLanguages
+          ctx={ctx}
+          name="name"
+          legend={t.t('register_org.name')}
+          hint={t.t('register_org.name_hint')}
+          values={values}
+          problems={problems}
+          maxlength={200}
+        />
+        <TextInLanguages
+          ctx={ctx}
+          name="description"
+          legend={t.t('edit.description')}
+          hint={t.t('edit.description_hint')}
+          values={values}
+          problems={problems}
+          long
+          maxlength={5000}
+        />
+        <div class="field">
+          <label for="f-kind">{t.html('register_org.kind')}</label>
+          <select id="f-kind" name="kind">
+            {kinds.map((k) => (
+              <option value={k} selected={one(values.kind) === k ? true : undefined} safe>
+                {label(ctx, 'kind', k)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Field
+          ctx={ctx}
+          name="kbo_number"
+          label={t.t('register_org.kbo')}
+          hint={t.t('register_org.kbo_hint')}
+          value={one(values.kbo_number)}
+          problems={problems}
+          maxlength={20}
+        />
+        <Field
+          ctx={ctx}
+          name="email"
+          type="email"
+          label={t.t('register_org.email')}
+          value={one(values.email)}
+          problems={problems}
+          maxlength={254}
+        />
+        <Field
+          ctx={ctx}
+          name="website"
+          type="url"
+          label={t.t('register_org.website')}
+          value={one(values.website)}
+          problems={problems}
+          maxlength={500}
+        />
+        <div class="form-actions">
+          <button type="submit">{t.html('edit.save')}</button>
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+export function EditServicePage({
+  ctx,
+  serviceId,
+  organisationId,
+  name,
+  values,
+  problems = [],
+  saved,
+  vocabularies,
+}: {
+  ctx: PageContext;
+  serviceId: string;
+  organisationId: string;
+  name: I18nText;
+  values: FormValues;
+  problems?: FieldProblem[];
+  saved?: boolean;
+  vocabularies: {
+    statuses: readonly string[];
+    targetGroups: readonly string[];
+    accessConditions: readonly string[];
+  };
+}) {
+  const { t } = ctx;
+  const title = t.t('edit.service_title', { service: pickText(name, ctx.locale)?.text ?? '' });
+  const texts = ['name', 'description', 'applicationProcess', 'feesDescription', 'eligibilityDescription'];
+  const textsOf = (field: string): I18nText =>
+    Object.fromEntries(locales.map((l) => [l, one(values[`${field}.${l}`]) ?? ''])) as I18nText;
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 safe>{title}</h1>
+      {saved ? <Notice text={t.t('edit.saved')} /> : ''}
+      <ManageLinks ctx={ctx} organisationId={organisationId} />
+      <ErrorSummary ctx={ctx} problems={problems} />
+      <Completeness ctx={ctx} texts={texts.map(textsOf)} />
+      <form method="post" action={`/${ctx.locale}/manage/services/${serviceId}`} class="form wide" novalidate>
+        <CsrfField ctx={ctx} />
+        <TextInLanguages
+          ctx={ctx}
+          name="name"
+          legend={t.t('edit.service_name')}
+          values={values}
+          problems={problems}
+          maxlength={200}
+        />
+        <TextInLanguages
+          ctx={ctx}
+          name="description"
+          legend={t.t('edit.description')}
+          hint={t.t('edit.description_hint')}
+          values={values}
+          problems={problems}
+          long
+          maxlength={5000}
+        />
+        <TextInLanguages
+          ctx={ctx}
+          name="applicationProcess"
+          legend={t.t('edit.application_process')}
+          values={values}
+          problems={problems}
+          long
+          maxlength={1000}
+        />
+        <TextInLanguages
+          ctx={ctx}
+          name="eligibilityDescription"
+          legend={t.t('edit.eligibility')}
+          values={values}
+          problems={problems}
+          long
+          maxlength={1000}
+        />
+        <TextInLanguages
+          ctx={ctx}
+          name="feesDescription"
+          legend={t.t('edit.fees')}
+          values={values}
+          problems={problems}
+          long
+          maxlength={1000}
+        />
+        <div class="field">
+          <label for="f-status">{t.html('edit.status')}</label>
+          <select id="f-status" name="status">
+            {vocabularies.statuses.map((s) => (
+              <option value={s} selected={one(values.status) === s ? true : undefined} safe>
+                {label(ctx, 'status', s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <Checks
+          ctx={ctx}
+          name="target_groups"
+          legend={t.t('edit.target_groups')}
+          prefix="target"
+          options={vocabularies.targetGroups}
+          checked={list(values.target_groups)}
+        />
+        <Checks
+          ctx={ctx}
+          name="access_conditions"
+          legend={t.t('edit.access_conditions')}
+          prefix="access"
+          options={vocabularies.accessConditions}
+          checked={list(values.access_conditions)}
+        />
+        <Field
+          ctx={ctx}
+          name="languages"
+          label={t.t('edit.languages')}
+          hint={t.t('edit.languages_hint')}
+          value={one(values.languages)}
+          problems={problems}
+          maxlength={300}
+        />
+        <Field
+          ctx={ctx}
+          name="email"
+          type="email"
+          label={t.t('register_org.email')}
+          value={one(values.email)}
+          problems={problems}
+          maxlength={254}
+        />
+        <Field
+          ctx={ctx}
+          name="url"
+          type="url"
+          label={t.t('register_org.website')}
+          value={one(values.url)}
+          problems={problems}
+          maxlength={500}
+        />
+        <div class="form-actions">
+          <button type="submit">{t.html('edit.save')}</button>
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+export function ManageLinks({
+  ctx,
+  organisationId,
+  canEdit = true,
+}: {
+  ctx: PageContext;
+  organisationId: string;
+  /** Referrers see the members and the history, not the editing forms. */
+  canEdit?: boolean;
+}) {
+  const base = `/${ctx.locale}/manage/organisations/${organisationId}`;
+  const here = (path: string) => (ctx.path === `${base.slice(3)}${path}` ? 'page' : undefined);
+  return (
+    <nav class="manage-nav" aria-label={ctx.t.t('edit.manage_nav')}>
+      <ul>
+        {canEdit ? (
+          <>
+            <li>
+              <a href={`${base}/profile`} aria-current={here('/profile')}>
+                {ctx.t.html('edit.profile')}
+              </a>
+            </li>
+            <li>
+              <a href={`${base}/services`} aria-current={here('/services')}>
+                {ctx.t.html('edit.services')}
+              </a>
+            </li>
+          </>
+        ) : (
+          ''
+        )}
+        <li>
+          <a href={`${base}/members`} aria-current={here('/members')}>
+            {ctx.t.html('my_orgs.members')}
+          </a>
+        </li>
+        <li>
+          <a href={`${base}/history`} aria-current={here('/history')}>
+            {ctx.t.html('history.title_short')}
+          </a>
+        </li>
+        <li>
+          <a href={`/${ctx.locale}/organisations/${organisationId}`}>{ctx.t.html('members.public_page')}</a>
+        </li>
+      </ul>
+    </nav>
+  );
+}
+
+export function ServicesListPage({
+  ctx,
+  organisationId,
+  name,
+  services,
+}: {
+  ctx: PageContext;
+  organisationId: string;
+  name: I18nText;
+  services: { id: string; name: I18nText; status: string }[];
+}) {
+  const { t } = ctx;
+  const title = t.t('edit.services_title', { organisation: pickText(name, ctx.locale)?.text ?? '' });
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 safe>{title}</h1>
+      <ManageLinks ctx={ctx} organisationId={organisationId} />
+      {services.length ? (
+        <ul class="cards">
+          {services.map((s) => (
+            <li class="card">
+              <h2>
+                <a href={`/${ctx.locale}/manage/services/${s.id}`} safe>
+                  {pickText(s.name, ctx.locale)?.text ?? ''}
+                </a>
+              </h2>
+              <p safe>{label(ctx, 'status', s.status)}</p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t.html('edit.no_services')}</p>
+      )}
+    </Layout>
+  );
+}
+
+export interface VersionView {
+  id: number;
+  at: Date;
+  actor: string;
+  recordType: string;
+  recordName: string;
+  action: string;
+  rolledBack: number | null;
+  changes: { field: string; before: string; after: string }[];
+}
+
+export function HistoryPage({
+  ctx,
+  organisationId,
+  name,
+  versions,
+  canRollBack,
+  notice,
+}: {
+  ctx: PageContext;
+  organisationId: string;
+  name: I18nText;
+  versions: VersionView[];
+  canRollBack: boolean;
+  notice?: string;
+}) {
+  const { t } = ctx;
+  const title = t.t('history.title', { organisation: pickText(name, ctx.locale)?.text ?? '' });
+  const when = (d: Date) =>
+    `${t.date(d, 'medium')} ${d.toLocaleTimeString(ctx.locale, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Brussels' })}`;
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 safe>{title}</h1>
+      {notice ? <Notice text={notice} /> : ''}
+      <ManageLinks ctx={ctx} organisationId={organisationId} />
+      {versions.length ? (
+        <ol class="history">
+          {versions.map((v) => (
+            <li class="card" id={`v${v.id}`}>
+              <p>
+                <strong safe>{when(v.at)}</strong> · <span safe>{v.actor}</span> ·{' '}
+                <span safe>
+                  {t.t(`history.record.${v.recordType}` as MessageKey, { name: v.recordName })}
+                </span>
+                {v.action === 'rollback' ? (
+                  <>
+                    {' '}
+                    · <span safe>{t.t('history.rollback_of', { id: v.rolledBack ?? 0 })}</span>
+                  </>
+                ) : (
+                  ''
+                )}
+              </p>
+              <table class="data-table">
+                <caption class="visually-hidden" safe>
+                  {t.t('history.changes_caption', { id: v.id })}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.html('history.field')}</th>
+                    <th scope="col">{t.html('history.before')}</th>
+                    <th scope="col">{t.html('history.after')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {v.changes.map((c) => (
+                    <tr>
+                      <th scope="row" safe>
+                        {c.field}
+                      </th>
+                      <td class="before" safe>
+                        {c.before}
+                      </td>
+                      <td class="after" safe>
+                        {c.after}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {canRollBack ? (
+                <form
+                  method="post"
+                  action={`/${ctx.locale}/manage/versions/${v.id}/rollback`}
+                  class="inline-form"
+                >
+                  <CsrfField ctx={ctx} />
+                  <button
+                    type="submit"
+                    class="secondary"
+                    aria-label={t.t('history.roll_back_label', { id: v.id })}
+                  >
+                    {t.html('history.roll_back')}
+                  </button>
+                </form>
+              ) : (
+                ''
+              )}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>{t.html('history.none')}</p>
+      )}
+    </Layout>
+  );
+}
