@@ -63,4 +63,44 @@ describe('an organisation run by its people', () => {
     );
     await context.close();
   });
+
+  it('edits a service in two languages and finds the change in the history', async () => {
+    const context = await h.browser.newContext();
+    const page = await context.newPage();
+    const email = `editor.${Date.now()}@example.org`;
+    await signUpAndConfirm(page, email);
+    const { rows } = await h.database.pool.query(
+      `insert into memberships (user_id, organisation_id, roles)
+       select u.id, o.id, '{editor}' from users u, organisations o
+       where u.email = $1 and exists (select 1 from services s where s.organisation_id = o.id)
+       order by o.provenance_id limit 1 returning organisation_id`,
+      [email],
+    );
+    const orgId = rows[0].organisation_id;
+
+    await page.goto(`${h.baseUrl}/en/my/organisations`);
+    await page.getByRole('link', { name: 'Members and roles' }).click();
+    await page
+      .getByRole('navigation', { name: 'Managing the organisation' })
+      .getByRole('link', { name: 'Services' })
+      .click();
+    await page.waitForURL(`**/en/manage/organisations/${orgId}/services`);
+    await expectAccessible(page);
+    await page.locator('.cards h2 a').first().click();
+    await page.waitForURL('**/en/manage/services/**');
+    await expectAccessible(page);
+
+    const name = page.getByRole('group', { name: 'Name of the service' });
+    await name.getByRole('textbox', { name: 'Nederlands' }).fill('Huiswerkklas voor iedereen');
+    await name.getByRole('textbox', { name: 'Français' }).fill('École de devoirs pour tous');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL('**?done=saved');
+    expect(await page.getByRole('status').textContent()).toContain('Saved.');
+
+    await page.getByRole('link', { name: 'History' }).click();
+    await page.waitForURL(`**/en/manage/organisations/${orgId}/history`);
+    expect(await page.locator('.history').first().textContent()).toContain('École de devoirs pour tous');
+    await expectAccessible(page);
+    await context.close();
+  });
 });
