@@ -14,6 +14,7 @@ import type { Config } from './config.ts';
 import type { DatabaseConnection } from './db/client.ts';
 import type { WebDeps } from './http/deps.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
+import { startJobs } from './jobs.ts';
 import { healthRoutes } from './http/health.ts';
 import { sessionPlugin } from './http/session.ts';
 import { negotiateLocale } from './i18n/index.ts';
@@ -21,6 +22,7 @@ import { accountsWeb, createAccountLimits } from './modules/accounts/index.ts';
 import {
   directoryApi,
   directoryWeb,
+  freshnessWeb,
   isShowingDemoData,
   LiveSearchIndex,
   searchApi,
@@ -92,6 +94,18 @@ export async function buildApp(
   );
   app.addHook('onClose', () => mail.close());
   const deps: WebDeps = { db, config, demoBanner: () => isShowingDemoData(db), mailQueued: mail.nudge };
+  if (config.jobs) {
+    let jobs: Awaited<ReturnType<typeof startJobs>> | undefined;
+    app.addHook('onReady', async () => {
+      jobs = await startJobs({
+        database,
+        origin: config.publicUrl ?? `http://localhost:${config.port}`,
+        log: app.log,
+        mailQueued: mail.nudge,
+      });
+    });
+    app.addHook('preClose', async () => jobs?.stop());
+  }
   const limits = createAccountLimits(database.pool);
   // Each process keeps its own search index, loaded in the background and kept in step with the
   // database (see src/modules/directory/search/search-sync.ts).
@@ -185,6 +199,7 @@ export async function buildApp(
     await app.register(accountsWeb, { ...deps, limits, prefix: `/${locale}` });
     await app.register(membershipWeb, { ...deps, prefix: `/${locale}` });
     await app.register(listingWeb, { ...deps, prefix: `/${locale}` });
+    await app.register(freshnessWeb, { ...deps, prefix: `/${locale}` });
     // What the platform would have e-mailed, for developers and tests; never in production.
     if (config.env !== 'production') await app.register(outboxWeb, { ...deps, prefix: `/${locale}` });
   }

@@ -25,6 +25,8 @@ const Env = Type.Object({
   /** Where e-mail goes, e.g. smtp://user:pass@mail.example.org:587; unset keeps mail in the outbox. */
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   MAIL_FROM: Type.String({ default: 'Passerelle <no-reply@passerelle.invalid>', minLength: 3 }),
+  /** Scheduled jobs (freshness reminders, clean-ups); off for processes that should only serve. */
+  JOBS: Type.Boolean({ default: true }),
 });
 type Env = Static<typeof Env>;
 
@@ -41,6 +43,7 @@ export interface Config {
   publicUrl: string | undefined;
   trustProxy: boolean;
   mail: { smtpUrl: string | undefined; from: string };
+  jobs: boolean;
 }
 
 const checkEnv = Compile(Env);
@@ -87,5 +90,6 @@ export function loadConfig(
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
     trustProxy: env.TRUST_PROXY,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
+    jobs: env.JOBS,
   };
 }

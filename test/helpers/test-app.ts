@@ -5,7 +5,10 @@ import { type Config, loadConfig } from '../../src/config.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
-  return { ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', TILE_URL: '' }, []), ...overrides };
+  return {
+    ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', TILE_URL: '', JOBS: 'false' }, []),
+    ...overrides,
+  };
 }
 
 export interface TestApp {

@@ -2,6 +2,7 @@
 export type { AccountContext, AccountLimits } from './account-context.ts';
 export { createAccountLimits } from './account-limits.ts';
 export {
+  deleteExpiredSessions,
   findUserByEmail,
   findUserById,
   findUsersByIds,

@@ -410,3 +410,26 @@ export const listingVersions = pgTable(
     index('listing_versions_record_idx').on(t.recordType, t.recordId, t.id),
   ],
 );
+
+/**
+ * "Is this listing still correct?" links sent to organisations. The link opens a page with one
+ * button; the token is stored hashed.
+ */
+export const listingConfirmations = pgTable(
+  'listing_confirmations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    tokenHash: text().notNull(),
+    /** When the reminder was sent. */
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('listing_confirmations_token_key').on(t.tokenHash),
+    index('listing_confirmations_organisation_idx').on(t.organisationId, t.createdAt),
+  ],
+);

@@ -42,6 +42,16 @@ export {
 } from './use-cases/create-organisation.ts';
 export { editOrganisation } from './use-cases/edit-organisation.ts';
 export {
+  confirmListing,
+  createConfirmationLink,
+  findConfirmation,
+  findListingsToRemind,
+  findStaleListings,
+  markConfirmed,
+  reminderAfterMonths,
+  staleAfterMonths,
+} from './freshness.ts';
+export {
   checkService,
   editService,
   type ServiceInput,
@@ -62,3 +72,4 @@ export { LiveSearchIndex } from './search/search-sync.ts';
 export { searchApi } from './search/search.api.ts';
 export { searchWeb } from './search/search.web.ts';
 export { searchServiceIds } from './search/search.service.ts';
+export { freshnessWeb } from './freshness.web.ts';

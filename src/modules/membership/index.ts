@@ -2,3 +2,4 @@
 export { membershipWeb } from './membership.web.ts';
 export type { OrganisationRole } from './membership.vocabulary.ts';
 export { listingWeb } from './listing.web.ts';
+export { sendFreshnessReminders } from './use-cases/send-freshness-reminders.ts';

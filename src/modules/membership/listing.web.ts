@@ -19,6 +19,7 @@ import {
   getOrganisation,
   getOrganisationBrief,
   getService,
+  markConfirmed,
   organisationKinds,
   rollBackVersion,
   type ServiceInput,
@@ -135,8 +136,8 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
       const actor = await editorOf(request, org.id);
       const body = request.body as Record<string, string | undefined>;
       try {
-        await db.transaction((tx) =>
-          editOrganisation(
+        await db.transaction(async (tx) => {
+          await editOrganisation(
             tx,
             org.id,
             {
@@ -148,8 +149,10 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
               website: body.website,
             },
             actor.userId,
-          ),
-        );
+          );
+          // Saving the form, changed or not, says the listing was looked at and is right today.
+          await markConfirmed(tx, org.id, new Date());
+        });
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
         return sendHtml(
@@ -241,7 +244,10 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
         url: typeof body.url === 'string' ? body.url : undefined,
       };
       try {
-        await db.transaction((tx) => editService(tx, service.id, input, actor.userId));
+        await db.transaction(async (tx) => {
+          await editService(tx, service.id, input, actor.userId);
+          await markConfirmed(tx, service.organisationId, new Date());
+        });
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
         return sendHtml(

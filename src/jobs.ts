@@ -1,0 +1,53 @@
+// Scheduled work, on pg-boss in the same PostgreSQL: with several app processes, each job runs
+// once (pg-boss hands it to one worker). Times are Brussels times.
+import PgBoss from 'pg-boss';
+import type { DatabaseConnection } from './db/client.ts';
+import { deleteExpiredSessions } from './modules/accounts/index.ts';
+import { sendFreshnessReminders } from './modules/membership/index.ts';
+
+export interface JobsOptions {
+  database: DatabaseConnection;
+  /** Scheme and host for links in e-mails sent by jobs (there is no request to take it from). */
+  origin: string;
+  log: { info(details: object, message: string): void; error(details: object, message: string): void };
+  mailQueued: () => void;
+}
+
+/** Job name, when it runs (cron, Europe/Brussels) and what it does. */
+export function jobDefinitions(options: Omit<JobsOptions, 'log'>) {
+  const { database, origin, mailQueued } = options;
+  return [
+    {
+      name: 'freshness-reminders',
+      cron: '0 9 * * *',
+      run: async () => {
+        const result = await sendFreshnessReminders(database.db, { origin, now: new Date() });
+        mailQueued();
+        return result;
+      },
+    },
+    {
+      name: 'expired-sessions',
+      cron: '30 3 * * *',
+      run: async () => ({ deleted: await deleteExpiredSessions(database.db, new Date()) }),
+    },
+  ];
+}
+
+export async function startJobs(options: JobsOptions): Promise<{ stop(): Promise<void> }> {
+  const boss = new PgBoss({
+    schema: 'pgboss',
+    db: { executeSql: (text, values) => options.database.pool.query(text, values) },
+  });
+  boss.on('error', (error) => options.log.error({ err: error }, 'jobs'));
+  await boss.start();
+  for (const job of jobDefinitions(options)) {
+    await boss.createQueue(job.name);
+    await boss.schedule(job.name, job.cron, {}, { tz: 'Europe/Brussels' });
+    await boss.work(job.name, async () => {
+      const result = await job.run();
+      options.log.info({ job: job.name, result }, 'job done');
+    });
+  }
+  return { stop: () => boss.stop({ graceful: true, wait: true }) };
+}

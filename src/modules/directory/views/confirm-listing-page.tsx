@@ -1,0 +1,44 @@
+import type { PageContext } from '../../../http/request-context.ts';
+import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
+import { CsrfField, Notice } from '../../../views/forms.tsx';
+import { Layout } from '../../../views/layout.tsx';
+
+export function ConfirmListingPage({
+  ctx,
+  organisation,
+  token,
+  confirmed = false,
+}: {
+  ctx: PageContext;
+  organisation: { id: string; name: I18nText };
+  token?: string;
+  confirmed?: boolean;
+}) {
+  const { t } = ctx;
+  const name = pickText(organisation.name, ctx.locale)?.text ?? '';
+  return (
+    <Layout ctx={ctx} title={t.t('confirm_listing.title', { organisation: name })}>
+      <h1 safe>{t.t('confirm_listing.title', { organisation: name })}</h1>
+      {confirmed ? (
+        <Notice text={t.t('confirm_listing.done')} />
+      ) : (
+        <>
+          <p>{t.html('confirm_listing.lead')}</p>
+          <form method="post" action={`/${ctx.locale}/confirm-listing`} class="form">
+            <CsrfField ctx={ctx} />
+            <input type="hidden" name="token" value={token ?? ''} />
+            <div class="form-actions">
+              <button type="submit">{t.html('confirm_listing.submit')}</button>
+            </div>
+          </form>
+        </>
+      )}
+      <p>
+        <a href={`/${ctx.locale}/organisations/${organisation.id}`}>{t.html('confirm_listing.see')}</a> ·{' '}
+        <a href={`/${ctx.locale}/manage/organisations/${organisation.id}/profile`}>
+          {t.html('confirm_listing.edit')}
+        </a>
+      </p>
+    </Layout>
+  );
+}
