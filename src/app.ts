@@ -30,10 +30,12 @@ import {
 } from './modules/directory/index.ts';
 import { geoApi } from './modules/geo/index.ts';
 import { listingWeb, membershipWeb } from './modules/membership/index.ts';
+import { moderationWeb } from './modules/moderation/index.ts';
 import { outboxWeb, smtpSender, startMailDelivery } from './modules/notifications/index.ts';
 import { hsdsApi } from './modules/interop/hsds.api.ts';
 import { AppError, type FieldProblem } from './shared/errors.ts';
 import { locales } from './shared/i18n-text.ts';
+import { RateLimiter } from './shared/rate-limiter.ts';
 import { assetRoots } from './views/assets.ts';
 
 export interface AppOptions {
@@ -107,6 +109,12 @@ export async function buildApp(
     app.addHook('preClose', async () => jobs?.stop());
   }
   const limits = createAccountLimits(database.pool);
+  // Reports about listings need no account: a few per hour per address is plenty for a person.
+  const reportLimit = new RateLimiter(database.pool, {
+    name: 'report-ip',
+    points: 5,
+    windowSeconds: 60 * 60,
+  });
   // Each process keeps its own search index, loaded in the background and kept in step with the
   // database (see src/modules/directory/search/search-sync.ts).
   const search = new LiveSearchIndex(database, {
@@ -200,6 +208,7 @@ export async function buildApp(
     await app.register(membershipWeb, { ...deps, prefix: `/${locale}` });
     await app.register(listingWeb, { ...deps, prefix: `/${locale}` });
     await app.register(freshnessWeb, { ...deps, prefix: `/${locale}` });
+    await app.register(moderationWeb, { ...deps, reportLimit, prefix: `/${locale}` });
     // What the platform would have e-mailed, for developers and tests; never in production.
     if (config.env !== 'production') await app.register(outboxWeb, { ...deps, prefix: `/${locale}` });
   }

@@ -5,3 +5,4 @@ export * from '../modules/directory/directory.schema.ts';
 export * from '../modules/notifications/notifications.schema.ts';
 export * from './infrastructure.schema.ts';
 export * from '../modules/membership/membership.schema.ts';
+export * from '../modules/moderation/moderation.schema.ts';

@@ -63,6 +63,30 @@ export function AccountNav({ ctx }: { ctx: PageContext }) {
               {t.html('nav.my_organisations')}
             </a>
           </li>
+          {ctx.user.platformRole === 'moderator' || ctx.user.platformRole === 'admin' ? (
+            <li>
+              <a
+                href={`/${ctx.locale}/moderation`}
+                aria-current={ctx.path.startsWith('/moderation') ? 'page' : undefined}
+              >
+                {t.html('nav.moderation')}
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
+          {ctx.user.platformRole === 'admin' ? (
+            <li>
+              <a
+                href={`/${ctx.locale}/admin/audit`}
+                aria-current={ctx.path.startsWith('/admin') ? 'page' : undefined}
+              >
+                {t.html('nav.audit')}
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
           <li>
             <form method="post" action={`/${ctx.locale}/logout`} class="inline-form">
               <input type="hidden" name="_csrf" value={ctx.csrfToken()} />

@@ -433,3 +433,24 @@ export const listingConfirmations = pgTable(
     index('listing_confirmations_organisation_idx').on(t.organisationId, t.createdAt),
   ],
 );
+
+/** A verified organisation vouches for an informal one it knows: shown on the latter's listing. */
+export const vouches = pgTable(
+  'vouches',
+  {
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    voucherId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** The person who vouched, for the record; no foreign key so the vouch outlives the account. */
+    vouchedBy: uuid(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.voucherId] }),
+    index('vouches_voucher_idx').on(t.voucherId),
+    check('vouches_not_self', sql`${t.organisationId} <> ${t.voucherId}`),
+  ],
+);

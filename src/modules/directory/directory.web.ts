@@ -1,6 +1,7 @@
 // The directory's pages. Each page is a GET of plain HTML; htmx only swaps the results in place.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { WebDeps } from '../../http/deps.ts';
+import { findVouchers } from './trust.ts';
 import { pageContext } from '../../http/request-context.ts';
 import { sendHtml } from '../../http/send-html.ts';
 import { DirectoryPageQuery, IdParams } from './directory.schemas.ts';
@@ -52,7 +53,8 @@ export const directoryWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db
 
   app.get('/organisations/:id', { schema: { hide: true, params: IdParams } }, async (request, reply) => {
     const [ctx, org] = await Promise.all([context(request), getOrganisation(db, request.params.id)]);
-    return sendHtml(reply, OrganisationPage({ ctx, org }));
+    const vouchers = await findVouchers(db, org.id);
+    return sendHtml(reply, OrganisationPage({ ctx, org, vouchers }));
   });
 
   app.get('/services/:id', { schema: { hide: true, params: IdParams } }, async (request, reply) => {

@@ -73,3 +73,11 @@ export { searchApi } from './search/search.api.ts';
 export { searchWeb } from './search/search.web.ts';
 export { searchServiceIds } from './search/search.service.ts';
 export { freshnessWeb } from './freshness.web.ts';
+export {
+  findUnverifiedListings,
+  findVouchers,
+  setVerification,
+  vouchableKinds,
+  vouchFor,
+  withdrawVouch,
+} from './trust.ts';

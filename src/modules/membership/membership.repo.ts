@@ -189,3 +189,11 @@ export async function markInvitation(
 ): Promise<void> {
   await db.update(invitations).set(values).where(eq(invitations.id, id));
 }
+
+export async function countPendingClaims(db: Executor): Promise<number> {
+  const [row] = await db
+    .select({ n: sql<number>`count(*)::int` })
+    .from(claims)
+    .where(eq(claims.status, 'pending'));
+  return row?.n ?? 0;
+}

@@ -10,7 +10,8 @@ import { sendHtml } from '../../http/send-html.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { AppError, type FieldProblem } from '../../shared/errors.ts';
 import { findUsersByIds, requireSignedIn, type SignedIn } from '../accounts/index.ts';
-import { getOrganisationBrief } from '../directory/index.ts';
+import { recordAudit } from '../audit/index.ts';
+import { getOrganisationBrief, vouchableKinds, vouchFor } from '../directory/index.ts';
 import type { MembershipContext } from './membership-context.ts';
 import {
   type Actor,
@@ -39,6 +40,7 @@ import {
   MembersPage,
   MyOrganisationsPage,
   RegisterOrganisationPage,
+  VouchPage,
 } from './views/membership-pages.tsx';
 
 const text = Type.Optional(Type.String({ maxLength: 5_000 }));
@@ -366,6 +368,54 @@ export const membershipWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, dep
       const ctx = await page(request);
       const organisationId = await acceptInvitation(context(request, ctx), request.query.token);
       return reply.redirect(`/${ctx.locale}/manage/organisations/${organisationId}/members?done=joined`, 303);
+    },
+  );
+
+  app.get(
+    '/organisations/:id/vouch',
+    { schema: { hide: true, params: OrgParams } },
+    async (request, reply) => {
+      const ctx = await page(request);
+      const actor = actorOf(requireSignedIn(request));
+      const org = await getOrganisationBrief(db, request.params.id);
+      if (!vouchableKinds.includes(org.kind)) throw new AppError('NOT_FOUND');
+      const own = await findMembershipsOfUser(db, actor.userId);
+      const candidates = (
+        await Promise.all(
+          own.filter((m) => canManageMembers(m)).map((m) => getOrganisationBrief(db, m.organisationId)),
+        )
+      ).filter((o) => o.verification === 'verified' && o.id !== org.id);
+      return sendHtml(reply, VouchPage({ ctx, organisation: org, candidates }));
+    },
+  );
+
+  app.post(
+    '/organisations/:id/vouch',
+    { schema: { hide: true, params: OrgParams, body: Type.Object({ voucher: text }) } },
+    async (request, reply) => {
+      const ctx = await page(request);
+      const actor = actorOf(requireSignedIn(request));
+      const org = await getOrganisationBrief(db, request.params.id);
+      const voucherId = request.body.voucher ?? '';
+      // Only an admin of the vouching organisation speaks for it.
+      if (
+        !/^[0-9a-f-]{36}$/i.test(voucherId) ||
+        !canManageMembers(await findMembership(db, actor.userId, voucherId))
+      )
+        throw new AppError('FORBIDDEN');
+      await db.transaction(async (tx) => {
+        await vouchFor(tx, { voucherId, organisationId: org.id, userId: actor.userId });
+        await recordAudit(tx, {
+          event: 'organisation.vouched',
+          actorId: actor.userId,
+          actorEmail: actor.email,
+          subjectType: 'organisation',
+          subjectId: org.id,
+          ip: request.ip,
+          details: { voucherId },
+        });
+      });
+      return reply.redirect(`/${ctx.locale}/organisations/${org.id}`, 303);
     },
   );
 

@@ -1,6 +1,7 @@
+import { vouchableKinds } from '../trust.ts';
 import type { PageContext } from '../../../http/request-context.ts';
 import { href } from '../../../http/request-context.ts';
-import { textIn } from '../../../shared/i18n-text.ts';
+import { type I18nText, textIn } from '../../../shared/i18n-text.ts';
 import { Breadcrumb, jsonLd, Localized } from '../../../views/components.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { OrganisationRecord } from '../directory.repo.ts';
@@ -211,7 +212,16 @@ export function ContactPeople({ ctx, contacts }: { ctx: PageContext; contacts: C
   );
 }
 
-export function OrganisationPage({ ctx, org }: { ctx: PageContext; org: OrganisationRecord }) {
+export function OrganisationPage({
+  ctx,
+  org,
+  vouchers = [],
+}: {
+  ctx: PageContext;
+  org: OrganisationRecord;
+  /** Verified organisations that vouch for this one. */
+  vouchers?: { id: string; name: I18nText }[];
+}) {
   const { t } = ctx;
   const name = textIn(org.name, ctx.locale);
   const url = `${ctx.origin}/${ctx.locale}/organisations/${org.id}`;
@@ -249,6 +259,21 @@ export function OrganisationPage({ ctx, org }: { ctx: PageContext; org: Organisa
             {org.isDemo ? <span class="badge demo">{t.html('demo.label')}</span> : ''}
           </p>
           <Freshness ctx={ctx} lastConfirmedAt={org.lastConfirmedAt} />
+          {vouchers.length ? (
+            <p class="vouchers">
+              {t.html('organisation.vouched_by')}{' '}
+              {vouchers.map((v, i) => (
+                <>
+                  {i ? ', ' : ''}
+                  <a href={`/${ctx.locale}/organisations/${v.id}`}>
+                    <Localized ctx={ctx} value={v.name} marker={false} />
+                  </a>
+                </>
+              ))}
+            </p>
+          ) : (
+            ''
+          )}
         </header>
 
         <section class="description">
@@ -377,6 +402,16 @@ export function OrganisationPage({ ctx, org }: { ctx: PageContext; org: Organisa
             <a href={`/${ctx.locale}/organisations/${org.id}/claim`}>
               {t.html('organisation.manage_listing')}
             </a>
+            {' · '}
+            <a href={`/${ctx.locale}/organisations/${org.id}/report`}>{t.html('organisation.report')}</a>
+            {vouchableKinds.includes(org.kind) ? (
+              <>
+                {' · '}
+                <a href={`/${ctx.locale}/organisations/${org.id}/vouch`}>{t.html('organisation.vouch')}</a>
+              </>
+            ) : (
+              ''
+            )}
           </p>
         </section>
       </article>

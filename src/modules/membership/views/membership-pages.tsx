@@ -555,3 +555,47 @@ export function ClaimQueuePage({
     </Layout>
   );
 }
+
+export function VouchPage({
+  ctx,
+  organisation,
+  candidates,
+}: {
+  ctx: PageContext;
+  organisation: { id: string; name: I18nText };
+  /** Verified organisations the person is an admin of. */
+  candidates: { id: string; name: I18nText }[];
+}) {
+  const { t } = ctx;
+  const name = orgName(ctx, organisation.name);
+  return (
+    <Layout ctx={ctx} title={t.t('vouch.title', { organisation: name })}>
+      <h1 safe>{t.t('vouch.title', { organisation: name })}</h1>
+      <p>{t.html('vouch.lead')}</p>
+      {candidates.length ? (
+        <ul class="plain">
+          {candidates.map((c) => (
+            <li>
+              <form
+                method="post"
+                action={`/${ctx.locale}/organisations/${organisation.id}/vouch`}
+                class="inline-form"
+              >
+                <CsrfField ctx={ctx} />
+                <input type="hidden" name="voucher" value={c.id} />
+                <button type="submit" safe>
+                  {t.t('vouch.as', { organisation: orgName(ctx, c.name) })}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <Notice tone="warn" text={t.t('vouch.none')} />
+      )}
+      <p>
+        <a href={`/${ctx.locale}/organisations/${organisation.id}`}>{t.html('claim.back')}</a>
+      </p>
+    </Layout>
+  );
+}

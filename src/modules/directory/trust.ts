@@ -1,0 +1,75 @@
+// Trust in a listing besides freshness: verification by the network's moderators, and vouches of
+// verified organisations for informal groups they know.
+import { and, asc, eq, sql } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { AppError } from '../../shared/errors.ts';
+import { organisations, vouches } from './directory.schema.ts';
+import type { OrganisationKind } from './directory.vocabulary.ts';
+
+/** Informal kinds, for which a vouch says something a KBO/BCE number cannot. */
+export const vouchableKinds: readonly OrganisationKind[] = [
+  'self_organisation',
+  'citizen_initiative',
+  'faith_community',
+  'sports_culture_club',
+];
+
+export async function setVerification(db: Executor, organisationId: string, verified: boolean, now: Date) {
+  const result = await db
+    .update(organisations)
+    .set({
+      verification: verified ? 'verified' : 'unverified',
+      verifiedAt: verified ? now : null,
+      updatedAt: sql`now()`,
+    })
+    .where(eq(organisations.id, organisationId));
+  if (!result.rowCount) throw new AppError('ORGANISATION_NOT_FOUND');
+}
+
+export async function vouchFor(
+  db: Executor,
+  { voucherId, organisationId, userId }: { voucherId: string; organisationId: string; userId: string },
+): Promise<void> {
+  const rows = await db
+    .select({ id: organisations.id, kind: organisations.kind, verification: organisations.verification })
+    .from(organisations)
+    .where(sql`${organisations.id} in (${voucherId}, ${organisationId})`);
+  const voucher = rows.find((r) => r.id === voucherId);
+  const target = rows.find((r) => r.id === organisationId);
+  if (!voucher || !target) throw new AppError('ORGANISATION_NOT_FOUND');
+  if (
+    voucherId === organisationId ||
+    voucher.verification !== 'verified' ||
+    !vouchableKinds.includes(target.kind)
+  )
+    throw new AppError('FORBIDDEN');
+  await db.insert(vouches).values({ organisationId, voucherId, vouchedBy: userId }).onConflictDoNothing();
+}
+
+export async function withdrawVouch(db: Executor, voucherId: string, organisationId: string): Promise<void> {
+  await db
+    .delete(vouches)
+    .where(and(eq(vouches.voucherId, voucherId), eq(vouches.organisationId, organisationId)));
+}
+
+/** The verified organisations that vouch for one, by name. */
+export async function findVouchers(db: Executor, organisationId: string) {
+  return db
+    .select({ id: organisations.id, name: organisations.name })
+    .from(vouches)
+    .innerJoin(organisations, eq(organisations.id, vouches.voucherId))
+    .where(and(eq(vouches.organisationId, organisationId), eq(organisations.verification, 'verified')))
+    .orderBy(asc(vouches.createdAt));
+}
+
+/** Listings entered on the platform and not yet verified, newest first: the moderators' queue. */
+export async function findUnverifiedListings(db: Executor, limit = 200) {
+  return db
+    .select({ id: organisations.id, name: organisations.name, createdAt: organisations.createdAt })
+    .from(organisations)
+    .where(
+      and(eq(organisations.verification, 'unverified'), eq(organisations.provenanceSource, 'passerelle')),
+    )
+    .orderBy(sql`${organisations.createdAt} desc`)
+    .limit(limit);
+}

@@ -1,0 +1,2 @@
+// The moderation module's public surface.
+export { moderationWeb } from './moderation.web.ts';

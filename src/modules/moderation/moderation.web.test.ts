@@ -1,0 +1,158 @@
+// Trust through the real HTTP app: reports from visitors, the moderators' queue, verification,
+// vouching, and the audit log for platform admins only.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confirmedPerson, FormClient } from '../../../test/helpers/form-client.ts';
+import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+
+let t: TestApp;
+beforeAll(async () => {
+  t = await createTestApp({ demo: false });
+});
+afterAll(() => t.close());
+
+async function organisation(
+  name: string,
+  kind = 'citizen_initiative',
+  verification = 'unverified',
+): Promise<string> {
+  const { rows } = await t.database.pool.query(
+    `insert into organisations (name, kind, verification, provenance_source) values ($1, $2, $3, 'passerelle') returning id`,
+    [{ en: name }, kind, verification],
+  );
+  return rows[0].id;
+}
+
+async function person(platformRole = 'member') {
+  const client = await confirmedPerson(t.app, t.database);
+  await t.database.pool.query('update users set platform_role = $2 where email = $1', [
+    client.email,
+    platformRole,
+  ]);
+  return client;
+}
+
+async function adminOf(client: { email: string }, organisationId: string) {
+  await t.database.pool.query(
+    `insert into memberships (user_id, organisation_id, roles) select id, $2, '{admin}' from users where email = $1`,
+    [client.email, organisationId],
+  );
+}
+
+describe('reports', () => {
+  it('takes a report from a visitor, refuses a bad one, limits floods, and queues it for moderators', async () => {
+    const id = await organisation(`Reported ${Date.now()}`);
+    const visitor = new FormClient(t.app);
+    await visitor.get(`/fr/organisations/${id}/report`);
+    const bad = await visitor.post(`/fr/organisations/${id}/report`, { reason: 'because' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Choisissez-en un.');
+    const { rows: none } = await t.database.pool.query(
+      'select count(*)::int n from reports where organisation_id = $1',
+      [id],
+    );
+    expect(none[0].n).toBe(0);
+
+    const ok = await visitor.post(`/fr/organisations/${id}/report`, {
+      reason: 'wrong_hours',
+      message: 'Fermé le mardi.',
+    });
+    expect(ok.body).toContain('Merci.');
+    for (let i = 0; i < 4; i++) {
+      await visitor.get(`/fr/organisations/${id}/report`);
+      await visitor.post(`/fr/organisations/${id}/report`, { reason: 'other' });
+    }
+    await visitor.get(`/fr/organisations/${id}/report`);
+    const flood = await visitor.post(`/fr/organisations/${id}/report`, { reason: 'other' });
+    expect(flood.statusCode).toBe(429);
+    expect(flood.body).toContain('Trop de tentatives.');
+
+    const member = await person();
+    expect((await member.get('/en/moderation')).statusCode).toBe(404);
+    const moderator = await person('moderator');
+    const queue = await moderator.get('/en/moderation');
+    expect(queue.body).toContain('Fermé le mardi.');
+    expect(queue.body).toContain('The opening hours are wrong');
+    const reportId = new RegExp(`/en/moderation/reports/([0-9a-f-]{36})/resolve`).exec(queue.body)![1]!;
+    expect(
+      (await member.post(`/en/moderation/reports/${reportId}/resolve`, { _csrf: moderator.csrfToken() }))
+        .statusCode,
+    ).toBe(403);
+    const resolved = await moderator.post(`/en/moderation/reports/${reportId}/resolve`, {});
+    expect(resolved.headers.location).toBe('/en/moderation?done=resolved');
+    expect((await moderator.get('/en/moderation')).body).not.toContain(
+      `/moderation/reports/${reportId}/resolve`,
+    );
+  });
+});
+
+describe('verification and vouching', () => {
+  it('lets only moderators verify, shows the badge, and records it', async () => {
+    const id = await organisation(`New group ${Date.now()}`);
+    const member = await person();
+    await member.get('/en/my/organisations');
+    expect(
+      (await member.post(`/en/moderation/organisations/${id}/verify`, { verified: '1' })).statusCode,
+    ).toBe(404);
+    const moderator = await person('moderator');
+    const queue = await moderator.get('/en/moderation');
+    expect(queue.body).toContain(`/en/moderation/organisations/${id}/verify`);
+    await moderator.post(`/en/moderation/organisations/${id}/verify`, { verified: '1' });
+    const { rows } = await t.database.pool.query(
+      'select verification, verified_at from organisations where id = $1',
+      [id],
+    );
+    expect(rows[0].verification).toBe('verified');
+    expect(rows[0].verified_at).toBeTruthy();
+    const { rows: audit } = await t.database.pool.query(
+      `select actor_email from audit_log where event = 'organisation.verified' and subject_id = $1`,
+      [id],
+    );
+    expect(audit[0].actor_email).toBe(moderator.email);
+  });
+
+  it('lets an admin of a verified organisation vouch for an informal group, and no one else', async () => {
+    const group = await organisation(`Voisins ${Date.now()}`);
+    const verified = await organisation(`CAW Test ${Date.now()}`, 'formal', 'verified');
+    const unverified = await organisation(`Other ${Date.now()}`, 'formal');
+    const formalTarget = await organisation(`Formal ${Date.now()}`, 'formal');
+    const admin = await person();
+    await adminOf(admin, verified);
+    await adminOf(admin, unverified);
+
+    const page = await admin.get(`/en/organisations/${group}/vouch`);
+    expect(page.body).toContain(`Vouch as CAW Test`);
+    expect(page.body).not.toContain('Vouch as Other');
+    expect((await admin.post(`/en/organisations/${group}/vouch`, { voucher: unverified })).statusCode).toBe(
+      403,
+    );
+    expect((await admin.get(`/en/organisations/${formalTarget}/vouch`)).statusCode).toBe(404);
+
+    await admin.get(`/en/organisations/${group}/vouch`);
+    const res = await admin.post(`/en/organisations/${group}/vouch`, { voucher: verified });
+    expect(res.headers.location).toBe(`/en/organisations/${group}`);
+    const listing = await t.app.inject(`/en/organisations/${group}`);
+    expect(listing.body).toContain('Verified organisations that vouch for it:');
+    expect(listing.body).toContain('CAW Test');
+
+    // An admin of nothing cannot vouch in another's name by changing the id in the form.
+    const stranger = await person();
+    await stranger.get(`/en/organisations/${group}/vouch`);
+    expect((await stranger.post(`/en/organisations/${group}/vouch`, { voucher: verified })).statusCode).toBe(
+      403,
+    );
+  });
+});
+
+describe('the audit log page', () => {
+  it('is for platform admins only, newest first, filtered by event', async () => {
+    const moderator = await person('moderator');
+    expect((await moderator.get('/en/admin/audit')).statusCode).toBe(404);
+    const admin = await person('admin');
+    const page = await admin.get('/en/admin/audit?event=login.failed');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).not.toContain('<code>signup</code>');
+    const all = await admin.get('/en/admin/audit');
+    expect(all.body).toContain('<code>signup</code>');
+    expect(all.body).toContain(admin.email);
+  });
+});

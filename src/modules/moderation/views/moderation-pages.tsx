@@ -1,0 +1,291 @@
+// The report form for visitors; the moderators' queue; the audit log for platform admins.
+import type { PageContext } from '../../../http/request-context.ts';
+import type { FieldProblem } from '../../../shared/errors.ts';
+import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
+import { label, Pagination } from '../../../views/components.tsx';
+import { CsrfField, ErrorSummary, fieldMessage, Notice } from '../../../views/forms.tsx';
+import { Layout } from '../../../views/layout.tsx';
+import type { Page } from '../../../shared/pagination.ts';
+import { reportReasons } from '../moderation.vocabulary.ts';
+
+const nameOf = (ctx: PageContext, name: I18nText) => pickText(name, ctx.locale)?.text ?? '';
+
+export function ReportPage({
+  ctx,
+  organisation,
+  values = {},
+  problems = [],
+  message,
+  sent = false,
+}: {
+  ctx: PageContext;
+  organisation: { id: string; name: I18nText };
+  values?: Record<string, string>;
+  problems?: FieldProblem[];
+  message?: string;
+  sent?: boolean;
+}) {
+  const { t } = ctx;
+  const title = t.t('report.title', { organisation: nameOf(ctx, organisation.name) });
+  const reasonProblem = problems.find((p) => p.field === 'reason');
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 safe>{title}</h1>
+      {sent ? (
+        <Notice text={t.t('report.sent')} />
+      ) : (
+        <>
+          <p>{t.html('report.lead')}</p>
+          <ErrorSummary ctx={ctx} problems={problems} />
+          {message ? <Notice text={message} tone="warn" /> : ''}
+          <form
+            method="post"
+            action={`/${ctx.locale}/organisations/${organisation.id}/report`}
+            class="form"
+            novalidate
+          >
+            <CsrfField ctx={ctx} />
+            <fieldset id="f-reason" aria-describedby={reasonProblem ? 'f-reason-error' : undefined}>
+              <legend>{t.html('report.reason')}</legend>
+              {reasonProblem ? (
+                <p class="field-error" id="f-reason-error" safe>
+                  {fieldMessage(ctx, reasonProblem)}
+                </p>
+              ) : (
+                ''
+              )}
+              {reportReasons.map((r) => (
+                <label class="check">
+                  <input
+                    type="radio"
+                    name="reason"
+                    value={r}
+                    checked={values.reason === r ? true : undefined}
+                  />{' '}
+                  <span safe>{label(ctx, 'report.reason', r)}</span>
+                </label>
+              ))}
+            </fieldset>
+            <div class="field">
+              <label for="f-message">{t.html('report.message')}</label>
+              <p class="hint" id="f-message-hint">
+                {t.html('report.message_hint')}
+              </p>
+              <textarea
+                id="f-message"
+                name="message"
+                rows="4"
+                maxlength="1000"
+                aria-describedby="f-message-hint"
+                safe
+              >
+                {values.message ?? ''}
+              </textarea>
+            </div>
+            <div class="form-actions">
+              <button type="submit">{t.html('report.submit')}</button>
+            </div>
+          </form>
+        </>
+      )}
+      <p>
+        <a href={`/${ctx.locale}/organisations/${organisation.id}`}>{t.html('claim.back')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export interface QueueReport {
+  id: string;
+  organisation: { id: string; name: I18nText };
+  reason: string;
+  message: string;
+  createdAt: Date;
+}
+
+export function ModerationPage({
+  ctx,
+  reports,
+  unverified,
+  stale,
+  pendingClaims,
+  notice,
+}: {
+  ctx: PageContext;
+  reports: QueueReport[];
+  unverified: { id: string; name: I18nText; createdAt: Date }[];
+  stale: { id: string; name: I18nText; lastConfirmedAt: string | null }[];
+  pendingClaims: number;
+  notice?: string;
+}) {
+  const { t } = ctx;
+  const orgLink = (o: { id: string; name: I18nText }) => (
+    <a href={`/${ctx.locale}/organisations/${o.id}`} safe>
+      {nameOf(ctx, o.name)}
+    </a>
+  );
+  return (
+    <Layout ctx={ctx} title={t.t('moderation.title')}>
+      <h1>{t.html('moderation.title')}</h1>
+      {notice ? <Notice text={notice} /> : ''}
+      <p>
+        <a href={`/${ctx.locale}/moderation/claims`} safe>
+          {t.t('moderation.claims_waiting', { count: pendingClaims })}
+        </a>
+      </p>
+
+      <section aria-labelledby="reports-title">
+        <h2 id="reports-title" safe>
+          {t.t('moderation.reports', { count: reports.length })}
+        </h2>
+        <ul class="cards">
+          {reports.map((r) => (
+            <li class="card">
+              <h3>{orgLink(r.organisation)}</h3>
+              <p>
+                <strong safe>{label(ctx, 'report.reason', r.reason)}</strong> ·{' '}
+                <span safe>{t.date(r.createdAt, 'medium')}</span>
+              </p>
+              {r.message ? <blockquote safe>{r.message}</blockquote> : ''}
+              <p>
+                <a href={`/${ctx.locale}/manage/organisations/${r.organisation.id}/profile`}>
+                  {t.html('confirm_listing.edit')}
+                </a>
+              </p>
+              <form
+                method="post"
+                action={`/${ctx.locale}/moderation/reports/${r.id}/resolve`}
+                class="inline-form"
+              >
+                <CsrfField ctx={ctx} />
+                <button type="submit" class="secondary">
+                  {t.html('moderation.resolve')}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="unverified-title">
+        <h2 id="unverified-title" safe>
+          {t.t('moderation.unverified', { count: unverified.length })}
+        </h2>
+        <ul>
+          {unverified.map((o) => (
+            <li>
+              {orgLink(o)} · <span safe>{t.date(o.createdAt, 'medium')}</span>{' '}
+              <form
+                method="post"
+                action={`/${ctx.locale}/moderation/organisations/${o.id}/verify`}
+                class="inline-form"
+              >
+                <CsrfField ctx={ctx} />
+                <input type="hidden" name="verified" value="1" />
+                <button
+                  type="submit"
+                  class="secondary"
+                  aria-label={t.t('moderation.verify_name', { name: nameOf(ctx, o.name) })}
+                >
+                  {t.html('moderation.verify')}
+                </button>
+              </form>
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="stale-title">
+        <h2 id="stale-title" safe>
+          {t.t('moderation.stale', { count: stale.length })}
+        </h2>
+        <p class="hint">{t.html('moderation.stale_hint')}</p>
+        <ul>
+          {stale.map((o) => (
+            <li>
+              {orgLink(o)} ·{' '}
+              <span safe>
+                {o.lastConfirmedAt
+                  ? t.t('moderation.confirmed_on', { date: t.date(o.lastConfirmedAt, 'medium') })
+                  : t.t('moderation.never_confirmed')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </Layout>
+  );
+}
+
+export interface AuditRowView {
+  id: number;
+  at: Date;
+  actor: string;
+  event: string;
+  subject: string;
+  ip: string;
+  details: string;
+}
+
+export function AuditPage({
+  ctx,
+  page,
+  event,
+}: {
+  ctx: PageContext;
+  page: Page<AuditRowView>;
+  event?: string;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.t('audit.title')}>
+      <h1>{t.html('audit.title')}</h1>
+      <p>{t.html('audit.lead')}</p>
+      <form method="get" action={`/${ctx.locale}/admin/audit`} class="form">
+        <div class="field">
+          <label for="f-event">{t.html('audit.event')}</label>
+          <input id="f-event" name="event" type="text" value={event ?? ''} maxlength="100" />
+        </div>
+        <div class="form-actions">
+          <button type="submit">{t.html('directory.apply')}</button>
+        </div>
+      </form>
+      <table class="data-table">
+        <caption class="visually-hidden">{t.html('audit.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.html('audit.when')}</th>
+            <th scope="col">{t.html('audit.who')}</th>
+            <th scope="col">{t.html('audit.event')}</th>
+            <th scope="col">{t.html('audit.subject')}</th>
+            <th scope="col">IP</th>
+            <th scope="col">{t.html('audit.details')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.items.map((r) => (
+            <tr>
+              <td safe>{r.at.toISOString().replace('T', ' ').slice(0, 19)}</td>
+              <td safe>{r.actor}</td>
+              <td>
+                <code safe>{r.event}</code>
+              </td>
+              <td safe>{r.subject}</td>
+              <td safe>{r.ip}</td>
+              <td>
+                <code safe>{r.details}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pagination
+        ctx={ctx}
+        page={page}
+        link={(n) =>
+          `/${ctx.locale}/admin/audit?page=${n}${event ? `&event=${encodeURIComponent(event)}` : ''}`
+        }
+      />
+    </Layout>
+  );
+}
