@@ -140,3 +140,43 @@ describe('npm run import', () => {
     expect(usage.output()).toContain('Usage: npm run import');
   });
 });
+
+describe('npm run user:role', () => {
+  it('gives a signed-up person a platform role on a running server’s database, and explains mistakes', async () => {
+    const dataDir = tempDataDir();
+    const server = await startServer({ DATA_DIR: dataDir }, ['--no-demo']);
+    try {
+      const email = `moderator.${Date.now()}@example.org`;
+      const signup = await fetch(`${server.url}/en/signup`);
+      const cookie = signup.headers
+        .getSetCookie()
+        .map((c) => c.split(';')[0])
+        .join('; ');
+      const csrf = /name="_csrf" value="([^"]+)"/.exec(await signup.text())![1]!;
+      const created = await fetch(`${server.url}/en/signup`, {
+        method: 'POST',
+        headers: { cookie, 'content-type': 'application/x-www-form-urlencoded' },
+        body: new URLSearchParams({
+          _csrf: csrf,
+          name: 'Mod',
+          email,
+          password: 'groene fiets onder de brug',
+        }),
+      });
+      expect(created.status).toBe(200);
+
+      const given = run('src/cli/set-role.ts', [email, 'moderator'], { DATA_DIR: dataDir });
+      expect(await given.exited).toBe(0);
+      expect(given.output()).toContain(`${email}: member → moderator`);
+      const unknown = run('src/cli/set-role.ts', ['nobody@example.org', 'admin'], { DATA_DIR: dataDir });
+      expect(await unknown.exited).toBe(1);
+      expect(unknown.output()).toContain('No account for nobody@example.org');
+      const badRole = run('src/cli/set-role.ts', [email, 'king'], { DATA_DIR: dataDir });
+      expect(await badRole.exited).toBe(2);
+      expect(badRole.output()).toContain('Usage: npm run user:role');
+    } finally {
+      server.proc.kill('SIGINT');
+      await server.exited;
+    }
+  });
+});

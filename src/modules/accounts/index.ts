@@ -12,3 +12,4 @@ export {
 export { accountsWeb, requireSignedIn } from './accounts.web.ts';
 export type { PlatformRole } from './accounts.vocabulary.ts';
 export { resolveSession, type SignedIn } from './sessions.ts';
+export { setPlatformRole } from './use-cases/set-platform-role.ts';
