@@ -1,0 +1,314 @@
+// Who may read or change what, for every page and form that reveals or changes non-public data,
+// for each kind of person. "denied" is a 403 or a 404 (objects of others are "not found"); a
+// visitor is sent to the log-in page (GET) or refused (POST). After a refused change, nothing
+// changed: each row checks the database too where a change would show.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confirmedPerson, FormClient, newAddress } from './helpers/form-client.ts';
+import { createTestApp, type TestApp } from './helpers/test-app.ts';
+
+const roles = [
+  'visitor',
+  'otherOrgAdmin',
+  'referrer',
+  'editor',
+  'admin',
+  'moderator',
+  'platformAdmin',
+] as const;
+type Role = (typeof roles)[number];
+type Outcome = 'ok' | 'denied' | 'login';
+
+let t: TestApp;
+let org: string;
+let service: string;
+const clients = {} as Record<Role, FormClient>;
+const ids = {} as Record<Role, string>;
+
+async function sql(text: string, values: unknown[] = []) {
+  return (await t.database.pool.query(text, values)).rows;
+}
+
+beforeAll(async () => {
+  t = await createTestApp({ demo: true });
+  [{ org, service }] = await sql(
+    `select o.id as org, s.id as service from organisations o join services s on s.organisation_id = o.id order by o.provenance_id, s.provenance_id limit 1`,
+  );
+  const [{ id: otherOrg }] = await sql(
+    `select id from organisations where id <> $1 order by provenance_id limit 1`,
+    [org],
+  );
+  for (const role of roles) {
+    if (role === 'visitor') {
+      clients[role] = new FormClient(t.app);
+      continue;
+    }
+    const client = await confirmedPerson(t.app, t.database, { email: newAddress(role.toLowerCase()) });
+    clients[role] = client;
+    const [{ id }] = await sql('select id from users where email = $1', [client.email]);
+    ids[role] = id;
+    const platformRole = { moderator: 'moderator', platformAdmin: 'admin' }[role as string] ?? 'member';
+    await sql('update users set platform_role = $2 where id = $1', [id, platformRole]);
+    const orgRoles = { referrer: '{referrer}', editor: '{editor}', admin: '{admin}' }[role as string];
+    if (orgRoles)
+      await sql('insert into memberships (user_id, organisation_id, roles) values ($1, $2, $3)', [
+        id,
+        org,
+        orgRoles,
+      ]);
+    if (role === 'otherOrgAdmin')
+      await sql(`insert into memberships (user_id, organisation_id, roles) values ($1, $2, '{admin}')`, [
+        id,
+        otherOrg,
+      ]);
+  }
+  // The member whose roles the admins change and whom they remove: someone with no part in the table.
+  await confirmedPerson(t.app, t.database, { email: newAddress('target') });
+}, 60_000);
+afterAll(() => t.close());
+
+interface Case {
+  name: string;
+  method: 'GET' | 'POST';
+  /** Prepares what the request acts on, and returns its path. */
+  path: () => Promise<string>;
+  body?: () => Record<string, string | string[]>;
+  allowed: Role[];
+  /** Evidence in the database that the change happened (for POST). */
+  changed?: () => Promise<boolean>;
+}
+
+const member = async () => {
+  // A member the admins may change or remove, present again for each request.
+  const [{ id }] = await sql('select id from users where email like $1 limit 1', ['target%']);
+  await sql(
+    `insert into memberships (user_id, organisation_id, roles) values ($1, $2, '{referrer}')
+     on conflict (user_id, organisation_id) do update set roles = '{referrer}'`,
+    [id, org],
+  );
+  return id as string;
+};
+
+let claimId = '';
+let reportId = '';
+let versionId = 0;
+const staff = ['moderator', 'platformAdmin'] as Role[];
+
+const cases: Case[] = [
+  {
+    name: 'members page',
+    method: 'GET',
+    path: async () => `/en/manage/organisations/${org}/members`,
+    allowed: ['referrer', 'editor', 'admin', ...staff],
+  },
+  {
+    name: 'invite a member',
+    method: 'POST',
+    path: async () => `/en/manage/organisations/${org}/invitations`,
+    body: () => ({ email: newAddress('invited'), roles: 'editor' }),
+    allowed: ['admin'],
+  },
+  {
+    name: 'change roles',
+    method: 'POST',
+    path: async () => `/en/manage/organisations/${org}/members/${await member()}/roles`,
+    body: () => ({ roles: ['referrer', 'editor'] }),
+    allowed: ['admin'],
+    changed: async () =>
+      (
+        await sql(
+          `select 1 from memberships where organisation_id = $1 and roles @> '{editor,referrer}'::organisation_role[] and user_id in (select id from users where email like 'target%')`,
+          [org],
+        )
+      ).length > 0,
+  },
+  {
+    name: 'remove a member',
+    method: 'POST',
+    path: async () => `/en/manage/organisations/${org}/members/${await member()}/remove`,
+    allowed: ['admin'],
+    changed: async () =>
+      (
+        await sql(
+          `select 1 from memberships where organisation_id = $1 and user_id in (select id from users where email like 'target%')`,
+          [org],
+        )
+      ).length === 0,
+  },
+  {
+    name: 'profile form',
+    method: 'GET',
+    path: async () => `/en/manage/organisations/${org}/profile`,
+    allowed: ['editor', 'admin', ...staff],
+  },
+  {
+    name: 'save the profile',
+    method: 'POST',
+    path: async () => {
+      await sql(`update organisations set alternate_name = null, name = '{"en":"Before"}' where id = $1`, [
+        org,
+      ]);
+      return `/en/manage/organisations/${org}/profile`;
+    },
+    body: () => ({ 'name.en': 'After', kind: 'citizen_initiative' }),
+    allowed: ['editor', 'admin', ...staff],
+    changed: async () =>
+      (await sql(`select 1 from organisations where id = $1 and name->>'en' = 'After'`, [org])).length > 0,
+  },
+  {
+    name: 'services list',
+    method: 'GET',
+    path: async () => `/en/manage/organisations/${org}/services`,
+    allowed: ['editor', 'admin', ...staff],
+  },
+  {
+    name: 'service form',
+    method: 'GET',
+    path: async () => `/en/manage/services/${service}`,
+    allowed: ['editor', 'admin', ...staff],
+  },
+  {
+    name: 'save a service',
+    method: 'POST',
+    path: async () => {
+      await sql(`update services set name = '{"en":"Before"}' where id = $1`, [service]);
+      return `/en/manage/services/${service}`;
+    },
+    body: () => ({ 'name.en': 'After', status: 'active' }),
+    allowed: ['editor', 'admin', ...staff],
+    changed: async () =>
+      (await sql(`select 1 from services where id = $1 and name->>'en' = 'After'`, [service])).length > 0,
+  },
+  {
+    name: 'history',
+    method: 'GET',
+    path: async () => `/en/manage/organisations/${org}/history`,
+    allowed: ['referrer', 'editor', 'admin', ...staff],
+  },
+  {
+    name: 'roll back a change',
+    method: 'POST',
+    path: async () => {
+      await sql(`update services set name = '{"en":"Vandalised"}' where id = $1`, [service]);
+      [{ id: versionId }] = await sql(
+        `insert into listing_versions (record_type, record_id, organisation_id, action, changes)
+         values ('service', $1, $2, 'update', '{"name":{"before":{"en":"Restored"},"after":{"en":"Vandalised"}}}') returning id`,
+        [service, org],
+      );
+      return `/en/manage/versions/${versionId}/rollback`;
+    },
+    allowed: staff,
+    changed: async () =>
+      (await sql(`select 1 from services where id = $1 and name->>'en' = 'Restored'`, [service])).length > 0,
+  },
+  {
+    name: 'approve a claim',
+    method: 'POST',
+    path: async () => {
+      const [{ id: claimant }] = await sql(`select id from users where email like 'editor%' limit 1`);
+      await sql(`delete from claims where organisation_id = $1`, [org]);
+      [{ id: claimId }] = await sql(
+        `insert into claims (organisation_id, user_id, message) values ($1, $2, 'me') returning id`,
+        [org, claimant],
+      );
+      return `/en/claims/${claimId}/approve`;
+    },
+    allowed: ['admin', ...staff],
+    changed: async () =>
+      (await sql(`select 1 from claims where id = $1 and status = 'approved'`, [claimId])).length > 0,
+  },
+  { name: 'moderators’ queue', method: 'GET', path: async () => '/en/moderation', allowed: staff },
+  { name: 'claims queue', method: 'GET', path: async () => '/en/moderation/claims', allowed: staff },
+  {
+    name: 'verify a listing',
+    method: 'POST',
+    path: async () => {
+      await sql(`update organisations set verification = 'unverified' where id = $1`, [org]);
+      return `/en/moderation/organisations/${org}/verify`;
+    },
+    body: () => ({ verified: '1' }),
+    allowed: staff,
+    changed: async () =>
+      (await sql(`select 1 from organisations where id = $1 and verification = 'verified'`, [org])).length >
+      0,
+  },
+  {
+    name: 'resolve a report',
+    method: 'POST',
+    path: async () => {
+      [{ id: reportId }] = await sql(
+        `insert into reports (organisation_id, reason) values ($1, 'other') returning id`,
+        [org],
+      );
+      return `/en/moderation/reports/${reportId}/resolve`;
+    },
+    allowed: staff,
+    changed: async () =>
+      (await sql(`select 1 from reports where id = $1 and resolved_at is not null`, [reportId])).length > 0,
+  },
+  { name: 'audit log', method: 'GET', path: async () => '/en/admin/audit', allowed: ['platformAdmin'] },
+  {
+    name: 'own account',
+    method: 'GET',
+    path: async () => '/en/account',
+    allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin', ...staff],
+  },
+  {
+    name: 'own sessions',
+    method: 'GET',
+    path: async () => '/en/account/sessions',
+    allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin', ...staff],
+  },
+];
+
+function outcomeOf(status: number): Outcome | `unexpected ${number}` {
+  if (status === 200 || status === 303) return 'ok';
+  if (status === 403 || status === 404) return 'denied';
+  if (status === 401) return 'login';
+  return `unexpected ${status}`;
+}
+
+describe('authorisation, every route by every role', () => {
+  for (const c of cases) {
+    for (const role of roles) {
+      const expected: Outcome = c.allowed.includes(role) ? 'ok' : role === 'visitor' ? 'login' : 'denied';
+      it(`${c.name} — ${role} — ${expected}`, async () => {
+        const client = clients[role];
+        const path = await c.path();
+        let status: number;
+        let location: string | undefined;
+        if (c.method === 'GET') {
+          const res = await client.get(path);
+          status = res.statusCode;
+          location = res.headers.location as string | undefined;
+        } else {
+          // A page of the site gives the token, as a browser would have one.
+          await client.get('/en/password/forgot');
+          const res = await client.post(path, c.body?.() ?? {});
+          status = res.statusCode;
+          location = res.headers.location as string | undefined;
+        }
+        if (role === 'visitor' && c.method === 'GET' && expected === 'login') {
+          expect(status).toBe(303);
+          expect(location).toMatch(/^\/en\/login\?next=/);
+        } else if (expected === 'ok' && status === 303) {
+          expect(location).not.toMatch(/\/login/);
+          expect(outcomeOf(status)).toBe('ok');
+        } else {
+          expect(outcomeOf(status)).toBe(expected);
+        }
+        if (c.changed) expect(await c.changed()).toBe(expected === 'ok');
+      });
+    }
+  }
+});
+
+describe('the development outbox', () => {
+  it('does not exist in production', async () => {
+    const production = await createTestApp({ demo: false, config: { env: 'production' } });
+    try {
+      expect((await production.app.inject('/en/dev/outbox')).statusCode).toBe(404);
+    } finally {
+      await production.close();
+    }
+  });
+});
