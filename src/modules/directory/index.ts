@@ -53,6 +53,7 @@ export {
 } from './freshness.ts';
 export {
   checkService,
+  createService,
   editService,
   type ServiceInput,
   serviceTextFields,

@@ -162,6 +162,35 @@ describe('editing a service', () => {
   });
 });
 
+describe('adding a service', () => {
+  it('creates a service from the same form, with a first version, and refuses one without a name', async () => {
+    const editor = await member(['editor']);
+    await editor.get(`/nl/manage/organisations/${orgId}/services/new`);
+    const bad = await editor.post(`/nl/manage/organisations/${orgId}/services/new`, { status: 'active' });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Geef de naam in minstens één taal.');
+    await editor.get(`/nl/manage/organisations/${orgId}/services/new`);
+    const res = await editor.post(`/nl/manage/organisations/${orgId}/services/new`, {
+      'name.nl': 'Taalcafé',
+      'name.fr': 'Café des langues',
+      status: 'active',
+      languages: 'nl, fr',
+    });
+    expect(res.statusCode).toBe(303);
+    const id = /manage\/services\/([0-9a-f-]{36})/.exec(res.headers.location as string)![1]!;
+    const { rows } = await t.database.pool.query(
+      'select organisation_id, name, languages from services where id = $1',
+      [id],
+    );
+    expect(rows[0]).toMatchObject({
+      organisation_id: orgId,
+      name: { nl: 'Taalcafé', fr: 'Café des langues' },
+      languages: ['nl', 'fr'],
+    });
+    expect((await versions(id))[0]).toMatchObject({ action: 'create' });
+  });
+});
+
 describe('history and rollback', () => {
   it('shows every change; a moderator rolls one back, which is itself a new version', async () => {
     const editor = await member(['editor']);

@@ -12,6 +12,7 @@ import { findUsersByIds, requireSignedIn } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import {
   accessConditions,
+  createService,
   editOrganisation,
   editService,
   findVersion,
@@ -75,6 +76,20 @@ const textOf = (body: Record<string, unknown>, name: string): I18nText =>
   ) as I18nText;
 const spread = (name: string, value: I18nText | null): FormValues =>
   Object.fromEntries(locales.map((l) => [`${name}.${l}`, value?.[l] ?? '']));
+
+function serviceInputOf(body: Record<string, string | string[] | undefined>): ServiceInput {
+  return {
+    texts: Object.fromEntries(serviceTextFields.map((f) => [f, textOf(body, f)])) as ServiceInput['texts'],
+    status: String(body.status ?? ''),
+    targetGroups: list(body.target_groups),
+    accessConditions: list(body.access_conditions),
+    languages: String(body.languages ?? '')
+      .split(/[\s,;]+/)
+      .filter(Boolean),
+    email: typeof body.email === 'string' ? body.email : undefined,
+    url: typeof body.url === 'string' ? body.url : undefined,
+  };
+}
 
 /** A stored value as the history page shows it. */
 function shown(value: unknown): string {
@@ -193,6 +208,54 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
   const vocabularies = { statuses: serviceStatuses, targetGroups, accessConditions };
 
   app.get(
+    '/manage/organisations/:id/services/new',
+    { schema: { hide: true, params: IdParams } },
+    async (request, reply) => {
+      const org = await getOrganisationBrief(db, request.params.id);
+      await editorOf(request, org.id);
+      const values: FormValues = { status: 'active', languages: '' };
+      return sendHtml(
+        reply,
+        EditServicePage({ ctx: await page(request), organisationId: org.id, name: {}, values, vocabularies }),
+      );
+    },
+  );
+
+  app.post(
+    '/manage/organisations/:id/services/new',
+    { schema: { hide: true, params: IdParams, body: ServiceBody } },
+    async (request, reply) => {
+      const ctx = await page(request);
+      const org = await getOrganisationBrief(db, request.params.id);
+      const actor = await editorOf(request, org.id);
+      const body = request.body as Record<string, string | string[] | undefined>;
+      let serviceId: string;
+      try {
+        serviceId = await db.transaction(async (tx) => {
+          const id = await createService(tx, org.id, serviceInputOf(body), actor.userId);
+          await markConfirmed(tx, org.id, new Date());
+          return id;
+        });
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
+        return sendHtml(
+          reply,
+          EditServicePage({
+            ctx,
+            organisationId: org.id,
+            name: {},
+            values: body,
+            problems: error.fields,
+            vocabularies,
+          }),
+          400,
+        );
+      }
+      return reply.redirect(`/${ctx.locale}/manage/services/${serviceId}?done=saved`, 303);
+    },
+  );
+
+  app.get(
     '/manage/services/:id',
     { schema: { hide: true, params: IdParams, querystring: SavedQuery } },
     async (request, reply) => {
@@ -230,19 +293,7 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
       const service = await getService(db, request.params.id);
       const actor = await editorOf(request, service.organisationId);
       const body = request.body as Record<string, string | string[] | undefined>;
-      const input: ServiceInput = {
-        texts: Object.fromEntries(
-          serviceTextFields.map((f) => [f, textOf(body, f)]),
-        ) as ServiceInput['texts'],
-        status: String(body.status ?? ''),
-        targetGroups: list(body.target_groups),
-        accessConditions: list(body.access_conditions),
-        languages: String(body.languages ?? '')
-          .split(/[\s,;]+/)
-          .filter(Boolean),
-        email: typeof body.email === 'string' ? body.email : undefined,
-        url: typeof body.url === 'string' ? body.url : undefined,
-      };
+      const input = serviceInputOf(body);
       try {
         await db.transaction(async (tx) => {
           await editService(tx, service.id, input, actor.userId);

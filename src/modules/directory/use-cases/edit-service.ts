@@ -122,3 +122,28 @@ export async function editService(
   });
   return { changed: Object.keys(changes) };
 }
+
+/** A new service of an organisation, from the same form; its first version lists every field set. */
+export async function createService(
+  tx: Executor,
+  organisationId: string,
+  input: ServiceInput,
+  actorId: string,
+): Promise<string> {
+  const { problems, values } = checkService(input);
+  if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });
+  const [row] = await tx
+    .insert(services)
+    .values({ ...values, organisationId })
+    .returning({ id: services.id });
+  const changes = diff({} as Record<string, unknown>, values);
+  await recordVersion(tx, {
+    recordType: 'service',
+    recordId: row!.id,
+    organisationId,
+    actorId,
+    action: 'create',
+    changes,
+  });
+  return row!.id;
+}

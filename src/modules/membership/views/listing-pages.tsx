@@ -272,7 +272,8 @@ export function EditServicePage({
   vocabularies,
 }: {
   ctx: PageContext;
-  serviceId: string;
+  /** Unset for a new service. */
+  serviceId?: string;
   organisationId: string;
   name: I18nText;
   values: FormValues;
@@ -285,7 +286,12 @@ export function EditServicePage({
   };
 }) {
   const { t } = ctx;
-  const title = t.t('edit.service_title', { service: pickText(name, ctx.locale)?.text ?? '' });
+  const title = serviceId
+    ? t.t('edit.service_title', { service: pickText(name, ctx.locale)?.text ?? '' })
+    : t.t('edit.new_service');
+  const action = serviceId
+    ? `/${ctx.locale}/manage/services/${serviceId}`
+    : `/${ctx.locale}/manage/organisations/${organisationId}/services/new`;
   const texts = ['name', 'description', 'applicationProcess', 'feesDescription', 'eligibilityDescription'];
   const textsOf = (field: string): I18nText =>
     Object.fromEntries(locales.map((l) => [l, one(values[`${field}.${l}`]) ?? ''])) as I18nText;
@@ -296,7 +302,7 @@ export function EditServicePage({
       <ManageLinks ctx={ctx} organisationId={organisationId} />
       <ErrorSummary ctx={ctx} problems={problems} />
       <Completeness ctx={ctx} texts={texts.map(textsOf)} />
-      <form method="post" action={`/${ctx.locale}/manage/services/${serviceId}`} class="form wide" novalidate>
+      <form method="post" action={action} class="form wide" novalidate>
         <CsrfField ctx={ctx} />
         <TextInLanguages
           ctx={ctx}
@@ -486,6 +492,11 @@ export function ServicesListPage({
       ) : (
         <p>{t.html('edit.no_services')}</p>
       )}
+      <p>
+        <a class="button" href={`/${ctx.locale}/manage/organisations/${organisationId}/services/new`}>
+          {t.html('edit.add_service')}
+        </a>
+      </p>
     </Layout>
   );
 }
