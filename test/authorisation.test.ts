@@ -179,6 +179,25 @@ const cases: Case[] = [
       (await sql(`select 1 from services where id = $1 and name->>'en' = 'After'`, [service])).length > 0,
   },
   {
+    name: 'contact persons page',
+    method: 'GET',
+    path: async () => `/en/manage/organisations/${org}/contacts`,
+    allowed: ['editor', 'admin', ...staff],
+  },
+  {
+    name: 'add a contact person',
+    method: 'POST',
+    path: async () => {
+      await sql(`delete from contacts where organisation_id = $1 and name = 'Authorised'`, [org]);
+      return `/en/manage/organisations/${org}/contacts`;
+    },
+    body: () => ({ 'new-contact_name': 'Authorised' }),
+    allowed: ['editor', 'admin', ...staff],
+    changed: async () =>
+      (await sql(`select 1 from contacts where organisation_id = $1 and name = 'Authorised'`, [org])).length >
+      0,
+  },
+  {
     name: 'history',
     method: 'GET',
     path: async () => `/en/manage/organisations/${org}/history`,

@@ -97,6 +97,10 @@ describe('an organisation run by its people', () => {
     await page.waitForURL('**?done=saved');
     expect(await page.getByRole('status').textContent()).toContain('Saved.');
 
+    await page.getByRole('link', { name: 'Contact persons' }).click();
+    await page.waitForURL(`**/en/manage/organisations/${orgId}/contacts`);
+    await expectAccessible(page);
+
     await page.getByRole('link', { name: 'History' }).click();
     await page.waitForURL(`**/en/manage/organisations/${orgId}/history`);
     expect(await page.locator('.history').first().textContent()).toContain('École de devoirs pour tous');

@@ -59,7 +59,8 @@ export {
   serviceTextFields,
   type ServiceTextField,
 } from './use-cases/edit-service.ts';
-export { rollBackVersion } from './use-cases/roll-back-version.ts';
+export { canRollBack, rollBackVersion } from './use-cases/roll-back-version.ts';
+export { type ContactInput, deleteContact, saveContact } from './use-cases/save-contact.ts';
 export {
   type Changes,
   findVersion,

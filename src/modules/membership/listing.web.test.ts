@@ -191,6 +191,90 @@ describe('adding a service', () => {
   });
 });
 
+describe('contact persons', () => {
+  it('adds, changes and removes a contact person, refuses a bad phone, and never touches another organisation’s', async () => {
+    const editor = await member(['editor']);
+    const count = async () =>
+      (
+        await t.database.pool.query('select count(*)::int n from contacts where organisation_id = $1', [
+          orgId,
+        ])
+      ).rows[0].n;
+    const before = await count();
+    await editor.get(`/fr/manage/organisations/${orgId}/contacts`);
+    const bad = await editor.post(`/fr/manage/organisations/${orgId}/contacts`, {
+      'new-contact_name': 'Samira',
+      'new-phone': 'call me',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('Ce n’est pas un numéro de téléphone');
+    expect(bad.body).toContain('value="Samira"');
+    expect(await count()).toBe(before);
+
+    await editor.get(`/fr/manage/organisations/${orgId}/contacts`);
+    const added = await editor.post(`/fr/manage/organisations/${orgId}/contacts`, {
+      'new-contact_name': 'Samira',
+      'new-title.fr': 'Coordinatrice',
+      'new-phone': '+32 2 000 12 34',
+      'new-languages': 'fr, ar',
+    });
+    expect(added.statusCode).toBe(303);
+    const { rows } = await t.database.pool.query(
+      `select id, title, languages from contacts where organisation_id = $1 and name = 'Samira'`,
+      [orgId],
+    );
+    expect(rows[0]).toMatchObject({ title: { fr: 'Coordinatrice' }, languages: ['fr', 'ar'] });
+    const contactId = rows[0].id;
+
+    await editor.get(`/fr/manage/organisations/${orgId}/contacts`);
+    await editor.post(`/fr/manage/organisations/${orgId}/contacts`, {
+      contact_id: contactId,
+      [`c-${contactId}-contact_name`]: 'Samira',
+      [`c-${contactId}-title.fr`]: 'Coordinatrice',
+      [`c-${contactId}-title.nl`]: 'Coördinator',
+      [`c-${contactId}-languages`]: 'fr, ar, nl',
+    });
+    const { rows: changed } = await t.database.pool.query(
+      'select title, languages from contacts where id = $1',
+      [contactId],
+    );
+    expect(changed[0]).toMatchObject({
+      title: { fr: 'Coordinatrice', nl: 'Coördinator' },
+      languages: ['fr', 'ar', 'nl'],
+    });
+
+    // Another organisation's contact, by id in the form or the address: not found, unchanged.
+    const { rows: others } = await t.database.pool.query(
+      'select id, name from contacts where organisation_id <> $1 limit 1',
+      [orgId],
+    );
+    await editor.get(`/fr/manage/organisations/${orgId}/contacts`);
+    const foreign = await editor.post(`/fr/manage/organisations/${orgId}/contacts`, {
+      contact_id: others[0].id,
+      [`c-${others[0].id}-contact_name`]: 'Taken over',
+    });
+    expect(foreign.statusCode).toBe(404);
+    expect(
+      (
+        await editor.post(`/fr/manage/organisations/${orgId}/contacts/${others[0].id}/delete`, {
+          _csrf: editor.csrfToken(),
+        })
+      ).statusCode,
+    ).toBe(404);
+    const { rows: still } = await t.database.pool.query('select name from contacts where id = $1', [
+      others[0].id,
+    ]);
+    expect(still[0].name).toBe(others[0].name);
+
+    await editor.get(`/fr/manage/organisations/${orgId}/contacts`);
+    await editor.post(`/fr/manage/organisations/${orgId}/contacts/${contactId}/delete`, {});
+    expect(await count()).toBe(before);
+    expect((await versions(contactId)).map((v) => v.action)).toEqual(['create', 'update', 'delete']);
+    const history = await editor.get(`/fr/manage/organisations/${orgId}/history`);
+    expect(history.body).toContain('Personne de contact : Samira');
+  });
+});
+
 describe('history and rollback', () => {
   it('shows every change; a moderator rolls one back, which is itself a new version', async () => {
     const editor = await member(['editor']);

@@ -13,6 +13,7 @@ import { recordAudit } from '../audit/index.ts';
 import {
   accessConditions,
   createService,
+  deleteContact,
   editOrganisation,
   editService,
   findVersion,
@@ -23,6 +24,7 @@ import {
   markConfirmed,
   organisationKinds,
   rollBackVersion,
+  saveContact,
   type ServiceInput,
   serviceStatuses,
   serviceTextFields,
@@ -32,6 +34,7 @@ import { canEditListing, canSeeMembers, isModerator } from './membership.policy.
 import { findMembership } from './membership.repo.ts';
 import { actorOf } from './membership.web.ts';
 import {
+  ContactsPage,
   EditOrganisationPage,
   EditServicePage,
   type FormValues,
@@ -320,6 +323,111 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
   );
 
   app.get(
+    '/manage/organisations/:id/contacts',
+    { schema: { hide: true, params: IdParams, querystring: SavedQuery } },
+    async (request, reply) => {
+      const org = await getOrganisation(db, request.params.id);
+      await editorOf(request, org.id);
+      return sendHtml(
+        reply,
+        ContactsPage({
+          ctx: await page(request),
+          organisationId: org.id,
+          name: org.name,
+          contacts: org.contacts,
+          saved: request.query.done === 'saved',
+        }),
+      );
+    },
+  );
+
+  app.post(
+    '/manage/organisations/:id/contacts',
+    {
+      schema: {
+        hide: true,
+        params: IdParams,
+        body: Type.Record(Type.String({ maxLength: 100 }), Type.String({ maxLength: 1_000 }), {
+          maxProperties: 20,
+        }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await page(request);
+      const org = await getOrganisation(db, request.params.id);
+      const actor = await editorOf(request, org.id);
+      const body = request.body;
+      const contactId = body.contact_id || null;
+      if (contactId && !/^[0-9a-f-]{36}$/i.test(contactId)) throw new AppError('NOT_FOUND');
+      // Each form on the page prefixes its fields: the new one "new-", a contact's "c-<id>-".
+      const prefix = contactId ? `c-${contactId}-` : 'new-';
+      const field = (name: string) => body[`${prefix}${name}`] ?? '';
+      const values: FormValues = Object.fromEntries(
+        ['contact_name', 'email', 'phone', 'languages', ...locales.map((l) => `title.${l}`)].map((n) => [
+          n,
+          field(n),
+        ]),
+      );
+      try {
+        await db.transaction((tx) =>
+          saveContact(
+            tx,
+            org.id,
+            contactId,
+            {
+              name: field('contact_name'),
+              title: Object.fromEntries(locales.map((l) => [l, field(`title.${l}`)])),
+              email: field('email'),
+              phone: field('phone'),
+              languages: field('languages')
+                .split(/[\s,;]+/)
+                .filter(Boolean),
+            },
+            actor.userId,
+          ),
+        );
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
+        return sendHtml(
+          reply,
+          ContactsPage({
+            ctx,
+            organisationId: org.id,
+            name: org.name,
+            contacts: org.contacts,
+            problems: error.fields,
+            values,
+            failedId: contactId ?? 'new',
+          }),
+          400,
+        );
+      }
+      return reply.redirect(`/${ctx.locale}/manage/organisations/${org.id}/contacts?done=saved`, 303);
+    },
+  );
+
+  app.post(
+    '/manage/organisations/:id/contacts/:contactId/delete',
+    {
+      schema: {
+        hide: true,
+        params: Type.Object({
+          id: Type.String({ maxLength: 64 }),
+          contactId: Type.String({ maxLength: 64 }),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await page(request);
+      const org = await getOrganisationBrief(db, request.params.id);
+      const actor = await editorOf(request, org.id);
+      if (!/^[0-9a-f-]{36}$/i.test(request.params.contactId)) throw new AppError('NOT_FOUND');
+      await db.transaction((tx) => deleteContact(tx, org.id, request.params.contactId, actor.userId));
+      return reply.redirect(`/${ctx.locale}/manage/organisations/${org.id}/contacts?done=saved`, 303);
+    },
+  );
+
+  app.get(
     '/manage/organisations/:id/history',
     {
       schema: {
@@ -343,6 +451,12 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
         ).map((u) => [u.id, u.name]),
       );
       const serviceNames = new Map(org.services.map((s) => [s.id, s.name]));
+      const contactNames = new Map(org.contacts.map((c) => [c.id, c.name]));
+      // A removed contact is named by the version that removed it.
+      const contactName = (v: {
+        recordId: string;
+        changes: Record<string, { before: unknown; after: unknown }>;
+      }) => contactNames.get(v.recordId) ?? String(v.changes.name?.before ?? v.changes.name?.after ?? '');
       const nameIn = (name: I18nText | undefined) =>
         name ? (name[ctx.locale] ?? Object.values(name)[0] ?? '') : '';
       const views: VersionView[] = versions.map((v) => ({
@@ -350,7 +464,12 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
         at: v.at,
         actor: (v.actorId && people.get(v.actorId)) || '—',
         recordType: v.recordType,
-        recordName: v.recordType === 'service' ? nameIn(serviceNames.get(v.recordId)) : nameIn(org.name),
+        recordName:
+          v.recordType === 'service'
+            ? nameIn(serviceNames.get(v.recordId))
+            : v.recordType === 'contact'
+              ? contactName(v)
+              : nameIn(org.name),
         action: v.action,
         rolledBack: v.rolledBack,
         changes: Object.entries(v.changes).map(([field, c]) => ({

@@ -4,10 +4,13 @@
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { organisations, services } from '../directory.schema.ts';
+import { contacts, organisations, services } from '../directory.schema.ts';
 import { type Changes, findVersion, recordVersion, same } from '../listing-versions.ts';
 
-const tables = { organisation: organisations, service: services } as const;
+const tables = { organisation: organisations, service: services, contact: contacts } as const;
+
+/** Changes of fields can be undone; a record's creation or removal is undone by editing. */
+export const canRollBack = (action: string) => action === 'update' || action === 'rollback';
 
 export async function rollBackVersion(
   tx: Executor,
@@ -15,7 +18,8 @@ export async function rollBackVersion(
   actorId: string,
 ): Promise<{ organisationId: string }> {
   const version = await findVersion(tx, versionId);
-  if (!version || !(version.recordType in tables)) throw new AppError('NOT_FOUND');
+  if (!version || !(version.recordType in tables) || !canRollBack(version.action))
+    throw new AppError('NOT_FOUND');
   const table = tables[version.recordType as keyof typeof tables];
   const [current] = await tx.select().from(table).where(eq(table.id, version.recordId)).for('update');
   if (!current) throw new AppError('NOT_FOUND');

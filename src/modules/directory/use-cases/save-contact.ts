@@ -1,0 +1,112 @@
+// Contact persons ("netwerkers"): the people of an organisation others can ask for by name. Added,
+// changed and removed from the listing's editing pages; each change is a version.
+import { and, eq } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.ts';
+import { AppError, type FieldProblem } from '../../../shared/errors.ts';
+import { cleanText, type I18nText } from '../../../shared/i18n-text.ts';
+import { contacts } from '../directory.schema.ts';
+import { diff, recordVersion } from '../listing-versions.ts';
+
+export interface ContactInput {
+  name: string;
+  title: I18nText;
+  email?: string;
+  phone?: string;
+  languages: string[];
+}
+
+const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const languageCode = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
+// Belgian and international numbers as people write them: digits, spaces, dots, slashes, a leading +.
+const phoneShape = /^\+?[0-9][0-9 ./()-]{5,24}$/;
+
+export function checkContact(input: ContactInput) {
+  const problems: FieldProblem[] = [];
+  const name = input.name.trim();
+  if (!name) problems.push({ field: 'contact_name', message: 'is required', code: 'required' });
+  if (name.length > 100)
+    problems.push({ field: 'contact_name', message: 'is too long', code: 'too_long_100' });
+  const title = cleanText(input.title);
+  for (const [lang, value] of Object.entries(title))
+    if (value.length > 200)
+      problems.push({ field: `title.${lang}`, message: 'is too long', code: 'too_long_200' });
+  const email = input.email?.trim().toLowerCase() || null;
+  if (email && (email.length > 254 || !emailShape.test(email)))
+    problems.push({ field: 'email', message: 'is not an e-mail address', code: 'email_invalid' });
+  const phone = input.phone?.trim() || null;
+  if (phone && !phoneShape.test(phone))
+    problems.push({ field: 'phone', message: 'is not a phone number', code: 'phone_invalid' });
+  const languages = [...new Set(input.languages.map((l) => l.trim()).filter(Boolean))];
+  if (languages.length > 20 || languages.some((l) => !languageCode.test(l)))
+    problems.push({ field: 'languages', message: 'has an unknown language code', code: 'language_codes' });
+  return { problems, values: { name, title, email, phone, languages } };
+}
+
+/** Adds a contact person (no id) or changes one of this organisation's; returns its id. */
+export async function saveContact(
+  tx: Executor,
+  organisationId: string,
+  contactId: string | null,
+  input: ContactInput,
+  actorId: string,
+): Promise<string> {
+  const { problems, values } = checkContact(input);
+  if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });
+  if (!contactId) {
+    const [row] = await tx
+      .insert(contacts)
+      .values({ ...values, organisationId })
+      .returning({ id: contacts.id });
+    await recordVersion(tx, {
+      recordType: 'contact',
+      recordId: row!.id,
+      organisationId,
+      actorId,
+      action: 'create',
+      changes: diff({} as Record<string, unknown>, values),
+    });
+    return row!.id;
+  }
+  const [current] = await tx
+    .select()
+    .from(contacts)
+    .where(and(eq(contacts.id, contactId), eq(contacts.organisationId, organisationId)))
+    .for('update');
+  // Another organisation's contact is "not found": ids in forms reveal nothing.
+  if (!current) throw new AppError('NOT_FOUND');
+  const changes = diff(current, values);
+  if (Object.keys(changes).length) {
+    await tx.update(contacts).set(values).where(eq(contacts.id, contactId));
+    await recordVersion(tx, {
+      recordType: 'contact',
+      recordId: contactId,
+      organisationId,
+      actorId,
+      action: 'update',
+      changes,
+    });
+  }
+  return contactId;
+}
+
+export async function deleteContact(
+  tx: Executor,
+  organisationId: string,
+  contactId: string,
+  actorId: string,
+): Promise<void> {
+  const [current] = await tx
+    .delete(contacts)
+    .where(and(eq(contacts.id, contactId), eq(contacts.organisationId, organisationId)))
+    .returning();
+  if (!current) throw new AppError('NOT_FOUND');
+  const { id: _id, organisationId: _org, serviceId: _service, ...before } = current;
+  await recordVersion(tx, {
+    recordType: 'contact',
+    recordId: contactId,
+    organisationId,
+    actorId,
+    action: 'delete',
+    changes: Object.fromEntries(Object.entries(before).map(([k, v]) => [k, { before: v, after: null }])),
+  });
+}
