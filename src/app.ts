@@ -25,6 +25,7 @@ import {
   freshnessWeb,
   isShowingDemoData,
   LiveSearchIndex,
+  logoWeb,
   searchApi,
   searchWeb,
 } from './modules/directory/index.ts';
@@ -212,6 +213,8 @@ export async function buildApp(
     // What the platform would have e-mailed, for developers and tests; never in production.
     if (config.env !== 'production') await app.register(outboxWeb, { ...deps, prefix: `/${locale}` });
   }
+
+  await app.register(logoWeb, deps);
 
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
     reply.header('vary', 'Accept-Language');

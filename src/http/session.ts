@@ -4,6 +4,7 @@
 import cookie from '@fastify/cookie';
 import csrf from '@fastify/csrf-protection';
 import formbody from '@fastify/formbody';
+import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
@@ -29,6 +30,12 @@ const skipsSessions = (url: string) => url.startsWith('/api/') || url.startsWith
 async function sessions(app: FastifyInstance, { db, config }: { db: Database; config: Config }) {
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
+  // Uploads (logos) arrive whole in request.body, fields as strings and the file as a Buffer. The
+  // limit here stops abuse; the use case gives the person the real, smaller limit in words.
+  await app.register(multipart, {
+    attachFieldsToBody: 'keyValues',
+    limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 10, parts: 12 },
+  });
   await app.register(csrf, {
     cookieKey: csrfCookieName(config),
     cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.env === 'production' },

@@ -48,6 +48,34 @@ export class FormClient {
     return res;
   }
 
+  /** Posts a multipart form with one file, as a browser sends an upload. */
+  async upload(
+    url: string,
+    fields: Record<string, string>,
+    file: { field: string; name: string; type: string; data: Buffer },
+  ): Promise<LightMyRequestResponse> {
+    const boundary = `----passerelle${Math.random().toString(16).slice(2)}`;
+    const parts: Buffer[] = [];
+    for (const [k, v] of Object.entries({ _csrf: this.csrfToken(), ...fields }))
+      parts.push(Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="${k}"\r\n\r\n${v}\r\n`));
+    parts.push(
+      Buffer.from(
+        `--${boundary}\r\nContent-Disposition: form-data; name="${file.field}"; filename="${file.name}"\r\nContent-Type: ${file.type}\r\n\r\n`,
+      ),
+      file.data,
+      Buffer.from(`\r\n--${boundary}--\r\n`),
+    );
+    const res = await this.app.inject({
+      method: 'POST',
+      url,
+      payload: Buffer.concat(parts),
+      headers: { ...this.requestHeaders(), 'content-type': `multipart/form-data; boundary=${boundary}` },
+      remoteAddress: this.ip,
+    });
+    this.remember(res);
+    return res;
+  }
+
   /** Opens a page, then posts its form. */
   async submit(pageUrl: string, actionUrl: string, fields: Record<string, string>) {
     await this.get(pageUrl);

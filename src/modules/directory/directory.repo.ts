@@ -144,6 +144,7 @@ export async function findOrganisationBrief(db: Executor, id: string) {
       kboNumber: organisations.kboNumber,
       verification: organisations.verification,
       isDemo: organisations.isDemo,
+      logoUpdatedAt: organisations.logoUpdatedAt,
     })
     .from(organisations)
     .where(eq(organisations.id, id));

@@ -8,6 +8,7 @@ import {
   bigserial,
   boolean,
   check,
+  customType,
   date,
   doublePrecision,
   index,
@@ -75,6 +76,8 @@ export const organisations = pgTable(
     provenanceId: text(),
     provenanceImportedAt: timestamp({ withTimezone: true }),
     isDemo: boolean().notNull().default(false),
+    /** When the logo (table organisation_logos) last changed; null without one. Also busts caches. */
+    logoUpdatedAt: timestamp({ withTimezone: true }),
     // Sort keys per reading language, with the same fallback as the pages (shared/i18n-text.ts).
     // The migration gives them the ICU collation so "École" sorts with "Ecole", not after "Z".
     nameSortNl: text().generatedAlwaysAs(sql`coalesce(name->>'nl', name->>'en', name->>'fr')`),
@@ -454,3 +457,15 @@ export const vouches = pgTable(
     check('vouches_not_self', sql`${t.organisationId} <> ${t.voucherId}`),
   ],
 );
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/** Logos, checked for type and size on upload, served at /logos/{organisation id}. */
+export const organisationLogos = pgTable('organisation_logos', {
+  organisationId: uuid()
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  contentType: text().notNull(),
+  data: bytea().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -83,3 +83,5 @@ export {
   vouchFor,
   withdrawVouch,
 } from './trust.ts';
+export { findLogo, logoMaxBytes, removeLogo, setLogo } from './use-cases/set-logo.ts';
+export { logoWeb } from './logo.web.ts';

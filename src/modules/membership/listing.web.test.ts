@@ -275,6 +275,47 @@ describe('contact persons', () => {
   });
 });
 
+describe('the logo', () => {
+  // A 1×1 PNG, and things that are not what they claim.
+  const png = Buffer.from(
+    'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+    'base64',
+  );
+  const svg = Buffer.from('<svg xmlns="http://www.w3.org/2000/svg"><script>alert(1)</script></svg>');
+
+  it('accepts a PNG, refuses other types and big files by their bytes, serves it, and removes it', async () => {
+    const editor = await member(['editor']);
+    const upload = async (data: Buffer, type = 'image/png') => {
+      await editor.get(`/en/manage/organisations/${orgId}/profile`);
+      return editor.upload(
+        `/en/manage/organisations/${orgId}/logo`,
+        {},
+        { field: 'logo', name: 'logo.png', type, data },
+      );
+    };
+    const disguised = await upload(svg);
+    expect(disguised.statusCode).toBe(400);
+    expect(disguised.body).toContain('This is not a PNG, JPEG or WebP image.');
+    const big = await upload(Buffer.concat([png, Buffer.alloc(600 * 1024)]));
+    expect(big.statusCode).toBe(400);
+    expect(big.body).toContain('This file is larger than 512 KB.');
+    expect((await t.app.inject(`/logos/${orgId}`)).statusCode).toBe(404);
+
+    const ok = await upload(png);
+    expect(ok.statusCode).toBe(303);
+    const served = await t.app.inject(`/logos/${orgId}`);
+    expect(served.statusCode).toBe(200);
+    expect(served.headers['content-type']).toBe('image/png');
+    expect(served.rawPayload.equals(png)).toBe(true);
+    expect((await t.app.inject(`/en/organisations/${orgId}`)).body).toContain(`src="/logos/${orgId}?v=`);
+
+    await editor.get(`/en/manage/organisations/${orgId}/profile`);
+    await editor.post(`/en/manage/organisations/${orgId}/logo`, { remove: '1' });
+    expect((await t.app.inject(`/logos/${orgId}`)).statusCode).toBe(404);
+    expect((await versions(orgId)).filter((v) => v.action === 'logo')).toHaveLength(2);
+  });
+});
+
 describe('history and rollback', () => {
   it('shows every change; a moderator rolls one back, which is itself a new version', async () => {
     const editor = await member(['editor']);

@@ -23,11 +23,13 @@ import {
   getService,
   markConfirmed,
   organisationKinds,
+  removeLogo,
   rollBackVersion,
   saveContact,
   type ServiceInput,
   serviceStatuses,
   serviceTextFields,
+  setLogo,
   targetGroups,
 } from '../directory/index.ts';
 import { canEditListing, canSeeMembers, isModerator } from './membership.policy.ts';
@@ -80,6 +82,17 @@ const textOf = (body: Record<string, unknown>, name: string): I18nText =>
 const spread = (name: string, value: I18nText | null): FormValues =>
   Object.fromEntries(locales.map((l) => [`${name}.${l}`, value?.[l] ?? '']));
 
+function profileValues(org: Awaited<ReturnType<typeof getOrganisation>>): FormValues {
+  return {
+    ...spread('name', org.name),
+    ...spread('description', org.description),
+    kind: org.kind,
+    kbo_number: org.kboNumber ?? '',
+    email: org.email ?? '',
+    website: org.website ?? '',
+  };
+}
+
 function serviceInputOf(body: Record<string, string | string[] | undefined>): ServiceInput {
   return {
     texts: Object.fromEntries(serviceTextFields.map((f) => [f, textOf(body, f)])) as ServiceInput['texts'],
@@ -123,14 +136,7 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
     async (request, reply) => {
       const org = await getOrganisation(db, request.params.id);
       await editorOf(request, org.id);
-      const values: FormValues = {
-        ...spread('name', org.name),
-        ...spread('description', org.description),
-        kind: org.kind,
-        kbo_number: org.kboNumber ?? '',
-        email: org.email ?? '',
-        website: org.website ?? '',
-      };
+      const values = profileValues(org);
       return sendHtml(
         reply,
         EditOrganisationPage({
@@ -140,6 +146,7 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
           values,
           saved: request.query.done === 'saved',
           kinds: organisationKinds,
+          logoUpdatedAt: org.logoUpdatedAt,
         }),
       );
     },
@@ -182,6 +189,41 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
             values: body,
             problems: error.fields,
             kinds: organisationKinds,
+            logoUpdatedAt: org.logoUpdatedAt,
+          }),
+          400,
+        );
+      }
+      return reply.redirect(`/${ctx.locale}/manage/organisations/${org.id}/profile?done=saved`, 303);
+    },
+  );
+
+  app.post(
+    '/manage/organisations/:id/logo',
+    { schema: { hide: true, params: IdParams } },
+    async (request, reply) => {
+      const ctx = await page(request);
+      const org = await getOrganisation(db, request.params.id);
+      const actor = await editorOf(request, org.id);
+      const body = (request.body ?? {}) as Record<string, unknown>;
+      try {
+        await db.transaction(async (tx) => {
+          if (body.remove === '1') await removeLogo(tx, org.id, actor.userId);
+          else
+            await setLogo(tx, org.id, Buffer.isBuffer(body.logo) ? body.logo : Buffer.alloc(0), actor.userId);
+        });
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
+        return sendHtml(
+          reply,
+          EditOrganisationPage({
+            ctx,
+            organisationId: org.id,
+            name: org.name,
+            values: profileValues(org),
+            problems: error.fields,
+            kinds: organisationKinds,
+            logoUpdatedAt: org.logoUpdatedAt,
           }),
           400,
         );

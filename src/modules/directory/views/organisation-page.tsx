@@ -244,6 +244,17 @@ export function OrganisationPage({
       />
       <article class="organisation">
         <header class="page-header">
+          {org.logoUpdatedAt ? (
+            <img
+              src={`/logos/${org.id}?v=${org.logoUpdatedAt.getTime()}`}
+              alt=""
+              class="org-logo"
+              width="72"
+              height="72"
+            />
+          ) : (
+            ''
+          )}
           <h1>
             <Localized ctx={ctx} value={org.name} marker={false} />
           </h1>

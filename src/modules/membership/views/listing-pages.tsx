@@ -170,6 +170,7 @@ export function EditOrganisationPage({
   problems = [],
   saved,
   kinds,
+  logoUpdatedAt,
 }: {
   ctx: PageContext;
   organisationId: string;
@@ -178,6 +179,7 @@ export function EditOrganisationPage({
   problems?: FieldProblem[];
   saved?: boolean;
   kinds: readonly string[];
+  logoUpdatedAt?: Date | null;
 }) {
   const { t } = ctx;
   const title = t.t('edit.organisation_title', { organisation: pickText(name, ctx.locale)?.text ?? '' });
@@ -257,6 +259,66 @@ export function EditOrganisationPage({
           <button type="submit">{t.html('edit.save')}</button>
         </div>
       </form>
+      <section class="logo-section" aria-labelledby="logo-title">
+        <h2 id="logo-title">{t.html('logo.title')}</h2>
+        {logoUpdatedAt ? (
+          <p>
+            <img
+              src={`/logos/${organisationId}?v=${logoUpdatedAt.getTime()}`}
+              alt={t.t('logo.current')}
+              class="logo-preview"
+              width="96"
+              height="96"
+            />
+          </p>
+        ) : (
+          ''
+        )}
+        <form
+          method="post"
+          action={`/${ctx.locale}/manage/organisations/${organisationId}/logo`}
+          enctype="multipart/form-data"
+          class="form"
+        >
+          <CsrfField ctx={ctx} />
+          <div class="field">
+            <label for="f-logo">{t.html('logo.file')}</label>
+            <p class="hint" id="f-logo-hint">
+              {t.html('logo.hint')}
+            </p>
+            {problems.some((p) => p.field === 'logo') ? (
+              <p class="field-error" id="f-logo-error" safe>
+                {fieldMessage(
+                  ctx,
+                  problems.find((p) => p.field === 'logo')!,
+                )}
+              </p>
+            ) : (
+              ''
+            )}
+            <input
+              id="f-logo"
+              name="logo"
+              type="file"
+              accept="image/png,image/jpeg,image/webp"
+              aria-describedby={
+                problems.some((p) => p.field === 'logo') ? 'f-logo-hint f-logo-error' : 'f-logo-hint'
+              }
+              aria-invalid={problems.some((p) => p.field === 'logo') ? 'true' : undefined}
+            />
+          </div>
+          <div class="form-actions">
+            <button type="submit">{t.html('logo.upload')}</button>
+            {logoUpdatedAt ? (
+              <button type="submit" name="remove" value="1" class="secondary">
+                {t.html('logo.remove')}
+              </button>
+            ) : (
+              ''
+            )}
+          </div>
+        </form>
+      </section>
     </Layout>
   );
 }
