@@ -97,6 +97,15 @@ describe('an organisation run by its people', () => {
     await page.waitForURL('**?done=saved');
     expect(await page.getByRole('status').textContent()).toContain('Saved.');
 
+    await page.getByRole('link', { name: 'Opening hours' }).click();
+    await page.waitForURL('**/hours');
+    await expectAccessible(page);
+    await page.getByLabel('Monday, period 1: opens at').fill('09:30');
+    await page.getByLabel('Monday, period 1: closes at').fill('12:00');
+    await page.getByRole('button', { name: 'Save' }).click();
+    await page.waitForURL('**/hours?done=saved');
+    expect(await page.getByLabel('Monday, period 1: opens at').inputValue()).toBe('09:30');
+
     await page.getByRole('link', { name: 'Contact persons' }).click();
     await page.waitForURL(`**/en/manage/organisations/${orgId}/contacts`);
     await expectAccessible(page);

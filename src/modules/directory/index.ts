@@ -85,3 +85,9 @@ export {
 } from './trust.ts';
 export { findLogo, logoMaxBytes, removeLogo, setLogo } from './use-cases/set-logo.ts';
 export { logoWeb } from './logo.web.ts';
+export {
+  findWeeklyHours,
+  hasSpecialHours,
+  setWeeklyHours,
+  type WeekInput,
+} from './use-cases/set-weekly-hours.ts';

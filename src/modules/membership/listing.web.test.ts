@@ -316,6 +316,51 @@ describe('the logo', () => {
   });
 });
 
+describe('opening hours', () => {
+  it('sets the week with a past-midnight period and holidays, shows it publicly, and refuses overlaps', async () => {
+    const editor = await member(['editor']);
+    await editor.get(`/nl/manage/services/${serviceId}/hours`);
+    const bad = await editor.post(`/nl/manage/services/${serviceId}/hours`, {
+      d1p1o: '09:00',
+      d1p1c: '13:00',
+      d1p2o: '12:00',
+      d1p2c: '17:00',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('De tweede periode begint voor de eerste eindigt.');
+    expect(bad.body).toContain('value="12:00"');
+
+    await editor.get(`/nl/manage/services/${serviceId}/hours`);
+    const ok = await editor.post(`/nl/manage/services/${serviceId}/hours`, {
+      d1p1o: '09:00',
+      d1p1c: '12:00',
+      d1p2o: '13:00',
+      d1p2c: '17:00',
+      d5p1o: '20:00',
+      d5p1c: '08:00',
+    });
+    expect(ok.statusCode).toBe(303);
+    const { rows } = await t.database.pool.query(
+      `select weekday, opens_at::text, closes_at::text from schedules where service_id = $1 and location_id is null and valid_from is null order by weekday, opens_at`,
+      [serviceId],
+    );
+    expect(rows).toEqual([
+      { weekday: 1, opens_at: '09:00:00', closes_at: '12:00:00' },
+      { weekday: 1, opens_at: '13:00:00', closes_at: '17:00:00' },
+      { weekday: 5, opens_at: '20:00:00', closes_at: '08:00:00' },
+    ]);
+    const { rows: svc } = await t.database.pool.query(
+      'select closed_on_public_holidays from services where id = $1',
+      [serviceId],
+    );
+    expect(svc[0].closed_on_public_holidays).toBe(false);
+    const publicPage = await t.app.inject(`/en/services/${serviceId}`);
+    expect(publicPage.body).toMatch(/20:00[^<]*08:00/);
+    const form = await editor.get(`/nl/manage/services/${serviceId}/hours`);
+    expect(form.body).toContain('name="d5p1c" value="08:00"');
+  });
+});
+
 describe('history and rollback', () => {
   it('shows every change; a moderator rolls one back, which is itself a new version', async () => {
     const editor = await member(['editor']);

@@ -14,6 +14,10 @@ import {
   accessConditions,
   createService,
   deleteContact,
+  findWeeklyHours,
+  hasSpecialHours,
+  setWeeklyHours,
+  type WeekInput,
   editOrganisation,
   editService,
   findVersion,
@@ -37,6 +41,7 @@ import { findMembership } from './membership.repo.ts';
 import { actorOf } from './membership.web.ts';
 import {
   ContactsPage,
+  HoursPage,
   EditOrganisationPage,
   EditServicePage,
   type FormValues,
@@ -466,6 +471,93 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
       if (!/^[0-9a-f-]{36}$/i.test(request.params.contactId)) throw new AppError('NOT_FOUND');
       await db.transaction((tx) => deleteContact(tx, org.id, request.params.contactId, actor.userId));
       return reply.redirect(`/${ctx.locale}/manage/organisations/${org.id}/contacts?done=saved`, 303);
+    },
+  );
+
+  const hoursValues = (rows: { weekday: number; opensAt: string; closesAt: string }[]) => {
+    const values: Record<string, string> = {};
+    const seen: Record<number, number> = {};
+    for (const r of rows) {
+      const period = (seen[r.weekday] = (seen[r.weekday] ?? 0) + 1);
+      if (period > 2) continue;
+      values[`d${r.weekday}p${period}o`] = r.opensAt.slice(0, 5);
+      values[`d${r.weekday}p${period}c`] = r.closesAt.slice(0, 5);
+    }
+    return values;
+  };
+
+  app.get(
+    '/manage/services/:id/hours',
+    { schema: { hide: true, params: IdParams, querystring: SavedQuery } },
+    async (request, reply) => {
+      const service = await getService(db, request.params.id);
+      await editorOf(request, service.organisationId);
+      const [rows, special] = await Promise.all([
+        findWeeklyHours(db, service.id),
+        hasSpecialHours(db, service.id),
+      ]);
+      return sendHtml(
+        reply,
+        HoursPage({
+          ctx: await page(request),
+          serviceId: service.id,
+          organisationId: service.organisationId,
+          name: service.name,
+          values: hoursValues(rows),
+          closedOnPublicHolidays: service.closedOnPublicHolidays,
+          special,
+          saved: request.query.done === 'saved',
+        }),
+      );
+    },
+  );
+
+  app.post(
+    '/manage/services/:id/hours',
+    {
+      schema: {
+        hide: true,
+        params: IdParams,
+        body: Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 200 }), {
+          maxProperties: 40,
+        }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await page(request);
+      const service = await getService(db, request.params.id);
+      const actor = await editorOf(request, service.organisationId);
+      const body = request.body;
+      const week: WeekInput = {};
+      for (let day = 1; day <= 7; day++)
+        week[day] = [1, 2].map((p) => ({
+          opensAt: body[`d${day}p${p}o`] ?? '',
+          closesAt: body[`d${day}p${p}c`] ?? '',
+        }));
+      const holidays = body.closed_on_public_holidays === '1';
+      try {
+        await db.transaction(async (tx) => {
+          await setWeeklyHours(tx, service.id, week, holidays, actor.userId);
+          await markConfirmed(tx, service.organisationId, new Date());
+        });
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
+        return sendHtml(
+          reply,
+          HoursPage({
+            ctx,
+            serviceId: service.id,
+            organisationId: service.organisationId,
+            name: service.name,
+            values: body,
+            closedOnPublicHolidays: holidays,
+            special: await hasSpecialHours(db, service.id),
+            problems: error.fields,
+          }),
+          400,
+        );
+      }
+      return reply.redirect(`/${ctx.locale}/manage/services/${service.id}/hours?done=saved`, 303);
     },
   );
 

@@ -362,6 +362,13 @@ export function EditServicePage({
       <h1 safe>{title}</h1>
       {saved ? <Notice text={t.t('edit.saved')} /> : ''}
       <ManageLinks ctx={ctx} organisationId={organisationId} />
+      {serviceId ? (
+        <p>
+          <a href={`/${ctx.locale}/manage/services/${serviceId}/hours`}>{t.html('hours.link')}</a>
+        </p>
+      ) : (
+        ''
+      )}
       <ErrorSummary ctx={ctx} problems={problems} />
       <Completeness ctx={ctx} texts={texts.map(textsOf)} />
       <form method="post" action={action} class="form wide" novalidate>
@@ -839,6 +846,133 @@ export function ContactsPage({
           problems={failedId === 'new' ? problems : []}
         />
       </section>
+    </Layout>
+  );
+}
+
+/** Weekday names in the reader's language, Monday first (2024-01-01 was a Monday). */
+function weekdayNames(locale: string): string[] {
+  const format = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+  return Array.from({ length: 7 }, (_, i) => format.format(new Date(Date.UTC(2024, 0, 1 + i))));
+}
+
+export function HoursPage({
+  ctx,
+  serviceId,
+  organisationId,
+  name,
+  values,
+  closedOnPublicHolidays,
+  special,
+  problems = [],
+  saved,
+}: {
+  ctx: PageContext;
+  serviceId: string;
+  organisationId: string;
+  name: I18nText;
+  /** "d1p1o" (Monday, first period, opens) and so on, as typed or stored. */
+  values: Record<string, string>;
+  closedOnPublicHolidays: boolean;
+  /** Some hours are per location or season, and kept as they are. */
+  special: boolean;
+  problems?: FieldProblem[];
+  saved?: boolean;
+}) {
+  const { t } = ctx;
+  const title = t.t('hours.title', { service: pickText(name, ctx.locale)?.text ?? '' });
+  const days = weekdayNames(ctx.locale);
+  const problemOf = (day: number, period: number) => problems.find((p) => p.field === `d${day}p${period}`);
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 safe>{title}</h1>
+      {saved ? <Notice text={t.t('edit.saved')} /> : ''}
+      <ManageLinks ctx={ctx} organisationId={organisationId} />
+      <p>
+        <a href={`/${ctx.locale}/manage/services/${serviceId}`}>{t.html('hours.back')}</a>
+      </p>
+      <ErrorSummary ctx={ctx} problems={problems.map((p) => ({ ...p, field: `${p.field}o` }))} />
+      <p>{t.html('hours.lead')}</p>
+      {special ? <Notice tone="warn" text={t.t('hours.special')} /> : ''}
+      <form
+        method="post"
+        action={`/${ctx.locale}/manage/services/${serviceId}/hours`}
+        class="form wide"
+        novalidate
+      >
+        <CsrfField ctx={ctx} />
+        <table class="data-table hours-form">
+          <caption class="visually-hidden">{t.html('hours.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.html('hours.day')}</th>
+              <th scope="col">{t.html('hours.first')}</th>
+              <th scope="col">{t.html('hours.second')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {days.map((dayName, i) => {
+              const day = i + 1;
+              return (
+                <tr>
+                  <th scope="row" safe>
+                    {dayName}
+                  </th>
+                  {[1, 2].map((period) => {
+                    const problem = problemOf(day, period);
+                    const id = `f-d${day}p${period}`;
+                    return (
+                      <td>
+                        {problem ? (
+                          <p class="field-error" id={`${id}-error`} safe>
+                            {fieldMessage(ctx, problem)}
+                          </p>
+                        ) : (
+                          ''
+                        )}
+                        <label for={`${id}o`} class="visually-hidden" safe>
+                          {t.t('hours.opens_label', { day: dayName, period })}
+                        </label>
+                        <input
+                          type="time"
+                          id={`${id}o`}
+                          name={`d${day}p${period}o`}
+                          value={values[`d${day}p${period}o`] ?? ''}
+                          aria-invalid={problem ? 'true' : undefined}
+                          aria-describedby={problem ? `${id}-error` : undefined}
+                        />
+                        {' – '}
+                        <label for={`${id}c`} class="visually-hidden" safe>
+                          {t.t('hours.closes_label', { day: dayName, period })}
+                        </label>
+                        <input
+                          type="time"
+                          id={`${id}c`}
+                          name={`d${day}p${period}c`}
+                          value={values[`d${day}p${period}c`] ?? ''}
+                          aria-invalid={problem ? 'true' : undefined}
+                        />
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <label class="check">
+          <input
+            type="checkbox"
+            name="closed_on_public_holidays"
+            value="1"
+            checked={closedOnPublicHolidays ? true : undefined}
+          />{' '}
+          {t.html('hours.holidays')}
+        </label>
+        <div class="form-actions">
+          <button type="submit">{t.html('edit.save')}</button>
+        </div>
+      </form>
     </Layout>
   );
 }
