@@ -179,6 +179,31 @@ const cases: Case[] = [
       (await sql(`select 1 from services where id = $1 and name->>'en' = 'After'`, [service])).length > 0,
   },
   {
+    name: 'places page',
+    method: 'GET',
+    path: async () => `/en/manage/organisations/${org}/locations`,
+    allowed: ['editor', 'admin', ...staff],
+  },
+  {
+    name: 'add a place',
+    method: 'POST',
+    path: async () => {
+      await sql(`delete from locations where organisation_id = $1 and address = 'Rue Belliard 99'`, [org]);
+      return `/en/manage/organisations/${org}/locations`;
+    },
+    body: () => ({ 'new-address': 'Rue Belliard 99', 'new-postcode': '1040' }),
+    allowed: ['editor', 'admin', ...staff],
+    changed: async () =>
+      (await sql(`select 1 from locations where organisation_id = $1 and address = 'Rue Belliard 99'`, [org]))
+        .length > 0,
+  },
+  {
+    name: 'opening hours form',
+    method: 'GET',
+    path: async () => `/en/manage/services/${service}/hours`,
+    allowed: ['editor', 'admin', ...staff],
+  },
+  {
     name: 'contact persons page',
     method: 'GET',
     path: async () => `/en/manage/organisations/${org}/contacts`,

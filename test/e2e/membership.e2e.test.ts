@@ -106,6 +106,10 @@ describe('an organisation run by its people', () => {
     await page.waitForURL('**/hours?done=saved');
     expect(await page.getByLabel('Monday, period 1: opens at').inputValue()).toBe('09:30');
 
+    await page.getByRole('link', { name: 'Places' }).click();
+    await page.waitForURL(`**/en/manage/organisations/${orgId}/locations`);
+    await expectAccessible(page);
+
     await page.getByRole('link', { name: 'Contact persons' }).click();
     await page.waitForURL(`**/en/manage/organisations/${orgId}/contacts`);
     await expectAccessible(page);

@@ -91,3 +91,4 @@ export {
   setWeeklyHours,
   type WeekInput,
 } from './use-cases/set-weekly-hours.ts';
+export { deleteLocation, type LocationInput, saveLocation } from './use-cases/save-location.ts';

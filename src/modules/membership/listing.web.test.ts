@@ -361,6 +361,57 @@ describe('opening hours', () => {
   });
 });
 
+describe('places', () => {
+  it('adds a place from a known street (commune from the position), refuses swapped coordinates, and links services', async () => {
+    const editor = await member(['editor']);
+    await editor.get(`/fr/manage/organisations/${orgId}/locations`);
+    const swapped = await editor.post(`/fr/manage/organisations/${orgId}/locations`, {
+      'new-address': 'Rue Belliard 12',
+      'new-postcode': '1000',
+      'new-latitude': '4.35',
+      'new-longitude': '50.84',
+    });
+    expect(swapped.statusCode).toBe(400);
+    expect(swapped.body).toContain('Ces coordonnées ne sont pas en Belgique.');
+
+    await editor.get(`/fr/manage/organisations/${orgId}/locations`);
+    const ok = await editor.post(`/fr/manage/organisations/${orgId}/locations`, {
+      'new-address': 'Rue Belliard 12',
+      'new-postcode': '1000',
+      'new-locality': 'Bruxelles',
+      'new-transport.fr': 'Métro Trône',
+      'new-services': [serviceId],
+    });
+    expect(ok.statusCode).toBe(303);
+    const { rows } = await t.database.pool.query(
+      `select l.id, l.commune_nis, l.latitude, l.transport from locations l where l.organisation_id = $1 and l.address = 'Rue Belliard 12'`,
+      [orgId],
+    );
+    expect(rows[0].commune_nis).toBe('21004');
+    expect(rows[0].transport).toEqual({ fr: 'Métro Trône' });
+    const { rows: links } = await t.database.pool.query(
+      'select service_id from service_at_locations where location_id = $1',
+      [rows[0].id],
+    );
+    expect(links).toEqual([{ service_id: serviceId }]);
+
+    // A service of another organisation cannot be placed here.
+    await editor.get(`/fr/manage/organisations/${orgId}/locations`);
+    const foreign = await editor.post(`/fr/manage/organisations/${orgId}/locations`, {
+      location_id: rows[0].id,
+      [`l-${rows[0].id}-address`]: 'Rue Belliard 12',
+      [`l-${rows[0].id}-postcode`]: '1000',
+      [`l-${rows[0].id}-services`]: [serviceId, otherServiceId],
+    });
+    expect(foreign.statusCode).toBe(400);
+    const { rows: still } = await t.database.pool.query(
+      'select service_id from service_at_locations where location_id = $1',
+      [rows[0].id],
+    );
+    expect(still).toEqual([{ service_id: serviceId }]);
+  });
+});
+
 describe('history and rollback', () => {
   it('shows every change; a moderator rolls one back, which is itself a new version', async () => {
     const editor = await member(['editor']);

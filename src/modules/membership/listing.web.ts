@@ -12,8 +12,10 @@ import { findUsersByIds, requireSignedIn } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import {
   accessConditions,
+  canRollBack,
   createService,
   deleteContact,
+  deleteLocation,
   findWeeklyHours,
   hasSpecialHours,
   setWeeklyHours,
@@ -30,6 +32,7 @@ import {
   removeLogo,
   rollBackVersion,
   saveContact,
+  saveLocation,
   type ServiceInput,
   serviceStatuses,
   serviceTextFields,
@@ -41,6 +44,7 @@ import { findMembership } from './membership.repo.ts';
 import { actorOf } from './membership.web.ts';
 import {
   ContactsPage,
+  LocationsPage,
   HoursPage,
   EditOrganisationPage,
   EditServicePage,
@@ -474,6 +478,138 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
     },
   );
 
+  const locationViews = (org: Awaited<ReturnType<typeof getOrganisation>>) => {
+    const byLocation = new Map<string, string[]>();
+    for (const s of org.services)
+      for (const sal of s.serviceAtLocations)
+        byLocation.set(sal.locationId, [...(byLocation.get(sal.locationId) ?? []), s.id]);
+    return org.locations.map((l) => ({ ...l, serviceIds: byLocation.get(l.id) ?? [] }));
+  };
+
+  app.get(
+    '/manage/organisations/:id/locations',
+    { schema: { hide: true, params: IdParams, querystring: SavedQuery } },
+    async (request, reply) => {
+      const org = await getOrganisation(db, request.params.id);
+      await editorOf(request, org.id);
+      return sendHtml(
+        reply,
+        LocationsPage({
+          ctx: await page(request),
+          organisationId: org.id,
+          name: org.name,
+          locations: locationViews(org),
+          services: org.services,
+          saved: request.query.done === 'saved',
+        }),
+      );
+    },
+  );
+
+  app.post(
+    '/manage/organisations/:id/locations',
+    {
+      schema: {
+        hide: true,
+        params: IdParams,
+        body: Type.Record(
+          Type.String({ maxLength: 100 }),
+          Type.Union([
+            Type.String({ maxLength: 1_000 }),
+            Type.Array(Type.String({ maxLength: 64 }), { maxItems: 200 }),
+          ]),
+          { maxProperties: 30 },
+        ),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await page(request);
+      const org = await getOrganisation(db, request.params.id);
+      const actor = await editorOf(request, org.id);
+      const body = request.body;
+      const locationId = typeof body.location_id === 'string' && body.location_id ? body.location_id : null;
+      if (locationId && !/^[0-9a-f-]{36}$/i.test(locationId)) throw new AppError('NOT_FOUND');
+      const prefix = locationId ? `l-${locationId}-` : 'new-';
+      const field = (name: string) => {
+        const value = body[`${prefix}${name}`];
+        return typeof value === 'string' ? value : '';
+      };
+      const texts = (name: string) => Object.fromEntries(locales.map((l) => [l, field(`${name}.${l}`)]));
+      const serviceIds = list(body[`${prefix}services`]);
+      const values: FormValues = {
+        ...Object.fromEntries(
+          ['name', 'accessibility', 'transport'].flatMap((f) =>
+            locales.map((l) => [`${f}.${l}`, field(`${f}.${l}`)]),
+          ),
+        ),
+        ...Object.fromEntries(
+          ['address', 'postcode', 'locality', 'latitude', 'longitude'].map((n) => [n, field(n)]),
+        ),
+        services: serviceIds,
+      };
+      try {
+        await db.transaction(async (tx) => {
+          await saveLocation(
+            tx,
+            org.id,
+            locationId,
+            {
+              name: texts('name'),
+              address: field('address'),
+              postcode: field('postcode'),
+              locality: field('locality'),
+              latitude: field('latitude'),
+              longitude: field('longitude'),
+              accessibility: texts('accessibility'),
+              transport: texts('transport'),
+              serviceIds,
+            },
+            actor.userId,
+          );
+          await markConfirmed(tx, org.id, new Date());
+        });
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
+        return sendHtml(
+          reply,
+          LocationsPage({
+            ctx,
+            organisationId: org.id,
+            name: org.name,
+            locations: locationViews(org),
+            services: org.services,
+            problems: error.fields,
+            values,
+            failedId: locationId ?? 'new',
+          }),
+          400,
+        );
+      }
+      return reply.redirect(`/${ctx.locale}/manage/organisations/${org.id}/locations?done=saved`, 303);
+    },
+  );
+
+  app.post(
+    '/manage/organisations/:id/locations/:locationId/delete',
+    {
+      schema: {
+        hide: true,
+        params: Type.Object({
+          id: Type.String({ maxLength: 64 }),
+          locationId: Type.String({ maxLength: 64 }),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await page(request);
+      const org = await getOrganisationBrief(db, request.params.id);
+      const actor = await editorOf(request, org.id);
+      if (!/^[0-9a-f-]{36}$/i.test(request.params.locationId)) throw new AppError('NOT_FOUND');
+      await db.transaction((tx) => deleteLocation(tx, org.id, request.params.locationId, actor.userId));
+      return reply.redirect(`/${ctx.locale}/manage/organisations/${org.id}/locations?done=saved`, 303);
+    },
+  );
+
   const hoursValues = (rows: { weekday: number; opensAt: string; closesAt: string }[]) => {
     const values: Record<string, string> = {};
     const seen: Record<number, number> = {};
@@ -586,6 +722,7 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
       );
       const serviceNames = new Map(org.services.map((s) => [s.id, s.name]));
       const contactNames = new Map(org.contacts.map((c) => [c.id, c.name]));
+      const locationNames = new Map(org.locations.map((l) => [l.id, l.address ?? '']));
       // A removed contact is named by the version that removed it.
       const contactName = (v: {
         recordId: string;
@@ -603,8 +740,12 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
             ? nameIn(serviceNames.get(v.recordId))
             : v.recordType === 'contact'
               ? contactName(v)
-              : nameIn(org.name),
+              : v.recordType === 'location'
+                ? (locationNames.get(v.recordId) ??
+                  String(v.changes.address?.before ?? v.changes.address?.after ?? ''))
+                : nameIn(org.name),
         action: v.action,
+        rollbackable: canRollBack(v.action, v.recordType),
         rolledBack: v.rolledBack,
         changes: Object.entries(v.changes).map(([field, c]) => ({
           field,

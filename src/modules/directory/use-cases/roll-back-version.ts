@@ -10,7 +10,8 @@ import { type Changes, findVersion, recordVersion, same } from '../listing-versi
 const tables = { organisation: organisations, service: services, contact: contacts } as const;
 
 /** Changes of fields can be undone; a record's creation or removal is undone by editing. */
-export const canRollBack = (action: string) => action === 'update' || action === 'rollback';
+export const canRollBack = (action: string, recordType: string) =>
+  (action === 'update' || action === 'rollback') && recordType in tables;
 
 export async function rollBackVersion(
   tx: Executor,
@@ -18,7 +19,7 @@ export async function rollBackVersion(
   actorId: string,
 ): Promise<{ organisationId: string }> {
   const version = await findVersion(tx, versionId);
-  if (!version || !(version.recordType in tables) || !canRollBack(version.action))
+  if (!version || !(version.recordType in tables) || !canRollBack(version.action, version.recordType))
     throw new AppError('NOT_FOUND');
   const table = tables[version.recordType as keyof typeof tables];
   const [current] = await tx.select().from(table).where(eq(table.id, version.recordId)).for('update');

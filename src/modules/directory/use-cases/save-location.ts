@@ -1,0 +1,180 @@
+// The places where an organisation receives people: address, how to get there, accessibility, and
+// which of its services are offered there. The commune and quartier follow from the coordinates;
+// without coordinates, a street the street list knows gives an approximate point.
+import { and, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.ts';
+import { AppError, type FieldProblem } from '../../../shared/errors.ts';
+import { cleanText, type I18nText } from '../../../shared/i18n-text.ts';
+import { findPlace, geoReference } from '../../geo/index.ts';
+import { locations, serviceAtLocations, services } from '../directory.schema.ts';
+import { diff, recordVersion } from '../listing-versions.ts';
+
+export interface LocationInput {
+  name: I18nText;
+  address: string;
+  postcode: string;
+  locality: string;
+  latitude: string;
+  longitude: string;
+  accessibility: I18nText;
+  transport: I18nText;
+  serviceIds: string[];
+}
+
+// Belgium and a margin: a point outside is a typo (swapped coordinates, a missing minus).
+const bounds = { lat: [49.4, 51.6], lon: [2.4, 6.5] } as const;
+
+export function checkLocation(input: LocationInput) {
+  const problems: FieldProblem[] = [];
+  const texts = {
+    name: cleanText(input.name),
+    accessibility: cleanText(input.accessibility),
+    transport: cleanText(input.transport),
+  };
+  for (const [field, value] of Object.entries(texts))
+    for (const [lang, text] of Object.entries(value))
+      if (text.length > 1_000)
+        problems.push({ field: `${field}.${lang}`, message: 'is too long', code: 'too_long_1000' });
+  const address = input.address.trim();
+  if (!address) problems.push({ field: 'address', message: 'is required', code: 'required' });
+  if (address.length > 200) problems.push({ field: 'address', message: 'is too long', code: 'too_long_200' });
+  const postcode = input.postcode.trim();
+  if (!/^\d{4}$/.test(postcode))
+    problems.push({ field: 'postcode', message: 'is not a postcode', code: 'postcode_invalid' });
+  const locality = input.locality.trim().slice(0, 100) || null;
+  let latitude: number | null = null;
+  let longitude: number | null = null;
+  const [lat, lon] = [input.latitude.trim().replace(',', '.'), input.longitude.trim().replace(',', '.')];
+  if (lat || lon) {
+    latitude = Number(lat);
+    longitude = Number(lon);
+    if (!lat || !lon || !Number.isFinite(latitude) || !Number.isFinite(longitude))
+      problems.push({
+        field: 'latitude',
+        message: 'needs both coordinates as numbers',
+        code: 'coordinates_pair',
+      });
+    else if (
+      latitude < bounds.lat[0] ||
+      latitude > bounds.lat[1] ||
+      longitude < bounds.lon[0] ||
+      longitude > bounds.lon[1]
+    )
+      problems.push({ field: 'latitude', message: 'is outside Belgium', code: 'coordinates_outside' });
+  } else if (address) {
+    const street = findPlace(address);
+    if (street && !/^\d{4}\b/.test(street.label)) [latitude, longitude] = [street.lat, street.lon];
+  }
+  const place =
+    latitude !== null && longitude !== null && !problems.length
+      ? geoReference().locate(latitude, longitude)
+      : null;
+  return {
+    problems,
+    values: {
+      name: Object.keys(texts.name).length ? texts.name : null,
+      address,
+      postcode,
+      locality,
+      latitude,
+      longitude,
+      communeNis: place?.commune.nis ?? null,
+      quartierCode: place?.quartier?.code ?? null,
+      accessibility: Object.keys(texts.accessibility).length ? texts.accessibility : null,
+      transport: Object.keys(texts.transport).length ? texts.transport : null,
+    },
+  };
+}
+
+/** Adds a location (no id) or changes one of this organisation's; returns its id. */
+export async function saveLocation(
+  tx: Executor,
+  organisationId: string,
+  locationId: string | null,
+  input: LocationInput,
+  actorId: string,
+): Promise<string> {
+  const { problems, values } = checkLocation(input);
+  const wanted = [...new Set(input.serviceIds)];
+  const own = wanted.length
+    ? await tx
+        .select({ id: services.id })
+        .from(services)
+        .where(and(eq(services.organisationId, organisationId), inArray(services.id, wanted)))
+    : [];
+  // A service of another organisation cannot be placed here, whatever the form says.
+  if (own.length !== wanted.length)
+    problems.push({ field: 'services', message: 'has an unknown service', code: 'choose_one' });
+  if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });
+
+  let id = locationId;
+  if (!id) {
+    const [row] = await tx
+      .insert(locations)
+      .values({ ...values, organisationId })
+      .returning({ id: locations.id });
+    id = row!.id;
+    await recordVersion(tx, {
+      recordType: 'location',
+      recordId: id,
+      organisationId,
+      actorId,
+      action: 'create',
+      changes: diff({} as Record<string, unknown>, values),
+    });
+  } else {
+    const [current] = await tx
+      .select()
+      .from(locations)
+      .where(and(eq(locations.id, id), eq(locations.organisationId, organisationId)))
+      .for('update');
+    if (!current) throw new AppError('NOT_FOUND');
+    const before = (
+      await tx
+        .select({ id: serviceAtLocations.serviceId })
+        .from(serviceAtLocations)
+        .where(eq(serviceAtLocations.locationId, id))
+    )
+      .map((r) => r.id)
+      .sort();
+    const changes = diff({ ...current, services: before }, { ...values, services: [...wanted].sort() });
+    if (!Object.keys(changes).length) return id;
+    await tx.update(locations).set(values).where(eq(locations.id, id));
+    await recordVersion(tx, {
+      recordType: 'location',
+      recordId: id,
+      organisationId,
+      actorId,
+      action: 'update',
+      changes,
+    });
+  }
+  await tx.delete(serviceAtLocations).where(eq(serviceAtLocations.locationId, id));
+  if (wanted.length)
+    await tx.insert(serviceAtLocations).values(wanted.map((serviceId) => ({ serviceId, locationId: id! })));
+  return id;
+}
+
+export async function deleteLocation(
+  tx: Executor,
+  organisationId: string,
+  locationId: string,
+  actorId: string,
+): Promise<void> {
+  const [removed] = await tx
+    .delete(locations)
+    .where(and(eq(locations.id, locationId), eq(locations.organisationId, organisationId)))
+    .returning();
+  if (!removed) throw new AppError('NOT_FOUND');
+  await recordVersion(tx, {
+    recordType: 'location',
+    recordId: locationId,
+    organisationId,
+    actorId,
+    action: 'delete',
+    changes: {
+      address: { before: removed.address, after: null },
+      postcode: { before: removed.postcode, after: null },
+    },
+  });
+}
