@@ -175,6 +175,7 @@ describe('adding a service', () => {
       'name.fr': 'Café des langues',
       status: 'active',
       languages: 'nl, fr',
+      themes: ['education', 'education.conversation'],
     });
     expect(res.statusCode).toBe(303);
     const id = /manage\/services\/([0-9a-f-]{36})/.exec(res.headers.location as string)![1]!;
@@ -188,6 +189,19 @@ describe('adding a service', () => {
       languages: ['nl', 'fr'],
     });
     expect((await versions(id))[0]).toMatchObject({ action: 'create' });
+    const { rows: themes } = await t.database.pool.query(
+      'select t.code from service_themes st join taxonomy_terms t on t.id = st.term_id where st.service_id = $1 order by t.code',
+      [id],
+    );
+    expect(themes.map((r) => r.code)).toEqual(['education', 'education.conversation']);
+    // The search finds it under its theme.
+    await expect
+      .poll(
+        async () =>
+          (await t.app.inject(`/api/v1/search?theme=education.conversation&q=taalcafe`)).json().meta.total,
+        { timeout: 10_000 },
+      )
+      .toBeGreaterThan(0);
   });
 });
 

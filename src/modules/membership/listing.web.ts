@@ -27,6 +27,7 @@ import {
   getOrganisation,
   getOrganisationBrief,
   getService,
+  getTaxonomy,
   markConfirmed,
   organisationKinds,
   removeLogo,
@@ -75,6 +76,7 @@ const ServiceBody = Type.Object({
   status: text,
   target_groups: many,
   access_conditions: many,
+  themes: many,
   languages: text,
   email: text,
   url: text,
@@ -113,6 +115,7 @@ function serviceInputOf(body: Record<string, string | string[] | undefined>): Se
       .filter(Boolean),
     email: typeof body.email === 'string' ? body.email : undefined,
     url: typeof body.url === 'string' ? body.url : undefined,
+    themes: list(body.themes),
   };
 }
 
@@ -259,7 +262,12 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
     },
   );
 
-  const vocabularies = { statuses: serviceStatuses, targetGroups, accessConditions };
+  const vocabularies = async () => ({
+    statuses: serviceStatuses,
+    targetGroups,
+    accessConditions,
+    themes: (await getTaxonomy(db)).themes,
+  });
 
   app.get(
     '/manage/organisations/:id/services/new',
@@ -270,7 +278,13 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
       const values: FormValues = { status: 'active', languages: '' };
       return sendHtml(
         reply,
-        EditServicePage({ ctx: await page(request), organisationId: org.id, name: {}, values, vocabularies }),
+        EditServicePage({
+          ctx: await page(request),
+          organisationId: org.id,
+          name: {},
+          values,
+          vocabularies: await vocabularies(),
+        }),
       );
     },
   );
@@ -300,7 +314,7 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
             name: {},
             values: body,
             problems: error.fields,
-            vocabularies,
+            vocabularies: await vocabularies(),
           }),
           400,
         );
@@ -320,6 +334,7 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
         status: service.status,
         target_groups: service.targetGroups,
         access_conditions: service.accessConditions,
+        themes: service.themes.map((t) => t.term.code),
         languages: service.languages.join(', '),
         email: service.email ?? '',
         url: service.url ?? '',
@@ -333,7 +348,7 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
           name: service.name,
           values,
           saved: request.query.done === 'saved',
-          vocabularies,
+          vocabularies: await vocabularies(),
         }),
       );
     },
@@ -364,7 +379,7 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
             name: service.name,
             values: body,
             problems: error.fields,
-            vocabularies,
+            vocabularies: await vocabularies(),
           }),
           400,
         );

@@ -1,10 +1,11 @@
 // Saving a service from its editing form: texts in nl/fr/en, who it is for, access conditions and
 // the languages spoken. Only changed fields are written, with a version.
-import { eq, sql } from 'drizzle-orm';
+import { eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import { cleanText, type I18nText } from '../../../shared/i18n-text.ts';
-import { services } from '../directory.schema.ts';
+import { services, serviceThemes, taxonomyTerms } from '../directory.schema.ts';
+import { themeRows } from './sync-taxonomy.ts';
 import {
   type AccessCondition,
   accessConditions,
@@ -33,9 +34,32 @@ export interface ServiceInput {
   accessConditions: string[];
   /** BCP 47 codes, e.g. "ar", "tzm", "pt-BR". */
   languages: string[];
+  /** Theme and sub-theme codes, e.g. "housing" or "housing.emergency-shelter". */
+  themes: string[];
 }
 
 const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
+const knownThemes = new Set(themeRows().map((t) => t.code));
+
+/** The theme codes of a service, sorted. */
+async function themesOf(tx: Executor, serviceId: string): Promise<string[]> {
+  const rows = await tx
+    .select({ code: taxonomyTerms.code })
+    .from(serviceThemes)
+    .innerJoin(taxonomyTerms, eq(taxonomyTerms.id, serviceThemes.termId))
+    .where(eq(serviceThemes.serviceId, serviceId));
+  return rows.map((r) => r.code).sort();
+}
+
+async function setThemes(tx: Executor, serviceId: string, codes: string[]): Promise<void> {
+  await tx.delete(serviceThemes).where(eq(serviceThemes.serviceId, serviceId));
+  if (!codes.length) return;
+  const terms = await tx
+    .select({ id: taxonomyTerms.id })
+    .from(taxonomyTerms)
+    .where(inArray(taxonomyTerms.code, codes));
+  await tx.insert(serviceThemes).values(terms.map((t) => ({ serviceId, termId: t.id })));
+}
 const languageCode = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const maxLength: Record<ServiceTextField, number> = {
   name: 200,
@@ -75,6 +99,9 @@ export function checkService(input: ServiceInput) {
   const languages = [...new Set(input.languages.map((l) => l.trim()).filter(Boolean))];
   if (languages.length > 30 || languages.some((l) => !languageCode.test(l)))
     problems.push({ field: 'languages', message: 'has an unknown language code', code: 'language_codes' });
+  const themes = [...new Set(input.themes)].sort();
+  if (themes.some((code) => !knownThemes.has(code)))
+    problems.push({ field: 'themes', message: 'has an unknown theme', code: 'choose_one' });
   const email = input.email?.trim().toLowerCase() || null;
   if (email && (email.length > 254 || !emailShape.test(email)))
     problems.push({ field: 'email', message: 'is not an e-mail address', code: 'email_invalid' });
@@ -84,6 +111,7 @@ export function checkService(input: ServiceInput) {
     problems.push({ field: 'url', message: 'is not a web address', code: 'url_invalid' });
   return {
     problems,
+    themes,
     values: {
       ...texts,
       url,
@@ -102,16 +130,17 @@ export async function editService(
   input: ServiceInput,
   actorId: string,
 ): Promise<{ changed: string[] }> {
-  const { problems, values } = checkService(input);
+  const { problems, values, themes } = checkService(input);
   if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });
   const [current] = await tx.select().from(services).where(eq(services.id, serviceId)).for('update');
   if (!current) throw new AppError('SERVICE_NOT_FOUND');
-  const changes = diff(current, values);
+  const changes = diff({ ...current, themes: await themesOf(tx, serviceId) }, { ...values, themes });
   if (!Object.keys(changes).length) return { changed: [] };
   await tx
     .update(services)
     .set({ ...values, updatedAt: sql`now()` })
     .where(eq(services.id, serviceId));
+  if (changes.themes) await setThemes(tx, serviceId, themes);
   await recordVersion(tx, {
     recordType: 'service',
     recordId: serviceId,
@@ -130,13 +159,14 @@ export async function createService(
   input: ServiceInput,
   actorId: string,
 ): Promise<string> {
-  const { problems, values } = checkService(input);
+  const { problems, values, themes } = checkService(input);
   if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });
   const [row] = await tx
     .insert(services)
     .values({ ...values, organisationId })
     .returning({ id: services.id });
-  const changes = diff({} as Record<string, unknown>, values);
+  await setThemes(tx, row!.id, themes);
+  const changes = diff({} as Record<string, unknown>, { ...values, themes });
   await recordVersion(tx, {
     recordType: 'service',
     recordId: row!.id,

@@ -1,7 +1,7 @@
 // A moderator undoes one change: the fields it changed get their earlier values back, written as
 // a new version (so the rollback itself can be undone). A field changed again since then is
 // rolled back too: the moderator sees the later versions on the same page before deciding.
-import { eq, sql } from 'drizzle-orm';
+import { eq, getTableColumns, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { contacts, organisations, services } from '../directory.schema.ts';
@@ -24,7 +24,13 @@ export async function rollBackVersion(
   const table = tables[version.recordType as keyof typeof tables];
   const [current] = await tx.select().from(table).where(eq(table.id, version.recordId)).for('update');
   if (!current) throw new AppError('NOT_FOUND');
-  const restore = Object.fromEntries(Object.entries(version.changes).map(([field, c]) => [field, c.before]));
+  // Only the record's own columns: a service's themes, say, are not restored this way.
+  const columns = new Set(Object.keys(getTableColumns(table)));
+  const restore = Object.fromEntries(
+    Object.entries(version.changes)
+      .filter(([field]) => columns.has(field))
+      .map(([field, c]) => [field, c.before]),
+  );
   const changes: Changes = {};
   for (const [field, value] of Object.entries(restore)) {
     const now = (current as Record<string, unknown>)[field];

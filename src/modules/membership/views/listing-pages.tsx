@@ -345,6 +345,7 @@ export function EditServicePage({
     statuses: readonly string[];
     targetGroups: readonly string[];
     accessConditions: readonly string[];
+    themes: { code: string; name: I18nText; children: { code: string; name: I18nText }[] }[];
   };
 }) {
   const { t } = ctx;
@@ -428,6 +429,34 @@ export function EditServicePage({
             ))}
           </select>
         </div>
+        <fieldset class="themes-choice" id="f-themes">
+          <legend>{t.html('edit.themes')}</legend>
+          <p class="hint">{t.html('edit.themes_hint')}</p>
+          {vocabularies.themes.map((theme) => (
+            <details
+              open={
+                [theme, ...theme.children].some((c) => list(values.themes).includes(c.code))
+                  ? true
+                  : undefined
+              }
+            >
+              <summary safe>{pickText(theme.name, ctx.locale)?.text ?? theme.code}</summary>
+              {[theme, ...theme.children].map((c, i) => (
+                <label class="check">
+                  <input
+                    type="checkbox"
+                    name="themes"
+                    value={c.code}
+                    checked={list(values.themes).includes(c.code) ? true : undefined}
+                  />{' '}
+                  <span safe>
+                    {i === 0 ? t.t('edit.theme_general') : (pickText(c.name, ctx.locale)?.text ?? c.code)}
+                  </span>
+                </label>
+              ))}
+            </details>
+          ))}
+        </fieldset>
         <Checks
           ctx={ctx}
           name="target_groups"
