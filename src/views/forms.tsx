@@ -20,7 +20,7 @@ export interface FieldProps {
   ctx: PageContext;
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'url' | 'tel';
+  type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'date' | 'time';
   value?: string;
   hint?: string;
   problems?: FieldProblem[];

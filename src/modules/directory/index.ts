@@ -92,3 +92,9 @@ export {
   type WeekInput,
 } from './use-cases/set-weekly-hours.ts';
 export { deleteLocation, type LocationInput, saveLocation } from './use-cases/save-location.ts';
+export {
+  addException,
+  deleteException,
+  type ExceptionInput,
+  findUpcomingExceptions,
+} from './use-cases/schedule-exceptions.ts';

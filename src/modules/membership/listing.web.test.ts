@@ -373,6 +373,42 @@ describe('opening hours', () => {
     const form = await editor.get(`/nl/manage/services/${serviceId}/hours`);
     expect(form.body).toContain('name="d5p1c" value="08:00"');
   });
+
+  it('adds a closure for the holidays, refuses one that ends before it starts, and removes it', async () => {
+    const editor = await member(['editor']);
+    const nextYear = new Date().getFullYear() + 1;
+    await editor.get(`/en/manage/services/${serviceId}/hours`);
+    const bad = await editor.post(`/en/manage/services/${serviceId}/exceptions`, {
+      starts_on: `${nextYear}-01-05`,
+      ends_on: `${nextYear}-01-02`,
+      closed: '1',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('The end is before the start.');
+    await editor.get(`/en/manage/services/${serviceId}/hours`);
+    await editor.post(`/en/manage/services/${serviceId}/exceptions`, {
+      starts_on: `${nextYear}-12-24`,
+      ends_on: `${nextYear}-12-31`,
+      closed: '1',
+      'note.en': 'Winter break',
+    });
+    const { rows } = await t.database.pool.query(
+      `select id, starts_on::text, ends_on::text, closed, note from schedule_exceptions where service_id = $1 and starts_on = $2`,
+      [serviceId, `${nextYear}-12-24`],
+    );
+    expect(rows[0]).toMatchObject({
+      ends_on: `${nextYear}-12-31`,
+      closed: true,
+      note: { en: 'Winter break' },
+    });
+    const page = await editor.get(`/en/manage/services/${serviceId}/hours`);
+    expect(page.body).toContain('Winter break');
+    await editor.post(`/en/manage/services/${serviceId}/exceptions/${rows[0].id}/delete`, {});
+    const { rows: gone } = await t.database.pool.query('select 1 from schedule_exceptions where id = $1', [
+      rows[0].id,
+    ]);
+    expect(gone).toHaveLength(0);
+  });
 });
 
 describe('places', () => {

@@ -1,7 +1,7 @@
 // Editing an organisation's listing (profile and services) by its admins and editors, or by
 // moderators; its history for members and moderators; rollback of a change by moderators.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { WebDeps } from '../../http/deps.ts';
 import { pageContext } from '../../http/request-context.ts';
@@ -14,7 +14,10 @@ import {
   accessConditions,
   canRollBack,
   createService,
+  addException,
   deleteContact,
+  deleteException,
+  findUpcomingExceptions,
   deleteLocation,
   findWeeklyHours,
   hasSpecialHours,
@@ -637,29 +640,43 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
     return values;
   };
 
+  async function hoursPage(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    service: Awaited<ReturnType<typeof getService>>,
+    extra: Partial<Parameters<typeof HoursPage>[0]> & { status?: number } = {},
+  ) {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+    const [rows, special, exceptions] = await Promise.all([
+      findWeeklyHours(db, service.id),
+      hasSpecialHours(db, service.id),
+      findUpcomingExceptions(db, service.id, today),
+    ]);
+    const { status = 200, ...rest } = extra;
+    return sendHtml(
+      reply,
+      HoursPage({
+        ctx: await page(request),
+        serviceId: service.id,
+        organisationId: service.organisationId,
+        name: service.name,
+        values: hoursValues(rows),
+        closedOnPublicHolidays: service.closedOnPublicHolidays,
+        special,
+        exceptions,
+        ...rest,
+      }),
+      status,
+    );
+  }
+
   app.get(
     '/manage/services/:id/hours',
     { schema: { hide: true, params: IdParams, querystring: SavedQuery } },
     async (request, reply) => {
       const service = await getService(db, request.params.id);
       await editorOf(request, service.organisationId);
-      const [rows, special] = await Promise.all([
-        findWeeklyHours(db, service.id),
-        hasSpecialHours(db, service.id),
-      ]);
-      return sendHtml(
-        reply,
-        HoursPage({
-          ctx: await page(request),
-          serviceId: service.id,
-          organisationId: service.organisationId,
-          name: service.name,
-          values: hoursValues(rows),
-          closedOnPublicHolidays: service.closedOnPublicHolidays,
-          special,
-          saved: request.query.done === 'saved',
-        }),
-      );
+      return hoursPage(request, reply, service, { saved: request.query.done === 'saved' });
     },
   );
 
@@ -693,21 +710,79 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
         });
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
-        return sendHtml(
-          reply,
-          HoursPage({
-            ctx,
-            serviceId: service.id,
-            organisationId: service.organisationId,
-            name: service.name,
-            values: body,
-            closedOnPublicHolidays: holidays,
-            special: await hasSpecialHours(db, service.id),
-            problems: error.fields,
-          }),
-          400,
-        );
+        return hoursPage(request, reply, service, {
+          values: body,
+          closedOnPublicHolidays: holidays,
+          problems: error.fields,
+          status: 400,
+        });
       }
+      return reply.redirect(`/${ctx.locale}/manage/services/${service.id}/hours?done=saved`, 303);
+    },
+  );
+
+  app.post(
+    '/manage/services/:id/exceptions',
+    {
+      schema: {
+        hide: true,
+        params: IdParams,
+        body: Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 300 }), {
+          maxProperties: 20,
+        }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await page(request);
+      const service = await getService(db, request.params.id);
+      const actor = await editorOf(request, service.organisationId);
+      const body = request.body;
+      try {
+        await db.transaction(async (tx) => {
+          await addException(
+            tx,
+            service.id,
+            {
+              startsOn: body.starts_on ?? '',
+              endsOn: body.ends_on ?? '',
+              closed: body.closed !== '0',
+              opensAt: body.opens_at ?? '',
+              closesAt: body.closes_at ?? '',
+              note: Object.fromEntries(locales.map((l) => [l, body[`note.${l}`] ?? ''])),
+            },
+            actor.userId,
+          );
+          await markConfirmed(tx, service.organisationId, new Date());
+        });
+      } catch (error) {
+        if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
+        return hoursPage(request, reply, service, {
+          exceptionValues: body,
+          exceptionProblems: error.fields,
+          status: 400,
+        });
+      }
+      return reply.redirect(`/${ctx.locale}/manage/services/${service.id}/hours?done=saved`, 303);
+    },
+  );
+
+  app.post(
+    '/manage/services/:id/exceptions/:exceptionId/delete',
+    {
+      schema: {
+        hide: true,
+        params: Type.Object({
+          id: Type.String({ maxLength: 64 }),
+          exceptionId: Type.String({ maxLength: 64 }),
+        }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = await page(request);
+      const service = await getService(db, request.params.id);
+      const actor = await editorOf(request, service.organisationId);
+      if (!/^[0-9a-f-]{36}$/i.test(request.params.exceptionId)) throw new AppError('NOT_FOUND');
+      await db.transaction((tx) => deleteException(tx, service.id, request.params.exceptionId, actor.userId));
       return reply.redirect(`/${ctx.locale}/manage/services/${service.id}/hours?done=saved`, 303);
     },
   );

@@ -902,8 +902,22 @@ export function HoursPage({
   special,
   problems = [],
   saved,
+  exceptions,
+  exceptionValues = {},
+  exceptionProblems = [],
 }: {
   ctx: PageContext;
+  exceptions: {
+    id: string;
+    startsOn: string;
+    endsOn: string;
+    closed: boolean;
+    opensAt: string | null;
+    closesAt: string | null;
+    note: I18nText | null;
+  }[];
+  exceptionValues?: Record<string, string>;
+  exceptionProblems?: FieldProblem[];
   serviceId: string;
   organisationId: string;
   name: I18nText;
@@ -1009,6 +1023,149 @@ export function HoursPage({
           <button type="submit">{t.html('edit.save')}</button>
         </div>
       </form>
+      <section aria-labelledby="exceptions-title">
+        <h2 id="exceptions-title">{t.html('exceptions.title')}</h2>
+        {exceptions.length ? (
+          <ul class="plain">
+            {exceptions.map((e) => (
+              <li>
+                <span safe>
+                  {e.startsOn === e.endsOn
+                    ? t.date(e.startsOn, 'medium')
+                    : t.t('exceptions.range', {
+                        from: t.date(e.startsOn, 'medium'),
+                        to: t.date(e.endsOn, 'medium'),
+                      })}
+                </span>
+                {' · '}
+                <span safe>
+                  {e.closed
+                    ? t.t('exceptions.closed')
+                    : t.t('exceptions.open', {
+                        opens: e.opensAt?.slice(0, 5) ?? '',
+                        closes: e.closesAt?.slice(0, 5) ?? '',
+                      })}
+                </span>
+                {e.note ? (
+                  <>
+                    {' · '}
+                    <span safe>{pickText(e.note, ctx.locale)?.text ?? ''}</span>
+                  </>
+                ) : (
+                  ''
+                )}{' '}
+                <form
+                  method="post"
+                  action={`/${ctx.locale}/manage/services/${serviceId}/exceptions/${e.id}/delete`}
+                  class="inline-form"
+                >
+                  <CsrfField ctx={ctx} />
+                  <button
+                    type="submit"
+                    class="secondary"
+                    aria-label={t.t('exceptions.remove_label', { date: t.date(e.startsOn, 'medium') })}
+                  >
+                    {t.html('members.remove')}
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t.html('exceptions.none')}</p>
+        )}
+        <h3>{t.html('exceptions.add')}</h3>
+        <ErrorSummary ctx={ctx} problems={exceptionProblems} />
+        <form
+          method="post"
+          action={`/${ctx.locale}/manage/services/${serviceId}/exceptions`}
+          class="form wide"
+          novalidate
+        >
+          <CsrfField ctx={ctx} />
+          <div class="side-by-side">
+            <Field
+              ctx={ctx}
+              name="starts_on"
+              type="date"
+              label={t.t('exceptions.from')}
+              value={exceptionValues.starts_on}
+              problems={exceptionProblems}
+              maxlength={10}
+            />
+            <Field
+              ctx={ctx}
+              name="ends_on"
+              type="date"
+              label={t.t('exceptions.to')}
+              hint={t.t('exceptions.to_hint')}
+              value={exceptionValues.ends_on}
+              problems={exceptionProblems}
+              maxlength={10}
+            />
+          </div>
+          <fieldset class="checks">
+            <legend>{t.html('exceptions.what')}</legend>
+            <label class="check">
+              <input
+                type="radio"
+                name="closed"
+                value="1"
+                checked={exceptionValues.closed !== '0' ? true : undefined}
+              />{' '}
+              {t.html('exceptions.closed')}
+            </label>
+            <label class="check">
+              <input
+                type="radio"
+                name="closed"
+                value="0"
+                checked={exceptionValues.closed === '0' ? true : undefined}
+              />{' '}
+              {t.html('exceptions.special_hours')}
+            </label>
+          </fieldset>
+          <div class="side-by-side">
+            <Field
+              ctx={ctx}
+              name="opens_at"
+              type="time"
+              label={t.t('exceptions.opens')}
+              value={exceptionValues.opens_at}
+              problems={exceptionProblems}
+              maxlength={5}
+            />
+            <Field
+              ctx={ctx}
+              name="closes_at"
+              type="time"
+              label={t.t('exceptions.closes')}
+              value={exceptionValues.closes_at}
+              problems={exceptionProblems}
+              maxlength={5}
+            />
+          </div>
+          <fieldset class="languages-side-by-side">
+            <legend>{t.html('exceptions.note')}</legend>
+            <div class="side-by-side">
+              {locales.map((l) => (
+                <Field
+                  ctx={ctx}
+                  name={`note.${l}`}
+                  label={languageNames[l]}
+                  value={exceptionValues[`note.${l}`]}
+                  problems={exceptionProblems}
+                  lang={l}
+                  maxlength={200}
+                />
+              ))}
+            </div>
+          </fieldset>
+          <div class="form-actions">
+            <button type="submit">{t.html('exceptions.add')}</button>
+          </div>
+        </form>
+      </section>
     </Layout>
   );
 }
