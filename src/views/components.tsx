@@ -147,3 +147,6 @@ export function label(ctx: PageContext, prefix: string, code: string): string {
   const key = `${prefix}.${code}`;
   return ctx.t.has(key) ? ctx.t.t(key as MessageKey) : code;
 }
+
+/** Each language's name in itself, for language switchers and side-by-side fields. */
+export const languageNames = { nl: 'Nederlands', fr: 'Français', en: 'English' } as const;

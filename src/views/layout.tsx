@@ -2,8 +2,7 @@ import type { Children } from '@kitajs/html';
 import type { PageContext } from '../http/request-context.ts';
 import { locales } from '../shared/i18n-text.ts';
 import { assetUrl } from './assets.ts';
-
-const languageNames = { nl: 'Nederlands', fr: 'Français', en: 'English' } as const;
+import { languageNames } from './components.tsx';
 
 export interface LayoutProps {
   ctx: PageContext;

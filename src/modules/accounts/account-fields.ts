@@ -3,17 +3,15 @@
 import type { FieldProblem } from '../../shared/errors.ts';
 import { isLocale, type Locale } from '../../shared/i18n-text.ts';
 import { type PasswordProblem, passwordProblem } from './password.ts';
+import { isEmailAddress } from '../../shared/shapes.ts';
 
 export function normaliseEmail(email: string): string {
   return email.trim().toLowerCase();
 }
 
-// Deliberately loose: one @, a dot in the domain, no spaces. The confirmation e-mail is the real test.
-const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-
 export function emailProblem(email: string): FieldProblem | null {
   if (!email) return { field: 'email', message: 'is required', code: 'required' };
-  if (email.length > 254 || !emailShape.test(email))
+  if (!isEmailAddress(email))
     return { field: 'email', message: 'is not an e-mail address', code: 'email_invalid' };
   return null;
 }

@@ -30,8 +30,7 @@ import {
   type TaxonomyTermRow,
 } from './directory.repo.ts';
 import { type HoursInput, type OpenState, openState } from './opening-hours.ts';
-
-const uuidPattern = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../shared/shapes.ts';
 
 export function listOrganisations(
   db: Database,
@@ -45,7 +44,7 @@ export function listOrganisations(
 }
 
 export async function getOrganisation(db: Database, id: string): Promise<OrganisationRecord> {
-  const org = uuidPattern.test(id) ? await findOrganisationById(db, id.toLowerCase()) : undefined;
+  const org = isUuid(id) ? await findOrganisationById(db, id.toLowerCase()) : undefined;
   if (!org) throw new AppError('ORGANISATION_NOT_FOUND');
   return org;
 }
@@ -54,13 +53,13 @@ export type OrganisationBrief = NonNullable<Awaited<ReturnType<typeof findOrgani
 
 /** Name, kind and verification of an organisation, or ORGANISATION_NOT_FOUND. */
 export async function getOrganisationBrief(db: Executor, id: string): Promise<OrganisationBrief> {
-  const org = uuidPattern.test(id) ? await findOrganisationBrief(db, id.toLowerCase()) : undefined;
+  const org = isUuid(id) ? await findOrganisationBrief(db, id.toLowerCase()) : undefined;
   if (!org) throw new AppError('ORGANISATION_NOT_FOUND');
   return org;
 }
 
 export async function getService(db: Database, id: string): Promise<ServiceRecord> {
-  const service = uuidPattern.test(id) ? await findServiceById(db, id.toLowerCase()) : undefined;
+  const service = isUuid(id) ? await findServiceById(db, id.toLowerCase()) : undefined;
   if (!service) throw new AppError('SERVICE_NOT_FOUND');
   return service;
 }
@@ -75,14 +74,14 @@ export async function listServiceAtLocations(
   page: PageRequest,
   filters: { serviceId?: string; locationId?: string } = {},
 ): Promise<Page<ServiceAtLocationRecord>> {
-  const valid = Object.values(filters).every((id) => !id || uuidPattern.test(id));
+  const valid = Object.values(filters).every((id) => !id || isUuid(id));
   if (!valid) return pageOf([], 0, page);
   const { rows, total } = await findServiceAtLocationsPage(db, page, filters);
   return pageOf(rows, total, page);
 }
 
 export async function getServiceAtLocation(db: Database, id: string): Promise<ServiceAtLocationRecord> {
-  const record = uuidPattern.test(id) ? await findServiceAtLocationById(db, id.toLowerCase()) : undefined;
+  const record = isUuid(id) ? await findServiceAtLocationById(db, id.toLowerCase()) : undefined;
   if (!record) throw new AppError('NOT_FOUND');
   return record;
 }

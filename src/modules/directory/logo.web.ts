@@ -5,15 +5,14 @@ import Type from 'typebox';
 import type { WebDeps } from '../../http/deps.ts';
 import { AppError } from '../../shared/errors.ts';
 import { findLogo } from './use-cases/set-logo.ts';
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../shared/shapes.ts';
 
 export const logoWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   app.get(
     '/logos/:id',
     { schema: { hide: true, params: Type.Object({ id: Type.String({ maxLength: 64 }) }) } },
     async (request, reply) => {
-      const logo = uuid.test(request.params.id) ? await findLogo(deps.db, request.params.id) : undefined;
+      const logo = isUuid(request.params.id) ? await findLogo(deps.db, request.params.id) : undefined;
       if (!logo) throw new AppError('NOT_FOUND');
       return reply
         .type(logo.contentType)

@@ -6,6 +6,7 @@ import Type from 'typebox';
 import type { WebDeps } from '../../http/deps.ts';
 import { pageContext } from '../../http/request-context.ts';
 import { sendHtml } from '../../http/send-html.ts';
+import { isUuid } from '../../shared/shapes.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type I18nText, locales } from '../../shared/i18n-text.ts';
 import { findUsersByIds, requireSignedIn } from '../accounts/index.ts';
@@ -427,7 +428,7 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
       const actor = await editorOf(request, org.id);
       const body = request.body;
       const contactId = body.contact_id || null;
-      if (contactId && !/^[0-9a-f-]{36}$/i.test(contactId)) throw new AppError('NOT_FOUND');
+      if (contactId && !isUuid(contactId)) throw new AppError('NOT_FOUND');
       // Each form on the page prefixes its fields: the new one "new-", a contact's "c-<id>-".
       const prefix = contactId ? `c-${contactId}-` : 'new-';
       const field = (name: string) => body[`${prefix}${name}`] ?? '';
@@ -490,7 +491,7 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
       const ctx = await page(request);
       const org = await getOrganisationBrief(db, request.params.id);
       const actor = await editorOf(request, org.id);
-      if (!/^[0-9a-f-]{36}$/i.test(request.params.contactId)) throw new AppError('NOT_FOUND');
+      if (!isUuid(request.params.contactId)) throw new AppError('NOT_FOUND');
       await db.transaction((tx) => deleteContact(tx, org.id, request.params.contactId, actor.userId));
       return reply.redirect(`/${ctx.locale}/manage/organisations/${org.id}/contacts?done=saved`, 303);
     },
@@ -546,7 +547,7 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
       const actor = await editorOf(request, org.id);
       const body = request.body;
       const locationId = typeof body.location_id === 'string' && body.location_id ? body.location_id : null;
-      if (locationId && !/^[0-9a-f-]{36}$/i.test(locationId)) throw new AppError('NOT_FOUND');
+      if (locationId && !isUuid(locationId)) throw new AppError('NOT_FOUND');
       const prefix = locationId ? `l-${locationId}-` : 'new-';
       const field = (name: string) => {
         const value = body[`${prefix}${name}`];
@@ -622,7 +623,7 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
       const ctx = await page(request);
       const org = await getOrganisationBrief(db, request.params.id);
       const actor = await editorOf(request, org.id);
-      if (!/^[0-9a-f-]{36}$/i.test(request.params.locationId)) throw new AppError('NOT_FOUND');
+      if (!isUuid(request.params.locationId)) throw new AppError('NOT_FOUND');
       await db.transaction((tx) => deleteLocation(tx, org.id, request.params.locationId, actor.userId));
       return reply.redirect(`/${ctx.locale}/manage/organisations/${org.id}/locations?done=saved`, 303);
     },
@@ -781,7 +782,7 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
       const ctx = await page(request);
       const service = await getService(db, request.params.id);
       const actor = await editorOf(request, service.organisationId);
-      if (!/^[0-9a-f-]{36}$/i.test(request.params.exceptionId)) throw new AppError('NOT_FOUND');
+      if (!isUuid(request.params.exceptionId)) throw new AppError('NOT_FOUND');
       await db.transaction((tx) => deleteException(tx, service.id, request.params.exceptionId, actor.userId));
       return reply.redirect(`/${ctx.locale}/manage/services/${service.id}/hours?done=saved`, 303);
     },

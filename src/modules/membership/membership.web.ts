@@ -8,6 +8,7 @@ import { errorMessage } from '../../http/error-handler.ts';
 import { originOf, type PageContext, pageContext } from '../../http/request-context.ts';
 import { sendHtml } from '../../http/send-html.ts';
 import type { MessageKey } from '../../i18n/index.ts';
+import { isUuid } from '../../shared/shapes.ts';
 import { AppError, type FieldProblem } from '../../shared/errors.ts';
 import { findUsersByIds, requireSignedIn, type SignedIn } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
@@ -398,10 +399,7 @@ export const membershipWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, dep
       const org = await getOrganisationBrief(db, request.params.id);
       const voucherId = request.body.voucher ?? '';
       // Only an admin of the vouching organisation speaks for it.
-      if (
-        !/^[0-9a-f-]{36}$/i.test(voucherId) ||
-        !canManageMembers(await findMembership(db, actor.userId, voucherId))
-      )
+      if (!isUuid(voucherId) || !canManageMembers(await findMembership(db, actor.userId, voucherId)))
         throw new AppError('FORBIDDEN');
       await db.transaction(async (tx) => {
         await vouchFor(tx, { voucherId, organisationId: org.id, userId: actor.userId });

@@ -23,10 +23,10 @@ import { actorOf, countPendingClaims, isModerator, isPlatformAdmin } from '../me
 import { findOpenReports, resolveReport } from './moderation.repo.ts';
 import { reportListing } from './use-cases/report-listing.ts';
 import { AuditPage, ModerationPage, ReportPage } from './views/moderation-pages.tsx';
+import { isUuid } from '../../shared/shapes.ts';
 
 const text = Type.Optional(Type.String({ maxLength: 5_000 }));
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const moderationWeb: FastifyPluginAsyncTypebox<WebDeps & { reportLimit: RateLimiter }> = async (
   app,
@@ -141,7 +141,7 @@ export const moderationWeb: FastifyPluginAsyncTypebox<WebDeps & { reportLimit: R
       const actor = moderator(request);
       const ctx = await page(request);
       if (
-        !uuid.test(request.params.id) ||
+        !isUuid(request.params.id) ||
         !(await resolveReport(db, request.params.id, actor.userId, new Date()))
       )
         throw new AppError('NOT_FOUND');

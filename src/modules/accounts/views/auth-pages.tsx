@@ -4,8 +4,7 @@ import type { FieldProblem } from '../../../shared/errors.ts';
 import { locales } from '../../../shared/i18n-text.ts';
 import { CsrfField, ErrorSummary, Field, Notice } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
-
-const languageNames = { nl: 'Nederlands', fr: 'Français', en: 'English' } as const;
+import { languageNames } from '../../../views/components.tsx';
 
 interface FormState {
   values?: Record<string, string>;

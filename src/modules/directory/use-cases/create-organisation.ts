@@ -7,6 +7,7 @@ import { cleanText, type I18nText } from '../../../shared/i18n-text.ts';
 import { organisations } from '../directory.schema.ts';
 import { type OrganisationKind, organisationKinds } from '../directory.vocabulary.ts';
 import { normaliseKbo } from '../kbo.ts';
+import { isEmailAddress } from '../../../shared/shapes.ts';
 
 export interface NewOrganisation {
   name: I18nText;
@@ -17,8 +18,6 @@ export interface NewOrganisation {
   email?: string;
   website?: string;
 }
-
-const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 /** The field problems of a new or edited organisation, and its cleaned values. */
 export function checkOrganisation(
@@ -64,7 +63,7 @@ export function checkOrganisation(
       code: 'kbo_required',
     });
   const email = input.email?.trim().toLowerCase() || null;
-  if (email && (email.length > 254 || !emailShape.test(email)))
+  if (email && !isEmailAddress(email))
     problems.push({ field: 'email', message: 'is not an e-mail address', code: 'email_invalid' });
   let website = input.website?.trim() || null;
   if (website && !/^https?:\/\//i.test(website)) website = `https://${website}`;

@@ -15,6 +15,7 @@ import {
   targetGroups,
 } from '../directory.vocabulary.ts';
 import { diff, recordVersion } from '../listing-versions.ts';
+import { isEmailAddress, languageCodeShape } from '../../../shared/shapes.ts';
 
 export const serviceTextFields = [
   'name',
@@ -38,7 +39,6 @@ export interface ServiceInput {
   themes: string[];
 }
 
-const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 const knownThemes = new Set(themeRows().map((t) => t.code));
 
 /** The theme codes of a service, sorted. */
@@ -60,7 +60,6 @@ async function setThemes(tx: Executor, serviceId: string, codes: string[]): Prom
     .where(inArray(taxonomyTerms.code, codes));
   await tx.insert(serviceThemes).values(terms.map((t) => ({ serviceId, termId: t.id })));
 }
-const languageCode = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 const maxLength: Record<ServiceTextField, number> = {
   name: 200,
   description: 5_000,
@@ -97,13 +96,13 @@ export function checkService(input: ServiceInput) {
   if (unknown(input.accessConditions, accessConditions))
     problems.push({ field: 'access_conditions', message: 'has an unknown value', code: 'choose_one' });
   const languages = [...new Set(input.languages.map((l) => l.trim()).filter(Boolean))];
-  if (languages.length > 30 || languages.some((l) => !languageCode.test(l)))
+  if (languages.length > 30 || languages.some((l) => !languageCodeShape.test(l)))
     problems.push({ field: 'languages', message: 'has an unknown language code', code: 'language_codes' });
   const themes = [...new Set(input.themes)].sort();
   if (themes.some((code) => !knownThemes.has(code)))
     problems.push({ field: 'themes', message: 'has an unknown theme', code: 'choose_one' });
   const email = input.email?.trim().toLowerCase() || null;
-  if (email && (email.length > 254 || !emailShape.test(email)))
+  if (email && !isEmailAddress(email))
     problems.push({ field: 'email', message: 'is not an e-mail address', code: 'email_invalid' });
   let url = input.url?.trim() || null;
   if (url && !/^https?:\/\//i.test(url)) url = `https://${url}`;

@@ -6,6 +6,7 @@ import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import { cleanText, type I18nText } from '../../../shared/i18n-text.ts';
 import { contacts } from '../directory.schema.ts';
 import { diff, recordVersion } from '../listing-versions.ts';
+import { isEmailAddress, languageCodeShape } from '../../../shared/shapes.ts';
 
 export interface ContactInput {
   name: string;
@@ -15,8 +16,6 @@ export interface ContactInput {
   languages: string[];
 }
 
-const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
-const languageCode = /^[a-z]{2,3}(-[A-Za-z0-9]{2,8})*$/;
 // Belgian and international numbers as people write them: digits, spaces, dots, slashes, a leading +.
 const phoneShape = /^\+?[0-9][0-9 ./()-]{5,24}$/;
 
@@ -31,13 +30,13 @@ export function checkContact(input: ContactInput) {
     if (value.length > 200)
       problems.push({ field: `title.${lang}`, message: 'is too long', code: 'too_long_200' });
   const email = input.email?.trim().toLowerCase() || null;
-  if (email && (email.length > 254 || !emailShape.test(email)))
+  if (email && !isEmailAddress(email))
     problems.push({ field: 'email', message: 'is not an e-mail address', code: 'email_invalid' });
   const phone = input.phone?.trim() || null;
   if (phone && !phoneShape.test(phone))
     problems.push({ field: 'phone', message: 'is not a phone number', code: 'phone_invalid' });
   const languages = [...new Set(input.languages.map((l) => l.trim()).filter(Boolean))];
-  if (languages.length > 20 || languages.some((l) => !languageCode.test(l)))
+  if (languages.length > 20 || languages.some((l) => !languageCodeShape.test(l)))
     problems.push({ field: 'languages', message: 'has an unknown language code', code: 'language_codes' });
   return { problems, values: { name, title, email, phone, languages } };
 }

@@ -13,11 +13,10 @@ import {
 } from '../membership.repo.ts';
 import type { OrganisationRole } from '../membership.vocabulary.ts';
 import { checkRoles } from './invite-member.ts';
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../../shared/shapes.ts';
 
 async function lockedMembers(tx: Executor, ctx: MembershipContext, organisationId: string, userId: string) {
-  if (!uuid.test(organisationId) || !uuid.test(userId)) throw new AppError('NOT_FOUND');
+  if (!isUuid(organisationId) || !isUuid(userId)) throw new AppError('NOT_FOUND');
   const members = await findMembersOf(tx, organisationId, { lock: true });
   const own = members.find((m) => m.userId === ctx.actor.userId);
   const target = members.find((m) => m.userId === userId);

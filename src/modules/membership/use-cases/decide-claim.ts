@@ -9,11 +9,10 @@ import type { MembershipContext } from '../membership-context.ts';
 import { mailPerson, nameIn } from '../membership-mail.ts';
 import { canManageMembers, isModerator } from '../membership.policy.ts';
 import { decideClaimRow, findClaim, findMembership, upsertMembership } from '../membership.repo.ts';
-
-const uuid = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from '../../../shared/shapes.ts';
 
 export async function decideClaim(ctx: MembershipContext, claimId: string, approve: boolean): Promise<void> {
-  if (!uuid.test(claimId)) throw new AppError('NOT_FOUND');
+  if (!isUuid(claimId)) throw new AppError('NOT_FOUND');
   await ctx.db.transaction(async (tx) => {
     const claim = await findClaim(tx, claimId, { lock: true });
     // A claim on another organisation is "not found", not "forbidden": ids reveal nothing.

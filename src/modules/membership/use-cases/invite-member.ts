@@ -10,9 +10,9 @@ import { mailPerson, nameIn } from '../membership-mail.ts';
 import { canManageMembers } from '../membership.policy.ts';
 import { findMembership, insertInvitation } from '../membership.repo.ts';
 import { type OrganisationRole, organisationRoles } from '../membership.vocabulary.ts';
+import { isEmailAddress } from '../../../shared/shapes.ts';
 
 export const invitationDays = 14;
-const emailShape = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;
 
 export function checkRoles(roles: string[]): OrganisationRole[] | null {
   const known = [...new Set(roles)].filter((r): r is OrganisationRole =>
@@ -32,7 +32,7 @@ export async function inviteMember(
   const email = input.email.trim().toLowerCase();
   const roles = checkRoles(input.roles);
   const problems: FieldProblem[] = [];
-  if (!emailShape.test(email) || email.length > 254)
+  if (!isEmailAddress(email))
     problems.push({ field: 'email', message: 'is not an e-mail address', code: 'email_invalid' });
   if (!roles) problems.push({ field: 'roles', message: 'choose at least one role', code: 'roles_required' });
   if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });

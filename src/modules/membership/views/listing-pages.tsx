@@ -4,11 +4,9 @@ import type { PageContext } from '../../../http/request-context.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, type Locale, locales, pickText } from '../../../shared/i18n-text.ts';
-import { label } from '../../../views/components.tsx';
+import { label, languageNames } from '../../../views/components.tsx';
 import { CsrfField, ErrorSummary, Field, fieldMessage, Notice } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
-
-const languageNames = { nl: 'Nederlands', fr: 'Français', en: 'English' } as const;
 
 export type FormValues = Record<string, string | string[] | undefined>;
 

@@ -8,16 +8,8 @@ import { CsrfField, ErrorSummary, Field, fieldMessage, Notice } from '../../../v
 import { Layout } from '../../../views/layout.tsx';
 import { type OrganisationRole, organisationRoles } from '../membership.vocabulary.ts';
 import { ManageLinks } from './listing-pages.tsx';
-
-const languageNames = { nl: 'Nederlands', fr: 'Français', en: 'English' } as const;
-const kinds = [
-  'formal',
-  'self_organisation',
-  'citizen_initiative',
-  'faith_community',
-  'sports_culture_club',
-  'public_service',
-];
+import { languageNames } from '../../../views/components.tsx';
+import { organisationKinds } from '../../directory/index.ts';
 
 export const orgName = (ctx: PageContext, name: I18nText) => pickText(name, ctx.locale)?.text ?? '';
 const roleLabel = (ctx: PageContext, role: string) => ctx.t.t(`role.org.${role}` as MessageKey);
@@ -86,7 +78,7 @@ export function RegisterOrganisationPage({
             aria-describedby={kindProblem ? 'f-kind-error' : undefined}
           >
             <option value="">{t.html('register_org.choose_kind')}</option>
-            {kinds.map((k) => (
+            {organisationKinds.map((k) => (
               <option value={k} selected={values.kind === k ? true : undefined} safe>
                 {t.t(`kind.${k}` as MessageKey)}
               </option>
