@@ -6,9 +6,9 @@ import type { Executor } from '../../db/client.ts';
 import { AppError } from '../../shared/errors.ts';
 import { hashToken, isWellFormedToken, newToken } from '../../shared/tokens.ts';
 import { listingConfirmations, organisations } from './directory.schema.ts';
+import { staleAfterMonths } from './directory.service.ts';
 
 export const reminderAfterMonths = 6;
-export const staleAfterMonths = 12;
 /** A listing is reminded at most once a month. */
 const remindEveryDays = 30;
 const linkValidDays = 60;

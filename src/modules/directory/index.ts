@@ -49,7 +49,6 @@ export {
   findStaleListings,
   markConfirmed,
   reminderAfterMonths,
-  staleAfterMonths,
 } from './freshness.ts';
 export {
   checkService,
