@@ -94,7 +94,8 @@ export function registerErrorHandling(app: FastifyInstance, deps: WebDeps): void
     const message = errorMessage(t, error);
     if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
     if (error.code === 'UNAUTHENTICATED' && !isApi(request) && request.method === 'GET') {
-      return reply.redirect(`/${locale}/login?next=${encodeURIComponent(request.url)}`, 303);
+      const ended = request.sessionEnded ? '&ended=1' : '';
+      return reply.redirect(`/${locale}/login?next=${encodeURIComponent(request.url)}${ended}`, 303);
     }
     if (isApi(request)) {
       return reply.code(error.status).send({

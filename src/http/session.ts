@@ -18,6 +18,8 @@ declare module 'fastify' {
     signedIn: SignedIn | null;
     /** The anti-forgery token for this request's forms (made on first use). */
     csrfToken(): string;
+    /** A session cookie came with the request but opened nothing (expired, ended, tampered). */
+    sessionEnded: boolean;
   }
 }
 
@@ -45,6 +47,7 @@ async function sessions(app: FastifyInstance, { db, config }: { db: Database; co
   });
 
   app.decorateRequest('signedIn', null);
+  app.decorateRequest('sessionEnded', false);
   app.decorateRequest('csrfToken', function (this: FastifyRequest) {
     throw new Error(`csrfToken() is not available on ${this.url}`);
   });
@@ -58,8 +61,10 @@ async function sessions(app: FastifyInstance, { db, config }: { db: Database; co
     const resolved = await resolveSession(db, cookieValue);
     request.signedIn = resolved;
     // A cookie that opens nothing (expired, ended elsewhere, tampered) is removed.
-    if (!resolved) clearSessionCookie(reply, config);
-    else if (resolved.renewedUntil) setSessionCookie(reply, config, cookieValue, resolved.renewedUntil);
+    if (!resolved) {
+      clearSessionCookie(reply, config);
+      request.sessionEnded = true;
+    } else if (resolved.renewedUntil) setSessionCookie(reply, config, cookieValue, resolved.renewedUntil);
   });
 
   app.addHook('preHandler', (request, reply, done) => {

@@ -178,7 +178,9 @@ describe('log-in and log-out', () => {
     replay.setCookie(sessionCookie, cookie);
     const after = await replay.get('/en/account');
     expect(after.statusCode).toBe(303);
-    expect(after.headers.location).toBe('/en/login?next=%2Fen%2Faccount');
+    expect(after.headers.location).toBe('/en/login?next=%2Fen%2Faccount&ended=1');
+    const loginPage = await replay.get(after.headers.location as string);
+    expect(loginPage.body).toContain('Your session has ended');
     expect(await auditEvents(email)).toEqual(expect.arrayContaining(['login', 'logout']));
   });
 
@@ -255,6 +257,9 @@ describe('log-in and log-out', () => {
     expect(res.statusCode).toBe(200);
     expect(res.body).toContain('href="/en/login"');
     expect(client.cookie(sessionCookie)).toBeUndefined();
+    client.setCookie(sessionCookie, 'tampered');
+    const login = await client.get('/fr/login');
+    expect(login.body).toContain('Votre session a pris fin');
   });
 });
 

@@ -43,6 +43,7 @@ const LogInQuery = Type.Object({
   next: text,
   reset: Type.Optional(Type.Literal('1')),
   out: Type.Optional(Type.Literal('1')),
+  ended: Type.Optional(Type.Literal('1')),
 });
 const AccountQuery = Type.Object({
   verified: Type.Optional(Type.Literal('1')),
@@ -152,14 +153,16 @@ export const accountsWeb: FastifyPluginAsyncTypebox<WebDeps & { limits: AccountL
 
   app.get('/login', { schema: { hide: true, querystring: LogInQuery } }, async (request, reply) => {
     const ctx = await page(request);
-    const { next, reset, out } = request.query;
+    const { next, reset, out, ended } = request.query;
     const notice = reset
       ? ctx.t.t('login.password_changed')
-      : out
-        ? ctx.t.t('login.logged_out')
-        : next
-          ? ctx.t.t('login.needed')
-          : undefined;
+      : ended || request.sessionEnded
+        ? ctx.t.t('login.session_ended')
+        : out
+          ? ctx.t.t('login.logged_out')
+          : next
+            ? ctx.t.t('login.needed')
+            : undefined;
     return sendHtml(reply, LogInPage({ ctx, next: safeNext(next), notice }));
   });
 
