@@ -48,6 +48,7 @@ async function startServer(dataDir: string, args: string[] = []): Promise<Server
       LOG_LEVEL: 'warn',
       TILE_URL: '',
       NODE_ENV: 'production',
+      PUBLIC_URL: 'http://127.0.0.1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });

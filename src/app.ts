@@ -211,7 +211,9 @@ export async function buildApp(
     await app.register(freshnessWeb, { ...deps, prefix: `/${locale}` });
     await app.register(moderationWeb, { ...deps, reportLimit, prefix: `/${locale}` });
     // What the platform would have e-mailed, for developers and tests; never in production.
-    if (config.env !== 'production') await app.register(outboxWeb, { ...deps, prefix: `/${locale}` });
+    // Only where mail cannot leave the machine anyway: it shows reset and invitation links.
+    if (config.env !== 'production' && !config.mail.smtpUrl)
+      await app.register(outboxWeb, { ...deps, prefix: `/${locale}` });
   }
 
   await app.register(logoWeb, deps);

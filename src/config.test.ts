@@ -34,6 +34,13 @@ describe('loadConfig', () => {
     expect(config.tiles.url).toBe('');
   });
 
+  it('requires PUBLIC_URL in production, so e-mail links never follow a Host header', () => {
+    expect(() => loadConfig({ NODE_ENV: 'production' }, [])).toThrow(/PUBLIC_URL is required in production/);
+    expect(
+      loadConfig({ NODE_ENV: 'production', PUBLIC_URL: 'https://passerelle.example' }, []).publicUrl,
+    ).toBe('https://passerelle.example');
+  });
+
   it('stops with one line naming every bad variable', () => {
     expect(() => loadConfig({ PORT: 'eighty', DATABASE_URL: 'mysql://x', DEMO_DATA: 'perhaps' }, [])).toThrow(
       ConfigError,

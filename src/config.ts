@@ -78,6 +78,11 @@ export function loadConfig(
     throw new ConfigError(`Invalid configuration: ${problems.join('; ')}`);
   }
   const env = values as Env;
+  // Links in e-mails (password resets, invitations) must not follow the Host header a client sends.
+  if (env.NODE_ENV === 'production' && !env.PUBLIC_URL)
+    throw new ConfigError(
+      'Invalid configuration: PUBLIC_URL is required in production (links in e-mails are built from it)',
+    );
   return {
     env: env.NODE_ENV,
     host: env.HOST,

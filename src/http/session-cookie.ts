@@ -16,7 +16,7 @@ export function setSessionCookie(
   reply.setCookie(sessionCookieName(config), token, {
     path: '/',
     httpOnly: true,
-    // Lax, not Strict: the link in a confirmation e-mail must arrive signed in.
+    // Lax, not Strict: a link from an e-mail or another site must arrive signed in.
     sameSite: 'lax',
     secure: config.env === 'production',
     expires: expiresAt,
@@ -24,5 +24,11 @@ export function setSessionCookie(
 }
 
 export function clearSessionCookie(reply: FastifyReply, config: Pick<Config, 'env'>): void {
-  reply.clearCookie(sessionCookieName(config), { path: '/' });
+  // The same attributes as when it was set: browsers ignore a __Host- cookie cleared without Secure.
+  reply.clearCookie(sessionCookieName(config), {
+    path: '/',
+    httpOnly: true,
+    sameSite: 'lax',
+    secure: config.env === 'production',
+  });
 }

@@ -40,14 +40,6 @@ export class RateLimiter {
     }
   }
 
-  /** Throws RATE_LIMITED when the key is over its limit, without counting an attempt. */
-  async check(key: string): Promise<void> {
-    const state = await this.limiter.get(hashKey(key));
-    if (state && state.consumedPoints >= this.limiter.points && state.msBeforeNext > 0) {
-      throw new AppError('RATE_LIMITED', { retryAfterSeconds: Math.ceil(state.msBeforeNext / 1000) });
-    }
-  }
-
   async reset(key: string): Promise<void> {
     await this.limiter.delete(hashKey(key));
   }

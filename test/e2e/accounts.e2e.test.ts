@@ -39,8 +39,13 @@ describe('an account, from sign-up to a confirmed address', () => {
     await page.goto(`${h.baseUrl}/fr/dev/outbox`);
     await expectAccessible(page);
     await page.locator('.outbox li').first().getByRole('link').first().click();
-    await page.waitForURL('**/fr/account?verified=1');
+    await page.waitForURL('**/fr/login?verified=1');
     expect(await page.getByRole('status').textContent()).toContain('Votre adresse e-mail est confirmée.');
+    await expectAccessible(page);
+    await page.getByLabel('Adresse e-mail').fill(email);
+    await page.getByLabel('Mot de passe').fill('la bicyclette verte du canal');
+    await page.getByRole('button', { name: 'Se connecter' }).click();
+    await page.waitForURL('**/fr/account');
     await expectAccessible(page);
 
     await page.getByRole('link', { name: 'Où vous êtes connecté·e' }).click();

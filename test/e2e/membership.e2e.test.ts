@@ -19,7 +19,11 @@ async function signUpAndConfirm(page: Page, email: string): Promise<void> {
   await page.waitForURL('**/en/signup');
   await page.goto(`${h.baseUrl}/en/dev/outbox`);
   await page.locator('.outbox li').filter({ hasText: email }).first().getByRole('link').first().click();
-  await page.waitForURL('**/en/account?verified=1');
+  await page.waitForURL('**/en/login?verified=1');
+  await page.getByLabel('E-mail address').fill(email);
+  await page.getByLabel('Password').fill('la bicyclette verte du canal');
+  await page.getByRole('button', { name: 'Log in' }).click();
+  await page.waitForURL('**/en/account');
 }
 
 describe('an organisation run by its people', () => {

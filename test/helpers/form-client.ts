@@ -161,5 +161,9 @@ export async function confirmedPerson(
   if (!mail?.link) throw new Error(`no confirmation e-mail for ${email}`);
   const res = await client.get(pathOf(mail.link));
   if (res.statusCode !== 303) throw new Error(`confirmation failed: ${res.statusCode}`);
+  // Confirming does not sign in: the person logs in with their password.
+  await client.get(`/${locale}/login`);
+  const login = await client.post(`/${locale}/login`, { email, password: testPassword });
+  if (login.statusCode !== 303) throw new Error(`log-in failed: ${login.statusCode}`);
   return Object.assign(client, { email });
 }

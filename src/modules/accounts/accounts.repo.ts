@@ -151,6 +151,19 @@ export async function findValidAccountToken(
   return row;
 }
 
+/** Whose a token is, used or not (a confirmation link opened twice). */
+export async function findAccountTokenOwner(
+  db: Executor,
+  tokenHash: string,
+  purpose: AccountTokenPurpose,
+): Promise<{ userId: string } | undefined> {
+  const [row] = await db
+    .select({ userId: accountTokens.userId })
+    .from(accountTokens)
+    .where(and(eq(accountTokens.tokenHash, tokenHash), eq(accountTokens.purpose, purpose)));
+  return row;
+}
+
 /** Earlier unused links of the same kind stop working when a new one is sent. */
 export async function expireAccountTokens(
   db: Executor,

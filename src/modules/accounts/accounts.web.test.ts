@@ -43,6 +43,7 @@ async function signedUp(email = newAddress(), locale = 'en'): Promise<FormClient
   const mail = await lastMailTo(t.database, email);
   const res = await client.get(pathOf(mail!.link!));
   expect(res.statusCode).toBe(303);
+  await client.submit(`/${locale}/login`, `/${locale}/login`, { email, password: goodPassword });
   return client;
 }
 
@@ -125,7 +126,7 @@ describe('sign-up and e-mail confirmation', () => {
     expect((await lastMailTo(t.database, email))?.subject).toBe('You already have a Passerelle account');
   });
 
-  it('confirms the address once, signs the person in, and refuses the link a second time', async () => {
+  it('confirms the address without signing anyone in, and a second opening finds it confirmed', async () => {
     const email = newAddress();
     const client = new FormClient(t.app);
     await client.submit('/en/signup', '/en/signup', {
@@ -137,14 +138,38 @@ describe('sign-up and e-mail confirmation', () => {
     const link = pathOf((await lastMailTo(t.database, email))!.link!);
     const res = await client.get(link);
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toBe('/en/account?verified=1');
-    expect(client.cookie(sessionCookie)).toBeTruthy();
-    const account = await client.get('/en/account?verified=1');
-    expect(account.body).toContain('Your e-mail address is confirmed. Welcome!');
-    expect(account.body).toContain('Confirmed');
+    expect(res.headers.location).toBe('/en/login?verified=1');
+    // A link someone else sent must not put the reader into the sender's account.
+    expect(client.cookie(sessionCookie)).toBeUndefined();
+    expect((await client.get('/en/login?verified=1')).body).toContain('Your e-mail address is confirmed.');
+    const { rows } = await t.database.pool.query('select email_verified_at from users where email = $1', [
+      email,
+    ]);
+    expect(rows[0].email_verified_at).toBeTruthy();
+
+    // Opened again (or first by a mail scanner): still confirmed, no error.
     const again = await new FormClient(t.app).get(link.replace('/en/', '/fr/'));
-    expect(again.statusCode).toBe(400);
-    expect(again.body).toContain('Ce lien ne fonctionne plus');
+    expect(again.headers.location).toBe('/fr/login?verified=1');
+
+    await client.submit('/en/login', '/en/login', { email, password: goodPassword });
+    const account = await client.get('/en/account');
+    expect(account.body).toContain('Confirmed');
+  });
+
+  it('refuses an unused link once a newer one was sent, with a clear page', async () => {
+    const email = newAddress();
+    const client = new FormClient(t.app);
+    await client.submit('/en/signup', '/en/signup', { name: 'Amina', email, password: goodPassword });
+    const first = pathOf((await lastMailTo(t.database, email))!.link!);
+    await client.submit('/en/login', '/en/login', { email, password: goodPassword });
+    await client.get('/en/account');
+    await client.post('/en/account/verification', {});
+    const second = pathOf((await lastMailTo(t.database, email))!.link!);
+    expect(second).not.toBe(first);
+    const old = await new FormClient(t.app).get(first.replace('/en/', '/fr/'));
+    expect(old.statusCode).toBe(400);
+    expect(old.body).toContain('Ce lien ne fonctionne plus');
+    expect((await client.get(second)).headers.location).toBe('/en/account?verified=1');
   });
 
   it('refuses a tampered or malformed link with a clear page', async () => {
@@ -228,6 +253,8 @@ describe('log-in and log-out', () => {
     for (const [next, expected] of [
       ['/en/search?q=cpas', '/en/search?q=cpas'],
       ['//evil.example/x', '/en/account'],
+      ['/\t/evil.example', '/en/account'],
+      ['/\\evil.example', '/en/account'],
       ['https://evil.example/', '/en/account'],
     ]) {
       const client = new FormClient(t.app);
@@ -248,6 +275,24 @@ describe('log-in and log-out', () => {
     const forged = await client.post('/en/login', { email, password: goodPassword, _csrf: 'forged' });
     expect(forged.statusCode).toBe(403);
     expect(client.cookie(sessionCookie)).toBeUndefined();
+  });
+
+  it('renews the cookie of a session in use, so it lasts 30 days from the last visit', async () => {
+    const email = newAddress();
+    const client = await signedUp(email);
+    await t.database.pool.query(
+      `update sessions set last_seen_at = now() - interval '2 hours', expires_at = now() + interval '1 day'
+       where user_id = (select id from users where email = $1)`,
+      [email],
+    );
+    const res = await client.get('/en/account');
+    const renewed = (res.cookies as { name: string; expires?: Date }[]).find((c) => c.name === sessionCookie);
+    expect(renewed?.expires && renewed.expires.getTime()).toBeGreaterThan(Date.now() + 29 * 86_400_000);
+    const { rows } = await t.database.pool.query(
+      `select expires_at > now() + interval '29 days' as renewed from sessions where user_id = (select id from users where email = $1)`,
+      [email],
+    );
+    expect(rows[0].renewed).toBe(true);
   });
 
   it('treats a tampered session cookie as a visitor and removes it', async () => {

@@ -14,7 +14,6 @@ import { isLocale } from '../../shared/i18n-text.ts';
 import type { AccountContext, AccountLimits } from './account-context.ts';
 import { findUserById, listSessionsOfUser } from './accounts.repo.ts';
 import type { SignedIn } from './sessions.ts';
-import { startSession } from './sessions.ts';
 import { logIn } from './use-cases/log-in.ts';
 import { endSession, logOut, logOutEverywhere } from './use-cases/log-out.ts';
 import { requestPasswordReset, resetLinkMinutes } from './use-cases/request-password-reset.ts';
@@ -44,6 +43,7 @@ const LogInQuery = Type.Object({
   reset: Type.Optional(Type.Literal('1')),
   out: Type.Optional(Type.Literal('1')),
   ended: Type.Optional(Type.Literal('1')),
+  verified: Type.Optional(Type.Literal('1')),
 });
 const AccountQuery = Type.Object({
   verified: Type.Optional(Type.Literal('1')),
@@ -53,8 +53,12 @@ const SessionsQuery = Type.Object({ ended: Type.Optional(Type.Literal('1')) });
 
 /** Only a path on this site: "/fr/account", never "//elsewhere.example" or "https://…". */
 export function safeNext(next: string | undefined): string | undefined {
-  if (!next || !next.startsWith('/') || next.startsWith('//') || next.startsWith('/\\')) return undefined;
-  return next;
+  if (!next || !next.startsWith('/') || next.startsWith('//')) return undefined;
+  // Browsers drop tabs and newlines and read \ as /, so "/\t/evil.example" would leave the site.
+  if ([...next].some((c) => c === '\\' || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
+    return undefined;
+  const base = 'https://passerelle.invalid';
+  return new URL(next, base).origin === base ? next : undefined;
 }
 
 export function requireSignedIn(request: FastifyRequest): SignedIn {
@@ -140,29 +144,26 @@ export const accountsWeb: FastifyPluginAsyncTypebox<WebDeps & { limits: AccountL
 
   app.get('/verify-email', { schema: { hide: true, querystring: TokenQuery } }, async (request, reply) => {
     const user = await verifyEmail(accountContext(request), request.query.token);
-    if (request.signedIn?.user.id !== user.id) {
-      const session = await startSession(db, user.id, {
-        userAgent: request.headers['user-agent'],
-        ip: request.ip,
-      });
-      setSessionCookie(reply, config, session.token, session.expiresAt);
-    }
     const locale = (await page(request)).locale;
-    return reply.redirect(`/${locale}/account?verified=1`, 303);
+    // Already signed in as that person: back to the account. Otherwise they log in with their password.
+    if (request.signedIn?.user.id === user.id) return reply.redirect(`/${locale}/account?verified=1`, 303);
+    return reply.redirect(`/${locale}/login?verified=1`, 303);
   });
 
   app.get('/login', { schema: { hide: true, querystring: LogInQuery } }, async (request, reply) => {
     const ctx = await page(request);
-    const { next, reset, out, ended } = request.query;
-    const notice = reset
-      ? ctx.t.t('login.password_changed')
-      : ended || request.sessionEnded
-        ? ctx.t.t('login.session_ended')
-        : out
-          ? ctx.t.t('login.logged_out')
-          : next
-            ? ctx.t.t('login.needed')
-            : undefined;
+    const { next, reset, out, ended, verified } = request.query;
+    const notice = verified
+      ? ctx.t.t('login.verified')
+      : reset
+        ? ctx.t.t('login.password_changed')
+        : ended || request.sessionEnded
+          ? ctx.t.t('login.session_ended')
+          : out
+            ? ctx.t.t('login.logged_out')
+            : next
+              ? ctx.t.t('login.needed')
+              : undefined;
     return sendHtml(reply, LogInPage({ ctx, next: safeNext(next), notice }));
   });
 

@@ -9,7 +9,7 @@ export {
   findUsersWithPlatformRoles,
   type UserRow,
 } from './accounts.repo.ts';
-export { accountsWeb, requireSignedIn } from './accounts.web.ts';
+export { accountsWeb, requireSignedIn, safeNext } from './accounts.web.ts';
 export type { PlatformRole } from './accounts.vocabulary.ts';
 export { resolveSession, type SignedIn } from './sessions.ts';
 export { setPlatformRole } from './use-cases/set-platform-role.ts';

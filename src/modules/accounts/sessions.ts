@@ -51,6 +51,7 @@ export async function resolveSession(
       Math.min(now.getTime() + sessionIdleMs, session.createdAt.getTime() + sessionMaxMs),
     );
     await touchSession(db, session.id, now, expiresAt);
+    return { user, sessionId: session.id, renewedUntil: expiresAt };
   }
   return { user, sessionId: session.id };
 }

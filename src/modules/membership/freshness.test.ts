@@ -98,6 +98,23 @@ describe('freshness reminders', () => {
     expect(mail?.text).toContain(`https://passerelle.test/fr/organisations/${id}/claim`);
   });
 
+  it('marks a listing nobody can be reached for, so it does not come back every day', async () => {
+    const id = await listing('Onbereikbaar', '2025-01-01');
+    await sendFreshnessReminders(t.database.db, { origin: 'https://passerelle.test', now });
+    const { rows } = await t.database.pool.query(
+      'select count(*)::int n from listing_confirmations where organisation_id = $1',
+      [id],
+    );
+    expect(rows[0].n).toBe(1);
+    const next = new Date(now.getTime() + day);
+    await sendFreshnessReminders(t.database.db, { origin: 'https://passerelle.test', now: next });
+    const { rows: again } = await t.database.pool.query(
+      'select count(*)::int n from listing_confirmations where organisation_id = $1',
+      [id],
+    );
+    expect(again[0].n).toBe(1);
+  });
+
   it('leaves demo listings alone', async () => {
     const { rows } = await t.database.pool.query(
       `insert into organisations (name, kind, email, is_demo, provenance_source) values ('{"nl":"Demo"}', 'formal', 'demo@example.org', true, 'demo') returning id`,

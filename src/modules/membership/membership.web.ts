@@ -10,7 +10,7 @@ import { sendHtml } from '../../http/send-html.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { isUuid } from '../../shared/shapes.ts';
 import { AppError, type FieldProblem } from '../../shared/errors.ts';
-import { findUsersByIds, requireSignedIn, type SignedIn } from '../accounts/index.ts';
+import { findUsersByIds, requireSignedIn, safeNext, type SignedIn } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { getOrganisationBrief, vouchableKinds, vouchFor } from '../directory/index.ts';
 import type { MembershipContext } from './membership-context.ts';
@@ -82,8 +82,7 @@ const asList = (value: string | string[] | undefined) =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];
 
 /** A path on this site to go back to after a decision, or the fallback. */
-const backTo = (back: string | undefined, fallback: string) =>
-  back && back.startsWith('/') && !back.startsWith('//') ? back : fallback;
+const backTo = (back: string | undefined, fallback: string) => safeNext(back) ?? fallback;
 
 export const membershipWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   const { config, db } = deps;

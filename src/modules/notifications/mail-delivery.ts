@@ -32,7 +32,14 @@ export function startMailDelivery(
       again = true;
       return;
     }
-    running = deliverPendingMail(db, send)
+    running = deliverPendingMail(db, send, {
+      onFailure: (to, attempts, error) =>
+        onError(
+          Object.assign(new Error(`mail to ${to} refused (attempt ${attempts}); tried again later`), {
+            cause: error,
+          }),
+        ),
+    })
       .then(() => undefined, onError)
       .finally(() => {
         running = null;

@@ -1,7 +1,7 @@
 // E-mails: composed in the recipient's language, written to the outbox in the caller's
 // transaction, then delivered by deliverPendingMail. A plain-text part always goes along.
 import { escapeHtml } from '@kitajs/html';
-import { and, asc, eq, isNull, lt, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Locale } from '../../shared/i18n-text.ts';
 import { outbox } from './notifications.schema.ts';
@@ -57,17 +57,31 @@ export type SendMail = (message: {
 
 /**
  * Delivers what waits in the outbox, oldest first. Rows are locked while they are sent, so several
- * processes can deliver at once without sending a message twice; a failure is retried later, up to
- * five times, waiting longer each time.
+ * processes can deliver at once without sending a message twice. A refused message is tried again,
+ * waiting longer each time (1, 4, 9 … minutes, then every 6 hours), for three days: a mail server
+ * down for a night loses nothing. Each failure is reported to `onFailure` for the logs.
  */
-export async function deliverPendingMail(db: Executor, send: SendMail, limit = 20): Promise<number> {
+export async function deliverPendingMail(
+  db: Executor,
+  send: SendMail,
+  {
+    limit = 20,
+    onFailure,
+  }: { limit?: number; onFailure?: (to: string, attempts: number, error: unknown) => void } = {},
+): Promise<number> {
   let delivered = 0;
   for (let i = 0; i < limit; i++) {
     const sent = await db.transaction(async (tx) => {
       const [row] = await tx
         .select()
         .from(outbox)
-        .where(and(isNull(outbox.sentAt), lt(outbox.attempts, 5), lte(outbox.nextAttemptAt, sql`now()`)))
+        .where(
+          and(
+            isNull(outbox.sentAt),
+            gt(outbox.createdAt, sql`now() - interval '3 days'`),
+            lte(outbox.nextAttemptAt, sql`now()`),
+          ),
+        )
         .orderBy(asc(outbox.nextAttemptAt))
         .limit(1)
         .for('update', { skipLocked: true });
@@ -80,13 +94,13 @@ export async function deliverPendingMail(db: Executor, send: SendMail, limit = 2
           .where(eq(outbox.id, row.id));
         return true;
       } catch (error) {
+        onFailure?.(row.to, row.attempts + 1, error);
         await tx
           .update(outbox)
           .set({
             attempts: row.attempts + 1,
             lastError: String((error as Error).message).slice(0, 500),
-            // 1, 4, 9, 16 minutes.
-            nextAttemptAt: sql`now() + make_interval(mins => ${(row.attempts + 1) ** 2})`,
+            nextAttemptAt: sql`now() + make_interval(mins => ${Math.min((row.attempts + 1) ** 2, 360)})`,
           })
           .where(eq(outbox.id, row.id));
         return false;

@@ -15,7 +15,9 @@ export async function logIn(
   const email = normaliseEmail(input.email);
   try {
     await ctx.limits.logInByIp.consume(ctx.ip);
-    await ctx.limits.logInByAccount.check(email);
+    // Every attempt counts before the password is checked, so parallel guesses count too; a right
+    // password resets the count.
+    await ctx.limits.logInByAccount.consume(email);
   } catch (error) {
     await recordAudit(ctx.db, { event: 'login.rate_limited', actorEmail: email.slice(0, 254), ip: ctx.ip });
     throw error;
@@ -23,7 +25,6 @@ export async function logIn(
   const user = email ? await findUserByEmail(ctx.db, email) : undefined;
   const ok = await verifyPassword(user?.passwordHash ?? (await decoyHash()), input.password.slice(0, 1000));
   if (!user || !ok) {
-    await ctx.limits.logInByAccount.consume(email).catch(() => {});
     await recordAudit(ctx.db, {
       event: 'login.failed',
       actorId: user?.id,

@@ -120,7 +120,7 @@ export async function saveLocation(
       organisationId,
       actorId,
       action: 'create',
-      changes: diff({} as Record<string, unknown>, values),
+      changes: diff({} as Record<string, unknown>, { ...values, services: [...wanted].sort() }),
     });
   } else {
     const [current] = await tx
@@ -161,20 +161,28 @@ export async function deleteLocation(
   locationId: string,
   actorId: string,
 ): Promise<void> {
+  const placed = await tx
+    .select({ id: serviceAtLocations.serviceId })
+    .from(serviceAtLocations)
+    .where(eq(serviceAtLocations.locationId, locationId));
   const [removed] = await tx
     .delete(locations)
     .where(and(eq(locations.id, locationId), eq(locations.organisationId, organisationId)))
     .returning();
   if (!removed) throw new AppError('NOT_FOUND');
+  const { id: _id, organisationId: _org, createdAt: _created, updatedAt: _updated, ...rest } = removed;
   await recordVersion(tx, {
     recordType: 'location',
     recordId: locationId,
     organisationId,
     actorId,
     action: 'delete',
-    changes: {
-      address: { before: removed.address, after: null },
-      postcode: { before: removed.postcode, after: null },
-    },
+    // Everything it held, so the history keeps what was removed.
+    changes: Object.fromEntries(
+      Object.entries({ ...rest, services: placed.map((p) => p.id).sort() }).map(([k, v]) => [
+        k,
+        { before: v, after: null },
+      ]),
+    ),
   });
 }

@@ -30,8 +30,10 @@ export async function sendFreshnessReminders(
         : listing.email
           ? [{ email: listing.email, locale: 'fr', managed: false }]
           : [];
-      if (!recipients.length) return;
+      // Written even when nobody can be reached: it marks the listing as tried this month, so
+      // unreachable listings do not fill every day's round.
       const token = await createConfirmationLink(tx, listing.id, now);
+      if (!recipients.length) return;
       for (const r of recipients) {
         const t = translator(r.locale);
         const organisation = pickText(listing.name, r.locale)?.text ?? '';
