@@ -67,6 +67,12 @@ async function sessions(app: FastifyInstance, { db, config }: { db: Database; co
     } else if (resolved.renewedUntil) setSessionCookie(reply, config, cookieValue, resolved.renewedUntil);
   });
 
+  // A page for a signed-in person holds their data: no shared cache may keep it.
+  app.addHook('onSend', async (request, reply) => {
+    if (request.signedIn && !reply.hasHeader('cache-control'))
+      reply.header('cache-control', 'private, no-store');
+  });
+
   app.addHook('preHandler', (request, reply, done) => {
     if (!unsafeMethods.has(request.method) || skipsSessions(request.url)) return done();
     app.csrfProtection(request, reply, done);

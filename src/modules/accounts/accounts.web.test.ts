@@ -194,7 +194,9 @@ describe('log-in and log-out', () => {
     const setCookie = String(res.headers['set-cookie']);
     expect(setCookie).toContain('HttpOnly');
     expect(setCookie).toContain('SameSite=Lax');
-    expect((await client.get('/en/account')).body).toContain(email);
+    const accountPage = await client.get('/en/account');
+    expect(accountPage.body).toContain(email);
+    expect(accountPage.headers['cache-control']).toBe('private, no-store');
 
     await client.post('/en/logout', {});
     expect(client.cookie(sessionCookie)).toBeUndefined();
