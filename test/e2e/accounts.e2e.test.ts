@@ -81,4 +81,36 @@ describe('an account, from sign-up to a confirmed address', () => {
       .toContain('If an account exists for nobody@example.org');
     await context.close();
   });
+
+  it('resets a forgotten password from the e-mailed link, and the form passes axe', async () => {
+    const context = await h.browser.newContext();
+    const page = await context.newPage();
+    const email = `reset.${Date.now()}@example.org`;
+    await page.goto(`${h.baseUrl}/en/signup`);
+    await page.getByLabel('Your name').fill('Lina');
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByLabel('Password').fill('la bicyclette verte du canal');
+    await page.getByRole('button', { name: 'Create account' }).click();
+    await page.waitForURL('**/en/signup');
+
+    await page.goto(`${h.baseUrl}/en/password/forgot`);
+    await page.getByLabel('E-mail address').fill(email);
+    await page.getByRole('button', { name: 'Send the link' }).click();
+    await page.waitForURL('**/en/password/forgot');
+    await page.goto(`${h.baseUrl}/en/dev/outbox`);
+    await page
+      .locator('.outbox li')
+      .filter({ hasText: 'A new password for Passerelle' })
+      .first()
+      .getByRole('link')
+      .first()
+      .click();
+    await page.waitForURL('**/en/password/reset?token=*');
+    await expectAccessible(page);
+    await page.getByLabel('New password').fill('un tout autre mot de passe solide');
+    await page.getByRole('button', { name: 'Save the new password' }).click();
+    await page.waitForURL('**/en/login?reset=1');
+    expect(await page.getByRole('status').textContent()).toContain('Your password has been changed.');
+    await context.close();
+  });
 });
