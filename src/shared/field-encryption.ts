@@ -1,0 +1,75 @@
+// Free-text fields about people (referral notes, messages) are stored encrypted: AES-256-GCM with a
+// random 96-bit IV per value, and the field's place (e.g. "referrals.note:<id>") as associated data,
+// so a value copied to another row or column does not decrypt. Keys have ids: the first key of the
+// ring encrypts, every key decrypts, so keys rotate without a stop (add a new first key, re-encrypt
+// at leisure with `needsRotation`, then drop the old one).
+import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+
+export interface KeyRing {
+  currentId: string;
+  keys: Map<string, Buffer>;
+}
+
+export class FieldEncryptionError extends Error {}
+
+const keyId = /^[A-Za-z0-9_-]{1,32}$/;
+
+/** "2026b:BASE64,2026a:BASE64": the first key encrypts; each key is 32 bytes in base64. */
+export function parseKeyRing(spec: string): KeyRing {
+  const keys = new Map<string, Buffer>();
+  let currentId = '';
+  for (const part of spec
+    .split(',')
+    .map((p) => p.trim())
+    .filter(Boolean)) {
+    const [id, encoded] = part.split(':');
+    if (!id || !encoded || !keyId.test(id))
+      throw new FieldEncryptionError(`key "${part.slice(0, 12)}…" is not "id:base64"`);
+    const key = Buffer.from(encoded, 'base64');
+    if (key.length !== 32) throw new FieldEncryptionError(`key ${id} is ${key.length} bytes, not 32`);
+    if (keys.has(id)) throw new FieldEncryptionError(`key ${id} appears twice`);
+    keys.set(id, key);
+    currentId ||= id;
+  }
+  if (!currentId) throw new FieldEncryptionError('no key given');
+  return { currentId, keys };
+}
+
+/** A new random key, as the key ring spells it. */
+export function generateKey(id: string): string {
+  return `${id}:${randomBytes(32).toString('base64')}`;
+}
+
+/** "v1.<key id>.<iv>.<tag>.<ciphertext>", each part base64url. */
+export function encryptField(ring: KeyRing, plaintext: string, context: string): string {
+  const iv = randomBytes(12);
+  const cipher = createCipheriv('aes-256-gcm', ring.keys.get(ring.currentId)!, iv);
+  cipher.setAAD(Buffer.from(context, 'utf8'));
+  const ciphertext = Buffer.concat([cipher.update(plaintext, 'utf8'), cipher.final()]);
+  return ['v1', ring.currentId, iv, cipher.getAuthTag(), ciphertext]
+    .map((p) => (typeof p === 'string' ? p : p.toString('base64url')))
+    .join('.');
+}
+
+export function decryptField(ring: KeyRing, sealed: string, context: string): string {
+  const [version, id, iv, tag, ciphertext] = sealed.split('.');
+  if (version !== 'v1' || !id || iv === undefined || tag === undefined || ciphertext === undefined)
+    throw new FieldEncryptionError('not an encrypted value');
+  const key = ring.keys.get(id);
+  if (!key) throw new FieldEncryptionError(`key ${id} is not in the ring`);
+  try {
+    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+    decipher.setAAD(Buffer.from(context, 'utf8'));
+    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString(
+      'utf8',
+    );
+  } catch {
+    throw new FieldEncryptionError('the value was changed, or belongs elsewhere');
+  }
+}
+
+/** Whether a value was encrypted with another key than the current one. */
+export function needsRotation(ring: KeyRing, sealed: string): boolean {
+  return sealed.split('.')[1] !== ring.currentId;
+}
