@@ -4,6 +4,7 @@ import PgBoss from 'pg-boss';
 import type { DatabaseConnection } from './db/client.ts';
 import { deleteExpiredSessions } from './modules/accounts/index.ts';
 import { sendFreshnessReminders } from './modules/membership/index.ts';
+import { purgeSentMail } from './modules/notifications/index.ts';
 
 export interface JobsOptions {
   database: DatabaseConnection;
@@ -25,6 +26,11 @@ export function jobDefinitions(options: Omit<JobsOptions, 'log'>) {
         mailQueued();
         return result;
       },
+    },
+    {
+      name: 'purge-sent-mail',
+      cron: '45 3 * * *',
+      run: async () => ({ deleted: await purgeSentMail(database.db, new Date()) }),
     },
     {
       name: 'expired-sessions',

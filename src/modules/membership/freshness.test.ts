@@ -151,6 +151,7 @@ describe('scheduled jobs', () => {
       expect(rows.map((r) => [r.name, r.cron, r.options.tz])).toEqual([
         ['expired-sessions', '30 3 * * *', 'Europe/Brussels'],
         ['freshness-reminders', '0 9 * * *', 'Europe/Brussels'],
+        ['purge-sent-mail', '45 3 * * *', 'Europe/Brussels'],
       ]);
     } finally {
       await jobs.stop();

@@ -4,6 +4,7 @@ export {
   listOutbox,
   type MailContent,
   type OutboxRow,
+  purgeSentMail,
   queueMail,
   renderMail,
   type SendMail,

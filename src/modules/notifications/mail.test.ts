@@ -1,7 +1,7 @@
 // The outbox against a real PostgreSQL: nothing is lost, nothing is sent twice.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/test-database.ts';
-import { deliverPendingMail, queueMail, renderMail, type SendMail } from './mail.ts';
+import { deliverPendingMail, purgeSentMail, queueMail, renderMail, type SendMail } from './mail.ts';
 
 let database: TestDatabase;
 beforeAll(async () => {
@@ -44,6 +44,22 @@ describe('delivery', () => {
     expect(new Set(sent).size).toBe(6);
     expect(sent).toHaveLength(6);
     expect(await deliverPendingMail(database.db, send)).toBe(0);
+  });
+
+  it('deletes sent messages after 30 days, and never one still waiting', async () => {
+    await queueMail(database.db, mail('old-sent@example.org'));
+    await queueMail(database.db, mail('old-waiting@example.org'));
+    await database.pool.query(
+      `update outbox set sent_at = now() - interval '31 days' where "to" = 'old-sent@example.org'`,
+    );
+    await database.pool.query(
+      `update outbox set created_at = now() - interval '40 days', next_attempt_at = now() + interval '1 day' where "to" = 'old-waiting@example.org'`,
+    );
+    expect(await purgeSentMail(database.db, new Date())).toBe(1);
+    const { rows } = await database.pool.query(
+      `select "to" from outbox where "to" in ('old-sent@example.org', 'old-waiting@example.org')`,
+    );
+    expect(rows).toEqual([{ to: 'old-waiting@example.org' }]);
   });
 
   it('keeps a message the server refused, to try again later, and records why', async () => {

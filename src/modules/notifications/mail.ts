@@ -1,7 +1,7 @@
 // E-mails: composed in the recipient's language, written to the outbox in the caller's
 // transaction, then delivered by deliverPendingMail. A plain-text part always goes along.
 import { escapeHtml } from '@kitajs/html';
-import { and, asc, eq, gt, isNull, lte, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNotNull, isNull, lt, lte, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { Locale } from '../../shared/i18n-text.ts';
 import { outbox } from './notifications.schema.ts';
@@ -119,4 +119,15 @@ export async function listOutbox(db: Executor, limit = 50): Promise<OutboxRow[]>
     .from(outbox)
     .orderBy(sql`${outbox.createdAt} desc`)
     .limit(limit);
+}
+
+/**
+ * Sent messages are kept 30 days (to answer "did it go out?"), then deleted: they hold links and
+ * names nobody needs afterwards.
+ */
+export async function purgeSentMail(db: Executor, now: Date): Promise<number> {
+  const result = await db
+    .delete(outbox)
+    .where(and(isNotNull(outbox.sentAt), lt(outbox.sentAt, new Date(now.getTime() - 30 * 86_400_000))));
+  return result.rowCount ?? 0;
 }
