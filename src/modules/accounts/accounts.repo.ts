@@ -3,6 +3,7 @@ import { and, desc, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { accountTokens, sessions, users } from './accounts.schema.ts';
 import type { AccountTokenPurpose, PlatformRole } from './accounts.vocabulary.ts';
+import { newToken } from '../../shared/tokens.ts';
 
 export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
@@ -97,7 +98,7 @@ export async function deleteExpiredSessions(db: Executor, now: Date): Promise<nu
   return result.rowCount ?? 0;
 }
 
-export async function insertAccountToken(
+async function insertAccountToken(
   db: Executor,
   values: { tokenHash: string; purpose: AccountTokenPurpose; userId: string; expiresAt: Date },
 ): Promise<void> {
@@ -164,8 +165,30 @@ export async function findAccountTokenOwner(
   return row;
 }
 
+/**
+ * A new one-time link for a person: earlier unused links of the same kind stop working. Returns
+ * the token, which only the e-mail will carry.
+ */
+export async function issueAccountToken(
+  db: Executor,
+  userId: string,
+  purpose: AccountTokenPurpose,
+  now: Date,
+  validMs: number,
+): Promise<string> {
+  const { token, hash } = newToken();
+  await expireAccountTokens(db, userId, purpose, now);
+  await insertAccountToken(db, {
+    tokenHash: hash,
+    purpose,
+    userId,
+    expiresAt: new Date(now.getTime() + validMs),
+  });
+  return token;
+}
+
 /** Earlier unused links of the same kind stop working when a new one is sent. */
-export async function expireAccountTokens(
+async function expireAccountTokens(
   db: Executor,
   userId: string,
   purpose: AccountTokenPurpose,

@@ -7,8 +7,7 @@ import { recordAudit } from '../../audit/index.ts';
 import { queueMail } from '../../notifications/index.ts';
 import { emailProblem, normaliseEmail } from '../account-fields.ts';
 import type { AccountContext } from '../account-context.ts';
-import { expireAccountTokens, findUserByEmail, insertAccountToken } from '../accounts.repo.ts';
-import { newToken } from '../../../shared/tokens.ts';
+import { findUserByEmail, issueAccountToken } from '../accounts.repo.ts';
 
 export const resetLinkMinutes = 60;
 
@@ -28,14 +27,7 @@ export async function requestPasswordReset(ctx: AccountContext, input: { email: 
       details: user ? {} : { reason: 'unknown_address' },
     });
     if (!user) return;
-    const { token, hash } = newToken();
-    await expireAccountTokens(tx, user.id, 'reset_password', ctx.now);
-    await insertAccountToken(tx, {
-      tokenHash: hash,
-      purpose: 'reset_password',
-      userId: user.id,
-      expiresAt: new Date(ctx.now.getTime() + resetLinkMinutes * 60_000),
-    });
+    const token = await issueAccountToken(tx, user.id, 'reset_password', ctx.now, resetLinkMinutes * 60_000);
     const t = translator(user.locale as Locale);
     await queueMail(tx, {
       to: user.email,

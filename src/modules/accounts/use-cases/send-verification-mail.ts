@@ -5,8 +5,7 @@ import { translator } from '../../../i18n/index.ts';
 import type { Locale } from '../../../shared/i18n-text.ts';
 import { queueMail } from '../../notifications/index.ts';
 import type { AccountContext } from '../account-context.ts';
-import { expireAccountTokens, insertAccountToken, type UserRow } from '../accounts.repo.ts';
-import { newToken } from '../../../shared/tokens.ts';
+import { issueAccountToken, type UserRow } from '../accounts.repo.ts';
 
 export const verificationLinkHours = 48;
 
@@ -15,14 +14,13 @@ export async function sendVerificationMail(
   ctx: Pick<AccountContext, 'origin' | 'now'>,
   user: Pick<UserRow, 'id' | 'email' | 'name' | 'locale'>,
 ): Promise<void> {
-  const { token, hash } = newToken();
-  await expireAccountTokens(db, user.id, 'verify_email', ctx.now);
-  await insertAccountToken(db, {
-    tokenHash: hash,
-    purpose: 'verify_email',
-    userId: user.id,
-    expiresAt: new Date(ctx.now.getTime() + verificationLinkHours * 3_600_000),
-  });
+  const token = await issueAccountToken(
+    db,
+    user.id,
+    'verify_email',
+    ctx.now,
+    verificationLinkHours * 3_600_000,
+  );
   const t = translator(user.locale as Locale);
   await queueMail(db, {
     to: user.email,

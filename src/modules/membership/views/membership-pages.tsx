@@ -402,23 +402,7 @@ export function MembersPage({
           <ul class="claims">
             {claims.map((c) => (
               <li class="card">
-                <p>
-                  <strong safe>{c.name}</strong> (<span safe>{c.email}</span>) ·{' '}
-                  <span safe>{t.date(c.createdAt, 'medium')}</span>
-                </p>
-                <blockquote safe>{c.message}</blockquote>
-                <form method="post" action={`/${ctx.locale}/claims/${c.id}/approve`} class="inline-form">
-                  <CsrfField ctx={ctx} />
-                  <input type="hidden" name="back" value={`${base}/members`} />
-                  <button type="submit">{t.html('members.approve')}</button>
-                </form>{' '}
-                <form method="post" action={`/${ctx.locale}/claims/${c.id}/reject`} class="inline-form">
-                  <CsrfField ctx={ctx} />
-                  <input type="hidden" name="back" value={`${base}/members`} />
-                  <button type="submit" class="secondary">
-                    {t.html('members.reject')}
-                  </button>
-                </form>
+                <ClaimDecision ctx={ctx} claim={c} back={`${base}/members`} />
               </li>
             ))}
           </ul>
@@ -501,6 +485,29 @@ export function MembersPage({
   );
 }
 
+/** Who asks, what they say, and the two buttons; `back` is where the decision returns to. */
+function ClaimDecision({ ctx, claim, back }: { ctx: PageContext; claim: ClaimView; back: string }) {
+  const { t } = ctx;
+  return (
+    <>
+      <p>
+        <strong safe>{claim.name}</strong> (<span safe>{claim.email}</span>) ·{' '}
+        <span safe>{t.date(claim.createdAt, 'medium')}</span>
+      </p>
+      <blockquote safe>{claim.message}</blockquote>
+      {(['approve', 'reject'] as const).map((decision) => (
+        <form method="post" action={`/${ctx.locale}/claims/${claim.id}/${decision}`} class="inline-form">
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="back" value={back} />
+          <button type="submit" class={decision === 'reject' ? 'secondary' : undefined}>
+            {t.html(decision === 'approve' ? 'members.approve' : 'members.reject')}
+          </button>
+        </form>
+      ))}
+    </>
+  );
+}
+
 export function ClaimQueuePage({
   ctx,
   claims,
@@ -521,23 +528,7 @@ export function ClaimQueuePage({
                   {orgName(ctx, c.organisation.name)}
                 </a>
               </h2>
-              <p>
-                <strong safe>{c.name}</strong> (<span safe>{c.email}</span>) ·{' '}
-                <span safe>{t.date(c.createdAt, 'medium')}</span>
-              </p>
-              <blockquote safe>{c.message}</blockquote>
-              <form method="post" action={`/${ctx.locale}/claims/${c.id}/approve`} class="inline-form">
-                <CsrfField ctx={ctx} />
-                <input type="hidden" name="back" value={`/${ctx.locale}/moderation/claims`} />
-                <button type="submit">{t.html('members.approve')}</button>
-              </form>{' '}
-              <form method="post" action={`/${ctx.locale}/claims/${c.id}/reject`} class="inline-form">
-                <CsrfField ctx={ctx} />
-                <input type="hidden" name="back" value={`/${ctx.locale}/moderation/claims`} />
-                <button type="submit" class="secondary">
-                  {t.html('members.reject')}
-                </button>
-              </form>
+              <ClaimDecision ctx={ctx} claim={c} back={`/${ctx.locale}/moderation/claims`} />
             </li>
           ))}
         </ul>
