@@ -10,6 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import ajvFormats from 'ajv-formats';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import fp from 'fastify-plugin';
+import { join } from 'node:path';
 import type { Config } from './config.ts';
 import type { DatabaseConnection } from './db/client.ts';
 import type { WebDeps } from './http/deps.ts';
@@ -34,8 +35,10 @@ import { listingWeb, membershipWeb } from './modules/membership/index.ts';
 import { moderationWeb } from './modules/moderation/index.ts';
 import { outboxWeb, smtpSender, startMailDelivery } from './modules/notifications/index.ts';
 import { hsdsApi } from './modules/interop/hsds.api.ts';
+import { referralBadge, referralsApi, referralsWeb } from './modules/referrals/index.ts';
 import { AppError, type FieldProblem } from './shared/errors.ts';
 import { locales } from './shared/i18n-text.ts';
+import { keyRingFromFile } from './shared/field-encryption.ts';
 import { RateLimiter } from './shared/rate-limiter.ts';
 import { assetRoots } from './views/assets.ts';
 
@@ -105,10 +108,13 @@ export async function buildApp(
         origin: config.publicUrl ?? `http://localhost:${config.port}`,
         log: app.log,
         mailQueued: mail.nudge,
+        referrals: config.referrals,
       });
     });
     app.addHook('preClose', async () => jobs?.stop());
   }
+  // Outside production a key made once in the data directory serves (config requires one in production).
+  const keys = config.encryptionKeys ?? keyRingFromFile(join(config.dataDir, 'field-encryption.keys'));
   const limits = createAccountLimits(database.pool);
   // Reports about listings need no account: a few per hour per address is plenty for a person.
   const reportLimit = new RateLimiter(database.pool, {
@@ -147,6 +153,7 @@ export async function buildApp(
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(sessionPlugin, { db, config });
   await app.register(fp(healthRoutes), { db, ready: () => search.isReady });
+  await app.register(referralBadge, deps);
 
   await app.register(fastifyStatic, {
     root: assetRoots.own,
@@ -175,11 +182,21 @@ export async function buildApp(
           '/api/hsds is an Open Referral HSDS 3.0 read API in one language per response.',
         license: { name: 'AGPL-3.0-or-later', identifier: 'AGPL-3.0-or-later' },
       },
+      components: {
+        securitySchemes: {
+          apiToken: { type: 'http', scheme: 'bearer', description: 'An organisation’s API token, psl_…' },
+        },
+      },
       tags: [
         { name: 'directory', description: 'Organisations, services and themes' },
         { name: 'search', description: 'Multilingual search with filters and facets' },
         { name: 'geo', description: 'Brussels communes and quartiers' },
         { name: 'hsds', description: 'Open Referral HSDS 3.0' },
+        {
+          name: 'referrals',
+          description:
+            'Referrals of one organisation, with a Bearer API token its admins create (Authorization: Bearer psl_…)',
+        },
       ],
     },
   });
@@ -191,6 +208,7 @@ export async function buildApp(
       await api.register(directoryApi, deps);
       await api.register(searchApi, { ...deps, search });
       await api.register(geoApi);
+      await api.register(referralsApi, { ...deps, keys });
     },
     { prefix: '/api/v1' },
   );
@@ -210,6 +228,7 @@ export async function buildApp(
     await app.register(listingWeb, { ...deps, prefix: `/${locale}` });
     await app.register(freshnessWeb, { ...deps, prefix: `/${locale}` });
     await app.register(moderationWeb, { ...deps, reportLimit, prefix: `/${locale}` });
+    await app.register(referralsWeb, { ...deps, keys, prefix: `/${locale}` });
     // What the platform would have e-mailed, for developers and tests; never in production.
     // Only where mail cannot leave the machine anyway: it shows reset and invitation links.
     if (config.env !== 'production' && !config.mail.smtpUrl)

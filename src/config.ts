@@ -2,6 +2,7 @@
 import { resolve } from 'node:path';
 import Type, { type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
+import { FieldEncryptionError, type KeyRing, parseKeyRing } from './shared/field-encryption.ts';
 
 const Env = Type.Object({
   NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
@@ -27,6 +28,15 @@ const Env = Type.Object({
   MAIL_FROM: Type.String({ default: 'Passerelle <no-reply@passerelle.invalid>', minLength: 3 }),
   /** Scheduled jobs (freshness reminders, clean-ups); off for processes that should only serve. */
   JOBS: Type.Boolean({ default: true }),
+  /**
+   * Keys for free text about people, "id:base64,id:base64" (first encrypts; see docs/operations.md).
+   * Required in production; elsewhere a key is made once in DATA_DIR.
+   */
+  ENCRYPTION_KEYS: Type.Optional(Type.String({ minLength: 1 })),
+  /** A referral nobody answers expires after this many days. */
+  REFERRAL_EXPIRY_DAYS: Type.Integer({ default: 14, minimum: 1, maximum: 365 }),
+  /** Personal fields of a closed referral are purged after this many days. */
+  REFERRAL_RETENTION_DAYS: Type.Integer({ default: 90, minimum: 1, maximum: 3650 }),
 });
 type Env = Static<typeof Env>;
 
@@ -44,6 +54,9 @@ export interface Config {
   trustProxy: boolean;
   mail: { smtpUrl: string | undefined; from: string };
   jobs: boolean;
+  /** Parsed ENCRYPTION_KEYS; unset outside production, where a key file in dataDir serves. */
+  encryptionKeys: KeyRing | undefined;
+  referrals: { reminderWorkingDays: number; expiryDays: number; retentionDays: number };
 }
 
 const checkEnv = Compile(Env);
@@ -83,6 +96,18 @@ export function loadConfig(
     throw new ConfigError(
       'Invalid configuration: PUBLIC_URL is required in production (links in e-mails are built from it)',
     );
+  if (env.NODE_ENV === 'production' && !env.ENCRYPTION_KEYS)
+    throw new ConfigError(
+      'Invalid configuration: ENCRYPTION_KEYS is required in production (see docs/operations.md)',
+    );
+  let encryptionKeys: KeyRing | undefined;
+  try {
+    encryptionKeys = env.ENCRYPTION_KEYS ? parseKeyRing(env.ENCRYPTION_KEYS) : undefined;
+  } catch (error) {
+    if (error instanceof FieldEncryptionError)
+      throw new ConfigError(`Invalid configuration: ENCRYPTION_KEYS: ${error.message}`);
+    throw error;
+  }
   return {
     env: env.NODE_ENV,
     host: env.HOST,
@@ -96,5 +121,11 @@ export function loadConfig(
     trustProxy: env.TRUST_PROXY,
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     jobs: env.JOBS,
+    encryptionKeys,
+    referrals: {
+      reminderWorkingDays: 3,
+      expiryDays: env.REFERRAL_EXPIRY_DAYS,
+      retentionDays: env.REFERRAL_RETENTION_DAYS,
+    },
   };
 }

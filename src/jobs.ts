@@ -5,6 +5,8 @@ import type { DatabaseConnection } from './db/client.ts';
 import { deleteExpiredSessions } from './modules/accounts/index.ts';
 import { sendFreshnessReminders } from './modules/membership/index.ts';
 import { purgeSentMail } from './modules/notifications/index.ts';
+import { purgeClosedReferrals, runReferralDeadlines } from './modules/referrals/index.ts';
+import type { Config } from './config.ts';
 
 export interface JobsOptions {
   database: DatabaseConnection;
@@ -12,12 +14,36 @@ export interface JobsOptions {
   origin: string;
   log: { info(details: object, message: string): void; error(details: object, message: string): void };
   mailQueued: () => void;
+  referrals: Config['referrals'];
 }
 
 /** Job name, when it runs (cron, Europe/Brussels) and what it does. */
 export function jobDefinitions(options: Omit<JobsOptions, 'log'>) {
   const { database, origin, mailQueued } = options;
   return [
+    {
+      // Hourly, so a reminder comes about three working days after sending, at the same hour.
+      name: 'referral-deadlines',
+      cron: '5 * * * *',
+      run: async () => {
+        const result = await runReferralDeadlines(database.db, {
+          now: new Date(),
+          origin,
+          settings: options.referrals,
+        });
+        mailQueued();
+        return result;
+      },
+    },
+    {
+      name: 'referral-retention',
+      cron: '15 3 * * *',
+      run: async () =>
+        purgeClosedReferrals(database.db, {
+          now: new Date(),
+          retentionDays: options.referrals.retentionDays,
+        }),
+    },
     {
       name: 'freshness-reminders',
       cron: '0 9 * * *',

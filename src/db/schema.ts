@@ -6,3 +6,4 @@ export * from '../modules/notifications/notifications.schema.ts';
 export * from './infrastructure.schema.ts';
 export * from '../modules/membership/membership.schema.ts';
 export * from '../modules/moderation/moderation.schema.ts';
+export * from '../modules/referrals/referrals.schema.ts';

@@ -27,6 +27,15 @@ export interface PageUser {
   email: string;
   emailVerified: boolean;
   platformRole: string;
+  /** Referrals changed since the person last opened them; null when they handle none. */
+  referralsToSee: number | null;
+}
+
+declare module 'fastify' {
+  interface FastifyRequest {
+    /** Set for signed-in pages by the referrals module (see referral-badge.web.ts). */
+    referralsToSee: number | null;
+  }
 }
 
 /** The locale of a URL like /fr/..., else the browser's preference. */
@@ -69,6 +78,7 @@ function pageUserOf(request: FastifyRequest): PageUser | null {
     email: user.email,
     emailVerified: user.emailVerifiedAt !== null,
     platformRole: user.platformRole,
+    referralsToSee: request.referralsToSee ?? null,
   };
 }
 

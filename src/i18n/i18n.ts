@@ -29,6 +29,8 @@ export interface Translator {
   /** "a, b and c" in the reader's language. */
   list(items: string[]): string;
   date(value: Date | string, style?: 'long' | 'medium' | 'short'): string;
+  /** Day and time in Brussels, e.g. "24 nov. 2026, 14:05". */
+  dateTime(value: Date): string;
   number(value: number): string;
 }
 
@@ -42,6 +44,11 @@ function buildTranslator(locale: Locale): Translator {
     medium: new Intl.DateTimeFormat(locale, { dateStyle: 'medium', timeZone }),
     short: new Intl.DateTimeFormat(locale, { dateStyle: 'short', timeZone }),
   };
+  const dateTimeFormat = new Intl.DateTimeFormat(locale, {
+    dateStyle: 'medium',
+    timeStyle: 'short',
+    timeZone,
+  });
   const numberFormat = new Intl.NumberFormat(locale);
   const translator: Translator = {
     locale,
@@ -70,6 +77,7 @@ function buildTranslator(locale: Locale): Translator {
         typeof value === 'string' ? new Date(value.length === 10 ? `${value}T12:00:00Z` : value) : value;
       return dateFormats[style].format(date);
     },
+    dateTime: (value) => dateTimeFormat.format(value),
     number: (value) => numberFormat.format(value),
   };
   return translator;

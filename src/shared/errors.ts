@@ -5,6 +5,12 @@ export const errorStatus = {
   ORGANISATION_NOT_FOUND: 404,
   SERVICE_NOT_FOUND: 404,
   USER_NOT_FOUND: 404,
+  /** Also for referrals that exist but are not the asker's to see. */
+  REFERRAL_NOT_FOUND: 404,
+  /** The other person handling the referral answered it a moment before. */
+  REFERRAL_CHANGED: 409,
+  /** An API request without a valid organisation token. */
+  API_TOKEN_INVALID: 401,
   VALIDATION_FAILED: 400,
   PLACE_NOT_FOUND: 400,
   /** A link from an e-mail that was tampered with, used already or expired. */

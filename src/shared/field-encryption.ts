@@ -4,6 +4,8 @@
 // ring encrypts, every key decrypts, so keys rotate without a stop (add a new first key, re-encrypt
 // at leisure with `needsRotation`, then drop the old one).
 import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { dirname } from 'node:path';
 
 export interface KeyRing {
   currentId: string;
@@ -72,4 +74,16 @@ export function decryptField(ring: KeyRing, sealed: string, context: string): st
 /** Whether a value was encrypted with another key than the current one. */
 export function needsRotation(ring: KeyRing, sealed: string): boolean {
   return sealed.split('.')[1] !== ring.currentId;
+}
+
+/**
+ * Outside production: the key ring kept in a file next to the embedded database, made on first
+ * use, so a newcomer needs no setup and data written yesterday still reads today.
+ */
+export function keyRingFromFile(path: string): KeyRing {
+  if (!existsSync(path)) {
+    mkdirSync(dirname(path), { recursive: true });
+    writeFileSync(path, `${generateKey('dev1')}\n`, { mode: 0o600, flag: 'wx' });
+  }
+  return parseKeyRing(readFileSync(path, 'utf8').trim());
 }

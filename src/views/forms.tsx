@@ -111,3 +111,182 @@ export function Notice({ text, tone = 'ok' }: { text: string; tone?: 'ok' | 'war
     </p>
   );
 }
+
+function FieldError({
+  ctx,
+  id,
+  problem,
+}: {
+  ctx: PageContext;
+  id: string;
+  problem: FieldProblem | undefined;
+}) {
+  return problem ? (
+    <p class="field-error" id={`${id}-error`} safe>
+      {fieldMessage(ctx, problem)}
+    </p>
+  ) : (
+    ''
+  );
+}
+
+/** Radio buttons (one choice) or checkboxes (several), in a fieldset whose legend asks the question. */
+export function Choices({
+  ctx,
+  name,
+  legend,
+  options,
+  checked,
+  multiple = false,
+  hint,
+  problems = [],
+}: {
+  ctx: PageContext;
+  name: string;
+  legend: string;
+  /** Value and label of each option. */
+  options: readonly { value: string; label: string; lang?: string }[];
+  checked: readonly string[];
+  multiple?: boolean;
+  hint?: string;
+  problems?: FieldProblem[];
+}) {
+  const id = `f-${name}`;
+  const problem = problems.find((p) => p.field === name);
+  const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <fieldset class="checks" id={id} tabindex="-1" aria-describedby={describedBy || undefined}>
+      <legend safe>{legend}</legend>
+      {hint ? (
+        <p class="hint" id={`${id}-hint`} safe>
+          {hint}
+        </p>
+      ) : (
+        ''
+      )}
+      <FieldError ctx={ctx} id={id} problem={problem} />
+      {options.map((o) => (
+        <label class="check">
+          <input
+            type={multiple ? 'checkbox' : 'radio'}
+            name={name}
+            value={o.value}
+            checked={checked.includes(o.value) ? true : undefined}
+          />{' '}
+          <span lang={o.lang} safe>
+            {o.label}
+          </span>
+        </label>
+      ))}
+    </fieldset>
+  );
+}
+
+export function Select({
+  ctx,
+  name,
+  label,
+  options,
+  value,
+  empty,
+  hint,
+  problems = [],
+}: {
+  ctx: PageContext;
+  name: string;
+  label: string;
+  options: readonly { value: string; label: string }[];
+  value?: string;
+  /** The label of a first, empty option ("choose…"). */
+  empty?: string;
+  hint?: string;
+  problems?: FieldProblem[];
+}) {
+  const id = `f-${name}`;
+  const problem = problems.find((p) => p.field === name);
+  const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class="field">
+      <label for={id} safe>
+        {label}
+      </label>
+      {hint ? (
+        <p class="hint" id={`${id}-hint`} safe>
+          {hint}
+        </p>
+      ) : (
+        ''
+      )}
+      <FieldError ctx={ctx} id={id} problem={problem} />
+      <select
+        id={id}
+        name={name}
+        aria-invalid={problem ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+      >
+        {empty !== undefined ? (
+          <option value="" safe>
+            {empty}
+          </option>
+        ) : (
+          ''
+        )}
+        {options.map((o) => (
+          <option value={o.value} selected={o.value === value ? true : undefined} safe>
+            {o.label}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
+
+export function TextArea({
+  ctx,
+  name,
+  label,
+  value,
+  hint,
+  maxlength,
+  rows = 4,
+  problems = [],
+}: {
+  ctx: PageContext;
+  name: string;
+  label: string;
+  value?: string;
+  hint?: string;
+  maxlength: number;
+  rows?: number;
+  problems?: FieldProblem[];
+}) {
+  const id = `f-${name}`;
+  const problem = problems.find((p) => p.field === name);
+  const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return (
+    <div class="field">
+      <label for={id} safe>
+        {label}
+      </label>
+      {hint ? (
+        <p class="hint" id={`${id}-hint`} safe>
+          {hint}
+        </p>
+      ) : (
+        ''
+      )}
+      <FieldError ctx={ctx} id={id} problem={problem} />
+      <textarea
+        id={id}
+        name={name}
+        rows={String(rows)}
+        maxlength={String(maxlength)}
+        aria-invalid={problem ? 'true' : undefined}
+        aria-describedby={describedBy || undefined}
+        safe
+      >
+        {value ?? ''}
+      </textarea>
+    </div>
+  );
+}

@@ -62,6 +62,40 @@ export function AccountNav({ ctx }: { ctx: PageContext }) {
               {t.html('nav.my_organisations')}
             </a>
           </li>
+          {ctx.user.referralsToSee !== null ? (
+            <li>
+              <a
+                href={`/${ctx.locale}/referrals`}
+                aria-current={ctx.path.startsWith('/referrals') ? 'page' : undefined}
+              >
+                {t.html('nav.referrals')}
+                {ctx.user.referralsToSee ? (
+                  <>
+                    {' '}
+                    <span class="badge new" safe>
+                      {t.t('nav.referrals_new', { count: ctx.user.referralsToSee })}
+                    </span>
+                  </>
+                ) : (
+                  ''
+                )}
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
+          {ctx.user.platformRole === 'analyst' || ctx.user.platformRole === 'admin' ? (
+            <li>
+              <a
+                href={`/${ctx.locale}/analysis/referrals`}
+                aria-current={ctx.path.startsWith('/analysis') ? 'page' : undefined}
+              >
+                {t.html('nav.analysis')}
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
           {ctx.user.platformRole === 'moderator' || ctx.user.platformRole === 'admin' ? (
             <li>
               <a
@@ -153,7 +187,8 @@ export function Layout({
             <script src={assetUrl(s)} defer></script>
           ))}
         </head>
-        <body>
+        {/* Links only people who refer can use are hidden for others (result lists are cached for all). */}
+        <body class={ctx.user?.referralsToSee !== null && ctx.user ? 'can-refer' : undefined}>
           <a class="skip-link" href="#main">
             {t.html('nav.skip')}
           </a>

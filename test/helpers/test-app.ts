@@ -2,11 +2,16 @@
 import type { FastifyInstance } from 'fastify';
 import { buildApp } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
+import { generateKey, parseKeyRing } from '../../src/shared/field-encryption.ts';
 import { createTestDatabase, type TestDatabase } from './test-database.ts';
+
+/** One key ring per test process: tests that read raw tables must not find plaintext. */
+const testKeys = parseKeyRing(generateKey('test'));
 
 export function testConfig(overrides: Partial<Config> = {}): Config {
   return {
     ...loadConfig({ NODE_ENV: 'test', LOG_LEVEL: 'silent', TILE_URL: '', JOBS: 'false' }, []),
+    encryptionKeys: testKeys,
     ...overrides,
   };
 }

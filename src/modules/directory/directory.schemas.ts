@@ -14,9 +14,8 @@ import {
   verificationStates,
 } from './directory.vocabulary.ts';
 import { themeRows } from './use-cases/sync-taxonomy.ts';
+import { Enum } from '../../shared/schema-enum.ts';
 
-const Enum = <T extends readonly string[]>(values: T, options: Record<string, unknown> = {}) =>
-  Type.Unsafe<T[number]>({ type: 'string', enum: [...values], ...options });
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
 export const I18nTextSchema = Type.Object(

@@ -29,6 +29,7 @@ export {
 } from './directory.service.ts';
 export {
   accessConditions,
+  commonLanguages,
   organisationKinds,
   serviceStatuses,
   targetGroups,

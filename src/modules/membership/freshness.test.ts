@@ -143,6 +143,7 @@ describe('scheduled jobs', () => {
       origin: 'https://passerelle.test',
       log: t.app.log,
       mailQueued: () => {},
+      referrals: { reminderWorkingDays: 3, expiryDays: 14, retentionDays: 90 },
     });
     try {
       const { rows } = await t.database.pool.query(
@@ -152,6 +153,8 @@ describe('scheduled jobs', () => {
         ['expired-sessions', '30 3 * * *', 'Europe/Brussels'],
         ['freshness-reminders', '0 9 * * *', 'Europe/Brussels'],
         ['purge-sent-mail', '45 3 * * *', 'Europe/Brussels'],
+        ['referral-deadlines', '5 * * * *', 'Europe/Brussels'],
+        ['referral-retention', '15 3 * * *', 'Europe/Brussels'],
       ]);
     } finally {
       await jobs.stop();

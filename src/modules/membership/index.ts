@@ -3,6 +3,18 @@ export { membershipWeb } from './membership.web.ts';
 export type { OrganisationRole } from './membership.vocabulary.ts';
 export { listingWeb } from './listing.web.ts';
 export { sendFreshnessReminders } from './use-cases/send-freshness-reminders.ts';
-export { countPendingClaims } from './membership.repo.ts';
+export {
+  countPendingClaims,
+  findMembership,
+  findMembershipsOfUser,
+  findMembersOf,
+  type MembershipRow,
+} from './membership.repo.ts';
 export { actorOf } from './membership.web.ts';
-export { type Actor, isModerator, isPlatformAdmin } from './membership.policy.ts';
+export {
+  type Actor,
+  canHandleReferrals,
+  canManageMembers,
+  isModerator,
+  isPlatformAdmin,
+} from './membership.policy.ts';

@@ -26,3 +26,7 @@ export const canEditListing = (actor: Actor, membership: MembershipRow | undefin
 /** See the members list of the organisation. */
 export const canSeeMembers = (actor: Actor, membership: MembershipRow | undefined) =>
   membership !== undefined || isModerator(actor);
+
+/** Send and handle the organisation's referrals, and see them: its referrers and its admins. */
+export const canHandleReferrals = (membership: MembershipRow | undefined) =>
+  has(membership, 'referrer') || has(membership, 'admin');

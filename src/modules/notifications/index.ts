@@ -10,4 +10,5 @@ export {
   type SendMail,
 } from './mail.ts';
 export { type MailDelivery, smtpSender, startMailDelivery } from './mail-delivery.ts';
+export { mailPerson, type MailSpec } from './mail-person.ts';
 export { outboxWeb } from './outbox.web.ts';

@@ -130,6 +130,13 @@ function ResultCard({ ctx, hit }: { ctx: PageContext; hit: Hit }) {
           ''
         )}
       </p>
+      {doc.type === 'service' ? (
+        <p class="refer-link">
+          <a href={href(ctx, '/referrals/new', { service: doc.id })}>{t.html('referrals.refer')}</a>
+        </p>
+      ) : (
+        ''
+      )}
     </li>
   );
 }

@@ -63,6 +63,11 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
             )}
           </p>
           <Freshness ctx={ctx} lastConfirmedAt={service.lastConfirmedAt ?? org.lastConfirmedAt} />
+          <p class="refer-link">
+            <a class="button" href={href(ctx, '/referrals/new', { service: service.id })}>
+              {t.html('referrals.refer')}
+            </a>
+          </p>
         </header>
 
         <section class="description">

@@ -4,7 +4,8 @@ import { AppError } from '../../../shared/errors.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { getOrganisationBrief } from '../../directory/index.ts';
 import { type MembershipContext, requireConfirmedAddress } from '../membership-context.ts';
-import { adminsOrModerators, mailPerson, nameIn } from '../membership-mail.ts';
+import { mailPerson } from '../../notifications/index.ts';
+import { adminsOrModerators, nameIn } from '../membership-mail.ts';
 import { findMembership, findPendingClaim, insertClaim } from '../membership.repo.ts';
 
 export async function claimOrganisation(

@@ -1,0 +1,76 @@
+// Who sees a referral: the people who handle referrals for the sending organisation, and for the
+// receiving one once it was sent. Everyone else, moderators and platform admins included, gets
+// "not found": a referral's existence is itself about a person.
+import type { Executor } from '../../db/client.ts';
+import { AppError } from '../../shared/errors.ts';
+import { isUuid } from '../../shared/shapes.ts';
+import { recordAudit } from '../audit/index.ts';
+import { canHandleReferrals, findMembershipsOfUser } from '../membership/index.ts';
+import type { ReferralActor, ReferralContext } from './referral-context.ts';
+import { findReferral, type ReferralRow } from './referrals.repo.ts';
+import type { Side } from './referrals.vocabulary.ts';
+
+/** The organisations on whose behalf the actor sends and handles referrals. */
+export async function handlingOrganisations(db: Executor, actor: ReferralActor): Promise<string[]> {
+  if (actor.kind === 'token') return [actor.organisationId];
+  return (await findMembershipsOfUser(db, actor.userId))
+    .filter(canHandleReferrals)
+    .map((m) => m.organisationId);
+}
+
+export function sidesOf(
+  referral: Pick<ReferralRow, 'fromOrganisationId' | 'toOrganisationId' | 'status'>,
+  organisationIds: string[],
+): Side[] {
+  const sides: Side[] = [];
+  if (organisationIds.includes(referral.fromOrganisationId)) sides.push('sender');
+  if (organisationIds.includes(referral.toOrganisationId) && referral.status !== 'draft')
+    sides.push('receiver');
+  return sides;
+}
+
+export interface ReferralInHand {
+  referral: ReferralRow;
+  sides: Side[];
+}
+
+/** The referral if the actor may see it, else "not found"; `lock` for changes. */
+export async function referralForActor(
+  db: Executor,
+  actor: ReferralActor,
+  id: string,
+  { lock = false } = {},
+): Promise<ReferralInHand> {
+  if (!isUuid(id)) throw new AppError('REFERRAL_NOT_FOUND');
+  const [referral, organisationIds] = await Promise.all([
+    findReferral(db, id.toLowerCase(), { lock }),
+    handlingOrganisations(db, actor),
+  ]);
+  const sides = referral ? sidesOf(referral, organisationIds) : [];
+  if (!referral || !sides.length) throw new AppError('REFERRAL_NOT_FOUND');
+  return { referral, sides };
+}
+
+/** The organisation the actor acts for on this side of the referral. */
+export const organisationOfSide = (referral: ReferralRow, side: Side) =>
+  side === 'sender' ? referral.fromOrganisationId : referral.toOrganisationId;
+
+/** Every read and change of a referral goes to the audit log, with who and from where. */
+export async function auditReferral(
+  db: Executor,
+  ctx: Pick<ReferralContext, 'actor' | 'ip'>,
+  event: string,
+  referralId: string | null,
+  details: Record<string, unknown> = {},
+): Promise<void> {
+  const { actor } = ctx;
+  await recordAudit(db, {
+    event: `referral.${event}`,
+    actorId: actor.kind === 'person' ? actor.userId : null,
+    actorEmail: actor.kind === 'person' ? actor.email : null,
+    subjectType: 'referral',
+    subjectId: referralId,
+    ip: ctx.ip,
+    details: actor.kind === 'token' ? { ...details, apiToken: actor.tokenId } : details,
+  });
+}

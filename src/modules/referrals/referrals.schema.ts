@@ -1,0 +1,156 @@
+// Referrals between organisations, their shared timeline, who has seen what, and the organisations'
+// API tokens. Text about a person is stored encrypted (see referral-fields.ts) and set to null when
+// purged; what stays after a purge is anonymous: status, theme, commune, kinds, dates and outcome.
+// Foreign keys to other modules' tables are in the migration (0010), so modules stay apart in code.
+import { sql } from 'drizzle-orm';
+import {
+  check,
+  date,
+  index,
+  jsonb,
+  pgEnum,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import {
+  consentMethods,
+  contactChannels,
+  declineReasons,
+  eventKinds,
+  outcomes,
+  referralStatuses,
+  urgencies,
+} from './referrals.vocabulary.ts';
+
+export const referralStatusEnum = pgEnum('referral_status', referralStatuses);
+export const declineReasonEnum = pgEnum('referral_decline_reason', declineReasons);
+export const outcomeEnum = pgEnum('referral_outcome', outcomes);
+export const urgencyEnum = pgEnum('referral_urgency', urgencies);
+export const contactChannelEnum = pgEnum('referral_contact_channel', contactChannels);
+export const consentMethodEnum = pgEnum('referral_consent_method', consentMethods);
+export const eventKindEnum = pgEnum('referral_event_kind', eventKinds);
+
+export const referrals = pgTable(
+  'referrals',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    fromOrganisationId: uuid().notNull(),
+    toOrganisationId: uuid().notNull(),
+    /** The service the referral was started from, if any. */
+    serviceId: uuid(),
+    /** The organisations' kinds when the referral was made, for statistics on flows. */
+    fromKind: text().notNull(),
+    toKind: text().notNull(),
+    status: referralStatusEnum().notNull(),
+    themeCode: text().notNull(),
+    /** NIS code of the person's commune, when given; anonymous at this grain and kept for statistics. */
+    communeNis: text(),
+    urgency: urgencyEnum().notNull(),
+
+    // About the person: encrypted, null once purged.
+    personName: text(),
+    personLanguages: text().array(),
+    contactChannel: contactChannelEnum(),
+    contactDetail: text(),
+    need: text(),
+    consentMethod: consentMethodEnum(),
+    consentPurpose: text(),
+    consentUntil: date({ mode: 'string' }),
+    consentRecordedBy: uuid(),
+
+    declineReason: declineReasonEnum(),
+    outcome: outcomeEnum(),
+    createdBy: uuid(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    sentAt: timestamp({ withTimezone: true }),
+    firstAnswerAt: timestamp({ withTimezone: true }),
+    remindedAt: timestamp({ withTimezone: true }),
+    closedAt: timestamp({ withTimezone: true }),
+    consentWithdrawnAt: timestamp({ withTimezone: true }),
+    purgedAt: timestamp({ withTimezone: true }),
+    /** Moves with every event, so "new since you last looked" is one comparison. */
+    updatedAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [
+    index('referrals_from_idx').on(t.fromOrganisationId, t.updatedAt),
+    index('referrals_to_idx')
+      .on(t.toOrganisationId, t.updatedAt)
+      .where(sql`status <> 'draft'`),
+    index('referrals_waiting_idx')
+      .on(t.sentAt)
+      .where(sql`status = 'sent'`),
+    index('referrals_to_purge_idx')
+      .on(t.closedAt)
+      .where(sql`purged_at is null`),
+    check('referrals_two_organisations', sql`${t.fromOrganisationId} <> ${t.toOrganisationId}`),
+    check(
+      'referrals_person_until_purged',
+      sql`${t.purgedAt} is not null or (${t.personName} is not null and ${t.need} is not null and ${t.consentPurpose} is not null)`,
+    ),
+    check('referrals_outcome_when_completed', sql`(${t.status} = 'completed') = (${t.outcome} is not null)`),
+  ],
+);
+
+/** The timeline both organisations see: status changes, reminders and messages. */
+export const referralEvents = pgTable(
+  'referral_events',
+  {
+    id: uuid().primaryKey(),
+    referralId: uuid()
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    at: timestamp({ withTimezone: true }).notNull(),
+    kind: eventKindEnum().notNull(),
+    /** Null for the platform's own events (reminders, expiry, purges). */
+    actorId: uuid(),
+    actorOrganisationId: uuid(),
+    /** Set when the change came through the API with this token. */
+    apiTokenId: uuid(),
+    details: jsonb()
+      .$type<{ reason?: string; outcome?: string }>()
+      .notNull()
+      .default(sql`'{}'::jsonb`),
+    /** A message or a note with the change, encrypted; null once purged. */
+    body: text(),
+  },
+  (t) => [index('referral_events_referral_idx').on(t.referralId, t.at)],
+);
+
+/** When each person last opened a referral: what changed since is marked new. */
+export const referralReads = pgTable(
+  'referral_reads',
+  {
+    referralId: uuid()
+      .notNull()
+      .references(() => referrals.id, { onDelete: 'cascade' }),
+    userId: uuid().notNull(),
+    seenAt: timestamp({ withTimezone: true }).notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.referralId, t.userId] })],
+);
+
+/** Keys for integrations to use /api/v1/referrals as one organisation. Only a hash is stored. */
+export const apiTokens = pgTable(
+  'api_tokens',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid().notNull(),
+    name: text().notNull(),
+    /** SHA-256 of the token. */
+    tokenHash: text().notNull(),
+    /** The first characters, so an admin can tell tokens apart. */
+    prefix: text().notNull(),
+    createdBy: uuid(),
+    createdAt: timestamp({ withTimezone: true }).notNull(),
+    lastUsedAt: timestamp({ withTimezone: true }),
+    revokedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('api_tokens_hash_key').on(t.tokenHash),
+    index('api_tokens_organisation_idx').on(t.organisationId),
+  ],
+);

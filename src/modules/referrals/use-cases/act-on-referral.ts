@@ -1,0 +1,120 @@
+// Moving a referral along: send a draft, accept, decline with a reason, start, complete with an
+// outcome, cancel. The rules are the table in referrals.vocabulary.ts. The referral is locked while
+// it changes, so when two people answer at the same moment the first wins and the second is told
+// it changed (REFERRAL_CHANGED) and sees what holds now.
+import { randomUUID } from 'node:crypto';
+import { translator, type MessageKey } from '../../../i18n/index.ts';
+import { AppError, type FieldProblem } from '../../../shared/errors.ts';
+import { containsNationalNumber } from '../national-number.ts';
+import { auditReferral, organisationOfSide, referralForActor } from '../referral-access.ts';
+import type { ReferralContext } from '../referral-context.ts';
+import { sealEventBody } from '../referral-fields.ts';
+import { type ReferralMailKind, mailOrganisation } from '../referral-mail.ts';
+import { insertEvent, type NewReferralRow, updateReferral } from '../referrals.repo.ts';
+import {
+  declineReasons,
+  isClosed,
+  outcomes,
+  type ReferralAction,
+  referralActions,
+  type Side,
+  transitions,
+} from '../referrals.vocabulary.ts';
+
+export interface ActionInput {
+  reason?: string;
+  outcome?: string;
+  /** A short note with the change, shown on the timeline (encrypted). */
+  note?: string;
+}
+
+export const isReferralAction = (value: string): value is ReferralAction =>
+  referralActions.includes(value as ReferralAction);
+
+const noteLimit = 1_000;
+
+function checkInput(action: ReferralAction, input: ActionInput) {
+  const problems: FieldProblem[] = [];
+  const problem = (field: string, code: string) => problems.push({ field, message: code, code });
+  const reason = declineReasons.find((r) => r === input.reason);
+  const outcome = outcomes.find((o) => o === input.outcome);
+  const note = input.note?.trim() ?? '';
+  if (action === 'decline' && !reason) problem('reason', 'referral_reason');
+  if (action === 'complete' && !outcome) problem('outcome', 'referral_outcome');
+  if (note.length > noteLimit) problem('note', 'referral_note_long');
+  else if (containsNationalNumber(note)) problem('note', 'national_number');
+  if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });
+  return { reason, outcome, note };
+}
+
+/** Who hears about each change: the other side, in their language. */
+const mailFor: Partial<Record<ReferralAction, { to: Side; kind: ReferralMailKind }>> = {
+  send: { to: 'receiver', kind: 'referral_received' },
+  accept: { to: 'sender', kind: 'referral_answered' },
+  decline: { to: 'sender', kind: 'referral_answered' },
+  cancel: { to: 'receiver', kind: 'referral_cancelled' },
+};
+
+export async function actOnReferral(
+  ctx: ReferralContext,
+  id: string,
+  action: ReferralAction,
+  input: ActionInput = {},
+): Promise<void> {
+  const { reason, outcome, note } = checkInput(action, input);
+  const rule = transitions[action];
+  await ctx.db.transaction(async (tx) => {
+    const { referral, sides } = await referralForActor(tx, ctx.actor, id, { lock: true });
+    const side = (rule.by as readonly Side[]).find((s) => sides.includes(s));
+    if (!side) throw new AppError('FORBIDDEN');
+    if (!(rule.from as readonly string[]).includes(referral.status)) throw new AppError('REFERRAL_CHANGED');
+
+    const to = rule.to;
+    const patch: Partial<NewReferralRow> = { status: to, updatedAt: ctx.now };
+    if (action === 'send') patch.sentAt = ctx.now;
+    if (side === 'receiver' && !referral.firstAnswerAt) patch.firstAnswerAt = ctx.now;
+    if (isClosed(to)) patch.closedAt = ctx.now;
+    if (action === 'decline') patch.declineReason = reason;
+    if (action === 'complete') patch.outcome = outcome;
+    await updateReferral(tx, referral.id, patch);
+
+    const eventId = randomUUID();
+    await insertEvent(tx, {
+      id: eventId,
+      referralId: referral.id,
+      at: ctx.now,
+      kind: action,
+      actorId: ctx.actor.kind === 'person' ? ctx.actor.userId : null,
+      actorOrganisationId: organisationOfSide(referral, side),
+      apiTokenId: ctx.actor.kind === 'token' ? ctx.actor.tokenId : null,
+      details: { ...(reason ? { reason } : {}), ...(outcome ? { outcome } : {}) },
+      body: note ? sealEventBody(ctx.keys, eventId, note) : null,
+    });
+
+    const mail =
+      action === 'complete'
+        ? { to: side === 'sender' ? 'receiver' : 'sender', kind: 'referral_completed' }
+        : mailFor[action];
+    // A cancelled draft was never seen by the receiver.
+    if (mail && !(action === 'cancel' && referral.status === 'draft')) {
+      const status = (locale: Parameters<typeof translator>[0]) => ({
+        status: translator(locale).t(`referral.status.${to}` as MessageKey),
+      });
+      await mailOrganisation(
+        tx,
+        ctx,
+        referral,
+        organisationOfSide(referral, mail.to as Side),
+        mail.kind as ReferralMailKind,
+        status,
+      );
+    }
+    await auditReferral(tx, ctx, action, referral.id, {
+      from: referral.status,
+      to,
+      ...(reason ? { reason } : {}),
+      ...(outcome ? { outcome } : {}),
+    });
+  });
+  ctx.mailQueued();
+}

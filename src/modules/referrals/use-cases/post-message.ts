@@ -1,0 +1,49 @@
+// A message on a referral's thread: a question before accepting, news about the person. Both sides
+// read the same thread; the text is encrypted and purged with the person's details.
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../shared/errors.ts';
+import { containsNationalNumber } from '../national-number.ts';
+import { auditReferral, organisationOfSide, referralForActor } from '../referral-access.ts';
+import type { ReferralContext } from '../referral-context.ts';
+import { sealEventBody } from '../referral-fields.ts';
+import { mailOrganisation } from '../referral-mail.ts';
+import { insertEvent, updateReferral } from '../referrals.repo.ts';
+
+const messageLimit = 2_000;
+
+export async function postMessage(ctx: ReferralContext, id: string, text: string): Promise<void> {
+  const body = text.trim();
+  const code = !body
+    ? 'referral_message_missing'
+    : body.length > messageLimit
+      ? 'referral_message_long'
+      : containsNationalNumber(body)
+        ? 'national_number'
+        : null;
+  if (code) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'message', message: code, code }] });
+  await ctx.db.transaction(async (tx) => {
+    const { referral, sides } = await referralForActor(tx, ctx.actor, id, { lock: true });
+    // Once purged there is no one left to talk about.
+    if (referral.purgedAt) throw new AppError('REFERRAL_CHANGED');
+    const side = sides[0]!;
+    const eventId = randomUUID();
+    await insertEvent(tx, {
+      id: eventId,
+      referralId: referral.id,
+      at: ctx.now,
+      kind: 'message',
+      actorId: ctx.actor.kind === 'person' ? ctx.actor.userId : null,
+      actorOrganisationId: organisationOfSide(referral, side),
+      apiTokenId: ctx.actor.kind === 'token' ? ctx.actor.tokenId : null,
+      body: sealEventBody(ctx.keys, eventId, body),
+    });
+    await updateReferral(tx, referral.id, { updatedAt: ctx.now });
+    // A message on a draft stays within the sender.
+    if (referral.status !== 'draft') {
+      const other = side === 'sender' ? referral.toOrganisationId : referral.fromOrganisationId;
+      await mailOrganisation(tx, ctx, referral, other, 'referral_message');
+    }
+    await auditReferral(tx, ctx, 'message', referral.id);
+  });
+  ctx.mailQueued();
+}

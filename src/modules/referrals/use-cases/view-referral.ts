@@ -1,0 +1,103 @@
+// Opening one referral: the person's details (decrypted for the two organisations only), the shared
+// timeline, and what this reader may do now. Each opening is written to the audit log and marks
+// the referral as seen by this person.
+import type { OrganisationBrief, Theme } from '../../directory/index.ts';
+import { findUsersByIds } from '../../accounts/index.ts';
+import { getOrganisationBrief, getService, getTaxonomy } from '../../directory/index.ts';
+import type { I18nText } from '../../../shared/i18n-text.ts';
+import { auditReferral, referralForActor } from '../referral-access.ts';
+import type { ReferralContext } from '../referral-context.ts';
+import { openEventBody, openPerson, type PersonDetails } from '../referral-fields.ts';
+import { findEvents, findSeenAt, markSeen, type ReferralRow } from '../referrals.repo.ts';
+import { allowedActions, type EventKind, type ReferralAction, type Side } from '../referrals.vocabulary.ts';
+
+export interface TimelineEntry {
+  id: string;
+  at: Date;
+  kind: EventKind;
+  /** The person who did it; null for the platform, or "api" for an integration. */
+  actorName: string | null;
+  viaApi: boolean;
+  organisationId: string | null;
+  reason?: string;
+  outcome?: string;
+  body: string | null;
+  /** Happened since this reader last opened the referral. */
+  isNew: boolean;
+}
+
+export interface ReferralDetail {
+  referral: ReferralRow;
+  sides: Side[];
+  from: OrganisationBrief;
+  to: OrganisationBrief;
+  service: { id: string; name: I18nText } | null;
+  theme: Pick<Theme, 'code' | 'name'>;
+  person: PersonDetails | null;
+  consentRecordedByName: string | null;
+  actions: ReferralAction[];
+  canMessage: boolean;
+  canWithdrawConsent: boolean;
+  timeline: TimelineEntry[];
+}
+
+export async function viewReferral(ctx: ReferralContext, id: string): Promise<ReferralDetail> {
+  const { referral, sides } = await referralForActor(ctx.db, ctx.actor, id);
+  const [events, from, to, taxonomy, service, seenAt] = await Promise.all([
+    findEvents(ctx.db, referral.id),
+    getOrganisationBrief(ctx.db, referral.fromOrganisationId),
+    getOrganisationBrief(ctx.db, referral.toOrganisationId),
+    getTaxonomy(ctx.db),
+    referral.serviceId ? getService(ctx.db, referral.serviceId).catch(() => null) : null,
+    lastSeen(ctx, referral.id),
+  ]);
+  const people = new Map(
+    (
+      await findUsersByIds(ctx.db, [
+        ...new Set([
+          ...events.flatMap((e) => (e.actorId ? [e.actorId] : [])),
+          ...(referral.consentRecordedBy ? [referral.consentRecordedBy] : []),
+        ]),
+      ])
+    ).map((u) => [u.id, u.name]),
+  );
+  await ctx.db.transaction(async (tx) => {
+    await auditReferral(tx, ctx, 'read', referral.id);
+    if (ctx.actor.kind === 'person') await markSeen(tx, referral.id, ctx.actor.userId, ctx.now);
+  });
+  const themeName = taxonomy.byCode.get(referral.themeCode)?.name ?? { nl: referral.themeCode };
+  return {
+    referral,
+    sides,
+    from,
+    to,
+    service: service ? { id: service.id, name: service.name } : null,
+    theme: { code: referral.themeCode, name: themeName },
+    person: openPerson(ctx.keys, referral),
+    consentRecordedByName: referral.consentRecordedBy
+      ? (people.get(referral.consentRecordedBy) ?? null)
+      : null,
+    actions: [...new Set(sides.flatMap((side) => allowedActions(referral.status, side)))],
+    canMessage: !referral.purgedAt,
+    canWithdrawConsent: !referral.consentWithdrawnAt && !referral.purgedAt,
+    timeline: events.map((e) => ({
+      id: e.id,
+      at: e.at,
+      kind: e.kind,
+      actorName: e.actorId ? (people.get(e.actorId) ?? null) : null,
+      viaApi: e.apiTokenId !== null,
+      organisationId: e.actorOrganisationId,
+      reason: e.details.reason,
+      outcome: e.details.outcome,
+      body: openEventBody(ctx.keys, e),
+      isNew:
+        seenAt !== undefined &&
+        e.at > seenAt &&
+        e.actorId !== (ctx.actor.kind === 'person' ? ctx.actor.userId : null),
+    })),
+  };
+}
+
+async function lastSeen(ctx: ReferralContext, referralId: string): Promise<Date | undefined> {
+  return ctx.actor.kind === 'person' ? findSeenAt(ctx.db, referralId, ctx.actor.userId) : undefined;
+}

@@ -1,0 +1,41 @@
+// The person withdraws consent, and either organisation records it: the person's details and the
+// messages are purged at once, and an open referral is cancelled (there is no one to help any more
+// without them). The timeline keeps that it happened, and when.
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../shared/errors.ts';
+import { auditReferral, organisationOfSide, referralForActor } from '../referral-access.ts';
+import type { ReferralContext } from '../referral-context.ts';
+import { mailOrganisation } from '../referral-mail.ts';
+import { insertEvent, updateReferral } from '../referrals.repo.ts';
+import { isClosed } from '../referrals.vocabulary.ts';
+import { purgePerson } from './purge-person.ts';
+
+export async function withdrawConsent(ctx: ReferralContext, id: string): Promise<void> {
+  await ctx.db.transaction(async (tx) => {
+    const { referral, sides } = await referralForActor(tx, ctx.actor, id, { lock: true });
+    if (referral.consentWithdrawnAt) throw new AppError('REFERRAL_CHANGED');
+    const side = sides[0]!;
+    const open = !isClosed(referral.status);
+    await insertEvent(tx, {
+      id: randomUUID(),
+      referralId: referral.id,
+      at: ctx.now,
+      kind: 'consent_withdrawn',
+      actorId: ctx.actor.kind === 'person' ? ctx.actor.userId : null,
+      actorOrganisationId: organisationOfSide(referral, side),
+      apiTokenId: ctx.actor.kind === 'token' ? ctx.actor.tokenId : null,
+    });
+    await updateReferral(tx, referral.id, {
+      consentWithdrawnAt: ctx.now,
+      ...(open ? { status: 'cancelled' as const, closedAt: ctx.now } : {}),
+    });
+    // A moment later on the timeline, so "purged" reads after "withdrawn".
+    await purgePerson(tx, referral.id, new Date(ctx.now.getTime() + 1), 'consent_withdrawn');
+    if (referral.status !== 'draft') {
+      const other = side === 'sender' ? referral.toOrganisationId : referral.fromOrganisationId;
+      await mailOrganisation(tx, ctx, referral, other, 'referral_consent_withdrawn');
+    }
+    await auditReferral(tx, ctx, 'consent_withdrawn', referral.id, { cancelled: open });
+  });
+  ctx.mailQueued();
+}

@@ -1,0 +1,156 @@
+// What analysts see of referrals: tables and charts of flows and unmet needs, with every count
+// under 5 hidden (see shared/small-cells.ts). Never a person, never an organisation's name.
+import type { PageContext } from '../../../http/request-context.ts';
+import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
+import { BarChart } from '../../../views/bar-chart.tsx';
+import { label } from '../../../views/components.tsx';
+import { Layout } from '../../../views/layout.tsx';
+import type { ProtectedTable, ReferralAnalysis } from '../use-cases/referral-analysis.ts';
+
+type Namer = (key: string) => string;
+
+/** The sum of the shown cells of a row; null when the row has only hidden cells. */
+function shownTotal(row: (number | null)[]): number | null {
+  const shown = row.filter((n): n is number => n !== null);
+  return row.some((n) => n === null) && !shown.some((n) => n > 0) ? null : shown.reduce((a, b) => a + b, 0);
+}
+
+function Table({
+  ctx,
+  id,
+  caption,
+  table,
+  rowName,
+  columnName,
+}: {
+  ctx: PageContext;
+  id: string;
+  caption: string;
+  table: ProtectedTable;
+  rowName: Namer;
+  columnName: Namer;
+}) {
+  const { t } = ctx;
+  if (!table.rows.length) return <p>{t.html('analysis.empty')}</p>;
+  return (
+    <div class="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabindex="0">
+      <table class="data-table numbers">
+        <caption id={`${id}-caption`} safe>
+          {caption}
+        </caption>
+        <thead>
+          <tr>
+            <td></td>
+            {table.columns.map((c) => (
+              <th scope="col" safe>
+                {columnName(c)}
+              </th>
+            ))}
+          </tr>
+        </thead>
+        <tbody>
+          {table.rows.map((r, i) => (
+            <tr>
+              <th scope="row" safe>
+                {rowName(r)}
+              </th>
+              {table.cells[i]!.map((n) => (
+                <td safe>{n === null ? t.t('analysis.hidden') : t.number(n)}</td>
+              ))}
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </div>
+  );
+}
+
+export function ReferralAnalysisPage({
+  ctx,
+  analysis,
+  themes,
+  communes,
+}: {
+  ctx: PageContext;
+  analysis: ReferralAnalysis;
+  themes: Map<string, I18nText>;
+  communes: Map<string, I18nText>;
+}) {
+  const { t } = ctx;
+  const name = (text: I18nText | undefined, fallback: string) =>
+    (text && pickText(text, ctx.locale)?.text) || fallback;
+  const kind: Namer = (k) => label(ctx, 'kind', k);
+  const theme: Namer = (code) => name(themes.get(code), code);
+  const commune: Namer = (nis) =>
+    nis === 'unknown'
+      ? t.t('analysis.commune_unknown')
+      : nis === 'outside'
+        ? t.t('analysis.commune_outside')
+        : name(communes.get(nis), nis);
+  const month: Namer = (m) => t.date(`${m}-15`, 'medium').replace(/^\d+\s*/, '');
+  const unmet: Namer = (k) => label(ctx, 'analysis.unmet', k);
+  const chart = (id: string, title: string, table: ProtectedTable, rowName: Namer) => (
+    <BarChart
+      id={id}
+      title={title}
+      bars={table.rows.map((r, i) => ({ label: rowName(r), value: shownTotal(table.cells[i]!) }))}
+      hiddenLabel={t.t('analysis.hidden')}
+      formatNumber={(n) => t.number(n)}
+    />
+  );
+  return (
+    <Layout ctx={ctx} title={t.t('analysis.title')}>
+      <h1>{t.html('analysis.title')}</h1>
+      <p class="lead">{t.html('analysis.lead', { from: month(analysis.from), to: month(analysis.to) })}</p>
+      <p>{t.html('analysis.privacy')}</p>
+
+      <h2>{t.html('analysis.unmet_title')}</h2>
+      <p>{t.html('analysis.unmet_lead')}</p>
+      {chart('chart-theme', t.t('analysis.unmet_by_theme'), analysis.unmetByTheme, theme)}
+      <Table
+        ctx={ctx}
+        id="unmet-theme"
+        caption={t.t('analysis.unmet_by_theme')}
+        table={analysis.unmetByTheme}
+        rowName={theme}
+        columnName={unmet}
+      />
+      {chart('chart-commune', t.t('analysis.unmet_by_commune'), analysis.unmetByCommune, commune)}
+      <Table
+        ctx={ctx}
+        id="unmet-commune"
+        caption={t.t('analysis.unmet_by_commune')}
+        table={analysis.unmetByCommune}
+        rowName={commune}
+        columnName={unmet}
+      />
+      {chart('chart-month', t.t('analysis.unmet_by_month'), analysis.unmetByMonth, month)}
+      <Table
+        ctx={ctx}
+        id="unmet-month"
+        caption={t.t('analysis.unmet_by_month')}
+        table={analysis.unmetByMonth}
+        rowName={month}
+        columnName={unmet}
+      />
+
+      <h2>{t.html('analysis.flows_title')}</h2>
+      <Table
+        ctx={ctx}
+        id="flows-kind"
+        caption={t.t('analysis.flows_kinds')}
+        table={analysis.kindFlows}
+        rowName={kind}
+        columnName={kind}
+      />
+      <Table
+        ctx={ctx}
+        id="flows-theme"
+        caption={t.t('analysis.flows_themes')}
+        table={analysis.themeFlows}
+        rowName={theme}
+        columnName={kind}
+      />
+    </Layout>
+  );
+}

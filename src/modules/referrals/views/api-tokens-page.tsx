@@ -1,0 +1,108 @@
+// An organisation's API tokens: its admins create one per integration, see it once, and revoke it.
+import type { PageContext } from '../../../http/request-context.ts';
+import type { FieldProblem } from '../../../shared/errors.ts';
+import { pickText } from '../../../shared/i18n-text.ts';
+import { CsrfField, ErrorSummary, Field, Notice } from '../../../views/forms.tsx';
+import { Layout } from '../../../views/layout.tsx';
+import type { OrganisationBrief } from '../../directory/index.ts';
+import type { ApiTokenRow } from '../use-cases/api-tokens.ts';
+
+export function ApiTokensPage({
+  ctx,
+  organisation,
+  tokens,
+  created,
+  notice,
+  problems = [],
+}: {
+  ctx: PageContext;
+  organisation: OrganisationBrief;
+  tokens: ApiTokenRow[];
+  /** A token just made: shown this once. */
+  created?: { name: string; token: string };
+  notice?: string;
+  problems?: FieldProblem[];
+}) {
+  const { t } = ctx;
+  const name = pickText(organisation.name, ctx.locale)?.text ?? '';
+  const base = `/${ctx.locale}/manage/organisations/${organisation.id}/api-tokens`;
+  return (
+    <Layout ctx={ctx} title={t.t('api_tokens.title', { organisation: name })}>
+      <h1>{t.html('api_tokens.title', { organisation: name })}</h1>
+      <p class="lead">{t.html('api_tokens.lead')}</p>
+      {notice ? <Notice text={notice} /> : ''}
+      {created ? (
+        <div class="notice" role="status">
+          <p>{t.html('api_tokens.created', { name: created.name })}</p>
+          <p>
+            <code class="token" safe>
+              {created.token}
+            </code>
+          </p>
+        </div>
+      ) : (
+        ''
+      )}
+      {tokens.length ? (
+        <table class="data-table">
+          <thead>
+            <tr>
+              <th scope="col">{t.html('api_tokens.name')}</th>
+              <th scope="col">{t.html('api_tokens.starts_with')}</th>
+              <th scope="col">{t.html('api_tokens.created_at')}</th>
+              <th scope="col">{t.html('api_tokens.last_used')}</th>
+              <th scope="col">
+                <span class="visually-hidden">{t.html('api_tokens.revoke')}</span>
+              </th>
+            </tr>
+          </thead>
+          <tbody>
+            {tokens.map((token) => (
+              <tr>
+                <td safe>{token.name}</td>
+                <td>
+                  <code safe>{`${token.prefix}…`}</code>
+                </td>
+                <td safe>{t.date(token.createdAt, 'medium')}</td>
+                <td safe>{token.lastUsedAt ? t.dateTime(token.lastUsedAt) : t.t('api_tokens.never')}</td>
+                <td>
+                  <form method="post" action={`${base}/${token.id}/revoke`} class="inline-form">
+                    <CsrfField ctx={ctx} />
+                    <button
+                      type="submit"
+                      class="secondary"
+                      aria-label={t.t('api_tokens.revoke_name', { name: token.name })}
+                    >
+                      {t.html('api_tokens.revoke')}
+                    </button>
+                  </form>
+                </td>
+              </tr>
+            ))}
+          </tbody>
+        </table>
+      ) : (
+        <p>{t.html('api_tokens.none')}</p>
+      )}
+      <h2>{t.html('api_tokens.new')}</h2>
+      <ErrorSummary ctx={ctx} problems={problems} />
+      <form method="post" action={base} class="form" novalidate>
+        <CsrfField ctx={ctx} />
+        <Field
+          ctx={ctx}
+          name="name"
+          label={t.t('api_tokens.name')}
+          hint={t.t('api_tokens.name_hint')}
+          problems={problems}
+          maxlength={80}
+        />
+        <div class="form-actions">
+          <button type="submit">{t.html('api_tokens.create')}</button>
+        </div>
+      </form>
+      <p>
+        <a href="/api/docs">{t.html('api_tokens.docs')}</a>
+      </p>
+    </Layout>
+  );
+}
