@@ -19,6 +19,7 @@ CREATE TABLE "api_tokens" (
 --> statement-breakpoint
 CREATE TABLE "referral_events" (
 	"id" uuid PRIMARY KEY NOT NULL,
+	"seq" bigserial NOT NULL,
 	"referral_id" uuid NOT NULL,
 	"at" timestamp with time zone NOT NULL,
 	"kind" "referral_event_kind" NOT NULL,
@@ -76,7 +77,7 @@ ALTER TABLE "referral_events" ADD CONSTRAINT "referral_events_referral_id_referr
 ALTER TABLE "referral_reads" ADD CONSTRAINT "referral_reads_referral_id_referrals_id_fk" FOREIGN KEY ("referral_id") REFERENCES "public"."referrals"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 CREATE UNIQUE INDEX "api_tokens_hash_key" ON "api_tokens" USING btree ("token_hash");--> statement-breakpoint
 CREATE INDEX "api_tokens_organisation_idx" ON "api_tokens" USING btree ("organisation_id");--> statement-breakpoint
-CREATE INDEX "referral_events_referral_idx" ON "referral_events" USING btree ("referral_id","at");--> statement-breakpoint
+CREATE INDEX "referral_events_referral_idx" ON "referral_events" USING btree ("referral_id","seq");--> statement-breakpoint
 CREATE INDEX "referrals_from_idx" ON "referrals" USING btree ("from_organisation_id","updated_at");--> statement-breakpoint
 CREATE INDEX "referrals_to_idx" ON "referrals" USING btree ("to_organisation_id","updated_at") WHERE status <> 'draft';--> statement-breakpoint
 CREATE INDEX "referrals_waiting_idx" ON "referrals" USING btree ("sent_at") WHERE status = 'sent';--> statement-breakpoint

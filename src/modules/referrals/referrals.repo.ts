@@ -1,6 +1,6 @@
 // Reading and writing referrals, their events and who has seen them. No decryption here: rows leave
 // sealed, and referral-fields.ts opens them for the two organisations.
-import { and, asc, count, desc, eq, inArray, isNull, lt, ne, or, sql, type SQL } from 'drizzle-orm';
+import { and, asc, count, desc, eq, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { referralEvents, referralReads, referrals } from './referrals.schema.ts';
 import type { ReferralStatus } from './referrals.vocabulary.ts';
@@ -42,7 +42,7 @@ export function findEvents(db: Executor, referralId: string): Promise<ReferralEv
     .select()
     .from(referralEvents)
     .where(eq(referralEvents.referralId, referralId))
-    .orderBy(asc(referralEvents.at), asc(referralEvents.id));
+    .orderBy(asc(referralEvents.seq));
 }
 
 /** A list row: nothing about the person, so lists can be shown and cached without opening anything. */
@@ -161,7 +161,7 @@ export function findUnansweredToExpire(db: Executor, sentBefore: Date): Promise<
   return db
     .select()
     .from(referrals)
-    .where(and(eq(referrals.status, 'sent'), lt(referrals.sentAt, sentBefore)))
+    .where(and(eq(referrals.status, 'sent'), lte(referrals.sentAt, sentBefore)))
     .orderBy(asc(referrals.sentAt))
     .limit(500);
 }

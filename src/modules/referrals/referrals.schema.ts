@@ -4,6 +4,7 @@
 // Foreign keys to other modules' tables are in the migration (0010), so modules stay apart in code.
 import { sql } from 'drizzle-orm';
 import {
+  bigserial,
   check,
   date,
   index,
@@ -100,6 +101,8 @@ export const referralEvents = pgTable(
   'referral_events',
   {
     id: uuid().primaryKey(),
+    /** The order of events; several can share a moment (created and sent). */
+    seq: bigserial({ mode: 'number' }).notNull(),
     referralId: uuid()
       .notNull()
       .references(() => referrals.id, { onDelete: 'cascade' }),
@@ -117,7 +120,7 @@ export const referralEvents = pgTable(
     /** A message or a note with the change, encrypted; null once purged. */
     body: text(),
   },
-  (t) => [index('referral_events_referral_idx').on(t.referralId, t.at)],
+  (t) => [index('referral_events_referral_idx').on(t.referralId, t.seq)],
 );
 
 /** When each person last opened a referral: what changed since is marked new. */

@@ -151,19 +151,24 @@ export const referralsWeb: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
     const organisation = await getOrganisationBrief(db, service?.organisationId ?? target.organisation ?? '');
     const ownIds = await handlingOrganisations(db, rc.actor);
     const own = await Promise.all(ownIds.map((o) => getOrganisationBrief(db, o)));
+    const others = own.filter((o) => o.id !== organisation.id);
+    // The service's own theme is the likely need.
+    const term = service?.themes[0]?.term;
+    const theme = term ? (term.parentCode ?? term.code) : undefined;
     return sendHtml(
       reply,
       NewReferralPage({
         ctx,
         target: { organisation, service: service ? { id: service.id, name: service.name } : null },
-        own: own.filter((o) => o.id !== organisation.id),
+        own: others,
         themes: (await getTaxonomy(db)).themes,
         communes: geoReference().communes,
         languages: commonLanguages,
-        status: own.length ? 'form' : 'not_a_referrer',
+        status: others.length ? 'form' : own.length ? 'own_organisation' : 'not_a_referrer',
         ...extra,
+        values: extra.values ?? (theme ? { theme } : {}),
       }),
-      extra.problems?.length ? 400 : own.length ? 200 : 403,
+      extra.problems?.length ? 400 : others.length ? 200 : 403,
     );
   }
 

@@ -29,8 +29,7 @@ export async function withdrawConsent(ctx: ReferralContext, id: string): Promise
       consentWithdrawnAt: ctx.now,
       ...(open ? { status: 'cancelled' as const, closedAt: ctx.now } : {}),
     });
-    // A moment later on the timeline, so "purged" reads after "withdrawn".
-    await purgePerson(tx, referral.id, new Date(ctx.now.getTime() + 1), 'consent_withdrawn');
+    await purgePerson(tx, referral.id, ctx.now, 'consent_withdrawn');
     if (referral.status !== 'draft') {
       const other = side === 'sender' ? referral.toOrganisationId : referral.fromOrganisationId;
       await mailOrganisation(tx, ctx, referral, other, 'referral_consent_withdrawn');

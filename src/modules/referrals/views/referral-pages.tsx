@@ -195,7 +195,7 @@ export function NewReferralPage({
   languages: readonly string[];
   values?: Record<string, string | string[]>;
   problems?: FieldProblem[];
-  status?: 'form' | 'not_a_referrer';
+  status?: 'form' | 'not_a_referrer' | 'own_organisation';
 }) {
   const { t } = ctx;
   const value = (name: string) => {
@@ -217,8 +217,11 @@ export function NewReferralPage({
       ) : (
         ''
       )}
-      {status === 'not_a_referrer' ? (
-        <Notice tone="warn" text={t.t('referral_form.not_a_referrer')} />
+      {status !== 'form' ? (
+        <Notice
+          tone="warn"
+          text={t.t(status === 'own_organisation' ? 'fields.referral_same' : 'referral_form.not_a_referrer')}
+        />
       ) : (
         <>
           <div class="notice warn" role="note">
