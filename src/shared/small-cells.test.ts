@@ -3,32 +3,39 @@ import { protectCounts, protectTable } from './small-cells.ts';
 
 describe('protectTable', () => {
   it('hides every count from 1 to 4 and shows zeros and counts of 5 or more', () => {
-    expect(protectTable([[0, 5, 12, 4, 4]])).toEqual([[0, 5, 12, null, null]]);
+    expect(protectTable([[0, 5, 12, 4, 40]])).toEqual([[0, 5, 12, null, 40]]);
   });
 
-  it('hides a second cell where one hidden cell could be worked out from a total', () => {
-    // Row 0 has one small cell: the next smallest (6) goes too; column 1 then has one hidden
-    // cell in row 0, so its next smallest (7) goes as well, and row 1 follows.
-    const protectedTable = protectTable([
-      [3, 6, 20],
-      [9, 7, 30],
-    ]);
-    for (const line of [...protectedTable, ...[0, 1, 2].map((c) => protectedTable.map((row) => row[c]))])
-      expect(line.filter((cell) => cell === null).length).not.toBe(1);
-    expect(protectedTable[0]![0]).toBeNull();
-    expect(protectedTable[0]![1]).toBeNull();
-  });
-
-  it('leaves a table without small counts as it is', () => {
+  it('hides a second cell in a column whose one hidden cell could be worked out from its total', () => {
     expect(
       protectTable([
-        [5, 6],
-        [0, 9],
+        [3, 6, 20],
+        [9, 7, 30],
+        [12, 0, 2],
       ]),
     ).toEqual([
-      [5, 6],
-      [0, 9],
+      [null, 6, null],
+      [null, 7, 30],
+      [12, 0, null],
     ]);
+  });
+
+  it('leaves columns with two or more hidden cells, or none, as they are', () => {
+    expect(
+      protectTable([
+        [2, 6],
+        [3, 9],
+        [8, 0],
+      ]),
+    ).toEqual([
+      [null, 6],
+      [null, 9],
+      [8, 0],
+    ]);
+  });
+
+  it('hides a zero as the partner when nothing else is left in the column', () => {
+    expect(protectTable([[2], [0]])).toEqual([[null], [null]]);
   });
 
   it('protects a single list so that its total does not give a small count away', () => {

@@ -1,7 +1,9 @@
 // Statistics about people never show a count under 5 (k-anonymity). Hiding only the small cells is
-// not enough when totals are known elsewhere: a row with one hidden cell gives it away by
-// subtraction. So a row or column with exactly one hidden cell hides its next smallest cell too
-// (secondary suppression), until no line has a lone hidden cell.
+// not enough when a total is known elsewhere: a column with one hidden cell gives it away by
+// subtraction. Tables here share their columns' totals (unmet needs by theme, by commune and by
+// month add up to the same totals per kind), so a column with exactly one hidden cell hides its
+// next smallest cell too (secondary suppression). Row totals are published nowhere, so rows need
+// no such care; that keeps the suppression from spreading across the whole table.
 
 export const smallestShownCount = 5;
 
@@ -10,28 +12,16 @@ export function protectTable(counts: readonly (readonly number[])[]): (number | 
   const table: (number | null)[][] = counts.map((row) =>
     row.map((n) => (n > 0 && n < smallestShownCount ? null : n)),
   );
-  const lines = (): { cells: [number, number][] }[] => {
-    const rows = table.map((row, r) => ({ cells: row.map((_, c) => [r, c] as [number, number]) }));
-    const width = table[0]?.length ?? 0;
-    const columns = Array.from({ length: width }, (_, c) => ({
-      cells: table.map((_, r) => [r, c] as [number, number]),
-    }));
-    return [...rows, ...columns];
-  };
-  let changed = true;
-  while (changed) {
-    changed = false;
-    for (const line of lines()) {
-      const hidden = line.cells.filter(([r, c]) => table[r]![c] === null);
-      if (hidden.length !== 1) continue;
-      const shown = line.cells
-        .filter(([r, c]) => table[r]![c] !== null)
-        .sort(([r1, c1], [r2, c2]) => table[r1]![c1]! - table[r2]![c2]!);
-      const next = shown.find(([r, c]) => table[r]![c]! > 0) ?? shown[0];
-      if (!next) continue;
-      table[next[0]]![next[1]] = null;
-      changed = true;
-    }
+  const width = table[0]?.length ?? 0;
+  for (let c = 0; c < width; c++) {
+    const column = table.map((row) => row[c]);
+    if (column.filter((n) => n === null).length !== 1) continue;
+    // The smallest count still shown goes too; a zero only when nothing else is left.
+    const shown = column
+      .map((n, r) => ({ n, r }))
+      .filter((x): x is { n: number; r: number } => x.n !== null)
+      .sort((a, b) => (a.n === 0 ? 1 : 0) - (b.n === 0 ? 1 : 0) || a.n - b.n);
+    if (shown[0]) table[shown[0].r]![c] = null;
   }
   return table;
 }

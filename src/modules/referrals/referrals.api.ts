@@ -284,6 +284,10 @@ export const referralsApi: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
         ),
         response: { 200: ReferralDetailSchema, ...errors },
       },
+      // Most actions need no body; a POST without one is fine.
+      preValidation: async (request) => {
+        request.body ??= {};
+      },
     },
     async (request) => {
       const { id, action } = request.params;

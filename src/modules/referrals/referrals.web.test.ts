@@ -35,7 +35,7 @@ const settings = { reminderWorkingDays: 3, expiryDays: 14, retentionDays: 90 };
 const statusOf = async (id: string) =>
   (await sql(t, 'select status from referrals where id = $1', [id]))[0]?.status;
 const events = async (id: string) =>
-  (await sql(t, 'select kind::text from referral_events where referral_id = $1 order by at, id', [id])).map(
+  (await sql(t, 'select kind::text from referral_events where referral_id = $1 order by seq', [id])).map(
     (r) => r.kind,
   );
 
