@@ -4,6 +4,7 @@
 // changed: each row checks the database too where a change would show.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmedPerson, FormClient, newAddress } from './helpers/form-client.ts';
+import { memberOf, type ReferralWorld, referralForm, sendReferral } from './helpers/referrals.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
 
 const roles = [
@@ -63,6 +64,17 @@ beforeAll(async () => {
   }
   // The member whose roles the admins change and whom they remove: someone with no part in the table.
   await confirmedPerson(t.app, t.database, { email: newAddress('target') });
+  await confirmedPerson(t.app, t.database, { email: newAddress('claimant') });
+  // Referrals come to `org` from a third organisation, whose referrer sends them.
+  const [third] = await sql(
+    `select s.organisation_id as org, s.id as service from services s
+     where s.organisation_id not in ($1, $2) order by s.provenance_id limit 1`,
+    [org, otherOrg],
+  );
+  const [{ code: theme }] = await sql(`select code from taxonomy_terms where parent_code is null limit 1`);
+  toOrg = { orgA: third.org, orgB: org, orgC: otherOrg, serviceB: service, themeB: theme };
+  fromOrg = { orgA: org, orgB: third.org, orgC: otherOrg, serviceB: third.service, themeB: theme };
+  thirdSender = await memberOf(t, third.org, ['referrer']);
 }, 60_000);
 afterAll(() => t.close());
 
@@ -87,6 +99,15 @@ const member = async () => {
   );
   return id as string;
 };
+
+let toOrg: ReferralWorld;
+let fromOrg: ReferralWorld;
+let thirdSender: FormClient;
+let referralId = '';
+let countBefore = 0;
+/** A new referral to `org` for each request, so one answer does not stand in the next one's way. */
+const freshReferral = async () => (referralId = await sendReferral(thirdSender, toOrg));
+const count = async (query: string, values: unknown[] = []) => (await sql(query, values))[0].n as number;
 
 let claimId = '';
 let reportId = '';
@@ -248,7 +269,8 @@ const cases: Case[] = [
     name: 'approve a claim',
     method: 'POST',
     path: async () => {
-      const [{ id: claimant }] = await sql(`select id from users where email like 'editor%' limit 1`);
+      // Someone outside the table: an approved claim makes the claimant an admin.
+      const [{ id: claimant }] = await sql(`select id from users where email like 'claimant%' limit 1`);
       await sql(`delete from claims where organisation_id = $1`, [org]);
       [{ id: claimId }] = await sql(
         `insert into claims (organisation_id, user_id, message) values ($1, $2, 'me') returning id`,
@@ -290,6 +312,99 @@ const cases: Case[] = [
       (await sql(`select 1 from reports where id = $1 and resolved_at is not null`, [reportId])).length > 0,
   },
   { name: 'audit log', method: 'GET', path: async () => '/en/admin/audit', allowed: ['platformAdmin'] },
+  {
+    name: 'a referral',
+    method: 'GET',
+    path: async () => `/en/referrals/${await freshReferral()}`,
+    allowed: ['referrer', 'admin'],
+  },
+  {
+    name: 'message on a referral',
+    method: 'POST',
+    path: async () => `/en/referrals/${await freshReferral()}/messages`,
+    body: () => ({ message: 'Heeft de persoon al een afspraak?' }),
+    allowed: ['referrer', 'admin'],
+    changed: async () =>
+      (await count(
+        `select count(*)::int n from referral_events where referral_id = $1 and kind = 'message'`,
+        [referralId],
+      )) > 0,
+  },
+  {
+    name: 'accept a referral',
+    method: 'POST',
+    path: async () => `/en/referrals/${await freshReferral()}/accept`,
+    allowed: ['referrer', 'admin'],
+    changed: async () =>
+      (await count(`select count(*)::int n from referrals where id = $1 and status = 'accepted'`, [
+        referralId,
+      ])) > 0,
+  },
+  {
+    name: 'withdraw consent on a referral',
+    method: 'POST',
+    path: async () => `/en/referrals/${await freshReferral()}/withdraw-consent`,
+    allowed: ['referrer', 'admin'],
+    changed: async () =>
+      (await count(`select count(*)::int n from referrals where id = $1 and purged_at is not null`, [
+        referralId,
+      ])) > 0,
+  },
+  {
+    name: 'referral form',
+    method: 'GET',
+    path: async () => `/en/referrals/new?service=${fromOrg.serviceB}`,
+    allowed: ['referrer', 'admin', 'otherOrgAdmin'],
+  },
+  {
+    name: 'send a referral',
+    method: 'POST',
+    path: async () => {
+      countBefore = await count('select count(*)::int n from referrals where to_organisation_id = $1', [
+        fromOrg.orgB,
+      ]);
+      return '/en/referrals/new';
+    },
+    // Without "from_organisation": each person here refers for their only organisation.
+    body: () => {
+      const { from_organisation: _, ...form } = referralForm(fromOrg);
+      return form;
+    },
+    allowed: ['referrer', 'admin', 'otherOrgAdmin'],
+    changed: async () =>
+      (await count('select count(*)::int n from referrals where to_organisation_id = $1', [fromOrg.orgB])) >
+      countBefore,
+  },
+  {
+    name: 'referral figures',
+    method: 'GET',
+    path: async () => `/en/manage/organisations/${org}/referrals`,
+    allowed: ['referrer', 'admin'],
+  },
+  {
+    name: 'API tokens',
+    method: 'GET',
+    path: async () => `/en/manage/organisations/${org}/api-tokens`,
+    allowed: ['admin'],
+  },
+  {
+    name: 'create an API token',
+    method: 'POST',
+    path: async () => {
+      countBefore = await count('select count(*)::int n from api_tokens where organisation_id = $1', [org]);
+      return `/en/manage/organisations/${org}/api-tokens`;
+    },
+    body: () => ({ name: 'Dossiers' }),
+    allowed: ['admin'],
+    changed: async () =>
+      (await count('select count(*)::int n from api_tokens where organisation_id = $1', [org])) > countBefore,
+  },
+  {
+    name: 'referral analysis',
+    method: 'GET',
+    path: async () => '/en/analysis/referrals',
+    allowed: ['platformAdmin'],
+  },
   {
     name: 'own account',
     method: 'GET',
