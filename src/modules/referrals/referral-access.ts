@@ -42,10 +42,9 @@ export async function referralForActor(
   { lock = false } = {},
 ): Promise<ReferralInHand> {
   if (!isUuid(id)) throw new AppError('REFERRAL_NOT_FOUND');
-  const [referral, organisationIds] = await Promise.all([
-    findReferral(db, id.toLowerCase(), { lock }),
-    handlingOrganisations(db, actor),
-  ]);
+  // One after the other: inside a transaction both go through the same connection.
+  const referral = await findReferral(db, id.toLowerCase(), { lock });
+  const organisationIds = await handlingOrganisations(db, actor);
   const sides = referral ? sidesOf(referral, organisationIds) : [];
   if (!referral || !sides.length) throw new AppError('REFERRAL_NOT_FOUND');
   return { referral, sides };

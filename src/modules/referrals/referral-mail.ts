@@ -40,15 +40,14 @@ export async function mailOrganisation(
     (m) => canHandleReferrals(m) && m.userId !== except,
   );
   if (!handlers.length) return;
-  const [people, from, to, taxonomy] = await Promise.all([
-    findUsersByIds(
-      db,
-      handlers.map((m) => m.userId),
-    ),
-    getOrganisationBrief(db, referral.fromOrganisationId),
-    getOrganisationBrief(db, referral.toOrganisationId),
-    getTaxonomy(ctx.db),
-  ]);
+  // One after the other: `db` is usually the caller's transaction, one connection.
+  const people = await findUsersByIds(
+    db,
+    handlers.map((m) => m.userId),
+  );
+  const from = await getOrganisationBrief(db, referral.fromOrganisationId);
+  const to = await getOrganisationBrief(db, referral.toOrganisationId);
+  const taxonomy = await getTaxonomy(ctx.db);
   const theme = taxonomy.byCode.get(referral.themeCode)?.name;
   for (const person of people) {
     if (!person.emailVerifiedAt) continue;

@@ -120,6 +120,7 @@ export function ReferralsPage({
                     view === 'received' ? r.fromOrganisationId : r.toOrganisationId,
                   );
                   const theme = themes.get(r.themeCode);
+                  const otherName = other ? nameOf(ctx, other.name) : '';
                   return (
                     <tr class={r.isNew ? 'is-new' : undefined}>
                       <td>
@@ -128,7 +129,7 @@ export function ReferralsPage({
                         </a>
                         {r.isNew ? <span class="badge new">{t.html('referrals.new')}</span> : ''}
                       </td>
-                      <td safe>{other ? nameOf(ctx, other.name) : ''}</td>
+                      <td safe>{otherName}</td>
                       <td safe>{theme ? nameOf(ctx, theme) : r.themeCode}</td>
                       <td safe>{label(ctx, 'referral.urgency', r.urgency)}</td>
                       <td>
@@ -514,8 +515,7 @@ export function ReferralPage({
             <dd safe>{t.list(person.languages.map((l) => t.language(l)))}</dd>
             <dt>{t.html('referral.channel')}</dt>
             <dd safe>
-              {label(ctx, 'referral.channel', person.contactChannel)}
-              {person.contactDetail ? `: ${person.contactDetail}` : ''}
+              {`${label(ctx, 'referral.channel', person.contactChannel)}${person.contactDetail ? `: ${person.contactDetail}` : ''}`}
             </dd>
             <dt>{t.html('referral.consent')}</dt>
             <dd safe>
