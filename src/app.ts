@@ -10,8 +10,7 @@ import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import ajvFormats from 'ajv-formats';
 import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import fp from 'fastify-plugin';
-import { join } from 'node:path';
-import type { Config } from './config.ts';
+import { type Config, encryptionKeysOf } from './config.ts';
 import type { DatabaseConnection } from './db/client.ts';
 import type { WebDeps } from './http/deps.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
@@ -38,7 +37,6 @@ import { hsdsApi } from './modules/interop/hsds.api.ts';
 import { referralBadge, referralsApi, referralsWeb } from './modules/referrals/index.ts';
 import { AppError, type FieldProblem } from './shared/errors.ts';
 import { locales } from './shared/i18n-text.ts';
-import { keyRingFromFile } from './shared/field-encryption.ts';
 import { RateLimiter } from './shared/rate-limiter.ts';
 import { assetRoots } from './views/assets.ts';
 
@@ -113,8 +111,7 @@ export async function buildApp(
     });
     app.addHook('preClose', async () => jobs?.stop());
   }
-  // Outside production a key made once in the data directory serves (config requires one in production).
-  const keys = config.encryptionKeys ?? keyRingFromFile(join(config.dataDir, 'field-encryption.keys'));
+  const keys = encryptionKeysOf(config);
   const limits = createAccountLimits(database.pool);
   // Reports about listings need no account: a few per hour per address is plenty for a person.
   const reportLimit = new RateLimiter(database.pool, {

@@ -1,8 +1,13 @@
 // One schema over the environment, checked at start-up. Nothing else reads process.env.
-import { resolve } from 'node:path';
+import { join, resolve } from 'node:path';
 import Type, { type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
-import { FieldEncryptionError, type KeyRing, parseKeyRing } from './shared/field-encryption.ts';
+import {
+  FieldEncryptionError,
+  type KeyRing,
+  keyRingFromFile,
+  parseKeyRing,
+} from './shared/field-encryption.ts';
 
 const Env = Type.Object({
   NODE_ENV: Type.Union([Type.Literal('development'), Type.Literal('production'), Type.Literal('test')], {
@@ -128,4 +133,9 @@ export function loadConfig(
       retentionDays: env.REFERRAL_RETENTION_DAYS,
     },
   };
+}
+
+/** The key ring for field encryption: ENCRYPTION_KEYS, or outside production a key file made once in DATA_DIR. */
+export function encryptionKeysOf(config: Pick<Config, 'encryptionKeys' | 'dataDir'>): KeyRing {
+  return config.encryptionKeys ?? keyRingFromFile(join(config.dataDir, 'field-encryption.keys'));
 }

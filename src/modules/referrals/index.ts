@@ -4,3 +4,4 @@ export { referralsApi } from './referrals.api.ts';
 export { referralBadge } from './referral-badge.web.ts';
 export { runReferralDeadlines } from './use-cases/run-referral-deadlines.ts';
 export { purgeClosedReferrals } from './use-cases/purge-closed-referrals.ts';
+export { rotateEncryptionKey } from './use-cases/rotate-encryption-key.ts';

@@ -17,12 +17,16 @@ export interface PersonDetails {
 type ReferralRow = typeof referrals.$inferSelect;
 type EventRow = typeof referralEvents.$inferSelect;
 
-type EncryptedColumn = 'personName' | 'contactDetail' | 'need' | 'consentPurpose';
-const context = (referralId: string, column: string) => `referrals.${column}:${referralId}`;
+/** The referral columns that hold encrypted text. */
+export const encryptedColumns = ['personName', 'contactDetail', 'need', 'consentPurpose'] as const;
+type EncryptedColumn = (typeof encryptedColumns)[number];
+/** Where a value belongs, bound into its encryption: a value moved elsewhere does not decrypt. */
+export const fieldContext = (referralId: string, column: EncryptedColumn) =>
+  `referrals.${column}:${referralId}`;
 
 export function sealPerson(keys: KeyRing, referralId: string, person: PersonDetails) {
   const seal = (column: EncryptedColumn, value: string) =>
-    encryptField(keys, value, context(referralId, column));
+    encryptField(keys, value, fieldContext(referralId, column));
   return {
     personName: seal('personName', person.name),
     personLanguages: person.languages,
@@ -39,7 +43,8 @@ export function sealPerson(keys: KeyRing, referralId: string, person: PersonDeta
 /** The person's details, or null once they were purged. */
 export function openPerson(keys: KeyRing, row: ReferralRow): PersonDetails | null {
   if (row.purgedAt || !row.personName || !row.need || !row.consentPurpose) return null;
-  const open = (column: string, value: string) => decryptField(keys, value, context(row.id, column));
+  const open = (column: EncryptedColumn, value: string) =>
+    decryptField(keys, value, fieldContext(row.id, column));
   return {
     name: open('personName', row.personName),
     languages: row.personLanguages ?? [],
@@ -68,7 +73,7 @@ export const purgedPerson = {
   consentRecordedBy: null,
 } satisfies Partial<ReferralRow>;
 
-const eventContext = (eventId: string) => `referral_events.body:${eventId}`;
+export const eventContext = (eventId: string) => `referral_events.body:${eventId}`;
 
 export const sealEventBody = (keys: KeyRing, eventId: string, body: string) =>
   encryptField(keys, body, eventContext(eventId));

@@ -11,7 +11,12 @@ import {
   sendReferral,
   sql,
 } from '../../../test/helpers/referrals.ts';
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { createTestApp, type TestApp, testConfig } from '../../../test/helpers/test-app.ts';
+import { eq } from 'drizzle-orm';
+import { generateKey, parseKeyRing } from '../../shared/field-encryption.ts';
+import { openPerson } from './referral-fields.ts';
+import { referrals } from './referrals.schema.ts';
+import { rotateEncryptionKey } from './use-cases/rotate-encryption-key.ts';
 import { addWorkingDays } from './working-days.ts';
 import { purgeClosedReferrals } from './use-cases/purge-closed-referrals.ts';
 import { runReferralDeadlines } from './use-cases/run-referral-deadlines.ts';
@@ -349,5 +354,25 @@ describe('jobs', () => {
       theme_code: world.themeB,
     });
     expect(await events(id)).toContain('purged');
+  });
+});
+
+// Last: it re-encrypts every referral in this database with a key the app does not have.
+describe('key rotation', () => {
+  it('re-encrypts every stored text with the new first key, after which the old key can go', async () => {
+    const id = await sendReferral(sender, world, { person_name: 'Noor' });
+    await receiver.get(`/en/referrals/${id}`);
+    await receiver.post(`/en/referrals/${id}/messages`, { message: 'Rappel demain' });
+    const old = testConfig().encryptionKeys!;
+    const next = parseKeyRing(generateKey('next'));
+    const ring = { currentId: 'next', keys: new Map([...next.keys, ...old.keys]) };
+    const done = await rotateEncryptionKey(t.database.db, ring);
+    expect(done.referrals).toBeGreaterThanOrEqual(1);
+    expect(done.messages).toBeGreaterThanOrEqual(1);
+    const [row] = await t.database.db.select().from(referrals).where(eq(referrals.id, id));
+    expect(row!.need).toMatch(/^v1\.next\./);
+    // Only the new key is needed now.
+    expect(openPerson(next, row!)?.name).toBe('Noor');
+    expect(await rotateEncryptionKey(t.database.db, ring)).toEqual({ referrals: 0, messages: 0 });
   });
 });
