@@ -17,6 +17,8 @@ import type { SearchDoc } from '../src/modules/directory/search/search-docs.ts';
 import { searchQueries, searchSequence, suggestPrefixes } from './search-mix.ts';
 import { compareSearchTechniques, type SearchTechniques } from './search-techniques.ts';
 import { seedDirectory } from './seed-directory.ts';
+import { benchReferrals, type WriteResult } from './referrals.ts';
+import { generateKey } from '../src/shared/field-encryption.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -29,6 +31,9 @@ const { values } = parseArgs({
 const targetServices = Number(values.services);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
+
+/** One key for every server of this run, as production has one. */
+const benchKeys = generateKey('bench');
 
 interface Server {
   proc: ChildProcess;
@@ -49,6 +54,7 @@ async function startServer(dataDir: string, args: string[] = []): Promise<Server
       TILE_URL: '',
       NODE_ENV: 'production',
       PUBLIC_URL: 'http://127.0.0.1',
+      ENCRYPTION_KEYS: benchKeys,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -268,6 +274,12 @@ async function main(): Promise<void> {
         sequence.map((q, i) => `/${locales[i % 3]}/search?${q}`),
       ),
     );
+    // Writes last: they add rows the reads above should not see.
+    const writes = await benchReferrals(server.url, runningEmbeddedUrl(dataDir)!, {
+      connections: Math.min(connections, 20),
+      seconds: duration,
+    });
+    for (const w of writes) console.log(`${w.name}: ${w.requestsPerSecond} req/s, p95 ${w.latencyMs.p95} ms`);
     const loaded = memoryOf(server.proc.pid!);
     // Both techniques on the same queries and data, after the loads so they do not disturb them.
     const techniques = await compareSearchTechniques(runningEmbeddedUrl(dataDir)!, queries);
@@ -314,6 +326,7 @@ async function main(): Promise<void> {
         },
       },
       results,
+      writes,
     };
     const dir = join(root, 'bench/results');
     mkdirSync(dir, { recursive: true });
@@ -412,6 +425,7 @@ function markdown(report: {
     relevance: { queries: number; mrr: number; precisionAt5: number };
   };
   results: LoadResult[];
+  writes: WriteResult[];
 }): string {
   const rows = report.results.map(
     (r) =>
@@ -426,6 +440,16 @@ function markdown(report: {
     '| route | req/s | p50 ms | p95 ms | p99 ms | ratio to /healthz | errors |',
     '|---|---:|---:|---:|---:|---:|---:|',
     ...rows,
+    '',
+    `Referral writes through /api/v1/referrals with organisations' API tokens, ${Math.min(report.settings.connections, 20)} connections: ` +
+      'creating for the set duration, then accepting and completing each created referral once.',
+    '',
+    '| write | req/s | p50 ms | p95 ms | p99 ms | requests | errors |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...report.writes.map(
+      (w) =>
+        `| ${w.name} | ${w.requestsPerSecond} | ${w.latencyMs.p50} | ${w.latencyMs.p95} | ${w.latencyMs.p99} | ${w.requests} | ${w.errors + w.non2xx} |`,
+    ),
     '',
     `Start-up: cold ${report.startup.coldStartSeconds} s (empty folder: initdb, migrations, demo data), warm ${report.startup.warmStartSeconds} s, ` +
       `stop ${report.startup.stopSeconds} s; seeding took ${report.startup.seedSeconds} s.`,
