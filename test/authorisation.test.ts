@@ -344,6 +344,7 @@ const cases: Case[] = [
     name: 'withdraw consent on a referral',
     method: 'POST',
     path: async () => `/en/referrals/${await freshReferral()}/withdraw-consent`,
+    body: () => ({ confirm: 'yes' }),
     allowed: ['referrer', 'admin'],
     changed: async () =>
       (await count(`select count(*)::int n from referrals where id = $1 and purged_at is not null`, [

@@ -30,7 +30,8 @@ export function BarChart({
   formatNumber: (n: number) => string;
 }) {
   const height = bars.length * (barHeight + gap) + axis;
-  const max = Math.max(1, ...bars.map((b) => b.value ?? 0));
+  // Counts: at least a scale of 5, and whole-number ticks only.
+  const max = Math.max(5, ...bars.map((b) => b.value ?? 0));
   const x = scaleLinear()
     .domain([0, max])
     .nice()
@@ -50,20 +51,23 @@ export function BarChart({
         aria-labelledby={`${id}-title`}
         preserveAspectRatio="xMinYMin meet"
       >
-        {x.ticks(5).map((tick) => (
-          <g>
-            <line
-              class="chart-grid"
-              x1={String(x(tick))}
-              x2={String(x(tick))}
-              y1="0"
-              y2={String(height - axis)}
-            />
-            <text class="chart-tick" x={String(x(tick))} y={String(height - 6)} text-anchor="middle" safe>
-              {formatNumber(tick)}
-            </text>
-          </g>
-        ))}
+        {x
+          .ticks(5)
+          .filter(Number.isInteger)
+          .map((tick) => (
+            <g>
+              <line
+                class="chart-grid"
+                x1={String(x(tick))}
+                x2={String(x(tick))}
+                y1="0"
+                y2={String(height - axis)}
+              />
+              <text class="chart-tick" x={String(x(tick))} y={String(height - 6)} text-anchor="middle" safe>
+                {formatNumber(tick)}
+              </text>
+            </g>
+          ))}
         {bars.map((bar, i) => {
           const top = y(String(i)) ?? 0;
           const middle = top + y.bandwidth() / 2 + 5;

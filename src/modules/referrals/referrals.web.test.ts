@@ -236,7 +236,12 @@ describe('privacy', () => {
     const id = await sendReferral(sender, world);
     await receiver.get(`/en/referrals/${id}`);
     await receiver.post(`/en/referrals/${id}/messages`, { message: 'Rendez-vous demain' });
-    const res = await receiver.post(`/en/referrals/${id}/withdraw-consent`, {});
+    // Without the tick that confirms it, nothing is erased.
+    const unconfirmed = await receiver.post(`/en/referrals/${id}/withdraw-consent`, {});
+    expect(unconfirmed.statusCode).toBe(400);
+    expect(unconfirmed.body).toContain('First tick that the person withdrew consent');
+    expect((await sql(t, 'select purged_at from referrals where id = $1', [id]))[0].purged_at).toBeNull();
+    const res = await receiver.post(`/en/referrals/${id}/withdraw-consent`, { confirm: 'yes' });
     expect(res.statusCode).toBe(303);
     const [row] = await sql(t, 'select * from referrals where id = $1', [id]);
     expect(row).toMatchObject({

@@ -264,11 +264,16 @@ export const referralsWeb: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
 
   app.post(
     '/referrals/:id/withdraw-consent',
-    { schema: { hide: true, params: IdParams } },
+    { schema: { hide: true, params: IdParams, body: Type.Object({ confirm: text(10) }) } },
     async (request, reply) => {
       const ctx = await page(request);
       const { id: referralId } = request.params;
       try {
+        // Erasing cannot be undone: the form asks to tick that the person really withdrew.
+        if (request.body.confirm !== 'yes') {
+          const code = 'referral_confirm_withdraw';
+          throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'confirm', message: code, code }] });
+        }
         await withdrawConsent(context(request), referralId);
       } catch (error) {
         return refused(request, reply, referralId, error, {});

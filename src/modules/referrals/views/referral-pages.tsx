@@ -659,8 +659,17 @@ export function ReferralPage({
         <section aria-labelledby="consent-title">
           <h2 id="consent-title">{t.html('referral.withdraw_title')}</h2>
           <p>{t.html('referral.withdraw_text')}</p>
-          <form method="post" action={action('withdraw-consent')} class="inline-form">
+          <form method="post" action={action('withdraw-consent')} class="form">
             <CsrfField ctx={ctx} />
+            <Choices
+              ctx={ctx}
+              name="confirm"
+              legend={t.t('referral.withdraw_confirm_legend')}
+              multiple
+              options={[{ value: 'yes', label: t.t('referral.withdraw_confirm') }]}
+              checked={[]}
+              problems={problems}
+            />
             <button type="submit" class="danger">
               {t.html('referral.withdraw')}
             </button>
