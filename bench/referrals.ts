@@ -5,6 +5,7 @@
 import autocannon from 'autocannon';
 import { connectDatabase } from '../src/db/client.ts';
 import { hashToken, newToken } from '../src/shared/tokens.ts';
+import { latencySummary } from './measure.ts';
 
 export interface WriteResult {
   name: string;
@@ -15,10 +16,6 @@ export interface WriteResult {
   errors: number;
   non2xx: number;
 }
-
-const round2 = (n: number) => Math.round(n * 100) / 100;
-const percentile = (sorted: number[], p: number) =>
-  sorted.length ? sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]! : 0;
 
 interface Request {
   path: string;
@@ -58,17 +55,11 @@ async function write(
     instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
   });
   const elapsed = (performance.now() - started) / 1000;
-  latencies.sort((a, b) => a - b);
   return {
     name,
     example: requests[0]!.path,
     requestsPerSecond: Math.round(result.requests.total / elapsed),
-    latencyMs: {
-      p50: round2(percentile(latencies, 50)),
-      p95: round2(percentile(latencies, 95)),
-      p99: round2(percentile(latencies, 99)),
-      max: round2(latencies.at(-1) ?? 0),
-    },
+    latencyMs: latencySummary(latencies),
     requests: result.requests.total,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,

@@ -17,6 +17,7 @@ import type { SearchDoc } from '../src/modules/directory/search/search-docs.ts';
 import { searchQueries, searchSequence, suggestPrefixes } from './search-mix.ts';
 import { compareSearchTechniques, type SearchTechniques } from './search-techniques.ts';
 import { seedDirectory } from './seed-directory.ts';
+import { latencySummary, round2 } from './measure.ts';
 import { benchReferrals, type WriteResult } from './referrals.ts';
 import { generateKey } from '../src/shared/field-encryption.ts';
 
@@ -93,11 +94,6 @@ function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {
   return { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
 }
 
-function percentile(sorted: number[], p: number): number {
-  if (!sorted.length) return 0;
-  return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;
-}
-
 interface LoadResult {
   name: string;
   example: string;
@@ -129,18 +125,11 @@ async function load(name: string, base: string, paths: string[]): Promise<LoadRe
     });
   await run(2, false);
   const { latencies, result } = await run(duration, true);
-  latencies.sort((a, b) => a - b);
-  const round = (n: number) => Math.round(n * 100) / 100;
   return {
     name,
     example: paths[0]!,
     requestsPerSecond: Math.round(result.requests.total / duration),
-    latencyMs: {
-      p50: round(percentile(latencies, 50)),
-      p95: round(percentile(latencies, 95)),
-      p99: round(percentile(latencies, 99)),
-      max: round(latencies.at(-1) ?? 0),
-    },
+    latencyMs: latencySummary(latencies),
     requests: result.requests.total,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
@@ -362,13 +351,7 @@ async function timeEach(
     await res.arrayBuffer();
     times.push(performance.now() - started);
   }
-  times.sort((a, b) => a - b);
-  return {
-    p50: round2(percentile(times, 50)),
-    p95: round2(percentile(times, 95)),
-    p99: round2(percentile(times, 99)),
-    max: round2(times.at(-1) ?? 0),
-  };
+  return latencySummary(times);
 }
 
 /** MRR and precision at 5 of the relevance set on the demo data in a data folder. */
@@ -404,10 +387,6 @@ async function measureRelevance(dataDir: string) {
     await live.close();
     await db.close();
   }
-}
-
-function round2(n: number): number {
-  return Math.round(n * 100) / 100;
 }
 
 function markdown(report: {

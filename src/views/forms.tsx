@@ -130,6 +130,48 @@ function FieldError({
   );
 }
 
+/** A field's id, its problem if any, and what describes it (hint, error) for screen readers. */
+function fieldParts(name: string, hint: string | undefined, problems: FieldProblem[]) {
+  const id = `f-${name}`;
+  const problem = problems.find((p) => p.field === name);
+  const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ');
+  return { id, problem, describedBy: describedBy || undefined };
+}
+
+/** Label, hint and error above a control. */
+function LabelledField({
+  ctx,
+  id,
+  label,
+  hint,
+  problem,
+  children,
+}: {
+  ctx: PageContext;
+  id: string;
+  label: string;
+  hint?: string;
+  problem: FieldProblem | undefined;
+  children: JSX.Element;
+}) {
+  return (
+    <div class="field">
+      <label for={id} safe>
+        {label}
+      </label>
+      {hint ? (
+        <p class="hint" id={`${id}-hint`} safe>
+          {hint}
+        </p>
+      ) : (
+        ''
+      )}
+      <FieldError ctx={ctx} id={id} problem={problem} />
+      {children}
+    </div>
+  );
+}
+
 /** Radio buttons (one choice) or checkboxes (several), in a fieldset whose legend asks the question. */
 export function Choices({
   ctx,
@@ -151,11 +193,9 @@ export function Choices({
   hint?: string;
   problems?: FieldProblem[];
 }) {
-  const id = `f-${name}`;
-  const problem = problems.find((p) => p.field === name);
-  const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const { id, problem, describedBy } = fieldParts(name, hint, problems);
   return (
-    <fieldset class="checks" id={id} tabindex="-1" aria-describedby={describedBy || undefined}>
+    <fieldset class="checks" id={id} tabindex="-1" aria-describedby={describedBy}>
       <legend safe>{legend}</legend>
       {hint ? (
         <p class="hint" id={`${id}-hint`} safe>
@@ -202,28 +242,10 @@ export function Select({
   hint?: string;
   problems?: FieldProblem[];
 }) {
-  const id = `f-${name}`;
-  const problem = problems.find((p) => p.field === name);
-  const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const { id, problem, describedBy } = fieldParts(name, hint, problems);
   return (
-    <div class="field">
-      <label for={id} safe>
-        {label}
-      </label>
-      {hint ? (
-        <p class="hint" id={`${id}-hint`} safe>
-          {hint}
-        </p>
-      ) : (
-        ''
-      )}
-      <FieldError ctx={ctx} id={id} problem={problem} />
-      <select
-        id={id}
-        name={name}
-        aria-invalid={problem ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
-      >
+    <LabelledField ctx={ctx} id={id} label={label} hint={hint} problem={problem}>
+      <select id={id} name={name} aria-invalid={problem ? 'true' : undefined} aria-describedby={describedBy}>
         {empty !== undefined ? (
           <option value="" safe>
             {empty}
@@ -237,7 +259,7 @@ export function Select({
           </option>
         ))}
       </select>
-    </div>
+    </LabelledField>
   );
 }
 
@@ -260,33 +282,20 @@ export function TextArea({
   rows?: number;
   problems?: FieldProblem[];
 }) {
-  const id = `f-${name}`;
-  const problem = problems.find((p) => p.field === name);
-  const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const { id, problem, describedBy } = fieldParts(name, hint, problems);
   return (
-    <div class="field">
-      <label for={id} safe>
-        {label}
-      </label>
-      {hint ? (
-        <p class="hint" id={`${id}-hint`} safe>
-          {hint}
-        </p>
-      ) : (
-        ''
-      )}
-      <FieldError ctx={ctx} id={id} problem={problem} />
+    <LabelledField ctx={ctx} id={id} label={label} hint={hint} problem={problem}>
       <textarea
         id={id}
         name={name}
         rows={String(rows)}
         maxlength={String(maxlength)}
         aria-invalid={problem ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy}
         safe
       >
         {value ?? ''}
       </textarea>
-    </div>
+    </LabelledField>
   );
 }

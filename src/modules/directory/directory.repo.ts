@@ -151,6 +151,21 @@ export async function findOrganisationBrief(db: Executor, id: string) {
   return row;
 }
 
+/** The few fields other modules need to name a service, with its top-level themes. */
+export async function findServiceBrief(db: Executor, id: string) {
+  const [row] = await db
+    .select({
+      id: services.id,
+      organisationId: services.organisationId,
+      name: services.name,
+      themes: sql<string[]>`array(select distinct coalesce(t.parent_code, t.code)
+        from service_themes st join taxonomy_terms t on t.id = st.term_id where st.service_id = ${services.id})`,
+    })
+    .from(services)
+    .where(eq(services.id, id));
+  return row;
+}
+
 export function findServiceById(db: Executor, id: string) {
   return db.query.services.findFirst({
     where: eq(services.id, id),

@@ -10,6 +10,7 @@ import {
   type DirectoryFilters,
   findMapPoints,
   findOrganisationBrief,
+  findServiceBrief,
   findOrganisationById,
   findOrganisationSummaries,
   findOrganisationsPage,
@@ -60,6 +61,14 @@ export async function getOrganisationBrief(db: Executor, id: string): Promise<Or
 
 export async function getService(db: Database, id: string): Promise<ServiceRecord> {
   const service = isUuid(id) ? await findServiceById(db, id.toLowerCase()) : undefined;
+  if (!service) throw new AppError('SERVICE_NOT_FOUND');
+  return service;
+}
+
+export type ServiceBrief = NonNullable<Awaited<ReturnType<typeof findServiceBrief>>>;
+
+export async function getServiceBrief(db: Executor, id: string): Promise<ServiceBrief> {
+  const service = isUuid(id) ? await findServiceBrief(db, id.toLowerCase()) : undefined;
   if (!service) throw new AppError('SERVICE_NOT_FOUND');
   return service;
 }

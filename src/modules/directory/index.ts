@@ -17,6 +17,8 @@ export {
   type OrganisationBrief,
   getService,
   getServiceAtLocation,
+  getServiceBrief,
+  type ServiceBrief,
   getTaxonomy,
   hoursOf,
   isShowingDemoData,

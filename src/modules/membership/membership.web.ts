@@ -17,6 +17,7 @@ import type { MembershipContext } from './membership-context.ts';
 import {
   type Actor,
   canEditListing,
+  canHandleReferrals,
   canManageMembers,
   canSeeMembers,
   isModerator,
@@ -140,6 +141,7 @@ export const membershipWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, dep
         claims: claims.map((c) => claimView(c, people)),
         canManage,
         canEdit,
+        canRefer: canHandleReferrals(own),
         ...extra,
       }),
       extra.status ?? 200,

@@ -54,6 +54,16 @@ export async function referralForActor(
 export const organisationOfSide = (referral: ReferralRow, side: Side) =>
   side === 'sender' ? referral.fromOrganisationId : referral.toOrganisationId;
 
+/** Who an event on the timeline is from: the person or the API token, acting for this side. */
+export function eventActor(ctx: Pick<ReferralContext, 'actor'>, organisationId: string) {
+  const { actor } = ctx;
+  return {
+    actorId: actor.kind === 'person' ? actor.userId : null,
+    actorOrganisationId: organisationId,
+    apiTokenId: actor.kind === 'token' ? actor.tokenId : null,
+  };
+}
+
 /** Every read and change of a referral goes to the audit log, with who and from where. */
 export async function auditReferral(
   db: Executor,

@@ -4,12 +4,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import { originOf } from '../../http/request-context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { Enum } from '../../shared/schema-enum.ts';
 import { ErrorSchema } from '../directory/index.ts';
 import type { ReferralContext } from './referral-context.ts';
-import type { ReferralDeps } from './referrals.web.ts';
+import { type ReferralDeps, requestContext } from './referral-request.web.ts';
 import {
   consentMethods,
   contactChannels,
@@ -104,7 +103,7 @@ const security = [{ apiToken: [] }];
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
 export const referralsApi: FastifyPluginAsyncTypebox<ReferralDeps> = async (app, deps) => {
-  const { db, config, keys } = deps;
+  const { db } = deps;
   const actors = new WeakMap<FastifyRequest, ReferralContext['actor']>();
 
   app.addHook('onRequest', async (request, reply) => {
@@ -119,16 +118,8 @@ export const referralsApi: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
     actors.set(request, actor);
   });
 
-  const context = (request: FastifyRequest): ReferralContext => ({
-    db,
-    actor: actors.get(request)!,
-    keys,
-    origin: originOf(request, config),
-    ip: request.ip,
-    now: new Date(),
-    settings: config.referrals,
-    mailQueued: deps.mailQueued,
-  });
+  const context = (request: FastifyRequest): ReferralContext =>
+    requestContext(request, deps, actors.get(request)!);
 
   const detail = async (request: FastifyRequest, id: string) => {
     const d = await viewReferral(context(request), id);

@@ -82,7 +82,7 @@ describe('a referral from A to B', () => {
     await receiver.get(`/fr/referrals/${id}`);
     const done = await receiver.post(`/fr/referrals/${id}/complete`, {
       outcome: 'partly_helped',
-      complete_note: 'Colis alimentaire donné, suivi CPAS à prévoir.',
+      outcome_note: 'Colis alimentaire donné, suivi CPAS à prévoir.',
     });
     expect(done.statusCode).toBe(303);
     expect(await statusOf(id)).toBe('completed');
@@ -138,7 +138,7 @@ describe('a referral from A to B', () => {
     expect(await statusOf(id)).toBe('sent');
     await receiver.post(`/en/referrals/${id}/decline`, {
       reason: 'no_capacity',
-      decline_note: 'Wachtlijst tot maart.',
+      reason_note: 'Wachtlijst tot maart.',
     });
     const [row] = await sql(
       t,

@@ -3,19 +3,18 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import type { WebDeps } from '../../http/deps.ts';
 import { errorMessage } from '../../http/error-handler.ts';
-import { originOf, pageContext } from '../../http/request-context.ts';
+import { pageContext } from '../../http/request-context.ts';
 import { sendHtml } from '../../http/send-html.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { KeyRing } from '../../shared/field-encryption.ts';
 import type { I18nText } from '../../shared/i18n-text.ts';
 import { requireSignedIn } from '../accounts/index.ts';
-import { commonLanguages, getOrganisationBrief, getService, getTaxonomy } from '../directory/index.ts';
+import { commonLanguages, getOrganisationBrief, getServiceBrief, getTaxonomy } from '../directory/index.ts';
 import { geoReference } from '../geo/index.ts';
 import { handlingOrganisations } from './referral-access.ts';
 import type { ReferralContext } from './referral-context.ts';
+import { type ReferralDeps, requestContext } from './referral-request.web.ts';
 import { closedStatuses, referralStatuses, type ReferralStatus } from './referrals.vocabulary.ts';
 import { actOnReferral, isReferralAction } from './use-cases/act-on-referral.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './use-cases/api-tokens.ts';
@@ -35,10 +34,6 @@ import {
   ReferralPage,
   ReferralsPage,
 } from './views/referral-pages.tsx';
-
-export interface ReferralDeps extends WebDeps {
-  keys: KeyRing;
-}
 
 const id = Type.String({ maxLength: 64 });
 const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
@@ -77,33 +72,24 @@ const ReferralBody = Type.Object({
 const ActionBody = Type.Object({
   reason: text(40),
   outcome: text(40),
-  decline_note: text(5_000),
-  complete_note: text(5_000),
+  reason_note: text(5_000),
+  outcome_note: text(5_000),
 });
 
 const perPage = 25;
 const openStatuses = referralStatuses.filter((s) => !closedStatuses.includes(s));
 
 export const referralsWeb: FastifyPluginAsyncTypebox<ReferralDeps> = async (app, deps) => {
-  const { config, db, keys } = deps;
+  const { config, db } = deps;
   const page = async (request: FastifyRequest) => pageContext(request, config, await deps.demoBanner());
   const context = (request: FastifyRequest): ReferralContext => {
     const { user } = requireSignedIn(request);
-    return {
-      db,
-      actor: {
-        kind: 'person',
-        userId: user.id,
-        email: user.email,
-        emailVerified: user.emailVerifiedAt !== null,
-      },
-      keys,
-      origin: originOf(request, config),
-      ip: request.ip,
-      now: new Date(),
-      settings: config.referrals,
-      mailQueued: deps.mailQueued,
-    };
+    return requestContext(request, deps, {
+      kind: 'person',
+      userId: user.id,
+      email: user.email,
+      emailVerified: user.emailVerifiedAt !== null,
+    });
   };
   const themeNames = async () =>
     new Map<string, I18nText>([...(await getTaxonomy(db)).byCode].map(([code, term]) => [code, term.name]));
@@ -147,14 +133,13 @@ export const referralsWeb: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
   ) {
     const ctx = await page(request);
     const rc = context(request);
-    const service = target.service ? await getService(db, target.service) : null;
+    const service = target.service ? await getServiceBrief(db, target.service) : null;
     const organisation = await getOrganisationBrief(db, service?.organisationId ?? target.organisation ?? '');
     const ownIds = await handlingOrganisations(db, rc.actor);
     const own = await Promise.all(ownIds.map((o) => getOrganisationBrief(db, o)));
     const others = own.filter((o) => o.id !== organisation.id);
     // The service's own theme is the likely need.
-    const term = service?.themes[0]?.term;
-    const theme = term ? (term.parentCode ?? term.code) : undefined;
+    const theme = service?.themes[0];
     return sendHtml(
       reply,
       NewReferralPage({
@@ -234,11 +219,17 @@ export const referralsWeb: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
     referralId: string,
     error: unknown,
     values: Record<string, string>,
+    failedAction?: string,
   ) {
     if (!(error instanceof AppError)) throw error;
     const ctx = await page(request);
     if (error.code === 'VALIDATION_FAILED')
-      return referralPage(request, reply, referralId, { problems: error.fields, values, status: 400 });
+      return referralPage(request, reply, referralId, {
+        problems: error.fields,
+        values,
+        failedAction,
+        status: 400,
+      });
     if (error.code === 'REFERRAL_CHANGED')
       return referralPage(request, reply, referralId, {
         notice: { text: errorMessage(ctx.t, error), tone: 'warn' },
@@ -295,11 +286,11 @@ export const referralsWeb: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
           reason: body.reason,
           outcome: body.outcome,
           note:
-            action === 'decline' ? body.decline_note : action === 'complete' ? body.complete_note : undefined,
+            action === 'decline' ? body.reason_note : action === 'complete' ? body.outcome_note : undefined,
         });
       } catch (error) {
         const values = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string'));
-        return refused(request, reply, referralId, error, values as Record<string, string>);
+        return refused(request, reply, referralId, error, values as Record<string, string>, action);
       }
       return reply.redirect(`/${ctx.locale}/referrals/${referralId}?done=${action}`, 303);
     },

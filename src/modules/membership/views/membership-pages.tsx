@@ -306,6 +306,7 @@ export function MembersPage({
   claims,
   canManage,
   canEdit,
+  canRefer,
   notice,
   problems = [],
   inviteValues = {},
@@ -317,6 +318,8 @@ export function MembersPage({
   claims: ClaimView[];
   canManage: boolean;
   canEdit: boolean;
+  /** Sends and handles the organisation's referrals (referrers and admins). */
+  canRefer: boolean;
   notice?: { text: string; tone?: 'ok' | 'warn' };
   problems?: FieldProblem[];
   inviteValues?: Record<string, string>;
@@ -330,6 +333,22 @@ export function MembersPage({
       <h1 safe>{t.t('members.title', { organisation: name })}</h1>
       {notice ? <Notice text={notice.text} tone={notice.tone} /> : ''}
       <ManageLinks ctx={ctx} organisationId={organisation.id} canEdit={canEdit} />
+      {canRefer ? (
+        <p>
+          <a href={`/${ctx.locale}/referrals`}>{t.html('nav.referrals')}</a> ·{' '}
+          <a href={`${base}/referrals`}>{t.html('referrals.figures')}</a>
+          {canManage ? (
+            <>
+              {' · '}
+              <a href={`${base}/api-tokens`}>{t.html('members.api_tokens')}</a>
+            </>
+          ) : (
+            ''
+          )}
+        </p>
+      ) : (
+        ''
+      )}
       <table class="data-table members">
         <caption class="visually-hidden">{t.html('members.caption')}</caption>
         <thead>

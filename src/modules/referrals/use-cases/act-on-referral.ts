@@ -6,7 +6,7 @@ import { randomUUID } from 'node:crypto';
 import { translator, type MessageKey } from '../../../i18n/index.ts';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import { containsNationalNumber } from '../national-number.ts';
-import { auditReferral, organisationOfSide, referralForActor } from '../referral-access.ts';
+import { auditReferral, eventActor, organisationOfSide, referralForActor } from '../referral-access.ts';
 import type { ReferralContext } from '../referral-context.ts';
 import { sealEventBody } from '../referral-fields.ts';
 import { type ReferralMailKind, mailOrganisation } from '../referral-mail.ts';
@@ -84,9 +84,7 @@ export async function actOnReferral(
       referralId: referral.id,
       at: ctx.now,
       kind: action,
-      actorId: ctx.actor.kind === 'person' ? ctx.actor.userId : null,
-      actorOrganisationId: organisationOfSide(referral, side),
-      apiTokenId: ctx.actor.kind === 'token' ? ctx.actor.tokenId : null,
+      ...eventActor(ctx, organisationOfSide(referral, side)),
       details: { ...(reason ? { reason } : {}), ...(outcome ? { outcome } : {}) },
       body: note ? sealEventBody(ctx.keys, eventId, note) : null,
     });

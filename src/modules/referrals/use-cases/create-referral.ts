@@ -5,10 +5,15 @@ import { randomUUID } from 'node:crypto';
 import { DateTime } from 'luxon';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import { isEmailAddress, isUuid } from '../../../shared/shapes.ts';
-import { commonLanguages, getOrganisationBrief, getService, getTaxonomy } from '../../directory/index.ts';
+import {
+  commonLanguages,
+  getOrganisationBrief,
+  getServiceBrief,
+  getTaxonomy,
+} from '../../directory/index.ts';
 import { geoReference } from '../../geo/index.ts';
 import { containsNationalNumber } from '../national-number.ts';
-import { auditReferral, handlingOrganisations } from '../referral-access.ts';
+import { auditReferral, eventActor, handlingOrganisations } from '../referral-access.ts';
 import type { ReferralContext } from '../referral-context.ts';
 import { type PersonDetails, sealPerson } from '../referral-fields.ts';
 import { mailOrganisation } from '../referral-mail.ts';
@@ -163,7 +168,7 @@ export async function createReferral(
   let serviceId: string | null = null;
   let toOrganisationId = input.toOrganisationId ?? '';
   if (input.serviceId) {
-    const service = await getService(ctx.db, input.serviceId);
+    const service = await getServiceBrief(ctx.db, input.serviceId);
     serviceId = service.id;
     toOrganisationId = service.organisationId;
   }
@@ -181,8 +186,7 @@ export async function createReferral(
 
   const from = await getOrganisationBrief(ctx.db, fromOrganisationId);
   const id = randomUUID();
-  const actorId = ctx.actor.kind === 'person' ? ctx.actor.userId : null;
-  const apiTokenId = ctx.actor.kind === 'token' ? ctx.actor.tokenId : null;
+  const actor = eventActor(ctx, from.id);
   await ctx.db.transaction(async (tx) => {
     const row = {
       id,
@@ -196,13 +200,13 @@ export async function createReferral(
       communeNis: value.communeNis,
       urgency: value.urgency,
       ...sealPerson(ctx.keys, id, value.person),
-      createdBy: actorId,
+      createdBy: actor.actorId,
       createdAt: ctx.now,
       sentAt: send ? ctx.now : null,
       updatedAt: ctx.now,
     };
     await insertReferral(tx, row);
-    const event = { referralId: id, at: ctx.now, actorId, actorOrganisationId: from.id, apiTokenId };
+    const event = { referralId: id, at: ctx.now, ...actor };
     await insertEvent(tx, { ...event, id: randomUUID(), kind: 'created' });
     if (send) {
       await insertEvent(tx, { ...event, id: randomUUID(), kind: 'send' });

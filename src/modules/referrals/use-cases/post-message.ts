@@ -3,7 +3,7 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors.ts';
 import { containsNationalNumber } from '../national-number.ts';
-import { auditReferral, organisationOfSide, referralForActor } from '../referral-access.ts';
+import { auditReferral, eventActor, organisationOfSide, referralForActor } from '../referral-access.ts';
 import type { ReferralContext } from '../referral-context.ts';
 import { sealEventBody } from '../referral-fields.ts';
 import { mailOrganisation } from '../referral-mail.ts';
@@ -32,9 +32,7 @@ export async function postMessage(ctx: ReferralContext, id: string, text: string
       referralId: referral.id,
       at: ctx.now,
       kind: 'message',
-      actorId: ctx.actor.kind === 'person' ? ctx.actor.userId : null,
-      actorOrganisationId: organisationOfSide(referral, side),
-      apiTokenId: ctx.actor.kind === 'token' ? ctx.actor.tokenId : null,
+      ...eventActor(ctx, organisationOfSide(referral, side)),
       body: sealEventBody(ctx.keys, eventId, body),
     });
     await updateReferral(tx, referral.id, { updatedAt: ctx.now });

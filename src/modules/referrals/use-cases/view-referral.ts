@@ -3,7 +3,7 @@
 // the referral as seen by this person.
 import type { OrganisationBrief, Theme } from '../../directory/index.ts';
 import { findUsersByIds } from '../../accounts/index.ts';
-import { getOrganisationBrief, getService, getTaxonomy } from '../../directory/index.ts';
+import { getOrganisationBrief, getServiceBrief, getTaxonomy } from '../../directory/index.ts';
 import type { I18nText } from '../../../shared/i18n-text.ts';
 import { auditReferral, referralForActor } from '../referral-access.ts';
 import type { ReferralContext } from '../referral-context.ts';
@@ -48,7 +48,7 @@ export async function viewReferral(ctx: ReferralContext, id: string): Promise<Re
     getOrganisationBrief(ctx.db, referral.fromOrganisationId),
     getOrganisationBrief(ctx.db, referral.toOrganisationId),
     getTaxonomy(ctx.db),
-    referral.serviceId ? getService(ctx.db, referral.serviceId).catch(() => null) : null,
+    referral.serviceId ? getServiceBrief(ctx.db, referral.serviceId).catch(() => null) : null,
     lastSeen(ctx, referral.id),
   ]);
   const people = new Map(

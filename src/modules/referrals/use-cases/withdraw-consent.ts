@@ -3,7 +3,7 @@
 // without them). The timeline keeps that it happened, and when.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors.ts';
-import { auditReferral, organisationOfSide, referralForActor } from '../referral-access.ts';
+import { auditReferral, eventActor, organisationOfSide, referralForActor } from '../referral-access.ts';
 import type { ReferralContext } from '../referral-context.ts';
 import { mailOrganisation } from '../referral-mail.ts';
 import { insertEvent, updateReferral } from '../referrals.repo.ts';
@@ -21,9 +21,7 @@ export async function withdrawConsent(ctx: ReferralContext, id: string): Promise
       referralId: referral.id,
       at: ctx.now,
       kind: 'consent_withdrawn',
-      actorId: ctx.actor.kind === 'person' ? ctx.actor.userId : null,
-      actorOrganisationId: organisationOfSide(referral, side),
-      apiTokenId: ctx.actor.kind === 'token' ? ctx.actor.tokenId : null,
+      ...eventActor(ctx, organisationOfSide(referral, side)),
     });
     await updateReferral(tx, referral.id, {
       consentWithdrawnAt: ctx.now,

@@ -89,14 +89,18 @@ export function ReferralAnalysisPage({
         : name(communes.get(nis), nis);
   const month: Namer = (m) => t.date(`${m}-15`, 'medium').replace(/^\d+\s*/, '');
   const unmet: Namer = (k) => label(ctx, 'analysis.unmet', k);
-  const chart = (id: string, title: string, table: ProtectedTable, rowName: Namer) => (
-    <BarChart
-      id={id}
-      title={title}
-      bars={table.rows.map((r, i) => ({ label: rowName(r), value: shownTotal(table.cells[i]!) }))}
-      hiddenLabel={t.t('analysis.hidden')}
-      formatNumber={(n) => t.number(n)}
-    />
+  /** An unmet-needs table with its chart: the bars are the counts shown in each row. */
+  const unmetFigure = (id: string, caption: string, table: ProtectedTable, rowName: Namer) => (
+    <>
+      <BarChart
+        id={`chart-${id}`}
+        title={caption}
+        bars={table.rows.map((r, i) => ({ label: rowName(r), value: shownTotal(table.cells[i]!) }))}
+        hiddenLabel={t.t('analysis.hidden')}
+        formatNumber={(n) => t.number(n)}
+      />
+      <Table ctx={ctx} id={id} caption={caption} table={table} rowName={rowName} columnName={unmet} />
+    </>
   );
   return (
     <Layout ctx={ctx} title={t.t('analysis.title')}>
@@ -106,33 +110,9 @@ export function ReferralAnalysisPage({
 
       <h2>{t.html('analysis.unmet_title')}</h2>
       <p>{t.html('analysis.unmet_lead')}</p>
-      {chart('chart-theme', t.t('analysis.unmet_by_theme'), analysis.unmetByTheme, theme)}
-      <Table
-        ctx={ctx}
-        id="unmet-theme"
-        caption={t.t('analysis.unmet_by_theme')}
-        table={analysis.unmetByTheme}
-        rowName={theme}
-        columnName={unmet}
-      />
-      {chart('chart-commune', t.t('analysis.unmet_by_commune'), analysis.unmetByCommune, commune)}
-      <Table
-        ctx={ctx}
-        id="unmet-commune"
-        caption={t.t('analysis.unmet_by_commune')}
-        table={analysis.unmetByCommune}
-        rowName={commune}
-        columnName={unmet}
-      />
-      {chart('chart-month', t.t('analysis.unmet_by_month'), analysis.unmetByMonth, month)}
-      <Table
-        ctx={ctx}
-        id="unmet-month"
-        caption={t.t('analysis.unmet_by_month')}
-        table={analysis.unmetByMonth}
-        rowName={month}
-        columnName={unmet}
-      />
+      {unmetFigure('unmet-theme', t.t('analysis.unmet_by_theme'), analysis.unmetByTheme, theme)}
+      {unmetFigure('unmet-commune', t.t('analysis.unmet_by_commune'), analysis.unmetByCommune, commune)}
+      {unmetFigure('unmet-month', t.t('analysis.unmet_by_month'), analysis.unmetByMonth, month)}
 
       <h2>{t.html('analysis.flows_title')}</h2>
       <Table

@@ -428,18 +428,94 @@ function TimelineItem({
   );
 }
 
+/** One button that changes the referral's status. */
+function ButtonForm({
+  ctx,
+  action,
+  label: text,
+  secondary = false,
+}: {
+  ctx: PageContext;
+  action: string;
+  label: string;
+  secondary?: boolean;
+}) {
+  return (
+    <form method="post" action={action} class="inline-form">
+      <CsrfField ctx={ctx} />
+      <button type="submit" class={secondary ? 'secondary' : undefined} safe>
+        {text}
+      </button>
+    </form>
+  );
+}
+
+/** A status change that needs a choice (a reason, an outcome) and may carry a short note. */
+function ChoiceForm({
+  ctx,
+  action,
+  name,
+  legend,
+  options,
+  button,
+  secondary = false,
+  values,
+  problems,
+}: {
+  ctx: PageContext;
+  action: string;
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  button: string;
+  secondary?: boolean;
+  values: Record<string, string>;
+  problems: FieldProblem[];
+}) {
+  const { t } = ctx;
+  return (
+    <form method="post" action={action} class="form">
+      <CsrfField ctx={ctx} />
+      <Choices
+        ctx={ctx}
+        name={name}
+        legend={legend}
+        options={options}
+        checked={values[name] ? [values[name]] : []}
+        problems={problems}
+      />
+      <TextArea
+        ctx={ctx}
+        name={`${name}_note`}
+        label={t.t('referral.note')}
+        hint={t.t('referral.note_hint')}
+        value={values[`${name}_note`]}
+        maxlength={1000}
+        rows={2}
+        problems={problems.map((p) => (p.field === 'note' ? { ...p, field: `${name}_note` } : p))}
+      />
+      <button type="submit" class={secondary ? 'secondary' : undefined} safe>
+        {button}
+      </button>
+    </form>
+  );
+}
+
 export function ReferralPage({
   ctx,
   detail,
   notice,
   problems = [],
   values = {},
+  failedAction,
 }: {
   ctx: PageContext;
   detail: ReferralDetail;
   notice?: { text: string; tone?: 'ok' | 'warn' };
   problems?: FieldProblem[];
   values?: Record<string, string>;
+  /** The status change whose form was refused, to show its problems next to its fields. */
+  failedAction?: string;
 }) {
   const { t } = ctx;
   const { referral, person } = detail;
@@ -536,90 +612,40 @@ export function ReferralPage({
       {detail.actions.length ? (
         <section aria-labelledby="actions-title" class="referral-actions">
           <h2 id="actions-title">{t.html('referral.what_next')}</h2>
-          {can('send') ? (
-            <form method="post" action={action('send')} class="inline-form">
-              <CsrfField ctx={ctx} />
-              <button type="submit">{t.html('referral.action.send')}</button>
-            </form>
-          ) : (
-            ''
-          )}
-          {can('accept') ? (
-            <form method="post" action={action('accept')} class="inline-form">
-              <CsrfField ctx={ctx} />
-              <button type="submit">{t.html('referral.action.accept')}</button>
-            </form>
-          ) : (
-            ''
-          )}
-          {can('start') ? (
-            <form method="post" action={action('start')} class="inline-form">
-              <CsrfField ctx={ctx} />
-              <button type="submit">{t.html('referral.action.start')}</button>
-            </form>
-          ) : (
-            ''
+          {(['send', 'accept', 'start'] as const).map((a) =>
+            can(a) ? <ButtonForm ctx={ctx} action={action(a)} label={t.t(`referral.action.${a}`)} /> : '',
           )}
           {can('complete') ? (
-            <form method="post" action={action('complete')} class="form">
-              <CsrfField ctx={ctx} />
-              <Choices
-                ctx={ctx}
-                name="outcome"
-                legend={t.t('referral.complete_legend')}
-                options={outcomes.map((o) => ({ value: o, label: label(ctx, 'referral.outcome', o) }))}
-                checked={values.outcome ? [values.outcome] : []}
-                problems={problems}
-              />
-              <TextArea
-                ctx={ctx}
-                name="complete_note"
-                label={t.t('referral.note')}
-                hint={t.t('referral.note_hint')}
-                value={values.complete_note}
-                maxlength={1000}
-                rows={2}
-                problems={problems.map((p) => (p.field === 'note' ? { ...p, field: 'complete_note' } : p))}
-              />
-              <button type="submit">{t.html('referral.action.complete')}</button>
-            </form>
+            <ChoiceForm
+              ctx={ctx}
+              action={action('complete')}
+              name="outcome"
+              legend={t.t('referral.complete_legend')}
+              options={outcomes.map((o) => ({ value: o, label: label(ctx, 'referral.outcome', o) }))}
+              button={t.t('referral.action.complete')}
+              values={values}
+              problems={failedAction === 'complete' ? problems : []}
+            />
           ) : (
             ''
           )}
           {can('decline') ? (
-            <form method="post" action={action('decline')} class="form">
-              <CsrfField ctx={ctx} />
-              <Choices
-                ctx={ctx}
-                name="reason"
-                legend={t.t('referral.decline_legend')}
-                options={declineReasons.map((r) => ({ value: r, label: label(ctx, 'referral.reason', r) }))}
-                checked={values.reason ? [values.reason] : []}
-                problems={problems}
-              />
-              <TextArea
-                ctx={ctx}
-                name="decline_note"
-                label={t.t('referral.note')}
-                hint={t.t('referral.note_hint')}
-                value={values.decline_note}
-                maxlength={1000}
-                rows={2}
-              />
-              <button type="submit" class="secondary">
-                {t.html('referral.action.decline')}
-              </button>
-            </form>
+            <ChoiceForm
+              ctx={ctx}
+              action={action('decline')}
+              name="reason"
+              legend={t.t('referral.decline_legend')}
+              options={declineReasons.map((r) => ({ value: r, label: label(ctx, 'referral.reason', r) }))}
+              button={t.t('referral.action.decline')}
+              secondary
+              values={values}
+              problems={failedAction === 'decline' ? problems : []}
+            />
           ) : (
             ''
           )}
           {can('cancel') ? (
-            <form method="post" action={action('cancel')} class="inline-form">
-              <CsrfField ctx={ctx} />
-              <button type="submit" class="secondary">
-                {t.html('referral.action.cancel')}
-              </button>
-            </form>
+            <ButtonForm ctx={ctx} action={action('cancel')} label={t.t('referral.action.cancel')} secondary />
           ) : (
             ''
           )}
@@ -694,48 +720,35 @@ function FiguresTable({
   const { t } = ctx;
   const hours = (h: number | null) =>
     h === null ? '—' : t.t('figures.hours', { hours: Math.round(h * 10) / 10 });
+  const status = (code: string) => label(ctx, 'referral.status', code);
+  const rows: [string, string][] = [
+    [t.t('figures.total'), t.number(figures.total)],
+    ...referralStatuses
+      .filter((s) => s !== 'draft')
+      .map((s): [string, string] => [status(s), t.number(figures.byStatus[s] ?? 0)]),
+    ...outcomes.map((o): [string, string] => [
+      `${status('completed')}: ${label(ctx, 'referral.outcome', o)}`,
+      t.number(figures.byOutcome[o] ?? 0),
+    ]),
+    ...declineReasons.map((r): [string, string] => [
+      `${status('declined')}: ${label(ctx, 'referral.reason', r)}`,
+      t.number(figures.byDeclineReason[r] ?? 0),
+    ]),
+    [t.t('figures.answer_median'), hours(figures.answerHours.median)],
+    [t.t('figures.answer_p90'), hours(figures.answerHours.p90)],
+  ];
   return (
     <table class="data-table">
       <caption safe>{caption}</caption>
       <tbody>
-        <tr>
-          <th scope="row">{t.html('figures.total')}</th>
-          <td safe>{t.number(figures.total)}</td>
-        </tr>
-        {referralStatuses
-          .filter((s) => s !== 'draft')
-          .map((s) => (
-            <tr>
-              <th scope="row" safe>
-                {label(ctx, 'referral.status', s)}
-              </th>
-              <td safe>{t.number(figures.byStatus[s] ?? 0)}</td>
-            </tr>
-          ))}
-        {outcomes.map((o) => (
+        {rows.map(([name, value]) => (
           <tr>
             <th scope="row" safe>
-              {`${label(ctx, 'referral.status', 'completed')}: ${label(ctx, 'referral.outcome', o)}`}
+              {name}
             </th>
-            <td safe>{t.number(figures.byOutcome[o] ?? 0)}</td>
+            <td safe>{value}</td>
           </tr>
         ))}
-        {declineReasons.map((r) => (
-          <tr>
-            <th scope="row" safe>
-              {`${label(ctx, 'referral.status', 'declined')}: ${label(ctx, 'referral.reason', r)}`}
-            </th>
-            <td safe>{t.number(figures.byDeclineReason[r] ?? 0)}</td>
-          </tr>
-        ))}
-        <tr>
-          <th scope="row">{t.html('figures.answer_median')}</th>
-          <td safe>{hours(figures.answerHours.median)}</td>
-        </tr>
-        <tr>
-          <th scope="row">{t.html('figures.answer_p90')}</th>
-          <td safe>{hours(figures.answerHours.p90)}</td>
-        </tr>
       </tbody>
     </table>
   );
