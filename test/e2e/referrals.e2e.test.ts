@@ -19,6 +19,8 @@ afterAll(() => h?.close());
 async function logIn(browser: Browser, email: string, locale: 'fr' | 'nl' | 'en'): Promise<Page> {
   const context = await browser.newContext({ locale });
   const page = await context.newPage();
+  // A step that cannot happen fails in seconds, naming the step, rather than at the test's timeout.
+  page.setDefaultTimeout(8_000);
   await page.goto(`${h.baseUrl}/${locale}/login`);
   await page.locator('input[name=email]').fill(email);
   await page.locator('input[name=password]').fill(testPassword);

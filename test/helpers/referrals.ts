@@ -21,8 +21,8 @@ export async function referralWorld(t: TestApp): Promise<ReferralWorld> {
   const [b] = await sql(
     t,
     `select s.organisation_id as org, s.id as service,
-       (select t.code from service_themes st join taxonomy_terms t on t.id = st.term_id
-         where st.service_id = s.id and t.parent_code is null limit 1) as theme
+       (select coalesce(t.parent_code, t.code) from service_themes st join taxonomy_terms t on t.id = st.term_id
+         where st.service_id = s.id order by 1 limit 1) as theme
      from services s order by s.provenance_id offset 3 limit 1`,
   );
   const others = await sql(t, 'select id from organisations where id <> $1 order by provenance_id limit 2', [
@@ -33,7 +33,7 @@ export async function referralWorld(t: TestApp): Promise<ReferralWorld> {
     orgB: b.org,
     orgC: others[1].id,
     serviceB: b.service,
-    themeB: b.theme ?? 'food',
+    themeB: b.theme,
   };
 }
 

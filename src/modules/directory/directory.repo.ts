@@ -159,7 +159,7 @@ export async function findServiceBrief(db: Executor, id: string) {
       organisationId: services.organisationId,
       name: services.name,
       themes: sql<string[]>`array(select distinct coalesce(t.parent_code, t.code)
-        from service_themes st join taxonomy_terms t on t.id = st.term_id where st.service_id = ${services.id})`,
+        from service_themes st join taxonomy_terms t on t.id = st.term_id where st.service_id = services.id)`,
     })
     .from(services)
     .where(eq(services.id, id));

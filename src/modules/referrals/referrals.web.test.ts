@@ -49,6 +49,8 @@ describe('a referral from A to B', () => {
     const form = await sender.get(`/en/referrals/new?service=${world.serviceB}`);
     expect(form.statusCode).toBe(200);
     expect(form.body).toContain('Never write a national register number');
+    // The service's own theme is chosen already.
+    expect(form.body).toContain(`<option value="${world.themeB}" selected>`);
     const id = await sendReferral(sender, world);
     expect(await statusOf(id)).toBe('sent');
 
