@@ -59,10 +59,15 @@ export function decryptField(ring: KeyRing, sealed: string, context: string): st
     throw new FieldEncryptionError('not an encrypted value');
   const key = ring.keys.get(id);
   if (!key) throw new FieldEncryptionError(`key ${id} is not in the ring`);
+  const ivBytes = Buffer.from(iv, 'base64url');
+  const tagBytes = Buffer.from(tag, 'base64url');
+  // A shortened tag would weaken the check: only the full 16 bytes (and a 12-byte IV) are accepted.
+  if (ivBytes.length !== 12 || tagBytes.length !== 16)
+    throw new FieldEncryptionError('not an encrypted value');
   try {
-    const decipher = createDecipheriv('aes-256-gcm', key, Buffer.from(iv, 'base64url'));
+    const decipher = createDecipheriv('aes-256-gcm', key, ivBytes, { authTagLength: 16 });
     decipher.setAAD(Buffer.from(context, 'utf8'));
-    decipher.setAuthTag(Buffer.from(tag, 'base64url'));
+    decipher.setAuthTag(tagBytes);
     return Buffer.concat([decipher.update(Buffer.from(ciphertext, 'base64url')), decipher.final()]).toString(
       'utf8',
     );

@@ -20,7 +20,7 @@ describe('protectTable', () => {
     ]);
   });
 
-  it('leaves columns with two or more hidden cells, or none, as they are', () => {
+  it('leaves columns whose hidden cells are two or more and add up to 5 or more, or none, as they are', () => {
     expect(
       protectTable([
         [2, 6],
@@ -32,6 +32,12 @@ describe('protectTable', () => {
       [null, 9],
       [8, 0],
     ]);
+  });
+
+  it('hides more when the hidden cells add up to less than 5, so they cannot be pinned down', () => {
+    // 1 and 1 hidden, with a total of 42 known: both must be 1. The 40 goes too.
+    expect(protectTable([[1], [1], [40]])).toEqual([[null], [null], [null]]);
+    expect(protectTable([[1], [2], [7], [30]])).toEqual([[null], [null], [null], [30]]);
   });
 
   it('hides a zero as the partner when nothing else is left in the column', () => {

@@ -79,7 +79,7 @@ CREATE UNIQUE INDEX "api_tokens_hash_key" ON "api_tokens" USING btree ("token_ha
 CREATE INDEX "api_tokens_organisation_idx" ON "api_tokens" USING btree ("organisation_id");--> statement-breakpoint
 CREATE INDEX "referral_events_referral_idx" ON "referral_events" USING btree ("referral_id","seq");--> statement-breakpoint
 CREATE INDEX "referrals_from_idx" ON "referrals" USING btree ("from_organisation_id","updated_at");--> statement-breakpoint
-CREATE INDEX "referrals_to_idx" ON "referrals" USING btree ("to_organisation_id","updated_at") WHERE status <> 'draft';--> statement-breakpoint
+CREATE INDEX "referrals_to_idx" ON "referrals" USING btree ("to_organisation_id","updated_at") WHERE sent_at is not null;--> statement-breakpoint
 CREATE INDEX "referrals_waiting_idx" ON "referrals" USING btree ("sent_at") WHERE status = 'sent';--> statement-breakpoint
 CREATE INDEX "referrals_to_purge_idx" ON "referrals" USING btree ("closed_at") WHERE purged_at is null;--> statement-breakpoint
 -- References to other modules' tables, kept out of the Drizzle schema so modules stay apart.

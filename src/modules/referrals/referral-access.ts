@@ -18,14 +18,14 @@ export async function handlingOrganisations(db: Executor, actor: ReferralActor):
     .map((m) => m.organisationId);
 }
 
+/** A draft stays with its sender, also once cancelled: the receiver sees only what was sent. */
 export function sidesOf(
-  referral: Pick<ReferralRow, 'fromOrganisationId' | 'toOrganisationId' | 'status'>,
+  referral: Pick<ReferralRow, 'fromOrganisationId' | 'toOrganisationId' | 'sentAt'>,
   organisationIds: string[],
 ): Side[] {
   const sides: Side[] = [];
   if (organisationIds.includes(referral.fromOrganisationId)) sides.push('sender');
-  if (organisationIds.includes(referral.toOrganisationId) && referral.status !== 'draft')
-    sides.push('receiver');
+  if (organisationIds.includes(referral.toOrganisationId) && referral.sentAt !== null) sides.push('receiver');
   return sides;
 }
 
@@ -64,10 +64,13 @@ export function eventActor(ctx: Pick<ReferralContext, 'actor'>, organisationId: 
   };
 }
 
-/** Every read and change of a referral goes to the audit log, with who and from where. */
+/**
+ * Every read and change of a referral goes to the audit log, with who and from where. Without an
+ * actor it is the platform's own jobs (reminders, expiry, retention).
+ */
 export async function auditReferral(
   db: Executor,
-  ctx: Pick<ReferralContext, 'actor' | 'ip'>,
+  ctx: { actor?: ReferralActor; ip?: string | null },
   event: string,
   referralId: string | null,
   details: Record<string, unknown> = {},
@@ -75,11 +78,15 @@ export async function auditReferral(
   const { actor } = ctx;
   await recordAudit(db, {
     event: `referral.${event}`,
-    actorId: actor.kind === 'person' ? actor.userId : null,
-    actorEmail: actor.kind === 'person' ? actor.email : null,
+    actorId: actor?.kind === 'person' ? actor.userId : null,
+    actorEmail: actor?.kind === 'person' ? actor.email : null,
     subjectType: 'referral',
     subjectId: referralId,
-    ip: ctx.ip,
-    details: actor.kind === 'token' ? { ...details, apiToken: actor.tokenId } : details,
+    ip: ctx.ip ?? null,
+    details: !actor
+      ? { ...details, by: 'platform' }
+      : actor.kind === 'token'
+        ? { ...details, apiToken: actor.tokenId }
+        : details,
   });
 }

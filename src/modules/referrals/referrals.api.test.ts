@@ -71,6 +71,8 @@ describe('API tokens', () => {
 
   it('refuses requests without a token or with a made-up one', async () => {
     expect((await api(null, 'GET', '/api/v1/referrals')).statusCode).toBe(401);
+    // However the path is spelled.
+    expect((await api(null, 'GET', '/api/v1/%72eferrals')).statusCode).toBe(401);
     const fake = `psl_${'a'.repeat(43)}`;
     const res = await api(fake, 'GET', '/api/v1/referrals');
     expect(res.statusCode).toBe(401);
@@ -135,6 +137,10 @@ describe('/api/v1/referrals', () => {
     expect(fields).toEqual(
       expect.arrayContaining(['need', 'consent_method', 'consent_purpose', 'consent_until']),
     );
+    const { service_id: _, ...nowhere } = newReferral();
+    const noTarget = await api(token, 'POST', '/api/v1/referrals', nowhere);
+    expect(noTarget.statusCode).toBe(400);
+    expect(noTarget.json().fields[0].field).toBe('service');
     const [{ n: after }] = await sql(t, 'select count(*)::int n from referrals');
     expect(after).toBe(before);
   });
@@ -167,7 +173,7 @@ describe('figures', () => {
     const sender = await memberOf(t, world.orgC, ['referrer']);
     const analyst = await memberOf(t, world.orgC, ['editor']);
     await sql(t, `update users set platform_role = 'analyst' where id = $1`, [analyst.id]);
-    // Last month: 6 declined for lack of capacity in one commune, 2 and 1 in two others.
+    // Last month: 6 declined for lack of capacity in one commune, 2 and 3 in two others.
     const lastMonth = new Date();
     lastMonth.setUTCDate(1);
     lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
@@ -175,7 +181,7 @@ describe('figures', () => {
     for (const [commune, count] of [
       ['21004', 6],
       ['21015', 2],
-      ['21009', 1],
+      ['21009', 3],
     ] as const) {
       for (let i = 0; i < count; i++) {
         const id = await sendReferral(sender, { ...world, orgA: world.orgC }, { commune });

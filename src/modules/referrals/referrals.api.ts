@@ -106,8 +106,8 @@ export const referralsApi: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
   const { db } = deps;
   const actors = new WeakMap<FastifyRequest, ReferralContext['actor']>();
 
+  // Every route of this plugin needs a token (the hook is scoped to the plugin).
   app.addHook('onRequest', async (request, reply) => {
-    if (!request.url.startsWith('/api/v1/referrals')) return;
     reply.header('cache-control', 'no-store');
     const [scheme, token] = (request.headers.authorization ?? '').split(' ');
     const actor = scheme === 'Bearer' && token ? await authenticateApiToken(db, token, new Date()) : null;
@@ -118,8 +118,11 @@ export const referralsApi: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
     actors.set(request, actor);
   });
 
-  const context = (request: FastifyRequest): ReferralContext =>
-    requestContext(request, deps, actors.get(request)!);
+  const context = (request: FastifyRequest): ReferralContext => {
+    const actor = actors.get(request);
+    if (!actor) throw new AppError('API_TOKEN_INVALID');
+    return requestContext(request, deps, actor);
+  };
 
   const detail = async (request: FastifyRequest, id: string) => {
     const d = await viewReferral(context(request), id);

@@ -1,6 +1,20 @@
 // Reading and writing referrals, their events and who has seen them. No decryption here: rows leave
 // sealed, and referral-fields.ts opens them for the two organisations.
-import { and, asc, count, desc, eq, inArray, isNull, lt, lte, ne, or, sql, type SQL } from 'drizzle-orm';
+import {
+  and,
+  asc,
+  count,
+  desc,
+  eq,
+  inArray,
+  isNotNull,
+  isNull,
+  lt,
+  lte,
+  or,
+  sql,
+  type SQL,
+} from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { referralEvents, referralReads, referrals } from './referrals.schema.ts';
 import type { ReferralStatus } from './referrals.vocabulary.ts';
@@ -59,7 +73,10 @@ export interface ReferralListRow {
   seenAt: Date | null;
 }
 
-/** Sent and received referrals of these organisations, newest change first. Receivers never see drafts. */
+/**
+ * Sent and received referrals of these organisations, newest change first. Receivers see only what
+ * was sent: a draft stays with its sender, also once cancelled.
+ */
 export async function findReferralsOf(
   db: Executor,
   options: {
@@ -75,7 +92,7 @@ export async function findReferralsOf(
   const where: SQL[] =
     options.direction === 'sent'
       ? [inArray(referrals.fromOrganisationId, options.organisationIds)]
-      : [inArray(referrals.toOrganisationId, options.organisationIds), ne(referrals.status, 'draft')];
+      : [inArray(referrals.toOrganisationId, options.organisationIds), isNotNull(referrals.sentAt)];
   if (options.statuses?.length) where.push(inArray(referrals.status, options.statuses));
   const condition = and(...where);
   const [rows, [total]] = await Promise.all([
@@ -139,7 +156,7 @@ export async function countUnseen(db: Executor, userId: string, organisationIds:
       and(
         or(
           inArray(referrals.fromOrganisationId, organisationIds),
-          and(inArray(referrals.toOrganisationId, organisationIds), ne(referrals.status, 'draft')),
+          and(inArray(referrals.toOrganisationId, organisationIds), isNotNull(referrals.sentAt)),
         ),
         or(isNull(referralReads.seenAt), lt(referralReads.seenAt, referrals.updatedAt)),
       ),
@@ -147,12 +164,19 @@ export async function countUnseen(db: Executor, userId: string, organisationIds:
   return row?.n ?? 0;
 }
 
-/** Referrals sent before `sentBefore` that nobody answered and nobody was reminded of. */
+/** Referrals sent before `sentBefore` that got no answer (not even a question) and no reminder yet. */
 export function findUnansweredToRemind(db: Executor, sentBefore: Date): Promise<ReferralRow[]> {
   return db
     .select()
     .from(referrals)
-    .where(and(eq(referrals.status, 'sent'), lt(referrals.sentAt, sentBefore), isNull(referrals.remindedAt)))
+    .where(
+      and(
+        eq(referrals.status, 'sent'),
+        lt(referrals.sentAt, sentBefore),
+        isNull(referrals.remindedAt),
+        isNull(referrals.firstAnswerAt),
+      ),
+    )
     .orderBy(asc(referrals.sentAt))
     .limit(500);
 }
@@ -166,7 +190,10 @@ export function findUnansweredToExpire(db: Executor, sentBefore: Date): Promise<
     .limit(500);
 }
 
-/** Not yet purged, and either closed before `closedBefore` or with a consent that ran out before `today`. */
+/**
+ * Up to 1000 not yet purged, and either closed before `closedBefore` or with a consent that ran out
+ * before `today`, oldest first.
+ */
 export function findReferralsToPurge(
   db: Executor,
   closedBefore: Date,
@@ -181,6 +208,7 @@ export function findReferralsToPurge(
         or(lt(referrals.closedAt, closedBefore), lt(referrals.consentUntil, today)),
       ),
     )
+    .orderBy(asc(referrals.createdAt))
     .limit(1000);
 }
 

@@ -80,7 +80,7 @@ export const referrals = pgTable(
     index('referrals_from_idx').on(t.fromOrganisationId, t.updatedAt),
     index('referrals_to_idx')
       .on(t.toOrganisationId, t.updatedAt)
-      .where(sql`status <> 'draft'`),
+      .where(sql`sent_at is not null`),
     index('referrals_waiting_idx')
       .on(t.sentAt)
       .where(sql`status = 'sent'`),

@@ -131,6 +131,15 @@ describe('a referral from A to B', () => {
     expect((await receiver.get(`/en/referrals/${id}`)).statusCode).toBe(200);
   });
 
+  it('keeps a draft from the receiver also once it is cancelled', async () => {
+    const id = await sendReferral(sender, world, { intent: 'draft' });
+    await sender.get(`/en/referrals/${id}`);
+    expect((await sender.post(`/en/referrals/${id}/cancel`, {})).statusCode).toBe(303);
+    expect(await statusOf(id)).toBe('cancelled');
+    expect((await receiver.get(`/en/referrals/${id}`)).statusCode).toBe(404);
+    expect((await receiver.get('/en/referrals?view=received&status=all')).body).not.toContain(id);
+  });
+
   it('records a decline with its reason and tells the sender', async () => {
     const id = await sendReferral(sender, world);
     await receiver.get(`/en/referrals/${id}`);
@@ -312,6 +321,15 @@ describe('jobs', () => {
     expect(await events(id)).toContain('reminded');
     expect((await lastMailTo(t.database, receiver.email))?.subject).toMatch(/^Rappel/);
     expect((await lastMailTo(t.database, sender.email))?.subject).toMatch(/^No answer yet from/);
+    // A question from the receiver is an answer: no reminder for that one.
+    const asked = await sendReferral(sender, world);
+    await receiver.get(`/en/referrals/${asked}`);
+    await receiver.post(`/en/referrals/${asked}/messages`, {
+      message: 'Welke taal spreekt de persoon het best?',
+    });
+    const later = addWorkingDays(await sentAt(asked), 4);
+    await runReferralDeadlines(t.database.db, { now: later, origin, settings });
+    expect(await events(asked)).not.toContain('reminded');
     const again = await runReferralDeadlines(t.database.db, {
       now: new Date(deadline.getTime() + 120_000),
       origin,

@@ -93,8 +93,8 @@ export async function actOnReferral(
       action === 'complete'
         ? { to: side === 'sender' ? 'receiver' : 'sender', kind: 'referral_completed' }
         : mailFor[action];
-    // A cancelled draft was never seen by the receiver.
-    if (mail && !(action === 'cancel' && referral.status === 'draft')) {
+    // A draft cancelled before sending was never the receiver's business.
+    if (mail && !(mail.to === 'receiver' && action === 'cancel' && referral.sentAt === null)) {
       const status = (locale: Parameters<typeof translator>[0]) => ({
         status: translator(locale).t(`referral.status.${to}` as MessageKey),
       });

@@ -86,7 +86,7 @@ async function check(
         ? !isEmailAddress(contactDetail)
         : !/^\+?[\d\s./()-]{6,25}$/.test(contactDetail)
     )
-      problem('contact_detail', contactChannel === 'email' ? 'email' : 'referral_phone');
+      problem('contact_detail', contactChannel === 'email' ? 'email_invalid' : 'referral_phone');
   }
 
   const communeNis = text(input.communeNis);
@@ -165,6 +165,10 @@ export async function createReferral(
   if (!ownOrganisations.length) throw new AppError('FORBIDDEN');
 
   // Where it goes: the service's organisation, or the organisation named.
+  if (!input.serviceId && !input.toOrganisationId)
+    throw new AppError('VALIDATION_FAILED', {
+      fields: [{ field: 'service', message: 'referral_to', code: 'referral_to' }],
+    });
   let serviceId: string | null = null;
   let toOrganisationId = input.toOrganisationId ?? '';
   if (input.serviceId) {

@@ -35,9 +35,11 @@ export async function postMessage(ctx: ReferralContext, id: string, text: string
       ...eventActor(ctx, organisationOfSide(referral, side)),
       body: sealEventBody(ctx.keys, eventId, body),
     });
-    await updateReferral(tx, referral.id, { updatedAt: ctx.now });
+    // A question from the receiver is an answer: the reminder is for referrals nobody reacted to.
+    const firstAnswer = side === 'receiver' && !referral.firstAnswerAt ? { firstAnswerAt: ctx.now } : {};
+    await updateReferral(tx, referral.id, { updatedAt: ctx.now, ...firstAnswer });
     // A message on a draft stays within the sender.
-    if (referral.status !== 'draft') {
+    if (referral.sentAt !== null) {
       const other = side === 'sender' ? referral.toOrganisationId : referral.fromOrganisationId;
       await mailOrganisation(tx, ctx, referral, other, 'referral_message');
     }

@@ -1,7 +1,7 @@
 // After a new key is put first in ENCRYPTION_KEYS, this re-encrypts every stored value that still
 // uses an older key, in small transactions, so the old key can then be dropped from the ring.
 // Values are bound to their row and column, so they are re-sealed in place.
-import { and, eq, isNotNull, isNull, like, not, or } from 'drizzle-orm';
+import { and, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../../db/client.ts';
 import { decryptField, encryptField, type KeyRing } from '../../../shared/field-encryption.ts';
@@ -14,8 +14,9 @@ export async function rotateEncryptionKey(
   db: Database,
   keys: KeyRing,
 ): Promise<{ referrals: number; messages: number }> {
-  const current = `v1.${keys.currentId}.%`;
-  const stale = (column: AnyPgColumn) => and(isNotNull(column), not(like(column, current)));
+  // The key id is the second part of "v1.<id>.<iv>.<tag>.<ciphertext>", compared exactly.
+  const stale = (column: AnyPgColumn) =>
+    and(isNotNull(column), sql`split_part(${column}, '.', 2) <> ${keys.currentId}`);
   const reseal = (value: string | null, context: string) =>
     value === null ? null : encryptField(keys, decryptField(keys, value, context), context);
 
@@ -27,7 +28,7 @@ export async function rotateEncryptionKey(
         .from(referrals)
         .where(and(isNull(referrals.purgedAt), or(...columns.map((c) => stale(referrals[c])))))
         .limit(batch)
-        .for('update', { skipLocked: true });
+        .for('update');
       for (const row of rows) {
         const patch = Object.fromEntries(columns.map((c) => [c, reseal(row[c], fieldContext(row.id, c))]));
         await tx.update(referrals).set(patch).where(eq(referrals.id, row.id));
@@ -46,7 +47,7 @@ export async function rotateEncryptionKey(
         .from(referralEvents)
         .where(stale(referralEvents.body))
         .limit(batch)
-        .for('update', { skipLocked: true });
+        .for('update');
       for (const row of rows)
         await tx
           .update(referralEvents)

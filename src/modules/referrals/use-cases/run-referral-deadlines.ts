@@ -4,6 +4,7 @@
 import { randomUUID } from 'node:crypto';
 import type { Database } from '../../../db/client.ts';
 import type { ReferralContext } from '../referral-context.ts';
+import { auditReferral } from '../referral-access.ts';
 import { mailOrganisation } from '../referral-mail.ts';
 import {
   findReferral,
@@ -35,6 +36,7 @@ export async function runReferralDeadlines(
       await updateReferral(tx, referral.id, { status: 'expired', closedAt: now, updatedAt: now });
       await insertEvent(tx, { id: randomUUID(), referralId: referral.id, at: now, kind: 'expired' });
       await mailOrganisation(tx, ctx, referral, referral.fromOrganisationId, 'referral_expired');
+      await auditReferral(tx, {}, 'expired', referral.id);
       return true;
     });
     if (done) expired++;
@@ -54,6 +56,7 @@ export async function runReferralDeadlines(
       await insertEvent(tx, { id: randomUUID(), referralId: referral.id, at: now, kind: 'reminded' });
       await mailOrganisation(tx, ctx, referral, referral.toOrganisationId, 'referral_reminder');
       await mailOrganisation(tx, ctx, referral, referral.fromOrganisationId, 'referral_waiting');
+      await auditReferral(tx, {}, 'reminded', referral.id);
       return true;
     });
     if (done) reminded++;

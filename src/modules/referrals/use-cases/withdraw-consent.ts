@@ -28,7 +28,7 @@ export async function withdrawConsent(ctx: ReferralContext, id: string): Promise
       ...(open ? { status: 'cancelled' as const, closedAt: ctx.now } : {}),
     });
     await purgePerson(tx, referral.id, ctx.now, 'consent_withdrawn');
-    if (referral.status !== 'draft') {
+    if (referral.sentAt !== null) {
       const other = side === 'sender' ? referral.toOrganisationId : referral.fromOrganisationId;
       await mailOrganisation(tx, ctx, referral, other, 'referral_consent_withdrawn');
     }

@@ -409,9 +409,7 @@ function TimelineItem({
       </p>
       {entry.reason ? (
         <p safe>
-          {entry.kind === 'purged'
-            ? label(ctx, 'referral.purge_reason', entry.reason)
-            : label(ctx, 'referral.reason', entry.reason)}
+          {label(ctx, entry.kind === 'decline' ? 'referral.reason' : 'referral.purge_reason', entry.reason)}
         </p>
       ) : (
         ''
