@@ -19,7 +19,7 @@ export async function handlingOrganisations(db: Executor, actor: ReferralActor):
 }
 
 /** A draft stays with its sender, also once cancelled: the receiver sees only what was sent. */
-export function sidesOf(
+function sidesOf(
   referral: Pick<ReferralRow, 'fromOrganisationId' | 'toOrganisationId' | 'sentAt'>,
   organisationIds: string[],
 ): Side[] {

@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 const zone = 'Europe/Brussels';
 const belgium = new Holidays('BE', { types: ['public'] });
 
-export function isWorkingDay(day: DateTime): boolean {
+function isWorkingDay(day: DateTime): boolean {
   return day.weekday <= 5 && !belgium.isHoliday(day.set({ hour: 12 }).toJSDate());
 }
 

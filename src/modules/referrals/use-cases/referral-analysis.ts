@@ -16,7 +16,7 @@ export interface ProtectedTable {
   cells: (number | null)[][];
 }
 
-export const unmetKinds = [...unmetDeclineReasons, ...unmetOutcomes] as const;
+const unmetKinds = [...unmetDeclineReasons, ...unmetOutcomes] as const;
 
 export interface ReferralAnalysis {
   from: string;

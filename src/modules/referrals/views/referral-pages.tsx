@@ -23,7 +23,7 @@ import {
 
 const nameOf = (ctx: PageContext, name: I18nText) => pickText(name, ctx.locale)?.text ?? '';
 
-export function StatusBadge({ ctx, status }: { ctx: PageContext; status: ReferralStatus }) {
+function StatusBadge({ ctx, status }: { ctx: PageContext; status: ReferralStatus }) {
   return (
     <span class={`status status-${status}`} safe>
       {label(ctx, 'referral.status', status)}
