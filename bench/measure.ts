@@ -1,5 +1,16 @@
 // Small numeric helpers shared by the benchmarks.
 
+/** What one load on one route measured. */
+export interface Measured {
+  name: string;
+  example: string;
+  requestsPerSecond: number;
+  latencyMs: { p50: number; p95: number; p99: number; max: number };
+  requests: number;
+  errors: number;
+  non2xx: number;
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

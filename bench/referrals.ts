@@ -5,17 +5,9 @@
 import autocannon from 'autocannon';
 import { connectDatabase } from '../src/db/client.ts';
 import { hashToken, newToken } from '../src/shared/tokens.ts';
-import { latencySummary } from './measure.ts';
+import { latencySummary, type Measured } from './measure.ts';
 
-export interface WriteResult {
-  name: string;
-  example: string;
-  requestsPerSecond: number;
-  latencyMs: { p50: number; p95: number; p99: number; max: number };
-  requests: number;
-  errors: number;
-  non2xx: number;
-}
+export type WriteResult = Measured;
 
 interface Request {
   path: string;

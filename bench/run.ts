@@ -17,7 +17,7 @@ import type { SearchDoc } from '../src/modules/directory/search/search-docs.ts';
 import { searchQueries, searchSequence, suggestPrefixes } from './search-mix.ts';
 import { compareSearchTechniques, type SearchTechniques } from './search-techniques.ts';
 import { seedDirectory } from './seed-directory.ts';
-import { latencySummary, round2 } from './measure.ts';
+import { latencySummary, type Measured, round2 } from './measure.ts';
 import { benchReferrals, type WriteResult } from './referrals.ts';
 import { generateKey } from '../src/shared/field-encryption.ts';
 
@@ -94,14 +94,7 @@ function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {
   return { rssMb: Math.round(kb('VmRSS') / 1024), peakRssMb: Math.round(kb('VmHWM') / 1024) };
 }
 
-interface LoadResult {
-  name: string;
-  example: string;
-  requestsPerSecond: number;
-  latencyMs: { p50: number; p95: number; p99: number; max: number };
-  requests: number;
-  errors: number;
-  non2xx: number;
+interface LoadResult extends Measured {
   ratioToHealthz?: number;
 }
 
