@@ -1,9 +1,13 @@
+import { mkdtempSync, rmSync, statSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   decryptField,
   encryptField,
   FieldEncryptionError,
   generateKey,
+  keyRingFromFile,
   needsRotation,
   parseKeyRing,
 } from './field-encryption.ts';
@@ -53,5 +57,25 @@ describe('field encryption', () => {
     expect(() => parseKeyRing('nocolon')).toThrow(/id:base64/);
     const key = generateKey('k1');
     expect(() => parseKeyRing(`${key},${key}`)).toThrow(/twice/);
+  });
+
+  it('keeps a development key in a private file, made once and read back the same', () => {
+    const dir = mkdtempSync(join(tmpdir(), 'passerelle-keys-'));
+    try {
+      const path = join(dir, 'data', 'field-encryption.keys');
+      const first = keyRingFromFile(path);
+      expect(statSync(path).mode & 0o777).toBe(0o600);
+      const sealed = encryptField(first, 'Yasmina', 'referrals.personName:1');
+      expect(decryptField(keyRingFromFile(path), sealed, 'referrals.personName:1')).toBe('Yasmina');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  });
+
+  it('refuses a shortened authentication tag', () => {
+    const ring = parseKeyRing(generateKey('k'));
+    const [v, id, iv, tag, ct] = encryptField(ring, 'texte', 'c').split('.');
+    const short = Buffer.from(tag!, 'base64url').subarray(0, 4).toString('base64url');
+    expect(() => decryptField(ring, [v, id, iv, short, ct].join('.'), 'c')).toThrow(FieldEncryptionError);
   });
 });

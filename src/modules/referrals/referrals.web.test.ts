@@ -63,6 +63,7 @@ describe('a referral from A to B', () => {
 
     // In-app: B's menu counts it until it is opened.
     const inbox = await receiver.get('/fr/referrals');
+    expect(inbox.body).not.toContain('Fatima'); // lists carry nothing about the person
     expect(inbox.body).toMatch(/Orientations\s*<span class="badge new">1 nouvelle<\/span>/);
     const page = await receiver.get(`/fr/referrals/${id}`);
     expect(page.statusCode).toBe(200);
