@@ -231,9 +231,15 @@ describe('OpenAPI', () => {
       '/api/v1/geo/communes',
       '/api/v1/geo/quartiers',
       '/api/hsds/services',
+      '/api/v1/referrals',
+      '/api/v1/referrals/{id}',
+      '/api/v1/referrals/{id}/actions/{action}',
     ]) {
       expect(doc.paths[path], path).toBeDefined();
     }
+    // Referral routes say they need an organisation's token.
+    expect(doc.paths['/api/v1/referrals'].post.security).toEqual([{ apiToken: [] }]);
+    expect(doc.components.securitySchemes.apiToken).toMatchObject({ type: 'http', scheme: 'bearer' });
     expect(Object.keys(doc.paths).some((p) => p.startsWith('/nl/'))).toBe(false);
     const docs = await get('/api/docs');
     expect([200, 302]).toContain(docs.statusCode);
