@@ -271,6 +271,7 @@ export function TextArea({
   hint,
   maxlength,
   rows = 4,
+  lang,
   problems = [],
 }: {
   ctx: PageContext;
@@ -280,6 +281,8 @@ export function TextArea({
   hint?: string;
   maxlength: number;
   rows?: number;
+  /** The language of the text, when a form asks for one per language. */
+  lang?: string;
   problems?: FieldProblem[];
 }) {
   const { id, problem, describedBy } = fieldParts(name, hint, problems);
@@ -290,6 +293,7 @@ export function TextArea({
         name={name}
         rows={String(rows)}
         maxlength={String(maxlength)}
+        lang={lang}
         aria-invalid={problem ? 'true' : undefined}
         aria-describedby={describedBy}
         safe

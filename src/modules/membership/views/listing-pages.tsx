@@ -5,7 +5,15 @@ import type { MessageKey } from '../../../i18n/index.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, type Locale, locales, pickText } from '../../../shared/i18n-text.ts';
 import { label, languageNames } from '../../../views/components.tsx';
-import { CsrfField, ErrorSummary, Field, fieldMessage, Notice } from '../../../views/forms.tsx';
+import {
+  Choices,
+  CsrfField,
+  ErrorSummary,
+  Field,
+  fieldMessage,
+  Notice,
+  TextArea,
+} from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 
 export type FormValues = Record<string, string | string[] | undefined>;
@@ -86,32 +94,19 @@ export function TextInLanguages({
       <div class="side-by-side">
         {locales.map((l) => {
           const field = `${name}.${l}`;
-          const problem = problems.find((p) => p.field === field);
           const value = values[field];
           const written: string = typeof value === 'string' ? value : '';
           return long ? (
-            <div class="field">
-              <label for={`f-${field}`}>{languageNames[l]}</label>
-              {problem ? (
-                <p class="field-error" id={`f-${field}-error`} safe>
-                  {fieldMessage(ctx, problem)}
-                </p>
-              ) : (
-                ''
-              )}
-              <textarea
-                id={`f-${field}`}
-                name={field}
-                lang={l}
-                rows="6"
-                maxlength={String(maxlength)}
-                aria-invalid={problem ? 'true' : undefined}
-                aria-describedby={problem ? `f-${field}-error` : undefined}
-                safe
-              >
-                {written}
-              </textarea>
-            </div>
+            <TextArea
+              ctx={ctx}
+              name={field}
+              label={languageNames[l]}
+              value={written}
+              rows={6}
+              lang={l}
+              maxlength={maxlength}
+              problems={problems}
+            />
           ) : (
             <Field
               ctx={ctx}
@@ -125,34 +120,6 @@ export function TextInLanguages({
           );
         })}
       </div>
-    </fieldset>
-  );
-}
-
-function Checks({
-  ctx,
-  name,
-  legend,
-  prefix,
-  options,
-  checked,
-}: {
-  ctx: PageContext;
-  name: string;
-  legend: string;
-  prefix: string;
-  options: readonly string[];
-  checked: string[];
-}) {
-  return (
-    <fieldset class="checks" id={`f-${name}`}>
-      <legend safe>{legend}</legend>
-      {options.map((o) => (
-        <label class="check">
-          <input type="checkbox" name={name} value={o} checked={checked.includes(o) ? true : undefined} />{' '}
-          <span safe>{label(ctx, prefix, o)}</span>
-        </label>
-      ))}
     </fieldset>
   );
 }
@@ -455,20 +422,20 @@ export function EditServicePage({
             </details>
           ))}
         </fieldset>
-        <Checks
+        <Choices
           ctx={ctx}
           name="target_groups"
           legend={t.t('edit.target_groups')}
-          prefix="target"
-          options={vocabularies.targetGroups}
+          multiple
+          options={vocabularies.targetGroups.map((o) => ({ value: o, label: label(ctx, 'target', o) }))}
           checked={list(values.target_groups)}
         />
-        <Checks
+        <Choices
           ctx={ctx}
           name="access_conditions"
           legend={t.t('edit.access_conditions')}
-          prefix="access"
-          options={vocabularies.accessConditions}
+          multiple
+          options={vocabularies.accessConditions.map((o) => ({ value: o, label: label(ctx, 'access', o) }))}
           checked={list(values.access_conditions)}
         />
         <Field

@@ -4,7 +4,7 @@ import type { PageContext } from '../../../http/request-context.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, locales, pickText } from '../../../shared/i18n-text.ts';
-import { CsrfField, ErrorSummary, Field, fieldMessage, Notice } from '../../../views/forms.tsx';
+import { CsrfField, ErrorSummary, Field, fieldMessage, Notice, TextArea } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { type OrganisationRole, organisationRoles } from '../membership.vocabulary.ts';
 import { ManageLinks } from './listing-pages.tsx';
@@ -135,7 +135,6 @@ export function ClaimPage({
 }) {
   const { t } = ctx;
   const name = orgName(ctx, organisation.name);
-  const problem = problems.find((p) => p.field === 'message');
   return (
     <Layout ctx={ctx} title={t.t('claim.title', { organisation: name })}>
       <h1 safe>{t.t('claim.title', { organisation: name })}</h1>
@@ -157,30 +156,15 @@ export function ClaimPage({
             novalidate
           >
             <CsrfField ctx={ctx} />
-            <div class="field">
-              <label for="f-message">{t.html('claim.message')}</label>
-              <p class="hint" id="f-message-hint">
-                {t.html('claim.message_hint')}
-              </p>
-              {problem ? (
-                <p class="field-error" id="f-message-error" safe>
-                  {fieldMessage(ctx, problem)}
-                </p>
-              ) : (
-                ''
-              )}
-              <textarea
-                id="f-message"
-                name="message"
-                rows="4"
-                maxlength="1000"
-                aria-invalid={problem ? 'true' : undefined}
-                aria-describedby={problem ? 'f-message-hint f-message-error' : 'f-message-hint'}
-                safe
-              >
-                {value}
-              </textarea>
-            </div>
+            <TextArea
+              ctx={ctx}
+              name="message"
+              label={t.t('claim.message')}
+              hint={t.t('claim.message_hint')}
+              value={value}
+              maxlength={1000}
+              problems={problems}
+            />
             <div class="form-actions">
               <button type="submit">{t.html('claim.submit')}</button>
             </div>

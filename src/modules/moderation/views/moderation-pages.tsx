@@ -3,7 +3,7 @@ import type { PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
 import { label, Pagination } from '../../../views/components.tsx';
-import { CsrfField, ErrorSummary, fieldMessage, Notice } from '../../../views/forms.tsx';
+import { Choices, CsrfField, ErrorSummary, Notice, TextArea } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { Page } from '../../../shared/pagination.ts';
 import { reportReasons } from '../moderation.vocabulary.ts';
@@ -27,7 +27,6 @@ export function ReportPage({
 }) {
   const { t } = ctx;
   const title = t.t('report.title', { organisation: nameOf(ctx, organisation.name) });
-  const reasonProblem = problems.find((p) => p.field === 'reason');
   return (
     <Layout ctx={ctx} title={title}>
       <h1 safe>{title}</h1>
@@ -45,43 +44,22 @@ export function ReportPage({
             novalidate
           >
             <CsrfField ctx={ctx} />
-            <fieldset id="f-reason" aria-describedby={reasonProblem ? 'f-reason-error' : undefined}>
-              <legend>{t.html('report.reason')}</legend>
-              {reasonProblem ? (
-                <p class="field-error" id="f-reason-error" safe>
-                  {fieldMessage(ctx, reasonProblem)}
-                </p>
-              ) : (
-                ''
-              )}
-              {reportReasons.map((r) => (
-                <label class="check">
-                  <input
-                    type="radio"
-                    name="reason"
-                    value={r}
-                    checked={values.reason === r ? true : undefined}
-                  />{' '}
-                  <span safe>{label(ctx, 'report.reason', r)}</span>
-                </label>
-              ))}
-            </fieldset>
-            <div class="field">
-              <label for="f-message">{t.html('report.message')}</label>
-              <p class="hint" id="f-message-hint">
-                {t.html('report.message_hint')}
-              </p>
-              <textarea
-                id="f-message"
-                name="message"
-                rows="4"
-                maxlength="1000"
-                aria-describedby="f-message-hint"
-                safe
-              >
-                {values.message ?? ''}
-              </textarea>
-            </div>
+            <Choices
+              ctx={ctx}
+              name="reason"
+              legend={t.t('report.reason')}
+              options={reportReasons.map((r) => ({ value: r, label: label(ctx, 'report.reason', r) }))}
+              checked={values.reason ? [values.reason] : []}
+              problems={problems}
+            />
+            <TextArea
+              ctx={ctx}
+              name="message"
+              label={t.t('report.message')}
+              hint={t.t('report.message_hint')}
+              value={values.message}
+              maxlength={1000}
+            />
             <div class="form-actions">
               <button type="submit">{t.html('report.submit')}</button>
             </div>
