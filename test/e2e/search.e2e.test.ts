@@ -1,11 +1,14 @@
 // Searching in a browser: as-you-type with JavaScript, the whole form without, and axe on the page.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserHarness, expectAccessible, startBrowserHarness } from '../helpers/browser.ts';
+import { allowSlowTests } from '../helpers/slow-tests.ts';
+
+allowSlowTests();
 
 let h: BrowserHarness;
 beforeAll(async () => {
   h = await startBrowserHarness();
-}, 60_000);
+});
 afterAll(() => h?.close());
 
 describe('search', () => {

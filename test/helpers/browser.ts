@@ -2,9 +2,10 @@
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
+import { chromiumPath } from './chromium-path.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
 
-export const chromiumPath = process.env.CHROMIUM_PATH ?? '/usr/bin/chromium';
+export { chromiumPath };
 
 export interface BrowserHarness extends TestApp {
   baseUrl: string;

@@ -1,6 +1,8 @@
 // Starts one throwaway PostgreSQL for the whole test run (embedded, in a fresh temporary folder, or
 // the server at TEST_DATABASE_URL) and prepares two template databases that each test file copies:
-// "passerelle_empty" (migrated, taxonomy loaded) and "passerelle_demo" (plus the demo data).
+// "empty" (migrated, taxonomy loaded) and "demo" (plus the demo data). Their names carry a per-run
+// suffix, so two runs can share one TEST_DATABASE_URL without dropping each other's templates.
+import { randomBytes } from 'node:crypto';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,6 +17,8 @@ declare module 'vitest' {
   export interface ProvidedContext {
     /** A URL to the test server's maintenance database, for creating and dropping databases. */
     pgAdminUrl: string;
+    /** The template databases of this run. */
+    templates: { empty: string; demo: string };
   }
 }
 
@@ -24,19 +28,18 @@ function withDatabase(url: string, name: string): string {
   return u.toString();
 }
 
-async function recreate(adminUrl: string, name: string): Promise<void> {
+async function onServer(adminUrl: string, statements: string[]): Promise<void> {
   const client = new pg.Client({ connectionString: adminUrl });
   await client.connect();
   try {
-    await client.query(`drop database if exists ${name} with (force)`);
-    await client.query(`create database ${name}`);
+    for (const statement of statements) await client.query(statement);
   } finally {
     await client.end();
   }
 }
 
 async function prepareTemplate(adminUrl: string, name: string, demo: boolean): Promise<void> {
-  await recreate(adminUrl, name);
+  await onServer(adminUrl, [`drop database if exists ${name} with (force)`, `create database ${name}`]);
   const connection = connectDatabase(withDatabase(adminUrl, name), { max: 2 });
   try {
     await migrateDatabase(connection);
@@ -62,8 +65,18 @@ export default async function setup(project: TestProject): Promise<() => Promise
       rmSync(dir, { recursive: true, force: true });
     };
   }
-  await prepareTemplate(adminUrl, 'passerelle_empty', false);
-  await prepareTemplate(adminUrl, 'passerelle_demo', true);
+  const run = randomBytes(4).toString('hex');
+  const templates = { empty: `passerelle_empty_${run}`, demo: `passerelle_demo_${run}` };
+  await prepareTemplate(adminUrl, templates.empty, false);
+  await prepareTemplate(adminUrl, templates.demo, true);
   project.provide('pgAdminUrl', adminUrl);
-  return teardown;
+  project.provide('templates', templates);
+  return async () => {
+    if (external)
+      await onServer(
+        adminUrl,
+        Object.values(templates).map((name) => `drop database if exists ${name} with (force)`),
+      );
+    await teardown();
+  };
 }

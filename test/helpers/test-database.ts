@@ -23,7 +23,7 @@ async function admin<T>(run: (client: pg.Client) => Promise<T>): Promise<T> {
 
 export async function createTestDatabase({ demo = true }: { demo?: boolean } = {}): Promise<TestDatabase> {
   const name = `test_${randomBytes(6).toString('hex')}`;
-  const template = demo ? 'passerelle_demo' : 'passerelle_empty';
+  const template = inject('templates')[demo ? 'demo' : 'empty'];
   await admin((c) => c.query(`create database ${name} template ${template}`));
   const url = new URL(inject('pgAdminUrl'));
   url.pathname = `/${name}`;
