@@ -22,7 +22,11 @@ type Outcome = 'ok' | 'denied' | 'login';
 let t: TestApp;
 let org: string;
 let service: string;
-const clients = {} as Record<Role, FormClient>;
+/** An organisation without an admin, where nobody in the table belongs: the moderators decide its claims. */
+let adminlessOrg: string;
+/** An organisation without an admin that the moderator and the platform admin belong to (as editors). */
+let moderatorsOwnOrg: string;
+const clients = {} as Record<Role, FormClient & { email?: string }>;
 const ids = {} as Record<Role, string>;
 
 async function sql(text: string, values: unknown[] = []) {
@@ -62,6 +66,19 @@ beforeAll(async () => {
         otherOrg,
       ]);
   }
+  const spare = await sql(
+    `select id from organisations where id not in ($1, $2) and not exists
+       (select 1 from memberships m where m.organisation_id = organisations.id)
+     order by provenance_id desc limit 2`,
+    [org, otherOrg],
+  );
+  adminlessOrg = spare[0].id;
+  moderatorsOwnOrg = spare[1].id;
+  for (const role of staff)
+    await sql(`insert into memberships (user_id, organisation_id, roles) values ($1, $2, '{editor}')`, [
+      ids[role],
+      moderatorsOwnOrg,
+    ]);
   // The member whose roles the admins change and whom they remove: someone with no part in the table.
   await confirmedPerson(t.app, t.database, { email: newAddress('target') });
   await confirmedPerson(t.app, t.database, { email: newAddress('claimant') });
@@ -110,6 +127,22 @@ const freshReferral = async () => (referralId = await sendReferral(thirdSender, 
 const count = async (query: string, values: unknown[] = []) => (await sql(query, values))[0].n as number;
 
 let claimId = '';
+/** A pending claim on the organisation by someone outside the table (approved, it makes them an admin). */
+const freshClaim = async (organisationId: string) => {
+  const [{ id: claimant }] = await sql(`select id from users where email like 'claimant%' limit 1`);
+  await sql(`delete from claims where organisation_id = $1`, [organisationId]);
+  await sql(`delete from memberships where organisation_id = $1 and user_id = $2`, [
+    organisationId,
+    claimant,
+  ]);
+  [{ id: claimId }] = await sql(
+    `insert into claims (organisation_id, user_id, message) values ($1, $2, 'me') returning id`,
+    [organisationId, claimant],
+  );
+  return claimId;
+};
+const claimApproved = async () =>
+  (await sql(`select 1 from claims where id = $1 and status = 'approved'`, [claimId])).length > 0;
 let reportId = '';
 let versionId = 0;
 const staff = ['moderator', 'platformAdmin'] as Role[];
@@ -268,19 +301,24 @@ const cases: Case[] = [
   {
     name: 'approve a claim',
     method: 'POST',
-    path: async () => {
-      // Someone outside the table: an approved claim makes the claimant an admin.
-      const [{ id: claimant }] = await sql(`select id from users where email like 'claimant%' limit 1`);
-      await sql(`delete from claims where organisation_id = $1`, [org]);
-      [{ id: claimId }] = await sql(
-        `insert into claims (organisation_id, user_id, message) values ($1, $2, 'me') returning id`,
-        [org, claimant],
-      );
-      return `/en/claims/${claimId}/approve`;
-    },
-    allowed: ['admin', ...staff],
-    changed: async () =>
-      (await sql(`select 1 from claims where id = $1 and status = 'approved'`, [claimId])).length > 0,
+    path: async () => `/en/claims/${await freshClaim(org)}/approve`,
+    // The organisation has admins: they decide, not the moderators.
+    allowed: ['admin'],
+    changed: claimApproved,
+  },
+  {
+    name: 'approve a claim on a listing without admins',
+    method: 'POST',
+    path: async () => `/en/claims/${await freshClaim(adminlessOrg)}/approve`,
+    allowed: staff,
+    changed: claimApproved,
+  },
+  {
+    name: 'approve a claim on a listing without admins that the moderators belong to',
+    method: 'POST',
+    path: async () => `/en/claims/${await freshClaim(moderatorsOwnOrg)}/approve`,
+    allowed: [],
+    changed: claimApproved,
   },
   { name: 'moderators’ queue', method: 'GET', path: async () => '/en/moderation', allowed: staff },
   { name: 'claims queue', method: 'GET', path: async () => '/en/moderation/claims', allowed: staff },
@@ -296,6 +334,22 @@ const cases: Case[] = [
     changed: async () =>
       (await sql(`select 1 from organisations where id = $1 and verification = 'verified'`, [org])).length >
       0,
+  },
+  {
+    name: 'verify a listing the moderators belong to',
+    method: 'POST',
+    path: async () => {
+      await sql(`update organisations set verification = 'unverified' where id = $1`, [moderatorsOwnOrg]);
+      return `/en/moderation/organisations/${moderatorsOwnOrg}/verify`;
+    },
+    body: () => ({ verified: '1' }),
+    allowed: [],
+    changed: async () =>
+      (
+        await sql(`select 1 from organisations where id = $1 and verification = 'verified'`, [
+          moderatorsOwnOrg,
+        ])
+      ).length > 0,
   },
   {
     name: 'resolve a report',
@@ -470,5 +524,104 @@ describe('the development outbox', () => {
     } finally {
       await production.close();
     }
+  });
+});
+
+describe('moderators and the organisations of others', () => {
+  it('a moderator cannot take over an organisation with admins through a claim', async () => {
+    for (const role of staff) {
+      const client = clients[role];
+      await client.get('/en/password/forgot');
+      await sql(`delete from claims where organisation_id = $1`, [org]);
+      const claimed = await client.post(`/en/organisations/${org}/claim`, { message: 'I coordinate this.' });
+      expect(claimed.statusCode).toBe(200);
+      const [{ id }] = await sql(`select id from claims where organisation_id = $1 and user_id = $2`, [
+        org,
+        ids[role],
+      ]);
+      // The organisation's admin is asked, not the moderators.
+      const [{ n: toAdmin }] = await sql(
+        `select count(*)::int n from outbox where "to" = $1 and subject like 'Someone asks to manage%'`,
+        [clients.admin.email],
+      );
+      expect(toAdmin).toBeGreaterThan(0);
+
+      const approved = await client.post(`/en/claims/${id}/approve`, {});
+      expect(outcomeOf(approved.statusCode)).toBe('denied');
+      expect(await sql(`select status from claims where id = $1`, [id])).toEqual([{ status: 'pending' }]);
+      expect(
+        await sql(`select 1 from memberships where organisation_id = $1 and user_id = $2`, [org, ids[role]]),
+      ).toEqual([]);
+      // So the organisation's referrals and API tokens stay closed to them.
+      expect((await client.get(`/en/referrals/${await freshReferral()}`)).statusCode).toBe(404);
+      expect((await client.get(`/en/manage/organisations/${org}/api-tokens`)).statusCode).toBe(404);
+      // Nor does the moderators' queue offer it.
+      expect((await client.get('/en/moderation/claims')).body).not.toContain(id);
+    }
+  });
+
+  it('nobody decides their own claim; the admins hear of every decision', async () => {
+    await clients.moderator.get('/en/password/forgot');
+    await sql(`delete from claims where organisation_id = $1`, [adminlessOrg]);
+    await sql(`delete from memberships where organisation_id = $1`, [adminlessOrg]);
+    await clients.moderator.post(`/en/organisations/${adminlessOrg}/claim`, { message: 'Our group.' });
+    const [{ id }] = await sql(`select id from claims where organisation_id = $1 and user_id = $2`, [
+      adminlessOrg,
+      ids.moderator,
+    ]);
+    const own = await clients.moderator.post(`/en/claims/${id}/approve`, {});
+    expect(own.statusCode).toBe(403);
+    expect(await sql(`select status from claims where id = $1`, [id])).toEqual([{ status: 'pending' }]);
+    // Another moderator, who does not belong to it, decides.
+    await clients.platformAdmin.get('/en/password/forgot');
+    expect((await clients.platformAdmin.post(`/en/claims/${id}/approve`, {})).statusCode).toBe(303);
+
+    // Now the moderator is its admin; a second claim is hers to decide, and the other admins hear of it.
+    await sql(`insert into memberships (user_id, organisation_id, roles) values ($1, $2, '{admin}')`, [
+      ids.editor,
+      adminlessOrg,
+    ]);
+    const second = await freshClaim(adminlessOrg);
+    expect((await clients.moderator.post(`/en/claims/${second}/reject`, {})).statusCode).toBe(303);
+    const [mail] = await sql(`select subject from outbox where "to" = $1 order by created_at desc limit 1`, [
+      clients.editor.email,
+    ]);
+    expect(mail.subject).toMatch(/^Request for .* rejected$/);
+  });
+
+  it('a moderator cannot verify, or vouch for, an organisation she belongs to', async () => {
+    const client = clients.moderator;
+    await client.get('/en/password/forgot');
+    // Entered on the platform and not verified: in the moderators' queue.
+    await sql(
+      `update organisations set verification = 'unverified', provenance_source = 'passerelle' where id = $1`,
+      [moderatorsOwnOrg],
+    );
+    const refused = await client.post(`/en/moderation/organisations/${moderatorsOwnOrg}/verify`, {
+      verified: '1',
+    });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain('You belong to this organisation');
+    expect(await sql(`select verification from organisations where id = $1`, [moderatorsOwnOrg])).toEqual([
+      { verification: 'unverified' },
+    ]);
+    // The queue says why instead of offering the button.
+    const queue = await client.get('/en/moderation');
+    expect(queue.body).toContain('another moderator verifies it');
+    expect(queue.body).not.toContain(`/moderation/organisations/${moderatorsOwnOrg}/verify`);
+
+    // Vouching: as the admin of a verified organisation, for a group she belongs to.
+    const [{ id: voucher }] = await sql(
+      `select id from organisations where verification = 'verified' and id not in ($1, $2, $3) limit 1`,
+      [org, adminlessOrg, moderatorsOwnOrg],
+    );
+    await sql(`insert into memberships (user_id, organisation_id, roles) values ($1, $2, '{admin}')`, [
+      ids.moderator,
+      voucher,
+    ]);
+    await sql(`update organisations set kind = 'citizen_initiative' where id = $1`, [moderatorsOwnOrg]);
+    const vouched = await client.post(`/en/organisations/${moderatorsOwnOrg}/vouch`, { voucher });
+    expect(vouched.statusCode).toBe(403);
+    expect(await sql(`select 1 from vouches where organisation_id = $1`, [moderatorsOwnOrg])).toEqual([]);
   });
 });

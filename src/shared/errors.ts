@@ -28,6 +28,8 @@ export const errorStatus = {
   /** An organisation always keeps at least one admin. */
   LAST_ADMIN: 409,
   ALREADY_MEMBER: 409,
+  /** Moderating (verifying, deciding a claim on) an organisation one belongs to. */
+  OWN_ORGANISATION: 403,
   /** An invitation opened while logged in with another address than the invited one. */
   INVITATION_OTHER_ADDRESS: 403,
   INTERNAL: 500,

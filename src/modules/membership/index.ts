@@ -4,7 +4,7 @@ export type { OrganisationRole } from './membership.vocabulary.ts';
 export { listingWeb } from './listing.web.ts';
 export { sendFreshnessReminders } from './use-cases/send-freshness-reminders.ts';
 export {
-  countPendingClaims,
+  countClaimsForModerators,
   findMembership,
   findMembershipsOfUser,
   findMembersOf,
@@ -15,6 +15,7 @@ export {
   type Actor,
   canHandleReferrals,
   canManageMembers,
+  canModerate,
   isModerator,
   isPlatformAdmin,
 } from './membership.policy.ts';

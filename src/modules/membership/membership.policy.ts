@@ -19,6 +19,29 @@ const has = (membership: MembershipRow | undefined, role: OrganisationRole) =>
 /** Invite, change roles, remove members, decide claims on this organisation. */
 export const canManageMembers = (membership: MembershipRow | undefined) => has(membership, 'admin');
 
+/**
+ * Decide a claim: the organisation's admins; the moderators only when it has no admin, and only
+ * those who do not belong to it. Nobody decides their own claim. Without this, a moderator could
+ * claim an organisation, approve herself and read its referrals.
+ */
+export function canDecideClaim(
+  actor: Actor,
+  claim: { userId: string },
+  membership: MembershipRow | undefined,
+  organisationHasAdmins: boolean,
+): boolean {
+  if (claim.userId === actor.userId) return false;
+  if (organisationHasAdmins) return canManageMembers(membership);
+  return isModerator(actor) && membership === undefined;
+}
+
+/**
+ * Moderation of one organisation (verifying it, deciding claims on it as a moderator): never by a
+ * moderator who belongs to it, whatever her role there.
+ */
+export const canModerate = (actor: Actor, membership: MembershipRow | undefined) =>
+  isModerator(actor) && membership === undefined;
+
 /** Edit the profile, services, locations, hours and contact persons. */
 export const canEditListing = (actor: Actor, membership: MembershipRow | undefined) =>
   has(membership, 'admin') || has(membership, 'editor') || isModerator(actor);

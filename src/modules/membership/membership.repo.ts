@@ -190,10 +190,24 @@ export async function markInvitation(
   await db.update(invitations).set(values).where(eq(invitations.id, id));
 }
 
-export async function countPendingClaims(db: Executor): Promise<number> {
+const withoutAdmin = sql`not exists (select 1 from ${memberships} m where m.organisation_id = ${claims.organisationId} and 'admin' = any(m.roles))`;
+
+/**
+ * Pending claims on organisations without an admin: the ones moderators decide. Claims on
+ * organisations with admins are theirs alone.
+ */
+export async function findClaimsForModerators(db: Executor): Promise<ClaimRow[]> {
+  return db
+    .select()
+    .from(claims)
+    .where(and(eq(claims.status, 'pending'), withoutAdmin))
+    .orderBy(asc(claims.createdAt));
+}
+
+export async function countClaimsForModerators(db: Executor): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(claims)
-    .where(eq(claims.status, 'pending'));
+    .where(and(eq(claims.status, 'pending'), withoutAdmin));
   return row?.n ?? 0;
 }

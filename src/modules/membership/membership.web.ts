@@ -24,6 +24,7 @@ import {
 } from './membership.policy.ts';
 import {
   findClaims,
+  findClaimsForModerators,
   findMembership,
   findMembershipsOfUser,
   findMembersOf,
@@ -382,6 +383,8 @@ export const membershipWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, dep
       const org = await getOrganisationBrief(db, request.params.id);
       if (!vouchableKinds.includes(org.kind)) throw new AppError('NOT_FOUND');
       const own = await findMembershipsOfUser(db, actor.userId);
+      // Nobody vouches for a group they belong to.
+      if (own.some((m) => m.organisationId === org.id)) throw new AppError('OWN_ORGANISATION');
       const candidates = (
         await Promise.all(
           own.filter((m) => canManageMembers(m)).map((m) => getOrganisationBrief(db, m.organisationId)),
@@ -402,6 +405,7 @@ export const membershipWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, dep
       // Only an admin of the vouching organisation speaks for it.
       if (!isUuid(voucherId) || !canManageMembers(await findMembership(db, actor.userId, voucherId)))
         throw new AppError('FORBIDDEN');
+      if (await findMembership(db, actor.userId, org.id)) throw new AppError('OWN_ORGANISATION');
       await db.transaction(async (tx) => {
         await vouchFor(tx, { voucherId, organisationId: org.id, userId: actor.userId });
         await recordAudit(tx, {
@@ -422,7 +426,12 @@ export const membershipWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, dep
     const ctx = await page(request);
     const actor = actorOf(requireSignedIn(request));
     if (!isModerator(actor)) throw new AppError('NOT_FOUND');
-    const claims = await findClaims(db, { status: 'pending' });
+    // Claims on organisations without an admin, except the moderator's own claims and claims on
+    // organisations she belongs to: another moderator decides those.
+    const own = new Set((await findMembershipsOfUser(db, actor.userId)).map((m) => m.organisationId));
+    const claims = (await findClaimsForModerators(db)).filter(
+      (c) => c.userId !== actor.userId && !own.has(c.organisationId),
+    );
     const people = new Map(
       (
         await findUsersByIds(

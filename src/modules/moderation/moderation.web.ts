@@ -19,7 +19,15 @@ import {
   getOrganisationBrief,
   setVerification,
 } from '../directory/index.ts';
-import { actorOf, countPendingClaims, isModerator, isPlatformAdmin } from '../membership/index.ts';
+import {
+  actorOf,
+  canModerate,
+  countClaimsForModerators,
+  findMembership,
+  findMembershipsOfUser,
+  isModerator,
+  isPlatformAdmin,
+} from '../membership/index.ts';
 import { findOpenReports, resolveReport } from './moderation.repo.ts';
 import { reportListing } from './use-cases/report-listing.ts';
 import { AuditPage, ModerationPage, ReportPage } from './views/moderation-pages.tsx';
@@ -87,15 +95,17 @@ export const moderationWeb: FastifyPluginAsyncTypebox<WebDeps & { reportLimit: R
       },
     },
     async (request, reply) => {
-      moderator(request);
+      const actor = moderator(request);
       const ctx = await page(request);
       const now = new Date();
-      const [reports, unverified, stale, pendingClaims] = await Promise.all([
+      const [reports, unverified, stale, pendingClaims, own] = await Promise.all([
         findOpenReports(db),
         findUnverifiedListings(db),
         findStaleListings(db, now),
-        countPendingClaims(db),
+        countClaimsForModerators(db),
+        findMembershipsOfUser(db, actor.userId),
       ]);
+      const ownIds = new Set(own.map((m) => m.organisationId));
       const withOrgs = await Promise.all(
         reports.map(async (r) => ({ ...r, organisation: await getOrganisationBrief(db, r.organisationId) })),
       );
@@ -106,7 +116,14 @@ export const moderationWeb: FastifyPluginAsyncTypebox<WebDeps & { reportLimit: R
           : undefined;
       return sendHtml(
         reply,
-        ModerationPage({ ctx, reports: withOrgs, unverified, stale, pendingClaims, notice }),
+        ModerationPage({
+          ctx,
+          reports: withOrgs,
+          unverified: unverified.map((o) => ({ ...o, own: ownIds.has(o.id) })),
+          stale,
+          pendingClaims,
+          notice,
+        }),
       );
     },
   );
@@ -119,6 +136,8 @@ export const moderationWeb: FastifyPluginAsyncTypebox<WebDeps & { reportLimit: R
       const ctx = await page(request);
       const org = await getOrganisationBrief(db, request.params.id);
       const verified = request.body.verified !== '0';
+      if (!canModerate(actor, await findMembership(db, actor.userId, org.id)))
+        throw new AppError('OWN_ORGANISATION');
       await db.transaction(async (tx) => {
         await setVerification(tx, org.id, verified, new Date());
         await recordAudit(tx, {

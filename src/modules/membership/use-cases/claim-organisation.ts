@@ -1,11 +1,11 @@
 // "This listing is ours": a person asks to manage an organisation already in the directory. Its
-// admins decide, or the moderators when it has none; they are told by e-mail.
+// admins decide, or the moderators who do not belong to it when it has none; they are told by e-mail.
 import { AppError } from '../../../shared/errors.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { getOrganisationBrief } from '../../directory/index.ts';
 import { type MembershipContext, requireConfirmedAddress } from '../membership-context.ts';
 import { mailPerson } from '../../notifications/index.ts';
-import { adminsOrModerators, nameIn } from '../membership-mail.ts';
+import { claimDeciders, nameIn } from '../membership-mail.ts';
 import { findMembership, findPendingClaim, insertClaim } from '../membership.repo.ts';
 
 export async function claimOrganisation(
@@ -37,11 +37,12 @@ export async function claimOrganisation(
       ip: ctx.ip,
       details: { claimId: claim.id },
     });
-    for (const decider of await adminsOrModerators(tx, org.id)) {
+    const { deciders, moderators } = await claimDeciders(tx, org.id);
+    for (const decider of deciders.filter((d) => d.id !== ctx.actor.userId)) {
       await mailPerson(tx, ctx.origin, decider, {
         kind: 'claim_submitted',
         values: (locale) => ({ person: ctx.actor.email, organisation: nameIn(org.name, locale) }),
-        path: `/manage/organisations/${org.id}/members`,
+        path: moderators ? '/moderation/claims' : `/manage/organisations/${org.id}/members`,
       });
     }
   });

@@ -91,7 +91,8 @@ export function ModerationPage({
 }: {
   ctx: PageContext;
   reports: QueueReport[];
-  unverified: { id: string; name: I18nText; createdAt: Date }[];
+  /** `own`: the moderator belongs to it, so another moderator verifies it. */
+  unverified: { id: string; name: I18nText; createdAt: Date; own: boolean }[];
   stale: { id: string; name: I18nText; lastConfirmedAt: string | null }[];
   pendingClaims: number;
   notice?: string;
@@ -153,21 +154,25 @@ export function ModerationPage({
           {unverified.map((o) => (
             <li>
               {orgLink(o)} · <span safe>{t.date(o.createdAt, 'medium')}</span>{' '}
-              <form
-                method="post"
-                action={`/${ctx.locale}/moderation/organisations/${o.id}/verify`}
-                class="inline-form"
-              >
-                <CsrfField ctx={ctx} />
-                <input type="hidden" name="verified" value="1" />
-                <button
-                  type="submit"
-                  class="secondary"
-                  aria-label={t.t('moderation.verify_name', { name: nameOf(ctx, o.name) })}
+              {o.own ? (
+                <span class="hint">{t.html('moderation.own_organisation')}</span>
+              ) : (
+                <form
+                  method="post"
+                  action={`/${ctx.locale}/moderation/organisations/${o.id}/verify`}
+                  class="inline-form"
                 >
-                  {t.html('moderation.verify')}
-                </button>
-              </form>
+                  <CsrfField ctx={ctx} />
+                  <input type="hidden" name="verified" value="1" />
+                  <button
+                    type="submit"
+                    class="secondary"
+                    aria-label={t.t('moderation.verify_name', { name: nameOf(ctx, o.name) })}
+                  >
+                    {t.html('moderation.verify')}
+                  </button>
+                </form>
+              )}
             </li>
           ))}
         </ul>
