@@ -14,6 +14,7 @@ import { type Config, encryptionKeysOf } from './config.ts';
 import type { DatabaseConnection } from './db/client.ts';
 import type { WebDeps } from './http/deps.ts';
 import { registerErrorHandling } from './http/error-handler.ts';
+import { redactingDestination, serializeError, serializeRequest } from './http/log-redaction.ts';
 import { startJobs } from './jobs.ts';
 import { healthRoutes } from './http/health.ts';
 import { sessionPlugin } from './http/session.ts';
@@ -76,7 +77,9 @@ export async function buildApp(
         ? false
         : {
             level: config.logLevel,
-            redact: ['req.headers.cookie', 'req.headers.authorization'],
+            // No token, password, session id or e-mail address in any line (http/log-redaction.ts).
+            serializers: { req: serializeRequest, err: serializeError },
+            stream: redactingDestination(),
             ...(typeof options.logger === 'object' ? options.logger : {}),
           },
     trustProxy: config.trustProxy,
