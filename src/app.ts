@@ -17,6 +17,7 @@ import { registerErrorHandling } from './http/error-handler.ts';
 import { redactingDestination, serializeError, serializeRequest } from './http/log-redaction.ts';
 import { startJobs } from './jobs.ts';
 import { healthRoutes } from './http/health.ts';
+import { enforceQueryRules } from './http/query-rules.ts';
 import { sessionPlugin } from './http/session.ts';
 import { negotiateLocale } from './i18n/index.ts';
 import { accountsWeb, createAccountLimits } from './modules/accounts/index.ts';
@@ -36,7 +37,6 @@ import { moderationWeb } from './modules/moderation/index.ts';
 import { outboxWeb, smtpSender, startMailDelivery } from './modules/notifications/index.ts';
 import { hsdsApi } from './modules/interop/hsds.api.ts';
 import { referralBadge, referralsApi, referralsWeb } from './modules/referrals/index.ts';
-import { AppError, type FieldProblem } from './shared/errors.ts';
 import { locales } from './shared/i18n-text.ts';
 import { RateLimiter } from './shared/rate-limiter.ts';
 import { assetRoots } from './views/assets.ts';
@@ -44,25 +44,6 @@ import { assetRoots } from './views/assets.ts';
 export interface AppOptions {
   /** Pino logger options, or false for none (tests). */
   logger?: boolean | Record<string, unknown>;
-}
-
-/**
- * Before the schema check: empty query parameters ("?theme=&page=2" from a plain form) mean "not
- * set", and numbers too large to represent are refused (Ajv coerces "1e309" to Infinity and lets it
- * pass "maximum").
- */
-const numberLiteral = /^\s*[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?\s*$/i;
-
-function normaliseQuery(query: unknown): void {
-  if (!query || typeof query !== 'object') return;
-  const fields: FieldProblem[] = [];
-  for (const [key, value] of Object.entries(query)) {
-    if (value === '') delete (query as Record<string, unknown>)[key];
-    else if (typeof value === 'string' && numberLiteral.test(value) && !Number.isFinite(Number(value))) {
-      fields.push({ field: key, message: 'is too large' });
-    }
-  }
-  if (fields.length) throw new AppError('VALIDATION_FAILED', { fields });
 }
 
 export async function buildApp(
@@ -130,7 +111,7 @@ export async function buildApp(
   app.addHook('onClose', () => search.close());
 
   registerErrorHandling(app, deps);
-  app.addHook('preValidation', async (request) => normaliseQuery(request.query));
+  enforceQueryRules(app);
 
   const tileOrigin = config.tiles.url ? new URL(config.tiles.url.replace(/\{[a-z]\}/g, 'a')).origin : null;
   await app.register(helmet, {
