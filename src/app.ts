@@ -38,6 +38,7 @@ import { outboxWeb, smtpSender, startMailDelivery } from './modules/notification
 import { hsdsApi } from './modules/interop/hsds.api.ts';
 import { referralBadge, referralsApi, referralsWeb } from './modules/referrals/index.ts';
 import { locales } from './shared/i18n-text.ts';
+import { derivedKey } from './shared/field-encryption.ts';
 import { RateLimiter } from './shared/rate-limiter.ts';
 import { assetRoots } from './views/assets.ts';
 
@@ -132,7 +133,7 @@ export async function buildApp(
     hsts: config.env === 'production',
   });
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
-  await app.register(sessionPlugin, { db, config });
+  await app.register(sessionPlugin, { db, config, csrfKey: derivedKey(keys, 'csrf') });
   await app.register(fp(healthRoutes), { db, ready: () => search.isReady });
   await app.register(referralBadge, deps);
 

@@ -2,7 +2,7 @@
 // once (pg-boss hands it to one worker). Times are Brussels times.
 import PgBoss from 'pg-boss';
 import type { DatabaseConnection } from './db/client.ts';
-import { deleteExpiredSessions } from './modules/accounts/index.ts';
+import { deleteExpiredSessions, deleteStaleDevices } from './modules/accounts/index.ts';
 import { sendFreshnessReminders } from './modules/membership/index.ts';
 import { purgeSentMail } from './modules/notifications/index.ts';
 import { purgeClosedReferrals, runReferralDeadlines } from './modules/referrals/index.ts';
@@ -61,7 +61,10 @@ export function jobDefinitions(options: Omit<JobsOptions, 'log'>) {
     {
       name: 'expired-sessions',
       cron: '30 3 * * *',
-      run: async () => ({ deleted: await deleteExpiredSessions(database.db, new Date()) }),
+      run: async () => ({
+        deleted: await deleteExpiredSessions(database.db, new Date()),
+        browsers: await deleteStaleDevices(database.db, new Date()),
+      }),
     },
   ];
 }

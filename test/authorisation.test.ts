@@ -461,6 +461,19 @@ const cases: Case[] = [
     allowed: ['platformAdmin'],
   },
   {
+    name: 'log-in link form',
+    method: 'GET',
+    path: async () => '/en/login/link',
+    allowed: [...roles],
+  },
+  {
+    name: 'ask for a log-in link',
+    method: 'POST',
+    path: async () => '/en/login/link/request',
+    body: () => ({ email: newAddress('link') }),
+    allowed: [...roles],
+  },
+  {
     name: 'own account',
     method: 'GET',
     path: async () => '/en/account',

@@ -10,7 +10,13 @@ import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
 import type { Database } from '../db/client.ts';
 import { resolveSession, type SignedIn } from '../modules/accounts/index.ts';
-import { clearSessionCookie, sessionCookieName, setSessionCookie } from './session-cookie.ts';
+import {
+  clearSessionCookie,
+  csrfCookieName,
+  csrfCookieOptions,
+  sessionCookieName,
+  setSessionCookie,
+} from './session-cookie.ts';
 
 declare module 'fastify' {
   interface FastifyRequest {
@@ -23,13 +29,16 @@ declare module 'fastify' {
   }
 }
 
-const csrfCookieName = (config: Pick<Config, 'env'>) =>
-  config.env === 'production' ? '__Host-passerelle-csrf' : 'passerelle_csrf';
+/** What a form's token is bound to: the signed-in person's session, or "visitor" (never a session id). */
+const sessionOf = (request: FastifyRequest) => request.signedIn?.sessionId ?? 'visitor';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
 const skipsSessions = (url: string) => url.startsWith('/api/') || url.startsWith('/assets/');
 
-async function sessions(app: FastifyInstance, { db, config }: { db: Database; config: Config }) {
+async function sessions(
+  app: FastifyInstance,
+  { db, config, csrfKey }: { db: Database; config: Config; csrfKey: Buffer },
+) {
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   // Uploads (logos) arrive whole in request.body, fields as strings and the file as a Buffer. The
@@ -40,7 +49,10 @@ async function sessions(app: FastifyInstance, { db, config }: { db: Database; co
   });
   await app.register(csrf, {
     cookieKey: csrfCookieName(config),
-    cookieOpts: { path: '/', sameSite: 'lax', httpOnly: true, secure: config.env === 'production' },
+    cookieOpts: csrfCookieOptions(config),
+    // A token made for one session is refused in another (and a visitor's after log-in).
+    getUserInfo: sessionOf,
+    csrfOpts: { hmacKey: csrfKey },
     getToken: (request) =>
       (request.body as Record<string, string> | undefined)?._csrf ??
       request.headers['x-csrf-token']?.toString(),
@@ -54,7 +66,7 @@ async function sessions(app: FastifyInstance, { db, config }: { db: Database; co
 
   app.addHook('onRequest', async (request: FastifyRequest, reply: FastifyReply) => {
     let token: string | undefined;
-    request.csrfToken = () => (token ??= reply.generateCsrf());
+    request.csrfToken = () => (token ??= reply.generateCsrf({ userInfo: sessionOf(request) }));
     if (skipsSessions(request.url)) return;
     const cookieValue = request.cookies[sessionCookieName(config)];
     if (!cookieValue) return;

@@ -3,7 +3,7 @@
 // so a value copied to another row or column does not decrypt. Keys have ids: the first key of the
 // ring encrypts, every key decrypts, so keys rotate without a stop (add a new first key, re-encrypt
 // at leisure with `needsRotation`, then drop the old one).
-import { createCipheriv, createDecipheriv, randomBytes } from 'node:crypto';
+import { createCipheriv, createDecipheriv, hkdfSync, randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import { dirname } from 'node:path';
 
@@ -35,6 +35,15 @@ export function parseKeyRing(spec: string): KeyRing {
   }
   if (!currentId) throw new FieldEncryptionError('no key given');
   return { currentId, keys };
+}
+
+/**
+ * A key for another purpose (e.g. "csrf"), derived from the ring's current key with HKDF: every
+ * process of one installation gets the same one, and it never reveals the encryption key.
+ */
+export function derivedKey(ring: KeyRing, purpose: string): Buffer {
+  const key = ring.keys.get(ring.currentId)!;
+  return Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `passerelle:${purpose}`, 32));
 }
 
 /** A new random key, as the key ring spells it. */

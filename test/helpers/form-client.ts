@@ -165,5 +165,7 @@ export async function confirmedPerson(
   await client.get(`/${locale}/login`);
   const login = await client.post(`/${locale}/login`, { email, password: testPassword });
   if (login.statusCode !== 303) throw new Error(`log-in failed: ${login.statusCode}`);
+  // Where the log-in leads, as a browser would: its forms carry a token of the new session.
+  await client.get(String(login.headers.location));
   return Object.assign(client, { email });
 }

@@ -5,6 +5,10 @@ import type { RateLimiter } from '../../shared/rate-limiter.ts';
 export interface AccountLimits {
   logInByIp: RateLimiter;
   logInByAccount: RateLimiter;
+  /** Wrong passwords from a browser the person logged in from before, counted per browser. */
+  logInByDevice: RateLimiter;
+  logInLinkByIp: RateLimiter;
+  logInLinkByAccount: RateLimiter;
   resetByIp: RateLimiter;
   resetByAccount: RateLimiter;
   signUpByIp: RateLimiter;

@@ -9,6 +9,15 @@ export function createAccountLimits(pool: pg.Pool): AccountLimits {
     logInByIp: new RateLimiter(pool, { name: 'login-ip', points: 30, windowSeconds: 15 * 60 }),
     // Five wrong passwords lock the address for 15 minutes; a correct one resets the count.
     logInByAccount: new RateLimiter(pool, { name: 'login-account', points: 5, windowSeconds: 15 * 60 }),
+    // A browser the person logged in from before is not held by the lock above (login-devices.ts).
+    logInByDevice: new RateLimiter(pool, { name: 'login-device', points: 5, windowSeconds: 15 * 60 }),
+    // Log-in links by e-mail: they only reach the address's owner, so a few an hour is no risk.
+    logInLinkByIp: new RateLimiter(pool, { name: 'login-link-ip', points: 10, windowSeconds: 60 * 60 }),
+    logInLinkByAccount: new RateLimiter(pool, {
+      name: 'login-link-account',
+      points: 3,
+      windowSeconds: 60 * 60,
+    }),
     resetByIp: new RateLimiter(pool, { name: 'reset-ip', points: 10, windowSeconds: 60 * 60 }),
     resetByAccount: new RateLimiter(pool, { name: 'reset-account', points: 3, windowSeconds: 60 * 60 }),
     // An office or a training room shares one address: generous per IP.

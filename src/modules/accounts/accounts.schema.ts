@@ -66,3 +66,22 @@ export const accountTokens = pgTable(
     index('account_tokens_user_idx').on(t.userId),
   ],
 );
+
+/**
+ * Browsers a person has logged in from ("device cookies", as OWASP describes them). The correct
+ * password from one of them gets in even while someone else's wrong guesses hold the address
+ * locked; guesses from such a browser are limited on their own.
+ */
+export const loginDevices = pgTable(
+  'login_devices',
+  {
+    /** SHA-256 of the cookie's random token. */
+    id: text().primaryKey(),
+    userId: uuid()
+      .notNull()
+      .references(() => users.id, { onDelete: 'cascade' }),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    lastUsedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('login_devices_user_idx').on(t.userId), index('login_devices_used_idx').on(t.lastUsedAt)],
+);

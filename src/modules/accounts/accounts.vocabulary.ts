@@ -4,5 +4,5 @@
 export const platformRoles = ['member', 'moderator', 'analyst', 'admin'] as const;
 export type PlatformRole = (typeof platformRoles)[number];
 
-export const accountTokenPurposes = ['verify_email', 'reset_password'] as const;
+export const accountTokenPurposes = ['verify_email', 'reset_password', 'log_in'] as const;
 export type AccountTokenPurpose = (typeof accountTokenPurposes)[number];

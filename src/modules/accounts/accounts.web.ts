@@ -8,13 +8,15 @@ import type { WebDeps } from '../../http/deps.ts';
 import { errorMessage } from '../../http/error-handler.ts';
 import { originOf, pageContext } from '../../http/request-context.ts';
 import { sendHtml } from '../../http/send-html.ts';
-import { clearSessionCookie, setSessionCookie } from '../../http/session-cookie.ts';
+import { deviceCookieName, signInCookies, signOutCookies } from '../../http/session-cookie.ts';
 import { AppError } from '../../shared/errors.ts';
 import { isLocale } from '../../shared/i18n-text.ts';
 import type { AccountContext, AccountLimits } from './account-context.ts';
 import { findUserById, listSessionsOfUser } from './accounts.repo.ts';
 import type { SignedIn } from './sessions.ts';
 import { logIn } from './use-cases/log-in.ts';
+import { logInLinkAddress, logInWithLink } from './use-cases/log-in-with-link.ts';
+import { logInLinkMinutes, requestLogInLink } from './use-cases/request-log-in-link.ts';
 import { endSession, logOut, logOutEverywhere } from './use-cases/log-out.ts';
 import { requestPasswordReset, resetLinkMinutes } from './use-cases/request-password-reset.ts';
 import { isResetLinkValid, resetPassword } from './use-cases/reset-password.ts';
@@ -25,7 +27,9 @@ import { AccountPage, SessionsPage } from './views/account-pages.tsx';
 import {
   CheckYourMailPage,
   ForgotPasswordPage,
+  LogInLinkPage,
   LogInPage,
+  OpenLogInLinkPage,
   ResetPasswordPage,
   SignUpPage,
 } from './views/auth-pages.tsx';
@@ -36,6 +40,7 @@ const SignUpBody = Type.Object({ name: text, email: text, password: text, locale
 const LogInBody = Type.Object({ email: text, password: text, next: text });
 const EmailBody = Type.Object({ email: text });
 const ResetBody = Type.Object({ token: text, password: text });
+const TokenBody = Type.Object({ token: text });
 const SessionBody = Type.Object({ session: text });
 const TokenQuery = Type.Object({ token: text });
 const LogInQuery = Type.Object({
@@ -170,27 +175,76 @@ export const accountsWeb: FastifyPluginAsyncTypebox<WebDeps & { limits: AccountL
   app.post('/login', { schema: { hide: true, body: LogInBody } }, async (request, reply) => {
     const ctx = await page(request);
     const { email = '', password = '', next } = request.body;
-    const outcome = await attempt(() => logIn(accountContext(request), { email, password }));
+    const deviceToken = request.cookies[deviceCookieName(config)];
+    const outcome = await attempt(() => logIn(accountContext(request), { email, password, deviceToken }));
     if ('refused' in outcome) {
       const error = outcome.refused;
       setRetryAfter(reply, error);
       return sendHtml(
         reply,
-        LogInPage({ ctx, values: { email }, next: safeNext(next), message: errorMessage(ctx.t, error) }),
+        LogInPage({
+          ctx,
+          values: { email },
+          next: safeNext(next),
+          message: errorMessage(ctx.t, error),
+          locked: error.code === 'RATE_LIMITED',
+        }),
         error.status,
       );
     }
-    const { token, expiresAt, user } = outcome.ok;
-    setSessionCookie(reply, config, token, expiresAt);
+    const { user } = outcome.ok;
+    signInCookies(reply, config, outcome.ok);
     return reply.redirect(
       safeNext(next) ?? `/${isLocale(user.locale) ? user.locale : ctx.locale}/account`,
       303,
     );
   });
 
+  app.get('/login/link', { schema: { hide: true, querystring: TokenQuery } }, async (request, reply) => {
+    const ctx = await page(request);
+    const { token } = request.query;
+    if (token === undefined) return sendHtml(reply, LogInLinkPage({ ctx }));
+    const email = await logInLinkAddress({ db, now: new Date() }, token);
+    if (!email) throw new AppError('TOKEN_INVALID');
+    return sendHtml(reply, OpenLogInLinkPage({ ctx, token, email }));
+  });
+
+  app.post('/login/link/request', { schema: { hide: true, body: EmailBody } }, async (request, reply) => {
+    const ctx = await page(request);
+    const { email = '' } = request.body;
+    const outcome = await attempt(() => requestLogInLink(accountContext(request), { email }));
+    if ('refused' in outcome) {
+      const error = outcome.refused;
+      setRetryAfter(reply, error);
+      const message = error.code === 'RATE_LIMITED' ? errorMessage(ctx.t, error) : undefined;
+      return sendHtml(
+        reply,
+        LogInLinkPage({ ctx, values: { email }, problems: error.fields, message }),
+        error.status,
+      );
+    }
+    return sendHtml(
+      reply,
+      CheckYourMailPage({
+        ctx,
+        title: ctx.t.t('signup.done.title'),
+        body: ctx.t.t('login_link.done', { email: email.trim(), minutes: logInLinkMinutes }),
+      }),
+    );
+  });
+
+  app.post('/login/link', { schema: { hide: true, body: TokenBody } }, async (request, reply) => {
+    const ctx = await page(request);
+    const deviceToken = request.cookies[deviceCookieName(config)];
+    const signedIn = await logInWithLink(accountContext(request), { token: request.body.token, deviceToken });
+    signInCookies(reply, config, signedIn);
+    const locale = isLocale(signedIn.user.locale) ? signedIn.user.locale : ctx.locale;
+    return reply.redirect(`/${locale}/account`, 303);
+  });
+
   app.post('/logout', { schema: { hide: true } }, async (request, reply) => {
     if (request.signedIn) await logOut(accountContext(request), request.signedIn);
-    clearSessionCookie(reply, config);
+    signOutCookies(reply, config);
     return reply.redirect(`/${(await page(request)).locale}/login?out=1`, 303);
   });
 
@@ -243,7 +297,7 @@ export const accountsWeb: FastifyPluginAsyncTypebox<WebDeps & { limits: AccountL
         outcome.refused.status,
       );
     }
-    clearSessionCookie(reply, config);
+    signOutCookies(reply, config);
     return reply.redirect(`/${ctx.locale}/login?reset=1`, 303);
   });
 
@@ -286,7 +340,7 @@ export const accountsWeb: FastifyPluginAsyncTypebox<WebDeps & { limits: AccountL
   app.post('/account/sessions/end-all', { schema: { hide: true } }, async (request, reply) => {
     const signedIn = requireSignedIn(request);
     await logOutEverywhere(accountContext(request), signedIn);
-    clearSessionCookie(reply, config);
+    signOutCookies(reply, config);
     return reply.redirect(`/${(await page(request)).locale}/login?out=1`, 303);
   });
 };

@@ -11,5 +11,6 @@ export {
 } from './accounts.repo.ts';
 export { accountsWeb, requireSignedIn, safeNext } from './accounts.web.ts';
 export type { PlatformRole } from './accounts.vocabulary.ts';
+export { deleteStaleDevices } from './login-devices.ts';
 export { resolveSession, type SignedIn } from './sessions.ts';
 export { setPlatformRole } from './use-cases/set-platform-role.ts';

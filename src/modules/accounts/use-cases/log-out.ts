@@ -4,6 +4,7 @@ import { recordAudit } from '../../audit/index.ts';
 import type { AccountContext } from '../account-context.ts';
 import { deleteSession, deleteSessionsOfUser } from '../accounts.repo.ts';
 import type { SignedIn } from '../sessions.ts';
+import { forgetDevicesOf } from '../login-devices.ts';
 
 export async function logOut(ctx: AccountContext, signedIn: SignedIn): Promise<void> {
   await ctx.db.transaction(async (tx) => {
@@ -33,6 +34,8 @@ export async function endSession(ctx: AccountContext, signedIn: SignedIn, sessio
 export async function logOutEverywhere(ctx: AccountContext, signedIn: SignedIn): Promise<number> {
   return ctx.db.transaction(async (tx) => {
     const ended = await deleteSessionsOfUser(tx, signedIn.user.id);
+    // The browsers used so far are no longer known: one of them may be in the wrong hands.
+    await forgetDevicesOf(tx, signedIn.user.id);
     await recordAudit(tx, {
       event: 'logout.everywhere',
       actorId: signedIn.user.id,

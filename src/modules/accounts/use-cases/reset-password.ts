@@ -11,6 +11,7 @@ import {
   updateUser,
   useAccountToken,
 } from '../accounts.repo.ts';
+import { forgetDevicesOf } from '../login-devices.ts';
 import { hashPassword } from '../password.ts';
 import { hashToken, isWellFormedToken } from '../../../shared/tokens.ts';
 
@@ -43,6 +44,7 @@ export async function resetPassword(
     if (!used) throw new AppError('TOKEN_INVALID');
     await updateUser(tx, used.userId, { passwordHash, emailVerifiedAt: owner.emailVerifiedAt ?? ctx.now });
     const ended = await deleteSessionsOfUser(tx, used.userId);
+    await forgetDevicesOf(tx, used.userId);
     await recordAudit(tx, {
       event: 'password.reset',
       actorId: used.userId,

@@ -102,8 +102,10 @@ export function LogInPage({
   message,
   notice,
   next,
-}: { ctx: PageContext; next?: string } & FormState) {
+  locked = false,
+}: { ctx: PageContext; next?: string; locked?: boolean } & FormState) {
   const { t } = ctx;
+  const linkPage = `/${ctx.locale}/login/link`;
   return (
     <Layout ctx={ctx} title={t.t('login.title')}>
       <h1>{t.html('login.title')}</h1>
@@ -111,6 +113,13 @@ export function LogInPage({
       {message ? (
         <div class="error-summary" role="alert" id="error-summary" tabindex="-1">
           <p safe>{message}</p>
+          {locked ? (
+            <p>
+              {t.html('login.locked_help')} <a href={linkPage}>{t.html('login.link')}</a>
+            </p>
+          ) : (
+            ''
+          )}
         </div>
       ) : (
         ''
@@ -143,8 +152,64 @@ export function LogInPage({
         </div>
       </form>
       <p>
+        <a href={linkPage}>{t.html('login.link')}</a>
+      </p>
+      <p>
         <a href={`/${ctx.locale}/signup`}>{t.html('login.no_account')}</a>
       </p>
+    </Layout>
+  );
+}
+
+/** Asks for a one-time log-in link by e-mail (use-cases/request-log-in-link.ts). */
+export function LogInLinkPage({
+  ctx,
+  values = {},
+  problems = [],
+  message,
+}: { ctx: PageContext } & FormState) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.t('login_link.title')}>
+      <h1>{t.html('login_link.title')}</h1>
+      <p>{t.html('login_link.lead')}</p>
+      <ErrorSummary ctx={ctx} problems={problems} />
+      {message ? <Notice text={message} tone="warn" /> : ''}
+      <form method="post" action={`/${ctx.locale}/login/link/request`} class="form" novalidate>
+        <CsrfField ctx={ctx} />
+        <Field
+          ctx={ctx}
+          name="email"
+          type="email"
+          label={t.t('account.email')}
+          value={values.email}
+          problems={problems}
+          required
+          autocomplete="email"
+          maxlength={254}
+        />
+        <div class="form-actions">
+          <button type="submit">{t.html('login_link.submit')}</button>
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+/** Behind the e-mailed link: one button, so that a mail scanner opening the link logs nobody in. */
+export function OpenLogInLinkPage({ ctx, token, email }: { ctx: PageContext; token: string; email: string }) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.t('login_link.open_title')}>
+      <h1>{t.html('login_link.open_title')}</h1>
+      <p safe>{t.t('login_link.open_lead', { email })}</p>
+      <form method="post" action={`/${ctx.locale}/login/link`} class="form">
+        <CsrfField ctx={ctx} />
+        <input type="hidden" name="token" value={token} />
+        <div class="form-actions">
+          <button type="submit">{t.html('login_link.open_submit')}</button>
+        </div>
+      </form>
     </Layout>
   );
 }
