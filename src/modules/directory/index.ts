@@ -85,7 +85,8 @@ export {
   vouchFor,
   withdrawVouch,
 } from './trust.ts';
-export { findLogo, logoMaxBytes, removeLogo, setLogo } from './use-cases/set-logo.ts';
+export { findLogo, removeLogo, setLogo } from './use-cases/set-logo.ts';
+export { prepareLogo } from './logo-image.ts';
 export { logoWeb } from './logo.web.ts';
 export {
   findWeeklyHours,

@@ -3,6 +3,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmedPerson } from '../../../test/helpers/form-client.ts';
 import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import sharp from 'sharp';
 
 let t: TestApp;
 let orgId: string;
@@ -320,13 +321,17 @@ describe('the logo', () => {
     const served = await t.app.inject(`/logos/${orgId}`);
     expect(served.statusCode).toBe(200);
     expect(served.headers['content-type']).toBe('image/png');
-    expect(served.rawPayload.equals(png)).toBe(true);
+    // What is served is the image as re-encoded, not the upload's bytes.
+    expect(await sharp(served.rawPayload).metadata()).toMatchObject({ format: 'png', width: 1, height: 1 });
+    const withPage = await upload(Buffer.concat([png, Buffer.from('<html><script>alert(1)</script>')]));
+    expect(withPage.statusCode).toBe(303);
+    expect((await t.app.inject(`/logos/${orgId}`)).rawPayload.toString('latin1')).not.toContain('<script>');
     expect((await t.app.inject(`/en/organisations/${orgId}`)).body).toContain(`src="/logos/${orgId}?v=`);
 
     await editor.get(`/en/manage/organisations/${orgId}/profile`);
     await editor.post(`/en/manage/organisations/${orgId}/logo`, { remove: '1' });
     expect((await t.app.inject(`/logos/${orgId}`)).statusCode).toBe(404);
-    expect((await versions(orgId)).filter((v) => v.action === 'logo')).toHaveLength(2);
+    expect((await versions(orgId)).filter((v) => v.action === 'logo')).toHaveLength(3);
   });
 });
 

@@ -41,6 +41,7 @@ import {
   type ServiceInput,
   serviceStatuses,
   serviceTextFields,
+  prepareLogo,
   setLogo,
   targetGroups,
 } from '../directory/index.ts';
@@ -223,10 +224,14 @@ export const listingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
       const actor = await editorOf(request, org.id);
       const body = (request.body ?? {}) as Record<string, unknown>;
       try {
+        // Decoded and re-encoded before the transaction: image work holds no database connection.
+        const logo =
+          body.remove === '1'
+            ? undefined
+            : await prepareLogo(Buffer.isBuffer(body.logo) ? body.logo : Buffer.alloc(0));
         await db.transaction(async (tx) => {
-          if (body.remove === '1') await removeLogo(tx, org.id, actor.userId);
-          else
-            await setLogo(tx, org.id, Buffer.isBuffer(body.logo) ? body.logo : Buffer.alloc(0), actor.userId);
+          if (!logo) await removeLogo(tx, org.id, actor.userId);
+          else await setLogo(tx, org.id, logo, actor.userId);
         });
       } catch (error) {
         if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;

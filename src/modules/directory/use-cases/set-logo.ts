@@ -1,34 +1,17 @@
-// An organisation's logo: PNG, JPEG or WebP up to 512 KB, recognised by its bytes (not by the
-// name or the type the browser claims). SVG is refused: it can carry scripts.
+// An organisation's logo, as prepared by logo-image.ts (checked, decoded and re-encoded).
 import { eq, sql } from 'drizzle-orm';
-import { fileTypeFromBuffer } from 'file-type';
 import type { Executor } from '../../../db/client.ts';
-import { AppError } from '../../../shared/errors.ts';
 import { organisationLogos, organisations } from '../directory.schema.ts';
 import { recordVersion } from '../listing-versions.ts';
-
-export const logoMaxBytes = 512 * 1024;
-const allowed = new Set(['image/png', 'image/jpeg', 'image/webp']);
+import type { LogoImage } from '../logo-image.ts';
 
 export async function setLogo(
   tx: Executor,
   organisationId: string,
-  data: Buffer,
+  logo: LogoImage,
   actorId: string,
 ): Promise<void> {
-  if (!data.length)
-    throw new AppError('VALIDATION_FAILED', {
-      fields: [{ field: 'logo', message: 'is empty', code: 'logo_missing' }],
-    });
-  if (data.length > logoMaxBytes)
-    throw new AppError('VALIDATION_FAILED', {
-      fields: [{ field: 'logo', message: 'is too big', code: 'logo_too_big' }],
-    });
-  const type = await fileTypeFromBuffer(data);
-  if (!type || !allowed.has(type.mime))
-    throw new AppError('VALIDATION_FAILED', {
-      fields: [{ field: 'logo', message: 'is not PNG, JPEG or WebP', code: 'logo_type' }],
-    });
+  const { data, contentType } = logo;
   const [before] = await tx
     .select({
       contentType: organisationLogos.contentType,
@@ -38,10 +21,10 @@ export async function setLogo(
     .where(eq(organisationLogos.organisationId, organisationId));
   await tx
     .insert(organisationLogos)
-    .values({ organisationId, contentType: type.mime, data })
+    .values({ organisationId, contentType, data })
     .onConflictDoUpdate({
       target: organisationLogos.organisationId,
-      set: { contentType: type.mime, data, updatedAt: sql`now()` },
+      set: { contentType, data, updatedAt: sql`now()` },
     });
   await tx
     .update(organisations)
@@ -56,7 +39,7 @@ export async function setLogo(
     changes: {
       logo: {
         before: before ? `${before.contentType}, ${before.size} B` : null,
-        after: `${type.mime}, ${data.length} B`,
+        after: `${contentType}, ${data.length} B`,
       },
     },
   });
