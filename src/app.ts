@@ -13,11 +13,12 @@ import fp from 'fastify-plugin';
 import { type Config, encryptionKeysOf } from './config.ts';
 import type { DatabaseConnection } from './db/client.ts';
 import type { WebDeps } from './http/deps.ts';
-import { registerErrorHandling } from './http/error-handler.ts';
+import { type ErrorResponder, registerErrorHandling } from './http/error-handler.ts';
 import { redactingDestination, serializeError, serializeRequest } from './http/log-redaction.ts';
 import { startJobs } from './jobs.ts';
 import { healthRoutes } from './http/health.ts';
 import { enforceQueryRules } from './http/query-rules.ts';
+import { enforceTextRules } from './http/text-rules.ts';
 import { sessionPlugin } from './http/session.ts';
 import { negotiateLocale } from './i18n/index.ts';
 import { accountsWeb, createAccountLimits } from './modules/accounts/index.ts';
@@ -40,6 +41,7 @@ import { referralBadge, referralsApi, referralsWeb } from './modules/referrals/i
 import { locales } from './shared/i18n-text.ts';
 import { derivedKey } from './shared/field-encryption.ts';
 import { RateLimiter } from './shared/rate-limiter.ts';
+import { multiLineKeyword } from './shared/schema-text.ts';
 import { assetRoots } from './views/assets.ts';
 
 export interface AppOptions {
@@ -53,6 +55,7 @@ export async function buildApp(
   options: AppOptions = {},
 ): Promise<FastifyInstance> {
   const { db } = database;
+  let respondToError: ErrorResponder = async () => {};
   const app = Fastify({
     logger:
       options.logger === false
@@ -66,10 +69,18 @@ export async function buildApp(
           },
     trustProxy: config.trustProxy,
     ajv: {
-      customOptions: { allErrors: true, coerceTypes: 'array', removeAdditional: true },
+      customOptions: {
+        allErrors: true,
+        coerceTypes: 'array',
+        removeAdditional: true,
+        // An annotation for the text rules and the OpenAPI document, not a check of its own.
+        keywords: [multiLineKeyword],
+      },
       plugins: [ajvFormats as never],
     },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
+    // A URL that cannot be decoded gets the site's page, in the reader's language (set below).
+    frameworkErrors: (error, request, reply) => void respondToError(error, request, reply),
     // Request lines are noise in development; production keeps them.
     logController: new LogController({
       disableRequestLogging: config.env !== 'production' && config.logLevel !== 'debug',
@@ -111,8 +122,9 @@ export async function buildApp(
   });
   app.addHook('onClose', () => search.close());
 
-  registerErrorHandling(app, deps);
+  respondToError = registerErrorHandling(app, deps);
   enforceQueryRules(app);
+  enforceTextRules(app);
 
   const tileOrigin = config.tiles.url ? new URL(config.tiles.url.replace(/\{[a-z]\}/g, 'a')).origin : null;
   await app.register(helmet, {

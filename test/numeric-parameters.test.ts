@@ -28,7 +28,18 @@ interface Parameter {
 
 /** Values that must be refused for a parameter, with why. */
 function badValues(p: Parameter): string[] {
-  const values = ['Infinity', '-Infinity', 'NaN', '1e309', '99999999999999999999', '0x10', '1e2', 'ten'];
+  const values = [
+    'Infinity',
+    '-Infinity',
+    'NaN',
+    '1e309',
+    '-1e309',
+    '99999999999999999999',
+    '0x10',
+    ' 2',
+    'ten',
+    '1,5',
+  ];
   if (p.integer) values.push('1.5');
   if (p.minimum !== undefined) values.push(String(p.minimum - 1), `${p.minimum - 1e6}`);
   if (p.maximum !== undefined) values.push(String(p.maximum + 1), `${p.maximum * 1000 + 1}`);
@@ -107,5 +118,6 @@ describe('numeric query parameters', () => {
     expect((await t.app.inject('/api/v1/search?q=&lat=50.85&lon=4.35&radius_km=2.5')).statusCode).toBe(200);
     expect((await t.app.inject('/en/directory?theme=&page=')).statusCode).toBe(200);
     expect((await t.app.inject('/api/v1/search?lat=-0.5&lon=4')).statusCode).toBe(200);
+    expect((await t.app.inject('/api/v1/organisations?page=2e1')).json().meta.page).toBe(20);
   });
 });

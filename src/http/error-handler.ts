@@ -33,11 +33,14 @@ function fieldProblems(error: FastifyError): FieldProblem[] {
 }
 
 const csrfErrors = new Set(['FST_CSRF_MISSING_SECRET', 'FST_CSRF_INVALID_TOKEN']);
+/** An address that cannot be decoded ("/fr/%E0%A4%A"), or a part of it far too long. */
+const badUrlErrors = new Set(['FST_ERR_BAD_URL', 'FST_ERR_MAX_PARAM_LENGTH']);
 
 function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const fastifyError = error as FastifyError;
   if (csrfErrors.has(fastifyError.code)) return new AppError('CSRF_FAILED', { cause: error });
+  if (badUrlErrors.has(fastifyError.code)) return new AppError('BAD_URL', { cause: error });
   if (fastifyError.validation)
     return new AppError('VALIDATION_FAILED', { fields: fieldProblems(fastifyError), cause: error });
   const status = fastifyError.statusCode;
@@ -87,7 +90,14 @@ function errorValues(error: AppError): MessageValues | undefined {
   return undefined;
 }
 
-export function registerErrorHandling(app: FastifyInstance, deps: WebDeps): void {
+/** Answers a request with the site's error page (or JSON under /api) for an error. */
+export type ErrorResponder = (
+  error: unknown,
+  request: FastifyRequest,
+  reply: FastifyReply,
+) => Promise<unknown>;
+
+export function registerErrorHandling(app: FastifyInstance, deps: WebDeps): ErrorResponder {
   const respond = async (error: AppError, request: FastifyRequest, reply: FastifyReply) => {
     const locale = localeOf(request);
     const t = translator(locale);
@@ -123,4 +133,10 @@ export function registerErrorHandling(app: FastifyInstance, deps: WebDeps): void
   });
 
   app.setNotFoundHandler(async (request, reply) => respond(new AppError('NOT_FOUND'), request, reply));
+  // Errors Fastify meets before routing (a URL that cannot be decoded): the same pages, logged alike.
+  return async (raw, request, reply) => {
+    const error = toAppError(raw);
+    request.log.info({ code: error.code }, 'request refused');
+    return respond(error, request, reply);
+  };
 }

@@ -3,9 +3,9 @@
 // (a 500). So, for every route:
 // - at start-up, each numeric query or path parameter must declare a minimum and a maximum (a route
 //   without them stops the app with a line saying which);
-// - before validation, a numeric parameter must be written as a plain decimal number, or the
-//   request is refused with a translated 400 naming the parameter. Empty values ("?theme=&page=2"
-//   from a plain form) mean "not set".
+// - before validation, a numeric parameter must be written as a finite number, or the request is
+//   refused with a translated 400 naming the parameter; the schema then checks its range. Empty
+//   values ("?theme=&page=2" from a plain form) mean "not set".
 import type { FastifyInstance, FastifyRequest, RouteOptions } from 'fastify';
 import { AppError, type FieldProblem } from '../shared/errors.ts';
 
@@ -42,8 +42,9 @@ export interface NumericRoute {
   query: NumericParameter[];
 }
 
-const integerText = /^-?\d{1,15}$/;
-const decimalText = /^-?\d{1,15}(\.\d{1,15})?$/;
+// A number as people and programs write it: digits, a decimal point, an exponent ("2e1" is 20).
+// Not "Infinity", "NaN", "0x10" or " 2", which the validator would otherwise take.
+const numberText = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
 
 function numericKind(schema: JsonSchema): 'integer' | 'number' | undefined {
   const types = [schema.type, ...(schema.anyOf ?? []).map((s) => s.type), schema.items?.type]
@@ -117,9 +118,10 @@ function checkQuery(query: unknown, numeric: NumericParameter[]): void {
     const given = values[name];
     if (given === undefined) continue;
     const texts = (Array.isArray(given) ? given : [given]).map(String);
-    const pattern = integer ? integerText : decimalText;
-    if (!texts.every((text) => pattern.test(text)))
+    if (!texts.every((text) => numberText.test(text)))
       problems.push({ field: name, message: integer ? 'must be a whole number' : 'must be a number' });
+    else if (!texts.every((text) => Number.isFinite(Number(text))))
+      problems.push({ field: name, message: 'is too large' });
   }
   if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });
 }

@@ -12,6 +12,10 @@ export const errorStatus = {
   /** An API request without a valid organisation token. */
   API_TOKEN_INVALID: 401,
   VALIDATION_FAILED: 400,
+  /** An address that cannot be read (bad percent-encoding). */
+  BAD_URL: 400,
+  /** A form with a value no field of that kind may hold (a line break in a name). */
+  FORM_INVALID: 400,
   PLACE_NOT_FOUND: 400,
   /** A link from an e-mail that was tampered with, used already or expired. */
   TOKEN_INVALID: 400,

@@ -1,6 +1,7 @@
 import type { PageContext } from '../http/request-context.ts';
 import type { MessageKey, MessageValues } from '../i18n/index.ts';
 import type { ErrorCode, FieldProblem } from '../shared/errors.ts';
+import { fieldMessage } from './forms.tsx';
 import { Layout } from './layout.tsx';
 
 export function ErrorPage({
@@ -24,7 +25,11 @@ export function ErrorPage({
         {fields.length ? (
           <ul class="field-errors">
             {fields.map((f) => (
-              <li safe>{t.t('errors.field', { field: f.field })}</li>
+              <li safe>
+                {f.code && t.has(`fields.${f.code}`)
+                  ? t.t('errors.field_reason', { field: f.field, reason: fieldMessage(ctx, f) })
+                  : t.t('errors.field', { field: f.field })}
+              </li>
             ))}
           </ul>
         ) : (

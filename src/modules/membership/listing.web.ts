@@ -59,6 +59,7 @@ import {
   ServicesListPage,
   type VersionView,
 } from './views/listing-pages.tsx';
+import { MultiLineText } from '../../shared/schema-text.ts';
 
 const text = Type.Optional(Type.String({ maxLength: 10_000 }));
 const many = Type.Optional(
@@ -67,17 +68,24 @@ const many = Type.Optional(
     Type.Array(Type.String({ maxLength: 100 }), { maxItems: 50 }),
   ]),
 );
-const textFields = (names: readonly string[]) =>
-  Object.fromEntries(names.flatMap((n) => locales.map((l) => [`${n}.${l}`, text])));
+const longText = Type.Optional(MultiLineText({ maxLength: 10_000 }));
+const textFields = (names: readonly string[], long: readonly string[] = []) =>
+  Object.fromEntries(
+    names.flatMap((n) => locales.map((l) => [`${n}.${l}`, long.includes(n) ? longText : text])),
+  );
 const OrganisationBody = Type.Object({
-  ...textFields(['name', 'description']),
+  ...textFields(['name', 'description'], ['description']),
   kind: text,
   kbo_number: text,
   email: text,
   website: text,
 });
 const ServiceBody = Type.Object({
-  ...textFields(serviceTextFields),
+  // The texts shown as text areas (listing-pages.tsx): all but the name.
+  ...textFields(
+    serviceTextFields,
+    serviceTextFields.filter((f) => f !== 'name'),
+  ),
   status: text,
   target_groups: many,
   access_conditions: many,

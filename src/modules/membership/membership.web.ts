@@ -45,6 +45,7 @@ import {
   RegisterOrganisationPage,
   VouchPage,
 } from './views/membership-pages.tsx';
+import { MultiLineText } from '../../shared/schema-text.ts';
 
 const text = Type.Optional(Type.String({ maxLength: 5_000 }));
 const roles = Type.Optional(
@@ -192,7 +193,13 @@ export const membershipWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, dep
 
   app.post(
     '/organisations/:id/claim',
-    { schema: { hide: true, params: OrgParams, body: Type.Object({ message: text }) } },
+    {
+      schema: {
+        hide: true,
+        params: OrgParams,
+        body: Type.Object({ message: Type.Optional(MultiLineText({ maxLength: 5_000 })) }),
+      },
+    },
     async (request, reply) => {
       const ctx = await page(request);
       const org = await getOrganisationBrief(db, request.params.id);

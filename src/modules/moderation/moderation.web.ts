@@ -32,6 +32,7 @@ import { findOpenReports, resolveReport } from './moderation.repo.ts';
 import { reportListing } from './use-cases/report-listing.ts';
 import { AuditPage, ModerationPage, ReportPage } from './views/moderation-pages.tsx';
 import { isUuid } from '../../shared/shapes.ts';
+import { MultiLineText } from '../../shared/schema-text.ts';
 
 const text = Type.Optional(Type.String({ maxLength: 5_000 }));
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
@@ -59,7 +60,13 @@ export const moderationWeb: FastifyPluginAsyncTypebox<WebDeps & { reportLimit: R
 
   app.post(
     '/organisations/:id/report',
-    { schema: { hide: true, params: IdParams, body: Type.Object({ reason: text, message: text }) } },
+    {
+      schema: {
+        hide: true,
+        params: IdParams,
+        body: Type.Object({ reason: text, message: Type.Optional(MultiLineText({ maxLength: 5_000 })) }),
+      },
+    },
     async (request, reply) => {
       const ctx = await page(request);
       const org = await getOrganisationBrief(db, request.params.id);

@@ -26,6 +26,7 @@ import { listReferrals } from './use-cases/list-referrals.ts';
 import { postMessage } from './use-cases/post-message.ts';
 import { viewReferral } from './use-cases/view-referral.ts';
 import { withdrawConsent } from './use-cases/withdraw-consent.ts';
+import { MultiLineText } from '../../shared/schema-text.ts';
 
 const uuid = Type.String({ format: 'uuid' });
 const dateTime = Type.String({ format: 'date-time' });
@@ -88,11 +89,11 @@ const NewReferral = Type.Object({
     commune: Type.Optional(Type.String({ maxLength: 20, description: 'NIS code, or "outside".' })),
   }),
   theme: Type.String({ maxLength: 80 }),
-  need: Type.String({ maxLength: 5_000 }),
+  need: MultiLineText({ maxLength: 5_000 }),
   urgency: Type.String({ maxLength: 40 }),
   consent: Type.Object({
     method: Type.String({ maxLength: 40 }),
-    purpose: Type.String({ maxLength: 2_000 }),
+    purpose: MultiLineText({ maxLength: 2_000 }),
     until: Type.String({ maxLength: 20, description: 'YYYY-MM-DD, within a year.' }),
   }),
   send: Type.Optional(Type.Boolean({ default: true, description: 'false keeps it as a draft.' })),
@@ -273,7 +274,7 @@ export const referralsApi: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
           Type.Object({
             reason: Type.Optional(Type.String({ maxLength: 40, description: declineReasons.join(', ') })),
             outcome: Type.Optional(Type.String({ maxLength: 40, description: outcomes.join(', ') })),
-            note: Type.Optional(Type.String({ maxLength: 5_000 })),
+            note: Type.Optional(MultiLineText({ maxLength: 5_000 })),
           }),
         ),
         response: { 200: ReferralDetailSchema, ...errors },
@@ -299,7 +300,7 @@ export const referralsApi: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
         summary: 'Add a message to the referral’s thread',
         security,
         params: IdParams,
-        body: Type.Object({ text: Type.String({ maxLength: 10_000 }) }),
+        body: Type.Object({ text: MultiLineText({ maxLength: 10_000 }) }),
         response: { 201: ReferralDetailSchema, ...errors },
       },
     },

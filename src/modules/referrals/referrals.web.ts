@@ -34,9 +34,11 @@ import {
   ReferralPage,
   ReferralsPage,
 } from './views/referral-pages.tsx';
+import { MultiLineText } from '../../shared/schema-text.ts';
 
 const id = Type.String({ maxLength: 64 });
 const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
+const longText = (maxLength: number) => Type.Optional(MultiLineText({ maxLength }));
 const IdParams = Type.Object({ id });
 const ActionParams = Type.Object({ id, action: Type.String({ maxLength: 20 }) });
 const TokenParams = Type.Object({ id, tokenId: id });
@@ -62,18 +64,18 @@ const ReferralBody = Type.Object({
   contact_detail: text(500),
   commune: text(20),
   theme: text(80),
-  need: text(5_000),
+  need: longText(5_000),
   urgency: text(40),
   consent_method: text(40),
-  consent_purpose: text(2_000),
+  consent_purpose: longText(2_000),
   consent_until: text(20),
   intent: text(10),
 });
 const ActionBody = Type.Object({
   reason: text(40),
   outcome: text(40),
-  reason_note: text(5_000),
-  outcome_note: text(5_000),
+  reason_note: longText(5_000),
+  outcome_note: longText(5_000),
 });
 
 const perPage = 25;
@@ -240,7 +242,7 @@ export const referralsWeb: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
 
   app.post(
     '/referrals/:id/messages',
-    { schema: { hide: true, params: IdParams, body: Type.Object({ message: text(10_000) }) } },
+    { schema: { hide: true, params: IdParams, body: Type.Object({ message: longText(10_000) }) } },
     async (request, reply) => {
       const ctx = await page(request);
       const { id: referralId } = request.params;
