@@ -2,6 +2,7 @@
 // log in again, and a refused form. Every account page passes axe.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserHarness, expectAccessible, startBrowserHarness } from '../helpers/browser.ts';
+import { confirmedPerson, FormClient, testPassword } from '../helpers/form-client.ts';
 import { allowSlowTests } from '../helpers/slow-tests.ts';
 
 allowSlowTests();
@@ -115,5 +116,68 @@ describe('an account, from sign-up to a confirmed address', () => {
     await page.waitForURL('**/en/login?reset=1');
     expect(await page.getByRole('status').textContent()).toContain('Your password has been changed.');
     await context.close();
+  });
+
+  it('gets a locked-out person in with an e-mailed link, on a phone, in French', async () => {
+    const owner = await confirmedPerson(h.app, h.database, {
+      email: `locked.${Date.now()}@example.org`,
+      locale: 'fr',
+    });
+    for (const viewport of [
+      { width: 390, height: 844 },
+      { width: 1280, height: 800 },
+    ]) {
+      // Someone else's wrong guesses lock the address for browsers it has not been used in.
+      const guesser = new FormClient(h.app);
+      for (let i = 0; i < 5; i++) {
+        await guesser.get('/fr/login');
+        await guesser.post('/fr/login', { email: owner.email, password: `pas le bon ${i}` });
+      }
+      const context = await h.browser.newContext({ locale: 'fr-BE', viewport });
+      const page = await context.newPage();
+      await page.goto(`${h.baseUrl}/fr/login`);
+      await page.getByLabel('Adresse e-mail').fill(owner.email);
+      await page.getByLabel('Mot de passe').fill(testPassword);
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await expect.poll(() => page.locator('#error-summary').textContent()).toContain('Trop de tentatives');
+      expect(await page.locator('#error-summary').textContent()).toContain(
+        'un navigateur que vous avez déjà utilisé',
+      );
+      await expectAccessible(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        viewport.width,
+      );
+
+      await page
+        .locator('#error-summary')
+        .getByRole('link', { name: 'M’envoyer un lien de connexion par e-mail' })
+        .click();
+      await page.waitForURL('**/fr/login/link');
+      await expectAccessible(page);
+      await page.getByLabel('Adresse e-mail').fill(owner.email);
+      await page.getByRole('button', { name: 'Envoyer le lien' }).click();
+      await expect
+        .poll(() => page.locator('.notice').textContent())
+        .toContain('un lien de connexion est en route');
+
+      await page.goto(`${h.baseUrl}/fr/dev/outbox`);
+      await page
+        .locator('.outbox li')
+        .filter({ hasText: 'Votre lien de connexion à Passerelle' })
+        .first()
+        .getByRole('link')
+        .first()
+        .click();
+      await page.waitForURL('**/fr/login/link?token=*');
+      expect(await page.locator('main').textContent()).toContain(owner.email);
+      await expectAccessible(page);
+      expect(await page.evaluate(() => document.documentElement.scrollWidth)).toBeLessThanOrEqual(
+        viewport.width,
+      );
+      await page.getByRole('button', { name: 'Se connecter' }).click();
+      await page.waitForURL('**/fr/account');
+      expect(await page.locator('h1').textContent()).toBe('Mon compte');
+      await context.close();
+    }
   });
 });

@@ -1,6 +1,6 @@
 // Logging in with the e-mailed link. Opening the link changes nothing (mail scanners open links);
-// the button on its page uses it up. It also confirms the address, since it came through it, and
-// clears the lock on the address: whoever holds the mailbox is the person.
+// the button on its page uses it up. It also confirms the address, since it came through it. The
+// lock on the address stays for other browsers: this one is known from now on (login-devices.ts).
 import { AppError } from '../../../shared/errors.ts';
 import { hashToken, isWellFormedToken } from '../../../shared/tokens.ts';
 import type { AccountContext } from '../account-context.ts';
@@ -26,6 +26,5 @@ export async function logInWithLink(
   const user = used && (await findUserById(ctx.db, used.userId));
   if (!user) throw new AppError('TOKEN_INVALID');
   if (!user.emailVerifiedAt) await updateUser(ctx.db, user.id, { emailVerifiedAt: ctx.now });
-  await ctx.limits.logInByAccount.reset(user.email);
   return startSignedIn(ctx, user, { deviceToken: input.deviceToken, event: 'login.link' });
 }
