@@ -41,7 +41,7 @@ import { referralBadge, referralsApi, referralsWeb } from './modules/referrals/i
 import { locales } from './shared/i18n-text.ts';
 import { derivedKey } from './shared/field-encryption.ts';
 import { RateLimiter } from './shared/rate-limiter.ts';
-import { multiLineKeyword } from './shared/schema-text.ts';
+import { multiLineKeyword, passwordKeyword } from './shared/schema-text.ts';
 import { assetRoots } from './views/assets.ts';
 
 export interface AppOptions {
@@ -74,7 +74,7 @@ export async function buildApp(
         coerceTypes: 'array',
         removeAdditional: true,
         // An annotation for the text rules and the OpenAPI document, not a check of its own.
-        keywords: [multiLineKeyword],
+        keywords: [multiLineKeyword, passwordKeyword],
       },
       plugins: [ajvFormats as never],
     },
@@ -124,7 +124,6 @@ export async function buildApp(
 
   respondToError = registerErrorHandling(app, deps);
   enforceQueryRules(app);
-  enforceTextRules(app);
 
   const tileOrigin = config.tiles.url ? new URL(config.tiles.url.replace(/\{[a-z]\}/g, 'a')).origin : null;
   await app.register(helmet, {
@@ -146,6 +145,8 @@ export async function buildApp(
   });
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(sessionPlugin, { db, config, csrfKey: derivedKey(keys, 'csrf') });
+  // After the session plugin: multipart bodies are filled in by its preValidation hook.
+  enforceTextRules(app);
   await app.register(fp(healthRoutes), { db, ready: () => search.isReady });
   await app.register(referralBadge, deps);
 

@@ -602,6 +602,21 @@ describe('moderators and the organisations of others', () => {
     expect(mail.subject).toMatch(/^Request for .* rejected$/);
   });
 
+  it('a moderator who claims a listing herself decides no other claim on it, nor sees it queued', async () => {
+    await sql(`delete from claims where organisation_id = $1`, [adminlessOrg]);
+    await sql(`delete from memberships where organisation_id = $1`, [adminlessOrg]);
+    const other = await freshClaim(adminlessOrg);
+    await clients.moderator.get('/en/password/forgot');
+    await clients.moderator.post(`/en/organisations/${adminlessOrg}/claim`, { message: 'Mine too.' });
+    expect((await clients.moderator.get('/en/moderation/claims')).body).not.toContain(other);
+    const refused = await clients.moderator.post(`/en/claims/${other}/reject`, {});
+    expect(refused.statusCode).toBe(403);
+    expect(await sql(`select status from claims where id = $1`, [other])).toEqual([{ status: 'pending' }]);
+    // The other moderator sees both and may decide.
+    const queue = (await clients.platformAdmin.get('/en/moderation/claims')).body;
+    expect(queue).toContain(other);
+  });
+
   it('a moderator cannot verify, or vouch for, an organisation she belongs to', async () => {
     const client = clients.moderator;
     await client.get('/en/password/forgot');

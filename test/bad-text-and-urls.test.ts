@@ -31,6 +31,22 @@ describe('control characters', () => {
         /« name\.fr » : Ce (champ doit tenir sur une ligne|texte contient des caractères de contrôle)/,
       );
     }
+    // The same form sent as multipart (as an upload form is) meets the same rule.
+    await person.get('/fr/organisations/new');
+    const multipart = await person.upload(
+      '/fr/organisations/new',
+      { 'name.fr': 'Bel\u0007Espoir', kind: 'citizen_initiative' },
+      { field: 'attachment', name: 'a.txt', type: 'text/plain', data: Buffer.from('x') },
+    );
+    expect(multipart.statusCode).toBe(400);
+    // A body nested beyond any form's or API's shape is refused, not walked.
+    const deep = await t.app.inject({
+      method: 'POST',
+      url: '/fr/login',
+      headers: { 'content-type': 'application/json' },
+      payload: `${'['.repeat(50_000)}${']'.repeat(50_000)}`,
+    });
+    expect(deep.statusCode).toBe(400);
     expect(await organisationsNamed('Bel')).toBe(0);
   });
 
@@ -101,6 +117,9 @@ describe('addresses that cannot be decoded', () => {
       expect(res.statusCode, url).toBe(400);
       expect(res.headers['content-type'], url).toMatch(/^text\/html/);
       expect(res.body, url).toContain(title);
+      // No hook ran before this page, so it sets the security headers itself.
+      expect(res.headers['content-security-policy'], url).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
     }
     const api = await t.app.inject({
       url: '/api/v1/organisations/%E0%A4%A',

@@ -39,6 +39,8 @@ function badValues(p: Parameter): string[] {
     ' 2',
     'ten',
     '1,5',
+    `${'1'.repeat(40)}x`,
+    '1'.repeat(40),
   ];
   if (p.integer) values.push('1.5');
   if (p.minimum !== undefined) values.push(String(p.minimum - 1), `${p.minimum - 1e6}`);
@@ -111,6 +113,12 @@ describe('numeric query parameters', () => {
         }
       }
     }
+  });
+
+  it('are refused on the pages known to take them, whatever the route list says', async () => {
+    for (const path of ['/nl/directory', '/nl/search', '/nl/admin/audit', '/nl/referrals'])
+      for (const value of ['Infinity', '-1', '1e309', 'NaN'])
+        expect((await t.app.inject(`${path}?page=${value}`)).statusCode, `${path} ${value}`).toBe(400);
   });
 
   it('still take plain numbers, and treat an empty value as not set', async () => {

@@ -90,6 +90,14 @@ function errorValues(error: AppError): MessageValues | undefined {
   return undefined;
 }
 
+const beforeRoutingHeaders = {
+  'content-security-policy':
+    "default-src 'self'; script-src 'self'; style-src 'self'; img-src 'self' data:; object-src 'none'; frame-ancestors 'none'",
+  'x-content-type-options': 'nosniff',
+  'x-frame-options': 'SAMEORIGIN',
+  'referrer-policy': 'no-referrer',
+};
+
 /** Answers a request with the site's error page (or JSON under /api) for an error. */
 export type ErrorResponder = (
   error: unknown,
@@ -107,6 +115,10 @@ export function registerErrorHandling(app: FastifyInstance, deps: WebDeps): Erro
       const ended = request.sessionEnded ? '&ended=1' : '';
       return reply.redirect(`/${locale}/login?next=${encodeURIComponent(request.url)}${ended}`, 303);
     }
+    // A form sent after its session ended (logged out elsewhere, expired) carries a token of that
+    // session: the person needs the log-in page, not "form expired".
+    if (error.code === 'CSRF_FAILED' && request.sessionEnded && !isApi(request))
+      return reply.redirect(`/${locale}/login?ended=1`, 303);
     if (isApi(request)) {
       return reply.code(error.status).send({
         error: error.code,
@@ -134,9 +146,16 @@ export function registerErrorHandling(app: FastifyInstance, deps: WebDeps): Erro
 
   app.setNotFoundHandler(async (request, reply) => respond(new AppError('NOT_FOUND'), request, reply));
   // Errors Fastify meets before routing (a URL that cannot be decoded): the same pages, logged alike.
+  // No hook has run, so the security headers the helmet plugin would add are set here.
   return async (raw, request, reply) => {
     const error = toAppError(raw);
     request.log.info({ code: error.code }, 'request refused');
-    return respond(error, request, reply);
+    reply.headers(beforeRoutingHeaders);
+    try {
+      return await respond(error, request, reply);
+    } catch (failure) {
+      request.log.error({ err: failure }, 'error page failed');
+      return reply.code(error.status).type('text/plain; charset=utf-8').send(error.code);
+    }
   };
 }

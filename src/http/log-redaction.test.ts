@@ -16,6 +16,12 @@ describe('log redaction', () => {
       '{"msg":"550 rejected <[email]>"}',
     );
     expect(scrubLogLine('next=%2Fen%2Faccount&e=sara%40example.be')).toBe('next=%2Fen%2Faccount&e=[email]');
+    expect(scrubLogLine('to josé@exemple.be, x@[10.0.0.1] and a!b@x.be')).toBe(
+      'to [email], [email] and [email]',
+    );
+    expect(scrubLogLine('postgres://postgres:secret@127.0.0.1:5432/db')).toBe(
+      'postgres://postgres:[email]:5432/db',
+    );
     expect(scrubLogLine('ready in 1.2 s at http://localhost:3000')).toBe(
       'ready in 1.2 s at http://localhost:3000',
     );

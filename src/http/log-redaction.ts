@@ -25,9 +25,10 @@ export function redactUrl(url: string): string {
   return `${url.slice(0, start)}?${query}`;
 }
 
-// Addresses as people have them (letters, digits, "._+'-" before the "@"), with a percent-encoded
-// "@" (%40) too, as in a URL.
-const emailPattern = /[\w.+'-]+(?:@|%40)[\w-]+(?:\.[\w-]+)+/gi;
+// Anything shaped like an address, as the sign-up form takes them (any letters, not only ASCII,
+// "josé@exemple.be", "x@[10.0.0.1]"), also with a percent-encoded "@" (%40) as in a URL. It stops at
+// the characters that end a word in a log line: spaces, quotes, brackets, commas, colons.
+const emailPattern = /[^\s"'<>(),;:@&=?/\\]+(?:@|%40)[^\s"'<>(),;:@&?/\\]+/giu;
 
 /** Blanks every e-mail address in a log line. */
 export function scrubLogLine(line: string): string {

@@ -44,7 +44,10 @@ export interface NumericRoute {
 
 // A number as people and programs write it: digits, a decimal point, an exponent ("2e1" is 20).
 // Not "Infinity", "NaN", "0x10" or " 2", which the validator would otherwise take.
-const numberText = /^[+-]?(\d+\.?\d*|\.\d+)(e[+-]?\d+)?$/i;
+// Each digit can belong to one place only, so a long non-number fails in linear time; and no number
+// a route takes needs more than 32 characters.
+const numberText = /^[+-]?(?:\d+(?:\.\d*)?|\.\d+)(?:e[+-]?\d+)?$/i;
+const isNumberText = (text: string) => text.length <= 32 && numberText.test(text);
 
 function numericKind(schema: JsonSchema): 'integer' | 'number' | undefined {
   const types = [schema.type, ...(schema.anyOf ?? []).map((s) => s.type), schema.items?.type]
@@ -118,7 +121,7 @@ function checkQuery(query: unknown, numeric: NumericParameter[]): void {
     const given = values[name];
     if (given === undefined) continue;
     const texts = (Array.isArray(given) ? given : [given]).map(String);
-    if (!texts.every((text) => numberText.test(text)))
+    if (!texts.every(isNumberText))
       problems.push({ field: name, message: integer ? 'must be a whole number' : 'must be a number' });
     else if (!texts.every((text) => Number.isFinite(Number(text))))
       problems.push({ field: name, message: 'is too large' });

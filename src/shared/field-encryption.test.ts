@@ -4,6 +4,7 @@ import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import {
   decryptField,
+  derivedKey,
   encryptField,
   FieldEncryptionError,
   generateKey,
@@ -77,5 +78,14 @@ describe('field encryption', () => {
     const [v, id, iv, tag, ct] = encryptField(ring, 'texte', 'c').split('.');
     const short = Buffer.from(tag!, 'base64url').subarray(0, 4).toString('base64url');
     expect(() => decryptField(ring, [v, id, iv, short, ct].join('.'), 'c')).toThrow(FieldEncryptionError);
+  });
+
+  it('derives keys for other purposes that survive adding a new first key', () => {
+    const old = generateKey('2026a');
+    const ring = parseKeyRing(old);
+    const rotating = parseKeyRing(`${generateKey('2027a')},${old}`);
+    expect(derivedKey(rotating, 'csrf').equals(derivedKey(ring, 'csrf'))).toBe(true);
+    expect(derivedKey(ring, 'csrf').equals(derivedKey(ring, 'other'))).toBe(false);
+    expect(derivedKey(ring, 'csrf').equals(ring.keys.get('2026a')!)).toBe(false);
   });
 });

@@ -38,11 +38,13 @@ export function parseKeyRing(spec: string): KeyRing {
 }
 
 /**
- * A key for another purpose (e.g. "csrf"), derived from the ring's current key with HKDF: every
- * process of one installation gets the same one, and it never reveals the encryption key.
+ * A key for another purpose (e.g. "csrf"), derived with HKDF from the ring's oldest key: every
+ * process of one installation gets the same one, it never reveals the encryption key, and adding a
+ * new first key to rotate (docs/operations.md) leaves it unchanged; it changes once, when the old
+ * key is finally removed.
  */
 export function derivedKey(ring: KeyRing, purpose: string): Buffer {
-  const key = ring.keys.get(ring.currentId)!;
+  const key = [...ring.keys.values()].at(-1)!;
   return Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `passerelle:${purpose}`, 32));
 }
 

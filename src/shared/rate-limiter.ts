@@ -40,6 +40,17 @@ export class RateLimiter {
     }
   }
 
+  /** Counts one attempt; false when the key is over its limit. */
+  async tryConsume(key: string): Promise<boolean> {
+    try {
+      await this.consume(key);
+      return true;
+    } catch (error) {
+      if (error instanceof AppError && error.code === 'RATE_LIMITED') return false;
+      throw error;
+    }
+  }
+
   async reset(key: string): Promise<void> {
     await this.limiter.delete(hashKey(key));
   }

@@ -8,7 +8,8 @@ export interface AccountLimits {
   /** Wrong passwords from a browser the person logged in from before, counted per browser. */
   logInByDevice: RateLimiter;
   logInLinkByIp: RateLimiter;
-  logInLinkByAccount: RateLimiter;
+  logInLinkByAddressAndIp: RateLimiter;
+  logInLinkByAddress: RateLimiter;
   resetByIp: RateLimiter;
   resetByAccount: RateLimiter;
   signUpByIp: RateLimiter;

@@ -11,11 +11,17 @@ export function createAccountLimits(pool: pg.Pool): AccountLimits {
     logInByAccount: new RateLimiter(pool, { name: 'login-account', points: 5, windowSeconds: 15 * 60 }),
     // A browser the person logged in from before is not held by the lock above (login-devices.ts).
     logInByDevice: new RateLimiter(pool, { name: 'login-device', points: 5, windowSeconds: 15 * 60 }),
-    // Log-in links by e-mail: they only reach the address's owner, so a few an hour is no risk.
+    // Log-in links by e-mail reach only the address's owner; these limits keep a mailbox from being
+    // flooded (request-log-in-link.ts says why reaching the last two is not a refusal).
     logInLinkByIp: new RateLimiter(pool, { name: 'login-link-ip', points: 10, windowSeconds: 60 * 60 }),
-    logInLinkByAccount: new RateLimiter(pool, {
-      name: 'login-link-account',
+    logInLinkByAddressAndIp: new RateLimiter(pool, {
+      name: 'login-link-address-ip',
       points: 3,
+      windowSeconds: 60 * 60,
+    }),
+    logInLinkByAddress: new RateLimiter(pool, {
+      name: 'login-link-address',
+      points: 12,
       windowSeconds: 60 * 60,
     }),
     resetByIp: new RateLimiter(pool, { name: 'reset-ip', points: 10, windowSeconds: 60 * 60 }),

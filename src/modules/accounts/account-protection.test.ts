@@ -121,6 +121,30 @@ describe('a lock-out by someone else', () => {
     expect(bad.statusCode).toBe(400);
   });
 
+  it('cannot be blocked by someone else asking for links: earlier links keep working', async () => {
+    const owner = await confirmedPerson(t.app, t.database, { email: newAddress('owner') });
+    const ask = async (client: FormClient) => {
+      await client.get('/en/login/link');
+      return client.post('/en/login/link/request', { email: owner.email });
+    };
+    // The owner's own link, then a flood from other addresses, up to the hour's ceiling.
+    expect((await ask(new FormClient(t.app))).body).toContain('a log-in link is on its way');
+    const first = new URL((await lastMailTo(t.database, owner.email))!.link!).searchParams.get('token')!;
+    for (let i = 0; i < 11; i++) await ask(new FormClient(t.app));
+    const later = await ask(new FormClient(t.app));
+    expect(later.statusCode).toBe(200);
+    expect(later.body).toContain('Log-in links were already sent to');
+    const { rows } = await t.database.pool.query(
+      `select count(*)::int n from outbox where "to" = $1 and subject = 'Your log-in link for Passerelle'`,
+      [owner.email],
+    );
+    expect(rows[0].n).toBe(12);
+    // The link she asked for first still works: the others did not void it.
+    const phone = new FormClient(t.app);
+    await phone.get(`/en/login/link?token=${first}`);
+    expect((await phone.post('/en/login/link', { token: first })).statusCode).toBe(303);
+  });
+
   it('forgets every known browser when the person logs out everywhere', async () => {
     const owner = await confirmedPerson(t.app, t.database, { email: newAddress('owner') });
     await owner.get('/en/account/sessions');
@@ -151,6 +175,19 @@ describe('form tokens', () => {
     await client.get('/en/account');
     expect((await client.post('/en/logout', {})).statusCode).toBe(303);
     expect(client.cookie(csrfCookie)).not.toBe(signedInSecret);
+  });
+
+  it('of a session that ended elsewhere lead to the log-in page, not to "form expired"', async () => {
+    const email = newAddress('ended');
+    const client = await confirmedPerson(t.app, t.database, { email });
+    await client.get('/en/account');
+    await t.database.pool.query(
+      'delete from sessions where user_id = (select id from users where email = $1)',
+      [email],
+    );
+    const res = await client.post('/en/account/verification', {});
+    expect(res.statusCode).toBe(303);
+    expect(res.headers.location).toBe('/en/login?ended=1');
   });
 
   it('are bound to their session: one person’s token and secret open nothing in another’s', async () => {

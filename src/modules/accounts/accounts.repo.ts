@@ -166,8 +166,9 @@ export async function findAccountTokenOwner(
 }
 
 /**
- * A new one-time link for a person: earlier unused links of the same kind stop working. Returns
- * the token, which only the e-mail will carry.
+ * A new one-time link for a person: earlier unused links of the same kind stop working, unless
+ * `keepEarlier` (a log-in link asked for by someone else must not void the one the person holds).
+ * Returns the token, which only the e-mail will carry.
  */
 export async function issueAccountToken(
   db: Executor,
@@ -175,9 +176,10 @@ export async function issueAccountToken(
   purpose: AccountTokenPurpose,
   now: Date,
   validMs: number,
+  { keepEarlier = false } = {},
 ): Promise<string> {
   const { token, hash } = newToken();
-  await expireAccountTokens(db, userId, purpose, now);
+  if (!keepEarlier) await expireAccountTokens(db, userId, purpose, now);
   await insertAccountToken(db, {
     tokenHash: hash,
     purpose,

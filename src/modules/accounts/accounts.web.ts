@@ -11,6 +11,7 @@ import { sendHtml } from '../../http/send-html.ts';
 import { deviceCookieName, signInCookies, signOutCookies } from '../../http/session-cookie.ts';
 import { AppError } from '../../shared/errors.ts';
 import { isLocale } from '../../shared/i18n-text.ts';
+import { PasswordText } from '../../shared/schema-text.ts';
 import type { AccountContext, AccountLimits } from './account-context.ts';
 import { findUserById, listSessionsOfUser } from './accounts.repo.ts';
 import type { SignedIn } from './sessions.ts';
@@ -26,8 +27,8 @@ import { verifyEmail } from './use-cases/verify-email.ts';
 import { AccountPage, SessionsPage } from './views/account-pages.tsx';
 import {
   CheckYourMailPage,
-  ForgotPasswordPage,
-  LogInLinkPage,
+  EmailLinkPage,
+  emailLinkPages,
   LogInPage,
   OpenLogInLinkPage,
   ResetPasswordPage,
@@ -36,10 +37,11 @@ import {
 
 // Generous bounds: the use cases give the real, translated reasons; these only stop absurd bodies.
 const text = Type.Optional(Type.String({ maxLength: 5_000 }));
-const SignUpBody = Type.Object({ name: text, email: text, password: text, locale: text });
-const LogInBody = Type.Object({ email: text, password: text, next: text });
+const password = Type.Optional(PasswordText({ maxLength: 5_000 }));
+const SignUpBody = Type.Object({ name: text, email: text, password, locale: text });
+const LogInBody = Type.Object({ email: text, password, next: text });
 const EmailBody = Type.Object({ email: text });
-const ResetBody = Type.Object({ token: text, password: text });
+const ResetBody = Type.Object({ token: text, password });
 const TokenBody = Type.Object({ token: text });
 const SessionBody = Type.Object({ session: text });
 const TokenQuery = Type.Object({ token: text });
@@ -203,34 +205,10 @@ export const accountsWeb: FastifyPluginAsyncTypebox<WebDeps & { limits: AccountL
   app.get('/login/link', { schema: { hide: true, querystring: TokenQuery } }, async (request, reply) => {
     const ctx = await page(request);
     const { token } = request.query;
-    if (token === undefined) return sendHtml(reply, LogInLinkPage({ ctx }));
+    if (token === undefined) return sendHtml(reply, EmailLinkPage({ ctx, kind: 'login_link' }));
     const email = await logInLinkAddress({ db, now: new Date() }, token);
     if (!email) throw new AppError('TOKEN_INVALID');
     return sendHtml(reply, OpenLogInLinkPage({ ctx, token, email }));
-  });
-
-  app.post('/login/link/request', { schema: { hide: true, body: EmailBody } }, async (request, reply) => {
-    const ctx = await page(request);
-    const { email = '' } = request.body;
-    const outcome = await attempt(() => requestLogInLink(accountContext(request), { email }));
-    if ('refused' in outcome) {
-      const error = outcome.refused;
-      setRetryAfter(reply, error);
-      const message = error.code === 'RATE_LIMITED' ? errorMessage(ctx.t, error) : undefined;
-      return sendHtml(
-        reply,
-        LogInLinkPage({ ctx, values: { email }, problems: error.fields, message }),
-        error.status,
-      );
-    }
-    return sendHtml(
-      reply,
-      CheckYourMailPage({
-        ctx,
-        title: ctx.t.t('signup.done.title'),
-        body: ctx.t.t('login_link.done', { email: email.trim(), minutes: logInLinkMinutes }),
-      }),
-    );
   });
 
   app.post('/login/link', { schema: { hide: true, body: TokenBody } }, async (request, reply) => {
@@ -248,36 +226,46 @@ export const accountsWeb: FastifyPluginAsyncTypebox<WebDeps & { limits: AccountL
     return reply.redirect(`/${(await page(request)).locale}/login?out=1`, 303);
   });
 
-  app.get('/password/forgot', { schema: { hide: true } }, async (request, reply) =>
-    sendHtml(reply, ForgotPasswordPage({ ctx: await page(request) })),
-  );
-
-  app.post('/password/forgot', { schema: { hide: true, body: EmailBody } }, async (request, reply) => {
-    const ctx = await page(request);
-    const { email = '' } = request.body;
-    const outcome = await attempt(() => requestPasswordReset(accountContext(request), { email }));
-    if ('refused' in outcome) {
+  /** A form that e-mails a one-time link; the answer never says whether the address has an account. */
+  const emailLinkForm = (
+    kind: keyof typeof emailLinkPages,
+    send: (request: FastifyRequest, email: string) => Promise<string>,
+  ) => {
+    const path = emailLinkPages[kind].action;
+    app.post(path, { schema: { hide: true, body: EmailBody } }, async (request, reply) => {
+      const ctx = await page(request);
+      const { email = '' } = request.body;
+      const outcome = await attempt(() => send(request, email));
+      if ('ok' in outcome)
+        return sendHtml(
+          reply,
+          CheckYourMailPage({ ctx, title: ctx.t.t('signup.done.title'), body: outcome.ok }),
+        );
       const error = outcome.refused;
       setRetryAfter(reply, error);
+      const message = error.code === 'RATE_LIMITED' ? errorMessage(ctx.t, error) : undefined;
       return sendHtml(
         reply,
-        ForgotPasswordPage({
-          ctx,
-          values: { email },
-          problems: error.fields,
-          message: error.code === 'RATE_LIMITED' ? errorMessage(ctx.t, error) : undefined,
-        }),
+        EmailLinkPage({ ctx, kind, values: { email }, problems: error.fields, message }),
         error.status,
       );
-    }
-    return sendHtml(
-      reply,
-      CheckYourMailPage({
-        ctx,
-        title: ctx.t.t('signup.done.title'),
-        body: ctx.t.t('forgot.done', { email: email.trim(), minutes: resetLinkMinutes }),
-      }),
-    );
+    });
+  };
+
+  app.get('/password/forgot', { schema: { hide: true } }, async (request, reply) =>
+    sendHtml(reply, EmailLinkPage({ ctx: await page(request), kind: 'forgot' })),
+  );
+  emailLinkForm('forgot', async (request, email) => {
+    await requestPasswordReset(accountContext(request), { email });
+    const { t } = await page(request);
+    return t.t('forgot.done', { email: email.trim(), minutes: resetLinkMinutes });
+  });
+  emailLinkForm('login_link', async (request, email) => {
+    const sent = await requestLogInLink(accountContext(request), { email });
+    const { t } = await page(request);
+    return sent === 'sent'
+      ? t.t('login_link.done', { email: email.trim(), minutes: logInLinkMinutes })
+      : t.t('login_link.sent_recently', { email: email.trim(), minutes: logInLinkMinutes });
   });
 
   app.get('/password/reset', { schema: { hide: true, querystring: TokenQuery } }, async (request, reply) => {

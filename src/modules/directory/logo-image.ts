@@ -36,18 +36,21 @@ export async function prepareLogo(upload: Buffer): Promise<LogoImage> {
   if (!format) throw refused('is not PNG, JPEG or WebP', 'logo_type');
   try {
     const image = sharp(upload, { limitInputPixels: maxInputPixels, failOn: 'error' });
-    const { format: decoded } = await image.metadata();
+    const { format: decoded, isPalette } = await image.metadata();
     if (decoded !== format) throw refused('is not PNG, JPEG or WebP', 'logo_type');
     const resized = image
       .rotate()
       .resize({ width: logoMaxSide, height: logoMaxSide, fit: 'inside', withoutEnlargement: true });
     const encoded =
       format === 'png'
-        ? resized.png({ compressionLevel: 9 })
+        ? resized.png({ compressionLevel: 9, palette: isPalette })
         : format === 'jpeg'
           ? resized.jpeg({ quality: 85, mozjpeg: true })
           : resized.webp({ quality: 85 });
-    return { data: await encoded.toBuffer(), contentType: formats[format] };
+    const data = await encoded.toBuffer();
+    // Re-encoding rarely grows a file; a logo that would still be large after it is refused.
+    if (data.length > logoMaxBytes) throw refused('is too big', 'logo_too_big');
+    return { data, contentType: formats[format] };
   } catch (error) {
     if (error instanceof AppError) throw error;
     // Damaged, truncated or too many pixels: libvips says which, the person needs a plain reason.

@@ -4,7 +4,7 @@ export type { OrganisationRole } from './membership.vocabulary.ts';
 export { listingWeb } from './listing.web.ts';
 export { sendFreshnessReminders } from './use-cases/send-freshness-reminders.ts';
 export {
-  countClaimsForModerators,
+  countClaimsForModerator,
   findMembership,
   findMembershipsOfUser,
   findMembersOf,

@@ -21,18 +21,19 @@ export const canManageMembers = (membership: MembershipRow | undefined) => has(m
 
 /**
  * Decide a claim: the organisation's admins; the moderators only when it has no admin, and only
- * those who do not belong to it. Nobody decides their own claim. Without this, a moderator could
- * claim an organisation, approve herself and read its referrals.
+ * those who neither belong to it nor claim it themselves. Nobody decides their own claim. Without
+ * this, a moderator could claim an organisation, approve herself and read its referrals.
  */
 export function canDecideClaim(
   actor: Actor,
   claim: { userId: string },
   membership: MembershipRow | undefined,
   organisationHasAdmins: boolean,
+  actorClaimsItToo = false,
 ): boolean {
   if (claim.userId === actor.userId) return false;
   if (organisationHasAdmins) return canManageMembers(membership);
-  return isModerator(actor) && membership === undefined;
+  return isModerator(actor) && membership === undefined && !actorClaimsItToo;
 }
 
 /**

@@ -1,5 +1,5 @@
 // Queries of the membership module, nothing else.
-import { and, asc, eq, gt, isNull, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { claims, invitations, memberships } from './membership.schema.ts';
 import type { ClaimStatus, OrganisationRole } from './membership.vocabulary.ts';
@@ -28,12 +28,20 @@ export async function findMembershipsOfUser(db: Executor, userId: string): Promi
     .orderBy(asc(memberships.createdAt));
 }
 
-/** The members of an organisation, locked for the rest of the transaction when `lock` is set. */
+/**
+ * The members of an organisation. With `lock`, who belongs to it cannot change until the
+ * transaction ends: a per-organisation advisory lock (row locks alone lock nothing when there are
+ * no rows yet, and two moderators could then each approve a claim on a listing without admins).
+ */
 export async function findMembersOf(
   db: Executor,
   organisationId: string,
   { lock = false } = {},
 ): Promise<MembershipRow[]> {
+  if (lock)
+    await db.execute(
+      sql`select pg_advisory_xact_lock(hashtextextended(${`memberships:${organisationId}`}, 0))`,
+    );
   const query = db
     .select()
     .from(memberships)
@@ -190,24 +198,29 @@ export async function markInvitation(
   await db.update(invitations).set(values).where(eq(invitations.id, id));
 }
 
-const withoutAdmin = sql`not exists (select 1 from ${memberships} m where m.organisation_id = ${claims.organisationId} and 'admin' = any(m.roles))`;
-
 /**
- * Pending claims on organisations without an admin: the ones moderators decide. Claims on
- * organisations with admins are theirs alone.
+ * Pending claims a moderator decides: on organisations without an admin (claims on the others are
+ * their admins' alone), leaving out her own claims and organisations she belongs to or claims too.
  */
-export async function findClaimsForModerators(db: Executor): Promise<ClaimRow[]> {
-  return db
-    .select()
-    .from(claims)
-    .where(and(eq(claims.status, 'pending'), withoutAdmin))
-    .orderBy(asc(claims.createdAt));
+function claimsForModerator(moderatorId: string) {
+  return and(
+    eq(claims.status, 'pending'),
+    ne(claims.userId, moderatorId),
+    sql`not exists (select 1 from ${memberships} m where m.organisation_id = ${claims.organisationId}
+      and ('admin' = any(m.roles) or m.user_id = ${moderatorId}))`,
+    sql`not exists (select 1 from claims mine where mine.organisation_id = ${claims.organisationId}
+      and mine.user_id = ${moderatorId} and mine.status = 'pending')`,
+  );
 }
 
-export async function countClaimsForModerators(db: Executor): Promise<number> {
+export async function findClaimsForModerator(db: Executor, moderatorId: string): Promise<ClaimRow[]> {
+  return db.select().from(claims).where(claimsForModerator(moderatorId)).orderBy(asc(claims.createdAt));
+}
+
+export async function countClaimsForModerator(db: Executor, moderatorId: string): Promise<number> {
   const [row] = await db
     .select({ n: sql<number>`count(*)::int` })
     .from(claims)
-    .where(and(eq(claims.status, 'pending'), withoutAdmin));
+    .where(claimsForModerator(moderatorId));
   return row?.n ?? 0;
 }

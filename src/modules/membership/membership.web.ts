@@ -24,7 +24,7 @@ import {
 } from './membership.policy.ts';
 import {
   findClaims,
-  findClaimsForModerators,
+  findClaimsForModerator,
   findMembership,
   findMembershipsOfUser,
   findMembersOf,
@@ -433,12 +433,8 @@ export const membershipWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, dep
     const ctx = await page(request);
     const actor = actorOf(requireSignedIn(request));
     if (!isModerator(actor)) throw new AppError('NOT_FOUND');
-    // Claims on organisations without an admin, except the moderator's own claims and claims on
-    // organisations she belongs to: another moderator decides those.
-    const own = new Set((await findMembershipsOfUser(db, actor.userId)).map((m) => m.organisationId));
-    const claims = (await findClaimsForModerators(db)).filter(
-      (c) => c.userId !== actor.userId && !own.has(c.organisationId),
-    );
+    // Another moderator decides the claims this one is a party to (membership.repo.ts).
+    const claims = await findClaimsForModerator(db, actor.userId);
     const people = new Map(
       (
         await findUsersByIds(

@@ -22,7 +22,7 @@ import {
 import {
   actorOf,
   canModerate,
-  countClaimsForModerators,
+  countClaimsForModerator,
   findMembership,
   findMembershipsOfUser,
   isModerator,
@@ -109,7 +109,7 @@ export const moderationWeb: FastifyPluginAsyncTypebox<WebDeps & { reportLimit: R
         findOpenReports(db),
         findUnverifiedListings(db),
         findStaleListings(db, now),
-        countClaimsForModerators(db),
+        countClaimsForModerator(db, actor.userId),
         findMembershipsOfUser(db, actor.userId),
       ]);
       const ownIds = new Set(own.map((m) => m.organisationId));

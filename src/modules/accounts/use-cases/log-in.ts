@@ -30,11 +30,10 @@ export async function logIn(
   try {
     // Every attempt counts before the password is checked, so parallel guesses count too; a right
     // password resets the count.
+    // The IP limit holds for every browser: the next person on a shared computer gets no more tries.
+    await ctx.limits.logInByIp.consume(ctx.ip);
     if (device) await ctx.limits.logInByDevice.consume(device);
-    else {
-      await ctx.limits.logInByIp.consume(ctx.ip);
-      await ctx.limits.logInByAccount.consume(email);
-    }
+    else await ctx.limits.logInByAccount.consume(email);
   } catch (error) {
     await recordAudit(ctx.db, { event: 'login.rate_limited', actorEmail: email.slice(0, 254), ip: ctx.ip });
     throw error;

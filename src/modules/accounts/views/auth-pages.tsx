@@ -161,21 +161,33 @@ export function LogInPage({
   );
 }
 
-/** Asks for a one-time log-in link by e-mail (use-cases/request-log-in-link.ts). */
-export function LogInLinkPage({
+/** The pages that send a one-time link by e-mail: a new password, or a log-in without one. */
+export const emailLinkPages = {
+  forgot: { title: 'forgot.title', lead: 'forgot.lead', submit: 'forgot.submit', action: '/password/forgot' },
+  login_link: {
+    title: 'login_link.title',
+    lead: 'login_link.lead',
+    submit: 'login_link.submit',
+    action: '/login/link/request',
+  },
+} as const;
+
+export function EmailLinkPage({
   ctx,
+  kind,
   values = {},
   problems = [],
   message,
-}: { ctx: PageContext } & FormState) {
+}: { ctx: PageContext; kind: keyof typeof emailLinkPages } & FormState) {
   const { t } = ctx;
+  const texts = emailLinkPages[kind];
   return (
-    <Layout ctx={ctx} title={t.t('login_link.title')}>
-      <h1>{t.html('login_link.title')}</h1>
-      <p>{t.html('login_link.lead')}</p>
+    <Layout ctx={ctx} title={t.t(texts.title)}>
+      <h1>{t.html(texts.title)}</h1>
+      <p>{t.html(texts.lead)}</p>
       <ErrorSummary ctx={ctx} problems={problems} />
       {message ? <Notice text={message} tone="warn" /> : ''}
-      <form method="post" action={`/${ctx.locale}/login/link/request`} class="form" novalidate>
+      <form method="post" action={`/${ctx.locale}${texts.action}`} class="form" novalidate>
         <CsrfField ctx={ctx} />
         <Field
           ctx={ctx}
@@ -189,7 +201,7 @@ export function LogInLinkPage({
           maxlength={254}
         />
         <div class="form-actions">
-          <button type="submit">{t.html('login_link.submit')}</button>
+          <button type="submit">{t.html(texts.submit)}</button>
         </div>
       </form>
     </Layout>
@@ -208,40 +220,6 @@ export function OpenLogInLinkPage({ ctx, token, email }: { ctx: PageContext; tok
         <input type="hidden" name="token" value={token} />
         <div class="form-actions">
           <button type="submit">{t.html('login_link.open_submit')}</button>
-        </div>
-      </form>
-    </Layout>
-  );
-}
-
-export function ForgotPasswordPage({
-  ctx,
-  values = {},
-  problems = [],
-  message,
-}: { ctx: PageContext } & FormState) {
-  const { t } = ctx;
-  return (
-    <Layout ctx={ctx} title={t.t('forgot.title')}>
-      <h1>{t.html('forgot.title')}</h1>
-      <p>{t.html('forgot.lead')}</p>
-      <ErrorSummary ctx={ctx} problems={problems} />
-      {message ? <Notice text={message} tone="warn" /> : ''}
-      <form method="post" action={`/${ctx.locale}/password/forgot`} class="form" novalidate>
-        <CsrfField ctx={ctx} />
-        <Field
-          ctx={ctx}
-          name="email"
-          type="email"
-          label={t.t('account.email')}
-          value={values.email}
-          problems={problems}
-          required
-          autocomplete="email"
-          maxlength={254}
-        />
-        <div class="form-actions">
-          <button type="submit">{t.html('forgot.submit')}</button>
         </div>
       </form>
     </Layout>

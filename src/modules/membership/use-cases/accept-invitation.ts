@@ -4,7 +4,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { hashToken, isWellFormedToken } from '../../../shared/tokens.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { type MembershipContext, requireConfirmedAddress } from '../membership-context.ts';
-import { findUsableInvitation, markInvitation, upsertMembership } from '../membership.repo.ts';
+import { findMembersOf, findUsableInvitation, markInvitation, upsertMembership } from '../membership.repo.ts';
 
 export async function acceptInvitation(ctx: MembershipContext, token: unknown): Promise<string> {
   if (!isWellFormedToken(token)) throw new AppError('TOKEN_INVALID');
@@ -13,6 +13,8 @@ export async function acceptInvitation(ctx: MembershipContext, token: unknown): 
     const invitation = await findUsableInvitation(tx, hashToken(token), ctx.now);
     if (!invitation) throw new AppError('TOKEN_INVALID');
     if (invitation.email !== ctx.actor.email) throw new AppError('INVITATION_OTHER_ADDRESS');
+    // Joining waits for any decision on the organisation's members under way (findMembersOf).
+    await findMembersOf(tx, invitation.organisationId, { lock: true });
     await upsertMembership(tx, {
       userId: ctx.actor.userId,
       organisationId: invitation.organisationId,

@@ -10,7 +10,13 @@ import type { MembershipContext } from '../membership-context.ts';
 import { mailPerson } from '../../notifications/index.ts';
 import { nameIn } from '../membership-mail.ts';
 import { canDecideClaim, isModerator } from '../membership.policy.ts';
-import { decideClaimRow, findClaim, findMembersOf, upsertMembership } from '../membership.repo.ts';
+import {
+  decideClaimRow,
+  findClaim,
+  findMembersOf,
+  findPendingClaim,
+  upsertMembership,
+} from '../membership.repo.ts';
 import { isUuid } from '../../../shared/shapes.ts';
 
 export async function decideClaim(ctx: MembershipContext, claimId: string, approve: boolean): Promise<void> {
@@ -19,14 +25,16 @@ export async function decideClaim(ctx: MembershipContext, claimId: string, appro
     const claim = await findClaim(tx, claimId, { lock: true });
     // A claim on another organisation is "not found", not "forbidden": ids reveal nothing.
     if (!claim) throw new AppError('NOT_FOUND');
-    // Locked: an admin joining or leaving meanwhile changes who may decide.
+    // Locked: an admin joining or leaving, or another decision, meanwhile changes who may decide.
     const members = await findMembersOf(tx, claim.organisationId, { lock: true });
     const own = members.find((m) => m.userId === ctx.actor.userId);
     const admins = members.filter((m) => m.roles.includes('admin'));
-    if (!canDecideClaim(ctx.actor, claim, own, admins.length > 0)) {
+    // A moderator who asked to manage the same listing herself is a party to it.
+    const rival = await findPendingClaim(tx, claim.organisationId, ctx.actor.userId);
+    if (!canDecideClaim(ctx.actor, claim, own, admins.length > 0, Boolean(rival))) {
       // Who could see the claim learns why; anyone else gets "not found".
       if (claim.userId === ctx.actor.userId) throw new AppError('FORBIDDEN');
-      if (own && isModerator(ctx.actor) && !admins.length) throw new AppError('OWN_ORGANISATION');
+      if ((own || rival) && isModerator(ctx.actor) && !admins.length) throw new AppError('OWN_ORGANISATION');
       throw new AppError('NOT_FOUND');
     }
     if (claim.status !== 'pending') throw new AppError('CONFLICT');
