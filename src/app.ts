@@ -12,7 +12,8 @@ import Fastify, { type FastifyInstance, LogController } from 'fastify';
 import fp from 'fastify-plugin';
 import { type Config, encryptionKeysOf } from './config.ts';
 import type { DatabaseConnection } from './db/client.ts';
-import type { WebDeps } from './http/deps.ts';
+import type { Services, WebDeps } from './http/deps.ts';
+import type { ModuleRoutes, ModuleRuntime } from './http/module-manifest.ts';
 import { type ErrorResponder, registerErrorHandling } from './http/error-handler.ts';
 import { redactingDestination, serializeError, serializeRequest } from './http/log-redaction.ts';
 import { startJobs } from './jobs.ts';
@@ -21,26 +22,12 @@ import { enforceQueryRules } from './http/query-rules.ts';
 import { enforceTextRules } from './http/text-rules.ts';
 import { sessionPlugin } from './http/session.ts';
 import { negotiateLocale } from './i18n/index.ts';
-import { accountsWeb, createAccountLimits } from './modules/accounts/index.ts';
-import {
-  directoryApi,
-  directoryWeb,
-  freshnessWeb,
-  isShowingDemoData,
-  LiveSearchIndex,
-  logoWeb,
-  searchApi,
-  searchWeb,
-} from './modules/directory/index.ts';
-import { geoApi } from './modules/geo/index.ts';
-import { listingWeb, membershipWeb } from './modules/membership/index.ts';
-import { moderationWeb } from './modules/moderation/index.ts';
-import { outboxWeb, smtpSender, startMailDelivery } from './modules/notifications/index.ts';
-import { hsdsApi } from './modules/interop/hsds.api.ts';
-import { referralBadge, referralsApi, referralsWeb } from './modules/referrals/index.ts';
+import { resolveSession } from './modules/accounts/index.ts';
+import { isShowingDemoData } from './modules/directory/index.ts';
+import { modules } from './modules/index.ts';
+import { smtpSender, startMailDelivery } from './modules/notifications/index.ts';
 import { locales } from './shared/i18n-text.ts';
 import { derivedKey } from './shared/field-encryption.ts';
-import { RateLimiter } from './shared/rate-limiter.ts';
 import { multiLineKeyword, passwordKeyword } from './shared/schema-text.ts';
 import { assetRoots } from './views/assets.ts';
 
@@ -93,34 +80,40 @@ export async function buildApp(
     (error) => app.log.error({ err: error }, 'mail delivery'),
   );
   app.addHook('onClose', () => mail.close());
-  const deps: WebDeps = { db, config, demoBanner: () => isShowingDemoData(db), mailQueued: mail.nudge };
+  const keys = encryptionKeysOf(config);
+  const base = {
+    db,
+    database,
+    config,
+    keys,
+    demoBanner: () => isShowingDemoData(db),
+    mailQueued: mail.nudge,
+  };
+  // What each module runs for the whole process (the search index), in layer order: a module
+  // sees what the ones before it provide.
+  const services: Partial<Services> = {};
+  const runtimes: ModuleRuntime[] = [];
+  for (const module of modules) {
+    const runtime = module.start?.({ ...base, services, log: app.log });
+    if (!runtime) continue;
+    Object.assign(services, runtime.services);
+    runtimes.push(runtime);
+    if (runtime.close) app.addHook('onClose', runtime.close);
+  }
+  const deps: WebDeps = { ...base, services: services as Services };
   if (config.jobs) {
     let jobs: Awaited<ReturnType<typeof startJobs>> | undefined;
     app.addHook('onReady', async () => {
       jobs = await startJobs({
         database,
         origin: config.publicUrl ?? `http://localhost:${config.port}`,
+        config,
         log: app.log,
         mailQueued: mail.nudge,
-        referrals: config.referrals,
       });
     });
     app.addHook('preClose', async () => jobs?.stop());
   }
-  const keys = encryptionKeysOf(config);
-  const limits = createAccountLimits(database.pool);
-  // Reports about listings need no account: a few per hour per address is plenty for a person.
-  const reportLimit = new RateLimiter(database.pool, {
-    name: 'report-ip',
-    points: 5,
-    windowSeconds: 60 * 60,
-  });
-  // Each process keeps its own search index, loaded in the background and kept in step with the
-  // database (see src/modules/directory/search/search-sync.ts).
-  const search = new LiveSearchIndex(database, {
-    onError: (error) => app.log.error({ err: error }, 'search index'),
-  });
-  app.addHook('onClose', () => search.close());
 
   respondToError = registerErrorHandling(app, deps);
   enforceQueryRules(app);
@@ -144,11 +137,16 @@ export async function buildApp(
     hsts: config.env === 'production',
   });
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
-  await app.register(sessionPlugin, { db, config, csrfKey: derivedKey(keys, 'csrf') });
+  await app.register(sessionPlugin, {
+    config,
+    csrfKey: derivedKey(keys, 'csrf'),
+    resolveSession: (token) => resolveSession(db, token),
+  });
   // After the session plugin: multipart bodies are filled in by its preValidation hook.
   enforceTextRules(app);
-  await app.register(fp(healthRoutes), { db, ready: () => search.isReady });
-  await app.register(referralBadge, deps);
+  await app.register(fp(healthRoutes), { db, ready: () => runtimes.every((r) => r.ready?.() ?? true) });
+  for (const module of modules)
+    for (const plugin of module.routes?.root ?? []) await app.register(plugin, deps);
 
   await app.register(fastifyStatic, {
     root: assetRoots.own,
@@ -197,40 +195,23 @@ export async function buildApp(
   });
   await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
+  const routesOf = (kind: keyof ModuleRoutes) => modules.flatMap((m) => m.routes?.[kind] ?? []);
   await app.register(
     async (api) => {
       await api.register(etag);
-      await api.register(directoryApi, deps);
-      await api.register(searchApi, { ...deps, search });
-      await api.register(geoApi);
-      await api.register(referralsApi, { ...deps, keys });
+      for (const plugin of routesOf('api')) await api.register(plugin, deps);
     },
     { prefix: '/api/v1' },
   );
   await app.register(
     async (hsds) => {
       await hsds.register(etag);
-      await hsds.register(hsdsApi, { ...deps, search });
+      for (const plugin of routesOf('hsds')) await hsds.register(plugin, deps);
     },
     { prefix: '/api/hsds' },
   );
-
-  for (const locale of locales) {
-    await app.register(directoryWeb, { ...deps, prefix: `/${locale}` });
-    await app.register(searchWeb, { ...deps, search, prefix: `/${locale}` });
-    await app.register(accountsWeb, { ...deps, limits, prefix: `/${locale}` });
-    await app.register(membershipWeb, { ...deps, prefix: `/${locale}` });
-    await app.register(listingWeb, { ...deps, prefix: `/${locale}` });
-    await app.register(freshnessWeb, { ...deps, prefix: `/${locale}` });
-    await app.register(moderationWeb, { ...deps, reportLimit, prefix: `/${locale}` });
-    await app.register(referralsWeb, { ...deps, keys, prefix: `/${locale}` });
-    // What the platform would have e-mailed, for developers and tests; never in production.
-    // Only where mail cannot leave the machine anyway: it shows reset and invitation links.
-    if (config.env !== 'production' && !config.mail.smtpUrl)
-      await app.register(outboxWeb, { ...deps, prefix: `/${locale}` });
-  }
-
-  await app.register(logoWeb, deps);
+  for (const locale of locales)
+    for (const plugin of routesOf('pages')) await app.register(plugin, { ...deps, prefix: `/${locale}` });
 
   app.get('/', { schema: { hide: true } }, async (request, reply) => {
     reply.header('vary', 'Accept-Language');

@@ -4,7 +4,7 @@
 import { ConfigError, encryptionKeysOf, loadConfig } from '../config.ts';
 import { DatabaseStartError, runningEmbeddedUrl } from '../db/embedded.ts';
 import { openDatabase } from '../db/open-database.ts';
-import { rotateEncryptionKey } from '../modules/referrals/index.ts';
+import { rotateEncryptionKey } from '../modules/referrals/use-cases/rotate-encryption-key.ts';
 
 async function main(): Promise<void> {
   const config = loadConfig(process.env, []);

@@ -8,8 +8,7 @@ import multipart from '@fastify/multipart';
 import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Config } from '../config.ts';
-import type { Database } from '../db/client.ts';
-import { resolveSession, type SignedIn } from '../modules/accounts/index.ts';
+import type { SessionResolver, SignedIn } from './signed-in.ts';
 import {
   clearSessionCookie,
   csrfCookieName,
@@ -37,7 +36,7 @@ const skipsSessions = (url: string) => url.startsWith('/api/') || url.startsWith
 
 async function sessions(
   app: FastifyInstance,
-  { db, config, csrfKey }: { db: Database; config: Config; csrfKey: Buffer },
+  { config, csrfKey, resolveSession }: { config: Config; csrfKey: Buffer; resolveSession: SessionResolver },
 ) {
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
@@ -70,7 +69,7 @@ async function sessions(
     if (skipsSessions(request.url)) return;
     const cookieValue = request.cookies[sessionCookieName(config)];
     if (!cookieValue) return;
-    const resolved = await resolveSession(db, cookieValue);
+    const resolved = await resolveSession(cookieValue);
     request.signedIn = resolved;
     // A cookie that opens nothing (expired, ended elsewhere, tampered) is removed.
     if (!resolved) {

@@ -12,9 +12,11 @@ import { deviceCookieName, signInCookies, signOutCookies } from '../../http/sess
 import { AppError } from '../../shared/errors.ts';
 import { isLocale } from '../../shared/i18n-text.ts';
 import { PasswordText } from '../../shared/schema-text.ts';
-import type { AccountContext, AccountLimits } from './account-context.ts';
+import type { AccountContext } from './account-context.ts';
+import { createAccountLimits } from './account-limits.ts';
 import { findUserById, listSessionsOfUser } from './accounts.repo.ts';
-import type { SignedIn } from './sessions.ts';
+import { requireSignedIn } from '../../http/signed-in.ts';
+import { safeNext } from '../../shared/safe-next.ts';
 import { logIn } from './use-cases/log-in.ts';
 import { logInLinkAddress, logInWithLink } from './use-cases/log-in-with-link.ts';
 import { logInLinkMinutes, requestLogInLink } from './use-cases/request-log-in-link.ts';
@@ -58,21 +60,6 @@ const AccountQuery = Type.Object({
 });
 const SessionsQuery = Type.Object({ ended: Type.Optional(Type.Literal('1')) });
 
-/** Only a path on this site: "/fr/account", never "//elsewhere.example" or "https://…". */
-export function safeNext(next: string | undefined): string | undefined {
-  if (!next || !next.startsWith('/') || next.startsWith('//')) return undefined;
-  // Browsers drop tabs and newlines and read \ as /, so "/\t/evil.example" would leave the site.
-  if ([...next].some((c) => c === '\\' || c.charCodeAt(0) < 0x20 || c.charCodeAt(0) === 0x7f))
-    return undefined;
-  const base = 'https://passerelle.invalid';
-  return new URL(next, base).origin === base ? next : undefined;
-}
-
-export function requireSignedIn(request: FastifyRequest): SignedIn {
-  if (!request.signedIn) throw new AppError('UNAUTHENTICATED');
-  return request.signedIn;
-}
-
 /** Runs a use case; a refusal the form can show comes back as the error, anything else is thrown. */
 async function attempt<T>(run: () => Promise<T>): Promise<{ ok: T } | { refused: AppError }> {
   try {
@@ -91,15 +78,13 @@ function setRetryAfter(reply: FastifyReply, error: AppError): void {
   if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
 }
 
-export const accountsWeb: FastifyPluginAsyncTypebox<WebDeps & { limits: AccountLimits }> = async (
-  app,
-  deps,
-) => {
+export const accountsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   const { config, db } = deps;
+  const limits = createAccountLimits(deps.database.pool);
   const page = async (request: FastifyRequest) => pageContext(request, config, await deps.demoBanner());
   const accountContext = (request: FastifyRequest): AccountContext => ({
     db,
-    limits: deps.limits,
+    limits,
     origin: originOf(request, config),
     ip: request.ip,
     userAgent: request.headers['user-agent'],

@@ -9,8 +9,7 @@ export {
   findUsersWithPlatformRoles,
   type UserRow,
 } from './accounts.repo.ts';
-export { accountsWeb, requireSignedIn, safeNext } from './accounts.web.ts';
 export type { PlatformRole } from './accounts.vocabulary.ts';
 export { deleteStaleDevices } from './login-devices.ts';
-export { resolveSession, type SignedIn } from './sessions.ts';
+export { resolveSession } from './sessions.ts';
 export { setPlatformRole } from './use-cases/set-platform-role.ts';

@@ -1,7 +1,8 @@
 // Server-side sessions: the cookie holds a random token, the database its hash. A session ends
 // after 30 days without use, and after 90 days in any case.
 import type { Executor } from '../../db/client.ts';
-import { findLiveSession, insertSession, touchSession, type UserRow } from './accounts.repo.ts';
+import type { SignedIn } from '../../http/signed-in.ts';
+import { findLiveSession, insertSession, touchSession } from './accounts.repo.ts';
 import { hashToken, isWellFormedToken, newToken } from '../../shared/tokens.ts';
 
 const day = 24 * 60 * 60 * 1000;
@@ -9,14 +10,6 @@ const sessionIdleMs = 30 * day;
 const sessionMaxMs = 90 * day;
 /** Updating "last seen" on every request would write on every page view. */
 const touchEveryMs = 60 * 60 * 1000;
-
-export interface SignedIn {
-  user: UserRow;
-  /** The session's id (the hash of its token). */
-  sessionId: string;
-  /** Set when this request extended the session: the cookie should say so too. */
-  renewedUntil?: Date;
-}
 
 export async function startSession(
   db: Executor,

@@ -1,6 +1,5 @@
 // The directory module's public surface: the only file other modules may import.
 
-export { directoryApi } from './directory.api.ts';
 export type {
   DirectoryFilters,
   OrganisationRecord,
@@ -36,7 +35,6 @@ export {
   serviceStatuses,
   targetGroups,
 } from './directory.vocabulary.ts';
-export { directoryWeb } from './directory.web.ts';
 export { citySubsidiesSource, parseCitySubsidyRecord } from './import/city-subsidies-format.ts';
 export {
   checkOrganisation,
@@ -73,10 +71,7 @@ export { type ImportReport, importOrganisations } from './use-cases/import-organ
 export { loadDemoData } from './use-cases/load-demo-data.ts';
 export { syncTaxonomy } from './use-cases/sync-taxonomy.ts';
 export { LiveSearchIndex } from './search/search-sync.ts';
-export { searchApi } from './search/search.api.ts';
-export { searchWeb } from './search/search.web.ts';
 export { searchServiceIds } from './search/search.service.ts';
-export { freshnessWeb } from './freshness.web.ts';
 export {
   findUnverifiedListings,
   findVouchers,
@@ -87,7 +82,6 @@ export {
 } from './trust.ts';
 export { findLogo, removeLogo, setLogo } from './use-cases/set-logo.ts';
 export { prepareLogo } from './logo-image.ts';
-export { logoWeb } from './logo.web.ts';
 export {
   findWeeklyHours,
   hasSpecialHours,

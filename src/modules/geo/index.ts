@@ -1,6 +1,5 @@
 // The geo module's public surface.
 
-export { geoApi } from './geo.api.ts';
 export type { Commune, GeoReference, Postcode, Quartier } from './geo.reference.ts';
 export { geoReference } from './geo.reference.ts';
 export { findPlace, type Place } from './geo.places.ts';

@@ -19,7 +19,6 @@ import {
   listServiceAtLocations,
   listServices,
   listServicesByIds,
-  type LiveSearchIndex,
   searchServiceIds,
 } from '../directory/index.ts';
 import {
@@ -66,10 +65,8 @@ const HsdsPage = Type.Object(
 );
 const responses = (ok: ReturnType<typeof Type.Object>) => ({ 200: ok, 400: ErrorSchema, 404: ErrorSchema });
 
-export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps & { search: LiveSearchIndex }> = async (
-  app,
-  { db, config, search },
-) => {
+export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, config, services }) => {
+  const { search } = services;
   const localeOf = (request: FastifyRequest): Locale => {
     const lang = (request.query as { lang?: string } | undefined)?.lang;
     return isLocale(lang) ? lang : negotiateLocale(request.headers['accept-language']);

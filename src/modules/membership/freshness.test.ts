@@ -3,7 +3,7 @@
 // and the daily jobs registered in pg-boss.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmedPerson, FormClient, lastMailTo, pathOf } from '../../../test/helpers/form-client.ts';
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { createTestApp, type TestApp, testConfig } from '../../../test/helpers/test-app.ts';
 import { startJobs } from '../../jobs.ts';
 import { findStaleListings } from '../directory/index.ts';
 import { sendFreshnessReminders } from './use-cases/send-freshness-reminders.ts';
@@ -143,7 +143,7 @@ describe('scheduled jobs', () => {
       origin: 'https://passerelle.test',
       log: t.app.log,
       mailQueued: () => {},
-      referrals: { reminderWorkingDays: 3, expiryDays: 14, retentionDays: 90 },
+      config: testConfig(),
     });
     try {
       const { rows } = await t.database.pool.query(

@@ -9,7 +9,8 @@ import { sendHtml } from '../../http/send-html.ts';
 import { isUuid } from '../../shared/shapes.ts';
 import { AppError } from '../../shared/errors.ts';
 import { type I18nText, locales } from '../../shared/i18n-text.ts';
-import { findUsersByIds, requireSignedIn } from '../accounts/index.ts';
+import { requireSignedIn } from '../../http/signed-in.ts';
+import { findUsersByIds } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import {
   accessConditions,
@@ -47,7 +48,7 @@ import {
 } from '../directory/index.ts';
 import { canEditListing, canSeeMembers, isModerator } from './membership.policy.ts';
 import { findMembership } from './membership.repo.ts';
-import { actorOf } from './membership.web.ts';
+import { actorOf } from '../../shared/actor.ts';
 import {
   ContactsPage,
   LocationsPage,

@@ -1,17 +1,9 @@
 // Who may do what with an organisation. One place, so pages, forms and tests agree.
 import type { MembershipRow } from './membership.repo.ts';
+import { type Actor, isModerator } from '../../shared/actor.ts';
 import type { OrganisationRole } from './membership.vocabulary.ts';
 
-export interface Actor {
-  userId: string;
-  email: string;
-  emailVerified: boolean;
-  platformRole: 'member' | 'moderator' | 'analyst' | 'admin';
-}
-
-export const isModerator = (actor: Actor) =>
-  actor.platformRole === 'moderator' || actor.platformRole === 'admin';
-export const isPlatformAdmin = (actor: Actor) => actor.platformRole === 'admin';
+export { type Actor, isModerator, isPlatformAdmin } from '../../shared/actor.ts';
 
 const has = (membership: MembershipRow | undefined, role: OrganisationRole) =>
   membership?.roles.includes(role) ?? false;

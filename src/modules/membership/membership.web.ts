@@ -10,12 +10,14 @@ import { sendHtml } from '../../http/send-html.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { isUuid } from '../../shared/shapes.ts';
 import { AppError, type FieldProblem } from '../../shared/errors.ts';
-import { findUsersByIds, requireSignedIn, safeNext, type SignedIn } from '../accounts/index.ts';
+import { requireSignedIn } from '../../http/signed-in.ts';
+import { actorOf } from '../../shared/actor.ts';
+import { safeNext } from '../../shared/safe-next.ts';
+import { findUsersByIds } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { getOrganisationBrief, vouchableKinds, vouchFor } from '../directory/index.ts';
 import type { MembershipContext } from './membership-context.ts';
 import {
-  type Actor,
   canEditListing,
   canHandleReferrals,
   canManageMembers,
@@ -70,16 +72,6 @@ const RegisterBody = Type.Object({
   website: text,
 });
 const MembersQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 40 })) });
-
-export function actorOf(signedIn: SignedIn): Actor {
-  const { user } = signedIn;
-  return {
-    userId: user.id,
-    email: user.email,
-    emailVerified: user.emailVerifiedAt !== null,
-    platformRole: user.platformRole,
-  };
-}
 
 const asList = (value: string | string[] | undefined) =>
   value === undefined ? [] : Array.isArray(value) ? value : [value];

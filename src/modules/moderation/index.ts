@@ -1,2 +1,1 @@
 // The moderation module's public surface.
-export { moderationWeb } from './moderation.web.ts';

@@ -10,8 +10,9 @@ import { sendHtml } from '../../http/send-html.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { AppError } from '../../shared/errors.ts';
 import { pageOf } from '../../shared/pagination.ts';
-import type { RateLimiter } from '../../shared/rate-limiter.ts';
-import { requireSignedIn } from '../accounts/index.ts';
+import { actorOf } from '../../shared/actor.ts';
+import { RateLimiter } from '../../shared/rate-limiter.ts';
+import { requireSignedIn } from '../../http/signed-in.ts';
 import { listAudit, recordAudit } from '../audit/index.ts';
 import {
   findStaleListings,
@@ -20,7 +21,6 @@ import {
   setVerification,
 } from '../directory/index.ts';
 import {
-  actorOf,
   canModerate,
   countClaimsForModerator,
   findMembership,
@@ -37,11 +37,14 @@ import { MultiLineText } from '../../shared/schema-text.ts';
 const text = Type.Optional(Type.String({ maxLength: 5_000 }));
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
-export const moderationWeb: FastifyPluginAsyncTypebox<WebDeps & { reportLimit: RateLimiter }> = async (
-  app,
-  deps,
-) => {
+export const moderationWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   const { config, db } = deps;
+  // Reports about listings need no account: a few per hour per address is plenty for a person.
+  const reportLimit = new RateLimiter(deps.database.pool, {
+    name: 'report-ip',
+    points: 5,
+    windowSeconds: 60 * 60,
+  });
   const page = async (request: FastifyRequest) => pageContext(request, config, await deps.demoBanner());
   const moderator = (request: FastifyRequest) => {
     const actor = actorOf(requireSignedIn(request));
@@ -72,7 +75,7 @@ export const moderationWeb: FastifyPluginAsyncTypebox<WebDeps & { reportLimit: R
       const org = await getOrganisationBrief(db, request.params.id);
       const values = { reason: request.body.reason ?? '', message: request.body.message ?? '' };
       try {
-        await reportListing({ db, limit: deps.reportLimit, ip: request.ip }, org.id, values);
+        await reportListing({ db, limit: reportLimit, ip: request.ip }, org.id, values);
       } catch (error) {
         if (!(error instanceof AppError) || !['VALIDATION_FAILED', 'RATE_LIMITED'].includes(error.code))
           throw error;

@@ -11,4 +11,3 @@ export {
 } from './mail.ts';
 export { type MailDelivery, smtpSender, startMailDelivery } from './mail-delivery.ts';
 export { mailPerson, type MailSpec } from './mail-person.ts';
-export { outboxWeb } from './outbox.web.ts';

@@ -9,7 +9,7 @@ import { sendHtml } from '../../http/send-html.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { I18nText } from '../../shared/i18n-text.ts';
-import { requireSignedIn } from '../accounts/index.ts';
+import { requireSignedIn } from '../../http/signed-in.ts';
 import { commonLanguages, getOrganisationBrief, getServiceBrief, getTaxonomy } from '../directory/index.ts';
 import { geoReference } from '../geo/index.ts';
 import { handlingOrganisations } from './referral-access.ts';

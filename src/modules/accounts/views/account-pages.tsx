@@ -3,9 +3,25 @@ import Bowser from 'bowser';
 import type { PageContext } from '../../../http/request-context.ts';
 import { CsrfField, Notice } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
-import type { SessionRow, UserRow } from '../accounts.repo.ts';
+import type { SignedInUser } from '../../../http/signed-in.ts';
 
-export function AccountPage({ ctx, user, notice }: { ctx: PageContext; user: UserRow; notice?: string }) {
+/** A session as the page lists it. */
+export interface SessionView {
+  id: string;
+  userAgent: string | null;
+  createdAt: Date;
+  lastSeenAt: Date;
+}
+
+export function AccountPage({
+  ctx,
+  user,
+  notice,
+}: {
+  ctx: PageContext;
+  user: SignedInUser;
+  notice?: string;
+}) {
   const { t } = ctx;
   return (
     <Layout ctx={ctx} title={t.t('account.title')}>
@@ -58,7 +74,7 @@ export function SessionsPage({
   notice,
 }: {
   ctx: PageContext;
-  sessions: SessionRow[];
+  sessions: SessionView[];
   currentId: string;
   notice?: string;
 }) {

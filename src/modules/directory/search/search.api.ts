@@ -11,13 +11,9 @@ import {
   SuggestQuery,
   SuggestSchema,
 } from '../directory.schemas.ts';
-import type { LiveSearchIndex } from './search-sync.ts';
 import { type SearchOutcome, searchDirectory, suggest } from './search.service.ts';
 
-export const searchApi: FastifyPluginAsyncTypebox<WebDeps & { search: LiveSearchIndex }> = async (
-  app,
-  { search },
-) => {
+export const searchApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { services: { search } }) => {
   /**
    * Serialised bodies by outcome: the search service hands out the same outcome object for the same
    * search in the same language while it holds, so each is serialised once.

@@ -7,13 +7,9 @@ import { sendHtml } from '../../../http/send-html.ts';
 import { SearchQuery } from '../directory.schemas.ts';
 import { getTaxonomy } from '../directory.service.ts';
 import { SearchLayout, SearchPage } from '../views/search-page.tsx';
-import type { LiveSearchIndex } from './search-sync.ts';
 import { type SearchOutcome, searchDirectory } from './search.service.ts';
 
-export const searchWeb: FastifyPluginAsyncTypebox<WebDeps & { search: LiveSearchIndex }> = async (
-  app,
-  deps,
-) => {
+export const searchWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   /**
    * Filters and results as HTML, by outcome. The search service hands out the same outcome object
    * for the same search in the same language until the index or the minute changes it, and the
@@ -29,7 +25,7 @@ export const searchWeb: FastifyPluginAsyncTypebox<WebDeps & { search: LiveSearch
     const ctx = pageContext(request, deps.config, await deps.demoBanner());
     const params = { ...request.query, per_page: Math.min(request.query.per_page, 50) };
     const [outcome, { themes }] = await Promise.all([
-      searchDirectory(deps.search, params, ctx.locale),
+      searchDirectory(deps.services.search, params, ctx.locale),
       getTaxonomy(deps.db),
     ]);
     let layout = layouts.get(outcome);

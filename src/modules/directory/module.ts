@@ -1,0 +1,32 @@
+// The social map: organisations, services, places and hours; the directory, search and map pages;
+// the JSON API; logos; the "still correct?" confirmation. Runs the search index of this process.
+import type { ModuleManifest } from '../../http/module-manifest.ts';
+import { directoryApi } from './directory.api.ts';
+import { directoryWeb } from './directory.web.ts';
+import { freshnessWeb } from './freshness.web.ts';
+import { logoWeb } from './logo.web.ts';
+import { searchApi } from './search/search.api.ts';
+import { LiveSearchIndex } from './search/search-sync.ts';
+import { searchWeb } from './search/search.web.ts';
+
+declare module '../../http/deps.ts' {
+  interface Services {
+    /** This process's search index, kept in step with the database (search/search-sync.ts). */
+    search: LiveSearchIndex;
+  }
+}
+
+export const directoryModule: ModuleManifest = {
+  name: 'directory',
+  start: ({ database, log }) => {
+    const search = new LiveSearchIndex(database, {
+      onError: (error) => log.error({ err: error }, 'search index'),
+    });
+    return { services: { search }, ready: () => search.isReady, close: () => search.close() };
+  },
+  routes: {
+    root: [logoWeb],
+    pages: [directoryWeb, searchWeb, freshnessWeb],
+    api: [directoryApi, searchApi],
+  },
+};
