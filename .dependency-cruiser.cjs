@@ -1,4 +1,51 @@
-/** Module boundaries of Passerelle (see docs/architecture.md). */
+/**
+ * The shape of Passerelle, checked on every `npm test` (see docs/architecture.md, "Layout").
+ *
+ * - The kernel (config, db, shared, i18n, http, views) imports no module; app.ts, server.ts,
+ *   jobs.ts and the command-line tools put the modules together.
+ * - Modules are layered in the order of src/modules/index.ts: a module imports only modules listed
+ *   before it, and only their index.ts.
+ * - An index.ts exports no routes; domain code (use cases, repositories, policies, services) does
+ *   not reach Fastify, directly or through what it imports; views import no repository or use case.
+ */
+const { readFileSync } = require('node:fs');
+const { join } = require('node:path');
+
+/** Module folders in layer order, read from the list in src/modules/index.ts. */
+function moduleOrder() {
+  const source = readFileSync(join(__dirname, 'src/modules/index.ts'), 'utf8');
+  const folderOf = new Map(
+    [...source.matchAll(/import \{ (\w+) \} from '\.\/([\w-]+)\/module\.ts';/g)].map((m) => [m[1], m[2]]),
+  );
+  const list = /export const modules = \[([^\]]*)\]/.exec(source)[1];
+  return list
+    .split(',')
+    .map((name) => name.trim())
+    .filter(Boolean)
+    .map((name) => folderOf.get(name));
+}
+
+const order = moduleOrder();
+const layerRules = order.slice(0, -1).map((name, i) => ({
+  name: `layer-${name}`,
+  comment: `${name} may use only the modules before it in src/modules/index.ts.`,
+  severity: 'error',
+  from: { path: `^src/modules/${name}/` },
+  to: { path: `^src/modules/(${order.slice(i + 1).join('|')})/` },
+}));
+
+/** Files that speak HTTP: route plugins, module manifests, the kernel's http folder, app.ts. */
+const httpSide = [
+  '\\.(web|api)\\.ts$',
+  '/module\\.ts$',
+  '^src/modules/index\\.ts$',
+  '^src/http/',
+  '^src/app\\.ts$',
+  '^src/server\\.ts$',
+];
+const views = ['/views/', '\\.page\\.tsx$', '^src/views/'];
+const tests = ['\\.test\\.tsx?$'];
+
 module.exports = {
   forbidden: [
     {
@@ -8,23 +55,43 @@ module.exports = {
       from: { path: '^src/modules/([^/]+)/' },
       to: { path: '^src/modules/([^/]+)/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
     },
+    ...layerRules,
+    {
+      name: 'kernel-below-modules',
+      comment:
+        'config, db, shared, i18n, http and views are used by modules, never the other way round (db/schema.ts gathers the tables).',
+      severity: 'error',
+      from: { path: '^src/(shared|i18n|http|views|db|config)', pathNot: ['^src/db/schema\\.ts$'] },
+      to: { path: '^src/modules/' },
+    },
+    {
+      name: 'shared-below-http',
+      comment: 'shared, i18n and db know nothing of HTTP.',
+      severity: 'error',
+      from: { path: '^src/(shared|i18n|db)/' },
+      to: { path: '^src/(http|views)/' },
+    },
+    {
+      name: 'index-exports-no-routes',
+      comment: 'index.ts gives other modules queries, policies and types, never routes or manifests.',
+      severity: 'error',
+      from: { path: '^src/modules/[^/]+/index\\.ts$' },
+      to: { path: ['\\.(web|api)\\.ts$', '/module\\.ts$', '/views/'] },
+    },
     {
       name: 'domain-without-fastify',
       comment:
-        'Only HTTP adapters (*.api.ts, *.web.ts, src/http, app.ts) know Fastify; domain code throws AppError.',
+        'Use cases, repositories, policies and services do not reach Fastify, not even through what they import; they throw AppError.',
       severity: 'error',
-      from: {
-        path: '^src/',
-        pathNot: ['\\.(api|web)\\.ts$', '^src/http/', '^src/app\\.ts$', '\\.test\\.tsx?$'],
-      },
-      to: { path: '^node_modules/(fastify|@fastify/)' },
+      from: { path: '^src/(modules|shared)/', pathNot: [...httpSide, ...views, ...tests] },
+      to: { path: '^node_modules/(fastify|@fastify/)', reachable: true },
     },
     {
-      name: 'shared-stays-below-modules',
-      comment: 'shared, i18n and db are used by modules, never the other way round.',
+      name: 'views-get-presented-data',
+      comment: 'Pages receive presented data: a view imports no repository, use case or service.',
       severity: 'error',
-      from: { path: '^src/(shared|i18n)/' },
-      to: { path: '^src/(modules|http|db)/' },
+      from: { path: views },
+      to: { path: ['\\.repo\\.ts$', '/use-cases/', '\\.service\\.ts$'] },
     },
     {
       name: 'no-circular',

@@ -12,10 +12,10 @@ import { notificationsModule } from './notifications/module.ts';
 import { referralsModule } from './referrals/module.ts';
 
 export const modules = [
-  accountsModule,
   auditModule,
   notificationsModule,
   geoModule,
+  accountsModule,
   directoryModule,
   membershipModule,
   moderationModule,

@@ -1,7 +1,7 @@
 // Server-side sessions: the cookie holds a random token, the database its hash. A session ends
 // after 30 days without use, and after 90 days in any case.
 import type { Executor } from '../../db/client.ts';
-import type { SignedIn } from '../../http/signed-in.ts';
+import type { SignedIn } from '../../shared/signed-in.ts';
 import { findLiveSession, insertSession, touchSession } from './accounts.repo.ts';
 import { hashToken, isWellFormedToken, newToken } from '../../shared/tokens.ts';
 

@@ -1,5 +1,4 @@
 // Read functions of the directory, used by its pages, its API and other modules (through index.ts).
-import { DateTime } from 'luxon';
 import type { Database, Executor } from '../../db/client.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { I18nText, Locale } from '../../shared/i18n-text.ts';
@@ -30,7 +29,6 @@ import {
   type ServiceRecord,
   type TaxonomyTermRow,
 } from './directory.repo.ts';
-import { type HoursInput, type OpenState, openState } from './opening-hours.ts';
 import { isUuid } from '../../shared/shapes.ts';
 
 export function listOrganisations(
@@ -187,24 +185,4 @@ export async function isShowingDemoData(db: Database): Promise<boolean> {
   return value;
 }
 
-type HoursSource = Pick<ServiceRecord, 'schedules' | 'exceptions' | 'closedOnPublicHolidays'>;
-
-export function hoursOf(service: HoursSource): HoursInput {
-  return {
-    weekly: service.schedules,
-    exceptions: service.exceptions,
-    closedOnPublicHolidays: service.closedOnPublicHolidays,
-  };
-}
-
-export function serviceOpenState(service: HoursSource, now: DateTime = DateTime.now()): OpenState {
-  return openState(hoursOf(service), now);
-}
-
-/** Older than this, a listing is shown as possibly out of date. */
-export const staleAfterMonths = 12;
-
-export function isStale(lastConfirmedAt: string | null, now: DateTime = DateTime.now()): boolean {
-  if (!lastConfirmedAt) return true;
-  return DateTime.fromISO(lastConfirmedAt) < now.minus({ months: staleAfterMonths });
-}
+export { hoursOf, isStale, serviceOpenState, staleAfterMonths } from './listing-state.ts';

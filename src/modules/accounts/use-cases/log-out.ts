@@ -3,7 +3,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { recordAudit } from '../../audit/index.ts';
 import type { AccountContext } from '../account-context.ts';
 import { deleteSession, deleteSessionsOfUser } from '../accounts.repo.ts';
-import type { SignedIn } from '../../../http/signed-in.ts';
+import type { SignedIn } from '../../../shared/signed-in.ts';
 import { forgetDevicesOf } from '../login-devices.ts';
 
 export async function logOut(ctx: AccountContext, signedIn: SignedIn): Promise<void> {

@@ -2,7 +2,7 @@
 // each one sends an e-mail.
 import { recordAudit } from '../../audit/index.ts';
 import type { AccountContext } from '../account-context.ts';
-import type { SignedIn } from '../../../http/signed-in.ts';
+import type { SignedIn } from '../../../shared/signed-in.ts';
 import { sendVerificationMail } from './send-verification-mail.ts';
 
 export async function resendVerification(ctx: AccountContext, signedIn: SignedIn): Promise<void> {

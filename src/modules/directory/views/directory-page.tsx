@@ -5,8 +5,7 @@ import type { Page } from '../../../shared/pagination.ts';
 import { Pagination } from '../../../views/components.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { geoReference } from '../../geo/index.ts';
-import type { DirectoryFilters, OrganisationSummaryRow } from '../directory.repo.ts';
-import type { Theme } from '../directory.service.ts';
+import type { DirectoryFilters, OrganisationSummary, Theme } from '../presenters/page-data.ts';
 import { commonLanguages, organisationKinds } from '../directory.vocabulary.ts';
 import { communeName, KindBadge, LanguagesList, label, VerificationBadge } from './parts.tsx';
 
@@ -40,7 +39,7 @@ function OrganisationCard({
   themeNames,
 }: {
   ctx: PageContext;
-  org: OrganisationSummaryRow;
+  org: OrganisationSummary;
   themeNames: Map<string, string>;
 }) {
   const { t } = ctx;
@@ -100,7 +99,7 @@ export function DirectoryResults({
 }: {
   ctx: PageContext;
   query: DirectoryQuery;
-  page: Page<OrganisationSummaryRow>;
+  page: Page<OrganisationSummary>;
   themes: Theme[];
 }) {
   const { t } = ctx;
@@ -197,7 +196,7 @@ export function DirectoryPage({
 }: {
   ctx: PageContext;
   query: DirectoryQuery;
-  page: Page<OrganisationSummaryRow>;
+  page: Page<OrganisationSummary>;
   themes: Theme[];
 }) {
   const { t } = ctx;

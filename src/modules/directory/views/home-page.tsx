@@ -3,8 +3,7 @@ import { href } from '../../../http/request-context.ts';
 import { textIn } from '../../../shared/i18n-text.ts';
 import { Layout } from '../../../views/layout.tsx';
 import { geoReference } from '../../geo/index.ts';
-import type { DirectoryCounts } from '../directory.repo.ts';
-import type { Theme } from '../directory.service.ts';
+import type { DirectoryCounts, Theme } from '../presenters/page-data.ts';
 
 export function HomePage({
   ctx,

@@ -3,9 +3,9 @@ import { href } from '../../../http/request-context.ts';
 import { textIn } from '../../../shared/i18n-text.ts';
 import { Layout } from '../../../views/layout.tsx';
 import { geoReference } from '../../geo/index.ts';
-import type { MapPointRow } from '../directory.repo.ts';
+import type { MapPoint } from '../presenters/page-data.ts';
 
-export function MapPage({ ctx, points }: { ctx: PageContext; points: MapPointRow[] }) {
+export function MapPage({ ctx, points }: { ctx: PageContext; points: MapPoint[] }) {
   const { t } = ctx;
   const communes = geoReference().communes;
   const byCommune = new Map<string, Map<string, string>>();

@@ -4,8 +4,8 @@ import { href } from '../../../http/request-context.ts';
 import { type I18nText, textIn } from '../../../shared/i18n-text.ts';
 import { Breadcrumb, jsonLd, Localized } from '../../../views/components.tsx';
 import { Layout } from '../../../views/layout.tsx';
-import type { OrganisationRecord } from '../directory.repo.ts';
-import { serviceOpenState } from '../directory.service.ts';
+import { serviceOpenState } from '../listing-state.ts';
+import type { OrganisationPageData } from '../presenters/page-data.ts';
 import { formatKbo } from '../kbo.ts';
 import { organisationJsonLd } from '../presenters/schema-org.ts';
 import {
@@ -19,8 +19,8 @@ import {
   VerificationBadge,
 } from './parts.tsx';
 
-type Location = OrganisationRecord['locations'][number];
-type Phone = OrganisationRecord['phones'][number];
+type Location = OrganisationPageData['locations'][number];
+type Phone = OrganisationPageData['phones'][number];
 
 /** A small map of a few places; the page lists the same addresses, so it is a bonus, not a need. */
 export function SmallMap({
@@ -111,7 +111,7 @@ export function PhoneLink({
   );
 }
 
-type Contact = OrganisationRecord['contacts'][number];
+type Contact = OrganisationPageData['contacts'][number];
 
 export function ContactDetails({
   ctx,
@@ -218,7 +218,7 @@ export function OrganisationPage({
   vouchers = [],
 }: {
   ctx: PageContext;
-  org: OrganisationRecord;
+  org: OrganisationPageData;
   /** Verified organisations that vouch for this one. */
   vouchers?: { id: string; name: I18nText }[];
 }) {

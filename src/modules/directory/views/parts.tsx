@@ -3,7 +3,7 @@ import { DateTime } from 'luxon';
 import type { PageContext } from '../../../http/request-context.ts';
 import { textIn } from '../../../shared/i18n-text.ts';
 import { geoReference } from '../../geo/index.ts';
-import { isStale } from '../directory.service.ts';
+import { isStale } from '../listing-state.ts';
 import type { OrganisationKind } from '../directory.vocabulary.ts';
 import {
   type HoursException,

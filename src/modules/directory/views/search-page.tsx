@@ -5,14 +5,13 @@ import { type I18nText, type Locale, pickText } from '../../../shared/i18n-text.
 import { Pagination } from '../../../views/components.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { geoReference } from '../../geo/index.ts';
-import type { Theme } from '../directory.service.ts';
+import type { SearchOutcome, SearchParams, Theme } from '../presenters/page-data.ts';
 import {
   accessConditions,
   commonLanguages,
   organisationKinds,
   targetGroups,
 } from '../directory.vocabulary.ts';
-import type { SearchOutcome, SearchParams } from '../search/search.service.ts';
 import { fold, termsOf, words } from '../search/text.ts';
 import { communeName, KindBadge, label, LanguagesList, quartierName, VerificationBadge } from './parts.tsx';
 

@@ -3,13 +3,13 @@ import { href } from '../../../http/request-context.ts';
 import { textIn } from '../../../shared/i18n-text.ts';
 import { Breadcrumb, jsonLd, Localized } from '../../../views/components.tsx';
 import { Layout } from '../../../views/layout.tsx';
-import type { ServiceRecord } from '../directory.repo.ts';
-import { serviceOpenState } from '../directory.service.ts';
+import { serviceOpenState } from '../listing-state.ts';
+import type { ServicePageData } from '../presenters/page-data.ts';
 import { serviceJsonLd } from '../presenters/schema-org.ts';
 import { Address, ContactDetails, ContactPeople, SmallMap } from './organisation-page.tsx';
 import { Freshness, HoursTable, KindBadge, LanguagesList, label, OpenBadge } from './parts.tsx';
 
-export function ServicePage({ ctx, service }: { ctx: PageContext; service: ServiceRecord }) {
+export function ServicePage({ ctx, service }: { ctx: PageContext; service: ServicePageData }) {
   const { t } = ctx;
   const org = service.organisation;
   const name = textIn(service.name, ctx.locale);

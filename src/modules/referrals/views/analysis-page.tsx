@@ -5,7 +5,7 @@ import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
 import { BarChart } from '../../../views/bar-chart.tsx';
 import { label } from '../../../views/components.tsx';
 import { Layout } from '../../../views/layout.tsx';
-import type { ProtectedTable, ReferralAnalysis } from '../use-cases/referral-analysis.ts';
+import type { ProtectedTable, ReferralAnalysis } from '../presenters/page-data.ts';
 
 type Namer = (key: string) => string;
 

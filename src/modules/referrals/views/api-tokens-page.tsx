@@ -5,7 +5,7 @@ import { pickText } from '../../../shared/i18n-text.ts';
 import { CsrfField, ErrorSummary, Field, Notice } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { OrganisationBrief } from '../../directory/index.ts';
-import type { ApiTokenRow } from '../use-cases/api-tokens.ts';
+import type { ApiTokenView } from '../presenters/page-data.ts';
 
 export function ApiTokensPage({
   ctx,
@@ -17,7 +17,7 @@ export function ApiTokensPage({
 }: {
   ctx: PageContext;
   organisation: OrganisationBrief;
-  tokens: ApiTokenRow[];
+  tokens: ApiTokenView[];
   /** A token just made: shown this once. */
   created?: { name: string; token: string };
   notice?: string;

@@ -8,9 +8,13 @@ import { Choices, CsrfField, ErrorSummary, Field, Notice, Select, TextArea } fro
 import { Layout } from '../../../views/layout.tsx';
 import type { Commune } from '../../geo/index.ts';
 import type { OrganisationBrief, Theme } from '../../directory/index.ts';
-import type { ReferralList } from '../use-cases/list-referrals.ts';
-import type { ReferralDetail, TimelineEntry } from '../use-cases/view-referral.ts';
-import type { DirectionFigures, ReferralFigures } from '../use-cases/referral-figures.ts';
+import type {
+  DirectionFigures,
+  ReferralDetail,
+  ReferralFigures,
+  ReferralList,
+  TimelineEntry,
+} from '../presenters/page-data.ts';
 import {
   consentMethods,
   contactChannels,
