@@ -1,6 +1,7 @@
 // Every module's tables, gathered for Drizzle's relational queries and for drizzle-kit.
 export * from '../modules/accounts/accounts.schema.ts';
 export * from '../modules/audit/audit.schema.ts';
+export * from '../modules/access/access.schema.ts';
 export * from '../modules/directory/directory.schema.ts';
 export * from '../modules/notifications/notifications.schema.ts';
 export * from './infrastructure.schema.ts';

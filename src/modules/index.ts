@@ -1,6 +1,7 @@
 // Every module, in layer order: a module may use the modules before it, never those after it
 // (.dependency-cruiser.cjs checks it). app.ts registers their routes in this order, the job runner
 // schedules their jobs, and the health check asks each whether it is ready.
+import { accessModule } from './access/module.ts';
 import { accountsModule } from './accounts/module.ts';
 import { auditModule } from './audit/module.ts';
 import { directoryModule } from './directory/module.ts';
@@ -16,6 +17,7 @@ export const modules = [
   notificationsModule,
   geoModule,
   accountsModule,
+  accessModule,
   directoryModule,
   membershipModule,
   moderationModule,

@@ -46,8 +46,6 @@ import {
   setLogo,
   targetGroups,
 } from '../directory/index.ts';
-import { canEditListing, canSeeMembers, isModerator } from './membership.policy.ts';
-import { findMembership } from './membership.repo.ts';
 import { actorOf } from '../../shared/actor.ts';
 import {
   ContactsPage,
@@ -61,6 +59,7 @@ import {
   type VersionView,
 } from './views/listing-pages.tsx';
 import { MultiLineText } from '../../shared/schema-text.ts';
+import { canEditListing, canSeeMembers, isModerator, findMembership } from '../access/index.ts';
 
 const text = Type.Optional(Type.String({ maxLength: 10_000 }));
 const many = Type.Optional(

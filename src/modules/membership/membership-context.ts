@@ -2,7 +2,7 @@
 import type { Database } from '../../db/client.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { Locale } from '../../shared/i18n-text.ts';
-import type { Actor } from './membership.policy.ts';
+import { type Actor } from '../access/index.ts';
 
 export interface MembershipContext {
   db: Database;

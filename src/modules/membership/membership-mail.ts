@@ -2,7 +2,7 @@
 import type { Executor } from '../../db/client.ts';
 import { type Locale, pickText, type I18nText } from '../../shared/i18n-text.ts';
 import { findUsersByIds, findUsersWithPlatformRoles, type UserRow } from '../accounts/index.ts';
-import { findMembersOf } from './membership.repo.ts';
+import { findMembersOf } from '../access/index.ts';
 
 /**
  * Who decides a claim on an organisation: its admins, or when it has none the moderators who do not

@@ -1,15 +1,6 @@
-// Who may do what with an organisation. One place, so pages, forms and tests agree.
-import type { MembershipRow } from './membership.repo.ts';
+// Who may decide a claim. The rules on memberships in general are in access (access.policy.ts).
+import { canManageMembers, type MembershipRow } from '../access/index.ts';
 import { type Actor, isModerator } from '../../shared/actor.ts';
-import type { OrganisationRole } from './membership.vocabulary.ts';
-
-export { type Actor, isModerator, isPlatformAdmin } from '../../shared/actor.ts';
-
-const has = (membership: MembershipRow | undefined, role: OrganisationRole) =>
-  membership?.roles.includes(role) ?? false;
-
-/** Invite, change roles, remove members, decide claims on this organisation. */
-export const canManageMembers = (membership: MembershipRow | undefined) => has(membership, 'admin');
 
 /**
  * Decide a claim: the organisation's admins; the moderators only when it has no admin, and only
@@ -27,22 +18,3 @@ export function canDecideClaim(
   if (organisationHasAdmins) return canManageMembers(membership);
   return isModerator(actor) && membership === undefined && !actorClaimsItToo;
 }
-
-/**
- * Moderation of one organisation (verifying it, deciding claims on it as a moderator): never by a
- * moderator who belongs to it, whatever her role there.
- */
-export const canModerate = (actor: Actor, membership: MembershipRow | undefined) =>
-  isModerator(actor) && membership === undefined;
-
-/** Edit the profile, services, locations, hours and contact persons. */
-export const canEditListing = (actor: Actor, membership: MembershipRow | undefined) =>
-  has(membership, 'admin') || has(membership, 'editor') || isModerator(actor);
-
-/** See the members list of the organisation. */
-export const canSeeMembers = (actor: Actor, membership: MembershipRow | undefined) =>
-  membership !== undefined || isModerator(actor);
-
-/** Send and handle the organisation's referrals, and see them: its referrers and its admins. */
-export const canHandleReferrals = (membership: MembershipRow | undefined) =>
-  has(membership, 'referrer') || has(membership, 'admin');

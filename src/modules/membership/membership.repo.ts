@@ -1,89 +1,11 @@
 // Queries of the membership module, nothing else.
 import { and, asc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
-import { claims, invitations, memberships } from './membership.schema.ts';
-import type { ClaimStatus, OrganisationRole } from './membership.vocabulary.ts';
-
-export type MembershipRow = typeof memberships.$inferSelect;
+import { memberships } from '../access/index.ts';
+import { claims, invitations } from './membership.schema.ts';
+import type { ClaimStatus } from './membership.vocabulary.ts';
 export type ClaimRow = typeof claims.$inferSelect;
 export type InvitationRow = typeof invitations.$inferSelect;
-
-export async function findMembership(
-  db: Executor,
-  userId: string,
-  organisationId: string,
-): Promise<MembershipRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
-  return row;
-}
-
-export async function findMembershipsOfUser(db: Executor, userId: string): Promise<MembershipRow[]> {
-  return db
-    .select()
-    .from(memberships)
-    .where(eq(memberships.userId, userId))
-    .orderBy(asc(memberships.createdAt));
-}
-
-/**
- * The members of an organisation. With `lock`, who belongs to it cannot change until the
- * transaction ends: a per-organisation advisory lock (row locks alone lock nothing when there are
- * no rows yet, and two moderators could then each approve a claim on a listing without admins).
- */
-export async function findMembersOf(
-  db: Executor,
-  organisationId: string,
-  { lock = false } = {},
-): Promise<MembershipRow[]> {
-  if (lock)
-    await db.execute(
-      sql`select pg_advisory_xact_lock(hashtextextended(${`memberships:${organisationId}`}, 0))`,
-    );
-  const query = db
-    .select()
-    .from(memberships)
-    .where(eq(memberships.organisationId, organisationId))
-    .orderBy(asc(memberships.createdAt));
-  return lock ? query.for('update') : query;
-}
-
-export async function upsertMembership(
-  db: Executor,
-  values: { userId: string; organisationId: string; roles: OrganisationRole[] },
-): Promise<void> {
-  await db
-    .insert(memberships)
-    .values(values)
-    .onConflictDoUpdate({
-      target: [memberships.userId, memberships.organisationId],
-      // Joining again adds roles; it never takes one away.
-      set: {
-        roles: sql`(select array_agg(distinct r) from unnest(${memberships.roles} || excluded.roles) r)`,
-        updatedAt: sql`now()`,
-      },
-    });
-}
-
-export async function setMembershipRoles(
-  db: Executor,
-  userId: string,
-  organisationId: string,
-  roles: OrganisationRole[],
-): Promise<void> {
-  await db
-    .update(memberships)
-    .set({ roles, updatedAt: sql`now()` })
-    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
-}
-
-export async function deleteMembership(db: Executor, userId: string, organisationId: string): Promise<void> {
-  await db
-    .delete(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
-}
 
 export async function insertClaim(
   db: Executor,

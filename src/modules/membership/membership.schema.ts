@@ -1,37 +1,11 @@
-// Who belongs to which organisation, with which roles; claims on existing listings; invitations.
+// Claims on existing listings and invitations (who belongs to which organisation is in access).
 // The foreign keys to users and organisations (other modules' tables) are in migration 0005.
 import { sql } from 'drizzle-orm';
-import {
-  check,
-  index,
-  pgEnum,
-  pgTable,
-  primaryKey,
-  text,
-  timestamp,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { claimStatuses, organisationRoles } from './membership.vocabulary.ts';
+import { check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { organisationRoleEnum } from '../access/index.ts';
+import { claimStatuses } from './membership.vocabulary.ts';
 
-export const organisationRoleEnum = pgEnum('organisation_role', organisationRoles);
 export const claimStatusEnum = pgEnum('claim_status', claimStatuses);
-
-export const memberships = pgTable(
-  'memberships',
-  {
-    userId: uuid().notNull(),
-    organisationId: uuid().notNull(),
-    roles: organisationRoleEnum().array().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  },
-  (t) => [
-    primaryKey({ columns: [t.userId, t.organisationId] }),
-    index('memberships_organisation_idx').on(t.organisationId),
-    check('memberships_roles_present', sql`cardinality(${t.roles}) > 0`),
-  ],
-);
 
 /** "This listing is ours": a person asks to manage an organisation already in the directory. */
 export const claims = pgTable(

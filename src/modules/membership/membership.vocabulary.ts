@@ -1,11 +1,5 @@
-// Roles a person has in an organisation. Labels: "role.org.<code>" in the i18n files.
-
-/**
- * admin: members and profile; editor: profile, services, locations, hours, contact persons;
- * referrer: sends and handles referrals. An admin may do what an editor may.
- */
-export const organisationRoles = ['admin', 'editor', 'referrer'] as const;
-export type OrganisationRole = (typeof organisationRoles)[number];
+// Closed vocabularies of membership (organisation roles are in access).
+export { organisationRoles, type OrganisationRole } from '../access/index.ts';
 
 export const claimStatuses = ['pending', 'approved', 'rejected'] as const;
 export type ClaimStatus = (typeof claimStatuses)[number];

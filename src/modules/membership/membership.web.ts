@@ -17,21 +17,7 @@ import { findUsersByIds } from '../accounts/index.ts';
 import { recordAudit } from '../audit/index.ts';
 import { getOrganisationBrief, vouchableKinds, vouchFor } from '../directory/index.ts';
 import type { MembershipContext } from './membership-context.ts';
-import {
-  canEditListing,
-  canHandleReferrals,
-  canManageMembers,
-  canSeeMembers,
-  isModerator,
-} from './membership.policy.ts';
-import {
-  findClaims,
-  findClaimsForModerator,
-  findMembership,
-  findMembershipsOfUser,
-  findMembersOf,
-  findOpenInvitations,
-} from './membership.repo.ts';
+import { findClaims, findClaimsForModerator, findOpenInvitations } from './membership.repo.ts';
 import { acceptInvitation } from './use-cases/accept-invitation.ts';
 import { changeMemberRoles, removeMember } from './use-cases/change-members.ts';
 import { claimOrganisation } from './use-cases/claim-organisation.ts';
@@ -48,6 +34,16 @@ import {
   VouchPage,
 } from './views/membership-pages.tsx';
 import { MultiLineText } from '../../shared/schema-text.ts';
+import {
+  canEditListing,
+  canHandleReferrals,
+  canManageMembers,
+  canSeeMembers,
+  isModerator,
+  findMembership,
+  findMembershipsOfUser,
+  findMembersOf,
+} from '../access/index.ts';
 
 const text = Type.Optional(Type.String({ maxLength: 5_000 }));
 const roles = Type.Optional(

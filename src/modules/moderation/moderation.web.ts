@@ -20,19 +20,19 @@ import {
   getOrganisationBrief,
   setVerification,
 } from '../directory/index.ts';
-import {
-  canModerate,
-  countClaimsForModerator,
-  findMembership,
-  findMembershipsOfUser,
-  isModerator,
-  isPlatformAdmin,
-} from '../membership/index.ts';
+import { countClaimsForModerator } from '../membership/index.ts';
 import { findOpenReports, resolveReport } from './moderation.repo.ts';
 import { reportListing } from './use-cases/report-listing.ts';
 import { AuditPage, ModerationPage, ReportPage } from './views/moderation-pages.tsx';
 import { isUuid } from '../../shared/shapes.ts';
 import { MultiLineText } from '../../shared/schema-text.ts';
+import {
+  canModerate,
+  findMembership,
+  findMembershipsOfUser,
+  isModerator,
+  isPlatformAdmin,
+} from '../access/index.ts';
 
 const text = Type.Optional(Type.String({ maxLength: 5_000 }));
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });

@@ -5,10 +5,10 @@ import type { Executor } from '../../db/client.ts';
 import { AppError } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/shapes.ts';
 import { recordAudit } from '../audit/index.ts';
-import { canHandleReferrals, findMembershipsOfUser } from '../membership/index.ts';
 import type { ReferralActor, ReferralContext } from './referral-context.ts';
 import { findReferral, type ReferralRow } from './referrals.repo.ts';
 import type { Side } from './referrals.vocabulary.ts';
+import { canHandleReferrals, findMembershipsOfUser } from '../access/index.ts';
 
 /** The organisations on whose behalf the actor sends and handles referrals. */
 export async function handlingOrganisations(db: Executor, actor: ReferralActor): Promise<string[]> {

@@ -5,10 +5,10 @@ import type { Executor } from '../../db/client.ts';
 import { type I18nText, type Locale, pickText } from '../../shared/i18n-text.ts';
 import { findUsersByIds } from '../accounts/index.ts';
 import { getOrganisationBrief, getTaxonomy } from '../directory/index.ts';
-import { canHandleReferrals, findMembersOf } from '../membership/index.ts';
 import { mailPerson } from '../notifications/index.ts';
 import type { ReferralContext } from './referral-context.ts';
 import type { ReferralRow } from './referrals.repo.ts';
+import { canHandleReferrals, findMembersOf } from '../access/index.ts';
 
 export type ReferralMailKind =
   | 'referral_received'

@@ -4,7 +4,8 @@ import { AppError } from '../../../shared/errors.ts';
 import { hashToken, isWellFormedToken } from '../../../shared/tokens.ts';
 import { recordAudit } from '../../audit/index.ts';
 import { type MembershipContext, requireConfirmedAddress } from '../membership-context.ts';
-import { findMembersOf, findUsableInvitation, markInvitation, upsertMembership } from '../membership.repo.ts';
+import { findUsableInvitation, markInvitation } from '../membership.repo.ts';
+import { findMembersOf, upsertMembership } from '../../access/index.ts';
 
 export async function acceptInvitation(ctx: MembershipContext, token: unknown): Promise<string> {
   if (!isWellFormedToken(token)) throw new AppError('TOKEN_INVALID');

@@ -4,16 +4,16 @@ import type { Executor } from '../../../db/client.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { recordAudit } from '../../audit/index.ts';
 import type { MembershipContext } from '../membership-context.ts';
-import { canManageMembers } from '../membership.policy.ts';
+import { checkRoles } from './invite-member.ts';
+import { isUuid } from '../../../shared/shapes.ts';
 import {
+  canManageMembers,
   deleteMembership,
   findMembersOf,
   type MembershipRow,
   setMembershipRoles,
-} from '../membership.repo.ts';
-import type { OrganisationRole } from '../membership.vocabulary.ts';
-import { checkRoles } from './invite-member.ts';
-import { isUuid } from '../../../shared/shapes.ts';
+  type OrganisationRole,
+} from '../../access/index.ts';
 
 async function lockedMembers(tx: Executor, ctx: MembershipContext, organisationId: string, userId: string) {
   if (!isUuid(organisationId) || !isUuid(userId)) throw new AppError('NOT_FOUND');

@@ -6,7 +6,8 @@ import { getOrganisationBrief } from '../../directory/index.ts';
 import { type MembershipContext, requireConfirmedAddress } from '../membership-context.ts';
 import { mailPerson } from '../../notifications/index.ts';
 import { claimDeciders, nameIn } from '../membership-mail.ts';
-import { findMembership, findPendingClaim, insertClaim } from '../membership.repo.ts';
+import { findPendingClaim, insertClaim } from '../membership.repo.ts';
+import { findMembership } from '../../access/index.ts';
 
 export async function claimOrganisation(
   ctx: MembershipContext,

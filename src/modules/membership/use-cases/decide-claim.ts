@@ -9,15 +9,10 @@ import { getOrganisationBrief } from '../../directory/index.ts';
 import type { MembershipContext } from '../membership-context.ts';
 import { mailPerson } from '../../notifications/index.ts';
 import { nameIn } from '../membership-mail.ts';
-import { canDecideClaim, isModerator } from '../membership.policy.ts';
-import {
-  decideClaimRow,
-  findClaim,
-  findMembersOf,
-  findPendingClaim,
-  upsertMembership,
-} from '../membership.repo.ts';
+import { canDecideClaim } from '../membership.policy.ts';
+import { decideClaimRow, findClaim, findPendingClaim } from '../membership.repo.ts';
 import { isUuid } from '../../../shared/shapes.ts';
+import { isModerator, findMembersOf, upsertMembership } from '../../access/index.ts';
 
 export async function decideClaim(ctx: MembershipContext, claimId: string, approve: boolean): Promise<void> {
   if (!isUuid(claimId)) throw new AppError('NOT_FOUND');

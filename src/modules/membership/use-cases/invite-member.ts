@@ -8,10 +8,14 @@ import { getOrganisationBrief } from '../../directory/index.ts';
 import type { MembershipContext } from '../membership-context.ts';
 import { mailPerson } from '../../notifications/index.ts';
 import { nameIn } from '../membership-mail.ts';
-import { canManageMembers } from '../membership.policy.ts';
-import { findMembership, insertInvitation } from '../membership.repo.ts';
-import { type OrganisationRole, organisationRoles } from '../membership.vocabulary.ts';
+import { insertInvitation } from '../membership.repo.ts';
 import { isEmailAddress } from '../../../shared/shapes.ts';
+import {
+  canManageMembers,
+  findMembership,
+  type OrganisationRole,
+  organisationRoles,
+} from '../../access/index.ts';
 
 export const invitationDays = 14;
 

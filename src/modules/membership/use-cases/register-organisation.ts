@@ -3,7 +3,7 @@
 import { recordAudit } from '../../audit/index.ts';
 import { createOrganisation, type NewOrganisation } from '../../directory/index.ts';
 import { brusselsDate, type MembershipContext, requireConfirmedAddress } from '../membership-context.ts';
-import { upsertMembership } from '../membership.repo.ts';
+import { upsertMembership } from '../../access/index.ts';
 
 export async function registerOrganisation(ctx: MembershipContext, input: NewOrganisation): Promise<string> {
   requireConfirmedAddress(ctx.actor);

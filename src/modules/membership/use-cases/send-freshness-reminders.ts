@@ -8,7 +8,7 @@ import { findUsersByIds } from '../../accounts/index.ts';
 import { createConfirmationLink, findListingsToRemind, reminderAfterMonths } from '../../directory/index.ts';
 import type { Database } from '../../../db/client.ts';
 import { queueMail } from '../../notifications/index.ts';
-import { findMembersOf } from '../membership.repo.ts';
+import { findMembersOf } from '../../access/index.ts';
 
 export async function sendFreshnessReminders(
   db: Database,

@@ -6,10 +6,10 @@ import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, locales, pickText } from '../../../shared/i18n-text.ts';
 import { CsrfField, ErrorSummary, Field, fieldMessage, Notice, TextArea } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
-import { type OrganisationRole, organisationRoles } from '../membership.vocabulary.ts';
 import { ManageLinks } from './listing-pages.tsx';
 import { languageNames } from '../../../views/components.tsx';
 import { organisationKinds } from '../../directory/index.ts';
+import { type OrganisationRole, organisationRoles } from '../../access/index.ts';
 
 export const orgName = (ctx: PageContext, name: I18nText) => pickText(name, ctx.locale)?.text ?? '';
 const roleLabel = (ctx: PageContext, role: string) => ctx.t.t(`role.org.${role}` as MessageKey);

@@ -6,10 +6,10 @@ import type { Executor } from '../../../db/client.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { hashToken, newToken } from '../../../shared/tokens.ts';
 import { isUuid } from '../../../shared/shapes.ts';
-import { canManageMembers, findMembership } from '../../membership/index.ts';
 import { auditReferral } from '../referral-access.ts';
 import type { ReferralActor, ReferralContext } from '../referral-context.ts';
 import { apiTokens } from '../referrals.schema.ts';
+import { canManageMembers, findMembership } from '../../access/index.ts';
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
