@@ -43,7 +43,9 @@ const httpSide = [
   '^src/app\\.ts$',
   '^src/server\\.ts$',
 ];
-const views = ['/views/', '\\.page\\.tsx$', '^src/views/'];
+const views = ['/views/', '\\.tsx$', '^src/views/'];
+/** What turns data into what pages show: views, and the presenters that build their data. */
+const viewSide = [...views, '/presenters/', '/present-[^/]+\\.ts$'];
 const tests = ['\\.test\\.tsx?$'];
 
 module.exports = {
@@ -83,7 +85,7 @@ module.exports = {
       comment:
         'Use cases, repositories, policies and services do not reach Fastify, not even through what they import; they throw AppError.',
       severity: 'error',
-      from: { path: '^src/(modules|shared)/', pathNot: [...httpSide, ...views, ...tests] },
+      from: { path: '^src/(modules|shared)/', pathNot: [...httpSide, ...viewSide, ...tests] },
       to: { path: '^node_modules/(fastify|@fastify/)', reachable: true },
     },
     {

@@ -95,3 +95,11 @@ export function href(
   const qs = params.toString();
   return `/${ctx.locale}${path}${qs ? `?${qs}` : ''}`;
 }
+
+/** The page context of a request, with the demo banner as the directory says. */
+export async function pageFor(
+  request: FastifyRequest,
+  deps: { config: Pick<Config, 'tiles' | 'publicUrl'>; demoBanner: () => Promise<boolean> },
+): Promise<PageContext> {
+  return pageContext(request, deps.config, await deps.demoBanner());
+}

@@ -2,6 +2,7 @@
 // them too (migration 0004).
 import { and, count, desc, eq, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import type { Actor } from '../../shared/actor.ts';
 import { auditLog } from './audit.schema.ts';
 
 export type AuditEntry = typeof auditLog.$inferSelect;
@@ -9,6 +10,15 @@ export type NewAuditEntry = Omit<typeof auditLog.$inferInsert, 'id' | 'at'>;
 
 export async function recordAudit(db: Executor, entry: NewAuditEntry): Promise<void> {
   await db.insert(auditLog).values(entry);
+}
+
+/** Records what a use case's actor did, inside the use case's transaction. */
+export async function auditAction(
+  tx: Executor,
+  ctx: { actor: Actor; ip: string | null },
+  entry: Pick<NewAuditEntry, 'event' | 'subjectType' | 'subjectId' | 'details'>,
+): Promise<void> {
+  await recordAudit(tx, { ...entry, actorId: ctx.actor.userId, actorEmail: ctx.actor.email, ip: ctx.ip });
 }
 
 export interface AuditFilters {

@@ -5,4 +5,5 @@ export {
   listAudit,
   type NewAuditEntry,
   recordAudit,
+  auditAction,
 } from './audit.repo.ts';

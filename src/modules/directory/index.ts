@@ -41,7 +41,6 @@ export {
   createOrganisation,
   type NewOrganisation,
 } from './use-cases/create-organisation.ts';
-export { editOrganisation } from './use-cases/edit-organisation.ts';
 export {
   confirmListing,
   createConfirmationLink,
@@ -51,22 +50,6 @@ export {
   markConfirmed,
   reminderAfterMonths,
 } from './freshness.ts';
-export {
-  checkService,
-  createService,
-  editService,
-  type ServiceInput,
-  serviceTextFields,
-  type ServiceTextField,
-} from './use-cases/edit-service.ts';
-export { canRollBack, rollBackVersion } from './use-cases/roll-back-version.ts';
-export { type ContactInput, deleteContact, saveContact } from './use-cases/save-contact.ts';
-export {
-  type Changes,
-  findVersion,
-  findVersionsOfOrganisation,
-  type ListingVersion,
-} from './listing-versions.ts';
 export { type ImportReport, importOrganisations } from './use-cases/import-organisations.ts';
 export { loadDemoData } from './use-cases/load-demo-data.ts';
 export { syncTaxonomy } from './use-cases/sync-taxonomy.ts';
@@ -80,18 +63,3 @@ export {
   vouchFor,
   withdrawVouch,
 } from './trust.ts';
-export { findLogo, removeLogo, setLogo } from './use-cases/set-logo.ts';
-export { prepareLogo } from './logo-image.ts';
-export {
-  findWeeklyHours,
-  hasSpecialHours,
-  setWeeklyHours,
-  type WeekInput,
-} from './use-cases/set-weekly-hours.ts';
-export { deleteLocation, type LocationInput, saveLocation } from './use-cases/save-location.ts';
-export {
-  addException,
-  deleteException,
-  type ExceptionInput,
-  findUpcomingExceptions,
-} from './use-cases/schedule-exceptions.ts';

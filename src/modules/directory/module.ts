@@ -1,10 +1,17 @@
 // The social map: organisations, services, places and hours; the directory, search and map pages;
-// the JSON API; logos; the "still correct?" confirmation. Runs the search index of this process.
+// editing a listing (listing/); the JSON API; logos; the "still correct?" confirmation. Runs the
+// search index of this process.
 import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { directoryApi } from './directory.api.ts';
 import { directoryWeb } from './directory.web.ts';
 import { freshnessWeb } from './freshness.web.ts';
-import { logoWeb } from './logo.web.ts';
+import { contactsWeb } from './listing/contacts/contacts.web.ts';
+import { historyWeb } from './listing/history/history.web.ts';
+import { hoursWeb } from './listing/hours/hours.web.ts';
+import { locationsWeb } from './listing/locations/locations.web.ts';
+import { logoFilesWeb, logoFormWeb } from './listing/logo/logo.web.ts';
+import { profileWeb } from './listing/profile/profile.web.ts';
+import { servicesWeb } from './listing/services/services.web.ts';
 import { searchApi } from './search/search.api.ts';
 import { LiveSearchIndex } from './search/search-sync.ts';
 import { searchWeb } from './search/search.web.ts';
@@ -25,8 +32,19 @@ export const directoryModule: ModuleManifest = {
     return { services: { search }, ready: () => search.isReady, close: () => search.close() };
   },
   routes: {
-    root: [logoWeb],
-    pages: [directoryWeb, searchWeb, freshnessWeb],
+    root: [logoFilesWeb],
+    pages: [
+      directoryWeb,
+      searchWeb,
+      freshnessWeb,
+      profileWeb,
+      logoFormWeb,
+      servicesWeb,
+      locationsWeb,
+      contactsWeb,
+      hoursWeb,
+      historyWeb,
+    ],
     api: [directoryApi, searchApi],
   },
 };

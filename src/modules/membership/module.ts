@@ -1,13 +1,12 @@
-// Organisations run by their members: registering, claims, invitations, members, vouching; editing
-// a listing; the daily freshness reminders.
+// Organisations run by their members: registering, claims, invitations, members, vouching; the
+// daily freshness reminders.
 import type { ModuleManifest } from '../../http/module-manifest.ts';
-import { listingWeb } from './listing.web.ts';
 import { membershipWeb } from './membership.web.ts';
 import { sendFreshnessReminders } from './use-cases/send-freshness-reminders.ts';
 
 export const membershipModule: ModuleManifest = {
   name: 'membership',
-  routes: { pages: [membershipWeb, listingWeb] },
+  routes: { pages: [membershipWeb] },
   jobs: ({ database, origin, mailQueued }) => [
     {
       name: 'freshness-reminders',

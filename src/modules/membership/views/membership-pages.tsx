@@ -6,7 +6,7 @@ import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, locales, pickText } from '../../../shared/i18n-text.ts';
 import { CsrfField, ErrorSummary, Field, fieldMessage, Notice, TextArea } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
-import { ManageLinks } from './listing-pages.tsx';
+import { ManageLinks } from '../../../views/manage-nav.tsx';
 import { languageNames } from '../../../views/components.tsx';
 import { organisationKinds } from '../../directory/index.ts';
 import { type OrganisationRole, organisationRoles } from '../../access/index.ts';

@@ -1,8 +1,8 @@
 // The version history of listings: what changed, field by field, written in the same transaction
 // as the change itself.
 import { and, desc, eq } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
-import { listingVersions } from './directory.schema.ts';
+import type { Executor } from '../../../db/client.ts';
+import { listingVersions } from '../directory.schema.ts';
 
 export type ListingVersion = typeof listingVersions.$inferSelect;
 export type Changes = Record<string, { before: unknown; after: unknown }>;

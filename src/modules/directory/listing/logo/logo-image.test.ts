@@ -1,6 +1,6 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
-import { AppError } from '../../shared/errors.ts';
+import { AppError } from '../../../../shared/errors.ts';
 import { prepareLogo } from './logo-image.ts';
 
 const codeOf = async (upload: Buffer) => {

@@ -2,9 +2,9 @@
 // afternoon, say). A closing time at or before the opening time runs past midnight (a night
 // shelter, 20:00-08:00). Hours set per location or per season are left as they are.
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
-import type { Executor } from '../../../db/client.ts';
-import { AppError, type FieldProblem } from '../../../shared/errors.ts';
-import { schedules, services } from '../directory.schema.ts';
+import type { Executor } from '../../../../db/client.ts';
+import { AppError, type FieldProblem } from '../../../../shared/errors.ts';
+import { schedules, services } from '../../directory.schema.ts';
 import { recordVersion } from '../listing-versions.ts';
 
 export interface Period {
@@ -82,7 +82,7 @@ export async function hasSpecialHours(db: Executor, serviceId: string): Promise<
   return (row?.n ?? 0) > 0;
 }
 
-export async function setWeeklyHours(
+export async function writeWeeklyHours(
   tx: Executor,
   serviceId: string,
   input: WeekInput,

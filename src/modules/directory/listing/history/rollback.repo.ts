@@ -2,9 +2,9 @@
 // a new version (so the rollback itself can be undone). A field changed again since then is
 // rolled back too: the moderator sees the later versions on the same page before deciding.
 import { eq, getTableColumns, sql } from 'drizzle-orm';
-import type { Executor } from '../../../db/client.ts';
-import { AppError } from '../../../shared/errors.ts';
-import { contacts, organisations, services } from '../directory.schema.ts';
+import type { Executor } from '../../../../db/client.ts';
+import { AppError } from '../../../../shared/errors.ts';
+import { contacts, organisations, services } from '../../directory.schema.ts';
 import { type Changes, findVersion, recordVersion, same } from '../listing-versions.ts';
 
 const tables = { organisation: organisations, service: services, contact: contacts } as const;
@@ -13,7 +13,7 @@ const tables = { organisation: organisations, service: services, contact: contac
 export const canRollBack = (action: string, recordType: string) =>
   (action === 'update' || action === 'rollback') && recordType in tables;
 
-export async function rollBackVersion(
+export async function restoreVersion(
   tx: Executor,
   versionId: number,
   actorId: string,

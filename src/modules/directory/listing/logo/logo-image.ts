@@ -5,7 +5,7 @@
 // refused rather than filling the memory.
 import { fileTypeFromBuffer } from 'file-type';
 import sharp from 'sharp';
-import { AppError } from '../../shared/errors.ts';
+import { AppError } from '../../../../shared/errors.ts';
 
 export const logoMaxBytes = 512 * 1024;
 /** The longest side of a stored logo; pages show them far smaller. */

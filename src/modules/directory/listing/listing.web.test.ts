@@ -1,8 +1,8 @@
 // Editing a listing through the real HTTP app: texts in two languages, a refused form, the
 // version history, rollback by a moderator, and nobody else getting in by changing an id.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { confirmedPerson } from '../../../test/helpers/form-client.ts';
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { confirmedPerson } from '../../../../test/helpers/form-client.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
 import sharp from 'sharp';
 
 let t: TestApp;

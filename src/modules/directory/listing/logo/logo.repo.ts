@@ -1,11 +1,11 @@
 // An organisation's logo, as prepared by logo-image.ts (checked, decoded and re-encoded).
 import { eq, sql } from 'drizzle-orm';
-import type { Executor } from '../../../db/client.ts';
-import { organisationLogos, organisations } from '../directory.schema.ts';
+import type { Executor } from '../../../../db/client.ts';
+import { organisationLogos, organisations } from '../../directory.schema.ts';
 import { recordVersion } from '../listing-versions.ts';
-import type { LogoImage } from '../logo-image.ts';
+import type { LogoImage } from './logo-image.ts';
 
-export async function setLogo(
+export async function storeLogo(
   tx: Executor,
   organisationId: string,
   logo: LogoImage,
@@ -45,7 +45,7 @@ export async function setLogo(
   });
 }
 
-export async function removeLogo(tx: Executor, organisationId: string, actorId: string): Promise<void> {
+export async function deleteLogo(tx: Executor, organisationId: string, actorId: string): Promise<void> {
   const removed = await tx
     .delete(organisationLogos)
     .where(eq(organisationLogos.organisationId, organisationId))

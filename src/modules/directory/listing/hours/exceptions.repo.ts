@@ -2,10 +2,10 @@
 // They show on the service page and count in "open now".
 import { and, asc, eq, gte } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import type { Executor } from '../../../db/client.ts';
-import { AppError, type FieldProblem } from '../../../shared/errors.ts';
-import { cleanText, type I18nText } from '../../../shared/i18n-text.ts';
-import { scheduleExceptions, services } from '../directory.schema.ts';
+import type { Executor } from '../../../../db/client.ts';
+import { AppError, type FieldProblem } from '../../../../shared/errors.ts';
+import { cleanText, type I18nText } from '../../../../shared/i18n-text.ts';
+import { scheduleExceptions, services } from '../../directory.schema.ts';
 import { recordVersion } from '../listing-versions.ts';
 
 export interface ExceptionInput {
@@ -70,7 +70,7 @@ async function organisationOf(tx: Executor, serviceId: string): Promise<string> 
   return service.organisationId;
 }
 
-export async function addException(
+export async function insertException(
   tx: Executor,
   serviceId: string,
   input: ExceptionInput,
@@ -90,7 +90,7 @@ export async function addException(
   });
 }
 
-export async function deleteException(
+export async function removeException(
   tx: Executor,
   serviceId: string,
   exceptionId: string,

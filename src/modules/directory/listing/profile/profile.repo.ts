@@ -1,13 +1,13 @@
-// Saving an organisation's profile from its editing form. Only what changed is written, with a
-// version that says which fields changed and from what; an unchanged form writes nothing.
+// Writing an organisation's profile: only what changed, with a version that says which fields
+// changed and from what; an unchanged form writes nothing.
 import { eq, sql } from 'drizzle-orm';
-import type { Executor } from '../../../db/client.ts';
-import { AppError } from '../../../shared/errors.ts';
-import { organisations } from '../directory.schema.ts';
+import type { Executor } from '../../../../db/client.ts';
+import { AppError } from '../../../../shared/errors.ts';
+import { organisations } from '../../directory.schema.ts';
 import { diff, recordVersion } from '../listing-versions.ts';
-import { checkOrganisation, type NewOrganisation } from './create-organisation.ts';
+import { checkOrganisation, type NewOrganisation } from '../../use-cases/create-organisation.ts';
 
-export async function editOrganisation(
+export async function updateOrganisation(
   tx: Executor,
   organisationId: string,
   input: NewOrganisation,

@@ -1,12 +1,12 @@
 // Contact persons ("netwerkers"): the people of an organisation others can ask for by name. Added,
 // changed and removed from the listing's editing pages; each change is a version.
 import { and, eq } from 'drizzle-orm';
-import type { Executor } from '../../../db/client.ts';
-import { AppError, type FieldProblem } from '../../../shared/errors.ts';
-import { cleanText, type I18nText } from '../../../shared/i18n-text.ts';
-import { contacts } from '../directory.schema.ts';
+import type { Executor } from '../../../../db/client.ts';
+import { AppError, type FieldProblem } from '../../../../shared/errors.ts';
+import { cleanText, type I18nText } from '../../../../shared/i18n-text.ts';
+import { contacts } from '../../directory.schema.ts';
 import { diff, recordVersion } from '../listing-versions.ts';
-import { isEmailAddress, languageCodeShape } from '../../../shared/shapes.ts';
+import { isEmailAddress, languageCodeShape } from '../../../../shared/shapes.ts';
 
 export interface ContactInput {
   name: string;
@@ -42,7 +42,7 @@ export function checkContact(input: ContactInput) {
 }
 
 /** Adds a contact person (no id) or changes one of this organisation's; returns its id. */
-export async function saveContact(
+export async function writeContact(
   tx: Executor,
   organisationId: string,
   contactId: string | null,
@@ -88,7 +88,7 @@ export async function saveContact(
   return contactId;
 }
 
-export async function deleteContact(
+export async function removeContact(
   tx: Executor,
   organisationId: string,
   contactId: string,

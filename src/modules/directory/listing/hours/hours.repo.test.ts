@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { checkWeek } from './set-weekly-hours.ts';
+import { checkWeek } from './hours.repo.ts';
 
 const day = (...periods: [string, string][]) => periods.map(([opensAt, closesAt]) => ({ opensAt, closesAt }));
 

@@ -1,11 +1,11 @@
-// Saving a service from its editing form: texts in nl/fr/en, who it is for, access conditions and
-// the languages spoken. Only changed fields are written, with a version.
+// Writing a service: texts in nl/fr/en, who it is for, access conditions, languages and themes.
+// Only changed fields are written, with a version.
 import { eq, inArray, sql } from 'drizzle-orm';
-import type { Executor } from '../../../db/client.ts';
-import { AppError, type FieldProblem } from '../../../shared/errors.ts';
-import { cleanText, type I18nText } from '../../../shared/i18n-text.ts';
-import { services, serviceThemes, taxonomyTerms } from '../directory.schema.ts';
-import { themeRows } from './sync-taxonomy.ts';
+import type { Executor } from '../../../../db/client.ts';
+import { AppError, type FieldProblem } from '../../../../shared/errors.ts';
+import { cleanText, type I18nText } from '../../../../shared/i18n-text.ts';
+import { services, serviceThemes, taxonomyTerms } from '../../directory.schema.ts';
+import { themeRows } from '../../use-cases/sync-taxonomy.ts';
 import {
   type AccessCondition,
   accessConditions,
@@ -13,9 +13,9 @@ import {
   serviceStatuses,
   type TargetGroup,
   targetGroups,
-} from '../directory.vocabulary.ts';
+} from '../../directory.vocabulary.ts';
 import { diff, recordVersion } from '../listing-versions.ts';
-import { isEmailAddress, languageCodeShape } from '../../../shared/shapes.ts';
+import { isEmailAddress, isUuid, languageCodeShape } from '../../../../shared/shapes.ts';
 
 export const serviceTextFields = [
   'name',
@@ -123,7 +123,7 @@ export function checkService(input: ServiceInput) {
   };
 }
 
-export async function editService(
+export async function updateService(
   tx: Executor,
   serviceId: string,
   input: ServiceInput,
@@ -152,7 +152,7 @@ export async function editService(
 }
 
 /** A new service of an organisation, from the same form; its first version lists every field set. */
-export async function createService(
+export async function insertService(
   tx: Executor,
   organisationId: string,
   input: ServiceInput,
@@ -175,4 +175,16 @@ export async function createService(
     changes,
   });
   return row!.id;
+}
+
+/** The organisation a service belongs to, or "not found". */
+export async function organisationOfService(db: Executor, serviceId: string): Promise<string> {
+  const [row] = isUuid(serviceId)
+    ? await db
+        .select({ organisationId: services.organisationId })
+        .from(services)
+        .where(eq(services.id, serviceId))
+    : [];
+  if (!row) throw new AppError('SERVICE_NOT_FOUND');
+  return row.organisationId;
 }

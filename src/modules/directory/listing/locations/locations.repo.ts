@@ -2,11 +2,11 @@
 // which of its services are offered there. The commune and quartier follow from the coordinates;
 // without coordinates, a street the street list knows gives an approximate point.
 import { and, eq, inArray } from 'drizzle-orm';
-import type { Executor } from '../../../db/client.ts';
-import { AppError, type FieldProblem } from '../../../shared/errors.ts';
-import { cleanText, type I18nText } from '../../../shared/i18n-text.ts';
-import { findPlace, geoReference } from '../../geo/index.ts';
-import { locations, serviceAtLocations, services } from '../directory.schema.ts';
+import type { Executor } from '../../../../db/client.ts';
+import { AppError, type FieldProblem } from '../../../../shared/errors.ts';
+import { cleanText, type I18nText } from '../../../../shared/i18n-text.ts';
+import { findPlace, geoReference } from '../../../geo/index.ts';
+import { locations, serviceAtLocations, services } from '../../directory.schema.ts';
 import { diff, recordVersion } from '../listing-versions.ts';
 
 export interface LocationInput {
@@ -87,7 +87,7 @@ export function checkLocation(input: LocationInput) {
 }
 
 /** Adds a location (no id) or changes one of this organisation's; returns its id. */
-export async function saveLocation(
+export async function writeLocation(
   tx: Executor,
   organisationId: string,
   locationId: string | null,
@@ -155,7 +155,7 @@ export async function saveLocation(
   return id;
 }
 
-export async function deleteLocation(
+export async function removeLocation(
   tx: Executor,
   organisationId: string,
   locationId: string,

@@ -1,0 +1,178 @@
+// The contact persons of a listing: one form per person, and one for a new one.
+import type { PageContext } from '../../../../http/request-context.ts';
+import type { FieldProblem } from '../../../../shared/errors.ts';
+import { type I18nText, locales, pickText } from '../../../../shared/i18n-text.ts';
+import { languageNames } from '../../../../views/components.tsx';
+import { CsrfField, ErrorSummary, Field, Notice } from '../../../../views/forms.tsx';
+import { Layout } from '../../../../views/layout.tsx';
+import { ManageLinks } from '../../../../views/manage-nav.tsx';
+import { type FormValues, one } from '../listing-forms.ts';
+
+export interface ContactView {
+  id: string;
+  name: string;
+  title: I18nText | null;
+  email: string | null;
+  phone: string | null;
+  languages: string[];
+}
+
+function ContactForm({
+  ctx,
+  organisationId,
+  contact,
+  values,
+  problems,
+}: {
+  ctx: PageContext;
+  organisationId: string;
+  contact?: ContactView;
+  values: FormValues;
+  problems: FieldProblem[];
+}) {
+  const { t } = ctx;
+  const prefix = contact ? `c-${contact.id}` : 'new';
+  // Field ids must be unique on a page with several forms: each form names its own.
+  const scoped = problems.map((p) => ({ ...p, field: `${prefix}-${p.field}` }));
+  const v = (name: string) => one(values[name]);
+  return (
+    <form
+      method="post"
+      action={`/${ctx.locale}/manage/organisations/${organisationId}/contacts`}
+      class="form wide"
+    >
+      <CsrfField ctx={ctx} />
+      {contact ? <input type="hidden" name="contact_id" value={contact.id} /> : ''}
+      <Field
+        ctx={ctx}
+        name={`${prefix}-contact_name`}
+        label={t.t('contacts.name')}
+        value={v('contact_name')}
+        problems={scoped}
+        maxlength={100}
+      />
+      <fieldset class="languages-side-by-side">
+        <legend>{t.html('contacts.role')}</legend>
+        <div class="side-by-side">
+          {locales.map((l) => (
+            <Field
+              ctx={ctx}
+              name={`${prefix}-title.${l}`}
+              label={languageNames[l]}
+              value={v(`title.${l}`)}
+              problems={scoped}
+              lang={l}
+              maxlength={200}
+            />
+          ))}
+        </div>
+      </fieldset>
+      <Field
+        ctx={ctx}
+        name={`${prefix}-email`}
+        type="email"
+        label={t.t('account.email')}
+        value={v('email')}
+        problems={scoped}
+        maxlength={254}
+      />
+      <Field
+        ctx={ctx}
+        name={`${prefix}-phone`}
+        type="tel"
+        label={t.t('contacts.phone')}
+        value={v('phone')}
+        problems={scoped}
+        maxlength={30}
+      />
+      <Field
+        ctx={ctx}
+        name={`${prefix}-languages`}
+        label={t.t('edit.languages')}
+        hint={t.t('edit.languages_hint')}
+        value={v('languages')}
+        problems={scoped}
+        maxlength={200}
+      />
+      <div class="form-actions">
+        <button type="submit">{contact ? t.html('edit.save') : t.html('contacts.add')}</button>
+      </div>
+    </form>
+  );
+}
+
+export function ContactsPage({
+  ctx,
+  organisationId,
+  name,
+  contacts,
+  problems = [],
+  values = {},
+  failedId,
+  saved,
+}: {
+  ctx: PageContext;
+  organisationId: string;
+  name: I18nText;
+  contacts: ContactView[];
+  problems?: FieldProblem[];
+  values?: FormValues;
+  /** The contact whose form was refused, or "new". */
+  failedId?: string;
+  saved?: boolean;
+}) {
+  const { t } = ctx;
+  const title = t.t('contacts.title', { organisation: pickText(name, ctx.locale)?.text ?? '' });
+  const valuesOf = (c: ContactView): FormValues => ({
+    contact_name: c.name,
+    ...Object.fromEntries(locales.map((l) => [`title.${l}`, c.title?.[l] ?? ''])),
+    email: c.email ?? '',
+    phone: c.phone ?? '',
+    languages: c.languages.join(', '),
+  });
+  const prefixOf = failedId === 'new' || !failedId ? 'new' : `c-${failedId}`;
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 safe>{title}</h1>
+      {saved ? <Notice text={t.t('edit.saved')} /> : ''}
+      <ManageLinks ctx={ctx} organisationId={organisationId} />
+      <ErrorSummary ctx={ctx} problems={problems.map((p) => ({ ...p, field: `${prefixOf}-${p.field}` }))} />
+      <p>{t.html('contacts.lead')}</p>
+      {contacts.map((c) => (
+        <section class="card" aria-labelledby={`h-${c.id}`}>
+          <h2 id={`h-${c.id}`} safe>
+            {c.name}
+          </h2>
+          <ContactForm
+            ctx={ctx}
+            organisationId={organisationId}
+            contact={c}
+            values={failedId === c.id ? values : valuesOf(c)}
+            problems={failedId === c.id ? problems : []}
+          />
+          <form
+            method="post"
+            action={`/${ctx.locale}/manage/organisations/${organisationId}/contacts/${c.id}/delete`}
+            class="inline-form"
+          >
+            <CsrfField ctx={ctx} />
+            <button type="submit" class="secondary" aria-label={t.t('members.remove_name', { name: c.name })}>
+              {t.html('members.remove')}
+            </button>
+          </form>
+        </section>
+      ))}
+      <section class="card" aria-labelledby="h-new-contact">
+        <h2 id="h-new-contact">{t.html('contacts.add')}</h2>
+        <ContactForm
+          ctx={ctx}
+          organisationId={organisationId}
+          values={failedId === 'new' ? values : {}}
+          problems={failedId === 'new' ? problems : []}
+        />
+      </section>
+    </Layout>
+  );
+}
+
+/** Weekday names in the reader's language, Monday first (2024-01-01 was a Monday). */

@@ -1,0 +1,117 @@
+// The history of a listing: every change, who made it, before and after; rollback for moderators.
+import type { PageContext } from '../../../../http/request-context.ts';
+import type { MessageKey } from '../../../../i18n/index.ts';
+import { type I18nText, pickText } from '../../../../shared/i18n-text.ts';
+import { CsrfField, Notice } from '../../../../views/forms.tsx';
+import { Layout } from '../../../../views/layout.tsx';
+import { ManageLinks } from '../../../../views/manage-nav.tsx';
+
+export interface VersionView {
+  id: number;
+  at: Date;
+  actor: string;
+  recordType: string;
+  recordName: string;
+  action: string;
+  /** A change of fields of a record kind that can be rolled back. */
+  rollbackable: boolean;
+  rolledBack: number | null;
+  changes: { field: string; before: string; after: string }[];
+}
+
+export function HistoryPage({
+  ctx,
+  organisationId,
+  name,
+  versions,
+  canRollBack,
+  notice,
+}: {
+  ctx: PageContext;
+  organisationId: string;
+  name: I18nText;
+  versions: VersionView[];
+  canRollBack: boolean;
+  notice?: string;
+}) {
+  const { t } = ctx;
+  const title = t.t('history.title', { organisation: pickText(name, ctx.locale)?.text ?? '' });
+  const when = (d: Date) =>
+    `${t.date(d, 'medium')} ${d.toLocaleTimeString(ctx.locale, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Brussels' })}`;
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 safe>{title}</h1>
+      {notice ? <Notice text={notice} /> : ''}
+      <ManageLinks ctx={ctx} organisationId={organisationId} />
+      {versions.length ? (
+        <ol class="history">
+          {versions.map((v) => (
+            <li class="card" id={`v${v.id}`}>
+              <p>
+                <strong safe>{when(v.at)}</strong> · <span safe>{v.actor}</span> ·{' '}
+                <span safe>
+                  {t.t(`history.record.${v.recordType}` as MessageKey, { name: v.recordName })}
+                </span>
+                {v.action === 'rollback' ? (
+                  <>
+                    {' '}
+                    · <span safe>{t.t('history.rollback_of', { id: v.rolledBack ?? 0 })}</span>
+                  </>
+                ) : (
+                  ''
+                )}
+              </p>
+              <table class="data-table">
+                <caption class="visually-hidden" safe>
+                  {t.t('history.changes_caption', { id: v.id })}
+                </caption>
+                <thead>
+                  <tr>
+                    <th scope="col">{t.html('history.field')}</th>
+                    <th scope="col">{t.html('history.before')}</th>
+                    <th scope="col">{t.html('history.after')}</th>
+                  </tr>
+                </thead>
+                <tbody>
+                  {v.changes.map((c) => (
+                    <tr>
+                      <th scope="row" safe>
+                        {c.field}
+                      </th>
+                      <td class="before" safe>
+                        {c.before}
+                      </td>
+                      <td class="after" safe>
+                        {c.after}
+                      </td>
+                    </tr>
+                  ))}
+                </tbody>
+              </table>
+              {canRollBack && v.rollbackable ? (
+                <form
+                  method="post"
+                  action={`/${ctx.locale}/manage/versions/${v.id}/rollback`}
+                  class="inline-form"
+                >
+                  <CsrfField ctx={ctx} />
+                  <button
+                    type="submit"
+                    class="secondary"
+                    aria-label={t.t('history.roll_back_label', { id: v.id })}
+                  >
+                    {t.html('history.roll_back')}
+                  </button>
+                </form>
+              ) : (
+                ''
+              )}
+            </li>
+          ))}
+        </ol>
+      ) : (
+        <p>{t.html('history.none')}</p>
+      )}
+    </Layout>
+  );
+}

@@ -1,0 +1,291 @@
+// A service's weekly hours, two periods a day, and dated exceptions (closures, special days).
+import type { PageContext } from '../../../../http/request-context.ts';
+import type { FieldProblem } from '../../../../shared/errors.ts';
+import { type I18nText, locales, pickText } from '../../../../shared/i18n-text.ts';
+import { languageNames } from '../../../../views/components.tsx';
+import { CsrfField, ErrorSummary, Field, fieldMessage, Notice } from '../../../../views/forms.tsx';
+import { Layout } from '../../../../views/layout.tsx';
+import { ManageLinks } from '../../../../views/manage-nav.tsx';
+
+function weekdayNames(locale: string): string[] {
+  const format = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
+  return Array.from({ length: 7 }, (_, i) => format.format(new Date(Date.UTC(2024, 0, 1 + i))));
+}
+
+export function HoursPage({
+  ctx,
+  serviceId,
+  organisationId,
+  name,
+  values,
+  closedOnPublicHolidays,
+  special,
+  problems = [],
+  saved,
+  exceptions,
+  exceptionValues = {},
+  exceptionProblems = [],
+}: {
+  ctx: PageContext;
+  exceptions: {
+    id: string;
+    startsOn: string;
+    endsOn: string;
+    closed: boolean;
+    opensAt: string | null;
+    closesAt: string | null;
+    note: I18nText | null;
+  }[];
+  exceptionValues?: Record<string, string>;
+  exceptionProblems?: FieldProblem[];
+  serviceId: string;
+  organisationId: string;
+  name: I18nText;
+  /** "d1p1o" (Monday, first period, opens) and so on, as typed or stored. */
+  values: Record<string, string>;
+  closedOnPublicHolidays: boolean;
+  /** Some hours are per location or season, and kept as they are. */
+  special: boolean;
+  problems?: FieldProblem[];
+  saved?: boolean;
+}) {
+  const { t } = ctx;
+  const title = t.t('hours.title', { service: pickText(name, ctx.locale)?.text ?? '' });
+  const days = weekdayNames(ctx.locale);
+  const problemOf = (day: number, period: number) => problems.find((p) => p.field === `d${day}p${period}`);
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 safe>{title}</h1>
+      {saved ? <Notice text={t.t('edit.saved')} /> : ''}
+      <ManageLinks ctx={ctx} organisationId={organisationId} />
+      <p>
+        <a href={`/${ctx.locale}/manage/services/${serviceId}`}>{t.html('hours.back')}</a>
+      </p>
+      <ErrorSummary ctx={ctx} problems={problems.map((p) => ({ ...p, field: `${p.field}o` }))} />
+      <p>{t.html('hours.lead')}</p>
+      {special ? <Notice tone="warn" text={t.t('hours.special')} /> : ''}
+      <form
+        method="post"
+        action={`/${ctx.locale}/manage/services/${serviceId}/hours`}
+        class="form wide"
+        novalidate
+      >
+        <CsrfField ctx={ctx} />
+        <table class="data-table hours-form">
+          <caption class="visually-hidden">{t.html('hours.caption')}</caption>
+          <thead>
+            <tr>
+              <th scope="col">{t.html('hours.day')}</th>
+              <th scope="col">{t.html('hours.first')}</th>
+              <th scope="col">{t.html('hours.second')}</th>
+            </tr>
+          </thead>
+          <tbody>
+            {days.map((dayName, i) => {
+              const day = i + 1;
+              return (
+                <tr>
+                  <th scope="row" safe>
+                    {dayName}
+                  </th>
+                  {[1, 2].map((period) => {
+                    const problem = problemOf(day, period);
+                    const id = `f-d${day}p${period}`;
+                    return (
+                      <td>
+                        {problem ? (
+                          <p class="field-error" id={`${id}-error`} safe>
+                            {fieldMessage(ctx, problem)}
+                          </p>
+                        ) : (
+                          ''
+                        )}
+                        <label for={`${id}o`} class="visually-hidden" safe>
+                          {t.t('hours.opens_label', { day: dayName, period })}
+                        </label>
+                        <input
+                          type="time"
+                          id={`${id}o`}
+                          name={`d${day}p${period}o`}
+                          value={values[`d${day}p${period}o`] ?? ''}
+                          aria-invalid={problem ? 'true' : undefined}
+                          aria-describedby={problem ? `${id}-error` : undefined}
+                        />
+                        {' – '}
+                        <label for={`${id}c`} class="visually-hidden" safe>
+                          {t.t('hours.closes_label', { day: dayName, period })}
+                        </label>
+                        <input
+                          type="time"
+                          id={`${id}c`}
+                          name={`d${day}p${period}c`}
+                          value={values[`d${day}p${period}c`] ?? ''}
+                          aria-invalid={problem ? 'true' : undefined}
+                        />
+                      </td>
+                    );
+                  })}
+                </tr>
+              );
+            })}
+          </tbody>
+        </table>
+        <label class="check">
+          <input
+            type="checkbox"
+            name="closed_on_public_holidays"
+            value="1"
+            checked={closedOnPublicHolidays ? true : undefined}
+          />{' '}
+          {t.html('hours.holidays')}
+        </label>
+        <div class="form-actions">
+          <button type="submit">{t.html('edit.save')}</button>
+        </div>
+      </form>
+      <section aria-labelledby="exceptions-title">
+        <h2 id="exceptions-title">{t.html('exceptions.title')}</h2>
+        {exceptions.length ? (
+          <ul class="plain">
+            {exceptions.map((e) => (
+              <li>
+                <span safe>
+                  {e.startsOn === e.endsOn
+                    ? t.date(e.startsOn, 'medium')
+                    : t.t('exceptions.range', {
+                        from: t.date(e.startsOn, 'medium'),
+                        to: t.date(e.endsOn, 'medium'),
+                      })}
+                </span>
+                {' · '}
+                <span safe>
+                  {e.closed
+                    ? t.t('exceptions.closed')
+                    : t.t('exceptions.open', {
+                        opens: e.opensAt?.slice(0, 5) ?? '',
+                        closes: e.closesAt?.slice(0, 5) ?? '',
+                      })}
+                </span>
+                {e.note ? (
+                  <>
+                    {' · '}
+                    <span safe>{pickText(e.note, ctx.locale)?.text ?? ''}</span>
+                  </>
+                ) : (
+                  ''
+                )}{' '}
+                <form
+                  method="post"
+                  action={`/${ctx.locale}/manage/services/${serviceId}/exceptions/${e.id}/delete`}
+                  class="inline-form"
+                >
+                  <CsrfField ctx={ctx} />
+                  <button
+                    type="submit"
+                    class="secondary"
+                    aria-label={t.t('exceptions.remove_label', { date: t.date(e.startsOn, 'medium') })}
+                  >
+                    {t.html('members.remove')}
+                  </button>
+                </form>
+              </li>
+            ))}
+          </ul>
+        ) : (
+          <p>{t.html('exceptions.none')}</p>
+        )}
+        <h3>{t.html('exceptions.add')}</h3>
+        <ErrorSummary ctx={ctx} problems={exceptionProblems} />
+        <form
+          method="post"
+          action={`/${ctx.locale}/manage/services/${serviceId}/exceptions`}
+          class="form wide"
+          novalidate
+        >
+          <CsrfField ctx={ctx} />
+          <div class="side-by-side">
+            <Field
+              ctx={ctx}
+              name="starts_on"
+              type="date"
+              label={t.t('exceptions.from')}
+              value={exceptionValues.starts_on}
+              problems={exceptionProblems}
+              maxlength={10}
+            />
+            <Field
+              ctx={ctx}
+              name="ends_on"
+              type="date"
+              label={t.t('exceptions.to')}
+              hint={t.t('exceptions.to_hint')}
+              value={exceptionValues.ends_on}
+              problems={exceptionProblems}
+              maxlength={10}
+            />
+          </div>
+          <fieldset class="checks">
+            <legend>{t.html('exceptions.what')}</legend>
+            <label class="check">
+              <input
+                type="radio"
+                name="closed"
+                value="1"
+                checked={exceptionValues.closed !== '0' ? true : undefined}
+              />{' '}
+              {t.html('exceptions.closed')}
+            </label>
+            <label class="check">
+              <input
+                type="radio"
+                name="closed"
+                value="0"
+                checked={exceptionValues.closed === '0' ? true : undefined}
+              />{' '}
+              {t.html('exceptions.special_hours')}
+            </label>
+          </fieldset>
+          <div class="side-by-side">
+            <Field
+              ctx={ctx}
+              name="opens_at"
+              type="time"
+              label={t.t('exceptions.opens')}
+              value={exceptionValues.opens_at}
+              problems={exceptionProblems}
+              maxlength={5}
+            />
+            <Field
+              ctx={ctx}
+              name="closes_at"
+              type="time"
+              label={t.t('exceptions.closes')}
+              value={exceptionValues.closes_at}
+              problems={exceptionProblems}
+              maxlength={5}
+            />
+          </div>
+          <fieldset class="languages-side-by-side">
+            <legend>{t.html('exceptions.note')}</legend>
+            <div class="side-by-side">
+              {locales.map((l) => (
+                <Field
+                  ctx={ctx}
+                  name={`note.${l}`}
+                  label={languageNames[l]}
+                  value={exceptionValues[`note.${l}`]}
+                  problems={exceptionProblems}
+                  lang={l}
+                  maxlength={200}
+                />
+              ))}
+            </div>
+          </fieldset>
+          <div class="form-actions">
+            <button type="submit">{t.html('exceptions.add')}</button>
+          </div>
+        </form>
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,141 @@
+// A service's opening hours: the week (two periods a day), public holidays, and dated exceptions.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import type { WebDeps } from '../../../../http/deps.ts';
+import { submitForm } from '../../../../http/form-route.ts';
+import { localeOf, pageFor } from '../../../../http/request-context.ts';
+import { sendHtml } from '../../../../http/send-html.ts';
+import { signedInContext } from '../../../../http/use-case-context.ts';
+import { AppError } from '../../../../shared/errors.ts';
+import { locales } from '../../../../shared/i18n-text.ts';
+import { isUuid } from '../../../../shared/shapes.ts';
+import { IdParams } from '../../directory.schemas.ts';
+import { getService } from '../../directory.service.ts';
+import { requireListingEditor } from '../change-listing.ts';
+import { ExceptionParams, SavedQuery } from '../listing-schemas.ts';
+import { addException } from './add-exception.ts';
+import { deleteException } from './delete-exception.ts';
+import { findUpcomingExceptions } from './exceptions.repo.ts';
+import { HoursPage } from './hours.page.tsx';
+import { findWeeklyHours, hasSpecialHours, type WeekInput } from './hours.repo.ts';
+import { setWeeklyHours } from './set-weekly-hours.ts';
+
+const HoursBody = Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 200 }), {
+  maxProperties: 40,
+});
+const ExceptionBody = Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 300 }), {
+  maxProperties: 20,
+});
+
+/** The stored week as the form's fields: d<weekday>p<period>o|c. */
+function hoursValues(rows: { weekday: number; opensAt: string; closesAt: string }[]) {
+  const values: Record<string, string> = {};
+  const seen: Record<number, number> = {};
+  for (const r of rows) {
+    const period = (seen[r.weekday] = (seen[r.weekday] ?? 0) + 1);
+    if (period > 2) continue;
+    values[`d${r.weekday}p${period}o`] = r.opensAt.slice(0, 5);
+    values[`d${r.weekday}p${period}c`] = r.closesAt.slice(0, 5);
+  }
+  return values;
+}
+
+type Service = Awaited<ReturnType<typeof getService>>;
+
+export const hoursWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
+  const { db } = deps;
+  const hoursPath = (locale: string, id: string) => `/${locale}/manage/services/${id}/hours`;
+
+  async function hoursPage(
+    request: FastifyRequest,
+    service: Service,
+    extra: Partial<Parameters<typeof HoursPage>[0]> = {},
+  ) {
+    const today = new Intl.DateTimeFormat('en-CA', { timeZone: 'Europe/Brussels' }).format(new Date());
+    const [rows, special, exceptions] = await Promise.all([
+      findWeeklyHours(db, service.id),
+      hasSpecialHours(db, service.id),
+      findUpcomingExceptions(db, service.id, today),
+    ]);
+    return HoursPage({
+      ctx: await pageFor(request, deps),
+      serviceId: service.id,
+      organisationId: service.organisationId,
+      name: service.name,
+      values: hoursValues(rows),
+      closedOnPublicHolidays: service.closedOnPublicHolidays,
+      special,
+      exceptions,
+      ...extra,
+    });
+  }
+
+  app.get(
+    '/manage/services/:id/hours',
+    { schema: { hide: true, params: IdParams, querystring: SavedQuery } },
+    async (request, reply) => {
+      const service = await getService(db, request.params.id);
+      await requireListingEditor(signedInContext(request, deps), service.organisationId);
+      return sendHtml(reply, await hoursPage(request, service, { saved: request.query.done === 'saved' }));
+    },
+  );
+
+  app.post(
+    '/manage/services/:id/hours',
+    { schema: { hide: true, params: IdParams, body: HoursBody } },
+    async (request, reply) => {
+      const service = await getService(db, request.params.id);
+      const body = request.body;
+      const week: WeekInput = {};
+      for (let day = 1; day <= 7; day++)
+        week[day] = [1, 2].map((p) => ({
+          opensAt: body[`d${day}p${p}o`] ?? '',
+          closesAt: body[`d${day}p${p}c`] ?? '',
+        }));
+      const holidays = body.closed_on_public_holidays === '1';
+      return submitForm(
+        reply,
+        () => setWeeklyHours(signedInContext(request, deps), service.id, week, holidays),
+        {
+          redirect: () => `${hoursPath(localeOf(request), service.id)}?done=saved`,
+          refused: (problems) =>
+            hoursPage(request, service, { values: body, closedOnPublicHolidays: holidays, problems }),
+        },
+      );
+    },
+  );
+
+  app.post(
+    '/manage/services/:id/exceptions',
+    { schema: { hide: true, params: IdParams, body: ExceptionBody } },
+    async (request, reply) => {
+      const service = await getService(db, request.params.id);
+      const body = request.body;
+      const input = {
+        startsOn: body.starts_on ?? '',
+        endsOn: body.ends_on ?? '',
+        closed: body.closed !== '0',
+        opensAt: body.opens_at ?? '',
+        closesAt: body.closes_at ?? '',
+        note: Object.fromEntries(locales.map((l) => [l, body[`note.${l}`] ?? ''])),
+      };
+      return submitForm(reply, () => addException(signedInContext(request, deps), service.id, input), {
+        redirect: () => `${hoursPath(localeOf(request), service.id)}?done=saved`,
+        refused: (problems) =>
+          hoursPage(request, service, { exceptionValues: body, exceptionProblems: problems }),
+      });
+    },
+  );
+
+  app.post(
+    '/manage/services/:id/exceptions/:exceptionId/delete',
+    { schema: { hide: true, params: ExceptionParams } },
+    async (request, reply) => {
+      const service = await getService(db, request.params.id);
+      if (!isUuid(request.params.exceptionId)) throw new AppError('NOT_FOUND');
+      await deleteException(signedInContext(request, deps), service.id, request.params.exceptionId);
+      return reply.redirect(`${hoursPath(localeOf(request), service.id)}?done=saved`, 303);
+    },
+  );
+};

@@ -1,0 +1,19 @@
+// Form values of the listing pages: what a form posts, and a record's texts spread over the three
+// language fields ("name.nl", "name.fr", "name.en").
+import { type I18nText, locales } from '../../../shared/i18n-text.ts';
+
+export type FormValues = Record<string, string | string[] | undefined>;
+
+export const list = (v: unknown): string[] =>
+  v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)];
+export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+
+/** The three language fields of a text, as one text. */
+export const textOf = (body: Record<string, unknown>, name: string): I18nText =>
+  Object.fromEntries(
+    locales.map((l) => [l, typeof body[`${name}.${l}`] === 'string' ? body[`${name}.${l}`] : undefined]),
+  ) as I18nText;
+
+/** A text spread over its three language fields. */
+export const spread = (name: string, value: I18nText | null): FormValues =>
+  Object.fromEntries(locales.map((l) => [`${name}.${l}`, value?.[l] ?? '']));

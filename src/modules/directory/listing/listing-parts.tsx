@@ -1,0 +1,116 @@
+// What every listing form shares: texts in nl, fr and en side by side, and how complete each
+// language is.
+import type { PageContext } from '../../../http/request-context.ts';
+import type { FieldProblem } from '../../../shared/errors.ts';
+import { type I18nText, type Locale, locales } from '../../../shared/i18n-text.ts';
+import { languageNames } from '../../../views/components.tsx';
+import { Field, fieldMessage, TextArea } from '../../../views/forms.tsx';
+import type { FormValues } from './listing-forms.ts';
+
+export type { FormValues };
+
+/** How many of the texts a listing has are written in each language. */
+export function completeness(texts: I18nText[]): Record<Locale, { filled: number; total: number }> {
+  const present = texts.filter((t) => Object.values(t).some(Boolean));
+  return Object.fromEntries(
+    locales.map((l) => [l, { filled: present.filter((t) => t[l]?.trim()).length, total: present.length }]),
+  ) as Record<Locale, { filled: number; total: number }>;
+}
+
+export function Completeness({ ctx, texts }: { ctx: PageContext; texts: I18nText[] }) {
+  const counts = completeness(texts);
+  return (
+    <section class="completeness" aria-labelledby="completeness-title">
+      <h2 id="completeness-title">{ctx.t.html('edit.completeness')}</h2>
+      <ul>
+        {locales.map((l) => {
+          const { filled, total } = counts[l];
+          return (
+            <li class={filled === total ? 'complete' : 'incomplete'}>
+              <span lang={l}>{languageNames[l]}</span>:{' '}
+              <meter
+                min="0"
+                max={String(Math.max(total, 1))}
+                value={String(filled)}
+                aria-hidden="true"
+              ></meter>{' '}
+              <span safe>{ctx.t.t('edit.filled', { filled, total })}</span>
+            </li>
+          );
+        })}
+      </ul>
+      <p class="hint">{ctx.t.html('edit.completeness_hint')}</p>
+    </section>
+  );
+}
+
+/** One text in three languages, side by side; a textarea for long texts. */
+export function TextInLanguages({
+  ctx,
+  name,
+  legend,
+  hint,
+  values,
+  problems,
+  long = false,
+  maxlength,
+}: {
+  ctx: PageContext;
+  name: string;
+  legend: string;
+  hint?: string;
+  values: FormValues;
+  problems: FieldProblem[];
+  long?: boolean;
+  maxlength: number;
+}) {
+  const whole = problems.find((p) => p.field === name);
+  return (
+    <fieldset class="languages-side-by-side" id={`f-${name}`}>
+      <legend safe>{legend}</legend>
+      {hint ? (
+        <p class="hint" safe>
+          {hint}
+        </p>
+      ) : (
+        ''
+      )}
+      {whole ? (
+        <p class="field-error" safe>
+          {fieldMessage(ctx, whole)}
+        </p>
+      ) : (
+        ''
+      )}
+      <div class="side-by-side">
+        {locales.map((l) => {
+          const field = `${name}.${l}`;
+          const value = values[field];
+          const written: string = typeof value === 'string' ? value : '';
+          return long ? (
+            <TextArea
+              ctx={ctx}
+              name={field}
+              label={languageNames[l]}
+              value={written}
+              rows={6}
+              lang={l}
+              maxlength={maxlength}
+              problems={problems}
+            />
+          ) : (
+            <Field
+              ctx={ctx}
+              name={field}
+              label={languageNames[l]}
+              value={written || undefined}
+              problems={problems}
+              lang={l}
+              maxlength={maxlength}
+            />
+          );
+        })}
+      </div>
+    </fieldset>
+  );
+}

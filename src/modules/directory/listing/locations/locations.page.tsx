@@ -1,0 +1,227 @@
+// The places of a listing and which services are given at each.
+import type { PageContext } from '../../../../http/request-context.ts';
+import type { FieldProblem } from '../../../../shared/errors.ts';
+import { type I18nText, locales, pickText } from '../../../../shared/i18n-text.ts';
+import { languageNames } from '../../../../views/components.tsx';
+import { CsrfField, ErrorSummary, Field, Notice } from '../../../../views/forms.tsx';
+import { Layout } from '../../../../views/layout.tsx';
+import { ManageLinks } from '../../../../views/manage-nav.tsx';
+import { type FormValues, list, one } from '../listing-forms.ts';
+
+export interface LocationView {
+  id: string;
+  name: I18nText | null;
+  address: string | null;
+  postcode: string | null;
+  locality: string | null;
+  latitude: number | null;
+  longitude: number | null;
+  communeNis: string | null;
+  accessibility: I18nText | null;
+  transport: I18nText | null;
+  serviceIds: string[];
+}
+
+function LocationForm({
+  ctx,
+  organisationId,
+  location,
+  values,
+  problems,
+  services,
+}: {
+  ctx: PageContext;
+  organisationId: string;
+  location?: LocationView;
+  values: FormValues;
+  problems: FieldProblem[];
+  services: { id: string; name: I18nText }[];
+}) {
+  const { t } = ctx;
+  const prefix = location ? `l-${location.id}` : 'new';
+  const scoped = problems.map((p) => ({ ...p, field: `${prefix}-${p.field}` }));
+  const v = (name: string) => one(values[name]);
+  const texts = (field: string, legend: string) => (
+    <fieldset class="languages-side-by-side">
+      <legend safe>{legend}</legend>
+      <div class="side-by-side">
+        {locales.map((l) => (
+          <Field
+            ctx={ctx}
+            name={`${prefix}-${field}.${l}`}
+            label={languageNames[l]}
+            value={v(`${field}.${l}`)}
+            problems={scoped}
+            lang={l}
+            maxlength={1000}
+          />
+        ))}
+      </div>
+    </fieldset>
+  );
+  return (
+    <form
+      method="post"
+      action={`/${ctx.locale}/manage/organisations/${organisationId}/locations`}
+      class="form wide"
+    >
+      <CsrfField ctx={ctx} />
+      {location ? <input type="hidden" name="location_id" value={location.id} /> : ''}
+      {texts('name', t.t('locations.name'))}
+      <Field
+        ctx={ctx}
+        name={`${prefix}-address`}
+        label={t.t('locations.address')}
+        hint={t.t('locations.address_hint')}
+        value={v('address')}
+        problems={scoped}
+        maxlength={200}
+      />
+      <Field
+        ctx={ctx}
+        name={`${prefix}-postcode`}
+        label={t.t('locations.postcode')}
+        value={v('postcode')}
+        problems={scoped}
+        maxlength={4}
+      />
+      <Field
+        ctx={ctx}
+        name={`${prefix}-locality`}
+        label={t.t('locations.locality')}
+        value={v('locality')}
+        problems={scoped}
+        maxlength={100}
+      />
+      <div class="side-by-side">
+        <Field
+          ctx={ctx}
+          name={`${prefix}-latitude`}
+          label={t.t('locations.latitude')}
+          hint={t.t('locations.coordinates_hint')}
+          value={v('latitude')}
+          problems={scoped}
+          maxlength={20}
+        />
+        <Field
+          ctx={ctx}
+          name={`${prefix}-longitude`}
+          label={t.t('locations.longitude')}
+          value={v('longitude')}
+          problems={scoped}
+          maxlength={20}
+        />
+      </div>
+      {texts('accessibility', t.t('locations.accessibility'))}
+      {texts('transport', t.t('locations.transport'))}
+      {services.length ? (
+        <fieldset class="checks">
+          <legend>{t.html('locations.services')}</legend>
+          {services.map((s) => (
+            <label class="check">
+              <input
+                type="checkbox"
+                name={`${prefix}-services`}
+                value={s.id}
+                checked={list(values.services).includes(s.id) ? true : undefined}
+              />{' '}
+              <span safe>{pickText(s.name, ctx.locale)?.text ?? ''}</span>
+            </label>
+          ))}
+        </fieldset>
+      ) : (
+        ''
+      )}
+      <div class="form-actions">
+        <button type="submit">{location ? t.html('edit.save') : t.html('locations.add')}</button>
+      </div>
+    </form>
+  );
+}
+
+export function LocationsPage({
+  ctx,
+  organisationId,
+  name,
+  locations,
+  services,
+  problems = [],
+  values = {},
+  failedId,
+  saved,
+}: {
+  ctx: PageContext;
+  organisationId: string;
+  name: I18nText;
+  locations: LocationView[];
+  services: { id: string; name: I18nText }[];
+  problems?: FieldProblem[];
+  values?: FormValues;
+  failedId?: string;
+  saved?: boolean;
+}) {
+  const { t } = ctx;
+  const title = t.t('locations.title', { organisation: pickText(name, ctx.locale)?.text ?? '' });
+  const valuesOf = (l: LocationView): FormValues => ({
+    ...Object.fromEntries(
+      (['name', 'accessibility', 'transport'] as const).flatMap((f) =>
+        locales.map((lang) => [`${f}.${lang}`, l[f]?.[lang] ?? '']),
+      ),
+    ),
+    address: l.address ?? '',
+    postcode: l.postcode ?? '',
+    locality: l.locality ?? '',
+    latitude: l.latitude === null ? '' : String(l.latitude),
+    longitude: l.longitude === null ? '' : String(l.longitude),
+    services: l.serviceIds,
+  });
+  const prefixOf = failedId === 'new' || !failedId ? 'new' : `l-${failedId}`;
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 safe>{title}</h1>
+      {saved ? <Notice text={t.t('edit.saved')} /> : ''}
+      <ManageLinks ctx={ctx} organisationId={organisationId} />
+      <ErrorSummary ctx={ctx} problems={problems.map((p) => ({ ...p, field: `${prefixOf}-${p.field}` }))} />
+      {locations.map((l) => (
+        <section class="card" aria-labelledby={`h-${l.id}`}>
+          <h2 id={`h-${l.id}`} safe>
+            {[l.address, l.postcode, l.locality].filter(Boolean).join(', ')}
+          </h2>
+          {l.communeNis ? '' : <Notice tone="warn" text={t.t('locations.no_position')} />}
+          <LocationForm
+            ctx={ctx}
+            organisationId={organisationId}
+            location={l}
+            values={failedId === l.id ? values : valuesOf(l)}
+            problems={failedId === l.id ? problems : []}
+            services={services}
+          />
+          <form
+            method="post"
+            action={`/${ctx.locale}/manage/organisations/${organisationId}/locations/${l.id}/delete`}
+            class="inline-form"
+          >
+            <CsrfField ctx={ctx} />
+            <button
+              type="submit"
+              class="secondary"
+              aria-label={t.t('members.remove_name', { name: l.address ?? '' })}
+            >
+              {t.html('members.remove')}
+            </button>
+          </form>
+        </section>
+      ))}
+      <section class="card" aria-labelledby="h-new-location">
+        <h2 id="h-new-location">{t.html('locations.add')}</h2>
+        <LocationForm
+          ctx={ctx}
+          organisationId={organisationId}
+          values={failedId === 'new' ? values : {}}
+          problems={failedId === 'new' ? problems : []}
+          services={services}
+        />
+      </section>
+    </Layout>
+  );
+}

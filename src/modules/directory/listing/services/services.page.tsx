@@ -1,0 +1,237 @@
+// The services of a listing: the list, and the form for one service.
+import type { PageContext } from '../../../../http/request-context.ts';
+import type { FieldProblem } from '../../../../shared/errors.ts';
+import { type I18nText, locales, pickText } from '../../../../shared/i18n-text.ts';
+import { label } from '../../../../views/components.tsx';
+import { Choices, CsrfField, ErrorSummary, Field, Notice } from '../../../../views/forms.tsx';
+import { Layout } from '../../../../views/layout.tsx';
+import { ManageLinks } from '../../../../views/manage-nav.tsx';
+import { type FormValues, list, one } from '../listing-forms.ts';
+import { Completeness, TextInLanguages } from '../listing-parts.tsx';
+
+export function EditServicePage({
+  ctx,
+  serviceId,
+  organisationId,
+  name,
+  values,
+  problems = [],
+  saved,
+  vocabularies,
+}: {
+  ctx: PageContext;
+  /** Unset for a new service. */
+  serviceId?: string;
+  organisationId: string;
+  name: I18nText;
+  values: FormValues;
+  problems?: FieldProblem[];
+  saved?: boolean;
+  vocabularies: {
+    statuses: readonly string[];
+    targetGroups: readonly string[];
+    accessConditions: readonly string[];
+    themes: { code: string; name: I18nText; children: { code: string; name: I18nText }[] }[];
+  };
+}) {
+  const { t } = ctx;
+  const title = serviceId
+    ? t.t('edit.service_title', { service: pickText(name, ctx.locale)?.text ?? '' })
+    : t.t('edit.new_service');
+  const action = serviceId
+    ? `/${ctx.locale}/manage/services/${serviceId}`
+    : `/${ctx.locale}/manage/organisations/${organisationId}/services/new`;
+  const texts = ['name', 'description', 'applicationProcess', 'feesDescription', 'eligibilityDescription'];
+  const textsOf = (field: string): I18nText =>
+    Object.fromEntries(locales.map((l) => [l, one(values[`${field}.${l}`]) ?? ''])) as I18nText;
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 safe>{title}</h1>
+      {saved ? <Notice text={t.t('edit.saved')} /> : ''}
+      <ManageLinks ctx={ctx} organisationId={organisationId} />
+      {serviceId ? (
+        <p>
+          <a href={`/${ctx.locale}/manage/services/${serviceId}/hours`}>{t.html('hours.link')}</a>
+        </p>
+      ) : (
+        ''
+      )}
+      <ErrorSummary ctx={ctx} problems={problems} />
+      <Completeness ctx={ctx} texts={texts.map(textsOf)} />
+      <form method="post" action={action} class="form wide" novalidate>
+        <CsrfField ctx={ctx} />
+        <TextInLanguages
+          ctx={ctx}
+          name="name"
+          legend={t.t('edit.service_name')}
+          values={values}
+          problems={problems}
+          maxlength={200}
+        />
+        <TextInLanguages
+          ctx={ctx}
+          name="description"
+          legend={t.t('edit.description')}
+          hint={t.t('edit.description_hint')}
+          values={values}
+          problems={problems}
+          long
+          maxlength={5000}
+        />
+        <TextInLanguages
+          ctx={ctx}
+          name="applicationProcess"
+          legend={t.t('edit.application_process')}
+          values={values}
+          problems={problems}
+          long
+          maxlength={1000}
+        />
+        <TextInLanguages
+          ctx={ctx}
+          name="eligibilityDescription"
+          legend={t.t('edit.eligibility')}
+          values={values}
+          problems={problems}
+          long
+          maxlength={1000}
+        />
+        <TextInLanguages
+          ctx={ctx}
+          name="feesDescription"
+          legend={t.t('edit.fees')}
+          values={values}
+          problems={problems}
+          long
+          maxlength={1000}
+        />
+        <div class="field">
+          <label for="f-status">{t.html('edit.status')}</label>
+          <select id="f-status" name="status">
+            {vocabularies.statuses.map((s) => (
+              <option value={s} selected={one(values.status) === s ? true : undefined} safe>
+                {label(ctx, 'status', s)}
+              </option>
+            ))}
+          </select>
+        </div>
+        <fieldset class="themes-choice" id="f-themes">
+          <legend>{t.html('edit.themes')}</legend>
+          <p class="hint">{t.html('edit.themes_hint')}</p>
+          {vocabularies.themes.map((theme) => (
+            <details
+              open={
+                [theme, ...theme.children].some((c) => list(values.themes).includes(c.code))
+                  ? true
+                  : undefined
+              }
+            >
+              <summary safe>{pickText(theme.name, ctx.locale)?.text ?? theme.code}</summary>
+              {[theme, ...theme.children].map((c, i) => (
+                <label class="check">
+                  <input
+                    type="checkbox"
+                    name="themes"
+                    value={c.code}
+                    checked={list(values.themes).includes(c.code) ? true : undefined}
+                  />{' '}
+                  <span safe>
+                    {i === 0 ? t.t('edit.theme_general') : (pickText(c.name, ctx.locale)?.text ?? c.code)}
+                  </span>
+                </label>
+              ))}
+            </details>
+          ))}
+        </fieldset>
+        <Choices
+          ctx={ctx}
+          name="target_groups"
+          legend={t.t('edit.target_groups')}
+          multiple
+          options={vocabularies.targetGroups.map((o) => ({ value: o, label: label(ctx, 'target', o) }))}
+          checked={list(values.target_groups)}
+        />
+        <Choices
+          ctx={ctx}
+          name="access_conditions"
+          legend={t.t('edit.access_conditions')}
+          multiple
+          options={vocabularies.accessConditions.map((o) => ({ value: o, label: label(ctx, 'access', o) }))}
+          checked={list(values.access_conditions)}
+        />
+        <Field
+          ctx={ctx}
+          name="languages"
+          label={t.t('edit.languages')}
+          hint={t.t('edit.languages_hint')}
+          value={one(values.languages)}
+          problems={problems}
+          maxlength={300}
+        />
+        <Field
+          ctx={ctx}
+          name="email"
+          type="email"
+          label={t.t('register_org.email')}
+          value={one(values.email)}
+          problems={problems}
+          maxlength={254}
+        />
+        <Field
+          ctx={ctx}
+          name="url"
+          type="url"
+          label={t.t('register_org.website')}
+          value={one(values.url)}
+          problems={problems}
+          maxlength={500}
+        />
+        <div class="form-actions">
+          <button type="submit">{t.html('edit.save')}</button>
+        </div>
+      </form>
+    </Layout>
+  );
+}
+
+export function ServicesListPage({
+  ctx,
+  organisationId,
+  name,
+  services,
+}: {
+  ctx: PageContext;
+  organisationId: string;
+  name: I18nText;
+  services: { id: string; name: I18nText; status: string }[];
+}) {
+  const { t } = ctx;
+  const title = t.t('edit.services_title', { organisation: pickText(name, ctx.locale)?.text ?? '' });
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 safe>{title}</h1>
+      <ManageLinks ctx={ctx} organisationId={organisationId} />
+      {services.length ? (
+        <ul class="cards">
+          {services.map((s) => (
+            <li class="card">
+              <h2>
+                <a href={`/${ctx.locale}/manage/services/${s.id}`} safe>
+                  {pickText(s.name, ctx.locale)?.text ?? ''}
+                </a>
+              </h2>
+              <p safe>{label(ctx, 'status', s.status)}</p>
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t.html('edit.no_services')}</p>
+      )}
+      <p>
+        <a class="button" href={`/${ctx.locale}/manage/organisations/${organisationId}/services/new`}>
+          {t.html('edit.add_service')}
+        </a>
+      </p>
+    </Layout>
+  );
+}

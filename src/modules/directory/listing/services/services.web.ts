@@ -1,0 +1,182 @@
+// The services of a listing: the list, a new service, and the form of one service.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import type { WebDeps } from '../../../../http/deps.ts';
+import { submitForm } from '../../../../http/form-route.ts';
+import { pageFor } from '../../../../http/request-context.ts';
+import { sendHtml } from '../../../../http/send-html.ts';
+import { signedInContext } from '../../../../http/use-case-context.ts';
+import type { Database } from '../../../../db/client.ts';
+import { IdParams } from '../../directory.schemas.ts';
+import { getOrganisation, getOrganisationBrief, getService, getTaxonomy } from '../../directory.service.ts';
+import { accessConditions, serviceStatuses, targetGroups } from '../../directory.vocabulary.ts';
+import { requireListingEditor } from '../change-listing.ts';
+import { type FormValues, list, spread, textOf } from '../listing-forms.ts';
+import { many, SavedQuery, text, textFields } from '../listing-schemas.ts';
+import { createService } from './create-service.ts';
+import { editService } from './edit-service.ts';
+import { EditServicePage, ServicesListPage } from './services.page.tsx';
+import { type ServiceInput, serviceTextFields } from './services.repo.ts';
+
+const ServiceBody = Type.Object({
+  // The texts shown as text areas (services.page.tsx): all but the name.
+  ...textFields(
+    serviceTextFields,
+    serviceTextFields.filter((f) => f !== 'name'),
+  ),
+  status: text,
+  target_groups: many,
+  access_conditions: many,
+  themes: many,
+  languages: text,
+  email: text,
+  url: text,
+});
+type ServiceForm = Record<string, string | string[] | undefined>;
+
+function serviceInputOf(body: ServiceForm): ServiceInput {
+  return {
+    texts: Object.fromEntries(serviceTextFields.map((f) => [f, textOf(body, f)])) as ServiceInput['texts'],
+    status: String(body.status ?? ''),
+    targetGroups: list(body.target_groups),
+    accessConditions: list(body.access_conditions),
+    languages: String(body.languages ?? '')
+      .split(/[\s,;]+/)
+      .filter(Boolean),
+    email: typeof body.email === 'string' ? body.email : undefined,
+    url: typeof body.url === 'string' ? body.url : undefined,
+    themes: list(body.themes),
+  };
+}
+
+const vocabularies = async (db: Database) => ({
+  statuses: serviceStatuses,
+  targetGroups,
+  accessConditions,
+  themes: (await getTaxonomy(db)).themes,
+});
+
+export const servicesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
+  const { db } = deps;
+
+  app.get(
+    '/manage/organisations/:id/services',
+    { schema: { hide: true, params: IdParams } },
+    async (request, reply) => {
+      const org = await getOrganisation(db, request.params.id);
+      await requireListingEditor(signedInContext(request, deps), org.id);
+      return sendHtml(
+        reply,
+        ServicesListPage({
+          ctx: await pageFor(request, deps),
+          organisationId: org.id,
+          name: org.name,
+          services: org.services,
+        }),
+      );
+    },
+  );
+
+  app.get(
+    '/manage/organisations/:id/services/new',
+    { schema: { hide: true, params: IdParams } },
+    async (request, reply) => {
+      const org = await getOrganisationBrief(db, request.params.id);
+      await requireListingEditor(signedInContext(request, deps), org.id);
+      return sendHtml(
+        reply,
+        EditServicePage({
+          ctx: await pageFor(request, deps),
+          organisationId: org.id,
+          name: {},
+          values: { status: 'active', languages: '' },
+          vocabularies: await vocabularies(db),
+        }),
+      );
+    },
+  );
+
+  app.post(
+    '/manage/organisations/:id/services/new',
+    { schema: { hide: true, params: IdParams, body: ServiceBody } },
+    async (request, reply) => {
+      const ctx = await pageFor(request, deps);
+      const org = await getOrganisationBrief(db, request.params.id);
+      const body = request.body as ServiceForm;
+      return submitForm(
+        reply,
+        () => createService(signedInContext(request, deps), org.id, serviceInputOf(body)),
+        {
+          redirect: (serviceId) => `/${ctx.locale}/manage/services/${serviceId}?done=saved`,
+          refused: async (problems) =>
+            EditServicePage({
+              ctx,
+              organisationId: org.id,
+              name: {},
+              values: body,
+              problems,
+              vocabularies: await vocabularies(db),
+            }),
+        },
+      );
+    },
+  );
+
+  app.get(
+    '/manage/services/:id',
+    { schema: { hide: true, params: IdParams, querystring: SavedQuery } },
+    async (request, reply) => {
+      const service = await getService(db, request.params.id);
+      await requireListingEditor(signedInContext(request, deps), service.organisationId);
+      const values: FormValues = {
+        ...Object.assign({}, ...serviceTextFields.map((f) => spread(f, service[f]))),
+        status: service.status,
+        target_groups: service.targetGroups,
+        access_conditions: service.accessConditions,
+        themes: service.themes.map((t) => t.term.code),
+        languages: service.languages.join(', '),
+        email: service.email ?? '',
+        url: service.url ?? '',
+      };
+      return sendHtml(
+        reply,
+        EditServicePage({
+          ctx: await pageFor(request, deps),
+          serviceId: service.id,
+          organisationId: service.organisationId,
+          name: service.name,
+          values,
+          saved: request.query.done === 'saved',
+          vocabularies: await vocabularies(db),
+        }),
+      );
+    },
+  );
+
+  app.post(
+    '/manage/services/:id',
+    { schema: { hide: true, params: IdParams, body: ServiceBody } },
+    async (request, reply) => {
+      const ctx = await pageFor(request, deps);
+      const service = await getService(db, request.params.id);
+      const body = request.body as ServiceForm;
+      return submitForm(
+        reply,
+        () => editService(signedInContext(request, deps), service.id, serviceInputOf(body)),
+        {
+          redirect: () => `/${ctx.locale}/manage/services/${service.id}?done=saved`,
+          refused: async (problems) =>
+            EditServicePage({
+              ctx,
+              serviceId: service.id,
+              organisationId: service.organisationId,
+              name: service.name,
+              values: body,
+              problems,
+              vocabularies: await vocabularies(db),
+            }),
+        },
+      );
+    },
+  );
+};
