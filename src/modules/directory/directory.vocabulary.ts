@@ -99,3 +99,11 @@ export const commonLanguages = [
 
 /** A BCP 47 language tag as the directory accepts it: a primary subtag, optionally a region. */
 export const languageTagPattern = '^[a-z]{2,3}(-[A-Z]{2})?$';
+
+/** Informal kinds, for which a vouch says something a KBO/BCE number cannot. */
+export const vouchableKinds: readonly OrganisationKind[] = [
+  'self_organisation',
+  'citizen_initiative',
+  'faith_community',
+  'sports_culture_club',
+];

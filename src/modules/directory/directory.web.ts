@@ -1,7 +1,7 @@
 // The directory's pages. Each page is a GET of plain HTML; htmx only swaps the results in place.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { WebDeps } from '../../http/deps.ts';
-import { findVouchers } from './trust.ts';
+import { findVouchers } from './trust/trust.repo.ts';
 import { pageContext } from '../../http/request-context.ts';
 import { sendHtml } from '../../http/send-html.ts';
 import { DirectoryPageQuery, IdParams } from './directory.schemas.ts';

@@ -55,11 +55,4 @@ export { loadDemoData } from './use-cases/load-demo-data.ts';
 export { syncTaxonomy } from './use-cases/sync-taxonomy.ts';
 export { LiveSearchIndex } from './search/search-sync.ts';
 export { searchServiceIds } from './search/search.service.ts';
-export {
-  findUnverifiedListings,
-  findVouchers,
-  setVerification,
-  vouchableKinds,
-  vouchFor,
-  withdrawVouch,
-} from './trust.ts';
+export { findUnverifiedListings } from './trust/trust.repo.ts';

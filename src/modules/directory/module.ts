@@ -12,6 +12,7 @@ import { locationsWeb } from './listing/locations/locations.web.ts';
 import { logoFilesWeb, logoFormWeb } from './listing/logo/logo.web.ts';
 import { profileWeb } from './listing/profile/profile.web.ts';
 import { servicesWeb } from './listing/services/services.web.ts';
+import { trustWeb } from './trust/trust.web.ts';
 import { searchApi } from './search/search.api.ts';
 import { LiveSearchIndex } from './search/search-sync.ts';
 import { searchWeb } from './search/search.web.ts';
@@ -44,6 +45,7 @@ export const directoryModule: ModuleManifest = {
       contactsWeb,
       hoursWeb,
       historyWeb,
+      trustWeb,
     ],
     api: [directoryApi, searchApi],
   },

@@ -1,20 +1,10 @@
 // What every membership use case needs from the request that triggers it.
-import type { Database } from '../../db/client.ts';
+import type { Actor } from '../../shared/actor.ts';
 import { AppError } from '../../shared/errors.ts';
-import type { Locale } from '../../shared/i18n-text.ts';
-import { type Actor } from '../access/index.ts';
+import type { UseCaseContext } from '../../shared/use-case.ts';
 
-export interface MembershipContext {
-  db: Database;
-  actor: Actor;
-  /** Scheme and host for links in e-mails. */
-  origin: string;
-  /** The language of the page the actor works in, for e-mails to people without an account. */
-  locale: Locale;
-  ip: string;
-  now: Date;
-  mailQueued(): void;
-}
+/** The one context of every module's use cases (shared/use-case.ts). */
+export type MembershipContext = UseCaseContext;
 
 /** Acting for an organisation needs a confirmed address: it is how others can reach the person. */
 export function requireConfirmedAddress(actor: Actor): void {

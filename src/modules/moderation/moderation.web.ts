@@ -13,26 +13,15 @@ import { pageOf } from '../../shared/pagination.ts';
 import { actorOf } from '../../shared/actor.ts';
 import { RateLimiter } from '../../shared/rate-limiter.ts';
 import { requireSignedIn } from '../../http/signed-in.ts';
-import { listAudit, recordAudit } from '../audit/index.ts';
-import {
-  findStaleListings,
-  findUnverifiedListings,
-  getOrganisationBrief,
-  setVerification,
-} from '../directory/index.ts';
+import { listAudit } from '../audit/index.ts';
+import { findStaleListings, findUnverifiedListings, getOrganisationBrief } from '../directory/index.ts';
 import { countClaimsForModerator } from '../membership/index.ts';
 import { findOpenReports, resolveReport } from './moderation.repo.ts';
 import { reportListing } from './use-cases/report-listing.ts';
 import { AuditPage, ModerationPage, ReportPage } from './views/moderation-pages.tsx';
 import { isUuid } from '../../shared/shapes.ts';
 import { MultiLineText } from '../../shared/schema-text.ts';
-import {
-  canModerate,
-  findMembership,
-  findMembershipsOfUser,
-  isModerator,
-  isPlatformAdmin,
-} from '../access/index.ts';
+import { findMembershipsOfUser, isModerator, isPlatformAdmin } from '../access/index.ts';
 
 const text = Type.Optional(Type.String({ maxLength: 5_000 }));
 const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
@@ -135,31 +124,6 @@ export const moderationWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, dep
           notice,
         }),
       );
-    },
-  );
-
-  app.post(
-    '/moderation/organisations/:id/verify',
-    { schema: { hide: true, params: IdParams, body: Type.Object({ verified: text }) } },
-    async (request, reply) => {
-      const actor = moderator(request);
-      const ctx = await page(request);
-      const org = await getOrganisationBrief(db, request.params.id);
-      const verified = request.body.verified !== '0';
-      if (!canModerate(actor, await findMembership(db, actor.userId, org.id)))
-        throw new AppError('OWN_ORGANISATION');
-      await db.transaction(async (tx) => {
-        await setVerification(tx, org.id, verified, new Date());
-        await recordAudit(tx, {
-          event: verified ? 'organisation.verified' : 'organisation.unverified',
-          actorId: actor.userId,
-          actorEmail: actor.email,
-          subjectType: 'organisation',
-          subjectId: org.id,
-          ip: request.ip,
-        });
-      });
-      return reply.redirect(`/${ctx.locale}/moderation?done=verified`, 303);
     },
   );
 

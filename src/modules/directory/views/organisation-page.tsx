@@ -1,4 +1,4 @@
-import { vouchableKinds } from '../trust.ts';
+import { vouchableKinds } from '../directory.vocabulary.ts';
 import type { PageContext } from '../../../http/request-context.ts';
 import { href } from '../../../http/request-context.ts';
 import { type I18nText, textIn } from '../../../shared/i18n-text.ts';

@@ -1,18 +1,13 @@
 // Trust in a listing besides freshness: verification by the network's moderators, and vouches of
 // verified organisations for informal groups they know.
 import { and, asc, eq, sql } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
-import { AppError } from '../../shared/errors.ts';
-import { organisations, vouches } from './directory.schema.ts';
-import type { OrganisationKind } from './directory.vocabulary.ts';
+import type { Executor } from '../../../db/client.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { organisations, vouches } from '../directory.schema.ts';
+import { vouchableKinds } from '../directory.vocabulary.ts';
 
-/** Informal kinds, for which a vouch says something a KBO/BCE number cannot. */
-export const vouchableKinds: readonly OrganisationKind[] = [
-  'self_organisation',
-  'citizen_initiative',
-  'faith_community',
-  'sports_culture_club',
-];
+export { vouchableKinds };
+
 
 export async function setVerification(db: Executor, organisationId: string, verified: boolean, now: Date) {
   const result = await db

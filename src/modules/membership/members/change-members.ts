@@ -4,7 +4,7 @@ import type { Executor } from '../../../db/client.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { recordAudit } from '../../audit/index.ts';
 import type { MembershipContext } from '../membership-context.ts';
-import { checkRoles } from './invite-member.ts';
+import { checkRoles } from '../invitations/invite-member.ts';
 import { isUuid } from '../../../shared/shapes.ts';
 import {
   canManageMembers,

@@ -1,0 +1,63 @@
+// Trust in a listing besides freshness: verification by moderators (the button is in their queue)
+// and vouching by verified organisations for informal groups.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import type { WebDeps } from '../../../http/deps.ts';
+import { pageFor } from '../../../http/request-context.ts';
+import { sendHtml } from '../../../http/send-html.ts';
+import { signedInContext } from '../../../http/use-case-context.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { canManageMembers, findMembershipsOfUser } from '../../access/index.ts';
+import { IdParams } from '../directory.schemas.ts';
+import { getOrganisationBrief } from '../directory.service.ts';
+import { vouchableKinds } from './trust.repo.ts';
+import { verifyListing } from './verify-listing.ts';
+import { vouch } from './vouch.ts';
+import { VouchPage } from './vouch.page.tsx';
+
+const text = Type.Optional(Type.String({ maxLength: 5_000 }));
+
+export const trustWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
+  const { db } = deps;
+
+  app.post(
+    '/moderation/organisations/:id/verify',
+    { schema: { hide: true, params: IdParams, body: Type.Object({ verified: text }) } },
+    async (request, reply) => {
+      const ctx = await pageFor(request, deps);
+      const org = await getOrganisationBrief(db, request.params.id);
+      await verifyListing(signedInContext(request, deps), org.id, request.body.verified !== '0');
+      return reply.redirect(`/${ctx.locale}/moderation?done=verified`, 303);
+    },
+  );
+
+  app.get(
+    '/organisations/:id/vouch',
+    { schema: { hide: true, params: IdParams } },
+    async (request, reply) => {
+      const { actor } = signedInContext(request, deps);
+      const org = await getOrganisationBrief(db, request.params.id);
+      if (!vouchableKinds.includes(org.kind)) throw new AppError('NOT_FOUND');
+      const own = await findMembershipsOfUser(db, actor.userId);
+      // Nobody vouches for a group they belong to.
+      if (own.some((m) => m.organisationId === org.id)) throw new AppError('OWN_ORGANISATION');
+      const candidates = (
+        await Promise.all(
+          own.filter((m) => canManageMembers(m)).map((m) => getOrganisationBrief(db, m.organisationId)),
+        )
+      ).filter((o) => o.verification === 'verified' && o.id !== org.id);
+      return sendHtml(reply, VouchPage({ ctx: await pageFor(request, deps), organisation: org, candidates }));
+    },
+  );
+
+  app.post(
+    '/organisations/:id/vouch',
+    { schema: { hide: true, params: IdParams, body: Type.Object({ voucher: text }) } },
+    async (request, reply) => {
+      const ctx = await pageFor(request, deps);
+      const org = await getOrganisationBrief(db, request.params.id);
+      await vouch(signedInContext(request, deps), org.id, request.body.voucher ?? '');
+      return reply.redirect(`/${ctx.locale}/organisations/${org.id}`, 303);
+    },
+  );
+};

@@ -1,0 +1,129 @@
+// Asking to manage a listing; a claim with its decision buttons; the moderators' queue.
+// Pages for organisations' own people: registering an organisation, claiming a listing, one's
+// organisations, the members of one, and the moderators' queue of claims.
+import type { PageContext } from '../../../http/request-context.ts';
+import type { FieldProblem } from '../../../shared/errors.ts';
+import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
+import { CsrfField, ErrorSummary, Notice, TextArea } from '../../../views/forms.tsx';
+import { Layout } from '../../../views/layout.tsx';
+
+export const orgName = (ctx: PageContext, name: I18nText) => pickText(name, ctx.locale)?.text ?? '';
+
+export function ClaimPage({
+  ctx,
+  organisation,
+  value = '',
+  problems = [],
+  sent = false,
+}: {
+  ctx: PageContext;
+  organisation: { id: string; name: I18nText };
+  value?: string;
+  problems?: FieldProblem[];
+  sent?: boolean;
+}) {
+  const { t } = ctx;
+  const name = orgName(ctx, organisation.name);
+  return (
+    <Layout ctx={ctx} title={t.t('claim.title', { organisation: name })}>
+      <h1 safe>{t.t('claim.title', { organisation: name })}</h1>
+      {sent ? (
+        <Notice text={t.t('claim.sent')} />
+      ) : (
+        <>
+          <p>{t.html('claim.lead')}</p>
+          {ctx.user && !ctx.user.emailVerified ? (
+            <Notice tone="warn" text={t.t('errors.EMAIL_NOT_VERIFIED')} />
+          ) : (
+            ''
+          )}
+          <ErrorSummary ctx={ctx} problems={problems} />
+          <form
+            method="post"
+            action={`/${ctx.locale}/organisations/${organisation.id}/claim`}
+            class="form"
+            novalidate
+          >
+            <CsrfField ctx={ctx} />
+            <TextArea
+              ctx={ctx}
+              name="message"
+              label={t.t('claim.message')}
+              hint={t.t('claim.message_hint')}
+              value={value}
+              maxlength={1000}
+              problems={problems}
+            />
+            <div class="form-actions">
+              <button type="submit">{t.html('claim.submit')}</button>
+            </div>
+          </form>
+        </>
+      )}
+      <p>
+        <a href={`/${ctx.locale}/organisations/${organisation.id}`}>{t.html('claim.back')}</a>
+      </p>
+    </Layout>
+  );
+}
+
+export interface ClaimView {
+  id: string;
+  name: string;
+  email: string;
+  message: string;
+  createdAt: Date;
+}
+
+export function ClaimDecision({ ctx, claim, back }: { ctx: PageContext; claim: ClaimView; back: string }) {
+  const { t } = ctx;
+  return (
+    <>
+      <p>
+        <strong safe>{claim.name}</strong> (<span safe>{claim.email}</span>) ·{' '}
+        <span safe>{t.date(claim.createdAt, 'medium')}</span>
+      </p>
+      <blockquote safe>{claim.message}</blockquote>
+      {(['approve', 'reject'] as const).map((decision) => (
+        <form method="post" action={`/${ctx.locale}/claims/${claim.id}/${decision}`} class="inline-form">
+          <CsrfField ctx={ctx} />
+          <input type="hidden" name="back" value={back} />
+          <button type="submit" class={decision === 'reject' ? 'secondary' : undefined}>
+            {t.html(decision === 'approve' ? 'members.approve' : 'members.reject')}
+          </button>
+        </form>
+      ))}
+    </>
+  );
+}
+
+export function ClaimQueuePage({
+  ctx,
+  claims,
+}: {
+  ctx: PageContext;
+  claims: (ClaimView & { organisation: { id: string; name: I18nText } })[];
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.t('moderation.claims_title')}>
+      <h1>{t.html('moderation.claims_title')}</h1>
+      {claims.length ? (
+        <ul class="claims">
+          {claims.map((c) => (
+            <li class="card">
+              <h2>
+                <a href={`/${ctx.locale}/organisations/${c.organisation.id}`} safe>
+                  {orgName(ctx, c.organisation.name)}
+                </a>
+              </h2>
+              <ClaimDecision ctx={ctx} claim={c} back={`/${ctx.locale}/moderation/claims`} />
+            </li>
+          ))}
+        </ul>
+      ) : (
+        <p>{t.html('moderation.no_claims')}</p>
+      )}
+    </Layout>
+  );
+}
