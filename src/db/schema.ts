@@ -3,6 +3,7 @@ export * from '../modules/accounts/accounts.schema.ts';
 export * from '../modules/audit/audit.schema.ts';
 export * from '../modules/access/access.schema.ts';
 export * from '../modules/directory/directory.schema.ts';
+export * from '../modules/directory/listing-records.schema.ts';
 export * from '../modules/notifications/notifications.schema.ts';
 export * from './infrastructure.schema.ts';
 export * from '../modules/membership/membership.schema.ts';

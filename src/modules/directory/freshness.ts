@@ -5,7 +5,8 @@ import { DateTime } from 'luxon';
 import type { Executor } from '../../db/client.ts';
 import { AppError } from '../../shared/errors.ts';
 import { hashToken, isWellFormedToken, newToken } from '../../shared/tokens.ts';
-import { listingConfirmations, organisations } from './directory.schema.ts';
+import { organisations } from './directory.schema.ts';
+import { listingConfirmations } from './listing-records.schema.ts';
 import { staleAfterMonths } from './directory.service.ts';
 
 export const reminderAfterMonths = 6;

@@ -3,143 +3,23 @@
 // ids for but Passerelle stores as values (languages, addresses, attributes) get stable name-based
 // UUIDs, so the same thing keeps the same id across calls.
 import { DateTime } from 'luxon';
-import { v5 as uuidv5 } from 'uuid';
-import { type I18nText, type Locale, textIn } from '../../shared/i18n-text.ts';
+import { type Locale, textIn } from '../../shared/i18n-text.ts';
 import type { Page } from '../../shared/pagination.ts';
-import {
-  accessConditions,
-  type OrganisationRecord,
-  organisationKinds,
-  type ServiceListRecord,
-  type ServiceRecord,
-  type TaxonomyTermRow,
-  targetGroups,
-} from '../directory/index.ts';
+import { type OrganisationRecord, type ServiceListRecord, type ServiceRecord } from '../directory/index.ts';
 import { geoReference } from '../geo/index.ts';
 
 /** Namespace for Passerelle's derived HSDS ids. */
-const namespace = '6f1d1f0e-5a47-4c43-9b0c-9a3e1c2b7d10';
-const derivedId = (...parts: string[]) => uuidv5(parts.join('|'), namespace);
+import { compact, derivedId, iso, statusOf, text, weekdays, zone } from './hsds-values.ts';
+import { attribute, type Labels, vocabularyTerm, themesTaxonomyId } from './hsds-taxonomies.ts';
 
-const zone = 'Europe/Brussels';
-const weekdays = ['', 'MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'];
-const statusOf = {
-  active: 'active',
-  inactive: 'inactive',
-  defunct: 'defunct',
-  temporarily_closed: 'temporarily closed',
-};
-
-/** Drops undefined, null and empty strings: HSDS fields are optional but, when present, typed. */
-function compact<T extends Record<string, unknown>>(value: T): T {
-  return Object.fromEntries(
-    Object.entries(value).filter(([, v]) => v !== undefined && v !== null && v !== ''),
-  ) as T;
-}
-
-function text(value: I18nText | null | undefined, locale: Locale): string | undefined {
-  return textIn(value, locale) || undefined;
-}
-
-function iso(value: Date | string): string {
-  return value instanceof Date ? value.toISOString() : new Date(value).toISOString();
-}
-
-export const themesTaxonomyId = derivedId('taxonomy', 'passerelle-themes');
-
-/** Passerelle's closed vocabularies, published as HSDS taxonomies next to the welfare themes. */
-export const vocabularies = {
-  'passerelle-organisation-kinds': organisationKinds,
-  'passerelle-target-groups': targetGroups,
-  'passerelle-access-conditions': accessConditions,
-} as const;
-type VocabularyName = keyof typeof vocabularies;
-
-/** Translated label of a vocabulary value, e.g. ("kind", "self_organisation"). */
-export type Labels = (prefix: 'kind' | 'target' | 'access', code: string) => string;
-
-const prefixOf: Record<VocabularyName, 'kind' | 'target' | 'access'> = {
-  'passerelle-organisation-kinds': 'kind',
-  'passerelle-target-groups': 'target',
-  'passerelle-access-conditions': 'access',
-};
-
-export function presentTaxonomies(locale: Locale) {
-  const names: Record<string, Record<Locale, string>> = {
-    'passerelle-themes': {
-      nl: 'Welzijnsthema’s',
-      fr: 'Thèmes du social et de la santé',
-      en: 'Welfare themes',
-    },
-    'passerelle-organisation-kinds': {
-      nl: 'Soorten organisaties',
-      fr: 'Types d’organisations',
-      en: 'Organisation kinds',
-    },
-    'passerelle-target-groups': { nl: 'Doelgroepen', fr: 'Publics cibles', en: 'Target groups' },
-    'passerelle-access-conditions': {
-      nl: 'Toegangsvoorwaarden',
-      fr: 'Conditions d’accès',
-      en: 'Access conditions',
-    },
-  };
-  return Object.entries(names).map(([name, label]) =>
-    compact({
-      id: derivedId('taxonomy', name),
-      name,
-      description: label[locale],
-      version: '1',
-    }),
-  );
-}
-
-export function presentThemeTerm(
-  term: TaxonomyTermRow,
-  byCode: Map<string, TaxonomyTermRow>,
-  locale: Locale,
-) {
-  const name = textIn(term.name, locale);
-  return compact({
-    id: term.id,
-    code: term.code,
-    name,
-    description: text(term.description, locale) ?? name,
-    parent_id: term.parentCode ? byCode.get(term.parentCode)?.id : undefined,
-    taxonomy: 'passerelle-themes',
-    taxonomy_id: themesTaxonomyId,
-    language: locale,
-  });
-}
-
-export function vocabularyTerms(labels: Labels, locale: Locale) {
-  return (Object.keys(vocabularies) as VocabularyName[]).flatMap((taxonomy) =>
-    vocabularies[taxonomy].map((code) => vocabularyTerm(taxonomy, code, labels, locale)),
-  );
-}
-
-function vocabularyTerm(taxonomy: VocabularyName, code: string, labels: Labels, locale: Locale) {
-  const name = labels(prefixOf[taxonomy], code);
-  return {
-    id: derivedId('term', taxonomy, code),
-    code,
-    name,
-    description: name,
-    taxonomy,
-    taxonomy_id: derivedId('taxonomy', taxonomy),
-    language: locale,
-  };
-}
-
-function attribute(linkId: string, linkType: string, term: { id: string } & Record<string, unknown>) {
-  return {
-    id: derivedId('attribute', linkId, term.id),
-    link_id: linkId,
-    link_type: linkType,
-    link_entity: linkType,
-    taxonomy_term_id: term.id,
-    taxonomy_term: term,
-  };
-}
+export {
+  type Labels,
+  presentTaxonomies,
+  presentThemeTerm,
+  themesTaxonomyId,
+  vocabularies,
+  vocabularyTerms,
+} from './hsds-taxonomies.ts';
 
 type Location = OrganisationRecord['locations'][number];
 

@@ -27,13 +27,10 @@ import { viewReferral } from './use-cases/view-referral.ts';
 import { withdrawConsent } from './use-cases/withdraw-consent.ts';
 import { ReferralAnalysisPage } from './views/analysis-page.tsx';
 import { ApiTokensPage } from './views/api-tokens-page.tsx';
-import {
-  type InboxFilter,
-  NewReferralPage,
-  ReferralFiguresPage,
-  ReferralPage,
-  ReferralsPage,
-} from './views/referral-pages.tsx';
+import { NewReferralPage } from './views/new-referral.page.tsx';
+import { ReferralFiguresPage } from './views/referral-figures.page.tsx';
+import { ReferralPage } from './views/referral.page.tsx';
+import { type InboxFilter, ReferralsPage } from './views/referrals-list.page.tsx';
 import { MultiLineText } from '../../shared/schema-text.ts';
 
 const id = Type.String({ maxLength: 64 });

@@ -2,7 +2,7 @@
 // as the change itself.
 import { and, desc, eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
-import { listingVersions } from '../directory.schema.ts';
+import { listingVersions } from '../listing-records.schema.ts';
 
 export type ListingVersion = typeof listingVersions.$inferSelect;
 export type Changes = Record<string, { before: unknown; after: unknown }>;

@@ -5,78 +5,17 @@ import { LRUCache } from 'lru-cache';
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import { DateTime } from 'luxon';
 import type { Locale } from '../../../shared/i18n-text.ts';
-import { geoReference } from '../../geo/index.ts';
-import { publicHoliday, zone } from '../opening-hours.ts';
-import { type SearchDoc, type SearchField, searchFields, themeToken } from './search-docs.ts';
+import { zone } from '../opening-hours.ts';
+import { type SearchDoc, type SearchField, searchFields } from './search-docs.ts';
 import { SuggestIndex, type Suggestion } from './suggest-index.ts';
-import { allowedEdits, type ConceptMatch, conceptToken, type Thesaurus } from './thesaurus.ts';
-import { fold, isStopword, queryForms, words } from './text.ts';
+import { type ConceptMatch, type Thesaurus } from './thesaurus.ts';
+import { Bitset, Dictionary, distanceKm, momentOf, openAt, valuesOf } from './index-parts.ts';
+import type { Hit, IndexQuery, IndexResult } from './search-types.ts';
+import { textQuery } from './text-query.ts';
 
-export const facetKeys = [
-  'theme',
-  'commune',
-  'quartier',
-  'kind',
-  'language',
-  'target',
-  'access',
-  'open',
-] as const;
-export type FacetKey = (typeof facetKeys)[number];
-export type OpenFilter = 'now' | 'evening' | 'weekend';
+export * from './search-types.ts';
+export { distanceKm } from './index-parts.ts';
 
-export interface SearchFilters {
-  theme?: string;
-  commune?: string;
-  quartier?: number;
-  kind?: string;
-  language?: string;
-  target?: string;
-  /** Every listed access condition must hold. */
-  access?: string[];
-  /** Every listed time condition must hold. */
-  open?: OpenFilter[];
-}
-
-export interface NearPoint {
-  lat: number;
-  lon: number;
-  radiusKm?: number;
-}
-
-export interface IndexQuery {
-  text: string;
-  filters: SearchFilters;
-  near?: NearPoint;
-  sort: 'relevance' | 'distance';
-  offset: number;
-  limit: number;
-}
-
-export interface Hit {
-  /** The document's number in the index. */
-  n: number;
-  doc: SearchDoc;
-  score: number;
-  /** Index terms that matched, for highlighting. */
-  terms: string[];
-  distanceKm?: number;
-  /** Null when the listing publishes no hours. */
-  openNow: boolean | null;
-}
-
-export interface IndexResult {
-  total: number;
-  hits: Hit[];
-  facets: Record<FacetKey, Map<string, number>>;
-  concepts: ConceptMatch[];
-  /** True when no document matched every word and the results match only some. */
-  partial: boolean;
-  /** Every result's document number, in order: enough to recount "open now" in a later minute. */
-  kept: Int32Array;
-}
-
-/** Matches whose matched terms are kept for highlighting; deeper ones show unmarked. */
 const highlightedMatches = 500;
 
 interface TextMatches {
@@ -93,105 +32,6 @@ const boosts: Record<SearchField, number> = {
   place: 2,
   description: 1,
 };
-const maxQueryWords = 12;
-
-class Bitset {
-  readonly words: Uint32Array;
-  constructor(size: number) {
-    this.words = new Uint32Array(Math.ceil(size / 32) || 1);
-  }
-  set(n: number): void {
-    this.words[n >>> 5]! |= 1 << (n & 31);
-  }
-  has(n: number): boolean {
-    return (this.words[n >>> 5]! & (1 << (n & 31))) !== 0;
-  }
-}
-
-/** Great-circle distance in km. */
-export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 12742 * Math.asin(Math.sqrt(h));
-}
-
-/** The facet values of a document. */
-function valuesOf(doc: SearchDoc, key: Exclude<FacetKey, 'open'>): readonly (string | number)[] {
-  switch (key) {
-    case 'theme':
-      return doc.themes;
-    case 'commune':
-      return doc.communes;
-    case 'quartier':
-      return doc.quartiers;
-    case 'kind':
-      return [doc.kind];
-    case 'language':
-      return doc.languages;
-    case 'target':
-      return doc.targetGroups;
-    case 'access':
-      return doc.access;
-  }
-}
-
-interface Moment {
-  minuteOfWeek: number;
-  today: string;
-  minuteOfDay: number;
-  holiday: boolean;
-}
-
-function momentOf(now: DateTime): Moment {
-  const local = now.setZone(zone);
-  const today = local.toISODate()!;
-  return {
-    minuteOfWeek: (local.weekday - 1) * 1440 + local.hour * 60 + local.minute,
-    minuteOfDay: local.hour * 60 + local.minute,
-    today,
-    holiday: publicHoliday(today) !== undefined,
-  };
-}
-
-/** Whether a document is open at a moment: the fast path of opening-hours.ts for whole result sets. */
-function openAt(doc: SearchDoc, m: Moment): boolean {
-  const exception = doc.exceptions.find((e) => e.startsOn <= m.today && m.today <= e.endsOn);
-  if (exception) {
-    if (exception.closed || !exception.opensAt || !exception.closesAt) return false;
-    const opens = Number(exception.opensAt.slice(0, 2)) * 60 + Number(exception.opensAt.slice(3, 5));
-    let closes = Number(exception.closesAt.slice(0, 2)) * 60 + Number(exception.closesAt.slice(3, 5));
-    if (closes <= opens) closes += 1440;
-    return m.minuteOfDay >= opens && m.minuteOfDay < closes;
-  }
-  if (m.holiday && doc.closedOnPublicHolidays) return false;
-  for (const w of doc.weekly) {
-    if ((w.validFrom && w.validFrom > m.today) || (w.validTo && w.validTo < m.today)) continue;
-    if (
-      (m.minuteOfWeek >= w.start && m.minuteOfWeek < w.end) ||
-      (m.minuteOfWeek + 10080 >= w.start && m.minuteOfWeek + 10080 < w.end)
-    ) {
-      return true;
-    }
-  }
-  return false;
-}
-
-/** Facet values as small integers, so counting is array arithmetic rather than string maps. */
-class Dictionary {
-  readonly ids = new Map<string, number>();
-  readonly values: string[] = [];
-  id(value: string): number {
-    let id = this.ids.get(value);
-    if (id === undefined) {
-      id = this.values.length;
-      this.ids.set(value, id);
-      this.values.push(value);
-    }
-    return id;
-  }
-}
 
 const valueFacets = ['theme', 'commune', 'quartier', 'kind', 'language', 'target', 'access'] as const;
 type ValueFacet = (typeof valueFacets)[number];
@@ -330,66 +170,6 @@ export class SearchIndex {
     return set;
   }
 
-  /** The MiniSearch query for the words of a search, with thesaurus concepts expanded. */
-  private textQuery(text: string): { query: Query | null; concepts: ConceptMatch[]; groups: number } {
-    const typed = words(text)
-      .filter((w) => !isStopword(w))
-      .slice(0, maxQueryWords);
-    if (!typed.length) return { query: null, concepts: [], groups: 0 };
-    const folded = typed.map(fold);
-    const concepts = this.thesaurus.match(folded, isPlaceWord);
-    const groups: Query[] = [];
-    const wordGroup = (i: number): Query => {
-      const word = typed[i]!;
-      const surface = folded[i]!;
-      const last = i === typed.length - 1;
-      // A place is looked up as written ("Elsene" is no typo of anything).
-      if (isPlaceWord(surface)) return { queries: [surface], fuzzy: false, prefix: false };
-      const stems = queryForms(word);
-      // A word the index knows needs no typo search, which is the costly part.
-      const known = stems.some((stem) => this.vocabulary.has(stem));
-      const queries: Query[] = [
-        { queries: stems, fuzzy: known ? false : (term) => allowedEdits(term) || false, prefix: false },
-      ];
-      // The last word may still be being typed: it also counts as the start of a longer word.
-      if (last && surface.length >= 3) queries.push({ queries: [surface], fuzzy: false, prefix: true });
-      // Swapped letters ("dentsit") are one slip but two Levenshtein edits: look them up as such.
-      if (!known && surface.length >= 5) {
-        queries.push({
-          queries: [...new Set(transpositions(surface).flatMap((w) => queryForms(w)))],
-          fuzzy: false,
-          prefix: false,
-        });
-      }
-      return { combineWith: 'OR', queries };
-    };
-    for (let i = 0; i < typed.length;) {
-      const concept = concepts.find((c) => c.start === i);
-      if (!concept) {
-        groups.push(wordGroup(i++));
-        continue;
-      }
-      // Documents carry a token for every concept their texts name, in any language and wording
-      // (search-docs.ts); the concept's themes bring in services that do not name it.
-      const tokens = [conceptToken(concept.concept.id), ...concept.concept.themes.map(themeToken)];
-      // The words as typed still count, exactly, for texts that use them outside the concept's phrase.
-      const asTyped: Query = {
-        combineWith: 'AND',
-        fuzzy: false,
-        prefix: false,
-        queries: typed
-          .slice(concept.start, concept.end)
-          .map((w) => ({ combineWith: 'OR' as const, queries: queryForms(w) })),
-      };
-      groups.push({
-        combineWith: 'OR',
-        queries: [{ queries: tokens, fuzzy: false, prefix: false }, asTyped],
-      });
-      i = concept.end;
-    }
-    return { query: { combineWith: 'AND', queries: groups }, concepts, groups: groups.length };
-  }
-
   /**
    * The documents matching the words, best first. Kept per text for the index version: the same
    * words come back with other filters, pages, places and page languages, and the word matching is
@@ -399,14 +179,14 @@ export class SearchIndex {
     const key = text.trim().toLowerCase();
     const cached = this.textMatches.get(key);
     if (cached && cached.version === this.version) return cached;
-    const { query: textQuery, concepts, groups } = this.textQuery(text);
+    const { query: wordsQuery, concepts, groups } = textQuery(text, this.thesaurus, this.vocabulary);
     let results: SearchResult[] | null = null;
     let partial = false;
-    if (textQuery) {
+    if (wordsQuery) {
       const boostDocument = (n: number) => this.docs[n]?.trust ?? 0;
-      results = this.mini.search(textQuery, { boostDocument });
+      results = this.mini.search(wordsQuery, { boostDocument });
       if (!results.length && groups > 1) {
-        results = this.mini.search({ ...(textQuery as object), combineWith: 'OR' } as Query, {
+        results = this.mini.search({ ...(wordsQuery as object), combineWith: 'OR' } as Query, {
           boostDocument,
         });
         partial = results.length > 0;
@@ -582,28 +362,4 @@ export class SearchIndex {
     }
     return answer;
   }
-}
-
-/** The word with each pair of neighbouring letters swapped. */
-function transpositions(word: string): string[] {
-  const out: string[] = [];
-  for (let i = 0; i < word.length - 1; i++) {
-    if (word[i] !== word[i + 1]) out.push(word.slice(0, i) + word[i + 1] + word[i] + word.slice(i + 2));
-  }
-  return out;
-}
-
-let placeWords: Set<string> | undefined;
-
-/** Words of commune and quartier names: "Oudergem" is a place, not a typo of "ouderen". */
-function isPlaceWord(word: string): boolean {
-  if (!placeWords) {
-    const geo = geoReference();
-    const names = [
-      ...geo.communes.flatMap((c) => [c.name.nl, c.name.fr]),
-      ...geo.quartiers.flatMap((q) => [q.name.nl, q.name.fr]),
-    ];
-    placeWords = new Set(names.flatMap((n) => words(n).map(fold)).filter((w) => w.length > 3));
-  }
-  return placeWords.has(word);
 }

@@ -3,11 +3,11 @@
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { organisations, vouches } from '../directory.schema.ts';
+import { organisations } from '../directory.schema.ts';
+import { vouches } from '../listing-records.schema.ts';
 import { vouchableKinds } from '../directory.vocabulary.ts';
 
 export { vouchableKinds };
-
 
 export async function setVerification(db: Executor, organisationId: string, verified: boolean, now: Date) {
   const result = await db

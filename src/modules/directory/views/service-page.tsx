@@ -6,7 +6,7 @@ import { Layout } from '../../../views/layout.tsx';
 import { serviceOpenState } from '../listing-state.ts';
 import type { ServicePageData } from '../presenters/page-data.ts';
 import { serviceJsonLd } from '../presenters/schema-org.ts';
-import { Address, ContactDetails, ContactPeople, SmallMap } from './organisation-page.tsx';
+import { Address, ContactDetails, ContactPeople, SmallMap } from './contact-parts.tsx';
 import { Freshness, HoursTable, KindBadge, LanguagesList, label, OpenBadge } from './parts.tsx';
 
 export function ServicePage({ ctx, service }: { ctx: PageContext; service: ServicePageData }) {

@@ -1,7 +1,8 @@
 // An organisation's logo, as prepared by logo-image.ts (checked, decoded and re-encoded).
 import { eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../../db/client.ts';
-import { organisationLogos, organisations } from '../../directory.schema.ts';
+import { organisations } from '../../directory.schema.ts';
+import { organisationLogos } from '../../listing-records.schema.ts';
 import { recordVersion } from '../listing-versions.ts';
 import type { LogoImage } from './logo-image.ts';
 

@@ -1,0 +1,115 @@
+// What the directory keeps about its listings besides their content: the change log that keeps
+// search indexes current, every version of a listing, confirmations, vouches and logos.
+import { sql } from 'drizzle-orm';
+import {
+  bigint,
+  bigserial,
+  check,
+  customType,
+  index,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+  uniqueIndex,
+  uuid,
+} from 'drizzle-orm/pg-core';
+
+import { organisations } from './directory.schema.ts';
+
+const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/**
+ * Which organisations changed, in order. Triggers (migration 0003) append to it on every write to
+ * the directory's tables; each app process follows it to keep its search index current.
+ */
+export const directoryChanges = pgTable(
+  'directory_changes',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    organisationId: uuid().notNull(),
+    changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [index('directory_changes_changed_at_idx').on(t.changedAt)],
+);
+
+/**
+ * Every change made to a listing through the platform: who, when, which fields, before and after.
+ * Imports and demo data are not versioned here (their provenance says where they came from).
+ */
+export const listingVersions = pgTable(
+  'listing_versions',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    /** 'organisation' or 'service'. */
+    recordType: text().notNull(),
+    recordId: uuid().notNull(),
+    /** The organisation the record belongs to, for its history page. */
+    organisationId: uuid().notNull(),
+    actorId: uuid(),
+    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    /** 'update' or 'rollback' (of the version in `rolledBack`). */
+    action: text().notNull(),
+    changes: jsonb().$type<Record<string, { before: unknown; after: unknown }>>().notNull(),
+    rolledBack: bigint({ mode: 'number' }),
+  },
+  (t) => [
+    index('listing_versions_organisation_idx').on(t.organisationId, t.id),
+    index('listing_versions_record_idx').on(t.recordType, t.recordId, t.id),
+  ],
+);
+
+/**
+ * "Is this listing still correct?" links sent to organisations. The link opens a page with one
+ * button; the token is stored hashed.
+ */
+export const listingConfirmations = pgTable(
+  'listing_confirmations',
+  {
+    id: uuid().primaryKey().defaultRandom(),
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    tokenHash: text().notNull(),
+    /** When the reminder was sent. */
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    usedAt: timestamp({ withTimezone: true }),
+  },
+  (t) => [
+    uniqueIndex('listing_confirmations_token_key').on(t.tokenHash),
+    index('listing_confirmations_organisation_idx').on(t.organisationId, t.createdAt),
+  ],
+);
+
+/** A verified organisation vouches for an informal one it knows: shown on the latter's listing. */
+export const vouches = pgTable(
+  'vouches',
+  {
+    organisationId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    voucherId: uuid()
+      .notNull()
+      .references(() => organisations.id, { onDelete: 'cascade' }),
+    /** The person who vouched, for the record; no foreign key so the vouch outlives the account. */
+    vouchedBy: uuid(),
+    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.organisationId, t.voucherId] }),
+    index('vouches_voucher_idx').on(t.voucherId),
+    check('vouches_not_self', sql`${t.organisationId} <> ${t.voucherId}`),
+  ],
+);
+
+/** Logos, checked for type and size on upload, served at /logos/{organisation id}. */
+export const organisationLogos = pgTable('organisation_logos', {
+  organisationId: uuid()
+    .primaryKey()
+    .references(() => organisations.id, { onDelete: 'cascade' }),
+  contentType: text().notNull(),
+  data: bytea().notNull(),
+  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+});

@@ -1,0 +1,102 @@
+// Small pieces of the search index: bitsets, distances, facet values, opening moments, dictionaries.
+import { DateTime } from 'luxon';
+import { publicHoliday, zone } from '../opening-hours.ts';
+import type { SearchDoc } from './search-docs.ts';
+import type { FacetKey } from './search-types.ts';
+export class Bitset {
+  readonly words: Uint32Array;
+  constructor(size: number) {
+    this.words = new Uint32Array(Math.ceil(size / 32) || 1);
+  }
+  set(n: number): void {
+    this.words[n >>> 5]! |= 1 << (n & 31);
+  }
+  has(n: number): boolean {
+    return (this.words[n >>> 5]! & (1 << (n & 31))) !== 0;
+  }
+}
+
+/** Great-circle distance in km. */
+export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
+  const rad = Math.PI / 180;
+  const dLat = (b.lat - a.lat) * rad;
+  const dLon = (b.lon - a.lon) * rad;
+  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
+  return 12742 * Math.asin(Math.sqrt(h));
+}
+
+/** The facet values of a document. */
+export function valuesOf(doc: SearchDoc, key: Exclude<FacetKey, 'open'>): readonly (string | number)[] {
+  switch (key) {
+    case 'theme':
+      return doc.themes;
+    case 'commune':
+      return doc.communes;
+    case 'quartier':
+      return doc.quartiers;
+    case 'kind':
+      return [doc.kind];
+    case 'language':
+      return doc.languages;
+    case 'target':
+      return doc.targetGroups;
+    case 'access':
+      return doc.access;
+  }
+}
+
+export interface Moment {
+  minuteOfWeek: number;
+  today: string;
+  minuteOfDay: number;
+  holiday: boolean;
+}
+
+export function momentOf(now: DateTime): Moment {
+  const local = now.setZone(zone);
+  const today = local.toISODate()!;
+  return {
+    minuteOfWeek: (local.weekday - 1) * 1440 + local.hour * 60 + local.minute,
+    minuteOfDay: local.hour * 60 + local.minute,
+    today,
+    holiday: publicHoliday(today) !== undefined,
+  };
+}
+
+/** Whether a document is open at a moment: the fast path of opening-hours.ts for whole result sets. */
+export function openAt(doc: SearchDoc, m: Moment): boolean {
+  const exception = doc.exceptions.find((e) => e.startsOn <= m.today && m.today <= e.endsOn);
+  if (exception) {
+    if (exception.closed || !exception.opensAt || !exception.closesAt) return false;
+    const opens = Number(exception.opensAt.slice(0, 2)) * 60 + Number(exception.opensAt.slice(3, 5));
+    let closes = Number(exception.closesAt.slice(0, 2)) * 60 + Number(exception.closesAt.slice(3, 5));
+    if (closes <= opens) closes += 1440;
+    return m.minuteOfDay >= opens && m.minuteOfDay < closes;
+  }
+  if (m.holiday && doc.closedOnPublicHolidays) return false;
+  for (const w of doc.weekly) {
+    if ((w.validFrom && w.validFrom > m.today) || (w.validTo && w.validTo < m.today)) continue;
+    if (
+      (m.minuteOfWeek >= w.start && m.minuteOfWeek < w.end) ||
+      (m.minuteOfWeek + 10080 >= w.start && m.minuteOfWeek + 10080 < w.end)
+    ) {
+      return true;
+    }
+  }
+  return false;
+}
+
+/** Facet values as small integers, so counting is array arithmetic rather than string maps. */
+export class Dictionary {
+  readonly ids = new Map<string, number>();
+  readonly values: string[] = [];
+  id(value: string): number {
+    let id = this.ids.get(value);
+    if (id === undefined) {
+      id = this.values.length;
+      this.ids.set(value, id);
+      this.values.push(value);
+    }
+    return id;
+  }
+}

@@ -1,0 +1,198 @@
+// Places, phones, contact details and contact persons, as organisation and service pages show them.
+import type { PageContext } from '../../../http/request-context.ts';
+import { Localized } from '../../../views/components.tsx';
+import type { OrganisationPageData } from '../presenters/page-data.ts';
+import { communeName, LanguagesList, label, quartierName } from './parts.tsx';
+
+type Location = OrganisationPageData['locations'][number];
+type Phone = OrganisationPageData['phones'][number];
+
+/** A small map of a few places; the page lists the same addresses, so it is a bonus, not a need. */
+export function SmallMap({
+  ctx,
+  name,
+  places,
+}: {
+  ctx: PageContext;
+  name: string;
+  places: Pick<Location, 'latitude' | 'longitude' | 'address'>[];
+}) {
+  const points = places
+    .filter((l) => l.latitude !== null && l.longitude !== null)
+    .map((l) => ({
+      lat: l.latitude,
+      lon: l.longitude,
+      label: [name, l.address].filter(Boolean).join(' — '),
+    }));
+  if (!points.length) return '';
+  return (
+    <div
+      class="map small-map"
+      data-map="points"
+      data-communes="/api/v1/geo/communes"
+      data-points={JSON.stringify(points)}
+      data-tiles={ctx.tiles.url}
+      data-attribution={ctx.tiles.attribution}
+      role="region"
+      aria-label={ctx.t.t('organisation.map_label', { name })}
+    ></div>
+  );
+}
+
+export function Address({ ctx, location }: { ctx: PageContext; location: Location }) {
+  const commune = communeName(ctx, location.communeNis);
+  const quartier = quartierName(ctx, location.quartierCode);
+  return (
+    <address>
+      {location.name ? (
+        <strong class="location-name">
+          <Localized ctx={ctx} value={location.name} marker={false} />
+        </strong>
+      ) : (
+        ''
+      )}
+      {location.address ? <span safe>{location.address}</span> : ''}
+      <span safe>{[location.postcode, commune || location.locality].filter(Boolean).join(' ')}</span>
+      {quartier ? (
+        <span class="quartier" safe>
+          {ctx.t.t('location.quartier', { quartier })}
+        </span>
+      ) : (
+        ''
+      )}
+    </address>
+  );
+}
+
+export function PhoneLink({
+  ctx,
+  phone,
+}: {
+  ctx: PageContext;
+  phone: Pick<Phone, 'number' | 'type' | 'description' | 'languages'>;
+}) {
+  return (
+    <>
+      <a href={`tel:${phone.number.replace(/[^+\d]/g, '')}`} safe>
+        {phone.number}
+      </a>
+      {phone.description ? (
+        <>
+          {' — '}
+          <Localized ctx={ctx} value={phone.description} />
+        </>
+      ) : (
+        ''
+      )}
+      {phone.languages.length ? (
+        <>
+          {' ('}
+          <LanguagesList ctx={ctx} codes={phone.languages} />)
+        </>
+      ) : (
+        ''
+      )}
+    </>
+  );
+}
+
+type Contact = OrganisationPageData['contacts'][number];
+
+export function ContactDetails({
+  ctx,
+  email,
+  website,
+  phones,
+}: {
+  ctx: PageContext;
+  email: string | null;
+  website: string | null;
+  phones: Phone[];
+}) {
+  const { t } = ctx;
+  return (
+    <dl class="facts contact">
+      {email ? (
+        <div>
+          <dt>{t.html('contact.email')}</dt>
+          <dd>
+            <a href={`mailto:${email}`} safe>
+              {email}
+            </a>
+          </dd>
+        </div>
+      ) : (
+        ''
+      )}
+      {website ? (
+        <div>
+          <dt>{t.html('contact.website')}</dt>
+          <dd>
+            <a href={website} rel="noopener" safe>
+              {website.replace(/^https?:\/\//, '')}
+            </a>
+          </dd>
+        </div>
+      ) : (
+        ''
+      )}
+      {phones.map((p) => (
+        <div>
+          <dt safe>{label(ctx, 'phone', p.type)}</dt>
+          <dd>
+            <PhoneLink ctx={ctx} phone={p} />
+          </dd>
+        </div>
+      ))}
+    </dl>
+  );
+}
+
+export function ContactPeople({ ctx, contacts }: { ctx: PageContext; contacts: Contact[] }) {
+  const { t } = ctx;
+  return (
+    <ul class="contact-people">
+      {contacts.map((c) => (
+        <li>
+          <strong safe>{c.name}</strong>
+          {c.title ? (
+            <>
+              {', '}
+              <Localized ctx={ctx} value={c.title} />
+            </>
+          ) : (
+            ''
+          )}
+          {c.languages.length ? (
+            <span class="speaks">
+              {' · '}
+              {t.html('contact.speaks')} <LanguagesList ctx={ctx} codes={c.languages} />
+            </span>
+          ) : (
+            ''
+          )}
+          {c.email ? (
+            <>
+              <br />
+              <a href={`mailto:${c.email}`} safe>
+                {c.email}
+              </a>
+            </>
+          ) : (
+            ''
+          )}
+          {c.phone ? (
+            <>
+              <br />
+              <a href={`tel:${c.phone.replace(/[^+\d]/g, '')}`} safe>
+                {c.phone}
+              </a>
+            </>
+          ) : (
+            ''
+          )}
+        </li>
+      ))}
+    </ul>
+  );
+}

@@ -1,0 +1,335 @@
+// One referral: its timeline, the same for both sides, and what can be done next.
+import { type PageContext } from '../../../http/request-context.ts';
+import type { FieldProblem } from '../../../shared/errors.ts';
+import { label } from '../../../views/components.tsx';
+import { Choices, CsrfField, ErrorSummary, Notice, TextArea } from '../../../views/forms.tsx';
+import { Layout } from '../../../views/layout.tsx';
+import type { OrganisationBrief } from '../../directory/index.ts';
+import type { ReferralDetail, TimelineEntry } from '../presenters/page-data.ts';
+import { declineReasons, outcomes } from '../referrals.vocabulary.ts';
+import { nameOf, StatusBadge, ThemeNames } from './referral-parts.tsx';
+
+function TimelineItem({
+  ctx,
+  entry,
+  organisations,
+}: {
+  ctx: PageContext;
+  entry: TimelineEntry;
+  organisations: Map<string, OrganisationBrief>;
+}) {
+  const { t } = ctx;
+  const org = entry.organisationId ? organisations.get(entry.organisationId) : undefined;
+  const who = entry.actorName ?? (entry.viaApi ? t.t('referral.via_api') : t.t('referral.platform'));
+  return (
+    <li class={entry.isNew ? 'is-new' : undefined}>
+      <p class="timeline-head">
+        <time datetime={entry.at.toISOString()} safe>
+          {t.dateTime(entry.at)}
+        </time>{' '}
+        <strong safe>{label(ctx, 'referral.event', entry.kind)}</strong>
+        {entry.kind === 'purged' || entry.kind === 'expired' || entry.kind === 'reminded' ? (
+          ''
+        ) : (
+          <span safe>{` — ${who}${org ? ` (${nameOf(ctx, org.name)})` : ''}`}</span>
+        )}
+        {entry.isNew ? <span class="badge new">{t.html('referrals.new')}</span> : ''}
+      </p>
+      {entry.reason ? (
+        <p safe>
+          {label(ctx, entry.kind === 'decline' ? 'referral.reason' : 'referral.purge_reason', entry.reason)}
+        </p>
+      ) : (
+        ''
+      )}
+      {entry.outcome ? <p safe>{label(ctx, 'referral.outcome', entry.outcome)}</p> : ''}
+      {entry.body ? (
+        <blockquote class="message" safe>
+          {entry.body}
+        </blockquote>
+      ) : (
+        ''
+      )}
+    </li>
+  );
+}
+
+/** One button that changes the referral's status. */
+function ButtonForm({
+  ctx,
+  action,
+  label: text,
+  secondary = false,
+}: {
+  ctx: PageContext;
+  action: string;
+  label: string;
+  secondary?: boolean;
+}) {
+  return (
+    <form method="post" action={action} class="inline-form">
+      <CsrfField ctx={ctx} />
+      <button type="submit" class={secondary ? 'secondary' : undefined} safe>
+        {text}
+      </button>
+    </form>
+  );
+}
+
+/** A status change that needs a choice (a reason, an outcome) and may carry a short note. */
+function ChoiceForm({
+  ctx,
+  action,
+  name,
+  legend,
+  options,
+  button,
+  secondary = false,
+  values,
+  problems,
+}: {
+  ctx: PageContext;
+  action: string;
+  name: string;
+  legend: string;
+  options: { value: string; label: string }[];
+  button: string;
+  secondary?: boolean;
+  values: Record<string, string>;
+  problems: FieldProblem[];
+}) {
+  const { t } = ctx;
+  return (
+    <form method="post" action={action} class="form">
+      <CsrfField ctx={ctx} />
+      <Choices
+        ctx={ctx}
+        name={name}
+        legend={legend}
+        options={options}
+        checked={values[name] ? [values[name]] : []}
+        problems={problems}
+      />
+      <TextArea
+        ctx={ctx}
+        name={`${name}_note`}
+        label={t.t('referral.note')}
+        hint={t.t('referral.note_hint')}
+        value={values[`${name}_note`]}
+        maxlength={1000}
+        rows={2}
+        problems={problems.map((p) => (p.field === 'note' ? { ...p, field: `${name}_note` } : p))}
+      />
+      <button type="submit" class={secondary ? 'secondary' : undefined} safe>
+        {button}
+      </button>
+    </form>
+  );
+}
+
+export function ReferralPage({
+  ctx,
+  detail,
+  notice,
+  problems = [],
+  values = {},
+  failedAction,
+}: {
+  ctx: PageContext;
+  detail: ReferralDetail;
+  notice?: { text: string; tone?: 'ok' | 'warn' };
+  problems?: FieldProblem[];
+  values?: Record<string, string>;
+  /** The status change whose form was refused, to show its problems next to its fields. */
+  failedAction?: string;
+}) {
+  const { t } = ctx;
+  const { referral, person } = detail;
+  const organisations = new Map([
+    [detail.from.id, detail.from],
+    [detail.to.id, detail.to],
+  ]);
+  const action = (name: string) => `/${ctx.locale}/referrals/${referral.id}/${name}`;
+  const can = (a: (typeof detail.actions)[number]) => detail.actions.includes(a);
+  const title = t.t('referral.title', {
+    from: nameOf(ctx, detail.from.name),
+    to: nameOf(ctx, detail.to.name),
+  });
+  return (
+    <Layout ctx={ctx} title={title}>
+      <p>
+        <a href={`/${ctx.locale}/referrals`}>{t.html('referral.back')}</a>
+      </p>
+      <h1 safe>{title}</h1>
+      <p>
+        <StatusBadge ctx={ctx} status={referral.status} />{' '}
+        {referral.outcome ? <span safe>{label(ctx, 'referral.outcome', referral.outcome)}</span> : ''}
+        {referral.declineReason ? (
+          <span safe>{label(ctx, 'referral.reason', referral.declineReason)}</span>
+        ) : (
+          ''
+        )}
+      </p>
+      {notice ? <Notice text={notice.text} tone={notice.tone} /> : ''}
+      <ErrorSummary ctx={ctx} problems={problems} />
+
+      <section aria-labelledby="need-title">
+        <h2 id="need-title">{t.html('referral.need')}</h2>
+        <dl class="facts">
+          <dt>{t.html('referral.theme')}</dt>
+          <dd>
+            <ThemeNames name={detail.theme.name} />
+          </dd>
+          <dt>{t.html('referral.urgency')}</dt>
+          <dd safe>{label(ctx, 'referral.urgency', referral.urgency)}</dd>
+          {detail.service ? (
+            <>
+              <dt>{t.html('referral.service')}</dt>
+              <dd>
+                <a href={`/${ctx.locale}/services/${detail.service.id}`} safe>
+                  {nameOf(ctx, detail.service.name)}
+                </a>
+              </dd>
+            </>
+          ) : (
+            ''
+          )}
+          {person ? (
+            <>
+              <dt>{t.html('referral.need_text')}</dt>
+              <dd class="message" safe>
+                {person.need}
+              </dd>
+            </>
+          ) : (
+            ''
+          )}
+        </dl>
+      </section>
+
+      <section aria-labelledby="person-title">
+        <h2 id="person-title">{t.html('referral.person')}</h2>
+        {person ? (
+          <dl class="facts">
+            <dt>{t.html('referral.person_name')}</dt>
+            <dd safe>{person.name}</dd>
+            <dt>{t.html('referral.languages')}</dt>
+            <dd safe>{t.list(person.languages.map((l) => t.language(l)))}</dd>
+            <dt>{t.html('referral.channel')}</dt>
+            <dd safe>
+              {`${label(ctx, 'referral.channel', person.contactChannel)}${person.contactDetail ? `: ${person.contactDetail}` : ''}`}
+            </dd>
+            <dt>{t.html('referral.consent')}</dt>
+            <dd safe>
+              {t.t('referral.consent_text', {
+                method: label(ctx, 'referral.consent_method', person.consent.method),
+                until: t.date(person.consent.until),
+                by: detail.consentRecordedByName ?? t.t('referral.via_api'),
+              })}
+            </dd>
+            <dt>{t.html('referral.consent_purpose')}</dt>
+            <dd safe>{person.consent.purpose}</dd>
+          </dl>
+        ) : (
+          <p safe>{t.t('referral.purged', { date: referral.purgedAt ? t.date(referral.purgedAt) : '' })}</p>
+        )}
+      </section>
+
+      {detail.actions.length ? (
+        <section aria-labelledby="actions-title" class="referral-actions">
+          <h2 id="actions-title">{t.html('referral.what_next')}</h2>
+          {(['send', 'accept', 'start'] as const).map((a) =>
+            can(a) ? <ButtonForm ctx={ctx} action={action(a)} label={t.t(`referral.action.${a}`)} /> : '',
+          )}
+          {can('complete') ? (
+            <ChoiceForm
+              ctx={ctx}
+              action={action('complete')}
+              name="outcome"
+              legend={t.t('referral.complete_legend')}
+              options={outcomes.map((o) => ({ value: o, label: label(ctx, 'referral.outcome', o) }))}
+              button={t.t('referral.action.complete')}
+              values={values}
+              problems={failedAction === 'complete' ? problems : []}
+            />
+          ) : (
+            ''
+          )}
+          {can('decline') ? (
+            <ChoiceForm
+              ctx={ctx}
+              action={action('decline')}
+              name="reason"
+              legend={t.t('referral.decline_legend')}
+              options={declineReasons.map((r) => ({ value: r, label: label(ctx, 'referral.reason', r) }))}
+              button={t.t('referral.action.decline')}
+              secondary
+              values={values}
+              problems={failedAction === 'decline' ? problems : []}
+            />
+          ) : (
+            ''
+          )}
+          {can('cancel') ? (
+            <ButtonForm ctx={ctx} action={action('cancel')} label={t.t('referral.action.cancel')} secondary />
+          ) : (
+            ''
+          )}
+        </section>
+      ) : (
+        ''
+      )}
+
+      <section aria-labelledby="timeline-title">
+        <h2 id="timeline-title">{t.html('referral.timeline')}</h2>
+        <ol class="timeline">
+          {detail.timeline.map((entry) => (
+            <TimelineItem ctx={ctx} entry={entry} organisations={organisations} />
+          ))}
+        </ol>
+        {detail.canMessage ? (
+          <form method="post" action={action('messages')} class="form">
+            <CsrfField ctx={ctx} />
+            <TextArea
+              ctx={ctx}
+              name="message"
+              label={t.t('referral.message')}
+              hint={t.t('referral.message_hint')}
+              value={values.message}
+              maxlength={2000}
+              rows={3}
+              problems={problems}
+            />
+            <button type="submit">{t.html('referral.send_message')}</button>
+          </form>
+        ) : (
+          ''
+        )}
+      </section>
+
+      {detail.canWithdrawConsent ? (
+        <section aria-labelledby="consent-title">
+          <h2 id="consent-title">{t.html('referral.withdraw_title')}</h2>
+          <p>{t.html('referral.withdraw_text')}</p>
+          <form method="post" action={action('withdraw-consent')} class="form">
+            <CsrfField ctx={ctx} />
+            <Choices
+              ctx={ctx}
+              name="confirm"
+              legend={t.t('referral.withdraw_confirm_legend')}
+              multiple
+              options={[{ value: 'yes', label: t.t('referral.withdraw_confirm') }]}
+              checked={[]}
+              problems={problems}
+            />
+            <button type="submit" class="danger">
+              {t.html('referral.withdraw')}
+            </button>
+          </form>
+        </section>
+      ) : (
+        ''
+      )}
+    </Layout>
+  );
+}
