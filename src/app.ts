@@ -25,7 +25,7 @@ import { negotiateLocale } from './i18n/index.ts';
 import { resolveSession } from './modules/accounts/index.ts';
 import { isShowingDemoData } from './modules/directory/index.ts';
 import { modules } from './modules/index.ts';
-import { smtpSender, startMailDelivery } from './modules/notifications/index.ts';
+import { smtpSender, startMailDelivery } from './modules/notifications/mail-delivery.ts';
 import { locales } from './shared/i18n-text.ts';
 import { derivedKey } from './shared/field-encryption.ts';
 import { multiLineKeyword, passwordKeyword } from './shared/schema-text.ts';

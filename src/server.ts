@@ -4,7 +4,8 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseStartError, writeLock } from './db/embedded.ts';
 import { openDatabase } from './db/open-database.ts';
-import { loadDemoData, syncTaxonomy } from './modules/directory/index.ts';
+import { loadDemoData } from './modules/directory/use-cases/load-demo-data.ts';
+import { syncTaxonomy } from './modules/directory/use-cases/sync-taxonomy.ts';
 
 async function main(): Promise<void> {
   const started = performance.now();

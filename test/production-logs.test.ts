@@ -4,7 +4,7 @@
 // token or e-mail address of those flows may appear in its output.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConfirmationLink } from '../src/modules/directory/index.ts';
+import { createConfirmationLink } from '../src/modules/directory/freshness/freshness.repo.ts';
 import { generateKey } from '../src/shared/field-encryption.ts';
 import { testPassword } from './helpers/form-client.ts';
 import { allowSlowTests } from './helpers/slow-tests.ts';

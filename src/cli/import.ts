@@ -11,11 +11,13 @@ import { DatabaseStartError, runningEmbeddedUrl } from '../db/embedded.ts';
 import { openDatabase } from '../db/open-database.ts';
 import {
   citySubsidiesSource,
+  parseCitySubsidyRecord,
+} from '../modules/directory/import/city-subsidies-format.ts';
+import {
   type ImportReport,
   importOrganisations,
-  parseCitySubsidyRecord,
-  syncTaxonomy,
-} from '../modules/directory/index.ts';
+} from '../modules/directory/use-cases/import-organisations.ts';
+import { syncTaxonomy } from '../modules/directory/use-cases/sync-taxonomy.ts';
 
 const usage = 'Usage: npm run import -- <file.json> [--report <report.json>]';
 

@@ -5,7 +5,7 @@ import { userInfo } from 'node:os';
 import { ConfigError, loadConfig } from '../config.ts';
 import { DatabaseStartError, runningEmbeddedUrl } from '../db/embedded.ts';
 import { openDatabase } from '../db/open-database.ts';
-import { setPlatformRole } from '../modules/accounts/index.ts';
+import { setPlatformRole } from '../modules/accounts/use-cases/set-platform-role.ts';
 import { AppError } from '../shared/errors.ts';
 
 const usage = 'Usage: npm run user:role -- <e-mail> <member|moderator|analyst|admin>';

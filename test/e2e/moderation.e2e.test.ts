@@ -3,7 +3,7 @@
 // a platform admin reads the audit log. Every page passes axe.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createConfirmationLink } from '../../src/modules/directory/index.ts';
+import { createConfirmationLink } from '../../src/modules/directory/freshness/freshness.repo.ts';
 import { type BrowserHarness, expectAccessible, startBrowserHarness } from '../helpers/browser.ts';
 import { allowSlowTests } from '../helpers/slow-tests.ts';
 

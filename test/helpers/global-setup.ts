@@ -11,7 +11,8 @@ import type { TestProject } from 'vitest/node';
 import { connectDatabase } from '../../src/db/client.ts';
 import { startEmbeddedDatabase } from '../../src/db/embedded.ts';
 import { migrateDatabase } from '../../src/db/migrate.ts';
-import { loadDemoData, syncTaxonomy } from '../../src/modules/directory/index.ts';
+import { loadDemoData } from '../../src/modules/directory/use-cases/load-demo-data.ts';
+import { syncTaxonomy } from '../../src/modules/directory/use-cases/sync-taxonomy.ts';
 
 declare module 'vitest' {
   export interface ProvidedContext {

@@ -1,5 +1,5 @@
 // What every account use case needs from the request that triggers it.
-import type { Database } from '../../db/client.ts';
+import type { UseCaseContext } from '../../shared/use-case.ts';
 import type { RateLimiter } from '../../shared/rate-limiter.ts';
 
 export interface AccountLimits {
@@ -15,14 +15,12 @@ export interface AccountLimits {
   signUpByIp: RateLimiter;
 }
 
-export interface AccountContext {
-  db: Database;
-  limits: AccountLimits;
-  /** Scheme and host for links in e-mails, e.g. "https://passerelle.brussels". */
-  origin: string;
+/**
+ * The use-case context of accounts: the one every module has (shared/use-case.ts), for someone who
+ * is not signed in yet (the actor is null), with the limits on attempts and the browser's name.
+ */
+export interface AccountContext extends UseCaseContext<null> {
   ip: string;
+  limits: AccountLimits;
   userAgent?: string;
-  now: Date;
-  /** Called after a use case committed e-mails to the outbox, so delivery starts at once. */
-  mailQueued(): void;
 }

@@ -6,7 +6,7 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { WebDeps } from '../../http/deps.ts';
 import { errorMessage } from '../../http/error-handler.ts';
-import { originOf, pageContext } from '../../http/request-context.ts';
+import { pageContext } from '../../http/request-context.ts';
 import { sendHtml } from '../../http/send-html.ts';
 import { deviceCookieName, signInCookies, signOutCookies } from '../../http/session-cookie.ts';
 import { AppError } from '../../shared/errors.ts';
@@ -16,6 +16,7 @@ import type { AccountContext } from './account-context.ts';
 import { createAccountLimits } from './account-limits.ts';
 import { findUserById, listSessionsOfUser } from './accounts.repo.ts';
 import { requireSignedIn } from '../../http/signed-in.ts';
+import { contextAs } from '../../http/use-case-context.ts';
 import { safeNext } from '../../shared/safe-next.ts';
 import { logIn } from './use-cases/log-in.ts';
 import { logInLinkAddress, logInWithLink } from './use-cases/log-in-with-link.ts';
@@ -83,13 +84,10 @@ export const accountsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
   const limits = createAccountLimits(deps.database.pool);
   const page = async (request: FastifyRequest) => pageContext(request, config, await deps.demoBanner());
   const accountContext = (request: FastifyRequest): AccountContext => ({
-    db,
-    limits,
-    origin: originOf(request, config),
+    ...contextAs(request, deps, null),
     ip: request.ip,
+    limits,
     userAgent: request.headers['user-agent'],
-    now: new Date(),
-    mailQueued: deps.mailQueued,
   });
 
   app.get('/signup', { schema: { hide: true } }, async (request, reply) => {

@@ -1,8 +1,6 @@
-// The accounts module's public surface: the only file other modules may import.
-export type { AccountContext, AccountLimits } from './account-context.ts';
-export { createAccountLimits } from './account-limits.ts';
+// The accounts module's public surface: who people are. Other modules read people here; sessions
+// reach the kernel through app.ts (resolveSession); routes and jobs are in module.ts.
 export {
-  deleteExpiredSessions,
   findUserByEmail,
   findUserById,
   findUsersByIds,
@@ -10,6 +8,4 @@ export {
   type UserRow,
 } from './accounts.repo.ts';
 export type { PlatformRole } from './accounts.vocabulary.ts';
-export { deleteStaleDevices } from './login-devices.ts';
 export { resolveSession } from './sessions.ts';
-export { setPlatformRole } from './use-cases/set-platform-role.ts';

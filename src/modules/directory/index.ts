@@ -1,4 +1,5 @@
-// The directory module's public surface: the only file other modules may import.
+// The directory module's public surface: the only file other modules may import. Queries, types
+// and vocabularies; its routes and jobs are in module.ts, its use cases are its own.
 
 export type {
   DirectoryFilters,
@@ -35,12 +36,8 @@ export {
   serviceStatuses,
   targetGroups,
 } from './directory.vocabulary.ts';
-export { citySubsidiesSource, parseCitySubsidyRecord } from './import/city-subsidies-format.ts';
-export {
-  checkOrganisation,
-  createOrganisation,
-  type NewOrganisation,
-} from './use-cases/create-organisation.ts';
+/** A step for another module's transaction (registering an organisation with its first admin). */
+export { createOrganisation, type NewOrganisation } from './use-cases/create-organisation.ts';
 export {
   confirmListing,
   createConfirmationLink,
@@ -49,10 +46,6 @@ export {
   findStaleListings,
   markConfirmed,
   reminderAfterMonths,
-} from './freshness.ts';
-export { type ImportReport, importOrganisations } from './use-cases/import-organisations.ts';
-export { loadDemoData } from './use-cases/load-demo-data.ts';
-export { syncTaxonomy } from './use-cases/sync-taxonomy.ts';
-export { LiveSearchIndex } from './search/search-sync.ts';
+} from './freshness/freshness.repo.ts';
 export { searchServiceIds } from './search/search.service.ts';
 export { findUnverifiedListings } from './trust/trust.repo.ts';

@@ -4,7 +4,8 @@
 import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { directoryApi } from './directory.api.ts';
 import { directoryWeb } from './directory.web.ts';
-import { freshnessWeb } from './freshness.web.ts';
+import { freshnessWeb } from './freshness/freshness.web.ts';
+import { sendFreshnessReminders } from './freshness/send-freshness-reminders.ts';
 import { contactsWeb } from './listing/contacts/contacts.web.ts';
 import { historyWeb } from './listing/history/history.web.ts';
 import { hoursWeb } from './listing/hours/hours.web.ts';
@@ -49,4 +50,15 @@ export const directoryModule: ModuleManifest = {
     ],
     api: [directoryApi, searchApi],
   },
+  jobs: ({ database, origin, mailQueued }) => [
+    {
+      name: 'freshness-reminders',
+      cron: '0 9 * * *',
+      run: async () => {
+        const result = await sendFreshnessReminders(database.db, { origin, now: new Date() });
+        mailQueued();
+        return result;
+      },
+    },
+  ],
 };

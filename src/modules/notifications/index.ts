@@ -1,13 +1,5 @@
-// The notifications module's public surface: e-mail through the outbox.
-export {
-  deliverPendingMail,
-  listOutbox,
-  type MailContent,
-  type OutboxRow,
-  purgeSentMail,
-  queueMail,
-  renderMail,
-  type SendMail,
-} from './mail.ts';
-export { type MailDelivery, smtpSender, startMailDelivery } from './mail-delivery.ts';
+// The notifications module's public surface: e-mail through the outbox. queueMail and mailPerson
+// write a message inside the caller's transaction, so a message goes out only if the change it
+// tells of was saved.
+export { type MailContent, queueMail } from './mail.ts';
 export { mailPerson, type MailSpec } from './mail-person.ts';

@@ -1,6 +1,6 @@
 // What every referral use case needs from the request or job that triggers it.
 import type { Config } from '../../config.ts';
-import type { Database } from '../../db/client.ts';
+import type { UseCaseContext } from '../../shared/use-case.ts';
 import type { KeyRing } from '../../shared/field-encryption.ts';
 
 /** A signed-in person, or an integration acting for one organisation with its API token. */
@@ -8,14 +8,8 @@ export type ReferralActor =
   | { kind: 'person'; userId: string; email: string; emailVerified: boolean }
   | { kind: 'token'; tokenId: string; organisationId: string };
 
-export interface ReferralContext {
-  db: Database;
-  actor: ReferralActor;
+/** The use-case context every module has (shared/use-case.ts), with the keys and the deadlines. */
+export interface ReferralContext extends UseCaseContext<ReferralActor> {
   keys: KeyRing;
-  /** Scheme and host for links in e-mails. */
-  origin: string;
-  ip: string | null;
-  now: Date;
   settings: Config['referrals'];
-  mailQueued(): void;
 }

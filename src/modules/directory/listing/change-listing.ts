@@ -6,7 +6,7 @@ import type { Executor } from '../../../db/client.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { UseCaseContext } from '../../../shared/use-case.ts';
 import { canEditListing, findMembership } from '../../access/index.ts';
-import { markConfirmed } from '../freshness.ts';
+import { markConfirmed } from '../freshness/freshness.repo.ts';
 
 /** Throws "not found" unless the actor may edit this organisation's listing. */
 export async function requireListingEditor(ctx: UseCaseContext, organisationId: string): Promise<void> {

@@ -2,13 +2,13 @@
 // nothing (mail scanners open links); the button does.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
-import type { WebDeps } from '../../http/deps.ts';
-import { pageContext } from '../../http/request-context.ts';
-import { sendHtml } from '../../http/send-html.ts';
-import { AppError } from '../../shared/errors.ts';
-import { getOrganisationBrief } from './directory.service.ts';
-import { confirmListing, findConfirmation } from './freshness.ts';
-import { ConfirmListingPage } from './views/confirm-listing-page.tsx';
+import type { WebDeps } from '../../../http/deps.ts';
+import { pageContext } from '../../../http/request-context.ts';
+import { sendHtml } from '../../../http/send-html.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { getOrganisationBrief } from '../directory.service.ts';
+import { confirmListing, findConfirmation } from './freshness.repo.ts';
+import { ConfirmListingPage } from './confirm-listing.page.tsx';
 
 const Token = Type.Object({ token: Type.Optional(Type.String({ maxLength: 100 })) });
 

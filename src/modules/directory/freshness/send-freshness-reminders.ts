@@ -5,7 +5,7 @@
 import { translator } from '../../../i18n/index.ts';
 import { type Locale, pickText } from '../../../shared/i18n-text.ts';
 import { findUsersByIds } from '../../accounts/index.ts';
-import { createConfirmationLink, findListingsToRemind, reminderAfterMonths } from '../../directory/index.ts';
+import { createConfirmationLink, findListingsToRemind, reminderAfterMonths } from './freshness.repo.ts';
 import type { Database } from '../../../db/client.ts';
 import { queueMail } from '../../notifications/index.ts';
 import { findMembersOf } from '../../access/index.ts';

@@ -2,11 +2,11 @@
 // to the listing's editors or else its own address, the "still correct" link, the stale queue,
 // and the daily jobs registered in pg-boss.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { confirmedPerson, FormClient, lastMailTo, pathOf } from '../../../test/helpers/form-client.ts';
-import { createTestApp, type TestApp, testConfig } from '../../../test/helpers/test-app.ts';
-import { startJobs } from '../../jobs.ts';
-import { findStaleListings } from '../directory/index.ts';
-import { sendFreshnessReminders } from './use-cases/send-freshness-reminders.ts';
+import { confirmedPerson, FormClient, lastMailTo, pathOf } from '../../../../test/helpers/form-client.ts';
+import { createTestApp, type TestApp, testConfig } from '../../../../test/helpers/test-app.ts';
+import { startJobs } from '../../../jobs.ts';
+import { findStaleListings } from '../index.ts';
+import { sendFreshnessReminders } from './send-freshness-reminders.ts';
 
 let t: TestApp;
 beforeAll(async () => {

@@ -2,12 +2,12 @@
 // stale (twelve months: flagged, ranked lower, in the moderators' queue), and confirming one.
 import { and, asc, eq, gt, isNull, lt, notExists, or, sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
-import type { Executor } from '../../db/client.ts';
-import { AppError } from '../../shared/errors.ts';
-import { hashToken, isWellFormedToken, newToken } from '../../shared/tokens.ts';
-import { organisations } from './directory.schema.ts';
-import { listingConfirmations } from './listing-records.schema.ts';
-import { staleAfterMonths } from './directory.service.ts';
+import type { Executor } from '../../../db/client.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { hashToken, isWellFormedToken, newToken } from '../../../shared/tokens.ts';
+import { organisations } from '../directory.schema.ts';
+import { listingConfirmations } from '../listing-records.schema.ts';
+import { staleAfterMonths } from '../directory.service.ts';
 
 export const reminderAfterMonths = 6;
 /** A listing is reminded at most once a month. */
