@@ -103,6 +103,41 @@ export function ErrorSummary({ ctx, problems }: { ctx: PageContext; problems: Fi
   );
 }
 
+/**
+ * A form that is one button: an action on one thing (remove, resolve, verify, revoke), posted with
+ * its anti-forgery token and any hidden values. `label` is plain text; `ariaLabel` names the thing
+ * when several such buttons share a page.
+ */
+export function PostButton({
+  ctx,
+  action,
+  label,
+  ariaLabel,
+  hidden = {},
+  secondary = true,
+  formClass = 'inline-form',
+}: {
+  ctx: PageContext;
+  action: string;
+  label: string;
+  ariaLabel?: string;
+  hidden?: Record<string, string>;
+  secondary?: boolean;
+  formClass?: string;
+}) {
+  return (
+    <form method="post" action={action} class={formClass}>
+      <CsrfField ctx={ctx} />
+      {Object.entries(hidden).map(([name, value]) => (
+        <input type="hidden" name={name} value={value} />
+      ))}
+      <button type="submit" class={secondary ? 'secondary' : undefined} aria-label={ariaLabel} safe>
+        {label}
+      </button>
+    </form>
+  );
+}
+
 /** A message about what just happened ("your address is confirmed"), announced to screen readers. */
 export function Notice({ text, tone = 'ok' }: { text: string; tone?: 'ok' | 'warn' }) {
   return (

@@ -1,7 +1,7 @@
 // The person's own account: their details and where they are logged in.
 import Bowser from 'bowser';
 import type { PageContext } from '../../../http/request-context.ts';
-import { CsrfField, Notice } from '../../../views/forms.tsx';
+import { CsrfField, Notice, PostButton } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { SignedInUser } from '../../../http/signed-in.ts';
 
@@ -38,12 +38,11 @@ export function AccountPage({
           ) : (
             <>
               <p class="notice warn">{t.html('account.not_verified')}</p>
-              <form method="post" action={`/${ctx.locale}/account/verification`} class="inline-form">
-                <CsrfField ctx={ctx} />
-                <button type="submit" class="secondary">
-                  {t.html('account.resend')}
-                </button>
-              </form>
+              <PostButton
+                ctx={ctx}
+                action={`/${ctx.locale}/account/verification`}
+                label={t.t('account.resend')}
+              />
             </>
           )}
         </dd>
@@ -117,17 +116,13 @@ export function SessionsPage({
                   {s.id === currentId ? (
                     ''
                   ) : (
-                    <form method="post" action={`/${ctx.locale}/account/sessions/end`} class="inline-form">
-                      <CsrfField ctx={ctx} />
-                      <input type="hidden" name="session" value={s.id} />
-                      <button
-                        type="submit"
-                        class="secondary"
-                        aria-label={t.t('sessions.end_label', { device })}
-                      >
-                        {t.html('sessions.end')}
-                      </button>
-                    </form>
+                    <PostButton
+                      ctx={ctx}
+                      action={`/${ctx.locale}/account/sessions/end`}
+                      label={t.t('sessions.end')}
+                      ariaLabel={t.t('sessions.end_label', { device })}
+                      hidden={{ session: s.id }}
+                    />
                   )}
                 </td>
               </tr>

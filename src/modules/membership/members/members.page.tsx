@@ -5,7 +5,7 @@ import type { PageContext } from '../../../http/request-context.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
-import { CsrfField, ErrorSummary, Field, fieldMessage, Notice } from '../../../views/forms.tsx';
+import { CsrfField, ErrorSummary, Field, fieldMessage, Notice, PostButton } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { ManageLinks } from '../../../views/manage-nav.tsx';
 import { type OrganisationRole, organisationRoles } from '../../access/index.ts';
@@ -145,16 +145,12 @@ export function MembersPage({
                   {m.userId === me ? (
                     ''
                   ) : (
-                    <form method="post" action={`${base}/members/${m.userId}/remove`} class="inline-form">
-                      <CsrfField ctx={ctx} />
-                      <button
-                        type="submit"
-                        class="secondary"
-                        aria-label={t.t('members.remove_name', { name: m.name })}
-                      >
-                        {t.html('members.remove')}
-                      </button>
-                    </form>
+                    <PostButton
+                      ctx={ctx}
+                      action={`${base}/members/${m.userId}/remove`}
+                      label={t.t('members.remove')}
+                      ariaLabel={t.t('members.remove_name', { name: m.name })}
+                    />
                   )}
                 </td>
               ) : (

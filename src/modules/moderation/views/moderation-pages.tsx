@@ -3,7 +3,7 @@ import type { PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
 import { label, Pagination } from '../../../views/components.tsx';
-import { Choices, CsrfField, ErrorSummary, Notice, TextArea } from '../../../views/forms.tsx';
+import { Choices, CsrfField, ErrorSummary, Notice, TextArea, PostButton } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { Page } from '../../../shared/pagination.ts';
 import { reportReasons } from '../moderation.vocabulary.ts';
@@ -131,16 +131,11 @@ export function ModerationPage({
                   {t.html('confirm_listing.edit')}
                 </a>
               </p>
-              <form
-                method="post"
+              <PostButton
+                ctx={ctx}
                 action={`/${ctx.locale}/moderation/reports/${r.id}/resolve`}
-                class="inline-form"
-              >
-                <CsrfField ctx={ctx} />
-                <button type="submit" class="secondary">
-                  {t.html('moderation.resolve')}
-                </button>
-              </form>
+                label={t.t('moderation.resolve')}
+              />
             </li>
           ))}
         </ul>
@@ -157,21 +152,13 @@ export function ModerationPage({
               {o.own ? (
                 <span class="hint">{t.html('moderation.own_organisation')}</span>
               ) : (
-                <form
-                  method="post"
+                <PostButton
+                  ctx={ctx}
                   action={`/${ctx.locale}/moderation/organisations/${o.id}/verify`}
-                  class="inline-form"
-                >
-                  <CsrfField ctx={ctx} />
-                  <input type="hidden" name="verified" value="1" />
-                  <button
-                    type="submit"
-                    class="secondary"
-                    aria-label={t.t('moderation.verify_name', { name: nameOf(ctx, o.name) })}
-                  >
-                    {t.html('moderation.verify')}
-                  </button>
-                </form>
+                  label={t.t('moderation.verify')}
+                  ariaLabel={t.t('moderation.verify_name', { name: nameOf(ctx, o.name) })}
+                  hidden={{ verified: '1' }}
+                />
               )}
             </li>
           ))}

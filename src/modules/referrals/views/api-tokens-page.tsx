@@ -2,7 +2,7 @@
 import type { PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { pickText } from '../../../shared/i18n-text.ts';
-import { CsrfField, ErrorSummary, Field, Notice } from '../../../views/forms.tsx';
+import { CsrfField, ErrorSummary, Field, Notice, PostButton } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { OrganisationBrief } from '../../directory/index.ts';
 import type { ApiTokenView } from '../presenters/page-data.ts';
@@ -66,16 +66,12 @@ export function ApiTokensPage({
                 <td safe>{t.date(token.createdAt, 'medium')}</td>
                 <td safe>{token.lastUsedAt ? t.dateTime(token.lastUsedAt) : t.t('api_tokens.never')}</td>
                 <td>
-                  <form method="post" action={`${base}/${token.id}/revoke`} class="inline-form">
-                    <CsrfField ctx={ctx} />
-                    <button
-                      type="submit"
-                      class="secondary"
-                      aria-label={t.t('api_tokens.revoke_name', { name: token.name })}
-                    >
-                      {t.html('api_tokens.revoke')}
-                    </button>
-                  </form>
+                  <PostButton
+                    ctx={ctx}
+                    action={`${base}/${token.id}/revoke`}
+                    label={t.t('api_tokens.revoke')}
+                    ariaLabel={t.t('api_tokens.revoke_name', { name: token.name })}
+                  />
                 </td>
               </tr>
             ))}

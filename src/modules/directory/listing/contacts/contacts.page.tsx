@@ -3,7 +3,7 @@ import type { PageContext } from '../../../../http/request-context.ts';
 import type { FieldProblem } from '../../../../shared/errors.ts';
 import { type I18nText, locales, pickText } from '../../../../shared/i18n-text.ts';
 import { languageNames } from '../../../../views/components.tsx';
-import { CsrfField, ErrorSummary, Field, Notice } from '../../../../views/forms.tsx';
+import { CsrfField, ErrorSummary, Field, Notice, PostButton } from '../../../../views/forms.tsx';
 import { Layout } from '../../../../views/layout.tsx';
 import { ManageLinks } from '../../../../views/manage-nav.tsx';
 import { type FormValues, one } from '../listing-forms.ts';
@@ -150,16 +150,12 @@ export function ContactsPage({
             values={failedId === c.id ? values : valuesOf(c)}
             problems={failedId === c.id ? problems : []}
           />
-          <form
-            method="post"
+          <PostButton
+            ctx={ctx}
             action={`/${ctx.locale}/manage/organisations/${organisationId}/contacts/${c.id}/delete`}
-            class="inline-form"
-          >
-            <CsrfField ctx={ctx} />
-            <button type="submit" class="secondary" aria-label={t.t('members.remove_name', { name: c.name })}>
-              {t.html('members.remove')}
-            </button>
-          </form>
+            label={t.t('members.remove')}
+            ariaLabel={t.t('members.remove_name', { name: c.name })}
+          />
         </section>
       ))}
       <section class="card" aria-labelledby="h-new-contact">

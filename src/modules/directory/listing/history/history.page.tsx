@@ -2,7 +2,7 @@
 import type { PageContext } from '../../../../http/request-context.ts';
 import type { MessageKey } from '../../../../i18n/index.ts';
 import { type I18nText, pickText } from '../../../../shared/i18n-text.ts';
-import { CsrfField, Notice } from '../../../../views/forms.tsx';
+import { Notice, PostButton } from '../../../../views/forms.tsx';
 import { Layout } from '../../../../views/layout.tsx';
 import { ManageLinks } from '../../../../views/manage-nav.tsx';
 
@@ -89,20 +89,12 @@ export function HistoryPage({
                 </tbody>
               </table>
               {canRollBack && v.rollbackable ? (
-                <form
-                  method="post"
+                <PostButton
+                  ctx={ctx}
                   action={`/${ctx.locale}/manage/versions/${v.id}/rollback`}
-                  class="inline-form"
-                >
-                  <CsrfField ctx={ctx} />
-                  <button
-                    type="submit"
-                    class="secondary"
-                    aria-label={t.t('history.roll_back_label', { id: v.id })}
-                  >
-                    {t.html('history.roll_back')}
-                  </button>
-                </form>
+                  label={t.t('history.roll_back')}
+                  ariaLabel={t.t('history.roll_back_label', { id: v.id })}
+                />
               ) : (
                 ''
               )}

@@ -3,7 +3,14 @@ import type { PageContext } from '../../../../http/request-context.ts';
 import type { FieldProblem } from '../../../../shared/errors.ts';
 import { type I18nText, locales, pickText } from '../../../../shared/i18n-text.ts';
 import { languageNames } from '../../../../views/components.tsx';
-import { CsrfField, ErrorSummary, Field, fieldMessage, Notice } from '../../../../views/forms.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  Field,
+  fieldMessage,
+  Notice,
+  PostButton,
+} from '../../../../views/forms.tsx';
 import { Layout } from '../../../../views/layout.tsx';
 import { ManageLinks } from '../../../../views/manage-nav.tsx';
 
@@ -174,20 +181,12 @@ export function HoursPage({
                 ) : (
                   ''
                 )}{' '}
-                <form
-                  method="post"
+                <PostButton
+                  ctx={ctx}
                   action={`/${ctx.locale}/manage/services/${serviceId}/exceptions/${e.id}/delete`}
-                  class="inline-form"
-                >
-                  <CsrfField ctx={ctx} />
-                  <button
-                    type="submit"
-                    class="secondary"
-                    aria-label={t.t('exceptions.remove_label', { date: t.date(e.startsOn, 'medium') })}
-                  >
-                    {t.html('members.remove')}
-                  </button>
-                </form>
+                  label={t.t('members.remove')}
+                  ariaLabel={t.t('exceptions.remove_label', { date: t.date(e.startsOn, 'medium') })}
+                />
               </li>
             ))}
           </ul>
