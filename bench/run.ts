@@ -10,16 +10,17 @@ import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { connectDatabase } from '../src/db/client.ts';
 import { runningEmbeddedUrl } from '../src/db/embedded.ts';
-import { LiveSearchIndex } from '../src/modules/directory/search/search-sync.ts';
+import { LiveSearchIndex } from '../src/modules/search/live-index.ts';
 import { searchDirectory } from '../src/modules/directory/search/search.service.ts';
 import { paramsOf, readRelevanceSet, scoreRelevance } from '../src/modules/directory/search/relevance.ts';
-import type { SearchDoc } from '../src/modules/directory/search/search-docs.ts';
+import type { SearchDoc } from '../src/modules/search/index.ts';
 import { searchQueries, searchSequence, suggestPrefixes } from './search-mix.ts';
 import { compareSearchTechniques, type SearchTechniques } from './search-techniques.ts';
 import { seedDirectory } from './seed-directory.ts';
 import { latencySummary, type Measured, round2 } from './measure.ts';
 import { benchReferrals, type WriteResult } from './referrals.ts';
 import { generateKey } from '../src/shared/field-encryption.ts';
+import { directorySearchSource } from '../src/modules/directory/search/directory-source.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -350,7 +351,7 @@ async function timeEach(
 /** MRR and precision at 5 of the relevance set on the demo data in a data folder. */
 async function measureRelevance(dataDir: string) {
   const db = connectDatabase(runningEmbeddedUrl(dataDir)!, { max: 4 });
-  const live = new LiveSearchIndex(db, { listen: false });
+  const live = new LiveSearchIndex(db, [directorySearchSource], { listen: false });
   try {
     await live.ready;
     const keys = new Map<string, { service: string | null; organisation: string }>();

@@ -2,7 +2,7 @@
 // thesaurus, in nl/fr/en, with typos, prefixes, filters and places), drawn with a long-tail
 // frequency like real search logs: a few queries very often, most rarely.
 import { readFileSync } from 'node:fs';
-import type { Concept } from '../src/modules/directory/search/thesaurus.ts';
+import type { Concept } from '../src/modules/search/engine/thesaurus.ts';
 import { readRelevanceSet } from '../src/modules/directory/search/relevance.ts';
 import { random } from './random.ts';
 

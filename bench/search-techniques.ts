@@ -6,8 +6,9 @@
 // choice of technique rests on figures from one machine and one data set.
 import pg from 'pg';
 import { connectDatabase } from '../src/db/client.ts';
-import { LiveSearchIndex } from '../src/modules/directory/search/search-sync.ts';
+import { LiveSearchIndex } from '../src/modules/search/live-index.ts';
 import { searchDirectory } from '../src/modules/directory/search/search.service.ts';
+import { directorySearchSource } from '../src/modules/directory/search/directory-source.ts';
 
 interface Latency {
   mean: number;
@@ -107,7 +108,7 @@ export async function compareSearchTechniques(
 ): Promise<SearchTechniques> {
   const db = connectDatabase(databaseUrl, { max: 4 });
   const started = performance.now();
-  const live = new LiveSearchIndex(db, { listen: false });
+  const live = new LiveSearchIndex(db, [directorySearchSource], { listen: false });
   const times: number[] = [];
   let buildSeconds: number;
   try {

@@ -94,7 +94,7 @@ export async function buildApp(
   const services: Partial<Services> = {};
   const runtimes: ModuleRuntime[] = [];
   for (const module of modules) {
-    const runtime = module.start?.({ ...base, services, log: app.log });
+    const runtime = module.start?.({ ...base, services, log: app.log, modules });
     if (!runtime) continue;
     Object.assign(services, runtime.services);
     runtimes.push(runtime);

@@ -48,6 +48,8 @@ export interface StartDeps extends Omit<WebDeps, 'services'> {
   /** What the modules before this one provide. */
   services: Partial<Services>;
   log: { error(details: object, message: string): void };
+  /** Every module, for a module that gathers what the others declare (search's sources). */
+  modules: readonly ModuleManifest[];
 }
 
 export interface ModuleManifest {

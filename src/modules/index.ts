@@ -11,6 +11,7 @@ import { membershipModule } from './membership/module.ts';
 import { moderationModule } from './moderation/module.ts';
 import { notificationsModule } from './notifications/module.ts';
 import { referralsModule } from './referrals/module.ts';
+import { searchModule } from './search/module.ts';
 
 export const modules = [
   auditModule,
@@ -18,6 +19,7 @@ export const modules = [
   geoModule,
   accountsModule,
   accessModule,
+  searchModule,
   directoryModule,
   membershipModule,
   moderationModule,

@@ -1,7 +1,7 @@
 // What a listing shows about itself besides its data: whether a service is open now, and whether the
 // listing may be out of date. Pure functions, for presenters, pages and the API alike.
 import { DateTime } from 'luxon';
-import { type HoursInput, type OpenState, openState } from './opening-hours.ts';
+import { type HoursInput, type OpenState, openState } from '../../shared/opening-hours.ts';
 
 export type HoursSource = {
   schedules: HoursInput['weekly'];

@@ -1,6 +1,6 @@
 // The social map: organisations, services, places and hours; the directory, search and map pages;
-// editing a listing (listing/); the JSON API; logos; the "still correct?" confirmation. Runs the
-// search index of this process.
+// editing a listing (listing/); the JSON API; logos; the "still correct?" confirmation. Gives its
+// organisations and services to search (search/directory-source.ts).
 import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { directoryApi } from './directory.api.ts';
 import { directoryWeb } from './directory.web.ts';
@@ -15,24 +15,12 @@ import { profileWeb } from './listing/profile/profile.web.ts';
 import { servicesWeb } from './listing/services/services.web.ts';
 import { trustWeb } from './trust/trust.web.ts';
 import { searchApi } from './search/search.api.ts';
-import { LiveSearchIndex } from './search/search-sync.ts';
+import { directorySearchSource } from './search/directory-source.ts';
 import { searchWeb } from './search/search.web.ts';
-
-declare module '../../http/deps.ts' {
-  interface Services {
-    /** This process's search index, kept in step with the database (search/search-sync.ts). */
-    search: LiveSearchIndex;
-  }
-}
 
 export const directoryModule: ModuleManifest = {
   name: 'directory',
-  start: ({ database, log }) => {
-    const search = new LiveSearchIndex(database, {
-      onError: (error) => log.error({ err: error }, 'search index'),
-    });
-    return { services: { search }, ready: () => search.isReady, close: () => search.close() };
-  },
+  searchSources: [directorySearchSource],
   routes: {
     root: [logoFilesWeb],
     pages: [

@@ -1,16 +1,17 @@
 // Relevance cannot silently fall: the relevance set (relevance-set.json) must keep an MRR of 0.8.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/test-database.ts';
-import type { SearchDoc } from './search-docs.ts';
-import { LiveSearchIndex } from './search-sync.ts';
+import type { SearchDoc } from '../../search/index.ts';
+import { LiveSearchIndex } from '../../search/live-index.ts';
 import { searchDirectory } from './search.service.ts';
 import { paramsOf, readRelevanceSet, scoreRelevance } from './relevance.ts';
+import { directorySearchSource } from './directory-source.ts';
 
 let database: TestDatabase;
 let live: LiveSearchIndex;
 beforeAll(async () => {
   database = await createTestDatabase({ demo: true });
-  live = new LiveSearchIndex(database);
+  live = new LiveSearchIndex(database, [directorySearchSource]);
   await live.ready;
 });
 afterAll(async () => {

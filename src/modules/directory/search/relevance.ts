@@ -3,7 +3,7 @@
 // are in the top 5 (precision at 5). Used by a test (a floor) and by the benchmark (the figures).
 import { readFileSync } from 'node:fs';
 import type { Locale } from '../../../shared/i18n-text.ts';
-import type { SearchDoc } from './search-docs.ts';
+import type { SearchDoc } from '../../search/index.ts';
 import type { SearchParams } from './search.service.ts';
 
 export interface RelevanceQuery {

@@ -3,46 +3,17 @@
 import { type I18nText, locales } from '../../../shared/i18n-text.ts';
 import { geoReference } from '../../geo/index.ts';
 import themes from '../data/themes.json' with { type: 'json' };
-import type { OrganisationKind } from '../directory.vocabulary.ts';
-import type { HoursException, HoursInput } from '../opening-hours.ts';
+import type { HoursInput } from '../../../shared/opening-hours.ts';
 import type { DirectorySnapshot, LocationSource, ServiceSource } from './search.repo.ts';
-import { analyse, fold, words } from './text.ts';
-import { conceptToken, thesaurus } from './thesaurus.ts';
-
-export interface SearchDoc {
-  type: 'service' | 'organisation';
-  /** The service's id, or the organisation's for an organisation document. */
-  id: string;
-  organisationId: string;
-  name: I18nText;
-  organisationName: I18nText;
-  description: I18nText;
-  kind: OrganisationKind;
-  verified: boolean;
-  lastConfirmedAt: string | null;
-  /** Theme and sub-theme codes, parents included. */
-  themes: string[];
-  communes: string[];
-  quartiers: number[];
-  points: { lat: number; lon: number }[];
-  languages: string[];
-  targetGroups: string[];
-  access: string[];
-  /** Open after 18:00 on some day, or overnight. */
-  evening: boolean;
-  weekend: boolean;
-  /** Weekly hours as [start, end) minutes from Monday 00:00; an overnight span may pass 10,080. */
-  weekly: { start: number; end: number; validFrom: string | null; validTo: string | null }[];
-  exceptions: HoursException[];
-  closedOnPublicHolidays: boolean;
-  /** Boost for verified and recently confirmed listings, 0.8 to 1.3. */
-  trust: number;
-  /** Analysed text per index field, space-separated terms; dropped once the document is indexed. */
-  fields?: Record<SearchField, string>;
-}
-
-export const searchFields = ['title', 'organisation', 'themes', 'place', 'description'] as const;
-export type SearchField = (typeof searchFields)[number];
+import {
+  analyse,
+  conceptToken,
+  fold,
+  type SearchDoc,
+  themeToken,
+  thesaurus,
+  words,
+} from '../../search/index.ts';
 
 const themeNames = new Map<string, I18nText>();
 for (const theme of themes) {
@@ -197,9 +168,4 @@ export function buildDocs(snapshot: DirectorySnapshot, now = new Date()): Search
     else docs.push(doc(org, null));
   }
   return docs;
-}
-
-/** A theme code as one index term, so a thesaurus concept can find every service of its themes. */
-export function themeToken(code: string): string {
-  return `theme:${code}`;
 }

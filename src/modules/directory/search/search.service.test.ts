@@ -3,15 +3,16 @@
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/test-database.ts';
-import { zone } from '../opening-hours.ts';
-import { LiveSearchIndex } from './search-sync.ts';
+import { zone } from '../../../shared/opening-hours.ts';
+import { LiveSearchIndex } from '../../search/live-index.ts';
 import { searchDirectory } from './search.service.ts';
+import { directorySearchSource } from './directory-source.ts';
 
 let database: TestDatabase;
 let live: LiveSearchIndex;
 beforeAll(async () => {
   database = await createTestDatabase({ demo: true });
-  live = new LiveSearchIndex(database, { listen: false });
+  live = new LiveSearchIndex(database, [directorySearchSource], { listen: false });
   await live.ready;
 });
 afterAll(async () => {

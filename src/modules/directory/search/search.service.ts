@@ -5,10 +5,18 @@ import { DateTime } from 'luxon';
 import { AppError } from '../../../shared/errors.ts';
 import type { Locale } from '../../../shared/i18n-text.ts';
 import { findPlace, type Place } from '../../geo/index.ts';
-import { type FacetKey, facetKeys, type Hit, type SearchFilters } from './search-index.ts';
-import type { LiveSearchIndex } from './search-sync.ts';
-import { type ConceptMatch, thesaurus } from './thesaurus.ts';
-import { fold, isStopword, words } from './text.ts';
+import {
+  type ConceptMatch,
+  type FacetKey,
+  facetKeys,
+  fold,
+  type Hit,
+  isStopword,
+  type LiveSearchIndex,
+  type SearchFilters,
+  thesaurus,
+  words,
+} from '../../search/index.ts';
 
 export interface SearchParams extends SearchFilters {
   q?: string;

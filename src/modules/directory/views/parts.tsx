@@ -4,7 +4,6 @@ import type { PageContext } from '../../../http/request-context.ts';
 import { textIn } from '../../../shared/i18n-text.ts';
 import { geoReference } from '../../geo/index.ts';
 import { isStale } from '../listing-state.ts';
-import type { OrganisationKind } from '../directory.vocabulary.ts';
 import {
   type HoursException,
   type OpenState,
@@ -12,7 +11,7 @@ import {
   type WeeklyHours,
   weekTable,
   zone,
-} from '../opening-hours.ts';
+} from '../../../shared/opening-hours.ts';
 
 import { label } from '../../../views/components.tsx';
 
@@ -30,7 +29,8 @@ export function quartierName(ctx: PageContext, code: number | null | undefined):
   return quartier ? quartier.name[ctx.locale] : '';
 }
 
-export function KindBadge({ ctx, kind }: { ctx: PageContext; kind: OrganisationKind }) {
+/** An organisation kind's badge; the code comes from the directory's vocabulary or a search document. */
+export function KindBadge({ ctx, kind }: { ctx: PageContext; kind: string }) {
   return (
     <span class={`badge kind kind-${kind.replace(/_/g, '-')}`} safe>
       {label(ctx, 'kind', kind)}

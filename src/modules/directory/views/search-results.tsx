@@ -5,8 +5,8 @@ import { href } from '../../../http/request-context.ts';
 import { type I18nText, type Locale, pickText } from '../../../shared/i18n-text.ts';
 import { Pagination } from '../../../views/components.tsx';
 import type { SearchOutcome, SearchParams } from '../presenters/page-data.ts';
-import { fold, termsOf, words } from '../search/text.ts';
 import { communeName, KindBadge, LanguagesList, VerificationBadge } from './parts.tsx';
+import { fold, termsOf, words } from '../../search/index.ts';
 
 type Hit = SearchOutcome['hits'][number];
 

@@ -4,7 +4,8 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { connectDatabase, type DatabaseConnection } from '../../../db/client.ts';
 import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/test-database.ts';
-import { LiveSearchIndex } from './search-sync.ts';
+import { LiveSearchIndex } from '../../search/live-index.ts';
+import { directorySearchSource } from './directory-source.ts';
 
 let database: TestDatabase;
 let otherProcess: DatabaseConnection;
@@ -15,8 +16,8 @@ beforeAll(async () => {
   database = await createTestDatabase({ demo: true });
   otherProcess = connectDatabase(database.url, { max: 2 });
   // A long poll: only the notification can bring the change in time.
-  first = new LiveSearchIndex(database, { pollMs: 60_000 });
-  second = new LiveSearchIndex(otherProcess, { pollMs: 60_000 });
+  first = new LiveSearchIndex(database, [directorySearchSource], { pollMs: 60_000 });
+  second = new LiveSearchIndex(otherProcess, [directorySearchSource], { pollMs: 60_000 });
   await Promise.all([first.ready, second.ready]);
 });
 
@@ -76,7 +77,7 @@ describe('search index sync across processes', () => {
   });
 
   it('catches up by polling when it gets no notifications', async () => {
-    const quiet = new LiveSearchIndex(otherProcess, { pollMs: 100, listen: false });
+    const quiet = new LiveSearchIndex(otherProcess, [directorySearchSource], { pollMs: 100, listen: false });
     await quiet.ready;
     try {
       await database.db.execute(

@@ -1,7 +1,7 @@
 // Small pieces of the search index: bitsets, distances, facet values, opening moments, dictionaries.
 import { DateTime } from 'luxon';
-import { publicHoliday, zone } from '../opening-hours.ts';
-import type { SearchDoc } from './search-docs.ts';
+import { publicHoliday, zone } from '../../../shared/opening-hours.ts';
+import type { SearchDoc } from './search-types.ts';
 import type { FacetKey } from './search-types.ts';
 export class Bitset {
   readonly words: Uint32Array;

@@ -3,7 +3,7 @@
 // as one group that any of their wordings or themes satisfies.
 import type { Query } from 'minisearch';
 import { geoReference } from '../../geo/index.ts';
-import { themeToken } from './search-docs.ts';
+import { themeToken } from './search-types.ts';
 import { allowedEdits, type ConceptMatch, conceptToken, type Thesaurus } from './thesaurus.ts';
 import { fold, isStopword, queryForms, words } from './text.ts';
 

@@ -1,14 +1,14 @@
-// Keeps one process's search index equal to the database. Triggers append every changed
-// organisation to directory_changes and NOTIFY; each process LISTENs, reloads those organisations,
-// and also polls the log every few seconds, so a notification lost in a reconnect only delays an
-// update. Any number of processes can serve one PostgreSQL this way.
+// Keeps one process's search index equal to the database, for every source (search-source.ts).
+// Each source's triggers log the organisations whose documents changed and NOTIFY; each process
+// LISTENs, reloads the documents of those organisations, and also polls the logs every few seconds,
+// so a notification lost in a reconnect only delays an update. Any number of processes can serve
+// one PostgreSQL this way.
 import pg from 'pg';
-import type { DatabaseConnection } from '../../../db/client.ts';
-import { AppError } from '../../../shared/errors.ts';
-import { buildDocs } from './search-docs.ts';
-import { SearchIndex } from './search-index.ts';
-import { changesSince, latestChange, loadDirectorySnapshot, pruneChanges } from './search.repo.ts';
-import { thesaurus } from './thesaurus.ts';
+import type { DatabaseConnection } from '../../db/client.ts';
+import { AppError } from '../../shared/errors.ts';
+import { SearchIndex } from './engine/search-index.ts';
+import { thesaurus } from './engine/thesaurus.ts';
+import type { SearchSource } from './search-source.ts';
 
 export interface LiveIndexOptions {
   /** How often to look at the change log without a notification. */
@@ -23,9 +23,10 @@ export interface LiveIndexOptions {
 
 export class LiveSearchIndex {
   readonly index = new SearchIndex(thesaurus());
-  /** Resolves once the whole directory is indexed. */
+  /** Resolves once every source is indexed. */
   readonly ready: Promise<void>;
-  private cursor = 0;
+  /** Each source's position in its change log. */
+  private readonly cursors = new Map<string, number>();
   private running: Promise<void> = Promise.resolve();
   private listener: pg.Client | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -35,12 +36,13 @@ export class LiveSearchIndex {
 
   constructor(
     private readonly database: DatabaseConnection,
+    private readonly sources: readonly SearchSource[],
     private readonly options: LiveIndexOptions = {},
   ) {
     this.ready = this.startUntilLoaded();
   }
 
-  /** Whether the whole directory is indexed, for the readiness check. */
+  /** Whether every source is indexed, for the readiness check. */
   get isReady(): boolean {
     return this.loaded;
   }
@@ -74,10 +76,12 @@ export class LiveSearchIndex {
   }
 
   private async start(): Promise<void> {
-    // Read the log's position before the snapshot: a change in between is applied twice, never lost.
-    this.cursor = await latestChange(this.database.db);
-    const snapshot = await loadDirectorySnapshot(this.database.db);
-    await this.index.replaceGradually(buildDocs(snapshot));
+    const { db } = this.database;
+    for (const source of this.sources) {
+      // Read the log's position before the documents: a change in between is applied twice, never lost.
+      this.cursors.set(source.name, await source.latestChange(db));
+      await this.index.replaceGradually(await source.documents(db), undefined, source.name);
+    }
     if (this.options.listen !== false) await this.listen();
     this.timer = setInterval(() => void this.refresh(), this.options.pollMs ?? 5_000);
     this.timer.unref();
@@ -96,7 +100,8 @@ export class LiveSearchIndex {
         setTimeout(() => void this.listen().catch((e) => this.options.onError?.(e)), 2_000).unref();
     });
     await client.connect();
-    await client.query('LISTEN directory_changes');
+    for (const source of this.sources)
+      await client.query(`LISTEN ${client.escapeIdentifier(source.channel)}`);
     this.listener = client;
   }
 
@@ -105,20 +110,24 @@ export class LiveSearchIndex {
     this.running = this.running.then(async () => {
       if (this.closed) return;
       try {
-        const { organisationIds, until } = await changesSince(this.database.db, this.cursor);
-        if (!organisationIds.length) return;
-        const snapshot = await loadDirectorySnapshot(this.database.db, organisationIds);
-        // A bulk import changes thousands of organisations at once: index those in slices.
-        if (organisationIds.length > 200)
-          await this.index.replaceGradually(buildDocs(snapshot), organisationIds);
-        else this.index.replace(buildDocs(snapshot), organisationIds);
-        this.cursor = until;
-        if (Math.random() < 0.01) await pruneChanges(this.database.db);
+        for (const source of this.sources) await this.refreshSource(source);
       } catch (error) {
         this.options.onError?.(error);
       }
     });
     return this.running;
+  }
+
+  private async refreshSource(source: SearchSource): Promise<void> {
+    const { db } = this.database;
+    const { ownerIds, until } = await source.changesSince(db, this.cursors.get(source.name) ?? 0);
+    if (!ownerIds.length) return;
+    const docs = await source.documents(db, ownerIds);
+    // A bulk import changes thousands of organisations at once: index those in slices.
+    if (ownerIds.length > 200) await this.index.replaceGradually(docs, ownerIds, source.name);
+    else this.index.replace(docs, ownerIds, source.name);
+    this.cursors.set(source.name, until);
+    if (Math.random() < 0.01) await source.pruneChanges(db);
   }
 
   async close(): Promise<void> {

@@ -5,8 +5,8 @@ import { LRUCache } from 'lru-cache';
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import { DateTime } from 'luxon';
 import type { Locale } from '../../../shared/i18n-text.ts';
-import { zone } from '../opening-hours.ts';
-import { type SearchDoc, type SearchField, searchFields } from './search-docs.ts';
+import { zone } from '../../../shared/opening-hours.ts';
+import { type SearchDoc, type SearchField, searchFields } from './search-types.ts';
 import { SuggestIndex, type Suggestion } from './suggest-index.ts';
 import { type ConceptMatch, type Thesaurus } from './thesaurus.ts';
 import { Bitset, Dictionary, distanceKm, momentOf, openAt, valuesOf } from './index-parts.ts';
@@ -16,7 +16,10 @@ import { textQuery } from './text-query.ts';
 export * from './search-types.ts';
 export { distanceKm } from './index-parts.ts';
 
+/** Matches whose matched terms are kept for highlighting; deeper ones show unmarked. */
 const highlightedMatches = 500;
+
+const ownerKey = (source: string, organisationId: string) => `${source}\u0000${organisationId}`;
 
 interface TextMatches {
   version: number;
@@ -48,7 +51,8 @@ export class SearchIndex {
   /** Every term in the index: a word found as it is needs no typo search. */
   private readonly vocabulary = new Set<string>();
   private readonly free: number[] = [];
-  private readonly byOrganisation = new Map<string, number[]>();
+  /** Document numbers by source and organisation: a source replaces the documents of its owners. */
+  private readonly byOwner = new Map<string, number[]>();
   private size = 0;
   /** Bumped on every change; caches built on the index compare it. */
   version = 0;
@@ -77,15 +81,15 @@ export class SearchIndex {
   }
 
   /** Replaces the documents of some organisations (all of them when `organisationIds` is absent). */
-  replace(docs: SearchDoc[], organisationIds?: string[]): void {
-    this.remove(organisationIds ?? [...this.byOrganisation.keys()]);
-    this.add(docs);
+  replace(docs: SearchDoc[], organisationIds?: string[], source = ''): void {
+    this.remove(source, organisationIds);
+    this.add(docs, source);
     this.version++;
   }
 
   /** Indexes documents, then lets go of their analysed text: only MiniSearch needs it, once. */
-  private add(docs: SearchDoc[]): void {
-    const added = docs.map((doc) => ({ n: this.place(doc) }));
+  private add(docs: SearchDoc[], source: string): void {
+    const added = docs.map((doc) => ({ n: this.place(doc, source) }));
     this.mini.addAll(added);
     for (const { n } of added) this.docs[n]!.fields = undefined;
   }
@@ -94,31 +98,40 @@ export class SearchIndex {
    * The same for a whole directory, in slices that give the event loop back in between, so a
    * process indexing 50,000 services still answers its health checks.
    */
-  async replaceGradually(docs: SearchDoc[], organisationIds?: string[], slice = 500): Promise<void> {
-    this.remove(organisationIds ?? [...this.byOrganisation.keys()]);
+  async replaceGradually(
+    docs: SearchDoc[],
+    organisationIds?: string[],
+    source = '',
+    slice = 500,
+  ): Promise<void> {
+    this.remove(source, organisationIds);
     this.version++;
     for (let i = 0; i < docs.length; i += slice) {
-      this.add(docs.slice(i, i + slice));
+      this.add(docs.slice(i, i + slice), source);
       await new Promise((resolve) => setImmediate(resolve));
     }
     this.version++;
   }
 
-  private remove(organisationIds: string[]): void {
-    for (const orgId of organisationIds) {
-      for (const n of this.byOrganisation.get(orgId) ?? []) {
+  /** The documents of these organisations from one source, or all of that source's. */
+  private remove(source: string, organisationIds?: string[]): void {
+    const keys = organisationIds
+      ? organisationIds.map((id) => ownerKey(source, id))
+      : [...this.byOwner.keys()].filter((key) => key.startsWith(ownerKey(source, '')));
+    for (const key of keys) {
+      for (const n of this.byOwner.get(key) ?? []) {
         this.mini.discard(n);
         this.docs[n] = undefined;
         this.docValues[n] = undefined;
         this.free.push(n);
         this.size--;
       }
-      this.byOrganisation.delete(orgId);
+      this.byOwner.delete(key);
     }
   }
 
   /** Stores a document in a free slot and returns its number. */
-  private place(doc: SearchDoc): number {
+  private place(doc: SearchDoc, source: string): number {
     const n = this.free.pop() ?? this.docs.length;
     this.docs[n] = doc;
     this.docValues[n] = valueFacets.map((f) =>
@@ -126,8 +139,9 @@ export class SearchIndex {
     );
     for (const field of searchFields)
       for (const term of doc.fields![field].split(' ')) this.vocabulary.add(term);
-    let list = this.byOrganisation.get(doc.organisationId);
-    if (!list) this.byOrganisation.set(doc.organisationId, (list = []));
+    const key = ownerKey(source, doc.organisationId);
+    let list = this.byOwner.get(key);
+    if (!list) this.byOwner.set(key, (list = []));
     list.push(n);
     this.size++;
     return n;

@@ -3,7 +3,7 @@
 // saving changes and holidays. Pure: the caller passes the moment.
 import Holidays from 'date-holidays';
 import { DateTime } from 'luxon';
-import type { I18nText, Locale } from '../../shared/i18n-text.ts';
+import type { I18nText, Locale } from './i18n-text.ts';
 
 export const zone = 'Europe/Brussels';
 

@@ -1,0 +1,109 @@
+// What the search index takes and gives: the documents every source supplies, queries, results.
+import type { I18nText } from '../../../shared/i18n-text.ts';
+import type { HoursException } from '../../../shared/opening-hours.ts';
+import type { ConceptMatch } from './thesaurus.ts';
+
+export interface SearchDoc {
+  type: 'service' | 'organisation';
+  /** The service's id, or the organisation's for an organisation document. */
+  id: string;
+  organisationId: string;
+  name: I18nText;
+  organisationName: I18nText;
+  description: I18nText;
+  /** The organisation's kind (a directory code, e.g. "self_organisation"). */
+  kind: string;
+  verified: boolean;
+  lastConfirmedAt: string | null;
+  /** Theme and sub-theme codes, parents included. */
+  themes: string[];
+  communes: string[];
+  quartiers: number[];
+  points: { lat: number; lon: number }[];
+  languages: string[];
+  targetGroups: string[];
+  access: string[];
+  /** Open after 18:00 on some day, or overnight. */
+  evening: boolean;
+  weekend: boolean;
+  /** Weekly hours as [start, end) minutes from Monday 00:00; an overnight span may pass 10,080. */
+  weekly: { start: number; end: number; validFrom: string | null; validTo: string | null }[];
+  exceptions: HoursException[];
+  closedOnPublicHolidays: boolean;
+  /** Boost for verified and recently confirmed listings, 0.8 to 1.3. */
+  trust: number;
+  /** Analysed text per index field, space-separated terms; dropped once the document is indexed. */
+  fields?: Record<SearchField, string>;
+}
+
+export const searchFields = ['title', 'organisation', 'themes', 'place', 'description'] as const;
+export type SearchField = (typeof searchFields)[number];
+
+export const facetKeys = [
+  'theme',
+  'commune',
+  'quartier',
+  'kind',
+  'language',
+  'target',
+  'access',
+  'open',
+] as const;
+export type FacetKey = (typeof facetKeys)[number];
+export type OpenFilter = 'now' | 'evening' | 'weekend';
+
+export interface SearchFilters {
+  theme?: string;
+  commune?: string;
+  quartier?: number;
+  kind?: string;
+  language?: string;
+  target?: string;
+  /** Every listed access condition must hold. */
+  access?: string[];
+  /** Every listed time condition must hold. */
+  open?: OpenFilter[];
+}
+
+export interface NearPoint {
+  lat: number;
+  lon: number;
+  radiusKm?: number;
+}
+
+export interface IndexQuery {
+  text: string;
+  filters: SearchFilters;
+  near?: NearPoint;
+  sort: 'relevance' | 'distance';
+  offset: number;
+  limit: number;
+}
+
+export interface Hit {
+  /** The document's number in the index. */
+  n: number;
+  doc: SearchDoc;
+  score: number;
+  /** Index terms that matched, for highlighting. */
+  terms: string[];
+  distanceKm?: number;
+  /** Null when the listing publishes no hours. */
+  openNow: boolean | null;
+}
+
+export interface IndexResult {
+  total: number;
+  hits: Hit[];
+  facets: Record<FacetKey, Map<string, number>>;
+  concepts: ConceptMatch[];
+  /** True when no document matched every word and the results match only some. */
+  partial: boolean;
+  /** Every result's document number, in order: enough to recount "open now" in a later minute. */
+  kept: Int32Array;
+}
+
+/** A theme code as one index term, so a thesaurus concept can find every service of its themes. */
+export function themeToken(code: string): string {
+  return `theme:${code}`;
+}

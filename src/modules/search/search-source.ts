@@ -1,0 +1,29 @@
+// What a module gives to search. Each module with things to find (the directory's organisations
+// and services today; events, practices, rooms and calls to come) declares its sources in its
+// module.ts (`searchSources`). A source turns its rows into search documents and keeps a change
+// log: triggers append the owners (organisations) whose documents changed and NOTIFY a channel, so
+// every app process's index follows the database (live-index.ts).
+import type { Executor } from '../../db/client.ts';
+import type { SearchDoc } from './engine/search-types.ts';
+
+export interface SearchSource {
+  /** Names the source's documents in the index, e.g. "directory". */
+  readonly name: string;
+  /** The channel its triggers NOTIFY after a change. */
+  readonly channel: string;
+  /** Every document of the source, or those of some owners (organisation ids). */
+  documents(db: Executor, ownerIds?: string[]): Promise<SearchDoc[]>;
+  /** The position of its change log now. */
+  latestChange(db: Executor): Promise<number>;
+  /** The owners changed after a position, and the position they are changed up to. */
+  changesSince(db: Executor, cursor: number): Promise<{ ownerIds: string[]; until: number }>;
+  /** Forgets old entries of the change log; called now and then. */
+  pruneChanges(db: Executor): Promise<void>;
+}
+
+declare module '../../http/module-manifest.ts' {
+  interface ModuleManifest {
+    /** What the module gives to search (search-source.ts). */
+    readonly searchSources?: readonly SearchSource[];
+  }
+}
