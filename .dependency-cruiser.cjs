@@ -61,10 +61,20 @@ module.exports = {
     {
       name: 'kernel-below-modules',
       comment:
-        'config, db, shared, i18n, http and views are used by modules, never the other way round (db/schema.ts gathers the tables).',
+        'config, db, shared, i18n, http and views are used by modules, never the other way round (db/schema.ts gathers the tables for Drizzle, i18n/catalogue.ts the messages).',
       severity: 'error',
-      from: { path: '^src/(shared|i18n|http|views|db|config)', pathNot: ['^src/db/schema\\.ts$'] },
+      from: {
+        path: '^src/(shared|i18n|http|views|db|config)',
+        pathNot: ['^src/db/schema\\.ts$', '^src/i18n/catalogue\\.ts$'],
+      },
       to: { path: '^src/modules/' },
+    },
+    {
+      name: 'catalogue-reads-only-messages',
+      comment: 'The message catalogue reads the modules’ messages files and nothing else of theirs.',
+      severity: 'error',
+      from: { path: '^src/i18n/catalogue\\.ts$' },
+      to: { path: '^src/modules/', pathNot: '^src/modules/[^/]+/messages/[a-z]{2}\\.json$' },
     },
     {
       name: 'shared-below-http',

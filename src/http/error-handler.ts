@@ -2,7 +2,7 @@
 // a stable code and a message, never a stack trace; only unexpected errors are logged as errors.
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
 import { type MessageKey, type MessageValues, type Translator, translator } from '../i18n/index.ts';
-import { AppError, type ErrorCode, type FieldProblem } from '../shared/errors.ts';
+import { AppError, type ErrorCode, errorMessageKey, type FieldProblem } from '../shared/errors.ts';
 import { ErrorPage } from '../views/error-page.tsx';
 import type { WebDeps } from './deps.ts';
 import { localeOf, pageContext } from './request-context.ts';
@@ -81,7 +81,7 @@ function isApi(request: FastifyRequest): boolean {
 
 /** The translated message of an error, with what it needs to say (e.g. how long to wait). */
 export function errorMessage(t: Translator, error: AppError): string {
-  return t.t(`errors.${error.code}` as MessageKey, errorValues(error));
+  return t.t(errorMessageKey(error.code) as MessageKey, errorValues(error));
 }
 
 function errorValues(error: AppError): MessageValues | undefined {

@@ -2,6 +2,7 @@
 // its scheduled jobs. app.ts, the job runner and the health check loop over the ordered list in
 // src/modules/index.ts, so a new module is a folder with a module.ts and one line there.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { PgTable } from 'drizzle-orm/pg-core';
 import type { FastifyPluginCallback } from 'fastify';
 import type { DatabaseConnection } from '../db/client.ts';
 import type { Config } from '../config.ts';
@@ -54,6 +55,10 @@ export interface StartDeps extends Omit<WebDeps, 'services'> {
 
 export interface ModuleManifest {
   readonly name: string;
+  /** The tables it owns (tablesOf its schema files); no other module writes to them. */
+  readonly tables?: readonly PgTable[];
+  /** Its error codes and their HTTP status (moduleErrors); messages "<name>.errors.<CODE>". */
+  readonly errors?: Readonly<Record<string, number>>;
   /** Made once at start-up, before any route, in module order. */
   start?(deps: StartDeps): ModuleRuntime;
   readonly routes?: ModuleRoutes;

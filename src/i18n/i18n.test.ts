@@ -1,6 +1,7 @@
 import { type MessageFormatElement, parse, TYPE } from '@formatjs/icu-messageformat-parser';
 import { describe, expect, it } from 'vitest';
 import { locales } from '../shared/i18n-text.ts';
+import { messageSources } from './catalogue.ts';
 import { catalogues, negotiateLocale, translator } from './i18n.ts';
 
 /** The argument names a message uses, including those inside plural and select branches. */
@@ -36,6 +37,21 @@ describe('message catalogues', () => {
       expect(args, `${locale} ${key}`).toEqual([...argumentsOf(parse(catalogues.en[key]!))].sort());
     }
   });
+
+  it.each(Object.entries(messageSources))(
+    '%s owns its keys: prefixed with its name, in every locale',
+    (name, source) => {
+      const own = Object.keys(source.en).sort();
+      if (name === 'kernel') {
+        const moduleNames = Object.keys(messageSources).filter((n) => n !== 'kernel');
+        expect(own.filter((key) => moduleNames.some((m) => key.startsWith(`${m}.`)))).toEqual([]);
+      } else {
+        expect(own.filter((key) => !key.startsWith(`${name}.`))).toEqual([]);
+      }
+      for (const locale of locales)
+        expect(Object.keys(source[locale]).sort(), `${name} ${locale}`).toEqual(own);
+    },
+  );
 
   it('formats plurals per language', () => {
     expect(translator('fr').t('directory.count', { count: 0 })).toBe('Aucune organisation trouvée');

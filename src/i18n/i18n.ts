@@ -1,17 +1,22 @@
-// Messages in ICU MessageFormat, one file per locale. The English file defines the keys; a test
-// fails when another locale misses one or uses other arguments.
+// Messages in ICU MessageFormat, one file per locale for the kernel and for each module
+// (catalogue.ts). The English files define the keys; a test fails when another locale misses one
+// or uses other arguments.
 import { escapeHtml } from '@kitajs/html';
 import { IntlMessageFormat } from 'intl-messageformat';
 import Negotiator from 'negotiator';
 import { type Locale, locales } from '../shared/i18n-text.ts';
-import en from './locales/en.json' with { type: 'json' };
-import fr from './locales/fr.json' with { type: 'json' };
-import nl from './locales/nl.json' with { type: 'json' };
+import { type MessageKey, messageSources } from './catalogue.ts';
 
-export type MessageKey = keyof typeof en;
+export type { MessageKey };
 export type MessageValues = Record<string, string | number | boolean | Date | null | undefined>;
 
-export const catalogues: Record<Locale, Record<string, string>> = { nl, fr, en };
+/** Every message, merged per locale. */
+export const catalogues = Object.fromEntries(
+  locales.map((locale) => [
+    locale,
+    Object.assign({}, ...Object.values(messageSources).map((source) => source[locale])),
+  ]),
+) as Record<Locale, Record<string, string>>;
 /** When the reader's browser names none of our languages: French is the one most Brussels residents read. */
 export const defaultLocale: Locale = 'fr';
 export const timeZone = 'Europe/Brussels';
@@ -56,7 +61,11 @@ function buildTranslator(locale: Locale): Translator {
       let format = compiled.get(key);
       if (!format) {
         const message = messages[key] ?? catalogues.en[key];
-        if (message === undefined) return key;
+        if (message === undefined) {
+          // Tests render every page: a key missing everywhere (a typo, a renamed prefix) fails them.
+          if (process.env.VITEST) throw new Error(`No message "${key}" in any locale`);
+          return key;
+        }
         format = new IntlMessageFormat(message, locale);
         compiled.set(key, format);
       }

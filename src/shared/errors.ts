@@ -1,47 +1,65 @@
 // One error type with stable codes. Domain code throws AppError('ORGANISATION_NOT_FOUND'); the HTTP
-// layer maps the code to a status and a translated message (errors.<CODE> in the i18n files).
-export const errorStatus = {
+// layer maps the code to a status and a translated message: "errors.<CODE>" in the kernel's
+// messages, "<module>.errors.<CODE>" in the messages of the module that declares the code.
+/** The kernel's codes and their HTTP status; each module declares its own in its module.ts. */
+export const kernelErrors = {
   NOT_FOUND: 404,
-  ORGANISATION_NOT_FOUND: 404,
-  SERVICE_NOT_FOUND: 404,
-  USER_NOT_FOUND: 404,
-  /** Also for referrals that exist but are not the asker's to see. */
-  REFERRAL_NOT_FOUND: 404,
-  /** The other person handling the referral answered it a moment before. */
-  REFERRAL_CHANGED: 409,
-  /** An API request without a valid organisation token. */
-  API_TOKEN_INVALID: 401,
   VALIDATION_FAILED: 400,
   /** An address that cannot be read (bad percent-encoding). */
   BAD_URL: 400,
   /** A form with a value no field of that kind may hold (a line break in a name). */
   FORM_INVALID: 400,
-  PLACE_NOT_FOUND: 400,
   /** A link from an e-mail that was tampered with, used already or expired. */
   TOKEN_INVALID: 400,
-  LOGIN_FAILED: 401,
   /** A page or action that needs a signed-in person. */
   UNAUTHENTICATED: 401,
-  EMAIL_NOT_VERIFIED: 403,
   FORBIDDEN: 403,
   /** A form without a valid anti-forgery token: usually a page left open too long. */
   CSRF_FAILED: 403,
   RATE_LIMITED: 429,
   /** Someone else changed or decided the same thing a moment before. */
   CONFLICT: 409,
-  /** An organisation always keeps at least one admin. */
-  LAST_ADMIN: 409,
-  ALREADY_MEMBER: 409,
-  /** Moderating (verifying, deciding a claim on) an organisation one belongs to. */
-  OWN_ORGANISATION: 403,
-  /** An invitation opened while logged in with another address than the invited one. */
-  INVITATION_OTHER_ADDRESS: 403,
   INTERNAL: 500,
   DATABASE_UNAVAILABLE: 503,
-  SEARCH_UNAVAILABLE: 503,
 } as const;
 
-export type ErrorCode = keyof typeof errorStatus;
+/**
+ * The codes modules declare with moduleErrors(), each added to this interface by its module.ts
+ * (as the Services a module provides are), so that AppError takes only known codes.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface ModuleErrorCodes {}
+
+export type ErrorCode = keyof typeof kernelErrors | keyof ModuleErrorCodes;
+
+interface ErrorDeclaration {
+  status: number;
+  /** The module whose messages hold "<module>.errors.<CODE>"; none for the kernel's "errors.<CODE>". */
+  module?: string;
+}
+
+const declared = new Map<string, ErrorDeclaration>(
+  Object.entries(kernelErrors).map(([code, status]) => [code, { status }]),
+);
+
+/** A module's error codes with their HTTP status, declared once for the whole process. */
+export function moduleErrors<const Codes extends Record<string, number>>(
+  module: string,
+  codes: Codes,
+): Codes {
+  for (const [code, status] of Object.entries(codes)) {
+    const earlier = declared.get(code);
+    if (earlier && earlier.module !== module) throw new Error(`Error code ${code} is declared twice`);
+    declared.set(code, { status, module });
+  }
+  return codes;
+}
+
+/** The message key of an error code: "errors.NOT_FOUND", or "referrals.errors.REFERRAL_NOT_FOUND". */
+export function errorMessageKey(code: ErrorCode): string {
+  const module = declared.get(code)?.module;
+  return module ? `${module}.errors.${code}` : `errors.${code}`;
+}
 
 export interface FieldProblem {
   /** The parameter or field, e.g. "page" or "per_page". */
@@ -69,7 +87,8 @@ export class AppError extends Error {
     this.retryAfterSeconds = options.retryAfterSeconds;
   }
 
+  /** 500 for a code no module declared: a programming error, as any other. */
   get status(): number {
-    return errorStatus[this.code];
+    return declared.get(this.code)?.status ?? 500;
   }
 }

@@ -142,7 +142,7 @@ export function Breadcrumb({
   );
 }
 
-/** The label of a vocabulary code ("kind.self_organisation"), or the code when it has none. */
+/** The label of a vocabulary code ("directory.kind.self_organisation"), or the code when it has none. */
 export function label(ctx: PageContext, prefix: string, code: string): string {
   const key = `${prefix}.${code}`;
   return ctx.t.has(key) ? ctx.t.t(key as MessageKey) : code;

@@ -1,6 +1,6 @@
 import type { PageContext } from '../http/request-context.ts';
 import type { MessageKey, MessageValues } from '../i18n/index.ts';
-import type { ErrorCode, FieldProblem } from '../shared/errors.ts';
+import { type ErrorCode, errorMessageKey, type FieldProblem } from '../shared/errors.ts';
 import { fieldMessage } from './forms.tsx';
 import { Layout } from './layout.tsx';
 
@@ -16,12 +16,12 @@ export function ErrorPage({
   values?: MessageValues;
 }) {
   const { t } = ctx;
-  const title = t.t(`errors.${code}.title` as MessageKey);
+  const title = t.t(`${errorMessageKey(code)}.title` as MessageKey);
   return (
     <Layout ctx={ctx} title={title}>
       <section class="error-page">
         <h1 safe>{title}</h1>
-        <p safe>{t.t(`errors.${code}` as MessageKey, values)}</p>
+        <p safe>{t.t(errorMessageKey(code) as MessageKey, values)}</p>
         {fields.length ? (
           <ul class="field-errors">
             {fields.map((f) => (

@@ -15,28 +15,28 @@ export function ManageLinks({
   const base = `/${ctx.locale}/manage/organisations/${organisationId}`;
   const here = (path: string) => (ctx.path === `${base.slice(3)}${path}` ? 'page' : undefined);
   return (
-    <nav class="manage-nav" aria-label={ctx.t.t('edit.manage_nav')}>
+    <nav class="manage-nav" aria-label={ctx.t.t('manage.nav')}>
       <ul>
         {canEdit ? (
           <>
             <li>
               <a href={`${base}/profile`} aria-current={here('/profile')}>
-                {ctx.t.html('edit.profile')}
+                {ctx.t.html('manage.profile')}
               </a>
             </li>
             <li>
               <a href={`${base}/services`} aria-current={here('/services')}>
-                {ctx.t.html('edit.services')}
+                {ctx.t.html('manage.services')}
               </a>
             </li>
             <li>
               <a href={`${base}/locations`} aria-current={here('/locations')}>
-                {ctx.t.html('locations.title_short')}
+                {ctx.t.html('manage.locations')}
               </a>
             </li>
             <li>
               <a href={`${base}/contacts`} aria-current={here('/contacts')}>
-                {ctx.t.html('contacts.title_short')}
+                {ctx.t.html('manage.contacts')}
               </a>
             </li>
           </>
@@ -45,16 +45,16 @@ export function ManageLinks({
         )}
         <li>
           <a href={`${base}/members`} aria-current={here('/members')}>
-            {ctx.t.html('my_orgs.members')}
+            {ctx.t.html('manage.members')}
           </a>
         </li>
         <li>
           <a href={`${base}/history`} aria-current={here('/history')}>
-            {ctx.t.html('history.title_short')}
+            {ctx.t.html('manage.history')}
           </a>
         </li>
         <li>
-          <a href={`/${ctx.locale}/organisations/${organisationId}`}>{ctx.t.html('members.public_page')}</a>
+          <a href={`/${ctx.locale}/organisations/${organisationId}`}>{ctx.t.html('manage.public_page')}</a>
         </li>
       </ul>
     </nav>

@@ -1,4 +1,15 @@
 // Memberships and the rules on them; no routes of its own.
+import * as accessSchema from './access.schema.ts';
+import { tablesOf } from '../../db/tables.ts';
 import type { ModuleManifest } from '../../http/module-manifest.ts';
+import { moduleErrors } from '../../shared/errors.ts';
 
-export const accessModule: ModuleManifest = { name: 'access' };
+const errors = moduleErrors('access', {
+  /** Moderating (verifying, deciding a claim on) an organisation one belongs to. */
+  OWN_ORGANISATION: 403,
+});
+declare module '../../shared/errors.ts' {
+  interface ModuleErrorCodes extends Record<keyof typeof errors, true> {}
+}
+
+export const accessModule: ModuleManifest = { name: 'access', tables: tablesOf(accessSchema), errors };

@@ -57,12 +57,15 @@ async function mailLink(
     keepEarlier: link.keepEarlier,
   });
   const t = translator(user.locale as Locale);
-  const key = (part: string) => `mail.${link.kind}.${part}` as MessageKey;
+  const key = (part: string) => `accounts.mail.${link.kind}.${part}` as MessageKey;
   await queueMail(tx, {
     to: user.email,
     locale: t.locale,
     subject: t.t(key('subject')),
-    paragraphs: [t.t('mail.greeting', { name: user.name }), t.t(key('body'), { minutes: link.minutes })],
+    paragraphs: [
+      t.t('notifications.mail.greeting', { name: user.name }),
+      t.t(key('body'), { minutes: link.minutes }),
+    ],
     action: { label: t.t(key('action')), url: `${ctx.origin}/${t.locale}${link.path}?token=${token}` },
     footer: t.t(key('footer')),
   });

@@ -1,4 +1,4 @@
-// Closed vocabularies of accounts; their labels are in the i18n files ("role.platform.moderator").
+// Closed vocabularies of accounts; their labels are in the i18n files ("accounts.role.platform.moderator").
 
 /** What a person may do across the platform, besides their roles in organisations. */
 export const platformRoles = ['member', 'moderator', 'analyst', 'admin'] as const;

@@ -125,9 +125,9 @@ export const accountsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
       reply,
       CheckYourMailPage({
         ctx,
-        title: ctx.t.t('signup.done.title'),
-        body: ctx.t.t('signup.done.body', { email: email.trim() }),
-        more: ctx.t.t('signup.done.nothing'),
+        title: ctx.t.t('accounts.signup.done.title'),
+        body: ctx.t.t('accounts.signup.done.body', { email: email.trim() }),
+        more: ctx.t.t('accounts.signup.done.nothing'),
       }),
     );
   });
@@ -144,15 +144,15 @@ export const accountsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
     const ctx = await page(request);
     const { next, reset, out, ended, verified } = request.query;
     const notice = verified
-      ? ctx.t.t('login.verified')
+      ? ctx.t.t('accounts.login.verified')
       : reset
-        ? ctx.t.t('login.password_changed')
+        ? ctx.t.t('accounts.login.password_changed')
         : ended || request.sessionEnded
-          ? ctx.t.t('login.session_ended')
+          ? ctx.t.t('accounts.login.session_ended')
           : out
-            ? ctx.t.t('login.logged_out')
+            ? ctx.t.t('accounts.login.logged_out')
             : next
-              ? ctx.t.t('login.needed')
+              ? ctx.t.t('accounts.login.needed')
               : undefined;
     return sendHtml(reply, LogInPage({ ctx, next: safeNext(next), notice }));
   });
@@ -222,7 +222,7 @@ export const accountsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
       if ('ok' in outcome)
         return sendHtml(
           reply,
-          CheckYourMailPage({ ctx, title: ctx.t.t('signup.done.title'), body: outcome.ok }),
+          CheckYourMailPage({ ctx, title: ctx.t.t('accounts.signup.done.title'), body: outcome.ok }),
         );
       const error = outcome.refused;
       setRetryAfter(reply, error);
@@ -241,14 +241,14 @@ export const accountsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
   emailLinkForm('forgot', async (request, email) => {
     await requestPasswordReset(accountContext(request), { email });
     const { t } = await page(request);
-    return t.t('forgot.done', { email: email.trim(), minutes: resetLinkMinutes });
+    return t.t('accounts.forgot.done', { email: email.trim(), minutes: resetLinkMinutes });
   });
   emailLinkForm('login_link', async (request, email) => {
     const sent = await requestLogInLink(accountContext(request), { email });
     const { t } = await page(request);
     return sent === 'sent'
-      ? t.t('login_link.done', { email: email.trim(), minutes: logInLinkMinutes })
-      : t.t('login_link.sent_recently', { email: email.trim(), minutes: logInLinkMinutes });
+      ? t.t('accounts.login_link.done', { email: email.trim(), minutes: logInLinkMinutes })
+      : t.t('accounts.login_link.sent_recently', { email: email.trim(), minutes: logInLinkMinutes });
   });
 
   app.get('/password/reset', { schema: { hide: true, querystring: TokenQuery } }, async (request, reply) => {
@@ -277,9 +277,9 @@ export const accountsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
     const ctx = await page(request);
     const user = (await findUserById(db, signedIn.user.id)) ?? signedIn.user;
     const notice = request.query.verified
-      ? ctx.t.t('account.just_verified')
+      ? ctx.t.t('accounts.account.just_verified')
       : request.query.resent
-        ? ctx.t.t('account.resent', { email: user.email })
+        ? ctx.t.t('accounts.account.resent', { email: user.email })
         : undefined;
     return sendHtml(reply, AccountPage({ ctx, user, notice }));
   });
@@ -297,7 +297,7 @@ export const accountsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
       const signedIn = requireSignedIn(request);
       const ctx = await page(request);
       const sessions = await listSessionsOfUser(db, signedIn.user.id, new Date());
-      const notice = request.query.ended ? ctx.t.t('sessions.ended') : undefined;
+      const notice = request.query.ended ? ctx.t.t('accounts.sessions.ended') : undefined;
       return sendHtml(reply, SessionsPage({ ctx, sessions, currentId: signedIn.sessionId, notice }));
     },
   );

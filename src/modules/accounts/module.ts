@@ -1,11 +1,25 @@
 // People, sessions and one-time links: sign-up, log-in, password reset, the account pages.
+import * as accountsSchema from './accounts.schema.ts';
+import { tablesOf } from '../../db/tables.ts';
 import type { ModuleManifest } from '../../http/module-manifest.ts';
+import { moduleErrors } from '../../shared/errors.ts';
 import { accountsWeb } from './accounts.web.ts';
 import { deleteStaleDevices } from './login-devices.ts';
 import { deleteExpiredSessions } from './accounts.repo.ts';
 
+const errors = moduleErrors('accounts', {
+  USER_NOT_FOUND: 404,
+  LOGIN_FAILED: 401,
+  EMAIL_NOT_VERIFIED: 403,
+});
+declare module '../../shared/errors.ts' {
+  interface ModuleErrorCodes extends Record<keyof typeof errors, true> {}
+}
+
 export const accountsModule: ModuleManifest = {
   name: 'accounts',
+  tables: tablesOf(accountsSchema),
+  errors,
   routes: { pages: [accountsWeb] },
   jobs: ({ database }) => [
     {

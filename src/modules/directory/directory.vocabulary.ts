@@ -1,5 +1,5 @@
 // Closed vocabularies of the directory. Their labels live in the i18n files under the same codes
-// (e.g. "kind.self_organisation"), so adding a value here means adding its nl/fr/en labels there.
+// (e.g. "directory.kind.self_organisation"), so adding a value here means adding its nl/fr/en labels there.
 
 export const organisationKinds = [
   'formal',

@@ -1,7 +1,11 @@
 // The social map: organisations, services, places and hours; the directory, search and map pages;
 // editing a listing (listing/); the JSON API; logos; the "still correct?" confirmation. Gives its
 // organisations and services to search (search/directory-source.ts).
+import * as directorySchema from './directory.schema.ts';
+import * as listingRecordsSchema from './listing-records.schema.ts';
+import { tablesOf } from '../../db/tables.ts';
 import type { ModuleManifest } from '../../http/module-manifest.ts';
+import { moduleErrors } from '../../shared/errors.ts';
 import { directoryApi } from './directory.api.ts';
 import { directoryWeb } from './directory.web.ts';
 import { freshnessWeb } from './freshness/freshness.web.ts';
@@ -18,8 +22,18 @@ import { searchApi } from './search/search.api.ts';
 import { directorySearchSource } from './search/directory-source.ts';
 import { searchWeb } from './search/search.web.ts';
 
+const errors = moduleErrors('directory', {
+  ORGANISATION_NOT_FOUND: 404,
+  SERVICE_NOT_FOUND: 404,
+});
+declare module '../../shared/errors.ts' {
+  interface ModuleErrorCodes extends Record<keyof typeof errors, true> {}
+}
+
 export const directoryModule: ModuleManifest = {
   name: 'directory',
+  tables: tablesOf(directorySchema, listingRecordsSchema),
+  errors,
   searchSources: [directorySearchSource],
   routes: {
     root: [logoFilesWeb],

@@ -21,13 +21,14 @@ export const vocabularies = {
 } as const;
 type VocabularyName = keyof typeof vocabularies;
 
-/** Translated label of a vocabulary value, e.g. ("kind", "self_organisation"). */
-export type Labels = (prefix: 'kind' | 'target' | 'access', code: string) => string;
+type LabelPrefix = 'directory.kind' | 'directory.target' | 'directory.access';
+/** Translated label of a vocabulary value, e.g. ("directory.kind", "self_organisation"). */
+export type Labels = (prefix: LabelPrefix, code: string) => string;
 
-const prefixOf: Record<VocabularyName, 'kind' | 'target' | 'access'> = {
-  'passerelle-organisation-kinds': 'kind',
-  'passerelle-target-groups': 'target',
-  'passerelle-access-conditions': 'access',
+const prefixOf: Record<VocabularyName, LabelPrefix> = {
+  'passerelle-organisation-kinds': 'directory.kind',
+  'passerelle-target-groups': 'directory.target',
+  'passerelle-access-conditions': 'directory.access',
 };
 
 export function presentTaxonomies(locale: Locale) {

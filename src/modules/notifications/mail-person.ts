@@ -1,12 +1,13 @@
 // One e-mail to one person, in that person's language: subject, body and button from the messages
-// "mail.<kind>.subject|body|action", with a link into the site.
+// "<kind>.subject|body|action" of the sending module
+// (e.g. "membership.mail.invitation.subject"), with a link into the site.
 import type { Executor } from '../../db/client.ts';
 import { type MessageKey, type MessageValues, translator } from '../../i18n/index.ts';
 import { isLocale, type Locale } from '../../shared/i18n-text.ts';
 import { queueMail } from './mail.ts';
 
 export interface MailSpec {
-  /** Message keys under "mail.<kind>.": subject, body, action. */
+  /** The prefix of its message keys, e.g. "membership.mail.invitation": then .subject, .body, .action. */
   kind: string;
   values: (locale: Locale) => MessageValues;
   /** The path after the locale, e.g. "/manage/organisations/…/members". */
@@ -21,13 +22,16 @@ export async function mailPerson(
 ): Promise<void> {
   const locale: Locale = isLocale(to.locale) ? to.locale : 'fr';
   const t = translator(locale);
-  const key = (part: string) => `mail.${spec.kind}.${part}` as MessageKey;
+  const key = (part: string) => `${spec.kind}.${part}` as MessageKey;
   const values = spec.values(locale);
   await queueMail(db, {
     to: to.email,
     locale,
     subject: t.t(key('subject'), values),
-    paragraphs: [...(to.name ? [t.t('mail.greeting', { name: to.name })] : []), t.t(key('body'), values)],
+    paragraphs: [
+      ...(to.name ? [t.t('notifications.mail.greeting', { name: to.name })] : []),
+      t.t(key('body'), values),
+    ],
     action: { label: t.t(key('action'), values), url: `${origin}/${locale}${spec.path}` },
   });
 }

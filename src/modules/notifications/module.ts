@@ -1,10 +1,13 @@
 // E-mail through the outbox; the development outbox page.
+import * as notificationsSchema from './notifications.schema.ts';
+import { tablesOf } from '../../db/tables.ts';
 import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { purgeSentMail } from './mail.ts';
 import { outboxWeb } from './outbox.web.ts';
 
 export const notificationsModule: ModuleManifest = {
   name: 'notifications',
+  tables: tablesOf(notificationsSchema),
   routes: { pages: [outboxWeb] },
   jobs: ({ database }) => [
     {

@@ -1,14 +1,31 @@
 // Closed-loop referrals between organisations: pages, the API with organisations' tokens, the menu
 // badge, and the hourly and nightly deadlines.
+import * as referralsSchema from './referrals.schema.ts';
+import { tablesOf } from '../../db/tables.ts';
 import type { ModuleManifest } from '../../http/module-manifest.ts';
+import { moduleErrors } from '../../shared/errors.ts';
 import { referralBadge } from './referral-badge.web.ts';
 import { referralsApi } from './referrals.api.ts';
 import { referralsWeb } from './referrals.web.ts';
 import { purgeClosedReferrals } from './use-cases/purge-closed-referrals.ts';
 import { runReferralDeadlines } from './use-cases/run-referral-deadlines.ts';
 
+const errors = moduleErrors('referrals', {
+  /** Also for referrals that exist but are not the asker's to see. */
+  REFERRAL_NOT_FOUND: 404,
+  /** The other person handling the referral answered it a moment before. */
+  REFERRAL_CHANGED: 409,
+  /** An API request without a valid organisation token. */
+  API_TOKEN_INVALID: 401,
+});
+declare module '../../shared/errors.ts' {
+  interface ModuleErrorCodes extends Record<keyof typeof errors, true> {}
+}
+
 export const referralsModule: ModuleManifest = {
   name: 'referrals',
+  tables: tablesOf(referralsSchema),
+  errors,
   routes: { root: [referralBadge], pages: [referralsWeb], api: [referralsApi] },
   jobs: ({ database, origin, config, mailQueued }) => [
     {

@@ -52,7 +52,7 @@ export async function mailOrganisation(
   for (const person of people) {
     if (!person.emailVerifiedAt) continue;
     await mailPerson(db, ctx.origin, person, {
-      kind,
+      kind: `referrals.mail.${kind}`,
       values: (locale) => ({
         from: nameIn(from.name, locale),
         to: nameIn(to.name, locale),

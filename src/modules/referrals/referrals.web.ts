@@ -204,7 +204,7 @@ export const referralsWeb: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
     async (request, reply) => {
       const ctx = await page(request);
       const done = request.query.done;
-      const key = `referral.done.${done}`;
+      const key = `referrals.referral.done.${done}`;
       return referralPage(request, reply, request.params.id, {
         notice: done && ctx.t.has(key) ? { text: ctx.t.t(key as MessageKey) } : undefined,
       });
@@ -327,7 +327,7 @@ export const referralsWeb: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
     { schema: { hide: true, params: IdParams, querystring: DoneQuery } },
     async (request, reply) => {
       const ctx = await page(request);
-      const notice = request.query.done === 'revoked' ? ctx.t.t('api_tokens.revoked') : undefined;
+      const notice = request.query.done === 'revoked' ? ctx.t.t('referrals.api_tokens.revoked') : undefined;
       return tokensPage(request, reply, request.params.id.toLowerCase(), { notice });
     },
   );

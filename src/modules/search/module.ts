@@ -2,6 +2,7 @@
 // database. The pages and APIs that search belong to the modules whose documents they show (the
 // directory's search page today).
 import type { ModuleManifest } from '../../http/module-manifest.ts';
+import { moduleErrors } from '../../shared/errors.ts';
 import { LiveSearchIndex } from './live-index.ts';
 
 declare module '../../http/deps.ts' {
@@ -11,8 +12,16 @@ declare module '../../http/deps.ts' {
   }
 }
 
+const errors = moduleErrors('search', {
+  SEARCH_UNAVAILABLE: 503,
+});
+declare module '../../shared/errors.ts' {
+  interface ModuleErrorCodes extends Record<keyof typeof errors, true> {}
+}
+
 export const searchModule: ModuleManifest = {
   name: 'search',
+  errors,
   start: ({ database, log, modules }) => {
     const sources = modules.flatMap((module) => module.searchSources ?? []);
     const search = new LiveSearchIndex(database, sources, {

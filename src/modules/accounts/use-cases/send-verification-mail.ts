@@ -25,15 +25,15 @@ export async function sendVerificationMail(
   await queueMail(db, {
     to: user.email,
     locale: t.locale,
-    subject: t.t('mail.verify.subject'),
+    subject: t.t('accounts.mail.verify.subject'),
     paragraphs: [
-      t.t('mail.greeting', { name: user.name }),
-      t.t('mail.verify.body', { hours: verificationLinkHours }),
+      t.t('notifications.mail.greeting', { name: user.name }),
+      t.t('accounts.mail.verify.body', { hours: verificationLinkHours }),
     ],
     action: {
-      label: t.t('mail.verify.action'),
+      label: t.t('accounts.mail.verify.action'),
       url: `${ctx.origin}/${t.locale}/verify-email?token=${token}`,
     },
-    footer: t.t('mail.verify.footer'),
+    footer: t.t('accounts.mail.verify.footer'),
   });
 }

@@ -36,13 +36,16 @@ export async function signUp(ctx: AccountContext, input: SignUpInput): Promise<v
       await queueMail(tx, {
         to: email,
         locale: t.locale,
-        subject: t.t('mail.already_registered.subject'),
-        paragraphs: [t.t('mail.greeting', { name: existing.name }), t.t('mail.already_registered.body')],
+        subject: t.t('accounts.mail.already_registered.subject'),
+        paragraphs: [
+          t.t('notifications.mail.greeting', { name: existing.name }),
+          t.t('accounts.mail.already_registered.body'),
+        ],
         action: {
-          label: t.t('mail.already_registered.action'),
+          label: t.t('accounts.mail.already_registered.action'),
           url: `${ctx.origin}/${t.locale}/password/forgot`,
         },
-        footer: t.t('mail.ignore'),
+        footer: t.t('notifications.mail.ignore'),
       });
       await recordAudit(tx, { event: 'signup.existing_address', actorEmail: email, ip: ctx.ip });
       return;

@@ -24,33 +24,33 @@ export function AccountPage({
 }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t.t('account.title')}>
-      <h1>{t.html('account.title')}</h1>
+    <Layout ctx={ctx} title={t.t('accounts.account.title')}>
+      <h1>{t.html('accounts.account.title')}</h1>
       {notice ? <Notice text={notice} /> : ''}
       <dl class="facts">
-        <dt>{t.html('account.name')}</dt>
+        <dt>{t.html('accounts.account.name')}</dt>
         <dd safe>{user.name}</dd>
-        <dt>{t.html('account.email')}</dt>
+        <dt>{t.html('accounts.account.email')}</dt>
         <dd>
           <span safe>{user.email}</span>{' '}
           {user.emailVerifiedAt ? (
-            <span class="badge verified">{t.html('account.verified')}</span>
+            <span class="badge verified">{t.html('accounts.account.verified')}</span>
           ) : (
             <>
-              <p class="notice warn">{t.html('account.not_verified')}</p>
+              <p class="notice warn">{t.html('accounts.account.not_verified')}</p>
               <PostButton
                 ctx={ctx}
                 action={`/${ctx.locale}/account/verification`}
-                label={t.t('account.resend')}
+                label={t.t('accounts.account.resend')}
               />
             </>
           )}
         </dd>
-        <dt>{t.html('account.locale')}</dt>
+        <dt>{t.html('accounts.account.locale')}</dt>
         <dd safe>{t.language(user.locale)}</dd>
       </dl>
       <p>
-        <a href={`/${ctx.locale}/account/sessions`}>{t.html('account.sessions_link')}</a>
+        <a href={`/${ctx.locale}/account/sessions`}>{t.html('accounts.account.sessions_link')}</a>
       </p>
     </Layout>
   );
@@ -81,22 +81,22 @@ export function SessionsPage({
   const when = (d: Date) =>
     `${t.date(d, 'medium')} ${d.toLocaleTimeString(ctx.locale, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Brussels' })}`;
   return (
-    <Layout ctx={ctx} title={t.t('sessions.title')}>
-      <h1>{t.html('sessions.title')}</h1>
+    <Layout ctx={ctx} title={t.t('accounts.sessions.title')}>
+      <h1>{t.html('accounts.sessions.title')}</h1>
       {notice ? <Notice text={notice} /> : ''}
-      <p>{t.html('sessions.lead')}</p>
+      <p>{t.html('accounts.sessions.lead')}</p>
       <table class="data-table">
         <thead>
           <tr>
-            <th scope="col">{t.html('sessions.device')}</th>
-            <th scope="col">{t.html('sessions.since')}</th>
-            <th scope="col">{t.html('sessions.last_seen')}</th>
+            <th scope="col">{t.html('accounts.sessions.device')}</th>
+            <th scope="col">{t.html('accounts.sessions.since')}</th>
+            <th scope="col">{t.html('accounts.sessions.last_seen')}</th>
             <td></td>
           </tr>
         </thead>
         <tbody>
           {sessions.map((s) => {
-            const device = deviceOf(s.userAgent) ?? t.t('sessions.unknown_device');
+            const device = deviceOf(s.userAgent) ?? t.t('accounts.sessions.unknown_device');
             return (
               <tr>
                 <td>
@@ -104,7 +104,7 @@ export function SessionsPage({
                   {s.id === currentId ? (
                     <>
                       {' '}
-                      <strong>({t.html('sessions.this_device')})</strong>
+                      <strong>({t.html('accounts.sessions.this_device')})</strong>
                     </>
                   ) : (
                     ''
@@ -119,8 +119,8 @@ export function SessionsPage({
                     <PostButton
                       ctx={ctx}
                       action={`/${ctx.locale}/account/sessions/end`}
-                      label={t.t('sessions.end')}
-                      ariaLabel={t.t('sessions.end_label', { device })}
+                      label={t.t('accounts.sessions.end')}
+                      ariaLabel={t.t('accounts.sessions.end_label', { device })}
                       hidden={{ session: s.id }}
                     />
                   )}
@@ -132,9 +132,9 @@ export function SessionsPage({
       </table>
       <form method="post" action={`/${ctx.locale}/account/sessions/end-all`} class="form">
         <CsrfField ctx={ctx} />
-        <p class="hint">{t.html('sessions.everywhere_hint')}</p>
+        <p class="hint">{t.html('accounts.sessions.everywhere_hint')}</p>
         <div class="form-actions">
-          <button type="submit">{t.html('sessions.everywhere')}</button>
+          <button type="submit">{t.html('accounts.sessions.everywhere')}</button>
         </div>
       </form>
     </Layout>

@@ -17,9 +17,9 @@ interface FormState {
 export function SignUpPage({ ctx, values = {}, problems = [], message }: { ctx: PageContext } & FormState) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t.t('signup.title')}>
-      <h1>{t.html('signup.title')}</h1>
-      <p class="lead">{t.html('signup.lead')}</p>
+    <Layout ctx={ctx} title={t.t('accounts.signup.title')}>
+      <h1>{t.html('accounts.signup.title')}</h1>
+      <p class="lead">{t.html('accounts.signup.lead')}</p>
       <ErrorSummary ctx={ctx} problems={problems} />
       {message ? <Notice text={message} tone="warn" /> : ''}
       <form method="post" action={`/${ctx.locale}/signup`} class="form" novalidate>
@@ -27,8 +27,8 @@ export function SignUpPage({ ctx, values = {}, problems = [], message }: { ctx: 
         <Field
           ctx={ctx}
           name="name"
-          label={t.t('account.name')}
-          hint={t.t('account.name_hint')}
+          label={t.t('accounts.account.name')}
+          hint={t.t('accounts.account.name_hint')}
           value={values.name}
           problems={problems}
           required
@@ -39,7 +39,7 @@ export function SignUpPage({ ctx, values = {}, problems = [], message }: { ctx: 
           ctx={ctx}
           name="email"
           type="email"
-          label={t.t('account.email')}
+          label={t.t('accounts.account.email')}
           value={values.email}
           problems={problems}
           required
@@ -50,15 +50,15 @@ export function SignUpPage({ ctx, values = {}, problems = [], message }: { ctx: 
           ctx={ctx}
           name="password"
           type="password"
-          label={t.t('account.password')}
-          hint={t.t('account.password_hint')}
+          label={t.t('accounts.account.password')}
+          hint={t.t('accounts.account.password_hint')}
           problems={problems}
           required
           autocomplete="new-password"
           maxlength={200}
         />
         <div class="field">
-          <label for="f-locale">{t.html('account.locale')}</label>
+          <label for="f-locale">{t.html('accounts.account.locale')}</label>
           <select id="f-locale" name="locale">
             {locales.map((l) => (
               <option value={l} selected={(values.locale ?? ctx.locale) === l ? true : undefined} lang={l}>
@@ -68,8 +68,8 @@ export function SignUpPage({ ctx, values = {}, problems = [], message }: { ctx: 
           </select>
         </div>
         <div class="form-actions">
-          <button type="submit">{t.html('signup.submit')}</button>
-          <a href={`/${ctx.locale}/login`}>{t.html('signup.have_account')}</a>
+          <button type="submit">{t.html('accounts.signup.submit')}</button>
+          <a href={`/${ctx.locale}/login`}>{t.html('accounts.signup.have_account')}</a>
         </div>
       </form>
     </Layout>
@@ -107,15 +107,15 @@ export function LogInPage({
   const { t } = ctx;
   const linkPage = `/${ctx.locale}/login/link`;
   return (
-    <Layout ctx={ctx} title={t.t('login.title')}>
-      <h1>{t.html('login.title')}</h1>
+    <Layout ctx={ctx} title={t.t('accounts.login.title')}>
+      <h1>{t.html('accounts.login.title')}</h1>
       {notice ? <Notice text={notice} /> : ''}
       {message ? (
         <div class="error-summary" role="alert" id="error-summary" tabindex="-1">
           <p safe>{message}</p>
           {locked ? (
             <p>
-              {t.html('login.locked_help')} <a href={linkPage}>{t.html('login.link')}</a>
+              {t.html('accounts.login.locked_help')} <a href={linkPage}>{t.html('accounts.login.link')}</a>
             </p>
           ) : (
             ''
@@ -131,7 +131,7 @@ export function LogInPage({
           ctx={ctx}
           name="email"
           type="email"
-          label={t.t('account.email')}
+          label={t.t('accounts.account.email')}
           value={values.email}
           required
           autocomplete="username"
@@ -141,21 +141,21 @@ export function LogInPage({
           ctx={ctx}
           name="password"
           type="password"
-          label={t.t('account.password')}
+          label={t.t('accounts.account.password')}
           required
           autocomplete="current-password"
           maxlength={1000}
         />
         <div class="form-actions">
-          <button type="submit">{t.html('login.submit')}</button>
-          <a href={`/${ctx.locale}/password/forgot`}>{t.html('login.forgot')}</a>
+          <button type="submit">{t.html('accounts.login.submit')}</button>
+          <a href={`/${ctx.locale}/password/forgot`}>{t.html('accounts.login.forgot')}</a>
         </div>
       </form>
       <p>
-        <a href={linkPage}>{t.html('login.link')}</a>
+        <a href={linkPage}>{t.html('accounts.login.link')}</a>
       </p>
       <p>
-        <a href={`/${ctx.locale}/signup`}>{t.html('login.no_account')}</a>
+        <a href={`/${ctx.locale}/signup`}>{t.html('accounts.login.no_account')}</a>
       </p>
     </Layout>
   );
@@ -163,11 +163,16 @@ export function LogInPage({
 
 /** The pages that send a one-time link by e-mail: a new password, or a log-in without one. */
 export const emailLinkPages = {
-  forgot: { title: 'forgot.title', lead: 'forgot.lead', submit: 'forgot.submit', action: '/password/forgot' },
+  forgot: {
+    title: 'accounts.forgot.title',
+    lead: 'accounts.forgot.lead',
+    submit: 'accounts.forgot.submit',
+    action: '/password/forgot',
+  },
   login_link: {
-    title: 'login_link.title',
-    lead: 'login_link.lead',
-    submit: 'login_link.submit',
+    title: 'accounts.login_link.title',
+    lead: 'accounts.login_link.lead',
+    submit: 'accounts.login_link.submit',
     action: '/login/link/request',
   },
 } as const;
@@ -193,7 +198,7 @@ export function EmailLinkPage({
           ctx={ctx}
           name="email"
           type="email"
-          label={t.t('account.email')}
+          label={t.t('accounts.account.email')}
           value={values.email}
           problems={problems}
           required
@@ -212,14 +217,14 @@ export function EmailLinkPage({
 export function OpenLogInLinkPage({ ctx, token, email }: { ctx: PageContext; token: string; email: string }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t.t('login_link.open_title')}>
-      <h1>{t.html('login_link.open_title')}</h1>
-      <p safe>{t.t('login_link.open_lead', { email })}</p>
+    <Layout ctx={ctx} title={t.t('accounts.login_link.open_title')}>
+      <h1>{t.html('accounts.login_link.open_title')}</h1>
+      <p safe>{t.t('accounts.login_link.open_lead', { email })}</p>
       <form method="post" action={`/${ctx.locale}/login/link`} class="form">
         <CsrfField ctx={ctx} />
         <input type="hidden" name="token" value={token} />
         <div class="form-actions">
-          <button type="submit">{t.html('login_link.open_submit')}</button>
+          <button type="submit">{t.html('accounts.login_link.open_submit')}</button>
         </div>
       </form>
     </Layout>
@@ -233,8 +238,8 @@ export function ResetPasswordPage({
 }: { ctx: PageContext; token: string } & FormState) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t.t('reset.title')}>
-      <h1>{t.html('reset.title')}</h1>
+    <Layout ctx={ctx} title={t.t('accounts.reset.title')}>
+      <h1>{t.html('accounts.reset.title')}</h1>
       <ErrorSummary ctx={ctx} problems={problems} />
       <form method="post" action={`/${ctx.locale}/password/reset`} class="form" novalidate>
         <CsrfField ctx={ctx} />
@@ -243,16 +248,16 @@ export function ResetPasswordPage({
           ctx={ctx}
           name="password"
           type="password"
-          label={t.t('account.new_password')}
-          hint={t.t('account.password_hint')}
+          label={t.t('accounts.account.new_password')}
+          hint={t.t('accounts.account.password_hint')}
           problems={problems}
           required
           autocomplete="new-password"
           maxlength={200}
         />
-        <p class="hint">{t.html('reset.note')}</p>
+        <p class="hint">{t.html('accounts.reset.note')}</p>
         <div class="form-actions">
-          <button type="submit">{t.html('reset.submit')}</button>
+          <button type="submit">{t.html('accounts.reset.submit')}</button>
         </div>
       </form>
     </Layout>

@@ -17,26 +17,29 @@ export function ConfirmListingPage({
   const { t } = ctx;
   const name = pickText(organisation.name, ctx.locale)?.text ?? '';
   return (
-    <Layout ctx={ctx} title={t.t('confirm_listing.title', { organisation: name })}>
-      <h1 safe>{t.t('confirm_listing.title', { organisation: name })}</h1>
+    <Layout ctx={ctx} title={t.t('directory.confirm_listing.title', { organisation: name })}>
+      <h1 safe>{t.t('directory.confirm_listing.title', { organisation: name })}</h1>
       {confirmed ? (
-        <Notice text={t.t('confirm_listing.done')} />
+        <Notice text={t.t('directory.confirm_listing.done')} />
       ) : (
         <>
-          <p>{t.html('confirm_listing.lead')}</p>
+          <p>{t.html('directory.confirm_listing.lead')}</p>
           <form method="post" action={`/${ctx.locale}/confirm-listing`} class="form">
             <CsrfField ctx={ctx} />
             <input type="hidden" name="token" value={token ?? ''} />
             <div class="form-actions">
-              <button type="submit">{t.html('confirm_listing.submit')}</button>
+              <button type="submit">{t.html('directory.confirm_listing.submit')}</button>
             </div>
           </form>
         </>
       )}
       <p>
-        <a href={`/${ctx.locale}/organisations/${organisation.id}`}>{t.html('confirm_listing.see')}</a> ·{' '}
+        <a href={`/${ctx.locale}/organisations/${organisation.id}`}>
+          {t.html('directory.confirm_listing.see')}
+        </a>{' '}
+        ·{' '}
         <a href={`/${ctx.locale}/manage/organisations/${organisation.id}/profile`}>
-          {t.html('confirm_listing.edit')}
+          {t.html('directory.confirm_listing.edit')}
         </a>
       </p>
     </Layout>

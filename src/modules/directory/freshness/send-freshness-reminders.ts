@@ -43,16 +43,16 @@ export async function sendFreshnessReminders(
         await queueMail(tx, {
           to: r.email,
           locale: r.locale,
-          subject: t.t('mail.freshness.subject', { organisation }),
+          subject: t.t('directory.mail.freshness.subject', { organisation }),
           paragraphs: [
-            ...(r.name ? [t.t('mail.greeting', { name: r.name })] : []),
-            t.t('mail.freshness.body', { organisation, months: reminderAfterMonths }),
-            t.t(r.managed ? 'mail.freshness.edit' : 'mail.freshness.claim', {
+            ...(r.name ? [t.t('notifications.mail.greeting', { name: r.name })] : []),
+            t.t('directory.mail.freshness.body', { organisation, months: reminderAfterMonths }),
+            t.t(r.managed ? 'directory.mail.freshness.edit' : 'directory.mail.freshness.claim', {
               link: `${origin}/${r.locale}${editPath}`,
             }),
           ],
           action: {
-            label: t.t('mail.freshness.action'),
+            label: t.t('directory.mail.freshness.action'),
             url: `${origin}/${r.locale}/confirm-listing?token=${token}`,
           },
         });

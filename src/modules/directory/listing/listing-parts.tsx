@@ -21,7 +21,7 @@ export function Completeness({ ctx, texts }: { ctx: PageContext; texts: I18nText
   const counts = completeness(texts);
   return (
     <section class="completeness" aria-labelledby="completeness-title">
-      <h2 id="completeness-title">{ctx.t.html('edit.completeness')}</h2>
+      <h2 id="completeness-title">{ctx.t.html('directory.edit.completeness')}</h2>
       <ul>
         {locales.map((l) => {
           const { filled, total } = counts[l];
@@ -34,12 +34,12 @@ export function Completeness({ ctx, texts }: { ctx: PageContext; texts: I18nText
                 value={String(filled)}
                 aria-hidden="true"
               ></meter>{' '}
-              <span safe>{ctx.t.t('edit.filled', { filled, total })}</span>
+              <span safe>{ctx.t.t('directory.edit.filled', { filled, total })}</span>
             </li>
           );
         })}
       </ul>
-      <p class="hint">{ctx.t.html('edit.completeness_hint')}</p>
+      <p class="hint">{ctx.t.html('directory.edit.completeness_hint')}</p>
     </section>
   );
 }

@@ -21,9 +21,9 @@ export function VouchPage({
   const { t } = ctx;
   const name = orgName(ctx, organisation.name);
   return (
-    <Layout ctx={ctx} title={t.t('vouch.title', { organisation: name })}>
-      <h1 safe>{t.t('vouch.title', { organisation: name })}</h1>
-      <p>{t.html('vouch.lead')}</p>
+    <Layout ctx={ctx} title={t.t('directory.vouch.title', { organisation: name })}>
+      <h1 safe>{t.t('directory.vouch.title', { organisation: name })}</h1>
+      <p>{t.html('directory.vouch.lead')}</p>
       {candidates.length ? (
         <ul class="plain">
           {candidates.map((c) => (
@@ -36,17 +36,17 @@ export function VouchPage({
                 <CsrfField ctx={ctx} />
                 <input type="hidden" name="voucher" value={c.id} />
                 <button type="submit" safe>
-                  {t.t('vouch.as', { organisation: orgName(ctx, c.name) })}
+                  {t.t('directory.vouch.as', { organisation: orgName(ctx, c.name) })}
                 </button>
               </form>
             </li>
           ))}
         </ul>
       ) : (
-        <Notice tone="warn" text={t.t('vouch.none')} />
+        <Notice tone="warn" text={t.t('directory.vouch.none')} />
       )}
       <p>
-        <a href={`/${ctx.locale}/organisations/${organisation.id}`}>{t.html('claim.back')}</a>
+        <a href={`/${ctx.locale}/organisations/${organisation.id}`}>{t.html('directory.claim.back')}</a>
       </p>
     </Layout>
   );

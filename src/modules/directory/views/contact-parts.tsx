@@ -34,7 +34,7 @@ export function SmallMap({
       data-tiles={ctx.tiles.url}
       data-attribution={ctx.tiles.attribution}
       role="region"
-      aria-label={ctx.t.t('organisation.map_label', { name })}
+      aria-label={ctx.t.t('directory.organisation.map_label', { name })}
     ></div>
   );
 }
@@ -55,7 +55,7 @@ export function Address({ ctx, location }: { ctx: PageContext; location: Locatio
       <span safe>{[location.postcode, commune || location.locality].filter(Boolean).join(' ')}</span>
       {quartier ? (
         <span class="quartier" safe>
-          {ctx.t.t('location.quartier', { quartier })}
+          {ctx.t.t('directory.location.quartier', { quartier })}
         </span>
       ) : (
         ''
@@ -114,7 +114,7 @@ export function ContactDetails({
     <dl class="facts contact">
       {email ? (
         <div>
-          <dt>{t.html('contact.email')}</dt>
+          <dt>{t.html('directory.contact.email')}</dt>
           <dd>
             <a href={`mailto:${email}`} safe>
               {email}
@@ -126,7 +126,7 @@ export function ContactDetails({
       )}
       {website ? (
         <div>
-          <dt>{t.html('contact.website')}</dt>
+          <dt>{t.html('directory.contact.website')}</dt>
           <dd>
             <a href={website} rel="noopener" safe>
               {website.replace(/^https?:\/\//, '')}
@@ -138,7 +138,7 @@ export function ContactDetails({
       )}
       {phones.map((p) => (
         <div>
-          <dt safe>{label(ctx, 'phone', p.type)}</dt>
+          <dt safe>{label(ctx, 'directory.phone', p.type)}</dt>
           <dd>
             <PhoneLink ctx={ctx} phone={p} />
           </dd>
@@ -166,7 +166,7 @@ export function ContactPeople({ ctx, contacts }: { ctx: PageContext; contacts: C
           {c.languages.length ? (
             <span class="speaks">
               {' · '}
-              {t.html('contact.speaks')} <LanguagesList ctx={ctx} codes={c.languages} />
+              {t.html('directory.contact.speaks')} <LanguagesList ctx={ctx} codes={c.languages} />
             </span>
           ) : (
             ''

@@ -113,7 +113,7 @@ export function DirectoryResults({
     const value = query[key]!;
     if (key === 'theme') return themeNames.get(value) ?? value;
     if (key === 'commune') return communeName(ctx, value);
-    if (key === 'kind') return label(ctx, 'kind', value);
+    if (key === 'kind') return label(ctx, 'directory.kind', value);
     return t.language(value);
   };
   return (
@@ -247,7 +247,7 @@ export function DirectoryPage({
         <FilterSelect
           ctx={ctx}
           name="kind"
-          options={organisationKinds.map((k) => ({ value: k, label: label(ctx, 'kind', k) }))}
+          options={organisationKinds.map((k) => ({ value: k, label: label(ctx, 'directory.kind', k) }))}
           current={query.kind}
         />
         <FilterSelect

@@ -17,12 +17,12 @@ export function HomePage({
   const { t } = ctx;
   const communes = geoReference().communes;
   return (
-    <Layout ctx={ctx} title={t.t('home.title')} description={t.t('home.lead')}>
+    <Layout ctx={ctx} title={t.t('directory.home.title')} description={t.t('directory.home.lead')}>
       <section class="hero">
-        <h1>{t.html('home.title')}</h1>
-        <p class="lead">{t.html('home.lead')}</p>
+        <h1>{t.html('directory.home.title')}</h1>
+        <p class="lead">{t.html('directory.home.lead')}</p>
         <p class="stats" safe>
-          {t.t('home.stats', {
+          {t.t('directory.home.stats', {
             organisations: counts.organisations,
             services: counts.services,
             informal: counts.informal,
@@ -30,29 +30,29 @@ export function HomePage({
         </p>
         <form class="search-bar home-search" role="search" method="get" action={`/${ctx.locale}/search`}>
           <label for="home-q" class="visually-hidden">
-            {t.html('search.label')}
+            {t.html('directory.search.label')}
           </label>
           <input
             id="home-q"
             name="q"
             type="search"
-            placeholder={t.t('search.placeholder')}
+            placeholder={t.t('directory.search.placeholder')}
             maxlength="1000"
           />
-          <button type="submit">{t.html('search.submit')}</button>
+          <button type="submit">{t.html('directory.search.submit')}</button>
         </form>
         <p class="actions">
           <a class="button" href={href(ctx, '/directory')}>
-            {t.html('home.browse')}
+            {t.html('directory.home.browse')}
           </a>
           <a class="button secondary" href={href(ctx, '/map')}>
-            {t.html('home.open_map')}
+            {t.html('directory.home.open_map')}
           </a>
         </p>
       </section>
 
       <section aria-labelledby="themes-title">
-        <h2 id="themes-title">{t.html('home.themes')}</h2>
+        <h2 id="themes-title">{t.html('directory.home.themes')}</h2>
         <ul class="theme-grid">
           {themes.map((theme) => (
             <li>
@@ -61,7 +61,7 @@ export function HomePage({
                   {textIn(theme.name, ctx.locale)}
                 </span>
                 <span class="theme-count" safe>
-                  {t.t('home.theme_services', { count: counts.themes[theme.code] ?? 0 })}
+                  {t.t('directory.home.theme_services', { count: counts.themes[theme.code] ?? 0 })}
                 </span>
               </a>
             </li>
@@ -70,7 +70,7 @@ export function HomePage({
       </section>
 
       <section aria-labelledby="communes-title">
-        <h2 id="communes-title">{t.html('home.communes')}</h2>
+        <h2 id="communes-title">{t.html('directory.home.communes')}</h2>
         <ul class="commune-list">
           {communes.map((c) => (
             <li>
@@ -83,8 +83,8 @@ export function HomePage({
       </section>
 
       <section class="about" aria-labelledby="about-title">
-        <h2 id="about-title">{t.html('home.about_title')}</h2>
-        <p>{t.html('home.about')}</p>
+        <h2 id="about-title">{t.html('directory.home.about_title')}</h2>
+        <p>{t.html('directory.home.about')}</p>
       </section>
     </Layout>
   );

@@ -19,8 +19,8 @@ export function MapPage({ ctx, points }: { ctx: PageContext; points: MapPoint[] 
   return (
     <Layout
       ctx={ctx}
-      title={t.t('map.title')}
-      description={t.t('map.lead')}
+      title={t.t('directory.map.title')}
+      description={t.t('directory.map.lead')}
       scripts={['vendor/leaflet/leaflet.js', 'vendor/markercluster/leaflet.markercluster.js', 'map.js']}
       styles={[
         'vendor/leaflet/leaflet.css',
@@ -28,9 +28,9 @@ export function MapPage({ ctx, points }: { ctx: PageContext; points: MapPoint[] 
         'vendor/markercluster/MarkerCluster.Default.css',
       ]}
     >
-      <h1>{t.html('map.title')}</h1>
+      <h1>{t.html('directory.map.title')}</h1>
       <p class="lead" safe>
-        {t.t('map.lead_count', { count: points.length })}
+        {t.t('directory.map.lead_count', { count: points.length })}
       </p>
       <div
         id="map"
@@ -42,18 +42,21 @@ export function MapPage({ ctx, points }: { ctx: PageContext; points: MapPoint[] 
         data-attribution={ctx.tiles.attribution}
         data-link={`/${ctx.locale}/organisations/`}
         role="region"
-        aria-label={t.t('map.label')}
+        aria-label={t.t('directory.map.label')}
       >
-        <p class="map-fallback">{t.html('map.no_js')}</p>
+        <p class="map-fallback">{t.html('directory.map.no_js')}</p>
       </div>
       <section class="map-list" aria-labelledby="map-list-title">
-        <h2 id="map-list-title">{t.html('map.list_title')}</h2>
+        <h2 id="map-list-title">{t.html('directory.map.list_title')}</h2>
         {communes
           .filter((c) => byCommune.has(c.nis))
           .map((c) => (
             <details>
               <summary safe>
-                {t.t('map.commune_count', { commune: c.name[ctx.locale], count: byCommune.get(c.nis)!.size })}
+                {t.t('directory.map.commune_count', {
+                  commune: c.name[ctx.locale],
+                  count: byCommune.get(c.nis)!.size,
+                })}
               </summary>
               <ul>
                 {sorted(byCommune.get(c.nis)!).map(([id, name]) => (

@@ -73,7 +73,7 @@ export function OrganisationPage({
           <Freshness ctx={ctx} lastConfirmedAt={org.lastConfirmedAt} />
           {vouchers.length ? (
             <p class="vouchers">
-              {t.html('organisation.vouched_by')}{' '}
+              {t.html('directory.organisation.vouched_by')}{' '}
               {vouchers.map((v, i) => (
                 <>
                   {i ? ', ' : ''}
@@ -93,7 +93,7 @@ export function OrganisationPage({
         </section>
 
         <section aria-labelledby="services-title">
-          <h2 id="services-title">{t.html('organisation.services')}</h2>
+          <h2 id="services-title">{t.html('directory.organisation.services')}</h2>
           {services.length ? (
             <ul class="service-list">
               {services.map((s) => (
@@ -107,7 +107,7 @@ export function OrganisationPage({
                     <OpenBadge ctx={ctx} state={serviceOpenState(s)} />
                     {s.status !== 'active' ? (
                       <span class="badge closed" safe>
-                        {label(ctx, 'status', s.status)}
+                        {label(ctx, 'directory.status', s.status)}
                       </span>
                     ) : (
                       ''
@@ -118,7 +118,7 @@ export function OrganisationPage({
                   </p>
                   {s.languages.length ? (
                     <p class="languages">
-                      {t.html('service.languages')}: <LanguagesList ctx={ctx} codes={s.languages} />
+                      {t.html('directory.service.languages')}: <LanguagesList ctx={ctx} codes={s.languages} />
                     </p>
                   ) : (
                     ''
@@ -127,12 +127,12 @@ export function OrganisationPage({
               ))}
             </ul>
           ) : (
-            <p>{t.html('organisation.no_services')}</p>
+            <p>{t.html('directory.organisation.no_services')}</p>
           )}
         </section>
 
         <section aria-labelledby="locations-title">
-          <h2 id="locations-title">{t.html('organisation.locations')}</h2>
+          <h2 id="locations-title">{t.html('directory.organisation.locations')}</h2>
           {org.locations.length ? (
             <>
               <ul class="locations">
@@ -145,12 +145,12 @@ export function OrganisationPage({
               <SmallMap ctx={ctx} name={name} places={org.locations} />
             </>
           ) : (
-            <p>{t.html('organisation.no_locations')}</p>
+            <p>{t.html('directory.organisation.no_locations')}</p>
           )}
         </section>
 
         <section aria-labelledby="contact-title">
-          <h2 id="contact-title">{t.html('organisation.contact')}</h2>
+          <h2 id="contact-title">{t.html('directory.organisation.contact')}</h2>
           <ContactDetails
             ctx={ctx}
             email={org.email}
@@ -159,7 +159,7 @@ export function OrganisationPage({
           />
           {org.contacts.length ? (
             <>
-              <h3>{t.html('organisation.contact_people')}</h3>
+              <h3>{t.html('directory.organisation.contact_people')}</h3>
               <ContactPeople ctx={ctx} contacts={org.contacts} />
             </>
           ) : (
@@ -168,15 +168,15 @@ export function OrganisationPage({
         </section>
 
         <section aria-labelledby="about-title">
-          <h2 id="about-title">{t.html('organisation.about')}</h2>
+          <h2 id="about-title">{t.html('directory.organisation.about')}</h2>
           <dl class="facts">
             <div>
-              <dt>{t.html('organisation.kbo')}</dt>
-              <dd safe>{org.kboNumber ? formatKbo(org.kboNumber) : t.t('organisation.no_kbo')}</dd>
+              <dt>{t.html('directory.organisation.kbo')}</dt>
+              <dd safe>{org.kboNumber ? formatKbo(org.kboNumber) : t.t('directory.organisation.no_kbo')}</dd>
             </div>
             {org.legalStatus ? (
               <div>
-                <dt>{t.html('organisation.legal_status')}</dt>
+                <dt>{t.html('directory.organisation.legal_status')}</dt>
                 <dd safe>{org.legalStatus}</dd>
               </div>
             ) : (
@@ -184,7 +184,7 @@ export function OrganisationPage({
             )}
             {org.yearIncorporated ? (
               <div>
-                <dt>{t.html('organisation.since')}</dt>
+                <dt>{t.html('directory.organisation.since')}</dt>
                 <dd safe>{String(org.yearIncorporated)}</dd>
               </div>
             ) : (
@@ -192,18 +192,18 @@ export function OrganisationPage({
             )}
             {org.communities.length ? (
               <div>
-                <dt>{t.html('organisation.communities')}</dt>
-                <dd safe>{t.list(org.communities.map((c) => label(ctx, 'community', c)))}</dd>
+                <dt>{t.html('directory.organisation.communities')}</dt>
+                <dd safe>{t.list(org.communities.map((c) => label(ctx, 'directory.community', c)))}</dd>
               </div>
             ) : (
               ''
             )}
             <div>
-              <dt>{t.html('organisation.source')}</dt>
+              <dt>{t.html('directory.organisation.source')}</dt>
               <dd safe>
                 {org.provenanceSource === 'demo' || org.provenanceSource === 'passerelle'
-                  ? label(ctx, 'provenance', org.provenanceSource)
-                  : t.t('provenance.imported', {
+                  ? label(ctx, 'directory.provenance', org.provenanceSource)
+                  : t.t('directory.provenance.imported', {
                       source: org.provenanceSource,
                       date: org.provenanceImportedAt ? t.date(org.provenanceImportedAt) : '—',
                     })}
@@ -212,14 +212,18 @@ export function OrganisationPage({
           </dl>
           <p class="manage-link">
             <a href={`/${ctx.locale}/organisations/${org.id}/claim`}>
-              {t.html('organisation.manage_listing')}
+              {t.html('directory.organisation.manage_listing')}
             </a>
             {' · '}
-            <a href={`/${ctx.locale}/organisations/${org.id}/report`}>{t.html('organisation.report')}</a>
+            <a href={`/${ctx.locale}/organisations/${org.id}/report`}>
+              {t.html('directory.organisation.report')}
+            </a>
             {vouchableKinds.includes(org.kind) ? (
               <>
                 {' · '}
-                <a href={`/${ctx.locale}/organisations/${org.id}/vouch`}>{t.html('organisation.vouch')}</a>
+                <a href={`/${ctx.locale}/organisations/${org.id}/vouch`}>
+                  {t.html('directory.organisation.vouch')}
+                </a>
               </>
             ) : (
               ''

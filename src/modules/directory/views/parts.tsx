@@ -33,20 +33,20 @@ export function quartierName(ctx: PageContext, code: number | null | undefined):
 export function KindBadge({ ctx, kind }: { ctx: PageContext; kind: string }) {
   return (
     <span class={`badge kind kind-${kind.replace(/_/g, '-')}`} safe>
-      {label(ctx, 'kind', kind)}
+      {label(ctx, 'directory.kind', kind)}
     </span>
   );
 }
 
 export function VerificationBadge({ ctx, state }: { ctx: PageContext; state: 'verified' | 'unverified' }) {
   return state === 'verified' ? (
-    <span class="badge verified" title={ctx.t.t('verification.verified_help')}>
+    <span class="badge verified" title={ctx.t.t('directory.verification.verified_help')}>
       <span aria-hidden="true">✓ </span>
-      {ctx.t.html('verification.verified')}
+      {ctx.t.html('directory.verification.verified')}
     </span>
   ) : (
-    <span class="badge unverified" title={ctx.t.t('verification.unverified_help')}>
-      {ctx.t.html('verification.unverified')}
+    <span class="badge unverified" title={ctx.t.t('directory.verification.unverified_help')}>
+      {ctx.t.html('directory.verification.unverified')}
     </span>
   );
 }
@@ -56,11 +56,11 @@ export function Freshness({ ctx, lastConfirmedAt }: { ctx: PageContext; lastConf
   return (
     <p class={stale ? 'freshness stale' : 'freshness'}>
       {lastConfirmedAt ? (
-        <span safe>{ctx.t.t('freshness.confirmed_on', { date: ctx.t.date(lastConfirmedAt) })}</span>
+        <span safe>{ctx.t.t('directory.freshness.confirmed_on', { date: ctx.t.date(lastConfirmedAt) })}</span>
       ) : (
-        <span>{ctx.t.html('freshness.never_confirmed')}</span>
+        <span>{ctx.t.html('directory.freshness.never_confirmed')}</span>
       )}
-      {stale ? <strong> {ctx.t.html('freshness.stale')}</strong> : ''}
+      {stale ? <strong> {ctx.t.html('directory.freshness.stale')}</strong> : ''}
     </p>
   );
 }
@@ -82,21 +82,24 @@ function dayPhrase(ctx: PageContext, moment: DateTime, now: DateTime): 'today' |
 
 export function openBadgeText(ctx: PageContext, state: OpenState, now: DateTime = DateTime.now()): string {
   const { t } = ctx;
-  if (!state.known) return t.t('hours.unknown');
+  if (!state.known) return t.t('directory.hours.unknown');
   if (state.open) {
-    if (!state.closesAt) return t.t('hours.open');
+    if (!state.closesAt) return t.t('directory.hours.open');
     const time = state.closesAt.setZone(zone).toFormat('HH:mm');
     const day = dayPhrase(ctx, state.closesAt, now);
     return day === 'today'
-      ? t.t('hours.open_until', { time })
-      : t.t('hours.open_until_day', { day: day === 'tomorrow' ? t.t('hours.tomorrow') : day, time });
+      ? t.t('directory.hours.open_until', { time })
+      : t.t('directory.hours.open_until_day', {
+          day: day === 'tomorrow' ? t.t('directory.hours.tomorrow') : day,
+          time,
+        });
   }
-  if (!state.opensAt) return t.t('hours.closed');
+  if (!state.opensAt) return t.t('directory.hours.closed');
   const time = state.opensAt.setZone(zone).toFormat('HH:mm');
   const day = dayPhrase(ctx, state.opensAt, now);
-  if (day === 'today') return t.t('hours.opens_today', { time });
-  if (day === 'tomorrow') return t.t('hours.opens_tomorrow', { time });
-  return t.t('hours.opens_on', { day, time });
+  if (day === 'today') return t.t('directory.hours.opens_today', { time });
+  if (day === 'tomorrow') return t.t('directory.hours.opens_tomorrow', { time });
+  return t.t('directory.hours.opens_on', { day, time });
 }
 
 export function OpenBadge({ ctx, state }: { ctx: PageContext; state: OpenState }) {
@@ -132,11 +135,11 @@ export function HoursTable({
         ([date]) => date >= today && date <= horizon,
       )
     : [];
-  if (!weekly.length && !upcoming.length) return <p>{t.html('hours.none_published')}</p>;
+  if (!weekly.length && !upcoming.length) return <p>{t.html('directory.hours.none_published')}</p>;
   return (
     <div class="hours">
       <table>
-        <caption class="visually-hidden">{t.html('hours.weekly')}</caption>
+        <caption class="visually-hidden">{t.html('directory.hours.weekly')}</caption>
         <tbody>
           {[1, 2, 3, 4, 5, 6, 7].map((day) => {
             const slots = table.get(day)!;
@@ -153,7 +156,7 @@ export function HoursTable({
                           <time safe>{`${s.opens}–${s.closes}`}</time>
                         </>
                       ))
-                    : t.html('hours.closed_day')}
+                    : t.html('directory.hours.closed_day')}
                 </td>
               </tr>
             );
@@ -162,19 +165,19 @@ export function HoursTable({
       </table>
       {upcoming.length || holidays.length ? (
         <>
-          <h4>{t.html('hours.exceptions')}</h4>
+          <h4>{t.html('directory.hours.exceptions')}</h4>
           <ul class="exceptions">
             {upcoming.map((e) => (
               <li>
                 <strong safe>
                   {e.startsOn === e.endsOn
                     ? t.date(e.startsOn)
-                    : t.t('hours.date_range', { from: t.date(e.startsOn), to: t.date(e.endsOn) })}
+                    : t.t('directory.hours.date_range', { from: t.date(e.startsOn), to: t.date(e.endsOn) })}
                 </strong>
                 {': '}
                 <span safe>
                   {e.closed
-                    ? t.t('hours.closed_day')
+                    ? t.t('directory.hours.closed_day')
                     : `${e.opensAt?.slice(0, 5)}–${e.closesAt?.slice(0, 5)}`}
                 </span>
                 {e.note ? (
@@ -191,7 +194,7 @@ export function HoursTable({
               <li>
                 <strong safe>{t.date(date)}</strong>
                 {': '}
-                <span safe>{t.t('hours.closed_holiday', { holiday: names[ctx.locale] })}</span>
+                <span safe>{t.t('directory.hours.closed_holiday', { holiday: names[ctx.locale] })}</span>
               </li>
             ))}
           </ul>

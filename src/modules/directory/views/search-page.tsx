@@ -29,9 +29,9 @@ function FacetSelect({
 }) {
   return (
     <div class="field">
-      <label for={`s-${name}`}>{ctx.t.html(`search.filter.${name}` as MessageKey)}</label>
+      <label for={`s-${name}`}>{ctx.t.html(`directory.search.filter.${name}` as MessageKey)}</label>
       <select id={`s-${name}`} name={name}>
-        <option value="">{ctx.t.html('search.any')}</option>
+        <option value="">{ctx.t.html('directory.search.any')}</option>
         {options.map((o) => (
           <option value={o.value} selected={String(current) === o.value ? true : undefined} safe>
             {`${o.label} (${o.count})`}
@@ -59,7 +59,7 @@ function Checkboxes({
 }) {
   return (
     <fieldset class="checks">
-      <legend>{ctx.t.html(`search.filter.${name}`)}</legend>
+      <legend>{ctx.t.html(`directory.search.filter.${name}`)}</legend>
       {values.map((v) => (
         <label>
           <input type="checkbox" name={name} value={v} checked={checked?.includes(v) ? true : undefined} />{' '}
@@ -103,7 +103,7 @@ export function SearchLayout({
   const themeCounts = counts('theme');
   return (
     <div id="search-layout" class="search-layout">
-      <div class="facets" aria-label={t.t('search.filters')}>
+      <div class="facets" aria-label={t.t('directory.search.filters')}>
         <FacetSelect
           ctx={ctx}
           name="theme"
@@ -139,7 +139,7 @@ export function SearchLayout({
         <FacetSelect
           ctx={ctx}
           name="kind"
-          options={options('kind', organisationKinds, (v) => label(ctx, 'kind', v))}
+          options={options('kind', organisationKinds, (v) => label(ctx, 'directory.kind', v))}
           current={params.kind}
         />
         <FacetSelect
@@ -155,7 +155,7 @@ export function SearchLayout({
         <FacetSelect
           ctx={ctx}
           name="target"
-          options={options('target', targetGroups, (v) => label(ctx, 'target', v))}
+          options={options('target', targetGroups, (v) => label(ctx, 'directory.target', v))}
           current={params.target}
         />
         <Checkboxes
@@ -164,7 +164,7 @@ export function SearchLayout({
           values={['now', 'evening', 'weekend']}
           checked={params.open}
           counts={counts('open')}
-          labelOf={(v) => t.t(`search.open.${v}` as MessageKey)}
+          labelOf={(v) => t.t(`directory.search.open.${v}` as MessageKey)}
         />
         <Checkboxes
           ctx={ctx}
@@ -172,7 +172,7 @@ export function SearchLayout({
           values={accessConditions}
           checked={params.access}
           counts={counts('access')}
-          labelOf={(v) => label(ctx, 'access', v)}
+          labelOf={(v) => label(ctx, 'directory.access', v)}
         />
         <button type="submit" class="apply">
           {t.html('directory.apply')}
@@ -194,12 +194,14 @@ export function SearchPage({
   layout: JSX.Element;
 }) {
   const { t } = ctx;
-  const title = params.q ? t.t('search.title_for', { q: params.q.slice(0, 80) }) : t.t('search.title');
+  const title = params.q
+    ? t.t('directory.search.title_for', { q: params.q.slice(0, 80) })
+    : t.t('directory.search.title');
   return (
     <Layout
       ctx={ctx}
       title={title}
-      description={t.t('search.lead')}
+      description={t.t('directory.search.lead')}
       scripts={['vendor/leaflet/leaflet.js', 'map.js', 'search.js']}
       styles={['vendor/leaflet/leaflet.css']}
     >
@@ -220,34 +222,34 @@ export function SearchPage({
       >
         <div class="search-bar">
           <label for="q" class="visually-hidden">
-            {t.html('search.label')}
+            {t.html('directory.search.label')}
           </label>
           <input
             id="q"
             name="q"
             type="search"
             value={params.q ?? ''}
-            placeholder={t.t('search.placeholder')}
+            placeholder={t.t('directory.search.placeholder')}
             autocomplete="off"
             maxlength="1000"
             list="q-suggestions"
             data-suggest={`/api/v1/search/suggest?locale=${ctx.locale}&q=`}
           />
           <datalist id="q-suggestions"></datalist>
-          <button type="submit">{t.html('search.submit')}</button>
+          <button type="submit">{t.html('directory.search.submit')}</button>
         </div>
         <div class="near-bar">
-          <label for="near">{t.html('search.near')}</label>
+          <label for="near">{t.html('directory.search.near')}</label>
           <input
             id="near"
             name="near"
             type="text"
             value={params.near ?? ''}
-            placeholder={t.t('search.near_placeholder')}
+            placeholder={t.t('directory.search.near_placeholder')}
             maxlength="200"
           />
           <button type="button" class="secondary locate" hidden data-lat-field="lat" data-lon-field="lon">
-            {t.html('search.my_location')}
+            {t.html('directory.search.my_location')}
           </button>
           <input
             type="hidden"
@@ -261,20 +263,20 @@ export function SearchPage({
             name="lon"
             value={params.lon === undefined ? '' : String(params.lon)}
           />
-          <label for="radius_km">{t.html('search.radius')}</label>
+          <label for="radius_km">{t.html('directory.search.radius')}</label>
           <select id="radius_km" name="radius_km">
-            <option value="">{t.html('search.any_distance')}</option>
+            <option value="">{t.html('directory.search.any_distance')}</option>
             {[0.5, 1, 2, 5].map((km) => (
               <option value={String(km)} selected={params.radius_km === km ? true : undefined} safe>
-                {t.t('search.within', { km })}
+                {t.t('directory.search.within', { km })}
               </option>
             ))}
           </select>
-          <label for="sort">{t.html('search.sort')}</label>
+          <label for="sort">{t.html('directory.search.sort')}</label>
           <select id="sort" name="sort">
-            <option value="relevance">{t.html('search.sort_relevance')}</option>
+            <option value="relevance">{t.html('directory.search.sort_relevance')}</option>
             <option value="distance" selected={params.sort === 'distance' ? true : undefined}>
-              {t.html('search.sort_distance')}
+              {t.html('directory.search.sort_distance')}
             </option>
           </select>
         </div>

@@ -95,12 +95,12 @@ function ResultCard({ ctx, hit }: { ctx: PageContext; hit: Hit }) {
           ''
         ) : (
           <span class={`badge hours ${hit.openNow ? 'open' : 'closed'}`}>
-            {t.html(hit.openNow ? 'hours.open' : 'hours.closed')}
+            {t.html(hit.openNow ? 'directory.hours.open' : 'directory.hours.closed')}
           </span>
         )}
         {hit.distanceKm !== undefined ? (
           <span class="badge distance" safe>
-            {t.t('search.distance', { km: Math.round(hit.distanceKm * 10) / 10 })}
+            {t.t('directory.search.distance', { km: Math.round(hit.distanceKm * 10) / 10 })}
           </span>
         ) : (
           ''
@@ -124,7 +124,7 @@ function ResultCard({ ctx, hit }: { ctx: PageContext; hit: Hit }) {
       </p>
       {doc.type === 'service' ? (
         <p class="refer-link">
-          <a href={href(ctx, '/referrals/new', { service: doc.id })}>{t.html('referrals.refer')}</a>
+          <a href={href(ctx, '/referrals/new', { service: doc.id })}>{t.html('directory.referrals.refer')}</a>
         </p>
       ) : (
         ''
@@ -155,27 +155,27 @@ export function SearchResults({
   return (
     <section id="search-results" class="search-results" aria-labelledby="search-count">
       <p id="search-count" class="results-count" role="status">
-        {t.html('search.count', { count: outcome.total })}
+        {t.html('directory.search.count', { count: outcome.total })}
         {outcome.place?.label ? (
-          <span safe>{` · ${t.t('search.near_place', { place: outcome.place.label })}`}</span>
+          <span safe>{` · ${t.t('directory.search.near_place', { place: outcome.place.label })}`}</span>
         ) : (
           ''
         )}
       </p>
       {outcome.understood.length ? (
         <p class="understood" safe>
-          {t.t('search.understood', { terms: t.list(outcome.understood) })}
+          {t.t('directory.search.understood', { terms: t.list(outcome.understood) })}
         </p>
       ) : (
         ''
       )}
-      {outcome.partial ? <p class="note">{t.html('search.partial')}</p> : ''}
+      {outcome.partial ? <p class="note">{t.html('directory.search.partial')}</p> : ''}
       {outcome.total === 0 ? (
         <div class="empty">
-          <p>{t.html('search.none')}</p>
+          <p>{t.html('directory.search.none')}</p>
           {outcome.didYouMean.length ? (
             <p>
-              {t.html('search.did_you_mean')}{' '}
+              {t.html('directory.search.did_you_mean')}{' '}
               {outcome.didYouMean.map((term, i) => (
                 <>
                   {i ? ', ' : ''}
@@ -199,8 +199,8 @@ export function SearchResults({
                     })}
                     safe
                   >
-                    {t.t('search.drop_filter', {
-                      filter: t.t(`search.filter.${d.filter}` as MessageKey),
+                    {t.t('directory.search.drop_filter', {
+                      filter: t.t(`directory.search.filter.${d.filter}` as MessageKey),
                       count: d.total,
                     })}
                   </a>
@@ -227,7 +227,7 @@ export function SearchResults({
               data-tiles={ctx.tiles.url}
               data-attribution={ctx.tiles.attribution}
               role="region"
-              aria-label={t.t('search.map_label')}
+              aria-label={t.t('directory.search.map_label')}
             ></div>
           ) : (
             ''

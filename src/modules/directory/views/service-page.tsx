@@ -19,9 +19,9 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
   const places = service.serviceAtLocations.map((sal) => sal.location);
   const phones = service.phones.length ? service.phones : org.phones.filter((p) => !p.serviceId);
   const details = [
-    { key: 'service.application', value: service.applicationProcess },
-    { key: 'service.fees', value: service.feesDescription },
-    { key: 'service.eligibility', value: service.eligibilityDescription },
+    { key: 'directory.service.application', value: service.applicationProcess },
+    { key: 'directory.service.fees', value: service.feesDescription },
+    { key: 'directory.service.eligibility', value: service.eligibilityDescription },
   ] as const;
   return (
     <Layout
@@ -46,7 +46,7 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
             <Localized ctx={ctx} value={service.name} marker={false} />
           </h1>
           <p class="provider">
-            {t.html('service.offered_by')}{' '}
+            {t.html('directory.service.offered_by')}{' '}
             <a href={href(ctx, `/organisations/${org.id}`)}>
               <Localized ctx={ctx} value={org.name} marker={false} />
             </a>{' '}
@@ -56,7 +56,7 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
             <OpenBadge ctx={ctx} state={serviceOpenState(service)} />
             {service.status !== 'active' ? (
               <span class="badge closed" safe>
-                {label(ctx, 'status', service.status)}
+                {label(ctx, 'directory.status', service.status)}
               </span>
             ) : (
               ''
@@ -65,7 +65,7 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
           <Freshness ctx={ctx} lastConfirmedAt={service.lastConfirmedAt ?? org.lastConfirmedAt} />
           <p class="refer-link">
             <a class="button" href={href(ctx, '/referrals/new', { service: service.id })}>
-              {t.html('referrals.refer')}
+              {t.html('directory.referrals.refer')}
             </a>
           </p>
         </header>
@@ -75,7 +75,7 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
         </section>
 
         <section aria-labelledby="facts-title">
-          <h2 id="facts-title">{t.html('service.at_a_glance')}</h2>
+          <h2 id="facts-title">{t.html('directory.service.at_a_glance')}</h2>
           <dl class="facts">
             <div>
               <dt>{t.html('directory.themes')}</dt>
@@ -93,19 +93,19 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
             </div>
             {service.targetGroups.length ? (
               <div>
-                <dt>{t.html('service.for_whom')}</dt>
-                <dd safe>{t.list(service.targetGroups.map((g) => label(ctx, 'target', g)))}</dd>
+                <dt>{t.html('directory.service.for_whom')}</dt>
+                <dd safe>{t.list(service.targetGroups.map((g) => label(ctx, 'directory.target', g)))}</dd>
               </div>
             ) : (
               ''
             )}
             {service.accessConditions.length ? (
               <div>
-                <dt>{t.html('service.access')}</dt>
+                <dt>{t.html('directory.service.access')}</dt>
                 <dd>
                   <ul class="access">
                     {service.accessConditions.map((a) => (
-                      <li safe>{label(ctx, 'access', a)}</li>
+                      <li safe>{label(ctx, 'directory.access', a)}</li>
                     ))}
                   </ul>
                 </dd>
@@ -114,7 +114,7 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
               ''
             )}
             <div>
-              <dt>{t.html('service.languages')}</dt>
+              <dt>{t.html('directory.service.languages')}</dt>
               <dd>
                 <LanguagesList ctx={ctx} codes={service.languages} />
               </dd>
@@ -133,7 +133,7 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
         </section>
 
         <section aria-labelledby="hours-title">
-          <h2 id="hours-title">{t.html('service.hours')}</h2>
+          <h2 id="hours-title">{t.html('directory.service.hours')}</h2>
           <HoursTable
             ctx={ctx}
             weekly={service.schedules}
@@ -141,12 +141,16 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
             closedOnPublicHolidays={service.closedOnPublicHolidays}
           />
           <p class="note">
-            {t.html(service.closedOnPublicHolidays ? 'hours.holidays_closed' : 'hours.holidays_open')}
+            {t.html(
+              service.closedOnPublicHolidays
+                ? 'directory.hours.holidays_closed'
+                : 'directory.hours.holidays_open',
+            )}
           </p>
         </section>
 
         <section aria-labelledby="where-title">
-          <h2 id="where-title">{t.html('service.where')}</h2>
+          <h2 id="where-title">{t.html('directory.service.where')}</h2>
           {places.length ? (
             <>
               <ul class="locations">
@@ -159,12 +163,12 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
               <SmallMap ctx={ctx} name={name} places={places} />
             </>
           ) : (
-            <p>{t.html('organisation.no_locations')}</p>
+            <p>{t.html('directory.organisation.no_locations')}</p>
           )}
         </section>
 
         <section aria-labelledby="contact-title">
-          <h2 id="contact-title">{t.html('organisation.contact')}</h2>
+          <h2 id="contact-title">{t.html('directory.organisation.contact')}</h2>
           <ContactDetails
             ctx={ctx}
             email={service.email ?? org.email}

@@ -41,7 +41,7 @@ export async function claimOrganisation(
     const { deciders, moderators } = await claimDeciders(tx, org.id);
     for (const decider of deciders.filter((d) => d.id !== ctx.actor.userId)) {
       await mailPerson(tx, ctx.origin, decider, {
-        kind: 'claim_submitted',
+        kind: 'membership.mail.claim_submitted',
         values: (locale) => ({ person: ctx.actor.email, organisation: nameIn(org.name, locale) }),
         path: moderators ? '/moderation/claims' : `/manage/organisations/${org.id}/members`,
       });

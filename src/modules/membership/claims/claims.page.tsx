@@ -25,15 +25,15 @@ export function ClaimPage({
   const { t } = ctx;
   const name = orgName(ctx, organisation.name);
   return (
-    <Layout ctx={ctx} title={t.t('claim.title', { organisation: name })}>
-      <h1 safe>{t.t('claim.title', { organisation: name })}</h1>
+    <Layout ctx={ctx} title={t.t('membership.claim.title', { organisation: name })}>
+      <h1 safe>{t.t('membership.claim.title', { organisation: name })}</h1>
       {sent ? (
-        <Notice text={t.t('claim.sent')} />
+        <Notice text={t.t('membership.claim.sent')} />
       ) : (
         <>
-          <p>{t.html('claim.lead')}</p>
+          <p>{t.html('membership.claim.lead')}</p>
           {ctx.user && !ctx.user.emailVerified ? (
-            <Notice tone="warn" text={t.t('errors.EMAIL_NOT_VERIFIED')} />
+            <Notice tone="warn" text={t.t('accounts.errors.EMAIL_NOT_VERIFIED')} />
           ) : (
             ''
           )}
@@ -48,20 +48,20 @@ export function ClaimPage({
             <TextArea
               ctx={ctx}
               name="message"
-              label={t.t('claim.message')}
-              hint={t.t('claim.message_hint')}
+              label={t.t('membership.claim.message')}
+              hint={t.t('membership.claim.message_hint')}
               value={value}
               maxlength={1000}
               problems={problems}
             />
             <div class="form-actions">
-              <button type="submit">{t.html('claim.submit')}</button>
+              <button type="submit">{t.html('membership.claim.submit')}</button>
             </div>
           </form>
         </>
       )}
       <p>
-        <a href={`/${ctx.locale}/organisations/${organisation.id}`}>{t.html('claim.back')}</a>
+        <a href={`/${ctx.locale}/organisations/${organisation.id}`}>{t.html('directory.claim.back')}</a>
       </p>
     </Layout>
   );
@@ -89,7 +89,7 @@ export function ClaimDecision({ ctx, claim, back }: { ctx: PageContext; claim: C
           <CsrfField ctx={ctx} />
           <input type="hidden" name="back" value={back} />
           <button type="submit" class={decision === 'reject' ? 'secondary' : undefined}>
-            {t.html(decision === 'approve' ? 'members.approve' : 'members.reject')}
+            {t.html(decision === 'approve' ? 'membership.members.approve' : 'membership.members.reject')}
           </button>
         </form>
       ))}
@@ -106,8 +106,8 @@ export function ClaimQueuePage({
 }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t.t('moderation.claims_title')}>
-      <h1>{t.html('moderation.claims_title')}</h1>
+    <Layout ctx={ctx} title={t.t('membership.moderation.claims_title')}>
+      <h1>{t.html('membership.moderation.claims_title')}</h1>
       {claims.length ? (
         <ul class="claims">
           {claims.map((c) => (
@@ -122,7 +122,7 @@ export function ClaimQueuePage({
           ))}
         </ul>
       ) : (
-        <p>{t.html('moderation.no_claims')}</p>
+        <p>{t.html('membership.moderation.no_claims')}</p>
       )}
     </Layout>
   );

@@ -63,7 +63,7 @@ export async function decideClaim(ctx: MembershipContext, claimId: string, appro
     ]);
     if (claimant) {
       await mailPerson(tx, ctx.origin, claimant, {
-        kind: approve ? 'claim_approved' : 'claim_rejected',
+        kind: approve ? 'membership.mail.claim_approved' : 'membership.mail.claim_rejected',
         values: (locale) => ({ organisation: nameIn(org.name, locale) }),
         path: approve ? `/manage/organisations/${org.id}/members` : `/organisations/${org.id}`,
       });
@@ -71,7 +71,7 @@ export async function decideClaim(ctx: MembershipContext, claimId: string, appro
     // The other admins learn who now manages their listing, or that a request was turned down.
     for (const admin of otherAdmins) {
       await mailPerson(tx, ctx.origin, admin, {
-        kind: approve ? 'claim_approved_admins' : 'claim_rejected_admins',
+        kind: approve ? 'membership.mail.claim_approved_admins' : 'membership.mail.claim_rejected_admins',
         values: (locale) => ({
           organisation: nameIn(org.name, locale),
           person: claimant?.email ?? '',

@@ -68,7 +68,7 @@ export async function inviteMember(
       ctx.origin,
       { email, name: existing?.name, locale: existing?.locale ?? ctx.locale },
       {
-        kind: 'invitation',
+        kind: 'membership.mail.invitation',
         values: (locale) => ({
           person: ctx.actor.email,
           organisation: nameIn(org.name, locale),

@@ -11,7 +11,7 @@ import { ManageLinks } from '../../../views/manage-nav.tsx';
 import { type OrganisationRole, organisationRoles } from '../../access/index.ts';
 
 export const orgName = (ctx: PageContext, name: I18nText) => pickText(name, ctx.locale)?.text ?? '';
-const roleLabel = (ctx: PageContext, role: string) => ctx.t.t(`role.org.${role}` as MessageKey);
+const roleLabel = (ctx: PageContext, role: string) => ctx.t.t(`membership.role.org.${role}` as MessageKey);
 import { ClaimDecision, type ClaimView } from '../claims/claims.page.tsx';
 
 export interface MemberView {
@@ -79,18 +79,18 @@ export function MembersPage({
   const base = `/${ctx.locale}/manage/organisations/${organisation.id}`;
   const me = ctx.user?.id;
   return (
-    <Layout ctx={ctx} title={t.t('members.title', { organisation: name })}>
-      <h1 safe>{t.t('members.title', { organisation: name })}</h1>
+    <Layout ctx={ctx} title={t.t('membership.members.title', { organisation: name })}>
+      <h1 safe>{t.t('membership.members.title', { organisation: name })}</h1>
       {notice ? <Notice text={notice.text} tone={notice.tone} /> : ''}
       <ManageLinks ctx={ctx} organisationId={organisation.id} canEdit={canEdit} />
       {canRefer ? (
         <p>
           <a href={`/${ctx.locale}/referrals`}>{t.html('nav.referrals')}</a> ·{' '}
-          <a href={`${base}/referrals`}>{t.html('referrals.figures')}</a>
+          <a href={`${base}/referrals`}>{t.html('membership.referrals.figures')}</a>
           {canManage ? (
             <>
               {' · '}
-              <a href={`${base}/api-tokens`}>{t.html('members.api_tokens')}</a>
+              <a href={`${base}/api-tokens`}>{t.html('membership.members.api_tokens')}</a>
             </>
           ) : (
             ''
@@ -100,12 +100,12 @@ export function MembersPage({
         ''
       )}
       <table class="data-table members">
-        <caption class="visually-hidden">{t.html('members.caption')}</caption>
+        <caption class="visually-hidden">{t.html('membership.members.caption')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t.html('members.person')}</th>
-            <th scope="col">{t.html('members.roles')}</th>
-            {canManage ? <th scope="col">{t.html('members.actions')}</th> : ''}
+            <th scope="col">{t.html('membership.members.person')}</th>
+            <th scope="col">{t.html('membership.members.roles')}</th>
+            {canManage ? <th scope="col">{t.html('membership.members.actions')}</th> : ''}
           </tr>
         </thead>
         <tbody>
@@ -124,16 +124,16 @@ export function MembersPage({
                     <CsrfField ctx={ctx} />
                     <fieldset>
                       <legend class="visually-hidden" safe>
-                        {t.t('members.roles_of', { name: m.name })}
+                        {t.t('membership.members.roles_of', { name: m.name })}
                       </legend>
                       <RoleChecks ctx={ctx} idPrefix={`r-${m.userId}`} checked={m.roles} />
                     </fieldset>
                     <button
                       type="submit"
                       class="secondary"
-                      aria-label={t.t('members.save_roles_of', { name: m.name })}
+                      aria-label={t.t('membership.members.save_roles_of', { name: m.name })}
                     >
-                      {t.html('members.save_roles')}
+                      {t.html('membership.members.save_roles')}
                     </button>
                   </form>
                 ) : (
@@ -148,8 +148,8 @@ export function MembersPage({
                     <PostButton
                       ctx={ctx}
                       action={`${base}/members/${m.userId}/remove`}
-                      label={t.t('members.remove')}
-                      ariaLabel={t.t('members.remove_name', { name: m.name })}
+                      label={t.t('directory.members.remove')}
+                      ariaLabel={t.t('directory.members.remove_name', { name: m.name })}
                     />
                   )}
                 </td>
@@ -163,7 +163,7 @@ export function MembersPage({
 
       {canManage && claims.length ? (
         <section aria-labelledby="claims-title">
-          <h2 id="claims-title">{t.html('members.claims')}</h2>
+          <h2 id="claims-title">{t.html('membership.members.claims')}</h2>
           <ul class="claims">
             {claims.map((c) => (
               <li class="card">
@@ -178,7 +178,7 @@ export function MembersPage({
 
       {canManage ? (
         <section aria-labelledby="invite-title">
-          <h2 id="invite-title">{t.html('members.invite')}</h2>
+          <h2 id="invite-title">{t.html('membership.members.invite')}</h2>
           <ErrorSummary ctx={ctx} problems={problems} />
           <form method="post" action={`${base}/invitations`} class="form" novalidate>
             <CsrfField ctx={ctx} />
@@ -186,13 +186,13 @@ export function MembersPage({
               ctx={ctx}
               name="email"
               type="email"
-              label={t.t('account.email')}
+              label={t.t('accounts.account.email')}
               value={inviteValues.email}
               problems={problems}
               maxlength={254}
             />
             <fieldset id="f-roles">
-              <legend>{t.html('members.roles')}</legend>
+              <legend>{t.html('membership.members.roles')}</legend>
               {problems.some((p) => p.field === 'roles') ? (
                 <p class="field-error" safe>
                   {fieldMessage(
@@ -204,19 +204,19 @@ export function MembersPage({
                 ''
               )}
               <RoleChecks ctx={ctx} idPrefix="invite" checked={['editor']} />
-              <p class="hint">{t.html('members.roles_hint')}</p>
+              <p class="hint">{t.html('membership.members.roles_hint')}</p>
             </fieldset>
             <div class="form-actions">
-              <button type="submit">{t.html('members.send_invitation')}</button>
+              <button type="submit">{t.html('membership.members.send_invitation')}</button>
             </div>
           </form>
           {invitations.length ? (
             <>
-              <h3>{t.html('members.open_invitations')}</h3>
+              <h3>{t.html('membership.members.open_invitations')}</h3>
               <ul>
                 {invitations.map((i) => (
                   <li safe>
-                    {t.t('members.invited', {
+                    {t.t('membership.members.invited', {
                       email: i.email,
                       roles: t.list(i.roles.map((r) => roleLabel(ctx, r))),
                       date: t.date(i.expiresAt, 'medium'),
@@ -236,10 +236,10 @@ export function MembersPage({
       {me && members.some((m) => m.userId === me) ? (
         <form method="post" action={`${base}/leave`} class="form">
           <CsrfField ctx={ctx} />
-          <p class="hint">{t.html('members.leave_hint')}</p>
+          <p class="hint">{t.html('membership.members.leave_hint')}</p>
           <div class="form-actions">
             <button type="submit" class="secondary">
-              {t.html('members.leave')}
+              {t.html('membership.members.leave')}
             </button>
           </div>
         </form>

@@ -104,7 +104,9 @@ export const membersWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
       const done = request.query.done;
       const known = ['registered', 'invited', 'roles', 'removed', 'joined', 'approved', 'rejected'];
       const notice =
-        done && known.includes(done) ? { text: ctx.t.t(`members.done.${done}` as MessageKey) } : undefined;
+        done && known.includes(done)
+          ? { text: ctx.t.t(`membership.members.done.${done}` as MessageKey) }
+          : undefined;
       return membersPage(request, reply, request.params.id, { notice });
     },
   );

@@ -12,7 +12,7 @@ import { organisationKinds } from '../../directory/index.ts';
 import { type OrganisationRole } from '../../access/index.ts';
 
 export const orgName = (ctx: PageContext, name: I18nText) => pickText(name, ctx.locale)?.text ?? '';
-const roleLabel = (ctx: PageContext, role: string) => ctx.t.t(`role.org.${role}` as MessageKey);
+const roleLabel = (ctx: PageContext, role: string) => ctx.t.t(`membership.role.org.${role}` as MessageKey);
 
 export function RegisterOrganisationPage({
   ctx,
@@ -26,11 +26,11 @@ export function RegisterOrganisationPage({
   const { t } = ctx;
   const kindProblem = problems.find((p) => p.field === 'kind');
   return (
-    <Layout ctx={ctx} title={t.t('register_org.title')}>
-      <h1>{t.html('register_org.title')}</h1>
-      <p class="lead">{t.html('register_org.lead')}</p>
+    <Layout ctx={ctx} title={t.t('membership.register_org.title')}>
+      <h1>{t.html('membership.register_org.title')}</h1>
+      <p class="lead">{t.html('membership.register_org.lead')}</p>
       {ctx.user && !ctx.user.emailVerified ? (
-        <Notice tone="warn" text={t.t('errors.EMAIL_NOT_VERIFIED')} />
+        <Notice tone="warn" text={t.t('accounts.errors.EMAIL_NOT_VERIFIED')} />
       ) : (
         ''
       )}
@@ -38,8 +38,8 @@ export function RegisterOrganisationPage({
       <form method="post" action={`/${ctx.locale}/organisations/new`} class="form" novalidate>
         <CsrfField ctx={ctx} />
         <fieldset class="languages-side-by-side">
-          <legend>{t.html('register_org.name')}</legend>
-          <p class="hint">{t.html('register_org.name_hint')}</p>
+          <legend>{t.html('directory.register_org.name')}</legend>
+          <p class="hint">{t.html('directory.register_org.name_hint')}</p>
           {problems.some((p) => p.field === 'name') ? (
             <p class="field-error" id="f-name" tabindex="-1" safe>
               {fieldMessage(
@@ -63,7 +63,7 @@ export function RegisterOrganisationPage({
           ))}
         </fieldset>
         <div class="field">
-          <label for="f-kind">{t.html('register_org.kind')}</label>
+          <label for="f-kind">{t.html('directory.register_org.kind')}</label>
           {kindProblem ? (
             <p class="field-error" id="f-kind-error" safe>
               {fieldMessage(ctx, kindProblem)}
@@ -77,10 +77,10 @@ export function RegisterOrganisationPage({
             aria-invalid={kindProblem ? 'true' : undefined}
             aria-describedby={kindProblem ? 'f-kind-error' : undefined}
           >
-            <option value="">{t.html('register_org.choose_kind')}</option>
+            <option value="">{t.html('membership.register_org.choose_kind')}</option>
             {organisationKinds.map((k) => (
               <option value={k} selected={values.kind === k ? true : undefined} safe>
-                {t.t(`kind.${k}` as MessageKey)}
+                {t.t(`directory.kind.${k}` as MessageKey)}
               </option>
             ))}
           </select>
@@ -88,8 +88,8 @@ export function RegisterOrganisationPage({
         <Field
           ctx={ctx}
           name="kbo_number"
-          label={t.t('register_org.kbo')}
-          hint={t.t('register_org.kbo_hint')}
+          label={t.t('directory.register_org.kbo')}
+          hint={t.t('directory.register_org.kbo_hint')}
           value={values.kbo_number}
           problems={problems}
           maxlength={20}
@@ -98,7 +98,7 @@ export function RegisterOrganisationPage({
           ctx={ctx}
           name="email"
           type="email"
-          label={t.t('register_org.email')}
+          label={t.t('directory.register_org.email')}
           value={values.email}
           problems={problems}
           maxlength={254}
@@ -107,13 +107,13 @@ export function RegisterOrganisationPage({
           ctx={ctx}
           name="website"
           type="url"
-          label={t.t('register_org.website')}
+          label={t.t('directory.register_org.website')}
           value={values.website}
           problems={problems}
           maxlength={500}
         />
         <div class="form-actions">
-          <button type="submit">{t.html('register_org.submit')}</button>
+          <button type="submit">{t.html('membership.register_org.submit')}</button>
         </div>
       </form>
     </Layout>
@@ -137,8 +137,8 @@ export function MyOrganisationsPage({
 }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t.t('my_orgs.title')}>
-      <h1>{t.html('my_orgs.title')}</h1>
+    <Layout ctx={ctx} title={t.t('membership.my_orgs.title')}>
+      <h1>{t.html('membership.my_orgs.title')}</h1>
       {organisations.length ? (
         <ul class="cards">
           {organisations.map((o) => (
@@ -150,19 +150,17 @@ export function MyOrganisationsPage({
               </h2>
               <p safe>{t.list(o.roles.map((r) => roleLabel(ctx, r)))}</p>
               <p>
-                <a href={`/${ctx.locale}/manage/organisations/${o.id}/members`}>
-                  {t.html('my_orgs.members')}
-                </a>
+                <a href={`/${ctx.locale}/manage/organisations/${o.id}/members`}>{t.html('manage.members')}</a>
               </p>
             </li>
           ))}
         </ul>
       ) : (
-        <p>{t.html('my_orgs.none')}</p>
+        <p>{t.html('membership.my_orgs.none')}</p>
       )}
       {pendingClaims.length ? (
         <>
-          <h2>{t.html('my_orgs.pending_claims')}</h2>
+          <h2>{t.html('membership.my_orgs.pending_claims')}</h2>
           <ul>
             {pendingClaims.map((c) => (
               <li safe>{orgName(ctx, c.name)}</li>
@@ -174,10 +172,10 @@ export function MyOrganisationsPage({
       )}
       <p>
         <a class="button" href={`/${ctx.locale}/organisations/new`}>
-          {t.html('my_orgs.register')}
+          {t.html('membership.my_orgs.register')}
         </a>
       </p>
-      <p>{t.html('my_orgs.claim_hint')}</p>
+      <p>{t.html('membership.my_orgs.claim_hint')}</p>
     </Layout>
   );
 }

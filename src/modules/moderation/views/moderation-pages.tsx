@@ -26,15 +26,15 @@ export function ReportPage({
   sent?: boolean;
 }) {
   const { t } = ctx;
-  const title = t.t('report.title', { organisation: nameOf(ctx, organisation.name) });
+  const title = t.t('moderation.report.title', { organisation: nameOf(ctx, organisation.name) });
   return (
     <Layout ctx={ctx} title={title}>
       <h1 safe>{title}</h1>
       {sent ? (
-        <Notice text={t.t('report.sent')} />
+        <Notice text={t.t('moderation.report.sent')} />
       ) : (
         <>
-          <p>{t.html('report.lead')}</p>
+          <p>{t.html('moderation.report.lead')}</p>
           <ErrorSummary ctx={ctx} problems={problems} />
           {message ? <Notice text={message} tone="warn" /> : ''}
           <form
@@ -47,27 +47,30 @@ export function ReportPage({
             <Choices
               ctx={ctx}
               name="reason"
-              legend={t.t('report.reason')}
-              options={reportReasons.map((r) => ({ value: r, label: label(ctx, 'report.reason', r) }))}
+              legend={t.t('moderation.report.reason')}
+              options={reportReasons.map((r) => ({
+                value: r,
+                label: label(ctx, 'moderation.report.reason', r),
+              }))}
               checked={values.reason ? [values.reason] : []}
               problems={problems}
             />
             <TextArea
               ctx={ctx}
               name="message"
-              label={t.t('report.message')}
-              hint={t.t('report.message_hint')}
+              label={t.t('moderation.report.message')}
+              hint={t.t('moderation.report.message_hint')}
               value={values.message}
               maxlength={1000}
             />
             <div class="form-actions">
-              <button type="submit">{t.html('report.submit')}</button>
+              <button type="submit">{t.html('moderation.report.submit')}</button>
             </div>
           </form>
         </>
       )}
       <p>
-        <a href={`/${ctx.locale}/organisations/${organisation.id}`}>{t.html('claim.back')}</a>
+        <a href={`/${ctx.locale}/organisations/${organisation.id}`}>{t.html('directory.claim.back')}</a>
       </p>
     </Layout>
   );
@@ -122,13 +125,13 @@ export function ModerationPage({
             <li class="card">
               <h3>{orgLink(r.organisation)}</h3>
               <p>
-                <strong safe>{label(ctx, 'report.reason', r.reason)}</strong> ·{' '}
+                <strong safe>{label(ctx, 'moderation.report.reason', r.reason)}</strong> ·{' '}
                 <span safe>{t.date(r.createdAt, 'medium')}</span>
               </p>
               {r.message ? <blockquote safe>{r.message}</blockquote> : ''}
               <p>
                 <a href={`/${ctx.locale}/manage/organisations/${r.organisation.id}/profile`}>
-                  {t.html('confirm_listing.edit')}
+                  {t.html('directory.confirm_listing.edit')}
                 </a>
               </p>
               <PostButton
@@ -208,12 +211,12 @@ export function AuditPage({
 }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t.t('audit.title')}>
-      <h1>{t.html('audit.title')}</h1>
-      <p>{t.html('audit.lead')}</p>
+    <Layout ctx={ctx} title={t.t('moderation.audit.title')}>
+      <h1>{t.html('moderation.audit.title')}</h1>
+      <p>{t.html('moderation.audit.lead')}</p>
       <form method="get" action={`/${ctx.locale}/admin/audit`} class="form">
         <div class="field">
-          <label for="f-event">{t.html('audit.event')}</label>
+          <label for="f-event">{t.html('moderation.audit.event')}</label>
           <input id="f-event" name="event" type="text" value={event ?? ''} maxlength="100" />
         </div>
         <div class="form-actions">
@@ -221,15 +224,15 @@ export function AuditPage({
         </div>
       </form>
       <table class="data-table">
-        <caption class="visually-hidden">{t.html('audit.title')}</caption>
+        <caption class="visually-hidden">{t.html('moderation.audit.title')}</caption>
         <thead>
           <tr>
-            <th scope="col">{t.html('audit.when')}</th>
-            <th scope="col">{t.html('audit.who')}</th>
-            <th scope="col">{t.html('audit.event')}</th>
-            <th scope="col">{t.html('audit.subject')}</th>
+            <th scope="col">{t.html('moderation.audit.when')}</th>
+            <th scope="col">{t.html('moderation.audit.who')}</th>
+            <th scope="col">{t.html('moderation.audit.event')}</th>
+            <th scope="col">{t.html('moderation.audit.subject')}</th>
             <th scope="col">IP</th>
-            <th scope="col">{t.html('audit.details')}</th>
+            <th scope="col">{t.html('moderation.audit.details')}</th>
           </tr>
         </thead>
         <tbody>

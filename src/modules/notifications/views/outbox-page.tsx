@@ -6,18 +6,18 @@ import type { OutboxRow } from '../mail.ts';
 export function OutboxPage({ ctx, mails }: { ctx: PageContext; mails: OutboxRow[] }) {
   const { t } = ctx;
   return (
-    <Layout ctx={ctx} title={t.t('outbox.title')}>
-      <h1>{t.html('outbox.title')}</h1>
-      <p>{t.html('outbox.lead')}</p>
+    <Layout ctx={ctx} title={t.t('notifications.outbox.title')}>
+      <h1>{t.html('notifications.outbox.title')}</h1>
+      <p>{t.html('notifications.outbox.lead')}</p>
       {mails.length ? (
         <ol class="outbox">
           {mails.map((m) => (
             <li class="card">
               <h2 safe>{m.subject}</h2>
               <p>
-                {t.html('outbox.to')}: <span safe>{m.to}</span> ·{' '}
+                {t.html('notifications.outbox.to')}: <span safe>{m.to}</span> ·{' '}
                 <span safe>{t.date(m.createdAt, 'medium')}</span> ·{' '}
-                {m.sentAt ? t.html('outbox.sent') : t.html('outbox.waiting')}
+                {m.sentAt ? t.html('notifications.outbox.sent') : t.html('notifications.outbox.waiting')}
               </p>
               <pre class="mail-text" lang={m.locale}>
                 {m.text.split(/(https?:\/\/\S+)/).map((part, i) =>
@@ -34,7 +34,7 @@ export function OutboxPage({ ctx, mails }: { ctx: PageContext; mails: OutboxRow[
           ))}
         </ol>
       ) : (
-        <p>{t.html('outbox.empty')}</p>
+        <p>{t.html('notifications.outbox.empty')}</p>
       )}
     </Layout>
   );

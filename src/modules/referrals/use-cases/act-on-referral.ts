@@ -96,7 +96,7 @@ export async function actOnReferral(
     // A draft cancelled before sending was never the receiver's business.
     if (mail && !(mail.to === 'receiver' && action === 'cancel' && referral.sentAt === null)) {
       const status = (locale: Parameters<typeof translator>[0]) => ({
-        status: translator(locale).t(`referral.status.${to}` as MessageKey),
+        status: translator(locale).t(`referrals.referral.status.${to}` as MessageKey),
       });
       await mailOrganisation(
         tx,

@@ -31,7 +31,7 @@ function Table({
   columnName: Namer;
 }) {
   const { t } = ctx;
-  if (!table.rows.length) return <p>{t.html('analysis.empty')}</p>;
+  if (!table.rows.length) return <p>{t.html('referrals.analysis.empty')}</p>;
   return (
     <div class="table-scroll" role="region" aria-labelledby={`${id}-caption`} tabindex="0">
       <table class="data-table numbers">
@@ -55,7 +55,7 @@ function Table({
                 {rowName(r)}
               </th>
               {table.cells[i]!.map((n) => (
-                <td safe>{n === null ? t.t('analysis.hidden') : t.number(n)}</td>
+                <td safe>{n === null ? t.t('referrals.analysis.hidden') : t.number(n)}</td>
               ))}
             </tr>
           ))}
@@ -79,16 +79,16 @@ export function ReferralAnalysisPage({
   const { t } = ctx;
   const name = (text: I18nText | undefined, fallback: string) =>
     (text && pickText(text, ctx.locale)?.text) || fallback;
-  const kind: Namer = (k) => label(ctx, 'kind', k);
+  const kind: Namer = (k) => label(ctx, 'directory.kind', k);
   const theme: Namer = (code) => name(themes.get(code), code);
   const commune: Namer = (nis) =>
     nis === 'unknown'
-      ? t.t('analysis.commune_unknown')
+      ? t.t('referrals.analysis.commune_unknown')
       : nis === 'outside'
-        ? t.t('analysis.commune_outside')
+        ? t.t('referrals.analysis.commune_outside')
         : name(communes.get(nis), nis);
   const month: Namer = (m) => t.date(`${m}-15`, 'medium').replace(/^\d+\s*/, '');
-  const unmet: Namer = (k) => label(ctx, 'analysis.unmet', k);
+  const unmet: Namer = (k) => label(ctx, 'referrals.analysis.unmet', k);
   /** An unmet-needs table with its chart: the bars are the counts shown in each row. */
   const unmetFigure = (id: string, caption: string, table: ProtectedTable, rowName: Namer) => (
     <>
@@ -96,29 +96,36 @@ export function ReferralAnalysisPage({
         id={`chart-${id}`}
         title={caption}
         bars={table.rows.map((r, i) => ({ label: rowName(r), value: shownTotal(table.cells[i]!) }))}
-        hiddenLabel={t.t('analysis.hidden')}
+        hiddenLabel={t.t('referrals.analysis.hidden')}
         formatNumber={(n) => t.number(n)}
       />
       <Table ctx={ctx} id={id} caption={caption} table={table} rowName={rowName} columnName={unmet} />
     </>
   );
   return (
-    <Layout ctx={ctx} title={t.t('analysis.title')}>
-      <h1>{t.html('analysis.title')}</h1>
-      <p class="lead">{t.html('analysis.lead', { from: month(analysis.from), to: month(analysis.to) })}</p>
-      <p>{t.html('analysis.privacy')}</p>
+    <Layout ctx={ctx} title={t.t('referrals.analysis.title')}>
+      <h1>{t.html('referrals.analysis.title')}</h1>
+      <p class="lead">
+        {t.html('referrals.analysis.lead', { from: month(analysis.from), to: month(analysis.to) })}
+      </p>
+      <p>{t.html('referrals.analysis.privacy')}</p>
 
-      <h2>{t.html('analysis.unmet_title')}</h2>
-      <p>{t.html('analysis.unmet_lead')}</p>
-      {unmetFigure('unmet-theme', t.t('analysis.unmet_by_theme'), analysis.unmetByTheme, theme)}
-      {unmetFigure('unmet-commune', t.t('analysis.unmet_by_commune'), analysis.unmetByCommune, commune)}
-      {unmetFigure('unmet-month', t.t('analysis.unmet_by_month'), analysis.unmetByMonth, month)}
+      <h2>{t.html('referrals.analysis.unmet_title')}</h2>
+      <p>{t.html('referrals.analysis.unmet_lead')}</p>
+      {unmetFigure('unmet-theme', t.t('referrals.analysis.unmet_by_theme'), analysis.unmetByTheme, theme)}
+      {unmetFigure(
+        'unmet-commune',
+        t.t('referrals.analysis.unmet_by_commune'),
+        analysis.unmetByCommune,
+        commune,
+      )}
+      {unmetFigure('unmet-month', t.t('referrals.analysis.unmet_by_month'), analysis.unmetByMonth, month)}
 
-      <h2>{t.html('analysis.flows_title')}</h2>
+      <h2>{t.html('referrals.analysis.flows_title')}</h2>
       <Table
         ctx={ctx}
         id="flows-kind"
-        caption={t.t('analysis.flows_kinds')}
+        caption={t.t('referrals.analysis.flows_kinds')}
         table={analysis.kindFlows}
         rowName={kind}
         columnName={kind}
@@ -126,7 +133,7 @@ export function ReferralAnalysisPage({
       <Table
         ctx={ctx}
         id="flows-theme"
-        caption={t.t('analysis.flows_themes')}
+        caption={t.t('referrals.analysis.flows_themes')}
         table={analysis.themeFlows}
         rowName={theme}
         columnName={kind}

@@ -27,13 +27,13 @@ export function ApiTokensPage({
   const name = pickText(organisation.name, ctx.locale)?.text ?? '';
   const base = `/${ctx.locale}/manage/organisations/${organisation.id}/api-tokens`;
   return (
-    <Layout ctx={ctx} title={t.t('api_tokens.title', { organisation: name })}>
-      <h1>{t.html('api_tokens.title', { organisation: name })}</h1>
-      <p class="lead">{t.html('api_tokens.lead')}</p>
+    <Layout ctx={ctx} title={t.t('referrals.api_tokens.title', { organisation: name })}>
+      <h1>{t.html('referrals.api_tokens.title', { organisation: name })}</h1>
+      <p class="lead">{t.html('referrals.api_tokens.lead')}</p>
       {notice ? <Notice text={notice} /> : ''}
       {created ? (
         <div class="notice" role="status">
-          <p>{t.html('api_tokens.created', { name: created.name })}</p>
+          <p>{t.html('referrals.api_tokens.created', { name: created.name })}</p>
           <p>
             <code class="token" safe>
               {created.token}
@@ -47,12 +47,12 @@ export function ApiTokensPage({
         <table class="data-table">
           <thead>
             <tr>
-              <th scope="col">{t.html('api_tokens.name')}</th>
-              <th scope="col">{t.html('api_tokens.starts_with')}</th>
-              <th scope="col">{t.html('api_tokens.created_at')}</th>
-              <th scope="col">{t.html('api_tokens.last_used')}</th>
+              <th scope="col">{t.html('referrals.api_tokens.name')}</th>
+              <th scope="col">{t.html('referrals.api_tokens.starts_with')}</th>
+              <th scope="col">{t.html('referrals.api_tokens.created_at')}</th>
+              <th scope="col">{t.html('referrals.api_tokens.last_used')}</th>
               <th scope="col">
-                <span class="visually-hidden">{t.html('api_tokens.revoke')}</span>
+                <span class="visually-hidden">{t.html('referrals.api_tokens.revoke')}</span>
               </th>
             </tr>
           </thead>
@@ -64,13 +64,15 @@ export function ApiTokensPage({
                   <code safe>{`${token.prefix}…`}</code>
                 </td>
                 <td safe>{t.date(token.createdAt, 'medium')}</td>
-                <td safe>{token.lastUsedAt ? t.dateTime(token.lastUsedAt) : t.t('api_tokens.never')}</td>
+                <td safe>
+                  {token.lastUsedAt ? t.dateTime(token.lastUsedAt) : t.t('referrals.api_tokens.never')}
+                </td>
                 <td>
                   <PostButton
                     ctx={ctx}
                     action={`${base}/${token.id}/revoke`}
-                    label={t.t('api_tokens.revoke')}
-                    ariaLabel={t.t('api_tokens.revoke_name', { name: token.name })}
+                    label={t.t('referrals.api_tokens.revoke')}
+                    ariaLabel={t.t('referrals.api_tokens.revoke_name', { name: token.name })}
                   />
                 </td>
               </tr>
@@ -78,26 +80,26 @@ export function ApiTokensPage({
           </tbody>
         </table>
       ) : (
-        <p>{t.html('api_tokens.none')}</p>
+        <p>{t.html('referrals.api_tokens.none')}</p>
       )}
-      <h2>{t.html('api_tokens.new')}</h2>
+      <h2>{t.html('referrals.api_tokens.new')}</h2>
       <ErrorSummary ctx={ctx} problems={problems} />
       <form method="post" action={base} class="form" novalidate>
         <CsrfField ctx={ctx} />
         <Field
           ctx={ctx}
           name="name"
-          label={t.t('api_tokens.name')}
-          hint={t.t('api_tokens.name_hint')}
+          label={t.t('referrals.api_tokens.name')}
+          hint={t.t('referrals.api_tokens.name_hint')}
           problems={problems}
           maxlength={80}
         />
         <div class="form-actions">
-          <button type="submit">{t.html('api_tokens.create')}</button>
+          <button type="submit">{t.html('referrals.api_tokens.create')}</button>
         </div>
       </form>
       <p>
-        <a href="/api/docs">{t.html('api_tokens.docs')}</a>
+        <a href="/api/docs">{t.html('referrals.api_tokens.docs')}</a>
       </p>
     </Layout>
   );

@@ -47,11 +47,11 @@ export function NewReferralPage({
   };
   const to = nameOf(ctx, target.organisation.name);
   return (
-    <Layout ctx={ctx} title={t.t('referral_form.title', { organisation: to })}>
-      <h1>{t.html('referral_form.title', { organisation: to })}</h1>
+    <Layout ctx={ctx} title={t.t('referrals.referral_form.title', { organisation: to })}>
+      <h1>{t.html('referrals.referral_form.title', { organisation: to })}</h1>
       {target.service ? (
         <p class="lead">
-          {t.html('referral_form.for_service', { service: nameOf(ctx, target.service.name) })}
+          {t.html('referrals.referral_form.for_service', { service: nameOf(ctx, target.service.name) })}
         </p>
       ) : (
         ''
@@ -59,14 +59,16 @@ export function NewReferralPage({
       {status !== 'form' ? (
         <Notice
           tone="warn"
-          text={t.t(status === 'own_organisation' ? 'fields.referral_same' : 'referral_form.not_a_referrer')}
+          text={t.t(
+            status === 'own_organisation' ? 'fields.referral_same' : 'referrals.referral_form.not_a_referrer',
+          )}
         />
       ) : (
         <>
           <div class="notice warn" role="note">
-            <p>{t.html('referral_form.privacy')}</p>
+            <p>{t.html('referrals.referral_form.privacy')}</p>
             <p>
-              <strong>{t.html('referral_form.no_national_number')}</strong>
+              <strong>{t.html('referrals.referral_form.no_national_number')}</strong>
             </p>
           </div>
           <ErrorSummary ctx={ctx} problems={problems} />
@@ -78,7 +80,7 @@ export function NewReferralPage({
               <Select
                 ctx={ctx}
                 name="from_organisation"
-                label={t.t('referral_form.from')}
+                label={t.t('referrals.referral_form.from')}
                 options={own.map((o) => ({ value: o.id, label: nameOf(ctx, o.name) }))}
                 value={value('from_organisation')}
                 problems={problems}
@@ -87,12 +89,12 @@ export function NewReferralPage({
               <input type="hidden" name="from_organisation" value={own[0]?.id ?? ''} />
             )}
             <fieldset>
-              <legend>{t.html('referral_form.person')}</legend>
+              <legend>{t.html('referrals.referral_form.person')}</legend>
               <Field
                 ctx={ctx}
                 name="person_name"
-                label={t.t('referral_form.person_name')}
-                hint={t.t('referral_form.person_name_hint')}
+                label={t.t('referrals.referral_form.person_name')}
+                hint={t.t('referrals.referral_form.person_name_hint')}
                 value={value('person_name')}
                 problems={problems}
                 maxlength={40}
@@ -101,7 +103,7 @@ export function NewReferralPage({
               <Choices
                 ctx={ctx}
                 name="languages"
-                legend={t.t('referral_form.languages')}
+                legend={t.t('referrals.referral_form.languages')}
                 multiple
                 options={languages.map((l) => ({ value: l, label: t.language(l) }))}
                 checked={list('languages')}
@@ -110,16 +112,19 @@ export function NewReferralPage({
               <Choices
                 ctx={ctx}
                 name="contact_channel"
-                legend={t.t('referral_form.channel')}
-                options={contactChannels.map((c) => ({ value: c, label: label(ctx, 'referral.channel', c) }))}
+                legend={t.t('referrals.referral_form.channel')}
+                options={contactChannels.map((c) => ({
+                  value: c,
+                  label: label(ctx, 'referrals.referral.channel', c),
+                }))}
                 checked={list('contact_channel')}
                 problems={problems}
               />
               <Field
                 ctx={ctx}
                 name="contact_detail"
-                label={t.t('referral_form.contact_detail')}
-                hint={t.t('referral_form.contact_detail_hint')}
+                label={t.t('referrals.referral_form.contact_detail')}
+                hint={t.t('referrals.referral_form.contact_detail_hint')}
                 value={value('contact_detail')}
                 problems={problems}
                 maxlength={120}
@@ -128,24 +133,24 @@ export function NewReferralPage({
               <Select
                 ctx={ctx}
                 name="commune"
-                label={t.t('referral_form.commune')}
-                hint={t.t('referral_form.commune_hint')}
-                empty={t.t('referral_form.commune_unknown')}
+                label={t.t('referrals.referral_form.commune')}
+                hint={t.t('referrals.referral_form.commune_hint')}
+                empty={t.t('referrals.referral_form.commune_unknown')}
                 options={[
                   ...communes.map((c) => ({ value: c.nis, label: nameOf(ctx, c.name) })),
-                  { value: 'outside', label: t.t('referral_form.commune_outside') },
+                  { value: 'outside', label: t.t('referrals.referral_form.commune_outside') },
                 ]}
                 value={value('commune')}
                 problems={problems}
               />
             </fieldset>
             <fieldset>
-              <legend>{t.html('referral_form.need')}</legend>
+              <legend>{t.html('referrals.referral_form.need')}</legend>
               <Select
                 ctx={ctx}
                 name="theme"
-                label={t.t('referral_form.theme')}
-                empty={t.t('referral_form.choose_theme')}
+                label={t.t('referrals.referral_form.theme')}
+                empty={t.t('referrals.referral_form.choose_theme')}
                 options={themes.map((th) => ({ value: th.code, label: nameOf(ctx, th.name) }))}
                 value={value('theme')}
                 problems={problems}
@@ -153,8 +158,8 @@ export function NewReferralPage({
               <TextArea
                 ctx={ctx}
                 name="need"
-                label={t.t('referral_form.need_text')}
-                hint={t.t('referral_form.need_hint')}
+                label={t.t('referrals.referral_form.need_text')}
+                hint={t.t('referrals.referral_form.need_hint')}
                 value={value('need')}
                 maxlength={1000}
                 problems={problems}
@@ -162,22 +167,25 @@ export function NewReferralPage({
               <Choices
                 ctx={ctx}
                 name="urgency"
-                legend={t.t('referral_form.urgency')}
-                options={urgencies.map((u) => ({ value: u, label: label(ctx, 'referral.urgency', u) }))}
+                legend={t.t('referrals.referral_form.urgency')}
+                options={urgencies.map((u) => ({
+                  value: u,
+                  label: label(ctx, 'referrals.referral.urgency', u),
+                }))}
                 checked={list('urgency').length ? list('urgency') : ['routine']}
                 problems={problems}
               />
             </fieldset>
             <fieldset>
-              <legend>{t.html('referral_form.consent')}</legend>
-              <p class="hint">{t.html('referral_form.consent_hint')}</p>
+              <legend>{t.html('referrals.referral_form.consent')}</legend>
+              <p class="hint">{t.html('referrals.referral_form.consent_hint')}</p>
               <Choices
                 ctx={ctx}
                 name="consent_method"
-                legend={t.t('referral_form.consent_method')}
+                legend={t.t('referrals.referral_form.consent_method')}
                 options={consentMethods.map((m) => ({
                   value: m,
-                  label: label(ctx, 'referral.consent_method', m),
+                  label: label(ctx, 'referrals.referral.consent_method', m),
                 }))}
                 checked={list('consent_method')}
                 problems={problems}
@@ -185,10 +193,10 @@ export function NewReferralPage({
               <TextArea
                 ctx={ctx}
                 name="consent_purpose"
-                label={t.t('referral_form.consent_purpose')}
+                label={t.t('referrals.referral_form.consent_purpose')}
                 value={
                   value('consent_purpose') ??
-                  t.t('referral_form.consent_purpose_default', { organisation: to })
+                  t.t('referrals.referral_form.consent_purpose_default', { organisation: to })
                 }
                 maxlength={300}
                 rows={2}
@@ -198,18 +206,18 @@ export function NewReferralPage({
                 ctx={ctx}
                 name="consent_until"
                 type="date"
-                label={t.t('referral_form.consent_until')}
-                hint={t.t('referral_form.consent_until_hint')}
+                label={t.t('referrals.referral_form.consent_until')}
+                hint={t.t('referrals.referral_form.consent_until_hint')}
                 value={value('consent_until')}
                 problems={problems}
               />
             </fieldset>
             <div class="form-actions">
               <button type="submit" name="intent" value="send">
-                {t.html('referral_form.send')}
+                {t.html('referrals.referral_form.send')}
               </button>{' '}
               <button type="submit" name="intent" value="draft" class="secondary">
-                {t.html('referral_form.save_draft')}
+                {t.html('referrals.referral_form.save_draft')}
               </button>
             </div>
           </form>

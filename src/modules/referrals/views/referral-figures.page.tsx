@@ -18,23 +18,23 @@ function FiguresTable({
 }) {
   const { t } = ctx;
   const hours = (h: number | null) =>
-    h === null ? '—' : t.t('figures.hours', { hours: Math.round(h * 10) / 10 });
-  const status = (code: string) => label(ctx, 'referral.status', code);
+    h === null ? '—' : t.t('referrals.figures.hours', { hours: Math.round(h * 10) / 10 });
+  const status = (code: string) => label(ctx, 'referrals.referral.status', code);
   const rows: [string, string][] = [
-    [t.t('figures.total'), t.number(figures.total)],
+    [t.t('referrals.figures.total'), t.number(figures.total)],
     ...referralStatuses
       .filter((s) => s !== 'draft')
       .map((s): [string, string] => [status(s), t.number(figures.byStatus[s] ?? 0)]),
     ...outcomes.map((o): [string, string] => [
-      `${status('completed')}: ${label(ctx, 'referral.outcome', o)}`,
+      `${status('completed')}: ${label(ctx, 'referrals.referral.outcome', o)}`,
       t.number(figures.byOutcome[o] ?? 0),
     ]),
     ...declineReasons.map((r): [string, string] => [
-      `${status('declined')}: ${label(ctx, 'referral.reason', r)}`,
+      `${status('declined')}: ${label(ctx, 'referrals.referral.reason', r)}`,
       t.number(figures.byDeclineReason[r] ?? 0),
     ]),
-    [t.t('figures.answer_median'), hours(figures.answerHours.median)],
-    [t.t('figures.answer_p90'), hours(figures.answerHours.p90)],
+    [t.t('referrals.figures.answer_median'), hours(figures.answerHours.median)],
+    [t.t('referrals.figures.answer_p90'), hours(figures.answerHours.p90)],
   ];
   return (
     <table class="data-table">
@@ -65,15 +65,15 @@ export function ReferralFiguresPage({
   const { t } = ctx;
   const name = nameOf(ctx, organisation.name);
   return (
-    <Layout ctx={ctx} title={t.t('figures.title', { organisation: name })}>
-      <h1>{t.html('figures.title', { organisation: name })}</h1>
-      <p class="lead">{t.html('figures.lead', { since: t.date(figures.since) })}</p>
+    <Layout ctx={ctx} title={t.t('referrals.figures.title', { organisation: name })}>
+      <h1>{t.html('referrals.figures.title', { organisation: name })}</h1>
+      <p class="lead">{t.html('referrals.figures.lead', { since: t.date(figures.since) })}</p>
       <div class="figures-columns">
-        <FiguresTable ctx={ctx} caption={t.t('figures.sent')} figures={figures.sent} />
-        <FiguresTable ctx={ctx} caption={t.t('figures.received')} figures={figures.received} />
+        <FiguresTable ctx={ctx} caption={t.t('referrals.figures.sent')} figures={figures.sent} />
+        <FiguresTable ctx={ctx} caption={t.t('referrals.figures.received')} figures={figures.received} />
       </div>
       <p>
-        <a href={`/${ctx.locale}/referrals`}>{t.html('referral.back')}</a>
+        <a href={`/${ctx.locale}/referrals`}>{t.html('referrals.referral.back')}</a>
       </p>
     </Layout>
   );

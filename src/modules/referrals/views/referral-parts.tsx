@@ -9,7 +9,7 @@ export const nameOf = (ctx: PageContext, name: I18nText) => pickText(name, ctx.l
 export function StatusBadge({ ctx, status }: { ctx: PageContext; status: ReferralStatus }) {
   return (
     <span class={`status status-${status}`} safe>
-      {label(ctx, 'referral.status', status)}
+      {label(ctx, 'referrals.referral.status', status)}
     </span>
   );
 }

@@ -20,14 +20,16 @@ function TimelineItem({
 }) {
   const { t } = ctx;
   const org = entry.organisationId ? organisations.get(entry.organisationId) : undefined;
-  const who = entry.actorName ?? (entry.viaApi ? t.t('referral.via_api') : t.t('referral.platform'));
+  const who =
+    entry.actorName ??
+    (entry.viaApi ? t.t('referrals.referral.via_api') : t.t('referrals.referral.platform'));
   return (
     <li class={entry.isNew ? 'is-new' : undefined}>
       <p class="timeline-head">
         <time datetime={entry.at.toISOString()} safe>
           {t.dateTime(entry.at)}
         </time>{' '}
-        <strong safe>{label(ctx, 'referral.event', entry.kind)}</strong>
+        <strong safe>{label(ctx, 'referrals.referral.event', entry.kind)}</strong>
         {entry.kind === 'purged' || entry.kind === 'expired' || entry.kind === 'reminded' ? (
           ''
         ) : (
@@ -37,12 +39,16 @@ function TimelineItem({
       </p>
       {entry.reason ? (
         <p safe>
-          {label(ctx, entry.kind === 'decline' ? 'referral.reason' : 'referral.purge_reason', entry.reason)}
+          {label(
+            ctx,
+            entry.kind === 'decline' ? 'referrals.referral.reason' : 'referrals.referral.purge_reason',
+            entry.reason,
+          )}
         </p>
       ) : (
         ''
       )}
-      {entry.outcome ? <p safe>{label(ctx, 'referral.outcome', entry.outcome)}</p> : ''}
+      {entry.outcome ? <p safe>{label(ctx, 'referrals.referral.outcome', entry.outcome)}</p> : ''}
       {entry.body ? (
         <blockquote class="message" safe>
           {entry.body}
@@ -113,8 +119,8 @@ function ChoiceForm({
       <TextArea
         ctx={ctx}
         name={`${name}_note`}
-        label={t.t('referral.note')}
-        hint={t.t('referral.note_hint')}
+        label={t.t('referrals.referral.note')}
+        hint={t.t('referrals.referral.note_hint')}
         value={values[`${name}_note`]}
         maxlength={1000}
         rows={2}
@@ -151,21 +157,25 @@ export function ReferralPage({
   ]);
   const action = (name: string) => `/${ctx.locale}/referrals/${referral.id}/${name}`;
   const can = (a: (typeof detail.actions)[number]) => detail.actions.includes(a);
-  const title = t.t('referral.title', {
+  const title = t.t('referrals.referral.title', {
     from: nameOf(ctx, detail.from.name),
     to: nameOf(ctx, detail.to.name),
   });
   return (
     <Layout ctx={ctx} title={title}>
       <p>
-        <a href={`/${ctx.locale}/referrals`}>{t.html('referral.back')}</a>
+        <a href={`/${ctx.locale}/referrals`}>{t.html('referrals.referral.back')}</a>
       </p>
       <h1 safe>{title}</h1>
       <p>
         <StatusBadge ctx={ctx} status={referral.status} />{' '}
-        {referral.outcome ? <span safe>{label(ctx, 'referral.outcome', referral.outcome)}</span> : ''}
+        {referral.outcome ? (
+          <span safe>{label(ctx, 'referrals.referral.outcome', referral.outcome)}</span>
+        ) : (
+          ''
+        )}
         {referral.declineReason ? (
-          <span safe>{label(ctx, 'referral.reason', referral.declineReason)}</span>
+          <span safe>{label(ctx, 'referrals.referral.reason', referral.declineReason)}</span>
         ) : (
           ''
         )}
@@ -174,17 +184,17 @@ export function ReferralPage({
       <ErrorSummary ctx={ctx} problems={problems} />
 
       <section aria-labelledby="need-title">
-        <h2 id="need-title">{t.html('referral.need')}</h2>
+        <h2 id="need-title">{t.html('referrals.referral.need')}</h2>
         <dl class="facts">
-          <dt>{t.html('referral.theme')}</dt>
+          <dt>{t.html('referrals.referral.theme')}</dt>
           <dd>
             <ThemeNames name={detail.theme.name} />
           </dd>
-          <dt>{t.html('referral.urgency')}</dt>
-          <dd safe>{label(ctx, 'referral.urgency', referral.urgency)}</dd>
+          <dt>{t.html('referrals.referral.urgency')}</dt>
+          <dd safe>{label(ctx, 'referrals.referral.urgency', referral.urgency)}</dd>
           {detail.service ? (
             <>
-              <dt>{t.html('referral.service')}</dt>
+              <dt>{t.html('referrals.referral.service')}</dt>
               <dd>
                 <a href={`/${ctx.locale}/services/${detail.service.id}`} safe>
                   {nameOf(ctx, detail.service.name)}
@@ -196,7 +206,7 @@ export function ReferralPage({
           )}
           {person ? (
             <>
-              <dt>{t.html('referral.need_text')}</dt>
+              <dt>{t.html('referrals.referral.need_text')}</dt>
               <dd class="message" safe>
                 {person.need}
               </dd>
@@ -208,47 +218,56 @@ export function ReferralPage({
       </section>
 
       <section aria-labelledby="person-title">
-        <h2 id="person-title">{t.html('referral.person')}</h2>
+        <h2 id="person-title">{t.html('referrals.referral.person')}</h2>
         {person ? (
           <dl class="facts">
-            <dt>{t.html('referral.person_name')}</dt>
+            <dt>{t.html('referrals.referral.person_name')}</dt>
             <dd safe>{person.name}</dd>
-            <dt>{t.html('referral.languages')}</dt>
+            <dt>{t.html('referrals.referral.languages')}</dt>
             <dd safe>{t.list(person.languages.map((l) => t.language(l)))}</dd>
-            <dt>{t.html('referral.channel')}</dt>
+            <dt>{t.html('referrals.referral.channel')}</dt>
             <dd safe>
-              {`${label(ctx, 'referral.channel', person.contactChannel)}${person.contactDetail ? `: ${person.contactDetail}` : ''}`}
+              {`${label(ctx, 'referrals.referral.channel', person.contactChannel)}${person.contactDetail ? `: ${person.contactDetail}` : ''}`}
             </dd>
-            <dt>{t.html('referral.consent')}</dt>
+            <dt>{t.html('referrals.referral.consent')}</dt>
             <dd safe>
-              {t.t('referral.consent_text', {
-                method: label(ctx, 'referral.consent_method', person.consent.method),
+              {t.t('referrals.referral.consent_text', {
+                method: label(ctx, 'referrals.referral.consent_method', person.consent.method),
                 until: t.date(person.consent.until),
-                by: detail.consentRecordedByName ?? t.t('referral.via_api'),
+                by: detail.consentRecordedByName ?? t.t('referrals.referral.via_api'),
               })}
             </dd>
-            <dt>{t.html('referral.consent_purpose')}</dt>
+            <dt>{t.html('referrals.referral.consent_purpose')}</dt>
             <dd safe>{person.consent.purpose}</dd>
           </dl>
         ) : (
-          <p safe>{t.t('referral.purged', { date: referral.purgedAt ? t.date(referral.purgedAt) : '' })}</p>
+          <p safe>
+            {t.t('referrals.referral.purged', { date: referral.purgedAt ? t.date(referral.purgedAt) : '' })}
+          </p>
         )}
       </section>
 
       {detail.actions.length ? (
         <section aria-labelledby="actions-title" class="referral-actions">
-          <h2 id="actions-title">{t.html('referral.what_next')}</h2>
+          <h2 id="actions-title">{t.html('referrals.referral.what_next')}</h2>
           {(['send', 'accept', 'start'] as const).map((a) =>
-            can(a) ? <ButtonForm ctx={ctx} action={action(a)} label={t.t(`referral.action.${a}`)} /> : '',
+            can(a) ? (
+              <ButtonForm ctx={ctx} action={action(a)} label={t.t(`referrals.referral.action.${a}`)} />
+            ) : (
+              ''
+            ),
           )}
           {can('complete') ? (
             <ChoiceForm
               ctx={ctx}
               action={action('complete')}
               name="outcome"
-              legend={t.t('referral.complete_legend')}
-              options={outcomes.map((o) => ({ value: o, label: label(ctx, 'referral.outcome', o) }))}
-              button={t.t('referral.action.complete')}
+              legend={t.t('referrals.referral.complete_legend')}
+              options={outcomes.map((o) => ({
+                value: o,
+                label: label(ctx, 'referrals.referral.outcome', o),
+              }))}
+              button={t.t('referrals.referral.action.complete')}
               values={values}
               problems={failedAction === 'complete' ? problems : []}
             />
@@ -260,9 +279,12 @@ export function ReferralPage({
               ctx={ctx}
               action={action('decline')}
               name="reason"
-              legend={t.t('referral.decline_legend')}
-              options={declineReasons.map((r) => ({ value: r, label: label(ctx, 'referral.reason', r) }))}
-              button={t.t('referral.action.decline')}
+              legend={t.t('referrals.referral.decline_legend')}
+              options={declineReasons.map((r) => ({
+                value: r,
+                label: label(ctx, 'referrals.referral.reason', r),
+              }))}
+              button={t.t('referrals.referral.action.decline')}
               secondary
               values={values}
               problems={failedAction === 'decline' ? problems : []}
@@ -271,7 +293,12 @@ export function ReferralPage({
             ''
           )}
           {can('cancel') ? (
-            <ButtonForm ctx={ctx} action={action('cancel')} label={t.t('referral.action.cancel')} secondary />
+            <ButtonForm
+              ctx={ctx}
+              action={action('cancel')}
+              label={t.t('referrals.referral.action.cancel')}
+              secondary
+            />
           ) : (
             ''
           )}
@@ -281,7 +308,7 @@ export function ReferralPage({
       )}
 
       <section aria-labelledby="timeline-title">
-        <h2 id="timeline-title">{t.html('referral.timeline')}</h2>
+        <h2 id="timeline-title">{t.html('referrals.referral.timeline')}</h2>
         <ol class="timeline">
           {detail.timeline.map((entry) => (
             <TimelineItem ctx={ctx} entry={entry} organisations={organisations} />
@@ -293,14 +320,14 @@ export function ReferralPage({
             <TextArea
               ctx={ctx}
               name="message"
-              label={t.t('referral.message')}
-              hint={t.t('referral.message_hint')}
+              label={t.t('referrals.referral.message')}
+              hint={t.t('referrals.referral.message_hint')}
               value={values.message}
               maxlength={2000}
               rows={3}
               problems={problems}
             />
-            <button type="submit">{t.html('referral.send_message')}</button>
+            <button type="submit">{t.html('referrals.referral.send_message')}</button>
           </form>
         ) : (
           ''
@@ -309,21 +336,21 @@ export function ReferralPage({
 
       {detail.canWithdrawConsent ? (
         <section aria-labelledby="consent-title">
-          <h2 id="consent-title">{t.html('referral.withdraw_title')}</h2>
-          <p>{t.html('referral.withdraw_text')}</p>
+          <h2 id="consent-title">{t.html('referrals.referral.withdraw_title')}</h2>
+          <p>{t.html('referrals.referral.withdraw_text')}</p>
           <form method="post" action={action('withdraw-consent')} class="form">
             <CsrfField ctx={ctx} />
             <Choices
               ctx={ctx}
               name="confirm"
-              legend={t.t('referral.withdraw_confirm_legend')}
+              legend={t.t('referrals.referral.withdraw_confirm_legend')}
               multiple
-              options={[{ value: 'yes', label: t.t('referral.withdraw_confirm') }]}
+              options={[{ value: 'yes', label: t.t('referrals.referral.withdraw_confirm') }]}
               checked={[]}
               problems={problems}
             />
             <button type="submit" class="danger">
-              {t.html('referral.withdraw')}
+              {t.html('referrals.referral.withdraw')}
             </button>
           </form>
         </section>

@@ -86,7 +86,7 @@ export function ReferralsPage({
                       </td>
                       <td safe>{otherName}</td>
                       <td safe>{theme ? nameOf(ctx, theme) : r.themeCode}</td>
-                      <td safe>{label(ctx, 'referral.urgency', r.urgency)}</td>
+                      <td safe>{label(ctx, 'referrals.referral.urgency', r.urgency)}</td>
                       <td>
                         <StatusBadge ctx={ctx} status={r.status} />
                       </td>
@@ -108,7 +108,7 @@ export function ReferralsPage({
           <p>
             <a href={`/${ctx.locale}/search`}>{t.html('referrals.find_service')}</a>
           </p>
-          <h2>{t.html('referrals.figures')}</h2>
+          <h2>{t.html('membership.referrals.figures')}</h2>
           <ul>
             {list.own.map((id) => {
               const org = list.organisations.get(id);

@@ -46,13 +46,13 @@ function ContactForm({
       <Field
         ctx={ctx}
         name={`${prefix}-contact_name`}
-        label={t.t('contacts.name')}
+        label={t.t('directory.contacts.name')}
         value={v('contact_name')}
         problems={scoped}
         maxlength={100}
       />
       <fieldset class="languages-side-by-side">
-        <legend>{t.html('contacts.role')}</legend>
+        <legend>{t.html('directory.contacts.role')}</legend>
         <div class="side-by-side">
           {locales.map((l) => (
             <Field
@@ -71,7 +71,7 @@ function ContactForm({
         ctx={ctx}
         name={`${prefix}-email`}
         type="email"
-        label={t.t('account.email')}
+        label={t.t('accounts.account.email')}
         value={v('email')}
         problems={scoped}
         maxlength={254}
@@ -80,7 +80,7 @@ function ContactForm({
         ctx={ctx}
         name={`${prefix}-phone`}
         type="tel"
-        label={t.t('contacts.phone')}
+        label={t.t('directory.contacts.phone')}
         value={v('phone')}
         problems={scoped}
         maxlength={30}
@@ -88,14 +88,16 @@ function ContactForm({
       <Field
         ctx={ctx}
         name={`${prefix}-languages`}
-        label={t.t('edit.languages')}
-        hint={t.t('edit.languages_hint')}
+        label={t.t('directory.edit.languages')}
+        hint={t.t('directory.edit.languages_hint')}
         value={v('languages')}
         problems={scoped}
         maxlength={200}
       />
       <div class="form-actions">
-        <button type="submit">{contact ? t.html('edit.save') : t.html('contacts.add')}</button>
+        <button type="submit">
+          {contact ? t.html('directory.edit.save') : t.html('directory.contacts.add')}
+        </button>
       </div>
     </form>
   );
@@ -122,7 +124,7 @@ export function ContactsPage({
   saved?: boolean;
 }) {
   const { t } = ctx;
-  const title = t.t('contacts.title', { organisation: pickText(name, ctx.locale)?.text ?? '' });
+  const title = t.t('directory.contacts.title', { organisation: pickText(name, ctx.locale)?.text ?? '' });
   const valuesOf = (c: ContactView): FormValues => ({
     contact_name: c.name,
     ...Object.fromEntries(locales.map((l) => [`title.${l}`, c.title?.[l] ?? ''])),
@@ -134,10 +136,10 @@ export function ContactsPage({
   return (
     <Layout ctx={ctx} title={title}>
       <h1 safe>{title}</h1>
-      {saved ? <Notice text={t.t('edit.saved')} /> : ''}
+      {saved ? <Notice text={t.t('directory.edit.saved')} /> : ''}
       <ManageLinks ctx={ctx} organisationId={organisationId} />
       <ErrorSummary ctx={ctx} problems={problems.map((p) => ({ ...p, field: `${prefixOf}-${p.field}` }))} />
-      <p>{t.html('contacts.lead')}</p>
+      <p>{t.html('directory.contacts.lead')}</p>
       {contacts.map((c) => (
         <section class="card" aria-labelledby={`h-${c.id}`}>
           <h2 id={`h-${c.id}`} safe>
@@ -153,13 +155,13 @@ export function ContactsPage({
           <PostButton
             ctx={ctx}
             action={`/${ctx.locale}/manage/organisations/${organisationId}/contacts/${c.id}/delete`}
-            label={t.t('members.remove')}
-            ariaLabel={t.t('members.remove_name', { name: c.name })}
+            label={t.t('directory.members.remove')}
+            ariaLabel={t.t('directory.members.remove_name', { name: c.name })}
           />
         </section>
       ))}
       <section class="card" aria-labelledby="h-new-contact">
-        <h2 id="h-new-contact">{t.html('contacts.add')}</h2>
+        <h2 id="h-new-contact">{t.html('directory.contacts.add')}</h2>
         <ContactForm
           ctx={ctx}
           organisationId={organisationId}

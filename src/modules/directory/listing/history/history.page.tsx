@@ -35,7 +35,7 @@ export function HistoryPage({
   notice?: string;
 }) {
   const { t } = ctx;
-  const title = t.t('history.title', { organisation: pickText(name, ctx.locale)?.text ?? '' });
+  const title = t.t('directory.history.title', { organisation: pickText(name, ctx.locale)?.text ?? '' });
   const when = (d: Date) =>
     `${t.date(d, 'medium')} ${d.toLocaleTimeString(ctx.locale, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Brussels' })}`;
   return (
@@ -50,12 +50,12 @@ export function HistoryPage({
               <p>
                 <strong safe>{when(v.at)}</strong> · <span safe>{v.actor}</span> ·{' '}
                 <span safe>
-                  {t.t(`history.record.${v.recordType}` as MessageKey, { name: v.recordName })}
+                  {t.t(`directory.history.record.${v.recordType}` as MessageKey, { name: v.recordName })}
                 </span>
                 {v.action === 'rollback' ? (
                   <>
                     {' '}
-                    · <span safe>{t.t('history.rollback_of', { id: v.rolledBack ?? 0 })}</span>
+                    · <span safe>{t.t('directory.history.rollback_of', { id: v.rolledBack ?? 0 })}</span>
                   </>
                 ) : (
                   ''
@@ -63,13 +63,13 @@ export function HistoryPage({
               </p>
               <table class="data-table">
                 <caption class="visually-hidden" safe>
-                  {t.t('history.changes_caption', { id: v.id })}
+                  {t.t('directory.history.changes_caption', { id: v.id })}
                 </caption>
                 <thead>
                   <tr>
-                    <th scope="col">{t.html('history.field')}</th>
-                    <th scope="col">{t.html('history.before')}</th>
-                    <th scope="col">{t.html('history.after')}</th>
+                    <th scope="col">{t.html('directory.history.field')}</th>
+                    <th scope="col">{t.html('directory.history.before')}</th>
+                    <th scope="col">{t.html('directory.history.after')}</th>
                   </tr>
                 </thead>
                 <tbody>
@@ -92,8 +92,8 @@ export function HistoryPage({
                 <PostButton
                   ctx={ctx}
                   action={`/${ctx.locale}/manage/versions/${v.id}/rollback`}
-                  label={t.t('history.roll_back')}
-                  ariaLabel={t.t('history.roll_back_label', { id: v.id })}
+                  label={t.t('directory.history.roll_back')}
+                  ariaLabel={t.t('directory.history.roll_back_label', { id: v.id })}
                 />
               ) : (
                 ''
@@ -102,7 +102,7 @@ export function HistoryPage({
           ))}
         </ol>
       ) : (
-        <p>{t.html('history.none')}</p>
+        <p>{t.html('directory.history.none')}</p>
       )}
     </Layout>
   );

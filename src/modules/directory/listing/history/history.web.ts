@@ -40,7 +40,7 @@ export const historyWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
           name: org.name,
           versions: presentHistory(versions, org, people, ctx.locale),
           canRollBack: isModerator(actor),
-          notice: request.query.done ? ctx.t.t('history.rolled_back') : undefined,
+          notice: request.query.done ? ctx.t.t('directory.history.rolled_back') : undefined,
         }),
       );
     },

@@ -57,20 +57,20 @@ export function HoursPage({
   saved?: boolean;
 }) {
   const { t } = ctx;
-  const title = t.t('hours.title', { service: pickText(name, ctx.locale)?.text ?? '' });
+  const title = t.t('directory.hours.title', { service: pickText(name, ctx.locale)?.text ?? '' });
   const days = weekdayNames(ctx.locale);
   const problemOf = (day: number, period: number) => problems.find((p) => p.field === `d${day}p${period}`);
   return (
     <Layout ctx={ctx} title={title}>
       <h1 safe>{title}</h1>
-      {saved ? <Notice text={t.t('edit.saved')} /> : ''}
+      {saved ? <Notice text={t.t('directory.edit.saved')} /> : ''}
       <ManageLinks ctx={ctx} organisationId={organisationId} />
       <p>
-        <a href={`/${ctx.locale}/manage/services/${serviceId}`}>{t.html('hours.back')}</a>
+        <a href={`/${ctx.locale}/manage/services/${serviceId}`}>{t.html('directory.hours.back')}</a>
       </p>
       <ErrorSummary ctx={ctx} problems={problems.map((p) => ({ ...p, field: `${p.field}o` }))} />
-      <p>{t.html('hours.lead')}</p>
-      {special ? <Notice tone="warn" text={t.t('hours.special')} /> : ''}
+      <p>{t.html('directory.hours.lead')}</p>
+      {special ? <Notice tone="warn" text={t.t('directory.hours.special')} /> : ''}
       <form
         method="post"
         action={`/${ctx.locale}/manage/services/${serviceId}/hours`}
@@ -79,12 +79,12 @@ export function HoursPage({
       >
         <CsrfField ctx={ctx} />
         <table class="data-table hours-form">
-          <caption class="visually-hidden">{t.html('hours.caption')}</caption>
+          <caption class="visually-hidden">{t.html('directory.hours.caption')}</caption>
           <thead>
             <tr>
-              <th scope="col">{t.html('hours.day')}</th>
-              <th scope="col">{t.html('hours.first')}</th>
-              <th scope="col">{t.html('hours.second')}</th>
+              <th scope="col">{t.html('directory.hours.day')}</th>
+              <th scope="col">{t.html('directory.hours.first')}</th>
+              <th scope="col">{t.html('directory.hours.second')}</th>
             </tr>
           </thead>
           <tbody>
@@ -108,7 +108,7 @@ export function HoursPage({
                           ''
                         )}
                         <label for={`${id}o`} class="visually-hidden" safe>
-                          {t.t('hours.opens_label', { day: dayName, period })}
+                          {t.t('directory.hours.opens_label', { day: dayName, period })}
                         </label>
                         <input
                           type="time"
@@ -120,7 +120,7 @@ export function HoursPage({
                         />
                         {' – '}
                         <label for={`${id}c`} class="visually-hidden" safe>
-                          {t.t('hours.closes_label', { day: dayName, period })}
+                          {t.t('directory.hours.closes_label', { day: dayName, period })}
                         </label>
                         <input
                           type="time"
@@ -144,14 +144,14 @@ export function HoursPage({
             value="1"
             checked={closedOnPublicHolidays ? true : undefined}
           />{' '}
-          {t.html('hours.holidays')}
+          {t.html('directory.hours.holidays')}
         </label>
         <div class="form-actions">
-          <button type="submit">{t.html('edit.save')}</button>
+          <button type="submit">{t.html('directory.edit.save')}</button>
         </div>
       </form>
       <section aria-labelledby="exceptions-title">
-        <h2 id="exceptions-title">{t.html('exceptions.title')}</h2>
+        <h2 id="exceptions-title">{t.html('directory.exceptions.title')}</h2>
         {exceptions.length ? (
           <ul class="plain">
             {exceptions.map((e) => (
@@ -159,7 +159,7 @@ export function HoursPage({
                 <span safe>
                   {e.startsOn === e.endsOn
                     ? t.date(e.startsOn, 'medium')
-                    : t.t('exceptions.range', {
+                    : t.t('directory.exceptions.range', {
                         from: t.date(e.startsOn, 'medium'),
                         to: t.date(e.endsOn, 'medium'),
                       })}
@@ -167,8 +167,8 @@ export function HoursPage({
                 {' · '}
                 <span safe>
                   {e.closed
-                    ? t.t('exceptions.closed')
-                    : t.t('exceptions.open', {
+                    ? t.t('directory.exceptions.closed')
+                    : t.t('directory.exceptions.open', {
                         opens: e.opensAt?.slice(0, 5) ?? '',
                         closes: e.closesAt?.slice(0, 5) ?? '',
                       })}
@@ -184,16 +184,16 @@ export function HoursPage({
                 <PostButton
                   ctx={ctx}
                   action={`/${ctx.locale}/manage/services/${serviceId}/exceptions/${e.id}/delete`}
-                  label={t.t('members.remove')}
-                  ariaLabel={t.t('exceptions.remove_label', { date: t.date(e.startsOn, 'medium') })}
+                  label={t.t('directory.members.remove')}
+                  ariaLabel={t.t('directory.exceptions.remove_label', { date: t.date(e.startsOn, 'medium') })}
                 />
               </li>
             ))}
           </ul>
         ) : (
-          <p>{t.html('exceptions.none')}</p>
+          <p>{t.html('directory.exceptions.none')}</p>
         )}
-        <h3>{t.html('exceptions.add')}</h3>
+        <h3>{t.html('directory.exceptions.add')}</h3>
         <ErrorSummary ctx={ctx} problems={exceptionProblems} />
         <form
           method="post"
@@ -207,7 +207,7 @@ export function HoursPage({
               ctx={ctx}
               name="starts_on"
               type="date"
-              label={t.t('exceptions.from')}
+              label={t.t('directory.exceptions.from')}
               value={exceptionValues.starts_on}
               problems={exceptionProblems}
               maxlength={10}
@@ -216,15 +216,15 @@ export function HoursPage({
               ctx={ctx}
               name="ends_on"
               type="date"
-              label={t.t('exceptions.to')}
-              hint={t.t('exceptions.to_hint')}
+              label={t.t('directory.exceptions.to')}
+              hint={t.t('directory.exceptions.to_hint')}
               value={exceptionValues.ends_on}
               problems={exceptionProblems}
               maxlength={10}
             />
           </div>
           <fieldset class="checks">
-            <legend>{t.html('exceptions.what')}</legend>
+            <legend>{t.html('directory.exceptions.what')}</legend>
             <label class="check">
               <input
                 type="radio"
@@ -232,7 +232,7 @@ export function HoursPage({
                 value="1"
                 checked={exceptionValues.closed !== '0' ? true : undefined}
               />{' '}
-              {t.html('exceptions.closed')}
+              {t.html('directory.exceptions.closed')}
             </label>
             <label class="check">
               <input
@@ -241,7 +241,7 @@ export function HoursPage({
                 value="0"
                 checked={exceptionValues.closed === '0' ? true : undefined}
               />{' '}
-              {t.html('exceptions.special_hours')}
+              {t.html('directory.exceptions.special_hours')}
             </label>
           </fieldset>
           <div class="side-by-side">
@@ -249,7 +249,7 @@ export function HoursPage({
               ctx={ctx}
               name="opens_at"
               type="time"
-              label={t.t('exceptions.opens')}
+              label={t.t('directory.exceptions.opens')}
               value={exceptionValues.opens_at}
               problems={exceptionProblems}
               maxlength={5}
@@ -258,14 +258,14 @@ export function HoursPage({
               ctx={ctx}
               name="closes_at"
               type="time"
-              label={t.t('exceptions.closes')}
+              label={t.t('directory.exceptions.closes')}
               value={exceptionValues.closes_at}
               problems={exceptionProblems}
               maxlength={5}
             />
           </div>
           <fieldset class="languages-side-by-side">
-            <legend>{t.html('exceptions.note')}</legend>
+            <legend>{t.html('directory.exceptions.note')}</legend>
             <div class="side-by-side">
               {locales.map((l) => (
                 <Field
@@ -281,7 +281,7 @@ export function HoursPage({
             </div>
           </fieldset>
           <div class="form-actions">
-            <button type="submit">{t.html('exceptions.add')}</button>
+            <button type="submit">{t.html('directory.exceptions.add')}</button>
           </div>
         </form>
       </section>

@@ -67,12 +67,12 @@ function LocationForm({
     >
       <CsrfField ctx={ctx} />
       {location ? <input type="hidden" name="location_id" value={location.id} /> : ''}
-      {texts('name', t.t('locations.name'))}
+      {texts('name', t.t('directory.locations.name'))}
       <Field
         ctx={ctx}
         name={`${prefix}-address`}
-        label={t.t('locations.address')}
-        hint={t.t('locations.address_hint')}
+        label={t.t('directory.locations.address')}
+        hint={t.t('directory.locations.address_hint')}
         value={v('address')}
         problems={scoped}
         maxlength={200}
@@ -80,7 +80,7 @@ function LocationForm({
       <Field
         ctx={ctx}
         name={`${prefix}-postcode`}
-        label={t.t('locations.postcode')}
+        label={t.t('directory.locations.postcode')}
         value={v('postcode')}
         problems={scoped}
         maxlength={4}
@@ -88,7 +88,7 @@ function LocationForm({
       <Field
         ctx={ctx}
         name={`${prefix}-locality`}
-        label={t.t('locations.locality')}
+        label={t.t('directory.locations.locality')}
         value={v('locality')}
         problems={scoped}
         maxlength={100}
@@ -97,8 +97,8 @@ function LocationForm({
         <Field
           ctx={ctx}
           name={`${prefix}-latitude`}
-          label={t.t('locations.latitude')}
-          hint={t.t('locations.coordinates_hint')}
+          label={t.t('directory.locations.latitude')}
+          hint={t.t('directory.locations.coordinates_hint')}
           value={v('latitude')}
           problems={scoped}
           maxlength={20}
@@ -106,17 +106,17 @@ function LocationForm({
         <Field
           ctx={ctx}
           name={`${prefix}-longitude`}
-          label={t.t('locations.longitude')}
+          label={t.t('directory.locations.longitude')}
           value={v('longitude')}
           problems={scoped}
           maxlength={20}
         />
       </div>
-      {texts('accessibility', t.t('locations.accessibility'))}
-      {texts('transport', t.t('locations.transport'))}
+      {texts('accessibility', t.t('directory.locations.accessibility'))}
+      {texts('transport', t.t('directory.locations.transport'))}
       {services.length ? (
         <fieldset class="checks">
-          <legend>{t.html('locations.services')}</legend>
+          <legend>{t.html('directory.locations.services')}</legend>
           {services.map((s) => (
             <label class="check">
               <input
@@ -133,7 +133,9 @@ function LocationForm({
         ''
       )}
       <div class="form-actions">
-        <button type="submit">{location ? t.html('edit.save') : t.html('locations.add')}</button>
+        <button type="submit">
+          {location ? t.html('directory.edit.save') : t.html('directory.locations.add')}
+        </button>
       </div>
     </form>
   );
@@ -161,7 +163,7 @@ export function LocationsPage({
   saved?: boolean;
 }) {
   const { t } = ctx;
-  const title = t.t('locations.title', { organisation: pickText(name, ctx.locale)?.text ?? '' });
+  const title = t.t('directory.locations.title', { organisation: pickText(name, ctx.locale)?.text ?? '' });
   const valuesOf = (l: LocationView): FormValues => ({
     ...Object.fromEntries(
       (['name', 'accessibility', 'transport'] as const).flatMap((f) =>
@@ -179,7 +181,7 @@ export function LocationsPage({
   return (
     <Layout ctx={ctx} title={title}>
       <h1 safe>{title}</h1>
-      {saved ? <Notice text={t.t('edit.saved')} /> : ''}
+      {saved ? <Notice text={t.t('directory.edit.saved')} /> : ''}
       <ManageLinks ctx={ctx} organisationId={organisationId} />
       <ErrorSummary ctx={ctx} problems={problems.map((p) => ({ ...p, field: `${prefixOf}-${p.field}` }))} />
       {locations.map((l) => (
@@ -187,7 +189,7 @@ export function LocationsPage({
           <h2 id={`h-${l.id}`} safe>
             {[l.address, l.postcode, l.locality].filter(Boolean).join(', ')}
           </h2>
-          {l.communeNis ? '' : <Notice tone="warn" text={t.t('locations.no_position')} />}
+          {l.communeNis ? '' : <Notice tone="warn" text={t.t('directory.locations.no_position')} />}
           <LocationForm
             ctx={ctx}
             organisationId={organisationId}
@@ -199,13 +201,13 @@ export function LocationsPage({
           <PostButton
             ctx={ctx}
             action={`/${ctx.locale}/manage/organisations/${organisationId}/locations/${l.id}/delete`}
-            label={t.t('members.remove')}
-            ariaLabel={t.t('members.remove_name', { name: l.address ?? '' })}
+            label={t.t('directory.members.remove')}
+            ariaLabel={t.t('directory.members.remove_name', { name: l.address ?? '' })}
           />
         </section>
       ))}
       <section class="card" aria-labelledby="h-new-location">
-        <h2 id="h-new-location">{t.html('locations.add')}</h2>
+        <h2 id="h-new-location">{t.html('directory.locations.add')}</h2>
         <LocationForm
           ctx={ctx}
           organisationId={organisationId}

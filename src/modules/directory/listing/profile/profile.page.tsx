@@ -29,13 +29,15 @@ export function EditOrganisationPage({
   logoUpdatedAt?: Date | null;
 }) {
   const { t } = ctx;
-  const title = t.t('edit.organisation_title', { organisation: pickText(name, ctx.locale)?.text ?? '' });
+  const title = t.t('directory.edit.organisation_title', {
+    organisation: pickText(name, ctx.locale)?.text ?? '',
+  });
   const textsOf = (field: string): I18nText =>
     Object.fromEntries(locales.map((l) => [l, one(values[`${field}.${l}`]) ?? ''])) as I18nText;
   return (
     <Layout ctx={ctx} title={title}>
       <h1 safe>{title}</h1>
-      {saved ? <Notice text={t.t('edit.saved')} /> : ''}
+      {saved ? <Notice text={t.t('directory.edit.saved')} /> : ''}
       <ManageLinks ctx={ctx} organisationId={organisationId} />
       <ErrorSummary ctx={ctx} problems={problems} />
       <Completeness ctx={ctx} texts={[textsOf('name'), textsOf('description')]} />
@@ -49,8 +51,8 @@ export function EditOrganisationPage({
         <TextInLanguages
           ctx={ctx}
           name="name"
-          legend={t.t('register_org.name')}
-          hint={t.t('register_org.name_hint')}
+          legend={t.t('directory.register_org.name')}
+          hint={t.t('directory.register_org.name_hint')}
           values={values}
           problems={problems}
           maxlength={200}
@@ -58,19 +60,19 @@ export function EditOrganisationPage({
         <TextInLanguages
           ctx={ctx}
           name="description"
-          legend={t.t('edit.description')}
-          hint={t.t('edit.description_hint')}
+          legend={t.t('directory.edit.description')}
+          hint={t.t('directory.edit.description_hint')}
           values={values}
           problems={problems}
           long
           maxlength={5000}
         />
         <div class="field">
-          <label for="f-kind">{t.html('register_org.kind')}</label>
+          <label for="f-kind">{t.html('directory.register_org.kind')}</label>
           <select id="f-kind" name="kind">
             {kinds.map((k) => (
               <option value={k} selected={one(values.kind) === k ? true : undefined} safe>
-                {label(ctx, 'kind', k)}
+                {label(ctx, 'directory.kind', k)}
               </option>
             ))}
           </select>
@@ -78,8 +80,8 @@ export function EditOrganisationPage({
         <Field
           ctx={ctx}
           name="kbo_number"
-          label={t.t('register_org.kbo')}
-          hint={t.t('register_org.kbo_hint')}
+          label={t.t('directory.register_org.kbo')}
+          hint={t.t('directory.register_org.kbo_hint')}
           value={one(values.kbo_number)}
           problems={problems}
           maxlength={20}
@@ -88,7 +90,7 @@ export function EditOrganisationPage({
           ctx={ctx}
           name="email"
           type="email"
-          label={t.t('register_org.email')}
+          label={t.t('directory.register_org.email')}
           value={one(values.email)}
           problems={problems}
           maxlength={254}
@@ -97,22 +99,22 @@ export function EditOrganisationPage({
           ctx={ctx}
           name="website"
           type="url"
-          label={t.t('register_org.website')}
+          label={t.t('directory.register_org.website')}
           value={one(values.website)}
           problems={problems}
           maxlength={500}
         />
         <div class="form-actions">
-          <button type="submit">{t.html('edit.save')}</button>
+          <button type="submit">{t.html('directory.edit.save')}</button>
         </div>
       </form>
       <section class="logo-section" aria-labelledby="logo-title">
-        <h2 id="logo-title">{t.html('logo.title')}</h2>
+        <h2 id="logo-title">{t.html('directory.logo.title')}</h2>
         {logoUpdatedAt ? (
           <p>
             <img
               src={`/logos/${organisationId}?v=${logoUpdatedAt.getTime()}`}
-              alt={t.t('logo.current')}
+              alt={t.t('directory.logo.current')}
               class="logo-preview"
               width="96"
               height="96"
@@ -129,9 +131,9 @@ export function EditOrganisationPage({
         >
           <CsrfField ctx={ctx} />
           <div class="field">
-            <label for="f-logo">{t.html('logo.file')}</label>
+            <label for="f-logo">{t.html('directory.logo.file')}</label>
             <p class="hint" id="f-logo-hint">
-              {t.html('logo.hint')}
+              {t.html('directory.logo.hint')}
             </p>
             {problems.some((p) => p.field === 'logo') ? (
               <p class="field-error" id="f-logo-error" safe>
@@ -155,10 +157,10 @@ export function EditOrganisationPage({
             />
           </div>
           <div class="form-actions">
-            <button type="submit">{t.html('logo.upload')}</button>
+            <button type="submit">{t.html('directory.logo.upload')}</button>
             {logoUpdatedAt ? (
               <button type="submit" name="remove" value="1" class="secondary">
-                {t.html('logo.remove')}
+                {t.html('directory.logo.remove')}
               </button>
             ) : (
               ''

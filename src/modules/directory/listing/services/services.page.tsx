@@ -36,8 +36,8 @@ export function EditServicePage({
 }) {
   const { t } = ctx;
   const title = serviceId
-    ? t.t('edit.service_title', { service: pickText(name, ctx.locale)?.text ?? '' })
-    : t.t('edit.new_service');
+    ? t.t('directory.edit.service_title', { service: pickText(name, ctx.locale)?.text ?? '' })
+    : t.t('directory.edit.new_service');
   const action = serviceId
     ? `/${ctx.locale}/manage/services/${serviceId}`
     : `/${ctx.locale}/manage/organisations/${organisationId}/services/new`;
@@ -47,11 +47,11 @@ export function EditServicePage({
   return (
     <Layout ctx={ctx} title={title}>
       <h1 safe>{title}</h1>
-      {saved ? <Notice text={t.t('edit.saved')} /> : ''}
+      {saved ? <Notice text={t.t('directory.edit.saved')} /> : ''}
       <ManageLinks ctx={ctx} organisationId={organisationId} />
       {serviceId ? (
         <p>
-          <a href={`/${ctx.locale}/manage/services/${serviceId}/hours`}>{t.html('hours.link')}</a>
+          <a href={`/${ctx.locale}/manage/services/${serviceId}/hours`}>{t.html('directory.hours.link')}</a>
         </p>
       ) : (
         ''
@@ -63,7 +63,7 @@ export function EditServicePage({
         <TextInLanguages
           ctx={ctx}
           name="name"
-          legend={t.t('edit.service_name')}
+          legend={t.t('directory.edit.service_name')}
           values={values}
           problems={problems}
           maxlength={200}
@@ -71,8 +71,8 @@ export function EditServicePage({
         <TextInLanguages
           ctx={ctx}
           name="description"
-          legend={t.t('edit.description')}
-          hint={t.t('edit.description_hint')}
+          legend={t.t('directory.edit.description')}
+          hint={t.t('directory.edit.description_hint')}
           values={values}
           problems={problems}
           long
@@ -81,7 +81,7 @@ export function EditServicePage({
         <TextInLanguages
           ctx={ctx}
           name="applicationProcess"
-          legend={t.t('edit.application_process')}
+          legend={t.t('directory.edit.application_process')}
           values={values}
           problems={problems}
           long
@@ -90,7 +90,7 @@ export function EditServicePage({
         <TextInLanguages
           ctx={ctx}
           name="eligibilityDescription"
-          legend={t.t('edit.eligibility')}
+          legend={t.t('directory.edit.eligibility')}
           values={values}
           problems={problems}
           long
@@ -99,25 +99,25 @@ export function EditServicePage({
         <TextInLanguages
           ctx={ctx}
           name="feesDescription"
-          legend={t.t('edit.fees')}
+          legend={t.t('directory.edit.fees')}
           values={values}
           problems={problems}
           long
           maxlength={1000}
         />
         <div class="field">
-          <label for="f-status">{t.html('edit.status')}</label>
+          <label for="f-status">{t.html('directory.edit.status')}</label>
           <select id="f-status" name="status">
             {vocabularies.statuses.map((s) => (
               <option value={s} selected={one(values.status) === s ? true : undefined} safe>
-                {label(ctx, 'status', s)}
+                {label(ctx, 'directory.status', s)}
               </option>
             ))}
           </select>
         </div>
         <fieldset class="themes-choice" id="f-themes">
-          <legend>{t.html('edit.themes')}</legend>
-          <p class="hint">{t.html('edit.themes_hint')}</p>
+          <legend>{t.html('directory.edit.themes')}</legend>
+          <p class="hint">{t.html('directory.edit.themes_hint')}</p>
           {vocabularies.themes.map((theme) => (
             <details
               open={
@@ -136,7 +136,9 @@ export function EditServicePage({
                     checked={list(values.themes).includes(c.code) ? true : undefined}
                   />{' '}
                   <span safe>
-                    {i === 0 ? t.t('edit.theme_general') : (pickText(c.name, ctx.locale)?.text ?? c.code)}
+                    {i === 0
+                      ? t.t('directory.edit.theme_general')
+                      : (pickText(c.name, ctx.locale)?.text ?? c.code)}
                   </span>
                 </label>
               ))}
@@ -146,24 +148,30 @@ export function EditServicePage({
         <Choices
           ctx={ctx}
           name="target_groups"
-          legend={t.t('edit.target_groups')}
+          legend={t.t('directory.edit.target_groups')}
           multiple
-          options={vocabularies.targetGroups.map((o) => ({ value: o, label: label(ctx, 'target', o) }))}
+          options={vocabularies.targetGroups.map((o) => ({
+            value: o,
+            label: label(ctx, 'directory.target', o),
+          }))}
           checked={list(values.target_groups)}
         />
         <Choices
           ctx={ctx}
           name="access_conditions"
-          legend={t.t('edit.access_conditions')}
+          legend={t.t('directory.edit.access_conditions')}
           multiple
-          options={vocabularies.accessConditions.map((o) => ({ value: o, label: label(ctx, 'access', o) }))}
+          options={vocabularies.accessConditions.map((o) => ({
+            value: o,
+            label: label(ctx, 'directory.access', o),
+          }))}
           checked={list(values.access_conditions)}
         />
         <Field
           ctx={ctx}
           name="languages"
-          label={t.t('edit.languages')}
-          hint={t.t('edit.languages_hint')}
+          label={t.t('directory.edit.languages')}
+          hint={t.t('directory.edit.languages_hint')}
           value={one(values.languages)}
           problems={problems}
           maxlength={300}
@@ -172,7 +180,7 @@ export function EditServicePage({
           ctx={ctx}
           name="email"
           type="email"
-          label={t.t('register_org.email')}
+          label={t.t('directory.register_org.email')}
           value={one(values.email)}
           problems={problems}
           maxlength={254}
@@ -181,13 +189,13 @@ export function EditServicePage({
           ctx={ctx}
           name="url"
           type="url"
-          label={t.t('register_org.website')}
+          label={t.t('directory.register_org.website')}
           value={one(values.url)}
           problems={problems}
           maxlength={500}
         />
         <div class="form-actions">
-          <button type="submit">{t.html('edit.save')}</button>
+          <button type="submit">{t.html('directory.edit.save')}</button>
         </div>
       </form>
     </Layout>
@@ -206,7 +214,9 @@ export function ServicesListPage({
   services: { id: string; name: I18nText; status: string }[];
 }) {
   const { t } = ctx;
-  const title = t.t('edit.services_title', { organisation: pickText(name, ctx.locale)?.text ?? '' });
+  const title = t.t('directory.edit.services_title', {
+    organisation: pickText(name, ctx.locale)?.text ?? '',
+  });
   return (
     <Layout ctx={ctx} title={title}>
       <h1 safe>{title}</h1>
@@ -220,16 +230,16 @@ export function ServicesListPage({
                   {pickText(s.name, ctx.locale)?.text ?? ''}
                 </a>
               </h2>
-              <p safe>{label(ctx, 'status', s.status)}</p>
+              <p safe>{label(ctx, 'directory.status', s.status)}</p>
             </li>
           ))}
         </ul>
       ) : (
-        <p>{t.html('edit.no_services')}</p>
+        <p>{t.html('directory.edit.no_services')}</p>
       )}
       <p>
         <a class="button" href={`/${ctx.locale}/manage/organisations/${organisationId}/services/new`}>
-          {t.html('edit.add_service')}
+          {t.html('directory.edit.add_service')}
         </a>
       </p>
     </Layout>

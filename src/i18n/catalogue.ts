@@ -1,0 +1,60 @@
+// Every message the platform shows, per locale: the kernel's in ./locales, and each module's in
+// src/modules/<module>/messages, whose keys start with the module's name ("referrals.inbox").
+// Imported statically so that MessageKey knows every key; a module with messages adds its three
+// lines here, and i18n.test.ts fails when one is missing or a key is not prefixed.
+import accessEn from '../modules/access/messages/en.json' with { type: 'json' };
+import accessFr from '../modules/access/messages/fr.json' with { type: 'json' };
+import accessNl from '../modules/access/messages/nl.json' with { type: 'json' };
+import accountsEn from '../modules/accounts/messages/en.json' with { type: 'json' };
+import accountsFr from '../modules/accounts/messages/fr.json' with { type: 'json' };
+import accountsNl from '../modules/accounts/messages/nl.json' with { type: 'json' };
+import directoryEn from '../modules/directory/messages/en.json' with { type: 'json' };
+import directoryFr from '../modules/directory/messages/fr.json' with { type: 'json' };
+import directoryNl from '../modules/directory/messages/nl.json' with { type: 'json' };
+import geoEn from '../modules/geo/messages/en.json' with { type: 'json' };
+import geoFr from '../modules/geo/messages/fr.json' with { type: 'json' };
+import geoNl from '../modules/geo/messages/nl.json' with { type: 'json' };
+import kernelEn from './locales/en.json' with { type: 'json' };
+import kernelFr from './locales/fr.json' with { type: 'json' };
+import kernelNl from './locales/nl.json' with { type: 'json' };
+import membershipEn from '../modules/membership/messages/en.json' with { type: 'json' };
+import membershipFr from '../modules/membership/messages/fr.json' with { type: 'json' };
+import membershipNl from '../modules/membership/messages/nl.json' with { type: 'json' };
+import moderationEn from '../modules/moderation/messages/en.json' with { type: 'json' };
+import moderationFr from '../modules/moderation/messages/fr.json' with { type: 'json' };
+import moderationNl from '../modules/moderation/messages/nl.json' with { type: 'json' };
+import notificationsEn from '../modules/notifications/messages/en.json' with { type: 'json' };
+import notificationsFr from '../modules/notifications/messages/fr.json' with { type: 'json' };
+import notificationsNl from '../modules/notifications/messages/nl.json' with { type: 'json' };
+import referralsEn from '../modules/referrals/messages/en.json' with { type: 'json' };
+import referralsFr from '../modules/referrals/messages/fr.json' with { type: 'json' };
+import referralsNl from '../modules/referrals/messages/nl.json' with { type: 'json' };
+import searchEn from '../modules/search/messages/en.json' with { type: 'json' };
+import searchFr from '../modules/search/messages/fr.json' with { type: 'json' };
+import searchNl from '../modules/search/messages/nl.json' with { type: 'json' };
+
+/** Each source of messages: the kernel, then the modules in layer order. */
+export const messageSources = {
+  kernel: { nl: kernelNl, fr: kernelFr, en: kernelEn },
+  notifications: { nl: notificationsNl, fr: notificationsFr, en: notificationsEn },
+  geo: { nl: geoNl, fr: geoFr, en: geoEn },
+  accounts: { nl: accountsNl, fr: accountsFr, en: accountsEn },
+  access: { nl: accessNl, fr: accessFr, en: accessEn },
+  search: { nl: searchNl, fr: searchFr, en: searchEn },
+  directory: { nl: directoryNl, fr: directoryFr, en: directoryEn },
+  membership: { nl: membershipNl, fr: membershipFr, en: membershipEn },
+  moderation: { nl: moderationNl, fr: moderationFr, en: moderationEn },
+  referrals: { nl: referralsNl, fr: referralsFr, en: referralsEn },
+} as const;
+
+type En = typeof kernelEn &
+  typeof notificationsEn &
+  typeof geoEn &
+  typeof accountsEn &
+  typeof accessEn &
+  typeof searchEn &
+  typeof directoryEn &
+  typeof membershipEn &
+  typeof moderationEn &
+  typeof referralsEn;
+export type MessageKey = keyof En;
