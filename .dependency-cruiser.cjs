@@ -43,7 +43,7 @@ const httpSide = [
   '^src/app\\.ts$',
   '^src/server\\.ts$',
 ];
-const views = ['/views/', '\\.tsx$', '^src/views/'];
+const views = ['/views/', '\\.tsx$', '^src/views/', '^src/modules/[^/]+/views\\.ts$'];
 /** What turns data into what pages show: views, and the presenters that build their data. */
 const viewSide = [...views, '/presenters/', '/present-[^/]+\\.ts$'];
 const tests = ['\\.test\\.tsx?$'];
@@ -52,10 +52,14 @@ module.exports = {
   forbidden: [
     {
       name: 'module-internals',
-      comment: 'A module is used by others only through its index.ts (tests may set up any module).',
+      comment:
+        'A module is used by others only through its index.ts, and its pages through views.ts (page parts for other modules’ pages); tests may set up any module.',
       severity: 'error',
       from: { path: '^src/modules/([^/]+)/', pathNot: '\\.test\\.tsx?$' },
-      to: { path: '^src/modules/([^/]+)/', pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/index\\.ts$'] },
+      to: {
+        path: '^src/modules/([^/]+)/',
+        pathNot: ['^src/modules/$1/', '^src/modules/[^/]+/(index|views)\\.ts$'],
+      },
     },
     ...layerRules,
     {

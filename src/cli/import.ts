@@ -7,8 +7,7 @@ import { basename } from 'node:path';
 import { parseArgs } from 'node:util';
 import cliProgress from 'cli-progress';
 import { ConfigError, loadConfig } from '../config.ts';
-import { DatabaseStartError, runningEmbeddedUrl } from '../db/embedded.ts';
-import { openDatabase } from '../db/open-database.ts';
+import { openCommandDatabase, runCommand } from './command.ts';
 import {
   citySubsidiesSource,
   parseCitySubsidyRecord,
@@ -70,8 +69,7 @@ async function main(): Promise<number> {
   const records = readRecords(file);
   const config = loadConfig();
   // With a server running on the embedded database, import through it rather than starting another.
-  const shared = config.databaseUrl ? null : runningEmbeddedUrl(config.dataDir);
-  const database = await openDatabase(config, { url: shared ?? undefined, poolSize: 2 });
+  const database = await openCommandDatabase(config);
   let interrupted = false;
   const stop = () => {
     interrupted = true;
@@ -109,14 +107,8 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof DatabaseStartError)
-      console.error(`\n${error.message}\n`);
-    else if (error instanceof Error && error.message === 'interrupted')
-      console.error('\nImport interrupted; every record written so far is complete.');
-    else console.error(error);
-    process.exit(1);
-  },
+runCommand(main, (error) =>
+  error instanceof Error && error.message === 'interrupted'
+    ? '\nImport interrupted; every record written so far is complete.'
+    : undefined,
 );

@@ -2,9 +2,8 @@
 // Gives a signed-up person a platform role, on the same database as `npm start` (a running
 // server's embedded one, DATABASE_URL, or the embedded one started for the change).
 import { userInfo } from 'node:os';
-import { ConfigError, loadConfig } from '../config.ts';
-import { DatabaseStartError, runningEmbeddedUrl } from '../db/embedded.ts';
-import { openDatabase } from '../db/open-database.ts';
+import { loadConfig } from '../config.ts';
+import { openCommandDatabase, runCommand } from './command.ts';
 import { setPlatformRole } from '../modules/accounts/use-cases/set-platform-role.ts';
 import { AppError } from '../shared/errors.ts';
 
@@ -17,8 +16,7 @@ async function main(): Promise<number> {
     return 2;
   }
   const config = loadConfig(process.env, []);
-  const shared = config.databaseUrl ? null : runningEmbeddedUrl(config.dataDir);
-  const database = await openDatabase(config, { url: shared ?? undefined, poolSize: 2 });
+  const database = await openCommandDatabase(config);
   try {
     const { before, after } = await setPlatformRole(
       database.db,
@@ -43,12 +41,4 @@ async function main(): Promise<number> {
   }
 }
 
-main().then(
-  (code) => process.exit(code),
-  (error: unknown) => {
-    if (error instanceof ConfigError || error instanceof DatabaseStartError)
-      console.error(`\n${error.message}\n`);
-    else console.error(error);
-    process.exit(1);
-  },
-);
+runCommand(main);

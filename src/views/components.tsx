@@ -1,3 +1,4 @@
+import type { Children } from '@kitajs/html';
 import type { PageContext } from '../http/request-context.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import { type I18nText, pickText } from '../shared/i18n-text.ts';
@@ -150,3 +151,26 @@ export function label(ctx: PageContext, prefix: string, code: string): string {
 
 /** Each language's name in itself, for language switchers and side-by-side fields. */
 export const languageNames = { nl: 'Nederlands', fr: 'Français', en: 'English' } as const;
+
+/** A part of a page under its own heading, which names it for screen readers. */
+export function Section({
+  id,
+  title,
+  class: className,
+  children,
+}: {
+  /** The heading's id is `${id}-title`. */
+  id: string;
+  title: string;
+  class?: string;
+  children?: Children;
+}) {
+  return (
+    <section aria-labelledby={`${id}-title`} class={className}>
+      <h2 id={`${id}-title`} safe>
+        {title}
+      </h2>
+      {children}
+    </section>
+  );
+}

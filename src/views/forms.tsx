@@ -1,5 +1,6 @@
 // Form parts shared by every form: a field with its label, hint and error (linked for screen
 // readers), the summary of errors at the top, the anti-forgery token and notices.
+import type { Children } from '@kitajs/html';
 import type { PageContext } from '../http/request-context.ts';
 import type { MessageKey } from '../i18n/index.ts';
 import type { FieldProblem } from '../shared/errors.ts';
@@ -43,29 +44,9 @@ export function Field({
   maxlength,
   lang,
 }: FieldProps) {
-  const id = `f-${name}`;
-  const problem = problems.find((p) => p.field === name);
-  const describedBy = [hint ? `${id}-hint` : '', problem ? `${id}-error` : ''].filter(Boolean).join(' ');
+  const { id, problem, describedBy } = fieldParts(name, hint, problems);
   return (
-    <div class="field">
-      <label for={id}>
-        <span safe>{label}</span>
-        {required ? <span class="visually-hidden"> ({ctx.t.html('form.required')})</span> : ''}
-      </label>
-      {hint ? (
-        <p class="hint" id={`${id}-hint`} safe>
-          {hint}
-        </p>
-      ) : (
-        ''
-      )}
-      {problem ? (
-        <p class="field-error" id={`${id}-error`} safe>
-          {fieldMessage(ctx, problem)}
-        </p>
-      ) : (
-        ''
-      )}
+    <LabelledField ctx={ctx} id={id} label={label} hint={hint} problem={problem} required={required}>
       <input
         id={id}
         name={name}
@@ -76,9 +57,63 @@ export function Field({
         maxlength={maxlength === undefined ? undefined : String(maxlength)}
         lang={lang}
         aria-invalid={problem ? 'true' : undefined}
-        aria-describedby={describedBy || undefined}
+        aria-describedby={describedBy}
       />
-    </div>
+    </LabelledField>
+  );
+}
+
+type KnownFieldProps = Omit<FieldProps, 'type' | 'maxlength'>;
+
+/** An e-mail address (a person's or an organisation's), as long as addresses can be. */
+export function EmailField(props: Omit<KnownFieldProps, 'name'> & { name?: string }) {
+  return <Field name="email" {...props} type="email" maxlength={254} />;
+}
+
+/** A website address. */
+export function UrlField(props: KnownFieldProps) {
+  return <Field {...props} type="url" maxlength={500} />;
+}
+
+/**
+ * A posted form: its anti-forgery token, its fields, and at the end the button that sends it, with
+ * `actions` beside it (a second button, a link). The server checks every field and explains in
+ * the reader's language, so the browser's own checks are off unless `browserChecks` is set.
+ */
+export function Form({
+  ctx,
+  action,
+  submit,
+  actions,
+  browserChecks = false,
+  wide = false,
+  children,
+}: {
+  ctx: PageContext;
+  action: string;
+  submit: string;
+  actions?: Children;
+  browserChecks?: boolean;
+  /** Across the page's width, for forms with text in several languages side by side. */
+  wide?: boolean;
+  children?: Children;
+}) {
+  return (
+    <form
+      method="post"
+      action={action}
+      class={wide ? 'form wide' : 'form'}
+      novalidate={browserChecks ? undefined : true}
+    >
+      <CsrfField ctx={ctx} />
+      {children}
+      <div class="form-actions">
+        <button type="submit" safe>
+          {submit}
+        </button>
+        {actions}
+      </div>
+    </form>
   );
 }
 
@@ -173,6 +208,16 @@ function fieldParts(name: string, hint: string | undefined, problems: FieldProbl
   return { id, problem, describedBy: describedBy || undefined };
 }
 
+function Hint({ id, hint }: { id: string; hint: string | undefined }) {
+  return hint ? (
+    <p class="hint" id={`${id}-hint`} safe>
+      {hint}
+    </p>
+  ) : (
+    ''
+  );
+}
+
 /** Label, hint and error above a control. */
 function LabelledField({
   ctx,
@@ -180,6 +225,7 @@ function LabelledField({
   label,
   hint,
   problem,
+  required,
   children,
 }: {
   ctx: PageContext;
@@ -187,20 +233,16 @@ function LabelledField({
   label: string;
   hint?: string;
   problem: FieldProblem | undefined;
+  required?: boolean;
   children: JSX.Element;
 }) {
   return (
     <div class="field">
-      <label for={id} safe>
-        {label}
+      <label for={id}>
+        <span safe>{label}</span>
+        {required ? <span class="visually-hidden"> ({ctx.t.html('form.required')})</span> : ''}
       </label>
-      {hint ? (
-        <p class="hint" id={`${id}-hint`} safe>
-          {hint}
-        </p>
-      ) : (
-        ''
-      )}
+      <Hint id={id} hint={hint} />
       <FieldError ctx={ctx} id={id} problem={problem} />
       {children}
     </div>
@@ -232,13 +274,7 @@ export function Choices({
   return (
     <fieldset class="checks" id={id} tabindex="-1" aria-describedby={describedBy}>
       <legend safe>{legend}</legend>
-      {hint ? (
-        <p class="hint" id={`${id}-hint`} safe>
-          {hint}
-        </p>
-      ) : (
-        ''
-      )}
+      <Hint id={id} hint={hint} />
       <FieldError ctx={ctx} id={id} problem={problem} />
       {options.map((o) => (
         <label class="check">

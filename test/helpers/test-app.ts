@@ -1,5 +1,6 @@
 // Builds the real HTTP app on a fresh test database: tests go through app.inject or a real port.
 import type { FastifyInstance } from 'fastify';
+import { afterAll, beforeAll } from 'vitest';
 import { buildApp } from '../../src/app.ts';
 import { type Config, loadConfig } from '../../src/config.ts';
 import { generateKey, parseKeyRing } from '../../src/shared/field-encryption.ts';
@@ -35,5 +36,26 @@ export async function createTestApp(
       await app.close();
       await database.drop();
     },
+  };
+}
+
+/** A file's one app: built before its tests, closed after them; `t` reads the one built. */
+export function useTestApp(options: Parameters<typeof createTestApp>[0] = {}) {
+  let current: TestApp | undefined;
+  beforeAll(async () => {
+    current = await createTestApp(options);
+  });
+  afterAll(() => current?.close());
+  const t = (): TestApp => {
+    if (!current) throw new Error('The test app is built in beforeAll: use it inside a test or hook');
+    return current;
+  };
+  return {
+    get t() {
+      return t();
+    },
+    /** A plain GET through the app. */
+    get: (url: string, headers: Record<string, string> = {}) =>
+      t().app.inject({ method: 'GET', url, headers }),
   };
 }

@@ -105,6 +105,13 @@ async function insertAccountToken(
   await db.insert(accountTokens).values(values);
 }
 
+/** A token of this purpose that has been neither used nor outlived. */
+const stillUsable = (purpose: AccountTokenPurpose, now: Date) => [
+  eq(accountTokens.purpose, purpose),
+  isNull(accountTokens.usedAt),
+  gt(accountTokens.expiresAt, now),
+];
+
 /**
  * Uses a one-time token: marks it used and returns its person, or nothing when the token is
  * unknown, already used, expired or for another purpose. One statement, so two clicks on the same
@@ -119,14 +126,7 @@ export async function useAccountToken(
   const [row] = await db
     .update(accountTokens)
     .set({ usedAt: now })
-    .where(
-      and(
-        eq(accountTokens.tokenHash, tokenHash),
-        eq(accountTokens.purpose, purpose),
-        isNull(accountTokens.usedAt),
-        gt(accountTokens.expiresAt, now),
-      ),
-    )
+    .where(and(eq(accountTokens.tokenHash, tokenHash), ...stillUsable(purpose, now)))
     .returning({ userId: accountTokens.userId });
   return row;
 }
@@ -141,14 +141,7 @@ export async function findValidAccountToken(
   const [row] = await db
     .select({ userId: accountTokens.userId })
     .from(accountTokens)
-    .where(
-      and(
-        eq(accountTokens.tokenHash, tokenHash),
-        eq(accountTokens.purpose, purpose),
-        isNull(accountTokens.usedAt),
-        gt(accountTokens.expiresAt, now),
-      ),
-    );
+    .where(and(eq(accountTokens.tokenHash, tokenHash), ...stillUsable(purpose, now)));
   return row;
 }
 
@@ -199,12 +192,5 @@ async function expireAccountTokens(
   await db
     .update(accountTokens)
     .set({ expiresAt: now })
-    .where(
-      and(
-        eq(accountTokens.userId, userId),
-        eq(accountTokens.purpose, purpose),
-        isNull(accountTokens.usedAt),
-        gt(accountTokens.expiresAt, now),
-      ),
-    );
+    .where(and(eq(accountTokens.userId, userId), ...stillUsable(purpose, now)));
 }

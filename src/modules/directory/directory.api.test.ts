@@ -1,18 +1,12 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
-
-const get = (url: string, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'GET', url, headers });
+const shared = useTestApp();
+const { get } = shared;
 
 async function count(query: string): Promise<number> {
-  const result = await t.database.db.execute<{ n: number }>(
+  const result = await shared.t.database.db.execute<{ n: number }>(
     sql.raw(`select count(*)::int as n from ${query}`),
   );
   return result.rows[0]!.n;
@@ -106,7 +100,9 @@ describe('GET /api/v1/organisations', () => {
 describe('GET /api/v1/organisations/:id', () => {
   it('returns one organisation with locations, contacts and services', async () => {
     const [row] = (
-      await t.database.db.execute<{ id: string }>(sql`select id from organisations order by id limit 1`)
+      await shared.t.database.db.execute<{ id: string }>(
+        sql`select id from organisations order by id limit 1`,
+      )
     ).rows;
     const res = await get(`/api/v1/organisations/${row!.id}`);
     expect(res.statusCode).toBe(200);
@@ -131,8 +127,9 @@ describe('GET /api/v1/organisations/:id', () => {
   });
 
   it('answers a repeated request with 304 when the ETag matches', async () => {
-    const [row] = (await t.database.db.execute<{ id: string }>(sql`select id from organisations limit 1`))
-      .rows;
+    const [row] = (
+      await shared.t.database.db.execute<{ id: string }>(sql`select id from organisations limit 1`)
+    ).rows;
     const first = await get(`/api/v1/organisations/${row!.id}`);
     expect(first.headers.etag).toBeTruthy();
     const again = await get(`/api/v1/organisations/${row!.id}`, {
@@ -164,7 +161,7 @@ describe('GET /api/v1/services', () => {
 
   it('returns one service, and 404 for an unknown one', async () => {
     const [row] = (
-      await t.database.db.execute<{ id: string }>(
+      await shared.t.database.db.execute<{ id: string }>(
         sql`select s.id from services s join schedules h on h.service_id = s.id limit 1`,
       )
     ).rows;

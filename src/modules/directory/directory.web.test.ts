@@ -1,17 +1,11 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
-
-const get = (url: string, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'GET', url, headers });
+const shared = useTestApp();
+const { get } = shared;
 const one = async <T extends Record<string, unknown>>(query: ReturnType<typeof sql>) =>
-  (await t.database.db.execute<T>(query)).rows[0]!;
+  (await shared.t.database.db.execute<T>(query)).rows[0]!;
 
 describe('language negotiation', () => {
   it.each([
@@ -71,7 +65,7 @@ describe('pages', () => {
 
   it('shows an organisation with services, hours badge, places, JSON-LD and the fallback marker', async () => {
     const org = await one<{ id: string }>(sql`select id from organisations where description ? 'fr' limit 1`);
-    await t.database.db.execute(
+    await shared.t.database.db.execute(
       sql`update organisations set description = description - 'en' - 'nl' where id = ${org.id}`,
     );
     const res = await get(`/en/organisations/${org.id}`);
@@ -106,7 +100,7 @@ describe('pages', () => {
 
   it('escapes text from the database', async () => {
     const org = await one<{ id: string }>(sql`select id from organisations limit 1`);
-    await t.database.db.execute(
+    await shared.t.database.db.execute(
       sql`update organisations set name = jsonb_build_object('en', '<script>alert(1)</script>') where id = ${org.id}`,
     );
     const res = await get(`/en/organisations/${org.id}`);

@@ -5,8 +5,8 @@ import { join } from 'node:path';
 import Ajv2020 from 'ajv/dist/2020.js';
 import addFormats from 'ajv-formats';
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 
 const schemaDir = new URL('../../../test/fixtures/hsds-schema/', import.meta.url).pathname;
 const ajv = new Ajv2020({ strict: false, allErrors: true });
@@ -40,14 +40,8 @@ const pageKeys = [
   'contents',
 ];
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
-
-const get = (url: string, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'GET', url, headers });
+const shared = useTestApp();
+const { get } = shared;
 
 describe('/api/hsds', () => {
   it('describes itself', async () => {
@@ -67,7 +61,7 @@ describe('/api/hsds', () => {
   });
 
   it('returns full services that match service.json, in the requested language', async () => {
-    const { rows } = await t.database.db.execute<{ id: string }>(
+    const { rows } = await shared.t.database.db.execute<{ id: string }>(
       sql`select id from services order by id limit 25`,
     );
     for (const { id } of rows) {
@@ -81,7 +75,7 @@ describe('/api/hsds', () => {
   });
 
   it('follows Accept-Language when no lang is given', async () => {
-    const { rows } = await t.database.db.execute<{ id: string; fr: string }>(
+    const { rows } = await shared.t.database.db.execute<{ id: string; fr: string }>(
       sql`select id, name->>'fr' as fr from services where name ? 'fr' limit 1`,
     );
     const res = await get(`/api/hsds/services/${rows[0]!.id}`, { 'accept-language': 'fr-BE' });
@@ -127,7 +121,7 @@ describe('/api/hsds', () => {
   });
 
   it('filters services by organisation and by taxonomy term', async () => {
-    const { rows } = await t.database.db.execute<{ organisation_id: string; n: number }>(
+    const { rows } = await shared.t.database.db.execute<{ organisation_id: string; n: number }>(
       sql`select organisation_id, count(*)::int as n from services group by 1 limit 1`,
     );
     const byOrgRes = await get(`/api/hsds/services?organization_id=${rows[0]!.organisation_id}`);

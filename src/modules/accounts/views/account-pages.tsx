@@ -1,7 +1,7 @@
 // The person's own account: their details and where they are logged in.
 import Bowser from 'bowser';
 import type { PageContext } from '../../../http/request-context.ts';
-import { CsrfField, Notice, PostButton } from '../../../views/forms.tsx';
+import { Form, Notice, PostButton } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { SignedInUser } from '../../../http/signed-in.ts';
 
@@ -130,13 +130,14 @@ export function SessionsPage({
           })}
         </tbody>
       </table>
-      <form method="post" action={`/${ctx.locale}/account/sessions/end-all`} class="form">
-        <CsrfField ctx={ctx} />
+      <Form
+        ctx={ctx}
+        action={`/${ctx.locale}/account/sessions/end-all`}
+        submit={t.t('accounts.sessions.everywhere')}
+        browserChecks
+      >
         <p class="hint">{t.html('accounts.sessions.everywhere_hint')}</p>
-        <div class="form-actions">
-          <button type="submit">{t.html('accounts.sessions.everywhere')}</button>
-        </div>
-      </form>
+      </Form>
     </Layout>
   );
 }

@@ -2,7 +2,7 @@
 import type { PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { locales } from '../../../shared/i18n-text.ts';
-import { CsrfField, ErrorSummary, Field, Notice } from '../../../views/forms.tsx';
+import { ErrorSummary, Field, Form, Notice, EmailField } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { languageNames } from '../../../views/components.tsx';
 
@@ -22,8 +22,16 @@ export function SignUpPage({ ctx, values = {}, problems = [], message }: { ctx: 
       <p class="lead">{t.html('accounts.signup.lead')}</p>
       <ErrorSummary ctx={ctx} problems={problems} />
       {message ? <Notice text={message} tone="warn" /> : ''}
-      <form method="post" action={`/${ctx.locale}/signup`} class="form" novalidate>
-        <CsrfField ctx={ctx} />
+      <Form
+        ctx={ctx}
+        action={`/${ctx.locale}/signup`}
+        submit={t.t('accounts.signup.submit')}
+        actions={
+          <>
+            <a href={`/${ctx.locale}/login`}>{t.html('accounts.signup.have_account')}</a>
+          </>
+        }
+      >
         <Field
           ctx={ctx}
           name="name"
@@ -35,16 +43,13 @@ export function SignUpPage({ ctx, values = {}, problems = [], message }: { ctx: 
           autocomplete="name"
           maxlength={100}
         />
-        <Field
+        <EmailField
           ctx={ctx}
-          name="email"
-          type="email"
           label={t.t('accounts.account.email')}
           value={values.email}
           problems={problems}
           required
           autocomplete="email"
-          maxlength={254}
         />
         <Field
           ctx={ctx}
@@ -67,11 +72,7 @@ export function SignUpPage({ ctx, values = {}, problems = [], message }: { ctx: 
             ))}
           </select>
         </div>
-        <div class="form-actions">
-          <button type="submit">{t.html('accounts.signup.submit')}</button>
-          <a href={`/${ctx.locale}/login`}>{t.html('accounts.signup.have_account')}</a>
-        </div>
-      </form>
+      </Form>
     </Layout>
   );
 }
@@ -124,18 +125,23 @@ export function LogInPage({
       ) : (
         ''
       )}
-      <form method="post" action={`/${ctx.locale}/login`} class="form" novalidate>
-        <CsrfField ctx={ctx} />
+      <Form
+        ctx={ctx}
+        action={`/${ctx.locale}/login`}
+        submit={t.t('accounts.login.submit')}
+        actions={
+          <>
+            <a href={`/${ctx.locale}/password/forgot`}>{t.html('accounts.login.forgot')}</a>
+          </>
+        }
+      >
         {next ? <input type="hidden" name="next" value={next} /> : ''}
-        <Field
+        <EmailField
           ctx={ctx}
-          name="email"
-          type="email"
           label={t.t('accounts.account.email')}
           value={values.email}
           required
           autocomplete="username"
-          maxlength={254}
         />
         <Field
           ctx={ctx}
@@ -146,11 +152,7 @@ export function LogInPage({
           autocomplete="current-password"
           maxlength={1000}
         />
-        <div class="form-actions">
-          <button type="submit">{t.html('accounts.login.submit')}</button>
-          <a href={`/${ctx.locale}/password/forgot`}>{t.html('accounts.login.forgot')}</a>
-        </div>
-      </form>
+      </Form>
       <p>
         <a href={linkPage}>{t.html('accounts.login.link')}</a>
       </p>
@@ -192,23 +194,16 @@ export function EmailLinkPage({
       <p>{t.html(texts.lead)}</p>
       <ErrorSummary ctx={ctx} problems={problems} />
       {message ? <Notice text={message} tone="warn" /> : ''}
-      <form method="post" action={`/${ctx.locale}${texts.action}`} class="form" novalidate>
-        <CsrfField ctx={ctx} />
-        <Field
+      <Form ctx={ctx} action={`/${ctx.locale}${texts.action}`} submit={t.t(texts.submit)}>
+        <EmailField
           ctx={ctx}
-          name="email"
-          type="email"
           label={t.t('accounts.account.email')}
           value={values.email}
           problems={problems}
           required
           autocomplete="email"
-          maxlength={254}
         />
-        <div class="form-actions">
-          <button type="submit">{t.html(texts.submit)}</button>
-        </div>
-      </form>
+      </Form>
     </Layout>
   );
 }
@@ -220,13 +215,14 @@ export function OpenLogInLinkPage({ ctx, token, email }: { ctx: PageContext; tok
     <Layout ctx={ctx} title={t.t('accounts.login_link.open_title')}>
       <h1>{t.html('accounts.login_link.open_title')}</h1>
       <p safe>{t.t('accounts.login_link.open_lead', { email })}</p>
-      <form method="post" action={`/${ctx.locale}/login/link`} class="form">
-        <CsrfField ctx={ctx} />
+      <Form
+        ctx={ctx}
+        action={`/${ctx.locale}/login/link`}
+        submit={t.t('accounts.login_link.open_submit')}
+        browserChecks
+      >
         <input type="hidden" name="token" value={token} />
-        <div class="form-actions">
-          <button type="submit">{t.html('accounts.login_link.open_submit')}</button>
-        </div>
-      </form>
+      </Form>
     </Layout>
   );
 }
@@ -241,8 +237,7 @@ export function ResetPasswordPage({
     <Layout ctx={ctx} title={t.t('accounts.reset.title')}>
       <h1>{t.html('accounts.reset.title')}</h1>
       <ErrorSummary ctx={ctx} problems={problems} />
-      <form method="post" action={`/${ctx.locale}/password/reset`} class="form" novalidate>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={`/${ctx.locale}/password/reset`} submit={t.t('accounts.reset.submit')}>
         <input type="hidden" name="token" value={token} />
         <Field
           ctx={ctx}
@@ -256,10 +251,7 @@ export function ResetPasswordPage({
           maxlength={200}
         />
         <p class="hint">{t.html('accounts.reset.note')}</p>
-        <div class="form-actions">
-          <button type="submit">{t.html('accounts.reset.submit')}</button>
-        </div>
-      </form>
+      </Form>
     </Layout>
   );
 }

@@ -1,6 +1,6 @@
 import type { PageContext } from '../../../http/request-context.ts';
 import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
-import { CsrfField, Notice } from '../../../views/forms.tsx';
+import { Form, Notice } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 
 export function ConfirmListingPage({
@@ -24,13 +24,14 @@ export function ConfirmListingPage({
       ) : (
         <>
           <p>{t.html('directory.confirm_listing.lead')}</p>
-          <form method="post" action={`/${ctx.locale}/confirm-listing`} class="form">
-            <CsrfField ctx={ctx} />
+          <Form
+            ctx={ctx}
+            action={`/${ctx.locale}/confirm-listing`}
+            submit={t.t('directory.confirm_listing.submit')}
+            browserChecks
+          >
             <input type="hidden" name="token" value={token ?? ''} />
-            <div class="form-actions">
-              <button type="submit">{t.html('directory.confirm_listing.submit')}</button>
-            </div>
-          </form>
+          </Form>
         </>
       )}
       <p>

@@ -24,6 +24,4 @@ export const SavedQuery = Type.Object({ done: Type.Optional(Type.Literal('saved'
 
 const id = Type.String({ maxLength: 64 });
 /** Path parameters of a listing's sub-records: the organisation or service, and the record. */
-export const ContactParams = Type.Object({ id, contactId: id });
-export const LocationParams = Type.Object({ id, locationId: id });
 export const ExceptionParams = Type.Object({ id, exceptionId: id });

@@ -1,15 +1,9 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../../test/helpers/test-app.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
-
-const get = (url: string, headers: Record<string, string> = {}) =>
-  t.app.inject({ method: 'GET', url, headers });
+const shared = useTestApp();
+const { get } = shared;
 
 describe('search page', () => {
   it('shows results with the matched words marked, facets with counts, and the query kept in the form', async () => {
@@ -54,7 +48,7 @@ describe('search page', () => {
     const api = () => get('/api/v1/search?q=Zwaluwnest', { 'accept-language': 'nl' });
     expect((await page()).body).toContain('Niets gevonden.');
     expect((await api()).json().meta.total).toBe(0);
-    await t.database.db.execute(sql`
+    await shared.t.database.db.execute(sql`
       insert into organisations (name, kind, description)
       values ('{"nl":"Zwaluwnest buurtwerking"}', 'citizen_initiative', '{}')`);
     const deadline = Date.now() + 10_000;

@@ -26,15 +26,37 @@ export function SmallMap({
     }));
   if (!points.length) return '';
   return (
+    <PointsMap
+      ctx={ctx}
+      points={points}
+      class="small-map"
+      label={ctx.t.t('directory.organisation.map_label', { name })}
+    />
+  );
+}
+
+/** Points on a map of Brussels, drawn by map.js; without JavaScript nothing shows. */
+export function PointsMap({
+  ctx,
+  points,
+  class: className,
+  label,
+}: {
+  ctx: PageContext;
+  points: { lat: number | null; lon: number | null; label: string }[];
+  class: string;
+  label: string;
+}) {
+  return (
     <div
-      class="map small-map"
+      class={`map ${className}`}
       data-map="points"
       data-communes="/api/v1/geo/communes"
       data-points={JSON.stringify(points)}
       data-tiles={ctx.tiles.url}
       data-attribution={ctx.tiles.attribution}
       role="region"
-      aria-label={ctx.t.t('directory.organisation.map_label', { name })}
+      aria-label={label}
     ></div>
   );
 }

@@ -91,17 +91,14 @@ function OrganisationCard({
   );
 }
 
-export function DirectoryResults({
-  ctx,
-  query,
-  page,
-  themes,
-}: {
+interface DirectoryPageData {
   ctx: PageContext;
   query: DirectoryQuery;
   page: Page<OrganisationSummary>;
   themes: Theme[];
-}) {
+}
+
+export function DirectoryResults({ ctx, query, page, themes }: DirectoryPageData) {
   const { t } = ctx;
   const themeNames = new Map<string, string>();
   for (const theme of themes) {
@@ -188,17 +185,7 @@ function FilterSelect({
   );
 }
 
-export function DirectoryPage({
-  ctx,
-  query,
-  page,
-  themes,
-}: {
-  ctx: PageContext;
-  query: DirectoryQuery;
-  page: Page<OrganisationSummary>;
-  themes: Theme[];
-}) {
+export function DirectoryPage({ ctx, query, page, themes }: DirectoryPageData) {
   const { t } = ctx;
   const communes = geoReference().communes;
   const languages = [...commonLanguages].sort((a, b) =>

@@ -1,4 +1,5 @@
 import type { PageContext } from '../../../http/request-context.ts';
+import { Section } from '../../../views/components.tsx';
 import { href } from '../../../http/request-context.ts';
 import { textIn } from '../../../shared/i18n-text.ts';
 import { Layout } from '../../../views/layout.tsx';
@@ -51,8 +52,7 @@ export function HomePage({
         </p>
       </section>
 
-      <section aria-labelledby="themes-title">
-        <h2 id="themes-title">{t.html('directory.home.themes')}</h2>
+      <Section id="themes" title={t.t('directory.home.themes')}>
         <ul class="theme-grid">
           {themes.map((theme) => (
             <li>
@@ -67,10 +67,9 @@ export function HomePage({
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="communes-title">
-        <h2 id="communes-title">{t.html('directory.home.communes')}</h2>
+      <Section id="communes" title={t.t('directory.home.communes')}>
         <ul class="commune-list">
           {communes.map((c) => (
             <li>
@@ -80,7 +79,7 @@ export function HomePage({
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
       <section class="about" aria-labelledby="about-title">
         <h2 id="about-title">{t.html('directory.home.about_title')}</h2>

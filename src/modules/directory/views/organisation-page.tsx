@@ -3,7 +3,7 @@ import { vouchableKinds } from '../directory.vocabulary.ts';
 import type { PageContext } from '../../../http/request-context.ts';
 import { href } from '../../../http/request-context.ts';
 import { type I18nText, textIn } from '../../../shared/i18n-text.ts';
-import { Breadcrumb, jsonLd, Localized } from '../../../views/components.tsx';
+import { Breadcrumb, jsonLd, Localized, Section } from '../../../views/components.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { serviceOpenState } from '../listing-state.ts';
 import type { OrganisationPageData } from '../presenters/page-data.ts';
@@ -92,8 +92,7 @@ export function OrganisationPage({
           <Localized ctx={ctx} value={org.description} block />
         </section>
 
-        <section aria-labelledby="services-title">
-          <h2 id="services-title">{t.html('directory.organisation.services')}</h2>
+        <Section id="services" title={t.t('directory.organisation.services')}>
           {services.length ? (
             <ul class="service-list">
               {services.map((s) => (
@@ -129,10 +128,9 @@ export function OrganisationPage({
           ) : (
             <p>{t.html('directory.organisation.no_services')}</p>
           )}
-        </section>
+        </Section>
 
-        <section aria-labelledby="locations-title">
-          <h2 id="locations-title">{t.html('directory.organisation.locations')}</h2>
+        <Section id="locations" title={t.t('directory.organisation.locations')}>
           {org.locations.length ? (
             <>
               <ul class="locations">
@@ -147,10 +145,9 @@ export function OrganisationPage({
           ) : (
             <p>{t.html('directory.organisation.no_locations')}</p>
           )}
-        </section>
+        </Section>
 
-        <section aria-labelledby="contact-title">
-          <h2 id="contact-title">{t.html('directory.organisation.contact')}</h2>
+        <Section id="contact" title={t.t('directory.organisation.contact')}>
           <ContactDetails
             ctx={ctx}
             email={org.email}
@@ -165,10 +162,9 @@ export function OrganisationPage({
           ) : (
             ''
           )}
-        </section>
+        </Section>
 
-        <section aria-labelledby="about-title">
-          <h2 id="about-title">{t.html('directory.organisation.about')}</h2>
+        <Section id="about" title={t.t('directory.organisation.about')}>
           <dl class="facts">
             <div>
               <dt>{t.html('directory.organisation.kbo')}</dt>
@@ -229,7 +225,7 @@ export function OrganisationPage({
               ''
             )}
           </p>
-        </section>
+        </Section>
       </article>
     </Layout>
   );

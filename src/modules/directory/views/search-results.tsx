@@ -5,6 +5,7 @@ import { href } from '../../../http/request-context.ts';
 import { type I18nText, type Locale, pickText } from '../../../shared/i18n-text.ts';
 import { Pagination } from '../../../views/components.tsx';
 import type { SearchOutcome, SearchParams } from '../presenters/page-data.ts';
+import { PointsMap } from './contact-parts.tsx';
 import { communeName, KindBadge, LanguagesList, VerificationBadge } from './parts.tsx';
 import { fold, termsOf, words } from '../../search/index.ts';
 
@@ -219,16 +220,12 @@ export function SearchResults({
             ))}
           </ol>
           {points.length ? (
-            <div
-              class="map search-map"
-              data-map="points"
-              data-communes="/api/v1/geo/communes"
-              data-points={JSON.stringify(points)}
-              data-tiles={ctx.tiles.url}
-              data-attribution={ctx.tiles.attribution}
-              role="region"
-              aria-label={t.t('directory.search.map_label')}
-            ></div>
+            <PointsMap
+              ctx={ctx}
+              points={points}
+              class="search-map"
+              label={t.t('directory.search.map_label')}
+            />
           ) : (
             ''
           )}

@@ -1,7 +1,7 @@
 import type { PageContext } from '../../../http/request-context.ts';
 import { href } from '../../../http/request-context.ts';
 import { textIn } from '../../../shared/i18n-text.ts';
-import { Breadcrumb, jsonLd, Localized } from '../../../views/components.tsx';
+import { Breadcrumb, jsonLd, Localized, Section } from '../../../views/components.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { serviceOpenState } from '../listing-state.ts';
 import type { ServicePageData } from '../presenters/page-data.ts';
@@ -74,8 +74,7 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
           <Localized ctx={ctx} value={service.description} block />
         </section>
 
-        <section aria-labelledby="facts-title">
-          <h2 id="facts-title">{t.html('directory.service.at_a_glance')}</h2>
+        <Section id="facts" title={t.t('directory.service.at_a_glance')}>
           <dl class="facts">
             <div>
               <dt>{t.html('directory.themes')}</dt>
@@ -130,10 +129,9 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
               ''
             ),
           )}
-        </section>
+        </Section>
 
-        <section aria-labelledby="hours-title">
-          <h2 id="hours-title">{t.html('directory.service.hours')}</h2>
+        <Section id="hours" title={t.t('directory.service.hours')}>
           <HoursTable
             ctx={ctx}
             weekly={service.schedules}
@@ -147,10 +145,9 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
                 : 'directory.hours.holidays_open',
             )}
           </p>
-        </section>
+        </Section>
 
-        <section aria-labelledby="where-title">
-          <h2 id="where-title">{t.html('directory.service.where')}</h2>
+        <Section id="where" title={t.t('directory.service.where')}>
           {places.length ? (
             <>
               <ul class="locations">
@@ -165,10 +162,9 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
           ) : (
             <p>{t.html('directory.organisation.no_locations')}</p>
           )}
-        </section>
+        </Section>
 
-        <section aria-labelledby="contact-title">
-          <h2 id="contact-title">{t.html('directory.organisation.contact')}</h2>
+        <Section id="contact" title={t.t('directory.organisation.contact')}>
           <ContactDetails
             ctx={ctx}
             email={service.email ?? org.email}
@@ -176,7 +172,7 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
             phones={phones}
           />
           {service.contacts.length ? <ContactPeople ctx={ctx} contacts={service.contacts} /> : ''}
-        </section>
+        </Section>
       </article>
     </Layout>
   );

@@ -4,7 +4,7 @@
 import type { PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
-import { CsrfField, ErrorSummary, Notice, TextArea } from '../../../views/forms.tsx';
+import { CsrfField, ErrorSummary, Form, Notice, TextArea } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 
 export const orgName = (ctx: PageContext, name: I18nText) => pickText(name, ctx.locale)?.text ?? '';
@@ -38,13 +38,11 @@ export function ClaimPage({
             ''
           )}
           <ErrorSummary ctx={ctx} problems={problems} />
-          <form
-            method="post"
+          <Form
+            ctx={ctx}
             action={`/${ctx.locale}/organisations/${organisation.id}/claim`}
-            class="form"
-            novalidate
+            submit={t.t('membership.claim.submit')}
           >
-            <CsrfField ctx={ctx} />
             <TextArea
               ctx={ctx}
               name="message"
@@ -54,10 +52,7 @@ export function ClaimPage({
               maxlength={1000}
               problems={problems}
             />
-            <div class="form-actions">
-              <button type="submit">{t.html('membership.claim.submit')}</button>
-            </div>
-          </form>
+          </Form>
         </>
       )}
       <p>

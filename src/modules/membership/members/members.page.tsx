@@ -2,10 +2,19 @@
 // Pages for organisations' own people: registering an organisation, claiming a listing, one's
 // organisations, the members of one, and the moderators' queue of claims.
 import type { PageContext } from '../../../http/request-context.ts';
+import { Section } from '../../../views/components.tsx';
 import type { MessageKey } from '../../../i18n/index.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
-import { CsrfField, ErrorSummary, Field, fieldMessage, Notice, PostButton } from '../../../views/forms.tsx';
+import {
+  CsrfField,
+  ErrorSummary,
+  fieldMessage,
+  Form,
+  Notice,
+  PostButton,
+  EmailField,
+} from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { ManageLinks } from '../../../views/manage-nav.tsx';
 import { type OrganisationRole, organisationRoles } from '../../access/index.ts';
@@ -162,8 +171,7 @@ export function MembersPage({
       </table>
 
       {canManage && claims.length ? (
-        <section aria-labelledby="claims-title">
-          <h2 id="claims-title">{t.html('membership.members.claims')}</h2>
+        <Section id="claims" title={t.t('membership.members.claims')}>
           <ul class="claims">
             {claims.map((c) => (
               <li class="card">
@@ -171,25 +179,20 @@ export function MembersPage({
               </li>
             ))}
           </ul>
-        </section>
+        </Section>
       ) : (
         ''
       )}
 
       {canManage ? (
-        <section aria-labelledby="invite-title">
-          <h2 id="invite-title">{t.html('membership.members.invite')}</h2>
+        <Section id="invite" title={t.t('membership.members.invite')}>
           <ErrorSummary ctx={ctx} problems={problems} />
-          <form method="post" action={`${base}/invitations`} class="form" novalidate>
-            <CsrfField ctx={ctx} />
-            <Field
+          <Form ctx={ctx} action={`${base}/invitations`} submit={t.t('membership.members.send_invitation')}>
+            <EmailField
               ctx={ctx}
-              name="email"
-              type="email"
               label={t.t('accounts.account.email')}
               value={inviteValues.email}
               problems={problems}
-              maxlength={254}
             />
             <fieldset id="f-roles">
               <legend>{t.html('membership.members.roles')}</legend>
@@ -206,10 +209,7 @@ export function MembersPage({
               <RoleChecks ctx={ctx} idPrefix="invite" checked={['editor']} />
               <p class="hint">{t.html('membership.members.roles_hint')}</p>
             </fieldset>
-            <div class="form-actions">
-              <button type="submit">{t.html('membership.members.send_invitation')}</button>
-            </div>
-          </form>
+          </Form>
           {invitations.length ? (
             <>
               <h3>{t.html('membership.members.open_invitations')}</h3>
@@ -228,7 +228,7 @@ export function MembersPage({
           ) : (
             ''
           )}
-        </section>
+        </Section>
       ) : (
         ''
       )}

@@ -4,11 +4,10 @@
 import type { PageContext } from '../../../http/request-context.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
-import { type I18nText, locales, pickText } from '../../../shared/i18n-text.ts';
-import { CsrfField, ErrorSummary, Field, fieldMessage, Notice } from '../../../views/forms.tsx';
+import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
+import { ErrorSummary, Form, Notice } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
-import { languageNames } from '../../../views/components.tsx';
-import { organisationKinds } from '../../directory/index.ts';
+import { OrganisationFields } from '../../directory/views.ts';
 import { type OrganisationRole } from '../../access/index.ts';
 
 export const orgName = (ctx: PageContext, name: I18nText) => pickText(name, ctx.locale)?.text ?? '';
@@ -24,7 +23,6 @@ export function RegisterOrganisationPage({
   problems?: FieldProblem[];
 }) {
   const { t } = ctx;
-  const kindProblem = problems.find((p) => p.field === 'kind');
   return (
     <Layout ctx={ctx} title={t.t('membership.register_org.title')}>
       <h1>{t.html('membership.register_org.title')}</h1>
@@ -35,87 +33,18 @@ export function RegisterOrganisationPage({
         ''
       )}
       <ErrorSummary ctx={ctx} problems={problems} />
-      <form method="post" action={`/${ctx.locale}/organisations/new`} class="form" novalidate>
-        <CsrfField ctx={ctx} />
-        <fieldset class="languages-side-by-side">
-          <legend>{t.html('directory.register_org.name')}</legend>
-          <p class="hint">{t.html('directory.register_org.name_hint')}</p>
-          {problems.some((p) => p.field === 'name') ? (
-            <p class="field-error" id="f-name" tabindex="-1" safe>
-              {fieldMessage(
-                ctx,
-                problems.find((p) => p.field === 'name')!,
-              )}
-            </p>
-          ) : (
-            ''
-          )}
-          {locales.map((l) => (
-            <Field
-              ctx={ctx}
-              name={`name.${l}`}
-              label={languageNames[l]}
-              value={values[`name.${l}`]}
-              problems={problems}
-              lang={l}
-              maxlength={200}
-            />
-          ))}
-        </fieldset>
-        <div class="field">
-          <label for="f-kind">{t.html('directory.register_org.kind')}</label>
-          {kindProblem ? (
-            <p class="field-error" id="f-kind-error" safe>
-              {fieldMessage(ctx, kindProblem)}
-            </p>
-          ) : (
-            ''
-          )}
-          <select
-            id="f-kind"
-            name="kind"
-            aria-invalid={kindProblem ? 'true' : undefined}
-            aria-describedby={kindProblem ? 'f-kind-error' : undefined}
-          >
-            <option value="">{t.html('membership.register_org.choose_kind')}</option>
-            {organisationKinds.map((k) => (
-              <option value={k} selected={values.kind === k ? true : undefined} safe>
-                {t.t(`directory.kind.${k}` as MessageKey)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <Field
+      <Form
+        ctx={ctx}
+        action={`/${ctx.locale}/organisations/new`}
+        submit={t.t('membership.register_org.submit')}
+      >
+        <OrganisationFields
           ctx={ctx}
-          name="kbo_number"
-          label={t.t('directory.register_org.kbo')}
-          hint={t.t('directory.register_org.kbo_hint')}
-          value={values.kbo_number}
+          values={values}
           problems={problems}
-          maxlength={20}
+          chooseKind={t.t('membership.register_org.choose_kind')}
         />
-        <Field
-          ctx={ctx}
-          name="email"
-          type="email"
-          label={t.t('directory.register_org.email')}
-          value={values.email}
-          problems={problems}
-          maxlength={254}
-        />
-        <Field
-          ctx={ctx}
-          name="website"
-          type="url"
-          label={t.t('directory.register_org.website')}
-          value={values.website}
-          problems={problems}
-          maxlength={500}
-        />
-        <div class="form-actions">
-          <button type="submit">{t.html('membership.register_org.submit')}</button>
-        </div>
-      </form>
+      </Form>
     </Layout>
   );
 }

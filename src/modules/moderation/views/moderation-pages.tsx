@@ -3,7 +3,7 @@ import type { PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
 import { label, Pagination } from '../../../views/components.tsx';
-import { Choices, CsrfField, ErrorSummary, Notice, TextArea, PostButton } from '../../../views/forms.tsx';
+import { Choices, ErrorSummary, Form, Notice, PostButton, TextArea } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { Page } from '../../../shared/pagination.ts';
 import { reportReasons } from '../moderation.vocabulary.ts';
@@ -37,13 +37,11 @@ export function ReportPage({
           <p>{t.html('moderation.report.lead')}</p>
           <ErrorSummary ctx={ctx} problems={problems} />
           {message ? <Notice text={message} tone="warn" /> : ''}
-          <form
-            method="post"
+          <Form
+            ctx={ctx}
             action={`/${ctx.locale}/organisations/${organisation.id}/report`}
-            class="form"
-            novalidate
+            submit={t.t('moderation.report.submit')}
           >
-            <CsrfField ctx={ctx} />
             <Choices
               ctx={ctx}
               name="reason"
@@ -63,10 +61,7 @@ export function ReportPage({
               value={values.message}
               maxlength={1000}
             />
-            <div class="form-actions">
-              <button type="submit">{t.html('moderation.report.submit')}</button>
-            </div>
-          </form>
+          </Form>
         </>
       )}
       <p>

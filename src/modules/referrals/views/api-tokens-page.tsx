@@ -2,7 +2,7 @@
 import type { PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { pickText } from '../../../shared/i18n-text.ts';
-import { CsrfField, ErrorSummary, Field, Notice, PostButton } from '../../../views/forms.tsx';
+import { ErrorSummary, Field, Form, Notice, PostButton } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { OrganisationBrief } from '../../directory/index.ts';
 import type { ApiTokenView } from '../presenters/page-data.ts';
@@ -84,8 +84,7 @@ export function ApiTokensPage({
       )}
       <h2>{t.html('referrals.api_tokens.new')}</h2>
       <ErrorSummary ctx={ctx} problems={problems} />
-      <form method="post" action={base} class="form" novalidate>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={base} submit={t.t('referrals.api_tokens.create')}>
         <Field
           ctx={ctx}
           name="name"
@@ -94,10 +93,7 @@ export function ApiTokensPage({
           problems={problems}
           maxlength={80}
         />
-        <div class="form-actions">
-          <button type="submit">{t.html('referrals.api_tokens.create')}</button>
-        </div>
-      </form>
+      </Form>
       <p>
         <a href="/api/docs">{t.html('referrals.api_tokens.docs')}</a>
       </p>

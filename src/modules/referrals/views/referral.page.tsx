@@ -1,7 +1,7 @@
 // One referral: its timeline, the same for both sides, and what can be done next.
 import { type PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
-import { label } from '../../../views/components.tsx';
+import { label, Section } from '../../../views/components.tsx';
 import { Choices, CsrfField, ErrorSummary, Notice, TextArea } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { OrganisationBrief } from '../../directory/index.ts';
@@ -183,8 +183,7 @@ export function ReferralPage({
       {notice ? <Notice text={notice.text} tone={notice.tone} /> : ''}
       <ErrorSummary ctx={ctx} problems={problems} />
 
-      <section aria-labelledby="need-title">
-        <h2 id="need-title">{t.html('referrals.referral.need')}</h2>
+      <Section id="need" title={t.t('referrals.referral.need')}>
         <dl class="facts">
           <dt>{t.html('referrals.referral.theme')}</dt>
           <dd>
@@ -215,10 +214,9 @@ export function ReferralPage({
             ''
           )}
         </dl>
-      </section>
+      </Section>
 
-      <section aria-labelledby="person-title">
-        <h2 id="person-title">{t.html('referrals.referral.person')}</h2>
+      <Section id="person" title={t.t('referrals.referral.person')}>
         {person ? (
           <dl class="facts">
             <dt>{t.html('referrals.referral.person_name')}</dt>
@@ -245,11 +243,10 @@ export function ReferralPage({
             {t.t('referrals.referral.purged', { date: referral.purgedAt ? t.date(referral.purgedAt) : '' })}
           </p>
         )}
-      </section>
+      </Section>
 
       {detail.actions.length ? (
-        <section aria-labelledby="actions-title" class="referral-actions">
-          <h2 id="actions-title">{t.html('referrals.referral.what_next')}</h2>
+        <Section id="actions" title={t.t('referrals.referral.what_next')} class="referral-actions">
           {(['send', 'accept', 'start'] as const).map((a) =>
             can(a) ? (
               <ButtonForm ctx={ctx} action={action(a)} label={t.t(`referrals.referral.action.${a}`)} />
@@ -302,13 +299,12 @@ export function ReferralPage({
           ) : (
             ''
           )}
-        </section>
+        </Section>
       ) : (
         ''
       )}
 
-      <section aria-labelledby="timeline-title">
-        <h2 id="timeline-title">{t.html('referrals.referral.timeline')}</h2>
+      <Section id="timeline" title={t.t('referrals.referral.timeline')}>
         <ol class="timeline">
           {detail.timeline.map((entry) => (
             <TimelineItem ctx={ctx} entry={entry} organisations={organisations} />
@@ -332,11 +328,10 @@ export function ReferralPage({
         ) : (
           ''
         )}
-      </section>
+      </Section>
 
       {detail.canWithdrawConsent ? (
-        <section aria-labelledby="consent-title">
-          <h2 id="consent-title">{t.html('referrals.referral.withdraw_title')}</h2>
+        <Section id="consent" title={t.t('referrals.referral.withdraw_title')}>
           <p>{t.html('referrals.referral.withdraw_text')}</p>
           <form method="post" action={action('withdraw-consent')} class="form">
             <CsrfField ctx={ctx} />
@@ -353,7 +348,7 @@ export function ReferralPage({
               {t.html('referrals.referral.withdraw')}
             </button>
           </form>
-        </section>
+        </Section>
       ) : (
         ''
       )}

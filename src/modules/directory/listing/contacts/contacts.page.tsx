@@ -3,7 +3,7 @@ import type { PageContext } from '../../../../http/request-context.ts';
 import type { FieldProblem } from '../../../../shared/errors.ts';
 import { type I18nText, locales, pickText } from '../../../../shared/i18n-text.ts';
 import { languageNames } from '../../../../views/components.tsx';
-import { CsrfField, ErrorSummary, Field, Notice, PostButton } from '../../../../views/forms.tsx';
+import { ErrorSummary, Field, Form, Notice, PostButton } from '../../../../views/forms.tsx';
 import { Layout } from '../../../../views/layout.tsx';
 import { ManageLinks } from '../../../../views/manage-nav.tsx';
 import { type FormValues, one } from '../listing-forms.ts';
@@ -36,12 +36,13 @@ function ContactForm({
   const scoped = problems.map((p) => ({ ...p, field: `${prefix}-${p.field}` }));
   const v = (name: string) => one(values[name]);
   return (
-    <form
-      method="post"
+    <Form
+      ctx={ctx}
       action={`/${ctx.locale}/manage/organisations/${organisationId}/contacts`}
-      class="form wide"
+      submit={contact ? t.t('directory.edit.save') : t.t('directory.contacts.add')}
+      wide
+      browserChecks
     >
-      <CsrfField ctx={ctx} />
       {contact ? <input type="hidden" name="contact_id" value={contact.id} /> : ''}
       <Field
         ctx={ctx}
@@ -94,12 +95,7 @@ function ContactForm({
         problems={scoped}
         maxlength={200}
       />
-      <div class="form-actions">
-        <button type="submit">
-          {contact ? t.html('directory.edit.save') : t.html('directory.contacts.add')}
-        </button>
-      </div>
-    </form>
+    </Form>
   );
 }
 

@@ -11,10 +11,11 @@ import { AppError } from '../../../../shared/errors.ts';
 import { locales } from '../../../../shared/i18n-text.ts';
 import { isUuid } from '../../../../shared/shapes.ts';
 import { IdParams } from '../../directory.schemas.ts';
-import { getOrganisation, getOrganisationBrief } from '../../directory.service.ts';
+import { getOrganisation } from '../../directory.service.ts';
+import { deletePartRoute } from '../delete-part.web.ts';
 import { requireListingEditor } from '../change-listing.ts';
 import type { FormValues } from '../listing-forms.ts';
-import { ContactParams, SavedQuery } from '../listing-schemas.ts';
+import { SavedQuery } from '../listing-schemas.ts';
 import { ContactsPage } from './contacts.page.tsx';
 import { deleteContact } from './delete-contact.ts';
 import { saveContact } from './save-contact.ts';
@@ -88,15 +89,5 @@ export const contactsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
     },
   );
 
-  app.post(
-    '/manage/organisations/:id/contacts/:contactId/delete',
-    { schema: { hide: true, params: ContactParams } },
-    async (request, reply) => {
-      const ctx = await pageFor(request, deps);
-      const org = await getOrganisationBrief(db, request.params.id);
-      if (!isUuid(request.params.contactId)) throw new AppError('NOT_FOUND');
-      await deleteContact(signedInContext(request, deps), org.id, request.params.contactId);
-      return reply.redirect(`${contactsPath(ctx.locale, org.id)}?done=saved`, 303);
-    },
-  );
+  deletePartRoute(app, deps, 'contacts', deleteContact);
 };

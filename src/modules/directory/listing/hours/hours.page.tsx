@@ -2,15 +2,8 @@
 import type { PageContext } from '../../../../http/request-context.ts';
 import type { FieldProblem } from '../../../../shared/errors.ts';
 import { type I18nText, locales, pickText } from '../../../../shared/i18n-text.ts';
-import { languageNames } from '../../../../views/components.tsx';
-import {
-  CsrfField,
-  ErrorSummary,
-  Field,
-  fieldMessage,
-  Notice,
-  PostButton,
-} from '../../../../views/forms.tsx';
+import { languageNames, Section } from '../../../../views/components.tsx';
+import { ErrorSummary, Field, fieldMessage, Form, Notice, PostButton } from '../../../../views/forms.tsx';
 import { Layout } from '../../../../views/layout.tsx';
 import { ManageLinks } from '../../../../views/manage-nav.tsx';
 
@@ -71,13 +64,12 @@ export function HoursPage({
       <ErrorSummary ctx={ctx} problems={problems.map((p) => ({ ...p, field: `${p.field}o` }))} />
       <p>{t.html('directory.hours.lead')}</p>
       {special ? <Notice tone="warn" text={t.t('directory.hours.special')} /> : ''}
-      <form
-        method="post"
+      <Form
+        ctx={ctx}
         action={`/${ctx.locale}/manage/services/${serviceId}/hours`}
-        class="form wide"
-        novalidate
+        submit={t.t('directory.edit.save')}
+        wide
       >
-        <CsrfField ctx={ctx} />
         <table class="data-table hours-form">
           <caption class="visually-hidden">{t.html('directory.hours.caption')}</caption>
           <thead>
@@ -146,12 +138,8 @@ export function HoursPage({
           />{' '}
           {t.html('directory.hours.holidays')}
         </label>
-        <div class="form-actions">
-          <button type="submit">{t.html('directory.edit.save')}</button>
-        </div>
-      </form>
-      <section aria-labelledby="exceptions-title">
-        <h2 id="exceptions-title">{t.html('directory.exceptions.title')}</h2>
+      </Form>
+      <Section id="exceptions" title={t.t('directory.exceptions.title')}>
         {exceptions.length ? (
           <ul class="plain">
             {exceptions.map((e) => (
@@ -195,13 +183,12 @@ export function HoursPage({
         )}
         <h3>{t.html('directory.exceptions.add')}</h3>
         <ErrorSummary ctx={ctx} problems={exceptionProblems} />
-        <form
-          method="post"
+        <Form
+          ctx={ctx}
           action={`/${ctx.locale}/manage/services/${serviceId}/exceptions`}
-          class="form wide"
-          novalidate
+          submit={t.t('directory.exceptions.add')}
+          wide
         >
-          <CsrfField ctx={ctx} />
           <div class="side-by-side">
             <Field
               ctx={ctx}
@@ -280,11 +267,8 @@ export function HoursPage({
               ))}
             </div>
           </fieldset>
-          <div class="form-actions">
-            <button type="submit">{t.html('directory.exceptions.add')}</button>
-          </div>
-        </form>
-      </section>
+        </Form>
+      </Section>
     </Layout>
   );
 }

@@ -3,7 +3,7 @@ import type { PageContext } from '../../../../http/request-context.ts';
 import type { FieldProblem } from '../../../../shared/errors.ts';
 import { type I18nText, locales, pickText } from '../../../../shared/i18n-text.ts';
 import { languageNames } from '../../../../views/components.tsx';
-import { CsrfField, ErrorSummary, Field, Notice, PostButton } from '../../../../views/forms.tsx';
+import { ErrorSummary, Field, Form, Notice, PostButton } from '../../../../views/forms.tsx';
 import { Layout } from '../../../../views/layout.tsx';
 import { ManageLinks } from '../../../../views/manage-nav.tsx';
 import { type FormValues, list, one } from '../listing-forms.ts';
@@ -60,12 +60,13 @@ function LocationForm({
     </fieldset>
   );
   return (
-    <form
-      method="post"
+    <Form
+      ctx={ctx}
       action={`/${ctx.locale}/manage/organisations/${organisationId}/locations`}
-      class="form wide"
+      submit={location ? t.t('directory.edit.save') : t.t('directory.locations.add')}
+      wide
+      browserChecks
     >
-      <CsrfField ctx={ctx} />
       {location ? <input type="hidden" name="location_id" value={location.id} /> : ''}
       {texts('name', t.t('directory.locations.name'))}
       <Field
@@ -132,12 +133,7 @@ function LocationForm({
       ) : (
         ''
       )}
-      <div class="form-actions">
-        <button type="submit">
-          {location ? t.html('directory.edit.save') : t.html('directory.locations.add')}
-        </button>
-      </div>
-    </form>
+    </Form>
   );
 }
 

@@ -11,10 +11,11 @@ import { AppError } from '../../../../shared/errors.ts';
 import { locales } from '../../../../shared/i18n-text.ts';
 import { isUuid } from '../../../../shared/shapes.ts';
 import { IdParams } from '../../directory.schemas.ts';
-import { getOrganisation, getOrganisationBrief } from '../../directory.service.ts';
+import { getOrganisation } from '../../directory.service.ts';
+import { deletePartRoute } from '../delete-part.web.ts';
 import { requireListingEditor } from '../change-listing.ts';
 import { type FormValues, list } from '../listing-forms.ts';
-import { LocationParams, SavedQuery } from '../listing-schemas.ts';
+import { SavedQuery } from '../listing-schemas.ts';
 import { deleteLocation } from './delete-location.ts';
 import { LocationsPage } from './locations.page.tsx';
 import { saveLocation } from './save-location.ts';
@@ -120,15 +121,5 @@ export const locationsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
     },
   );
 
-  app.post(
-    '/manage/organisations/:id/locations/:locationId/delete',
-    { schema: { hide: true, params: LocationParams } },
-    async (request, reply) => {
-      const ctx = await pageFor(request, deps);
-      const org = await getOrganisationBrief(db, request.params.id);
-      if (!isUuid(request.params.locationId)) throw new AppError('NOT_FOUND');
-      await deleteLocation(signedInContext(request, deps), org.id, request.params.locationId);
-      return reply.redirect(`${locationsPath(ctx.locale, org.id)}?done=saved`, 303);
-    },
-  );
+  deletePartRoute(app, deps, 'locations', deleteLocation);
 };

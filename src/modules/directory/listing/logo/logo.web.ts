@@ -11,7 +11,6 @@ import { AppError } from '../../../../shared/errors.ts';
 import { isUuid } from '../../../../shared/shapes.ts';
 import { IdParams } from '../../directory.schemas.ts';
 import { getOrganisation } from '../../directory.service.ts';
-import { organisationKinds } from '../../directory.vocabulary.ts';
 import { EditOrganisationPage } from '../profile/profile.page.tsx';
 import { profileValues } from '../profile/profile.web.ts';
 import { findLogo } from './logo.repo.ts';
@@ -40,7 +39,6 @@ export const logoFormWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
               name: org.name,
               values: profileValues(org),
               problems,
-              kinds: organisationKinds,
               logoUpdatedAt: org.logoUpdatedAt,
             }),
         },

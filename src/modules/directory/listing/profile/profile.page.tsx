@@ -2,12 +2,12 @@
 import type { PageContext } from '../../../../http/request-context.ts';
 import type { FieldProblem } from '../../../../shared/errors.ts';
 import { type I18nText, locales, pickText } from '../../../../shared/i18n-text.ts';
-import { label } from '../../../../views/components.tsx';
-import { CsrfField, ErrorSummary, Field, fieldMessage, Notice } from '../../../../views/forms.tsx';
+import { CsrfField, ErrorSummary, fieldMessage, Form, Notice } from '../../../../views/forms.tsx';
 import { Layout } from '../../../../views/layout.tsx';
 import { ManageLinks } from '../../../../views/manage-nav.tsx';
 import { type FormValues, one } from '../listing-forms.ts';
-import { Completeness, TextInLanguages } from '../listing-parts.tsx';
+import { Completeness } from '../listing-parts.tsx';
+import { OrganisationFields } from './organisation-fields.tsx';
 
 export function EditOrganisationPage({
   ctx,
@@ -16,7 +16,6 @@ export function EditOrganisationPage({
   values,
   problems = [],
   saved,
-  kinds,
   logoUpdatedAt,
 }: {
   ctx: PageContext;
@@ -25,7 +24,6 @@ export function EditOrganisationPage({
   values: FormValues;
   problems?: FieldProblem[];
   saved?: boolean;
-  kinds: readonly string[];
   logoUpdatedAt?: Date | null;
 }) {
   const { t } = ctx;
@@ -41,73 +39,14 @@ export function EditOrganisationPage({
       <ManageLinks ctx={ctx} organisationId={organisationId} />
       <ErrorSummary ctx={ctx} problems={problems} />
       <Completeness ctx={ctx} texts={[textsOf('name'), textsOf('description')]} />
-      <form
-        method="post"
+      <Form
+        ctx={ctx}
         action={`/${ctx.locale}/manage/organisations/${organisationId}/profile`}
-        class="form wide"
-        novalidate
+        submit={t.t('directory.edit.save')}
+        wide
       >
-        <CsrfField ctx={ctx} />
-        <TextInLanguages
-          ctx={ctx}
-          name="name"
-          legend={t.t('directory.register_org.name')}
-          hint={t.t('directory.register_org.name_hint')}
-          values={values}
-          problems={problems}
-          maxlength={200}
-        />
-        <TextInLanguages
-          ctx={ctx}
-          name="description"
-          legend={t.t('directory.edit.description')}
-          hint={t.t('directory.edit.description_hint')}
-          values={values}
-          problems={problems}
-          long
-          maxlength={5000}
-        />
-        <div class="field">
-          <label for="f-kind">{t.html('directory.register_org.kind')}</label>
-          <select id="f-kind" name="kind">
-            {kinds.map((k) => (
-              <option value={k} selected={one(values.kind) === k ? true : undefined} safe>
-                {label(ctx, 'directory.kind', k)}
-              </option>
-            ))}
-          </select>
-        </div>
-        <Field
-          ctx={ctx}
-          name="kbo_number"
-          label={t.t('directory.register_org.kbo')}
-          hint={t.t('directory.register_org.kbo_hint')}
-          value={one(values.kbo_number)}
-          problems={problems}
-          maxlength={20}
-        />
-        <Field
-          ctx={ctx}
-          name="email"
-          type="email"
-          label={t.t('directory.register_org.email')}
-          value={one(values.email)}
-          problems={problems}
-          maxlength={254}
-        />
-        <Field
-          ctx={ctx}
-          name="website"
-          type="url"
-          label={t.t('directory.register_org.website')}
-          value={one(values.website)}
-          problems={problems}
-          maxlength={500}
-        />
-        <div class="form-actions">
-          <button type="submit">{t.html('directory.edit.save')}</button>
-        </div>
-      </form>
+        <OrganisationFields ctx={ctx} values={values} problems={problems} withDescription />
+      </Form>
       <section class="logo-section" aria-labelledby="logo-title">
         <h2 id="logo-title">{t.html('directory.logo.title')}</h2>
         {logoUpdatedAt ? (

@@ -8,7 +8,6 @@ import { sendHtml } from '../../../../http/send-html.ts';
 import { signedInContext } from '../../../../http/use-case-context.ts';
 import { IdParams } from '../../directory.schemas.ts';
 import { getOrganisation, getOrganisationBrief } from '../../directory.service.ts';
-import { organisationKinds } from '../../directory.vocabulary.ts';
 import { requireListingEditor } from '../change-listing.ts';
 import { type FormValues, spread, textOf } from '../listing-forms.ts';
 import { SavedQuery, textFields, text } from '../listing-schemas.ts';
@@ -50,7 +49,6 @@ export const profileWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
           name: org.name,
           values: profileValues(org),
           saved: request.query.done === 'saved',
-          kinds: organisationKinds,
           logoUpdatedAt: org.logoUpdatedAt,
         }),
       );
@@ -81,7 +79,6 @@ export const profileWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
             name: org.name,
             values: body,
             problems,
-            kinds: organisationKinds,
             logoUpdatedAt: org.logoUpdatedAt,
           }),
       });

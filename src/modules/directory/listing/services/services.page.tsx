@@ -3,11 +3,27 @@ import type { PageContext } from '../../../../http/request-context.ts';
 import type { FieldProblem } from '../../../../shared/errors.ts';
 import { type I18nText, locales, pickText } from '../../../../shared/i18n-text.ts';
 import { label } from '../../../../views/components.tsx';
-import { Choices, CsrfField, ErrorSummary, Field, Notice } from '../../../../views/forms.tsx';
+import {
+  Choices,
+  EmailField,
+  ErrorSummary,
+  Field,
+  Form,
+  Notice,
+  Select,
+  UrlField,
+} from '../../../../views/forms.tsx';
 import { Layout } from '../../../../views/layout.tsx';
 import { ManageLinks } from '../../../../views/manage-nav.tsx';
 import { type FormValues, list, one } from '../listing-forms.ts';
 import { Completeness, TextInLanguages } from '../listing-parts.tsx';
+
+/** The service's longer texts that share one shape: how to apply, who may, what it costs. */
+const longTexts = [
+  ['applicationProcess', 'directory.edit.application_process'],
+  ['eligibilityDescription', 'directory.edit.eligibility'],
+  ['feesDescription', 'directory.edit.fees'],
+] as const;
 
 export function EditServicePage({
   ctx,
@@ -58,8 +74,7 @@ export function EditServicePage({
       )}
       <ErrorSummary ctx={ctx} problems={problems} />
       <Completeness ctx={ctx} texts={texts.map(textsOf)} />
-      <form method="post" action={action} class="form wide" novalidate>
-        <CsrfField ctx={ctx} />
+      <Form ctx={ctx} action={action} submit={t.t('directory.edit.save')} wide>
         <TextInLanguages
           ctx={ctx}
           name="name"
@@ -78,43 +93,28 @@ export function EditServicePage({
           long
           maxlength={5000}
         />
-        <TextInLanguages
+        {longTexts.map(([name, legend]) => (
+          <TextInLanguages
+            ctx={ctx}
+            name={name}
+            legend={t.t(legend)}
+            values={values}
+            problems={problems}
+            long
+            maxlength={1000}
+          />
+        ))}
+        <Select
           ctx={ctx}
-          name="applicationProcess"
-          legend={t.t('directory.edit.application_process')}
-          values={values}
+          name="status"
+          label={t.t('directory.edit.status')}
+          options={vocabularies.statuses.map((code) => ({
+            value: code,
+            label: label(ctx, 'directory.status', code),
+          }))}
+          value={one(values.status)}
           problems={problems}
-          long
-          maxlength={1000}
         />
-        <TextInLanguages
-          ctx={ctx}
-          name="eligibilityDescription"
-          legend={t.t('directory.edit.eligibility')}
-          values={values}
-          problems={problems}
-          long
-          maxlength={1000}
-        />
-        <TextInLanguages
-          ctx={ctx}
-          name="feesDescription"
-          legend={t.t('directory.edit.fees')}
-          values={values}
-          problems={problems}
-          long
-          maxlength={1000}
-        />
-        <div class="field">
-          <label for="f-status">{t.html('directory.edit.status')}</label>
-          <select id="f-status" name="status">
-            {vocabularies.statuses.map((s) => (
-              <option value={s} selected={one(values.status) === s ? true : undefined} safe>
-                {label(ctx, 'directory.status', s)}
-              </option>
-            ))}
-          </select>
-        </div>
         <fieldset class="themes-choice" id="f-themes">
           <legend>{t.html('directory.edit.themes')}</legend>
           <p class="hint">{t.html('directory.edit.themes_hint')}</p>
@@ -176,28 +176,20 @@ export function EditServicePage({
           problems={problems}
           maxlength={300}
         />
-        <Field
+        <EmailField
           ctx={ctx}
-          name="email"
-          type="email"
           label={t.t('directory.register_org.email')}
           value={one(values.email)}
           problems={problems}
-          maxlength={254}
         />
-        <Field
+        <UrlField
           ctx={ctx}
           name="url"
-          type="url"
           label={t.t('directory.register_org.website')}
           value={one(values.url)}
           problems={problems}
-          maxlength={500}
         />
-        <div class="form-actions">
-          <button type="submit">{t.html('directory.edit.save')}</button>
-        </div>
-      </form>
+      </Form>
     </Layout>
   );
 }
