@@ -150,6 +150,11 @@ export function label(ctx: PageContext, prefix: string, code: string): string {
 }
 
 /** Each language's name in itself, for language switchers and side-by-side fields. */
+/** The options of a choice among a vocabulary's codes, each with its label ("directory.kind.formal"). */
+export function vocabularyOptions(ctx: PageContext, prefix: string, codes: readonly string[]) {
+  return codes.map((code) => ({ value: code, label: label(ctx, prefix, code) }));
+}
+
 export const languageNames = { nl: 'Nederlands', fr: 'Français', en: 'English' } as const;
 
 /** A part of a page under its own heading, which names it for screen readers. */

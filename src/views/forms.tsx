@@ -87,6 +87,7 @@ export function Form({
   actions,
   browserChecks = false,
   wide = false,
+  problems,
   children,
 }: {
   ctx: PageContext;
@@ -96,24 +97,29 @@ export function Form({
   browserChecks?: boolean;
   /** Across the page's width, for forms with text in several languages side by side. */
   wide?: boolean;
+  /** A refused form's problems, summed up above it. */
+  problems?: FieldProblem[];
   children?: Children;
 }) {
   return (
-    <form
-      method="post"
-      action={action}
-      class={wide ? 'form wide' : 'form'}
-      novalidate={browserChecks ? undefined : true}
-    >
-      <CsrfField ctx={ctx} />
-      {children}
-      <div class="form-actions">
-        <button type="submit" safe>
-          {submit}
-        </button>
-        {actions}
-      </div>
-    </form>
+    <>
+      {problems ? <ErrorSummary ctx={ctx} problems={problems} /> : ''}
+      <form
+        method="post"
+        action={action}
+        class={wide ? 'form wide' : 'form'}
+        novalidate={browserChecks ? undefined : true}
+      >
+        <CsrfField ctx={ctx} />
+        {children}
+        <div class="form-actions">
+          <button type="submit" safe>
+            {submit}
+          </button>
+          {actions}
+        </div>
+      </form>
+    </>
   );
 }
 

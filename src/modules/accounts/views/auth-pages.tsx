@@ -14,6 +14,53 @@ interface FormState {
   notice?: string;
 }
 
+/** A person's own address, to sign up or to be sent a link. */
+function AccountEmailField({
+  ctx,
+  value,
+  problems,
+}: {
+  ctx: PageContext;
+  value?: string;
+  problems: FieldProblem[];
+}) {
+  return (
+    <EmailField
+      ctx={ctx}
+      label={ctx.t.t('accounts.account.email')}
+      value={value}
+      problems={problems}
+      required
+      autocomplete="email"
+    />
+  );
+}
+
+/** A password being chosen, with the rules it must meet. */
+function NewPasswordField({
+  ctx,
+  label,
+  problems,
+}: {
+  ctx: PageContext;
+  label: string;
+  problems: FieldProblem[];
+}) {
+  return (
+    <Field
+      ctx={ctx}
+      name="password"
+      type="password"
+      label={label}
+      hint={ctx.t.t('accounts.account.password_hint')}
+      problems={problems}
+      required
+      autocomplete="new-password"
+      maxlength={200}
+    />
+  );
+}
+
 export function SignUpPage({ ctx, values = {}, problems = [], message }: { ctx: PageContext } & FormState) {
   const { t } = ctx;
   return (
@@ -43,25 +90,8 @@ export function SignUpPage({ ctx, values = {}, problems = [], message }: { ctx: 
           autocomplete="name"
           maxlength={100}
         />
-        <EmailField
-          ctx={ctx}
-          label={t.t('accounts.account.email')}
-          value={values.email}
-          problems={problems}
-          required
-          autocomplete="email"
-        />
-        <Field
-          ctx={ctx}
-          name="password"
-          type="password"
-          label={t.t('accounts.account.password')}
-          hint={t.t('accounts.account.password_hint')}
-          problems={problems}
-          required
-          autocomplete="new-password"
-          maxlength={200}
-        />
+        <AccountEmailField ctx={ctx} value={values.email} problems={problems} />
+        <NewPasswordField ctx={ctx} label={t.t('accounts.account.password')} problems={problems} />
         <div class="field">
           <label for="f-locale">{t.html('accounts.account.locale')}</label>
           <select id="f-locale" name="locale">
@@ -195,14 +225,7 @@ export function EmailLinkPage({
       <ErrorSummary ctx={ctx} problems={problems} />
       {message ? <Notice text={message} tone="warn" /> : ''}
       <Form ctx={ctx} action={`/${ctx.locale}${texts.action}`} submit={t.t(texts.submit)}>
-        <EmailField
-          ctx={ctx}
-          label={t.t('accounts.account.email')}
-          value={values.email}
-          problems={problems}
-          required
-          autocomplete="email"
-        />
+        <AccountEmailField ctx={ctx} value={values.email} problems={problems} />
       </Form>
     </Layout>
   );
@@ -236,20 +259,14 @@ export function ResetPasswordPage({
   return (
     <Layout ctx={ctx} title={t.t('accounts.reset.title')}>
       <h1>{t.html('accounts.reset.title')}</h1>
-      <ErrorSummary ctx={ctx} problems={problems} />
-      <Form ctx={ctx} action={`/${ctx.locale}/password/reset`} submit={t.t('accounts.reset.submit')}>
+      <Form
+        problems={problems}
+        ctx={ctx}
+        action={`/${ctx.locale}/password/reset`}
+        submit={t.t('accounts.reset.submit')}
+      >
         <input type="hidden" name="token" value={token} />
-        <Field
-          ctx={ctx}
-          name="password"
-          type="password"
-          label={t.t('accounts.account.new_password')}
-          hint={t.t('accounts.account.password_hint')}
-          problems={problems}
-          required
-          autocomplete="new-password"
-          maxlength={200}
-        />
+        <NewPasswordField ctx={ctx} label={t.t('accounts.account.new_password')} problems={problems} />
         <p class="hint">{t.html('accounts.reset.note')}</p>
       </Form>
     </Layout>

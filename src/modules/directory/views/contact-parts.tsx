@@ -7,6 +7,23 @@ import { communeName, LanguagesList, label, quartierName } from './parts.tsx';
 type Location = OrganisationPageData['locations'][number];
 type Phone = OrganisationPageData['phones'][number];
 
+/** The addresses of an organisation or service, and a small map of them. */
+export function Places({ ctx, name, places }: { ctx: PageContext; name: string; places: Location[] }) {
+  if (!places.length) return <p>{ctx.t.html('directory.organisation.no_locations')}</p>;
+  return (
+    <>
+      <ul class="locations">
+        {places.map((l) => (
+          <li>
+            <Address ctx={ctx} location={l} />
+          </li>
+        ))}
+      </ul>
+      <SmallMap ctx={ctx} name={name} places={places} />
+    </>
+  );
+}
+
 /** A small map of a few places; the page lists the same addresses, so it is a bonus, not a need. */
 export function SmallMap({
   ctx,

@@ -2,12 +2,12 @@ import type { PageContext } from '../../../http/request-context.ts';
 import { href } from '../../../http/request-context.ts';
 import { textIn } from '../../../shared/i18n-text.ts';
 import type { Page } from '../../../shared/pagination.ts';
-import { Pagination } from '../../../views/components.tsx';
+import { Pagination, vocabularyOptions } from '../../../views/components.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { geoReference } from '../../geo/index.ts';
 import type { DirectoryFilters, OrganisationSummary, Theme } from '../presenters/page-data.ts';
 import { commonLanguages, organisationKinds } from '../directory.vocabulary.ts';
-import { communeName, KindBadge, LanguagesList, label, VerificationBadge } from './parts.tsx';
+import { communeName, KindBadge, LanguagesList, label, VerificationBadge, Fact } from './parts.tsx';
 
 export type DirectoryQuery = Omit<DirectoryFilters, 'organisationId'> & { page: number };
 
@@ -58,18 +58,12 @@ function OrganisationCard({
       </p>
       <dl class="facts">
         {org.communes.length ? (
-          <div>
-            <dt>{t.html('directory.where')}</dt>
-            <dd safe>{t.list(org.communes.map((c) => communeName(ctx, c)))}</dd>
-          </div>
+          <Fact term={t.t('directory.where')} text={t.list(org.communes.map((c) => communeName(ctx, c)))} />
         ) : (
           ''
         )}
         {org.themes.length ? (
-          <div>
-            <dt>{t.html('directory.themes')}</dt>
-            <dd safe>{t.list(org.themes.map((c) => themeNames.get(c) ?? c))}</dd>
-          </div>
+          <Fact term={t.t('directory.themes')} text={t.list(org.themes.map((c) => themeNames.get(c) ?? c))} />
         ) : (
           ''
         )}
@@ -234,7 +228,7 @@ export function DirectoryPage({ ctx, query, page, themes }: DirectoryPageData) {
         <FilterSelect
           ctx={ctx}
           name="kind"
-          options={organisationKinds.map((k) => ({ value: k, label: label(ctx, 'directory.kind', k) }))}
+          options={vocabularyOptions(ctx, 'directory.kind', organisationKinds)}
           current={query.kind}
         />
         <FilterSelect

@@ -5,13 +5,21 @@ import { href } from '../../../http/request-context.ts';
 import { type I18nText, textIn } from '../../../shared/i18n-text.ts';
 import { Breadcrumb, jsonLd, Localized, Section } from '../../../views/components.tsx';
 import { Layout } from '../../../views/layout.tsx';
-import { serviceOpenState } from '../listing-state.ts';
 import type { OrganisationPageData } from '../presenters/page-data.ts';
 import { formatKbo } from '../kbo.ts';
 import { organisationJsonLd } from '../presenters/schema-org.ts';
-import { Freshness, KindBadge, LanguagesList, label, OpenBadge, VerificationBadge } from './parts.tsx';
+import {
+  Freshness,
+  KindBadge,
+  LanguagesList,
+  label,
+  VerificationBadge,
+  Description,
+  ServiceBadges,
+  Fact,
+} from './parts.tsx';
 
-import { Address, ContactDetails, ContactPeople, SmallMap } from './contact-parts.tsx';
+import { ContactDetails, ContactPeople, Places } from './contact-parts.tsx';
 
 export function OrganisationPage({
   ctx,
@@ -88,9 +96,7 @@ export function OrganisationPage({
           )}
         </header>
 
-        <section class="description">
-          <Localized ctx={ctx} value={org.description} block />
-        </section>
+        <Description ctx={ctx} text={org.description} />
 
         <Section id="services" title={t.t('directory.organisation.services')}>
           {services.length ? (
@@ -102,16 +108,7 @@ export function OrganisationPage({
                       <Localized ctx={ctx} value={s.name} marker={false} />
                     </a>
                   </h3>
-                  <p class="badges">
-                    <OpenBadge ctx={ctx} state={serviceOpenState(s)} />
-                    {s.status !== 'active' ? (
-                      <span class="badge closed" safe>
-                        {label(ctx, 'directory.status', s.status)}
-                      </span>
-                    ) : (
-                      ''
-                    )}
-                  </p>
+                  <ServiceBadges ctx={ctx} service={s} />
                   <p class="themes" safe>
                     {t.list(s.themes.map((th) => textIn(th.term.name, ctx.locale)))}
                   </p>
@@ -131,20 +128,7 @@ export function OrganisationPage({
         </Section>
 
         <Section id="locations" title={t.t('directory.organisation.locations')}>
-          {org.locations.length ? (
-            <>
-              <ul class="locations">
-                {org.locations.map((l) => (
-                  <li>
-                    <Address ctx={ctx} location={l} />
-                  </li>
-                ))}
-              </ul>
-              <SmallMap ctx={ctx} name={name} places={org.locations} />
-            </>
-          ) : (
-            <p>{t.html('directory.organisation.no_locations')}</p>
-          )}
+          <Places ctx={ctx} name={name} places={org.locations} />
         </Section>
 
         <Section id="contact" title={t.t('directory.organisation.contact')}>
@@ -171,26 +155,20 @@ export function OrganisationPage({
               <dd safe>{org.kboNumber ? formatKbo(org.kboNumber) : t.t('directory.organisation.no_kbo')}</dd>
             </div>
             {org.legalStatus ? (
-              <div>
-                <dt>{t.html('directory.organisation.legal_status')}</dt>
-                <dd safe>{org.legalStatus}</dd>
-              </div>
+              <Fact term={t.t('directory.organisation.legal_status')} text={org.legalStatus} />
             ) : (
               ''
             )}
             {org.yearIncorporated ? (
-              <div>
-                <dt>{t.html('directory.organisation.since')}</dt>
-                <dd safe>{String(org.yearIncorporated)}</dd>
-              </div>
+              <Fact term={t.t('directory.organisation.since')} text={String(org.yearIncorporated)} />
             ) : (
               ''
             )}
             {org.communities.length ? (
-              <div>
-                <dt>{t.html('directory.organisation.communities')}</dt>
-                <dd safe>{t.list(org.communities.map((c) => label(ctx, 'directory.community', c)))}</dd>
-              </div>
+              <Fact
+                term={t.t('directory.organisation.communities')}
+                text={t.list(org.communities.map((c) => label(ctx, 'directory.community', c)))}
+              />
             ) : (
               ''
             )}

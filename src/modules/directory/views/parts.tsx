@@ -1,9 +1,9 @@
 // Pieces shared by the directory's pages.
 import { DateTime } from 'luxon';
 import type { PageContext } from '../../../http/request-context.ts';
-import { textIn } from '../../../shared/i18n-text.ts';
+import { type I18nText, textIn } from '../../../shared/i18n-text.ts';
 import { geoReference } from '../../geo/index.ts';
-import { isStale } from '../listing-state.ts';
+import { type HoursSource, isStale, serviceOpenState } from '../listing-state.ts';
 import {
   type HoursException,
   type OpenState,
@@ -13,7 +13,7 @@ import {
   zone,
 } from '../../../shared/opening-hours.ts';
 
-import { label } from '../../../views/components.tsx';
+import { label, Localized } from '../../../views/components.tsx';
 
 export { label };
 
@@ -209,4 +209,45 @@ export function HoursTable({
 export function LanguagesList({ ctx, codes }: { ctx: PageContext; codes: string[] }) {
   if (!codes.length) return '';
   return <span safe>{ctx.t.list(codes.map((c) => ctx.t.language(c)))}</span>;
+}
+
+/** What an organisation or service says it does, in the reader's language when written in it. */
+export function Description({ ctx, text }: { ctx: PageContext; text: I18nText }) {
+  return (
+    <section class="description">
+      <Localized ctx={ctx} value={text} block />
+    </section>
+  );
+}
+
+/** Open now or not, and closed for good or for a while when it is. */
+export function ServiceBadges({
+  ctx,
+  service,
+}: {
+  ctx: PageContext;
+  service: HoursSource & { status: string };
+}) {
+  return (
+    <p class="badges">
+      <OpenBadge ctx={ctx} state={serviceOpenState(service)} />
+      {service.status !== 'active' ? (
+        <span class="badge closed" safe>
+          {label(ctx, 'directory.status', service.status)}
+        </span>
+      ) : (
+        ''
+      )}
+    </p>
+  );
+}
+
+/** One fact in a list of facts (<dl>): what it is about, and what it says. */
+export function Fact({ term, text }: { term: string; text: string }) {
+  return (
+    <div>
+      <dt safe>{term}</dt>
+      <dd safe>{text}</dd>
+    </div>
+  );
 }

@@ -3,11 +3,19 @@ import { href } from '../../../http/request-context.ts';
 import { textIn } from '../../../shared/i18n-text.ts';
 import { Breadcrumb, jsonLd, Localized, Section } from '../../../views/components.tsx';
 import { Layout } from '../../../views/layout.tsx';
-import { serviceOpenState } from '../listing-state.ts';
 import type { ServicePageData } from '../presenters/page-data.ts';
 import { serviceJsonLd } from '../presenters/schema-org.ts';
-import { Address, ContactDetails, ContactPeople, SmallMap } from './contact-parts.tsx';
-import { Freshness, HoursTable, KindBadge, LanguagesList, label, OpenBadge } from './parts.tsx';
+import { ContactDetails, ContactPeople, Places } from './contact-parts.tsx';
+import {
+  Freshness,
+  HoursTable,
+  KindBadge,
+  LanguagesList,
+  label,
+  Description,
+  ServiceBadges,
+  Fact,
+} from './parts.tsx';
 
 export function ServicePage({ ctx, service }: { ctx: PageContext; service: ServicePageData }) {
   const { t } = ctx;
@@ -52,16 +60,7 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
             </a>{' '}
             <KindBadge ctx={ctx} kind={org.kind} />
           </p>
-          <p class="badges">
-            <OpenBadge ctx={ctx} state={serviceOpenState(service)} />
-            {service.status !== 'active' ? (
-              <span class="badge closed" safe>
-                {label(ctx, 'directory.status', service.status)}
-              </span>
-            ) : (
-              ''
-            )}
-          </p>
+          <ServiceBadges ctx={ctx} service={service} />
           <Freshness ctx={ctx} lastConfirmedAt={service.lastConfirmedAt ?? org.lastConfirmedAt} />
           <p class="refer-link">
             <a class="button" href={href(ctx, '/referrals/new', { service: service.id })}>
@@ -70,9 +69,7 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
           </p>
         </header>
 
-        <section class="description">
-          <Localized ctx={ctx} value={service.description} block />
-        </section>
+        <Description ctx={ctx} text={service.description} />
 
         <Section id="facts" title={t.t('directory.service.at_a_glance')}>
           <dl class="facts">
@@ -91,10 +88,10 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
               </dd>
             </div>
             {service.targetGroups.length ? (
-              <div>
-                <dt>{t.html('directory.service.for_whom')}</dt>
-                <dd safe>{t.list(service.targetGroups.map((g) => label(ctx, 'directory.target', g)))}</dd>
-              </div>
+              <Fact
+                term={t.t('directory.service.for_whom')}
+                text={t.list(service.targetGroups.map((g) => label(ctx, 'directory.target', g)))}
+              />
             ) : (
               ''
             )}
@@ -148,20 +145,7 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
         </Section>
 
         <Section id="where" title={t.t('directory.service.where')}>
-          {places.length ? (
-            <>
-              <ul class="locations">
-                {places.map((l) => (
-                  <li>
-                    <Address ctx={ctx} location={l} />
-                  </li>
-                ))}
-              </ul>
-              <SmallMap ctx={ctx} name={name} places={places} />
-            </>
-          ) : (
-            <p>{t.html('directory.organisation.no_locations')}</p>
-          )}
+          <Places ctx={ctx} name={name} places={places} />
         </Section>
 
         <Section id="contact" title={t.t('directory.organisation.contact')}>

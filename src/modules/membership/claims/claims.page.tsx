@@ -4,8 +4,9 @@
 import type { PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
-import { CsrfField, ErrorSummary, Form, Notice, TextArea } from '../../../views/forms.tsx';
+import { CsrfField, Form, Notice, TextArea } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
+import { RequestPage } from '../../../views/request-page.tsx';
 
 export const orgName = (ctx: PageContext, name: I18nText) => pickText(name, ctx.locale)?.text ?? '';
 
@@ -25,40 +26,36 @@ export function ClaimPage({
   const { t } = ctx;
   const name = orgName(ctx, organisation.name);
   return (
-    <Layout ctx={ctx} title={t.t('membership.claim.title', { organisation: name })}>
-      <h1 safe>{t.t('membership.claim.title', { organisation: name })}</h1>
-      {sent ? (
-        <Notice text={t.t('membership.claim.sent')} />
+    <RequestPage
+      ctx={ctx}
+      title={t.t('membership.claim.title', { organisation: name })}
+      lead={t.t('membership.claim.lead')}
+      sent={Boolean(sent)}
+      sentText={t.t('membership.claim.sent')}
+      back={{ href: `/${ctx.locale}/organisations/${organisation.id}`, text: t.t('directory.claim.back') }}
+    >
+      {ctx.user && !ctx.user.emailVerified ? (
+        <Notice tone="warn" text={t.t('accounts.errors.EMAIL_NOT_VERIFIED')} />
       ) : (
-        <>
-          <p>{t.html('membership.claim.lead')}</p>
-          {ctx.user && !ctx.user.emailVerified ? (
-            <Notice tone="warn" text={t.t('accounts.errors.EMAIL_NOT_VERIFIED')} />
-          ) : (
-            ''
-          )}
-          <ErrorSummary ctx={ctx} problems={problems} />
-          <Form
-            ctx={ctx}
-            action={`/${ctx.locale}/organisations/${organisation.id}/claim`}
-            submit={t.t('membership.claim.submit')}
-          >
-            <TextArea
-              ctx={ctx}
-              name="message"
-              label={t.t('membership.claim.message')}
-              hint={t.t('membership.claim.message_hint')}
-              value={value}
-              maxlength={1000}
-              problems={problems}
-            />
-          </Form>
-        </>
+        ''
       )}
-      <p>
-        <a href={`/${ctx.locale}/organisations/${organisation.id}`}>{t.html('directory.claim.back')}</a>
-      </p>
-    </Layout>
+      <Form
+        problems={problems}
+        ctx={ctx}
+        action={`/${ctx.locale}/organisations/${organisation.id}/claim`}
+        submit={t.t('membership.claim.submit')}
+      >
+        <TextArea
+          ctx={ctx}
+          name="message"
+          label={t.t('membership.claim.message')}
+          hint={t.t('membership.claim.message_hint')}
+          value={value}
+          maxlength={1000}
+          problems={problems}
+        />
+      </Form>
+    </RequestPage>
   );
 }
 

@@ -6,15 +6,7 @@ import { Section } from '../../../views/components.tsx';
 import type { MessageKey } from '../../../i18n/index.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
-import {
-  CsrfField,
-  ErrorSummary,
-  fieldMessage,
-  Form,
-  Notice,
-  PostButton,
-  EmailField,
-} from '../../../views/forms.tsx';
+import { CsrfField, fieldMessage, Form, Notice, PostButton, EmailField } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { ManageLinks } from '../../../views/manage-nav.tsx';
 import { type OrganisationRole, organisationRoles } from '../../access/index.ts';
@@ -186,8 +178,12 @@ export function MembersPage({
 
       {canManage ? (
         <Section id="invite" title={t.t('membership.members.invite')}>
-          <ErrorSummary ctx={ctx} problems={problems} />
-          <Form ctx={ctx} action={`${base}/invitations`} submit={t.t('membership.members.send_invitation')}>
+          <Form
+            problems={problems}
+            ctx={ctx}
+            action={`${base}/invitations`}
+            submit={t.t('membership.members.send_invitation')}
+          >
             <EmailField
               ctx={ctx}
               label={t.t('accounts.account.email')}

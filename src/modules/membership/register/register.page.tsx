@@ -5,7 +5,7 @@ import type { PageContext } from '../../../http/request-context.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
-import { ErrorSummary, Form, Notice } from '../../../views/forms.tsx';
+import { Form, Notice } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { OrganisationFields } from '../../directory/views.ts';
 import { type OrganisationRole } from '../../access/index.ts';
@@ -32,8 +32,8 @@ export function RegisterOrganisationPage({
       ) : (
         ''
       )}
-      <ErrorSummary ctx={ctx} problems={problems} />
       <Form
+        problems={problems}
         ctx={ctx}
         action={`/${ctx.locale}/organisations/new`}
         submit={t.t('membership.register_org.submit')}

@@ -2,9 +2,10 @@
 import type { PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
-import { label, Pagination } from '../../../views/components.tsx';
-import { Choices, ErrorSummary, Form, Notice, PostButton, TextArea } from '../../../views/forms.tsx';
+import { label, Pagination, vocabularyOptions } from '../../../views/components.tsx';
+import { Choices, Form, Notice, PostButton, TextArea } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
+import { RequestPage } from '../../../views/request-page.tsx';
 import type { Page } from '../../../shared/pagination.ts';
 import { reportReasons } from '../moderation.vocabulary.ts';
 
@@ -28,46 +29,39 @@ export function ReportPage({
   const { t } = ctx;
   const title = t.t('moderation.report.title', { organisation: nameOf(ctx, organisation.name) });
   return (
-    <Layout ctx={ctx} title={title}>
-      <h1 safe>{title}</h1>
-      {sent ? (
-        <Notice text={t.t('moderation.report.sent')} />
-      ) : (
-        <>
-          <p>{t.html('moderation.report.lead')}</p>
-          <ErrorSummary ctx={ctx} problems={problems} />
-          {message ? <Notice text={message} tone="warn" /> : ''}
-          <Form
-            ctx={ctx}
-            action={`/${ctx.locale}/organisations/${organisation.id}/report`}
-            submit={t.t('moderation.report.submit')}
-          >
-            <Choices
-              ctx={ctx}
-              name="reason"
-              legend={t.t('moderation.report.reason')}
-              options={reportReasons.map((r) => ({
-                value: r,
-                label: label(ctx, 'moderation.report.reason', r),
-              }))}
-              checked={values.reason ? [values.reason] : []}
-              problems={problems}
-            />
-            <TextArea
-              ctx={ctx}
-              name="message"
-              label={t.t('moderation.report.message')}
-              hint={t.t('moderation.report.message_hint')}
-              value={values.message}
-              maxlength={1000}
-            />
-          </Form>
-        </>
-      )}
-      <p>
-        <a href={`/${ctx.locale}/organisations/${organisation.id}`}>{t.html('directory.claim.back')}</a>
-      </p>
-    </Layout>
+    <RequestPage
+      ctx={ctx}
+      title={title}
+      lead={t.t('moderation.report.lead')}
+      sent={Boolean(sent)}
+      sentText={t.t('moderation.report.sent')}
+      back={{ href: `/${ctx.locale}/organisations/${organisation.id}`, text: t.t('directory.claim.back') }}
+    >
+      {message ? <Notice text={message} tone="warn" /> : ''}
+      <Form
+        problems={problems}
+        ctx={ctx}
+        action={`/${ctx.locale}/organisations/${organisation.id}/report`}
+        submit={t.t('moderation.report.submit')}
+      >
+        <Choices
+          ctx={ctx}
+          name="reason"
+          legend={t.t('moderation.report.reason')}
+          options={vocabularyOptions(ctx, 'moderation.report.reason', reportReasons)}
+          checked={values.reason ? [values.reason] : []}
+          problems={problems}
+        />
+        <TextArea
+          ctx={ctx}
+          name="message"
+          label={t.t('moderation.report.message')}
+          hint={t.t('moderation.report.message_hint')}
+          value={values.message}
+          maxlength={1000}
+        />
+      </Form>
+    </RequestPage>
   );
 }
 

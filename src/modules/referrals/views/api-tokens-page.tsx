@@ -2,7 +2,7 @@
 import type { PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { pickText } from '../../../shared/i18n-text.ts';
-import { ErrorSummary, Field, Form, Notice, PostButton } from '../../../views/forms.tsx';
+import { Field, Form, Notice, PostButton } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { OrganisationBrief } from '../../directory/index.ts';
 import type { ApiTokenView } from '../presenters/page-data.ts';
@@ -83,8 +83,7 @@ export function ApiTokensPage({
         <p>{t.html('referrals.api_tokens.none')}</p>
       )}
       <h2>{t.html('referrals.api_tokens.new')}</h2>
-      <ErrorSummary ctx={ctx} problems={problems} />
-      <Form ctx={ctx} action={base} submit={t.t('referrals.api_tokens.create')}>
+      <Form problems={problems} ctx={ctx} action={base} submit={t.t('referrals.api_tokens.create')}>
         <Field
           ctx={ctx}
           name="name"

@@ -2,7 +2,7 @@
 import { type PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText } from '../../../shared/i18n-text.ts';
-import { label } from '../../../views/components.tsx';
+import { vocabularyOptions } from '../../../views/components.tsx';
 import { Choices, CsrfField, ErrorSummary, Field, Notice, Select, TextArea } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { Commune } from '../../geo/index.ts';
@@ -113,10 +113,7 @@ export function NewReferralPage({
                 ctx={ctx}
                 name="contact_channel"
                 legend={t.t('referrals.referral_form.channel')}
-                options={contactChannels.map((c) => ({
-                  value: c,
-                  label: label(ctx, 'referrals.referral.channel', c),
-                }))}
+                options={vocabularyOptions(ctx, 'referrals.referral.channel', contactChannels)}
                 checked={list('contact_channel')}
                 problems={problems}
               />
@@ -168,10 +165,7 @@ export function NewReferralPage({
                 ctx={ctx}
                 name="urgency"
                 legend={t.t('referrals.referral_form.urgency')}
-                options={urgencies.map((u) => ({
-                  value: u,
-                  label: label(ctx, 'referrals.referral.urgency', u),
-                }))}
+                options={vocabularyOptions(ctx, 'referrals.referral.urgency', urgencies)}
                 checked={list('urgency').length ? list('urgency') : ['routine']}
                 problems={problems}
               />
@@ -183,10 +177,7 @@ export function NewReferralPage({
                 ctx={ctx}
                 name="consent_method"
                 legend={t.t('referrals.referral_form.consent_method')}
-                options={consentMethods.map((m) => ({
-                  value: m,
-                  label: label(ctx, 'referrals.referral.consent_method', m),
-                }))}
+                options={vocabularyOptions(ctx, 'referrals.referral.consent_method', consentMethods)}
                 checked={list('consent_method')}
                 problems={problems}
               />

@@ -1,7 +1,7 @@
 // One referral: its timeline, the same for both sides, and what can be done next.
 import { type PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
-import { label, Section } from '../../../views/components.tsx';
+import { label, Section, vocabularyOptions } from '../../../views/components.tsx';
 import { Choices, CsrfField, ErrorSummary, Notice, TextArea } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { OrganisationBrief } from '../../directory/index.ts';
@@ -133,6 +133,24 @@ function ChoiceForm({
   );
 }
 
+/** The answers that come with a choice: how it ended, why it is declined. */
+const choiceActions = [
+  {
+    action: 'complete',
+    name: 'outcome',
+    legend: 'referrals.referral.complete_legend',
+    labels: 'referrals.referral.outcome',
+    codes: outcomes,
+  },
+  {
+    action: 'decline',
+    name: 'reason',
+    legend: 'referrals.referral.decline_legend',
+    labels: 'referrals.referral.reason',
+    codes: declineReasons,
+  },
+] as const;
+
 export function ReferralPage({
   ctx,
   detail,
@@ -254,41 +272,21 @@ export function ReferralPage({
               ''
             ),
           )}
-          {can('complete') ? (
-            <ChoiceForm
-              ctx={ctx}
-              action={action('complete')}
-              name="outcome"
-              legend={t.t('referrals.referral.complete_legend')}
-              options={outcomes.map((o) => ({
-                value: o,
-                label: label(ctx, 'referrals.referral.outcome', o),
-              }))}
-              button={t.t('referrals.referral.action.complete')}
-              values={values}
-              problems={failedAction === 'complete' ? problems : []}
-            />
-          ) : (
-            ''
-          )}
-          {can('decline') ? (
-            <ChoiceForm
-              ctx={ctx}
-              action={action('decline')}
-              name="reason"
-              legend={t.t('referrals.referral.decline_legend')}
-              options={declineReasons.map((r) => ({
-                value: r,
-                label: label(ctx, 'referrals.referral.reason', r),
-              }))}
-              button={t.t('referrals.referral.action.decline')}
-              secondary
-              values={values}
-              problems={failedAction === 'decline' ? problems : []}
-            />
-          ) : (
-            ''
-          )}
+          {choiceActions
+            .filter((c) => can(c.action))
+            .map((c) => (
+              <ChoiceForm
+                ctx={ctx}
+                action={action(c.action)}
+                name={c.name}
+                legend={t.t(c.legend)}
+                options={vocabularyOptions(ctx, c.labels, c.codes)}
+                button={t.t(`referrals.referral.action.${c.action}`)}
+                secondary={c.action === 'decline'}
+                values={values}
+                problems={failedAction === c.action ? problems : []}
+              />
+            ))}
           {can('cancel') ? (
             <ButtonForm
               ctx={ctx}

@@ -182,8 +182,8 @@ export function HoursPage({
           <p>{t.html('directory.exceptions.none')}</p>
         )}
         <h3>{t.html('directory.exceptions.add')}</h3>
-        <ErrorSummary ctx={ctx} problems={exceptionProblems} />
         <Form
+          problems={exceptionProblems}
           ctx={ctx}
           action={`/${ctx.locale}/manage/services/${serviceId}/exceptions`}
           submit={t.t('directory.exceptions.add')}

@@ -3,7 +3,7 @@
 // number, e-mail address and website.
 import type { PageContext } from '../../../../http/request-context.ts';
 import type { FieldProblem } from '../../../../shared/errors.ts';
-import { label } from '../../../../views/components.tsx';
+import { vocabularyOptions } from '../../../../views/components.tsx';
 import { EmailField, Field, Select, UrlField } from '../../../../views/forms.tsx';
 import { organisationKinds } from '../../directory.vocabulary.ts';
 import { type FormValues, one } from '../listing-forms.ts';
@@ -54,7 +54,7 @@ export function OrganisationFields({
         name="kind"
         label={t.t('directory.register_org.kind')}
         empty={chooseKind}
-        options={organisationKinds.map((k) => ({ value: k, label: label(ctx, 'directory.kind', k) }))}
+        options={vocabularyOptions(ctx, 'directory.kind', organisationKinds)}
         value={one(values.kind)}
         problems={problems}
       />

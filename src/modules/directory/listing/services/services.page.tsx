@@ -2,7 +2,7 @@
 import type { PageContext } from '../../../../http/request-context.ts';
 import type { FieldProblem } from '../../../../shared/errors.ts';
 import { type I18nText, locales, pickText } from '../../../../shared/i18n-text.ts';
-import { label } from '../../../../views/components.tsx';
+import { label, vocabularyOptions } from '../../../../views/components.tsx';
 import {
   Choices,
   EmailField,
@@ -108,10 +108,7 @@ export function EditServicePage({
           ctx={ctx}
           name="status"
           label={t.t('directory.edit.status')}
-          options={vocabularies.statuses.map((code) => ({
-            value: code,
-            label: label(ctx, 'directory.status', code),
-          }))}
+          options={vocabularyOptions(ctx, 'directory.status', vocabularies.statuses)}
           value={one(values.status)}
           problems={problems}
         />
@@ -150,10 +147,7 @@ export function EditServicePage({
           name="target_groups"
           legend={t.t('directory.edit.target_groups')}
           multiple
-          options={vocabularies.targetGroups.map((o) => ({
-            value: o,
-            label: label(ctx, 'directory.target', o),
-          }))}
+          options={vocabularyOptions(ctx, 'directory.target', vocabularies.targetGroups)}
           checked={list(values.target_groups)}
         />
         <Choices
@@ -161,10 +155,7 @@ export function EditServicePage({
           name="access_conditions"
           legend={t.t('directory.edit.access_conditions')}
           multiple
-          options={vocabularies.accessConditions.map((o) => ({
-            value: o,
-            label: label(ctx, 'directory.access', o),
-          }))}
+          options={vocabularyOptions(ctx, 'directory.access', vocabularies.accessConditions)}
           checked={list(values.access_conditions)}
         />
         <Field
