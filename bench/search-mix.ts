@@ -16,7 +16,7 @@ function typo(word: string, next: () => number): string {
 export function searchQueries(seed = 7): string[] {
   const next = random(seed);
   const concepts: Concept[] = JSON.parse(
-    readFileSync(new URL('../src/modules/directory/data/thesaurus.json', import.meta.url), 'utf8'),
+    readFileSync(new URL('../src/modules/search/data/thesaurus.json', import.meta.url), 'utf8'),
   );
   const out = new Set<string>();
   const add = (params: Record<string, string | number | undefined>) => {

@@ -87,6 +87,7 @@ export function Form({
   actions,
   browserChecks = false,
   wide = false,
+  danger = false,
   problems,
   children,
 }: {
@@ -97,6 +98,8 @@ export function Form({
   browserChecks?: boolean;
   /** Across the page's width, for forms with text in several languages side by side. */
   wide?: boolean;
+  /** The button does what cannot be undone (withdrawing consent). */
+  danger?: boolean;
   /** A refused form's problems, summed up above it. */
   problems?: FieldProblem[];
   children?: Children;
@@ -113,7 +116,7 @@ export function Form({
         <CsrfField ctx={ctx} />
         {children}
         <div class="form-actions">
-          <button type="submit" safe>
+          <button type="submit" class={danger ? 'danger' : undefined} safe>
             {submit}
           </button>
           {actions}

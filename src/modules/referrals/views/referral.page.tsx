@@ -2,7 +2,7 @@
 import { type PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { label, Section, vocabularyOptions } from '../../../views/components.tsx';
-import { Choices, CsrfField, ErrorSummary, Notice, TextArea } from '../../../views/forms.tsx';
+import { Choices, CsrfField, ErrorSummary, Form, Notice, TextArea } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { OrganisationBrief } from '../../directory/index.ts';
 import type { ReferralDetail, TimelineEntry } from '../presenters/page-data.ts';
@@ -309,8 +309,12 @@ export function ReferralPage({
           ))}
         </ol>
         {detail.canMessage ? (
-          <form method="post" action={action('messages')} class="form">
-            <CsrfField ctx={ctx} />
+          <Form
+            ctx={ctx}
+            action={action('messages')}
+            submit={t.t('referrals.referral.send_message')}
+            browserChecks
+          >
             <TextArea
               ctx={ctx}
               name="message"
@@ -321,8 +325,7 @@ export function ReferralPage({
               rows={3}
               problems={problems}
             />
-            <button type="submit">{t.html('referrals.referral.send_message')}</button>
-          </form>
+          </Form>
         ) : (
           ''
         )}
@@ -331,8 +334,13 @@ export function ReferralPage({
       {detail.canWithdrawConsent ? (
         <Section id="consent" title={t.t('referrals.referral.withdraw_title')}>
           <p>{t.html('referrals.referral.withdraw_text')}</p>
-          <form method="post" action={action('withdraw-consent')} class="form">
-            <CsrfField ctx={ctx} />
+          <Form
+            ctx={ctx}
+            action={action('withdraw-consent')}
+            submit={t.t('referrals.referral.withdraw')}
+            browserChecks
+            danger
+          >
             <Choices
               ctx={ctx}
               name="confirm"
@@ -342,10 +350,7 @@ export function ReferralPage({
               checked={[]}
               problems={problems}
             />
-            <button type="submit" class="danger">
-              {t.html('referrals.referral.withdraw')}
-            </button>
-          </form>
+          </Form>
         </Section>
       ) : (
         ''
