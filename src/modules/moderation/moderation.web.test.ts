@@ -82,6 +82,13 @@ describe('reports', () => {
     expect((await moderator.get('/en/moderation')).body).not.toContain(
       `/moderation/reports/${reportId}/resolve`,
     );
+    const audit = await t.database.pool.query(
+      `select event, actor_id from audit_log where subject_type = 'report' and subject_id = $1`,
+      [reportId],
+    );
+    expect(audit.rows.map((r) => r.event)).toEqual(['report.resolved']);
+    // Resolved already: nothing left to resolve, and no second entry.
+    expect((await moderator.post(`/en/moderation/reports/${reportId}/resolve`, {})).statusCode).toBe(404);
   });
 });
 

@@ -1,11 +1,14 @@
-// Reports from visitors, the moderators' queue, verification and the audit log page.
+// Reports from visitors (reports/), the moderators' queue (queue/) and the audit log page
+// (audit-log/). Verifying listings is the directory's (directory/trust), claims are membership's.
 import * as moderationSchema from './moderation.schema.ts';
 import { tablesOf } from '../../db/tables.ts';
 import type { ModuleManifest } from '../../http/module-manifest.ts';
-import { moderationWeb } from './moderation.web.ts';
+import { auditLogWeb } from './audit-log/audit-log.web.ts';
+import { queueWeb } from './queue/queue.web.ts';
+import { reportsWeb } from './reports/reports.web.ts';
 
 export const moderationModule: ModuleManifest = {
   name: 'moderation',
   tables: tablesOf(moderationSchema),
-  routes: { pages: [moderationWeb] },
+  routes: { pages: [reportsWeb, queueWeb, auditLogWeb] },
 };

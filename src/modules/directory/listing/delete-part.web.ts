@@ -23,9 +23,10 @@ export function deletePartRoute(
     `/manage/organisations/:id/${part}/:partId/delete`,
     { schema: { hide: true, params: PartParams } },
     async (request, reply) => {
+      const ctx = signedInContext(request, deps);
       const org = await getOrganisationBrief(deps.db, request.params.id);
       if (!isUuid(request.params.partId)) throw new AppError('NOT_FOUND');
-      await remove(signedInContext(request, deps), org.id, request.params.partId);
+      await remove(ctx, org.id, request.params.partId);
       return reply.redirect(`/${localeOf(request)}/manage/organisations/${org.id}/${part}?done=saved`, 303);
     },
   );

@@ -7,7 +7,7 @@ import { pageFor } from '../../../http/request-context.ts';
 import { sendHtml } from '../../../http/send-html.ts';
 import { signedInContext } from '../../../http/use-case-context.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { canManageMembers, findMembershipsOfUser } from '../../access/index.ts';
+import { canManageMembers, findMembershipsOfUser, isModerator } from '../../access/index.ts';
 import { IdParams } from '../directory.schemas.ts';
 import { getOrganisationBrief } from '../directory.service.ts';
 import { vouchableKinds } from './trust.repo.ts';
@@ -24,9 +24,12 @@ export const trustWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
     '/moderation/organisations/:id/verify',
     { schema: { hide: true, params: IdParams, body: Type.Object({ verified: text }) } },
     async (request, reply) => {
+      const useCase = signedInContext(request, deps);
+      // To anyone but a moderator the route does not exist, whatever the id.
+      if (!isModerator(useCase.actor)) throw new AppError('NOT_FOUND');
       const ctx = await pageFor(request, deps);
       const org = await getOrganisationBrief(db, request.params.id);
-      await verifyListing(signedInContext(request, deps), org.id, request.body.verified !== '0');
+      await verifyListing(useCase, org.id, request.body.verified !== '0');
       return reply.redirect(`/${ctx.locale}/moderation?done=verified`, 303);
     },
   );

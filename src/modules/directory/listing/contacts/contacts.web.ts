@@ -51,6 +51,7 @@ export const contactsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
     '/manage/organisations/:id/contacts',
     { schema: { hide: true, params: IdParams, body: ContactBody } },
     async (request, reply) => {
+      const useCase = signedInContext(request, deps);
       const ctx = await pageFor(request, deps);
       const org = await getOrganisation(db, request.params.id);
       const body = request.body;
@@ -73,7 +74,7 @@ export const contactsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
           .split(/[\s,;]+/)
           .filter(Boolean),
       };
-      return submitForm(reply, () => saveContact(signedInContext(request, deps), org.id, contactId, input), {
+      return submitForm(reply, () => saveContact(useCase, org.id, contactId, input), {
         redirect: () => `${contactsPath(ctx.locale, org.id)}?done=saved`,
         refused: (problems) =>
           ContactsPage({

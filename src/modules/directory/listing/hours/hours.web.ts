@@ -132,9 +132,10 @@ export const hoursWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
     '/manage/services/:id/exceptions/:exceptionId/delete',
     { schema: { hide: true, params: ExceptionParams } },
     async (request, reply) => {
+      const ctx = signedInContext(request, deps);
       const service = await getService(db, request.params.id);
       if (!isUuid(request.params.exceptionId)) throw new AppError('NOT_FOUND');
-      await deleteException(signedInContext(request, deps), service.id, request.params.exceptionId);
+      await deleteException(ctx, service.id, request.params.exceptionId);
       return reply.redirect(`${hoursPath(localeOf(request), service.id)}?done=saved`, 303);
     },
   );

@@ -66,6 +66,7 @@ export const locationsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
     '/manage/organisations/:id/locations',
     { schema: { hide: true, params: IdParams, body: LocationBody } },
     async (request, reply) => {
+      const useCase = signedInContext(request, deps);
       const ctx = await pageFor(request, deps);
       const org = await getOrganisation(db, request.params.id);
       const body = request.body;
@@ -100,24 +101,20 @@ export const locationsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
         transport: texts('transport'),
         serviceIds,
       };
-      return submitForm(
-        reply,
-        () => saveLocation(signedInContext(request, deps), org.id, locationId, input),
-        {
-          redirect: () => `${locationsPath(ctx.locale, org.id)}?done=saved`,
-          refused: (problems) =>
-            LocationsPage({
-              ctx,
-              organisationId: org.id,
-              name: org.name,
-              locations: locationViews(org),
-              services: org.services,
-              problems,
-              values,
-              failedId: locationId ?? 'new',
-            }),
-        },
-      );
+      return submitForm(reply, () => saveLocation(useCase, org.id, locationId, input), {
+        redirect: () => `${locationsPath(ctx.locale, org.id)}?done=saved`,
+        refused: (problems) =>
+          LocationsPage({
+            ctx,
+            organisationId: org.id,
+            name: org.name,
+            locations: locationViews(org),
+            services: org.services,
+            problems,
+            values,
+            failedId: locationId ?? 'new',
+          }),
+      });
     },
   );
 

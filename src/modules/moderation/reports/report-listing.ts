@@ -4,7 +4,7 @@ import type { Database } from '../../../db/client.ts';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import type { RateLimiter } from '../../../shared/rate-limiter.ts';
 import { getOrganisationBrief } from '../../directory/index.ts';
-import { insertReport } from '../moderation.repo.ts';
+import { insertReport } from './reports.repo.ts';
 import { type ReportReason, reportReasons } from '../moderation.vocabulary.ts';
 
 export async function reportListing(

@@ -1,8 +1,8 @@
-// Queries of the moderation module.
+// Reports about listings: writing one, the open ones, closing one.
 import { and, asc, eq, isNull } from 'drizzle-orm';
-import type { Executor } from '../../db/client.ts';
-import { reports } from './moderation.schema.ts';
-import type { ReportReason } from './moderation.vocabulary.ts';
+import type { Executor } from '../../../db/client.ts';
+import { reports } from '../moderation.schema.ts';
+import type { ReportReason } from '../moderation.vocabulary.ts';
 
 export type ReportRow = typeof reports.$inferSelect;
 
@@ -23,7 +23,12 @@ export async function findOpenReports(db: Executor, limit = 200): Promise<Report
 }
 
 /** Marks a report resolved; false when it was unknown or resolved already. */
-export async function resolveReport(db: Executor, id: string, userId: string, now: Date): Promise<boolean> {
+export async function markReportResolved(
+  db: Executor,
+  id: string,
+  userId: string,
+  now: Date,
+): Promise<boolean> {
   const result = await db
     .update(reports)
     .set({ resolvedAt: now, resolvedBy: userId })

@@ -1,0 +1,78 @@
+// The audit log, for platform admins: security events in order, filtered by event.
+import type { PageContext } from '../../../http/request-context.ts';
+import { Pagination } from '../../../views/components.tsx';
+import { Layout } from '../../../views/layout.tsx';
+import type { Page } from '../../../shared/pagination.ts';
+
+export interface AuditRowView {
+  id: number;
+  at: Date;
+  actor: string;
+  event: string;
+  subject: string;
+  ip: string;
+  details: string;
+}
+
+export function AuditPage({
+  ctx,
+  page,
+  event,
+}: {
+  ctx: PageContext;
+  page: Page<AuditRowView>;
+  event?: string;
+}) {
+  const { t } = ctx;
+  return (
+    <Layout ctx={ctx} title={t.t('moderation.audit.title')}>
+      <h1>{t.html('moderation.audit.title')}</h1>
+      <p>{t.html('moderation.audit.lead')}</p>
+      <form method="get" action={`/${ctx.locale}/admin/audit`} class="form">
+        <div class="field">
+          <label for="f-event">{t.html('moderation.audit.event')}</label>
+          <input id="f-event" name="event" type="text" value={event ?? ''} maxlength="100" />
+        </div>
+        <div class="form-actions">
+          <button type="submit">{t.html('directory.apply')}</button>
+        </div>
+      </form>
+      <table class="data-table">
+        <caption class="visually-hidden">{t.html('moderation.audit.title')}</caption>
+        <thead>
+          <tr>
+            <th scope="col">{t.html('moderation.audit.when')}</th>
+            <th scope="col">{t.html('moderation.audit.who')}</th>
+            <th scope="col">{t.html('moderation.audit.event')}</th>
+            <th scope="col">{t.html('moderation.audit.subject')}</th>
+            <th scope="col">IP</th>
+            <th scope="col">{t.html('moderation.audit.details')}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {page.items.map((r) => (
+            <tr>
+              <td safe>{r.at.toISOString().replace('T', ' ').slice(0, 19)}</td>
+              <td safe>{r.actor}</td>
+              <td>
+                <code safe>{r.event}</code>
+              </td>
+              <td safe>{r.subject}</td>
+              <td safe>{r.ip}</td>
+              <td>
+                <code safe>{r.details}</code>
+              </td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+      <Pagination
+        ctx={ctx}
+        page={page}
+        link={(n) =>
+          `/${ctx.locale}/admin/audit?page=${n}${event ? `&event=${encodeURIComponent(event)}` : ''}`
+        }
+      />
+    </Layout>
+  );
+}

@@ -1,0 +1,122 @@
+// The moderators' queue: open reports, listings to verify, stale listings, claims waiting.
+import type { PageContext } from '../../../http/request-context.ts';
+import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
+import { label } from '../../../views/components.tsx';
+import { Notice, PostButton } from '../../../views/forms.tsx';
+import { Layout } from '../../../views/layout.tsx';
+
+const nameOf = (ctx: PageContext, name: I18nText) => pickText(name, ctx.locale)?.text ?? '';
+
+export interface QueueReport {
+  id: string;
+  organisation: { id: string; name: I18nText };
+  reason: string;
+  message: string;
+  createdAt: Date;
+}
+
+export function ModerationPage({
+  ctx,
+  reports,
+  unverified,
+  stale,
+  pendingClaims,
+  notice,
+}: {
+  ctx: PageContext;
+  reports: QueueReport[];
+  /** `own`: the moderator belongs to it, so another moderator verifies it. */
+  unverified: { id: string; name: I18nText; createdAt: Date; own: boolean }[];
+  stale: { id: string; name: I18nText; lastConfirmedAt: string | null }[];
+  pendingClaims: number;
+  notice?: string;
+}) {
+  const { t } = ctx;
+  const orgLink = (o: { id: string; name: I18nText }) => (
+    <a href={`/${ctx.locale}/organisations/${o.id}`} safe>
+      {nameOf(ctx, o.name)}
+    </a>
+  );
+  return (
+    <Layout ctx={ctx} title={t.t('moderation.title')}>
+      <h1>{t.html('moderation.title')}</h1>
+      {notice ? <Notice text={notice} /> : ''}
+      <p>
+        <a href={`/${ctx.locale}/moderation/claims`} safe>
+          {t.t('moderation.claims_waiting', { count: pendingClaims })}
+        </a>
+      </p>
+
+      <section aria-labelledby="reports-title">
+        <h2 id="reports-title" safe>
+          {t.t('moderation.reports', { count: reports.length })}
+        </h2>
+        <ul class="cards">
+          {reports.map((r) => (
+            <li class="card">
+              <h3>{orgLink(r.organisation)}</h3>
+              <p>
+                <strong safe>{label(ctx, 'moderation.report.reason', r.reason)}</strong> ·{' '}
+                <span safe>{t.date(r.createdAt, 'medium')}</span>
+              </p>
+              {r.message ? <blockquote safe>{r.message}</blockquote> : ''}
+              <p>
+                <a href={`/${ctx.locale}/manage/organisations/${r.organisation.id}/profile`}>
+                  {t.html('directory.confirm_listing.edit')}
+                </a>
+              </p>
+              <PostButton
+                ctx={ctx}
+                action={`/${ctx.locale}/moderation/reports/${r.id}/resolve`}
+                label={t.t('moderation.resolve')}
+              />
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="unverified-title">
+        <h2 id="unverified-title" safe>
+          {t.t('moderation.unverified', { count: unverified.length })}
+        </h2>
+        <ul>
+          {unverified.map((o) => (
+            <li>
+              {orgLink(o)} · <span safe>{t.date(o.createdAt, 'medium')}</span>{' '}
+              {o.own ? (
+                <span class="hint">{t.html('moderation.own_organisation')}</span>
+              ) : (
+                <PostButton
+                  ctx={ctx}
+                  action={`/${ctx.locale}/moderation/organisations/${o.id}/verify`}
+                  label={t.t('moderation.verify')}
+                  ariaLabel={t.t('moderation.verify_name', { name: nameOf(ctx, o.name) })}
+                  hidden={{ verified: '1' }}
+                />
+              )}
+            </li>
+          ))}
+        </ul>
+      </section>
+
+      <section aria-labelledby="stale-title">
+        <h2 id="stale-title" safe>
+          {t.t('moderation.stale', { count: stale.length })}
+        </h2>
+        <p class="hint">{t.html('moderation.stale_hint')}</p>
+        <ul>
+          {stale.map((o) => (
+            <li>
+              {orgLink(o)} ·{' '}
+              <span safe>
+                {o.lastConfirmedAt
+                  ? t.t('moderation.confirmed_on', { date: t.date(o.lastConfirmedAt, 'medium') })
+                  : t.t('moderation.never_confirmed')}
+              </span>
+            </li>
+          ))}
+        </ul>
+      </section>
+    </Layout>
+  );
+}

@@ -1,0 +1,55 @@
+// The moderators' queue: open reports, listings waiting for verification, stale listings and the
+// number of claims waiting. To anyone but a moderator it does not exist.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import type { WebDeps } from '../../../http/deps.ts';
+import { pageFor } from '../../../http/request-context.ts';
+import { sendHtml } from '../../../http/send-html.ts';
+import { requireSignedIn } from '../../../http/signed-in.ts';
+import type { MessageKey } from '../../../i18n/index.ts';
+import { actorOf } from '../../../shared/actor.ts';
+import { findMembershipsOfUser } from '../../access/index.ts';
+import { findStaleListings, findUnverifiedListings, getOrganisationBrief } from '../../directory/index.ts';
+import { countClaimsForModerator } from '../../membership/index.ts';
+import { requireModerator } from '../moderation.policy.ts';
+import { findOpenReports } from '../reports/reports.repo.ts';
+import { ModerationPage } from './queue.page.tsx';
+
+const QueueQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) });
+
+export const queueWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
+  const { db } = deps;
+
+  app.get('/moderation', { schema: { hide: true, querystring: QueueQuery } }, async (request, reply) => {
+    const actor = actorOf(requireSignedIn(request));
+    requireModerator(actor);
+    const ctx = await pageFor(request, deps);
+    const [reports, unverified, stale, pendingClaims, own] = await Promise.all([
+      findOpenReports(db),
+      findUnverifiedListings(db),
+      findStaleListings(db, new Date()),
+      countClaimsForModerator(db, actor.userId),
+      findMembershipsOfUser(db, actor.userId),
+    ]);
+    const ownIds = new Set(own.map((m) => m.organisationId));
+    const withOrgs = await Promise.all(
+      reports.map(async (r) => ({ ...r, organisation: await getOrganisationBrief(db, r.organisationId) })),
+    );
+    const done = request.query.done;
+    const notice =
+      done === 'verified' || done === 'resolved'
+        ? ctx.t.t(`moderation.done.${done}` as MessageKey)
+        : undefined;
+    return sendHtml(
+      reply,
+      ModerationPage({
+        ctx,
+        reports: withOrgs,
+        unverified: unverified.map((o) => ({ ...o, own: ownIds.has(o.id) })),
+        stale,
+        pendingClaims,
+        notice,
+      }),
+    );
+  });
+};
