@@ -179,3 +179,20 @@ export function Section({
     </section>
   );
 }
+
+/** The header row of a data table: one column heading per text; `false` leaves a column out. */
+export function TableHead({ columns }: { columns: (string | false)[] }) {
+  return (
+    <thead>
+      <tr>
+        {columns
+          .filter((column) => column !== false)
+          .map((column) => (
+            <th scope="col" safe>
+              {column}
+            </th>
+          ))}
+      </tr>
+    </thead>
+  );
+}

@@ -2,7 +2,7 @@
 // Pages for organisations' own people: registering an organisation, claiming a listing, one's
 // organisations, the members of one, and the moderators' queue of claims.
 import type { PageContext } from '../../../http/request-context.ts';
-import { Section } from '../../../views/components.tsx';
+import { Section, TableHead } from '../../../views/components.tsx';
 import type { MessageKey } from '../../../i18n/index.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
@@ -102,13 +102,13 @@ export function MembersPage({
       )}
       <table class="data-table members">
         <caption class="visually-hidden">{t.html('membership.members.caption')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.html('membership.members.person')}</th>
-            <th scope="col">{t.html('membership.members.roles')}</th>
-            {canManage ? <th scope="col">{t.html('membership.members.actions')}</th> : ''}
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t.t('membership.members.person'),
+            t.t('membership.members.roles'),
+            canManage && t.t('membership.members.actions'),
+          ]}
+        />
         <tbody>
           {members.map((m) => (
             <tr>

@@ -1,6 +1,6 @@
 // The audit log, for platform admins: security events in order, filtered by event.
 import type { PageContext } from '../../../http/request-context.ts';
-import { Pagination } from '../../../views/components.tsx';
+import { Pagination, TableHead } from '../../../views/components.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { Page } from '../../../shared/pagination.ts';
 
@@ -39,16 +39,16 @@ export function AuditPage({
       </form>
       <table class="data-table">
         <caption class="visually-hidden">{t.html('moderation.audit.title')}</caption>
-        <thead>
-          <tr>
-            <th scope="col">{t.html('moderation.audit.when')}</th>
-            <th scope="col">{t.html('moderation.audit.who')}</th>
-            <th scope="col">{t.html('moderation.audit.event')}</th>
-            <th scope="col">{t.html('moderation.audit.subject')}</th>
-            <th scope="col">IP</th>
-            <th scope="col">{t.html('moderation.audit.details')}</th>
-          </tr>
-        </thead>
+        <TableHead
+          columns={[
+            t.t('moderation.audit.when'),
+            t.t('moderation.audit.who'),
+            t.t('moderation.audit.event'),
+            t.t('moderation.audit.subject'),
+            'IP',
+            t.t('moderation.audit.details'),
+          ]}
+        />
         <tbody>
           {page.items.map((r) => (
             <tr>

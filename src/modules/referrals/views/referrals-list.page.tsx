@@ -1,7 +1,7 @@
 // The referrals an organisation sent and received, with filters.
 import { href, type PageContext } from '../../../http/request-context.ts';
 import { type I18nText } from '../../../shared/i18n-text.ts';
-import { label, Pagination } from '../../../views/components.tsx';
+import { label, Pagination, TableHead } from '../../../views/components.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { ReferralList } from '../presenters/page-data.ts';
 import { nameOf, StatusBadge } from './referral-parts.tsx';
@@ -58,17 +58,15 @@ export function ReferralsPage({
           {list.rows.length ? (
             <table class="data-table">
               <caption class="visually-hidden">{t.html(`referrals.${view}`)}</caption>
-              <thead>
-                <tr>
-                  <th scope="col">{t.html('referrals.col.date')}</th>
-                  <th scope="col">
-                    {t.html(view === 'received' ? 'referrals.col.from' : 'referrals.col.to')}
-                  </th>
-                  <th scope="col">{t.html('referrals.col.theme')}</th>
-                  <th scope="col">{t.html('referrals.col.urgency')}</th>
-                  <th scope="col">{t.html('referrals.col.status')}</th>
-                </tr>
-              </thead>
+              <TableHead
+                columns={[
+                  t.t('referrals.col.date'),
+                  t.t(view === 'received' ? 'referrals.col.from' : 'referrals.col.to'),
+                  t.t('referrals.col.theme'),
+                  t.t('referrals.col.urgency'),
+                  t.t('referrals.col.status'),
+                ]}
+              />
               <tbody>
                 {list.rows.map((r) => {
                   const other = list.organisations.get(

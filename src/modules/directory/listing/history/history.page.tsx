@@ -1,5 +1,6 @@
 // The history of a listing: every change, who made it, before and after; rollback for moderators.
 import type { PageContext } from '../../../../http/request-context.ts';
+import { TableHead } from '../../../../views/components.tsx';
 import type { MessageKey } from '../../../../i18n/index.ts';
 import { type I18nText, pickText } from '../../../../shared/i18n-text.ts';
 import { Notice, PostButton } from '../../../../views/forms.tsx';
@@ -65,13 +66,13 @@ export function HistoryPage({
                 <caption class="visually-hidden" safe>
                   {t.t('directory.history.changes_caption', { id: v.id })}
                 </caption>
-                <thead>
-                  <tr>
-                    <th scope="col">{t.html('directory.history.field')}</th>
-                    <th scope="col">{t.html('directory.history.before')}</th>
-                    <th scope="col">{t.html('directory.history.after')}</th>
-                  </tr>
-                </thead>
+                <TableHead
+                  columns={[
+                    t.t('directory.history.field'),
+                    t.t('directory.history.before'),
+                    t.t('directory.history.after'),
+                  ]}
+                />
                 <tbody>
                   {v.changes.map((c) => (
                     <tr>

@@ -2,7 +2,7 @@
 import type { PageContext } from '../../../../http/request-context.ts';
 import type { FieldProblem } from '../../../../shared/errors.ts';
 import { type I18nText, locales, pickText } from '../../../../shared/i18n-text.ts';
-import { languageNames, Section } from '../../../../views/components.tsx';
+import { languageNames, Section, TableHead } from '../../../../views/components.tsx';
 import { ErrorSummary, Field, fieldMessage, Form, Notice, PostButton } from '../../../../views/forms.tsx';
 import { Layout } from '../../../../views/layout.tsx';
 import { ManageLinks } from '../../../../views/manage-nav.tsx';
@@ -72,13 +72,13 @@ export function HoursPage({
       >
         <table class="data-table hours-form">
           <caption class="visually-hidden">{t.html('directory.hours.caption')}</caption>
-          <thead>
-            <tr>
-              <th scope="col">{t.html('directory.hours.day')}</th>
-              <th scope="col">{t.html('directory.hours.first')}</th>
-              <th scope="col">{t.html('directory.hours.second')}</th>
-            </tr>
-          </thead>
+          <TableHead
+            columns={[
+              t.t('directory.hours.day'),
+              t.t('directory.hours.first'),
+              t.t('directory.hours.second'),
+            ]}
+          />
           <tbody>
             {days.map((dayName, i) => {
               const day = i + 1;
