@@ -1,6 +1,6 @@
 // Organisations managed by their own people, through the real HTTP app: registering, claiming,
 // inviting, roles, leaving, and what others cannot see or do.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import {
   confirmedPerson,
   FormClient,
@@ -8,16 +8,12 @@ import {
   newAddress,
   pathOf,
 } from '../../../test/helpers/form-client.ts';
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ demo: false });
-});
-afterAll(() => t.close());
+const shared = useTestApp({ demo: false });
 
 const person = (options: Parameters<typeof confirmedPerson>[2] = {}) =>
-  confirmedPerson(t.app, t.database, options);
+  confirmedPerson(shared.t.app, shared.t.database, options);
 
 async function register(client: FormClient, fields: Record<string, string>) {
   await client.get('/en/organisations/new');
@@ -31,7 +27,7 @@ async function registered(client: FormClient, name = `Buurtkeuken ${Date.now()}`
 }
 
 async function rolesOf(organisationId: string): Promise<Record<string, string[]>> {
-  const { rows } = await t.database.pool.query(
+  const { rows } = await shared.t.database.pool.query(
     'select u.email, m.roles::text[] as roles from memberships m join users u on u.id = m.user_id where m.organisation_id = $1',
     [organisationId],
   );
@@ -39,7 +35,7 @@ async function rolesOf(organisationId: string): Promise<Record<string, string[]>
 }
 
 async function userId(email: string): Promise<string> {
-  const { rows } = await t.database.pool.query('select id from users where email = $1', [email]);
+  const { rows } = await shared.t.database.pool.query('select id from users where email = $1', [email]);
   return rows[0].id;
 }
 
@@ -55,7 +51,7 @@ describe('registering an organisation', () => {
     });
     expect(res.statusCode).toBe(303);
     const id = /organisations\/([0-9a-f-]{36})\/members/.exec(res.headers.location as string)![1]!;
-    const { rows } = await t.database.pool.query(
+    const { rows } = await shared.t.database.pool.query(
       'select name, kind, kbo_number, verification, last_confirmed_at, website, provenance_source from organisations where id = $1',
       [id],
     );
@@ -75,7 +71,7 @@ describe('registering an organisation', () => {
 
   it('refuses a listing without a name, a formal one without a number and a bad number, and creates nothing', async () => {
     const amina = await person({ locale: 'fr' });
-    const { rows: before } = await t.database.pool.query('select count(*)::int n from organisations');
+    const { rows: before } = await shared.t.database.pool.query('select count(*)::int n from organisations');
     await amina.get('/fr/organisations/new');
     const res = await amina.post('/fr/organisations/new', { kind: 'formal', website: 'not a site' });
     expect(res.statusCode).toBe(400);
@@ -90,12 +86,12 @@ describe('registering an organisation', () => {
     });
     expect(bad.body).toContain('Ce n’est pas un numéro d’entreprise valide');
     expect(bad.body).toContain('value="ASBL Test"');
-    const { rows: after } = await t.database.pool.query('select count(*)::int n from organisations');
+    const { rows: after } = await shared.t.database.pool.query('select count(*)::int n from organisations');
     expect(after[0].n).toBe(before[0].n);
   });
 
   it('asks for a confirmed address first', async () => {
-    const client = new FormClient(t.app);
+    const client = new FormClient(shared.t.app);
     const email = newAddress();
     await client.submit('/en/signup', '/en/signup', {
       name: 'Unconfirmed',
@@ -109,7 +105,7 @@ describe('registering an organisation', () => {
   });
 
   it('sends a visitor to the log-in page first', async () => {
-    const res = await t.app.inject('/nl/organisations/new');
+    const res = await shared.t.app.inject('/nl/organisations/new');
     expect(res.statusCode).toBe(303);
     expect(res.headers.location).toBe('/nl/login?next=%2Fnl%2Forganisations%2Fnew');
   });
@@ -128,7 +124,7 @@ describe('claiming a listing', () => {
       message: 'Coördinator sinds 2021',
     });
     expect(sent.body).toContain('Uw vraag is verstuurd.');
-    expect((await lastMailTo(t.database, admin.email))?.subject).toMatch(
+    expect((await lastMailTo(shared.t.database, admin.email))?.subject).toMatch(
       /^Someone asks to manage Buurtkeuken/,
     );
 
@@ -146,7 +142,9 @@ describe('claiming a listing', () => {
     });
     expect(approved.headers.location).toBe(`/en/manage/organisations/${orgId}/members?done=approved`);
     expect((await rolesOf(orgId))[claimant.email]).toEqual(['admin']);
-    expect((await lastMailTo(t.database, claimant.email))?.subject).toMatch(/^U beheert nu Buurtkeuken/);
+    expect((await lastMailTo(shared.t.database, claimant.email))?.subject).toMatch(
+      /^U beheert nu Buurtkeuken/,
+    );
 
     await admin.get(`/en/manage/organisations/${orgId}/members`);
     const again = await admin.post(`/en/claims/${claimId}/reject`, {});
@@ -157,7 +155,7 @@ describe('claiming a listing', () => {
     const first = await person();
     const orgId = await registered(first);
     const second = await person();
-    await t.database.pool.query(
+    await shared.t.database.pool.query(
       `insert into memberships (user_id, organisation_id, roles) values ($1, $2, '{admin}')`,
       [await userId(second.email), orgId],
     );
@@ -165,7 +163,9 @@ describe('claiming a listing', () => {
     await claimant.submit(`/en/organisations/${orgId}/claim`, `/en/organisations/${orgId}/claim`, {
       message: 'Volunteer',
     });
-    const { rows } = await t.database.pool.query(`select id from claims where organisation_id = $1`, [orgId]);
+    const { rows } = await shared.t.database.pool.query(`select id from claims where organisation_id = $1`, [
+      orgId,
+    ]);
     await first.get('/en/my/organisations');
     await second.get('/en/my/organisations');
     const results = await Promise.all([
@@ -195,7 +195,7 @@ describe('members and roles', () => {
       roles: 'editor',
     });
     expect(sent.headers.location).toContain('done=invited');
-    const link = pathOf((await lastMailTo(t.database, inviteeEmail))!.link!);
+    const link = pathOf((await lastMailTo(shared.t.database, inviteeEmail))!.link!);
 
     const wrongPerson = await person();
     const refused = await wrongPerson.get(link);
@@ -229,7 +229,7 @@ describe('members and roles', () => {
     const orgId = await registered(a);
     const b = await person();
     const [aId, bId] = [await userId(a.email), await userId(b.email)];
-    await t.database.pool.query(
+    await shared.t.database.pool.query(
       `insert into memberships (user_id, organisation_id, roles) values ($1, $2, '{admin}')`,
       [bId, orgId],
     );
@@ -276,7 +276,7 @@ describe('members and roles', () => {
     const orgId = await registered(admin);
     const member = await person();
     const memberId = await userId(member.email);
-    await t.database.pool.query(
+    await shared.t.database.pool.query(
       `insert into memberships (user_id, organisation_id, roles) values ($1, $2, '{editor}')`,
       [memberId, orgId],
     );
@@ -289,7 +289,7 @@ describe('members and roles', () => {
     expect((await member.post(`/en/manage/organisations/${orgId}/leave`, {})).headers.location).toBe(
       '/en/my/organisations',
     );
-    const { rows } = await t.database.pool.query(
+    const { rows } = await shared.t.database.pool.query(
       `select event, details from audit_log where subject_id = $1 order by id`,
       [orgId],
     );

@@ -1,21 +1,17 @@
 // Trust through the real HTTP app: reports from visitors, the moderators' queue, verification,
 // vouching, and the audit log for platform admins only.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { confirmedPerson, FormClient } from '../../../test/helpers/form-client.ts';
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ demo: false });
-});
-afterAll(() => t.close());
+const shared = useTestApp({ demo: false });
 
 async function organisation(
   name: string,
   kind = 'citizen_initiative',
   verification = 'unverified',
 ): Promise<string> {
-  const { rows } = await t.database.pool.query(
+  const { rows } = await shared.t.database.pool.query(
     `insert into organisations (name, kind, verification, provenance_source) values ($1, $2, $3, 'passerelle') returning id`,
     [{ en: name }, kind, verification],
   );
@@ -23,8 +19,8 @@ async function organisation(
 }
 
 async function person(platformRole = 'member') {
-  const client = await confirmedPerson(t.app, t.database);
-  await t.database.pool.query('update users set platform_role = $2 where email = $1', [
+  const client = await confirmedPerson(shared.t.app, shared.t.database);
+  await shared.t.database.pool.query('update users set platform_role = $2 where email = $1', [
     client.email,
     platformRole,
   ]);
@@ -32,7 +28,7 @@ async function person(platformRole = 'member') {
 }
 
 async function adminOf(client: { email: string }, organisationId: string) {
-  await t.database.pool.query(
+  await shared.t.database.pool.query(
     `insert into memberships (user_id, organisation_id, roles) select id, $2, '{admin}' from users where email = $1`,
     [client.email, organisationId],
   );
@@ -41,12 +37,12 @@ async function adminOf(client: { email: string }, organisationId: string) {
 describe('reports', () => {
   it('takes a report from a visitor, refuses a bad one, limits floods, and queues it for moderators', async () => {
     const id = await organisation(`Reported ${Date.now()}`);
-    const visitor = new FormClient(t.app);
+    const visitor = new FormClient(shared.t.app);
     await visitor.get(`/fr/organisations/${id}/report`);
     const bad = await visitor.post(`/fr/organisations/${id}/report`, { reason: 'because' });
     expect(bad.statusCode).toBe(400);
     expect(bad.body).toContain('Choisissez-en un.');
-    const { rows: none } = await t.database.pool.query(
+    const { rows: none } = await shared.t.database.pool.query(
       'select count(*)::int n from reports where organisation_id = $1',
       [id],
     );
@@ -82,7 +78,7 @@ describe('reports', () => {
     expect((await moderator.get('/en/moderation')).body).not.toContain(
       `/moderation/reports/${reportId}/resolve`,
     );
-    const audit = await t.database.pool.query(
+    const audit = await shared.t.database.pool.query(
       `select event, actor_id from audit_log where subject_type = 'report' and subject_id = $1`,
       [reportId],
     );
@@ -104,13 +100,13 @@ describe('verification and vouching', () => {
     const queue = await moderator.get('/en/moderation');
     expect(queue.body).toContain(`/en/moderation/organisations/${id}/verify`);
     await moderator.post(`/en/moderation/organisations/${id}/verify`, { verified: '1' });
-    const { rows } = await t.database.pool.query(
+    const { rows } = await shared.t.database.pool.query(
       'select verification, verified_at from organisations where id = $1',
       [id],
     );
     expect(rows[0].verification).toBe('verified');
     expect(rows[0].verified_at).toBeTruthy();
-    const { rows: audit } = await t.database.pool.query(
+    const { rows: audit } = await shared.t.database.pool.query(
       `select actor_email from audit_log where event = 'organisation.verified' and subject_id = $1`,
       [id],
     );
@@ -137,7 +133,7 @@ describe('verification and vouching', () => {
     await admin.get(`/en/organisations/${group}/vouch`);
     const res = await admin.post(`/en/organisations/${group}/vouch`, { voucher: verified });
     expect(res.headers.location).toBe(`/en/organisations/${group}`);
-    const listing = await t.app.inject(`/en/organisations/${group}`);
+    const listing = await shared.t.app.inject(`/en/organisations/${group}`);
     expect(listing.body).toContain('Verified organisations that vouch for it:');
     expect(listing.body).toContain('CAW Test');
 

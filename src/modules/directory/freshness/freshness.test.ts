@@ -1,18 +1,14 @@
 // The freshness cycle with a controllable clock: reminders after six months (at most monthly),
 // to the listing's editors or else its own address, the "still correct" link, the stale queue,
 // and the daily jobs registered in pg-boss.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { confirmedPerson, FormClient, lastMailTo, pathOf } from '../../../../test/helpers/form-client.ts';
-import { createTestApp, type TestApp, testConfig } from '../../../../test/helpers/test-app.ts';
+import { testConfig, useTestApp } from '../../../../test/helpers/test-app.ts';
 import { startJobs } from '../../../jobs.ts';
 import { findStaleListings } from '../index.ts';
 import { sendFreshnessReminders } from './send-freshness-reminders.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp({ demo: false });
-});
-afterAll(() => t.close());
+const shared = useTestApp({ demo: false });
 
 const day = 86_400_000;
 const now = new Date('2026-11-23T09:00:00+01:00');
@@ -22,7 +18,7 @@ async function listing(
   lastConfirmedAt: string | null,
   email: string | null = null,
 ): Promise<string> {
-  const { rows } = await t.database.pool.query(
+  const { rows } = await shared.t.database.pool.query(
     `insert into organisations (name, kind, email, last_confirmed_at) values ($1, 'citizen_initiative', $2, $3) returning id`,
     [{ nl: name }, email, lastConfirmedAt],
   );
@@ -31,20 +27,23 @@ async function listing(
 
 describe('freshness reminders', () => {
   it('reminds the editors of a listing unconfirmed for six months, once a month, and the link confirms it', async () => {
-    const editor = await confirmedPerson(t.app, t.database, { locale: 'nl' });
+    const editor = await confirmedPerson(shared.t.app, shared.t.database, { locale: 'nl' });
     const id = await listing('Buurthuis Oud', '2026-05-01');
     const fresh = await listing('Buurthuis Vers', '2026-10-01');
-    await t.database.pool.query(
+    await shared.t.database.pool.query(
       `insert into memberships (user_id, organisation_id, roles) select id, $2, '{editor}' from users where email = $1`,
       [editor.email, id],
     );
-    const first = await sendFreshnessReminders(t.database.db, { origin: 'https://passerelle.test', now });
+    const first = await sendFreshnessReminders(shared.t.database.db, {
+      origin: 'https://passerelle.test',
+      now,
+    });
     expect(first.reminded).toBeGreaterThanOrEqual(1);
-    const mail = await lastMailTo(t.database, editor.email);
+    const mail = await lastMailTo(shared.t.database, editor.email);
     expect(mail?.subject).toBe('Klopt de fiche van Buurthuis Oud nog?');
     expect(mail?.text).toContain(`https://passerelle.test/nl/manage/organisations/${id}/profile`);
     const confirmLink = /https:\/\/\S+confirm-listing\?token=\S+/.exec(mail!.text)![0];
-    const { rows: none } = await t.database.pool.query(
+    const { rows: none } = await shared.t.database.pool.query(
       'select count(*)::int n from listing_confirmations where organisation_id = $1',
       [fresh],
     );
@@ -52,25 +51,30 @@ describe('freshness reminders', () => {
 
     // The same day, and two weeks later: nothing new. A month later: again.
     expect(
-      (await sendFreshnessReminders(t.database.db, { origin: 'https://passerelle.test', now })).reminded,
+      (await sendFreshnessReminders(shared.t.database.db, { origin: 'https://passerelle.test', now }))
+        .reminded,
     ).toBe(0);
     const later = new Date(now.getTime() + 14 * day);
     expect(
-      (await sendFreshnessReminders(t.database.db, { origin: 'https://passerelle.test', now: later }))
+      (await sendFreshnessReminders(shared.t.database.db, { origin: 'https://passerelle.test', now: later }))
         .reminded,
     ).toBe(0);
     const monthLater = new Date(now.getTime() + 31 * day);
     expect(
-      (await sendFreshnessReminders(t.database.db, { origin: 'https://passerelle.test', now: monthLater }))
-        .reminded,
+      (
+        await sendFreshnessReminders(shared.t.database.db, {
+          origin: 'https://passerelle.test',
+          now: monthLater,
+        })
+      ).reminded,
     ).toBeGreaterThanOrEqual(1);
 
     // Opening the link changes nothing; the button confirms, once.
-    const visitor = new FormClient(t.app);
+    const visitor = new FormClient(shared.t.app);
     const opened = await visitor.get(pathOf(confirmLink));
     expect(opened.statusCode).toBe(200);
     expect(opened.body).toContain('Ja, alles klopt nog');
-    const { rows: before } = await t.database.pool.query(
+    const { rows: before } = await shared.t.database.pool.query(
       'select last_confirmed_at::text from organisations where id = $1',
       [id],
     );
@@ -79,7 +83,7 @@ describe('freshness reminders', () => {
     const csrf = visitor.csrfToken();
     const confirmed = await visitor.post('/nl/confirm-listing', { token });
     expect(confirmed.body).toContain('De fiche is bevestigd op vandaag.');
-    const { rows: after } = await t.database.pool.query(
+    const { rows: after } = await shared.t.database.pool.query(
       'select last_confirmed_at::text from organisations where id = $1',
       [id],
     );
@@ -92,23 +96,23 @@ describe('freshness reminders', () => {
   it('writes to the organisation’s own address, with a link to claim it, when nobody manages the listing', async () => {
     const address = `info.${Date.now()}@example.org`;
     const id = await listing('Zonder beheerder', null, address);
-    await sendFreshnessReminders(t.database.db, { origin: 'https://passerelle.test', now });
-    const mail = await lastMailTo(t.database, address);
+    await sendFreshnessReminders(shared.t.database.db, { origin: 'https://passerelle.test', now });
+    const mail = await lastMailTo(shared.t.database, address);
     expect(mail?.locale).toBe('fr');
     expect(mail?.text).toContain(`https://passerelle.test/fr/organisations/${id}/claim`);
   });
 
   it('marks a listing nobody can be reached for, so it does not come back every day', async () => {
     const id = await listing('Onbereikbaar', '2025-01-01');
-    await sendFreshnessReminders(t.database.db, { origin: 'https://passerelle.test', now });
-    const { rows } = await t.database.pool.query(
+    await sendFreshnessReminders(shared.t.database.db, { origin: 'https://passerelle.test', now });
+    const { rows } = await shared.t.database.pool.query(
       'select count(*)::int n from listing_confirmations where organisation_id = $1',
       [id],
     );
     expect(rows[0].n).toBe(1);
     const next = new Date(now.getTime() + day);
-    await sendFreshnessReminders(t.database.db, { origin: 'https://passerelle.test', now: next });
-    const { rows: again } = await t.database.pool.query(
+    await sendFreshnessReminders(shared.t.database.db, { origin: 'https://passerelle.test', now: next });
+    const { rows: again } = await shared.t.database.pool.query(
       'select count(*)::int n from listing_confirmations where organisation_id = $1',
       [id],
     );
@@ -116,11 +120,11 @@ describe('freshness reminders', () => {
   });
 
   it('leaves demo listings alone', async () => {
-    const { rows } = await t.database.pool.query(
+    const { rows } = await shared.t.database.pool.query(
       `insert into organisations (name, kind, email, is_demo, provenance_source) values ('{"nl":"Demo"}', 'formal', 'demo@example.org', true, 'demo') returning id`,
     );
-    await sendFreshnessReminders(t.database.db, { origin: 'https://passerelle.test', now });
-    const { rows: links } = await t.database.pool.query(
+    await sendFreshnessReminders(shared.t.database.db, { origin: 'https://passerelle.test', now });
+    const { rows: links } = await shared.t.database.pool.query(
       'select count(*)::int n from listing_confirmations where organisation_id = $1',
       [rows[0].id],
     );
@@ -130,7 +134,7 @@ describe('freshness reminders', () => {
   it('puts listings unconfirmed for twelve months in the moderators’ queue', async () => {
     const old = await listing('Heel oud', '2025-10-01');
     const recent = await listing('Recent', '2026-01-15');
-    const stale = (await findStaleListings(t.database.db, now)).map((l) => l.id);
+    const stale = (await findStaleListings(shared.t.database.db, now)).map((l) => l.id);
     expect(stale).toContain(old);
     expect(stale).not.toContain(recent);
   });
@@ -139,14 +143,14 @@ describe('freshness reminders', () => {
 describe('scheduled jobs', () => {
   it('registers the daily jobs in pg-boss, in Brussels time', async () => {
     const jobs = await startJobs({
-      database: t.database,
+      database: shared.t.database,
       origin: 'https://passerelle.test',
-      log: t.app.log,
+      log: shared.t.app.log,
       mailQueued: () => {},
       config: testConfig(),
     });
     try {
-      const { rows } = await t.database.pool.query(
+      const { rows } = await shared.t.database.pool.query(
         'select name, cron, options from pgboss.schedule order by name',
       );
       expect(rows.map((r) => [r.name, r.cron, r.options.tz])).toEqual([

@@ -1,12 +1,8 @@
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../../test/helpers/test-app.ts';
 
-let t: TestApp;
-beforeAll(async () => {
-  t = await createTestApp();
-});
-afterAll(() => t.close());
+const shared = useTestApp();
 
 interface Result {
   type: string;
@@ -22,7 +18,7 @@ interface Result {
 }
 
 async function search(query: string, headers: Record<string, string> = {}) {
-  const res = await t.app.inject({ url: `/api/v1/search?${query}`, headers });
+  const res = await shared.t.app.inject({ url: `/api/v1/search?${query}`, headers });
   expect(res.statusCode, res.body).toBe(200);
   return res.json() as {
     data: Result[];
@@ -39,7 +35,7 @@ async function search(query: string, headers: Record<string, string> = {}) {
 /** Ids of the services whose demo key (organisation/service) is given. */
 async function serviceId(key: string): Promise<string> {
   const [org, svc] = key.split('/');
-  const { rows } = await t.database.db.execute<{ id: string }>(sql`
+  const { rows } = await shared.t.database.db.execute<{ id: string }>(sql`
     select s.id from services s join organisations o on o.id = s.organisation_id
     where o.provenance_id = ${org} and s.provenance_id = ${svc}`);
   return rows[0]!.id;
@@ -158,11 +154,11 @@ describe('when nothing matches', () => {
 
 describe('suggestions', () => {
   it('completes what is being typed', async () => {
-    const res = await t.app.inject('/api/v1/search/suggest?q=schuld&locale=nl');
+    const res = await shared.t.app.inject('/api/v1/search/suggest?q=schuld&locale=nl');
     expect(res.statusCode).toBe(200);
     const texts = res.json().data.map((s: { text: string }) => s.text.toLowerCase());
     expect(texts.some((s: string) => s.includes('schuld'))).toBe(true);
-    const empty = await t.app.inject('/api/v1/search/suggest?q=');
+    const empty = await shared.t.app.inject('/api/v1/search/suggest?q=');
     expect(empty.json().data).toEqual([]);
   });
 });
@@ -177,7 +173,7 @@ describe('bad input', () => {
     ['Arabic script', `q=${encodeURIComponent('مساعدة غذائية')}`],
     ['only stopwords', 'q=de%20la%20het'],
   ])('answers %s sensibly', async (_what, query) => {
-    const res = await t.app.inject(`/api/v1/search?${query}`);
+    const res = await shared.t.app.inject(`/api/v1/search?${query}`);
     expect(res.statusCode).toBe(200);
     expect(res.json().meta.total).toBeGreaterThanOrEqual(0);
   });
@@ -191,20 +187,20 @@ describe('bad input', () => {
     ['a radius of zero', 'near=1000&radius_km=0', 'radius_km'],
     ['a page past 10,000', 'page=10001', 'page'],
   ])('refuses %s with a 400 naming the field', async (_what, query, field) => {
-    const res = await t.app.inject(`/api/v1/search?${query}`);
+    const res = await shared.t.app.inject(`/api/v1/search?${query}`);
     expect(res.statusCode).toBe(400);
     expect(res.json().fields.map((f: { field: string }) => f.field)).toContain(field);
   });
 
   it('says in the reader’s language that a place is unknown', async () => {
-    const res = await t.app.inject({
+    const res = await shared.t.app.inject({
       url: '/api/v1/search?near=Xyzzyville',
       headers: { 'accept-language': 'nl' },
     });
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ error: 'PLACE_NOT_FOUND', fields: [{ field: 'near' }] });
     expect(res.json().message).toContain('postcode');
-    const page = await t.app.inject('/fr/search?near=Xyzzyville');
+    const page = await shared.t.app.inject('/fr/search?near=Xyzzyville');
     expect(page.statusCode).toBe(400);
     expect(page.body).toContain('Lieu introuvable');
   });
@@ -213,7 +209,9 @@ describe('bad input', () => {
 describe('HSDS', () => {
   it('searches services with the same engine', async () => {
     const engine = await search('q=schuldbemiddeling&per_page=100');
-    const hsds = (await t.app.inject('/api/hsds/services?search=schuldbemiddeling&per_page=100')).json();
+    const hsds = (
+      await shared.t.app.inject('/api/hsds/services?search=schuldbemiddeling&per_page=100')
+    ).json();
     expect(hsds.contents.map((s: { id: string }) => s.id)).toEqual(
       engine.data.filter((r) => r.type === 'service').map((r) => r.id),
     );
