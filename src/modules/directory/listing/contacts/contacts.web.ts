@@ -13,7 +13,7 @@ import { isUuid } from '../../../../shared/shapes.ts';
 import { IdParams } from '../../directory.schemas.ts';
 import { getOrganisation } from '../../directory.service.ts';
 import { deletePartRoute } from '../delete-part.web.ts';
-import { requireListingEditor } from '../change-listing.ts';
+import { organisationToEdit } from '../to-edit.web.ts';
 import type { FormValues } from '../listing-forms.ts';
 import { SavedQuery } from '../listing-schemas.ts';
 import { ContactsPage } from './contacts.page.tsx';
@@ -32,8 +32,7 @@ export const contactsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
     '/manage/organisations/:id/contacts',
     { schema: { hide: true, params: IdParams, querystring: SavedQuery } },
     async (request, reply) => {
-      const org = await getOrganisation(db, request.params.id);
-      await requireListingEditor(signedInContext(request, deps), org.id);
+      const org = await organisationToEdit(request, deps);
       return sendHtml(
         reply,
         ContactsPage({

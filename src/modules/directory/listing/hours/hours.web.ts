@@ -12,7 +12,7 @@ import { locales } from '../../../../shared/i18n-text.ts';
 import { isUuid } from '../../../../shared/shapes.ts';
 import { IdParams } from '../../directory.schemas.ts';
 import { getService } from '../../directory.service.ts';
-import { requireListingEditor } from '../change-listing.ts';
+import { serviceToEdit } from '../to-edit.web.ts';
 import { ExceptionParams, SavedQuery } from '../listing-schemas.ts';
 import { addException } from './add-exception.ts';
 import { deleteException } from './delete-exception.ts';
@@ -75,8 +75,7 @@ export const hoursWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
     '/manage/services/:id/hours',
     { schema: { hide: true, params: IdParams, querystring: SavedQuery } },
     async (request, reply) => {
-      const service = await getService(db, request.params.id);
-      await requireListingEditor(signedInContext(request, deps), service.organisationId);
+      const service = await serviceToEdit(request, deps);
       return sendHtml(reply, await hoursPage(request, service, { saved: request.query.done === 'saved' }));
     },
   );

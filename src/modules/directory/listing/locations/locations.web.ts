@@ -13,7 +13,7 @@ import { isUuid } from '../../../../shared/shapes.ts';
 import { IdParams } from '../../directory.schemas.ts';
 import { getOrganisation } from '../../directory.service.ts';
 import { deletePartRoute } from '../delete-part.web.ts';
-import { requireListingEditor } from '../change-listing.ts';
+import { organisationToEdit } from '../to-edit.web.ts';
 import { type FormValues, list } from '../listing-forms.ts';
 import { SavedQuery } from '../listing-schemas.ts';
 import { deleteLocation } from './delete-location.ts';
@@ -46,8 +46,7 @@ export const locationsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
     '/manage/organisations/:id/locations',
     { schema: { hide: true, params: IdParams, querystring: SavedQuery } },
     async (request, reply) => {
-      const org = await getOrganisation(db, request.params.id);
-      await requireListingEditor(signedInContext(request, deps), org.id);
+      const org = await organisationToEdit(request, deps);
       return sendHtml(
         reply,
         LocationsPage({

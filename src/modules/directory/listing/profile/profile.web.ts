@@ -8,7 +8,7 @@ import { sendHtml } from '../../../../http/send-html.ts';
 import { signedInContext } from '../../../../http/use-case-context.ts';
 import { IdParams } from '../../directory.schemas.ts';
 import { getOrganisation, getOrganisationBrief } from '../../directory.service.ts';
-import { requireListingEditor } from '../change-listing.ts';
+import { organisationToEdit } from '../to-edit.web.ts';
 import { type FormValues, spread, textOf } from '../listing-forms.ts';
 import { SavedQuery, textFields, text } from '../listing-schemas.ts';
 import { editProfile } from './edit-profile.ts';
@@ -39,8 +39,7 @@ export const profileWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
     '/manage/organisations/:id/profile',
     { schema: { hide: true, params: IdParams, querystring: SavedQuery } },
     async (request, reply) => {
-      const org = await getOrganisation(deps.db, request.params.id);
-      await requireListingEditor(signedInContext(request, deps), org.id);
+      const org = await organisationToEdit(request, deps);
       return sendHtml(
         reply,
         EditOrganisationPage({

@@ -8,9 +8,10 @@ import { sendHtml } from '../../../../http/send-html.ts';
 import { signedInContext } from '../../../../http/use-case-context.ts';
 import type { Database } from '../../../../db/client.ts';
 import { IdParams } from '../../directory.schemas.ts';
-import { getOrganisation, getOrganisationBrief, getService, getTaxonomy } from '../../directory.service.ts';
+import { getOrganisationBrief, getService, getTaxonomy } from '../../directory.service.ts';
 import { accessConditions, serviceStatuses, targetGroups } from '../../directory.vocabulary.ts';
 import { requireListingEditor } from '../change-listing.ts';
+import { organisationToEdit, serviceToEdit } from '../to-edit.web.ts';
 import { type FormValues, list, spread, textOf } from '../listing-forms.ts';
 import { many, SavedQuery, text, textFields } from '../listing-schemas.ts';
 import { createService } from './create-service.ts';
@@ -63,8 +64,7 @@ export const servicesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
     '/manage/organisations/:id/services',
     { schema: { hide: true, params: IdParams } },
     async (request, reply) => {
-      const org = await getOrganisation(db, request.params.id);
-      await requireListingEditor(signedInContext(request, deps), org.id);
+      const org = await organisationToEdit(request, deps);
       return sendHtml(
         reply,
         ServicesListPage({
@@ -126,8 +126,7 @@ export const servicesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
     '/manage/services/:id',
     { schema: { hide: true, params: IdParams, querystring: SavedQuery } },
     async (request, reply) => {
-      const service = await getService(db, request.params.id);
-      await requireListingEditor(signedInContext(request, deps), service.organisationId);
+      const service = await serviceToEdit(request, deps);
       const values: FormValues = {
         ...Object.assign({}, ...serviceTextFields.map((f) => spread(f, service[f]))),
         status: service.status,
