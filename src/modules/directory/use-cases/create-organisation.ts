@@ -7,7 +7,7 @@ import { cleanText, type I18nText } from '../../../shared/i18n-text.ts';
 import { organisations } from '../directory.schema.ts';
 import { type OrganisationKind, organisationKinds } from '../directory.vocabulary.ts';
 import { normaliseKbo } from '../kbo.ts';
-import { isEmailAddress } from '../../../shared/shapes.ts';
+import { checkEmail, checkWebAddress } from '../contact-fields.ts';
 
 export interface NewOrganisation {
   name: I18nText;
@@ -62,14 +62,18 @@ export function checkOrganisation(
       message: 'is required for a formal organisation',
       code: 'kbo_required',
     });
-  const email = input.email?.trim().toLowerCase() || null;
-  if (email && !isEmailAddress(email))
-    problems.push({ field: 'email', message: 'is not an e-mail address', code: 'email_invalid' });
-  let website = input.website?.trim() || null;
-  if (website && !/^https?:\/\//i.test(website)) website = `https://${website}`;
-  if (website && (website.length > 500 || !URL.canParse(website) || !new URL(website).hostname.includes('.')))
-    problems.push({ field: 'website', message: 'is not a web address', code: 'url_invalid' });
+  const email = checkEmail(input.email, problems);
+  const website = checkWebAddress(input.website, 'website', problems);
   return { problems, values: { name, description, kind: kind ?? 'formal', kboNumber, email, website } };
+}
+
+/** One listing per enterprise number. */
+export async function checkKboFree(tx: Executor, kboNumber: string, problems: FieldProblem[]): Promise<void> {
+  const [taken] = await tx
+    .select({ id: organisations.id })
+    .from(organisations)
+    .where(eq(organisations.kboNumber, kboNumber));
+  if (taken) problems.push({ field: 'kbo_number', message: 'is already listed', code: 'kbo_taken' });
 }
 
 /** Creates the listing in the caller's transaction and returns its id. */
@@ -79,13 +83,7 @@ export async function createOrganisation(
   today: string,
 ): Promise<string> {
   const { problems, values } = checkOrganisation(input);
-  if (values.kboNumber) {
-    const [taken] = await tx
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(eq(organisations.kboNumber, values.kboNumber));
-    if (taken) problems.push({ field: 'kbo_number', message: 'is already listed', code: 'kbo_taken' });
-  }
+  if (values.kboNumber) await checkKboFree(tx, values.kboNumber, problems);
   if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });
   const [row] = await tx
     .insert(organisations)

@@ -31,18 +31,9 @@ export async function storeLogo(
     .update(organisations)
     .set({ logoUpdatedAt: sql`now()` })
     .where(eq(organisations.id, organisationId));
-  await recordVersion(tx, {
-    recordType: 'organisation',
-    recordId: organisationId,
-    organisationId,
-    actorId,
-    action: 'logo',
-    changes: {
-      logo: {
-        before: before ? `${before.contentType}, ${before.size} B` : null,
-        after: `${contentType}, ${data.length} B`,
-      },
-    },
+  await recordLogoVersion(tx, organisationId, actorId, {
+    before: before ? `${before.contentType}, ${before.size} B` : null,
+    after: `${contentType}, ${data.length} B`,
   });
 }
 
@@ -53,13 +44,23 @@ export async function deleteLogo(tx: Executor, organisationId: string, actorId: 
     .returning({ contentType: organisationLogos.contentType });
   if (!removed.length) return;
   await tx.update(organisations).set({ logoUpdatedAt: null }).where(eq(organisations.id, organisationId));
-  await recordVersion(tx, {
+  await recordLogoVersion(tx, organisationId, actorId, { before: removed[0]!.contentType, after: null });
+}
+
+/** The history keeps what the logo was and became (type and size), never the image itself. */
+function recordLogoVersion(
+  tx: Executor,
+  organisationId: string,
+  actorId: string,
+  logo: { before: string | null; after: string | null },
+) {
+  return recordVersion(tx, {
     recordType: 'organisation',
     recordId: organisationId,
     organisationId,
     actorId,
     action: 'logo',
-    changes: { logo: { before: removed[0]!.contentType, after: null } },
+    changes: { logo },
   });
 }
 

@@ -5,7 +5,11 @@ import type { Executor } from '../../../../db/client.ts';
 import { AppError } from '../../../../shared/errors.ts';
 import { organisations } from '../../directory.schema.ts';
 import { diff, recordVersion } from '../listing-versions.ts';
-import { checkOrganisation, type NewOrganisation } from '../../use-cases/create-organisation.ts';
+import {
+  checkKboFree,
+  checkOrganisation,
+  type NewOrganisation,
+} from '../../use-cases/create-organisation.ts';
 
 export async function updateOrganisation(
   tx: Executor,
@@ -21,13 +25,8 @@ export async function updateOrganisation(
   if (!current) throw new AppError('ORGANISATION_NOT_FOUND');
   // A number once given cannot be taken away; a listing that never had one can still be edited.
   const { problems, values } = checkOrganisation(input, { kboRequiredIfFormal: current.kboNumber !== null });
-  if (values.kboNumber && values.kboNumber !== current.kboNumber) {
-    const [taken] = await tx
-      .select({ id: organisations.id })
-      .from(organisations)
-      .where(eq(organisations.kboNumber, values.kboNumber));
-    if (taken) problems.push({ field: 'kbo_number', message: 'is already listed', code: 'kbo_taken' });
-  }
+  if (values.kboNumber && values.kboNumber !== current.kboNumber)
+    await checkKboFree(tx, values.kboNumber, problems);
   if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });
   const changes = diff(current, values);
   if (!Object.keys(changes).length) return { changed: [] };

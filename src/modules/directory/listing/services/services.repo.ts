@@ -15,7 +15,8 @@ import {
   targetGroups,
 } from '../../directory.vocabulary.ts';
 import { diff, recordVersion } from '../listing-versions.ts';
-import { isEmailAddress, isUuid, languageCodeShape } from '../../../../shared/shapes.ts';
+import { isUuid, languageCodeShape } from '../../../../shared/shapes.ts';
+import { checkEmail, checkWebAddress } from '../../contact-fields.ts';
 
 export const serviceTextFields = [
   'name',
@@ -101,13 +102,8 @@ export function checkService(input: ServiceInput) {
   const themes = [...new Set(input.themes)].sort();
   if (themes.some((code) => !knownThemes.has(code)))
     problems.push({ field: 'themes', message: 'has an unknown theme', code: 'choose_one' });
-  const email = input.email?.trim().toLowerCase() || null;
-  if (email && !isEmailAddress(email))
-    problems.push({ field: 'email', message: 'is not an e-mail address', code: 'email_invalid' });
-  let url = input.url?.trim() || null;
-  if (url && !/^https?:\/\//i.test(url)) url = `https://${url}`;
-  if (url && (url.length > 500 || !URL.canParse(url) || !new URL(url).hostname.includes('.')))
-    problems.push({ field: 'url', message: 'is not a web address', code: 'url_invalid' });
+  const email = checkEmail(input.email, problems);
+  const url = checkWebAddress(input.url, 'url', problems);
   return {
     problems,
     themes,
