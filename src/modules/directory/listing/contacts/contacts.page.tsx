@@ -3,9 +3,10 @@ import type { PageContext } from '../../../../http/request-context.ts';
 import type { FieldProblem } from '../../../../shared/errors.ts';
 import { type I18nText, locales, pickText } from '../../../../shared/i18n-text.ts';
 import { languageNames } from '../../../../views/components.tsx';
-import { ErrorSummary, Field, Form, Notice, PostButton } from '../../../../views/forms.tsx';
+import { Field, Form, Notice } from '../../../../views/forms.tsx';
 import { Layout } from '../../../../views/layout.tsx';
 import { ManageLinks } from '../../../../views/manage-nav.tsx';
+import { PartCards } from '../part-cards.tsx';
 import { type FormValues, one } from '../listing-forms.ts';
 
 export interface ContactView {
@@ -128,43 +129,34 @@ export function ContactsPage({
     phone: c.phone ?? '',
     languages: c.languages.join(', '),
   });
-  const prefixOf = failedId === 'new' || !failedId ? 'new' : `c-${failedId}`;
   return (
     <Layout ctx={ctx} title={title}>
       <h1 safe>{title}</h1>
       {saved ? <Notice text={t.t('directory.edit.saved')} /> : ''}
       <ManageLinks ctx={ctx} organisationId={organisationId} />
-      <ErrorSummary ctx={ctx} problems={problems.map((p) => ({ ...p, field: `${prefixOf}-${p.field}` }))} />
-      <p>{t.html('directory.contacts.lead')}</p>
-      {contacts.map((c) => (
-        <section class="card" aria-labelledby={`h-${c.id}`}>
-          <h2 id={`h-${c.id}`} safe>
-            {c.name}
-          </h2>
+      <PartCards
+        ctx={ctx}
+        organisationId={organisationId}
+        kind="contacts"
+        parts={contacts}
+        prefix={(id) => `c-${id}`}
+        heading={(c) => c.name}
+        lead={t.t('directory.contacts.lead')}
+        valuesOf={valuesOf}
+        form={(form) => (
           <ContactForm
             ctx={ctx}
             organisationId={organisationId}
-            contact={c}
-            values={failedId === c.id ? values : valuesOf(c)}
-            problems={failedId === c.id ? problems : []}
+            contact={form.part}
+            values={form.values}
+            problems={form.problems}
           />
-          <PostButton
-            ctx={ctx}
-            action={`/${ctx.locale}/manage/organisations/${organisationId}/contacts/${c.id}/delete`}
-            label={t.t('directory.members.remove')}
-            ariaLabel={t.t('directory.members.remove_name', { name: c.name })}
-          />
-        </section>
-      ))}
-      <section class="card" aria-labelledby="h-new-contact">
-        <h2 id="h-new-contact">{t.html('directory.contacts.add')}</h2>
-        <ContactForm
-          ctx={ctx}
-          organisationId={organisationId}
-          values={failedId === 'new' ? values : {}}
-          problems={failedId === 'new' ? problems : []}
-        />
-      </section>
+        )}
+        addTitle={t.t('directory.contacts.add')}
+        failedId={failedId}
+        values={values}
+        problems={problems}
+      />
     </Layout>
   );
 }

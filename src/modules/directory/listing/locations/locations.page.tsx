@@ -3,9 +3,10 @@ import type { PageContext } from '../../../../http/request-context.ts';
 import type { FieldProblem } from '../../../../shared/errors.ts';
 import { type I18nText, locales, pickText } from '../../../../shared/i18n-text.ts';
 import { languageNames } from '../../../../views/components.tsx';
-import { ErrorSummary, Field, Form, Notice, PostButton } from '../../../../views/forms.tsx';
+import { Field, Form, Notice } from '../../../../views/forms.tsx';
 import { Layout } from '../../../../views/layout.tsx';
 import { ManageLinks } from '../../../../views/manage-nav.tsx';
+import { PartCards } from '../part-cards.tsx';
 import { type FormValues, list, one } from '../listing-forms.ts';
 
 export interface LocationView {
@@ -173,45 +174,38 @@ export function LocationsPage({
     longitude: l.longitude === null ? '' : String(l.longitude),
     services: l.serviceIds,
   });
-  const prefixOf = failedId === 'new' || !failedId ? 'new' : `l-${failedId}`;
   return (
     <Layout ctx={ctx} title={title}>
       <h1 safe>{title}</h1>
       {saved ? <Notice text={t.t('directory.edit.saved')} /> : ''}
       <ManageLinks ctx={ctx} organisationId={organisationId} />
-      <ErrorSummary ctx={ctx} problems={problems.map((p) => ({ ...p, field: `${prefixOf}-${p.field}` }))} />
-      {locations.map((l) => (
-        <section class="card" aria-labelledby={`h-${l.id}`}>
-          <h2 id={`h-${l.id}`} safe>
-            {[l.address, l.postcode, l.locality].filter(Boolean).join(', ')}
-          </h2>
-          {l.communeNis ? '' : <Notice tone="warn" text={t.t('directory.locations.no_position')} />}
+      <PartCards
+        ctx={ctx}
+        organisationId={organisationId}
+        kind="locations"
+        parts={locations}
+        prefix={(id) => `l-${id}`}
+        heading={(l) => [l.address, l.postcode, l.locality].filter(Boolean).join(', ')}
+        removeName={(l) => l.address ?? ''}
+        note={(l) =>
+          l.communeNis ? '' : <Notice tone="warn" text={t.t('directory.locations.no_position')} />
+        }
+        valuesOf={valuesOf}
+        form={(form) => (
           <LocationForm
             ctx={ctx}
             organisationId={organisationId}
-            location={l}
-            values={failedId === l.id ? values : valuesOf(l)}
-            problems={failedId === l.id ? problems : []}
+            location={form.part}
+            values={form.values}
+            problems={form.problems}
             services={services}
           />
-          <PostButton
-            ctx={ctx}
-            action={`/${ctx.locale}/manage/organisations/${organisationId}/locations/${l.id}/delete`}
-            label={t.t('directory.members.remove')}
-            ariaLabel={t.t('directory.members.remove_name', { name: l.address ?? '' })}
-          />
-        </section>
-      ))}
-      <section class="card" aria-labelledby="h-new-location">
-        <h2 id="h-new-location">{t.html('directory.locations.add')}</h2>
-        <LocationForm
-          ctx={ctx}
-          organisationId={organisationId}
-          values={failedId === 'new' ? values : {}}
-          problems={failedId === 'new' ? problems : []}
-          services={services}
-        />
-      </section>
+        )}
+        addTitle={t.t('directory.locations.add')}
+        failedId={failedId}
+        values={values}
+        problems={problems}
+      />
     </Layout>
   );
 }

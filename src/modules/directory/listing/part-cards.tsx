@@ -1,0 +1,93 @@
+// The parts of a listing that come in numbers (contact persons, places): one card per part with its
+// form and a remove button, and a card to add one. Every form names its fields with its own prefix
+// so one page holds them all; a refused form shows its values and problems again, the others their
+// stored values.
+import type { Children } from '@kitajs/html';
+import type { PageContext } from '../../../http/request-context.ts';
+import type { FieldProblem } from '../../../shared/errors.ts';
+import { ErrorSummary, PostButton } from '../../../views/forms.tsx';
+import type { FormValues } from './listing-forms.ts';
+
+export interface PartForm<T> {
+  /** The part the form edits, or none for the new one. */
+  part?: T;
+  values: FormValues;
+  problems: FieldProblem[];
+}
+
+export function PartCards<T extends { id: string }>({
+  ctx,
+  organisationId,
+  kind,
+  parts,
+  prefix,
+  heading,
+  removeName = heading,
+  lead,
+  note,
+  valuesOf,
+  form,
+  addTitle,
+  failedId,
+  values,
+  problems,
+}: {
+  ctx: PageContext;
+  organisationId: string;
+  kind: 'contacts' | 'locations';
+  parts: T[];
+  /** The field name prefix of a part's form ("c-<id>"); the new one's is "new". */
+  prefix: (id: string) => string;
+  heading: (part: T) => string;
+  /** How the remove button names the part for screen readers; its heading unless said. */
+  removeName?: (part: T) => string;
+  /** A paragraph under the problems, above the cards. */
+  lead?: string;
+  /** Shown under a part's heading, e.g. a warning. */
+  note?: (part: T) => Children;
+  valuesOf: (part: T) => FormValues;
+  form: (props: PartForm<T>) => Children;
+  addTitle: string;
+  /** The part whose form was refused, or "new". */
+  failedId?: string;
+  values: FormValues;
+  problems: FieldProblem[];
+}) {
+  const { t } = ctx;
+  const newId = `h-new-${kind === 'contacts' ? 'contact' : 'location'}`;
+  const failedPrefix = failedId === 'new' || !failedId ? 'new' : prefix(failedId);
+  return (
+    <>
+      <ErrorSummary
+        ctx={ctx}
+        problems={problems.map((p) => ({ ...p, field: `${failedPrefix}-${p.field}` }))}
+      />
+      {lead ? <p safe>{lead}</p> : ''}
+      {parts.map((part) => (
+        <section class="card" aria-labelledby={`h-${part.id}`}>
+          <h2 id={`h-${part.id}`} safe>
+            {heading(part)}
+          </h2>
+          {note?.(part) ?? ''}
+          {form({
+            part,
+            values: failedId === part.id ? values : valuesOf(part),
+            problems: failedId === part.id ? problems : [],
+          })}
+          <PostButton
+            ctx={ctx}
+            action={`/${ctx.locale}/manage/organisations/${organisationId}/${kind}/${part.id}/delete`}
+            label={t.t('directory.members.remove')}
+            ariaLabel={t.t('directory.members.remove_name', { name: removeName(part) })}
+          />
+        </section>
+      ))}
+      <section class="card" aria-labelledby={newId}>
+        <h2 id={newId} safe>
+          {addTitle}
+        </h2>
+        {form({ values: failedId === 'new' ? values : {}, problems: failedId === 'new' ? problems : [] })}
+      </section>
+    </>
+  );
+}
