@@ -1,10 +1,13 @@
-// What every listing form shares: texts in nl, fr and en side by side, and how complete each
-// language is.
+// What every listing page shares: its heading and menu, texts in nl, fr and en side by side, and
+// how complete each language is.
+import type { Children } from '@kitajs/html';
 import type { PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, type Locale, locales } from '../../../shared/i18n-text.ts';
 import { languageNames } from '../../../views/components.tsx';
-import { Field, fieldMessage, TextArea } from '../../../views/forms.tsx';
+import { Field, fieldMessage, Notice, TextArea } from '../../../views/forms.tsx';
+import { Layout } from '../../../views/layout.tsx';
+import { ManageLinks } from '../../../views/manage-nav.tsx';
 import type { FormValues } from './listing-forms.ts';
 
 export type { FormValues };
@@ -112,5 +115,32 @@ export function TextInLanguages({
         })}
       </div>
     </fieldset>
+  );
+}
+
+/** A page of the listing's editing: its title, what just happened, the listing's menu. */
+export function ListingLayout({
+  ctx,
+  title,
+  organisationId,
+  saved = false,
+  notice = saved ? ctx.t.t('directory.edit.saved') : undefined,
+  children,
+}: {
+  ctx: PageContext;
+  title: string;
+  organisationId: string;
+  /** Just saved: says so, unless `notice` says something else. */
+  saved?: boolean;
+  notice?: string;
+  children: Children;
+}) {
+  return (
+    <Layout ctx={ctx} title={title}>
+      <h1 safe>{title}</h1>
+      {notice ? <Notice text={notice} /> : ''}
+      <ManageLinks ctx={ctx} organisationId={organisationId} />
+      {children}
+    </Layout>
   );
 }

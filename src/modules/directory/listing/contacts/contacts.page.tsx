@@ -3,9 +3,8 @@ import type { PageContext } from '../../../../http/request-context.ts';
 import type { FieldProblem } from '../../../../shared/errors.ts';
 import { type I18nText, locales, pickText } from '../../../../shared/i18n-text.ts';
 import { languageNames } from '../../../../views/components.tsx';
-import { Field, Form, Notice } from '../../../../views/forms.tsx';
-import { Layout } from '../../../../views/layout.tsx';
-import { ManageLinks } from '../../../../views/manage-nav.tsx';
+import { Field, Form } from '../../../../views/forms.tsx';
+import { ListingLayout } from '../listing-parts.tsx';
 import { PartCards } from '../part-cards.tsx';
 import { type FormValues, one } from '../listing-forms.ts';
 
@@ -130,10 +129,7 @@ export function ContactsPage({
     languages: c.languages.join(', '),
   });
   return (
-    <Layout ctx={ctx} title={title}>
-      <h1 safe>{title}</h1>
-      {saved ? <Notice text={t.t('directory.edit.saved')} /> : ''}
-      <ManageLinks ctx={ctx} organisationId={organisationId} />
+    <ListingLayout ctx={ctx} title={title} organisationId={organisationId} saved={saved}>
       <PartCards
         ctx={ctx}
         organisationId={organisationId}
@@ -157,7 +153,7 @@ export function ContactsPage({
         values={values}
         problems={problems}
       />
-    </Layout>
+    </ListingLayout>
   );
 }
 

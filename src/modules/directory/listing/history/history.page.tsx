@@ -3,9 +3,8 @@ import type { PageContext } from '../../../../http/request-context.ts';
 import { TableHead } from '../../../../views/components.tsx';
 import type { MessageKey } from '../../../../i18n/index.ts';
 import { type I18nText, pickText } from '../../../../shared/i18n-text.ts';
-import { Notice, PostButton } from '../../../../views/forms.tsx';
-import { Layout } from '../../../../views/layout.tsx';
-import { ManageLinks } from '../../../../views/manage-nav.tsx';
+import { PostButton } from '../../../../views/forms.tsx';
+import { ListingLayout } from '../listing-parts.tsx';
 
 export interface VersionView {
   id: number;
@@ -40,10 +39,7 @@ export function HistoryPage({
   const when = (d: Date) =>
     `${t.date(d, 'medium')} ${d.toLocaleTimeString(ctx.locale, { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Brussels' })}`;
   return (
-    <Layout ctx={ctx} title={title}>
-      <h1 safe>{title}</h1>
-      {notice ? <Notice text={notice} /> : ''}
-      <ManageLinks ctx={ctx} organisationId={organisationId} />
+    <ListingLayout ctx={ctx} title={title} organisationId={organisationId} notice={notice}>
       {versions.length ? (
         <ol class="history">
           {versions.map((v) => (
@@ -105,6 +101,6 @@ export function HistoryPage({
       ) : (
         <p>{t.html('directory.history.none')}</p>
       )}
-    </Layout>
+    </ListingLayout>
   );
 }

@@ -4,8 +4,7 @@ import type { FieldProblem } from '../../../../shared/errors.ts';
 import { type I18nText, locales, pickText } from '../../../../shared/i18n-text.ts';
 import { languageNames, Section, TableHead } from '../../../../views/components.tsx';
 import { ErrorSummary, Field, fieldMessage, Form, Notice, PostButton } from '../../../../views/forms.tsx';
-import { Layout } from '../../../../views/layout.tsx';
-import { ManageLinks } from '../../../../views/manage-nav.tsx';
+import { ListingLayout } from '../listing-parts.tsx';
 
 function weekdayNames(locale: string): string[] {
   const format = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
@@ -54,10 +53,7 @@ export function HoursPage({
   const days = weekdayNames(ctx.locale);
   const problemOf = (day: number, period: number) => problems.find((p) => p.field === `d${day}p${period}`);
   return (
-    <Layout ctx={ctx} title={title}>
-      <h1 safe>{title}</h1>
-      {saved ? <Notice text={t.t('directory.edit.saved')} /> : ''}
-      <ManageLinks ctx={ctx} organisationId={organisationId} />
+    <ListingLayout ctx={ctx} title={title} organisationId={organisationId} saved={saved}>
       <p>
         <a href={`/${ctx.locale}/manage/services/${serviceId}`}>{t.html('directory.hours.back')}</a>
       </p>
@@ -269,6 +265,6 @@ export function HoursPage({
           </fieldset>
         </Form>
       </Section>
-    </Layout>
+    </ListingLayout>
   );
 }

@@ -4,8 +4,7 @@ import type { FieldProblem } from '../../../../shared/errors.ts';
 import { type I18nText, locales, pickText } from '../../../../shared/i18n-text.ts';
 import { languageNames } from '../../../../views/components.tsx';
 import { Field, Form, Notice } from '../../../../views/forms.tsx';
-import { Layout } from '../../../../views/layout.tsx';
-import { ManageLinks } from '../../../../views/manage-nav.tsx';
+import { ListingLayout } from '../listing-parts.tsx';
 import { PartCards } from '../part-cards.tsx';
 import { type FormValues, list, one } from '../listing-forms.ts';
 
@@ -175,10 +174,7 @@ export function LocationsPage({
     services: l.serviceIds,
   });
   return (
-    <Layout ctx={ctx} title={title}>
-      <h1 safe>{title}</h1>
-      {saved ? <Notice text={t.t('directory.edit.saved')} /> : ''}
-      <ManageLinks ctx={ctx} organisationId={organisationId} />
+    <ListingLayout ctx={ctx} title={title} organisationId={organisationId} saved={saved}>
       <PartCards
         ctx={ctx}
         organisationId={organisationId}
@@ -206,6 +202,6 @@ export function LocationsPage({
         values={values}
         problems={problems}
       />
-    </Layout>
+    </ListingLayout>
   );
 }

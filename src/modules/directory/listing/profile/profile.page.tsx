@@ -2,11 +2,9 @@
 import type { PageContext } from '../../../../http/request-context.ts';
 import type { FieldProblem } from '../../../../shared/errors.ts';
 import { type I18nText, locales, pickText } from '../../../../shared/i18n-text.ts';
-import { CsrfField, ErrorSummary, fieldMessage, Form, Notice } from '../../../../views/forms.tsx';
-import { Layout } from '../../../../views/layout.tsx';
-import { ManageLinks } from '../../../../views/manage-nav.tsx';
+import { CsrfField, ErrorSummary, fieldMessage, Form } from '../../../../views/forms.tsx';
 import { type FormValues, one } from '../listing-forms.ts';
-import { Completeness } from '../listing-parts.tsx';
+import { Completeness, ListingLayout } from '../listing-parts.tsx';
 import { OrganisationFields } from './organisation-fields.tsx';
 
 export function EditOrganisationPage({
@@ -33,10 +31,7 @@ export function EditOrganisationPage({
   const textsOf = (field: string): I18nText =>
     Object.fromEntries(locales.map((l) => [l, one(values[`${field}.${l}`]) ?? ''])) as I18nText;
   return (
-    <Layout ctx={ctx} title={title}>
-      <h1 safe>{title}</h1>
-      {saved ? <Notice text={t.t('directory.edit.saved')} /> : ''}
-      <ManageLinks ctx={ctx} organisationId={organisationId} />
+    <ListingLayout ctx={ctx} title={title} organisationId={organisationId} saved={saved}>
       <ErrorSummary ctx={ctx} problems={problems} />
       <Completeness ctx={ctx} texts={[textsOf('name'), textsOf('description')]} />
       <Form
@@ -107,6 +102,6 @@ export function EditOrganisationPage({
           </div>
         </form>
       </section>
-    </Layout>
+    </ListingLayout>
   );
 }

@@ -9,14 +9,11 @@ import {
   ErrorSummary,
   Field,
   Form,
-  Notice,
   Select,
   UrlField,
 } from '../../../../views/forms.tsx';
-import { Layout } from '../../../../views/layout.tsx';
-import { ManageLinks } from '../../../../views/manage-nav.tsx';
 import { type FormValues, list, one } from '../listing-forms.ts';
-import { Completeness, TextInLanguages } from '../listing-parts.tsx';
+import { Completeness, TextInLanguages, ListingLayout } from '../listing-parts.tsx';
 
 /** The service's longer texts that share one shape: how to apply, who may, what it costs. */
 const longTexts = [
@@ -61,10 +58,7 @@ export function EditServicePage({
   const textsOf = (field: string): I18nText =>
     Object.fromEntries(locales.map((l) => [l, one(values[`${field}.${l}`]) ?? ''])) as I18nText;
   return (
-    <Layout ctx={ctx} title={title}>
-      <h1 safe>{title}</h1>
-      {saved ? <Notice text={t.t('directory.edit.saved')} /> : ''}
-      <ManageLinks ctx={ctx} organisationId={organisationId} />
+    <ListingLayout ctx={ctx} title={title} organisationId={organisationId} saved={saved}>
       {serviceId ? (
         <p>
           <a href={`/${ctx.locale}/manage/services/${serviceId}/hours`}>{t.html('directory.hours.link')}</a>
@@ -181,7 +175,7 @@ export function EditServicePage({
           problems={problems}
         />
       </Form>
-    </Layout>
+    </ListingLayout>
   );
 }
 
@@ -201,9 +195,7 @@ export function ServicesListPage({
     organisation: pickText(name, ctx.locale)?.text ?? '',
   });
   return (
-    <Layout ctx={ctx} title={title}>
-      <h1 safe>{title}</h1>
-      <ManageLinks ctx={ctx} organisationId={organisationId} />
+    <ListingLayout ctx={ctx} title={title} organisationId={organisationId}>
       {services.length ? (
         <ul class="cards">
           {services.map((s) => (
@@ -225,6 +217,6 @@ export function ServicesListPage({
           {t.html('directory.edit.add_service')}
         </a>
       </p>
-    </Layout>
+    </ListingLayout>
   );
 }
