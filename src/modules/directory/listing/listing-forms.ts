@@ -17,3 +17,11 @@ export const textOf = (body: Record<string, unknown>, name: string): I18nText =>
 /** A text spread over its three language fields. */
 export const spread = (name: string, value: I18nText | null): FormValues =>
   Object.fromEntries(locales.map((l) => [`${name}.${l}`, value?.[l] ?? '']));
+
+/**
+ * The prefix of the field names of one form on a page of several: "c-<id>" for a contact person,
+ * "l-<id>" for a place, "new" for the form that adds one.
+ */
+export function partPrefix(kind: 'contacts' | 'locations', id: string | null | undefined): string {
+  return id && id !== 'new' ? `${kind === 'contacts' ? 'c' : 'l'}-${id}` : 'new';
+}

@@ -6,7 +6,7 @@ import type { Children } from '@kitajs/html';
 import type { PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { ErrorSummary, PostButton } from '../../../views/forms.tsx';
-import type { FormValues } from './listing-forms.ts';
+import { type FormValues, partPrefix } from './listing-forms.ts';
 
 export interface PartForm<T> {
   /** The part the form edits, or none for the new one. */
@@ -20,7 +20,6 @@ export function PartCards<T extends { id: string }>({
   organisationId,
   kind,
   parts,
-  prefix,
   heading,
   removeName = heading,
   lead,
@@ -36,8 +35,6 @@ export function PartCards<T extends { id: string }>({
   organisationId: string;
   kind: 'contacts' | 'locations';
   parts: T[];
-  /** The field name prefix of a part's form ("c-<id>"); the new one's is "new". */
-  prefix: (id: string) => string;
   heading: (part: T) => string;
   /** How the remove button names the part for screen readers; its heading unless said. */
   removeName?: (part: T) => string;
@@ -55,7 +52,7 @@ export function PartCards<T extends { id: string }>({
 }) {
   const { t } = ctx;
   const newId = `h-new-${kind === 'contacts' ? 'contact' : 'location'}`;
-  const failedPrefix = failedId === 'new' || !failedId ? 'new' : prefix(failedId);
+  const failedPrefix = partPrefix(kind, failedId);
   return (
     <>
       <ErrorSummary

@@ -6,7 +6,7 @@ import { languageNames } from '../../../../views/components.tsx';
 import { Field, Form } from '../../../../views/forms.tsx';
 import { ListingLayout } from '../listing-parts.tsx';
 import { PartCards } from '../part-cards.tsx';
-import { type FormValues, one } from '../listing-forms.ts';
+import { type FormValues, one, partPrefix } from '../listing-forms.ts';
 
 export interface ContactView {
   id: string;
@@ -31,7 +31,7 @@ function ContactForm({
   problems: FieldProblem[];
 }) {
   const { t } = ctx;
-  const prefix = contact ? `c-${contact.id}` : 'new';
+  const prefix = partPrefix('contacts', contact?.id);
   // Field ids must be unique on a page with several forms: each form names its own.
   const scoped = problems.map((p) => ({ ...p, field: `${prefix}-${p.field}` }));
   const v = (name: string) => one(values[name]);
@@ -135,7 +135,6 @@ export function ContactsPage({
         organisationId={organisationId}
         kind="contacts"
         parts={contacts}
-        prefix={(id) => `c-${id}`}
         heading={(c) => c.name}
         lead={t.t('directory.contacts.lead')}
         valuesOf={valuesOf}

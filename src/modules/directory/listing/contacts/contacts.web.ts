@@ -14,7 +14,7 @@ import { IdParams } from '../../directory.schemas.ts';
 import { getOrganisation } from '../../directory.service.ts';
 import { deletePartRoute } from '../delete-part.web.ts';
 import { organisationToEdit } from '../to-edit.web.ts';
-import type { FormValues } from '../listing-forms.ts';
+import { type FormValues, partPrefix } from '../listing-forms.ts';
 import { SavedQuery } from '../listing-schemas.ts';
 import { ContactsPage } from './contacts.page.tsx';
 import { deleteContact } from './delete-contact.ts';
@@ -56,7 +56,7 @@ export const contactsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
       const body = request.body;
       const contactId = body.contact_id || null;
       if (contactId && !isUuid(contactId)) throw new AppError('NOT_FOUND');
-      const prefix = contactId ? `c-${contactId}-` : 'new-';
+      const prefix = `${partPrefix('contacts', contactId)}-`;
       const field = (name: string) => body[`${prefix}${name}`] ?? '';
       const values: FormValues = Object.fromEntries(
         ['contact_name', 'email', 'phone', 'languages', ...locales.map((l) => `title.${l}`)].map((n) => [

@@ -6,7 +6,7 @@ import { languageNames } from '../../../../views/components.tsx';
 import { Field, Form, Notice } from '../../../../views/forms.tsx';
 import { ListingLayout } from '../listing-parts.tsx';
 import { PartCards } from '../part-cards.tsx';
-import { type FormValues, list, one } from '../listing-forms.ts';
+import { type FormValues, list, one, partPrefix } from '../listing-forms.ts';
 
 export interface LocationView {
   id: string;
@@ -38,7 +38,7 @@ function LocationForm({
   services: { id: string; name: I18nText }[];
 }) {
   const { t } = ctx;
-  const prefix = location ? `l-${location.id}` : 'new';
+  const prefix = partPrefix('locations', location?.id);
   const scoped = problems.map((p) => ({ ...p, field: `${prefix}-${p.field}` }));
   const v = (name: string) => one(values[name]);
   const texts = (field: string, legend: string) => (
@@ -180,7 +180,6 @@ export function LocationsPage({
         organisationId={organisationId}
         kind="locations"
         parts={locations}
-        prefix={(id) => `l-${id}`}
         heading={(l) => [l.address, l.postcode, l.locality].filter(Boolean).join(', ')}
         removeName={(l) => l.address ?? ''}
         note={(l) =>

@@ -14,7 +14,7 @@ import { IdParams } from '../../directory.schemas.ts';
 import { getOrganisation } from '../../directory.service.ts';
 import { deletePartRoute } from '../delete-part.web.ts';
 import { organisationToEdit } from '../to-edit.web.ts';
-import { type FormValues, list } from '../listing-forms.ts';
+import { type FormValues, list, partPrefix } from '../listing-forms.ts';
 import { SavedQuery } from '../listing-schemas.ts';
 import { deleteLocation } from './delete-location.ts';
 import { LocationsPage } from './locations.page.tsx';
@@ -71,7 +71,7 @@ export const locationsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
       const body = request.body;
       const locationId = typeof body.location_id === 'string' && body.location_id ? body.location_id : null;
       if (locationId && !isUuid(locationId)) throw new AppError('NOT_FOUND');
-      const prefix = locationId ? `l-${locationId}-` : 'new-';
+      const prefix = `${partPrefix('locations', locationId)}-`;
       const field = (name: string) => {
         const value = body[`${prefix}${name}`];
         return typeof value === 'string' ? value : '';
