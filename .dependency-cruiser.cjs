@@ -17,7 +17,7 @@ function moduleOrder() {
   const folderOf = new Map(
     [...source.matchAll(/import \{ (\w+) \} from '\.\/([\w-]+)\/module\.ts';/g)].map((m) => [m[1], m[2]]),
   );
-  const list = /export const modules = \[([^\]]*)\]/.exec(source)[1];
+  const list = /const manifests = \[([^\]]*)\]/.exec(source)[1];
   return list
     .split(',')
     .map((name) => name.trim())

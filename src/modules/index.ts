@@ -1,6 +1,7 @@
 // Every module, in layer order: a module may use the modules before it, never those after it
 // (.dependency-cruiser.cjs checks it). app.ts registers their routes in this order, the job runner
 // schedules their jobs, and the health check asks each whether it is ready.
+import type { ModuleManifest } from '../http/module-manifest.ts';
 import { accessModule } from './access/module.ts';
 import { accountsModule } from './accounts/module.ts';
 import { auditModule } from './audit/module.ts';
@@ -13,7 +14,7 @@ import { notificationsModule } from './notifications/module.ts';
 import { referralsModule } from './referrals/module.ts';
 import { searchModule } from './search/module.ts';
 
-export const modules = [
+const manifests = [
   auditModule,
   notificationsModule,
   geoModule,
@@ -26,3 +27,13 @@ export const modules = [
   referralsModule,
   interopModule,
 ] as const;
+
+export const modules: readonly ModuleManifest[] = manifests;
+
+/** The error codes a module's manifest declares. */
+type DeclaredErrors<M> = M extends { errors: infer E } ? keyof E & string : never;
+
+// Every module's error codes join the codes AppError takes, from this one list.
+declare module '../shared/errors.ts' {
+  interface ModuleErrorCodes extends Record<DeclaredErrors<(typeof manifests)[number]>, true> {}
+}

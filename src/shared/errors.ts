@@ -24,8 +24,8 @@ export const kernelErrors = {
 } as const;
 
 /**
- * The codes modules declare with moduleErrors(), each added to this interface by its module.ts
- * (as the Services a module provides are), so that AppError takes only known codes.
+ * The codes modules declare with moduleErrors() in their manifests, added to this interface once
+ * from the list of modules (modules/index.ts), so that AppError takes only known codes.
  */
 // eslint-disable-next-line @typescript-eslint/no-empty-object-type
 export interface ModuleErrorCodes {}

@@ -63,18 +63,6 @@ export function Field({
   );
 }
 
-type KnownFieldProps = Omit<FieldProps, 'type' | 'maxlength'>;
-
-/** An e-mail address (a person's or an organisation's), as long as addresses can be. */
-export function EmailField(props: Omit<KnownFieldProps, 'name'> & { name?: string }) {
-  return <Field name="email" {...props} type="email" maxlength={254} />;
-}
-
-/** A website address. */
-export function UrlField(props: KnownFieldProps) {
-  return <Field {...props} type="url" maxlength={500} />;
-}
-
 /**
  * A posted form: its anti-forgery token, its fields, and at the end the button that sends it, with
  * `actions` beside it (a second button, a link). The server checks every field and explains in

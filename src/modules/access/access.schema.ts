@@ -2,8 +2,9 @@
 // (other modules' tables) are in migration 0005; the table was first written by the membership
 // module, which still adds and removes members (through this module's index).
 import { sql } from 'drizzle-orm';
-import { check, index, pgEnum, pgTable, primaryKey, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgEnum, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
 import { organisationRoles } from './access.vocabulary.ts';
+import { createdAt, moment } from '../../db/columns.ts';
 
 export const organisationRoleEnum = pgEnum('organisation_role', organisationRoles);
 
@@ -13,8 +14,8 @@ export const memberships = pgTable(
     userId: uuid().notNull(),
     organisationId: uuid().notNull(),
     roles: organisationRoleEnum().array().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: moment().notNull().defaultNow(),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.organisationId] }),

@@ -8,8 +8,9 @@ const errors = moduleErrors('access', {
   /** Moderating (verifying, deciding a claim on) an organisation one belongs to. */
   OWN_ORGANISATION: 403,
 });
-declare module '../../shared/errors.ts' {
-  interface ModuleErrorCodes extends Record<keyof typeof errors, true> {}
-}
 
-export const accessModule: ModuleManifest = { name: 'access', tables: tablesOf(accessSchema), errors };
+export const accessModule = {
+  name: 'access',
+  tables: tablesOf(accessSchema),
+  errors,
+} satisfies ModuleManifest;

@@ -1,8 +1,9 @@
 // People and their sign-ins. Passwords are argon2id hashes; session and e-mail tokens are stored as
 // SHA-256 hashes, so a copy of the database lets no one sign in or use a link.
 import { sql } from 'drizzle-orm';
-import { check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { accountTokenPurposes, platformRoles } from './accounts.vocabulary.ts';
+import { id, createdAt, moment } from '../../db/columns.ts';
 
 export const platformRoleEnum = pgEnum('platform_role', platformRoles);
 export const accountTokenPurposeEnum = pgEnum('account_token_purpose', accountTokenPurposes);
@@ -10,17 +11,17 @@ export const accountTokenPurposeEnum = pgEnum('account_token_purpose', accountTo
 export const users = pgTable(
   'users',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     /** Lower-cased and trimmed, so one address is one account. */
     email: text().notNull(),
     name: text().notNull(),
     passwordHash: text().notNull(),
     /** The language of the person's e-mails and, after log-in, of the pages. */
     locale: text().notNull().default('fr'),
-    emailVerifiedAt: timestamp({ withTimezone: true }),
+    emailVerifiedAt: moment(),
     platformRole: platformRoleEnum().notNull().default('member'),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    updatedAt: moment().notNull().defaultNow(),
   },
   (t) => [
     uniqueIndex('users_email_key').on(t.email),
@@ -37,9 +38,9 @@ export const sessions = pgTable(
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    lastSeenAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp({ withTimezone: true }).notNull(),
+    createdAt: createdAt(),
+    lastSeenAt: moment().notNull().defaultNow(),
+    expiresAt: moment().notNull(),
     userAgent: text(),
     ip: text(),
   },
@@ -50,16 +51,16 @@ export const sessions = pgTable(
 export const accountTokens = pgTable(
   'account_tokens',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     /** SHA-256 of the token in the link. */
     tokenHash: text().notNull(),
     purpose: accountTokenPurposeEnum().notNull(),
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp({ withTimezone: true }).notNull(),
-    usedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    expiresAt: moment().notNull(),
+    usedAt: moment(),
   },
   (t) => [
     uniqueIndex('account_tokens_hash_key').on(t.tokenHash),
@@ -80,8 +81,8 @@ export const loginDevices = pgTable(
     userId: uuid()
       .notNull()
       .references(() => users.id, { onDelete: 'cascade' }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    lastUsedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
+    lastUsedAt: moment().notNull().defaultNow(),
   },
   (t) => [index('login_devices_user_idx').on(t.userId), index('login_devices_used_idx').on(t.lastUsedAt)],
 );

@@ -12,11 +12,8 @@ const errors = moduleErrors('accounts', {
   LOGIN_FAILED: 401,
   EMAIL_NOT_VERIFIED: 403,
 });
-declare module '../../shared/errors.ts' {
-  interface ModuleErrorCodes extends Record<keyof typeof errors, true> {}
-}
 
-export const accountsModule: ModuleManifest = {
+export const accountsModule = {
   name: 'accounts',
   tables: tablesOf(accountsSchema),
   errors,
@@ -31,4 +28,4 @@ export const accountsModule: ModuleManifest = {
       }),
     },
   ],
-};
+} satisfies ModuleManifest;

@@ -1,13 +1,14 @@
 // The append-only record of security events. A trigger (migration) refuses every update, delete and
 // truncate, so not even the application can rewrite what happened.
 import { sql } from 'drizzle-orm';
-import { bigserial, index, jsonb, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { bigserial, index, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import { moment } from '../../db/columns.ts';
 
 export const auditLog = pgTable(
   'audit_log',
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
-    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    at: moment().notNull().defaultNow(),
     /** Who did it; no foreign key, so the record outlives the account. */
     actorId: uuid(),
     /** The address the actor used (for failed log-ins, the one that was typed). */

@@ -3,4 +3,4 @@ import * as auditSchema from './audit.schema.ts';
 import { tablesOf } from '../../db/tables.ts';
 import type { ModuleManifest } from '../../http/module-manifest.ts';
 
-export const auditModule: ModuleManifest = { name: 'audit', tables: tablesOf(auditSchema) };
+export const auditModule = { name: 'audit', tables: tablesOf(auditSchema) } satisfies ModuleManifest;

@@ -17,7 +17,6 @@ import {
   smallint,
   text,
   time,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -31,6 +30,7 @@ import {
   targetGroups,
   verificationStates,
 } from './directory.vocabulary.ts';
+import { id, createdAt, moment } from '../../db/columns.ts';
 
 export const organisationKindEnum = pgEnum('organisation_kind', organisationKinds);
 export const verificationStateEnum = pgEnum('verification_state', verificationStates);
@@ -39,8 +39,8 @@ export const phoneTypeEnum = pgEnum('phone_type', phoneTypes);
 
 const i18n = (name?: string) => (name ? jsonb(name) : jsonb()).$type<I18nText>();
 const timestamps = {
-  createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  createdAt: createdAt(),
+  updatedAt: moment().notNull().defaultNow(),
 };
 /** Checks that every element of a text[] column belongs to a vocabulary. */
 const arrayWithin = (column: string, values: readonly string[]) =>
@@ -49,7 +49,7 @@ const arrayWithin = (column: string, values: readonly string[]) =>
 export const organisations = pgTable(
   'organisations',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     name: i18n().notNull(),
     alternateName: i18n(),
     description: i18n().notNull().default({}),
@@ -65,16 +65,16 @@ export const organisations = pgTable(
     legalStatus: text(),
     yearIncorporated: smallint(),
     verification: verificationStateEnum().notNull().default('unverified'),
-    verifiedAt: timestamp({ withTimezone: true }),
+    verifiedAt: moment(),
     lastConfirmedAt: date({ mode: 'string' }),
     /** Where the record came from: 'demo', 'passerelle' (entered here) or an import source name. */
     provenanceSource: text().notNull().default('passerelle'),
     /** The record's id in its source, for idempotent re-imports. */
     provenanceId: text(),
-    provenanceImportedAt: timestamp({ withTimezone: true }),
+    provenanceImportedAt: moment(),
     isDemo: boolean().notNull().default(false),
     /** When the logo (table organisation_logos) last changed; null without one. Also busts caches. */
-    logoUpdatedAt: timestamp({ withTimezone: true }),
+    logoUpdatedAt: moment(),
     // Sort keys per reading language, with the same fallback as the pages (shared/i18n-text.ts).
     // The migration gives them the ICU collation so "École" sorts with "Ecole", not after "Z".
     nameSortNl: text().generatedAlwaysAs(sql`coalesce(name->>'nl', name->>'en', name->>'fr')`),
@@ -98,7 +98,7 @@ export const organisations = pgTable(
 export const services = pgTable(
   'services',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     organisationId: uuid()
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
@@ -146,7 +146,7 @@ export const services = pgTable(
 export const locations = pgTable(
   'locations',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     organisationId: uuid()
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
@@ -179,7 +179,7 @@ export const locations = pgTable(
 export const serviceAtLocations = pgTable(
   'service_at_locations',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     serviceId: uuid()
       .notNull()
       .references(() => services.id, { onDelete: 'cascade' }),
@@ -198,7 +198,7 @@ export const serviceAtLocations = pgTable(
 export const schedules = pgTable(
   'schedules',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     serviceId: uuid()
       .notNull()
       .references(() => services.id, { onDelete: 'cascade' }),
@@ -226,7 +226,7 @@ export const schedules = pgTable(
 export const scheduleExceptions = pgTable(
   'schedule_exceptions',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     serviceId: uuid()
       .notNull()
       .references(() => services.id, { onDelete: 'cascade' }),
@@ -251,7 +251,7 @@ export const scheduleExceptions = pgTable(
 export const contacts = pgTable(
   'contacts',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     organisationId: uuid()
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
@@ -271,7 +271,7 @@ export const contacts = pgTable(
 export const phones = pgTable(
   'phones',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     organisationId: uuid()
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
@@ -292,7 +292,7 @@ export const phones = pgTable(
 export const taxonomyTerms = pgTable(
   'taxonomy_terms',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     /** Stable code, e.g. "housing" or "housing.emergency-shelter". */
     code: text().notNull(),
     parentCode: text(),

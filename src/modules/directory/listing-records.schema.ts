@@ -11,12 +11,12 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 
 import { organisations } from './directory.schema.ts';
+import { id, createdAt, moment } from '../../db/columns.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
@@ -29,7 +29,7 @@ export const directoryChanges = pgTable(
   {
     id: bigserial({ mode: 'number' }).primaryKey(),
     organisationId: uuid().notNull(),
-    changedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    changedAt: moment().notNull().defaultNow(),
   },
   (t) => [index('directory_changes_changed_at_idx').on(t.changedAt)],
 );
@@ -48,7 +48,7 @@ export const listingVersions = pgTable(
     /** The organisation the record belongs to, for its history page. */
     organisationId: uuid().notNull(),
     actorId: uuid(),
-    at: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    at: moment().notNull().defaultNow(),
     /** 'update' or 'rollback' (of the version in `rolledBack`). */
     action: text().notNull(),
     changes: jsonb().$type<Record<string, { before: unknown; after: unknown }>>().notNull(),
@@ -67,15 +67,15 @@ export const listingVersions = pgTable(
 export const listingConfirmations = pgTable(
   'listing_confirmations',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     organisationId: uuid()
       .notNull()
       .references(() => organisations.id, { onDelete: 'cascade' }),
     tokenHash: text().notNull(),
     /** When the reminder was sent. */
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp({ withTimezone: true }).notNull(),
-    usedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    expiresAt: moment().notNull(),
+    usedAt: moment(),
   },
   (t) => [
     uniqueIndex('listing_confirmations_token_key').on(t.tokenHash),
@@ -95,7 +95,7 @@ export const vouches = pgTable(
       .references(() => organisations.id, { onDelete: 'cascade' }),
     /** The person who vouched, for the record; no foreign key so the vouch outlives the account. */
     vouchedBy: uuid(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    createdAt: createdAt(),
   },
   (t) => [
     primaryKey({ columns: [t.organisationId, t.voucherId] }),
@@ -111,5 +111,5 @@ export const organisationLogos = pgTable('organisation_logos', {
     .references(() => organisations.id, { onDelete: 'cascade' }),
   contentType: text().notNull(),
   data: bytea().notNull(),
-  updatedAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+  updatedAt: moment().notNull().defaultNow(),
 });

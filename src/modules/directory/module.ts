@@ -26,11 +26,8 @@ const errors = moduleErrors('directory', {
   ORGANISATION_NOT_FOUND: 404,
   SERVICE_NOT_FOUND: 404,
 });
-declare module '../../shared/errors.ts' {
-  interface ModuleErrorCodes extends Record<keyof typeof errors, true> {}
-}
 
-export const directoryModule: ModuleManifest = {
+export const directoryModule = {
   name: 'directory',
   tables: tablesOf(directorySchema, listingRecordsSchema),
   errors,
@@ -63,4 +60,4 @@ export const directoryModule: ModuleManifest = {
       },
     },
   ],
-};
+} satisfies ModuleManifest;

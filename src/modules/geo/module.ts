@@ -6,8 +6,5 @@ import { geoApi } from './geo.api.ts';
 const errors = moduleErrors('geo', {
   PLACE_NOT_FOUND: 400,
 });
-declare module '../../shared/errors.ts' {
-  interface ModuleErrorCodes extends Record<keyof typeof errors, true> {}
-}
 
-export const geoModule: ModuleManifest = { name: 'geo', errors, routes: { api: [geoApi] } };
+export const geoModule = { name: 'geo', errors, routes: { api: [geoApi] } } satisfies ModuleManifest;

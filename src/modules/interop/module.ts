@@ -2,4 +2,4 @@
 import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { hsdsApi } from './hsds.api.ts';
 
-export const interopModule: ModuleManifest = { name: 'interop', routes: { hsds: [hsdsApi] } };
+export const interopModule = { name: 'interop', routes: { hsds: [hsdsApi] } } satisfies ModuleManifest;

@@ -1,9 +1,10 @@
 // Claims on existing listings and invitations (who belongs to which organisation is in access).
 // The foreign keys to users and organisations (other modules' tables) are in migration 0005.
 import { sql } from 'drizzle-orm';
-import { check, index, pgEnum, pgTable, text, timestamp, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import { organisationRoleEnum } from '../access/index.ts';
 import { claimStatuses } from './membership.vocabulary.ts';
+import { id, createdAt, moment } from '../../db/columns.ts';
 
 export const claimStatusEnum = pgEnum('claim_status', claimStatuses);
 
@@ -11,15 +12,15 @@ export const claimStatusEnum = pgEnum('claim_status', claimStatuses);
 export const claims = pgTable(
   'claims',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     organisationId: uuid().notNull(),
     userId: uuid().notNull(),
     /** How the person relates to the organisation, for whoever decides. */
     message: text().notNull(),
     status: claimStatusEnum().notNull().default('pending'),
     decidedBy: uuid(),
-    decidedAt: timestamp({ withTimezone: true }),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    decidedAt: moment(),
+    createdAt: createdAt(),
   },
   (t) => [
     index('claims_organisation_idx').on(t.organisationId),
@@ -35,17 +36,17 @@ export const claims = pgTable(
 export const invitations = pgTable(
   'invitations',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     organisationId: uuid().notNull(),
     email: text().notNull(),
     roles: organisationRoleEnum().array().notNull(),
     /** SHA-256 of the token in the e-mailed link. */
     tokenHash: text().notNull(),
     invitedBy: uuid().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    expiresAt: timestamp({ withTimezone: true }).notNull(),
-    acceptedAt: timestamp({ withTimezone: true }),
-    revokedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    expiresAt: moment().notNull(),
+    acceptedAt: moment(),
+    revokedAt: moment(),
   },
   (t) => [
     uniqueIndex('invitations_token_key').on(t.tokenHash),

@@ -14,13 +14,10 @@ const errors = moduleErrors('membership', {
   /** An invitation opened while logged in with another address than the invited one. */
   INVITATION_OTHER_ADDRESS: 403,
 });
-declare module '../../shared/errors.ts' {
-  interface ModuleErrorCodes extends Record<keyof typeof errors, true> {}
-}
 
-export const membershipModule: ModuleManifest = {
+export const membershipModule = {
   name: 'membership',
   tables: tablesOf(membershipSchema),
   errors,
   routes: { pages: [registerWeb, claimsWeb, membersWeb] },
-};
+} satisfies ModuleManifest;

@@ -1,20 +1,21 @@
 // Reports from visitors that a listing is wrong. The foreign key to organisations is in the
 // migration, so modules stay apart in code.
 import { sql } from 'drizzle-orm';
-import { index, pgEnum, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, pgEnum, pgTable, text, uuid } from 'drizzle-orm/pg-core';
 import { reportReasons } from './moderation.vocabulary.ts';
+import { id, createdAt, moment } from '../../db/columns.ts';
 
 export const reportReasonEnum = pgEnum('report_reason', reportReasons);
 
 export const reports = pgTable(
   'reports',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     organisationId: uuid().notNull(),
     reason: reportReasonEnum().notNull(),
     message: text().notNull().default(''),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    resolvedAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    resolvedAt: moment(),
     resolvedBy: uuid(),
   },
   (t) => [

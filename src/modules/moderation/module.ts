@@ -7,8 +7,8 @@ import { auditLogWeb } from './audit-log/audit-log.web.ts';
 import { queueWeb } from './queue/queue.web.ts';
 import { reportsWeb } from './reports/reports.web.ts';
 
-export const moderationModule: ModuleManifest = {
+export const moderationModule = {
   name: 'moderation',
   tables: tablesOf(moderationSchema),
   routes: { pages: [reportsWeb, queueWeb, auditLogWeb] },
-};
+} satisfies ModuleManifest;

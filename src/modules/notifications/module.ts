@@ -5,7 +5,7 @@ import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { purgeSentMail } from './mail.ts';
 import { outboxWeb } from './outbox.web.ts';
 
-export const notificationsModule: ModuleManifest = {
+export const notificationsModule = {
   name: 'notifications',
   tables: tablesOf(notificationsSchema),
   routes: { pages: [outboxWeb] },
@@ -16,4 +16,4 @@ export const notificationsModule: ModuleManifest = {
       run: async () => ({ deleted: await purgeSentMail(database.db, new Date()) }),
     },
   ],
-};
+} satisfies ModuleManifest;

@@ -2,22 +2,23 @@
 // when the mail server is down; a sender delivers and marks them. Without SMTP_URL they stay here
 // and the development outbox page shows them.
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text, timestamp, uuid } from 'drizzle-orm/pg-core';
+import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { id, createdAt, moment } from '../../db/columns.ts';
 
 export const outbox = pgTable(
   'outbox',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     to: text().notNull(),
     locale: text().notNull(),
     subject: text().notNull(),
     text: text().notNull(),
     html: text().notNull(),
-    createdAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
-    sentAt: timestamp({ withTimezone: true }),
+    createdAt: createdAt(),
+    sentAt: moment(),
     attempts: integer().notNull().default(0),
     /** A failed delivery waits longer after each attempt. */
-    nextAttemptAt: timestamp({ withTimezone: true }).notNull().defaultNow(),
+    nextAttemptAt: moment().notNull().defaultNow(),
     lastError: text(),
   },
   (t) => [

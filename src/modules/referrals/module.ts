@@ -18,11 +18,8 @@ const errors = moduleErrors('referrals', {
   /** An API request without a valid organisation token. */
   API_TOKEN_INVALID: 401,
 });
-declare module '../../shared/errors.ts' {
-  interface ModuleErrorCodes extends Record<keyof typeof errors, true> {}
-}
 
-export const referralsModule: ModuleManifest = {
+export const referralsModule = {
   name: 'referrals',
   tables: tablesOf(referralsSchema),
   errors,
@@ -49,4 +46,4 @@ export const referralsModule: ModuleManifest = {
         purgeClosedReferrals(database.db, { now: new Date(), retentionDays: config.referrals.retentionDays }),
     },
   ],
-};
+} satisfies ModuleManifest;

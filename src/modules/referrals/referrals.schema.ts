@@ -13,7 +13,6 @@ import {
   pgTable,
   primaryKey,
   text,
-  timestamp,
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
@@ -26,6 +25,7 @@ import {
   referralStatuses,
   urgencies,
 } from './referrals.vocabulary.ts';
+import { id, moment } from '../../db/columns.ts';
 
 export const referralStatusEnum = pgEnum('referral_status', referralStatuses);
 export const declineReasonEnum = pgEnum('referral_decline_reason', declineReasons);
@@ -38,7 +38,7 @@ export const eventKindEnum = pgEnum('referral_event_kind', eventKinds);
 export const referrals = pgTable(
   'referrals',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     fromOrganisationId: uuid().notNull(),
     toOrganisationId: uuid().notNull(),
     /** The service the referral was started from, if any. */
@@ -66,15 +66,15 @@ export const referrals = pgTable(
     declineReason: declineReasonEnum(),
     outcome: outcomeEnum(),
     createdBy: uuid(),
-    createdAt: timestamp({ withTimezone: true }).notNull(),
-    sentAt: timestamp({ withTimezone: true }),
-    firstAnswerAt: timestamp({ withTimezone: true }),
-    remindedAt: timestamp({ withTimezone: true }),
-    closedAt: timestamp({ withTimezone: true }),
-    consentWithdrawnAt: timestamp({ withTimezone: true }),
-    purgedAt: timestamp({ withTimezone: true }),
+    createdAt: moment().notNull(),
+    sentAt: moment(),
+    firstAnswerAt: moment(),
+    remindedAt: moment(),
+    closedAt: moment(),
+    consentWithdrawnAt: moment(),
+    purgedAt: moment(),
     /** Moves with every event, so "new since you last looked" is one comparison. */
-    updatedAt: timestamp({ withTimezone: true }).notNull(),
+    updatedAt: moment().notNull(),
   },
   (t) => [
     index('referrals_from_idx').on(t.fromOrganisationId, t.updatedAt),
@@ -106,7 +106,7 @@ export const referralEvents = pgTable(
     referralId: uuid()
       .notNull()
       .references(() => referrals.id, { onDelete: 'cascade' }),
-    at: timestamp({ withTimezone: true }).notNull(),
+    at: moment().notNull(),
     kind: eventKindEnum().notNull(),
     /** Null for the platform's own events (reminders, expiry, purges). */
     actorId: uuid(),
@@ -131,7 +131,7 @@ export const referralReads = pgTable(
       .notNull()
       .references(() => referrals.id, { onDelete: 'cascade' }),
     userId: uuid().notNull(),
-    seenAt: timestamp({ withTimezone: true }).notNull(),
+    seenAt: moment().notNull(),
   },
   (t) => [primaryKey({ columns: [t.referralId, t.userId] })],
 );
@@ -140,7 +140,7 @@ export const referralReads = pgTable(
 export const apiTokens = pgTable(
   'api_tokens',
   {
-    id: uuid().primaryKey().defaultRandom(),
+    id: id(),
     organisationId: uuid().notNull(),
     name: text().notNull(),
     /** SHA-256 of the token. */
@@ -148,9 +148,9 @@ export const apiTokens = pgTable(
     /** The first characters, so an admin can tell tokens apart. */
     prefix: text().notNull(),
     createdBy: uuid(),
-    createdAt: timestamp({ withTimezone: true }).notNull(),
-    lastUsedAt: timestamp({ withTimezone: true }),
-    revokedAt: timestamp({ withTimezone: true }),
+    createdAt: moment().notNull(),
+    lastUsedAt: moment(),
+    revokedAt: moment(),
   },
   (t) => [
     uniqueIndex('api_tokens_hash_key').on(t.tokenHash),

@@ -15,11 +15,8 @@ declare module '../../http/deps.ts' {
 const errors = moduleErrors('search', {
   SEARCH_UNAVAILABLE: 503,
 });
-declare module '../../shared/errors.ts' {
-  interface ModuleErrorCodes extends Record<keyof typeof errors, true> {}
-}
 
-export const searchModule: ModuleManifest = {
+export const searchModule = {
   name: 'search',
   errors,
   start: ({ database, log, modules }) => {
@@ -29,4 +26,4 @@ export const searchModule: ModuleManifest = {
     });
     return { services: { search }, ready: () => search.isReady, close: () => search.close() };
   },
-};
+} satisfies ModuleManifest;

@@ -2,7 +2,8 @@
 import type { PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { locales } from '../../../shared/i18n-text.ts';
-import { ErrorSummary, Field, Form, Notice, EmailField } from '../../../views/forms.tsx';
+import { type FormFields, formFields } from '../../../views/form-fields.tsx';
+import { ErrorSummary, Form, Notice } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { languageNames } from '../../../views/components.tsx';
 
@@ -15,54 +16,22 @@ interface FormState {
 }
 
 /** A person's own address, to sign up or to be sent a link. */
-function AccountEmailField({
-  ctx,
-  value,
-  problems,
-}: {
-  ctx: PageContext;
-  value?: string;
-  problems: FieldProblem[];
-}) {
-  return (
-    <EmailField
-      ctx={ctx}
-      label={ctx.t.t('accounts.account.email')}
-      value={value}
-      problems={problems}
-      required
-      autocomplete="email"
-    />
-  );
-}
+const accountEmail = (ctx: PageContext, f: FormFields) =>
+  f.email(ctx.t.t('accounts.account.email'), { required: true, autocomplete: 'email' });
 
 /** A password being chosen, with the rules it must meet. */
-function NewPasswordField({
-  ctx,
-  label,
-  problems,
-}: {
-  ctx: PageContext;
-  label: string;
-  problems: FieldProblem[];
-}) {
-  return (
-    <Field
-      ctx={ctx}
-      name="password"
-      type="password"
-      label={label}
-      hint={ctx.t.t('accounts.account.password_hint')}
-      problems={problems}
-      required
-      autocomplete="new-password"
-      maxlength={200}
-    />
-  );
-}
+const newPassword = (ctx: PageContext, f: FormFields, label: string) =>
+  f.text('password', label, {
+    type: 'password',
+    hint: ctx.t.t('accounts.account.password_hint'),
+    required: true,
+    autocomplete: 'new-password',
+    maxlength: 200,
+  });
 
 export function SignUpPage({ ctx, values = {}, problems = [], message }: { ctx: PageContext } & FormState) {
   const { t } = ctx;
+  const f = formFields(ctx, { values, problems });
   return (
     <Layout ctx={ctx} title={t.t('accounts.signup.title')}>
       <h1>{t.html('accounts.signup.title')}</h1>
@@ -79,19 +48,14 @@ export function SignUpPage({ ctx, values = {}, problems = [], message }: { ctx: 
           </>
         }
       >
-        <Field
-          ctx={ctx}
-          name="name"
-          label={t.t('accounts.account.name')}
-          hint={t.t('accounts.account.name_hint')}
-          value={values.name}
-          problems={problems}
-          required
-          autocomplete="name"
-          maxlength={100}
-        />
-        <AccountEmailField ctx={ctx} value={values.email} problems={problems} />
-        <NewPasswordField ctx={ctx} label={t.t('accounts.account.password')} problems={problems} />
+        {f.text('name', t.t('accounts.account.name'), {
+          hint: t.t('accounts.account.name_hint'),
+          required: true,
+          autocomplete: 'name',
+          maxlength: 100,
+        })}
+        {accountEmail(ctx, f)}
+        {newPassword(ctx, f, t.t('accounts.account.password'))}
         <div class="field">
           <label for="f-locale">{t.html('accounts.account.locale')}</label>
           <select id="f-locale" name="locale">
@@ -137,6 +101,7 @@ export function LogInPage({
 }: { ctx: PageContext; next?: string; locked?: boolean } & FormState) {
   const { t } = ctx;
   const linkPage = `/${ctx.locale}/login/link`;
+  const f = formFields(ctx, { values });
   return (
     <Layout ctx={ctx} title={t.t('accounts.login.title')}>
       <h1>{t.html('accounts.login.title')}</h1>
@@ -166,22 +131,13 @@ export function LogInPage({
         }
       >
         {next ? <input type="hidden" name="next" value={next} /> : ''}
-        <EmailField
-          ctx={ctx}
-          label={t.t('accounts.account.email')}
-          value={values.email}
-          required
-          autocomplete="username"
-        />
-        <Field
-          ctx={ctx}
-          name="password"
-          type="password"
-          label={t.t('accounts.account.password')}
-          required
-          autocomplete="current-password"
-          maxlength={1000}
-        />
+        {f.email(t.t('accounts.account.email'), { required: true, autocomplete: 'username' })}
+        {f.text('password', t.t('accounts.account.password'), {
+          type: 'password',
+          required: true,
+          autocomplete: 'current-password',
+          maxlength: 1000,
+        })}
       </Form>
       <p>
         <a href={linkPage}>{t.html('accounts.login.link')}</a>
@@ -225,7 +181,7 @@ export function EmailLinkPage({
       <ErrorSummary ctx={ctx} problems={problems} />
       {message ? <Notice text={message} tone="warn" /> : ''}
       <Form ctx={ctx} action={`/${ctx.locale}${texts.action}`} submit={t.t(texts.submit)}>
-        <AccountEmailField ctx={ctx} value={values.email} problems={problems} />
+        {accountEmail(ctx, formFields(ctx, { values, problems }))}
       </Form>
     </Layout>
   );
@@ -266,7 +222,7 @@ export function ResetPasswordPage({
         submit={t.t('accounts.reset.submit')}
       >
         <input type="hidden" name="token" value={token} />
-        <NewPasswordField ctx={ctx} label={t.t('accounts.account.new_password')} problems={problems} />
+        {newPassword(ctx, formFields(ctx, { problems }), t.t('accounts.account.new_password'))}
         <p class="hint">{t.html('accounts.reset.note')}</p>
       </Form>
     </Layout>

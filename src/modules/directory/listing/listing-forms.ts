@@ -1,12 +1,9 @@
 // Form values of the listing pages: what a form posts, and a record's texts spread over the three
 // language fields ("name.nl", "name.fr", "name.en").
+import type { FormValues } from '../../../shared/form-values.ts';
 import { type I18nText, locales } from '../../../shared/i18n-text.ts';
 
-export type FormValues = Record<string, string | string[] | undefined>;
-
-export const list = (v: unknown): string[] =>
-  v === undefined ? [] : Array.isArray(v) ? v.map(String) : [String(v)];
-export const one = (v: string | string[] | undefined) => (Array.isArray(v) ? v[0] : v);
+export { type FormValues, list, one } from '../../../shared/form-values.ts';
 
 /** The three language fields of a text, as one text. */
 export const textOf = (body: Record<string, unknown>, name: string): I18nText =>

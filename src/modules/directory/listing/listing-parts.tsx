@@ -2,10 +2,9 @@
 // how complete each language is.
 import type { Children } from '@kitajs/html';
 import type { PageContext } from '../../../http/request-context.ts';
-import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, type Locale, locales } from '../../../shared/i18n-text.ts';
 import { languageNames } from '../../../views/components.tsx';
-import { Field, fieldMessage, Notice, TextArea } from '../../../views/forms.tsx';
+import { Notice } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { ManageLinks } from '../../../views/manage-nav.tsx';
 import type { FormValues } from './listing-forms.ts';
@@ -44,77 +43,6 @@ export function Completeness({ ctx, texts }: { ctx: PageContext; texts: I18nText
       </ul>
       <p class="hint">{ctx.t.html('directory.edit.completeness_hint')}</p>
     </section>
-  );
-}
-
-/** One text in three languages, side by side; a textarea for long texts. */
-export function TextInLanguages({
-  ctx,
-  name,
-  legend,
-  hint,
-  values,
-  problems,
-  long = false,
-  maxlength,
-}: {
-  ctx: PageContext;
-  name: string;
-  legend: string;
-  hint?: string;
-  values: FormValues;
-  problems: FieldProblem[];
-  long?: boolean;
-  maxlength: number;
-}) {
-  const whole = problems.find((p) => p.field === name);
-  return (
-    <fieldset class="languages-side-by-side" id={`f-${name}`}>
-      <legend safe>{legend}</legend>
-      {hint ? (
-        <p class="hint" safe>
-          {hint}
-        </p>
-      ) : (
-        ''
-      )}
-      {whole ? (
-        <p class="field-error" safe>
-          {fieldMessage(ctx, whole)}
-        </p>
-      ) : (
-        ''
-      )}
-      <div class="side-by-side">
-        {locales.map((l) => {
-          const field = `${name}.${l}`;
-          const value = values[field];
-          const written: string = typeof value === 'string' ? value : '';
-          return long ? (
-            <TextArea
-              ctx={ctx}
-              name={field}
-              label={languageNames[l]}
-              value={written}
-              rows={6}
-              lang={l}
-              maxlength={maxlength}
-              problems={problems}
-            />
-          ) : (
-            <Field
-              ctx={ctx}
-              name={field}
-              label={languageNames[l]}
-              value={written || undefined}
-              problems={problems}
-              lang={l}
-              maxlength={maxlength}
-            />
-          );
-        })}
-      </div>
-    </fieldset>
   );
 }
 

@@ -5,14 +5,23 @@
 import type { Children } from '@kitajs/html';
 import type { PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
-import { ErrorSummary, PostButton } from '../../../views/forms.tsx';
+import type { I18nText } from '../../../shared/i18n-text.ts';
+import { type FormFields, formFields } from '../../../views/form-fields.tsx';
+import { ErrorSummary, Form, PostButton } from '../../../views/forms.tsx';
 import { type FormValues, partPrefix } from './listing-forms.ts';
 
-export interface PartForm<T> {
-  /** The part the form edits, or none for the new one. */
-  part?: T;
-  values: FormValues;
-  problems: FieldProblem[];
+/** What the page of contact persons or of places is given. */
+export interface PartsPageProps<T> {
+  ctx: PageContext;
+  organisationId: string;
+  /** The organisation's name, for the title. */
+  name: I18nText;
+  parts: T[];
+  problems?: FieldProblem[];
+  values?: FormValues;
+  /** The part whose form was refused, or "new". */
+  failedId?: string;
+  saved?: boolean;
 }
 
 export function PartCards<T extends { id: string }>({
@@ -25,7 +34,7 @@ export function PartCards<T extends { id: string }>({
   lead,
   note,
   valuesOf,
-  form,
+  fields,
   addTitle,
   failedId,
   values,
@@ -43,7 +52,8 @@ export function PartCards<T extends { id: string }>({
   /** Shown under a part's heading, e.g. a warning. */
   note?: (part: T) => Children;
   valuesOf: (part: T) => FormValues;
-  form: (props: PartForm<T>) => Children;
+  /** The fields of one part's form, named with its prefix. */
+  fields: (f: FormFields) => Children;
   addTitle: string;
   /** The part whose form was refused, or "new". */
   failedId?: string;
@@ -53,6 +63,22 @@ export function PartCards<T extends { id: string }>({
   const { t } = ctx;
   const newId = `h-new-${kind === 'contacts' ? 'contact' : 'location'}`;
   const failedPrefix = partPrefix(kind, failedId);
+  const form = (part: T | undefined, values: FormValues, problems: FieldProblem[]) => (
+    <Form
+      ctx={ctx}
+      action={`/${ctx.locale}/manage/organisations/${organisationId}/${kind}`}
+      submit={part ? t.t('directory.edit.save') : addTitle}
+      wide
+      browserChecks
+    >
+      {part ? (
+        <input type="hidden" name={kind === 'contacts' ? 'contact_id' : 'location_id'} value={part.id} />
+      ) : (
+        ''
+      )}
+      {fields(formFields(ctx, { values, problems, prefix: partPrefix(kind, part?.id) }))}
+    </Form>
+  );
   return (
     <>
       <ErrorSummary
@@ -66,11 +92,7 @@ export function PartCards<T extends { id: string }>({
             {heading(part)}
           </h2>
           {note?.(part) ?? ''}
-          {form({
-            part,
-            values: failedId === part.id ? values : valuesOf(part),
-            problems: failedId === part.id ? problems : [],
-          })}
+          {failedId === part.id ? form(part, values, problems) : form(part, valuesOf(part), [])}
           <PostButton
             ctx={ctx}
             action={`/${ctx.locale}/manage/organisations/${organisationId}/${kind}/${part.id}/delete`}
@@ -83,7 +105,7 @@ export function PartCards<T extends { id: string }>({
         <h2 id={newId} safe>
           {addTitle}
         </h2>
-        {form({ values: failedId === 'new' ? values : {}, problems: failedId === 'new' ? problems : [] })}
+        {failedId === 'new' ? form(undefined, values, problems) : form(undefined, {}, [])}
       </section>
     </>
   );

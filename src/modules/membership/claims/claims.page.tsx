@@ -4,7 +4,8 @@
 import type { PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
-import { CsrfField, Form, Notice, TextArea } from '../../../views/forms.tsx';
+import { formFields } from '../../../views/form-fields.tsx';
+import { CsrfField, Form, Notice } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { RequestPage } from '../../../views/request-page.tsx';
 
@@ -45,15 +46,14 @@ export function ClaimPage({
         action={`/${ctx.locale}/organisations/${organisation.id}/claim`}
         submit={t.t('membership.claim.submit')}
       >
-        <TextArea
-          ctx={ctx}
-          name="message"
-          label={t.t('membership.claim.message')}
-          hint={t.t('membership.claim.message_hint')}
-          value={value}
-          maxlength={1000}
-          problems={problems}
-        />
+        {formFields(ctx, { values: { message: value }, problems }).area(
+          'message',
+          t.t('membership.claim.message'),
+          {
+            hint: t.t('membership.claim.message_hint'),
+            maxlength: 1000,
+          },
+        )}
       </Form>
     </RequestPage>
   );

@@ -6,7 +6,8 @@ import { Section, TableHead } from '../../../views/components.tsx';
 import type { MessageKey } from '../../../i18n/index.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
-import { CsrfField, fieldMessage, Form, Notice, PostButton, EmailField } from '../../../views/forms.tsx';
+import { formFields } from '../../../views/form-fields.tsx';
+import { CsrfField, fieldMessage, Form, Notice, PostButton } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { ManageLinks } from '../../../views/manage-nav.tsx';
 import { type OrganisationRole, organisationRoles } from '../../access/index.ts';
@@ -184,12 +185,7 @@ export function MembersPage({
             action={`${base}/invitations`}
             submit={t.t('membership.members.send_invitation')}
           >
-            <EmailField
-              ctx={ctx}
-              label={t.t('accounts.account.email')}
-              value={inviteValues.email}
-              problems={problems}
-            />
+            {formFields(ctx, { values: inviteValues, problems }).email(t.t('accounts.account.email'))}
             <fieldset id="f-roles">
               <legend>{t.html('membership.members.roles')}</legend>
               {problems.some((p) => p.field === 'roles') ? (

@@ -3,7 +3,8 @@ import type { PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
 import { vocabularyOptions } from '../../../views/components.tsx';
-import { Choices, Form, Notice, TextArea } from '../../../views/forms.tsx';
+import { formFields } from '../../../views/form-fields.tsx';
+import { Form, Notice } from '../../../views/forms.tsx';
 import { RequestPage } from '../../../views/request-page.tsx';
 import { reportReasons } from '../moderation.vocabulary.ts';
 
@@ -25,6 +26,7 @@ export function ReportPage({
   sent?: boolean;
 }) {
   const { t } = ctx;
+  const f = formFields(ctx, { values, problems });
   const title = t.t('moderation.report.title', { organisation: nameOf(ctx, organisation.name) });
   return (
     <RequestPage
@@ -42,22 +44,15 @@ export function ReportPage({
         action={`/${ctx.locale}/organisations/${organisation.id}/report`}
         submit={t.t('moderation.report.submit')}
       >
-        <Choices
-          ctx={ctx}
-          name="reason"
-          legend={t.t('moderation.report.reason')}
-          options={vocabularyOptions(ctx, 'moderation.report.reason', reportReasons)}
-          checked={values.reason ? [values.reason] : []}
-          problems={problems}
-        />
-        <TextArea
-          ctx={ctx}
-          name="message"
-          label={t.t('moderation.report.message')}
-          hint={t.t('moderation.report.message_hint')}
-          value={values.message}
-          maxlength={1000}
-        />
+        {f.choices(
+          'reason',
+          t.t('moderation.report.reason'),
+          vocabularyOptions(ctx, 'moderation.report.reason', reportReasons),
+        )}
+        {f.area('message', t.t('moderation.report.message'), {
+          hint: t.t('moderation.report.message_hint'),
+          maxlength: 1000,
+        })}
       </Form>
     </RequestPage>
   );

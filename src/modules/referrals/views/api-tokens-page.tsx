@@ -2,7 +2,8 @@
 import type { PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { pickText } from '../../../shared/i18n-text.ts';
-import { Field, Form, Notice, PostButton } from '../../../views/forms.tsx';
+import { formFields } from '../../../views/form-fields.tsx';
+import { Form, Notice, PostButton } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { OrganisationBrief } from '../../directory/index.ts';
 import type { ApiTokenView } from '../presenters/page-data.ts';
@@ -84,14 +85,10 @@ export function ApiTokensPage({
       )}
       <h2>{t.html('referrals.api_tokens.new')}</h2>
       <Form problems={problems} ctx={ctx} action={base} submit={t.t('referrals.api_tokens.create')}>
-        <Field
-          ctx={ctx}
-          name="name"
-          label={t.t('referrals.api_tokens.name')}
-          hint={t.t('referrals.api_tokens.name_hint')}
-          problems={problems}
-          maxlength={80}
-        />
+        {formFields(ctx, { problems }).text('name', t.t('referrals.api_tokens.name'), {
+          hint: t.t('referrals.api_tokens.name_hint'),
+          maxlength: 80,
+        })}
       </Form>
       <p>
         <a href="/api/docs">{t.html('referrals.api_tokens.docs')}</a>

@@ -2,7 +2,8 @@
 import { type PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { label, Section, vocabularyOptions } from '../../../views/components.tsx';
-import { Choices, CsrfField, ErrorSummary, Form, Notice, TextArea } from '../../../views/forms.tsx';
+import { formFields } from '../../../views/form-fields.tsx';
+import { CsrfField, ErrorSummary, Form, Notice } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { OrganisationBrief } from '../../directory/index.ts';
 import type { ReferralDetail, TimelineEntry } from '../presenters/page-data.ts';
@@ -105,27 +106,20 @@ function ChoiceForm({
   problems: FieldProblem[];
 }) {
   const { t } = ctx;
+  // The handler checks one field "note"; each form on the page names its own.
+  const f = formFields(ctx, {
+    values,
+    problems: problems.map((p) => (p.field === 'note' ? { ...p, field: `${name}_note` } : p)),
+  });
   return (
     <form method="post" action={action} class="form">
       <CsrfField ctx={ctx} />
-      <Choices
-        ctx={ctx}
-        name={name}
-        legend={legend}
-        options={options}
-        checked={values[name] ? [values[name]] : []}
-        problems={problems}
-      />
-      <TextArea
-        ctx={ctx}
-        name={`${name}_note`}
-        label={t.t('referrals.referral.note')}
-        hint={t.t('referrals.referral.note_hint')}
-        value={values[`${name}_note`]}
-        maxlength={1000}
-        rows={2}
-        problems={problems.map((p) => (p.field === 'note' ? { ...p, field: `${name}_note` } : p))}
-      />
+      {f.choices(name, legend, options)}
+      {f.area(`${name}_note`, t.t('referrals.referral.note'), {
+        hint: t.t('referrals.referral.note_hint'),
+        maxlength: 1000,
+        rows: 2,
+      })}
       <button type="submit" class={secondary ? 'secondary' : undefined} safe>
         {button}
       </button>
@@ -315,16 +309,11 @@ export function ReferralPage({
             submit={t.t('referrals.referral.send_message')}
             browserChecks
           >
-            <TextArea
-              ctx={ctx}
-              name="message"
-              label={t.t('referrals.referral.message')}
-              hint={t.t('referrals.referral.message_hint')}
-              value={values.message}
-              maxlength={2000}
-              rows={3}
-              problems={problems}
-            />
+            {formFields(ctx, { values, problems }).area('message', t.t('referrals.referral.message'), {
+              hint: t.t('referrals.referral.message_hint'),
+              maxlength: 2000,
+              rows: 3,
+            })}
           </Form>
         ) : (
           ''
@@ -341,15 +330,12 @@ export function ReferralPage({
             browserChecks
             danger
           >
-            <Choices
-              ctx={ctx}
-              name="confirm"
-              legend={t.t('referrals.referral.withdraw_confirm_legend')}
-              multiple
-              options={[{ value: 'yes', label: t.t('referrals.referral.withdraw_confirm') }]}
-              checked={[]}
-              problems={problems}
-            />
+            {formFields(ctx, { problems }).choices(
+              'confirm',
+              t.t('referrals.referral.withdraw_confirm_legend'),
+              [{ value: 'yes', label: t.t('referrals.referral.withdraw_confirm') }],
+              { multiple: true },
+            )}
           </Form>
         </Section>
       ) : (

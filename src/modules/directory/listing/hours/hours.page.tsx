@@ -1,9 +1,10 @@
 // A service's weekly hours, two periods a day, and dated exceptions (closures, special days).
 import type { PageContext } from '../../../../http/request-context.ts';
 import type { FieldProblem } from '../../../../shared/errors.ts';
-import { type I18nText, locales, pickText } from '../../../../shared/i18n-text.ts';
-import { languageNames, Section, TableHead } from '../../../../views/components.tsx';
-import { ErrorSummary, Field, fieldMessage, Form, Notice, PostButton } from '../../../../views/forms.tsx';
+import { type I18nText, pickText } from '../../../../shared/i18n-text.ts';
+import { Section, TableHead } from '../../../../views/components.tsx';
+import { formFields } from '../../../../views/form-fields.tsx';
+import { ErrorSummary, fieldMessage, Form, Notice, PostButton } from '../../../../views/forms.tsx';
 import { ListingLayout } from '../listing-parts.tsx';
 
 function weekdayNames(locale: string): string[] {
@@ -49,6 +50,7 @@ export function HoursPage({
   saved?: boolean;
 }) {
   const { t } = ctx;
+  const f = formFields(ctx, { values: exceptionValues, problems: exceptionProblems });
   const title = t.t('directory.hours.title', { service: pickText(name, ctx.locale)?.text ?? '' });
   const days = weekdayNames(ctx.locale);
   const problemOf = (day: number, period: number) => problems.find((p) => p.field === `d${day}p${period}`);
@@ -186,83 +188,27 @@ export function HoursPage({
           wide
         >
           <div class="side-by-side">
-            <Field
-              ctx={ctx}
-              name="starts_on"
-              type="date"
-              label={t.t('directory.exceptions.from')}
-              value={exceptionValues.starts_on}
-              problems={exceptionProblems}
-              maxlength={10}
-            />
-            <Field
-              ctx={ctx}
-              name="ends_on"
-              type="date"
-              label={t.t('directory.exceptions.to')}
-              hint={t.t('directory.exceptions.to_hint')}
-              value={exceptionValues.ends_on}
-              problems={exceptionProblems}
-              maxlength={10}
-            />
+            {f.text('starts_on', t.t('directory.exceptions.from'), { type: 'date', maxlength: 10 })}
+            {f.text('ends_on', t.t('directory.exceptions.to'), {
+              type: 'date',
+              hint: t.t('directory.exceptions.to_hint'),
+              maxlength: 10,
+            })}
           </div>
-          <fieldset class="checks">
-            <legend>{t.html('directory.exceptions.what')}</legend>
-            <label class="check">
-              <input
-                type="radio"
-                name="closed"
-                value="1"
-                checked={exceptionValues.closed !== '0' ? true : undefined}
-              />{' '}
-              {t.html('directory.exceptions.closed')}
-            </label>
-            <label class="check">
-              <input
-                type="radio"
-                name="closed"
-                value="0"
-                checked={exceptionValues.closed === '0' ? true : undefined}
-              />{' '}
-              {t.html('directory.exceptions.special_hours')}
-            </label>
-          </fieldset>
+          {f.choices(
+            'closed',
+            t.t('directory.exceptions.what'),
+            [
+              { value: '1', label: t.t('directory.exceptions.closed') },
+              { value: '0', label: t.t('directory.exceptions.special_hours') },
+            ],
+            { checked: [f.value('closed') === '0' ? '0' : '1'] },
+          )}
           <div class="side-by-side">
-            <Field
-              ctx={ctx}
-              name="opens_at"
-              type="time"
-              label={t.t('directory.exceptions.opens')}
-              value={exceptionValues.opens_at}
-              problems={exceptionProblems}
-              maxlength={5}
-            />
-            <Field
-              ctx={ctx}
-              name="closes_at"
-              type="time"
-              label={t.t('directory.exceptions.closes')}
-              value={exceptionValues.closes_at}
-              problems={exceptionProblems}
-              maxlength={5}
-            />
+            {f.text('opens_at', t.t('directory.exceptions.opens'), { type: 'time', maxlength: 5 })}
+            {f.text('closes_at', t.t('directory.exceptions.closes'), { type: 'time', maxlength: 5 })}
           </div>
-          <fieldset class="languages-side-by-side">
-            <legend>{t.html('directory.exceptions.note')}</legend>
-            <div class="side-by-side">
-              {locales.map((l) => (
-                <Field
-                  ctx={ctx}
-                  name={`note.${l}`}
-                  label={languageNames[l]}
-                  value={exceptionValues[`note.${l}`]}
-                  problems={exceptionProblems}
-                  lang={l}
-                  maxlength={200}
-                />
-              ))}
-            </div>
-          </fieldset>
+          {f.inLanguages('note', t.t('directory.exceptions.note'), { maxlength: 200 })}
         </Form>
       </Section>
     </ListingLayout>

@@ -4,10 +4,8 @@
 import type { PageContext } from '../../../../http/request-context.ts';
 import type { FieldProblem } from '../../../../shared/errors.ts';
 import { vocabularyOptions } from '../../../../views/components.tsx';
-import { EmailField, Field, Select, UrlField } from '../../../../views/forms.tsx';
+import { type FormValues, formFields } from '../../../../views/form-fields.tsx';
 import { organisationKinds } from '../../directory.vocabulary.ts';
-import { type FormValues, one } from '../listing-forms.ts';
-import { TextInLanguages } from '../listing-parts.tsx';
 
 export function OrganisationFields({
   ctx,
@@ -24,62 +22,34 @@ export function OrganisationFields({
   chooseKind?: string;
 }) {
   const { t } = ctx;
+  const f = formFields(ctx, { values, problems });
   return (
     <>
-      <TextInLanguages
-        ctx={ctx}
-        name="name"
-        legend={t.t('directory.register_org.name')}
-        hint={t.t('directory.register_org.name_hint')}
-        values={values}
-        problems={problems}
-        maxlength={200}
-      />
-      {withDescription ? (
-        <TextInLanguages
-          ctx={ctx}
-          name="description"
-          legend={t.t('directory.edit.description')}
-          hint={t.t('directory.edit.description_hint')}
-          values={values}
-          problems={problems}
-          long
-          maxlength={5000}
-        />
-      ) : (
-        ''
+      {f.inLanguages('name', t.t('directory.register_org.name'), {
+        hint: t.t('directory.register_org.name_hint'),
+        maxlength: 200,
+      })}
+      {withDescription
+        ? f.inLanguages('description', t.t('directory.edit.description'), {
+            hint: t.t('directory.edit.description_hint'),
+            long: true,
+            maxlength: 5000,
+          })
+        : ''}
+      {f.select(
+        'kind',
+        t.t('directory.register_org.kind'),
+        vocabularyOptions(ctx, 'directory.kind', organisationKinds),
+        {
+          empty: chooseKind,
+        },
       )}
-      <Select
-        ctx={ctx}
-        name="kind"
-        label={t.t('directory.register_org.kind')}
-        empty={chooseKind}
-        options={vocabularyOptions(ctx, 'directory.kind', organisationKinds)}
-        value={one(values.kind)}
-        problems={problems}
-      />
-      <Field
-        ctx={ctx}
-        name="kbo_number"
-        label={t.t('directory.register_org.kbo')}
-        hint={t.t('directory.register_org.kbo_hint')}
-        value={one(values.kbo_number)}
-        problems={problems}
-        maxlength={20}
-      />
-      <EmailField
-        ctx={ctx}
-        label={t.t('directory.register_org.email')}
-        value={one(values.email)}
-        problems={problems}
-      />
-      <UrlField
-        ctx={ctx}
-        name="website"
-        label={t.t('directory.register_org.website')}
-        value={one(values.website)}
-        problems={problems}
-      />
+      {f.text('kbo_number', t.t('directory.register_org.kbo'), {
+        hint: t.t('directory.register_org.kbo_hint'),
+        maxlength: 20,
+      })}
+      {f.email(t.t('directory.register_org.email'))}
+      {f.url('website', t.t('directory.register_org.website'))}
     </>
   );
 }

@@ -3,17 +3,10 @@ import type { PageContext } from '../../../../http/request-context.ts';
 import type { FieldProblem } from '../../../../shared/errors.ts';
 import { type I18nText, locales, pickText } from '../../../../shared/i18n-text.ts';
 import { label, vocabularyOptions } from '../../../../views/components.tsx';
-import {
-  Choices,
-  EmailField,
-  ErrorSummary,
-  Field,
-  Form,
-  Select,
-  UrlField,
-} from '../../../../views/forms.tsx';
-import { type FormValues, list, one } from '../listing-forms.ts';
-import { Completeness, TextInLanguages, ListingLayout } from '../listing-parts.tsx';
+import { type FormValues, one } from '../../../../shared/form-values.ts';
+import { formFields } from '../../../../views/form-fields.tsx';
+import { ErrorSummary, Form } from '../../../../views/forms.tsx';
+import { Completeness, ListingLayout } from '../listing-parts.tsx';
 
 /** The service's longer texts that share one shape: how to apply, who may, what it costs. */
 const longTexts = [
@@ -54,6 +47,7 @@ export function EditServicePage({
   const action = serviceId
     ? `/${ctx.locale}/manage/services/${serviceId}`
     : `/${ctx.locale}/manage/organisations/${organisationId}/services/new`;
+  const f = formFields(ctx, { values, problems });
   const texts = ['name', 'description', 'applicationProcess', 'feesDescription', 'eligibilityDescription'];
   const textsOf = (field: string): I18nText =>
     Object.fromEntries(locales.map((l) => [l, one(values[`${field}.${l}`]) ?? ''])) as I18nText;
@@ -69,50 +63,25 @@ export function EditServicePage({
       <ErrorSummary ctx={ctx} problems={problems} />
       <Completeness ctx={ctx} texts={texts.map(textsOf)} />
       <Form ctx={ctx} action={action} submit={t.t('directory.edit.save')} wide>
-        <TextInLanguages
-          ctx={ctx}
-          name="name"
-          legend={t.t('directory.edit.service_name')}
-          values={values}
-          problems={problems}
-          maxlength={200}
-        />
-        <TextInLanguages
-          ctx={ctx}
-          name="description"
-          legend={t.t('directory.edit.description')}
-          hint={t.t('directory.edit.description_hint')}
-          values={values}
-          problems={problems}
-          long
-          maxlength={5000}
-        />
-        {longTexts.map(([name, legend]) => (
-          <TextInLanguages
-            ctx={ctx}
-            name={name}
-            legend={t.t(legend)}
-            values={values}
-            problems={problems}
-            long
-            maxlength={1000}
-          />
-        ))}
-        <Select
-          ctx={ctx}
-          name="status"
-          label={t.t('directory.edit.status')}
-          options={vocabularyOptions(ctx, 'directory.status', vocabularies.statuses)}
-          value={one(values.status)}
-          problems={problems}
-        />
+        {f.inLanguages('name', t.t('directory.edit.service_name'), { maxlength: 200 })}
+        {f.inLanguages('description', t.t('directory.edit.description'), {
+          hint: t.t('directory.edit.description_hint'),
+          long: true,
+          maxlength: 5000,
+        })}
+        {longTexts.map(([name, legend]) => f.inLanguages(name, t.t(legend), { long: true, maxlength: 1000 }))}
+        {f.select(
+          'status',
+          t.t('directory.edit.status'),
+          vocabularyOptions(ctx, 'directory.status', vocabularies.statuses),
+        )}
         <fieldset class="themes-choice" id="f-themes">
           <legend>{t.html('directory.edit.themes')}</legend>
           <p class="hint">{t.html('directory.edit.themes_hint')}</p>
           {vocabularies.themes.map((theme) => (
             <details
               open={
-                [theme, ...theme.children].some((c) => list(values.themes).includes(c.code))
+                [theme, ...theme.children].some((c) => f.checked('themes').includes(c.code))
                   ? true
                   : undefined
               }
@@ -124,7 +93,7 @@ export function EditServicePage({
                     type="checkbox"
                     name="themes"
                     value={c.code}
-                    checked={list(values.themes).includes(c.code) ? true : undefined}
+                    checked={f.checked('themes').includes(c.code) ? true : undefined}
                   />{' '}
                   <span safe>
                     {i === 0
@@ -136,44 +105,24 @@ export function EditServicePage({
             </details>
           ))}
         </fieldset>
-        <Choices
-          ctx={ctx}
-          name="target_groups"
-          legend={t.t('directory.edit.target_groups')}
-          multiple
-          options={vocabularyOptions(ctx, 'directory.target', vocabularies.targetGroups)}
-          checked={list(values.target_groups)}
-        />
-        <Choices
-          ctx={ctx}
-          name="access_conditions"
-          legend={t.t('directory.edit.access_conditions')}
-          multiple
-          options={vocabularyOptions(ctx, 'directory.access', vocabularies.accessConditions)}
-          checked={list(values.access_conditions)}
-        />
-        <Field
-          ctx={ctx}
-          name="languages"
-          label={t.t('directory.edit.languages')}
-          hint={t.t('directory.edit.languages_hint')}
-          value={one(values.languages)}
-          problems={problems}
-          maxlength={300}
-        />
-        <EmailField
-          ctx={ctx}
-          label={t.t('directory.register_org.email')}
-          value={one(values.email)}
-          problems={problems}
-        />
-        <UrlField
-          ctx={ctx}
-          name="url"
-          label={t.t('directory.register_org.website')}
-          value={one(values.url)}
-          problems={problems}
-        />
+        {f.choices(
+          'target_groups',
+          t.t('directory.edit.target_groups'),
+          vocabularyOptions(ctx, 'directory.target', vocabularies.targetGroups),
+          { multiple: true },
+        )}
+        {f.choices(
+          'access_conditions',
+          t.t('directory.edit.access_conditions'),
+          vocabularyOptions(ctx, 'directory.access', vocabularies.accessConditions),
+          { multiple: true },
+        )}
+        {f.text('languages', t.t('directory.edit.languages'), {
+          hint: t.t('directory.edit.languages_hint'),
+          maxlength: 300,
+        })}
+        {f.email(t.t('directory.register_org.email'))}
+        {f.url('url', t.t('directory.register_org.website'))}
       </Form>
     </ListingLayout>
   );
