@@ -1,5 +1,5 @@
 // Queries of the accounts module, nothing else.
-import { and, desc, eq, gt, inArray, isNull, lt, ne, sql } from 'drizzle-orm';
+import { and, desc, eq, gt, inArray, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { accountTokens, sessions, users } from './accounts.schema.ts';
 import type { AccountTokenPurpose, PlatformRole } from './accounts.vocabulary.ts';
@@ -138,11 +138,7 @@ export async function findValidAccountToken(
   purpose: AccountTokenPurpose,
   now: Date,
 ): Promise<{ userId: string } | undefined> {
-  const [row] = await db
-    .select({ userId: accountTokens.userId })
-    .from(accountTokens)
-    .where(and(eq(accountTokens.tokenHash, tokenHash), ...stillUsable(purpose, now)));
-  return row;
+  return tokenOwner(db, tokenHash, ...stillUsable(purpose, now));
 }
 
 /** Whose a token is, used or not (a confirmation link opened twice). */
@@ -151,10 +147,14 @@ export async function findAccountTokenOwner(
   tokenHash: string,
   purpose: AccountTokenPurpose,
 ): Promise<{ userId: string } | undefined> {
+  return tokenOwner(db, tokenHash, eq(accountTokens.purpose, purpose));
+}
+
+async function tokenOwner(db: Executor, tokenHash: string, ...conditions: (SQL | undefined)[]) {
   const [row] = await db
     .select({ userId: accountTokens.userId })
     .from(accountTokens)
-    .where(and(eq(accountTokens.tokenHash, tokenHash), eq(accountTokens.purpose, purpose)));
+    .where(and(eq(accountTokens.tokenHash, tokenHash), ...conditions));
   return row;
 }
 

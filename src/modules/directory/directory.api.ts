@@ -28,20 +28,19 @@ import {
   presentPage,
   presentService,
 } from './presenters/api-v1.ts';
+import { documented as apiDocs } from '../../http/api-docs.ts';
 
 const errors = { 400: ErrorSchema, 404: ErrorSchema };
+
+const documented = apiDocs('directory');
 
 export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db }) => {
   app.get(
     '/organisations',
-    {
-      schema: {
-        tags: ['directory'],
-        summary: 'List organisations, filtered and paginated',
-        querystring: PageQuery,
-        response: { 200: paged(OrganisationSummarySchema), ...errors },
-      },
-    },
+    documented('List organisations, filtered and paginated', {
+      querystring: PageQuery,
+      response: { 200: paged(OrganisationSummarySchema), ...errors },
+    }),
     async (request) => {
       const { page, per_page, ...filters } = request.query;
       const result = await listOrganisations(db, filters, { page, perPage: per_page }, 'fr');
@@ -51,27 +50,19 @@ export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db
 
   app.get(
     '/organisations/:id',
-    {
-      schema: {
-        tags: ['directory'],
-        summary: 'One organisation with its locations, contacts and services',
-        params: IdParams,
-        response: { 200: OrganisationSchema, ...errors },
-      },
-    },
+    documented('One organisation with its locations, contacts and services', {
+      params: IdParams,
+      response: { 200: OrganisationSchema, ...errors },
+    }),
     async (request) => presentOrganisation(await getOrganisation(db, request.params.id)),
   );
 
   app.get(
     '/services',
-    {
-      schema: {
-        tags: ['directory'],
-        summary: 'List services, filtered and paginated',
-        querystring: PageQuery,
-        response: { 200: paged(ServiceSchema), ...errors },
-      },
-    },
+    documented('List services, filtered and paginated', {
+      querystring: PageQuery,
+      response: { 200: paged(ServiceSchema), ...errors },
+    }),
     async (request) => {
       const { page, per_page, ...filters } = request.query;
       const result = await listServices(db, filters, { page, perPage: per_page });
@@ -81,26 +72,18 @@ export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db
 
   app.get(
     '/services/:id',
-    {
-      schema: {
-        tags: ['directory'],
-        summary: 'One service with its hours, locations and contacts',
-        params: IdParams,
-        response: { 200: ServiceSchema, ...errors },
-      },
-    },
+    documented('One service with its hours, locations and contacts', {
+      params: IdParams,
+      response: { 200: ServiceSchema, ...errors },
+    }),
     async (request) => presentService(await getService(db, request.params.id)),
   );
 
   app.get(
     '/taxonomy',
-    {
-      schema: {
-        tags: ['directory'],
-        summary: 'The welfare theme taxonomy: themes and their sub-themes',
-        response: { 200: TaxonomySchema },
-      },
-    },
+    documented('The welfare theme taxonomy: themes and their sub-themes', {
+      response: { 200: TaxonomySchema },
+    }),
     async () => {
       const { themes } = await getTaxonomy(db);
       return {
@@ -116,14 +99,10 @@ export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db
 
   app.get(
     '/map',
-    {
-      schema: {
-        tags: ['directory'],
-        summary: 'Every located organisation as GeoJSON points, for maps',
-        querystring: MapQuery,
-        response: { 200: MapSchema, 400: ErrorSchema },
-      },
-    },
+    documented('Every located organisation as GeoJSON points, for maps', {
+      querystring: MapQuery,
+      response: { 200: MapSchema, 400: ErrorSchema },
+    }),
     async (request, reply) => {
       reply.type('application/geo+json');
       return presentMap(await getMapPoints(db, request.query));

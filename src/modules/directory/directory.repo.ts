@@ -166,18 +166,20 @@ export async function findServiceBrief(db: Executor, id: string) {
   return row;
 }
 
+/** What a service record is read with, besides its organisation. */
+const serviceParts = {
+  themes: { with: { term: true } },
+  schedules: true,
+  exceptions: true,
+  contacts: true,
+  phones: true,
+  serviceAtLocations: { with: { location: true } },
+} as const;
+
 export function findServiceById(db: Executor, id: string) {
   return db.query.services.findFirst({
     where: eq(services.id, id),
-    with: {
-      organisation: { with: { locations: true, phones: true } },
-      themes: { with: { term: true } },
-      schedules: true,
-      exceptions: true,
-      contacts: true,
-      phones: true,
-      serviceAtLocations: { with: { location: true } },
-    },
+    with: { ...serviceParts, organisation: { with: { locations: true, phones: true } } },
   });
 }
 
@@ -218,15 +220,7 @@ export function findServicesByIds(db: Executor, ids: string[]) {
   if (!ids.length) return Promise.resolve([]);
   return db.query.services.findMany({
     where: inArray(services.id, ids),
-    with: {
-      organisation: true,
-      themes: { with: { term: true } },
-      schedules: true,
-      exceptions: true,
-      contacts: true,
-      phones: true,
-      serviceAtLocations: { with: { location: true } },
-    },
+    with: { ...serviceParts, organisation: true },
   });
 }
 

@@ -33,6 +33,9 @@ import {
   presentThemeTerm,
   vocabularyTerms,
 } from './hsds.presenter.ts';
+import { documented as apiDocs } from '../../http/api-docs.ts';
+
+const documented = apiDocs('hsds');
 
 const Lang = Type.Optional(
   Type.Unsafe<Locale>({ type: 'string', enum: ['nl', 'fr', 'en'], description: 'Language of the texts.' }),
@@ -98,24 +101,20 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
 
   app.get(
     '/services',
-    {
-      schema: {
-        tags: ['hsds'],
-        summary: 'Services (HSDS service_list)',
-        querystring: Type.Object({
-          ...Paging,
-          organization_id: Type.Optional(Uuid),
-          taxonomy_term_id: Type.Optional(Uuid),
-          search: Type.Optional(
-            Type.String({
-              maxLength: 1000,
-              description: 'Words in nl, fr or en; the same engine as /api/v1/search.',
-            }),
-          ),
-        }),
-        response: responses(HsdsPage),
-      },
-    },
+    documented('Services (HSDS service_list)', {
+      querystring: Type.Object({
+        ...Paging,
+        organization_id: Type.Optional(Uuid),
+        taxonomy_term_id: Type.Optional(Uuid),
+        search: Type.Optional(
+          Type.String({
+            maxLength: 1000,
+            description: 'Words in nl, fr or en; the same engine as /api/v1/search.',
+          }),
+        ),
+      }),
+      response: responses(HsdsPage),
+    }),
     async (request) => {
       const locale = localeOf(request);
       const { page, per_page, organization_id, taxonomy_term_id, search: text } = request.query;
@@ -139,15 +138,11 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
 
   app.get(
     '/services/:id',
-    {
-      schema: {
-        tags: ['hsds'],
-        summary: 'One service with all its related data',
-        params: Id,
-        querystring: LangOnly,
-        response: responses(HsdsObject),
-      },
-    },
+    documented('One service with all its related data', {
+      params: Id,
+      querystring: LangOnly,
+      response: responses(HsdsObject),
+    }),
     async (request) => {
       const locale = localeOf(request);
       const service = await getService(db, request.params.id);
@@ -159,14 +154,10 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
 
   app.get(
     '/organizations',
-    {
-      schema: {
-        tags: ['hsds'],
-        summary: 'Organizations (HSDS organization_list)',
-        querystring: Type.Object(Paging),
-        response: responses(HsdsPage),
-      },
-    },
+    documented('Organizations (HSDS organization_list)', {
+      querystring: Type.Object(Paging),
+      response: responses(HsdsPage),
+    }),
     async (request) => {
       const locale = localeOf(request);
       const result = await listOrganisationRows(db, {
@@ -179,15 +170,11 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
 
   app.get(
     '/organizations/:id',
-    {
-      schema: {
-        tags: ['hsds'],
-        summary: 'One organization with its locations, contacts and phones',
-        params: Id,
-        querystring: LangOnly,
-        response: responses(HsdsObject),
-      },
-    },
+    documented('One organization with its locations, contacts and phones', {
+      params: Id,
+      querystring: LangOnly,
+      response: responses(HsdsObject),
+    }),
     async (request) => {
       const locale = localeOf(request);
       return presentOrganisation(
@@ -201,18 +188,14 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
 
   app.get(
     '/service_at_locations',
-    {
-      schema: {
-        tags: ['hsds'],
-        summary: 'Services at their locations (HSDS service_at_location_list)',
-        querystring: Type.Object({
-          ...Paging,
-          service_id: Type.Optional(Uuid),
-          location_id: Type.Optional(Uuid),
-        }),
-        response: responses(HsdsPage),
-      },
-    },
+    documented('Services at their locations (HSDS service_at_location_list)', {
+      querystring: Type.Object({
+        ...Paging,
+        service_id: Type.Optional(Uuid),
+        location_id: Type.Optional(Uuid),
+      }),
+      response: responses(HsdsPage),
+    }),
     async (request) => {
       const locale = localeOf(request);
       const origin = originOf(request, config);
@@ -234,15 +217,11 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
 
   app.get(
     '/service_at_locations/:id',
-    {
-      schema: {
-        tags: ['hsds'],
-        summary: 'One service at one location',
-        params: Id,
-        querystring: LangOnly,
-        response: responses(HsdsObject),
-      },
-    },
+    documented('One service at one location', {
+      params: Id,
+      querystring: LangOnly,
+      response: responses(HsdsObject),
+    }),
     async (request) => {
       const locale = localeOf(request);
       const sal = await getServiceAtLocation(db, request.params.id);
@@ -257,14 +236,10 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
 
   app.get(
     '/taxonomies',
-    {
-      schema: {
-        tags: ['hsds'],
-        summary: 'The taxonomies in use',
-        querystring: Type.Object(Paging),
-        response: responses(HsdsPage),
-      },
-    },
+    documented('The taxonomies in use', {
+      querystring: Type.Object(Paging),
+      response: responses(HsdsPage),
+    }),
     async (request) => {
       const all = presentTaxonomies(localeOf(request));
       const { page, per_page } = request.query;
@@ -277,15 +252,11 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
 
   app.get(
     '/taxonomies/:id',
-    {
-      schema: {
-        tags: ['hsds'],
-        summary: 'One taxonomy',
-        params: Id,
-        querystring: LangOnly,
-        response: responses(HsdsObject),
-      },
-    },
+    documented('One taxonomy', {
+      params: Id,
+      querystring: LangOnly,
+      response: responses(HsdsObject),
+    }),
     async (request) => {
       const found = presentTaxonomies(localeOf(request)).find((t) => t.id === request.params.id);
       if (!found) throw new AppError('NOT_FOUND');
@@ -303,19 +274,15 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
 
   app.get(
     '/taxonomy_terms',
-    {
-      schema: {
-        tags: ['hsds'],
-        summary: 'Taxonomy terms: welfare themes, organisation kinds, target groups, access conditions',
-        querystring: Type.Object({
-          ...Paging,
-          taxonomy_id: Type.Optional(Uuid),
-          parent_id: Type.Optional(Uuid),
-          top_only: Type.Optional(Type.Boolean()),
-        }),
-        response: responses(HsdsPage),
-      },
-    },
+    documented('Taxonomy terms: welfare themes, organisation kinds, target groups, access conditions', {
+      querystring: Type.Object({
+        ...Paging,
+        taxonomy_id: Type.Optional(Uuid),
+        parent_id: Type.Optional(Uuid),
+        top_only: Type.Optional(Type.Boolean()),
+      }),
+      response: responses(HsdsPage),
+    }),
     async (request) => {
       const { page, per_page, taxonomy_id, parent_id, top_only } = request.query;
       const terms = (await allTerms(localeOf(request))).filter(
@@ -336,15 +303,11 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
 
   app.get(
     '/taxonomy_terms/:id',
-    {
-      schema: {
-        tags: ['hsds'],
-        summary: 'One taxonomy term',
-        params: Id,
-        querystring: LangOnly,
-        response: responses(HsdsObject),
-      },
-    },
+    documented('One taxonomy term', {
+      params: Id,
+      querystring: LangOnly,
+      response: responses(HsdsObject),
+    }),
     async (request) => {
       const found = (await allTerms(localeOf(request))).find((t) => t.id === request.params.id);
       if (!found) throw new AppError('NOT_FOUND');

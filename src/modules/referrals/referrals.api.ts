@@ -27,6 +27,9 @@ import { postMessage } from './use-cases/post-message.ts';
 import { viewReferral } from './use-cases/view-referral.ts';
 import { withdrawConsent } from './use-cases/withdraw-consent.ts';
 import { MultiLineText } from '../../shared/schema-text.ts';
+import { documented as apiDocs } from '../../http/api-docs.ts';
+
+const documented = apiDocs('referrals');
 
 const uuid = Type.String({ format: 'uuid' });
 const dateTime = Type.String({ format: 'date-time' });
@@ -166,27 +169,23 @@ export const referralsApi: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
 
   app.get(
     '/referrals',
-    {
-      schema: {
-        tags: ['referrals'],
-        summary: 'Referrals sent or received by the token’s organisation, newest change first',
-        security,
-        querystring: Type.Object({
-          direction: Type.Optional(Enum(['received', 'sent'] as const)),
-          status: Type.Optional(Enum(referralStatuses)),
-          page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1 })),
-          per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
+    documented('Referrals sent or received by the token’s organisation, newest change first', {
+      security,
+      querystring: Type.Object({
+        direction: Type.Optional(Enum(['received', 'sent'] as const)),
+        status: Type.Optional(Enum(referralStatuses)),
+        page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000, default: 1 })),
+        per_page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100, default: 25 })),
+      }),
+      response: {
+        200: Type.Object({
+          data: Type.Array(ReferralSummary),
+          total: Type.Integer(),
+          page: Type.Integer(),
         }),
-        response: {
-          200: Type.Object({
-            data: Type.Array(ReferralSummary),
-            total: Type.Integer(),
-            page: Type.Integer(),
-          }),
-          ...errors,
-        },
+        ...errors,
       },
-    },
+    }),
     async (request) => {
       const { direction = 'received', status, page = 1, per_page = 25 } = request.query;
       const list = await listReferrals(context(request), {
@@ -214,15 +213,11 @@ export const referralsApi: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
 
   app.post(
     '/referrals',
-    {
-      schema: {
-        tags: ['referrals'],
-        summary: 'Refer a person to another organisation (sent at once unless "send" is false)',
-        security,
-        body: NewReferral,
-        response: { 201: ReferralDetailSchema, ...errors },
-      },
-    },
+    documented('Refer a person to another organisation (sent at once unless "send" is false)', {
+      security,
+      body: NewReferral,
+      response: { 201: ReferralDetailSchema, ...errors },
+    }),
     async (request, reply) => {
       const b = request.body;
       const { id } = await createReferral(
@@ -250,15 +245,11 @@ export const referralsApi: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
 
   app.get(
     '/referrals/:id',
-    {
-      schema: {
-        tags: ['referrals'],
-        summary: 'One referral with the person’s details and the shared timeline',
-        security,
-        params: IdParams,
-        response: { 200: ReferralDetailSchema, ...errors },
-      },
-    },
+    documented('One referral with the person’s details and the shared timeline', {
+      security,
+      params: IdParams,
+      response: { 200: ReferralDetailSchema, ...errors },
+    }),
     async (request) => detail(request, request.params.id),
   );
 
@@ -294,16 +285,12 @@ export const referralsApi: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
 
   app.post(
     '/referrals/:id/messages',
-    {
-      schema: {
-        tags: ['referrals'],
-        summary: 'Add a message to the referral’s thread',
-        security,
-        params: IdParams,
-        body: Type.Object({ text: MultiLineText({ maxLength: 10_000 }) }),
-        response: { 201: ReferralDetailSchema, ...errors },
-      },
-    },
+    documented('Add a message to the referral’s thread', {
+      security,
+      params: IdParams,
+      body: Type.Object({ text: MultiLineText({ maxLength: 10_000 }) }),
+      response: { 201: ReferralDetailSchema, ...errors },
+    }),
     async (request, reply) => {
       await postMessage(context(request), request.params.id, request.body.text);
       return reply.code(201).send(await detail(request, request.params.id));
@@ -312,15 +299,11 @@ export const referralsApi: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
 
   app.post(
     '/referrals/:id/withdraw-consent',
-    {
-      schema: {
-        tags: ['referrals'],
-        summary: 'Record that the person withdrew consent: their details are purged at once',
-        security,
-        params: IdParams,
-        response: { 200: ReferralDetailSchema, ...errors },
-      },
-    },
+    documented('Record that the person withdrew consent: their details are purged at once', {
+      security,
+      params: IdParams,
+      response: { 200: ReferralDetailSchema, ...errors },
+    }),
     async (request) => {
       await withdrawConsent(context(request), request.params.id);
       return detail(request, request.params.id);

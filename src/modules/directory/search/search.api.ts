@@ -12,6 +12,9 @@ import {
   SuggestSchema,
 } from '../directory.schemas.ts';
 import { type SearchOutcome, searchDirectory, suggest } from './search.service.ts';
+import { documented as apiDocs } from '../../../http/api-docs.ts';
+
+const documented = apiDocs('search');
 
 export const searchApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { services: { search } }) => {
   /**
@@ -25,14 +28,10 @@ export const searchApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { servi
 
   app.get(
     '/search',
-    {
-      schema: {
-        tags: ['search'],
-        summary: 'Search organisations and services in nl, fr and en, with filters, facets and distance',
-        querystring: SearchQuery,
-        response: { 200: SearchResultSchema, 400: ErrorSchema },
-      },
-    },
+    documented('Search organisations and services in nl, fr and en, with filters, facets and distance', {
+      querystring: SearchQuery,
+      response: { 200: SearchResultSchema, 400: ErrorSchema },
+    }),
     async (request, reply) => {
       const locale = negotiateLocale(request.headers['accept-language']);
       const outcome = await searchDirectory(search, request.query, locale);
@@ -48,14 +47,10 @@ export const searchApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { servi
 
   app.get(
     '/search/suggest',
-    {
-      schema: {
-        tags: ['search'],
-        summary: 'Completions for as-you-type search',
-        querystring: SuggestQuery,
-        response: { 200: SuggestSchema, 400: ErrorSchema },
-      },
-    },
+    documented('Completions for as-you-type search', {
+      querystring: SuggestQuery,
+      response: { 200: SuggestSchema, 400: ErrorSchema },
+    }),
     async (request) => {
       const locale = request.query.locale ?? negotiateLocale(request.headers['accept-language']);
       const data = await suggest(search, request.query.q, locale);

@@ -5,6 +5,7 @@ import { textIn } from '../../../shared/i18n-text.ts';
 import { Layout } from '../../../views/layout.tsx';
 import { geoReference } from '../../geo/index.ts';
 import type { DirectoryCounts, Theme } from '../presenters/page-data.ts';
+import { QueryField } from './search-page.tsx';
 
 export function HomePage({
   ctx,
@@ -30,16 +31,7 @@ export function HomePage({
           })}
         </p>
         <form class="search-bar home-search" role="search" method="get" action={`/${ctx.locale}/search`}>
-          <label for="home-q" class="visually-hidden">
-            {t.html('directory.search.label')}
-          </label>
-          <input
-            id="home-q"
-            name="q"
-            type="search"
-            placeholder={t.t('directory.search.placeholder')}
-            maxlength="1000"
-          />
+          <QueryField ctx={ctx} id="home-q" />
           <button type="submit">{t.html('directory.search.submit')}</button>
         </form>
         <p class="actions">

@@ -85,12 +85,24 @@ export function SearchLayout({
   const geo = geoReference();
   const counts = (key: keyof SearchOutcome['facets']) =>
     new Map(outcome.facets[key].map((f) => [f.value, f.count]));
-  const options = (key: SelectFacet, values: readonly string[], labelOf: (v: string) => string) => {
+  /** A select of one facet: the values with results, and the chosen one even without. */
+  const facet = (key: SelectFacet, values: readonly string[], labelOf: (v: string) => string) => {
     const c = counts(key);
-    return values
+    const options = values
       .filter((v) => c.has(v) || String(params[key]) === v)
       .map((v) => ({ value: v, label: labelOf(v), count: c.get(v) ?? 0 }));
+    return <FacetSelect ctx={ctx} name={key} options={options} current={params[key]} />;
   };
+  const checks = (key: 'open' | 'access', values: readonly string[], labelOf: (v: string) => string) => (
+    <Checkboxes
+      ctx={ctx}
+      name={key}
+      values={values}
+      checked={params[key]}
+      counts={counts(key)}
+      labelOf={labelOf}
+    />
+  );
   const themeOptions = themes.flatMap((theme) => [
     { value: theme.code, label: pickText(theme.name, ctx.locale)?.text ?? theme.code },
     ...(params.theme && (params.theme === theme.code || params.theme.startsWith(`${theme.code}.`))
@@ -112,74 +124,67 @@ export function SearchLayout({
             .map((o) => ({ ...o, count: themeCounts.get(o.value) ?? 0 }))}
           current={params.theme}
         />
-        <FacetSelect
-          ctx={ctx}
-          name="commune"
-          options={options(
-            'commune',
-            geo.communes.map((c) => c.nis),
-            (v) => communeName(ctx, v),
-          )}
-          current={params.commune}
-        />
-        {params.commune ? (
-          <FacetSelect
-            ctx={ctx}
-            name="quartier"
-            options={options(
+        {facet(
+          'commune',
+          geo.communes.map((c) => c.nis),
+          (v) => communeName(ctx, v),
+        )}
+        {params.commune
+          ? facet(
               'quartier',
               geo.quartiers.filter((q) => q.communeNis === params.commune).map((q) => String(q.code)),
               (v) => quartierName(ctx, Number(v)),
-            )}
-            current={params.quartier}
-          />
-        ) : (
-          ''
+            )
+          : ''}
+        {facet('kind', organisationKinds, (v) => label(ctx, 'directory.kind', v))}
+        {facet(
+          'language',
+          [...new Set([...commonLanguages, ...outcome.facets.language.map((f) => f.value)])],
+          (v) => t.language(v),
         )}
-        <FacetSelect
-          ctx={ctx}
-          name="kind"
-          options={options('kind', organisationKinds, (v) => label(ctx, 'directory.kind', v))}
-          current={params.kind}
-        />
-        <FacetSelect
-          ctx={ctx}
-          name="language"
-          options={options(
-            'language',
-            [...new Set([...commonLanguages, ...outcome.facets.language.map((f) => f.value)])],
-            (v) => t.language(v),
-          )}
-          current={params.language}
-        />
-        <FacetSelect
-          ctx={ctx}
-          name="target"
-          options={options('target', targetGroups, (v) => label(ctx, 'directory.target', v))}
-          current={params.target}
-        />
-        <Checkboxes
-          ctx={ctx}
-          name="open"
-          values={['now', 'evening', 'weekend']}
-          checked={params.open}
-          counts={counts('open')}
-          labelOf={(v) => t.t(`directory.search.open.${v}` as MessageKey)}
-        />
-        <Checkboxes
-          ctx={ctx}
-          name="access"
-          values={accessConditions}
-          checked={params.access}
-          counts={counts('access')}
-          labelOf={(v) => label(ctx, 'directory.access', v)}
-        />
+        {facet('target', targetGroups, (v) => label(ctx, 'directory.target', v))}
+        {checks('open', ['now', 'evening', 'weekend'], (v) =>
+          t.t(`directory.search.open.${v}` as MessageKey),
+        )}
+        {checks('access', accessConditions, (v) => label(ctx, 'directory.access', v))}
         <button type="submit" class="apply">
           {t.html('directory.apply')}
         </button>
       </div>
       <SearchResults ctx={ctx} params={params} outcome={outcome} />
     </div>
+  );
+}
+
+/** The words searched for, with suggestions as one types when `suggest` (search.js). */
+export function QueryField({
+  ctx,
+  id,
+  value,
+  suggest = false,
+}: {
+  ctx: PageContext;
+  id: string;
+  value?: string;
+  suggest?: boolean;
+}) {
+  return (
+    <>
+      <label for={id} class="visually-hidden">
+        {ctx.t.html('directory.search.label')}
+      </label>
+      <input
+        id={id}
+        name="q"
+        type="search"
+        value={value ?? ''}
+        placeholder={ctx.t.t('directory.search.placeholder')}
+        autocomplete={suggest ? 'off' : undefined}
+        maxlength="1000"
+        list={suggest ? 'q-suggestions' : undefined}
+        data-suggest={suggest ? `/api/v1/search/suggest?locale=${ctx.locale}&q=` : undefined}
+      />
+    </>
   );
 }
 
@@ -221,20 +226,7 @@ export function SearchPage({
         hx-sync="this:replace"
       >
         <div class="search-bar">
-          <label for="q" class="visually-hidden">
-            {t.html('directory.search.label')}
-          </label>
-          <input
-            id="q"
-            name="q"
-            type="search"
-            value={params.q ?? ''}
-            placeholder={t.t('directory.search.placeholder')}
-            autocomplete="off"
-            maxlength="1000"
-            list="q-suggestions"
-            data-suggest={`/api/v1/search/suggest?locale=${ctx.locale}&q=`}
-          />
+          <QueryField ctx={ctx} id="q" value={params.q} suggest />
           <datalist id="q-suggestions"></datalist>
           <button type="submit">{t.html('directory.search.submit')}</button>
         </div>
@@ -251,18 +243,14 @@ export function SearchPage({
           <button type="button" class="secondary locate" hidden data-lat-field="lat" data-lon-field="lon">
             {t.html('directory.search.my_location')}
           </button>
-          <input
-            type="hidden"
-            id="lat"
-            name="lat"
-            value={params.lat === undefined ? '' : String(params.lat)}
-          />
-          <input
-            type="hidden"
-            id="lon"
-            name="lon"
-            value={params.lon === undefined ? '' : String(params.lon)}
-          />
+          {(['lat', 'lon'] as const).map((name) => (
+            <input
+              type="hidden"
+              id={name}
+              name={name}
+              value={params[name] === undefined ? '' : String(params[name])}
+            />
+          ))}
           <label for="radius_km">{t.html('directory.search.radius')}</label>
           <select id="radius_km" name="radius_km">
             <option value="">{t.html('directory.search.any_distance')}</option>

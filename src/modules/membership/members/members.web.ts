@@ -9,7 +9,8 @@ import { sendHtml } from '../../../http/send-html.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import { requireSignedIn } from '../../../http/signed-in.ts';
-import { actorOf } from '../../../shared/actor.ts';
+import { type Actor, actorOf } from '../../../shared/actor.ts';
+import type { UseCaseContext } from '../../../shared/use-case.ts';
 import { findUsersByIds } from '../../accounts/index.ts';
 import { getOrganisationBrief } from '../../directory/index.ts';
 import { signedInContext } from '../../../http/use-case-context.ts';
@@ -145,16 +146,18 @@ export const membersWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
     },
   );
 
+  /** A change of members that may leave the organisation without an admin, which is refused. */
   const lastAdminGuard = async (
     request: FastifyRequest,
     reply: FastifyReply,
-    organisationId: string,
-    run: () => Promise<void>,
     done: string,
+    run: (useCase: UseCaseContext<Actor>, organisationId: string) => Promise<void>,
   ) => {
+    // Every route that uses it has the organisation's id in its declared params.
+    const organisationId = (request.params as { id: string }).id;
     const ctx = await page(request);
     try {
-      await run();
+      await run(signedInContext(request, deps), organisationId);
     } catch (error) {
       if (error instanceof AppError && (error.code === 'LAST_ADMIN' || error.code === 'VALIDATION_FAILED'))
         return membersPage(request, reply, organisationId, {
@@ -174,13 +177,8 @@ export const membersWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
     '/manage/organisations/:id/members/:userId/roles',
     { schema: { hide: true, params: MemberParams, body: Type.Object({ roles }) } },
     async (request, reply) => {
-      const { id, userId } = request.params;
-      return lastAdminGuard(
-        request,
-        reply,
-        id,
-        () => changeMemberRoles(signedInContext(request, deps), id, userId, asList(request.body.roles)),
-        'roles',
+      return lastAdminGuard(request, reply, 'roles', (ctx, id) =>
+        changeMemberRoles(ctx, id, request.params.userId, asList(request.body.roles)),
       );
     },
   );
@@ -188,31 +186,15 @@ export const membersWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
   app.post(
     '/manage/organisations/:id/members/:userId/remove',
     { schema: { hide: true, params: MemberParams } },
-    async (request, reply) => {
-      const { id, userId } = request.params;
-      return lastAdminGuard(
-        request,
-        reply,
-        id,
-        () => removeMember(signedInContext(request, deps), id, userId),
-        'removed',
-      );
-    },
+    async (request, reply) =>
+      lastAdminGuard(request, reply, 'removed', (ctx, id) => removeMember(ctx, id, request.params.userId)),
   );
 
   app.post(
     '/manage/organisations/:id/leave',
     { schema: { hide: true, params: OrgParams } },
-    async (request, reply) => {
-      const actor = actorOf(requireSignedIn(request));
-      return lastAdminGuard(
-        request,
-        reply,
-        request.params.id,
-        () => removeMember(signedInContext(request, deps), request.params.id, actor.userId),
-        'left',
-      );
-    },
+    async (request, reply) =>
+      lastAdminGuard(request, reply, 'left', (ctx, id) => removeMember(ctx, id, ctx.actor.userId)),
   );
   app.get(
     '/invitations/accept',

@@ -52,19 +52,21 @@ export function checkWeek(input: WeekInput): { problems: FieldProblem[]; week: R
 const describe = (rows: { weekday: number; opensAt: string; closesAt: string }[]) =>
   rows.map((r) => `${r.weekday} ${r.opensAt.slice(0, 5)}-${r.closesAt.slice(0, 5)}`).join(', ') || null;
 
+/** The rows of a service's usual weekly hours: not per location or season. */
+const weeklyOf = (serviceId: string) =>
+  and(
+    eq(schedules.serviceId, serviceId),
+    isNull(schedules.locationId),
+    isNull(schedules.validFrom),
+    isNull(schedules.validTo),
+  );
+
 /** The usual weekly hours of a service (not per location or season). */
 export async function findWeeklyHours(db: Executor, serviceId: string) {
   return db
     .select({ weekday: schedules.weekday, opensAt: schedules.opensAt, closesAt: schedules.closesAt })
     .from(schedules)
-    .where(
-      and(
-        eq(schedules.serviceId, serviceId),
-        isNull(schedules.locationId),
-        isNull(schedules.validFrom),
-        isNull(schedules.validTo),
-      ),
-    )
+    .where(weeklyOf(serviceId))
     .orderBy(asc(schedules.weekday), asc(schedules.opensAt));
 }
 
@@ -109,16 +111,7 @@ export async function writeWeeklyHours(
       after: closedOnPublicHolidays,
     };
   if (!Object.keys(changes).length) return;
-  await tx
-    .delete(schedules)
-    .where(
-      and(
-        eq(schedules.serviceId, serviceId),
-        isNull(schedules.locationId),
-        isNull(schedules.validFrom),
-        isNull(schedules.validTo),
-      ),
-    );
+  await tx.delete(schedules).where(weeklyOf(serviceId));
   if (rows.length) await tx.insert(schedules).values(rows);
   await tx
     .update(services)

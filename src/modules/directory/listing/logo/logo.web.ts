@@ -11,8 +11,7 @@ import { AppError } from '../../../../shared/errors.ts';
 import { isUuid } from '../../../../shared/shapes.ts';
 import { IdParams } from '../../directory.schemas.ts';
 import { getOrganisation } from '../../directory.service.ts';
-import { EditOrganisationPage } from '../profile/profile.page.tsx';
-import { profileValues } from '../profile/profile.web.ts';
+import { profilePage, profileValues } from '../profile/profile.web.ts';
 import { findLogo } from './logo.repo.ts';
 import { removeLogo } from './remove-logo.ts';
 import { setLogo } from './set-logo.ts';
@@ -32,15 +31,7 @@ export const logoFormWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
         () => (body.remove === '1' ? removeLogo(useCase, org.id) : setLogo(useCase, org.id, upload)),
         {
           redirect: () => `/${ctx.locale}/manage/organisations/${org.id}/profile?done=saved`,
-          refused: (problems) =>
-            EditOrganisationPage({
-              ctx,
-              organisationId: org.id,
-              name: org.name,
-              values: profileValues(org),
-              problems,
-              logoUpdatedAt: org.logoUpdatedAt,
-            }),
+          refused: (problems) => profilePage(ctx, org, profileValues(org), { problems }),
         },
       );
     },

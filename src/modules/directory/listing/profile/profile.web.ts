@@ -3,11 +3,16 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import type { WebDeps } from '../../../../http/deps.ts';
 import { submitForm } from '../../../../http/form-route.ts';
-import { pageFor } from '../../../../http/request-context.ts';
+import { type PageContext, pageFor } from '../../../../http/request-context.ts';
+import type { FieldProblem } from '../../../../shared/errors.ts';
 import { sendHtml } from '../../../../http/send-html.ts';
 import { signedInContext } from '../../../../http/use-case-context.ts';
 import { IdParams } from '../../directory.schemas.ts';
-import { getOrganisation, getOrganisationBrief } from '../../directory.service.ts';
+import {
+  type getOrganisation,
+  getOrganisationBrief,
+  type OrganisationBrief,
+} from '../../directory.service.ts';
 import { organisationToEdit } from '../to-edit.web.ts';
 import { type FormValues, spread, textOf } from '../listing-forms.ts';
 import { SavedQuery, textFields, text } from '../listing-schemas.ts';
@@ -21,6 +26,23 @@ const OrganisationBody = Type.Object({
   email: text,
   website: text,
 });
+
+/** The profile page: the organisation's values as stored, or as posted and refused. */
+export function profilePage(
+  ctx: PageContext,
+  org: OrganisationBrief,
+  values: FormValues,
+  state: { problems?: FieldProblem[]; saved?: boolean },
+) {
+  return EditOrganisationPage({
+    ctx,
+    organisationId: org.id,
+    name: org.name,
+    values,
+    logoUpdatedAt: org.logoUpdatedAt,
+    ...state,
+  });
+}
 
 /** The form's values for an organisation as stored. */
 export function profileValues(org: Awaited<ReturnType<typeof getOrganisation>>): FormValues {
@@ -40,16 +62,10 @@ export const profileWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
     { schema: { hide: true, params: IdParams, querystring: SavedQuery } },
     async (request, reply) => {
       const org = await organisationToEdit(request, deps);
+      const ctx = await pageFor(request, deps);
       return sendHtml(
         reply,
-        EditOrganisationPage({
-          ctx: await pageFor(request, deps),
-          organisationId: org.id,
-          name: org.name,
-          values: profileValues(org),
-          saved: request.query.done === 'saved',
-          logoUpdatedAt: org.logoUpdatedAt,
-        }),
+        profilePage(ctx, org, profileValues(org), { saved: request.query.done === 'saved' }),
       );
     },
   );
@@ -71,15 +87,7 @@ export const profileWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
       };
       return submitForm(reply, () => editProfile(signedInContext(request, deps), org.id, input), {
         redirect: () => `/${ctx.locale}/manage/organisations/${org.id}/profile?done=saved`,
-        refused: (problems) =>
-          EditOrganisationPage({
-            ctx,
-            organisationId: org.id,
-            name: org.name,
-            values: body,
-            problems,
-            logoUpdatedAt: org.logoUpdatedAt,
-          }),
+        refused: (problems) => profilePage(ctx, org, body, { problems }),
       });
     },
   );

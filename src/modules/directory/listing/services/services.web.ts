@@ -3,7 +3,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import type { WebDeps } from '../../../../http/deps.ts';
 import { submitForm } from '../../../../http/form-route.ts';
-import { pageFor } from '../../../../http/request-context.ts';
+import { type PageContext, pageFor } from '../../../../http/request-context.ts';
+import type { FieldProblem } from '../../../../shared/errors.ts';
+import type { I18nText } from '../../../../shared/i18n-text.ts';
 import { sendHtml } from '../../../../http/send-html.ts';
 import { signedInContext } from '../../../../http/use-case-context.ts';
 import type { Database } from '../../../../db/client.ts';
@@ -50,11 +52,27 @@ function serviceInputOf(body: ServiceForm): ServiceInput {
   };
 }
 
-const vocabularies = async (db: Database) => ({
-  statuses: serviceStatuses,
-  targetGroups,
-  accessConditions,
-  themes: (await getTaxonomy(db)).themes,
+/** The form of one service (or of a new one, without `serviceId`), with the choices it offers. */
+async function servicePage(
+  db: Database,
+  ctx: PageContext,
+  service: { serviceId?: string; organisationId: string; name: I18nText },
+  values: FormValues,
+  state: { problems?: FieldProblem[]; saved?: boolean } = {},
+) {
+  const vocabularies = {
+    statuses: serviceStatuses,
+    targetGroups,
+    accessConditions,
+    themes: (await getTaxonomy(db)).themes,
+  };
+  return EditServicePage({ ctx, ...service, values, vocabularies, ...state });
+}
+
+const editing = (service: { id: string; organisationId: string; name: I18nText }) => ({
+  serviceId: service.id,
+  organisationId: service.organisationId,
+  name: service.name,
 });
 
 export const servicesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
@@ -83,16 +101,9 @@ export const servicesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
     async (request, reply) => {
       const org = await getOrganisationBrief(db, request.params.id);
       await requireListingEditor(signedInContext(request, deps), org.id);
-      return sendHtml(
-        reply,
-        EditServicePage({
-          ctx: await pageFor(request, deps),
-          organisationId: org.id,
-          name: {},
-          values: { status: 'active', languages: '' },
-          vocabularies: await vocabularies(db),
-        }),
-      );
+      const ctx = await pageFor(request, deps);
+      const values = { status: 'active', languages: '' };
+      return sendHtml(reply, await servicePage(db, ctx, { organisationId: org.id, name: {} }, values));
     },
   );
 
@@ -108,15 +119,8 @@ export const servicesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
         () => createService(signedInContext(request, deps), org.id, serviceInputOf(body)),
         {
           redirect: (serviceId) => `/${ctx.locale}/manage/services/${serviceId}?done=saved`,
-          refused: async (problems) =>
-            EditServicePage({
-              ctx,
-              organisationId: org.id,
-              name: {},
-              values: body,
-              problems,
-              vocabularies: await vocabularies(db),
-            }),
+          refused: (problems) =>
+            servicePage(db, ctx, { organisationId: org.id, name: {} }, body, { problems }),
         },
       );
     },
@@ -137,18 +141,9 @@ export const servicesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
         email: service.email ?? '',
         url: service.url ?? '',
       };
-      return sendHtml(
-        reply,
-        EditServicePage({
-          ctx: await pageFor(request, deps),
-          serviceId: service.id,
-          organisationId: service.organisationId,
-          name: service.name,
-          values,
-          saved: request.query.done === 'saved',
-          vocabularies: await vocabularies(db),
-        }),
-      );
+      const ctx = await pageFor(request, deps);
+      const saved = request.query.done === 'saved';
+      return sendHtml(reply, await servicePage(db, ctx, editing(service), values, { saved }));
     },
   );
 
@@ -164,16 +159,7 @@ export const servicesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
         () => editService(signedInContext(request, deps), service.id, serviceInputOf(body)),
         {
           redirect: () => `/${ctx.locale}/manage/services/${service.id}?done=saved`,
-          refused: async (problems) =>
-            EditServicePage({
-              ctx,
-              serviceId: service.id,
-              organisationId: service.organisationId,
-              name: service.name,
-              values: body,
-              problems,
-              vocabularies: await vocabularies(db),
-            }),
+          refused: (problems) => servicePage(db, ctx, editing(service), body, { problems }),
         },
       );
     },

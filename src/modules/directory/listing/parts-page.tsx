@@ -5,10 +5,11 @@
 import type { Children } from '@kitajs/html';
 import type { PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
-import type { I18nText } from '../../../shared/i18n-text.ts';
+import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
 import { type FormFields, formFields } from '../../../views/form-fields.tsx';
 import { ErrorSummary, Form, PostButton } from '../../../views/forms.tsx';
 import { type FormValues, partPrefix } from './listing-forms.ts';
+import { ListingLayout } from './listing-parts.tsx';
 
 /** What the page of contact persons or of places is given. */
 export interface PartsPageProps<T> {
@@ -24,11 +25,10 @@ export interface PartsPageProps<T> {
   saved?: boolean;
 }
 
-export function PartCards<T extends { id: string }>({
-  ctx,
-  organisationId,
+export function PartsPage<T extends { id: string }>({
+  page: { ctx, organisationId, name, parts, problems = [], values = {}, failedId, saved },
   kind,
-  parts,
+  title,
   heading,
   removeName = heading,
   lead,
@@ -36,14 +36,11 @@ export function PartCards<T extends { id: string }>({
   valuesOf,
   fields,
   addTitle,
-  failedId,
-  values,
-  problems,
 }: {
-  ctx: PageContext;
-  organisationId: string;
+  page: PartsPageProps<T>;
   kind: 'contacts' | 'locations';
-  parts: T[];
+  /** The page's title, given the organisation's name. */
+  title: (organisation: string) => string;
   heading: (part: T) => string;
   /** How the remove button names the part for screen readers; its heading unless said. */
   removeName?: (part: T) => string;
@@ -55,10 +52,6 @@ export function PartCards<T extends { id: string }>({
   /** The fields of one part's form, named with its prefix. */
   fields: (f: FormFields) => Children;
   addTitle: string;
-  /** The part whose form was refused, or "new". */
-  failedId?: string;
-  values: FormValues;
-  problems: FieldProblem[];
 }) {
   const { t } = ctx;
   const newId = `h-new-${kind === 'contacts' ? 'contact' : 'location'}`;
@@ -80,7 +73,12 @@ export function PartCards<T extends { id: string }>({
     </Form>
   );
   return (
-    <>
+    <ListingLayout
+      ctx={ctx}
+      title={title(pickText(name, ctx.locale)?.text ?? '')}
+      organisationId={organisationId}
+      saved={saved}
+    >
       <ErrorSummary
         ctx={ctx}
         problems={problems.map((p) => ({ ...p, field: `${failedPrefix}-${p.field}` }))}
@@ -107,6 +105,6 @@ export function PartCards<T extends { id: string }>({
         </h2>
         {failedId === 'new' ? form(undefined, values, problems) : form(undefined, {}, [])}
       </section>
-    </>
+    </ListingLayout>
   );
 }
