@@ -3,6 +3,9 @@ import { DateTime } from 'luxon';
 import { publicHoliday, zone } from '../../../shared/opening-hours.ts';
 import type { SearchDoc } from './search-types.ts';
 import type { FacetKey } from './search-types.ts';
+import { distanceKm } from '../../../shared/distance.ts';
+
+export { distanceKm };
 export class Bitset {
   readonly words: Uint32Array;
   constructor(size: number) {
@@ -14,15 +17,6 @@ export class Bitset {
   has(n: number): boolean {
     return (this.words[n >>> 5]! & (1 << (n & 31))) !== 0;
   }
-}
-
-/** Great-circle distance in km. */
-export function distanceKm(a: { lat: number; lon: number }, b: { lat: number; lon: number }): number {
-  const rad = Math.PI / 180;
-  const dLat = (b.lat - a.lat) * rad;
-  const dLon = (b.lon - a.lon) * rad;
-  const h = Math.sin(dLat / 2) ** 2 + Math.cos(a.lat * rad) * Math.cos(b.lat * rad) * Math.sin(dLon / 2) ** 2;
-  return 12742 * Math.asin(Math.sqrt(h));
 }
 
 /** The facet values of a document. */
