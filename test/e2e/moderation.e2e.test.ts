@@ -90,6 +90,47 @@ describe('trust and moderation', () => {
     expect(approved.status).toBe('approved');
   });
 
+  it('leaves a listing to another moderator when she asked to manage it herself', async () => {
+    const name = `Atelier du quartier ${Date.now()}`;
+    const [org] = await sql(
+      `insert into organisations (name, kind, verification, provenance_source)
+       values ($1, 'citizen_initiative', 'unverified', 'passerelle') returning id`,
+      [{ en: name, fr: name, nl: name }],
+    );
+    const first = await h.browser.newContext();
+    const m = await first.newPage();
+    const firstEmail = `moderator.own.${Date.now()}@example.org`;
+    await signUpAndLogIn(m, firstEmail);
+    await sql(`update users set platform_role = 'moderator' where email = $1`, [firstEmail]);
+    await m.goto(`${h.baseUrl}/en/organisations/${org.id}/claim`);
+    await m.getByLabel('Who are you for this organisation?').fill('I started this group.');
+    await m.getByRole('button', { name: 'Send the request' }).click();
+    await expect.poll(() => m.getByRole('status').textContent()).toContain('Your request has been sent.');
+
+    await m.goto(`${h.baseUrl}/en/moderation`);
+    const item = m.locator('section[aria-labelledby="unverified-title"] li').filter({ hasText: name });
+    expect(await item.textContent()).toContain('another moderator verifies it');
+    expect(await item.getByRole('button').count()).toBe(0);
+    for (const width of [1280, 390]) {
+      await m.setViewportSize({ width, height: 900 });
+      await expectAccessible(m);
+    }
+    await first.close();
+
+    const second = await h.browser.newContext({ viewport: { width: 390, height: 900 } });
+    const s2 = await second.newPage();
+    const secondEmail = `moderator.other.${Date.now()}@example.org`;
+    await signUpAndLogIn(s2, secondEmail);
+    await sql(`update users set platform_role = 'moderator' where email = $1`, [secondEmail]);
+    await s2.goto(`${h.baseUrl}/en/moderation`);
+    await s2.getByRole('button', { name: `Verify ${name}` }).click();
+    await s2.waitForURL('**/en/moderation?done=verified');
+    await expectAccessible(s2);
+    await second.close();
+    const [after] = await sql(`select verification from organisations where id = $1`, [org.id]);
+    expect(after.verification).toBe('verified');
+  });
+
   it('confirms a listing from the reminder’s link with one button, without JavaScript', async () => {
     const [listing] = await sql(`select id from organisations order by provenance_id desc limit 1`);
     const token = await createConfirmationLink(h.database.db, listing.id, new Date());

@@ -6,7 +6,14 @@ import type { Browser, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserHarness, expectAccessible, startBrowserHarness } from '../helpers/browser.ts';
 import { testPassword } from '../helpers/form-client.ts';
-import { inDays, memberOf, type ReferralWorld, referralWorld, sql } from '../helpers/referrals.ts';
+import {
+  inDays,
+  memberOf,
+  type ReferralWorld,
+  referralWorld,
+  sendReferral,
+  sql,
+} from '../helpers/referrals.ts';
 import { allowSlowTests } from '../helpers/slow-tests.ts';
 
 allowSlowTests();
@@ -82,7 +89,12 @@ describe('a referral from A to B and back', () => {
     await b.locator(`a[href="/nl/referrals/${id}"]`).click();
     await b.waitForURL(`**/nl/referrals/${id}`);
     expect(await b.locator('main').textContent()).toContain('Fatima');
-    expect(await b.locator('.theme-names [lang=fr]').count()).toBe(1);
+    // The theme in Dutch only; the menu no longer counts the referral just opened.
+    const [{ name: themeName }] = await sql(h, 'select name from taxonomy_terms where code = $1', [
+      world.themeB,
+    ]);
+    expect((await b.locator('.theme-name').textContent())?.trim()).toBe(themeName.nl);
+    expect(await b.locator('.account-nav').textContent()).not.toContain('nieuw');
     await expectAccessible(b);
 
     await b.getByLabel('Bericht aan de andere organisatie').fill('Heeft het gezin al een OCMW-kaart?');
@@ -119,6 +131,68 @@ describe('a referral from A to B and back', () => {
   });
 });
 
+/** Axe at desktop width and on a phone, where nothing may stick out sideways. */
+async function accessibleAtBothWidths(page: Page): Promise<void> {
+  for (const width of [1280, 390]) {
+    await page.setViewportSize({ width, height: 900 });
+    await expectAccessible(page);
+    const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+    expect(overflow, `sideways scroll at ${width} px`).toBeLessThanOrEqual(1);
+  }
+  await page.setViewportSize({ width: 1280, height: 900 });
+}
+
+describe('after "not helped": referring the person elsewhere', () => {
+  it('offers no "decline" once started, then lets the sender refer the person elsewhere, linked both ways', async () => {
+    const sara = await memberOf(h, world.orgA, ['referrer'], { locale: 'fr', name: 'Sara' });
+    const pieter = await memberOf(h, world.orgB, ['referrer'], { locale: 'nl', name: 'Pieter' });
+    const id = await sendReferral(sara, world);
+
+    const b = await logIn(h.browser, pieter.email, 'nl');
+    await b.goto(`${h.baseUrl}/nl/referrals/${id}`);
+    expect(await b.getByRole('button', { name: 'Weigeren' }).count()).toBe(1);
+    await b.getByRole('button', { name: 'Aanvaarden' }).click();
+    await b.waitForURL(`**/nl/referrals/${id}?done=accept`);
+    await b.getByRole('button', { name: 'Begeleiding gestart' }).click();
+    await b.waitForURL(`**/nl/referrals/${id}?done=start`);
+    // Started: "decline" is no longer offered; the outcome is.
+    expect(await b.getByRole('button', { name: 'Weigeren' }).count()).toBe(0);
+    await accessibleAtBothWidths(b);
+    await b.getByRole('radio', { name: 'Niet geholpen' }).check();
+    await b.getByRole('button', { name: 'Afronden' }).click();
+    await b.waitForURL(`**/nl/referrals/${id}?done=complete`);
+    expect(await b.getByRole('link', { name: 'Elders doorverwijzen' }).count()).toBe(1);
+    await b.context().close();
+
+    const a = await logIn(h.browser, sara.email, 'fr');
+    await a.goto(`${h.baseUrl}/fr/referrals/${id}`);
+    await accessibleAtBothWidths(a);
+    await a.getByRole('link', { name: 'Orienter ailleurs' }).click();
+    await a.waitForURL(`**/fr/referrals/new?follows=${id}`);
+    await accessibleAtBothWidths(a);
+    await a.locator('.elsewhere-choices a').first().click();
+    await a.waitForURL(/\/fr\/referrals\/new\?service=.*follows=/);
+    // The need is carried; the name, the contact and the consent are asked again.
+    expect(await a.getByLabel('De quoi la personne a-t-elle besoin ?').inputValue()).toContain('voedselhulp');
+    expect(await a.getByLabel('Prénom ou initiales').inputValue()).toBe('');
+    expect(await a.locator('main').textContent()).toContain('ne sont pas repris');
+    await accessibleAtBothWidths(a);
+    await a.getByLabel('Prénom ou initiales').fill('F.');
+    await a.getByRole('radio', { name: 'Via nous (l’envoyeur)' }).check();
+    await a.getByRole('radio', { name: 'Oralement' }).check();
+    await a.getByLabel('Jusqu’à quand ?').fill(inDays(30));
+    await a.getByRole('button', { name: 'Envoyer l’orientation' }).click();
+    await a.waitForURL(/\/fr\/referrals\/[0-9a-f-]{36}\?done=sent/);
+    expect(await a.locator('.timeline').textContent()).toContain('Suite d’une orientation précédente');
+    await a.getByRole('link', { name: 'Ouvrir l’orientation précédente' }).click();
+    await a.waitForURL(`**/fr/referrals/${id}`);
+    expect(await a.locator('.timeline').textContent()).toContain('Orientée ailleurs');
+    expect(await a.getByRole('link', { name: 'Ouvrir la nouvelle orientation' }).count()).toBe(1);
+    await accessibleAtBothWidths(a);
+    await a.context().close();
+  });
+});
+
 describe('pages around referrals', () => {
   it('shows figures, API tokens and the analysts’ charts, each accessible', async () => {
     const admin = await memberOf(h, world.orgA, ['admin'], { locale: 'en' });
@@ -141,7 +215,12 @@ describe('pages around referrals', () => {
     await page.getByRole('link', { name: 'Analysis' }).click();
     await page.waitForURL('**/en/analysis/referrals');
     expect(await page.locator('svg[role=img]').count()).toBe(3);
-    await expectAccessible(page);
+    expect(await page.locator('main').textContent()).toContain('(so far)');
+    expect(await page.locator('#unmet-quartier-caption').count()).toBe(1);
+    await accessibleAtBothWidths(page);
+    const download = await page.request.get(`${h.baseUrl}/en/analysis/referrals.csv`);
+    expect(download.status()).toBe(200);
+    expect((await download.text()).split('\r\n')[0]).toBe('table,row_code,row,column_code,column,count');
     await page.context().close();
   });
 });

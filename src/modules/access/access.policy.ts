@@ -12,10 +12,11 @@ export const canManageMembers = (membership: MembershipRow | undefined) => has(m
 
 /**
  * Moderation of one organisation (verifying it, deciding claims on it as a moderator): never by a
- * moderator who belongs to it, whatever her role there.
+ * moderator who belongs to it, whatever her role there, nor by one who asked to manage it (a pending
+ * claim: approved by a colleague, she would belong to a listing she verified herself).
  */
-export const canModerate = (actor: Actor, membership: MembershipRow | undefined) =>
-  isModerator(actor) && membership === undefined;
+export const canModerate = (actor: Actor, membership: MembershipRow | undefined, claimsIt = false) =>
+  isModerator(actor) && membership === undefined && !claimsIt;
 
 /** Edit the profile, services, locations, hours and contact persons. */
 export const canEditListing = (actor: Actor, membership: MembershipRow | undefined) =>

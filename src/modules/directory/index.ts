@@ -49,3 +49,5 @@ export {
 } from './freshness/freshness.repo.ts';
 export { searchServiceIds } from './search/search.service.ts';
 export { findUnverifiedListings } from './trust/trust.repo.ts';
+/** A step for the moderators' verification (moderation), inside its transaction. */
+export { setVerification } from './trust/trust.repo.ts';

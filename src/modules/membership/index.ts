@@ -1,2 +1,2 @@
 // The membership module's public surface: the only file other modules may import.
-export { countClaimsForModerator } from './membership.repo.ts';
+export { countClaimsForModerator, findClaims, findPendingClaim } from './membership.repo.ts';

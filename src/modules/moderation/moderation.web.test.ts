@@ -113,6 +113,41 @@ describe('verification and vouching', () => {
     expect(audit[0].actor_email).toBe(moderator.email);
   });
 
+  it('leaves a listing a moderator asked to manage to another moderator, who verifies it', async () => {
+    const id = await organisation(`Her own group ${Date.now()}`);
+    const moderator = await person('moderator');
+    await moderator.get(`/en/organisations/${id}/claim`);
+    expect(
+      (await moderator.post(`/en/organisations/${id}/claim`, { message: 'I coordinate this group.' }))
+        .statusCode,
+    ).toBe(200);
+    // Not a member yet, but a party: the queue says why instead of offering the button.
+    const queue = await moderator.get('/en/moderation');
+    expect(queue.body).toContain('or asked to manage it: another moderator verifies it.');
+    expect(queue.body).not.toContain(`/en/moderation/organisations/${id}/verify`);
+    const refused = await moderator.post(`/en/moderation/organisations/${id}/verify`, { verified: '1' });
+    expect(refused.statusCode).toBe(403);
+    expect(refused.body).toContain('You belong to this organisation, or asked to manage it');
+    const state = async () =>
+      (
+        await shared.t.database.pool.query(
+          `select o.verification, (select count(*)::int from audit_log a
+             where a.subject_id = o.id::text and a.event = 'organisation.verified') as audits
+           from organisations o where o.id = $1`,
+          [id],
+        )
+      ).rows[0];
+    expect(await state()).toEqual({ verification: 'unverified', audits: 0 });
+
+    const colleague = await person('moderator');
+    expect((await colleague.get('/en/moderation')).body).toContain(
+      `/en/moderation/organisations/${id}/verify`,
+    );
+    const verified = await colleague.post(`/en/moderation/organisations/${id}/verify`, { verified: '1' });
+    expect(verified.statusCode).toBe(303);
+    expect(await state()).toEqual({ verification: 'verified', audits: 1 });
+  });
+
   it('lets an admin of a verified organisation vouch for an informal group, and no one else', async () => {
     const group = await organisation(`Voisins ${Date.now()}`);
     const verified = await organisation(`CAW Test ${Date.now()}`, 'formal', 'verified');

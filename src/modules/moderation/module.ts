@@ -1,5 +1,6 @@
-// Reports from visitors (reports/), the moderators' queue (queue/) and the audit log page
-// (audit-log/). Verifying listings is the directory's (directory/trust), claims are membership's.
+// Reports from visitors (reports/), the moderators' queue (queue/) with verifying listings
+// (verification/: the directory's step, with the check on memberships and claims), and the audit log
+// page (audit-log/). Vouching is the directory's (directory/trust), claims are membership's.
 import * as moderationSchema from './moderation.schema.ts';
 import { tablesOf } from '../../db/tables.ts';
 import type { ModuleManifest } from '../../http/module-manifest.ts';

@@ -7,6 +7,8 @@ import { moduleErrors } from '../../shared/errors.ts';
 import { referralBadge } from './referral-badge.web.ts';
 import { referralsApi } from './referrals.api.ts';
 import { referralsWeb } from './referrals.web.ts';
+import { apiTokensWeb } from './api-tokens.web.ts';
+import { referralAnalysisWeb } from './analysis.web.ts';
 import { purgeClosedReferrals } from './use-cases/purge-closed-referrals.ts';
 import { runReferralDeadlines } from './use-cases/run-referral-deadlines.ts';
 
@@ -15,6 +17,10 @@ const errors = moduleErrors('referrals', {
   REFERRAL_NOT_FOUND: 404,
   /** The other person handling the referral answered it a moment before. */
   REFERRAL_CHANGED: 409,
+  /** Declining a referral whose work has started: its outcome is recorded instead. */
+  REFERRAL_STARTED: 409,
+  /** Referring elsewhere follows only a referral that ended "not helped" or "came back". */
+  REFERRAL_NOT_FOR_FOLLOW_UP: 409,
   /** An API request without a valid organisation token. */
   API_TOKEN_INVALID: 401,
 });
@@ -23,7 +29,11 @@ export const referralsModule = {
   name: 'referrals',
   tables: tablesOf(referralsSchema),
   errors,
-  routes: { root: [referralBadge], pages: [referralsWeb], api: [referralsApi] },
+  routes: {
+    root: [referralBadge],
+    pages: [referralsWeb, apiTokensWeb, referralAnalysisWeb],
+    api: [referralsApi],
+  },
   jobs: ({ database, origin, config, mailQueued }) => [
     {
       // Hourly, so a reminder comes about three working days after sending, at the same hour.

@@ -6,7 +6,7 @@ import { AppError } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/shapes.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { ReferralActor, ReferralContext } from './referral-context.ts';
-import { findReferral, type ReferralRow } from './referrals.repo.ts';
+import { findReferral, markSeen, type ReferralRow } from './referrals.repo.ts';
 import type { Side } from './referrals.vocabulary.ts';
 import { canHandleReferrals, findMembershipsOfUser } from '../access/index.ts';
 
@@ -19,7 +19,7 @@ export async function handlingOrganisations(db: Executor, actor: ReferralActor):
 }
 
 /** A draft stays with its sender, also once cancelled: the receiver sees only what was sent. */
-function sidesOf(
+export function sidesOf(
   referral: Pick<ReferralRow, 'fromOrganisationId' | 'toOrganisationId' | 'sentAt'>,
   organisationIds: string[],
 ): Side[] {
@@ -89,4 +89,17 @@ export async function auditReferral(
         ? { ...details, apiToken: actor.tokenId }
         : details,
   });
+}
+
+/**
+ * What a person changes is not new to her: a write marks the referral seen by its author at the
+ * moment of the change, so her list, her menu's count and the timeline do not show her own action
+ * as new. Colleagues and the other side still see it as new.
+ */
+export async function markSeenByActor(
+  db: Executor,
+  ctx: Pick<ReferralContext, 'actor' | 'now'>,
+  referralId: string,
+): Promise<void> {
+  if (ctx.actor.kind === 'person') await markSeen(db, referralId, ctx.actor.userId, ctx.now);
 }

@@ -49,6 +49,10 @@ const ReferralDetailSchema = Type.Object({
   ...ReferralSummary.properties,
   service_id: Type.Union([uuid, Type.Null()]),
   commune: Type.Union([Type.String(), Type.Null()]),
+  quartier: Type.Union([Type.Integer(), Type.Null()], { description: 'Monitoring des Quartiers code.' }),
+  follows_referral_id: Type.Union([uuid, Type.Null()], {
+    description: 'The referral after which the person was referred here ("not helped" or "came back").',
+  }),
   decline_reason: Type.Union([Enum(declineReasons), Type.Null()]),
   outcome: Type.Union([Enum(outcomes), Type.Null()]),
   person: Type.Union(
@@ -77,6 +81,11 @@ const ReferralDetailSchema = Type.Object({
       reason: Type.Optional(Type.String()),
       outcome: Type.Optional(Type.String()),
       text: Type.Union([Type.String(), Type.Null()]),
+      linked_referral_id: Type.Optional(
+        Type.Union([uuid, Type.Null()], {
+          description: 'For referred_elsewhere and follows: the other referral, null when not yours to see.',
+        }),
+      ),
     }),
   ),
 });
@@ -90,7 +99,16 @@ const NewReferral = Type.Object({
     contact_channel: Type.String({ maxLength: 40 }),
     contact_detail: Type.Optional(Type.String({ maxLength: 500 })),
     commune: Type.Optional(Type.String({ maxLength: 20, description: 'NIS code, or "outside".' })),
+    quartier: Type.Optional(
+      Type.String({ maxLength: 10, description: 'Monitoring des Quartiers code; gives the commune.' }),
+    ),
   }),
+  follows_referral_id: Type.Optional(
+    Type.String({
+      maxLength: 64,
+      description: 'Refer elsewhere after this referral of yours, which ended "not helped" or "came back".',
+    }),
+  ),
   theme: Type.String({ maxLength: 80 }),
   need: MultiLineText({ maxLength: 5_000 }),
   urgency: Type.String({ maxLength: 40 }),
@@ -139,6 +157,8 @@ export const referralsApi: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
       status: r.status,
       theme: r.themeCode,
       commune: r.communeNis,
+      quartier: r.quartierCode,
+      follows_referral_id: r.followsReferralId,
       urgency: r.urgency,
       decline_reason: r.declineReason,
       outcome: r.outcome,
@@ -163,6 +183,7 @@ export const referralsApi: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
         ...(e.reason ? { reason: e.reason } : {}),
         ...(e.outcome ? { outcome: e.outcome } : {}),
         text: e.body,
+        ...(e.linkedReferralId !== undefined ? { linked_referral_id: e.linkedReferralId } : {}),
       })),
     };
   };
@@ -230,12 +251,14 @@ export const referralsApi: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
           contactChannel: b.person.contact_channel,
           contactDetail: b.person.contact_detail,
           communeNis: b.person.commune,
+          quartierCode: b.person.quartier,
           themeCode: b.theme,
           need: b.need,
           urgency: b.urgency,
           consentMethod: b.consent.method,
           consentPurpose: b.consent.purpose,
           consentUntil: b.consent.until,
+          followsReferralId: b.follows_referral_id,
         },
         { send: b.send !== false },
       );

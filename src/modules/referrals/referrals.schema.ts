@@ -8,6 +8,7 @@ import {
   check,
   date,
   index,
+  integer,
   jsonb,
   pgEnum,
   pgTable,
@@ -50,6 +51,13 @@ export const referrals = pgTable(
     themeCode: text().notNull(),
     /** NIS code of the person's commune, when given; anonymous at this grain and kept for statistics. */
     communeNis: text(),
+    /**
+     * Monitoring des Quartiers code of the person's quartier, when given (0014); its commune is then
+     * the quartier's. Anonymous at this grain and kept for statistics, like the commune.
+     */
+    quartierCode: integer(),
+    /** The referral this one follows, when the person was referred elsewhere after it (0014). */
+    followsReferralId: uuid(),
     urgency: urgencyEnum().notNull(),
 
     // About the person: encrypted, null once purged.
@@ -114,7 +122,7 @@ export const referralEvents = pgTable(
     /** Set when the change came through the API with this token. */
     apiTokenId: uuid(),
     details: jsonb()
-      .$type<{ reason?: string; outcome?: string }>()
+      .$type<{ reason?: string; outcome?: string; linkedReferralId?: string }>()
       .notNull()
       .default(sql`'{}'::jsonb`),
     /** A message or a note with the change, encrypted; null once purged. */

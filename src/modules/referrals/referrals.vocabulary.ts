@@ -59,7 +59,8 @@ export type Side = 'sender' | 'receiver';
 export const transitions = {
   send: { by: ['sender'], from: ['draft'], to: 'sent' },
   accept: { by: ['receiver'], from: ['sent'], to: 'accepted' },
-  decline: { by: ['receiver'], from: ['sent', 'accepted', 'in_progress'], to: 'declined' },
+  // Once the work has started, the receiver records how it ended instead (e.g. "not helped").
+  decline: { by: ['receiver'], from: ['sent', 'accepted'], to: 'declined' },
   start: { by: ['receiver'], from: ['accepted'], to: 'in_progress' },
   complete: { by: ['receiver', 'sender'], from: ['accepted', 'in_progress'], to: 'completed' },
   cancel: { by: ['sender'], from: ['draft', 'sent', 'accepted', 'in_progress'], to: 'cancelled' },
@@ -86,5 +87,16 @@ export const eventKinds = [
   'message',
   'consent_withdrawn',
   'purged',
+  /** On a referral whose person was then referred to another organisation; links to the new one. */
+  'referred_elsewhere',
+  /** On that new referral; links back to the one it follows. */
+  'follows',
 ] as const;
 export type EventKind = (typeof eventKinds)[number];
+
+/** Outcomes after which either side may refer the person to another organisation. */
+export const referElsewhereOutcomes: readonly Outcome[] = ['not_helped', 'came_back'];
+export const canReferElsewhere = (referral: { status: ReferralStatus; outcome: Outcome | null }) =>
+  referral.status === 'completed' &&
+  referral.outcome !== null &&
+  referElsewhereOutcomes.includes(referral.outcome);

@@ -69,7 +69,12 @@ describe('a referral from A to B', () => {
     expect(page.statusCode).toBe(200);
     expect(page.body).toContain('Fatima B.');
     expect(page.body).toContain('0470 12 34 56');
-    expect(page.body).toMatch(/lang="nl"[^>]*>[^<]+<\/span> · <span lang="fr"/); // the theme in three languages
+    // The theme in the reader's language only.
+    const [theme] = await sql(t, 'select name from taxonomy_terms where code = $1', [world.themeB]);
+    const themeCell = /<span class="theme-name">([\s\S]*?)<\/span>\s*<\/dd>/.exec(page.body)![1]!;
+    expect(themeCell).toContain(theme.name.fr);
+    expect(themeCell).not.toContain(theme.name.nl);
+    expect(themeCell).not.toContain(' · ');
     expect((await receiver.get('/fr/referrals')).body).not.toContain('badge new');
 
     // A question in the thread, then acceptance, start and completion.
@@ -97,7 +102,8 @@ describe('a referral from A to B', () => {
     const timeline = (html: string) =>
       /<ol class="timeline">[\s\S]*?<\/ol>/
         .exec(html)![0]
-        .replace(/<span class="badge new">[^<]*<\/span>/g, '');
+        .replace(/<span class="badge new">[^<]*<\/span>/g, '')
+        .replace(/<li class="is-new">/g, '<li>');
     expect(timeline(senderView)).toBe(timeline(receiverView));
     expect(senderView).toContain('Partly helped');
     expect(senderView).toContain('Colis alimentaire donné');

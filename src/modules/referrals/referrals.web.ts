@@ -4,30 +4,35 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { errorMessage } from '../../http/error-handler.ts';
-import { pageContext } from '../../http/request-context.ts';
+import { type PageContext, pageContext } from '../../http/request-context.ts';
 import { sendHtml } from '../../http/send-html.ts';
 import type { MessageKey } from '../../i18n/index.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { I18nText } from '../../shared/i18n-text.ts';
 import { requireSignedIn } from '../../http/signed-in.ts';
-import { commonLanguages, getOrganisationBrief, getServiceBrief, getTaxonomy } from '../directory/index.ts';
+import {
+  commonLanguages,
+  getOrganisationBrief,
+  getServiceBrief,
+  getTaxonomy,
+  listServices,
+} from '../directory/index.ts';
 import { geoReference } from '../geo/index.ts';
 import { handlingOrganisations } from './referral-access.ts';
+import { refreshReferralBadge } from './referral-badge.web.ts';
 import type { ReferralContext } from './referral-context.ts';
 import { type ReferralDeps, requestContext } from './referral-request.web.ts';
 import { closedStatuses, referralStatuses, type ReferralStatus } from './referrals.vocabulary.ts';
 import { actOnReferral, isReferralAction } from './use-cases/act-on-referral.ts';
-import { createApiToken, listApiTokens, revokeApiToken } from './use-cases/api-tokens.ts';
 import { createReferral } from './use-cases/create-referral.ts';
 import { listReferrals } from './use-cases/list-referrals.ts';
 import { postMessage } from './use-cases/post-message.ts';
-import { analyseReferrals } from './use-cases/referral-analysis.ts';
+import { type FollowUpStart, startReferralElsewhere } from './use-cases/refer-elsewhere.ts';
 import { referralFigures } from './use-cases/referral-figures.ts';
 import { viewReferral } from './use-cases/view-referral.ts';
 import { withdrawConsent } from './use-cases/withdraw-consent.ts';
-import { ReferralAnalysisPage } from './views/analysis-page.tsx';
-import { ApiTokensPage } from './views/api-tokens-page.tsx';
 import { NewReferralPage } from './views/new-referral.page.tsx';
+import { ReferElsewherePage } from './views/refer-elsewhere.page.tsx';
 import { ReferralFiguresPage } from './views/referral-figures.page.tsx';
 import { ReferralPage } from './views/referral.page.tsx';
 import { type InboxFilter, ReferralsPage } from './views/referrals-list.page.tsx';
@@ -38,13 +43,18 @@ const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 const longText = (maxLength: number) => Type.Optional(MultiLineText({ maxLength }));
 const IdParams = Type.Object({ id });
 const ActionParams = Type.Object({ id, action: Type.String({ maxLength: 20 }) });
-const TokenParams = Type.Object({ id, tokenId: id });
 const ListQuery = Type.Object({
   view: Type.Optional(Type.Union([Type.Literal('received'), Type.Literal('sent')])),
   status: Type.Optional(Type.Union([Type.Literal('open'), Type.Literal('closed'), Type.Literal('all')])),
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 10_000 })),
 });
-const NewQuery = Type.Object({ service: Type.Optional(id), organisation: Type.Optional(id) });
+const NewQuery = Type.Object({
+  service: Type.Optional(id),
+  organisation: Type.Optional(id),
+  /** Referring elsewhere after this referral. */
+  follows: Type.Optional(id),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000 })),
+});
 const DoneQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 40 })) });
 const ReferralBody = Type.Object({
   service: text(64),
@@ -60,6 +70,7 @@ const ReferralBody = Type.Object({
   contact_channel: text(40),
   contact_detail: text(500),
   commune: text(20),
+  quartier: text(10),
   theme: text(80),
   need: longText(5_000),
   urgency: text(40),
@@ -67,6 +78,7 @@ const ReferralBody = Type.Object({
   consent_purpose: longText(2_000),
   consent_until: text(20),
   intent: text(10),
+  follows: text(64),
 });
 const ActionBody = Type.Object({
   reason: text(40),
@@ -99,8 +111,10 @@ export const referralsWeb: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
     referralId: string,
     extra: Omit<Parameters<typeof ReferralPage>[0], 'ctx' | 'detail'> & { status?: number } = {},
   ) {
-    const ctx = await page(request);
     const detail = await viewReferral(context(request), referralId);
+    // Opening it marked it seen: the menu counts after that, not before.
+    await refreshReferralBadge(request, db);
+    const ctx = await page(request);
     return sendHtml(reply, ReferralPage({ ctx, detail, ...extra }), extra.status ?? 200);
   }
 
@@ -127,14 +141,18 @@ export const referralsWeb: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
   async function newReferralPage(
     request: FastifyRequest,
     reply: FastifyReply,
-    target: { service?: string; organisation?: string },
+    target: { service?: string; organisation?: string; follows?: string; page?: number },
     extra: Pick<Parameters<typeof NewReferralPage>[0], 'values' | 'problems'> = {},
   ) {
     const ctx = await page(request);
     const rc = context(request);
+    // Referring elsewhere: first where to, then the form with what may be carried.
+    const followUp = target.follows ? await startReferralElsewhere(rc, target.follows) : null;
+    if (followUp && !target.service && !target.organisation)
+      return sendHtml(reply, await referElsewherePage(ctx, followUp, target.page ?? 1));
     const service = target.service ? await getServiceBrief(db, target.service) : null;
     const organisation = await getOrganisationBrief(db, service?.organisationId ?? target.organisation ?? '');
-    const ownIds = await handlingOrganisations(db, rc.actor);
+    const ownIds = followUp?.fromOrganisationIds ?? (await handlingOrganisations(db, rc.actor));
     const own = await Promise.all(ownIds.map((o) => getOrganisationBrief(db, o)));
     const others = own.filter((o) => o.id !== organisation.id);
     // The service's own theme is the likely need.
@@ -147,13 +165,36 @@ export const referralsWeb: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
         own: others,
         themes: (await getTaxonomy(db)).themes,
         communes: geoReference().communes,
+        quartiers: geoReference().quartiers,
         languages: commonLanguages,
         status: others.length ? 'form' : own.length ? 'own_organisation' : 'not_a_referrer',
+        followUp: followUp
+          ? { referralId: followUp.referralId, carriedNeed: followUp.carriedNeed }
+          : undefined,
         ...extra,
-        values: extra.values ?? (theme ? { theme } : {}),
+        values: extra.values ?? followUp?.values ?? (theme ? { theme } : {}),
       }),
       extra.problems?.length ? 400 : others.length ? 200 : 403,
     );
+  }
+
+  const elsewherePerPage = 20;
+  async function referElsewherePage(ctx: PageContext, followUp: FollowUpStart, pageNumber: number) {
+    const services = await listServices(
+      db,
+      { theme: followUp.themeCode },
+      { page: pageNumber, perPage: elsewherePerPage },
+    );
+    const theme = (await themeNames()).get(followUp.themeCode) ?? { en: followUp.themeCode };
+    return ReferElsewherePage({
+      ctx,
+      referralId: followUp.referralId,
+      theme,
+      choices: services.items
+        .filter((s) => !followUp.excludedOrganisationIds.includes(s.organisationId))
+        .map((s) => ({ serviceId: s.id, service: s.name, organisation: s.organisation.name })),
+      page: services,
+    });
   }
 
   app.get('/referrals/new', { schema: { hide: true, querystring: NewQuery } }, async (request, reply) => {
@@ -177,12 +218,14 @@ export const referralsWeb: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
           contactChannel: body.contact_channel,
           contactDetail: body.contact_detail,
           communeNis: body.commune,
+          quartierCode: body.quartier,
           themeCode: body.theme,
           need: body.need,
           urgency: body.urgency,
           consentMethod: body.consent_method,
           consentPurpose: body.consent_purpose,
           consentUntil: body.consent_until,
+          followsReferralId: body.follows || undefined,
         },
         { send: body.intent !== 'draft' },
       );
@@ -190,11 +233,16 @@ export const referralsWeb: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
       return reply.redirect(`/${ctx.locale}/referrals/${referralId}?done=${done}`, 303);
     } catch (error) {
       if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
-      const { service, organisation, ...rest } = body;
+      const { service, organisation, follows, ...rest } = body;
       const values = Object.fromEntries(
         Object.entries({ ...rest, languages }).filter(([, v]) => v !== undefined),
       ) as Record<string, string | string[]>;
-      return newReferralPage(request, reply, { service, organisation }, { values, problems: error.fields });
+      return newReferralPage(
+        request,
+        reply,
+        { service, organisation, follows: follows || undefined },
+        { values, problems: error.fields },
+      );
     }
   });
 
@@ -305,70 +353,4 @@ export const referralsWeb: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
       return sendHtml(reply, ReferralFiguresPage({ ctx, organisation, figures }));
     },
   );
-
-  async function tokensPage(
-    request: FastifyRequest,
-    reply: FastifyReply,
-    organisationId: string,
-    extra: Pick<Parameters<typeof ApiTokensPage>[0], 'created' | 'notice' | 'problems'> & {
-      status?: number;
-    } = {},
-  ) {
-    const ctx = await page(request);
-    const tokens = await listApiTokens(context(request), organisationId);
-    const organisation = await getOrganisationBrief(db, organisationId);
-    // A new token is on this page only: no cache may keep it.
-    reply.header('cache-control', 'no-store');
-    return sendHtml(reply, ApiTokensPage({ ctx, organisation, tokens, ...extra }), extra.status ?? 200);
-  }
-
-  app.get(
-    '/manage/organisations/:id/api-tokens',
-    { schema: { hide: true, params: IdParams, querystring: DoneQuery } },
-    async (request, reply) => {
-      const ctx = await page(request);
-      const notice = request.query.done === 'revoked' ? ctx.t.t('referrals.api_tokens.revoked') : undefined;
-      return tokensPage(request, reply, request.params.id.toLowerCase(), { notice });
-    },
-  );
-
-  app.post(
-    '/manage/organisations/:id/api-tokens',
-    { schema: { hide: true, params: IdParams, body: Type.Object({ name: text(500) }) } },
-    async (request, reply) => {
-      const organisationId = request.params.id.toLowerCase();
-      const name = request.body.name ?? '';
-      try {
-        const { token } = await createApiToken(context(request), organisationId, name);
-        return tokensPage(request, reply, organisationId, { created: { name: name.trim(), token } });
-      } catch (error) {
-        if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
-        return tokensPage(request, reply, organisationId, { problems: error.fields, status: 400 });
-      }
-    },
-  );
-
-  app.post(
-    '/manage/organisations/:id/api-tokens/:tokenId/revoke',
-    { schema: { hide: true, params: TokenParams } },
-    async (request, reply) => {
-      const ctx = await page(request);
-      const organisationId = request.params.id.toLowerCase();
-      await revokeApiToken(context(request), organisationId, request.params.tokenId.toLowerCase());
-      return reply.redirect(
-        `/${ctx.locale}/manage/organisations/${organisationId}/api-tokens?done=revoked`,
-        303,
-      );
-    },
-  );
-
-  app.get('/analysis/referrals', { schema: { hide: true } }, async (request, reply) => {
-    const ctx = await page(request);
-    const { user } = requireSignedIn(request);
-    // Analysts and platform admins only; for everyone else the page does not exist.
-    if (user.platformRole !== 'analyst' && user.platformRole !== 'admin') throw new AppError('NOT_FOUND');
-    const analysis = await analyseReferrals(db, new Date());
-    const communes = new Map<string, I18nText>(geoReference().communes.map((c) => [c.nis, c.name]));
-    return sendHtml(reply, ReferralAnalysisPage({ ctx, analysis, themes: await themeNames(), communes }));
-  });
 };

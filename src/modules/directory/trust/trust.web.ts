@@ -1,5 +1,5 @@
-// Trust in a listing besides freshness: verification by moderators (the button is in their queue)
-// and vouching by verified organisations for informal groups.
+// Trust in a listing besides freshness: vouching by verified organisations for informal groups.
+// Verification by moderators is in their queue (moderation/verification), which also knows claims.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import type { WebDeps } from '../../../http/deps.ts';
@@ -7,11 +7,10 @@ import { pageFor } from '../../../http/request-context.ts';
 import { sendHtml } from '../../../http/send-html.ts';
 import { signedInContext } from '../../../http/use-case-context.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { canManageMembers, findMembershipsOfUser, isModerator } from '../../access/index.ts';
+import { canManageMembers, findMembershipsOfUser } from '../../access/index.ts';
 import { IdParams } from '../directory.schemas.ts';
 import { getOrganisationBrief } from '../directory.service.ts';
 import { vouchableKinds } from './trust.repo.ts';
-import { verifyListing } from './verify-listing.ts';
 import { vouch } from './vouch.ts';
 import { VouchPage } from './vouch.page.tsx';
 
@@ -19,20 +18,6 @@ const text = Type.Optional(Type.String({ maxLength: 5_000 }));
 
 export const trustWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   const { db } = deps;
-
-  app.post(
-    '/moderation/organisations/:id/verify',
-    { schema: { hide: true, params: IdParams, body: Type.Object({ verified: text }) } },
-    async (request, reply) => {
-      const useCase = signedInContext(request, deps);
-      // To anyone but a moderator the route does not exist, whatever the id.
-      if (!isModerator(useCase.actor)) throw new AppError('NOT_FOUND');
-      const ctx = await pageFor(request, deps);
-      const org = await getOrganisationBrief(db, request.params.id);
-      await verifyListing(useCase, org.id, request.body.verified !== '0');
-      return reply.redirect(`/${ctx.locale}/moderation?done=verified`, 303);
-    },
-  );
 
   app.get(
     '/organisations/:id/vouch',

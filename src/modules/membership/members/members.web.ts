@@ -150,14 +150,14 @@ export const membersWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
   const lastAdminGuard = async (
     request: FastifyRequest,
     reply: FastifyReply,
+    organisationId: string,
     done: string,
     run: (useCase: UseCaseContext<Actor>, organisationId: string) => Promise<void>,
   ) => {
-    // Every route that uses it has the organisation's id in its declared params.
-    const organisationId = (request.params as { id: string }).id;
+    const useCase = signedInContext(request, deps);
     const ctx = await page(request);
     try {
-      await run(signedInContext(request, deps), organisationId);
+      await run(useCase, organisationId);
     } catch (error) {
       if (error instanceof AppError && (error.code === 'LAST_ADMIN' || error.code === 'VALIDATION_FAILED'))
         return membersPage(request, reply, organisationId, {
@@ -177,7 +177,7 @@ export const membersWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
     '/manage/organisations/:id/members/:userId/roles',
     { schema: { hide: true, params: MemberParams, body: Type.Object({ roles }) } },
     async (request, reply) => {
-      return lastAdminGuard(request, reply, 'roles', (ctx, id) =>
+      return lastAdminGuard(request, reply, request.params.id, 'roles', (ctx, id) =>
         changeMemberRoles(ctx, id, request.params.userId, asList(request.body.roles)),
       );
     },
@@ -187,14 +187,18 @@ export const membersWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
     '/manage/organisations/:id/members/:userId/remove',
     { schema: { hide: true, params: MemberParams } },
     async (request, reply) =>
-      lastAdminGuard(request, reply, 'removed', (ctx, id) => removeMember(ctx, id, request.params.userId)),
+      lastAdminGuard(request, reply, request.params.id, 'removed', (ctx, id) =>
+        removeMember(ctx, id, request.params.userId),
+      ),
   );
 
   app.post(
     '/manage/organisations/:id/leave',
     { schema: { hide: true, params: OrgParams } },
     async (request, reply) =>
-      lastAdminGuard(request, reply, 'left', (ctx, id) => removeMember(ctx, id, ctx.actor.userId)),
+      lastAdminGuard(request, reply, request.params.id, 'left', (ctx, id) =>
+        removeMember(ctx, id, ctx.actor.userId),
+      ),
   );
   app.get(
     '/invitations/accept',

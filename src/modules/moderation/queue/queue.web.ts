@@ -10,12 +10,16 @@ import type { MessageKey } from '../../../i18n/index.ts';
 import { actorOf } from '../../../shared/actor.ts';
 import { findMembershipsOfUser } from '../../access/index.ts';
 import { findStaleListings, findUnverifiedListings, getOrganisationBrief } from '../../directory/index.ts';
-import { countClaimsForModerator } from '../../membership/index.ts';
+import { countClaimsForModerator, findClaims } from '../../membership/index.ts';
 import { requireModerator } from '../moderation.policy.ts';
 import { findOpenReports } from '../reports/reports.repo.ts';
 import { ModerationPage } from './queue.page.tsx';
+import { signedInContext } from '../../../http/use-case-context.ts';
+import { verifyListing } from '../verification/verify-listing.ts';
 
 const QueueQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) });
+const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+const VerifyBody = Type.Object({ verified: Type.Optional(Type.String({ maxLength: 5 })) });
 
 export const queueWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   const { db } = deps;
@@ -24,14 +28,16 @@ export const queueWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
     const actor = actorOf(requireSignedIn(request));
     requireModerator(actor);
     const ctx = await pageFor(request, deps);
-    const [reports, unverified, stale, pendingClaims, own] = await Promise.all([
+    const [reports, unverified, stale, pendingClaims, own, claimed] = await Promise.all([
       findOpenReports(db),
       findUnverifiedListings(db),
       findStaleListings(db, new Date()),
       countClaimsForModerator(db, actor.userId),
       findMembershipsOfUser(db, actor.userId),
+      findClaims(db, { userId: actor.userId, status: 'pending' }),
     ]);
-    const ownIds = new Set(own.map((m) => m.organisationId));
+    // Hers to leave to another moderator: where she belongs, and where she asked to manage it.
+    const ownIds = new Set([...own.map((m) => m.organisationId), ...claimed.map((c) => c.organisationId)]);
     const withOrgs = await Promise.all(
       reports.map(async (r) => ({ ...r, organisation: await getOrganisationBrief(db, r.organisationId) })),
     );
@@ -52,4 +58,17 @@ export const queueWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
       }),
     );
   });
+
+  app.post(
+    '/moderation/organisations/:id/verify',
+    { schema: { hide: true, params: IdParams, body: VerifyBody } },
+    async (request, reply) => {
+      const useCase = signedInContext(request, deps);
+      // To anyone but a moderator the route does not exist, whatever the id.
+      requireModerator(useCase.actor);
+      const ctx = await pageFor(request, deps);
+      await verifyListing(useCase, request.params.id, request.body.verified !== '0');
+      return reply.redirect(`/${ctx.locale}/moderation?done=verified`, 303);
+    },
+  );
 };

@@ -6,7 +6,13 @@ import { randomUUID } from 'node:crypto';
 import { translator, type MessageKey } from '../../../i18n/index.ts';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import { containsNationalNumber } from '../national-number.ts';
-import { auditReferral, eventActor, organisationOfSide, referralForActor } from '../referral-access.ts';
+import {
+  auditReferral,
+  eventActor,
+  markSeenByActor,
+  organisationOfSide,
+  referralForActor,
+} from '../referral-access.ts';
 import type { ReferralContext } from '../referral-context.ts';
 import { sealEventBody } from '../referral-fields.ts';
 import { type ReferralMailKind, mailOrganisation } from '../referral-mail.ts';
@@ -67,7 +73,10 @@ export async function actOnReferral(
     const { referral, sides } = await referralForActor(tx, ctx.actor, id, { lock: true });
     const side = (rule.by as readonly Side[]).find((s) => sides.includes(s));
     if (!side) throw new AppError('FORBIDDEN');
-    if (!(rule.from as readonly string[]).includes(referral.status)) throw new AppError('REFERRAL_CHANGED');
+    if (!(rule.from as readonly string[]).includes(referral.status))
+      throw new AppError(
+        action === 'decline' && referral.status === 'in_progress' ? 'REFERRAL_STARTED' : 'REFERRAL_CHANGED',
+      );
 
     const to = rule.to;
     const patch: Partial<NewReferralRow> = { status: to, updatedAt: ctx.now };
@@ -77,6 +86,7 @@ export async function actOnReferral(
     if (action === 'decline') patch.declineReason = reason;
     if (action === 'complete') patch.outcome = outcome;
     await updateReferral(tx, referral.id, patch);
+    await markSeenByActor(tx, ctx, referral.id);
 
     const eventId = randomUUID();
     await insertEvent(tx, {

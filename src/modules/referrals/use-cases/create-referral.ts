@@ -13,11 +13,12 @@ import {
 } from '../../directory/index.ts';
 import { geoReference } from '../../geo/index.ts';
 import { containsNationalNumber } from '../national-number.ts';
-import { auditReferral, eventActor, handlingOrganisations } from '../referral-access.ts';
+import { auditReferral, eventActor, handlingOrganisations, markSeenByActor } from '../referral-access.ts';
 import type { ReferralContext } from '../referral-context.ts';
 import { type PersonDetails, sealPerson } from '../referral-fields.ts';
 import { mailOrganisation } from '../referral-mail.ts';
 import { insertEvent, insertReferral } from '../referrals.repo.ts';
+import { lockFollowedReferral, recordFollowUp } from './refer-elsewhere.ts';
 import {
   channelsWithDetail,
   consentMethods,
@@ -37,6 +38,8 @@ export interface ReferralInput {
   contactChannel?: string;
   contactDetail?: string;
   communeNis?: string;
+  /** Monitoring des Quartiers code; the commune follows from it. */
+  quartierCode?: string;
   themeCode?: string;
   need?: string;
   urgency?: string;
@@ -44,6 +47,8 @@ export interface ReferralInput {
   consentPurpose?: string;
   /** YYYY-MM-DD */
   consentUntil?: string;
+  /** The referral this one follows: the person was not helped there and is referred elsewhere. */
+  followsReferralId?: string;
 }
 
 /** Consent is given for a while: at most a year, after which the daily purge removes the person. */
@@ -89,9 +94,16 @@ async function check(
       problem('contact_detail', contactChannel === 'email' ? 'email_invalid' : 'referral_phone');
   }
 
-  const communeNis = text(input.communeNis);
+  let communeNis = text(input.communeNis);
   if (communeNis && communeNis !== 'outside' && !geoReference().communes.some((c) => c.nis === communeNis))
     problem('commune', 'referral_commune');
+  // A quartier says its commune: given alone, the commune is the quartier's; given both, they agree.
+  const quartierText = text(input.quartierCode);
+  const quartier = /^\d{1,4}$/.test(quartierText) ? geoReference().quartier(Number(quartierText)) : undefined;
+  if (quartierText && !quartier) problem('quartier', 'referral_quartier');
+  else if (quartier && communeNis && communeNis !== quartier.communeNis)
+    problem('quartier', 'referral_quartier_commune');
+  else if (quartier) communeNis = quartier.communeNis;
 
   const themeCode = text(input.themeCode);
   const { byCode } = await getTaxonomy(ctx.db);
@@ -130,6 +142,7 @@ async function check(
     value: {
       themeCode,
       communeNis: communeNis || null,
+      quartierCode: quartier?.code ?? null,
       urgency: urgency!,
       person: {
         name: personName,
@@ -151,6 +164,7 @@ async function check(
 interface Checked {
   themeCode: string;
   communeNis: string | null;
+  quartierCode: number | null;
   urgency: Urgency;
   person: PersonDetails;
 }
@@ -192,6 +206,10 @@ export async function createReferral(
   const id = randomUUID();
   const actor = eventActor(ctx, from.id);
   await ctx.db.transaction(async (tx) => {
+    // Checked under lock, before anything is written: the referral it follows and who may follow it.
+    const followed = input.followsReferralId
+      ? await lockFollowedReferral(tx, ctx, input.followsReferralId, { from: from.id, to: to.id })
+      : null;
     const row = {
       id,
       fromOrganisationId: from.id,
@@ -202,6 +220,8 @@ export async function createReferral(
       status: send ? ('sent' as const) : ('draft' as const),
       themeCode: value.themeCode,
       communeNis: value.communeNis,
+      quartierCode: value.quartierCode,
+      followsReferralId: followed?.id ?? null,
       urgency: value.urgency,
       ...sealPerson(ctx.keys, id, value.person),
       createdBy: actor.actorId,
@@ -216,7 +236,13 @@ export async function createReferral(
       await insertEvent(tx, { ...event, id: randomUUID(), kind: 'send' });
       await mailOrganisation(tx, ctx, row, to.id, 'referral_received');
     }
-    await auditReferral(tx, ctx, send ? 'sent' : 'drafted', id, { from: from.id, to: to.id });
+    if (followed) await recordFollowUp(tx, ctx, followed, { id, fromOrganisationId: from.id });
+    await markSeenByActor(tx, ctx, id);
+    await auditReferral(tx, ctx, send ? 'sent' : 'drafted', id, {
+      from: from.id,
+      to: to.id,
+      ...(followed ? { follows: followed.id } : {}),
+    });
   });
   if (send) ctx.mailQueued();
   return { id };

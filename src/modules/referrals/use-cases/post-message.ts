@@ -3,7 +3,13 @@
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors.ts';
 import { containsNationalNumber } from '../national-number.ts';
-import { auditReferral, eventActor, organisationOfSide, referralForActor } from '../referral-access.ts';
+import {
+  auditReferral,
+  eventActor,
+  markSeenByActor,
+  organisationOfSide,
+  referralForActor,
+} from '../referral-access.ts';
 import type { ReferralContext } from '../referral-context.ts';
 import { sealEventBody } from '../referral-fields.ts';
 import { mailOrganisation } from '../referral-mail.ts';
@@ -38,6 +44,7 @@ export async function postMessage(ctx: ReferralContext, id: string, text: string
     // A question from the receiver is an answer: the reminder is for referrals nobody reacted to.
     const firstAnswer = side === 'receiver' && !referral.firstAnswerAt ? { firstAnswerAt: ctx.now } : {};
     await updateReferral(tx, referral.id, { updatedAt: ctx.now, ...firstAnswer });
+    await markSeenByActor(tx, ctx, referral.id);
     // A message on a draft stays within the sender.
     if (referral.sentAt !== null) {
       const other = side === 'sender' ? referral.toOrganisationId : referral.fromOrganisationId;

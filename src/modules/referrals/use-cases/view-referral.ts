@@ -5,11 +5,17 @@ import type { OrganisationBrief, Theme } from '../../directory/index.ts';
 import { findUsersByIds } from '../../accounts/index.ts';
 import { getOrganisationBrief, getServiceBrief, getTaxonomy } from '../../directory/index.ts';
 import type { I18nText } from '../../../shared/i18n-text.ts';
-import { auditReferral, referralForActor } from '../referral-access.ts';
+import { auditReferral, handlingOrganisations, referralForActor, sidesOf } from '../referral-access.ts';
 import type { ReferralContext } from '../referral-context.ts';
 import { openEventBody, openPerson, type PersonDetails } from '../referral-fields.ts';
-import { findEvents, findSeenAt, markSeen, type ReferralRow } from '../referrals.repo.ts';
-import { allowedActions, type EventKind, type ReferralAction, type Side } from '../referrals.vocabulary.ts';
+import { findEvents, findReferral, findSeenAt, markSeen, type ReferralRow } from '../referrals.repo.ts';
+import {
+  allowedActions,
+  canReferElsewhere,
+  type EventKind,
+  type ReferralAction,
+  type Side,
+} from '../referrals.vocabulary.ts';
 
 export interface TimelineEntry {
   id: string;
@@ -24,6 +30,11 @@ export interface TimelineEntry {
   body: string | null;
   /** Happened since this reader last opened the referral. */
   isNew: boolean;
+  /**
+   * For "referred elsewhere" and "follows": the other referral, when this reader may open it (one
+   * of her organisations is a party to it); null when it is not hers to see.
+   */
+  linkedReferralId?: string | null;
 }
 
 export interface ReferralDetail {
@@ -38,6 +49,8 @@ export interface ReferralDetail {
   actions: ReferralAction[];
   canMessage: boolean;
   canWithdrawConsent: boolean;
+  /** Ended "not helped" or "came back": the person may be referred elsewhere from here. */
+  canReferElsewhere: boolean;
   timeline: TimelineEntry[];
 }
 
@@ -51,6 +64,7 @@ export async function viewReferral(ctx: ReferralContext, id: string): Promise<Re
     referral.serviceId ? getServiceBrief(ctx.db, referral.serviceId).catch(() => null) : null,
     lastSeen(ctx, referral.id),
   ]);
+  const linkedVisible = await visibleLinkedReferrals(ctx, events);
   const people = new Map(
     (
       await findUsersByIds(ctx.db, [
@@ -80,6 +94,7 @@ export async function viewReferral(ctx: ReferralContext, id: string): Promise<Re
     actions: [...new Set(sides.flatMap((side) => allowedActions(referral.status, side)))],
     canMessage: !referral.purgedAt,
     canWithdrawConsent: !referral.consentWithdrawnAt && !referral.purgedAt,
+    canReferElsewhere: canReferElsewhere(referral),
     timeline: events.map((e) => ({
       id: e.id,
       at: e.at,
@@ -94,8 +109,29 @@ export async function viewReferral(ctx: ReferralContext, id: string): Promise<Re
         seenAt !== undefined &&
         e.at > seenAt &&
         e.actorId !== (ctx.actor.kind === 'person' ? ctx.actor.userId : null),
+      ...(e.details.linkedReferralId
+        ? {
+            linkedReferralId: linkedVisible.has(e.details.linkedReferralId)
+              ? e.details.linkedReferralId
+              : null,
+          }
+        : {}),
     })),
   };
+}
+
+/** The linked referrals on the timeline that this reader may open. */
+async function visibleLinkedReferrals(
+  ctx: ReferralContext,
+  events: { details: { linkedReferralId?: string } }[],
+): Promise<Set<string>> {
+  const ids = [
+    ...new Set(events.flatMap((e) => (e.details.linkedReferralId ? [e.details.linkedReferralId] : []))),
+  ];
+  if (!ids.length) return new Set();
+  const own = await handlingOrganisations(ctx.db, ctx.actor);
+  const linked = await Promise.all(ids.map((id) => findReferral(ctx.db, id)));
+  return new Set(linked.flatMap((r) => (r && sidesOf(r, own).length ? [r.id] : [])));
 }
 
 async function lastSeen(ctx: ReferralContext, referralId: string): Promise<Date | undefined> {

@@ -3,7 +3,13 @@
 // without them). The timeline keeps that it happened, and when.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors.ts';
-import { auditReferral, eventActor, organisationOfSide, referralForActor } from '../referral-access.ts';
+import {
+  auditReferral,
+  eventActor,
+  markSeenByActor,
+  organisationOfSide,
+  referralForActor,
+} from '../referral-access.ts';
 import type { ReferralContext } from '../referral-context.ts';
 import { mailOrganisation } from '../referral-mail.ts';
 import { insertEvent, updateReferral } from '../referrals.repo.ts';
@@ -28,6 +34,7 @@ export async function withdrawConsent(ctx: ReferralContext, id: string): Promise
       ...(open ? { status: 'cancelled' as const, closedAt: ctx.now } : {}),
     });
     await purgePerson(tx, referral.id, ctx.now, 'consent_withdrawn');
+    await markSeenByActor(tx, ctx, referral.id);
     if (referral.sentAt !== null) {
       const other = side === 'sender' ? referral.toOrganisationId : referral.fromOrganisationId;
       await mailOrganisation(tx, ctx, referral, other, 'referral_consent_withdrawn');

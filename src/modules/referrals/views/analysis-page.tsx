@@ -1,13 +1,10 @@
 // What analysts see of referrals: tables and charts of flows and unmet needs, with every count
 // under 5 hidden (see shared/small-cells.ts). Never a person, never an organisation's name.
 import type { PageContext } from '../../../http/request-context.ts';
-import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
 import { BarChart } from '../../../views/bar-chart.tsx';
-import { label } from '../../../views/components.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { ProtectedTable, ReferralAnalysis } from '../presenters/page-data.ts';
-
-type Namer = (key: string) => string;
+import type { AnalysisNamers, Namer } from './analysis-names.ts';
 
 /** The sum of the shown cells of a row; null when the row has only hidden cells. */
 function shownTotal(row: (number | null)[]): number | null {
@@ -68,27 +65,14 @@ function Table({
 export function ReferralAnalysisPage({
   ctx,
   analysis,
-  themes,
-  communes,
+  names,
 }: {
   ctx: PageContext;
   analysis: ReferralAnalysis;
-  themes: Map<string, I18nText>;
-  communes: Map<string, I18nText>;
+  names: AnalysisNamers;
 }) {
   const { t } = ctx;
-  const name = (text: I18nText | undefined, fallback: string) =>
-    (text && pickText(text, ctx.locale)?.text) || fallback;
-  const kind: Namer = (k) => label(ctx, 'directory.kind', k);
-  const theme: Namer = (code) => name(themes.get(code), code);
-  const commune: Namer = (nis) =>
-    nis === 'unknown'
-      ? t.t('referrals.analysis.commune_unknown')
-      : nis === 'outside'
-        ? t.t('referrals.analysis.commune_outside')
-        : name(communes.get(nis), nis);
-  const month: Namer = (m) => t.date(`${m}-15`, 'medium').replace(/^\d+\s*/, '');
-  const unmet: Namer = (k) => label(ctx, 'referrals.analysis.unmet', k);
+  const { kind, theme, commune, quartier, month, unmet } = names;
   /** An unmet-needs table with its chart: the bars are the counts shown in each row. */
   const unmetFigure = (id: string, caption: string, table: ProtectedTable, rowName: Namer) => (
     <>
@@ -109,6 +93,11 @@ export function ReferralAnalysisPage({
         {t.html('referrals.analysis.lead', { from: month(analysis.from), to: month(analysis.to) })}
       </p>
       <p>{t.html('referrals.analysis.privacy')}</p>
+      <p>
+        <a href={`/${ctx.locale}/analysis/referrals.csv`} download="">
+          {t.html('referrals.analysis.download')}
+        </a>
+      </p>
 
       <h2>{t.html('referrals.analysis.unmet_title')}</h2>
       <p>{t.html('referrals.analysis.unmet_lead')}</p>
@@ -119,6 +108,14 @@ export function ReferralAnalysisPage({
         analysis.unmetByCommune,
         commune,
       )}
+      <Table
+        ctx={ctx}
+        id="unmet-quartier"
+        caption={t.t('referrals.analysis.unmet_by_quartier')}
+        table={analysis.unmetByQuartier}
+        rowName={quartier}
+        columnName={unmet}
+      />
       {unmetFigure('unmet-month', t.t('referrals.analysis.unmet_by_month'), analysis.unmetByMonth, month)}
 
       <h2>{t.html('referrals.analysis.flows_title')}</h2>

@@ -6,10 +6,17 @@ import { vocabularyOptions } from '../../../views/components.tsx';
 import { formFields } from '../../../views/form-fields.tsx';
 import { CsrfField, ErrorSummary, Notice } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
-import type { Commune } from '../../geo/index.ts';
+import type { Commune, Quartier } from '../../geo/index.ts';
 import type { OrganisationBrief, Theme } from '../../directory/index.ts';
 import { consentMethods, contactChannels, urgencies } from '../referrals.vocabulary.ts';
 import { nameOf } from './referral-parts.tsx';
+
+/** A referral elsewhere after one that did not help: what the form says about what it carries. */
+export interface FollowUpForm {
+  referralId: string;
+  /** False once the person's details were erased: the need and languages could not be carried. */
+  carriedNeed: boolean;
+}
 
 export interface ReferralTarget {
   organisation: OrganisationBrief;
@@ -22,7 +29,9 @@ export function NewReferralPage({
   own,
   themes,
   communes,
+  quartiers,
   languages,
+  followUp,
   values = {},
   problems = [],
   status = 'form',
@@ -32,7 +41,9 @@ export function NewReferralPage({
   own: OrganisationBrief[];
   themes: Theme[];
   communes: Commune[];
+  quartiers: Quartier[];
   languages: readonly string[];
+  followUp?: FollowUpForm;
   values?: Record<string, string | string[]>;
   problems?: FieldProblem[];
   status?: 'form' | 'not_a_referrer' | 'own_organisation';
@@ -65,9 +76,32 @@ export function NewReferralPage({
               <strong>{t.html('referrals.referral_form.no_national_number')}</strong>
             </p>
           </div>
+          {followUp ? (
+            <div class="notice" role="note">
+              <p>
+                {t.html('referrals.elsewhere.form_lead')}{' '}
+                <a href={`/${ctx.locale}/referrals/${followUp.referralId}`}>
+                  {t.html('referrals.elsewhere.first_referral')}
+                </a>
+              </p>
+              <p>
+                {t.html(
+                  followUp.carriedNeed
+                    ? 'referrals.elsewhere.carried'
+                    : 'referrals.elsewhere.carried_anonymous',
+                )}
+              </p>
+              <p>
+                <strong>{t.html('referrals.elsewhere.not_carried')}</strong>
+              </p>
+            </div>
+          ) : (
+            ''
+          )}
           <ErrorSummary ctx={ctx} problems={problems} />
           <form method="post" action={`/${ctx.locale}/referrals/new`} class="form" novalidate>
             <CsrfField ctx={ctx} />
+            {followUp ? <input type="hidden" name="follows" value={followUp.referralId} /> : ''}
             {target.service ? <input type="hidden" name="service" value={target.service.id} /> : ''}
             <input type="hidden" name="organisation" value={target.organisation.id} />
             {own.length > 1 || problems.some((p) => p.field === 'from_organisation') ? (
@@ -111,6 +145,15 @@ export function NewReferralPage({
                 ],
                 {
                   hint: t.t('referrals.referral_form.commune_hint'),
+                  empty: t.t('referrals.referral_form.commune_unknown'),
+                },
+              )}
+              {f.select(
+                'quartier',
+                t.t('referrals.referral_form.quartier'),
+                quartierOptions(ctx, communes, quartiers),
+                {
+                  hint: t.t('referrals.referral_form.quartier_hint'),
                   empty: t.t('referrals.referral_form.commune_unknown'),
                 },
               )}
@@ -166,5 +209,14 @@ export function NewReferralPage({
         </>
       )}
     </Layout>
+  );
+}
+
+/** "Matonge (Ixelles)", by commune and then by quartier, so a quartier is found under its commune. */
+function quartierOptions(ctx: PageContext, communes: Commune[], quartiers: Quartier[]) {
+  return communes.flatMap((c) =>
+    quartiers
+      .filter((q) => q.communeNis === c.nis)
+      .map((q) => ({ value: String(q.code), label: `${nameOf(ctx, q.name)} (${nameOf(ctx, c.name)})` })),
   );
 }

@@ -1,7 +1,7 @@
 // What the referral pages share: names in the reader's language, the status badge, the theme.
 import { type PageContext } from '../../../http/request-context.ts';
-import { type I18nText, locales, pickText } from '../../../shared/i18n-text.ts';
-import { label } from '../../../views/components.tsx';
+import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
+import { label, Localized } from '../../../views/components.tsx';
 import { type ReferralStatus } from '../referrals.vocabulary.ts';
 
 export const nameOf = (ctx: PageContext, name: I18nText) => pickText(name, ctx.locale)?.text ?? '';
@@ -14,22 +14,14 @@ export function StatusBadge({ ctx, status }: { ctx: PageContext; status: Referra
   );
 }
 
-/** The theme in all three languages, so both sides read the same need whatever their language. */
-export function ThemeNames({ name }: { name: I18nText }) {
+/**
+ * The theme in the reader's language; another language (marked as such) only when it has no name in
+ * the reader's. Both sides still read the same need: the theme is one code, named in each reader's own.
+ */
+export function ThemeName({ ctx, name }: { ctx: PageContext; name: I18nText }) {
   return (
-    <span class="theme-names">
-      {locales.map((l, i) =>
-        name[l] ? (
-          <>
-            {i ? ' · ' : ''}
-            <span lang={l} safe>
-              {name[l]}
-            </span>
-          </>
-        ) : (
-          ''
-        ),
-      )}
+    <span class="theme-name">
+      <Localized ctx={ctx} value={name} />
     </span>
   );
 }

@@ -8,7 +8,7 @@ import { Layout } from '../../../views/layout.tsx';
 import type { OrganisationBrief } from '../../directory/index.ts';
 import type { ReferralDetail, TimelineEntry } from '../presenters/page-data.ts';
 import { declineReasons, outcomes } from '../referrals.vocabulary.ts';
-import { nameOf, StatusBadge, ThemeNames } from './referral-parts.tsx';
+import { nameOf, StatusBadge, ThemeName } from './referral-parts.tsx';
 
 function TimelineItem({
   ctx,
@@ -50,6 +50,15 @@ function TimelineItem({
         ''
       )}
       {entry.outcome ? <p safe>{label(ctx, 'referrals.referral.outcome', entry.outcome)}</p> : ''}
+      {entry.linkedReferralId ? (
+        <p>
+          <a href={`/${ctx.locale}/referrals/${entry.linkedReferralId}`}>
+            {t.html(`referrals.referral.linked.${entry.kind === 'follows' ? 'follows' : 'elsewhere'}`)}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       {entry.body ? (
         <blockquote class="message" safe>
           {entry.body}
@@ -199,7 +208,7 @@ export function ReferralPage({
         <dl class="facts">
           <dt>{t.html('referrals.referral.theme')}</dt>
           <dd>
-            <ThemeNames name={detail.theme.name} />
+            <ThemeName ctx={ctx} name={detail.theme.name} />
           </dd>
           <dt>{t.html('referrals.referral.urgency')}</dt>
           <dd safe>{label(ctx, 'referrals.referral.urgency', referral.urgency)}</dd>
@@ -291,6 +300,19 @@ export function ReferralPage({
           ) : (
             ''
           )}
+        </Section>
+      ) : (
+        ''
+      )}
+
+      {detail.canReferElsewhere ? (
+        <Section id="elsewhere" title={t.t('referrals.elsewhere.title')}>
+          <p>{t.html('referrals.elsewhere.lead')}</p>
+          <p>
+            <a class="button" href={`/${ctx.locale}/referrals/new?follows=${referral.id}`}>
+              {t.html('referrals.elsewhere.start')}
+            </a>
+          </p>
         </Section>
       ) : (
         ''

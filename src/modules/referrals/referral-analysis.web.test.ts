@@ -1,0 +1,107 @@
+// The analysts' figures through the real HTTP app: the month in progress counts (today's referrals
+// are in), quartiers as well as communes, and the CSV export, hiding the same cells as the page so
+// that no hidden count comes back by subtracting one table, or one row, from another.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import {
+  memberOf,
+  type ReferralWorld,
+  referralWorld,
+  sendReferral,
+  sql,
+} from '../../../test/helpers/referrals.ts';
+import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { geoReference } from '../geo/index.ts';
+
+let t: TestApp;
+let world: ReferralWorld;
+let analyst: Awaited<ReturnType<typeof memberOf>>;
+let receiver: Awaited<ReturnType<typeof memberOf>>;
+const [q1, q2] = geoReference().quartiers.filter((q) => q.communeNis === '21009');
+
+beforeAll(async () => {
+  t = await createTestApp({ demo: true });
+  world = await referralWorld(t);
+  const sender = await memberOf(t, world.orgC, ['referrer']);
+  receiver = await memberOf(t, world.orgB, ['referrer']);
+  analyst = await memberOf(t, world.orgC, ['editor']);
+  await sql(t, `update users set platform_role = 'analyst' where id = $1`, [analyst.id]);
+  // Today: 5 declined for lack of capacity in one quartier of Ixelles, 2 in another.
+  for (const [quartier, count] of [
+    [q1!.code, 5],
+    [q2!.code, 2],
+  ] as const) {
+    for (let i = 0; i < count; i++) {
+      const id = await sendReferral(
+        sender,
+        { ...world, orgA: world.orgC },
+        { commune: '', quartier: String(quartier) },
+      );
+      await receiver.get(`/en/referrals/${id}`);
+      await receiver.post(`/en/referrals/${id}/decline`, { reason: 'no_capacity' });
+    }
+  }
+}, 120_000);
+afterAll(() => t.close());
+
+const tableOf = (html: string, id: string) =>
+  new RegExp(`<caption id="${id}-caption">[\\s\\S]*?</table>`).exec(html)![0];
+
+/** The CSV as rows of fields: split on commas outside quotes, then unquoted. */
+const parse = (csv: string) =>
+  csv
+    .trim()
+    .split('\r\n')
+    .map((line) =>
+      line
+        .split(/,(?=(?:[^"]*"[^"]*")*[^"]*$)/)
+        .map((f) => (f.startsWith('"') ? f.slice(1, -1).replace(/""/g, '"') : f)),
+    );
+
+describe('the analysis of referrals', () => {
+  it('counts the month in progress, marked as such', async () => {
+    const page = (await analyst.get('/en/analysis/referrals')).body;
+    const months = tableOf(page, 'unmet-month');
+    expect(months).toMatch(/\(so far\)<\/th><td>7<\/td>/);
+    expect(page).toContain('(so far).');
+  });
+
+  it('shows quartiers, hiding a small one and its partner so the commune gives neither away', async () => {
+    const page = (await analyst.get('/en/analysis/referrals')).body;
+    expect(tableOf(page, 'unmet-commune')).toMatch(/Ixelles<\/th><td>7<\/td>/);
+    const quartiers = tableOf(page, 'unmet-quartier');
+    // 7 in Ixelles = 5 + 2: showing the 5 would give the 2 away.
+    expect(quartiers.match(/\(Ixelles\)<\/th><td>fewer than 5<\/td>/g)).toHaveLength(2);
+    expect(quartiers).not.toContain('<td>5</td>');
+    expect(page).not.toMatch(/<td>[1-4]<\/td>/);
+  });
+
+  it('exports the same protected tables as CSV, for analysts only', async () => {
+    const res = await analyst.get('/en/analysis/referrals.csv');
+    expect(res.statusCode).toBe(200);
+    expect(res.headers['content-type']).toBe('text/csv; charset=utf-8');
+    expect(res.headers['content-disposition']).toMatch(
+      /^attachment; filename="referrals-\d{4}-\d\d-\d{4}-\d\d\.csv"$/,
+    );
+    const [header, ...rows] = parse(res.body);
+    expect(header).toEqual(['table', 'row_code', 'row', 'column_code', 'column', 'count']);
+    const cell = (table: string, row: string, column: string) =>
+      rows.find((r) => r[0] === table && r[1] === row && r[3] === column)?.[5];
+    expect(cell('unmet_by_commune', '21009', 'no_capacity')).toBe('7');
+    expect(cell('unmet_by_quartier', `q:${q1!.code}`, 'no_capacity')).toBe('hidden');
+    expect(cell('unmet_by_quartier', `q:${q2!.code}`, 'no_capacity')).toBe('hidden');
+    expect(rows.some((r) => r[0] === 'unmet_by_month' && r[2]!.endsWith('(so far)') && r[5] === '7')).toBe(
+      true,
+    );
+
+    // No count from 1 to 4, and no column of a table with exactly one hidden cell.
+    expect(rows.filter((r) => /^[1-4]$/.test(r[5]!))).toEqual([]);
+    const hiddenPerColumn = new Map<string, number>();
+    for (const r of rows.filter((x) => x[5] === 'hidden')) {
+      const key = `${r[0]}/${r[3]}`;
+      hiddenPerColumn.set(key, (hiddenPerColumn.get(key) ?? 0) + 1);
+    }
+    expect([...hiddenPerColumn.values()].filter((n) => n === 1)).toEqual([]);
+
+    expect((await receiver.get('/en/analysis/referrals.csv')).statusCode).toBe(404);
+  });
+});

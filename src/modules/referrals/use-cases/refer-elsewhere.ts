@@ -1,0 +1,109 @@
+// Referring the person elsewhere after a referral that did not help ("not helped", "came back"):
+// either side starts a new referral to a third organisation, linked to the first on both timelines.
+//
+// What is carried into the new form: the theme, urgency, commune and quartier (anonymous), and,
+// while the person's details are still there, the languages and the need. Never the name, the
+// contact details or the consent: the person agreed to have them passed to the first organisation
+// only (the consent record names its purpose, and has no "may be passed on"). The person is asked
+// again, and the new referral records its own consent, as every referral does.
+import type { Executor } from '../../../db/client.ts';
+import { AppError, type FieldProblem } from '../../../shared/errors.ts';
+import { randomUUID } from 'node:crypto';
+import {
+  auditReferral,
+  eventActor,
+  markSeenByActor,
+  organisationOfSide,
+  referralForActor,
+} from '../referral-access.ts';
+import type { ReferralContext } from '../referral-context.ts';
+import { openPerson } from '../referral-fields.ts';
+import { insertEvent, type ReferralRow, updateReferral } from '../referrals.repo.ts';
+import { canReferElsewhere } from '../referrals.vocabulary.ts';
+
+export interface FollowUpStart {
+  referralId: string;
+  themeCode: string;
+  /** The first referral's organisations the reader acts for: the new one is sent from one of them. */
+  fromOrganisationIds: string[];
+  /** The first referral's two organisations: the new one goes to neither. */
+  excludedOrganisationIds: string[];
+  /** The new form's values: only what may be carried (see above). */
+  values: Record<string, string | string[]>;
+  /** False once the person's details were erased: then only the anonymous facts are carried. */
+  carriedNeed: boolean;
+}
+
+/** What a new referral elsewhere starts from. Opening the need is a read: it goes to the audit log. */
+export async function startReferralElsewhere(ctx: ReferralContext, id: string): Promise<FollowUpStart> {
+  const { referral, sides } = await referralForActor(ctx.db, ctx.actor, id);
+  if (!canReferElsewhere(referral)) throw new AppError('REFERRAL_NOT_FOR_FOLLOW_UP');
+  const person = openPerson(ctx.keys, referral);
+  await auditReferral(ctx.db, ctx, 'read', referral.id, { for: 'refer_elsewhere' });
+  const values: Record<string, string | string[]> = {
+    theme: referral.themeCode,
+    urgency: referral.urgency,
+    ...(referral.communeNis ? { commune: referral.communeNis } : {}),
+    ...(referral.quartierCode !== null ? { quartier: String(referral.quartierCode) } : {}),
+    ...(person ? { languages: person.languages, need: person.need } : {}),
+  };
+  return {
+    referralId: referral.id,
+    themeCode: referral.themeCode,
+    fromOrganisationIds: [...new Set(sides.map((side) => organisationOfSide(referral, side)))],
+    excludedOrganisationIds: [referral.fromOrganisationId, referral.toOrganisationId],
+    values,
+    carriedNeed: person !== null,
+  };
+}
+
+/**
+ * Inside the new referral's transaction, before it is written: the referral it follows, locked, if
+ * the actor may follow it up from `from` to `to`. Refusals change nothing.
+ */
+export async function lockFollowedReferral(
+  tx: Executor,
+  ctx: ReferralContext,
+  id: string,
+  { from, to }: { from: string; to: string },
+): Promise<ReferralRow> {
+  const { referral, sides } = await referralForActor(tx, ctx.actor, id, { lock: true });
+  if (!canReferElsewhere(referral)) throw new AppError('REFERRAL_NOT_FOR_FOLLOW_UP');
+  const problems: FieldProblem[] = [];
+  const problem = (field: string, code: string) => problems.push({ field, message: code, code });
+  if (!sides.some((side) => organisationOfSide(referral, side) === from))
+    problem('from_organisation', 'referral_elsewhere_from');
+  if (to === referral.fromOrganisationId || to === referral.toOrganisationId)
+    problem('service', 'referral_elsewhere_same');
+  if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });
+  return referral;
+}
+
+/** Links the two on both timelines; the first one's other side sees it as new. */
+export async function recordFollowUp(
+  tx: Executor,
+  ctx: ReferralContext,
+  followed: ReferralRow,
+  created: { id: string; fromOrganisationId: string },
+): Promise<void> {
+  const actor = eventActor(ctx, created.fromOrganisationId);
+  await insertEvent(tx, {
+    id: randomUUID(),
+    referralId: followed.id,
+    at: ctx.now,
+    kind: 'referred_elsewhere',
+    ...actor,
+    details: { linkedReferralId: created.id },
+  });
+  await insertEvent(tx, {
+    id: randomUUID(),
+    referralId: created.id,
+    at: ctx.now,
+    kind: 'follows',
+    ...actor,
+    details: { linkedReferralId: followed.id },
+  });
+  await updateReferral(tx, followed.id, { updatedAt: ctx.now });
+  await markSeenByActor(tx, ctx, followed.id);
+  await auditReferral(tx, ctx, 'referred_elsewhere', followed.id, { referral: created.id });
+}
