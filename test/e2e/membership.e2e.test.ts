@@ -128,3 +128,86 @@ describe('an organisation run by its people', () => {
     await context.close();
   });
 });
+
+describe('a place on the map', () => {
+  it('refuses an address it cannot place, places one on its street, and takes the position from the dragged marker', async () => {
+    for (const [width, offset] of [
+      [1280, 1],
+      [390, 2],
+    ] as const) {
+      const context = await h.browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      const email = `places.${width}.${Date.now()}@example.org`;
+      await signUpAndConfirm(page, email);
+      const { rows } = await h.database.pool.query(
+        `insert into memberships (user_id, organisation_id, roles)
+         select u.id, o.id, '{editor}' from users u, organisations o
+         where u.email = $1 order by o.provenance_id offset $2 limit 1 returning organisation_id`,
+        [email, offset],
+      );
+      const orgId = rows[0].organisation_id;
+      const count = async () =>
+        (
+          await h.database.pool.query('select count(*)::int as n from locations where organisation_id = $1', [
+            orgId,
+          ])
+        ).rows[0].n;
+      const before = await count();
+      await page.goto(`${h.baseUrl}/en/manage/organisations/${orgId}/locations`);
+
+      const add = () =>
+        page.locator('section.card').filter({ has: page.getByRole('heading', { name: 'Add a place' }) });
+      await add().getByLabel('Street and number').fill('Avenue des Ébéniers 3');
+      await add().getByLabel('Postcode').fill('1050');
+      await add().getByRole('button', { name: 'Add a place' }).click();
+      await expect
+        .poll(() => page.locator('.error-summary').textContent())
+        .toContain('This street does not run through this postcode.');
+      await expectAccessible(page);
+      expect(await count()).toBe(before);
+
+      await add().getByLabel('Street and number').fill('Zennestraat 12');
+      await add().getByLabel('Postcode').fill('1000');
+      await add().getByRole('button', { name: 'Add a place' }).click();
+      await page.waitForURL('**/locations?done=saved');
+      const card = page
+        .locator('section.card')
+        .filter({ has: page.getByRole('heading', { name: 'Zennestraat 12, 1000' }) });
+      expect(await card.getByRole('status').textContent()).toContain(
+        'Placed in the middle of the postcode’s area',
+      );
+      const map = card.locator('.location-map[data-ready="true"]');
+      await map.scrollIntoViewIfNeeded();
+      const marker = map.locator('.leaflet-marker-icon');
+      await marker.waitFor();
+      await expectAccessible(page);
+
+      // No tiles in tests: the marker still moves, and writes the coordinates.
+      expect(await card.getByLabel('Latitude').inputValue()).toBe('');
+      const box = (await marker.boundingBox())!;
+      await page.mouse.move(box.x + box.width / 2, box.y + box.height - 5);
+      await page.mouse.down();
+      await page.mouse.move(box.x + box.width / 2 + 60, box.y + box.height + 40, { steps: 8 });
+      await page.mouse.up();
+      const latitude = await card.getByLabel('Latitude').inputValue();
+      const longitude = await card.getByLabel('Longitude').inputValue();
+      expect(Number(latitude)).toBeLessThan(50.8465);
+      expect(Number(longitude)).toBeGreaterThan(4.3517);
+      await card.getByRole('button', { name: 'Save' }).click();
+      await page.waitForURL('**/locations?done=saved');
+      const { rows: saved } = await h.database.pool.query(
+        `select latitude, longitude, commune_nis, placement from locations where organisation_id = $1 and address = 'Zennestraat 12'`,
+        [orgId],
+      );
+      expect(saved).toEqual([
+        {
+          latitude: Number(latitude),
+          longitude: Number(longitude),
+          commune_nis: '21004',
+          placement: 'coordinates',
+        },
+      ]);
+      await context.close();
+    }
+  });
+});

@@ -1,4 +1,7 @@
-// The places of a listing and which services are given at each.
+// The places of a listing and which services are given at each. Each form has a map whose marker
+// writes the coordinates (src/http/assets/location-map.js); without JavaScript the coordinate
+// fields are there as they are.
+import type { PageContext } from '../../../../http/request-context.ts';
 import { type I18nText, pickText } from '../../../../shared/i18n-text.ts';
 import { Notice } from '../../../../views/forms.tsx';
 import { PartsPage, type PartsPageProps } from '../parts-page.tsx';
@@ -13,10 +16,43 @@ export interface LocationView {
   latitude: number | null;
   longitude: number | null;
   communeNis: string | null;
+  /** How the position was found; an approximate one ("street", "postcode") is not in the form's fields. */
+  placement: 'coordinates' | 'street' | 'postcode' | null;
   accessibility: I18nText | null;
   transport: I18nText | null;
   serviceIds: string[];
 }
+
+/** What the page says about a place's position: missing, or put on its street approximately. */
+function PositionNote({ ctx, place }: { ctx: PageContext; place: LocationView }) {
+  if (!place.communeNis) return <Notice tone="warn" text={ctx.t.t('directory.locations.no_position')} />;
+  if (place.placement === 'street')
+    return <Notice tone="warn" text={ctx.t.t('directory.locations.placed_street')} />;
+  if (place.placement === 'postcode')
+    return <Notice tone="warn" text={ctx.t.t('directory.locations.placed_postcode')} />;
+  return '';
+}
+
+/** The map of one form: the marker stands where the place is and writes the coordinates when moved. */
+function PlaceMap({ ctx, place }: { ctx: PageContext; place: LocationView | undefined }) {
+  const approximate = place && place.placement !== 'coordinates' && place.latitude !== null;
+  return (
+    <div
+      class="map small-map location-map"
+      data-map="location"
+      data-communes="/api/v1/geo/communes"
+      data-lat={approximate ? String(place.latitude) : undefined}
+      data-lon={approximate ? String(place.longitude) : undefined}
+      data-tiles={ctx.tiles.url}
+      data-attribution={ctx.tiles.attribution}
+      data-marker={ctx.t.t('directory.locations.marker')}
+      role="region"
+      aria-label={ctx.t.t('directory.locations.map_label')}
+    ></div>
+  );
+}
+
+const approximate = (l: LocationView) => l.placement === 'street' || l.placement === 'postcode';
 
 export function LocationsPage({
   services,
@@ -31,7 +67,9 @@ export function LocationsPage({
       title={(organisation) => t.t('directory.locations.title', { organisation })}
       heading={(l) => [l.address, l.postcode, l.locality].filter(Boolean).join(', ')}
       removeName={(l) => l.address ?? ''}
-      note={(l) => (l.communeNis ? '' : <Notice tone="warn" text={t.t('directory.locations.no_position')} />)}
+      note={(l) => <PositionNote ctx={ctx} place={l} />}
+      scripts={['vendor/leaflet/leaflet.js', 'location-map.js']}
+      styles={['vendor/leaflet/leaflet.css']}
       valuesOf={(l) => ({
         ...spread('name', l.name),
         ...spread('accessibility', l.accessibility),
@@ -39,11 +77,12 @@ export function LocationsPage({
         address: l.address ?? '',
         postcode: l.postcode ?? '',
         locality: l.locality ?? '',
-        latitude: l.latitude === null ? '' : String(l.latitude),
-        longitude: l.longitude === null ? '' : String(l.longitude),
+        // An approximate position is placed again from the street at each save, until someone gives one.
+        latitude: l.latitude === null || approximate(l) ? '' : String(l.latitude),
+        longitude: l.longitude === null || approximate(l) ? '' : String(l.longitude),
         services: l.serviceIds,
       })}
-      fields={(f) => (
+      fields={(f, place) => (
         <>
           {f.inLanguages('name', t.t('directory.locations.name'), { maxlength: 1000 })}
           {f.text('address', t.t('directory.locations.address'), {
@@ -59,6 +98,7 @@ export function LocationsPage({
             })}
             {f.text('longitude', t.t('directory.locations.longitude'), { maxlength: 20 })}
           </div>
+          <PlaceMap ctx={ctx} place={place} />
           {f.inLanguages('accessibility', t.t('directory.locations.accessibility'), { maxlength: 1000 })}
           {f.inLanguages('transport', t.t('directory.locations.transport'), { maxlength: 1000 })}
           {services.length

@@ -1,11 +1,13 @@
 // The places where an organisation receives people: address, how to get there, accessibility, and
-// which of its services are offered there. The commune and quartier follow from the coordinates;
-// without coordinates, a street the street list knows gives an approximate point.
+// which of its services are offered there. Coordinates given inside the region decide the commune
+// and quartier; without them, the street and postcode place it on the street's part in the
+// postcode's area (approximate: the data has no house numbers). A place that cannot be put in a
+// Brussels commune is refused with the reason.
 import { and, eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../../../db/client.ts';
 import { AppError, type FieldProblem } from '../../../../shared/errors.ts';
 import { cleanText, type I18nText } from '../../../../shared/i18n-text.ts';
-import { findPlace, geoReference } from '../../../geo/index.ts';
+import { geoReference, placeAddress } from '../../../geo/index.ts';
 import { locations, serviceAtLocations, services } from '../../directory.schema.ts';
 import { diff, recordVersion } from '../listing-versions.ts';
 
@@ -44,6 +46,8 @@ export function checkLocation(input: LocationInput) {
   const locality = input.locality.trim().slice(0, 100) || null;
   let latitude: number | null = null;
   let longitude: number | null = null;
+  let placement: 'coordinates' | 'street' | 'postcode' | null = null;
+  let place: { communeNis: string; quartierCode: number | null } | null = null;
   const [lat, lon] = [input.latitude.trim().replace(',', '.'), input.longitude.trim().replace(',', '.')];
   if (lat || lon) {
     latitude = Number(lat);
@@ -61,14 +65,24 @@ export function checkLocation(input: LocationInput) {
       longitude > bounds.lon[1]
     )
       problems.push({ field: 'latitude', message: 'is outside Belgium', code: 'coordinates_outside' });
-  } else if (address) {
-    const street = findPlace(address);
-    if (street && !/^\d{4}\b/.test(street.label)) [latitude, longitude] = [street.lat, street.lon];
+    else {
+      const where = geoReference().locate(latitude, longitude);
+      if (!where)
+        problems.push({
+          field: 'latitude',
+          message: 'is outside the region',
+          code: 'coordinates_outside_region',
+        });
+      place = where && { communeNis: where.commune.nis, quartierCode: where.quartier?.code ?? null };
+      placement = 'coordinates';
+    }
+  } else if (!problems.some((p) => p.field === 'postcode' || p.field === 'address')) {
+    const placed = placeAddress(address, postcode);
+    if (placed.placed) {
+      [latitude, longitude, placement] = [placed.lat, placed.lon, placed.precision];
+      place = { communeNis: placed.communeNis, quartierCode: placed.quartierCode };
+    } else problems.push({ field: placed.field, message: 'cannot be placed', code: placed.problem });
   }
-  const place =
-    latitude !== null && longitude !== null && !problems.length
-      ? geoReference().locate(latitude, longitude)
-      : null;
   return {
     problems,
     values: {
@@ -78,8 +92,9 @@ export function checkLocation(input: LocationInput) {
       locality,
       latitude,
       longitude,
-      communeNis: place?.commune.nis ?? null,
-      quartierCode: place?.quartier?.code ?? null,
+      communeNis: place?.communeNis ?? null,
+      quartierCode: place?.quartierCode ?? null,
+      placement,
       accessibility: Object.keys(texts.accessibility).length ? texts.accessibility : null,
       transport: Object.keys(texts.transport).length ? texts.transport : null,
     },
