@@ -60,4 +60,55 @@ describe('search', () => {
     }
     await context.close();
   });
+
+  it('shows a place named in the words as a chip that drops it, and an unknown place, while typing', async () => {
+    for (const width of [1280, 390]) {
+      const context = await h.browser.newContext({ viewport: { width, height: 900 } });
+      const page = await context.newPage();
+      await page.goto(`${h.baseUrl}/fr/search`);
+      await page.locator('#q').pressSequentially('logement Molenbeek', { delay: 10 });
+      await page.waitForSelector('.place-filter .chip');
+      expect(await page.locator('.place-filter .chip').textContent()).toBe('Lieu : Molenbeek-Saint-Jean');
+      expect(await page.locator('.nearest .results-list .card').count()).toBeGreaterThan(0);
+      // An unknown "near" updates the results in place with a message, the words kept.
+      await page.fill('#near', 'Xyzzyville');
+      await page.locator('#near').dispatchEvent('change');
+      await page.waitForSelector('.near-problem');
+      expect(await page.locator('.near-problem').textContent()).toContain('« Xyzzyville »');
+      expect(await page.locator('#q').inputValue()).toBe('logement Molenbeek');
+      await expectAccessible(page);
+      // The chip's link searches the other words everywhere.
+      await page.getByRole('link', { name: /Chercher partout/ }).click();
+      await page.waitForURL(/q=logement(&|$)/);
+      expect(await page.locator('.place-filter').count()).toBe(0);
+      await context.close();
+    }
+  });
+
+  it('says a place is unknown without JavaScript, keeping the words, the place and the filters', async () => {
+    for (const width of [1280, 390]) {
+      const context = await h.browser.newContext({
+        javaScriptEnabled: false,
+        viewport: { width, height: 900 },
+      });
+      const page = await context.newPage();
+      await page.goto(`${h.baseUrl}/nl/search`);
+      await page.fill('#q', 'douche');
+      await page.fill('#near', 'Xyzzyville');
+      await page.getByRole('button', { name: 'Zoeken', exact: true }).click();
+      await page.waitForURL(/near=Xyzzyville/);
+      expect(await page.locator('.near-problem').textContent()).toContain('“Xyzzyville”');
+      expect(await page.locator('#q').inputValue()).toBe('douche');
+      expect(await page.locator('#near').inputValue()).toBe('Xyzzyville');
+      expect(await page.locator('.results-list .card').count()).toBeGreaterThan(0);
+      // axe needs scripts: the same page in a context that runs them.
+      const url = page.url();
+      await context.close();
+      const checking = await h.browser.newContext({ viewport: { width, height: 900 } });
+      const check = await checking.newPage();
+      await check.goto(url);
+      await expectAccessible(check);
+      await checking.close();
+    }
+  });
 });

@@ -13,19 +13,21 @@ export interface Station extends Point {
 let stations: Station[] | undefined;
 
 export function railwayStations(): readonly Station[] {
-  // A plain CSV without quotes: uri,name,name_fr,name_nl,name_de,name_en,longitude,latitude.
-  const [, ...rows] = readFileSync(new URL('./data/railway-stations.csv', import.meta.url), 'utf8')
-    .trim()
-    .split('\n');
-  stations ??= rows.map((row) => {
-    const [, name, fr, nl, , en, lon, lat] = row.split(',');
-    return {
-      name: name!,
-      names: { nl: nl || name!, fr: fr || name!, en: en || name! },
-      lat: Number(lat),
-      lon: Number(lon),
-    };
-  });
+  if (!stations) {
+    // A plain CSV without quotes: uri,name,name_fr,name_nl,name_de,name_en,longitude,latitude.
+    const [, ...rows] = readFileSync(new URL('./data/railway-stations.csv', import.meta.url), 'utf8')
+      .trim()
+      .split('\n');
+    stations = rows.map((row) => {
+      const [, name, fr, nl, , en, lon, lat] = row.split(',');
+      return {
+        name: name!,
+        names: { nl: nl || name!, fr: fr || name!, en: en || name! },
+        lat: Number(lat),
+        lon: Number(lon),
+      };
+    });
+  }
   return stations;
 }
 

@@ -3,6 +3,7 @@
 import Type, { type Static } from 'typebox';
 import {
   accessConditions,
+  communeNisCodes,
   communities,
   organisationKinds,
   phoneTypes,
@@ -96,6 +97,8 @@ export const DemoService = Type.Object(
     applicationProcess: Type.Optional(I18n),
     fees: Type.Optional(I18n),
     eligibility: Type.Optional(I18n),
+    /** NIS codes of the communes whose residents alone may use it (a CPAS/OCMW's services). */
+    residentsOf: Type.Optional(Type.Array(OneOf(communeNisCodes), { minItems: 1 })),
     url: Type.Optional(Type.String({ format: 'uri' })),
     email: Type.Optional(Type.String({ format: 'email' })),
     phones: Type.Optional(Type.Array(DemoPhone)),

@@ -4,7 +4,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/
 import type { SearchDoc } from '../../search/index.ts';
 import { LiveSearchIndex } from '../../search/live-index.ts';
 import { searchDirectory } from './search.service.ts';
-import { paramsOf, readRelevanceSet, scoreRelevance } from './relevance.ts';
+import { paramsOf, rankedDocs, readRelevanceSet, scoreRelevance } from './relevance.ts';
 import { directorySearchSource } from './directory-source.ts';
 
 let database: TestDatabase;
@@ -30,11 +30,7 @@ describe('search relevance on the demo data', () => {
     for (const r of rows)
       keys.set(r.id, { service: r.svc ? `${r.org}/${r.svc}` : null, organisation: r.org });
     const results = new Map<string, SearchDoc[]>();
-    for (const q of set)
-      results.set(
-        q.id,
-        (await searchDirectory(live, paramsOf(q), q.locale)).hits.map((h) => h.doc),
-      );
+    for (const q of set) results.set(q.id, rankedDocs(await searchDirectory(live, paramsOf(q), q.locale)));
     const report = scoreRelevance(set, results, (doc) => keys.get(doc.id)!);
     const misses = report.scores.filter((s) => s.reciprocalRank === 0).map((s) => s.id);
     expect(report.mrr, `missed: ${misses.join(', ')}`).toBeGreaterThanOrEqual(0.8);

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Locale } from '../../../shared/i18n-text.ts';
 import type { SearchDoc } from '../../search/index.ts';
-import type { SearchParams } from './search.service.ts';
+import type { SearchOutcome, SearchParams } from './search.service.ts';
 
 export interface RelevanceQuery {
   id: string;
@@ -59,6 +59,14 @@ export function paramsOf(q: RelevanceQuery): SearchParams {
     page: 1,
     per_page: 10,
   };
+}
+
+/**
+ * The documents a search offers, in order: its results, or when the place named in the words has
+ * none, the nearest results outside it ("logement Molenbeek": none there; nearest: …).
+ */
+export function rankedDocs(outcome: SearchOutcome): SearchDoc[] {
+  return (outcome.hits.length ? outcome.hits : outcome.nearest).map((h) => h.doc);
 }
 
 /**

@@ -200,9 +200,10 @@ describe('bad input', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({ error: 'PLACE_NOT_FOUND', fields: [{ field: 'near' }] });
     expect(res.json().message).toContain('postcode');
+    // The page says so itself, keeping the words and filters (search-place.web.test.ts).
     const page = await shared.t.app.inject('/fr/search?near=Xyzzyville');
-    expect(page.statusCode).toBe(400);
-    expect(page.body).toContain('Lieu introuvable');
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('Nous ne connaissons pas le lieu « Xyzzyville »');
   });
 });
 

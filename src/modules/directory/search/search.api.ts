@@ -62,33 +62,7 @@ export const searchApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { servi
 /** The JSON body of a search, in the shape of SearchResultSchema. */
 function searchResponse(outcome: SearchOutcome) {
   return {
-    data: outcome.hits.map(({ doc, score, terms, distanceKm, openNow }) => {
-      const path = doc.type === 'service' ? 'services' : 'organisations';
-      return {
-        type: doc.type,
-        id: doc.id,
-        name: doc.name,
-        organisation: { id: doc.organisationId, name: doc.organisationName, kind: doc.kind },
-        description: doc.description,
-        themes: doc.themes,
-        communes: doc.communes,
-        languages: doc.languages,
-        access_conditions: doc.access,
-        verified: doc.verified,
-        last_confirmed_at: doc.lastConfirmedAt,
-        open_now: openNow,
-        distance_km: distanceKm === undefined ? null : Math.round(distanceKm * 100) / 100,
-        score: Math.round(score * 1000) / 1000,
-        matched_terms: terms,
-        links: {
-          self: `/api/v1/${path}/${doc.id}`,
-          html: Object.fromEntries(locales.map((l) => [l, `/${l}/${path}/${doc.id}`])) as Record<
-            'nl' | 'fr' | 'en',
-            string
-          >,
-        },
-      };
-    }),
+    data: outcome.hits.map(resultItem),
     meta: {
       page: outcome.page,
       per_page: outcome.perPage,
@@ -97,9 +71,49 @@ function searchResponse(outcome: SearchOutcome) {
     },
     facets: outcome.facets,
     place: outcome.place,
+    place_filter: outcome.placeFilter
+      ? {
+          label: outcome.placeFilter.label,
+          kind: outcome.placeFilter.kind,
+          named: outcome.placeFilter.named,
+          rest: outcome.placeFilter.rest,
+          radius_km: outcome.placeFilter.radiusKm ?? null,
+        }
+      : null,
+    nearest: outcome.nearest.map(resultItem),
     understood: outcome.understood,
     partial: outcome.partial,
     did_you_mean: outcome.didYouMean,
     drop_filters: outcome.dropFilters,
+  };
+}
+
+/** One result of a search, in the shape of SearchResultSchema's items. */
+function resultItem({ doc, score, terms, distanceKm, openNow }: SearchOutcome['hits'][number]) {
+  const path = doc.type === 'service' ? 'services' : 'organisations';
+  return {
+    type: doc.type,
+    id: doc.id,
+    name: doc.name,
+    organisation: { id: doc.organisationId, name: doc.organisationName, kind: doc.kind },
+    description: doc.description,
+    themes: doc.themes,
+    communes: doc.communes,
+    languages: doc.languages,
+    access_conditions: doc.access,
+    residents_of: doc.residentCommunes ?? [],
+    verified: doc.verified,
+    last_confirmed_at: doc.lastConfirmedAt,
+    open_now: openNow,
+    distance_km: distanceKm === undefined ? null : Math.round(distanceKm * 100) / 100,
+    score: Math.round(score * 1000) / 1000,
+    matched_terms: terms,
+    links: {
+      self: `/api/v1/${path}/${doc.id}`,
+      html: Object.fromEntries(locales.map((l) => [l, `/${l}/${path}/${doc.id}`])) as Record<
+        'nl' | 'fr' | 'en',
+        string
+      >,
+    },
   };
 }

@@ -4,7 +4,14 @@ import { LRUCache } from 'lru-cache';
 import { DateTime } from 'luxon';
 import { AppError } from '../../../shared/errors.ts';
 import type { Locale } from '../../../shared/i18n-text.ts';
-import { findPlace, type Place } from '../../geo/index.ts';
+import { findPlace, geoReference, type Place, type placeInQuery, placeProblem } from '../../geo/index.ts';
+import {
+  nearestCount,
+  type NearProblem,
+  type PlaceFilter,
+  placeFilterOf,
+  pointRadiusKm,
+} from './search-places.ts';
 import {
   type ConceptMatch,
   type FacetKey,
@@ -38,6 +45,12 @@ export interface SearchOutcome {
   facets: Record<FacetKey, { value: string; count: number }[]>;
   /** Where "near" was understood to be, or null. */
   place: Place | null;
+  /** A commune, quartier, station or landmark named in the words, searched as a place (not as words). */
+  placeFilter: PlaceFilter | null;
+  /** When the place filter leaves nothing: the nearest results outside it, nearest first. */
+  nearest: Hit[];
+  /** A "near" that names no known point: the page says so, and searches without it. */
+  nearProblem: NearProblem | null;
   /** Thesaurus concepts recognised in the query. */
   concepts: ConceptMatch[];
   /** The same, by their label in the reader's language. */
@@ -63,8 +76,11 @@ function filtersOf(params: SearchParams): SearchFilters {
   };
 }
 
-/** The point to measure distances from: coordinates from the browser, else a typed place. */
-function placeOf(params: SearchParams, locale: Locale): Place | null {
+/**
+ * The point to measure distances from: coordinates from the browser, else a typed place. An unknown
+ * place is an error for the API; the page (`tolerant`) says so and searches without it.
+ */
+function placeOf(params: SearchParams, locale: Locale, tolerant = false): Place | null {
   if (params.lat !== undefined || params.lon !== undefined) {
     if (params.lat === undefined || params.lon === undefined) {
       throw new AppError('VALIDATION_FAILED', {
@@ -76,13 +92,22 @@ function placeOf(params: SearchParams, locale: Locale): Place | null {
         ],
       });
     }
-    return { lat: params.lat, lon: params.lon, label: '' };
+    const commune = geoReference().locate(params.lat, params.lon)?.commune.nis;
+    return { lat: params.lat, lon: params.lon, label: '', ...(commune ? { commune } : {}) };
   }
   if (!params.near) return null;
   const place = findPlace(params.near, locale);
-  if (!place)
+  if (!place && !tolerant)
     throw new AppError('PLACE_NOT_FOUND', {
-      fields: [{ field: 'near', message: 'is not a Brussels postcode, commune or street' }],
+      fields: [
+        {
+          field: 'near',
+          message:
+            placeProblem(params.near, locale)?.reason === 'unplaced'
+              ? 'is a street we cannot place yet: add its postcode'
+              : 'is not a Brussels postcode, commune, street, station or square',
+        },
+      ],
     });
   return place;
 }
@@ -122,16 +147,24 @@ interface Cached {
 }
 
 /** The parts of an outcome written in the reader's language, added after the cache. */
-type LocalParts = 'place' | 'understood' | 'didYouMean';
+type LocalParts = 'place' | 'understood' | 'didYouMean' | 'placeFilter' | 'nearProblem';
 
 export async function searchDirectory(
   live: LiveSearchIndex,
   params: SearchParams,
   locale: Locale,
   now: DateTime = DateTime.now(),
+  options: { unknownPlace?: 'error' | 'report' } = {},
 ): Promise<SearchOutcome> {
   await live.readyWithin(10_000);
-  const place = placeOf(params, locale);
+  const tolerant = options.unknownPlace === 'report';
+  const place = placeOf(params, locale, tolerant);
+  const nearProblem: NearProblem | null =
+    params.near && !place && (params.lat === undefined || params.lon === undefined)
+      ? { near: params.near, ...(placeProblem(params.near, locale) ?? { reason: 'unknown' }) }
+      : null;
+  const inQuery = placeFilterOf(params, locale);
+  // Keyed by the parameters as given: an unknown "near" has its own entry, which says so.
   const key = JSON.stringify(params);
   const minute = Math.floor(now.toMillis() / 60_000);
   let cached = recent.get(key);
@@ -141,7 +174,13 @@ export async function searchDirectory(
     cached = {
       version: live.index.version,
       minute,
-      ...searchUncached(live, params, place, now),
+      ...searchUncached(
+        live,
+        nearProblem ? { ...params, near: undefined } : params,
+        place,
+        inQuery.found,
+        now,
+      ),
       localised: {},
     };
     recent.set(key, cached);
@@ -160,6 +199,7 @@ export async function searchDirectory(
           open: openNow ? [{ value: 'now', count: openNow }, ...open] : open,
         },
         hits: cached.outcome.hits.map((h) => ({ ...h, openNow: live.index.isOpen(h.n, now) })),
+        nearest: cached.outcome.nearest.map((h) => ({ ...h, openNow: live.index.isOpen(h.n, now) })),
       },
     };
     recent.set(key, cached);
@@ -168,8 +208,13 @@ export async function searchDirectory(
   cached.localised[locale] ??= {
     ...cached.outcome,
     place,
+    placeFilter: inQuery.filter,
+    nearProblem,
     understood: cached.outcome.concepts.map((c) => t.label(c.concept, locale)),
-    didYouMean: cached.outcome.total === 0 ? didYouMean(params.q ?? '', locale) : [],
+    didYouMean:
+      cached.outcome.total === 0 && !cached.outcome.nearest.length
+        ? didYouMean(inQuery.filter?.rest ?? params.q ?? '', locale)
+        : [],
   };
   return cached.localised[locale];
 }
@@ -178,27 +223,70 @@ function searchUncached(
   live: LiveSearchIndex,
   params: SearchParams,
   place: Place | null,
+  inQuery: ReturnType<typeof placeInQuery>,
   now: DateTime,
 ): { kept: Int32Array; outcome: Omit<SearchOutcome, LocalParts> } {
-  const run = (p: SearchParams) =>
+  // A place named in the words filters by its area (commune, quartier) or by distance from its
+  // point (station, landmark), which then also orders by distance when asked.
+  const named = inQuery?.place;
+  const area = named?.kind === 'commune' || named?.kind === 'quartier';
+  const origin = named && !area ? named : place;
+  const readerCommune = named?.commune ?? place?.commune;
+  const run = (p: SearchParams, placeFilter = true, anyWords = false) =>
     live.index.search(
       {
-        text: p.q ?? '',
-        filters: filtersOf(p),
-        near: place
+        text: (inQuery ? inQuery.rest : p.q) ?? '',
+        filters: {
+          ...filtersOf(p),
+          ...(placeFilter && named?.kind === 'commune' ? { commune: named.commune } : {}),
+          ...(placeFilter && named?.kind === 'quartier' ? { quartier: named.quartier } : {}),
+        },
+        near: origin
           ? {
-              lat: place.lat,
-              lon: place.lon,
-              radiusKm: p.near || p.lat !== undefined ? p.radius_km : undefined,
+              lat: origin.lat,
+              lon: origin.lon,
+              radiusKm:
+                named && !area
+                  ? placeFilter
+                    ? pointRadiusKm
+                    : undefined
+                  : p.near || p.lat !== undefined
+                    ? p.radius_km
+                    : undefined,
             }
           : undefined,
-        sort: p.sort === 'distance' && place ? 'distance' : 'relevance',
+        sort: (p.sort === 'distance' || !placeFilter) && origin ? 'distance' : 'relevance',
+        readerCommune,
+        anyWords,
         offset: (p.page - 1) * p.per_page,
         limit: p.per_page,
       },
       now,
     );
-  const result = run(params);
+  let result = run(params);
+  // In the place named, results with some of the words rather than none ("free meal Anderlecht").
+  if (result.total === 0 && named) {
+    const some = run(params, true, true);
+    if (some.total > 0) result = some;
+  }
+  // Nothing in the place named: the nearest results outside it, measured from its point.
+  const nearest =
+    result.total === 0 && named
+      ? live.index
+          .search(
+            {
+              text: inQuery.rest,
+              filters: filtersOf(params),
+              near: { lat: named.lat, lon: named.lon },
+              sort: 'distance',
+              readerCommune,
+              offset: 0,
+              limit: nearestCount,
+            },
+            now,
+          )
+          .hits.filter((h) => h.distanceKm !== undefined)
+      : [];
   const outcome: Omit<SearchOutcome, LocalParts> = {
     total: result.total,
     page: params.page,
@@ -208,8 +296,9 @@ function searchUncached(
     concepts: result.concepts,
     partial: result.partial,
     dropFilters: [],
+    nearest,
   };
-  if (result.total === 0) {
+  if (result.total === 0 && !nearest.length) {
     for (const filter of filterParams) {
       const value = params[filter];
       if (value === undefined || (Array.isArray(value) && !value.length)) continue;

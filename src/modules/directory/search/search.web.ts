@@ -25,7 +25,8 @@ export const searchWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
     const ctx = pageContext(request, deps.config, await deps.demoBanner());
     const params = { ...request.query, per_page: Math.min(request.query.per_page, 50) };
     const [outcome, { themes }] = await Promise.all([
-      searchDirectory(deps.services.search, params, ctx.locale),
+      // An unknown "near" is said on the page, which keeps the words and filters (not a 400).
+      searchDirectory(deps.services.search, params, ctx.locale, undefined, { unknownPlace: 'report' }),
       getTaxonomy(deps.db),
     ]);
     let layout = layouts.get(outcome);

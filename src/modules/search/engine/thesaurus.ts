@@ -54,10 +54,11 @@ export class Thesaurus {
         for (const [termLang, terms] of Object.entries(concept.terms) as [Locale, string[]][]) {
           const byStem = termLang === lang;
           for (const term of terms) {
-            const keys = words(term)
-              .filter((w) => !isStopword(w))
-              .map((w) => (byStem ? stemOf(w, lang) : fold(w)));
-            if (!keys.length) continue;
+            const all = words(term);
+            const keys = all.filter((w) => !isStopword(w)).map((w) => (byStem ? stemOf(w, lang) : fold(w)));
+            // "huis zoeken" without its stopword is "huis": a text saying "medisch huis" is not
+            // about finding a home. A term cut down to one word does not tag texts.
+            if (!keys.length || (keys.length === 1 && all.length > 1)) continue;
             const list = byFirst.get(keys[0]!) ?? [];
             list.push({ concept, words: keys, byStem });
             byFirst.set(keys[0]!, list);
