@@ -125,6 +125,22 @@ let countBefore = 0;
 /** A new referral to `org` for each request, so one answer does not stand in the next one's way. */
 const freshReferral = async () => (referralId = await sendReferral(thirdSender, toOrg));
 const count = async (query: string, values: unknown[] = []) => (await sql(query, values))[0].n as number;
+/** A fresh referral to `org` that ended "not helped": the person may be referred elsewhere from it. */
+const notHelpedReferral = async () => {
+  const id = await freshReferral();
+  await sql(
+    `update referrals set status = 'completed', outcome = 'not_helped', closed_at = now() where id = $1`,
+    [id],
+  );
+  if (!elsewhere)
+    [elsewhere] = await sql(
+      `select s.id as service, s.organisation_id as org from services s
+       where s.organisation_id not in ($1, $2, $3) and s.status = 'active' order by s.provenance_id desc limit 1`,
+      [org, toOrg.orgC, toOrg.orgA],
+    );
+  return id;
+};
+let elsewhere: { service: string; org: string };
 
 let claimId = '';
 /** A pending claim on the organisation by someone outside the table (approved, it makes them an admin). */
@@ -461,9 +477,48 @@ const cases: Case[] = [
     allowed: ['platformAdmin'],
   },
   {
+    name: 'referral analysis as CSV',
+    method: 'GET',
+    path: async () => '/en/analysis/referrals.csv',
+    allowed: ['platformAdmin'],
+  },
+  {
+    name: 'refer a person elsewhere: where to',
+    method: 'GET',
+    path: async () => `/en/referrals/new?follows=${await notHelpedReferral()}`,
+    allowed: ['referrer', 'admin'],
+  },
+  {
+    name: 'refer a person elsewhere',
+    method: 'POST',
+    path: async () => {
+      await notHelpedReferral();
+      return '/en/referrals/new';
+    },
+    // From `org`, which received the first referral, to a service of an organisation outside the table.
+    body: () => {
+      const { from_organisation: _, ...form } = referralForm(fromOrg, {
+        service: elsewhere.service,
+        organisation: elsewhere.org,
+        follows: referralId,
+      });
+      return form;
+    },
+    allowed: ['referrer', 'admin'],
+    changed: async () =>
+      (await count('select count(*)::int n from referrals where follows_referral_id = $1', [referralId])) > 0,
+  },
+  {
     name: 'log-in link form',
     method: 'GET',
     path: async () => '/en/login/link',
+    allowed: [...roles],
+  },
+  {
+    // Public, like the service page it is made from.
+    name: 'card of a service to hand over',
+    method: 'GET',
+    path: async () => `/en/services/${service}/card?lang=fr`,
     allowed: [...roles],
   },
   {

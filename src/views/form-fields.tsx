@@ -23,6 +23,8 @@ export function formFields(
   const refused = prefix ? problems.map((p) => ({ ...p, field: named(p.field) })) : problems;
   const value = (name: string) => one(values[name]);
   const bound = (name: string) => ({ ctx, name: named(name), problems: refused });
+  /** A text's three languages, the reader's own first (a French reader fills in French first). */
+  const readerFirst = [ctx.locale, ...locales.filter((l) => l !== ctx.locale)];
 
   const text = (name: string, label: string, options: FieldOptions = {}) => (
     <Field {...bound(name)} label={label} value={value(name)} {...options} />
@@ -74,7 +76,10 @@ export function formFields(
         checked={checked ?? list(values[name])}
       />
     ),
-    /** One text in nl, fr and en side by side ("name.nl", ...); a textarea each when `long`. */
+    /**
+     * One text in nl, fr and en side by side ("name.nl", ...), the reader's language first; a
+     * textarea each when `long`.
+     */
     inLanguages: (
       name: string,
       legend: string,
@@ -99,7 +104,7 @@ export function formFields(
             ''
           )}
           <div class="side-by-side">
-            {locales.map((l) =>
+            {readerFirst.map((l) =>
               long
                 ? area(`${name}.${l}`, languageNames[l], {
                     rows: 6,

@@ -12,4 +12,19 @@
       data.delete(key);
     });
   });
+
+  // Folded filters (a <details> on a phone) stay open when htmx swaps the part of the page they
+  // are in: choosing a filter must not close the panel one is choosing in.
+  var openPanels = [];
+  document.addEventListener('htmx:beforeSwap', function () {
+    openPanels = Array.prototype.map.call(document.querySelectorAll('details[id][open]'), function (d) {
+      return d.id;
+    });
+  });
+  document.addEventListener('htmx:afterSwap', function () {
+    openPanels.forEach(function (id) {
+      var panel = document.getElementById(id);
+      if (panel) panel.open = true;
+    });
+  });
 })();

@@ -105,7 +105,8 @@ export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db
     }),
     async (request, reply) => {
       reply.type('application/geo+json');
-      return presentMap(await getMapPoints(db, request.query));
+      const { with_services: withServices, ...filters } = request.query;
+      return presentMap(await getMapPoints(db, { ...filters, withServices }));
     },
   );
 };

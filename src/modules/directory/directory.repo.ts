@@ -22,6 +22,8 @@ export interface DirectoryFilters {
   /** BCP 47 code of a language spoken by a service. */
   language?: string;
   organisationId?: string;
+  /** Only organisations that list at least one active service: what a visitor can use. */
+  withServices?: boolean;
 }
 
 /** The generated, ICU-collated sort key of the name in the reader's language (or its fallback). */
@@ -43,8 +45,16 @@ function serviceConditions(filters: DirectoryFilters): SQL[] {
   return conditions;
 }
 
+/**
+ * Whether the outer organisation lists at least one active service. The outer row is named in full:
+ * in a select list or an order Drizzle leaves columns unqualified, and "id" would be the service's.
+ */
+const hasActiveService = sql`exists (select 1 from ${services} s
+  where s.organisation_id = ${sql.raw('"organisations"."id"')} and s.status = 'active')`;
+
 function organisationConditions(filters: DirectoryFilters): SQL | undefined {
   const conditions: SQL[] = [];
+  if (filters.withServices) conditions.push(hasActiveService);
   if (filters.kind) conditions.push(eq(organisations.kind, filters.kind));
   if (filters.commune) {
     conditions.push(
@@ -81,10 +91,7 @@ export async function findOrganisationSummaries(
   locale: Locale,
 ): Promise<{ rows: OrganisationSummaryRow[]; total: number }> {
   const where = organisationConditions(filters);
-  const [countRow] = await db
-    .select({ total: sql<number>`count(*)::int` })
-    .from(organisations)
-    .where(where);
+  const total = await countOrganisations(db, filters);
   // Subqueries name the outer row explicitly: inside a select list Drizzle leaves columns unqualified.
   const org = sql.raw('"organisations"."id"');
   const rows = await db
@@ -109,10 +116,24 @@ export async function findOrganisationSummaries(
     })
     .from(organisations)
     .where(where)
-    .orderBy(asc(sortName[locale]), asc(organisations.id))
+    // Organisations without services come after those with (when they are shown at all).
+    .orderBy(
+      ...(filters.withServices ? [] : [sql`${hasActiveService} desc`]),
+      asc(sortName[locale]),
+      asc(organisations.id),
+    )
     .limit(page.perPage)
     .offset(offsetOf(page));
-  return { rows: rows as OrganisationSummaryRow[], total: countRow?.total ?? 0 };
+  return { rows: rows as OrganisationSummaryRow[], total };
+}
+
+/** How many organisations match the filters. */
+export async function countOrganisations(db: Executor, filters: DirectoryFilters): Promise<number> {
+  const [countRow] = await db
+    .select({ total: sql<number>`count(*)::int` })
+    .from(organisations)
+    .where(organisationConditions(filters));
+  return countRow?.total ?? 0;
 }
 
 export function findOrganisationById(db: Executor, id: string) {
@@ -261,6 +282,7 @@ export async function findMapPoints(db: Executor, filters: DirectoryFilters = {}
 }
 
 export interface DirectoryCounts {
+  /** Organisations with at least one active service. */
   organisations: number;
   services: number;
   informal: number;
@@ -268,13 +290,18 @@ export interface DirectoryCounts {
   themes: Record<string, number>;
 }
 
-/** Figures for the home page: how much the map holds, and services per theme. */
+/**
+ * Figures for the home page: what a visitor can use (organisations with at least one active
+ * service, and those services), and services per theme. Imported organisations that list no
+ * service yet are not counted.
+ */
 export async function countDirectory(db: Executor): Promise<DirectoryCounts> {
   const [totals] = (
     await db.execute<{ organisations: number; services: number; informal: number; demo: number }>(sql`
-      select (select count(*)::int from ${organisations}) as organisations,
+      select (select count(*)::int from ${organisations} where ${hasActiveService}) as organisations,
              (select count(*)::int from ${services} where status = 'active') as services,
-             (select count(*)::int from ${organisations} where kind in ('self_organisation', 'citizen_initiative')) as informal,
+             (select count(*)::int from ${organisations}
+               where kind in ('self_organisation', 'citizen_initiative') and ${hasActiveService}) as informal,
              (select count(*)::int from ${organisations} where is_demo) as demo`)
   ).rows;
   const perTheme = await db.execute<{ code: string; count: number }>(sql`

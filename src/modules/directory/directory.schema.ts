@@ -23,6 +23,7 @@ import {
 import type { I18nText } from '../../shared/i18n-text.ts';
 import {
   accessConditions,
+  communeNisCodes,
   communities,
   organisationKinds,
   phoneTypes,
@@ -119,6 +120,11 @@ export const services = pgTable(
       .array()
       .notNull()
       .default(sql`'{}'`),
+    /** Communes (NIS codes) whose residents alone may use the service, as a CPAS/OCMW; empty: anyone. */
+    residentCommunes: text()
+      .array()
+      .notNull()
+      .default(sql`'{}'`),
     /** BCP 47 codes of the languages staff or volunteers speak with visitors. */
     languages: text()
       .array()
@@ -139,6 +145,7 @@ export const services = pgTable(
     index('services_languages_idx').using('gin', t.languages),
     check('services_target_groups_known', arrayWithin('target_groups', targetGroups)),
     check('services_access_conditions_known', arrayWithin('access_conditions', accessConditions)),
+    check('services_resident_communes_known', arrayWithin('resident_communes', communeNisCodes)),
     check('services_name_present', sql`${t.name} <> '{}'::jsonb`),
   ],
 );
@@ -161,6 +168,9 @@ export const locations = pgTable(
     /** Derived from the coordinates with the UrbIS polygons; null outside the region. */
     communeNis: text(),
     quartierCode: integer(),
+    /** How the position was found: coordinates given by a person (or the marker she moved), the
+     * street's part in the postcode's area, or the postcode's centre; null for imported places. */
+    placement: text({ enum: ['coordinates', 'street', 'postcode'] }),
     accessibility: i18n(),
     transport: i18n(),
     provenanceId: text(),
@@ -173,6 +183,7 @@ export const locations = pgTable(
     check('locations_latitude_range', sql`${t.latitude} between -90 and 90`),
     check('locations_longitude_range', sql`${t.longitude} between -180 and 180`),
     check('locations_coordinates_paired', sql`(${t.latitude} is null) = (${t.longitude} is null)`),
+    check('locations_placement_known', sql`${t.placement} in ('coordinates', 'street', 'postcode')`),
   ],
 );
 

@@ -47,10 +47,16 @@ export const PageQuery = Type.Object({
 });
 export type PageQuery = Static<typeof PageQuery>;
 
+/** "all=1": organisations that list no service yet are shown too (after the others). */
+const AllOrganisations = Type.Optional(Type.Literal('1'));
+
 export const DirectoryPageQuery = Type.Object({
   ...FilterProperties,
+  all: AllOrganisations,
   page: Type.Integer({ minimum: 1, maximum: 100_000, default: 1 }),
 });
+
+export const MapPageQuery = Type.Object({ all: AllOrganisations });
 
 export const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
 
@@ -229,7 +235,12 @@ export const TaxonomySchema = Type.Object({
   ),
 });
 
-export const MapQuery = Type.Object({ ...FilterProperties });
+export const MapQuery = Type.Object({
+  ...FilterProperties,
+  with_services: Type.Optional(
+    Type.Boolean({ description: 'Only organisations that list at least one active service.' }),
+  ),
+});
 
 export const MapSchema = Type.Object({
   type: Type.Literal('FeatureCollection'),
@@ -283,7 +294,11 @@ export const SearchQuery = Type.Object({
     }),
   ),
   near: Type.Optional(
-    Type.String({ maxLength: 200, description: 'A Brussels postcode, commune or street.' }),
+    Type.String({
+      maxLength: 200,
+      description:
+        'A Brussels postcode, commune, quartier, street (with or without its number and postcode), railway or metro station, or well-known square.',
+    }),
   ),
   lat: Type.Optional(Type.Number({ minimum: -90, maximum: 90 })),
   lon: Type.Optional(Type.Number({ minimum: -180, maximum: 180 })),
@@ -296,32 +311,36 @@ export type SearchQuery = Static<typeof SearchQuery>;
 
 const FacetValues = Type.Array(Type.Object({ value: Type.String(), count: Type.Integer() }));
 
+const SearchResultItem = Type.Object({
+  type: Enum(['service', 'organisation'] as const),
+  id: Type.String(),
+  name: I18nTextSchema,
+  organisation: Type.Object({ id: Type.String(), name: I18nTextSchema, kind: Enum(organisationKinds) }),
+  description: I18nTextSchema,
+  themes: Type.Array(Type.String()),
+  communes: Type.Array(Type.String()),
+  languages: Type.Array(Type.String()),
+  access_conditions: Type.Array(Type.String()),
+  residents_of: Type.Array(Type.String(), {
+    description:
+      'NIS codes of the communes whose residents alone may use the service (a CPAS/OCMW); empty: anyone.',
+  }),
+  verified: Type.Boolean(),
+  last_confirmed_at: Nullable(Type.String()),
+  open_now: Type.Union([Type.Boolean(), Type.Null()]),
+  distance_km: Type.Union([Type.Number(), Type.Null()]),
+  score: Type.Number(),
+  matched_terms: Type.Array(Type.String(), {
+    description: 'Index terms that matched, for highlighting.',
+  }),
+  links: Type.Object({
+    self: Nullable(Type.String()),
+    html: Type.Object({ nl: Type.String(), fr: Type.String(), en: Type.String() }),
+  }),
+});
+
 export const SearchResultSchema = Type.Object({
-  data: Type.Array(
-    Type.Object({
-      type: Enum(['service', 'organisation'] as const),
-      id: Type.String(),
-      name: I18nTextSchema,
-      organisation: Type.Object({ id: Type.String(), name: I18nTextSchema, kind: Enum(organisationKinds) }),
-      description: I18nTextSchema,
-      themes: Type.Array(Type.String()),
-      communes: Type.Array(Type.String()),
-      languages: Type.Array(Type.String()),
-      access_conditions: Type.Array(Type.String()),
-      verified: Type.Boolean(),
-      last_confirmed_at: Nullable(Type.String()),
-      open_now: Type.Union([Type.Boolean(), Type.Null()]),
-      distance_km: Type.Union([Type.Number(), Type.Null()]),
-      score: Type.Number(),
-      matched_terms: Type.Array(Type.String(), {
-        description: 'Index terms that matched, for highlighting.',
-      }),
-      links: Type.Object({
-        self: Nullable(Type.String()),
-        html: Type.Object({ nl: Type.String(), fr: Type.String(), en: Type.String() }),
-      }),
-    }),
-  ),
+  data: Type.Array(SearchResultItem),
   meta: PageMeta,
   facets: Type.Object(
     Object.fromEntries(
@@ -335,6 +354,29 @@ export const SearchResultSchema = Type.Object({
     Type.Object({ lat: Type.Number(), lon: Type.Number(), label: Type.String() }),
     Type.Null(),
   ]),
+  place_filter: Type.Union(
+    [
+      Type.Object({
+        label: Type.String(),
+        kind: Enum(['postcode', 'commune', 'station', 'landmark', 'quartier', 'street'] as const),
+        named: Type.String({ description: 'The words of `q` that named the place.' }),
+        rest: Type.String({ description: 'The other words of `q`, searched as words.' }),
+        radius_km: Type.Union([Type.Number(), Type.Null()], {
+          description:
+            'Results within this distance of a station or landmark; null for a commune or quartier.',
+        }),
+      }),
+      Type.Null(),
+    ],
+    {
+      description:
+        'A commune, quartier, railway station or landmark named in `q` ("logement Molenbeek"), searched as a place: results lie there, and the rest of `q` is matched as words. Null when `q` names none, or when `commune` or `quartier` is given. To search without it, send `rest` as `q`.',
+    },
+  ),
+  nearest: Type.Array(SearchResultItem, {
+    description:
+      'When the place named in `q` has no result: the nearest results outside it, nearest first, with their distance from the place.',
+  }),
   understood: Type.Array(Type.String(), { description: 'Thesaurus concepts recognised in the query.' }),
   partial: Type.Boolean({ description: 'True when no result matched every word and these match some.' }),
   did_you_mean: Type.Array(Type.String()),

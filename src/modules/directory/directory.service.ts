@@ -5,6 +5,7 @@ import type { I18nText, Locale } from '../../shared/i18n-text.ts';
 import { type Page, type PageRequest, pageOf } from '../../shared/pagination.ts';
 import {
   countDirectory,
+  countOrganisations,
   type DirectoryCounts,
   type DirectoryFilters,
   findMapPoints,
@@ -40,6 +41,21 @@ export function listOrganisations(
   return findOrganisationSummaries(db, filters, page, locale).then(({ rows, total }) =>
     pageOf(rows, total, page),
   );
+}
+
+/**
+ * How many organisations match the filters but list no active service: the directory hides them
+ * unless asked, and says how many there are.
+ */
+export async function countOrganisationsWithoutServices(
+  db: Database,
+  filters: DirectoryFilters,
+): Promise<number> {
+  const [all, withServices] = await Promise.all([
+    countOrganisations(db, { ...filters, withServices: false }),
+    countOrganisations(db, { ...filters, withServices: true }),
+  ]);
+  return all - withServices;
 }
 
 export async function getOrganisation(db: Database, id: string): Promise<OrganisationRecord> {

@@ -15,6 +15,9 @@ export type OrganisationKind = (typeof organisationKinds)[number];
 export const communities = ['VGC', 'COCOF', 'COCOM', 'federal'] as const;
 export type Community = (typeof communities)[number];
 
+/** The NIS codes of the 19 communes of the Brussels-Capital Region (the geo module names them). */
+export const communeNisCodes = Array.from({ length: 19 }, (_, i) => String(21001 + i));
+
 export const verificationStates = ['unverified', 'verified'] as const;
 export type VerificationState = (typeof verificationStates)[number];
 

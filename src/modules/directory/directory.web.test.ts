@@ -94,8 +94,10 @@ describe('pages', () => {
   it('shows the map page with a list that works without JavaScript', async () => {
     const res = await get('/fr/map');
     expect(res.statusCode).toBe(200);
-    expect(res.body).toContain('data-source="/api/v1/map"');
+    // Organisations that list no service yet only when asked for (issue 12).
+    expect(res.body).toContain('data-source="/api/v1/map?with_services=true"');
     expect(res.body).toContain('<details>');
+    expect((await get('/fr/map?all=1')).body).toContain('data-source="/api/v1/map"');
   });
 
   it('escapes text from the database', async () => {

@@ -4,8 +4,9 @@ import type { WebDeps } from '../../http/deps.ts';
 import { findVouchers } from './trust/trust.repo.ts';
 import { pageContext } from '../../http/request-context.ts';
 import { sendHtml } from '../../http/send-html.ts';
-import { DirectoryPageQuery, IdParams } from './directory.schemas.ts';
+import { DirectoryPageQuery, IdParams, MapPageQuery } from './directory.schemas.ts';
 import {
+  countOrganisationsWithoutServices,
   getDirectoryCounts,
   getMapPoints,
   getOrganisation,
@@ -38,10 +39,16 @@ export const directoryWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db
     '/directory',
     { schema: { hide: true, querystring: DirectoryPageQuery } },
     async (request, reply) => {
-      const { page, ...filters } = request.query;
-      const [ctx, { themes }] = await Promise.all([context(request), getTaxonomy(db)]);
+      const { page, all, ...chosen } = request.query;
+      // Organisations that list no service yet are left out unless asked for ("all=1").
+      const filters = { ...chosen, withServices: all !== '1' };
+      const [ctx, { themes }, withoutServices] = await Promise.all([
+        context(request),
+        getTaxonomy(db),
+        filters.withServices ? countOrganisationsWithoutServices(db, chosen) : 0,
+      ]);
       const results = await listOrganisations(db, filters, { page, perPage }, ctx.locale);
-      const query = { ...filters, page };
+      const query = { ...chosen, all: all === '1', page, withoutServices };
       reply.header('vary', 'HX-Request');
       // htmx asks for the results only; a plain request gets the whole page.
       if (request.headers['hx-request'] === 'true' && request.headers['hx-target'] === 'results') {
@@ -62,8 +69,9 @@ export const directoryWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db
     return sendHtml(reply, ServicePage({ ctx, service }));
   });
 
-  app.get('/map', { schema: { hide: true } }, async (request, reply) => {
-    const [ctx, points] = await Promise.all([context(request), getMapPoints(db)]);
-    return sendHtml(reply, MapPage({ ctx, points }));
+  app.get('/map', { schema: { hide: true, querystring: MapPageQuery } }, async (request, reply) => {
+    const all = request.query.all === '1';
+    const [ctx, points] = await Promise.all([context(request), getMapPoints(db, { withServices: !all })]);
+    return sendHtml(reply, MapPage({ ctx, points, all }));
   });
 };

@@ -2,6 +2,7 @@
 // listing may be out of date. Pure functions, for presenters, pages and the API alike.
 import { DateTime } from 'luxon';
 import { type HoursInput, type OpenState, openState } from '../../shared/opening-hours.ts';
+import type { SearchDoc } from '../search/index.ts';
 
 export type HoursSource = {
   schedules: HoursInput['weekly'];
@@ -19,6 +20,30 @@ export function hoursOf(service: HoursSource): HoursInput {
 
 export function serviceOpenState(service: HoursSource, now: DateTime = DateTime.now()): OpenState {
   return openState(hoursOf(service), now);
+}
+
+const clock = (minutes: number) =>
+  `${String(Math.floor(minutes / 60)).padStart(2, '0')}:${String(minutes % 60).padStart(2, '0')}`;
+
+/**
+ * The hours a search document carries (weekly spans in minutes from Monday 00:00, see
+ * search-docs.ts) as opening-hours.ts reads them: a result card says "open until 17:00" with the
+ * same computation as the service page, from the index, without a query per result.
+ */
+export function hoursOfSearchDoc(
+  doc: Pick<SearchDoc, 'weekly' | 'exceptions' | 'closedOnPublicHolidays'>,
+): HoursInput {
+  return {
+    weekly: doc.weekly.map((w) => ({
+      weekday: Math.floor(w.start / 1440) + 1,
+      opensAt: clock(w.start % 1440),
+      closesAt: clock(w.end % 1440),
+      validFrom: w.validFrom,
+      validTo: w.validTo,
+    })),
+    exceptions: doc.exceptions,
+    closedOnPublicHolidays: doc.closedOnPublicHolidays,
+  };
 }
 
 /** Older than this, a listing is shown as possibly out of date. */

@@ -21,6 +21,7 @@ import { trustWeb } from './trust/trust.web.ts';
 import { searchApi } from './search/search.api.ts';
 import { directorySearchSource } from './search/directory-source.ts';
 import { searchWeb } from './search/search.web.ts';
+import { serviceCardWeb } from './service-card/service-card.web.ts';
 
 const errors = moduleErrors('directory', {
   ORGANISATION_NOT_FOUND: 404,
@@ -46,6 +47,7 @@ export const directoryModule = {
       hoursWeb,
       historyWeb,
       trustWeb,
+      serviceCardWeb,
     ],
     api: [directoryApi, searchApi],
   },

@@ -53,6 +53,8 @@ export function ListingLayout({
   organisationId,
   saved = false,
   notice = saved ? ctx.t.t('directory.edit.saved') : undefined,
+  scripts,
+  styles,
   children,
 }: {
   ctx: PageContext;
@@ -61,10 +63,13 @@ export function ListingLayout({
   /** Just saved: says so, unless `notice` says something else. */
   saved?: boolean;
   notice?: string;
+  /** Scripts and styles of the page's own (a map), as for `Layout`. */
+  scripts?: string[];
+  styles?: string[];
   children: Children;
 }) {
   return (
-    <Layout ctx={ctx} title={title}>
+    <Layout ctx={ctx} title={title} scripts={scripts} styles={styles}>
       <h1 safe>{title}</h1>
       {notice ? <Notice text={notice} /> : ''}
       <ManageLinks ctx={ctx} organisationId={organisationId} />

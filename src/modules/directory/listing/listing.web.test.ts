@@ -134,7 +134,7 @@ describe('editing a service', () => {
       languages: 'fr, <script>',
     });
     expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('Utilisez des codes de langue comme nl, fr, ar ou pt-BR');
+    expect(bad.body).toContain('Une de ces langues n’est pas reconnue.');
     expect(bad.body).not.toContain('<script>,');
 
     await editor.get(`/fr/manage/services/${serviceId}`);
@@ -357,6 +357,7 @@ describe('opening hours', () => {
       d1p2c: '17:00',
       d5p1o: '20:00',
       d5p1c: '08:00',
+      d5p1n: '1',
     });
     expect(ok.statusCode).toBe(303);
     const { rows } = await t.database.pool.query(

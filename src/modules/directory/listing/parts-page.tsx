@@ -36,6 +36,8 @@ export function PartsPage<T extends { id: string }>({
   valuesOf,
   fields,
   addTitle,
+  scripts,
+  styles,
 }: {
   page: PartsPageProps<T>;
   kind: 'contacts' | 'locations';
@@ -49,9 +51,12 @@ export function PartsPage<T extends { id: string }>({
   /** Shown under a part's heading, e.g. a warning. */
   note?: (part: T) => Children;
   valuesOf: (part: T) => FormValues;
-  /** The fields of one part's form, named with its prefix. */
-  fields: (f: FormFields) => Children;
+  /** The fields of one part's form, named with its prefix; the part itself unless it is the new one. */
+  fields: (f: FormFields, part: T | undefined) => Children;
   addTitle: string;
+  /** Scripts and styles the forms need (a map), as for `Layout`. */
+  scripts?: string[];
+  styles?: string[];
 }) {
   const { t } = ctx;
   const newId = `h-new-${kind === 'contacts' ? 'contact' : 'location'}`;
@@ -69,7 +74,7 @@ export function PartsPage<T extends { id: string }>({
       ) : (
         ''
       )}
-      {fields(formFields(ctx, { values, problems, prefix: partPrefix(kind, part?.id) }))}
+      {fields(formFields(ctx, { values, problems, prefix: partPrefix(kind, part?.id) }), part)}
     </Form>
   );
   return (
@@ -78,6 +83,8 @@ export function PartsPage<T extends { id: string }>({
       title={title(pickText(name, ctx.locale)?.text ?? '')}
       organisationId={organisationId}
       saved={saved}
+      scripts={scripts}
+      styles={styles}
     >
       <ErrorSummary
         ctx={ctx}

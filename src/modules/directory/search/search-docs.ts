@@ -108,6 +108,9 @@ export function buildDocs(snapshot: DirectorySnapshot, now = new Date()): Search
   const locationsOfService = groupBy(snapshot.locations, (l) => l.serviceId);
   const locationsOfOrganisation = groupBy(snapshot.locations, (l) => l.organisationId);
   const servicesOf = groupBy(snapshot.services, (s) => s.organisationId);
+  const phonesOfService = groupBy(snapshot.phones, (p) => p.serviceId);
+  // The organisation's own numbers, for its services that list none (as the service page does).
+  const phonesOfOrganisation = groupBy(snapshot.phones, (p) => (p.serviceId ? null : p.organisationId));
   const docs: SearchDoc[] = [];
 
   const doc = (org: (typeof snapshot.organisations)[number], service: ServiceSource | null): SearchDoc => {
@@ -141,8 +144,12 @@ export function buildDocs(snapshot: DirectorySnapshot, now = new Date()): Search
         .filter((l) => l.latitude !== null && l.longitude !== null)
         .map((l) => ({ lat: l.latitude!, lon: l.longitude! })),
       languages: service?.languages ?? [],
+      phone:
+        ((service && phonesOfService.get(service.id)) ?? phonesOfOrganisation.get(org.id))?.[0]?.number ??
+        null,
       targetGroups: service?.targetGroups ?? [],
       access: service?.accessConditions ?? [],
+      residentCommunes: service?.residentCommunes ?? [],
       evening: weekly.some((w) => w.end % 1440 > 18 * 60 || w.end - w.start + (w.start % 1440) > 1440),
       weekend: weekly.some((w) => w.start >= 5 * 1440 || w.end > 5 * 1440),
       weekly,

@@ -25,6 +25,7 @@ export interface ServiceSource {
   targetGroups: string[];
   accessConditions: string[];
   languages: string[];
+  residentCommunes?: string[];
   closedOnPublicHolidays: boolean;
   lastConfirmedAt: string | null;
 }
@@ -65,6 +66,13 @@ export interface ExceptionSource {
   closesAt: string | null;
 }
 
+export interface PhoneSource {
+  organisationId: string;
+  serviceId: string | null;
+  number: string;
+  type: string;
+}
+
 export interface DirectorySnapshot {
   organisations: OrganisationSource[];
   services: ServiceSource[];
@@ -72,6 +80,8 @@ export interface DirectorySnapshot {
   themes: ThemeSource[];
   schedules: ScheduleSource[];
   exceptions: ExceptionSource[];
+  /** Numbers one can call (no fax), the likeliest first: voice, then mobile, then the rest. */
+  phones: PhoneSource[];
 }
 
 /** Everything the index needs, for all organisations or only for some. */
@@ -84,7 +94,7 @@ export async function loadDirectorySnapshot(
   const onlyOrgs = ids ? sql`where o.id = any(${ids}::uuid[])` : sql``;
   const onlyServices = ids ? sql`and s.organisation_id = any(${ids}::uuid[])` : sql``;
   const rows = async <T>(query: ReturnType<typeof sql>) => (await db.execute(query)).rows as T[];
-  const [organisations, services, locations, themes, schedules, exceptions] = await Promise.all([
+  const [organisations, services, locations, themes, schedules, exceptions, phones] = await Promise.all([
     rows<OrganisationSource>(sql`
       select o.id, o.name, o.alternate_name as "alternateName", o.description, o.kind, o.verification,
              o.last_confirmed_at::text as "lastConfirmedAt"
@@ -92,6 +102,7 @@ export async function loadDirectorySnapshot(
     rows<ServiceSource>(sql`
       select s.id, s.organisation_id as "organisationId", s.name, s.alternate_name as "alternateName", s.description,
              s.target_groups as "targetGroups", s.access_conditions as "accessConditions", s.languages,
+             s.resident_communes as "residentCommunes",
              s.closed_on_public_holidays as "closedOnPublicHolidays", s.last_confirmed_at::text as "lastConfirmedAt"
       from services s where s.status = 'active' ${onlyServices}`),
     rows<LocationSource>(sql`
@@ -112,8 +123,12 @@ export async function loadDirectorySnapshot(
              e.opens_at::text as "opensAt", e.closes_at::text as "closesAt"
       from schedule_exceptions e join services s on s.id = e.service_id
       where s.status = 'active' and e.ends_on >= current_date - 1 ${onlyServices}`),
+    rows<PhoneSource>(sql`
+      select p.organisation_id as "organisationId", p.service_id as "serviceId", p.number, p.type
+      from phones p where p.type <> 'fax' ${ids ? sql`and p.organisation_id = any(${ids}::uuid[])` : sql``}
+      order by p.type <> 'voice', p.type <> 'cell', p.number`),
   ]);
-  return { organisations, services, locations, themes, schedules, exceptions };
+  return { organisations, services, locations, themes, schedules, exceptions, phones };
 }
 
 /** The newest entry of the change log, where an index starts following it. */

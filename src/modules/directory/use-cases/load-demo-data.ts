@@ -126,6 +126,7 @@ export async function loadDemoData(db: Database): Promise<DemoLoadResult> {
           eligibilityDescription: svc.eligibility ? cleanText(svc.eligibility) : null,
           targetGroups: svc.targetGroups,
           accessConditions: svc.access,
+          residentCommunes: svc.residentsOf ?? [],
           languages: svc.languages,
           closedOnPublicHolidays: svc.closedOnPublicHolidays ?? true,
           lastConfirmedAt: org.lastConfirmed,

@@ -103,6 +103,11 @@ export function Address({ ctx, location }: { ctx: PageContext; location: Locatio
   );
 }
 
+/** A "tel:" address: the digits and a leading plus, as phones dial them. */
+export function telHref(number: string): string {
+  return `tel:${number.replace(/[^+\d]/g, '')}`;
+}
+
 export function PhoneLink({
   ctx,
   phone,
@@ -112,7 +117,7 @@ export function PhoneLink({
 }) {
   return (
     <>
-      <a href={`tel:${phone.number.replace(/[^+\d]/g, '')}`} safe>
+      <a href={telHref(phone.number)} safe>
         {phone.number}
       </a>
       {phone.description ? (

@@ -9,7 +9,13 @@ import type { DirectoryFilters, OrganisationSummary, Theme } from '../presenters
 import { commonLanguages, organisationKinds } from '../directory.vocabulary.ts';
 import { communeName, KindBadge, LanguagesList, label, VerificationBadge, Fact } from './parts.tsx';
 
-export type DirectoryQuery = Omit<DirectoryFilters, 'organisationId'> & { page: number };
+export type DirectoryQuery = Omit<DirectoryFilters, 'organisationId' | 'withServices'> & {
+  page: number;
+  /** Organisations without services are shown too (after the others). */
+  all?: boolean;
+  /** How many organisations match but list no service, when they are left out. */
+  withoutServices?: number;
+};
 
 const filterKeys = ['theme', 'commune', 'kind', 'language'] as const;
 
@@ -23,6 +29,7 @@ function queryOf(
     commune: merged.commune,
     kind: merged.kind,
     language: merged.language,
+    all: merged.all ? '1' : undefined,
     page: merged.page && merged.page > 1 ? String(merged.page) : undefined,
   };
 }
@@ -100,6 +107,8 @@ export function DirectoryResults({ ctx, query, page, themes }: DirectoryPageData
     for (const child of theme.children) themeNames.set(child.code, textIn(child.name, ctx.locale));
   }
   const active = filterKeys.filter((k) => query[k]);
+  const chips = active.length > 0 || query.all === true;
+  const hidden = query.all ? 0 : (query.withoutServices ?? 0);
   const valueLabel = (key: (typeof filterKeys)[number]): string => {
     const value = query[key]!;
     if (key === 'theme') return themeNames.get(value) ?? value;
@@ -112,7 +121,7 @@ export function DirectoryResults({ ctx, query, page, themes }: DirectoryPageData
       <p id="results-count" class="results-count" role="status" safe>
         {t.t('directory.count', { count: page.total })}
       </p>
-      {active.length ? (
+      {chips ? (
         <ul class="active-filters" aria-label={t.t('directory.active_filters')}>
           {active.map((key) => (
             <li>
@@ -125,6 +134,19 @@ export function DirectoryResults({ ctx, query, page, themes }: DirectoryPageData
               </a>
             </li>
           ))}
+          {query.all ? (
+            <li>
+              <a href={href(ctx, '/directory', queryOf(query, { all: false, page: 1 }))}>
+                <span>{t.html('directory.filter.all_chip')}</span>
+                <span class="visually-hidden" safe>
+                  {t.t('directory.remove_filter', { filter: t.t('directory.filter.all_chip') })}
+                </span>
+                <span aria-hidden="true"> ×</span>
+              </a>
+            </li>
+          ) : (
+            ''
+          )}
         </ul>
       ) : (
         ''
@@ -140,6 +162,16 @@ export function DirectoryResults({ ctx, query, page, themes }: DirectoryPageData
           <p>{t.html(page.total ? 'directory.past_last_page' : 'directory.none')}</p>
           {active.length ? <p>{t.html('directory.none_hint')}</p> : ''}
         </div>
+      )}
+      {hidden ? (
+        <p class="without-services note">
+          <span safe>{t.t('directory.without_services', { count: hidden })}</span>{' '}
+          <a href={href(ctx, '/directory', queryOf(query, { all: true, page: 1 }))}>
+            {t.html('directory.show_without_services')}
+          </a>
+        </p>
+      ) : (
+        ''
       )}
       <Pagination ctx={ctx} page={page} link={(n) => href(ctx, '/directory', queryOf(query, { page: n }))} />
     </section>
@@ -179,6 +211,18 @@ function FilterSelect({
   );
 }
 
+/**
+ * The button that folds a page's filters away on a phone, with how many are chosen. It opens
+ * without JavaScript (a <details>); on a wide screen the filters always show (app.css).
+ */
+export function FiltersToggle({ ctx, chosen }: { ctx: PageContext; chosen: number }) {
+  return (
+    <summary class="filters-toggle">
+      <span safe>{ctx.t.t('directory.filters_toggle', { count: chosen })}</span>
+    </summary>
+  );
+}
+
 export function DirectoryPage({ ctx, query, page, themes }: DirectoryPageData) {
   const { t } = ctx;
   const communes = geoReference().communes;
@@ -191,7 +235,7 @@ export function DirectoryPage({ ctx, query, page, themes }: DirectoryPageData) {
       <h1>{t.html('directory.title')}</h1>
       <p class="lead">{t.html('directory.lead')}</p>
       <form
-        class="filters"
+        class="filters-form"
         method="get"
         action={`/${ctx.locale}/directory`}
         hx-get={`/${ctx.locale}/directory`}
@@ -201,45 +245,62 @@ export function DirectoryPage({ ctx, query, page, themes }: DirectoryPageData) {
         hx-swap="outerHTML"
         hx-push-url="true"
       >
-        <div class="field">
-          <label for="f-theme">{t.html('directory.filter.theme')}</label>
-          <select id="f-theme" name="theme">
-            <option value="">{t.html('directory.all_themes')}</option>
-            {themes.map((theme) => (
-              <optgroup label={textIn(theme.name, ctx.locale)}>
-                <option value={theme.code} selected={selected(theme.code, query.theme)} safe>
-                  {t.t('directory.whole_theme', { theme: textIn(theme.name, ctx.locale) })}
-                </option>
-                {theme.children.map((child) => (
-                  <option value={child.code} selected={selected(child.code, query.theme)} safe>
-                    {textIn(child.name, ctx.locale)}
-                  </option>
+        <details class="filters-panel" id="directory-filters">
+          <FiltersToggle ctx={ctx} chosen={filterKeys.filter((k) => query[k]).length + (query.all ? 1 : 0)} />
+          <div class="filters">
+            <div class="field">
+              <label for="f-theme">{t.html('directory.filter.theme')}</label>
+              <select id="f-theme" name="theme">
+                <option value="">{t.html('directory.all_themes')}</option>
+                {themes.map((theme) => (
+                  <optgroup label={textIn(theme.name, ctx.locale)}>
+                    <option value={theme.code} selected={selected(theme.code, query.theme)} safe>
+                      {t.t('directory.whole_theme', { theme: textIn(theme.name, ctx.locale) })}
+                    </option>
+                    {theme.children.map((child) => (
+                      <option value={child.code} selected={selected(child.code, query.theme)} safe>
+                        {textIn(child.name, ctx.locale)}
+                      </option>
+                    ))}
+                  </optgroup>
                 ))}
-              </optgroup>
-            ))}
-          </select>
-        </div>
-        <FilterSelect
-          ctx={ctx}
-          name="commune"
-          options={communes.map((c) => ({ value: c.nis, label: c.name[ctx.locale] }))}
-          current={query.commune}
-        />
-        <FilterSelect
-          ctx={ctx}
-          name="kind"
-          options={vocabularyOptions(ctx, 'directory.kind', organisationKinds)}
-          current={query.kind}
-        />
-        <FilterSelect
-          ctx={ctx}
-          name="language"
-          options={languages.map((code) => ({ value: code, label: t.language(code) }))}
-          current={query.language}
-        />
-        <div class="field submit">
-          <button type="submit">{t.html('directory.apply')}</button>
-        </div>
+              </select>
+            </div>
+            <FilterSelect
+              ctx={ctx}
+              name="commune"
+              options={communes.map((c) => ({ value: c.nis, label: c.name[ctx.locale] }))}
+              current={query.commune}
+            />
+            <FilterSelect
+              ctx={ctx}
+              name="kind"
+              options={vocabularyOptions(ctx, 'directory.kind', organisationKinds)}
+              current={query.kind}
+            />
+            <FilterSelect
+              ctx={ctx}
+              name="language"
+              options={languages.map((code) => ({ value: code, label: t.language(code) }))}
+              current={query.language}
+            />
+            <div class="field check-field">
+              <label class="check" for="f-all">
+                <input
+                  type="checkbox"
+                  id="f-all"
+                  name="all"
+                  value="1"
+                  checked={query.all ? true : undefined}
+                />{' '}
+                {t.html('directory.filter.all')}
+              </label>
+            </div>
+            <div class="field submit">
+              <button type="submit">{t.html('directory.apply')}</button>
+            </div>
+          </div>
+        </details>
       </form>
       <DirectoryResults ctx={ctx} query={query} page={page} themes={themes} />
     </Layout>

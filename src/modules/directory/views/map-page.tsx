@@ -5,7 +5,16 @@ import { Layout } from '../../../views/layout.tsx';
 import { geoReference } from '../../geo/index.ts';
 import type { MapPoint } from '../presenters/page-data.ts';
 
-export function MapPage({ ctx, points }: { ctx: PageContext; points: MapPoint[] }) {
+/** The map of organisations; those that list no service yet only when `all` is asked for. */
+export function MapPage({
+  ctx,
+  points,
+  all = false,
+}: {
+  ctx: PageContext;
+  points: MapPoint[];
+  all?: boolean;
+}) {
   const { t } = ctx;
   const communes = geoReference().communes;
   const byCommune = new Map<string, Map<string, string>>();
@@ -32,11 +41,17 @@ export function MapPage({ ctx, points }: { ctx: PageContext; points: MapPoint[] 
       <p class="lead" safe>
         {t.t('directory.map.lead_count', { count: points.length })}
       </p>
+      <p class="map-scope">
+        <span>{t.html(all ? 'directory.map.all_shown' : 'directory.map.with_services_only')}</span>{' '}
+        <a href={href(ctx, '/map', all ? {} : { all: '1' })}>
+          {t.html(all ? 'directory.map.show_with_services' : 'directory.map.show_all')}
+        </a>
+      </p>
       <div
         id="map"
         class="map big-map"
         data-map="directory"
-        data-source="/api/v1/map"
+        data-source={all ? '/api/v1/map' : '/api/v1/map?with_services=true'}
         data-communes="/api/v1/geo/communes"
         data-tiles={ctx.tiles.url}
         data-attribution={ctx.tiles.attribution}

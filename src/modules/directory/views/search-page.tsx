@@ -115,42 +115,61 @@ export function SearchLayout({
   const themeCounts = counts('theme');
   return (
     <div id="search-layout" class="search-layout">
-      <div class="facets" aria-label={t.t('directory.search.filters')}>
-        <FacetSelect
-          ctx={ctx}
-          name="theme"
-          options={themeOptions
-            .filter((o) => themeCounts.has(o.value) || o.value === params.theme)
-            .map((o) => ({ ...o, count: themeCounts.get(o.value) ?? 0 }))}
-          current={params.theme}
-        />
-        {facet(
-          'commune',
-          geo.communes.map((c) => c.nis),
-          (v) => communeName(ctx, v),
-        )}
-        {params.commune
-          ? facet(
-              'quartier',
-              geo.quartiers.filter((q) => q.communeNis === params.commune).map((q) => String(q.code)),
-              (v) => quartierName(ctx, Number(v)),
-            )
-          : ''}
-        {facet('kind', organisationKinds, (v) => label(ctx, 'directory.kind', v))}
-        {facet(
-          'language',
-          [...new Set([...commonLanguages, ...outcome.facets.language.map((f) => f.value)])],
-          (v) => t.language(v),
-        )}
-        {facet('target', targetGroups, (v) => label(ctx, 'directory.target', v))}
-        {checks('open', ['now', 'evening', 'weekend'], (v) =>
-          t.t(`directory.search.open.${v}` as MessageKey),
-        )}
-        {checks('access', accessConditions, (v) => label(ctx, 'directory.access', v))}
-        <button type="submit" class="apply">
-          {t.html('directory.apply')}
-        </button>
-      </div>
+      <details class="filters-panel" id="search-filters">
+        <summary class="filters-toggle">
+          <span safe>
+            {t.t('directory.filters_toggle', {
+              count:
+                [
+                  params.theme,
+                  params.commune,
+                  params.quartier,
+                  params.kind,
+                  params.language,
+                  params.target,
+                ].filter((v) => v !== undefined && v !== '').length +
+                (params.open?.length ?? 0) +
+                (params.access?.length ?? 0),
+            })}
+          </span>
+        </summary>
+        <div class="facets" role="group" aria-label={t.t('directory.search.filters')}>
+          <FacetSelect
+            ctx={ctx}
+            name="theme"
+            options={themeOptions
+              .filter((o) => themeCounts.has(o.value) || o.value === params.theme)
+              .map((o) => ({ ...o, count: themeCounts.get(o.value) ?? 0 }))}
+            current={params.theme}
+          />
+          {facet(
+            'commune',
+            geo.communes.map((c) => c.nis),
+            (v) => communeName(ctx, v),
+          )}
+          {params.commune
+            ? facet(
+                'quartier',
+                geo.quartiers.filter((q) => q.communeNis === params.commune).map((q) => String(q.code)),
+                (v) => quartierName(ctx, Number(v)),
+              )
+            : ''}
+          {facet('kind', organisationKinds, (v) => label(ctx, 'directory.kind', v))}
+          {facet(
+            'language',
+            [...new Set([...commonLanguages, ...outcome.facets.language.map((f) => f.value)])],
+            (v) => t.language(v),
+          )}
+          {facet('target', targetGroups, (v) => label(ctx, 'directory.target', v))}
+          {checks('open', ['now', 'evening', 'weekend'], (v) =>
+            t.t(`directory.search.open.${v}` as MessageKey),
+          )}
+          {checks('access', accessConditions, (v) => label(ctx, 'directory.access', v))}
+          <button type="submit" class="apply">
+            {t.html('directory.apply')}
+          </button>
+        </div>
+      </details>
       <SearchResults ctx={ctx} params={params} outcome={outcome} />
     </div>
   );

@@ -1,12 +1,16 @@
 // The results of a search: cards with the matched words marked, the counts, the pages.
+import { DateTime } from 'luxon';
 import type { MessageKey } from '../../../i18n/index.ts';
 import type { PageContext } from '../../../http/request-context.ts';
 import { href } from '../../../http/request-context.ts';
 import { type I18nText, type Locale, pickText } from '../../../shared/i18n-text.ts';
 import { Pagination } from '../../../views/components.tsx';
 import type { SearchOutcome, SearchParams } from '../presenters/page-data.ts';
-import { PointsMap } from './contact-parts.tsx';
-import { communeName, KindBadge, LanguagesList, VerificationBadge } from './parts.tsx';
+import { PointsMap, telHref } from './contact-parts.tsx';
+import { NearestHeading, NearProblemNotice, PlaceChip, ResidentsNote } from './search-place.tsx';
+import { communeName, KindBadge, LanguagesList, OpenBadge, VerificationBadge } from './parts.tsx';
+import { openState } from '../../../shared/opening-hours.ts';
+import { hoursOfSearchDoc } from '../listing-state.ts';
 import { fold, termsOf, words } from '../../search/index.ts';
 
 type Hit = SearchOutcome['hits'][number];
@@ -95,9 +99,9 @@ function ResultCard({ ctx, hit }: { ctx: PageContext; hit: Hit }) {
         {hit.openNow === null ? (
           ''
         ) : (
-          <span class={`badge hours ${hit.openNow ? 'open' : 'closed'}`}>
-            {t.html(hit.openNow ? 'directory.hours.open' : 'directory.hours.closed')}
-          </span>
+          // "Open now · until 17:00", "Closed · opens Monday at 09:00": the service page's own
+          // computation, on the hours the search document carries.
+          <OpenBadge ctx={ctx} state={openState(hoursOfSearchDoc(doc), DateTime.now())} />
         )}
         {hit.distanceKm !== undefined ? (
           <span class="badge distance" safe>
@@ -112,6 +116,7 @@ function ResultCard({ ctx, hit }: { ctx: PageContext; hit: Hit }) {
       <p class="summary">
         <Localised ctx={ctx} value={doc.description} terms={terms} snippet />
       </p>
+      <ResidentsNote ctx={ctx} communes={doc.residentCommunes} />
       <p class="facts-line">
         {doc.communes.length ? <span safe>{t.list(doc.communes.map((c) => communeName(ctx, c)))}</span> : ''}
         {doc.languages.length ? (
@@ -123,6 +128,15 @@ function ResultCard({ ctx, hit }: { ctx: PageContext; hit: Hit }) {
           ''
         )}
       </p>
+      {doc.phone ? (
+        <p class="result-phone">
+          <a href={telHref(doc.phone)} safe>
+            {t.t('directory.search.call', { number: doc.phone })}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       {doc.type === 'service' ? (
         <p class="refer-link">
           <a href={href(ctx, '/referrals/new', { service: doc.id })}>{t.html('directory.referrals.refer')}</a>
@@ -155,14 +169,23 @@ export function SearchResults({
     `/${ctx.locale}/search${searchQuery(params, { page: 1, ...change })}`;
   return (
     <section id="search-results" class="search-results" aria-labelledby="search-count">
+      <NearProblemNotice ctx={ctx} outcome={outcome} />
       <p id="search-count" class="results-count" role="status">
         {t.html('directory.search.count', { count: outcome.total })}
         {outcome.place?.label ? (
-          <span safe>{` · ${t.t('directory.search.near_place', { place: outcome.place.label })}`}</span>
+          <span safe>{` · ${t.t(
+            outcome.place.approximate ? 'directory.search.near_place_approx' : 'directory.search.near_place',
+            { place: outcome.place.label },
+          )}`}</span>
         ) : (
           ''
         )}
       </p>
+      <PlaceChip
+        ctx={ctx}
+        outcome={outcome}
+        removeHref={link({ q: outcome.placeFilter?.rest || undefined })}
+      />
       {outcome.understood.length ? (
         <p class="understood" safe>
           {t.t('directory.search.understood', { terms: t.list(outcome.understood) })}
@@ -171,7 +194,16 @@ export function SearchResults({
         ''
       )}
       {outcome.partial ? <p class="note">{t.html('directory.search.partial')}</p> : ''}
-      {outcome.total === 0 ? (
+      {outcome.total === 0 && outcome.nearest.length ? (
+        <div class="nearest">
+          <NearestHeading ctx={ctx} outcome={outcome} />
+          <ol class="cards results-list">
+            {outcome.nearest.map((hit) => (
+              <ResultCard ctx={ctx} hit={hit} />
+            ))}
+          </ol>
+        </div>
+      ) : outcome.total === 0 ? (
         <div class="empty">
           <p>{t.html('directory.search.none')}</p>
           {outcome.didYouMean.length ? (

@@ -6,6 +6,7 @@ import { Layout } from '../../../views/layout.tsx';
 import type { ServicePageData } from '../presenters/page-data.ts';
 import { serviceJsonLd } from '../presenters/schema-org.ts';
 import { ContactDetails, ContactPeople, Places } from './contact-parts.tsx';
+import { ResidentsNote } from './search-place.tsx';
 import {
   Freshness,
   HoursTable,
@@ -61,12 +62,22 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
             <KindBadge ctx={ctx} kind={org.kind} />
           </p>
           <ServiceBadges ctx={ctx} service={service} />
+          <ResidentsNote ctx={ctx} communes={service.residentCommunes} />
           <Freshness ctx={ctx} lastConfirmedAt={service.lastConfirmedAt ?? org.lastConfirmedAt} />
           <p class="refer-link">
             <a class="button" href={href(ctx, '/referrals/new', { service: service.id })}>
               {t.html('directory.referrals.refer')}
             </a>
           </p>
+          {service.status === 'active' ? (
+            <p class="card-link">
+              <a class="button secondary" href={href(ctx, `/services/${service.id}/card`)}>
+                {t.html('directory.service.card_link')}
+              </a>
+            </p>
+          ) : (
+            ''
+          )}
         </header>
 
         <Description ctx={ctx} text={service.description} />

@@ -12,6 +12,8 @@ import { type ConceptMatch, type Thesaurus } from './thesaurus.ts';
 import { Bitset, Dictionary, distanceKm, momentOf, openAt, valuesOf } from './index-parts.ts';
 import type { Hit, IndexQuery, IndexResult } from './search-types.ts';
 import { textQuery } from './text-query.ts';
+import { namedBy, tierOrder } from './rank-tiers.ts';
+import { competentFirst } from './residence.ts';
 
 export * from './search-types.ts';
 export { distanceKm } from './index-parts.ts';
@@ -26,6 +28,8 @@ interface TextMatches {
   matches: { n: Int32Array; score: Float64Array; terms: Map<number, string[]> } | null;
   concepts: ConceptMatch[];
   partial: boolean;
+  /** Documents whose names hold every word (rank-tiers.ts). */
+  named: Set<number> | null;
 }
 
 const boosts: Record<SearchField, number> = {
@@ -189,22 +193,24 @@ export class SearchIndex {
    * words come back with other filters, pages, places and page languages, and the word matching is
    * the larger part of a search.
    */
-  private matchText(text: string): TextMatches {
-    const key = text.trim().toLowerCase();
+  private matchText(text: string, anyWords = false): TextMatches {
+    const key = `${anyWords ? 'any\u0000' : ''}${text.trim().toLowerCase()}`;
     const cached = this.textMatches.get(key);
     if (cached && cached.version === this.version) return cached;
     const { query: wordsQuery, concepts, groups } = textQuery(text, this.thesaurus, this.vocabulary);
     let results: SearchResult[] | null = null;
     let partial = false;
+    let named: Set<number> | null = null;
     if (wordsQuery) {
       const boostDocument = (n: number) => this.docs[n]?.trust ?? 0;
-      results = this.mini.search(wordsQuery, { boostDocument });
+      results = anyWords && groups > 1 ? [] : this.mini.search(wordsQuery, { boostDocument });
       if (!results.length && groups > 1) {
         results = this.mini.search({ ...(wordsQuery as object), combineWith: 'OR' } as Query, {
           boostDocument,
         });
         partial = results.length > 0;
       }
+      if (!partial) named = namedBy(this.mini, wordsQuery, text);
     }
     // Compact: numbers in typed arrays; the matched terms (for highlighting) of the best ones only.
     const matches = results
@@ -214,13 +220,13 @@ export class SearchIndex {
           terms: new Map(results.slice(0, highlightedMatches).map((r) => [r.id as number, r.terms])),
         }
       : null;
-    const result = { version: this.version, matches, concepts, partial };
+    const result = { version: this.version, matches, concepts, partial, named };
     this.textMatches.set(key, result);
     return result;
   }
 
   search(query: IndexQuery, now: DateTime = DateTime.now()): IndexResult {
-    const { matches, concepts, partial } = this.matchText(query.text);
+    const { matches, concepts, partial, named } = this.matchText(query.text, query.anyWords);
 
     const openNow = this.openNow(now);
     const near = query.near;
@@ -308,13 +314,14 @@ export class SearchIndex {
         consider(matches.n[i]!, matches.score[i]!, matches.terms.get(matches.n[i]!) ?? noTerms);
     } else for (const n of this.byTrust()) consider(n, this.docs[n]!.trust, noTerms);
 
-    let order = keptN.map((_, i) => i);
+    let order = tierOrder(keptN.length, (i) => ({ n: keptN[i]!, doc: this.docs[keptN[i]!]! }), named);
     if (query.sort === 'distance' && near) {
       order.sort(
         (a, b) =>
           (keptDistance[a] ?? Infinity) - (keptDistance[b] ?? Infinity) || keptScore[b]! - keptScore[a]!,
       );
     }
+    order = competentFirst(order, (i) => this.docs[keptN[i]!]!, query.readerCommune);
     order = order.slice(query.offset, query.offset + query.limit);
     const hits: Hit[] = order.map((i) => {
       const n = keptN[i]!;

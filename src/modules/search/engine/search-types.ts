@@ -21,8 +21,12 @@ export interface SearchDoc {
   quartiers: number[];
   points: { lat: number; lon: number }[];
   languages: string[];
+  /** The number to call, shown on the result card: the service's own, else the organisation's. */
+  phone: string | null;
   targetGroups: string[];
   access: string[];
+  /** Communes (NIS codes) whose residents alone may use it, as a CPAS/OCMW; empty or absent: anyone. */
+  residentCommunes?: string[];
   /** Open after 18:00 on some day, or overnight. */
   evening: boolean;
   weekend: boolean;
@@ -76,6 +80,10 @@ export interface IndexQuery {
   filters: SearchFilters;
   near?: NearPoint;
   sort: 'relevance' | 'distance';
+  /** The reader's commune (NIS), when a place says it: services for other communes' residents go last. */
+  readerCommune?: string;
+  /** Documents with some of the words, not all (as when none has them all): for a place named in the words. */
+  anyWords?: boolean;
   offset: number;
   limit: number;
 }

@@ -2,6 +2,7 @@
 import { type I18nText } from '../../../../shared/i18n-text.ts';
 import { PartsPage, type PartsPageProps } from '../parts-page.tsx';
 import { spread } from '../listing-forms.ts';
+import { languagesForField } from '../../language-names.ts';
 
 export interface ContactView {
   id: string;
@@ -26,7 +27,7 @@ export function ContactsPage(page: PartsPageProps<ContactView>) {
         ...spread('title', c.title),
         email: c.email ?? '',
         phone: c.phone ?? '',
-        languages: c.languages.join(', '),
+        languages: languagesForField(c.languages, t.language),
       })}
       fields={(f) => (
         <>

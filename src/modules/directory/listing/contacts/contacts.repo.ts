@@ -6,13 +6,15 @@ import { AppError, type FieldProblem } from '../../../../shared/errors.ts';
 import { cleanText, type I18nText } from '../../../../shared/i18n-text.ts';
 import { contacts } from '../../directory.schema.ts';
 import { diff, recordVersion } from '../listing-versions.ts';
-import { isEmailAddress, languageCodeShape } from '../../../../shared/shapes.ts';
+import { isEmailAddress } from '../../../../shared/shapes.ts';
+import { readLanguages } from '../../language-names.ts';
 
 export interface ContactInput {
   name: string;
   title: I18nText;
   email?: string;
   phone?: string;
+  /** Languages as typed: names in nl, fr or en, or BCP 47 codes. */
   languages: string[];
 }
 
@@ -35,9 +37,11 @@ export function checkContact(input: ContactInput) {
   const phone = input.phone?.trim() || null;
   if (phone && !phoneShape.test(phone))
     problems.push({ field: 'phone', message: 'is not a phone number', code: 'phone_invalid' });
-  const languages = [...new Set(input.languages.map((l) => l.trim()).filter(Boolean))];
-  if (languages.length > 20 || languages.some((l) => !languageCodeShape.test(l)))
-    problems.push({ field: 'languages', message: 'has an unknown language code', code: 'language_codes' });
+  const { codes: languages, unknown } = readLanguages(input.languages);
+  if (unknown.length)
+    problems.push({ field: 'languages', message: 'has an unknown language', code: 'language_unknown' });
+  else if (languages.length > 20)
+    problems.push({ field: 'languages', message: 'has too many languages', code: 'language_codes' });
   return { problems, values: { name, title, email, phone, languages } };
 }
 

@@ -4,6 +4,7 @@ import Type from 'typebox';
 import type { WebDeps } from '../../../../http/deps.ts';
 import { one } from '../../../../shared/form-values.ts';
 import { textOf } from '../listing-forms.ts';
+import { splitLanguages } from '../../language-names.ts';
 import { partRoutes } from '../part-routes.web.ts';
 import { ContactsPage } from './contacts.page.tsx';
 import { deleteContact } from './delete-contact.ts';
@@ -26,9 +27,7 @@ export const contactsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
         title: textOf(values, 'title'),
         email: field('email'),
         phone: field('phone'),
-        languages: field('languages')
-          .split(/[\s,;]+/)
-          .filter(Boolean),
+        languages: splitLanguages(field('languages')),
       };
     },
     save: saveContact,

@@ -15,6 +15,8 @@ export interface ExceptionInput {
   closed: boolean;
   opensAt: string;
   closesAt: string;
+  /** Said to close the next day: only then may the closing time come before the opening time. */
+  nextDay?: boolean;
   note: I18nText;
 }
 
@@ -36,6 +38,8 @@ export function checkException(input: ExceptionInput) {
   const closesAt = input.closesAt.trim();
   if (!input.closed && (!timeShape.test(opensAt) || !timeShape.test(closesAt)))
     problems.push({ field: 'opens_at', message: 'needs both times', code: 'hours_both' });
+  else if (!input.closed && closesAt < opensAt && !input.nextDay)
+    problems.push({ field: 'closes_at', message: 'closes before it opens', code: 'hours_past_midnight' });
   const note = cleanText(input.note);
   for (const [lang, text] of Object.entries(note))
     if (text.length > 200)

@@ -54,6 +54,19 @@ export function HoursPage({
   const title = t.t('directory.hours.title', { service: pickText(name, ctx.locale)?.text ?? '' });
   const days = weekdayNames(ctx.locale);
   const problemOf = (day: number, period: number) => problems.find((p) => p.field === `d${day}p${period}`);
+  /**
+   * "Until the next day" is asked where it matters: a period that closes before it opens (stored
+   * so, typed so, or refused for it) or one already said to end the next day.
+   */
+  const asksNextDay = (day: number, period: number) => {
+    const key = `d${day}p${period}`;
+    const [opens, closes] = [values[`${key}o`] ?? '', values[`${key}c`] ?? ''];
+    return (
+      values[`${key}n`] === '1' ||
+      (opens !== '' && closes !== '' && closes < opens) ||
+      problemOf(day, period)?.code === 'hours_past_midnight'
+    );
+  };
   return (
     <ListingLayout ctx={ctx} title={title} organisationId={organisationId} saved={saved}>
       <p>
@@ -119,6 +132,22 @@ export function HoursPage({
                           value={values[`d${day}p${period}c`] ?? ''}
                           aria-invalid={problem ? 'true' : undefined}
                         />
+                        {asksNextDay(day, period) ? (
+                          <label class="check next-day">
+                            <input
+                              type="checkbox"
+                              name={`d${day}p${period}n`}
+                              value="1"
+                              checked={values[`d${day}p${period}n`] === '1' ? true : undefined}
+                            />{' '}
+                            <span>{t.html('directory.hours.next_day')}</span>
+                            <span class="visually-hidden" safe>
+                              {t.t('directory.hours.next_day_for', { day: dayName, period })}
+                            </span>
+                          </label>
+                        ) : (
+                          ''
+                        )}
                       </td>
                     );
                   })}
@@ -208,6 +237,15 @@ export function HoursPage({
             {f.text('opens_at', t.t('directory.exceptions.opens'), { type: 'time', maxlength: 5 })}
             {f.text('closes_at', t.t('directory.exceptions.closes'), { type: 'time', maxlength: 5 })}
           </div>
+          <label class="check next-day">
+            <input
+              type="checkbox"
+              name="next_day"
+              value="1"
+              checked={f.value('next_day') === '1' ? true : undefined}
+            />{' '}
+            <span>{t.html('directory.hours.next_day')}</span>
+          </label>
           {f.inLanguages('note', t.t('directory.exceptions.note'), { maxlength: 200 })}
         </Form>
       </Section>

@@ -2,12 +2,14 @@ import { describe, expect, it } from 'vitest';
 import { checkWeek } from './hours.repo.ts';
 
 const day = (...periods: [string, string][]) => periods.map(([opensAt, closesAt]) => ({ opensAt, closesAt }));
+/** A period said to close the next day ("until the next day" ticked). */
+const overnight = (opensAt: string, closesAt: string) => ({ opensAt, closesAt, nextDay: true });
 
 describe('weekly hours as typed', () => {
-  it('keeps two periods a day in order, and a period running past midnight', () => {
+  it('keeps two periods a day in order, and a period said to run past midnight', () => {
     const { problems, week } = checkWeek({
       1: day(['13:00', '17:00'], ['09:00', '12:00']),
-      5: day(['20:00', '08:00']),
+      5: [overnight('20:00', '08:00')],
     });
     expect(problems).toEqual([]);
     expect(week[1]).toEqual([
@@ -24,9 +26,18 @@ describe('weekly hours as typed', () => {
     [day(['24:00', '12:00']), 'hours_time'],
     [day(['09:00', '09:00']), 'hours_same'],
     [day(['09:00', '13:00'], ['12:00', '17:00']), 'hours_overlap'],
-    [day(['20:00', '08:00'], ['22:00', '23:00']), 'hours_overlap'],
+    [[overnight('20:00', '08:00'), ...day(['22:00', '23:00'])], 'hours_overlap'],
+    [day(['10:00', '09:00']), 'hours_past_midnight'],
+    [day(['20:00', '08:00']), 'hours_past_midnight'],
   ])('refuses %j as %s', (periods, code) => {
     expect(checkWeek({ 3: periods }).problems.map((p) => p.code)).toEqual([code]);
+  });
+
+  it('takes "until the next day" as said only where closing comes before opening', () => {
+    expect(checkWeek({ 2: [overnight('09:00', '17:00')] })).toMatchObject({
+      problems: [],
+      week: { 2: [{ opensAt: '09:00', closesAt: '17:00' }] },
+    });
   });
 
   it('ignores a period left empty', () => {

@@ -1,6 +1,8 @@
 // A service's usual weekly hours, from the hours form: up to two periods a day (a morning and an
-// afternoon, say). A closing time at or before the opening time runs past midnight (a night
-// shelter, 20:00-08:00). Hours set per location or per season are left as they are.
+// afternoon, say). A period may run past midnight (a night shelter, 20:00-08:00), but only when the
+// form says so ("until the next day"): 10:00-09:00 is far more often a slip than a 23-hour day, so
+// a closing time before the opening time is otherwise refused. Hours set per location or per
+// season are left as they are.
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../../../db/client.ts';
 import { AppError, type FieldProblem } from '../../../../shared/errors.ts';
@@ -12,8 +14,11 @@ export interface Period {
   closesAt: string;
 }
 
-/** Periods by ISO weekday (1 = Monday), as typed: "" for an empty field. */
-export type WeekInput = Record<number, { opensAt: string; closesAt: string }[]>;
+/**
+ * Periods by ISO weekday (1 = Monday), as typed: "" for an empty field; `nextDay` when the person
+ * said the period closes the next day.
+ */
+export type WeekInput = Record<number, { opensAt: string; closesAt: string; nextDay?: boolean }[]>;
 
 const timeShape = /^([01]\d|2[0-3]):[0-5]\d$/;
 const minutes = (t: string) => Number(t.slice(0, 2)) * 60 + Number(t.slice(3, 5));
@@ -33,6 +38,8 @@ export function checkWeek(input: WeekInput): { problems: FieldProblem[]; week: R
         problems.push({ field, message: 'is not a time', code: 'hours_time' });
       else if (opens === closes)
         problems.push({ field, message: 'opens and closes at once', code: 'hours_same' });
+      else if (minutes(closes) < minutes(opens) && !p.nextDay)
+        problems.push({ field, message: 'closes before it opens', code: 'hours_past_midnight' });
       else periods.push({ opensAt: opens, closesAt: closes });
     });
     // Two periods of one day must not overlap (past-midnight periods end the next day).

@@ -22,13 +22,13 @@ import { findWeeklyHours, hasSpecialHours, type WeekInput } from './hours.repo.t
 import { setWeeklyHours } from './set-weekly-hours.ts';
 
 const HoursBody = Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 200 }), {
-  maxProperties: 40,
+  maxProperties: 60,
 });
 const ExceptionBody = Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 300 }), {
   maxProperties: 20,
 });
 
-/** The stored week as the form's fields: d<weekday>p<period>o|c. */
+/** The stored week as the form's fields: d<weekday>p<period>o|c, and n when it ends the next day. */
 function hoursValues(rows: { weekday: number; opensAt: string; closesAt: string }[]) {
   const values: Record<string, string> = {};
   const seen: Record<number, number> = {};
@@ -37,6 +37,7 @@ function hoursValues(rows: { weekday: number; opensAt: string; closesAt: string 
     if (period > 2) continue;
     values[`d${r.weekday}p${period}o`] = r.opensAt.slice(0, 5);
     values[`d${r.weekday}p${period}c`] = r.closesAt.slice(0, 5);
+    if (r.closesAt < r.opensAt) values[`d${r.weekday}p${period}n`] = '1';
   }
   return values;
 }
@@ -91,6 +92,7 @@ export const hoursWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
         week[day] = [1, 2].map((p) => ({
           opensAt: body[`d${day}p${p}o`] ?? '',
           closesAt: body[`d${day}p${p}c`] ?? '',
+          nextDay: body[`d${day}p${p}n`] === '1',
         }));
       const holidays = body.closed_on_public_holidays === '1';
       return submitForm(
@@ -117,6 +119,7 @@ export const hoursWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
         closed: body.closed !== '0',
         opensAt: body.opens_at ?? '',
         closesAt: body.closes_at ?? '',
+        nextDay: body.next_day === '1',
         note: Object.fromEntries(locales.map((l) => [l, body[`note.${l}`] ?? ''])),
       };
       return submitForm(reply, () => addException(signedInContext(request, deps), service.id, input), {

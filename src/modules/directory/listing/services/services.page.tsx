@@ -37,6 +37,8 @@ export function EditServicePage({
     statuses: readonly string[];
     targetGroups: readonly string[];
     accessConditions: readonly string[];
+    /** The 19 communes, named in the reader's language. */
+    communes: { value: string; label: string }[];
     themes: { code: string; name: I18nText; children: { code: string; name: I18nText }[] }[];
   };
 }) {
@@ -117,6 +119,10 @@ export function EditServicePage({
           vocabularyOptions(ctx, 'directory.access', vocabularies.accessConditions),
           { multiple: true },
         )}
+        {f.choices('resident_communes', t.t('directory.edit.resident_communes'), vocabularies.communes, {
+          multiple: true,
+          hint: t.t('directory.edit.resident_communes_hint'),
+        })}
         {f.text('languages', t.t('directory.edit.languages'), {
           hint: t.t('directory.edit.languages_hint'),
           maxlength: 300,

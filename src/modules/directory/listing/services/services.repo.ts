@@ -9,13 +9,15 @@ import { themeRows } from '../../use-cases/sync-taxonomy.ts';
 import {
   type AccessCondition,
   accessConditions,
+  communeNisCodes,
   type ServiceStatus,
   serviceStatuses,
   type TargetGroup,
   targetGroups,
 } from '../../directory.vocabulary.ts';
 import { diff, recordVersion } from '../listing-versions.ts';
-import { isUuid, languageCodeShape } from '../../../../shared/shapes.ts';
+import { isUuid } from '../../../../shared/shapes.ts';
+import { readLanguages } from '../../language-names.ts';
 import { checkEmail, checkWebAddress } from '../../contact-fields.ts';
 
 export const serviceTextFields = [
@@ -34,10 +36,12 @@ export interface ServiceInput {
   status: string;
   targetGroups: string[];
   accessConditions: string[];
-  /** BCP 47 codes, e.g. "ar", "tzm", "pt-BR". */
+  /** Languages as typed: names in nl, fr or en ("lingala", "Arabisch") or BCP 47 codes ("ar", "pt-BR"). */
   languages: string[];
   /** Theme and sub-theme codes, e.g. "housing" or "housing.emergency-shelter". */
   themes: string[];
+  /** Communes (NIS codes) whose residents alone may use it, as a CPAS/OCMW; none: anyone. */
+  residentCommunes?: string[];
 }
 
 const knownThemes = new Set(themeRows().map((t) => t.code));
@@ -96,9 +100,14 @@ export function checkService(input: ServiceInput) {
     problems.push({ field: 'target_groups', message: 'has an unknown value', code: 'choose_one' });
   if (unknown(input.accessConditions, accessConditions))
     problems.push({ field: 'access_conditions', message: 'has an unknown value', code: 'choose_one' });
-  const languages = [...new Set(input.languages.map((l) => l.trim()).filter(Boolean))];
-  if (languages.length > 30 || languages.some((l) => !languageCodeShape.test(l)))
-    problems.push({ field: 'languages', message: 'has an unknown language code', code: 'language_codes' });
+  const residentCommunes = [...new Set(input.residentCommunes ?? [])].sort();
+  if (unknown(residentCommunes, communeNisCodes))
+    problems.push({ field: 'resident_communes', message: 'has an unknown commune', code: 'choose_one' });
+  const { codes: languages, unknown: unread } = readLanguages(input.languages);
+  if (unread.length)
+    problems.push({ field: 'languages', message: 'has an unknown language', code: 'language_unknown' });
+  else if (languages.length > 30)
+    problems.push({ field: 'languages', message: 'has too many languages', code: 'language_codes' });
   const themes = [...new Set(input.themes)].sort();
   if (themes.some((code) => !knownThemes.has(code)))
     problems.push({ field: 'themes', message: 'has an unknown theme', code: 'choose_one' });
@@ -114,6 +123,7 @@ export function checkService(input: ServiceInput) {
       status: status ?? 'active',
       targetGroups: [...new Set(input.targetGroups)] as TargetGroup[],
       accessConditions: [...new Set(input.accessConditions)] as AccessCondition[],
+      residentCommunes,
       languages,
     },
   };

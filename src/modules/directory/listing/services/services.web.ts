@@ -10,6 +10,7 @@ import { sendHtml } from '../../../../http/send-html.ts';
 import { signedInContext } from '../../../../http/use-case-context.ts';
 import type { Database } from '../../../../db/client.ts';
 import { IdParams } from '../../directory.schemas.ts';
+import { geoReference } from '../../../geo/index.ts';
 import { getOrganisationBrief, getService, getTaxonomy } from '../../directory.service.ts';
 import { accessConditions, serviceStatuses, targetGroups } from '../../directory.vocabulary.ts';
 import { requireListingEditor } from '../change-listing.ts';
@@ -19,6 +20,7 @@ import { many, SavedQuery, text, textFields } from '../listing-schemas.ts';
 import { createService } from './create-service.ts';
 import { editService } from './edit-service.ts';
 import { EditServicePage, ServicesListPage } from './services.page.tsx';
+import { languagesForField, splitLanguages } from '../../language-names.ts';
 import { type ServiceInput, serviceTextFields } from './services.repo.ts';
 
 const ServiceBody = Type.Object({
@@ -30,6 +32,7 @@ const ServiceBody = Type.Object({
   status: text,
   target_groups: many,
   access_conditions: many,
+  resident_communes: many,
   themes: many,
   languages: text,
   email: text,
@@ -43,9 +46,8 @@ function serviceInputOf(body: ServiceForm): ServiceInput {
     status: String(body.status ?? ''),
     targetGroups: list(body.target_groups),
     accessConditions: list(body.access_conditions),
-    languages: String(body.languages ?? '')
-      .split(/[\s,;]+/)
-      .filter(Boolean),
+    residentCommunes: list(body.resident_communes),
+    languages: splitLanguages(String(body.languages ?? '')),
     email: typeof body.email === 'string' ? body.email : undefined,
     url: typeof body.url === 'string' ? body.url : undefined,
     themes: list(body.themes),
@@ -64,6 +66,7 @@ async function servicePage(
     statuses: serviceStatuses,
     targetGroups,
     accessConditions,
+    communes: geoReference().communes.map((c) => ({ value: c.nis, label: c.name[ctx.locale] })),
     themes: (await getTaxonomy(db)).themes,
   };
   return EditServicePage({ ctx, ...service, values, vocabularies, ...state });
@@ -131,17 +134,18 @@ export const servicesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
     { schema: { hide: true, params: IdParams, querystring: SavedQuery } },
     async (request, reply) => {
       const service = await serviceToEdit(request, deps);
+      const ctx = await pageFor(request, deps);
       const values: FormValues = {
         ...Object.assign({}, ...serviceTextFields.map((f) => spread(f, service[f]))),
         status: service.status,
         target_groups: service.targetGroups,
         access_conditions: service.accessConditions,
+        resident_communes: service.residentCommunes,
         themes: service.themes.map((t) => t.term.code),
-        languages: service.languages.join(', '),
+        languages: languagesForField(service.languages, ctx.t.language),
         email: service.email ?? '',
         url: service.url ?? '',
       };
-      const ctx = await pageFor(request, deps);
       const saved = request.query.done === 'saved';
       return sendHtml(reply, await servicePage(db, ctx, editing(service), values, { saved }));
     },

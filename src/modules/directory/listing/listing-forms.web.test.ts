@@ -1,0 +1,169 @@
+// The listing forms as a newcomer met them (issue 12): languages spoken typed by name, a closing
+// time before the opening time, and the texts in three languages with the reader's own first.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { confirmedPerson } from '../../../../test/helpers/form-client.ts';
+import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+
+let t: TestApp;
+let orgId: string;
+let serviceId: string;
+
+beforeAll(async () => {
+  t = await createTestApp({ demo: true });
+  const { rows } = await t.database.pool.query(
+    `select o.id as org, s.id as service from organisations o join services s on s.organisation_id = o.id
+     order by o.provenance_id, s.provenance_id limit 1`,
+  );
+  orgId = rows[0].org;
+  serviceId = rows[0].service;
+});
+afterAll(() => t.close());
+
+async function editor() {
+  const client = await confirmedPerson(t.app, t.database);
+  await t.database.pool.query(
+    `insert into memberships (user_id, organisation_id, roles)
+     select id, $2, '{editor}'::organisation_role[] from users where email = $1`,
+    [client.email, orgId],
+  );
+  return client;
+}
+
+const languagesOf = async (table: 'services' | 'contacts', id: string): Promise<string[]> =>
+  (await t.database.pool.query(`select languages from ${table} where id = $1`, [id])).rows[0].languages;
+
+describe('languages spoken', () => {
+  it('takes names in French, Dutch or English and codes, stores codes, and shows names when editing', async () => {
+    const person = await editor();
+    await person.get(`/fr/manage/services/${serviceId}`);
+    const saved = await person.post(`/fr/manage/services/${serviceId}`, {
+      'name.fr': 'Permanence sociale',
+      status: 'active',
+      languages: 'lingala, Arabisch, arabe, darija, Langue des signes de Belgique francophone, pt-BR, nl',
+    });
+    expect(saved.statusCode).toBe(303);
+    expect(await languagesOf('services', serviceId)).toEqual(['ln', 'ar', 'ary', 'sfb', 'pt-BR', 'nl']);
+
+    // The form shows names in the reader's language, which post back as the same codes.
+    const fr = await person.get(`/fr/manage/services/${serviceId}`);
+    const shown = /name="languages"[^>]*value="([^"]*)"/.exec(fr.body)?.[1];
+    expect(shown).toBe(
+      'lingala, arabe, arabe marocain, Langue des signes de Belgique francophone, pt-BR, néerlandais',
+    );
+    const nl = await person.get(`/nl/manage/services/${serviceId}`);
+    expect(nl.body).toContain('value="Lingala, Arabisch, Marokkaans Arabisch,');
+    const again = await person.post(`/fr/manage/services/${serviceId}`, {
+      'name.fr': 'Permanence sociale',
+      status: 'active',
+      languages: shown!,
+    });
+    expect(again.statusCode).toBe(303);
+    expect(await languagesOf('services', serviceId)).toEqual(['ln', 'ar', 'ary', 'sfb', 'pt-BR', 'nl']);
+  });
+
+  it('refuses a language it cannot read, says so in plain words, and changes nothing', async () => {
+    const person = await editor();
+    const before = await languagesOf('services', serviceId);
+    await person.get(`/en/manage/services/${serviceId}`);
+    const bad = await person.post(`/en/manage/services/${serviceId}`, {
+      'name.en': 'Social desk',
+      status: 'active',
+      languages: 'Arabic, Klingon',
+    });
+    expect(bad.statusCode).toBe(400);
+    expect(bad.body).toContain('We do not recognise one of these languages.');
+    expect(bad.body).toContain('value="Arabic, Klingon"');
+    expect(await languagesOf('services', serviceId)).toEqual(before);
+  });
+
+  it('takes names for a contact person too', async () => {
+    const person = await editor();
+    await person.get(`/nl/manage/organisations/${orgId}/contacts`);
+    const added = await person.post(`/nl/manage/organisations/${orgId}/contacts`, {
+      'new-contact_name': 'Mireille',
+      'new-languages': 'Lingala, Frans; tshiluba',
+    });
+    expect(added.statusCode).toBe(303);
+    const { rows } = await t.database.pool.query(
+      `select id from contacts where organisation_id = $1 and name = 'Mireille'`,
+      [orgId],
+    );
+    expect(await languagesOf('contacts', rows[0].id)).toEqual(['ln', 'fr', 'lua']);
+    const page = await person.get(`/en/manage/organisations/${orgId}/contacts`);
+    expect(page.body).toContain('value="Lingala, French, Luba-Lulua"');
+  });
+});
+
+describe('opening hours that close before they open', () => {
+  it('refuses 10:00-09:00 with a clear message, then takes it once “until the next day” is ticked', async () => {
+    const person = await editor();
+    const week = async () =>
+      (
+        await t.database.pool.query(
+          `select weekday, opens_at::text, closes_at::text from schedules
+           where service_id = $1 and location_id is null and valid_from is null order by weekday, opens_at`,
+          [serviceId],
+        )
+      ).rows;
+    const before = await week();
+    await person.get(`/fr/manage/services/${serviceId}/hours`);
+    const slip = await person.post(`/fr/manage/services/${serviceId}/hours`, {
+      d2p1o: '10:00',
+      d2p1c: '09:00',
+    });
+    expect(slip.statusCode).toBe(400);
+    expect(slip.body).toContain('Cette période ferme avant d’ouvrir.');
+    // The question is asked next to the period: a checkbox that was not there before.
+    expect(slip.body).toContain('name="d2p1n"');
+    expect(slip.body).not.toContain('name="d3p1n"');
+    expect(await week()).toEqual(before);
+
+    await person.get(`/fr/manage/services/${serviceId}/hours`);
+    const night = await person.post(`/fr/manage/services/${serviceId}/hours`, {
+      d2p1o: '20:00',
+      d2p1c: '08:00',
+      d2p1n: '1',
+    });
+    expect(night.statusCode).toBe(303);
+    expect(await week()).toEqual([{ weekday: 2, opens_at: '20:00:00', closes_at: '08:00:00' }]);
+    const form = await person.get(`/fr/manage/services/${serviceId}/hours`);
+    expect(form.body).toMatch(/name="d2p1n" value="1" checked/);
+  });
+
+  it('asks the same for special hours on a date', async () => {
+    const person = await editor();
+    const day = `${new Date().getFullYear() + 1}-03-14`;
+    await person.get(`/en/manage/services/${serviceId}/hours`);
+    const slip = await person.post(`/en/manage/services/${serviceId}/exceptions`, {
+      starts_on: day,
+      closed: '0',
+      opens_at: '18:00',
+      closes_at: '02:00',
+    });
+    expect(slip.statusCode).toBe(400);
+    expect(slip.body).toContain('This period closes before it opens.');
+    await person.get(`/en/manage/services/${serviceId}/hours`);
+    const ok = await person.post(`/en/manage/services/${serviceId}/exceptions`, {
+      starts_on: day,
+      closed: '0',
+      opens_at: '18:00',
+      closes_at: '02:00',
+      next_day: '1',
+    });
+    expect(ok.statusCode).toBe(303);
+  });
+});
+
+describe('texts in three languages', () => {
+  it('puts the reader’s language first', async () => {
+    const person = await editor();
+    const order = async (locale: string) => {
+      const page = await person.get(`/${locale}/manage/services/${serviceId}`);
+      const fieldset = page.body.slice(page.body.indexOf('id="f-name"'));
+      return [...fieldset.matchAll(/name="name\.(nl|fr|en)"/g)].slice(0, 3).map((m) => m[1]);
+    };
+    expect(await order('fr')).toEqual(['fr', 'nl', 'en']);
+    expect(await order('nl')).toEqual(['nl', 'fr', 'en']);
+    expect(await order('en')).toEqual(['en', 'nl', 'fr']);
+  });
+});
