@@ -49,3 +49,11 @@ describe('languages spoken, as typed', () => {
     expect(languagesForField(['ln', 'ar'], translator('fr').language)).toBe('lingala, arabe');
   });
 });
+
+describe('"en" between languages', () => {
+  it('is the code of English between two codes, and "and" between two names', () => {
+    expect(read('nl en fr').codes).toEqual(['nl', 'en', 'fr']);
+    expect(read('fr en ar').codes).toEqual(['fr', 'en', 'ar']);
+    expect(read('Arabisch en Lingala').codes).toEqual(['ar', 'ln']);
+  });
+});

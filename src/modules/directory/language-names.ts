@@ -141,11 +141,16 @@ export function languageCodeOf(typed: string): string | null {
 
 /**
  * The languages of a form field, as typed: separated by commas, semicolons, slashes, new lines or
- * "and" ("arabe et lingala"); codes may also be separated by spaces ("nl fr en").
+ * "and" ("arabe et lingala"); codes may also be separated by spaces ("nl fr en", "nl en fr").
  */
 export function splitLanguages(field: string): string[] {
-  return field
-    .split(/[,;/\n]|\s+(?:and|et|en|und)\s+/i)
+  // "en" is Dutch for "and" but also the code of English: between two codes ("nl en fr") it is
+  // the code, between names ("Arabisch en Lingala") the conjunction.
+  const conjunctions = field.replace(/(\S+)\s+en\s+(?=(\S+))/gi, (whole, before: string, after: string) =>
+    /^[a-z]{2,3}$/i.test(before) && /^[a-z]{2,3}$/i.test(after) ? whole : `${before},`,
+  );
+  return conjunctions
+    .split(/[,;/\n]|\s+(?:and|et|und)\s+/i)
     .map((part) => part.trim())
     .filter(Boolean);
 }

@@ -59,7 +59,7 @@ export const notInQueries = new Set(
     'haren roue rad aurore dauw rosee veterinaire veeartsenij industrie louise louiza central centraal ' +
     'nord noord midi zuid ouest west congres chapelle kapellekerk luxembourg luxemburg arcades arcaden ' +
     'botanique kruidtuin constellations sterrebeelden heembeek bon air goede lucht dixmude diksmuide ' +
-    'roosendaal potaarde scheut churchill woeste buffon'
+    'roosendaal potaarde scheut churchill woeste buffon grote munt hal'
   ).split(' '),
 );
 
@@ -113,7 +113,7 @@ function stationForms(names: string[]): { all: string[]; query: string[] } {
   for (const name of names) {
     const full = fold(name);
     all.add(full);
-    query.add(full);
+    if (!notInQueries.has(full)) query.add(full);
     const short = /^(bruxelles|brussel|brussels) (.+)$/.exec(full)?.[2];
     const base = short ?? full;
     all.add(base);

@@ -168,3 +168,17 @@ describe('landmarks.json', () => {
     }
   });
 });
+
+describe('words that look like places but are not', () => {
+  it.each(['hulp voor grote gezinnen', 'grote schulden', 'gratis haren knippen', 'delta', 'munt'])(
+    'reads "%s" as words only',
+    (query) => {
+      expect(placeInQuery(query)).toBeNull();
+    },
+  );
+
+  it('still reads the full names of those places', () => {
+    expect(placeInQuery('logement grote markt')?.place.label).toBe('Grand-Place');
+    expect(placeInQuery('gare de haren')?.place.kind).toBe('station');
+  });
+});

@@ -249,6 +249,19 @@ describe('referring the person elsewhere', () => {
     expect(firstDetail.json().timeline).toContainEqual(
       expect.objectContaining({ kind: 'referred_elsewhere', linked_referral_id: second }),
     );
+    // The new receiver is not told which referral came before: it was not hers.
+    const otherAdmin = await memberOf(t, elsewhere.org, ['admin']);
+    await otherAdmin.get(`/en/manage/organisations/${elsewhere.org}/api-tokens`);
+    const otherCreated = await otherAdmin.post(`/en/manage/organisations/${elsewhere.org}/api-tokens`, {
+      name: 'Files',
+    });
+    const otherToken = /<code class="token">(psl_[A-Za-z0-9_-]+)<\/code>/.exec(otherCreated.body)![1]!;
+    const received = await t.app.inject({
+      url: `/api/v1/referrals/${second}`,
+      headers: { authorization: `Bearer ${otherToken}` },
+    });
+    expect(received.statusCode).toBe(200);
+    expect(received.json().follows_referral_id).toBeNull();
   });
 
   it('refuses bad follow-ups with a clear message and creates nothing', async () => {

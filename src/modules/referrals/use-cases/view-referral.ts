@@ -64,7 +64,10 @@ export async function viewReferral(ctx: ReferralContext, id: string): Promise<Re
     referral.serviceId ? getServiceBrief(ctx.db, referral.serviceId).catch(() => null) : null,
     lastSeen(ctx, referral.id),
   ]);
-  const linkedVisible = await visibleLinkedReferrals(ctx, events);
+  const linkedVisible = await visibleLinkedReferrals(ctx, [
+    ...events,
+    ...(referral.followsReferralId ? [{ details: { linkedReferralId: referral.followsReferralId } }] : []),
+  ]);
   const people = new Map(
     (
       await findUsersByIds(ctx.db, [
@@ -81,7 +84,15 @@ export async function viewReferral(ctx: ReferralContext, id: string): Promise<Re
   });
   const themeName = taxonomy.byCode.get(referral.themeCode)?.name ?? { nl: referral.themeCode };
   return {
-    referral,
+    // The referral this one follows is named only to those who may open it: the new receiver
+    // learns nothing of where the person was before.
+    referral: {
+      ...referral,
+      followsReferralId:
+        referral.followsReferralId && linkedVisible.has(referral.followsReferralId)
+          ? referral.followsReferralId
+          : null,
+    },
     sides,
     from,
     to,

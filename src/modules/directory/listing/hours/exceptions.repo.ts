@@ -38,7 +38,7 @@ export function checkException(input: ExceptionInput) {
   const closesAt = input.closesAt.trim();
   if (!input.closed && (!timeShape.test(opensAt) || !timeShape.test(closesAt)))
     problems.push({ field: 'opens_at', message: 'needs both times', code: 'hours_both' });
-  else if (!input.closed && closesAt < opensAt && !input.nextDay)
+  else if (!input.closed && closesAt < opensAt && !/^00:00/.test(closesAt) && !input.nextDay)
     problems.push({ field: 'closes_at', message: 'closes before it opens', code: 'hours_past_midnight' });
   const note = cleanText(input.note);
   for (const [lang, text] of Object.entries(note))

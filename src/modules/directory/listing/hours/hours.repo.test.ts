@@ -40,6 +40,13 @@ describe('weekly hours as typed', () => {
     });
   });
 
+  it('takes closing at 00:00 as the end of the day, without "until the next day"', () => {
+    expect(checkWeek({ 5: day(['18:00', '00:00']) })).toMatchObject({
+      problems: [],
+      week: { 5: [{ opensAt: '18:00', closesAt: '00:00' }] },
+    });
+  });
+
   it('ignores a period left empty', () => {
     expect(checkWeek({ 4: day(['', ''], ['10:00', '11:00']) })).toMatchObject({
       problems: [],

@@ -38,7 +38,8 @@ export function checkWeek(input: WeekInput): { problems: FieldProblem[]; week: R
         problems.push({ field, message: 'is not a time', code: 'hours_time' });
       else if (opens === closes)
         problems.push({ field, message: 'opens and closes at once', code: 'hours_same' });
-      else if (minutes(closes) < minutes(opens) && !p.nextDay)
+      // Closing at 00:00 is the end of the day, not a period past midnight to confirm.
+      else if (minutes(closes) < minutes(opens) && minutes(closes) !== 0 && !p.nextDay)
         problems.push({ field, message: 'closes before it opens', code: 'hours_past_midnight' });
       else periods.push({ opensAt: opens, closesAt: closes });
     });
