@@ -22,6 +22,8 @@ export interface DirectoryFilters {
   /** BCP 47 code of a language spoken by a service. */
   language?: string;
   organisationId?: string;
+  /** Services of other organisations than these (where to refer a person next). */
+  excludeOrganisationIds?: string[];
   /** Only organisations that list at least one active service: what a visitor can use. */
   withServices?: boolean;
 }
@@ -210,6 +212,7 @@ export type ServiceRecord = NonNullable<Awaited<ReturnType<typeof findServiceByI
 function serviceListConditions(filters: DirectoryFilters): SQL {
   const conditions: SQL[] = [...serviceConditions(filters)];
   if (filters.organisationId) conditions.push(sql`s.organisation_id = ${filters.organisationId}`);
+  for (const id of filters.excludeOrganisationIds ?? []) conditions.push(sql`s.organisation_id <> ${id}`);
   if (filters.kind) {
     conditions.push(
       sql`exists (select 1 from ${organisations} o where o.id = s.organisation_id and o.kind = ${filters.kind})`,

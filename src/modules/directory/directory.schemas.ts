@@ -58,7 +58,7 @@ export const DirectoryPageQuery = Type.Object({
 
 export const MapPageQuery = Type.Object({ all: AllOrganisations });
 
-export const IdParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+export { IdParams } from '../../http/params.ts';
 
 const Commune = Type.Object({ nis: Type.String(), name: I18nTextSchema });
 const Quartier = Type.Object({ code: Type.Integer(), name: I18nTextSchema });

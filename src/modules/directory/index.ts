@@ -48,6 +48,8 @@ export {
   reminderAfterMonths,
 } from './freshness/freshness.repo.ts';
 export { searchServiceIds } from './search/search.service.ts';
-export { findUnverifiedListings } from './trust/trust.repo.ts';
+export { findUnverifiedListings, vouchableKinds } from './trust/trust.repo.ts';
+/** A step for vouching (membership, which knows who asked to manage a group), inside its transaction. */
+export { vouchFor } from './trust/trust.repo.ts';
 /** A step for the moderators' verification (moderation), inside its transaction. */
 export { setVerification } from './trust/trust.repo.ts';

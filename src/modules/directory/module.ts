@@ -17,7 +17,6 @@ import { locationsWeb } from './listing/locations/locations.web.ts';
 import { logoFilesWeb, logoFormWeb } from './listing/logo/logo.web.ts';
 import { profileWeb } from './listing/profile/profile.web.ts';
 import { servicesWeb } from './listing/services/services.web.ts';
-import { trustWeb } from './trust/trust.web.ts';
 import { searchApi } from './search/search.api.ts';
 import { directorySearchSource } from './search/directory-source.ts';
 import { searchWeb } from './search/search.web.ts';
@@ -46,7 +45,6 @@ export const directoryModule = {
       contactsWeb,
       hoursWeb,
       historyWeb,
-      trustWeb,
       serviceCardWeb,
     ],
     api: [directoryApi, searchApi],

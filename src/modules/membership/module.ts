@@ -1,4 +1,5 @@
-// Organisations run by their members: registering, claims on listings, invitations, members.
+// Organisations run by their members: registering, claims on listings, invitations, members, and
+// vouching for an informal group.
 import * as membershipSchema from './membership.schema.ts';
 import { tablesOf } from '../../db/tables.ts';
 import type { ModuleManifest } from '../../http/module-manifest.ts';
@@ -6,6 +7,7 @@ import { moduleErrors } from '../../shared/errors.ts';
 import { claimsWeb } from './claims/claims.web.ts';
 import { membersWeb } from './members/members.web.ts';
 import { registerWeb } from './register/register.web.ts';
+import { vouchingWeb } from './vouching/vouching.web.ts';
 
 const errors = moduleErrors('membership', {
   /** An organisation always keeps at least one admin. */
@@ -19,5 +21,5 @@ export const membershipModule = {
   name: 'membership',
   tables: tablesOf(membershipSchema),
   errors,
-  routes: { pages: [registerWeb, claimsWeb, membersWeb] },
+  routes: { pages: [registerWeb, claimsWeb, membersWeb, vouchingWeb] },
 } satisfies ModuleManifest;

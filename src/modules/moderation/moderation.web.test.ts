@@ -179,6 +179,27 @@ describe('verification and vouching', () => {
       403,
     );
   });
+
+  it('does not let anyone vouch for a group she asked to manage', async () => {
+    const group = await organisation(`Buren ${Date.now()}`);
+    const verified = await organisation(`OCMW Test ${Date.now()}`, 'formal', 'verified');
+    const admin = await person();
+    await adminOf(admin, verified);
+    await admin.get(`/en/organisations/${group}/claim`);
+    await admin.post(`/en/organisations/${group}/claim`, { message: 'I run this group too.' });
+
+    const page = await admin.get(`/en/organisations/${group}/vouch`);
+    expect(page.statusCode).toBe(403);
+    expect(page.body).toContain('You belong to this organisation, or asked to manage it');
+    const refused = await admin.post(`/en/organisations/${group}/vouch`, { voucher: verified });
+    expect(refused.statusCode).toBe(403);
+    const { rows } = await shared.t.database.pool.query(
+      `select (select count(*)::int from vouches where organisation_id = $1::uuid) as vouches,
+              (select count(*)::int from audit_log where event = 'organisation.vouched' and subject_id = $1::text) as audits`,
+      [group],
+    );
+    expect(rows[0]).toEqual({ vouches: 0, audits: 0 });
+  });
 });
 
 describe('the audit log page', () => {

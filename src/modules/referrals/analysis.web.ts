@@ -30,7 +30,7 @@ export const referralAnalysisWeb: FastifyPluginAsyncTypebox<ReferralDeps> = asyn
     );
     const names = analysisNamers(ctx, {
       themes,
-      monthInProgress: analysis.monthInProgress,
+      monthInProgress: analysis.monthInProgress.month,
       places: {
         communes: new Map(geo.communes.map((c) => [c.nis, c.name])),
         quartiers: new Map(geo.quartiers.map((q) => [String(q.code), q])),

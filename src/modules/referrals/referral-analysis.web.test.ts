@@ -1,6 +1,7 @@
-// The analysts' figures through the real HTTP app: the month in progress counts (today's referrals
-// are in), quartiers as well as communes, and the CSV export, hiding the same cells as the page so
-// that no hidden count comes back by subtracting one table, or one row, from another.
+// The analysts' figures through the real HTTP app: complete months as they stood when they ended and
+// the month in progress as totals only (so that looking every day shows no single referral),
+// quartiers as well as communes, and the CSV export, hiding the same cells as the page so that no
+// hidden count comes back by subtracting one table, or one row, from another.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   memberOf,
@@ -25,21 +26,41 @@ beforeAll(async () => {
   receiver = await memberOf(t, world.orgB, ['referrer']);
   analyst = await memberOf(t, world.orgC, ['editor']);
   await sql(t, `update users set platform_role = 'analyst' where id = $1`, [analyst.id]);
-  // Today: 5 declined for lack of capacity in one quartier of Ixelles, 2 in another.
+  const declined = async (quartier: number, reason = 'no_capacity') => {
+    const id = await sendReferral(
+      sender,
+      { ...world, orgA: world.orgC },
+      { commune: '', quartier: String(quartier) },
+    );
+    await receiver.get(`/en/referrals/${id}`);
+    await receiver.post(`/en/referrals/${id}/decline`, { reason });
+    return id;
+  };
+  // Last month: 5 declined for lack of capacity in one quartier of Ixelles, 2 in another.
+  const lastMonth: string[] = [];
   for (const [quartier, count] of [
     [q1!.code, 5],
     [q2!.code, 2],
-  ] as const) {
-    for (let i = 0; i < count; i++) {
-      const id = await sendReferral(
-        sender,
-        { ...world, orgA: world.orgC },
-        { commune: '', quartier: String(quartier) },
-      );
-      await receiver.get(`/en/referrals/${id}`);
-      await receiver.post(`/en/referrals/${id}/decline`, { reason: 'no_capacity' });
-    }
-  }
+  ] as const)
+    for (let i = 0; i < count; i++) lastMonth.push(await declined(quartier));
+  await sql(
+    t,
+    `update referrals set sent_at = sent_at - interval '1 month', closed_at = closed_at - interval '1 month',
+       created_at = created_at - interval '1 month' where id = any($1)`,
+    [lastMonth],
+  );
+  // Today: 5 more declined in the first quartier, and one still waiting.
+  for (let i = 0; i < 5; i++) await declined(q1!.code);
+  await sendReferral(sender, { ...world, orgA: world.orgC }, { commune: '', quartier: String(q1!.code) });
+  // Sent last month, declined today: it joins last month's figures only when this month is over.
+  const late = await sendReferral(
+    sender,
+    { ...world, orgA: world.orgC },
+    { commune: '', quartier: String(q2!.code) },
+  );
+  await sql(t, `update referrals set sent_at = sent_at - interval '1 month' where id = $1`, [late]);
+  await receiver.get(`/en/referrals/${late}`);
+  await receiver.post(`/en/referrals/${late}/decline`, { reason: 'not_eligible' });
 }, 120_000);
 afterAll(() => t.close());
 
@@ -58,11 +79,17 @@ const parse = (csv: string) =>
     );
 
 describe('the analysis of referrals', () => {
-  it('counts the month in progress, marked as such', async () => {
+  it('shows complete months as they ended, and the month in progress as totals only', async () => {
     const page = (await analyst.get('/en/analysis/referrals')).body;
+    // This month: 6 sent so far, 5 of them declined for lack of capacity; no theme, no place.
+    expect(tableOf(page, 'so-far')).toMatch(
+      /\(so far\)<\/th><td>6<\/td><td>5<\/td><td>0<\/td><td>0<\/td><td>0<\/td>/,
+    );
+    // Last month's 7, not today's 5, nor the one sent last month and declined today.
     const months = tableOf(page, 'unmet-month');
-    expect(months).toMatch(/\(so far\)<\/th><td>7<\/td>/);
-    expect(page).toContain('(so far).');
+    expect(months).not.toContain('(so far)');
+    expect(months).toMatch(/<\/th><td>7<\/td><td>0<\/td>/);
+    expect(tableOf(page, 'unmet-commune')).toMatch(/Ixelles<\/th><td>7<\/td><td>0<\/td>/);
   });
 
   it('shows quartiers, hiding a small one and its partner so the commune gives neither away', async () => {
@@ -89,9 +116,16 @@ describe('the analysis of referrals', () => {
     expect(cell('unmet_by_commune', '21009', 'no_capacity')).toBe('7');
     expect(cell('unmet_by_quartier', `q:${q1!.code}`, 'no_capacity')).toBe('hidden');
     expect(cell('unmet_by_quartier', `q:${q2!.code}`, 'no_capacity')).toBe('hidden');
-    expect(rows.some((r) => r[0] === 'unmet_by_month' && r[2]!.endsWith('(so far)') && r[5] === '7')).toBe(
-      true,
-    );
+    expect(rows.filter((r) => r[0] === 'month_in_progress').map((r) => [r[1], r[3], r[5]])).toEqual([
+      ['so_far', 'sent', '6'],
+      ['so_far', 'no_capacity', '5'],
+      ['so_far', 'not_eligible', '0'],
+      ['so_far', 'not_helped', '0'],
+      ['so_far', 'came_back', '0'],
+    ]);
+    expect(
+      rows.filter((r) => r[0] === 'unmet_by_month' && r[3] === 'no_capacity').map((r) => r[5]),
+    ).toContain('7');
 
     // No count from 1 to 4, and no column of a table with exactly one hidden cell.
     expect(rows.filter((r) => /^[1-4]$/.test(r[5]!))).toEqual([]);

@@ -305,6 +305,29 @@ describe('referring the person elsewhere', () => {
     expect(await kinds(helped)).toEqual(eventsBefore);
     expect(await kinds(first)).not.toContain('referred_elsewhere');
   });
+
+  it('says "referred elsewhere" on the first referral only once the draft is sent', async () => {
+    const first = await completed('not_helped');
+    await sender.get(`/en/referrals/new?service=${elsewhere.service}&follows=${first}`);
+    const draftForm = referralForm(world, {
+      service: elsewhere.service,
+      organisation: elsewhere.org,
+      follows: first,
+      intent: 'draft',
+    });
+    const newToReceiver = menuCount((await receiver.get('/fr/referrals')).body);
+    const res = await sender.post('/en/referrals/new', draftForm);
+    expect(res.statusCode).toBe(303);
+    const draft = /\/referrals\/([0-9a-f-]{36})/.exec(String(res.headers.location))![1]!;
+    expect(await kinds(draft)).toEqual(['created', 'follows']);
+    expect(await kinds(first)).not.toContain('referred_elsewhere');
+    expect(menuCount((await receiver.get('/fr/referrals')).body)).toBe(newToReceiver);
+
+    await sender.post(`/en/referrals/${draft}/send`, {});
+    expect((await row(draft)).status).toBe('sent');
+    expect(await kinds(first)).toContain('referred_elsewhere');
+    expect(menuCount((await receiver.get('/fr/referrals')).body)).toBe(newToReceiver + 1);
+  });
 });
 
 describe('the quartier', () => {

@@ -16,6 +16,7 @@ import {
 import type { ReferralContext } from '../referral-context.ts';
 import { sealEventBody } from '../referral-fields.ts';
 import { type ReferralMailKind, mailOrganisation } from '../referral-mail.ts';
+import { announceFollowUp } from './refer-elsewhere.ts';
 import { insertEvent, type NewReferralRow, updateReferral } from '../referrals.repo.ts';
 import {
   declineReasons,
@@ -117,6 +118,11 @@ export async function actOnReferral(
         status,
       );
     }
+    if (action === 'send' && referral.followsReferralId)
+      await announceFollowUp(tx, ctx, referral.followsReferralId, {
+        id: referral.id,
+        fromOrganisationId: referral.fromOrganisationId,
+      });
     await auditReferral(tx, ctx, action, referral.id, {
       from: referral.status,
       to,

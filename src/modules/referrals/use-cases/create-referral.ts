@@ -18,7 +18,7 @@ import type { ReferralContext } from '../referral-context.ts';
 import { type PersonDetails, sealPerson } from '../referral-fields.ts';
 import { mailOrganisation } from '../referral-mail.ts';
 import { insertEvent, insertReferral } from '../referrals.repo.ts';
-import { lockFollowedReferral, recordFollowUp } from './refer-elsewhere.ts';
+import { announceFollowUp, lockFollowedReferral, recordFollows } from './refer-elsewhere.ts';
 import {
   channelsWithDetail,
   consentMethods,
@@ -236,7 +236,8 @@ export async function createReferral(
       await insertEvent(tx, { ...event, id: randomUUID(), kind: 'send' });
       await mailOrganisation(tx, ctx, row, to.id, 'referral_received');
     }
-    if (followed) await recordFollowUp(tx, ctx, followed, { id, fromOrganisationId: from.id });
+    if (followed) await recordFollows(tx, ctx, { id, fromOrganisationId: from.id }, followed.id);
+    if (followed && send) await announceFollowUp(tx, ctx, followed.id, { id, fromOrganisationId: from.id });
     await markSeenByActor(tx, ctx, id);
     await auditReferral(tx, ctx, send ? 'sent' : 'drafted', id, {
       from: from.id,

@@ -79,31 +79,42 @@ export async function lockFollowedReferral(
   return referral;
 }
 
-/** Links the two on both timelines; the first one's other side sees it as new. */
-export async function recordFollowUp(
+/** The new referral's timeline names the one it follows from the start, a draft's too. */
+export async function recordFollows(
   tx: Executor,
   ctx: ReferralContext,
-  followed: ReferralRow,
   created: { id: string; fromOrganisationId: string },
+  followedId: string,
 ): Promise<void> {
-  const actor = eventActor(ctx, created.fromOrganisationId);
-  await insertEvent(tx, {
-    id: randomUUID(),
-    referralId: followed.id,
-    at: ctx.now,
-    kind: 'referred_elsewhere',
-    ...actor,
-    details: { linkedReferralId: created.id },
-  });
   await insertEvent(tx, {
     id: randomUUID(),
     referralId: created.id,
     at: ctx.now,
     kind: 'follows',
-    ...actor,
-    details: { linkedReferralId: followed.id },
+    ...eventActor(ctx, created.fromOrganisationId),
+    details: { linkedReferralId: followedId },
   });
-  await updateReferral(tx, followed.id, { updatedAt: ctx.now });
-  await markSeenByActor(tx, ctx, followed.id);
-  await auditReferral(tx, ctx, 'referred_elsewhere', followed.id, { referral: created.id });
+}
+
+/**
+ * Once the new referral is sent (not while it is a draft, which may still be cancelled), the first
+ * one's timeline says the person was referred elsewhere, and its other side sees it as new.
+ */
+export async function announceFollowUp(
+  tx: Executor,
+  ctx: ReferralContext,
+  followedId: string,
+  created: { id: string; fromOrganisationId: string },
+): Promise<void> {
+  await insertEvent(tx, {
+    id: randomUUID(),
+    referralId: followedId,
+    at: ctx.now,
+    kind: 'referred_elsewhere',
+    ...eventActor(ctx, created.fromOrganisationId),
+    details: { linkedReferralId: created.id },
+  });
+  await updateReferral(tx, followedId, { updatedAt: ctx.now });
+  await markSeenByActor(tx, ctx, followedId);
+  await auditReferral(tx, ctx, 'referred_elsewhere', followedId, { referral: created.id });
 }

@@ -1,9 +1,15 @@
-// What analysts learn from referrals over the last 12 months, the month in progress included (so
-// today's referrals count), never about a person: flows between kinds of organisations and themes,
-// and where help fell short (declined for lack of capacity or eligibility, not helped, came back) by
-// theme, commune, quartier and month. Every table is protected against small counts
+// What analysts learn from referrals, never about a person: over the last 12 complete months, flows
+// between kinds of organisations and themes, and where help fell short (declined for lack of
+// capacity or eligibility, not helped, came back) by theme, commune, quartier and month; and the
+// month in progress as totals only. Every table is protected against small counts
 // (shared/small-cells.ts); purged referrals count like any other. The page and the CSV export both
 // show this one result, so they hide the same cells.
+//
+// Why complete months, counted as they stood when the month ended: an analyst who looks every day
+// would otherwise see a cell go up by one and learn that one referral of that theme, in that
+// quartier, just ended "not helped". Figures that change once a month change by a month's worth of
+// referrals at once. The month in progress shows only its totals, which tell nothing about where or
+// what.
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { protectGroupedTable, protectTable, type RowGroup } from '../../../shared/small-cells.ts';
@@ -22,11 +28,14 @@ export interface ProtectedTable {
 const unmetKinds = [...unmetDeclineReasons, ...unmetOutcomes] as const;
 
 export interface ReferralAnalysis {
-  /** First and last month, yyyy-MM; the last is the month in progress. */
+  /** First and last complete month, yyyy-MM: the tables count them as they stood at the end of `to`. */
   from: string;
   to: string;
-  /** The month in progress (yyyy-MM): its counts are so far, up to today. */
-  monthInProgress: string;
+  /**
+   * The month in progress (yyyy-MM), totals only, so far: referrals sent, and those sent this month
+   * that already fell short, by kind. One row, protected on its own.
+   */
+  monthInProgress: { month: string; totals: ProtectedTable };
   /** Sending kind × receiving kind. */
   kindFlows: ProtectedTable;
   /** Theme × receiving kind. */
@@ -106,11 +115,16 @@ function placeTables(rows: { commune: string; quartier: number | null; c: string
 
 export async function analyseReferrals(db: Database, now: Date): Promise<ReferralAnalysis> {
   const thisMonth = DateTime.fromJSDate(now, { zone: 'Europe/Brussels' }).startOf('month');
-  const start = thisMonth.minus({ months: 11 });
-  const end = thisMonth.plus({ months: 1 });
+  const start = thisMonth.minus({ months: 12 });
+  const end = thisMonth.toJSDate();
   const months = Array.from({ length: 12 }, (_, i) => start.plus({ months: i }).toFormat('yyyy-MM'));
-  const inPeriod = sql`${referrals.status} <> 'draft' and ${referrals.sentAt} >= ${start.toJSDate()} and ${referrals.sentAt} < ${end.toJSDate()}`;
-  const unmet = sql`(${referrals.declineReason} in ('no_capacity', 'not_eligible') or ${referrals.outcome} in ('not_helped', 'came_back'))`;
+  const sentBetween = (from: Date, to: Date) =>
+    sql`${referrals.status} <> 'draft' and ${referrals.sentAt} >= ${from} and ${referrals.sentAt} < ${to}`;
+  const inPeriod = sentBetween(start.toJSDate(), end);
+  /** Fell short, by a decision taken before `until`: a later one counts from the next month on. */
+  const unmetBy = (until: Date) =>
+    sql`(${referrals.declineReason} in ('no_capacity', 'not_eligible') or ${referrals.outcome} in ('not_helped', 'came_back')) and ${referrals.closedAt} < ${until}`;
+  const unmet = unmetBy(end);
   const unmetKind = sql`coalesce(${referrals.declineReason}::text, ${referrals.outcome}::text)`;
   const query = async (r: ReturnType<typeof sql>, c: ReturnType<typeof sql>, where: ReturnType<typeof sql>) =>
     (
@@ -119,7 +133,8 @@ export async function analyseReferrals(db: Database, now: Date): Promise<Referra
       )
     ).rows;
 
-  const [kinds, themes, byTheme, byPlace, byMonth] = await Promise.all([
+  const inProgress = sentBetween(end, thisMonth.plus({ months: 1 }).toJSDate());
+  const [kinds, themes, byTheme, byPlace, byMonth, soFar] = await Promise.all([
     query(sql`${referrals.fromKind}`, sql`${referrals.toKind}`, inPeriod),
     query(sql`${referrals.themeCode}`, sql`${referrals.toKind}`, inPeriod),
     query(sql`${referrals.themeCode}`, unmetKind, sql`${inPeriod} and ${unmet}`),
@@ -133,13 +148,20 @@ export async function analyseReferrals(db: Database, now: Date): Promise<Referra
       unmetKind,
       sql`${inPeriod} and ${unmet}`,
     ),
+    query(sql`'so_far'`, sql`case when ${unmetBy(now)} then ${unmetKind} else 'sent' end`, inProgress),
   ]);
+  // Every referral sent so far, and those of them that fell short already.
+  const sent = soFar.reduce((a, x) => a + x.n, 0);
+  const totals = [...soFar.filter((x) => x.c !== 'sent'), { r: 'so_far', c: 'sent', n: sent }];
   const kindKeys = [...new Set([...kinds.map((x) => x.r), ...kinds.map((x) => x.c)])].sort();
   const places = placeTables(byPlace.rows);
   return {
     from: months[0]!,
     to: months[11]!,
-    monthInProgress: months[11]!,
+    monthInProgress: {
+      month: thisMonth.toFormat('yyyy-MM'),
+      totals: tableOf(totals, ['sent', ...unmetKinds], ['so_far']),
+    },
     kindFlows: tableOf(kinds, kindKeys, kindKeys),
     themeFlows: tableOf(themes, [...new Set(themes.map((x) => x.c))].sort()),
     unmetByTheme: tableOf(byTheme, unmetKinds),

@@ -15,6 +15,7 @@ export function analysisCsv(ctx: PageContext, analysis: ReferralAnalysis, names:
   const { t } = ctx;
   const hidden = t.t('referrals.analysis.csv_hidden');
   const tables: [string, ProtectedTable, Namer, Namer][] = [
+    ['month_in_progress', analysis.monthInProgress.totals, names.month, names.unmet],
     ['unmet_by_theme', analysis.unmetByTheme, names.theme, names.unmet],
     ['unmet_by_commune', analysis.unmetByCommune, names.commune, names.unmet],
     ['unmet_by_quartier', analysis.unmetByQuartier, names.quartier, names.unmet],

@@ -51,7 +51,9 @@ export function analysisNamers(
       return quartier ? `${name(quartier.name, code)} (${commune(quartier.communeNis)})` : code;
     },
     month: (m) =>
-      m === monthInProgress ? t.t('referrals.analysis.month_so_far', { month: monthName(m) }) : monthName(m),
-    unmet: (k) => label(ctx, 'referrals.analysis.unmet', k),
+      m === 'so_far'
+        ? t.t('referrals.analysis.month_so_far', { month: monthName(monthInProgress) })
+        : monthName(m),
+    unmet: (k) => (k === 'sent' ? t.t('referrals.analysis.sent') : label(ctx, 'referrals.analysis.unmet', k)),
   };
 }

@@ -86,6 +86,10 @@ export function ReferralAnalysisPage({
       <Table ctx={ctx} id={id} caption={caption} table={table} rowName={rowName} columnName={unmet} />
     </>
   );
+  const flows: [string, string, ProtectedTable, Namer][] = [
+    ['flows-kind', t.t('referrals.analysis.flows_kinds'), analysis.kindFlows, kind],
+    ['flows-theme', t.t('referrals.analysis.flows_themes'), analysis.themeFlows, theme],
+  ];
   return (
     <Layout ctx={ctx} title={t.t('referrals.analysis.title')}>
       <h1>{t.html('referrals.analysis.title')}</h1>
@@ -98,6 +102,17 @@ export function ReferralAnalysisPage({
           {t.html('referrals.analysis.download')}
         </a>
       </p>
+
+      <h2>{t.html('referrals.analysis.so_far_title')}</h2>
+      <p>{t.html('referrals.analysis.so_far_lead')}</p>
+      <Table
+        ctx={ctx}
+        id="so-far"
+        caption={t.t('referrals.analysis.so_far_caption', { month: month(analysis.monthInProgress.month) })}
+        table={analysis.monthInProgress.totals}
+        rowName={month}
+        columnName={unmet}
+      />
 
       <h2>{t.html('referrals.analysis.unmet_title')}</h2>
       <p>{t.html('referrals.analysis.unmet_lead')}</p>
@@ -119,22 +134,9 @@ export function ReferralAnalysisPage({
       {unmetFigure('unmet-month', t.t('referrals.analysis.unmet_by_month'), analysis.unmetByMonth, month)}
 
       <h2>{t.html('referrals.analysis.flows_title')}</h2>
-      <Table
-        ctx={ctx}
-        id="flows-kind"
-        caption={t.t('referrals.analysis.flows_kinds')}
-        table={analysis.kindFlows}
-        rowName={kind}
-        columnName={kind}
-      />
-      <Table
-        ctx={ctx}
-        id="flows-theme"
-        caption={t.t('referrals.analysis.flows_themes')}
-        table={analysis.themeFlows}
-        rowName={theme}
-        columnName={kind}
-      />
+      {flows.map(([id, caption, table, rowName]) => (
+        <Table ctx={ctx} id={id} caption={caption} table={table} rowName={rowName} columnName={kind} />
+      ))}
     </Layout>
   );
 }

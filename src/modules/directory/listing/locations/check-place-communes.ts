@@ -15,6 +15,8 @@ export interface MisplacedPlace {
   address: string;
   postcode: string;
   communeNis: string | null;
+  /** How it was placed; null when saved before placements were recorded (migration 0012). */
+  placement: 'coordinates' | 'street' | 'postcode' | null;
   /** Where the postcode puts it, or why it cannot be fixed by the command. */
   fix:
     | {

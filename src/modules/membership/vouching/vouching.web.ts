@@ -1,5 +1,5 @@
-// Trust in a listing besides freshness: vouching by verified organisations for informal groups.
-// Verification by moderators is in their queue (moderation/verification), which also knows claims.
+// Vouching: a verified organisation speaks for an informal group it knows, shown on the group's
+// listing. Verification by moderators is in their queue (moderation/verification).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import type { WebDeps } from '../../../http/deps.ts';
@@ -8,15 +8,15 @@ import { sendHtml } from '../../../http/send-html.ts';
 import { signedInContext } from '../../../http/use-case-context.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { canManageMembers, findMembershipsOfUser } from '../../access/index.ts';
-import { IdParams } from '../directory.schemas.ts';
-import { getOrganisationBrief } from '../directory.service.ts';
-import { vouchableKinds } from './trust.repo.ts';
+import { IdParams } from '../../../http/params.ts';
+import { getOrganisationBrief, vouchableKinds } from '../../directory/index.ts';
+import { VouchPage } from '../../directory/views.ts';
+import { findPendingClaim } from '../membership.repo.ts';
 import { vouch } from './vouch.ts';
-import { VouchPage } from './vouch.page.tsx';
 
 const text = Type.Optional(Type.String({ maxLength: 5_000 }));
 
-export const trustWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
+export const vouchingWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   const { db } = deps;
 
   app.get(
@@ -27,8 +27,9 @@ export const trustWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
       const org = await getOrganisationBrief(db, request.params.id);
       if (!vouchableKinds.includes(org.kind)) throw new AppError('NOT_FOUND');
       const own = await findMembershipsOfUser(db, actor.userId);
-      // Nobody vouches for a group they belong to.
-      if (own.some((m) => m.organisationId === org.id)) throw new AppError('OWN_ORGANISATION');
+      // Nobody vouches for a group they belong to or have asked to manage.
+      if (own.some((m) => m.organisationId === org.id) || (await findPendingClaim(db, org.id, actor.userId)))
+        throw new AppError('OWN_ORGANISATION');
       const candidates = (
         await Promise.all(
           own.filter((m) => canManageMembers(m)).map((m) => getOrganisationBrief(db, m.organisationId)),
