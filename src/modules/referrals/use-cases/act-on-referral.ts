@@ -2,22 +2,15 @@
 // outcome, cancel. The rules are the table in referrals.vocabulary.ts. The referral is locked while
 // it changes, so when two people answer at the same moment the first wins and the second is told
 // it changed (REFERRAL_CHANGED) and sees what holds now.
-import { randomUUID } from 'node:crypto';
 import { translator, type MessageKey } from '../../../i18n/index.ts';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import { containsNationalNumber } from '../national-number.ts';
-import {
-  auditReferral,
-  eventActor,
-  markSeenByActor,
-  organisationOfSide,
-  referralForActor,
-} from '../referral-access.ts';
+import { auditReferral, organisationOfSide, referralForActor } from '../referral-access.ts';
+import { recordChange } from '../referral-change.ts';
 import type { ReferralContext } from '../referral-context.ts';
-import { sealEventBody } from '../referral-fields.ts';
 import { type ReferralMailKind, mailOrganisation } from '../referral-mail.ts';
 import { announceFollowUp } from './refer-elsewhere.ts';
-import { insertEvent, type NewReferralRow, updateReferral } from '../referrals.repo.ts';
+import type { NewReferralRow } from '../referrals.repo.ts';
 import {
   declineReasons,
   isClosed,
@@ -80,25 +73,21 @@ export async function actOnReferral(
       );
 
     const to = rule.to;
-    const patch: Partial<NewReferralRow> = { status: to, updatedAt: ctx.now };
+    const patch: Partial<NewReferralRow> = { status: to };
     if (action === 'send') patch.sentAt = ctx.now;
     if (side === 'receiver' && !referral.firstAnswerAt) patch.firstAnswerAt = ctx.now;
     if (isClosed(to)) patch.closedAt = ctx.now;
     if (action === 'decline') patch.declineReason = reason;
     if (action === 'complete') patch.outcome = outcome;
-    await updateReferral(tx, referral.id, patch);
-    await markSeenByActor(tx, ctx, referral.id);
-
-    const eventId = randomUUID();
-    await insertEvent(tx, {
-      id: eventId,
-      referralId: referral.id,
-      at: ctx.now,
-      kind: action,
-      ...eventActor(ctx, organisationOfSide(referral, side)),
-      details: { ...(reason ? { reason } : {}), ...(outcome ? { outcome } : {}) },
-      body: note ? sealEventBody(ctx.keys, eventId, note) : null,
-    });
+    const details = { ...(reason ? { reason } : {}), ...(outcome ? { outcome } : {}) };
+    await recordChange(
+      tx,
+      ctx,
+      referral.id,
+      organisationOfSide(referral, side),
+      { kind: action, details, text: note },
+      patch,
+    );
 
     const mail =
       action === 'complete'
@@ -123,12 +112,7 @@ export async function actOnReferral(
         id: referral.id,
         fromOrganisationId: referral.fromOrganisationId,
       });
-    await auditReferral(tx, ctx, action, referral.id, {
-      from: referral.status,
-      to,
-      ...(reason ? { reason } : {}),
-      ...(outcome ? { outcome } : {}),
-    });
+    await auditReferral(tx, ctx, action, referral.id, { from: referral.status, to, ...details });
   });
   ctx.mailQueued();
 }

@@ -1,19 +1,11 @@
 // A message on a referral's thread: a question before accepting, news about the person. Both sides
 // read the same thread; the text is encrypted and purged with the person's details.
-import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors.ts';
 import { containsNationalNumber } from '../national-number.ts';
-import {
-  auditReferral,
-  eventActor,
-  markSeenByActor,
-  organisationOfSide,
-  referralForActor,
-} from '../referral-access.ts';
+import { auditReferral, organisationOfSide, referralForActor } from '../referral-access.ts';
+import { otherOrganisation, recordChange } from '../referral-change.ts';
 import type { ReferralContext } from '../referral-context.ts';
-import { sealEventBody } from '../referral-fields.ts';
 import { mailOrganisation } from '../referral-mail.ts';
-import { insertEvent, updateReferral } from '../referrals.repo.ts';
 
 const messageLimit = 2_000;
 
@@ -32,24 +24,19 @@ export async function postMessage(ctx: ReferralContext, id: string, text: string
     // Once purged there is no one left to talk about.
     if (referral.purgedAt) throw new AppError('REFERRAL_CHANGED');
     const side = sides[0]!;
-    const eventId = randomUUID();
-    await insertEvent(tx, {
-      id: eventId,
-      referralId: referral.id,
-      at: ctx.now,
-      kind: 'message',
-      ...eventActor(ctx, organisationOfSide(referral, side)),
-      body: sealEventBody(ctx.keys, eventId, body),
-    });
     // A question from the receiver is an answer: the reminder is for referrals nobody reacted to.
     const firstAnswer = side === 'receiver' && !referral.firstAnswerAt ? { firstAnswerAt: ctx.now } : {};
-    await updateReferral(tx, referral.id, { updatedAt: ctx.now, ...firstAnswer });
-    await markSeenByActor(tx, ctx, referral.id);
+    await recordChange(
+      tx,
+      ctx,
+      referral.id,
+      organisationOfSide(referral, side),
+      { kind: 'message', text: body },
+      firstAnswer,
+    );
     // A message on a draft stays within the sender.
-    if (referral.sentAt !== null) {
-      const other = side === 'sender' ? referral.toOrganisationId : referral.fromOrganisationId;
-      await mailOrganisation(tx, ctx, referral, other, 'referral_message');
-    }
+    if (referral.sentAt !== null)
+      await mailOrganisation(tx, ctx, referral, otherOrganisation(referral, side), 'referral_message');
     await auditReferral(tx, ctx, 'message', referral.id);
   });
   ctx.mailQueued();

@@ -9,16 +9,11 @@
 import type { Executor } from '../../../db/client.ts';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import { randomUUID } from 'node:crypto';
-import {
-  auditReferral,
-  eventActor,
-  markSeenByActor,
-  organisationOfSide,
-  referralForActor,
-} from '../referral-access.ts';
+import { auditReferral, eventActor, organisationOfSide, referralForActor } from '../referral-access.ts';
+import { recordChange } from '../referral-change.ts';
 import type { ReferralContext } from '../referral-context.ts';
 import { openPerson } from '../referral-fields.ts';
-import { insertEvent, type ReferralRow, updateReferral } from '../referrals.repo.ts';
+import { insertEvent, type ReferralRow } from '../referrals.repo.ts';
 import { canReferElsewhere } from '../referrals.vocabulary.ts';
 
 export interface FollowUpStart {
@@ -106,15 +101,9 @@ export async function announceFollowUp(
   followedId: string,
   created: { id: string; fromOrganisationId: string },
 ): Promise<void> {
-  await insertEvent(tx, {
-    id: randomUUID(),
-    referralId: followedId,
-    at: ctx.now,
+  await recordChange(tx, ctx, followedId, created.fromOrganisationId, {
     kind: 'referred_elsewhere',
-    ...eventActor(ctx, created.fromOrganisationId),
     details: { linkedReferralId: created.id },
   });
-  await updateReferral(tx, followedId, { updatedAt: ctx.now });
-  await markSeenByActor(tx, ctx, followedId);
   await auditReferral(tx, ctx, 'referred_elsewhere', followedId, { referral: created.id });
 }

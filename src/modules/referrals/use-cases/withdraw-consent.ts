@@ -1,18 +1,11 @@
 // The person withdraws consent, and either organisation records it: the person's details and the
 // messages are purged at once, and an open referral is cancelled (there is no one to help any more
 // without them). The timeline keeps that it happened, and when.
-import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../shared/errors.ts';
-import {
-  auditReferral,
-  eventActor,
-  markSeenByActor,
-  organisationOfSide,
-  referralForActor,
-} from '../referral-access.ts';
+import { auditReferral, organisationOfSide, referralForActor } from '../referral-access.ts';
+import { otherOrganisation, recordChange } from '../referral-change.ts';
 import type { ReferralContext } from '../referral-context.ts';
 import { mailOrganisation } from '../referral-mail.ts';
-import { insertEvent, updateReferral } from '../referrals.repo.ts';
 import { isClosed } from '../referrals.vocabulary.ts';
 import { purgePerson } from './purge-person.ts';
 
@@ -22,23 +15,23 @@ export async function withdrawConsent(ctx: ReferralContext, id: string): Promise
     if (referral.consentWithdrawnAt) throw new AppError('REFERRAL_CHANGED');
     const side = sides[0]!;
     const open = !isClosed(referral.status);
-    await insertEvent(tx, {
-      id: randomUUID(),
-      referralId: referral.id,
-      at: ctx.now,
-      kind: 'consent_withdrawn',
-      ...eventActor(ctx, organisationOfSide(referral, side)),
-    });
-    await updateReferral(tx, referral.id, {
-      consentWithdrawnAt: ctx.now,
-      ...(open ? { status: 'cancelled' as const, closedAt: ctx.now } : {}),
-    });
+    await recordChange(
+      tx,
+      ctx,
+      referral.id,
+      organisationOfSide(referral, side),
+      { kind: 'consent_withdrawn' },
+      { consentWithdrawnAt: ctx.now, ...(open ? { status: 'cancelled' as const, closedAt: ctx.now } : {}) },
+    );
     await purgePerson(tx, referral.id, ctx.now, 'consent_withdrawn');
-    await markSeenByActor(tx, ctx, referral.id);
-    if (referral.sentAt !== null) {
-      const other = side === 'sender' ? referral.toOrganisationId : referral.fromOrganisationId;
-      await mailOrganisation(tx, ctx, referral, other, 'referral_consent_withdrawn');
-    }
+    if (referral.sentAt !== null)
+      await mailOrganisation(
+        tx,
+        ctx,
+        referral,
+        otherOrganisation(referral, side),
+        'referral_consent_withdrawn',
+      );
     await auditReferral(tx, ctx, 'consent_withdrawn', referral.id, { cancelled: open });
   });
   ctx.mailQueued();
