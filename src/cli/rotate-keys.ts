@@ -1,9 +1,13 @@
 // npm run keys:rotate
-// Re-encrypts every stored referral text that still uses an older key than the first one in
-// ENCRYPTION_KEYS (see docs/operations.md). Safe to run while the platform serves, and to run again.
+// Re-encrypts every stored referral text and need signal text that still uses an older key than
+// the first one in ENCRYPTION_KEYS (see docs/operations.md). Safe to run while the platform serves,
+// and to run again.
 import { encryptionKeysOf, loadConfig } from '../config.ts';
 import { openCommandDatabase, runCommand } from './command.ts';
+import { resealColumn } from '../db/reseal-column.ts';
 import { rotateEncryptionKey } from '../modules/referrals/use-cases/rotate-encryption-key.ts';
+import { needSignals } from '../modules/signals/signals.schema.ts';
+import { signalNoteContext } from '../modules/signals/use-cases/signal-need.ts';
 
 async function main(): Promise<number> {
   const config = loadConfig(process.env, []);
@@ -11,8 +15,14 @@ async function main(): Promise<number> {
   const database = await openCommandDatabase(config);
   try {
     const done = await rotateEncryptionKey(database.db, keys);
+    const signals = await resealColumn(database.db, keys, {
+      table: needSignals,
+      id: needSignals.id,
+      column: needSignals.note,
+      context: signalNoteContext,
+    });
     console.log(
-      `Re-encrypted with key "${keys.currentId}": ${done.referrals} referrals and ${done.messages} messages.`,
+      `Re-encrypted with key "${keys.currentId}": ${done.referrals} referrals, ${done.messages} messages and ${signals} need signals.`,
     );
     return 0;
   } finally {

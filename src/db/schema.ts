@@ -9,3 +9,4 @@ export * from './infrastructure.schema.ts';
 export * from '../modules/membership/membership.schema.ts';
 export * from '../modules/moderation/moderation.schema.ts';
 export * from '../modules/referrals/referrals.schema.ts';
+export * from '../modules/signals/signals.schema.ts';

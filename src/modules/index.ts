@@ -13,6 +13,7 @@ import { moderationModule } from './moderation/module.ts';
 import { notificationsModule } from './notifications/module.ts';
 import { referralsModule } from './referrals/module.ts';
 import { searchModule } from './search/module.ts';
+import { signalsModule } from './signals/module.ts';
 
 const manifests = [
   auditModule,
@@ -25,6 +26,7 @@ const manifests = [
   membershipModule,
   moderationModule,
   referralsModule,
+  signalsModule,
   interopModule,
 ] as const;
 

@@ -4,7 +4,7 @@
 // it changed (REFERRAL_CHANGED) and sees what holds now.
 import { translator, type MessageKey } from '../../../i18n/index.ts';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
-import { containsNationalNumber } from '../national-number.ts';
+import { containsNationalNumber } from '../../../shared/national-number.ts';
 import { auditReferral, organisationOfSide, referralForActor } from '../referral-access.ts';
 import { recordChange } from '../referral-change.ts';
 import type { ReferralContext } from '../referral-context.ts';

@@ -12,7 +12,7 @@ import {
   getTaxonomy,
 } from '../../directory/index.ts';
 import { geoReference } from '../../geo/index.ts';
-import { containsNationalNumber } from '../national-number.ts';
+import { containsNationalNumber } from '../../../shared/national-number.ts';
 import { auditReferral, eventActor, handlingOrganisations, markSeenByActor } from '../referral-access.ts';
 import type { ReferralContext } from '../referral-context.ts';
 import { type PersonDetails, sealPerson } from '../referral-fields.ts';

@@ -1,7 +1,7 @@
 // A message on a referral's thread: a question before accepting, news about the person. Both sides
 // read the same thread; the text is encrypted and purged with the person's details.
 import { AppError } from '../../../shared/errors.ts';
-import { containsNationalNumber } from '../national-number.ts';
+import { containsNationalNumber } from '../../../shared/national-number.ts';
 import { auditReferral, organisationOfSide, referralForActor } from '../referral-access.ts';
 import { otherOrganisation, recordChange } from '../referral-change.ts';
 import type { ReferralContext } from '../referral-context.ts';

@@ -1,9 +1,10 @@
 // After a new key is put first in ENCRYPTION_KEYS, this re-encrypts every stored value that still
 // uses an older key, in small transactions, so the old key can then be dropped from the ring.
 // Values are bound to their row and column, so they are re-sealed in place.
-import { and, eq, isNotNull, isNull, or, sql } from 'drizzle-orm';
+import { and, eq, isNull, or } from 'drizzle-orm';
 import type { AnyPgColumn } from 'drizzle-orm/pg-core';
 import type { Database } from '../../../db/client.ts';
+import { resealColumn, sealedWithOlderKey } from '../../../db/reseal-column.ts';
 import { decryptField, encryptField, type KeyRing } from '../../../shared/field-encryption.ts';
 import { encryptedColumns as columns, eventContext, fieldContext } from '../referral-fields.ts';
 import { referralEvents, referrals } from '../referrals.schema.ts';
@@ -14,9 +15,7 @@ export async function rotateEncryptionKey(
   db: Database,
   keys: KeyRing,
 ): Promise<{ referrals: number; messages: number }> {
-  // The key id is the second part of "v1.<id>.<iv>.<tag>.<ciphertext>", compared exactly.
-  const stale = (column: AnyPgColumn) =>
-    and(isNotNull(column), sql`split_part(${column}, '.', 2) <> ${keys.currentId}`);
+  const stale = (column: AnyPgColumn) => sealedWithOlderKey(column, keys);
   const reseal = (value: string | null, context: string) =>
     value === null ? null : encryptField(keys, decryptField(keys, value, context), context);
 
@@ -39,24 +38,11 @@ export async function rotateEncryptionKey(
     if (done < batch) break;
   }
 
-  let messageCount = 0;
-  for (;;) {
-    const done = await db.transaction(async (tx) => {
-      const rows = await tx
-        .select({ id: referralEvents.id, body: referralEvents.body })
-        .from(referralEvents)
-        .where(stale(referralEvents.body))
-        .limit(batch)
-        .for('update');
-      for (const row of rows)
-        await tx
-          .update(referralEvents)
-          .set({ body: reseal(row.body, eventContext(row.id)) })
-          .where(eq(referralEvents.id, row.id));
-      return rows.length;
-    });
-    messageCount += done;
-    if (done < batch) break;
-  }
+  const messageCount = await resealColumn(db, keys, {
+    table: referralEvents,
+    id: referralEvents.id,
+    column: referralEvents.body,
+    context: eventContext,
+  });
   return { referrals: referralCount, messages: messageCount };
 }

@@ -1,5 +1,6 @@
-// A referral never carries a national register number (rijksregisternummer / numéro de registre
-// national). People paste them out of habit, so free text is checked for one before it is stored.
+// A referral or a need signal never carries a national register number (rijksregisternummer /
+// numéro de registre national). People paste them out of habit, so free text is checked for one
+// before it is stored.
 
 /** 11 digits, written plainly or as 85.07.30-033.28, whose check digits are right. */
 const candidate = /(?<!\d)(\d{2})[.\s]?(\d{2})[.\s]?(\d{2})[-.\s]?(\d{3})[.\s]?(\d{2})(?!\d)/g;
