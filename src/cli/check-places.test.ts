@@ -73,7 +73,8 @@ describe('npm run places:check', () => {
     expect(listed.output).toContain('a person gave this position');
     const lineOf = (id: string) => listed.output.split('\n').find((l) => l.startsWith(id)) ?? '';
     // Saved before placements were recorded: fixed, and the line says so.
-    expect(lineOf(wavre)).toContain('[placed before 0012: old position kept in its history]');
+    expect(lineOf(wavre)).toContain('[placed before 0012: --fix keeps the old position in its history]');
+    expect(lineOf(unknown)).not.toContain('placed before 0012');
     expect(lineOf(given)).not.toContain('placed before 0012');
     expect(listed.output).toContain(
       '4 places do not match their postcode; 2 can be placed again with --fix.',

@@ -32,8 +32,11 @@ async function main(): Promise<number> {
     for (const p of places) {
       const what =
         'cannot' in p.fix ? `by hand: ${reasons[p.fix.cannot]}` : `${p.fix.communeNis} (${p.fix.placement})`;
-      // Saved before placements were recorded: the old position stays in the listing's history.
-      const origin = p.placement ? '' : '  [placed before 0012: old position kept in its history]';
+      // Saved before placements were recorded: a fix keeps the old position in the listing's history.
+      const origin =
+        p.placement || 'cannot' in p.fix
+          ? ''
+          : '  [placed before 0012: --fix keeps the old position in its history]';
       console.log(
         `${p.id}  ${p.organisation} | ${p.address}, ${p.postcode} | commune ${p.communeNis ?? 'none'} → ${what}${origin}`,
       );

@@ -25,4 +25,12 @@ describe('listServices', () => {
     expect(page.total).toBe(kept.length);
     expect(page.items.map((s) => s.id)).toEqual(kept.slice(0, 3).map((s) => s.id));
   });
+
+  it('ignores an exclusion that is not a list of ids, as a query string could pass it', async () => {
+    const all = await listServices(database.db, {}, { page: 1, perPage: 5 });
+    const odd = { excludeOrganisationIds: 'abc' as unknown as string[] };
+    expect(await listServices(database.db, odd, { page: 1, perPage: 5 })).toEqual(all);
+    const notIds = { excludeOrganisationIds: ['abc', "x' or 1=1"] };
+    expect(await listServices(database.db, notIds, { page: 1, perPage: 5 })).toEqual(all);
+  });
 });

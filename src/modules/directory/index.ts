@@ -50,6 +50,6 @@ export {
 export { searchServiceIds } from './search/search.service.ts';
 export { findUnverifiedListings, vouchableKinds } from './trust/trust.repo.ts';
 /** A step for vouching (membership, which knows who asked to manage a group), inside its transaction. */
-export { vouchFor } from './trust/trust.repo.ts';
+export { vouchFor, withdrawVouchesBy } from './trust/trust.repo.ts';
 /** A step for the moderators' verification (moderation), inside its transaction. */
 export { setVerification } from './trust/trust.repo.ts';

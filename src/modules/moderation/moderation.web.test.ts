@@ -88,6 +88,16 @@ describe('reports', () => {
   });
 });
 
+/** The vouches for a group, and its audit entries of one event. */
+async function vouchesOf(group: string, event: string) {
+  const { rows } = await shared.t.database.pool.query(
+    `select (select count(*)::int from vouches where organisation_id = $1::uuid) as vouches,
+            (select count(*)::int from audit_log where event = $2 and subject_id = $1::text) as audits`,
+    [group, event],
+  );
+  return rows[0];
+}
+
 describe('verification and vouching', () => {
   it('lets only moderators verify, shows the badge, and records it', async () => {
     const id = await organisation(`New group ${Date.now()}`);
@@ -193,12 +203,32 @@ describe('verification and vouching', () => {
     expect(page.body).toContain('You belong to this organisation, or asked to manage it');
     const refused = await admin.post(`/en/organisations/${group}/vouch`, { voucher: verified });
     expect(refused.statusCode).toBe(403);
-    const { rows } = await shared.t.database.pool.query(
-      `select (select count(*)::int from vouches where organisation_id = $1::uuid) as vouches,
-              (select count(*)::int from audit_log where event = 'organisation.vouched' and subject_id = $1::text) as audits`,
-      [group],
+    expect(await vouchesOf(group, 'organisation.vouched')).toEqual({ vouches: 0, audits: 0 });
+  });
+
+  it('withdraws the vouch of someone who then joins the group', async () => {
+    const group = await organisation(`Voisines ${Date.now()}`);
+    const verified = await organisation(`Maison Test ${Date.now()}`, 'formal', 'verified');
+    const admin = await person();
+    await adminOf(admin, verified);
+    await admin.get(`/en/organisations/${group}/vouch`);
+    expect((await admin.post(`/en/organisations/${group}/vouch`, { voucher: verified })).statusCode).toBe(
+      303,
     );
-    expect(rows[0]).toEqual({ vouches: 0, audits: 0 });
+    // Then she asks to manage the group, and a moderator agrees.
+    await admin.get(`/en/organisations/${group}/claim`);
+    await admin.post(`/en/organisations/${group}/claim`, { message: 'I run this group now.' });
+    const moderator = await person('moderator');
+    const {
+      rows: [{ id: claimId }],
+    } = await shared.t.database.pool.query(`select id from claims where organisation_id = $1`, [group]);
+    expect((await moderator.get('/en/moderation/claims')).body).toContain(`/claims/${claimId}/approve`);
+    expect((await moderator.post(`/en/claims/${claimId}/approve`, {})).statusCode).toBe(303);
+
+    expect(await vouchesOf(group, 'organisation.vouch_withdrawn')).toEqual({ vouches: 0, audits: 1 });
+    expect((await shared.t.app.inject(`/en/organisations/${group}`)).body).not.toContain(
+      'Verified organisations that vouch for it:',
+    );
   });
 });
 

@@ -47,6 +47,19 @@ export async function withdrawVouch(db: Executor, voucherId: string, organisatio
     .where(and(eq(vouches.voucherId, voucherId), eq(vouches.organisationId, organisationId)));
 }
 
+/** Withdraws the vouches this person gave for the organisation; the vouching organisations' ids. */
+export async function withdrawVouchesBy(
+  db: Executor,
+  organisationId: string,
+  userId: string,
+): Promise<string[]> {
+  const rows = await db
+    .delete(vouches)
+    .where(and(eq(vouches.organisationId, organisationId), eq(vouches.vouchedBy, userId)))
+    .returning({ voucherId: vouches.voucherId });
+  return rows.map((r) => r.voucherId);
+}
+
 /** The verified organisations that vouch for one, by name. */
 export async function findVouchers(db: Executor, organisationId: string) {
   return db

@@ -13,6 +13,7 @@ import { canDecideClaim } from '../membership.policy.ts';
 import { decideClaimRow, findClaim, findPendingClaim } from '../membership.repo.ts';
 import { isUuid } from '../../../shared/shapes.ts';
 import { isModerator, findMembersOf, upsertMembership } from '../../access/index.ts';
+import { withdrawOwnVouches } from '../vouching/withdraw-own-vouches.ts';
 
 export async function decideClaim(ctx: MembershipContext, claimId: string, approve: boolean): Promise<void> {
   if (!isUuid(claimId)) throw new AppError('NOT_FOUND');
@@ -38,12 +39,14 @@ export async function decideClaim(ctx: MembershipContext, claimId: string, appro
       decidedBy: ctx.actor.userId,
       decidedAt: ctx.now,
     });
-    if (approve)
+    if (approve) {
       await upsertMembership(tx, {
         userId: claim.userId,
         organisationId: claim.organisationId,
         roles: ['admin'],
       });
+      await withdrawOwnVouches(tx, ctx, claim.organisationId, claim.userId);
+    }
     await recordAudit(tx, {
       event: approve ? 'claim.approved' : 'claim.rejected',
       actorId: ctx.actor.userId,

@@ -6,6 +6,7 @@ import { recordAudit } from '../../audit/index.ts';
 import { type MembershipContext, requireConfirmedAddress } from '../membership-context.ts';
 import { findUsableInvitation, markInvitation } from '../membership.repo.ts';
 import { findMembersOf, upsertMembership } from '../../access/index.ts';
+import { withdrawOwnVouches } from '../vouching/withdraw-own-vouches.ts';
 
 export async function acceptInvitation(ctx: MembershipContext, token: unknown): Promise<string> {
   if (!isWellFormedToken(token)) throw new AppError('TOKEN_INVALID');
@@ -21,6 +22,7 @@ export async function acceptInvitation(ctx: MembershipContext, token: unknown): 
       organisationId: invitation.organisationId,
       roles: invitation.roles,
     });
+    await withdrawOwnVouches(tx, ctx, invitation.organisationId, ctx.actor.userId);
     await markInvitation(tx, invitation.id, { acceptedAt: ctx.now });
     await recordAudit(tx, {
       event: 'membership.joined',

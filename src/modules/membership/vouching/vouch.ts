@@ -4,16 +4,20 @@
 import { AppError } from '../../../shared/errors.ts';
 import { isUuid } from '../../../shared/shapes.ts';
 import type { UseCaseContext } from '../../../shared/use-case.ts';
-import { canManageMembers, findMembership } from '../../access/index.ts';
+import { canManageMembers, findMembersOf, findMembership } from '../../access/index.ts';
 import { auditAction } from '../../audit/index.ts';
 import { vouchFor } from '../../directory/index.ts';
 import { findPendingClaim } from '../membership.repo.ts';
 
 export async function vouch(ctx: UseCaseContext, organisationId: string, voucherId: string): Promise<void> {
-  // Only an admin of the vouching organisation speaks for it.
-  if (!isUuid(voucherId) || !canManageMembers(await findMembership(ctx.db, ctx.actor.userId, voucherId)))
-    throw new AppError('FORBIDDEN');
+  if (!isUuid(voucherId) || !isUuid(organisationId)) throw new AppError('FORBIDDEN');
   await ctx.db.transaction(async (tx) => {
+    // Only an admin of the vouching organisation speaks for it.
+    if (!canManageMembers(await findMembership(tx, ctx.actor.userId, voucherId)))
+      throw new AppError('FORBIDDEN');
+    // Waits for a claim on the group being decided or an invitation being accepted (findMembersOf);
+    // joining later withdraws the vouch (withdraw-own-vouches.ts).
+    await findMembersOf(tx, organisationId, { lock: true });
     if (
       (await findMembership(tx, ctx.actor.userId, organisationId)) ||
       (await findPendingClaim(tx, organisationId, ctx.actor.userId))

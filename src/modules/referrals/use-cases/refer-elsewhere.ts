@@ -13,7 +13,7 @@ import { auditReferral, eventActor, organisationOfSide, referralForActor } from 
 import { recordChange } from '../referral-change.ts';
 import type { ReferralContext } from '../referral-context.ts';
 import { openPerson } from '../referral-fields.ts';
-import { insertEvent, type ReferralRow } from '../referrals.repo.ts';
+import { findReferral, insertEvent, type ReferralRow } from '../referrals.repo.ts';
 import { canReferElsewhere } from '../referrals.vocabulary.ts';
 
 export interface FollowUpStart {
@@ -93,7 +93,8 @@ export async function recordFollows(
 
 /**
  * Once the new referral is sent (not while it is a draft, which may still be cancelled), the first
- * one's timeline says the person was referred elsewhere, and its other side sees it as new.
+ * one's timeline says the person was referred elsewhere, and its other side sees it as new. Not when
+ * the person withdrew consent on the first one meanwhile: its organisations hear nothing more of her.
  */
 export async function announceFollowUp(
   tx: Executor,
@@ -101,6 +102,8 @@ export async function announceFollowUp(
   followedId: string,
   created: { id: string; fromOrganisationId: string },
 ): Promise<void> {
+  const followed = await findReferral(tx, followedId, { lock: true });
+  if (!followed || followed.consentWithdrawnAt) return;
   await recordChange(tx, ctx, followedId, created.fromOrganisationId, {
     kind: 'referred_elsewhere',
     details: { linkedReferralId: created.id },

@@ -1,15 +1,16 @@
 // What analysts learn from referrals, never about a person: over the last 12 complete months, flows
 // between kinds of organisations and themes, and where help fell short (declined for lack of
 // capacity or eligibility, not helped, came back) by theme, commune, quartier and month; and the
-// month in progress as totals only. Every table is protected against small counts
+// number sent in the month in progress. Every table is protected against small counts
 // (shared/small-cells.ts); purged referrals count like any other. The page and the CSV export both
 // show this one result, so they hide the same cells.
 //
-// Why complete months, counted as they stood when the month ended: an analyst who looks every day
-// would otherwise see a cell go up by one and learn that one referral of that theme, in that
-// quartier, just ended "not helped". Figures that change once a month change by a month's worth of
-// referrals at once. The month in progress shows only its totals, which tell nothing about where or
-// what.
+// Why complete months: an analyst who looks every day would otherwise see a cell go up by one and
+// learn that one referral of that theme, in that quartier, just ended "not helped". Decisions count
+// in the month they were taken and referrals in the month they were sent, so a complete month's
+// figures never change afterwards; the twelve-month tables change once a month, by a month's worth
+// at once. The month in progress shows only how many were sent so far: it says nothing of where,
+// what, or how it ended.
 import { sql } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import { protectGroupedTable, protectTable, type RowGroup } from '../../../shared/small-cells.ts';
@@ -28,12 +29,15 @@ export interface ProtectedTable {
 const unmetKinds = [...unmetDeclineReasons, ...unmetOutcomes] as const;
 
 export interface ReferralAnalysis {
-  /** First and last complete month, yyyy-MM: the tables count them as they stood at the end of `to`. */
+  /**
+   * First and last complete month, yyyy-MM. Flows count referrals sent in them; where help fell
+   * short counts decisions taken in them.
+   */
   from: string;
   to: string;
   /**
-   * The month in progress (yyyy-MM), totals only, so far: referrals sent, and those sent this month
-   * that already fell short, by kind. One row, protected on its own.
+   * The month in progress (yyyy-MM): only how many referrals were sent so far, one cell protected
+   * on its own. When or what was decided shows once the month is over.
    */
   monthInProgress: { month: string; totals: ProtectedTable };
   /** Sending kind × receiving kind. */
@@ -121,10 +125,9 @@ export async function analyseReferrals(db: Database, now: Date): Promise<Referra
   const sentBetween = (from: Date, to: Date) =>
     sql`${referrals.status} <> 'draft' and ${referrals.sentAt} >= ${from} and ${referrals.sentAt} < ${to}`;
   const inPeriod = sentBetween(start.toJSDate(), end);
-  /** Fell short, by a decision taken before `until`: a later one counts from the next month on. */
-  const unmetBy = (until: Date) =>
-    sql`(${referrals.declineReason} in ('no_capacity', 'not_eligible') or ${referrals.outcome} in ('not_helped', 'came_back')) and ${referrals.closedAt} < ${until}`;
-  const unmet = unmetBy(end);
+  // Where help fell short counts in the month it was decided: a month's figures never change later.
+  const unmet = sql`(${referrals.declineReason} in ('no_capacity', 'not_eligible') or ${referrals.outcome} in ('not_helped', 'came_back'))
+    and ${referrals.closedAt} >= ${start.toJSDate()} and ${referrals.closedAt} < ${end}`;
   const unmetKind = sql`coalesce(${referrals.declineReason}::text, ${referrals.outcome}::text)`;
   const query = async (r: ReturnType<typeof sql>, c: ReturnType<typeof sql>, where: ReturnType<typeof sql>) =>
     (
@@ -137,22 +140,15 @@ export async function analyseReferrals(db: Database, now: Date): Promise<Referra
   const [kinds, themes, byTheme, byPlace, byMonth, soFar] = await Promise.all([
     query(sql`${referrals.fromKind}`, sql`${referrals.toKind}`, inPeriod),
     query(sql`${referrals.themeCode}`, sql`${referrals.toKind}`, inPeriod),
-    query(sql`${referrals.themeCode}`, unmetKind, sql`${inPeriod} and ${unmet}`),
+    query(sql`${referrals.themeCode}`, unmetKind, unmet),
     db.execute<{ commune: string; quartier: number | null; c: string; n: number }>(
       sql`select coalesce(${referrals.communeNis}, 'unknown') as commune, ${referrals.quartierCode} as quartier,
             ${unmetKind} as c, count(*)::int as n
-          from ${referrals} where ${inPeriod} and ${unmet} group by 1, 2, 3`,
+          from ${referrals} where ${unmet} group by 1, 2, 3`,
     ),
-    query(
-      sql`to_char(${referrals.sentAt} at time zone 'Europe/Brussels', 'YYYY-MM')`,
-      unmetKind,
-      sql`${inPeriod} and ${unmet}`,
-    ),
-    query(sql`'so_far'`, sql`case when ${unmetBy(now)} then ${unmetKind} else 'sent' end`, inProgress),
+    query(sql`to_char(${referrals.closedAt} at time zone 'Europe/Brussels', 'YYYY-MM')`, unmetKind, unmet),
+    query(sql`'so_far'`, sql`'sent'`, inProgress),
   ]);
-  // Every referral sent so far, and those of them that fell short already.
-  const sent = soFar.reduce((a, x) => a + x.n, 0);
-  const totals = [...soFar.filter((x) => x.c !== 'sent'), { r: 'so_far', c: 'sent', n: sent }];
   const kindKeys = [...new Set([...kinds.map((x) => x.r), ...kinds.map((x) => x.c)])].sort();
   const places = placeTables(byPlace.rows);
   return {
@@ -160,7 +156,7 @@ export async function analyseReferrals(db: Database, now: Date): Promise<Referra
     to: months[11]!,
     monthInProgress: {
       month: thisMonth.toFormat('yyyy-MM'),
-      totals: tableOf(totals, ['sent', ...unmetKinds], ['so_far']),
+      totals: tableOf(soFar, ['sent'], ['so_far']),
     },
     kindFlows: tableOf(kinds, kindKeys, kindKeys),
     themeFlows: tableOf(themes, [...new Set(themes.map((x) => x.c))].sort()),
