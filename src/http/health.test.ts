@@ -1,30 +1,26 @@
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestApp, type TestApp, testConfig } from '../../test/helpers/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { testConfig, useTestApp } from '../../test/helpers/test-app.ts';
 import { buildApp } from '../app.ts';
 import { connectDatabase } from '../db/client.ts';
 
 describe('health and metrics', () => {
-  let t: TestApp;
-  beforeAll(async () => {
-    t = await createTestApp({ demo: false });
-  });
-  afterAll(() => t.close());
+  const { get } = useTestApp({ demo: false });
 
   it('answers /healthz at once, and /readyz once the search index holds the directory', async () => {
-    expect((await t.app.inject('/healthz')).json()).toEqual({ status: 'ok' });
+    expect((await get('/healthz')).json()).toEqual({ status: 'ok' });
     const deadline = Date.now() + 10_000;
-    let ready = await t.app.inject('/readyz');
+    let ready = await get('/readyz');
     while (ready.statusCode === 503 && Date.now() < deadline) {
       expect(ready.json()).toEqual({ status: 'starting', reason: 'search index' });
       await new Promise((r) => setTimeout(r, 50));
-      ready = await t.app.inject('/readyz');
+      ready = await get('/readyz');
     }
     expect(ready.json()).toEqual({ status: 'ready' });
   });
 
   it('exposes Prometheus metrics with request durations per route', async () => {
-    await t.app.inject('/en/directory');
-    const res = await t.app.inject('/metrics');
+    await get('/en/directory');
+    const res = await get('/metrics');
     expect(res.headers['content-type']).toContain('text/plain');
     expect(res.body).toContain('http_request_duration_seconds_bucket');
     expect(res.body).toContain('route="/en/directory",status="200"');
@@ -32,7 +28,7 @@ describe('health and metrics', () => {
   });
 
   it('sends security headers and compresses large pages', async () => {
-    const res = await t.app.inject({ url: '/en/directory', headers: { 'accept-encoding': 'br, gzip' } });
+    const res = await get('/en/directory', { 'accept-encoding': 'br, gzip' });
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-encoding']).toBe('br');

@@ -1,7 +1,7 @@
 // What every page needs to know about the request it renders for.
 import type { FastifyRequest } from 'fastify';
 import type { Config } from '../config.ts';
-import { negotiateLocale, type Translator, translator } from '../i18n/index.ts';
+import { type MessageKey, negotiateLocale, type Translator, translator } from '../i18n/index.ts';
 import { isLocale, type Locale } from '../shared/i18n-text.ts';
 
 export interface PageContext {
@@ -94,6 +94,19 @@ export function href(
   }
   const qs = params.toString();
   return `/${ctx.locale}${path}${qs ? `?${qs}` : ''}`;
+}
+
+/**
+ * The notice on a page a form sent the person back to (`?done=invited`): the message `<prefix>.invited`,
+ * or none when there is no such message (a made-up or stale value).
+ */
+export function doneNotice(
+  ctx: Pick<PageContext, 't'>,
+  prefix: string,
+  done: string | undefined,
+): { text: string } | undefined {
+  const key = `${prefix}.${done}`;
+  return done && ctx.t.has(key) ? { text: ctx.t.t(key as MessageKey) } : undefined;
 }
 
 /** The page context of a request, with the demo banner as the directory says. */

@@ -1,7 +1,7 @@
 import type { Children } from '@kitajs/html';
 import type { PageContext } from '../http/request-context.ts';
 import type { MessageKey } from '../i18n/index.ts';
-import { type I18nText, pickText } from '../shared/i18n-text.ts';
+import { type I18nText, pickText, textIn } from '../shared/i18n-text.ts';
 import type { Page } from '../shared/pagination.ts';
 
 /**
@@ -106,6 +106,21 @@ export function Pagination({
   );
 }
 
+/** A link to an organisation's public page, under its name in the reader's language. */
+export function OrganisationLink({
+  ctx,
+  organisation,
+}: {
+  ctx: PageContext;
+  organisation: { id: string; name: I18nText };
+}) {
+  return (
+    <a href={`/${ctx.locale}/organisations/${organisation.id}`} safe>
+      {textIn(organisation.name, ctx.locale)}
+    </a>
+  );
+}
+
 /** Serialises JSON-LD for a <script> element without letting the data close the element. */
 export function jsonLd(data: unknown): string {
   const json = JSON.stringify(data)
@@ -149,12 +164,12 @@ export function label(ctx: PageContext, prefix: string, code: string): string {
   return ctx.t.has(key) ? ctx.t.t(key as MessageKey) : code;
 }
 
-/** Each language's name in itself, for language switchers and side-by-side fields. */
 /** The options of a choice among a vocabulary's codes, each with its label ("directory.kind.formal"). */
 export function vocabularyOptions(ctx: PageContext, prefix: string, codes: readonly string[]) {
   return codes.map((code) => ({ value: code, label: label(ctx, prefix, code) }));
 }
 
+/** Each language's name in itself, for language switchers and side-by-side fields. */
 export const languageNames = { nl: 'Nederlands', fr: 'Français', en: 'English' } as const;
 
 /** A part of a page under its own heading, which names it for screen readers. */
@@ -180,19 +195,61 @@ export function Section({
   );
 }
 
-/** The header row of a data table: one column heading per text; `false` leaves a column out. */
-export function TableHead({ columns }: { columns: (string | false)[] }) {
+/**
+ * A column heading: its text; `{ hidden }` for one only screen readers read (a column of buttons);
+ * `false` leaves the column out.
+ */
+export type Column = string | { hidden: string } | false;
+
+/** The header row of a data table: one column heading per column. */
+export function TableHead({ columns }: { columns: Column[] }) {
   return (
     <thead>
       <tr>
         {columns
           .filter((column) => column !== false)
-          .map((column) => (
-            <th scope="col" safe>
-              {column}
-            </th>
-          ))}
+          .map((column) =>
+            typeof column === 'string' ? (
+              <th scope="col" safe>
+                {column}
+              </th>
+            ) : (
+              <th scope="col">
+                <span class="visually-hidden" safe>
+                  {column.hidden}
+                </span>
+              </th>
+            ),
+          )}
       </tr>
     </thead>
+  );
+}
+
+/** A table of records: a caption for screen readers, the column headings, then the rows given. */
+export function DataTable({
+  caption,
+  columns,
+  class: className,
+  children,
+}: {
+  caption?: string;
+  columns: Column[];
+  /** Added to `data-table`. */
+  class?: string;
+  children?: Children;
+}) {
+  return (
+    <table class={className ? `data-table ${className}` : 'data-table'}>
+      {caption ? (
+        <caption class="visually-hidden" safe>
+          {caption}
+        </caption>
+      ) : (
+        ''
+      )}
+      <TableHead columns={columns} />
+      <tbody>{children}</tbody>
+    </table>
   );
 }

@@ -17,14 +17,18 @@ export function CsrfField({ ctx }: { ctx: PageContext }) {
   return <input type="hidden" name="_csrf" value={ctx.csrfToken()} />;
 }
 
-export interface FieldProps {
+/** What every labelled control takes: its name, label, value, hint, and the problems of a refused form. */
+interface ControlProps {
   ctx: PageContext;
   name: string;
   label: string;
-  type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'date' | 'time';
   value?: string;
   hint?: string;
   problems?: FieldProblem[];
+}
+
+export interface FieldProps extends ControlProps {
+  type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'date' | 'time';
   required?: boolean;
   autocomplete?: string;
   maxlength?: number;
@@ -299,35 +303,46 @@ export function Select({
   empty,
   hint,
   problems = [],
-}: {
-  ctx: PageContext;
-  name: string;
-  label: string;
+}: ControlProps & {
   options: readonly { value: string; label: string }[];
-  value?: string;
   /** The label of a first, empty option ("choose…"). */
   empty?: string;
-  hint?: string;
-  problems?: FieldProblem[];
 }) {
   const { id, problem, describedBy } = fieldParts(name, hint, problems);
   return (
     <LabelledField ctx={ctx} id={id} label={label} hint={hint} problem={problem}>
       <select id={id} name={name} aria-invalid={problem ? 'true' : undefined} aria-describedby={describedBy}>
-        {empty !== undefined ? (
-          <option value="" safe>
-            {empty}
-          </option>
-        ) : (
-          ''
-        )}
-        {options.map((o) => (
-          <option value={o.value} selected={o.value === value ? true : undefined} safe>
-            {o.label}
-          </option>
-        ))}
+        <Options options={options} value={value} empty={empty} />
       </select>
     </LabelledField>
+  );
+}
+
+/** The options of a select, the one of `value` selected; first an empty one labelled `empty`, if given. */
+export function Options({
+  options,
+  value,
+  empty,
+}: {
+  options: readonly { value: string; label: string }[];
+  value: string | undefined;
+  empty?: string;
+}) {
+  return (
+    <>
+      {empty !== undefined ? (
+        <option value="" safe>
+          {empty}
+        </option>
+      ) : (
+        ''
+      )}
+      {options.map((o) => (
+        <option value={o.value} selected={o.value === value ? true : undefined} safe>
+          {o.label}
+        </option>
+      ))}
+    </>
   );
 }
 
@@ -341,17 +356,11 @@ export function TextArea({
   rows = 4,
   lang,
   problems = [],
-}: {
-  ctx: PageContext;
-  name: string;
-  label: string;
-  value?: string;
-  hint?: string;
+}: ControlProps & {
   maxlength: number;
   rows?: number;
   /** The language of the text, when a form asks for one per language. */
   lang?: string;
-  problems?: FieldProblem[];
 }) {
   const { id, problem, describedBy } = fieldParts(name, hint, problems);
   return (

@@ -37,86 +37,67 @@ export function LanguageSwitcher({ ctx }: { ctx: PageContext }) {
   );
 }
 
+/** An item of a menu: a link that says so when it leads to the page shown. */
+function NavLink({ href, current, children }: { href: string; current: boolean; children: Children }) {
+  return (
+    <li>
+      <a href={href} aria-current={current ? 'page' : undefined}>
+        {children}
+      </a>
+    </li>
+  );
+}
+
 /** "Log in", or the person's account link and a log-out button (a form: logging out changes state). */
 export function AccountNav({ ctx }: { ctx: PageContext }) {
   const { t } = ctx;
+  const under = (...prefixes: string[]) => prefixes.some((prefix) => ctx.path.startsWith(prefix));
+  const role = ctx.user?.platformRole;
   return (
     <nav class="account-nav" aria-label={t.t('nav.account')}>
       {ctx.user ? (
         <ul>
-          <li>
-            <a
-              href={`/${ctx.locale}/account`}
-              aria-current={ctx.path.startsWith('/account') ? 'page' : undefined}
-            >
-              {t.html('nav.account')}
-            </a>
-          </li>
-          <li>
-            <a
-              href={`/${ctx.locale}/my/organisations`}
-              aria-current={
-                ctx.path.startsWith('/my/') || ctx.path.startsWith('/manage/') ? 'page' : undefined
-              }
-            >
-              {t.html('nav.my_organisations')}
-            </a>
-          </li>
+          <NavLink href={`/${ctx.locale}/account`} current={under('/account')}>
+            {t.html('nav.account')}
+          </NavLink>
+          <NavLink href={`/${ctx.locale}/my/organisations`} current={under('/my/', '/manage/')}>
+            {t.html('nav.my_organisations')}
+          </NavLink>
           {ctx.user.referralsToSee !== null ? (
-            <li>
-              <a
-                href={`/${ctx.locale}/referrals`}
-                aria-current={ctx.path.startsWith('/referrals') ? 'page' : undefined}
-              >
-                {t.html('nav.referrals')}
-                {ctx.user.referralsToSee ? (
-                  <>
-                    {' '}
-                    <span class="badge new" safe>
-                      {t.t('nav.referrals_new', { count: ctx.user.referralsToSee })}
-                    </span>
-                  </>
-                ) : (
-                  ''
-                )}
-              </a>
-            </li>
+            <NavLink href={`/${ctx.locale}/referrals`} current={under('/referrals')}>
+              {t.html('nav.referrals')}
+              {ctx.user.referralsToSee ? (
+                <>
+                  {' '}
+                  <span class="badge new" safe>
+                    {t.t('nav.referrals_new', { count: ctx.user.referralsToSee })}
+                  </span>
+                </>
+              ) : (
+                ''
+              )}
+            </NavLink>
           ) : (
             ''
           )}
-          {ctx.user.platformRole === 'analyst' || ctx.user.platformRole === 'admin' ? (
-            <li>
-              <a
-                href={`/${ctx.locale}/analysis/referrals`}
-                aria-current={ctx.path.startsWith('/analysis') ? 'page' : undefined}
-              >
-                {t.html('nav.analysis')}
-              </a>
-            </li>
+          {role === 'analyst' || role === 'admin' ? (
+            <NavLink href={`/${ctx.locale}/analysis/referrals`} current={under('/analysis')}>
+              {t.html('nav.analysis')}
+            </NavLink>
           ) : (
             ''
           )}
-          {ctx.user.platformRole === 'moderator' || ctx.user.platformRole === 'admin' ? (
-            <li>
-              <a
-                href={`/${ctx.locale}/moderation`}
-                aria-current={ctx.path.startsWith('/moderation') ? 'page' : undefined}
-              >
-                {t.html('nav.moderation')}
-              </a>
-            </li>
+          {role === 'moderator' || role === 'admin' ? (
+            <NavLink href={`/${ctx.locale}/moderation`} current={under('/moderation')}>
+              {t.html('nav.moderation')}
+            </NavLink>
           ) : (
             ''
           )}
-          {ctx.user.platformRole === 'admin' ? (
-            <li>
-              <a
-                href={`/${ctx.locale}/admin/audit`}
-                aria-current={ctx.path.startsWith('/admin') ? 'page' : undefined}
-              >
-                {t.html('nav.audit')}
-              </a>
-            </li>
+          {role === 'admin' ? (
+            <NavLink href={`/${ctx.locale}/admin/audit`} current={under('/admin')}>
+              {t.html('nav.audit')}
+            </NavLink>
           ) : (
             ''
           )}
@@ -131,11 +112,9 @@ export function AccountNav({ ctx }: { ctx: PageContext }) {
         </ul>
       ) : (
         <ul>
-          <li>
-            <a href={`/${ctx.locale}/login`} aria-current={ctx.path === '/login' ? 'page' : undefined}>
-              {t.html('nav.login')}
-            </a>
-          </li>
+          <NavLink href={`/${ctx.locale}/login`} current={ctx.path === '/login'}>
+            {t.html('nav.login')}
+          </NavLink>
         </ul>
       )}
     </nav>
@@ -207,18 +186,14 @@ export function Layout({
             <nav class="main-nav" aria-label={t.t('nav.main')}>
               <ul>
                 {nav.map((item) => (
-                  <li>
-                    <a
-                      href={`/${ctx.locale}${item.path}`}
-                      aria-current={
-                        ctx.path === item.path || (item.path !== '/' && ctx.path.startsWith(`${item.path}/`))
-                          ? 'page'
-                          : undefined
-                      }
-                    >
-                      {t.html(item.label)}
-                    </a>
-                  </li>
+                  <NavLink
+                    href={`/${ctx.locale}${item.path}`}
+                    current={
+                      ctx.path === item.path || (item.path !== '/' && ctx.path.startsWith(`${item.path}/`))
+                    }
+                  >
+                    {t.html(item.label)}
+                  </NavLink>
                 ))}
               </ul>
             </nav>

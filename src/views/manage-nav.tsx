@@ -2,6 +2,10 @@
 // persons), its members and its history. Shared by the directory and the membership module.
 import type { PageContext } from '../http/request-context.ts';
 
+/** The editing forms, then what referrers see too. */
+const editTabs = ['profile', 'services', 'locations', 'contacts'] as const;
+const viewTabs = ['members', 'history'] as const;
+
 export function ManageLinks({
   ctx,
   organisationId,
@@ -13,46 +17,20 @@ export function ManageLinks({
   canEdit?: boolean;
 }) {
   const base = `/${ctx.locale}/manage/organisations/${organisationId}`;
-  const here = (path: string) => (ctx.path === `${base.slice(3)}${path}` ? 'page' : undefined);
+  const tabs = canEdit ? [...editTabs, ...viewTabs] : viewTabs;
   return (
     <nav class="manage-nav" aria-label={ctx.t.t('manage.nav')}>
       <ul>
-        {canEdit ? (
-          <>
-            <li>
-              <a href={`${base}/profile`} aria-current={here('/profile')}>
-                {ctx.t.html('manage.profile')}
-              </a>
-            </li>
-            <li>
-              <a href={`${base}/services`} aria-current={here('/services')}>
-                {ctx.t.html('manage.services')}
-              </a>
-            </li>
-            <li>
-              <a href={`${base}/locations`} aria-current={here('/locations')}>
-                {ctx.t.html('manage.locations')}
-              </a>
-            </li>
-            <li>
-              <a href={`${base}/contacts`} aria-current={here('/contacts')}>
-                {ctx.t.html('manage.contacts')}
-              </a>
-            </li>
-          </>
-        ) : (
-          ''
-        )}
-        <li>
-          <a href={`${base}/members`} aria-current={here('/members')}>
-            {ctx.t.html('manage.members')}
-          </a>
-        </li>
-        <li>
-          <a href={`${base}/history`} aria-current={here('/history')}>
-            {ctx.t.html('manage.history')}
-          </a>
-        </li>
+        {tabs.map((tab) => (
+          <li>
+            <a
+              href={`${base}/${tab}`}
+              aria-current={ctx.path === `${base.slice(3)}/${tab}` ? 'page' : undefined}
+            >
+              {ctx.t.html(`manage.${tab}`)}
+            </a>
+          </li>
+        ))}
         <li>
           <a href={`/${ctx.locale}/organisations/${organisationId}`}>{ctx.t.html('manage.public_page')}</a>
         </li>

@@ -77,7 +77,7 @@ export class FormClient {
   }
 
   /** Opens a page, then posts its form. */
-  async submit(pageUrl: string, actionUrl: string, fields: Record<string, string>) {
+  async submit(pageUrl: string, actionUrl: string, fields: Record<string, string | string[]>) {
     await this.get(pageUrl);
     return this.post(actionUrl, fields);
   }

@@ -1,8 +1,30 @@
 // Two demo organisations and their people, for referral tests: A refers, B receives through one of
 // its services. Memberships are set in the database; everything else goes through the app.
+//
+// A test file starts with `useReferralWorld`, naming the people it needs:
+//
+//   const world = useReferralWorld({
+//     sender: { in: 'orgA', roles: ['referrer'], locale: 'en', name: 'Sara' },
+//     receiver: { in: 'orgB', roles: ['referrer'], locale: 'fr' },
+//   });
+//
+//   it('reaches B', async () => {
+//     const id = await sendReferral(world.sender, world);
+//     expect((await world.receiver.get(`/fr/referrals/${id}`)).statusCode).toBe(200);
+//     const [{ status }] = await world.sql('select status from referrals where id = $1', [id]);
+//     expect(status).toBe('sent');
+//     const outsider = await world.memberOf(world.orgC, ['referrer']);
+//   });
+//
+// Further set-up goes in the file's own `beforeAll`, which runs after the world is built.
 import { DateTime } from 'luxon';
-import { confirmedPerson, type FormClient, newAddress } from './form-client.ts';
-import type { TestApp } from './test-app.ts';
+import { afterAll, beforeAll } from 'vitest';
+import type { FormClient } from './form-client.ts';
+import { type Member, memberOf, type MemberOptions, sql } from './members.ts';
+import { createTestApp, type TestApp } from './test-app.ts';
+
+// The people of a referral test are members of the world's organisations.
+export { type Member, memberOf, type MemberOptions, sql };
 
 export interface ReferralWorld {
   orgA: string;
@@ -11,10 +33,6 @@ export interface ReferralWorld {
   orgC: string;
   serviceB: string;
   themeB: string;
-}
-
-export async function sql(t: TestApp, text: string, values: unknown[] = []) {
-  return (await t.database.pool.query(text, values)).rows;
 }
 
 export async function referralWorld(t: TestApp): Promise<ReferralWorld> {
@@ -37,25 +55,44 @@ export async function referralWorld(t: TestApp): Promise<ReferralWorld> {
   };
 }
 
-/** A confirmed, signed-in person with these roles in this organisation. */
-export async function memberOf(
-  t: TestApp,
-  organisationId: string,
-  roles: string[],
-  options: { locale?: string; name?: string } = {},
-): Promise<FormClient & { email: string; id: string }> {
-  const client = await confirmedPerson(t.app, t.database, {
-    email: newAddress(roles.join('-')),
-    locale: options.locale,
-    name: options.name,
+/** A person of the world: the organisation, the roles there, and how the person reads. */
+export interface WorldMember extends MemberOptions {
+  in: 'orgA' | 'orgB' | 'orgC';
+  roles: string[];
+}
+
+/** The referral world of a test file with its app (`t`) and the people it named, by their names. */
+export type ReferralTestWorld<People extends string = never> = ReferralWorld &
+  Record<People, Member> & {
+    t: TestApp;
+    /** `sql` on this world's database. */
+    sql(text: string, values?: unknown[]): ReturnType<typeof sql>;
+    /** `memberOf` in this world's app: one more person, for one test. */
+    memberOf(organisationId: string, roles: string[], options?: MemberOptions): Promise<Member>;
+  };
+
+/**
+ * A file's app on a fresh demo database, its referral world and the people named, signed in in
+ * that order: built before the file's tests (its fields are empty until then), closed after them.
+ */
+export function useReferralWorld<People extends string = never>(
+  people: Record<People, WorldMember> = {} as Record<People, WorldMember>,
+): ReferralTestWorld<People> {
+  const world = {
+    sql: (text: string, values?: unknown[]) => sql(world.t, text, values),
+    memberOf: (organisationId: string, roles: string[], options?: MemberOptions) =>
+      memberOf(world.t, organisationId, roles, options),
+  } as ReferralTestWorld<People>;
+  beforeAll(async () => {
+    const t = await createTestApp({ demo: true });
+    Object.assign(world, { t }, await referralWorld(t));
+    for (const [name, { in: organisation, roles, ...options }] of Object.entries<WorldMember>(people)) {
+      if (name in world) throw new Error(`"${name}" is a field of the world: give the person another name`);
+      Object.assign(world, { [name]: await memberOf(t, world[organisation], roles, options) });
+    }
   });
-  const [{ id }] = await sql(t, 'select id from users where email = $1', [client.email]);
-  await sql(t, 'insert into memberships (user_id, organisation_id, roles) values ($1, $2, $3)', [
-    id,
-    organisationId,
-    `{${roles.join(',')}}`,
-  ]);
-  return Object.assign(client, { id: id as string });
+  afterAll(() => world.t?.close());
+  return world;
 }
 
 export const inDays = (days: number) => DateTime.now().setZone('Europe/Brussels').plus({ days }).toISODate()!;

@@ -1,5 +1,6 @@
-// Maps of Passerelle, on top of pages that work without them. Every map draws the commune outlines
-// first, so it stays readable offline or when the tile server is unreachable.
+// Maps of Passerelle, on top of pages that work without them: the directory's, points (a listing's
+// places), and a place's form. Every map draws the commune outlines first, so it stays readable
+// offline or when the tile server is unreachable.
 (() => {
   if (!window.L) return;
   var brussels = [50.8466, 4.3528];
@@ -73,10 +74,73 @@
     element.setAttribute('data-markers', String(points.length));
   }
 
+  function number(input) {
+    var value = input ? Number(String(input.value).trim().replace(',', '.')) : NaN;
+    return input && input.value.trim() && Number.isFinite(value) ? value : null;
+  }
+
+  /**
+   * The map of a place's form: its marker stands where the place is, and moving it (drag, or a
+   * click on the map) writes the latitude and longitude fields of the same form. Typing coordinates
+   * moves the marker. Without JavaScript the coordinate fields work as they are.
+   */
+  function locationMap(element) {
+    var form = element.closest('form');
+    if (!form) return;
+    var latField = form.querySelector('input[name$="-latitude"]');
+    var lonField = form.querySelector('input[name$="-longitude"]');
+    if (!latField || !lonField) return;
+    var map = baseMap(element);
+    if (element.dataset.communes) drawCommunes(map, element.dataset.communes);
+
+    var marker = null;
+    var label = element.dataset.marker || '';
+
+    function show(lat, lon, zoom) {
+      if (!marker) {
+        marker = L.marker([lat, lon], { draggable: true, autoPan: true, title: label, alt: label }).addTo(
+          map,
+        );
+        marker.on('dragend', () => {
+          var at = marker.getLatLng();
+          write(at.lat, at.lng);
+        });
+      } else marker.setLatLng([lat, lon]);
+      if (zoom) map.setView([lat, lon], 17);
+      element.setAttribute('data-marker-at', lat.toFixed(6) + ',' + lon.toFixed(6));
+    }
+
+    function write(lat, lon) {
+      latField.value = lat.toFixed(6);
+      lonField.value = lon.toFixed(6);
+      element.setAttribute('data-marker-at', latField.value + ',' + lonField.value);
+      [latField, lonField].forEach((field) => field.dispatchEvent(new Event('change', { bubbles: true })));
+    }
+
+    var typed = [number(latField), number(lonField)];
+    var given = [Number(element.dataset.lat), Number(element.dataset.lon)];
+    if (typed[0] !== null && typed[1] !== null) show(typed[0], typed[1], true);
+    else if (element.dataset.lat && Number.isFinite(given[0]) && Number.isFinite(given[1]))
+      show(given[0], given[1], true);
+
+    map.on('click', (event) => {
+      show(event.latlng.lat, event.latlng.lng, false);
+      write(event.latlng.lat, event.latlng.lng);
+    });
+    [latField, lonField].forEach((field) =>
+      field.addEventListener('input', () => {
+        var lat = number(latField);
+        var lon = number(lonField);
+        if (lat !== null && lon !== null) show(lat, lon, false);
+      }),
+    );
+  }
+
   function start() {
     L.Icon.Default.imagePath = '/assets/vendor/leaflet/images/';
     document.querySelectorAll('[data-map]').forEach((element) => {
       if (element.dataset.map === 'directory') directoryMap(element);
+      else if (element.dataset.map === 'location') locationMap(element);
       else pointsMap(element);
     });
   }

@@ -2,6 +2,7 @@
 // use cases change members through the steps index.ts exports, inside their own transactions.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { findRow } from '../../db/rows.ts';
 import { memberships } from './access.schema.ts';
 import type { OrganisationRole } from './access.vocabulary.ts';
 
@@ -12,11 +13,11 @@ export async function findMembership(
   userId: string,
   organisationId: string,
 ): Promise<MembershipRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(memberships)
-    .where(and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)));
-  return row;
+  return findRow(
+    db,
+    memberships,
+    and(eq(memberships.userId, userId), eq(memberships.organisationId, organisationId)),
+  );
 }
 
 export async function findMembershipsOfUser(db: Executor, userId: string): Promise<MembershipRow[]> {

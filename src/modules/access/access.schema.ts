@@ -4,7 +4,7 @@
 import { sql } from 'drizzle-orm';
 import { check, index, pgEnum, pgTable, primaryKey, uuid } from 'drizzle-orm/pg-core';
 import { organisationRoles } from './access.vocabulary.ts';
-import { createdAt, moment } from '../../db/columns.ts';
+import { timestamps } from '../../db/columns.ts';
 
 export const organisationRoleEnum = pgEnum('organisation_role', organisationRoles);
 
@@ -14,8 +14,7 @@ export const memberships = pgTable(
     userId: uuid().notNull(),
     organisationId: uuid().notNull(),
     roles: organisationRoleEnum().array().notNull(),
-    createdAt: createdAt(),
-    updatedAt: moment().notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     primaryKey({ columns: [t.userId, t.organisationId] }),

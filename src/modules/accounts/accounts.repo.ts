@@ -1,6 +1,7 @@
 // Queries of the accounts module, nothing else.
 import { and, desc, eq, gt, inArray, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { findRow, insertRow } from '../../db/rows.ts';
 import { accountTokens, sessions, users } from './accounts.schema.ts';
 import type { AccountTokenPurpose, PlatformRole } from './accounts.vocabulary.ts';
 import { newToken } from '../../shared/tokens.ts';
@@ -9,13 +10,11 @@ export type UserRow = typeof users.$inferSelect;
 export type SessionRow = typeof sessions.$inferSelect;
 
 export async function findUserByEmail(db: Executor, email: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(eq(users.email, email));
-  return row;
+  return findRow(db, users, eq(users.email, email));
 }
 
 export async function findUserById(db: Executor, id: string): Promise<UserRow | undefined> {
-  const [row] = await db.select().from(users).where(eq(users.id, id));
-  return row;
+  return findRow(db, users, eq(users.id, id));
 }
 
 export async function findUsersByIds(db: Executor, ids: string[]): Promise<UserRow[]> {
@@ -31,8 +30,7 @@ export async function insertUser(
   db: Executor,
   values: Pick<UserRow, 'email' | 'name' | 'passwordHash' | 'locale'>,
 ): Promise<UserRow> {
-  const [row] = await db.insert(users).values(values).returning();
-  return row!;
+  return insertRow(db, users, values);
 }
 
 export async function updateUser(

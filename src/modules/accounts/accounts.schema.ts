@@ -1,9 +1,9 @@
 // People and their sign-ins. Passwords are argon2id hashes; session and e-mail tokens are stored as
 // SHA-256 hashes, so a copy of the database lets no one sign in or use a link.
 import { sql } from 'drizzle-orm';
-import { check, index, pgEnum, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { check, index, pgEnum, pgTable, text, uniqueIndex } from 'drizzle-orm/pg-core';
 import { accountTokenPurposes, platformRoles } from './accounts.vocabulary.ts';
-import { id, createdAt, moment } from '../../db/columns.ts';
+import { belongsTo, createdAt, id, moment, timestamps } from '../../db/columns.ts';
 
 export const platformRoleEnum = pgEnum('platform_role', platformRoles);
 export const accountTokenPurposeEnum = pgEnum('account_token_purpose', accountTokenPurposes);
@@ -20,8 +20,7 @@ export const users = pgTable(
     locale: text().notNull().default('fr'),
     emailVerifiedAt: moment(),
     platformRole: platformRoleEnum().notNull().default('member'),
-    createdAt: createdAt(),
-    updatedAt: moment().notNull().defaultNow(),
+    ...timestamps(),
   },
   (t) => [
     uniqueIndex('users_email_key').on(t.email),
@@ -30,15 +29,17 @@ export const users = pgTable(
   ],
 );
 
+/** A person's browser, known by a cookie: the id is the SHA-256 of the cookie's random token. */
+const browserCookie = () => ({
+  id: text().primaryKey(),
+  userId: belongsTo(() => users.id).notNull(),
+  createdAt: createdAt(),
+});
+
 export const sessions = pgTable(
   'sessions',
   {
-    /** SHA-256 of the cookie's random token. */
-    id: text().primaryKey(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    createdAt: createdAt(),
+    ...browserCookie(),
     lastSeenAt: moment().notNull().defaultNow(),
     expiresAt: moment().notNull(),
     userAgent: text(),
@@ -55,9 +56,7 @@ export const accountTokens = pgTable(
     /** SHA-256 of the token in the link. */
     tokenHash: text().notNull(),
     purpose: accountTokenPurposeEnum().notNull(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
+    userId: belongsTo(() => users.id).notNull(),
     createdAt: createdAt(),
     expiresAt: moment().notNull(),
     usedAt: moment(),
@@ -76,12 +75,7 @@ export const accountTokens = pgTable(
 export const loginDevices = pgTable(
   'login_devices',
   {
-    /** SHA-256 of the cookie's random token. */
-    id: text().primaryKey(),
-    userId: uuid()
-      .notNull()
-      .references(() => users.id, { onDelete: 'cascade' }),
-    createdAt: createdAt(),
+    ...browserCookie(),
     lastUsedAt: moment().notNull().defaultNow(),
   },
   (t) => [index('login_devices_user_idx').on(t.userId), index('login_devices_used_idx').on(t.lastUsedAt)],

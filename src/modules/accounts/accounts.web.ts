@@ -2,14 +2,15 @@
 // the account page and its sessions. Every form works without JavaScript; a refused form comes
 // back with the person's input and a message next to each field.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { WebDeps } from '../../http/deps.ts';
 import { errorMessage } from '../../http/error-handler.ts';
+import { submitForm } from '../../http/form-route.ts';
 import { pageContext } from '../../http/request-context.ts';
 import { sendHtml } from '../../http/send-html.ts';
 import { deviceCookieName, signInCookies, signOutCookies } from '../../http/session-cookie.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, type ErrorCode } from '../../shared/errors.ts';
 import { isLocale } from '../../shared/i18n-text.ts';
 import { PasswordText } from '../../shared/schema-text.ts';
 import type { AccountContext } from './account-context.ts';
@@ -61,23 +62,8 @@ const AccountQuery = Type.Object({
 });
 const SessionsQuery = Type.Object({ ended: Type.Optional(Type.Literal('1')) });
 
-/** Runs a use case; a refusal the form can show comes back as the error, anything else is thrown. */
-async function attempt<T>(run: () => Promise<T>): Promise<{ ok: T } | { refused: AppError }> {
-  try {
-    return { ok: await run() };
-  } catch (error) {
-    if (
-      error instanceof AppError &&
-      ['VALIDATION_FAILED', 'RATE_LIMITED', 'LOGIN_FAILED'].includes(error.code)
-    )
-      return { refused: error };
-    throw error;
-  }
-}
-
-function setRetryAfter(reply: FastifyReply, error: AppError): void {
-  if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
-}
+/** What these forms show as a refusal besides invalid input: too many tries, a wrong password. */
+const refusals: ErrorCode[] = ['RATE_LIMITED', 'LOGIN_FAILED'];
 
 export const accountsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   const { config, db } = deps;
@@ -99,37 +85,27 @@ export const accountsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
   app.post('/signup', { schema: { hide: true, body: SignUpBody } }, async (request, reply) => {
     const ctx = await page(request);
     const { name = '', email = '', password = '', locale } = request.body;
-    const outcome = await attempt(() =>
-      signUp(accountContext(request), {
-        name,
-        email,
-        password,
-        locale: isLocale(locale) ? locale : ctx.locale,
-      }),
-    );
-    if ('refused' in outcome) {
-      const error = outcome.refused;
-      setRetryAfter(reply, error);
-      return sendHtml(
-        reply,
+    const account = { name, email, password, locale: isLocale(locale) ? locale : ctx.locale };
+    return submitForm(reply, () => signUp(accountContext(request), account), {
+      alsoShown: refusals,
+      refused: (problems, error) =>
         SignUpPage({
           ctx,
           values: { name, email, locale: locale ?? ctx.locale },
-          problems: error.fields,
+          problems,
           message: error.code === 'RATE_LIMITED' ? errorMessage(ctx.t, error) : undefined,
         }),
-        error.status,
-      );
-    }
-    return sendHtml(
-      reply,
-      CheckYourMailPage({
-        ctx,
-        title: ctx.t.t('accounts.signup.done.title'),
-        body: ctx.t.t('accounts.signup.done.body', { email: email.trim() }),
-        more: ctx.t.t('accounts.signup.done.nothing'),
-      }),
-    );
+      done: () =>
+        sendHtml(
+          reply,
+          CheckYourMailPage({
+            ctx,
+            title: ctx.t.t('accounts.signup.done.title'),
+            body: ctx.t.t('accounts.signup.done.body', { email: email.trim() }),
+            more: ctx.t.t('accounts.signup.done.nothing'),
+          }),
+        ),
+    });
   });
 
   app.get('/verify-email', { schema: { hide: true, querystring: TokenQuery } }, async (request, reply) => {
@@ -161,12 +137,9 @@ export const accountsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
     const ctx = await page(request);
     const { email = '', password = '', next } = request.body;
     const deviceToken = request.cookies[deviceCookieName(config)];
-    const outcome = await attempt(() => logIn(accountContext(request), { email, password, deviceToken }));
-    if ('refused' in outcome) {
-      const error = outcome.refused;
-      setRetryAfter(reply, error);
-      return sendHtml(
-        reply,
+    return submitForm(reply, () => logIn(accountContext(request), { email, password, deviceToken }), {
+      alsoShown: refusals,
+      refused: (_problems, error) =>
         LogInPage({
           ctx,
           values: { email },
@@ -174,15 +147,15 @@ export const accountsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
           message: errorMessage(ctx.t, error),
           locked: error.code === 'RATE_LIMITED',
         }),
-        error.status,
-      );
-    }
-    const { user } = outcome.ok;
-    signInCookies(reply, config, outcome.ok);
-    return reply.redirect(
-      safeNext(next) ?? `/${isLocale(user.locale) ? user.locale : ctx.locale}/account`,
-      303,
-    );
+      done: (signedIn) => {
+        const { user } = signedIn;
+        signInCookies(reply, config, signedIn);
+        return reply.redirect(
+          safeNext(next) ?? `/${isLocale(user.locale) ? user.locale : ctx.locale}/account`,
+          303,
+        );
+      },
+    });
   });
 
   app.get('/login/link', { schema: { hide: true, querystring: TokenQuery } }, async (request, reply) => {
@@ -218,20 +191,15 @@ export const accountsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
     app.post(path, { schema: { hide: true, body: EmailBody } }, async (request, reply) => {
       const ctx = await page(request);
       const { email = '' } = request.body;
-      const outcome = await attempt(() => send(request, email));
-      if ('ok' in outcome)
-        return sendHtml(
-          reply,
-          CheckYourMailPage({ ctx, title: ctx.t.t('accounts.signup.done.title'), body: outcome.ok }),
-        );
-      const error = outcome.refused;
-      setRetryAfter(reply, error);
-      const message = error.code === 'RATE_LIMITED' ? errorMessage(ctx.t, error) : undefined;
-      return sendHtml(
-        reply,
-        EmailLinkPage({ ctx, kind, values: { email }, problems: error.fields, message }),
-        error.status,
-      );
+      return submitForm(reply, () => send(request, email), {
+        alsoShown: refusals,
+        refused: (problems, error) => {
+          const message = error.code === 'RATE_LIMITED' ? errorMessage(ctx.t, error) : undefined;
+          return EmailLinkPage({ ctx, kind, values: { email }, problems, message });
+        },
+        done: (body) =>
+          sendHtml(reply, CheckYourMailPage({ ctx, title: ctx.t.t('accounts.signup.done.title'), body })),
+      });
     });
   };
 
@@ -260,16 +228,14 @@ export const accountsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
   app.post('/password/reset', { schema: { hide: true, body: ResetBody } }, async (request, reply) => {
     const ctx = await page(request);
     const { token = '', password = '' } = request.body;
-    const outcome = await attempt(() => resetPassword(accountContext(request), { token, password }));
-    if ('refused' in outcome) {
-      return sendHtml(
-        reply,
-        ResetPasswordPage({ ctx, token, problems: outcome.refused.fields }),
-        outcome.refused.status,
-      );
-    }
-    signOutCookies(reply, config);
-    return reply.redirect(`/${ctx.locale}/login?reset=1`, 303);
+    return submitForm(reply, () => resetPassword(accountContext(request), { token, password }), {
+      alsoShown: refusals,
+      refused: (problems) => ResetPasswordPage({ ctx, token, problems }),
+      done: () => {
+        signOutCookies(reply, config);
+        return reply.redirect(`/${ctx.locale}/login?reset=1`, 303);
+      },
+    });
   });
 
   app.get('/account', { schema: { hide: true, querystring: AccountQuery } }, async (request, reply) => {

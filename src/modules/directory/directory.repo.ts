@@ -1,7 +1,9 @@
 // Queries of the directory. No rules, no HTTP: they take a database handle or a transaction.
 import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { countRows } from '../../db/rows.ts';
 import type { Locale } from '../../shared/i18n-text.ts';
+import { isUuid } from '../../shared/shapes.ts';
 import { offsetOf, type PageRequest } from '../../shared/pagination.ts';
 import {
   locations,
@@ -131,11 +133,7 @@ export async function findOrganisationSummaries(
 
 /** How many organisations match the filters. */
 export async function countOrganisations(db: Executor, filters: DirectoryFilters): Promise<number> {
-  const [countRow] = await db
-    .select({ total: sql<number>`count(*)::int` })
-    .from(organisations)
-    .where(organisationConditions(filters));
-  return countRow?.total ?? 0;
+  return countRows(db, organisations, organisationConditions(filters));
 }
 
 export function findOrganisationById(db: Executor, id: string) {
@@ -212,7 +210,17 @@ export type ServiceRecord = NonNullable<Awaited<ReturnType<typeof findServiceByI
 function serviceListConditions(filters: DirectoryFilters): SQL {
   const conditions: SQL[] = [...serviceConditions(filters)];
   if (filters.organisationId) conditions.push(sql`s.organisation_id = ${filters.organisationId}`);
-  for (const id of filters.excludeOrganisationIds ?? []) conditions.push(sql`s.organisation_id <> ${id}`);
+  // Set by the platform's own pages only; anything but a list of ids is ignored.
+  const excluded = Array.isArray(filters.excludeOrganisationIds)
+    ? filters.excludeOrganisationIds.filter(isUuid)
+    : [];
+  if (excluded.length)
+    conditions.push(
+      sql`s.organisation_id not in (${sql.join(
+        excluded.map((id) => sql`${id}::uuid`),
+        sql`, `,
+      )})`,
+    );
   if (filters.kind) {
     conditions.push(
       sql`exists (select 1 from ${organisations} o where o.id = s.organisation_id and o.kind = ${filters.kind})`,
@@ -330,13 +338,13 @@ export async function hasDemoData(db: Executor): Promise<boolean> {
 
 /** One page of organisations with their own fields only, in a stable order. */
 export async function findOrganisationsPage(db: Executor, page: PageRequest) {
-  const [countRow] = await db.select({ total: sql<number>`count(*)::int` }).from(organisations);
+  const total = await countRows(db, organisations);
   const rows = await db.query.organisations.findMany({
     orderBy: [asc(organisations.createdAt), asc(organisations.id)],
     limit: page.perPage,
     offset: offsetOf(page),
   });
-  return { rows, total: countRow?.total ?? 0 };
+  return { rows, total };
 }
 
 export type OrganisationRow = Awaited<ReturnType<typeof findOrganisationsPage>>['rows'][number];
@@ -351,10 +359,7 @@ export async function findServiceAtLocationsPage(
     filters.serviceId ? eq(serviceAtLocations.serviceId, filters.serviceId) : undefined,
     filters.locationId ? eq(serviceAtLocations.locationId, filters.locationId) : undefined,
   );
-  const [countRow] = await db
-    .select({ total: sql<number>`count(*)::int` })
-    .from(serviceAtLocations)
-    .where(where);
+  const total = await countRows(db, serviceAtLocations, where);
   const rows = await db.query.serviceAtLocations.findMany({
     where,
     with: { service: { with: { organisation: true } }, location: true },
@@ -362,7 +367,7 @@ export async function findServiceAtLocationsPage(
     limit: page.perPage,
     offset: offsetOf(page),
   });
-  return { rows, total: countRow?.total ?? 0 };
+  return { rows, total };
 }
 
 export function findServiceAtLocationById(db: Executor, id: string) {

@@ -31,7 +31,7 @@ import {
   targetGroups,
   verificationStates,
 } from './directory.vocabulary.ts';
-import { id, createdAt, moment } from '../../db/columns.ts';
+import { belongsTo, id, moment, timestamps } from '../../db/columns.ts';
 
 export const organisationKindEnum = pgEnum('organisation_kind', organisationKinds);
 export const verificationStateEnum = pgEnum('verification_state', verificationStates);
@@ -39,10 +39,12 @@ export const serviceStatusEnum = pgEnum('service_status', serviceStatuses);
 export const phoneTypeEnum = pgEnum('phone_type', phoneTypes);
 
 const i18n = (name?: string) => (name ? jsonb(name) : jsonb()).$type<I18nText>();
-const timestamps = {
-  createdAt: createdAt(),
-  updatedAt: moment().notNull().defaultNow(),
-};
+/** A list of texts (codes of a vocabulary, languages), empty unless given. */
+const textList = () =>
+  text()
+    .array()
+    .notNull()
+    .default(sql`'{}'`);
 /** Checks that every element of a text[] column belongs to a vocabulary. */
 const arrayWithin = (column: string, values: readonly string[]) =>
   sql.raw(`${column} <@ ARRAY[${values.map((v) => `'${v}'`).join(',')}]::text[]`);
@@ -57,10 +59,7 @@ export const organisations = pgTable(
     email: text(),
     website: text(),
     kind: organisationKindEnum().notNull(),
-    communities: text()
-      .array()
-      .notNull()
-      .default(sql`'{}'`),
+    communities: textList(),
     /** KBO/BCE enterprise number, ten digits without dots; informal groups have none. */
     kboNumber: text(),
     legalStatus: text(),
@@ -81,7 +80,7 @@ export const organisations = pgTable(
     nameSortNl: text().generatedAlwaysAs(sql`coalesce(name->>'nl', name->>'en', name->>'fr')`),
     nameSortFr: text().generatedAlwaysAs(sql`coalesce(name->>'fr', name->>'en', name->>'nl')`),
     nameSortEn: text().generatedAlwaysAs(sql`coalesce(name->>'en', name->>'fr', name->>'nl')`),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     index('organisations_name_sort_nl_idx').on(t.nameSortNl, t.id),
@@ -96,13 +95,16 @@ export const organisations = pgTable(
   ],
 );
 
+/** A record of an organisation's listing (service, place, contact, phone), deleted with it. */
+const partOfListing = () => ({
+  id: id(),
+  organisationId: belongsTo(() => organisations.id).notNull(),
+});
+
 export const services = pgTable(
   'services',
   {
-    id: id(),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    ...partOfListing(),
     name: i18n().notNull(),
     alternateName: i18n(),
     description: i18n().notNull().default({}),
@@ -112,29 +114,17 @@ export const services = pgTable(
     applicationProcess: i18n(),
     feesDescription: i18n(),
     eligibilityDescription: i18n(),
-    targetGroups: text()
-      .array()
-      .notNull()
-      .default(sql`'{}'`),
-    accessConditions: text()
-      .array()
-      .notNull()
-      .default(sql`'{}'`),
+    targetGroups: textList(),
+    accessConditions: textList(),
     /** Communes (NIS codes) whose residents alone may use the service, as a CPAS/OCMW; empty: anyone. */
-    residentCommunes: text()
-      .array()
-      .notNull()
-      .default(sql`'{}'`),
+    residentCommunes: textList(),
     /** BCP 47 codes of the languages staff or volunteers speak with visitors. */
-    languages: text()
-      .array()
-      .notNull()
-      .default(sql`'{}'`),
+    languages: textList(),
     /** Belgian public holidays close the service unless it says otherwise. */
     closedOnPublicHolidays: boolean().notNull().default(true),
     lastConfirmedAt: date({ mode: 'string' }),
     provenanceId: text(),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     index('services_organisation_idx').on(t.organisationId),
@@ -153,10 +143,7 @@ export const services = pgTable(
 export const locations = pgTable(
   'locations',
   {
-    id: id(),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    ...partOfListing(),
     name: i18n(),
     description: i18n(),
     /** Street and number as written locally, e.g. "Rue de la Senne 12". */
@@ -174,7 +161,7 @@ export const locations = pgTable(
     accessibility: i18n(),
     transport: i18n(),
     provenanceId: text(),
-    ...timestamps,
+    ...timestamps(),
   },
   (t) => [
     index('locations_organisation_idx').on(t.organisationId),
@@ -191,12 +178,8 @@ export const serviceAtLocations = pgTable(
   'service_at_locations',
   {
     id: id(),
-    serviceId: uuid()
-      .notNull()
-      .references(() => services.id, { onDelete: 'cascade' }),
-    locationId: uuid()
-      .notNull()
-      .references(() => locations.id, { onDelete: 'cascade' }),
+    serviceId: belongsTo(() => services.id).notNull(),
+    locationId: belongsTo(() => locations.id).notNull(),
     description: i18n(),
   },
   (t) => [
@@ -210,11 +193,9 @@ export const schedules = pgTable(
   'schedules',
   {
     id: id(),
-    serviceId: uuid()
-      .notNull()
-      .references(() => services.id, { onDelete: 'cascade' }),
+    serviceId: belongsTo(() => services.id).notNull(),
     /** Set when the hours hold at one location of a service offered at several. */
-    locationId: uuid().references(() => locations.id, { onDelete: 'cascade' }),
+    locationId: belongsTo(() => locations.id),
     /** ISO weekday: 1 = Monday ... 7 = Sunday. */
     weekday: smallint().notNull(),
     opensAt: time().notNull(),
@@ -238,9 +219,7 @@ export const scheduleExceptions = pgTable(
   'schedule_exceptions',
   {
     id: id(),
-    serviceId: uuid()
-      .notNull()
-      .references(() => services.id, { onDelete: 'cascade' }),
+    serviceId: belongsTo(() => services.id).notNull(),
     startsOn: date({ mode: 'string' }).notNull(),
     endsOn: date({ mode: 'string' }).notNull(),
     closed: boolean().notNull().default(true),
@@ -262,19 +241,13 @@ export const scheduleExceptions = pgTable(
 export const contacts = pgTable(
   'contacts',
   {
-    id: id(),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
-    serviceId: uuid().references(() => services.id, { onDelete: 'cascade' }),
+    ...partOfListing(),
+    serviceId: belongsTo(() => services.id),
     name: text().notNull(),
     title: i18n(),
     email: text(),
     phone: text(),
-    languages: text()
-      .array()
-      .notNull()
-      .default(sql`'{}'`),
+    languages: textList(),
   },
   (t) => [index('contacts_organisation_idx').on(t.organisationId)],
 );
@@ -282,19 +255,13 @@ export const contacts = pgTable(
 export const phones = pgTable(
   'phones',
   {
-    id: id(),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
-    serviceId: uuid().references(() => services.id, { onDelete: 'cascade' }),
-    locationId: uuid().references(() => locations.id, { onDelete: 'cascade' }),
+    ...partOfListing(),
+    serviceId: belongsTo(() => services.id),
+    locationId: belongsTo(() => locations.id),
     number: text().notNull(),
     type: phoneTypeEnum().notNull().default('voice'),
     description: i18n(),
-    languages: text()
-      .array()
-      .notNull()
-      .default(sql`'{}'`),
+    languages: textList(),
   },
   (t) => [index('phones_organisation_idx').on(t.organisationId)],
 );
@@ -320,9 +287,7 @@ export const taxonomyTerms = pgTable(
 export const serviceThemes = pgTable(
   'service_themes',
   {
-    serviceId: uuid()
-      .notNull()
-      .references(() => services.id, { onDelete: 'cascade' }),
+    serviceId: belongsTo(() => services.id).notNull(),
     termId: uuid()
       .notNull()
       .references(() => taxonomyTerms.id, { onDelete: 'restrict' }),

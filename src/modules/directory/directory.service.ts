@@ -1,6 +1,6 @@
 // Read functions of the directory, used by its pages, its API and other modules (through index.ts).
 import type { Database, Executor } from '../../db/client.ts';
-import { AppError } from '../../shared/errors.ts';
+import { AppError, type ErrorCode } from '../../shared/errors.ts';
 import type { I18nText, Locale } from '../../shared/i18n-text.ts';
 import { type Page, type PageRequest, pageOf } from '../../shared/pagination.ts';
 import {
@@ -58,33 +58,37 @@ export async function countOrganisationsWithoutServices(
   return all - withServices;
 }
 
-export async function getOrganisation(db: Database, id: string): Promise<OrganisationRecord> {
-  const org = isUuid(id) ? await findOrganisationById(db, id.toLowerCase()) : undefined;
-  if (!org) throw new AppError('ORGANISATION_NOT_FOUND');
-  return org;
+/** What `find` finds by an id from a URL, or the error `missing`: an id that is not a UUID finds nothing. */
+async function foundById<D, T>(
+  find: (db: D, id: string) => PromiseLike<T | null | undefined>,
+  db: D,
+  id: string,
+  missing: ErrorCode,
+): Promise<T> {
+  const found = isUuid(id) ? await find(db, id.toLowerCase()) : undefined;
+  if (!found) throw new AppError(missing);
+  return found;
+}
+
+export function getOrganisation(db: Database, id: string): Promise<OrganisationRecord> {
+  return foundById(findOrganisationById, db, id, 'ORGANISATION_NOT_FOUND');
 }
 
 export type OrganisationBrief = NonNullable<Awaited<ReturnType<typeof findOrganisationBrief>>>;
 
 /** Name, kind and verification of an organisation, or ORGANISATION_NOT_FOUND. */
-export async function getOrganisationBrief(db: Executor, id: string): Promise<OrganisationBrief> {
-  const org = isUuid(id) ? await findOrganisationBrief(db, id.toLowerCase()) : undefined;
-  if (!org) throw new AppError('ORGANISATION_NOT_FOUND');
-  return org;
+export function getOrganisationBrief(db: Executor, id: string): Promise<OrganisationBrief> {
+  return foundById(findOrganisationBrief, db, id, 'ORGANISATION_NOT_FOUND');
 }
 
-export async function getService(db: Database, id: string): Promise<ServiceRecord> {
-  const service = isUuid(id) ? await findServiceById(db, id.toLowerCase()) : undefined;
-  if (!service) throw new AppError('SERVICE_NOT_FOUND');
-  return service;
+export function getService(db: Database, id: string): Promise<ServiceRecord> {
+  return foundById(findServiceById, db, id, 'SERVICE_NOT_FOUND');
 }
 
 export type ServiceBrief = NonNullable<Awaited<ReturnType<typeof findServiceBrief>>>;
 
-export async function getServiceBrief(db: Executor, id: string): Promise<ServiceBrief> {
-  const service = isUuid(id) ? await findServiceBrief(db, id.toLowerCase()) : undefined;
-  if (!service) throw new AppError('SERVICE_NOT_FOUND');
-  return service;
+export function getServiceBrief(db: Executor, id: string): Promise<ServiceBrief> {
+  return foundById(findServiceBrief, db, id, 'SERVICE_NOT_FOUND');
 }
 
 export async function listOrganisationRows(db: Database, page: PageRequest): Promise<Page<OrganisationRow>> {
@@ -103,10 +107,8 @@ export async function listServiceAtLocations(
   return pageOf(rows, total, page);
 }
 
-export async function getServiceAtLocation(db: Database, id: string): Promise<ServiceAtLocationRecord> {
-  const record = isUuid(id) ? await findServiceAtLocationById(db, id.toLowerCase()) : undefined;
-  if (!record) throw new AppError('NOT_FOUND');
-  return record;
+export function getServiceAtLocation(db: Database, id: string): Promise<ServiceAtLocationRecord> {
+  return foundById(findServiceAtLocationById, db, id, 'NOT_FOUND');
 }
 
 /** A page of services given in order (search results), for the HSDS API. */

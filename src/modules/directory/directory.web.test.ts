@@ -115,15 +115,15 @@ describe('pages', () => {
 
 describe('errors in the reader’s language', () => {
   it('gives a translated 404 for an unknown organisation or page', async () => {
-    const nl = await get('/nl/organisations/00000000-0000-4000-8000-000000000000');
-    expect(nl.statusCode).toBe(404);
-    expect(nl.body).toContain('Organisatie niet gevonden');
-    const fr = await get('/fr/services/nope');
-    expect(fr.statusCode).toBe(404);
-    expect(fr.body).toContain('Service introuvable');
-    const unknown = await get('/no/such/page', { 'accept-language': 'en' });
-    expect(unknown.statusCode).toBe(404);
-    expect(unknown.body).toContain('Page not found');
+    for (const [url, headers, text] of [
+      ['/nl/organisations/00000000-0000-4000-8000-000000000000', {}, 'Organisatie niet gevonden'],
+      ['/fr/services/nope', {}, 'Service introuvable'],
+      ['/no/such/page', { 'accept-language': 'en' }, 'Page not found'],
+    ] as const) {
+      const res = await get(url, headers);
+      expect(res.statusCode, url).toBe(404);
+      expect(res.body).toContain(text);
+    }
   });
 
   it('refuses invalid filters with a translated 400 page naming the field', async () => {

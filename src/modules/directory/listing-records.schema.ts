@@ -16,7 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 import { organisations } from './directory.schema.ts';
-import { id, createdAt, moment } from '../../db/columns.ts';
+import { belongsTo, createdAt, id, moment, updatedAt } from '../../db/columns.ts';
 
 const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
 
@@ -68,9 +68,7 @@ export const listingConfirmations = pgTable(
   'listing_confirmations',
   {
     id: id(),
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: belongsTo(() => organisations.id).notNull(),
     tokenHash: text().notNull(),
     /** When the reminder was sent. */
     createdAt: createdAt(),
@@ -87,12 +85,8 @@ export const listingConfirmations = pgTable(
 export const vouches = pgTable(
   'vouches',
   {
-    organisationId: uuid()
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
-    voucherId: uuid()
-      .notNull()
-      .references(() => organisations.id, { onDelete: 'cascade' }),
+    organisationId: belongsTo(() => organisations.id).notNull(),
+    voucherId: belongsTo(() => organisations.id).notNull(),
     /** The person who vouched, for the record; no foreign key so the vouch outlives the account. */
     vouchedBy: uuid(),
     createdAt: createdAt(),
@@ -106,10 +100,8 @@ export const vouches = pgTable(
 
 /** Logos, checked for type and size on upload, served at /logos/{organisation id}. */
 export const organisationLogos = pgTable('organisation_logos', {
-  organisationId: uuid()
-    .primaryKey()
-    .references(() => organisations.id, { onDelete: 'cascade' }),
+  organisationId: belongsTo(() => organisations.id).primaryKey(),
   contentType: text().notNull(),
   data: bytea().notNull(),
-  updatedAt: moment().notNull().defaultNow(),
+  updatedAt: updatedAt(),
 });

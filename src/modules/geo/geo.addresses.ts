@@ -6,6 +6,7 @@
 import { readFileSync } from 'node:fs';
 import { distance as editDistance } from 'fastest-levenshtein';
 import { distanceKm, type Point } from '../../shared/distance.ts';
+import { fold } from './geo.fold.ts';
 import { geoReference, type Postcode } from './geo.reference.ts';
 
 /** Why an address cannot be placed; each is a field problem code (`fields.<code>`). */
@@ -76,14 +77,7 @@ const shortForms: Record<string, string> = {
 /** Dutch names glue the kind of street to the name: "Zennestraat", "Waversesteenweg". */
 const glued = /(?<=.)(straat|steenweg|laan|plein)$/;
 
-const words = (text: string) =>
-  text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim()
-    .split(' ');
+const words = (text: string) => fold(text).split(' ');
 
 /** A street name as a comparable key: no accents, case, spaces, punctuation or long forms. */
 export function streetKey(text: string): string {

@@ -3,6 +3,7 @@
 // streets. Built once per process from the files in ./data (see data/SOURCE.md) into lookup maps,
 // so a search never scans the list.
 import { readFileSync } from 'node:fs';
+import { fold } from './geo.fold.ts';
 import { geoReference } from './geo.reference.ts';
 import { railwayStations } from './geo.stations.ts';
 
@@ -28,14 +29,6 @@ export interface PlaceEntry {
   commune?: string;
   quartier?: number;
 }
-
-export const fold = (text: string) =>
-  text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 
 // Short names people use for communes, besides the official nl, fr and en ones. "Bruxelles" alone is
 // the commune for "near", but in the words of a query it means the region (see `regionNames`).

@@ -4,7 +4,8 @@
 // data/SOURCE.md).
 import { LRUCache } from 'lru-cache';
 import type { Locale } from '../../shared/i18n-text.ts';
-import { fold, type PlaceEntry, placeIndex, type PlaceKind } from './geo.place-index.ts';
+import { fold } from './geo.fold.ts';
+import { type PlaceEntry, placeIndex, type PlaceKind } from './geo.place-index.ts';
 import { geoReference } from './geo.reference.ts';
 
 export type { PlaceKind } from './geo.place-index.ts';

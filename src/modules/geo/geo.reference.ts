@@ -70,44 +70,47 @@ function contains(entry: Indexed<unknown>, lon: number, lat: number): boolean {
   return booleanPointInPolygon([lon, lat], entry.feature);
 }
 
+/**
+ * Each area of a GeoJSON file of ./data, as the item its properties `P` describe; every area there
+ * also has the point inside it that names its centre.
+ */
+function loadAreas<P, T>(
+  file: string,
+  itemOf: (properties: P & { geo_point_2d: { lat: number; lon: number } }) => T,
+): Indexed<T>[] {
+  return readGeoJson(file).features.map((f) =>
+    indexed(itemOf(f.properties as Parameters<typeof itemOf>[0]), f as Area),
+  );
+}
+
 function loadCommunes(): Indexed<Commune>[] {
-  return readGeoJson('communes.geojson').features.map((f) => {
-    const p = f.properties as {
-      national_code: string;
-      name_fr: string;
-      name_nl: string;
-      geo_point_2d: { lat: number; lon: number };
-    };
-    const item: Commune = {
+  return loadAreas<{ national_code: string; name_fr: string; name_nl: string }, Commune>(
+    'communes.geojson',
+    (p) => ({
       nis: p.national_code,
       name: { nl: p.name_nl, fr: p.name_fr, en: englishNames[p.national_code] ?? p.name_fr },
       centre: { lat: p.geo_point_2d.lat, lon: p.geo_point_2d.lon },
-    };
-    return indexed(item, f as Area);
-  });
+    }),
+  );
 }
 
 function loadQuartiers(communes: Indexed<Commune>[]): Indexed<Quartier>[] {
-  return readGeoJson('quartiers.geojson').features.map((f) => {
-    const p = f.properties as {
-      mdzone: number;
-      namefre: string;
-      namedut: string;
-      geo_point_2d: { lat: number; lon: number };
-    };
-    // The source's own commune columns are wrong for about a third of the zones: join spatially.
-    const { lat, lon } = p.geo_point_2d;
-    const commune = communes.find((c) => contains(c, lon, lat));
-    if (!commune) throw new Error(`quartier ${p.mdzone} lies outside every commune`);
-    const fr = titleCase(p.namefre);
-    const item: Quartier = {
-      code: Math.round(p.mdzone),
-      name: { nl: titleCase(p.namedut), fr, en: fr },
-      communeNis: commune.item.nis,
-      centre: { lat, lon },
-    };
-    return indexed(item, f as Area);
-  });
+  return loadAreas<{ mdzone: number; namefre: string; namedut: string }, Quartier>(
+    'quartiers.geojson',
+    (p) => {
+      // The source's own commune columns are wrong for about a third of the zones: join spatially.
+      const { lat, lon } = p.geo_point_2d;
+      const commune = communes.find((c) => contains(c, lon, lat));
+      if (!commune) throw new Error(`quartier ${p.mdzone} lies outside every commune`);
+      const fr = titleCase(p.namefre);
+      return {
+        code: Math.round(p.mdzone),
+        name: { nl: titleCase(p.namedut), fr, en: fr },
+        communeNis: commune.item.nis,
+        centre: { lat, lon },
+      };
+    },
+  );
 }
 
 function loadPostcodes(): Postcode[] {

@@ -67,6 +67,8 @@ const HsdsPage = Type.Object(
   { description: 'HSDS Page wrapper.' },
 );
 const responses = (ok: ReturnType<typeof Type.Object>) => ({ 200: ok, 400: ErrorSchema, 404: ErrorSchema });
+/** The schema of each route that answers one object by its id. */
+const OneById = { params: Id, querystring: LangOnly, response: responses(HsdsObject) };
 
 export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, config, services }) => {
   const { search } = services;
@@ -136,21 +138,13 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
     },
   );
 
-  app.get(
-    '/services/:id',
-    documented('One service with all its related data', {
-      params: Id,
-      querystring: LangOnly,
-      response: responses(HsdsObject),
-    }),
-    async (request) => {
-      const locale = localeOf(request);
-      const service = await getService(db, request.params.id);
-      return presentService(service, locale, originOf(request, config), labelsFor(locale), (c) =>
-        translator(locale).language(c),
-      );
-    },
-  );
+  app.get('/services/:id', documented('One service with all its related data', OneById), async (request) => {
+    const locale = localeOf(request);
+    const service = await getService(db, request.params.id);
+    return presentService(service, locale, originOf(request, config), labelsFor(locale), (c) =>
+      translator(locale).language(c),
+    );
+  });
 
   app.get(
     '/organizations',
@@ -170,11 +164,7 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
 
   app.get(
     '/organizations/:id',
-    documented('One organization with its locations, contacts and phones', {
-      params: Id,
-      querystring: LangOnly,
-      response: responses(HsdsObject),
-    }),
+    documented('One organization with its locations, contacts and phones', OneById),
     async (request) => {
       const locale = localeOf(request);
       return presentOrganisation(
@@ -217,11 +207,7 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
 
   app.get(
     '/service_at_locations/:id',
-    documented('One service at one location', {
-      params: Id,
-      querystring: LangOnly,
-      response: responses(HsdsObject),
-    }),
+    documented('One service at one location', OneById),
     async (request) => {
       const locale = localeOf(request);
       const sal = await getServiceAtLocation(db, request.params.id);
@@ -250,19 +236,11 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
     },
   );
 
-  app.get(
-    '/taxonomies/:id',
-    documented('One taxonomy', {
-      params: Id,
-      querystring: LangOnly,
-      response: responses(HsdsObject),
-    }),
-    async (request) => {
-      const found = presentTaxonomies(localeOf(request)).find((t) => t.id === request.params.id);
-      if (!found) throw new AppError('NOT_FOUND');
-      return found;
-    },
-  );
+  app.get('/taxonomies/:id', documented('One taxonomy', OneById), async (request) => {
+    const found = presentTaxonomies(localeOf(request)).find((t) => t.id === request.params.id);
+    if (!found) throw new AppError('NOT_FOUND');
+    return found;
+  });
 
   const allTerms = async (locale: Locale) => {
     const { byCode } = await getTaxonomy(db);
@@ -301,17 +279,9 @@ export const hsdsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, con
     },
   );
 
-  app.get(
-    '/taxonomy_terms/:id',
-    documented('One taxonomy term', {
-      params: Id,
-      querystring: LangOnly,
-      response: responses(HsdsObject),
-    }),
-    async (request) => {
-      const found = (await allTerms(localeOf(request))).find((t) => t.id === request.params.id);
-      if (!found) throw new AppError('NOT_FOUND');
-      return found;
-    },
-  );
+  app.get('/taxonomy_terms/:id', documented('One taxonomy term', OneById), async (request) => {
+    const found = (await allTerms(localeOf(request))).find((t) => t.id === request.params.id);
+    if (!found) throw new AppError('NOT_FOUND');
+    return found;
+  });
 };

@@ -1,6 +1,7 @@
 // Queries of the membership module, nothing else.
-import { and, asc, eq, gt, isNull, ne, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, isNull, ne, sql, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { countRows, findRow, insertRow, type RowLock } from '../../db/rows.ts';
 import { memberships } from '../access/index.ts';
 import { claims, invitations } from './membership.schema.ts';
 import type { ClaimStatus } from './membership.vocabulary.ts';
@@ -11,18 +12,11 @@ export async function insertClaim(
   db: Executor,
   values: { organisationId: string; userId: string; message: string },
 ): Promise<ClaimRow> {
-  const [row] = await db.insert(claims).values(values).returning();
-  return row!;
+  return insertRow(db, claims, values);
 }
 
-export async function findClaim(
-  db: Executor,
-  id: string,
-  { lock = false } = {},
-): Promise<ClaimRow | undefined> {
-  const query = db.select().from(claims).where(eq(claims.id, id));
-  const [row] = lock ? await query.for('update') : await query;
-  return row;
+export function findClaim(db: Executor, id: string, options?: RowLock): Promise<ClaimRow | undefined> {
+  return findRow(db, claims, eq(claims.id, id), options);
 }
 
 export async function findPendingClaim(
@@ -30,13 +24,12 @@ export async function findPendingClaim(
   organisationId: string,
   userId: string,
 ): Promise<ClaimRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(claims)
-    .where(
-      and(eq(claims.organisationId, organisationId), eq(claims.userId, userId), eq(claims.status, 'pending')),
-    );
-  return row;
+  const pending = and(
+    eq(claims.organisationId, organisationId),
+    eq(claims.userId, userId),
+    eq(claims.status, 'pending'),
+  );
+  return findRow(db, claims, pending);
 }
 
 export async function findClaims(
@@ -68,8 +61,12 @@ export async function insertInvitation(
   db: Executor,
   values: Omit<typeof invitations.$inferInsert, 'id' | 'createdAt' | 'acceptedAt' | 'revokedAt'>,
 ): Promise<InvitationRow> {
-  const [row] = await db.insert(invitations).values(values).returning();
-  return row!;
+  return insertRow(db, invitations, values);
+}
+
+/** What makes an invitation one that can still be accepted: neither accepted, revoked nor expired. */
+function usable(now: Date): SQL[] {
+  return [isNull(invitations.acceptedAt), isNull(invitations.revokedAt), gt(invitations.expiresAt, now)];
 }
 
 export async function findOpenInvitations(
@@ -80,14 +77,7 @@ export async function findOpenInvitations(
   return db
     .select()
     .from(invitations)
-    .where(
-      and(
-        eq(invitations.organisationId, organisationId),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, now),
-      ),
-    )
+    .where(and(eq(invitations.organisationId, organisationId), ...usable(now)))
     .orderBy(asc(invitations.createdAt));
 }
 
@@ -97,19 +87,8 @@ export async function findUsableInvitation(
   tokenHash: string,
   now: Date,
 ): Promise<InvitationRow | undefined> {
-  const [row] = await db
-    .select()
-    .from(invitations)
-    .where(
-      and(
-        eq(invitations.tokenHash, tokenHash),
-        isNull(invitations.acceptedAt),
-        isNull(invitations.revokedAt),
-        gt(invitations.expiresAt, now),
-      ),
-    )
-    .for('update');
-  return row;
+  const usableByToken = and(eq(invitations.tokenHash, tokenHash), ...usable(now));
+  return findRow(db, invitations, usableByToken, { lock: true });
 }
 
 export async function markInvitation(
@@ -140,9 +119,5 @@ export async function findClaimsForModerator(db: Executor, moderatorId: string):
 }
 
 export async function countClaimsForModerator(db: Executor, moderatorId: string): Promise<number> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(claims)
-    .where(claimsForModerator(moderatorId));
-  return row?.n ?? 0;
+  return countRows(db, claims, claimsForModerator(moderatorId));
 }

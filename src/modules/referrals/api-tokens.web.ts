@@ -2,13 +2,11 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
+import { submitForm } from '../../http/form-route.ts';
 import { pageContext } from '../../http/request-context.ts';
-import { requireSignedIn } from '../../http/signed-in.ts';
 import { sendHtml } from '../../http/send-html.ts';
-import { AppError } from '../../shared/errors.ts';
 import { getOrganisationBrief } from '../directory/index.ts';
-import type { ReferralContext } from './referral-context.ts';
-import { type ReferralDeps, requestContext } from './referral-request.web.ts';
+import { personContext, type ReferralDeps } from './referral-request.web.ts';
 import { createApiToken, listApiTokens, revokeApiToken } from './use-cases/api-tokens.ts';
 import { ApiTokensPage } from './views/api-tokens-page.tsx';
 
@@ -21,30 +19,20 @@ const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 export const apiTokensWeb: FastifyPluginAsyncTypebox<ReferralDeps> = async (app, deps) => {
   const { config, db } = deps;
   const page = async (request: FastifyRequest) => pageContext(request, config, await deps.demoBanner());
-  const context = (request: FastifyRequest): ReferralContext => {
-    const { user } = requireSignedIn(request);
-    return requestContext(request, deps, {
-      kind: 'person',
-      userId: user.id,
-      email: user.email,
-      emailVerified: user.emailVerifiedAt !== null,
-    });
-  };
+  const context = (request: FastifyRequest) => personContext(request, deps);
 
   async function tokensPage(
     request: FastifyRequest,
     reply: FastifyReply,
     organisationId: string,
-    extra: Pick<Parameters<typeof ApiTokensPage>[0], 'created' | 'notice' | 'problems'> & {
-      status?: number;
-    } = {},
+    extra: Pick<Parameters<typeof ApiTokensPage>[0], 'created' | 'notice' | 'problems'> = {},
   ) {
     const ctx = await page(request);
     const tokens = await listApiTokens(context(request), organisationId);
     const organisation = await getOrganisationBrief(db, organisationId);
     // A new token is on this page only: no cache may keep it.
     reply.header('cache-control', 'no-store');
-    return sendHtml(reply, ApiTokensPage({ ctx, organisation, tokens, ...extra }), extra.status ?? 200);
+    return ApiTokensPage({ ctx, organisation, tokens, ...extra });
   }
 
   app.get(
@@ -53,7 +41,7 @@ export const apiTokensWeb: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
     async (request, reply) => {
       const ctx = await page(request);
       const notice = request.query.done === 'revoked' ? ctx.t.t('referrals.api_tokens.revoked') : undefined;
-      return tokensPage(request, reply, request.params.id.toLowerCase(), { notice });
+      return sendHtml(reply, await tokensPage(request, reply, request.params.id.toLowerCase(), { notice }));
     },
   );
 
@@ -63,13 +51,14 @@ export const apiTokensWeb: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
     async (request, reply) => {
       const organisationId = request.params.id.toLowerCase();
       const name = request.body.name ?? '';
-      try {
-        const { token } = await createApiToken(context(request), organisationId, name);
-        return tokensPage(request, reply, organisationId, { created: { name: name.trim(), token } });
-      } catch (error) {
-        if (!(error instanceof AppError) || error.code !== 'VALIDATION_FAILED') throw error;
-        return tokensPage(request, reply, organisationId, { problems: error.fields, status: 400 });
-      }
+      return submitForm(reply, () => createApiToken(context(request), organisationId, name), {
+        done: async ({ token }) =>
+          sendHtml(
+            reply,
+            await tokensPage(request, reply, organisationId, { created: { name: name.trim(), token } }),
+          ),
+        refused: (problems) => tokensPage(request, reply, organisationId, { problems }),
+      });
     },
   );
 

@@ -4,6 +4,7 @@ import type { FastifyRequest } from 'fastify';
 import fp from 'fastify-plugin';
 import type { Executor } from '../../db/client.ts';
 import type { WebDeps } from '../../http/deps.ts';
+import { personActor } from './referral-request.web.ts';
 import { countReferralsToSee } from './use-cases/list-referrals.ts';
 
 export const referralBadge = fp<WebDeps>(async (app, deps) => {
@@ -29,10 +30,5 @@ export const referralBadge = fp<WebDeps>(async (app, deps) => {
 export async function refreshReferralBadge(request: FastifyRequest, db: Executor): Promise<void> {
   const user = request.signedIn?.user;
   if (!user) return;
-  request.referralsToSee = await countReferralsToSee(db, {
-    kind: 'person',
-    userId: user.id,
-    email: user.email,
-    emailVerified: user.emailVerifiedAt !== null,
-  });
+  request.referralsToSee = await countReferralsToSee(db, personActor(user));
 }

@@ -1,38 +1,22 @@
 // /api/v1/referrals with organisations' API tokens, and the figures for organisations and analysts.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  inDays,
-  memberOf,
-  type ReferralWorld,
-  referralWorld,
-  sendReferral,
-  sql,
-} from '../../../test/helpers/referrals.ts';
-import { createTestApp, type TestApp } from '../../../test/helpers/test-app.ts';
+import { describe, expect, it } from 'vitest';
+import { inDays, sendReferral, useReferralWorld } from '../../../test/helpers/referrals.ts';
 
-let t: TestApp;
-let world: ReferralWorld;
-let adminA: Awaited<ReturnType<typeof memberOf>>;
-let receiver: Awaited<ReturnType<typeof memberOf>>;
-
-beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  world = await referralWorld(t);
-  adminA = await memberOf(t, world.orgA, ['admin']);
-  receiver = await memberOf(t, world.orgB, ['referrer']);
-}, 60_000);
-afterAll(() => t.close());
+const world = useReferralWorld({
+  adminA: { in: 'orgA', roles: ['admin'] },
+  receiver: { in: 'orgB', roles: ['referrer'] },
+});
 
 async function createToken(name = 'Dossiersysteem'): Promise<string> {
-  await adminA.get(`/en/manage/organisations/${world.orgA}/api-tokens`);
-  const res = await adminA.post(`/en/manage/organisations/${world.orgA}/api-tokens`, { name });
+  await world.adminA.get(`/en/manage/organisations/${world.orgA}/api-tokens`);
+  const res = await world.adminA.post(`/en/manage/organisations/${world.orgA}/api-tokens`, { name });
   expect(res.statusCode).toBe(200);
   expect(res.headers['cache-control']).toBe('no-store');
   return /<code class="token">(psl_[A-Za-z0-9_-]{43})<\/code>/.exec(res.body)![1]!;
 }
 
 const api = (token: string | null, method: 'GET' | 'POST', url: string, payload?: object) =>
-  t.app.inject({
+  world.t.app.inject({
     method,
     url,
     headers: token ? { authorization: `Bearer ${token}` } : {},
@@ -51,19 +35,19 @@ const newReferral = () => ({
 describe('API tokens', () => {
   it('are shown once, stored only as a hash, and stop working when revoked', async () => {
     const token = await createToken();
-    const rows = await sql(t, 'select token_hash, prefix from api_tokens where organisation_id = $1', [
+    const rows = await world.sql('select token_hash, prefix from api_tokens where organisation_id = $1', [
       world.orgA,
     ]);
     expect(JSON.stringify(rows)).not.toContain(token);
     expect(rows.some((r) => token.startsWith(r.prefix))).toBe(true);
-    const page = await adminA.get(`/en/manage/organisations/${world.orgA}/api-tokens`);
+    const page = await world.adminA.get(`/en/manage/organisations/${world.orgA}/api-tokens`);
     expect(page.body).not.toContain(token);
 
     expect((await api(token, 'GET', '/api/v1/referrals')).statusCode).toBe(200);
-    const [{ id }] = await sql(t, 'select id from api_tokens where token_hash = $1', [
+    const [{ id }] = await world.sql('select id from api_tokens where token_hash = $1', [
       rows.find((r) => token.startsWith(r.prefix))!.token_hash,
     ]);
-    await adminA.post(`/en/manage/organisations/${world.orgA}/api-tokens/${id}/revoke`, {});
+    await world.adminA.post(`/en/manage/organisations/${world.orgA}/api-tokens/${id}/revoke`, {});
     const refused = await api(token, 'GET', '/api/v1/referrals');
     expect(refused.statusCode).toBe(401);
     expect(refused.json()).toMatchObject({ error: 'API_TOKEN_INVALID' });
@@ -80,12 +64,12 @@ describe('API tokens', () => {
   });
 
   it('refuses a token name that is empty, and creates nothing', async () => {
-    await adminA.get(`/en/manage/organisations/${world.orgA}/api-tokens`);
-    const [{ n: before }] = await sql(t, 'select count(*)::int n from api_tokens');
-    const res = await adminA.post(`/en/manage/organisations/${world.orgA}/api-tokens`, { name: '  ' });
+    await world.adminA.get(`/en/manage/organisations/${world.orgA}/api-tokens`);
+    const [{ n: before }] = await world.sql('select count(*)::int n from api_tokens');
+    const res = await world.adminA.post(`/en/manage/organisations/${world.orgA}/api-tokens`, { name: '  ' });
     expect(res.statusCode).toBe(400);
     expect(res.body).toContain('Give the token a name');
-    const [{ n: after }] = await sql(t, 'select count(*)::int n from api_tokens');
+    const [{ n: after }] = await world.sql('select count(*)::int n from api_tokens');
     expect(after).toBe(before);
   });
 });
@@ -104,8 +88,8 @@ describe('/api/v1/referrals', () => {
     });
     expect(body.timeline.map((e: { kind: string }) => e.kind)).toEqual(['created', 'send']);
 
-    await receiver.get(`/en/referrals/${body.id}`);
-    await receiver.post(`/en/referrals/${body.id}/accept`, {});
+    await world.receiver.get(`/en/referrals/${body.id}`);
+    await world.receiver.post(`/en/referrals/${body.id}/accept`, {});
     const read = await api(token, 'GET', `/api/v1/referrals/${body.id}`);
     expect(read.json().status).toBe('accepted');
     const list = await api(token, 'GET', '/api/v1/referrals?direction=sent');
@@ -116,8 +100,7 @@ describe('/api/v1/referrals', () => {
     });
     expect(completed.statusCode).toBe(200);
     expect(completed.json()).toMatchObject({ status: 'completed', outcome: 'came_back' });
-    const audit = await sql(
-      t,
+    const audit = await world.sql(
       `select details from audit_log where subject_id = $1 and event = 'referral.complete'`,
       [body.id],
     );
@@ -126,7 +109,7 @@ describe('/api/v1/referrals', () => {
 
   it('answers bad input with the fields at fault and creates nothing', async () => {
     const token = await createToken('Bad input');
-    const [{ n: before }] = await sql(t, 'select count(*)::int n from referrals');
+    const [{ n: before }] = await world.sql('select count(*)::int n from referrals');
     const res = await api(token, 'POST', '/api/v1/referrals', {
       ...newReferral(),
       need: '85073003328',
@@ -141,13 +124,13 @@ describe('/api/v1/referrals', () => {
     const noTarget = await api(token, 'POST', '/api/v1/referrals', nowhere);
     expect(noTarget.statusCode).toBe(400);
     expect(noTarget.json().fields[0].field).toBe('service');
-    const [{ n: after }] = await sql(t, 'select count(*)::int n from referrals');
+    const [{ n: after }] = await world.sql('select count(*)::int n from referrals');
     expect(after).toBe(before);
   });
 
   it('does not show another organisation’s referrals', async () => {
     const token = await createToken('Other');
-    const sender = await memberOf(t, world.orgC, ['referrer']);
+    const sender = await world.memberOf(world.orgC, ['referrer']);
     const id = await sendReferral(sender, { ...world, orgA: world.orgC });
     const res = await api(token, 'GET', `/api/v1/referrals/${id}`);
     expect(res.statusCode).toBe(404);
@@ -157,11 +140,11 @@ describe('/api/v1/referrals', () => {
 
 describe('figures', () => {
   it('show an organisation its referrals sent and received, answer times and outcomes', async () => {
-    const sender = await memberOf(t, world.orgA, ['referrer']);
+    const sender = await world.memberOf(world.orgA, ['referrer']);
     const id = await sendReferral(sender, world);
-    await receiver.get(`/en/referrals/${id}`);
-    await receiver.post(`/en/referrals/${id}/decline`, { reason: 'not_eligible' });
-    const page = await receiver.get(`/en/manage/organisations/${world.orgB}/referrals`);
+    await world.receiver.get(`/en/referrals/${id}`);
+    await world.receiver.post(`/en/referrals/${id}/decline`, { reason: 'not_eligible' });
+    const page = await world.receiver.get(`/en/manage/organisations/${world.orgB}/referrals`);
     expect(page.statusCode).toBe(200);
     expect(page.body).toMatch(/Declined: Not eligible<\/th><td>[1-9]/);
     expect(page.body).toContain('Time to first answer (median)');
@@ -170,10 +153,9 @@ describe('figures', () => {
   });
 
   it('show analysts unmet needs with no count under 5, and nobody else', async () => {
-    const sender = await memberOf(t, world.orgC, ['referrer']);
-    const analyst = await memberOf(t, world.orgC, ['editor']);
-    await sql(t, `update users set platform_role = 'analyst' where id = $1`, [analyst.id]);
-    // Last month: 6 declined for lack of capacity in one commune, 2 and 3 in two others.
+    const sender = await world.memberOf(world.orgC, ['referrer']);
+    const analyst = await world.memberOf(world.orgC, ['editor'], { platformRole: 'analyst' });
+    // Last month: 6 declined for lack of capacity in one commune, 2 and 3 in two others, all decided then.
     const lastMonth = new Date();
     lastMonth.setUTCDate(1);
     lastMonth.setUTCMonth(lastMonth.getUTCMonth() - 1);
@@ -185,9 +167,9 @@ describe('figures', () => {
     ] as const) {
       for (let i = 0; i < count; i++) {
         const id = await sendReferral(sender, { ...world, orgA: world.orgC }, { commune });
-        await receiver.get(`/en/referrals/${id}`);
-        await receiver.post(`/en/referrals/${id}/decline`, { reason: 'no_capacity' });
-        await sql(t, 'update referrals set sent_at = $2 where id = $1', [id, lastMonth]);
+        await world.receiver.get(`/en/referrals/${id}`);
+        await world.receiver.post(`/en/referrals/${id}/decline`, { reason: 'no_capacity' });
+        await world.sql('update referrals set sent_at = $2, closed_at = $2 where id = $1', [id, lastMonth]);
       }
     }
     const page = await analyst.get('/en/analysis/referrals');
@@ -200,6 +182,6 @@ describe('figures', () => {
     expect(page.body).toContain('<svg');
     // No cell anywhere on the page shows a count from 1 to 4.
     expect(page.body).not.toMatch(/<td>[1-4]<\/td>/);
-    expect((await receiver.get('/en/analysis/referrals')).statusCode).toBe(404);
+    expect((await world.receiver.get('/en/analysis/referrals')).statusCode).toBe(404);
   });
 });

@@ -16,6 +16,7 @@ import {
   type SQL,
 } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { findRow, type RowLock } from '../../db/rows.ts';
 import { referralEvents, referralReads, referrals } from './referrals.schema.ts';
 import type { ReferralStatus } from './referrals.vocabulary.ts';
 
@@ -32,11 +33,9 @@ export async function insertReferral(db: Executor, row: NewReferralRow): Promise
 export async function findReferral(
   db: Executor,
   id: string,
-  { lock = false } = {},
+  options?: RowLock,
 ): Promise<ReferralRow | undefined> {
-  const query = db.select().from(referrals).where(eq(referrals.id, id));
-  const [row] = await (lock ? query.for('update') : query);
-  return row;
+  return findRow(db, referrals, eq(referrals.id, id), options);
 }
 
 export async function updateReferral(

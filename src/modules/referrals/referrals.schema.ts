@@ -26,7 +26,7 @@ import {
   referralStatuses,
   urgencies,
 } from './referrals.vocabulary.ts';
-import { id, moment } from '../../db/columns.ts';
+import { belongsTo, id, moment } from '../../db/columns.ts';
 
 export const referralStatusEnum = pgEnum('referral_status', referralStatuses);
 export const declineReasonEnum = pgEnum('referral_decline_reason', declineReasons);
@@ -111,9 +111,7 @@ export const referralEvents = pgTable(
     id: uuid().primaryKey(),
     /** The order of events; several can share a moment (created and sent). */
     seq: bigserial({ mode: 'number' }).notNull(),
-    referralId: uuid()
-      .notNull()
-      .references(() => referrals.id, { onDelete: 'cascade' }),
+    referralId: belongsTo(() => referrals.id).notNull(),
     at: moment().notNull(),
     kind: eventKindEnum().notNull(),
     /** Null for the platform's own events (reminders, expiry, purges). */
@@ -135,9 +133,7 @@ export const referralEvents = pgTable(
 export const referralReads = pgTable(
   'referral_reads',
   {
-    referralId: uuid()
-      .notNull()
-      .references(() => referrals.id, { onDelete: 'cascade' }),
+    referralId: belongsTo(() => referrals.id).notNull(),
     userId: uuid().notNull(),
     seenAt: moment().notNull(),
   },

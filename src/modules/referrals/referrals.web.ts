@@ -4,9 +4,9 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { errorMessage } from '../../http/error-handler.ts';
-import { type PageContext, pageContext } from '../../http/request-context.ts';
+import { submitForm } from '../../http/form-route.ts';
+import { doneNotice, type PageContext, pageContext } from '../../http/request-context.ts';
 import { sendHtml } from '../../http/send-html.ts';
-import type { MessageKey } from '../../i18n/index.ts';
 import { AppError } from '../../shared/errors.ts';
 import type { I18nText } from '../../shared/i18n-text.ts';
 import { requireSignedIn } from '../../http/signed-in.ts';
@@ -20,8 +20,7 @@ import {
 import { geoReference } from '../geo/index.ts';
 import { handlingOrganisations } from './referral-access.ts';
 import { refreshReferralBadge } from './referral-badge.web.ts';
-import type { ReferralContext } from './referral-context.ts';
-import { type ReferralDeps, requestContext } from './referral-request.web.ts';
+import { personContext, type ReferralDeps } from './referral-request.web.ts';
 import { closedStatuses, referralStatuses, type ReferralStatus } from './referrals.vocabulary.ts';
 import { actOnReferral, isReferralAction } from './use-cases/act-on-referral.ts';
 import { createReferral } from './use-cases/create-referral.ts';
@@ -93,29 +92,20 @@ const openStatuses = referralStatuses.filter((s) => !closedStatuses.includes(s))
 export const referralsWeb: FastifyPluginAsyncTypebox<ReferralDeps> = async (app, deps) => {
   const { config, db } = deps;
   const page = async (request: FastifyRequest) => pageContext(request, config, await deps.demoBanner());
-  const context = (request: FastifyRequest): ReferralContext => {
-    const { user } = requireSignedIn(request);
-    return requestContext(request, deps, {
-      kind: 'person',
-      userId: user.id,
-      email: user.email,
-      emailVerified: user.emailVerifiedAt !== null,
-    });
-  };
+  const context = (request: FastifyRequest) => personContext(request, deps);
   const themeNames = async () =>
     new Map<string, I18nText>([...(await getTaxonomy(db)).byCode].map(([code, term]) => [code, term.name]));
 
   async function referralPage(
     request: FastifyRequest,
-    reply: FastifyReply,
     referralId: string,
-    extra: Omit<Parameters<typeof ReferralPage>[0], 'ctx' | 'detail'> & { status?: number } = {},
+    extra: Omit<Parameters<typeof ReferralPage>[0], 'ctx' | 'detail'> = {},
   ) {
     const detail = await viewReferral(context(request), referralId);
     // Opening it marked it seen: the menu counts after that, not before.
     await refreshReferralBadge(request, db);
     const ctx = await page(request);
-    return sendHtml(reply, ReferralPage({ ctx, detail, ...extra }), extra.status ?? 200);
+    return ReferralPage({ ctx, detail, ...extra });
   }
 
   app.get('/referrals', { schema: { hide: true, querystring: ListQuery } }, async (request, reply) => {
@@ -182,7 +172,7 @@ export const referralsWeb: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
   async function referElsewherePage(ctx: PageContext, followUp: FollowUpStart, pageNumber: number) {
     const services = await listServices(
       db,
-      { theme: followUp.themeCode },
+      { theme: followUp.themeCode, excludeOrganisationIds: followUp.excludedOrganisationIds },
       { page: pageNumber, perPage: elsewherePerPage },
     );
     const theme = (await themeNames()).get(followUp.themeCode) ?? { en: followUp.themeCode };
@@ -190,9 +180,11 @@ export const referralsWeb: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
       ctx,
       referralId: followUp.referralId,
       theme,
-      choices: services.items
-        .filter((s) => !followUp.excludedOrganisationIds.includes(s.organisationId))
-        .map((s) => ({ serviceId: s.id, service: s.name, organisation: s.organisation.name })),
+      choices: services.items.map((s) => ({
+        serviceId: s.id,
+        service: s.name,
+        organisation: s.organisation.name,
+      })),
       page: services,
     });
   }
@@ -250,53 +242,48 @@ export const referralsWeb: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
     '/referrals/:id',
     { schema: { hide: true, params: IdParams, querystring: DoneQuery } },
     async (request, reply) => {
-      const ctx = await page(request);
-      const done = request.query.done;
-      const key = `referrals.referral.done.${done}`;
-      return referralPage(request, reply, request.params.id, {
-        notice: done && ctx.t.has(key) ? { text: ctx.t.t(key as MessageKey) } : undefined,
-      });
+      const notice = doneNotice(await page(request), 'referrals.referral.done', request.query.done);
+      return sendHtml(reply, await referralPage(request, request.params.id, { notice }));
     },
   );
 
-  /** After a refused or crossed change: the referral as it is now, with the reason on top. */
-  async function refused(
+  /**
+   * A change to one referral: done, back to it (at `then`); refused, or crossed by the other side's
+   * answer a moment before, the referral as it is now with the reason on top.
+   */
+  async function changeReferral(
     request: FastifyRequest,
     reply: FastifyReply,
     referralId: string,
-    error: unknown,
-    values: Record<string, string>,
-    failedAction?: string,
+    change: () => Promise<unknown>,
+    outcome: { then: string; values: Record<string, string>; failedAction?: string },
   ) {
-    if (!(error instanceof AppError)) throw error;
     const ctx = await page(request);
-    if (error.code === 'VALIDATION_FAILED')
-      return referralPage(request, reply, referralId, {
-        problems: error.fields,
-        values,
-        failedAction,
-        status: 400,
-      });
-    if (error.code === 'REFERRAL_CHANGED')
-      return referralPage(request, reply, referralId, {
-        notice: { text: errorMessage(ctx.t, error), tone: 'warn' },
-        status: 409,
-      });
-    throw error;
+    return submitForm(reply, change, {
+      redirect: () => `/${ctx.locale}/referrals/${referralId}${outcome.then}`,
+      refused: (problems, error) =>
+        referralPage(
+          request,
+          referralId,
+          error.code === 'REFERRAL_CHANGED'
+            ? { notice: { text: errorMessage(ctx.t, error), tone: 'warn' } }
+            : { problems, values: outcome.values, failedAction: outcome.failedAction },
+        ),
+      alsoShown: ['REFERRAL_CHANGED'],
+    });
   }
 
   app.post(
     '/referrals/:id/messages',
     { schema: { hide: true, params: IdParams, body: Type.Object({ message: longText(10_000) }) } },
     async (request, reply) => {
-      const ctx = await page(request);
       const { id: referralId } = request.params;
-      try {
-        await postMessage(context(request), referralId, request.body.message ?? '');
-      } catch (error) {
-        return refused(request, reply, referralId, error, { message: request.body.message ?? '' });
-      }
-      return reply.redirect(`/${ctx.locale}/referrals/${referralId}?done=message#timeline-title`, 303);
+      const message = request.body.message ?? '';
+      const post = () => postMessage(context(request), referralId, message);
+      return changeReferral(request, reply, referralId, post, {
+        then: '?done=message#timeline-title',
+        values: { message },
+      });
     },
   );
 
@@ -304,19 +291,19 @@ export const referralsWeb: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
     '/referrals/:id/withdraw-consent',
     { schema: { hide: true, params: IdParams, body: Type.Object({ confirm: text(10) }) } },
     async (request, reply) => {
-      const ctx = await page(request);
       const { id: referralId } = request.params;
-      try {
+      const withdraw = async () => {
         // Erasing cannot be undone: the form asks to tick that the person really withdrew.
         if (request.body.confirm !== 'yes') {
           const code = 'referral_confirm_withdraw';
           throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'confirm', message: code, code }] });
         }
         await withdrawConsent(context(request), referralId);
-      } catch (error) {
-        return refused(request, reply, referralId, error, {});
-      }
-      return reply.redirect(`/${ctx.locale}/referrals/${referralId}?done=consent_withdrawn`, 303);
+      };
+      return changeReferral(request, reply, referralId, withdraw, {
+        then: '?done=consent_withdrawn',
+        values: {},
+      });
     },
   );
 
@@ -324,22 +311,22 @@ export const referralsWeb: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
     '/referrals/:id/:action',
     { schema: { hide: true, params: ActionParams, body: ActionBody } },
     async (request, reply) => {
-      const ctx = await page(request);
       const { id: referralId, action } = request.params;
       if (!isReferralAction(action)) throw new AppError('NOT_FOUND');
       const body = request.body ?? {};
-      try {
-        await actOnReferral(context(request), referralId, action, {
+      const act = () =>
+        actOnReferral(context(request), referralId, action, {
           reason: body.reason,
           outcome: body.outcome,
           note:
             action === 'decline' ? body.reason_note : action === 'complete' ? body.outcome_note : undefined,
         });
-      } catch (error) {
-        const values = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string'));
-        return refused(request, reply, referralId, error, values as Record<string, string>, action);
-      }
-      return reply.redirect(`/${ctx.locale}/referrals/${referralId}?done=${action}`, 303);
+      const values = Object.fromEntries(Object.entries(body).filter(([, v]) => typeof v === 'string'));
+      return changeReferral(request, reply, referralId, act, {
+        then: `?done=${action}`,
+        values: values as Record<string, string>,
+        failedAction: action,
+      });
     },
   );
 

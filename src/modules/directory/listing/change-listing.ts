@@ -7,6 +7,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { UseCaseContext } from '../../../shared/use-case.ts';
 import { canEditListing, findMembership } from '../../access/index.ts';
 import { markConfirmed } from '../freshness/freshness.repo.ts';
+import { organisationOfService } from './services/services.repo.ts';
 
 /** Throws "not found" unless the actor may edit this organisation's listing. */
 export async function requireListingEditor(ctx: UseCaseContext, organisationId: string): Promise<void> {
@@ -31,4 +32,44 @@ export async function changeListing<T>(
     if (confirms) await markConfirmed(tx, organisationId, ctx.now);
     return result;
   });
+}
+
+/** A repository write of the listing: `(tx, the organisation's or service's id, ...input, the actor's user id)`. */
+type ListingWrite<Input extends unknown[], T> = (
+  tx: Executor,
+  id: string,
+  ...rest: [...Input, actorId: string]
+) => Promise<T>;
+
+/**
+ * The use case of one repository write of an organisation's listing: `(ctx, organisationId, ...input)`
+ * runs `write(tx, organisationId, ...input, actorId)` through `changeListing`.
+ */
+export function organisationUseCase<Input extends unknown[], T>(
+  write: ListingWrite<Input, T>,
+  options: { confirms: boolean },
+): (ctx: UseCaseContext, organisationId: string, ...input: Input) => Promise<T> {
+  return (ctx, organisationId, ...input) =>
+    changeListing(
+      ctx,
+      organisationId,
+      (tx) => write(tx, organisationId, ...input, ctx.actor.userId),
+      options,
+    );
+}
+
+/** The same for a write of one of its services, `(ctx, serviceId, ...input)`: the listing is the service's organisation's. */
+export function serviceUseCase<Input extends unknown[], T>(
+  write: ListingWrite<Input, T>,
+  options: { confirms: boolean },
+): (ctx: UseCaseContext, serviceId: string, ...input: Input) => Promise<T> {
+  return async (ctx, serviceId, ...input) => {
+    const organisationId = await organisationOfService(ctx.db, serviceId);
+    return changeListing(
+      ctx,
+      organisationId,
+      (tx) => write(tx, serviceId, ...input, ctx.actor.userId),
+      options,
+    );
+  };
 }

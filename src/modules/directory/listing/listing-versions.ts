@@ -28,6 +28,13 @@ export function diff<T extends Record<string, unknown>>(before: T, after: Partia
   return changes;
 }
 
+/** A removed record's fields, each changed to nothing: the history keeps what was removed. */
+export function removal(fields: Record<string, unknown>): Changes {
+  return Object.fromEntries(
+    Object.entries(fields).map(([field, value]) => [field, { before: value, after: null }]),
+  );
+}
+
 export async function recordVersion(
   db: Executor,
   values: Omit<typeof listingVersions.$inferInsert, 'id' | 'at'>,

@@ -1,18 +1,19 @@
 // Editing a listing through the real HTTP app: texts in two languages, a refused form, the
 // version history, rollback by a moderator, and nobody else getting in by changing an id.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { beforeAll, describe, expect, it } from 'vitest';
 import { confirmedPerson } from '../../../../test/helpers/form-client.ts';
-import { createTestApp, type TestApp } from '../../../../test/helpers/test-app.ts';
+import { memberOf, signedInPerson } from '../../../../test/helpers/members.ts';
+import { expectRefused } from '../../../../test/helpers/refused.ts';
+import { useTestApp } from '../../../../test/helpers/test-app.ts';
 import sharp from 'sharp';
 
-let t: TestApp;
+const shared = useTestApp();
 let orgId: string;
 let serviceId: string;
 let otherServiceId: string;
 
 beforeAll(async () => {
-  t = await createTestApp({ demo: true });
-  const { rows } = await t.database.pool.query(
+  const { rows } = await shared.t.database.pool.query(
     // A formal organisation of the demo data without a KBO/BCE number: older listings must stay editable.
     `select o.id as org, s.id as service, o.kind, o.kbo_number from organisations o join services s on s.organisation_id = o.id
      order by (o.kind = 'formal' and o.kbo_number is null) desc, o.provenance_id, s.provenance_id`,
@@ -22,24 +23,11 @@ beforeAll(async () => {
   serviceId = rows[0].service;
   otherServiceId = rows.find((r) => r.org !== orgId).service;
 });
-afterAll(() => t.close());
 
-async function member(roles: string[], platformRole = 'member') {
-  const client = await confirmedPerson(t.app, t.database);
-  const { rows } = await t.database.pool.query(
-    `update users set platform_role = $2 where email = $1 returning id`,
-    [client.email, platformRole],
-  );
-  if (roles.length)
-    await t.database.pool.query(
-      `insert into memberships (user_id, organisation_id, roles) values ($1, $2, $3::organisation_role[])`,
-      [rows[0].id, orgId, roles],
-    );
-  return client;
-}
+const member = (roles: string[]) => memberOf(shared.t, orgId, roles);
 
 async function versions(recordId: string) {
-  const { rows } = await t.database.pool.query(
+  const { rows } = await shared.t.database.pool.query(
     `select id, action, changes from listing_versions where record_id = $1 order by id`,
     [recordId],
   );
@@ -66,7 +54,7 @@ describe('editing the organisation profile', () => {
       website: value('website'),
     });
     expect(res.statusCode).toBe(303);
-    const { rows } = await t.database.pool.query(
+    const { rows } = await shared.t.database.pool.query(
       'select name, description from organisations where id = $1',
       [orgId],
     );
@@ -104,21 +92,21 @@ describe('editing the organisation profile', () => {
   it('refuses a form without any name, next to the field, and keeps the listing as it was', async () => {
     const editor = await member(['admin']);
     await editor.get(`/nl/manage/organisations/${orgId}/profile`);
-    const { rows: before } = await t.database.pool.query('select name from organisations where id = $1', [
-      orgId,
-    ]);
+    const { rows: before } = await shared.t.database.pool.query(
+      'select name from organisations where id = $1',
+      [orgId],
+    );
     const count = (await versions(orgId)).length;
     const res = await editor.post(`/nl/manage/organisations/${orgId}/profile`, {
       'name.fr': '  ',
       kind: 'formal',
       website: 'x',
     });
-    expect(res.statusCode).toBe(400);
-    expect(res.body).toContain('Geef de naam in minstens één taal.');
-    expect(res.body).toContain('Dit is geen webadres');
-    const { rows: after } = await t.database.pool.query('select name from organisations where id = $1', [
-      orgId,
-    ]);
+    expectRefused(res, 'Geef de naam in minstens één taal.', 'Dit is geen webadres');
+    const { rows: after } = await shared.t.database.pool.query(
+      'select name from organisations where id = $1',
+      [orgId],
+    );
     expect(after[0].name).toEqual(before[0].name);
     expect((await versions(orgId)).length).toBe(count);
   });
@@ -133,8 +121,7 @@ describe('editing a service', () => {
       status: 'active',
       languages: 'fr, <script>',
     });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('Une de ces langues n’est pas reconnue.');
+    expectRefused(bad, 'Une de ces langues n’est pas reconnue.');
     expect(bad.body).not.toContain('<script>,');
 
     await editor.get(`/fr/manage/services/${serviceId}`);
@@ -148,7 +135,7 @@ describe('editing a service', () => {
       languages: 'fr, nl, ar, tzm',
     });
     expect(ok.statusCode).toBe(303);
-    const { rows } = await t.database.pool.query(
+    const { rows } = await shared.t.database.pool.query(
       'select name, target_groups, access_conditions, languages from services where id = $1',
       [serviceId],
     );
@@ -168,8 +155,7 @@ describe('adding a service', () => {
     const editor = await member(['editor']);
     await editor.get(`/nl/manage/organisations/${orgId}/services/new`);
     const bad = await editor.post(`/nl/manage/organisations/${orgId}/services/new`, { status: 'active' });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('Geef de naam in minstens één taal.');
+    expectRefused(bad, 'Geef de naam in minstens één taal.');
     await editor.get(`/nl/manage/organisations/${orgId}/services/new`);
     const res = await editor.post(`/nl/manage/organisations/${orgId}/services/new`, {
       'name.nl': 'Taalcafé',
@@ -180,7 +166,7 @@ describe('adding a service', () => {
     });
     expect(res.statusCode).toBe(303);
     const id = /manage\/services\/([0-9a-f-]{36})/.exec(res.headers.location as string)![1]!;
-    const { rows } = await t.database.pool.query(
+    const { rows } = await shared.t.database.pool.query(
       'select organisation_id, name, languages from services where id = $1',
       [id],
     );
@@ -190,7 +176,7 @@ describe('adding a service', () => {
       languages: ['nl', 'fr'],
     });
     expect((await versions(id))[0]).toMatchObject({ action: 'create' });
-    const { rows: themes } = await t.database.pool.query(
+    const { rows: themes } = await shared.t.database.pool.query(
       'select t.code from service_themes st join taxonomy_terms t on t.id = st.term_id where st.service_id = $1 order by t.code',
       [id],
     );
@@ -199,7 +185,8 @@ describe('adding a service', () => {
     await expect
       .poll(
         async () =>
-          (await t.app.inject(`/api/v1/search?theme=education.conversation&q=taalcafe`)).json().meta.total,
+          (await shared.t.app.inject(`/api/v1/search?theme=education.conversation&q=taalcafe`)).json().meta
+            .total,
         { timeout: 10_000 },
       )
       .toBeGreaterThan(0);
@@ -209,47 +196,44 @@ describe('adding a service', () => {
 describe('contact persons', () => {
   it('adds, changes and removes a contact person, refuses a bad phone, and never touches another organisation’s', async () => {
     const editor = await member(['editor']);
+    const contacts = `/fr/manage/organisations/${orgId}/contacts`;
     const count = async () =>
       (
-        await t.database.pool.query('select count(*)::int n from contacts where organisation_id = $1', [
-          orgId,
-        ])
+        await shared.t.database.pool.query(
+          'select count(*)::int n from contacts where organisation_id = $1',
+          [orgId],
+        )
       ).rows[0].n;
     const before = await count();
-    await editor.get(`/fr/manage/organisations/${orgId}/contacts`);
-    const bad = await editor.post(`/fr/manage/organisations/${orgId}/contacts`, {
+    const bad = await editor.submit(contacts, contacts, {
       'new-contact_name': 'Samira',
       'new-phone': 'call me',
     });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('Ce n’est pas un numéro de téléphone');
-    expect(bad.body).toContain('value="Samira"');
+    expectRefused(bad, 'Ce n’est pas un numéro de téléphone', 'value="Samira"');
     expect(await count()).toBe(before);
 
-    await editor.get(`/fr/manage/organisations/${orgId}/contacts`);
-    const added = await editor.post(`/fr/manage/organisations/${orgId}/contacts`, {
+    const added = await editor.submit(contacts, contacts, {
       'new-contact_name': 'Samira',
       'new-title.fr': 'Coordinatrice',
       'new-phone': '+32 2 000 12 34',
       'new-languages': 'fr, ar',
     });
     expect(added.statusCode).toBe(303);
-    const { rows } = await t.database.pool.query(
+    const { rows } = await shared.t.database.pool.query(
       `select id, title, languages from contacts where organisation_id = $1 and name = 'Samira'`,
       [orgId],
     );
     expect(rows[0]).toMatchObject({ title: { fr: 'Coordinatrice' }, languages: ['fr', 'ar'] });
     const contactId = rows[0].id;
 
-    await editor.get(`/fr/manage/organisations/${orgId}/contacts`);
-    await editor.post(`/fr/manage/organisations/${orgId}/contacts`, {
+    await editor.submit(contacts, contacts, {
       contact_id: contactId,
       [`c-${contactId}-contact_name`]: 'Samira',
       [`c-${contactId}-title.fr`]: 'Coordinatrice',
       [`c-${contactId}-title.nl`]: 'Coördinator',
       [`c-${contactId}-languages`]: 'fr, ar, nl',
     });
-    const { rows: changed } = await t.database.pool.query(
+    const { rows: changed } = await shared.t.database.pool.query(
       'select title, languages from contacts where id = $1',
       [contactId],
     );
@@ -259,12 +243,11 @@ describe('contact persons', () => {
     });
 
     // Another organisation's contact, by id in the form or the address: not found, unchanged.
-    const { rows: others } = await t.database.pool.query(
+    const { rows: others } = await shared.t.database.pool.query(
       'select id, name from contacts where organisation_id <> $1 limit 1',
       [orgId],
     );
-    await editor.get(`/fr/manage/organisations/${orgId}/contacts`);
-    const foreign = await editor.post(`/fr/manage/organisations/${orgId}/contacts`, {
+    const foreign = await editor.submit(contacts, contacts, {
       contact_id: others[0].id,
       [`c-${others[0].id}-contact_name`]: 'Taken over',
     });
@@ -276,12 +259,12 @@ describe('contact persons', () => {
         })
       ).statusCode,
     ).toBe(404);
-    const { rows: still } = await t.database.pool.query('select name from contacts where id = $1', [
+    const { rows: still } = await shared.t.database.pool.query('select name from contacts where id = $1', [
       others[0].id,
     ]);
     expect(still[0].name).toBe(others[0].name);
 
-    await editor.get(`/fr/manage/organisations/${orgId}/contacts`);
+    await editor.get(contacts);
     await editor.post(`/fr/manage/organisations/${orgId}/contacts/${contactId}/delete`, {});
     expect(await count()).toBe(before);
     expect((await versions(contactId)).map((v) => v.action)).toEqual(['create', 'update', 'delete']);
@@ -309,28 +292,30 @@ describe('the logo', () => {
       );
     };
     const disguised = await upload(svg);
-    expect(disguised.statusCode).toBe(400);
-    expect(disguised.body).toContain('This is not a PNG, JPEG or WebP image.');
+    expectRefused(disguised, 'This is not a PNG, JPEG or WebP image.');
     const big = await upload(Buffer.concat([png, Buffer.alloc(600 * 1024)]));
-    expect(big.statusCode).toBe(400);
-    expect(big.body).toContain('This file is larger than 512 KB.');
-    expect((await t.app.inject(`/logos/${orgId}`)).statusCode).toBe(404);
+    expectRefused(big, 'This file is larger than 512 KB.');
+    expect((await shared.t.app.inject(`/logos/${orgId}`)).statusCode).toBe(404);
 
     const ok = await upload(png);
     expect(ok.statusCode).toBe(303);
-    const served = await t.app.inject(`/logos/${orgId}`);
+    const served = await shared.t.app.inject(`/logos/${orgId}`);
     expect(served.statusCode).toBe(200);
     expect(served.headers['content-type']).toBe('image/png');
     // What is served is the image as re-encoded, not the upload's bytes.
     expect(await sharp(served.rawPayload).metadata()).toMatchObject({ format: 'png', width: 1, height: 1 });
     const withPage = await upload(Buffer.concat([png, Buffer.from('<html><script>alert(1)</script>')]));
     expect(withPage.statusCode).toBe(303);
-    expect((await t.app.inject(`/logos/${orgId}`)).rawPayload.toString('latin1')).not.toContain('<script>');
-    expect((await t.app.inject(`/en/organisations/${orgId}`)).body).toContain(`src="/logos/${orgId}?v=`);
+    expect((await shared.t.app.inject(`/logos/${orgId}`)).rawPayload.toString('latin1')).not.toContain(
+      '<script>',
+    );
+    expect((await shared.t.app.inject(`/en/organisations/${orgId}`)).body).toContain(
+      `src="/logos/${orgId}?v=`,
+    );
 
     await editor.get(`/en/manage/organisations/${orgId}/profile`);
     await editor.post(`/en/manage/organisations/${orgId}/logo`, { remove: '1' });
-    expect((await t.app.inject(`/logos/${orgId}`)).statusCode).toBe(404);
+    expect((await shared.t.app.inject(`/logos/${orgId}`)).statusCode).toBe(404);
     expect((await versions(orgId)).filter((v) => v.action === 'logo')).toHaveLength(3);
   });
 });
@@ -338,19 +323,16 @@ describe('the logo', () => {
 describe('opening hours', () => {
   it('sets the week with a past-midnight period and holidays, shows it publicly, and refuses overlaps', async () => {
     const editor = await member(['editor']);
-    await editor.get(`/nl/manage/services/${serviceId}/hours`);
-    const bad = await editor.post(`/nl/manage/services/${serviceId}/hours`, {
+    const hours = `/nl/manage/services/${serviceId}/hours`;
+    const bad = await editor.submit(hours, hours, {
       d1p1o: '09:00',
       d1p1c: '13:00',
       d1p2o: '12:00',
       d1p2c: '17:00',
     });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('De tweede periode begint voor de eerste eindigt.');
-    expect(bad.body).toContain('value="12:00"');
+    expectRefused(bad, 'De tweede periode begint voor de eerste eindigt.', 'value="12:00"');
 
-    await editor.get(`/nl/manage/services/${serviceId}/hours`);
-    const ok = await editor.post(`/nl/manage/services/${serviceId}/hours`, {
+    const ok = await editor.submit(hours, hours, {
       d1p1o: '09:00',
       d1p1c: '12:00',
       d1p2o: '13:00',
@@ -360,7 +342,7 @@ describe('opening hours', () => {
       d5p1n: '1',
     });
     expect(ok.statusCode).toBe(303);
-    const { rows } = await t.database.pool.query(
+    const { rows } = await shared.t.database.pool.query(
       `select weekday, opens_at::text, closes_at::text from schedules where service_id = $1 and location_id is null and valid_from is null order by weekday, opens_at`,
       [serviceId],
     );
@@ -369,14 +351,14 @@ describe('opening hours', () => {
       { weekday: 1, opens_at: '13:00:00', closes_at: '17:00:00' },
       { weekday: 5, opens_at: '20:00:00', closes_at: '08:00:00' },
     ]);
-    const { rows: svc } = await t.database.pool.query(
+    const { rows: svc } = await shared.t.database.pool.query(
       'select closed_on_public_holidays from services where id = $1',
       [serviceId],
     );
     expect(svc[0].closed_on_public_holidays).toBe(false);
-    const publicPage = await t.app.inject(`/en/services/${serviceId}`);
+    const publicPage = await shared.t.app.inject(`/en/services/${serviceId}`);
     expect(publicPage.body).toMatch(/20:00[^<]*08:00/);
-    const form = await editor.get(`/nl/manage/services/${serviceId}/hours`);
+    const form = await editor.get(hours);
     expect(form.body).toContain('name="d5p1c" value="08:00"');
   });
 
@@ -389,8 +371,7 @@ describe('opening hours', () => {
       ends_on: `${nextYear}-01-02`,
       closed: '1',
     });
-    expect(bad.statusCode).toBe(400);
-    expect(bad.body).toContain('The end is before the start.');
+    expectRefused(bad, 'The end is before the start.');
     await editor.get(`/en/manage/services/${serviceId}/hours`);
     await editor.post(`/en/manage/services/${serviceId}/exceptions`, {
       starts_on: `${nextYear}-12-24`,
@@ -398,7 +379,7 @@ describe('opening hours', () => {
       closed: '1',
       'note.en': 'Winter break',
     });
-    const { rows } = await t.database.pool.query(
+    const { rows } = await shared.t.database.pool.query(
       `select id, starts_on::text, ends_on::text, closed, note from schedule_exceptions where service_id = $1 and starts_on = $2`,
       [serviceId, `${nextYear}-12-24`],
     );
@@ -410,9 +391,10 @@ describe('opening hours', () => {
     const page = await editor.get(`/en/manage/services/${serviceId}/hours`);
     expect(page.body).toContain('Winter break');
     await editor.post(`/en/manage/services/${serviceId}/exceptions/${rows[0].id}/delete`, {});
-    const { rows: gone } = await t.database.pool.query('select 1 from schedule_exceptions where id = $1', [
-      rows[0].id,
-    ]);
+    const { rows: gone } = await shared.t.database.pool.query(
+      'select 1 from schedule_exceptions where id = $1',
+      [rows[0].id],
+    );
     expect(gone).toHaveLength(0);
   });
 });
@@ -420,18 +402,16 @@ describe('opening hours', () => {
 describe('places', () => {
   it('adds a place from a known street (commune from the position), refuses swapped coordinates, and links services', async () => {
     const editor = await member(['editor']);
-    await editor.get(`/fr/manage/organisations/${orgId}/locations`);
-    const swapped = await editor.post(`/fr/manage/organisations/${orgId}/locations`, {
+    const places = `/fr/manage/organisations/${orgId}/locations`;
+    const swapped = await editor.submit(places, places, {
       'new-address': 'Rue Belliard 12',
       'new-postcode': '1000',
       'new-latitude': '4.35',
       'new-longitude': '50.84',
     });
-    expect(swapped.statusCode).toBe(400);
-    expect(swapped.body).toContain('Ces coordonnées ne sont pas en Belgique.');
+    expectRefused(swapped, 'Ces coordonnées ne sont pas en Belgique.');
 
-    await editor.get(`/fr/manage/organisations/${orgId}/locations`);
-    const ok = await editor.post(`/fr/manage/organisations/${orgId}/locations`, {
+    const ok = await editor.submit(places, places, {
       'new-address': 'Rue Belliard 12',
       'new-postcode': '1000',
       'new-locality': 'Bruxelles',
@@ -439,28 +419,27 @@ describe('places', () => {
       'new-services': [serviceId],
     });
     expect(ok.statusCode).toBe(303);
-    const { rows } = await t.database.pool.query(
+    const { rows } = await shared.t.database.pool.query(
       `select l.id, l.commune_nis, l.latitude, l.transport from locations l where l.organisation_id = $1 and l.address = 'Rue Belliard 12'`,
       [orgId],
     );
     expect(rows[0].commune_nis).toBe('21004');
     expect(rows[0].transport).toEqual({ fr: 'Métro Trône' });
-    const { rows: links } = await t.database.pool.query(
+    const { rows: links } = await shared.t.database.pool.query(
       'select service_id from service_at_locations where location_id = $1',
       [rows[0].id],
     );
     expect(links).toEqual([{ service_id: serviceId }]);
 
     // A service of another organisation cannot be placed here.
-    await editor.get(`/fr/manage/organisations/${orgId}/locations`);
-    const foreign = await editor.post(`/fr/manage/organisations/${orgId}/locations`, {
+    const foreign = await editor.submit(places, places, {
       location_id: rows[0].id,
       [`l-${rows[0].id}-address`]: 'Rue Belliard 12',
       [`l-${rows[0].id}-postcode`]: '1000',
       [`l-${rows[0].id}-services`]: [serviceId, otherServiceId],
     });
     expect(foreign.statusCode).toBe(400);
-    const { rows: still } = await t.database.pool.query(
+    const { rows: still } = await shared.t.database.pool.query(
       'select service_id from service_at_locations where location_id = $1',
       [rows[0].id],
     );
@@ -484,12 +463,14 @@ describe('history and rollback', () => {
 
     expect((await editor.post(`/en/manage/versions/${last.id}/rollback`, {})).statusCode).toBe(404);
 
-    const moderator = await member([], 'moderator');
+    const moderator = await signedInPerson(shared.t, { platformRole: 'moderator' });
     const seen = await moderator.get(`/en/manage/organisations/${orgId}/history`);
     expect(seen.body).toContain('Roll back this change');
     const res = await moderator.post(`/en/manage/versions/${last.id}/rollback`, {});
     expect(res.headers.location).toBe(`/en/manage/organisations/${orgId}/history?done=rolled_back`);
-    const { rows } = await t.database.pool.query('select name from services where id = $1', [serviceId]);
+    const { rows } = await shared.t.database.pool.query('select name from services where id = $1', [
+      serviceId,
+    ]);
     expect(rows[0].name.en).not.toBe('Vandalised name');
     const [rollback] = (await versions(serviceId)).slice(-1);
     expect(rollback).toMatchObject({ action: 'rollback' });
@@ -499,7 +480,7 @@ describe('history and rollback', () => {
 
 describe('who may edit', () => {
   it('answers "not found" to a visitor’s page, another organisation’s member and a referrer, and changes nothing', async () => {
-    const outsider = await confirmedPerson(t.app, t.database);
+    const outsider = await confirmedPerson(shared.t.app, shared.t.database);
     const referrer = await member(['referrer']);
     const editor = await member(['editor']);
     for (const client of [outsider, referrer]) {
@@ -509,7 +490,7 @@ describe('who may edit', () => {
     // An editor of this organisation cannot reach a service of another by changing the id.
     expect((await editor.get(`/en/manage/services/${otherServiceId}`)).statusCode).toBe(404);
     await editor.get(`/en/manage/services/${serviceId}`);
-    const { rows: before } = await t.database.pool.query('select name from services where id = $1', [
+    const { rows: before } = await shared.t.database.pool.query('select name from services where id = $1', [
       otherServiceId,
     ]);
     const res = await editor.post(`/en/manage/services/${otherServiceId}`, {
@@ -517,7 +498,7 @@ describe('who may edit', () => {
       status: 'active',
     });
     expect(res.statusCode).toBe(404);
-    const { rows: after } = await t.database.pool.query('select name from services where id = $1', [
+    const { rows: after } = await shared.t.database.pool.query('select name from services where id = $1', [
       otherServiceId,
     ]);
     expect(after[0].name).toEqual(before[0].name);

@@ -15,7 +15,7 @@ import { getOrganisation, getOrganisationBrief } from '../directory.service.ts';
 import { IdParams } from '../directory.schemas.ts';
 import { type FormValues, partPrefix } from './listing-forms.ts';
 import { SavedQuery } from './listing-schemas.ts';
-import { organisationToEdit } from './to-edit.web.ts';
+import { organisationToEdit, pageToEdit } from './to-edit.web.ts';
 
 const id = Type.String({ maxLength: 64 });
 const PartParams = Type.Object({ id, partId: id });
@@ -55,9 +55,8 @@ export function partRoutes<Input>(app: FastifyInstance, deps: WebDeps, part: Par
     path,
     { schema: { hide: true, params: IdParams, querystring: SavedQuery } },
     async (request, reply) => {
-      const org = await organisationToEdit(request, deps);
-      const ctx = await pageFor(request, deps);
-      return sendHtml(reply, part.page(ctx, org, { saved: request.query.done === 'saved' }));
+      const { record: org, ctx, saved } = await pageToEdit(request, deps, organisationToEdit);
+      return sendHtml(reply, part.page(ctx, org, { saved }));
     },
   );
 

@@ -8,6 +8,7 @@ import { Breadcrumb, languageNames } from '../../../views/components.tsx';
 import { Select } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { telHref } from '../views/contact-parts.tsx';
+import { Fact } from '../views/parts.tsx';
 import { type CardText, type ServiceCard, smsLimit } from './present-service-card.ts';
 
 function Text({ value }: { value: CardText }) {
@@ -35,119 +36,104 @@ export function Card({ card }: { card: ServiceCard }) {
       )}
       <dl class="card-facts">
         {card.places.length ? (
-          <div>
-            <dt>{t.html('directory.card.address')}</dt>
-            <dd>
-              {card.places.map((p) => (
-                <address>
-                  {p.name ? <Text value={p.name} /> : ''}
-                  {p.lines.map((line) => (
-                    <span safe>{line}</span>
-                  ))}
-                </address>
-              ))}
-            </dd>
-          </div>
+          <Fact term={t.t('directory.card.address')}>
+            {card.places.map((p) => (
+              <address>
+                {p.name ? <Text value={p.name} /> : ''}
+                {p.lines.map((line) => (
+                  <span safe>{line}</span>
+                ))}
+              </address>
+            ))}
+          </Fact>
         ) : (
           ''
         )}
-        <div>
-          <dt>{t.html('directory.card.hours')}</dt>
-          <dd>
-            {card.week.length ? (
-              <ul class="card-week">
-                {card.week.map((w) => (
-                  <li>
-                    <span class="card-days" safe>
-                      {w.days}
-                    </span>{' '}
-                    <span safe>{w.hours}</span>
-                  </li>
+        <Fact term={t.t('directory.card.hours')}>
+          {card.week.length ? (
+            <ul class="card-week">
+              {card.week.map((w) => (
+                <li>
+                  <span class="card-days" safe>
+                    {w.days}
+                  </span>{' '}
+                  <span safe>{w.hours}</span>
+                </li>
+              ))}
+            </ul>
+          ) : (
+            <p>{t.html('directory.card.no_hours')}</p>
+          )}
+          {card.week.length ? (
+            <p>
+              {t.html(
+                card.closedOnPublicHolidays
+                  ? 'directory.card.holidays_closed'
+                  : 'directory.card.holidays_open',
+              )}
+            </p>
+          ) : (
+            ''
+          )}
+          {card.closures.length ? (
+            <>
+              <p>{t.html('directory.card.closures')}</p>
+              <ul class="card-closures">
+                {card.closures.map((c) => (
+                  <li safe>{c}</li>
                 ))}
               </ul>
-            ) : (
-              <p>{t.html('directory.card.no_hours')}</p>
-            )}
-            {card.week.length ? (
-              <p>
-                {t.html(
-                  card.closedOnPublicHolidays
-                    ? 'directory.card.holidays_closed'
-                    : 'directory.card.holidays_open',
-                )}
-              </p>
-            ) : (
-              ''
-            )}
-            {card.closures.length ? (
-              <>
-                <p>{t.html('directory.card.closures')}</p>
-                <ul class="card-closures">
-                  {card.closures.map((c) => (
-                    <li safe>{c}</li>
-                  ))}
-                </ul>
-              </>
-            ) : (
-              ''
-            )}
-          </dd>
-        </div>
+            </>
+          ) : (
+            ''
+          )}
+        </Fact>
         {card.phones.length ? (
-          <div>
-            <dt>{t.html('directory.card.phone')}</dt>
-            <dd>
-              {card.phones.map((number, i) => (
-                <>
-                  {i ? ', ' : ''}
-                  <a href={telHref(number)} safe>
-                    {number}
-                  </a>
-                </>
-              ))}
-            </dd>
-          </div>
+          <Fact term={t.t('directory.card.phone')}>
+            {card.phones.map((number, i) => (
+              <>
+                {i ? ', ' : ''}
+                <a href={telHref(number)} safe>
+                  {number}
+                </a>
+              </>
+            ))}
+          </Fact>
         ) : (
           ''
         )}
         {card.languages.length ? (
-          <div>
-            <dt>{t.html('directory.card.languages')}</dt>
-            <dd safe>{t.list(card.languages)}</dd>
-          </div>
+          <Fact term={t.t('directory.card.languages')} text={t.list(card.languages)} />
         ) : (
           ''
         )}
         {card.places.some((p) => p.transport || p.station) ? (
-          <div>
-            <dt>{t.html('directory.card.getting_there')}</dt>
-            <dd>
-              {card.places.map((p) =>
-                p.transport || p.station ? (
-                  <p>
-                    {p.transport ? <Text value={p.transport} /> : ''}
-                    {p.transport && p.station ? ' ' : ''}
-                    {p.station ? (
-                      <span safe>
-                        {t.t('directory.card.station', {
-                          name: p.station.name,
-                          distance:
-                            p.station.metres < 1000
-                              ? `${t.number(p.station.metres)} m`
-                              : `${t.number(Math.round(p.station.metres / 100) / 10)} km`,
-                          minutes: p.station.minutes,
-                        })}
-                      </span>
-                    ) : (
-                      ''
-                    )}
-                  </p>
-                ) : (
-                  ''
-                ),
-              )}
-            </dd>
-          </div>
+          <Fact term={t.t('directory.card.getting_there')}>
+            {card.places.map((p) =>
+              p.transport || p.station ? (
+                <p>
+                  {p.transport ? <Text value={p.transport} /> : ''}
+                  {p.transport && p.station ? ' ' : ''}
+                  {p.station ? (
+                    <span safe>
+                      {t.t('directory.card.station', {
+                        name: p.station.name,
+                        distance:
+                          p.station.metres < 1000
+                            ? `${t.number(p.station.metres)} m`
+                            : `${t.number(Math.round(p.station.metres / 100) / 10)} km`,
+                        minutes: p.station.minutes,
+                      })}
+                    </span>
+                  ) : (
+                    ''
+                  )}
+                </p>
+              ) : (
+                ''
+              ),
+            )}
+          </Fact>
         ) : (
           ''
         )}

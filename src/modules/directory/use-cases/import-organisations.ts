@@ -6,9 +6,9 @@ import { and, eq } from 'drizzle-orm';
 import type { Database, Executor } from '../../../db/client.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { textIn } from '../../../shared/i18n-text.ts';
-import { geoReference } from '../../geo/index.ts';
 import { locations, organisations } from '../directory.schema.ts';
 import type { ImportRecord, ParseResult } from '../import/city-subsidies-format.ts';
+import { locatedPoint } from '../located-point.ts';
 
 export interface RejectedRecord {
   /** Position in the file, from 1. */
@@ -58,18 +58,11 @@ async function findExisting(tx: Executor, record: ImportRecord, source: string) 
 
 function locationRow(record: ImportRecord) {
   const loc = record.location!;
-  const place =
-    loc.latitude !== null && loc.longitude !== null
-      ? geoReference().locate(loc.latitude, loc.longitude)
-      : null;
   return {
     address: loc.address,
     postcode: loc.postcode,
     locality: loc.locality,
-    latitude: loc.latitude,
-    longitude: loc.longitude,
-    communeNis: place?.commune.nis ?? null,
-    quartierCode: place?.quartier?.code ?? null,
+    ...locatedPoint(loc.latitude, loc.longitude),
   };
 }
 

@@ -4,7 +4,6 @@ import { randomUUID } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { cleanText } from '../../../shared/i18n-text.ts';
-import { geoReference } from '../../geo/index.ts';
 import { readDemoOrganisations, validateDemoData } from '../demo/validate-demo-data.ts';
 import {
   contacts,
@@ -18,6 +17,7 @@ import {
   serviceThemes,
   taxonomyTerms,
 } from '../directory.schema.ts';
+import { locatedPoint } from '../located-point.ts';
 
 const weekdays = { mo: 1, tu: 2, we: 3, th: 4, fr: 5, sa: 6, su: 7 } as const;
 const lockKey = 4_242_002;
@@ -39,7 +39,6 @@ export async function loadDemoData(db: Database): Promise<DemoLoadResult> {
     const existing = await tx.execute(sql`select 1 from ${organisations} limit 1`);
     if (existing.rows.length) return { loaded: false, organisations: 0, services: 0 };
 
-    const geo = geoReference();
     const termIds = new Map(
       (await tx.select({ id: taxonomyTerms.id, code: taxonomyTerms.code }).from(taxonomyTerms)).map((t) => [
         t.code,
@@ -83,7 +82,6 @@ export async function loadDemoData(db: Database): Promise<DemoLoadResult> {
       for (const loc of org.locations) {
         const id = randomUUID();
         locationIds.set(loc.key, id);
-        const place = geo.locate(loc.lat, loc.lon);
         rows.locations.push({
           id,
           organisationId,
@@ -91,10 +89,7 @@ export async function loadDemoData(db: Database): Promise<DemoLoadResult> {
           address: loc.address,
           postcode: loc.postcode,
           locality: loc.locality,
-          latitude: loc.lat,
-          longitude: loc.lon,
-          communeNis: place?.commune.nis ?? null,
-          quartierCode: place?.quartier?.code ?? null,
+          ...locatedPoint(loc.lat, loc.lon),
           accessibility: loc.accessibility ? cleanText(loc.accessibility) : null,
           transport: loc.transport ? cleanText(loc.transport) : null,
           provenanceId: loc.key,

@@ -1,8 +1,8 @@
 // Places, phones, contact details and contact persons, as organisation and service pages show them.
 import type { PageContext } from '../../../http/request-context.ts';
-import { Localized } from '../../../views/components.tsx';
+import { Localized, Section } from '../../../views/components.tsx';
 import type { OrganisationPageData } from '../presenters/page-data.ts';
-import { communeName, LanguagesList, label, quartierName } from './parts.tsx';
+import { communeName, Fact, LanguagesList, label, quartierName } from './parts.tsx';
 
 type Location = OrganisationPageData['locations'][number];
 type Phone = OrganisationPageData['phones'][number];
@@ -157,38 +157,59 @@ export function ContactDetails({
   return (
     <dl class="facts contact">
       {email ? (
-        <div>
-          <dt>{t.html('directory.contact.email')}</dt>
-          <dd>
-            <a href={`mailto:${email}`} safe>
-              {email}
-            </a>
-          </dd>
-        </div>
+        <Fact term={t.t('directory.contact.email')}>
+          <a href={`mailto:${email}`} safe>
+            {email}
+          </a>
+        </Fact>
       ) : (
         ''
       )}
       {website ? (
-        <div>
-          <dt>{t.html('directory.contact.website')}</dt>
-          <dd>
-            <a href={website} rel="noopener" safe>
-              {website.replace(/^https?:\/\//, '')}
-            </a>
-          </dd>
-        </div>
+        <Fact term={t.t('directory.contact.website')}>
+          <a href={website} rel="noopener" safe>
+            {website.replace(/^https?:\/\//, '')}
+          </a>
+        </Fact>
       ) : (
         ''
       )}
       {phones.map((p) => (
-        <div>
-          <dt safe>{label(ctx, 'directory.phone', p.type)}</dt>
-          <dd>
-            <PhoneLink ctx={ctx} phone={p} />
-          </dd>
-        </div>
+        <Fact term={label(ctx, 'directory.phone', p.type)}>
+          <PhoneLink ctx={ctx} phone={p} />
+        </Fact>
       ))}
     </dl>
+  );
+}
+
+/**
+ * How to reach an organisation or a service: its address, website and phones, then its contact
+ * persons, under `peopleTitle` when one is given.
+ */
+export function ContactSection({
+  ctx,
+  details,
+  contacts,
+  peopleTitle,
+}: {
+  ctx: PageContext;
+  details: { email: string | null; website: string | null; phones: Phone[] };
+  contacts: Contact[];
+  peopleTitle?: string;
+}) {
+  return (
+    <Section id="contact" title={ctx.t.t('directory.organisation.contact')}>
+      <ContactDetails ctx={ctx} {...details} />
+      {contacts.length ? (
+        <>
+          {peopleTitle ? <h3 safe>{peopleTitle}</h3> : ''}
+          <ContactPeople ctx={ctx} contacts={contacts} />
+        </>
+      ) : (
+        ''
+      )}
+    </Section>
   );
 }
 

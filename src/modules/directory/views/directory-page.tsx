@@ -7,7 +7,17 @@ import { Layout } from '../../../views/layout.tsx';
 import { geoReference } from '../../geo/index.ts';
 import type { DirectoryFilters, OrganisationSummary, Theme } from '../presenters/page-data.ts';
 import { commonLanguages, organisationKinds } from '../directory.vocabulary.ts';
-import { communeName, KindBadge, LanguagesList, label, VerificationBadge, Fact } from './parts.tsx';
+import {
+  communeName,
+  Fact,
+  FilterSelect,
+  FiltersToggle,
+  KindBadge,
+  LanguagesList,
+  label,
+  LiveForm,
+  VerificationBadge,
+} from './parts.tsx';
 
 export type DirectoryQuery = Omit<DirectoryFilters, 'organisationId' | 'withServices'> & {
   page: number;
@@ -75,12 +85,9 @@ function OrganisationCard({
           ''
         )}
         {org.languages.length ? (
-          <div>
-            <dt>{t.html('directory.languages')}</dt>
-            <dd>
-              <LanguagesList ctx={ctx} codes={org.languages} />
-            </dd>
-          </div>
+          <Fact term={t.t('directory.languages')}>
+            <LanguagesList ctx={ctx} codes={org.languages} />
+          </Fact>
         ) : (
           ''
         )}
@@ -184,45 +191,6 @@ const allLabel = {
   language: 'directory.all_languages',
 } as const;
 
-/** One filter of the directory form: a labelled select with an "all" choice first. */
-function FilterSelect({
-  ctx,
-  name,
-  options,
-  current,
-}: {
-  ctx: PageContext;
-  name: 'commune' | 'kind' | 'language';
-  options: { value: string; label: string }[];
-  current: string | undefined;
-}) {
-  return (
-    <div class="field">
-      <label for={`f-${name}`}>{ctx.t.html(`directory.filter.${name}`)}</label>
-      <select id={`f-${name}`} name={name}>
-        <option value="">{ctx.t.html(allLabel[name])}</option>
-        {options.map((o) => (
-          <option value={o.value} selected={o.value === current ? true : undefined} safe>
-            {o.label}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
-
-/**
- * The button that folds a page's filters away on a phone, with how many are chosen. It opens
- * without JavaScript (a <details>); on a wide screen the filters always show (app.css).
- */
-export function FiltersToggle({ ctx, chosen }: { ctx: PageContext; chosen: number }) {
-  return (
-    <summary class="filters-toggle">
-      <span safe>{ctx.t.t('directory.filters_toggle', { count: chosen })}</span>
-    </summary>
-  );
-}
-
 export function DirectoryPage({ ctx, query, page, themes }: DirectoryPageData) {
   const { t } = ctx;
   const communes = geoReference().communes;
@@ -230,21 +198,21 @@ export function DirectoryPage({ ctx, query, page, themes }: DirectoryPageData) {
     t.language(a).localeCompare(t.language(b), ctx.locale),
   );
   const selected = (value: string, current: string | undefined) => (value === current ? true : undefined);
+  const filterSelect = (name: keyof typeof allLabel, options: { value: string; label: string }[]) => (
+    <FilterSelect
+      id={`f-${name}`}
+      name={name}
+      label={t.t(`directory.filter.${name}`)}
+      any={t.t(allLabel[name])}
+      options={options}
+      current={query[name]}
+    />
+  );
   return (
     <Layout ctx={ctx} title={t.t('directory.title')} description={t.t('directory.lead')}>
       <h1>{t.html('directory.title')}</h1>
       <p class="lead">{t.html('directory.lead')}</p>
-      <form
-        class="filters-form"
-        method="get"
-        action={`/${ctx.locale}/directory`}
-        hx-get={`/${ctx.locale}/directory`}
-        hx-trigger="change"
-        hx-target="#results"
-        hx-select="#results"
-        hx-swap="outerHTML"
-        hx-push-url="true"
-      >
+      <LiveForm class="filters-form" action={`/${ctx.locale}/directory`} trigger="change" replaces="results">
         <details class="filters-panel" id="directory-filters">
           <FiltersToggle ctx={ctx} chosen={filterKeys.filter((k) => query[k]).length + (query.all ? 1 : 0)} />
           <div class="filters">
@@ -266,24 +234,15 @@ export function DirectoryPage({ ctx, query, page, themes }: DirectoryPageData) {
                 ))}
               </select>
             </div>
-            <FilterSelect
-              ctx={ctx}
-              name="commune"
-              options={communes.map((c) => ({ value: c.nis, label: c.name[ctx.locale] }))}
-              current={query.commune}
-            />
-            <FilterSelect
-              ctx={ctx}
-              name="kind"
-              options={vocabularyOptions(ctx, 'directory.kind', organisationKinds)}
-              current={query.kind}
-            />
-            <FilterSelect
-              ctx={ctx}
-              name="language"
-              options={languages.map((code) => ({ value: code, label: t.language(code) }))}
-              current={query.language}
-            />
+            {filterSelect(
+              'commune',
+              communes.map((c) => ({ value: c.nis, label: c.name[ctx.locale] })),
+            )}
+            {filterSelect('kind', vocabularyOptions(ctx, 'directory.kind', organisationKinds))}
+            {filterSelect(
+              'language',
+              languages.map((code) => ({ value: code, label: t.language(code) })),
+            )}
             <div class="field check-field">
               <label class="check" for="f-all">
                 <input
@@ -301,7 +260,7 @@ export function DirectoryPage({ ctx, query, page, themes }: DirectoryPageData) {
             </div>
           </div>
         </details>
-      </form>
+      </LiveForm>
       <DirectoryResults ctx={ctx} query={query} page={page} themes={themes} />
     </Layout>
   );

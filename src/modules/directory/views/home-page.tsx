@@ -1,3 +1,4 @@
+import { type Children, escapeHtml } from '@kitajs/html';
 import type { PageContext } from '../../../http/request-context.ts';
 import { Section } from '../../../views/components.tsx';
 import { href } from '../../../http/request-context.ts';
@@ -6,6 +7,34 @@ import { Layout } from '../../../views/layout.tsx';
 import { geoReference } from '../../geo/index.ts';
 import type { DirectoryCounts, Theme } from '../presenters/page-data.ts';
 import { QueryField } from './search-page.tsx';
+
+/** A heading and a list of ways into the directory, each a link to it with one filter chosen. */
+function BrowseList({
+  ctx,
+  id,
+  title,
+  class: className,
+  links,
+}: {
+  ctx: PageContext;
+  id: string;
+  title: string;
+  class: string;
+  /** What each link shows, as safe HTML. */
+  links: { filter: Record<string, string>; content: Children }[];
+}) {
+  return (
+    <Section id={id} title={title}>
+      <ul class={className}>
+        {links.map((link) => (
+          <li>
+            <a href={href(ctx, '/directory', link.filter)}>{link.content}</a>
+          </li>
+        ))}
+      </ul>
+    </Section>
+  );
+}
 
 export function HomePage({
   ctx,
@@ -44,34 +73,32 @@ export function HomePage({
         </p>
       </section>
 
-      <Section id="themes" title={t.t('directory.home.themes')}>
-        <ul class="theme-grid">
-          {themes.map((theme) => (
-            <li>
-              <a href={href(ctx, '/directory', { theme: theme.code })}>
-                <span class="theme-name" safe>
-                  {textIn(theme.name, ctx.locale)}
-                </span>
-                <span class="theme-count" safe>
-                  {t.t('directory.home.theme_services', { count: counts.themes[theme.code] ?? 0 })}
-                </span>
-              </a>
-            </li>
-          ))}
-        </ul>
-      </Section>
-
-      <Section id="communes" title={t.t('directory.home.communes')}>
-        <ul class="commune-list">
-          {communes.map((c) => (
-            <li>
-              <a href={href(ctx, '/directory', { commune: c.nis })} safe>
-                {c.name[ctx.locale]}
-              </a>
-            </li>
-          ))}
-        </ul>
-      </Section>
+      <BrowseList
+        id="themes"
+        title={t.t('directory.home.themes')}
+        class="theme-grid"
+        links={themes.map((theme) => ({
+          filter: { theme: theme.code },
+          content: (
+            <>
+              <span class="theme-name" safe>
+                {textIn(theme.name, ctx.locale)}
+              </span>
+              <span class="theme-count" safe>
+                {t.t('directory.home.theme_services', { count: counts.themes[theme.code] ?? 0 })}
+              </span>
+            </>
+          ),
+        }))}
+        ctx={ctx}
+      />
+      <BrowseList
+        id="communes"
+        title={t.t('directory.home.communes')}
+        class="commune-list"
+        links={communes.map((c) => ({ filter: { commune: c.nis }, content: escapeHtml(c.name[ctx.locale]) }))}
+        ctx={ctx}
+      />
 
       <section class="about" aria-labelledby="about-title">
         <h2 id="about-title">{t.html('directory.home.about_title')}</h2>

@@ -19,7 +19,7 @@ import {
   Fact,
 } from './parts.tsx';
 
-import { ContactDetails, ContactPeople, Places } from './contact-parts.tsx';
+import { ContactSection, Places } from './contact-parts.tsx';
 
 export function OrganisationPage({
   ctx,
@@ -131,29 +131,19 @@ export function OrganisationPage({
           <Places ctx={ctx} name={name} places={org.locations} />
         </Section>
 
-        <Section id="contact" title={t.t('directory.organisation.contact')}>
-          <ContactDetails
-            ctx={ctx}
-            email={org.email}
-            website={org.website}
-            phones={org.phones.filter((p) => !p.serviceId)}
-          />
-          {org.contacts.length ? (
-            <>
-              <h3>{t.html('directory.organisation.contact_people')}</h3>
-              <ContactPeople ctx={ctx} contacts={org.contacts} />
-            </>
-          ) : (
-            ''
-          )}
-        </Section>
+        <ContactSection
+          ctx={ctx}
+          details={{ email: org.email, website: org.website, phones: org.phones.filter((p) => !p.serviceId) }}
+          contacts={org.contacts}
+          peopleTitle={t.t('directory.organisation.contact_people')}
+        />
 
         <Section id="about" title={t.t('directory.organisation.about')}>
           <dl class="facts">
-            <div>
-              <dt>{t.html('directory.organisation.kbo')}</dt>
-              <dd safe>{org.kboNumber ? formatKbo(org.kboNumber) : t.t('directory.organisation.no_kbo')}</dd>
-            </div>
+            <Fact
+              term={t.t('directory.organisation.kbo')}
+              text={org.kboNumber ? formatKbo(org.kboNumber) : t.t('directory.organisation.no_kbo')}
+            />
             {org.legalStatus ? (
               <Fact term={t.t('directory.organisation.legal_status')} text={org.legalStatus} />
             ) : (
@@ -172,17 +162,17 @@ export function OrganisationPage({
             ) : (
               ''
             )}
-            <div>
-              <dt>{t.html('directory.organisation.source')}</dt>
-              <dd safe>
-                {org.provenanceSource === 'demo' || org.provenanceSource === 'passerelle'
+            <Fact
+              term={t.t('directory.organisation.source')}
+              text={
+                org.provenanceSource === 'demo' || org.provenanceSource === 'passerelle'
                   ? label(ctx, 'directory.provenance', org.provenanceSource)
                   : t.t('directory.provenance.imported', {
                       source: org.provenanceSource,
                       date: org.provenanceImportedAt ? t.date(org.provenanceImportedAt) : '—',
-                    })}
-              </dd>
-            </div>
+                    })
+              }
+            />
           </dl>
           <p class="manage-link">
             <a href={`/${ctx.locale}/organisations/${org.id}/claim`}>

@@ -1,4 +1,5 @@
 // Pieces shared by the directory's pages.
+import type { Children } from '@kitajs/html';
 import { DateTime } from 'luxon';
 import type { PageContext } from '../../../http/request-context.ts';
 import { type I18nText, textIn } from '../../../shared/i18n-text.ts';
@@ -14,6 +15,7 @@ import {
 } from '../../../shared/opening-hours.ts';
 
 import { label, Localized } from '../../../views/components.tsx';
+import { Options } from '../../../views/forms.tsx';
 
 export { label };
 
@@ -242,12 +244,98 @@ export function ServiceBadges({
   );
 }
 
-/** One fact in a list of facts (<dl>): what it is about, and what it says. */
-export function Fact({ term, text }: { term: string; text: string }) {
+/** One fact in a list of facts (<dl>): what it is about, and what it says: a `text`, or the children. */
+export function Fact({ term, text, children }: { term: string; text?: string; children?: Children }) {
   return (
     <div>
       <dt safe>{term}</dt>
-      <dd safe>{text}</dd>
+      {text === undefined ? <dd>{children}</dd> : <dd safe>{text}</dd>}
     </div>
+  );
+}
+
+/** One filter of a filter form: a labelled select whose first choice (`any`) filters nothing. */
+export function FilterSelect({
+  id,
+  name,
+  label,
+  any,
+  options,
+  current,
+}: {
+  id: string;
+  name: string;
+  label: string;
+  any: string;
+  options: readonly { value: string; label: string }[];
+  current: string | undefined;
+}) {
+  return (
+    <div class="field">
+      <label for={id} safe>
+        {label}
+      </label>
+      <select id={id} name={name}>
+        <Options options={options} value={current} empty={any} />
+      </select>
+    </div>
+  );
+}
+
+/**
+ * The button that folds a page's filters away on a phone, with how many are chosen. It opens
+ * without JavaScript (a <details>); on a wide screen the filters always show (app.css).
+ */
+export function FiltersToggle({ ctx, chosen }: { ctx: PageContext; chosen: number }) {
+  return (
+    <summary class="filters-toggle">
+      <span safe>{ctx.t.t('directory.filters_toggle', { count: chosen })}</span>
+    </summary>
+  );
+}
+
+/**
+ * A form of filters that asks for its page again (GET) as it changes and puts the part of the
+ * answer with id `replaces` in place of its own (htmx), keeping the URL; without JavaScript it is
+ * a plain GET form.
+ */
+export function LiveForm({
+  id,
+  class: className,
+  role,
+  action,
+  trigger,
+  replaces,
+  sync,
+  children,
+}: {
+  id?: string;
+  class: string;
+  role?: string;
+  action: string;
+  /** When it asks (hx-trigger). */
+  trigger: string;
+  replaces: string;
+  /** How a new request treats one still running (hx-sync). */
+  sync?: string;
+  children: Children;
+}) {
+  return (
+    <form
+      id={id}
+      class={className}
+      role={role}
+      method="get"
+      action={action}
+      hx-get={action}
+      hx-trigger={trigger}
+      hx-target={`#${replaces}`}
+      hx-select={`#${replaces}`}
+      hx-swap="outerHTML"
+      hx-push-url="true"
+      hx-sync={sync}
+    >
+      {children}
+    </form>
   );
 }

@@ -11,36 +11,10 @@ import {
   organisationKinds,
   targetGroups,
 } from '../directory.vocabulary.ts';
-import { communeName, label, quartierName } from './parts.tsx';
+import { communeName, FilterSelect, FiltersToggle, label, LiveForm, quartierName } from './parts.tsx';
 import { SearchResults } from './search-results.tsx';
 
 type SelectFacet = 'theme' | 'commune' | 'quartier' | 'kind' | 'language' | 'target';
-
-function FacetSelect({
-  ctx,
-  name,
-  options,
-  current,
-}: {
-  ctx: PageContext;
-  name: SelectFacet;
-  options: { value: string; label: string; count: number }[];
-  current: string | number | undefined;
-}) {
-  return (
-    <div class="field">
-      <label for={`s-${name}`}>{ctx.t.html(`directory.search.filter.${name}` as MessageKey)}</label>
-      <select id={`s-${name}`} name={name}>
-        <option value="">{ctx.t.html('directory.search.any')}</option>
-        {options.map((o) => (
-          <option value={o.value} selected={String(current) === o.value ? true : undefined} safe>
-            {`${o.label} (${o.count})`}
-          </option>
-        ))}
-      </select>
-    </div>
-  );
-}
 
 function Checkboxes({
   ctx,
@@ -85,13 +59,23 @@ export function SearchLayout({
   const geo = geoReference();
   const counts = (key: keyof SearchOutcome['facets']) =>
     new Map(outcome.facets[key].map((f) => [f.value, f.count]));
+  const facetSelect = (key: SelectFacet, options: { value: string; label: string; count: number }[]) => (
+    <FilterSelect
+      id={`s-${key}`}
+      name={key}
+      label={t.t(`directory.search.filter.${key}` as MessageKey)}
+      any={t.t('directory.search.any')}
+      options={options.map((o) => ({ value: o.value, label: `${o.label} (${o.count})` }))}
+      current={params[key] === undefined ? undefined : String(params[key])}
+    />
+  );
   /** A select of one facet: the values with results, and the chosen one even without. */
   const facet = (key: SelectFacet, values: readonly string[], labelOf: (v: string) => string) => {
     const c = counts(key);
     const options = values
       .filter((v) => c.has(v) || String(params[key]) === v)
       .map((v) => ({ value: v, label: labelOf(v), count: c.get(v) ?? 0 }));
-    return <FacetSelect ctx={ctx} name={key} options={options} current={params[key]} />;
+    return facetSelect(key, options);
   };
   const checks = (key: 'open' | 'access', values: readonly string[], labelOf: (v: string) => string) => (
     <Checkboxes
@@ -116,32 +100,28 @@ export function SearchLayout({
   return (
     <div id="search-layout" class="search-layout">
       <details class="filters-panel" id="search-filters">
-        <summary class="filters-toggle">
-          <span safe>
-            {t.t('directory.filters_toggle', {
-              count:
-                [
-                  params.theme,
-                  params.commune,
-                  params.quartier,
-                  params.kind,
-                  params.language,
-                  params.target,
-                ].filter((v) => v !== undefined && v !== '').length +
-                (params.open?.length ?? 0) +
-                (params.access?.length ?? 0),
-            })}
-          </span>
-        </summary>
+        <FiltersToggle
+          ctx={ctx}
+          chosen={
+            [
+              params.theme,
+              params.commune,
+              params.quartier,
+              params.kind,
+              params.language,
+              params.target,
+            ].filter((v) => v !== undefined && v !== '').length +
+            (params.open?.length ?? 0) +
+            (params.access?.length ?? 0)
+          }
+        />
         <div class="facets" role="group" aria-label={t.t('directory.search.filters')}>
-          <FacetSelect
-            ctx={ctx}
-            name="theme"
-            options={themeOptions
+          {facetSelect(
+            'theme',
+            themeOptions
               .filter((o) => themeCounts.has(o.value) || o.value === params.theme)
-              .map((o) => ({ ...o, count: themeCounts.get(o.value) ?? 0 }))}
-            current={params.theme}
-          />
+              .map((o) => ({ ...o, count: themeCounts.get(o.value) ?? 0 })),
+          )}
           {facet(
             'commune',
             geo.communes.map((c) => c.nis),
@@ -230,19 +210,14 @@ export function SearchPage({
       styles={['vendor/leaflet/leaflet.css']}
     >
       <h1 safe>{title}</h1>
-      <form
+      <LiveForm
         id="search-form"
         class="search-form"
         role="search"
-        method="get"
         action={`/${ctx.locale}/search`}
-        hx-get={`/${ctx.locale}/search`}
-        hx-trigger="input changed delay:300ms from:#q, search from:#q, change"
-        hx-target="#search-layout"
-        hx-select="#search-layout"
-        hx-swap="outerHTML"
-        hx-push-url="true"
-        hx-sync="this:replace"
+        trigger="input changed delay:300ms from:#q, search from:#q, change"
+        replaces="search-layout"
+        sync="this:replace"
       >
         <div class="search-bar">
           <QueryField ctx={ctx} id="q" value={params.q} suggest />
@@ -288,7 +263,7 @@ export function SearchPage({
           </select>
         </div>
         {layout}
-      </form>
+      </LiveForm>
     </Layout>
   );
 }

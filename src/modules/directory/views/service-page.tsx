@@ -5,7 +5,7 @@ import { Breadcrumb, jsonLd, Localized, Section } from '../../../views/component
 import { Layout } from '../../../views/layout.tsx';
 import type { ServicePageData } from '../presenters/page-data.ts';
 import { serviceJsonLd } from '../presenters/schema-org.ts';
-import { ContactDetails, ContactPeople, Places } from './contact-parts.tsx';
+import { ContactSection, Places } from './contact-parts.tsx';
 import { ResidentsNote } from './search-place.tsx';
 import {
   Freshness,
@@ -84,20 +84,17 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
 
         <Section id="facts" title={t.t('directory.service.at_a_glance')}>
           <dl class="facts">
-            <div>
-              <dt>{t.html('directory.themes')}</dt>
-              <dd>
-                <ul class="inline">
-                  {service.themes.map((th) => (
-                    <li>
-                      <a href={href(ctx, '/directory', { theme: th.term.code })} safe>
-                        {textIn(th.term.name, ctx.locale)}
-                      </a>
-                    </li>
-                  ))}
-                </ul>
-              </dd>
-            </div>
+            <Fact term={t.t('directory.themes')}>
+              <ul class="inline">
+                {service.themes.map((th) => (
+                  <li>
+                    <a href={href(ctx, '/directory', { theme: th.term.code })} safe>
+                      {textIn(th.term.name, ctx.locale)}
+                    </a>
+                  </li>
+                ))}
+              </ul>
+            </Fact>
             {service.targetGroups.length ? (
               <Fact
                 term={t.t('directory.service.for_whom')}
@@ -107,25 +104,19 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
               ''
             )}
             {service.accessConditions.length ? (
-              <div>
-                <dt>{t.html('directory.service.access')}</dt>
-                <dd>
-                  <ul class="access">
-                    {service.accessConditions.map((a) => (
-                      <li safe>{label(ctx, 'directory.access', a)}</li>
-                    ))}
-                  </ul>
-                </dd>
-              </div>
+              <Fact term={t.t('directory.service.access')}>
+                <ul class="access">
+                  {service.accessConditions.map((a) => (
+                    <li safe>{label(ctx, 'directory.access', a)}</li>
+                  ))}
+                </ul>
+              </Fact>
             ) : (
               ''
             )}
-            <div>
-              <dt>{t.html('directory.service.languages')}</dt>
-              <dd>
-                <LanguagesList ctx={ctx} codes={service.languages} />
-              </dd>
-            </div>
+            <Fact term={t.t('directory.service.languages')}>
+              <LanguagesList ctx={ctx} codes={service.languages} />
+            </Fact>
           </dl>
           {details.map((d) =>
             d.value && textIn(d.value, ctx.locale) ? (
@@ -159,15 +150,11 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
           <Places ctx={ctx} name={name} places={places} />
         </Section>
 
-        <Section id="contact" title={t.t('directory.organisation.contact')}>
-          <ContactDetails
-            ctx={ctx}
-            email={service.email ?? org.email}
-            website={service.url}
-            phones={phones}
-          />
-          {service.contacts.length ? <ContactPeople ctx={ctx} contacts={service.contacts} /> : ''}
-        </Section>
+        <ContactSection
+          ctx={ctx}
+          details={{ email: service.email ?? org.email, website: service.url, phones }}
+          contacts={service.contacts}
+        />
       </article>
     </Layout>
   );

@@ -3,18 +3,12 @@
 // Nothing here is typed in as a coordinate: every point comes from a file named in SOURCE.md.
 import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
+import { fold } from '../geo.fold.ts';
 import { geoReference } from '../geo.reference.ts';
 import { railwayStations } from '../geo.stations.ts';
 
 const shared = process.argv[2] ?? '../shared/data';
 const out = new URL('./', import.meta.url);
-const fold = (text: string) =>
-  text
-    .toLowerCase()
-    .normalize('NFD')
-    .replace(/\p{M}/gu, '')
-    .replace(/[^\p{L}\p{N}]+/gu, ' ')
-    .trim();
 const round = (x: number) => Math.round(x * 1e5) / 1e5;
 
 /** The first column of the street CSVs: bilingual names, quoted. */

@@ -4,6 +4,7 @@
 import type { PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
+import { OrganisationLink } from '../../../views/components.tsx';
 import { formFields } from '../../../views/form-fields.tsx';
 import { CsrfField, Form, Notice } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
@@ -105,9 +106,7 @@ export function ClaimQueuePage({
           {claims.map((c) => (
             <li class="card">
               <h2>
-                <a href={`/${ctx.locale}/organisations/${c.organisation.id}`} safe>
-                  {orgName(ctx, c.organisation.name)}
-                </a>
+                <OrganisationLink ctx={ctx} organisation={c.organisation} />
               </h2>
               <ClaimDecision ctx={ctx} claim={c} back={`/${ctx.locale}/moderation/claims`} />
             </li>

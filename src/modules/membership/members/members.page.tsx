@@ -2,7 +2,7 @@
 // Pages for organisations' own people: registering an organisation, claiming a listing, one's
 // organisations, the members of one, and the moderators' queue of claims.
 import type { PageContext } from '../../../http/request-context.ts';
-import { Section, TableHead } from '../../../views/components.tsx';
+import { DataTable, Section } from '../../../views/components.tsx';
 import type { MessageKey } from '../../../i18n/index.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
@@ -101,67 +101,65 @@ export function MembersPage({
       ) : (
         ''
       )}
-      <table class="data-table members">
-        <caption class="visually-hidden">{t.html('membership.members.caption')}</caption>
-        <TableHead
-          columns={[
-            t.t('membership.members.person'),
-            t.t('membership.members.roles'),
-            canManage && t.t('membership.members.actions'),
-          ]}
-        />
-        <tbody>
-          {members.map((m) => (
-            <tr>
+      <DataTable
+        class="members"
+        caption={t.t('membership.members.caption')}
+        columns={[
+          t.t('membership.members.person'),
+          t.t('membership.members.roles'),
+          canManage && t.t('membership.members.actions'),
+        ]}
+      >
+        {members.map((m) => (
+          <tr>
+            <td>
+              <span safe>{m.name}</span>
+              <br />
+              <span class="muted" safe>
+                {m.email}
+              </span>
+            </td>
+            <td>
+              {canManage ? (
+                <form method="post" action={`${base}/members/${m.userId}/roles`} class="roles-form">
+                  <CsrfField ctx={ctx} />
+                  <fieldset>
+                    <legend class="visually-hidden" safe>
+                      {t.t('membership.members.roles_of', { name: m.name })}
+                    </legend>
+                    <RoleChecks ctx={ctx} idPrefix={`r-${m.userId}`} checked={m.roles} />
+                  </fieldset>
+                  <button
+                    type="submit"
+                    class="secondary"
+                    aria-label={t.t('membership.members.save_roles_of', { name: m.name })}
+                  >
+                    {t.html('membership.members.save_roles')}
+                  </button>
+                </form>
+              ) : (
+                <span safe>{t.list(m.roles.map((r) => roleLabel(ctx, r)))}</span>
+              )}
+            </td>
+            {canManage ? (
               <td>
-                <span safe>{m.name}</span>
-                <br />
-                <span class="muted" safe>
-                  {m.email}
-                </span>
-              </td>
-              <td>
-                {canManage ? (
-                  <form method="post" action={`${base}/members/${m.userId}/roles`} class="roles-form">
-                    <CsrfField ctx={ctx} />
-                    <fieldset>
-                      <legend class="visually-hidden" safe>
-                        {t.t('membership.members.roles_of', { name: m.name })}
-                      </legend>
-                      <RoleChecks ctx={ctx} idPrefix={`r-${m.userId}`} checked={m.roles} />
-                    </fieldset>
-                    <button
-                      type="submit"
-                      class="secondary"
-                      aria-label={t.t('membership.members.save_roles_of', { name: m.name })}
-                    >
-                      {t.html('membership.members.save_roles')}
-                    </button>
-                  </form>
+                {m.userId === me ? (
+                  ''
                 ) : (
-                  <span safe>{t.list(m.roles.map((r) => roleLabel(ctx, r)))}</span>
+                  <PostButton
+                    ctx={ctx}
+                    action={`${base}/members/${m.userId}/remove`}
+                    label={t.t('directory.members.remove')}
+                    ariaLabel={t.t('directory.members.remove_name', { name: m.name })}
+                  />
                 )}
               </td>
-              {canManage ? (
-                <td>
-                  {m.userId === me ? (
-                    ''
-                  ) : (
-                    <PostButton
-                      ctx={ctx}
-                      action={`${base}/members/${m.userId}/remove`}
-                      label={t.t('directory.members.remove')}
-                      ariaLabel={t.t('directory.members.remove_name', { name: m.name })}
-                    />
-                  )}
-                </td>
-              ) : (
-                ''
-              )}
-            </tr>
-          ))}
-        </tbody>
-      </table>
+            ) : (
+              ''
+            )}
+          </tr>
+        ))}
+      </DataTable>
 
       {canManage && claims.length ? (
         <Section id="claims" title={t.t('membership.members.claims')}>

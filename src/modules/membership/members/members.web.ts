@@ -4,9 +4,9 @@ import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { WebDeps } from '../../../http/deps.ts';
 import { errorMessage } from '../../../http/error-handler.ts';
-import { pageContext } from '../../../http/request-context.ts';
+import { doneNotice, pageContext } from '../../../http/request-context.ts';
+import { submitForm } from '../../../http/form-route.ts';
 import { sendHtml } from '../../../http/send-html.ts';
-import type { MessageKey } from '../../../i18n/index.ts';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import { requireSignedIn } from '../../../http/signed-in.ts';
 import { type Actor, actorOf } from '../../../shared/actor.ts';
@@ -49,13 +49,11 @@ export const membersWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
 
   async function membersPage(
     request: FastifyRequest,
-    reply: FastifyReply,
     organisationId: string,
     extra: {
       notice?: { text: string; tone?: 'ok' | 'warn' };
       problems?: FieldProblem[];
       inviteValues?: Record<string, string>;
-      status?: number;
     } = {},
   ) {
     const ctx = await page(request);
@@ -75,40 +73,30 @@ export const membersWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
         (u) => [u.id, u],
       ),
     );
-    return sendHtml(
-      reply,
-      MembersPage({
-        ctx,
-        organisation: org,
-        members: members.map((m) => ({
-          userId: m.userId,
-          roles: m.roles,
-          name: people.get(m.userId)?.name ?? '',
-          email: people.get(m.userId)?.email ?? '',
-        })),
-        invitations,
-        claims: claims.map((c) => claimView(c, people)),
-        canManage,
-        canEdit,
-        canRefer: canHandleReferrals(own),
-        ...extra,
-      }),
-      extra.status ?? 200,
-    );
+    return MembersPage({
+      ctx,
+      organisation: org,
+      members: members.map((m) => ({
+        userId: m.userId,
+        roles: m.roles,
+        name: people.get(m.userId)?.name ?? '',
+        email: people.get(m.userId)?.email ?? '',
+      })),
+      invitations,
+      claims: claims.map((c) => claimView(c, people)),
+      canManage,
+      canEdit,
+      canRefer: canHandleReferrals(own),
+      ...extra,
+    });
   }
 
   app.get(
     '/manage/organisations/:id/members',
     { schema: { hide: true, params: OrgParams, querystring: MembersQuery } },
     async (request, reply) => {
-      const ctx = await page(request);
-      const done = request.query.done;
-      const known = ['registered', 'invited', 'roles', 'removed', 'joined', 'approved', 'rejected'];
-      const notice =
-        done && known.includes(done)
-          ? { text: ctx.t.t(`membership.members.done.${done}` as MessageKey) }
-          : undefined;
-      return membersPage(request, reply, request.params.id, { notice });
+      const notice = doneNotice(await page(request), 'membership.members.done', request.query.done);
+      return sendHtml(reply, await membersPage(request, request.params.id, { notice }));
     },
   );
 
@@ -117,31 +105,24 @@ export const membersWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
     { schema: { hide: true, params: OrgParams, body: Type.Object({ email: text, roles }) } },
     async (request, reply) => {
       const ctx = await page(request);
-      const { email = '' } = request.body;
-      try {
-        await inviteMember(signedInContext(request, deps), request.params.id, {
-          email,
-          roles: asList(request.body.roles),
-        });
-      } catch (error) {
-        if (
-          error instanceof AppError &&
-          (error.code === 'VALIDATION_FAILED' || error.code === 'ALREADY_MEMBER')
-        )
-          return membersPage(request, reply, request.params.id, {
-            problems: error.code === 'VALIDATION_FAILED' ? error.fields : [],
-            notice:
-              error.code === 'ALREADY_MEMBER'
-                ? { text: errorMessage(ctx.t, error), tone: 'warn' }
-                : undefined,
-            inviteValues: { email },
-            status: error.status,
-          });
-        throw error;
-      }
-      return reply.redirect(
-        `/${ctx.locale}/manage/organisations/${request.params.id}/members?done=invited`,
-        303,
+      const organisationId = request.params.id;
+      const invitation = { email: request.body.email ?? '', roles: asList(request.body.roles) };
+      return submitForm(
+        reply,
+        () => inviteMember(signedInContext(request, deps), organisationId, invitation),
+        {
+          alsoShown: ['ALREADY_MEMBER'],
+          redirect: () => `/${ctx.locale}/manage/organisations/${organisationId}/members?done=invited`,
+          refused: (problems, error) =>
+            membersPage(request, organisationId, {
+              problems,
+              notice:
+                error.code === 'ALREADY_MEMBER'
+                  ? { text: errorMessage(ctx.t, error), tone: 'warn' }
+                  : undefined,
+              inviteValues: { email: invitation.email },
+            }),
+        },
       );
     },
   );
@@ -156,21 +137,20 @@ export const membersWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
   ) => {
     const useCase = signedInContext(request, deps);
     const ctx = await page(request);
-    try {
-      await run(useCase, organisationId);
-    } catch (error) {
-      if (error instanceof AppError && (error.code === 'LAST_ADMIN' || error.code === 'VALIDATION_FAILED'))
-        return membersPage(request, reply, organisationId, {
+    return submitForm(reply, () => run(useCase, organisationId), {
+      alsoShown: ['LAST_ADMIN'],
+      redirect: () =>
+        done === 'left'
+          ? `/${ctx.locale}/my/organisations`
+          : `/${ctx.locale}/manage/organisations/${organisationId}/members?done=${done}`,
+      refused: (_problems, error) =>
+        membersPage(request, organisationId, {
           notice: {
             text: error.code === 'LAST_ADMIN' ? errorMessage(ctx.t, error) : ctx.t.t('fields.roles_required'),
             tone: 'warn',
           },
-          status: error.status,
-        });
-      throw error;
-    }
-    if (done === 'left') return reply.redirect(`/${ctx.locale}/my/organisations`, 303);
-    return reply.redirect(`/${ctx.locale}/manage/organisations/${organisationId}/members?done=${done}`, 303);
+        }),
+    });
   };
 
   app.post(

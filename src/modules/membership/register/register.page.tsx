@@ -5,6 +5,7 @@ import type { PageContext } from '../../../http/request-context.ts';
 import type { MessageKey } from '../../../i18n/index.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
+import { OrganisationLink } from '../../../views/components.tsx';
 import { Form, Notice } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { OrganisationFields } from '../../directory/views.ts';
@@ -73,9 +74,7 @@ export function MyOrganisationsPage({
           {organisations.map((o) => (
             <li class="card">
               <h2>
-                <a href={`/${ctx.locale}/organisations/${o.id}`} safe>
-                  {orgName(ctx, o.name)}
-                </a>
+                <OrganisationLink ctx={ctx} organisation={o} />
               </h2>
               <p safe>{t.list(o.roles.map((r) => roleLabel(ctx, r)))}</p>
               <p>

@@ -1,6 +1,6 @@
 // The audit log, for platform admins: security events in order, filtered by event.
 import type { PageContext } from '../../../http/request-context.ts';
-import { Pagination, TableHead } from '../../../views/components.tsx';
+import { DataTable, Pagination } from '../../../views/components.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { Page } from '../../../shared/pagination.ts';
 
@@ -37,35 +37,32 @@ export function AuditPage({
           <button type="submit">{t.html('directory.apply')}</button>
         </div>
       </form>
-      <table class="data-table">
-        <caption class="visually-hidden">{t.html('moderation.audit.title')}</caption>
-        <TableHead
-          columns={[
-            t.t('moderation.audit.when'),
-            t.t('moderation.audit.who'),
-            t.t('moderation.audit.event'),
-            t.t('moderation.audit.subject'),
-            'IP',
-            t.t('moderation.audit.details'),
-          ]}
-        />
-        <tbody>
-          {page.items.map((r) => (
-            <tr>
-              <td safe>{r.at.toISOString().replace('T', ' ').slice(0, 19)}</td>
-              <td safe>{r.actor}</td>
-              <td>
-                <code safe>{r.event}</code>
-              </td>
-              <td safe>{r.subject}</td>
-              <td safe>{r.ip}</td>
-              <td>
-                <code safe>{r.details}</code>
-              </td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
+      <DataTable
+        caption={t.t('moderation.audit.title')}
+        columns={[
+          t.t('moderation.audit.when'),
+          t.t('moderation.audit.who'),
+          t.t('moderation.audit.event'),
+          t.t('moderation.audit.subject'),
+          'IP',
+          t.t('moderation.audit.details'),
+        ]}
+      >
+        {page.items.map((r) => (
+          <tr>
+            <td safe>{r.at.toISOString().replace('T', ' ').slice(0, 19)}</td>
+            <td safe>{r.actor}</td>
+            <td>
+              <code safe>{r.event}</code>
+            </td>
+            <td safe>{r.subject}</td>
+            <td safe>{r.ip}</td>
+            <td>
+              <code safe>{r.details}</code>
+            </td>
+          </tr>
+        ))}
+      </DataTable>
       <Pagination
         ctx={ctx}
         page={page}

@@ -1,7 +1,7 @@
 // The moderators' queue: open reports, listings to verify, stale listings, claims waiting.
 import type { PageContext } from '../../../http/request-context.ts';
 import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
-import { label } from '../../../views/components.tsx';
+import { label, OrganisationLink, Section } from '../../../views/components.tsx';
 import { Notice, PostButton } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 
@@ -32,11 +32,6 @@ export function ModerationPage({
   notice?: string;
 }) {
   const { t } = ctx;
-  const orgLink = (o: { id: string; name: I18nText }) => (
-    <a href={`/${ctx.locale}/organisations/${o.id}`} safe>
-      {nameOf(ctx, o.name)}
-    </a>
-  );
   return (
     <Layout ctx={ctx} title={t.t('moderation.title')}>
       <h1>{t.html('moderation.title')}</h1>
@@ -47,14 +42,13 @@ export function ModerationPage({
         </a>
       </p>
 
-      <section aria-labelledby="reports-title">
-        <h2 id="reports-title" safe>
-          {t.t('moderation.reports', { count: reports.length })}
-        </h2>
+      <Section id="reports" title={t.t('moderation.reports', { count: reports.length })}>
         <ul class="cards">
           {reports.map((r) => (
             <li class="card">
-              <h3>{orgLink(r.organisation)}</h3>
+              <h3>
+                <OrganisationLink ctx={ctx} organisation={r.organisation} />
+              </h3>
               <p>
                 <strong safe>{label(ctx, 'moderation.report.reason', r.reason)}</strong> ·{' '}
                 <span safe>{t.date(r.createdAt, 'medium')}</span>
@@ -73,16 +67,14 @@ export function ModerationPage({
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="unverified-title">
-        <h2 id="unverified-title" safe>
-          {t.t('moderation.unverified', { count: unverified.length })}
-        </h2>
+      <Section id="unverified" title={t.t('moderation.unverified', { count: unverified.length })}>
         <ul>
           {unverified.map((o) => (
             <li>
-              {orgLink(o)} · <span safe>{t.date(o.createdAt, 'medium')}</span>{' '}
+              <OrganisationLink ctx={ctx} organisation={o} /> ·{' '}
+              <span safe>{t.date(o.createdAt, 'medium')}</span>{' '}
               {o.own ? (
                 <span class="hint">{t.html('moderation.own_organisation')}</span>
               ) : (
@@ -97,17 +89,14 @@ export function ModerationPage({
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
 
-      <section aria-labelledby="stale-title">
-        <h2 id="stale-title" safe>
-          {t.t('moderation.stale', { count: stale.length })}
-        </h2>
+      <Section id="stale" title={t.t('moderation.stale', { count: stale.length })}>
         <p class="hint">{t.html('moderation.stale_hint')}</p>
         <ul>
           {stale.map((o) => (
             <li>
-              {orgLink(o)} ·{' '}
+              <OrganisationLink ctx={ctx} organisation={o} /> ·{' '}
               <span safe>
                 {o.lastConfirmedAt
                   ? t.t('moderation.confirmed_on', { date: t.date(o.lastConfirmedAt, 'medium') })
@@ -116,7 +105,7 @@ export function ModerationPage({
             </li>
           ))}
         </ul>
-      </section>
+      </Section>
     </Layout>
   );
 }

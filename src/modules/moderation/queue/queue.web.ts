@@ -3,10 +3,9 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import type { WebDeps } from '../../../http/deps.ts';
-import { pageFor } from '../../../http/request-context.ts';
+import { doneNotice, pageFor } from '../../../http/request-context.ts';
 import { sendHtml } from '../../../http/send-html.ts';
 import { requireSignedIn } from '../../../http/signed-in.ts';
-import type { MessageKey } from '../../../i18n/index.ts';
 import { actorOf } from '../../../shared/actor.ts';
 import { findMembershipsOfUser } from '../../access/index.ts';
 import { findStaleListings, findUnverifiedListings, getOrganisationBrief } from '../../directory/index.ts';
@@ -41,11 +40,7 @@ export const queueWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
     const withOrgs = await Promise.all(
       reports.map(async (r) => ({ ...r, organisation: await getOrganisationBrief(db, r.organisationId) })),
     );
-    const done = request.query.done;
-    const notice =
-      done === 'verified' || done === 'resolved'
-        ? ctx.t.t(`moderation.done.${done}` as MessageKey)
-        : undefined;
+    const notice = doneNotice(ctx, 'moderation.done', request.query.done)?.text;
     return sendHtml(
       reply,
       ModerationPage({

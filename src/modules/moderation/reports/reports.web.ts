@@ -3,10 +3,10 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import type { WebDeps } from '../../../http/deps.ts';
 import { errorMessage } from '../../../http/error-handler.ts';
+import { submitForm } from '../../../http/form-route.ts';
 import { localeOf, pageFor } from '../../../http/request-context.ts';
 import { sendHtml } from '../../../http/send-html.ts';
 import { signedInContext } from '../../../http/use-case-context.ts';
-import { AppError } from '../../../shared/errors.ts';
 import { RateLimiter } from '../../../shared/rate-limiter.ts';
 import { MultiLineText } from '../../../shared/schema-text.ts';
 import { getOrganisationBrief } from '../../directory/index.ts';
@@ -45,25 +45,22 @@ export const reportsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
       const ctx = await pageFor(request, deps);
       const org = await getOrganisationBrief(db, request.params.id);
       const values = { reason: request.body.reason ?? '', message: request.body.message ?? '' };
-      try {
-        await reportListing({ db, limit: reportLimit, ip: request.ip }, org.id, values);
-      } catch (error) {
-        if (!(error instanceof AppError) || !['VALIDATION_FAILED', 'RATE_LIMITED'].includes(error.code))
-          throw error;
-        if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
-        return sendHtml(
-          reply,
-          ReportPage({
-            ctx,
-            organisation: org,
-            values,
-            problems: error.fields,
-            message: error.code === 'RATE_LIMITED' ? errorMessage(ctx.t, error) : undefined,
-          }),
-          error.status,
-        );
-      }
-      return sendHtml(reply, ReportPage({ ctx, organisation: org, sent: true }));
+      return submitForm(
+        reply,
+        () => reportListing({ db, limit: reportLimit, ip: request.ip }, org.id, values),
+        {
+          alsoShown: ['RATE_LIMITED'],
+          refused: (problems, error) =>
+            ReportPage({
+              ctx,
+              organisation: org,
+              values,
+              problems,
+              message: error.code === 'RATE_LIMITED' ? errorMessage(ctx.t, error) : undefined,
+            }),
+          done: () => sendHtml(reply, ReportPage({ ctx, organisation: org, sent: true })),
+        },
+      );
     },
   );
 

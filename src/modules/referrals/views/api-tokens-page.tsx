@@ -2,6 +2,7 @@
 import type { PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { pickText } from '../../../shared/i18n-text.ts';
+import { DataTable } from '../../../views/components.tsx';
 import { formFields } from '../../../views/form-fields.tsx';
 import { Form, Notice, PostButton } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
@@ -45,41 +46,36 @@ export function ApiTokensPage({
         ''
       )}
       {tokens.length ? (
-        <table class="data-table">
-          <thead>
+        <DataTable
+          columns={[
+            t.t('referrals.api_tokens.name'),
+            t.t('referrals.api_tokens.starts_with'),
+            t.t('referrals.api_tokens.created_at'),
+            t.t('referrals.api_tokens.last_used'),
+            { hidden: t.t('referrals.api_tokens.revoke') },
+          ]}
+        >
+          {tokens.map((token) => (
             <tr>
-              <th scope="col">{t.html('referrals.api_tokens.name')}</th>
-              <th scope="col">{t.html('referrals.api_tokens.starts_with')}</th>
-              <th scope="col">{t.html('referrals.api_tokens.created_at')}</th>
-              <th scope="col">{t.html('referrals.api_tokens.last_used')}</th>
-              <th scope="col">
-                <span class="visually-hidden">{t.html('referrals.api_tokens.revoke')}</span>
-              </th>
+              <td safe>{token.name}</td>
+              <td>
+                <code safe>{`${token.prefix}…`}</code>
+              </td>
+              <td safe>{t.date(token.createdAt, 'medium')}</td>
+              <td safe>
+                {token.lastUsedAt ? t.dateTime(token.lastUsedAt) : t.t('referrals.api_tokens.never')}
+              </td>
+              <td>
+                <PostButton
+                  ctx={ctx}
+                  action={`${base}/${token.id}/revoke`}
+                  label={t.t('referrals.api_tokens.revoke')}
+                  ariaLabel={t.t('referrals.api_tokens.revoke_name', { name: token.name })}
+                />
+              </td>
             </tr>
-          </thead>
-          <tbody>
-            {tokens.map((token) => (
-              <tr>
-                <td safe>{token.name}</td>
-                <td>
-                  <code safe>{`${token.prefix}…`}</code>
-                </td>
-                <td safe>{t.date(token.createdAt, 'medium')}</td>
-                <td safe>
-                  {token.lastUsedAt ? t.dateTime(token.lastUsedAt) : t.t('referrals.api_tokens.never')}
-                </td>
-                <td>
-                  <PostButton
-                    ctx={ctx}
-                    action={`${base}/${token.id}/revoke`}
-                    label={t.t('referrals.api_tokens.revoke')}
-                    ariaLabel={t.t('referrals.api_tokens.revoke_name', { name: token.name })}
-                  />
-                </td>
-              </tr>
-            ))}
-          </tbody>
-        </table>
+          ))}
+        </DataTable>
       ) : (
         <p>{t.html('referrals.api_tokens.none')}</p>
       )}

@@ -1,7 +1,7 @@
 // The referrals an organisation sent and received, with filters.
 import { href, type PageContext } from '../../../http/request-context.ts';
 import { type I18nText } from '../../../shared/i18n-text.ts';
-import { label, Pagination, TableHead } from '../../../views/components.tsx';
+import { DataTable, label, Pagination } from '../../../views/components.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { ReferralList } from '../presenters/page-data.ts';
 import { nameOf, StatusBadge } from './referral-parts.tsx';
@@ -56,43 +56,40 @@ export function ReferralsPage({
             <button type="submit">{t.html('referrals.apply')}</button>
           </form>
           {list.rows.length ? (
-            <table class="data-table">
-              <caption class="visually-hidden">{t.html(`referrals.${view}`)}</caption>
-              <TableHead
-                columns={[
-                  t.t('referrals.col.date'),
-                  t.t(view === 'received' ? 'referrals.col.from' : 'referrals.col.to'),
-                  t.t('referrals.col.theme'),
-                  t.t('referrals.col.urgency'),
-                  t.t('referrals.col.status'),
-                ]}
-              />
-              <tbody>
-                {list.rows.map((r) => {
-                  const other = list.organisations.get(
-                    view === 'received' ? r.fromOrganisationId : r.toOrganisationId,
-                  );
-                  const theme = themes.get(r.themeCode);
-                  const otherName = other ? nameOf(ctx, other.name) : '';
-                  return (
-                    <tr class={r.isNew ? 'is-new' : undefined}>
-                      <td>
-                        <a href={`/${ctx.locale}/referrals/${r.id}`} safe>
-                          {t.date(r.sentAt ?? r.createdAt, 'medium')}
-                        </a>
-                        {r.isNew ? <span class="badge new">{t.html('referrals.new')}</span> : ''}
-                      </td>
-                      <td safe>{otherName}</td>
-                      <td safe>{theme ? nameOf(ctx, theme) : r.themeCode}</td>
-                      <td safe>{label(ctx, 'referrals.referral.urgency', r.urgency)}</td>
-                      <td>
-                        <StatusBadge ctx={ctx} status={r.status} />
-                      </td>
-                    </tr>
-                  );
-                })}
-              </tbody>
-            </table>
+            <DataTable
+              caption={t.t(`referrals.${view}`)}
+              columns={[
+                t.t('referrals.col.date'),
+                t.t(view === 'received' ? 'referrals.col.from' : 'referrals.col.to'),
+                t.t('referrals.col.theme'),
+                t.t('referrals.col.urgency'),
+                t.t('referrals.col.status'),
+              ]}
+            >
+              {list.rows.map((r) => {
+                const other = list.organisations.get(
+                  view === 'received' ? r.fromOrganisationId : r.toOrganisationId,
+                );
+                const theme = themes.get(r.themeCode);
+                const otherName = other ? nameOf(ctx, other.name) : '';
+                return (
+                  <tr class={r.isNew ? 'is-new' : undefined}>
+                    <td>
+                      <a href={`/${ctx.locale}/referrals/${r.id}`} safe>
+                        {t.date(r.sentAt ?? r.createdAt, 'medium')}
+                      </a>
+                      {r.isNew ? <span class="badge new">{t.html('referrals.new')}</span> : ''}
+                    </td>
+                    <td safe>{otherName}</td>
+                    <td safe>{theme ? nameOf(ctx, theme) : r.themeCode}</td>
+                    <td safe>{label(ctx, 'referrals.referral.urgency', r.urgency)}</td>
+                    <td>
+                      <StatusBadge ctx={ctx} status={r.status} />
+                    </td>
+                  </tr>
+                );
+              })}
+            </DataTable>
           ) : (
             <p>{t.html('referrals.none')}</p>
           )}

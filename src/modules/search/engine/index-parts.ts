@@ -1,8 +1,7 @@
-// Small pieces of the search index: bitsets, distances, facet values, opening moments, dictionaries.
+// Small pieces of the search index: bitsets, distances, opening moments, dictionaries.
 import { DateTime } from 'luxon';
 import { publicHoliday, zone } from '../../../shared/opening-hours.ts';
 import type { SearchDoc } from './search-types.ts';
-import type { FacetKey } from './search-types.ts';
 import { distanceKm } from '../../../shared/distance.ts';
 
 export { distanceKm };
@@ -16,26 +15,6 @@ export class Bitset {
   }
   has(n: number): boolean {
     return (this.words[n >>> 5]! & (1 << (n & 31))) !== 0;
-  }
-}
-
-/** The facet values of a document. */
-export function valuesOf(doc: SearchDoc, key: Exclude<FacetKey, 'open'>): readonly (string | number)[] {
-  switch (key) {
-    case 'theme':
-      return doc.themes;
-    case 'commune':
-      return doc.communes;
-    case 'quartier':
-      return doc.quartiers;
-    case 'kind':
-      return [doc.kind];
-    case 'language':
-      return doc.languages;
-    case 'target':
-      return doc.targetGroups;
-    case 'access':
-      return doc.access;
   }
 }
 

@@ -6,10 +6,17 @@ import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import { DateTime } from 'luxon';
 import type { Locale } from '../../../shared/i18n-text.ts';
 import { zone } from '../../../shared/opening-hours.ts';
-import { type SearchDoc, type SearchField, searchFields } from './search-types.ts';
+import {
+  facetValues,
+  type SearchDoc,
+  type SearchField,
+  searchFields,
+  type ValueFacet,
+  valueFacets,
+} from './search-types.ts';
 import { SuggestIndex, type Suggestion } from './suggest-index.ts';
 import { type ConceptMatch, type Thesaurus } from './thesaurus.ts';
-import { Bitset, Dictionary, distanceKm, momentOf, openAt, valuesOf } from './index-parts.ts';
+import { Bitset, Dictionary, distanceKm, momentOf, openAt } from './index-parts.ts';
 import type { Hit, IndexQuery, IndexResult } from './search-types.ts';
 import { textQuery } from './text-query.ts';
 import { namedBy, tierOrder } from './rank-tiers.ts';
@@ -39,9 +46,6 @@ const boosts: Record<SearchField, number> = {
   place: 2,
   description: 1,
 };
-
-const valueFacets = ['theme', 'commune', 'quartier', 'kind', 'language', 'target', 'access'] as const;
-type ValueFacet = (typeof valueFacets)[number];
 
 export class SearchIndex {
   private readonly mini: MiniSearch<{ n: number }>;
@@ -138,9 +142,10 @@ export class SearchIndex {
   private place(doc: SearchDoc, source: string): number {
     const n = this.free.pop() ?? this.docs.length;
     this.docs[n] = doc;
-    this.docValues[n] = valueFacets.map((f) =>
-      Uint16Array.from(valuesOf(doc, f), (v) => this.dictionaries[f].id(String(v))),
-    );
+    this.docValues[n] = valueFacets.map((f) => {
+      const values: readonly (string | number)[] = facetValues[f](doc);
+      return Uint16Array.from(values, (v) => this.dictionaries[f].id(String(v)));
+    });
     for (const field of searchFields)
       for (const term of doc.fields![field].split(' ')) this.vocabulary.add(term);
     const key = ownerKey(source, doc.organisationId);

@@ -43,16 +43,21 @@ export interface SearchDoc {
 export const searchFields = ['title', 'organisation', 'themes', 'place', 'description'] as const;
 export type SearchField = (typeof searchFields)[number];
 
-export const facetKeys = [
-  'theme',
-  'commune',
-  'quartier',
-  'kind',
-  'language',
-  'target',
-  'access',
-  'open',
-] as const;
+/** The facets counted from a document's own values, and where it has them. */
+export const facetValues = {
+  theme: (doc: SearchDoc) => doc.themes,
+  commune: (doc: SearchDoc) => doc.communes,
+  quartier: (doc: SearchDoc) => doc.quartiers,
+  kind: (doc: SearchDoc) => [doc.kind],
+  language: (doc: SearchDoc) => doc.languages,
+  target: (doc: SearchDoc) => doc.targetGroups,
+  access: (doc: SearchDoc) => doc.access,
+} satisfies Record<string, (doc: SearchDoc) => readonly (string | number)[]>;
+export type ValueFacet = keyof typeof facetValues;
+export const valueFacets = Object.keys(facetValues) as ValueFacet[];
+
+/** Every facet: the value facets, and "open", counted from the hours at the time of the query. */
+export const facetKeys = [...valueFacets, 'open'] as const;
 export type FacetKey = (typeof facetKeys)[number];
 export type OpenFilter = 'now' | 'evening' | 'weekend';
 

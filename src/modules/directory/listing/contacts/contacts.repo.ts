@@ -1,11 +1,12 @@
 // Contact persons ("netwerkers"): the people of an organisation others can ask for by name. Added,
 // changed and removed from the listing's editing pages; each change is a version.
-import { and, eq } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Executor } from '../../../../db/client.ts';
 import { AppError, type FieldProblem } from '../../../../shared/errors.ts';
 import { cleanText, type I18nText } from '../../../../shared/i18n-text.ts';
 import { contacts } from '../../directory.schema.ts';
-import { diff, recordVersion } from '../listing-versions.ts';
+import { diff, recordVersion, removal } from '../listing-versions.ts';
+import { deleteOwnRow, lockOwnRow } from '../own-rows.ts';
 import { isEmailAddress } from '../../../../shared/shapes.ts';
 import { readLanguages } from '../../language-names.ts';
 
@@ -70,13 +71,7 @@ export async function writeContact(
     });
     return row!.id;
   }
-  const [current] = await tx
-    .select()
-    .from(contacts)
-    .where(and(eq(contacts.id, contactId), eq(contacts.organisationId, organisationId)))
-    .for('update');
-  // Another organisation's contact is "not found": ids in forms reveal nothing.
-  if (!current) throw new AppError('NOT_FOUND');
+  const current = await lockOwnRow(tx, contacts, contactId, organisationId);
   const changes = diff(current, values);
   if (Object.keys(changes).length) {
     await tx.update(contacts).set(values).where(eq(contacts.id, contactId));
@@ -98,18 +93,14 @@ export async function removeContact(
   contactId: string,
   actorId: string,
 ): Promise<void> {
-  const [current] = await tx
-    .delete(contacts)
-    .where(and(eq(contacts.id, contactId), eq(contacts.organisationId, organisationId)))
-    .returning();
-  if (!current) throw new AppError('NOT_FOUND');
-  const { id: _id, organisationId: _org, serviceId: _service, ...before } = current;
+  const removed = await deleteOwnRow(tx, contacts, contactId, organisationId);
+  const { id: _id, organisationId: _org, serviceId: _service, ...before } = removed;
   await recordVersion(tx, {
     recordType: 'contact',
     recordId: contactId,
     organisationId,
     actorId,
     action: 'delete',
-    changes: Object.fromEntries(Object.entries(before).map(([k, v]) => [k, { before: v, after: null }])),
+    changes: removal(before),
   });
 }

@@ -1,6 +1,6 @@
 // The history of a listing: every change, who made it, before and after; rollback for moderators.
 import type { PageContext } from '../../../../http/request-context.ts';
-import { TableHead } from '../../../../views/components.tsx';
+import { DataTable } from '../../../../views/components.tsx';
 import type { MessageKey } from '../../../../i18n/index.ts';
 import { type I18nText, pickText } from '../../../../shared/i18n-text.ts';
 import { PostButton } from '../../../../views/forms.tsx';
@@ -58,33 +58,28 @@ export function HistoryPage({
                   ''
                 )}
               </p>
-              <table class="data-table">
-                <caption class="visually-hidden" safe>
-                  {t.t('directory.history.changes_caption', { id: v.id })}
-                </caption>
-                <TableHead
-                  columns={[
-                    t.t('directory.history.field'),
-                    t.t('directory.history.before'),
-                    t.t('directory.history.after'),
-                  ]}
-                />
-                <tbody>
-                  {v.changes.map((c) => (
-                    <tr>
-                      <th scope="row" safe>
-                        {c.field}
-                      </th>
-                      <td class="before" safe>
-                        {c.before}
-                      </td>
-                      <td class="after" safe>
-                        {c.after}
-                      </td>
-                    </tr>
-                  ))}
-                </tbody>
-              </table>
+              <DataTable
+                caption={t.t('directory.history.changes_caption', { id: v.id })}
+                columns={[
+                  t.t('directory.history.field'),
+                  t.t('directory.history.before'),
+                  t.t('directory.history.after'),
+                ]}
+              >
+                {v.changes.map((c) => (
+                  <tr>
+                    <th scope="row" safe>
+                      {c.field}
+                    </th>
+                    <td class="before" safe>
+                      {c.before}
+                    </td>
+                    <td class="after" safe>
+                      {c.after}
+                    </td>
+                  </tr>
+                ))}
+              </DataTable>
               {canRollBack && v.rollbackable ? (
                 <PostButton
                   ctx={ctx}

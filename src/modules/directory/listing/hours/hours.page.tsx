@@ -2,7 +2,7 @@
 import type { PageContext } from '../../../../http/request-context.ts';
 import type { FieldProblem } from '../../../../shared/errors.ts';
 import { type I18nText, pickText } from '../../../../shared/i18n-text.ts';
-import { Section, TableHead } from '../../../../views/components.tsx';
+import { DataTable, Section } from '../../../../views/components.tsx';
 import { formFields } from '../../../../views/form-fields.tsx';
 import { ErrorSummary, fieldMessage, Form, Notice, PostButton } from '../../../../views/forms.tsx';
 import { ListingLayout } from '../listing-parts.tsx';
@@ -10,6 +10,48 @@ import { ListingLayout } from '../listing-parts.tsx';
 function weekdayNames(locale: string): string[] {
   const format = new Intl.DateTimeFormat(locale, { weekday: 'long', timeZone: 'UTC' });
   return Array.from({ length: 7 }, (_, i) => format.format(new Date(Date.UTC(2024, 0, 1 + i))));
+}
+
+/** One period of one day: "d1p2" is Monday's second. */
+interface Slot {
+  key: string;
+  dayName: string;
+  period: number;
+  problem: FieldProblem | undefined;
+}
+
+/**
+ * The time a period opens or closes, labelled for screen readers. The period's error stands above
+ * both; the opening time, which the error summary links to, names it.
+ */
+function TimeInput({
+  ctx,
+  slot,
+  end,
+  value,
+}: {
+  ctx: PageContext;
+  slot: Slot;
+  end: 'opens' | 'closes';
+  value: string | undefined;
+}) {
+  const name = `${slot.key}${end === 'opens' ? 'o' : 'c'}`;
+  const id = `f-${name}`;
+  return (
+    <>
+      <label for={id} class="visually-hidden" safe>
+        {ctx.t.t(`directory.hours.${end}_label`, { day: slot.dayName, period: slot.period })}
+      </label>
+      <input
+        type="time"
+        id={id}
+        name={name}
+        value={value ?? ''}
+        aria-invalid={slot.problem ? 'true' : undefined}
+        aria-describedby={slot.problem && end === 'opens' ? `f-${slot.key}-error` : undefined}
+      />
+    </>
+  );
 }
 
 export function HoursPage({
@@ -81,81 +123,57 @@ export function HoursPage({
         submit={t.t('directory.edit.save')}
         wide
       >
-        <table class="data-table hours-form">
-          <caption class="visually-hidden">{t.html('directory.hours.caption')}</caption>
-          <TableHead
-            columns={[
-              t.t('directory.hours.day'),
-              t.t('directory.hours.first'),
-              t.t('directory.hours.second'),
-            ]}
-          />
-          <tbody>
-            {days.map((dayName, i) => {
-              const day = i + 1;
-              return (
-                <tr>
-                  <th scope="row" safe>
-                    {dayName}
-                  </th>
-                  {[1, 2].map((period) => {
-                    const problem = problemOf(day, period);
-                    const id = `f-d${day}p${period}`;
-                    return (
-                      <td>
-                        {problem ? (
-                          <p class="field-error" id={`${id}-error`} safe>
-                            {fieldMessage(ctx, problem)}
-                          </p>
-                        ) : (
-                          ''
-                        )}
-                        <label for={`${id}o`} class="visually-hidden" safe>
-                          {t.t('directory.hours.opens_label', { day: dayName, period })}
+        <DataTable
+          class="hours-form"
+          caption={t.t('directory.hours.caption')}
+          columns={[t.t('directory.hours.day'), t.t('directory.hours.first'), t.t('directory.hours.second')]}
+        >
+          {days.map((dayName, i) => {
+            const day = i + 1;
+            return (
+              <tr>
+                <th scope="row" safe>
+                  {dayName}
+                </th>
+                {[1, 2].map((period) => {
+                  const key = `d${day}p${period}`;
+                  const problem = problemOf(day, period);
+                  const slot = { key, dayName, period, problem };
+                  return (
+                    <td>
+                      {problem ? (
+                        <p class="field-error" id={`f-${key}-error`} safe>
+                          {fieldMessage(ctx, problem)}
+                        </p>
+                      ) : (
+                        ''
+                      )}
+                      <TimeInput ctx={ctx} slot={slot} end="opens" value={values[`${key}o`]} />
+                      {' – '}
+                      <TimeInput ctx={ctx} slot={slot} end="closes" value={values[`${key}c`]} />
+                      {asksNextDay(day, period) ? (
+                        <label class="check next-day">
+                          <input
+                            type="checkbox"
+                            name={`${key}n`}
+                            value="1"
+                            checked={values[`${key}n`] === '1' ? true : undefined}
+                          />{' '}
+                          <span>{t.html('directory.hours.next_day')}</span>
+                          <span class="visually-hidden" safe>
+                            {t.t('directory.hours.next_day_for', { day: dayName, period })}
+                          </span>
                         </label>
-                        <input
-                          type="time"
-                          id={`${id}o`}
-                          name={`d${day}p${period}o`}
-                          value={values[`d${day}p${period}o`] ?? ''}
-                          aria-invalid={problem ? 'true' : undefined}
-                          aria-describedby={problem ? `${id}-error` : undefined}
-                        />
-                        {' – '}
-                        <label for={`${id}c`} class="visually-hidden" safe>
-                          {t.t('directory.hours.closes_label', { day: dayName, period })}
-                        </label>
-                        <input
-                          type="time"
-                          id={`${id}c`}
-                          name={`d${day}p${period}c`}
-                          value={values[`d${day}p${period}c`] ?? ''}
-                          aria-invalid={problem ? 'true' : undefined}
-                        />
-                        {asksNextDay(day, period) ? (
-                          <label class="check next-day">
-                            <input
-                              type="checkbox"
-                              name={`d${day}p${period}n`}
-                              value="1"
-                              checked={values[`d${day}p${period}n`] === '1' ? true : undefined}
-                            />{' '}
-                            <span>{t.html('directory.hours.next_day')}</span>
-                            <span class="visually-hidden" safe>
-                              {t.t('directory.hours.next_day_for', { day: dayName, period })}
-                            </span>
-                          </label>
-                        ) : (
-                          ''
-                        )}
-                      </td>
-                    );
-                  })}
-                </tr>
-              );
-            })}
-          </tbody>
-        </table>
+                      ) : (
+                        ''
+                      )}
+                    </td>
+                  );
+                })}
+              </tr>
+            );
+          })}
+        </DataTable>
         <label class="check">
           <input
             type="checkbox"

@@ -5,6 +5,7 @@
 // season are left as they are.
 import { and, asc, eq, isNull, sql } from 'drizzle-orm';
 import type { Executor } from '../../../../db/client.ts';
+import { countRows } from '../../../../db/rows.ts';
 import { AppError, type FieldProblem } from '../../../../shared/errors.ts';
 import { schedules, services } from '../../directory.schema.ts';
 import { recordVersion } from '../listing-versions.ts';
@@ -80,16 +81,11 @@ export async function findWeeklyHours(db: Executor, serviceId: string) {
 
 /** Whether some hours are set per location or season, which this form leaves alone. */
 export async function hasSpecialHours(db: Executor, serviceId: string): Promise<boolean> {
-  const [row] = await db
-    .select({ n: sql<number>`count(*)::int` })
-    .from(schedules)
-    .where(
-      and(
-        eq(schedules.serviceId, serviceId),
-        sql`(${schedules.locationId} is not null or ${schedules.validFrom} is not null or ${schedules.validTo} is not null)`,
-      ),
-    );
-  return (row?.n ?? 0) > 0;
+  const special = and(
+    eq(schedules.serviceId, serviceId),
+    sql`(${schedules.locationId} is not null or ${schedules.validFrom} is not null or ${schedules.validTo} is not null)`,
+  );
+  return (await countRows(db, schedules, special)) > 0;
 }
 
 export async function writeWeeklyHours(

@@ -1,13 +1,14 @@
 // A service's opening hours: the week (two periods a day), public holidays, and dated exceptions.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyRequest } from 'fastify';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { WebDeps } from '../../../../http/deps.ts';
 import { submitForm } from '../../../../http/form-route.ts';
 import { localeOf, pageFor } from '../../../../http/request-context.ts';
 import { sendHtml } from '../../../../http/send-html.ts';
 import { signedInContext } from '../../../../http/use-case-context.ts';
-import { AppError } from '../../../../shared/errors.ts';
+import { AppError, type FieldProblem } from '../../../../shared/errors.ts';
+import type { UseCaseContext } from '../../../../shared/use-case.ts';
 import { locales } from '../../../../shared/i18n-text.ts';
 import { isUuid } from '../../../../shared/shapes.ts';
 import { IdParams } from '../../directory.schemas.ts';
@@ -72,6 +73,22 @@ export const hoursWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
     });
   }
 
+  /** One of the page's forms: back to the page when saved, the page with the reasons when refused. */
+  async function saveHours(
+    request: FastifyRequest & { params: { id: string } },
+    reply: FastifyReply,
+    form: {
+      save: (useCase: UseCaseContext, service: Service) => Promise<unknown>;
+      refused: (problems: FieldProblem[]) => Partial<Parameters<typeof HoursPage>[0]>;
+    },
+  ) {
+    const service = await getService(db, request.params.id);
+    return submitForm(reply, () => form.save(signedInContext(request, deps), service), {
+      redirect: () => `${hoursPath(localeOf(request), service.id)}?done=saved`,
+      refused: (problems) => hoursPage(request, service, form.refused(problems)),
+    });
+  }
+
   app.get(
     '/manage/services/:id/hours',
     { schema: { hide: true, params: IdParams, querystring: SavedQuery } },
@@ -85,7 +102,6 @@ export const hoursWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
     '/manage/services/:id/hours',
     { schema: { hide: true, params: IdParams, body: HoursBody } },
     async (request, reply) => {
-      const service = await getService(db, request.params.id);
       const body = request.body;
       const week: WeekInput = {};
       for (let day = 1; day <= 7; day++)
@@ -95,15 +111,10 @@ export const hoursWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
           nextDay: body[`d${day}p${p}n`] === '1',
         }));
       const holidays = body.closed_on_public_holidays === '1';
-      return submitForm(
-        reply,
-        () => setWeeklyHours(signedInContext(request, deps), service.id, week, holidays),
-        {
-          redirect: () => `${hoursPath(localeOf(request), service.id)}?done=saved`,
-          refused: (problems) =>
-            hoursPage(request, service, { values: body, closedOnPublicHolidays: holidays, problems }),
-        },
-      );
+      return saveHours(request, reply, {
+        save: (useCase, service) => setWeeklyHours(useCase, service.id, week, holidays),
+        refused: (problems) => ({ values: body, closedOnPublicHolidays: holidays, problems }),
+      });
     },
   );
 
@@ -111,7 +122,6 @@ export const hoursWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
     '/manage/services/:id/exceptions',
     { schema: { hide: true, params: IdParams, body: ExceptionBody } },
     async (request, reply) => {
-      const service = await getService(db, request.params.id);
       const body = request.body;
       const input = {
         startsOn: body.starts_on ?? '',
@@ -122,10 +132,9 @@ export const hoursWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
         nextDay: body.next_day === '1',
         note: Object.fromEntries(locales.map((l) => [l, body[`note.${l}`] ?? ''])),
       };
-      return submitForm(reply, () => addException(signedInContext(request, deps), service.id, input), {
-        redirect: () => `${hoursPath(localeOf(request), service.id)}?done=saved`,
-        refused: (problems) =>
-          hoursPage(request, service, { exceptionValues: body, exceptionProblems: problems }),
+      return saveHours(request, reply, {
+        save: (useCase, service) => addException(useCase, service.id, input),
+        refused: (problems) => ({ exceptionValues: body, exceptionProblems: problems }),
       });
     },
   );

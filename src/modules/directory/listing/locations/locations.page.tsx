@@ -1,5 +1,5 @@
 // The places of a listing and which services are given at each. Each form has a map whose marker
-// writes the coordinates (src/http/assets/location-map.js); without JavaScript the coordinate
+// writes the coordinates (src/http/assets/map.js); without JavaScript the coordinate
 // fields are there as they are.
 import type { PageContext } from '../../../../http/request-context.ts';
 import { type I18nText, pickText } from '../../../../shared/i18n-text.ts';
@@ -68,7 +68,7 @@ export function LocationsPage({
       heading={(l) => [l.address, l.postcode, l.locality].filter(Boolean).join(', ')}
       removeName={(l) => l.address ?? ''}
       note={(l) => <PositionNote ctx={ctx} place={l} />}
-      scripts={['vendor/leaflet/leaflet.js', 'location-map.js']}
+      scripts={['vendor/leaflet/leaflet.js', 'map.js']}
       styles={['vendor/leaflet/leaflet.css']}
       valuesOf={(l) => ({
         ...spread('name', l.name),

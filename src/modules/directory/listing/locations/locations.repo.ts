@@ -9,7 +9,8 @@ import { AppError, type FieldProblem } from '../../../../shared/errors.ts';
 import { cleanText, type I18nText } from '../../../../shared/i18n-text.ts';
 import { geoReference, placeAddress } from '../../../geo/index.ts';
 import { locations, serviceAtLocations, services } from '../../directory.schema.ts';
-import { diff, recordVersion } from '../listing-versions.ts';
+import { diff, recordVersion, removal } from '../listing-versions.ts';
+import { deleteOwnRow, lockOwnRow } from '../own-rows.ts';
 
 export interface LocationInput {
   name: I18nText;
@@ -138,12 +139,7 @@ export async function writeLocation(
       changes: diff({} as Record<string, unknown>, { ...values, services: [...wanted].sort() }),
     });
   } else {
-    const [current] = await tx
-      .select()
-      .from(locations)
-      .where(and(eq(locations.id, id), eq(locations.organisationId, organisationId)))
-      .for('update');
-    if (!current) throw new AppError('NOT_FOUND');
+    const current = await lockOwnRow(tx, locations, id, organisationId);
     const before = (
       await tx
         .select({ id: serviceAtLocations.serviceId })
@@ -180,11 +176,7 @@ export async function removeLocation(
     .select({ id: serviceAtLocations.serviceId })
     .from(serviceAtLocations)
     .where(eq(serviceAtLocations.locationId, locationId));
-  const [removed] = await tx
-    .delete(locations)
-    .where(and(eq(locations.id, locationId), eq(locations.organisationId, organisationId)))
-    .returning();
-  if (!removed) throw new AppError('NOT_FOUND');
+  const removed = await deleteOwnRow(tx, locations, locationId, organisationId);
   const { id: _id, organisationId: _org, createdAt: _created, updatedAt: _updated, ...rest } = removed;
   await recordVersion(tx, {
     recordType: 'location',
@@ -193,11 +185,6 @@ export async function removeLocation(
     actorId,
     action: 'delete',
     // Everything it held, so the history keeps what was removed.
-    changes: Object.fromEntries(
-      Object.entries({ ...rest, services: placed.map((p) => p.id).sort() }).map(([k, v]) => [
-        k,
-        { before: v, after: null },
-      ]),
-    ),
+    changes: removal({ ...rest, services: placed.map((p) => p.id).sort() }),
   });
 }

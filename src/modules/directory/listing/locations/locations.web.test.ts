@@ -2,7 +2,7 @@
 // and the page says so), coordinates inside the region decide, and a place that cannot be put in a
 // Brussels commune is refused with the reason in the reader's language and nothing stored.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { confirmedPerson } from '../../../../../test/helpers/form-client.ts';
+import { memberOf } from '../../../../../test/helpers/members.ts';
 import { createTestApp, type TestApp } from '../../../../../test/helpers/test-app.ts';
 
 let t: TestApp;
@@ -15,15 +15,7 @@ beforeAll(async () => {
 });
 afterAll(() => t.close());
 
-async function editor() {
-  const client = await confirmedPerson(t.app, t.database);
-  await t.database.pool.query(
-    `insert into memberships (user_id, organisation_id, roles)
-     select id, $2, '{editor}' from users where email = $1`,
-    [client.email, orgId],
-  );
-  return client;
-}
+const editor = () => memberOf(t, orgId, ['editor']);
 
 const placesPath = (locale: string) => `/${locale}/manage/organisations/${orgId}/locations`;
 
@@ -63,7 +55,7 @@ describe('placing a place from its address', () => {
     const page = await person.get(placesPath('en'));
     expect(page.body).toContain('Placed in the middle of the postcode’s area');
     expect(page.body.match(/data-map="location"/g)?.length).toBe(rows.length + 1);
-    expect(page.body).toContain('location-map.js');
+    expect(page.body).toContain('/assets/map.js');
     // An approximate position stays out of the coordinate fields, so a new street places it again.
     expect(page.body).toMatch(new RegExp(`name="l-${zenneRow.id}-latitude"[^>]*value=""`));
     expect(page.body).toContain(`data-lat="${zenneRow.latitude}"`);

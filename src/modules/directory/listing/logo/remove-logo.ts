@@ -1,10 +1,5 @@
 // Removing the logo, with a version.
-import type { UseCaseContext } from '../../../../shared/use-case.ts';
-import { changeListing } from '../change-listing.ts';
+import { organisationUseCase } from '../change-listing.ts';
 import { deleteLogo } from './logo.repo.ts';
 
-export async function removeLogo(ctx: UseCaseContext, organisationId: string): Promise<void> {
-  await changeListing(ctx, organisationId, (tx) => deleteLogo(tx, organisationId, ctx.actor.userId), {
-    confirms: false,
-  });
-}
+export const removeLogo = organisationUseCase(deleteLogo, { confirms: false });

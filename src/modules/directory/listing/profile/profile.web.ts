@@ -13,7 +13,7 @@ import {
   getOrganisationBrief,
   type OrganisationBrief,
 } from '../../directory.service.ts';
-import { organisationToEdit } from '../to-edit.web.ts';
+import { organisationToEdit, pageToEdit } from '../to-edit.web.ts';
 import { type FormValues, spread, textOf } from '../listing-forms.ts';
 import { SavedQuery, textFields, text } from '../listing-schemas.ts';
 import { editProfile } from './edit-profile.ts';
@@ -61,12 +61,8 @@ export const profileWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
     '/manage/organisations/:id/profile',
     { schema: { hide: true, params: IdParams, querystring: SavedQuery } },
     async (request, reply) => {
-      const org = await organisationToEdit(request, deps);
-      const ctx = await pageFor(request, deps);
-      return sendHtml(
-        reply,
-        profilePage(ctx, org, profileValues(org), { saved: request.query.done === 'saved' }),
-      );
+      const { record: org, ctx, saved } = await pageToEdit(request, deps, organisationToEdit);
+      return sendHtml(reply, profilePage(ctx, org, profileValues(org), { saved }));
     },
   );
 

@@ -1,5 +1,6 @@
 // The services of a listing: the list, a new service, and the form of one service.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { WebDeps } from '../../../../http/deps.ts';
 import { submitForm } from '../../../../http/form-route.ts';
@@ -9,12 +10,13 @@ import type { I18nText } from '../../../../shared/i18n-text.ts';
 import { sendHtml } from '../../../../http/send-html.ts';
 import { signedInContext } from '../../../../http/use-case-context.ts';
 import type { Database } from '../../../../db/client.ts';
+import type { UseCaseContext } from '../../../../shared/use-case.ts';
 import { IdParams } from '../../directory.schemas.ts';
 import { geoReference } from '../../../geo/index.ts';
 import { getOrganisationBrief, getService, getTaxonomy } from '../../directory.service.ts';
 import { accessConditions, serviceStatuses, targetGroups } from '../../directory.vocabulary.ts';
 import { requireListingEditor } from '../change-listing.ts';
-import { organisationToEdit, serviceToEdit } from '../to-edit.web.ts';
+import { organisationToEdit, pageToEdit, serviceToEdit } from '../to-edit.web.ts';
 import { type FormValues, list, spread, textOf } from '../listing-forms.ts';
 import { many, SavedQuery, text, textFields } from '../listing-schemas.ts';
 import { createService } from './create-service.ts';
@@ -81,6 +83,21 @@ const editing = (service: { id: string; organisationId: string; name: I18nText }
 export const servicesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   const { db } = deps;
 
+  /** Saving the form, of a new service or not: to its page when saved, the form again when refused. */
+  async function saveService(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    service: Parameters<typeof servicePage>[2],
+    save: (useCase: UseCaseContext, input: ServiceInput) => Promise<string>,
+  ) {
+    const ctx = await pageFor(request, deps);
+    const body = request.body as ServiceForm;
+    return submitForm(reply, () => save(signedInContext(request, deps), serviceInputOf(body)), {
+      redirect: (serviceId) => `/${ctx.locale}/manage/services/${serviceId}?done=saved`,
+      refused: (problems) => servicePage(db, ctx, service, body, { problems }),
+    });
+  }
+
   app.get(
     '/manage/organisations/:id/services',
     { schema: { hide: true, params: IdParams } },
@@ -114,17 +131,9 @@ export const servicesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
     '/manage/organisations/:id/services/new',
     { schema: { hide: true, params: IdParams, body: ServiceBody } },
     async (request, reply) => {
-      const ctx = await pageFor(request, deps);
       const org = await getOrganisationBrief(db, request.params.id);
-      const body = request.body as ServiceForm;
-      return submitForm(
-        reply,
-        () => createService(signedInContext(request, deps), org.id, serviceInputOf(body)),
-        {
-          redirect: (serviceId) => `/${ctx.locale}/manage/services/${serviceId}?done=saved`,
-          refused: (problems) =>
-            servicePage(db, ctx, { organisationId: org.id, name: {} }, body, { problems }),
-        },
+      return saveService(request, reply, { organisationId: org.id, name: {} }, (useCase, input) =>
+        createService(useCase, org.id, input),
       );
     },
   );
@@ -133,8 +142,7 @@ export const servicesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
     '/manage/services/:id',
     { schema: { hide: true, params: IdParams, querystring: SavedQuery } },
     async (request, reply) => {
-      const service = await serviceToEdit(request, deps);
-      const ctx = await pageFor(request, deps);
+      const { record: service, ctx, saved } = await pageToEdit(request, deps, serviceToEdit);
       const values: FormValues = {
         ...Object.assign({}, ...serviceTextFields.map((f) => spread(f, service[f]))),
         status: service.status,
@@ -146,7 +154,6 @@ export const servicesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
         email: service.email ?? '',
         url: service.url ?? '',
       };
-      const saved = request.query.done === 'saved';
       return sendHtml(reply, await servicePage(db, ctx, editing(service), values, { saved }));
     },
   );
@@ -155,17 +162,11 @@ export const servicesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
     '/manage/services/:id',
     { schema: { hide: true, params: IdParams, body: ServiceBody } },
     async (request, reply) => {
-      const ctx = await pageFor(request, deps);
       const service = await getService(db, request.params.id);
-      const body = request.body as ServiceForm;
-      return submitForm(
-        reply,
-        () => editService(signedInContext(request, deps), service.id, serviceInputOf(body)),
-        {
-          redirect: () => `/${ctx.locale}/manage/services/${service.id}?done=saved`,
-          refused: (problems) => servicePage(db, ctx, editing(service), body, { problems }),
-        },
-      );
+      return saveService(request, reply, editing(service), async (useCase, input) => {
+        await editService(useCase, service.id, input);
+        return service.id;
+      });
     },
   );
 };
