@@ -3,7 +3,7 @@
 // and quartier; without them, the street and postcode place it on the street's part in the
 // postcode's area (approximate: the data has no house numbers). A place that cannot be put in a
 // Brussels commune is refused with the reason.
-import { and, eq, inArray } from 'drizzle-orm';
+import { and, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../../db/client.ts';
 import { AppError, type FieldProblem } from '../../../../shared/errors.ts';
 import { cleanText, type I18nText } from '../../../../shared/i18n-text.ts';
@@ -150,7 +150,10 @@ export async function writeLocation(
       .sort();
     const changes = diff({ ...current, services: before }, { ...values, services: [...wanted].sort() });
     if (!Object.keys(changes).length) return id;
-    await tx.update(locations).set(values).where(eq(locations.id, id));
+    await tx
+      .update(locations)
+      .set({ ...values, updatedAt: sql`now()` })
+      .where(eq(locations.id, id));
     await recordVersion(tx, {
       recordType: 'location',
       recordId: id,

@@ -21,7 +21,7 @@ const placesPath = (locale: string) => `/${locale}/manage/organisations/${orgId}
 
 async function stored() {
   const { rows } = await t.database.pool.query(
-    `select id, address, postcode, commune_nis, quartier_code, latitude, longitude, placement
+    `select id, address, postcode, commune_nis, quartier_code, latitude, longitude, placement, updated_at
      from locations where organisation_id = $1 order by created_at, id`,
     [orgId],
   );
@@ -76,6 +76,7 @@ describe('placing a place from its address', () => {
       commune_nis: '21004',
       placement: 'coordinates',
     });
+    expect(after.updated_at.getTime()).toBeGreaterThan(zenneRow.updated_at.getTime());
     expect((await person.get(placesPath('en'))).body).toMatch(
       new RegExp(`name="l-${zenneRow.id}-latitude"[^>]*value="50.849"`),
     );
