@@ -122,6 +122,8 @@ let fromOrg: ReferralWorld;
 let thirdSender: FormClient;
 let referralId = '';
 let countBefore = 0;
+let signalsBefore = 0;
+let signalId = '';
 /** A new referral to `org` for each request, so one answer does not stand in the next one's way. */
 const freshReferral = async () => (referralId = await sendReferral(thirdSender, toOrg));
 const count = async (query: string, values: unknown[] = []) => (await sql(query, values))[0].n as number;
@@ -507,6 +509,54 @@ const cases: Case[] = [
     allowed: ['referrer', 'admin'],
     changed: async () =>
       (await count('select count(*)::int n from referrals where follows_referral_id = $1', [referralId])) > 0,
+  },
+  {
+    // Public: a visitor's signal waits for the moderators.
+    name: 'signal form',
+    method: 'GET',
+    path: async () => '/en/signals/new',
+    allowed: [...roles],
+  },
+  {
+    // For the organisation one belongs to, or as a visitor; never for another's.
+    name: 'signal a need',
+    method: 'POST',
+    path: async () => {
+      signalsBefore = await count('select count(*)::int n from need_signals');
+      return '/en/signals/new';
+    },
+    body: () => ({
+      organisation: org,
+      themes: 'housing',
+      commune: '21004',
+      target_group: 'families',
+      people: '2_5',
+      seen_on: '2026-11-02',
+    }),
+    allowed: ['visitor', 'referrer', 'editor', 'admin'],
+    changed: async () => (await count('select count(*)::int n from need_signals')) > signalsBefore,
+  },
+  {
+    name: 'visitors’ signals queue',
+    method: 'GET',
+    path: async () => '/en/moderation/signals',
+    allowed: staff,
+  },
+  {
+    name: 'publish a visitor’s signal',
+    method: 'POST',
+    path: async () => {
+      [{ id: signalId }] = await sql(
+        `insert into need_signals (origin, status, theme_codes, commune_nis, target_group, people_band, seen_on)
+         values ('visitor', 'pending', '{housing}', '21004', 'families', '2_5', '2026-11-02') returning id`,
+      );
+      return `/en/moderation/signals/${signalId}/publish`;
+    },
+    allowed: staff,
+    changed: async () =>
+      (await count(`select count(*)::int n from need_signals where id = $1 and status = 'published'`, [
+        signalId,
+      ])) > 0,
   },
   {
     name: 'log-in link form',

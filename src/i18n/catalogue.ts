@@ -32,6 +32,9 @@ import referralsNl from '../modules/referrals/messages/nl.json' with { type: 'js
 import searchEn from '../modules/search/messages/en.json' with { type: 'json' };
 import searchFr from '../modules/search/messages/fr.json' with { type: 'json' };
 import searchNl from '../modules/search/messages/nl.json' with { type: 'json' };
+import signalsEn from '../modules/signals/messages/en.json' with { type: 'json' };
+import signalsFr from '../modules/signals/messages/fr.json' with { type: 'json' };
+import signalsNl from '../modules/signals/messages/nl.json' with { type: 'json' };
 
 /** Each source of messages: the kernel, then the modules in layer order. */
 export const messageSources = {
@@ -45,6 +48,7 @@ export const messageSources = {
   membership: { nl: membershipNl, fr: membershipFr, en: membershipEn },
   moderation: { nl: moderationNl, fr: moderationFr, en: moderationEn },
   referrals: { nl: referralsNl, fr: referralsFr, en: referralsEn },
+  signals: { nl: signalsNl, fr: signalsFr, en: signalsEn },
 } as const;
 
 type En = typeof kernelEn &
@@ -56,5 +60,6 @@ type En = typeof kernelEn &
   typeof directoryEn &
   typeof membershipEn &
   typeof moderationEn &
-  typeof referralsEn;
+  typeof referralsEn &
+  typeof signalsEn;
 export type MessageKey = keyof En;

@@ -206,6 +206,9 @@ export function Layout({
           <footer class="site-footer">
             <p>{t.html('footer.about')}</p>
             <p>
+              <a href={`/${ctx.locale}/signals/new`}>{t.html('footer.signal')}</a>
+            </p>
+            <p>
               <a href="/api/docs">{t.html('footer.api')}</a> ·{' '}
               <a href="/api/hsds/">{t.html('footer.hsds')}</a>
             </p>

@@ -3,8 +3,10 @@
 import * as signalsSchema from './signals.schema.ts';
 import { tablesOf } from '../../db/tables.ts';
 import type { ModuleManifest } from '../../http/module-manifest.ts';
+import { signalsWeb } from './signals.web.ts';
 
 export const signalsModule = {
   name: 'signals',
   tables: tablesOf(signalsSchema),
+  routes: { pages: [signalsWeb] },
 } satisfies ModuleManifest;

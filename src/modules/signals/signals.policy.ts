@@ -3,7 +3,7 @@
 import type { Executor } from '../../db/client.ts';
 import { AppError } from '../../shared/errors.ts';
 import { isUuid } from '../../shared/shapes.ts';
-import { findMembership } from '../access/index.ts';
+import { type Actor, findMembership, isModerator } from '../access/index.ts';
 import type { SignalActor } from './signal-context.ts';
 
 /** The organisation the signal is from, null for a visitor; refuses anyone else. */
@@ -15,8 +15,17 @@ export async function signallingOrganisation(
   if (actor.kind === 'visitor') return null;
   if (actor.kind === 'token') return actor.organisationId;
   if (!actor.emailVerified) throw new AppError('EMAIL_NOT_VERIFIED');
-  if (!organisationId || !isUuid(organisationId)) throw new AppError('FORBIDDEN');
+  if (!organisationId?.trim()) {
+    const code = 'signal_organisation';
+    throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'organisation', message: code, code }] });
+  }
+  if (!isUuid(organisationId)) throw new AppError('FORBIDDEN');
   if (!(await findMembership(db, actor.userId, organisationId.toLowerCase())))
     throw new AppError('FORBIDDEN');
   return organisationId.toLowerCase();
+}
+
+/** Visitors' signals are the moderators' to publish or reject; to anyone else the queue does not exist. */
+export function requireSignalModerator(actor: Actor): void {
+  if (!isModerator(actor)) throw new AppError('NOT_FOUND');
 }

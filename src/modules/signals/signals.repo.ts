@@ -29,3 +29,17 @@ export function findPendingSignals(db: Executor, limit = 200): Promise<SignalRow
     .orderBy(needSignals.createdAt)
     .limit(limit);
 }
+
+/** One signal, locked for a decision. */
+export async function lockSignal(db: Executor, id: string): Promise<SignalRow | undefined> {
+  const [row] = await db.select().from(needSignals).where(eq(needSignals.id, id)).for('update');
+  return row;
+}
+
+export async function setSignalDecision(
+  db: Executor,
+  id: string,
+  decision: Pick<NewSignalRow, 'status' | 'decidedAt' | 'decidedBy'>,
+): Promise<void> {
+  await db.update(needSignals).set(decision).where(eq(needSignals.id, id));
+}

@@ -39,7 +39,8 @@ export function ModerationPage({
       <p>
         <a href={`/${ctx.locale}/moderation/claims`} safe>
           {t.t('moderation.claims_waiting', { count: pendingClaims })}
-        </a>
+        </a>{' '}
+        · <a href={`/${ctx.locale}/moderation/signals`}>{t.html('moderation.signals_queue')}</a>
       </p>
 
       <Section id="reports" title={t.t('moderation.reports', { count: reports.length })}>
