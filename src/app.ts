@@ -190,6 +190,10 @@ export async function buildApp(
           description:
             'Referrals of one organisation, with a Bearer API token its admins create (Authorization: Bearer psl_…)',
         },
+        {
+          name: 'signals',
+          description: 'Need signals of one organisation, with its Bearer API token (anonymous: no names)',
+        },
       ],
     },
   });

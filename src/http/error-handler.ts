@@ -123,7 +123,16 @@ export function registerErrorHandling(app: FastifyInstance, deps: WebDeps): Erro
       return reply.code(error.status).send({
         error: error.code,
         message,
-        ...(error.fields.length ? { fields: error.fields } : {}),
+        // Each field's message in the reader's language where the platform words it, as a form shows it.
+        ...(error.fields.length
+          ? {
+              fields: error.fields.map((f) =>
+                f.code && t.has(`fields.${f.code}`)
+                  ? { ...f, message: t.t(`fields.${f.code}` as MessageKey) }
+                  : f,
+              ),
+            }
+          : {}),
       });
     }
     let showDemoBanner = false;

@@ -1,3 +1,4 @@
 // The referrals module's public surface: the only file other modules may import.
-// Nothing yet: no other module uses referrals. Its routes and jobs are in module.ts.
-export {};
+// Its routes and jobs are in module.ts.
+/** An organisation's API token, for other modules' API routes (signals): the token's actor or null. */
+export { authenticateApiToken } from './use-cases/api-tokens.ts';

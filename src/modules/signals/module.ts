@@ -3,10 +3,11 @@
 import * as signalsSchema from './signals.schema.ts';
 import { tablesOf } from '../../db/tables.ts';
 import type { ModuleManifest } from '../../http/module-manifest.ts';
+import { signalsApi } from './signals.api.ts';
 import { signalsWeb } from './signals.web.ts';
 
 export const signalsModule = {
   name: 'signals',
   tables: tablesOf(signalsSchema),
-  routes: { pages: [signalsWeb] },
+  routes: { pages: [signalsWeb], api: [signalsApi] },
 } satisfies ModuleManifest;

@@ -12,5 +12,5 @@ export type SignalActor =
 export interface SignalContext extends UseCaseContext<SignalActor> {
   keys: KeyRing;
   /** Visitors' signals per IP address, so the form cannot flood the moderators' queue. */
-  visitorLimit: RateLimiter;
+  visitorLimit?: RateLimiter;
 }

@@ -25,7 +25,10 @@ export async function signalNeed(
   const { problems, value } = checkSignal(input, { themeCodes, today });
   if (!value) throw new AppError('VALIDATION_FAILED', { fields: problems });
   // Counted only once the signal is sound, so a mistyped form does not use up a visitor's tries.
-  if (ctx.actor.kind === 'visitor') await ctx.visitorLimit.consume(ctx.ip ?? 'unknown');
+  if (ctx.actor.kind === 'visitor') {
+    if (!ctx.visitorLimit) throw new Error('a visitor signals only where a limit per address is set');
+    await ctx.visitorLimit.consume(ctx.ip ?? 'unknown');
+  }
 
   const id = randomUUID();
   const status = ctx.actor.kind === 'visitor' ? 'pending' : 'published';
