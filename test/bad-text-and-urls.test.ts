@@ -100,7 +100,13 @@ describe('control characters', () => {
     expect(res.statusCode).toBe(400);
     expect(res.json()).toMatchObject({
       error: 'VALIDATION_FAILED',
-      fields: [{ field: 'person.name', message: 'must be on one line' }],
+      // In the reader's language (asked for Dutch), as the form says it.
+      fields: [
+        {
+          field: 'person.name',
+          message: 'Dit veld moet op één regel staan: haal de regeleinden en tabs weg.',
+        },
+      ],
     });
     expect((await sql(t, 'select count(*)::int n from referrals'))[0].n).toBe(before);
   });

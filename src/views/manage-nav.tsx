@@ -1,10 +1,10 @@
 // The tabs of an organisation's management pages: its listing (profile, services, places, contact
-// persons), its members and its history. Shared by the directory and the membership module.
+// persons), its members, its history and the needs it signalled. Shared by the directory and the membership module.
 import type { PageContext } from '../http/request-context.ts';
 
 /** The editing forms, then what referrers see too. */
 const editTabs = ['profile', 'services', 'locations', 'contacts'] as const;
-const viewTabs = ['members', 'history'] as const;
+const viewTabs = ['members', 'history', 'signals'] as const;
 
 export function ManageLinks({
   ctx,

@@ -45,6 +45,17 @@ describe('the signal form', () => {
     expect(sent.headers.location).toBe('/nl/signals/new?done=published');
     const [row] = await sql(app.t, 'select * from need_signals where organisation_id = $1', [org]);
     expect(row).toMatchObject({ status: 'published', origin: 'member', created_by: member.id });
+
+    // Its members read their organisation's signals, with the text; another organisation's do not.
+    const own = await member.get(`/nl/manage/organisations/${org}/signals`);
+    expect(own.statusCode).toBe(200);
+    expect(own.body).toContain(signal.note);
+    expect(own.body).toContain('Telt mee');
+    const [{ id: other }] = await sql(app.t, 'select id from organisations where id <> $1 limit 1', [org]);
+    const outsider = await memberOf(app.t, other, ['admin']);
+    const refused = await outsider.get(`/nl/manage/organisations/${org}/signals`);
+    expect(refused.statusCode).toBe(404);
+    expect(refused.body).not.toContain(signal.note);
   });
 
   it('names every problem in the reader’s language, keeps what was typed, and stores nothing', async () => {

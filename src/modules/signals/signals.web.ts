@@ -11,6 +11,7 @@ import { sendHtml } from '../../http/send-html.ts';
 import { contextAs, signedInContext } from '../../http/use-case-context.ts';
 import { IdParams } from '../../http/params.ts';
 import { list, one } from '../../shared/form-values.ts';
+import { pickText } from '../../shared/i18n-text.ts';
 import { RateLimiter } from '../../shared/rate-limiter.ts';
 import { MultiLineText } from '../../shared/schema-text.ts';
 import { findMembershipsOfUser } from '../access/index.ts';
@@ -18,8 +19,10 @@ import { getOrganisationBrief, getTaxonomy } from '../directory/index.ts';
 import { geoReference } from '../geo/index.ts';
 import type { SignalActor, SignalContext } from './signal-context.ts';
 import { decideSignal } from './use-cases/decide-signal.ts';
+import { listOwnSignals } from './use-cases/list-own-signals.ts';
 import { listPendingSignals } from './use-cases/list-pending-signals.ts';
 import { signalNeed } from './use-cases/signal-need.ts';
+import { OwnSignalsPage } from './views/own-signals.page.tsx';
 import { PendingSignalsPage } from './views/pending-signals.page.tsx';
 import { SignalFormPage, type SignalFormData } from './views/signal-form.page.tsx';
 
@@ -124,20 +127,39 @@ export const signalsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
     );
   });
 
+  /** The names a signal's codes stand for, in every language. */
+  async function signalNames() {
+    const geo = geoReference();
+    return {
+      themes: new Map([...(await getTaxonomy(db)).byCode].map(([code, term]) => [code, term.name])),
+      communes: new Map(geo.communes.map((c) => [c.nis, c.name])),
+      quartiers: new Map(geo.quartiers.map((q) => [q.code, q.name])),
+    };
+  }
+
   app.get(
     '/moderation/signals',
     { schema: { hide: true, querystring: Type.Object({ done: text(20) }) } },
     async (request, reply) => {
       const signals = await listPendingSignals({ ...signedInContext(request, deps), keys: deps.keys });
       const ctx = await pageFor(request, deps);
-      const geo = geoReference();
-      const names = {
-        themes: new Map([...(await getTaxonomy(db)).byCode].map(([code, term]) => [code, term.name])),
-        communes: new Map(geo.communes.map((c) => [c.nis, c.name])),
-        quartiers: new Map(geo.quartiers.map((q) => [q.code, q.name])),
-      };
       const done = doneNotice(ctx, 'signals.queue.done', request.query.done)?.text;
-      return sendHtml(reply, PendingSignalsPage({ ctx, signals, names, done }));
+      return sendHtml(reply, PendingSignalsPage({ ctx, signals, names: await signalNames(), done }));
+    },
+  );
+
+  app.get(
+    '/manage/organisations/:id/signals',
+    { schema: { hide: true, params: IdParams } },
+    async (request, reply) => {
+      const signals = await listOwnSignals(
+        { ...signedInContext(request, deps), keys: deps.keys },
+        request.params.id,
+      );
+      const ctx = await pageFor(request, deps);
+      const org = await getOrganisationBrief(db, request.params.id);
+      const organisation = { id: org.id, name: pickText(org.name, ctx.locale)?.text ?? '' };
+      return sendHtml(reply, OwnSignalsPage({ ctx, organisation, signals, names: await signalNames() }));
     },
   );
 
