@@ -5,6 +5,8 @@
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserHarness, expectAccessible, startBrowserHarness } from '../helpers/browser.ts';
+import { testPassword } from '../helpers/form-client.ts';
+import { memberOf, signedInPerson, sql } from '../helpers/members.ts';
 import { allowSlowTests } from '../helpers/slow-tests.ts';
 
 allowSlowTests();
@@ -65,4 +67,55 @@ describe('signalling a need', () => {
       await expectFitsAndAccessible(page, width, javaScript);
       await context.close();
     });
+});
+
+async function logIn(email: string, locale: string): Promise<Page> {
+  const page = await (await h.browser.newContext({ locale })).newPage();
+  page.setDefaultTimeout(8_000);
+  await page.goto(`${h.baseUrl}/${locale}/login`);
+  await page.locator('input[name=email]').fill(email);
+  await page.locator('input[name=password]').fill(testPassword);
+  await page.locator('form.form button[type=submit]').click();
+  // The account page in the person's own language.
+  await page.waitForURL('**/account');
+  return page;
+}
+
+describe('reading signals', () => {
+  it('lets a moderator publish a visitor’s signal, and a member read her organisation’s, at both widths', async () => {
+    const [{ id: org }] = await sql(h, 'select id from organisations order by provenance_id limit 1');
+    const member = await memberOf(h, org, ['editor'], { locale: 'nl' });
+    await member.get('/nl/signals/new');
+    await member.post('/nl/signals/new', {
+      organisation: org,
+      themes: 'housing',
+      commune: '21004',
+      target_group: 'families',
+      people: '2_5',
+      seen_on: '2026-11-20',
+      note: 'Gezinnen slapen in de auto aan het kanaal.',
+    });
+
+    const own = await logIn(member.email, 'nl');
+    await own.goto(`${h.baseUrl}/nl/manage/organisations/${org}/signals`);
+    expect(await own.locator('main').textContent()).toContain('Gezinnen slapen in de auto aan het kanaal.');
+    for (const width of [1280, 390]) {
+      await own.setViewportSize({ width, height: 900 });
+      await expectFitsAndAccessible(own, width, true);
+    }
+
+    const moderator = await signedInPerson(h, { platformRole: 'moderator' });
+    const page = await logIn(moderator.email, 'fr');
+    await page.goto(`${h.baseUrl}/fr/moderation/signals`);
+    const waiting = await page.locator('.cards .card').count();
+    expect(waiting).toBeGreaterThan(0);
+    for (const width of [1280, 390]) {
+      await page.setViewportSize({ width, height: 900 });
+      await expectFitsAndAccessible(page, width, true);
+    }
+    await page.getByRole('button', { name: 'Publier' }).first().click();
+    await page.waitForURL('**/fr/moderation/signals?done=published');
+    expect(await page.locator('.cards .card').count()).toBe(waiting - 1);
+    await expectFitsAndAccessible(page, 390, true);
+  });
 });
