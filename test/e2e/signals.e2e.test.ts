@@ -53,6 +53,13 @@ describe('signalling a need', () => {
       await expectFitsAndAccessible(page, width, javaScript);
 
       await page.getByLabel('Commune').selectOption({ label: 'Molenbeek-Saint-Jean' });
+      if (javaScript) {
+        // With JavaScript a point picked on the map says where, before the commune: its centre is
+        // the Grand-Place, in the City of Brussels.
+        const map = page.locator('.location-map[data-ready="true"]');
+        await map.click();
+        expect(Number(await page.getByLabel('Latitude').inputValue())).toBeCloseTo(50.8466, 2);
+      } else expect(await page.locator('.location-map').isVisible()).toBe(false);
       await page.getByLabel('Qui est concerné ?').selectOption({ label: 'Familles' });
       await page.getByRole('radio', { name: '6 à 20' }).check();
       await page.getByLabel('Quand l’avez-vous constaté ?').fill('2026-11-20');
@@ -64,6 +71,8 @@ describe('signalling a need', () => {
       expect(await page.locator('main').textContent()).toContain(
         'Merci : un modérateur va regarder votre signal.',
       );
+      const [sent] = await sql(h, 'select commune_nis from need_signals order by created_at desc limit 1');
+      expect(sent.commune_nis).toBe(javaScript ? '21004' : '21012');
       await expectFitsAndAccessible(page, width, javaScript);
       await context.close();
     });

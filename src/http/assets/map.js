@@ -90,6 +90,9 @@
     var latField = form.querySelector('input[name$="-latitude"]');
     var lonField = form.querySelector('input[name$="-longitude"]');
     if (!latField || !lonField) return;
+    // A map that is only offered with JavaScript (the signal form) is shown now, before it is drawn.
+    var offer = element.closest('[data-map-pick]');
+    if (offer) offer.hidden = false;
     var map = baseMap(element);
     if (element.dataset.communes) drawCommunes(map, element.dataset.communes);
 

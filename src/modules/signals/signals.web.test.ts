@@ -87,6 +87,36 @@ describe('the signal form', () => {
     expect(await count()).toBe(before);
   });
 
+  it('places a point picked on the map in its quartier, and refuses one outside Brussels', async () => {
+    const visitor = new FormClient(app.t.app);
+    const form = await visitor.get('/en/signals/new');
+    // The map and its coordinate fields are offered only once the map script shows them.
+    expect(form.body).toMatch(/<div class="map-pick" data-map-pick hidden>/);
+    const { commune: _, ...elsewhere } = signal;
+    // Place Flagey, Ixelles.
+    const sent = await visitor.post('/en/signals/new', {
+      ...elsewhere,
+      'point-latitude': '50.827500',
+      'point-longitude': '4.372400',
+    });
+    expect(sent.statusCode).toBe(303);
+    const [row] = await sql(app.t, 'select * from need_signals order by created_at desc limit 1');
+    expect(row.commune_nis).toBe('21009');
+    expect(row.quartier_code).not.toBeNull();
+
+    const before = await count();
+    // Antwerp's cathedral.
+    const outside = await visitor.post('/en/signals/new', {
+      ...elsewhere,
+      'point-latitude': '51.220300',
+      'point-longitude': '4.401500',
+    });
+    expect(outside.statusCode).toBe(400);
+    expect(outside.body).toContain('This point is not in the Brussels-Capital Region.');
+    expect(outside.body).toContain('value="51.220300"');
+    expect(await count()).toBe(before);
+  });
+
   it('stops a flood of signals from one address', async () => {
     const visitor = new FormClient(app.t.app);
     await visitor.get('/en/signals/new');

@@ -35,6 +35,8 @@ const SignalBody = Type.Object({
       Type.Array(Type.String({ maxLength: 64 }), { maxItems: 50 }),
     ]),
   ),
+  'point-latitude': text(20),
+  'point-longitude': text(20),
   quartier: text(10),
   commune: text(10),
   postcode: text(10),
@@ -103,6 +105,8 @@ export const signalsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
         signalNeed(context(request, data), {
           organisationId: one(values.organisation) || undefined,
           themes: list(values.themes),
+          lat: values['point-latitude'],
+          lon: values['point-longitude'],
           quartier: values.quartier,
           commune: values.commune,
           postcode: values.postcode,

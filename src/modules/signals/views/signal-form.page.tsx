@@ -17,6 +17,33 @@ export interface SignalFormData {
   quartiers: { code: number; name: I18nText; communeNis: string }[];
 }
 
+/**
+ * A point picked on the map, the first of the ways to say where. Hidden until the map script shows
+ * it: without JavaScript the quartier, commune, postcode and street fields say where on their own.
+ */
+function MapPick({ ctx, f }: { ctx: PageContext; f: ReturnType<typeof formFields> }) {
+  const { t } = ctx;
+  return (
+    <div class="map-pick" data-map-pick hidden>
+      <p class="hint">{t.html('signals.new.map_hint')}</p>
+      <div
+        class="map small-map location-map"
+        data-map="location"
+        data-communes="/api/v1/geo/communes"
+        data-tiles={ctx.tiles.url}
+        data-attribution={ctx.tiles.attribution}
+        data-marker={t.t('signals.new.marker')}
+        role="region"
+        aria-label={t.t('signals.new.map_label')}
+      ></div>
+      <div class="side-by-side">
+        {f.text('point-latitude', t.t('signals.new.latitude'), { maxlength: 20 })}
+        {f.text('point-longitude', t.t('signals.new.longitude'), { maxlength: 20 })}
+      </div>
+    </div>
+  );
+}
+
 export function SignalFormPage({
   ctx,
   data,
@@ -40,7 +67,12 @@ export function SignalFormPage({
   const communeName = new Map(data.communes.map((c) => [c.nis, name(c.name)]));
   const byName = (a: { label: string }, b: { label: string }) => a.label.localeCompare(b.label, ctx.locale);
   return (
-    <Layout ctx={ctx} title={t.t('signals.new.title')}>
+    <Layout
+      ctx={ctx}
+      title={t.t('signals.new.title')}
+      scripts={['vendor/leaflet/leaflet.js', 'map.js']}
+      styles={['vendor/leaflet/leaflet.css']}
+    >
       <h1>{t.html('signals.new.title')}</h1>
       {done ? <Notice text={done} /> : ''}
       {message ? <Notice text={message} tone="warn" /> : ''}
@@ -70,6 +102,7 @@ export function SignalFormPage({
         <fieldset class="place-fields">
           <legend>{t.html('signals.new.where')}</legend>
           <p class="hint">{t.html('signals.new.where_hint')}</p>
+          <MapPick ctx={ctx} f={f} />
           {f.select(
             'quartier',
             t.t('signals.new.quartier'),
