@@ -6,6 +6,8 @@ import { DatabaseStartError, writeLock } from './db/embedded.ts';
 import { openDatabase } from './db/open-database.ts';
 import { loadDemoData } from './modules/directory/use-cases/load-demo-data.ts';
 import { syncTaxonomy } from './modules/directory/use-cases/sync-taxonomy.ts';
+import { loadDemoSignals } from './modules/signals/evidence/demo-signals.ts';
+import { loadDemoRooms } from './modules/spaces/demo-rooms.ts';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -15,8 +17,15 @@ async function main(): Promise<void> {
   await syncTaxonomy(database.db);
   if (config.demoData) {
     const demo = await loadDemoData(database.db);
-    if (demo.loaded)
-      console.log(`Loaded the demo data: ${demo.organisations} organisations, ${demo.services} services.`);
+    if (demo.loaded) {
+      // Demo need signals, so that the evidence map shows something (signals/evidence/demo-signals.ts).
+      const signals = await loadDemoSignals(database.db, new Date());
+      // Demo rooms, so that the rooms' pages show something (spaces/demo-rooms.ts).
+      const rooms = await loadDemoRooms(database.db);
+      console.log(
+        `Loaded the demo data: ${demo.organisations} organisations, ${demo.services} services, ${signals} need signals, ${rooms} rooms.`,
+      );
+    }
   }
   let closing = false;
   const app = await buildApp(config, database).catch(async (error) => {

@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmedPerson, FormClient, newAddress } from './helpers/form-client.ts';
 import { memberOf, type ReferralWorld, referralForm, sendReferral } from './helpers/referrals.ts';
 import { createTestApp, type TestApp } from './helpers/test-app.ts';
+import { surveyForm } from './helpers/surveys.ts';
 
 const roles = [
   'visitor',
@@ -124,6 +125,31 @@ let referralId = '';
 let countBefore = 0;
 let signalsBefore = 0;
 let signalId = '';
+let surveysBefore = 0;
+let surveyResponsesBefore = 0;
+let surveyChangedAt = '';
+/** A survey of `org` that people answer, and one that nobody answers (its owners change all of it). */
+const surveySlugs = { answered: '', fresh: '' };
+async function orgSurvey(which: keyof typeof surveySlugs): Promise<string> {
+  if (!surveySlugs[which]) {
+    const slug = `authorisation-${which}-survey`;
+    const question = {
+      id: 'question0',
+      kind: 'single',
+      prompt: { en: 'Yes?' },
+      options: [{ en: 'Yes' }, { en: 'No' }],
+      required: true,
+    };
+    await sql(
+      `insert into surveys (slug, organisation_id, title, intro, questions, opens_at, closes_at, results_visibility)
+       values ($1, $2, '{"en":"A survey"}', '{}', $3, now() - interval '1 day', now() + interval '30 days', 'while_open')`,
+      [slug, org, JSON.stringify([question])],
+    );
+    surveySlugs[which] = slug;
+  }
+  return surveySlugs[which];
+}
+const surveyMembers: Role[] = ['referrer', 'editor', 'admin'];
 /** A new referral to `org` for each request, so one answer does not stand in the next one's way. */
 const freshReferral = async () => (referralId = await sendReferral(thirdSender, toOrg));
 const count = async (query: string, values: unknown[] = []) => (await sql(query, values))[0].n as number;
@@ -143,6 +169,64 @@ const notHelpedReferral = async () => {
   return id;
 };
 let elsewhere: { service: string; org: string };
+
+/** A room of `org` that asks for approval, open 08:00–22:00 every day, made once. */
+let spacesRoom = '';
+let orgLocation = '';
+/** A room form with the place of `org`. */
+const roomBody = (fields: Record<string, string>) => ({
+  'name.en': 'Authorisation room',
+  location: orgLocation,
+  capacity: '20',
+  min_minutes: '30',
+  max_minutes: '240',
+  notice_hours: '0',
+  confirmation: 'approval',
+  // Open every day, as the room was made: saving the form replaces its weekly hours.
+  ...Object.fromEntries(
+    [1, 2, 3, 4, 5, 6, 7].flatMap((d) => [
+      [`d${d}w1o`, '08:00'],
+      [`d${d}w1c`, '22:00'],
+    ]),
+  ),
+  ...fields,
+});
+async function orgRoom(): Promise<string> {
+  if (!spacesRoom) {
+    [{ id: orgLocation }] = await sql('select id from locations where organisation_id = $1 limit 1', [org]);
+    [{ id: spacesRoom }] = await sql(
+      `insert into rooms (organisation_id, location_id, name, capacity, min_minutes, max_minutes, notice_hours, confirmation)
+       values ($1, $2, '{"en":"Authorisation room"}', 20, 30, 240, 0, 'approval') returning id`,
+      [org, orgLocation],
+    );
+    await sql(
+      `insert into room_availability (room_id, kind, rule, minutes) values ($1, 'open', E'DTSTART:20260105T080000\\nRRULE:FREQ=DAILY', 840)`,
+      [spacesRoom],
+    );
+  }
+  return spacesRoom;
+}
+/** A fresh request for `org`'s room from another organisation, an hour of its own, so decisions never collide. */
+let spacesBooking = '';
+let closureId = '';
+let spacesHour = 0;
+async function freshBookingRequest(): Promise<string> {
+  const room = await orgRoom();
+  const start = new Date(Date.UTC(2027, 1, 1) + spacesHour++ * 2 * 3_600_000);
+  [{ id: spacesBooking }] = await sql(
+    `insert into bookings (room_id, organisation_id, period, attendees, status) values ($1, $2, tstzrange($3, $4), 3, 'requested') returning id`,
+    [room, toOrg.orgA, start.toISOString(), new Date(start.getTime() + 3_600_000).toISOString()],
+  );
+  return spacesBooking;
+}
+const bookingStatus = async () =>
+  (await sql('select status from bookings where id = $1', [spacesBooking]))[0]?.status;
+/** A slot of next week for the request form, another each time. */
+let spacesAsk = 0;
+function nextWeekDate(): string {
+  const d = new Date(Date.now() + 7 * 86_400_000 + (spacesAsk % 5) * 86_400_000);
+  return d.toISOString().slice(0, 10);
+}
 
 let claimId = '';
 /** A pending claim on the organisation by someone outside the table (approved, it makes them an admin). */
@@ -557,6 +641,241 @@ const cases: Case[] = [
       (await count(`select count(*)::int n from need_signals where id = $1 and status = 'published'`, [
         signalId,
       ])) > 0,
+  },
+  {
+    name: 'an organisation’s surveys',
+    method: 'GET',
+    path: async () => `/en/manage/organisations/${org}/surveys`,
+    allowed: surveyMembers,
+  },
+  {
+    name: 'survey builder for an organisation',
+    method: 'GET',
+    path: async () => `/en/manage/organisations/${org}/surveys/new`,
+    allowed: surveyMembers,
+  },
+  {
+    name: 'build a survey for an organisation',
+    method: 'POST',
+    path: async () => {
+      surveysBefore = await count('select count(*)::int n from surveys');
+      return `/en/manage/organisations/${org}/surveys/new`;
+    },
+    body: () => surveyForm(),
+    allowed: surveyMembers,
+    changed: async () => (await count('select count(*)::int n from surveys')) > surveysBefore,
+  },
+  {
+    name: 'the network’s surveys',
+    method: 'GET',
+    path: async () => '/en/moderation/surveys',
+    allowed: staff,
+  },
+  {
+    name: 'survey builder for the network',
+    method: 'GET',
+    path: async () => '/en/moderation/surveys/new',
+    allowed: staff,
+  },
+  {
+    name: 'build a survey for the network',
+    method: 'POST',
+    path: async () => {
+      surveysBefore = await count('select count(*)::int n from surveys');
+      return '/en/moderation/surveys/new';
+    },
+    body: () => surveyForm(),
+    allowed: staff,
+    changed: async () => (await count('select count(*)::int n from surveys')) > surveysBefore,
+  },
+  {
+    // Public: anyone with the link answers, once per browser.
+    name: 'survey answer page',
+    method: 'GET',
+    path: async () => `/en/surveys/${await orgSurvey('answered')}`,
+    allowed: [...roles],
+  },
+  {
+    name: 'answer a survey',
+    method: 'POST',
+    path: async () => {
+      const slug = await orgSurvey('answered');
+      surveyResponsesBefore = await count('select count(*)::int n from survey_responses');
+      return `/en/surveys/${slug}`;
+    },
+    body: () => ({ 'a-question0': '0' }),
+    allowed: [...roles],
+    changed: async () =>
+      (await count('select count(*)::int n from survey_responses')) > surveyResponsesBefore,
+  },
+  {
+    // Public, as its owners chose; the written answers only for them (survey-results.web.test.ts).
+    name: 'survey results',
+    method: 'GET',
+    path: async () => `/en/surveys/${await orgSurvey('answered')}/results`,
+    allowed: [...roles],
+  },
+  {
+    name: 'survey link and QR code to print',
+    method: 'GET',
+    path: async () => `/en/surveys/${await orgSurvey('answered')}/share`,
+    allowed: [...roles],
+  },
+  {
+    name: 'change a survey: the form',
+    method: 'GET',
+    path: async () => `/en/surveys/${await orgSurvey('fresh')}/edit`,
+    allowed: surveyMembers,
+  },
+  {
+    name: 'change a survey',
+    method: 'POST',
+    path: async () => {
+      const slug = await orgSurvey('fresh');
+      [{ at: surveyChangedAt }] = await sql(`select updated_at::text at from surveys where slug = $1`, [
+        slug,
+      ]);
+      return `/en/surveys/${slug}/edit`;
+    },
+    body: () => surveyForm(),
+    allowed: surveyMembers,
+    changed: async () =>
+      (await count(`select count(*)::int n from surveys where slug = $1 and updated_at::text <> $2`, [
+        surveySlugs.fresh,
+        surveyChangedAt,
+      ])) > 0,
+  },
+  {
+    name: 'survey answers as CSV',
+    method: 'GET',
+    path: async () => `/en/surveys/${await orgSurvey('answered')}/answers.csv`,
+    allowed: surveyMembers,
+  },
+  {
+    // Public: every number on it is a cell of the protected cube (no count under 5), the same for all.
+    name: 'evidence map',
+    method: 'GET',
+    path: async () => '/en/evidence?theme=housing&measure=rate',
+    allowed: [...roles],
+  },
+  {
+    name: 'evidence map as CSV (API)',
+    method: 'GET',
+    path: async () => '/api/v1/evidence?format=csv&commune=21004',
+    allowed: [...roles],
+  },
+  {
+    name: 'an organisation’s rooms and the requests to them',
+    method: 'GET',
+    path: async () => `/en/manage/organisations/${org}/rooms`,
+    allowed: ['editor', 'admin'],
+  },
+  {
+    name: 'room form for a new room',
+    method: 'GET',
+    path: async () => `/en/manage/organisations/${org}/rooms/new`,
+    allowed: ['editor', 'admin'],
+  },
+  {
+    name: 'publish a room',
+    method: 'POST',
+    path: async () => {
+      await orgRoom();
+      await sql(`delete from rooms where name->>'en' = 'Published in the table'`);
+      return `/en/manage/organisations/${org}/rooms`;
+    },
+    body: () => roomBody({ 'name.en': 'Published in the table' }),
+    allowed: ['editor', 'admin'],
+    changed: async () =>
+      (await sql(`select 1 from rooms where name->>'en' = 'Published in the table'`)).length > 0,
+  },
+  {
+    name: 'room form of a room',
+    method: 'GET',
+    path: async () => `/en/manage/rooms/${await orgRoom()}`,
+    allowed: ['editor', 'admin'],
+  },
+  {
+    name: 'change a room',
+    method: 'POST',
+    path: async () => {
+      await sql(`update rooms set capacity = 20 where id = $1`, [await orgRoom()]);
+      return `/en/manage/rooms/${await orgRoom()}`;
+    },
+    body: () => roomBody({ capacity: '25' }),
+    allowed: ['editor', 'admin'],
+    changed: async () =>
+      (await sql(`select 1 from rooms where id = $1 and capacity <> 20`, [spacesRoom])).length > 0,
+  },
+  {
+    name: 'close a room on some days',
+    method: 'POST',
+    path: async () => {
+      await sql(`delete from room_availability where room_id = $1 and kind = 'closed'`, [await orgRoom()]);
+      return `/en/manage/rooms/${spacesRoom}/closures`;
+    },
+    body: () => ({ 'closure-closed_from': '2027-05-01' }),
+    allowed: ['editor', 'admin'],
+    changed: async () =>
+      (await sql(`select 1 from room_availability where room_id = $1 and kind = 'closed'`, [spacesRoom]))
+        .length > 0,
+  },
+  {
+    name: 'remove a closure of a room',
+    method: 'POST',
+    path: async () => {
+      const room = await orgRoom();
+      const [{ id }] = await sql(
+        `insert into room_availability (room_id, kind, rule, minutes) values ($1, 'closed', E'DTSTART:20270601T000000\\nRRULE:FREQ=DAILY;COUNT=1', 1440) returning id`,
+        [room],
+      );
+      closureId = id;
+      return `/en/manage/rooms/${room}/closures/${id}/delete`;
+    },
+    allowed: ['editor', 'admin'],
+    changed: async () =>
+      (await sql(`select 1 from room_availability where id = $1`, [closureId])).length === 0,
+  },
+  {
+    name: 'a room’s public page',
+    method: 'GET',
+    path: async () => `/en/rooms/${await orgRoom()}`,
+    allowed: [...roles],
+  },
+  {
+    name: 'ask for a slot of a room for the organisation',
+    method: 'POST',
+    path: async () => `/en/rooms/${await orgRoom()}/bookings`,
+    body: () => ({
+      organisation: org,
+      date: nextWeekDate(),
+      start: `${10 + (spacesAsk++ % 8)}:00`,
+      end: `${11 + ((spacesAsk - 1) % 8)}:00`,
+      attendees: '4',
+    }),
+    allowed: ['referrer', 'editor', 'admin'],
+  },
+  {
+    name: 'approve a request for a room',
+    method: 'POST',
+    path: async () => `/en/manage/bookings/${await freshBookingRequest()}/approve`,
+    allowed: ['editor', 'admin'],
+    changed: async () => (await bookingStatus()) === 'confirmed',
+  },
+  {
+    name: 'decline a request for a room',
+    method: 'POST',
+    path: async () => `/en/manage/bookings/${await freshBookingRequest()}/decline`,
+    body: () => ({ reason: 'Not that day.' }),
+    allowed: ['editor', 'admin'],
+    changed: async () => (await bookingStatus()) === 'declined',
+  },
+  {
+    name: 'cancel a booking of a room',
+    method: 'POST',
+    path: async () => `/en/manage/bookings/${await freshBookingRequest()}/cancel`,
+    allowed: ['editor', 'admin'],
+    changed: async () => (await bookingStatus()) === 'cancelled',
   },
   {
     name: 'log-in link form',

@@ -35,6 +35,9 @@ import searchNl from '../modules/search/messages/nl.json' with { type: 'json' };
 import signalsEn from '../modules/signals/messages/en.json' with { type: 'json' };
 import signalsFr from '../modules/signals/messages/fr.json' with { type: 'json' };
 import signalsNl from '../modules/signals/messages/nl.json' with { type: 'json' };
+import spacesEn from '../modules/spaces/messages/en.json' with { type: 'json' };
+import spacesFr from '../modules/spaces/messages/fr.json' with { type: 'json' };
+import spacesNl from '../modules/spaces/messages/nl.json' with { type: 'json' };
 
 /** Each source of messages: the kernel, then the modules in layer order. */
 export const messageSources = {
@@ -45,6 +48,7 @@ export const messageSources = {
   access: { nl: accessNl, fr: accessFr, en: accessEn },
   search: { nl: searchNl, fr: searchFr, en: searchEn },
   directory: { nl: directoryNl, fr: directoryFr, en: directoryEn },
+  spaces: { nl: spacesNl, fr: spacesFr, en: spacesEn },
   membership: { nl: membershipNl, fr: membershipFr, en: membershipEn },
   moderation: { nl: moderationNl, fr: moderationFr, en: moderationEn },
   referrals: { nl: referralsNl, fr: referralsFr, en: referralsEn },
@@ -58,6 +62,7 @@ type En = typeof kernelEn &
   typeof accessEn &
   typeof searchEn &
   typeof directoryEn &
+  typeof spacesEn &
   typeof membershipEn &
   typeof moderationEn &
   typeof referralsEn &

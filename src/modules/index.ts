@@ -14,6 +14,7 @@ import { notificationsModule } from './notifications/module.ts';
 import { referralsModule } from './referrals/module.ts';
 import { searchModule } from './search/module.ts';
 import { signalsModule } from './signals/module.ts';
+import { spacesModule } from './spaces/module.ts';
 
 const manifests = [
   auditModule,
@@ -23,6 +24,7 @@ const manifests = [
   accessModule,
   searchModule,
   directoryModule,
+  spacesModule,
   membershipModule,
   moderationModule,
   referralsModule,

@@ -206,7 +206,8 @@ export function Layout({
           <footer class="site-footer">
             <p>{t.html('footer.about')}</p>
             <p>
-              <a href={`/${ctx.locale}/signals/new`}>{t.html('footer.signal')}</a>
+              <a href={`/${ctx.locale}/signals/new`}>{t.html('footer.signal')}</a> ·{' '}
+              <a href={`/${ctx.locale}/evidence`}>{t.html('footer.evidence')}</a>
             </p>
             <p>
               <a href="/api/docs">{t.html('footer.api')}</a> ·{' '}

@@ -2,6 +2,9 @@
 // Other modules read memberships and ask the policies here. The membership module, which handles
 // joining and leaving, changes memberships with the steps below inside its own transactions.
 export { memberships, organisationRoleEnum } from './access.schema.ts';
+/** The organisations' API tokens: checked for every module's API; made and revoked by referrals. */
+export { apiTokens } from './access.schema.ts';
+export { apiTokenPrefix, type ApiTokenActor, authenticateApiToken } from './api-tokens.ts';
 export { organisationRoles, type OrganisationRole } from './access.vocabulary.ts';
 export {
   deleteMembership,

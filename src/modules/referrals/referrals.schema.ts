@@ -1,5 +1,5 @@
-// Referrals between organisations, their shared timeline, who has seen what, and the organisations'
-// API tokens. Text about a person is stored encrypted (see referral-fields.ts) and set to null when
+// Referrals between organisations, their shared timeline, and who has seen what (the organisations'
+// API tokens, first written here, are the access module's). Text about a person is stored encrypted (see referral-fields.ts) and set to null when
 // purged; what stays after a purge is anonymous: status, theme, commune, kinds, dates and outcome.
 // Foreign keys to other modules' tables are in the migration (0010), so modules stay apart in code.
 import { sql } from 'drizzle-orm';
@@ -14,7 +14,6 @@ import {
   pgTable,
   primaryKey,
   text,
-  uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
 import {
@@ -138,26 +137,4 @@ export const referralReads = pgTable(
     seenAt: moment().notNull(),
   },
   (t) => [primaryKey({ columns: [t.referralId, t.userId] })],
-);
-
-/** Keys for integrations to use /api/v1/referrals as one organisation. Only a hash is stored. */
-export const apiTokens = pgTable(
-  'api_tokens',
-  {
-    id: id(),
-    organisationId: uuid().notNull(),
-    name: text().notNull(),
-    /** SHA-256 of the token. */
-    tokenHash: text().notNull(),
-    /** The first characters, so an admin can tell tokens apart. */
-    prefix: text().notNull(),
-    createdBy: uuid(),
-    createdAt: moment().notNull(),
-    lastUsedAt: moment(),
-    revokedAt: moment(),
-  },
-  (t) => [
-    uniqueIndex('api_tokens_hash_key').on(t.tokenHash),
-    index('api_tokens_organisation_idx').on(t.organisationId),
-  ],
 );

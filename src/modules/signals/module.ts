@@ -1,13 +1,40 @@
 // Need signals: what organisations, their integrations and visitors see in a neighbourhood, as
 // anonymous evidence for policy. (Surveys and the evidence map join this module next; see issue 13.)
 import * as signalsSchema from './signals.schema.ts';
+import * as surveysSchema from './surveys/surveys.schema.ts';
 import { tablesOf } from '../../db/tables.ts';
 import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { signalsApi } from './signals.api.ts';
 import { signalsWeb } from './signals.web.ts';
+import { surveyErrors } from './surveys/survey-errors.ts';
+import { surveyAnswerWeb } from './surveys/survey-answer.web.ts';
+import { surveysWeb } from './surveys/surveys.web.ts';
+import { evidenceApi } from './evidence/evidence.api.ts';
+import { evidenceWeb } from './evidence/evidence.web.ts';
+import { EvidenceService } from './evidence/evidence-service.ts';
+import { evidenceSourcesAsOf } from './evidence/evidence-sources.ts';
+
+declare module '../../http/deps.ts' {
+  interface Services {
+    /** This process's published evidence cube (evidence/evidence-service.ts). */
+    evidence: EvidenceService;
+  }
+}
 
 export const signalsModule = {
   name: 'signals',
-  tables: tablesOf(signalsSchema),
-  routes: { pages: [signalsWeb], api: [signalsApi] },
+  tables: tablesOf(signalsSchema, surveysSchema),
+  errors: { ...surveyErrors },
+  routes: { pages: [signalsWeb, surveysWeb, surveyAnswerWeb, evidenceWeb], api: [signalsApi, evidenceApi] },
+  // The evidence cube, rebuilt by each process every 30 s (see evidence-service.ts for why not a job).
+  start: ({ db, log }) => {
+    const now = () => new Date();
+    const evidence = new EvidenceService(db, {
+      sources: evidenceSourcesAsOf(now),
+      now,
+      onError: (error) => log.error({ err: error }, 'evidence cube'),
+    });
+    evidence.start();
+    return { services: { evidence }, close: () => evidence.close() };
+  },
 } satisfies ModuleManifest;

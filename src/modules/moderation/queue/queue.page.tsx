@@ -41,6 +41,8 @@ export function ModerationPage({
           {t.t('moderation.claims_waiting', { count: pendingClaims })}
         </a>{' '}
         · <a href={`/${ctx.locale}/moderation/signals`}>{t.html('moderation.signals_queue')}</a>
+        {' · '}
+        <a href={`/${ctx.locale}/moderation/surveys`}>{t.html('moderation.network_surveys')}</a>
       </p>
 
       <Section id="reports" title={t.t('moderation.reports', { count: reports.length })}>

@@ -1,6 +1,7 @@
 // API tokens let an organisation's own software (a case file system, a CRM) use /api/v1/referrals
-// as that organisation. Admins create and revoke them; the token is shown once and only its
-// SHA-256 is kept, with its first characters so admins can tell tokens apart.
+// (and the other modules' APIs) as that organisation. Admins create and revoke them; the token is
+// shown once and only its SHA-256 is kept, with its first characters so admins can tell tokens
+// apart. The table and the check of a token are the access module's.
 import { and, asc, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { AppError } from '../../../shared/errors.ts';
@@ -8,13 +9,16 @@ import { hashToken, newToken } from '../../../shared/tokens.ts';
 import { isUuid } from '../../../shared/shapes.ts';
 import { auditReferral } from '../referral-access.ts';
 import type { ReferralActor, ReferralContext } from '../referral-context.ts';
-import { apiTokens } from '../referrals.schema.ts';
-import { canManageMembers, findMembership } from '../../access/index.ts';
+import {
+  apiTokenPrefix as tokenPrefix,
+  apiTokens,
+  canManageMembers,
+  findMembership,
+} from '../../access/index.ts';
+
+export { authenticateApiToken } from '../../access/index.ts';
 
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
-
-/** Tokens look like "psl_<43 characters>", so a leaked one is easy to recognise and search for. */
-const tokenPrefix = 'psl_';
 
 async function requireAdmin(db: Executor, actor: ReferralActor, organisationId: string): Promise<void> {
   if (actor.kind !== 'person' || !isUuid(organisationId)) throw new AppError('ORGANISATION_NOT_FOUND');
@@ -83,22 +87,4 @@ export async function revokeApiToken(
     if (!revoked.length) throw new AppError('NOT_FOUND');
     await auditReferral(tx, ctx, 'api_token_revoked', null, { organisation: organisationId, token: tokenId });
   });
-}
-
-/** The organisation a bearer token acts for, or null for an unknown or revoked one. */
-export async function authenticateApiToken(
-  db: Executor,
-  token: string,
-  now: Date,
-): Promise<(ReferralActor & { kind: 'token' }) | null> {
-  if (!token.startsWith(tokenPrefix) || token.length !== tokenPrefix.length + 43) return null;
-  const [row] = await db
-    .select({ id: apiTokens.id, organisationId: apiTokens.organisationId, lastUsedAt: apiTokens.lastUsedAt })
-    .from(apiTokens)
-    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)));
-  // "Last used" to the minute is enough for an admin deciding what to revoke, and spares a write
-  // per request.
-  if (row && (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000))
-    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
-  return row ? { kind: 'token', tokenId: row.id, organisationId: row.organisationId } : null;
 }

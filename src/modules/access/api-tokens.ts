@@ -1,0 +1,35 @@
+// An organisation's API tokens, as every module's API checks them: "Authorization: Bearer psl_…".
+// The referrals module makes and revokes them (its API tokens page, for the organisation's admins);
+// only the token's SHA-256 is kept, with its first characters so admins can tell tokens apart.
+import { and, eq, isNull } from 'drizzle-orm';
+import type { Executor } from '../../db/client.ts';
+import { hashToken } from '../../shared/tokens.ts';
+import { apiTokens } from './access.schema.ts';
+
+/** Tokens look like "psl_<43 characters>", so a leaked one is easy to recognise and search for. */
+export const apiTokenPrefix = 'psl_';
+
+/** An integration acting for one organisation with its API token. */
+export interface ApiTokenActor {
+  kind: 'token';
+  tokenId: string;
+  organisationId: string;
+}
+
+/** The organisation a bearer token acts for, or null for an unknown or revoked one. */
+export async function authenticateApiToken(
+  db: Executor,
+  token: string,
+  now: Date,
+): Promise<ApiTokenActor | null> {
+  if (!token.startsWith(apiTokenPrefix) || token.length !== apiTokenPrefix.length + 43) return null;
+  const [row] = await db
+    .select({ id: apiTokens.id, organisationId: apiTokens.organisationId, lastUsedAt: apiTokens.lastUsedAt })
+    .from(apiTokens)
+    .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)));
+  // "Last used" to the minute is enough for an admin deciding what to revoke, and spares a write
+  // per request.
+  if (row && (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000))
+    await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
+  return row ? { kind: 'token', tokenId: row.id, organisationId: row.organisationId } : null;
+}

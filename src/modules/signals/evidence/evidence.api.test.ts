@@ -1,0 +1,227 @@
+// The evidence map through the HTTP app: what it counts from each source, the formats, the refusals,
+// and an attempt to recover a small count from the published figures, which must fail.
+import { beforeAll, describe, expect, it } from 'vitest';
+import { type EvidenceAnswer, attemptRecovery } from '../../../../test/helpers/evidence-attack.ts';
+import { sql } from '../../../../test/helpers/members.ts';
+import { useTestApp } from '../../../../test/helpers/test-app.ts';
+import { geoReference } from '../../geo/index.ts';
+import { evidenceServiceOf } from './evidence-service.ts';
+import { auditSuppression } from './suppression.ts';
+
+const app = useTestApp();
+const geo = geoReference();
+const commune = '21012';
+const [target, second] = geo.quartiers
+  .filter((q) => q.communeNis === commune)
+  .map((q) => q.code)
+  .sort((a, b) => a - b);
+
+/** `count` published signals of one theme, seen in that month, in that quartier (or only the commune). */
+async function signals(count: number, theme: string, month: string, quartier: number | null) {
+  await sql(
+    app.t,
+    `insert into need_signals (origin, status, theme_codes, commune_nis, quartier_code, target_group, people_band, seen_on)
+     select 'api', 'published', array[$1], $2, $3, 'families', '2_5', ($4 || '-10')::date from generate_series(1, $5)`,
+    [theme, commune, quartier, month, count],
+  );
+}
+
+async function refresh() {
+  await evidenceServiceOf(app.t.database.db)!.refresh();
+}
+
+async function ask(filter: Record<string, string>): Promise<EvidenceAnswer> {
+  const res = await app.get(`/api/v1/evidence?${new URLSearchParams(filter)}`);
+  expect(res.statusCode, res.body).toBe(200);
+  return res.json().data;
+}
+
+/** Mentions of a theme in the database, by commune (or quartier) and months, to check the figures against. */
+async function mentions(
+  where: { commune?: string; quartier?: number },
+  theme: string,
+  from: string,
+  to: string,
+) {
+  const [{ n }] = await sql(
+    app.t,
+    `select count(*)::int as n from need_signals s
+      where status = 'published' and exists (select 1 from unnest(theme_codes) c where split_part(c, '.', 1) = $1)
+        and ($2::text is null or commune_nis = $2) and ($3::int is null or quartier_code = $3)
+        and to_char(seen_on, 'YYYY-MM') between $4 and $5`,
+    [theme, where.commune ?? null, where.quartier ?? null, from, to],
+  );
+  return n as number;
+}
+
+beforeAll(async () => {
+  // Ten to twenty-four signals a month of housing, food and income in every quartier of Molenbeek
+  // and of the City of Brussels, January to June; then in the target quartier, housing in the first
+  // quarter is 3, 10 and 12: the 3 is what the attempt below tries to find.
+  await sql(
+    app.t,
+    `insert into need_signals (origin, status, theme_codes, commune_nis, quartier_code, target_group, people_band, seen_on)
+     select 'api', 'published', array[th], q.commune, q.code, 'families', '2_5', make_date(2026, m, 10)
+       from jsonb_to_recordset($1::jsonb) as q(code int, commune text), generate_series(1, 6) m,
+            unnest(array['housing', 'food', 'income']) th,
+            generate_series(1, 10 + (q.code * 7 + m * 3 + length(th)) % 15) i
+      where not (q.code = $2 and th = 'housing' and m <= 3)`,
+    [
+      JSON.stringify(
+        geo.quartiers
+          .filter((q) => q.communeNis === commune || q.communeNis === '21004')
+          .map((q) => ({ code: q.code, commune: q.communeNis })),
+      ),
+      target,
+    ],
+  );
+  for (const [i, n] of [3, 10, 12].entries()) await signals(n, 'housing.search', `2026-0${i + 1}`, target!);
+  for (const [i, n] of [30, 25, 28].entries()) await signals(n, 'housing', `2026-0${i + 1}`, null);
+  await refresh();
+});
+
+describe('GET /api/v1/evidence', () => {
+  it('cannot be made to give away a small count, by any total or by overlapping periods', async () => {
+    const recovered = await attemptRecovery(ask, {
+      quartier: target!,
+      commune,
+      theme: 'housing',
+      source: 'signals',
+      month: '2026-01',
+      next: ['2026-02', '2026-03'],
+    });
+    expect(recovered).toEqual([]);
+    // And every total of the published cube holds (the audit the unit tests show failing without secondary suppression).
+    const { cube, hidden } = await evidenceServiceOf(app.t.database.db)!.current();
+    expect(auditSuppression(cube, hidden)).toEqual([]);
+    // And the map still says something: the commune's housing in the quarter, the sub-theme folded in.
+    const quarter = await ask({ commune, theme: 'housing', from: '2026-01', to: '2026-03' });
+    expect(quarter.total.count).toBe(await mentions({ commune }, 'housing', '2026-01', '2026-03'));
+  });
+
+  it('counts a new signal at the next refresh', async () => {
+    const before = (await ask({ commune, theme: 'food', from: '2026-01', to: '2026-12' })).total.count;
+    await signals(1, 'food', '2026-05', target!);
+    await refresh();
+    const after = (await ask({ commune, theme: 'food', from: '2026-01', to: '2026-12' })).total.count;
+    expect(after).toBe(before! + 1);
+  });
+
+  it('counts referrals that fell short in months that are over, never the one in progress', async () => {
+    const [a, b] = await sql(app.t, 'select id, kind from organisations order by provenance_id limit 2');
+    const referral = (outcome: string, closed: string) =>
+      sql(
+        app.t,
+        `insert into referrals (from_organisation_id, to_organisation_id, from_kind, to_kind, status, theme_code,
+                                commune_nis, quartier_code, urgency, outcome, created_at, closed_at, purged_at, updated_at)
+         select $1, $2, $3, $4, 'completed', 'income', $5, $6, 'routine', $7, now(), $8::timestamptz, now(), now()
+           from generate_series(1, 6)`,
+        [a.id, b.id, a.kind, b.kind, commune, second, outcome, closed],
+      );
+    await referral('not_helped', '2026-04-15T10:00:00Z');
+    await referral('helped', '2026-04-15T10:00:00Z');
+    await referral('came_back', new Date().toISOString());
+    await refresh();
+    const april = await ask({
+      quartier: String(second),
+      source: 'referrals',
+      from: '2026-04',
+      to: '2026-04',
+    });
+    expect(april.total.count).toBe(6);
+    const now = await ask({ source: 'referrals', from: new Date().toISOString().slice(0, 7) });
+    expect(now.total.count).toBe(0);
+  });
+
+  it('gives the same figures as CSV and as GeoJSON per quartier', async () => {
+    const csv = await app.get(
+      `/api/v1/evidence?format=csv&commune=${commune}&theme=housing&from=2026-01&to=2026-01`,
+      {
+        'accept-language': 'nl',
+      },
+    );
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toContain('text/csv');
+    const lines = csv.body.trim().split('\r\n');
+    expect(lines[0]).toBe(
+      'level,code,name,commune,from,to,source,theme,count,hidden,residents,rate_per_1000',
+    );
+    const targetLine = lines.find((l) => l.startsWith(`quartier,${target},`))!;
+    expect(targetLine).toMatch(/,,true,/);
+    expect(lines.some((l) => l.startsWith(`unknown,${commune},`) && l.includes('wijk niet bekend'))).toBe(
+      true,
+    );
+
+    const geojson = await app.get('/api/v1/evidence?format=geojson&theme=housing&from=2026-01&to=2026-03');
+    expect(geojson.headers['content-type']).toContain('application/geo+json');
+    const collection = geojson.json();
+    expect(collection.type).toBe('FeatureCollection');
+    expect(collection.features).toHaveLength(geo.quartiers.length);
+    const feature = collection.features.find(
+      (f: { properties: { code: string } }) => f.properties.code === String(second),
+    );
+    expect(feature.geometry.type).toMatch(/Polygon/);
+    expect(feature.properties.count).toBe(
+      await mentions({ quartier: second }, 'housing', '2026-01', '2026-03'),
+    );
+  });
+
+  it('is in the OpenAPI document', async () => {
+    const doc = (await app.get('/api/docs/json')).json();
+    const route = doc.paths['/api/v1/evidence'].get;
+    expect(route.parameters.map((p: { name: string }) => p.name)).toEqual(
+      expect.arrayContaining(['theme', 'commune', 'quartier', 'from', 'to', 'source', 'format']),
+    );
+    expect(Object.keys(route.responses['200'].content)).toEqual(
+      expect.arrayContaining(['application/json', 'text/csv', 'application/geo+json']),
+    );
+  });
+
+  it.each([
+    ['theme=unknown', 'theme', 'Dit thema staat niet in de lijst met thema’s.'],
+    ['theme=housing.search', 'theme', 'Dit thema staat niet in de lijst met thema’s.'],
+    ['quartier=9999', 'quartier', 'Deze wijk staat niet in de lijst.'],
+    ['quartier=abc', 'quartier', 'Deze wijk staat niet in de lijst.'],
+    [`commune=21004&quartier=${target}`, 'quartier', 'Deze wijk ligt niet in die gemeente.'],
+    ['commune=99999', 'commune', 'Dit is geen van de 19 Brusselse gemeenten.'],
+    ['from=2026-05&to=2026-02', 'to', 'Het einde ligt voor het begin.'],
+    ['from=1999-12', 'from', 'Geef een maand met jaar en maand (2026-03), van januari 2000 tot deze maand.'],
+    ['to=2099-01', 'to', 'Geef een maand met jaar en maand (2026-03), van januari 2000 tot deze maand.'],
+    ['from=2026-13', 'from', 'Geef een maand met jaar en maand (2026-03), van januari 2000 tot deze maand.'],
+    ['source=rumours', 'source', 'Kies signalen, enquêtes of doorverwijzingen.'],
+  ])('refuses %s with a translated reason', async (query, field, message) => {
+    const res = await app.get(`/api/v1/evidence?${query}`, { 'accept-language': 'nl' });
+    expect(res.statusCode).toBe(400);
+    expect(res.json().error).toBe('VALIDATION_FAILED');
+    expect(res.json().fields).toContainEqual({ field, message });
+  });
+
+  it('refuses an unknown format and a far too long filter without a 5xx', async () => {
+    expect((await app.get('/api/v1/evidence?format=xlsx')).statusCode).toBe(400);
+    expect((await app.get(`/api/v1/evidence?theme=${'x'.repeat(10_000)}`)).statusCode).toBe(400);
+  });
+});
+
+describe('the evidence page', () => {
+  it('shows the map, its legend, the tables and the trend, in Dutch, without JavaScript', async () => {
+    const res = await app.get(`/nl/evidence?commune=${commune}&theme=housing&from=2026-01&to=2026-03`);
+    expect(res.statusCode).toBe(200);
+    expect(res.body).toContain('<h1>Kaart van de noden</h1>');
+    expect(res.body).toContain('class="choropleth"');
+    expect(res.body).toContain('Verborgen om mensen te beschermen');
+    expect(res.body).toContain('Cijfers per gemeente');
+    expect(res.body).toContain('Stijgende noden');
+    // The commune's total, as the API gives it.
+    const total = await mentions({ commune }, 'housing', '2026-01', '2026-03');
+    expect(res.body).toContain(
+      `Wonen, Sint-Jans-Molenbeek, jan 2026 – mrt 2026: ${total.toLocaleString('nl')}.`,
+    );
+  });
+
+  it('says what is wrong with a filter and shows the default figures', async () => {
+    const res = await app.get('/fr/evidence?theme=nope&from=2030-01');
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('Ce thème n’est pas dans la liste des thèmes.');
+    expect(res.body).toContain('Certains filtres n’ont pas pu être utilisés');
+  });
+});

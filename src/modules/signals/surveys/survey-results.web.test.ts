@@ -1,0 +1,184 @@
+// A survey's results, CSV, sharing and changes through the real HTTP app: owners see every count and
+// the written answers; the public sees what the owners chose, never written answers, and no
+// breakdown under five answers; the CSV is the owners' and never carries a formula; once answered,
+// only the closing date changes.
+import { describe, expect, it } from 'vitest';
+import { FormClient } from '../../../../test/helpers/form-client.ts';
+import { memberOf, signedInPerson, sql } from '../../../../test/helpers/members.ts';
+import { buildSurvey, surveyForm } from '../../../../test/helpers/surveys.ts';
+import { useTestApp } from '../../../../test/helpers/test-app.ts';
+import { geoReference } from '../../geo/index.ts';
+
+const app = useTestApp();
+const quartier = geoReference().quartiers.find((q) => q.communeNis === '21004')!;
+const firstOrganisation = async () =>
+  (await sql(app.t, 'select id from organisations order by provenance_id limit 1'))[0].id as string;
+
+async function answer(slug: string, fields: Record<string, string | string[]>, locale = 'fr') {
+  const visitor = new FormClient(app.t.app);
+  await visitor.get(`/${locale}/surveys/${slug}`);
+  const res = await visitor.post(`/${locale}/surveys/${slug}`, fields);
+  expect(res.statusCode).toBe(303);
+}
+
+const text = '=HYPERLINK("http://evil.example","clic")';
+const one = (choice: string) => ({
+  'a-question0': choice,
+  'a-question1': ['0', '2'],
+  'a-question2': text,
+  'a-question3': String(quartier.code),
+});
+
+describe('the results of a survey', () => {
+  it('shows owners every count and the written answers, the public only breakdowns of 5 answers or more', async () => {
+    const org = await firstOrganisation();
+    const owner = await memberOf(app.t, org, ['referrer'], { locale: 'fr' });
+    const slug = await buildSurvey(app.t, owner, org);
+    for (const choice of ['0', '0', '1']) await answer(slug, one(choice));
+
+    const visitor = new FormClient(app.t.app);
+    const few = await visitor.get(`/fr/surveys/${slug}/results`);
+    expect(few.statusCode).toBe(200);
+    expect(few.body).toContain('3 réponses.');
+    expect(few.body).toContain('Moins de 5 personnes ont répondu à cette question');
+    expect(few.body).not.toContain('<table');
+    expect(few.body).not.toContain('HYPERLINK');
+    expect(few.body).toContain('Les réponses écrites ne sont lues que par ceux qui mènent l’enquête.');
+
+    const mine = await owner.get(`/fr/surveys/${slug}/results`);
+    expect(mine.body).toContain('<th scope="row">Oui</th>');
+    expect(mine.body).toMatch(/<td class="number">2<\/td>\s*<td class="number">67 %<\/td>/);
+    expect(mine.body).toContain('=HYPERLINK(&#34;http://evil.example&#34;,&#34;clic&#34;)');
+    expect(mine.body).toContain('Télécharger toutes les réponses (CSV)');
+
+    for (const choice of ['2', '0']) await answer(slug, one(choice));
+    const enough = await visitor.get(`/en/surveys/${slug}/results`);
+    expect(enough.body).toContain('5 people answered this question.');
+    expect(enough.body).toMatch(/<th scope="row" lang="fr">Oui<\/th>|<th scope="row">Oui<\/th>/);
+    expect(enough.body).toContain('60 %');
+    expect(enough.body).toContain('Several choices were possible');
+    expect(enough.body).not.toContain('HYPERLINK');
+  });
+
+  it('keeps the results from the public until the survey closes, when its owners chose so', async () => {
+    const org = await firstOrganisation();
+    const owner = await memberOf(app.t, org, ['editor']);
+    const slug = await buildSurvey(app.t, owner, org, surveyForm(undefined, { results: 'after_close' }));
+    for (const choice of ['0', '1', '0', '0', '1']) await answer(slug, one(choice));
+    const visitor = new FormClient(app.t.app);
+    const waiting = await visitor.get(`/en/surveys/${slug}/results`);
+    expect(waiting.body).toContain('The results are shown once the survey has closed.');
+    expect(waiting.body).not.toContain('<table');
+    expect((await visitor.get(`/en/surveys/${slug}`)).body).not.toContain('See the results');
+    expect((await owner.get(`/en/surveys/${slug}/results`)).body).toContain('<table');
+    await sql(app.t, `update surveys set closes_at = now() - interval '1 minute' where slug = $1`, [slug]);
+    expect((await visitor.get(`/en/surveys/${slug}/results`)).body).toContain('<table');
+  });
+
+  it('gives the owners every answer as CSV, with no formula for a spreadsheet to run', async () => {
+    const org = await firstOrganisation();
+    const owner = await memberOf(app.t, org, ['editor'], { locale: 'fr' });
+    const slug = await buildSurvey(app.t, owner, org);
+    await answer(slug, one('1'));
+    await answer(slug, { 'a-question0': '0', 'a-question2': '-2+3' });
+    const csv = await owner.get(`/fr/surveys/${slug}/answers.csv`);
+    expect(csv.statusCode).toBe(200);
+    expect(csv.headers['content-type']).toBe('text/csv; charset=utf-8');
+    const lines = csv.body.trimEnd().split('\r\n');
+    expect(lines[0]).toBe(
+      'Répondu le,Avez-vous un logement ?,Que vous manque-t-il ?,Autre chose ?,Dans quel quartier habitez-vous ?',
+    );
+    expect(lines).toHaveLength(3);
+    expect(lines[1]).toContain(`,Non,Chauffage; Place,"'=HYPERLINK(""http://evil.example"",""clic"")",`);
+    expect(lines[1]).toContain(`${quartier.name.fr} (Bruxelles)`);
+    expect(lines[2]).toMatch(/,Oui,,'-2\+3,$/);
+
+    const [{ id: other }] = await sql(app.t, 'select id from organisations where id <> $1 limit 1', [org]);
+    const outsider = await memberOf(app.t, other, ['admin']);
+    const refused = await outsider.get(`/fr/surveys/${slug}/answers.csv`);
+    expect(refused.statusCode).toBe(404);
+    expect(refused.body).not.toContain('HYPERLINK');
+    expect((await new FormClient(app.t.app).get(`/fr/surveys/${slug}/answers.csv`)).statusCode).toBe(303);
+  });
+
+  it('prints a page with the link and its QR code as SVG', async () => {
+    const org = await firstOrganisation();
+    const slug = await buildSurvey(app.t, await memberOf(app.t, org, ['editor']), org);
+    const share = await new FormClient(app.t.app).get(`/fr/surveys/${slug}/share`);
+    expect(share.statusCode).toBe(200);
+    expect(share.body).toContain(`/fr/surveys/${slug}</a>`);
+    expect(share.body).toMatch(
+      /<div class="survey-qr" role="img" aria-label="Code QR[^"]*"><svg [^>]*viewBox="0 0 \d+ \d+"/,
+    );
+    expect((await new FormClient(app.t.app).get('/fr/surveys/AAAAAAAAAAAAAAAAAAAAAA/share')).statusCode).toBe(
+      404,
+    );
+    expect((await new FormClient(app.t.app).get('/fr/surveys/nope')).statusCode).toBe(404);
+  });
+});
+
+describe('changing a survey', () => {
+  it('changes all of it until the first answer, then only the closing date', async () => {
+    const org = await firstOrganisation();
+    const owner = await memberOf(app.t, org, ['editor'], { locale: 'fr' });
+    const slug = await buildSurvey(app.t, owner, org);
+    const edit = await owner.get(`/fr/surveys/${slug}/edit`);
+    expect(edit.statusCode).toBe(200);
+    expect(edit.body).toContain('value="Avez-vous un logement ?"');
+    const changed = await owner.post(
+      `/fr/surveys/${slug}/edit`,
+      surveyForm(undefined, { 'title.fr': 'Se loger' }),
+    );
+    expect(changed.headers.location).toBe(`/fr/manage/organisations/${org}/surveys?done=changed`);
+    expect((await sql(app.t, 'select title from surveys where slug = $1', [slug]))[0].title).toEqual({
+      fr: 'Se loger',
+    });
+
+    await answer(slug, one('0'));
+    const locked = await owner.get(`/fr/surveys/${slug}/edit`);
+    expect(locked.body).toContain('1 personne a répondu');
+    expect(locked.body).not.toContain('q0-prompt');
+    const later = surveyForm(undefined, {
+      'title.fr': 'Autre titre',
+      closes_on: '2027-01-31',
+      closes_time: '18:00',
+    });
+    await owner.post(`/fr/surveys/${slug}/edit`, later);
+    const [row] = await sql(
+      app.t,
+      `select title, to_char(closes_at at time zone 'Europe/Brussels', 'YYYY-MM-DD HH24:MI') c from surveys where slug = $1`,
+      [slug],
+    );
+    expect(row).toEqual({ title: { fr: 'Se loger' }, c: '2027-01-31 18:00' });
+    const past = await owner.post(
+      `/fr/surveys/${slug}/edit`,
+      surveyForm(undefined, { closes_on: '2026-01-01' }),
+    );
+    expect(past.statusCode).toBe(400);
+    expect(past.body).toContain('L’enquête doit fermer après son ouverture.');
+    const audit = await sql(
+      app.t,
+      `select event from audit_log where subject_id = (select id::text from surveys where slug = $1) order by at`,
+      [slug],
+    );
+    expect(audit.map((a) => a.event)).toEqual(['survey.created', 'survey.changed', 'survey.closing_changed']);
+  });
+});
+
+describe('the network’s surveys', () => {
+  it('are the moderators’, listed on their own page', async () => {
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator', locale: 'nl' });
+    expect((await moderator.get('/nl/moderation')).body).toContain('href="/nl/moderation/surveys"');
+    const slug = await buildSurvey(app.t, moderator, null);
+    const list = await moderator.get('/nl/moderation/surveys');
+    expect(list.statusCode).toBe(200);
+    expect(list.body).toContain('Enquêtes van het netwerk');
+    expect(list.body).toContain(`/nl/surveys/${slug}/results`);
+    expect(
+      (await sql(app.t, 'select organisation_id from surveys where slug = $1', [slug]))[0].organisation_id,
+    ).toBeNull();
+    const member = await memberOf(app.t, await firstOrganisation(), ['admin']);
+    expect((await member.get('/nl/moderation/surveys')).statusCode).toBe(404);
+    expect((await member.get(`/nl/surveys/${slug}/edit`)).statusCode).toBe(404);
+  });
+});

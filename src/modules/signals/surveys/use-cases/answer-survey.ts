@@ -1,0 +1,50 @@
+// Answering a survey: anyone with the link, without an account, while it runs. One answer per
+// browser (the page keeps a cookie; a second answer is refused), a limit per address against
+// floods, every question checked, and the answer stored whole or not at all. No audit entry: an
+// entry with the time and address would tie an anonymous answer to a person.
+import { randomUUID } from 'node:crypto';
+import { AppError } from '../../../../shared/errors.ts';
+import type { RateLimiter } from '../../../../shared/rate-limiter.ts';
+import type { UseCaseContext } from '../../../../shared/use-case.ts';
+import { type AnswerInput, checkAnswers } from '../check-answer.ts';
+import { surveyState } from '../survey-view.ts';
+import { findSurveyBySlug, insertResponse, lockSurvey } from '../surveys.repo.ts';
+
+export interface AnswerContext extends UseCaseContext<null> {
+  /** Answers per address and survey, so one machine cannot flood a survey. */
+  limit: RateLimiter;
+  /** This browser answered this survey before (its cookie says so). */
+  answeredBefore: boolean;
+}
+
+function refuseOutsideItsTime(survey: { opensAt: Date; closesAt: Date }, now: Date): void {
+  const state = surveyState(survey, now);
+  if (state === 'upcoming') throw new AppError('SURVEY_NOT_OPEN');
+  if (state === 'closed') throw new AppError('SURVEY_CLOSED');
+}
+
+export async function answerSurvey(ctx: AnswerContext, slug: string, input: AnswerInput): Promise<void> {
+  const survey = await findSurveyBySlug(ctx.db, slug);
+  if (!survey) throw new AppError('NOT_FOUND');
+  refuseOutsideItsTime(survey, ctx.now);
+  if (ctx.answeredBefore) throw new AppError('SURVEY_ALREADY_ANSWERED');
+  const { problems, value } = checkAnswers(survey.questions, input);
+  if (!value) throw new AppError('VALIDATION_FAILED', { fields: problems });
+  // Counted once the answer is sound, so a mistyped number does not use up an address's tries.
+  await ctx.limit.consume(`${ctx.ip ?? 'unknown'}:${survey.id}`);
+  await ctx.db.transaction(async (tx) => {
+    // The survey as it is now: it may have closed, or been changed, a moment ago.
+    const current = await lockSurvey(tx, slug, 'share');
+    if (!current) throw new AppError('NOT_FOUND');
+    refuseOutsideItsTime(current, ctx.now);
+    if (current.updatedAt.getTime() !== survey.updatedAt.getTime()) throw new AppError('CONFLICT');
+    await insertResponse(tx, {
+      id: randomUUID(),
+      surveyId: current.id,
+      answers: value.answers,
+      quartierCode: value.place?.quartierCode ?? null,
+      communeNis: value.place?.communeNis ?? null,
+      submittedAt: ctx.now,
+    });
+  });
+}

@@ -1,0 +1,21 @@
+// Every answer to a survey, for its owners' CSV: the survey and the answers, oldest first.
+import { AppError } from '../../../../shared/errors.ts';
+import type { UseCaseContext } from '../../../../shared/use-case.ts';
+import type { SurveyAnswers } from '../survey.vocabulary.ts';
+import { presentSurvey, type SurveyView } from '../survey-view.ts';
+import { requireSurveyOwner } from '../surveys.policy.ts';
+import { findResponses, findSurveyBySlug } from '../surveys.repo.ts';
+
+export async function exportAnswers(
+  ctx: UseCaseContext,
+  slug: string,
+): Promise<{ survey: SurveyView; answers: { submittedAt: Date; answers: SurveyAnswers }[] }> {
+  const row = await findSurveyBySlug(ctx.db, slug);
+  if (!row) throw new AppError('NOT_FOUND');
+  await requireSurveyOwner(ctx.db, ctx.actor, row.organisationId);
+  const responses = await findResponses(ctx.db, row.id);
+  return {
+    survey: presentSurvey(row, ctx.now),
+    answers: responses.map((r) => ({ submittedAt: r.submittedAt, answers: r.answers })),
+  };
+}

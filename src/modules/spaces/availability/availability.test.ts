@@ -1,0 +1,94 @@
+// The rooms' hours as recurrence rules: weekly windows on the Brussels wall clock across the change
+// to summer time, closures cut out of them, and what a booking may cover.
+import { describe, expect, it } from 'vitest';
+import {
+  type AvailabilityRule,
+  closureRule,
+  openPeriods,
+  outsideOpening,
+  parseRule,
+  readWeekly,
+  weeklyRule,
+} from './availability.ts';
+
+const at = (iso: string) => new Date(iso);
+const evenings: AvailabilityRule = { kind: 'open', rule: weeklyRule([1, 4], '18:00'), minutes: 180 };
+
+describe('weekly windows', () => {
+  it('writes RFC 5545 and reads it back for the form', () => {
+    expect(evenings.rule).toBe('DTSTART:20260105T180000\nRRULE:FREQ=WEEKLY;BYDAY=MO,TH');
+    expect(readWeekly(evenings)).toEqual({ days: [1, 4], opens: '18:00', closes: '21:00' });
+    expect(readWeekly({ ...evenings, kind: 'closed' })).toBeNull();
+  });
+
+  it('keeps 18:00 at 18:00 in winter and in summer time', () => {
+    const winter = openPeriods([evenings], at('2026-12-07T00:00:00Z'), at('2026-12-08T00:00:00Z'));
+    expect(winter).toEqual([{ start: at('2026-12-07T17:00:00Z'), end: at('2026-12-07T20:00:00Z') }]);
+    const summer = openPeriods([evenings], at('2027-06-07T00:00:00Z'), at('2027-06-08T00:00:00Z'));
+    expect(summer).toEqual([{ start: at('2027-06-07T16:00:00Z'), end: at('2027-06-07T19:00:00Z') }]);
+  });
+
+  it('gives every window of a week, and cuts closures out', () => {
+    const week = [at('2026-12-07T00:00:00+01:00'), at('2026-12-14T00:00:00+01:00')] as const;
+    expect(openPeriods([evenings], ...week)).toHaveLength(2);
+    const closed = closureRule('2026-12-10', '2026-12-11');
+    expect(closed).toEqual({
+      kind: 'closed',
+      rule: 'DTSTART:20261210T000000\nRRULE:FREQ=DAILY;COUNT=1',
+      minutes: 2880,
+    });
+    expect(openPeriods([evenings, closed], ...week)).toEqual([
+      { start: at('2026-12-07T18:00:00+01:00'), end: at('2026-12-07T21:00:00+01:00') },
+    ]);
+  });
+});
+
+describe('what a booking may cover', () => {
+  const closure = closureRule('2026-12-24', '2026-12-31');
+  const rules = [evenings, closure];
+  it('fits inside a window', () => {
+    expect(
+      outsideOpening(rules, { start: at('2026-12-07T18:30:00+01:00'), end: at('2026-12-07T20:00:00+01:00') }),
+    ).toBeNull();
+  });
+  it('is refused outside the windows, across their end, or in a closure', () => {
+    expect(
+      outsideOpening(rules, { start: at('2026-12-08T18:30:00+01:00'), end: at('2026-12-08T20:00:00+01:00') }),
+    ).toBe('booking_outside_hours');
+    expect(
+      outsideOpening(rules, { start: at('2026-12-07T20:00:00+01:00'), end: at('2026-12-07T22:00:00+01:00') }),
+    ).toBe('booking_outside_hours');
+    expect(
+      outsideOpening(rules, { start: at('2026-12-24T18:00:00+01:00'), end: at('2026-12-24T19:00:00+01:00') }),
+    ).toBe('booking_closed');
+  });
+});
+
+describe('rules from elsewhere', () => {
+  it('refuses text that is not a daily or weekly recurrence', () => {
+    expect(parseRule('DTSTART:20260105T180000\nRRULE:FREQ=WEEKLY;BYDAY=MO')).not.toBeNull();
+    expect(parseRule('DTSTART:20260105T180000\nRRULE:FREQ=MINUTELY')).toBeNull();
+    expect(parseRule('RRULE:FREQ=WEEKLY')).toBeNull();
+    expect(parseRule('DTSTART:20260105T180000\nRRULE:FREQ=WEEKLY;BYDAY=XX')).toBeNull();
+  });
+});
+
+describe('free, asked-for and taken time', () => {
+  it('cuts an open window into its stretches, taken winning over asked', async () => {
+    const { slotsOf } = await import('./availability.ts');
+    const h = (hour: string) => at(`2026-12-07T${hour}:00+01:00`);
+    const slots = slotsOf(
+      [{ start: h('18:00'), end: h('21:00') }],
+      [{ start: h('19:00'), end: h('20:00') }],
+      [{ start: h('19:30'), end: h('20:30') }],
+    );
+    expect(
+      slots.map((s) => [s.state, s.start.toISOString().slice(11, 16), s.end.toISOString().slice(11, 16)]),
+    ).toEqual([
+      ['free', '17:00', '18:00'],
+      ['taken', '18:00', '19:00'],
+      ['asked', '19:00', '19:30'],
+      ['free', '19:30', '20:00'],
+    ]);
+  });
+});

@@ -1,0 +1,182 @@
+// When a room is open: its weekly windows and its closures are RFC 5545 recurrence rules in local
+// Brussels time ("floating", as RFC 5545 allows for times that follow the wall clock), expanded with
+// the rrule library. Expansion runs on the wall clock (rrule's dates stand for local times written
+// as UTC), then each occurrence becomes a real moment in Europe/Brussels, so a window at 18:00 stays
+// at 18:00 in summer and in winter.
+import { DateTime } from 'luxon';
+import rrule from 'rrule';
+import type { Period } from '../spaces.schema.ts';
+import { type AvailabilityKind, roomTimeZone } from '../spaces.vocabulary.ts';
+
+const { rrulestr, RRule } = rrule;
+
+export interface AvailabilityRule {
+  kind: AvailabilityKind;
+  /** "DTSTART:20260105T180000\nRRULE:FREQ=WEEKLY;BYDAY=MO,TH" */
+  rule: string;
+  /** How long each occurrence lasts. */
+  minutes: number;
+}
+
+const minute = 60_000;
+/** Weekdays as RFC 5545 names them, Monday (1) to Sunday (7). */
+const dayCodes = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
+/** The Monday weekly windows start from: before any booking this platform takes. */
+const weeklyFrom = '20260105';
+
+/** A real moment as the wall clock in Brussels shows it, written as a UTC date (rrule's "floating"). */
+function toFloating(moment: Date): Date {
+  const local = DateTime.fromJSDate(moment, { zone: roomTimeZone });
+  return new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second));
+}
+
+/** A wall-clock time in Brussels (written as a UTC date) as the real moment it is. */
+function fromFloating(floating: Date): Date {
+  return DateTime.fromObject(
+    {
+      year: floating.getUTCFullYear(),
+      month: floating.getUTCMonth() + 1,
+      day: floating.getUTCDate(),
+      hour: floating.getUTCHours(),
+      minute: floating.getUTCMinutes(),
+    },
+    { zone: roomTimeZone },
+  ).toJSDate();
+}
+
+/** The rule's recurrence, or null for text that is not one (or asks for something we do not do). */
+export function parseRule(rule: string) {
+  if (!/^DTSTART:\d{8}T\d{6}\nRRULE:FREQ=[A-Z]+(;[A-Z]+=[A-Z0-9,+-]+)*$/.test(rule)) return null;
+  try {
+    const parsed = rrulestr(rule, { forceset: false });
+    if (!(parsed instanceof RRule)) return null;
+    if (parsed.options.freq > RRule.DAILY) return null; // hourly and finer: not a room's hours
+    return parsed;
+  } catch {
+    return null;
+  }
+}
+
+const hhmmss = (time: string) => `${time.replace(':', '')}00`;
+
+/** A weekly window: these days (1 = Monday) from `opens` ("18:00") for `minutes`. */
+export function weeklyRule(days: number[], opens: string): string {
+  const byDay = [...new Set(days)]
+    .sort()
+    .map((d) => dayCodes[d - 1])
+    .join(',');
+  return `DTSTART:${weeklyFrom}T${hhmmss(opens)}\nRRULE:FREQ=WEEKLY;BYDAY=${byDay}`;
+}
+
+/** A closure from the start of one day ("2026-12-24") to the end of another. */
+export function closureRule(from: string, to: string): AvailabilityRule {
+  const start = DateTime.fromISO(from, { zone: 'UTC' });
+  const days = Math.round(DateTime.fromISO(to, { zone: 'UTC' }).diff(start, 'days').days) + 1;
+  return {
+    kind: 'closed',
+    rule: `DTSTART:${start.toFormat('yyyyMMdd')}T000000\nRRULE:FREQ=DAILY;COUNT=1`,
+    minutes: days * 1440,
+  };
+}
+
+/** A weekly window read back for the form: its days, and when it opens and closes; null for other rules. */
+export function readWeekly(
+  entry: AvailabilityRule,
+): { days: number[]; opens: string; closes: string } | null {
+  const parsed = entry.kind === 'open' ? parseRule(entry.rule) : null;
+  const options = parsed?.options;
+  if (!options || options.freq !== RRule.WEEKLY || options.until || options.count) return null;
+  if (options.interval !== 1 || !options.byweekday?.length || entry.minutes >= 1440) return null;
+  const start = options.dtstart;
+  const opens = `${String(start.getUTCHours()).padStart(2, '0')}:${String(start.getUTCMinutes()).padStart(2, '0')}`;
+  const end = new Date(start.getTime() + entry.minutes * minute);
+  const closes = `${String(end.getUTCHours()).padStart(2, '0')}:${String(end.getUTCMinutes()).padStart(2, '0')}`;
+  return { days: options.byweekday.map((d) => d + 1).sort(), opens, closes };
+}
+
+/** The occurrences of the rules of one kind that touch [from, to), as real moments, merged. */
+function occurrences(entries: AvailabilityRule[], kind: AvailabilityKind, from: Date, to: Date): Period[] {
+  const periods: Period[] = [];
+  const [floatFrom, floatTo] = [toFloating(from), toFloating(to)];
+  for (const entry of entries) {
+    if (entry.kind !== kind) continue;
+    const parsed = parseRule(entry.rule);
+    if (!parsed) continue;
+    const length = entry.minutes * minute;
+    // An occurrence that started before `from` may still run into it.
+    const starts = parsed.between(new Date(floatFrom.getTime() - length), floatTo, true);
+    for (const start of starts) {
+      const period = { start: fromFloating(start), end: fromFloating(new Date(start.getTime() + length)) };
+      if (period.end > from && period.start < to) periods.push(period);
+    }
+  }
+  return merge(periods);
+}
+
+/** Overlapping or touching periods as one. */
+export function merge(periods: Period[]): Period[] {
+  const sorted = [...periods].sort((a, b) => a.start.getTime() - b.start.getTime());
+  const merged: Period[] = [];
+  for (const p of sorted) {
+    const last = merged[merged.length - 1];
+    if (last && p.start <= last.end) {
+      if (p.end > last.end) last.end = p.end;
+    } else merged.push({ ...p });
+  }
+  return merged;
+}
+
+/** `periods` without the parts that `minus` covers. */
+export function subtract(periods: Period[], minus: Period[]): Period[] {
+  let result = periods;
+  for (const cut of minus) {
+    result = result.flatMap((p) => {
+      if (cut.end <= p.start || cut.start >= p.end) return [p];
+      const parts: Period[] = [];
+      if (cut.start > p.start) parts.push({ start: p.start, end: cut.start });
+      if (cut.end < p.end) parts.push({ start: cut.end, end: p.end });
+      return parts;
+    });
+  }
+  return result;
+}
+
+/** When the room is open between `from` and `to`: its windows without its closures. */
+export function openPeriods(entries: AvailabilityRule[], from: Date, to: Date): Period[] {
+  return subtract(occurrences(entries, 'open', from, to), occurrences(entries, 'closed', from, to));
+}
+
+/** Why a room cannot be had for `period`, or null when it is open all that time. */
+export function outsideOpening(
+  entries: AvailabilityRule[],
+  period: Period,
+): 'booking_closed' | 'booking_outside_hours' | null {
+  if (occurrences(entries, 'closed', period.start, period.end).length) return 'booking_closed';
+  const open = occurrences(entries, 'open', period.start, period.end);
+  const covered = open.some((p) => p.start <= period.start && p.end >= period.end);
+  return covered ? null : 'booking_outside_hours';
+}
+
+export type SlotState = 'free' | 'asked' | 'taken';
+
+/** The open time cut into free, asked-for and taken stretches (taken wins over asked), in order. */
+export function slotsOf(open: Period[], taken: Period[], asked: Period[]): (Period & { state: SlotState })[] {
+  const takenCut = (p: Period) => subtract([p], taken);
+  const result: (Period & { state: SlotState })[] = [];
+  for (const window of open) {
+    const inside = (list: Period[]) =>
+      merge(list.filter((b) => b.end > window.start && b.start < window.end)).map((b) => ({
+        start: b.start < window.start ? window.start : b.start,
+        end: b.end > window.end ? window.end : b.end,
+      }));
+    const takenHere = inside(taken);
+    const askedHere = inside(asked).flatMap(takenCut);
+    const free = subtract([window], [...takenHere, ...askedHere]);
+    result.push(
+      ...takenHere.map((p) => ({ ...p, state: 'taken' as const })),
+      ...askedHere.map((p) => ({ ...p, state: 'asked' as const })),
+      ...free.map((p) => ({ ...p, state: 'free' as const })),
+    );
+  }
+  return result.sort((a, b) => a.start.getTime() - b.start.getTime());
+}

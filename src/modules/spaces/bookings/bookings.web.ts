@@ -1,0 +1,118 @@
+// Asking for a slot on a room's page, and the owners' decisions on their list of requests (approve,
+// decline with a reason, cancel), as forms that work without JavaScript.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import type { WebDeps } from '../../../http/deps.ts';
+import { errorMessage } from '../../../http/error-handler.ts';
+import { submitForm } from '../../../http/form-route.ts';
+import { pageFor } from '../../../http/request-context.ts';
+import { signedInContext } from '../../../http/use-case-context.ts';
+import { one } from '../../../shared/form-values.ts';
+import { pickText } from '../../../shared/i18n-text.ts';
+import { roomPageData } from '../rooms/room-page-data.ts';
+import { listOwnRooms } from '../rooms/room-queries.ts';
+import { asPerson } from '../space-context.ts';
+import { OwnRoomsPage } from '../views/own-rooms.page.tsx';
+import { RoomPage } from '../views/room.page.tsx';
+import { reasonPrefix } from '../views/slots.ts';
+import { actOnBooking } from './act-on-booking.ts';
+import { listRequestsTo } from './booking-queries.ts';
+import { findBookingRoomOrganisation } from './bookings.repo.ts';
+import { requestBooking } from './request-booking.ts';
+
+const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
+const AskBody = Type.Object({
+  organisation: text(64),
+  date: text(20),
+  start: text(20),
+  end: text(20),
+  attendees: text(20),
+  purpose: Type.Optional(Type.String({ maxLength: 5_000, 'x-multiline': true })),
+});
+const ActionParams = Type.Object({
+  id: Type.String({ maxLength: 64 }),
+  action: Type.Union([Type.Literal('approve'), Type.Literal('decline'), Type.Literal('cancel')]),
+});
+
+export const bookingsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
+  const { db } = deps;
+  const context = (request: FastifyRequest) => asPerson(signedInContext(request, deps));
+
+  app.post(
+    '/rooms/:id/bookings',
+    { schema: { hide: true, params: Type.Object({ id: Type.String({ maxLength: 64 }) }), body: AskBody } },
+    async (request, reply) => {
+      const ctx = context(request);
+      const page = await pageFor(request, deps);
+      const b = request.body;
+      const date = (b.date ?? '').trim();
+      return submitForm(
+        reply,
+        () =>
+          requestBooking(ctx, {
+            roomId: request.params.id,
+            organisationId: one(b.organisation),
+            start: `${date}T${(b.start ?? '').trim()}`,
+            end: `${date}T${(b.end ?? '').trim()}`,
+            attendees: b.attendees ?? '',
+            purpose: b.purpose,
+          }),
+        {
+          alsoShown: ['BOOKING_TAKEN'],
+          redirect: ({ status }) =>
+            `/${page.locale}/rooms/${request.params.id.toLowerCase()}?done=${status}&week=${date}#week`,
+          refused: async (problems, error) =>
+            RoomPage({
+              ctx: page,
+              data: await roomPageData(db, request.signedIn?.user.id, request.params.id, date || undefined),
+              values: b,
+              problems,
+              message: error.code === 'BOOKING_TAKEN' ? errorMessage(page.t, error) : undefined,
+            }),
+        },
+      );
+    },
+  );
+
+  app.post(
+    '/manage/bookings/:id/:action',
+    {
+      schema: {
+        hide: true,
+        params: ActionParams,
+        body: Type.Optional(
+          Type.Record(Type.String({ maxLength: 40 }), Type.String({ maxLength: 2_000 }), {
+            maxProperties: 5,
+          }),
+        ),
+      },
+    },
+    async (request, reply) => {
+      const ctx = context(request);
+      const { id, action } = request.params;
+      const reason = request.body?.[`${reasonPrefix(id.toLowerCase())}-reason`] ?? request.body?.reason ?? '';
+      // Back to the list of the organisation that decided, or that asked.
+      const where = await findBookingRoomOrganisation(db, id);
+      return submitForm(reply, () => actOnBooking(ctx, id, action, reason), {
+        alsoShown: ['BOOKING_TAKEN'],
+        redirect: (done) =>
+          done.by === 'owner'
+            ? `/${ctx.locale}/manage/organisations/${done.ownerId}/rooms?done=${action}`
+            : `/${ctx.locale}/rooms/${done.roomId}?done=cancelled`,
+        refused: async (problems, error) => {
+          const page = await pageFor(request, deps);
+          const { organisation, rooms } = await listOwnRooms(ctx, where!.owner);
+          return OwnRoomsPage({
+            ctx: page,
+            organisation: { id: organisation.id, name: pickText(organisation.name, page.locale)?.text ?? '' },
+            rooms,
+            requests: await listRequestsTo(ctx, organisation.id),
+            refused: { bookingId: id.toLowerCase(), problems },
+            done: error.code === 'BOOKING_TAKEN' ? errorMessage(page.t, error) : undefined,
+          });
+        },
+      });
+    },
+  );
+};

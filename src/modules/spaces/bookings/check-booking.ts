@@ -1,0 +1,72 @@
+// Whether a slot may be asked for: the times themselves (read, in order, not past, not too far, with
+// the notice the room needs, within its shortest and longest booking), the number of people, and
+// the room's hours. Pure: the use case gives the room, its rules and the clock.
+import { DateTime } from 'luxon';
+import type { FieldProblem } from '../../../shared/errors.ts';
+import { type AvailabilityRule, outsideOpening } from '../availability/availability.ts';
+import type { Period } from '../spaces.schema.ts';
+import { bookingHorizonDays, roomTimeZone } from '../spaces.vocabulary.ts';
+
+export interface BookingInput {
+  /** "2026-12-07T18:00" (Brussels time) or with an offset, "2026-12-07T17:00:00Z". */
+  start: string;
+  end: string;
+  attendees: string;
+  purpose?: string;
+}
+
+interface RoomRules {
+  capacity: number;
+  minMinutes: number;
+  maxMinutes: number;
+  noticeHours: number;
+}
+
+const momentShape = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\d{2}:\d{2})?$/;
+
+/** A moment as typed: Brussels time unless it says its offset; null when it is not one. */
+export function readMoment(text: string): Date | null {
+  const t = text.trim();
+  if (!momentShape.test(t)) return null;
+  const moment = DateTime.fromISO(t, { zone: roomTimeZone });
+  return moment.isValid ? moment.toJSDate() : null;
+}
+
+export function checkBooking(
+  input: BookingInput,
+  room: RoomRules,
+  rules: AvailabilityRule[],
+  now: Date,
+): { problems: FieldProblem[]; value?: { period: Period; attendees: number; purpose: string } } {
+  const problems: FieldProblem[] = [];
+  const problem = (field: string, code: string) => problems.push({ field, message: code, code });
+  const start = readMoment(input.start);
+  const end = readMoment(input.end);
+  if (!start) problem('start', 'booking_time_invalid');
+  if (!end) problem('end', 'booking_time_invalid');
+
+  const attendeesText = input.attendees.trim();
+  const attendees = /^\d{1,7}$/.test(attendeesText) ? Number(attendeesText) : NaN;
+  if (!(attendees >= 1)) problem('attendees', 'booking_attendees');
+  else if (attendees > room.capacity) problem('attendees', 'booking_capacity');
+  const purpose = (input.purpose ?? '').trim();
+  if (purpose.length > 500) problem('purpose', 'booking_purpose_long');
+
+  if (start && end) {
+    const minutes = (end.getTime() - start.getTime()) / 60_000;
+    if (end <= start) problem('end', 'booking_end_before_start');
+    else if (start < now) problem('start', 'booking_in_past');
+    else if (start.getTime() - now.getTime() > bookingHorizonDays * 86_400_000)
+      problem('start', 'booking_too_far');
+    else if (start.getTime() - now.getTime() < room.noticeHours * 3_600_000)
+      problem('start', 'booking_notice');
+    else if (minutes < room.minMinutes) problem('end', 'booking_too_short');
+    else if (minutes > room.maxMinutes) problem('end', 'booking_too_long');
+    else {
+      const outside = outsideOpening(rules, { start, end });
+      if (outside) problem('start', outside);
+    }
+  }
+  if (problems.length || !start || !end) return { problems };
+  return { problems, value: { period: { start, end }, attendees, purpose } };
+}

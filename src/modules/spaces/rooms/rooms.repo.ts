@@ -1,0 +1,115 @@
+// Rooms and their hours: what is written and read. No rules here (see check-room.ts and the use cases).
+import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.ts';
+import type { AvailabilityRule } from '../availability/availability.ts';
+import { roomAvailability, rooms } from '../spaces.schema.ts';
+import type { RoomValues } from './check-room.ts';
+
+export type RoomRow = typeof rooms.$inferSelect;
+export type AvailabilityRow = typeof roomAvailability.$inferSelect;
+
+export async function insertRoom(
+  tx: Executor,
+  values: RoomValues & { organisationId: string; createdBy: string | null; isDemo?: boolean; now: Date },
+): Promise<string> {
+  const { now, ...rest } = values;
+  const [row] = await tx
+    .insert(rooms)
+    .values({ ...rest, createdAt: now, updatedAt: now })
+    .returning({ id: rooms.id });
+  return row!.id;
+}
+
+export async function updateRoom(tx: Executor, id: string, values: RoomValues, now: Date): Promise<void> {
+  await tx
+    .update(rooms)
+    .set({ ...values, updatedAt: now })
+    .where(eq(rooms.id, id));
+}
+
+export async function findRoom(db: Executor, id: string): Promise<RoomRow | undefined> {
+  const [row] = await db.select().from(rooms).where(eq(rooms.id, id));
+  return row;
+}
+
+/** The row, locked until the transaction ends, so two edits of one room do not cross. */
+export async function lockRoom(tx: Executor, id: string): Promise<RoomRow | undefined> {
+  const [row] = await tx.select().from(rooms).where(eq(rooms.id, id)).for('update');
+  return row;
+}
+
+export async function findRoomsOf(db: Executor, organisationId: string): Promise<RoomRow[]> {
+  return db
+    .select()
+    .from(rooms)
+    .where(eq(rooms.organisationId, organisationId))
+    .orderBy(asc(rooms.createdAt));
+}
+
+export async function findRoomsPage(
+  db: Executor,
+  page: { offset: number; limit: number },
+): Promise<{ rows: RoomRow[]; total: number }> {
+  const [rows, [totals]] = await Promise.all([
+    db
+      .select()
+      .from(rooms)
+      .orderBy(asc(rooms.createdAt), asc(rooms.id))
+      .limit(page.limit)
+      .offset(page.offset),
+    db.select({ n: count() }).from(rooms),
+  ]);
+  return { rows, total: totals?.n ?? 0 };
+}
+
+export async function findAvailability(db: Executor, roomIds: string[]): Promise<AvailabilityRow[]> {
+  if (!roomIds.length) return [];
+  return db
+    .select()
+    .from(roomAvailability)
+    .where(inArray(roomAvailability.roomId, roomIds))
+    .orderBy(asc(roomAvailability.createdAt), asc(roomAvailability.id));
+}
+
+/** The room's weekly windows replaced by these (its closures stay). */
+export async function replaceOpenings(
+  tx: Executor,
+  roomId: string,
+  rules: AvailabilityRule[],
+  now: Date,
+): Promise<void> {
+  await tx
+    .delete(roomAvailability)
+    .where(and(eq(roomAvailability.roomId, roomId), eq(roomAvailability.kind, 'open')));
+  if (rules.length)
+    await tx
+      .insert(roomAvailability)
+      .values(rules.map((r) => ({ ...r, roomId, createdAt: now, updatedAt: now })));
+}
+
+export async function insertClosure(
+  tx: Executor,
+  roomId: string,
+  rule: AvailabilityRule & { note: Record<string, string> },
+  now: Date,
+): Promise<string> {
+  const [row] = await tx
+    .insert(roomAvailability)
+    .values({ ...rule, roomId, createdAt: now, updatedAt: now })
+    .returning({ id: roomAvailability.id });
+  return row!.id;
+}
+
+export async function deleteClosure(tx: Executor, roomId: string, id: string): Promise<boolean> {
+  const deleted = await tx
+    .delete(roomAvailability)
+    .where(
+      and(
+        eq(roomAvailability.id, id),
+        eq(roomAvailability.roomId, roomId),
+        eq(roomAvailability.kind, 'closed'),
+      ),
+    )
+    .returning({ id: roomAvailability.id });
+  return deleted.length > 0;
+}

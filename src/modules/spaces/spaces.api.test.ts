@@ -1,0 +1,214 @@
+// The rooms API through the real HTTP app: rooms and their free time in public, bookings with an
+// organisation's token, the same checks as the pages, nothing stored when refused, and the database
+// keeping two confirmed bookings of one room from overlapping even when 50 ask at once.
+import { describe, expect, it } from 'vitest';
+import { sql } from '../../../test/helpers/members.ts';
+import { nextWeek, publishRoom, roomOwner, tokenOf } from '../../../test/helpers/spaces.ts';
+import { useTestApp } from '../../../test/helpers/test-app.ts';
+
+const app = useTestApp();
+
+const post = (token: string | null, url: string, payload: object = {}, locale = 'en') =>
+  app.t.app.inject({
+    method: 'POST',
+    url,
+    headers: { ...(token ? { authorization: `Bearer ${token}` } : {}), 'accept-language': locale },
+    payload,
+  });
+const bookings = async () => (await sql(app.t, 'select count(*)::int as n from bookings'))[0].n as number;
+
+describe('POST /api/v1/bookings', () => {
+  it('lets exactly one of 50 simultaneous requests for one slot through; the 49 others hear it is taken', async () => {
+    const owner = await roomOwner(app.t, 0);
+    const room = await publishRoom(app.t, owner, { confirmation: 'at_once', capacity: '30' });
+    const [{ id: asker }] = await sql(
+      app.t,
+      'select id from organisations where id <> $1 order by provenance_id limit 1',
+      [owner.org],
+    );
+    const token = await tokenOf(app.t, asker);
+    const slot = { room_id: room, start: nextWeek(2, '18:00'), end: nextWeek(2, '20:00'), attendees: 12 };
+    const answers = await Promise.all(
+      Array.from({ length: 50 }, () => post(token, '/api/v1/bookings', slot, 'fr')),
+    );
+    const statuses = answers.map((a) => a.statusCode).sort();
+    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
+    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    const refused = answers.find((a) => a.statusCode === 409)!.json();
+    expect(refused).toMatchObject({
+      error: 'BOOKING_TAKEN',
+      message: 'Ce moment est déjà pris. Choisissez un autre créneau.',
+    });
+    const rows = await sql(app.t, 'select status from bookings where room_id = $1', [room]);
+    expect(rows).toEqual([{ status: 'confirmed' }]);
+  });
+
+  it('refuses bad requests with the reasons in the reader’s language, storing nothing', async () => {
+    const owner = await roomOwner(app.t, 1);
+    const room = await publishRoom(app.t, owner, { max_minutes: '120', capacity: '10' });
+    // Closed on next week's Wednesday.
+    await owner.editor.get(`/en/manage/rooms/${room}`);
+    const closed = await owner.editor.post(`/en/manage/rooms/${room}/closures`, {
+      'closure-closed_from': nextWeek(3),
+    });
+    expect(closed.statusCode).toBe(303);
+    const [{ id: asker }] = await sql(
+      app.t,
+      'select id from organisations where id <> $1 order by provenance_id limit 1',
+      [owner.org],
+    );
+    const token = await tokenOf(app.t, asker);
+    const before = await bookings();
+    const ask = (fields: object) =>
+      post(token, '/api/v1/bookings', { room_id: room, attendees: 5, ...fields }, 'nl');
+    const cases: [object, string, string][] = [
+      [
+        { start: nextWeek(2, '18:00'), end: nextWeek(2, '17:00') },
+        'end',
+        'Het einde moet na het begin komen.',
+      ],
+      [
+        { start: nextWeek(2, '07:00'), end: nextWeek(2, '08:00') },
+        'start',
+        'De zaal is dan niet open voor anderen. Kies een vrij tijdslot van de week.',
+      ],
+      [{ start: nextWeek(3, '10:00'), end: nextWeek(3, '11:00') }, 'start', 'De zaal is die dag gesloten.'],
+      [
+        { start: nextWeek(2, '10:00'), end: nextWeek(2, '13:00') },
+        'end',
+        'Dat is langer dan de langste reservatie van de zaal.',
+      ],
+      [
+        { start: '2020-01-06T10:00:00+01:00', end: '2020-01-06T11:00:00+01:00' },
+        'start',
+        'Dit moment is al voorbij.',
+      ],
+      [
+        { start: nextWeek(2, '10:00'), end: nextWeek(2, '11:00'), attendees: 11 },
+        'attendees',
+        'Dat zijn meer mensen dan er in de zaal passen.',
+      ],
+      [
+        { start: 'tomorrow', end: nextWeek(2, '11:00') },
+        'start',
+        'Geef een datum en een uur zoals 2026-12-24 en 18:00.',
+      ],
+    ];
+    for (const [fields, field, message] of cases) {
+      const res = await ask(fields);
+      expect(res.statusCode, JSON.stringify(fields)).toBe(400);
+      expect(res.json().fields).toEqual([{ field, message }]);
+    }
+    const unknown = await post(token, '/api/v1/bookings', {
+      room_id: '00000000-0000-4000-8000-000000000000',
+      start: nextWeek(2, '10:00'),
+      end: nextWeek(2, '11:00'),
+      attendees: 5,
+    });
+    expect(unknown.statusCode).toBe(404);
+    expect(unknown.json().error).toBe('ROOM_NOT_FOUND');
+    expect((await post(null, '/api/v1/bookings', { room_id: room })).statusCode).toBe(401);
+    expect(await bookings()).toBe(before);
+  });
+
+  it('waits for the owners on an approval room; approving over a confirmed booking is refused as taken', async () => {
+    const owner = await roomOwner(app.t, 2);
+    const room = await publishRoom(app.t, owner, { confirmation: 'approval' });
+    const askers = await sql(
+      app.t,
+      'select id from organisations where id <> $1 order by provenance_id limit 3',
+      [owner.org],
+    );
+    const [first, second, stranger] = [
+      await tokenOf(app.t, askers[0].id),
+      await tokenOf(app.t, askers[1].id),
+      await tokenOf(app.t, askers[2].id),
+    ];
+    const ownerToken = await tokenOf(app.t, owner.org);
+    const slot = { room_id: room, start: nextWeek(4, '14:00'), end: nextWeek(4, '16:00'), attendees: 8 };
+    const a = (await post(first, '/api/v1/bookings', slot)).json();
+    const b = (await post(second, '/api/v1/bookings', { ...slot, start: nextWeek(4, '15:00') })).json();
+    expect([a.status, b.status]).toEqual(['requested', 'requested']);
+
+    // Another organisation's token sees no such booking; the asker may not approve its own request.
+    expect((await post(stranger, `/api/v1/bookings/${a.id}/actions/approve`)).statusCode).toBe(404);
+    expect((await post(first, `/api/v1/bookings/${a.id}/actions/approve`)).statusCode).toBe(403);
+    expect((await post(ownerToken, `/api/v1/bookings/${a.id}/actions/approve`)).json()).toEqual({
+      id: a.id,
+      status: 'confirmed',
+    });
+    const taken = await post(ownerToken, `/api/v1/bookings/${b.id}/actions/approve`);
+    expect(taken.statusCode).toBe(409);
+    expect(taken.json().error).toBe('BOOKING_TAKEN');
+    // Declining needs a reason; then the asker is told why.
+    const bare = await post(ownerToken, `/api/v1/bookings/${b.id}/actions/decline`, {});
+    expect(bare.statusCode).toBe(400);
+    const declined = await post(ownerToken, `/api/v1/bookings/${b.id}/actions/decline`, {
+      reason: 'Taken by another group.',
+    });
+    expect(declined.json()).toEqual({ id: b.id, status: 'declined' });
+    expect(await sql(app.t, 'select status, reason from bookings where id = $1', [b.id])).toEqual([
+      { status: 'declined', reason: 'Taken by another group.' },
+    ]);
+    // The asker cancels; cancelling twice is a conflict.
+    expect((await post(first, `/api/v1/bookings/${a.id}/actions/cancel`)).json().status).toBe('cancelled');
+    expect((await post(first, `/api/v1/bookings/${a.id}/actions/cancel`)).statusCode).toBe(409);
+    const audit = await sql(
+      app.t,
+      `select event from audit_log where subject_type = 'booking' and subject_id = $1 order by at`,
+      [a.id],
+    );
+    expect(audit.map((r) => r.event)).toEqual([
+      'spaces.booking_requested',
+      'spaces.booking_confirmed',
+      'spaces.booking_cancelled',
+    ]);
+  });
+});
+
+describe('GET /api/v1/rooms and availability', () => {
+  it('lists rooms and tells when one is open and taken', async () => {
+    const owner = await roomOwner(app.t, 3);
+    const room = await publishRoom(app.t, owner, { confirmation: 'at_once' });
+    const token = await tokenOf(app.t, owner.org);
+    await post(token, '/api/v1/bookings', {
+      room_id: room,
+      start: nextWeek(1, '10:00'),
+      end: nextWeek(1, '12:00'),
+      attendees: 3,
+    });
+    const list = (await app.get('/api/v1/rooms?per_page=100')).json();
+    expect(list.items.find((r: { id: string }) => r.id === room)).toMatchObject({
+      organisation_id: owner.org,
+      capacity: 20,
+      confirmation: 'at_once',
+    });
+    const res = await app.get(`/api/v1/rooms/${room}/availability?from=${nextWeek(1)}&to=${nextWeek(2)}`);
+    expect(res.statusCode).toBe(200);
+    const body = res.json();
+    expect(body.open).toEqual([
+      {
+        start: new Date(nextWeek(1, '09:00')).toISOString(),
+        end: new Date(nextWeek(1, '22:00')).toISOString(),
+      },
+    ]);
+    expect(body.taken).toEqual([
+      {
+        start: new Date(nextWeek(1, '10:00')).toISOString(),
+        end: new Date(nextWeek(1, '12:00')).toISOString(),
+      },
+    ]);
+    expect(
+      (await app.get(`/api/v1/rooms/${room}/availability?from=2027-01-01&to=2027-03-01`)).statusCode,
+    ).toBe(400);
+    expect((await app.get(`/api/v1/rooms/not-a-room/availability`)).statusCode).toBe(404);
+  });
+
+  it('is in the OpenAPI document', async () => {
+    const doc = (await app.get('/api/docs/json')).json();
+    expect(doc.paths['/api/v1/bookings'].post.security).toEqual([{ apiToken: [] }]);
+    expect(doc.paths['/api/v1/bookings/{id}/actions/{action}'].post.tags).toEqual(['spaces']);
+    expect(doc.paths['/api/v1/rooms'].get.tags).toEqual(['spaces']);
+    expect(doc.paths['/api/v1/rooms/{id}/availability'].get).toBeDefined();
+  });
+});

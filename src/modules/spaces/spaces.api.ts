@@ -1,0 +1,249 @@
+// Rooms and bookings through the API. Rooms and when they are free are public; asking for a slot
+// and deciding one need an organisation's token (Authorization: Bearer psl_…, made by its admins on
+// the API tokens page), with the same rules and errors as the pages.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import { DateTime } from 'luxon';
+import Type from 'typebox';
+import { documented as apiDocs } from '../../http/api-docs.ts';
+import type { WebDeps } from '../../http/deps.ts';
+import { contextAs } from '../../http/use-case-context.ts';
+import { AppError, type FieldProblem } from '../../shared/errors.ts';
+import { type ApiTokenActor, authenticateApiToken } from '../access/index.ts';
+import { ErrorSchema, I18nTextSchema } from '../directory/index.ts';
+import { readMoment } from './bookings/check-booking.ts';
+import { actOnBooking } from './bookings/act-on-booking.ts';
+import { requestBooking } from './bookings/request-booking.ts';
+import type { PeriodView, RoomView } from './presenters/page-data.ts';
+import { listRooms, roomCalendar } from './rooms/room-queries.ts';
+import type { SpaceContext } from './space-context.ts';
+import { roomTimeZone } from './spaces.vocabulary.ts';
+
+const documented = apiDocs('spaces');
+const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
+const security = [{ apiToken: [] }];
+/** The longest stretch one availability request covers. */
+const maxAvailabilityDays = 31;
+
+const Moment = Type.String({ format: 'date-time' });
+const PeriodSchema = Type.Object({ start: Moment, end: Moment });
+const RoomSchema = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  organisation_id: Type.String({ format: 'uuid' }),
+  organisation_name: I18nTextSchema,
+  location_id: Type.Union([Type.String({ format: 'uuid' }), Type.Null()]),
+  address: Type.Union([Type.String(), Type.Null()]),
+  postcode: Type.Union([Type.String(), Type.Null()]),
+  commune: Type.Union([Type.String({ description: 'NIS code.' }), Type.Null()]),
+  name: I18nTextSchema,
+  description: I18nTextSchema,
+  capacity: Type.Integer(),
+  floor_area: Type.Union([Type.Integer({ description: 'Square metres.' }), Type.Null()]),
+  accessibility: Type.Array(Type.String()),
+  equipment: Type.Array(Type.String()),
+  hourly_price_cents: Type.Integer({ description: 'Euro cents an hour; 0 is free.' }),
+  conditions: Type.Array(Type.String()),
+  conditions_note: I18nTextSchema,
+  who_may_ask: Type.String(),
+  monthly_quota_hours: Type.Union([Type.Integer(), Type.Null()]),
+  min_minutes: Type.Integer(),
+  max_minutes: Type.Integer(),
+  notice_hours: Type.Integer(),
+  confirmation: Type.String({ description: '"at_once" or "approval".' }),
+  is_demo: Type.Boolean(),
+});
+const RoomList = Type.Object({
+  items: Type.Array(RoomSchema),
+  page: Type.Integer(),
+  per_page: Type.Integer(),
+  total: Type.Integer(),
+});
+const BookingRequest = Type.Object(
+  {
+    room_id: Type.String({ maxLength: 64 }),
+    start: Type.String({ maxLength: 40, description: 'ISO 8601; Brussels time unless an offset is given.' }),
+    end: Type.String({ maxLength: 40 }),
+    attendees: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
+    purpose: Type.Optional(Type.String({ maxLength: 2_000, description: 'At most 500 characters.' })),
+  },
+  { additionalProperties: false },
+);
+const BookingResult = Type.Object({
+  id: Type.String({ format: 'uuid' }),
+  status: Type.Union([
+    Type.Literal('requested'),
+    Type.Literal('confirmed'),
+    Type.Literal('declined'),
+    Type.Literal('cancelled'),
+  ]),
+});
+
+const period = (p: PeriodView) => ({ start: p.start.toISOString(), end: p.end.toISOString() });
+const room = (r: RoomView) => ({
+  id: r.id,
+  organisation_id: r.organisationId,
+  organisation_name: r.organisationName,
+  location_id: r.place?.id ?? null,
+  address: r.place?.address ?? null,
+  postcode: r.place?.postcode ?? null,
+  commune: r.place?.communeNis ?? null,
+  name: r.name,
+  description: r.description,
+  capacity: r.capacity,
+  floor_area: r.floorArea,
+  accessibility: r.accessibility,
+  equipment: r.equipment,
+  hourly_price_cents: r.hourlyPriceCents,
+  conditions: r.conditions,
+  conditions_note: r.conditionsNote,
+  who_may_ask: r.whoMayAsk,
+  monthly_quota_hours: r.monthlyQuotaHours,
+  min_minutes: r.minMinutes,
+  max_minutes: r.maxMinutes,
+  notice_hours: r.noticeHours,
+  confirmation: r.confirmation,
+  is_demo: r.isDemo,
+});
+
+/** The stretch an availability request asks about: a week from today unless it says. */
+function stretch(query: { from?: string; to?: string }, now: Date): { from: Date; to: Date } {
+  const problems: FieldProblem[] = [];
+  const read = (field: 'from' | 'to', text: string) => {
+    const moment = readMoment(/^\d{4}-\d{2}-\d{2}$/.test(text) ? `${text}T00:00` : text);
+    if (!moment) problems.push({ field, message: 'date_invalid', code: 'date_invalid' });
+    return moment;
+  };
+  const today = DateTime.fromJSDate(now, { zone: roomTimeZone }).startOf('day').toJSDate();
+  const from = query.from ? read('from', query.from) : today;
+  const to = query.to ? read('to', query.to) : from && new Date(from.getTime() + 7 * 86_400_000);
+  if (from && to && to <= from) problems.push({ field: 'to', message: 'date_order', code: 'date_order' });
+  else if (from && to && to.getTime() - from.getTime() > maxAvailabilityDays * 86_400_000)
+    problems.push({ field: 'to', message: 'availability_span', code: 'availability_span' });
+  if (problems.length || !from || !to) throw new AppError('VALIDATION_FAILED', { fields: problems });
+  return { from, to };
+}
+
+export const spacesApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
+  const actors = new WeakMap<FastifyRequest, ApiTokenActor>();
+  /** Before the body is read: a request without a valid organisation token is a 401. */
+  async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
+    reply.header('cache-control', 'no-store');
+    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
+    const actor =
+      scheme === 'Bearer' && token ? await authenticateApiToken(deps.db, token, new Date()) : null;
+    if (!actor) {
+      reply.header('www-authenticate', 'Bearer realm="passerelle"');
+      throw new AppError('API_TOKEN_INVALID');
+    }
+    actors.set(request, actor);
+  }
+  const tokenContext = (request: FastifyRequest): SpaceContext => {
+    const actor = actors.get(request);
+    if (!actor) throw new AppError('API_TOKEN_INVALID');
+    return contextAs(request, deps, actor);
+  };
+
+  app.get(
+    '/rooms',
+    documented('Rooms that organisations share', {
+      querystring: Type.Object({
+        page: Type.Integer({ minimum: 1, maximum: 10_000, default: 1 }),
+        per_page: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
+      }),
+      response: { 200: RoomList, 400: ErrorSchema },
+    }),
+    async (request) => {
+      const { page, per_page } = request.query;
+      const { items, total } = await listRooms(deps.db, { page, perPage: per_page });
+      return { items: items.map(room), page, per_page, total };
+    },
+  );
+
+  app.get(
+    '/rooms/:id/availability',
+    documented('When a room is open, and which of that time is taken', {
+      params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+      querystring: Type.Object({
+        from: Type.Optional(
+          Type.String({ maxLength: 40, description: 'A date or a moment; today by default.' }),
+        ),
+        to: Type.Optional(
+          Type.String({ maxLength: 40, description: 'At most 31 days after `from`; a week by default.' }),
+        ),
+      }),
+      response: {
+        200: Type.Object({
+          room_id: Type.String({ format: 'uuid' }),
+          time_zone: Type.String(),
+          from: Moment,
+          to: Moment,
+          open: Type.Array(PeriodSchema, { description: 'When the room is open, closures left out.' }),
+          taken: Type.Array(PeriodSchema, { description: 'Confirmed bookings.' }),
+        }),
+        400: ErrorSchema,
+        404: ErrorSchema,
+      },
+    }),
+    async (request) => {
+      const { from, to } = stretch(request.query, new Date());
+      const calendar = await roomCalendar(deps.db, request.params.id, from, to);
+      return {
+        room_id: request.params.id.toLowerCase(),
+        time_zone: roomTimeZone,
+        from: from.toISOString(),
+        to: to.toISOString(),
+        open: calendar.open.map(period),
+        taken: calendar.taken.map(period),
+      };
+    },
+  );
+
+  app.post(
+    '/bookings',
+    {
+      onRequest: authenticate,
+      ...documented('Ask for a slot of a room, for the token’s organisation', {
+        security,
+        body: BookingRequest,
+        response: { 201: BookingResult, ...errors },
+      }),
+    },
+    async (request, reply) => {
+      const ctx = tokenContext(request);
+      const b = request.body;
+      const result = await requestBooking(ctx, {
+        roomId: b.room_id,
+        start: b.start,
+        end: b.end,
+        attendees: String(b.attendees),
+        purpose: b.purpose,
+      });
+      return reply.code(201).send(result);
+    },
+  );
+
+  app.post(
+    '/bookings/:id/actions/:action',
+    {
+      onRequest: authenticate,
+      ...documented('Approve or decline a request for your room, or cancel a booking', {
+        security,
+        params: Type.Object({
+          id: Type.String({ maxLength: 64 }),
+          action: Type.Union([Type.Literal('approve'), Type.Literal('decline'), Type.Literal('cancel')]),
+        }),
+        body: Type.Optional(
+          Type.Object(
+            { reason: Type.Optional(Type.String({ maxLength: 2_000, description: 'Needed to decline.' })) },
+            { additionalProperties: false },
+          ),
+        ),
+        response: { 200: BookingResult, ...errors },
+      }),
+    },
+    async (request) => {
+      const ctx = tokenContext(request);
+      return actOnBooking(ctx, request.params.id, request.params.action, request.body?.reason ?? '');
+    },
+  );
+};
