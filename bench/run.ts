@@ -1,7 +1,8 @@
-// npm run bench [-- --services 50000 --duration 10 --connections 50]
+// npm run bench [-- --services 50000 --duration 10 --connections 50 --signals 1000000 --answers 200000]
 // Starts the real server as a separate process on loopback, measures cold and warm start, seeds a
 // large multilingual directory, loads each route with autocannon and writes the figures to
-// bench/results/. Targets are in the issues; nothing here asserts them.
+// bench/results/, then does the same for the evidence cube over a million need signals. Targets
+// are in the issues; nothing here asserts them.
 import { type ChildProcess, execSync, spawn } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
@@ -21,6 +22,7 @@ import { latencySummary, type Measured, round2 } from './measure.ts';
 import { benchReferrals, type WriteResult } from './referrals.ts';
 import { generateKey } from '../src/shared/field-encryption.ts';
 import { directorySearchSource } from '../src/modules/directory/search/directory-source.ts';
+import { benchEvidence, type EvidenceBench } from './evidence.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -28,6 +30,8 @@ const { values } = parseArgs({
     services: { type: 'string', default: '50000' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
+    signals: { type: 'string', default: '1000000' },
+    answers: { type: 'string', default: '200000' },
   },
 });
 const targetServices = Number(values.services);
@@ -267,10 +271,20 @@ async function main(): Promise<void> {
     // Both techniques on the same queries and data, after the loads so they do not disturb them.
     const techniques = await compareSearchTechniques(runningEmbeddedUrl(dataDir)!, queries);
     console.log(`search techniques: ${JSON.stringify(techniques)}`);
+    // The evidence cube last: its million signals would weigh on every load above.
+    const evidenceDb = connectDatabase(runningEmbeddedUrl(dataDir)!, { max: 2 });
+    const evidence = await benchEvidence(
+      server.url,
+      evidenceDb.pool,
+      { load, timeEach },
+      { signals: Number(values.signals), answers: Number(values.answers) },
+    );
+    await evidenceDb.close();
+    const withEvidence = memoryOf(server.proc.pid!);
     await stopServer(server);
 
     const ceiling = results[0]!.requestsPerSecond;
-    for (const r of results.slice(1))
+    for (const r of [...results.slice(1), ...evidence.loads])
       r.ratioToHealthz = Math.round((r.requestsPerSecond / ceiling) * 1000) / 1000;
 
     const commit = execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
@@ -295,7 +309,12 @@ async function main(): Promise<void> {
         stopSeconds: round2(coldStop),
         seedSeconds: round2(seedSeconds),
       },
-      serverMemory: { idleRssMb: idle.rssMb, afterLoadRssMb: loaded.rssMb, peakRssMb: loaded.peakRssMb },
+      serverMemory: {
+        idleRssMb: idle.rssMb,
+        afterLoadRssMb: loaded.rssMb,
+        withEvidenceRssMb: withEvidence.rssMb,
+        peakRssMb: withEvidence.peakRssMb,
+      },
       search: {
         distinctQueries: queries.length,
         indexCatchUpSeconds: round2(indexSeconds),
@@ -310,6 +329,7 @@ async function main(): Promise<void> {
       },
       results,
       writes,
+      evidence,
     };
     const dir = join(root, 'bench/results');
     mkdirSync(dir, { recursive: true });
@@ -399,6 +419,7 @@ function markdown(report: {
   };
   results: LoadResult[];
   writes: WriteResult[];
+  evidence: EvidenceBench;
 }): string {
   const rows = report.results.map(
     (r) =>
@@ -426,7 +447,9 @@ function markdown(report: {
     '',
     `Start-up: cold ${report.startup.coldStartSeconds} s (empty folder: initdb, migrations, demo data), warm ${report.startup.warmStartSeconds} s, ` +
       `stop ${report.startup.stopSeconds} s; seeding took ${report.startup.seedSeconds} s.`,
-    `Server memory: ${report.serverMemory.idleRssMb} MB idle, ${report.serverMemory.afterLoadRssMb} MB after the load, peak ${report.serverMemory.peakRssMb} MB (RSS of the Node process; PostgreSQL not included).`,
+    `Server memory: ${report.serverMemory.idleRssMb} MB idle, ${report.serverMemory.afterLoadRssMb} MB after the load, ` +
+      `${report.serverMemory.withEvidenceRssMb} MB with the evidence cube, peak ${report.serverMemory.peakRssMb} MB (RSS of the Node process; PostgreSQL not included).`,
+    evidenceMarkdown(report.evidence),
     '',
     `Search: ${report.search.distinctQueries} distinct queries in the mix (long tail, rank^-1); each run once without cache: ` +
       `p50 ${report.search.uncachedLatencyMs.p50} ms, p95 ${report.search.uncachedLatencyMs.p95} ms, p99 ${report.search.uncachedLatencyMs.p99} ms. ` +
@@ -434,6 +457,24 @@ function markdown(report: {
       `The index caught up with the seeded directory in ${report.search.indexCatchUpSeconds} s.`,
     techniquesMarkdown(report.search.techniques),
     `Relevance on the demo data (${report.search.relevance.queries} queries): MRR ${report.search.relevance.mrr}, P@5 ${report.search.relevance.precisionAt5}.`,
+    '',
+  ].join('\n');
+}
+
+function evidenceMarkdown(e: EvidenceBench): string {
+  return [
+    '',
+    `Evidence: ${e.seeded.signals} need signals and ${e.seeded.answers} survey answers (seeded in ${e.seeded.seconds} s); ` +
+      `the cube published them ${e.publishSeconds} s after seeding; a new signal showed in it after ${e.newSignalVisibleSeconds} s. ` +
+      `${e.uncachedFilterMs.filters} distinct filters, each once with nothing cached: p50 ${e.uncachedFilterMs.p50} ms, ` +
+      `p95 ${e.uncachedFilterMs.p95} ms, p99 ${e.uncachedFilterMs.p99} ms, max ${e.uncachedFilterMs.max} ms.`,
+    '',
+    '| route | req/s | p50 ms | p95 ms | p99 ms | ratio to /healthz | errors |',
+    '|---|---:|---:|---:|---:|---:|---:|',
+    ...e.loads.map(
+      (r: LoadResult) =>
+        `| ${r.name} | ${r.requestsPerSecond} | ${r.latencyMs.p50} | ${r.latencyMs.p95} | ${r.latencyMs.p99} | ${r.ratioToHealthz ?? 1} | ${r.errors + r.non2xx} |`,
+    ),
     '',
   ].join('\n');
 }
