@@ -107,7 +107,12 @@ export const surveyAnswerWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, d
       const answered = answeredBefore(request, survey.slug);
       return submitForm(
         reply,
-        () => answerSurvey({ ...useCase, actor: null, limit, answeredBefore: answered }, survey.slug, values),
+        () =>
+          answerSurvey(
+            { ...useCase, actor: null, limit, answeredBefore: answered, keys: deps.keys },
+            survey.slug,
+            values,
+          ),
         {
           alsoShown: [
             'SURVEY_NOT_OPEN',
@@ -147,7 +152,7 @@ export const surveyAnswerWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, d
     '/surveys/:slug/results',
     { schema: { hide: true, params: SlugParams } },
     async (request, reply) => {
-      const data = await surveyResults(visitor(request), request.params.slug);
+      const data = await surveyResults({ ...visitor(request), keys: deps.keys }, request.params.slug);
       const ctx = await pageFor(request, deps);
       return sendHtml(reply.header('cache-control', 'no-store'), SurveyResultsPage({ ctx, data }));
     },

@@ -92,6 +92,16 @@ describe('the results of a survey', () => {
     expect(lines[1]).toContain(`,Non,Chauffage; Place,"'=HYPERLINK(""http://evil.example"",""clic"")",`);
     expect(lines[1]).toContain(`${quartier.name.fr} (Bruxelles)`);
     expect(lines[2]).toMatch(/,Oui,,'-2\+3,$/);
+    // Written answers are stored sealed, bound to their row; the rest stays plain for the counts.
+    const rows = await sql(
+      app.t,
+      `select r.answers, r.texts from survey_responses r join surveys s on s.id = r.survey_id where s.slug = $1`,
+      [slug],
+    );
+    for (const row of rows) {
+      expect(JSON.stringify(row.answers)).not.toMatch(/HYPERLINK|-2\+3/);
+      expect(row.texts).toMatch(/^v1\./);
+    }
 
     const [{ id: other }] = await sql(app.t, 'select id from organisations where id <> $1 limit 1', [org]);
     const outsider = await memberOf(app.t, other, ['admin']);

@@ -45,6 +45,8 @@ export const surveyResponses = pgTable(
     surveyId: belongsTo(() => surveys.id).notNull(),
     /** Question id → answer (an option's index, several, a number, a text, a quartier code). */
     answers: jsonb().$type<SurveyAnswers>().notNull(),
+    /** The written answers, sealed together (survey-texts.ts); null when none was written. */
+    texts: text(),
     /** From the first "which quartier" question, for the evidence map; null when none was given. */
     quartierCode: integer(),
     communeNis: text(),

@@ -193,7 +193,10 @@ export const surveysWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
     '/surveys/:slug/answers.csv',
     { schema: { hide: true, params: SlugParams } },
     async (request, reply) => {
-      const { survey, answers } = await exportAnswers(signedInContext(request, deps), request.params.slug);
+      const { survey, answers } = await exportAnswers(
+        { ...signedInContext(request, deps), keys: deps.keys },
+        request.params.slug,
+      );
       const ctx = await pageFor(request, deps);
       return reply
         .header('content-type', 'text/csv; charset=utf-8')

@@ -4,9 +4,11 @@
 // entry with the time and address would tie an anonymous answer to a person.
 import { randomUUID } from 'node:crypto';
 import { AppError } from '../../../../shared/errors.ts';
+import type { KeyRing } from '../../../../shared/field-encryption.ts';
 import type { RateLimiter } from '../../../../shared/rate-limiter.ts';
 import type { UseCaseContext } from '../../../../shared/use-case.ts';
 import { type AnswerInput, checkAnswers } from '../check-answer.ts';
+import { sealTexts } from '../survey-texts.ts';
 import { surveyState } from '../survey-view.ts';
 import { findSurveyBySlug, insertResponse, lockSurvey } from '../surveys.repo.ts';
 
@@ -15,6 +17,7 @@ export interface AnswerContext extends UseCaseContext<null> {
   limit: RateLimiter;
   /** This browser answered this survey before (its cookie says so). */
   answeredBefore: boolean;
+  keys: KeyRing;
 }
 
 function refuseOutsideItsTime(survey: { opensAt: Date; closesAt: Date }, now: Date): void {
@@ -38,10 +41,11 @@ export async function answerSurvey(ctx: AnswerContext, slug: string, input: Answ
     if (!current) throw new AppError('NOT_FOUND');
     refuseOutsideItsTime(current, ctx.now);
     if (current.updatedAt.getTime() !== survey.updatedAt.getTime()) throw new AppError('CONFLICT');
+    const id = randomUUID();
     await insertResponse(tx, {
-      id: randomUUID(),
+      id,
       surveyId: current.id,
-      answers: value.answers,
+      ...sealTexts(ctx.keys, current.questions, value.answers, id),
       quartierCode: value.place?.quartierCode ?? null,
       communeNis: value.place?.communeNis ?? null,
       submittedAt: ctx.now,

@@ -1,13 +1,15 @@
 // Every answer to a survey, for its owners' CSV: the survey and the answers, oldest first.
 import { AppError } from '../../../../shared/errors.ts';
+import type { KeyRing } from '../../../../shared/field-encryption.ts';
 import type { UseCaseContext } from '../../../../shared/use-case.ts';
+import { openAnswers } from '../survey-texts.ts';
 import type { SurveyAnswers } from '../survey.vocabulary.ts';
 import { presentSurvey, type SurveyView } from '../survey-view.ts';
 import { requireSurveyOwner } from '../surveys.policy.ts';
 import { findResponses, findSurveyBySlug } from '../surveys.repo.ts';
 
 export async function exportAnswers(
-  ctx: UseCaseContext,
+  ctx: UseCaseContext & { keys: KeyRing },
   slug: string,
 ): Promise<{ survey: SurveyView; answers: { submittedAt: Date; answers: SurveyAnswers }[] }> {
   const row = await findSurveyBySlug(ctx.db, slug);
@@ -16,6 +18,6 @@ export async function exportAnswers(
   const responses = await findResponses(ctx.db, row.id);
   return {
     survey: presentSurvey(row, ctx.now),
-    answers: responses.map((r) => ({ submittedAt: r.submittedAt, answers: r.answers })),
+    answers: responses.map((r) => ({ submittedAt: r.submittedAt, answers: openAnswers(ctx.keys, r) })),
   };
 }

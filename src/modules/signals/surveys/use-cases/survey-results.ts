@@ -3,8 +3,10 @@
 // of a question fewer than five people answered.
 import { AppError } from '../../../../shared/errors.ts';
 import type { Actor } from '../../../../shared/actor.ts';
+import type { KeyRing } from '../../../../shared/field-encryption.ts';
 import type { UseCaseContext } from '../../../../shared/use-case.ts';
 import { surveyNames } from '../survey-names.ts';
+import { openAnswers } from '../survey-texts.ts';
 import { presentSurvey, type SurveyView } from '../survey-view.ts';
 import { isSurveyOwner } from '../surveys.policy.ts';
 import { findResponses, findSurveyBySlug } from '../surveys.repo.ts';
@@ -19,7 +21,10 @@ export interface SurveyResults {
   results: QuestionResult[];
 }
 
-export async function surveyResults(ctx: UseCaseContext<Actor | null>, slug: string): Promise<SurveyResults> {
+export async function surveyResults(
+  ctx: UseCaseContext<Actor | null> & { keys: KeyRing },
+  slug: string,
+): Promise<SurveyResults> {
   const row = await findSurveyBySlug(ctx.db, slug);
   if (!row) throw new AppError('NOT_FOUND');
   const survey = presentSurvey(row, ctx.now);
@@ -29,7 +34,8 @@ export async function surveyResults(ctx: UseCaseContext<Actor | null>, slug: str
   if (!shown) return { survey, owner, shown, responses: responses.length, results: [] };
   const results = tallySurvey(
     row.questions,
-    responses.map((r) => r.answers),
+    // The public's tally never shows written answers, so they are opened for the owners only.
+    responses.map((r) => (owner ? openAnswers(ctx.keys, r) : r.answers)),
     { owner, names: surveyNames() },
   );
   return { survey, owner, shown, responses: responses.length, results };
