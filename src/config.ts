@@ -1,4 +1,5 @@
 // One schema over the environment, checked at start-up. Nothing else reads process.env.
+import { isIP } from 'node:net';
 import { join, resolve } from 'node:path';
 import Type, { type Static } from 'typebox';
 import { Compile } from 'typebox/compile';
@@ -27,7 +28,12 @@ const Env = Type.Object({
   TILE_ATTRIBUTION: Type.String({ default: '© OpenStreetMap contributors' }),
   /** The public address of the site, for absolute links in JSON-LD and the API; derived from requests when unset. */
   PUBLIC_URL: Type.Optional(Type.String({ pattern: '^https?://' })),
-  TRUST_PROXY: Type.Boolean({ default: false }),
+  /**
+   * Which reverse proxies' X-Forwarded-For to believe: false, true (a proxy on this machine or the
+   * private network), or their addresses ("10.0.0.1,10.1.0.0/16"). Never "every hop": a client could
+   * then choose its own address and walk past every limit per address.
+   */
+  TRUST_PROXY: Type.String({ default: 'false', maxLength: 500 }),
   /** Where e-mail goes, e.g. smtp://user:pass@mail.example.org:587; unset keeps mail in the outbox. */
   SMTP_URL: Type.Optional(Type.String({ pattern: '^smtps?://' })),
   MAIL_FROM: Type.String({ default: 'Passerelle <no-reply@passerelle.invalid>', minLength: 3 }),
@@ -56,7 +62,8 @@ export interface Config {
   logLevel: Env['LOG_LEVEL'];
   tiles: { url: string; attribution: string };
   publicUrl: string | undefined;
-  trustProxy: boolean;
+  /** Fastify's trustProxy: the addresses of trusted proxies; false for none. */
+  trustProxy: false | string[];
   mail: { smtpUrl: string | undefined; from: string };
   jobs: boolean;
   /** Parsed ENCRYPTION_KEYS; unset outside production, where a key file in dataDir serves. */
@@ -123,7 +130,7 @@ export function loadConfig(
     logLevel: env.LOG_LEVEL,
     tiles: { url: env.TILE_URL, attribution: env.TILE_ATTRIBUTION },
     publicUrl: env.PUBLIC_URL?.replace(/\/$/, ''),
-    trustProxy: env.TRUST_PROXY,
+    trustProxy: trustedProxies(env.TRUST_PROXY),
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     jobs: env.JOBS,
     encryptionKeys,
@@ -139,3 +146,24 @@ export function loadConfig(
 export function encryptionKeysOf(config: Pick<Config, 'encryptionKeys' | 'dataDir'>): KeyRing {
   return config.encryptionKeys ?? keyRingFromFile(join(config.dataDir, 'field-encryption.keys'));
 }
+
+/**
+ * TRUST_PROXY as Fastify takes it: the addresses of the proxies whose X-Forwarded-For is believed.
+ * "true" is a proxy on this machine or the private network (proxy-addr's loopback, linklocal and
+ * uniquelocal); a client's own address is then the last one a trusted proxy added, whatever the
+ * client wrote before it. Fastify's `true` would believe the first address, which the client writes.
+ */
+function trustedProxies(value: string): false | string[] {
+  const given = value.trim().toLowerCase();
+  if (['', 'false', 'no', '0'].includes(given)) return false;
+  if (['true', 'yes', '1'].includes(given)) return [...privateNetworks];
+  const addresses = given.split(',').map((a) => a.trim());
+  const known = (a: string) =>
+    privateNetworks.includes(a) || (isIP(a.split('/')[0]!) !== 0 && /^[^/]+(\/\d{1,3})?$/.test(a));
+  if (addresses.every(known)) return addresses;
+  throw new ConfigError(
+    `Invalid configuration: TRUST_PROXY must be false, true or the proxies' addresses, not "${value}"`,
+  );
+}
+
+const privateNetworks = ['loopback', 'linklocal', 'uniquelocal'];
