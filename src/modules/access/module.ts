@@ -7,6 +7,8 @@ import { moduleErrors } from '../../shared/errors.ts';
 const errors = moduleErrors('access', {
   /** Moderating (verifying, deciding a claim on) an organisation one belongs to. */
   OWN_ORGANISATION: 403,
+  /** An API request without a valid organisation token (referrals', signals' and rooms' APIs). */
+  API_TOKEN_INVALID: 401,
 });
 
 export const accessModule = {

@@ -14,6 +14,7 @@ import {
   findOrganisationById,
   findOrganisationSummaries,
   findOrganisationsPage,
+  findOrganisationsWithPlaces,
   findServiceAtLocationById,
   findServiceAtLocationsPage,
   findServiceById,
@@ -79,6 +80,13 @@ export type OrganisationBrief = NonNullable<Awaited<ReturnType<typeof findOrgani
 /** Name, kind and verification of an organisation, or ORGANISATION_NOT_FOUND. */
 export function getOrganisationBrief(db: Executor, id: string): Promise<OrganisationBrief> {
   return foundById(findOrganisationBrief, db, id, 'ORGANISATION_NOT_FOUND');
+}
+
+export type OrganisationWithPlaces = Awaited<ReturnType<typeof findOrganisationsWithPlaces>>[number];
+
+/** The names and places of several organisations at once (ids not found are left out). */
+export function listOrganisationsWithPlaces(db: Executor, ids: string[]): Promise<OrganisationWithPlaces[]> {
+  return findOrganisationsWithPlaces(db, [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))]);
 }
 
 export function getService(db: Database, id: string): Promise<ServiceRecord> {

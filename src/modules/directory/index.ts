@@ -24,6 +24,8 @@ export {
   isShowingDemoData,
   listOrganisationRows,
   listOrganisations,
+  listOrganisationsWithPlaces,
+  type OrganisationWithPlaces,
   listServiceAtLocations,
   listServices,
   listServicesByIds,

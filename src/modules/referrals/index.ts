@@ -1,6 +1,4 @@
 // The referrals module's public surface: the only file other modules may import.
 // Its routes and jobs are in module.ts.
-/** An organisation's API token, for other modules' API routes (signals): the token's actor or null. */
-export { authenticateApiToken } from './use-cases/api-tokens.ts';
 /** Referrals where help fell short, as anonymous counts by theme, place and month, for the evidence map. */
 export { countReferralShortfalls, type ReferralShortfallCount } from './referral-evidence.ts';

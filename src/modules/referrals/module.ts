@@ -21,8 +21,6 @@ const errors = moduleErrors('referrals', {
   REFERRAL_STARTED: 409,
   /** Referring elsewhere follows only a referral that ended "not helped" or "came back". */
   REFERRAL_NOT_FOR_FOLLOW_UP: 409,
-  /** An API request without a valid organisation token. */
-  API_TOKEN_INVALID: 401,
 });
 
 export const referralsModule = {

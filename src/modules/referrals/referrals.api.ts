@@ -6,6 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { AppError } from '../../shared/errors.ts';
 import { Enum } from '../../shared/schema-enum.ts';
+import { authenticateApiToken } from '../access/index.ts';
 import { ErrorSchema } from '../directory/index.ts';
 import type { ReferralContext } from './referral-context.ts';
 import { type ReferralDeps, requestContext } from './referral-request.web.ts';
@@ -20,7 +21,6 @@ import {
   urgencies,
 } from './referrals.vocabulary.ts';
 import { actOnReferral, isReferralAction } from './use-cases/act-on-referral.ts';
-import { authenticateApiToken } from './use-cases/api-tokens.ts';
 import { createReferral } from './use-cases/create-referral.ts';
 import { listReferrals } from './use-cases/list-referrals.ts';
 import { postMessage } from './use-cases/post-message.ts';

@@ -8,7 +8,7 @@ import type { WebDeps } from '../../http/deps.ts';
 import { contextAs } from '../../http/use-case-context.ts';
 import { AppError } from '../../shared/errors.ts';
 import { ErrorSchema } from '../directory/index.ts';
-import { authenticateApiToken } from '../referrals/index.ts';
+import { authenticateApiToken } from '../access/index.ts';
 import { peopleBands, targetGroups } from './signals.vocabulary.ts';
 import { signalNeed } from './use-cases/signal-need.ts';
 

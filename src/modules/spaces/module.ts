@@ -16,6 +16,8 @@ const errors = moduleErrors('spaces', {
   BOOKING_NOT_FOUND: 404,
   /** Another confirmed booking holds (part of) that time. */
   BOOKING_TAKEN: 409,
+  /** Approving a request whose time has begun or passed. */
+  BOOKING_STARTED: 409,
 });
 
 export const spacesModule = {

@@ -1,10 +1,15 @@
 // The rooms API through the real HTTP app: rooms and their free time in public, bookings with an
 // organisation's token, the same checks as the pages, nothing stored when refused, and the database
 // keeping two confirmed bookings of one room from overlapping even when 50 ask at once.
+import { drizzle } from 'drizzle-orm/node-postgres';
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
-import { sql } from '../../../test/helpers/members.ts';
+import * as schema from '../../db/schema.ts';
+import { errorMessageKey } from '../../shared/errors.ts';
+import { memberOf, sql } from '../../../test/helpers/members.ts';
 import { nextWeek, publishRoom, roomOwner, tokenOf } from '../../../test/helpers/spaces.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
+import { listRooms } from './rooms/room-queries.ts';
 
 const app = useTestApp();
 
@@ -210,5 +215,179 @@ describe('GET /api/v1/rooms and availability', () => {
     expect(doc.paths['/api/v1/bookings/{id}/actions/{action}'].post.tags).toEqual(['spaces']);
     expect(doc.paths['/api/v1/rooms'].get.tags).toEqual(['spaces']);
     expect(doc.paths['/api/v1/rooms/{id}/availability'].get).toBeDefined();
+  });
+});
+
+describe('dates far away', () => {
+  const today = () => DateTime.now().setZone('Europe/Brussels').startOf('day');
+
+  it('answers availability only from a year back to 366 days ahead; year 9999 and year 1 are refused, not expanded', async () => {
+    const owner = await roomOwner(app.t, 6);
+    const room = await publishRoom(app.t, owner);
+    const availability = (from: string, to?: string) =>
+      app.get(`/api/v1/rooms/${room}/availability?from=${from}${to ? `&to=${to}` : ''}`, {
+        'accept-language': 'en',
+      });
+    for (const [from, to] of [
+      ['9999-12-01', '9999-12-31'],
+      ['0001-01-01', undefined],
+      [today().plus({ days: 367 }).toISODate()!, undefined],
+      [today().minus({ years: 1, days: 1 }).toISODate()!, undefined],
+    ] as const) {
+      const res = await availability(from, to);
+      expect(res.statusCode, from).toBe(400);
+      expect(res.json().fields, from).toEqual([
+        { field: 'from', message: 'Choose a date at most one year before or after today.' },
+      ]);
+    }
+    // The window's last day and its first: answered, with the room's hours there.
+    const last = await availability(today().plus({ days: 366 }).toISODate()!);
+    expect(last.statusCode).toBe(200);
+    expect(last.json().open).toHaveLength(7);
+    expect((await availability(today().minus({ years: 1 }).toISODate()!)).statusCode).toBe(200);
+  });
+
+  it('refuses a booking for a time the clocks skip, in the asker’s language', async () => {
+    const owner = await roomOwner(app.t, 7);
+    const room = await publishRoom(app.t, owner, { d7w1o: '00:00', d7w1c: '24:00' });
+    const token = await tokenOf(app.t, owner.org);
+    // 2027-03-28 is a Sunday: Brussels goes from 02:00 straight to 03:00.
+    const res = await post(
+      token,
+      '/api/v1/bookings',
+      { room_id: room, start: '2027-03-28T02:30', end: '2027-03-28T04:00', attendees: 3 },
+      'fr',
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields).toEqual([
+      {
+        field: 'start',
+        message:
+          'Cette heure n’existe pas : cette nuit-là, on avance les horloges d’une heure. Choisissez une autre heure.',
+      },
+    ]);
+    expect(await sql(app.t, 'select 1 from bookings where room_id = $1', [room])).toEqual([]);
+  });
+});
+
+describe('the monthly free-use quota', () => {
+  const asker = async (skip: number) => {
+    const owner = await roomOwner(app.t, skip);
+    const [{ id }] = await sql(
+      app.t,
+      'select id from organisations where id <> $1 order by provenance_id desc limit 1',
+      [owner.org],
+    );
+    return { owner, token: await tokenOf(app.t, id), org: id };
+  };
+  const slot = (room: string, from: string, to: string) => ({
+    room_id: room,
+    start: nextWeek(2, from),
+    end: nextWeek(2, to),
+    attendees: 4,
+  });
+
+  it('counts what the group asked for this month, one request after another', async () => {
+    const { owner, token } = await asker(8);
+    const room = await publishRoom(app.t, owner, { monthly_quota_hours: '3' });
+    expect((await post(token, '/api/v1/bookings', slot(room, '09:00', '11:00'))).statusCode).toBe(201);
+    const over = await post(token, '/api/v1/bookings', slot(room, '12:00', '14:00'));
+    expect(over.statusCode).toBe(400);
+    expect(over.json().fields).toEqual([
+      { field: 'end', message: 'Your group would go over its hours for this month in this room.' },
+    ]);
+    expect((await post(token, '/api/v1/bookings', slot(room, '12:00', '13:00'))).statusCode).toBe(201);
+    expect((await post(token, '/api/v1/bookings', slot(room, '14:00', '14:30'))).statusCode).toBe(400);
+  });
+
+  it('lets one of six simultaneous two-hour requests through a two-hour quota', async () => {
+    const { owner, token, org } = await asker(9);
+    const room = await publishRoom(app.t, owner, { monthly_quota_hours: '2' });
+    const hours = ['09:00', '11:00', '13:00', '15:00', '17:00', '19:00'];
+    const answers = await Promise.all(
+      hours.map((h) => post(token, '/api/v1/bookings', slot(room, h, `${Number(h.slice(0, 2)) + 2}:00`))),
+    );
+    expect(answers.map((a) => a.statusCode).sort()).toEqual([201, 400, 400, 400, 400, 400]);
+    expect(
+      await sql(
+        app.t,
+        'select count(*)::int as n from bookings where room_id = $1 and organisation_id = $2',
+        [room, org],
+      ),
+    ).toEqual([{ n: 1 }]);
+  });
+});
+
+describe('deciding late', () => {
+  it('refuses to approve a request whose time has begun, and leaves it as it was', async () => {
+    const owner = await roomOwner(app.t, 10);
+    const room = await publishRoom(app.t, owner, { confirmation: 'approval' });
+    const [{ id: group }] = await sql(
+      app.t,
+      'select id from organisations where id <> $1 order by provenance_id limit 1',
+      [owner.org],
+    );
+    const asked = (
+      await post(await tokenOf(app.t, group), '/api/v1/bookings', {
+        room_id: room,
+        start: nextWeek(3, '10:00'),
+        end: nextWeek(3, '12:00'),
+        attendees: 4,
+      })
+    ).json();
+    // Nobody answered, and its time came.
+    await sql(
+      app.t,
+      `update bookings set period = tstzrange(now() - interval '1 hour', now() + interval '1 hour') where id = $1`,
+      [asked.id],
+    );
+    const res = await post(
+      await tokenOf(app.t, owner.org),
+      `/api/v1/bookings/${asked.id}/actions/approve`,
+      {},
+      'nl',
+    );
+    expect(res.statusCode).toBe(409);
+    expect(res.json()).toMatchObject({
+      error: 'BOOKING_STARTED',
+      message: 'Het moment van deze aanvraag is al begonnen of voorbij: ze kan niet meer goedgekeurd worden.',
+    });
+    expect(await sql(app.t, 'select status from bookings where id = $1', [asked.id])).toEqual([
+      { status: 'requested' },
+    ]);
+  });
+});
+
+describe('API tokens', () => {
+  it('are refused by the access module’s error, and their page says what they open', async () => {
+    expect(errorMessageKey('API_TOKEN_INVALID')).toBe('access.errors.API_TOKEN_INVALID');
+    const refused = await post('psl_not-a-token', '/api/v1/bookings', {}, 'fr');
+    expect(refused.statusCode).toBe(401);
+    expect(refused.json()).toMatchObject({
+      error: 'API_TOKEN_INVALID',
+      message: 'Joignez une clé API valide de votre organisation (Authorization: Bearer …).',
+    });
+    const [{ id: org }] = await sql(app.t, 'select id from organisations order by provenance_id limit 1');
+    const admin = await memberOf(app.t, org, ['admin']);
+    const page = await admin.get(`/en/manage/organisations/${org}/api-tokens`);
+    expect(page.body).toContain('/api/v1/signals');
+    expect(page.body).toContain('room bookings');
+  });
+});
+
+describe('the room list', () => {
+  it('reads the organisations of a page of rooms in one query, however many there are', async () => {
+    const queries: string[] = [];
+    const db = drizzle({
+      client: app.t.database.pool,
+      schema,
+      casing: 'snake_case',
+      logger: { logQuery: (query) => void queries.push(query) },
+    });
+    const { items } = await listRooms(db, { page: 1, perPage: 100 });
+    expect(new Set(items.map((r) => r.organisationId)).size).toBeGreaterThanOrEqual(3);
+    expect(items.every((r) => Object.keys(r.organisationName).length > 0 && r.place)).toBe(true);
+    // The page of rooms, their number, and their organisations with their places.
+    expect(queries).toHaveLength(3);
   });
 });

@@ -12,6 +12,7 @@ import { AppError, type FieldProblem } from '../../shared/errors.ts';
 import { type ApiTokenActor, authenticateApiToken } from '../access/index.ts';
 import { ErrorSchema, I18nTextSchema } from '../directory/index.ts';
 import { readMoment } from './bookings/check-booking.ts';
+import { inDateWindow } from './availability/date-window.ts';
 import { actOnBooking } from './bookings/act-on-booking.ts';
 import { requestBooking } from './bookings/request-booking.ts';
 import type { PeriodView, RoomView } from './presenters/page-data.ts';
@@ -116,7 +117,11 @@ function stretch(query: { from?: string; to?: string }, now: Date): { from: Date
   const today = DateTime.fromJSDate(now, { zone: roomTimeZone }).startOf('day').toJSDate();
   const from = query.from ? read('from', query.from) : today;
   const to = query.to ? read('to', query.to) : from && new Date(from.getTime() + 7 * 86_400_000);
-  if (from && to && to <= from) problems.push({ field: 'to', message: 'date_order', code: 'date_order' });
+  // A year back or ahead at most; with the span below, `to` stays near too.
+  if (from && !inDateWindow(from, now))
+    problems.push({ field: 'from', message: 'date_window', code: 'date_window' });
+  else if (from && to && to <= from)
+    problems.push({ field: 'to', message: 'date_order', code: 'date_order' });
   else if (from && to && to.getTime() - from.getTime() > maxAvailabilityDays * 86_400_000)
     problems.push({ field: 'to', message: 'availability_span', code: 'availability_span' });
   if (problems.length || !from || !to) throw new AppError('VALIDATION_FAILED', { fields: problems });
@@ -165,7 +170,11 @@ export const spacesApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
       params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
       querystring: Type.Object({
         from: Type.Optional(
-          Type.String({ maxLength: 40, description: 'A date or a moment; today by default.' }),
+          Type.String({
+            maxLength: 40,
+            description:
+              'A date or a moment, at most a year before or 366 days after today; today by default.',
+          }),
         ),
         to: Type.Optional(
           Type.String({ maxLength: 40, description: 'At most 31 days after `from`; a week by default.' }),

@@ -194,3 +194,127 @@ describe('the database', () => {
     });
   });
 });
+
+describe('fixes from the review', () => {
+  const thisWeekLinks = (body: string) => {
+    // The week shown is this one: its "next week" link goes to next week's Monday.
+    expect(body).toContain(`?week=${nextWeek(1)}#week`);
+    expect(body).not.toMatch(/week=(9999|0001|0000)-[0-9-]+#week/);
+  };
+
+  it('shows this week for a week far away, on the page and on a refused request', async () => {
+    const owner = await roomOwner(app.t, 6);
+    const room = await publishRoom(app.t, owner);
+    for (const week of ['9999-12-20', '0001-01-01']) {
+      const page = await app.get(`/en/rooms/${room}?week=${week}`);
+      expect(page.statusCode, week).toBe(200);
+      thisWeekLinks(page.body);
+    }
+    const [{ id: group }] = await sql(
+      app.t,
+      'select id from organisations where id <> $1 order by provenance_id limit 1',
+      [owner.org],
+    );
+    const asker = await memberOf(app.t, group, ['referrer']);
+    await asker.get(`/en/rooms/${room}`);
+    const far = await asker.post(`/en/rooms/${room}/bookings`, {
+      organisation: group,
+      date: '9999-12-20',
+      start: '10:00',
+      end: '11:00',
+      attendees: '3',
+    });
+    expect(far.statusCode).toBe(400);
+    expect(far.body).toContain('You can ask at most one year ahead.');
+    thisWeekLinks(far.body);
+  });
+
+  it('takes closed days of up to 366 days, and refuses one day more as “at most one year”', async () => {
+    const owner = await roomOwner(app.t, 7);
+    const room = await publishRoom(app.t, owner);
+    await owner.editor.get(`/en/manage/rooms/${room}`);
+    const close = (from: string, to: string) =>
+      owner.editor.post(`/en/manage/rooms/${room}/closures`, {
+        'closure-closed_from': from,
+        'closure-closed_to': to,
+      });
+    const closures = async () =>
+      (
+        await sql(app.t, `select minutes from room_availability where room_id = $1 and kind = 'closed'`, [
+          room,
+        ])
+      ).map((r) => r.minutes as number);
+    const refused = await close('2027-01-01', '2028-01-02');
+    expect(refused.statusCode).toBe(400);
+    expect(refused.body).toContain('At most one year.');
+    expect(await closures()).toEqual([]);
+    expect((await close('2027-01-01', '2028-01-01')).statusCode).toBe(303);
+    expect(await closures()).toEqual([366 * 1440]);
+  });
+
+  it('refuses a description of 2,001 characters with the 2,000 limit, which the form says too', async () => {
+    const owner = await roomOwner(app.t, 8);
+    await owner.editor.get(`/en/manage/organisations/${owner.org}/rooms/new`);
+    const res = await owner.editor.post(
+      `/en/manage/organisations/${owner.org}/rooms`,
+      roomForm(owner.location, { 'description.en': 'x'.repeat(2001) }),
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.body).toContain('At most 2,000 characters.');
+    expect(res.body).toMatch(
+      /name="description\.en"[^>]*maxlength="2000"|maxlength="2000"[^>]*name="description\.en"/,
+    );
+  });
+
+  it('opens a room until midnight: 22:00 to 24:00, or to 00:00 from a time field', async () => {
+    const owner = await roomOwner(app.t, 9);
+    for (const closes of ['24:00', '00:00']) {
+      const room = await publishRoom(app.t, owner, { d2w1o: '22:00', d2w1c: closes });
+      expect(
+        await sql(
+          app.t,
+          `select minutes from room_availability where room_id = $1 and rule like '%BYDAY=TU'`,
+          [room],
+        ),
+      ).toEqual([{ minutes: 120 }]);
+      const form = await owner.editor.get(`/en/manage/rooms/${room}`);
+      expect(form.body).toContain('name="d2w1c" value="00:00"');
+    }
+  });
+
+  it('shows an asker’s refused cancel on the room’s page, not as “not found”', async () => {
+    const owner = await roomOwner(app.t, 10);
+    const room = await publishRoom(app.t, owner, { confirmation: 'at_once' });
+    const [{ id: group }] = await sql(
+      app.t,
+      'select id from organisations where id <> $1 order by provenance_id limit 1',
+      [owner.org],
+    );
+    const asker = await memberOf(app.t, group, ['referrer']);
+    await asker.get(`/en/rooms/${room}`);
+    await asker.post(`/en/rooms/${room}/bookings`, {
+      organisation: group,
+      date: nextWeek(4),
+      start: '10:00',
+      end: '11:00',
+      attendees: '3',
+    });
+    const [{ id: booking }] = await sql(app.t, 'select id from bookings where room_id = $1', [room]);
+    // The group's editors find it on their rooms tab, with a button to cancel it.
+    const groupEditor = await memberOf(app.t, group, ['editor']);
+    const tab = await groupEditor.get(`/en/manage/organisations/${group}/rooms`);
+    expect(tab.body).toContain('Your bookings of other organisations’ rooms');
+    expect(tab.body).toContain(`action="/en/manage/bookings/${booking}/cancel"`);
+    const long = await asker.post(`/en/manage/bookings/${booking}/cancel`, { reason: 'x'.repeat(600) });
+    expect(long.statusCode).toBe(400);
+    expect(long.body).toContain('<h1>Meeting room</h1>');
+    expect(long.body).toContain('At most 500 characters.');
+    expect(await sql(app.t, 'select status from bookings where id = $1', [booking])).toEqual([
+      { status: 'confirmed' },
+    ]);
+    expect((await asker.post(`/en/manage/bookings/${booking}/cancel`, {})).statusCode).toBe(303);
+    const twice = await asker.post(`/en/manage/bookings/${booking}/cancel`, {});
+    expect(twice.statusCode).toBe(409);
+    expect(twice.body).toContain('<h1>Meeting room</h1>');
+  });
+});

@@ -16,8 +16,6 @@ import {
   findMembership,
 } from '../../access/index.ts';
 
-export { authenticateApiToken } from '../../access/index.ts';
-
 export type ApiTokenRow = typeof apiTokens.$inferSelect;
 
 async function requireAdmin(db: Executor, actor: ReferralActor, organisationId: string): Promise<void> {

@@ -8,6 +8,7 @@ import {
   outsideOpening,
   parseRule,
   readWeekly,
+  startingNear,
   weeklyRule,
 } from './availability.ts';
 
@@ -90,5 +91,40 @@ describe('free, asked-for and taken time', () => {
       ['asked', '19:00', '19:30'],
       ['free', '19:30', '20:00'],
     ]);
+  });
+});
+
+describe('a far week', () => {
+  it('walks the rule from the week before the asked time, keeping its weekdays and times', () => {
+    const rule = parseRule(evenings.rule)!;
+    const moved = startingNear(rule, at('2100-06-10T00:00:00Z'));
+    const start = moved.options.dtstart;
+    expect(start.getTime()).toBeLessThanOrEqual(at('2100-06-03T00:00:00Z').getTime());
+    expect(start.getTime()).toBeGreaterThan(at('2100-05-27T00:00:00Z').getTime());
+    expect([start.getUTCDay(), start.getUTCHours(), start.getUTCMinutes()]).toEqual([1, 18, 0]);
+    // A rule that starts after the asked time, or a closure (COUNT), is left as it is.
+    expect(startingNear(rule, at('2026-01-01T00:00:00Z'))).toBe(rule);
+    const closure = parseRule(closureRule('2026-12-24', '2026-12-31').rule)!;
+    expect(startingNear(closure, at('2100-06-10T00:00:00Z'))).toBe(closure);
+  });
+
+  it('gives the windows there on the Brussels wall clock, in summer time', () => {
+    // 2100-06-07 is a Monday, in summer time.
+    const week = openPeriods([evenings], at('2100-06-07T00:00:00+02:00'), at('2100-06-14T00:00:00+02:00'));
+    expect(week).toEqual([
+      { start: at('2100-06-07T18:00:00+02:00'), end: at('2100-06-07T21:00:00+02:00') },
+      { start: at('2100-06-10T18:00:00+02:00'), end: at('2100-06-10T21:00:00+02:00') },
+    ]);
+  });
+
+  it('reads a window until midnight back as closing at 00:00', () => {
+    const late: AvailabilityRule = { kind: 'open', rule: weeklyRule([2], '22:00'), minutes: 120 };
+    expect(readWeekly(late)).toEqual({ days: [2], opens: '22:00', closes: '00:00' });
+    expect(
+      outsideOpening([late], {
+        start: at('2026-12-08T22:00:00+01:00'),
+        end: at('2026-12-09T00:00:00+01:00'),
+      }),
+    ).toBeNull();
   });
 });

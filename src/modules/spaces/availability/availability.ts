@@ -86,12 +86,33 @@ export function readWeekly(
   const parsed = entry.kind === 'open' ? parseRule(entry.rule) : null;
   const options = parsed?.options;
   if (!options || options.freq !== RRule.WEEKLY || options.until || options.count) return null;
-  if (options.interval !== 1 || !options.byweekday?.length || entry.minutes >= 1440) return null;
+  if (options.interval !== 1 || !options.byweekday?.length || entry.minutes > 1440) return null;
   const start = options.dtstart;
   const opens = `${String(start.getUTCHours()).padStart(2, '0')}:${String(start.getUTCMinutes()).padStart(2, '0')}`;
+  // A window until midnight closes at "00:00", as a time field shows it.
   const end = new Date(start.getTime() + entry.minutes * minute);
   const closes = `${String(end.getUTCHours()).padStart(2, '0')}:${String(end.getUTCMinutes()).padStart(2, '0')}`;
   return { days: options.byweekday.map((d) => d + 1).sort(), opens, closes };
+}
+
+const day = 86_400_000;
+
+/**
+ * The rule with its start moved forward, by whole periods (weeks of a weekly rule, days of a daily
+ * one), to at most a week before `floatFrom`: the same weekdays and times, but rrule then walks from
+ * near the asked time instead of from 2026, so a far week costs what this week costs. Rules with a
+ * COUNT (closures) keep their start: moving it would change them.
+ */
+export function startingNear(
+  parsed: InstanceType<typeof RRule>,
+  floatFrom: Date,
+): InstanceType<typeof RRule> {
+  const { freq, interval, count, dtstart } = parsed.options;
+  if (count || (freq !== RRule.WEEKLY && freq !== RRule.DAILY)) return parsed;
+  const step = (freq === RRule.WEEKLY ? 7 : 1) * Math.max(1, interval) * day;
+  const steps = Math.floor((floatFrom.getTime() - 7 * day - dtstart.getTime()) / step);
+  if (steps <= 0) return parsed;
+  return new RRule({ ...parsed.origOptions, dtstart: new Date(dtstart.getTime() + steps * step) });
 }
 
 /** The occurrences of the rules of one kind that touch [from, to), as real moments, merged. */
@@ -100,11 +121,12 @@ function occurrences(entries: AvailabilityRule[], kind: AvailabilityKind, from: 
   const [floatFrom, floatTo] = [toFloating(from), toFloating(to)];
   for (const entry of entries) {
     if (entry.kind !== kind) continue;
-    const parsed = parseRule(entry.rule);
-    if (!parsed) continue;
+    const rule = parseRule(entry.rule);
+    if (!rule) continue;
     const length = entry.minutes * minute;
     // An occurrence that started before `from` may still run into it.
-    const starts = parsed.between(new Date(floatFrom.getTime() - length), floatTo, true);
+    const after = new Date(floatFrom.getTime() - length);
+    const starts = startingNear(rule, after).between(after, floatTo, true);
     for (const start of starts) {
       const period = { start: fromFloating(start), end: fromFloating(new Date(start.getTime() + length)) };
       if (period.end > from && period.start < to) periods.push(period);

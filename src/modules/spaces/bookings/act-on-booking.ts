@@ -35,6 +35,8 @@ export async function actOnBooking(
     if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });
     const transition = bookingTransitions[action];
     if (!transition.from.includes(booking.status)) throw new AppError('CONFLICT');
+    // A request nobody answered in time stays unanswered: its time has begun or passed.
+    if (action === 'approve' && booking.period.start <= ctx.now) throw new AppError('BOOKING_STARTED');
     await setBookingStatus(tx, booking.id, {
       status: transition.to,
       reason: reason || null,

@@ -38,9 +38,9 @@ export async function listRequestsTo(ctx: SpaceContext, organisationId: string):
   return present(ctx.db, await findRequestsTo(ctx.db, organisationId.toLowerCase(), ctx.now));
 }
 
-/** The organisation's own bookings of rooms, for any of its members. */
+/** The organisation's own bookings of other organisations' rooms still to come, for any of its members. */
 export async function listBookingsBy(ctx: SpaceContext, organisationId: string): Promise<BookingView[]> {
   const id = organisationId.toLowerCase();
   if (!isUuid(id) || !(await actsFor(ctx.db, ctx.actor, id))) throw new AppError('ORGANISATION_NOT_FOUND');
-  return present(ctx.db, await findBookingsBy(ctx.db, id));
+  return present(ctx.db, await findBookingsBy(ctx.db, id, ctx.now));
 }

@@ -1,7 +1,7 @@
 // Bookings: what is written and read. The database refuses a second confirmed booking over the same
 // time of one room (the exclusion constraint of migration 0017); that refusal (SQLSTATE 23P01)
 // becomes BOOKING_TAKEN here, so nobody sees a server error for a slot someone else just took.
-import { and, asc, desc, eq, inArray, ne, or, sql } from 'drizzle-orm';
+import { and, asc, eq, inArray, ne, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { bookings, type Period, rooms } from '../spaces.schema.ts';
@@ -83,6 +83,21 @@ export async function isTaken(db: Executor, roomId: string, period: Period): Pro
   return rows.length > 0;
 }
 
+/**
+ * Holds one organisation's quota of one room for one month ("2026-12") until the transaction ends:
+ * two requests at once would each count the minutes before the other is written, and both pass.
+ * The two-key advisory lock keeps these apart from the one-key locks of start-up.
+ */
+export async function lockQuota(
+  tx: Executor,
+  roomId: string,
+  organisationId: string,
+  month: string,
+): Promise<void> {
+  const key = `${roomId}:${organisationId}:${month}`;
+  await tx.execute(sql`select pg_advisory_xact_lock(hashtext('spaces.quota'), hashtext(${key}::text))`);
+}
+
 /** Minutes of the room one organisation asked for or has, in [from, to) (its monthly quota). */
 export async function bookedMinutes(
   db: Executor,
@@ -138,14 +153,21 @@ export async function findRequestsTo(db: Executor, organisationId: string, now: 
     .limit(200);
 }
 
-/** This organisation's own bookings of others' rooms, latest asked first. */
-export async function findBookingsBy(db: Executor, organisationId: string) {
+/** This organisation's own bookings of others' rooms that end after `now` (declined ones too, for their reason), soonest first. */
+export async function findBookingsBy(db: Executor, organisationId: string, now: Date) {
   return db
     .select({ booking: bookings, roomName: rooms.name, roomOrganisationId: rooms.organisationId })
     .from(bookings)
     .innerJoin(rooms, eq(rooms.id, bookings.roomId))
-    .where(and(eq(bookings.organisationId, organisationId), ne(bookings.status, 'declined')))
-    .orderBy(desc(bookings.createdAt))
+    .where(
+      and(
+        eq(bookings.organisationId, organisationId),
+        ne(rooms.organisationId, organisationId),
+        ne(bookings.status, 'cancelled'),
+        sql`upper(${bookings.period}) > ${now.toISOString()}::timestamptz`,
+      ),
+    )
+    .orderBy(sql`lower(${bookings.period})`)
     .limit(100);
 }
 
@@ -153,7 +175,7 @@ export async function findBookingsBy(db: Executor, organisationId: string) {
 export async function findBookingRoomOrganisation(db: Executor, id: string) {
   if (!/^[0-9a-f-]{36}$/i.test(id)) return undefined;
   const [row] = await db
-    .select({ owner: rooms.organisationId, asker: bookings.organisationId })
+    .select({ owner: rooms.organisationId, asker: bookings.organisationId, roomId: bookings.roomId })
     .from(bookings)
     .innerJoin(rooms, eq(rooms.id, bookings.roomId))
     .where(eq(bookings.id, id.toLowerCase()));

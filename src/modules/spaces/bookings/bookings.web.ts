@@ -7,17 +7,19 @@ import type { WebDeps } from '../../../http/deps.ts';
 import { errorMessage } from '../../../http/error-handler.ts';
 import { submitForm } from '../../../http/form-route.ts';
 import { pageFor } from '../../../http/request-context.ts';
+import { fieldMessage } from '../../../views/forms.tsx';
 import { signedInContext } from '../../../http/use-case-context.ts';
 import { one } from '../../../shared/form-values.ts';
 import { pickText } from '../../../shared/i18n-text.ts';
 import { roomPageData } from '../rooms/room-page-data.ts';
 import { listOwnRooms } from '../rooms/room-queries.ts';
 import { asPerson } from '../space-context.ts';
+import { managesRooms } from '../spaces.policy.ts';
 import { OwnRoomsPage } from '../views/own-rooms.page.tsx';
 import { RoomPage } from '../views/room.page.tsx';
 import { reasonPrefix } from '../views/slots.ts';
 import { actOnBooking } from './act-on-booking.ts';
-import { listRequestsTo } from './booking-queries.ts';
+import { listBookingsBy, listRequestsTo } from './booking-queries.ts';
 import { findBookingRoomOrganisation } from './bookings.repo.ts';
 import { requestBooking } from './request-booking.ts';
 
@@ -47,6 +49,8 @@ export const bookingsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
       const page = await pageFor(request, deps);
       const b = request.body;
       const date = (b.date ?? '').trim();
+      // A browser's time field cannot say 24:00: an end at 00:00 is that day's midnight.
+      const endTime = (b.end ?? '').trim().replace(/^00:00$/, '24:00');
       return submitForm(
         reply,
         () =>
@@ -54,7 +58,7 @@ export const bookingsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
             roomId: request.params.id,
             organisationId: one(b.organisation),
             start: `${date}T${(b.start ?? '').trim()}`,
-            end: `${date}T${(b.end ?? '').trim()}`,
+            end: `${date}T${endTime}`,
             attendees: b.attendees ?? '',
             purpose: b.purpose,
           }),
@@ -92,24 +96,34 @@ export const bookingsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
       const ctx = context(request);
       const { id, action } = request.params;
       const reason = request.body?.[`${reasonPrefix(id.toLowerCase())}-reason`] ?? request.body?.reason ?? '';
-      // Back to the list of the organisation that decided, or that asked.
+      // Back to the list of the organisation that decided, or to the room's page for the one that asked.
       const where = await findBookingRoomOrganisation(db, id);
       return submitForm(reply, () => actOnBooking(ctx, id, action, reason), {
-        alsoShown: ['BOOKING_TAKEN'],
+        alsoShown: ['BOOKING_TAKEN', 'BOOKING_STARTED', 'CONFLICT'],
         redirect: (done) =>
           done.by === 'owner'
             ? `/${ctx.locale}/manage/organisations/${done.ownerId}/rooms?done=${action}`
             : `/${ctx.locale}/rooms/${done.roomId}?done=cancelled`,
         refused: async (problems, error) => {
           const page = await pageFor(request, deps);
-          const { organisation, rooms } = await listOwnRooms(ctx, where!.owner);
+          // A refusal is only ever of a booking that exists and is the actor's to see.
+          const { owner, roomId } = where!;
+          const message = problems.length ? undefined : errorMessage(page.t, error);
+          if (!(await managesRooms(db, ctx.actor, owner)))
+            return RoomPage({
+              ctx: page,
+              data: await roomPageData(db, request.signedIn?.user.id, roomId, undefined),
+              message: message ?? problems.map((p) => fieldMessage(page, p)).join(' '),
+            });
+          const { organisation, rooms } = await listOwnRooms(ctx, owner);
           return OwnRoomsPage({
             ctx: page,
             organisation: { id: organisation.id, name: pickText(organisation.name, page.locale)?.text ?? '' },
             rooms,
             requests: await listRequestsTo(ctx, organisation.id),
+            asked: await listBookingsBy(ctx, organisation.id),
             refused: { bookingId: id.toLowerCase(), problems },
-            done: error.code === 'BOOKING_TAKEN' ? errorMessage(page.t, error) : undefined,
+            done: message,
           });
         },
       });

@@ -27,9 +27,22 @@ const momentShape = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\
 /** A moment as typed: Brussels time unless it says its offset; null when it is not one. */
 export function readMoment(text: string): Date | null {
   const t = text.trim();
-  if (!momentShape.test(t)) return null;
+  if (!momentShape.test(t) || skippedByClock(t)) return null;
   const moment = DateTime.fromISO(t, { zone: roomTimeZone });
   return moment.isValid ? moment.toJSDate() : null;
+}
+
+/**
+ * Whether a Brussels time without an offset does not exist: the night the clocks go forward, 02:00
+ * to 03:00 is skipped, and luxon would move "02:30" to 03:30 without a word.
+ */
+export function skippedByClock(text: string): boolean {
+  const t = text.trim();
+  if (!momentShape.test(t) || /(Z|[+-]\d{2}:\d{2})$/.test(t)) return false;
+  const moment = DateTime.fromISO(t, { zone: roomTimeZone });
+  const [hour, minute] = [Number(t.slice(11, 13)), Number(t.slice(14, 16))];
+  if (hour === 24 && minute === 0) return false; // midnight at the day's end: the next day's 00:00
+  return moment.isValid && (moment.hour !== hour || moment.minute !== minute);
 }
 
 export function checkBooking(
@@ -42,8 +55,9 @@ export function checkBooking(
   const problem = (field: string, code: string) => problems.push({ field, message: code, code });
   const start = readMoment(input.start);
   const end = readMoment(input.end);
-  if (!start) problem('start', 'booking_time_invalid');
-  if (!end) problem('end', 'booking_time_invalid');
+  const unread = (text: string) => (skippedByClock(text) ? 'booking_time_skipped' : 'booking_time_invalid');
+  if (!start) problem('start', unread(input.start));
+  if (!end) problem('end', unread(input.end));
 
   const attendeesText = input.attendees.trim();
   const attendees = /^\d{1,7}$/.test(attendeesText) ? Number(attendeesText) : NaN;

@@ -12,7 +12,7 @@ import type { SpaceContext } from '../space-context.ts';
 import { auditSpaces } from '../spaces-audit.ts';
 import { actsFor } from '../spaces.policy.ts';
 import { roomTimeZone } from '../spaces.vocabulary.ts';
-import { bookedMinutes, insertBooking, isTaken } from './bookings.repo.ts';
+import { bookedMinutes, insertBooking, isTaken, lockQuota } from './bookings.repo.ts';
 import { type BookingInput, checkBooking } from './check-booking.ts';
 
 const refuse = (field: string, code: string): never => {
@@ -56,6 +56,7 @@ export async function requestBooking(
   return ctx.db.transaction(async (tx) => {
     if (room.monthlyQuotaHours !== null) {
       const month = DateTime.fromJSDate(period.start, { zone: roomTimeZone }).startOf('month');
+      await lockQuota(tx, room.id, organisationId, month.toFormat('yyyy-MM'));
       const used = await bookedMinutes(
         tx,
         room.id,

@@ -92,7 +92,7 @@ export function checkRoom(input: RoomInput): { problems: FieldProblem[]; value?:
   for (const l of locales) if ((name[l] ?? '').length > 200) problem(`name.${l}`, 'too_long_200');
   const description = cleanText(input.description);
   for (const l of locales)
-    if ((description[l] ?? '').length > 2000) problem(`description.${l}`, 'too_long_5000');
+    if ((description[l] ?? '').length > 2000) problem(`description.${l}`, 'too_long_2000');
   const conditionsNote = cleanText(input.conditionsNote);
   for (const l of locales)
     if ((conditionsNote[l] ?? '').length > 1000) problem(`conditions_note.${l}`, 'too_long_1000');
@@ -180,6 +180,8 @@ export function checkRoom(input: RoomInput): { problems: FieldProblem[]; value?:
 export type WeekInput = Record<number, { opens: string; closes: string }[]>;
 
 const timeShape = /^([01]\d|2[0-3]):[0-5]\d$/;
+/** Midnight ends a day: "24:00", or "00:00" as the end (what a browser's time field sends). */
+const midnight = /^(24|00):00$/;
 const minutesOf = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slice(3, 5));
 
 /** The week's windows grouped by their times (one RFC 5545 rule each), or the problems per day and window. */
@@ -195,9 +197,14 @@ export function checkWeek(week: WeekInput): {
       const field = `d${day}w${i + 1}`;
       const [o, c] = [opens.trim(), closes.trim()];
       if (!o && !c) return;
-      const code = !o || !c ? 'hours_both' : !timeShape.test(o) || !timeShape.test(c) ? 'hours_time' : null;
+      const code =
+        !o || !c
+          ? 'hours_both'
+          : !timeShape.test(o) || !(timeShape.test(c) || midnight.test(c))
+            ? 'hours_time'
+            : null;
       if (code) return void problems.push({ field, message: code, code });
-      const [start, end] = [minutesOf(o), minutesOf(c)];
+      const [start, end] = [minutesOf(o), midnight.test(c) ? 1440 : minutesOf(c)];
       if (end <= start)
         return void problems.push({ field, message: 'room_window_order', code: 'room_window_order' });
       if (start < previousEnd)

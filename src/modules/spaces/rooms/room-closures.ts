@@ -28,7 +28,7 @@ export async function addClosure(
   const room = await roomToManage(ctx, roomId);
   const problems: FieldProblem[] = [];
   const day = (field: string, text: string) => {
-    const d = /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? DateTime.fromISO(text.trim()) : null;
+    const d = /^\d{4}-\d{2}-\d{2}$/.test(text.trim()) ? DateTime.fromISO(text.trim(), { zone: 'UTC' }) : null;
     if (!d?.isValid) problems.push({ field, message: 'date_invalid', code: 'date_invalid' });
     return d?.isValid ? d : null;
   };
@@ -36,7 +36,8 @@ export async function addClosure(
   const to = input.to.trim() ? day('closed_to', input.to) : from;
   if (from && to && to < from)
     problems.push({ field: 'closed_to', message: 'date_order', code: 'date_order' });
-  else if (from && to && to.diff(from, 'days').days > 366)
+  // 366 days from the first to the last is 367 days closed: more than a room's rule may hold.
+  else if (from && to && to.diff(from, 'days').days >= 366)
     problems.push({ field: 'closed_to', message: 'date_span', code: 'date_span' });
   const note = cleanText(input.note);
   for (const l of locales)

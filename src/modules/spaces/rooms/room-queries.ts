@@ -4,8 +4,9 @@ import { DateTime } from 'luxon';
 import { AppError } from '../../../shared/errors.ts';
 import { isUuid } from '../../../shared/shapes.ts';
 import type { Database, Executor } from '../../../db/client.ts';
-import { getOrganisation, getOrganisationBrief } from '../../directory/index.ts';
+import { getOrganisationBrief, listOrganisationsWithPlaces } from '../../directory/index.ts';
 import { openPeriods, readWeekly } from '../availability/availability.ts';
+import { inDateWindow } from '../availability/date-window.ts';
 import { findBookingsBetween } from '../bookings/bookings.repo.ts';
 import type { ClosureView, PeriodView, RoomView } from '../presenters/page-data.ts';
 import type { SpaceContext } from '../space-context.ts';
@@ -20,18 +21,20 @@ import {
   type RoomRow,
 } from './rooms.repo.ts';
 
-/** Rooms as shown, with their organisation's name and their place. */
+/** Rooms as shown, with their organisation's name and their place: one query for all their organisations. */
 async function present(db: Database, rows: RoomRow[]): Promise<RoomView[]> {
-  const organisations = new Map<string, Awaited<ReturnType<typeof getOrganisation>>>();
-  for (const id of new Set(rows.map((r) => r.organisationId)))
-    organisations.set(id, await getOrganisation(db, id));
+  const found = await listOrganisationsWithPlaces(
+    db,
+    rows.map((r) => r.organisationId),
+  );
+  const organisations = new Map(found.map((o) => [o.id, o]));
   return rows.map((r) => {
-    const org = organisations.get(r.organisationId)!;
-    const place = org.locations.find((l) => l.id === r.locationId);
+    const org = organisations.get(r.organisationId);
+    const place = org?.locations.find((l) => l.id === r.locationId);
     return {
       id: r.id,
       organisationId: r.organisationId,
-      organisationName: org.name,
+      organisationName: org?.name ?? {},
       place: place
         ? {
             id: place.id,
@@ -119,11 +122,17 @@ export async function roomCalendar(db: Database, id: string, from: Date, to: Dat
   return { open, taken, asked };
 }
 
-/** The Monday of the week of `date` ("2026-12-07"), or of this week, as Brussels sees it. */
+/**
+ * The Monday of the week of `date` ("2026-12-07"), as Brussels sees it; of this week when there is
+ * no date, it is not one, or it is outside the dates the pages answer about (a year back or ahead).
+ */
 export function weekOf(date: string | undefined, now: Date): { from: Date; to: Date; monday: string } {
   const given =
     date && /^\d{4}-\d{2}-\d{2}$/.test(date) ? DateTime.fromISO(date, { zone: roomTimeZone }) : null;
-  const day = given?.isValid ? given : DateTime.fromJSDate(now, { zone: roomTimeZone });
+  const day =
+    given?.isValid && inDateWindow(given.toJSDate(), now)
+      ? given
+      : DateTime.fromJSDate(now, { zone: roomTimeZone });
   const monday = day.startOf('week');
   return { from: monday.toJSDate(), to: monday.plus({ weeks: 1 }).toJSDate(), monday: monday.toISODate()! };
 }

@@ -14,7 +14,7 @@ import { signedInContext } from '../../../http/use-case-context.ts';
 import { type FormValues, list, one } from '../../../shared/form-values.ts';
 import { type I18nText, locales, pickText } from '../../../shared/i18n-text.ts';
 import { getOrganisation } from '../../directory/index.ts';
-import { listRequestsTo } from '../bookings/booking-queries.ts';
+import { listBookingsBy, listRequestsTo } from '../bookings/booking-queries.ts';
 import { asPerson } from '../space-context.ts';
 import { roomTimeZone } from '../spaces.vocabulary.ts';
 import { OwnRoomsPage } from '../views/own-rooms.page.tsx';
@@ -106,6 +106,7 @@ export const roomsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
       const ctx = context(request);
       const { organisation, rooms } = await listOwnRooms(ctx, request.params.id);
       const requests = await listRequestsTo(ctx, organisation.id);
+      const asked = await listBookingsBy(ctx, organisation.id);
       const page = await pageFor(request, deps);
       return sendHtml(
         reply,
@@ -114,6 +115,7 @@ export const roomsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
           organisation: { id: organisation.id, name: pickText(organisation.name, page.locale)?.text ?? '' },
           rooms,
           requests,
+          asked,
           done: doneNotice(page, 'spaces.own.done', request.query.done)?.text,
         }),
       );

@@ -77,11 +77,41 @@ function Request({
   );
 }
 
+/** One of the organisation's own bookings of another organisation's room: its state, and cancel. */
+function Asked({ ctx, booking }: { ctx: PageContext; booking: BookingView }) {
+  const { t } = ctx;
+  const when = spanOf(ctx, booking);
+  return (
+    <li class="card">
+      <h3>
+        <a href={`/${ctx.locale}/rooms/${booking.roomId}`} safe>
+          {pickText(booking.roomName, ctx.locale)?.text ?? ''}
+        </a>
+      </h3>
+      <p class="summary" safe>
+        {`${when} · ${label(ctx, 'spaces.status', booking.status)}`}
+      </p>
+      {booking.reason ? <p safe>{t.t('spaces.own.their_reason', { reason: booking.reason })}</p> : ''}
+      {booking.status === 'requested' || booking.status === 'confirmed' ? (
+        <PostButton
+          ctx={ctx}
+          action={`/${ctx.locale}/manage/bookings/${booking.id}/cancel`}
+          label={t.t('spaces.own.cancel')}
+          ariaLabel={t.t('spaces.own.cancel_label', { when })}
+        />
+      ) : (
+        ''
+      )}
+    </li>
+  );
+}
+
 export function OwnRoomsPage({
   ctx,
   organisation,
   rooms,
   requests,
+  asked = [],
   refused,
   done,
 }: {
@@ -89,6 +119,8 @@ export function OwnRoomsPage({
   organisation: { id: string; name: string };
   rooms: RoomView[];
   requests: BookingView[];
+  /** The organisation's own bookings of other organisations' rooms, still to come. */
+  asked?: BookingView[];
   /** A refused decision: the booking and why. */
   refused?: { bookingId: string; problems: FieldProblem[] };
   done?: string;
@@ -136,6 +168,17 @@ export function OwnRoomsPage({
           </ul>
         ) : (
           <p class="empty">{t.html('spaces.own.no_requests')}</p>
+        )}
+      </Section>
+      <Section id="asked" title={t.t('spaces.own.asked')}>
+        {asked.length ? (
+          <ul class="cards">
+            {asked.map((b) => (
+              <Asked ctx={ctx} booking={b} />
+            ))}
+          </ul>
+        ) : (
+          <p class="empty">{t.html('spaces.own.no_asked')}</p>
         )}
       </Section>
     </Layout>
