@@ -128,6 +128,7 @@ let signalId = '';
 let surveysBefore = 0;
 let surveyResponsesBefore = 0;
 let surveyChangedAt = '';
+let surveyVersion = '';
 /** A survey of `org` that people answer, and one that nobody answers (its owners change all of it). */
 const surveySlugs = { answered: '', fresh: '' };
 async function orgSurvey(which: keyof typeof surveySlugs): Promise<string> {
@@ -701,9 +702,14 @@ const cases: Case[] = [
     path: async () => {
       const slug = await orgSurvey('answered');
       surveyResponsesBefore = await count('select count(*)::int n from survey_responses');
+      // The survey's version, as its answer form carries it.
+      [{ v: surveyVersion }] = await sql(
+        `select floor(extract(epoch from updated_at) * 1000)::bigint::text v from surveys where slug = $1`,
+        [slug],
+      );
       return `/en/surveys/${slug}`;
     },
-    body: () => ({ 'a-question0': '0' }),
+    body: () => ({ 'a-question0': '0', version: surveyVersion }),
     allowed: [...roles],
     changed: async () =>
       (await count('select count(*)::int n from survey_responses')) > surveyResponsesBefore,

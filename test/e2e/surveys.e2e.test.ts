@@ -111,7 +111,9 @@ describe('a survey', () => {
 
       await visitor.page.getByRole('link', { name: 'Voir les résultats' }).click();
       const results = (await visitor.page.locator('main').textContent()) ?? '';
-      expect(results).toContain('1 réponse.');
+      // One answer: the public sees no number under 5, not even how many answered.
+      expect(results).toContain('Moins de 5 réponses pour l’instant');
+      expect(results).not.toContain('1 réponse');
       expect(results).toContain('Moins de 5 personnes ont répondu à cette question');
       await expectFitsAndAccessible(visitor.page, width, javaScript);
 

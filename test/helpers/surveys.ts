@@ -62,3 +62,6 @@ export async function buildSurvey(
   const [{ slug }] = await sql(t, 'select slug from surveys order by created_at desc limit 1');
   return slug as string;
 }
+
+/** The survey's version as its answer page puts it in the form (a hidden field), to post with an answer. */
+export const formVersion = (html: string): string => /name="version" value="(\d+)"/.exec(html)?.[1] ?? '';

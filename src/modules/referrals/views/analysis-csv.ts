@@ -1,15 +1,9 @@
 // The analysis as CSV, one line per cell: the same protected tables as the page (a hidden cell has
 // no count here either), and no totals, so nothing hidden can be worked out by subtraction.
 import type { PageContext } from '../../../http/request-context.ts';
+import { csvField, csvLines } from '../../../shared/csv.ts';
 import type { ProtectedTable, ReferralAnalysis } from '../presenters/page-data.ts';
 import type { AnalysisNamers, Namer } from './analysis-names.ts';
-
-/** RFC 4180: quoted when needed, and never read as a formula by a spreadsheet. */
-function field(value: string | number): string {
-  const text = String(value);
-  const safe = /^[=+\-@\t\r]/.test(text) ? `'${text}` : text;
-  return /[",\n\r]/.test(safe) ? `"${safe.replace(/"/g, '""')}"` : safe;
-}
 
 export function analysisCsv(ctx: PageContext, analysis: ReferralAnalysis, names: AnalysisNamers): string {
   const { t } = ctx;
@@ -34,5 +28,5 @@ export function analysisCsv(ctx: PageContext, analysis: ReferralAnalysis, names:
         lines.push([id, row, rowName(row), column, columnName(column), n === null ? hidden : String(n)]);
       }),
     );
-  return lines.map((line) => line.map(field).join(',')).join('\r\n') + '\r\n';
+  return csvLines(lines.map((line) => line.map(csvField)));
 }

@@ -57,6 +57,21 @@ describe('checkAnswers', () => {
     ]);
   });
 
+  it('refuses several values for one quartier or one short text, as for one choice', () => {
+    const other = geoReference().quartiers[1]!;
+    const { problems, value } = checkAnswers(questions, {
+      'a-one': ['0', '1'],
+      'a-text': ['first', 'second'],
+      'a-where': [String(quartier.code), String(other.code)],
+    });
+    expect(value).toBeUndefined();
+    expect(problems.map((p) => `${p.field}:${p.code}`)).toEqual([
+      'a-one:survey_answer_choice',
+      'a-text:survey_answer_text_one',
+      'a-where:survey_answer_quartier',
+    ]);
+  });
+
   it('asks for a needed answer, and refuses an empty one', () => {
     expect(checkAnswers(questions, { 'a-many': '1' }).problems.map((p) => p.code)).toEqual([
       'survey_answer_required',

@@ -60,14 +60,15 @@ function checkOne(question: SurveyQuestion, raw: string[]): Checked {
       return { value: n };
     }
     case 'text': {
-      const text = given.join(' ').replace(/\s+/g, ' ');
+      if (given.length !== 1) return { problem: 'survey_answer_text_one' };
+      const text = given[0]!.replace(/\s+/g, ' ');
       if (text.length > surveyLimits.answer) return { problem: 'survey_answer_text_long' };
       // The answers are anonymous: a national number would name someone.
       if (containsNationalNumber(text)) return { problem: 'survey_answer_national_number' };
       return { value: text };
     }
     case 'quartier': {
-      const code = /^\d{1,4}$/.test(given[0]!) ? Number(given[0]) : NaN;
+      const code = given.length === 1 && /^\d{1,4}$/.test(given[0]!) ? Number(given[0]) : NaN;
       return geoReference().quartier(code) ? { value: code } : { problem: 'survey_answer_quartier' };
     }
   }

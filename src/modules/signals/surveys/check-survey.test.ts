@@ -92,6 +92,13 @@ describe('checkSurvey', () => {
     ).toEqual([]);
   });
 
+  it('gives a new id to a question whose id another question has (a crafted form)', () => {
+    const { value } = checkSurvey(draft({ questions: [question(), question('text'), question()] }), rules);
+    const ids = value!.questions.map((q) => q.id);
+    expect(ids[0]).toBe('abcdef01');
+    expect(new Set(ids).size).toBe(3);
+  });
+
   it('folds line breaks out of titles and prompts', () => {
     const { value } = checkSurvey(draft({ title: { fr: 'Une\nenquête' } }), rules);
     expect(value?.title).toEqual({ fr: 'Une enquête' });

@@ -20,6 +20,10 @@ export const brussels = 'Europe/Brussels';
 /** A survey runs for a year at most. */
 const longestRun = { days: 366 };
 
+/** The latest a survey opening then may ever close, however its closing is moved. */
+export const latestClosing = (opensAt: Date): Date =>
+  DateTime.fromJSDate(opensAt).plus(longestRun).toJSDate();
+
 export interface CheckedSurvey {
   title: I18nText;
   intro: I18nText;
@@ -62,8 +66,7 @@ export function checkClosing(
   if (!closesAt) problem('closes_on', 'survey_date');
   else if (closesAt <= opensAt) problem('closes_on', 'survey_closes_before_opens');
   else if (closesAt.getTime() < now.getTime() - 60_000) problem('closes_on', 'survey_closes_past');
-  else if (DateTime.fromJSDate(opensAt).plus(longestRun) < DateTime.fromJSDate(closesAt))
-    problem('closes_on', 'survey_too_long_open');
+  else if (latestClosing(opensAt) < closesAt) problem('closes_on', 'survey_too_long_open');
   else return closesAt;
   return null;
 }
@@ -137,6 +140,13 @@ export function checkSurvey(
   // Thirty questions at most are looked at one by one: 200 get one clear message, not 200.
   const questions =
     count <= limits.maxQuestions ? draft.questions.map((q, i) => checkQuestion(q, i, problem)) : [];
+  // Answers are stored by question id: a posted form naming one id twice gets a new one for the second.
+  const ids = new Set<string>();
+  for (const question of questions) {
+    if (!question) continue;
+    while (ids.has(question.id)) question.id = newQuestionId();
+    ids.add(question.id);
+  }
 
   if (problems.length || !opensAt || !closesAt || !resultsVisibility) return { problems };
   return {

@@ -12,10 +12,11 @@ import { doneNotice, type PageContext, pageFor } from '../../../http/request-con
 import { sendHtml } from '../../../http/send-html.ts';
 import { contextAs } from '../../../http/use-case-context.ts';
 import { actorOf } from '../../../shared/actor.ts';
-import type { FormValues } from '../../../shared/form-values.ts';
+import { type FormValues, one } from '../../../shared/form-values.ts';
 import { pickText } from '../../../shared/i18n-text.ts';
 import { RateLimiter } from '../../../shared/rate-limiter.ts';
 import { geoReference } from '../../geo/index.ts';
+import { latestClosing } from './check-survey.ts';
 import type { SurveyView } from './survey-view.ts';
 import { answerSurvey } from './use-cases/answer-survey.ts';
 import { surveyResults } from './use-cases/survey-results.ts';
@@ -112,6 +113,7 @@ export const surveyAnswerWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, d
             { ...useCase, actor: null, limit, answeredBefore: answered, keys: deps.keys },
             survey.slug,
             values,
+            one(values.version),
           ),
         {
           alsoShown: [
@@ -127,8 +129,9 @@ export const surveyAnswerWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, d
               httpOnly: true,
               sameSite: 'lax',
               secure: config.env === 'production',
-              // Kept a month past the closing, so the browser stays known while anything may be answered.
-              expires: new Date(survey.closesAt.getTime() + 31 * 24 * 60 * 60 * 1000),
+              // Kept a month past the latest closing the survey may ever get (its closing can move),
+              // so the browser stays known while anything may be answered.
+              expires: new Date(latestClosing(survey.opensAt).getTime() + 31 * 24 * 60 * 60 * 1000),
             });
             return reply.redirect(`/${ctx.locale}/surveys/${survey.slug}?done=sent`, 303);
           },

@@ -9,4 +9,6 @@ export const surveyErrors = moduleErrors('signals', {
   SURVEY_CLOSED: 409,
   /** A second answer from the same browser. */
   SURVEY_ALREADY_ANSWERED: 409,
+  /** An owner's change of the whole survey, after someone answered it meanwhile. */
+  SURVEY_ANSWERED_MEANWHILE: 409,
 });

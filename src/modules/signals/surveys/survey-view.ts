@@ -17,10 +17,14 @@ export interface SurveyView {
   closesAt: Date;
   resultsVisibility: ResultVisibility;
   state: SurveyState;
+  /** Changes with every change of the survey (its last change, in ms): the answer form carries it. */
+  version: string;
 }
 
 export const surveyState = (survey: Pick<SurveyRow, 'opensAt' | 'closesAt'>, now: Date): SurveyState =>
   now < survey.opensAt ? 'upcoming' : now >= survey.closesAt ? 'closed' : 'open';
+
+export const surveyVersion = (row: Pick<SurveyRow, 'updatedAt'>) => String(row.updatedAt.getTime());
 
 export function presentSurvey(row: SurveyRow, now: Date): SurveyView {
   return {
@@ -34,5 +38,6 @@ export function presentSurvey(row: SurveyRow, now: Date): SurveyView {
     closesAt: row.closesAt,
     resultsVisibility: row.resultsVisibility,
     state: surveyState(row, now),
+    version: surveyVersion(row),
   };
 }

@@ -17,6 +17,18 @@ export async function requireSurveyOwner(
   return organisationId?.toLowerCase() ?? null;
 }
 
+/**
+ * Whether the actor reads a survey as its owner: every count and the written answers, as in the
+ * CSV. The same rule as requireSurveyOwner (a confirmed address too), without the refusal.
+ */
+export async function readsAsSurveyOwner(
+  db: Executor,
+  actor: Actor | null,
+  organisationId: string | null,
+): Promise<boolean> {
+  return Boolean(actor?.emailVerified) && (await isSurveyOwner(db, actor, organisationId));
+}
+
 export async function isSurveyOwner(
   db: Executor,
   actor: Actor | null,

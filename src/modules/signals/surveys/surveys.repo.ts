@@ -69,6 +69,19 @@ export async function insertResponse(db: Executor, row: typeof surveyResponses.$
   await db.insert(surveyResponses).values(row);
 }
 
+/**
+ * The oldest answers to a survey, only what is counted (no written answers), for the public's
+ * results: at most `limit` rows.
+ */
+export function findCountedAnswers(db: Executor, surveyId: string, limit: number) {
+  return db
+    .select({ answers: surveyResponses.answers })
+    .from(surveyResponses)
+    .where(eq(surveyResponses.surveyId, surveyId))
+    .orderBy(surveyResponses.submittedAt, surveyResponses.id)
+    .limit(limit);
+}
+
 /** Every answer to a survey, oldest first. */
 export function findResponses(db: Executor, surveyId: string): Promise<ResponseRow[]> {
   return db

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { WebDeps } from '../../../http/deps.ts';
+import { errorMessage } from '../../../http/error-handler.ts';
 import { submitForm } from '../../../http/form-route.ts';
 import { IdParams } from '../../../http/params.ts';
 import { doneNotice, type PageContext, pageFor } from '../../../http/request-context.ts';
@@ -175,16 +176,36 @@ export const surveysWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
       const body = request.body as FormValues;
       const draft = readDraft(body);
       const action = readAction(one(body.action));
-      const data = {
+      // What the owner's form held: the closing moment alone, or (without the field) the whole survey.
+      const scope = one(body.scope) === 'closing' ? 'closing' : 'all';
+      const editData = async (answered: number) => ({
         ...(await builderData(ctx, survey.organisationId, `/${ctx.locale}/surveys/${survey.slug}/edit`)),
-        editing: { responses, slug: survey.slug, title: pickText(survey.title, ctx.locale)?.text ?? '' },
-      };
+        editing: {
+          responses: answered,
+          slug: survey.slug,
+          title: pickText(survey.title, ctx.locale)?.text ?? '',
+        },
+      });
+      const data = await editData(responses);
       if (action.kind !== 'save' && !responses)
         return showBuilder(reply, ctx, data, applyAction(draft, action));
-      return submitForm(reply, () => changeSurvey(useCase, survey.slug, draft), {
+      return submitForm(reply, () => changeSurvey(useCase, survey.slug, draft, scope), {
         redirect: ({ organisationId }) => `${listPath(ctx, organisationId)}?done=changed`,
-        refused: (problems) =>
-          SurveyBuilderPage({ ctx, data, values: body, count: draft.questions.length, problems }),
+        alsoShown: ['SURVEY_ANSWERED_MEANWHILE'],
+        refused: async (problems, error) => {
+          if (error.code !== 'SURVEY_ANSWERED_MEANWHILE')
+            return SurveyBuilderPage({ ctx, data, values: body, count: draft.questions.length, problems });
+          // Someone answered while the owner changed the whole survey: the closing-only form, as it
+          // is stored, with the closing moment she typed.
+          const fresh = await surveyForEditing(useCase, survey.slug);
+          return SurveyBuilderPage({
+            ctx,
+            data: await editData(fresh.responses),
+            values: { ...draftValues(fresh.draft), closes_on: body.closes_on, closes_time: body.closes_time },
+            count: fresh.draft.questions.length,
+            warning: errorMessage(ctx.t, error),
+          });
+        },
       });
     },
   );

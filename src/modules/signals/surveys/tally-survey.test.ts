@@ -1,9 +1,9 @@
 // Counting a survey's answers, and what of them the public may see.
 import { describe, expect, it } from 'vitest';
+import { geoReference } from '../../geo/index.ts';
 import { surveyNames } from './survey-names.ts';
 import type { SurveyAnswers, SurveyQuestion } from './survey.vocabulary.ts';
-import { tallySurvey } from './tally-survey.ts';
-import { csvText } from './views/survey-csv.ts';
+import { type CountRow, publiclyCounted, type QuestionResult, tallySurvey } from './tally-survey.ts';
 
 const q = (id: string, kind: SurveyQuestion['kind']): SurveyQuestion => ({
   id,
@@ -38,27 +38,66 @@ describe('tallySurvey', () => {
     expect((scale as { rows: { count: number }[] }).rows.map((r) => r.count)).toEqual([0, 0, 0, 1, 1]);
   });
 
-  it('gives the public no texts, and no breakdown of a question under five answers', () => {
+  it('gives the public no texts, no breakdown of a question under five answers, and no count under five', () => {
     const [pick, num, text, scale] = tallySurvey(questions, answers, { owner: false, names });
+    // 3 and 2 of 5: both under five, hidden; the 5 who answered are shown.
     expect(pick).toMatchObject({ withheld: false, answered: 5 });
+    expect(counted(pick!)).toEqual([null, null]);
     expect(num).toMatchObject({ withheld: false, mean: 3.6 });
-    expect(text).toMatchObject({ withheld: true, texts: [] });
-    expect(scale).toMatchObject({ withheld: true, answered: 2, rows: [] });
+    expect(text).toMatchObject({ withheld: true, texts: [], answered: null });
+    expect(scale).toMatchObject({ withheld: true, answered: null, rows: [] });
     const [fewer] = tallySurvey(questions, answers.slice(0, 4), { owner: false, names });
-    expect(fewer).toMatchObject({ withheld: true, rows: [], answered: 4 });
+    expect(fewer).toMatchObject({ withheld: true, rows: [], answered: null });
+  });
+
+  it('hides a 4/1 split so that the 1 can be neither seen nor worked out from the total', () => {
+    const given: SurveyAnswers[] = [0, 0, 0, 0, 1].map((pick) => ({ pick }));
+    const [pick] = tallySurvey([q('pick', 'single')], given, { owner: false, names });
+    expect(pick!.answered).toBe(5);
+    const rows = (pick as { rows: CountRow[] }).rows;
+    expect(rows.map((r) => [r.count, r.percent])).toEqual([
+      [null, null],
+      [null, null],
+    ]);
+    // With a larger count beside it, that one is hidden as well (secondary suppression).
+    const more: SurveyAnswers[] = [...Array(9).fill({ pick: 0 }), { pick: 1 }];
+    expect(counted(tallySurvey([q('pick', 'single')], more, { owner: false, names })[0]!)).toEqual([
+      null,
+      null,
+    ]);
+    // Owners see them.
+    expect(counted(tallySurvey([q('pick', 'single')], given, { owner: true, names })[0]!)).toEqual([4, 1]);
+  });
+
+  it('hides each small count of a multiple choice, whose rows add up to no shown total', () => {
+    const many = q('many', 'multiple');
+    const given: SurveyAnswers[] = [[0, 1], [0], [0], [0], [0], [0]].map((v) => ({ many: v }));
+    const [result] = tallySurvey([many], given, { owner: false, names });
+    expect(result!.answered).toBe(6);
+    expect(counted(result!)).toEqual([6, null]);
+  });
+
+  it('never names a quartier whose count is hidden: such quartiers are one row together', () => {
+    const where = q('where', 'quartier');
+    const [a, b, c] = geoReference().quartiers;
+    const given: SurveyAnswers[] = [
+      ...Array(6).fill({ where: a!.code }),
+      ...Array(4).fill({ where: b!.code }),
+      { where: c!.code },
+    ];
+    const [result] = tallySurvey([where], given, { owner: false, names });
+    const rows = (result as { rows: CountRow[] }).rows;
+    expect(rows.map((r) => [r.label.fr ?? null, r.count, r.others ?? false])).toEqual([
+      [`${a!.name.fr} (${names.quartier(a!.code)!.communeName.fr})`, 6, false],
+      [null, 5, true],
+    ]);
+    expect(JSON.stringify(result)).not.toContain(c!.name.fr!);
+    expect(JSON.stringify(result)).not.toContain(b!.name.fr!);
+  });
+
+  it('counts the public’s answers in whole steps of five', () => {
+    expect([0, 4, 5, 9, 10, 14, 15].map(publiclyCounted)).toEqual([0, 0, 5, 5, 10, 10, 15]);
   });
 });
 
-describe('csvText', () => {
-  it('never lets a spreadsheet read a text as a formula', () => {
-    expect(['=1+1', '+1', '-1', '@SUM(A1)', '\tx', 'plain'].map(csvText)).toEqual([
-      "'=1+1",
-      "'+1",
-      "'-1",
-      "'@SUM(A1)",
-      "'\tx",
-      'plain',
-    ]);
-    expect(csvText('a "quoted", text')).toBe('"a ""quoted"", text"');
-  });
-});
+const counted = (result: QuestionResult) => (result as { rows: CountRow[] }).rows.map((r) => r.count);

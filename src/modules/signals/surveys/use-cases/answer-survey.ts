@@ -9,7 +9,7 @@ import type { RateLimiter } from '../../../../shared/rate-limiter.ts';
 import type { UseCaseContext } from '../../../../shared/use-case.ts';
 import { type AnswerInput, checkAnswers } from '../check-answer.ts';
 import { sealTexts } from '../survey-texts.ts';
-import { surveyState } from '../survey-view.ts';
+import { surveyState, surveyVersion } from '../survey-view.ts';
 import { findSurveyBySlug, insertResponse, lockSurvey } from '../surveys.repo.ts';
 
 export interface AnswerContext extends UseCaseContext<null> {
@@ -26,7 +26,16 @@ function refuseOutsideItsTime(survey: { opensAt: Date; closesAt: Date }, now: Da
   if (state === 'closed') throw new AppError('SURVEY_CLOSED');
 }
 
-export async function answerSurvey(ctx: AnswerContext, slug: string, input: AnswerInput): Promise<void> {
+/**
+ * `version` is the survey's as the visitor's form showed it (survey-view.ts): answers to questions
+ * changed since then are refused, never stored against the new ones.
+ */
+export async function answerSurvey(
+  ctx: AnswerContext,
+  slug: string,
+  input: AnswerInput,
+  version: string | undefined,
+): Promise<void> {
   const survey = await findSurveyBySlug(ctx.db, slug);
   if (!survey) throw new AppError('NOT_FOUND');
   refuseOutsideItsTime(survey, ctx.now);
@@ -40,7 +49,7 @@ export async function answerSurvey(ctx: AnswerContext, slug: string, input: Answ
     const current = await lockSurvey(tx, slug, 'share');
     if (!current) throw new AppError('NOT_FOUND');
     refuseOutsideItsTime(current, ctx.now);
-    if (current.updatedAt.getTime() !== survey.updatedAt.getTime()) throw new AppError('CONFLICT');
+    if (surveyVersion(current) !== version) throw new AppError('CONFLICT');
     const id = randomUUID();
     await insertResponse(tx, {
       id,

@@ -1,7 +1,9 @@
-// Every answer to a survey, for its owners' CSV: the survey and the answers, oldest first.
+// Every answer to a survey, for its owners' CSV: the survey and the answers, oldest first. The file
+// carries every written answer, so each export is audited (who, when, how many answers).
 import { AppError } from '../../../../shared/errors.ts';
 import type { KeyRing } from '../../../../shared/field-encryption.ts';
 import type { UseCaseContext } from '../../../../shared/use-case.ts';
+import { auditAction } from '../../../audit/index.ts';
 import { openAnswers } from '../survey-texts.ts';
 import type { SurveyAnswers } from '../survey.vocabulary.ts';
 import { presentSurvey, type SurveyView } from '../survey-view.ts';
@@ -15,9 +17,17 @@ export async function exportAnswers(
   const row = await findSurveyBySlug(ctx.db, slug);
   if (!row) throw new AppError('NOT_FOUND');
   await requireSurveyOwner(ctx.db, ctx.actor, row.organisationId);
-  const responses = await findResponses(ctx.db, row.id);
-  return {
-    survey: presentSurvey(row, ctx.now),
-    answers: responses.map((r) => ({ submittedAt: r.submittedAt, answers: openAnswers(ctx.keys, r) })),
-  };
+  return ctx.db.transaction(async (tx) => {
+    const responses = await findResponses(tx, row.id);
+    await auditAction(tx, ctx, {
+      event: 'survey.answers_exported',
+      subjectType: 'survey',
+      subjectId: row.id,
+      details: { answers: responses.length },
+    });
+    return {
+      survey: presentSurvey(row, ctx.now),
+      answers: responses.map((r) => ({ submittedAt: r.submittedAt, answers: openAnswers(ctx.keys, r) })),
+    };
+  });
 }

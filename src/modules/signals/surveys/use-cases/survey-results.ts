@@ -1,6 +1,7 @@
-// A survey's results. Its owners see every count and the free texts, always; the public sees them
-// as the owners chose (while it runs, or once it has closed), never free texts, and no breakdown
-// of a question fewer than five people answered.
+// A survey's results. Its owners (as for the CSV: members with a confirmed address, or the
+// moderators) see every count and the free texts, always; the public sees them as the owners chose
+// (while it runs, or once it has closed), never free texts, no count under five, and only the
+// oldest answers in whole steps of five (tally-survey.ts).
 import { AppError } from '../../../../shared/errors.ts';
 import type { Actor } from '../../../../shared/actor.ts';
 import type { KeyRing } from '../../../../shared/field-encryption.ts';
@@ -8,15 +9,16 @@ import type { UseCaseContext } from '../../../../shared/use-case.ts';
 import { surveyNames } from '../survey-names.ts';
 import { openAnswers } from '../survey-texts.ts';
 import { presentSurvey, type SurveyView } from '../survey-view.ts';
-import { isSurveyOwner } from '../surveys.policy.ts';
-import { findResponses, findSurveyBySlug } from '../surveys.repo.ts';
-import { type QuestionResult, tallySurvey } from '../tally-survey.ts';
+import { readsAsSurveyOwner } from '../surveys.policy.ts';
+import { countResponses, findCountedAnswers, findResponses, findSurveyBySlug } from '../surveys.repo.ts';
+import { publiclyCounted, type QuestionResult, tallySurvey } from '../tally-survey.ts';
 
 export interface SurveyResults {
   survey: SurveyView;
   owner: boolean;
   /** False while the public waits for the survey to close. */
   shown: boolean;
+  /** The answers counted: all for the owners, for the public the oldest in steps of five (0 while hidden). */
   responses: number;
   results: QuestionResult[];
 }
@@ -28,15 +30,17 @@ export async function surveyResults(
   const row = await findSurveyBySlug(ctx.db, slug);
   if (!row) throw new AppError('NOT_FOUND');
   const survey = presentSurvey(row, ctx.now);
-  const owner = await isSurveyOwner(ctx.db, ctx.actor, row.organisationId);
-  const responses = await findResponses(ctx.db, row.id);
-  const shown = owner || row.resultsVisibility === 'while_open' || survey.state === 'closed';
-  if (!shown) return { survey, owner, shown, responses: responses.length, results: [] };
-  const results = tallySurvey(
-    row.questions,
-    // The public's tally never shows written answers, so they are opened for the owners only.
-    responses.map((r) => (owner ? openAnswers(ctx.keys, r) : r.answers)),
-    { owner, names: surveyNames() },
-  );
-  return { survey, owner, shown, responses: responses.length, results };
+  const names = surveyNames();
+  if (await readsAsSurveyOwner(ctx.db, ctx.actor, row.organisationId)) {
+    const responses = await findResponses(ctx.db, row.id);
+    const given = responses.map((r) => openAnswers(ctx.keys, r));
+    const results = tallySurvey(row.questions, given, { owner: true, names });
+    return { survey, owner: true, shown: true, responses: responses.length, results };
+  }
+  const shown = row.resultsVisibility === 'while_open' || survey.state === 'closed';
+  if (!shown) return { survey, owner: false, shown, responses: 0, results: [] };
+  const counted = publiclyCounted(await countResponses(ctx.db, row.id));
+  const given = counted ? (await findCountedAnswers(ctx.db, row.id, counted)).map((r) => r.answers) : [];
+  const results = tallySurvey(row.questions, given, { owner: false, names });
+  return { survey, owner: false, shown, responses: counted, results };
 }

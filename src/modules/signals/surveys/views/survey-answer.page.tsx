@@ -91,6 +91,8 @@ export function SurveyAnswerPage({
         <>
           <p class="hint">{t.html('signals.survey.answer.anonymous')}</p>
           <Form ctx={ctx} problems={problems} action={path} submit={t.t('signals.survey.answer.submit')}>
+            {/* The survey as this form shows it: answers to questions changed since are refused. */}
+            <input type="hidden" name="version" value={survey.version} />
             {survey.questions.map((question) => (
               <AnswerField ctx={ctx} f={f} question={question} quartiers={quartiers} problems={problems} />
             ))}

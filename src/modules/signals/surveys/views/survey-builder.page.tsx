@@ -52,6 +52,7 @@ export function SurveyBuilderPage({
   count,
   problems,
   notice,
+  warning,
 }: {
   ctx: PageContext;
   data: BuilderData;
@@ -60,6 +61,8 @@ export function SurveyBuilderPage({
   count: number;
   problems?: FieldProblem[];
   notice?: string;
+  /** Why the form is shown again as it is now (someone answered meanwhile). */
+  warning?: string;
 }) {
   const { t } = ctx;
   const f = formFields(ctx, { values, problems });
@@ -86,6 +89,7 @@ export function SurveyBuilderPage({
         <a href={data.back}>{t.html('signals.survey.build.back')}</a>
       </p>
       {notice ? <Notice text={notice} /> : ''}
+      {warning ? <Notice tone="warn" text={warning} /> : ''}
       {onlyClosing ? (
         <Notice tone="warn" text={t.t('signals.survey.build.answered', { count: data.editing!.responses })} />
       ) : (
@@ -124,6 +128,13 @@ export function SurveyBuilderPage({
         >
           {t.html('signals.survey.build.save')}
         </button>
+        {data.editing ? (
+          // What this form changes, so that a change of the whole survey is refused, not cut down,
+          // once someone answered meanwhile.
+          <input type="hidden" name="scope" value={onlyClosing ? 'closing' : 'all'} />
+        ) : (
+          ''
+        )}
         {onlyClosing ? (
           <DateFields ctx={ctx} f={f} which="closes" />
         ) : (

@@ -1,6 +1,6 @@
 // A survey's results, question by question: a chart with its table, or for numbers the mean and the
 // median. Owners see every count, the free texts and the links to change, share and export; the
-// public sees what the owners chose, and is told why a breakdown is withheld.
+// public sees what the owners chose, and is told why a breakdown or a count is withheld.
 import type { PageContext } from '../../../../http/request-context.ts';
 import { pickText } from '../../../../shared/i18n-text.ts';
 import { Notice } from '../../../../views/forms.tsx';
@@ -23,15 +23,25 @@ function Result({ ctx, result, owner }: { ctx: PageContext; result: QuestionResu
   const { t } = ctx;
   const number = new Intl.NumberFormat(`${ctx.locale}-BE`, { maximumFractionDigits: 2 });
   const prompt = pickText(result.question.prompt, ctx.locale)?.text ?? '';
-  const answered = t.t('signals.survey.results.answered', { count: result.answered });
+  // For the public, how many answered is said only from five; under five, the "too few" notice says so.
+  const answered =
+    result.answered === null
+      ? result.kind === 'text'
+        ? t.t('signals.survey.results.answered_few', { min: publicMinimum })
+        : ''
+      : t.t('signals.survey.results.answered', { count: result.answered });
   return (
     <section class="survey-result">
       <h2 safe>{prompt}</h2>
-      <p class="muted" safe>
-        {result.question.kind === 'multiple'
-          ? `${answered} ${t.t('signals.survey.results.several')}`
-          : answered}
-      </p>
+      {answered ? (
+        <p class="muted" safe>
+          {result.question.kind === 'multiple'
+            ? `${answered} ${t.t('signals.survey.results.several')}`
+            : answered}
+        </p>
+      ) : (
+        ''
+      )}
       {result.kind === 'text' && !owner ? (
         <p class="muted">{t.html('signals.survey.results.texts_owners')}</p>
       ) : result.withheld ? (
@@ -65,6 +75,29 @@ function Result({ ctx, result, owner }: { ctx: PageContext; result: QuestionResu
         ''
       )}
     </section>
+  );
+}
+
+/** How many answers the page counts: all for the owners; for the public in steps of five, and why. */
+function Counted({ ctx, data }: { ctx: PageContext; data: ResultsData }) {
+  const { t } = ctx;
+  if (data.owner)
+    return (
+      <p class="lead" safe>
+        {t.t('signals.survey.results.responses', { count: data.responses })}
+      </p>
+    );
+  return (
+    <>
+      <p class="lead" safe>
+        {data.responses
+          ? t.t('signals.survey.results.public_counted', { count: data.responses })
+          : t.t('signals.survey.results.public_none', { min: publicMinimum })}
+      </p>
+      <p class="hint" safe>
+        {t.t('signals.survey.results.public_steps', { min: publicMinimum })}
+      </p>
+    </>
   );
 }
 
@@ -103,9 +136,7 @@ export function SurveyResultsPage({ ctx, data }: { ctx: PageContext; data: Resul
         <Notice tone="warn" text={t.t('signals.survey.results.after_close')} />
       ) : (
         <>
-          <p class="lead" safe>
-            {t.t('signals.survey.results.responses', { count: data.responses })}
-          </p>
+          <Counted ctx={ctx} data={data} />
           {data.results.map((result) => (
             <Result ctx={ctx} result={result} owner={data.owner} />
           ))}
