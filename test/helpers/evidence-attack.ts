@@ -85,3 +85,28 @@ export async function attemptRecovery(ask: Ask, target: Target): Promise<string[
   );
   return found;
 }
+
+/**
+ * The reviewer's chained attack (issue 13's review): in a commune whose quartier 14 and "quartier
+ * not known" have signals only in the first quarter and in April, the commune's first quarter
+ * minus quartier 62's first quarter minus (quartier 14's year + "not known"'s year - the commune's
+ * April) leaves quartier 15's first quarter, which secondary suppression hides, and which no single
+ * relation gives away. Five published numbers: the value worked out, and the numbers used.
+ */
+export async function chainedRecovery(
+  ask: Ask,
+  at: { commune: string; year: string },
+): Promise<{ value: number | null; terms: (number | null)[] }> {
+  const signals = { source: 'signals' };
+  const period = (from: string, to: string) => ({ from: `${at.year}-${from}`, to: `${at.year}-${to}` });
+  const q14Year = (await ask({ ...signals, quartier: '14', ...period('01', '12') })).total.count;
+  const communeYear = await ask({ ...signals, commune: at.commune, ...period('01', '12') });
+  const unknownYear = communeYear.places.find((p) => p.level === 'unknown' && p.code === at.commune)!.count;
+  const communeApril = (await ask({ ...signals, commune: at.commune, ...period('04', '04') })).total.count;
+  const communeQ1 = await ask({ ...signals, commune: at.commune, ...period('01', '03') });
+  const q62Q1 = communeQ1.places.find((p) => p.level === 'quartier' && p.code === '62')!.count;
+  const terms = [communeQ1.total.count, q62Q1, q14Year, unknownYear, communeApril];
+  const [a, b, c, d, e] = terms;
+  const value = terms.some((t) => t === null) ? null : a! - b! - (c! + d! - e!);
+  return { value, terms };
+}

@@ -38,7 +38,12 @@
           },
           onEachFeature: (feature, shape) => {
             var area = areas[String(feature.properties[code])];
-            if (area && area.title) shape.bindTooltip(area.title, { sticky: true });
+            // As text, never as HTML: a place's name is data (Leaflet puts a string in as HTML).
+            if (area && area.title) {
+              var text = document.createElement('span');
+              text.textContent = area.title;
+              shape.bindTooltip(text, { sticky: true });
+            }
           },
         }).addTo(map);
         map.fitBounds(layer.getBounds(), { padding: [4, 4] });

@@ -15,10 +15,20 @@ export interface ReferralShortfallCount {
   /** yyyy-MM */
   month: string;
   count: number;
+  /** The sum, modulo 256, of the referrals' keys: a number 0..255 per referral from `keySecret` and its id. */
+  keySum: number;
 }
 
-/** Counts of referrals that fell short, decided before `before` (the start of the month in progress). */
-export async function countReferralShortfalls(db: Executor, before: Date): Promise<ReferralShortfallCount[]> {
+/**
+ * Counts of referrals that fell short, decided before `before` (the start of the month in progress).
+ * Each referral's key is computed here, in PostgreSQL, so that only sums of keys leave the database
+ * (the evidence map's noise, signals/evidence/perturbation.ts).
+ */
+export async function countReferralShortfalls(
+  db: Executor,
+  before: Date,
+  keySecret: string,
+): Promise<ReferralShortfallCount[]> {
   const month = sql`to_char(${referrals.closedAt} at time zone 'Europe/Brussels', 'YYYY-MM')`;
   const result = await db.execute<{
     theme: string;
@@ -26,9 +36,11 @@ export async function countReferralShortfalls(db: Executor, before: Date): Promi
     quartier: number | null;
     month: string;
     n: number;
+    k: number;
   }>(sql`
     select ${referrals.themeCode} as theme, ${referrals.communeNis} as commune, ${referrals.quartierCode} as quartier,
-           ${month} as month, count(*)::int as n
+           ${month} as month, count(*)::int as n,
+           (sum(('x' || substr(md5(${keySecret} || ${referrals.id}::text), 1, 2))::bit(8)::int) % 256)::int as k
       from ${referrals}
      where (${referrals.outcome} in ('not_helped', 'came_back')
             or (${referrals.status} = 'declined' and ${referrals.declineReason} = 'no_capacity'))
@@ -41,5 +53,6 @@ export async function countReferralShortfalls(db: Executor, before: Date): Promi
     quartierCode: r.quartier,
     month: r.month,
     count: r.n,
+    keySum: r.k,
   }));
 }

@@ -1,15 +1,19 @@
 // What each source of evidence (need signals, survey answers, referral outcomes) hands the evidence
-// cube: raw counts at the finest grain, before any suppression. Nothing here is ever published as
-// is; the cube suppresses small cells first (evidence/).
+// cube: raw counts at the finest grain, before any protection. Nothing here is ever published as
+// is; the cube hides small cells and moves the others a little first (evidence/).
+import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 
 export const evidenceSources = ['signals', 'surveys', 'referrals'] as const;
 export type EvidenceSource = (typeof evidenceSources)[number];
 
-/** How many signals, answers or referrals named one theme in one place in one month. */
+/** The theme code of a row that counts each record once, whatever themes it names ("all themes"). */
+export const allThemesCode = '*';
+
+/** How many signals, answers or referrals named one theme (or any: `allThemesCode`) in one place in one month. */
 export interface EvidenceCount {
   source: EvidenceSource;
-  /** A theme or sub-theme code of the taxonomy, as stored; the cube folds sub-themes into themes. */
+  /** A theme or sub-theme code of the taxonomy, as stored (the cube folds sub-themes into themes), or "*". */
   themeCode: string;
   communeNis: string;
   /** Null when only the commune is known. */
@@ -17,6 +21,37 @@ export interface EvidenceCount {
   /** yyyy-MM, in Brussels time. */
   month: string;
   count: number;
+  /** The sum of the counted records' keys (`recordKey`), modulo 256: the seed of the cell's noise, never published. */
+  keySum: number;
 }
 
-export type EvidenceQuery = (db: Executor) => Promise<EvidenceCount[]>;
+/** A source: its counts, each record keyed with `keySecret` (see `recordKey`). */
+export type EvidenceQuery = (db: Executor, keySecret: string) => Promise<EvidenceCount[]>;
+
+/**
+ * A record's key, 0 to 255, from a secret and the record's id, computed in PostgreSQL so that it
+ * never leaves the database record by record: only sums of keys do. The same records give the same
+ * sum, hence the same noise (perturbation.ts); one record more gives another.
+ */
+export function recordKey(keySecret: string, id: AnyColumn | SQL): SQL<number> {
+  return sql<number>`('x' || substr(md5(${keySecret} || ${id}::text), 1, 2))::bit(8)::int`;
+}
+
+/**
+ * The "all themes" rows of a source whose records name exactly one theme each (survey answers,
+ * referrals): the sum of its theme rows per place and month. (Signals name up to three themes and
+ * count their records in PostgreSQL, signal-evidence.ts.)
+ */
+export function withAllThemes(rows: readonly EvidenceCount[]): EvidenceCount[] {
+  const all = new Map<string, EvidenceCount>();
+  for (const r of rows) {
+    if (r.themeCode === allThemesCode) continue;
+    const key = `${r.source}|${r.communeNis}|${r.quartierCode ?? ''}|${r.month}`;
+    const sum = all.get(key);
+    if (sum) {
+      sum.count += r.count;
+      sum.keySum = (sum.keySum + r.keySum) % 256;
+    } else all.set(key, { ...r, themeCode: allThemesCode });
+  }
+  return [...rows, ...all.values()];
+}

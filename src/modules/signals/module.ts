@@ -13,6 +13,7 @@ import { evidenceApi } from './evidence/evidence.api.ts';
 import { evidenceWeb } from './evidence/evidence.web.ts';
 import { EvidenceService } from './evidence/evidence-service.ts';
 import { evidenceSourcesAsOf } from './evidence/evidence-sources.ts';
+import { derivedKey } from '../../shared/field-encryption.ts';
 
 declare module '../../http/deps.ts' {
   interface Services {
@@ -27,10 +28,12 @@ export const signalsModule = {
   errors: { ...surveyErrors },
   routes: { pages: [signalsWeb, surveysWeb, surveyAnswerWeb, evidenceWeb], api: [signalsApi, evidenceApi] },
   // The evidence cube, rebuilt by each process every 30 s (see evidence-service.ts for why not a job).
-  start: ({ db, log }) => {
+  start: ({ db, log, keys }) => {
     const now = () => new Date();
     const evidence = new EvidenceService(db, {
       sources: evidenceSourcesAsOf(now),
+      // The secret behind the noise of the evidence map's numbers (evidence/perturbation.ts).
+      keySecret: derivedKey(keys, 'evidence-cell-keys').toString('hex'),
       now,
       onError: (error) => log.error({ err: error }, 'evidence cube'),
     });

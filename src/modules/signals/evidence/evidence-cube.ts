@@ -1,9 +1,18 @@
-// The evidence cube: counts of mentions by source, theme, place and period, at every level of each
-// (a source or all sources; a theme or all themes; a quartier, a commune's "quartier not known", a
-// commune or the region; a month, a calendar quarter or a calendar year). Every total is the exact
-// sum of its parts, so the cube can be protected as a whole (suppression.ts) before anything of it
-// is shown. Plain typed arrays: millions of cells, built in a few hundred milliseconds.
-import { type EvidenceCount, type EvidenceSource, evidenceSources } from '../evidence-source.ts';
+// The evidence cube: counts by source, theme, place and period, at every level of each (a source or
+// all sources; a theme or all themes; a quartier, a commune's "quartier not known", a commune or the
+// region; a month, a calendar quarter or a calendar year). A theme counts the records naming it;
+// "all themes" counts each record once (a signal naming three themes is one signal), from the
+// sources' own "*" rows, so it is not the sum of the themes. Every other total is the exact sum of
+// its parts. Each cell also holds the sum of its records' keys modulo 256, which adds up the same
+// way and seeds the cell's noise (perturbation.ts). The cube is protected as a whole (suppression.ts,
+// then perturbation.ts) before anything of it is shown. Plain typed arrays: millions of cells, built
+// in a few hundred milliseconds.
+import {
+  allThemesCode,
+  type EvidenceCount,
+  type EvidenceSource,
+  evidenceSources,
+} from '../evidence-source.ts';
 
 export type PlaceLevel = 'quartier' | 'unknown' | 'commune' | 'region';
 export type PeriodLevel = 'month' | 'quarter' | 'year';
@@ -43,10 +52,12 @@ export class EvidenceCube {
   readonly unknownPlace = new Map<string, number>();
   readonly quartierPlace = new Map<number, number>();
   readonly regionPlace: number;
-  /** The leaf places (quartiers and "not known") under each commune place. */
+  /** The leaf places (quartiers and "not known") under each commune place; the communes under the region. */
   readonly children = new Map<number, number[]>();
   readonly periodCount: number;
   readonly counts: Int32Array;
+  /** Per cell, the sum of its records' keys modulo 256 (a Uint8Array wraps by itself). */
+  readonly keys: Uint8Array;
   private readonly themeIndex: Map<string, number>;
 
   constructor(readonly shape: CubeShape) {
@@ -84,6 +95,7 @@ export class EvidenceCube {
     );
     this.periodCount = 17 * shape.years;
     this.counts = new Int32Array(this.sourceCount * this.themeCount * this.places.length * this.periodCount);
+    this.keys = new Uint8Array(this.counts.length);
   }
 
   get allSources(): number {
@@ -177,7 +189,10 @@ export class EvidenceCube {
 /** How the rows of the sources were placed: what the cube could not hold is counted, never lost silently. */
 export interface BuildReport {
   rows: number;
+  /** Records counted once per theme they name. */
   mentions: number;
+  /** Records counted once each ("all themes"). */
+  records: number;
   unknownTheme: number;
   unknownPlace: number;
   outsidePeriod: number;
@@ -197,13 +212,15 @@ export function buildCube(
   const report: BuildReport = {
     rows: rows.length,
     mentions: 0,
+    records: 0,
     unknownTheme: 0,
     unknownPlace: 0,
     outsidePeriod: 0,
   };
-  const { counts } = cube;
+  const { counts, keys } = cube;
   for (const row of rows) {
-    const theme = cube.theme(themeOf(row.themeCode) ?? '');
+    const all = row.themeCode === allThemesCode;
+    const theme = all ? cube.allThemes : cube.theme(themeOf(row.themeCode) ?? '');
     if (theme === undefined) {
       report.unknownTheme += row.count;
       continue;
@@ -220,54 +237,54 @@ export function buildCube(
       report.outsidePeriod += row.count;
       continue;
     }
-    counts[cube.index({ source: cube.source(row.source), theme, place, period })]! += row.count;
-    report.mentions += row.count;
+    const cell = cube.index({ source: cube.source(row.source), theme, place, period });
+    counts[cell]! += row.count;
+    keys[cell]! += row.keySum;
+    if (all) report.records += row.count;
+    else report.mentions += row.count;
   }
   aggregate(cube);
   return { cube, report };
 }
 
-/** Fills every total from the leaf cells: periods, then places, then themes, then sources. */
+/**
+ * Fills every total from the leaf cells, counts and keys alike: periods, then places, then sources.
+ * Not themes: "all themes" has leaf cells of its own (the "*" rows).
+ */
 function aggregate(cube: EvidenceCube): void {
-  const { counts } = cube;
+  for (const values of [cube.counts, cube.keys]) aggregateOne(cube, values);
+}
+
+function aggregateOne(cube: EvidenceCube, values: Int32Array | Uint8Array): void {
   const s = cube.strides;
   const years = cube.shape.years;
   const leafSources = cube.sourceCount - 1;
-  const leafThemes = cube.themeCount - 1;
   const leafPlaces = cube.places.filter((p) => p.level === 'quartier' || p.level === 'unknown').length;
   for (let src = 0; src < leafSources; src++)
-    for (let th = 0; th < leafThemes; th++)
+    for (let th = 0; th < cube.themeCount; th++)
       for (let pl = 0; pl < leafPlaces; pl++) {
         const base = src * s.source + th * s.theme + pl * s.place;
         for (let q = 0; q < 4 * years; q++) {
           const quarter = 12 * years + q;
-          counts[base + quarter] =
-            counts[base + q * 3]! + counts[base + q * 3 + 1]! + counts[base + q * 3 + 2]!;
+          values[base + quarter] =
+            values[base + q * 3]! + values[base + q * 3 + 1]! + values[base + q * 3 + 2]!;
         }
         for (let y = 0; y < years; y++) {
           let sum = 0;
-          for (let q = 0; q < 4; q++) sum += counts[base + 12 * years + y * 4 + q]!;
-          counts[base + 16 * years + y] = sum;
+          for (let q = 0; q < 4; q++) sum += values[base + 12 * years + y * 4 + q]!;
+          values[base + 16 * years + y] = sum;
         }
       }
   for (let src = 0; src < leafSources; src++)
-    for (let th = 0; th < leafThemes; th++) {
+    for (let th = 0; th < cube.themeCount; th++) {
       const base = src * s.source + th * s.theme;
       for (const parent of [...cube.communePlace.values(), cube.regionPlace])
         for (const child of cube.children.get(parent)!)
           for (let p = 0; p < cube.periodCount; p++)
-            counts[base + parent * s.place + p]! += counts[base + child * s.place + p]!;
+            values[base + parent * s.place + p]! += values[base + child * s.place + p]!;
     }
-  const placeSpan = cube.places.length * cube.periodCount;
-  for (let src = 0; src < leafSources; src++) {
-    const all = src * s.source + leafThemes * s.theme;
-    for (let th = 0; th < leafThemes; th++) {
-      const from = src * s.source + th * s.theme;
-      for (let i = 0; i < placeSpan; i++) counts[all + i]! += counts[from + i]!;
-    }
-  }
-  const themeSpan = cube.themeCount * placeSpan;
+  const themeSpan = cube.themeCount * cube.places.length * cube.periodCount;
   const all = leafSources * s.source;
   for (let src = 0; src < leafSources; src++)
-    for (let i = 0; i < themeSpan; i++) counts[all + i]! += counts[src * s.source + i]!;
+    for (let i = 0; i < themeSpan; i++) values[all + i]! += values[src * s.source + i]!;
 }

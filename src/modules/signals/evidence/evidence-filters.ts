@@ -14,6 +14,9 @@ export interface FilterInput {
   to?: string;
 }
 
+/** The most the page's and the API's caches of answers each hold: about 20 MB (UTF-16, 2 bytes a character). */
+export const cacheBytes = 20 * 1024 * 1024;
+
 /** Months from January 2000 up to the month in progress. */
 const monthPattern = /^(\d{4})-(0[1-9]|1[0-2])$/;
 
@@ -52,8 +55,10 @@ export function parseFilter(input: FilterInput, cube: EvidenceCube, currentMonth
     }
     return value;
   };
-  const from = month('from');
+  // `to` alone: the twelve months up to it, not from twelve months before the month in progress.
   const to = month('to');
+  if (given(input.from) === null && given(input.to) !== null) period.from = addMonths(to, -11);
+  const from = month('from');
   if (!problems.some((p) => p.field === 'from' || p.field === 'to') && from > to) refuse('to', 'date_order');
   if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });
   return { source: source as EvidenceSource | null, theme, commune, quartier, from, to };

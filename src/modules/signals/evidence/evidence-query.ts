@@ -1,14 +1,16 @@
-// Reading the published cube: every figure is one cell or a sum of cells, and a sum that would take
-// in a hidden cell is hidden. A period from one month to another is cut into whole years, then
+// Reading the published cube: every figure is one published cell (its count moved by its noise,
+// perturbation.ts) or a sum of published cells, and a sum that would take in a hidden cell is hidden. A period from one month to another is cut into whole years, then
 // quarters, then months, each a cell of the cube, so two overlapping periods give nothing that the
 // protected cube does not already show.
 import { type EvidenceSource, evidenceSources } from '../evidence-source.ts';
 import type { EvidenceCube, PlaceLevel } from './evidence-cube.ts';
 
-/** The cube as it is shown: the counts, what is hidden, and when it was made. */
+/** The cube as it is shown: the counts, what is hidden, the numbers shown, and when it was made. */
 export interface PublishedCube {
   cube: EvidenceCube;
   hidden: Uint8Array;
+  /** Per cell, the number shown: its true count moved by its noise (perturbation.ts). */
+  shown: Int32Array;
   /** The month in progress when it was built (yyyy-MM); nothing after it is asked. */
   currentMonth: string;
   builtAt: Date;
@@ -92,18 +94,18 @@ export function periodCells(cube: EvidenceCube, from: string, to: string): numbe
   return cells;
 }
 
-/** The sum of the cells at these coordinates over these periods; null when one of them is hidden. */
+/** The sum of the published cells at these coordinates over these periods; null when one of them is hidden. */
 export function sumOver(
   published: PublishedCube,
   at: { source: number; theme: number; place: number },
   periods: readonly number[],
 ): number | null {
-  const { cube, hidden } = published;
+  const { cube, hidden, shown } = published;
   const base = cube.index({ ...at, period: 0 });
   let sum = 0;
   for (const p of periods) {
     if (hidden[base + p]) return null;
-    sum += cube.counts[base + p]!;
+    sum += shown[base + p]!;
   }
   return sum;
 }

@@ -1,5 +1,6 @@
 // The published evidence cube of this process: built from the sources at start, and again within 30
-// seconds of any change to the tables behind them; protected once per build, then read by every page
+// seconds of any change to the tables behind them; protected once per build (small cells hidden,
+// suppression.ts, then every shown count moved a little, perturbation.ts), then read by every page
 // and API request from memory. Each process builds its own, like the search index: the rebuild is a
 // timer of the process, not a job of the job runner, because a job runs in one process only (and not
 // at all where JOBS is off), and every process serves the cube. Two processes may be a few seconds
@@ -13,6 +14,7 @@ import { geoReference } from '../../geo/index.ts';
 import type { EvidenceQuery } from '../evidence-source.ts';
 import { type BuildReport, buildCube, type CubeShape, type EvidenceCube } from './evidence-cube.ts';
 import type { PublishedCube } from './evidence-query.ts';
+import { perturb } from './perturbation.ts';
 import { suppressInSlices } from './suppression.ts';
 
 export const refreshSeconds = 30;
@@ -23,6 +25,11 @@ const sourceTables = ['need_signals', 'surveys', 'survey_responses', 'referrals'
 
 export interface EvidenceServiceOptions {
   sources: readonly EvidenceQuery[];
+  /**
+   * The secret the records' keys are made from (derived from the key ring in module.ts): the noise
+   * of every number shown follows from it, so it stays in the process and changes only with the ring.
+   */
+  keySecret: string;
   now?: () => Date;
   onError?: (error: unknown) => void;
   /** Off in tests, which refresh when they want. */
@@ -115,7 +122,9 @@ export class EvidenceService {
     const stamp = await this.changeStamp();
     const now = this.now();
     const currentMonth = this.monthOf(now);
-    const rows = (await Promise.all(this.options.sources.map((source) => source(this.db)))).flat();
+    const rows = (
+      await Promise.all(this.options.sources.map((source) => source(this.db, this.options.keySecret)))
+    ).flat();
     const taxonomy = await getTaxonomy(this.db);
     const kept = rows.filter((r) => r.month >= '2000-01' && r.month <= currentMonth && r.count > 0);
     const currentYear = Number(currentMonth.slice(0, 4));
@@ -142,22 +151,31 @@ export class EvidenceService {
       return term ? (term.parentCode ?? term.code) : undefined;
     };
     const { cube, report } = buildCube(shape, kept, themeOf);
-    this.lastReport = report;
-    this.stamp = stamp;
-    this.builtAt = Date.now();
-    // The same counts in the same month: the same cube, and the answers kept for it stay good.
-    if (this.published?.currentMonth === currentMonth && sameCounts(this.published.cube, cube))
+    // The same counts and keys in the same month: the same cube, and the answers kept for it stay good.
+    if (this.published?.currentMonth === currentMonth && sameCells(this.published.cube, cube)) {
+      this.succeeded(stamp, report);
       return this.published;
+    }
     // In slices, so that requests are answered meanwhile from the cube published before.
     const hidden = await suppressInSlices(cube, () => nextTurn());
-    this.published = { cube, hidden, currentMonth, builtAt: now, version: ++this.version };
+    const shown = perturb(cube, hidden);
+    this.published = { cube, hidden, shown, currentMonth, builtAt: now, version: ++this.version };
+    this.succeeded(stamp, report);
     return this.published;
+  }
+
+  /** Only a build that succeeded says what it was built from: after a failure, the next check builds again. */
+  private succeeded(stamp: string, report: BuildReport): void {
+    this.stamp = stamp;
+    this.builtAt = Date.now();
+    this.lastReport = report;
   }
 }
 
-function sameCounts(a: EvidenceCube, b: EvidenceCube): boolean {
+function sameCells(a: EvidenceCube, b: EvidenceCube): boolean {
   if (a.shape.firstYear !== b.shape.firstYear || a.shape.years !== b.shape.years) return false;
   if (a.counts.length !== b.counts.length) return false;
-  for (let i = 0; i < a.counts.length; i++) if (a.counts[i] !== b.counts[i]) return false;
+  for (let i = 0; i < a.counts.length; i++)
+    if (a.counts[i] !== b.counts[i] || a.keys[i] !== b.keys[i]) return false;
   return true;
 }

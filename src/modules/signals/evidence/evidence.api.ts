@@ -1,6 +1,7 @@
 // GET /api/v1/evidence: the protected evidence cube for a filter, as JSON, CSV or GeoJSON (per
-// quartier), chosen with `format`. Public: every number in it is a published cell of the cube or a
-// sum of them; answers are kept per cube version and filter, so repeated asks cost nothing.
+// quartier), chosen with `format`. Public: every number in it is a published cell of the cube (small
+// ones hidden, the others moved by up to 2, perturbation.ts) or a sum of them; answers are kept per
+// cube version and filter, so repeated asks cost nothing.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { LRUCache } from 'lru-cache';
 import Type from 'typebox';
@@ -10,7 +11,7 @@ import { localeOf } from '../../../http/request-context.ts';
 import { translator } from '../../../i18n/index.ts';
 import { ErrorSchema } from '../../directory/index.ts';
 import { evidenceSources } from '../evidence-source.ts';
-import { parseFilter } from './evidence-filters.ts';
+import { cacheBytes, parseFilter } from './evidence-filters.ts';
 import { evidenceCsv, evidenceGeoJson, evidenceJson } from './evidence-present.ts';
 import { readEvidence } from './evidence-query.ts';
 
@@ -32,8 +33,11 @@ export const EvidenceQuery = Type.Object({
   ),
 });
 
+/** What the API says of its numbers, as the page does (signals.evidence.privacy). */
+const protection =
+  'To protect people, numbers under 5 are hidden and the others are moved by up to 2 at random; totals may therefore differ a little from the sum of their parts.';
 const Count = Type.Union([Type.Integer(), Type.Null()], {
-  description: 'Mentions; null when hidden (under 5, or it would let a hidden count be worked out).',
+  description: `Signals, answers or referrals (a theme counts those naming it; all themes counts each once), moved by up to 2 at random; null when hidden (under 5, or it would let a hidden count be worked out). ${protection}`,
 });
 const Place = Type.Object({
   level: Type.Union(
@@ -96,10 +100,16 @@ const types = {
 };
 
 export const evidenceApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
-  const answers = new LRUCache<string, string>({ max: 1_000 });
+  // Bounded by size as well as by number: a GeoJSON answer is far larger than a JSON one.
+  const answers = new LRUCache<string, string>({
+    max: 1_000,
+    maxSize: cacheBytes,
+    sizeCalculation: (body, key) => 2 * (body.length + key.length),
+  });
   app.get(
     '/evidence',
     documented('The evidence map: needs by theme, place and month, small counts hidden', {
+      description: `${protection} The same filter always gives the same numbers.`,
       querystring: EvidenceQuery,
       response: {
         200: {

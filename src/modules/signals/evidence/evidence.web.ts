@@ -9,7 +9,7 @@ import { pageFor } from '../../../http/request-context.ts';
 import { sendHtml } from '../../../http/send-html.ts';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import { getTaxonomy } from '../../directory/index.ts';
-import { defaultPeriod, type FilterInput, parseFilter } from './evidence-filters.ts';
+import { cacheBytes, defaultPeriod, type FilterInput, parseFilter } from './evidence-filters.ts';
 import { type EvidenceFilter, readEvidence } from './evidence-query.ts';
 import { type MapLevel, type Measure, presentEvidencePage } from './present-evidence-page.ts';
 import { EvidencePage } from './views/evidence.page.tsx';
@@ -27,7 +27,11 @@ const EvidencePageQuery = Type.Object({
 });
 
 export const evidenceWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
-  const pages = new LRUCache<string, string>({ max: 500 });
+  const pages = new LRUCache<string, string>({
+    max: 500,
+    maxSize: cacheBytes,
+    sizeCalculation: (html, key) => 2 * (html.length + key.length),
+  });
 
   app.get('/evidence', { schema: { querystring: EvidencePageQuery } }, async (request, reply) => {
     const published = await deps.services.evidence.current();

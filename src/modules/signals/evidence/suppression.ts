@@ -1,10 +1,14 @@
 // Small-cell protection of the whole evidence cube, computed once per build and never per request:
 // every number shown is a cell of the cube or a sum of cells, so protecting the cube protects them all.
+// This is the first layer; perturbation.ts then moves every count shown by a little noise, because
+// on a grid this linked (places, periods, themes and sources, each with its totals) no heuristic
+// keeps every chain of totals from pinning a hidden count down: the noise makes such chains inexact.
 //
 // Primary: a cell counting 1 to 4 is hidden (0 is shown: it is nobody).
 // Secondary: every total is the sum of its parts along one axis (quartiers and "not known" into
 // their commune, communes into the region; months into their quarter, quarters into their year;
-// themes into "all themes"; sources into "all sources"). In each such relation, the hidden cells
+// themes into "all themes", not an exact sum for signals naming several themes but kept as a relation,
+// which hides more, never less; sources into "all sources"). In each such relation, the hidden cells
 // must not be worked out by subtraction:
 // - with the total shown, the hidden parts are none, or at least two that together count 5 or more
 //   (two hidden parts adding up to 3 would tell that each is 1 or 2);
@@ -28,6 +32,8 @@ class Relations {
   private readonly placeTotal: Int32Array;
   private readonly periodParts: (Int32Array | null)[];
   private readonly periodTotal: Int32Array;
+  /** The most parts a relation has: the size of the buffers `parts` writes into. */
+  readonly maxParts: number;
 
   constructor(private readonly cube: EvidenceCube) {
     const s = cube.strides;
@@ -45,6 +51,12 @@ class Relations {
       const parent = cube.periodParent(q);
       return parent < 0 ? 0 : parent - q;
     });
+    this.maxParts = Math.max(
+      cube.sourceCount,
+      cube.themeCount,
+      4,
+      ...[...cube.children.values()].map((children) => children.length),
+    );
   }
 
   /** The coordinate of `cell` on `axis`. */
@@ -108,8 +120,6 @@ function holds(counts: Int32Array, hidden: Uint8Array, total: number, parts: Int
   return hiddenParts === 0 || (hiddenParts >= 2 && hiddenSum >= smallestShown);
 }
 
-const maxParts = 64;
-
 /** The work of suppression, as steps: it yields now and then, and returns the hidden cells (1 where hidden). */
 function* suppression(cube: EvidenceCube, secondary: boolean): Generator<void, Uint8Array> {
   const { counts } = cube;
@@ -137,7 +147,7 @@ function* suppression(cube: EvidenceCube, secondary: boolean): Generator<void, U
       if (secondary) recheck(i);
     }
   }
-  const parts = new Int32Array(maxParts);
+  const parts = new Int32Array(relations.maxParts);
   for (let done = 0; queue.length; done++) {
     if (done % 50_000 === 49_999) yield;
     const key = queue.pop()!;
@@ -187,7 +197,7 @@ export function auditSuppression(cube: EvidenceCube, hidden: Uint8Array): string
   const problems: string[] = [];
   const { counts } = cube;
   const relations = new Relations(cube);
-  const parts = new Int32Array(maxParts);
+  const parts = new Int32Array(relations.maxParts);
   for (let cell = 0; cell < counts.length; cell++) {
     const n = counts[cell]!;
     if (!hidden[cell] && n > 0 && n < smallestShown)

@@ -12,11 +12,16 @@ afterAll(() => database?.drop());
 
 const question = [{ id: 'where1', kind: 'quartier', prompt: { fr: 'Où ?' }, options: [], required: false }];
 
-async function survey(slug: string, themeCode: string | null): Promise<string> {
+async function survey(
+  slug: string,
+  themeCode: string | null,
+  results: 'while_open' | 'after_close' = 'while_open',
+  closesAt = '2027-01-01',
+): Promise<string> {
   const { rows } = await database.pool.query(
     `insert into surveys (slug, title, intro, theme_code, questions, opens_at, closes_at, results_visibility)
-     values ($1, '{"fr":"Enquête"}', '{}', $2, $3, '2026-01-01', '2027-01-01', 'while_open') returning id`,
-    [slug, themeCode, JSON.stringify(question)],
+     values ($1, '{"fr":"Enquête"}', '{}', $2, $3, '2026-01-01', $5, $4) returning id`,
+    [slug, themeCode, JSON.stringify(question), results, closesAt],
   );
   return rows[0].id;
 }
@@ -44,7 +49,7 @@ describe('survey evidence', () => {
     // No theme: not on the map.
     await response(untagged, '2026-10-05T12:00:00Z', marolles);
 
-    const counts = await surveyEvidence(database.db);
+    const counts = await surveyEvidence(() => new Date('2026-12-04T10:00:00Z'))(database.db, 'test-secret');
     const sorted = [...counts].sort((a, b) =>
       `${a.month}${a.quartierCode}`.localeCompare(`${b.month}${b.quartierCode}`),
     );
@@ -56,6 +61,7 @@ describe('survey evidence', () => {
         quartierCode: 105,
         month: '2026-10',
         count: 2,
+        keySum: expect.any(Number),
       },
       {
         source: 'surveys',
@@ -64,6 +70,7 @@ describe('survey evidence', () => {
         quartierCode: 301,
         month: '2026-10',
         count: 1,
+        keySum: expect.any(Number),
       },
       {
         source: 'surveys',
@@ -72,7 +79,20 @@ describe('survey evidence', () => {
         quartierCode: 105,
         month: '2026-11',
         count: 1,
+        keySum: expect.any(Number),
       },
     ]);
+  });
+
+  it('keeps a running survey’s answers off the map while its owners show results only after it closes', async () => {
+    const marolles: [number, string] = [105, '21004'];
+    const waiting = await survey('waiting-survey-00001', 'food', 'after_close', '2026-12-10T00:00:00Z');
+    await response(waiting, '2026-11-20T10:00:00Z', marolles);
+    const food = async (at: string) =>
+      (await surveyEvidence(() => new Date(at))(database.db, 'test-secret')).filter(
+        (c) => c.themeCode === 'food',
+      );
+    expect(await food('2026-12-04T10:00:00Z')).toEqual([]);
+    expect(await food('2026-12-10T00:00:00Z')).toMatchObject([{ quartierCode: 105, count: 1 }]);
   });
 });
