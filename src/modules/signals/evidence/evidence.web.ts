@@ -33,7 +33,7 @@ export const evidenceWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
     sizeCalculation: (html, key) => 2 * (html.length + key.length),
   });
 
-  app.get('/evidence', { schema: { querystring: EvidencePageQuery } }, async (request, reply) => {
+  app.get('/evidence', { schema: { hide: true, querystring: EvidencePageQuery } }, async (request, reply) => {
     const published = await deps.services.evidence.current();
     const ctx = await pageFor(request, deps);
     const key = `${published.version}|${ctx.showDemoBanner}|${request.url}`;
