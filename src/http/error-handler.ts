@@ -111,6 +111,7 @@ export function registerErrorHandling(app: FastifyInstance, deps: WebDeps): Erro
     const t = translator(locale);
     const message = errorMessage(t, error);
     if (error.retryAfterSeconds) reply.header('retry-after', String(error.retryAfterSeconds));
+    if (error.challenge) reply.header('www-authenticate', error.challenge);
     if (error.code === 'UNAUTHENTICATED' && !isApi(request) && request.method === 'GET') {
       const ended = request.sessionEnded ? '&ended=1' : '';
       return reply.redirect(`/${locale}/login?next=${encodeURIComponent(request.url)}${ended}`, 303);

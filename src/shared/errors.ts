@@ -75,16 +75,25 @@ export class AppError extends Error {
   readonly fields: FieldProblem[];
   /** For RATE_LIMITED: when to try again. */
   readonly retryAfterSeconds?: number;
+  /** For a 401 of the API: how to authenticate, the WWW-Authenticate header ('Bearer realm="…"'). */
+  readonly challenge?: string;
 
   constructor(
     code: ErrorCode,
-    options: { fields?: FieldProblem[]; cause?: unknown; message?: string; retryAfterSeconds?: number } = {},
+    options: {
+      fields?: FieldProblem[];
+      cause?: unknown;
+      message?: string;
+      retryAfterSeconds?: number;
+      challenge?: string;
+    } = {},
   ) {
     super(options.message ?? code, { cause: options.cause });
     this.name = 'AppError';
     this.code = code;
     this.fields = options.fields ?? [];
     this.retryAfterSeconds = options.retryAfterSeconds;
+    this.challenge = options.challenge;
   }
 
   /** 500 for a code no module declared: a programming error, as any other. */

@@ -2,6 +2,7 @@
 // a phone nothing. d3-scale places the bars and picks round ticks. The table it comes from always
 // follows it on the page; the chart is the picture, the table the figures (and what screen readers read).
 import { scaleBand, scaleLinear } from 'd3-scale';
+import { ChartFigure } from './chart-figure.tsx';
 
 export interface Bar {
   label: string;
@@ -41,63 +42,53 @@ export function BarChart({
     .range([0, height - axis])
     .paddingInner(gap / (barHeight + gap));
   return (
-    <figure class="chart">
-      <figcaption id={`${id}-title`} safe>
-        {title}
-      </figcaption>
-      <svg
-        viewBox={`0 0 ${width} ${height}`}
-        role="img"
-        aria-labelledby={`${id}-title`}
-        preserveAspectRatio="xMinYMin meet"
-      >
-        {x
-          .ticks(5)
-          .filter(Number.isInteger)
-          .map((tick) => (
-            <g>
-              <line
-                class="chart-grid"
-                x1={String(x(tick))}
-                x2={String(x(tick))}
-                y1="0"
-                y2={String(height - axis)}
-              />
-              <text class="chart-tick" x={String(x(tick))} y={String(height - 6)} text-anchor="middle" safe>
-                {formatNumber(tick)}
+    <ChartFigure id={id} title={title} width={width} height={height}>
+      {x
+        .ticks(5)
+        .filter(Number.isInteger)
+        .map((tick) => (
+          <g>
+            <line
+              class="chart-grid"
+              x1={String(x(tick))}
+              x2={String(x(tick))}
+              y1="0"
+              y2={String(height - axis)}
+            />
+            <text class="chart-tick" x={String(x(tick))} y={String(height - 6)} text-anchor="middle" safe>
+              {formatNumber(tick)}
+            </text>
+          </g>
+        ))}
+      {bars.map((bar, i) => {
+        const top = y(String(i)) ?? 0;
+        const middle = top + y.bandwidth() / 2 + 5;
+        return (
+          <g>
+            <text class="chart-label" x={String(labelWidth - 8)} y={String(middle)} text-anchor="end" safe>
+              {bar.label.length > 30 ? `${bar.label.slice(0, 29)}…` : bar.label}
+            </text>
+            {bar.value === null ? (
+              <text class="chart-hidden" x={String(labelWidth + 4)} y={String(middle)} safe>
+                {hiddenLabel}
               </text>
-            </g>
-          ))}
-        {bars.map((bar, i) => {
-          const top = y(String(i)) ?? 0;
-          const middle = top + y.bandwidth() / 2 + 5;
-          return (
-            <g>
-              <text class="chart-label" x={String(labelWidth - 8)} y={String(middle)} text-anchor="end" safe>
-                {bar.label.length > 30 ? `${bar.label.slice(0, 29)}…` : bar.label}
-              </text>
-              {bar.value === null ? (
-                <text class="chart-hidden" x={String(labelWidth + 4)} y={String(middle)} safe>
-                  {hiddenLabel}
+            ) : (
+              <>
+                <rect
+                  class="chart-bar"
+                  x={String(labelWidth)}
+                  y={String(top)}
+                  width={String(Math.max(0, x(bar.value) - labelWidth))}
+                  height={String(y.bandwidth())}
+                />
+                <text class="chart-value" x={String(x(bar.value) + 4)} y={String(middle)} safe>
+                  {formatNumber(bar.value)}
                 </text>
-              ) : (
-                <>
-                  <rect
-                    class="chart-bar"
-                    x={String(labelWidth)}
-                    y={String(top)}
-                    width={String(Math.max(0, x(bar.value) - labelWidth))}
-                    height={String(y.bandwidth())}
-                  />
-                  <text class="chart-value" x={String(x(bar.value) + 4)} y={String(middle)} safe>
-                    {formatNumber(bar.value)}
-                  </text>
-                </>
-              )}
-            </g>
-          );
-        })}
-      </svg>
-    </figure>
+              </>
+            )}
+          </g>
+        );
+      })}
+    </ChartFigure>
   );
 }

@@ -183,7 +183,8 @@ export function Notice({ text, tone = 'ok' }: { text: string; tone?: 'ok' | 'war
   );
 }
 
-function FieldError({
+/** A field's problem, if it has one, under the id its control's aria-describedby names. */
+export function FieldError({
   ctx,
   id,
   problem,

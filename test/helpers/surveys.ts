@@ -65,3 +65,18 @@ export async function buildSurvey(
 
 /** The survey's version as its answer page puts it in the form (a hidden field), to post with an answer. */
 export const formVersion = (html: string): string => /name="version" value="(\d+)"/.exec(html)?.[1] ?? '';
+
+/** The first organisation of the demo data: the one whose members build most of the tests' surveys. */
+export async function firstOrganisation(t: TestApp): Promise<string> {
+  return (await sql(t, 'select id from organisations order by provenance_id limit 1'))[0].id as string;
+}
+
+/** How many answers a survey has stored. */
+export async function answersTo(t: TestApp, slug: string): Promise<number> {
+  const [{ n }] = await sql(
+    t,
+    'select count(*)::int n from survey_responses r join surveys s on s.id = r.survey_id where s.slug = $1',
+    [slug],
+  );
+  return n as number;
+}

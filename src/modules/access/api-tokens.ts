@@ -3,6 +3,7 @@
 // only the token's SHA-256 is kept, with its first characters so admins can tell tokens apart.
 import { and, eq, isNull } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { AppError } from '../../shared/errors.ts';
 import { hashToken } from '../../shared/tokens.ts';
 import { apiTokens } from './access.schema.ts';
 
@@ -32,4 +33,19 @@ export async function authenticateApiToken(
   if (row && (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000))
     await db.update(apiTokens).set({ lastUsedAt: now }).where(eq(apiTokens.id, row.id));
   return row ? { kind: 'token', tokenId: row.id, organisationId: row.organisationId } : null;
+}
+
+/**
+ * The organisation a request's "Authorization: Bearer psl_…" header acts for. Otherwise
+ * API_TOKEN_INVALID, a 401 that names the scheme to use (RFC 6750).
+ */
+export async function requireApiToken(
+  db: Executor,
+  authorization: string | undefined,
+  now: Date,
+): Promise<ApiTokenActor> {
+  const [scheme, token] = (authorization ?? '').split(' ');
+  const actor = scheme === 'Bearer' && token ? await authenticateApiToken(db, token, now) : null;
+  if (!actor) throw new AppError('API_TOKEN_INVALID', { challenge: 'Bearer realm="passerelle"' });
+  return actor;
 }

@@ -4,7 +4,7 @@
 export { memberships, organisationRoleEnum } from './access.schema.ts';
 /** The organisations' API tokens: checked for every module's API; made and revoked by referrals. */
 export { apiTokens } from './access.schema.ts';
-export { apiTokenPrefix, type ApiTokenActor, authenticateApiToken } from './api-tokens.ts';
+export { apiTokenPrefix, type ApiTokenActor, requireApiToken } from './api-tokens.ts';
 export { organisationRoles, type OrganisationRole } from './access.vocabulary.ts';
 export {
   deleteMembership,

@@ -5,9 +5,11 @@
 // place and outcome of a single referral to anyone who looked before and after.
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { recordKey } from '../../db/record-key.ts';
 import { referrals } from './referrals.schema.ts';
 
-export interface ReferralShortfallCount {
+// A type rather than an interface: the rows `db.execute` gives must be records.
+export type ReferralShortfallCount = {
   themeCode: string;
   /** Null when only the quartier was given (its commune is the quartier's). */
   communeNis: string | null;
@@ -17,7 +19,7 @@ export interface ReferralShortfallCount {
   count: number;
   /** The sum, modulo 256, of the referrals' keys: a number 0..255 per referral from `keySecret` and its id. */
   keySum: number;
-}
+};
 
 /**
  * Counts of referrals that fell short, decided before `before` (the start of the month in progress).
@@ -30,29 +32,15 @@ export async function countReferralShortfalls(
   keySecret: string,
 ): Promise<ReferralShortfallCount[]> {
   const month = sql`to_char(${referrals.closedAt} at time zone 'Europe/Brussels', 'YYYY-MM')`;
-  const result = await db.execute<{
-    theme: string;
-    commune: string | null;
-    quartier: number | null;
-    month: string;
-    n: number;
-    k: number;
-  }>(sql`
-    select ${referrals.themeCode} as theme, ${referrals.communeNis} as commune, ${referrals.quartierCode} as quartier,
-           ${month} as month, count(*)::int as n,
-           (sum(('x' || substr(md5(${keySecret} || ${referrals.id}::text), 1, 2))::bit(8)::int) % 256)::int as k
+  const result = await db.execute<ReferralShortfallCount>(sql`
+    select ${referrals.themeCode} as "themeCode", ${referrals.communeNis} as "communeNis",
+           ${referrals.quartierCode} as "quartierCode", ${month} as month, count(*)::int as count,
+           (sum(${recordKey(keySecret, referrals.id)}) % 256)::int as "keySum"
       from ${referrals}
      where (${referrals.outcome} in ('not_helped', 'came_back')
             or (${referrals.status} = 'declined' and ${referrals.declineReason} = 'no_capacity'))
        and ${referrals.closedAt} < ${before}
        and (${referrals.communeNis} is not null or ${referrals.quartierCode} is not null)
      group by 1, 2, 3, 4`);
-  return result.rows.map((r) => ({
-    themeCode: r.theme,
-    communeNis: r.commune,
-    quartierCode: r.quartier,
-    month: r.month,
-    count: r.n,
-    keySum: r.k,
-  }));
+  return result.rows;
 }

@@ -6,7 +6,7 @@ import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { AppError } from '../../shared/errors.ts';
 import { Enum } from '../../shared/schema-enum.ts';
-import { authenticateApiToken } from '../access/index.ts';
+import { requireApiToken } from '../access/index.ts';
 import { ErrorSchema } from '../directory/index.ts';
 import type { ReferralContext } from './referral-context.ts';
 import { type ReferralDeps, requestContext } from './referral-request.web.ts';
@@ -131,13 +131,7 @@ export const referralsApi: FastifyPluginAsyncTypebox<ReferralDeps> = async (app,
   // Every route of this plugin needs a token (the hook is scoped to the plugin).
   app.addHook('onRequest', async (request, reply) => {
     reply.header('cache-control', 'no-store');
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    const actor = scheme === 'Bearer' && token ? await authenticateApiToken(db, token, new Date()) : null;
-    if (!actor) {
-      reply.header('www-authenticate', 'Bearer realm="passerelle"');
-      throw new AppError('API_TOKEN_INVALID');
-    }
-    actors.set(request, actor);
+    actors.set(request, await requireApiToken(db, request.headers.authorization, new Date()));
   });
 
   const context = (request: FastifyRequest): ReferralContext => {

@@ -1,7 +1,6 @@
 // What each source of evidence (need signals, survey answers, referral outcomes) hands the evidence
 // cube: raw counts at the finest grain, before any protection. Nothing here is ever published as
 // is; the cube hides small cells and moves the others a little first (evidence/).
-import { type AnyColumn, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 
 export const evidenceSources = ['signals', 'surveys', 'referrals'] as const;
@@ -21,21 +20,12 @@ export interface EvidenceCount {
   /** yyyy-MM, in Brussels time. */
   month: string;
   count: number;
-  /** The sum of the counted records' keys (`recordKey`), modulo 256: the seed of the cell's noise, never published. */
+  /** The sum of the counted records' keys (`recordKey`, db/record-key.ts), modulo 256: the seed of the cell's noise, never published. */
   keySum: number;
 }
 
 /** A source: its counts, each record keyed with `keySecret` (see `recordKey`). */
 export type EvidenceQuery = (db: Executor, keySecret: string) => Promise<EvidenceCount[]>;
-
-/**
- * A record's key, 0 to 255, from a secret and the record's id, computed in PostgreSQL so that it
- * never leaves the database record by record: only sums of keys do. The same records give the same
- * sum, hence the same noise (perturbation.ts); one record more gives another.
- */
-export function recordKey(keySecret: string, id: AnyColumn | SQL): SQL<number> {
-  return sql<number>`('x' || substr(md5(${keySecret} || ${id}::text), 1, 2))::bit(8)::int`;
-}
 
 /**
  * The "all themes" rows of a source whose records name exactly one theme each (survey answers,

@@ -6,9 +6,8 @@ import Type from 'typebox';
 import { documented as apiDocs } from '../../http/api-docs.ts';
 import type { WebDeps } from '../../http/deps.ts';
 import { contextAs } from '../../http/use-case-context.ts';
-import { AppError } from '../../shared/errors.ts';
 import { ErrorSchema } from '../directory/index.ts';
-import { authenticateApiToken } from '../access/index.ts';
+import { requireApiToken } from '../access/index.ts';
 import { peopleBands, targetGroups } from './signals.vocabulary.ts';
 import { signalNeed } from './use-cases/signal-need.ts';
 
@@ -63,13 +62,7 @@ export const signalsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
     }),
     async (request, reply) => {
       reply.header('cache-control', 'no-store');
-      const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-      const actor =
-        scheme === 'Bearer' && token ? await authenticateApiToken(deps.db, token, new Date()) : null;
-      if (!actor) {
-        reply.header('www-authenticate', 'Bearer realm="passerelle"');
-        throw new AppError('API_TOKEN_INVALID');
-      }
+      const actor = await requireApiToken(deps.db, request.headers.authorization, new Date());
       const b = request.body;
       const text = (n: number | undefined) => (n === undefined ? undefined : String(n));
       const { id } = await signalNeed(

@@ -9,7 +9,7 @@ import { documented as apiDocs } from '../../http/api-docs.ts';
 import type { WebDeps } from '../../http/deps.ts';
 import { contextAs } from '../../http/use-case-context.ts';
 import { AppError, type FieldProblem } from '../../shared/errors.ts';
-import { type ApiTokenActor, authenticateApiToken } from '../access/index.ts';
+import { type ApiTokenActor, requireApiToken } from '../access/index.ts';
 import { ErrorSchema, I18nTextSchema } from '../directory/index.ts';
 import { readMoment } from './bookings/check-booking.ts';
 import { inDateWindow } from './availability/date-window.ts';
@@ -133,14 +133,7 @@ export const spacesApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
   /** Before the body is read: a request without a valid organisation token is a 401. */
   async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
     reply.header('cache-control', 'no-store');
-    const [scheme, token] = (request.headers.authorization ?? '').split(' ');
-    const actor =
-      scheme === 'Bearer' && token ? await authenticateApiToken(deps.db, token, new Date()) : null;
-    if (!actor) {
-      reply.header('www-authenticate', 'Bearer realm="passerelle"');
-      throw new AppError('API_TOKEN_INVALID');
-    }
-    actors.set(request, actor);
+    actors.set(request, await requireApiToken(deps.db, request.headers.authorization, new Date()));
   }
   const tokenContext = (request: FastifyRequest): SpaceContext => {
     const actor = actors.get(request);

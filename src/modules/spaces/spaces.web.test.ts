@@ -10,6 +10,29 @@ import { useTestApp } from '../../../test/helpers/test-app.ts';
 const app = useTestApp();
 const rooms = async () => (await sql(app.t, 'select count(*)::int as n from rooms'))[0].n as number;
 
+/**
+ * A member of another organisation (the first after the owner's), on the room's page, and its way to
+ * ask for 10:00–11:00 on a day for three people.
+ */
+async function askerFor(owner: { org: string }, room: string, roles: string[]) {
+  const [{ id: group }] = await sql(
+    app.t,
+    'select id from organisations where id <> $1 order by provenance_id limit 1',
+    [owner.org],
+  );
+  const asker = await memberOf(app.t, group, roles);
+  await asker.get(`/en/rooms/${room}`);
+  const ask = (date: string) =>
+    asker.post(`/en/rooms/${room}/bookings`, {
+      organisation: group,
+      date,
+      start: '10:00',
+      end: '11:00',
+      attendees: '3',
+    });
+  return { group: group as string, asker, ask };
+}
+
 describe('publishing a room', () => {
   it('stores the room with its weekly hours as RFC 5545 rules, and shows them again', async () => {
     const owner = await roomOwner(app.t, 0);
@@ -138,20 +161,8 @@ describe('asking for a slot and deciding', () => {
   it('a booking of another organisation’s room is not found for a stranger', async () => {
     const owner = await roomOwner(app.t, 4);
     const room = await publishRoom(app.t, owner, { confirmation: 'at_once' });
-    const [{ id: group }] = await sql(
-      app.t,
-      'select id from organisations where id <> $1 order by provenance_id limit 1',
-      [owner.org],
-    );
-    const asker = await memberOf(app.t, group, ['editor']);
-    await asker.get(`/en/rooms/${room}`);
-    await asker.post(`/en/rooms/${room}/bookings`, {
-      organisation: group,
-      date: nextWeek(5),
-      start: '10:00',
-      end: '11:00',
-      attendees: '3',
-    });
+    const { group, asker, ask } = await askerFor(owner, room, ['editor']);
+    await ask(nextWeek(5));
     const [{ id: booking }] = await sql(
       app.t,
       `select id from bookings where room_id = $1 and status = 'confirmed'`,
@@ -210,20 +221,7 @@ describe('fixes from the review', () => {
       expect(page.statusCode, week).toBe(200);
       thisWeekLinks(page.body);
     }
-    const [{ id: group }] = await sql(
-      app.t,
-      'select id from organisations where id <> $1 order by provenance_id limit 1',
-      [owner.org],
-    );
-    const asker = await memberOf(app.t, group, ['referrer']);
-    await asker.get(`/en/rooms/${room}`);
-    const far = await asker.post(`/en/rooms/${room}/bookings`, {
-      organisation: group,
-      date: '9999-12-20',
-      start: '10:00',
-      end: '11:00',
-      attendees: '3',
-    });
+    const far = await (await askerFor(owner, room, ['referrer'])).ask('9999-12-20');
     expect(far.statusCode).toBe(400);
     expect(far.body).toContain('You can ask at most one year ahead.');
     thisWeekLinks(far.body);
@@ -285,20 +283,8 @@ describe('fixes from the review', () => {
   it('shows an asker’s refused cancel on the room’s page, not as “not found”', async () => {
     const owner = await roomOwner(app.t, 10);
     const room = await publishRoom(app.t, owner, { confirmation: 'at_once' });
-    const [{ id: group }] = await sql(
-      app.t,
-      'select id from organisations where id <> $1 order by provenance_id limit 1',
-      [owner.org],
-    );
-    const asker = await memberOf(app.t, group, ['referrer']);
-    await asker.get(`/en/rooms/${room}`);
-    await asker.post(`/en/rooms/${room}/bookings`, {
-      organisation: group,
-      date: nextWeek(4),
-      start: '10:00',
-      end: '11:00',
-      attendees: '3',
-    });
+    const { group, asker, ask } = await askerFor(owner, room, ['referrer']);
+    await ask(nextWeek(4));
     const [{ id: booking }] = await sql(app.t, 'select id from bookings where room_id = $1', [room]);
     // The group's editors find it on their rooms tab, with a button to cancel it.
     const groupEditor = await memberOf(app.t, group, ['editor']);

@@ -5,7 +5,8 @@
 // "theme.sub-theme", directory/data/themes.json; a signal names at most three). Each row carries the
 // sum of its signals' keys (evidence-source.ts), the seed of its noise.
 import { sql } from 'drizzle-orm';
-import { allThemesCode, type EvidenceQuery, recordKey } from '../evidence-source.ts';
+import { recordKey } from '../../../db/record-key.ts';
+import { allThemesCode, type EvidenceQuery } from '../evidence-source.ts';
 import { needSignals } from '../signals.schema.ts';
 
 export const signalEvidence: EvidenceQuery = async (db, keySecret) => {

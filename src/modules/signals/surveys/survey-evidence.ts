@@ -5,7 +5,8 @@
 // A survey whose owners show its results only once it has closed keeps them off the map as well
 // until then: the map would otherwise show them early.
 import { and, count, eq, isNotNull, lte, ne, or, sql } from 'drizzle-orm';
-import { type EvidenceCount, type EvidenceQuery, recordKey } from '../evidence-source.ts';
+import { recordKey } from '../../../db/record-key.ts';
+import { type EvidenceCount, type EvidenceQuery } from '../evidence-source.ts';
 import { surveyResponses, surveys } from './surveys.schema.ts';
 
 /** The surveys source as of `now`: answers whose results the public may see at that moment. */

@@ -5,14 +5,18 @@
 import { describe, expect, it } from 'vitest';
 import { FormClient } from '../../../../test/helpers/form-client.ts';
 import { memberOf, signedInPerson, sql } from '../../../../test/helpers/members.ts';
-import { buildSurvey, formVersion, surveyForm } from '../../../../test/helpers/surveys.ts';
+import {
+  answersTo,
+  buildSurvey,
+  firstOrganisation,
+  formVersion,
+  surveyForm,
+} from '../../../../test/helpers/surveys.ts';
 import { useTestApp } from '../../../../test/helpers/test-app.ts';
 import { geoReference } from '../../geo/index.ts';
 
 const app = useTestApp();
 const quartier = geoReference().quartiers.find((q) => q.communeNis === '21004')!;
-const firstOrganisation = async () =>
-  (await sql(app.t, 'select id from organisations order by provenance_id limit 1'))[0].id as string;
 
 async function answer(slug: string, fields: Record<string, string | string[]>, locale = 'fr') {
   const visitor = new FormClient(app.t.app);
@@ -34,7 +38,7 @@ const one = (choice: string) => ({
 
 describe('the results of a survey', () => {
   it('shows owners every count and the written answers, the public no count under 5', async () => {
-    const org = await firstOrganisation();
+    const org = await firstOrganisation(app.t);
     const owner = await memberOf(app.t, org, ['referrer'], { locale: 'fr' });
     const slug = await buildSurvey(app.t, owner, org);
     for (const choice of ['0', '0', '1']) await answer(slug, one(choice));
@@ -71,7 +75,7 @@ describe('the results of a survey', () => {
   });
 
   it('lets the public neither see nor work out a 4/1 split, nor a quartier chosen once', async () => {
-    const org = await firstOrganisation();
+    const org = await firstOrganisation(app.t);
     const owner = await memberOf(app.t, org, ['editor']);
     const slug = await buildSurvey(app.t, owner, org);
     const alone = geoReference().quartiers.find((q) => q.communeNis === '21009')!;
@@ -88,7 +92,7 @@ describe('the results of a survey', () => {
   });
 
   it('moves the public’s numbers in steps of five answers, never one', async () => {
-    const org = await firstOrganisation();
+    const org = await firstOrganisation(app.t);
     const owner = await memberOf(app.t, org, ['editor']);
     const slug = await buildSurvey(app.t, owner, org);
     for (const choice of ['0', '0', '0', '0', '0', '1']) await answer(slug, one(choice));
@@ -111,7 +115,7 @@ describe('the results of a survey', () => {
   });
 
   it('shows the written answers only to owners who may take the CSV (a confirmed address)', async () => {
-    const org = await firstOrganisation();
+    const org = await firstOrganisation(app.t);
     const owner = await memberOf(app.t, org, ['editor']);
     const slug = await buildSurvey(app.t, owner, org);
     await answer(slug, one('0'));
@@ -124,7 +128,7 @@ describe('the results of a survey', () => {
   });
 
   it('keeps the results from the public until the survey closes, when its owners chose so', async () => {
-    const org = await firstOrganisation();
+    const org = await firstOrganisation(app.t);
     const owner = await memberOf(app.t, org, ['editor']);
     const slug = await buildSurvey(app.t, owner, org, surveyForm(undefined, { results: 'after_close' }));
     for (const choice of ['0', '1', '0', '0', '1']) await answer(slug, one(choice));
@@ -139,7 +143,7 @@ describe('the results of a survey', () => {
   });
 
   it('gives the owners every answer as CSV, with no formula for a spreadsheet to run', async () => {
-    const org = await firstOrganisation();
+    const org = await firstOrganisation(app.t);
     const owner = await memberOf(app.t, org, ['editor'], { locale: 'fr' });
     const slug = await buildSurvey(app.t, owner, org);
     await answer(slug, one('1'));
@@ -192,7 +196,7 @@ describe('the results of a survey', () => {
   });
 
   it('prints a page with the link and its QR code as SVG', async () => {
-    const org = await firstOrganisation();
+    const org = await firstOrganisation(app.t);
     const slug = await buildSurvey(app.t, await memberOf(app.t, org, ['editor']), org);
     const share = await new FormClient(app.t.app).get(`/fr/surveys/${slug}/share`);
     expect(share.statusCode).toBe(200);
@@ -209,7 +213,7 @@ describe('the results of a survey', () => {
 
 describe('changing a survey', () => {
   it('changes all of it until the first answer, then only the closing date', async () => {
-    const org = await firstOrganisation();
+    const org = await firstOrganisation(app.t);
     const owner = await memberOf(app.t, org, ['editor'], { locale: 'fr' });
     const slug = await buildSurvey(app.t, owner, org);
     const edit = await owner.get(`/fr/surveys/${slug}/edit`);
@@ -281,7 +285,7 @@ describe('changing a survey', () => {
   });
 
   it('refuses an answer from a form loaded before the survey changed', async () => {
-    const org = await firstOrganisation();
+    const org = await firstOrganisation(app.t);
     const owner = await memberOf(app.t, org, ['editor']);
     const slug = await buildSurvey(app.t, owner, org);
     const visitor = new FormClient(app.t.app);
@@ -293,12 +297,7 @@ describe('changing a survey', () => {
     const late = await visitor.post(`/fr/surveys/${slug}`, { ...one('0'), version: formVersion(form.body) });
     expect(late.statusCode).toBe(409);
     expect(late.body).toContain('Quelqu’un d’autre vient de modifier');
-    const [{ n }] = await sql(
-      app.t,
-      'select count(*)::int n from survey_responses r join surveys s on s.id = r.survey_id where s.slug = $1',
-      [slug],
-    );
-    expect(n).toBe(0);
+    expect(await answersTo(app.t, slug)).toBe(0);
     // The form shown again carries the survey as it is now: sent again, the answer is taken.
     const again = await visitor.post(`/fr/surveys/${slug}`, { ...one('0'), version: formVersion(late.body) });
     expect(again.statusCode).toBe(303);
@@ -317,7 +316,7 @@ describe('the network’s surveys', () => {
     expect(
       (await sql(app.t, 'select organisation_id from surveys where slug = $1', [slug]))[0].organisation_id,
     ).toBeNull();
-    const member = await memberOf(app.t, await firstOrganisation(), ['admin']);
+    const member = await memberOf(app.t, await firstOrganisation(app.t), ['admin']);
     expect((await member.get('/nl/moderation/surveys')).statusCode).toBe(404);
     expect((await member.get(`/nl/surveys/${slug}/edit`)).statusCode).toBe(404);
   });

@@ -4,7 +4,14 @@
 import { describe, expect, it } from 'vitest';
 import { FormClient } from '../../../../test/helpers/form-client.ts';
 import { memberOf, sql } from '../../../../test/helpers/members.ts';
-import { buildSurvey, formVersion, sampleQuestions, surveyForm } from '../../../../test/helpers/surveys.ts';
+import {
+  answersTo,
+  buildSurvey,
+  firstOrganisation,
+  formVersion,
+  sampleQuestions,
+  surveyForm,
+} from '../../../../test/helpers/surveys.ts';
 import { useTestApp } from '../../../../test/helpers/test-app.ts';
 import { geoReference } from '../../geo/index.ts';
 
@@ -12,8 +19,6 @@ const app = useTestApp();
 const count = async (table: string) =>
   (await sql(app.t, `select count(*)::int as n from ${table}`))[0].n as number;
 const quartier = geoReference().quartiers.find((q) => q.communeNis === '21004')!;
-const firstOrganisation = async () =>
-  (await sql(app.t, 'select id from organisations order by provenance_id limit 1'))[0].id as string;
 
 /** A visitor's browser that has opened the survey, so it holds the form's token. */
 async function visitorOn(slug: string, locale = 'fr') {
@@ -31,7 +36,7 @@ const goodAnswer = {
 
 describe('building a survey without JavaScript', () => {
   it('adds, moves and removes questions by posting the form, and stores nothing until saved', async () => {
-    const org = await firstOrganisation();
+    const org = await firstOrganisation(app.t);
     const member = await memberOf(app.t, org, ['editor'], { locale: 'fr' });
     const base = `/fr/manage/organisations/${org}/surveys`;
     const form = await member.get(`${base}/new`);
@@ -69,7 +74,7 @@ describe('building a survey without JavaScript', () => {
   });
 
   it('refuses no question, 200 questions and bad fields with translated messages, storing nothing', async () => {
-    const org = await firstOrganisation();
+    const org = await firstOrganisation(app.t);
     const member = await memberOf(app.t, org, ['referrer'], { locale: 'fr' });
     const base = `/fr/manage/organisations/${org}/surveys`;
     await member.get(`${base}/new`);
@@ -121,7 +126,7 @@ describe('building a survey without JavaScript', () => {
   });
 
   it('lets nobody but the organisation’s members build its surveys', async () => {
-    const org = await firstOrganisation();
+    const org = await firstOrganisation(app.t);
     const [{ id: other }] = await sql(app.t, 'select id from organisations where id <> $1 limit 1', [org]);
     const outsider = await memberOf(app.t, other, ['admin']);
     await outsider.get('/en/account');
@@ -137,7 +142,7 @@ describe('building a survey without JavaScript', () => {
 
 describe('answering a survey', () => {
   it('takes one answer per browser, in the reader’s language, with nothing asked about the person', async () => {
-    const org = await firstOrganisation();
+    const org = await firstOrganisation(app.t);
     const slug = await buildSurvey(app.t, await memberOf(app.t, org, ['editor']), org);
     const visitor = await visitorOn(slug);
     const page = await visitor.get(`/fr/surveys/${slug}`);
@@ -182,13 +187,11 @@ describe('answering a survey', () => {
     const twice = await visitor.post(`/fr/surveys/${slug}`, goodAnswer);
     expect(twice.statusCode).toBe(409);
     expect(twice.body).toContain('Vous avez déjà répondu à cette enquête depuis ce navigateur.');
-    expect(
-      await count(`survey_responses where survey_id = (select id from surveys where slug = '${slug}')`),
-    ).toBe(1);
+    expect(await answersTo(app.t, slug)).toBe(1);
   });
 
   it('checks every answer by its kind, names each problem on its question, and stores nothing', async () => {
-    const org = await firstOrganisation();
+    const org = await firstOrganisation(app.t);
     const questions = [
       ...sampleQuestions,
       { kind: 'scale', prompt: 'Note ?' },
@@ -228,37 +231,43 @@ describe('answering a survey', () => {
   });
 
   it('refuses answers before it opens and after it closes, storing nothing', async () => {
-    const org = await firstOrganisation();
+    const org = await firstOrganisation(app.t);
     const slug = await buildSurvey(app.t, await memberOf(app.t, org, ['editor']), org);
     const before = await count('survey_responses');
-    await sql(
-      app.t,
-      `update surveys set opens_at = now() + interval '1 day', closes_at = now() + interval '2 days' where slug = $1`,
-      [slug],
-    );
-    const early = await visitorOn(slug);
-    expect((await early.get(`/fr/surveys/${slug}`)).body).toContain('n’est pas encore ouverte');
-    await early.get('/fr/password/forgot');
-    const soon = await early.post(`/fr/surveys/${slug}`, goodAnswer);
-    expect(soon.statusCode).toBe(409);
-    expect(soon.body).toContain('Rien n’a été enregistré');
-
-    await sql(
-      app.t,
-      `update surveys set opens_at = now() - interval '2 days', closes_at = now() - interval '1 day' where slug = $1`,
-      [slug],
-    );
-    const late = await visitorOn(slug, 'nl');
-    expect((await late.get(`/nl/surveys/${slug}`)).body).toContain('Deze enquête is gesloten');
-    await late.get('/nl/password/forgot');
-    const closed = await late.post(`/nl/surveys/${slug}`, goodAnswer);
-    expect(closed.statusCode).toBe(409);
-    expect(closed.body).toContain('Deze enquête is gesloten. Uw antwoorden zijn niet bewaard.');
+    for (const { opens, closes, locale, page, refusal } of [
+      {
+        opens: '1 day',
+        closes: '2 days',
+        locale: 'fr',
+        page: 'n’est pas encore ouverte',
+        refusal: 'Rien n’a été enregistré',
+      },
+      {
+        opens: '-2 days',
+        closes: '-1 day',
+        locale: 'nl',
+        page: 'Deze enquête is gesloten',
+        refusal: 'Deze enquête is gesloten. Uw antwoorden zijn niet bewaard.',
+      },
+    ]) {
+      await sql(
+        app.t,
+        'update surveys set opens_at = now() + $2::interval, closes_at = now() + $3::interval where slug = $1',
+        [slug, opens, closes],
+      );
+      const visitor = await visitorOn(slug, locale);
+      expect((await visitor.get(`/${locale}/surveys/${slug}`)).body).toContain(page);
+      // As from the answer page left open: the form's token is still good, the survey is not.
+      await visitor.get(`/${locale}/password/forgot`);
+      const refused = await visitor.post(`/${locale}/surveys/${slug}`, goodAnswer);
+      expect(refused.statusCode, locale).toBe(409);
+      expect(refused.body).toContain(refusal);
+    }
     expect(await count('survey_responses')).toBe(before);
   });
 
   it('stops a flood of answers from one address', async () => {
-    const org = await firstOrganisation();
+    const org = await firstOrganisation(app.t);
     const slug = await buildSurvey(app.t, await memberOf(app.t, org, ['editor']), org);
     const flooder = await visitorOn(slug, 'en');
     const statuses: number[] = [];
@@ -273,11 +282,6 @@ describe('answering a survey', () => {
     const last = await flooder.post(`/en/surveys/${slug}`, goodAnswer);
     expect(last.headers['retry-after']).toBeDefined();
     expect(last.body).toContain('Too many');
-    const [{ n }] = await sql(
-      app.t,
-      'select count(*)::int n from survey_responses r join surveys s on s.id = r.survey_id where s.slug = $1',
-      [slug],
-    );
-    expect(n).toBe(50);
+    expect(await answersTo(app.t, slug)).toBe(50);
   });
 });

@@ -5,7 +5,7 @@ import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
 import { DataTable, Section, vocabularyOptions } from '../../../views/components.tsx';
 import { formFields, type FormValues } from '../../../views/form-fields.tsx';
-import { ErrorSummary, fieldMessage, Form, Notice, PostButton } from '../../../views/forms.tsx';
+import { ErrorSummary, FieldError, Form, Notice, PostButton } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { ManageLinks } from '../../../views/manage-nav.tsx';
 import type { ClosureView } from '../presenters/page-data.ts';
@@ -52,13 +52,7 @@ function WeekTable({
             const problem = problems.find((p) => p.field === key);
             return (
               <td>
-                {problem ? (
-                  <p class="field-error" id={`f-${key}-error`} safe>
-                    {fieldMessage(ctx, problem)}
-                  </p>
-                ) : (
-                  ''
-                )}
+                <FieldError ctx={ctx} id={`f-${key}`} problem={problem} />
                 {(['o', 'c'] as const).map((end) => (
                   <>
                     <label for={`f-${key}${end}`} class="visually-hidden" safe>

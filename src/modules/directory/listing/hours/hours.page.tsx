@@ -4,7 +4,7 @@ import type { FieldProblem } from '../../../../shared/errors.ts';
 import { type I18nText, pickText } from '../../../../shared/i18n-text.ts';
 import { DataTable, Section } from '../../../../views/components.tsx';
 import { formFields } from '../../../../views/form-fields.tsx';
-import { ErrorSummary, fieldMessage, Form, Notice, PostButton } from '../../../../views/forms.tsx';
+import { ErrorSummary, FieldError, Form, Notice, PostButton } from '../../../../views/forms.tsx';
 import { ListingLayout } from '../listing-parts.tsx';
 
 function weekdayNames(locale: string): string[] {
@@ -141,13 +141,7 @@ export function HoursPage({
                   const slot = { key, dayName, period, problem };
                   return (
                     <td>
-                      {problem ? (
-                        <p class="field-error" id={`f-${key}-error`} safe>
-                          {fieldMessage(ctx, problem)}
-                        </p>
-                      ) : (
-                        ''
-                      )}
+                      <FieldError ctx={ctx} id={`f-${key}`} problem={problem} />
                       <TimeInput ctx={ctx} slot={slot} end="opens" value={values[`${key}o`]} />
                       {' – '}
                       <TimeInput ctx={ctx} slot={slot} end="closes" value={values[`${key}c`]} />

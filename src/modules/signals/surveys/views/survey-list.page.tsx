@@ -7,6 +7,7 @@ import { Layout } from '../../../../views/layout.tsx';
 import { ManageLinks } from '../../../../views/manage-nav.tsx';
 import type { SurveyView } from '../survey-view.ts';
 import { surveyWhen } from './survey-dates.tsx';
+import { SurveyLinkItems } from './survey-links.tsx';
 
 export function SurveyListPage({
   ctx,
@@ -49,18 +50,7 @@ export function SurveyListPage({
                 </p>
                 <p safe>{t.t('signals.survey.results.responses', { count: s.responses })}</p>
                 <ul class="survey-links">
-                  <li>
-                    <a href={path}>{t.html('signals.survey.list.open')}</a>
-                  </li>
-                  <li>
-                    <a href={`${path}/results`}>{t.html('signals.survey.list.results')}</a>
-                  </li>
-                  <li>
-                    <a href={`${path}/share`}>{t.html('signals.survey.list.share')}</a>
-                  </li>
-                  <li>
-                    <a href={`${path}/edit`}>{t.html('signals.survey.list.edit')}</a>
-                  </li>
+                  <SurveyLinkItems ctx={ctx} path={path} links={['open', 'results', 'share', 'edit']} />
                 </ul>
               </li>
             );

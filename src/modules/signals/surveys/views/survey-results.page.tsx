@@ -10,6 +10,7 @@ import { publicMinimum } from '../survey.vocabulary.ts';
 import type { QuestionResult } from '../tally-survey.ts';
 import { CountChart } from './survey-chart.tsx';
 import { surveyWhen } from './survey-dates.tsx';
+import { SurveyLinkItems } from './survey-links.tsx';
 
 export interface ResultsData {
   survey: SurveyView;
@@ -117,15 +118,7 @@ export function SurveyResultsPage({ ctx, data }: { ctx: PageContext; data: Resul
       {data.owner ? (
         <nav class="survey-links" aria-label={t.t('signals.survey.results.owner_links')}>
           <ul>
-            <li>
-              <a href={`${path}/answers.csv`}>{t.html('signals.survey.results.csv')}</a>
-            </li>
-            <li>
-              <a href={`${path}/share`}>{t.html('signals.survey.list.share')}</a>
-            </li>
-            <li>
-              <a href={`${path}/edit`}>{t.html('signals.survey.list.edit')}</a>
-            </li>
+            <SurveyLinkItems ctx={ctx} path={path} links={['csv', 'share', 'edit']} />
           </ul>
         </nav>
       ) : (
