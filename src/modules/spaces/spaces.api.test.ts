@@ -183,7 +183,8 @@ describe('GET /api/v1/rooms and availability', () => {
       attendees: 3,
     });
     const list = (await app.get('/api/v1/rooms?per_page=100')).json();
-    expect(list.items.find((r: { id: string }) => r.id === room)).toMatchObject({
+    expect(list.meta).toMatchObject({ page: 1, per_page: 100 });
+    expect(list.data.find((r: { id: string }) => r.id === room)).toMatchObject({
       organisation_id: owner.org,
       capacity: 20,
       confirmation: 'at_once',

@@ -53,11 +53,15 @@ const RoomSchema = Type.Object({
   confirmation: Type.String({ description: '"at_once" or "approval".' }),
   is_demo: Type.Boolean(),
 });
+// The same page shape as /api/v1/services and /api/v1/search.
 const RoomList = Type.Object({
-  items: Type.Array(RoomSchema),
-  page: Type.Integer(),
-  per_page: Type.Integer(),
-  total: Type.Integer(),
+  data: Type.Array(RoomSchema),
+  meta: Type.Object({
+    page: Type.Integer(),
+    per_page: Type.Integer(),
+    total: Type.Integer(),
+    total_pages: Type.Integer(),
+  }),
 });
 const BookingRequest = Type.Object(
   {
@@ -153,7 +157,10 @@ export const spacesApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
     async (request) => {
       const { page, per_page } = request.query;
       const { items, total } = await listRooms(deps.db, { page, perPage: per_page });
-      return { items: items.map(room), page, per_page, total };
+      return {
+        data: items.map(room),
+        meta: { page, per_page, total, total_pages: Math.max(1, Math.ceil(total / per_page)) },
+      };
     },
   );
 
