@@ -3,18 +3,12 @@
 // each. Written by SQL in batches, with a fixed seed so two runs hold the same data.
 import type { Pool } from 'pg';
 import { geoReference } from '../src/modules/geo/index.ts';
+import { peopleBands, targetGroups as allGroups } from '../src/modules/signals/signals.vocabulary.ts';
 
 const batch = 100_000;
-const targetGroups = [
-  'everyone',
-  'children',
-  'young_people',
-  'families',
-  'older_people',
-  'women',
-  'newcomers',
-];
-const bands = ['1', '2_5', '6_20', '21_100', 'over_100'];
+// Every group but the three smallest, so the mix looks like a city's (the same data as before).
+const targetGroups = allGroups.filter((g) => !['undocumented', 'homeless', 'disability'].includes(g));
+const bands = [...peopleBands];
 
 export interface SeededEvidence {
   signals: number;

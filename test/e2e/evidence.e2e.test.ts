@@ -1,11 +1,10 @@
 // The evidence map in a real browser, in Dutch, on the demo signals: without JavaScript on a 390 px
 // phone (the map drawn by the server), and with it on a desktop and a phone (the same colours on
 // Leaflet), where the page passes axe and nothing scrolls sideways.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { loadDemoSignals } from '../../src/modules/signals/evidence/demo-signals.ts';
 import { evidenceServiceOf } from '../../src/modules/signals/evidence/evidence-service.ts';
-import { type BrowserHarness, expectAccessible, startBrowserHarness } from '../helpers/browser.ts';
+import { type BrowserHarness, expectFitsAndAccessible, startBrowserHarness } from '../helpers/browser.ts';
 import { allowSlowTests } from '../helpers/slow-tests.ts';
 
 allowSlowTests();
@@ -17,13 +16,6 @@ beforeAll(async () => {
   await evidenceServiceOf(h.database.db)!.refresh();
 });
 afterAll(() => h?.close());
-
-async function expectFitsAndAccessible(page: Page, width: number, javaScript: boolean): Promise<void> {
-  if (!javaScript) return;
-  await expectAccessible(page);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `sideways scroll at ${width} px`).toBeLessThanOrEqual(1);
-}
 
 describe('the evidence map', () => {
   for (const [width, javaScript] of [

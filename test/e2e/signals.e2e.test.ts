@@ -4,7 +4,7 @@
 // reasons next to the fields, then sent.
 import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserHarness, expectAccessible, startBrowserHarness } from '../helpers/browser.ts';
+import { type BrowserHarness, expectFitsAndAccessible, startBrowserHarness } from '../helpers/browser.ts';
 import { testPassword } from '../helpers/form-client.ts';
 import { memberOf, signedInPerson, sql } from '../helpers/members.ts';
 import { allowSlowTests } from '../helpers/slow-tests.ts';
@@ -16,13 +16,6 @@ beforeAll(async () => {
   h = await startBrowserHarness();
 });
 afterAll(() => h?.close());
-
-async function expectFitsAndAccessible(page: Page, width: number, javaScript: boolean): Promise<void> {
-  if (!javaScript) return;
-  await expectAccessible(page);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `sideways scroll at ${width} px`).toBeLessThanOrEqual(1);
-}
 
 describe('signalling a need', () => {
   for (const [width, javaScript] of [

@@ -4,7 +4,7 @@
 import type { BrowserContext, Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { geoReference } from '../../src/modules/geo/index.ts';
-import { type BrowserHarness, expectAccessible, startBrowserHarness } from '../helpers/browser.ts';
+import { type BrowserHarness, expectFitsAndAccessible, startBrowserHarness } from '../helpers/browser.ts';
 import { testPassword } from '../helpers/form-client.ts';
 import { memberOf, sql } from '../helpers/members.ts';
 import { allowSlowTests } from '../helpers/slow-tests.ts';
@@ -18,13 +18,6 @@ beforeAll(async () => {
 afterAll(() => h?.close());
 
 const quartier = geoReference().quartiers.find((q) => q.communeNis === '21004')!;
-
-async function expectFitsAndAccessible(page: Page, width: number, javaScript: boolean): Promise<void> {
-  if (!javaScript) return;
-  await expectAccessible(page);
-  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
-  expect(overflow, `sideways scroll at ${width} px`).toBeLessThanOrEqual(1);
-}
 
 async function browser(width: number, javaScript: boolean): Promise<{ context: BrowserContext; page: Page }> {
   const context = await h.browser.newContext({

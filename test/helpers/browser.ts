@@ -56,3 +56,14 @@ export async function expectAccessible(page: Page): Promise<void> {
     );
   expect(serious, page.url()).toEqual([]);
 }
+
+/**
+ * Where scripts run, the page passes axe and does not scroll sideways (both checks run scripts in
+ * the page, so without JavaScript there is nothing to run them with).
+ */
+export async function expectFitsAndAccessible(page: Page, width: number, javaScript: boolean): Promise<void> {
+  if (!javaScript) return;
+  await expectAccessible(page);
+  const overflow = await page.evaluate(() => document.documentElement.scrollWidth - window.innerWidth);
+  expect(overflow, `sideways scroll at ${width} px`).toBeLessThanOrEqual(1);
+}
