@@ -765,6 +765,12 @@ const cases: Case[] = [
     allowed: [...roles],
   },
   {
+    name: 'the evidence map’s outlines',
+    method: 'GET',
+    path: async () => '/evidence/places.svg',
+    allowed: [...roles],
+  },
+  {
     name: 'evidence map as CSV (API)',
     method: 'GET',
     path: async () => '/api/v1/evidence?format=csv&commune=21004',

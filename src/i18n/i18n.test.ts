@@ -69,6 +69,12 @@ describe('message catalogues', () => {
     expect(translator('en').date('2026-05-01')).toBe('May 1, 2026');
     expect(translator('nl').date('2026-05-01')).toBe('1 mei 2026');
   });
+
+  it('names calendar months short and long, in the reader’s language', () => {
+    expect(translator('en').month('2026-01')).toBe('Jan 2026');
+    expect(translator('fr').month('2026-12', 'long')).toBe('décembre 2026');
+    expect(translator('nl').month('2026-03', 'long')).toBe('maart 2026');
+  });
 });
 
 describe('negotiateLocale', () => {

@@ -36,6 +36,8 @@ export interface Translator {
   date(value: Date | string, style?: 'long' | 'medium' | 'short'): string;
   /** Day and time in Brussels, e.g. "24 nov. 2026, 14:05". */
   dateTime(value: Date): string;
+  /** A calendar month "2026-03": "Mar 2026" (short) or "March 2026" (long). */
+  month(month: string, style?: 'long' | 'short'): string;
   number(value: number): string;
 }
 
@@ -54,6 +56,10 @@ function buildTranslator(locale: Locale): Translator {
     timeStyle: 'short',
     timeZone,
   });
+  const monthFormats = {
+    long: new Intl.DateTimeFormat(locale, { month: 'long', year: 'numeric', timeZone }),
+    short: new Intl.DateTimeFormat(locale, { month: 'short', year: 'numeric', timeZone }),
+  };
   const numberFormat = new Intl.NumberFormat(locale);
   const translator: Translator = {
     locale,
@@ -87,6 +93,8 @@ function buildTranslator(locale: Locale): Translator {
       return dateFormats[style].format(date);
     },
     dateTime: (value) => dateTimeFormat.format(value),
+    // Mid-month at noon: no time zone moves it into another month.
+    month: (month, style = 'short') => monthFormats[style].format(new Date(`${month}-15T12:00:00Z`)),
     number: (value) => numberFormat.format(value),
   };
   return translator;

@@ -7,9 +7,13 @@
     var svg = element.querySelector('svg.choropleth');
     if (!svg) return;
     var areas = {};
-    svg.querySelectorAll('path.area').forEach((path) => {
-      var title = path.querySelector('title');
-      areas[path.dataset.code] = { fill: path.dataset.fill, title: title ? title.textContent : '' };
+    svg.querySelectorAll('.area').forEach((area) => {
+      var title = area.querySelector('title');
+      var fill = area.getAttribute('fill') || '';
+      areas[area.dataset.code] = {
+        fill: fill.indexOf('url(') === 0 ? 'hidden' : fill,
+        title: title ? title.textContent : '',
+      };
     });
     var code = element.dataset.level === 'commune' ? 'nis' : 'code';
     // The legend's hatching, drawn in the page, also marks hidden areas on Leaflet.

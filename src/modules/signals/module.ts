@@ -10,7 +10,7 @@ import { surveyErrors } from './surveys/survey-errors.ts';
 import { surveyAnswerWeb } from './surveys/survey-answer.web.ts';
 import { surveysWeb } from './surveys/surveys.web.ts';
 import { evidenceApi } from './evidence/evidence.api.ts';
-import { evidenceWeb } from './evidence/evidence.web.ts';
+import { evidenceSpriteWeb, evidenceWeb } from './evidence/evidence.web.ts';
 import { EvidenceService } from './evidence/evidence-service.ts';
 import { evidenceSourcesAsOf } from './evidence/evidence-sources.ts';
 import { derivedKey } from '../../shared/field-encryption.ts';
@@ -26,7 +26,11 @@ export const signalsModule = {
   name: 'signals',
   tables: tablesOf(signalsSchema, surveysSchema),
   errors: { ...surveyErrors },
-  routes: { pages: [signalsWeb, surveysWeb, surveyAnswerWeb, evidenceWeb], api: [signalsApi, evidenceApi] },
+  routes: {
+    pages: [signalsWeb, surveysWeb, surveyAnswerWeb, evidenceWeb],
+    api: [signalsApi, evidenceApi],
+    root: [evidenceSpriteWeb],
+  },
   // The evidence cube, rebuilt by each process every 30 s (see evidence-service.ts for why not a job).
   start: ({ db, log, keys }) => {
     const now = () => new Date();

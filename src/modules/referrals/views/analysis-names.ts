@@ -38,8 +38,7 @@ export function analysisNamers(
       : nis === 'outside'
         ? t.t('referrals.analysis.commune_outside')
         : name(places.communes.get(nis), nis);
-  const months = new Intl.DateTimeFormat(ctx.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' });
-  const monthName: Namer = (m) => months.format(new Date(`${m}-15T12:00:00Z`));
+  const monthName: Namer = (m) => t.month(m, 'long');
   return {
     kind: (k) => label(ctx, 'directory.kind', k),
     theme: (code) => name(themes.get(code), code),

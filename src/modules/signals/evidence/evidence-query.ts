@@ -151,8 +151,23 @@ export function readEvidence(published: PublishedCube, filter: EvidenceFilter): 
         count: period === undefined ? 0 : sumOver(published, { source, theme, place }, [period]),
       };
     }),
-    rising: risingNeeds(published, source, filter.commune),
+    rising: risingNeedsOnce(published, source, filter.commune),
   };
+}
+
+// The rising needs do not depend on the theme, place or period chosen: worked out once per cube.
+const risingByCube = new WeakMap<PublishedCube, Map<string, EvidenceFigures['rising']>>();
+function risingNeedsOnce(
+  published: PublishedCube,
+  source: number,
+  commune: string | null,
+): EvidenceFigures['rising'] {
+  let known = risingByCube.get(published);
+  if (!known) risingByCube.set(published, (known = new Map()));
+  const key = `${source}|${commune}`;
+  let rising = known.get(key);
+  if (!rising) known.set(key, (rising = risingNeeds(published, source, commune)));
+  return rising;
 }
 
 /**

@@ -293,6 +293,24 @@ describe('the evidence page', () => {
     );
   });
 
+  it('draws every area from the outlines file, which browsers may keep for a year', async () => {
+    const page = (await app.get('/en/evidence')).body;
+    const refs = [...page.matchAll(/<use href="([^"#]+)#([^"]+)"/g)];
+    expect(refs.length).toBe(145 + 1); // the quartiers, then the communes' outlines over them
+    expect(new Set(refs.map((r) => r[1])).size).toBe(1);
+    const sprite = await app.get(refs[0]![1]!);
+    expect(sprite.statusCode).toBe(200);
+    expect(sprite.headers['content-type']).toContain('image/svg+xml');
+    expect(sprite.headers['cache-control']).toContain('immutable');
+    const ids = new Set([...sprite.body.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
+    for (const [, , id] of refs) expect(ids.has(id)).toBe(true);
+    // By commune: the 19 communes' own outlines.
+    const communes = (await app.get('/en/evidence?level=commune')).body;
+    const communeIds = [...communes.matchAll(/<use href="[^"#]+#([^"]+)"/g)].map((m) => m[1]!);
+    expect(communeIds.length).toBe(19);
+    for (const id of communeIds) expect(ids.has(id)).toBe(true);
+  });
+
   it('says what is wrong with a filter and shows the default figures', async () => {
     const res = await app.get('/fr/evidence?theme=nope&from=2030-01');
     expect(res.statusCode).toBe(400);

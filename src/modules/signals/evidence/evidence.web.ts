@@ -6,13 +6,13 @@ import { LRUCache } from 'lru-cache';
 import Type from 'typebox';
 import type { WebDeps } from '../../../http/deps.ts';
 import { pageFor } from '../../../http/request-context.ts';
-import { sendHtml } from '../../../http/send-html.ts';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import { getTaxonomy } from '../../directory/index.ts';
 import { cacheBytes, defaultPeriod, type FilterInput, parseFilter } from './evidence-filters.ts';
 import { type EvidenceFilter, readEvidence } from './evidence-query.ts';
 import { type MapLevel, type Measure, presentEvidencePage } from './present-evidence-page.ts';
 import { EvidencePage } from './views/evidence.page.tsx';
+import { placesSprite } from './views/map-paths.ts';
 
 const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 const EvidencePageQuery = Type.Object({
@@ -27,10 +27,11 @@ const EvidencePageQuery = Type.Object({
 });
 
 export const evidenceWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
-  const pages = new LRUCache<string, string>({
+  // As bytes: a cached page is sent as it is, not encoded again.
+  const pages = new LRUCache<string, Buffer>({
     max: 500,
     maxSize: cacheBytes,
-    sizeCalculation: (html, key) => 2 * (html.length + key.length),
+    sizeCalculation: (html, key) => html.length + 2 * key.length,
   });
 
   app.get('/evidence', { schema: { hide: true, querystring: EvidencePageQuery } }, async (request, reply) => {
@@ -69,8 +70,21 @@ export const evidenceWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
       builtAt: published.builtAt,
       unknownName: (commune) => ctx.t.t('signals.evidence.place_unknown', { commune }),
     });
-    const html = await EvidencePage({ ctx, data, problems });
+    const html = Buffer.from(await EvidencePage({ ctx, data, problems }));
     if (!ctx.user && !problems.length) pages.set(key, html);
-    return sendHtml(reply, html, problems.length ? 400 : 200);
+    return reply
+      .code(problems.length ? 400 : 200)
+      .type('text/html; charset=utf-8')
+      .send(html);
   });
+};
+
+/** The outlines every evidence map points into, at an address that changes with them. */
+export const evidenceSpriteWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app) => {
+  app.get('/evidence/places.svg', { schema: { hide: true } }, async (_request, reply) =>
+    reply
+      .type('image/svg+xml; charset=utf-8')
+      .header('cache-control', 'public, max-age=31536000, immutable')
+      .send(placesSprite().svg),
+  );
 };

@@ -3,7 +3,7 @@
 // Hidden counts are hatched, and the legend says why.
 import type { PageContext } from '../../../../http/request-context.ts';
 import type { MapLevel, Measure, PlaceRow } from '../present-evidence-page.ts';
-import { shapePaths, mapSize } from './map-paths.ts';
+import { communeOutlinesId, mapSize, placesSprite, shapeCodes, shapeId } from './map-paths.ts';
 
 /** Light to dark, the brand's teal at the end; white is 0. */
 export const palette = ['#e3f1ef', '#a9d6cf', '#64b1a7', '#2b8479', '#0b5d5b'];
@@ -71,8 +71,7 @@ export function Choropleth({
   const classes = classesOf(places.map((p) => valueOf(p, measure)).filter((v): v is number => v !== null));
   const format = (n: number) => t.number(n);
   const { width, height } = mapSize();
-  const paths = shapePaths(level);
-  const outlines = level === 'quartier' ? shapePaths('commune') : [];
+  const sprite = placesSprite().url;
   const byCode = new Map(places.map((p) => [p.code, p]));
   const fillOf = (p: PlaceRow | undefined): { fill: string; note: string } => {
     if (!p) return { fill: '#ffffff', note: '' };
@@ -114,25 +113,16 @@ export function Choropleth({
           <defs>
             <Hatch id={`${id}-hatch`} />
           </defs>
-          {paths.map((shape) => {
-            const place = byCode.get(shape.code);
+          {shapeCodes(level).map((code) => {
+            const place = byCode.get(code);
             const { fill, note } = fillOf(place);
-            const label = place ? `${place.name}: ${note}` : '';
             return (
-              <path
-                d={shape.d}
-                fill={fill}
-                class="area"
-                data-code={shape.code}
-                data-fill={fill.startsWith('url') ? 'hidden' : fill}
-              >
-                <title safe>{label}</title>
-              </path>
+              <use href={`${sprite}#${shapeId(level, code)}`} fill={fill} class="area" data-code={code}>
+                <title safe>{place ? `${place.name}: ${note}` : ''}</title>
+              </use>
             );
           })}
-          {outlines.map((shape) => (
-            <path d={shape.d} class="outline" />
-          ))}
+          {level === 'quartier' ? <use href={`${sprite}#${communeOutlinesId}`} class="outline" /> : ''}
         </svg>
       </div>
       <ul class="legend" data-hatch={`${id}-legend-hatch`}>

@@ -7,16 +7,11 @@ export function shown(ctx: PageContext, n: number | null): string {
   return n === null ? ctx.t.t('signals.evidence.hidden_short') : ctx.t.number(n);
 }
 
-export function monthLabeller(ctx: PageContext): (month: string) => string {
-  const format = new Intl.DateTimeFormat(ctx.locale, { month: 'short', year: 'numeric', timeZone: 'UTC' });
-  return (month) => format.format(new Date(`${month}-01T00:00:00Z`));
-}
-
 /** 2026 → "2026", 2026-Q1 → "1st quarter 2026", 2026-03 → "Mar 2026". */
 export function periodLabel(ctx: PageContext, period: string): string {
   const quarter = /^(\d{4})-Q([1-4])$/.exec(period);
   if (quarter) return ctx.t.t('signals.evidence.quarter', { quarter: Number(quarter[2]), year: quarter[1]! });
-  return /^\d{4}$/.test(period) ? period : monthLabeller(ctx)(period);
+  return /^\d{4}$/.test(period) ? period : ctx.t.month(period);
 }
 
 function PlaceCells({ ctx, place }: { ctx: PageContext; place: PlaceRow }) {
@@ -92,7 +87,7 @@ export function PlaceTable({ ctx, data }: { ctx: PageContext; data: EvidencePage
 
 export function MonthTable({ ctx, data }: { ctx: PageContext; data: EvidencePageData }) {
   const { t } = ctx;
-  const label = monthLabeller(ctx);
+  const label = (month: string) => ctx.t.month(month);
   return (
     <details>
       <summary>{t.html('signals.evidence.trend_table')}</summary>
@@ -123,7 +118,7 @@ export function MonthTable({ ctx, data }: { ctx: PageContext; data: EvidencePage
 
 export function RisingNeeds({ ctx, data }: { ctx: PageContext; data: EvidencePageData }) {
   const { t } = ctx;
-  const label = monthLabeller(ctx);
+  const label = (month: string) => ctx.t.month(month);
   const { last, before, communes } = data.rising;
   return (
     <>

@@ -11,7 +11,6 @@ import { Choropleth } from './choropleth.tsx';
 import {
   measureTitle,
   MonthTable,
-  monthLabeller,
   periodLabel,
   PlaceTable,
   RisingNeeds,
@@ -141,7 +140,7 @@ export function EvidencePage({
   const title = t.t('signals.evidence.title');
   const where = data.placeName ?? t.t('signals.evidence.region');
   const what = data.themeName ?? t.t('signals.evidence.all_themes');
-  const period = `${monthLabeller(ctx)(data.filter.from)} – ${monthLabeller(ctx)(data.filter.to)}`;
+  const period = `${ctx.t.month(data.filter.from)} – ${ctx.t.month(data.filter.to)}`;
   const api = `/api/v1/evidence${data.query ? `?${data.query}&` : '?'}`;
   return (
     <Layout
@@ -201,7 +200,7 @@ export function EvidencePage({
           id="trend"
           title={t.t('signals.evidence.trend_caption', { what, where })}
           months={data.months}
-          monthLabel={monthLabeller(ctx)}
+          monthLabel={(month) => ctx.t.month(month)}
         />
         <MonthTable ctx={ctx} data={data} />
       </section>
