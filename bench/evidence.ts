@@ -86,14 +86,13 @@ export async function benchEvidence(
     `select count(*) as n from need_signals where status = 'published'`,
   );
   const published = Number(rows[0]!.n);
-  const publishSeconds = await waitFor(
-    async () => {
-      const { count, slack } = await regionTotal(base, 'source=signals&from=2000-01');
-      return (count ?? 0) >= published - slack;
-    },
-    300,
+  const publishSeconds = await waitFor(async () => {
+    const { count, slack } = await regionTotal(base, 'source=signals&from=2000-01');
+    return (count ?? 0) >= published - slack;
+  }, 300);
+  console.log(
+    `the cube published them in ${publishSeconds} s (it held ${before.count ?? 0} mentions before)`,
   );
-  console.log(`the cube published them in ${publishSeconds} s (it held ${before.count ?? 0} mentions before)`);
 
   // The taxonomy's top level: the cube's themes (sub-themes fold into them).
   const taxonomy = (await (await fetch(`${base}/api/v1/taxonomy`)).json()) as { data: { code: string }[] };

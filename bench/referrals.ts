@@ -15,7 +15,7 @@ interface Request {
 }
 
 /** Sends the requests, each once (or for `seconds` when given, cycling), and measures them. */
-async function write(
+export async function write(
   name: string,
   base: string,
   token: string,

@@ -20,6 +20,7 @@ import { compareSearchTechniques, type SearchTechniques } from './search-techniq
 import { seedDirectory } from './seed-directory.ts';
 import { latencySummary, type Measured, round2 } from './measure.ts';
 import { benchReferrals, type WriteResult } from './referrals.ts';
+import { benchSpaces, type SpacesBench, spacesMarkdown } from './spaces.ts';
 import { generateKey } from '../src/shared/field-encryption.ts';
 import { directorySearchSource } from '../src/modules/directory/search/directory-source.ts';
 import { benchEvidence, type EvidenceBench } from './evidence.ts';
@@ -267,6 +268,12 @@ async function main(): Promise<void> {
       seconds: duration,
     });
     for (const w of writes) console.log(`${w.name}: ${w.requestsPerSecond} req/s, p95 ${w.latencyMs.p95} ms`);
+    const spaces = await benchSpaces(
+      server.url,
+      runningEmbeddedUrl(dataDir)!,
+      { load, timeEach },
+      { connections: Math.min(connections, 20), seconds: duration },
+    );
     const loaded = memoryOf(server.proc.pid!);
     // Both techniques on the same queries and data, after the loads so they do not disturb them.
     const techniques = await compareSearchTechniques(runningEmbeddedUrl(dataDir)!, queries);
@@ -284,7 +291,7 @@ async function main(): Promise<void> {
     await stopServer(server);
 
     const ceiling = results[0]!.requestsPerSecond;
-    for (const r of [...results.slice(1), ...evidence.loads])
+    for (const r of [...results.slice(1), ...evidence.loads, spaces.search, spaces.booking])
       r.ratioToHealthz = Math.round((r.requestsPerSecond / ceiling) * 1000) / 1000;
 
     const commit = execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
@@ -330,6 +337,7 @@ async function main(): Promise<void> {
       results,
       writes,
       evidence,
+      spaces,
     };
     const dir = join(root, 'bench/results');
     mkdirSync(dir, { recursive: true });
@@ -420,6 +428,7 @@ function markdown(report: {
   results: LoadResult[];
   writes: WriteResult[];
   evidence: EvidenceBench;
+  spaces: SpacesBench;
 }): string {
   const rows = report.results.map(
     (r) =>
@@ -450,6 +459,7 @@ function markdown(report: {
     `Server memory: ${report.serverMemory.idleRssMb} MB idle, ${report.serverMemory.afterLoadRssMb} MB after the load, ` +
       `${report.serverMemory.withEvidenceRssMb} MB with the evidence cube, peak ${report.serverMemory.peakRssMb} MB (RSS of the Node process; PostgreSQL not included).`,
     evidenceMarkdown(report.evidence),
+    spacesMarkdown(report.spaces),
     '',
     `Search: ${report.search.distinctQueries} distinct queries in the mix (long tail, rank^-1); each run once without cache: ` +
       `p50 ${report.search.uncachedLatencyMs.p50} ms, p95 ${report.search.uncachedLatencyMs.p95} ms, p99 ${report.search.uncachedLatencyMs.p99} ms. ` +

@@ -855,6 +855,28 @@ const cases: Case[] = [
     allowed: [...roles],
   },
   {
+    // Public: rooms and when they are free are; who booked them is not shown.
+    name: 'find a room',
+    method: 'GET',
+    path: async () => `/en/rooms?people=4&date=${nextWeekDate()}&from=10:00&until=12:00`,
+    allowed: [...roles],
+  },
+  {
+    name: 'ask for a weekly slot of a room (the dates to confirm)',
+    method: 'POST',
+    path: async () => `/en/rooms/${await orgRoom()}/bookings`,
+    body: () => ({
+      organisation: org,
+      date: nextWeekDate(),
+      start: '08:00',
+      end: '09:00',
+      attendees: '4',
+      repeat: 'weekly',
+      until: nextWeekDate(),
+    }),
+    allowed: ['referrer', 'editor', 'admin'],
+  },
+  {
     name: 'ask for a slot of a room for the organisation',
     method: 'POST',
     path: async () => `/en/rooms/${await orgRoom()}/bookings`,

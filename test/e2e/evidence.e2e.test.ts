@@ -46,9 +46,7 @@ describe('the evidence map', () => {
         expect((await map.locator('use.area').first().boundingBox())?.width).toBeGreaterThan(1);
       }
       // The demo's signals show, and the small counts are hidden and said to be.
-      expect(
-        await page.locator('use.area[fill^="#"]:not([fill="#ffffff"])').count(),
-      ).toBeGreaterThan(0);
+      expect(await page.locator('use.area[fill^="#"]:not([fill="#ffffff"])').count()).toBeGreaterThan(0);
       expect(await page.locator('.legend').textContent()).toContain('Verborgen om mensen te beschermen');
       await expectFitsAndAccessible(page, width, javaScript);
 

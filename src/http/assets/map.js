@@ -64,9 +64,14 @@
     var points = JSON.parse(element.dataset.points || '[]');
     var bounds = [];
     points.forEach((p) => {
-      L.marker([p.lat, p.lon], { title: p.label, alt: p.label })
-        .bindPopup(document.createTextNode(p.label))
-        .addTo(map);
+      if (p.lat === null || p.lon === null) return;
+      var popup = document.createTextNode(p.label);
+      if (p.href) {
+        popup = document.createElement('a');
+        popup.href = p.href;
+        popup.textContent = p.label;
+      }
+      L.marker([p.lat, p.lon], { title: p.label, alt: p.label }).bindPopup(popup).addTo(map);
       bounds.push([p.lat, p.lon]);
     });
     if (bounds.length === 1) map.setView(bounds[0], 16);

@@ -32,6 +32,7 @@ import {
   type TaxonomyTermRow,
 } from './directory.repo.ts';
 import { isUuid } from '../../shared/shapes.ts';
+import { findLocationPoints } from './listing/locations/locations.repo.ts';
 
 export function listOrganisations(
   db: Database,
@@ -78,6 +79,13 @@ export function getOrganisation(db: Database, id: string): Promise<OrganisationR
 export type OrganisationBrief = NonNullable<Awaited<ReturnType<typeof findOrganisationBrief>>>;
 
 /** Name, kind and verification of an organisation, or ORGANISATION_NOT_FOUND. */
+export type LocationPoint = Awaited<ReturnType<typeof findLocationPoints>>[number];
+
+/** The point and commune of each of these places (directory locations) that exists. */
+export function listLocationPoints(db: Executor, ids: string[]): Promise<LocationPoint[]> {
+  return findLocationPoints(db, [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))]);
+}
+
 export function getOrganisationBrief(db: Executor, id: string): Promise<OrganisationBrief> {
   return foundById(findOrganisationBrief, db, id, 'ORGANISATION_NOT_FOUND');
 }

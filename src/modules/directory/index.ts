@@ -24,6 +24,8 @@ export {
   isShowingDemoData,
   listOrganisationRows,
   listOrganisations,
+  listLocationPoints,
+  type LocationPoint,
   listOrganisationsWithPlaces,
   type OrganisationWithPlaces,
   listServiceAtLocations,

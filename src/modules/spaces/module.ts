@@ -7,6 +7,7 @@ import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { moduleErrors } from '../../shared/errors.ts';
 import { spacesApi } from './spaces.api.ts';
 import { roomsWeb } from './rooms/rooms.web.ts';
+import { findRoomsWeb } from './rooms/find-rooms.web.ts';
 import { bookingsWeb } from './bookings/bookings.web.ts';
 
 const errors = moduleErrors('spaces', {
@@ -24,5 +25,5 @@ export const spacesModule = {
   name: 'spaces',
   tables: tablesOf(spacesSchema),
   errors,
-  routes: { pages: [roomsWeb, bookingsWeb], api: [spacesApi] },
+  routes: { pages: [findRoomsWeb, roomsWeb, bookingsWeb], api: [spacesApi] },
 } satisfies ModuleManifest;

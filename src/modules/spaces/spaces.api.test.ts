@@ -9,7 +9,7 @@ import { errorMessageKey } from '../../shared/errors.ts';
 import { memberOf, sql } from '../../../test/helpers/members.ts';
 import { nextWeek, publishRoom, roomOwner, tokenOf } from '../../../test/helpers/spaces.ts';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
-import { listRooms } from './rooms/room-queries.ts';
+import { findRooms } from './rooms/find-rooms.ts';
 
 const app = useTestApp();
 
@@ -385,7 +385,9 @@ describe('the room list', () => {
       casing: 'snake_case',
       logger: { logQuery: (query) => void queries.push(query) },
     });
-    const { items } = await listRooms(db, { page: 1, perPage: 100 });
+    const items = (await findRooms(db, { perPage: 100 }, { locale: 'en', now: new Date() })).rooms.map(
+      (r) => r.room,
+    );
     expect(new Set(items.map((r) => r.organisationId)).size).toBeGreaterThanOrEqual(3);
     expect(items.every((r) => Object.keys(r.organisationName).length > 0 && r.place)).toBe(true);
     // The page of rooms, their number, and their organisations with their places.

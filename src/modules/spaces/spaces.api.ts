@@ -7,6 +7,7 @@ import { DateTime } from 'luxon';
 import Type from 'typebox';
 import { documented as apiDocs } from '../../http/api-docs.ts';
 import type { WebDeps } from '../../http/deps.ts';
+import { localeOf } from '../../http/request-context.ts';
 import { contextAs } from '../../http/use-case-context.ts';
 import { AppError, type FieldProblem } from '../../shared/errors.ts';
 import { type ApiTokenActor, requireApiToken } from '../access/index.ts';
@@ -16,7 +17,8 @@ import { inDateWindow } from './availability/date-window.ts';
 import { actOnBooking } from './bookings/act-on-booking.ts';
 import { requestBooking } from './bookings/request-booking.ts';
 import type { PeriodView, RoomView } from './presenters/page-data.ts';
-import { listRooms, roomCalendar } from './rooms/room-queries.ts';
+import { defaultRadiusKm, findRooms } from './rooms/find-rooms.ts';
+import { roomCalendar } from './rooms/room-queries.ts';
 import type { SpaceContext } from './space-context.ts';
 import { roomTimeZone } from './spaces.vocabulary.ts';
 
@@ -55,7 +57,12 @@ const RoomSchema = Type.Object({
 });
 // The same page shape as /api/v1/services and /api/v1/search.
 const RoomList = Type.Object({
-  data: Type.Array(RoomSchema),
+  data: Type.Array(
+    Type.Object({
+      ...RoomSchema.properties,
+      distance_km: Type.Union([Type.Number(), Type.Null()], { description: 'From `near`, when given.' }),
+    }),
+  ),
   meta: Type.Object({
     page: Type.Integer(),
     per_page: Type.Integer(),
@@ -70,6 +77,13 @@ const BookingRequest = Type.Object(
     end: Type.String({ maxLength: 40 }),
     attendees: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
     purpose: Type.Optional(Type.String({ maxLength: 2_000, description: 'At most 500 characters.' })),
+    until: Type.Optional(
+      Type.String({
+        maxLength: 20,
+        description:
+          'For a weekly booking, its last day (YYYY-MM-DD), at most a year of weeks: the same time every week; dates that are taken or closed are left out and listed in `skipped`.',
+      }),
+    ),
   },
   { additionalProperties: false },
 );
@@ -81,6 +95,22 @@ const BookingResult = Type.Object({
     Type.Literal('declined'),
     Type.Literal('cancelled'),
   ]),
+});
+
+const BookingOutcome = Type.Object({
+  ...BookingResult.properties,
+  series_id: Type.Union([Type.String({ format: 'uuid' }), Type.Null()], {
+    description: 'The weekly booking the dates belong to; null for one date.',
+  }),
+  booked: Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }), ...PeriodSchema.properties })),
+  skipped: Type.Array(
+    Type.Object({
+      ...PeriodSchema.properties,
+      reason: Type.String({
+        description: '"taken", "booking_closed", "booking_outside_hours" or "booking_quota".',
+      }),
+    }),
+  ),
 });
 
 const period = (p: PeriodView) => ({ start: p.start.toISOString(), end: p.end.toISOString() });
@@ -149,16 +179,62 @@ export const spacesApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
     '/rooms',
     documented('Rooms that organisations share', {
       querystring: Type.Object({
+        near: Type.Optional(
+          Type.String({
+            maxLength: 200,
+            description:
+              'A Brussels commune, postcode, street, railway or metro station: rooms within `radius_km` of it (a commune: rooms in it).',
+          }),
+        ),
+        radius_km: Type.Optional(Type.Number({ exclusiveMinimum: 0, maximum: 50, default: defaultRadiusKm })),
+        commune: Type.Optional(Type.String({ maxLength: 10, description: 'NIS code of a commune.' })),
+        start: Type.Optional(
+          Type.String({
+            maxLength: 40,
+            description:
+              'With `end`: only rooms that can be asked for then and are not booked. Brussels time unless an offset is given.',
+          }),
+        ),
+        end: Type.Optional(Type.String({ maxLength: 40 })),
+        people: Type.Optional(
+          Type.Integer({ minimum: 1, maximum: 1_000, description: 'Rooms for at least this many.' }),
+        ),
+        accessibility: Type.Optional(
+          Type.Array(Type.String({ maxLength: 30 }), {
+            maxItems: 3,
+            description: 'step_free, accessible_toilet, hearing_loop: rooms with all of them.',
+          }),
+        ),
+        free: Type.Optional(Type.Boolean({ description: 'Only rooms free of charge.' })),
         page: Type.Integer({ minimum: 1, maximum: 10_000, default: 1 }),
         per_page: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
       }),
       response: { 200: RoomList, 400: ErrorSchema },
     }),
     async (request) => {
-      const { page, per_page } = request.query;
-      const { items, total } = await listRooms(deps.db, { page, perPage: per_page });
+      const q = request.query;
+      const { page, per_page } = q;
+      const { rooms, total } = await findRooms(
+        deps.db,
+        {
+          near: q.near,
+          radiusKm: q.radius_km,
+          commune: q.commune,
+          start: q.start,
+          end: q.end,
+          people: q.people === undefined ? undefined : String(q.people),
+          accessibility: q.accessibility,
+          freeOnly: q.free,
+          page,
+          perPage: per_page,
+        },
+        { locale: localeOf(request), now: new Date() },
+      );
       return {
-        data: items.map(room),
+        data: rooms.map((r) => ({
+          ...room(r.room),
+          distance_km: r.distanceKm === null ? null : Math.round(r.distanceKm * 100) / 100,
+        })),
         meta: { page, per_page, total, total_pages: Math.max(1, Math.ceil(total / per_page)) },
       };
     },
@@ -214,7 +290,7 @@ export const spacesApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
       ...documented('Ask for a slot of a room, for the token’s organisation', {
         security,
         body: BookingRequest,
-        response: { 201: BookingResult, ...errors },
+        response: { 201: BookingOutcome, ...errors },
       }),
     },
     async (request, reply) => {
@@ -226,8 +302,15 @@ export const spacesApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
         end: b.end,
         attendees: String(b.attendees),
         purpose: b.purpose,
+        until: b.until,
       });
-      return reply.code(201).send(result);
+      return reply.code(201).send({
+        id: result.id,
+        status: result.status,
+        series_id: result.seriesId,
+        booked: result.booked.map((d) => ({ id: d.id, ...period(d.period) })),
+        skipped: result.skipped.map((d) => ({ ...period(d.period), reason: d.reason })),
+      });
     },
   );
 

@@ -1,6 +1,7 @@
 // Places, phones, contact details and contact persons, as organisation and service pages show them.
 import type { PageContext } from '../../../http/request-context.ts';
 import { Localized, Section } from '../../../views/components.tsx';
+import { PointsMap } from '../../../views/points-map.tsx';
 import type { OrganisationPageData } from '../presenters/page-data.ts';
 import { communeName, Fact, LanguagesList, label, quartierName } from './parts.tsx';
 
@@ -49,32 +50,6 @@ export function SmallMap({
       class="small-map"
       label={ctx.t.t('directory.organisation.map_label', { name })}
     />
-  );
-}
-
-/** Points on a map of Brussels, drawn by map.js; without JavaScript nothing shows. */
-export function PointsMap({
-  ctx,
-  points,
-  class: className,
-  label,
-}: {
-  ctx: PageContext;
-  points: { lat: number | null; lon: number | null; label: string }[];
-  class: string;
-  label: string;
-}) {
-  return (
-    <div
-      class={`map ${className}`}
-      data-map="points"
-      data-communes="/api/v1/geo/communes"
-      data-points={JSON.stringify(points)}
-      data-tiles={ctx.tiles.url}
-      data-attribution={ctx.tiles.attribution}
-      role="region"
-      aria-label={label}
-    ></div>
   );
 }
 

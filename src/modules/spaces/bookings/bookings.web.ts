@@ -7,6 +7,7 @@ import type { WebDeps } from '../../../http/deps.ts';
 import { errorMessage } from '../../../http/error-handler.ts';
 import { submitForm } from '../../../http/form-route.ts';
 import { pageFor } from '../../../http/request-context.ts';
+import { sendHtml } from '../../../http/send-html.ts';
 import { fieldMessage } from '../../../views/forms.tsx';
 import { signedInContext } from '../../../http/use-case-context.ts';
 import { one } from '../../../shared/form-values.ts';
@@ -21,7 +22,7 @@ import { reasonPrefix } from '../views/slots.ts';
 import { actOnBooking } from './act-on-booking.ts';
 import { listBookingsBy, listRequestsTo } from './booking-queries.ts';
 import { findBookingRoomOrganisation } from './bookings.repo.ts';
-import { requestBooking } from './request-booking.ts';
+import { type BookingRequest, planBooking, requestBooking } from './request-booking.ts';
 
 const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
 const AskBody = Type.Object({
@@ -30,6 +31,9 @@ const AskBody = Type.Object({
   start: text(20),
   end: text(20),
   attendees: text(20),
+  repeat: text(10),
+  until: text(20),
+  confirm: text(2),
   purpose: Type.Optional(Type.String({ maxLength: 5_000, 'x-multiline': true })),
 });
 const ActionParams = Type.Object({
@@ -51,26 +55,44 @@ export const bookingsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
       const date = (b.date ?? '').trim();
       // A browser's time field cannot say 24:00: an end at 00:00 is that day's midnight.
       const endTime = (b.end ?? '').trim().replace(/^00:00$/, '24:00');
+      const weekly = b.repeat === 'weekly';
+      const input: BookingRequest = {
+        roomId: request.params.id,
+        organisationId: one(b.organisation),
+        start: `${date}T${(b.start ?? '').trim()}`,
+        end: `${date}T${endTime}`,
+        attendees: b.attendees ?? '',
+        purpose: b.purpose,
+        until: weekly ? (b.until ?? '') : undefined,
+      };
+      const roomPage = async (extra: Partial<Parameters<typeof RoomPage>[0]>) =>
+        RoomPage({
+          ctx: page,
+          data: await roomPageData(db, request.signedIn?.user.id, request.params.id, date || undefined),
+          values: b,
+          ...extra,
+        });
       return submitForm(
         reply,
-        () =>
-          requestBooking(ctx, {
-            roomId: request.params.id,
-            organisationId: one(b.organisation),
-            start: `${date}T${(b.start ?? '').trim()}`,
-            end: `${date}T${endTime}`,
-            attendees: b.attendees ?? '',
-            purpose: b.purpose,
-          }),
+        // A weekly request shows its dates first; it is sent from that list.
+        async () =>
+          weekly && b.confirm !== '1'
+            ? { plan: await planBooking(ctx, input), outcome: undefined }
+            : { plan: undefined, outcome: await requestBooking(ctx, input) },
         {
           alsoShown: ['BOOKING_TAKEN'],
-          redirect: ({ status }) =>
-            `/${page.locale}/rooms/${request.params.id.toLowerCase()}?done=${status}&week=${date}#week`,
+          done: async ({ plan, outcome }) => {
+            if (plan) return sendHtml(reply, roomPage({ plan: { dates: plan.dates } }));
+            const room = `/${page.locale}/rooms/${request.params.id.toLowerCase()}`;
+            return reply.redirect(
+              outcome!.seriesId
+                ? `${room}?done=weekly&asked=${outcome!.booked.length}&week=${date}#week`
+                : `${room}?done=${outcome!.status}&week=${date}#week`,
+              303,
+            );
+          },
           refused: async (problems, error) =>
-            RoomPage({
-              ctx: page,
-              data: await roomPageData(db, request.signedIn?.user.id, request.params.id, date || undefined),
-              values: b,
+            roomPage({
               problems,
               message: error.code === 'BOOKING_TAKEN' ? errorMessage(page.t, error) : undefined,
             }),

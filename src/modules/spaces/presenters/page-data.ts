@@ -9,6 +9,8 @@ export interface PlaceView {
   postcode: string | null;
   locality: string | null;
   communeNis: string | null;
+  lat: number | null;
+  lon: number | null;
 }
 
 export interface RoomView {

@@ -12,17 +12,10 @@ import type { ClosureView, PeriodView, RoomView } from '../presenters/page-data.
 import type { SpaceContext } from '../space-context.ts';
 import { requireRoomManager } from '../spaces.policy.ts';
 import { roomTimeZone } from '../spaces.vocabulary.ts';
-import {
-  type AvailabilityRow,
-  findAvailability,
-  findRoom,
-  findRoomsOf,
-  findRoomsPage,
-  type RoomRow,
-} from './rooms.repo.ts';
+import { type AvailabilityRow, findAvailability, findRoom, findRoomsOf, type RoomRow } from './rooms.repo.ts';
 
 /** Rooms as shown, with their organisation's name and their place: one query for all their organisations. */
-async function present(db: Database, rows: RoomRow[]): Promise<RoomView[]> {
+export async function presentRooms(db: Database, rows: RoomRow[]): Promise<RoomView[]> {
   const found = await listOrganisationsWithPlaces(
     db,
     rows.map((r) => r.organisationId),
@@ -43,6 +36,8 @@ async function present(db: Database, rows: RoomRow[]): Promise<RoomView[]> {
             postcode: place.postcode,
             locality: place.locality,
             communeNis: place.communeNis,
+            lat: place.latitude,
+            lon: place.longitude,
           }
         : null,
       name: r.name,
@@ -66,14 +61,6 @@ async function present(db: Database, rows: RoomRow[]): Promise<RoomView[]> {
   });
 }
 
-export async function listRooms(db: Database, page: { page: number; perPage: number }) {
-  const { rows, total } = await findRoomsPage(db, {
-    offset: (page.page - 1) * page.perPage,
-    limit: page.perPage,
-  });
-  return { items: await present(db, rows), total };
-}
-
 async function roomRow(db: Executor, id: string): Promise<RoomRow> {
   const room = isUuid(id) ? await findRoom(db, id.toLowerCase()) : undefined;
   if (!room) throw new AppError('ROOM_NOT_FOUND');
@@ -81,7 +68,7 @@ async function roomRow(db: Executor, id: string): Promise<RoomRow> {
 }
 
 export async function getRoom(db: Database, id: string): Promise<RoomView> {
-  return (await present(db, [await roomRow(db, id)]))[0]!;
+  return (await presentRooms(db, [await roomRow(db, id)]))[0]!;
 }
 
 /** The weekly windows for the form ("d1w1o" = Monday's first window opens), and the closures ahead. */
@@ -141,7 +128,7 @@ export function weekOf(date: string | undefined, now: Date): { from: Date; to: D
 export async function listOwnRooms(ctx: SpaceContext, organisationId: string) {
   await requireRoomManager(ctx.db, ctx.actor, organisationId);
   const org = await getOrganisationBrief(ctx.db, organisationId.toLowerCase());
-  return { organisation: org, rooms: await present(ctx.db, await findRoomsOf(ctx.db, org.id)) };
+  return { organisation: org, rooms: await presentRooms(ctx.db, await findRoomsOf(ctx.db, org.id)) };
 }
 
 /** One room with its rules, for its editors; to anyone else it is "not found". */
@@ -150,6 +137,6 @@ export async function roomToEdit(ctx: SpaceContext, id: string) {
   await requireRoomManager(ctx.db, ctx.actor, room.organisationId).catch(() => {
     throw new AppError('ROOM_NOT_FOUND');
   });
-  const [view] = await present(ctx.db, [room]);
+  const [view] = await presentRooms(ctx.db, [room]);
   return { room, view: view!, rules: await findAvailability(ctx.db, [room.id]) };
 }

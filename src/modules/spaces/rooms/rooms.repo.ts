@@ -1,5 +1,5 @@
 // Rooms and their hours: what is written and read. No rules here (see check-room.ts and the use cases).
-import { and, asc, count, eq, inArray } from 'drizzle-orm';
+import { and, arrayContains, asc, count, eq, gte, inArray, type SQL } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import type { AvailabilityRule } from '../availability/availability.ts';
 import { roomAvailability, rooms } from '../spaces.schema.ts';
@@ -46,18 +46,41 @@ export async function findRoomsOf(db: Executor, organisationId: string): Promise
     .orderBy(asc(rooms.createdAt));
 }
 
+export interface RoomWants {
+  people: number | null;
+  accessibility: string[];
+  freeOnly: boolean;
+}
+
+/** Rooms for at least this many people, with these features, free of charge if asked. */
+function matching(wanted: RoomWants): SQL | undefined {
+  const where: SQL[] = [];
+  if (wanted.people) where.push(gte(rooms.capacity, wanted.people));
+  if (wanted.accessibility.length) where.push(arrayContains(rooms.accessibility, wanted.accessibility));
+  if (wanted.freeOnly) where.push(eq(rooms.hourlyPriceCents, 0));
+  return and(...where);
+}
+
+/** All the rooms that match: what a search by place or time starts from. */
+export async function findRoomsMatching(db: Executor, wanted: RoomWants): Promise<RoomRow[]> {
+  return db.select().from(rooms).where(matching(wanted)).orderBy(asc(rooms.createdAt), asc(rooms.id));
+}
+
+/** A page of the rooms that match, and how many match. */
 export async function findRoomsPage(
   db: Executor,
+  wanted: RoomWants,
   page: { offset: number; limit: number },
 ): Promise<{ rows: RoomRow[]; total: number }> {
   const [rows, [totals]] = await Promise.all([
     db
       .select()
       .from(rooms)
+      .where(matching(wanted))
       .orderBy(asc(rooms.createdAt), asc(rooms.id))
       .limit(page.limit)
       .offset(page.offset),
-    db.select({ n: count() }).from(rooms),
+    db.select({ n: count() }).from(rooms).where(matching(wanted)),
   ]);
   return { rows, total: totals?.n ?? 0 };
 }

@@ -40,6 +40,7 @@ const DoneQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 
 const RoomQuery = Type.Object({
   done: Type.Optional(Type.String({ maxLength: 20 })),
   week: Type.Optional(Type.String({ maxLength: 10 })),
+  asked: Type.Optional(Type.String({ maxLength: 5 })),
 });
 
 const texts = (values: FormValues, name: string): I18nText =>
@@ -272,10 +273,13 @@ export const roomsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
     async (request, reply) => {
       const page = await pageFor(request, deps);
       const data = await roomPageData(db, request.signedIn?.user.id, request.params.id, request.query.week);
-      return sendHtml(
-        reply,
-        RoomPage({ ctx: page, data, done: doneNotice(page, 'spaces.ask.done', request.query.done)?.text }),
-      );
+      const { done, asked } = request.query;
+      // A weekly request says how many dates it asked for.
+      const notice =
+        done === 'weekly' && asked !== undefined && /^\d{1,3}$/.test(asked)
+          ? page.t.t('spaces.ask.weekly_done', { count: Number(asked) })
+          : doneNotice(page, 'spaces.ask.done', done)?.text;
+      return sendHtml(reply, RoomPage({ ctx: page, data, done: notice }));
     },
   );
 };

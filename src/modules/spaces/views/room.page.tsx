@@ -9,6 +9,7 @@ import { Form, Notice } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { RoomPageData, RoomView } from '../presenters/page-data.ts';
 import { dayOf, timeOf } from './slots.ts';
+import { WeeklyPlan, type WeeklyPlanView } from './weekly-plan.tsx';
 
 function Facts({ ctx, room }: { ctx: PageContext; room: RoomView }) {
   const { t } = ctx;
@@ -158,6 +159,7 @@ export function RoomPage({
   problems = [],
   message,
   done,
+  plan,
 }: {
   ctx: PageContext;
   data: RoomPageData;
@@ -166,6 +168,8 @@ export function RoomPage({
   /** A refusal that is not about one field ("taken"). */
   message?: string;
   done?: string;
+  /** The dates of a weekly request, to confirm. */
+  plan?: WeeklyPlanView;
 }) {
   const { t } = ctx;
   const { room } = data;
@@ -185,6 +189,7 @@ export function RoomPage({
       ) : (
         ''
       )}
+      {plan ? <WeeklyPlan ctx={ctx} roomId={room.id} plan={plan} values={values} /> : ''}
       <Facts ctx={ctx} room={room} />
       <Week ctx={ctx} data={data} />
       <Section id="ask" title={t.t('spaces.ask.title')}>
@@ -228,6 +233,16 @@ export function RoomPage({
               {f.text('start', t.t('spaces.ask.start'), { type: 'time' })}
               {f.text('end', t.t('spaces.ask.end'), { type: 'time' })}
             </div>
+            {f.choices(
+              'repeat',
+              t.t('spaces.ask.repeat'),
+              [
+                { value: 'once', label: t.t('spaces.ask.repeat_once') },
+                { value: 'weekly', label: t.t('spaces.ask.repeat_weekly') },
+              ],
+              { checked: [f.value('repeat') === 'weekly' ? 'weekly' : 'once'] },
+            )}
+            {f.text('until', t.t('spaces.ask.until'), { type: 'date', hint: t.t('spaces.ask.until_hint') })}
             {f.text('attendees', t.t('spaces.ask.attendees'), {
               maxlength: 7,
               hint: t.t('spaces.room.capacity', { count: room.capacity }),

@@ -191,3 +191,17 @@ export async function removeLocation(
     changes: removal({ ...rest, services: placed.map((p) => p.id).sort() }),
   });
 }
+
+/** Where places are: their point and commune, for other modules' searches by place (rooms). */
+export async function findLocationPoints(db: Executor, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .select({
+      id: locations.id,
+      lat: locations.latitude,
+      lon: locations.longitude,
+      communeNis: locations.communeNis,
+    })
+    .from(locations)
+    .where(inArray(locations.id, ids));
+}

@@ -116,9 +116,10 @@ export function Choropleth({
           {shapeCodes(level).map((code) => {
             const place = byCode.get(code);
             const { fill, note } = fillOf(place);
+            const label = place ? `${place.name}: ${note}` : '';
             return (
               <use href={`${sprite}#${shapeId(level, code)}`} fill={fill} class="area" data-code={code}>
-                <title safe>{place ? `${place.name}: ${note}` : ''}</title>
+                <title safe>{label}</title>
               </use>
             );
           })}

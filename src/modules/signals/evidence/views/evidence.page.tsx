@@ -8,14 +8,7 @@ import { Choices, Select } from '../../../../views/forms.tsx';
 import { Layout } from '../../../../views/layout.tsx';
 import type { EvidencePageData } from '../present-evidence-page.ts';
 import { Choropleth } from './choropleth.tsx';
-import {
-  measureTitle,
-  MonthTable,
-  periodLabel,
-  PlaceTable,
-  RisingNeeds,
-  shown,
-} from './evidence-parts.tsx';
+import { measureTitle, MonthTable, periodLabel, PlaceTable, RisingNeeds, shown } from './evidence-parts.tsx';
 import { TrendChart } from './trend-chart.tsx';
 
 function Filters({

@@ -25,7 +25,8 @@ export const communeOutlinesId = 'communes';
 
 function ringPath(ring: { x: number; y: number }[]): string {
   const steps: number[] = [];
-  for (let i = 1; i < ring.length - 1; i++) steps.push(ring[i]!.x - ring[i - 1]!.x, ring[i]!.y - ring[i - 1]!.y);
+  for (let i = 1; i < ring.length - 1; i++)
+    steps.push(ring[i]!.x - ring[i - 1]!.x, ring[i]!.y - ring[i - 1]!.y);
   // A minus sign separates two numbers by itself.
   const numbers = (ns: number[]) => ns.map((n, i) => (i && n >= 0 ? ' ' : '') + n / 10).join('');
   return `M${numbers([ring[0]!.x, ring[0]!.y])}l${numbers(steps)}z`;

@@ -1,0 +1,157 @@
+// Finding a room: near a place (a commune, postcode, station or street) or in a commune, for so
+// many people, with these features, free of charge if asked, and (given a time) only rooms open
+// then, long and early enough to be asked for, and not booked. Public: rooms and when they are free
+// are; who booked them is not.
+import type { Database } from '../../../db/client.ts';
+import { distanceKm } from '../../../shared/distance.ts';
+import { AppError, type FieldProblem } from '../../../shared/errors.ts';
+import type { Locale } from '../../../shared/i18n-text.ts';
+import { listLocationPoints } from '../../directory/index.ts';
+import { findPlace, geoReference, type Place } from '../../geo/index.ts';
+import { outsideOpening } from '../availability/availability.ts';
+import { inDateWindow } from '../availability/date-window.ts';
+import { findTakenRoomIds } from '../bookings/bookings.repo.ts';
+import { readMoment } from '../bookings/check-booking.ts';
+import type { RoomView } from '../presenters/page-data.ts';
+import type { Period } from '../spaces.schema.ts';
+import { accessibilityFeatures, roomLimits } from '../spaces.vocabulary.ts';
+import { presentRooms } from './room-queries.ts';
+import { findAvailability, findRoomsMatching, findRoomsPage, type RoomRow } from './rooms.repo.ts';
+
+export interface RoomSearchInput {
+  /** A place typed by a person: commune, postcode, station, street. */
+  near?: string;
+  radiusKm?: number;
+  /** A commune's NIS code. */
+  commune?: string;
+  /** Moments as booking forms take them (Brussels time unless they say their offset). */
+  start?: string;
+  end?: string;
+  people?: string;
+  accessibility?: string[];
+  freeOnly?: boolean;
+  page?: number;
+  perPage?: number;
+}
+
+export interface RoomSearchResult {
+  rooms: { room: RoomView; distanceKm: number | null }[];
+  total: number;
+  /** The place searched near, as understood. */
+  place: Place | null;
+  /** The time asked about, when given. */
+  slot: Period | null;
+}
+
+export const defaultRadiusKm = 2;
+
+function readInput(input: RoomSearchInput, locale: Locale, now: Date) {
+  const problems: FieldProblem[] = [];
+  const problem = (field: string, code: string) => problems.push({ field, message: code, code });
+  const near = input.near?.trim() ?? '';
+  const place = near ? findPlace(near, locale) : null;
+  if (near && !place) problem('near', 'room_search_near');
+  const commune = input.commune?.trim() ?? '';
+  if (commune && !geoReference().communes.some((c) => c.nis === commune))
+    problem('commune', 'room_search_commune');
+  const peopleText = input.people?.trim() ?? '';
+  const people = /^\d{1,7}$/.test(peopleText) ? Number(peopleText) : peopleText ? NaN : null;
+  if (people !== null && !(people >= roomLimits.capacity.min && people <= roomLimits.capacity.max))
+    problem('people', 'room_search_people');
+  const accessibility = (input.accessibility ?? []).filter((a) => a);
+  if (accessibility.some((a) => !(accessibilityFeatures as readonly string[]).includes(a)))
+    problem('accessibility', 'room_search_accessibility');
+  let slot: Period | null = null;
+  if (input.start || input.end) {
+    const start = readMoment(input.start ?? '');
+    const end = readMoment(input.end ?? '');
+    if (!start) problem('start', 'booking_time_invalid');
+    else if (!end) problem('end', 'booking_time_invalid');
+    else if (end <= start) problem('end', 'booking_end_before_start');
+    else if (!inDateWindow(start, now)) problem('start', 'date_window');
+    else if (end.getTime() - start.getTime() > roomLimits.bookingMinutes.max * 60_000)
+      problem('end', 'booking_too_long');
+    else slot = { start, end };
+  }
+  if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });
+  const radiusKm = Math.min(Math.max(input.radiusKm ?? defaultRadiusKm, 0.1), 50);
+  // A commune typed as the place means that commune, not a circle around its town hall.
+  const inCommune = commune || (place?.kind === 'commune' ? (place.commune ?? '') : '');
+  const point = place && place.kind !== 'commune' ? place : null;
+  return { place, inCommune, point, radiusKm, people, accessibility, slot };
+}
+
+/** Whether the room may be asked for `slot`: open all that time, within its lengths, with its notice. */
+function askable(
+  room: RoomRow,
+  rules: Parameters<typeof outsideOpening>[0],
+  slot: Period,
+  now: Date,
+): boolean {
+  const minutes = (slot.end.getTime() - slot.start.getTime()) / 60_000;
+  if (minutes < room.minMinutes || minutes > room.maxMinutes) return false;
+  if (slot.start.getTime() - now.getTime() < room.noticeHours * 3_600_000) return false;
+  return outsideOpening(rules, slot) === null;
+}
+
+export async function findRooms(
+  db: Database,
+  input: RoomSearchInput,
+  { locale, now }: { locale: Locale; now: Date },
+): Promise<RoomSearchResult> {
+  const { place, inCommune, point, radiusKm, people, accessibility, slot } = readInput(input, locale, now);
+  const wanted = { people, accessibility, freeOnly: input.freeOnly ?? false };
+  const perPage = input.perPage ?? 20;
+  const offset = ((input.page ?? 1) - 1) * perPage;
+  if (!inCommune && !point && !slot) {
+    // Nothing to work out per room: the database pages.
+    const { rows, total } = await findRoomsPage(db, wanted, { offset, limit: perPage });
+    const views = await presentRooms(db, rows);
+    return { rooms: views.map((room) => ({ room, distanceKm: null })), total, place, slot };
+  }
+  let candidates = await findRoomsMatching(db, wanted);
+
+  const distances = new Map<string, number>();
+  if (inCommune || point) {
+    const points = new Map(
+      (
+        await listLocationPoints(
+          db,
+          candidates.map((r) => r.locationId),
+        )
+      ).map((p) => [p.id, p]),
+    );
+    candidates = candidates.filter((room) => {
+      const at = points.get(room.locationId);
+      if (!at) return false;
+      if (inCommune && at.communeNis !== inCommune) return false;
+      if (point) {
+        if (at.lat === null || at.lon === null) return false;
+        const km = distanceKm(point, { lat: at.lat, lon: at.lon });
+        if (km > radiusKm) return false;
+        distances.set(room.id, km);
+      }
+      return true;
+    });
+  }
+
+  if (slot && candidates.length) {
+    const ids = candidates.map((r) => r.id);
+    const [taken, rules] = await Promise.all([findTakenRoomIds(db, ids, slot), findAvailability(db, ids)]);
+    const rulesOf = new Map<string, typeof rules>();
+    for (const rule of rules) rulesOf.set(rule.roomId, [...(rulesOf.get(rule.roomId) ?? []), rule]);
+    candidates = candidates.filter(
+      (room) => !taken.has(room.id) && askable(room, rulesOf.get(room.id) ?? [], slot, now),
+    );
+  }
+
+  if (point) candidates.sort((a, b) => distances.get(a.id)! - distances.get(b.id)!);
+  const shown = candidates.slice(offset, offset + perPage);
+  const views = await presentRooms(db, shown);
+  return {
+    rooms: views.map((room) => ({ room, distanceKm: distances.get(room.id) ?? null })),
+    total: candidates.length,
+    place,
+    slot,
+  };
+}
