@@ -5,7 +5,8 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmedPerson, FormClient, newAddress } from './helpers/form-client.ts';
 import { memberOf, type ReferralWorld, referralForm, sendReferral } from './helpers/referrals.ts';
-import { createTestApp, type TestApp } from './helpers/test-app.ts';
+import { createTestApp, type TestApp, testConfig } from './helpers/test-app.ts';
+import { organisationFeedPath } from '../src/modules/spaces/calendar/feed-token.ts';
 import { surveyForm } from './helpers/surveys.ts';
 
 const roles = [
@@ -888,6 +889,26 @@ const cases: Case[] = [
       attendees: '4',
     }),
     allowed: ['referrer', 'editor', 'admin'],
+  },
+  {
+    // Public: only when the room is booked, no names.
+    name: 'a room’s calendar feed',
+    method: 'GET',
+    path: async () => `/rooms/${await orgRoom()}/calendar.ics`,
+    allowed: [...roles],
+  },
+  {
+    // The address is the key (calendar applications do not log in): whoever has it reads it.
+    name: 'an organisation’s calendar feed at its secret address',
+    method: 'GET',
+    path: async () => organisationFeedPath(testConfig().encryptionKeys!, org, 'en'),
+    allowed: [...roles],
+  },
+  {
+    name: 'a booking’s calendar file',
+    method: 'GET',
+    path: async () => `/en/bookings/${await freshBookingRequest()}/calendar.ics`,
+    allowed: ['editor', 'admin'],
   },
   {
     name: 'approve a request for a room',

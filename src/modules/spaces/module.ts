@@ -9,6 +9,7 @@ import { spacesApi } from './spaces.api.ts';
 import { roomsWeb } from './rooms/rooms.web.ts';
 import { findRoomsWeb } from './rooms/find-rooms.web.ts';
 import { bookingsWeb } from './bookings/bookings.web.ts';
+import { bookingFileWeb, calendarFeedsWeb } from './calendar/calendars.web.ts';
 
 const errors = moduleErrors('spaces', {
   /** Also for a room id that is not one. */
@@ -25,5 +26,9 @@ export const spacesModule = {
   name: 'spaces',
   tables: tablesOf(spacesSchema),
   errors,
-  routes: { pages: [findRoomsWeb, roomsWeb, bookingsWeb], api: [spacesApi] },
+  routes: {
+    pages: [findRoomsWeb, roomsWeb, bookingsWeb, bookingFileWeb],
+    api: [spacesApi],
+    root: [calendarFeedsWeb],
+  },
 } satisfies ModuleManifest;

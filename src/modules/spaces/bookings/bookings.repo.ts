@@ -43,14 +43,22 @@ export async function insertBooking(
   return row!.id;
 }
 
-/** A booking with its room's organisation, locked until the transaction ends. */
-export async function lockBooking(tx: Executor, id: string) {
-  const [row] = await tx
+const withOwner = (db: Executor, id: string) =>
+  db
     .select({ booking: bookings, roomOrganisationId: rooms.organisationId })
     .from(bookings)
     .innerJoin(rooms, eq(rooms.id, bookings.roomId))
-    .where(eq(bookings.id, id))
-    .for('update', { of: bookings });
+    .where(eq(bookings.id, id));
+
+/** A booking with its room's organisation. */
+export async function findBooking(db: Executor, id: string) {
+  const [row] = await withOwner(db, id);
+  return row;
+}
+
+/** A booking with its room's organisation, locked until the transaction ends. */
+export async function lockBooking(tx: Executor, id: string) {
+  const [row] = await withOwner(tx, id).for('update', { of: bookings });
   return row;
 }
 
@@ -183,6 +191,31 @@ export async function findBookingsBy(db: Executor, organisationId: string, now: 
     )
     .orderBy(sql`lower(${bookings.period})`)
     .limit(100);
+}
+
+/**
+ * An organisation's calendar in [from, to): the asked-for and confirmed bookings of its rooms, and
+ * its own of others' rooms, with the room's name and place and the organisation that asked.
+ */
+export async function findCalendarOf(db: Executor, organisationId: string, from: Date, to: Date) {
+  return db
+    .select({
+      booking: bookings,
+      roomName: rooms.name,
+      roomOrganisationId: rooms.organisationId,
+      locationId: rooms.locationId,
+    })
+    .from(bookings)
+    .innerJoin(rooms, eq(rooms.id, bookings.roomId))
+    .where(
+      and(
+        or(eq(rooms.organisationId, organisationId), eq(bookings.organisationId, organisationId)),
+        inArray(bookings.status, ['requested', 'confirmed']),
+        overlapping({ start: from, end: to }),
+      ),
+    )
+    .orderBy(sql`lower(${bookings.period})`)
+    .limit(5_000);
 }
 
 /** The organisation whose room a booking is of, and the one that asked; undefined for no such booking. */

@@ -6,7 +6,8 @@ import Type from 'typebox';
 import type { WebDeps } from '../../../http/deps.ts';
 import { errorMessage } from '../../../http/error-handler.ts';
 import { submitForm } from '../../../http/form-route.ts';
-import { pageFor } from '../../../http/request-context.ts';
+import { originOf, pageFor } from '../../../http/request-context.ts';
+import { organisationFeedPath } from '../calendar/feed-token.ts';
 import { sendHtml } from '../../../http/send-html.ts';
 import { fieldMessage } from '../../../views/forms.tsx';
 import { signedInContext } from '../../../http/use-case-context.ts';
@@ -144,6 +145,7 @@ export const bookingsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
             rooms,
             requests: await listRequestsTo(ctx, organisation.id),
             asked: await listBookingsBy(ctx, organisation.id),
+            feedUrl: `${originOf(request, deps.config)}${organisationFeedPath(deps.keys, organisation.id, page.locale)}`,
             refused: { bookingId: id.toLowerCase(), problems },
             done: message,
           });

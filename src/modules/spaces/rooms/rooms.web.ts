@@ -8,7 +8,8 @@ import { DateTime } from 'luxon';
 import type { WebDeps } from '../../../http/deps.ts';
 import { submitForm } from '../../../http/form-route.ts';
 import { IdParams } from '../../../http/params.ts';
-import { doneNotice, pageFor } from '../../../http/request-context.ts';
+import { doneNotice, originOf, pageFor } from '../../../http/request-context.ts';
+import { organisationFeedPath } from '../calendar/feed-token.ts';
 import { sendHtml } from '../../../http/send-html.ts';
 import { signedInContext } from '../../../http/use-case-context.ts';
 import { type FormValues, list, one } from '../../../shared/form-values.ts';
@@ -117,6 +118,7 @@ export const roomsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
           rooms,
           requests,
           asked,
+          feedUrl: `${originOf(request, deps.config)}${organisationFeedPath(deps.keys, organisation.id, page.locale)}`,
           done: doneNotice(page, 'spaces.own.done', request.query.done)?.text,
         }),
       );

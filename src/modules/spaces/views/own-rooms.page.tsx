@@ -31,6 +31,11 @@ function Request({
       <p class="summary" safe>
         {label(ctx, 'spaces.status', booking.status)}
       </p>
+      <p>
+        <a href={`/${ctx.locale}/bookings/${booking.id}/calendar.ics`}>
+          {t.html('spaces.calendar.booking_file')}
+        </a>
+      </p>
       <dl class="facts">
         <dt>{t.html('spaces.own.room')}</dt>
         <dd safe>{name(booking.roomName)}</dd>
@@ -93,6 +98,15 @@ function Asked({ ctx, booking }: { ctx: PageContext; booking: BookingView }) {
       </p>
       {booking.reason ? <p safe>{t.t('spaces.own.their_reason', { reason: booking.reason })}</p> : ''}
       {booking.status === 'requested' || booking.status === 'confirmed' ? (
+        <p>
+          <a href={`/${ctx.locale}/bookings/${booking.id}/calendar.ics`}>
+            {t.html('spaces.calendar.booking_file')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
+      {booking.status === 'requested' || booking.status === 'confirmed' ? (
         <PostButton
           ctx={ctx}
           action={`/${ctx.locale}/manage/bookings/${booking.id}/cancel`}
@@ -114,8 +128,11 @@ export function OwnRoomsPage({
   asked = [],
   refused,
   done,
+  feedUrl,
 }: {
   ctx: PageContext;
+  /** The address of the organisation's calendar feed. */
+  feedUrl: string;
   organisation: { id: string; name: string };
   rooms: RoomView[];
   requests: BookingView[];
@@ -180,6 +197,14 @@ export function OwnRoomsPage({
         ) : (
           <p class="empty">{t.html('spaces.own.no_asked')}</p>
         )}
+      </Section>
+      <Section id="calendar" title={t.t('spaces.calendar.org_feed')}>
+        <p>{t.html('spaces.calendar.org_feed_hint')}</p>
+        <p class="feed-address">
+          <a href={feedUrl} safe>
+            {feedUrl}
+          </a>
+        </p>
       </Section>
     </Layout>
   );

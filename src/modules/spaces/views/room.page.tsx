@@ -128,6 +128,10 @@ function Week({ ctx, data }: { ctx: PageContext; data: RoomPageData }) {
         <a href={link(week.previous)}>{t.html('spaces.room.previous_week')}</a>
         {' · '}
         <a href={link(week.next)}>{t.html('spaces.room.next_week')}</a>
+        {' · '}
+        <a href={`/rooms/${room.id}/calendar.ics?lang=${ctx.locale}`}>
+          {t.html('spaces.calendar.room_feed')}
+        </a>
       </p>
       <ul class="room-week">
         {week.days.map((day) => (
