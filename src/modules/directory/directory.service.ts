@@ -83,7 +83,15 @@ export type LocationPoint = Awaited<ReturnType<typeof findLocationPoints>>[numbe
 
 /** The point and commune of each of these places (directory locations) that exists. */
 export function listLocationPoints(db: Executor, ids: string[]): Promise<LocationPoint[]> {
-  return findLocationPoints(db, [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))]);
+  return findLocationPoints(db, { ids: [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))] });
+}
+
+/** The places in a commune, or within a box of latitudes and longitudes, with their points. */
+export function listLocationPointsIn(
+  db: Executor,
+  area: { commune: string } | { box: { south: number; north: number; west: number; east: number } },
+): Promise<LocationPoint[]> {
+  return findLocationPoints(db, area);
 }
 
 export function getOrganisationBrief(db: Executor, id: string): Promise<OrganisationBrief> {

@@ -25,6 +25,7 @@ export {
   listOrganisationRows,
   listOrganisations,
   listLocationPoints,
+  listLocationPointsIn,
   type LocationPoint,
   listOrganisationsWithPlaces,
   type OrganisationWithPlaces,

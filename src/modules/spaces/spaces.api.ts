@@ -205,7 +205,7 @@ export const spacesApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
             description: 'step_free, accessible_toilet, hearing_loop: rooms with all of them.',
           }),
         ),
-        free: Type.Optional(Type.Boolean({ description: 'Only rooms free of charge.' })),
+        free: Type.Optional(Type.Boolean({ description: 'true: only rooms free of charge.' })),
         page: Type.Integer({ minimum: 1, maximum: 10_000, default: 1 }),
         per_page: Type.Integer({ minimum: 1, maximum: 100, default: 20 }),
       }),

@@ -302,6 +302,7 @@ describe('the evidence page', () => {
     expect(sprite.statusCode).toBe(200);
     expect(sprite.headers['content-type']).toContain('image/svg+xml');
     expect(sprite.headers['cache-control']).toContain('immutable');
+    expect((await app.get('/evidence/places.svg?v=0000000000')).headers['cache-control']).toBe('no-cache');
     const ids = new Set([...sprite.body.matchAll(/ id="([^"]+)"/g)].map((m) => m[1]));
     for (const [, , id] of refs) expect(ids.has(id)).toBe(true);
     // By commune: the 19 communes' own outlines.

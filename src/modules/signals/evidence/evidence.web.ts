@@ -81,10 +81,20 @@ export const evidenceWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
 
 /** The outlines every evidence map points into, at an address that changes with them. */
 export const evidenceSpriteWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app) => {
-  app.get('/evidence/places.svg', { schema: { hide: true } }, async (_request, reply) =>
-    reply
-      .type('image/svg+xml; charset=utf-8')
-      .header('cache-control', 'public, max-age=31536000, immutable')
-      .send(placesSprite().svg),
+  app.get(
+    '/evidence/places.svg',
+    {
+      schema: { hide: true, querystring: Type.Object({ v: Type.Optional(Type.String({ maxLength: 20 })) }) },
+    },
+    async (request, reply) => {
+      const sprite = placesSprite();
+      // Kept for a year only under its own address: another version's (a process of another release)
+      // must not stick.
+      const current = sprite.url.endsWith(`?v=${request.query.v}`);
+      return reply
+        .type('image/svg+xml; charset=utf-8')
+        .header('cache-control', current ? 'public, max-age=31536000, immutable' : 'no-cache')
+        .send(sprite.svg);
+    },
   );
 };

@@ -91,20 +91,6 @@ export async function isTaken(db: Executor, roomId: string, period: Period): Pro
   return rows.length > 0;
 }
 
-/** Which of these rooms have a confirmed booking overlapping `period`. */
-export async function findTakenRoomIds(
-  db: Executor,
-  roomIds: string[],
-  period: Period,
-): Promise<Set<string>> {
-  if (!roomIds.length) return new Set();
-  const rows = await db
-    .selectDistinct({ roomId: bookings.roomId })
-    .from(bookings)
-    .where(and(inArray(bookings.roomId, roomIds), eq(bookings.status, 'confirmed'), overlapping(period)));
-  return new Set(rows.map((r) => r.roomId));
-}
-
 /**
  * Holds one organisation's quota of one room for one month ("2026-12") until the transaction ends:
  * two requests at once would each count the minutes before the other is written, and both pass.

@@ -11,7 +11,7 @@ import { organisationFeedPath } from '../calendar/feed-token.ts';
 import { sendHtml } from '../../../http/send-html.ts';
 import { fieldMessage } from '../../../views/forms.tsx';
 import { signedInContext } from '../../../http/use-case-context.ts';
-import { one } from '../../../shared/form-values.ts';
+import { list, one } from '../../../shared/form-values.ts';
 import { pickText } from '../../../shared/i18n-text.ts';
 import { roomPageData } from '../rooms/room-page-data.ts';
 import { listOwnRooms } from '../rooms/room-queries.ts';
@@ -35,6 +35,12 @@ const AskBody = Type.Object({
   repeat: text(10),
   until: text(20),
   confirm: text(2),
+  dates: Type.Optional(
+    Type.Union([
+      Type.String({ maxLength: 40 }),
+      Type.Array(Type.String({ maxLength: 40 }), { maxItems: 60 }),
+    ]),
+  ),
   purpose: Type.Optional(Type.String({ maxLength: 5_000, 'x-multiline': true })),
 });
 const ActionParams = Type.Object({
@@ -65,6 +71,7 @@ export const bookingsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
         attendees: b.attendees ?? '',
         purpose: b.purpose,
         until: weekly ? (b.until ?? '') : undefined,
+        onlyStarts: weekly && b.confirm === '1' && list(b.dates).length ? list(b.dates) : undefined,
       };
       const roomPage = async (extra: Partial<Parameters<typeof RoomPage>[0]>) =>
         RoomPage({
@@ -87,7 +94,7 @@ export const bookingsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
             const room = `/${page.locale}/rooms/${request.params.id.toLowerCase()}`;
             return reply.redirect(
               outcome!.seriesId
-                ? `${room}?done=weekly&asked=${outcome!.booked.length}&week=${date}#week`
+                ? `${room}?done=weekly_${outcome!.status}&asked=${outcome!.booked.length}&skipped=${outcome!.skipped.length}&week=${date}#week`
                 : `${room}?done=${outcome!.status}&week=${date}#week`,
               303,
             );

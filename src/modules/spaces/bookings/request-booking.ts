@@ -16,7 +16,7 @@ import type { Period } from '../spaces.schema.ts';
 import type { SpaceContext } from '../space-context.ts';
 import { auditSpaces } from '../spaces-audit.ts';
 import { actsFor } from '../spaces.policy.ts';
-import { roomTimeZone } from '../spaces.vocabulary.ts';
+import { bookingHorizonDays, roomTimeZone } from '../spaces.vocabulary.ts';
 import { bookedMinutes, insertBooking, isTaken, lockQuota } from './bookings.repo.ts';
 import { type BookingInput, checkBooking } from './check-booking.ts';
 import { weeklyPeriods } from './weekly-dates.ts';
@@ -26,10 +26,13 @@ export type BookingRequest = BookingInput & {
   organisationId?: string;
   /** The last day of a weekly request ("2027-06-30"); absent for one date. */
   until?: string;
+  /** Of a weekly request, only these dates (their starts as ISO 8601): the ones the person saw free. */
+  onlyStarts?: string[];
 };
 
 /** Why a date of a weekly request was not asked for. */
-export type SkipReason = 'taken' | 'booking_closed' | 'booking_outside_hours' | 'booking_quota';
+export type SkipReason =
+  'taken' | 'booking_closed' | 'booking_outside_hours' | 'booking_quota' | 'booking_time_skipped';
 export interface PlannedDate {
   period: Period;
   skip: SkipReason | null;
@@ -77,32 +80,82 @@ export async function planBooking(ctx: SpaceContext, input: BookingRequest) {
   const rules = await findAvailability(ctx.db, [room.id]);
   const { problems, value } = checkBooking(input, room, rules, ctx.now);
   if (!value) throw new AppError('VALIDATION_FAILED', { fields: problems });
-  let periods = [value.period];
+  let periods = [{ ...value.period, shifted: false }];
   if (input.until !== undefined) {
     const weekly = weeklyPeriods(value.period, input.until);
     if ('problem' in weekly) return refuse('until', weekly.problem);
-    periods = weekly.periods;
+    // As far ahead as one date may be asked for, no further.
+    if (weekly.periods.at(-1)!.start.getTime() - ctx.now.getTime() > bookingHorizonDays * 86_400_000)
+      refuse('until', 'booking_until_too_far');
+    const chosen = input.onlyStarts && new Set(input.onlyStarts);
+    periods = weekly.periods.filter((p) => !chosen || chosen.has(p.start.toISOString()));
   }
+  const quota = new QuotaCount(room.monthlyQuotaHours, (from, to) =>
+    bookedMinutes(ctx.db, room.id, organisationId, from, to),
+  );
   const dates: PlannedDate[] = [];
-  for (const period of periods)
-    dates.push({
-      period,
-      skip: outsideOpening(rules, period) ?? ((await isTaken(ctx.db, room.id, period)) ? 'taken' : null),
-    });
+  for (const { shifted, ...period } of periods) {
+    const skip: SkipReason | null = shifted
+      ? 'booking_time_skipped'
+      : (outsideOpening(rules, period) ??
+        ((await isTaken(ctx.db, room.id, period))
+          ? 'taken'
+          : (await quota.fits(period))
+            ? null
+            : 'booking_quota'));
+    if (!skip) quota.add(period);
+    dates.push({ period, skip });
+  }
   return { room, organisationId, value, weekly: input.until !== undefined, dates };
 }
 
+/** Minutes of a room's monthly quota one organisation uses, month by month, as dates are added. */
+class QuotaCount {
+  private readonly used = new Map<string, number>();
+  constructor(
+    private readonly hours: number | null,
+    private readonly usedIn: (from: Date, to: Date) => Promise<number>,
+  ) {}
+  /** The month of `period` ("2026-12"), read once. */
+  async month(period: Period): Promise<string | null> {
+    if (this.hours === null) return null;
+    const month = DateTime.fromJSDate(period.start, { zone: roomTimeZone }).startOf('month');
+    const key = month.toFormat('yyyy-MM');
+    if (!this.used.has(key))
+      this.used.set(key, await this.usedIn(month.toJSDate(), month.plus({ months: 1 }).toJSDate()));
+    return key;
+  }
+  async fits(period: Period): Promise<boolean> {
+    const key = await this.month(period);
+    return key === null || this.used.get(key)! + minutesOf(period) <= this.hours! * 60;
+  }
+  add(period: Period): void {
+    if (this.hours === null) return;
+    const key = DateTime.fromJSDate(period.start, { zone: roomTimeZone }).toFormat('yyyy-MM');
+    this.used.set(key, (this.used.get(key) ?? 0) + minutesOf(period));
+  }
+}
+
+const minutesOf = (p: Period) => (p.end.getTime() - p.start.getTime()) / 60_000;
+
 export async function requestBooking(ctx: SpaceContext, input: BookingRequest): Promise<BookingOutcome> {
   const { room, organisationId, value, weekly, dates } = await planBooking(ctx, input);
-  if (!weekly && dates[0]!.skip === 'taken') throw new AppError('BOOKING_TAKEN');
+  if (!dates.length) refuse('until', 'booking_series_none_free');
+  const single = dates[0]!.skip;
+  if (!weekly && single === 'taken') throw new AppError('BOOKING_TAKEN');
+  if (!weekly && single) refuse(single === 'booking_quota' ? 'end' : 'start', single);
   if (!dates.some((d) => d.skip === null)) refuse('until', 'booking_series_none_free');
 
   const status = room.confirmation === 'at_once' ? 'confirmed' : 'requested';
   const { actor } = ctx;
   const seriesId = weekly ? randomUUID() : null;
   return ctx.db.transaction(async (tx) => {
-    // Minutes used of the quota per month ("2026-12"), each month locked once.
-    const used = new Map<string, number>();
+    // The quota again, under a lock per month, so that requests at once cannot pass it together.
+    const quota = new QuotaCount(room.monthlyQuotaHours, async (from, to) => {
+      const month = DateTime.fromJSDate(from, { zone: roomTimeZone }).toFormat('yyyy-MM');
+      await lockQuota(tx, room.id, organisationId, month);
+      return bookedMinutes(tx, room.id, organisationId, from, to);
+    });
     const booked: BookingOutcome['booked'] = [];
     const skipped: BookingOutcome['skipped'] = [];
     for (const { period, skip } of dates) {
@@ -110,21 +163,10 @@ export async function requestBooking(ctx: SpaceContext, input: BookingRequest): 
         skipped.push({ period, reason: skip });
         continue;
       }
-      const minutes = (period.end.getTime() - period.start.getTime()) / 60_000;
-      if (room.monthlyQuotaHours !== null) {
-        const month = DateTime.fromJSDate(period.start, { zone: roomTimeZone }).startOf('month');
-        const key = month.toFormat('yyyy-MM');
-        if (!used.has(key)) {
-          await lockQuota(tx, room.id, organisationId, key);
-          const next = month.plus({ months: 1 }).toJSDate();
-          used.set(key, await bookedMinutes(tx, room.id, organisationId, month.toJSDate(), next));
-        }
-        if (used.get(key)! + minutes > room.monthlyQuotaHours * 60) {
-          if (!weekly) refuse('end', 'booking_quota');
-          skipped.push({ period, reason: 'booking_quota' });
-          continue;
-        }
-        used.set(key, used.get(key)! + minutes);
+      if (!(await quota.fits(period))) {
+        if (!weekly) refuse('end', 'booking_quota');
+        skipped.push({ period, reason: 'booking_quota' });
+        continue;
       }
       const values = {
         roomId: room.id,
@@ -139,17 +181,18 @@ export async function requestBooking(ctx: SpaceContext, input: BookingRequest): 
         decidedAt: status === 'confirmed' ? ctx.now : null,
         now: ctx.now,
       } as const;
-      if (!weekly) {
-        booked.push({ id: await insertBooking(tx, values), period });
-        continue;
+      if (!weekly) booked.push({ id: await insertBooking(tx, values), period });
+      else {
+        // A date someone took since the plan was made is set aside; the others are still booked.
+        try {
+          booked.push({ id: await tx.transaction((savepoint) => insertBooking(savepoint, values)), period });
+        } catch (error) {
+          if (!(error instanceof AppError) || error.code !== 'BOOKING_TAKEN') throw error;
+          skipped.push({ period, reason: 'taken' });
+          continue;
+        }
       }
-      // A date someone took since the plan was made is set aside; the others are still booked.
-      try {
-        booked.push({ id: await tx.transaction((savepoint) => insertBooking(savepoint, values)), period });
-      } catch (error) {
-        if (!(error instanceof AppError) || error.code !== 'BOOKING_TAKEN') throw error;
-        skipped.push({ period, reason: 'taken' });
-      }
+      quota.add(period);
     }
     if (!booked.length) refuse('until', 'booking_series_none_free');
     for (const { id } of booked)

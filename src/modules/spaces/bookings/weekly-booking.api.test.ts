@@ -1,6 +1,7 @@
 // Weekly bookings through the real HTTP app: the dates that are taken or closed are left out and
 // said to be, the others are asked for as one series; through the API and through the pages (first
 // the list of dates, then one button); a series too long or with no free date stores nothing.
+import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { type Member, memberOf, sql } from '../../../../test/helpers/members.ts';
 import { nextWeek, publishRoom, roomOwner, tokenOf } from '../../../../test/helpers/spaces.ts';
@@ -39,6 +40,15 @@ async function setUp(skip: number, fields: Record<string, string> = {}) {
   return { owner, room, asker: asker as string, other: other as string };
 }
 
+/** The Thursdays of the month after next, "2027-02-04" and so on: dates in one month, all ahead. */
+function thursdaysOfOneMonth(): string[] {
+  const month = DateTime.now().setZone('Europe/Brussels').startOf('month').plus({ months: 2 });
+  const days: string[] = [];
+  for (let d = month; d.month === month.month; d = d.plus({ days: 1 }))
+    if (d.weekday === 4) days.push(d.toISODate()!);
+  return days;
+}
+
 describe('weekly bookings', () => {
   it('books the free Thursdays until the last date and lists the taken and closed ones (API)', async () => {
     const { owner, room, asker, other } = await setUp(10);
@@ -65,7 +75,11 @@ describe('weekly bookings', () => {
     expect(body.status).toBe('confirmed');
     expect(body.booked).toHaveLength(4);
     expect(body.skipped.map((s: { reason: string }) => s.reason)).toEqual(['taken', 'booking_closed']);
-    expect(body.skipped[0].start).toBe(new Date(`${thursday(2)}T18:00:00+01:00`).toISOString());
+    expect(body.skipped[0].start).toBe(
+      DateTime.fromISO(`${thursday(2)}T18:00`, { zone: 'Europe/Brussels' })
+        .toUTC()
+        .toISO(),
+    );
     const rows = await sql(
       app.t,
       `select series_id, status, to_char(lower(period) at time zone 'Europe/Brussels', 'YYYY-MM-DD HH24:MI') as at
@@ -144,9 +158,12 @@ describe('weekly bookings', () => {
     expect(plan.body).toContain('Demander les 3 dates libres');
     expect(await count(room)).toBe(1);
 
-    const sent = await member.post(`/fr/rooms/${room}/bookings`, { ...form, confirm: '1' });
+    // The button sends the dates shown free, as the browser would.
+    const dates = [...plan.body.matchAll(/name="dates" value="([^"]+)"/g)].map((m) => m[1]!);
+    expect(dates).toHaveLength(3);
+    const sent = await member.post(`/fr/rooms/${room}/bookings`, { ...form, dates, confirm: '1' });
     expect(sent.statusCode).toBe(303);
-    expect(sent.headers.location).toContain('done=weekly&asked=3');
+    expect(sent.headers.location).toContain('done=weekly_requested&asked=3&skipped=0');
     const after = await member.get(sent.headers.location as string);
     expect(after.body).toContain('3 dates sont demandées.');
     const rows = await sql(
@@ -162,5 +179,60 @@ describe('weekly bookings', () => {
     expect(refused.statusCode).toBe(400);
     expect(refused.body).toContain('Indiquez la dernière date, par exemple 2027-06-30.');
     expect(await count(room)).toBe(4);
+  });
+
+  it('counts the monthly quota over the series: the dates beyond it are set aside', async () => {
+    const { room, asker } = await setUp(13, { monthly_quota_hours: '4' });
+    const [first, , third] = thursdaysOfOneMonth();
+    const res = await post(await tokenOf(app.t, asker), {
+      room_id: room,
+      start: `${first}T10:00`,
+      end: `${first}T12:00`,
+      attendees: 3,
+      until: third!,
+    });
+    expect(res.statusCode).toBe(201);
+    expect(res.json().booked).toHaveLength(2);
+    expect(res.json().skipped.map((s: { reason: string }) => s.reason)).toEqual(['booking_quota']);
+    expect(await count(room)).toBe(2);
+  });
+
+  it('books each date once when two series ask at the same moment', async () => {
+    const { room, asker, other } = await setUp(14);
+    const ask = async (org: string) =>
+      post(await tokenOf(app.t, org), {
+        room_id: room,
+        start: `${thursday(0)}T14:00`,
+        end: `${thursday(0)}T16:00`,
+        attendees: 3,
+        until: thursday(3),
+      });
+    const answers = await Promise.all([ask(asker), ask(other)]);
+    // Whatever the order, every Thursday is confirmed exactly once, and nothing failed.
+    expect(answers.every((a) => a.statusCode === 201 || a.statusCode === 400)).toBe(true);
+    const booked = answers.filter((a) => a.statusCode === 201).flatMap((a) => a.json().booked);
+    expect(booked).toHaveLength(4);
+    const rows = await sql(
+      app.t,
+      `select count(*)::int as n, count(distinct lower(period))::int as dates from bookings where room_id = $1 and status = 'confirmed'`,
+      [room],
+    );
+    expect(rows[0]).toEqual({ n: 4, dates: 4 });
+  });
+
+  it('refuses a series that ends more than a year from today', async () => {
+    const { room, asker } = await setUp(15);
+    const start = DateTime.now().setZone('Europe/Brussels').plus({ days: 300 }).toISODate()!;
+    const until = DateTime.now().setZone('Europe/Brussels').plus({ days: 400 }).toISODate()!;
+    const res = await post(
+      await tokenOf(app.t, asker),
+      { room_id: room, start: `${start}T10:00`, end: `${start}T11:00`, attendees: 3, until },
+      'nl',
+    );
+    expect(res.statusCode).toBe(400);
+    expect(res.json().fields).toEqual([
+      { field: 'until', message: 'De laatste datum kan hoogstens een jaar na vandaag vallen.' },
+    ]);
+    expect(await count(room)).toBe(0);
   });
 });

@@ -9,11 +9,15 @@ export const maxWeeklyDates = Math.floor(bookingHorizonDays / 7) + 1;
 
 export type WeeklyProblem = 'booking_until_invalid' | 'booking_until_before' | 'booking_series_too_long';
 
-/** Every week's period from `first` until the day `until` ("2027-06-30"), or why not. */
+/**
+ * Every week's period from `first` until the day `until` ("2027-06-30"), or why not. A week whose
+ * time does not exist on the wall clock (the night the clocks go forward) or whose length changes
+ * over the clock change is marked `shifted`: it is not the time asked for.
+ */
 export function weeklyPeriods(
   first: Period,
   until: string,
-): { periods: Period[] } | { problem: WeeklyProblem } {
+): { periods: (Period & { shifted: boolean })[] } | { problem: WeeklyProblem } {
   const last = /^\d{4}-\d{2}-\d{2}$/.test(until.trim())
     ? DateTime.fromISO(until.trim(), { zone: roomTimeZone }).endOf('day')
     : null;
@@ -23,11 +27,13 @@ export function weeklyPeriods(
   if (last < start) return { problem: 'booking_until_before' };
   const weeks = Math.floor(last.diff(start.startOf('day'), 'weeks').weeks) + 1;
   if (weeks > maxWeeklyDates) return { problem: 'booking_series_too_long' };
-  const periods: Period[] = [];
-  for (let week = 0; week < weeks; week++)
-    periods.push({
-      start: start.plus({ weeks: week }).toJSDate(),
-      end: end.plus({ weeks: week }).toJSDate(),
-    });
+  const periods: (Period & { shifted: boolean })[] = [];
+  const length = end.diff(start).as('minutes');
+  for (let week = 0; week < weeks; week++) {
+    const [from, to] = [start.plus({ weeks: week }), end.plus({ weeks: week })];
+    const shifted =
+      from.hour !== start.hour || from.minute !== start.minute || to.diff(from).as('minutes') !== length;
+    periods.push({ start: from.toJSDate(), end: to.toJSDate(), shifted });
+  }
   return { periods };
 }

@@ -6,11 +6,10 @@ import type { Database } from '../../../db/client.ts';
 import { distanceKm } from '../../../shared/distance.ts';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import type { Locale } from '../../../shared/i18n-text.ts';
-import { listLocationPoints } from '../../directory/index.ts';
+import { listLocationPointsIn } from '../../directory/index.ts';
 import { findPlace, geoReference, type Place } from '../../geo/index.ts';
 import { outsideOpening } from '../availability/availability.ts';
 import { inDateWindow } from '../availability/date-window.ts';
-import { findTakenRoomIds } from '../bookings/bookings.repo.ts';
 import { readMoment } from '../bookings/check-booking.ts';
 import type { RoomView } from '../presenters/page-data.ts';
 import type { Period } from '../spaces.schema.ts';
@@ -44,6 +43,13 @@ export interface RoomSearchResult {
 }
 
 export const defaultRadiusKm = 2;
+
+/** Latitudes and longitudes around a point that hold every place within `km` of it. */
+function boxAround(point: { lat: number; lon: number }, km: number) {
+  const dLat = km / 111.2;
+  const dLon = km / (111.2 * Math.cos((point.lat * Math.PI) / 180));
+  return { south: point.lat - dLat, north: point.lat + dLat, west: point.lon - dLon, east: point.lon + dLon };
+}
 
 function readInput(input: RoomSearchInput, locale: Locale, now: Date) {
   const problems: FieldProblem[] = [];
@@ -109,47 +115,38 @@ export async function findRooms(
     const views = await presentRooms(db, rows);
     return { rooms: views.map((room) => ({ room, distanceKm: null })), total, place, slot };
   }
-  let candidates = await findRoomsMatching(db, wanted);
-
+  // The places in the commune, or in a box around the point and then within the distance.
   const distances = new Map<string, number>();
-  if (inCommune || point) {
-    const points = new Map(
-      (
-        await listLocationPoints(
-          db,
-          candidates.map((r) => r.locationId),
-        )
-      ).map((p) => [p.id, p]),
-    );
-    candidates = candidates.filter((room) => {
-      const at = points.get(room.locationId);
-      if (!at) return false;
-      if (inCommune && at.communeNis !== inCommune) return false;
-      if (point) {
-        if (at.lat === null || at.lon === null) return false;
-        const km = distanceKm(point, { lat: at.lat, lon: at.lon });
-        if (km > radiusKm) return false;
-        distances.set(room.id, km);
-      }
-      return true;
-    });
+  let locationIds: string[] | undefined;
+  if (inCommune) locationIds = (await listLocationPointsIn(db, { commune: inCommune })).map((p) => p.id);
+  else if (point) {
+    const places = await listLocationPointsIn(db, { box: boxAround(point, radiusKm) });
+    const near = new Map<string, number>();
+    for (const p of places) {
+      if (p.lat === null || p.lon === null) continue;
+      const km = distanceKm(point, { lat: p.lat, lon: p.lon });
+      if (km <= radiusKm) near.set(p.id, km);
+    }
+    locationIds = [...near.keys()];
+    for (const [id, km] of near) distances.set(id, km);
   }
-
+  let candidates = await findRoomsMatching(db, wanted, { locationIds, freeDuring: slot ?? undefined });
   if (slot && candidates.length) {
-    const ids = candidates.map((r) => r.id);
-    const [taken, rules] = await Promise.all([findTakenRoomIds(db, ids, slot), findAvailability(db, ids)]);
+    const rules = await findAvailability(
+      db,
+      candidates.map((r) => r.id),
+    );
     const rulesOf = new Map<string, typeof rules>();
     for (const rule of rules) rulesOf.set(rule.roomId, [...(rulesOf.get(rule.roomId) ?? []), rule]);
-    candidates = candidates.filter(
-      (room) => !taken.has(room.id) && askable(room, rulesOf.get(room.id) ?? [], slot, now),
-    );
+    candidates = candidates.filter((room) => askable(room, rulesOf.get(room.id) ?? [], slot, now));
   }
+  const distanceOf = (room: RoomRow) => distances.get(room.locationId) ?? null;
 
-  if (point) candidates.sort((a, b) => distances.get(a.id)! - distances.get(b.id)!);
+  if (point) candidates.sort((a, b) => distanceOf(a)! - distanceOf(b)!);
   const shown = candidates.slice(offset, offset + perPage);
   const views = await presentRooms(db, shown);
   return {
-    rooms: views.map((room) => ({ room, distanceKm: distances.get(room.id) ?? null })),
+    rooms: views.map((room, i) => ({ room, distanceKm: distanceOf(shown[i]!) })),
     total: candidates.length,
     place,
     slot,

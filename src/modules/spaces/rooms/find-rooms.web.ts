@@ -27,6 +27,8 @@ const FindQuery = Type.Object({
   page: text(6),
 });
 
+const perPage = 30;
+
 export const findRoomsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   app.get('/rooms', { schema: { hide: true, querystring: FindQuery } }, async (request, reply) => {
     const ctx = await pageFor(request, deps);
@@ -43,7 +45,8 @@ export const findRoomsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
       people: q.people,
       accessibility: list(q.access),
       freeOnly: q.free === '1',
-      perPage: 50,
+      page: /^\d{1,4}$/.test(q.page ?? '') ? Math.max(1, Number(q.page)) : 1,
+      perPage,
     };
     let result: RoomSearchResult = { rooms: [], total: 0, place: null, slot: null };
     let problems: FieldProblem[] = [];
@@ -78,6 +81,16 @@ export const findRoomsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
         placeLabel: result.place?.label ?? null,
         week,
         searched: Object.values(q).some((v) => v !== undefined && v !== ''),
+        page: search.page,
+        totalPages: Math.max(1, Math.ceil(result.total / perPage)),
+        pageLink: (n: number) => {
+          const params = new URLSearchParams();
+          for (const [key, value] of Object.entries(q))
+            for (const v of list(value as string | string[] | undefined))
+              if (key !== 'page') params.append(key, v);
+          params.set('page', String(n));
+          return `/${ctx.locale}/rooms?${params.toString()}`;
+        },
       },
     });
     return sendHtml(reply, html, problems.length ? 400 : 200);

@@ -1,8 +1,8 @@
 // Rooms and their hours: what is written and read. No rules here (see check-room.ts and the use cases).
-import { and, arrayContains, asc, count, eq, gte, inArray, type SQL } from 'drizzle-orm';
+import { and, arrayContains, asc, count, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import type { AvailabilityRule } from '../availability/availability.ts';
-import { roomAvailability, rooms } from '../spaces.schema.ts';
+import { bookings, type Period, roomAvailability, rooms } from '../spaces.schema.ts';
 import type { RoomValues } from './check-room.ts';
 
 export type RoomRow = typeof rooms.$inferSelect;
@@ -61,9 +61,27 @@ function matching(wanted: RoomWants): SQL | undefined {
   return and(...where);
 }
 
-/** All the rooms that match: what a search by place or time starts from. */
-export async function findRoomsMatching(db: Executor, wanted: RoomWants): Promise<RoomRow[]> {
-  return db.select().from(rooms).where(matching(wanted)).orderBy(asc(rooms.createdAt), asc(rooms.id));
+/**
+ * The rooms that match, at these places if given, and without a confirmed booking over `freeDuring`
+ * if given (one probe of the bookings' exclusion index per room): what a search by place or time
+ * starts from.
+ */
+export async function findRoomsMatching(
+  db: Executor,
+  wanted: RoomWants,
+  { locationIds, freeDuring }: { locationIds?: string[]; freeDuring?: Period } = {},
+): Promise<RoomRow[]> {
+  if (locationIds && !locationIds.length) return [];
+  const where = [matching(wanted)];
+  if (locationIds) where.push(inArray(rooms.locationId, locationIds));
+  if (freeDuring)
+    where.push(sql`not exists (select 1 from ${bookings} b where b.room_id = ${rooms.id} and b.status = 'confirmed'
+      and b.period && tstzrange(${freeDuring.start.toISOString()}::timestamptz, ${freeDuring.end.toISOString()}::timestamptz, '[)'))`);
+  return db
+    .select()
+    .from(rooms)
+    .where(and(...where))
+    .orderBy(asc(rooms.createdAt), asc(rooms.id));
 }
 
 /** A page of the rooms that match, and how many match. */

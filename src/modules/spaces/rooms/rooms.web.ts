@@ -42,6 +42,7 @@ const RoomQuery = Type.Object({
   done: Type.Optional(Type.String({ maxLength: 20 })),
   week: Type.Optional(Type.String({ maxLength: 10 })),
   asked: Type.Optional(Type.String({ maxLength: 5 })),
+  skipped: Type.Optional(Type.String({ maxLength: 5 })),
 });
 
 const texts = (values: FormValues, name: string): I18nText =>
@@ -275,11 +276,20 @@ export const roomsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
     async (request, reply) => {
       const page = await pageFor(request, deps);
       const data = await roomPageData(db, request.signedIn?.user.id, request.params.id, request.query.week);
-      const { done, asked } = request.query;
-      // A weekly request says how many dates it asked for.
+      const { done, asked, skipped } = request.query;
+      const count = (text: string | undefined) => (text && /^\d{1,3}$/.test(text) ? Number(text) : null);
+      // A weekly request says how many dates it asked for, and how many were taken meanwhile.
+      const weekly = /^weekly_(requested|confirmed)$/.exec(done ?? '');
       const notice =
-        done === 'weekly' && asked !== undefined && /^\d{1,3}$/.test(asked)
-          ? page.t.t('spaces.ask.weekly_done', { count: Number(asked) })
+        weekly && count(asked) !== null
+          ? [
+              page.t.t(weekly[1] === 'confirmed' ? 'spaces.ask.weekly_confirmed' : 'spaces.ask.weekly_done', {
+                count: count(asked)!,
+              }),
+              count(skipped) ? page.t.t('spaces.ask.weekly_skipped', { count: count(skipped)! }) : '',
+            ]
+              .filter(Boolean)
+              .join(' ')
           : doneNotice(page, 'spaces.ask.done', done)?.text;
       return sendHtml(reply, RoomPage({ ctx: page, data, done: notice }));
     },

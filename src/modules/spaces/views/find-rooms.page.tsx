@@ -4,7 +4,7 @@
 import type { PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { pickText } from '../../../shared/i18n-text.ts';
-import { label, vocabularyOptions } from '../../../views/components.tsx';
+import { label, Pagination, vocabularyOptions } from '../../../views/components.tsx';
 import { formFields, type FormValues } from '../../../views/form-fields.tsx';
 import { ErrorSummary } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
@@ -22,6 +22,9 @@ export interface FindRoomsView {
   /** The week to open on a room's page. */
   week: string | null;
   searched: boolean;
+  page: number;
+  totalPages: number;
+  pageLink: (page: number) => string;
 }
 
 function RoomCard({
@@ -156,6 +159,11 @@ export function FindRoomsPage({
               <RoomCard ctx={ctx} room={room} distanceKm={distanceKm} week={data.week} />
             ))}
           </ul>
+          <Pagination
+            ctx={ctx}
+            page={{ page: data.page, totalPages: data.totalPages, total: data.total }}
+            link={data.pageLink}
+          />
         </>
       ) : (
         <p>{t.html(data.searched ? 'spaces.find.none' : 'spaces.find.no_rooms')}</p>

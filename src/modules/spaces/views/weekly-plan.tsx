@@ -54,6 +54,12 @@ export function WeeklyPlan({
           {carried.map((name) => (
             <input type="hidden" name={name} value={one(values[name]) ?? ''} />
           ))}
+          {/* Only the dates shown free are asked for, even if another becomes free meanwhile. */}
+          {plan.dates
+            .filter((d) => d.skip === null)
+            .map((d) => (
+              <input type="hidden" name="dates" value={d.period.start.toISOString()} />
+            ))}
           <input type="hidden" name="confirm" value="1" />
         </Form>
       ) : (

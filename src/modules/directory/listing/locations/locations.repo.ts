@@ -3,7 +3,7 @@
 // and quartier; without them, the street and postcode place it on the street's part in the
 // postcode's area (approximate: the data has no house numbers). A place that cannot be put in a
 // Brussels commune is refused with the reason.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+import { and, between, eq, inArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../../db/client.ts';
 import { AppError, type FieldProblem } from '../../../../shared/errors.ts';
 import { cleanText, type I18nText } from '../../../../shared/i18n-text.ts';
@@ -193,8 +193,23 @@ export async function removeLocation(
 }
 
 /** Where places are: their point and commune, for other modules' searches by place (rooms). */
-export async function findLocationPoints(db: Executor, ids: string[]) {
-  if (!ids.length) return [];
+export async function findLocationPoints(
+  db: Executor,
+  where:
+    | { ids: string[] }
+    | { commune: string }
+    | { box: { south: number; north: number; west: number; east: number } },
+) {
+  const condition =
+    'ids' in where
+      ? inArray(locations.id, where.ids)
+      : 'commune' in where
+        ? eq(locations.communeNis, where.commune)
+        : and(
+            between(locations.latitude, where.box.south, where.box.north),
+            between(locations.longitude, where.box.west, where.box.east),
+          );
+  if ('ids' in where && !where.ids.length) return [];
   return db
     .select({
       id: locations.id,
@@ -203,5 +218,5 @@ export async function findLocationPoints(db: Executor, ids: string[]) {
       communeNis: locations.communeNis,
     })
     .from(locations)
-    .where(inArray(locations.id, ids));
+    .where(condition);
 }
