@@ -3,6 +3,7 @@
 // the rrule library. Expansion runs on the wall clock (rrule's dates stand for local times written
 // as UTC), then each occurrence becomes a real moment in Europe/Brussels, so a window at 18:00 stays
 // at 18:00 in summer and in winter.
+import { LRUCache } from 'lru-cache';
 import { DateTime } from 'luxon';
 import rrule from 'rrule';
 import type { Period } from '../spaces.schema.ts';
@@ -44,8 +45,18 @@ function fromFloating(floating: Date): Date {
   ).toJSDate();
 }
 
+// Reading a rule costs more than expanding it a week: rules are read once and kept (they are few:
+// a room has a handful).
+const parsed = new LRUCache<string, { rule: InstanceType<typeof RRule> | null }>({ max: 20_000 });
+
 /** The rule's recurrence, or null for text that is not one (or asks for something we do not do). */
-export function parseRule(rule: string) {
+export function parseRule(rule: string): InstanceType<typeof RRule> | null {
+  let known = parsed.get(rule);
+  if (!known) parsed.set(rule, (known = { rule: readRule(rule) }));
+  return known.rule;
+}
+
+function readRule(rule: string): InstanceType<typeof RRule> | null {
   if (!/^DTSTART:\d{8}T\d{6}\nRRULE:FREQ=[A-Z]+(;[A-Z]+=[A-Z0-9,+-]+)*$/.test(rule)) return null;
   try {
     const parsed = rrulestr(rule, { forceset: false });

@@ -94,10 +94,12 @@ export async function planBooking(ctx: SpaceContext, input: BookingRequest) {
     bookedMinutes(ctx.db, room.id, organisationId, from, to),
   );
   const dates: PlannedDate[] = [];
-  for (const { shifted, ...period } of periods) {
+  for (const [i, { shifted, ...period }] of periods.entries()) {
+    // The first date's hours were checked with the rest of the request.
+    const hours = i === 0 && !input.onlyStarts ? null : outsideOpening(rules, period);
     const skip: SkipReason | null = shifted
       ? 'booking_time_skipped'
-      : (outsideOpening(rules, period) ??
+      : (hours ??
         ((await isTaken(ctx.db, room.id, period))
           ? 'taken'
           : (await quota.fits(period))
