@@ -2,6 +2,7 @@
 // the room in French on a 390 px phone, asks for four Thursdays of which one is already taken, sees
 // that date marked, and asks for the three others; the owner approves one in Dutch at 1280 px.
 // Every page passes axe and nothing scrolls sideways.
+import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
@@ -106,6 +107,18 @@ describe('a weekly request for a room', () => {
     await page.waitForURL('**done=weekly**');
     expect(await page.locator('.notice').first().textContent()).toContain('3 dates sont demandées.');
     await expectFitsAndAccessible(page, 390, true);
+    // The room's calendar, from its page: the Thursday someone else has is in it, as "Réservée".
+    const roomCalendar = await page.request.get(
+      new URL(
+        (await page.getByRole('link', { name: 'Ajouter à un agenda' }).getAttribute('href'))!,
+        h.baseUrl,
+      ).href,
+    );
+    expect(roomCalendar.headers()['content-type']).toContain('text/calendar');
+    const roomEvents = new ICAL.Component(ICAL.parse(await roomCalendar.text())).getAllSubcomponents(
+      'vevent',
+    );
+    expect(roomEvents.map((e) => e.getFirstPropertyValue('summary'))).toEqual(['Réservée']);
     await phone.close();
     const asked = await sql(
       h,
@@ -129,6 +142,21 @@ describe('a weekly request for a room', () => {
     await ownerPage.waitForURL('**done=approve**');
     expect(await ownerPage.locator('.notice').first().textContent()).toBe('De reservatie is bevestigd.');
     await expectFitsAndAccessible(ownerPage, 1280, true);
+    // The organisation's calendar, at the address its page shows: the group's three dates, one confirmed.
+    const feed = await ownerPage.request.get(
+      (await ownerPage.locator('.feed-address a').getAttribute('href'))!.replace(
+        /^https?:\/\/[^/]+/,
+        h.baseUrl,
+      ),
+    );
+    const feedEvents = new ICAL.Component(ICAL.parse(await feed.text())).getAllSubcomponents('vevent');
+    const ours = feedEvents.filter((e) => String(e.getFirstPropertyValue('summary')).includes('Zonnelied'));
+    expect(ours.map((e) => e.getFirstPropertyValue('status')).sort()).toEqual([
+      'CONFIRMED',
+      'CONFIRMED',
+      'TENTATIVE',
+      'TENTATIVE',
+    ]);
     await desk.close();
     const statuses = await sql(
       h,

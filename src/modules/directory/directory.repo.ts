@@ -155,16 +155,6 @@ export function findOrganisationById(db: Executor, id: string) {
   });
 }
 
-/** Organisations' names with their places, for another module's page of things at those places: one query. */
-export async function findOrganisationsWithPlaces(db: Executor, ids: string[]) {
-  if (!ids.length) return [];
-  return db.query.organisations.findMany({
-    where: inArray(organisations.id, ids),
-    columns: { id: true, name: true },
-    with: { locations: true },
-  });
-}
-
 /** The few fields other modules need to name and describe an organisation. */
 export async function findOrganisationBrief(db: Executor, id: string) {
   const [row] = await db

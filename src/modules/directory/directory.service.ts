@@ -14,7 +14,6 @@ import {
   findOrganisationById,
   findOrganisationSummaries,
   findOrganisationsPage,
-  findOrganisationsWithPlaces,
   findServiceAtLocationById,
   findServiceAtLocationsPage,
   findServiceById,
@@ -32,7 +31,7 @@ import {
   type TaxonomyTermRow,
 } from './directory.repo.ts';
 import { isUuid } from '../../shared/shapes.ts';
-import { findLocationPoints } from './listing/locations/locations.repo.ts';
+import { findLocationPoints, findOrganisationsWithPlaces } from './listing/locations/locations.repo.ts';
 
 export function listOrganisations(
   db: Database,

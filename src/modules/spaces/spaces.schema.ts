@@ -153,7 +153,12 @@ export const bookings = pgTable(
     ...timestamps(),
   },
   (t) => [
-    // The exclusion constraint's GiST index (room, period) serves the room's calendar too.
+    // The exclusion constraint's GiST index (room, period) holds confirmed bookings only; migration
+    // 0017 adds one over requests too. This one answers "which rooms are booked this evening" from
+    // the index alone (the room is in it).
+    index('bookings_confirmed_period_idx')
+      .using('gist', t.period, t.roomId)
+      .where(sql`status = 'confirmed'`),
     index('bookings_organisation_idx').on(t.organisationId, t.createdAt),
     index('bookings_series_idx').on(t.seriesId),
     check('bookings_status_known', sql`${t.status} in (${oneOf(bookingStatuses)})`),

@@ -128,3 +128,25 @@ describe('a far week', () => {
     ).toBeNull();
   });
 });
+
+describe('wall-clock times in Brussels', () => {
+  it('agree with luxon every half hour of a year, over both clock changes', async () => {
+    const { DateTime } = await import('luxon');
+    const { fromFloating, toFloating } = await import('./availability.ts');
+    for (let ms = Date.UTC(2027, 0, 1); ms < Date.UTC(2028, 0, 1); ms += 30 * 60_000) {
+      const moment = new Date(ms);
+      const local = DateTime.fromJSDate(moment, { zone: 'Europe/Brussels' });
+      const floating = new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute));
+      expect(toFloating(moment).getTime()).toBe(floating.getTime());
+      const back = DateTime.fromObject(
+        { year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute },
+        { zone: 'Europe/Brussels' },
+      ).toMillis();
+      expect(fromFloating(floating).getTime()).toBe(back);
+    }
+    // 02:30 on the night the clocks go forward does not exist: it moves to 03:30 (01:30 UTC).
+    expect(fromFloating(new Date(Date.UTC(2027, 2, 28, 2, 30))).toISOString()).toBe(
+      '2027-03-28T01:30:00.000Z',
+    );
+  });
+});

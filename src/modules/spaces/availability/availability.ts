@@ -25,24 +25,39 @@ const dayCodes = ['MO', 'TU', 'WE', 'TH', 'FR', 'SA', 'SU'] as const;
 /** The Monday weekly windows start from: before any booking this platform takes. */
 const weeklyFrom = '20260105';
 
-/** A real moment as the wall clock in Brussels shows it, written as a UTC date (rrule's "floating"). */
-function toFloating(moment: Date): Date {
-  const local = DateTime.fromJSDate(moment, { zone: roomTimeZone });
-  return new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute, local.second));
+// Brussels' offset from UTC changes only on whole UTC hours: known per hour, asked once each (luxon
+// works it out through Intl, which costs more than expanding a week of rules).
+const hourMs = 3_600_000;
+const offsets = new LRUCache<number, number>({ max: 50_000 });
+/** Minutes Brussels is ahead of UTC at a real moment. */
+function offsetAt(ms: number): number {
+  const hour = Math.floor(ms / hourMs);
+  let offset = offsets.get(hour);
+  if (offset === undefined)
+    offsets.set(hour, (offset = DateTime.fromMillis(hour * hourMs, { zone: roomTimeZone }).offset));
+  return offset;
 }
 
-/** A wall-clock time in Brussels (written as a UTC date) as the real moment it is. */
-function fromFloating(floating: Date): Date {
-  return DateTime.fromObject(
-    {
-      year: floating.getUTCFullYear(),
-      month: floating.getUTCMonth() + 1,
-      day: floating.getUTCDate(),
-      hour: floating.getUTCHours(),
-      minute: floating.getUTCMinutes(),
-    },
-    { zone: roomTimeZone },
-  ).toJSDate();
+/** A real moment as the wall clock in Brussels shows it, written as a UTC date (rrule's "floating"). */
+export function toFloating(moment: Date): Date {
+  const ms = Math.floor(moment.getTime() / 1000) * 1000;
+  return new Date(ms + offsetAt(ms) * 60_000);
+}
+
+/**
+ * A wall-clock time in Brussels (written as a UTC date) as the real moment it is. As luxon does: a
+ * time the clocks skip moves forward by the hour skipped.
+ */
+export function fromFloating(floating: Date): Date {
+  const local = Math.floor(floating.getTime() / 60_000) * 60_000;
+  const o = offsetAt(local);
+  let guess = local - o * 60_000;
+  const o2 = offsetAt(guess);
+  if (o === o2) return new Date(guess);
+  guess -= (o2 - o) * 60_000;
+  const o3 = offsetAt(guess);
+  if (o2 === o3) return new Date(guess);
+  return new Date(local - Math.min(o2, o3) * 60_000);
 }
 
 // Reading a rule costs more than expanding it a week: rules are read once and kept (they are few:
@@ -123,8 +138,16 @@ export function startingNear(
   const step = (freq === RRule.WEEKLY ? 7 : 1) * Math.max(1, interval) * day;
   const steps = Math.floor((floatFrom.getTime() - 7 * day - dtstart.getTime()) / step);
   if (steps <= 0) return parsed;
-  return new RRule({ ...parsed.origOptions, dtstart: new Date(dtstart.getTime() + steps * step) });
+  // Rooms share rules ("weekdays 09:00"), and people ask about the same weeks: made once each.
+  const key = `${parsed.toString()}|${steps}`;
+  let moved = movedRules.get(key);
+  if (!moved) {
+    moved = new RRule({ ...parsed.origOptions, dtstart: new Date(dtstart.getTime() + steps * step) }, true);
+    movedRules.set(key, moved);
+  }
+  return moved;
 }
+const movedRules = new LRUCache<string, InstanceType<typeof RRule>>({ max: 20_000 });
 
 /** The occurrences of the rules of one kind that touch [from, to), as real moments, merged. */
 function occurrences(entries: AvailabilityRule[], kind: AvailabilityKind, from: Date, to: Date): Period[] {
@@ -184,10 +207,20 @@ export function outsideOpening(
   entries: AvailabilityRule[],
   period: Period,
 ): 'booking_closed' | 'booking_outside_hours' | null {
-  if (occurrences(entries, 'closed', period.start, period.end).length) return 'booking_closed';
-  const open = occurrences(entries, 'open', period.start, period.end);
-  const covered = open.some((p) => p.start <= period.start && p.end >= period.end);
-  return covered ? null : 'booking_outside_hours';
+  if (closedDuring(entries, period)) return 'booking_closed';
+  return openThroughout(entries, period) ? null : 'booking_outside_hours';
+}
+
+/** Whether a closure of the room touches `period`. */
+export function closedDuring(entries: AvailabilityRule[], period: Period): boolean {
+  return occurrences(entries, 'closed', period.start, period.end).length > 0;
+}
+
+/** Whether one of the room's opening windows covers all of `period` (closures aside). */
+export function openThroughout(entries: AvailabilityRule[], period: Period): boolean {
+  return occurrences(entries, 'open', period.start, period.end).some(
+    (p) => p.start <= period.start && p.end >= period.end,
+  );
 }
 
 export type SlotState = 'free' | 'asked' | 'taken';

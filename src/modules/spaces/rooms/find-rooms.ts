@@ -8,7 +8,7 @@ import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import type { Locale } from '../../../shared/i18n-text.ts';
 import { listLocationPointsIn } from '../../directory/index.ts';
 import { findPlace, geoReference, type Place } from '../../geo/index.ts';
-import { outsideOpening } from '../availability/availability.ts';
+import { type AvailabilityRule, closedDuring, openThroughout } from '../availability/availability.ts';
 import { inDateWindow } from '../availability/date-window.ts';
 import { readMoment } from '../bookings/check-booking.ts';
 import type { RoomView } from '../presenters/page-data.ts';
@@ -87,17 +87,34 @@ function readInput(input: RoomSearchInput, locale: Locale, now: Date) {
   return { place, inCommune, point, radiusKm, people, accessibility, slot };
 }
 
-/** Whether the room may be asked for `slot`: open all that time, within its lengths, with its notice. */
-function askable(
-  room: RoomRow,
-  rules: Parameters<typeof outsideOpening>[0],
-  slot: Period,
-  now: Date,
-): boolean {
+type Rules = AvailabilityRule[];
+
+/**
+ * Whether a room may be asked for `slot`: open all that time, within its lengths, with its notice.
+ * Rooms with the same weekly hours (or the same closures) have the same answer for the slot: each
+ * worked out once.
+ */
+function askableFor(slot: Period, now: Date) {
   const minutes = (slot.end.getTime() - slot.start.getTime()) / 60_000;
-  if (minutes < room.minMinutes || minutes > room.maxMinutes) return false;
-  if (slot.start.getTime() - now.getTime() < room.noticeHours * 3_600_000) return false;
-  return outsideOpening(rules, slot) === null;
+  const answers = new Map<string, boolean>();
+  const once = (kind: 'open' | 'closed', rules: Rules, answer: (rules: Rules) => boolean) => {
+    const own = rules.filter((r) => r.kind === kind);
+    const key = `${kind}\n${own
+      .map((r) => `${r.minutes}|${r.rule}`)
+      .sort()
+      .join('\n')}`;
+    let known = answers.get(key);
+    if (known === undefined) answers.set(key, (known = answer(own)));
+    return known;
+  };
+  return (room: RoomRow, rules: Rules): boolean => {
+    if (minutes < room.minMinutes || minutes > room.maxMinutes) return false;
+    if (slot.start.getTime() - now.getTime() < room.noticeHours * 3_600_000) return false;
+    return (
+      once('open', rules, (own) => openThroughout(own, slot)) &&
+      !once('closed', rules, (own) => closedDuring(own, slot))
+    );
+  };
 }
 
 export async function findRooms(
@@ -138,7 +155,8 @@ export async function findRooms(
     );
     const rulesOf = new Map<string, typeof rules>();
     for (const rule of rules) rulesOf.set(rule.roomId, [...(rulesOf.get(rule.roomId) ?? []), rule]);
-    candidates = candidates.filter((room) => askable(room, rulesOf.get(room.id) ?? [], slot, now));
+    const askable = askableFor(slot, now);
+    candidates = candidates.filter((room) => askable(room, rulesOf.get(room.id) ?? []));
   }
   const distanceOf = (room: RoomRow) => distances.get(room.locationId) ?? null;
 

@@ -8,7 +8,7 @@ import type { Executor } from '../../../../db/client.ts';
 import { AppError, type FieldProblem } from '../../../../shared/errors.ts';
 import { cleanText, type I18nText } from '../../../../shared/i18n-text.ts';
 import { geoReference, placeAddress } from '../../../geo/index.ts';
-import { locations, serviceAtLocations, services } from '../../directory.schema.ts';
+import { locations, organisations, serviceAtLocations, services } from '../../directory.schema.ts';
 import { diff, recordVersion, removal } from '../listing-versions.ts';
 import { deleteOwnRow, lockOwnRow } from '../own-rows.ts';
 
@@ -219,4 +219,28 @@ export async function findLocationPoints(
     })
     .from(locations)
     .where(condition);
+}
+
+/** Organisations' names with their places, for another module's page of things at those places: one query. */
+export async function findOrganisationsWithPlaces(db: Executor, ids: string[]) {
+  if (!ids.length) return [];
+  return db.query.organisations.findMany({
+    where: inArray(organisations.id, ids),
+    columns: { id: true, name: true },
+    // What another module shows of a place: not its descriptions in three languages.
+    with: {
+      locations: {
+        columns: {
+          id: true,
+          name: true,
+          address: true,
+          postcode: true,
+          locality: true,
+          communeNis: true,
+          latitude: true,
+          longitude: true,
+        },
+      },
+    },
+  });
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "bookings_confirmed_period_idx" ON "bookings" USING gist ("period","room_id") WHERE status = 'confirmed';
