@@ -32,7 +32,14 @@ declare module 'fastify' {
 const sessionOf = (request: FastifyRequest) => request.signedIn?.sessionId ?? 'visitor';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-const skipsSessions = (url: string) => url.startsWith('/api/') || url.startsWith('/assets/');
+// Files at one address for every language (feeds, the map's outlines) need no session, and must not
+// renew one: a cache may keep them.
+const skipsSessions = (url: string) =>
+  url.startsWith('/api/') ||
+  url.startsWith('/assets/') ||
+  url.startsWith('/calendars/') ||
+  url.startsWith('/evidence/') ||
+  /^\/rooms\/[^/?]+\/calendar\.ics/.test(url);
 
 async function sessions(
   app: FastifyInstance,

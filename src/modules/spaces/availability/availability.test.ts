@@ -138,12 +138,19 @@ describe('wall-clock times in Brussels', () => {
       const local = DateTime.fromJSDate(moment, { zone: 'Europe/Brussels' });
       const floating = new Date(Date.UTC(local.year, local.month - 1, local.day, local.hour, local.minute));
       expect(toFloating(moment).getTime()).toBe(floating.getTime());
+      // The hour that happens twice (31 October 2027, 02:00-03:00) is checked below: luxon's answer
+      // for it depends on the season the test runs in.
+      if (local.month === 10 && local.day === 31 && local.hour === 2) continue;
       const back = DateTime.fromObject(
         { year: local.year, month: local.month, day: local.day, hour: local.hour, minute: local.minute },
         { zone: 'Europe/Brussels' },
       ).toMillis();
       expect(fromFloating(floating).getTime()).toBe(back);
     }
+    // 02:30 the night the clocks go back is the second 02:30, in winter time (01:30 UTC).
+    expect(fromFloating(new Date(Date.UTC(2027, 9, 31, 2, 30))).toISOString()).toBe(
+      '2027-10-31T01:30:00.000Z',
+    );
     // 02:30 on the night the clocks go forward does not exist: it moves to 03:30 (01:30 UTC).
     expect(fromFloating(new Date(Date.UTC(2027, 2, 28, 2, 30))).toISOString()).toBe(
       '2027-03-28T01:30:00.000Z',

@@ -45,8 +45,9 @@ export function toFloating(moment: Date): Date {
 }
 
 /**
- * A wall-clock time in Brussels (written as a UTC date) as the real moment it is. As luxon does: a
- * time the clocks skip moves forward by the hour skipped.
+ * A wall-clock time in Brussels (written as a UTC date) as the real moment it is. A time the clocks
+ * skip moves forward by the hour skipped (as luxon does); a time that happens twice, the night the
+ * clocks go back, is the second one (winter time).
  */
 export function fromFloating(floating: Date): Date {
   const local = Math.floor(floating.getTime() / 60_000) * 60_000;

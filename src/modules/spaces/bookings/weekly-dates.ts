@@ -11,8 +11,9 @@ export type WeeklyProblem = 'booking_until_invalid' | 'booking_until_before' | '
 
 /**
  * Every week's period from `first` until the day `until` ("2027-06-30"), or why not. A week whose
- * time does not exist on the wall clock (the night the clocks go forward) or whose length changes
- * over the clock change is marked `shifted`: it is not the time asked for.
+ * start or end does not exist on the wall clock (the night the clocks go forward) is marked
+ * `shifted`: it is not the time asked for. (Over a clock change a booking lasts an hour more or
+ * less, as the wall clock says.)
  */
 export function weeklyPeriods(
   first: Period,
@@ -28,11 +29,11 @@ export function weeklyPeriods(
   const weeks = Math.floor(last.diff(start.startOf('day'), 'weeks').weeks) + 1;
   if (weeks > maxWeeklyDates) return { problem: 'booking_series_too_long' };
   const periods: (Period & { shifted: boolean })[] = [];
-  const length = end.diff(start).as('minutes');
+  const clock = (d: DateTime) => d.hour * 60 + d.minute;
   for (let week = 0; week < weeks; week++) {
     const [from, to] = [start.plus({ weeks: week }), end.plus({ weeks: week })];
-    const shifted =
-      from.hour !== start.hour || from.minute !== start.minute || to.diff(from).as('minutes') !== length;
+    // The wall clock says otherwise than asked: the time was skipped by the clocks going forward.
+    const shifted = clock(from) !== clock(start) || clock(to) !== clock(end);
     periods.push({ start: from.toJSDate(), end: to.toJSDate(), shifted });
   }
   return { periods };

@@ -12,6 +12,8 @@ export interface CalendarEvent {
   location?: string;
   /** Asked for but not yet confirmed. */
   tentative?: boolean;
+  /** Declined or cancelled: a calendar that holds it takes it out. */
+  cancelled?: boolean;
   url?: string;
 }
 
@@ -26,7 +28,11 @@ export function icsOf(name: string, events: CalendarEvent[], now: Date): string 
       summary: e.summary,
       description: e.description || null,
       location: e.location || null,
-      status: e.tentative ? ICalEventStatus.TENTATIVE : ICalEventStatus.CONFIRMED,
+      status: e.cancelled
+        ? ICalEventStatus.CANCELLED
+        : e.tentative
+          ? ICalEventStatus.TENTATIVE
+          : ICalEventStatus.CONFIRMED,
       url: e.url ?? null,
     });
   return calendar.toString();

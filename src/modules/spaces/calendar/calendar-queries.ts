@@ -103,6 +103,7 @@ export async function bookingEvent(ctx: SpaceContext, bookingId: string, words: 
     summary: `${booking.status === 'requested' ? `${words.asked}: ` : ''}${words.name(room.name)} – ${pickText(room.organisationName, locale)?.text ?? ''}`,
     location,
     tentative: booking.status === 'requested',
+    cancelled: booking.status === 'declined' || booking.status === 'cancelled',
   };
   return { name: words.name(room.name), event, status: booking.status };
 }

@@ -57,17 +57,20 @@ export const calendarFeedsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, 
   );
 
   app.get(
-    '/calendars/organisations/:id/:file',
+    '/calendars/organisations/:id/bookings.ics',
     {
       schema: {
         hide: true,
-        params: Type.Object({ id: Type.String({ maxLength: 64 }), file: Type.String({ maxLength: 80 }) }),
-        querystring: LangQuery,
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        querystring: Type.Object({
+          ...LangQuery.properties,
+          token: Type.Optional(Type.String({ maxLength: 64 })),
+        }),
       },
     },
     async (request, reply) => {
-      const { id, file } = request.params;
-      const token = file.endsWith('.ics') ? file.slice(0, -4) : '';
+      const { id } = request.params;
+      const token = request.query.token ?? '';
       // A wrong address is "not found", like an organisation that does not exist.
       if (!isUuid(id) || !isFeedToken(deps.keys, id, token)) throw new AppError('ORGANISATION_NOT_FOUND');
       const locale = feedLocale(request, request.query.lang);

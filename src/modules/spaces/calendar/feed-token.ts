@@ -17,7 +17,7 @@ export function isFeedToken(keys: KeyRing, organisationId: string, token: string
   return given.length === expected.length && timingSafeEqual(given, expected);
 }
 
-/** Where an organisation's feed is, in a language. */
+/** Where an organisation's feed is, in a language. The token is in the query, which logs leave out. */
 export function organisationFeedPath(keys: KeyRing, organisationId: string, locale: string): string {
-  return `/calendars/organisations/${organisationId}/${feedToken(keys, organisationId)}.ics?lang=${locale}`;
+  return `/calendars/organisations/${organisationId}/bookings.ics?token=${feedToken(keys, organisationId)}&lang=${locale}`;
 }

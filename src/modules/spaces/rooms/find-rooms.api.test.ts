@@ -102,6 +102,22 @@ describe('finding rooms', () => {
     const distances = res.data.map((r: { distance_km: number }) => r.distance_km);
     expect(distances.every((d: number) => d >= 0 && d <= 5)).toBe(true);
     expect([...distances].sort((a, b) => a - b)).toEqual(distances);
+
+    // Near the place and in a commune: both hold, still nearest first.
+    const [{ nis }] = await sql(
+      app.t,
+      `select l.commune_nis as nis from rooms r join locations l on l.id = r.location_id where r.id = $1`,
+      [big],
+    );
+    const both = (await get(`/api/v1/rooms?near=${postcode}&radius_km=5&commune=${nis}&per_page=100`)).json();
+    expect(ids(both)).toContain(big);
+    expect(
+      both.data.every(
+        (r: { commune: string; distance_km: number | null }) => r.commune === nis && r.distance_km !== null,
+      ),
+    ).toBe(true);
+    const near = both.data.map((r: { distance_km: number }) => r.distance_km);
+    expect([...near].sort((a, b) => a - b)).toEqual(near);
   });
 
   it('refuses a place it does not know, times in the wrong order and impossible sizes, in the reader’s language', async () => {

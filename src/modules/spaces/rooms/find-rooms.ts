@@ -46,8 +46,10 @@ export const defaultRadiusKm = 2;
 
 /** Latitudes and longitudes around a point that hold every place within `km` of it. */
 function boxAround(point: { lat: number; lon: number }, km: number) {
-  const dLat = km / 111.2;
-  const dLon = km / (111.2 * Math.cos((point.lat * Math.PI) / 180));
+  // A hundredth wider than the circle: degrees are not quite 111.2 km, and its widest longitude is
+  // a little poleward.
+  const dLat = (km * 1.01) / 111.2;
+  const dLon = (km * 1.01) / (111.2 * Math.cos((point.lat * Math.PI) / 180));
   return { south: point.lat - dLat, north: point.lat + dLat, west: point.lon - dLon, east: point.lon + dLon };
 }
 
@@ -135,17 +137,17 @@ export async function findRooms(
   // The places in the commune, or in a box around the point and then within the distance.
   const distances = new Map<string, number>();
   let locationIds: string[] | undefined;
-  if (inCommune) locationIds = (await listLocationPointsIn(db, { commune: inCommune })).map((p) => p.id);
+  if (inCommune && !point)
+    locationIds = (await listLocationPointsIn(db, { commune: inCommune })).map((p) => p.id);
   else if (point) {
+    // Near the point, and in the commune too when both are asked.
     const places = await listLocationPointsIn(db, { box: boxAround(point, radiusKm) });
-    const near = new Map<string, number>();
     for (const p of places) {
-      if (p.lat === null || p.lon === null) continue;
+      if (p.lat === null || p.lon === null || (inCommune && p.communeNis !== inCommune)) continue;
       const km = distanceKm(point, { lat: p.lat, lon: p.lon });
-      if (km <= radiusKm) near.set(p.id, km);
+      if (km <= radiusKm) distances.set(p.id, km);
     }
-    locationIds = [...near.keys()];
-    for (const [id, km] of near) distances.set(id, km);
+    locationIds = [...distances.keys()];
   }
   let candidates = await findRoomsMatching(db, wanted, { locationIds, freeDuring: slot ?? undefined });
   if (slot && candidates.length) {

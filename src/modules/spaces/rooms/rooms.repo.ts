@@ -73,7 +73,8 @@ export async function findRoomsMatching(
 ): Promise<RoomRow[]> {
   if (locationIds && !locationIds.length) return [];
   const where = [matching(wanted)];
-  if (locationIds) where.push(inArray(rooms.locationId, locationIds));
+  // One array parameter, however many places (a wide search holds all of Brussels).
+  if (locationIds) where.push(sql`${rooms.locationId} = any(${sql.param(locationIds)}::uuid[])`);
   if (freeDuring)
     where.push(sql`not exists (select 1 from ${bookings} b where b.room_id = ${rooms.id} and b.status = 'confirmed'
       and b.period && tstzrange(${freeDuring.start.toISOString()}::timestamptz, ${freeDuring.end.toISOString()}::timestamptz, '[)'))`);
