@@ -11,6 +11,7 @@ import { findBooking, findBookingsBetween, findCalendarOf } from '../bookings/bo
 import { getRoom } from '../rooms/room-queries.ts';
 import type { SpaceContext } from '../space-context.ts';
 import { actsFor, managesRooms } from '../spaces.policy.ts';
+import { addressText } from '../presenters/room-words.ts';
 import type { CalendarEvent } from './calendar-ics.ts';
 
 const day = 86_400_000;
@@ -58,9 +59,7 @@ export async function organisationFeed(
   const name = (id: string) => pickText(orgs.get(id)?.name, locale)?.text ?? '';
   const place = (ownerId: string, locationId: string) => {
     const at = orgs.get(ownerId)?.locations.find((l) => l.id === locationId);
-    return at
-      ? [at.address, [at.postcode, at.locality].filter(Boolean).join(' ')].filter(Boolean).join(', ')
-      : '';
+    return at ? addressText(at) : '';
   };
   const events: CalendarEvent[] = rows.map(({ booking: b, roomName, roomOrganisationId, locationId }) => {
     const ours = roomOrganisationId === org.id;
@@ -91,11 +90,7 @@ export async function bookingEvent(ctx: SpaceContext, bookingId: string, words: 
   )
     throw new AppError('BOOKING_NOT_FOUND');
   const room = await getRoom(ctx.db, booking.roomId);
-  const location = room.place
-    ? [room.place.address, [room.place.postcode, room.place.locality].filter(Boolean).join(' ')]
-        .filter(Boolean)
-        .join(', ')
-    : '';
+  const location = room.place ? addressText(room.place) : '';
   const event: CalendarEvent = {
     id: booking.id,
     start: booking.period.start,

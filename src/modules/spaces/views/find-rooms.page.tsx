@@ -11,6 +11,7 @@ import { Layout } from '../../../views/layout.tsx';
 import { PointsMap } from '../../../views/points-map.tsx';
 import type { RoomView } from '../presenters/page-data.ts';
 import { accessibilityFeatures } from '../spaces.vocabulary.ts';
+import { addressText, priceText } from '../presenters/room-words.ts';
 import { spanOf } from './slots.ts';
 
 export interface FindRoomsView {
@@ -41,14 +42,7 @@ function RoomCard({
   const { t } = ctx;
   const text = (value: Parameters<typeof pickText>[0]) => pickText(value, ctx.locale)?.text ?? '';
   const href = `/${ctx.locale}/rooms/${room.id}${week ? `?week=${week}#week` : ''}`;
-  const price =
-    room.hourlyPriceCents === 0
-      ? t.t('spaces.room.free')
-      : t.t('spaces.room.price', {
-          price: new Intl.NumberFormat(ctx.locale, { style: 'currency', currency: 'EUR' }).format(
-            room.hourlyPriceCents / 100,
-          ),
-        });
+  const price = priceText(t, room.hourlyPriceCents);
   return (
     <li class="card room-card">
       <h3>
@@ -57,16 +51,7 @@ function RoomCard({
         </a>
       </h3>
       <p class="muted" safe>
-        {[
-          text(room.organisationName),
-          room.place
-            ? [room.place.address, [room.place.postcode, room.place.locality].filter(Boolean).join(' ')]
-                .filter(Boolean)
-                .join(', ')
-            : '',
-        ]
-          .filter(Boolean)
-          .join(' · ')}
+        {[text(room.organisationName), room.place ? addressText(room.place) : ''].filter(Boolean).join(' · ')}
       </p>
       <p safe>
         {[

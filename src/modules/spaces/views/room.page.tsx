@@ -8,6 +8,7 @@ import { formFields, type FormValues } from '../../../views/form-fields.tsx';
 import { Form, Notice } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { RoomPageData, RoomView } from '../presenters/page-data.ts';
+import { addressText, priceText } from '../presenters/room-words.ts';
 import { dayOf, timeOf } from './slots.ts';
 import { WeeklyPlan, type WeeklyPlanView } from './weekly-plan.tsx';
 
@@ -15,14 +16,7 @@ function Facts({ ctx, room }: { ctx: PageContext; room: RoomView }) {
   const { t } = ctx;
   const text = (value: I18nText | null | undefined) => pickText(value, ctx.locale)?.text ?? '';
   const list = (prefix: string, codes: string[]) => codes.map((c) => label(ctx, prefix, c)).join(', ');
-  const price =
-    room.hourlyPriceCents === 0
-      ? t.t('spaces.room.free')
-      : t.t('spaces.room.price', {
-          price: new Intl.NumberFormat(ctx.locale, { style: 'currency', currency: 'EUR' }).format(
-            room.hourlyPriceCents / 100,
-          ),
-        });
+  const price = priceText(t, room.hourlyPriceCents);
   const place = room.place;
   return (
     <dl class="facts">
@@ -35,11 +29,7 @@ function Facts({ ctx, room }: { ctx: PageContext; room: RoomView }) {
       {place ? (
         <>
           <dt>{t.html('spaces.room.place')}</dt>
-          <dd safe>
-            {[text(place.name), place.address, [place.postcode, place.locality].filter(Boolean).join(' ')]
-              .filter(Boolean)
-              .join(', ')}
-          </dd>
+          <dd safe>{[text(place.name), addressText(place)].filter(Boolean).join(', ')}</dd>
         </>
       ) : (
         ''
