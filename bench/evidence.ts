@@ -4,7 +4,7 @@
 // how long a new signal takes to show in the cube.
 import type { Pool } from 'pg';
 import { geoReference } from '../src/modules/geo/index.ts';
-import { type Measured, round2 } from './measure.ts';
+import { type LoadTools as Tools, type Measured, round2 } from './measure.ts';
 import { random } from './random.ts';
 import { seedEvidence, type SeededEvidence } from './seed-evidence.ts';
 
@@ -17,14 +17,6 @@ export interface EvidenceBench {
   loads: (Measured & { ratioToHealthz?: number })[];
   /** From a new signal's insert until the cube's total counts it. */
   newSignalVisibleSeconds: number;
-}
-
-interface Tools {
-  load: (name: string, base: string, paths: string[]) => Promise<Measured & { ratioToHealthz?: number }>;
-  timeEach: (
-    base: string,
-    paths: string[],
-  ) => Promise<{ p50: number; p95: number; p99: number; max: number }>;
 }
 
 const month = (d: Date) => d.toISOString().slice(0, 7);

@@ -11,6 +11,15 @@ export interface Measured {
   non2xx: number;
 }
 
+/** The run's load and one-at-a-time timing, as the parts of the bench take them from run.ts. */
+export interface LoadTools {
+  load: (name: string, base: string, paths: string[]) => Promise<Measured & { ratioToHealthz?: number }>;
+  timeEach: (
+    base: string,
+    paths: string[],
+  ) => Promise<{ p50: number; p95: number; p99: number; max: number }>;
+}
+
 export function percentile(sorted: number[], p: number): number {
   if (!sorted.length) return 0;
   return sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))]!;

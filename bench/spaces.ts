@@ -5,7 +5,7 @@
 import { DateTime } from 'luxon';
 import { connectDatabase } from '../src/db/client.ts';
 import { hashToken, newToken } from '../src/shared/tokens.ts';
-import { type Measured, round2 } from './measure.ts';
+import { type LoadTools as Tools, type Measured, round2 } from './measure.ts';
 import { random } from './random.ts';
 import { write } from './referrals.ts';
 
@@ -19,14 +19,6 @@ export interface SpacesBench {
   found: { free: number; candidates: number };
   search: Measured & { ratioToHealthz?: number };
   booking: Measured & { ratioToHealthz?: number };
-}
-
-interface Tools {
-  load: (name: string, base: string, paths: string[]) => Promise<Measured & { ratioToHealthz?: number }>;
-  timeEach: (
-    base: string,
-    paths: string[],
-  ) => Promise<{ p50: number; p95: number; p99: number; max: number }>;
 }
 
 const zone = 'Europe/Brussels';
