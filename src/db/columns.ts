@@ -1,6 +1,6 @@
 // Columns every module's tables share, so a table says what is particular to it. Names come from
 // the property (snake_case), as for every column.
-import { timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { customType, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
 
 /** A random UUID primary key. */
 export const id = () => uuid().primaryKey().defaultRandom();
@@ -23,3 +23,6 @@ export const belongsTo = (parent: () => AnyPgColumn) => uuid().references(parent
 
 /** When the row was written and when it last changed. */
 export const timestamps = () => ({ createdAt: createdAt(), updatedAt: updatedAt() });
+
+/** Bytes, such as an image checked and encoded again on upload. */
+export const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });

@@ -5,7 +5,6 @@ import {
   bigint,
   bigserial,
   check,
-  customType,
   index,
   jsonb,
   pgTable,
@@ -16,9 +15,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 import { organisations } from './directory.schema.ts';
-import { belongsTo, createdAt, id, moment, updatedAt } from '../../db/columns.ts';
-
-const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+import { belongsTo, bytea, createdAt, id, moment, updatedAt } from '../../db/columns.ts';
 
 /**
  * Which organisations changed, in order. Triggers (migration 0003) append to it on every write to

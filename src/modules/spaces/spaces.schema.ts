@@ -4,7 +4,7 @@
 // Foreign keys to other modules' tables are in the migration, so modules stay apart in code.
 import { sql } from 'drizzle-orm';
 import { boolean, check, customType, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { belongsTo, id, moment, timestamps } from '../../db/columns.ts';
+import { belongsTo, bytea, createdAt, id, moment, timestamps } from '../../db/columns.ts';
 import type { I18nText } from '../../shared/i18n-text.ts';
 import {
   accessibilityFeatures,
@@ -150,6 +150,8 @@ export const bookings = pgTable(
     seriesId: uuid(),
     decidedAt: moment(),
     decidedBy: uuid(),
+    /** When both sides were reminded of a confirmed booking, the day before it. */
+    remindedAt: moment(),
     ...timestamps(),
   },
   (t) => [
@@ -168,4 +170,26 @@ export const bookings = pgTable(
     ),
     check('bookings_attendees', between('attendees', roomLimits.capacity)),
   ],
+);
+
+/**
+ * Photos of a room, checked, decoded and encoded again on upload (like logos), served at
+ * /room-photos/{id}. `caption` is also the image's text for those who cannot see it.
+ */
+export const roomPhotos = pgTable(
+  'room_photos',
+  {
+    id: id(),
+    roomId: belongsTo(() => rooms.id).notNull(),
+    contentType: text().notNull(),
+    data: bytea().notNull(),
+    width: integer().notNull(),
+    height: integer().notNull(),
+    caption: i18n().notNull().default({}),
+    /** Order on the room's page; the first is the one search results show. */
+    position: integer().notNull().default(0),
+    createdBy: uuid(),
+    createdAt: createdAt(),
+  },
+  (t) => [index('room_photos_room_idx').on(t.roomId, t.position)],
 );
