@@ -933,6 +933,25 @@ const cases: Case[] = [
     changed: async () => (await bookingStatus()) === 'cancelled',
   },
   {
+    name: 'an organisation’s bookings of others’ rooms',
+    method: 'GET',
+    path: async () => `/en/manage/organisations/${org}/bookings`,
+    allowed: ['referrer', 'editor', 'admin'],
+  },
+  {
+    // The owners' form: every booking of their room in these dates. A member who does not manage
+    // the rooms may not cancel other groups' bookings of them.
+    name: 'cancel the bookings of a room between two dates',
+    method: 'POST',
+    path: async () => {
+      await freshBookingRequest();
+      return `/en/manage/organisations/${org}/bookings/cancel`;
+    },
+    body: () => ({ room: spacesRoom, from: '2027-01-31', to: '2027-03-31', reason: 'Works in the hall.' }),
+    allowed: ['editor', 'admin'],
+    changed: async () => (await bookingStatus()) === 'cancelled',
+  },
+  {
     name: 'log-in link form',
     method: 'GET',
     path: async () => '/en/login/link',

@@ -10,6 +10,7 @@ import { roomsWeb } from './rooms/rooms.web.ts';
 import { findRoomsWeb } from './rooms/find-rooms.web.ts';
 import { bookingsWeb } from './bookings/bookings.web.ts';
 import { bookingFileWeb, calendarFeedsWeb } from './calendar/calendars.web.ts';
+import { runBookingReminders } from './bookings/run-booking-reminders.ts';
 
 const errors = moduleErrors('spaces', {
   /** Also for a room id that is not one. */
@@ -31,4 +32,16 @@ export const spacesModule = {
     api: [spacesApi],
     root: [calendarFeedsWeb],
   },
+  jobs: ({ database, origin, mailQueued }) => [
+    {
+      // Hourly: each confirmed booking is reminded about a day before it starts.
+      name: 'booking-reminders',
+      cron: '20 * * * *',
+      run: async () => {
+        const result = await runBookingReminders(database.db, { now: new Date(), origin });
+        mailQueued();
+        return result;
+      },
+    },
+  ],
 } satisfies ModuleManifest;

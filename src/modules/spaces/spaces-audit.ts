@@ -1,11 +1,12 @@
-// Every change to a room or a booking goes to the audit log, by a person or by an integration.
+// Every change to a room or a booking goes to the audit log, by a person, an integration or a job.
 import type { Executor } from '../../db/client.ts';
 import { recordAudit } from '../audit/index.ts';
 import type { SpaceContext } from './space-context.ts';
 
 export async function auditSpaces(
   tx: Executor,
-  ctx: SpaceContext,
+  /** A job has no actor and no address. */
+  ctx: { actor?: SpaceContext['actor']; ip: string | null },
   event: string,
   subject: { type: 'room' | 'booking'; id: string },
   details: Record<string, unknown> = {},
@@ -13,11 +14,11 @@ export async function auditSpaces(
   const { actor } = ctx;
   await recordAudit(tx, {
     event: `spaces.${event}`,
-    actorId: actor.kind === 'person' ? actor.userId : null,
-    actorEmail: actor.kind === 'person' ? actor.email : null,
+    actorId: actor?.kind === 'person' ? actor.userId : null,
+    actorEmail: actor?.kind === 'person' ? actor.email : null,
     subjectType: subject.type,
     subjectId: subject.id,
     ip: ctx.ip,
-    details: actor.kind === 'token' ? { ...details, apiToken: actor.tokenId } : details,
+    details: actor?.kind === 'token' ? { ...details, apiToken: actor.tokenId } : details,
   });
 }

@@ -15,6 +15,7 @@ import { ErrorSchema, I18nTextSchema } from '../directory/index.ts';
 import { readMoment } from './bookings/check-booking.ts';
 import { inDateWindow } from './availability/date-window.ts';
 import { actOnBooking } from './bookings/act-on-booking.ts';
+import { cancelBookingsBetween } from './bookings/cancel-bookings-between.ts';
 import { requestBooking } from './bookings/request-booking.ts';
 import type { PeriodView, RoomView } from './presenters/page-data.ts';
 import { defaultRadiusKm, findRooms } from './rooms/find-rooms.ts';
@@ -336,6 +337,48 @@ export const spacesApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
     async (request) => {
       const ctx = tokenContext(request);
       return actOnBooking(ctx, request.params.id, request.params.action, request.body?.reason ?? '');
+    },
+  );
+
+  app.post(
+    '/rooms/:id/bookings/cancel',
+    {
+      onRequest: authenticate,
+      ...documented('Cancel every booking of a room between two dates', {
+        description:
+          'For the room’s organisation: every request and booking of the room (a reason is needed; each group is told). For another organisation: its own. Bookings that have begun stay.',
+        security,
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        body: Type.Object(
+          {
+            from: Type.String({ maxLength: 20, description: 'First day, Brussels date ("2027-07-01").' }),
+            to: Type.String({ maxLength: 20, description: 'Last day, included.' }),
+            reason: Type.Optional(Type.String({ maxLength: 2_000 })),
+          },
+          { additionalProperties: false },
+        ),
+        response: {
+          200: Type.Object({
+            room_id: Type.String({ format: 'uuid' }),
+            cancelled: Type.Integer(),
+            by: Type.String({ description: '"owner" or "asker".' }),
+          }),
+          ...errors,
+        },
+      }),
+    },
+    async (request) => {
+      const ctx = tokenContext(request);
+      const b = request.body;
+      const { actor } = ctx;
+      const done = await cancelBookingsBetween(ctx, {
+        organisationId: actor.kind === 'token' ? actor.organisationId : '',
+        roomId: request.params.id,
+        from: b.from,
+        to: b.to,
+        reason: b.reason,
+      });
+      return { room_id: done.roomId, cancelled: done.cancelled, by: done.by };
     },
   );
 };

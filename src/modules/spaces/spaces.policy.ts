@@ -7,7 +7,8 @@ import { isUuid } from '../../shared/shapes.ts';
 import { findMembership, type MembershipRow } from '../access/index.ts';
 import type { SpaceActor } from './space-context.ts';
 
-const editsRooms = (membership: MembershipRow | undefined) =>
+/** Whether a membership lets its person manage the organisation's rooms. */
+export const editsRooms = (membership: MembershipRow | undefined) =>
   membership?.roles.some((r) => r === 'admin' || r === 'editor') ?? false;
 
 /** Whether the actor manages the rooms of this organisation (publishes them, decides requests). */

@@ -280,27 +280,29 @@ describe('fixes from the review', () => {
     }
   });
 
-  it('shows an asker’s refused cancel on the room’s page, not as “not found”', async () => {
+  it('shows an asker’s refused cancel on its bookings tab, not as “not found”', async () => {
     const owner = await roomOwner(app.t, 10);
     const room = await publishRoom(app.t, owner, { confirmation: 'at_once' });
     const { group, asker, ask } = await askerFor(owner, room, ['referrer']);
     await ask(nextWeek(4));
     const [{ id: booking }] = await sql(app.t, 'select id from bookings where room_id = $1', [room]);
-    // The group's editors find it on their rooms tab, with a button to cancel it.
-    const groupEditor = await memberOf(app.t, group, ['editor']);
-    const tab = await groupEditor.get(`/en/manage/organisations/${group}/rooms`);
+    // Any member of the group finds it on the group's bookings tab, with a button to cancel it.
+    const tab = await asker.get(`/en/manage/organisations/${group}/bookings`);
+    expect(tab.statusCode).toBe(200);
     expect(tab.body).toContain('Your bookings of other organisations’ rooms');
     expect(tab.body).toContain(`action="/en/manage/bookings/${booking}/cancel"`);
     const long = await asker.post(`/en/manage/bookings/${booking}/cancel`, { reason: 'x'.repeat(600) });
     expect(long.statusCode).toBe(400);
-    expect(long.body).toContain('<h1>Meeting room</h1>');
+    expect(long.body).toContain('<h1>Room bookings of');
     expect(long.body).toContain('At most 500 characters.');
     expect(await sql(app.t, 'select status from bookings where id = $1', [booking])).toEqual([
       { status: 'confirmed' },
     ]);
-    expect((await asker.post(`/en/manage/bookings/${booking}/cancel`, {})).statusCode).toBe(303);
+    const done = await asker.post(`/en/manage/bookings/${booking}/cancel`, {});
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toBe(`/en/manage/organisations/${group}/bookings?done=cancel`);
     const twice = await asker.post(`/en/manage/bookings/${booking}/cancel`, {});
     expect(twice.statusCode).toBe(409);
-    expect(twice.body).toContain('<h1>Meeting room</h1>');
+    expect(twice.body).toContain('<h1>Room bookings of');
   });
 });

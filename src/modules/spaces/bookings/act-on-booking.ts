@@ -7,6 +7,8 @@ import type { SpaceContext } from '../space-context.ts';
 import { auditSpaces } from '../spaces-audit.ts';
 import { actsFor, managesRooms } from '../spaces.policy.ts';
 import { type BookingAction, type BookingStatus, bookingTransitions } from '../spaces.vocabulary.ts';
+import { spanOf } from '../presenters/when.ts';
+import { mailBookingSide } from './booking-mail.ts';
 import { lockBooking, setBookingStatus } from './bookings.repo.ts';
 
 export async function actOnBooking(
@@ -14,7 +16,14 @@ export async function actOnBooking(
   bookingId: string,
   action: BookingAction,
   reasonText = '',
-): Promise<{ id: string; status: BookingStatus; roomId: string; ownerId: string; by: 'owner' | 'asker' }> {
+): Promise<{
+  id: string;
+  status: BookingStatus;
+  roomId: string;
+  ownerId: string;
+  askerId: string;
+  by: 'owner' | 'asker';
+}> {
   if (!isUuid(bookingId)) throw new AppError('BOOKING_NOT_FOUND');
   const reason = reasonText.trim();
   const problems: FieldProblem[] = [];
@@ -23,10 +32,10 @@ export async function actOnBooking(
   if (reason.length > 500)
     problems.push({ field: 'reason', message: 'too long', code: 'booking_reason_long' });
 
-  return ctx.db.transaction(async (tx) => {
+  const done = await ctx.db.transaction(async (tx) => {
     const found = await lockBooking(tx, bookingId.toLowerCase());
     if (!found) throw new AppError('BOOKING_NOT_FOUND');
-    const { booking, roomOrganisationId } = found;
+    const { booking, roomOrganisationId, roomName } = found;
     const owner = await managesRooms(tx, ctx.actor, roomOrganisationId);
     const asker = await actsFor(tx, ctx.actor, booking.organisationId);
     if (!owner && !asker) throw new AppError('BOOKING_NOT_FOUND');
@@ -53,12 +62,35 @@ export async function actOnBooking(
         by: owner ? 'owner' : 'asker',
       },
     );
+    // The other side hears of it: the asker of an answer or of the owners' cancelling, the owners of the asker's.
+    const by: 'owner' | 'asker' = owner ? 'owner' : 'asker';
+    await mailBookingSide(
+      tx,
+      ctx,
+      by === 'owner' ? 'asker' : 'owner',
+      {
+        roomId: booking.roomId,
+        roomName,
+        roomOrganisationId,
+        askingOrganisationId: booking.organisationId,
+        requestedBy: booking.requestedBy,
+      },
+      action === 'approve'
+        ? 'booking_approved'
+        : action === 'decline'
+          ? 'booking_declined'
+          : `${by}_cancelled`,
+      (locale) => ({ when: spanOf({ locale }, booking.period), reason: reason || '—' }),
+    );
     return {
       id: booking.id,
       status: transition.to,
       roomId: booking.roomId,
       ownerId: roomOrganisationId,
-      by: owner ? 'owner' : 'asker',
+      askerId: booking.organisationId,
+      by,
     };
   });
+  ctx.mailQueued();
+  return done;
 }

@@ -39,8 +39,11 @@ export async function listRequestsTo(ctx: SpaceContext, organisationId: string):
 }
 
 /** The organisation's own bookings of other organisations' rooms still to come, for any of its members. */
-export async function listBookingsBy(ctx: SpaceContext, organisationId: string): Promise<BookingView[]> {
+export async function listBookingsBy(ctx: SpaceContext, organisationId: string) {
   const id = organisationId.toLowerCase();
   if (!isUuid(id) || !(await actsFor(ctx.db, ctx.actor, id))) throw new AppError('ORGANISATION_NOT_FOUND');
-  return present(ctx.db, await findBookingsBy(ctx.db, id, ctx.now));
+  return {
+    organisation: await getOrganisationBrief(ctx.db, id),
+    asked: await present(ctx.db, await findBookingsBy(ctx.db, id, ctx.now)),
+  };
 }

@@ -45,7 +45,7 @@ export async function insertBooking(
 
 const withOwner = (db: Executor, id: string) =>
   db
-    .select({ booking: bookings, roomOrganisationId: rooms.organisationId })
+    .select({ booking: bookings, roomOrganisationId: rooms.organisationId, roomName: rooms.name })
     .from(bookings)
     .innerJoin(rooms, eq(rooms.id, bookings.roomId))
     .where(eq(bookings.id, id));
@@ -213,4 +213,80 @@ export async function findBookingRoomOrganisation(db: Executor, id: string) {
     .innerJoin(rooms, eq(rooms.id, bookings.roomId))
     .where(eq(bookings.id, id.toLowerCase()));
   return row;
+}
+
+/**
+ * Cancels the asked-for and confirmed bookings of a room that start in [from, to) and after `now`,
+ * all of them or only one organisation's; returns them as they were, earliest first.
+ */
+export async function cancelBookingsIn(
+  tx: Executor,
+  change: {
+    roomId: string;
+    organisationId: string | null;
+    from: Date;
+    to: Date;
+    reason: string | null;
+    decidedBy: string | null;
+    now: Date;
+  },
+): Promise<BookingRow[]> {
+  const { now } = change;
+  const chosen = await tx
+    .select()
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.roomId, change.roomId),
+        change.organisationId ? eq(bookings.organisationId, change.organisationId) : undefined,
+        inArray(bookings.status, ['requested', 'confirmed']),
+        sql`lower(${bookings.period}) >= ${change.from.toISOString()}::timestamptz`,
+        sql`lower(${bookings.period}) < ${change.to.toISOString()}::timestamptz`,
+        sql`lower(${bookings.period}) > ${now.toISOString()}::timestamptz`,
+      ),
+    )
+    .orderBy(sql`lower(${bookings.period})`)
+    .for('update');
+  if (!chosen.length) return [];
+  await tx
+    .update(bookings)
+    .set({
+      status: 'cancelled',
+      reason: change.reason,
+      decidedBy: change.decidedBy,
+      decidedAt: now,
+      updatedAt: now,
+    })
+    .where(
+      inArray(
+        bookings.id,
+        chosen.map((b) => b.id),
+      ),
+    );
+  return chosen;
+}
+
+/**
+ * Confirmed bookings that start within a day of `now` and whose sides were not reminded, except
+ * those confirmed less than a day before their start: the confirmation was the reminder.
+ */
+export async function findBookingsToRemind(db: Executor, now: Date) {
+  const at = now.toISOString();
+  return db
+    .select({ id: bookings.id })
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.status, 'confirmed'),
+        sql`${bookings.remindedAt} is null`,
+        sql`lower(${bookings.period}) > ${at}::timestamptz`,
+        sql`lower(${bookings.period}) <= ${at}::timestamptz + interval '1 day'`,
+        sql`coalesce(${bookings.decidedAt}, ${bookings.createdAt}) <= lower(${bookings.period}) - interval '1 day'`,
+      ),
+    )
+    .limit(5_000);
+}
+
+export async function markReminded(tx: Executor, id: string, now: Date): Promise<void> {
+  await tx.update(bookings).set({ remindedAt: now }).where(eq(bookings.id, id));
 }

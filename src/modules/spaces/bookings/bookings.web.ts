@@ -6,23 +6,23 @@ import Type from 'typebox';
 import type { WebDeps } from '../../../http/deps.ts';
 import { errorMessage } from '../../../http/error-handler.ts';
 import { submitForm } from '../../../http/form-route.ts';
-import { originOf, pageFor } from '../../../http/request-context.ts';
-import { organisationFeedPath } from '../calendar/feed-token.ts';
+import { IdParams } from '../../../http/params.ts';
+import { doneNotice, pageFor } from '../../../http/request-context.ts';
 import { sendHtml } from '../../../http/send-html.ts';
 import { fieldMessage } from '../../../views/forms.tsx';
 import { signedInContext } from '../../../http/use-case-context.ts';
 import { list, one } from '../../../shared/form-values.ts';
-import { pickText } from '../../../shared/i18n-text.ts';
 import { roomPageData } from '../rooms/room-page-data.ts';
-import { listOwnRooms } from '../rooms/room-queries.ts';
 import { asPerson } from '../space-context.ts';
 import { managesRooms } from '../spaces.policy.ts';
-import { OwnRoomsPage } from '../views/own-rooms.page.tsx';
 import { RoomPage } from '../views/room.page.tsx';
 import { reasonPrefix } from '../views/slots.ts';
 import { actOnBooking } from './act-on-booking.ts';
-import { listBookingsBy, listRequestsTo } from './booking-queries.ts';
+import { ourBookingsPage, ownRoomsPage } from './booking-pages.web.ts';
+import { cancelBookingsBetween } from './cancel-bookings-between.ts';
 import { findBookingRoomOrganisation } from './bookings.repo.ts';
+import { findRoom } from '../rooms/rooms.repo.ts';
+import { isUuid } from '../../../shared/shapes.ts';
 import { type BookingRequest, planBooking, requestBooking } from './request-booking.ts';
 
 const text = (maxLength: number) => Type.Optional(Type.String({ maxLength }));
@@ -42,6 +42,12 @@ const AskBody = Type.Object({
     ]),
   ),
   purpose: Type.Optional(Type.String({ maxLength: 5_000, 'x-multiline': true })),
+});
+const RangeBody = Type.Object({
+  room: text(64),
+  from: text(20),
+  to: text(20),
+  reason: text(2_000),
 });
 const ActionParams = Type.Object({
   id: Type.String({ maxLength: 64 }),
@@ -126,38 +132,85 @@ export const bookingsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
       const ctx = context(request);
       const { id, action } = request.params;
       const reason = request.body?.[`${reasonPrefix(id.toLowerCase())}-reason`] ?? request.body?.reason ?? '';
-      // Back to the list of the organisation that decided, or to the room's page for the one that asked.
+      // Back to the list of the side that acted: the owners' requests, or the asker's bookings.
       const where = await findBookingRoomOrganisation(db, id);
       return submitForm(reply, () => actOnBooking(ctx, id, action, reason), {
         alsoShown: ['BOOKING_TAKEN', 'BOOKING_STARTED', 'CONFLICT'],
         redirect: (done) =>
           done.by === 'owner'
             ? `/${ctx.locale}/manage/organisations/${done.ownerId}/rooms?done=${action}`
-            : `/${ctx.locale}/rooms/${done.roomId}?done=cancelled`,
+            : `/${ctx.locale}/manage/organisations/${done.askerId}/bookings?done=cancel`,
         refused: async (problems, error) => {
           const page = await pageFor(request, deps);
           // A refusal is only ever of a booking that exists and is the actor's to see.
-          const { owner, roomId } = where!;
+          const { owner, asker } = where!;
           const message = problems.length ? undefined : errorMessage(page.t, error);
           if (!(await managesRooms(db, ctx.actor, owner)))
-            return RoomPage({
-              ctx: page,
-              data: await roomPageData(db, request.signedIn?.user.id, roomId, undefined),
-              message: message ?? problems.map((p) => fieldMessage(page, p)).join(' '),
+            return ourBookingsPage(request, deps, ctx, asker, {
+              done: message ?? problems.map((p) => fieldMessage(page, p)).join(' '),
             });
-          const { organisation, rooms } = await listOwnRooms(ctx, owner);
-          return OwnRoomsPage({
-            ctx: page,
-            organisation: { id: organisation.id, name: pickText(organisation.name, page.locale)?.text ?? '' },
-            rooms,
-            requests: await listRequestsTo(ctx, organisation.id),
-            asked: await listBookingsBy(ctx, organisation.id),
-            feedUrl: `${originOf(request, deps.config)}${organisationFeedPath(deps.keys, organisation.id, page.locale)}`,
+          return ownRoomsPage(request, deps, ctx, owner, {
             refused: { bookingId: id.toLowerCase(), problems },
             done: message,
           });
         },
       });
+    },
+  );
+
+  app.get(
+    '/manage/organisations/:id/bookings',
+    {
+      schema: {
+        hide: true,
+        params: IdParams,
+        querystring: Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) }),
+      },
+    },
+    async (request, reply) => {
+      const page = await pageFor(request, deps);
+      return sendHtml(
+        reply,
+        ourBookingsPage(request, deps, context(request), request.params.id, {
+          done: doneNotice(page, 'spaces.ours.done', request.query.done)?.text,
+        }),
+      );
+    },
+  );
+
+  app.post(
+    '/manage/organisations/:id/bookings/cancel',
+    { schema: { hide: true, params: IdParams, body: RangeBody } },
+    async (request, reply) => {
+      const ctx = context(request);
+      const organisationId = request.params.id;
+      const b = request.body;
+      return submitForm(
+        reply,
+        () =>
+          cancelBookingsBetween(ctx, {
+            organisationId,
+            roomId: b.room ?? '',
+            from: b.from ?? '',
+            to: b.to ?? '',
+            reason: b.reason,
+          }),
+        {
+          redirect: ({ by }) =>
+            by === 'owner'
+              ? `/${ctx.locale}/manage/organisations/${organisationId.toLowerCase()}/rooms?done=cancel_range#requests`
+              : `/${ctx.locale}/manage/organisations/${organisationId.toLowerCase()}/bookings?done=cancel_range`,
+          // The form again with what was posted, on the page it was sent from.
+          refused: async (problems) => {
+            const range = { values: b, problems };
+            const roomId = (b.room ?? '').toLowerCase();
+            const room = isUuid(roomId) ? await findRoom(db, roomId) : undefined;
+            return room?.organisationId === organisationId.toLowerCase()
+              ? ownRoomsPage(request, deps, ctx, organisationId, { range })
+              : ourBookingsPage(request, deps, ctx, organisationId, { range });
+          },
+        },
+      );
     },
   );
 };

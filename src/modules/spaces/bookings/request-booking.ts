@@ -11,7 +11,9 @@ import { AppError } from '../../../shared/errors.ts';
 import { isUuid } from '../../../shared/shapes.ts';
 import { getOrganisationBrief } from '../../directory/index.ts';
 import { outsideOpening } from '../availability/availability.ts';
-import { findAvailability, findRoom } from '../rooms/rooms.repo.ts';
+import type { Executor } from '../../../db/client.ts';
+import { dateOf, spanOf } from '../presenters/when.ts';
+import { findAvailability, findRoom, type RoomRow } from '../rooms/rooms.repo.ts';
 import type { Period } from '../spaces.schema.ts';
 import type { SpaceContext } from '../space-context.ts';
 import { auditSpaces } from '../spaces-audit.ts';
@@ -19,6 +21,7 @@ import { actsFor } from '../spaces.policy.ts';
 import { bookingHorizonDays, roomTimeZone } from '../spaces.vocabulary.ts';
 import { bookedMinutes, insertBooking, isTaken, lockQuota } from './bookings.repo.ts';
 import { type BookingInput, checkBooking } from './check-booking.ts';
+import { mailBookingSide } from './booking-mail.ts';
 import { weeklyPeriods } from './weekly-dates.ts';
 
 export type BookingRequest = BookingInput & {
@@ -151,7 +154,7 @@ export async function requestBooking(ctx: SpaceContext, input: BookingRequest): 
   const status = room.confirmation === 'at_once' ? 'confirmed' : 'requested';
   const { actor } = ctx;
   const seriesId = weekly ? randomUUID() : null;
-  return ctx.db.transaction(async (tx) => {
+  const outcome = await ctx.db.transaction(async (tx): Promise<BookingOutcome> => {
     // The quota again, under a lock per month, so that requests at once cannot pass it together.
     const quota = new QuotaCount(room.monthlyQuotaHours, async (from, to) => {
       const month = DateTime.fromJSDate(from, { zone: roomTimeZone }).toFormat('yyyy-MM');
@@ -205,6 +208,46 @@ export async function requestBooking(ctx: SpaceContext, input: BookingRequest): 
         { type: 'booking', id },
         { room: room.id, organisation: organisationId, ...(seriesId ? { series: seriesId } : {}) },
       );
+    await tellOwners(tx, ctx, { room, organisationId, status, weekly, booked });
     return { id: booked[0]!.id, status, seriesId, booked, skipped };
   });
+  ctx.mailQueued();
+  return outcome;
+}
+
+/** The room's managers hear of a request, or of a booking a room confirmed at once: one mail per series. */
+async function tellOwners(
+  tx: Executor,
+  ctx: SpaceContext,
+  about: {
+    room: RoomRow;
+    organisationId: string;
+    status: BookingOutcome['status'];
+    weekly: boolean;
+    booked: BookingOutcome['booked'];
+  },
+) {
+  const { room, booked } = about;
+  const parties = {
+    roomId: room.id,
+    roomName: room.name,
+    roomOrganisationId: room.organisationId,
+    askingOrganisationId: about.organisationId,
+    requestedBy: ctx.actor.kind === 'person' ? ctx.actor.userId : null,
+  };
+  const first = booked[0]!.period;
+  const last = booked.at(-1)!.period;
+  const kind = about.weekly
+    ? about.status === 'confirmed'
+      ? 'series_booked'
+      : 'series_requested'
+    : about.status === 'confirmed'
+      ? 'booking_booked'
+      : 'booking_requested';
+  await mailBookingSide(tx, ctx, 'owner', parties, kind, (locale) => ({
+    when: spanOf({ locale }, first),
+    count: booked.length,
+    first: dateOf({ locale }, first.start),
+    last: dateOf({ locale }, last.start),
+  }));
 }

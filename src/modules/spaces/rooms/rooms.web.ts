@@ -8,17 +8,15 @@ import { DateTime } from 'luxon';
 import type { WebDeps } from '../../../http/deps.ts';
 import { submitForm } from '../../../http/form-route.ts';
 import { IdParams } from '../../../http/params.ts';
-import { doneNotice, originOf, pageFor } from '../../../http/request-context.ts';
-import { organisationFeedPath } from '../calendar/feed-token.ts';
+import { doneNotice, pageFor } from '../../../http/request-context.ts';
 import { sendHtml } from '../../../http/send-html.ts';
 import { signedInContext } from '../../../http/use-case-context.ts';
 import { type FormValues, list, one } from '../../../shared/form-values.ts';
 import { type I18nText, locales, pickText } from '../../../shared/i18n-text.ts';
 import { getOrganisation } from '../../directory/index.ts';
-import { listBookingsBy, listRequestsTo } from '../bookings/booking-queries.ts';
+import { ownRoomsPage } from '../bookings/booking-pages.web.ts';
 import { asPerson } from '../space-context.ts';
 import { roomTimeZone } from '../spaces.vocabulary.ts';
-import { OwnRoomsPage } from '../views/own-rooms.page.tsx';
 import { RoomFormPage, type RoomFormData } from '../views/room-form.page.tsx';
 import type { RoomInput, WeekInput } from './check-room.ts';
 import { addClosure, removeClosure } from './room-closures.ts';
@@ -106,20 +104,10 @@ export const roomsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
     '/manage/organisations/:id/rooms',
     { schema: { hide: true, params: IdParams, querystring: DoneQuery } },
     async (request, reply) => {
-      const ctx = context(request);
-      const { organisation, rooms } = await listOwnRooms(ctx, request.params.id);
-      const requests = await listRequestsTo(ctx, organisation.id);
-      const asked = await listBookingsBy(ctx, organisation.id);
       const page = await pageFor(request, deps);
       return sendHtml(
         reply,
-        OwnRoomsPage({
-          ctx: page,
-          organisation: { id: organisation.id, name: pickText(organisation.name, page.locale)?.text ?? '' },
-          rooms,
-          requests,
-          asked,
-          feedUrl: `${originOf(request, deps.config)}${organisationFeedPath(deps.keys, organisation.id, page.locale)}`,
+        ownRoomsPage(request, deps, context(request), request.params.id, {
           done: doneNotice(page, 'spaces.own.done', request.query.done)?.text,
         }),
       );

@@ -12,7 +12,7 @@ import { PointsMap } from '../../../views/points-map.tsx';
 import type { RoomView } from '../presenters/page-data.ts';
 import { accessibilityFeatures } from '../spaces.vocabulary.ts';
 import { addressText, priceText } from '../presenters/room-words.ts';
-import { spanOf } from './slots.ts';
+import { spanOf } from '../presenters/when.ts';
 
 export interface FindRoomsView {
   rooms: { room: RoomView; distanceKm: number | null }[];

@@ -9,7 +9,9 @@ import { Form, Notice, PostButton } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { ManageLinks } from '../../../views/manage-nav.tsx';
 import type { BookingView, RoomView } from '../presenters/page-data.ts';
-import { reasonPrefix, spanOf } from './slots.ts';
+import { spanOf } from '../presenters/when.ts';
+import { type CancelRangeState, CancelRangeForm } from './cancel-range.tsx';
+import { reasonPrefix } from './slots.ts';
 
 function Request({
   ctx,
@@ -82,51 +84,13 @@ function Request({
   );
 }
 
-/** One of the organisation's own bookings of another organisation's room: its state, and cancel. */
-function Asked({ ctx, booking }: { ctx: PageContext; booking: BookingView }) {
-  const { t } = ctx;
-  const when = spanOf(ctx, booking);
-  return (
-    <li class="card">
-      <h3>
-        <a href={`/${ctx.locale}/rooms/${booking.roomId}`} safe>
-          {pickText(booking.roomName, ctx.locale)?.text ?? ''}
-        </a>
-      </h3>
-      <p class="summary" safe>
-        {`${when} · ${label(ctx, 'spaces.status', booking.status)}`}
-      </p>
-      {booking.reason ? <p safe>{t.t('spaces.own.their_reason', { reason: booking.reason })}</p> : ''}
-      {booking.status === 'requested' || booking.status === 'confirmed' ? (
-        <p>
-          <a href={`/${ctx.locale}/bookings/${booking.id}/calendar.ics`}>
-            {t.html('spaces.calendar.booking_file')}
-          </a>
-        </p>
-      ) : (
-        ''
-      )}
-      {booking.status === 'requested' || booking.status === 'confirmed' ? (
-        <PostButton
-          ctx={ctx}
-          action={`/${ctx.locale}/manage/bookings/${booking.id}/cancel`}
-          label={t.t('spaces.own.cancel')}
-          ariaLabel={t.t('spaces.own.cancel_label', { when })}
-        />
-      ) : (
-        ''
-      )}
-    </li>
-  );
-}
-
 export function OwnRoomsPage({
   ctx,
   organisation,
   rooms,
   requests,
-  asked = [],
   refused,
+  range,
   done,
   feedUrl,
 }: {
@@ -136,10 +100,10 @@ export function OwnRoomsPage({
   organisation: { id: string; name: string };
   rooms: RoomView[];
   requests: BookingView[];
-  /** The organisation's own bookings of other organisations' rooms, still to come. */
-  asked?: BookingView[];
   /** A refused decision: the booking and why. */
   refused?: { bookingId: string; problems: FieldProblem[] };
+  /** The form to cancel the bookings of a room between two dates, as posted. */
+  range?: CancelRangeState;
   done?: string;
 }) {
   const { t } = ctx;
@@ -187,17 +151,19 @@ export function OwnRoomsPage({
           <p class="empty">{t.html('spaces.own.no_requests')}</p>
         )}
       </Section>
-      <Section id="asked" title={t.t('spaces.own.asked')}>
-        {asked.length ? (
-          <ul class="cards">
-            {asked.map((b) => (
-              <Asked ctx={ctx} booking={b} />
-            ))}
-          </ul>
-        ) : (
-          <p class="empty">{t.html('spaces.own.no_asked')}</p>
-        )}
-      </Section>
+      {rooms.length ? (
+        <Section id="cancel-range" title={t.t('spaces.range.title')}>
+          <CancelRangeForm
+            ctx={ctx}
+            organisationId={organisation.id}
+            rooms={rooms}
+            side="owner"
+            state={range}
+          />
+        </Section>
+      ) : (
+        ''
+      )}
       <Section id="calendar" title={t.t('spaces.calendar.org_feed')}>
         <p>{t.html('spaces.calendar.org_feed_hint')}</p>
         <p class="feed-address">

@@ -9,7 +9,7 @@ import { Form, Notice } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { RoomPageData, RoomView } from '../presenters/page-data.ts';
 import { addressText, priceText } from '../presenters/room-words.ts';
-import { dayOf, timeOf } from './slots.ts';
+import { dayOf, timeOf } from '../presenters/when.ts';
 import { WeeklyPlan, type WeeklyPlanView } from './weekly-plan.tsx';
 
 function Facts({ ctx, room }: { ctx: PageContext; room: RoomView }) {

@@ -8,7 +8,7 @@ import type { FormValues } from '../../../shared/form-values.ts';
 import { one } from '../../../shared/form-values.ts';
 import type { Period } from '../spaces.schema.ts';
 import { roomTimeZone } from '../spaces.vocabulary.ts';
-import { timeOf } from './slots.ts';
+import { timeOf } from '../presenters/when.ts';
 
 export interface WeeklyPlanView {
   dates: { period: Period; skip: string | null }[];

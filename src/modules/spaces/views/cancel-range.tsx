@@ -1,0 +1,52 @@
+// One form to cancel every booking of a room between two dates: the owners' (everyone's bookings of
+// their room; they say why) or an asking organisation's (its own bookings of that room).
+import type { PageContext } from '../../../http/request-context.ts';
+import type { FieldProblem } from '../../../shared/errors.ts';
+import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
+import { formFields, type FormValues } from '../../../views/form-fields.tsx';
+import { Form } from '../../../views/forms.tsx';
+
+export interface CancelRangeState {
+  values: FormValues;
+  problems: FieldProblem[];
+}
+
+export function CancelRangeForm({
+  ctx,
+  organisationId,
+  rooms,
+  side,
+  state,
+}: {
+  ctx: PageContext;
+  organisationId: string;
+  rooms: { id: string; name: I18nText }[];
+  side: 'owner' | 'asker';
+  state?: CancelRangeState;
+}) {
+  const { t } = ctx;
+  const f = formFields(ctx, { values: state?.values, problems: state?.problems });
+  return (
+    <Form
+      ctx={ctx}
+      action={`/${ctx.locale}/manage/organisations/${organisationId}/bookings/cancel`}
+      submit={t.t('spaces.range.submit')}
+      problems={state?.problems}
+    >
+      <p class="hint">{t.html(`spaces.range.hint_${side}`)}</p>
+      {f.select(
+        'room',
+        t.t('spaces.range.room'),
+        rooms.map((r) => ({ value: r.id, label: pickText(r.name, ctx.locale)?.text ?? '' })),
+      )}
+      <div class="side-by-side">
+        {f.text('from', t.t('spaces.range.from'), { type: 'date', required: true })}
+        {f.text('to', t.t('spaces.range.to'), { type: 'date', required: true })}
+      </div>
+      {f.text('reason', t.t(`spaces.range.reason_${side}`), {
+        maxlength: 500,
+        required: side === 'owner',
+      })}
+    </Form>
+  );
+}
