@@ -933,6 +933,18 @@ const cases: Case[] = [
     changed: async () => (await bookingStatus()) === 'cancelled',
   },
   {
+    name: 'approve every date of a weekly request for a room',
+    method: 'POST',
+    path: async () => {
+      const first = await freshBookingRequest();
+      await freshBookingRequest();
+      await sql(`update bookings set series_id = $1 where id in ($1, $2)`, [first, spacesBooking]);
+      return `/en/manage/bookings/${first}/approve-series`;
+    },
+    allowed: ['editor', 'admin'],
+    changed: async () => (await bookingStatus()) === 'confirmed',
+  },
+  {
     name: 'an organisation’s bookings of others’ rooms',
     method: 'GET',
     path: async () => `/en/manage/organisations/${org}/bookings`,

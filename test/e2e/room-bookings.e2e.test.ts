@@ -1,6 +1,7 @@
 // Finding a room and asking for it every week in a real browser: a self-organisation's member finds
 // the room in French on a 390 px phone, asks for four Thursdays of which one is already taken, sees
-// that date marked, and asks for the three others; the owner approves one in Dutch at 1280 px.
+// that date marked, and asks for the three others; the owner approves one in Dutch at 1280 px; the
+// member then cancels the last two dates at once from the group's bookings tab, on the phone.
 // Every page passes axe and nothing scrolls sideways.
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
@@ -164,5 +165,40 @@ describe('a weekly request for a room', () => {
       [room, group.id],
     );
     expect(statuses.map((s) => s.status)).toEqual(['confirmed', 'requested', 'requested']);
+
+    // Back on the phone: the group's bookings tab, and its last two dates cancelled at once.
+    const again = await h.browser.newContext({ locale: 'fr', viewport: { width: 390, height: 900 } });
+    const tab = await again.newPage();
+    tab.setDefaultTimeout(8_000);
+    await logIn(tab, 'fr', member.email);
+    await tab.goto(`${h.baseUrl}/fr/manage/organisations/${group.id}/members`);
+    await tab.getByRole('link', { name: 'Réservations de salles' }).click();
+    await tab.waitForURL(`**/fr/manage/organisations/${group.id}/bookings`);
+    expect(await tab.locator('section[aria-labelledby=asked-title] li.card').count()).toBe(3);
+    await expectFitsAndAccessible(tab, 390, true);
+    await tab.getByLabel('Premier jour').fill(thursday(2));
+    await tab.getByLabel('Dernier jour (compris)').fill(thursday(3));
+    await tab
+      .getByLabel('Pourquoi ? (facultatif ; l’organisation de la salle le lit)')
+      .fill('Vacances d’été');
+    await tab.getByRole('button', { name: 'Annuler les réservations à ces dates' }).click();
+    await tab.waitForURL('**done=cancel_range**');
+    expect(await tab.locator('.notice').first().textContent()).toContain(
+      'Les réservations à ces dates sont annulées.',
+    );
+    await expectFitsAndAccessible(tab, 390, true);
+    await again.close();
+    const after = await sql(
+      h,
+      `select status from bookings where room_id = $1 and organisation_id = $2 order by lower(period)`,
+      [room, group.id],
+    );
+    expect(after.map((s) => s.status)).toEqual(['confirmed', 'cancelled', 'cancelled']);
+    const [toOwner] = await sql(
+      h,
+      `select subject from outbox where "to" = $1 and subject like 'Geannuleerd door%'`,
+      [editor.email],
+    );
+    expect(toOwner.subject).toContain('2 data van Zaal Zonnelied');
   });
 });

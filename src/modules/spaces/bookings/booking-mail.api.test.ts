@@ -259,3 +259,67 @@ describe('cancelling the dates of a room between two days', () => {
     expect((await stranger.get(`/en/manage/organisations/${owner.org}/bookings`)).statusCode).toBe(404);
   });
 });
+
+describe('approving a weekly request at once', () => {
+  it('confirms every waiting date but one another booking took meanwhile, and tells the group once', async () => {
+    const owner = await roomOwner(app.t, 7);
+    const room = await publishRoom(app.t, owner, { confirmation: 'approval' });
+    const [group, other] = [await otherOrganisation(owner.org, 6), await otherOrganisation(owner.org, 7)];
+    const [tokenGroup, tokenOther, ownerToken] = [
+      await tokenOf(app.t, group),
+      await tokenOf(app.t, other),
+      await tokenOf(app.t, owner.org),
+    ];
+    const series = await post(tokenGroup, '/api/v1/bookings', {
+      room_id: room,
+      start: nextWeek(5, '18:00'),
+      end: nextWeek(5, '20:00'),
+      attendees: 5,
+      until: weekDay(5, 3),
+    });
+    expect(series.json().booked).toHaveLength(4);
+    // Another group asks for the third Friday too, and the owners approve that one first.
+    const rival = await post(tokenOther, '/api/v1/bookings', {
+      room_id: room,
+      start: `${weekDay(5, 2)}T19:00`,
+      end: `${weekDay(5, 2)}T21:00`,
+      attendees: 5,
+    });
+    expect((await post(ownerToken, `/api/v1/bookings/${rival.json().id}/actions/approve`)).statusCode).toBe(
+      200,
+    );
+
+    const list = await owner.editor.get(`/en/manage/organisations/${owner.org}/rooms`);
+    expect(list.body.match(/Approve all 4 dates of this weekly request/g)).toHaveLength(1);
+    const first = series.json().booked[0].id as string;
+    // Only the owners decide: the group may not, a stranger finds nothing.
+    const member = await memberOf(app.t, group, ['referrer']);
+    await member.get(`/en/manage/organisations/${group}/bookings`);
+    expect((await member.post(`/en/manage/bookings/${first}/approve-series`, {})).statusCode).toBe(403);
+    const stranger = await memberOf(app.t, other, ['editor']);
+    await stranger.get(`/en/manage/organisations/${other}/rooms`);
+    expect((await stranger.post(`/en/manage/bookings/${first}/approve-series`, {})).statusCode).toBe(404);
+
+    const done = await owner.editor.post(`/en/manage/bookings/${first}/approve-series`, {});
+    expect(done.statusCode).toBe(303);
+    expect(done.headers.location).toBe(
+      `/en/manage/organisations/${owner.org}/rooms?done=approve_series#requests`,
+    );
+    const statuses = await sql(
+      app.t,
+      `select status from bookings where series_id = $1 order by lower(period)`,
+      [series.json().series_id],
+    );
+    expect(statuses.map((r) => r.status)).toEqual(['confirmed', 'confirmed', 'requested', 'confirmed']);
+    const [{ email: admin }] = await sql(
+      app.t,
+      `select u.email from users u join memberships m on m.user_id = u.id
+       where m.organisation_id = $1 and m.roles = '{admin}'`,
+      [group],
+    );
+    expect((await mailsTo(admin)).map((m) => m.subject)).toEqual(['Confirmed: Meeting room every week']);
+    expect((await mailsTo(admin))[0]!.text).toContain('approved 3 dates of your weekly request');
+    // Nothing is left to approve in one go: the one date left is taken.
+    expect((await owner.editor.post(`/en/manage/bookings/${first}/approve-series`, {})).statusCode).toBe(409);
+  });
+});

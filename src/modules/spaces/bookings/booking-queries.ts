@@ -17,6 +17,11 @@ async function present(
   const names = new Map<string, I18nText>();
   for (const id of new Set(rows.map((r) => r.booking.organisationId)))
     names.set(id, (await getOrganisationBrief(db, id)).name);
+  // A weekly request's first waiting date offers to approve them all.
+  const waiting = new Map<string, number>();
+  for (const { booking: b } of rows)
+    if (b.seriesId && b.status === 'requested') waiting.set(b.seriesId, (waiting.get(b.seriesId) ?? 0) + 1);
+  const offered = new Set<string>();
   return rows.map(({ booking: b, roomName }) => ({
     id: b.id,
     roomId: b.roomId,
@@ -29,6 +34,10 @@ async function present(
     purpose: b.purpose,
     status: b.status,
     reason: b.reason,
+    seriesWaiting:
+      b.seriesId && b.status === 'requested' && !offered.has(b.seriesId) && waiting.get(b.seriesId)! > 1
+        ? (offered.add(b.seriesId), waiting.get(b.seriesId))
+        : undefined,
   }));
 }
 

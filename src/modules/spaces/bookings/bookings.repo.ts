@@ -290,3 +290,19 @@ export async function findBookingsToRemind(db: Executor, now: Date) {
 export async function markReminded(tx: Executor, id: string, now: Date): Promise<void> {
   await tx.update(bookings).set({ remindedAt: now }).where(eq(bookings.id, id));
 }
+
+/** The asked-for dates of a weekly request that have not begun, earliest first, locked. */
+export async function lockWaitingInSeries(tx: Executor, seriesId: string, now: Date): Promise<BookingRow[]> {
+  return tx
+    .select()
+    .from(bookings)
+    .where(
+      and(
+        eq(bookings.seriesId, seriesId),
+        eq(bookings.status, 'requested'),
+        sql`lower(${bookings.period}) > ${now.toISOString()}::timestamptz`,
+      ),
+    )
+    .orderBy(sql`lower(${bookings.period})`)
+    .for('update');
+}

@@ -18,6 +18,7 @@ import { managesRooms } from '../spaces.policy.ts';
 import { RoomPage } from '../views/room.page.tsx';
 import { reasonPrefix } from '../views/slots.ts';
 import { actOnBooking } from './act-on-booking.ts';
+import { approveSeries } from './approve-series.ts';
 import { ourBookingsPage, ownRoomsPage } from './booking-pages.web.ts';
 import { cancelBookingsBetween } from './cancel-bookings-between.ts';
 import { findBookingRoomOrganisation } from './bookings.repo.ts';
@@ -158,6 +159,25 @@ export const bookingsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
     },
   );
 
+  app.post(
+    '/manage/bookings/:id/approve-series',
+    { schema: { hide: true, params: IdParams } },
+    async (request, reply) => {
+      const ctx = context(request);
+      return submitForm(reply, () => approveSeries(ctx, request.params.id), {
+        alsoShown: ['CONFLICT', 'BOOKING_TAKEN'],
+        redirect: ({ ownerId }) =>
+          `/${ctx.locale}/manage/organisations/${ownerId}/rooms?done=approve_series#requests`,
+        // Only the owners get this far: others are "not found" or "forbidden" first.
+        refused: async (_problems, error) => {
+          const page = await pageFor(request, deps);
+          const where = await findBookingRoomOrganisation(db, request.params.id);
+          return ownRoomsPage(request, deps, ctx, where!.owner, { done: errorMessage(page.t, error) });
+        },
+      });
+    },
+  );
+
   app.get(
     '/manage/organisations/:id/bookings',
     {
@@ -199,7 +219,7 @@ export const bookingsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
           redirect: ({ by }) =>
             by === 'owner'
               ? `/${ctx.locale}/manage/organisations/${organisationId.toLowerCase()}/rooms?done=cancel_range#requests`
-              : `/${ctx.locale}/manage/organisations/${organisationId.toLowerCase()}/bookings?done=cancel_range`,
+              : `/${ctx.locale}/manage/organisations/${organisationId.toLowerCase()}/bookings?done=cancel_range#main`,
           // The form again with what was posted, on the page it was sent from.
           refused: async (problems) => {
             const range = { values: b, problems };

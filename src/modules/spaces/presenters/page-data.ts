@@ -61,6 +61,8 @@ export interface BookingView {
   purpose: string;
   status: BookingStatus;
   reason: string | null;
+  /** Of a weekly request shown first among its dates: how many of them wait for an answer. */
+  seriesWaiting?: number;
 }
 
 export interface WeekDay {

@@ -29,7 +29,8 @@ export function CancelRangeForm({
   return (
     <Form
       ctx={ctx}
-      action={`/${ctx.locale}/manage/organisations/${organisationId}/bookings/cancel`}
+      // Refused, the page opens at this form again: the browser keeps the action's fragment.
+      action={`/${ctx.locale}/manage/organisations/${organisationId}/bookings/cancel#cancel-range-title`}
       submit={t.t('spaces.range.submit')}
       problems={state?.problems}
     >

@@ -63,6 +63,15 @@ function Request({
             secondary={false}
             ariaLabel={t.t('spaces.own.approve_label', { when: spanOf(ctx, booking) })}
           />
+          {booking.seriesWaiting ? (
+            <PostButton
+              ctx={ctx}
+              action={`${base}/approve-series`}
+              label={t.t('spaces.own.approve_series', { count: booking.seriesWaiting })}
+            />
+          ) : (
+            ''
+          )}
           <Form
             ctx={ctx}
             action={`${base}/decline`}
