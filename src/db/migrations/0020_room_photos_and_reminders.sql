@@ -17,3 +17,9 @@ CREATE INDEX "room_photos_room_idx" ON "room_photos" USING btree ("room_id","pos
 ALTER TABLE "room_photos" ADD CONSTRAINT "room_photos_created_by_fk" FOREIGN KEY ("created_by") REFERENCES "public"."users"("id") ON DELETE set null;--> statement-breakpoint
 -- The reminder job looks for confirmed bookings starting tomorrow that nobody was reminded of.
 CREATE INDEX "bookings_to_remind_idx" ON "bookings" USING btree (lower("period")) WHERE "status" = 'confirmed' AND "reminded_at" IS NULL;
+--> statement-breakpoint
+-- A place with rooms is not removed with its rooms and their bookings: removing it is refused
+-- (NO ACTION, checked at the end of the statement, so removing a whole organisation, which takes its
+-- rooms along, still works).
+ALTER TABLE "rooms" DROP CONSTRAINT "rooms_location_fk";--> statement-breakpoint
+ALTER TABLE "rooms" ADD CONSTRAINT "rooms_location_fk" FOREIGN KEY ("location_id") REFERENCES "public"."locations"("id") ON DELETE no action;

@@ -25,6 +25,8 @@ import { serviceCardWeb } from './service-card/service-card.web.ts';
 const errors = moduleErrors('directory', {
   ORGANISATION_NOT_FOUND: 404,
   SERVICE_NOT_FOUND: 404,
+  /** Removing a place that something else on the platform is at (rooms to share). */
+  LOCATION_IN_USE: 409,
 });
 
 export const directoryModule = {

@@ -306,3 +306,28 @@ describe('fixes from the review', () => {
     expect(twice.body).toContain('<h1>Room bookings of');
   });
 });
+
+describe('the place of a room', () => {
+  it('is not removed with the room and its bookings: the editor is told to move the room first', async () => {
+    const owner = await roomOwner(app.t, 11);
+    const room = await publishRoom(app.t, owner, { confirmation: 'at_once' });
+    const { ask } = await askerFor(owner, room, ['referrer']);
+    expect((await ask(nextWeek(3))).statusCode).toBe(303);
+    await owner.editor.get(`/nl/manage/organisations/${owner.org}/locations`);
+    const refused = await owner.editor.post(
+      `/nl/manage/organisations/${owner.org}/locations/${owner.location}/delete`,
+      {},
+    );
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('Verplaats de zalen eerst naar een andere plek, of verwijder ze.');
+    expect(await sql(app.t, 'select count(*)::int as n from bookings where room_id = $1', [room])).toEqual([
+      { n: 1 },
+    ]);
+    expect(await sql(app.t, 'select 1 as here from locations where id = $1', [owner.location])).toEqual([
+      { here: 1 },
+    ]);
+    // An organisation removed as a whole still takes its places and rooms along.
+    await sql(app.t, 'delete from organisations where id = $1', [owner.org]);
+    expect(await sql(app.t, 'select 1 from rooms where id = $1', [room])).toEqual([]);
+  });
+});

@@ -141,7 +141,7 @@ describe('freshness reminders', () => {
 });
 
 describe('scheduled jobs', () => {
-  it('registers the daily jobs in pg-boss, in Brussels time', async () => {
+  it('registers the scheduled jobs in pg-boss, in Brussels time', async () => {
     const jobs = await startJobs({
       database: shared.t.database,
       origin: 'https://passerelle.test',
@@ -154,6 +154,7 @@ describe('scheduled jobs', () => {
         'select name, cron, options from pgboss.schedule order by name',
       );
       expect(rows.map((r) => [r.name, r.cron, r.options.tz])).toEqual([
+        ['booking-reminders', '20 * * * *', 'Europe/Brussels'],
         ['expired-sessions', '30 3 * * *', 'Europe/Brussels'],
         ['freshness-reminders', '0 9 * * *', 'Europe/Brussels'],
         ['purge-sent-mail', '45 3 * * *', 'Europe/Brussels'],

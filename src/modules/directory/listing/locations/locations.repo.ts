@@ -179,7 +179,15 @@ export async function removeLocation(
     .select({ id: serviceAtLocations.serviceId })
     .from(serviceAtLocations)
     .where(eq(serviceAtLocations.locationId, locationId));
-  const removed = await deleteOwnRow(tx, locations, locationId, organisationId);
+  // Other modules' rows at a place (rooms, with their bookings) keep it: the database refuses (23503)
+  // rather than let groups' bookings vanish with a place an editor removes.
+  const removed = await tx
+    .transaction((savepoint) => deleteOwnRow(savepoint, locations, locationId, organisationId))
+    .catch((error: unknown) => {
+      for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause)
+        if ((e as { code?: string }).code === '23503') throw new AppError('LOCATION_IN_USE');
+      throw error;
+    });
   const { id: _id, organisationId: _org, createdAt: _created, updatedAt: _updated, ...rest } = removed;
   await recordVersion(tx, {
     recordType: 'location',
