@@ -901,7 +901,7 @@ const cases: Case[] = [
     // The address is the key (calendar applications do not log in): whoever has it reads it.
     name: 'an organisation’s calendar feed at its secret address',
     method: 'GET',
-    path: async () => organisationFeedPath(testConfig().encryptionKeys!, org, 'en'),
+    path: async () => organisationFeedPath(testConfig().encryptionKeys!, org, 'en', 0),
     allowed: [...roles],
   },
   {
@@ -943,6 +943,17 @@ const cases: Case[] = [
     },
     allowed: ['editor', 'admin'],
     changed: async () => (await bookingStatus()) === 'confirmed',
+  },
+  {
+    name: 'a new address for an organisation’s calendar feed',
+    method: 'POST',
+    path: async () => {
+      await sql(`delete from room_feed_keys where organisation_id = $1`, [org]);
+      return `/en/manage/organisations/${org}/rooms/calendar/renew`;
+    },
+    allowed: ['editor', 'admin'],
+    changed: async () =>
+      (await sql(`select 1 from room_feed_keys where organisation_id = $1`, [org])).length > 0,
   },
   {
     name: 'an organisation’s bookings of others’ rooms',

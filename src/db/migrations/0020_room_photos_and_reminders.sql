@@ -1,3 +1,10 @@
+CREATE TABLE "room_feed_keys" (
+	"organisation_id" uuid PRIMARY KEY NOT NULL,
+	"version" integer NOT NULL,
+	"changed_by" uuid,
+	"changed_at" timestamp with time zone NOT NULL
+);
+--> statement-breakpoint
 CREATE TABLE "room_photos" (
 	"id" uuid PRIMARY KEY DEFAULT gen_random_uuid() NOT NULL,
 	"room_id" uuid NOT NULL,
@@ -23,3 +30,6 @@ CREATE INDEX "bookings_to_remind_idx" ON "bookings" USING btree (lower("period")
 -- rooms along, still works).
 ALTER TABLE "rooms" DROP CONSTRAINT "rooms_location_fk";--> statement-breakpoint
 ALTER TABLE "rooms" ADD CONSTRAINT "rooms_location_fk" FOREIGN KEY ("location_id") REFERENCES "public"."locations"("id") ON DELETE no action;
+--> statement-breakpoint
+ALTER TABLE "room_feed_keys" ADD CONSTRAINT "room_feed_keys_organisation_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade;--> statement-breakpoint
+ALTER TABLE "room_feed_keys" ADD CONSTRAINT "room_feed_keys_changed_by_fk" FOREIGN KEY ("changed_by") REFERENCES "public"."users"("id") ON DELETE set null;

@@ -8,7 +8,7 @@ export async function auditSpaces(
   /** A job has no actor and no address. */
   ctx: { actor?: SpaceContext['actor']; ip: string | null },
   event: string,
-  subject: { type: 'room' | 'booking'; id: string },
+  subject: { type: 'room' | 'booking' | 'organisation'; id: string },
   details: Record<string, unknown> = {},
 ): Promise<void> {
   const { actor } = ctx;

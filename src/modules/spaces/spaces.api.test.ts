@@ -216,6 +216,7 @@ describe('GET /api/v1/rooms and availability', () => {
     expect(doc.paths['/api/v1/bookings/{id}/actions/{action}'].post.tags).toEqual(['spaces']);
     expect(doc.paths['/api/v1/rooms'].get.tags).toEqual(['spaces']);
     expect(doc.paths['/api/v1/rooms/{id}/availability'].get).toBeDefined();
+    expect(doc.paths['/api/v1/rooms/{id}/bookings/cancel'].post.security).toEqual([{ apiToken: [] }]);
   });
 });
 

@@ -193,3 +193,15 @@ export const roomPhotos = pgTable(
   },
   (t) => [index('room_photos_room_idx').on(t.roomId, t.position)],
 );
+
+/**
+ * Which address an organisation's calendar feed has now: its token is derived from the key ring and
+ * this version, so the rooms' managers can make a new address and the old one stops working. No
+ * row is version 0, the address from before versions.
+ */
+export const roomFeedKeys = pgTable('room_feed_keys', {
+  organisationId: uuid().primaryKey(),
+  version: integer().notNull(),
+  changedBy: uuid(),
+  changedAt: moment().notNull(),
+});

@@ -5,6 +5,7 @@ import type { FastifyRequest } from 'fastify';
 import type { WebDeps } from '../../../http/deps.ts';
 import { originOf, pageFor } from '../../../http/request-context.ts';
 import { pickText } from '../../../shared/i18n-text.ts';
+import { findFeedVersion } from '../calendar/feed-keys.repo.ts';
 import { organisationFeedPath } from '../calendar/feed-token.ts';
 import { listOwnRooms } from '../rooms/room-queries.ts';
 import type { SpaceContext } from '../space-context.ts';
@@ -26,12 +27,13 @@ export async function ownRoomsPage(
   const { organisation, rooms } = await listOwnRooms(ctx, organisationId);
   const requests = await listRequestsTo(ctx, organisation.id);
   const page = await pageFor(request, deps);
+  const feedVersion = await findFeedVersion(ctx.db, organisation.id);
   return OwnRoomsPage({
     ctx: page,
     organisation: { id: organisation.id, name: pickText(organisation.name, page.locale)?.text ?? '' },
     rooms,
     requests,
-    feedUrl: `${originOf(request, deps.config)}${organisationFeedPath(deps.keys, organisation.id, page.locale)}`,
+    feedUrl: `${originOf(request, deps.config)}${organisationFeedPath(deps.keys, organisation.id, page.locale, feedVersion)}`,
     ...extra,
   });
 }

@@ -19,6 +19,7 @@ import { RoomPage } from '../views/room.page.tsx';
 import { reasonPrefix } from '../views/slots.ts';
 import { actOnBooking } from './act-on-booking.ts';
 import { approveSeries } from './approve-series.ts';
+import { renewFeedAddress } from '../calendar/renew-feed-address.ts';
 import { ourBookingsPage, ownRoomsPage } from './booking-pages.web.ts';
 import { cancelBookingsBetween } from './cancel-bookings-between.ts';
 import { findBookingRoomOrganisation } from './bookings.repo.ts';
@@ -175,6 +176,19 @@ export const bookingsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
           return ownRoomsPage(request, deps, ctx, where!.owner, { done: errorMessage(page.t, error) });
         },
       });
+    },
+  );
+
+  app.post(
+    '/manage/organisations/:id/rooms/calendar/renew',
+    { schema: { hide: true, params: IdParams } },
+    async (request, reply) => {
+      const ctx = context(request);
+      await renewFeedAddress(ctx, request.params.id);
+      return reply.redirect(
+        `/${ctx.locale}/manage/organisations/${request.params.id.toLowerCase()}/rooms?done=feed_renewed#calendar-title`,
+        303,
+      );
     },
   );
 

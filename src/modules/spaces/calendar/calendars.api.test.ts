@@ -96,17 +96,36 @@ describe('calendars', () => {
     });
     expect(byId.get(`${requested}@passerelle`)!.summary).toMatch(/^Aangevraagd: /);
 
-    // Another organisation's id with this address, or a changed token: not found.
-    const token = /\/([^/]+)\.ics/.exec(url)![1]!;
+    // Another organisation's id with this token, a changed token or none: not found.
+    const token = /[?&]token=([^&]+)/.exec(url)![1]!;
     const [{ id: other }] = await sql(app.t, 'select id from organisations where id <> $1 limit 1', [
       owner.org,
     ]);
-    expect((await app.t.app.inject(`/calendars/organisations/${other}/${token}.ics`)).statusCode).toBe(404);
+    const feedAt = (org: string, query: string) =>
+      app.t.app.inject(`/calendars/organisations/${org}/bookings.ics${query}`);
+    expect((await feedAt(other, `?token=${token}`)).statusCode).toBe(404);
     const changed = token.slice(0, -1) + (token.endsWith('A') ? 'B' : 'A');
-    expect((await app.t.app.inject(`/calendars/organisations/${owner.org}/${changed}.ics`)).statusCode).toBe(
-      404,
-    );
-    expect((await app.t.app.inject(`/calendars/organisations/${owner.org}/${token}`)).statusCode).toBe(404);
+    expect((await feedAt(owner.org, `?token=${changed}`)).statusCode).toBe(404);
+    expect((await feedAt(owner.org, '')).statusCode).toBe(404);
+    expect((await feedAt(owner.org, `?token=${token}`)).statusCode).toBe(200);
+
+    // The address went too far: an editor makes a new one, and the old one stops at once.
+    const referrer = await memberOf(app.t, owner.org, ['referrer']);
+    await referrer.get(`/nl/manage/organisations/${owner.org}/bookings`);
+    expect(
+      (await referrer.post(`/nl/manage/organisations/${owner.org}/rooms/calendar/renew`, {})).statusCode,
+    ).toBe(404);
+    expect((await feedAt(owner.org, `?token=${token}`)).statusCode).toBe(200);
+    const renewed = await owner.editor.post(`/nl/manage/organisations/${owner.org}/rooms/calendar/renew`, {});
+    expect(renewed.statusCode).toBe(303);
+    expect((await feedAt(owner.org, `?token=${token}`)).statusCode).toBe(404);
+    const after = await owner.editor.get(renewed.headers.location as string);
+    expect(after.body).toContain('De agenda heeft een nieuw adres.');
+    const newUrl = /href="https?:\/\/[^/"]+(\/calendars\/organisations\/[^"]+)"/
+      .exec(after.body)![1]!
+      .replace(/&amp;/g, '&');
+    expect(newUrl).not.toBe(url);
+    expect((await app.t.app.inject(newUrl)).statusCode).toBe(200);
   });
 
   it('a booking’s file is for the asker and the owners; to anyone else it is not found', async () => {

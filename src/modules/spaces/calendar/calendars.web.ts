@@ -14,6 +14,7 @@ import { isUuid } from '../../../shared/shapes.ts';
 import { asPerson } from '../space-context.ts';
 import { icsOf } from './calendar-ics.ts';
 import { bookingEvent, organisationFeed, roomFeed } from './calendar-queries.ts';
+import { findFeedVersion } from './feed-keys.repo.ts';
 import { isFeedToken } from './feed-token.ts';
 
 const words = (locale: Locale) => {
@@ -72,7 +73,8 @@ export const calendarFeedsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, 
       const { id } = request.params;
       const token = request.query.token ?? '';
       // A wrong address is "not found", like an organisation that does not exist.
-      if (!isUuid(id) || !isFeedToken(deps.keys, id, token)) throw new AppError('ORGANISATION_NOT_FOUND');
+      if (!isUuid(id) || !isFeedToken(deps.keys, id, await findFeedVersion(deps.db, id.toLowerCase()), token))
+        throw new AppError('ORGANISATION_NOT_FOUND');
       const locale = feedLocale(request, request.query.lang);
       const feed = await organisationFeed(deps.db, id, new Date(), words(locale), locale);
       return sendIcs(reply, icsOf(feed.name, feed.events, new Date()), 'bookings.ics', 'private, no-store');

@@ -180,6 +180,12 @@ export function OwnRoomsPage({
             {feedUrl}
           </a>
         </p>
+        <p class="hint">{t.html('spaces.calendar.renew_hint')}</p>
+        <PostButton
+          ctx={ctx}
+          action={`/${ctx.locale}/manage/organisations/${organisation.id}/rooms/calendar/renew`}
+          label={t.t('spaces.calendar.renew')}
+        />
       </Section>
     </Layout>
   );
