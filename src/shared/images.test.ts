@@ -1,7 +1,7 @@
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors.ts';
-import { type ImageRules, imageThumbnail, prepareImage } from './images.ts';
+import { type ImageRules, prepareImage, smallerImage, smallerSize } from './images.ts';
 
 const rules: ImageRules = {
   field: 'picture',
@@ -100,10 +100,20 @@ describe('uploaded images', () => {
     expect(await outcomeOf(bomb)).toBe('picture: p_unreadable');
   });
 
-  it('give thumbnails of exactly the size asked, in their own format', async () => {
-    const image = await prepareImage(await solid(1600, 900).jpeg().toBuffer(), { ...rules, maxSide: 1600 });
-    const small = await imageThumbnail(image, 240, 180);
-    expect(await sharp(small).metadata()).toMatchObject({ format: 'jpeg', width: 240, height: 180 });
-    expect(small.length).toBeLessThan(image.data.length);
+  it('give smaller copies of the size they say, in their own format', async () => {
+    for (const [width, height] of [
+      [1600, 900],
+      [333, 1000],
+      [300, 200],
+    ] as const) {
+      const image = await prepareImage(await solid(width, height).jpeg().toBuffer(), {
+        ...rules,
+        maxSide: 1600,
+      });
+      const small = await smallerImage(image, 480);
+      expect(await sharp(small).metadata()).toMatchObject({ format: 'jpeg', ...smallerSize(image, 480) });
+    }
+    expect(smallerSize({ width: 1600, height: 900 }, 480)).toEqual({ width: 480, height: 270 });
+    expect(smallerSize({ width: 300, height: 200 }, 480)).toEqual({ width: 300, height: 200 });
   });
 });

@@ -5,7 +5,7 @@
 // a huge image is refused rather than filling the memory. Each use names its field, its limits and
 // the codes of its refusals (their messages are `fields.<code>`, which say the limits in words).
 import { fileTypeFromBuffer } from 'file-type';
-import sharp from 'sharp';
+import sharp, { type Sharp } from 'sharp';
 import { AppError } from './errors.ts';
 
 /** 40 megapixels: any real photo or scan, not a decompression bomb. */
@@ -66,26 +66,35 @@ export async function prepareImage(upload: Buffer, rules: ImageRules): Promise<P
   }
 }
 
-function encode(image: sharp.Sharp, format: Format, palette = false): sharp.Sharp {
+function encode(image: Sharp, format: Format, palette = false): Sharp {
   if (format === 'png') return image.png({ compressionLevel: 9, palette });
   if (format === 'jpeg') return image.jpeg({ quality: 85, mozjpeg: true });
   return image.webp({ quality: 85 });
 }
 
 /**
- * A small copy of a stored image (one prepared above), cut to exactly `width` × `height` around its
- * middle, in its own format: for lists that show many images at once.
+ * A smaller copy of a stored image (one prepared above), at most `maxSide` on its longest side, in
+ * its own format: for lists and small screens that show many images at once.
  */
-export async function imageThumbnail(
+export async function smallerImage(
   image: { data: Buffer; contentType: string },
-  width: number,
-  height: number,
+  maxSide: number,
 ): Promise<Buffer> {
   const format = formatOf(image.contentType) ?? 'jpeg';
   const small = sharp(image.data, { limitInputPixels: maxInputPixels }).resize({
-    width,
-    height,
-    fit: 'cover',
+    width: maxSide,
+    height: maxSide,
+    fit: 'inside',
+    withoutEnlargement: true,
   });
   return encode(small, format).toBuffer();
+}
+
+/** The size `smallerImage` gives an image of this size. */
+export function smallerSize(size: { width: number; height: number }, maxSide: number) {
+  const scale = Math.min(1, maxSide / Math.max(size.width, size.height));
+  return {
+    width: Math.max(1, Math.round(size.width * scale)),
+    height: Math.max(1, Math.round(size.height * scale)),
+  };
 }

@@ -8,6 +8,7 @@ import { moduleErrors } from '../../shared/errors.ts';
 import { spacesApi } from './spaces.api.ts';
 import { roomsWeb } from './rooms/rooms.web.ts';
 import { findRoomsWeb } from './rooms/find-rooms.web.ts';
+import { roomPhotoFilesWeb } from './rooms/room-photo-files.web.ts';
 import { bookingsWeb } from './bookings/bookings.web.ts';
 import { bookingFileWeb, calendarFeedsWeb } from './calendar/calendars.web.ts';
 
@@ -29,6 +30,6 @@ export const spacesModule = {
   routes: {
     pages: [findRoomsWeb, roomsWeb, bookingsWeb, bookingFileWeb],
     api: [spacesApi],
-    root: [calendarFeedsWeb],
+    root: [calendarFeedsWeb, roomPhotoFilesWeb],
   },
 } satisfies ModuleManifest;

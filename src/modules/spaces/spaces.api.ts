@@ -7,7 +7,7 @@ import { DateTime } from 'luxon';
 import Type from 'typebox';
 import { documented as apiDocs } from '../../http/api-docs.ts';
 import type { WebDeps } from '../../http/deps.ts';
-import { localeOf } from '../../http/request-context.ts';
+import { localeOf, originOf } from '../../http/request-context.ts';
 import { contextAs } from '../../http/use-case-context.ts';
 import { AppError, type FieldProblem } from '../../shared/errors.ts';
 import { type ApiTokenActor, requireApiToken } from '../access/index.ts';
@@ -18,7 +18,7 @@ import { actOnBooking } from './bookings/act-on-booking.ts';
 import { requestBooking } from './bookings/request-booking.ts';
 import type { PeriodView, RoomView } from './presenters/page-data.ts';
 import { defaultRadiusKm, findRooms } from './rooms/find-rooms.ts';
-import { roomCalendar } from './rooms/room-queries.ts';
+import { getRoom, roomCalendar } from './rooms/room-queries.ts';
 import type { SpaceContext } from './space-context.ts';
 import { roomTimeZone } from './spaces.vocabulary.ts';
 
@@ -54,6 +54,19 @@ const RoomSchema = Type.Object({
   notice_hours: Type.Integer(),
   confirmation: Type.String({ description: '"at_once" or "approval".' }),
   is_demo: Type.Boolean(),
+  photos: Type.Array(
+    Type.Object({
+      id: Type.String({ format: 'uuid' }),
+      url: Type.String({
+        description: 'The image (PNG, JPEG or WebP, at most 1,600 px on its longest side); never changes.',
+      }),
+      small_url: Type.String({ description: 'The same image at most 480 px on its longest side.' }),
+      width: Type.Integer(),
+      height: Type.Integer(),
+      caption: I18nTextSchema,
+    }),
+    { description: 'In their order, at most 6; the first is the one search results show.' },
+  ),
 });
 // The same page shape as /api/v1/services and /api/v1/search.
 const RoomList = Type.Object({
@@ -114,7 +127,7 @@ const BookingOutcome = Type.Object({
 });
 
 const period = (p: PeriodView) => ({ start: p.start.toISOString(), end: p.end.toISOString() });
-const room = (r: RoomView) => ({
+const room = (r: RoomView, origin: string) => ({
   id: r.id,
   organisation_id: r.organisationId,
   organisation_name: r.organisationName,
@@ -138,6 +151,14 @@ const room = (r: RoomView) => ({
   notice_hours: r.noticeHours,
   confirmation: r.confirmation,
   is_demo: r.isDemo,
+  photos: r.photos.map((p) => ({
+    id: p.id,
+    url: `${origin}/room-photos/${p.id}`,
+    small_url: `${origin}/room-photos/${p.id}?size=small`,
+    width: p.width,
+    height: p.height,
+    caption: p.caption,
+  })),
 });
 
 /** The stretch an availability request asks about: a week from today unless it says. */
@@ -230,14 +251,24 @@ export const spacesApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
         },
         { locale: localeOf(request), now: new Date() },
       );
+      const origin = originOf(request, deps.config);
       return {
         data: rooms.map((r) => ({
-          ...room(r.room),
+          ...room(r.room, origin),
           distance_km: r.distanceKm === null ? null : Math.round(r.distanceKm * 100) / 100,
         })),
         meta: { page, per_page, total, total_pages: Math.max(1, Math.ceil(total / per_page)) },
       };
     },
+  );
+
+  app.get(
+    '/rooms/:id',
+    documented('A room that an organisation shares', {
+      params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+      response: { 200: RoomSchema, 404: ErrorSchema },
+    }),
+    async (request) => room(await getRoom(deps.db, request.params.id), originOf(request, deps.config)),
   );
 
   app.get(
