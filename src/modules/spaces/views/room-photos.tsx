@@ -120,7 +120,6 @@ export function PhotosSection({
                     width={String(small.width)}
                     height={String(small.height)}
                     alt=""
-                    loading="lazy"
                   />
                   {caption ? (
                     <p lang={caption.fallback ? caption.lang : undefined} safe>
