@@ -6,7 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import type { WebDeps } from '../../../http/deps.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { roomPhotoFile } from './room-queries.ts';
+import { roomPhotoFile } from './room-photo-file.ts';
 
 export const roomPhotoFilesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   app.get(

@@ -94,3 +94,8 @@ export async function findPhotoFile(
     .where(eq(roomPhotos.id, id));
   return row;
 }
+
+export async function photoExists(db: Executor, id: string): Promise<boolean> {
+  const rows = await db.select({ id: roomPhotos.id }).from(roomPhotos).where(eq(roomPhotos.id, id));
+  return rows.length > 0;
+}

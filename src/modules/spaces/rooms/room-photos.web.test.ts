@@ -248,11 +248,18 @@ describe('a room’s photos', () => {
     expect(order.indexOf('Photo #999')).toBeLessThan(order.indexOf('Photo #111'));
     expect(order.indexOf('Photo #111')).toBeLessThan(order.indexOf('Photo #555'));
 
+    // Its small copy, made once and then kept by the process, is served until the photo is removed.
+    const smallA = await app.get(`/room-photos/${a!.id}?size=small`);
+    expect(smallA.statusCode).toBe(200);
+    expect((await app.get(`/room-photos/${a!.id}?size=small`)).rawPayload.equals(smallA.rawPayload)).toBe(
+      true,
+    );
     const removed = await action(owner.editor, room, a!.id, 'delete');
     expect(removed.statusCode).toBe(303);
     expect(removed.headers.location).toBe(`/en/manage/rooms/${room}?done=photo_removed#photos`);
     expect((await photosOf(room)).map((p) => p.id)).toEqual([c!.id, b!.id]);
     expect((await app.get(`/room-photos/${a!.id}`)).statusCode).toBe(404);
+    expect((await app.get(`/room-photos/${a!.id}?size=small`)).statusCode).toBe(404);
     expect((await action(owner.editor, room, a!.id, 'delete')).statusCode).toBe(404);
     expect((await action(owner.editor, room, 'not-an-id', 'first')).statusCode).toBe(404);
     const events = await sql(

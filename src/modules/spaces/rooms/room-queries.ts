@@ -1,8 +1,7 @@
-// Reading rooms: the public list and page, a week of free and taken time, the photos' files, and an
-// organisation's own rooms for its editors. Rooms and their hours are public; who booked them is not.
+// Reading rooms: the public list and page, a week of free and taken time, and an organisation's own
+// rooms for its editors. Rooms and their hours are public; who booked them is not.
 import { DateTime } from 'luxon';
 import { AppError } from '../../../shared/errors.ts';
-import { smallerImage } from '../../../shared/images.ts';
 import { isUuid } from '../../../shared/shapes.ts';
 import type { Database, Executor } from '../../../db/client.ts';
 import { getOrganisationBrief, listOrganisationsWithPlaces } from '../../directory/index.ts';
@@ -12,8 +11,8 @@ import { findBookingsBetween } from '../bookings/bookings.repo.ts';
 import type { ClosureView, PeriodView, RoomPhotoView, RoomView } from '../presenters/page-data.ts';
 import type { SpaceContext } from '../space-context.ts';
 import { requireRoomManager } from '../spaces.policy.ts';
-import { roomPhotoLimits, roomTimeZone } from '../spaces.vocabulary.ts';
-import { findPhotoFile, findPhotoSummaries } from './room-photos.repo.ts';
+import { roomTimeZone } from '../spaces.vocabulary.ts';
+import { findPhotoSummaries } from './room-photos.repo.ts';
 import { type AvailabilityRow, findAvailability, findRoom, findRoomsOf, type RoomRow } from './rooms.repo.ts';
 
 /**
@@ -73,17 +72,6 @@ export async function presentRooms(db: Database, rows: RoomRow[]): Promise<RoomV
       photos: photosOf.get(r.id) ?? [],
     };
   });
-}
-
-/** A photo's file to serve, or its smaller copy (made on each request; browsers keep both). */
-export async function roomPhotoFile(
-  db: Executor,
-  id: string,
-  { small }: { small: boolean },
-): Promise<{ contentType: string; data: Buffer } | undefined> {
-  const file = isUuid(id) ? await findPhotoFile(db, id.toLowerCase()) : undefined;
-  if (!file || !small) return file;
-  return { contentType: file.contentType, data: await smallerImage(file, roomPhotoLimits.smallSide) };
 }
 
 async function roomRow(db: Executor, id: string): Promise<RoomRow> {
