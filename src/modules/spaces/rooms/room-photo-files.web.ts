@@ -22,11 +22,15 @@ export const roomPhotoFilesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app,
       const small = request.query.size === 'small';
       const file = await roomPhotoFile(deps.db, request.params.id, { small });
       if (!file) throw new AppError('NOT_FOUND');
-      return reply
-        .type(file.contentType)
-        .header('cache-control', 'public, max-age=31536000, immutable')
-        .header('content-security-policy', "default-src 'none'")
-        .send(file.data);
+      return (
+        reply
+          .type(file.contentType)
+          .header('cache-control', 'public, max-age=31536000, immutable')
+          .header('content-security-policy', "default-src 'none'")
+          // The API gives these addresses to other sites, which may show the photos on their pages.
+          .header('cross-origin-resource-policy', 'cross-origin')
+          .send(file.data)
+      );
     },
   );
 };

@@ -109,6 +109,7 @@ describe('a room’s photos', () => {
     expect(served.headers['cache-control']).toBe('public, max-age=31536000, immutable');
     expect(served.headers['content-security-policy']).toBe("default-src 'none'");
     expect(served.headers['x-content-type-options']).toBe('nosniff');
+    expect(served.headers['cross-origin-resource-policy']).toBe('cross-origin');
     expect(served.headers['set-cookie']).toBeUndefined();
     const meta = await sharp(served.rawPayload).metadata();
     expect(meta).toMatchObject({ format: 'jpeg', width: 1200, height: 1600 });
