@@ -103,6 +103,8 @@ interface Case {
   /** Prepares what the request acts on, and returns its path. */
   path: () => Promise<string>;
   body?: () => Record<string, string | string[]>;
+  /** A file sent with the body, as a multipart upload form sends it. */
+  upload?: { field: string; name: string; type: string; data: Buffer };
   allowed: Role[];
   /** Evidence in the database that the change happened (for POST). */
   changed?: () => Promise<boolean>;
@@ -208,6 +210,29 @@ async function orgRoom(): Promise<string> {
   }
   return spacesRoom;
 }
+/** A 1×1 PNG, as a room's photo. */
+const onePixel = Buffer.from(
+  'iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNk+M9QDwADhgGAWjR9awAAAABJRU5ErkJggg==',
+  'base64',
+);
+/** `org`'s room with only these photos (inserted as stored ones are), their ids in order. */
+async function roomWithPhotos(count: number): Promise<string[]> {
+  const room = await orgRoom();
+  await sql('delete from room_photos where room_id = $1', [room]);
+  const ids: string[] = [];
+  for (let position = 0; position < count; position++)
+    ids.push(
+      (
+        await sql(
+          `insert into room_photos (room_id, content_type, data, width, height, position)
+           values ($1, 'image/png', $2, 1, 1, $3) returning id`,
+          [room, onePixel, position],
+        )
+      )[0].id,
+    );
+  return ids;
+}
+let photoIds: string[] = [];
 /** A fresh request for `org`'s room from another organisation, an hour of its own, so decisions never collide. */
 let spacesBooking = '';
 let closureId = '';
@@ -850,6 +875,46 @@ const cases: Case[] = [
       (await sql(`select 1 from room_availability where id = $1`, [closureId])).length === 0,
   },
   {
+    name: 'add a photo to a room',
+    method: 'POST',
+    path: async () => {
+      await roomWithPhotos(0);
+      return `/en/manage/rooms/${spacesRoom}/photos`;
+    },
+    body: () => ({ 'caption.en': 'Added in the table' }),
+    upload: { field: 'photo', name: 'room.png', type: 'image/png', data: onePixel },
+    allowed: ['editor', 'admin'],
+    changed: async () => (await sql(`select 1 from room_photos where room_id = $1`, [spacesRoom])).length > 0,
+  },
+  {
+    name: 'show a photo of a room first',
+    method: 'POST',
+    path: async () => {
+      photoIds = await roomWithPhotos(2);
+      return `/en/manage/rooms/${spacesRoom}/photos/${photoIds[1]}/first`;
+    },
+    allowed: ['editor', 'admin'],
+    changed: async () =>
+      (await sql(`select 1 from room_photos where id = $1 and position = 0`, [photoIds[1]])).length > 0,
+  },
+  {
+    name: 'remove a photo of a room',
+    method: 'POST',
+    path: async () => {
+      photoIds = await roomWithPhotos(1);
+      return `/en/manage/rooms/${spacesRoom}/photos/${photoIds[0]}/delete`;
+    },
+    allowed: ['editor', 'admin'],
+    changed: async () => (await sql(`select 1 from room_photos where id = $1`, [photoIds[0]])).length === 0,
+  },
+  {
+    // Public, like the room's page that shows it.
+    name: 'a photo of a room',
+    method: 'GET',
+    path: async () => `/room-photos/${(await roomWithPhotos(1))[0]}`,
+    allowed: [...roles],
+  },
+  {
     name: 'a room’s public page',
     method: 'GET',
     path: async () => `/en/rooms/${await orgRoom()}`,
@@ -1031,7 +1096,9 @@ describe('authorisation, every route by every role', () => {
         } else {
           // A page of the site gives the token, as a browser would have one.
           await client.get('/en/password/forgot');
-          const res = await client.post(path, c.body?.() ?? {});
+          const res = c.upload
+            ? await client.upload(path, (c.body?.() ?? {}) as Record<string, string>, c.upload)
+            : await client.post(path, c.body?.() ?? {});
           status = res.statusCode;
           location = res.headers.location as string | undefined;
         }

@@ -32,13 +32,14 @@ declare module 'fastify' {
 const sessionOf = (request: FastifyRequest) => request.signedIn?.sessionId ?? 'visitor';
 
 const unsafeMethods = new Set(['POST', 'PUT', 'PATCH', 'DELETE']);
-// Files at one address for every language (feeds, the map's outlines) need no session, and must not
-// renew one: a cache may keep them.
+// Files at one address for every language (feeds, the map's outlines, rooms' photos) need no
+// session, and must not renew one: a cache may keep them.
 const skipsSessions = (url: string) =>
   url.startsWith('/api/') ||
   url.startsWith('/assets/') ||
   url.startsWith('/calendars/') ||
   url.startsWith('/evidence/') ||
+  url.startsWith('/room-photos/') ||
   /^\/rooms\/[^/?]+\/calendar\.ics/.test(url);
 
 async function sessions(
@@ -47,11 +48,12 @@ async function sessions(
 ) {
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
-  // Uploads (logos) arrive whole in request.body, fields as strings and the file as a Buffer. The
-  // limit here stops abuse; the use case gives the person the real, smaller limit in words.
+  // Uploads (logos, rooms' photos) arrive whole in request.body, fields as strings and the file as a
+  // Buffer. The limit here stops abuse; the use case gives the person the real, smaller limit in
+  // words (2 MB for a photo, so a file a little over it still gets that answer).
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
-    limits: { fileSize: 2 * 1024 * 1024, files: 1, fields: 10, parts: 12 },
+    limits: { fileSize: 4 * 1024 * 1024, files: 1, fields: 10, parts: 12 },
   });
   await app.register(csrf, {
     cookieKey: csrfCookieName(config),

@@ -80,6 +80,7 @@ export function Form({
   browserChecks = false,
   wide = false,
   danger = false,
+  upload = false,
   problems,
   children,
 }: {
@@ -92,6 +93,8 @@ export function Form({
   wide?: boolean;
   /** The button does what cannot be undone (withdrawing consent). */
   danger?: boolean;
+  /** The form sends a file (a FileField), as multipart/form-data. */
+  upload?: boolean;
   /** A refused form's problems, summed up above it. */
   problems?: FieldProblem[];
   children?: Children;
@@ -103,6 +106,7 @@ export function Form({
         method="post"
         action={action}
         class={wide ? 'form wide' : 'form'}
+        enctype={upload ? 'multipart/form-data' : undefined}
         novalidate={browserChecks ? undefined : true}
       >
         <CsrfField ctx={ctx} />

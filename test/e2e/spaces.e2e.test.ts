@@ -1,7 +1,8 @@
 // Publishing a room with its weekly hours in a real browser, in Dutch at 1280 px and in French at
-// 390 px: every page passes axe and nothing scrolls sideways; then the room's public page shows its
-// week of free time. Screenshots go to $SCREENSHOTS when it is set, to look at them.
+// 390 px: every page passes axe and nothing scrolls sideways; a photo is uploaded; then the room's
+// public page shows the photo and its week of free time. Screenshots go to $SCREENSHOTS when it is set, to look at them.
 import type { Page } from 'playwright-core';
+import sharp from 'sharp';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { type BrowserHarness, expectAccessible, startBrowserHarness } from '../helpers/browser.ts';
 import { testPassword } from '../helpers/form-client.ts';
@@ -15,6 +16,16 @@ beforeAll(async () => {
   h = await startBrowserHarness();
 });
 afterAll(() => h?.close());
+
+/** A landscape "photo" of a room: a floor, a wall and a window, as a camera's JPEG. */
+async function roomPhoto(): Promise<Buffer> {
+  const svg = `<svg xmlns="http://www.w3.org/2000/svg" width="2000" height="1500">
+    <defs><linearGradient id="w" x1="0" y1="0" x2="0" y2="1"><stop offset="0" stop-color="#e9e4d8"/><stop offset="1" stop-color="#c9c0ac"/></linearGradient></defs>
+    <rect width="2000" height="1000" fill="url(#w)"/><rect y="1000" width="2000" height="500" fill="#8a6a4a"/>
+    <rect x="1200" y="250" width="500" height="450" fill="#9cc7e4" stroke="#fff" stroke-width="24"/>
+    <rect x="300" y="820" width="700" height="60" fill="#5b4636"/></svg>`;
+  return sharp(Buffer.from(svg)).jpeg({ quality: 80 }).toBuffer();
+}
 
 async function check(page: Page, width: number, name: string): Promise<void> {
   await expectAccessible(page);
@@ -86,9 +97,33 @@ describe('publishing a room with weekly hours', () => {
       expect(rule).toBe('DTSTART:20260105T180000\nRRULE:FREQ=WEEKLY;BYDAY=MO,TH');
       await check(page, width, `${locale}-room-saved`);
 
-      // The public page: two evenings free each week (past time is not offered).
-      await page.locator('a[href*="/rooms/"]:not([href*="manage"])').first().click();
+      // A photo with a caption, through the upload form as a browser sends it.
+      const caption = locale === 'nl' ? 'De zaal met haar keuken' : 'La salle et sa cuisine';
+      await page
+        .locator('#f-photo')
+        .setInputFiles({ name: 'zaal.jpg', mimeType: 'image/jpeg', buffer: await roomPhoto() });
+      await page.locator(`input[name="caption.${locale}"]`).fill(caption);
+      await page.locator('#photos-title ~ form button[type=submit]').click();
+      await page.waitForURL(/done=photo_added/);
+      expect(await page.locator('.photo-list li').count()).toBe(1);
+      expect(await page.locator('.photo-list li p').first().textContent()).toBe(caption);
+      await check(page, width, `${locale}-room-photos`);
+
+      // The public page: the photo, and two evenings free each week (past time is not offered).
+      await page
+        .locator('a[href*="/rooms/"]:not([href*="manage"]):not([href^="/room-photos"])')
+        .first()
+        .click();
       await page.waitForURL(/\/rooms\/[0-9a-f-]{36}$/);
+      const shown = page.locator('.room-photos img');
+      await expect.poll(() => shown.getAttribute('alt')).toBe(caption);
+      await shown.scrollIntoViewIfNeeded();
+      await expect
+        .poll(() => shown.evaluate((img: HTMLImageElement) => img.complete && img.naturalWidth))
+        .toBeGreaterThan(0);
+      const box = (await shown.boundingBox())!;
+      expect(box.x + box.width, 'the photo fits the screen').toBeLessThanOrEqual(width);
+      await check(page, width, `${locale}-room-page-photo`);
       // Next week, whose evenings are all still to come.
       await page.getByRole('link', { name: locale === 'nl' ? 'Volgende week' : 'Semaine suivante' }).click();
       await page.waitForURL(/week=/);

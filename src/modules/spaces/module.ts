@@ -6,8 +6,10 @@ import { tablesOf } from '../../db/tables.ts';
 import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { moduleErrors } from '../../shared/errors.ts';
 import { spacesApi } from './spaces.api.ts';
+import { bookingsApi } from './bookings/bookings.api.ts';
 import { roomsWeb } from './rooms/rooms.web.ts';
 import { findRoomsWeb } from './rooms/find-rooms.web.ts';
+import { roomPhotoFilesWeb } from './rooms/room-photo-files.web.ts';
 import { bookingsWeb } from './bookings/bookings.web.ts';
 import { bookingFileWeb, calendarFeedsWeb } from './calendar/calendars.web.ts';
 import { runBookingReminders } from './bookings/run-booking-reminders.ts';
@@ -29,8 +31,8 @@ export const spacesModule = {
   errors,
   routes: {
     pages: [findRoomsWeb, roomsWeb, bookingsWeb, bookingFileWeb],
-    api: [spacesApi],
-    root: [calendarFeedsWeb],
+    api: [spacesApi, bookingsApi],
+    root: [calendarFeedsWeb, roomPhotoFilesWeb],
   },
   jobs: ({ database, origin, mailQueued }) => [
     {

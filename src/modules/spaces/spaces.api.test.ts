@@ -217,6 +217,18 @@ describe('GET /api/v1/rooms and availability', () => {
     expect(doc.paths['/api/v1/rooms'].get.tags).toEqual(['spaces']);
     expect(doc.paths['/api/v1/rooms/{id}/availability'].get).toBeDefined();
     expect(doc.paths['/api/v1/rooms/{id}/bookings/cancel'].post.security).toEqual([{ apiToken: [] }]);
+    expect(doc.paths['/api/v1/rooms/{id}'].get.tags).toEqual(['spaces']);
+    const photos =
+      doc.paths['/api/v1/rooms/{id}'].get.responses['200'].content['application/json'].schema.properties
+        .photos;
+    expect(Object.keys(photos.items.properties)).toEqual([
+      'id',
+      'url',
+      'small_url',
+      'width',
+      'height',
+      'caption',
+    ]);
   });
 });
 
@@ -378,7 +390,7 @@ describe('API tokens', () => {
 });
 
 describe('the room list', () => {
-  it('reads the organisations of a page of rooms in one query, however many there are', async () => {
+  it('reads the organisations and the photos of a page of rooms in one query each, however many there are', async () => {
     const queries: string[] = [];
     const db = drizzle({
       client: app.t.database.pool,
@@ -391,7 +403,11 @@ describe('the room list', () => {
     );
     expect(new Set(items.map((r) => r.organisationId)).size).toBeGreaterThanOrEqual(3);
     expect(items.every((r) => Object.keys(r.organisationName).length > 0 && r.place)).toBe(true);
-    // The page of rooms, their number, and their organisations with their places.
-    expect(queries).toHaveLength(3);
+    // The page of rooms, their number, their organisations with their places, and their photos
+    // without their bytes.
+    expect(queries).toHaveLength(4);
+    const photos = queries.filter((q) => q.includes('"room_photos"'));
+    expect(photos).toHaveLength(1);
+    expect(photos[0]).not.toMatch(/"data"/);
   });
 });

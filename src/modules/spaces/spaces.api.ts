@@ -1,36 +1,23 @@
-// Rooms and bookings through the API. Rooms and when they are free are public; asking for a slot
-// and deciding one need an organisation's token (Authorization: Bearer psl_…, made by its admins on
-// the API tokens page), with the same rules and errors as the pages.
+// Rooms through the API: rooms and when they are free are public (bookings are in
+// bookings/bookings.api.ts, with an organisation's token).
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import type { FastifyReply, FastifyRequest } from 'fastify';
 import { DateTime } from 'luxon';
 import Type from 'typebox';
-import { documented as apiDocs } from '../../http/api-docs.ts';
 import type { WebDeps } from '../../http/deps.ts';
-import { localeOf } from '../../http/request-context.ts';
-import { contextAs } from '../../http/use-case-context.ts';
+import { localeOf, originOf } from '../../http/request-context.ts';
 import { AppError, type FieldProblem } from '../../shared/errors.ts';
-import { type ApiTokenActor, requireApiToken } from '../access/index.ts';
 import { ErrorSchema, I18nTextSchema } from '../directory/index.ts';
 import { readMoment } from './bookings/check-booking.ts';
+import { documented, Moment, PeriodSchema, period } from './spaces-api-common.api.ts';
 import { inDateWindow } from './availability/date-window.ts';
-import { actOnBooking } from './bookings/act-on-booking.ts';
-import { cancelBookingsBetween } from './bookings/cancel-bookings-between.ts';
-import { requestBooking } from './bookings/request-booking.ts';
-import type { PeriodView, RoomView } from './presenters/page-data.ts';
+import type { RoomView } from './presenters/page-data.ts';
 import { defaultRadiusKm, findRooms } from './rooms/find-rooms.ts';
-import { roomCalendar } from './rooms/room-queries.ts';
-import type { SpaceContext } from './space-context.ts';
+import { getRoom, roomCalendar } from './rooms/room-queries.ts';
 import { roomTimeZone } from './spaces.vocabulary.ts';
 
-const documented = apiDocs('spaces');
-const errors = { 400: ErrorSchema, 401: ErrorSchema, 403: ErrorSchema, 404: ErrorSchema, 409: ErrorSchema };
-const security = [{ apiToken: [] }];
 /** The longest stretch one availability request covers. */
 const maxAvailabilityDays = 31;
 
-const Moment = Type.String({ format: 'date-time' });
-const PeriodSchema = Type.Object({ start: Moment, end: Moment });
 const RoomSchema = Type.Object({
   id: Type.String({ format: 'uuid' }),
   organisation_id: Type.String({ format: 'uuid' }),
@@ -55,6 +42,19 @@ const RoomSchema = Type.Object({
   notice_hours: Type.Integer(),
   confirmation: Type.String({ description: '"at_once" or "approval".' }),
   is_demo: Type.Boolean(),
+  photos: Type.Array(
+    Type.Object({
+      id: Type.String({ format: 'uuid' }),
+      url: Type.String({
+        description: 'The image (PNG, JPEG or WebP, at most 1,600 px on its longest side); never changes.',
+      }),
+      small_url: Type.String({ description: 'The same image at most 480 px on its longest side.' }),
+      width: Type.Integer(),
+      height: Type.Integer(),
+      caption: I18nTextSchema,
+    }),
+    { description: 'In their order, at most 6; the first is the one search results show.' },
+  ),
 });
 // The same page shape as /api/v1/services and /api/v1/search.
 const RoomList = Type.Object({
@@ -71,51 +71,7 @@ const RoomList = Type.Object({
     total_pages: Type.Integer(),
   }),
 });
-const BookingRequest = Type.Object(
-  {
-    room_id: Type.String({ maxLength: 64 }),
-    start: Type.String({ maxLength: 40, description: 'ISO 8601; Brussels time unless an offset is given.' }),
-    end: Type.String({ maxLength: 40 }),
-    attendees: Type.Integer({ minimum: 0, maximum: 1_000_000 }),
-    purpose: Type.Optional(Type.String({ maxLength: 2_000, description: 'At most 500 characters.' })),
-    until: Type.Optional(
-      Type.String({
-        maxLength: 20,
-        description:
-          'For a weekly booking, its last day (YYYY-MM-DD), at most a year of weeks: the same time every week; dates that are taken or closed are left out and listed in `skipped`.',
-      }),
-    ),
-  },
-  { additionalProperties: false },
-);
-const BookingResult = Type.Object({
-  id: Type.String({ format: 'uuid' }),
-  status: Type.Union([
-    Type.Literal('requested'),
-    Type.Literal('confirmed'),
-    Type.Literal('declined'),
-    Type.Literal('cancelled'),
-  ]),
-});
-
-const BookingOutcome = Type.Object({
-  ...BookingResult.properties,
-  series_id: Type.Union([Type.String({ format: 'uuid' }), Type.Null()], {
-    description: 'The weekly booking the dates belong to; null for one date.',
-  }),
-  booked: Type.Array(Type.Object({ id: Type.String({ format: 'uuid' }), ...PeriodSchema.properties })),
-  skipped: Type.Array(
-    Type.Object({
-      ...PeriodSchema.properties,
-      reason: Type.String({
-        description: '"taken", "booking_closed", "booking_outside_hours" or "booking_quota".',
-      }),
-    }),
-  ),
-});
-
-const period = (p: PeriodView) => ({ start: p.start.toISOString(), end: p.end.toISOString() });
-const room = (r: RoomView) => ({
+const room = (r: RoomView, origin: string) => ({
   id: r.id,
   organisation_id: r.organisationId,
   organisation_name: r.organisationName,
@@ -139,6 +95,14 @@ const room = (r: RoomView) => ({
   notice_hours: r.noticeHours,
   confirmation: r.confirmation,
   is_demo: r.isDemo,
+  photos: r.photos.map((p) => ({
+    id: p.id,
+    url: `${origin}/room-photos/${p.id}`,
+    small_url: `${origin}/room-photos/${p.id}?size=small`,
+    width: p.width,
+    height: p.height,
+    caption: p.caption,
+  })),
 });
 
 /** The stretch an availability request asks about: a week from today unless it says. */
@@ -164,18 +128,6 @@ function stretch(query: { from?: string; to?: string }, now: Date): { from: Date
 }
 
 export const spacesApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
-  const actors = new WeakMap<FastifyRequest, ApiTokenActor>();
-  /** Before the body is read: a request without a valid organisation token is a 401. */
-  async function authenticate(request: FastifyRequest, reply: FastifyReply): Promise<void> {
-    reply.header('cache-control', 'no-store');
-    actors.set(request, await requireApiToken(deps.db, request.headers.authorization, new Date()));
-  }
-  const tokenContext = (request: FastifyRequest): SpaceContext => {
-    const actor = actors.get(request);
-    if (!actor) throw new AppError('API_TOKEN_INVALID');
-    return contextAs(request, deps, actor);
-  };
-
   app.get(
     '/rooms',
     documented('Rooms that organisations share', {
@@ -231,14 +183,24 @@ export const spacesApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
         },
         { locale: localeOf(request), now: new Date() },
       );
+      const origin = originOf(request, deps.config);
       return {
         data: rooms.map((r) => ({
-          ...room(r.room),
+          ...room(r.room, origin),
           distance_km: r.distanceKm === null ? null : Math.round(r.distanceKm * 100) / 100,
         })),
         meta: { page, per_page, total, total_pages: Math.max(1, Math.ceil(total / per_page)) },
       };
     },
+  );
+
+  app.get(
+    '/rooms/:id',
+    documented('A room that an organisation shares', {
+      params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+      response: { 200: RoomSchema, 404: ErrorSchema },
+    }),
+    async (request) => room(await getRoom(deps.db, request.params.id), originOf(request, deps.config)),
   );
 
   app.get(
@@ -281,104 +243,6 @@ export const spacesApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
         open: calendar.open.map(period),
         taken: calendar.taken.map(period),
       };
-    },
-  );
-
-  app.post(
-    '/bookings',
-    {
-      onRequest: authenticate,
-      ...documented('Ask for a slot of a room, for the token’s organisation', {
-        security,
-        body: BookingRequest,
-        response: { 201: BookingOutcome, ...errors },
-      }),
-    },
-    async (request, reply) => {
-      const ctx = tokenContext(request);
-      const b = request.body;
-      const result = await requestBooking(ctx, {
-        roomId: b.room_id,
-        start: b.start,
-        end: b.end,
-        attendees: String(b.attendees),
-        purpose: b.purpose,
-        until: b.until,
-      });
-      return reply.code(201).send({
-        id: result.id,
-        status: result.status,
-        series_id: result.seriesId,
-        booked: result.booked.map((d) => ({ id: d.id, ...period(d.period) })),
-        skipped: result.skipped.map((d) => ({ ...period(d.period), reason: d.reason })),
-      });
-    },
-  );
-
-  app.post(
-    '/bookings/:id/actions/:action',
-    {
-      onRequest: authenticate,
-      ...documented('Approve or decline a request for your room, or cancel a booking', {
-        security,
-        params: Type.Object({
-          id: Type.String({ maxLength: 64 }),
-          action: Type.Union([Type.Literal('approve'), Type.Literal('decline'), Type.Literal('cancel')]),
-        }),
-        body: Type.Optional(
-          Type.Object(
-            { reason: Type.Optional(Type.String({ maxLength: 2_000, description: 'Needed to decline.' })) },
-            { additionalProperties: false },
-          ),
-        ),
-        response: { 200: BookingResult, ...errors },
-      }),
-    },
-    async (request) => {
-      const ctx = tokenContext(request);
-      return actOnBooking(ctx, request.params.id, request.params.action, request.body?.reason ?? '');
-    },
-  );
-
-  app.post(
-    '/rooms/:id/bookings/cancel',
-    {
-      onRequest: authenticate,
-      ...documented('Cancel every booking of a room between two dates', {
-        description:
-          'For the room’s organisation: every request and booking of the room (a reason is needed; each group is told). For another organisation: its own. Bookings that have begun stay.',
-        security,
-        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
-        body: Type.Object(
-          {
-            from: Type.String({ maxLength: 20, description: 'First day, Brussels date ("2027-07-01").' }),
-            to: Type.String({ maxLength: 20, description: 'Last day, included.' }),
-            reason: Type.Optional(Type.String({ maxLength: 2_000 })),
-          },
-          { additionalProperties: false },
-        ),
-        response: {
-          200: Type.Object({
-            room_id: Type.String({ format: 'uuid' }),
-            cancelled: Type.Integer(),
-            by: Type.String({ description: '"owner" or "asker".' }),
-          }),
-          ...errors,
-        },
-      }),
-    },
-    async (request) => {
-      const ctx = tokenContext(request);
-      const b = request.body;
-      const { actor } = ctx;
-      const done = await cancelBookingsBetween(ctx, {
-        organisationId: actor.kind === 'token' ? actor.organisationId : '',
-        roomId: request.params.id,
-        from: b.from,
-        to: b.to,
-        reason: b.reason,
-      });
-      return { room_id: done.roomId, cancelled: done.cancelled, by: done.by };
     },
   );
 };

@@ -68,3 +68,13 @@ export const roomLimits = {
 export const bookingHorizonDays = 365;
 /** The time zone of every room's hours. */
 export const roomTimeZone = 'Europe/Brussels';
+
+/** A room's photos: how many, how heavy an upload, and the longest side kept (the messages say these in words). */
+export const roomPhotoLimits = {
+  perRoom: 6,
+  maxBytes: 2 * 1024 * 1024,
+  maxSide: 1600,
+  captionLength: 200,
+  /** The longest side of the small copy that lists and phones show. */
+  smallSide: 480,
+} as const;

@@ -13,6 +13,15 @@ export interface PlaceView {
   lon: number | null;
 }
 
+/** A photo of a room as pages and the API show it; its file is at /room-photos/{id}. */
+export interface RoomPhotoView {
+  id: string;
+  width: number;
+  height: number;
+  /** Also the image's text for those who cannot see it. */
+  caption: I18nText;
+}
+
 export interface RoomView {
   id: string;
   organisationId: string;
@@ -35,6 +44,8 @@ export interface RoomView {
   noticeHours: number;
   confirmation: string;
   isDemo: boolean;
+  /** In their order; the first is the one search results show. */
+  photos: RoomPhotoView[];
 }
 
 export interface PeriodView {

@@ -8,17 +8,8 @@ import { isUuid } from '../../../shared/shapes.ts';
 import { closureRule } from '../availability/availability.ts';
 import type { SpaceContext } from '../space-context.ts';
 import { auditSpaces } from '../spaces-audit.ts';
-import { requireRoomManager } from '../spaces.policy.ts';
-import { deleteClosure, findRoom, insertClosure } from './rooms.repo.ts';
-
-async function roomToManage(ctx: SpaceContext, roomId: string) {
-  const room = isUuid(roomId) ? await findRoom(ctx.db, roomId.toLowerCase()) : undefined;
-  if (!room) throw new AppError('ROOM_NOT_FOUND');
-  await requireRoomManager(ctx.db, ctx.actor, room.organisationId).catch(() => {
-    throw new AppError('ROOM_NOT_FOUND');
-  });
-  return room;
-}
+import { roomToManage } from './room-to-manage.ts';
+import { deleteClosure, insertClosure } from './rooms.repo.ts';
 
 export async function addClosure(
   ctx: SpaceContext,

@@ -8,19 +8,31 @@ import { getOrganisationBrief, listOrganisationsWithPlaces } from '../../directo
 import { openPeriods, readWeekly } from '../availability/availability.ts';
 import { inDateWindow } from '../availability/date-window.ts';
 import { findBookingsBetween } from '../bookings/bookings.repo.ts';
-import type { ClosureView, PeriodView, RoomView } from '../presenters/page-data.ts';
+import type { ClosureView, PeriodView, RoomPhotoView, RoomView } from '../presenters/page-data.ts';
 import type { SpaceContext } from '../space-context.ts';
 import { requireRoomManager } from '../spaces.policy.ts';
 import { roomTimeZone } from '../spaces.vocabulary.ts';
+import { findPhotoSummaries } from './room-photos.repo.ts';
 import { type AvailabilityRow, findAvailability, findRoom, findRoomsOf, type RoomRow } from './rooms.repo.ts';
 
-/** Rooms as shown, with their organisation's name and their place: one query for all their organisations. */
+/**
+ * Rooms as shown, with their organisation's name, their place and their photos (not their bytes):
+ * one query for all their organisations, one for all their photos.
+ */
 export async function presentRooms(db: Database, rows: RoomRow[]): Promise<RoomView[]> {
-  const found = await listOrganisationsWithPlaces(
-    db,
-    rows.map((r) => r.organisationId),
-  );
+  const [found, photos] = await Promise.all([
+    listOrganisationsWithPlaces(
+      db,
+      rows.map((r) => r.organisationId),
+    ),
+    findPhotoSummaries(
+      db,
+      rows.map((r) => r.id),
+    ),
+  ]);
   const organisations = new Map(found.map((o) => [o.id, o]));
+  const photosOf = new Map<string, RoomPhotoView[]>();
+  for (const { roomId, ...photo } of photos) photosOf.set(roomId, [...(photosOf.get(roomId) ?? []), photo]);
   return rows.map((r) => {
     const org = organisations.get(r.organisationId);
     const place = org?.locations.find((l) => l.id === r.locationId);
@@ -57,6 +69,7 @@ export async function presentRooms(db: Database, rows: RoomRow[]): Promise<RoomV
       noticeHours: r.noticeHours,
       confirmation: r.confirmation,
       isDemo: r.isDemo,
+      photos: photosOf.get(r.id) ?? [],
     };
   });
 }

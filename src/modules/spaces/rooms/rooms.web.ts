@@ -1,6 +1,6 @@
 // The rooms' pages: an organisation's rooms and the requests to them (a tab of its management
-// pages), publishing and changing a room with its weekly hours and closures, and a room's public
-// page with its week of free and taken time.
+// pages), publishing and changing a room with its weekly hours, photos and closures, and a room's
+// public page with its week of free and taken time.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
@@ -20,6 +20,9 @@ import { roomTimeZone } from '../spaces.vocabulary.ts';
 import { RoomFormPage, type RoomFormData } from '../views/room-form.page.tsx';
 import type { RoomInput, WeekInput } from './check-room.ts';
 import { addClosure, removeClosure } from './room-closures.ts';
+import { addRoomPhoto } from './add-room-photo.ts';
+import { moveRoomPhotoFirst } from './move-room-photo.ts';
+import { removeRoomPhoto } from './remove-room-photo.ts';
 import { hoursOf, listOwnRooms, roomToEdit } from './room-queries.ts';
 import { saveRoom } from './save-room.ts';
 import { roomPageData } from './room-page-data.ts';
@@ -35,6 +38,10 @@ const Body = Type.Record(
     maxProperties: 80,
   },
 );
+const PhotoParams = Type.Object({
+  id: Type.String({ maxLength: 64 }),
+  photoId: Type.String({ maxLength: 64 }),
+});
 const DoneQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) });
 const RoomQuery = Type.Object({
   done: Type.Optional(Type.String({ maxLength: 20 })),
@@ -88,6 +95,7 @@ export const roomsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
     locale: string,
     room?: RoomFormData['room'],
     closures: RoomFormData['closures'] = [],
+    photos: RoomFormData['photos'] = [],
   ): Promise<RoomFormData> {
     const org = await getOrganisation(db, organisationId);
     const l = locale as (typeof locales)[number];
@@ -95,7 +103,8 @@ export const roomsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
       id: p.id,
       label: [pickText(p.name, l)?.text, p.address, p.postcode].filter(Boolean).join(', ') || p.id,
     }));
-    return { organisation: { id: org.id, name: pickText(org.name, l)?.text ?? '' }, places, room, closures };
+    const organisation = { id: org.id, name: pickText(org.name, l)?.text ?? '' };
+    return { organisation, places, room, closures, photos };
   }
 
   const today = () => DateTime.now().setZone(roomTimeZone).toISODate()!;
@@ -158,7 +167,7 @@ export const roomsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
     request: FastifyRequest & { params: { id: string } },
     extra: Partial<Parameters<typeof RoomFormPage>[0]> = {},
   ) {
-    const { room, rules } = await roomToEdit(context(request), request.params.id);
+    const { room, view, rules } = await roomToEdit(context(request), request.params.id);
     const page = await pageFor(request, deps);
     const hours = hoursOf(rules, today());
     const stored: FormValues = {
@@ -192,6 +201,7 @@ export const roomsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
       page.locale,
       { id: room.id, name: room.name },
       hours.closures,
+      view.photos,
     );
     return RoomFormPage({ ctx: page, data, values: stored, ...extra });
   }
@@ -257,6 +267,44 @@ export const roomsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
       );
     },
   );
+
+  /** A photo with its caption, as the upload form sends it (multipart: the file arrives as a Buffer). */
+  app.post(
+    '/manage/rooms/:id/photos',
+    { schema: { hide: true, params: IdParams } },
+    async (request, reply) => {
+      const ctx = context(request);
+      const body =
+        request.body && typeof request.body === 'object' ? (request.body as Record<string, unknown>) : {};
+      const values: FormValues = Object.fromEntries(
+        Object.entries(body).filter((e): e is [string, string] => typeof e[1] === 'string'),
+      );
+      const upload = Buffer.isBuffer(body.photo) ? body.photo : Buffer.alloc(0);
+      const caption = texts(values, 'caption');
+      return submitForm(reply, () => addRoomPhoto(ctx, request.params.id, { upload, caption }), {
+        redirect: () =>
+          `/${ctx.locale}/manage/rooms/${request.params.id.toLowerCase()}?done=photo_added#photos`,
+        refused: (problems) => editPage(request, { photoValues: values, photoProblems: problems }),
+      });
+    },
+  );
+
+  for (const [action, run, done] of [
+    ['delete', removeRoomPhoto, 'photo_removed'],
+    ['first', moveRoomPhotoFirst, 'photo_moved'],
+  ] as const)
+    app.post(
+      `/manage/rooms/:id/photos/:photoId/${action}`,
+      { schema: { hide: true, params: PhotoParams } },
+      async (request, reply) => {
+        const ctx = context(request);
+        await run(ctx, request.params.id, request.params.photoId);
+        return reply.redirect(
+          `/${ctx.locale}/manage/rooms/${request.params.id.toLowerCase()}?done=${done}#photos`,
+          303,
+        );
+      },
+    );
 
   app.get(
     '/rooms/:id',

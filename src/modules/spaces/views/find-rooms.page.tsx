@@ -13,6 +13,7 @@ import type { RoomView } from '../presenters/page-data.ts';
 import { accessibilityFeatures } from '../spaces.vocabulary.ts';
 import { addressText, priceText } from '../presenters/room-words.ts';
 import { spanOf } from '../presenters/when.ts';
+import { RoomThumbnail } from './room-photos.tsx';
 
 export interface FindRoomsView {
   rooms: { room: RoomView; distanceKm: number | null }[];
@@ -43,8 +44,9 @@ function RoomCard({
   const text = (value: Parameters<typeof pickText>[0]) => pickText(value, ctx.locale)?.text ?? '';
   const href = `/${ctx.locale}/rooms/${room.id}${week ? `?week=${week}#week` : ''}`;
   const price = priceText(t, room.hourlyPriceCents);
-  return (
-    <li class="card room-card">
+  const photo = room.photos[0];
+  const words = (
+    <>
       <h3>
         <a href={href} safe>
           {text(room.name)}
@@ -64,7 +66,16 @@ function RoomCard({
           .join(' · ')}
       </p>
       {room.isDemo ? <p class="demo-label">{t.html('spaces.room.demo')}</p> : ''}
+    </>
+  );
+  // The first photo, small, beside the words; the name links to the room.
+  return photo ? (
+    <li class="card room-card with-photo">
+      <div>{words}</div>
+      <RoomThumbnail photo={photo} />
     </li>
+  ) : (
+    <li class="card room-card">{words}</li>
   );
 }
 

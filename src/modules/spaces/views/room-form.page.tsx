@@ -1,5 +1,5 @@
 // Publishing or changing a room: what it is, where, for whom, on what terms, and its weekly hours
-// (two windows a day), then the dates it is closed. Works without JavaScript, on a small phone.
+// (two windows a day), then its photos and the dates it is closed. Works without JavaScript, on a small phone.
 import type { PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
@@ -8,7 +8,8 @@ import { formFields, type FormValues } from '../../../views/form-fields.tsx';
 import { ErrorSummary, FieldError, Form, Notice, PostButton } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { ManageLinks } from '../../../views/manage-nav.tsx';
-import type { ClosureView } from '../presenters/page-data.ts';
+import type { ClosureView, RoomPhotoView } from '../presenters/page-data.ts';
+import { PhotosSection } from './room-photos.tsx';
 import {
   accessibilityFeatures,
   confirmationModes,
@@ -86,6 +87,8 @@ export interface RoomFormData {
   /** The room being changed; none for a new one. */
   room?: { id: string; name: I18nText };
   closures: ClosureView[];
+  /** The room's photos in their order. */
+  photos: RoomPhotoView[];
 }
 
 export function RoomFormPage({
@@ -95,6 +98,8 @@ export function RoomFormPage({
   problems = [],
   closureValues = {},
   closureProblems = [],
+  photoValues = {},
+  photoProblems = [],
   done,
 }: {
   ctx: PageContext;
@@ -103,6 +108,8 @@ export function RoomFormPage({
   problems?: FieldProblem[];
   closureValues?: FormValues;
   closureProblems?: FieldProblem[];
+  photoValues?: FormValues;
+  photoProblems?: FieldProblem[];
   done?: string;
 }) {
   const { t } = ctx;
@@ -204,6 +211,17 @@ export function RoomFormPage({
           <WeekTable ctx={ctx} values={values} problems={problems} />
         </fieldset>
       </Form>
+      {data.room ? (
+        <PhotosSection
+          ctx={ctx}
+          roomId={data.room.id}
+          photos={data.photos}
+          values={photoValues}
+          problems={photoProblems}
+        />
+      ) : (
+        ''
+      )}
       {data.room ? (
         <Section id="closures" title={t.t('spaces.form.closures')}>
           {data.closures.length ? (

@@ -1,4 +1,4 @@
-// A room's public page: what it is and on what terms, its week of free and taken time, and (for a
+// A room's public page: what it is (with its photos) and on what terms, its week of free and taken time, and (for a
 // member of an organisation) the form to ask for a slot. Works without JavaScript, on a small phone.
 import type { PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
@@ -10,6 +10,7 @@ import { Layout } from '../../../views/layout.tsx';
 import type { RoomPageData, RoomView } from '../presenters/page-data.ts';
 import { addressText, priceText } from '../presenters/room-words.ts';
 import { dayOf, timeOf } from '../presenters/when.ts';
+import { PhotoGallery } from './room-photos.tsx';
 import { WeeklyPlan, type WeeklyPlanView } from './weekly-plan.tsx';
 
 function Facts({ ctx, room }: { ctx: PageContext; room: RoomView }) {
@@ -184,6 +185,7 @@ export function RoomPage({
         ''
       )}
       {plan ? <WeeklyPlan ctx={ctx} roomId={room.id} plan={plan} values={values} /> : ''}
+      <PhotoGallery ctx={ctx} photos={room.photos} />
       <Facts ctx={ctx} room={room} />
       <Week ctx={ctx} data={data} />
       <Section id="ask" title={t.t('spaces.ask.title')}>
