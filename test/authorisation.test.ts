@@ -236,6 +236,7 @@ let photoIds: string[] = [];
 /** A fresh request for `org`'s room from another organisation, an hour of its own, so decisions never collide. */
 let spacesBooking = '';
 let closureId = '';
+let removableRoom = '';
 let spacesHour = 0;
 async function freshBookingRequest(): Promise<string> {
   const room = await orgRoom();
@@ -1019,6 +1020,20 @@ const cases: Case[] = [
     allowed: ['editor', 'admin'],
     changed: async () =>
       (await sql(`select 1 from room_feed_keys where organisation_id = $1`, [org])).length > 0,
+  },
+  {
+    name: 'remove a room',
+    method: 'POST',
+    path: async () => {
+      await orgRoom();
+      [{ id: removableRoom }] = await sql(
+        `insert into rooms (organisation_id, location_id, name, capacity) values ($1, $2, '{"en":"To remove"}', 10) returning id`,
+        [org, orgLocation],
+      );
+      return `/en/manage/rooms/${removableRoom}/remove`;
+    },
+    allowed: ['editor', 'admin'],
+    changed: async () => (await sql(`select 1 from rooms where id = $1`, [removableRoom])).length === 0,
   },
   {
     name: 'an organisation’s bookings of others’ rooms',

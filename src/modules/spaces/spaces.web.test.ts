@@ -311,7 +311,7 @@ describe('the place of a room', () => {
   it('is not removed with the room and its bookings: the editor is told to move the room first', async () => {
     const owner = await roomOwner(app.t, 11);
     const room = await publishRoom(app.t, owner, { confirmation: 'at_once' });
-    const { ask } = await askerFor(owner, room, ['referrer']);
+    const { ask, asker } = await askerFor(owner, room, ['referrer']);
     expect((await ask(nextWeek(3))).statusCode).toBe(303);
     await owner.editor.get(`/nl/manage/organisations/${owner.org}/locations`);
     const refused = await owner.editor.post(
@@ -326,7 +326,50 @@ describe('the place of a room', () => {
     expect(await sql(app.t, 'select 1 as here from locations where id = $1', [owner.location])).toEqual([
       { here: 1 },
     ]);
-    // An organisation removed as a whole still takes its places and rooms along.
+
+    // Removing the room: with a group's booking to come, the group must be told why.
+    const form = await owner.editor.get(`/nl/manage/rooms/${room}`);
+    expect(form.body).toContain('Deze zaal verwijderen');
+    const bare = await owner.editor.post(`/nl/manage/rooms/${room}/remove`, { reason: ' ' });
+    expect(bare.statusCode).toBe(400);
+    expect(bare.body).toContain('Zeg waarom u annuleert: de groepen lezen het.');
+    expect(await sql(app.t, 'select status from bookings where room_id = $1', [room])).toEqual([
+      { status: 'confirmed' },
+    ]);
+    const removed = await owner.editor.post(`/nl/manage/rooms/${room}/remove`, { reason: 'We verhuizen.' });
+    expect(removed.statusCode).toBe(303);
+    expect(removed.headers.location).toBe(`/nl/manage/organisations/${owner.org}/rooms?done=removed`);
+    expect(await sql(app.t, 'select 1 from rooms where id = $1', [room])).toEqual([]);
+    const [told] = await sql(
+      app.t,
+      `select subject, text from outbox where "to" = $1 and text like '%We verhuizen.%'`,
+      [asker.email],
+    );
+    expect(told.subject).toBe('Cancelled: 1 date of Meeting room');
+    expect(
+      (
+        await sql(
+          app.t,
+          `select details from audit_log where event = 'spaces.room_removed' and subject_id = $1`,
+          [room],
+        )
+      )[0].details.cancelled,
+    ).toHaveLength(1);
+    // Now the place can go.
+    await owner.editor.get(`/nl/manage/organisations/${owner.org}/locations`);
+    expect(
+      (
+        await owner.editor.post(
+          `/nl/manage/organisations/${owner.org}/locations/${owner.location}/delete`,
+          {},
+        )
+      ).statusCode,
+    ).toBe(303);
+  });
+
+  it('goes with its whole organisation, rooms and all', async () => {
+    const owner = await roomOwner(app.t, 12);
+    const room = await publishRoom(app.t, owner);
     await sql(app.t, 'delete from organisations where id = $1', [owner.org]);
     expect(await sql(app.t, 'select 1 from rooms where id = $1', [room])).toEqual([]);
   });

@@ -89,7 +89,7 @@ describe('e-mails about a booking', () => {
     await owner.editor.post(`/en/manage/bookings/${second}/decline`, { reason: 'Fermé pour travaux.' });
     const declined = (await mailsTo(asker.email)).at(-1)!;
     expect(declined.subject).toMatch(/^Pas possible : /);
-    expect(declined.text).toContain('Leur raison : Fermé pour travaux.');
+    expect(declined.text).toContain('Motif : Fermé pour travaux.');
 
     // The group cancels: the owners hear of it, in their languages.
     await asker.get(`/fr/manage/organisations/${group}/bookings`);
@@ -303,7 +303,7 @@ describe('approving a weekly request at once', () => {
     const done = await owner.editor.post(`/en/manage/bookings/${first}/approve-series`, {});
     expect(done.statusCode).toBe(303);
     expect(done.headers.location).toBe(
-      `/en/manage/organisations/${owner.org}/rooms?done=approve_series#requests`,
+      `/en/manage/organisations/${owner.org}/rooms?done=approve_series_taken#requests`,
     );
     const statuses = await sql(
       app.t,

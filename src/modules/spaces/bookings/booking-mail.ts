@@ -48,7 +48,8 @@ async function recipients(db: Executor, side: 'owner' | 'asker', parties: Bookin
 
 /**
  * Queues one mail of `kind` ("spaces.mail.<kind>.subject|body|action") to each person on `side`,
- * inside the caller's transaction, except the actor. Values: {room}, {owner}, {asker} and `extra`.
+ * inside the caller's transaction, except the actor; returns who it was for. Values: {room},
+ * {owner}, {asker} and `extra`.
  */
 export async function mailBookingSide(
   db: Executor,
@@ -57,10 +58,12 @@ export async function mailBookingSide(
   parties: BookingParties,
   kind: BookingMailKind,
   extra: (locale: Locale) => Record<string, string | number> = () => ({}),
-): Promise<void> {
+  /** People already told the same thing (a reminder to both sides reaches someone on both once). */
+  told: ReadonlySet<string> = new Set(),
+): Promise<string[]> {
   const except = ctx.actor?.kind === 'person' ? ctx.actor.userId : null;
-  const ids = (await recipients(db, side, parties)).filter((id) => id !== except);
-  if (!ids.length) return;
+  const ids = (await recipients(db, side, parties)).filter((id) => id !== except && !told.has(id));
+  if (!ids.length) return [];
   const people = await findUsersByIds(db, ids);
   const owner = await getOrganisationBrief(db, parties.roomOrganisationId);
   const asker = await getOrganisationBrief(db, parties.askingOrganisationId);
@@ -79,4 +82,5 @@ export async function mailBookingSide(
       path: `/manage/organisations/${organisation}/${page}`,
     });
   }
+  return ids;
 }

@@ -13,6 +13,7 @@ import { type BookingRow, findBookingsBy, findRequestsTo } from './bookings.repo
 async function present(
   db: Executor,
   rows: { booking: BookingRow; roomName: I18nText }[],
+  now: Date,
 ): Promise<BookingView[]> {
   const names = new Map<string, I18nText>();
   for (const id of new Set(rows.map((r) => r.booking.organisationId)))
@@ -20,7 +21,8 @@ async function present(
   // A weekly request's first waiting date offers to approve them all.
   const waiting = new Map<string, number>();
   for (const { booking: b } of rows)
-    if (b.seriesId && b.status === 'requested') waiting.set(b.seriesId, (waiting.get(b.seriesId) ?? 0) + 1);
+    if (b.seriesId && b.status === 'requested' && b.period.start > now)
+      waiting.set(b.seriesId, (waiting.get(b.seriesId) ?? 0) + 1);
   const offered = new Set<string>();
   return rows.map(({ booking: b, roomName }) => ({
     id: b.id,
@@ -35,7 +37,7 @@ async function present(
     status: b.status,
     reason: b.reason,
     seriesWaiting:
-      b.seriesId && b.status === 'requested' && !offered.has(b.seriesId) && waiting.get(b.seriesId)! > 1
+      b.seriesId && waiting.get(b.seriesId)! > 1 && !offered.has(b.seriesId) && b.period.start > now
         ? (offered.add(b.seriesId), waiting.get(b.seriesId))
         : undefined,
   }));
@@ -44,7 +46,7 @@ async function present(
 /** Asked-for and confirmed bookings of the organisation's rooms still to come, the asked-for first. */
 export async function listRequestsTo(ctx: SpaceContext, organisationId: string): Promise<BookingView[]> {
   await requireRoomManager(ctx.db, ctx.actor, organisationId);
-  return present(ctx.db, await findRequestsTo(ctx.db, organisationId.toLowerCase(), ctx.now));
+  return present(ctx.db, await findRequestsTo(ctx.db, organisationId.toLowerCase(), ctx.now), ctx.now);
 }
 
 /** The organisation's own bookings of other organisations' rooms still to come, for any of its members. */
@@ -53,6 +55,6 @@ export async function listBookingsBy(ctx: SpaceContext, organisationId: string) 
   if (!isUuid(id) || !(await actsFor(ctx.db, ctx.actor, id))) throw new AppError('ORGANISATION_NOT_FOUND');
   return {
     organisation: await getOrganisationBrief(ctx.db, id),
-    asked: await present(ctx.db, await findBookingsBy(ctx.db, id, ctx.now)),
+    asked: await present(ctx.db, await findBookingsBy(ctx.db, id, ctx.now), ctx.now),
   };
 }

@@ -124,7 +124,12 @@ export const bookingsApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
           {
             from: Type.String({ maxLength: 20, description: 'First day, Brussels date ("2027-07-01").' }),
             to: Type.String({ maxLength: 20, description: 'Last day, included.' }),
-            reason: Type.Optional(Type.String({ maxLength: 2_000 })),
+            reason: Type.Optional(
+              Type.String({
+                maxLength: 2_000,
+                description: 'At most 500 characters; needed from the room’s organisation.',
+              }),
+            ),
           },
           { additionalProperties: false },
         ),

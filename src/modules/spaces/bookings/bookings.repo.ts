@@ -245,7 +245,8 @@ export async function cancelBookingsIn(
         sql`lower(${bookings.period}) > ${now.toISOString()}::timestamptz`,
       ),
     )
-    .orderBy(sql`lower(${bookings.period})`)
+    // One order for every locker (ties broken by id), so two at once cannot deadlock.
+    .orderBy(sql`lower(${bookings.period})`, bookings.id)
     .for('update');
   if (!chosen.length) return [];
   await tx
@@ -303,6 +304,6 @@ export async function lockWaitingInSeries(tx: Executor, seriesId: string, now: D
         sql`lower(${bookings.period}) > ${now.toISOString()}::timestamptz`,
       ),
     )
-    .orderBy(sql`lower(${bookings.period})`)
+    .orderBy(sql`lower(${bookings.period})`, bookings.id)
     .for('update');
 }

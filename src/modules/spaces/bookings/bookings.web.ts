@@ -167,8 +167,8 @@ export const bookingsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
       const ctx = context(request);
       return submitForm(reply, () => approveSeries(ctx, request.params.id), {
         alsoShown: ['CONFLICT', 'BOOKING_TAKEN'],
-        redirect: ({ ownerId }) =>
-          `/${ctx.locale}/manage/organisations/${ownerId}/rooms?done=approve_series#requests`,
+        redirect: ({ ownerId, taken }) =>
+          `/${ctx.locale}/manage/organisations/${ownerId}/rooms?done=${taken ? 'approve_series_taken' : 'approve_series'}#requests`,
         // Only the owners get this far: others are "not found" or "forbidden" first.
         refused: async (_problems, error) => {
           const page = await pageFor(request, deps);

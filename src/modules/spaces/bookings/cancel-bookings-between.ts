@@ -7,7 +7,8 @@ import { DateTime } from 'luxon';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import { isUuid } from '../../../shared/shapes.ts';
 import { dateOf } from '../presenters/when.ts';
-import { findRoom } from '../rooms/rooms.repo.ts';
+import type { Executor } from '../../../db/client.ts';
+import { findRoom, type RoomRow } from '../rooms/rooms.repo.ts';
 import type { SpaceContext } from '../space-context.ts';
 import { auditSpaces } from '../spaces-audit.ts';
 import { actsFor, managesRooms } from '../spaces.policy.ts';
@@ -88,33 +89,44 @@ export async function cancelBookingsBetween(
       { type: 'room', id: room.id },
       { by, organisation: organisationId, from: input.from, to: input.to, bookings: done.map((b) => b.id) },
     );
-    // One mail per organisation on the other side, for all its dates.
-    const perAsker = new Map<string, BookingRow[]>();
-    for (const b of done) perAsker.set(b.organisationId, [...(perAsker.get(b.organisationId) ?? []), b]);
-    for (const [askingOrganisationId, theirs] of perAsker) {
-      if (by === 'owner' && askingOrganisationId === organisationId) continue;
-      await mailBookingSide(
-        tx,
-        ctx,
-        by === 'owner' ? 'asker' : 'owner',
-        {
-          roomId: room.id,
-          roomName: room.name,
-          roomOrganisationId: room.organisationId,
-          askingOrganisationId,
-          requestedBy: theirs[0]!.requestedBy,
-        },
-        `${by}_cancelled_range`,
-        (locale) => ({
-          count: theirs.length,
-          first: dateOf({ locale }, theirs[0]!.period.start),
-          last: dateOf({ locale }, theirs.at(-1)!.period.start),
-          reason: reason || '—',
-        }),
-      );
-    }
+    await tellOtherSides(tx, ctx, room, done, { by, organisationId, reason });
     return done.length;
   });
   ctx.mailQueued();
   return { roomId: room.id, cancelled, by };
+}
+
+/** One e-mail per organisation on the other side of cancelled bookings of a room, for all its dates. */
+export async function tellOtherSides(
+  tx: Executor,
+  ctx: SpaceContext,
+  room: Pick<RoomRow, 'id' | 'name' | 'organisationId'>,
+  done: BookingRow[],
+  { by, organisationId, reason }: { by: 'owner' | 'asker'; organisationId: string; reason: string },
+): Promise<void> {
+  const perAsker = new Map<string, BookingRow[]>();
+  for (const b of done) perAsker.set(b.organisationId, [...(perAsker.get(b.organisationId) ?? []), b]);
+  for (const [askingOrganisationId, theirs] of perAsker) {
+    // The owners' own bookings of their room: nobody else to tell.
+    if (by === 'owner' && askingOrganisationId === organisationId) continue;
+    await mailBookingSide(
+      tx,
+      ctx,
+      by === 'owner' ? 'asker' : 'owner',
+      {
+        roomId: room.id,
+        roomName: room.name,
+        roomOrganisationId: room.organisationId,
+        askingOrganisationId,
+        requestedBy: theirs[0]!.requestedBy,
+      },
+      `${by}_cancelled_range`,
+      (locale) => ({
+        count: theirs.length,
+        first: dateOf({ locale }, theirs[0]!.period.start),
+        last: dateOf({ locale }, theirs.at(-1)!.period.start),
+        reason: reason || '—',
+      }),
+    );
+  }
 }

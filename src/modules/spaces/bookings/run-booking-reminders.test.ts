@@ -54,9 +54,9 @@ describe('the reminder the day before a booking', () => {
     expect(await runBookingReminders(app.t.database.db, { now, origin })).toEqual({ reminded: 1 });
     const [toAsker] = await mails(asker.email);
     expect(toAsker).toMatchObject({ locale: 'fr' });
-    expect(toAsker.subject).toMatch(/^Demain : Salle de réunion, /);
+    expect(toAsker.subject).toMatch(/^Rappel : Salle de réunion, /);
     expect((await mails(owner.editor.email)).map((m) => m.subject)).toEqual([
-      expect.stringMatching(/^Tomorrow: Meeting room, /),
+      expect.stringMatching(/^Reminder: Meeting room, /),
     ]);
     expect(
       await sql(app.t, 'select reminded_at is not null as done from bookings where id = $1', [tomorrow]),

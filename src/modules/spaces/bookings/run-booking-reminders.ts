@@ -26,9 +26,8 @@ export async function runBookingReminders(
         requestedBy: booking.requestedBy,
       };
       const when = (locale: string) => ({ when: spanOf({ locale }, booking.period) });
-      await mailBookingSide(tx, { origin }, 'asker', parties, 'booking_reminder', when);
-      if (roomOrganisationId !== booking.organisationId)
-        await mailBookingSide(tx, { origin }, 'owner', parties, 'booking_reminder', when);
+      const told = await mailBookingSide(tx, { origin }, 'asker', parties, 'booking_reminder', when);
+      await mailBookingSide(tx, { origin }, 'owner', parties, 'booking_reminder', when, new Set(told));
       await auditSpaces(tx, { ip: null }, 'booking_reminded', { type: 'booking', id: booking.id });
       return true;
     });

@@ -155,3 +155,8 @@ export async function deleteClosure(tx: Executor, roomId: string, id: string): P
     .returning({ id: roomAvailability.id });
   return deleted.length > 0;
 }
+
+/** Removes a room with its hours, photos and bookings (they belong to it). */
+export async function deleteRoom(tx: Executor, id: string): Promise<void> {
+  await tx.delete(rooms).where(eq(rooms.id, id));
+}

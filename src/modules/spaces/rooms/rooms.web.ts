@@ -24,6 +24,7 @@ import { addRoomPhoto } from './add-room-photo.ts';
 import { moveRoomPhotoFirst } from './move-room-photo.ts';
 import { removeRoomPhoto } from './remove-room-photo.ts';
 import { hoursOf, listOwnRooms, roomToEdit } from './room-queries.ts';
+import { removeRoom } from './remove-room.ts';
 import { saveRoom } from './save-room.ts';
 import { roomPageData } from './room-page-data.ts';
 import { RoomPage } from '../views/room.page.tsx';
@@ -228,6 +229,20 @@ export const roomsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
       return submitForm(reply, () => saveRoom(ctx, room.organisationId, room.id, input, week), {
         redirect: ({ id }) => `/${ctx.locale}/manage/rooms/${id}?done=saved`,
         refused: (problems) => editPage(request, { values: request.body, problems }),
+      });
+    },
+  );
+
+  app.post(
+    '/manage/rooms/:id/remove',
+    { schema: { hide: true, params: IdParams, body: Body } },
+    async (request, reply) => {
+      const ctx = context(request);
+      const values = request.body;
+      return submitForm(reply, () => removeRoom(ctx, request.params.id, one(values.reason) ?? ''), {
+        redirect: ({ organisationId }) =>
+          `/${ctx.locale}/manage/organisations/${organisationId}/rooms?done=removed`,
+        refused: (problems) => editPage(request, { removeValues: values, removeProblems: problems }),
       });
     },
   );

@@ -91,7 +91,8 @@ export function OurBookingsPage({
           <p class="empty">{t.html('spaces.own.no_asked')}</p>
         )}
       </Section>
-      {rooms.length ? (
+      {/* A refused form shows again even when no booking is left to choose from. */}
+      {rooms.length || range ? (
         <Section id="cancel-range" title={t.t('spaces.range.title')}>
           <CancelRangeForm
             ctx={ctx}

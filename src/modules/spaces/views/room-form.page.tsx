@@ -7,6 +7,7 @@ import { DataTable, Section, vocabularyOptions } from '../../../views/components
 import { formFields, type FormValues } from '../../../views/form-fields.tsx';
 import { ErrorSummary, FieldError, Form, Notice, PostButton } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
+import { RemoveRoom } from './remove-room.tsx';
 import { ManageLinks } from '../../../views/manage-nav.tsx';
 import type { ClosureView, RoomPhotoView } from '../presenters/page-data.ts';
 import { PhotosSection } from './room-photos.tsx';
@@ -98,6 +99,8 @@ export function RoomFormPage({
   problems = [],
   closureValues = {},
   closureProblems = [],
+  removeValues,
+  removeProblems,
   photoValues = {},
   photoProblems = [],
   done,
@@ -108,6 +111,9 @@ export function RoomFormPage({
   problems?: FieldProblem[];
   closureValues?: FormValues;
   closureProblems?: FieldProblem[];
+  /** The form to remove the room, as posted and refused. */
+  removeValues?: FormValues;
+  removeProblems?: FieldProblem[];
   photoValues?: FormValues;
   photoProblems?: FieldProblem[];
   done?: string;
@@ -262,6 +268,11 @@ export function RoomFormPage({
             {c.text(`note.${ctx.locale}`, t.t('spaces.form.closure_note'), { maxlength: 200 })}
           </Form>
         </Section>
+      ) : (
+        ''
+      )}
+      {data.room ? (
+        <RemoveRoom ctx={ctx} roomId={data.room.id} values={removeValues} problems={removeProblems} />
       ) : (
         ''
       )}
