@@ -40,6 +40,7 @@ const skipsSessions = (url: string) =>
   url.startsWith('/calendars/') ||
   url.startsWith('/evidence/') ||
   url.startsWith('/room-photos/') ||
+  url.startsWith('/logos/') ||
   /^\/rooms\/[^/?]+\/calendar\.ics/.test(url);
 
 async function sessions(

@@ -299,9 +299,14 @@ describe('the logo', () => {
 
     const ok = await upload(png);
     expect(ok.statusCode).toBe(303);
-    const served = await shared.t.app.inject(`/logos/${orgId}`);
+    // Public and cached: no session is read for it, so no cookie goes out with it.
+    const served = await shared.t.app.inject({
+      url: `/logos/${orgId}`,
+      headers: { cookie: 'passerelle_session=ended' },
+    });
     expect(served.statusCode).toBe(200);
     expect(served.headers['content-type']).toBe('image/png');
+    expect(served.headers['set-cookie']).toBeUndefined();
     // What is served is the image as re-encoded, not the upload's bytes.
     expect(await sharp(served.rawPayload).metadata()).toMatchObject({ format: 'png', width: 1, height: 1 });
     const withPage = await upload(Buffer.concat([png, Buffer.from('<html><script>alert(1)</script>')]));
