@@ -31,7 +31,11 @@ import {
   type TaxonomyTermRow,
 } from './directory.repo.ts';
 import { isUuid } from '../../shared/shapes.ts';
-import { findLocationPoints, findOrganisationsWithPlaces } from './listing/locations/locations.repo.ts';
+import {
+  findLocationIdsInCommune,
+  findLocationPoints,
+  findOrganisationsWithPlaces,
+} from './listing/locations/locations.repo.ts';
 
 export function listOrganisations(
   db: Database,
@@ -91,6 +95,11 @@ export function listLocationPointsIn(
   area: { commune: string } | { box: { south: number; north: number; west: number; east: number } },
 ): Promise<LocationPoint[]> {
   return findLocationPoints(db, area);
+}
+
+/** The ids of the places in a commune (a NIS code), without their points. */
+export function listLocationIdsIn(db: Executor, area: { commune: string }): Promise<string[]> {
+  return findLocationIdsInCommune(db, area.commune);
 }
 
 export function getOrganisationBrief(db: Executor, id: string): Promise<OrganisationBrief> {

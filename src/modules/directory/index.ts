@@ -24,6 +24,7 @@ export {
   isShowingDemoData,
   listOrganisationRows,
   listOrganisations,
+  listLocationIdsIn,
   listLocationPoints,
   listLocationPointsIn,
   type LocationPoint,

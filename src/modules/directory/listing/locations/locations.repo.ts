@@ -221,6 +221,12 @@ export async function findLocationPoints(
     .where(condition);
 }
 
+/** The ids of the places in a commune: what a search by commune in another module needs (rooms). */
+export async function findLocationIdsInCommune(db: Executor, commune: string): Promise<string[]> {
+  const rows = await db.select({ id: locations.id }).from(locations).where(eq(locations.communeNis, commune));
+  return rows.map((r) => r.id);
+}
+
 /** Organisations' names with their places, for another module's page of things at those places: one query. */
 export async function findOrganisationsWithPlaces(db: Executor, ids: string[]) {
   if (!ids.length) return [];
