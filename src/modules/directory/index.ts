@@ -24,7 +24,7 @@ export {
   isShowingDemoData,
   listOrganisationRows,
   listOrganisations,
-  listLocationIdsIn,
+  locationIdsInQuery,
   listLocationPoints,
   listLocationPointsIn,
   type LocationPoint,

@@ -2,11 +2,12 @@
 // many people, with these features, free of charge if asked, and (given a time) only rooms open
 // then, long and early enough to be asked for, and not booked. Public: rooms and when they are free
 // are; who booked them is not.
+import type { SQLWrapper } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { distanceKm } from '../../../shared/distance.ts';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import type { Locale } from '../../../shared/i18n-text.ts';
-import { listLocationIdsIn, listLocationPointsIn } from '../../directory/index.ts';
+import { listLocationPointsIn, locationIdsInQuery } from '../../directory/index.ts';
 import { findPlace, geoReference, type Place } from '../../geo/index.ts';
 import { type AvailabilityRule, closedDuring, openThroughout } from '../availability/availability.ts';
 import { inDateWindow } from '../availability/date-window.ts';
@@ -136,8 +137,9 @@ export async function findRooms(
   }
   // The places in the commune, or in a box around the point and then within the distance.
   const distances = new Map<string, number>();
-  let locationIds: string[] | undefined;
-  if (inCommune && !point) locationIds = await listLocationIdsIn(db, { commune: inCommune });
+  let locationIds: string[] | SQLWrapper | undefined;
+  // In a commune: the database picks its places within the rooms' query.
+  if (inCommune && !point) locationIds = locationIdsInQuery(db, { commune: inCommune });
   else if (point) {
     // Near the point, and in the commune too when both are asked.
     const places = await listLocationPointsIn(db, { box: boxAround(point, radiusKm) });

@@ -1,5 +1,16 @@
 // Rooms and their hours: what is written and read. No rules here (see check-room.ts and the use cases).
-import { and, arrayContains, asc, count, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  arrayContains,
+  asc,
+  count,
+  eq,
+  gte,
+  inArray,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import type { AvailabilityRule } from '../availability/availability.ts';
 import { bookings, type Period, roomAvailability, rooms } from '../spaces.schema.ts';
@@ -62,18 +73,20 @@ function matching(wanted: RoomWants): SQL | undefined {
 }
 
 export interface RoomPlaceAndTime {
-  /** Only rooms at these places (directory locations). */
-  locationIds?: string[];
+  /** Only rooms at these places (directory locations): their ids, or a query of their ids. */
+  locationIds?: string[] | SQLWrapper;
   /** Only rooms without a confirmed booking over this period. */
   freeDuring?: Period;
 }
 
 function matchingAt(wanted: RoomWants, { locationIds, freeDuring }: RoomPlaceAndTime): SQL | undefined {
   const where = [matching(wanted)];
-  // One array parameter, however many places (a wide search holds all of Brussels), read as a set:
-  // PostgreSQL plans `= any(array)` element by element, which costs more than the search itself
-  // for a commune's thousand places.
-  if (locationIds) where.push(sql`${rooms.locationId} in (select unnest(${sql.param(locationIds)}::uuid[]))`);
+  // Ids as one array parameter, however many places (a wide search holds all of Brussels), read as
+  // a set: PostgreSQL plans `= any(array)` element by element, which for a thousand places costs
+  // more than the search itself.
+  if (Array.isArray(locationIds))
+    where.push(sql`${rooms.locationId} in (select unnest(${sql.param(locationIds)}::uuid[]))`);
+  else if (locationIds) where.push(inArray(rooms.locationId, locationIds));
   // The confirmed bookings over the period, from the bookings' GiST index alone (it holds the room).
   if (freeDuring)
     where.push(sql`not exists (select 1 from ${bookings} b where b.room_id = ${rooms.id} and b.status = 'confirmed'
@@ -87,7 +100,7 @@ export async function findRoomsMatching(
   wanted: RoomWants,
   at: RoomPlaceAndTime = {},
 ): Promise<RoomRow[]> {
-  if (at.locationIds && !at.locationIds.length) return [];
+  if (Array.isArray(at.locationIds) && !at.locationIds.length) return [];
   return db.select().from(rooms).where(matchingAt(wanted, at)).orderBy(asc(rooms.createdAt), asc(rooms.id));
 }
 
@@ -103,7 +116,7 @@ export async function findRoomsWithRules(
   wanted: RoomWants,
   at: RoomPlaceAndTime = {},
 ): Promise<{ room: RoomRow; rules: AvailabilityRule[] }[]> {
-  if (at.locationIds && !at.locationIds.length) return [];
+  if (Array.isArray(at.locationIds) && !at.locationIds.length) return [];
   // `${rooms}.id`, not `${rooms.id}`: in a select list Drizzle writes a column without its table,
   // which inside the subquery would be the rule's own id.
   const rows = await db

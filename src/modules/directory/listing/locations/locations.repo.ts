@@ -3,7 +3,7 @@
 // and quartier; without them, the street and postcode place it on the street's part in the
 // postcode's area (approximate: the data has no house numbers). A place that cannot be put in a
 // Brussels commune is refused with the reason.
-import { and, between, eq, inArray, sql } from 'drizzle-orm';
+import { and, between, eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Executor } from '../../../../db/client.ts';
 import { AppError, type FieldProblem } from '../../../../shared/errors.ts';
 import { cleanText, type I18nText } from '../../../../shared/i18n-text.ts';
@@ -221,10 +221,13 @@ export async function findLocationPoints(
     .where(condition);
 }
 
-/** The ids of the places in a commune: what a search by commune in another module needs (rooms). */
-export async function findLocationIdsInCommune(db: Executor, commune: string): Promise<string[]> {
-  const rows = await db.select({ id: locations.id }).from(locations).where(eq(locations.communeNis, commune));
-  return rows.map((r) => r.id);
+/**
+ * The ids of the places in a commune, as a query not yet run: another module's query holds it
+ * (`location_id in (…)`), so a search by commune (rooms) does not fetch a thousand ids to send them
+ * back.
+ */
+export function locationIdsInCommune(db: Executor, commune: string): SQLWrapper {
+  return db.select({ id: locations.id }).from(locations).where(eq(locations.communeNis, commune));
 }
 
 /** Organisations' names with their places, for another module's page of things at those places: one query. */
