@@ -112,9 +112,18 @@ export function getOrganisationBrief(db: Executor, id: string): Promise<Organisa
 
 export type OrganisationWithPlaces = Awaited<ReturnType<typeof findOrganisationsWithPlaces>>[number];
 
-/** The names and places of several organisations at once (ids not found are left out). */
-export function listOrganisationsWithPlaces(db: Executor, ids: string[]): Promise<OrganisationWithPlaces[]> {
-  return findOrganisationsWithPlaces(db, [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))]);
+const uuids = (ids: string[]) => [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+
+/**
+ * The names and places of several organisations at once (ids not found are left out); with
+ * `onlyPlaces`, only those of their places.
+ */
+export function listOrganisationsWithPlaces(
+  db: Executor,
+  ids: string[],
+  onlyPlaces?: string[],
+): Promise<OrganisationWithPlaces[]> {
+  return findOrganisationsWithPlaces(db, uuids(ids), onlyPlaces && uuids(onlyPlaces));
 }
 
 export function getService(db: Database, id: string): Promise<ServiceRecord> {

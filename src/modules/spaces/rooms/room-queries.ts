@@ -14,11 +14,15 @@ import { requireRoomManager } from '../spaces.policy.ts';
 import { roomTimeZone } from '../spaces.vocabulary.ts';
 import { type AvailabilityRow, findAvailability, findRoom, findRoomsOf, type RoomRow } from './rooms.repo.ts';
 
-/** Rooms as shown, with their organisation's name and their place: one query for all their organisations. */
+/**
+ * Rooms as shown, with their organisation's name and their place: one query for all their
+ * organisations, with only the rooms' places.
+ */
 export async function presentRooms(db: Database, rows: RoomRow[]): Promise<RoomView[]> {
   const found = await listOrganisationsWithPlaces(
     db,
     rows.map((r) => r.organisationId),
+    rows.map((r) => r.locationId),
   );
   const organisations = new Map(found.map((o) => [o.id, o]));
   return rows.map((r) => {
