@@ -1,4 +1,5 @@
 // Read functions of the directory, used by its pages, its API and other modules (through index.ts).
+import type { SQLWrapper } from 'drizzle-orm';
 import type { Database, Executor } from '../../db/client.ts';
 import { AppError, type ErrorCode } from '../../shared/errors.ts';
 import type { I18nText, Locale } from '../../shared/i18n-text.ts';
@@ -31,7 +32,11 @@ import {
   type TaxonomyTermRow,
 } from './directory.repo.ts';
 import { isUuid } from '../../shared/shapes.ts';
-import { findLocationPoints, findOrganisationsWithPlaces } from './listing/locations/locations.repo.ts';
+import {
+  findLocationPoints,
+  findOrganisationsWithPlaces,
+  locationIdsInCommune,
+} from './listing/locations/locations.repo.ts';
 
 export function listOrganisations(
   db: Database,
@@ -93,15 +98,32 @@ export function listLocationPointsIn(
   return findLocationPoints(db, area);
 }
 
+/**
+ * The ids of the places in a commune (a NIS code), as a subquery for another module's query (rooms
+ * in a commune): one query, not a thousand ids fetched and sent back.
+ */
+export function locationIdsInQuery(db: Executor, area: { commune: string }): SQLWrapper {
+  return locationIdsInCommune(db, area.commune);
+}
+
 export function getOrganisationBrief(db: Executor, id: string): Promise<OrganisationBrief> {
   return foundById(findOrganisationBrief, db, id, 'ORGANISATION_NOT_FOUND');
 }
 
 export type OrganisationWithPlaces = Awaited<ReturnType<typeof findOrganisationsWithPlaces>>[number];
 
-/** The names and places of several organisations at once (ids not found are left out). */
-export function listOrganisationsWithPlaces(db: Executor, ids: string[]): Promise<OrganisationWithPlaces[]> {
-  return findOrganisationsWithPlaces(db, [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))]);
+const uuids = (ids: string[]) => [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+
+/**
+ * The names and places of several organisations at once (ids not found are left out); with
+ * `onlyPlaces`, only those of their places.
+ */
+export function listOrganisationsWithPlaces(
+  db: Executor,
+  ids: string[],
+  onlyPlaces?: string[],
+): Promise<OrganisationWithPlaces[]> {
+  return findOrganisationsWithPlaces(db, uuids(ids), onlyPlaces && uuids(onlyPlaces));
 }
 
 export function getService(db: Database, id: string): Promise<ServiceRecord> {

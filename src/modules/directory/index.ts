@@ -24,6 +24,7 @@ export {
   isShowingDemoData,
   listOrganisationRows,
   listOrganisations,
+  locationIdsInQuery,
   listLocationPoints,
   listLocationPointsIn,
   type LocationPoint,

@@ -9,6 +9,7 @@ import {
   parseRule,
   readWeekly,
   startingNear,
+  startsBetween,
   weeklyRule,
 } from './availability.ts';
 
@@ -155,5 +156,47 @@ describe('wall-clock times in Brussels', () => {
     expect(fromFloating(new Date(Date.UTC(2027, 2, 28, 2, 30))).toISOString()).toBe(
       '2027-03-28T01:30:00.000Z',
     );
+  });
+});
+
+describe('occurrences without walking the rule', () => {
+  it('are the ones rrule gives, for weekly windows and closures, around both clock changes', () => {
+    // A small fixed generator: the same cases every run.
+    let seed = 7;
+    const next = () => (seed = (seed * 48_271) % 2_147_483_647) / 2_147_483_647;
+    const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
+    const times = ['00:00', '02:00', '02:30', '03:00', '08:15', '09:00', '18:00', '22:00', '23:45'];
+    const starts = ['2026-01-05', '2026-03-28', '2026-03-29', '2026-10-24', '2026-12-24', '2027-03-28'];
+    const from = Date.UTC(2026, 0, 1);
+    let compared = 0;
+    for (let n = 0; n < 1500; n++) {
+      const days = [1, 2, 3, 4, 5, 6, 7].filter(() => next() < 0.4);
+      const rule =
+        n % 4 === 0
+          ? closureRule(pick(starts), pick(starts)).rule
+          : weeklyRule(days.length ? days : [pick([1, 7])], pick(times));
+      const movedStart =
+        n % 9 === 0 ? rule.replace(/^DTSTART:\d{8}/, `DTSTART:${pick(starts).replace(/-/g, '')}`) : rule;
+      const after = new Date(from + Math.floor(next() * 800) * 3_600_000 * 12 + pick([0, 15, 30]) * 60_000);
+      const before = new Date(after.getTime() + Math.floor(next() * 24 * 40) * 3_600_000);
+      const expected = parseRule(movedStart)!.between(after, before, true);
+      expect(startsBetween(movedStart, after, before), `${movedStart} ${after.toISOString()}`).toEqual(
+        expected,
+      );
+      compared += expected.length;
+    }
+    expect(compared).toBeGreaterThan(1000);
+    // Both ends are included, as rrule's `between(…, true)`.
+    const monday = new Date('2026-12-07T18:00:00Z');
+    expect(startsBetween(evenings.rule, monday, monday)).toEqual([monday]);
+    expect(startsBetween('not a rule', monday, monday)).toBeNull();
+  });
+
+  it('leave other rules to rrule', () => {
+    const other = 'DTSTART:20260105T180000\nRRULE:FREQ=WEEKLY;INTERVAL=2;BYDAY=MO';
+    const after = new Date('2026-12-01T00:00:00Z');
+    const before = new Date('2026-12-31T00:00:00Z');
+    expect(startsBetween(other, after, before)).toEqual(parseRule(other)!.between(after, before, true));
+    expect(startsBetween(other, after, before)).toHaveLength(2);
   });
 });

@@ -15,4 +15,16 @@ describe('the date window', () => {
     expect(inDateWindow(new Date('9999-12-20T00:00:00Z'), now)).toBe(false);
     expect(inDateWindow(new Date('0001-01-01T00:00:00Z'), now)).toBe(false);
   });
+
+  it('is the same all day in Brussels, and the next day’s from its midnight there', () => {
+    const first = dateWindow(new Date('2026-12-04T00:00:00+01:00'));
+    expect(dateWindow(new Date('2026-12-04T23:59:59+01:00'))).toEqual(first);
+    expect(dateWindow(new Date('2026-12-04T23:00:00Z')).earliest).toEqual(
+      new Date('2025-12-05T00:00:00+01:00'),
+    );
+    expect(dateWindow(new Date('2027-06-30T22:30:00Z')).earliest).toEqual(
+      new Date('2026-07-01T00:00:00+02:00'),
+    );
+    expect(dateWindow(new Date('2026-12-04T12:00:00+01:00'))).toEqual(first);
+  });
 });

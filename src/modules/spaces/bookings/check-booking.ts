@@ -27,9 +27,9 @@ const momentShape = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d{1,3})?)?(Z|[+-]\
 /** A moment as typed: Brussels time unless it says its offset; null when it is not one. */
 export function readMoment(text: string): Date | null {
   const t = text.trim();
-  if (!momentShape.test(t) || skippedByClock(t)) return null;
+  if (!momentShape.test(t)) return null;
   const moment = DateTime.fromISO(t, { zone: roomTimeZone });
-  return moment.isValid ? moment.toJSDate() : null;
+  return moment.isValid && !movedByClock(t, moment) ? moment.toJSDate() : null;
 }
 
 /**
@@ -38,11 +38,17 @@ export function readMoment(text: string): Date | null {
  */
 export function skippedByClock(text: string): boolean {
   const t = text.trim();
-  if (!momentShape.test(t) || /(Z|[+-]\d{2}:\d{2})$/.test(t)) return false;
+  if (!momentShape.test(t)) return false;
   const moment = DateTime.fromISO(t, { zone: roomTimeZone });
+  return moment.isValid && movedByClock(t, moment);
+}
+
+/** Whether luxon read a time without an offset (`t`, of the right shape) as another wall-clock time. */
+function movedByClock(t: string, moment: DateTime): boolean {
+  if (/(Z|[+-]\d{2}:\d{2})$/.test(t)) return false;
   const [hour, minute] = [Number(t.slice(11, 13)), Number(t.slice(14, 16))];
   if (hour === 24 && minute === 0) return false; // midnight at the day's end: the next day's 00:00
-  return moment.isValid && (moment.hour !== hour || moment.minute !== minute);
+  return moment.hour !== hour || moment.minute !== minute;
 }
 
 export function checkBooking(

@@ -2,11 +2,12 @@
 // many people, with these features, free of charge if asked, and (given a time) only rooms open
 // then, long and early enough to be asked for, and not booked. Public: rooms and when they are free
 // are; who booked them is not.
+import type { SQLWrapper } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import { distanceKm } from '../../../shared/distance.ts';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import type { Locale } from '../../../shared/i18n-text.ts';
-import { listLocationPointsIn } from '../../directory/index.ts';
+import { listLocationPointsIn, locationIdsInQuery } from '../../directory/index.ts';
 import { findPlace, geoReference, type Place } from '../../geo/index.ts';
 import { type AvailabilityRule, closedDuring, openThroughout } from '../availability/availability.ts';
 import { inDateWindow } from '../availability/date-window.ts';
@@ -15,7 +16,7 @@ import type { RoomView } from '../presenters/page-data.ts';
 import type { Period } from '../spaces.schema.ts';
 import { accessibilityFeatures, roomLimits } from '../spaces.vocabulary.ts';
 import { presentRooms } from './room-queries.ts';
-import { findAvailability, findRoomsMatching, findRoomsPage, type RoomRow } from './rooms.repo.ts';
+import { findRoomsMatching, findRoomsPage, findRoomsWithRules, type RoomRow } from './rooms.repo.ts';
 
 export interface RoomSearchInput {
   /** A place typed by a person: commune, postcode, station, street. */
@@ -136,9 +137,9 @@ export async function findRooms(
   }
   // The places in the commune, or in a box around the point and then within the distance.
   const distances = new Map<string, number>();
-  let locationIds: string[] | undefined;
-  if (inCommune && !point)
-    locationIds = (await listLocationPointsIn(db, { commune: inCommune })).map((p) => p.id);
+  let locationIds: string[] | SQLWrapper | undefined;
+  // In a commune: the database picks its places within the rooms' query.
+  if (inCommune && !point) locationIds = locationIdsInQuery(db, { commune: inCommune });
   else if (point) {
     // Near the point, and in the commune too when both are asked.
     const places = await listLocationPointsIn(db, { box: boxAround(point, radiusKm) });
@@ -149,17 +150,13 @@ export async function findRooms(
     }
     locationIds = [...distances.keys()];
   }
-  let candidates = await findRoomsMatching(db, wanted, { locationIds, freeDuring: slot ?? undefined });
-  if (slot && candidates.length) {
-    const rules = await findAvailability(
-      db,
-      candidates.map((r) => r.id),
-    );
-    const rulesOf = new Map<string, typeof rules>();
-    for (const rule of rules) rulesOf.set(rule.roomId, [...(rulesOf.get(rule.roomId) ?? []), rule]);
+  let candidates: RoomRow[];
+  if (slot) {
     const askable = askableFor(slot, now);
-    candidates = candidates.filter((room) => askable(room, rulesOf.get(room.id) ?? []));
-  }
+    candidates = (await findRoomsWithRules(db, wanted, { locationIds, freeDuring: slot }))
+      .filter(({ room, rules }) => askable(room, rules))
+      .map(({ room }) => room);
+  } else candidates = await findRoomsMatching(db, wanted, { locationIds });
   const distanceOf = (room: RoomRow) => distances.get(room.locationId) ?? null;
 
   if (point) candidates.sort((a, b) => distanceOf(a)! - distanceOf(b)!);

@@ -17,13 +17,14 @@ import { type AvailabilityRow, findAvailability, findRoom, findRoomsOf, type Roo
 
 /**
  * Rooms as shown, with their organisation's name, their place and their photos (not their bytes):
- * one query for all their organisations, one for all their photos.
+ * one query for all their organisations (with only the rooms' places), one for all their photos.
  */
 export async function presentRooms(db: Database, rows: RoomRow[]): Promise<RoomView[]> {
   const [found, photos] = await Promise.all([
     listOrganisationsWithPlaces(
       db,
       rows.map((r) => r.organisationId),
+      rows.map((r) => r.locationId),
     ),
     findPhotoSummaries(
       db,

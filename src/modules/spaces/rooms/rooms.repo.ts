@@ -1,5 +1,16 @@
 // Rooms and their hours: what is written and read. No rules here (see check-room.ts and the use cases).
-import { and, arrayContains, asc, count, eq, gte, inArray, type SQL, sql } from 'drizzle-orm';
+import {
+  and,
+  arrayContains,
+  asc,
+  count,
+  eq,
+  gte,
+  inArray,
+  type SQL,
+  type SQLWrapper,
+  sql,
+} from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import type { AvailabilityRule } from '../availability/availability.ts';
 import { bookings, type Period, roomAvailability, rooms } from '../spaces.schema.ts';
@@ -61,28 +72,66 @@ function matching(wanted: RoomWants): SQL | undefined {
   return and(...where);
 }
 
-/**
- * The rooms that match, at these places if given, and without a confirmed booking over `freeDuring`
- * if given (one probe of the bookings' exclusion index per room): what a search by place or time
- * starts from.
- */
-export async function findRoomsMatching(
-  db: Executor,
-  wanted: RoomWants,
-  { locationIds, freeDuring }: { locationIds?: string[]; freeDuring?: Period } = {},
-): Promise<RoomRow[]> {
-  if (locationIds && !locationIds.length) return [];
+export interface RoomPlaceAndTime {
+  /** Only rooms at these places (directory locations): their ids, or a query of their ids. */
+  locationIds?: string[] | SQLWrapper;
+  /** Only rooms without a confirmed booking over this period. */
+  freeDuring?: Period;
+}
+
+function matchingAt(wanted: RoomWants, { locationIds, freeDuring }: RoomPlaceAndTime): SQL | undefined {
   const where = [matching(wanted)];
-  // One array parameter, however many places (a wide search holds all of Brussels).
-  if (locationIds) where.push(sql`${rooms.locationId} = any(${sql.param(locationIds)}::uuid[])`);
+  // Ids as one array parameter, however many places (a wide search holds all of Brussels), read as
+  // a set: PostgreSQL plans `= any(array)` element by element, which for a thousand places costs
+  // more than the search itself.
+  if (Array.isArray(locationIds))
+    where.push(sql`${rooms.locationId} in (select unnest(${sql.param(locationIds)}::uuid[]))`);
+  else if (locationIds) where.push(inArray(rooms.locationId, locationIds));
+  // The confirmed bookings over the period, from the bookings' GiST index alone (it holds the room).
   if (freeDuring)
     where.push(sql`not exists (select 1 from ${bookings} b where b.room_id = ${rooms.id} and b.status = 'confirmed'
       and b.period && tstzrange(${freeDuring.start.toISOString()}::timestamptz, ${freeDuring.end.toISOString()}::timestamptz, '[)'))`);
-  return db
-    .select()
+  return and(...where);
+}
+
+/** The rooms that match, at these places and free then if asked: what a search by place starts from. */
+export async function findRoomsMatching(
+  db: Executor,
+  wanted: RoomWants,
+  at: RoomPlaceAndTime = {},
+): Promise<RoomRow[]> {
+  if (Array.isArray(at.locationIds) && !at.locationIds.length) return [];
+  return db.select().from(rooms).where(matchingAt(wanted, at)).orderBy(asc(rooms.createdAt), asc(rooms.id));
+}
+
+/** A room's rules as a search reads them: [kind, rule, minutes]. */
+type RuleTuple = [AvailabilityRule['kind'], string, number];
+
+/**
+ * The same rooms, each with its weekly windows and closures (in no particular order), in one
+ * query: what a search by time starts from.
+ */
+export async function findRoomsWithRules(
+  db: Executor,
+  wanted: RoomWants,
+  at: RoomPlaceAndTime = {},
+): Promise<{ room: RoomRow; rules: AvailabilityRule[] }[]> {
+  if (Array.isArray(at.locationIds) && !at.locationIds.length) return [];
+  // `${rooms}.id`, not `${rooms.id}`: in a select list Drizzle writes a column without its table,
+  // which inside the subquery would be the rule's own id.
+  const rows = await db
+    .select({
+      room: rooms,
+      rules: sql<RuleTuple[]>`coalesce((select json_agg(json_build_array(ra.kind, ra.rule, ra.minutes))
+        from ${roomAvailability} ra where ra.room_id = ${rooms}.id), '[]'::json)`,
+    })
     .from(rooms)
-    .where(and(...where))
+    .where(matchingAt(wanted, at))
     .orderBy(asc(rooms.createdAt), asc(rooms.id));
+  return rows.map(({ room, rules }) => ({
+    room,
+    rules: rules.map(([kind, rule, minutes]) => ({ kind, rule, minutes })),
+  }));
 }
 
 /** A page of the rooms that match, and how many match. */

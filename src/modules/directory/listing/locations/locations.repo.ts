@@ -3,7 +3,7 @@
 // and quartier; without them, the street and postcode place it on the street's part in the
 // postcode's area (approximate: the data has no house numbers). A place that cannot be put in a
 // Brussels commune is refused with the reason.
-import { and, between, eq, inArray, sql } from 'drizzle-orm';
+import { and, between, eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Executor } from '../../../../db/client.ts';
 import { AppError, type FieldProblem } from '../../../../shared/errors.ts';
 import { cleanText, type I18nText } from '../../../../shared/i18n-text.ts';
@@ -229,26 +229,49 @@ export async function findLocationPoints(
     .where(condition);
 }
 
-/** Organisations' names with their places, for another module's page of things at those places: one query. */
-export async function findOrganisationsWithPlaces(db: Executor, ids: string[]) {
+/**
+ * The ids of the places in a commune, as a query not yet run: another module's query holds it
+ * (`location_id in (…)`), so a search by commune (rooms) does not fetch a thousand ids to send them
+ * back.
+ */
+export function locationIdsInCommune(db: Executor, commune: string): SQLWrapper {
+  return db.select({ id: locations.id }).from(locations).where(eq(locations.communeNis, commune));
+}
+
+/** What another module shows of a place: not its descriptions in three languages. */
+const placeColumns = {
+  id: locations.id,
+  name: locations.name,
+  address: locations.address,
+  postcode: locations.postcode,
+  locality: locations.locality,
+  communeNis: locations.communeNis,
+  latitude: locations.latitude,
+  longitude: locations.longitude,
+};
+
+/**
+ * Organisations' names with their places (only those of `onlyPlaces` when given), for another
+ * module's page of things at those places: one plain query (a join, not Drizzle's relational
+ * query, whose building cost more than the query).
+ */
+export async function findOrganisationsWithPlaces(db: Executor, ids: string[], onlyPlaces?: string[]) {
   if (!ids.length) return [];
-  return db.query.organisations.findMany({
-    where: inArray(organisations.id, ids),
-    columns: { id: true, name: true },
-    // What another module shows of a place: not its descriptions in three languages.
-    with: {
-      locations: {
-        columns: {
-          id: true,
-          name: true,
-          address: true,
-          postcode: true,
-          locality: true,
-          communeNis: true,
-          latitude: true,
-          longitude: true,
-        },
-      },
-    },
-  });
+  const placeOf = eq(locations.organisationId, organisations.id);
+  const rows = await db
+    .select({ id: organisations.id, name: organisations.name, place: placeColumns })
+    .from(organisations)
+    .leftJoin(
+      locations,
+      onlyPlaces ? and(placeOf, sql`${locations.id} = any(${sql.param(onlyPlaces)}::uuid[])`) : placeOf,
+    )
+    .where(sql`${organisations.id} = any(${sql.param(ids)}::uuid[])`);
+  type Place = NonNullable<(typeof rows)[number]['place']>;
+  const found = new Map<string, { id: string; name: I18nText; locations: Place[] }>();
+  for (const { id, name, place } of rows) {
+    let organisation = found.get(id);
+    if (!organisation) found.set(id, (organisation = { id, name, locations: [] }));
+    if (place) organisation.locations.push(place);
+  }
+  return [...found.values()];
 }
