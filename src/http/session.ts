@@ -50,10 +50,12 @@ async function sessions(
   await app.register(cookie);
   await app.register(formbody, { bodyLimit: 64 * 1024 });
   // Uploads (logos, rooms' photos) arrive whole in request.body, fields as strings and the file as a
-  // Buffer. The limit here stops abuse; the use case gives the person the real, smaller limit in
-  // words (2 MB for a photo, so a file a little over it still gets that answer).
+  // Buffer. The limit here stops abuse: a larger file is cut at it (the rest is read and dropped),
+  // and the use case, whose own limits are smaller, answers on its form with the real limit in
+  // words, however large the file was.
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
+    throwFileSizeLimit: false,
     limits: { fileSize: 4 * 1024 * 1024, files: 1, fields: 10, parts: 12 },
   });
   await app.register(csrf, {

@@ -37,8 +37,23 @@ export interface ImageRules {
 const formatOf = (mime: string | undefined) =>
   Object.entries(formats).find(([, type]) => type === mime)?.[0] as Format | undefined;
 
+/**
+ * Image work one at a time in the process: decoding a large photo can take a few hundred MB for a
+ * moment, and a handful of uploads at once must not take the memory of a small server.
+ */
+let queue: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const turn = queue.then(work, work);
+  queue = turn.catch(() => undefined);
+  return turn;
+}
+
 /** The uploaded bytes checked, decoded and re-encoded in their own format; throws a field error. */
-export async function prepareImage(upload: Buffer, rules: ImageRules): Promise<PreparedImage> {
+export function prepareImage(upload: Buffer, rules: ImageRules): Promise<PreparedImage> {
+  return oneAtATime(() => prepare(upload, rules));
+}
+
+async function prepare(upload: Buffer, rules: ImageRules): Promise<PreparedImage> {
   const { field, maxBytes, maxSide, codes } = rules;
   const refused = (message: string, code: string) =>
     new AppError('VALIDATION_FAILED', { fields: [{ field, message, code }] });
@@ -76,18 +91,14 @@ function encode(image: Sharp, format: Format, palette = false): Sharp {
  * A smaller copy of a stored image (one prepared above), at most `maxSide` on its longest side, in
  * its own format: for lists and small screens that show many images at once.
  */
-export async function smallerImage(
-  image: { data: Buffer; contentType: string },
-  maxSide: number,
-): Promise<Buffer> {
-  const format = formatOf(image.contentType) ?? 'jpeg';
-  const small = sharp(image.data, { limitInputPixels: maxInputPixels }).resize({
-    width: maxSide,
-    height: maxSide,
-    fit: 'inside',
-    withoutEnlargement: true,
+export function smallerImage(image: { data: Buffer; contentType: string }, maxSide: number): Promise<Buffer> {
+  return oneAtATime(async () => {
+    const format = formatOf(image.contentType) ?? 'jpeg';
+    const source = sharp(image.data, { limitInputPixels: maxInputPixels });
+    const { isPalette } = await source.metadata();
+    const small = source.resize({ width: maxSide, height: maxSide, fit: 'inside', withoutEnlargement: true });
+    return encode(small, format, isPalette).toBuffer();
   });
-  return encode(small, format).toBuffer();
 }
 
 /** The size `smallerImage` gives an image of this size. */

@@ -10,6 +10,7 @@ CREATE TABLE "room_photos" (
 	"room_id" uuid NOT NULL,
 	"content_type" text NOT NULL,
 	"data" "bytea" NOT NULL,
+	"small_data" "bytea" NOT NULL,
 	"width" integer NOT NULL,
 	"height" integer NOT NULL,
 	"caption" jsonb DEFAULT '{}'::jsonb NOT NULL,

@@ -185,6 +185,8 @@ export const roomPhotos = pgTable(
     roomId: belongsTo(() => rooms.id).notNull(),
     contentType: text().notNull(),
     data: bytea().notNull(),
+    /** The copy for lists and phones (at most 480 px), made once on upload, in the same type. */
+    smallData: bytea().notNull(),
     width: integer().notNull(),
     height: integer().notNull(),
     caption: i18n().notNull().default({}),

@@ -5,7 +5,7 @@
 // limit of photos together.
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import { cleanText, type I18nText, locales } from '../../../shared/i18n-text.ts';
-import { type PreparedImage, prepareImage } from '../../../shared/images.ts';
+import { type PreparedImage, prepareImage, smallerImage } from '../../../shared/images.ts';
 import type { SpaceContext } from '../space-context.ts';
 import { auditSpaces } from '../spaces-audit.ts';
 import { roomPhotoLimits } from '../spaces.vocabulary.ts';
@@ -48,6 +48,8 @@ export async function addRoomPhoto(
   }
   if (problems.length || !image) throw new AppError('VALIDATION_FAILED', { fields: problems });
   const prepared = image;
+  // The copy for lists and phones, made once here rather than on each request.
+  const smallData = await smallerImage(prepared, roomPhotoLimits.smallSide);
 
   return ctx.db.transaction(async (tx) => {
     await lockRoom(tx, room.id);
@@ -55,6 +57,7 @@ export async function addRoomPhoto(
       throw new AppError('VALIDATION_FAILED', { fields: [full()] });
     const id = await insertPhoto(tx, room.id, {
       ...prepared,
+      smallData,
       caption,
       createdBy: ctx.actor.kind === 'person' ? ctx.actor.userId : null,
       now: ctx.now,

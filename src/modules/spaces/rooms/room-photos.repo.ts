@@ -22,14 +22,15 @@ export async function photoIdsOf(db: Executor, roomId: string): Promise<string[]
 export async function insertPhoto(
   tx: Executor,
   roomId: string,
-  image: PreparedImage & { caption: I18nText; createdBy: string | null; now: Date },
+  image: PreparedImage & { smallData: Buffer; caption: I18nText; createdBy: string | null; now: Date },
 ): Promise<string> {
-  const { data, contentType, width, height, caption, createdBy, now } = image;
+  const { data, smallData, contentType, width, height, caption, createdBy, now } = image;
   const [row] = await tx
     .insert(roomPhotos)
     .values({
       roomId,
       data,
+      smallData,
       contentType,
       width,
       height,
@@ -83,19 +84,15 @@ export async function findPhotoSummaries(db: Executor, roomIds: string[]): Promi
     .orderBy(...order);
 }
 
-/** One photo's bytes, to serve. */
+/** One photo's bytes to serve, or those of its small copy. */
 export async function findPhotoFile(
   db: Executor,
   id: string,
+  { small }: { small: boolean },
 ): Promise<{ contentType: string; data: Buffer } | undefined> {
   const [row] = await db
-    .select({ contentType: roomPhotos.contentType, data: roomPhotos.data })
+    .select({ contentType: roomPhotos.contentType, data: small ? roomPhotos.smallData : roomPhotos.data })
     .from(roomPhotos)
     .where(eq(roomPhotos.id, id));
   return row;
-}
-
-export async function photoExists(db: Executor, id: string): Promise<boolean> {
-  const rows = await db.select({ id: roomPhotos.id }).from(roomPhotos).where(eq(roomPhotos.id, id));
-  return rows.length > 0;
 }

@@ -106,7 +106,7 @@ describe('a room’s photos', () => {
     const served = await app.get(`/room-photos/${first!.id}`, { cookie: 'passerelle_session=ended' });
     expect(served.statusCode).toBe(200);
     expect(served.headers['content-type']).toBe('image/jpeg');
-    expect(served.headers['cache-control']).toBe('public, max-age=31536000, immutable');
+    expect(served.headers['cache-control']).toBe('public, max-age=86400');
     expect(served.headers['content-security-policy']).toBe("default-src 'none'");
     expect(served.headers['x-content-type-options']).toBe('nosniff');
     expect(served.headers['cross-origin-resource-policy']).toBe('cross-origin');
@@ -169,6 +169,14 @@ describe('a room’s photos', () => {
     });
     expect(big.statusCode).toBe(400);
     expect(big.body).toContain('Dit bestand is groter dan 2 MB.');
+    // Far beyond what the server reads at all: the same answer on the form, not an error page.
+    const huge = await upload(owner.editor, room, Buffer.concat([jpeg, Buffer.alloc(6 * 1024 * 1024)]), {
+      locale: 'nl',
+      fields: { 'caption.nl': 'Grote zaal' },
+    });
+    expect(huge.statusCode).toBe(400);
+    expect(huge.body).toContain('Dit bestand is groter dan 2 MB.');
+    expect(huge.body).toContain('value="Grote zaal"');
     const empty = await upload(owner.editor, room, Buffer.alloc(0));
     expect(empty.body).toContain('Choose a photo first.');
     const truncated = await upload(owner.editor, room, jpeg.subarray(0, jpeg.length / 2));
