@@ -6,7 +6,6 @@ import { cancelBookingsIn } from '../bookings/bookings.repo.ts';
 import { tellOtherSides } from '../bookings/cancel-bookings-between.ts';
 import type { SpaceContext } from '../space-context.ts';
 import { auditSpaces } from '../spaces-audit.ts';
-import { bookingHorizonDays } from '../spaces.vocabulary.ts';
 import { roomToManage } from './room-to-manage.ts';
 import { deleteRoom, lockRoom } from './rooms.repo.ts';
 
@@ -28,8 +27,8 @@ export async function removeRoom(
       roomId: room.id,
       organisationId: null,
       from: ctx.now,
-      // Nothing is booked further ahead than the horizon; a day more for the last day's evening.
-      to: new Date(ctx.now.getTime() + (bookingHorizonDays + 1) * 86_400_000),
+      // Every booking still to come, however far ahead.
+      to: new Date('9999-12-31T00:00:00Z'),
       reason: reason || null,
       decidedBy: ctx.actor.kind === 'person' ? ctx.actor.userId : null,
       now: ctx.now,
