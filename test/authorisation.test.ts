@@ -224,8 +224,8 @@ async function roomWithPhotos(count: number): Promise<string[]> {
     ids.push(
       (
         await sql(
-          `insert into room_photos (room_id, content_type, data, width, height, position)
-           values ($1, 'image/png', $2, 1, 1, $3) returning id`,
+          `insert into room_photos (room_id, content_type, data, small_data, width, height, position)
+           values ($1, 'image/png', $2, $2, 1, 1, $3) returning id`,
           [room, onePixel, position],
         )
       )[0].id,

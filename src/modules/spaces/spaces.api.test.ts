@@ -37,8 +37,14 @@ describe('POST /api/v1/bookings', () => {
       Array.from({ length: 50 }, () => post(token, '/api/v1/bookings', slot, 'fr')),
     );
     const statuses = answers.map((a) => a.statusCode).sort();
-    expect(statuses.filter((s) => s === 201)).toHaveLength(1);
-    expect(statuses.filter((s) => s === 409)).toHaveLength(49);
+    expect(
+      statuses.filter((s) => s === 201),
+      String(statuses),
+    ).toHaveLength(1);
+    expect(
+      statuses.filter((s) => s === 409),
+      String(statuses),
+    ).toHaveLength(49);
     const refused = answers.find((a) => a.statusCode === 409)!.json();
     expect(refused).toMatchObject({
       error: 'BOOKING_TAKEN',

@@ -47,40 +47,60 @@ async function recipients(db: Executor, side: 'owner' | 'asker', parties: Bookin
 }
 
 /**
- * Queues one mail of `kind` ("spaces.mail.<kind>.subject|body|action") to each person on `side`,
- * inside the caller's transaction, except the actor; returns who it was for. Values: {room},
- * {owner}, {asker} and `extra`.
+ * Who on `side` hears of a booking, and the names the mails use, read before a write so the
+ * transaction that writes only queues the mails (a booking's transaction is short: others wait on
+ * it for the slot). `send` queues one mail of `kind` ("spaces.mail.<kind>.subject|body|action") to
+ * each of them, except the actor and those `told` already, and returns who it was for. Values:
+ * {room}, {owner}, {asker} and `extra`.
  */
+export async function bookingMailTo(
+  db: Executor,
+  ctx: { origin: string; actor?: SpaceActor },
+  side: 'owner' | 'asker',
+  parties: BookingParties,
+) {
+  const except = ctx.actor?.kind === 'person' ? ctx.actor.userId : null;
+  const ids = (await recipients(db, side, parties)).filter((id) => id !== except);
+  const people = ids.length ? await findUsersByIds(db, ids) : [];
+  const owner = await getOrganisationBrief(db, parties.roomOrganisationId);
+  const asker = await getOrganisationBrief(db, parties.askingOrganisationId);
+  const page = side === 'owner' ? 'rooms#requests' : 'bookings';
+  const organisation = side === 'owner' ? parties.roomOrganisationId : parties.askingOrganisationId;
+  return {
+    async send(
+      tx: Executor,
+      kind: BookingMailKind,
+      extra: (locale: Locale) => Record<string, string | number> = () => ({}),
+      told: ReadonlySet<string> = new Set(),
+    ): Promise<string[]> {
+      const to = people.filter((person) => !told.has(person.id));
+      for (const person of to) {
+        if (!person.emailVerifiedAt) continue;
+        await mailPerson(tx, ctx.origin, person, {
+          kind: `spaces.mail.${kind}`,
+          values: (locale) => ({
+            room: nameIn(parties.roomName, locale),
+            owner: nameIn(owner.name, locale),
+            asker: nameIn(asker.name, locale),
+            ...extra(locale),
+          }),
+          path: `/manage/organisations/${organisation}/${page}`,
+        });
+      }
+      return to.map((person) => person.id);
+    },
+  };
+}
+
+/** Reads who hears of it and queues their mails, all in `db` (usually the caller's transaction). */
 export async function mailBookingSide(
   db: Executor,
   ctx: { origin: string; actor?: SpaceActor },
   side: 'owner' | 'asker',
   parties: BookingParties,
   kind: BookingMailKind,
-  extra: (locale: Locale) => Record<string, string | number> = () => ({}),
-  /** People already told the same thing (a reminder to both sides reaches someone on both once). */
-  told: ReadonlySet<string> = new Set(),
+  extra?: (locale: Locale) => Record<string, string | number>,
+  told?: ReadonlySet<string>,
 ): Promise<string[]> {
-  const except = ctx.actor?.kind === 'person' ? ctx.actor.userId : null;
-  const ids = (await recipients(db, side, parties)).filter((id) => id !== except && !told.has(id));
-  if (!ids.length) return [];
-  const people = await findUsersByIds(db, ids);
-  const owner = await getOrganisationBrief(db, parties.roomOrganisationId);
-  const asker = await getOrganisationBrief(db, parties.askingOrganisationId);
-  const page = side === 'owner' ? 'rooms#requests' : 'bookings';
-  const organisation = side === 'owner' ? parties.roomOrganisationId : parties.askingOrganisationId;
-  for (const person of people) {
-    if (!person.emailVerifiedAt) continue;
-    await mailPerson(db, ctx.origin, person, {
-      kind: `spaces.mail.${kind}`,
-      values: (locale) => ({
-        room: nameIn(parties.roomName, locale),
-        owner: nameIn(owner.name, locale),
-        asker: nameIn(asker.name, locale),
-        ...extra(locale),
-      }),
-      path: `/manage/organisations/${organisation}/${page}`,
-    });
-  }
-  return ids;
+  return (await bookingMailTo(db, ctx, side, parties)).send(db, kind, extra, told);
 }

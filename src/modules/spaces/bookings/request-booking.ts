@@ -13,7 +13,7 @@ import { getOrganisationBrief } from '../../directory/index.ts';
 import { outsideOpening } from '../availability/availability.ts';
 import type { Executor } from '../../../db/client.ts';
 import { dateOf, spanOf } from '../presenters/when.ts';
-import { findAvailability, findRoom, type RoomRow } from '../rooms/rooms.repo.ts';
+import { findAvailability, findRoom } from '../rooms/rooms.repo.ts';
 import type { Period } from '../spaces.schema.ts';
 import type { SpaceContext } from '../space-context.ts';
 import { auditSpaces } from '../spaces-audit.ts';
@@ -21,7 +21,7 @@ import { actsFor } from '../spaces.policy.ts';
 import { bookingHorizonDays, roomTimeZone } from '../spaces.vocabulary.ts';
 import { bookedMinutes, insertBooking, isTaken, lockQuota } from './bookings.repo.ts';
 import { type BookingInput, checkBooking } from './check-booking.ts';
-import { mailBookingSide } from './booking-mail.ts';
+import { bookingMailTo } from './booking-mail.ts';
 import { weeklyPeriods } from './weekly-dates.ts';
 
 export type BookingRequest = BookingInput & {
@@ -154,6 +154,15 @@ export async function requestBooking(ctx: SpaceContext, input: BookingRequest): 
   const status = room.confirmation === 'at_once' ? 'confirmed' : 'requested';
   const { actor } = ctx;
   const seriesId = weekly ? randomUUID() : null;
+  // Who hears of it is read now: the transaction below only queues their mails, and stays short,
+  // for others asking for the same time wait on it.
+  const owners = await bookingMailTo(ctx.db, ctx, 'owner', {
+    roomId: room.id,
+    roomName: room.name,
+    roomOrganisationId: room.organisationId,
+    askingOrganisationId: organisationId,
+    requestedBy: actor.kind === 'person' ? actor.userId : null,
+  });
   const outcome = await ctx.db.transaction(async (tx): Promise<BookingOutcome> => {
     // The quota again, under a lock per month, so that requests at once cannot pass it together.
     const quota = new QuotaCount(room.monthlyQuotaHours, async (from, to) => {
@@ -208,7 +217,7 @@ export async function requestBooking(ctx: SpaceContext, input: BookingRequest): 
         { type: 'booking', id },
         { room: room.id, organisation: organisationId, ...(seriesId ? { series: seriesId } : {}) },
       );
-    await tellOwners(tx, ctx, { room, organisationId, status, weekly, booked });
+    await tellOwners(tx, owners, { status, weekly, booked });
     return { id: booked[0]!.id, status, seriesId, booked, skipped };
   });
   ctx.mailQueued();
@@ -216,25 +225,12 @@ export async function requestBooking(ctx: SpaceContext, input: BookingRequest): 
 }
 
 /** The room's managers hear of a request, or of a booking a room confirmed at once: one mail per series. */
-async function tellOwners(
+function tellOwners(
   tx: Executor,
-  ctx: SpaceContext,
-  about: {
-    room: RoomRow;
-    organisationId: string;
-    status: BookingOutcome['status'];
-    weekly: boolean;
-    booked: BookingOutcome['booked'];
-  },
+  owners: Awaited<ReturnType<typeof bookingMailTo>>,
+  about: { status: BookingOutcome['status']; weekly: boolean; booked: BookingOutcome['booked'] },
 ) {
-  const { room, booked } = about;
-  const parties = {
-    roomId: room.id,
-    roomName: room.name,
-    roomOrganisationId: room.organisationId,
-    askingOrganisationId: about.organisationId,
-    requestedBy: ctx.actor.kind === 'person' ? ctx.actor.userId : null,
-  };
+  const { booked } = about;
   const first = booked[0]!.period;
   const last = booked.at(-1)!.period;
   const kind = about.weekly
@@ -244,7 +240,7 @@ async function tellOwners(
     : about.status === 'confirmed'
       ? 'booking_booked'
       : 'booking_requested';
-  await mailBookingSide(tx, ctx, 'owner', parties, kind, (locale) => ({
+  return owners.send(tx, kind, (locale) => ({
     when: spanOf({ locale }, first),
     count: booked.length,
     first: dateOf({ locale }, first.start),
