@@ -91,20 +91,7 @@ export function OurBookingsPage({
           <p class="empty">{t.html('spaces.own.no_asked')}</p>
         )}
       </Section>
-      {/* A refused form shows again even when no booking is left to choose from. */}
-      {rooms.length || range ? (
-        <Section id="cancel-range" title={t.t('spaces.range.title')}>
-          <CancelRangeForm
-            ctx={ctx}
-            organisationId={organisation.id}
-            rooms={rooms}
-            side="asker"
-            state={range}
-          />
-        </Section>
-      ) : (
-        ''
-      )}
+      <CancelRangeForm ctx={ctx} organisationId={organisation.id} rooms={rooms} side="asker" state={range} />
     </Layout>
   );
 }

@@ -160,19 +160,7 @@ export function OwnRoomsPage({
           <p class="empty">{t.html('spaces.own.no_requests')}</p>
         )}
       </Section>
-      {rooms.length ? (
-        <Section id="cancel-range" title={t.t('spaces.range.title')}>
-          <CancelRangeForm
-            ctx={ctx}
-            organisationId={organisation.id}
-            rooms={rooms}
-            side="owner"
-            state={range}
-          />
-        </Section>
-      ) : (
-        ''
-      )}
+      <CancelRangeForm ctx={ctx} organisationId={organisation.id} rooms={rooms} side="owner" state={range} />
       <Section id="calendar" title={t.t('spaces.calendar.org_feed')}>
         <p>{t.html('spaces.calendar.org_feed_hint')}</p>
         <p class="feed-address">
