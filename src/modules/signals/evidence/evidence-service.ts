@@ -46,6 +46,9 @@ export function evidenceServiceOf(db: Database): EvidenceService | undefined {
 export class EvidenceService {
   private published: PublishedCube | null = null;
   private running: Promise<PublishedCube> | null = null;
+  /** The build that starts when the running one ends, shared by everyone who asked meanwhile. */
+  private queued: Promise<PublishedCube> | null = null;
+  private closed = false;
   private timer: NodeJS.Timeout | null = null;
   private version = 0;
   /** What the tables' change counters said at the last build, and when it was. */
@@ -71,7 +74,9 @@ export class EvidenceService {
   async close(): Promise<void> {
     if (this.timer) clearInterval(this.timer);
     this.timer = null;
+    this.closed = true;
     await this.running?.catch(() => undefined);
+    await this.queued?.catch(() => undefined);
   }
 
   /** The cube as published now; waits for the first build. */
@@ -79,12 +84,26 @@ export class EvidenceService {
     return this.published ?? this.refresh();
   }
 
-  /** Builds the cube again from the sources (one build at a time; a second caller shares it). */
+  /**
+   * Builds the cube again from the sources, one build at a time. A build already running may have
+   * read the tables before the caller's change (the one at start, before a test or an import wrote),
+   * so a caller then waits for the next build, which everyone asking meanwhile shares.
+   */
   refresh(): Promise<PublishedCube> {
-    this.running ??= this.build().finally(() => {
-      this.running = null;
-    });
-    return this.running;
+    if (!this.running) {
+      this.running = this.build().finally(() => {
+        this.running = null;
+      });
+      return this.running;
+    }
+    this.queued ??= this.running
+      .catch(() => undefined)
+      .then(() => {
+        this.queued = null;
+        // Once closed, the database may be gone: the last cube stands.
+        return this.closed && this.published ? this.published : this.refresh();
+      });
+    return this.queued;
   }
 
   /**
