@@ -12,3 +12,4 @@ export * from '../modules/moderation/moderation.schema.ts';
 export * from '../modules/referrals/referrals.schema.ts';
 export * from '../modules/signals/signals.schema.ts';
 export * from '../modules/signals/surveys/surveys.schema.ts';
+export * from '../modules/network/network.schema.ts';

@@ -23,6 +23,9 @@ import membershipNl from '../modules/membership/messages/nl.json' with { type: '
 import moderationEn from '../modules/moderation/messages/en.json' with { type: 'json' };
 import moderationFr from '../modules/moderation/messages/fr.json' with { type: 'json' };
 import moderationNl from '../modules/moderation/messages/nl.json' with { type: 'json' };
+import networkEn from '../modules/network/messages/en.json' with { type: 'json' };
+import networkFr from '../modules/network/messages/fr.json' with { type: 'json' };
+import networkNl from '../modules/network/messages/nl.json' with { type: 'json' };
 import notificationsEn from '../modules/notifications/messages/en.json' with { type: 'json' };
 import notificationsFr from '../modules/notifications/messages/fr.json' with { type: 'json' };
 import notificationsNl from '../modules/notifications/messages/nl.json' with { type: 'json' };
@@ -53,6 +56,7 @@ export const messageSources = {
   moderation: { nl: moderationNl, fr: moderationFr, en: moderationEn },
   referrals: { nl: referralsNl, fr: referralsFr, en: referralsEn },
   signals: { nl: signalsNl, fr: signalsFr, en: signalsEn },
+  network: { nl: networkNl, fr: networkFr, en: networkEn },
 } as const;
 
 type En = typeof kernelEn &
@@ -66,5 +70,6 @@ type En = typeof kernelEn &
   typeof membershipEn &
   typeof moderationEn &
   typeof referralsEn &
-  typeof signalsEn;
+  typeof signalsEn &
+  typeof networkEn;
 export type MessageKey = keyof En;

@@ -10,6 +10,7 @@ import { geoModule } from './geo/module.ts';
 import { interopModule } from './interop/module.ts';
 import { membershipModule } from './membership/module.ts';
 import { moderationModule } from './moderation/module.ts';
+import { networkModule } from './network/module.ts';
 import { notificationsModule } from './notifications/module.ts';
 import { referralsModule } from './referrals/module.ts';
 import { searchModule } from './search/module.ts';
@@ -29,6 +30,7 @@ const manifests = [
   moderationModule,
   referralsModule,
   signalsModule,
+  networkModule,
   interopModule,
 ] as const;
 

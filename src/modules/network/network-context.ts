@@ -1,0 +1,9 @@
+// What every network use case needs from the page, API request or job that starts it.
+import type { Actor } from '../../shared/actor.ts';
+import type { UseCaseContext } from '../../shared/use-case.ts';
+
+/** A signed-in person. */
+export type NetworkContext = UseCaseContext<Actor>;
+
+/** Registering for an event needs no account: the actor is then absent. */
+export type VisitorContext = UseCaseContext<Actor | null>;
