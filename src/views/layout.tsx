@@ -136,6 +136,8 @@ export function Layout({
     { path: '/search', label: 'nav.search' },
     { path: '/directory', label: 'nav.directory' },
     { path: '/map', label: 'nav.map' },
+    { path: '/agenda', label: 'nav.agenda' },
+    { path: '/questions', label: 'nav.questions' },
   ] as const;
   return (
     <>

@@ -1,10 +1,10 @@
 // The tabs of an organisation's management pages: its listing (profile, services, places, contact
-// persons, rooms to share), its members, its history, its bookings of others' rooms, the needs it
+// persons, rooms to share, events), its members, its history, its bookings of others' rooms, the needs it
 // signalled and its surveys. Shared by the directory and the membership module.
 import type { PageContext } from '../http/request-context.ts';
 
 /** The editing forms, then what referrers see too. */
-const editTabs = ['profile', 'services', 'locations', 'contacts', 'rooms'] as const;
+const editTabs = ['profile', 'services', 'locations', 'contacts', 'rooms', 'events'] as const;
 const viewTabs = ['members', 'history', 'bookings', 'signals', 'surveys'] as const;
 
 export function ManageLinks({
