@@ -40,7 +40,12 @@ export async function mailRegistration(
   const own = mail.token ? `${origin}/${locale}/registrations/${mail.token}` : null;
   const eventPage = `${origin}/${locale}/events/${mail.event.id}`;
   const placed = kind === 'confirmed' || kind === 'moved_up' || kind === 'reminder';
-  const paragraphs = [t('notifications.mail.greeting', { name: mail.to.name }), t(key('body'), values)];
+  // The first mail goes to an address nobody proved yet: it carries no text the registering person
+  // typed (their name could hold a link), so it cannot be used to send others someone's message.
+  const paragraphs = [
+    ...(kind === 'confirm_address' ? [] : [t('notifications.mail.greeting', { name: mail.to.name })]),
+    t(key('body'), values),
+  ];
   if (placed && mail.place.onlineUrl)
     paragraphs.push(t('network.registration.mail.online', { url: mail.place.onlineUrl }));
   if (placed && mail.place.address)
