@@ -14,7 +14,8 @@ export async function confirmRegistration(
 ): Promise<{ status: 'confirmed' | 'waitlisted' | 'cancelled' }> {
   const registration = await findRegistrationByLink(ctx.db, token);
   const before = await findDate(ctx.db, registration.occurrenceId);
-  const place = await placeOf(ctx.db, before!.event);
+  if (!before) throw new AppError('REGISTRATION_NOT_FOUND');
+  const place = await placeOf(ctx.db, before.event);
   const status = await ctx.db.transaction(async (tx) => {
     // The date first, then the registration: every writer locks in this order.
     const found = await findDate(tx, registration.occurrenceId, true);

@@ -16,16 +16,20 @@ export function DateSummary({
   const left = capacity === null ? null : Math.max(0, capacity - date.confirmed);
   return (
     <dl class="facts">
-      <dt safe>{t.t('network.registration.when')}</dt>
-      <dd safe>{whenText(ctx.locale, date)}</dd>
-      <dt safe>{t.t('network.registration.places')}</dt>
-      <dd safe>
-        {left === null
-          ? t.t('network.registration.places_unlimited')
-          : left > 0
-            ? t.t('network.registration.places_left', { count: left })
-            : t.t('network.registration.places_full', { count: date.waitlisted })}
-      </dd>
+      <div>
+        <dt safe>{t.t('network.registration.when')}</dt>
+        <dd safe>{whenText(ctx.locale, date)}</dd>
+      </div>
+      <div>
+        <dt safe>{t.t('network.registration.places')}</dt>
+        <dd safe>
+          {left === null
+            ? t.t('network.registration.places_unlimited')
+            : left > 0
+              ? t.t('network.registration.places_left', { count: left })
+              : t.t('network.registration.places_full', { count: date.waitlisted })}
+        </dd>
+      </div>
     </dl>
   );
 }
