@@ -13,6 +13,7 @@ import {
   type DateOfEvent,
   findDate,
   lockFirstWaiting,
+  placeRow,
   type RegistrationRow,
   setStatus,
 } from './registrations.repo.ts';
@@ -40,16 +41,13 @@ const hasRoom = (found: DateOfEvent) =>
 export async function placeRegistration(
   tx: Executor,
   found: DateOfEvent,
-  registration: Pick<RegistrationRow, 'id' | 'email' | 'name' | 'locale' | 'emailConfirmedAt'>,
+  registration: Pick<RegistrationRow, 'id' | 'email' | 'name' | 'locale'>,
   ctx: PlacingContext,
   place: EventPlace,
   token?: string,
 ): Promise<'confirmed' | 'waitlisted'> {
   const status = hasRoom(found) ? 'confirmed' : 'waitlisted';
-  await setStatus(tx, registration.id, status, {
-    placedAt: ctx.now,
-    emailConfirmedAt: registration.emailConfirmedAt ?? ctx.now,
-  });
+  await placeRow(tx, { id: registration.id, occurrenceId: found.date.id }, status, ctx.now);
   await addToCounts(tx, found.date.id, status === 'confirmed' ? { confirmed: 1 } : { waitlisted: 1 });
   if (status === 'confirmed') found.date.confirmed++;
   else found.date.waitlisted++;

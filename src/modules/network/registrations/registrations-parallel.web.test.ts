@@ -44,13 +44,20 @@ describe('a hundred people confirming at once for the last ten places', () => {
       real_confirmed: 12,
       real_waitlisted: 90,
     });
-    const positions = [];
+    const told: string[] = [];
     for (const p of crowd) {
       const mail = (await lastMailTo(app.t.database, p.email))!;
       const n = /You are number (\d+) on the waiting list/.exec(mail.text)?.[1];
-      if (n) positions.push(Number(n));
+      if (n) told[Number(n) - 1] = p.email;
     }
-    expect(positions.sort((a, b) => a - b)).toEqual(Array.from({ length: 90 }, (_, i) => i + 1));
+    // Each number 1 to 90 told once, and the list's order is the order told.
+    expect(told.filter(Boolean)).toHaveLength(90);
+    const order = await sql(
+      app.t,
+      `select email from event_registrations where occurrence_id = $1 and status = 'waitlisted' order by placed_at, created_at, id`,
+      [event.dates[0]],
+    );
+    expect(order.map((r) => r.email)).toEqual(told);
 
     // The organisers raise the capacity by three: the first three waiting move up, in order.
     const [first] = await sql(

@@ -144,6 +144,29 @@ export async function setStatus(
     .where(eq(eventRegistrations.id, id));
 }
 
+/**
+ * Gives a registration its place or waitlist place. Its `placed_at` (the waiting list's order) is
+ * `now`, or just after the latest placed on the date if that is later: requests that started in one
+ * order may reach the date's lock in another, and the list follows the lock, as the numbers told.
+ */
+export async function placeRow(
+  tx: Executor,
+  registration: { id: string; occurrenceId: string },
+  status: 'confirmed' | 'waitlisted',
+  now: Date,
+): Promise<void> {
+  const at = now.toISOString();
+  await tx
+    .update(eventRegistrations)
+    .set({
+      status,
+      emailConfirmedAt: sql`coalesce(${eventRegistrations.emailConfirmedAt}, ${at}::timestamptz)`,
+      placedAt: sql`greatest(${at}::timestamptz, (select max(r.placed_at) + interval '1 microsecond'
+        from event_registrations r where r.occurrence_id = ${registration.occurrenceId}))`,
+    })
+    .where(eq(eventRegistrations.id, registration.id));
+}
+
 /** Changes a date's counts by these amounts (its row locked by the caller). */
 export async function addToCounts(
   tx: Executor,
