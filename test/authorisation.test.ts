@@ -8,6 +8,8 @@ import { memberOf, type ReferralWorld, referralForm, sendReferral } from './help
 import { createTestApp, type TestApp, testConfig } from './helpers/test-app.ts';
 import { organisationFeedPath } from '../src/modules/spaces/calendar/feed-token.ts';
 import { surveyForm } from './helpers/surveys.ts';
+import { createTestEvent } from './helpers/network-events.ts';
+import { newToken } from '../src/shared/tokens.ts';
 
 const roles = [
   'visitor',
@@ -275,6 +277,27 @@ const claimApproved = async () =>
   (await sql(`select 1 from claims where id = $1 and status = 'approved'`, [claimId])).length > 0;
 let reportId = '';
 let versionId = 0;
+/** An event of `org` with one date next week, made for each request (network registrations). */
+let networkEvent: { id: string; dates: string[] } | undefined;
+const freshNetworkEvent = async () => (networkEvent = await createTestEvent(t, { organisationId: org }));
+/** A registration of someone else for a fresh date, and the secret of its link. */
+async function networkRegistrationLink(status: 'unconfirmed' | 'confirmed'): Promise<string> {
+  const event = await freshNetworkEvent();
+  const { token, hash } = newToken();
+  await sql(
+    `insert into event_registrations (occurrence_id, name, email, locale, status, token_hash, placed_at)
+     values ($1, 'Someone', $2, 'en', $3, decode($4, 'hex'), case when $3 = 'confirmed' then now() end)`,
+    [event.dates[0], newAddress('registered'), status, hash],
+  );
+  if (status === 'confirmed')
+    await sql('update event_occurrences set confirmed = 1 where id = $1', [event.dates[0]]);
+  return token;
+}
+const registrationsOfNetworkEvent = async () =>
+  (
+    await sql('select status from event_registrations where occurrence_id = $1', [networkEvent!.dates[0]])
+  ).map((r) => r.status as string);
+
 const staff = ['moderator', 'platformAdmin'] as Role[];
 
 const cases: Case[] = [
@@ -1053,6 +1076,78 @@ const cases: Case[] = [
     body: () => ({ room: spacesRoom, from: '2027-01-31', to: '2027-03-31', reason: 'Works in the hall.' }),
     allowed: ['editor', 'admin'],
     changed: async () => (await bookingStatus()) === 'cancelled',
+  },
+  {
+    // Never public: names and addresses of who comes. Moderators and platform admins neither.
+    name: 'an event’s registrations, for its organisers',
+    method: 'GET',
+    path: async () => `/en/manage/events/${(await freshNetworkEvent()).id}/registrations`,
+    allowed: ['editor', 'admin'],
+  },
+  {
+    name: 'an event’s registrations as CSV',
+    method: 'GET',
+    path: async () => `/en/manage/events/${(await freshNetworkEvent()).id}/registrations.csv`,
+    allowed: ['editor', 'admin'],
+  },
+  {
+    name: 'the form to register for a date of an event',
+    method: 'GET',
+    path: async () => {
+      const event = await freshNetworkEvent();
+      return `/en/events/${event.id}/dates/${event.dates[0]}/register`;
+    },
+    allowed: [...roles],
+  },
+  {
+    // Anyone may register (with or without an account) for an event open to everyone.
+    name: 'register for a date of an event',
+    method: 'POST',
+    path: async () => {
+      const event = await freshNetworkEvent();
+      return `/en/events/${event.id}/dates/${event.dates[0]}/register`;
+    },
+    body: () => ({ name: 'Table Person', email: newAddress('register') }),
+    allowed: [...roles],
+    changed: async () => (await registrationsOfNetworkEvent()).length === 1,
+  },
+  {
+    // The link is the key: whoever has it sees the registration, confirms or cancels it.
+    name: 'a registration at its link',
+    method: 'GET',
+    path: async () => `/en/registrations/${await networkRegistrationLink('confirmed')}`,
+    allowed: [...roles],
+  },
+  {
+    name: 'a registration’s calendar file at its link',
+    method: 'GET',
+    path: async () => `/en/registrations/${await networkRegistrationLink('confirmed')}.ics`,
+    allowed: [...roles],
+  },
+  {
+    name: 'confirm a registration at its link',
+    method: 'POST',
+    path: async () => `/en/registrations/${await networkRegistrationLink('unconfirmed')}/confirm`,
+    allowed: [...roles],
+    changed: async () => (await registrationsOfNetworkEvent())[0] === 'confirmed',
+  },
+  {
+    name: 'cancel a registration at its link',
+    method: 'POST',
+    path: async () => `/en/registrations/${await networkRegistrationLink('confirmed')}/cancel`,
+    allowed: [...roles],
+    changed: async () => (await registrationsOfNetworkEvent())[0] === 'cancelled',
+  },
+  {
+    // Only one's own registration: someone else's on that date stays.
+    name: 'cancel one’s own registration from a date’s page',
+    method: 'POST',
+    path: async () => {
+      await networkRegistrationLink('confirmed');
+      return `/en/events/${networkEvent!.id}/dates/${networkEvent!.dates[0]}/register/cancel`;
+    },
+    allowed: [],
+    changed: async () => (await registrationsOfNetworkEvent())[0] === 'cancelled',
   },
   {
     name: 'log-in link form',

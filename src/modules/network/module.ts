@@ -5,6 +5,10 @@ import * as networkSchema from './network.schema.ts';
 import { tablesOf } from '../../db/tables.ts';
 import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { moduleErrors } from '../../shared/errors.ts';
+import { registrationsWeb } from './registrations/registrations.web.ts';
+import { manageRegistrationsWeb } from './registrations/manage-registrations.web.ts';
+import { runRegistrationReminders } from './registrations/run-registration-reminders.ts';
+import { purgeUnconfirmedRegistrations } from './registrations/purge-unconfirmed.ts';
 
 const errors = moduleErrors('network', {
   /** Also for an event id that is not one, and for an event of an organisation one does not manage. */
@@ -26,5 +30,25 @@ export const networkModule = {
   name: 'network',
   tables: tablesOf(networkSchema),
   errors,
-  routes: {},
+  routes: {
+    pages: [registrationsWeb, manageRegistrationsWeb],
+  },
+  jobs: ({ database, origin, mailQueued }) => [
+    {
+      // Hourly: the people with a place are reminded of a date starting within a day, once.
+      name: 'event-registration-reminders',
+      cron: '25 * * * *',
+      run: async () => {
+        const result = await runRegistrationReminders(database.db, { now: new Date(), origin });
+        mailQueued();
+        return result;
+      },
+    },
+    {
+      // Hourly: registrations never confirmed go after 48 hours.
+      name: 'event-registrations-unconfirmed',
+      cron: '40 * * * *',
+      run: () => purgeUnconfirmedRegistrations(database.db, new Date()),
+    },
+  ],
 } satisfies ModuleManifest;

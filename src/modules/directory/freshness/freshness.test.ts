@@ -155,6 +155,8 @@ describe('scheduled jobs', () => {
       );
       expect(rows.map((r) => [r.name, r.cron, r.options.tz])).toEqual([
         ['booking-reminders', '20 * * * *', 'Europe/Brussels'],
+        ['event-registration-reminders', '25 * * * *', 'Europe/Brussels'],
+        ['event-registrations-unconfirmed', '40 * * * *', 'Europe/Brussels'],
         ['expired-sessions', '30 3 * * *', 'Europe/Brussels'],
         ['freshness-reminders', '0 9 * * *', 'Europe/Brussels'],
         ['purge-sent-mail', '45 3 * * *', 'Europe/Brussels'],

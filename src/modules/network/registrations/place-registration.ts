@@ -1,0 +1,98 @@
+// Giving a registration its place: confirmed while the date has places left (or no limit), else on
+// the waiting list, whose order is when each joined it. Always inside the caller's transaction,
+// with the date's row locked first (findDate(tx, id, true)), so two people never take the last
+// place together and the date's counts stay exact. moveUpFromWaitlist is also a step for the
+// events' edit: when the organisers raise a date's capacity, the first waiting move up.
+import type { Executor } from '../../../db/client.ts';
+import type { Actor } from '../../../shared/actor.ts';
+import { mailRegistration } from './registration-mail.ts';
+import { type EventPlace, placeOf } from './registration-words.ts';
+import { auditRegistration } from './registrations-audit.ts';
+import {
+  addToCounts,
+  type DateOfEvent,
+  findDate,
+  lockFirstWaiting,
+  placeRow,
+  type RegistrationRow,
+  setStatus,
+} from './registrations.repo.ts';
+
+/** What placing needs from its caller: the clock, links' origin, and who acts (for the audit log). */
+export interface PlacingContext {
+  now: Date;
+  origin: string;
+  ip: string | null;
+  actor?: Actor | null;
+}
+
+/** Whether a date still takes registrations: not called off, its event not cancelled, not begun. */
+export const isOpen = (found: DateOfEvent, now: Date) =>
+  found.event.status === 'published' && found.date.cancelledAt === null && found.date.startsAt > now;
+
+const hasRoom = (found: DateOfEvent) =>
+  found.event.capacity === null || found.date.confirmed < found.event.capacity;
+
+/**
+ * Places one registration (unconfirmed or new) on a date whose row the caller locked, updates the
+ * counts in `found` and in the database, and tells the person. `token` is the secret of their
+ * link when the caller has it (for the link in the e-mail).
+ */
+export async function placeRegistration(
+  tx: Executor,
+  found: DateOfEvent,
+  registration: Pick<RegistrationRow, 'id' | 'email' | 'name' | 'locale'>,
+  ctx: PlacingContext,
+  place: EventPlace,
+  token?: string,
+): Promise<'confirmed' | 'waitlisted'> {
+  const status = hasRoom(found) ? 'confirmed' : 'waitlisted';
+  await placeRow(tx, { id: registration.id, occurrenceId: found.date.id }, status, ctx.now);
+  await addToCounts(tx, found.date.id, status === 'confirmed' ? { confirmed: 1 } : { waitlisted: 1 });
+  if (status === 'confirmed') found.date.confirmed++;
+  else found.date.waitlisted++;
+  await auditRegistration(tx, ctx, status, registration.id, { occurrence: found.date.id });
+  await mailRegistration(tx, ctx.origin, status, {
+    to: registration,
+    event: found.event,
+    date: found.date,
+    place,
+    token,
+    position: found.date.waitlisted,
+  });
+  return status;
+}
+
+/**
+ * Moves the first people of a date's waiting list up to the places free (after a cancellation, or
+ * when the organisers raised the capacity), each told by e-mail; returns their registrations' ids.
+ * Locks the date's row (again, if the caller did already). Nobody moves up once the date has begun.
+ */
+export async function moveUpFromWaitlist(
+  tx: Executor,
+  occurrenceId: string,
+  ctx: PlacingContext,
+): Promise<string[]> {
+  const found = await findDate(tx, occurrenceId, true);
+  if (!found || !isOpen(found, ctx.now)) return [];
+  const moved: string[] = [];
+  let place: EventPlace | undefined;
+  while (hasRoom(found)) {
+    const next = await lockFirstWaiting(tx, occurrenceId);
+    if (!next) break;
+    await setStatus(tx, next.id, 'confirmed');
+    await addToCounts(tx, occurrenceId, { confirmed: 1, waitlisted: -1 });
+    found.date.confirmed++;
+    found.date.waitlisted--;
+    await auditRegistration(tx, ctx, 'moved_up', next.id, { occurrence: occurrenceId });
+    place ??= await placeOf(tx, found.event);
+    await mailRegistration(tx, ctx.origin, 'moved_up', {
+      to: next,
+      event: found.event,
+      date: found.date,
+      place,
+    });
+    moved.push(next.id);
+  }
+  return moved;
+}

@@ -1,0 +1,116 @@
+// Registering for one date of an event, with or without an account: a name and an e-mail address
+// (a signed-in person's own, which they cannot change here). A signed-in person with a verified
+// address takes a place (or a waitlist place) at once; anyone else gets an e-mail with a link that
+// confirms the address and only then places the registration. One registration per address and
+// date: the database refuses a second, even at the same moment (event_registrations_once_idx).
+// Visitors register a few times per hour per network address.
+import type { Actor } from '../../../shared/actor.ts';
+import { AppError, type FieldProblem } from '../../../shared/errors.ts';
+import type { RateLimiter } from '../../../shared/rate-limiter.ts';
+import { isEmailAddress } from '../../../shared/shapes.ts';
+import { newToken } from '../../../shared/tokens.ts';
+import type { VisitorContext } from '../network-context.ts';
+import { isOpen, placeRegistration } from './place-registration.ts';
+import { mailRegistration } from './registration-mail.ts';
+import { findDateOfEvent } from './registration-dates.ts';
+import { placeOf } from './registration-words.ts';
+import { auditRegistration } from './registrations-audit.ts';
+import { isMemberOfSome } from './registrations.policy.ts';
+import {
+  type DateOfEvent,
+  dropUnconfirmed,
+  findDate,
+  insertRegistration,
+  unlessRegistered,
+} from './registrations.repo.ts';
+
+export const nameMaxLength = 200;
+
+export interface RegistrationInput {
+  eventId: string;
+  occurrenceId: string;
+  name?: string;
+  email?: string;
+}
+
+export interface RegistrationOutcome {
+  id: string;
+  status: 'unconfirmed' | 'confirmed' | 'waitlisted';
+  /** The secret of the person's link (/registrations/{token}). */
+  token: string;
+}
+
+/** The date of that event, open for registration and to this person; else why not. */
+export async function findOpenDate(
+  ctx: Pick<VisitorContext, 'db' | 'now' | 'actor'>,
+  eventId: string,
+  occurrenceId: string,
+): Promise<DateOfEvent> {
+  const found = await findDateOfEvent(ctx.db, eventId, occurrenceId);
+  if (!isOpen(found, ctx.now)) throw new AppError('REGISTRATION_CLOSED');
+  if (found.event.whoMayRegister === 'members' && !(await isMemberOfSome(ctx.db, ctx.actor)))
+    throw new AppError('FORBIDDEN');
+  return found;
+}
+
+function checkPerson(actor: Actor | null, input: RegistrationInput) {
+  const problems: FieldProblem[] = [];
+  const name = (input.name ?? '').trim();
+  const email = actor ? actor.email : (input.email ?? '').trim();
+  if (!name) problems.push({ field: 'name', message: 'required', code: 'required' });
+  else if (name.length > nameMaxLength)
+    problems.push({ field: 'name', message: 'too long', code: 'too_long_200' });
+  if (!email) problems.push({ field: 'email', message: 'required', code: 'required' });
+  else if (!isEmailAddress(email))
+    problems.push({ field: 'email', message: 'not an e-mail address', code: 'email_invalid' });
+  if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });
+  return { name, email };
+}
+
+export async function registerForDate(
+  ctx: VisitorContext & { limit?: RateLimiter },
+  input: RegistrationInput,
+): Promise<RegistrationOutcome> {
+  const { actor } = ctx;
+  const found = await findOpenDate(ctx, input.eventId, input.occurrenceId);
+  const { name, email } = checkPerson(actor, input);
+  if (!actor && ctx.limit) await ctx.limit.consume(ctx.ip ?? 'unknown');
+  const atOnce = actor?.emailVerified === true;
+  const { token, hash } = newToken();
+  // Read before the transaction: it holds the date's row locked and stays short.
+  const place = atOnce ? await placeOf(ctx.db, found.event) : null;
+  const outcome = await unlessRegistered(() =>
+    ctx.db.transaction(async (tx): Promise<RegistrationOutcome> => {
+      const locked = atOnce ? await findDate(tx, found.date.id, true) : found;
+      if (!locked || !isOpen(locked, ctx.now)) throw new AppError('REGISTRATION_CLOSED');
+      // An address never confirmed may register again: the new link replaces the old one.
+      await dropUnconfirmed(tx, locked.date.id, email);
+      const registration = await insertRegistration(tx, {
+        occurrenceId: locked.date.id,
+        userId: actor?.userId ?? null,
+        name,
+        email,
+        locale: ctx.locale,
+        status: 'unconfirmed',
+        tokenHash: Buffer.from(hash, 'hex'),
+        emailConfirmedAt: atOnce ? ctx.now : null,
+        createdAt: ctx.now,
+      });
+      await auditRegistration(tx, ctx, 'created', registration.id, { occurrence: locked.date.id });
+      if (atOnce) {
+        const status = await placeRegistration(tx, locked, registration, ctx, place!, token);
+        return { id: registration.id, status, token };
+      }
+      await mailRegistration(tx, ctx.origin, 'confirm_address', {
+        to: registration,
+        event: locked.event,
+        date: locked.date,
+        place: { address: null, onlineUrl: null },
+        token,
+      });
+      return { id: registration.id, status: 'unconfirmed', token };
+    }),
+  );
+  ctx.mailQueued();
+  return outcome;
+}

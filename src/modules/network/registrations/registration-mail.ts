@@ -1,0 +1,75 @@
+// E-mails to a person about their registration, in the language they registered in: the link to
+// confirm their address, their place (with where to go or the link to join online, and the
+// calendar file), the waiting list, moving up from it, a cancellation, and the reminder the day
+// before. Only the first mail carries the secret link to confirm; the others carry it when the
+// person just used it (its secret is not stored, only its hash), else the event's page.
+import type { Executor } from '../../../db/client.ts';
+import { translator, type MessageKey } from '../../../i18n/index.ts';
+import { type I18nText, isLocale, type Locale, pickText } from '../../../shared/i18n-text.ts';
+import { queueMail } from '../../notifications/index.ts';
+import { type EventPlace, whenText } from './registration-words.ts';
+
+export type RegistrationMailKind =
+  'confirm_address' | 'confirmed' | 'waitlisted' | 'moved_up' | 'cancelled' | 'reminder';
+
+export interface RegistrationMail {
+  to: { email: string; name: string; locale: string };
+  event: { id: string; title: I18nText };
+  date: { startsAt: Date; endsAt: Date };
+  place: EventPlace;
+  /** The secret of the person's link, when the caller has it. */
+  token?: string;
+  /** For the waiting list: the person's place on it. */
+  position?: number;
+}
+
+export async function mailRegistration(
+  tx: Executor,
+  origin: string,
+  kind: RegistrationMailKind,
+  mail: RegistrationMail,
+): Promise<void> {
+  const locale: Locale = isLocale(mail.to.locale) ? mail.to.locale : 'fr';
+  const { t } = translator(locale);
+  const key = (part: string) => `network.registration.mail.${kind}.${part}` as MessageKey;
+  const values = {
+    event: pickText(mail.event.title, locale)?.text ?? '',
+    when: whenText(locale, mail.date),
+    position: mail.position ?? 0,
+  };
+  const own = mail.token ? `${origin}/${locale}/registrations/${mail.token}` : null;
+  const eventPage = `${origin}/${locale}/events/${mail.event.id}`;
+  const placed = kind === 'confirmed' || kind === 'moved_up' || kind === 'reminder';
+  // The first mail goes to an address nobody proved yet: it carries no text the registering person
+  // typed (their name could hold a link), so it cannot be used to send others someone's message.
+  const paragraphs = [
+    ...(kind === 'confirm_address' ? [] : [t('notifications.mail.greeting', { name: mail.to.name })]),
+    t(key('body'), values),
+  ];
+  if (placed && mail.place.onlineUrl)
+    paragraphs.push(t('network.registration.mail.online', { url: mail.place.onlineUrl }));
+  if (placed && mail.place.address)
+    paragraphs.push(t('network.registration.mail.address', { address: mail.place.address }));
+  if (placed && own) paragraphs.push(t('network.registration.mail.calendar', { url: `${own}.ics` }));
+  if (kind !== 'confirm_address' && kind !== 'cancelled')
+    paragraphs.push(
+      t(own ? 'network.registration.mail.keep_link' : 'network.registration.mail.earlier_link'),
+    );
+  await queueMail(tx, {
+    to: mail.to.email,
+    locale,
+    subject: t(key('subject'), values),
+    paragraphs,
+    action: {
+      label: t(
+        kind === 'confirm_address'
+          ? 'network.registration.mail.confirm_address.action'
+          : own
+            ? 'network.registration.mail.action_own'
+            : 'network.registration.mail.action_event',
+      ),
+      url: own ?? eventPage,
+    },
+    footer: kind === 'confirm_address' ? t('network.registration.mail.confirm_address.footer') : undefined,
+  });
+}
