@@ -5,6 +5,9 @@ import * as networkSchema from './network.schema.ts';
 import { tablesOf } from '../../db/tables.ts';
 import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { moduleErrors } from '../../shared/errors.ts';
+import { questionsWeb } from './questions/questions.web.ts';
+import { relatedQuestions } from './questions/related-questions.ts';
+import { postModerationWeb } from './moderation/moderation.web.ts';
 
 const errors = moduleErrors('network', {
   /** Also for an event id that is not one, and for an event of an organisation one does not manage. */
@@ -26,5 +29,9 @@ export const networkModule = {
   name: 'network',
   tables: tablesOf(networkSchema),
   errors,
-  routes: {},
+  routes: {
+    pages: [questionsWeb, postModerationWeb],
+  },
+  /** Questions to the network next to the directory's search results. */
+  relatedResults: [relatedQuestions],
 } satisfies ModuleManifest;
