@@ -11,7 +11,7 @@ import { findUsersByIds } from '../../accounts/index.ts';
 import { getOrganisationBrief, listServicesByIds } from '../../directory/index.ts';
 import type { AnswerView, DirectoryCard, QuestionPageData } from './page-data.ts';
 import { followsQuestion, findQuestion, listAnswers } from './questions.repo.ts';
-import { maySee, readerOf } from './questions.policy.ts';
+import { maySee, readerWith } from './questions.policy.ts';
 
 async function organisationNames(db: Database, ids: string[]): Promise<Map<string, I18nText>> {
   const names = new Map<string, I18nText>();
@@ -33,25 +33,30 @@ export async function questionPageData(
   questionId: string,
 ): Promise<QuestionPageData> {
   const id = questionId.toLowerCase();
-  const question = isUuid(id) ? await findQuestion(db, id) : undefined;
-  const reader = await readerOf(db, actor);
+  if (!isUuid(id)) throw new AppError('QUESTION_NOT_FOUND');
+  // Two round trips: the question with everything about the reader, then the names.
+  const [question, allAnswers, mine, following] = await Promise.all([
+    findQuestion(db, id),
+    listAnswers(db, id),
+    actor ? findMembershipsOfUser(db, actor.userId) : Promise.resolve([]),
+    actor ? followsQuestion(db, actor.userId, id) : Promise.resolve(null),
+  ]);
+  const reader = readerWith(actor, mine);
   if (!question || !maySee(reader, question)) throw new AppError('QUESTION_NOT_FOUND');
-  const rows = (await listAnswers(db, id)).filter((a) => reader.moderator || !a.hiddenAt);
+  const rows = allAnswers.filter((a) => reader.moderator || !a.hiddenAt);
   const serviceIds = [...new Set(rows.flatMap((a) => a.serviceIds))];
-  const mine = actor ? await findMembershipsOfUser(db, actor.userId) : [];
-  const [people, services, following] = await Promise.all([
+  const [people, services, orgs] = await Promise.all([
     findUsersByIds(db, [
       ...new Set([question.authorId, ...rows.map((a) => a.authorId)].filter((u): u is string => !!u)),
     ]),
     serviceIds.length
       ? listServicesByIds(db, serviceIds, { page: 1, perPage: serviceIds.length })
       : Promise.resolve({ items: [] }),
-    actor ? followsQuestion(db, actor.userId, id) : Promise.resolve(null),
-  ]);
-  const orgs = await organisationNames(db, [
-    ...[question.organisationId, ...rows.map((a) => a.organisationId)].filter((o): o is string => !!o),
-    ...rows.flatMap((a) => a.organisationIds),
-    ...mine.map((m) => m.organisationId),
+    organisationNames(db, [
+      ...[question.organisationId, ...rows.map((a) => a.organisationId)].filter((o): o is string => !!o),
+      ...rows.flatMap((a) => a.organisationIds),
+      ...mine.map((m) => m.organisationId),
+    ]),
   ]);
   const nameOf = new Map(people.map((p) => [p.id, p.name]));
   const serviceCards = new Map<string, DirectoryCard>(

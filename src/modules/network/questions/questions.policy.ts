@@ -23,9 +23,17 @@ export async function readerOf(
   actor: Pick<Actor, 'userId' | 'platformRole'> | null,
 ): Promise<Reader> {
   if (!actor) return visitor;
+  return readerWith(actor, await findMembershipsOfUser(db, actor.userId));
+}
+
+/** The reader, from memberships already read. */
+export function readerWith(
+  actor: Pick<Actor, 'userId' | 'platformRole'> | null,
+  memberships: readonly unknown[],
+): Reader {
+  if (!actor) return visitor;
   const moderator = isModerator({ ...actor, email: '', emailVerified: true });
-  const member = (await findMembershipsOfUser(db, actor.userId)).length > 0;
-  return { userId: actor.userId, member, moderator };
+  return { userId: actor.userId, member: memberships.length > 0, moderator };
 }
 
 /** Whether the reader sees a question (and so its answers). */

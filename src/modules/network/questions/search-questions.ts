@@ -46,8 +46,29 @@ export function questionQuery(search: Pick<QuestionSearch, 'q' | 'theme'>) {
   const parts = [text.query, search.theme ? quotedLexeme(themeToken(search.theme)) : null].filter(
     (p): p is string => p !== null,
   );
-  return { query: parts.length ? parts.map((p) => `( ${p} )`).join(' & ') : null, concepts: text.concepts };
+  return {
+    query: parts.length ? parts.map((p) => `( ${p} )`).join(' & ') : null,
+    concepts: text.concepts,
+    /** Words were typed, but none that count (only stopwords). */
+    noWords: Boolean(search.q?.trim()) && text.query === null,
+  };
 }
+
+/** Matches ranked by relevance, the most recent first; pages go up to 50 × 20 = 1,000. */
+const rankedMatches = 2_000;
+
+type Row = {
+  id: string;
+  title: string;
+  excerpt: string;
+  language: Locale;
+  themes: string[];
+  commune_nis: string | null;
+  visibility: 'everyone' | 'members';
+  answered: boolean;
+  answer_count: number;
+  last_activity_at: Date | string;
+};
 
 export async function searchQuestions(
   db: Executor,
@@ -55,7 +76,7 @@ export async function searchQuestions(
   search: QuestionSearch,
   now: Date = new Date(),
 ): Promise<QuestionResults> {
-  const { query, concepts } = questionQuery(search);
+  const { query, concepts, noWords } = questionQuery(search);
   const seesMembers = reader.member || reader.moderator;
   const offset = (search.page - 1) * search.perPage;
   const conditions = [
@@ -64,28 +85,23 @@ export async function searchQuestions(
     search.commune ? sql`commune_nis = ${search.commune}` : sql`true`,
   ];
   if (query) conditions.push(sql`search_terms @@ ${query}::tsquery`);
-  const order = query
-    ? sql`ts_rank(search_terms, ${query}::tsquery)
-          + 0.05 / (1 + extract(epoch from (${now.toISOString()}::timestamptz - last_activity_at)) / 2592000) desc`
-    : sql`last_activity_at desc`;
-  const { rows } = await db.execute<{
-    id: string;
-    title: string;
-    excerpt: string;
-    language: Locale;
-    themes: string[];
-    commune_nis: string | null;
-    visibility: 'everyone' | 'members';
-    answered: boolean;
-    answer_count: number;
-    last_activity_at: Date | string;
-  }>(sql`
-    select id, title, left(body, 300) as excerpt, language, themes, commune_nis, visibility,
-           accepted_answer_id is not null as answered, answer_count, last_activity_at
-    from questions
-    where ${sql.join(conditions, sql` and `)}
-    order by ${order}, id
-    limit ${search.perPage + 1} offset ${offset}`);
+  const columns = sql`id, title, left(body, 300) as excerpt, language, themes, commune_nis, visibility,
+    accepted_answer_id is not null as answered, answer_count, last_activity_at`;
+  const where = sql.join(conditions, sql` and `);
+  // With words, the most recent matches (at most `rankedMatches`) are ranked: a broad search
+  // ("logement") costs the same at a hundred thousand questions as at a thousand.
+  const { rows } = await db.execute<Row>(
+    query
+      ? sql`select id, title, excerpt, language, themes, commune_nis, visibility, answered, answer_count,
+              last_activity_at from (
+              select ${columns}, search_terms from questions where ${where}
+              order by last_activity_at desc limit ${rankedMatches}) as recent
+            order by ts_rank(search_terms, ${query}::tsquery)
+              + 0.05 / (1 + extract(epoch from (${now.toISOString()}::timestamptz - last_activity_at)) / 2592000) desc, id
+            limit ${search.perPage + 1} offset ${offset}`
+      : sql`select ${columns} from questions where ${where}
+            order by last_activity_at desc, id limit ${search.perPage + 1} offset ${offset}`,
+  );
   const hits = rows.slice(0, search.perPage).map((r) => ({
     id: r.id,
     title: r.title,
@@ -103,6 +119,6 @@ export async function searchQuestions(
     page: search.page,
     more: rows.length > search.perPage,
     concepts,
-    emptyQuery: Boolean(search.q?.trim()) && !query,
+    emptyQuery: noWords,
   };
 }
