@@ -22,6 +22,7 @@ import { reportPost } from './report-post.ts';
 import { restorePost } from './restore-post.ts';
 import { PostReportsPage } from './views/post-reports.page.tsx';
 import { ReportPostPage } from './views/report-post.page.tsx';
+import { HidePostPage } from './views/hide-post.page.tsx';
 
 const PostParams = Type.Object({
   kind: Type.Union([Type.Literal('questions'), Type.Literal('answers')]),
@@ -91,12 +92,11 @@ export const postModerationWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app,
         refused: async (problems) => {
           const page = await pageFor(request, deps);
           const { question } = await findPost(db, post.kind, post.id);
-          return ReportPostPage({
+          return HidePostPage({
             ctx: page,
             post: { kind: post.kind, id: post.id.toLowerCase() },
             questionId: question.id,
             problems,
-            message: page.t.t('network.report.hide_reason_needed'),
           });
         },
       });

@@ -277,11 +277,23 @@ describe('who sees what', () => {
     expect(refused.statusCode).toBe(404);
     expect(refused.body).toContain('This question does not exist, or you cannot see it.');
     expect(await count('answers')).toBe(answers);
-    // Without a reason, a hide is refused.
+    // Restoring the answer while its question is hidden keeps both out of the search.
     await moderator.get(`/en/questions/${id}`);
     expect((await moderator.post(`/en/moderation/posts/answers/${answerId}/restore`, {})).statusCode).toBe(
       303,
     );
+    expect(
+      (await sql(app.t, `select length(search_terms) as n from questions where id = $1`, [id]))[0].n,
+    ).toBe(0);
+    // Without a reason, a hide is refused in words, and nothing changes.
+    await moderator.get(`/en/questions/${id}`);
+    expectRefused(
+      await moderator.post(`/en/moderation/posts/answers/${answerId}/hide`, { reason: '  ' }),
+      'Fill this in.',
+    );
+    expect(
+      (await sql(app.t, 'select hidden_at from answers where id = $1', [answerId]))[0].hidden_at,
+    ).toBeNull();
 
     // Restored: found again, with its answer's words.
     await moderator.get(`/en/questions/${id}`);
