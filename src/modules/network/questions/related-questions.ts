@@ -16,7 +16,8 @@ export const relatedQuestions: RelatedResultsSource = {
           platformRole: viewer.platformRole as Actor['platformRole'],
         })
       : visitor;
-    const { hits } = await searchQuestions(db, reader, { q, page: 1, perPage: limit });
+    // Beside the directory's results, on every search: the best of the 200 most recent matches.
+    const { hits } = await searchQuestions(db, reader, { q, page: 1, perPage: limit }, new Date(), 200);
     if (!hits.length) return null;
     const t = translator(locale);
     return {

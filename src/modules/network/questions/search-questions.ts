@@ -75,6 +75,8 @@ export async function searchQuestions(
   reader: Reader,
   search: QuestionSearch,
   now: Date = new Date(),
+  /** How many of the most recent matches are ranked (fewer for the box beside other results). */
+  ranked: number = rankedMatches,
 ): Promise<QuestionResults> {
   const { query, concepts, noWords } = questionQuery(search);
   const seesMembers = reader.member || reader.moderator;
@@ -95,7 +97,7 @@ export async function searchQuestions(
       ? sql`select id, title, excerpt, language, themes, commune_nis, visibility, answered, answer_count,
               last_activity_at from (
               select ${columns}, search_terms from questions where ${where}
-              order by last_activity_at desc limit ${rankedMatches}) as recent
+              order by last_activity_at desc limit ${ranked}) as recent
             order by ts_rank(search_terms, ${query}::tsquery)
               + 0.05 / (1 + extract(epoch from (${now.toISOString()}::timestamptz - last_activity_at)) / 2592000) desc, id
             limit ${search.perPage + 1} offset ${offset}`
