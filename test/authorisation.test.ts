@@ -108,6 +108,8 @@ interface Case {
   /** A file sent with the body, as a multipart upload form sends it. */
   upload?: { field: string; name: string; type: string; data: Buffer };
   allowed: Role[];
+  /** What a visitor gets when not allowed, if not the log-in page (a thing that does not exist for them). */
+  visitor?: Outcome;
   /** Evidence in the database that the change happened (for POST). */
   changed?: () => Promise<boolean>;
 }
@@ -299,6 +301,35 @@ const registrationsOfNetworkEvent = async () =>
   ).map((r) => r.status as string);
 
 const staff = ['moderator', 'platformAdmin'] as Role[];
+
+/** A question to the network by the editor of `org`, written straight into the table. */
+async function networkQuestion(options: { visibility?: string; hidden?: boolean } = {}): Promise<string> {
+  const [{ id }] = await sql(
+    `insert into questions (author_id, organisation_id, title, body, language, visibility, hidden_at, search_terms)
+     values ($1, $2, 'Who knows a good debt counsellor nearby?', 'A family needs help.', 'en', $3, $4, ''::tsvector)
+     returning id`,
+    [ids.editor, org, options.visibility ?? 'everyone', options.hidden ? new Date() : null],
+  );
+  return id;
+}
+/** An answer by the admin of `org` to a question, and the question made to accept none. */
+async function networkAnswer(questionId: string): Promise<string> {
+  await sql('update questions set accepted_answer_id = null where id = $1', [questionId]);
+  const [{ id }] = await sql(
+    `insert into answers (question_id, author_id, organisation_id, body, language) values ($1, $2, $3, 'Try the CPAS.', 'en') returning id`,
+    [questionId, ids.admin, org],
+  );
+  return id;
+}
+let networkQuestionId = '';
+let networkAnswerId = '';
+let networkCountBefore = 0;
+const networkQuestionBody = () => ({
+  title: 'Where can a family find debt counselling?',
+  body: 'Asked for the authorisation table.',
+  language: 'en',
+  visibility: 'everyone',
+});
 
 const cases: Case[] = [
   {
@@ -1170,6 +1201,105 @@ const cases: Case[] = [
     allowed: [...roles],
   },
   {
+    name: 'a question to the network for members only',
+    method: 'GET',
+    path: async () => `/en/questions/${await networkQuestion({ visibility: 'members' })}`,
+    allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin', ...staff],
+    visitor: 'denied',
+  },
+  {
+    name: 'a question to the network hidden by the moderators',
+    method: 'GET',
+    path: async () => `/en/questions/${await networkQuestion({ hidden: true })}`,
+    allowed: [...staff],
+    visitor: 'denied',
+  },
+  {
+    name: 'ask the network a question',
+    method: 'POST',
+    path: async () => {
+      networkCountBefore = await count('select count(*)::int as n from questions');
+      return '/en/questions/new';
+    },
+    body: networkQuestionBody,
+    allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin', ...staff],
+    changed: async () => (await count('select count(*)::int as n from questions')) > networkCountBefore,
+  },
+  {
+    name: 'answer a question to the network',
+    method: 'POST',
+    path: async () => {
+      networkQuestionId = await networkQuestion();
+      return `/en/questions/${networkQuestionId}/answers`;
+    },
+    body: () => ({ body: 'The CPAS of the commune can help.', language: 'en' }),
+    allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin', ...staff],
+    changed: async () =>
+      (await count('select count(*)::int as n from answers where question_id = $1', [networkQuestionId])) > 0,
+  },
+  {
+    // Only the asker (the editor) accepts an answer to her question.
+    name: 'accept an answer to a question to the network',
+    method: 'POST',
+    path: async () => {
+      networkQuestionId = await networkQuestion();
+      networkAnswerId = await networkAnswer(networkQuestionId);
+      return `/en/questions/${networkQuestionId}/accept`;
+    },
+    body: () => ({ answer: networkAnswerId }),
+    allowed: ['editor'],
+    changed: async () =>
+      (await sql('select accepted_answer_id from questions where id = $1', [networkQuestionId]))[0]
+        .accepted_answer_id === networkAnswerId,
+  },
+  {
+    name: 'report a question to the network',
+    method: 'POST',
+    path: async () => {
+      networkQuestionId = await networkQuestion();
+      return `/en/questions/${networkQuestionId}/report`;
+    },
+    body: () => ({ reason: 'spam' }),
+    allowed: [...roles],
+    changed: async () =>
+      (await count('select count(*)::int as n from post_reports where question_id = $1', [
+        networkQuestionId,
+      ])) > 0,
+  },
+  {
+    name: 'hide a question to the network',
+    method: 'POST',
+    path: async () => {
+      networkQuestionId = await networkQuestion();
+      return `/en/moderation/posts/questions/${networkQuestionId}/hide`;
+    },
+    body: () => ({ reason: 'Advertising.' }),
+    allowed: [...staff],
+    changed: async () =>
+      (await sql('select hidden_at from questions where id = $1', [networkQuestionId]))[0].hidden_at !== null,
+  },
+  {
+    name: 'restore a hidden answer to a question to the network',
+    method: 'POST',
+    path: async () => {
+      networkQuestionId = await networkQuestion();
+      networkAnswerId = await networkAnswer(networkQuestionId);
+      await sql(`update answers set hidden_at = now(), hidden_reason = 'test' where id = $1`, [
+        networkAnswerId,
+      ]);
+      return `/en/moderation/posts/answers/${networkAnswerId}/restore`;
+    },
+    allowed: [...staff],
+    changed: async () =>
+      (await sql('select hidden_at from answers where id = $1', [networkAnswerId]))[0].hidden_at === null,
+  },
+  {
+    name: 'reported questions and answers of the network',
+    method: 'GET',
+    path: async () => '/en/moderation/posts',
+    allowed: [...staff],
+  },
+  {
     name: 'own account',
     method: 'GET',
     path: async () => '/en/account',
@@ -1193,7 +1323,11 @@ function outcomeOf(status: number): Outcome | `unexpected ${number}` {
 describe('authorisation, every route by every role', () => {
   for (const c of cases) {
     for (const role of roles) {
-      const expected: Outcome = c.allowed.includes(role) ? 'ok' : role === 'visitor' ? 'login' : 'denied';
+      const expected: Outcome = c.allowed.includes(role)
+        ? 'ok'
+        : role === 'visitor'
+          ? (c.visitor ?? 'login')
+          : 'denied';
       it(`${c.name} — ${role} — ${expected}`, async () => {
         const client = clients[role];
         const path = await c.path();

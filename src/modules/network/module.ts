@@ -9,6 +9,9 @@ import { registrationsWeb } from './registrations/registrations.web.ts';
 import { manageRegistrationsWeb } from './registrations/manage-registrations.web.ts';
 import { runRegistrationReminders } from './registrations/run-registration-reminders.ts';
 import { purgeUnconfirmedRegistrations } from './registrations/purge-unconfirmed.ts';
+import { questionsWeb } from './questions/questions.web.ts';
+import { relatedQuestions } from './questions/related-questions.ts';
+import { postModerationWeb } from './moderation/moderation.web.ts';
 
 const errors = moduleErrors('network', {
   /** Also for an event id that is not one, and for an event of an organisation one does not manage. */
@@ -31,8 +34,10 @@ export const networkModule = {
   tables: tablesOf(networkSchema),
   errors,
   routes: {
-    pages: [registrationsWeb, manageRegistrationsWeb],
+    pages: [registrationsWeb, manageRegistrationsWeb, questionsWeb, postModerationWeb],
   },
+  /** Questions to the network next to the directory's search results. */
+  relatedResults: [relatedQuestions],
   jobs: ({ database, origin, mailQueued }) => [
     {
       // Hourly: the people with a place are reminded of a date starting within a day, once.

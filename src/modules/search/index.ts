@@ -22,3 +22,10 @@ export { type Suggestion } from './engine/suggest-index.ts';
 export { analyse, fold, isStopword, queryForms, termsOf, words } from './engine/text.ts';
 export { type ConceptMatch, conceptToken, type Thesaurus, thesaurus } from './engine/thesaurus.ts';
 export type { LiveSearchIndex } from './live-index.ts';
+export { documentTerms, quotedLexeme, termQuery, themeTokens } from './engine/term-query.ts';
+export type {
+  RelatedResult,
+  RelatedResults,
+  RelatedResultsSource,
+  RelatedSearch,
+} from './related-results.ts';

@@ -4,11 +4,14 @@
 import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { moduleErrors } from '../../shared/errors.ts';
 import { LiveSearchIndex } from './live-index.ts';
+import type { RelatedResultsSource } from './related-results.ts';
 
 declare module '../../http/deps.ts' {
   interface Services {
     /** This process's search index (live-index.ts). */
     search: LiveSearchIndex;
+    /** What other modules show next to search results (related-results.ts), in module order. */
+    relatedResults: readonly RelatedResultsSource[];
   }
 }
 
@@ -24,6 +27,7 @@ export const searchModule = {
     const search = new LiveSearchIndex(database, sources, {
       onError: (error) => log.error({ err: error }, 'search index'),
     });
-    return { services: { search }, ready: () => search.isReady, close: () => search.close() };
+    const relatedResults = modules.flatMap((module) => module.relatedResults ?? []);
+    return { services: { search, relatedResults }, ready: () => search.isReady, close: () => search.close() };
   },
 } satisfies ModuleManifest;

@@ -2,11 +2,14 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { LRUCache } from 'lru-cache';
 import type { WebDeps } from '../../../http/deps.ts';
+import type { Locale } from '../../../shared/i18n-text.ts';
 import { pageContext } from '../../../http/request-context.ts';
 import { sendHtml } from '../../../http/send-html.ts';
 import { SearchQuery } from '../directory.schemas.ts';
 import { getTaxonomy } from '../directory.service.ts';
 import { SearchLayout, SearchPage } from '../views/search-page.tsx';
+import { RelatedBoxes } from '../views/search-related.tsx';
+import type { RelatedResults } from '../../search/index.ts';
 import { type SearchOutcome, searchDirectory } from './search.service.ts';
 
 export const searchWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
@@ -21,13 +24,37 @@ export const searchWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
     sizeCalculation: (entry) => entry.html.length * 2,
   });
 
+  /**
+   * What other modules show next to the results (questions to the network), for searches with
+   * words only; one that fails leaves its box out rather than the page.
+   */
+  async function relatedResults(
+    q: string | undefined,
+    locale: Locale,
+    user: { id: string; platformRole: string } | undefined,
+  ): Promise<RelatedResults[]> {
+    const words = q?.trim();
+    if (!words) return [];
+    const viewer = user ? { userId: user.id, platformRole: user.platformRole } : null;
+    const boxes = await Promise.all(
+      deps.services.relatedResults.map((source) =>
+        source.find(deps.db, { q: words, locale, viewer, limit: 3 }).catch((error: unknown) => {
+          app.log.error({ err: error, source: source.name }, 'related results');
+          return null;
+        }),
+      ),
+    );
+    return boxes.filter((box): box is RelatedResults => box !== null);
+  }
+
   app.get('/search', { schema: { hide: true, querystring: SearchQuery } }, async (request, reply) => {
     const ctx = pageContext(request, deps.config, await deps.demoBanner());
     const params = { ...request.query, per_page: Math.min(request.query.per_page, 50) };
-    const [outcome, { themes }] = await Promise.all([
+    const [outcome, { themes }, related] = await Promise.all([
       // An unknown "near" is said on the page, which keeps the words and filters (not a 400).
       searchDirectory(deps.services.search, params, ctx.locale, undefined, { unknownPlace: 'report' }),
       getTaxonomy(deps.db),
+      relatedResults(request.query.q, ctx.locale, request.signedIn?.user),
     ]);
     let layout = layouts.get(outcome);
     if (layout?.themes !== themes) {
@@ -36,8 +63,8 @@ export const searchWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
     }
     reply.header('vary', 'HX-Request');
     if (request.headers['hx-request'] === 'true' && request.headers['hx-target'] === 'search-layout') {
-      return sendHtml(reply, layout.html);
+      return sendHtml(reply, layout.html + (await RelatedBoxes({ boxes: related, outOfBand: true })));
     }
-    return sendHtml(reply, SearchPage({ ctx, params, layout: layout.html }));
+    return sendHtml(reply, SearchPage({ ctx, params, layout: layout.html, related }));
   });
 };

@@ -13,6 +13,8 @@ import {
 } from '../directory.vocabulary.ts';
 import { communeName, FilterSelect, FiltersToggle, label, LiveForm, quartierName } from './parts.tsx';
 import { SearchResults } from './search-results.tsx';
+import { RelatedBoxes } from './search-related.tsx';
+import type { RelatedResults } from '../../search/index.ts';
 
 type SelectFacet = 'theme' | 'commune' | 'quartier' | 'kind' | 'language' | 'target';
 
@@ -192,10 +194,13 @@ export function SearchPage({
   ctx,
   params,
   layout,
+  related = [],
 }: {
   ctx: PageContext;
   params: SearchParams;
   layout: JSX.Element;
+  /** What other modules found for the same words (questions to the network). */
+  related?: RelatedResults[];
 }) {
   const { t } = ctx;
   const title = params.q
@@ -262,6 +267,7 @@ export function SearchPage({
             </option>
           </select>
         </div>
+        <RelatedBoxes boxes={related} />
         {layout}
       </LiveForm>
     </Layout>

@@ -1,0 +1,66 @@
+// Who may read and write questions. Any signed-in member of an organisation asks and answers, for
+// one of their organisations; a question for members only does not exist for anyone else; hidden
+// posts exist only for the moderators, who hide and restore them. The asker alone accepts an answer.
+import type { Executor } from '../../../db/client.ts';
+import type { Actor } from '../../../shared/actor.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { isUuid } from '../../../shared/shapes.ts';
+import { findMembershipsOfUser, isModerator } from '../../access/index.ts';
+import type { QuestionVisibility } from '../network.vocabulary.ts';
+
+/** Who reads a page of questions: what they may see. */
+export interface Reader {
+  userId: string | null;
+  /** Member of at least one organisation. */
+  member: boolean;
+  moderator: boolean;
+}
+
+export const visitor: Reader = { userId: null, member: false, moderator: false };
+
+export async function readerOf(
+  db: Executor,
+  actor: Pick<Actor, 'userId' | 'platformRole'> | null,
+): Promise<Reader> {
+  if (!actor) return visitor;
+  return readerWith(actor, await findMembershipsOfUser(db, actor.userId));
+}
+
+/** The reader, from memberships already read. */
+export function readerWith(
+  actor: Pick<Actor, 'userId' | 'platformRole'> | null,
+  memberships: readonly unknown[],
+): Reader {
+  if (!actor) return visitor;
+  const moderator = isModerator({ ...actor, email: '', emailVerified: true });
+  return { userId: actor.userId, member: memberships.length > 0, moderator };
+}
+
+/** Whether the reader sees a question (and so its answers). */
+export function maySee(
+  reader: Reader,
+  question: { visibility: QuestionVisibility; hiddenAt: Date | null },
+): boolean {
+  if (reader.moderator) return true;
+  if (question.hiddenAt) return false;
+  return question.visibility === 'everyone' || reader.member;
+}
+
+/** The organisation a person writes for: one of theirs, the only one when they have one. */
+export async function writingFor(
+  db: Executor,
+  actor: Actor,
+  organisationId: string | undefined,
+): Promise<string> {
+  if (!actor.emailVerified) throw new AppError('EMAIL_NOT_VERIFIED');
+  const mine = await findMembershipsOfUser(db, actor.userId);
+  if (!mine.length) throw new AppError('FORBIDDEN');
+  const id = organisationId?.trim().toLowerCase() ?? '';
+  if (!id && mine.length === 1) return mine[0]!.organisationId;
+  const found = isUuid(id) ? mine.find((m) => m.organisationId === id) : undefined;
+  if (!found)
+    throw new AppError('VALIDATION_FAILED', {
+      fields: [{ field: 'organisation', message: 'post_organisation', code: 'post_organisation' }],
+    });
+  return found.organisationId;
+}

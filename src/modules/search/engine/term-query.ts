@@ -1,0 +1,91 @@
+// Stored terms and their queries for modules that keep their texts in PostgreSQL rather than in
+// the in-memory index (questions to the network): the same analysis as the index (stems in the
+// text's language, thesaurus concepts, themes), written as lexemes a tsvector keeps verbatim
+// (`array_to_tsvector`) and a tsquery string whose every lexeme is quoted, so that PostgreSQL's own
+// parsing and stemming never touch them.
+import type { Locale } from '../../../shared/i18n-text.ts';
+import { themeToken } from './search-types.ts';
+import { type ConceptMatch, conceptToken, type Thesaurus } from './thesaurus.ts';
+import { analyse, fold, isStopword, queryForms, words } from './text.ts';
+
+/** Words of a query that count; more are dropped (as in the index's queries). */
+const maxQueryWords = 12;
+/** A lexeme PostgreSQL keeps is shorter than 2 KB; nothing sensible is as long as this. */
+const maxLexemeLength = 200;
+
+/** A theme's own token and its parent's ("income.debt-counselling" also counts as "income"). */
+export function themeTokens(code: string): string[] {
+  const dot = code.indexOf('.');
+  return dot > 0 ? [themeToken(code), themeToken(code.slice(0, dot))] : [themeToken(code)];
+}
+
+/**
+ * The lexemes of texts in their languages: their stems, a token for every thesaurus concept they
+ * name (in whatever wording), and a token for each theme. Distinct, for `array_to_tsvector`.
+ */
+export function documentTerms(
+  texts: readonly { text: string; lang: Locale }[],
+  themes: readonly string[],
+  thesaurus: Thesaurus,
+): string[] {
+  const out = new Set<string>();
+  for (const { text, lang } of texts) {
+    for (const term of analyse(text, lang)) if (term && term.length <= maxLexemeLength) out.add(term);
+    for (const id of thesaurus.tag(text, lang)) out.add(conceptToken(id));
+  }
+  for (const code of themes) for (const token of themeTokens(code)) out.add(token);
+  return [...out];
+}
+
+/** One lexeme of a tsquery, quoted so it is taken as written. */
+export function quotedLexeme(lexeme: string, prefix = false): string {
+  return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${prefix ? ':*' : ''}`;
+}
+
+const anyOf = (parts: string[]) => (parts.length === 1 ? parts[0]! : `( ${parts.join(' | ')} )`);
+
+/**
+ * The tsquery (as text, to cast with `::tsquery`) for the words of a search in any language: each
+ * word as its stems in nl, fr and en (the last one also as the start of a longer word), a concept
+ * the words name as its token, its themes' tokens or the words themselves; all groups must match.
+ * Null when the search has no word that counts.
+ */
+export function termQuery(
+  text: string,
+  thesaurus: Thesaurus,
+): { query: string | null; concepts: ConceptMatch[] } {
+  const typed = words(text)
+    .filter((w) => !isStopword(w))
+    .slice(0, maxQueryWords);
+  if (!typed.length) return { query: null, concepts: [] };
+  const folded = typed.map(fold);
+  const concepts = thesaurus.match(folded);
+  const wordGroup = (i: number): string => {
+    const forms = queryForms(typed[i]!)
+      .filter((f) => f.length <= maxLexemeLength)
+      .map((f) => quotedLexeme(f));
+    const surface = folded[i]!;
+    if (i === typed.length - 1 && surface.length >= 3 && surface.length <= maxLexemeLength)
+      forms.push(quotedLexeme(surface, true));
+    return anyOf(forms.length ? forms : [quotedLexeme(surface)]);
+  };
+  const groups: string[] = [];
+  for (let i = 0; i < typed.length;) {
+    const concept = concepts.find((c) => c.start === i);
+    if (!concept) {
+      groups.push(wordGroup(i++));
+      continue;
+    }
+    const tokens = [
+      conceptToken(concept.concept.id),
+      ...concept.concept.themes.flatMap((code) => [themeToken(code)]),
+    ].map((token) => quotedLexeme(token));
+    const asTyped = [];
+    for (let k = concept.start; k < concept.end; k++) asTyped.push(wordGroup(k));
+    groups.push(
+      `( ${[...tokens, asTyped.length === 1 ? asTyped[0]! : `( ${asTyped.join(' & ')} )`].join(' | ')} )`,
+    );
+    i = concept.end;
+  }
+  return { query: groups.join(' & '), concepts };
+}
