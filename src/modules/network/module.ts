@@ -5,6 +5,9 @@ import * as networkSchema from './network.schema.ts';
 import { tablesOf } from '../../db/tables.ts';
 import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { moduleErrors } from '../../shared/errors.ts';
+import { encryptionKeysOf } from '../../config.ts';
+import { followsWeb } from './follows/follows.web.ts';
+import { runFollowDigests } from './follows/run-follow-digests.ts';
 
 const errors = moduleErrors('network', {
   /** Also for an event id that is not one, and for an event of an organisation one does not manage. */
@@ -20,11 +23,31 @@ const errors = moduleErrors('network', {
   /** Also for a question hidden by the moderators, or for members only and the reader is none. */
   QUESTION_NOT_FOUND: 404,
   ANSWER_NOT_FOUND: 404,
+  /** A digest's unsubscribe link whose token is incomplete or not one the platform made. */
+  UNSUBSCRIBE_LINK_INVALID: 400,
 });
 
 export const networkModule = {
   name: 'network',
   tables: tablesOf(networkSchema),
   errors,
-  routes: {},
+  routes: {
+    pages: [followsWeb],
+  },
+  jobs: ({ database, origin, config, mailQueued }) => [
+    {
+      // Each morning: one e-mail per reader with what is new in the themes and questions they follow.
+      name: 'follow-digests',
+      cron: '0 7 * * *',
+      run: async () => {
+        const result = await runFollowDigests(database.db, {
+          now: new Date(),
+          origin,
+          keys: encryptionKeysOf(config),
+        });
+        mailQueued();
+        return result;
+      },
+    },
+  ],
 } satisfies ModuleManifest;
