@@ -8,6 +8,7 @@ import { memberOf, type ReferralWorld, referralForm, sendReferral } from './help
 import { createTestApp, type TestApp, testConfig } from './helpers/test-app.ts';
 import { organisationFeedPath } from '../src/modules/spaces/calendar/feed-token.ts';
 import { surveyForm } from './helpers/surveys.ts';
+import { unsubscribeToken } from '../src/modules/network/follows/unsubscribe-token.ts';
 
 const roles = [
   'visitor',
@@ -175,6 +176,17 @@ const notHelpedReferral = async () => {
 let elsewhere: { service: string; org: string };
 
 /** A room of `org` that asks for approval, open 08:00–22:00 every day, made once. */
+/** A question to the network, asked by nobody in the table (hidden when asked). */
+let networkQuestion = '';
+const freshQuestion = async (hidden = false) => {
+  [{ id: networkQuestion }] = await sql(
+    `insert into questions (title, body, language, themes, hidden_at, search_terms)
+     values ('Who lends a van for a move?', 'Body', 'en', '{housing}', case when $1 then now() end, ''::tsvector) returning id`,
+    [hidden],
+  );
+  return networkQuestion;
+};
+
 let spacesRoom = '';
 let orgLocation = '';
 /** A room form with the place of `org`. */
@@ -1053,6 +1065,74 @@ const cases: Case[] = [
     body: () => ({ room: spacesRoom, from: '2027-01-31', to: '2027-03-31', reason: 'Works in the hall.' }),
     allowed: ['editor', 'admin'],
     changed: async () => (await bookingStatus()) === 'cancelled',
+  },
+  {
+    name: 'what I follow (themes, questions, the digest)',
+    method: 'GET',
+    path: async () => '/en/account/follows',
+    allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin', ...staff],
+  },
+  {
+    name: 'follow a question',
+    method: 'POST',
+    path: async () => `/en/questions/${await freshQuestion()}/follow`,
+    allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin', ...staff],
+    changed: async () =>
+      (await sql('select 1 from follows where question_id = $1', [networkQuestion])).length > 0,
+  },
+  {
+    // Nobody follows what the moderators hid.
+    name: 'follow a hidden question',
+    method: 'POST',
+    path: async () => `/en/questions/${await freshQuestion(true)}/follow`,
+    allowed: [],
+    changed: async () =>
+      (await sql('select 1 from follows where question_id = $1', [networkQuestion])).length > 0,
+  },
+  {
+    name: 'unfollow a question (one’s own follow)',
+    method: 'POST',
+    path: async () => {
+      const question = await freshQuestion();
+      for (const id of Object.values(ids))
+        await sql('insert into follows (user_id, question_id) values ($1, $2)', [id, question]);
+      return `/en/questions/${question}/unfollow`;
+    },
+    allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin', ...staff],
+    changed: async () =>
+      (await sql('select 1 from follows where question_id = $1', [networkQuestion])).length <
+      Object.keys(ids).length,
+  },
+  {
+    name: 'follow a theme',
+    method: 'POST',
+    path: async () => {
+      await sql(`delete from follows where theme_code = 'faith'`);
+      return '/en/follows/themes';
+    },
+    body: () => ({ theme: 'faith', action: 'follow' }),
+    allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin', ...staff],
+    changed: async () => (await sql(`select 1 from follows where theme_code = 'faith'`)).length > 0,
+  },
+  {
+    // The link is the key: whoever has it (the reader, a mail scanner) sees the page that asks.
+    name: 'the digest’s unsubscribe page',
+    method: 'GET',
+    path: async () =>
+      `/en/follows/unsubscribe?token=${unsubscribeToken(testConfig().encryptionKeys!, ids.referrer)}`,
+    allowed: [...roles],
+  },
+  {
+    name: 'unsubscribe from the digest by its link, without logging in',
+    method: 'POST',
+    path: async () => {
+      await sql(`insert into follows (user_id, theme_code) values ($1, 'mobility') on conflict do nothing`, [
+        ids.referrer,
+      ]);
+      return `/en/follows/unsubscribe?token=${unsubscribeToken(testConfig().encryptionKeys!, ids.referrer)}`;
+    },
+    allowed: [...roles],
+    changed: async () => (await sql('select 1 from follows where user_id = $1', [ids.referrer])).length === 0,
   },
   {
     name: 'log-in link form',
