@@ -19,17 +19,22 @@ export async function nextReaders(db: Executor, after: string, limit: number): P
 }
 
 /**
- * Gives each reader of the batch a bookmark (at `floor` for a first digest) and locks them until the
- * transaction ends: a second run at the same time waits, then finds the windows already told.
+ * Gives each reader of the batch a bookmark (a first one at their first follow, at most `floor`
+ * back) and locks them until the transaction ends: a second run at the same time waits, then finds
+ * the windows already told. The earliest bookmark of the batch: where its reading starts.
  */
-export async function lockBookmarks(tx: Executor, userIds: string[], floor: Date): Promise<void> {
+export async function lockBookmarks(tx: Executor, userIds: string[], floor: Date): Promise<Date> {
   await tx.execute(
-    sql`insert into ${followDigests} (user_id, sent_up_to) select u, ${floor.toISOString()}::timestamptz
-        from unnest(${sql.param(userIds)}::uuid[]) u on conflict (user_id) do nothing`,
+    sql`insert into ${followDigests} (user_id, sent_up_to)
+        select user_id, greatest(min(created_at), ${floor.toISOString()}::timestamptz) from ${follows}
+        where user_id in ${ids(userIds)} group by user_id on conflict (user_id) do nothing`,
   );
-  await tx.execute(
-    sql`select 1 from ${followDigests} where user_id in ${ids(userIds)} order by user_id for update`,
+  const { rows } = await tx.execute<{ sent_up_to: string }>(
+    sql`select sent_up_to from ${followDigests} where user_id in ${ids(userIds)} order by user_id for update`,
   );
+  if (!rows.length) return floor;
+  const earliest = Math.min(...rows.map((r) => new Date(r.sent_up_to).getTime()));
+  return new Date(Math.max(earliest, floor.getTime()));
 }
 
 export async function advanceBookmarks(tx: Executor, userIds: string[], upTo: Date): Promise<void> {
@@ -62,8 +67,10 @@ const windowOf = (created: ReturnType<typeof sql>, floor: Date, until: Date) =>
       and ${created} <= ${until.toISOString()}::timestamptz`;
 
 /**
- * New questions in the themes the readers follow (a theme includes its sub-themes), not their own.
- * The questions' activity index finds the few recent ones first (a question is active from its creation).
+ * New questions in the themes the readers follow, not their own. A theme includes its sub-themes,
+ * whose codes are "<theme>.<sub-theme>" (the taxonomy has two levels): each of a question's codes
+ * stands for itself and its theme, matched to the follows by equality (a hash join). The
+ * questions' activity index finds the few recent ones first (a question is active from its creation).
  */
 export async function newQuestionsFor(
   tx: Executor,
@@ -72,12 +79,13 @@ export async function newQuestionsFor(
 ): Promise<NewQuestion[]> {
   const { rows } = await tx.execute<NewQuestion & { created_at: Date }>(
     sql`select distinct on (f.user_id, q.id) f.user_id as "userId", q.id, q.title, q.language, q.created_at
-        from ${follows} f
+        from ${questions} q
+        cross join lateral unnest(q.themes) as c(code)
+        cross join lateral unnest(array[c.code, split_part(c.code, '.', 1)]) as k(code)
+        join ${follows} f on f.theme_code = k.code and f.user_id in ${ids(userIds)}
         join ${followDigests} d on d.user_id = f.user_id
-        join ${questions} q on q.last_activity_at > ${floor.toISOString()}::timestamptz
+        where q.last_activity_at > ${floor.toISOString()}::timestamptz
           and ${windowOf(sql`q.created_at`, floor, until)}
-          and exists (select 1 from unnest(q.themes) c where c = f.theme_code or c like f.theme_code || '.%')
-        where f.user_id in ${ids(userIds)} and f.theme_code is not null
           and q.author_id is distinct from f.user_id and ${readable}
         order by f.user_id, q.id`,
   );
@@ -86,7 +94,10 @@ export async function newQuestionsFor(
     .map(({ userId, id, title, language }) => ({ userId, id, title, language }));
 }
 
-/** New answers, by question, to the questions the readers follow: not their own, not hidden. */
+/**
+ * New answers, by question, to the questions the readers follow: not their own, not hidden. The
+ * plain bound on created_at lets the answers' index of creation find the day's few answers first.
+ */
 export async function newAnswersFor(
   tx: Executor,
   userIds: string[],
@@ -98,6 +109,7 @@ export async function newAnswersFor(
         join ${followDigests} d on d.user_id = f.user_id
         join ${questions} q on q.id = f.question_id
         join ${answers} a on a.question_id = f.question_id and ${windowOf(sql`a.created_at`, floor, until)}
+          and a.created_at > ${floor.toISOString()}::timestamptz
         where f.user_id in ${ids(userIds)} and f.question_id is not null
           and a.hidden_at is null and a.author_id is distinct from f.user_id and ${readable}
         group by f.user_id, q.id, q.title, q.language

@@ -49,8 +49,8 @@ export async function runFollowDigests(
     readers += people.length;
     const userIds = people.map((p) => p.id);
     mailed += await db.transaction(async (tx) => {
-      await lockBookmarks(tx, userIds, floor);
-      const window = { floor, until: now };
+      // Reading starts at the batch's earliest bookmark: usually yesterday's run, not a week back.
+      const window = { floor: await lockBookmarks(tx, userIds, floor), until: now };
       const questions = byReader(await newQuestionsFor(tx, userIds, window));
       const answers = byReader(await newAnswersFor(tx, userIds, window));
       let sent = 0;
