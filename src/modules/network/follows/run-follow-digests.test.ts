@@ -63,6 +63,8 @@ describe('the daily digest', () => {
       [bram.id, 'housing'],
       [unconfirmed, 'housing'],
       [quiet.id, 'mobility'],
+      // A sub-theme follows only itself: none of the new questions is in it.
+      [quiet.id, 'housing.energy'],
     ])
       await follow(userId, { theme }, at(-10));
     await follow(amina.id, { question: followed }, at(-10));
