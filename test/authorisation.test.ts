@@ -10,6 +10,7 @@ import { organisationFeedPath } from '../src/modules/spaces/calendar/feed-token.
 import { surveyForm } from './helpers/surveys.ts';
 import { createTestEvent } from './helpers/network-events.ts';
 import { newToken } from '../src/shared/tokens.ts';
+import { unsubscribeToken } from '../src/modules/network/follows/unsubscribe-token.ts';
 
 const roles = [
   'visitor',
@@ -177,6 +178,17 @@ const notHelpedReferral = async () => {
   return id;
 };
 let elsewhere: { service: string; org: string };
+
+/** A question to the network, asked by nobody in the table (hidden when asked). */
+let followsQuestion = '';
+const freshQuestion = async (hidden = false) => {
+  [{ id: followsQuestion }] = await sql(
+    `insert into questions (title, body, language, themes, hidden_at, search_terms)
+     values ('Who lends a van for a move?', 'Body', 'en', '{housing}', case when $1 then now() end, ''::tsvector) returning id`,
+    [hidden],
+  );
+  return followsQuestion;
+};
 
 /** A room of `org` that asks for approval, open 08:00–22:00 every day, made once. */
 let spacesRoom = '';
@@ -1179,6 +1191,74 @@ const cases: Case[] = [
     },
     allowed: [],
     changed: async () => (await registrationsOfNetworkEvent())[0] === 'cancelled',
+  },
+  {
+    name: 'what I follow (themes, questions, the digest)',
+    method: 'GET',
+    path: async () => '/en/account/follows',
+    allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin', ...staff],
+  },
+  {
+    name: 'follow a question',
+    method: 'POST',
+    path: async () => `/en/questions/${await freshQuestion()}/follow`,
+    allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin', ...staff],
+    changed: async () =>
+      (await sql('select 1 from follows where question_id = $1', [followsQuestion])).length > 0,
+  },
+  {
+    // Nobody follows what the moderators hid.
+    name: 'follow a hidden question',
+    method: 'POST',
+    path: async () => `/en/questions/${await freshQuestion(true)}/follow`,
+    allowed: [],
+    changed: async () =>
+      (await sql('select 1 from follows where question_id = $1', [followsQuestion])).length > 0,
+  },
+  {
+    name: 'unfollow a question (one’s own follow)',
+    method: 'POST',
+    path: async () => {
+      const question = await freshQuestion();
+      for (const id of Object.values(ids))
+        await sql('insert into follows (user_id, question_id) values ($1, $2)', [id, question]);
+      return `/en/questions/${question}/unfollow`;
+    },
+    allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin', ...staff],
+    changed: async () =>
+      (await sql('select 1 from follows where question_id = $1', [followsQuestion])).length <
+      Object.keys(ids).length,
+  },
+  {
+    name: 'follow a theme',
+    method: 'POST',
+    path: async () => {
+      await sql(`delete from follows where theme_code = 'faith'`);
+      return '/en/follows/themes';
+    },
+    body: () => ({ theme: 'faith', action: 'follow' }),
+    allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin', ...staff],
+    changed: async () => (await sql(`select 1 from follows where theme_code = 'faith'`)).length > 0,
+  },
+  {
+    // The link is the key: whoever has it (the reader, a mail scanner) sees the page that asks.
+    name: 'the digest’s unsubscribe page',
+    method: 'GET',
+    path: async () =>
+      `/en/follows/unsubscribe?token=${unsubscribeToken(testConfig().encryptionKeys!, ids.referrer)}`,
+    allowed: [...roles],
+  },
+  {
+    name: 'unsubscribe from the digest by its link, without logging in',
+    method: 'POST',
+    path: async () => {
+      await sql(`insert into follows (user_id, theme_code) values ($1, 'mobility') on conflict do nothing`, [
+        ids.referrer,
+      ]);
+      return `/en/follows/unsubscribe?token=${unsubscribeToken(testConfig().encryptionKeys!, ids.referrer)}`;
+    },
+    allowed: [...roles],
+    changed: async () => (await sql('select 1 from follows where user_id = $1', [ids.referrer])).length === 0,
   },
   {
     name: 'log-in link form',

@@ -4,6 +4,7 @@
 import * as networkSchema from './network.schema.ts';
 import { tablesOf } from '../../db/tables.ts';
 import type { ModuleManifest } from '../../http/module-manifest.ts';
+import { encryptionKeysOf } from '../../config.ts';
 import { moduleErrors } from '../../shared/errors.ts';
 import { registrationsWeb } from './registrations/registrations.web.ts';
 import { manageRegistrationsWeb } from './registrations/manage-registrations.web.ts';
@@ -12,6 +13,8 @@ import { purgeUnconfirmedRegistrations } from './registrations/purge-unconfirmed
 import { questionsWeb } from './questions/questions.web.ts';
 import { relatedQuestions } from './questions/related-questions.ts';
 import { postModerationWeb } from './moderation/moderation.web.ts';
+import { followsWeb } from './follows/follows.web.ts';
+import { runFollowDigests } from './follows/run-follow-digests.ts';
 
 const errors = moduleErrors('network', {
   /** Also for an event id that is not one, and for an event of an organisation one does not manage. */
@@ -27,6 +30,8 @@ const errors = moduleErrors('network', {
   /** Also for a question hidden by the moderators, or for members only and the reader is none. */
   QUESTION_NOT_FOUND: 404,
   ANSWER_NOT_FOUND: 404,
+  /** A digest's unsubscribe link whose token is incomplete or not one the platform made. */
+  UNSUBSCRIBE_LINK_INVALID: 400,
 });
 
 export const networkModule = {
@@ -34,11 +39,11 @@ export const networkModule = {
   tables: tablesOf(networkSchema),
   errors,
   routes: {
-    pages: [registrationsWeb, manageRegistrationsWeb, questionsWeb, postModerationWeb],
+    pages: [registrationsWeb, manageRegistrationsWeb, questionsWeb, postModerationWeb, followsWeb],
   },
   /** Questions to the network next to the directory's search results. */
   relatedResults: [relatedQuestions],
-  jobs: ({ database, origin, mailQueued }) => [
+  jobs: ({ database, origin, config, mailQueued }) => [
     {
       // Hourly: the people with a place are reminded of a date starting within a day, once.
       name: 'event-registration-reminders',
@@ -54,6 +59,20 @@ export const networkModule = {
       name: 'event-registrations-unconfirmed',
       cron: '40 * * * *',
       run: () => purgeUnconfirmedRegistrations(database.db, new Date()),
+    },
+    {
+      // Each morning: one e-mail per reader with what is new in the themes and questions they follow.
+      name: 'follow-digests',
+      cron: '0 7 * * *',
+      run: async () => {
+        const result = await runFollowDigests(database.db, {
+          now: new Date(),
+          origin,
+          keys: encryptionKeysOf(config),
+        });
+        mailQueued();
+        return result;
+      },
     },
   ],
 } satisfies ModuleManifest;
