@@ -3,6 +3,7 @@
 // the question's new search terms are written in one transaction, with the question locked.
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import { isUuid } from '../../../shared/shapes.ts';
+import { followQuestion } from '../follows/follows.repo.ts';
 import type { NetworkContext } from '../network-context.ts';
 import { checkLinks } from './answer-links.ts';
 import { checkBody, isPostLanguage, refuseIf } from './check-post.ts';
@@ -62,6 +63,8 @@ export async function answerQuestion(
       now: ctx.now,
     });
     await refreshQuestionTerms(tx, locked, false);
+    // Whoever answers hears of the answers after theirs.
+    await followQuestion(tx, ctx.actor.userId, id);
     await auditPost(tx, ctx, 'answer_written', { type: 'answer', id: answerId }, { question: id });
     return { id: answerId, questionId: id };
   });

@@ -1,6 +1,7 @@
 // A signed-in member asks the network a question, for one of their organisations: in one of the
 // three languages, with themes and perhaps a commune, for everyone or for members only. Stored with
 // its search terms in one transaction.
+import { followQuestion } from '../follows/follows.repo.ts';
 import type { NetworkContext } from '../network-context.ts';
 import { checkQuestion, type QuestionInput } from './check-post.ts';
 import { auditPost } from './questions-audit.ts';
@@ -24,6 +25,8 @@ export async function askQuestion(ctx: NetworkContext, input: QuestionInput): Pr
       now: ctx.now,
     });
     await refreshQuestionTerms(tx, { id, ...checked }, false);
+    // The asker hears of answers in their digest.
+    await followQuestion(tx, ctx.actor.userId, id);
     await auditPost(tx, ctx, 'question_asked', { type: 'question', id }, { organisation: organisationId });
     return { id };
   });

@@ -83,6 +83,13 @@ describe('asking, finding across languages, answering and accepting', () => {
     );
     expect(answer.service_ids).toEqual([service]);
     expect(answer.organisation_id).toBe(orgB);
+    // Asking and answering make their authors follow the question: their digests tell them what comes next.
+    const followers = await sql(
+      app.t,
+      'select user_id from follows where question_id = $1 order by created_at',
+      [id],
+    );
+    expect(followers.map((f: { user_id: string }) => f.user_id)).toEqual([asker.id, reader.id]);
     const withCard = await visitor.get(`/fr/questions/${id}`);
     expect(withCard.body).toContain(`href="/fr/services/${service}"`);
     expect(withCard.body).toContain(
