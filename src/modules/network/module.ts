@@ -5,6 +5,8 @@ import * as networkSchema from './network.schema.ts';
 import { tablesOf } from '../../db/tables.ts';
 import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { moduleErrors } from '../../shared/errors.ts';
+import { eventsWeb } from './events/events.web.ts';
+import { agendaFeedsWeb, agendaWeb } from './agenda/agenda.web.ts';
 
 const errors = moduleErrors('network', {
   /** Also for an event id that is not one, and for an event of an organisation one does not manage. */
@@ -26,5 +28,8 @@ export const networkModule = {
   name: 'network',
   tables: tablesOf(networkSchema),
   errors,
-  routes: {},
+  routes: {
+    pages: [eventsWeb, agendaWeb],
+    root: [agendaFeedsWeb],
+  },
 } satisfies ModuleManifest;
