@@ -128,7 +128,8 @@ export function checkEvent(
   const start = moment(input.startDate.trim(), input.startTime.trim());
   const end = moment((input.endDate ?? '').trim() || input.startDate.trim(), input.endTime.trim());
   if (!start) problem('start_date', 'event_time');
-  if (!end) problem('end_time', 'event_time');
+  // An end on the start's day is refused with the start, not twice.
+  if (!end && (start || (input.endDate ?? '').trim())) problem('end_time', 'event_time');
   let dates: { start: Date; end: Date }[] | undefined;
   let rule: string | null = null;
   if (start && end) {

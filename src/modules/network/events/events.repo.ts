@@ -51,11 +51,11 @@ export async function findEventsOf(db: Executor, organisationId: string, now: Da
     .select({
       event: events,
       next: sql<Date | null>`(select min(o.starts_at) from event_occurrences o
-        where o.event_id = ${events.id} and o.cancelled_at is null and o.ends_at > ${now})`.mapWith(
+        where o.event_id = events.id and o.cancelled_at is null and o.ends_at > ${now})`.mapWith(
         (v: string | Date | null) => (v === null ? null : new Date(v)),
       ),
       dates: sql<number>`(select count(*) from event_occurrences o
-        where o.event_id = ${events.id} and o.cancelled_at is null)`.mapWith(Number),
+        where o.event_id = events.id and o.cancelled_at is null)`.mapWith(Number),
     })
     .from(events)
     .where(eq(events.organisationId, organisationId))
@@ -96,7 +96,8 @@ export async function syncDates(tx: Executor, eventId: string, dates: Period[], 
       startsAt: eventOccurrences.startsAt,
       endsAt: eventOccurrences.endsAt,
       cancelledAt: eventOccurrences.cancelledAt,
-      registered: sql<boolean>`exists (select 1 from event_registrations r where r.occurrence_id = ${eventOccurrences.id})`,
+      // Written out: drizzle leaves a one-table select's columns unqualified, and here "id" would be the registration's.
+      registered: sql<boolean>`exists (select 1 from event_registrations r where r.occurrence_id = event_occurrences.id)`,
     })
     .from(eventOccurrences)
     .where(eq(eventOccurrences.eventId, eventId))
