@@ -28,8 +28,8 @@ export interface AgendaItem {
 }
 
 export const agendaPageSize = 20;
-/** Dates a month view or a feed shows at most. */
-export const agendaMonthCap = 600;
+/** Dates a month's day shows at most; a link leads to the others. */
+export const monthPerDay = 4;
 
 /** Each theme code with its sub-themes, for the filter (the taxonomy is kept by each process). */
 export async function agendaWords(
@@ -59,42 +59,109 @@ function conditions(filters: Omit<AgendaFilters, 'page' | 'view' | 'month' | 'fr
   return and(...where)!;
 }
 
+type Filters = Omit<AgendaFilters, 'page' | 'view' | 'month' | 'fromDay' | 'toDay'> & {
+  organisationId?: string;
+};
+
+const where = (filters: Filters) =>
+  filters.organisationId
+    ? and(conditions(filters), eq(events.organisationId, filters.organisationId))
+    : conditions(filters);
+
+const columns = {
+  occurrenceId: eventOccurrences.id,
+  start: eventOccurrences.startsAt,
+  end: eventOccurrences.endsAt,
+  confirmed: eventOccurrences.confirmed,
+  waitlisted: eventOccurrences.waitlisted,
+  eventId: events.id,
+  organisationId: events.organisationId,
+  title: events.title,
+  description: events.description,
+  kind: events.kind,
+  status: events.status,
+  placeKind: events.placeKind,
+  locationId: events.locationId,
+  address: events.address,
+  communeNis: events.communeNis,
+  capacity: events.capacity,
+  isDemo: events.isDemo,
+};
+
 /** Dates matching the filters in time order, `limit` of them from `offset`, as shown. */
 export async function findAgendaDates(
   db: Database,
-  filters: Omit<AgendaFilters, 'page' | 'view' | 'month' | 'fromDay' | 'toDay'> & { organisationId?: string },
+  filters: Filters,
   { limit, offset }: { limit: number; offset: number },
 ): Promise<AgendaItem[]> {
   const rows = await db
-    .select({
-      occurrenceId: eventOccurrences.id,
-      start: eventOccurrences.startsAt,
-      end: eventOccurrences.endsAt,
-      confirmed: eventOccurrences.confirmed,
-      waitlisted: eventOccurrences.waitlisted,
-      eventId: events.id,
-      organisationId: events.organisationId,
-      title: events.title,
-      description: events.description,
-      kind: events.kind,
-      status: events.status,
-      placeKind: events.placeKind,
-      locationId: events.locationId,
-      address: events.address,
-      communeNis: events.communeNis,
-      capacity: events.capacity,
-      isDemo: events.isDemo,
-    })
+    .select(columns)
     .from(eventOccurrences)
     .innerJoin(events, eq(events.id, eventOccurrences.eventId))
-    .where(
-      filters.organisationId
-        ? and(conditions(filters), eq(events.organisationId, filters.organisationId))
-        : conditions(filters),
-    )
+    .where(where(filters))
     .orderBy(asc(eventOccurrences.startsAt), asc(eventOccurrences.id))
     .limit(limit)
     .offset(offset);
+  return present(db, rows);
+}
+
+/** The day in Brussels of a date's start. */
+const dayOf = sql`(${eventOccurrences.startsAt} at time zone 'Europe/Brussels')::date`;
+
+/**
+ * A month's dates for its calendar: each day's first `perDay` in time order, each with how many
+ * dates its day has in all. The month's dates are ranked in the database; only those shown come back.
+ */
+export async function findMonthDates(
+  db: Database,
+  filters: Filters,
+  perDay: number,
+): Promise<(AgendaItem & { dayTotal: number })[]> {
+  const ranked = db
+    .select({
+      id: eventOccurrences.id,
+      rank: sql<number>`row_number() over (partition by ${dayOf} order by ${eventOccurrences.startsAt}, ${eventOccurrences.id})`.as(
+        'rank',
+      ),
+      dayTotal: sql<number>`count(*) over (partition by ${dayOf})`.mapWith(Number).as('day_total'),
+    })
+    .from(eventOccurrences)
+    .innerJoin(events, eq(events.id, eventOccurrences.eventId))
+    .where(where(filters))
+    .as('ranked');
+  const rows = await db
+    .select({ ...columns, dayTotal: ranked.dayTotal })
+    .from(ranked)
+    .innerJoin(eventOccurrences, eq(eventOccurrences.id, ranked.id))
+    .innerJoin(events, eq(events.id, eventOccurrences.eventId))
+    .where(sql`${ranked.rank} <= ${perDay}`)
+    .orderBy(asc(eventOccurrences.startsAt), asc(eventOccurrences.id));
+  const items = await present(db, rows);
+  return items.map((item, i) => ({ ...item, dayTotal: Number(rows[i]!.dayTotal) }));
+}
+
+async function present(
+  db: Database,
+  rows: {
+    occurrenceId: string;
+    start: Date;
+    end: Date;
+    confirmed: number;
+    waitlisted: number;
+    eventId: string;
+    organisationId: string;
+    title: I18nText;
+    description: I18nText;
+    kind: EventKind;
+    status: EventStatus;
+    placeKind: EventPlaceView['kind'];
+    locationId: string | null;
+    address: string | null;
+    communeNis: string | null;
+    capacity: number | null;
+    isDemo: boolean;
+  }[],
+): Promise<AgendaItem[]> {
   const organisations = new Map(
     (
       await listOrganisationsWithPlaces(

@@ -5,6 +5,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import { DateTime } from 'luxon';
+import { LRUCache } from 'lru-cache';
 import type { WebDeps } from '../../../http/deps.ts';
 import { localeOf, originOf, pageFor } from '../../../http/request-context.ts';
 import { sendHtml } from '../../../http/send-html.ts';
@@ -18,7 +19,13 @@ import { eventTimeZone } from '../events/recurrence.ts';
 import { isoDayOf } from '../events/when.ts';
 import { agendaFilters, type AgendaFilters, type AgendaQuery } from './agenda-filters.ts';
 import { agendaIcs } from './agenda-ics.ts';
-import { agendaMonthCap, agendaPageSize, agendaWords, findAgendaDates } from './agenda-queries.ts';
+import {
+  agendaPageSize,
+  agendaWords,
+  findAgendaDates,
+  findMonthDates,
+  monthPerDay,
+} from './agenda-queries.ts';
 import type { AgendaPageData, MonthDay } from './page-data.ts';
 import { AgendaPage } from './views/agenda.page.tsx';
 
@@ -37,6 +44,11 @@ const Query = Type.Object({
 });
 /** Dates a feed holds at most: a year ahead. */
 const feedCap = 500;
+/**
+ * Feeds written in the last minute, by address: writing 500 entries takes ical-generator a few
+ * hundred milliseconds, and calendar applications ask for the same feeds again and again.
+ */
+const feeds = new LRUCache<string, string>({ max: 300, ttl: 60_000 });
 
 const feedQuery = (filters: AgendaFilters | null, locale: Locale) => {
   const params = new URLSearchParams({ lang: locale });
@@ -48,14 +60,19 @@ const feedQuery = (filters: AgendaFilters | null, locale: Locale) => {
   return `/agenda.ics?${params}`;
 };
 
-function monthWeeks(filters: AgendaFilters, items: AgendaPageData['items']): AgendaPageData['month'] {
+function monthWeeks(
+  filters: AgendaFilters,
+  items: (AgendaPageData['items'][number] & { dayTotal: number })[],
+): AgendaPageData['month'] {
   const first = DateTime.fromISO(`${filters.month}-01`, { zone: eventTimeZone });
   const start = first.startOf('week');
   const end = first.endOf('month').endOf('week');
-  const byDay = new Map<string, AgendaPageData['items']>();
+  const byDay = new Map<string, { items: AgendaPageData['items']; total: number }>();
   for (const item of items) {
     const day = isoDayOf(item.start);
-    byDay.set(day, [...(byDay.get(day) ?? []), item]);
+    const entry = byDay.get(day) ?? { items: [], total: item.dayTotal };
+    entry.items.push(item);
+    byDay.set(day, entry);
   }
   const weeks: MonthDay[][] = [];
   for (let d = start; d < end; d = d.plus({ days: 1 })) {
@@ -65,14 +82,14 @@ function monthWeeks(filters: AgendaFilters, items: AgendaPageData['items']): Age
       date,
       noon: d.set({ hour: 12 }).toJSDate(),
       inMonth: d.month === first.month,
-      items: byDay.get(date) ?? [],
+      items: byDay.get(date)?.items ?? [],
+      more: Math.max(0, (byDay.get(date)?.total ?? 0) - (byDay.get(date)?.items.length ?? 0)),
     });
   }
   return {
     weeks,
     previous: first.minus({ months: 1 }).toFormat('yyyy-MM'),
     next: first.plus({ months: 1 }).toFormat('yyyy-MM'),
-    capped: items.length >= agendaMonthCap,
   };
 }
 
@@ -103,8 +120,7 @@ export const agendaWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
     const { filters } = checked;
     const data: AgendaPageData = { ...base, filters, problems: [], feedUrl: feedQuery(filters, page.locale) };
     if (filters.view === 'month') {
-      const items = await findAgendaDates(db, filters, { limit: agendaMonthCap, offset: 0 });
-      data.month = monthWeeks(filters, items);
+      data.month = monthWeeks(filters, await findMonthDates(db, filters, monthPerDay));
     } else {
       const items = await findAgendaDates(db, filters, {
         limit: agendaPageSize + 1,
@@ -134,6 +150,9 @@ export const agendaFeedsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, de
 
   app.get('/agenda.ics', { schema: { hide: true, querystring: Query } }, async (request, reply) => {
     const locale = feedLocale(request, request.query.lang);
+    const key = `${locale} ${request.url}`;
+    const cached = feeds.get(key);
+    if (cached) return sendIcs(reply, cached, 'agenda.ics');
     const now = new Date();
     const known = await agendaWords(
       db,
@@ -154,6 +173,7 @@ export const agendaFeedsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, de
       online: t.t('network.place.online'),
       now,
     });
+    feeds.set(key, ics);
     return sendIcs(reply, ics, 'agenda.ics');
   });
 
@@ -170,6 +190,9 @@ export const agendaFeedsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, de
       const locale = feedLocale(request, request.query.lang);
       const { id } = request.params;
       if (!isUuid(id)) throw new AppError('ORGANISATION_NOT_FOUND');
+      const key = `${locale} /organisations/${id.toLowerCase()}/events.ics`;
+      const cached = feeds.get(key);
+      if (cached) return sendIcs(reply, cached, 'events.ics');
       const organisation = await getOrganisationBrief(db, id.toLowerCase());
       const now = new Date();
       // Its dates from a month ago to a year ahead.
@@ -193,6 +216,7 @@ export const agendaFeedsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, de
         items,
         { origin: originOf(request, deps.config), locale, online: t.t('network.place.online'), now },
       );
+      feeds.set(key, ics);
       return sendIcs(reply, ics, 'events.ics');
     },
   );

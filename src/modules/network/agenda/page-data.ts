@@ -11,7 +11,9 @@ export interface MonthDay {
   /** Noon of that day, for its name. */
   noon: Date;
   inMonth: boolean;
+  /** The day's first dates, and how many more it has. */
   items: AgendaItem[];
+  more: number;
 }
 
 export interface AgendaPageData {
@@ -25,7 +27,7 @@ export interface AgendaPageData {
   items: AgendaItem[];
   hasNext: boolean;
   /** Month view: its weeks, Monday first, and the months before and after. */
-  month: { weeks: MonthDay[][]; previous: string; next: string; capped: boolean } | null;
+  month: { weeks: MonthDay[][]; previous: string; next: string } | null;
   /** The iCalendar feed of the same filters. */
   feedUrl: string;
 }

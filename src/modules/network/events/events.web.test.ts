@@ -276,6 +276,36 @@ describe('changing and cancelling an event', () => {
 });
 
 describe('the agenda', () => {
+  it('shows a month’s first four dates a day, with a link to the others of that day', async () => {
+    const day = thursday(8);
+    for (let i = 0; i < 6; i++) {
+      const start = DateTime.fromISO(`${day}T${10 + i}:00`, { zone: 'Europe/Brussels' }).toJSDate();
+      const end = new Date(start.getTime() + 3_600_000);
+      const [{ id }] = await sql(
+        app.t,
+        `insert into events (organisation_id, kind, title, place_kind, address, commune_nis, starts_at, ends_at)
+         values ($1, 'intervision', $2, 'address', 'Rue Haute 1', '21004', $3, $4) returning id`,
+        [owner.org, JSON.stringify({ en: `Crowded day ${i}` }), start, end],
+      );
+      await sql(app.t, 'insert into event_occurrences (event_id, starts_at, ends_at) values ($1, $2, $3)', [
+        id,
+        start,
+        end,
+      ]);
+    }
+    const month = await app.get(`/en/agenda?view=month&month=${day.slice(0, 7)}&kind=intervision`);
+    expect(month.statusCode).toBe(200);
+    expect(month.body.match(/Crowded day \d/g)).toEqual([
+      'Crowded day 0',
+      'Crowded day 1',
+      'Crowded day 2',
+      'Crowded day 3',
+    ]);
+    expect(month.body).toContain(`href="/en/agenda?kind=intervision&from=${day}&to=${day}">and 2 more</a>`);
+    const list = await app.get(`/en/agenda?kind=intervision&from=${day}&to=${day}`);
+    expect(list.body.match(/Crowded day \d/g)).toHaveLength(6);
+  });
+
   it('refuses bad filters with a translated message, never a server error', async () => {
     for (const query of [
       'from=2027-13-45',

@@ -33,6 +33,20 @@ function dayName(locale: string, d: Date): string {
   return f.format(d);
 }
 
+/** The languages to filter by, in the reader's alphabetical order: sorted once per language. */
+const sortedLanguages = new Map<string, { value: string; label: string }[]>();
+function languageOptions(ctx: PageContext) {
+  let options = sortedLanguages.get(ctx.locale);
+  if (!options) {
+    const collator = new Intl.Collator(ctx.locale);
+    options = commonLanguages
+      .map((code) => ({ value: code, label: ctx.t.language(code) }))
+      .sort((a, b) => collator.compare(a.label, b.label));
+    sortedLanguages.set(ctx.locale, options);
+  }
+  return options;
+}
+
 function ItemCard({ ctx, item }: { ctx: PageContext; item: AgendaItem }) {
   const { t } = ctx;
   const cancelled = item.status === 'cancelled';
@@ -72,7 +86,16 @@ function byDay(items: AgendaItem[]): { day: string; first: Date; items: AgendaIt
   return days;
 }
 
-function MonthGrid({ ctx, weeks }: { ctx: PageContext; weeks: MonthDay[][] }) {
+function MonthGrid({
+  ctx,
+  weeks,
+  dayLink,
+}: {
+  ctx: PageContext;
+  weeks: MonthDay[][];
+  /** The list of one day's dates, with the same filters. */
+  dayLink: (date: string) => string;
+}) {
   const { t } = ctx;
   const weekdays = weeks[0]!.map((d) =>
     new Intl.DateTimeFormat(ctx.locale, { weekday: 'short', timeZone: 'Europe/Brussels' }).format(d.noon),
@@ -131,6 +154,15 @@ function MonthGrid({ ctx, weeks }: { ctx: PageContext; weeks: MonthDay[][] }) {
                     ) : (
                       ''
                     )}
+                    {d.more ? (
+                      <p class="more">
+                        <a href={dayLink(d.date)} safe>
+                          {t.t('network.agenda.more', { count: d.more })}
+                        </a>
+                      </p>
+                    ) : (
+                      ''
+                    )}
                   </>
                 ) : (
                   ''
@@ -165,9 +197,7 @@ export function AgendaPage({ ctx, data }: { ctx: PageContext; data: AgendaPageDa
     const s = params.toString();
     return `/${ctx.locale}/agenda${s ? `?${s}` : ''}`;
   };
-  const languages = [...commonLanguages].sort((a, b) =>
-    t.language(a).localeCompare(t.language(b), ctx.locale),
-  );
+  const languages = languageOptions(ctx);
   const monthTitle =
     filters?.view === 'month'
       ? new Intl.DateTimeFormat(ctx.locale, { month: 'long', year: 'numeric', timeZone: 'UTC' }).format(
@@ -200,12 +230,9 @@ export function AgendaPage({ ctx, data }: { ctx: PageContext; data: AgendaPageDa
             geoReference().communes.map((c) => ({ value: c.nis, label: c.name[ctx.locale] })),
             { empty: t.t('network.agenda.all_communes') },
           )}
-          {f.select(
-            'language',
-            t.t('network.agenda.language'),
-            languages.map((code) => ({ value: code, label: t.language(code) })),
-            { empty: t.t('network.agenda.all_languages') },
-          )}
+          {f.select('language', t.t('network.agenda.language'), languages, {
+            empty: t.t('network.agenda.all_languages'),
+          })}
         </div>
         {view === 'list' ? (
           <div class="side-by-side">
@@ -261,8 +288,11 @@ export function AgendaPage({ ctx, data }: { ctx: PageContext; data: AgendaPageDa
               {t.html('network.agenda.next_month')}
             </a>
           </p>
-          {data.month.capped ? <p class="hint">{t.html('network.agenda.capped')}</p> : ''}
-          <MonthGrid ctx={ctx} weeks={data.month.weeks} />
+          <MonthGrid
+            ctx={ctx}
+            weeks={data.month.weeks}
+            dayLink={(date) => query({ view: undefined, month: undefined, from: date, to: date })}
+          />
         </section>
       ) : (
         <section aria-labelledby="dates-title" class="agenda-list">
