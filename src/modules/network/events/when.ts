@@ -19,6 +19,8 @@ function format(options: Intl.DateTimeFormatOptions) {
   };
 }
 
+/** "jeu." */
+export const weekdayOf = format({ weekday: 'short' });
 /** "09:30" */
 export const timeOf = format({ hour: '2-digit', minute: '2-digit' });
 /** "jeudi 18 mars 2027" */
@@ -26,8 +28,8 @@ export const dayOf = format({ weekday: 'long', day: 'numeric', month: 'long', ye
 /** "18/03/2027" style short date, for a period over several days. */
 const shortDayOf = format({ day: 'numeric', month: 'short', year: 'numeric' });
 /** "2027-03-18" in Brussels. */
-export const isoDayOf = (moment: Date) =>
-  new Intl.DateTimeFormat('en-CA', { timeZone: eventTimeZone }).format(moment);
+const isoDay = new Intl.DateTimeFormat('en-CA', { timeZone: eventTimeZone });
+export const isoDayOf = (moment: Date) => isoDay.format(moment);
 
 /** "jeudi 18 mars 2027, 09:30–16:00", or "18 mars 2027 09:30 – 20 mars 2027 16:00" over several days. */
 export function spanOf(reader: Reader, period: { start: Date; end: Date }): string {

@@ -11,7 +11,7 @@ import { geoReference } from '../../../geo/index.ts';
 import { commonLanguages } from '../../../directory/index.ts';
 import { placeText } from '../../events/place-words.ts';
 import { placesLeftText } from '../../events/views/event.page.tsx';
-import { isoDayOf, timeOf } from '../../events/when.ts';
+import { isoDayOf, timeOf, weekdayOf } from '../../events/when.ts';
 import { eventKinds } from '../../network.vocabulary.ts';
 import type { AgendaItem } from '../agenda-queries.ts';
 import type { AgendaPageData, MonthDay } from '../page-data.ts';
@@ -97,9 +97,7 @@ function MonthGrid({
   dayLink: (date: string) => string;
 }) {
   const { t } = ctx;
-  const weekdays = weeks[0]!.map((d) =>
-    new Intl.DateTimeFormat(ctx.locale, { weekday: 'short', timeZone: 'Europe/Brussels' }).format(d.noon),
-  );
+  const weekdays = weeks[0]!.map((d) => weekdayOf(ctx, d.noon));
   return (
     <table class="month-grid">
       <caption class="visually-hidden">{t.html('network.agenda.month_caption')}</caption>
