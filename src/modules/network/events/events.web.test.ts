@@ -190,6 +190,28 @@ describe('publishing an event', () => {
   });
 });
 
+describe('the place of an event', () => {
+  it('is not removed with the event on it: the editor is told to give the event another place', async () => {
+    const host = await roomOwner(app.t, 7);
+    await host.editor.get(`/en/manage/organisations/${host.org}/events/new`);
+    const res = await host.editor.post(`/en/manage/organisations/${host.org}/events`, {
+      ...eventForm(),
+      location: host.location,
+    });
+    expect(res.statusCode).toBe(303);
+    await host.editor.get(`/en/manage/organisations/${host.org}/locations`);
+    const refused = await host.editor.post(
+      `/en/manage/organisations/${host.org}/locations/${host.location}/delete`,
+      {},
+    );
+    expect(refused.statusCode).toBe(409);
+    expect(refused.body).toContain('give the events another place too');
+    expect(await sql(app.t, 'select 1 as here from locations where id = $1', [host.location])).toEqual([
+      { here: 1 },
+    ]);
+  });
+});
+
 describe('changing and cancelling an event', () => {
   it('keeps the registrations of dates that stay, calls off removed dates that had some, and adds new ones', async () => {
     const res = await publish({ repeat: 'weekly', ends: 'count', count: '3' });
