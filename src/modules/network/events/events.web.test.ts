@@ -323,7 +323,8 @@ describe('the agenda', () => {
       'Crowded day 2',
       'Crowded day 3',
     ]);
-    expect(month.body).toContain(`href="/en/agenda?kind=intervision&from=${day}&to=${day}">and 2 more</a>`);
+    expect(month.body).toContain(`href="/en/agenda?kind=intervision&from=${day}&to=${day}"`);
+    expect(month.body).toMatch(/aria-label="2 more dates on Thursday, [^"]+">and 2 more<\/a>/);
     const list = await app.get(`/en/agenda?kind=intervision&from=${day}&to=${day}`);
     expect(list.body.match(/Crowded day \d/g)).toHaveLength(6);
   });

@@ -154,7 +154,14 @@ function MonthGrid({
                     )}
                     {d.more ? (
                       <p class="more">
-                        <a href={dayLink(d.date)} safe>
+                        <a
+                          href={dayLink(d.date)}
+                          aria-label={t.t('network.agenda.more_label', {
+                            count: d.more,
+                            day: dayName(ctx.locale, d.noon),
+                          })}
+                          safe
+                        >
                           {t.t('network.agenda.more', { count: d.more })}
                         </a>
                       </p>
