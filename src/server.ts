@@ -8,6 +8,7 @@ import { loadDemoData } from './modules/directory/use-cases/load-demo-data.ts';
 import { syncTaxonomy } from './modules/directory/use-cases/sync-taxonomy.ts';
 import { loadDemoSignals } from './modules/signals/evidence/demo-signals.ts';
 import { loadDemoRooms } from './modules/spaces/demo-rooms.ts';
+import { loadDemoEvents } from './modules/network/events/demo-events.ts';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -22,8 +23,10 @@ async function main(): Promise<void> {
       const signals = await loadDemoSignals(database.db, new Date());
       // Demo rooms, so that the rooms' pages show something (spaces/demo-rooms.ts).
       const rooms = await loadDemoRooms(database.db);
+      // Demo events, so that the agenda shows something (network/events/demo-events.ts).
+      const events = await loadDemoEvents(database.db, new Date());
       console.log(
-        `Loaded the demo data: ${demo.organisations} organisations, ${demo.services} services, ${signals} need signals, ${rooms} rooms.`,
+        `Loaded the demo data: ${demo.organisations} organisations, ${demo.services} services, ${signals} need signals, ${rooms} rooms, ${events} events.`,
       );
     }
   }

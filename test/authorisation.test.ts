@@ -272,6 +272,43 @@ function nextWeekDate(): string {
   return d.toISOString().slice(0, 10);
 }
 
+/** An event of `org` with one date a month ahead, made once; and a fresh one for each cancel. */
+let orgEventId = '';
+const eventDay = () => new Date(Date.now() + 30 * 86_400_000).toISOString().slice(0, 10);
+async function freshOrgEvent(title = 'Authorisation event'): Promise<string> {
+  const start = new Date(`${eventDay()}T09:00:00Z`);
+  const [{ id }] = await sql(
+    `insert into events (organisation_id, kind, title, place_kind, address, commune_nis, starts_at, ends_at)
+     values ($1, 'network_day', $2, 'address', 'Rue de l’Exemple 1', '21004', $3, $4) returning id`,
+    [org, JSON.stringify({ en: title }), start, new Date(start.getTime() + 3 * 3_600_000)],
+  );
+  await sql(`insert into event_occurrences (event_id, starts_at, ends_at) values ($1, $2, $3)`, [
+    id,
+    start,
+    new Date(start.getTime() + 3 * 3_600_000),
+  ]);
+  return id;
+}
+async function orgEvent(): Promise<string> {
+  if (!orgEventId) orgEventId = await freshOrgEvent();
+  return orgEventId;
+}
+let cancellableEvent = '';
+/** The event form with another address, as an editor fills it in. */
+const eventBody = (fields: Record<string, string>) => ({
+  kind: 'network_day',
+  'title.en': 'Authorisation event',
+  place_kind: 'address',
+  address: 'Rue de l’Exemple 1',
+  commune: '21004',
+  start_date: eventDay(),
+  start_time: '10:00',
+  end_time: '13:00',
+  repeat: 'none',
+  who_may_register: 'everyone',
+  ...fields,
+});
+
 let claimId = '';
 /** A pending claim on the organisation by someone outside the table (approved, it makes them an admin). */
 const freshClaim = async (organisationId: string) => {
@@ -1390,6 +1427,82 @@ const cases: Case[] = [
     method: 'GET',
     path: async () => '/en/account/sessions',
     allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin', ...staff],
+  },
+  {
+    name: 'an organisation’s events to manage',
+    method: 'GET',
+    path: async () => `/en/manage/organisations/${org}/events`,
+    allowed: ['editor', 'admin'],
+  },
+  {
+    name: 'event form for a new event',
+    method: 'GET',
+    path: async () => `/en/manage/organisations/${org}/events/new`,
+    allowed: ['editor', 'admin'],
+  },
+  {
+    name: 'publish an event',
+    method: 'POST',
+    path: async () => {
+      await sql(`delete from events where title->>'en' = 'Published event in the table'`);
+      return `/en/manage/organisations/${org}/events`;
+    },
+    body: () => eventBody({ 'title.en': 'Published event in the table' }),
+    allowed: ['editor', 'admin'],
+    changed: async () =>
+      (await sql(`select 1 from events where title->>'en' = 'Published event in the table'`)).length > 0,
+  },
+  {
+    name: 'event form of an event',
+    method: 'GET',
+    path: async () => `/en/manage/events/${await orgEvent()}`,
+    allowed: ['editor', 'admin'],
+  },
+  {
+    name: 'change an event',
+    method: 'POST',
+    path: async () => {
+      await sql(`update events set capacity = null where id = $1`, [await orgEvent()]);
+      return `/en/manage/events/${orgEventId}`;
+    },
+    body: () => eventBody({ capacity: '12' }),
+    allowed: ['editor', 'admin'],
+    changed: async () =>
+      (await sql(`select 1 from events where id = $1 and capacity = 12`, [orgEventId])).length > 0,
+  },
+  {
+    name: 'cancel an event',
+    method: 'POST',
+    path: async () => `/en/manage/events/${(cancellableEvent = await freshOrgEvent())}/cancel`,
+    body: () => ({ 'cancel-reason': 'Called off in the table' }),
+    allowed: ['editor', 'admin'],
+    changed: async () =>
+      (await sql(`select 1 from events where id = $1 and status = 'cancelled'`, [cancellableEvent])).length >
+      0,
+  },
+  {
+    name: 'an event’s public page',
+    method: 'GET',
+    path: async () => `/en/events/${await orgEvent()}`,
+    allowed: [...roles],
+  },
+  {
+    name: 'the agenda',
+    method: 'GET',
+    path: async () => `/en/agenda?view=month`,
+    allowed: [...roles],
+  },
+  {
+    name: 'the agenda’s feed',
+    method: 'GET',
+    path: async () => `/agenda.ics?commune=21004`,
+    allowed: [...roles],
+  },
+  {
+    name: 'an organisation’s events feed',
+    method: 'GET',
+    path: async () => `/organisations/${org}/events.ics`,
+    allowed: [...roles],
   },
 ];
 

@@ -6,6 +6,8 @@ import { tablesOf } from '../../db/tables.ts';
 import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { encryptionKeysOf } from '../../config.ts';
 import { moduleErrors } from '../../shared/errors.ts';
+import { eventsWeb } from './events/events.web.ts';
+import { agendaFeedsWeb, agendaWeb } from './agenda/agenda.web.ts';
 import { registrationsWeb } from './registrations/registrations.web.ts';
 import { manageRegistrationsWeb } from './registrations/manage-registrations.web.ts';
 import { runRegistrationReminders } from './registrations/run-registration-reminders.ts';
@@ -39,7 +41,16 @@ export const networkModule = {
   tables: tablesOf(networkSchema),
   errors,
   routes: {
-    pages: [registrationsWeb, manageRegistrationsWeb, questionsWeb, postModerationWeb, followsWeb],
+    pages: [
+      eventsWeb,
+      agendaWeb,
+      registrationsWeb,
+      manageRegistrationsWeb,
+      questionsWeb,
+      postModerationWeb,
+      followsWeb,
+    ],
+    root: [agendaFeedsWeb],
   },
   /** Questions to the network next to the directory's search results. */
   relatedResults: [relatedQuestions],

@@ -1,0 +1,223 @@
+// The agenda page (list and month view) and the iCalendar feeds: the agenda's, with the same
+// filters, and each organisation's events. Bad filters get the page again with a translated message
+// (400), never an error of the server.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import { DateTime } from 'luxon';
+import { LRUCache } from 'lru-cache';
+import type { WebDeps } from '../../../http/deps.ts';
+import { localeOf, originOf, pageFor } from '../../../http/request-context.ts';
+import { sendHtml } from '../../../http/send-html.ts';
+import { translator } from '../../../i18n/index.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { isLocale, type Locale, textIn } from '../../../shared/i18n-text.ts';
+import { isUuid } from '../../../shared/shapes.ts';
+import { commonLanguages, getOrganisationBrief } from '../../directory/index.ts';
+import { geoReference } from '../../geo/index.ts';
+import { eventTimeZone } from '../events/recurrence.ts';
+import { isoDayOf } from '../events/when.ts';
+import { agendaFilters, type AgendaFilters, type AgendaQuery } from './agenda-filters.ts';
+import { agendaIcs } from './agenda-ics.ts';
+import {
+  agendaPageSize,
+  agendaWords,
+  findAgendaDates,
+  findMonthDates,
+  monthPerDay,
+} from './agenda-queries.ts';
+import type { AgendaPageData, MonthDay } from './page-data.ts';
+import { AgendaPage } from './views/agenda.page.tsx';
+
+const text = () => Type.Optional(Type.String({ maxLength: 40 }));
+const Query = Type.Object({
+  theme: text(),
+  kind: text(),
+  commune: text(),
+  language: text(),
+  from: text(),
+  to: text(),
+  view: text(),
+  month: text(),
+  page: text(),
+  lang: Type.Optional(Type.String({ maxLength: 5 })),
+});
+/** Dates a feed holds at most: a year ahead. */
+const feedCap = 500;
+/**
+ * Feeds written in the last minute, by address: writing 500 entries takes ical-generator a few
+ * hundred milliseconds, and calendar applications ask for the same feeds again and again.
+ */
+const feeds = new LRUCache<string, string>({ max: 300, ttl: 60_000 });
+
+const feedQuery = (filters: AgendaFilters | null, locale: Locale) => {
+  const params = new URLSearchParams({ lang: locale });
+  if (filters)
+    for (const key of ['theme', 'kind', 'commune', 'language'] as const) {
+      const v = filters[key];
+      if (v) params.set(key, v);
+    }
+  return `/agenda.ics?${params}`;
+};
+
+function monthWeeks(
+  filters: AgendaFilters,
+  items: (AgendaPageData['items'][number] & { dayTotal: number })[],
+): AgendaPageData['month'] {
+  const first = DateTime.fromISO(`${filters.month}-01`, { zone: eventTimeZone });
+  const start = first.startOf('week');
+  const end = first.endOf('month').endOf('week');
+  const byDay = new Map<string, { items: AgendaPageData['items']; total: number }>();
+  for (const item of items) {
+    const day = isoDayOf(item.start);
+    const entry = byDay.get(day) ?? { items: [], total: item.dayTotal };
+    entry.items.push(item);
+    byDay.set(day, entry);
+  }
+  const weeks: MonthDay[][] = [];
+  for (let d = start; d < end; d = d.plus({ days: 1 })) {
+    if (d.weekday === 1) weeks.push([]);
+    const date = d.toISODate()!;
+    weeks.at(-1)!.push({
+      date,
+      noon: d.set({ hour: 12 }).toJSDate(),
+      inMonth: d.month === first.month,
+      items: byDay.get(date)?.items ?? [],
+      more: Math.max(0, (byDay.get(date)?.total ?? 0) - (byDay.get(date)?.items.length ?? 0)),
+    });
+  }
+  return {
+    weeks,
+    previous: first.minus({ months: 1 }).toFormat('yyyy-MM'),
+    next: first.plus({ months: 1 }).toFormat('yyyy-MM'),
+  };
+}
+
+export const agendaWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
+  const { db } = deps;
+  const words = () =>
+    agendaWords(
+      db,
+      geoReference().communes.map((c) => c.nis),
+      commonLanguages,
+    );
+
+  app.get('/agenda', { schema: { hide: true, querystring: Query } }, async (request, reply) => {
+    const page = await pageFor(request, deps);
+    const known = await words();
+    const checked = agendaFilters(request.query as AgendaQuery, known, new Date());
+    const values = { ...request.query };
+    const base = { values, themes: known.themeNames, items: [], hasNext: false, month: null };
+    if ('problems' in checked) {
+      const data: AgendaPageData = {
+        ...base,
+        filters: null,
+        problems: checked.problems,
+        feedUrl: feedQuery(null, page.locale),
+      };
+      return sendHtml(reply, AgendaPage({ ctx: page, data }), 400);
+    }
+    const { filters } = checked;
+    const data: AgendaPageData = { ...base, filters, problems: [], feedUrl: feedQuery(filters, page.locale) };
+    if (filters.view === 'month') {
+      data.month = monthWeeks(filters, await findMonthDates(db, filters, monthPerDay));
+    } else {
+      const items = await findAgendaDates(db, filters, {
+        limit: agendaPageSize + 1,
+        offset: (filters.page - 1) * agendaPageSize,
+      });
+      data.items = items.slice(0, agendaPageSize);
+      data.hasNext = items.length > agendaPageSize;
+    }
+    return sendHtml(reply, AgendaPage({ ctx: page, data }));
+  });
+};
+
+const sendIcs = (reply: FastifyReply, ics: string, file: string) =>
+  reply
+    .type('text/calendar; charset=utf-8')
+    .header('content-disposition', `inline; filename="${file}"`)
+    .header('cache-control', 'public, max-age=300')
+    .send(ics);
+
+/** ?lang=fr, else the reader's language. */
+const feedLocale = (request: FastifyRequest, lang: string | undefined): Locale =>
+  isLocale(lang) ? lang : localeOf(request);
+
+/** The feeds, at one address for every language (root routes). */
+export const agendaFeedsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
+  const { db } = deps;
+
+  app.get('/agenda.ics', { schema: { hide: true, querystring: Query } }, async (request, reply) => {
+    const locale = feedLocale(request, request.query.lang);
+    const key = `${locale} ${request.url}`;
+    const cached = feeds.get(key);
+    if (cached) return sendIcs(reply, cached, 'agenda.ics');
+    const now = new Date();
+    const known = await agendaWords(
+      db,
+      geoReference().communes.map((c) => c.nis),
+      commonLanguages,
+    );
+    const { view: _view, month: _month, page: _page, ...query } = request.query;
+    const checked = agendaFilters(query, known, now);
+    if ('problems' in checked) throw new AppError('VALIDATION_FAILED', { fields: checked.problems });
+    // Dates to come, within a year.
+    const inAYear = DateTime.fromJSDate(now).plus({ years: 1 }).toJSDate();
+    const filters = { ...checked.filters, to: checked.filters.to < inAYear ? checked.filters.to : inAYear };
+    const items = await findAgendaDates(db, filters, { limit: feedCap, offset: 0 });
+    const t = translator(locale);
+    const ics = agendaIcs(t.t('network.agenda.feed_name'), items, {
+      origin: originOf(request, deps.config),
+      locale,
+      online: t.t('network.place.online'),
+      now,
+    });
+    feeds.set(key, ics);
+    return sendIcs(reply, ics, 'agenda.ics');
+  });
+
+  app.get(
+    '/organisations/:id/events.ics',
+    {
+      schema: {
+        hide: true,
+        params: Type.Object({ id: Type.String({ maxLength: 64 }) }),
+        querystring: Type.Object({ lang: Type.Optional(Type.String({ maxLength: 5 })) }),
+      },
+    },
+    async (request, reply) => {
+      const locale = feedLocale(request, request.query.lang);
+      const { id } = request.params;
+      if (!isUuid(id)) throw new AppError('ORGANISATION_NOT_FOUND');
+      const key = `${locale} /organisations/${id.toLowerCase()}/events.ics`;
+      const cached = feeds.get(key);
+      if (cached) return sendIcs(reply, cached, 'events.ics');
+      const organisation = await getOrganisationBrief(db, id.toLowerCase());
+      const now = new Date();
+      // Its dates from a month ago to a year ahead.
+      const items = await findAgendaDates(
+        db,
+        {
+          themes: null,
+          theme: null,
+          kind: null,
+          commune: null,
+          language: null,
+          from: DateTime.fromJSDate(now).minus({ months: 1 }).toJSDate(),
+          to: DateTime.fromJSDate(now).plus({ years: 1 }).toJSDate(),
+          organisationId: organisation.id,
+        },
+        { limit: feedCap, offset: 0 },
+      );
+      const t = translator(locale);
+      const ics = agendaIcs(
+        t.t('network.agenda.org_feed_name', { organisation: textIn(organisation.name, locale) }),
+        items,
+        { origin: originOf(request, deps.config), locale, online: t.t('network.place.online'), now },
+      );
+      feeds.set(key, ics);
+      return sendIcs(reply, ics, 'events.ics');
+    },
+  );
+};

@@ -1,0 +1,32 @@
+// Calling an event off: its organisation's editors give a reason, which its page shows. Its dates
+// and registrations stay, so the people registered can still be told and see it.
+import { AppError } from '../../../shared/errors.ts';
+import type { NetworkContext } from '../network-context.ts';
+import { auditEvent } from './events-audit.ts';
+import { eventToManage } from './event-to-manage.ts';
+import { lockEvent, setCancelled } from './events.repo.ts';
+
+export const cancelReasonMax = 500;
+
+export async function cancelEvent(
+  ctx: NetworkContext,
+  eventId: string,
+  reasonText: string,
+): Promise<{ id: string; organisationId: string }> {
+  const event = await eventToManage(ctx, eventId);
+  const reason = reasonText.trim();
+  const code = !reason
+    ? 'event_cancel_reason'
+    : reason.length > cancelReasonMax
+      ? 'event_cancel_reason_long'
+      : null;
+  if (code) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'reason', message: code, code }] });
+  return ctx.db.transaction(async (tx) => {
+    const locked = await lockEvent(tx, event.id);
+    if (!locked) throw new AppError('EVENT_NOT_FOUND');
+    if (locked.status === 'cancelled') return { id: locked.id, organisationId: locked.organisationId };
+    await setCancelled(tx, locked.id, reason, ctx.now);
+    await auditEvent(tx, ctx, 'event_cancelled', locked.id, { organisation: locked.organisationId, reason });
+    return { id: locked.id, organisationId: locked.organisationId };
+  });
+}
