@@ -158,6 +158,7 @@ describe('scheduled jobs', () => {
         ['event-registration-reminders', '25 * * * *', 'Europe/Brussels'],
         ['event-registrations-unconfirmed', '40 * * * *', 'Europe/Brussels'],
         ['expired-sessions', '30 3 * * *', 'Europe/Brussels'],
+        ['follow-digests', '0 7 * * *', 'Europe/Brussels'],
         ['freshness-reminders', '0 9 * * *', 'Europe/Brussels'],
         ['purge-sent-mail', '45 3 * * *', 'Europe/Brussels'],
         ['referral-deadlines', '5 * * * *', 'Europe/Brussels'],

@@ -1,10 +1,12 @@
 // Calling an event off: its organisation's editors give a reason, which its page shows. Its dates
-// and registrations stay, so the people registered can still be told and see it.
+// and registrations stay, so the people registered see it; those with a place or waiting for one
+// to come are told by e-mail, with the reason, in the same transaction.
 import { AppError } from '../../../shared/errors.ts';
 import type { NetworkContext } from '../network-context.ts';
 import { auditEvent } from './events-audit.ts';
 import { eventToManage } from './event-to-manage.ts';
 import { lockEvent, setCancelled } from './events.repo.ts';
+import { tellCalledOff } from '../registrations/tell-called-off.ts';
 
 export const cancelReasonMax = 500;
 
@@ -26,6 +28,7 @@ export async function cancelEvent(
     if (!locked) throw new AppError('EVENT_NOT_FOUND');
     if (locked.status === 'cancelled') return { id: locked.id, organisationId: locked.organisationId };
     await setCancelled(tx, locked.id, reason, ctx.now);
+    await tellCalledOff(tx, ctx, locked.id, null, reason);
     await auditEvent(tx, ctx, 'event_cancelled', locked.id, { organisation: locked.organisationId, reason });
     return { id: locked.id, organisationId: locked.organisationId };
   });

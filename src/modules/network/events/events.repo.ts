@@ -89,7 +89,12 @@ export async function findUpcomingDates(
  * start) keeps its row and its registrations; a date that goes is deleted, or called off
  * (cancelledAt) when someone registered for it; a new date is added. Returns how many were called off.
  */
-export async function syncDates(tx: Executor, eventId: string, dates: Period[], now: Date): Promise<number> {
+export async function syncDates(
+  tx: Executor,
+  eventId: string,
+  dates: Period[],
+  now: Date,
+): Promise<{ calledOff: string[]; kept: string[] }> {
   const existing = await tx
     .select({
       id: eventOccurrences.id,
@@ -114,8 +119,10 @@ export async function syncDates(tx: Executor, eventId: string, dates: Period[], 
       .set({ cancelledAt: now })
       .where(inArray(eventOccurrences.id, toCallOff));
   const fresh: Period[] = [];
+  const keptIds: string[] = [];
   for (const d of dates) {
     const kept = byStart.get(d.start.getTime());
+    if (kept) keptIds.push(kept.id);
     if (!kept) fresh.push(d);
     // A date that stays keeps its row; its end follows the event's, and a date called off before comes back.
     else if (kept.cancelledAt !== null || kept.endsAt.getTime() !== d.end.getTime())
@@ -128,5 +135,5 @@ export async function syncDates(tx: Executor, eventId: string, dates: Period[], 
     await tx
       .insert(eventOccurrences)
       .values(fresh.map((d) => ({ eventId, startsAt: d.start, endsAt: d.end })));
-  return toCallOff.length;
+  return { calledOff: toCallOff, kept: keptIds };
 }

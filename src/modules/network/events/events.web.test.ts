@@ -229,6 +229,15 @@ describe('changing and cancelling an event', () => {
       [before[2].id],
     );
     await sql(app.t, 'update event_occurrences set confirmed = 1 where id = $1', [before[2].id]);
+    // And someone waits on the first date (as if its places had been fewer): a change that leaves
+    // places free moves them up.
+    await sql(
+      app.t,
+      `insert into event_registrations (occurrence_id, name, email, locale, status, token_hash, placed_at)
+       values ($1, 'B person', 'b.person@example.org', 'fr', 'waitlisted', decode(md5(random()::text), 'hex'), now())`,
+      [before[0].id],
+    );
+    await sql(app.t, 'update event_occurrences set waitlisted = 1 where id = $1', [before[0].id]);
     await owner.editor.get(`/en/manage/events/${id}`);
     // Thursday and the next Tuesday now: the first date stays, the second goes (deleted), the
     // third goes (called off: someone registered), and the Tuesday comes.
@@ -253,7 +262,20 @@ describe('changing and cancelling an event', () => {
         'select count(*)::int as n from event_registrations r join event_occurrences o on o.id = r.occurrence_id where o.event_id = $1',
         [id],
       ),
-    ).toEqual([{ n: 1 }]);
+    ).toEqual([{ n: 2 }]);
+    const mails = async (to: string) =>
+      (await sql(app.t, 'select subject, text from outbox where "to" = $1 order by created_at', [to])).map(
+        (m) => m.subject as string,
+      );
+    // The person of the date called off is told; the one waiting has a place now, and is told too.
+    expect(await mails('a.person@example.org')).toEqual(['Called off: Journée réseau bien-être']);
+    expect(await mails('b.person@example.org')).toEqual(['Une place pour vous : Journée réseau bien-être']);
+    expect(
+      await sql(app.t, `select status from event_registrations where email = 'b.person@example.org'`),
+    ).toEqual([{ status: 'confirmed' }]);
+    expect(
+      await sql(app.t, 'select confirmed, waitlisted from event_occurrences where id = $1', [before[0].id]),
+    ).toEqual([{ confirmed: 1, waitlisted: 0 }]);
 
     // Cancelling needs a reason, then the page says so and offers no registration.
     await owner.editor.get(`/en/manage/events/${id}`);
@@ -267,6 +289,17 @@ describe('changing and cancelling an event', () => {
     expect(await sql(app.t, 'select status, cancel_reason from events where id = $1', [id])).toEqual([
       { status: 'cancelled', cancel_reason: 'The hall is flooded.' },
     ]);
+    // Whoever still has a place on a date to come hears of it, with the reason, in their language.
+    const told = await sql(
+      app.t,
+      `select subject, text from outbox where "to" = 'b.person@example.org' order by created_at`,
+    );
+    expect(told.map((m) => m.subject)).toEqual([
+      'Une place pour vous : Journée réseau bien-être',
+      'Annulé : Journée réseau bien-être',
+    ]);
+    expect(told[1].text).toContain('The hall is flooded.');
+    expect(await mails('a.person@example.org')).toHaveLength(1);
     const page = await app.get(`/en/events/${id}`);
     expect(page.body).toContain('Cancelled');
     expect(page.body).toContain('The hall is flooded.');

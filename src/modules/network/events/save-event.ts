@@ -1,6 +1,7 @@
 // Publishing an event, or changing one: its organisation's editors describe it, and its dates are
 // expanded from its rule. One transaction writes the event, its dates (keeping the registrations of
-// dates that stay; dates that go and have registrations are called off, not deleted) and the audit entry.
+// dates that stay; dates that go and have registrations are called off, not deleted, and their people
+// told; a larger capacity moves people up from the waiting lists) and the audit entry.
 import { AppError } from '../../../shared/errors.ts';
 import { isUuid } from '../../../shared/shapes.ts';
 import { commonLanguages, getOrganisation, themeCodes } from '../../directory/index.ts';
@@ -10,6 +11,8 @@ import { checkEvent, type EventInput } from './check-event.ts';
 import { auditEvent } from './events-audit.ts';
 import { requireEventEditor } from './events.policy.ts';
 import { insertEvent, lockEvent, syncDates, updateEvent } from './events.repo.ts';
+import { moveUpFromWaitlist } from '../registrations/place-registration.ts';
+import { tellCalledOff } from '../registrations/tell-called-off.ts';
 
 export async function saveEvent(
   ctx: NetworkContext,
@@ -49,7 +52,13 @@ export async function saveEvent(
       id = event.id;
       await updateEvent(tx, id, value, ctx.now);
     }
-    const calledOff = await syncDates(tx, id, dates, ctx.now);
+    const synced = await syncDates(tx, id, dates, ctx.now);
+    const calledOff = synced.calledOff.length;
+    if (eventId !== null) {
+      // The people of dates that went hear of it; a larger capacity moves the waiting up.
+      await tellCalledOff(tx, ctx, id, synced.calledOff, null);
+      for (const date of synced.kept) await moveUpFromWaitlist(tx, date, ctx);
+    }
     await auditEvent(tx, ctx, eventId === null ? 'event_published' : 'event_changed', id, {
       organisation: orgId,
       dates: dates.length,

@@ -1,7 +1,7 @@
 // E-mails to a person about their registration, in the language they registered in: the link to
 // confirm their address, their place (with where to go or the link to join online, and the
-// calendar file), the waiting list, moving up from it, a cancellation, and the reminder the day
-// before. Only the first mail carries the secret link to confirm; the others carry it when the
+// calendar file), the waiting list, moving up from it, a cancellation, the event or date called off
+// by its organisers, and the reminder the day before. Only the first mail carries the secret link to confirm; the others carry it when the
 // person just used it (its secret is not stored, only its hash), else the event's page.
 import type { Executor } from '../../../db/client.ts';
 import { translator, type MessageKey } from '../../../i18n/index.ts';
@@ -10,7 +10,7 @@ import { queueMail } from '../../notifications/index.ts';
 import { type EventPlace, whenText } from './registration-words.ts';
 
 export type RegistrationMailKind =
-  'confirm_address' | 'confirmed' | 'waitlisted' | 'moved_up' | 'cancelled' | 'reminder';
+  'confirm_address' | 'confirmed' | 'waitlisted' | 'moved_up' | 'cancelled' | 'called_off' | 'reminder';
 
 export interface RegistrationMail {
   to: { email: string; name: string; locale: string };
@@ -21,6 +21,8 @@ export interface RegistrationMail {
   token?: string;
   /** For the waiting list: the person's place on it. */
   position?: number;
+  /** Why the organisers called the event off, when they said. */
+  reason?: string | null;
 }
 
 export async function mailRegistration(
@@ -46,12 +48,14 @@ export async function mailRegistration(
     ...(kind === 'confirm_address' ? [] : [t('notifications.mail.greeting', { name: mail.to.name })]),
     t(key('body'), values),
   ];
+  if (kind === 'called_off' && mail.reason)
+    paragraphs.push(t('network.registration.mail.called_off.reason', { reason: mail.reason }));
   if (placed && mail.place.onlineUrl)
     paragraphs.push(t('network.registration.mail.online', { url: mail.place.onlineUrl }));
   if (placed && mail.place.address)
     paragraphs.push(t('network.registration.mail.address', { address: mail.place.address }));
   if (placed && own) paragraphs.push(t('network.registration.mail.calendar', { url: `${own}.ics` }));
-  if (kind !== 'confirm_address' && kind !== 'cancelled')
+  if (kind !== 'confirm_address' && kind !== 'cancelled' && kind !== 'called_off')
     paragraphs.push(
       t(own ? 'network.registration.mail.keep_link' : 'network.registration.mail.earlier_link'),
     );
