@@ -41,7 +41,9 @@ const skipsSessions = (url: string) =>
   url.startsWith('/evidence/') ||
   url.startsWith('/room-photos/') ||
   url.startsWith('/logos/') ||
-  /^\/rooms\/[^/?]+\/calendar\.ics/.test(url);
+  /^\/rooms\/[^/?]+\/calendar\.ics/.test(url) ||
+  // Public feeds, cached by others: a renewed session cookie must never ride along.
+  /^\/(agenda\.ics|organisations\/[^/?]+\/events\.ics)/.test(url);
 
 async function sessions(
   app: FastifyInstance,

@@ -150,7 +150,9 @@ export const agendaFeedsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, de
 
   app.get('/agenda.ics', { schema: { hide: true, querystring: Query } }, async (request, reply) => {
     const locale = feedLocale(request, request.query.lang);
-    const key = `${locale} ${request.url}`;
+    const { view: _view, month: _month, page: _page, lang: _lang, ...query } = request.query;
+    // Keyed on the filters as read (unknown parameters are dropped), so made-up ones cannot bypass it.
+    const key = `${locale} /agenda.ics ${JSON.stringify(Object.entries(query).sort())}`;
     const cached = feeds.get(key);
     if (cached) return sendIcs(reply, cached, 'agenda.ics');
     const now = new Date();
@@ -159,7 +161,6 @@ export const agendaFeedsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, de
       geoReference().communes.map((c) => c.nis),
       commonLanguages,
     );
-    const { view: _view, month: _month, page: _page, ...query } = request.query;
     const checked = agendaFilters(query, known, now);
     if ('problems' in checked) throw new AppError('VALIDATION_FAILED', { fields: checked.problems });
     // Dates to come, within a year.

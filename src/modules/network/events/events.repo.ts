@@ -1,5 +1,6 @@
 // Events and their dates: what is written and read. No rules here (see check-event.ts and the use cases).
 import { and, asc, desc, eq, gt, inArray, sql } from 'drizzle-orm';
+import { DateTime } from 'luxon';
 import type { Executor } from '../../../db/client.ts';
 import { eventOccurrences, events } from '../network.schema.ts';
 import type { EventValues } from './check-event.ts';
@@ -89,12 +90,27 @@ export async function findUpcomingDates(
  * start) keeps its row and its registrations; a date that goes is deleted, or called off
  * (cancelledAt) when someone registered for it; a new date is added. Returns how many were called off.
  */
+/** The Brussels day of a moment, "2027-01-14". */
+const brusselsDay = (at: Date) => DateTime.fromJSDate(at, { zone: 'Europe/Brussels' }).toISODate();
+
+/**
+ * Writes an event's dates as `dates` says. A date that stays (same start) keeps its row; a date
+ * moved within its day (a new start time) keeps its row too, so its people keep their places; a
+ * date that goes is deleted, or called off when people registered for it. Returns the dates called
+ * off (their people are to be told) and those kept.
+ */
 export async function syncDates(
   tx: Executor,
   eventId: string,
   dates: Period[],
   now: Date,
 ): Promise<{ calledOff: string[]; kept: string[] }> {
+  // Locked first, then read: registrations committed while this waited for the lock are seen.
+  await tx
+    .select({ id: eventOccurrences.id })
+    .from(eventOccurrences)
+    .where(eq(eventOccurrences.eventId, eventId))
+    .for('update');
   const existing = await tx
     .select({
       id: eventOccurrences.id,
@@ -105,27 +121,45 @@ export async function syncDates(
       registered: sql<boolean>`exists (select 1 from event_registrations r where r.occurrence_id = event_occurrences.id)`,
     })
     .from(eventOccurrences)
-    .where(eq(eventOccurrences.eventId, eventId))
-    .for('update');
+    .where(eq(eventOccurrences.eventId, eventId));
   const byStart = new Map(existing.map((o) => [o.startsAt.getTime(), o]));
-  const wanted = new Set(dates.map((d) => d.start.getTime()));
-  const gone = existing.filter((o) => !wanted.has(o.startsAt.getTime()));
-  const toDelete = gone.filter((o) => !o.registered).map((o) => o.id);
-  const toCallOff = gone.filter((o) => o.registered && o.cancelledAt === null).map((o) => o.id);
+  const unmatched = dates.filter((d) => !byStart.has(d.start.getTime()));
+  const gone = existing.filter((o) => !dates.some((d) => d.start.getTime() === o.startsAt.getTime()));
+  // A date gone from its start but with a new date the same day is that date, moved.
+  const moved = new Map<string, Period>();
+  for (const o of gone) {
+    const day = brusselsDay(o.startsAt);
+    const to = unmatched.find((d) => brusselsDay(d.start) === day && ![...moved.values()].includes(d));
+    if (to) moved.set(o.id, to);
+  }
+  const leaving = gone.filter((o) => !moved.has(o.id));
+  const toDelete = leaving.filter((o) => !o.registered).map((o) => o.id);
+  const toCallOff = leaving.filter((o) => o.registered && o.cancelledAt === null).map((o) => o.id);
   if (toDelete.length) await tx.delete(eventOccurrences).where(inArray(eventOccurrences.id, toDelete));
   if (toCallOff.length)
     await tx
       .update(eventOccurrences)
       .set({ cancelledAt: now })
       .where(inArray(eventOccurrences.id, toCallOff));
-  const fresh: Period[] = [];
   const keptIds: string[] = [];
+  for (const [id, to] of moved) {
+    keptIds.push(id);
+    await tx
+      .update(eventOccurrences)
+      .set({ startsAt: to.start, endsAt: to.end, cancelledAt: null, remindedAt: null })
+      .where(eq(eventOccurrences.id, id));
+  }
+  const movedTo = new Set(moved.values());
+  const fresh: Period[] = [];
   for (const d of dates) {
     const kept = byStart.get(d.start.getTime());
-    if (kept) keptIds.push(kept.id);
-    if (!kept) fresh.push(d);
+    if (!kept) {
+      if (!movedTo.has(d)) fresh.push(d);
+      continue;
+    }
+    keptIds.push(kept.id);
     // A date that stays keeps its row; its end follows the event's, and a date called off before comes back.
-    else if (kept.cancelledAt !== null || kept.endsAt.getTime() !== d.end.getTime())
+    if (kept.cancelledAt !== null || kept.endsAt.getTime() !== d.end.getTime())
       await tx
         .update(eventOccurrences)
         .set({ endsAt: d.end, cancelledAt: null })

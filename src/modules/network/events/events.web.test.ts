@@ -277,6 +277,25 @@ describe('changing and cancelling an event', () => {
       await sql(app.t, 'select confirmed, waitlisted from event_occurrences where id = $1', [before[0].id]),
     ).toEqual([{ confirmed: 1, waitlisted: 0 }]);
 
+    // A new start time the same days keeps the dates, and so everyone's place.
+    await owner.editor.get(`/en/manage/events/${id}`);
+    const later = await owner.editor.post(
+      `/en/manage/events/${id}`,
+      eventForm({ repeat: 'weekly', days: ['TU'], ends: 'count', count: '2', start_time: '10:00' }),
+    );
+    expect(later.headers.location).not.toContain('called_off');
+    const moved = await sql(
+      app.t,
+      `select id, to_char(starts_at at time zone 'Europe/Brussels', 'HH24:MI') as at from event_occurrences
+        where event_id = $1 and cancelled_at is null order by starts_at`,
+      [id],
+    );
+    expect(moved.map((o) => o.at)).toEqual(['10:00', '10:00']);
+    expect(moved[0].id).toBe(before[0].id);
+    expect(
+      await sql(app.t, `select status from event_registrations where email = 'b.person@example.org'`),
+    ).toEqual([{ status: 'confirmed' }]);
+
     // Cancelling needs a reason, then the page says so and offers no registration.
     await owner.editor.get(`/en/manage/events/${id}`);
     const noReason = await owner.editor.post(`/en/manage/events/${id}/cancel`, { 'cancel-reason': ' ' });

@@ -22,6 +22,7 @@ import { reportPost } from './report-post.ts';
 import { restorePost } from './restore-post.ts';
 import { PostReportsPage } from './views/post-reports.page.tsx';
 import { ReportPostPage } from './views/report-post.page.tsx';
+import { MultiLineText } from '../../../shared/schema-text.ts';
 import { HidePostPage } from './views/hide-post.page.tsx';
 
 const PostParams = Type.Object({
@@ -29,7 +30,7 @@ const PostParams = Type.Object({
   id: Type.String({ maxLength: 64 }),
 });
 /** Forms on a page with many posts prefix their fields ("r1a2b3c4d-reason"): any such name is taken. */
-const PrefixedBody = Type.Record(Type.String({ maxLength: 60 }), Type.String({ maxLength: 5_000 }), {
+const PrefixedBody = Type.Record(Type.String({ maxLength: 60 }), MultiLineText({ maxLength: 5_000 }), {
   maxProperties: 10,
 });
 const field = (body: Record<string, string> | undefined, name: string) =>

@@ -4,6 +4,7 @@ import { isUuid } from '../../../shared/shapes.ts';
 import type { NetworkContext } from '../network-context.ts';
 import { auditPost } from './questions-audit.ts';
 import { findAnswer, lockQuestion, setAcceptedAnswer } from './questions.repo.ts';
+import { maySee, readerOf } from './questions.policy.ts';
 
 export async function acceptAnswer(
   ctx: NetworkContext,
@@ -16,8 +17,12 @@ export async function acceptAnswer(
   return ctx.db.transaction(async (tx) => {
     const question = await lockQuestion(tx, qid);
     if (!question || question.hiddenAt) throw new AppError('QUESTION_NOT_FOUND');
-    // Only the asker accepts; to anyone else there is nothing to accept here.
-    if (question.authorId !== ctx.actor.userId) throw new AppError('FORBIDDEN');
+    // Only the asker accepts; to anyone else there is nothing to accept here. Whoever may not see
+    // the question (members only) is not told it exists.
+    if (question.authorId !== ctx.actor.userId) {
+      if (!maySee(await readerOf(tx, ctx.actor), question)) throw new AppError('QUESTION_NOT_FOUND');
+      throw new AppError('FORBIDDEN');
+    }
     const answer = isUuid(aid) ? await findAnswer(tx, aid) : undefined;
     if (!answer || answer.questionId !== qid || answer.hiddenAt) throw new AppError('ANSWER_NOT_FOUND');
     await setAcceptedAnswer(tx, qid, aid, ctx.now);

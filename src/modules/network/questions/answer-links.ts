@@ -39,8 +39,14 @@ export async function checkLinks(
 ): Promise<LinkedIds> {
   const serviceIds = new Set<string>();
   const organisationIds = new Set<string>();
-  for (const { field, text } of sources) {
-    const found = linksIn(text, origin);
+  // Counted before any is looked up: a long text full of links costs no more than the limit allows.
+  const all = sources.map(({ field, text }) => ({ field, found: linksIn(text, origin) }));
+  const linked = new Set(all.flatMap(({ found }) => [...found.serviceIds, ...found.organisationIds]));
+  if (linked.size > postLimits.links) {
+    problems.push({ field: 'links', message: 'post_links_many', code: 'post_links_many' });
+    return { serviceIds: [], organisationIds: [] };
+  }
+  for (const { field, found } of all) {
     const services = found.serviceIds.length
       ? new Set(
           (

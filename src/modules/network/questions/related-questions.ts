@@ -17,8 +17,15 @@ export const relatedQuestions: RelatedResultsSource = {
         })
       : visitor;
     // Beside the directory's results, on every search: the best of the 200 most recent matches.
-    const { hits } = await searchQuestions(db, reader, { q, page: 1, perPage: limit }, new Date(), 200);
-    if (!hits.length) return null;
+    const { hits, emptyQuery } = await searchQuestions(
+      db,
+      reader,
+      { q, page: 1, perPage: limit },
+      new Date(),
+      200,
+    );
+    // Words that are all stopwords ("de la") match nothing: no box of merely recent questions.
+    if (emptyQuery || !hits.length) return null;
     const t = translator(locale);
     return {
       heading: t.t('network.question.related_heading'),

@@ -88,7 +88,9 @@ export async function searchQuestions(
   ];
   if (query) conditions.push(sql`search_terms @@ ${query}::tsquery`);
   const columns = sql`id, title, left(body, 300) as excerpt, language, themes, commune_nis, visibility,
-    accepted_answer_id is not null as answered, answer_count, last_activity_at`;
+    (accepted_answer_id is not null
+      and exists (select 1 from answers a where a.id = accepted_answer_id and a.hidden_at is null)) as answered,
+    answer_count, last_activity_at`;
   const where = sql.join(conditions, sql` and `);
   // With words, the most recent matches (at most `rankedMatches`) are ranked: a broad search
   // ("logement") costs the same at a hundred thousand questions as at a thousand.

@@ -79,7 +79,7 @@ export async function registerForDate(
   const { token, hash } = newToken();
   // Read before the transaction: it holds the date's row locked and stays short.
   const place = atOnce ? await placeOf(ctx.db, found.event) : null;
-  const outcome = await unlessRegistered(() =>
+  const registering = unlessRegistered(() =>
     ctx.db.transaction(async (tx): Promise<RegistrationOutcome> => {
       const locked = atOnce ? await findDate(tx, found.date.id, true) : found;
       if (!locked || !isOpen(locked, ctx.now)) throw new AppError('REGISTRATION_CLOSED');
@@ -111,6 +111,35 @@ export async function registerForDate(
       return { id: registration.id, status: 'unconfirmed', token };
     }),
   );
+  const outcome = atOnce
+    ? await registering
+    : await registering.catch((error: unknown) => {
+        if (error instanceof AppError && error.code === 'ALREADY_REGISTERED')
+          return alreadyRegistered(ctx, found, email);
+        throw error;
+      });
   ctx.mailQueued();
   return outcome;
+}
+
+/**
+ * Someone not proven to own the address asked again for a date it is registered for. They get the
+ * answer any registration gets ("check your mail"), so the form tells nobody who comes; the
+ * address's owner is told by e-mail, with nothing the asker typed.
+ */
+async function alreadyRegistered(
+  ctx: VisitorContext,
+  found: DateOfEvent,
+  email: string,
+): Promise<RegistrationOutcome> {
+  await ctx.db.transaction((tx) =>
+    mailRegistration(tx, ctx.origin, 'already_registered', {
+      to: { email, name: '', locale: ctx.locale },
+      event: found.event,
+      date: found.date,
+      place: { address: null, onlineUrl: null },
+    }),
+  );
+  ctx.mailQueued();
+  return { id: '', status: 'unconfirmed', token: '' };
 }

@@ -1,7 +1,7 @@
 // E-mails to a person about their registration, in the language they registered in: the link to
 // confirm their address, their place (with where to go or the link to join online, and the
 // calendar file), the waiting list, moving up from it, a cancellation, the event or date called off
-// by its organisers, and the reminder the day before. Only the first mail carries the secret link to confirm; the others carry it when the
+// by its organisers, a second registration of the same address, and the reminder the day before. Only the first mail carries the secret link to confirm; the others carry it when the
 // person just used it (its secret is not stored, only its hash), else the event's page.
 import type { Executor } from '../../../db/client.ts';
 import { translator, type MessageKey } from '../../../i18n/index.ts';
@@ -10,7 +10,14 @@ import { queueMail } from '../../notifications/index.ts';
 import { type EventPlace, whenText } from './registration-words.ts';
 
 export type RegistrationMailKind =
-  'confirm_address' | 'confirmed' | 'waitlisted' | 'moved_up' | 'cancelled' | 'called_off' | 'reminder';
+  | 'confirm_address'
+  | 'confirmed'
+  | 'waitlisted'
+  | 'moved_up'
+  | 'cancelled'
+  | 'called_off'
+  | 'already_registered'
+  | 'reminder';
 
 export interface RegistrationMail {
   to: { email: string; name: string; locale: string };
@@ -45,7 +52,9 @@ export async function mailRegistration(
   // The first mail goes to an address nobody proved yet: it carries no text the registering person
   // typed (their name could hold a link), so it cannot be used to send others someone's message.
   const paragraphs = [
-    ...(kind === 'confirm_address' ? [] : [t('notifications.mail.greeting', { name: mail.to.name })]),
+    ...(kind === 'confirm_address' || kind === 'already_registered'
+      ? []
+      : [t('notifications.mail.greeting', { name: mail.to.name })]),
     t(key('body'), values),
   ];
   if (kind === 'called_off' && mail.reason)

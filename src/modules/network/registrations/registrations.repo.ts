@@ -111,11 +111,14 @@ export async function lockRegistration(tx: Executor, id: string) {
   return row;
 }
 
-/** The person's registration (not cancelled) for a date: by their account, or their account's address. */
+/**
+ * The person's registration (not cancelled) for a date: by their account, or by their account's
+ * address once it is verified (anyone may sign up with another's address and not confirm it).
+ */
 export async function findOwnRegistration(
   db: Executor,
   occurrenceId: string,
-  user: { userId: string; email: string },
+  user: { userId: string; email: string; emailVerified: boolean },
 ) {
   const [row] = await db
     .select()
@@ -124,7 +127,9 @@ export async function findOwnRegistration(
       and(
         eq(eventRegistrations.occurrenceId, occurrenceId),
         sql`${eventRegistrations.status} <> 'cancelled'`,
-        sql`(${eventRegistrations.userId} = ${user.userId} or lower(${eventRegistrations.email}) = lower(${user.email}))`,
+        user.emailVerified
+          ? sql`(${eventRegistrations.userId} = ${user.userId} or lower(${eventRegistrations.email}) = lower(${user.email}))`
+          : eq(eventRegistrations.userId, user.userId),
       ),
     )
     .orderBy(asc(eventRegistrations.createdAt))
