@@ -21,6 +21,7 @@ import { seedDirectory } from './seed-directory.ts';
 import { latencySummary, type Measured, round2 } from './measure.ts';
 import { benchReferrals, type WriteResult } from './referrals.ts';
 import { benchSpaces, type SpacesBench, spacesMarkdown } from './spaces.ts';
+import { benchNetwork, type NetworkBench, networkMarkdown } from './network.ts';
 import { generateKey } from '../src/shared/field-encryption.ts';
 import { directorySearchSource } from '../src/modules/directory/search/directory-source.ts';
 import { benchEvidence, type EvidenceBench } from './evidence.ts';
@@ -274,6 +275,12 @@ async function main(): Promise<void> {
       { load, timeEach },
       { connections: Math.min(connections, 20), seconds: duration },
     );
+    const network = await benchNetwork(
+      server.url,
+      runningEmbeddedUrl(dataDir)!,
+      { load, timeEach },
+      { connections: Math.min(connections, 20) },
+    );
     const loaded = memoryOf(server.proc.pid!);
     // Both techniques on the same queries and data, after the loads so they do not disturb them.
     const techniques = await compareSearchTechniques(runningEmbeddedUrl(dataDir)!, queries);
@@ -291,7 +298,16 @@ async function main(): Promise<void> {
     await stopServer(server);
 
     const ceiling = results[0]!.requestsPerSecond;
-    for (const r of [...results.slice(1), ...evidence.loads, spaces.search, spaces.booking])
+    for (const r of [
+      ...results.slice(1),
+      ...evidence.loads,
+      spaces.search,
+      spaces.booking,
+      network.agenda,
+      network.question,
+      network.questionSearch,
+      network.register,
+    ])
       r.ratioToHealthz = Math.round((r.requestsPerSecond / ceiling) * 1000) / 1000;
 
     const commit = execSync('git rev-parse --short HEAD', { cwd: root }).toString().trim();
@@ -338,6 +354,7 @@ async function main(): Promise<void> {
       writes,
       evidence,
       spaces,
+      network,
     };
     const dir = join(root, 'bench/results');
     mkdirSync(dir, { recursive: true });
@@ -429,6 +446,7 @@ function markdown(report: {
   writes: WriteResult[];
   evidence: EvidenceBench;
   spaces: SpacesBench;
+  network: NetworkBench;
 }): string {
   const rows = report.results.map(
     (r) =>
@@ -460,6 +478,7 @@ function markdown(report: {
       `${report.serverMemory.withEvidenceRssMb} MB with the evidence cube, peak ${report.serverMemory.peakRssMb} MB (RSS of the Node process; PostgreSQL not included).`,
     evidenceMarkdown(report.evidence),
     spacesMarkdown(report.spaces),
+    networkMarkdown(report.network),
     '',
     `Search: ${report.search.distinctQueries} distinct queries in the mix (long tail, rank^-1); each run once without cache: ` +
       `p50 ${report.search.uncachedLatencyMs.p50} ms, p95 ${report.search.uncachedLatencyMs.p95} ms, p99 ${report.search.uncachedLatencyMs.p99} ms. ` +
