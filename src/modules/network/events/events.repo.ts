@@ -97,14 +97,14 @@ const brusselsDay = (at: Date) => DateTime.fromJSDate(at, { zone: 'Europe/Brusse
  * Writes an event's dates as `dates` says. A date that stays (same start) keeps its row; a date
  * moved within its day (a new start time) keeps its row too, so its people keep their places; a
  * date that goes is deleted, or called off when people registered for it. Returns the dates called
- * off (their people are to be told) and those kept.
+ * off and those moved (their people are to be told), and those kept.
  */
 export async function syncDates(
   tx: Executor,
   eventId: string,
   dates: Period[],
   now: Date,
-): Promise<{ calledOff: string[]; kept: string[] }> {
+): Promise<{ calledOff: string[]; kept: string[]; moved: string[] }> {
   // Locked first, then read: registrations committed while this waited for the lock are seen.
   await tx
     .select({ id: eventOccurrences.id })
@@ -169,5 +169,5 @@ export async function syncDates(
     await tx
       .insert(eventOccurrences)
       .values(fresh.map((d) => ({ eventId, startsAt: d.start, endsAt: d.end })));
-  return { calledOff: toCallOff, kept: keptIds };
+  return { calledOff: toCallOff, kept: keptIds, moved: [...moved.keys()] };
 }

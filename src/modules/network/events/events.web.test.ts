@@ -295,6 +295,7 @@ describe('changing and cancelling an event', () => {
     expect(
       await sql(app.t, `select status from event_registrations where email = 'b.person@example.org'`),
     ).toEqual([{ status: 'confirmed' }]);
+    expect((await mails('b.person@example.org')).at(-1)).toBe('Nouvel horaire : Journée réseau bien-être');
 
     // Cancelling needs a reason, then the page says so and offers no registration.
     await owner.editor.get(`/en/manage/events/${id}`);
@@ -315,9 +316,10 @@ describe('changing and cancelling an event', () => {
     );
     expect(told.map((m) => m.subject)).toEqual([
       'Une place pour vous : Journée réseau bien-être',
+      'Nouvel horaire : Journée réseau bien-être',
       'Annulé : Journée réseau bien-être',
     ]);
-    expect(told[1].text).toContain('The hall is flooded.');
+    expect(told[2].text).toContain('The hall is flooded.');
     expect(await mails('a.person@example.org')).toHaveLength(1);
     const page = await app.get(`/en/events/${id}`);
     expect(page.body).toContain('Cancelled');

@@ -12,7 +12,7 @@ import { auditEvent } from './events-audit.ts';
 import { requireEventEditor } from './events.policy.ts';
 import { insertEvent, lockEvent, syncDates, updateEvent } from './events.repo.ts';
 import { moveUpFromWaitlist } from '../registrations/place-registration.ts';
-import { tellCalledOff } from '../registrations/tell-called-off.ts';
+import { tellCalledOff, tellTimeChanged } from '../registrations/tell-called-off.ts';
 
 export async function saveEvent(
   ctx: NetworkContext,
@@ -55,8 +55,9 @@ export async function saveEvent(
     const synced = await syncDates(tx, id, dates, ctx.now);
     const calledOff = synced.calledOff.length;
     if (eventId !== null) {
-      // The people of dates that went hear of it; a larger capacity moves the waiting up.
+      // The people of dates that went or moved hear of it; a larger capacity moves the waiting up.
       await tellCalledOff(tx, ctx, id, synced.calledOff, null);
+      await tellTimeChanged(tx, ctx, id, synced.moved);
       for (const date of synced.kept) await moveUpFromWaitlist(tx, date, ctx);
     }
     await auditEvent(tx, ctx, eventId === null ? 'event_published' : 'event_changed', id, {

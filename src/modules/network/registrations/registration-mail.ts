@@ -1,7 +1,7 @@
 // E-mails to a person about their registration, in the language they registered in: the link to
 // confirm their address, their place (with where to go or the link to join online, and the
 // calendar file), the waiting list, moving up from it, a cancellation, the event or date called off
-// by its organisers, a second registration of the same address, and the reminder the day before. Only the first mail carries the secret link to confirm; the others carry it when the
+// by its organisers or moved to another time, a second registration of the same address, and the reminder the day before. Only the first mail carries the secret link to confirm; the others carry it when the
 // person just used it (its secret is not stored, only its hash), else the event's page.
 import type { Executor } from '../../../db/client.ts';
 import { translator, type MessageKey } from '../../../i18n/index.ts';
@@ -16,6 +16,7 @@ export type RegistrationMailKind =
   | 'moved_up'
   | 'cancelled'
   | 'called_off'
+  | 'time_changed'
   | 'already_registered'
   | 'reminder';
 

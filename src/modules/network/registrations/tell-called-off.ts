@@ -1,17 +1,39 @@
 // When the organisers call off an event, or dates of it by changing its rule, everyone holding a
 // place or waiting for one on a date still to come hears of it, in the language they registered
-// in, with the organisers' reason when they gave one. A step of the events' own transaction.
+// in, with the organisers' reason when they gave one; when they move a date to another time the
+// same day, they hear the new time. Steps of the events' own transaction.
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { eventOccurrences, eventRegistrations, events } from '../network.schema.ts';
 import { mailRegistration } from './registration-mail.ts';
 
-export async function tellCalledOff(
+export function tellCalledOff(
   tx: Executor,
   ctx: { origin: string; now: Date },
   eventId: string,
   /** The dates called off; null for every date of the event. */
   occurrenceIds: string[] | null,
+  reason: string | null,
+): Promise<number> {
+  return tellPeople(tx, ctx, eventId, occurrenceIds, 'called_off', reason);
+}
+
+/** The dates given have a new time (already written): their people hear it. */
+export function tellTimeChanged(
+  tx: Executor,
+  ctx: { origin: string; now: Date },
+  eventId: string,
+  occurrenceIds: string[],
+): Promise<number> {
+  return tellPeople(tx, ctx, eventId, occurrenceIds, 'time_changed', null);
+}
+
+async function tellPeople(
+  tx: Executor,
+  ctx: { origin: string; now: Date },
+  eventId: string,
+  occurrenceIds: string[] | null,
+  kind: 'called_off' | 'time_changed',
   reason: string | null,
 ): Promise<number> {
   if (occurrenceIds?.length === 0) return 0;
@@ -37,7 +59,7 @@ export async function tellCalledOff(
       ),
     );
   for (const p of people)
-    await mailRegistration(tx, ctx.origin, 'called_off', {
+    await mailRegistration(tx, ctx.origin, kind, {
       to: p,
       event: { id: eventId, title: p.title },
       date: p,
