@@ -1,5 +1,6 @@
 // Events for the registration tests, written straight into the tables (the events' own forms are
 // tested by theirs): an event of an organisation with its dates, each starting some days from now.
+import { agendaChanged } from '../../src/modules/network/agenda/agenda-live.ts';
 import type { TestApp } from './test-app.ts';
 
 export interface TestEvent {
@@ -66,6 +67,8 @@ export async function createTestEvent(
     );
     dates.push(row.id);
   }
+  // Written past the use cases: the agenda of this process reads it now, not on the notification.
+  agendaChanged(t.database.db, [id]);
   return { id, organisationId, dates };
 }
 

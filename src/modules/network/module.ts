@@ -17,6 +17,14 @@ import { relatedQuestions } from './questions/related-questions.ts';
 import { postModerationWeb } from './moderation/moderation.web.ts';
 import { followsWeb } from './follows/follows.web.ts';
 import { runFollowDigests } from './follows/run-follow-digests.ts';
+import { LiveAgenda } from './agenda/agenda-live.ts';
+
+declare module '../../http/deps.ts' {
+  interface Services {
+    /** This process's agenda in memory (agenda/agenda-live.ts). */
+    agenda: LiveAgenda;
+  }
+}
 
 const errors = moduleErrors('network', {
   /** Also for an event id that is not one, and for an event of an organisation one does not manage. */
@@ -51,6 +59,10 @@ export const networkModule = {
       followsWeb,
     ],
     root: [agendaFeedsWeb],
+  },
+  start: ({ database, log }) => {
+    const agenda = new LiveAgenda(database, { onError: (error) => log.error({ err: error }, 'agenda') });
+    return { services: { agenda }, close: () => agenda.close() };
   },
   /** Questions to the network next to the directory's search results. */
   relatedResults: [relatedQuestions],

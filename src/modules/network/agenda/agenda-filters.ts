@@ -24,9 +24,11 @@ export interface AgendaFilters {
   kind: EventKind | null;
   commune: string | null;
   language: string | null;
-  /** Dates starting on or after `from` and before `to`. */
+  /** Dates starting on or after `from` (or, with `underWay`, ending after it) and before `to`. */
   from: Date;
   to: Date;
+  /** No first day given: from now, with the dates under way. */
+  underWay: boolean;
   /** As given, for links. */
   fromDay: string | null;
   toDay: string | null;
@@ -114,6 +116,7 @@ export function agendaFilters(
       language,
       // Without a first day, from now: what is under way or still to come.
       from: from ? from.toJSDate() : now,
+      underWay: !from,
       to: to ? to.toJSDate() : today.plus({ years: reachYears }).toJSDate(),
       fromDay: view === 'list' ? fromDay : null,
       toDay: view === 'list' ? toDay : null,

@@ -1,6 +1,7 @@
 // iCalendar (RFC 5545) feeds of events' dates, written by ical-generator: times in UTC, so every
 // calendar application shows them in its own zone; each date's UID is its own id, so a feed read again
-// updates its entries instead of adding new ones; each entry links back to the event's page.
+// updates its entries instead of adding new ones; each entry links back to the event's page. A date
+// called off stays in the feed marked CANCELLED, so calendars that hold it take it away.
 import ical, { ICalEventStatus } from 'ical-generator';
 import { type Locale, textIn } from '../../../shared/i18n-text.ts';
 import { placeText } from '../events/place-words.ts';
@@ -26,7 +27,8 @@ export function agendaIcs(
       summary: textIn(item.title, locale),
       description: [text, url].filter(Boolean).join('\n\n'),
       location: placeText(item.place, locale, online) || null,
-      status: item.status === 'cancelled' ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
+      status:
+        item.status === 'cancelled' || item.calledOff ? ICalEventStatus.CANCELLED : ICalEventStatus.CONFIRMED,
       url,
     });
   }

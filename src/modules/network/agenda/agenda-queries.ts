@@ -2,22 +2,26 @@
 // (event_occurrences_start_idx), each joined to its event for the filters; then, in one more query,
 // the names of their organisations and their places. Never counts every date: a page knows only
 // whether another follows.
-import { and, asc, eq, gte, lt, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, gt, gte, lt, type SQL, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import type { I18nText } from '../../../shared/i18n-text.ts';
-import { getTaxonomy, listOrganisationsWithPlaces } from '../../directory/index.ts';
+import {
+  getTaxonomy,
+  listOrganisationsWithPlaces,
+  type OrganisationWithPlaces,
+} from '../../directory/index.ts';
 import { type EventPlaceView } from '../events/page-data.ts';
 import { eventOccurrences, events } from '../network.schema.ts';
-import type { EventKind, EventStatus } from '../network.vocabulary.ts';
+import { type EventKind, type EventStatus, eventLimits } from '../network.vocabulary.ts';
 import type { AgendaFilters, AgendaWords } from './agenda-filters.ts';
 
-export interface AgendaItem {
+/** A date as the agenda page shows it. */
+export interface AgendaCard {
   occurrenceId: string;
   eventId: string;
   start: Date;
   end: Date;
   title: I18nText;
-  description: I18nText;
   kind: EventKind;
   status: EventStatus;
   organisation: { id: string; name: I18nText };
@@ -25,6 +29,12 @@ export interface AgendaItem {
   placesLeft: number | null;
   waitlisted: number;
   isDemo: boolean;
+}
+
+/** A date as the feeds write it: with its text, and also when called off on its own. */
+export interface AgendaItem extends AgendaCard {
+  description: I18nText;
+  calledOff: boolean;
 }
 
 export const agendaPageSize = 20;
@@ -46,10 +56,25 @@ export async function agendaWords(
   };
 }
 
-function conditions(filters: Omit<AgendaFilters, 'page' | 'view' | 'month' | 'fromDay' | 'toDay'>): SQL {
+export type Filters = Omit<AgendaFilters, 'page' | 'view' | 'month' | 'fromDay' | 'toDay'> & {
+  organisationId?: string;
+  /** Also the dates called off on their own (the feeds mark them cancelled). */
+  withCalledOff?: boolean;
+};
+
+/** The earliest start of a date under way at `moment`: dates last at most two weeks. */
+export const underWaySince = (moment: Date) =>
+  new Date(moment.getTime() - eventLimits.lengthMinutes.max * 60_000);
+
+function conditions(filters: Filters): SQL {
   const where: (SQL | undefined)[] = [
-    sql`${eventOccurrences.cancelledAt} is null`,
-    gte(eventOccurrences.startsAt, filters.from),
+    filters.withCalledOff ? undefined : sql`${eventOccurrences.cancelledAt} is null`,
+    ...(filters.underWay
+      ? [
+          gte(eventOccurrences.startsAt, underWaySince(filters.from)),
+          gt(eventOccurrences.endsAt, filters.from),
+        ]
+      : [gte(eventOccurrences.startsAt, filters.from)]),
     lt(eventOccurrences.startsAt, filters.to),
   ];
   if (filters.kind) where.push(eq(events.kind, filters.kind));
@@ -58,10 +83,6 @@ function conditions(filters: Omit<AgendaFilters, 'page' | 'view' | 'month' | 'fr
   if (filters.themes) where.push(sql`${events.themes} && ${sql.param(filters.themes)}::text[]`);
   return and(...where)!;
 }
-
-type Filters = Omit<AgendaFilters, 'page' | 'view' | 'month' | 'fromDay' | 'toDay'> & {
-  organisationId?: string;
-};
 
 const where = (filters: Filters) =>
   filters.organisationId
@@ -86,6 +107,7 @@ const columns = {
   communeNis: events.communeNis,
   capacity: events.capacity,
   isDemo: events.isDemo,
+  cancelledAt: eventOccurrences.cancelledAt,
 };
 
 /** Dates matching the filters in time order, `limit` of them from `offset`, as shown. */
@@ -160,6 +182,7 @@ async function present(
     communeNis: string | null;
     capacity: number | null;
     isDemo: boolean;
+    cancelledAt: Date | null;
   }[],
 ): Promise<AgendaItem[]> {
   const organisations = new Map(
@@ -173,7 +196,6 @@ async function present(
   );
   return rows.map((r) => {
     const org = organisations.get(r.organisationId);
-    const location = r.locationId ? org?.locations.find((l) => l.id === r.locationId) : undefined;
     return {
       occurrenceId: r.occurrenceId,
       eventId: r.eventId,
@@ -184,17 +206,32 @@ async function present(
       kind: r.kind,
       status: r.status,
       organisation: { id: r.organisationId, name: org?.name ?? {} },
-      place: {
-        kind: r.placeKind,
-        name: location?.name ?? null,
-        address: r.placeKind === 'place' ? (location?.address ?? null) : r.address,
-        postcode: location?.postcode ?? null,
-        locality: location?.locality ?? null,
-        communeNis: r.communeNis,
-      },
+      place: eventPlace(r, org),
       placesLeft: r.capacity === null ? null : Math.max(0, r.capacity - r.confirmed),
       waitlisted: r.waitlisted,
       isDemo: r.isDemo,
+      calledOff: r.cancelledAt !== null,
     };
   });
+}
+
+/** Where an event is, from its row and its organisation's places. */
+export function eventPlace(
+  r: {
+    placeKind: EventPlaceView['kind'];
+    locationId: string | null;
+    address: string | null;
+    communeNis: string | null;
+  },
+  organisation: OrganisationWithPlaces | undefined,
+): EventPlaceView {
+  const location = r.locationId ? organisation?.locations.find((l) => l.id === r.locationId) : undefined;
+  return {
+    kind: r.placeKind,
+    name: location?.name ?? null,
+    address: r.placeKind === 'place' ? (location?.address ?? null) : r.address,
+    postcode: location?.postcode ?? null,
+    locality: location?.locality ?? null,
+    communeNis: r.communeNis,
+  };
 }

@@ -60,6 +60,14 @@ const feedQuery = (filters: AgendaFilters | null, locale: Locale) => {
   return `/agenda.ics?${params}`;
 };
 
+/** The first moments of a month's days in Brussels, and of the next month's first day. */
+function monthDays(month: string): Date[] {
+  const first = DateTime.fromISO(`${month}-01`, { zone: eventTimeZone });
+  const days: Date[] = [];
+  for (let d = first; d <= first.plus({ months: 1 }); d = d.plus({ days: 1 })) days.push(d.toJSDate());
+  return days;
+}
+
 function monthWeeks(
   filters: AgendaFilters,
   items: (AgendaPageData['items'][number] & { dayTotal: number })[],
@@ -119,13 +127,19 @@ export const agendaWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
     }
     const { filters } = checked;
     const data: AgendaPageData = { ...base, filters, problems: [], feedUrl: feedQuery(filters, page.locale) };
+    // From memory when it holds those dates, else from the database.
+    const calendar = await deps.services.agenda.calendarFrom(filters.from);
     if (filters.view === 'month') {
-      data.month = monthWeeks(filters, await findMonthDates(db, filters, monthPerDay));
+      const days = monthDays(filters.month);
+      data.month = monthWeeks(
+        filters,
+        calendar
+          ? calendar.month(filters, days, monthPerDay)
+          : await findMonthDates(db, filters, monthPerDay),
+      );
     } else {
-      const items = await findAgendaDates(db, filters, {
-        limit: agendaPageSize + 1,
-        offset: (filters.page - 1) * agendaPageSize,
-      });
+      const page = { limit: agendaPageSize + 1, offset: (filters.page - 1) * agendaPageSize };
+      const items = calendar ? calendar.list(filters, page) : await findAgendaDates(db, filters, page);
       data.items = items.slice(0, agendaPageSize);
       data.hasNext = items.length > agendaPageSize;
     }
@@ -165,7 +179,11 @@ export const agendaFeedsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, de
     if ('problems' in checked) throw new AppError('VALIDATION_FAILED', { fields: checked.problems });
     // Dates to come, within a year.
     const inAYear = DateTime.fromJSDate(now).plus({ years: 1 }).toJSDate();
-    const filters = { ...checked.filters, to: checked.filters.to < inAYear ? checked.filters.to : inAYear };
+    const filters = {
+      ...checked.filters,
+      to: checked.filters.to < inAYear ? checked.filters.to : inAYear,
+      withCalledOff: true,
+    };
     const items = await findAgendaDates(db, filters, { limit: feedCap, offset: 0 });
     const t = translator(locale);
     const ics = agendaIcs(t.t('network.agenda.feed_name'), items, {
@@ -207,7 +225,9 @@ export const agendaFeedsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, de
           language: null,
           from: DateTime.fromJSDate(now).minus({ months: 1 }).toJSDate(),
           to: DateTime.fromJSDate(now).plus({ years: 1 }).toJSDate(),
+          underWay: false,
           organisationId: organisation.id,
+          withCalledOff: true,
         },
         { limit: feedCap, offset: 0 },
       );

@@ -3,7 +3,7 @@ import type { FieldProblem } from '../../../shared/errors.ts';
 import type { FormValues } from '../../../shared/form-values.ts';
 import type { I18nText } from '../../../shared/i18n-text.ts';
 import type { AgendaFilters } from './agenda-filters.ts';
-import type { AgendaItem } from './agenda-queries.ts';
+import type { AgendaCard } from './agenda-queries.ts';
 
 export interface MonthDay {
   /** "2027-03-18" */
@@ -12,7 +12,7 @@ export interface MonthDay {
   noon: Date;
   inMonth: boolean;
   /** The day's first dates, and how many more it has. */
-  items: AgendaItem[];
+  items: AgendaCard[];
   more: number;
 }
 
@@ -24,7 +24,7 @@ export interface AgendaPageData {
   problems: FieldProblem[];
   themes: { code: string; name: I18nText }[];
   /** List view: a page of dates, and whether another follows. */
-  items: AgendaItem[];
+  items: AgendaCard[];
   hasNext: boolean;
   /** Month view: its weeks, Monday first, and the months before and after. */
   month: { weeks: MonthDay[][]; previous: string; next: string } | null;

@@ -2,6 +2,7 @@
 // and registrations stay, so the people registered see it; those with a place or waiting for one
 // to come are told by e-mail, with the reason, in the same transaction.
 import { AppError } from '../../../shared/errors.ts';
+import { agendaChanged } from '../agenda/agenda-live.ts';
 import type { NetworkContext } from '../network-context.ts';
 import { auditEvent } from './events-audit.ts';
 import { eventToManage } from './event-to-manage.ts';
@@ -23,7 +24,7 @@ export async function cancelEvent(
       ? 'event_cancel_reason_long'
       : null;
   if (code) throw new AppError('VALIDATION_FAILED', { fields: [{ field: 'reason', message: code, code }] });
-  return ctx.db.transaction(async (tx) => {
+  const cancelled = await ctx.db.transaction(async (tx) => {
     const locked = await lockEvent(tx, event.id);
     if (!locked) throw new AppError('EVENT_NOT_FOUND');
     if (locked.status === 'cancelled') return { id: locked.id, organisationId: locked.organisationId };
@@ -32,4 +33,6 @@ export async function cancelEvent(
     await auditEvent(tx, ctx, 'event_cancelled', locked.id, { organisation: locked.organisationId, reason });
     return { id: locked.id, organisationId: locked.organisationId };
   });
+  agendaChanged(ctx.db, [cancelled.id]);
+  return cancelled;
 }

@@ -8,6 +8,7 @@ import { memberOf, sql } from '../../../../test/helpers/members.ts';
 import { roomOwner } from '../../../../test/helpers/spaces.ts';
 import { useTestApp } from '../../../../test/helpers/test-app.ts';
 import type { Member } from '../../../../test/helpers/members.ts';
+import { agendaChanged } from '../agenda/agenda-live.ts';
 
 const app = useTestApp();
 
@@ -368,6 +369,7 @@ describe('the agenda', () => {
         start,
         end,
       ]);
+      agendaChanged(app.t.database.db, [id]);
     }
     const month = await app.get(`/en/agenda?view=month&month=${day.slice(0, 7)}&kind=intervision`);
     expect(month.statusCode).toBe(200);

@@ -13,6 +13,7 @@ import { requireEventEditor } from './events.policy.ts';
 import { insertEvent, lockEvent, syncDates, updateEvent } from './events.repo.ts';
 import { moveUpFromWaitlist } from '../registrations/place-registration.ts';
 import { tellCalledOff, tellTimeChanged } from '../registrations/tell-called-off.ts';
+import { agendaChanged } from '../agenda/agenda-live.ts';
 
 export async function saveEvent(
   ctx: NetworkContext,
@@ -37,7 +38,7 @@ export async function saveEvent(
     throw new AppError('VALIDATION_FAILED', { fields: problems });
   const { value, dates } = checked;
 
-  return ctx.db.transaction(async (tx) => {
+  const saved = await ctx.db.transaction(async (tx) => {
     let id: string;
     if (eventId === null) {
       id = await insertEvent(tx, {
@@ -67,4 +68,6 @@ export async function saveEvent(
     });
     return { id, calledOff };
   });
+  agendaChanged(ctx.db, [saved.id]);
+  return saved;
 }

@@ -3,6 +3,7 @@
 // first on the waiting list takes it and is told. Once the date has begun, nothing is cancelled.
 import type { Executor } from '../../../db/client.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { agendaChanged } from '../agenda/agenda-live.ts';
 import type { NetworkContext, VisitorContext } from '../network-context.ts';
 import { isOpen, moveUpFromWaitlist } from './place-registration.ts';
 import { mailRegistration } from './registration-mail.ts';
@@ -50,6 +51,7 @@ async function cancel(
     return where;
   });
   ctx.mailQueued();
+  agendaChanged(ctx.db, [result.eventId]);
   return result;
 }
 

@@ -2,6 +2,7 @@
 // open links, they do not post forms). The registration then takes a place, or a waitlist place.
 // Confirming again changes nothing.
 import { AppError } from '../../../shared/errors.ts';
+import { agendaChanged } from '../agenda/agenda-live.ts';
 import type { VisitorContext } from '../network-context.ts';
 import { isOpen, placeRegistration } from './place-registration.ts';
 import { placeOf } from './registration-words.ts';
@@ -26,5 +27,6 @@ export async function confirmRegistration(
     return placeRegistration(tx, found, current, ctx, place, token);
   });
   ctx.mailQueued();
+  agendaChanged(ctx.db, [before.event.id]);
   return { status };
 }

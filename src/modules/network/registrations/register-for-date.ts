@@ -6,6 +6,7 @@
 // Visitors register a few times per hour per network address.
 import type { Actor } from '../../../shared/actor.ts';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
+import { agendaChanged } from '../agenda/agenda-live.ts';
 import type { RateLimiter } from '../../../shared/rate-limiter.ts';
 import { isEmailAddress } from '../../../shared/shapes.ts';
 import { newToken } from '../../../shared/tokens.ts';
@@ -119,6 +120,7 @@ export async function registerForDate(
         throw error;
       });
   ctx.mailQueued();
+  agendaChanged(ctx.db, [found.event.id]);
   return outcome;
 }
 

@@ -13,7 +13,7 @@ import { placeText } from '../../events/place-words.ts';
 import { placesLeftText } from '../../events/views/event.page.tsx';
 import { isoDayOf, timeOf, weekdayOf } from '../../events/when.ts';
 import { eventKinds } from '../../network.vocabulary.ts';
-import type { AgendaItem } from '../agenda-queries.ts';
+import type { AgendaCard } from '../agenda-queries.ts';
 import type { AgendaPageData, MonthDay } from '../page-data.ts';
 
 const dayTitle = new Map<string, Intl.DateTimeFormat>();
@@ -47,7 +47,7 @@ function languageOptions(ctx: PageContext) {
   return options;
 }
 
-function ItemCard({ ctx, item }: { ctx: PageContext; item: AgendaItem }) {
+function ItemCard({ ctx, item }: { ctx: PageContext; item: AgendaCard }) {
   const { t } = ctx;
   const cancelled = item.status === 'cancelled';
   return (
@@ -75,8 +75,8 @@ function ItemCard({ ctx, item }: { ctx: PageContext; item: AgendaItem }) {
   );
 }
 
-function byDay(items: AgendaItem[]): { day: string; first: Date; items: AgendaItem[] }[] {
-  const days: { day: string; first: Date; items: AgendaItem[] }[] = [];
+function byDay(items: AgendaCard[]): { day: string; first: Date; items: AgendaCard[] }[] {
+  const days: { day: string; first: Date; items: AgendaCard[] }[] = [];
   for (const item of items) {
     const day = isoDayOf(item.start);
     const last = days.at(-1);

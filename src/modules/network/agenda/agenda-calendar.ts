@@ -1,0 +1,192 @@
+// The agenda's dates in memory: every date not called off that ends after the window's start (some
+// weeks back), in time order, each pointing to its event's card. The agenda page filters and pages
+// them here without a query; agenda-live.ts keeps them equal to the database. The places taken come
+// with each date, so "3 places left" is as fresh as the last notification (milliseconds).
+import type { I18nText } from '../../../shared/i18n-text.ts';
+import type { EventPlaceView } from '../events/page-data.ts';
+import type { EventKind, EventStatus } from '../network.vocabulary.ts';
+import { type AgendaCard, type Filters, underWaySince } from './agenda-queries.ts';
+
+export interface CalendarEvent {
+  id: string;
+  organisationId: string;
+  organisation: { id: string; name: I18nText };
+  kind: EventKind;
+  status: EventStatus;
+  communeNis: string | null;
+  languages: readonly string[];
+  themes: readonly string[];
+  title: I18nText;
+  place: EventPlaceView;
+  capacity: number | null;
+  isDemo: boolean;
+}
+
+/** A date, its times in milliseconds. */
+export interface CalendarDate {
+  id: string;
+  eventId: string;
+  start: number;
+  end: number;
+  confirmed: number;
+  waitlisted: number;
+}
+
+interface Entry extends CalendarDate {
+  event: CalendarEvent;
+}
+
+const byTime = (a: Entry, b: Entry) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+
+function matcher(filters: Filters): ((event: CalendarEvent) => boolean) | null {
+  const { kind, commune, language, themes, organisationId } = filters;
+  if (!kind && !commune && !language && !themes && !organisationId) return null;
+  return (e) =>
+    (!kind || e.kind === kind) &&
+    (!commune || e.communeNis === commune) &&
+    (!language || e.languages.includes(language)) &&
+    (!themes || e.themes.some((t) => themes.includes(t))) &&
+    (!organisationId || e.organisationId === organisationId);
+}
+
+export class AgendaCalendar {
+  private entries: Entry[] = [];
+  private events = new Map<string, CalendarEvent>();
+  /** Dates ending before it are not held; none at all before the first load. */
+  private windowStartMs = Infinity;
+
+  get windowStart(): Date {
+    return new Date(this.windowStartMs);
+  }
+
+  /** Whether the calendar holds every date a query from `from` needs. */
+  covers(from: Date): boolean {
+    return from.getTime() >= this.windowStartMs;
+  }
+
+  get size(): { events: number; dates: number } {
+    return { events: this.events.size, dates: this.entries.length };
+  }
+
+  /** Everything at once: the dates ending on or after `windowStart`, with their events. */
+  replaceAll(windowStart: Date, events: CalendarEvent[], dates: CalendarDate[]): void {
+    this.windowStartMs = windowStart.getTime();
+    this.events = new Map(events.map((e) => [e.id, e]));
+    this.entries = this.entriesOf(dates).sort(byTime);
+  }
+
+  /** Some events again (changed, or gone when absent from `events`), with all their dates. */
+  replaceEvents(ids: readonly string[], events: CalendarEvent[], dates: CalendarDate[]): void {
+    const changed = new Set(ids);
+    for (const id of ids) this.events.delete(id);
+    for (const e of events) this.events.set(e.id, e);
+    const kept = this.entries.filter((entry) => !changed.has(entry.event.id));
+    const added = this.entriesOf(dates).sort(byTime);
+    // Both lists are in time order: merge them.
+    const merged: Entry[] = new Array(kept.length + added.length);
+    let i = 0;
+    let j = 0;
+    for (let k = 0; k < merged.length; k++)
+      merged[k] =
+        j >= added.length || (i < kept.length && byTime(kept[i]!, added[j]!) <= 0) ? kept[i++]! : added[j++]!;
+    this.entries = merged;
+  }
+
+  /** The dates of the window's start on, of events it knows. */
+  private entriesOf(dates: CalendarDate[]): Entry[] {
+    const entries: Entry[] = [];
+    for (const date of dates) {
+      const event = this.events.get(date.eventId);
+      if (event && date.end >= this.windowStartMs) entries.push({ ...date, event });
+    }
+    return entries;
+  }
+
+  /** The first entry starting at or after `time`. */
+  private firstFrom(time: number): number {
+    let lo = 0;
+    let hi = this.entries.length;
+    while (lo < hi) {
+      const mid = (lo + hi) >>> 1;
+      if (this.entries[mid]!.start < time) lo = mid + 1;
+      else hi = mid;
+    }
+    return lo;
+  }
+
+  /** Each matching date in time order, until `visit` returns false. */
+  private scan(filters: Filters, visit: (entry: Entry) => boolean): void {
+    const from = filters.from.getTime();
+    const to = filters.to.getTime();
+    const test = matcher(filters);
+    // Each event is tested once per query, however many dates it has.
+    const tested = new Map<CalendarEvent, boolean>();
+    const matches = (e: CalendarEvent) => {
+      let hit = tested.get(e);
+      if (hit === undefined) tested.set(e, (hit = test!(e)));
+      return hit;
+    };
+    const { entries } = this;
+    for (
+      let i = this.firstFrom(filters.underWay ? underWaySince(filters.from).getTime() : from);
+      i < entries.length;
+      i++
+    ) {
+      const entry = entries[i]!;
+      if (entry.start >= to) return;
+      if (filters.underWay ? entry.end <= from : entry.start < from) continue;
+      if (test && !matches(entry.event)) continue;
+      if (!visit(entry)) return;
+    }
+  }
+
+  /** A page of the dates matching the filters, in time order (as findAgendaDates). */
+  list(filters: Filters, { limit, offset }: { limit: number; offset: number }): AgendaCard[] {
+    const found: AgendaCard[] = [];
+    let skip = offset;
+    this.scan(filters, (entry) => {
+      if (skip > 0) skip--;
+      else found.push(card(entry));
+      return found.length < limit;
+    });
+    return found;
+  }
+
+  /**
+   * A month's dates for its calendar (as findMonthDates): each day's first `perDay`, each with how
+   * many its day has. `dayStarts` are the month's days' first moments and the next month's first.
+   */
+  month(filters: Filters, dayStarts: readonly Date[], perDay: number): (AgendaCard & { dayTotal: number })[] {
+    const bounds = dayStarts.map((d) => d.getTime());
+    const days: { shown: AgendaCard[]; total: number }[] = bounds
+      .slice(1)
+      .map(() => ({ shown: [], total: 0 }));
+    let day = 0;
+    this.scan(filters, (entry) => {
+      while (day < days.length - 1 && entry.start >= bounds[day + 1]!) day++;
+      const d = days[day]!;
+      d.total++;
+      if (d.shown.length < perDay) d.shown.push(card(entry));
+      return true;
+    });
+    return days.flatMap((d) => d.shown.map((c) => ({ ...c, dayTotal: d.total })));
+  }
+}
+
+function card(date: Entry): AgendaCard {
+  const { event } = date;
+  return {
+    occurrenceId: date.id,
+    eventId: event.id,
+    start: new Date(date.start),
+    end: new Date(date.end),
+    title: event.title,
+    kind: event.kind,
+    status: event.status,
+    organisation: event.organisation,
+    place: event.place,
+    placesLeft: event.capacity === null ? null : Math.max(0, event.capacity - date.confirmed),
+    waitlisted: date.waitlisted,
+    isDemo: event.isDemo,
+  };
+}

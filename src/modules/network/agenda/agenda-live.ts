@@ -1,0 +1,252 @@
+// Keeps this process's agenda calendar (agenda-calendar.ts) equal to the database. Triggers on the
+// events and their dates NOTIFY `network_agenda` with the event's id (migration 0022); each process
+// LISTENs and reloads those events, a batch at a time. The writes of this process also say so
+// directly (agendaChanged), so a page read after one's own write sees it. After a lost connection,
+// and every few minutes (organisations' names and places, and the window moving on), everything is
+// read again. Until the first load, and for dates before the window, the page asks the database.
+import pg from 'pg';
+import type { DatabaseConnection } from '../../../db/client.ts';
+import type { I18nText } from '../../../shared/i18n-text.ts';
+import { listOrganisationsWithPlaces } from '../../directory/index.ts';
+import type { EventPlaceView } from '../events/page-data.ts';
+import type { EventKind, EventStatus } from '../network.vocabulary.ts';
+import { AgendaCalendar, type CalendarDate, type CalendarEvent } from './agenda-calendar.ts';
+import { eventPlace, underWaySince } from './agenda-queries.ts';
+
+export const agendaChannel = 'network_agenda';
+/** How far back the calendar holds dates: the month view of this month and the last. */
+const windowDays = 45;
+/** More events changed at once than this: read everything again. */
+const batchLimit = 500;
+
+export interface LiveAgendaOptions {
+  /** How often to read everything again (default 5 minutes). */
+  reloadEveryMs?: number;
+  onError?: (error: unknown) => void;
+}
+
+/** Milliseconds since 1970, as a number (cheaper to read than a timestamp). */
+const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
+
+/**
+ * The events (all, or those of `ids`) with their dates ending on or after `windowStart`. Plain
+ * queries with rows as arrays: a full load reads some 60,000 dates at the benchmark's scale.
+ */
+async function loadEvents(
+  database: DatabaseConnection,
+  windowStart: Date,
+  ids?: readonly string[],
+): Promise<{ events: CalendarEvent[]; dates: CalendarDate[] }> {
+  const { pool, db } = database;
+  // Through the index on starts: no date lasts longer than two weeks.
+  const dateRows = await pool.query<[string, string, number, number, number, number]>({
+    text: `select id, event_id, ${ms('starts_at')}, ${ms('ends_at')}, confirmed, waitlisted
+             from event_occurrences
+            where cancelled_at is null and starts_at >= $1 and ends_at >= $2
+              and ($3::uuid[] is null or event_id = any($3::uuid[]))`,
+    values: [underWaySince(windowStart), windowStart, ids ?? null],
+    rowMode: 'array',
+  });
+  const dates = dateRows.rows.map(([id, eventId, start, end, confirmed, waitlisted]) => ({
+    id,
+    eventId,
+    start,
+    end,
+    confirmed,
+    waitlisted,
+  }));
+  const eventIds = ids ?? [...new Set(dates.map((d) => d.eventId))];
+  if (!eventIds.length) return { events: [], dates };
+  type Row = [
+    string,
+    string,
+    EventKind,
+    EventStatus,
+    string | null,
+    string,
+    string,
+    I18nText,
+    EventPlaceView['kind'],
+    string | null,
+    string | null,
+    number | null,
+    boolean,
+  ];
+  const rows = (
+    await pool.query<Row>({
+      text: `select id, organisation_id, kind, status, commune_nis, array_to_string(languages, ','),
+                    array_to_string(themes, ','), title, place_kind, location_id, address, capacity, is_demo
+               from events where id = any($1::uuid[])`,
+      values: [eventIds],
+      rowMode: 'array',
+    })
+  ).rows;
+  const organisations = new Map(
+    (
+      await listOrganisationsWithPlaces(
+        db,
+        rows.map((r) => r[1]),
+        rows.flatMap((r) => (r[9] ? [r[9]] : [])),
+      )
+    ).map((o) => [o.id, o]),
+  );
+  const list = (text: string) => (text ? text.split(',') : []);
+  return {
+    events: rows.map(
+      ([
+        id,
+        organisationId,
+        kind,
+        status,
+        communeNis,
+        languages,
+        themes,
+        title,
+        placeKind,
+        locationId,
+        address,
+        capacity,
+        isDemo,
+      ]) => {
+        const organisation = organisations.get(organisationId);
+        return {
+          id,
+          organisationId,
+          organisation: { id: organisationId, name: organisation?.name ?? {} },
+          kind,
+          status,
+          communeNis,
+          languages: list(languages),
+          themes: list(themes),
+          title,
+          place: eventPlace({ placeKind, locationId, address, communeNis }, organisation),
+          capacity,
+          isDemo,
+        };
+      },
+    ),
+    dates,
+  };
+}
+
+/** Each database's live agenda in this process, for agendaChanged. */
+const live = new WeakMap<object, LiveAgenda>();
+
+export class LiveAgenda {
+  private readonly calendar = new AgendaCalendar();
+  private loaded = false;
+  /** Events changed since the last reload, and whether everything must be read again. */
+  private changed = new Set<string>();
+  private everything = false;
+  private queued = false;
+  private running: Promise<void> = Promise.resolve();
+  private listener: pg.Client | undefined;
+  private timer: NodeJS.Timeout | undefined;
+  private closed = false;
+
+  constructor(
+    private readonly database: DatabaseConnection,
+    private readonly options: LiveAgendaOptions = {},
+  ) {
+    live.set(database.db, this);
+    void this.startUntilLoaded();
+    this.timer = setInterval(() => void this.reload(), options.reloadEveryMs ?? 300_000);
+    this.timer.unref();
+  }
+
+  /**
+   * The calendar, once any reload asked for is done, when it holds what a query from `from` needs;
+   * null before the first load or for dates before its window (the database answers those).
+   */
+  async calendarFrom(from: Date): Promise<AgendaCalendar | null> {
+    if (!this.loaded) return null;
+    await this.running;
+    return this.calendar.covers(from) ? this.calendar : null;
+  }
+
+  /** Reads these events again (all of them without ids), after the reloads already asked for. */
+  reload(ids?: readonly string[]): Promise<void> {
+    if (!ids) this.everything = true;
+    else for (const id of ids) this.changed.add(id);
+    if (!this.queued) {
+      this.queued = true;
+      this.running = this.running.then(() => this.applyChanges());
+    }
+    return this.running;
+  }
+
+  private async applyChanges(): Promise<void> {
+    this.queued = false;
+    const ids = [...this.changed];
+    const everything = this.everything || ids.length > batchLimit || !this.loaded;
+    this.changed = new Set();
+    this.everything = false;
+    if (this.closed) return;
+    try {
+      if (everything) {
+        const windowStart = new Date(Date.now() - windowDays * 86_400_000);
+        const { events, dates } = await loadEvents(this.database, windowStart);
+        this.calendar.replaceAll(windowStart, events, dates);
+        this.loaded = true;
+      } else if (ids.length) {
+        const { events, dates } = await loadEvents(this.database, this.calendar.windowStart, ids);
+        this.calendar.replaceEvents(ids, events, dates);
+      }
+    } catch (error) {
+      this.options.onError?.(error);
+      // Lost changes are read again with everything, a little later.
+      if (this.loaded) setTimeout(() => void this.reload(), 2_000).unref();
+    }
+  }
+
+  /** A database that is down at start-up only delays the calendar: the page asks the database meanwhile. */
+  private async startUntilLoaded(): Promise<void> {
+    for (let attempt = 0; !this.closed && !this.listener; attempt++) {
+      try {
+        await this.listen();
+      } catch (error) {
+        this.options.onError?.(error);
+        await new Promise((r) => setTimeout(r, Math.min(10_000, 500 * 2 ** attempt)).unref());
+      }
+    }
+  }
+
+  /** LISTENs, then reads everything: no change falls between the two. */
+  private async listen(): Promise<void> {
+    const client = new pg.Client(this.database.pool.options);
+    client.on('notification', (message) => {
+      if (message.payload) void this.reload([message.payload]);
+    });
+    client.on('error', (error) => {
+      this.options.onError?.(error);
+      if (this.listener === client) this.listener = undefined;
+      client.end().catch(() => {});
+      if (!this.closed) setTimeout(() => void this.startUntilLoaded(), 2_000).unref();
+    });
+    await client.connect();
+    try {
+      await client.query(`LISTEN ${client.escapeIdentifier(agendaChannel)}`);
+    } catch (error) {
+      await client.end().catch(() => {});
+      throw error;
+    }
+    this.listener = client;
+    await this.reload();
+  }
+
+  async close(): Promise<void> {
+    this.closed = true;
+    if (this.timer) clearInterval(this.timer);
+    live.delete(this.database.db);
+    await this.running;
+    await this.listener?.end().catch(() => {});
+  }
+}
+
+/**
+ * A write of this process changed these events: its next agenda page waits for them (other
+ * processes learn it by the notification).
+ */
+export function agendaChanged(db: object, eventIds: readonly string[]): void {
+  void live.get(db)?.reload(eventIds);
+}
