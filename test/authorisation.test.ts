@@ -1325,6 +1325,24 @@ const cases: Case[] = [
     visitor: 'denied',
   },
   {
+    name: 'the report form of a question to the network for members only',
+    method: 'GET',
+    path: async () => `/en/questions/${await networkQuestion({ visibility: 'members' })}/report`,
+    allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin', ...staff],
+    visitor: 'denied',
+  },
+  {
+    name: 'the report form of an answer hidden by the moderators',
+    method: 'GET',
+    path: async () => {
+      const answer = await networkAnswer(await networkQuestion());
+      await sql('update answers set hidden_at = now() where id = $1', [answer]);
+      return `/en/answers/${answer}/report`;
+    },
+    allowed: [],
+    visitor: 'denied',
+  },
+  {
     name: 'a question to the network hidden by the moderators',
     method: 'GET',
     path: async () => `/en/questions/${await networkQuestion({ hidden: true })}`,

@@ -19,6 +19,7 @@ import { findPost, type PostKind } from './find-post.ts';
 import { hidePost } from './hide-post.ts';
 import { listOpenPostReports } from './post-reports.repo.ts';
 import { reportPost } from './report-post.ts';
+import { findReportablePost } from './reportable-post.ts';
 import { restorePost } from './restore-post.ts';
 import { PostReportsPage } from './views/post-reports.page.tsx';
 import { ReportPostPage } from './views/report-post.page.tsx';
@@ -52,7 +53,21 @@ export const postModerationWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app,
     return ctx;
   };
 
-  const reportRoute = (plural: 'questions' | 'answers') =>
+  const reportRoute = (plural: 'questions' | 'answers') => {
+    // The form on a page of its own: the question's page links to it, light on a phone.
+    app.get(`/${plural}/:id/report`, { schema: { hide: true, params: IdParams } }, async (request, reply) => {
+      const actor = request.signedIn ? actorOf(request.signedIn) : null;
+      const kind = kindOf(plural);
+      const found = await findReportablePost(db, actor, { kind, id: request.params.id });
+      return sendHtml(
+        reply,
+        ReportPostPage({
+          ctx: await pageFor(request, deps),
+          post: { kind, id: found.id },
+          questionId: found.question.id,
+        }),
+      );
+    });
     app.post(
       `/${plural}/:id/report`,
       { schema: { hide: true, params: IdParams, body: PrefixedBody } },
@@ -79,6 +94,7 @@ export const postModerationWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app,
         });
       },
     );
+  };
   reportRoute('questions');
   reportRoute('answers');
 

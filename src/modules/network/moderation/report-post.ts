@@ -7,8 +7,8 @@ import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import type { RateLimiter } from '../../../shared/rate-limiter.ts';
 import type { UseCaseContext } from '../../../shared/use-case.ts';
 import { postLimits, type PostReportReason, postReportReasons } from '../network.vocabulary.ts';
-import { maySee, readerOf } from '../questions/questions.policy.ts';
-import { findPost, type PostKind } from './find-post.ts';
+import type { PostKind } from './find-post.ts';
+import { findReportablePost } from './reportable-post.ts';
 import { insertPostReport } from './post-reports.repo.ts';
 
 export async function reportPost(
@@ -17,11 +17,7 @@ export async function reportPost(
   post: { kind: PostKind; id: string },
   input: { reason: string; message: string },
 ): Promise<{ questionId: string }> {
-  const found = await findPost(ctx.db, post.kind, post.id);
-  const reader = await readerOf(ctx.db, ctx.actor);
-  // A post one cannot see, or a hidden one, is not there to report.
-  if (!maySee(reader, found.question) || found.question.hiddenAt) throw new AppError('QUESTION_NOT_FOUND');
-  if (found.answer?.hiddenAt) throw new AppError('ANSWER_NOT_FOUND');
+  const found = await findReportablePost(ctx.db, ctx.actor, post);
   const problems: FieldProblem[] = [];
   const reason = input.reason as PostReportReason;
   if (!postReportReasons.includes(reason))

@@ -8,23 +8,15 @@ import type { I18nText } from '../../../shared/i18n-text.ts';
 import { isUuid } from '../../../shared/shapes.ts';
 import { findMembershipsOfUser } from '../../access/index.ts';
 import { findUsersByIds } from '../../accounts/index.ts';
-import { getOrganisationBrief, listServicesByIds } from '../../directory/index.ts';
+import { listOrganisationsWithPlaces, listServicesByIds } from '../../directory/index.ts';
 import type { AnswerView, DirectoryCard, QuestionPageData } from './page-data.ts';
 import { followsQuestion, findQuestion, listAnswers } from './questions.repo.ts';
 import { maySee, readerWith } from './questions.policy.ts';
 
+/** The names of organisations, in one query (those gone are left out). */
 async function organisationNames(db: Database, ids: string[]): Promise<Map<string, I18nText>> {
-  const names = new Map<string, I18nText>();
-  await Promise.all(
-    [...new Set(ids)].map(async (id) => {
-      try {
-        names.set(id, (await getOrganisationBrief(db, id)).name);
-      } catch (error) {
-        if (!(error instanceof AppError) || error.code !== 'ORGANISATION_NOT_FOUND') throw error;
-      }
-    }),
-  );
-  return names;
+  if (!ids.length) return new Map();
+  return new Map((await listOrganisationsWithPlaces(db, ids, [])).map((o) => [o.id, o.name]));
 }
 
 export async function questionPageData(

@@ -239,7 +239,12 @@ describe('who sees what', () => {
 
     // A visitor reports the answer; the moderators see it in their list.
     const visitor = new FormClient(app.t.app);
-    await visitor.get(`/en/questions/${id}`);
+    expect((await visitor.get(`/en/questions/${id}`)).body).toContain(
+      `href="/en/answers/${answerId}/report"`,
+    );
+    const form = await visitor.get(`/en/answers/${answerId}/report`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Report this answer');
     const reported = await visitor.post(`/en/answers/${answerId}/report`, {
       reason: 'spam',
       message: '<b>ad</b>',
@@ -326,7 +331,7 @@ describe('who sees what', () => {
     const asker = await memberOf(app.t, orgA, ['editor']);
     const id = await ask(asker, { title: 'Een vraag die te veel gemeld wordt door iemand' });
     const visitor = new FormClient(app.t.app);
-    await visitor.get(`/fr/questions/${id}`);
+    await visitor.get(`/fr/questions/${id}/report`);
     for (let i = 0; i < 5; i++)
       expect((await visitor.post(`/fr/questions/${id}/report`, { reason: 'other' })).statusCode).toBe(303);
     const refused = await visitor.post(`/fr/questions/${id}/report`, { reason: 'other' });
@@ -335,7 +340,7 @@ describe('who sees what', () => {
     // A bad reason is refused in words, nothing stored.
     const before = await count('post_reports');
     const other = new FormClient(app.t.app);
-    await other.get(`/en/questions/${id}`);
+    await other.get(`/en/questions/${id}/report`);
     expectRefused(await other.post(`/en/questions/${id}/report`, { reason: 'because' }), 'Choose one.');
     expect(await count('post_reports')).toBe(before);
   });

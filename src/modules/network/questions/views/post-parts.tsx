@@ -1,12 +1,11 @@
 // Parts of the questions' pages: who wrote a post for which organisation, the directory's cards
-// under an answer, the report form of a post and the moderators' hide and restore forms.
+// under an answer, the link to report a post and the moderators' hide and restore forms.
 import type { PageContext } from '../../../../http/request-context.ts';
 import { type I18nText, pickText } from '../../../../shared/i18n-text.ts';
-import { vocabularyOptions } from '../../../../views/components.tsx';
 import { formFields } from '../../../../views/form-fields.tsx';
 import { Form, PostButton } from '../../../../views/forms.tsx';
 import { geoReference } from '../../../geo/index.ts';
-import { postLimits, postReportReasons } from '../../network.vocabulary.ts';
+import { postLimits } from '../../network.vocabulary.ts';
 import type { Byline as BylineData, DirectoryCard } from '../page-data.ts';
 
 export const nameIn = (ctx: PageContext, name: I18nText | null | undefined) =>
@@ -75,37 +74,12 @@ export type PostRef = { kind: 'question' | 'answer'; id: string };
 const postPath = (ctx: PageContext, post: PostRef) =>
   `/${ctx.locale}/${post.kind === 'question' ? 'questions' : 'answers'}/${post.id}`;
 
-/** The report form of a post, folded away under a summary. */
-export function ReportForm({
-  ctx,
-  post,
-  values = {},
-  problems = [],
-  open = false,
-}: {
-  ctx: PageContext;
-  post: PostRef;
-  values?: Record<string, string>;
-  problems?: Parameters<typeof formFields>[1]['problems'];
-  open?: boolean;
-}) {
-  const { t } = ctx;
-  const f = formFields(ctx, { values, problems, prefix: `r${post.id.slice(0, 8)}` });
+/** The link to the report form of a post (a page of its own). */
+export function ReportLink({ ctx, post }: { ctx: PageContext; post: PostRef }) {
   return (
-    <details class="post-report" open={open || undefined}>
-      <summary>{t.html(`network.report.open_${post.kind}`)}</summary>
-      <Form ctx={ctx} action={`${postPath(ctx, post)}/report`} submit={t.t('network.report.submit')}>
-        {f.select(
-          'reason',
-          t.t('network.report.reason'),
-          vocabularyOptions(ctx, 'network.report.reason', postReportReasons),
-          {
-            empty: t.t('network.report.choose'),
-          },
-        )}
-        {f.area('message', t.t('network.report.message'), { maxlength: postLimits.reportMessage, rows: 3 })}
-      </Form>
-    </details>
+    <p class="post-report">
+      <a href={`${postPath(ctx, post)}/report`}>{ctx.t.html(`network.report.open_${post.kind}`)}</a>
+    </p>
   );
 }
 

@@ -9,7 +9,7 @@ import { Form, Notice, PostButton } from '../../../../views/forms.tsx';
 import { Layout } from '../../../../views/layout.tsx';
 import { postLanguages, postLimits } from '../../network.vocabulary.ts';
 import type { AnswerView, QuestionPageData } from '../page-data.ts';
-import { Byline, communeLabel, DirectoryCards, ModerationForms, ReportForm } from './post-parts.tsx';
+import { Byline, communeLabel, DirectoryCards, ModerationForms, ReportLink } from './post-parts.tsx';
 
 function Paragraphs({ text, lang }: { text: string; lang: string }) {
   return (
@@ -68,7 +68,7 @@ function AnswerItem({ ctx, data, answer }: { ctx: PageContext; data: QuestionPag
           ) : (
             ''
           )}
-          {answer.hiddenAt ? '' : <ReportForm ctx={ctx} post={{ kind: 'answer', id: answer.id }} />}
+          {answer.hiddenAt ? '' : <ReportLink ctx={ctx} post={{ kind: 'answer', id: answer.id }} />}
           {reader.moderator ? (
             <ModerationForms
               ctx={ctx}
@@ -150,7 +150,7 @@ export function QuestionPage({
               label={t.t(data.following ? 'network.question.unfollow' : 'network.question.follow')}
             />
           )}
-          {question.hiddenAt ? '' : <ReportForm ctx={ctx} post={{ kind: 'question', id: question.id }} />}
+          {question.hiddenAt ? '' : <ReportLink ctx={ctx} post={{ kind: 'question', id: question.id }} />}
           {reader.moderator ? (
             <ModerationForms
               ctx={ctx}
