@@ -2,7 +2,7 @@
 // and registrations stay, so the people registered see it; those with a place or waiting for one
 // to come are told by e-mail, with the reason, in the same transaction.
 import { AppError } from '../../../shared/errors.ts';
-import type { NetworkContext } from '../network-context.ts';
+import type { NetworkContext, WithKeys } from '../network-context.ts';
 import { auditEvent } from './events-audit.ts';
 import { eventToManage } from './event-to-manage.ts';
 import { lockEvent, setCancelled } from './events.repo.ts';
@@ -11,7 +11,7 @@ import { tellCalledOff } from '../registrations/tell-called-off.ts';
 export const cancelReasonMax = 500;
 
 export async function cancelEvent(
-  ctx: NetworkContext,
+  ctx: WithKeys<NetworkContext>,
   eventId: string,
   reasonText: string,
 ): Promise<{ id: string; organisationId: string }> {

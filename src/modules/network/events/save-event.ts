@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { isUuid } from '../../../shared/shapes.ts';
 import { commonLanguages, getOrganisation, themeCodes } from '../../directory/index.ts';
 import { geoReference } from '../../geo/index.ts';
-import type { NetworkContext } from '../network-context.ts';
+import type { NetworkContext, WithKeys } from '../network-context.ts';
 import { checkEvent, type EventInput } from './check-event.ts';
 import { auditEvent } from './events-audit.ts';
 import { requireEventEditor } from './events.policy.ts';
@@ -15,7 +15,7 @@ import { moveUpFromWaitlist } from '../registrations/place-registration.ts';
 import { tellCalledOff, tellTimeChanged } from '../registrations/tell-called-off.ts';
 
 export async function saveEvent(
-  ctx: NetworkContext,
+  ctx: WithKeys<NetworkContext>,
   organisationId: string,
   eventId: string | null,
   input: EventInput,
