@@ -39,6 +39,7 @@ export async function saveEvent(
 
   return ctx.db.transaction(async (tx) => {
     let id: string;
+    let placesAdded = false;
     if (eventId === null) {
       id = await insertEvent(tx, {
         ...value,
@@ -50,6 +51,8 @@ export async function saveEvent(
       const event = await lockEvent(tx, eventId.toLowerCase());
       if (!event || event.organisationId !== orgId) throw new AppError('EVENT_NOT_FOUND');
       id = event.id;
+      // More places, or no limit any more: the first waiting of each date may move up.
+      placesAdded = event.capacity !== null && (value.capacity === null || value.capacity > event.capacity);
       await updateEvent(tx, id, value, ctx.now);
     }
     const synced = await syncDates(tx, id, dates, ctx.now);
@@ -58,7 +61,7 @@ export async function saveEvent(
       // The people of dates that went or moved hear of it; a larger capacity moves the waiting up.
       await tellCalledOff(tx, ctx, id, synced.calledOff, null);
       await tellTimeChanged(tx, ctx, id, synced.moved);
-      for (const date of synced.kept) await moveUpFromWaitlist(tx, date, ctx);
+      if (placesAdded) for (const date of synced.kept) await moveUpFromWaitlist(tx, date, ctx);
     }
     await auditEvent(tx, ctx, eventId === null ? 'event_published' : 'event_changed', id, {
       organisation: orgId,
