@@ -144,6 +144,8 @@ describe('registering without an account', () => {
     expect(second.res.headers.location).toContain('done=check_mail');
     expect(second.mail?.subject).toContain('Already registered');
     expect(second.mail?.text).not.toContain('Mallory');
+    // The address's owner gets the link of the registration they hold.
+    expect(second.link).toBe(first.link);
     expect(await registrations(event.dates[0]!)).toBe(1);
 
     for (const [fields, text] of [
