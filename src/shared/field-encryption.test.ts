@@ -5,6 +5,7 @@ import { describe, expect, it } from 'vitest';
 import {
   decryptField,
   derivedKey,
+  derivedKeys,
   encryptField,
   FieldEncryptionError,
   generateKey,
@@ -87,5 +88,26 @@ describe('field encryption', () => {
     expect(derivedKey(rotating, 'csrf').equals(derivedKey(ring, 'csrf'))).toBe(true);
     expect(derivedKey(ring, 'csrf').equals(derivedKey(ring, 'other'))).toBe(false);
     expect(derivedKey(ring, 'csrf').equals(ring.keys.get('2026a')!)).toBe(false);
+  });
+
+  it('derives a key for a purpose from each key of the ring, the current one first', () => {
+    const [old, next] = [generateKey('2026a'), generateKey('2027a')];
+    const ring = parseKeyRing(old);
+    const rotating = parseKeyRing(`${next},${old}`);
+    const after = parseKeyRing(next);
+    // One key: the same as derivedKey's.
+    expect(derivedKeys(ring, 'links')).toHaveLength(1);
+    expect(derivedKeys(ring, 'links')[0]!.equals(derivedKey(ring, 'links'))).toBe(true);
+    // A new first key signs; the old one's key is still there to check what it signed.
+    const [current, previous] = derivedKeys(rotating, 'links');
+    expect(derivedKeys(rotating, 'links')).toHaveLength(2);
+    expect(previous!.equals(derivedKeys(ring, 'links')[0]!)).toBe(true);
+    expect(current!.equals(previous!)).toBe(false);
+    // The old key removed: the new key's stays the same, the old one's is gone.
+    expect(derivedKeys(after, 'links')).toHaveLength(1);
+    expect(derivedKeys(after, 'links')[0]!.equals(current!)).toBe(true);
+    // Each purpose its own keys, none of them a key of the ring.
+    expect(derivedKeys(rotating, 'other')[0]!.equals(current!)).toBe(false);
+    expect(current!.equals(rotating.keys.get('2027a')!)).toBe(false);
   });
 });

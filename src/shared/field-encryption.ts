@@ -44,9 +44,22 @@ export function parseKeyRing(spec: string): KeyRing {
  * key is finally removed.
  */
 export function derivedKey(ring: KeyRing, purpose: string): Buffer {
-  const key = [...ring.keys.values()].at(-1)!;
-  return Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `passerelle:${purpose}`, 32));
+  return derive([...ring.keys.values()].at(-1)!, purpose);
 }
+
+/**
+ * The key for a purpose derived from each key of the ring, the current (first) key's first: sign
+ * with the first, accept a signature made with any. A signature then survives a rotation while its
+ * key stays in the ring (steps 1 and 2 in docs/operations.md), and what is signed after step 1
+ * survives step 3 too.
+ */
+export function derivedKeys(ring: KeyRing, purpose: string): Buffer[] {
+  const others = [...ring.keys].filter(([id]) => id !== ring.currentId).map(([, key]) => key);
+  return [ring.keys.get(ring.currentId)!, ...others].map((key) => derive(key, purpose));
+}
+
+const derive = (key: Buffer, purpose: string) =>
+  Buffer.from(hkdfSync('sha256', key, Buffer.alloc(0), `passerelle:${purpose}`, 32));
 
 /** A new random key, as the key ring spells it. */
 export function generateKey(id: string): string {

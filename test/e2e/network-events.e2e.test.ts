@@ -3,10 +3,14 @@
 // on a 390 px phone, in French, finds it on the agenda (list and month) and opens its page, with the
 // places left and a link to register. Every page passes axe and nothing scrolls sideways.
 import { DateTime } from 'luxon';
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserHarness, expectFitsAndAccessible, startBrowserHarness } from '../helpers/browser.ts';
-import { testPassword } from '../helpers/form-client.ts';
+import {
+  type BrowserHarness,
+  expectFitsAndAccessible,
+  logIn,
+  openPage,
+  startBrowserHarness,
+} from '../helpers/browser.ts';
 import { memberOf, sql } from '../helpers/members.ts';
 import { allowSlowTests } from '../helpers/slow-tests.ts';
 
@@ -17,14 +21,6 @@ beforeAll(async () => {
   h = await startBrowserHarness();
 });
 afterAll(() => h?.close());
-
-async function logIn(page: Page, locale: string, email: string): Promise<void> {
-  await page.goto(`${h.baseUrl}/${locale}/login`);
-  await page.locator('input[name=email]').fill(email);
-  await page.locator('input[name=password]').fill(testPassword);
-  await page.locator('form.form button[type=submit]').click();
-  await page.waitForURL('**/account');
-}
 
 /** A Thursday some weeks ahead, "2027-01-14". */
 const thursday = (weeks: number) =>
@@ -38,10 +34,8 @@ describe('publishing a network day', () => {
         where l.commune_nis is not null order by o.provenance_id limit 1`,
     );
     const editor = await memberOf(h, owner.org, ['editor'], { locale: 'nl' });
-    const desk = await h.browser.newContext({ locale: 'nl', viewport: { width: 1280, height: 900 } });
-    const page = await desk.newPage();
-    page.setDefaultTimeout(8_000);
-    await logIn(page, 'nl', editor.email);
+    const page = await openPage(h.browser, 'nl', 1280);
+    await logIn(h, page, 'nl', editor.email);
     await page.goto(`${h.baseUrl}/nl/manage/organisations/${owner.org}/events`);
     await expectFitsAndAccessible(page, 1280, true);
     await page.getByRole('link', { name: 'Een evenement publiceren' }).click();
@@ -88,12 +82,10 @@ describe('publishing a network day', () => {
     await page.goto(`${h.baseUrl}/nl/agenda?view=month&month=${thursday(2).slice(0, 7)}`);
     expect(await page.getByRole('link', { name: /Netwerkdag Kanaalzone/ }).count()).toBe(1);
     await expectFitsAndAccessible(page, 1280, true);
-    await desk.close();
+    await page.context().close();
 
     // A visitor on a phone, in French.
-    const phone = await h.browser.newContext({ locale: 'fr', viewport: { width: 390, height: 900 } });
-    const visitor = await phone.newPage();
-    visitor.setDefaultTimeout(8_000);
+    const visitor = await openPage(h.browser, 'fr', 390);
     await visitor.goto(`${h.baseUrl}/fr/agenda`);
     await expectFitsAndAccessible(visitor, 390, true);
     await visitor.getByLabel('Type', { exact: true }).selectOption('network_day');
@@ -112,6 +104,6 @@ describe('publishing a network day', () => {
       new RegExp(`^/fr/events/${event.id}/dates/[0-9a-f-]{36}/register$`),
     );
     await expectFitsAndAccessible(visitor, 390, true);
-    await phone.close();
+    await visitor.context().close();
   });
 });

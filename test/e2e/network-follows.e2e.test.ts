@@ -2,11 +2,15 @@
 // on "What I follow" at 1280 px, the morning digest tells them of a new question in a sub-theme of
 // it, and on a 390 px phone, not logged in, the link at the end of that e-mail stops the digest after
 // one press. Every page passes axe and nothing scrolls sideways.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runFollowDigests } from '../../src/modules/network/follows/run-follow-digests.ts';
-import { type BrowserHarness, expectFitsAndAccessible, startBrowserHarness } from '../helpers/browser.ts';
-import { testPassword } from '../helpers/form-client.ts';
+import {
+  type BrowserHarness,
+  expectFitsAndAccessible,
+  logIn,
+  openPage,
+  startBrowserHarness,
+} from '../helpers/browser.ts';
 import { signedInPerson, sql } from '../helpers/members.ts';
 import { insertQuestion } from '../helpers/network-posts.ts';
 import { allowSlowTests } from '../helpers/slow-tests.ts';
@@ -20,21 +24,11 @@ beforeAll(async () => {
 });
 afterAll(() => h?.close());
 
-async function logIn(page: Page, locale: string, email: string): Promise<void> {
-  await page.goto(`${h.baseUrl}/${locale}/login`);
-  await page.locator('input[name=email]').fill(email);
-  await page.locator('input[name=password]').fill(testPassword);
-  await page.locator('form.form button[type=submit]').click();
-  await page.waitForURL('**/account');
-}
-
 describe('following a theme and the digest', () => {
   it('is followed from the follows page, digested, and stopped by the link in the e-mail', async () => {
     const reader = await signedInPerson(h, { locale: 'nl', name: 'Noor' });
-    const desk = await h.browser.newContext({ locale: 'nl', viewport: { width: 1280, height: 900 } });
-    const page = await desk.newPage();
-    page.setDefaultTimeout(8_000);
-    await logIn(page, 'nl', reader.email);
+    const page = await openPage(h.browser, 'nl', 1280);
+    await logIn(h, page, 'nl', reader.email);
     await page.goto(`${h.baseUrl}/nl/account/follows`);
     expect(await page.locator('main').textContent()).toContain('Je volgt niets');
     await expectFitsAndAccessible(page, 1280, true);
@@ -48,7 +42,7 @@ describe('following a theme and the digest', () => {
     await expectFitsAndAccessible(page, 1280, true);
     await page.setViewportSize({ width: 390, height: 900 });
     await expectFitsAndAccessible(page, 390, true);
-    await desk.close();
+    await page.context().close();
 
     // The next morning: a question in a sub-theme of housing.
     const question = await insertQuestion(h, {
@@ -73,9 +67,7 @@ describe('following a theme and the digest', () => {
     const link = /https?:\/\/\S+\/follows\/unsubscribe\?token=\S+/.exec(mail.text as string)![0];
 
     // On a phone, not logged in: the page asks first, then one press stops it.
-    const phone = await h.browser.newContext({ locale: 'nl', viewport: { width: 390, height: 800 } });
-    const mobile = await phone.newPage();
-    mobile.setDefaultTimeout(8_000);
+    const mobile = await openPage(h.browser, 'nl', 390, 800);
     await mobile.goto(link);
     expect(await mobile.locator('h1').textContent()).toBe('Het dagelijkse overzicht stopzetten');
     await expectFitsAndAccessible(mobile, 390, true);
@@ -91,6 +83,6 @@ describe('following a theme and the digest', () => {
     await mobile.goto(link.slice(0, -5));
     expect(await mobile.locator('main').textContent()).toContain('Deze afmeldlink klopt niet');
     await expectFitsAndAccessible(mobile, 390, true);
-    await phone.close();
+    await mobile.context().close();
   });
 });

@@ -2,10 +2,14 @@
 // a 390 px phone finds it from the directory's search with “médiation de dettes”, opens all matching
 // questions and answers with a link to a service, which shows as a card; the asker accepts the
 // answer. Every page passes axe and nothing scrolls sideways.
-import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserHarness, expectFitsAndAccessible, startBrowserHarness } from '../helpers/browser.ts';
-import { testPassword } from '../helpers/form-client.ts';
+import {
+  type BrowserHarness,
+  expectFitsAndAccessible,
+  logIn,
+  openPage,
+  startBrowserHarness,
+} from '../helpers/browser.ts';
 import { memberOf, sql } from '../helpers/members.ts';
 import { allowSlowTests } from '../helpers/slow-tests.ts';
 
@@ -16,14 +20,6 @@ beforeAll(async () => {
   h = await startBrowserHarness();
 });
 afterAll(() => h?.close());
-
-async function logIn(page: Page, locale: string, email: string): Promise<void> {
-  await page.goto(`${h.baseUrl}/${locale}/login`);
-  await page.locator('input[name=email]').fill(email);
-  await page.locator('input[name=password]').fill(testPassword);
-  await page.locator('form.form button[type=submit]').click();
-  await page.waitForURL('**/account');
-}
 
 describe('questions to the network', () => {
   it('asking a question in Dutch that a French reader finds and answers, and accepting it', async () => {
@@ -38,10 +34,8 @@ describe('questions to the network', () => {
     const reader = await memberOf(h, orgs[1].id, ['referrer'], { locale: 'fr' });
 
     // The asker, in Dutch on a wide screen.
-    const wide = await h.browser.newContext({ locale: 'nl', viewport: { width: 1280, height: 900 } });
-    const desk = await wide.newPage();
-    desk.setDefaultTimeout(8_000);
-    await logIn(desk, 'nl', asker.email);
+    const desk = await openPage(h.browser, 'nl', 1280);
+    await logIn(h, desk, 'nl', asker.email);
     await desk.goto(`${h.baseUrl}/nl/questions`);
     await expectFitsAndAccessible(desk, 1280, true);
     await desk.getByRole('link', { name: 'Een vraag stellen' }).click();
@@ -68,10 +62,8 @@ describe('questions to the network', () => {
     await expectFitsAndAccessible(desk, 1280, true);
 
     // The French reader, on a phone, searches the directory in French.
-    const phoneContext = await h.browser.newContext({ locale: 'fr', viewport: { width: 390, height: 900 } });
-    const phone = await phoneContext.newPage();
-    phone.setDefaultTimeout(8_000);
-    await logIn(phone, 'fr', reader.email);
+    const phone = await openPage(h.browser, 'fr', 390);
+    await logIn(h, phone, 'fr', reader.email);
     await phone.goto(`${h.baseUrl}/fr/search?q=${encodeURIComponent('médiation de dettes')}`);
     const box = phone.locator('.related-box');
     expect(await box.getByRole('heading', { name: 'Questions au réseau' }).isVisible()).toBe(true);
@@ -114,7 +106,7 @@ describe('questions to the network', () => {
       [questionId],
     );
     expect(accepted).not.toBeNull();
-    await wide.close();
-    await phoneContext.close();
+    await desk.context().close();
+    await phone.context().close();
   });
 });

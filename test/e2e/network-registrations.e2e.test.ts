@@ -2,12 +2,19 @@
 // first person on a 390 px phone in French registers, follows the e-mail's link (from the
 // development outbox) and confirms with its button; a second, at 1280 px in English, takes the last
 // place; a third, in Dutch, gets a place on the waiting list. When the first cancels on her phone,
-// the third moves up; the organiser sees the list. Every page passes axe and nothing scrolls sideways.
+// the third moves up, and her mail's link opens her registration; the organiser sees the list.
+// Every page passes axe and nothing scrolls sideways.
 import ICAL from 'ical.js';
-import type { Browser, Page } from 'playwright-core';
+import type { Page } from 'playwright-core';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserHarness, expectFitsAndAccessible, startBrowserHarness } from '../helpers/browser.ts';
-import { newAddress, testPassword } from '../helpers/form-client.ts';
+import {
+  type BrowserHarness,
+  expectFitsAndAccessible,
+  logIn,
+  openPage,
+  startBrowserHarness,
+} from '../helpers/browser.ts';
+import { newAddress } from '../helpers/form-client.ts';
 import { memberOf, sql } from '../helpers/members.ts';
 import { createTestEvent } from '../helpers/network-events.ts';
 import { allowSlowTests } from '../helpers/slow-tests.ts';
@@ -19,13 +26,6 @@ beforeAll(async () => {
   h = await startBrowserHarness();
 });
 afterAll(() => h?.close());
-
-async function newPage(browser: Browser, locale: string, width: number): Promise<Page> {
-  const context = await browser.newContext({ locale, viewport: { width, height: 900 } });
-  const page = await context.newPage();
-  page.setDefaultTimeout(8_000);
-  return page;
-}
 
 /** Fills the register form, then follows the e-mail's link and presses its confirm button. */
 async function registerAndConfirm(
@@ -69,7 +69,7 @@ describe('registering for a network day without an account', () => {
     const event = await createTestEvent(h, { capacity: 2, days: [9] });
     const path = `/events/${event.id}/dates/${event.dates[0]}/register`;
 
-    const phone = await newPage(h.browser, 'fr', 390);
+    const phone = await openPage(h.browser, 'fr', 390);
     const awa = newAddress('awa');
     const awaLink = await registerAndConfirm(phone, {
       locale: 'fr',
@@ -96,7 +96,7 @@ describe('registering for a network day without an account', () => {
     const vevent = new ICAL.Component(ICAL.parse(await ics.text())).getFirstSubcomponent('vevent')!;
     expect(vevent.getFirstPropertyValue('url')).toBe(`${h.baseUrl}/fr/events/${event.id}`);
 
-    const desk = await newPage(h.browser, 'en', 1280);
+    const desk = await openPage(h.browser, 'en', 1280);
     await registerAndConfirm(desk, {
       locale: 'en',
       width: 1280,
@@ -113,7 +113,7 @@ describe('registering for a network day without an account', () => {
     expect(await desk.locator('.notice').first().textContent()).toContain('You have a place.');
 
     // Full now: the form says new registrations go on the waiting list.
-    const late = await newPage(h.browser, 'nl', 1280);
+    const late = await openPage(h.browser, 'nl', 1280);
     await late.goto(`${h.baseUrl}/nl${path}`);
     expect(await late.locator('dl.facts').textContent()).toContain('Volzet');
     const chloe = newAddress('chloe');
@@ -144,18 +144,28 @@ describe('registering for a network day without an account', () => {
       [chloe],
     );
     expect(subject).toBe('Een plaats voor jou: Netwerkdag');
+    // That mail carries her own link, on her phone: her registration, with its cancel button.
+    const mail = await openPage(h.browser, 'nl', 390);
+    await mail.goto(`${h.baseUrl}/nl/dev/outbox`);
+    await mail
+      .locator('.outbox li')
+      .filter({ hasText: chloe })
+      .filter({ hasText: 'Een plaats voor jou' })
+      .getByRole('link')
+      .filter({ hasNotText: '.ics' })
+      .click();
+    await mail.waitForURL('**/nl/registrations/*');
+    expect(await mail.locator('p.status').textContent()).toBe('Chloé Peeters: plaats bevestigd');
+    expect(await mail.getByRole('button', { name: 'Mijn inschrijving annuleren' }).isVisible()).toBe(true);
+    await mail.context().close();
     expect(
       await sql(h, 'select confirmed, waitlisted from event_occurrences where id = $1', [event.dates[0]]),
     ).toEqual([{ confirmed: 2, waitlisted: 0 }]);
 
     // The organiser's list, at 1280 px.
     const editor = await memberOf(h, event.organisationId, ['editor']);
-    const organiser = await newPage(h.browser, 'en', 1280);
-    await organiser.goto(`${h.baseUrl}/en/login`);
-    await organiser.locator('input[name=email]').fill(editor.email);
-    await organiser.locator('input[name=password]').fill(testPassword);
-    await organiser.locator('form.form button[type=submit]').click();
-    await organiser.waitForURL('**/account');
+    const organiser = await openPage(h.browser, 'en', 1280);
+    await logIn(h, organiser, 'en', editor.email);
     await organiser.goto(`${h.baseUrl}/en/manage/events/${event.id}/registrations`);
     await expectFitsAndAccessible(organiser, 1280, true);
     const names = await organiser.locator('table.data-table td:nth-child(2)').allTextContents();

@@ -4,11 +4,15 @@
 // member then cancels the last two dates at once from the group's bookings tab, on the phone.
 // Every page passes axe and nothing scrolls sideways.
 import ICAL from 'ical.js';
-import type { Page } from 'playwright-core';
 import { DateTime } from 'luxon';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserHarness, expectFitsAndAccessible, startBrowserHarness } from '../helpers/browser.ts';
-import { testPassword } from '../helpers/form-client.ts';
+import {
+  type BrowserHarness,
+  expectFitsAndAccessible,
+  logIn,
+  openPage,
+  startBrowserHarness,
+} from '../helpers/browser.ts';
 import { memberOf, sql } from '../helpers/members.ts';
 import { allowSlowTests } from '../helpers/slow-tests.ts';
 
@@ -19,14 +23,6 @@ beforeAll(async () => {
   h = await startBrowserHarness();
 });
 afterAll(() => h?.close());
-
-async function logIn(page: Page, locale: string, email: string): Promise<void> {
-  await page.goto(`${h.baseUrl}/${locale}/login`);
-  await page.locator('input[name=email]').fill(email);
-  await page.locator('input[name=password]').fill(testPassword);
-  await page.locator('form.form button[type=submit]').click();
-  await page.waitForURL('**/account');
-}
 
 /** Next week's Thursday plus some weeks, "2026-12-17". */
 const thursday = (weeks: number) =>
@@ -74,10 +70,8 @@ describe('a weekly request for a room', () => {
     );
     const member = await memberOf(h, group.id, ['referrer'], { locale: 'fr' });
 
-    const phone = await h.browser.newContext({ locale: 'fr', viewport: { width: 390, height: 900 } });
-    const page = await phone.newPage();
-    page.setDefaultTimeout(8_000);
-    await logIn(page, 'fr', member.email);
+    const page = await openPage(h.browser, 'fr', 390);
+    await logIn(h, page, 'fr', member.email);
     await page.goto(`${h.baseUrl}/fr/rooms`);
     await expectFitsAndAccessible(page, 390, true);
     await page.getByLabel('Près de').fill(owner.postcode);
@@ -120,7 +114,7 @@ describe('a weekly request for a room', () => {
       'vevent',
     );
     expect(roomEvents.map((e) => e.getFirstPropertyValue('summary'))).toEqual(['Réservée']);
-    await phone.close();
+    await page.context().close();
     const asked = await sql(
       h,
       `select count(*)::int as n from bookings where room_id = $1 and organisation_id = $2`,
@@ -130,10 +124,8 @@ describe('a weekly request for a room', () => {
 
     // The owner, in Dutch on a desktop, approves the first date.
     const editor = await memberOf(h, owner.org, ['editor'], { locale: 'nl' });
-    const desk = await h.browser.newContext({ locale: 'nl', viewport: { width: 1280, height: 900 } });
-    const ownerPage = await desk.newPage();
-    ownerPage.setDefaultTimeout(8_000);
-    await logIn(ownerPage, 'nl', editor.email);
+    const ownerPage = await openPage(h.browser, 'nl', 1280);
+    await logIn(h, ownerPage, 'nl', editor.email);
     await ownerPage.goto(`${h.baseUrl}/nl/manage/organisations/${owner.org}/rooms`);
     await expectFitsAndAccessible(ownerPage, 1280, true);
     await ownerPage
@@ -158,7 +150,7 @@ describe('a weekly request for a room', () => {
       'TENTATIVE',
       'TENTATIVE',
     ]);
-    await desk.close();
+    await ownerPage.context().close();
     const statuses = await sql(
       h,
       `select status from bookings where room_id = $1 and organisation_id = $2 order by lower(period)`,
@@ -167,10 +159,8 @@ describe('a weekly request for a room', () => {
     expect(statuses.map((s) => s.status)).toEqual(['confirmed', 'requested', 'requested']);
 
     // Back on the phone: the group's bookings tab, and its last two dates cancelled at once.
-    const again = await h.browser.newContext({ locale: 'fr', viewport: { width: 390, height: 900 } });
-    const tab = await again.newPage();
-    tab.setDefaultTimeout(8_000);
-    await logIn(tab, 'fr', member.email);
+    const tab = await openPage(h.browser, 'fr', 390);
+    await logIn(h, tab, 'fr', member.email);
     await tab.goto(`${h.baseUrl}/fr/manage/organisations/${group.id}/members`);
     await tab.getByRole('link', { name: 'Réservations de salles' }).click();
     await tab.waitForURL(`**/fr/manage/organisations/${group.id}/bookings`);
@@ -187,7 +177,7 @@ describe('a weekly request for a room', () => {
       'Les réservations à ces dates sont annulées.',
     );
     await expectFitsAndAccessible(tab, 390, true);
-    await again.close();
+    await tab.context().close();
     const after = await sql(
       h,
       `select status from bookings where room_id = $1 and organisation_id = $2 order by lower(period)`,

@@ -3,6 +3,7 @@ import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
 import { expect } from 'vitest';
 import { chromiumPath } from './chromium-path.ts';
+import { testPassword } from './form-client.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
 
 export { chromiumPath };
@@ -38,6 +39,31 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
       await t.close();
     },
   };
+}
+
+/**
+ * A page in a new browser context (its own cookies, as another person's browser) in a language and
+ * at a width, waiting at most 8 s for anything. Close it with `page.context().close()`.
+ */
+export async function openPage(browser: Browser, locale: string, width: number, height = 900): Promise<Page> {
+  const context = await browser.newContext({ locale, viewport: { width, height } });
+  const page = await context.newPage();
+  page.setDefaultTimeout(8_000);
+  return page;
+}
+
+/** Logs in with the test password through the log-in form, and waits for the account page it leads to. */
+export async function logIn(
+  h: Pick<BrowserHarness, 'baseUrl'>,
+  page: Page,
+  locale: string,
+  email: string,
+): Promise<void> {
+  await page.goto(`${h.baseUrl}/${locale}/login`);
+  await page.locator('input[name=email]').fill(email);
+  await page.locator('input[name=password]').fill(testPassword);
+  await page.locator('form.form button[type=submit]').click();
+  await page.waitForURL('**/account');
 }
 
 /** Runs axe on the page and fails on any serious or critical violation, listing them. */

@@ -72,7 +72,11 @@ export const networkModule = {
       name: 'event-registration-reminders',
       cron: '25 * * * *',
       run: async () => {
-        const result = await runRegistrationReminders(database.db, { now: new Date(), origin });
+        const result = await runRegistrationReminders(database.db, {
+          now: new Date(),
+          origin,
+          keys: encryptionKeysOf(config),
+        });
         mailQueued();
         return result;
       },

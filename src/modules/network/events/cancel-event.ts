@@ -3,7 +3,7 @@
 // to come are told by e-mail, with the reason, in the same transaction.
 import { AppError } from '../../../shared/errors.ts';
 import { agendaChanged } from '../agenda/agenda-live.ts';
-import type { NetworkContext } from '../network-context.ts';
+import type { NetworkContext, WithKeys } from '../network-context.ts';
 import { auditEvent } from './events-audit.ts';
 import { eventToManage } from './event-to-manage.ts';
 import { lockEvent, setCancelled } from './events.repo.ts';
@@ -12,7 +12,7 @@ import { tellCalledOff } from '../registrations/tell-called-off.ts';
 export const cancelReasonMax = 500;
 
 export async function cancelEvent(
-  ctx: NetworkContext,
+  ctx: WithKeys<NetworkContext>,
   eventId: string,
   reasonText: string,
 ): Promise<{ id: string; organisationId: string }> {

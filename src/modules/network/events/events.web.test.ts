@@ -230,8 +230,8 @@ describe('changing and cancelling an event', () => {
       [before[2].id],
     );
     await sql(app.t, 'update event_occurrences set confirmed = 1 where id = $1', [before[2].id]);
-    // And someone waits on the first date (as if its places had been fewer): a change that leaves
-    // places free moves them up.
+    // And someone waits on the first date (as if its places had been fewer): only a change that adds
+    // places moves them up.
     await sql(
       app.t,
       `insert into event_registrations (occurrence_id, name, email, locale, status, token_hash, placed_at)
@@ -268,12 +268,21 @@ describe('changing and cancelling an event', () => {
       (await sql(app.t, 'select subject, text from outbox where "to" = $1 order by created_at', [to])).map(
         (m) => m.subject as string,
       );
-    // The person of the date called off is told; the one waiting has a place now, and is told too.
+    // The person of the date called off is told. The capacity stayed: the waiting lists are not
+    // looked at (not even this one, left with room as no change would leave it).
     expect(await mails('a.person@example.org')).toEqual(['Called off: Journée réseau bien-être']);
+    expect(await mails('b.person@example.org')).toEqual([]);
+    const statusOfB = async () =>
+      (await sql(app.t, `select status from event_registrations where email = 'b.person@example.org'`))[0]
+        .status;
+    expect(await statusOfB()).toBe('waitlisted');
+
+    // A larger capacity moves the one waiting up, who is told.
+    const weekly = { repeat: 'weekly', days: ['TU'], ends: 'count', count: '2' };
+    await owner.editor.get(`/en/manage/events/${id}`);
+    await owner.editor.post(`/en/manage/events/${id}`, eventForm({ ...weekly, capacity: '40' }));
+    expect(await statusOfB()).toBe('confirmed');
     expect(await mails('b.person@example.org')).toEqual(['Une place pour vous : Journée réseau bien-être']);
-    expect(
-      await sql(app.t, `select status from event_registrations where email = 'b.person@example.org'`),
-    ).toEqual([{ status: 'confirmed' }]);
     expect(
       await sql(app.t, 'select confirmed, waitlisted from event_occurrences where id = $1', [before[0].id]),
     ).toEqual([{ confirmed: 1, waitlisted: 0 }]);
@@ -282,7 +291,7 @@ describe('changing and cancelling an event', () => {
     await owner.editor.get(`/en/manage/events/${id}`);
     const later = await owner.editor.post(
       `/en/manage/events/${id}`,
-      eventForm({ repeat: 'weekly', days: ['TU'], ends: 'count', count: '2', start_time: '10:00' }),
+      eventForm({ ...weekly, capacity: '40', start_time: '10:00' }),
     );
     expect(later.headers.location).not.toContain('called_off');
     const moved = await sql(
@@ -327,6 +336,45 @@ describe('changing and cancelling an event', () => {
     expect(page.body).toContain('The hall is flooded.');
     expect(page.body).toContain('https://schema.org/EventCancelled');
     expect(page.body).not.toContain('/register"');
+  });
+
+  it('moves everyone waiting up when the limit goes, and nobody when it goes down', async () => {
+    const id = idOf((await publish({ capacity: '1' })).headers.location as string);
+    const [{ id: date }] = await sql(app.t, 'select id from event_occurrences where event_id = $1', [id]);
+    // One has the place, two wait.
+    for (const [n, status] of [
+      [1, 'confirmed'],
+      [2, 'waitlisted'],
+      [3, 'waitlisted'],
+    ] as const)
+      await sql(
+        app.t,
+        `insert into event_registrations (occurrence_id, name, email, locale, status, token_hash, placed_at)
+         values ($1, $2, $3, 'en', $4, decode(md5(random()::text), 'hex'), now() + $5 * interval '1 second')`,
+        [date, `P${n}`, `limit${n}.${id}@example.org`, status, n],
+      );
+    await sql(app.t, 'update event_occurrences set confirmed = 1, waitlisted = 2 where id = $1', [date]);
+    const statuses = async () =>
+      (
+        await sql(app.t, 'select status from event_registrations where occurrence_id = $1 order by name', [
+          date,
+        ])
+      ).map((r) => r.status);
+    await owner.editor.get(`/en/manage/events/${id}`);
+    await owner.editor.post(`/en/manage/events/${id}`, eventForm({ capacity: '1' }));
+    expect(await statuses()).toEqual(['confirmed', 'waitlisted', 'waitlisted']);
+    await owner.editor.get(`/en/manage/events/${id}`);
+    await owner.editor.post(`/en/manage/events/${id}`, eventForm({ capacity: '' }));
+    expect(await statuses()).toEqual(['confirmed', 'confirmed', 'confirmed']);
+    expect(
+      await sql(app.t, 'select confirmed, waitlisted from event_occurrences where id = $1', [date]),
+    ).toEqual([{ confirmed: 3, waitlisted: 0 }]);
+    const [{ n }] = await sql(
+      app.t,
+      `select count(*)::int as n from outbox where "to" like $1 and subject like 'A place for you%'`,
+      [`limit%.${id}@example.org`],
+    );
+    expect(n).toBe(2);
   });
 
   it('is "not found" for people of other organisations, and for referrers of its own', async () => {

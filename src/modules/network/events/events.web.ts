@@ -105,7 +105,8 @@ function storedValues(event: EventRow): FormValues {
 
 export const eventsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   const { db } = deps;
-  const context = (request: FastifyRequest) => signedInContext(request, deps);
+  // Its people's mails (a date called off or moved) carry their own links, signed with the keys.
+  const context = (request: FastifyRequest) => ({ ...signedInContext(request, deps), keys: deps.keys });
 
   /** The organisation's places and the directory's words to choose from. */
   async function formData(organisationId: string, locale: string, event?: EventRow): Promise<EventFormData> {

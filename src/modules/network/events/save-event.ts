@@ -6,7 +6,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { isUuid } from '../../../shared/shapes.ts';
 import { commonLanguages, getOrganisation, themeCodes } from '../../directory/index.ts';
 import { geoReference } from '../../geo/index.ts';
-import type { NetworkContext } from '../network-context.ts';
+import type { NetworkContext, WithKeys } from '../network-context.ts';
 import { checkEvent, type EventInput } from './check-event.ts';
 import { auditEvent } from './events-audit.ts';
 import { requireEventEditor } from './events.policy.ts';
@@ -16,7 +16,7 @@ import { tellCalledOff, tellTimeChanged } from '../registrations/tell-called-off
 import { agendaChanged } from '../agenda/agenda-live.ts';
 
 export async function saveEvent(
-  ctx: NetworkContext,
+  ctx: WithKeys<NetworkContext>,
   organisationId: string,
   eventId: string | null,
   input: EventInput,
@@ -40,6 +40,7 @@ export async function saveEvent(
 
   const saved = await ctx.db.transaction(async (tx) => {
     let id: string;
+    let placesAdded = false;
     if (eventId === null) {
       id = await insertEvent(tx, {
         ...value,
@@ -51,6 +52,8 @@ export async function saveEvent(
       const event = await lockEvent(tx, eventId.toLowerCase());
       if (!event || event.organisationId !== orgId) throw new AppError('EVENT_NOT_FOUND');
       id = event.id;
+      // More places, or no limit any more: the first waiting of each date may move up.
+      placesAdded = event.capacity !== null && (value.capacity === null || value.capacity > event.capacity);
       await updateEvent(tx, id, value, ctx.now);
     }
     const synced = await syncDates(tx, id, dates, ctx.now);
@@ -59,7 +62,7 @@ export async function saveEvent(
       // The people of dates that went or moved hear of it; a larger capacity moves the waiting up.
       await tellCalledOff(tx, ctx, id, synced.calledOff, null);
       await tellTimeChanged(tx, ctx, id, synced.moved);
-      for (const date of synced.kept) await moveUpFromWaitlist(tx, date, ctx);
+      if (placesAdded) for (const date of synced.kept) await moveUpFromWaitlist(tx, date, ctx);
     }
     await auditEvent(tx, ctx, eventId === null ? 'event_published' : 'event_changed', id, {
       organisation: orgId,

@@ -1,22 +1,10 @@
 // Times of events as people read them, in Brussels, in the reader's language
 // ("jeudi 18 mars 2027, 09:30–16:00"). Each format is made once per language.
+import { brusselsFormat as format } from '../../../shared/brussels-time.ts';
 import { eventTimeZone } from './recurrence.ts';
 
 interface Reader {
   locale: string;
-}
-
-function format(options: Intl.DateTimeFormatOptions) {
-  const byLocale = new Map<string, Intl.DateTimeFormat>();
-  return (reader: Reader, moment: Date): string => {
-    let formatter = byLocale.get(reader.locale);
-    if (!formatter)
-      byLocale.set(
-        reader.locale,
-        (formatter = new Intl.DateTimeFormat(reader.locale, { ...options, timeZone: eventTimeZone })),
-      );
-    return formatter.format(moment);
-  };
 }
 
 /** "jeu." */

@@ -4,7 +4,7 @@
 import type { Executor } from '../../../db/client.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { agendaChanged } from '../agenda/agenda-live.ts';
-import type { NetworkContext, VisitorContext } from '../network-context.ts';
+import type { NetworkContext, VisitorContext, WithKeys } from '../network-context.ts';
 import { isOpen, moveUpFromWaitlist } from './place-registration.ts';
 import { mailRegistration } from './registration-mail.ts';
 import { findRegistrationByLink } from './registration-link.ts';
@@ -20,9 +20,8 @@ import {
 } from './registrations.repo.ts';
 
 async function cancel(
-  ctx: VisitorContext,
+  ctx: WithKeys<VisitorContext>,
   registration: RegistrationRow,
-  token?: string,
 ): Promise<{ eventId: string; occurrenceId: string }> {
   const result = await ctx.db.transaction(async (tx: Executor) => {
     const found = await findDate(tx, registration.occurrenceId, true);
@@ -39,12 +38,11 @@ async function cancel(
       was: current.status,
     });
     if (current.status !== 'unconfirmed')
-      await mailRegistration(tx, ctx.origin, 'cancelled', {
+      await mailRegistration(tx, ctx, 'cancelled', {
         to: current,
         event: found.event,
         date: found.date,
         place: { address: null, onlineUrl: null },
-        token,
       });
     if (current.status === 'confirmed' && isOpen(found, ctx.now))
       await moveUpFromWaitlist(tx, found.date.id, ctx);
@@ -56,12 +54,16 @@ async function cancel(
 }
 
 /** By the person's link. */
-export async function cancelByLink(ctx: VisitorContext, token: string) {
-  return cancel(ctx, await findRegistrationByLink(ctx.db, token), token);
+export async function cancelByLink(ctx: WithKeys<VisitorContext>, token: string) {
+  return cancel(ctx, await findRegistrationByLink(ctx.db, ctx.keys, token));
 }
 
 /** By a signed-in person, their own registration for this date of this event. */
-export async function cancelOwnRegistration(ctx: NetworkContext, eventId: string, occurrenceId: string) {
+export async function cancelOwnRegistration(
+  ctx: WithKeys<NetworkContext>,
+  eventId: string,
+  occurrenceId: string,
+) {
   const found = await findDateOfEvent(ctx.db, eventId, occurrenceId);
   const registration = await findOwnRegistration(ctx.db, found.date.id, ctx.actor);
   if (!registration) throw new AppError('REGISTRATION_NOT_FOUND');

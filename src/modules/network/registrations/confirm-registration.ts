@@ -3,17 +3,17 @@
 // Confirming again changes nothing.
 import { AppError } from '../../../shared/errors.ts';
 import { agendaChanged } from '../agenda/agenda-live.ts';
-import type { VisitorContext } from '../network-context.ts';
+import type { VisitorContext, WithKeys } from '../network-context.ts';
 import { isOpen, placeRegistration } from './place-registration.ts';
 import { placeOf } from './registration-words.ts';
 import { findRegistrationByLink } from './registration-link.ts';
 import { findDate, lockRegistration } from './registrations.repo.ts';
 
 export async function confirmRegistration(
-  ctx: VisitorContext,
+  ctx: WithKeys<VisitorContext>,
   token: string,
 ): Promise<{ status: 'confirmed' | 'waitlisted' | 'cancelled' }> {
-  const registration = await findRegistrationByLink(ctx.db, token);
+  const registration = await findRegistrationByLink(ctx.db, ctx.keys, token);
   const before = await findDate(ctx.db, registration.occurrenceId);
   if (!before) throw new AppError('REGISTRATION_NOT_FOUND');
   const place = await placeOf(ctx.db, before.event);
@@ -24,7 +24,7 @@ export async function confirmRegistration(
     if (!found || !current) throw new AppError('REGISTRATION_NOT_FOUND');
     if (current.status !== 'unconfirmed') return current.status;
     if (!isOpen(found, ctx.now)) throw new AppError('REGISTRATION_CLOSED');
-    return placeRegistration(tx, found, current, ctx, place, token);
+    return placeRegistration(tx, found, current, ctx, place);
   });
   ctx.mailQueued();
   agendaChanged(ctx.db, [before.event.id]);

@@ -39,6 +39,8 @@ export interface RegistrationPageData {
   place: EventPlace;
   /** The date has begun or passed: nothing to confirm or cancel any more. */
   past: boolean;
+  /** The organisers called off the event or this date: nothing to confirm or cancel any more. */
+  calledOff: boolean;
 }
 
 export interface ListedPerson {

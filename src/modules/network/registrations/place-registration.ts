@@ -5,6 +5,7 @@
 // events' edit: when the organisers raise a date's capacity, the first waiting move up.
 import type { Executor } from '../../../db/client.ts';
 import type { Actor } from '../../../shared/actor.ts';
+import type { KeyRing } from '../../../shared/field-encryption.ts';
 import { mailRegistration } from './registration-mail.ts';
 import { type EventPlace, placeOf } from './registration-words.ts';
 import { auditRegistration } from './registrations-audit.ts';
@@ -18,10 +19,14 @@ import {
   setStatus,
 } from './registrations.repo.ts';
 
-/** What placing needs from its caller: the clock, links' origin, and who acts (for the audit log). */
+/**
+ * What placing needs from its caller: the clock, links' origin and the keys their people's own links
+ * are signed with, and who acts (for the audit log).
+ */
 export interface PlacingContext {
   now: Date;
   origin: string;
+  keys: KeyRing;
   ip: string | null;
   actor?: Actor | null;
 }
@@ -35,8 +40,7 @@ const hasRoom = (found: DateOfEvent) =>
 
 /**
  * Places one registration (unconfirmed or new) on a date whose row the caller locked, updates the
- * counts in `found` and in the database, and tells the person. `token` is the secret of their
- * link when the caller has it (for the link in the e-mail).
+ * counts in `found` and in the database, and tells the person.
  */
 export async function placeRegistration(
   tx: Executor,
@@ -44,7 +48,6 @@ export async function placeRegistration(
   registration: Pick<RegistrationRow, 'id' | 'email' | 'name' | 'locale'>,
   ctx: PlacingContext,
   place: EventPlace,
-  token?: string,
 ): Promise<'confirmed' | 'waitlisted'> {
   const status = hasRoom(found) ? 'confirmed' : 'waitlisted';
   await placeRow(tx, { id: registration.id, occurrenceId: found.date.id }, status, ctx.now);
@@ -52,12 +55,11 @@ export async function placeRegistration(
   if (status === 'confirmed') found.date.confirmed++;
   else found.date.waitlisted++;
   await auditRegistration(tx, ctx, status, registration.id, { occurrence: found.date.id });
-  await mailRegistration(tx, ctx.origin, status, {
+  await mailRegistration(tx, ctx, status, {
     to: registration,
     event: found.event,
     date: found.date,
     place,
-    token,
     position: found.date.waitlisted,
   });
   return status;
@@ -86,7 +88,7 @@ export async function moveUpFromWaitlist(
     found.date.waitlisted--;
     await auditRegistration(tx, ctx, 'moved_up', next.id, { occurrence: occurrenceId });
     place ??= await placeOf(tx, found.event);
-    await mailRegistration(tx, ctx.origin, 'moved_up', {
+    await mailRegistration(tx, ctx, 'moved_up', {
       to: next,
       event: found.event,
       date: found.date,

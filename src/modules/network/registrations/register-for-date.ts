@@ -3,17 +3,20 @@
 // address takes a place (or a waitlist place) at once; anyone else gets an e-mail with a link that
 // confirms the address and only then places the registration. One registration per address and
 // date: the database refuses a second, even at the same moment (event_registrations_once_idx).
-// Visitors register a few times per hour per network address.
+// Visitors register a few times per hour per network address. The registration's id is made here,
+// before it is written, so that its link (registration-token.ts) goes in the same transaction's mail.
+import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../shared/actor.ts';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import { agendaChanged } from '../agenda/agenda-live.ts';
 import type { RateLimiter } from '../../../shared/rate-limiter.ts';
 import { isEmailAddress } from '../../../shared/shapes.ts';
-import { newToken } from '../../../shared/tokens.ts';
-import type { VisitorContext } from '../network-context.ts';
+import { hashToken } from '../../../shared/tokens.ts';
+import type { VisitorContext, WithKeys } from '../network-context.ts';
 import { isOpen, placeRegistration } from './place-registration.ts';
 import { mailRegistration } from './registration-mail.ts';
 import { findDateOfEvent } from './registration-dates.ts';
+import { registrationToken } from './registration-token.ts';
 import { placeOf } from './registration-words.ts';
 import { auditRegistration } from './registrations-audit.ts';
 import { isMemberOfSome } from './registrations.policy.ts';
@@ -21,6 +24,7 @@ import {
   type DateOfEvent,
   dropUnconfirmed,
   findDate,
+  findRegistrationOfAddress,
   insertRegistration,
   unlessRegistered,
 } from './registrations.repo.ts';
@@ -69,7 +73,7 @@ function checkPerson(actor: Actor | null, input: RegistrationInput) {
 }
 
 export async function registerForDate(
-  ctx: VisitorContext & { limit?: RateLimiter },
+  ctx: WithKeys<VisitorContext> & { limit?: RateLimiter },
   input: RegistrationInput,
 ): Promise<RegistrationOutcome> {
   const { actor } = ctx;
@@ -77,7 +81,8 @@ export async function registerForDate(
   const { name, email } = checkPerson(actor, input);
   if (!actor && ctx.limit) await ctx.limit.consume(ctx.ip ?? 'unknown');
   const atOnce = actor?.emailVerified === true;
-  const { token, hash } = newToken();
+  const id = randomUUID();
+  const token = registrationToken(ctx.keys, id);
   // Read before the transaction: it holds the date's row locked and stays short.
   const place = atOnce ? await placeOf(ctx.db, found.event) : null;
   const registering = unlessRegistered(() =>
@@ -87,27 +92,28 @@ export async function registerForDate(
       // An address never confirmed may register again: the new link replaces the old one.
       await dropUnconfirmed(tx, locked.date.id, email);
       const registration = await insertRegistration(tx, {
+        id,
         occurrenceId: locked.date.id,
         userId: actor?.userId ?? null,
         name,
         email,
         locale: ctx.locale,
         status: 'unconfirmed',
-        tokenHash: Buffer.from(hash, 'hex'),
+        // Its first link also opens by its hash, even once the key that signed it left the ring.
+        tokenHash: Buffer.from(hashToken(token), 'hex'),
         emailConfirmedAt: atOnce ? ctx.now : null,
         createdAt: ctx.now,
       });
       await auditRegistration(tx, ctx, 'created', registration.id, { occurrence: locked.date.id });
       if (atOnce) {
-        const status = await placeRegistration(tx, locked, registration, ctx, place!, token);
+        const status = await placeRegistration(tx, locked, registration, ctx, place!);
         return { id: registration.id, status, token };
       }
-      await mailRegistration(tx, ctx.origin, 'confirm_address', {
+      await mailRegistration(tx, ctx, 'confirm_address', {
         to: registration,
         event: locked.event,
         date: locked.date,
         place: { address: null, onlineUrl: null },
-        token,
       });
       return { id: registration.id, status: 'unconfirmed', token };
     }),
@@ -127,21 +133,23 @@ export async function registerForDate(
 /**
  * Someone not proven to own the address asked again for a date it is registered for. They get the
  * answer any registration gets ("check your mail"), so the form tells nobody who comes; the
- * address's owner is told by e-mail, with nothing the asker typed.
+ * address's owner is told by e-mail, with nothing the asker typed, and the link of the registration
+ * they hold (the mail goes to its address only).
  */
 async function alreadyRegistered(
-  ctx: VisitorContext,
+  ctx: WithKeys<VisitorContext>,
   found: DateOfEvent,
   email: string,
 ): Promise<RegistrationOutcome> {
-  await ctx.db.transaction((tx) =>
-    mailRegistration(tx, ctx.origin, 'already_registered', {
-      to: { email, name: '', locale: ctx.locale },
+  await ctx.db.transaction(async (tx) => {
+    const held = await findRegistrationOfAddress(tx, found.date.id, email);
+    await mailRegistration(tx, ctx, 'already_registered', {
+      to: { id: held?.id, email, name: '', locale: ctx.locale },
       event: found.event,
       date: found.date,
       place: { address: null, onlineUrl: null },
-    }),
-  );
+    });
+  });
   ctx.mailQueued();
   return { id: '', status: 'unconfirmed', token: '' };
 }

@@ -1,12 +1,15 @@
 // E-mails to a person about their registration, in the language they registered in: the link to
 // confirm their address, their place (with where to go or the link to join online, and the
 // calendar file), the waiting list, moving up from it, a cancellation, the event or date called off
-// by its organisers or moved to another time, a second registration of the same address, and the reminder the day before. Only the first mail carries the secret link to confirm; the others carry it when the
-// person just used it (its secret is not stored, only its hash), else the event's page.
+// by its organisers or moved to another time, a second registration of the same address, and the
+// reminder the day before. Each carries the person's own link (registration-link.ts), where they
+// see their registration and cancel it; the reminder and a new time say so in as many words.
 import type { Executor } from '../../../db/client.ts';
 import { translator, type MessageKey } from '../../../i18n/index.ts';
 import { type I18nText, isLocale, type Locale, pickText } from '../../../shared/i18n-text.ts';
+import type { KeyRing } from '../../../shared/field-encryption.ts';
 import { queueMail } from '../../notifications/index.ts';
+import { registrationPath } from './registration-link.ts';
 import { type EventPlace, whenText } from './registration-words.ts';
 
 export type RegistrationMailKind =
@@ -20,13 +23,18 @@ export type RegistrationMailKind =
   | 'already_registered'
   | 'reminder';
 
+/** What the links of a mail need: the site's origin, and the keys the person's link is signed with. */
+export interface MailLinks {
+  origin: string;
+  keys: KeyRing;
+}
+
 export interface RegistrationMail {
-  to: { email: string; name: string; locale: string };
+  /** The person; `id`, their registration's, gives the mail their own link. */
+  to: { id?: string; email: string; name: string; locale: string };
   event: { id: string; title: I18nText };
   date: { startsAt: Date; endsAt: Date };
   place: EventPlace;
-  /** The secret of the person's link, when the caller has it. */
-  token?: string;
   /** For the waiting list: the person's place on it. */
   position?: number;
   /** Why the organisers called the event off, when they said. */
@@ -35,7 +43,7 @@ export interface RegistrationMail {
 
 export async function mailRegistration(
   tx: Executor,
-  origin: string,
+  { origin, keys }: MailLinks,
   kind: RegistrationMailKind,
   mail: RegistrationMail,
 ): Promise<void> {
@@ -47,7 +55,7 @@ export async function mailRegistration(
     when: whenText(locale, mail.date),
     position: mail.position ?? 0,
   };
-  const own = mail.token ? `${origin}/${locale}/registrations/${mail.token}` : null;
+  const own = mail.to.id ? `${origin}${registrationPath(keys, locale, mail.to.id)}` : null;
   const eventPage = `${origin}/${locale}/events/${mail.event.id}`;
   const placed = kind === 'confirmed' || kind === 'moved_up' || kind === 'reminder';
   // The first mail goes to an address nobody proved yet: it carries no text the registering person
@@ -65,7 +73,10 @@ export async function mailRegistration(
   if (placed && mail.place.address)
     paragraphs.push(t('network.registration.mail.address', { address: mail.place.address }));
   if (placed && own) paragraphs.push(t('network.registration.mail.calendar', { url: `${own}.ics` }));
-  if (kind !== 'confirm_address' && kind !== 'cancelled' && kind !== 'called_off')
+  // The day before, or at a new time, is when people find they cannot come: the mail says how.
+  if ((kind === 'reminder' || kind === 'time_changed') && own)
+    paragraphs.push(t('network.registration.mail.cancel_hint'));
+  else if (kind !== 'confirm_address' && kind !== 'cancelled' && kind !== 'called_off')
     paragraphs.push(
       t(own ? 'network.registration.mail.keep_link' : 'network.registration.mail.earlier_link'),
     );

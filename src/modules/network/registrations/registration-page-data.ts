@@ -2,6 +2,7 @@
 // signed-in person's own registration), and the person's page at their link.
 import type { Executor } from '../../../db/client.ts';
 import type { Actor } from '../../../shared/actor.ts';
+import type { KeyRing } from '../../../shared/field-encryption.ts';
 import type { RegisterPageData, RegistrationPageData } from './page-data.ts';
 import { isOpen } from './place-registration.ts';
 import { findDateOfEvent } from './registration-dates.ts';
@@ -26,10 +27,10 @@ export async function registerPageData(
 }
 
 export async function registrationPageData(
-  ctx: { db: Executor; now: Date },
+  ctx: { db: Executor; now: Date; keys: KeyRing },
   token: string,
 ): Promise<RegistrationPageData> {
-  const registration = await findRegistrationByLink(ctx.db, token);
+  const registration = await findRegistrationByLink(ctx.db, ctx.keys, token);
   const found = (await findDate(ctx.db, registration.occurrenceId))!;
   return {
     id: registration.id,
@@ -40,5 +41,6 @@ export async function registrationPageData(
     date: found.date,
     place: await placeOf(ctx.db, found.event),
     past: found.date.startsAt <= ctx.now,
+    calledOff: found.event.status === 'cancelled' || found.date.cancelledAt !== null,
   };
 }

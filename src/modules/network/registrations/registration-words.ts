@@ -2,19 +2,8 @@
 // reader's language ("lundi 7 décembre 2026, 18:00–21:00"), and the address of the event's place.
 // Each format is made once per language.
 import type { Executor } from '../../../db/client.ts';
+import { brusselsFormat as format } from '../../../shared/brussels-time.ts';
 import { listOrganisationsWithPlaces } from '../../directory/index.ts';
-
-const zone = 'Europe/Brussels';
-
-function format(options: Intl.DateTimeFormatOptions) {
-  const byLocale = new Map<string, Intl.DateTimeFormat>();
-  return (locale: string, moment: Date): string => {
-    let formatter = byLocale.get(locale);
-    if (!formatter)
-      byLocale.set(locale, (formatter = new Intl.DateTimeFormat(locale, { ...options, timeZone: zone })));
-    return formatter.format(moment);
-  };
-}
 
 const timeOf = format({ hour: '2-digit', minute: '2-digit' });
 const dayOf = format({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });

@@ -6,11 +6,12 @@ import { describe, expect, it } from 'vitest';
 import { FormClient, lastMailTo, newAddress, pathOf } from '../../../../test/helpers/form-client.ts';
 import { memberOf, signedInPerson, sql } from '../../../../test/helpers/members.ts';
 import { createTestEvent } from '../../../../test/helpers/network-events.ts';
-import { useTestApp } from '../../../../test/helpers/test-app.ts';
+import { testConfig, useTestApp } from '../../../../test/helpers/test-app.ts';
 import { purgeUnconfirmedRegistrations } from './purge-unconfirmed.ts';
 import { runRegistrationReminders } from './run-registration-reminders.ts';
 
 const app = useTestApp();
+const keys = testConfig().encryptionKeys!;
 
 /** Registers a visitor for date `i` and, unless `confirm` is false, confirms by the link. */
 async function register(
@@ -110,7 +111,11 @@ describe('the jobs', () => {
     const d = await register(soon, 'Dani', { confirm: false });
     await register(later, 'Eve');
     const now = new Date();
-    const first = await runRegistrationReminders(app.t.database.db, { now, origin: 'http://localhost' });
+    const first = await runRegistrationReminders(app.t.database.db, {
+      now,
+      origin: 'http://localhost',
+      keys,
+    });
     expect(first.reminded).toBeGreaterThanOrEqual(2);
     expect((await lastMailTo(app.t.database, a.email))!.subject).toMatch(/^Herinnering: Netwerkdag, /);
     expect((await lastMailTo(app.t.database, b.email))!.subject).toMatch(/^Reminder: Network day, /);
@@ -129,7 +134,11 @@ describe('the jobs', () => {
       [later.dates[0]],
     );
     expect(notYet).toBeNull();
-    const again = await runRegistrationReminders(app.t.database.db, { now, origin: 'http://localhost' });
+    const again = await runRegistrationReminders(app.t.database.db, {
+      now,
+      origin: 'http://localhost',
+      keys,
+    });
     const reminders = await sql(
       app.t,
       `select count(*)::int as n from outbox where "to" = $1 and subject like 'Reminder%'`,

@@ -6,7 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { FormClient, lastMailTo, newAddress, pathOf } from '../../../../test/helpers/form-client.ts';
 import { sql } from '../../../../test/helpers/members.ts';
 import { countsOf, createTestEvent } from '../../../../test/helpers/network-events.ts';
-import { useTestApp } from '../../../../test/helpers/test-app.ts';
+import { testConfig, useTestApp } from '../../../../test/helpers/test-app.ts';
 import { moveUpFromWaitlist } from './place-registration.ts';
 
 const app = useTestApp();
@@ -67,7 +67,12 @@ describe('a hundred people confirming at once for the last ten places', () => {
     );
     await sql(app.t, 'update events set capacity = 15 where id = $1', [event.id]);
     const moved = await app.t.database.db.transaction((tx) =>
-      moveUpFromWaitlist(tx, event.dates[0]!, { now: new Date(), origin: 'http://localhost', ip: null }),
+      moveUpFromWaitlist(tx, event.dates[0]!, {
+        now: new Date(),
+        origin: 'http://localhost',
+        ip: null,
+        keys: testConfig().encryptionKeys!,
+      }),
     );
     expect(moved).toHaveLength(3);
     expect(moved[0]).toBe(first.id);

@@ -81,7 +81,7 @@ export async function unlessRegistered<T>(write: () => Promise<T>): Promise<T> {
 
 export async function insertRegistration(
   tx: Executor,
-  values: Omit<typeof eventRegistrations.$inferInsert, 'id'>,
+  values: typeof eventRegistrations.$inferInsert & { id: string },
 ): Promise<RegistrationRow> {
   const [row] = await tx.insert(eventRegistrations).values(values).returning();
   return row!;
@@ -98,6 +98,29 @@ export async function dropUnconfirmed(tx: Executor, occurrenceId: string, email:
         eq(eventRegistrations.status, 'unconfirmed'),
       ),
     );
+}
+
+export async function findRegistrationById(db: Executor, id: string) {
+  const [row] = await db.select().from(eventRegistrations).where(eq(eventRegistrations.id, id));
+  return row;
+}
+
+/**
+ * The registration (not cancelled) of an address for a date, as the unique index
+ * event_registrations_once_idx finds it.
+ */
+export async function findRegistrationOfAddress(db: Executor, occurrenceId: string, email: string) {
+  const [row] = await db
+    .select()
+    .from(eventRegistrations)
+    .where(
+      and(
+        eq(eventRegistrations.occurrenceId, occurrenceId),
+        sql`lower(${eventRegistrations.email}) = lower(${email})`,
+        sql`${eventRegistrations.status} <> 'cancelled'`,
+      ),
+    );
+  return row;
 }
 
 export async function findRegistrationByToken(db: Executor, tokenHash: Buffer) {

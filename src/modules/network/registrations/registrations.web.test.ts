@@ -55,7 +55,7 @@ describe('registering without an account', () => {
     expect(mail!.locale).toBe('fr');
     // Sent to an address nobody proved: nothing the registering person typed is in it.
     expect(mail!.text).not.toContain('Awa');
-    expect(link).toMatch(/^\/fr\/registrations\/[A-Za-z0-9_-]{43}$/);
+    expect(link).toMatch(/^\/fr\/registrations\/[0-9a-f-]{36}\.[A-Za-z0-9_-]{32}$/);
     expect(await countsOf(app.t, event.dates[0]!)).toMatchObject({ confirmed: 0, waitlisted: 0 });
     // Only the hash of the link's secret is stored.
     const [stored] = await sql(
@@ -144,6 +144,8 @@ describe('registering without an account', () => {
     expect(second.res.headers.location).toContain('done=check_mail');
     expect(second.mail?.subject).toContain('Already registered');
     expect(second.mail?.text).not.toContain('Mallory');
+    // The address's owner gets the link of the registration they hold.
+    expect(second.link).toBe(first.link);
     expect(await registrations(event.dates[0]!)).toBe(1);
 
     for (const [fields, text] of [
@@ -240,8 +242,14 @@ describe('dates that take no registration', () => {
     const early = await registerAsVisitor(cancelled);
     await sql(app.t, `update events set status = 'cancelled' where id = $1`, [cancelled.id]);
     expect((await registerAsVisitor(cancelled)).res.statusCode).toBe(409);
-    // A link of before the cancellation confirms nothing.
-    const confirm = await confirmByLink(early.client, early.link!);
+    // A link of before the cancellation says so, offers no button, and a confirm posted (from a page
+    // left open) confirms nothing.
+    const calledOff = await early.client.get(early.link!);
+    expect(calledOff.statusCode).toBe(200);
+    expect(calledOff.body).toContain('The organisers called this date off');
+    expect(calledOff.body).not.toContain('/confirm"');
+    await early.client.get('/en/password/forgot');
+    const confirm = await early.client.post(`${early.link}/confirm`, {});
     expect(confirm.headers.location).toBe(`${early.link}?done=closed`);
     expect(await countsOf(app.t, cancelled.dates[0]!)).toMatchObject({ confirmed: 0, waitlisted: 0 });
   });
@@ -268,7 +276,9 @@ describe('dates that take no registration', () => {
     await member.get(registerPath(event));
     const res = await member.post(registerPath(event), { name: 'Member', email: 'someone.else@example.org' });
     expect(res.statusCode).toBe(303);
-    expect(res.headers.location).toMatch(/^\/en\/registrations\/[A-Za-z0-9_-]{43}\?done=confirmed$/);
+    expect(res.headers.location).toMatch(
+      /^\/en\/registrations\/[0-9a-f-]{36}\.[A-Za-z0-9_-]{32}\?done=confirmed$/,
+    );
     // The account's own address, whatever was posted.
     expect(
       await sql(app.t, 'select email, status from event_registrations where occurrence_id = $1', [

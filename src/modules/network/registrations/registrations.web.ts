@@ -27,7 +27,9 @@ const DateParams = Type.Object({
   eventId: Type.String({ maxLength: 64 }),
   occurrenceId: Type.String({ maxLength: 64 }),
 });
-const TokenParams = Type.Object({ token: Type.String({ maxLength: 60 }) });
+// As long as the router's maxParamLength (app.ts), so any token it lets through is looked up: a
+// wrong one is "not found".
+const TokenParams = Type.Object({ token: Type.String({ maxLength: 200 }) });
 const DoneQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) });
 const RegisterBody = Type.Object({
   // Longer than allowed, so that a long name gets its message next to the field.
@@ -42,8 +44,10 @@ export const registrationsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, 
     points: 20,
     windowSeconds: 3600,
   });
-  const visitor = (request: FastifyRequest) =>
-    contextAs(request, deps, request.signedIn ? actorOf(request.signedIn) : null);
+  const visitor = (request: FastifyRequest) => ({
+    ...contextAs(request, deps, request.signedIn ? actorOf(request.signedIn) : null),
+    keys: deps.keys,
+  });
 
   async function registerPage(
     request: FastifyRequest,
@@ -94,7 +98,7 @@ export const registrationsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, 
     '/events/:eventId/dates/:occurrenceId/register/cancel',
     { schema: { hide: true, params: DateParams } },
     async (request, reply) => {
-      const ctx = signedInContext(request, deps);
+      const ctx = { ...signedInContext(request, deps), keys: deps.keys };
       const { eventId, occurrenceId } = await cancelOwnRegistration(
         ctx,
         request.params.eventId,

@@ -1,14 +1,16 @@
 // The hourly job that reminds everyone with a place of a date starting within a day, once per date
 // (event_occurrences.reminded_at), each in the language they registered in. A date is marked and
-// its mails queued in one transaction with its row locked, so two runs never remind twice.
+// its mails queued in one transaction with its row locked, so two runs never remind twice. Each
+// mail carries the person's own link, to cancel when they find they cannot come.
 import type { Database } from '../../../db/client.ts';
+import type { KeyRing } from '../../../shared/field-encryption.ts';
 import { mailRegistration } from './registration-mail.ts';
 import { placeOf } from './registration-words.ts';
 import { findDate, findDatesToRemind, listConfirmedOf, markDateReminded } from './registrations.repo.ts';
 
 export async function runRegistrationReminders(
   db: Database,
-  { now, origin }: { now: Date; origin: string },
+  { now, origin, keys }: { now: Date; origin: string; keys: KeyRing },
 ): Promise<{ dates: number; reminded: number }> {
   let dates = 0;
   let reminded = 0;
@@ -21,7 +23,7 @@ export async function runRegistrationReminders(
       const people = await listConfirmedOf(tx, id);
       const place = people.length ? await placeOf(tx, found.event) : { address: null, onlineUrl: null };
       for (const person of people)
-        await mailRegistration(tx, origin, 'reminder', {
+        await mailRegistration(tx, { origin, keys }, 'reminder', {
           to: person,
           event: found.event,
           date: found.date,

@@ -1,15 +1,18 @@
 // When the organisers call off an event, or dates of it by changing its rule, everyone holding a
 // place or waiting for one on a date still to come hears of it, in the language they registered
 // in, with the organisers' reason when they gave one; when they move a date to another time the
-// same day, they hear the new time. Steps of the events' own transaction.
+// same day, they hear the new time. Each mail carries the person's own link. Steps of the events'
+// own transaction.
 import { and, eq, gt, inArray, isNull } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { eventOccurrences, eventRegistrations, events } from '../network.schema.ts';
-import { mailRegistration } from './registration-mail.ts';
+import { type MailLinks, mailRegistration } from './registration-mail.ts';
+
+type TellingContext = MailLinks & { now: Date };
 
 export function tellCalledOff(
   tx: Executor,
-  ctx: { origin: string; now: Date },
+  ctx: TellingContext,
   eventId: string,
   /** The dates called off; null for every date of the event. */
   occurrenceIds: string[] | null,
@@ -21,7 +24,7 @@ export function tellCalledOff(
 /** The dates given have a new time (already written): their people hear it. */
 export function tellTimeChanged(
   tx: Executor,
-  ctx: { origin: string; now: Date },
+  ctx: TellingContext,
   eventId: string,
   occurrenceIds: string[],
 ): Promise<number> {
@@ -30,7 +33,7 @@ export function tellTimeChanged(
 
 async function tellPeople(
   tx: Executor,
-  ctx: { origin: string; now: Date },
+  ctx: TellingContext,
   eventId: string,
   occurrenceIds: string[] | null,
   kind: 'called_off' | 'time_changed',
@@ -39,6 +42,7 @@ async function tellPeople(
   if (occurrenceIds?.length === 0) return 0;
   const people = await tx
     .select({
+      id: eventRegistrations.id,
       email: eventRegistrations.email,
       name: eventRegistrations.name,
       locale: eventRegistrations.locale,
@@ -59,7 +63,7 @@ async function tellPeople(
       ),
     );
   for (const p of people)
-    await mailRegistration(tx, ctx.origin, kind, {
+    await mailRegistration(tx, ctx, kind, {
       to: p,
       event: { id: eventId, title: p.title },
       date: p,

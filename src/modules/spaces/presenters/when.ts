@@ -1,23 +1,10 @@
 // Times as people read them, on pages and in e-mails: in Brussels, in the reader's language
 // ("lundi 7 décembre, 18:00–21:00"). Each format is made once per language: a page of bookings
 // formats many times.
-import { roomTimeZone } from '../spaces.vocabulary.ts';
+import { brusselsFormat as format } from '../../../shared/brussels-time.ts';
 
 interface Reader {
   locale: string;
-}
-
-function format(options: Intl.DateTimeFormatOptions) {
-  const byLocale = new Map<string, Intl.DateTimeFormat>();
-  return (reader: Reader, moment: Date): string => {
-    let formatter = byLocale.get(reader.locale);
-    if (!formatter)
-      byLocale.set(
-        reader.locale,
-        (formatter = new Intl.DateTimeFormat(reader.locale, { ...options, timeZone: roomTimeZone })),
-      );
-    return formatter.format(moment);
-  };
 }
 
 /** "18:00" */

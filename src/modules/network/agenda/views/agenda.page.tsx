@@ -11,27 +11,10 @@ import { geoReference } from '../../../geo/index.ts';
 import { commonLanguages } from '../../../directory/index.ts';
 import { placeText } from '../../events/place-words.ts';
 import { placesLeftText } from '../../events/views/event.page.tsx';
-import { isoDayOf, timeOf, weekdayOf } from '../../events/when.ts';
+import { dayOf as dayName, isoDayOf, timeOf, weekdayOf } from '../../events/when.ts';
 import { eventKinds } from '../../network.vocabulary.ts';
 import type { AgendaCard } from '../agenda-queries.ts';
 import type { AgendaPageData, MonthDay } from '../page-data.ts';
-
-const dayTitle = new Map<string, Intl.DateTimeFormat>();
-function dayName(locale: string, d: Date): string {
-  let f = dayTitle.get(locale);
-  if (!f)
-    dayTitle.set(
-      locale,
-      (f = new Intl.DateTimeFormat(locale, {
-        weekday: 'long',
-        day: 'numeric',
-        month: 'long',
-        year: 'numeric',
-        timeZone: 'Europe/Brussels',
-      })),
-    );
-  return f.format(d);
-}
 
 /** The languages to filter by, in the reader's alphabetical order: sorted once per language. */
 const sortedLanguages = new Map<string, { value: string; label: string }[]>();

@@ -1,6 +1,7 @@
 // The person's page at their link: what their registration is (waiting for confirmation, a place,
-// the waiting list, cancelled), the date and place, the link to join online only with a place, the
-// calendar file, and buttons to confirm or cancel (posted: mail scanners only open links).
+// the waiting list, cancelled, or called off by the organisers), the date and place, the link to
+// join online only with a place, the calendar file, and buttons to confirm or cancel (posted: mail
+// scanners only open links).
 import type { PageContext } from '../../../../http/request-context.ts';
 import { pickText } from '../../../../shared/i18n-text.ts';
 import { label } from '../../../../views/components.tsx';
@@ -20,6 +21,7 @@ export function RegistrationPage({
 }) {
   const { t } = ctx;
   const { event, status, place } = data;
+  const calledOff = data.calledOff && status !== 'cancelled';
   const title = pickText(event.title, ctx.locale)?.text ?? '';
   const link = `/${ctx.locale}/registrations/${data.token}`;
   const heading = t.t('network.registration.yours', { event: title });
@@ -33,10 +35,10 @@ export function RegistrationPage({
           status: label(ctx, 'network.registration.status', status),
         })}
       </p>
-      <p safe>{label(ctx, 'network.registration.explain', status)}</p>
+      <p safe>{label(ctx, 'network.registration.explain', calledOff ? 'called_off' : status)}</p>
       <DateSummary ctx={ctx} date={data.date} capacity={event.capacity} />
       {place.address ? <p safe>{t.t('network.registration.address', { address: place.address })}</p> : ''}
-      {place.onlineUrl && status === 'confirmed' ? (
+      {place.onlineUrl && status === 'confirmed' && !calledOff ? (
         <p>
           <span safe>{t.t('network.registration.online')}</span>{' '}
           <a href={place.onlineUrl} rel="noopener noreferrer" safe>
@@ -51,7 +53,7 @@ export function RegistrationPage({
           {t.t('network.registration.event_page')}
         </a>
       </p>
-      {status === 'confirmed' || status === 'waitlisted' ? (
+      {!calledOff && (status === 'confirmed' || status === 'waitlisted') ? (
         <p>
           <a href={`${link}.ics`} safe>
             {t.t('network.registration.calendar_file')}
@@ -60,7 +62,7 @@ export function RegistrationPage({
       ) : (
         ''
       )}
-      {data.past || status === 'cancelled' ? (
+      {data.past || calledOff || status === 'cancelled' ? (
         ''
       ) : (
         <div class="form-actions">
