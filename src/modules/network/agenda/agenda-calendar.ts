@@ -2,6 +2,7 @@
 // weeks back), in time order, each pointing to its event's card. The agenda page filters and pages
 // them here without a query; agenda-live.ts keeps them equal to the database. The places taken come
 // with each date, so "3 places left" is as fresh as the last notification (milliseconds).
+import { LRUCache } from 'lru-cache';
 import type { I18nText } from '../../../shared/i18n-text.ts';
 import type { EventPlaceView } from '../events/page-data.ts';
 import type { EventKind, EventStatus } from '../network.vocabulary.ts';
@@ -32,9 +33,34 @@ export interface CalendarDate {
   waitlisted: number;
 }
 
-interface Entry extends CalendarDate {
-  event: CalendarEvent;
+/** An event as held: its dates in time order, and room for what the scan under way found of it. */
+interface HeldEvent extends CalendarEvent {
+  dates: Entry[];
+  scan: number;
+  hit: boolean;
 }
+
+/** The index's keys of an event: its kind, commune, languages, themes and organisation. */
+const keysOf = (e: CalendarEvent) => [
+  `k:${e.kind}`,
+  `c:${e.communeNis ?? ''}`,
+  `o:${e.organisationId}`,
+  ...e.languages.map((l) => `l:${l}`),
+  ...e.themes.map((t) => `t:${t}`),
+];
+
+/**
+ * A filter that leaves at most this many events is answered from their own dates; a broader one
+ * by walking all dates in time order, which soon finds a page of them.
+ */
+const defaultFewEvents = 2_000;
+
+interface Entry extends CalendarDate {
+  event: HeldEvent;
+}
+
+/** Each scan's number: an event tested in this scan carries it with the result. */
+let scans = 0;
 
 const byTime = (a: Entry, b: Entry) => a.start - b.start || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -50,8 +76,14 @@ function matcher(filters: Filters): ((event: CalendarEvent) => boolean) | null {
 }
 
 export class AgendaCalendar {
+  constructor(private readonly fewEvents = defaultFewEvents) {}
+
   private entries: Entry[] = [];
-  private events = new Map<string, CalendarEvent>();
+  private events = new Map<string, HeldEvent>();
+  /** Months as worked out since the last change (month). */
+  private readonly months = new LRUCache<string, (AgendaCard & { dayTotal: number })[]>({ max: 200 });
+  /** The events of each kind, commune, language, theme and organisation (keysOf). */
+  private index = new Map<string, Set<HeldEvent>>();
   /** Dates ending before it are not held; none at all before the first load. */
   private windowStartMs = Infinity;
 
@@ -68,20 +100,44 @@ export class AgendaCalendar {
     return { events: this.events.size, dates: this.entries.length };
   }
 
-  /** Everything at once: the dates ending on or after `windowStart`, with their events. */
+  /**
+   * Everything at once: the dates ending on or after `windowStart` in time order (as the database
+   * gives them, so nothing is sorted here), with their events.
+   */
   replaceAll(windowStart: Date, events: CalendarEvent[], dates: CalendarDate[]): void {
     this.windowStartMs = windowStart.getTime();
-    this.events = new Map(events.map((e) => [e.id, e]));
-    this.entries = this.entriesOf(dates).sort(byTime);
+    this.months.clear();
+    this.events = new Map();
+    this.index = new Map();
+    for (const e of events) this.hold(e);
+    this.entries = this.entriesOf(dates);
   }
 
-  /** Some events again (changed, or gone when absent from `events`), with all their dates. */
+  private hold(event: CalendarEvent): void {
+    const e: HeldEvent = { ...event, dates: [], scan: 0, hit: false };
+    this.events.set(e.id, e);
+    for (const key of keysOf(e)) {
+      let set = this.index.get(key);
+      if (!set) this.index.set(key, (set = new Set()));
+      set.add(e);
+    }
+  }
+
+  private drop(id: string): void {
+    const e = this.events.get(id);
+    if (!e) return;
+    this.events.delete(id);
+    for (const key of keysOf(e)) this.index.get(key)?.delete(e);
+  }
+
+  /** Some events again (changed, or gone when absent from `events`), with all their dates in time order. */
   replaceEvents(ids: readonly string[], events: CalendarEvent[], dates: CalendarDate[]): void {
     const changed = new Set(ids);
-    for (const id of ids) this.events.delete(id);
-    for (const e of events) this.events.set(e.id, e);
+    this.months.clear();
+    for (const id of ids) this.drop(id);
+    for (const e of events) this.hold(e);
     const kept = this.entries.filter((entry) => !changed.has(entry.event.id));
-    const added = this.entriesOf(dates).sort(byTime);
+    const added = this.entriesOf(dates);
     // Both lists are in time order: merge them.
     const merged: Entry[] = new Array(kept.length + added.length);
     let i = 0;
@@ -92,14 +148,41 @@ export class AgendaCalendar {
     this.entries = merged;
   }
 
-  /** The dates of the window's start on, of events it knows. */
+  /** The dates (in time order) of the window's start on, of events it holds, each also kept by its event. */
   private entriesOf(dates: CalendarDate[]): Entry[] {
     const entries: Entry[] = [];
     for (const date of dates) {
       const event = this.events.get(date.eventId);
-      if (event && date.end >= this.windowStartMs) entries.push({ ...date, event });
+      if (!event || date.end < this.windowStartMs) continue;
+      const entry = { ...date, event };
+      entries.push(entry);
+      event.dates.push(entry);
     }
     return entries;
+  }
+
+  /** The events the filters may leave, when few: those of their narrowest part. */
+  private fewCandidates(filters: Filters): Iterable<HeldEvent> | null {
+    const { kind, commune, language, themes, organisationId } = filters;
+    const one = (key: string) => this.index.get(key) ?? new Set<HeldEvent>();
+    const parts: { size: number; events: () => Iterable<HeldEvent> }[] = [];
+    for (const key of [
+      kind && `k:${kind}`,
+      commune && `c:${commune}`,
+      language && `l:${language}`,
+      organisationId && `o:${organisationId}`,
+    ])
+      if (key) parts.push({ size: one(key).size, events: () => one(key) });
+    if (themes) {
+      // A theme with its sub-themes: the events of any of them, each once.
+      const each = themes.map((t) => one(`t:${t}`));
+      parts.push({
+        size: each.reduce((n, set) => n + set.size, 0),
+        events: () => new Set(each.flatMap((set) => [...set])),
+      });
+    }
+    const narrowest = parts.sort((a, b) => a.size - b.size)[0];
+    return narrowest && narrowest.size <= this.fewEvents ? narrowest.events() : null;
   }
 
   /** The first entry starting at or after `time`. */
@@ -119,13 +202,24 @@ export class AgendaCalendar {
     const from = filters.from.getTime();
     const to = filters.to.getTime();
     const test = matcher(filters);
-    // Each event is tested once per query, however many dates it has.
-    const tested = new Map<CalendarEvent, boolean>();
-    const matches = (e: CalendarEvent) => {
-      let hit = tested.get(e);
-      if (hit === undefined) tested.set(e, (hit = test!(e)));
-      return hit;
+    // Each event is tested once per scan, however many dates it has.
+    const scan = ++scans;
+    const matches = (e: HeldEvent) => {
+      if (e.scan !== scan) {
+        e.scan = scan;
+        e.hit = test!(e);
+      }
+      return e.hit;
     };
+    const few = test ? this.fewCandidates(filters) : null;
+    if (few) {
+      const inRange = (entry: Entry) =>
+        entry.start < to && (filters.underWay ? entry.end > from : entry.start >= from);
+      const found: Entry[] = [];
+      for (const e of few) if (test!(e)) for (const entry of e.dates) if (inRange(entry)) found.push(entry);
+      for (const entry of found.sort(byTime)) if (!visit(entry)) return;
+      return;
+    }
     const { entries } = this;
     for (
       let i = this.firstFrom(filters.underWay ? underWaySince(filters.from).getTime() : from);
@@ -157,6 +251,18 @@ export class AgendaCalendar {
    * many its day has. `dayStarts` are the month's days' first moments and the next month's first.
    */
   month(filters: Filters, dayStarts: readonly Date[], perDay: number): (AgendaCard & { dayTotal: number })[] {
+    // A month walks thousands of dates: kept until the next change, for the next reader of it.
+    const key = JSON.stringify([filters, dayStarts[0], perDay]);
+    let found = this.months.get(key);
+    if (!found) this.months.set(key, (found = this.countMonth(filters, dayStarts, perDay)));
+    return found;
+  }
+
+  private countMonth(
+    filters: Filters,
+    dayStarts: readonly Date[],
+    perDay: number,
+  ): (AgendaCard & { dayTotal: number })[] {
     const bounds = dayStarts.map((d) => d.getTime());
     const days: { shown: AgendaCard[]; total: number }[] = bounds
       .slice(1)

@@ -6,7 +6,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/test-database.ts';
 import { eventTimeZone } from '../events/recurrence.ts';
 import type { EventKind } from '../network.vocabulary.ts';
-import { agendaChanged, LiveAgenda } from './agenda-live.ts';
+import { AgendaCalendar } from './agenda-calendar.ts';
+import { agendaChanged, LiveAgenda, loadEvents } from './agenda-live.ts';
 import { type AgendaCard, findAgendaDates, findMonthDates, type Filters } from './agenda-queries.ts';
 
 const kinds: EventKind[] = ['network_day', 'training', 'open_day'];
@@ -111,46 +112,58 @@ function filterSets(now: Date): Filters[] {
   ];
 }
 
+/** The live calendar, and one that answers every filter by walking all dates. */
+async function bothCalendars(now: Date): Promise<[AgendaCalendar, AgendaCalendar]> {
+  const held = (await live.calendarFrom(now))!;
+  const walking = new AgendaCalendar(0);
+  const loaded = await loadEvents(database, held.windowStart);
+  walking.replaceAll(held.windowStart, loaded.events, loaded.dates);
+  return [held, walking];
+}
+
 describe('the agenda in memory', () => {
   it('gives the same dates as the database for every filter and page', async () => {
     const now = new Date();
-    const calendar = (await live.calendarFrom(now))!;
+    const [held, walking] = await bothCalendars(now);
     let compared = 0;
-    for (const filters of filterSets(now))
-      for (const page of [
-        { limit: 5, offset: 0 },
-        { limit: 5, offset: 5 },
-        { limit: 400, offset: 0 },
-      ]) {
-        const fromDatabase = (await findAgendaDates(database.db, filters, page)).map(cardOnly);
-        expect(calendar.list(filters, page), JSON.stringify({ filters, page })).toEqual(fromDatabase);
-        compared += fromDatabase.length;
-      }
+    for (const calendar of [held, walking])
+      for (const filters of filterSets(now))
+        for (const page of [
+          { limit: 5, offset: 0 },
+          { limit: 5, offset: 5 },
+          { limit: 400, offset: 0 },
+        ]) {
+          const fromDatabase = (await findAgendaDates(database.db, filters, page)).map(cardOnly);
+          expect(calendar.list(filters, page), JSON.stringify({ filters, page })).toEqual(fromDatabase);
+          compared += fromDatabase.length;
+        }
     // Not a comparison of empty lists.
-    expect(compared).toBeGreaterThan(200);
-    const underWay = calendar.list(filterSets(now)[0]!, { limit: 400, offset: 0 });
+    expect(compared).toBeGreaterThan(400);
+    const underWay = walking.list(filterSets(now)[0]!, { limit: 400, offset: 0 });
     expect(underWay.some((d) => d.start < now && d.end > now)).toBe(true);
   });
 
   it('gives the same month as the database, four dates a day with the day’s count', async () => {
     const now = new Date();
-    const calendar = (await live.calendarFrom(now))!;
-    for (const month of [0, 1, 2]) {
-      const first = DateTime.now().setZone(eventTimeZone).startOf('month').plus({ months: month });
-      const days: Date[] = [];
-      for (let d = first; d <= first.plus({ months: 1 }); d = d.plus({ days: 1 })) days.push(d.toJSDate());
-      for (const filters of filterSets(now).slice(3, 8)) {
-        const inMonth = {
-          ...filters,
-          from: first.toJSDate(),
-          to: first.plus({ months: 1 }).toJSDate(),
-          underWay: false,
-        };
-        if (!calendar) throw new Error('no calendar');
-        const fromDatabase = (await findMonthDates(database.db, inMonth, 2)).map((d) => ({ ...cardOnly(d) }));
-        expect(calendar.month(inMonth, days, 2)).toEqual(fromDatabase);
+    for (const calendar of await bothCalendars(now))
+      for (const month of [0, 1, 2]) {
+        const first = DateTime.now().setZone(eventTimeZone).startOf('month').plus({ months: month });
+        const days: Date[] = [];
+        for (let d = first; d <= first.plus({ months: 1 }); d = d.plus({ days: 1 })) days.push(d.toJSDate());
+        for (const filters of filterSets(now).slice(3, 8)) {
+          const inMonth = {
+            ...filters,
+            from: first.toJSDate(),
+            to: first.plus({ months: 1 }).toJSDate(),
+            underWay: false,
+          };
+          if (!calendar) throw new Error('no calendar');
+          const fromDatabase = (await findMonthDates(database.db, inMonth, 2)).map((d) => ({
+            ...cardOnly(d),
+          }));
+          expect(calendar.month(inMonth, days, 2)).toEqual(fromDatabase);
+        }
       }
-    }
   });
 
   it('leaves dates before its window to the database', async () => {
@@ -185,10 +198,23 @@ describe('the agenda in memory', () => {
           where o.starts_at > now() and o.cancelled_at is null and e.status = 'published' limit 1`,
       )
     ).rows;
+    // A month worked out before the change is not served after it.
+    const before = (await live.calendarFrom(new Date()))!;
+    const next = DateTime.now().setZone(eventTimeZone).startOf('month');
+    const monthDays: Date[] = [];
+    for (let d = next; d <= next.plus({ months: 4 }); d = d.plus({ days: 1 })) monthDays.push(d.toJSDate());
+    const wholeSpan = {
+      ...filterSets(new Date())[1]!,
+      from: monthDays[0]!,
+      to: monthDays.at(-1)!,
+      kind: 'intervision' as const,
+    };
+    expect(before.month(wholeSpan, monthDays, 100)).toEqual([]);
     await database.pool.query(`update events set kind = 'intervision' where id = $1`, [event!.id]);
     agendaChanged(database.db, [event!.id]);
     const calendar = (await live.calendarFrom(new Date()))!;
     const filters = { ...filterSets(new Date())[1]!, kind: 'intervision' as const };
     expect(calendar.list(filters, { limit: 100, offset: 0 }).map((d) => d.eventId)).toContain(event!.id);
+    expect(calendar.month(wholeSpan, monthDays, 100).map((d) => d.eventId)).toContain(event!.id);
   });
 });

@@ -3,7 +3,8 @@
 // LISTENs and reloads those events, a batch at a time. The writes of this process also say so
 // directly (agendaChanged), so a page read after one's own write sees it. After a lost connection,
 // and every few minutes (organisations' names and places, and the window moving on), everything is
-// read again. Until the first load, and for dates before the window, the page asks the database.
+// read again. The first agenda page starts it; until its first load, and for dates before its window,
+// the page asks the database.
 import pg from 'pg';
 import type { DatabaseConnection } from '../../../db/client.ts';
 import type { I18nText } from '../../../shared/i18n-text.ts';
@@ -32,7 +33,7 @@ const ms = (column: string) => `(extract(epoch from ${column}) * 1000)::float8`;
  * The events (all, or those of `ids`) with their dates ending on or after `windowStart`. Plain
  * queries with rows as arrays: a full load reads some 60,000 dates at the benchmark's scale.
  */
-async function loadEvents(
+export async function loadEvents(
   database: DatabaseConnection,
   windowStart: Date,
   ids?: readonly string[],
@@ -43,7 +44,8 @@ async function loadEvents(
     text: `select id, event_id, ${ms('starts_at')}, ${ms('ends_at')}, confirmed, waitlisted
              from event_occurrences
             where cancelled_at is null and starts_at >= $1 and ends_at >= $2
-              and ($3::uuid[] is null or event_id = any($3::uuid[]))`,
+              and ($3::uuid[] is null or event_id = any($3::uuid[]))
+            order by starts_at, id`,
     values: [underWaySince(windowStart), windowStart, ids ?? null],
     rowMode: 'array',
   });
@@ -143,14 +145,21 @@ export class LiveAgenda {
   private listener: pg.Client | undefined;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
+  private started = false;
 
   constructor(
     private readonly database: DatabaseConnection,
     private readonly options: LiveAgendaOptions = {},
   ) {
     live.set(database.db, this);
+  }
+
+  /** Started by the first reader, so a process starts no slower and holds nothing it never shows. */
+  private start(): void {
+    if (this.started) return;
+    this.started = true;
     void this.startUntilLoaded();
-    this.timer = setInterval(() => void this.reload(), options.reloadEveryMs ?? 300_000);
+    this.timer = setInterval(() => void this.reload(), this.options.reloadEveryMs ?? 300_000);
     this.timer.unref();
   }
 
@@ -159,6 +168,7 @@ export class LiveAgenda {
    * null before the first load or for dates before its window (the database answers those).
    */
   async calendarFrom(from: Date): Promise<AgendaCalendar | null> {
+    this.start();
     if (!this.loaded) return null;
     await this.running;
     return this.calendar.covers(from) ? this.calendar : null;
@@ -166,6 +176,7 @@ export class LiveAgenda {
 
   /** Reads these events again (all of them without ids), after the reloads already asked for. */
   reload(ids?: readonly string[]): Promise<void> {
+    if (!this.started) return this.running;
     if (!ids) this.everything = true;
     else for (const id of ids) this.changed.add(id);
     if (!this.queued) {

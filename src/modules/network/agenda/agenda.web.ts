@@ -15,10 +15,9 @@ import { isLocale, type Locale, textIn } from '../../../shared/i18n-text.ts';
 import { isUuid } from '../../../shared/shapes.ts';
 import { commonLanguages, getOrganisationBrief } from '../../directory/index.ts';
 import { geoReference } from '../../geo/index.ts';
-import { eventTimeZone } from '../events/recurrence.ts';
-import { isoDayOf } from '../events/when.ts';
 import { agendaFilters, type AgendaFilters, type AgendaQuery } from './agenda-filters.ts';
 import { agendaIcs } from './agenda-ics.ts';
+import { monthShape, monthWeeks } from './month-grid.ts';
 import {
   agendaPageSize,
   agendaWords,
@@ -26,7 +25,7 @@ import {
   findMonthDates,
   monthPerDay,
 } from './agenda-queries.ts';
-import type { AgendaPageData, MonthDay } from './page-data.ts';
+import type { AgendaPageData } from './page-data.ts';
 import { AgendaPage } from './views/agenda.page.tsx';
 
 const text = () => Type.Optional(Type.String({ maxLength: 40 }));
@@ -60,47 +59,6 @@ const feedQuery = (filters: AgendaFilters | null, locale: Locale) => {
   return `/agenda.ics?${params}`;
 };
 
-/** The first moments of a month's days in Brussels, and of the next month's first day. */
-function monthDays(month: string): Date[] {
-  const first = DateTime.fromISO(`${month}-01`, { zone: eventTimeZone });
-  const days: Date[] = [];
-  for (let d = first; d <= first.plus({ months: 1 }); d = d.plus({ days: 1 })) days.push(d.toJSDate());
-  return days;
-}
-
-function monthWeeks(
-  filters: AgendaFilters,
-  items: (AgendaPageData['items'][number] & { dayTotal: number })[],
-): AgendaPageData['month'] {
-  const first = DateTime.fromISO(`${filters.month}-01`, { zone: eventTimeZone });
-  const start = first.startOf('week');
-  const end = first.endOf('month').endOf('week');
-  const byDay = new Map<string, { items: AgendaPageData['items']; total: number }>();
-  for (const item of items) {
-    const day = isoDayOf(item.start);
-    const entry = byDay.get(day) ?? { items: [], total: item.dayTotal };
-    entry.items.push(item);
-    byDay.set(day, entry);
-  }
-  const weeks: MonthDay[][] = [];
-  for (let d = start; d < end; d = d.plus({ days: 1 })) {
-    if (d.weekday === 1) weeks.push([]);
-    const date = d.toISODate()!;
-    weeks.at(-1)!.push({
-      date,
-      noon: d.set({ hour: 12 }).toJSDate(),
-      inMonth: d.month === first.month,
-      items: byDay.get(date)?.items ?? [],
-      more: Math.max(0, (byDay.get(date)?.total ?? 0) - (byDay.get(date)?.items.length ?? 0)),
-    });
-  }
-  return {
-    weeks,
-    previous: first.minus({ months: 1 }).toFormat('yyyy-MM'),
-    next: first.plus({ months: 1 }).toFormat('yyyy-MM'),
-  };
-}
-
 export const agendaWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   const { db } = deps;
   const words = () =>
@@ -130,11 +88,10 @@ export const agendaWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
     // From memory when it holds those dates, else from the database.
     const calendar = await deps.services.agenda.calendarFrom(filters.from);
     if (filters.view === 'month') {
-      const days = monthDays(filters.month);
       data.month = monthWeeks(
-        filters,
+        filters.month,
         calendar
-          ? calendar.month(filters, days, monthPerDay)
+          ? calendar.month(filters, monthShape(filters.month).dayStarts, monthPerDay)
           : await findMonthDates(db, filters, monthPerDay),
       );
     } else {
