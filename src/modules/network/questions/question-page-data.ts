@@ -12,12 +12,27 @@ import { listOrganisationsWithPlaces, listServicesByIds } from '../../directory/
 import type { AnswerView, DirectoryCard, QuestionPageData } from './page-data.ts';
 import { followsQuestion, findQuestion, listAnswers } from './questions.repo.ts';
 import { maySee, readerWith } from './questions.policy.ts';
+import { cachedByIds } from './names-cache.ts';
 
-/** The names of organisations, in one query (those gone are left out). */
-async function organisationNames(db: Database, ids: string[]): Promise<Map<string, I18nText>> {
-  if (!ids.length) return new Map();
-  return new Map((await listOrganisationsWithPlaces(db, ids, [])).map((o) => [o.id, o.name]));
-}
+/** The names of organisations (those gone are left out). */
+const organisationNames = (db: Database, ids: string[]) =>
+  cachedByIds(
+    db,
+    'organisation',
+    ids,
+    async (missing): Promise<Map<string, I18nText>> =>
+      new Map((await listOrganisationsWithPlaces(db, missing, [])).map((o) => [o.id, o.name])),
+  );
+
+/** The names of people (those gone are left out). */
+const peopleNames = (db: Database, ids: string[]) =>
+  cachedByIds(
+    db,
+    'person',
+    ids,
+    async (missing): Promise<Map<string, string>> =>
+      new Map((await findUsersByIds(db, missing)).map((p) => [p.id, p.name])),
+  );
 
 export async function questionPageData(
   db: Database,
@@ -38,9 +53,10 @@ export async function questionPageData(
   const rows = allAnswers.filter((a) => reader.moderator || !a.hiddenAt);
   const serviceIds = [...new Set(rows.flatMap((a) => a.serviceIds))];
   const [people, services, orgs] = await Promise.all([
-    findUsersByIds(db, [
-      ...new Set([question.authorId, ...rows.map((a) => a.authorId)].filter((u): u is string => !!u)),
-    ]),
+    peopleNames(
+      db,
+      [question.authorId, ...rows.map((a) => a.authorId)].filter((u): u is string => !!u),
+    ),
     serviceIds.length
       ? listServicesByIds(db, serviceIds, { page: 1, perPage: serviceIds.length })
       : Promise.resolve({ items: [] }),
@@ -50,7 +66,7 @@ export async function questionPageData(
       ...mine.map((m) => m.organisationId),
     ]),
   ]);
-  const nameOf = new Map(people.map((p) => [p.id, p.name]));
+  const nameOf = people;
   const serviceCards = new Map<string, DirectoryCard>(
     services.items.map((s) => [
       s.id,
