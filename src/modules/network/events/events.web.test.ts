@@ -71,7 +71,7 @@ describe('publishing an event', () => {
     expect(event.created_by).toBe(owner.editor.id);
     const dates = await sql(
       app.t,
-      'select starts_at from event_occurrences where event_id = $1 order by starts_at',
+      'select id, starts_at from event_occurrences where event_id = $1 order by starts_at',
       [id],
     );
     expect(dates).toHaveLength(4);
@@ -142,6 +142,23 @@ describe('publishing an event', () => {
       ICAL.parse((await app.get(`/organisations/${owner.org}/events.ics`)).body),
     );
     expect(again.getAllSubcomponents('vevent').length).toBeGreaterThanOrEqual(4);
+
+    // A date called off on its own stays in the feeds, cancelled, so calendars take it away.
+    await sql(app.t, 'update event_occurrences set cancelled_at = now() where id = $1', [dates[1].id]);
+    agendaChanged(app.t.database.db, [id]);
+    const called = new ICAL.Component(
+      // Dutch: a feed not read (nor kept) yet.
+      ICAL.parse((await app.get(`/organisations/${owner.org}/events.ics?lang=nl`)).body),
+    );
+    const statusOf = (uid: string) =>
+      called
+        .getAllSubcomponents('vevent')
+        .find((v) => v.getFirstPropertyValue('uid') === uid)
+        ?.getFirstPropertyValue('status');
+    expect(statusOf(`${dates[1].id}@passerelle`)).toBe('CANCELLED');
+    expect(statusOf(`${dates[0].id}@passerelle`)).toBe('CONFIRMED');
+    const listed = await app.get(`/en/agenda?from=${thursday(2)}&to=${thursday(4)}`);
+    expect(listed.body.match(new RegExp(`/en/events/${id}"`, 'g'))).toHaveLength(dates.length - 1);
   });
 
   it('refuses bad input with a translated message and stores nothing', async () => {
