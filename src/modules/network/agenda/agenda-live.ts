@@ -7,6 +7,7 @@
 // the page asks the database.
 import pg from 'pg';
 import type { DatabaseConnection } from '../../../db/client.ts';
+import { isUuid } from '../../../shared/shapes.ts';
 import type { I18nText } from '../../../shared/i18n-text.ts';
 import { listOrganisationsWithPlaces } from '../../directory/index.ts';
 import type { EventPlaceView } from '../events/page-data.ts';
@@ -142,7 +143,11 @@ export class LiveAgenda {
   private everything = false;
   private queued = false;
   private running: Promise<void> = Promise.resolve();
+  /** The reload of this process's last write, which its next page waits for. */
+  private ownWrite: Promise<void> = Promise.resolve();
   private listener: pg.Client | undefined;
+  private connecting: Promise<void> | undefined;
+  private wake: () => void = () => {};
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
   private started = false;
@@ -158,25 +163,26 @@ export class LiveAgenda {
   private start(): void {
     if (this.started) return;
     this.started = true;
-    void this.startUntilLoaded();
+    this.connect();
     this.timer = setInterval(() => void this.reload(), this.options.reloadEveryMs ?? 300_000);
     this.timer.unref();
   }
 
   /**
-   * The calendar, once any reload asked for is done, when it holds what a query from `from` needs;
-   * null before the first load or for dates before its window (the database answers those).
+   * The calendar, once this process's own writes are in it, when it holds what a query from `from`
+   * needs; null before the first load, while nothing listens (other processes' writes would be
+   * missed), or for dates before its window: the database answers those.
    */
   async calendarFrom(from: Date): Promise<AgendaCalendar | null> {
     this.start();
-    if (!this.loaded) return null;
-    await this.running;
+    if (!this.loaded || !this.listener) return null;
+    await this.ownWrite;
     return this.calendar.covers(from) ? this.calendar : null;
   }
 
   /** Reads these events again (all of them without ids), after the reloads already asked for. */
   reload(ids?: readonly string[]): Promise<void> {
-    if (!this.started) return this.running;
+    if (!this.started || this.closed) return this.running;
     if (!ids) this.everything = true;
     else for (const id of ids) this.changed.add(id);
     if (!this.queued) {
@@ -184,6 +190,11 @@ export class LiveAgenda {
       this.running = this.running.then(() => this.applyChanges());
     }
     return this.running;
+  }
+
+  /** After a write of this process: its next page waits for these events. */
+  wrote(ids: readonly string[]): void {
+    this.ownWrite = this.reload(ids);
   }
 
   private async applyChanges(): Promise<void> {
@@ -194,6 +205,7 @@ export class LiveAgenda {
     this.everything = false;
     if (this.closed) return;
     try {
+      // Read while the pages go on with the calendar as it is; swapped in at once.
       if (everything) {
         const windowStart = new Date(Date.now() - windowDays * 86_400_000);
         const { events, dates } = await loadEvents(this.database, windowStart);
@@ -205,41 +217,58 @@ export class LiveAgenda {
       }
     } catch (error) {
       this.options.onError?.(error);
-      // Lost changes are read again with everything, a little later.
-      if (this.loaded) setTimeout(() => void this.reload(), 2_000).unref();
+      // Lost changes (or a first load) are read again with everything, a little later.
+      setTimeout(() => void this.reload(), 2_000).unref();
     }
   }
 
-  /** A database that is down at start-up only delays the calendar: the page asks the database meanwhile. */
-  private async startUntilLoaded(): Promise<void> {
-    for (let attempt = 0; !this.closed && !this.listener; attempt++) {
-      try {
-        await this.listen();
-      } catch (error) {
-        this.options.onError?.(error);
-        await new Promise((r) => setTimeout(r, Math.min(10_000, 500 * 2 ** attempt)).unref());
+  /** Connects until it listens (one attempt at a time); the pages ask the database meanwhile. */
+  private connect(): void {
+    if (this.connecting || this.closed) return;
+    this.connecting = (async () => {
+      for (let attempt = 0; !this.closed && !this.listener; attempt++) {
+        try {
+          await this.listen();
+        } catch (error) {
+          this.options.onError?.(error);
+          await new Promise<void>((resolve) => {
+            const timer = setTimeout(resolve, Math.min(10_000, 500 * 2 ** attempt));
+            timer.unref();
+            // Closing does not wait out the pause.
+            this.wake = () => {
+              clearTimeout(timer);
+              resolve();
+            };
+          });
+        }
       }
-    }
+    })().finally(() => (this.connecting = undefined));
   }
 
   /** LISTENs, then reads everything: no change falls between the two. */
   private async listen(): Promise<void> {
     const client = new pg.Client(this.database.pool.options);
     client.on('notification', (message) => {
-      if (message.payload) void this.reload([message.payload]);
+      // Anyone connected may NOTIFY: only ids are taken.
+      if (message.payload && isUuid(message.payload)) void this.reload([message.payload]);
     });
     client.on('error', (error) => {
       this.options.onError?.(error);
-      if (this.listener === client) this.listener = undefined;
       client.end().catch(() => {});
-      if (!this.closed) setTimeout(() => void this.startUntilLoaded(), 2_000).unref();
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      if (!this.closed) setTimeout(() => this.connect(), 2_000).unref();
     });
-    await client.connect();
     try {
+      await client.connect();
       await client.query(`LISTEN ${client.escapeIdentifier(agendaChannel)}`);
     } catch (error) {
       await client.end().catch(() => {});
       throw error;
+    }
+    if (this.closed) {
+      await client.end().catch(() => {});
+      return;
     }
     this.listener = client;
     await this.reload();
@@ -249,6 +278,8 @@ export class LiveAgenda {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
     live.delete(this.database.db);
+    this.wake();
+    await this.connecting;
     await this.running;
     await this.listener?.end().catch(() => {});
   }
@@ -259,5 +290,5 @@ export class LiveAgenda {
  * processes learn it by the notification).
  */
 export function agendaChanged(db: object, eventIds: readonly string[]): void {
-  void live.get(db)?.reload(eventIds);
+  live.get(db)?.wrote(eventIds);
 }

@@ -144,7 +144,10 @@ async function alreadyRegistered(
   await ctx.db.transaction(async (tx) => {
     const held = await findRegistrationOfAddress(tx, found.date.id, email);
     await mailRegistration(tx, ctx, 'already_registered', {
-      to: { id: held?.id, email, name: '', locale: ctx.locale },
+      // To the held registration's own address: one that differs in case gets no link.
+      to: held
+        ? { id: held.id, email: held.email, name: '', locale: ctx.locale }
+        : { email, name: '', locale: ctx.locale },
       event: found.event,
       date: found.date,
       place: { address: null, onlineUrl: null },
