@@ -9,6 +9,7 @@ import { syncTaxonomy } from './modules/directory/use-cases/sync-taxonomy.ts';
 import { loadDemoSignals } from './modules/signals/evidence/demo-signals.ts';
 import { loadDemoRooms } from './modules/spaces/demo-rooms.ts';
 import { loadDemoEvents } from './modules/network/events/demo-events.ts';
+import { loadDemoQuestions } from './modules/network/questions/demo-questions.ts';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -25,8 +26,10 @@ async function main(): Promise<void> {
       const rooms = await loadDemoRooms(database.db);
       // Demo events, so that the agenda shows something (network/events/demo-events.ts).
       const events = await loadDemoEvents(database.db, new Date());
+      // Demo questions with answers (network/questions/demo-questions.ts).
+      const asked = await loadDemoQuestions(database.db, new Date());
       console.log(
-        `Loaded the demo data: ${demo.organisations} organisations, ${demo.services} services, ${signals} need signals, ${rooms} rooms, ${events} events.`,
+        `Loaded the demo data: ${demo.organisations} organisations, ${demo.services} services, ${signals} need signals, ${rooms} rooms, ${events} events, ${asked} questions.`,
       );
     }
   }

@@ -191,6 +191,8 @@ export const questions = pgTable(
     hiddenAt: moment(),
     hiddenBy: uuid(),
     hiddenReason: text(),
+    /** Made up for a demo start (questions/demo-questions.ts), shown as such; its answers are too. */
+    isDemo: boolean().notNull().default(false),
     /** The search module's terms of the question and its visible answers (see questions/question-terms.ts). */
     searchTerms: tsvector().notNull(),
     ...timestamps(),

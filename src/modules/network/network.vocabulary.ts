@@ -36,6 +36,7 @@ export type QuestionVisibility = (typeof questionVisibilities)[number];
 
 /** The languages a question or an answer is written in (the search analyses it in that language). */
 export const postLanguages = ['nl', 'fr', 'en'] as const;
+export type PostLanguage = (typeof postLanguages)[number];
 
 /** Why a post is reported. */
 export const postReportReasons = ['spam', 'offensive', 'personal_data', 'wrong', 'other'] as const;

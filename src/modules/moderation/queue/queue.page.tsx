@@ -43,6 +43,8 @@ export function ModerationPage({
         · <a href={`/${ctx.locale}/moderation/signals`}>{t.html('moderation.signals_queue')}</a>
         {' · '}
         <a href={`/${ctx.locale}/moderation/surveys`}>{t.html('moderation.network_surveys')}</a>
+        {' · '}
+        <a href={`/${ctx.locale}/moderation/posts`}>{t.html('moderation.network_posts')}</a>
       </p>
 
       <Section id="reports" title={t.t('moderation.reports', { count: reports.length })}>

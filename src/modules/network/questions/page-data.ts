@@ -18,6 +18,8 @@ export interface DirectoryCard {
 export interface Byline {
   authorName: string | null;
   organisationName: I18nText | null;
+  /** A made-up post of the demo data: no one wrote it. */
+  demo: boolean;
 }
 
 export type AnswerView = AnswerRow &

@@ -84,6 +84,7 @@ export async function questionPageData(
   const byline = (authorId: string | null, organisationId: string | null) => ({
     authorName: authorId ? (nameOf.get(authorId) ?? null) : null,
     organisationName: organisationId ? (orgs.get(organisationId) ?? null) : null,
+    demo: question.isDemo,
   });
   const answers: AnswerView[] = rows.map((a) => ({
     ...a,

@@ -19,6 +19,7 @@ const questionColumns = {
   lastActivityAt: questions.lastActivityAt,
   hiddenAt: questions.hiddenAt,
   hiddenReason: questions.hiddenReason,
+  isDemo: questions.isDemo,
   createdAt: questions.createdAt,
 };
 
@@ -39,7 +40,15 @@ export async function insertQuestion(
   tx: Executor,
   values: Pick<
     typeof questions.$inferInsert,
-    'authorId' | 'organisationId' | 'title' | 'body' | 'language' | 'themes' | 'communeNis' | 'visibility'
+    | 'authorId'
+    | 'organisationId'
+    | 'title'
+    | 'body'
+    | 'language'
+    | 'themes'
+    | 'communeNis'
+    | 'visibility'
+    | 'isDemo'
   > & { now: Date },
 ): Promise<string> {
   const { now, ...rest } = values;

@@ -251,6 +251,10 @@ describe('who sees what', () => {
     });
     expect(reported.statusCode).toBe(303);
     const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    // The moderators' page leads there.
+    expect((await moderator.get('/en/moderation')).body).toContain(
+      '<a href="/en/moderation/posts">Reported questions and answers</a>',
+    );
     const list = await moderator.get('/en/moderation/posts');
     expect(list.statusCode).toBe(200);
     expect(list.body).toContain('&lt;b>ad&lt;/b>');

@@ -28,6 +28,7 @@ export interface QuestionHit {
   answered: boolean;
   answerCount: number;
   lastActivityAt: Date;
+  isDemo: boolean;
 }
 
 export interface QuestionResults {
@@ -68,6 +69,7 @@ type Row = {
   answered: boolean;
   answer_count: number;
   last_activity_at: Date | string;
+  is_demo: boolean;
 };
 
 export async function searchQuestions(
@@ -90,14 +92,14 @@ export async function searchQuestions(
   const columns = sql`id, title, left(body, 300) as excerpt, language, themes, commune_nis, visibility,
     (accepted_answer_id is not null
       and exists (select 1 from answers a where a.id = accepted_answer_id and a.hidden_at is null)) as answered,
-    answer_count, last_activity_at`;
+    answer_count, last_activity_at, is_demo`;
   const where = sql.join(conditions, sql` and `);
   // With words, the most recent matches (at most `rankedMatches`) are ranked: a broad search
   // ("logement") costs the same at a hundred thousand questions as at a thousand.
   const { rows } = await db.execute<Row>(
     query
       ? sql`select id, title, excerpt, language, themes, commune_nis, visibility, answered, answer_count,
-              last_activity_at from (
+              last_activity_at, is_demo from (
               select ${columns}, search_terms from questions where ${where}
               order by last_activity_at desc limit ${ranked}) as recent
             order by ts_rank(search_terms, ${query}::tsquery)
@@ -117,6 +119,7 @@ export async function searchQuestions(
     answered: r.answered,
     answerCount: r.answer_count,
     lastActivityAt: new Date(r.last_activity_at),
+    isDemo: r.is_demo,
   }));
   return {
     hits,

@@ -23,7 +23,8 @@ export function communeLabel(ctx: PageContext, nis: string): string {
 
 export function Byline({ ctx, by, at }: { ctx: PageContext; by: BylineData; at: Date }) {
   const { t } = ctx;
-  const who = by.authorName ?? t.t('network.question.former_member');
+  const who =
+    by.authorName ?? t.t(by.demo ? 'network.question.demo_member' : 'network.question.former_member');
   const org = nameIn(ctx, by.organisationName);
   return (
     <p class="byline">

@@ -120,6 +120,7 @@ export function QuestionPage({
           {question.title}
         </h1>
         <Byline ctx={ctx} by={question} at={question.createdAt} />
+        {question.isDemo ? <p class="demo-label">{t.html('network.question.demo')}</p> : ''}
         <ul class="badges">
           <li class="badge" safe>
             {t.t('network.question.written_in', { language: t.language(question.language) })}

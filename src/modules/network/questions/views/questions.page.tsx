@@ -112,6 +112,7 @@ export function QuestionsPage({
                   {hit.excerpt.length >= 300 ? `${hit.excerpt}…` : hit.excerpt}
                 </p>
                 <ul class="badges">
+                  {hit.isDemo ? <li class="badge">{t.html('network.question.demo_badge')}</li> : ''}
                   <li class="badge" safe>
                     {t.language(hit.language)}
                   </li>
