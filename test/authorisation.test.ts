@@ -1298,6 +1298,20 @@ const cases: Case[] = [
     changed: async () => (await sql('select 1 from follows where user_id = $1', [ids.referrer])).length === 0,
   },
   {
+    // RFC 8058: a mail program posts it, with no session; the token is the key.
+    name: 'one-click unsubscribe from the digest (mail programs)',
+    method: 'POST',
+    path: async () => {
+      await sql(`insert into follows (user_id, theme_code) values ($1, 'mobility') on conflict do nothing`, [
+        ids.referrer,
+      ]);
+      return `/follows/unsubscribe/one-click?token=${unsubscribeToken(testConfig().encryptionKeys!, ids.referrer)}`;
+    },
+    body: () => ({ 'List-Unsubscribe': 'One-Click' }),
+    allowed: [...roles],
+    changed: async () => (await sql('select 1 from follows where user_id = $1', [ids.referrer])).length === 0,
+  },
+  {
     name: 'log-in link form',
     method: 'GET',
     path: async () => '/en/login/link',

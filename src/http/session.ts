@@ -41,6 +41,8 @@ const skipsSessions = (url: string) =>
   url.startsWith('/evidence/') ||
   url.startsWith('/room-photos/') ||
   url.startsWith('/logos/') ||
+  // A mail program's one-click unsubscribe (RFC 8058): no cookies, no form token; the link is the key.
+  url.startsWith('/follows/unsubscribe/one-click') ||
   /^\/rooms\/[^/?]+\/calendar\.ics/.test(url) ||
   // Public feeds, cached by others: a renewed session cookie must never ride along.
   /^\/(agenda\.ics|organisations\/[^/?]+\/events\.ics)/.test(url);

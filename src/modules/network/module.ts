@@ -15,7 +15,7 @@ import { purgeUnconfirmedRegistrations } from './registrations/purge-unconfirmed
 import { questionsWeb } from './questions/questions.web.ts';
 import { relatedQuestions } from './questions/related-questions.ts';
 import { postModerationWeb } from './moderation/moderation.web.ts';
-import { followsWeb } from './follows/follows.web.ts';
+import { followsWeb, oneClickUnsubscribeWeb } from './follows/follows.web.ts';
 import { runFollowDigests } from './follows/run-follow-digests.ts';
 import { LiveAgenda } from './agenda/agenda-live.ts';
 
@@ -58,7 +58,7 @@ export const networkModule = {
       postModerationWeb,
       followsWeb,
     ],
-    root: [agendaFeedsWeb],
+    root: [agendaFeedsWeb, oneClickUnsubscribeWeb],
   },
   start: ({ database, log }) => {
     const agenda = new LiveAgenda(database, { onError: (error) => log.error({ err: error }, 'agenda') });

@@ -16,6 +16,11 @@ export interface MailContent {
   action?: { label: string; url: string };
   /** A last, smaller line, e.g. "you can ignore this e-mail if…". */
   footer?: string;
+  /**
+   * For mail someone subscribed to: the address that stops it when a mail program POSTs
+   * "List-Unsubscribe=One-Click" to it (RFC 8058), so their unsubscribe button works in one click.
+   */
+  oneClickUnsubscribeUrl?: string;
 }
 
 export type OutboxRow = typeof outbox.$inferSelect;
@@ -41,10 +46,23 @@ export function renderMail(mail: MailContent): { text: string; html: string } {
   return { text, html };
 }
 
+/** The headers that go with a mail (RFC 2369 and RFC 8058), or null for none. */
+export function mailHeaders(mail: MailContent): Record<string, string> | null {
+  if (!mail.oneClickUnsubscribeUrl) return null;
+  return {
+    'List-Unsubscribe': `<${mail.oneClickUnsubscribeUrl}>`,
+    'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+  };
+}
+
 export async function queueMail(db: Executor, mail: MailContent): Promise<void> {
-  await db
-    .insert(outbox)
-    .values({ to: mail.to, locale: mail.locale, subject: mail.subject, ...renderMail(mail) });
+  await db.insert(outbox).values({
+    to: mail.to,
+    locale: mail.locale,
+    subject: mail.subject,
+    headers: mailHeaders(mail),
+    ...renderMail(mail),
+  });
 }
 
 /** Sends a message; throws when the mail server refuses it. */
@@ -53,6 +71,7 @@ export type SendMail = (message: {
   subject: string;
   text: string;
   html: string;
+  headers?: Record<string, string>;
 }) => Promise<void>;
 
 /**
@@ -87,7 +106,13 @@ export async function deliverPendingMail(
         .for('update', { skipLocked: true });
       if (!row) return null;
       try {
-        await send({ to: row.to, subject: row.subject, text: row.text, html: row.html });
+        await send({
+          to: row.to,
+          subject: row.subject,
+          text: row.text,
+          html: row.html,
+          ...(row.headers ? { headers: row.headers } : {}),
+        });
         await tx
           .update(outbox)
           .set({ sentAt: sql`now()`, attempts: row.attempts + 1 })

@@ -2,7 +2,7 @@
 // when the mail server is down; a sender delivers and marks them. Without SMTP_URL they stay here
 // and the development outbox page shows them.
 import { sql } from 'drizzle-orm';
-import { index, integer, pgTable, text } from 'drizzle-orm/pg-core';
+import { index, integer, jsonb, pgTable, text } from 'drizzle-orm/pg-core';
 import { id, createdAt, moment } from '../../db/columns.ts';
 
 export const outbox = pgTable(
@@ -14,6 +14,8 @@ export const outbox = pgTable(
     subject: text().notNull(),
     text: text().notNull(),
     html: text().notNull(),
+    /** Extra headers, e.g. List-Unsubscribe for mail someone subscribed to. */
+    headers: jsonb().$type<Record<string, string>>(),
     createdAt: createdAt(),
     sentAt: moment(),
     attempts: integer().notNull().default(0),

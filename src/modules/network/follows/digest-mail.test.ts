@@ -1,6 +1,7 @@
 // The digest's unsubscribe token and its e-mail, without a database.
 import { describe, expect, it } from 'vitest';
 import { generateKey, parseKeyRing } from '../../../shared/field-encryption.ts';
+import { mailHeaders } from '../../notifications/index.ts';
 import { digestMail, shownPerKind } from './digest-mail.ts';
 import { readerOfToken, unsubscribeToken } from './unsubscribe-token.ts';
 
@@ -28,7 +29,7 @@ describe('the digest e-mail', () => {
     const mail = digestMail(
       { email: 'a@example.org', name: 'Ana', locale: 'en' },
       { questions, answers: [{ userId: reader, questionId: 'q9', title: 'Rent', language: 'fr', count: 2 }] },
-      { origin: 'https://p.test', unsubscribePath: '/follows/unsubscribe?token=t' },
+      { origin: 'https://p.test', unsubscribeToken: 't' },
     );
     expect(mail.subject).toBe('Passerelle: 28 new questions and 2 new answers in what you follow');
     expect(mail.paragraphs).toContain('Question 0\nhttps://p.test/en/questions/q0');
@@ -38,6 +39,10 @@ describe('the digest e-mail', () => {
     expect(mail.paragraphs).toContain('… and 3 more on the site.');
     expect(mail.paragraphs).toContain('Rent (2 new answers)\nhttps://p.test/en/questions/q9#answers');
     expect(mail.footer).toContain('https://p.test/en/follows/unsubscribe?token=t');
+    expect(mailHeaders(mail)).toEqual({
+      'List-Unsubscribe': '<https://p.test/follows/unsubscribe/one-click?token=t>',
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    });
     expect(mail.action?.url).toBe('https://p.test/en/account/follows');
   });
 });

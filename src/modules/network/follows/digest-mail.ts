@@ -1,17 +1,19 @@
 // The daily digest as one e-mail in the reader's language: the new questions in their themes and the
 // questions with new answers, each with its link, at most `shown` of each (then where to see more),
-// and the one link that stops it.
+// and the one link that stops it (and, for the reader's mail program, the address that stops it in
+// one click).
 import { translator } from '../../../i18n/index.ts';
 import type { Locale } from '../../../shared/i18n-text.ts';
 import type { MailContent } from '../../notifications/index.ts';
 import type { NewAnswers, NewQuestion } from './digest.repo.ts';
+import { oneClickUnsubscribePath, unsubscribePath } from './unsubscribe-token.ts';
 
 export const shownPerKind = 25;
 
 export function digestMail(
   reader: { email: string; name: string; locale: Locale },
   news: { questions: NewQuestion[]; answers: NewAnswers[] },
-  links: { origin: string; unsubscribePath: string },
+  links: { origin: string; unsubscribeToken: string },
 ): MailContent {
   const { locale } = reader;
   const t = translator(locale);
@@ -46,6 +48,7 @@ export function digestMail(
     }),
     paragraphs,
     action: { label: t.t('network.digest.action'), url: `${site}/account/follows` },
-    footer: t.t('network.digest.footer', { url: `${site}${links.unsubscribePath}` }),
+    footer: t.t('network.digest.footer', { url: `${site}${unsubscribePath(links.unsubscribeToken)}` }),
+    oneClickUnsubscribeUrl: `${links.origin}${oneClickUnsubscribePath(links.unsubscribeToken)}`,
   };
 }

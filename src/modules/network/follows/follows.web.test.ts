@@ -207,3 +207,45 @@ describe('the digest’s unsubscribe link', () => {
     expect((await phone.post(`/fr/follows/unsubscribe?token=${token}`, {})).statusCode).toBe(303);
   });
 });
+
+describe('the digest’s one-click unsubscribe (RFC 8058)', () => {
+  it('stops the digest when a mail program posts List-Unsubscribe=One-Click, with no cookie or form token; anything else changes nothing', async () => {
+    const reader = await signedInPerson(app.t, { locale: 'nl' });
+    await reader.get('/nl/account/follows');
+    await reader.post('/nl/follows/themes', { theme: ['housing'], action: 'follow' });
+    expect(await followsOf(reader.id)).toHaveLength(1);
+    const token = unsubscribeToken(keys, reader.id);
+    const post = (url: string, payload: string) =>
+      app.t.app.inject({
+        method: 'POST',
+        url,
+        headers: { 'content-type': 'application/x-www-form-urlencoded', 'accept-language': 'nl' },
+        payload,
+      });
+    const url = `/follows/unsubscribe/one-click?token=${token}`;
+    // A forged token, a missing one, or a post without the RFC's body: refused, nothing removed.
+    const forged = await post(
+      `/follows/unsubscribe/one-click?token=${reader.id}.${'A'.repeat(32)}`,
+      'List-Unsubscribe=One-Click',
+    );
+    expect(forged.statusCode).toBe(400);
+    expect(forged.body).toContain('Deze afmeldlink klopt niet');
+    expect((await post('/follows/unsubscribe/one-click', 'List-Unsubscribe=One-Click')).statusCode).toBe(400);
+    expect((await post(url, 'List-Unsubscribe=Maybe')).statusCode).toBe(400);
+    expect((await post(url, '')).statusCode).toBe(400);
+    expect(await followsOf(reader.id)).toHaveLength(1);
+
+    const done = await post(url, 'List-Unsubscribe=One-Click');
+    expect(done.statusCode).toBe(200);
+    expect(done.headers['set-cookie']).toBeUndefined();
+    expect(done.body).toBe('Klaar: je volgt niets meer en krijgt geen overzicht meer.');
+    expect(await followsOf(reader.id)).toEqual([]);
+    expect(
+      await sql(
+        app.t,
+        `select 1 from audit_log where event = 'network.follows_unsubscribed' and subject_id = $1`,
+        [reader.id],
+      ),
+    ).toHaveLength(1);
+  });
+});

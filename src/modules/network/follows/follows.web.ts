@@ -1,5 +1,6 @@
 // Following questions and themes (plain forms, on any page, that send the reader back to `next`),
-// the reader's follows page, and the digest's unsubscribe link (a page that asks, then a form).
+// the reader's follows page, and the digest's unsubscribe link (a page that asks, then a form), and
+// the address mail programs POST to in one click.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
@@ -10,6 +11,7 @@ import { doneNotice, pageFor } from '../../../http/request-context.ts';
 import { sendHtml } from '../../../http/send-html.ts';
 import { requireSignedIn } from '../../../http/signed-in.ts';
 import { contextAs, signedInContext } from '../../../http/use-case-context.ts';
+import { translator } from '../../../i18n/index.ts';
 import { actorOf } from '../../../shared/actor.ts';
 import { list } from '../../../shared/form-values.ts';
 import { safeNext } from '../../../shared/safe-next.ts';
@@ -119,6 +121,32 @@ export const followsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
       const ctx = { ...contextAs(request, deps, signedIn), keys: deps.keys };
       await unsubscribeByLink(ctx, request.query.token ?? request.body?.token);
       return reply.redirect(`/${ctx.locale}/follows/unsubscribe?done=1`, 303);
+    },
+  );
+};
+
+/**
+ * RFC 8058: a mail program's "unsubscribe" button POSTs List-Unsubscribe=One-Click to the address in
+ * the digest's List-Unsubscribe header. Outside any session and without a form token (a root route
+ * that skips sessions): the link's token names the reader and is the only key, as for the page.
+ */
+export const oneClickUnsubscribeWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
+  app.post(
+    '/follows/unsubscribe/one-click',
+    {
+      schema: {
+        hide: true,
+        querystring: Type.Object({ token: Type.String({ maxLength: 120 }) }),
+        body: Type.Object({ 'List-Unsubscribe': Type.Literal('One-Click') }),
+      },
+    },
+    async (request, reply) => {
+      const ctx = { ...contextAs(request, deps, null), keys: deps.keys };
+      await unsubscribeByLink(ctx, request.query.token);
+      return reply
+        .header('cache-control', 'no-store')
+        .type('text/plain; charset=utf-8')
+        .send(translator(ctx.locale).t('network.digest.unsubscribed'));
     },
   );
 };

@@ -137,6 +137,18 @@ describe('the daily digest', () => {
       [amina.email],
     );
     expect(html).not.toContain('<script>');
+    // Mail programs get the one-click way out (RFC 8058) in the headers.
+    const [{ headers }] = await sql(
+      app.t,
+      `select headers from outbox where "to" = $1 and text like '%/follows/unsubscribe%'`,
+      [amina.email],
+    );
+    expect(headers).toEqual({
+      'List-Unsubscribe': expect.stringMatching(
+        /^<https?:\/\/[^>]+\/follows\/unsubscribe\/one-click\?token=[^>]+>$/,
+      ),
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    });
 
     const [firstBram, ...moreBram] = await mailsTo(bram.email);
     const toBram = firstBram!;

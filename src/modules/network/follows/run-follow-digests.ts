@@ -17,7 +17,7 @@ import {
   nextReaders,
 } from './digest.repo.ts';
 import { digestMail } from './digest-mail.ts';
-import { unsubscribePath } from './unsubscribe-token.ts';
+import { unsubscribeToken } from './unsubscribe-token.ts';
 
 const lookBackMs = 7 * 86_400_000;
 const beforeEveryId = '00000000-0000-0000-0000-000000000000';
@@ -62,7 +62,7 @@ export async function runFollowDigests(
           tx,
           digestMail({ email: person.email, name: person.name, locale }, news, {
             origin,
-            unsubscribePath: unsubscribePath(keys, person.id),
+            unsubscribeToken: unsubscribeToken(keys, person.id),
           }),
         );
         sent++;

@@ -26,6 +26,8 @@ export function readerOfToken(keys: KeyRing, token: string): string | null {
   return actual.length === expected.length && timingSafeEqual(actual, expected) ? id.toLowerCase() : null;
 }
 
-/** The path of the confirm page, after the language. */
-export const unsubscribePath = (keys: KeyRing, userId: string) =>
-  `/follows/unsubscribe?token=${unsubscribeToken(keys, userId)}`;
+/** The confirm page's path, after the language: a person's link, which asks before it acts. */
+export const unsubscribePath = (token: string) => `/follows/unsubscribe?token=${token}`;
+
+/** The path mail programs POST to when the reader presses their unsubscribe button (RFC 8058). */
+export const oneClickUnsubscribePath = (token: string) => `/follows/unsubscribe/one-click?token=${token}`;
