@@ -46,6 +46,22 @@ describe('delivery', () => {
     expect(await deliverPendingMail(database.db, send)).toBe(0);
   });
 
+  it('hands a mail its headers, and none to a mail without', async () => {
+    await queueMail(database.db, {
+      ...mail('list@example.org'),
+      oneClickUnsubscribeUrl: 'https://passerelle.test/follows/unsubscribe/one-click?token=t',
+    });
+    await queueMail(database.db, mail('plain@example.org'));
+    const sent = new Map<string, Record<string, string> | undefined>();
+    await deliverPendingMail(database.db, async (m) => void sent.set(m.to, m.headers));
+    expect(sent.get('list@example.org')).toEqual({
+      'List-Unsubscribe': '<https://passerelle.test/follows/unsubscribe/one-click?token=t>',
+      'List-Unsubscribe-Post': 'List-Unsubscribe=One-Click',
+    });
+    expect(sent.has('plain@example.org')).toBe(true);
+    expect(sent.get('plain@example.org')).toBeUndefined();
+  });
+
   it('deletes sent messages after 30 days, and never one still waiting', async () => {
     await queueMail(database.db, mail('old-sent@example.org'));
     await queueMail(database.db, mail('old-waiting@example.org'));
