@@ -46,6 +46,9 @@ function printReport(report: ImportReport, file: string): void {
     `  unchanged ${report.unchanged}`,
     `  kept      ${report.kept.length} (listed from another source, not overwritten)`,
     `  rejected  ${report.rejected.length}`,
+    ...(report.placesInUse.length
+      ? [`  ${report.placesInUse.length} address(es) gone from the source kept: rooms or events are there`]
+      : []),
   ];
   for (const r of report.rejected) {
     for (const p of r.problems) {
@@ -53,6 +56,8 @@ function printReport(report: ImportReport, file: string): void {
     }
   }
   for (const k of report.kept) lines.push(`  - record ${k.index} (${k.name}): ${k.reason}`);
+  for (const p of report.placesInUse)
+    lines.push(`  - record ${p.index} (${p.name}): address kept, rooms or events are there`);
   console.log(lines.join('\n'));
 }
 

@@ -94,6 +94,42 @@ describe('importOrganisations', () => {
     });
   });
 
+  it('keeps an address gone from the source where an event takes place, and writes the rest of the record', async () => {
+    const pair = records.slice(4, 6);
+    await importOrganisations(database.db, pair, options);
+    const kboOf = (r: Record<string, string>) =>
+      `0${r['Le numéro de BCE du bénéficiaire de la subvention']!.replace(/\D/g, '').slice(-9)}`;
+    const placeOf = async (r: Record<string, string>) =>
+      (
+        await database.db.execute<{ id: string; org: string }>(sql`
+          select l.id, o.id as org from organisations o join locations l on l.organisation_id = o.id
+          where o.kbo_number = ${kboOf(r)}`)
+      ).rows[0];
+    const used = (await placeOf(pair[0]!))!;
+    expect(await placeOf(pair[1]!)).toBeDefined();
+    await database.db.execute(sql`
+      insert into events (organisation_id, kind, title, place_kind, location_id, starts_at, ends_at)
+      values (${used.org}, 'network_day', '{"en":"Network day"}', 'place', ${used.id},
+              now() + interval '7 days', now() + interval '7 days 3 hours')`);
+    const placeless = (r: Record<string, string>) => ({
+      ...r,
+      'Nom du bénéficiaire de la subvention': `${r['Nom du bénéficiaire de la subvention']} (nouveau)`,
+      Rue: '',
+      'Numéro de maison': '',
+      'Code postal': '',
+      Latitude: '',
+      Longitude: '',
+    });
+    const report = await importOrganisations(database.db, pair.map(placeless), options);
+    expect(report).toMatchObject({ updated: 2, rejected: [], placesInUse: [{ index: 1 }] });
+    // The event's place stays; the other record's place goes; both names change.
+    expect((await placeOf(pair[0]!))?.id).toBe(used.id);
+    expect(await placeOf(pair[1]!)).toBeUndefined();
+    expect(
+      await scalar(sql`select count(*)::int as n from organisations where name->>'fr' like '%(nouveau)'`),
+    ).toBe(2);
+  });
+
   it('rejects bad records with the field and the reason, and keeps the good ones', async () => {
     const bad = [
       { ...records[2], 'Nom du bénéficiaire de la subvention': '   ' },

@@ -24,6 +24,8 @@ export interface ImportReport {
   unchanged: number;
   /** Matched a listing maintained elsewhere, left as it is. */
   kept: { index: number; name: string; reason: string }[];
+  /** Updated, but its address, gone from the source, stays: rooms or events of the network are there. */
+  placesInUse: { index: number; name: string }[];
   rejected: RejectedRecord[];
 }
 
@@ -68,7 +70,29 @@ function locationRow(record: ImportRecord) {
 
 type Outcome = 'created' | 'updated' | 'unchanged' | { kept: string };
 
-async function writeRecord(tx: Executor, record: ImportRecord, source: string, now: Date): Promise<Outcome> {
+/**
+ * Deletes a place unless other modules' rows (rooms, events) are there: the database refuses (23503)
+ * rather than let bookings and registrations lose their place. Tried in a savepoint, so the rest of
+ * the record is still written.
+ */
+async function deletePlaceUnlessInUse(tx: Executor, id: string): Promise<boolean> {
+  try {
+    await tx.transaction((savepoint) => savepoint.delete(locations).where(eq(locations.id, id)));
+    return true;
+  } catch (error) {
+    for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause)
+      if ((e as { code?: string }).code === '23503') return false;
+    throw error;
+  }
+}
+
+async function writeRecord(
+  tx: Executor,
+  record: ImportRecord,
+  source: string,
+  now: Date,
+  placeInUse: () => void,
+): Promise<Outcome> {
   const existing = await findExisting(tx, record, source);
   if (existing && existing.provenanceSource !== source) {
     return { kept: `already listed (source "${existing.provenanceSource}"); not overwritten` };
@@ -120,8 +144,8 @@ async function writeRecord(tx: Executor, record: ImportRecord, source: string, n
       changed = true;
     }
   } else if (current) {
-    await tx.delete(locations).where(eq(locations.id, current.id));
-    changed = true;
+    if (await deletePlaceUnlessInUse(tx, current.id)) changed = true;
+    else placeInUse();
   }
   if (changed) {
     await tx
@@ -144,6 +168,7 @@ export async function importOrganisations(
     updated: 0,
     unchanged: 0,
     kept: [],
+    placesInUse: [],
     rejected: [],
   };
   for (const [i, item] of raw.entries()) {
@@ -153,7 +178,11 @@ export async function importOrganisations(
       report.rejected.push({ index, name: parsed.name, problems: parsed.problems });
     } else {
       try {
-        const outcome = await db.transaction((tx) => writeRecord(tx, parsed.record, options.source, now));
+        let placeInUse = false;
+        const outcome = await db.transaction((tx) =>
+          writeRecord(tx, parsed.record, options.source, now, () => (placeInUse = true)),
+        );
+        if (placeInUse) report.placesInUse.push({ index, name: textIn(parsed.record.name, 'fr') });
         if (typeof outcome === 'object')
           report.kept.push({ index, name: textIn(parsed.record.name, 'fr'), reason: outcome.kept });
         else report[outcome]++;
