@@ -1402,6 +1402,43 @@ const cases: Case[] = [
         .accepted_answer_id === networkAnswerId,
   },
   {
+    // Only its author (the editor) changes a question; its answers' author (the admin) an answer.
+    name: 'form to change a question to the network',
+    method: 'GET',
+    path: async () => `/en/questions/${await networkQuestion()}/edit`,
+    allowed: ['editor'],
+  },
+  {
+    name: 'change a question to the network',
+    method: 'POST',
+    path: async () => {
+      networkQuestionId = await networkQuestion();
+      return `/en/questions/${networkQuestionId}/edit`;
+    },
+    body: () => ({ ...networkQuestionBody(), title: 'Where can a family find debt counselling today?' }),
+    allowed: ['editor'],
+    changed: async () =>
+      (await sql('select edited_at from questions where id = $1', [networkQuestionId]))[0].edited_at !== null,
+  },
+  {
+    name: 'form to change an answer to a question to the network',
+    method: 'GET',
+    path: async () => `/en/answers/${await networkAnswer(await networkQuestion())}/edit`,
+    allowed: ['admin'],
+  },
+  {
+    name: 'change an answer to a question to the network',
+    method: 'POST',
+    path: async () => {
+      networkAnswerId = await networkAnswer(await networkQuestion());
+      return `/en/answers/${networkAnswerId}/edit`;
+    },
+    body: () => ({ body: 'Try the CPAS, and ask for the debt counsellor.', links: '', language: 'en' }),
+    allowed: ['admin'],
+    changed: async () =>
+      (await sql('select edited_at from answers where id = $1', [networkAnswerId]))[0].edited_at !== null,
+  },
+  {
     name: 'report a question to the network',
     method: 'POST',
     path: async () => {

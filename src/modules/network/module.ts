@@ -13,6 +13,7 @@ import { manageRegistrationsWeb } from './registrations/manage-registrations.web
 import { runRegistrationReminders } from './registrations/run-registration-reminders.ts';
 import { purgeUnconfirmedRegistrations } from './registrations/purge-unconfirmed.ts';
 import { questionsWeb } from './questions/questions.web.ts';
+import { editPostsWeb } from './questions/edit-posts.web.ts';
 import { relatedQuestions } from './questions/related-questions.ts';
 import { postModerationWeb } from './moderation/moderation.web.ts';
 import { followsWeb, oneClickUnsubscribeWeb } from './follows/follows.web.ts';
@@ -55,6 +56,7 @@ export const networkModule = {
       registrationsWeb,
       manageRegistrationsWeb,
       questionsWeb,
+      editPostsWeb,
       postModerationWeb,
       followsWeb,
     ],

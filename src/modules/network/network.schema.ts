@@ -191,6 +191,8 @@ export const questions = pgTable(
     hiddenAt: moment(),
     hiddenBy: uuid(),
     hiddenReason: text(),
+    /** When its author last changed it (shown as "edited"); null if never. */
+    editedAt: moment(),
     /** Made up for a demo start (questions/demo-questions.ts), shown as such; its answers are too. */
     isDemo: boolean().notNull().default(false),
     /** The search module's terms of the question and its visible answers (see questions/question-terms.ts). */
@@ -220,6 +222,8 @@ export const answers = pgTable(
     /** Services and organisations of the directory the answer points to, shown as cards. */
     serviceIds: uuidList(),
     organisationIds: uuidList(),
+    /** When its author last changed it (shown as "edited"); null if never. */
+    editedAt: moment(),
     hiddenAt: moment(),
     hiddenBy: uuid(),
     hiddenReason: text(),

@@ -5,6 +5,7 @@ import type { Database } from '../../../db/client.ts';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import { getOrganisationBrief, listServicesByIds } from '../../directory/index.ts';
 import { postLimits } from '../network.vocabulary.ts';
+import { checkBody } from './check-post.ts';
 
 export interface LinkedIds {
   serviceIds: string[];
@@ -73,4 +74,30 @@ export async function checkLinks(
   if (serviceIds.size + organisationIds.size > postLimits.links)
     problems.push({ field: 'links', message: 'post_links_many', code: 'post_links_many' });
   return { serviceIds: [...serviceIds], organisationIds: [...organisationIds] };
+}
+
+/** An answer's text and its field of links, checked together (a new answer, or one changed). */
+export async function checkAnswerText(
+  db: Database,
+  input: { body: string; links: string },
+  origin: string,
+  problems: FieldProblem[],
+): Promise<{ body: string; links: LinkedIds }> {
+  const body = checkBody(input.body, problems);
+  if (input.links.length > 5_000)
+    problems.push({ field: 'links', message: 'too_long', code: 'too_long_5000' });
+  // A text or a field over its limit is refused as it is, its links not looked up.
+  const links =
+    body.length <= 10_000 && input.links.length <= 5_000
+      ? await checkLinks(
+          db,
+          [
+            { field: 'body', text: body },
+            { field: 'links', text: input.links },
+          ],
+          origin,
+          problems,
+        )
+      : { serviceIds: [], organisationIds: [] };
+  return { body, links };
 }

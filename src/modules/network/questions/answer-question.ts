@@ -5,8 +5,8 @@ import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import { isUuid } from '../../../shared/shapes.ts';
 import { followQuestion } from '../follows/follows.repo.ts';
 import type { NetworkContext } from '../network-context.ts';
-import { checkLinks } from './answer-links.ts';
-import { checkBody, isPostLanguage, refuseIf } from './check-post.ts';
+import { checkAnswerText } from './answer-links.ts';
+import { isPostLanguage, refuseIf } from './check-post.ts';
 import { auditPost } from './questions-audit.ts';
 import { findQuestion, insertAnswer, lockQuestion } from './questions.repo.ts';
 import { maySee, readerOf, writingFor } from './questions.policy.ts';
@@ -32,22 +32,8 @@ export async function answerQuestion(
   if (!question || question.hiddenAt || !maySee(reader, question)) throw new AppError('QUESTION_NOT_FOUND');
   const organisationId = await writingFor(ctx.db, ctx.actor, input.organisationId);
   const problems: FieldProblem[] = [];
-  const body = checkBody(input.body, problems);
+  const { body, links } = await checkAnswerText(ctx.db, input, ctx.origin, problems);
   const language = isPostLanguage(input.language) ? input.language : question.language;
-  const links =
-    body.length <= 10_000 && input.links.length <= 5_000
-      ? await checkLinks(
-          ctx.db,
-          [
-            { field: 'body', text: body },
-            { field: 'links', text: input.links },
-          ],
-          ctx.origin,
-          problems,
-        )
-      : { serviceIds: [], organisationIds: [] };
-  if (input.links.length > 5_000)
-    problems.push({ field: 'links', message: 'too_long', code: 'too_long_5000' });
   refuseIf(problems);
   return ctx.db.transaction(async (tx) => {
     const locked = await lockQuestion(tx, id);

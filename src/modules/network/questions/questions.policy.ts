@@ -64,3 +64,19 @@ export async function writingFor(
     });
   return found.organisationId;
 }
+
+/**
+ * The author alone changes a post, while it is not hidden (a hidden post, or one under a hidden
+ * question, no longer exists for them). Others who see it are refused.
+ */
+export function requireAuthor(
+  actor: Actor,
+  reader: Reader,
+  post: { authorId: string | null; hiddenAt: Date | null },
+  question: { visibility: QuestionVisibility; hiddenAt: Date | null },
+  notFound: 'QUESTION_NOT_FOUND' | 'ANSWER_NOT_FOUND',
+): void {
+  if (post.hiddenAt || question.hiddenAt || !maySee(reader, question)) throw new AppError(notFound);
+  if (post.authorId !== actor.userId) throw new AppError('FORBIDDEN');
+  if (!actor.emailVerified) throw new AppError('EMAIL_NOT_VERIFIED');
+}

@@ -19,6 +19,7 @@ const questionColumns = {
   lastActivityAt: questions.lastActivityAt,
   hiddenAt: questions.hiddenAt,
   hiddenReason: questions.hiddenReason,
+  editedAt: questions.editedAt,
   isDemo: questions.isDemo,
   createdAt: questions.createdAt,
 };
@@ -70,6 +71,7 @@ const answerColumns = {
   organisationIds: answers.organisationIds,
   hiddenAt: answers.hiddenAt,
   hiddenReason: answers.hiddenReason,
+  editedAt: answers.editedAt,
   createdAt: answers.createdAt,
 };
 export type AnswerRow = Awaited<ReturnType<typeof listAnswers>>[number];
@@ -110,6 +112,37 @@ export async function insertAnswer(
     .returning({ id: answers.id });
   await tx.update(questions).set({ lastActivityAt: now }).where(eq(questions.id, values.questionId));
   return row!.id;
+}
+
+/** The author's new version of a question (its organisation stays). */
+export async function updateQuestion(
+  tx: Executor,
+  id: string,
+  values: Pick<
+    typeof questions.$inferInsert,
+    'title' | 'body' | 'language' | 'themes' | 'communeNis' | 'visibility'
+  > & { now: Date },
+): Promise<void> {
+  const { now, ...rest } = values;
+  await tx
+    .update(questions)
+    .set({ ...rest, editedAt: now, updatedAt: now })
+    .where(eq(questions.id, id));
+}
+
+/** The author's new version of an answer (its organisation stays). */
+export async function updateAnswer(
+  tx: Executor,
+  id: string,
+  values: Pick<typeof answers.$inferInsert, 'body' | 'language' | 'serviceIds' | 'organisationIds'> & {
+    now: Date;
+  },
+): Promise<void> {
+  const { now, ...rest } = values;
+  await tx
+    .update(answers)
+    .set({ ...rest, editedAt: now, updatedAt: now })
+    .where(eq(answers.id, id));
 }
 
 export async function setAcceptedAnswer(tx: Executor, questionId: string, answerId: string, now: Date) {

@@ -58,7 +58,8 @@ const AnswerBody = Type.Object({
 const AcceptBody = Type.Object({ answer: Type.String({ maxLength: 64 }) });
 
 type Taxonomy = Awaited<ReturnType<typeof getTaxonomy>>;
-const themesOf = ({ themes }: Taxonomy) =>
+/** The themes as the ask form lists them. */
+export const themesOf = ({ themes }: Taxonomy) =>
   themes.map((t) => ({
     code: t.code,
     name: t.name,

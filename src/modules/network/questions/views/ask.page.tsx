@@ -1,9 +1,9 @@
 // Asking the network a question: title, text, its language, themes, a commune, who sees it, and
-// the organisation it is asked for.
+// the organisation it is asked for. The same form changes a question (without the organisation).
 import type { PageContext } from '../../../../http/request-context.ts';
 import type { FieldProblem } from '../../../../shared/errors.ts';
 import { type I18nText, pickText } from '../../../../shared/i18n-text.ts';
-import { languageNames } from '../../../../views/components.tsx';
+import { Breadcrumb, languageNames } from '../../../../views/components.tsx';
 import { formFields } from '../../../../views/form-fields.tsx';
 import { Form } from '../../../../views/forms.tsx';
 import { Layout } from '../../../../views/layout.tsx';
@@ -17,15 +17,18 @@ export function AskPage({
   themes,
   values = {},
   problems = [],
+  editing,
 }: {
   ctx: PageContext;
   organisations: { id: string; name: I18nText }[];
   themes: { code: string; name: I18nText; children: { code: string; name: I18nText }[] }[];
   values?: Record<string, string | string[]>;
   problems?: FieldProblem[];
+  /** The question being changed. */
+  editing?: { id: string; title: string };
 }) {
   const { t } = ctx;
-  const title = t.t('network.question.ask_title');
+  const title = t.t(editing ? 'network.question.edit_title' : 'network.question.ask_title');
   const f = formFields(ctx, {
     values: { language: ctx.locale, visibility: 'everyone', ...values },
     problems,
@@ -33,14 +36,26 @@ export function AskPage({
   const name = (n: I18nText) => pickText(n, ctx.locale)?.text ?? '';
   return (
     <Layout ctx={ctx} title={title}>
+      {editing ? (
+        <Breadcrumb
+          ctx={ctx}
+          trail={[
+            { href: `/${ctx.locale}/questions`, label: t.t('network.question.list_title') },
+            { href: `/${ctx.locale}/questions/${editing.id}`, label: editing.title },
+          ]}
+          current={title}
+        />
+      ) : (
+        ''
+      )}
       <h1 safe>{title}</h1>
-      {organisations.length ? (
+      {organisations.length || editing ? (
         <>
-          <p>{t.html('network.question.ask_lead')}</p>
+          <p>{t.html(editing ? 'network.question.edit_lead' : 'network.question.ask_lead')}</p>
           <Form
             ctx={ctx}
-            action={`/${ctx.locale}/questions/new`}
-            submit={t.t('network.question.ask_submit')}
+            action={editing ? `/${ctx.locale}/questions/${editing.id}/edit` : `/${ctx.locale}/questions/new`}
+            submit={t.t(editing ? 'network.post.save' : 'network.question.ask_submit')}
             problems={problems}
           >
             {f.text('title', t.t('network.question.title'), {
@@ -74,7 +89,7 @@ export function AskPage({
               t.t('network.question.visibility'),
               questionVisibilities.map((v) => ({ value: v, label: t.t(`network.visibility.${v}`) })),
             )}
-            {organisations.length > 1
+            {!editing && organisations.length > 1
               ? f.select(
                   'organisation',
                   t.t('network.question.organisation'),

@@ -21,7 +21,18 @@ export function communeLabel(ctx: PageContext, nis: string): string {
       : `${commune.name.fr} / ${commune.name.nl}`;
 }
 
-export function Byline({ ctx, by, at }: { ctx: PageContext; by: BylineData; at: Date }) {
+export function Byline({
+  ctx,
+  by,
+  at,
+  edited,
+}: {
+  ctx: PageContext;
+  by: BylineData;
+  at: Date;
+  /** When its author last changed it. */
+  edited: Date | null;
+}) {
   const { t } = ctx;
   const who =
     by.authorName ?? t.t(by.demo ? 'network.question.demo_member' : 'network.question.former_member');
@@ -33,6 +44,17 @@ export function Byline({ ctx, by, at }: { ctx: PageContext; by: BylineData; at: 
       <time datetime={at.toISOString()} safe>
         {t.date(at)}
       </time>
+      {edited ? (
+        <>
+          {' · '}
+          <span safe>{t.t('network.post.edited')}</span>{' '}
+          <time datetime={edited.toISOString()} safe>
+            {t.date(edited)}
+          </time>
+        </>
+      ) : (
+        ''
+      )}
     </p>
   );
 }
@@ -74,6 +96,17 @@ export function DirectoryCards({ ctx, cards }: { ctx: PageContext; cards: Direct
 export type PostRef = { kind: 'question' | 'answer'; id: string };
 const postPath = (ctx: PageContext, post: PostRef) =>
   `/${ctx.locale}/${post.kind === 'question' ? 'questions' : 'answers'}/${post.id}`;
+
+/** The link to its author's form that changes a post. */
+export function EditLink({ ctx, post }: { ctx: PageContext; post: PostRef }) {
+  return (
+    <p class="post-edit">
+      <a href={`${postPath(ctx, post)}/edit`}>
+        {ctx.t.html(post.kind === 'question' ? 'network.question.edit' : 'network.answer.edit')}
+      </a>
+    </p>
+  );
+}
 
 /** The link to the report form of a post (a page of its own). */
 export function ReportLink({ ctx, post }: { ctx: PageContext; post: PostRef }) {

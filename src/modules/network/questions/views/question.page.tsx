@@ -9,7 +9,14 @@ import { Form, Notice, PostButton } from '../../../../views/forms.tsx';
 import { Layout } from '../../../../views/layout.tsx';
 import { postLanguages, postLimits } from '../../network.vocabulary.ts';
 import type { AnswerView, QuestionPageData } from '../page-data.ts';
-import { Byline, communeLabel, DirectoryCards, ModerationForms, ReportLink } from './post-parts.tsx';
+import {
+  Byline,
+  communeLabel,
+  DirectoryCards,
+  EditLink,
+  ModerationForms,
+  ReportLink,
+} from './post-parts.tsx';
 
 function Paragraphs({ text, lang }: { text: string; lang: string }) {
   return (
@@ -51,7 +58,7 @@ function AnswerItem({ ctx, data, answer }: { ctx: PageContext; data: QuestionPag
     <li class={answer.accepted ? 'answer accepted' : 'answer'} id={`answer-${answer.id}`}>
       <article aria-label={t.t('network.answer.label', { name: answer.authorName ?? '' })}>
         {answer.accepted ? <p class="badge verified">{t.html('network.answer.accepted')}</p> : ''}
-        <Byline ctx={ctx} by={answer} at={answer.createdAt} />
+        <Byline ctx={ctx} by={answer} at={answer.createdAt} edited={answer.editedAt} />
         <Paragraphs text={answer.body} lang={answer.language} />
         <DirectoryCards ctx={ctx} cards={answer.cards} />
         <div class="post-actions">
@@ -65,6 +72,14 @@ function AnswerItem({ ctx, data, answer }: { ctx: PageContext; data: QuestionPag
               )}
               secondary={false}
             />
+          ) : (
+            ''
+          )}
+          {reader.userId !== null &&
+          answer.authorId === reader.userId &&
+          !answer.hiddenAt &&
+          !question.hiddenAt ? (
+            <EditLink ctx={ctx} post={{ kind: 'answer', id: answer.id }} />
           ) : (
             ''
           )}
@@ -119,7 +134,7 @@ export function QuestionPage({
         <h1 id="question-title" lang={question.language} safe>
           {question.title}
         </h1>
-        <Byline ctx={ctx} by={question} at={question.createdAt} />
+        <Byline ctx={ctx} by={question} at={question.createdAt} edited={question.editedAt} />
         {question.isDemo ? <p class="demo-label">{t.html('network.question.demo')}</p> : ''}
         <ul class="badges">
           <li class="badge" safe>
@@ -150,6 +165,11 @@ export function QuestionPage({
               hidden={{ next: base }}
               label={t.t(data.following ? 'network.question.unfollow' : 'network.question.follow')}
             />
+          )}
+          {data.isAsker && !question.hiddenAt ? (
+            <EditLink ctx={ctx} post={{ kind: 'question', id: question.id }} />
+          ) : (
+            ''
           )}
           {question.hiddenAt ? '' : <ReportLink ctx={ctx} post={{ kind: 'question', id: question.id }} />}
           {reader.moderator ? (

@@ -1,0 +1,176 @@
+// Changing one's own question or answer: a form filled with what is there, then back to the
+// question's page. Others are refused (403); a hidden post, or one under a hidden question, is not
+// found, as on its page.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import Type from 'typebox';
+import type { WebDeps } from '../../../http/deps.ts';
+import { submitForm } from '../../../http/form-route.ts';
+import { IdParams } from '../../../http/params.ts';
+import { pageFor } from '../../../http/request-context.ts';
+import { sendHtml } from '../../../http/send-html.ts';
+import { signedInContext } from '../../../http/use-case-context.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { list } from '../../../shared/form-values.ts';
+import { isUuid } from '../../../shared/shapes.ts';
+import { MultiLineText } from '../../../shared/schema-text.ts';
+import { getTaxonomy } from '../../directory/index.ts';
+import type { NetworkContext } from '../network-context.ts';
+import { editAnswer } from './edit-answer.ts';
+import { editQuestion } from './edit-question.ts';
+import { findAnswer, findQuestion } from './questions.repo.ts';
+import { readerOf, requireAuthor } from './questions.policy.ts';
+import { themesOf } from './questions.web.ts';
+import { EditAnswerPage } from './views/edit-answer.page.tsx';
+import { AskPage } from './views/ask.page.tsx';
+
+const QuestionBody = Type.Object({
+  title: Type.Optional(Type.String({ maxLength: 2_000 })),
+  body: Type.Optional(MultiLineText({ maxLength: 100_000 })),
+  language: Type.Optional(Type.String({ maxLength: 10 })),
+  themes: Type.Optional(
+    Type.Union([
+      Type.String({ maxLength: 100 }),
+      Type.Array(Type.String({ maxLength: 100 }), { maxItems: 100 }),
+    ]),
+  ),
+  commune: Type.Optional(Type.String({ maxLength: 10 })),
+  visibility: Type.Optional(Type.String({ maxLength: 20 })),
+});
+const AnswerBody = Type.Object({
+  body: Type.Optional(MultiLineText({ maxLength: 100_000 })),
+  links: Type.Optional(MultiLineText({ maxLength: 20_000 })),
+  language: Type.Optional(Type.String({ maxLength: 10 })),
+});
+
+/** The question, if the signed-in person wrote it and may still change it. */
+async function ownQuestion(ctx: NetworkContext, id: string) {
+  const question = isUuid(id) ? await findQuestion(ctx.db, id.toLowerCase()) : undefined;
+  if (!question) throw new AppError('QUESTION_NOT_FOUND');
+  requireAuthor(ctx.actor, await readerOf(ctx.db, ctx.actor), question, question, 'QUESTION_NOT_FOUND');
+  return question;
+}
+
+/** The answer and its question, if the signed-in person wrote the answer and may still change it. */
+async function ownAnswer(ctx: NetworkContext, id: string) {
+  const answer = isUuid(id) ? await findAnswer(ctx.db, id.toLowerCase()) : undefined;
+  const question = answer ? await findQuestion(ctx.db, answer.questionId) : undefined;
+  if (!answer || !question) throw new AppError('ANSWER_NOT_FOUND');
+  requireAuthor(ctx.actor, await readerOf(ctx.db, ctx.actor), answer, question, 'ANSWER_NOT_FOUND');
+  return { answer, question };
+}
+
+export const editPostsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
+  const { db } = deps;
+
+  app.get('/questions/:id/edit', { schema: { hide: true, params: IdParams } }, async (request, reply) => {
+    const nctx = signedInContext(request, deps);
+    const question = await ownQuestion(nctx, request.params.id);
+    const ctx = await pageFor(request, deps);
+    const values = {
+      title: question.title,
+      body: question.body,
+      language: question.language,
+      themes: question.themes,
+      commune: question.communeNis ?? '',
+      visibility: question.visibility,
+    };
+    return sendHtml(
+      reply,
+      AskPage({ ctx, organisations: [], themes: themesOf(await getTaxonomy(db)), values, editing: question }),
+    );
+  });
+
+  app.post(
+    '/questions/:id/edit',
+    { schema: { hide: true, params: IdParams, body: QuestionBody } },
+    async (request, reply) => {
+      const nctx = signedInContext(request, deps);
+      const b = request.body;
+      return submitForm(
+        reply,
+        () =>
+          editQuestion(nctx, request.params.id, {
+            title: b.title ?? '',
+            body: b.body ?? '',
+            language: b.language ?? '',
+            themes: list(b.themes),
+            commune: b.commune ?? '',
+            visibility: b.visibility ?? '',
+          }),
+        {
+          redirect: ({ id }) => `/${nctx.locale}/questions/${id}?done=edited`,
+          refused: async (problems) => {
+            const question = await ownQuestion(nctx, request.params.id);
+            const ctx = await pageFor(request, deps);
+            // A refused text longer than the form takes is not sent back whole.
+            const values = {
+              ...b,
+              title: (b.title ?? '').slice(0, 300),
+              body: (b.body ?? '').slice(0, 10_000),
+            };
+            return AskPage({
+              ctx,
+              organisations: [],
+              themes: themesOf(await getTaxonomy(db)),
+              values,
+              problems,
+              editing: question,
+            });
+          },
+        },
+      );
+    },
+  );
+
+  app.get('/answers/:id/edit', { schema: { hide: true, params: IdParams } }, async (request, reply) => {
+    const nctx = signedInContext(request, deps);
+    const { answer, question } = await ownAnswer(nctx, request.params.id);
+    const ctx = await pageFor(request, deps);
+    // Its links as the page addresses they were given as, one per line: kept unless removed.
+    const links = [
+      ...answer.serviceIds.map((id) => `${nctx.origin}/${ctx.locale}/services/${id}`),
+      ...answer.organisationIds.map((id) => `${nctx.origin}/${ctx.locale}/organisations/${id}`),
+    ].join('\n');
+    return sendHtml(
+      reply,
+      EditAnswerPage({
+        ctx,
+        answer,
+        question,
+        values: { body: answer.body, links, language: answer.language },
+      }),
+    );
+  });
+
+  app.post(
+    '/answers/:id/edit',
+    { schema: { hide: true, params: IdParams, body: AnswerBody } },
+    async (request, reply) => {
+      const nctx = signedInContext(request, deps);
+      const b = request.body;
+      return submitForm(
+        reply,
+        () =>
+          editAnswer(nctx, request.params.id, {
+            body: b.body ?? '',
+            links: b.links ?? '',
+            language: b.language ?? '',
+          }),
+        {
+          redirect: ({ id, questionId }) =>
+            `/${nctx.locale}/questions/${questionId}?done=edited#answer-${id}`,
+          refused: async (problems) => {
+            const { answer, question } = await ownAnswer(nctx, request.params.id);
+            const ctx = await pageFor(request, deps);
+            const values = {
+              body: (b.body ?? '').slice(0, 10_000),
+              links: (b.links ?? '').slice(0, 5_000),
+              language: b.language ?? '',
+            };
+            return EditAnswerPage({ ctx, answer, question, values, problems });
+          },
+        },
+      );
+    },
+  );
+};
