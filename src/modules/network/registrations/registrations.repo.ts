@@ -79,11 +79,23 @@ export async function unlessRegistered<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * A new registration: unconfirmed, or (`placed`, on the date the caller locked) with its place or
+ * waitlist place at once, in the same statement.
+ */
 export async function insertRegistration(
   tx: Executor,
-  values: Omit<typeof eventRegistrations.$inferInsert, 'id'>,
+  values: Omit<typeof eventRegistrations.$inferInsert, 'id' | 'placedAt'>,
+  placed?: { status: 'confirmed' | 'waitlisted'; now: Date },
 ): Promise<RegistrationRow> {
-  const [row] = await tx.insert(eventRegistrations).values(values).returning();
+  const [row] = await tx
+    .insert(eventRegistrations)
+    .values(
+      placed
+        ? { ...values, status: placed.status, placedAt: placedAtOn(values.occurrenceId, placed.now) }
+        : values,
+    )
+    .returning();
   return row!;
 }
 
@@ -150,24 +162,27 @@ export async function setStatus(
 }
 
 /**
- * Gives a registration its place or waitlist place. Its `placed_at` (the waiting list's order) is
- * `now`, or just after the latest placed on the date if that is later: requests that started in one
- * order may reach the date's lock in another, and the list follows the lock, as the numbers told.
+ * When a registration takes its place or waitlist place (the waiting list's order): `now`, or just
+ * after the latest placed on the date if that is later: requests that started in one order may reach
+ * the date's lock in another, and the list follows the lock, as the numbers told.
  */
+const placedAtOn = (occurrenceId: string, now: Date) =>
+  sql`greatest(${now.toISOString()}::timestamptz, (select max(r.placed_at) + interval '1 microsecond'
+        from event_registrations r where r.occurrence_id = ${occurrenceId}))`;
+
+/** Gives a registration (an unconfirmed one) its place or waitlist place. */
 export async function placeRow(
   tx: Executor,
   registration: { id: string; occurrenceId: string },
   status: 'confirmed' | 'waitlisted',
   now: Date,
 ): Promise<void> {
-  const at = now.toISOString();
   await tx
     .update(eventRegistrations)
     .set({
       status,
-      emailConfirmedAt: sql`coalesce(${eventRegistrations.emailConfirmedAt}, ${at}::timestamptz)`,
-      placedAt: sql`greatest(${at}::timestamptz, (select max(r.placed_at) + interval '1 microsecond'
-        from event_registrations r where r.occurrence_id = ${registration.occurrenceId}))`,
+      emailConfirmedAt: sql`coalesce(${eventRegistrations.emailConfirmedAt}, ${now.toISOString()}::timestamptz)`,
+      placedAt: placedAtOn(registration.occurrenceId, now),
     })
     .where(eq(eventRegistrations.id, registration.id));
 }
