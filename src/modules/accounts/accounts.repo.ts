@@ -61,7 +61,10 @@ export async function findLiveSession(
     .select({ session: sessions, user: users })
     .from(sessions)
     .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
+    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)))
+    // A named statement: on every signed-in request, PostgreSQL parses and plans it once per connection.
+    .prepare('accounts_live_session')
+    .execute();
   return row;
 }
 

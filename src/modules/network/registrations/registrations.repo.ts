@@ -51,7 +51,11 @@ export async function findDate(
     .from(eventOccurrences)
     .innerJoin(events, eq(events.id, eventOccurrences.eventId))
     .where(eq(eventOccurrences.id, occurrenceId));
-  const [row] = lock ? await query.for('update', { of: eventOccurrences }) : await query;
+  // Named statements (here and below, on the path of every registration): PostgreSQL parses and
+  // plans each once per connection, not at every request.
+  const [row] = lock
+    ? await query.for('update', { of: eventOccurrences }).prepare('registrations_lock_date').execute()
+    : await query.prepare('registrations_find_date').execute();
   return row;
 }
 
@@ -81,7 +85,8 @@ export async function unlessRegistered<T>(write: () => Promise<T>): Promise<T> {
 
 /**
  * A new registration: unconfirmed, or (`placed`, on the date the caller locked) with its place or
- * waitlist place at once, in the same statement.
+ * waitlist place at once, in the same statement. A named statement: give every column each time
+ * (null for none), so that its text stays the same.
  */
 export async function insertRegistration(
   tx: Executor,
@@ -95,7 +100,9 @@ export async function insertRegistration(
         ? { ...values, status: placed.status, placedAt: placedAtOn(values.occurrenceId, placed.now) }
         : values,
     )
-    .returning();
+    .returning()
+    .prepare(placed ? 'registrations_insert_placed' : 'registrations_insert')
+    .execute();
   return row!;
 }
 
@@ -109,7 +116,9 @@ export async function dropUnconfirmed(tx: Executor, occurrenceId: string, email:
         sql`lower(${eventRegistrations.email}) = lower(${email})`,
         eq(eventRegistrations.status, 'unconfirmed'),
       ),
-    );
+    )
+    .prepare('registrations_drop_unconfirmed')
+    .execute();
 }
 
 export async function findRegistrationByToken(db: Executor, tokenHash: Buffer) {
@@ -199,7 +208,9 @@ export async function addToCounts(
       confirmed: sql`${eventOccurrences.confirmed} + ${change.confirmed ?? 0}`,
       waitlisted: sql`${eventOccurrences.waitlisted} + ${change.waitlisted ?? 0}`,
     })
-    .where(eq(eventOccurrences.id, occurrenceId));
+    .where(eq(eventOccurrences.id, occurrenceId))
+    .prepare('registrations_add_to_counts')
+    .execute();
 }
 
 /** The first on a date's waiting list, locked. */

@@ -265,7 +265,10 @@ export async function findOrganisationsWithPlaces(db: Executor, ids: string[], o
       locations,
       onlyPlaces ? and(placeOf, sql`${locations.id} = any(${sql.param(onlyPlaces)}::uuid[])`) : placeOf,
     )
-    .where(sql`${organisations.id} = any(${sql.param(ids)}::uuid[])`);
+    .where(sql`${organisations.id} = any(${sql.param(ids)}::uuid[])`)
+    // Named (its text is one of two, the lists are parameters): parsed and planned once per connection.
+    .prepare(onlyPlaces ? 'directory_organisations_places_only' : 'directory_organisations_places')
+    .execute();
   type Place = NonNullable<(typeof rows)[number]['place']>;
   const found = new Map<string, { id: string; name: I18nText; locations: Place[] }>();
   for (const { id, name, place } of rows) {
