@@ -2,7 +2,7 @@
 // reader's language ("lundi 7 décembre 2026, 18:00–21:00"), and the address of the event's place.
 // Each format is made once per language.
 import type { Executor } from '../../../db/client.ts';
-import { listOrganisationsWithPlaces } from '../../directory/index.ts';
+import { getPlaceAddress } from '../../directory/index.ts';
 
 const zone = 'Europe/Brussels';
 
@@ -49,10 +49,7 @@ export async function placeOf(
 ): Promise<EventPlace> {
   if (event.placeKind === 'online') return { address: null, onlineUrl: event.onlineUrl };
   if (event.placeKind === 'address') return { address: event.address, onlineUrl: null };
-  const [organisation] = event.locationId
-    ? await listOrganisationsWithPlaces(db, [event.organisationId], [event.locationId])
-    : [];
-  const at = organisation?.locations[0];
+  const at = event.locationId ? await getPlaceAddress(db, event.organisationId, event.locationId) : undefined;
   const address = at
     ? [at.address, [at.postcode, at.locality].filter(Boolean).join(' ')].filter(Boolean).join(', ')
     : null;

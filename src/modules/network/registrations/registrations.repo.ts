@@ -5,6 +5,7 @@
 // 23505) becomes ALREADY_REGISTERED here.
 import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
+import { preparedOn } from '../../../db/prepared.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { eventOccurrences, eventRegistrations, events } from '../network.schema.ts';
 import type { RegistrationStatus } from '../network.vocabulary.ts';
@@ -40,22 +41,26 @@ export type DateOfEvent = {
   event: { [K in keyof typeof eventColumns]: (typeof events.$inferSelect)[K] };
 };
 
+const dateOfEvent = (db: Executor) =>
+  db
+    .select({ date: dateColumns, event: eventColumns })
+    .from(eventOccurrences)
+    .innerJoin(events, eq(events.id, eventOccurrences.eventId))
+    .where(eq(eventOccurrences.id, sql.placeholder('id')));
+// Built once (on the path of every registration; see db/prepared.ts), as are the statements below
+// named by .prepare: PostgreSQL parses and plans each once per connection, not at every request.
+const readDate = preparedOn((db) => dateOfEvent(db).prepare('registrations_find_date'));
+const lockDate = preparedOn((db) =>
+  dateOfEvent(db).for('update', { of: eventOccurrences }).prepare('registrations_lock_date'),
+);
+
 /** A date and its event; with `lock`, the date's row is locked until the transaction ends. */
 export async function findDate(
   db: Executor,
   occurrenceId: string,
   lock = false,
 ): Promise<DateOfEvent | undefined> {
-  const query = db
-    .select({ date: dateColumns, event: eventColumns })
-    .from(eventOccurrences)
-    .innerJoin(events, eq(events.id, eventOccurrences.eventId))
-    .where(eq(eventOccurrences.id, occurrenceId));
-  // Named statements (here and below, on the path of every registration): PostgreSQL parses and
-  // plans each once per connection, not at every request.
-  const [row] = lock
-    ? await query.for('update', { of: eventOccurrences }).prepare('registrations_lock_date').execute()
-    : await query.prepare('registrations_find_date').execute();
+  const [row] = await (lock ? lockDate : readDate)(db).execute({ id: occurrenceId });
   return row;
 }
 

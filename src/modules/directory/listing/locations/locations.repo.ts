@@ -5,6 +5,7 @@
 // Brussels commune is refused with the reason.
 import { and, between, eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Executor } from '../../../../db/client.ts';
+import { preparedOn } from '../../../../db/prepared.ts';
 import { AppError, type FieldProblem } from '../../../../shared/errors.ts';
 import { cleanText, type I18nText } from '../../../../shared/i18n-text.ts';
 import { geoReference, placeAddress } from '../../../geo/index.ts';
@@ -265,10 +266,7 @@ export async function findOrganisationsWithPlaces(db: Executor, ids: string[], o
       locations,
       onlyPlaces ? and(placeOf, sql`${locations.id} = any(${sql.param(onlyPlaces)}::uuid[])`) : placeOf,
     )
-    .where(sql`${organisations.id} = any(${sql.param(ids)}::uuid[])`)
-    // Named (its text is one of two, the lists are parameters): parsed and planned once per connection.
-    .prepare(onlyPlaces ? 'directory_organisations_places_only' : 'directory_organisations_places')
-    .execute();
+    .where(sql`${organisations.id} = any(${sql.param(ids)}::uuid[])`);
   type Place = NonNullable<(typeof rows)[number]['place']>;
   const found = new Map<string, { id: string; name: I18nText; locations: Place[] }>();
   for (const { id, name, place } of rows) {
@@ -277,4 +275,26 @@ export async function findOrganisationsWithPlaces(db: Executor, ids: string[], o
     if (place) organisation.locations.push(place);
   }
   return [...found.values()];
+}
+
+const addressOfPlace = preparedOn((db) =>
+  db
+    .select({ address: locations.address, postcode: locations.postcode, locality: locations.locality })
+    .from(locations)
+    .where(
+      and(
+        eq(locations.id, sql.placeholder('place')),
+        eq(locations.organisationId, sql.placeholder('organisation')),
+      ),
+    )
+    .prepare('directory_address_of_place'),
+);
+
+/**
+ * The address of one place of an organisation (none if the place is not theirs), for another
+ * module's e-mails. Built once: it is read at every registration for an event.
+ */
+export async function findPlaceAddress(db: Executor, organisationId: string, placeId: string) {
+  const [row] = await addressOfPlace(db).execute({ organisation: organisationId, place: placeId });
+  return row;
 }
