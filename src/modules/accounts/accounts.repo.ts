@@ -1,6 +1,7 @@
 // Queries of the accounts module, nothing else.
 import { and, desc, eq, gt, inArray, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { preparedOn } from '../../db/prepared.ts';
 import { findRow, insertRow } from '../../db/rows.ts';
 import { accountTokens, sessions, users } from './accounts.schema.ts';
 import type { AccountTokenPurpose, PlatformRole } from './accounts.vocabulary.ts';
@@ -52,16 +53,22 @@ export async function insertSession(
 }
 
 /** A session that has not expired, with its person. */
+const liveSession = preparedOn((db) =>
+  db
+    .select({ session: sessions, user: users })
+    .from(sessions)
+    .innerJoin(users, eq(users.id, sessions.userId))
+    .where(and(eq(sessions.id, sql.placeholder('id')), gt(sessions.expiresAt, sql.placeholder('now'))))
+    .prepare('accounts_live_session'),
+);
+
+/** The session and its person, if the session is live. Built once: it runs on every signed-in request. */
 export async function findLiveSession(
   db: Executor,
   id: string,
   now: Date,
 ): Promise<{ session: SessionRow; user: UserRow } | undefined> {
-  const [row] = await db
-    .select({ session: sessions, user: users })
-    .from(sessions)
-    .innerJoin(users, eq(users.id, sessions.userId))
-    .where(and(eq(sessions.id, id), gt(sessions.expiresAt, now)));
+  const [row] = await liveSession(db).execute({ id, now: now.toISOString() });
   return row;
 }
 

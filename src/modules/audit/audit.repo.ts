@@ -8,8 +8,10 @@ import { auditLog } from './audit.schema.ts';
 export type AuditEntry = typeof auditLog.$inferSelect;
 export type NewAuditEntry = Omit<typeof auditLog.$inferInsert, 'id' | 'at'>;
 
-export async function recordAudit(db: Executor, entry: NewAuditEntry): Promise<void> {
-  await db.insert(auditLog).values(entry);
+/** Records one entry, or several in one statement (steps of one action, in their order). */
+export async function recordAudit(db: Executor, entry: NewAuditEntry | NewAuditEntry[]): Promise<void> {
+  if (Array.isArray(entry) && !entry.length) return;
+  await db.insert(auditLog).values(Array.isArray(entry) ? entry : [entry]);
 }
 
 /** Records what a use case's actor did, inside the use case's transaction. */

@@ -35,6 +35,7 @@ import { isUuid } from '../../shared/shapes.ts';
 import {
   findLocationPoints,
   findOrganisationsWithPlaces,
+  findPlaceAddress,
   locationIdsInCommune,
 } from './listing/locations/locations.repo.ts';
 
@@ -124,6 +125,13 @@ export function listOrganisationsWithPlaces(
   onlyPlaces?: string[],
 ): Promise<OrganisationWithPlaces[]> {
   return findOrganisationsWithPlaces(db, uuids(ids), onlyPlaces && uuids(onlyPlaces));
+}
+
+/** The address of one place of an organisation, if it is theirs (ids that are none find nothing). */
+export function getPlaceAddress(db: Executor, organisationId: string, placeId: string) {
+  return isUuid(organisationId) && isUuid(placeId)
+    ? findPlaceAddress(db, organisationId.toLowerCase(), placeId.toLowerCase())
+    : Promise.resolve(undefined);
 }
 
 export function getService(db: Database, id: string): Promise<ServiceRecord> {

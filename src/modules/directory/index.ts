@@ -15,6 +15,7 @@ export {
   getOrganisation,
   getOrganisationBrief,
   type OrganisationBrief,
+  getPlaceAddress,
   getService,
   getServiceAtLocation,
   getServiceBrief,

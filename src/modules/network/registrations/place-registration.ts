@@ -38,9 +38,13 @@ export const isOpen = (found: DateOfEvent, now: Date) =>
 const hasRoom = (found: DateOfEvent) =>
   found.event.capacity === null || found.date.confirmed < found.event.capacity;
 
+/** The place a registration takes on a date whose row the caller locked: one left, or the waiting list. */
+export const placeOn = (found: DateOfEvent): 'confirmed' | 'waitlisted' =>
+  hasRoom(found) ? 'confirmed' : 'waitlisted';
+
 /**
- * Places one registration (unconfirmed or new) on a date whose row the caller locked, updates the
- * counts in `found` and in the database, and tells the person.
+ * Places one unconfirmed registration on a date whose row the caller locked, updates the counts in
+ * `found` and in the database, and tells the person (with their own link).
  */
 export async function placeRegistration(
   tx: Executor,
@@ -49,20 +53,35 @@ export async function placeRegistration(
   ctx: PlacingContext,
   place: EventPlace,
 ): Promise<'confirmed' | 'waitlisted'> {
-  const status = hasRoom(found) ? 'confirmed' : 'waitlisted';
+  const status = placeOn(found);
   await placeRow(tx, { id: registration.id, occurrenceId: found.date.id }, status, ctx.now);
+  await auditRegistration(tx, ctx, status, registration.id, { occurrence: found.date.id });
+  await countAndTell(tx, found, registration, status, ctx, place);
+  return status;
+}
+
+/**
+ * After a registration took `status` (placeOn) on the date the caller locked: the date's counts, in
+ * `found` and in the database, and the e-mail that tells the person.
+ */
+export async function countAndTell(
+  tx: Executor,
+  found: DateOfEvent,
+  registration: Pick<RegistrationRow, 'id' | 'email' | 'name' | 'locale'>,
+  status: 'confirmed' | 'waitlisted',
+  links: Pick<PlacingContext, 'origin' | 'keys'>,
+  place: EventPlace,
+): Promise<void> {
   await addToCounts(tx, found.date.id, status === 'confirmed' ? { confirmed: 1 } : { waitlisted: 1 });
   if (status === 'confirmed') found.date.confirmed++;
   else found.date.waitlisted++;
-  await auditRegistration(tx, ctx, status, registration.id, { occurrence: found.date.id });
-  await mailRegistration(tx, ctx, status, {
+  await mailRegistration(tx, links, status, {
     to: registration,
     event: found.event,
     date: found.date,
     place,
     position: found.date.waitlisted,
   });
-  return status;
 }
 
 /**

@@ -13,7 +13,7 @@ import type { RateLimiter } from '../../../shared/rate-limiter.ts';
 import { isEmailAddress } from '../../../shared/shapes.ts';
 import { hashToken } from '../../../shared/tokens.ts';
 import type { VisitorContext, WithKeys } from '../network-context.ts';
-import { isOpen, placeRegistration } from './place-registration.ts';
+import { countAndTell, isOpen, placeOn } from './place-registration.ts';
 import { mailRegistration } from './registration-mail.ts';
 import { findDateOfEvent } from './registration-dates.ts';
 import { registrationToken } from './registration-token.ts';
@@ -91,22 +91,30 @@ export async function registerForDate(
       if (!locked || !isOpen(locked, ctx.now)) throw new AppError('REGISTRATION_CLOSED');
       // An address never confirmed may register again: the new link replaces the old one.
       await dropUnconfirmed(tx, locked.date.id, email);
-      const registration = await insertRegistration(tx, {
-        id,
-        occurrenceId: locked.date.id,
-        userId: actor?.userId ?? null,
-        name,
-        email,
-        locale: ctx.locale,
-        status: 'unconfirmed',
-        // Its first link also opens by its hash, even once the key that signed it left the ring.
-        tokenHash: Buffer.from(hashToken(token), 'hex'),
-        emailConfirmedAt: atOnce ? ctx.now : null,
-        createdAt: ctx.now,
+      // A verified address takes its place (or waitlist place) as it is written.
+      const status = atOnce ? placeOn(locked) : null;
+      const registration = await insertRegistration(
+        tx,
+        {
+          id,
+          occurrenceId: locked.date.id,
+          userId: actor?.userId ?? null,
+          name,
+          email,
+          locale: ctx.locale,
+          status: 'unconfirmed',
+          // Its first link also opens by its hash, even once the key that signed it left the ring.
+          tokenHash: Buffer.from(hashToken(token), 'hex'),
+          emailConfirmedAt: atOnce ? ctx.now : null,
+          createdAt: ctx.now,
+        },
+        status ? { status, now: ctx.now } : undefined,
+      );
+      await auditRegistration(tx, ctx, status ? ['created', status] : 'created', registration.id, {
+        occurrence: locked.date.id,
       });
-      await auditRegistration(tx, ctx, 'created', registration.id, { occurrence: locked.date.id });
-      if (atOnce) {
-        const status = await placeRegistration(tx, locked, registration, ctx, place!);
+      if (status) {
+        await countAndTell(tx, locked, registration, status, ctx, place!);
         return { id: registration.id, status, token };
       }
       await mailRegistration(tx, ctx, 'confirm_address', {

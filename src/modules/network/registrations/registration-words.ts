@@ -3,7 +3,7 @@
 // Each format is made once per language.
 import type { Executor } from '../../../db/client.ts';
 import { brusselsFormat as format } from '../../../shared/brussels-time.ts';
-import { listOrganisationsWithPlaces } from '../../directory/index.ts';
+import { getPlaceAddress } from '../../directory/index.ts';
 
 const timeOf = format({ hour: '2-digit', minute: '2-digit' });
 const dayOf = format({ weekday: 'long', day: 'numeric', month: 'long', year: 'numeric' });
@@ -38,10 +38,7 @@ export async function placeOf(
 ): Promise<EventPlace> {
   if (event.placeKind === 'online') return { address: null, onlineUrl: event.onlineUrl };
   if (event.placeKind === 'address') return { address: event.address, onlineUrl: null };
-  const [organisation] = event.locationId
-    ? await listOrganisationsWithPlaces(db, [event.organisationId], [event.locationId])
-    : [];
-  const at = organisation?.locations[0];
+  const at = event.locationId ? await getPlaceAddress(db, event.organisationId, event.locationId) : undefined;
   const address = at
     ? [at.address, [at.postcode, at.locality].filter(Boolean).join(' ')].filter(Boolean).join(', ')
     : null;

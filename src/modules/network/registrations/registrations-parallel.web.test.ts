@@ -1,9 +1,12 @@
 // The last places of a date, taken by a hundred people at once through the HTTP app: each confirms
 // their e-mail's link at the same moment. Exactly as many get a place as there were places, the
 // others are on the waiting list in one order (1 to 90, each told their number), and the date's
-// counts say so. Also: raising the capacity moves the first waiting up (the events' edit calls it).
+// counts say so. The same for a hundred signed-in people with verified addresses, placed as they
+// register. Also: raising the capacity moves the first waiting up (the events' edit calls it).
 import { describe, expect, it } from 'vitest';
 import { FormClient, lastMailTo, newAddress, pathOf } from '../../../../test/helpers/form-client.ts';
+import { sessionCookieName } from '../../../http/session-cookie.ts';
+import { startSession } from '../../accounts/sessions.ts';
 import { sql } from '../../../../test/helpers/members.ts';
 import { countsOf, createTestEvent } from '../../../../test/helpers/network-events.ts';
 import { testConfig, useTestApp } from '../../../../test/helpers/test-app.ts';
@@ -82,6 +85,65 @@ describe('a hundred people confirming at once for the last ten places', () => {
       real_confirmed: 15,
       real_waitlisted: 87,
     });
+  }, 120_000);
+
+  it('gives signed-in people registering at once ten places and ninety waiting-list places, each told and audited', async () => {
+    const event = await createTestEvent(app.t, { capacity: 10 });
+    const path = `/en/events/${event.id}/dates/${event.dates[0]}/register`;
+    // Verified people, each signed in on the form (no password: the session is made directly).
+    const emails = Array.from({ length: 100 }, () => newAddress('signed-in'));
+    const users = await sql(
+      app.t,
+      `insert into users (email, name, password_hash, locale, email_verified_at)
+       select e, 'Crowd', 'none', 'en', now() from unnest($1::text[]) as e returning id, email`,
+      [emails],
+    );
+    const crowd = await Promise.all(
+      users.map(async (user: { id: string; email: string }) => {
+        const client = new FormClient(app.t.app);
+        const { token } = await startSession(app.t.database.db, user.id, {});
+        client.setCookie(sessionCookieName({ env: 'test' }), token);
+        await client.get(path);
+        return { client, email: user.email };
+      }),
+    );
+    const answers = await Promise.all(crowd.map((p) => p.client.post(path, { name: 'Crowd' })));
+    const outcomes = answers.map((res) => /done=(\w+)/.exec(String(res.headers.location))?.[1]);
+    expect(outcomes.filter((o) => o === 'confirmed')).toHaveLength(10);
+    expect(outcomes.filter((o) => o === 'waitlisted')).toHaveLength(90);
+    expect(await countsOf(app.t, event.dates[0]!)).toEqual({
+      confirmed: 10,
+      waitlisted: 90,
+      real_confirmed: 10,
+      real_waitlisted: 90,
+    });
+    const told: string[] = [];
+    for (const p of crowd) {
+      const n = /You are number (\d+) on the waiting list/.exec(
+        (await lastMailTo(app.t.database, p.email))!.text,
+      );
+      if (n) told[Number(n[1]) - 1] = p.email;
+    }
+    expect(told.filter(Boolean)).toHaveLength(90);
+    const order = await sql(
+      app.t,
+      `select email from event_registrations where occurrence_id = $1 and status = 'waitlisted' order by placed_at, created_at, id`,
+      [event.dates[0]],
+    );
+    expect(order.map((r) => r.email)).toEqual(told);
+    // Each registration is in the audit log: made, then placed, by the person.
+    const audited = await sql(
+      app.t,
+      `select r.status, array_agg(a.event order by a.id) as events, bool_and(a.actor_id = r.user_id) as by_person
+         from event_registrations r join audit_log a on a.subject_type = 'event_registration' and a.subject_id = r.id::text
+        where r.occurrence_id = $1 group by r.id, r.status`,
+      [event.dates[0]],
+    );
+    expect(audited).toHaveLength(100);
+    for (const row of audited) {
+      expect(row.events).toEqual(['network.registration_created', `network.registration_${row.status}`]);
+      expect(row.by_person).toBe(true);
+    }
   }, 120_000);
 
   it('refuses the same address registering twice at the same moment, keeping one', async () => {

@@ -5,6 +5,7 @@
 // 23505) becomes ALREADY_REGISTERED here.
 import { and, asc, eq, inArray, isNull, lt, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
+import { preparedOn } from '../../../db/prepared.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { eventOccurrences, eventRegistrations, events } from '../network.schema.ts';
 import type { RegistrationStatus } from '../network.vocabulary.ts';
@@ -40,18 +41,26 @@ export type DateOfEvent = {
   event: { [K in keyof typeof eventColumns]: (typeof events.$inferSelect)[K] };
 };
 
+const dateOfEvent = (db: Executor) =>
+  db
+    .select({ date: dateColumns, event: eventColumns })
+    .from(eventOccurrences)
+    .innerJoin(events, eq(events.id, eventOccurrences.eventId))
+    .where(eq(eventOccurrences.id, sql.placeholder('id')));
+// Built once (on the path of every registration; see db/prepared.ts), as are the statements below
+// named by .prepare: PostgreSQL parses and plans each once per connection, not at every request.
+const readDate = preparedOn((db) => dateOfEvent(db).prepare('registrations_find_date'));
+const lockDate = preparedOn((db) =>
+  dateOfEvent(db).for('update', { of: eventOccurrences }).prepare('registrations_lock_date'),
+);
+
 /** A date and its event; with `lock`, the date's row is locked until the transaction ends. */
 export async function findDate(
   db: Executor,
   occurrenceId: string,
   lock = false,
 ): Promise<DateOfEvent | undefined> {
-  const query = db
-    .select({ date: dateColumns, event: eventColumns })
-    .from(eventOccurrences)
-    .innerJoin(events, eq(events.id, eventOccurrences.eventId))
-    .where(eq(eventOccurrences.id, occurrenceId));
-  const [row] = lock ? await query.for('update', { of: eventOccurrences }) : await query;
+  const [row] = await (lock ? lockDate : readDate)(db).execute({ id: occurrenceId });
   return row;
 }
 
@@ -79,11 +88,26 @@ export async function unlessRegistered<T>(write: () => Promise<T>): Promise<T> {
   }
 }
 
+/**
+ * A new registration: unconfirmed, or (`placed`, on the date the caller locked) with its place or
+ * waitlist place at once, in the same statement. A named statement: give every column each time
+ * (null for none), so that its text stays the same.
+ */
 export async function insertRegistration(
   tx: Executor,
-  values: typeof eventRegistrations.$inferInsert & { id: string },
+  values: Omit<typeof eventRegistrations.$inferInsert, 'placedAt'> & { id: string },
+  placed?: { status: 'confirmed' | 'waitlisted'; now: Date },
 ): Promise<RegistrationRow> {
-  const [row] = await tx.insert(eventRegistrations).values(values).returning();
+  const [row] = await tx
+    .insert(eventRegistrations)
+    .values(
+      placed
+        ? { ...values, status: placed.status, placedAt: placedAtOn(values.occurrenceId, placed.now) }
+        : values,
+    )
+    .returning()
+    .prepare(placed ? 'registrations_insert_placed' : 'registrations_insert')
+    .execute();
   return row!;
 }
 
@@ -97,7 +121,9 @@ export async function dropUnconfirmed(tx: Executor, occurrenceId: string, email:
         sql`lower(${eventRegistrations.email}) = lower(${email})`,
         eq(eventRegistrations.status, 'unconfirmed'),
       ),
-    );
+    )
+    .prepare('registrations_drop_unconfirmed')
+    .execute();
 }
 
 export async function findRegistrationById(db: Executor, id: string) {
@@ -173,24 +199,27 @@ export async function setStatus(
 }
 
 /**
- * Gives a registration its place or waitlist place. Its `placed_at` (the waiting list's order) is
- * `now`, or just after the latest placed on the date if that is later: requests that started in one
- * order may reach the date's lock in another, and the list follows the lock, as the numbers told.
+ * When a registration takes its place or waitlist place (the waiting list's order): `now`, or just
+ * after the latest placed on the date if that is later: requests that started in one order may reach
+ * the date's lock in another, and the list follows the lock, as the numbers told.
  */
+const placedAtOn = (occurrenceId: string, now: Date) =>
+  sql`greatest(${now.toISOString()}::timestamptz, (select max(r.placed_at) + interval '1 microsecond'
+        from event_registrations r where r.occurrence_id = ${occurrenceId}))`;
+
+/** Gives a registration (an unconfirmed one) its place or waitlist place. */
 export async function placeRow(
   tx: Executor,
   registration: { id: string; occurrenceId: string },
   status: 'confirmed' | 'waitlisted',
   now: Date,
 ): Promise<void> {
-  const at = now.toISOString();
   await tx
     .update(eventRegistrations)
     .set({
       status,
-      emailConfirmedAt: sql`coalesce(${eventRegistrations.emailConfirmedAt}, ${at}::timestamptz)`,
-      placedAt: sql`greatest(${at}::timestamptz, (select max(r.placed_at) + interval '1 microsecond'
-        from event_registrations r where r.occurrence_id = ${registration.occurrenceId}))`,
+      emailConfirmedAt: sql`coalesce(${eventRegistrations.emailConfirmedAt}, ${now.toISOString()}::timestamptz)`,
+      placedAt: placedAtOn(registration.occurrenceId, now),
     })
     .where(eq(eventRegistrations.id, registration.id));
 }
@@ -207,7 +236,9 @@ export async function addToCounts(
       confirmed: sql`${eventOccurrences.confirmed} + ${change.confirmed ?? 0}`,
       waitlisted: sql`${eventOccurrences.waitlisted} + ${change.waitlisted ?? 0}`,
     })
-    .where(eq(eventOccurrences.id, occurrenceId));
+    .where(eq(eventOccurrences.id, occurrenceId))
+    .prepare('registrations_add_to_counts')
+    .execute();
 }
 
 /** The first on a date's waiting list, locked. */

@@ -5,6 +5,7 @@
 // Brussels commune is refused with the reason.
 import { and, between, eq, inArray, type SQLWrapper, sql } from 'drizzle-orm';
 import type { Executor } from '../../../../db/client.ts';
+import { preparedOn } from '../../../../db/prepared.ts';
 import { AppError, type FieldProblem } from '../../../../shared/errors.ts';
 import { cleanText, type I18nText } from '../../../../shared/i18n-text.ts';
 import { geoReference, placeAddress } from '../../../geo/index.ts';
@@ -274,4 +275,26 @@ export async function findOrganisationsWithPlaces(db: Executor, ids: string[], o
     if (place) organisation.locations.push(place);
   }
   return [...found.values()];
+}
+
+const addressOfPlace = preparedOn((db) =>
+  db
+    .select({ address: locations.address, postcode: locations.postcode, locality: locations.locality })
+    .from(locations)
+    .where(
+      and(
+        eq(locations.id, sql.placeholder('place')),
+        eq(locations.organisationId, sql.placeholder('organisation')),
+      ),
+    )
+    .prepare('directory_address_of_place'),
+);
+
+/**
+ * The address of one place of an organisation (none if the place is not theirs), for another
+ * module's e-mails. Built once: it is read at every registration for an event.
+ */
+export async function findPlaceAddress(db: Executor, organisationId: string, placeId: string) {
+  const [row] = await addressOfPlace(db).execute({ organisation: organisationId, place: placeId });
+  return row;
 }
