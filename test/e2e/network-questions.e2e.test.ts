@@ -1,7 +1,8 @@
 // Questions to the network in a real browser: a member asks in Dutch at 1280 px; a French reader on
 // a 390 px phone finds it from the directory's search with “médiation de dettes”, opens all matching
 // questions and answers with a link to a service, which shows as a card; the asker accepts the
-// answer. Every page passes axe and nothing scrolls sideways.
+// answer. The reader corrects the answer on the phone and the asker the question's title. Every page
+// passes axe and nothing scrolls sideways.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BrowserHarness,
@@ -89,11 +90,40 @@ describe('questions to the network', () => {
     );
     await expectFitsAndAccessible(phone, 390, true);
 
+    // The reader corrects the answer on the phone: the form comes filled in, the page says so.
+    await phone.getByRole('link', { name: 'Modifier votre réponse' }).click();
+    await phone.waitForURL('**/fr/answers/*/edit');
+    expect(await phone.locator('textarea[name=links]').inputValue()).toContain(`/fr/services/${service.id}`);
+    await expectFitsAndAccessible(phone, 390, true);
+    await phone
+      .locator('textarea[name=body]')
+      .fill(
+        'Le service de médiation de dettes de notre quartier répond vite, même le samedi. Dites que vous venez de notre part.',
+      );
+    await phone.getByRole('button', { name: 'Enregistrer les modifications' }).click();
+    await phone.waitForURL(/done=edited/);
+    expect(await phone.locator('.answer .byline').textContent()).toContain('modifié');
+    expect(await phone.locator('.answer .post-body').textContent()).toContain('même le samedi');
+    await expectFitsAndAccessible(phone, 390, true);
+
     // The asker accepts the answer; it is marked for everyone.
     await desk.goto(questionUrl);
     await desk.getByRole('button', { name: 'Dit antwoord aanvaarden' }).click();
     await desk.waitForURL(/done=accepted/);
     expect(await desk.locator('.answer.accepted').textContent()).toContain('Aanvaard antwoord');
+    await expectFitsAndAccessible(desk, 1280, true);
+    // And sharpens the question's title.
+    await desk.getByRole('link', { name: 'Je vraag wijzigen' }).click();
+    await desk.waitForURL('**/edit');
+    await expectFitsAndAccessible(desk, 1280, true);
+    await desk
+      .locator('input[name=title]')
+      .fill('Wie kent een vlotte schuldbemiddeling voor een gezin in Molenbeek of Jette?');
+    await desk.getByRole('button', { name: 'Wijzigingen opslaan' }).click();
+    await desk.waitForURL(/done=edited/);
+    expect(await desk.locator('h1').textContent()).toBe(
+      'Wie kent een vlotte schuldbemiddeling voor een gezin in Molenbeek of Jette?',
+    );
     await expectFitsAndAccessible(desk, 1280, true);
     await phone.goto(`${h.baseUrl}/fr/questions?q=${encodeURIComponent('médiation de dettes')}`);
     expect(
