@@ -64,6 +64,7 @@ export const networkModule = {
   },
   start: ({ database, log }) => {
     const agenda = new LiveAgenda(database, { onError: (error) => log.error({ err: error }, 'agenda') });
+    agenda.start();
     return { services: { agenda }, close: () => agenda.close() };
   },
   /** Questions to the network next to the directory's search results. */

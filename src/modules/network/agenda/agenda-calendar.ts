@@ -150,6 +150,15 @@ export class AgendaCalendar {
     for (const key of keysOf(e)) this.index.get(key)?.delete(e);
   }
 
+  /** A date's places taken and waiting list, as a notification gives them (absolute, so repeatable). */
+  setPlaces(eventId: string, dateId: string, confirmed: number, waitlisted: number): void {
+    const entry = this.events.get(eventId)?.dates.find((d) => d.id === dateId);
+    if (!entry) return;
+    entry.confirmed = confirmed;
+    entry.waitlisted = waitlisted;
+    this.months.clear();
+  }
+
   /** Some events again (changed, or gone when absent from `events`), with all their dates in time order. */
   replaceEvents(ids: readonly string[], events: CalendarEvent[], dates: CalendarDate[]): void {
     const changed = new Set(ids);

@@ -23,6 +23,20 @@ let database: TestDatabase;
 let live: LiveAgenda;
 let organisations: string[];
 
+/** Counts the queries sent through the pool from now on; the count stops it. */
+function spyQueries(db: TestDatabase): () => number {
+  const original = db.pool.query;
+  let n = 0;
+  db.pool.query = function (this: unknown, ...args: unknown[]) {
+    n++;
+    return (original as (...a: unknown[]) => unknown).apply(db.pool, args);
+  } as typeof original;
+  return () => {
+    db.pool.query = original;
+    return n;
+  };
+}
+
 async function until(check: () => Promise<boolean>, what: string): Promise<void> {
   const started = Date.now();
   while (!(await check())) {
@@ -189,6 +203,44 @@ describe('the agenda in memory', () => {
     await until(async () => (await shown())?.title.en === 'Renamed elsewhere', 'the notification');
     await database.pool.query('update event_occurrences set cancelled_at = now() where id = $1', [date!.id]);
     await until(async () => (await shown()) === undefined, 'the date called off');
+  });
+
+  it('takes a date’s places from their notification, with no query, and a reload never makes them older', async () => {
+    const [date] = (
+      await database.pool.query<{ id: string; event_id: string; capacity: number }>(
+        `select o.id, o.event_id, e.capacity from event_occurrences o join events e on e.id = o.event_id
+          where o.starts_at > now() and o.cancelled_at is null and e.capacity > 5 and e.status = 'published'
+          limit 1`,
+      )
+    ).rows;
+    const filters = { ...filterSets(new Date())[1]!, organisationId: undefined };
+    const shown = async () =>
+      (await live.calendarFrom(new Date()))!
+        .list(filters, { limit: 1000, offset: 0 })
+        .find((d) => d.occurrenceId === date!.id);
+    await until(async () => (await shown()) !== undefined, 'the date');
+    const queries = spyQueries(database);
+    await database.pool.query('update event_occurrences set confirmed = 3, waitlisted = 2 where id = $1', [
+      date!.id,
+    ]);
+    await until(
+      async () => (await shown())?.placesLeft === date!.capacity - 3 && (await shown())?.waitlisted === 2,
+      'the places',
+    );
+    // Read with no query of the agenda's own: only the update above went to the database.
+    expect(queries()).toBe(1);
+    // A burst, then a reload of everything: the last numbers stay.
+    for (const n of [4, 5, 1])
+      await database.pool.query('update event_occurrences set confirmed = $2 where id = $1', [date!.id, n]);
+    await live.reload();
+    await until(async () => (await shown())?.placesLeft === date!.capacity - 1, 'the last places');
+    // Anything else on the channel is ignored.
+    await database.pool.query(`select pg_notify('network_agenda', $1)`, [
+      `${date!.event_id}/${date!.id}/x/1`,
+    ]);
+    await database.pool.query(`select pg_notify('network_agenda', 'not an id')`);
+    await live.reload([]);
+    expect((await shown())?.placesLeft).toBe(date!.capacity - 1);
   });
 
   it('shows a write of this process at once, without waiting for the notification', async () => {

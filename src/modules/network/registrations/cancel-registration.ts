@@ -3,7 +3,6 @@
 // first on the waiting list takes it and is told. Once the date has begun, nothing is cancelled.
 import type { Executor } from '../../../db/client.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { agendaChanged } from '../agenda/agenda-live.ts';
 import type { NetworkContext, VisitorContext, WithKeys } from '../network-context.ts';
 import { isOpen, moveUpFromWaitlist } from './place-registration.ts';
 import { mailRegistration } from './registration-mail.ts';
@@ -49,7 +48,6 @@ async function cancel(
     return where;
   });
   ctx.mailQueued();
-  agendaChanged(ctx.db, [result.eventId]);
   return result;
 }
 

@@ -2,7 +2,6 @@
 // open links, they do not post forms). The registration then takes a place, or a waitlist place.
 // Confirming again changes nothing.
 import { AppError } from '../../../shared/errors.ts';
-import { agendaChanged } from '../agenda/agenda-live.ts';
 import type { VisitorContext, WithKeys } from '../network-context.ts';
 import { isOpen, placeRegistration } from './place-registration.ts';
 import { placeOf } from './registration-words.ts';
@@ -27,6 +26,5 @@ export async function confirmRegistration(
     return placeRegistration(tx, found, current, ctx, place);
   });
   ctx.mailQueued();
-  agendaChanged(ctx.db, [before.event.id]);
   return { status };
 }

@@ -8,7 +8,6 @@
 import { randomUUID } from 'node:crypto';
 import type { Actor } from '../../../shared/actor.ts';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
-import { agendaChanged } from '../agenda/agenda-live.ts';
 import type { RateLimiter } from '../../../shared/rate-limiter.ts';
 import { isEmailAddress } from '../../../shared/shapes.ts';
 import { hashToken } from '../../../shared/tokens.ts';
@@ -134,7 +133,6 @@ export async function registerForDate(
         throw error;
       });
   ctx.mailQueued();
-  agendaChanged(ctx.db, [found.event.id]);
   return outcome;
 }
 
