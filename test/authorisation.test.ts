@@ -1298,6 +1298,14 @@ const cases: Case[] = [
     changed: async () => (await sql('select 1 from follows where user_id = $1', [ids.referrer])).length === 0,
   },
   {
+    // Opened as a link, it leads to the page that asks.
+    name: 'the digest’s one-click address opened as a link',
+    method: 'GET',
+    path: async () =>
+      `/follows/unsubscribe/one-click?token=${unsubscribeToken(testConfig().encryptionKeys!, ids.referrer)}`,
+    allowed: [...roles],
+  },
+  {
     // RFC 8058: a mail program posts it, with no session; the token is the key.
     name: 'one-click unsubscribe from the digest (mail programs)',
     method: 'POST',

@@ -235,6 +235,12 @@ describe('the digest’s one-click unsubscribe (RFC 8058)', () => {
     expect((await post(url, '')).statusCode).toBe(400);
     expect(await followsOf(reader.id)).toHaveLength(1);
 
+    // Opened as a link (a mail program without one-click, a person): the page that asks; nothing removed.
+    const opened = await app.t.app.inject({ url, headers: { 'accept-language': 'nl' } });
+    expect(opened.statusCode).toBe(303);
+    expect(opened.headers.location).toBe(`/nl/follows/unsubscribe?token=${encodeURIComponent(token)}`);
+    expect(await followsOf(reader.id)).toHaveLength(1);
+
     const done = await post(url, 'List-Unsubscribe=One-Click');
     expect(done.statusCode).toBe(200);
     expect(done.headers['set-cookie']).toBeUndefined();

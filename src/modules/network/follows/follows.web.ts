@@ -7,7 +7,7 @@ import Type from 'typebox';
 import type { WebDeps } from '../../../http/deps.ts';
 import { submitForm } from '../../../http/form-route.ts';
 import { IdParams } from '../../../http/params.ts';
-import { doneNotice, pageFor } from '../../../http/request-context.ts';
+import { doneNotice, localeOf, pageFor } from '../../../http/request-context.ts';
 import { sendHtml } from '../../../http/send-html.ts';
 import { requireSignedIn } from '../../../http/signed-in.ts';
 import { contextAs, signedInContext } from '../../../http/use-case-context.ts';
@@ -131,6 +131,18 @@ export const followsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
  * that skips sessions): the link's token names the reader and is the only key, as for the page.
  */
 export const oneClickUnsubscribeWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
+  // Mail programs without one-click, and people, open the header's address: the page that asks.
+  // Never unsubscribe on GET: link scanners open links.
+  app.get(
+    '/follows/unsubscribe/one-click',
+    { schema: { hide: true, querystring: Type.Object({ token: Type.String({ maxLength: 120 }) }) } },
+    async (request, reply) =>
+      reply.redirect(
+        `/${localeOf(request)}/follows/unsubscribe?token=${encodeURIComponent(request.query.token)}`,
+        303,
+      ),
+  );
+
   app.post(
     '/follows/unsubscribe/one-click',
     {

@@ -3,12 +3,13 @@
 // transaction, with the question locked, as when an answer is written.
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import { isUuid } from '../../../shared/shapes.ts';
+import { findMembershipsOfUser } from '../../access/index.ts';
 import type { NetworkContext } from '../network-context.ts';
 import { checkAnswerText } from './answer-links.ts';
 import { isPostLanguage, refuseIf } from './check-post.ts';
 import { auditPost } from './questions-audit.ts';
 import { findAnswer, findQuestion, lockQuestion, updateAnswer } from './questions.repo.ts';
-import { readerOf, requireAuthor } from './questions.policy.ts';
+import { requireAuthor } from './questions.policy.ts';
 import { refreshQuestionTerms } from './question-terms.ts';
 
 export interface AnswerEdit {
@@ -26,8 +27,8 @@ export async function editAnswer(
   const answer = isUuid(id) ? await findAnswer(ctx.db, id) : undefined;
   const question = answer ? await findQuestion(ctx.db, answer.questionId) : undefined;
   if (!answer || !question) throw new AppError('ANSWER_NOT_FOUND');
-  const reader = await readerOf(ctx.db, ctx.actor);
-  requireAuthor(ctx.actor, reader, answer, question, 'ANSWER_NOT_FOUND');
+  const mine = await findMembershipsOfUser(ctx.db, ctx.actor.userId);
+  requireAuthor(ctx.actor, mine, answer, question, 'ANSWER_NOT_FOUND');
   const problems: FieldProblem[] = [];
   const { body, links } = await checkAnswerText(ctx.db, input, ctx.origin, problems);
   if (!isPostLanguage(input.language))
@@ -38,7 +39,7 @@ export async function editAnswer(
     const current = await findAnswer(tx, id);
     if (!locked || !current) throw new AppError('ANSWER_NOT_FOUND');
     // Hidden by a moderator since the form was shown: no longer theirs to change.
-    requireAuthor(ctx.actor, reader, current, locked, 'ANSWER_NOT_FOUND');
+    requireAuthor(ctx.actor, mine, current, locked, 'ANSWER_NOT_FOUND');
     await updateAnswer(tx, id, {
       body,
       language: input.language as typeof current.language,

@@ -127,6 +127,22 @@ describe('changing one’s own question', () => {
     expect(login.headers.location).toMatch(/^\/fr\/login\?next=/);
     expect(await questionRow(id)).toEqual(before);
 
+    // A members-only question with answers does not become public.
+    await sql(app.t, `update questions set visibility = 'members' where id = $1`, [id]);
+    const membersBefore = await questionRow(id);
+    await asker.get(`/nl/questions/${id}/edit`);
+    expectRefused(
+      await asker.post(`/nl/questions/${id}/edit`, {
+        title: 'Wie helpt met een huurachterstand in Anderlecht?',
+        body: 'Een alleenstaande moeder heeft drie maanden huurachterstand. Wie kan helpen?',
+        language: 'nl',
+        themes: ['housing'],
+        visibility: 'everyone',
+      }),
+      'De antwoorden werden alleen voor leden geschreven',
+    );
+    expect(await questionRow(id)).toEqual(membersBefore);
+
     await sql(app.t, 'update questions set hidden_at = now() where id = $1', [id]);
     expect((await asker.get(`/nl/questions/${id}/edit`)).statusCode).toBe(404);
     await asker.get('/nl/questions');
@@ -137,7 +153,7 @@ describe('changing one’s own question', () => {
       visibility: 'everyone',
     });
     expect(hidden.statusCode).toBe(404);
-    expect(await questionRow(id)).toEqual(before);
+    expect(await questionRow(id)).toEqual(membersBefore);
   });
 });
 
@@ -170,6 +186,37 @@ describe('changing one’s own answer', () => {
         .statusCode,
     ).toBe(403);
     expect(await answerRow(answer)).toEqual(before);
+
+    // Someone who left the organisation the answer shows them writing for no longer changes it.
+    const [{ organisation_id: answeredFor }] = await sql(
+      app.t,
+      'select organisation_id from answers where id = $1',
+      [answer],
+    );
+    const roles = await sql(
+      app.t,
+      'delete from memberships where user_id = $1 and organisation_id = $2 returning *',
+      [helper.id, answeredFor],
+    );
+    expect(roles.length).toBeGreaterThan(0);
+    expect((await helper.get(`/fr/answers/${answer}/edit`)).statusCode).toBe(403);
+    await helper.get(`/fr/questions/${id}`);
+    expect(
+      (
+        await helper.post(`/fr/answers/${answer}/edit`, {
+          body: 'Réécrit après mon départ.',
+          links: '',
+          language: 'fr',
+        })
+      ).statusCode,
+    ).toBe(403);
+    expect(await answerRow(answer)).toEqual(before);
+    const columns = Object.keys(roles[0]);
+    await sql(
+      app.t,
+      `insert into memberships (${columns.join(', ')}) values (${columns.map((_, i) => `$${i + 1}`).join(', ')})`,
+      columns.map((c) => roles[0][c]),
+    );
 
     const saved = await helper.post(`/fr/answers/${answer}/edit`, {
       body: 'Mieux : appelez le juge de paix pour un délai.',

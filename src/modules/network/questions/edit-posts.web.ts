@@ -13,12 +13,13 @@ import { AppError } from '../../../shared/errors.ts';
 import { list } from '../../../shared/form-values.ts';
 import { isUuid } from '../../../shared/shapes.ts';
 import { MultiLineText } from '../../../shared/schema-text.ts';
+import { findMembershipsOfUser } from '../../access/index.ts';
 import { getTaxonomy } from '../../directory/index.ts';
 import type { NetworkContext } from '../network-context.ts';
 import { editAnswer } from './edit-answer.ts';
 import { editQuestion } from './edit-question.ts';
 import { findAnswer, findQuestion } from './questions.repo.ts';
-import { readerOf, requireAuthor } from './questions.policy.ts';
+import { requireAuthor } from './questions.policy.ts';
 import { themesOf } from './questions.web.ts';
 import { EditAnswerPage } from './views/edit-answer.page.tsx';
 import { AskPage } from './views/ask.page.tsx';
@@ -46,7 +47,13 @@ const AnswerBody = Type.Object({
 async function ownQuestion(ctx: NetworkContext, id: string) {
   const question = isUuid(id) ? await findQuestion(ctx.db, id.toLowerCase()) : undefined;
   if (!question) throw new AppError('QUESTION_NOT_FOUND');
-  requireAuthor(ctx.actor, await readerOf(ctx.db, ctx.actor), question, question, 'QUESTION_NOT_FOUND');
+  requireAuthor(
+    ctx.actor,
+    await findMembershipsOfUser(ctx.db, ctx.actor.userId),
+    question,
+    question,
+    'QUESTION_NOT_FOUND',
+  );
   return question;
 }
 
@@ -55,7 +62,13 @@ async function ownAnswer(ctx: NetworkContext, id: string) {
   const answer = isUuid(id) ? await findAnswer(ctx.db, id.toLowerCase()) : undefined;
   const question = answer ? await findQuestion(ctx.db, answer.questionId) : undefined;
   if (!answer || !question) throw new AppError('ANSWER_NOT_FOUND');
-  requireAuthor(ctx.actor, await readerOf(ctx.db, ctx.actor), answer, question, 'ANSWER_NOT_FOUND');
+  requireAuthor(
+    ctx.actor,
+    await findMembershipsOfUser(ctx.db, ctx.actor.userId),
+    answer,
+    question,
+    'ANSWER_NOT_FOUND',
+  );
   return { answer, question };
 }
 

@@ -84,7 +84,8 @@ export async function questionPageData(
   const byline = (authorId: string | null, organisationId: string | null) => ({
     authorName: authorId ? (nameOf.get(authorId) ?? null) : null,
     organisationName: organisationId ? (orgs.get(organisationId) ?? null) : null,
-    demo: question.isDemo,
+    // A demo question's made-up posts have no author; a real person's answer there keeps its own.
+    demo: question.isDemo && authorId === null,
   });
   const answers: AnswerView[] = rows.map((a) => ({
     ...a,

@@ -67,16 +67,20 @@ export async function writingFor(
 
 /**
  * The author alone changes a post, while it is not hidden (a hidden post, or one under a hidden
- * question, no longer exists for them). Others who see it are refused.
+ * question, no longer exists for them), and while they still belong to the organisation it shows
+ * them writing for. Others who see it are refused.
  */
 export function requireAuthor(
   actor: Actor,
-  reader: Reader,
-  post: { authorId: string | null; hiddenAt: Date | null },
+  memberships: readonly { organisationId: string }[],
+  post: { authorId: string | null; organisationId: string | null; hiddenAt: Date | null },
   question: { visibility: QuestionVisibility; hiddenAt: Date | null },
   notFound: 'QUESTION_NOT_FOUND' | 'ANSWER_NOT_FOUND',
 ): void {
+  const reader = readerWith(actor, memberships);
   if (post.hiddenAt || question.hiddenAt || !maySee(reader, question)) throw new AppError(notFound);
   if (post.authorId !== actor.userId) throw new AppError('FORBIDDEN');
+  if (post.organisationId && !memberships.some((m) => m.organisationId === post.organisationId))
+    throw new AppError('FORBIDDEN');
   if (!actor.emailVerified) throw new AppError('EMAIL_NOT_VERIFIED');
 }

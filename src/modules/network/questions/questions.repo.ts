@@ -114,6 +114,16 @@ export async function insertAnswer(
   return row!.id;
 }
 
+/** Whether a question has answers, hidden ones too. */
+export async function hasAnswers(db: Executor, questionId: string): Promise<boolean> {
+  const [row] = await db
+    .select({ id: answers.id })
+    .from(answers)
+    .where(eq(answers.questionId, questionId))
+    .limit(1);
+  return row !== undefined;
+}
+
 /** The author's new version of a question (its organisation stays). */
 export async function updateQuestion(
   tx: Executor,
