@@ -71,7 +71,15 @@ export class SearchIndex {
     | undefined;
   private readonly textMatches = new LRUCache<string, TextMatches>({ max: 300 });
 
-  constructor(private readonly thesaurus: Thesaurus) {
+  /** A new edition of the glossary: queries read it at once; documents are tagged anew by the caller. */
+  setThesaurus(thesaurus: Thesaurus): void {
+    this.thesaurus = thesaurus;
+    this.textMatches.clear();
+    this.suggestions = undefined;
+    this.version++;
+  }
+
+  constructor(private thesaurus: Thesaurus) {
     this.mini = new MiniSearch<{ n: number }>({
       fields: [...searchFields],
       idField: 'n',
