@@ -103,10 +103,10 @@ describe('what the database refuses', () => {
       code: '23505',
       constraint: 'glossary_labels_word_idx',
     });
-    const [{ n }] = await rows<{ n: number }>(
+    const [count] = await rows<{ n: number }>(
       `select count(*)::int as n from glossary_labels where folded = 'mediation de dettes'`,
     );
-    expect(n).toBe(1);
+    expect(count!.n).toBe(1);
   });
 
   it('a second preferred word of a concept in one language, and an unknown language or kind', async () => {
@@ -130,9 +130,9 @@ describe('what the database refuses', () => {
     await insertLabel('schuldbemiddeling', 'nl', 'synonym', 'schuldenwinkel');
     // English "debt counselling" is schuldbemiddeling's; as an Arabic word it is another language's.
     await insertLabel('schuldbemiddeling', 'ar', 'synonym', 'debt counselling');
-    const [{ n }] = await rows<{ n: number }>(
+    const [count] = await rows<{ n: number }>(
       `select count(*)::int as n from glossary_labels where folded in ('schuldenwinkel', 'debt counselling')`,
     );
-    expect(n).toBe(3);
+    expect(count!.n).toBe(3);
   });
 });
