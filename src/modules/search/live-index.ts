@@ -24,6 +24,9 @@ export interface LiveIndexOptions {
   onError?: (error: unknown) => void;
 }
 
+/** Organisations whose documents a glossary change reads and replaces at once. */
+const reindexSlice = 200;
+
 export class LiveSearchIndex {
   readonly index = new SearchIndex(thesaurus());
   /** Resolves once every source is indexed. */
@@ -136,12 +139,28 @@ export class LiveSearchIndex {
     return true;
   }
 
+  /**
+   * Every indexed document again, read and replaced a few organisations at a time: searches meanwhile
+   * find each organisation's documents, old or new, and the event loop stays free. The change logs'
+   * positions stay: what changed meanwhile, new organisations too, comes with the next refresh.
+   */
+  private async reindex(): Promise<void> {
+    for (const source of this.sources) {
+      const owners = this.index.owners(source.name);
+      for (let i = 0; i < owners.length && !this.closed; i += reindexSlice) {
+        const slice = owners.slice(i, i + reindexSlice);
+        this.index.replace(await source.documents(this.database.db, slice), slice, source.name);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  }
+
   /** A changed glossary: the new thesaurus for queries at once, then every document tagged anew. */
   refreshGlossary(): Promise<void> {
     this.running = this.running.then(async () => {
       if (this.closed || !this.loaded) return;
       try {
-        if (await this.readGlossary()) await this.indexAll();
+        if (await this.readGlossary()) await this.reindex();
       } catch (error) {
         this.options.onError?.(error);
       }

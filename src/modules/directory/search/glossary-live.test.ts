@@ -94,4 +94,38 @@ describe('a word added to the glossary', () => {
     // The listening process heard nothing and polls once a minute: it still has the edition before.
     expect(conceptsOf(notified, 'knarvelloket')).toEqual([]);
   });
+
+  it('leaves every document searchable while the documents are tagged anew', async () => {
+    // More organisations than one slice of the re-index.
+    await database.db.execute(sql`
+      insert into organisations (name, kind, description)
+      select jsonb_build_object('nl', 'Vlinderhuis ' || i), 'citizen_initiative', '{}'
+      from generate_series(1, 450) i`);
+    await eventually(() => search(notified, 'vlinderhuis').total === 450, 5_000);
+    const documents = notified.index.count;
+    const cpas = search(notified, 'cpas').total;
+    expect(cpas).toBeGreaterThan(0);
+
+    await addGlossaryLabel(
+      database.pool,
+      { slug: 'schuldbemiddeling', language: 'nl', text: 'vlinderhuis' },
+      { announce: false },
+    );
+    // Heard of by no notification: this process reads the glossary when told to, as its poll would.
+    let done = false;
+    const reindexed = notified.refreshGlossary().then(() => (done = true));
+    const seen = { documents, cpas };
+    while (!done) {
+      seen.documents = Math.min(seen.documents, notified.index.count);
+      seen.cpas = Math.min(seen.cpas, search(notified, 'cpas').total);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await reindexed;
+    expect(seen).toEqual({ documents, cpas });
+    // And each of them now has the concept.
+    const tagged = search(notified, 'debt counselling').hits.filter((h) =>
+      h.doc.name.nl?.startsWith('Vlinderhuis'),
+    );
+    expect(tagged).toHaveLength(450);
+  });
 });
