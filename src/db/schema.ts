@@ -13,3 +13,4 @@ export * from '../modules/referrals/referrals.schema.ts';
 export * from '../modules/signals/signals.schema.ts';
 export * from '../modules/signals/surveys/surveys.schema.ts';
 export * from '../modules/network/network.schema.ts';
+export * from '../modules/glossary/glossary.schema.ts';

@@ -7,6 +7,7 @@ import { accountsModule } from './accounts/module.ts';
 import { auditModule } from './audit/module.ts';
 import { directoryModule } from './directory/module.ts';
 import { geoModule } from './geo/module.ts';
+import { glossaryModule } from './glossary/module.ts';
 import { interopModule } from './interop/module.ts';
 import { membershipModule } from './membership/module.ts';
 import { moderationModule } from './moderation/module.ts';
@@ -23,6 +24,7 @@ const manifests = [
   geoModule,
   accountsModule,
   accessModule,
+  glossaryModule,
   searchModule,
   directoryModule,
   spacesModule,

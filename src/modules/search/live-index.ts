@@ -2,12 +2,15 @@
 // Each source's triggers log the organisations whose documents changed and NOTIFY; each process
 // LISTENs, reloads the documents of those organisations, and also polls the logs every few seconds,
 // so a notification lost in a reconnect only delays an update. Any number of processes can serve
-// one PostgreSQL this way.
+// one PostgreSQL this way. The glossary is the thesaurus: it is read before the first documents, and
+// again when a moderator changes it (notified, or seen by the poll), after which every document is
+// indexed anew so that its concepts follow.
 import pg from 'pg';
 import type { DatabaseConnection } from '../../db/client.ts';
 import { AppError } from '../../shared/errors.ts';
+import { glossaryChannel, glossaryEdition, thesaurusConcepts } from '../glossary/index.ts';
 import { SearchIndex } from './engine/search-index.ts';
-import { thesaurus } from './engine/thesaurus.ts';
+import { thesaurus, useConcepts } from './engine/thesaurus.ts';
 import type { SearchSource } from './search-source.ts';
 
 export interface LiveIndexOptions {
@@ -21,6 +24,9 @@ export interface LiveIndexOptions {
   onError?: (error: unknown) => void;
 }
 
+/** Organisations whose documents a glossary change reads and replaces at once. */
+const reindexSlice = 200;
+
 export class LiveSearchIndex {
   readonly index = new SearchIndex(thesaurus());
   /** Resolves once every source is indexed. */
@@ -31,6 +37,8 @@ export class LiveSearchIndex {
   private listener: pg.Client | undefined;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
+  /** The glossary edition the thesaurus was made from (glossaryEdition). */
+  private edition: string | undefined;
 
   private loaded = false;
 
@@ -76,21 +84,23 @@ export class LiveSearchIndex {
   }
 
   private async start(): Promise<void> {
-    const { db } = this.database;
-    for (const source of this.sources) {
-      // Read the log's position before the documents: a change in between is applied twice, never lost.
-      this.cursors.set(source.name, await source.latestChange(db));
-      await this.index.replaceGradually(await source.documents(db), undefined, source.name);
-    }
+    await this.readGlossary();
+    await this.indexAll();
     if (this.options.listen !== false) await this.listen();
-    this.timer = setInterval(() => void this.refresh(), this.options.pollMs ?? 5_000);
+    this.timer = setInterval(() => {
+      void this.refresh();
+      void this.refreshGlossary();
+    }, this.options.pollMs ?? 5_000);
     this.timer.unref();
   }
 
   private async listen(): Promise<void> {
     if (this.closed) return;
     const client = new pg.Client(this.database.pool.options);
-    client.on('notification', () => void this.refresh());
+    client.on(
+      'notification',
+      (message) => void (message.channel === glossaryChannel ? this.refreshGlossary() : this.refresh()),
+    );
     client.on('error', (error) => {
       this.options.onError?.(error);
       this.listener = undefined;
@@ -100,9 +110,62 @@ export class LiveSearchIndex {
         setTimeout(() => void this.listen().catch((e) => this.options.onError?.(e)), 2_000).unref();
     });
     await client.connect();
-    for (const source of this.sources)
-      await client.query(`LISTEN ${client.escapeIdentifier(source.channel)}`);
+    for (const channel of [glossaryChannel, ...this.sources.map((s) => s.channel)])
+      await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
     this.listener = client;
+  }
+
+  /** Every source's documents, from the position of its change log. */
+  private async indexAll(): Promise<void> {
+    const { db } = this.database;
+    for (const source of this.sources) {
+      // Read the log's position before the documents: a change in between is applied twice, never lost.
+      this.cursors.set(source.name, await source.latestChange(db));
+      await this.index.replaceGradually(await source.documents(db), undefined, source.name);
+    }
+  }
+
+  /** Makes the glossary's current edition the thesaurus; true when it changed. */
+  private async readGlossary(): Promise<boolean> {
+    const { db } = this.database;
+    // The edition first: a change committed while the concepts are read is read again next time.
+    const edition = await glossaryEdition(db);
+    if (edition === this.edition) return false;
+    const concepts = await thesaurusConcepts(db);
+    // An empty glossary (a database migrated before it had one) keeps the first edition.
+    if (concepts.length) this.index.setThesaurus(useConcepts(concepts));
+    else this.index.setThesaurus(thesaurus());
+    this.edition = edition;
+    return true;
+  }
+
+  /**
+   * Every indexed document again, read and replaced a few organisations at a time: searches meanwhile
+   * find each organisation's documents, old or new, and the event loop stays free. The change logs'
+   * positions stay: what changed meanwhile, new organisations too, comes with the next refresh.
+   */
+  private async reindex(): Promise<void> {
+    for (const source of this.sources) {
+      const owners = this.index.owners(source.name);
+      for (let i = 0; i < owners.length && !this.closed; i += reindexSlice) {
+        const slice = owners.slice(i, i + reindexSlice);
+        this.index.replace(await source.documents(this.database.db, slice), slice, source.name);
+        await new Promise((resolve) => setImmediate(resolve));
+      }
+    }
+  }
+
+  /** A changed glossary: the new thesaurus for queries at once, then every document tagged anew. */
+  refreshGlossary(): Promise<void> {
+    this.running = this.running.then(async () => {
+      if (this.closed || !this.loaded) return;
+      try {
+        if (await this.readGlossary()) await this.reindex();
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+    });
+    return this.running;
   }
 
   /** Applies the changes logged since the last refresh. Calls queue behind each other. */

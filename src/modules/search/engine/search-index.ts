@@ -1,6 +1,6 @@
 // The in-memory search index of one app process: MiniSearch for the words (BM25, prefixes, typos),
 // bitsets for filters and facet counts. It holds only public directory data and is rebuilt from
-// PostgreSQL, which stays the one source of truth (see search-sync.ts).
+// PostgreSQL, which stays the one source of truth (see live-index.ts).
 import { LRUCache } from 'lru-cache';
 import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import { DateTime } from 'luxon';
@@ -21,9 +21,6 @@ import type { Hit, IndexQuery, IndexResult } from './search-types.ts';
 import { textQuery } from './text-query.ts';
 import { namedBy, tierOrder } from './rank-tiers.ts';
 import { competentFirst } from './residence.ts';
-
-export * from './search-types.ts';
-export { distanceKm } from './index-parts.ts';
 
 /** Matches whose matched terms are kept for highlighting; deeper ones show unmarked. */
 const highlightedMatches = 500;
@@ -71,7 +68,15 @@ export class SearchIndex {
     | undefined;
   private readonly textMatches = new LRUCache<string, TextMatches>({ max: 300 });
 
-  constructor(private readonly thesaurus: Thesaurus) {
+  /** A new edition of the glossary: queries read it at once; documents are tagged anew by the caller. */
+  setThesaurus(thesaurus: Thesaurus): void {
+    this.thesaurus = thesaurus;
+    this.textMatches.clear();
+    this.suggestions = undefined;
+    this.version++;
+  }
+
+  constructor(private thesaurus: Thesaurus) {
     this.mini = new MiniSearch<{ n: number }>({
       fields: [...searchFields],
       idField: 'n',
@@ -121,12 +126,16 @@ export class SearchIndex {
     this.version++;
   }
 
+  /** The organisations a source has documents of. */
+  owners(source: string): string[] {
+    const prefix = ownerKey(source, '');
+    const keys = [...this.byOwner.keys()].filter((key) => key.startsWith(prefix));
+    return keys.map((key) => key.slice(prefix.length));
+  }
+
   /** The documents of these organisations from one source, or all of that source's. */
-  private remove(source: string, organisationIds?: string[]): void {
-    const keys = organisationIds
-      ? organisationIds.map((id) => ownerKey(source, id))
-      : [...this.byOwner.keys()].filter((key) => key.startsWith(ownerKey(source, '')));
-    for (const key of keys) {
+  private remove(source: string, organisationIds = this.owners(source)): void {
+    for (const key of organisationIds.map((id) => ownerKey(source, id))) {
       for (const n of this.byOwner.get(key) ?? []) {
         this.mini.discard(n);
         this.docs[n] = undefined;

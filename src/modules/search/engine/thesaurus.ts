@@ -1,6 +1,7 @@
-// The NL-FR-EN welfare thesaurus (data/thesaurus.json): concepts whose terms mean the same thing in
-// the three languages ("OCMW" = "CPAS" = "PCSW"). A query that names a concept also looks for every
-// other term of it, and for the services in the concept's themes.
+// The NL-FR-EN welfare thesaurus: concepts whose terms mean the same thing in the three languages
+// ("OCMW" = "CPAS" = "PCSW"). A query that names a concept also looks for every other term of it, and
+// for the services in the concept's themes. The glossary module holds it (moderators edit it there);
+// data/thesaurus.json is the first edition it was made from, used where no database is read.
 import { readFileSync } from 'node:fs';
 import { distance } from 'fastest-levenshtein';
 import type { Locale } from '../../../shared/i18n-text.ts';
@@ -142,10 +143,20 @@ export class Thesaurus {
 
 let shared: Thesaurus | undefined;
 
+/**
+ * The thesaurus of this process: the glossary's, once the search index has read it from the
+ * database (live-index.ts), and until then the first edition the glossary was made from.
+ */
 export function thesaurus(): Thesaurus {
   shared ??= new Thesaurus(
     JSON.parse(readFileSync(new URL('../data/thesaurus.json', import.meta.url), 'utf8')) as Concept[],
   );
+  return shared;
+}
+
+/** Makes a glossary edition read from the database this process's thesaurus. */
+export function useConcepts(concepts: Concept[]): Thesaurus {
+  shared = new Thesaurus(concepts);
   return shared;
 }
 

@@ -1,0 +1,131 @@
+// The glossary is the search thesaurus of every process: a word a moderator adds to a concept is
+// understood by each process's index without a restart, whether the process hears the change
+// (NOTIFY glossary_changed) or only sees it by polling the glossary's edition; and documents that
+// use the new word are tagged with the concept once the index has read them anew.
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addGlossaryLabel } from '../../../../test/helpers/glossary.ts';
+import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/test-database.ts';
+import { connectDatabase, type DatabaseConnection } from '../../../db/client.ts';
+import { LiveSearchIndex } from '../../search/live-index.ts';
+import { directorySearchSource } from './directory-source.ts';
+
+let database: TestDatabase;
+let otherProcess: DatabaseConnection;
+let notified: LiveSearchIndex;
+let polling: LiveSearchIndex;
+
+beforeAll(async () => {
+  database = await createTestDatabase({ demo: true });
+  otherProcess = connectDatabase(database.url, { max: 2 });
+  // A long poll: only the notification can bring the change in time.
+  notified = new LiveSearchIndex(database, [directorySearchSource], { pollMs: 60_000 });
+  // No notifications: only the poll can.
+  polling = new LiveSearchIndex(otherProcess, [directorySearchSource], { pollMs: 200, listen: false });
+  await Promise.all([notified.ready, polling.ready]);
+});
+
+afterAll(async () => {
+  await Promise.all([notified.close(), polling.close()]);
+  await otherProcess.close();
+  await database.drop();
+});
+
+const search = (live: LiveSearchIndex, text: string) =>
+  live.index.search({ text, filters: {}, sort: 'relevance', offset: 0, limit: 1_000 });
+const conceptsOf = (live: LiveSearchIndex, text: string) =>
+  search(live, text).concepts.map((c) => c.concept.id);
+const found = (live: LiveSearchIndex, text: string) => search(live, text).hits.map((h) => h.doc.id);
+
+/** Milliseconds until the condition held. */
+async function eventually(check: () => boolean, ms: number): Promise<number> {
+  const start = Date.now();
+  while (!check()) {
+    if (Date.now() - start > ms) throw new Error(`condition not met in ${ms} ms`);
+    await new Promise((r) => setTimeout(r, 20));
+  }
+  return Date.now() - start;
+}
+
+async function newOrganisation(name: string): Promise<string> {
+  const [org] = (
+    await database.db.execute<{ id: string }>(sql`
+      insert into organisations (name, kind, description)
+      values (${JSON.stringify({ nl: name })}, 'citizen_initiative', '{}') returning id`)
+  ).rows;
+  return org!.id;
+}
+
+describe('a word added to the glossary', () => {
+  it('is understood as its concept by a process that hears of it, and tags the documents using it', async () => {
+    const org = await newOrganisation('Plorkwinkel');
+    await eventually(() => found(notified, 'plorkwinkel').includes(org), 5_000);
+    expect(conceptsOf(notified, 'plorkwinkel')).toEqual([]);
+    expect(found(notified, 'schuldbemiddeling')).not.toContain(org);
+
+    const committed = Date.now();
+    await addGlossaryLabel(database.pool, { slug: 'schuldbemiddeling', language: 'nl', text: 'Plorkwinkel' });
+    const understood = await eventually(
+      () => conceptsOf(notified, 'plorkwinkel').includes('schuldbemiddeling'),
+      5_000,
+    );
+    // Every document indexed anew: the organisation named with the new word is found by the concept.
+    await eventually(() => found(notified, 'schuldbemiddeling').includes(org), 10_000);
+    const reindexed = Date.now() - committed;
+    console.info(
+      `glossary change: understood after ${understood} ms, documents tagged after ${reindexed} ms`,
+    );
+    // The concept's other words, in other languages, find it too.
+    expect(found(notified, 'médiation de dettes')).toContain(org);
+  });
+
+  it('is picked up by a process that only polls, without a notification', async () => {
+    const org = await newOrganisation('Knarvelloket');
+    await eventually(() => found(polling, 'knarvelloket').includes(org), 5_000);
+    expect(conceptsOf(polling, 'knarvelloket')).toEqual([]);
+
+    await addGlossaryLabel(
+      database.pool,
+      { slug: 'schuldbemiddeling', language: 'fr', text: 'knarvelloket' },
+      { announce: false },
+    );
+    await eventually(() => conceptsOf(polling, 'knarvelloket').includes('schuldbemiddeling'), 5_000);
+    await eventually(() => found(polling, 'debt counselling').includes(org), 10_000);
+    // The listening process heard nothing and polls once a minute: it still has the edition before.
+    expect(conceptsOf(notified, 'knarvelloket')).toEqual([]);
+  });
+
+  it('leaves every document searchable while the documents are tagged anew', async () => {
+    // More organisations than one slice of the re-index.
+    await database.db.execute(sql`
+      insert into organisations (name, kind, description)
+      select jsonb_build_object('nl', 'Vlinderhuis ' || i), 'citizen_initiative', '{}'
+      from generate_series(1, 450) i`);
+    await eventually(() => search(notified, 'vlinderhuis').total === 450, 5_000);
+    const documents = notified.index.count;
+    const cpas = search(notified, 'cpas').total;
+    expect(cpas).toBeGreaterThan(0);
+
+    await addGlossaryLabel(
+      database.pool,
+      { slug: 'schuldbemiddeling', language: 'nl', text: 'vlinderhuis' },
+      { announce: false },
+    );
+    // Heard of by no notification: this process reads the glossary when told to, as its poll would.
+    let done = false;
+    const reindexed = notified.refreshGlossary().then(() => (done = true));
+    const seen = { documents, cpas };
+    while (!done) {
+      seen.documents = Math.min(seen.documents, notified.index.count);
+      seen.cpas = Math.min(seen.cpas, search(notified, 'cpas').total);
+      await new Promise((resolve) => setImmediate(resolve));
+    }
+    await reindexed;
+    expect(seen).toEqual({ documents, cpas });
+    // And each of them now has the concept.
+    const tagged = search(notified, 'debt counselling').hits.filter((h) =>
+      h.doc.name.nl?.startsWith('Vlinderhuis'),
+    );
+    expect(tagged).toHaveLength(450);
+  });
+});
