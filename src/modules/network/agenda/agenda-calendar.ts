@@ -84,6 +84,8 @@ export class AgendaCalendar {
   private events = new Map<string, HeldEvent>();
   /** Months as worked out since the last change (month). */
   private readonly months = new LRUCache<string, (AgendaCard & { dayTotal: number })[]>({ max: 200 });
+  /** Moves with every change: what was made from the calendar before is stale. */
+  version = 0;
   /** The events of each kind, commune, language, theme and organisation (keysOf). */
   private index = new Map<string, Set<HeldEvent>>();
   /** Dates ending before it are not held; none at all before the first load. */
@@ -109,6 +111,7 @@ export class AgendaCalendar {
   replaceAll(windowStart: Date, events: CalendarEvent[], dates: CalendarDate[]): void {
     this.windowStartMs = windowStart.getTime();
     this.months.clear();
+    this.version++;
     this.events = new Map();
     this.index = new Map();
     for (const e of events) this.hold(e);
@@ -157,12 +160,14 @@ export class AgendaCalendar {
     entry.confirmed = confirmed;
     entry.waitlisted = waitlisted;
     this.months.clear();
+    this.version++;
   }
 
   /** Some events again (changed, or gone when absent from `events`), with all their dates in time order. */
   replaceEvents(ids: readonly string[], events: CalendarEvent[], dates: CalendarDate[]): void {
     const changed = new Set(ids);
     this.months.clear();
+    this.version++;
     for (const id of ids) this.drop(id);
     for (const e of events) this.hold(e);
     const kept = this.entries.filter((entry) => !changed.has(entry.event.id));

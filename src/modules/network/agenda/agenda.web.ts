@@ -68,6 +68,14 @@ export const agendaWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
       commonLanguages,
     );
 
+  // Visitors' pages as sent, for the minute and while the calendar stays as it was: most readers are
+  // not signed in, and making a page again costs more than finding its dates. Signed-in pages carry
+  // the person's name and are made each time.
+  const visitorPages = new LRUCache<string, string>({
+    maxSize: 16 * 2 ** 20,
+    sizeCalculation: (html) => 200 + html.length,
+  });
+
   app.get('/agenda', { schema: { hide: true, querystring: Query } }, async (request, reply) => {
     const page = await pageFor(request, deps);
     const known = await words();
@@ -87,6 +95,13 @@ export const agendaWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
     const data: AgendaPageData = { ...base, filters, problems: [], feedUrl: feedQuery(filters, page.locale) };
     // From memory when it holds those dates, else from the database.
     const calendar = await deps.services.agenda.calendarFrom(filters.from);
+    const key =
+      calendar && !page.user
+        ? // The minute too: a date that has ended leaves the page without a change of the calendar.
+          `${Math.floor(Date.now() / 60_000)}|${calendar.version}|${page.showDemoBanner}|${page.origin}|${request.url}`
+        : null;
+    const kept = key ? visitorPages.get(key) : undefined;
+    if (kept) return sendHtml(reply, kept);
     if (filters.view === 'month') {
       data.month = monthWeeks(
         filters.month,
@@ -100,7 +115,9 @@ export const agendaWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
       data.items = items.slice(0, agendaPageSize);
       data.hasNext = items.length > agendaPageSize;
     }
-    return sendHtml(reply, AgendaPage({ ctx: page, data }));
+    const html = await AgendaPage({ ctx: page, data });
+    if (key) visitorPages.set(key, html);
+    return sendHtml(reply, html);
   });
 };
 
