@@ -37,6 +37,8 @@ export class LiveSearchIndex {
   private listener: pg.Client | undefined;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
+  /** A re-index for a new glossary edition that has not finished (a failure is tried again). */
+  private reindexPending = false;
   /** The glossary edition the thesaurus was made from (glossaryEdition). */
   private edition: string | undefined;
 
@@ -132,9 +134,8 @@ export class LiveSearchIndex {
     const edition = await glossaryEdition(db);
     if (edition === this.edition) return false;
     const concepts = await thesaurusConcepts(db);
-    // An empty glossary (a database migrated before it had one) keeps the first edition.
-    if (concepts.length) this.index.setThesaurus(useConcepts(concepts));
-    else this.index.setThesaurus(thesaurus());
+    // An empty glossary (a database migrated before it had one) gives the first edition.
+    this.index.setThesaurus(useConcepts(concepts));
     this.edition = edition;
     return true;
   }
@@ -160,7 +161,12 @@ export class LiveSearchIndex {
     this.running = this.running.then(async () => {
       if (this.closed || !this.loaded) return;
       try {
-        if (await this.readGlossary()) await this.reindex();
+        if ((await this.readGlossary()) || this.reindexPending) {
+          // Until every document is tagged anew: a failure half-way is tried again at the next poll.
+          this.reindexPending = true;
+          await this.reindex();
+          this.reindexPending = false;
+        }
       } catch (error) {
         this.options.onError?.(error);
       }

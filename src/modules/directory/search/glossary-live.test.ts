@@ -128,4 +128,43 @@ describe('a word added to the glossary', () => {
     );
     expect(tagged).toHaveLength(450);
   });
+
+  it('tries a re-index that failed half-way again, until every document has the new word', async () => {
+    const org = await newOrganisation('Zirpelhof');
+    let failNext = false;
+    const errors: unknown[] = [];
+    const flakySource = {
+      ...directorySearchSource,
+      documents: async (db: Parameters<typeof directorySearchSource.documents>[0], owners?: string[]) => {
+        if (owners && failNext) {
+          failNext = false;
+          throw new Error('the database went away');
+        }
+        return directorySearchSource.documents(db, owners);
+      },
+    };
+    const flaky = new LiveSearchIndex(otherProcess, [flakySource], {
+      pollMs: 60_000,
+      listen: false,
+      onError: (error) => errors.push(error),
+    });
+    try {
+      await flaky.ready;
+      await addGlossaryLabel(
+        database.pool,
+        { slug: 'schuldbemiddeling', language: 'nl', text: 'zirpelhof' },
+        { announce: false },
+      );
+      failNext = true;
+      await flaky.refreshGlossary();
+      expect(errors).toHaveLength(1);
+      // The new word is understood at once, but the documents were not all tagged anew.
+      expect(conceptsOf(flaky, 'zirpelhof')).toContain('schuldbemiddeling');
+      // The next poll finishes the work although the glossary's edition did not move.
+      await flaky.refreshGlossary();
+      expect(found(flaky, 'debt counselling')).toContain(org);
+    } finally {
+      await flaky.close();
+    }
+  });
 });

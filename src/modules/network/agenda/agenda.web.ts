@@ -71,9 +71,12 @@ export const agendaWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
   // Visitors' pages as sent, for the minute and while the calendar stays as it was: most readers are
   // not signed in, and making a page again costs more than finding its dates. Signed-in pages carry
   // the person's name and are made each time.
+  // One per language (this plugin is registered under each): 8 MB each, counted at two bytes a
+  // character as V8 holds such text; gone after their minute.
   const visitorPages = new LRUCache<string, string>({
-    maxSize: 16 * 2 ** 20,
-    sizeCalculation: (html) => 200 + html.length,
+    maxSize: 8 * 2 ** 20,
+    sizeCalculation: (html, key) => 2 * (html.length + key.length),
+    ttl: 60_000,
   });
 
   app.get('/agenda', { schema: { hide: true, querystring: Query } }, async (request, reply) => {
@@ -98,7 +101,13 @@ export const agendaWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
     const key =
       calendar && !page.user
         ? // The minute too: a date that has ended leaves the page without a change of the calendar.
-          `${Math.floor(Date.now() / 60_000)}|${calendar.version}|${page.showDemoBanner}|${page.origin}|${request.url}`
+          JSON.stringify([
+            Math.floor(Date.now() / 60_000),
+            calendar.version,
+            page.showDemoBanner,
+            page.origin,
+            request.url,
+          ])
         : null;
     const kept = key ? visitorPages.get(key) : undefined;
     if (kept) return sendHtml(reply, kept);

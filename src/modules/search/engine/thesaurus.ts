@@ -142,22 +142,28 @@ export class Thesaurus {
 }
 
 let shared: Thesaurus | undefined;
+let first: Thesaurus | undefined;
+
+/** The first edition the glossary was made from (data/thesaurus.json). */
+function firstEdition(): Thesaurus {
+  first ??= new Thesaurus(
+    JSON.parse(readFileSync(new URL('../data/thesaurus.json', import.meta.url), 'utf8')) as Concept[],
+  );
+  return first;
+}
 
 /**
  * The thesaurus of this process: the glossary's, once the search index has read it from the
  * database (live-index.ts), and until then the first edition the glossary was made from.
  */
 export function thesaurus(): Thesaurus {
-  shared ??= new Thesaurus(
-    JSON.parse(readFileSync(new URL('../data/thesaurus.json', import.meta.url), 'utf8')) as Concept[],
-  );
-  return shared;
+  return shared ?? firstEdition();
 }
 
-/** Makes a glossary edition read from the database this process's thesaurus. */
+/** Makes a glossary edition read from the database this process's thesaurus; none: the first edition. */
 export function useConcepts(concepts: Concept[]): Thesaurus {
-  shared = new Thesaurus(concepts);
-  return shared;
+  shared = concepts.length ? new Thesaurus(concepts) : undefined;
+  return thesaurus();
 }
 
 /** A concept as one index term. */
