@@ -12,7 +12,6 @@ import { signedInContext } from '../../../http/use-case-context.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { list } from '../../../shared/form-values.ts';
 import { isUuid } from '../../../shared/shapes.ts';
-import { MultiLineText } from '../../../shared/schema-text.ts';
 import { findMembershipsOfUser } from '../../access/index.ts';
 import { getTaxonomy } from '../../directory/index.ts';
 import type { NetworkContext } from '../network-context.ts';
@@ -20,28 +19,13 @@ import { editAnswer } from './edit-answer.ts';
 import { editQuestion } from './edit-question.ts';
 import { findAnswer, findQuestion } from './questions.repo.ts';
 import { requireAuthor } from './questions.policy.ts';
-import { themesOf } from './questions.web.ts';
+import { AnswerBody, AskBody, themesOf } from './questions.web.ts';
 import { EditAnswerPage } from './views/edit-answer.page.tsx';
 import { AskPage } from './views/ask.page.tsx';
 
-const QuestionBody = Type.Object({
-  title: Type.Optional(Type.String({ maxLength: 2_000 })),
-  body: Type.Optional(MultiLineText({ maxLength: 100_000 })),
-  language: Type.Optional(Type.String({ maxLength: 10 })),
-  themes: Type.Optional(
-    Type.Union([
-      Type.String({ maxLength: 100 }),
-      Type.Array(Type.String({ maxLength: 100 }), { maxItems: 100 }),
-    ]),
-  ),
-  commune: Type.Optional(Type.String({ maxLength: 10 })),
-  visibility: Type.Optional(Type.String({ maxLength: 20 })),
-});
-const AnswerBody = Type.Object({
-  body: Type.Optional(MultiLineText({ maxLength: 100_000 })),
-  links: Type.Optional(MultiLineText({ maxLength: 20_000 })),
-  language: Type.Optional(Type.String({ maxLength: 10 })),
-});
+/** The forms of asking and answering, without the organisation: a post keeps the one it has. */
+const QuestionBody = Type.Omit(AskBody, ['organisation']);
+const EditAnswerBody = Type.Omit(AnswerBody, ['organisation']);
 
 /** The question, if the signed-in person wrote it and may still change it. */
 async function ownQuestion(ctx: NetworkContext, id: string) {
@@ -157,7 +141,7 @@ export const editPostsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
 
   app.post(
     '/answers/:id/edit',
-    { schema: { hide: true, params: IdParams, body: AnswerBody } },
+    { schema: { hide: true, params: IdParams, body: EditAnswerBody } },
     async (request, reply) => {
       const nctx = signedInContext(request, deps);
       const b = request.body;

@@ -35,7 +35,7 @@ const ListQuery = Type.Object({
 });
 const DoneQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) });
 /** Text fields are long enough to say what is too long in words, not with a bare 400. */
-const AskBody = Type.Object({
+export const AskBody = Type.Object({
   title: Type.Optional(Type.String({ maxLength: 2_000 })),
   body: Type.Optional(MultiLineText({ maxLength: 100_000 })),
   language: Type.Optional(Type.String({ maxLength: 10 })),
@@ -49,7 +49,7 @@ const AskBody = Type.Object({
   visibility: Type.Optional(Type.String({ maxLength: 20 })),
   organisation: Type.Optional(Type.String({ maxLength: 64 })),
 });
-const AnswerBody = Type.Object({
+export const AnswerBody = Type.Object({
   body: Type.Optional(MultiLineText({ maxLength: 100_000 })),
   links: Type.Optional(MultiLineText({ maxLength: 20_000 })),
   language: Type.Optional(Type.String({ maxLength: 10 })),
