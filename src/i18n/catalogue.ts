@@ -14,6 +14,9 @@ import directoryNl from '../modules/directory/messages/nl.json' with { type: 'js
 import geoEn from '../modules/geo/messages/en.json' with { type: 'json' };
 import geoFr from '../modules/geo/messages/fr.json' with { type: 'json' };
 import geoNl from '../modules/geo/messages/nl.json' with { type: 'json' };
+import glossaryEn from '../modules/glossary/messages/en.json' with { type: 'json' };
+import glossaryFr from '../modules/glossary/messages/fr.json' with { type: 'json' };
+import glossaryNl from '../modules/glossary/messages/nl.json' with { type: 'json' };
 import kernelEn from './locales/en.json' with { type: 'json' };
 import kernelFr from './locales/fr.json' with { type: 'json' };
 import kernelNl from './locales/nl.json' with { type: 'json' };
@@ -49,6 +52,7 @@ export const messageSources = {
   geo: { nl: geoNl, fr: geoFr, en: geoEn },
   accounts: { nl: accountsNl, fr: accountsFr, en: accountsEn },
   access: { nl: accessNl, fr: accessFr, en: accessEn },
+  glossary: { nl: glossaryNl, fr: glossaryFr, en: glossaryEn },
   search: { nl: searchNl, fr: searchFr, en: searchEn },
   directory: { nl: directoryNl, fr: directoryFr, en: directoryEn },
   spaces: { nl: spacesNl, fr: spacesFr, en: spacesEn },
@@ -64,6 +68,7 @@ type En = typeof kernelEn &
   typeof geoEn &
   typeof accountsEn &
   typeof accessEn &
+  typeof glossaryEn &
   typeof searchEn &
   typeof directoryEn &
   typeof spacesEn &

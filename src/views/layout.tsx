@@ -209,7 +209,8 @@ export function Layout({
             <p>{t.html('footer.about')}</p>
             <p>
               <a href={`/${ctx.locale}/signals/new`}>{t.html('footer.signal')}</a> ·{' '}
-              <a href={`/${ctx.locale}/evidence`}>{t.html('footer.evidence')}</a>
+              <a href={`/${ctx.locale}/evidence`}>{t.html('footer.evidence')}</a> ·{' '}
+              <a href={`/${ctx.locale}/glossary`}>{t.html('footer.glossary')}</a>
             </p>
             <p>
               <a href="/api/docs">{t.html('footer.api')}</a> ·{' '}

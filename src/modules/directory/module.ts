@@ -6,6 +6,8 @@ import * as listingRecordsSchema from './listing-records.schema.ts';
 import { tablesOf } from '../../db/tables.ts';
 import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { moduleErrors } from '../../shared/errors.ts';
+import type { ThemeNames } from '../glossary/index.ts';
+import { getTaxonomy } from './directory.service.ts';
 import { directoryApi } from './directory.api.ts';
 import { directoryWeb } from './directory.web.ts';
 import { freshnessWeb } from './freshness/freshness.web.ts';
@@ -34,6 +36,11 @@ export const directoryModule = {
   tables: tablesOf(directorySchema, listingRecordsSchema),
   errors,
   searchSources: [directorySearchSource],
+  /** Its themes' names, for the glossary's concept pages. */
+  themeNames: (async (db) =>
+    new Map(
+      [...(await getTaxonomy(db)).byCode].map(([code, term]) => [code, term.name]),
+    )) satisfies ThemeNames,
   routes: {
     root: [logoFilesWeb],
     pages: [

@@ -1,10 +1,31 @@
 // The welfare glossary, which is also the search thesaurus (glossary.schema.ts). The search module
-// reads it (concepts/thesaurus-concepts.ts); its pages come with the knowledge module's.
+// reads it (concepts/thesaurus-concepts.ts); its public pages list and show its concepts (pages/).
+// The names of the themes its concepts belong to come from the directory's manifest (theme-names.ts).
 import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { tablesOf } from '../../db/tables.ts';
+import { moduleErrors } from '../../shared/errors.ts';
 import * as glossarySchema from './glossary.schema.ts';
+import { glossaryWeb } from './pages/glossary.web.ts';
+import { noThemeNames, type ThemeNames } from './theme-names.ts';
+
+declare module '../../http/deps.ts' {
+  interface Services {
+    /** The directory's themes' names, for concepts' pages (theme-names.ts). */
+    glossaryThemeNames: ThemeNames;
+  }
+}
+
+const errors = moduleErrors('glossary', {
+  /** A slug the glossary does not hold. */
+  GLOSSARY_CONCEPT_NOT_FOUND: 404,
+});
 
 export const glossaryModule = {
   name: 'glossary',
   tables: tablesOf(glossarySchema),
+  errors,
+  start: ({ modules }) => ({
+    services: { glossaryThemeNames: modules.find((m) => m.themeNames)?.themeNames ?? noThemeNames },
+  }),
+  routes: { pages: [glossaryWeb] },
 } satisfies ModuleManifest;
