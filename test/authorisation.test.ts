@@ -1570,6 +1570,18 @@ const cases: Case[] = [
     allowed: [...roles],
   },
   {
+    name: 'the glossary and its search',
+    method: 'GET',
+    path: async () => `/en/glossary?q=ocmw&page=1`,
+    allowed: [...roles],
+  },
+  {
+    name: 'a concept of the glossary',
+    method: 'GET',
+    path: async () => `/en/glossary/ocmw`,
+    allowed: [...roles],
+  },
+  {
     name: 'the agenda’s feed',
     method: 'GET',
     path: async () => `/agenda.ics?commune=21004`,
