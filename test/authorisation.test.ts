@@ -351,6 +351,11 @@ const registrationsOfNetworkEvent = async () =>
 
 const staff = ['moderator', 'platformAdmin'] as Role[];
 
+/** The glossary rows: a new word per try, and the concept changed as it was before the try. */
+let glossaryTries = 0;
+let newConceptWord = '';
+let gastgezin = { version: 0, preferred: {} as Record<string, string> };
+
 /** A question to the network by the editor of `org`, written straight into the table. */
 async function networkQuestion(options: { visibility?: string; hidden?: boolean } = {}): Promise<string> {
   const [{ id }] = await sql(
@@ -1580,6 +1585,49 @@ const cases: Case[] = [
     method: 'GET',
     path: async () => `/en/glossary/ocmw`,
     allowed: [...roles],
+  },
+  { name: 'the form for a new concept', method: 'GET', path: async () => '/en/glossary/new', allowed: staff },
+  {
+    name: 'add a concept to the glossary',
+    method: 'POST',
+    path: async () => {
+      newConceptWord = `proefbegrip ${++glossaryTries}`;
+      return '/en/glossary/new';
+    },
+    body: () => ({
+      'preferred.nl': newConceptWord,
+      'preferred.fr': `${newConceptWord} fr`,
+      'preferred.en': `${newConceptWord} en`,
+    }),
+    allowed: staff,
+    changed: async () =>
+      (await sql('select 1 from glossary_labels where folded = $1', [newConceptWord])).length > 0,
+  },
+  {
+    name: 'the form to change a concept',
+    method: 'GET',
+    path: async () => '/en/glossary/gastgezin/edit',
+    allowed: staff,
+  },
+  {
+    name: 'change a concept of the glossary',
+    method: 'POST',
+    path: async () => {
+      const words = await sql(
+        `select l.language, l.text, c.version from glossary_labels l join glossary_concepts c on c.id = l.concept_id
+          where c.slug = 'gastgezin' and l.kind = 'preferred'`,
+      );
+      gastgezin = {
+        version: words[0].version as number,
+        preferred: Object.fromEntries(words.map((w) => [`preferred.${w.language}`, w.text as string])),
+      };
+      return '/en/glossary/gastgezin/edit';
+    },
+    body: () => ({ ...gastgezin.preferred, note: 'Asked for the authorisation table.' }),
+    allowed: staff,
+    changed: async () =>
+      (await sql(`select version from glossary_concepts where slug = 'gastgezin'`))[0].version >
+      gastgezin.version,
   },
   {
     name: 'the agenda’s feed',

@@ -129,7 +129,7 @@ export function registerErrorHandling(app: FastifyInstance, deps: WebDeps): Erro
           ? {
               fields: error.fields.map((f) =>
                 f.code && t.has(`fields.${f.code}`)
-                  ? { ...f, message: t.t(`fields.${f.code}` as MessageKey) }
+                  ? { ...f, message: t.t(`fields.${f.code}` as MessageKey, f.values) }
                   : f,
               ),
             }

@@ -68,6 +68,8 @@ export interface FieldProblem {
   message: string;
   /** The translated message's key under "fields.", for forms that show it next to the field. */
   code?: string;
+  /** What the message names, e.g. the line of a list or the word that is taken. */
+  values?: Record<string, string | number>;
 }
 
 export class AppError extends Error {

@@ -32,7 +32,7 @@ export function formFields(
   const area = (
     name: string,
     label: string,
-    options: { maxlength: number; hint?: string; rows?: number; lang?: string; value?: string },
+    options: { maxlength: number; hint?: string; rows?: number; lang?: string; dir?: 'rtl'; value?: string },
   ) => <TextArea {...bound(name)} label={label} value={value(name)} {...options} />;
 
   return {

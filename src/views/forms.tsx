@@ -9,7 +9,7 @@ import type { FieldProblem } from '../shared/errors.ts';
 export function fieldMessage(ctx: PageContext, problem: FieldProblem): string {
   const key = `fields.${problem.code}`;
   return problem.code && ctx.t.has(key)
-    ? ctx.t.t(key as MessageKey)
+    ? ctx.t.t(key as MessageKey, problem.values)
     : ctx.t.t('errors.field', { field: problem.field });
 }
 
@@ -33,6 +33,8 @@ export interface FieldProps extends ControlProps {
   autocomplete?: string;
   maxlength?: number;
   lang?: string;
+  /** "rtl" for Arabic. */
+  dir?: 'rtl';
 }
 
 export function Field({
@@ -47,6 +49,7 @@ export function Field({
   autocomplete,
   maxlength,
   lang,
+  dir,
 }: FieldProps) {
   const { id, problem, describedBy } = fieldParts(name, hint, problems);
   return (
@@ -60,6 +63,7 @@ export function Field({
         autocomplete={autocomplete}
         maxlength={maxlength === undefined ? undefined : String(maxlength)}
         lang={lang}
+        dir={dir}
         aria-invalid={problem ? 'true' : undefined}
         aria-describedby={describedBy}
       />
@@ -360,12 +364,15 @@ export function TextArea({
   maxlength,
   rows = 4,
   lang,
+  dir,
   problems = [],
 }: ControlProps & {
   maxlength: number;
   rows?: number;
   /** The language of the text, when a form asks for one per language. */
   lang?: string;
+  /** "rtl" for Arabic. */
+  dir?: 'rtl';
 }) {
   const { id, problem, describedBy } = fieldParts(name, hint, problems);
   return (
@@ -376,6 +383,7 @@ export function TextArea({
         rows={String(rows)}
         maxlength={String(maxlength)}
         lang={lang}
+        dir={dir}
         aria-invalid={problem ? 'true' : undefined}
         aria-describedby={describedBy}
         safe

@@ -1,14 +1,18 @@
 // The welfare glossary in a real browser: a French reader on a 390 px phone opens it from the
 // footer, searches "OCMW" and finds the CPAS, opens it and follows a theme to the directory; a Dutch
-// reader at 1280 px pages through it and opens a concept; the same search works without JavaScript.
-// Every page passes axe and nothing scrolls sideways.
+// reader at 1280 px pages through it and opens a concept; the same search works without JavaScript;
+// a moderator adds a French synonym that the directory's search then understands, and a Dutch
+// moderator on a phone meets a word that is another concept's. Every page passes axe and nothing
+// scrolls sideways.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BrowserHarness,
   expectFitsAndAccessible,
+  logIn,
   openPage,
   startBrowserHarness,
 } from '../helpers/browser.ts';
+import { signedInPerson, sql } from '../helpers/members.ts';
 import { allowSlowTests } from '../helpers/slow-tests.ts';
 
 allowSlowTests();
@@ -92,5 +96,62 @@ describe('the welfare glossary', () => {
     await page.waitForURL('**/fr/glossary?q=ocmw');
     expect(await page.locator('a[href="/fr/glossary/ocmw"]').textContent()).toBe('CPAS');
     await context.close();
+  });
+
+  it('a moderator adds a synonym that the search then uses', async () => {
+    const moderator = await signedInPerson(h, { platformRole: 'moderator', locale: 'fr' });
+    const [debt] = await sql(
+      h,
+      `select s.id from services s join organisations o on o.id = s.organisation_id
+        where o.provenance_id = 'f-equilibre' and s.provenance_id = 'f-equilibre-mediation'`,
+    );
+    const word = 'plan d’apurement';
+    const desk = await openPage(h.browser, 'fr', 1280);
+    await logIn(h, desk, 'fr', moderator.email);
+    // Before: the search does not know the word.
+    await desk.goto(`${h.baseUrl}/fr/search?q=${encodeURIComponent(word)}`);
+    expect(await desk.locator('.understood').count()).toBe(0);
+
+    await desk.goto(`${h.baseUrl}/fr/glossary/schuldbemiddeling`);
+    await desk.getByRole('link', { name: 'Modifier cette notion' }).click();
+    await desk.waitForURL('**/fr/glossary/schuldbemiddeling/edit');
+    await expectFitsAndAccessible(desk, 1280, true);
+    const synonyms = desk.locator('textarea[name="synonyms.fr"]');
+    await synonyms.fill(`${await synonyms.inputValue()}\n${word} | cocof`);
+    await desk.getByLabel('Qu’avez-vous modifié ?').fill('Le mot employé dans les CPAS.');
+    await desk.getByRole('button', { name: 'Enregistrer' }).click();
+    await desk.waitForURL('**/fr/glossary/schuldbemiddeling?done=changed');
+    expect(await desk.getByText('Vos modifications sont enregistrées.').isVisible()).toBe(true);
+    expect(await desk.getByText(word, { exact: true }).isVisible()).toBe(true);
+    expect(await desk.locator('.glossary-history li').first().textContent()).toContain(
+      'Le mot employé dans les CPAS.',
+    );
+    await expectFitsAndAccessible(desk, 1280, true);
+
+    // The search understands it within seconds, without a restart, and finds the debt mediation.
+    const deadline = Date.now() + 10_000;
+    do {
+      await desk.goto(`${h.baseUrl}/fr/search?q=${encodeURIComponent(word)}`);
+    } while (!(await desk.locator('.understood').count()) && Date.now() < deadline);
+    expect(await desk.locator('.understood').textContent()).toContain('Recherche élargie à');
+    expect(await desk.locator(`a[href="/fr/services/${debt.id}"]`).count()).toBeGreaterThan(0);
+    await desk.context().close();
+  });
+
+  it('a moderator on a phone is told in Dutch that a word belongs to another concept', async () => {
+    const moderator = await signedInPerson(h, { platformRole: 'moderator', locale: 'nl' });
+    const phone = await openPage(h.browser, 'nl', 390);
+    await logIn(h, phone, 'nl', moderator.email);
+    await phone.goto(`${h.baseUrl}/nl/glossary/leefloon/edit`);
+    await expectFitsAndAccessible(phone, 390, true);
+    await phone.locator('textarea[name="abbreviations.nl"]').fill('OCMW');
+    await phone.getByRole('button', { name: 'Bewaren' }).click();
+    await phone.waitForURL('**/nl/glossary/leefloon/edit');
+    expect(await phone.locator('.error-summary').textContent()).toContain(
+      '‘OCMW’ is al een woord van het begrip ‘ocmw’',
+    );
+    expect(await phone.locator('textarea[name="abbreviations.nl"]').inputValue()).toBe('OCMW');
+    await expectFitsAndAccessible(phone, 390, true);
+    await phone.context().close();
   });
 });

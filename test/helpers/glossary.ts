@@ -1,6 +1,7 @@
-// Changes to the glossary as a moderator's would be, made straight in the database until its editing
-// use cases exist: a word added to a concept and the concept's next version, in one transaction,
-// announced on the glossary's channel or not.
+// A change to the glossary made straight in the database, for the search's tests: a word added to a
+// concept and the concept's next version, in one transaction, announced on the glossary's channel or
+// not (to test the poll that catches a missed announcement). Moderators change it through
+// glossary/concepts/edit-concept.ts, tested through the app in edit-concept.web.test.ts.
 import type pg from 'pg';
 import { foldLabel } from '../../src/modules/glossary/labels/fold-label.ts';
 

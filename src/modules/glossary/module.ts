@@ -5,6 +5,7 @@ import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { tablesOf } from '../../db/tables.ts';
 import { moduleErrors } from '../../shared/errors.ts';
 import * as glossarySchema from './glossary.schema.ts';
+import { editConceptWeb } from './pages/edit-concept.web.ts';
 import { glossaryWeb } from './pages/glossary.web.ts';
 import { noThemeNames, type ThemeNames } from './theme-names.ts';
 
@@ -27,5 +28,5 @@ export const glossaryModule = {
   start: ({ modules }) => ({
     services: { glossaryThemeNames: modules.find((m) => m.themeNames)?.themeNames ?? noThemeNames },
   }),
-  routes: { pages: [glossaryWeb] },
+  routes: { pages: [glossaryWeb, editConceptWeb] },
 } satisfies ModuleManifest;

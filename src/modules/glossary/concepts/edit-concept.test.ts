@@ -105,7 +105,7 @@ describe('editConcept', () => {
     // "OCMW" is the Dutch word of another concept.
     expect(
       await refused(editConcept(ctx(), 'schuldbemiddeling', edit({ abbreviations: { nl: 'OCMW' } }))),
-    ).toEqual(['synonyms.nl:glossary_word_taken']);
+    ).toEqual(['abbreviations.nl:glossary_word_taken']);
     expect(await refused(editConcept(ctx(), 'schuldbemiddeling', edit({ preferred: { nl: 'x' } })))).toEqual(
       expect.arrayContaining(['preferred.fr:required', 'preferred.en:required']),
     );

@@ -2,11 +2,11 @@
 // abbreviations, each with the sector that uses it), its definition per language, its themes with
 // their names, and the concepts it is narrower than, broader than or related to (relations are
 // read in both directions, so one stored on either side shows on both pages).
-import { and, asc, eq, inArray, or, sql } from 'drizzle-orm';
+import { and, asc, desc, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { I18nText, Locale } from '../../../shared/i18n-text.ts';
-import { glossaryConcepts, glossaryLabels } from '../glossary.schema.ts';
+import { glossaryConcepts, glossaryLabels, glossaryVersions } from '../glossary.schema.ts';
 import type { GlossaryLanguage, LabelKind, UsageSector } from '../glossary.vocabulary.ts';
 import { compareNames, type ConceptTitle, conceptTitle, titleOrder } from './concept-title.ts';
 
@@ -39,7 +39,14 @@ export interface ConceptPageData {
   broader: LinkedConcept[];
   narrower: LinkedConcept[];
   related: LinkedConcept[];
+  /**
+   * Its versions, the latest first (at most `historyShown`): when, and what the moderator noted;
+   * the first edition, brought from the search thesaurus, was changed by nobody.
+   */
+  history: { version: number; at: Date; note: string | null; imported: boolean }[];
 }
+
+export const historyShown = 20;
 
 /** The concepts linked to one, with their preferred words, named and sorted for the reader. */
 async function linkedConcepts(
@@ -118,7 +125,7 @@ export async function conceptPageData(
     .from(glossaryConcepts)
     .where(eq(glossaryConcepts.slug, slug));
   if (!concept) throw new AppError('GLOSSARY_CONCEPT_NOT_FOUND');
-  const [labels, linked] = await Promise.all([
+  const [labels, linked, history] = await Promise.all([
     db
       .select({
         language: glossaryLabels.language,
@@ -134,6 +141,17 @@ export async function conceptPageData(
         asc(glossaryLabels.text),
       ),
     linkedConcepts(db, concept, locale),
+    db
+      .select({
+        version: glossaryVersions.version,
+        at: glossaryVersions.at,
+        note: glossaryVersions.note,
+        imported: sql<boolean>`${glossaryVersions.changedBy} is null`,
+      })
+      .from(glossaryVersions)
+      .where(eq(glossaryVersions.conceptId, concept.id))
+      .orderBy(desc(glossaryVersions.version))
+      .limit(historyShown),
   ]);
   const languages = titleOrder[locale]
     .map((language): ConceptLanguage => {
@@ -157,5 +175,6 @@ export async function conceptPageData(
     languages,
     themes: concept.themes.map((code) => ({ code, name: themeNames.get(code) ?? null })),
     ...linked,
+    history,
   };
 }

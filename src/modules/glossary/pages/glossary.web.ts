@@ -3,7 +3,7 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import Type from 'typebox';
 import type { WebDeps } from '../../../http/deps.ts';
-import { pageFor } from '../../../http/request-context.ts';
+import { doneNotice, pageFor } from '../../../http/request-context.ts';
 import { sendHtml } from '../../../http/send-html.ts';
 import { conceptPageData } from './concept-page-data.ts';
 import { listConcepts } from './list-concepts.ts';
@@ -21,6 +21,7 @@ const ListQuery = Type.Object({
   page: Type.Optional(Type.Integer({ minimum: 1, maximum: 1_000 })),
 });
 const ConceptParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
+const ConceptQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) });
 
 export const glossaryWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   const { db } = deps;
@@ -38,10 +39,15 @@ export const glossaryWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
     return sendHtml(reply, GlossaryPage({ ctx, q, list }));
   });
 
-  app.get('/glossary/:slug', { schema: { hide: true, params: ConceptParams } }, async (request, reply) => {
-    const ctx = await pageFor(request, deps);
-    const themeNames = await deps.services.glossaryThemeNames(db);
-    const data = await conceptPageData(db, request.params.slug, ctx.locale, themeNames);
-    return sendHtml(reply, ConceptPage({ ctx, data }));
-  });
+  app.get(
+    '/glossary/:slug',
+    { schema: { hide: true, params: ConceptParams, querystring: ConceptQuery } },
+    async (request, reply) => {
+      const ctx = await pageFor(request, deps);
+      const themeNames = await deps.services.glossaryThemeNames(db);
+      const data = await conceptPageData(db, request.params.slug, ctx.locale, themeNames);
+      const done = doneNotice(ctx, 'glossary.done', request.query.done)?.text;
+      return sendHtml(reply, ConceptPage({ ctx, data, done }));
+    },
+  );
 };

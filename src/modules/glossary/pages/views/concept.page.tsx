@@ -4,6 +4,7 @@
 import { href, type PageContext } from '../../../../http/request-context.ts';
 import { textIn } from '../../../../shared/i18n-text.ts';
 import { Breadcrumb, Section } from '../../../../views/components.tsx';
+import { Notice } from '../../../../views/forms.tsx';
 import { Layout } from '../../../../views/layout.tsx';
 import type { ConceptLanguage, ConceptPageData, ConceptWord, LinkedConcept } from '../concept-page-data.ts';
 import { ConceptLink, ConceptName, languageName, Word } from './glossary-parts.tsx';
@@ -91,8 +92,42 @@ function Linked({
   );
 }
 
-export function ConceptPage({ ctx, data }: { ctx: PageContext; data: ConceptPageData }) {
+/** The concept's versions: when each was made and the moderator's note. */
+function History({ ctx, history }: { ctx: PageContext; history: ConceptPageData['history'] }) {
   const { t } = ctx;
+  return (
+    <Section id="history" title={t.t('glossary.concept.history')}>
+      <ol class="glossary-history">
+        {history.map((v) => (
+          <li>
+            <span safe>{t.t('glossary.concept.version', { version: v.version, date: t.date(v.at) })}</span>
+            {v.imported || v.note ? (
+              <>
+                {' — '}
+                <span safe>{v.imported ? t.t('glossary.concept.first_edition') : v.note}</span>
+              </>
+            ) : (
+              ''
+            )}
+          </li>
+        ))}
+      </ol>
+    </Section>
+  );
+}
+
+export function ConceptPage({
+  ctx,
+  data,
+  done,
+}: {
+  ctx: PageContext;
+  data: ConceptPageData;
+  /** What a moderator's form just did. */
+  done?: string;
+}) {
+  const { t } = ctx;
+  const moderator = ctx.user?.platformRole === 'moderator' || ctx.user?.platformRole === 'admin';
   const definitions = data.languages.filter((l) => l.definition);
   const searchWord = data.title.text;
   return (
@@ -102,9 +137,19 @@ export function ConceptPage({ ctx, data }: { ctx: PageContext; data: ConceptPage
         trail={[{ href: `/${ctx.locale}/glossary`, label: t.t('glossary.title') }]}
         current={data.title.text}
       />
+      {done ? <Notice text={done} /> : ''}
       <h1>
         <ConceptName ctx={ctx} title={data.title} />
       </h1>
+      {moderator ? (
+        <p>
+          <a class="button" href={`/${ctx.locale}/glossary/${encodeURIComponent(data.slug)}/edit`}>
+            {t.html('glossary.concept.edit')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       <Section id="words" title={t.t('glossary.concept.words')} class="glossary-languages">
         {data.languages.map((words) => (
           <LanguageWords ctx={ctx} words={words} />
@@ -151,6 +196,7 @@ export function ConceptPage({ ctx, data }: { ctx: PageContext; data: ConceptPage
           {t.t('glossary.concept.search_directory', { word: searchWord })}
         </a>
       </p>
+      <History ctx={ctx} history={data.history} />
       <p>
         <a href={`/${ctx.locale}/glossary`}>{t.html('glossary.concept.back')}</a>
       </p>

@@ -100,6 +100,15 @@ export function GlossaryPage({
     <Layout ctx={ctx} title={title} description={t.t('glossary.lead')}>
       <h1 safe>{t.t('glossary.title')}</h1>
       <p>{t.html('glossary.lead')}</p>
+      {ctx.user?.platformRole === 'moderator' || ctx.user?.platformRole === 'admin' ? (
+        <p>
+          <a class="button" href={`/${ctx.locale}/glossary/new`}>
+            {t.html('glossary.edit.new_title')}
+          </a>
+        </p>
+      ) : (
+        ''
+      )}
       <form method="get" action={`/${ctx.locale}/glossary`} role="search" class="search-form">
         <div class="search-bar">
           <label for="q" class="visually-hidden">
