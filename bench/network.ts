@@ -21,7 +21,7 @@ const locales = ['nl', 'fr', 'en'] as const;
 const sessionCookie = '__Host-passerelle';
 
 /** A signed-in person's cookies and form token, as a browser has them after opening a form. */
-async function signedIn(
+export async function signedIn(
   base: string,
   db: ReturnType<typeof connectDatabase>,
   userId: string,
@@ -40,7 +40,7 @@ async function signedIn(
 }
 
 /** Posts each form once, `connections` at a time, and measures; a 303 is the form's success. */
-async function postForms(
+export async function postForms(
   name: string,
   base: string,
   forms: { path: string; cookie: string; body: string }[],

@@ -25,6 +25,7 @@ import { benchNetwork, type NetworkBench, networkMarkdown } from './network.ts';
 import { generateKey } from '../src/shared/field-encryption.ts';
 import { directorySearchSource } from '../src/modules/directory/search/directory-source.ts';
 import { benchEvidence, type EvidenceBench } from './evidence.ts';
+import { benchGlossary, type GlossaryBench, glossaryMarkdown } from './glossary.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -50,7 +51,11 @@ interface Server {
   exited: Promise<number | null>;
 }
 
-async function startServer(dataDir: string, args: string[] = []): Promise<Server> {
+async function startServer(
+  dataDir: string,
+  args: string[] = [],
+  env: Record<string, string> = {},
+): Promise<Server> {
   const started = performance.now();
   const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts', ...args], {
     cwd: root,
@@ -63,6 +68,7 @@ async function startServer(dataDir: string, args: string[] = []): Promise<Server
       NODE_ENV: 'production',
       PUBLIC_URL: 'http://127.0.0.1',
       ENCRYPTION_KEYS: benchKeys,
+      ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],
   });
@@ -281,6 +287,14 @@ async function main(): Promise<void> {
       { load, timeEach },
       { connections: Math.min(connections, 20) },
     );
+    // A second app process on the same database, as a deployment with two would run: a moderator's
+    // change to the glossary must reach the search of both.
+    const second = await startServer(temp(), ['--no-demo'], { DATABASE_URL: runningEmbeddedUrl(dataDir)! });
+    const glossary = await benchGlossary([server.url, second.url], runningEmbeddedUrl(dataDir)!, {
+      load,
+      timeEach,
+    });
+    await stopServer(second);
     const loaded = memoryOf(server.proc.pid!);
     // Both techniques on the same queries and data, after the loads so they do not disturb them.
     const techniques = await compareSearchTechniques(runningEmbeddedUrl(dataDir)!, queries);
@@ -307,6 +321,9 @@ async function main(): Promise<void> {
       network.question,
       network.questionSearch,
       network.register,
+      glossary.list,
+      glossary.search,
+      glossary.concept,
     ])
       r.ratioToHealthz = Math.round((r.requestsPerSecond / ceiling) * 1000) / 1000;
 
@@ -355,6 +372,7 @@ async function main(): Promise<void> {
       evidence,
       spaces,
       network,
+      glossary,
     };
     const dir = join(root, 'bench/results');
     mkdirSync(dir, { recursive: true });
@@ -447,6 +465,7 @@ function markdown(report: {
   evidence: EvidenceBench;
   spaces: SpacesBench;
   network: NetworkBench;
+  glossary: GlossaryBench;
 }): string {
   const rows = report.results.map(
     (r) =>
@@ -479,7 +498,7 @@ function markdown(report: {
     evidenceMarkdown(report.evidence),
     spacesMarkdown(report.spaces),
     networkMarkdown(report.network),
-    '',
+    ...glossaryMarkdown(report.glossary),
     `Search: ${report.search.distinctQueries} distinct queries in the mix (long tail, rank^-1); each run once without cache: ` +
       `p50 ${report.search.uncachedLatencyMs.p50} ms, p95 ${report.search.uncachedLatencyMs.p95} ms, p99 ${report.search.uncachedLatencyMs.p99} ms. ` +
       `The loads of the search routes above run after that pass, as on a server that has been answering for a while (its caches warm). ` +
