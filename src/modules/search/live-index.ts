@@ -37,8 +37,12 @@ export class LiveSearchIndex {
   private listener: pg.Client | undefined;
   private timer: NodeJS.Timeout | undefined;
   private closed = false;
-  /** A re-index for a new glossary edition that has not finished (a failure is tried again). */
-  private reindexPending = false;
+  /** Reading the glossary has its own queue: a new word is understood without waiting for a re-index. */
+  private reading: Promise<void> = Promise.resolve();
+  /** The re-index for the latest glossary edition: under way, done, or failed (tried again at the next poll). */
+  private reindexState: 'running' | 'done' | 'failed' = 'done';
+  /** Raised by each re-index started: an older one stops where it is, as the newer one does it all again. */
+  private reindexRun = 0;
   /** The glossary edition the thesaurus was made from (glossaryEdition). */
   private edition: string | undefined;
 
@@ -142,36 +146,61 @@ export class LiveSearchIndex {
 
   /**
    * Every indexed document again, read and replaced a few organisations at a time: searches meanwhile
-   * find each organisation's documents, old or new, and the event loop stays free. The change logs'
+   * find each organisation's documents, old or new. Each slice waits in the queue behind the changes
+   * asked for meanwhile, so a directory change is not held up by a whole re-index. The change logs'
    * positions stay: what changed meanwhile, new organisations too, comes with the next refresh.
    */
-  private async reindex(): Promise<void> {
-    for (const source of this.sources) {
+  private reindex(): Promise<void> {
+    const run = ++this.reindexRun;
+    this.reindexState = 'running';
+    const slices = this.sources.flatMap((source) => {
       const owners = this.index.owners(source.name);
-      for (let i = 0; i < owners.length && !this.closed; i += reindexSlice) {
-        const slice = owners.slice(i, i + reindexSlice);
-        this.index.replace(await source.documents(this.database.db, slice), slice, source.name);
-        await new Promise((resolve) => setImmediate(resolve));
-      }
-    }
+      return Array.from({ length: Math.ceil(owners.length / reindexSlice) }, (_, i) => ({
+        source,
+        owners: owners.slice(i * reindexSlice, (i + 1) * reindexSlice),
+      }));
+    });
+    return new Promise<void>((resolve) => {
+      const step = (n: number) => {
+        this.running = this.running.then(async () => {
+          if (this.closed || run !== this.reindexRun) return resolve();
+          const slice = slices[n];
+          if (!slice) {
+            this.reindexState = 'done';
+            return resolve();
+          }
+          try {
+            const docs = await slice.source.documents(this.database.db, slice.owners);
+            this.index.replace(docs, slice.owners, slice.source.name);
+            step(n + 1);
+          } catch (error) {
+            this.options.onError?.(error);
+            this.reindexState = 'failed';
+            resolve();
+          }
+        });
+      };
+      step(0);
+    });
   }
 
-  /** A changed glossary: the new thesaurus for queries at once, then every document tagged anew. */
+  /**
+   * A changed glossary: the new thesaurus for queries at once, then every document tagged anew (a
+   * re-index under way for an older edition gives way). Resolves when the documents are tagged.
+   */
   refreshGlossary(): Promise<void> {
-    this.running = this.running.then(async () => {
-      if (this.closed || !this.loaded) return;
-      try {
-        if ((await this.readGlossary()) || this.reindexPending) {
-          // Until every document is tagged anew: a failure half-way is tried again at the next poll.
-          this.reindexPending = true;
-          await this.reindex();
-          this.reindexPending = false;
-        }
-      } catch (error) {
-        this.options.onError?.(error);
-      }
+    const read = this.reading.then(async () => {
+      if (this.closed || !this.loaded) return false;
+      return (await this.readGlossary()) || this.reindexState === 'failed';
     });
-    return this.running;
+    this.reading = read.then(
+      () => undefined,
+      () => undefined,
+    );
+    return read.then(
+      (again) => (again ? this.reindex() : undefined),
+      (error: unknown) => this.options.onError?.(error),
+    );
   }
 
   /** Applies the changes logged since the last refresh. Calls queue behind each other. */
@@ -203,6 +232,7 @@ export class LiveSearchIndex {
     this.closed = true;
     if (this.timer) clearInterval(this.timer);
     if (this.loaded) await this.ready;
+    await this.reading;
     await this.running;
     await this.listener?.end().catch(() => {});
   }

@@ -167,4 +167,34 @@ describe('a word added to the glossary', () => {
       await flaky.close();
     }
   });
+
+  it('lets a directory change through while it re-tags every document, and gives way to a newer edition', async () => {
+    // Several slices of 200 organisations. Its poll is too slow to interfere.
+    await database.db.execute(sql`
+      insert into organisations (name, kind, description)
+      select jsonb_build_object('nl', 'Kwetteraar ' || i), 'citizen_initiative', '{}'
+      from generate_series(1, 450) i`);
+    await eventually(() => search(notified, 'kwetteraar').total === 450, 5_000);
+    await addGlossaryLabel(
+      database.pool,
+      { slug: 'schuldbemiddeling', language: 'nl', text: 'kwetterhuis' },
+      { announce: false },
+    );
+    let reindexed = false;
+    const first = notified.refreshGlossary().then(() => (reindexed = true));
+    const org = await newOrganisation('Kwetterhuis');
+    await notified.refresh();
+    // The new organisation is found before the re-index is over, with the new word's concept.
+    expect(reindexed).toBe(false);
+    expect(found(notified, 'debt counselling')).toContain(org);
+    // A newer edition meanwhile: its word is understood, and the older re-index stops for the newer.
+    await addGlossaryLabel(
+      database.pool,
+      { slug: 'schuldbemiddeling', language: 'nl', text: 'snaterhuis' },
+      { announce: false },
+    );
+    await notified.refreshGlossary();
+    await first;
+    expect(conceptsOf(notified, 'snaterhuis')).toContain('schuldbemiddeling');
+  });
 });
