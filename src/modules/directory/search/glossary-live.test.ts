@@ -56,6 +56,14 @@ async function newOrganisation(name: string): Promise<string> {
   return org!.id;
 }
 
+/** `count` organisations named "<name> 1", "<name> 2"…: enough for several slices of a re-index. */
+async function newOrganisations(name: string, count: number): Promise<void> {
+  await database.db.execute(sql`
+    insert into organisations (name, kind, description)
+    select jsonb_build_object('nl', ${name}::text || ' ' || i), 'citizen_initiative', '{}'
+    from generate_series(1, ${count}::int) i`);
+}
+
 describe('a word added to the glossary', () => {
   it('is understood as its concept by a process that hears of it, and tags the documents using it', async () => {
     const org = await newOrganisation('Plorkwinkel');
@@ -97,10 +105,7 @@ describe('a word added to the glossary', () => {
 
   it('leaves every document searchable while the documents are tagged anew', async () => {
     // More organisations than one slice of the re-index.
-    await database.db.execute(sql`
-      insert into organisations (name, kind, description)
-      select jsonb_build_object('nl', 'Vlinderhuis ' || i), 'citizen_initiative', '{}'
-      from generate_series(1, 450) i`);
+    await newOrganisations('Vlinderhuis', 450);
     await eventually(() => search(notified, 'vlinderhuis').total === 450, 5_000);
     const documents = notified.index.count;
     const cpas = search(notified, 'cpas').total;
@@ -170,10 +175,7 @@ describe('a word added to the glossary', () => {
 
   it('lets a directory change through while it re-tags every document, and gives way to a newer edition', async () => {
     // Several slices of 200 organisations. Its poll is too slow to interfere.
-    await database.db.execute(sql`
-      insert into organisations (name, kind, description)
-      select jsonb_build_object('nl', 'Kwetteraar ' || i), 'citizen_initiative', '{}'
-      from generate_series(1, 450) i`);
+    await newOrganisations('Kwetteraar', 450);
     await eventually(() => search(notified, 'kwetteraar').total === 450, 5_000);
     await addGlossaryLabel(
       database.pool,

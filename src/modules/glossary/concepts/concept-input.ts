@@ -4,9 +4,9 @@
 // the line or the word it is about.
 import { and, eq, inArray, ne } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
-import type { FieldProblem } from '../../../shared/errors.ts';
+import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import type { UseCaseContext } from '../../../shared/use-case.ts';
-import type { Actor } from '../../access/index.ts';
+import { type Actor, isModerator } from '../../access/index.ts';
 import { glossaryConcepts, glossaryLabels, glossaryVersions } from '../glossary.schema.ts';
 import {
   type GlossaryLanguage,
@@ -107,8 +107,18 @@ function checkDefinitions(input: ConceptEdit, problems: FieldProblem[]): Record<
   return definitions;
 }
 
-/** What can be checked before the transaction: the words, the definitions and how many links. */
-export function checkConceptInput(input: ConceptEdit) {
+/**
+ * A moderator's input checked before the transaction (the words, the definitions, how many links):
+ * anyone else is refused, a problem refuses the whole input.
+ */
+export function checkedInput(ctx: UseCaseContext<Actor>, input: ConceptEdit) {
+  if (!isModerator(ctx.actor)) throw new AppError('FORBIDDEN');
+  const checked = checkConceptInput(input);
+  if (checked.problems.length) throw new AppError('VALIDATION_FAILED', { fields: checked.problems });
+  return checked;
+}
+
+function checkConceptInput(input: ConceptEdit) {
   const problems: FieldProblem[] = [];
   const labels = checkWords(input, problems);
   const definition = checkDefinitions(input, problems);

@@ -6,12 +6,12 @@
 import { eq } from 'drizzle-orm';
 import { AppError } from '../../../shared/errors.ts';
 import type { UseCaseContext } from '../../../shared/use-case.ts';
-import { type Actor, isModerator } from '../../access/index.ts';
+import type { Actor } from '../../access/index.ts';
 import { auditAction } from '../../audit/index.ts';
 import { glossaryConcepts } from '../glossary.schema.ts';
 import {
   checkAgainstGlossary,
-  checkConceptInput,
+  checkedInput,
   type ConceptEdit,
   lockGlossary,
   writeConceptState,
@@ -25,10 +25,8 @@ export async function editConcept(
   slug: string,
   input: ConceptEdit,
 ): Promise<{ slug: string; version: number }> {
-  if (!isModerator(ctx.actor)) throw new AppError('FORBIDDEN');
-  const checked = checkConceptInput(input);
+  const checked = checkedInput(ctx, input);
   const { problems } = checked;
-  if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });
   return ctx.db.transaction(async (tx) => {
     const glossary = await lockGlossary(tx);
     const concept = glossary.get(slug);

@@ -1,11 +1,12 @@
 // A concept as its moderator's form shows it: per language the preferred word, the synonyms and the
 // abbreviations one per line ("OCMW | vgc" with the sector that uses it), the definition; the wider
 // and related concepts by slug, one per line. What is saved unchanged gives the same concept back.
-import { asc, eq, inArray } from 'drizzle-orm';
+import { eq, inArray } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { FormValues } from '../../../shared/form-values.ts';
-import { glossaryConcepts, glossaryLabels } from '../glossary.schema.ts';
+import { glossaryConcepts } from '../glossary.schema.ts';
+import { conceptWords } from './concept-page-data.ts';
 
 export async function conceptFormValues(db: Executor, slug: string): Promise<FormValues> {
   const [concept] = await db
@@ -19,16 +20,7 @@ export async function conceptFormValues(db: Executor, slug: string): Promise<For
     .where(eq(glossaryConcepts.slug, slug));
   if (!concept) throw new AppError('GLOSSARY_CONCEPT_NOT_FOUND');
   const [labels, linked] = await Promise.all([
-    db
-      .select({
-        language: glossaryLabels.language,
-        kind: glossaryLabels.kind,
-        text: glossaryLabels.text,
-        sector: glossaryLabels.sector,
-      })
-      .from(glossaryLabels)
-      .where(eq(glossaryLabels.conceptId, concept.id))
-      .orderBy(asc(glossaryLabels.position), asc(glossaryLabels.text)),
+    conceptWords(db, concept.id),
     concept.broader.length || concept.related.length
       ? db
           .select({ id: glossaryConcepts.id, slug: glossaryConcepts.slug })

@@ -106,6 +106,24 @@ async function linkedConcepts(
   };
 }
 
+/** A concept's words, the preferred ones first, then in their order. */
+export function conceptWords(db: Executor, conceptId: string) {
+  return db
+    .select({
+      language: glossaryLabels.language,
+      kind: glossaryLabels.kind,
+      text: glossaryLabels.text,
+      sector: glossaryLabels.sector,
+    })
+    .from(glossaryLabels)
+    .where(eq(glossaryLabels.conceptId, conceptId))
+    .orderBy(
+      sql`${glossaryLabels.kind} <> 'preferred'`,
+      asc(glossaryLabels.position),
+      asc(glossaryLabels.text),
+    );
+}
+
 /** A concept's page by its slug; GLOSSARY_CONCEPT_NOT_FOUND for a slug the glossary does not hold. */
 export async function conceptPageData(
   db: Executor,
@@ -126,20 +144,7 @@ export async function conceptPageData(
     .where(eq(glossaryConcepts.slug, slug));
   if (!concept) throw new AppError('GLOSSARY_CONCEPT_NOT_FOUND');
   const [labels, linked, history] = await Promise.all([
-    db
-      .select({
-        language: glossaryLabels.language,
-        kind: glossaryLabels.kind,
-        text: glossaryLabels.text,
-        sector: glossaryLabels.sector,
-      })
-      .from(glossaryLabels)
-      .where(eq(glossaryLabels.conceptId, concept.id))
-      .orderBy(
-        sql`${glossaryLabels.kind} <> 'preferred'`,
-        asc(glossaryLabels.position),
-        asc(glossaryLabels.text),
-      ),
+    conceptWords(db, concept.id),
     linkedConcepts(db, concept, locale),
     db
       .select({
