@@ -10,7 +10,6 @@ import { pageFor } from '../../../http/request-context.ts';
 import { sendHtml } from '../../../http/send-html.ts';
 import { signedInContext } from '../../../http/use-case-context.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { list } from '../../../shared/form-values.ts';
 import { isUuid } from '../../../shared/shapes.ts';
 import { findMembershipsOfUser } from '../../access/index.ts';
 import { getTaxonomy } from '../../directory/index.ts';
@@ -19,7 +18,15 @@ import { editAnswer } from './edit-answer.ts';
 import { editQuestion } from './edit-question.ts';
 import { findAnswer, findQuestion } from './questions.repo.ts';
 import { requireAuthor } from './questions.policy.ts';
-import { AnswerBody, AskBody, themesOf } from './questions.web.ts';
+import { themesOf } from './questions.web.ts';
+import {
+  AnswerBody,
+  AskBody,
+  answerInput,
+  questionInput,
+  refusedAnswer,
+  refusedQuestion,
+} from './post-forms.ts';
 import { EditAnswerPage } from './views/edit-answer.page.tsx';
 import { AskPage } from './views/ask.page.tsx';
 
@@ -83,39 +90,21 @@ export const editPostsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
     async (request, reply) => {
       const nctx = signedInContext(request, deps);
       const b = request.body;
-      return submitForm(
-        reply,
-        () =>
-          editQuestion(nctx, request.params.id, {
-            title: b.title ?? '',
-            body: b.body ?? '',
-            language: b.language ?? '',
-            themes: list(b.themes),
-            commune: b.commune ?? '',
-            visibility: b.visibility ?? '',
-          }),
-        {
-          redirect: ({ id }) => `/${nctx.locale}/questions/${id}?done=edited`,
-          refused: async (problems) => {
-            const question = await ownQuestion(nctx, request.params.id);
-            const ctx = await pageFor(request, deps);
-            // A refused text longer than the form takes is not sent back whole.
-            const values = {
-              ...b,
-              title: (b.title ?? '').slice(0, 300),
-              body: (b.body ?? '').slice(0, 10_000),
-            };
-            return AskPage({
-              ctx,
-              organisations: [],
-              themes: themesOf(await getTaxonomy(db)),
-              values,
-              problems,
-              editing: question,
-            });
-          },
+      return submitForm(reply, () => editQuestion(nctx, request.params.id, questionInput(b)), {
+        redirect: ({ id }) => `/${nctx.locale}/questions/${id}?done=edited`,
+        refused: async (problems) => {
+          const question = await ownQuestion(nctx, request.params.id);
+          const ctx = await pageFor(request, deps);
+          return AskPage({
+            ctx,
+            organisations: [],
+            themes: themesOf(await getTaxonomy(db)),
+            values: refusedQuestion(b),
+            problems,
+            editing: question,
+          });
         },
-      );
+      });
     },
   );
 
@@ -145,29 +134,14 @@ export const editPostsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
     async (request, reply) => {
       const nctx = signedInContext(request, deps);
       const b = request.body;
-      return submitForm(
-        reply,
-        () =>
-          editAnswer(nctx, request.params.id, {
-            body: b.body ?? '',
-            links: b.links ?? '',
-            language: b.language ?? '',
-          }),
-        {
-          redirect: ({ id, questionId }) =>
-            `/${nctx.locale}/questions/${questionId}?done=edited#answer-${id}`,
-          refused: async (problems) => {
-            const { answer, question } = await ownAnswer(nctx, request.params.id);
-            const ctx = await pageFor(request, deps);
-            const values = {
-              body: (b.body ?? '').slice(0, 10_000),
-              links: (b.links ?? '').slice(0, 5_000),
-              language: b.language ?? '',
-            };
-            return EditAnswerPage({ ctx, answer, question, values, problems });
-          },
+      return submitForm(reply, () => editAnswer(nctx, request.params.id, answerInput(b)), {
+        redirect: ({ id, questionId }) => `/${nctx.locale}/questions/${questionId}?done=edited#answer-${id}`,
+        refused: async (problems) => {
+          const { answer, question } = await ownAnswer(nctx, request.params.id);
+          const ctx = await pageFor(request, deps);
+          return EditAnswerPage({ ctx, answer, question, values: refusedAnswer(b), problems });
         },
-      );
+      });
     },
   );
 };

@@ -11,14 +11,21 @@ import { doneNotice, pageFor } from '../../../http/request-context.ts';
 import { sendHtml } from '../../../http/send-html.ts';
 import { signedInContext } from '../../../http/use-case-context.ts';
 import { actorOf } from '../../../shared/actor.ts';
-import { list, one } from '../../../shared/form-values.ts';
+import { one } from '../../../shared/form-values.ts';
 import { pickText, type Locale } from '../../../shared/i18n-text.ts';
-import { MultiLineText } from '../../../shared/schema-text.ts';
 import { findMembershipsOfUser } from '../../access/index.ts';
 import { getOrganisationBrief, getTaxonomy } from '../../directory/index.ts';
 import { acceptAnswer } from './accept-answer.ts';
 import { answerQuestion } from './answer-question.ts';
 import { askQuestion } from './ask-question.ts';
+import {
+  AnswerBody,
+  AskBody,
+  answerInput,
+  questionInput,
+  refusedAnswer,
+  refusedQuestion,
+} from './post-forms.ts';
 import { questionPageData } from './question-page-data.ts';
 import { readerOf } from './questions.policy.ts';
 import { searchQuestions } from './search-questions.ts';
@@ -34,27 +41,6 @@ const ListQuery = Type.Object({
   done: Type.Optional(Type.String({ maxLength: 20 })),
 });
 const DoneQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) });
-/** Text fields are long enough to say what is too long in words, not with a bare 400. */
-export const AskBody = Type.Object({
-  title: Type.Optional(Type.String({ maxLength: 2_000 })),
-  body: Type.Optional(MultiLineText({ maxLength: 100_000 })),
-  language: Type.Optional(Type.String({ maxLength: 10 })),
-  themes: Type.Optional(
-    Type.Union([
-      Type.String({ maxLength: 100 }),
-      Type.Array(Type.String({ maxLength: 100 }), { maxItems: 100 }),
-    ]),
-  ),
-  commune: Type.Optional(Type.String({ maxLength: 10 })),
-  visibility: Type.Optional(Type.String({ maxLength: 20 })),
-  organisation: Type.Optional(Type.String({ maxLength: 64 })),
-});
-export const AnswerBody = Type.Object({
-  body: Type.Optional(MultiLineText({ maxLength: 100_000 })),
-  links: Type.Optional(MultiLineText({ maxLength: 20_000 })),
-  language: Type.Optional(Type.String({ maxLength: 10 })),
-  organisation: Type.Optional(Type.String({ maxLength: 64 })),
-});
 const AcceptBody = Type.Object({ answer: Type.String({ maxLength: 64 }) });
 
 type Taxonomy = Awaited<ReturnType<typeof getTaxonomy>>;
@@ -122,16 +108,7 @@ export const questionsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
     const b = request.body;
     return submitForm(
       reply,
-      () =>
-        askQuestion(nctx, {
-          title: b.title ?? '',
-          body: b.body ?? '',
-          language: b.language ?? '',
-          themes: list(b.themes),
-          commune: b.commune ?? '',
-          visibility: b.visibility ?? '',
-          organisationId: one(b.organisation),
-        }),
+      () => askQuestion(nctx, { ...questionInput(b), organisationId: one(b.organisation) }),
       {
         redirect: ({ id }) => `/${nctx.locale}/questions/${id}?done=asked`,
         refused: async (problems) => {
@@ -140,7 +117,13 @@ export const questionsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
             myOrganisations(db, nctx.actor.userId),
             getTaxonomy(db),
           ]);
-          return AskPage({ ctx, organisations, themes: themesOf(taxonomy), values: b, problems });
+          return AskPage({
+            ctx,
+            organisations,
+            themes: themesOf(taxonomy),
+            values: refusedQuestion(b),
+            problems,
+          });
         },
       },
     );
@@ -175,13 +158,7 @@ export const questionsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
       const b = request.body;
       return submitForm(
         reply,
-        () =>
-          answerQuestion(nctx, request.params.id, {
-            body: b.body ?? '',
-            links: b.links ?? '',
-            language: b.language ?? '',
-            organisationId: b.organisation,
-          }),
+        () => answerQuestion(nctx, request.params.id, { ...answerInput(b), organisationId: b.organisation }),
         {
           redirect: ({ id, questionId }) =>
             `/${nctx.locale}/questions/${questionId}?done=answered#answer-${id}`,
@@ -191,13 +168,7 @@ export const questionsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
               questionPageData(db, nctx.actor, request.params.id),
               getTaxonomy(db),
             ]);
-            // A refused text longer than the form takes is not sent back whole.
-            const values = {
-              body: (b.body ?? '').slice(0, 10_000),
-              links: (b.links ?? '').slice(0, 5_000),
-              language: b.language ?? '',
-              organisation: b.organisation ?? '',
-            };
+            const values = { ...refusedAnswer(b), organisation: b.organisation ?? '' };
             return QuestionPage({ ctx, data, themeName: themeNamer(taxonomy, ctx.locale), values, problems });
           },
         },
