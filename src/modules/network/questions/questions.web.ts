@@ -16,6 +16,8 @@ import { pickText, type Locale } from '../../../shared/i18n-text.ts';
 import { MultiLineText } from '../../../shared/schema-text.ts';
 import { findMembershipsOfUser } from '../../access/index.ts';
 import { getOrganisationBrief, getTaxonomy } from '../../directory/index.ts';
+import { glossaryTermsIn } from '../../glossary/index.ts';
+import type { QuestionPageData } from './page-data.ts';
 import { acceptAnswer } from './accept-answer.ts';
 import { answerQuestion } from './answer-question.ts';
 import { askQuestion } from './ask-question.ts';
@@ -82,6 +84,13 @@ async function myOrganisations(db: Database, userId: string) {
 
 export const questionsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   const { db } = deps;
+  /** The glossary's words in the question and its visible answers (from memory, no query). */
+  const termsOf = ({ question, answers }: QuestionPageData, locale: Locale) =>
+    glossaryTermsIn(
+      deps.services.glossary,
+      [question.title, question.body, ...answers.filter((a) => !a.hiddenAt).map((a) => a.body)],
+      locale,
+    );
   const actorOrNull = (request: FastifyRequest) => (request.signedIn ? actorOf(request.signedIn) : null);
 
   app.get('/questions', { schema: { hide: true, querystring: ListQuery } }, async (request, reply) => {
@@ -162,6 +171,7 @@ export const questionsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
           data,
           themeName: themeNamer(taxonomy, ctx.locale),
           done: doneNotice(ctx, 'network.question.done', request.query.done)?.text,
+          terms: await termsOf(data, ctx.locale),
         }),
       );
     },
@@ -198,7 +208,14 @@ export const questionsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
               language: b.language ?? '',
               organisation: b.organisation ?? '',
             };
-            return QuestionPage({ ctx, data, themeName: themeNamer(taxonomy, ctx.locale), values, problems });
+            return QuestionPage({
+              ctx,
+              data,
+              themeName: themeNamer(taxonomy, ctx.locale),
+              values,
+              problems,
+              terms: await termsOf(data, ctx.locale),
+            });
           },
         },
       );
