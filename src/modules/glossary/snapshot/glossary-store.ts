@@ -41,11 +41,14 @@ export class GlossaryStore {
     private readonly onError: (error: unknown) => void = () => {},
   ) {}
 
-  /** The edition someone read (search's index): a different one is loaded in the background. */
+  /**
+   * The edition someone read (search's index, at boot too): a different one is loaded in the
+   * background, so the first page after a start or a change does not wait for it.
+   */
   noticeEdition(edition: string): void {
     if (this.current?.snapshot.edition === edition) return;
     this.stale = true;
-    if (this.current) void this.load().catch(this.onError);
+    if (!this.loading) void this.load().catch(this.onError);
   }
 
   /** The copy this process has (the first one read now), for pages: no query once loaded. */
@@ -53,6 +56,16 @@ export class GlossaryStore {
     if (!this.current) return this.load();
     if (this.stale && !this.loading) void this.load().catch(this.onError);
     return this.current;
+  }
+
+  /** The copy, or none while the glossary cannot be read (the failure is logged): pages go on. */
+  async keptOrNone(): Promise<LoadedGlossary | null> {
+    try {
+      return await this.kept();
+    } catch (error) {
+      this.onError(error);
+      return null;
+    }
   }
 
   /** The glossary as it is now (one query for its edition), for the exports. */

@@ -46,13 +46,15 @@ function presentAll(snapshot: GlossarySnapshot, locale: Locale): Map<string, Pag
   return terms;
 }
 
-/** The glossary's concepts named in the texts, in the order they first appear, for the reader. */
+/** The glossary's concepts named in the texts, in the order they first appear, for the reader; none without a glossary. */
 export async function glossaryTermsIn(
   store: GlossaryStore,
   texts: readonly string[],
   locale: Locale,
 ): Promise<PageTerm[]> {
-  const glossary = await store.kept();
+  // Without the glossary (the database unreachable at its first reading) the page goes on without.
+  const glossary = await store.keptOrNone();
+  if (!glossary) return [];
   const matcher = glossary.derived('terms matcher', (s) => termMatcher(s.concepts));
   const presented = glossary.derived(`terms ${locale}`, (s) => presentAll(s, locale));
   const seen = glossary.derived(

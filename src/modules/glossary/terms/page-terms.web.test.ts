@@ -46,7 +46,12 @@ describe('the glossary’s words on a service page', () => {
        where id = $1`,
       [id],
     );
-    const fr = await app.get(`/fr/services/${id}`);
+    // The process reads the changed glossary when search notices its edition (a poll of 5 s here).
+    let fr = await app.get(`/fr/services/${id}`);
+    for (let i = 0; i < 60 && !fr.body.includes('Le centre public de la commune.'); i++) {
+      await new Promise((r) => setTimeout(r, 250));
+      fr = await app.get(`/fr/services/${id}`);
+    }
     expect(fr.statusCode).toBe(200);
     const terms = section(fr.body);
     expect(terms).not.toBeNull();
