@@ -1630,6 +1630,36 @@ const cases: Case[] = [
       gastgezin.version,
   },
   {
+    name: 'the glossary in SKOS (Turtle)',
+    method: 'GET',
+    path: async () => `/glossary/skos.ttl`,
+    allowed: [...roles],
+  },
+  {
+    name: 'the glossary in SKOS (JSON-LD)',
+    method: 'GET',
+    path: async () => `/glossary/skos.jsonld`,
+    allowed: [...roles],
+  },
+  {
+    name: 'the glossary in CSV',
+    method: 'GET',
+    path: async () => `/glossary/glossary.csv`,
+    allowed: [...roles],
+  },
+  {
+    name: 'the glossary’s scheme URI',
+    method: 'GET',
+    path: async () => `/glossary`,
+    allowed: [...roles],
+  },
+  {
+    name: 'a concept’s URI in the glossary’s exports',
+    method: 'GET',
+    path: async () => `/glossary/concepts/ocmw`,
+    allowed: [...roles],
+  },
+  {
     name: 'the agenda’s feed',
     method: 'GET',
     path: async () => `/agenda.ics?commune=21004`,

@@ -75,6 +75,13 @@ describe('questions to the network', () => {
     await expectFitsAndAccessible(phone, 390, true);
     await phone.locator(`a[href="/fr/questions/${questionId}"]`).click();
     await phone.waitForURL(`**/fr/questions/${questionId}`);
+    // The glossary's words of the Dutch question, for the French reader: opened without script.
+    const words = phone.locator('.glossary-terms');
+    expect(await words.getByRole('heading', { name: 'Mots de cette page' }).isVisible()).toBe(true);
+    const term = words.locator('details', { hasText: 'médiation de dettes' });
+    await term.locator('summary').click();
+    expect(await term.locator('dd', { hasText: 'schuldbemiddeling' }).isVisible()).toBe(true);
+    expect(await term.locator('a[href="/fr/glossary/schuldbemiddeling"]').isVisible()).toBe(true);
     await expectFitsAndAccessible(phone, 390, true);
     await phone
       .locator('textarea[name=body]')

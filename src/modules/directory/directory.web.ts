@@ -4,6 +4,8 @@ import type { WebDeps } from '../../http/deps.ts';
 import { findVouchers } from './trust/trust.repo.ts';
 import { pageContext } from '../../http/request-context.ts';
 import { sendHtml } from '../../http/send-html.ts';
+import { textIn } from '../../shared/i18n-text.ts';
+import { glossaryTermsIn } from '../glossary/index.ts';
 import { DirectoryPageQuery, IdParams, MapPageQuery } from './directory.schemas.ts';
 import {
   countOrganisationsWithoutServices,
@@ -22,7 +24,10 @@ import { ServicePage } from './views/service-page.tsx';
 
 const perPage = 20;
 
-export const directoryWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, config, demoBanner }) => {
+export const directoryWeb: FastifyPluginAsyncTypebox<WebDeps> = async (
+  app,
+  { db, config, demoBanner, services },
+) => {
   const context = async (request: Parameters<typeof pageContext>[0]) =>
     pageContext(request, config, await demoBanner());
 
@@ -66,7 +71,16 @@ export const directoryWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db
 
   app.get('/services/:id', { schema: { hide: true, params: IdParams } }, async (request, reply) => {
     const [ctx, service] = await Promise.all([context(request), getService(db, request.params.id)]);
-    return sendHtml(reply, ServicePage({ ctx, service }));
+    // The glossary's words in the texts the page shows, in the reader's language (from memory).
+    const shown = [
+      service.name,
+      service.description,
+      service.applicationProcess,
+      service.feesDescription,
+      service.eligibilityDescription,
+    ].map((text) => (text ? textIn(text, ctx.locale) : ''));
+    const terms = await glossaryTermsIn(services.glossary, shown, ctx.locale);
+    return sendHtml(reply, ServicePage({ ctx, service, terms }));
   });
 
   app.get('/map', { schema: { hide: true, querystring: MapPageQuery } }, async (request, reply) => {

@@ -1,5 +1,7 @@
 // The glossary module's public surface: what the search module reads as its thesaurus, and how it
-// hears of a change; and the shape of the themes' names the directory hands to its pages.
+// hears of a change; the shape of the themes' names the directory hands to its pages; and the
+// glossary's terms named in a page's texts (glossaryTermsIn, with this process's copy of the
+// glossary, deps.services.glossary); the section that shows them under a page is in views.ts.
 export {
   announceGlossaryChange,
   glossaryChannel,
@@ -8,3 +10,5 @@ export {
   thesaurusConcepts,
 } from './concepts/thesaurus-concepts.ts';
 export type { ThemeNames } from './theme-names.ts';
+export type { GlossaryStore } from './snapshot/glossary-store.ts';
+export { glossaryTermsIn, type PageTerm } from './terms/page-terms.ts';

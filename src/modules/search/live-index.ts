@@ -22,6 +22,8 @@ export interface LiveIndexOptions {
    */
   listen?: boolean;
   onError?: (error: unknown) => void;
+  /** Told of each new glossary edition read (the glossary's own copy follows it). */
+  onGlossaryEdition?: (edition: string) => void;
 }
 
 /** Organisations whose documents a glossary change reads and replaces at once. */
@@ -141,6 +143,7 @@ export class LiveSearchIndex {
     // An empty glossary (a database migrated before it had one) gives the first edition.
     this.index.setThesaurus(useConcepts(concepts));
     this.edition = edition;
+    this.options.onGlossaryEdition?.(edition);
     return true;
   }
 

@@ -22,10 +22,12 @@ const errors = moduleErrors('search', {
 export const searchModule = {
   name: 'search',
   errors,
-  start: ({ database, log, modules }) => {
+  start: ({ database, log, modules, services }) => {
     const sources = modules.flatMap((module) => module.searchSources ?? []);
     const search = new LiveSearchIndex(database, sources, {
       onError: (error) => log.error({ err: error }, 'search index'),
+      // The glossary's copy in this process follows the editions this index reads.
+      onGlossaryEdition: (edition) => services.glossary?.noticeEdition(edition),
     });
     const relatedResults = modules.flatMap((module) => module.relatedResults ?? []);
     return { services: { search, relatedResults }, ready: () => search.isReady, close: () => search.close() };

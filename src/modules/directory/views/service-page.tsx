@@ -3,6 +3,8 @@ import { href } from '../../../http/request-context.ts';
 import { textIn } from '../../../shared/i18n-text.ts';
 import { Breadcrumb, jsonLd, Localized, Section } from '../../../views/components.tsx';
 import { Layout } from '../../../views/layout.tsx';
+import type { PageTerm } from '../../glossary/index.ts';
+import { GlossaryTerms } from '../../glossary/views.ts';
 import type { ServicePageData } from '../presenters/page-data.ts';
 import { serviceJsonLd } from '../presenters/schema-org.ts';
 import { ContactSection, Places } from './contact-parts.tsx';
@@ -18,7 +20,16 @@ import {
   Fact,
 } from './parts.tsx';
 
-export function ServicePage({ ctx, service }: { ctx: PageContext; service: ServicePageData }) {
+export function ServicePage({
+  ctx,
+  service,
+  terms = [],
+}: {
+  ctx: PageContext;
+  service: ServicePageData;
+  /** The glossary's concepts its texts name. */
+  terms?: readonly PageTerm[];
+}) {
   const { t } = ctx;
   const org = service.organisation;
   const name = textIn(service.name, ctx.locale);
@@ -129,6 +140,8 @@ export function ServicePage({ ctx, service }: { ctx: PageContext; service: Servi
             ),
           )}
         </Section>
+
+        <GlossaryTerms ctx={ctx} terms={terms} />
 
         <Section id="hours" title={t.t('directory.service.hours')}>
           <HoursTable

@@ -85,6 +85,29 @@ describe('the list', () => {
     expect(titles(noWords.body)).toEqual([]);
   });
 
+  it('puts a concept with a word equal to the search first, then words starting with it', async () => {
+    // "OCMW": the word itself (CPAS/OCMW), then "OCMW-kaart", then words with a part "OCMW" in them
+    // ("referentieadres bij het OCMW"), sorted among themselves; alphabetically CPAS came fourth.
+    const fr = titles((await app.get('/fr/glossary?q=OCMW')).body);
+    expect(fr.length).toBeGreaterThanOrEqual(4);
+    expect(fr[0]).toEqual({ slug: 'ocmw', title: 'CPAS' });
+    const [{ slug: kaart }] = await sql(
+      app.t,
+      `select c.slug from glossary_concepts c join glossary_labels l on l.concept_id = c.id
+       where l.folded = 'ocmw kaart'`,
+    );
+    expect(fr[1]?.slug).toBe(kaart);
+    const rest = fr.slice(2).map((e) => e.title);
+    expect(rest.length).toBeGreaterThanOrEqual(2);
+    const collator = new Intl.Collator('fr', { sensitivity: 'base', numeric: true });
+    expect(rest).toEqual([...rest].sort(collator.compare));
+    // The same in Dutch, and with the word typed otherwise.
+    expect(titles((await app.get('/nl/glossary?q=cpas')).body)[0]).toEqual({ slug: 'ocmw', title: 'OCMW' });
+    // Without a search, the list stays in the language's order.
+    const all = titles((await app.get('/fr/glossary')).body).map((e) => e.title);
+    expect(all).toEqual([...all].sort(collator.compare));
+  });
+
   it('shows what was typed as text', async () => {
     for (const q of ['<script>alert(1)</script>', '"><img src=x onerror=alert(1)>']) {
       const res = await app.get(`/en/glossary?q=${encodeURIComponent(q)}`);

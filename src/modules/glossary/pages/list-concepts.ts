@@ -4,7 +4,9 @@
 // glossary folds its words (labels/fold-label.ts), so "cpas", "CPAS" and "Cpas" are one, and it
 // matches the start of a word or of any of its parts ("integration" finds "revenu d'intégration").
 // The glossary holds a few hundred concepts: their preferred words are read, sorted and cut here,
-// which lets the sort follow ICU rather than the database's collation.
+// which lets the sort follow ICU rather than the database's collation. With a search, the concepts
+// with a word equal to it come first, then those with a word starting with it, then those with a
+// part of a word starting with it ("OCMW" puts CPAS/OCMW before "OCMW-raad"), each group sorted.
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import type { Locale } from '../../../shared/i18n-text.ts';
@@ -38,16 +40,28 @@ export interface ConceptList {
   noWords: boolean;
 }
 
-type LabelRow = { concept_id: string; language: GlossaryLanguage; kind: LabelKind; text: string };
+type LabelRow = {
+  concept_id: string;
+  language: GlossaryLanguage;
+  kind: LabelKind;
+  text: string;
+  folded: string;
+};
 type PreferredRow = { id: string; slug: string; language: GlossaryLanguage | null; text: string | null };
 
 /** The words starting with the folded search, or with it after a space inside them. */
 function matchingLabels(db: Executor, folded: string) {
   return db.execute<LabelRow>(
-    sql`select concept_id, language, kind, text from glossary_labels
+    sql`select concept_id, language, kind, text, folded from glossary_labels
         where folded like ${folded}::text || '%' or folded like '% ' || ${folded}::text || '%'
         order by language, position`,
   );
+}
+
+/** How closely a matched word meets the search: 0 equal, 1 starting with it, 2 a part starting with it. */
+export function matchRank(folded: string, search: string): 0 | 1 | 2 {
+  if (folded === search) return 0;
+  return folded.startsWith(search) ? 1 : 2;
 }
 
 function preferredWords(db: Executor) {
@@ -80,10 +94,18 @@ export async function listConcepts(
     matchedBy.set(row.concept_id, [...(matchedBy.get(row.concept_id) ?? []), row]);
 
   const wanted = noWords ? [] : [...concepts].filter(([id]) => matches === null || matchedBy.has(id));
+  const rankOf = (id: string) =>
+    Math.min(3, ...(matchedBy.get(id) ?? []).map((label) => matchRank(label.folded, folded)));
   const compare = compareNames(locale);
   const all = wanted
-    .map(([id, { slug, words }]) => ({ id, slug, words, title: conceptTitle(words, locale, slug) }))
-    .sort((a, b) => compare(a.title.text, b.title.text) || compare(a.slug, b.slug));
+    .map(([id, { slug, words }]) => ({
+      id,
+      slug,
+      words,
+      title: conceptTitle(words, locale, slug),
+      rank: matches === null ? 0 : rankOf(id),
+    }))
+    .sort((a, b) => a.rank - b.rank || compare(a.title.text, b.title.text) || compare(a.slug, b.slug));
 
   const total = all.length;
   const start = (search.page - 1) * search.perPage;

@@ -15,6 +15,8 @@ import { one } from '../../../shared/form-values.ts';
 import { pickText, type Locale } from '../../../shared/i18n-text.ts';
 import { findMembershipsOfUser } from '../../access/index.ts';
 import { getOrganisationBrief, getTaxonomy } from '../../directory/index.ts';
+import { glossaryTermsIn } from '../../glossary/index.ts';
+import type { QuestionPageData } from './page-data.ts';
 import { acceptAnswer } from './accept-answer.ts';
 import { answerQuestion } from './answer-question.ts';
 import { askQuestion } from './ask-question.ts';
@@ -68,6 +70,13 @@ async function myOrganisations(db: Database, userId: string) {
 
 export const questionsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   const { db } = deps;
+  /** The glossary's words in the question and its visible answers (from memory, no query). */
+  const termsOf = ({ question, answers }: QuestionPageData, locale: Locale) =>
+    glossaryTermsIn(
+      deps.services.glossary,
+      [question.title, question.body, ...answers.filter((a) => !a.hiddenAt).map((a) => a.body)],
+      locale,
+    );
   const actorOrNull = (request: FastifyRequest) => (request.signedIn ? actorOf(request.signedIn) : null);
 
   app.get('/questions', { schema: { hide: true, querystring: ListQuery } }, async (request, reply) => {
@@ -145,6 +154,7 @@ export const questionsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
           data,
           themeName: themeNamer(taxonomy, ctx.locale),
           done: doneNotice(ctx, 'network.question.done', request.query.done)?.text,
+          terms: await termsOf(data, ctx.locale),
         }),
       );
     },
@@ -169,7 +179,14 @@ export const questionsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
               getTaxonomy(db),
             ]);
             const values = { ...refusedAnswer(b), organisation: b.organisation ?? '' };
-            return QuestionPage({ ctx, data, themeName: themeNamer(taxonomy, ctx.locale), values, problems });
+            return QuestionPage({
+              ctx,
+              data,
+              themeName: themeNamer(taxonomy, ctx.locale),
+              values,
+              problems,
+              terms: await termsOf(data, ctx.locale),
+            });
           },
         },
       );

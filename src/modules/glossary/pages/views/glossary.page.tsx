@@ -143,6 +143,27 @@ export function GlossaryPage({
       ) : (
         ''
       )}
+      <section aria-labelledby="exports-title" class="glossary-exports">
+        <h2 id="exports-title">{t.html('glossary.export.title')}</h2>
+        <p>{t.html('glossary.export.lead')}</p>
+        <ul>
+          <li>
+            <a href="/glossary/skos.ttl" type="text/turtle">
+              {t.html('glossary.export.turtle')}
+            </a>
+          </li>
+          <li>
+            <a href="/glossary/skos.jsonld" type="application/ld+json">
+              {t.html('glossary.export.jsonld')}
+            </a>
+          </li>
+          <li>
+            <a href="/glossary/glossary.csv" type="text/csv" download="glossary.csv">
+              {t.html('glossary.export.csv')}
+            </a>
+          </li>
+        </ul>
+      </section>
     </Layout>
   );
 }

@@ -7,6 +7,8 @@ import { Breadcrumb, languageNames } from '../../../../views/components.tsx';
 import { formFields } from '../../../../views/form-fields.tsx';
 import { Form, Notice, PostButton } from '../../../../views/forms.tsx';
 import { Layout } from '../../../../views/layout.tsx';
+import type { PageTerm } from '../../../glossary/index.ts';
+import { GlossaryTerms } from '../../../glossary/views.ts';
 import { postLanguages, postLimits } from '../../network.vocabulary.ts';
 import type { AnswerView, QuestionPageData } from '../page-data.ts';
 import {
@@ -107,6 +109,7 @@ export function QuestionPage({
   values = {},
   problems = [],
   message,
+  terms = [],
 }: {
   ctx: PageContext;
   data: QuestionPageData;
@@ -115,6 +118,8 @@ export function QuestionPage({
   values?: Record<string, string>;
   problems?: FieldProblem[];
   message?: string;
+  /** The glossary's concepts the question and its answers name. */
+  terms?: readonly PageTerm[];
 }) {
   const { t } = ctx;
   const { question, reader } = data;
@@ -197,6 +202,7 @@ export function QuestionPage({
           <p class="empty">{t.html('network.answer.none')}</p>
         )}
       </section>
+      <GlossaryTerms ctx={ctx} terms={terms} />
       <section aria-labelledby="answer-form-title">
         <h2 id="answer-form-title">{t.html('network.answer.form_title')}</h2>
         {question.hiddenAt ? (
