@@ -156,17 +156,21 @@ export class LiveSearchIndex {
   private reindex(): Promise<void> {
     const run = ++this.reindexRun;
     this.reindexState = 'running';
-    const slices = this.sources.flatMap((source) => {
-      const owners = this.index.owners(source.name);
-      return Array.from({ length: Math.ceil(owners.length / reindexSlice) }, (_, i) => ({
-        source,
-        owners: owners.slice(i * reindexSlice, (i + 1) * reindexSlice),
+    // Owners read when the first slice runs, on the queue: behind any import still being added.
+    let slices: { source: SearchSource; owners: string[] }[] = [];
+    const plan = () =>
+      (slices = this.sources.flatMap((source) => {
+        const owners = this.index.owners(source.name);
+        return Array.from({ length: Math.ceil(owners.length / reindexSlice) }, (_, i) => ({
+          source,
+          owners: owners.slice(i * reindexSlice, (i + 1) * reindexSlice),
+        }));
       }));
-    });
     return new Promise<void>((resolve) => {
       const step = (n: number) => {
         this.running = this.running.then(async () => {
           if (this.closed || run !== this.reindexRun) return resolve();
+          if (n === 0) plan();
           const slice = slices[n];
           if (!slice) {
             this.reindexState = 'done';

@@ -32,7 +32,7 @@ afterAll(async () => {
 });
 
 const search = (live: LiveSearchIndex, text: string) =>
-  live.index.search({ text, filters: {}, sort: 'relevance', offset: 0, limit: 1_000 });
+  live.index.search({ text, filters: {}, sort: 'relevance', offset: 0, limit: 100_000 });
 const conceptsOf = (live: LiveSearchIndex, text: string) =>
   search(live, text).concepts.map((c) => c.concept.id);
 const found = (live: LiveSearchIndex, text: string) => search(live, text).hits.map((h) => h.doc.id);
@@ -184,6 +184,8 @@ describe('a word added to the glossary', () => {
     );
     let reindexed = false;
     const first = notified.refreshGlossary().then(() => (reindexed = true));
+    // The word is understood first (the glossary has its own queue), then the organisation comes.
+    await eventually(() => conceptsOf(notified, 'kwetterhuis').includes('schuldbemiddeling'), 5_000);
     const org = await newOrganisation('Kwetterhuis');
     await notified.refresh();
     // The new organisation is found before the re-index is over, with the new word's concept.
@@ -198,5 +200,26 @@ describe('a word added to the glossary', () => {
     await notified.refreshGlossary();
     await first;
     expect(conceptsOf(notified, 'snaterhuis')).toContain('schuldbemiddeling');
+  });
+
+  it('re-tags every organisation of a bulk import that was being added when the word came', async () => {
+    const count = 20_000;
+    const before = notified.index.count;
+    await newOrganisations('Zwirbelpunt', count);
+    // The import's documents go in gradually (replaceGradually); the word is added meanwhile.
+    const imported = notified.refresh();
+    while (notified.index.count === before) await new Promise((r) => setImmediate(r));
+    await addGlossaryLabel(
+      database.pool,
+      { slug: 'schuldbemiddeling', language: 'nl', text: 'zwirbelpunt' },
+      { announce: false },
+    );
+    const reindexed = notified.refreshGlossary();
+    await imported;
+    await reindexed;
+    const tagged = search(notified, 'debt counselling').hits.filter((h) =>
+      h.doc.name.nl?.startsWith('Zwirbelpunt'),
+    );
+    expect(tagged).toHaveLength(count);
   });
 });
