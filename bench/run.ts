@@ -293,8 +293,7 @@ async function main(): Promise<void> {
     const glossary = await benchGlossary([server.url, second.url], runningEmbeddedUrl(dataDir)!, {
       load,
       timeEach,
-    });
-    await stopServer(second);
+    }).finally(() => stopServer(second));
     const loaded = memoryOf(server.proc.pid!);
     // Both techniques on the same queries and data, after the loads so they do not disturb them.
     const techniques = await compareSearchTechniques(runningEmbeddedUrl(dataDir)!, queries);

@@ -8,9 +8,14 @@ import type { FieldProblem } from '../shared/errors.ts';
 /** The translated message of a field problem, or a general one when it has no own text. */
 export function fieldMessage(ctx: PageContext, problem: FieldProblem): string {
   const key = `fields.${problem.code}`;
-  return problem.code && ctx.t.has(key)
-    ? ctx.t.t(key as MessageKey, problem.values)
-    : ctx.t.t('errors.field', { field: problem.field });
+  if (problem.code && ctx.t.has(key)) {
+    try {
+      return ctx.t.t(key as MessageKey, problem.values);
+    } catch {
+      // A message naming a value the problem does not carry: the general one, never a failed page.
+    }
+  }
+  return ctx.t.t('errors.field', { field: problem.field });
 }
 
 export function CsrfField({ ctx }: { ctx: PageContext }) {

@@ -2,7 +2,7 @@
 // (create-concept.ts) or changed (edit-concept.ts): its words per language with the sector that uses
 // them, its definitions, its wider and related concepts. Every problem is named on its field, with
 // the line or the word it is about.
-import { and, eq, inArray, ne } from 'drizzle-orm';
+import { and, eq, inArray, ne, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import type { UseCaseContext } from '../../../shared/use-case.ts';
@@ -30,6 +30,8 @@ export interface ConceptEdit {
   related: string[];
   /** What changed, for the history. */
   note: string;
+  /** The version the form was made from: a concept changed since is not silently overwritten. */
+  version?: number;
 }
 
 export interface Label {
@@ -41,7 +43,7 @@ export interface Label {
   position: number;
 }
 
-/** Every concept, locked for the transaction: edits are rare, and it keeps two from closing a loop together. */
+/** Every concept, with the table locked for the transaction: edits are rare, and it keeps two from closing a loop together. */
 export type LockedGlossary = Map<string, { id: string; slug: string; broader: string[]; version: number }>;
 
 const problem = (field: string, code: string, values?: FieldProblem['values']): FieldProblem => ({
@@ -73,8 +75,7 @@ function checkWords(input: ConceptEdit, problems: FieldProblem[]): Label[] {
       const field = `${kind === 'synonym' ? 'synonyms' : 'abbreviations'}.${language}`;
       const typed = (kind === 'synonym' ? input.synonyms : input.abbreviations)[language] ?? '';
       const { words, problems: wrong } = parseWords(typed);
-      for (const w of wrong)
-        problems.push(problem(field, w.code, 'line' in w ? { line: w.line } : undefined));
+      for (const { code, ...values } of wrong) problems.push(problem(field, code, values));
       words.forEach((w, i) =>
         labels.push({ language, kind, text: w.text, folded: w.folded, sector: w.sector, position: i + 1 }),
       );
@@ -130,6 +131,9 @@ function checkConceptInput(input: ConceptEdit) {
 }
 
 export async function lockGlossary(tx: Executor): Promise<LockedGlossary> {
+  // The table, not its rows: a concept added meanwhile (or to an empty glossary) waits too, so two
+  // moderators never pick one slug or one word together. Readers (pages, search) are not held up.
+  await tx.execute(sql`lock table ${glossaryConcepts} in exclusive mode`);
   const all = await tx
     .select({
       id: glossaryConcepts.id,
@@ -137,8 +141,7 @@ export async function lockGlossary(tx: Executor): Promise<LockedGlossary> {
       broader: glossaryConcepts.broader,
       version: glossaryConcepts.version,
     })
-    .from(glossaryConcepts)
-    .for('update');
+    .from(glossaryConcepts);
   return new Map(all.map((c) => [c.slug, c]));
 }
 
@@ -187,7 +190,11 @@ export async function checkAgainstGlossary(
 async function wordsOfOthers(tx: Executor, conceptId: string | null, labels: Label[]) {
   if (!labels.length) return [];
   const rows = await tx
-    .select({ language: glossaryLabels.language, text: glossaryLabels.text, slug: glossaryConcepts.slug })
+    .select({
+      language: glossaryLabels.language,
+      folded: glossaryLabels.folded,
+      slug: glossaryConcepts.slug,
+    })
     .from(glossaryLabels)
     .innerJoin(glossaryConcepts, eq(glossaryConcepts.id, glossaryLabels.conceptId))
     .where(
@@ -200,7 +207,8 @@ async function wordsOfOthers(tx: Executor, conceptId: string | null, labels: Lab
       ),
     );
   return labels.flatMap((label) => {
-    const other = rows.find((r) => r.language === label.language && foldLabel(r.text) === label.folded);
+    // As the unique index compares them: the stored fold.
+    const other = rows.find((r) => r.language === label.language && r.folded === label.folded);
     return other ? [{ label, slug: other.slug }] : [];
   });
 }

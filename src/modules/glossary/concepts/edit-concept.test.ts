@@ -6,6 +6,7 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/test-database.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { AppError } from '../../../shared/errors.ts';
+import { createConcept } from './create-concept.ts';
 import { type ConceptEdit, editConcept } from './edit-concept.ts';
 
 let database: TestDatabase;
@@ -138,5 +139,41 @@ describe('editConcept', () => {
     const member: Actor = { ...moderator, platformRole: 'member' };
     const error = await editConcept(ctx(member), 'schuldbemiddeling', edit()).catch((e: unknown) => e);
     expect(error).toMatchObject({ code: 'FORBIDDEN' });
+  });
+
+  it('refuses a change made from a form older than the concept, naming its version', async () => {
+    const [{ version }] = (
+      await database.pool.query(`select version from glossary_concepts where slug = 'schuldbemiddeling'`)
+    ).rows;
+    await editConcept(ctx(), 'schuldbemiddeling', edit({ version, synonyms: { nl: 'schuldhulp' } }));
+    const before = await state('schuldbemiddeling');
+    const error = await editConcept(ctx(), 'schuldbemiddeling', edit({ version })).catch((e: unknown) => e);
+    expect(error).toMatchObject({
+      code: 'VALIDATION_FAILED',
+      fields: [{ field: 'version', code: 'glossary_changed_meanwhile', values: { version: version + 1 } }],
+    });
+    expect(await state('schuldbemiddeling')).toEqual(before);
+  });
+
+  it('adds two concepts at once one after the other: the same slug or word is never a database error', async () => {
+    const long = 'Vereniging voor onthaal en begeleiding van nieuwkomers in Brussel';
+    const input = (nl: string, fr: string, en: string) => edit({ preferred: { nl, fr, en } });
+    const twins = await Promise.allSettled([
+      createConcept(ctx(), input(`${long}-Noord`, 'accueil nord', 'reception north')),
+      createConcept(ctx(), input(`${long}-Zuid`, 'accueil sud', 'reception south')),
+    ]);
+    // The slugs share their first 60 characters: the second is numbered.
+    expect(twins.map((r) => r.status)).toEqual(['fulfilled', 'fulfilled']);
+    const slugs = twins.map((r) => (r as PromiseFulfilledResult<{ slug: string }>).value.slug).sort();
+    expect(new Set(slugs).size).toBe(2);
+    expect(slugs[1]).toBe(`${slugs[0]}-2`);
+    // One word twice at once: one concept, and the other refused in words.
+    const same = await Promise.allSettled([
+      createConcept(ctx(), input('buurtmoestuin', 'potager de quartier', 'neighbourhood garden')),
+      createConcept(ctx(), input('buurtmoestuin', 'jardin partagé', 'community garden')),
+    ]);
+    expect(same.map((r) => r.status).sort()).toEqual(['fulfilled', 'rejected']);
+    const refusedOne = same.find((r) => r.status === 'rejected') as PromiseRejectedResult;
+    expect(refusedOne.reason).toMatchObject({ code: 'VALIDATION_FAILED' });
   });
 });

@@ -31,6 +31,17 @@ export async function editConcept(
     const glossary = await lockGlossary(tx);
     const concept = glossary.get(slug);
     if (!concept) throw new AppError('GLOSSARY_CONCEPT_NOT_FOUND');
+    if (input.version !== undefined && input.version !== concept.version)
+      throw new AppError('VALIDATION_FAILED', {
+        fields: [
+          {
+            field: 'version',
+            message: 'changed meanwhile',
+            code: 'glossary_changed_meanwhile',
+            values: { version: concept.version },
+          },
+        ],
+      });
     const { broader, related } = await checkAgainstGlossary(
       tx,
       glossary,

@@ -39,6 +39,6 @@ describe('parseWords', () => {
 
   it('refuses more words than a concept holds', () => {
     const many = Array.from({ length: 61 }, (_, i) => `mot ${i}`).join('\n');
-    expect(parseWords(many).problems).toEqual([{ code: 'glossary_words_many' }]);
+    expect(parseWords(many).problems).toEqual([{ code: 'glossary_words_many', max: 60 }]);
   });
 });

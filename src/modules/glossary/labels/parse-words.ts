@@ -15,7 +15,7 @@ export type WordProblem =
   | { code: 'glossary_word_long'; line: number }
   | { code: 'glossary_word_sector'; line: number }
   | { code: 'glossary_word_twice'; line: number }
-  | { code: 'glossary_words_many' };
+  | { code: 'glossary_words_many'; max: number };
 
 export function parseWords(typed: string): { words: TypedWord[]; problems: WordProblem[] } {
   const words: TypedWord[] = [];
@@ -52,6 +52,7 @@ export function parseWords(typed: string): { words: TypedWord[]; problems: WordP
           : null,
     });
   }
-  if (words.length > glossaryLimits.labelsPerConcept) problems.push({ code: 'glossary_words_many' });
+  if (words.length > glossaryLimits.labelsPerConcept)
+    problems.push({ code: 'glossary_words_many', max: glossaryLimits.labelsPerConcept });
   return { words, problems };
 }

@@ -15,6 +15,7 @@ export async function conceptFormValues(db: Executor, slug: string): Promise<For
       definition: glossaryConcepts.definition,
       broader: glossaryConcepts.broader,
       related: glossaryConcepts.related,
+      version: glossaryConcepts.version,
     })
     .from(glossaryConcepts)
     .where(eq(glossaryConcepts.slug, slug));
@@ -30,6 +31,7 @@ export async function conceptFormValues(db: Executor, slug: string): Promise<For
   ]);
   const slugOf = new Map(linked.map((c) => [c.id, c.slug]));
   const values: FormValues = {
+    version: String(concept.version),
     broader: concept.broader.map((id) => slugOf.get(id) ?? '').join('\n'),
     related: concept.related.map((id) => slugOf.get(id) ?? '').join('\n'),
   };

@@ -190,4 +190,36 @@ describe('adding a concept', () => {
     expect(again.statusCode).toBe(400);
     expect(again.body).toContain('‘deelbibliotheek’ is al een woord van het begrip ‘deelbibliotheek’');
   });
+
+  it('says when a list holds too many words, and when the concept changed since the form was opened', async () => {
+    const a = await moderator();
+    const b = await moderator();
+    const fromA = formValues((await a.get('/en/glossary/gastgezin/edit')).body);
+    const many = Array.from({ length: 61 }, (_, i) => `pleegwoord ${i + 1}`).join('\n');
+    const tooMany = await a.post('/en/glossary/gastgezin/edit', { ...fromA, 'synonyms.nl': many });
+    expect(tooMany.statusCode).toBe(400);
+    expect(tooMany.body).toContain('A concept has at most 60 words in all.');
+
+    const fromB = formValues((await b.get('/en/glossary/gastgezin/edit')).body);
+    expect(
+      (await b.post('/en/glossary/gastgezin/edit', { ...fromB, 'definitions.en': 'By B.' })).statusCode,
+    ).toBe(303);
+    const stale = await a.post('/en/glossary/gastgezin/edit', { ...fromA, 'definitions.en': 'By A.' });
+    expect(stale.statusCode).toBe(400);
+    expect(stale.body).toContain('Another moderator changed this concept while you were editing');
+    expect(
+      (await sql(app.t, `select definition from glossary_concepts where slug = 'gastgezin'`))[0],
+    ).toEqual({
+      definition: { en: 'By B.' },
+    });
+    // What A typed stays; saving again, knowingly, replaces B's change.
+    const again = formValues(stale.body);
+    expect(again['definitions.en']).toBe('By A.');
+    expect((await a.post('/en/glossary/gastgezin/edit', again)).statusCode).toBe(303);
+    expect(
+      (await sql(app.t, `select definition from glossary_concepts where slug = 'gastgezin'`))[0],
+    ).toEqual({
+      definition: { en: 'By A.' },
+    });
+  });
 });

@@ -35,6 +35,7 @@ const ConceptBody = Type.Object({
   broader: lines(2_000),
   related: lines(4_000),
   note: text(1_000),
+  version: Type.Optional(Type.String({ maxLength: 12, pattern: '^[0-9]*$' })),
 });
 type ConceptBody = Record<string, string | undefined> & Static<typeof ConceptBody>;
 const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
@@ -52,6 +53,7 @@ function conceptEdit(body: ConceptBody): ConceptEdit {
     broader: slugs(body.broader),
     related: slugs(body.related),
     note: body.note ?? '',
+    version: body.version ? Number(body.version) : undefined,
   };
 }
 
@@ -108,7 +110,10 @@ export const editConceptWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, de
         refused: async (problems) => {
           const ctx = await pageFor(request, deps);
           const editing = await current(request.params.slug, ctx.locale);
-          return ConceptFormPage({ ctx, editing, values: body as FormValues, problems });
+          // Changed meanwhile: what was typed stays, and saving again, knowingly, replaces the change.
+          const meanwhile = problems.find((p) => p.code === 'glossary_changed_meanwhile');
+          const values = meanwhile ? { ...body, version: String(meanwhile.values?.version) } : body;
+          return ConceptFormPage({ ctx, editing, values: values as FormValues, problems });
         },
       });
     },

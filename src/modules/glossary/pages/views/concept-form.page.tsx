@@ -47,6 +47,7 @@ export function ConceptFormPage({
           </a>
         }
       >
+        {editing ? <input type="hidden" name="version" value={f.value('version')} /> : ''}
         {titleOrder[ctx.locale].map((language) => {
           const dir = language === 'ar' ? ('rtl' as const) : undefined;
           return (
