@@ -5,6 +5,8 @@ import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { tablesOf } from '../../db/tables.ts';
 import { moduleErrors } from '../../shared/errors.ts';
 import * as knowledgeSchema from './knowledge.schema.ts';
+import { practicesWeb } from './practices/practices.web.ts';
+import { writePracticeWeb } from './practices/write-practice.web.ts';
 
 const errors = moduleErrors('knowledge', {
   /** Also for a draft or an unpublished practice of an organisation the reader does not belong to. */
@@ -17,5 +19,5 @@ export const knowledgeModule = {
   name: 'knowledge',
   tables: tablesOf(knowledgeSchema),
   errors,
-  routes: { pages: [] },
+  routes: { pages: [practicesWeb, writePracticeWeb] },
 } satisfies ModuleManifest;
