@@ -9,7 +9,7 @@ import { Layout } from '../../../views/layout.tsx';
 import { organisationKinds } from '../../directory/index.ts';
 import type { LibraryData } from '../practices/page-data.ts';
 import type { PracticeSearch } from '../practices/search-practices.ts';
-import { communeName, communeOptions, itemOption, themeOptions } from './parts.tsx';
+import { communeName, communeOptions, itemOptions, themeOptions } from './parts.tsx';
 
 export function libraryHref(ctx: PageContext, search: Partial<PracticeSearch>): string {
   const qs = new URLSearchParams();
@@ -60,8 +60,7 @@ export function LibraryPage({ ctx, data, done }: { ctx: PageContext; data: Libra
     : t.t('knowledge.library.title');
   const any = t.t('knowledge.library.any');
   const themes = themeOptions(ctx, data.themes);
-  const items = (kind: 'obstacle' | 'lever') =>
-    data.items.filter((i) => i.kind === kind).map((i) => itemOption(ctx, i));
+  const items = (kind: 'obstacle' | 'lever') => itemOptions(ctx, data.items, kind);
   return (
     <Layout ctx={ctx} title={title} description={t.t('knowledge.library.lead')}>
       <h1 safe>{title}</h1>

@@ -3,6 +3,7 @@ import type { PageContext } from '../../../http/request-context.ts';
 import { pickText } from '../../../shared/i18n-text.ts';
 import { geoReference } from '../../geo/index.ts';
 import type { ThemeOption } from '../practices/page-data.ts';
+import type { WorksheetKind } from '../knowledge.vocabulary.ts';
 import type { WorksheetItem } from '../practices/worksheet-items.ts';
 
 export function communeName(ctx: PageContext, nis: string): string {
@@ -33,3 +34,10 @@ export function itemOption(ctx: PageContext, item: WorksheetItem) {
     lang: picked?.fallback ? picked.lang : undefined,
   };
 }
+
+/** The items of one list as options, in the alphabetical order of the reader's language. */
+export const itemOptions = (ctx: PageContext, items: WorksheetItem[], kind: WorksheetKind) =>
+  items
+    .filter((i) => i.kind === kind)
+    .map((i) => itemOption(ctx, i))
+    .sort((a, b) => a.label.localeCompare(b.label, ctx.locale));

@@ -12,7 +12,7 @@ import { Layout } from '../../../views/layout.tsx';
 import { practiceLimits, worksheetFields, worksheetKinds } from '../knowledge.vocabulary.ts';
 import type { ThemeOption } from '../practices/page-data.ts';
 import type { WorksheetItem } from '../practices/worksheet-items.ts';
-import { communeOptions, itemOption, themeOptions } from './parts.tsx';
+import { communeOptions, itemOptions, themeOptions } from './parts.tsx';
 
 export interface PracticeFormData {
   organisations: { id: string; name: I18nText }[];
@@ -84,7 +84,7 @@ export function PracticeFormPage({
             })}
             {worksheetKinds.map((kind) => {
               const field = worksheetFields[kind];
-              const options = data.items.filter((i) => i.kind === kind).map((i) => itemOption(ctx, i));
+              const options = itemOptions(ctx, data.items, kind);
               return (
                 <fieldset class="worksheet-field" id={`f-list-${field}`}>
                   <legend>{t.html(`knowledge.kind.${kind}`)}</legend>
