@@ -1,7 +1,7 @@
 // Good practices in a real browser: a member writes one up in Dutch and French at 1280 px, from the
 // footer's link, ticking items of the shared lists and typing a new one, and publishes it; a French
-// visitor on a 390 px phone finds it in the library by a French word and reads it. Every page passes
-// axe and nothing scrolls sideways.
+// visitor on a 390 px phone finds it in the library by a French word and reads it; the author's form
+// and buttons fit a phone too. Every page passes axe and nothing scrolls sideways.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BrowserHarness,
@@ -93,6 +93,22 @@ describe('good practices', () => {
     expect(await phone.locator(`a[href="/fr/organisations/${other.id}"]`).count()).toBeGreaterThan(0);
     expect(await phone.locator('main').textContent()).toContain('Amina El Idrissi');
     await expectFitsAndAccessible(phone, 390, true);
+
+    // The author on a phone: the form to change it and the practice's own buttons fit too.
+    const mobile = await openPage(h.browser, 'nl', 390);
+    await logIn(h, mobile, 'nl', author.email);
+    await mobile.goto(`${h.baseUrl}/nl/practices/${slug}/edit`);
+    expect(await mobile.locator('input[name="title.fr"]').inputValue()).toBe(
+      'Un pool d’interprètes partagé entre maisons de quartier',
+    );
+    await expectFitsAndAccessible(mobile, 390, true);
+    await mobile.goto(`${h.baseUrl}/nl/practices/mine`);
+    await expectFitsAndAccessible(mobile, 390, true);
+    await mobile.getByRole('link', { name: 'Een gedeelde tolkenpool voor buurtwerkingen' }).click();
+    await mobile.waitForURL(`**/nl/practices/${slug}`);
+    expect(await mobile.getByRole('button', { name: 'Niet meer publiceren' }).isVisible()).toBe(true);
+    await expectFitsAndAccessible(mobile, 390, true);
+    await mobile.context().close();
     await desk.context().close();
     await phone.context().close();
   });
