@@ -72,12 +72,3 @@ export function listOwnPractices(db: Executor, organisationIds: string[]) {
     .orderBy(desc(practices.updatedAt))
     .limit(200);
 }
-
-/** Published practices among these ids, for links between them. */
-export function findPublished(db: Executor, ids: string[]) {
-  if (!ids.length) return Promise.resolve([]);
-  return db
-    .select({ id: practices.id, slug: practices.slug, title: practices.title })
-    .from(practices)
-    .where(and(inArray(practices.id, ids), eq(practices.status, 'published')));
-}

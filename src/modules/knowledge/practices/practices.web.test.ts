@@ -193,4 +193,23 @@ describe('good practices', () => {
       'Sharing interpreters between a CAW',
     );
   });
+
+  it('finds a practice written only in Dutch by French words, through the glossary', async () => {
+    const { orgA, items } = await world();
+    const author = await memberOf(app.t, orgA, ['referrer'], { locale: 'nl' });
+    const slug = await write(author, {
+      'title.nl': 'Schuldbemiddeling aan huis met een vrijwilliger',
+      'summary.nl': 'Een vrijwilliger gaat mee naar het gesprek met de schuldeisers.',
+      levers: [items.bridge_person!],
+    });
+    await author.post(`/nl/practices/${slug}/publish`, {});
+    const visitor = new FormClient(app.t.app);
+    const found = await visitor.get(`/fr/practices?q=${encodeURIComponent('médiation de dettes')}`);
+    expect(found.body).toContain(`/fr/practices/${slug}`);
+    // Its item's label in English finds it too.
+    expect((await visitor.get(`/en/practices?q=${encodeURIComponent('bridge person')}`)).body).toContain(
+      slug,
+    );
+    expect((await visitor.get(`/fr/practices?q=${encodeURIComponent('piscine')}`)).body).not.toContain(slug);
+  });
 });

@@ -3,7 +3,6 @@
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
-import type { Database } from '../../../db/client.ts';
 import type { WebDeps } from '../../../http/deps.ts';
 import { submitForm } from '../../../http/form-route.ts';
 import { pageFor } from '../../../http/request-context.ts';
@@ -68,7 +67,7 @@ export const writePracticeWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, 
     const ids = ['obstacles', 'levers', 'tools'].flatMap((k) => [chosen[k] ?? []].flat());
     const [orgs, taxonomy, items] = await Promise.all([
       listOrganisationsWithPlaces(
-        db as Database,
+        db,
         mine.map((m) => m.organisationId),
         [],
       ),
