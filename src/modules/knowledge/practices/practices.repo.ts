@@ -1,5 +1,5 @@
 // Reading and writing the practices table.
-import { and, desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
+import { desc, eq, getTableColumns, inArray, sql } from 'drizzle-orm';
 import { randomBytes } from 'node:crypto';
 import type { Executor } from '../../../db/client.ts';
 import { type I18nText, locales } from '../../../shared/i18n-text.ts';
