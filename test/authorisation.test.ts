@@ -385,6 +385,24 @@ const networkQuestionBody = () => ({
   visibility: 'everyone',
 });
 
+/** A practice of `org` written straight into the table, in this state; its address. */
+let practiceSlug = '';
+let practicesBefore = 0;
+let practiceMade = 0;
+async function orgPractice(status = 'draft', featured = false): Promise<string> {
+  practiceSlug = `authorisation-practice-${++practiceMade}`;
+  await sql(
+    `insert into practices (slug, organisation_id, author_id, status, featured, title, published_at, search_terms)
+     values ($1, $2, $3, $4, $5, '{"en":"Sharing a room across communities"}',
+       case when $4 <> 'draft' then now() end, ''::tsvector)`,
+    [practiceSlug, org, ids.referrer, status, featured],
+  );
+  return practiceSlug;
+}
+const practiceState = async () =>
+  (await sql('select status, featured, edited_at from practices where slug = $1', [practiceSlug]))[0];
+const practiceBody = () => ({ 'title.en': 'Sharing a room across communities, changed' });
+
 const cases: Case[] = [
   {
     name: 'members page',
@@ -1658,6 +1676,97 @@ const cases: Case[] = [
     method: 'GET',
     path: async () => `/glossary/concepts/ocmw`,
     allowed: [...roles],
+  },
+  {
+    name: 'the library of good practices and its search',
+    method: 'GET',
+    path: async () => `/en/practices?q=room&commune=21004&page=1`,
+    allowed: [...roles],
+  },
+  {
+    name: 'a published good practice',
+    method: 'GET',
+    path: async () => `/en/practices/${await orgPractice('published')}`,
+    allowed: [...roles],
+  },
+  {
+    name: 'a draft good practice of an organisation',
+    method: 'GET',
+    path: async () => `/en/practices/${await orgPractice('draft')}`,
+    allowed: ['referrer', 'editor', 'admin', ...staff],
+    visitor: 'denied',
+  },
+  {
+    name: 'an unpublished good practice of an organisation',
+    method: 'GET',
+    path: async () => `/en/practices/${await orgPractice('unpublished')}`,
+    allowed: ['referrer', 'editor', 'admin', ...staff],
+    visitor: 'denied',
+  },
+  {
+    name: 'the form to write up a good practice',
+    method: 'GET',
+    path: async () => '/en/practices/new',
+    allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin', ...staff],
+  },
+  {
+    name: 'the practices of one’s organisations, drafts included',
+    method: 'GET',
+    path: async () => '/en/practices/mine',
+    allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin', ...staff],
+  },
+  {
+    name: 'write up a good practice',
+    method: 'POST',
+    path: async () => {
+      practicesBefore = await count('select count(*)::int as n from practices');
+      return '/en/practices/new';
+    },
+    body: practiceBody,
+    allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin', ...staff],
+    changed: async () => (await count('select count(*)::int as n from practices')) > practicesBefore,
+  },
+  {
+    name: 'the form to change a good practice',
+    method: 'GET',
+    path: async () => `/en/practices/${await orgPractice('draft')}/edit`,
+    allowed: ['referrer', 'editor', 'admin'],
+  },
+  {
+    name: 'change a good practice',
+    method: 'POST',
+    path: async () => `/en/practices/${await orgPractice('published')}/edit`,
+    body: practiceBody,
+    allowed: ['referrer', 'editor', 'admin'],
+    changed: async () => (await practiceState()).edited_at !== null,
+  },
+  {
+    name: 'publish a good practice',
+    method: 'POST',
+    path: async () => `/en/practices/${await orgPractice('draft')}/publish`,
+    allowed: ['referrer', 'editor', 'admin'],
+    changed: async () => (await practiceState()).status === 'published',
+  },
+  {
+    name: 'unpublish a good practice',
+    method: 'POST',
+    path: async () => `/en/practices/${await orgPractice('published')}/unpublish`,
+    allowed: ['referrer', 'editor', 'admin', ...staff],
+    changed: async () => (await practiceState()).status === 'unpublished',
+  },
+  {
+    name: 'feature a good practice',
+    method: 'POST',
+    path: async () => `/en/practices/${await orgPractice('published')}/feature`,
+    allowed: [...staff],
+    changed: async () => (await practiceState()).featured === true,
+  },
+  {
+    name: 'stop featuring a good practice',
+    method: 'POST',
+    path: async () => `/en/practices/${await orgPractice('published', true)}/unfeature`,
+    allowed: [...staff],
+    changed: async () => (await practiceState()).featured === false,
   },
   {
     name: 'the agenda’s feed',

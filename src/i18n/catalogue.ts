@@ -17,6 +17,9 @@ import geoNl from '../modules/geo/messages/nl.json' with { type: 'json' };
 import glossaryEn from '../modules/glossary/messages/en.json' with { type: 'json' };
 import glossaryFr from '../modules/glossary/messages/fr.json' with { type: 'json' };
 import glossaryNl from '../modules/glossary/messages/nl.json' with { type: 'json' };
+import knowledgeEn from '../modules/knowledge/messages/en.json' with { type: 'json' };
+import knowledgeFr from '../modules/knowledge/messages/fr.json' with { type: 'json' };
+import knowledgeNl from '../modules/knowledge/messages/nl.json' with { type: 'json' };
 import kernelEn from './locales/en.json' with { type: 'json' };
 import kernelFr from './locales/fr.json' with { type: 'json' };
 import kernelNl from './locales/nl.json' with { type: 'json' };
@@ -61,6 +64,7 @@ export const messageSources = {
   referrals: { nl: referralsNl, fr: referralsFr, en: referralsEn },
   signals: { nl: signalsNl, fr: signalsFr, en: signalsEn },
   network: { nl: networkNl, fr: networkFr, en: networkEn },
+  knowledge: { nl: knowledgeNl, fr: knowledgeFr, en: knowledgeEn },
 } as const;
 
 type En = typeof kernelEn &
@@ -76,5 +80,6 @@ type En = typeof kernelEn &
   typeof moderationEn &
   typeof referralsEn &
   typeof signalsEn &
-  typeof networkEn;
+  typeof networkEn &
+  typeof knowledgeEn;
 export type MessageKey = keyof En;

@@ -1,0 +1,2 @@
+// The knowledge module's public surface, for the modules above it (interop: none yet).
+export {};

@@ -1,0 +1,23 @@
+// Shared knowledge: good practices that organisations write up in the worksheet's shape (obstacles
+// met, levers that helped, tools and tips, from shared lists), a library to find them in any
+// language, and the services of the organisations involved next to each.
+import type { ModuleManifest } from '../../http/module-manifest.ts';
+import { tablesOf } from '../../db/tables.ts';
+import { moduleErrors } from '../../shared/errors.ts';
+import * as knowledgeSchema from './knowledge.schema.ts';
+import { practicesWeb } from './practices/practices.web.ts';
+import { writePracticeWeb } from './practices/write-practice.web.ts';
+
+const errors = moduleErrors('knowledge', {
+  /** Also for a draft or an unpublished practice of an organisation the reader does not belong to. */
+  PRACTICE_NOT_FOUND: 404,
+  /** Featuring a practice that is not published. */
+  PRACTICE_NOT_PUBLISHED: 409,
+});
+
+export const knowledgeModule = {
+  name: 'knowledge',
+  tables: tablesOf(knowledgeSchema),
+  errors,
+  routes: { pages: [practicesWeb, writePracticeWeb] },
+} satisfies ModuleManifest;

@@ -1,0 +1,49 @@
+// What the practices' pages show, as the use cases and queries give it to the views.
+import type { I18nText } from '../../../shared/i18n-text.ts';
+import type { WorksheetKind } from '../knowledge.vocabulary.ts';
+import type { PracticeRow } from './practices.repo.ts';
+import type { PracticeResults, PracticeSearch } from './search-practices.ts';
+import type { WorksheetItem } from './worksheet-items.ts';
+
+export interface ThemeOption {
+  code: string;
+  name: I18nText;
+  children: { code: string; name: I18nText }[];
+}
+
+export interface LibraryData {
+  search: PracticeSearch;
+  results: PracticeResults;
+  themes: ThemeOption[];
+  /** The obstacles and levers to filter by. */
+  items: WorksheetItem[];
+  /** Whether the reader belongs to an organisation (and so writes practices). */
+  member: boolean;
+}
+
+export interface ServiceCard {
+  id: string;
+  name: I18nText;
+  organisation: I18nText;
+  communes: string[];
+}
+
+export interface PracticePageData {
+  practice: PracticeRow;
+  owner: { id: string; name: I18nText };
+  organisations: { id: string; name: I18nText }[];
+  lists: Record<WorksheetKind, WorksheetItem[]>;
+  services: ServiceCard[];
+  related: { slug: string; title: I18nText }[];
+  /** The reader belongs to the owning organisation: they change, publish and unpublish it. */
+  owns: boolean;
+  moderator: boolean;
+}
+
+export interface OwnPractice {
+  slug: string;
+  title: I18nText;
+  status: PracticeRow['status'];
+  featured: boolean;
+  organisation: I18nText;
+}

@@ -1,0 +1,72 @@
+// Who may read and change good practices. Published ones are for everyone; drafts and unpublished
+// ones exist only for the members of the organisation that owns them (and for the moderators, who
+// may unpublish and feature). The owner's members write, publish and unpublish; nobody else
+// changes a practice's text.
+import type { Executor } from '../../../db/client.ts';
+import type { Actor } from '../../../shared/actor.ts';
+import { AppError, type FieldProblem } from '../../../shared/errors.ts';
+import { isUuid } from '../../../shared/shapes.ts';
+import { findMembershipsOfUser, isModerator } from '../../access/index.ts';
+import type { PracticeStatus } from '../knowledge.vocabulary.ts';
+
+/** Who reads a practice: the organisations they belong to, and whether they moderate. */
+export interface PracticeReader {
+  userId: string | null;
+  organisationIds: string[];
+  moderator: boolean;
+}
+
+export const visitor: PracticeReader = { userId: null, organisationIds: [], moderator: false };
+
+export async function practiceReaderOf(db: Executor, actor: Actor | null): Promise<PracticeReader> {
+  if (!actor) return visitor;
+  const mine = await findMembershipsOfUser(db, actor.userId);
+  return {
+    userId: actor.userId,
+    organisationIds: mine.map((m) => m.organisationId),
+    moderator: isModerator(actor),
+  };
+}
+
+type Owned = { organisationId: string; status: PracticeStatus };
+
+/** Whether the reader belongs to the organisation that owns the practice. */
+export const isOwner = (reader: PracticeReader, practice: Owned) =>
+  reader.organisationIds.includes(practice.organisationId);
+
+/** A published practice for everyone; others for the owner's members and the moderators. */
+export const maySeePractice = (reader: PracticeReader, practice: Owned) =>
+  practice.status === 'published' || isOwner(reader, practice) || reader.moderator;
+
+/** The owner's members change, publish and unpublish it (the practice must exist for them). */
+export function requireOwnerMember(actor: Actor, reader: PracticeReader, practice: Owned): void {
+  if (!maySeePractice(reader, practice)) throw new AppError('PRACTICE_NOT_FOUND');
+  if (!isOwner(reader, practice)) throw new AppError('FORBIDDEN');
+  if (!actor.emailVerified) throw new AppError('EMAIL_NOT_VERIFIED');
+}
+
+/** Moderators feature practices and unpublish any. */
+export function requireModerator(actor: Actor): void {
+  if (!isModerator(actor)) throw new AppError('FORBIDDEN');
+  if (!actor.emailVerified) throw new AppError('EMAIL_NOT_VERIFIED');
+}
+
+/** The organisation a new practice is written for: one of the author's, the only one when they have one. */
+export async function owningOrganisation(
+  db: Executor,
+  actor: Actor,
+  organisationId: string | undefined,
+  problems: FieldProblem[],
+): Promise<string> {
+  if (!actor.emailVerified) throw new AppError('EMAIL_NOT_VERIFIED');
+  const mine = await findMembershipsOfUser(db, actor.userId);
+  if (!mine.length) throw new AppError('FORBIDDEN');
+  const id = organisationId?.trim().toLowerCase() ?? '';
+  if (!id && mine.length === 1) return mine[0]!.organisationId;
+  const found = isUuid(id) ? mine.find((m) => m.organisationId === id) : undefined;
+  if (!found) {
+    problems.push({ field: 'organisation', message: 'practice_owner', code: 'practice_owner' });
+    return '';
+  }
+  return found.organisationId;
+}

@@ -1,0 +1,215 @@
+// Good practices through the real HTTP app, as browsers without JavaScript: a member writes a draft
+// in Dutch and French that only their organisation sees, publishes it, and a visitor finds it in
+// the library by a French word, by its filters, and reads it with its lists, organisations and
+// their services; a moderator features and unpublishes it; bad input is refused in words with
+// nothing stored.
+import { randomUUID } from 'node:crypto';
+import { describe, expect, it } from 'vitest';
+import { FormClient } from '../../../../test/helpers/form-client.ts';
+import { type Member, memberOf, signedInPerson, sql } from '../../../../test/helpers/members.ts';
+import { expectRefused } from '../../../../test/helpers/refused.ts';
+import { useTestApp } from '../../../../test/helpers/test-app.ts';
+
+const app = useTestApp();
+const count = async (table: string) =>
+  (await sql(app.t, `select count(*)::int as n from ${table}`))[0].n as number;
+
+async function world() {
+  const [a, b] = await sql(
+    app.t,
+    `select o.id from organisations o where exists (select 1 from services s where s.organisation_id = o.id and s.status = 'active')
+     order by provenance_id limit 2`,
+  );
+  const items = Object.fromEntries(
+    (await sql(app.t, 'select code, id from worksheet_items where code is not null')).map((r) => [
+      r.code,
+      r.id,
+    ]),
+  ) as Record<string, string>;
+  return { orgA: a.id as string, orgB: b.id as string, items };
+}
+
+const practiceForm = (orgB: string, items: Record<string, string>) => ({
+  'title.nl': 'Tolken delen tussen een CAW en een zelforganisatie',
+  'title.fr': 'Partager des interprètes entre un CAW et une auto-organisation',
+  'summary.nl': 'Twee organisaties delen een pool van tolken en een ruimte.',
+  'summary.fr': 'Deux organisations partagent un pool d’interprètes et un local.',
+  'story.fr': 'Tout a commencé par une journée de réseau. <script>alert(1)</script>',
+  obstacles: [items.language_barrier!, items.no_room!],
+  new_obstacles: 'Wachtlijsten bij de tolkendienst',
+  levers: [items.interpreters!],
+  tools: [items.network_day!],
+  themes: ['income'],
+  communes: ['21004', '21015'],
+  organisations: `https://passerelle.test/nl/organisations/${orgB}`,
+  contact_name: 'Amina El Idrissi',
+  contact_way: 'amina@example.org',
+  links: 'https://example.org/verslag',
+});
+
+async function write(member: Member, form: Record<string, string | string[]>) {
+  await member.get('/nl/practices/new');
+  const res = await member.post('/nl/practices/new', form);
+  expect(res.statusCode, res.body.slice(0, 3000)).toBe(303);
+  return /\/practices\/([a-z0-9-]+)\?done=created/.exec(res.headers.location as string)![1]!;
+}
+
+describe('good practices', () => {
+  it('a draft in two languages, private to its organisation, published and found by a French word', async () => {
+    const { orgA, orgB, items } = await world();
+    const author = await memberOf(app.t, orgA, ['referrer'], { locale: 'nl' });
+    const slug = await write(author, practiceForm(orgB, items));
+    const visitor = new FormClient(app.t.app);
+    const outsider = await memberOf(app.t, orgB, ['admin'], { locale: 'fr' });
+
+    // A draft: its organisation's members see it, nobody else.
+    const draft = await author.get(`/nl/practices/${slug}?done=created`);
+    expect(draft.statusCode).toBe(200);
+    expect(draft.body).toContain('Tolken delen tussen een CAW');
+    expect(draft.body).toContain('Dit is een ontwerp');
+    expect((await visitor.get(`/fr/practices/${slug}`)).statusCode).toBe(404);
+    expect((await outsider.get(`/fr/practices/${slug}`)).statusCode).toBe(404);
+    expect((await visitor.get(`/fr/practices?q=interpr%C3%A8tes`)).body).not.toContain(slug);
+    expect((await author.get('/nl/practices/mine')).body).toContain(`/nl/practices/${slug}`);
+    // The new item typed in a draft is no one else's choice yet.
+    expect((await outsider.get('/fr/practices/new')).body).not.toContain('Wachtlijsten bij de tolkendienst');
+
+    await author.get(`/nl/practices/${slug}`);
+    const published = await author.post(`/nl/practices/${slug}/publish`, {});
+    expect(published.statusCode).toBe(303);
+    expect(published.headers.location).toBe(`/nl/practices/${slug}?done=published`);
+
+    // A visitor finds it by a French word, and by a Dutch one on the French page.
+    const found = await visitor.get(`/fr/practices?q=${encodeURIComponent('interprètes')}`);
+    expect(found.statusCode).toBe(200);
+    expect(found.body).toContain(`/fr/practices/${slug}`);
+    expect(found.body).toContain('Partager des interprètes');
+    expect((await visitor.get(`/fr/practices?q=tolken`)).body).toContain(`/fr/practices/${slug}`);
+    expect(
+      (await visitor.get(`/fr/practices?q=${encodeURIComponent('piscine communale')}`)).body,
+    ).not.toContain(slug);
+    // Filters: its obstacle, lever, theme's parent, commune and the kind of an organisation involved.
+    const [{ kind }] = await sql(app.t, 'select kind from organisations where id = $1', [orgB]);
+    const filtered = await visitor.get(
+      `/en/practices?obstacle=${items.no_room}&lever=${items.interpreters}&theme=income&commune=21015&kind=${kind}`,
+    );
+    expect(filtered.body).toContain(slug);
+    expect((await visitor.get(`/en/practices?obstacle=${items.short_project_funding}`)).body).not.toContain(
+      slug,
+    );
+    expect((await visitor.get(`/en/practices?commune=21001`)).body).not.toContain(slug);
+
+    // Its page: the lists, the organisations involved, their services, the contact, text as text.
+    const page = await visitor.get(`/fr/practices/${slug}`);
+    expect(page.statusCode).toBe(200);
+    const main = page.body.slice(page.body.indexOf('<main'));
+    expect(main).toContain('Barrière de la langue');
+    expect(main).toContain('Pas de local');
+    expect(main).toContain('Wachtlijsten bij de tolkendienst');
+    expect(main).toContain('Interprètes');
+    expect(main).toContain('Une journée de réseau entre les communautés');
+    expect(main).toContain(`/fr/organisations/${orgB}`);
+    expect(main).toContain('/fr/services/');
+    expect(main).toContain('Amina El Idrissi');
+    expect(main).not.toContain('<script>alert(1)</script>');
+    expect(main).toContain('&lt;script>');
+    expect(main).not.toContain('/publish');
+    // Now its new item is everyone's to choose.
+    expect((await outsider.get('/fr/practices/new')).body).toContain('Wachtlijsten bij de tolkendienst');
+
+    // A second practice sharing an item shows the first as related.
+    const other = await write(author, {
+      'title.en': 'A shared room for homework help',
+      obstacles: [items.no_room!],
+    });
+    await author.post(`/nl/practices/${other}/publish`, {});
+    expect((await visitor.get(`/en/practices/${other}`)).body).toContain(`/en/practices/${slug}`);
+
+    // A moderator features it (first in the library), then unpublishes it.
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    const modPage = await moderator.get(`/en/practices/${slug}`);
+    expect(modPage.body).toContain(`/en/practices/${slug}/feature`);
+    expect((await moderator.post(`/en/practices/${slug}/feature`, {})).statusCode).toBe(303);
+    const library = (await visitor.get('/en/practices')).body;
+    expect(library.indexOf(`/en/practices/${slug}`)).toBeLessThan(library.indexOf(`/en/practices/${other}`));
+    expect((await moderator.post(`/en/practices/${slug}/unpublish`, {})).statusCode).toBe(303);
+    expect((await visitor.get(`/fr/practices/${slug}`)).statusCode).toBe(404);
+    expect((await author.get(`/nl/practices/${slug}`)).body).toContain('niet gepubliceerd');
+  });
+
+  it('refuses bad input in words, keeps what was typed, and stores nothing', async () => {
+    const { orgA, orgB, items } = await world();
+    const author = await memberOf(app.t, orgA, ['editor'], { locale: 'en' });
+    const before = { practices: await count('practices'), items: await count('worksheet_items') };
+    await author.get('/en/practices/new');
+    const many = Array.from({ length: 500 }, (_, i) => `Obstacle number ${i + 1}`).join('\n');
+    const refused = await author.post('/en/practices/new', {
+      ...practiceForm(orgB, items),
+      new_obstacles: many,
+    });
+    expectRefused(refused, 'At most 20 items in this list', 'Tolken delen tussen een CAW');
+    const french = await author.post('/fr/practices/new', {
+      ...practiceForm(orgB, items),
+      'title.nl': '',
+      'title.fr': ' ',
+      links: 'ftp://example.org/file\nhttps://example.org',
+      organisations: 'https://passerelle.test/fr/organisations/00000000-0000-4000-8000-000000000000',
+    });
+    expectRefused(
+      french,
+      'Donnez un titre dans au moins une langue.',
+      'Chaque ligne doit être une adresse web commençant par http:// ou https://.',
+      'Une de ces lignes n’est pas la page d’une organisation de la carte sociale.',
+    );
+    // 500 ticked items are refused the same way, before any is looked up, not with a bare error.
+    const ticked = await author.post('/en/practices/new', {
+      ...practiceForm(orgB, items),
+      obstacles: Array.from({ length: 500 }, () => randomUUID()),
+      new_obstacles: '',
+    });
+    expectRefused(ticked, 'At most 20 items in this list');
+    expect({ practices: await count('practices'), items: await count('worksheet_items') }).toEqual(before);
+  });
+
+  it('lets only the organisation’s members change a practice', async () => {
+    const { orgA, orgB, items } = await world();
+    const author = await memberOf(app.t, orgA, ['referrer'], { locale: 'en' });
+    const colleague = await memberOf(app.t, orgA, ['editor'], { locale: 'en' });
+    const outsider = await memberOf(app.t, orgB, ['admin'], { locale: 'en' });
+    const slug = await write(author, practiceForm(orgB, items));
+    await author.post(`/en/practices/${slug}/publish`, {});
+    expect((await outsider.get(`/en/practices/${slug}/edit`)).statusCode).toBe(403);
+    await outsider.get('/en/practices');
+    expect((await outsider.post(`/en/practices/${slug}/unpublish`, {})).statusCode).toBe(403);
+    const form = await colleague.get(`/en/practices/${slug}/edit`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('Partager des interprètes');
+    const changed = await colleague.post(`/en/practices/${slug}/edit`, {
+      ...practiceForm(orgB, items),
+      'title.en': 'Sharing interpreters between a CAW and a self-organisation',
+    });
+    expect(changed.statusCode, changed.body.slice(0, 2000)).toBe(303);
+    expect((await new FormClient(app.t.app).get(`/en/practices/${slug}`)).body).toContain(
+      'Sharing interpreters between a CAW',
+    );
+  });
+
+  it('finds a practice written only in Dutch by French words, through the glossary', async () => {
+    const { orgA, items } = await world();
+    const author = await memberOf(app.t, orgA, ['referrer'], { locale: 'nl' });
+    const slug = await write(author, {
+      'title.nl': 'Schuldbemiddeling aan huis met een vrijwilliger',
+      'summary.nl': 'Een vrijwilliger gaat mee naar het gesprek met de schuldeisers.',
+      levers: [items.bridge_person!],
+    });
+    await author.post(`/nl/practices/${slug}/publish`, {});
+    const visitor = new FormClient(app.t.app);
+    const found = await visitor.get(`/fr/practices?q=${encodeURIComponent('médiation de dettes')}`);
+    expect(found.body).toContain(`/fr/practices/${slug}`);
+    // Its item's label in English finds it too.
+    expect((await visitor.get(`/en/practices?q=${encodeURIComponent('bridge person')}`)).body).toContain(
+      slug,
+    );
+    expect((await visitor.get(`/fr/practices?q=${encodeURIComponent('piscine')}`)).body).not.toContain(slug);
+  });
+});

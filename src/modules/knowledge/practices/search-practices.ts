@@ -1,0 +1,102 @@
+// Finding published practices: the words of a search in any language against each practice's
+// stored terms (practice-terms.ts) with the search module's analysis and the glossary's thesaurus,
+// so a French "interprètes" finds a Dutch "tolken"; filtered by theme (its token is in the terms,
+// parents included), obstacle, lever, kind of organisation involved and commune. Featured ones
+// first, then by relevance, then the latest published.
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.ts';
+import type { I18nText } from '../../../shared/i18n-text.ts';
+import { type ConceptMatch, quotedLexeme, termQuery, thesaurus, themeToken } from '../../search/index.ts';
+
+export interface PracticeSearch {
+  q?: string;
+  theme?: string;
+  obstacle?: string;
+  lever?: string;
+  kind?: string;
+  commune?: string;
+  page: number;
+  perPage: number;
+}
+
+export type PracticeHit = {
+  id: string;
+  slug: string;
+  title: I18nText;
+  summary: I18nText;
+  themes: string[];
+  communes: string[];
+  featured: boolean;
+};
+
+export interface PracticeResults {
+  hits: PracticeHit[];
+  page: number;
+  /** Whether there is a page after this one. */
+  more: boolean;
+  concepts: ConceptMatch[];
+}
+
+/** The tsquery of a search's words and theme, or null for neither. */
+function practiceQuery(search: Pick<PracticeSearch, 'q' | 'theme'>) {
+  const text = search.q?.trim() ? termQuery(search.q, thesaurus()) : { query: null, concepts: [] };
+  const parts = [text.query, search.theme ? quotedLexeme(themeToken(search.theme)) : null].filter(
+    (p): p is string => p !== null,
+  );
+  return {
+    query: parts.length ? parts.map((p) => `( ${p} )`).join(' & ') : null,
+    concepts: text.concepts,
+    noWords: Boolean(search.q?.trim()) && text.query === null,
+  };
+}
+
+export async function searchPractices(db: Executor, search: PracticeSearch): Promise<PracticeResults> {
+  const { query, concepts, noWords } = practiceQuery(search);
+  if (noWords) return { hits: [], page: search.page, more: false, concepts };
+  const conditions = [sql`status = 'published'`];
+  if (query) conditions.push(sql`search_terms @@ ${query}::tsquery`);
+  if (search.obstacle) conditions.push(sql`obstacles @> array[${search.obstacle}]::uuid[]`);
+  if (search.lever) conditions.push(sql`levers @> array[${search.lever}]::uuid[]`);
+  if (search.kind) conditions.push(sql`organisation_kinds @> array[${search.kind}]::text[]`);
+  if (search.commune) conditions.push(sql`communes @> array[${search.commune}]::text[]`);
+  const rank = query ? sql`ts_rank(search_terms, ${query}::tsquery) desc,` : sql``;
+  const { rows } = await db.execute<PracticeHit>(
+    sql`select id, slug, title, summary, themes, communes, featured from practices
+        where ${sql.join(conditions, sql` and `)}
+        order by featured desc, ${rank} published_at desc, id
+        limit ${search.perPage + 1} offset ${(search.page - 1) * search.perPage}`,
+  );
+  return {
+    hits: rows.slice(0, search.perPage),
+    page: search.page,
+    more: rows.length > search.perPage,
+    concepts,
+  };
+}
+
+/**
+ * Published practices sharing themes or worksheet items with this one, the most shared first (a
+ * shared item counts twice a shared theme).
+ */
+export async function relatedPractices(
+  db: Executor,
+  practice: { id: string; themes: string[]; obstacles: string[]; levers: string[]; tools: string[] },
+  limit = 5,
+): Promise<{ slug: string; title: I18nText }[]> {
+  const items = [...practice.obstacles, ...practice.levers, ...practice.tools];
+  if (!items.length && !practice.themes.length) return [];
+  const { rows } = await db.execute<{ slug: string; title: I18nText }>(
+    sql`select slug, title from (
+          select slug, title, published_at,
+            cardinality(array(select unnest(themes) intersect select unnest(${sql.param(practice.themes)}::text[])))
+            + 2 * cardinality(array(select unnest(obstacles || levers || tools)
+                                    intersect select unnest(${sql.param(items)}::uuid[]))) as shared
+          from practices
+          where status = 'published' and id <> ${practice.id}
+            and (themes && ${sql.param(practice.themes)}::text[]
+              or obstacles && ${sql.param(items)}::uuid[] or levers && ${sql.param(items)}::uuid[]
+              or tools && ${sql.param(items)}::uuid[])) as related
+        order by shared desc, published_at desc limit ${limit}`,
+  );
+  return rows;
+}

@@ -1,0 +1,112 @@
+// The shared worksheet lists. A practice's three lists take items from them, or new ones its author
+// types: a new item joins the shared list, unless an item of that kind already has that label in any
+// language once folded (case, accents, punctuation and spaces aside), which is then taken instead.
+import { and, eq, inArray, sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.ts';
+import type { FieldProblem } from '../../../shared/errors.ts';
+import type { I18nText, Locale } from '../../../shared/i18n-text.ts';
+import { isUuid } from '../../../shared/shapes.ts';
+import { fold, words } from '../../search/index.ts';
+import { worksheetItems } from '../knowledge.schema.ts';
+import { practiceLimits, type WorksheetKind, worksheetKinds } from '../knowledge.vocabulary.ts';
+import { linesOf, listField, problem, type PracticeInput } from './check-practice.ts';
+
+export interface WorksheetItem {
+  id: string;
+  kind: WorksheetKind;
+  labels: I18nText;
+}
+
+/** A label as two labels meaning the same compare: "Taal-barrière!" is "taal barriere". */
+export const foldLabel = (label: string) => words(label).map(fold).join(' ');
+
+/** What the lists will hold once stored: chosen items (checked to exist) and new labels, per kind. */
+export type ItemsPlan = Record<WorksheetKind, { chosen: string[]; added: string[] }>;
+
+/** Checks the chosen items and the new labels; looks only, writes nothing. */
+export async function planItems(
+  db: Executor,
+  input: Pick<PracticeInput, 'chosen' | 'added'>,
+  problems: FieldProblem[],
+): Promise<ItemsPlan> {
+  const plan = {} as ItemsPlan;
+  for (const kind of worksheetKinds) {
+    const field = listField[kind];
+    const ids = [...new Set(input.chosen[kind].map((id) => id.trim().toLowerCase()).filter(Boolean))];
+    const known = ids.length && ids.every(isUuid) ? await findItems(db, ids, kind) : [];
+    if (known.length !== ids.length) problems.push(problem(field, 'practice_item_unknown'));
+    const added = linesOf(input.added[kind]).map((l) => l.replace(/\s+/g, ' '));
+    const { min, max } = practiceLimits.itemLabel;
+    if (added.some((l) => l.length < min || l.length > max || !foldLabel(l)))
+      problems.push(problem(`new_${field}`, 'practice_item_label_length'));
+    plan[kind] = { chosen: ids, added };
+  }
+  return plan;
+}
+
+/**
+ * Inside the practice's transaction: the new labels found in the shared list or added to it, and
+ * each list's ids in order (chosen first), without repeats. Adding is serialised, so two authors
+ * typing the same new item at once make one.
+ */
+export async function storeItems(
+  tx: Executor,
+  plan: ItemsPlan,
+  locale: Locale,
+  actorId: string,
+): Promise<Record<WorksheetKind, string[]>> {
+  const out = {} as Record<WorksheetKind, string[]>;
+  if (worksheetKinds.some((k) => plan[k].added.length))
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('worksheet_items'))`);
+  for (const kind of worksheetKinds) {
+    const ids = [...plan[kind].chosen];
+    for (const label of plan[kind].added) {
+      const key = foldLabel(label);
+      const [found] = await tx
+        .select({ id: worksheetItems.id })
+        .from(worksheetItems)
+        .where(and(eq(worksheetItems.kind, kind), sql`${worksheetItems.folded} @> array[${key}]::text[]`))
+        .limit(1);
+      const id =
+        found?.id ??
+        (
+          await tx
+            .insert(worksheetItems)
+            .values({ kind, labels: { [locale]: label }, folded: [key], createdBy: actorId })
+            .returning({ id: worksheetItems.id })
+        )[0]!.id;
+      ids.push(id);
+    }
+    out[kind] = [...new Set(ids)];
+  }
+  return out;
+}
+
+export function findItems(db: Executor, ids: string[], kind?: WorksheetKind): Promise<WorksheetItem[]> {
+  if (!ids.length) return Promise.resolve([]);
+  return db
+    .select({ id: worksheetItems.id, kind: worksheetItems.kind, labels: worksheetItems.labels })
+    .from(worksheetItems)
+    .where(
+      kind
+        ? and(inArray(worksheetItems.id, ids), eq(worksheetItems.kind, kind))
+        : inArray(worksheetItems.id, ids),
+    );
+}
+
+/**
+ * The items others may see and choose: the platform's first ones and those of published practices
+ * (an item typed in a draft stays the organisation's until it is published), plus `also`.
+ */
+export async function listSharedItems(db: Executor, also: string[] = []): Promise<WorksheetItem[]> {
+  const extra = also.filter(isUuid);
+  const { rows } = await db.execute<{ id: string; kind: WorksheetKind; labels: I18nText }>(
+    sql`select id, kind, labels from worksheet_items w
+        where code is not null
+           or exists (select 1 from practices p where p.status = 'published'
+                      and (p.obstacles @> array[w.id] or p.levers @> array[w.id] or p.tools @> array[w.id]))
+           ${extra.length ? sql`or id = any(${sql.param(extra)}::uuid[])` : sql``}
+        order by kind, code is null, created_at, id`,
+  );
+  return rows;
+}

@@ -1,0 +1,165 @@
+// Writing up a practice and changing it (forms that work without JavaScript), publishing and
+// unpublishing it, and the moderators' featuring.
+import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyRequest } from 'fastify';
+import Type from 'typebox';
+import type { WebDeps } from '../../../http/deps.ts';
+import { submitForm } from '../../../http/form-route.ts';
+import { pageFor } from '../../../http/request-context.ts';
+import { sendHtml } from '../../../http/send-html.ts';
+import { signedInContext } from '../../../http/use-case-context.ts';
+import { AppError } from '../../../shared/errors.ts';
+import { type FormValues } from '../../../shared/form-values.ts';
+import { locales, textIn } from '../../../shared/i18n-text.ts';
+import { MultiLineText } from '../../../shared/schema-text.ts';
+import { findMembershipsOfUser } from '../../access/index.ts';
+import { getTaxonomy, listOrganisationsWithPlaces } from '../../directory/index.ts';
+import { PracticeFormPage, type PracticeFormData } from '../views/practice-form.page.tsx';
+import { createPractice } from './create-practice.ts';
+import { editPractice } from './edit-practice.ts';
+import { featurePractice } from './feature-practice.ts';
+import { practiceInput, practiceValues, refusedValues } from './practice-form.ts';
+import { publishPractice } from './publish-practice.ts';
+import { practiceReaderOf, requireOwnerMember } from './practices.policy.ts';
+import { findPractice } from './practices.repo.ts';
+import { SlugParams, themesOf } from './practices.web.ts';
+import { unpublishPractice } from './unpublish-practice.ts';
+import { listSharedItems } from './worksheet-items.ts';
+
+const line = (maxLength = 2_000) => Type.Optional(Type.String({ maxLength }));
+const lines = () => Type.Optional(MultiLineText({ maxLength: 100_000 }));
+/** Lists long enough to say "at most 20" of 500 ticked items in words, rather than a bare 400. */
+const ticked = () =>
+  Type.Optional(
+    Type.Union([
+      Type.String({ maxLength: 200 }),
+      Type.Array(Type.String({ maxLength: 200 }), { maxItems: 1_000 }),
+    ]),
+  );
+/** Texts long enough to say what is too long in words. */
+const PracticeBody = Type.Object({
+  organisation: line(64),
+  ...Object.fromEntries(locales.map((l) => [`title.${l}`, line()])),
+  ...Object.fromEntries(locales.flatMap((l) => [`summary.${l}`, `story.${l}`].map((k) => [k, lines()]))),
+  obstacles: ticked(),
+  levers: ticked(),
+  tools: ticked(),
+  new_obstacles: lines(),
+  new_levers: lines(),
+  new_tools: lines(),
+  themes: ticked(),
+  communes: ticked(),
+  organisations: lines(),
+  contact_name: line(),
+  contact_way: line(),
+  links: lines(),
+});
+
+export const writePracticeWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
+  const { db } = deps;
+
+  async function formData(
+    userId: string,
+    chosen: FormValues,
+    editing?: PracticeFormData['editing'],
+  ): Promise<PracticeFormData> {
+    const mine = await findMembershipsOfUser(db, userId);
+    const ids = ['obstacles', 'levers', 'tools'].flatMap((k) => [chosen[k] ?? []].flat());
+    const [orgs, taxonomy, items] = await Promise.all([
+      listOrganisationsWithPlaces(
+        db,
+        mine.map((m) => m.organisationId),
+        [],
+      ),
+      getTaxonomy(db),
+      listSharedItems(db, ids),
+    ]);
+    return {
+      organisations: orgs.map((o) => ({ id: o.id, name: o.name })),
+      themes: themesOf(taxonomy),
+      items,
+      editing,
+    };
+  }
+
+  /** The practice to change, as the form shows it; only for its organisation's members. */
+  async function toEdit(request: FastifyRequest, slug: string) {
+    const kctx = signedInContext(request, deps);
+    const [practice, reader] = await Promise.all([findPractice(db, slug), practiceReaderOf(db, kctx.actor)]);
+    if (!practice) throw new AppError('PRACTICE_NOT_FOUND');
+    requireOwnerMember(kctx.actor, reader, practice);
+    return { kctx, practice, editing: { slug: practice.slug, title: textIn(practice.title, kctx.locale) } };
+  }
+
+  app.get('/practices/new', { schema: { hide: true } }, async (request, reply) => {
+    const kctx = signedInContext(request, deps);
+    const ctx = await pageFor(request, deps);
+    return sendHtml(reply, PracticeFormPage({ ctx, data: await formData(kctx.actor.userId, {}) }));
+  });
+
+  app.post('/practices/new', { schema: { hide: true, body: PracticeBody } }, async (request, reply) => {
+    const kctx = signedInContext(request, deps);
+    const values = request.body;
+    return submitForm(reply, () => createPractice(kctx, practiceInput(values)), {
+      redirect: ({ slug }) => `/${kctx.locale}/practices/${slug}?done=created`,
+      refused: async (problems) => {
+        const ctx = await pageFor(request, deps);
+        const kept = refusedValues(values);
+        return PracticeFormPage({
+          ctx,
+          data: await formData(kctx.actor.userId, kept),
+          values: kept,
+          problems,
+        });
+      },
+    });
+  });
+
+  app.get('/practices/:slug/edit', { schema: { hide: true, params: SlugParams } }, async (request, reply) => {
+    const { kctx, practice, editing } = await toEdit(request, request.params.slug);
+    const ctx = await pageFor(request, deps);
+    const values = practiceValues(practice, kctx.origin, kctx.locale);
+    return sendHtml(
+      reply,
+      PracticeFormPage({ ctx, data: await formData(kctx.actor.userId, values, editing), values }),
+    );
+  });
+
+  app.post(
+    '/practices/:slug/edit',
+    { schema: { hide: true, params: SlugParams, body: PracticeBody } },
+    async (request, reply) => {
+      const kctx = signedInContext(request, deps);
+      const values = request.body;
+      return submitForm(reply, () => editPractice(kctx, request.params.slug, practiceInput(values)), {
+        redirect: ({ slug }) => `/${kctx.locale}/practices/${slug}?done=edited`,
+        refused: async (problems) => {
+          const { editing } = await toEdit(request, request.params.slug);
+          const ctx = await pageFor(request, deps);
+          const kept = refusedValues(values);
+          return PracticeFormPage({
+            ctx,
+            data: await formData(kctx.actor.userId, kept, editing),
+            values: kept,
+            problems,
+          });
+        },
+      });
+    },
+  );
+
+  const action = (
+    path: string,
+    run: (kctx: ReturnType<typeof signedInContext>, slug: string) => Promise<{ slug: string }>,
+    done: string,
+  ) =>
+    app.post(path, { schema: { hide: true, params: SlugParams } }, async (request, reply) => {
+      const kctx = signedInContext(request, deps);
+      const { slug } = await run(kctx, request.params.slug);
+      return reply.redirect(`/${kctx.locale}/practices/${slug}?done=${done}`, 303);
+    });
+  action('/practices/:slug/publish', publishPractice, 'published');
+  action('/practices/:slug/unpublish', unpublishPractice, 'unpublished');
+  action('/practices/:slug/feature', (c, s) => featurePractice(c, s, true), 'featured');
+  action('/practices/:slug/unfeature', (c, s) => featurePractice(c, s, false), 'unfeatured');
+};
