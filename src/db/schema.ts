@@ -14,3 +14,4 @@ export * from '../modules/signals/signals.schema.ts';
 export * from '../modules/signals/surveys/surveys.schema.ts';
 export * from '../modules/network/network.schema.ts';
 export * from '../modules/glossary/glossary.schema.ts';
+export * from '../modules/learning/learning.schema.ts';

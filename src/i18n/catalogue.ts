@@ -20,6 +20,9 @@ import glossaryNl from '../modules/glossary/messages/nl.json' with { type: 'json
 import kernelEn from './locales/en.json' with { type: 'json' };
 import kernelFr from './locales/fr.json' with { type: 'json' };
 import kernelNl from './locales/nl.json' with { type: 'json' };
+import learningEn from '../modules/learning/messages/en.json' with { type: 'json' };
+import learningFr from '../modules/learning/messages/fr.json' with { type: 'json' };
+import learningNl from '../modules/learning/messages/nl.json' with { type: 'json' };
 import membershipEn from '../modules/membership/messages/en.json' with { type: 'json' };
 import membershipFr from '../modules/membership/messages/fr.json' with { type: 'json' };
 import membershipNl from '../modules/membership/messages/nl.json' with { type: 'json' };
@@ -61,6 +64,7 @@ export const messageSources = {
   referrals: { nl: referralsNl, fr: referralsFr, en: referralsEn },
   signals: { nl: signalsNl, fr: signalsFr, en: signalsEn },
   network: { nl: networkNl, fr: networkFr, en: networkEn },
+  learning: { nl: learningNl, fr: learningFr, en: learningEn },
 } as const;
 
 type En = typeof kernelEn &
@@ -76,5 +80,6 @@ type En = typeof kernelEn &
   typeof moderationEn &
   typeof referralsEn &
   typeof signalsEn &
-  typeof networkEn;
+  typeof networkEn &
+  typeof learningEn;
 export type MessageKey = keyof En;

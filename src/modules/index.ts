@@ -9,6 +9,7 @@ import { directoryModule } from './directory/module.ts';
 import { geoModule } from './geo/module.ts';
 import { glossaryModule } from './glossary/module.ts';
 import { interopModule } from './interop/module.ts';
+import { learningModule } from './learning/module.ts';
 import { membershipModule } from './membership/module.ts';
 import { moderationModule } from './moderation/module.ts';
 import { networkModule } from './network/module.ts';
@@ -33,6 +34,7 @@ const manifests = [
   referralsModule,
   signalsModule,
   networkModule,
+  learningModule,
   interopModule,
 ] as const;
 
