@@ -6,6 +6,10 @@ import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { tablesOf } from '../../db/tables.ts';
 import { moduleErrors } from '../../shared/errors.ts';
 import * as learningSchema from './learning.schema.ts';
+import { learnerWeb } from './learner/learner.web.ts';
+import { composeWeb } from './paths/compose.web.ts';
+import { cardsWeb } from './paths/cards.web.ts';
+import { composersWeb } from './composers/composers.web.ts';
 
 const errors = moduleErrors('learning', {
   /** Also for a draft the reader does not compose. */
@@ -17,5 +21,5 @@ export const learningModule = {
   name: 'learning',
   tables: tablesOf(learningSchema),
   errors,
-  routes: { pages: [] },
+  routes: { pages: [learnerWeb, composeWeb, cardsWeb, composersWeb] },
 } satisfies ModuleManifest;
