@@ -133,3 +133,33 @@ export async function composeBranchingPath(t: TestApp, composer: FormClient, slu
   expect((await composer.post(`/en/paths/${id}/publish`, {})).statusCode).toBe(303);
   return pathRow(t, id);
 }
+
+const both = (text: string) => ({ nl: text, fr: text, en: text });
+
+/** The cards of a small path written straight into the table: a situation (two choices) and a text. */
+export function tableCards() {
+  return [
+    {
+      key: 'k0000000001',
+      kind: 'situation',
+      text: both('Someone asks you where to sleep tonight.'),
+      choices: [
+        { key: 'k00000000c1', label: both('Look for a shelter together'), feedback: both('Good.'), next: '' },
+        {
+          key: 'k00000000c2',
+          label: both('Say you do not know'),
+          feedback: both('You can refer.'),
+          next: '',
+        },
+      ],
+    },
+    {
+      key: 'k0000000002',
+      kind: 'text',
+      text: both('Night shelters are on the map.'),
+      concepts: [],
+      services: [],
+      next: '',
+    },
+  ];
+}
