@@ -8,8 +8,9 @@ import { isUuid } from '../../../shared/shapes.ts';
 import { learningPaths } from '../learning.schema.ts';
 import type { PathStatus } from '../learning.vocabulary.ts';
 import type { Card } from './cards.ts';
+import type { PathRow } from './page-data.ts';
 
-export type PathRow = typeof learningPaths.$inferSelect;
+export type { PathRow } from './page-data.ts';
 
 export async function findPathById(db: Executor, id: string): Promise<PathRow | undefined> {
   if (!isUuid(id)) return undefined;

@@ -10,7 +10,7 @@ import { Form } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { type CardKind, endOfPath, followingCard, learningLimits as limits } from '../learning.vocabulary.ts';
 import { choiceRows, optionRows } from '../paths/card-form.ts';
-import type { PathRow } from '../paths/paths.repo.ts';
+import type { PathRow } from '../paths/page-data.ts';
 import { inReaderLanguage } from './card-parts.tsx';
 import { ProblemList } from './problems.tsx';
 

@@ -9,7 +9,7 @@ import { Form } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { CardLinks } from '../learner/learner-data.ts';
 import type { Card } from '../paths/cards.ts';
-import type { PathRow } from '../paths/paths.repo.ts';
+import type { PathRow } from '../paths/page-data.ts';
 import { inReaderLanguage, learnHref, Paragraphs, WhereYouAre } from './card-parts.tsx';
 
 function Links({ ctx, links }: { ctx: PageContext; links: CardLinks }) {

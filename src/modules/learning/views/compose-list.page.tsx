@@ -4,7 +4,7 @@ import type { PageContext } from '../../../http/request-context.ts';
 import { Breadcrumb } from '../../../views/components.tsx';
 import { Notice } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
-import type { PathRow } from '../paths/paths.repo.ts';
+import type { PathRow } from '../paths/page-data.ts';
 import { inReaderLanguage } from './card-parts.tsx';
 
 export function ComposeListPage({

@@ -4,7 +4,7 @@
 import type { PageContext } from '../../../http/request-context.ts';
 import { Breadcrumb } from '../../../views/components.tsx';
 import { Layout } from '../../../views/layout.tsx';
-import type { PathRow } from '../paths/paths.repo.ts';
+import type { PathRow } from '../paths/page-data.ts';
 import { inReaderLanguage } from './card-parts.tsx';
 
 export function CountsPage({
@@ -69,7 +69,7 @@ export function CountsPage({
                       <span safe>{r.label}</span>
                       {r.right ? <> ({t.html('learning.feedback.is_right')})</> : ''}
                     </td>
-                    <td>{String(r.n)}</td>
+                    <td safe>{String(r.n)}</td>
                   </tr>
                 ))}
               </tbody>

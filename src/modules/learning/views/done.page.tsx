@@ -6,7 +6,7 @@ import { brusselsFormat } from '../../../shared/brussels-time.ts';
 import { formFields } from '../../../views/form-fields.tsx';
 import { Form, PostButton } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
-import type { PathRow } from '../paths/paths.repo.ts';
+import type { PathRow } from '../paths/page-data.ts';
 import { inReaderLanguage, learnHref } from './card-parts.tsx';
 
 const longDate = brusselsFormat({ day: 'numeric', month: 'long', year: 'numeric' });

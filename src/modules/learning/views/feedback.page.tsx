@@ -4,7 +4,7 @@ import type { PageContext } from '../../../http/request-context.ts';
 import { Layout } from '../../../views/layout.tsx';
 import { endOfPath } from '../learning.vocabulary.ts';
 import type { Choice, QuizCard, SituationCard } from '../paths/cards.ts';
-import type { PathRow } from '../paths/paths.repo.ts';
+import type { PathRow } from '../paths/page-data.ts';
 import { inReaderLanguage, learnHref, Paragraphs, WhereYouAre } from './card-parts.tsx';
 
 export type Feedback =

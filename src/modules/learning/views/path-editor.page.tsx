@@ -11,7 +11,7 @@ import { Layout } from '../../../views/layout.tsx';
 import { cardKinds, endOfPath } from '../learning.vocabulary.ts';
 import type { Card } from '../paths/cards.ts';
 import { resolveNext } from '../paths/path-graph.ts';
-import type { PathRow } from '../paths/paths.repo.ts';
+import type { PathRow } from '../paths/page-data.ts';
 import { inReaderLanguage } from './card-parts.tsx';
 import { detailFields } from './path-form.page.tsx';
 import { ProblemList } from './problems.tsx';

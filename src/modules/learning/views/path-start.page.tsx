@@ -6,7 +6,7 @@ import { Breadcrumb } from '../../../views/components.tsx';
 import { Notice, PostButton } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { ProgressState } from '../learner/progress.ts';
-import type { PathRow } from '../paths/paths.repo.ts';
+import type { PathRow } from '../paths/page-data.ts';
 import { inReaderLanguage, learnHref, Paragraphs } from './card-parts.tsx';
 
 export function PathStartPage({

@@ -2,7 +2,7 @@
 // way to their own paths here.
 import type { PageContext } from '../../../http/request-context.ts';
 import { Layout } from '../../../views/layout.tsx';
-import type { PathRow } from '../paths/paths.repo.ts';
+import type { PathRow } from '../paths/page-data.ts';
 import { inReaderLanguage, learnHref } from './card-parts.tsx';
 
 export function PathsListPage({
