@@ -10,6 +10,7 @@ import { loadDemoSignals } from './modules/signals/evidence/demo-signals.ts';
 import { loadDemoRooms } from './modules/spaces/demo-rooms.ts';
 import { loadDemoEvents } from './modules/network/events/demo-events.ts';
 import { loadDemoQuestions } from './modules/network/questions/demo-questions.ts';
+import { loadDemoPath } from './modules/learning/paths/demo-path.ts';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -28,8 +29,10 @@ async function main(): Promise<void> {
       const events = await loadDemoEvents(database.db, new Date());
       // Demo questions with answers (network/questions/demo-questions.ts).
       const asked = await loadDemoQuestions(database.db, new Date());
+      // A demo learning path, "someone asks you about their residence papers" (learning/paths/demo-path.ts).
+      const paths = await loadDemoPath(database.db, new Date());
       console.log(
-        `Loaded the demo data: ${demo.organisations} organisations, ${demo.services} services, ${signals} need signals, ${rooms} rooms, ${events} events, ${asked} questions.`,
+        `Loaded the demo data: ${demo.organisations} organisations, ${demo.services} services, ${signals} need signals, ${rooms} rooms, ${events} events, ${asked} questions, ${paths} learning path.`,
       );
     }
   }

@@ -11,6 +11,7 @@ import { surveyForm } from './helpers/surveys.ts';
 import { createTestEvent } from './helpers/network-events.ts';
 import { newToken } from '../src/shared/tokens.ts';
 import { unsubscribeToken } from '../src/modules/network/follows/unsubscribe-token.ts';
+import { tableCards } from './helpers/learning.ts';
 
 const roles = [
   'visitor',
@@ -375,6 +376,55 @@ async function networkAnswer(questionId: string): Promise<string> {
   );
   return id;
 }
+
+/**
+ * A learning path of `org` (allowed to compose: its admins and editors do), or of the moderators,
+ * written straight into the table; its version read back for the forms that carry it.
+ */
+let learningPathSlugs = 0;
+let learningPathId = '';
+let learningVersion = 1;
+async function learningPath(options: { status?: string; organisation?: string | null } = {}) {
+  await sql('insert into learning_composers (organisation_id) values ($1) on conflict do nothing', [org]);
+  const slug = `table-path-${++learningPathSlugs}`;
+  const [{ id }] = await sql(
+    `insert into learning_paths (slug, title, status, organisation_id, cards, published_at)
+     values ($1, '{"nl":"Pad","fr":"Parcours","en":"Path"}', $2, $3, $4, now()) returning id`,
+    [
+      slug,
+      options.status ?? 'published',
+      options.organisation === undefined ? org : options.organisation,
+      JSON.stringify(tableCards()),
+    ],
+  );
+  learningPathId = id;
+  learningVersion = 1;
+  return { id: id as string, slug };
+}
+const learningRow = async () =>
+  (await sql('select * from learning_paths where id = $1', [learningPathId]))[0];
+const learningChoices = async () =>
+  count(`select coalesce(sum(count), 0)::int as n from learning_choice_counts where path_id = $1`, [
+    learningPathId,
+  ]);
+let learningSpareOrg = '';
+const spareLearningOrg = async () => {
+  [{ id: learningSpareOrg }] = await sql(
+    `select id from organisations where id not in ($1, $2, $3) order by provenance_id desc limit 1 offset 3`,
+    [org, adminlessOrg, moderatorsOwnOrg],
+  );
+  return learningSpareOrg;
+};
+const learningComposers = ['editor', 'admin', ...staff] as Role[];
+const learningCard = (more: Record<string, string> = {}) => ({
+  kind: 'text',
+  'text.nl': 'Tekst',
+  'text.fr': 'Texte',
+  'text.en': 'Text',
+  next: '',
+  version: String(learningVersion),
+  ...more,
+});
 let networkQuestionId = '';
 let networkAnswerId = '';
 let networkCountBefore = 0;
@@ -1773,6 +1823,234 @@ const cases: Case[] = [
     method: 'GET',
     path: async () => `/agenda.ics?commune=21004`,
     allowed: [...roles],
+  },
+  {
+    name: 'the learning paths',
+    method: 'GET',
+    path: async () => '/en/learn',
+    allowed: [...roles],
+  },
+  {
+    name: 'a published learning path',
+    method: 'GET',
+    path: async () => `/en/learn/${(await learningPath()).slug}`,
+    allowed: [...roles],
+  },
+  {
+    name: 'a draft learning path (a preview for those who compose it)',
+    method: 'GET',
+    path: async () => `/en/learn/${(await learningPath({ status: 'draft' })).slug}`,
+    allowed: learningComposers,
+    visitor: 'denied',
+  },
+  {
+    name: 'start a learning path',
+    method: 'POST',
+    path: async () => `/en/learn/${(await learningPath()).slug}/start`,
+    allowed: [...roles],
+  },
+  {
+    name: 'a card of a learning path',
+    method: 'GET',
+    path: async () => `/en/learn/${(await learningPath()).slug}/k0000000001`,
+    allowed: [...roles],
+  },
+  {
+    name: 'take a choice on a card of a learning path (counted anonymously)',
+    method: 'POST',
+    path: async () => `/en/learn/${(await learningPath()).slug}/k0000000001`,
+    body: () => ({ step: 'choose', choice: 'k00000000c2' }),
+    allowed: [...roles],
+    changed: async () => (await learningChoices()) === 1,
+  },
+  {
+    name: 'the feedback of a choice in a learning path',
+    method: 'GET',
+    path: async () => `/en/learn/${(await learningPath()).slug}/k0000000001/feedback?choice=k00000000c1`,
+    allowed: [...roles],
+  },
+  {
+    name: 'the completion page of a learning path',
+    method: 'GET',
+    path: async () => `/en/learn/${(await learningPath()).slug}/done`,
+    allowed: [...roles],
+  },
+  {
+    name: 'the completion page with a name typed for the print',
+    method: 'POST',
+    path: async () => `/en/learn/${(await learningPath()).slug}/done`,
+    body: () => ({ name: 'A learner' }),
+    allowed: roles.filter((r) => r !== 'visitor'),
+  },
+  {
+    name: 'the learning paths one composes',
+    method: 'GET',
+    path: async () => {
+      await learningPath();
+      return '/en/paths';
+    },
+    allowed: learningComposers,
+  },
+  {
+    name: 'form for a new learning path',
+    method: 'GET',
+    path: async () => {
+      await learningPath();
+      return '/en/paths/new';
+    },
+    allowed: learningComposers,
+  },
+  {
+    name: 'create a learning path',
+    method: 'POST',
+    path: async () => {
+      await learningPath();
+      networkCountBefore = await count('select count(*)::int as n from learning_paths');
+      return '/en/paths/new';
+    },
+    body: () => ({
+      slug: `new-table-path-${++learningPathSlugs}`,
+      'title.nl': 'Nieuw',
+      'title.fr': 'Nouveau',
+      'title.en': 'New',
+    }),
+    allowed: learningComposers,
+    changed: async () => (await count('select count(*)::int as n from learning_paths')) > networkCountBefore,
+  },
+  {
+    name: 'a learning path’s page for its composers',
+    method: 'GET',
+    path: async () => `/en/paths/${(await learningPath()).id}`,
+    allowed: learningComposers,
+  },
+  {
+    name: 'a learning path of the moderators, for its composers',
+    method: 'GET',
+    path: async () => `/en/paths/${(await learningPath({ organisation: null })).id}`,
+    allowed: [...staff],
+  },
+  {
+    name: 'change a learning path’s title',
+    method: 'POST',
+    path: async () => `/en/paths/${(await learningPath()).id}`,
+    body: () => ({
+      version: String(learningVersion),
+      slug: `changed-table-path-${++learningPathSlugs}`,
+      'title.nl': 'Ander',
+      'title.fr': 'Autre',
+      'title.en': 'Other',
+    }),
+    allowed: learningComposers,
+    changed: async () => (await learningRow()).version > 1,
+  },
+  {
+    name: 'publish a learning path',
+    method: 'POST',
+    path: async () => `/en/paths/${(await learningPath({ status: 'draft' })).id}/publish`,
+    allowed: learningComposers,
+    changed: async () => (await learningRow()).status === 'published',
+  },
+  {
+    name: 'take a learning path back to draft',
+    method: 'POST',
+    path: async () => `/en/paths/${(await learningPath()).id}/unpublish`,
+    allowed: learningComposers,
+    changed: async () => (await learningRow()).status === 'draft',
+  },
+  {
+    name: 'how often the choices of a learning path were made',
+    method: 'GET',
+    path: async () => `/en/paths/${(await learningPath()).id}/choices`,
+    allowed: ['referrer', 'editor', 'admin', ...staff],
+  },
+  {
+    name: 'form for a new card of a learning path',
+    method: 'GET',
+    path: async () => `/en/paths/${(await learningPath()).id}/cards/new?kind=quiz`,
+    allowed: learningComposers,
+  },
+  {
+    name: 'add a card to a learning path',
+    method: 'POST',
+    path: async () => `/en/paths/${(await learningPath()).id}/cards/new`,
+    body: () => learningCard(),
+    allowed: learningComposers,
+    changed: async () => (await learningRow()).cards.length === 3,
+  },
+  {
+    name: 'form to change a card of a learning path',
+    method: 'GET',
+    path: async () => `/en/paths/${(await learningPath()).id}/cards/k0000000002`,
+    allowed: learningComposers,
+  },
+  {
+    name: 'change a card of a learning path',
+    method: 'POST',
+    path: async () => `/en/paths/${(await learningPath()).id}/cards/k0000000002`,
+    body: () => learningCard({ 'text.en': 'Changed text' }),
+    allowed: learningComposers,
+    changed: async () => (await learningRow()).cards[1].text.en === 'Changed text',
+  },
+  {
+    name: 'move a card of a learning path down',
+    method: 'POST',
+    path: async () => {
+      const { id } = await learningPath();
+      // The text first, then the situation (one choice to the end): moved down, the text follows it.
+      const cards = tableCards();
+      cards[0]!.choices![0]!.next = 'end';
+      await sql('update learning_paths set cards = $2 where id = $1', [
+        id,
+        JSON.stringify([cards[1], cards[0]]),
+      ]);
+      return `/en/paths/${id}/cards/k0000000002/move`;
+    },
+    body: () => ({ version: String(learningVersion), direction: 'down' }),
+    allowed: learningComposers,
+    changed: async () => (await learningRow()).cards[0].key === 'k0000000001',
+  },
+  {
+    name: 'remove a card of a learning path',
+    method: 'POST',
+    path: async () => `/en/paths/${(await learningPath()).id}/cards/k0000000002/remove`,
+    body: () => ({ version: String(learningVersion) }),
+    allowed: learningComposers,
+    changed: async () => (await learningRow()).cards.length === 1,
+  },
+  {
+    name: 'the organisations allowed to compose learning paths',
+    method: 'GET',
+    path: async () => '/en/paths/composers',
+    allowed: [...staff],
+  },
+  {
+    name: 'allow an organisation to compose learning paths',
+    method: 'POST',
+    path: async () => {
+      await sql('delete from learning_composers where organisation_id = $1', [await spareLearningOrg()]);
+      return '/en/paths/composers';
+    },
+    body: () => ({ organisation: learningSpareOrg }),
+    allowed: [...staff],
+    changed: async () =>
+      (await count('select count(*)::int as n from learning_composers where organisation_id = $1', [
+        learningSpareOrg,
+      ])) === 1,
+  },
+  {
+    name: 'withdraw an organisation from composing learning paths',
+    method: 'POST',
+    path: async () => {
+      await sql('insert into learning_composers (organisation_id) values ($1) on conflict do nothing', [
+        await spareLearningOrg(),
+      ]);
+      return `/en/paths/composers/${learningSpareOrg}/withdraw`;
+    },
+    allowed: [...staff],
+    changed: async () =>
+      (await count('select count(*)::int as n from learning_composers where organisation_id = $1', [
+        learningSpareOrg,
+      ])) === 0,
   },
   {
     name: 'an organisation’s events feed',

@@ -15,3 +15,4 @@ export * from '../modules/signals/surveys/surveys.schema.ts';
 export * from '../modules/network/network.schema.ts';
 export * from '../modules/glossary/glossary.schema.ts';
 export * from '../modules/knowledge/knowledge.schema.ts';
+export * from '../modules/learning/learning.schema.ts';

@@ -23,6 +23,9 @@ import knowledgeNl from '../modules/knowledge/messages/nl.json' with { type: 'js
 import kernelEn from './locales/en.json' with { type: 'json' };
 import kernelFr from './locales/fr.json' with { type: 'json' };
 import kernelNl from './locales/nl.json' with { type: 'json' };
+import learningEn from '../modules/learning/messages/en.json' with { type: 'json' };
+import learningFr from '../modules/learning/messages/fr.json' with { type: 'json' };
+import learningNl from '../modules/learning/messages/nl.json' with { type: 'json' };
 import membershipEn from '../modules/membership/messages/en.json' with { type: 'json' };
 import membershipFr from '../modules/membership/messages/fr.json' with { type: 'json' };
 import membershipNl from '../modules/membership/messages/nl.json' with { type: 'json' };
@@ -65,6 +68,7 @@ export const messageSources = {
   signals: { nl: signalsNl, fr: signalsFr, en: signalsEn },
   network: { nl: networkNl, fr: networkFr, en: networkEn },
   knowledge: { nl: knowledgeNl, fr: knowledgeFr, en: knowledgeEn },
+  learning: { nl: learningNl, fr: learningFr, en: learningEn },
 } as const;
 
 type En = typeof kernelEn &
@@ -81,5 +85,6 @@ type En = typeof kernelEn &
   typeof referralsEn &
   typeof signalsEn &
   typeof networkEn &
-  typeof knowledgeEn;
+  typeof knowledgeEn &
+  typeof learningEn;
 export type MessageKey = keyof En;

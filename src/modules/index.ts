@@ -10,6 +10,7 @@ import { geoModule } from './geo/module.ts';
 import { glossaryModule } from './glossary/module.ts';
 import { interopModule } from './interop/module.ts';
 import { knowledgeModule } from './knowledge/module.ts';
+import { learningModule } from './learning/module.ts';
 import { membershipModule } from './membership/module.ts';
 import { moderationModule } from './moderation/module.ts';
 import { networkModule } from './network/module.ts';
@@ -35,6 +36,7 @@ const manifests = [
   signalsModule,
   networkModule,
   knowledgeModule,
+  learningModule,
   interopModule,
 ] as const;
 

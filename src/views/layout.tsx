@@ -211,7 +211,8 @@ export function Layout({
               <a href={`/${ctx.locale}/signals/new`}>{t.html('footer.signal')}</a> ·{' '}
               <a href={`/${ctx.locale}/evidence`}>{t.html('footer.evidence')}</a> ·{' '}
               <a href={`/${ctx.locale}/glossary`}>{t.html('footer.glossary')}</a> ·{' '}
-              <a href={`/${ctx.locale}/practices`}>{t.html('footer.practices')}</a>
+              <a href={`/${ctx.locale}/practices`}>{t.html('footer.practices')}</a> ·{' '}
+              <a href={`/${ctx.locale}/learn`}>{t.html('footer.learn')}</a>
             </p>
             <p>
               <a href="/api/docs">{t.html('footer.api')}</a> ·{' '}

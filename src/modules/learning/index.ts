@@ -1,0 +1,2 @@
+// The learning module's public surface, for the modules above it (interop: none yet).
+export {};

@@ -1,0 +1,190 @@
+// Following a path through the real HTTP app, as a browser without JavaScript: a visitor's progress
+// in a signed cookie of that path only, a signed-in learner's on their account; the choices counted
+// with nobody behind them; feedback after each choice; the completion page; a path that changed.
+import { describe, expect, it } from 'vitest';
+import { FormClient } from '../../../../test/helpers/form-client.ts';
+import { composeBranchingPath } from '../../../../test/helpers/learning.ts';
+import { signedInPerson, sql } from '../../../../test/helpers/members.ts';
+import { useTestApp } from '../../../../test/helpers/test-app.ts';
+import { progressCookieName } from './progress-cookie.ts';
+
+const app = useTestApp();
+
+const location = (res: { headers: Record<string, unknown> }) => String(res.headers.location);
+
+describe('a visitor follows a branching path', () => {
+  it('from the list to the completion page, with feedback, progress in a cookie and anonymous counts', async () => {
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    const path = await composeBranchingPath(app.t, moderator, 'debts-first-steps');
+    const [situation, text, quiz] = path.cards;
+
+    const visitor = new FormClient(app.t.app);
+    const list = await visitor.get('/en/learn');
+    expect(list.body).toContain('href="/en/learn/debts-first-steps"');
+    expect(list.body).toContain('3 cards');
+    const start = await visitor.get('/en/learn/debts-first-steps');
+    expect(start.body).toContain('What to say, and who to refer to.');
+    const started = await visitor.post('/en/learn/debts-first-steps/start', {});
+    expect(location(started)).toBe(`/en/learn/debts-first-steps/${situation!.key}`);
+    // One cookie per language's pages of this path, none elsewhere.
+    const set = started.cookies as { name: string; path: string; httpOnly: boolean }[];
+    expect(set.map((c) => c.path).sort()).toEqual([
+      '/en/learn/debts-first-steps',
+      '/fr/learn/debts-first-steps',
+      '/nl/learn/debts-first-steps',
+    ]);
+    expect(set.every((c) => c.name === progressCookieName(path.id) && c.httpOnly)).toBe(true);
+
+    const card1 = await visitor.get(location(started));
+    expect(card1.body).toContain('You are at card 1 of 3');
+    expect(card1.body).toContain('A neighbour shows you a reminder from a bailiff.');
+    // No choice: told in words, nothing counted.
+    const none = await visitor.post(`/en/learn/debts-first-steps/${situation!.key}`, { step: 'choose' });
+    expect(none.statusCode).toBe(400);
+    expect(none.body).toContain('Choose an answer.');
+    expect(await sql(app.t, 'select * from learning_choice_counts where path_id = $1', [path.id])).toEqual(
+      [],
+    );
+
+    const chose = await visitor.post(`/en/learn/debts-first-steps/${situation!.key}`, {
+      step: 'choose',
+      choice: situation!.choices![0]!.key,
+    });
+    expect(chose.statusCode).toBe(303);
+    const feedback = await visitor.get(location(chose));
+    expect(feedback.body).toContain('Read the letter together');
+    expect(feedback.body).toContain('Good: first understand what is asked.');
+    expect(feedback.body).toContain(`href="/en/learn/debts-first-steps/${text!.key}"`);
+    // The start page knows where the visitor is, from the cookie.
+    expect((await visitor.get('/en/learn/debts-first-steps')).body).toContain('You are at card 2 of 3');
+
+    const card2 = await visitor.get(`/en/learn/debts-first-steps/${text!.key}`);
+    expect(card2.body).toContain('You are at card 2 of 3');
+    expect(card2.body).toContain('href="/en/glossary/ocmw"');
+    const next = await visitor.post(`/en/learn/debts-first-steps/${text!.key}`, { step: 'continue' });
+    expect(location(next)).toBe(`/en/learn/debts-first-steps/${quiz!.key}`);
+
+    const wrong = quiz!.options!.find((o) => !o.correct)!.key;
+    const answered = await visitor.post(`/en/learn/debts-first-steps/${quiz!.key}`, {
+      step: 'answer',
+      options: [wrong],
+    });
+    const quizFeedback = await visitor.get(location(answered));
+    expect(quizFeedback.body).toContain('Not quite.');
+    expect(quizFeedback.body).toContain('The CPAS has debt counsellors.');
+    expect(quizFeedback.body).toContain('href="/en/learn/debts-first-steps/done"');
+    const done = await visitor.get('/en/learn/debts-first-steps/done');
+    expect(done.body).toContain('Path completed');
+    expect(done.body).toContain('Someone asks about a debt');
+    expect(done.body).toContain(new Date().getFullYear().toString());
+    expect(done.body).toContain('This page holds no personal data');
+
+    // Counted: the choice, the option, a wrong answer; no user, session, address or time anywhere.
+    const counts = await sql(
+      app.t,
+      'select card_key, choice_key, count from learning_choice_counts where path_id = $1 order by card_key, choice_key',
+      [path.id],
+    );
+    expect(counts).toEqual(
+      [
+        { card_key: situation!.key, choice_key: situation!.choices![0]!.key, count: 1 },
+        { card_key: quiz!.key, choice_key: wrong, count: 1 },
+        { card_key: quiz!.key, choice_key: 'wrong', count: 1 },
+      ].sort((a, b) => (a.card_key + a.choice_key).localeCompare(b.card_key + b.choice_key)),
+    );
+    const columns = await sql(
+      app.t,
+      `select column_name from information_schema.columns where table_name = 'learning_choice_counts' order by 1`,
+    );
+    expect(columns.map((c) => c.column_name)).toEqual(['card_key', 'choice_key', 'count', 'path_id']);
+
+    // The authors see it; the visitor does not.
+    const page = await moderator.get(`/en/paths/${path.id}/choices`);
+    expect(page.statusCode).toBe(200);
+    expect(page.body).toContain('0 right and 1 wrong answers.');
+    expect((await visitor.get(`/en/paths/${path.id}/choices`)).statusCode).toBe(303);
+
+    // Taken again: back at card 1, the completion date kept.
+    const again = await visitor.post('/en/learn/debts-first-steps/start', {});
+    expect(location(again)).toBe(`/en/learn/debts-first-steps/${situation!.key}`);
+    expect((await visitor.get('/en/learn/debts-first-steps/done')).body).toContain('Path completed');
+  });
+
+  it('a forged or another path’s cookie counts as no progress; a card that is gone sends back politely', async () => {
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    const one = await composeBranchingPath(app.t, moderator, 'cookie-one');
+    const two = await composeBranchingPath(app.t, moderator, 'cookie-two');
+    const visitor = new FormClient(app.t.app);
+    await visitor.get('/en/learn/cookie-one');
+    await visitor.post('/en/learn/cookie-one/start', {});
+    const cookie = visitor.cookie(progressCookieName(one.id))!;
+    expect(cookie).toMatch(/^k[0-9a-f]{10}\.-\./);
+    // The same value under the other path's name, and a value changed by hand.
+    visitor.setCookie(progressCookieName(two.id), cookie.replace(one.cards[0]!.key, two.cards[0]!.key));
+    expect((await visitor.get('/en/learn/cookie-two')).body).not.toContain('You are at card');
+    visitor.setCookie(progressCookieName(one.id), cookie.replace(/\.-\./, '.1700000000000.'));
+    expect((await visitor.get('/en/learn/cookie-one/done')).body).toContain(
+      'You have not finished this path yet.',
+    );
+
+    // The path changes under a learner: the card they were at is removed.
+    visitor.setCookie(progressCookieName(one.id), cookie);
+    const [first, second, third] = one.cards;
+    await sql(app.t, 'update learning_paths set cards = $2 where id = $1', [
+      one.id,
+      JSON.stringify([{ ...second, next: '' }, third]),
+    ]);
+    const back = await visitor.get('/en/learn/cookie-one');
+    expect(back.body).toContain('This path has changed since your last visit.');
+    expect((await visitor.get(`/en/learn/cookie-one/${first!.key}`)).headers.location).toBe(
+      '/en/learn/cookie-one',
+    );
+  });
+});
+
+describe('a signed-in learner', () => {
+  it('keeps progress on the account (no cookie), may print the page with a name typed, and it is stored nowhere', async () => {
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    const path = await composeBranchingPath(app.t, moderator, 'account-progress');
+    const learner = await signedInPerson(app.t, { locale: 'fr' });
+    await learner.get('/fr/learn/account-progress');
+    const started = await learner.post('/fr/learn/account-progress/start', {});
+    expect(started.cookies).toEqual([]);
+    const [situation, , quiz] = path.cards;
+    await learner.get(location(started));
+    await learner.post(`/fr/learn/account-progress/${situation!.key}`, {
+      step: 'choose',
+      choice: situation!.choices![1]!.key,
+    });
+    const [row] = await sql(
+      app.t,
+      'select card_key, completed_at from learning_progress where user_id = $1',
+      [learner.id],
+    );
+    expect(row).toEqual({ card_key: quiz!.key, completed_at: null });
+    const card = await learner.get(`/fr/learn/account-progress/${quiz!.key}`);
+    expect(card.body).toContain('Vous êtes à la carte 3 sur 3');
+    const right = quiz!.options!.find((o) => o.correct)!.key;
+    await learner.post(`/fr/learn/account-progress/${quiz!.key}`, { step: 'answer', options: [right] });
+    const [finished] = await sql(
+      app.t,
+      'select card_key, completed_at from learning_progress where user_id = $1',
+      [learner.id],
+    );
+    expect(finished.card_key).toBeNull();
+    expect(finished.completed_at).toBeInstanceOf(Date);
+    await learner.get('/fr/learn/account-progress/done');
+    const named = await learner.post('/fr/learn/account-progress/done', { name: 'Fatima <b>El</b> Idrissi' });
+    expect(named.statusCode).toBe(200);
+    expect(named.body).toContain('<p class="completion-name">Fatima &lt;b>El&lt;/b> Idrissi</p>');
+    const stored = await sql(
+      app.t,
+      `select count(*)::int as n from learning_progress where row_to_json(learning_progress)::text like '%Fatima%'`,
+    );
+    expect(stored[0].n).toBe(0);
+    // A visitor cannot put a name on it.
+    const visitor = new FormClient(app.t.app);
+    await visitor.get('/fr/learn/account-progress');
+    expect((await visitor.post('/fr/learn/account-progress/done', { name: 'X' })).statusCode).toBe(401);
+  });
+});

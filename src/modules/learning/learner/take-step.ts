@@ -1,0 +1,69 @@
+// A learner's step on a card: going on from a text, taking a choice of a situation, or answering a
+// quiz. The choice (or the options chosen) is counted anonymously: one more in
+// learning_choice_counts, with no user, session, address or time; a quiz also counts a right or a
+// wrong answer. A signed-in learner's progress is saved on their account in the same transaction;
+// a visitor's comes back to be kept in their browser. No audit entry: it would name the learner.
+import { AppError } from '../../../shared/errors.ts';
+import type { LearnerContext } from '../learning-context.ts';
+import { endOfPath } from '../learning.vocabulary.ts';
+import type { Card } from '../paths/cards.ts';
+import { resolveNext } from '../paths/path-graph.ts';
+import type { PathRow } from '../paths/paths.repo.ts';
+import { countChoices, saveProgress } from './progress.repo.ts';
+import type { Progress } from './progress.ts';
+
+export type Step =
+  { kind: 'continue' } | { kind: 'choose'; choice: string } | { kind: 'answer'; options: string[] };
+
+export interface StepTaken {
+  /** The card that comes next, or endOfPath. */
+  next: string;
+  progress: Progress;
+  /** For a quiz: whether the answer was right. */
+  right?: boolean;
+}
+
+const refused = (field: string) =>
+  new AppError('VALIDATION_FAILED', {
+    fields: [{ field, message: 'learning_choose', code: 'learning_choose' }],
+  });
+
+function outcome(card: Card, index: number, cards: readonly Card[], step: Step) {
+  if (card.kind === 'situation') {
+    if (step.kind !== 'choose') throw refused('choice');
+    const choice = card.choices.find((c) => c.key === step.choice);
+    if (!choice) throw refused('choice');
+    return { next: resolveNext(cards, index, choice.next), counted: [choice.key] };
+  }
+  if (card.kind === 'quiz') {
+    if (step.kind !== 'answer') throw refused('options');
+    const chosen = card.options.filter((o) => step.options.includes(o.key));
+    if (!chosen.length) throw refused('options');
+    const right = card.options.every((o) => o.correct === chosen.includes(o));
+    const counted = [...chosen.map((o) => o.key), right ? 'right' : 'wrong'];
+    return { next: resolveNext(cards, index, card.next), counted, right };
+  }
+  if (step.kind !== 'continue') throw refused('step');
+  return { next: resolveNext(cards, index, card.next), counted: [] };
+}
+
+export async function takeStep(
+  ctx: LearnerContext,
+  path: PathRow,
+  cardKey: string,
+  step: Step,
+  before: Progress | null,
+): Promise<StepTaken> {
+  const index = path.cards.findIndex((c) => c.key === cardKey);
+  if (index < 0) throw new AppError('LEARNING_CARD_NOT_FOUND');
+  const { next, counted, right } = outcome(path.cards[index]!, index, path.cards, step);
+  const progress: Progress =
+    next === endOfPath
+      ? { cardKey: null, completedAt: ctx.now }
+      : { cardKey: next, completedAt: before?.completedAt ?? null };
+  await ctx.db.transaction(async (tx) => {
+    await countChoices(tx, path.id, cardKey, counted);
+    if (ctx.actor) await saveProgress(tx, ctx.actor.userId, path.id, progress, ctx.now);
+  });
+  return { next, progress, right };
+}
