@@ -31,7 +31,7 @@ export const glossaryWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps)
     const q = request.query.q?.trim() || undefined;
     if (q && q.length > searchMaxLength)
       return sendHtml(reply, GlossaryPage({ ctx, q: q.slice(0, searchMaxLength), tooLong: true }), 400);
-    const list = await listConcepts(db, ctx.locale, {
+    const list = listConcepts(await deps.services.glossary.kept(), ctx.locale, {
       q,
       page: request.query.page ?? 1,
       perPage: conceptsPerPage,

@@ -3,15 +3,16 @@
 // others, sorted as the reader's language sorts and cut into pages. A search is folded as the
 // glossary folds its words (labels/fold-label.ts), so "cpas", "CPAS" and "Cpas" are one, and it
 // matches the start of a word or of any of its parts ("integration" finds "revenu d'intégration").
-// The glossary holds a few hundred concepts: their preferred words are read, sorted and cut here,
-// which lets the sort follow ICU rather than the database's collation. With a search, the concepts
+// It is read from this process's copy of the glossary (snapshot/): the concepts sorted in the
+// reader's language are made once per edition, so a page is a filter and a slice, not a query; the
+// sort follows ICU rather than the database's collation. With a search, the concepts
 // with a word equal to it come first, then those with a word starting with it, then those with a
 // part of a word starting with it ("OCMW" puts CPAS/OCMW before "OCMW-raad"), each group sorted.
-import { sql } from 'drizzle-orm';
-import type { Executor } from '../../../db/client.ts';
 import type { Locale } from '../../../shared/i18n-text.ts';
+import type { GlossaryLanguage } from '../glossary.vocabulary.ts';
 import { foldLabel } from '../labels/fold-label.ts';
-import type { GlossaryLanguage, LabelKind } from '../glossary.vocabulary.ts';
+import type { SnapshotLabel } from '../snapshot/glossary-snapshot.ts';
+import type { LoadedGlossary } from '../snapshot/glossary-store.ts';
 import { compareNames, type ConceptTitle, conceptTitle, titleOrder } from './concept-title.ts';
 
 export interface ConceptListSearch {
@@ -40,82 +41,71 @@ export interface ConceptList {
   noWords: boolean;
 }
 
-type LabelRow = {
-  concept_id: string;
-  language: GlossaryLanguage;
-  kind: LabelKind;
-  text: string;
-  folded: string;
-};
-type PreferredRow = { id: string; slug: string; language: GlossaryLanguage | null; text: string | null };
-
-/** The words starting with the folded search, or with it after a space inside them. */
-function matchingLabels(db: Executor, folded: string) {
-  return db.execute<LabelRow>(
-    sql`select concept_id, language, kind, text, folded from glossary_labels
-        where folded like ${folded}::text || '%' or folded like '% ' || ${folded}::text || '%'
-        order by language, position`,
-  );
-}
-
 /** How closely a matched word meets the search: 0 equal, 1 starting with it, 2 a part starting with it. */
 export function matchRank(folded: string, search: string): 0 | 1 | 2 {
   if (folded === search) return 0;
   return folded.startsWith(search) ? 1 : 2;
 }
 
-function preferredWords(db: Executor) {
-  return db.execute<PreferredRow>(
-    sql`select c.id, c.slug, l.language, l.text from glossary_concepts c
-        left join glossary_labels l on l.concept_id = c.id and l.kind = 'preferred'`,
-  );
+interface Entry {
+  slug: string;
+  title: ConceptTitle;
+  equivalents: ConceptListItem['equivalents'];
+  labels: SnapshotLabel[];
 }
 
-export async function listConcepts(
-  db: Executor,
+/** Every concept named and sorted for the reader's language: made once per edition and language. */
+function sortedEntries(glossary: LoadedGlossary, locale: Locale): Entry[] {
+  return glossary.derived(`list:${locale}`, ({ concepts }) => {
+    const compare = compareNames(locale);
+    return concepts
+      .map((concept) => {
+        const words: Partial<Record<GlossaryLanguage, string>> = {};
+        for (const label of concept.labels)
+          if (label.kind === 'preferred') words[label.language] = label.text;
+        const title = conceptTitle(words, locale, concept.slug);
+        return {
+          slug: concept.slug,
+          title,
+          equivalents: titleOrder[locale]
+            .filter((language) => language !== title.language && words[language])
+            .map((language) => ({ language, text: words[language]! })),
+          labels: concept.labels,
+        };
+      })
+      .sort((a, b) => compare(a.title.text, b.title.text) || compare(a.slug, b.slug));
+  });
+}
+
+export function listConcepts(
+  glossary: LoadedGlossary,
   locale: Locale,
   search: ConceptListSearch,
-): Promise<ConceptList> {
+): ConceptList {
   const folded = search.q ? foldLabel(search.q) : '';
   const noWords = Boolean(search.q) && !folded;
-  const [matches, preferred] = await Promise.all([
-    folded ? matchingLabels(db, folded).then((r) => r.rows) : Promise.resolve(null),
-    preferredWords(db).then((r) => r.rows),
-  ]);
-
-  const concepts = new Map<string, { slug: string; words: Partial<Record<GlossaryLanguage, string>> }>();
-  for (const row of preferred) {
-    const concept = concepts.get(row.id) ?? { slug: row.slug, words: {} };
-    if (row.language && row.text) concept.words[row.language] = row.text;
-    concepts.set(row.id, concept);
+  const entries = sortedEntries(glossary, locale);
+  let found: { entry: Entry; matched: SnapshotLabel[]; rank: number }[];
+  if (noWords) found = [];
+  else if (!folded) found = entries.map((entry) => ({ entry, matched: [], rank: 0 }));
+  else {
+    const inside = ` ${folded}`;
+    found = [];
+    for (const entry of entries) {
+      const matched = entry.labels.filter((l) => l.folded.startsWith(folded) || l.folded.includes(inside));
+      if (matched.length)
+        found.push({ entry, matched, rank: Math.min(...matched.map((l) => matchRank(l.folded, folded))) });
+    }
+    // Stable: each rank keeps the reader's order.
+    found.sort((a, b) => a.rank - b.rank);
   }
-  const matchedBy = new Map<string, LabelRow[]>();
-  for (const row of matches ?? [])
-    matchedBy.set(row.concept_id, [...(matchedBy.get(row.concept_id) ?? []), row]);
-
-  const wanted = noWords ? [] : [...concepts].filter(([id]) => matches === null || matchedBy.has(id));
-  const rankOf = (id: string) =>
-    Math.min(3, ...(matchedBy.get(id) ?? []).map((label) => matchRank(label.folded, folded)));
-  const compare = compareNames(locale);
-  const all = wanted
-    .map(([id, { slug, words }]) => ({
-      id,
-      slug,
-      words,
-      title: conceptTitle(words, locale, slug),
-      rank: matches === null ? 0 : rankOf(id),
-    }))
-    .sort((a, b) => a.rank - b.rank || compare(a.title.text, b.title.text) || compare(a.slug, b.slug));
-
-  const total = all.length;
+  const total = found.length;
   const start = (search.page - 1) * search.perPage;
-  const items = all.slice(start, start + search.perPage).map(({ id, slug, words, title }) => ({
-    slug,
-    title,
-    equivalents: titleOrder[locale]
-      .filter((language) => language !== title.language && words[language])
-      .map((language) => ({ language, text: words[language]! })),
-    matched: (matchedBy.get(id) ?? [])
+  const items = found.slice(start, start + search.perPage).map(({ entry, matched }) => ({
+    slug: entry.slug,
+    title: entry.title,
+    equivalents: entry.equivalents,
+    matched: matched
       .filter((label) => label.kind !== 'preferred')
       .slice(0, 3)
       .map(({ language, text }) => ({ language, text })),
