@@ -212,4 +212,21 @@ describe('good practices', () => {
     );
     expect((await visitor.get(`/fr/practices?q=${encodeURIComponent('piscine')}`)).body).not.toContain(slug);
   });
+
+  it('explains the glossary’s words its texts use, in the other languages, without script', async () => {
+    const { orgA } = await world();
+    const author = await memberOf(app.t, orgA, ['referrer'], { locale: 'nl' });
+    const slug = await write(author, {
+      'title.nl': 'Samen naar het OCMW voor het leefloon',
+      'summary.nl': 'Een vrijwilliger gaat mee naar de sociale dienst.',
+    });
+    await author.post(`/nl/practices/${slug}/publish`, {});
+    const page = (await new FormClient(app.t.app).get(`/fr/practices/${slug}`)).body;
+    const terms = page.slice(page.indexOf('class="glossary-terms"'));
+    expect(terms).toContain('href="/fr/glossary/ocmw"');
+    expect(terms).toContain('CPAS');
+    expect(terms).toContain('href="/fr/glossary/leefloon"');
+    expect(terms).toContain('<details');
+    expect(terms.slice(0, terms.indexOf('</section>'))).not.toContain('<script');
+  });
 });

@@ -11,6 +11,7 @@ import { actorOf } from '../../../shared/actor.ts';
 import { pickText } from '../../../shared/i18n-text.ts';
 import { isUuid } from '../../../shared/shapes.ts';
 import { listOrganisationsWithPlaces, getTaxonomy, organisationKinds } from '../../directory/index.ts';
+import { glossaryTermsIn } from '../../glossary/index.ts';
 import { LibraryPage } from '../views/library.page.tsx';
 import { MinePage } from '../views/mine.page.tsx';
 import { PracticePage } from '../views/practice.page.tsx';
@@ -107,12 +108,16 @@ export const practicesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
         getTaxonomy(db),
       ]);
       const themeName = (code: string) => pickText(taxonomy.byCode.get(code)?.name, ctx.locale)?.text ?? code;
+      // The glossary's words in the texts the page shows, in the reader's language or its fallback.
+      const { title, summary, story } = data.practice;
+      const shown = [title, summary, story].map((text) => pickText(text, ctx.locale)?.text ?? '');
       return sendHtml(
         reply,
         PracticePage({
           ctx,
           data,
           themeName,
+          terms: await glossaryTermsIn(deps.services.glossary, shown, ctx.locale),
           done: doneNotice(ctx, 'knowledge.practice.done', request.query.done)?.text,
         }),
       );

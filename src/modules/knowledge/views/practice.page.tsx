@@ -7,6 +7,8 @@ import { pickText, textIn } from '../../../shared/i18n-text.ts';
 import { Breadcrumb, Localized } from '../../../views/components.tsx';
 import { Notice, PostButton } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
+import type { PageTerm } from '../../glossary/index.ts';
+import { GlossaryTerms } from '../../glossary/views.ts';
 import { worksheetKinds } from '../knowledge.vocabulary.ts';
 import type { PracticePageData } from '../practices/page-data.ts';
 import { communeName, itemOption } from './parts.tsx';
@@ -16,11 +18,14 @@ export function PracticePage({
   data,
   themeName,
   done,
+  terms = [],
 }: {
   ctx: PageContext;
   data: PracticePageData;
   themeName: (code: string) => string;
   done?: string;
+  /** The glossary's words the page's texts name. */
+  terms?: readonly PageTerm[];
 }) {
   const { t } = ctx;
   const { practice } = data;
@@ -233,6 +238,7 @@ export function PracticePage({
       ) : (
         ''
       )}
+      <GlossaryTerms ctx={ctx} terms={terms} />
     </Layout>
   );
 }
