@@ -1760,6 +1760,23 @@ const cases: Case[] = [
     allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin', ...staff],
   },
   {
+    name: 'the form of a good practice begun from an accepted answer to a public question',
+    method: 'GET',
+    path: async () => {
+      const question = await networkQuestion();
+      const answer = await networkAnswer(question);
+      await sql('update questions set accepted_answer_id = $2 where id = $1', [question, answer]);
+      return `/en/practices/new?answer=${answer}`;
+    },
+    allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin', ...staff],
+  },
+  {
+    name: 'the form of a good practice begun from an answer that is not the accepted one',
+    method: 'GET',
+    path: async () => `/en/practices/new?answer=${await networkAnswer(await networkQuestion())}`,
+    allowed: [],
+  },
+  {
     name: 'the practices of one’s organisations, drafts included',
     method: 'GET',
     path: async () => '/en/practices/mine',

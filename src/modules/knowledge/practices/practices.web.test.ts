@@ -8,6 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { FormClient } from '../../../../test/helpers/form-client.ts';
 import { type Member, memberOf, signedInPerson, sql } from '../../../../test/helpers/members.ts';
 import { expectRefused } from '../../../../test/helpers/refused.ts';
+import { insertAnswer, insertQuestion } from '../../../../test/helpers/network-posts.ts';
 import { useTestApp } from '../../../../test/helpers/test-app.ts';
 
 const app = useTestApp();
@@ -228,5 +229,52 @@ describe('good practices', () => {
     expect(terms).toContain('href="/fr/glossary/leefloon"');
     expect(terms).toContain('<details');
     expect(terms.slice(0, terms.indexOf('</section>'))).not.toContain('<script');
+  });
+
+  it('begins a draft from an accepted answer the member may read, and only from one', async () => {
+    const { orgA, orgB } = await world();
+    const member = await memberOf(app.t, orgA, ['referrer'], { locale: 'fr' });
+    const question = await insertQuestion(app.t, {
+      title: 'Comment organiser une permanence avec des interprètes bénévoles ?',
+      body: 'Nous accueillons des familles qui parlent le tigrinya et le dari.',
+      language: 'fr',
+      themes: ['income'],
+    });
+    const accepted = await insertAnswer(app.t, question, {
+      body: 'Nous travaillons avec un pool de bénévoles formés, le mardi matin.',
+      language: 'fr',
+    });
+    const other = await insertAnswer(app.t, question, { body: 'Demandez au CPAS.', language: 'fr' });
+    await sql(app.t, 'update answers set organisation_ids = $2 where id = $1', [accepted, `{${orgB}}`]);
+    await sql(app.t, 'update questions set accepted_answer_id = $2 where id = $1', [question, accepted]);
+
+    // The question's page offers it to a member, next to the accepted answer only.
+    const page = (await member.get(`/fr/questions/${question}`)).body;
+    expect(page).toContain(`href="/fr/practices/new?answer=${accepted}"`);
+    expect(page).not.toContain(`answer=${other}`);
+    expect((await new FormClient(app.t.app).get(`/fr/questions/${question}`)).body).not.toContain(
+      'practices/new?answer=',
+    );
+
+    const form = await member.get(`/fr/practices/new?answer=${accepted}`);
+    expect(form.statusCode).toBe(200);
+    expect(form.body).toContain('value="Comment organiser une permanence avec des interprètes bénévoles ?"');
+    expect(form.body).toContain('Nous travaillons avec un pool de bénévoles formés, le mardi matin.');
+    expect(form.body).toContain(`/fr/organisations/${orgB}`);
+    expect(form.body).toContain(`/fr/questions/${question}`);
+    // Saved, it is a draft of the member's organisation like any other.
+    const res = await member.post('/fr/practices/new', {
+      organisation: orgA,
+      'title.fr': 'Une permanence avec des interprètes bénévoles',
+      'story.fr': 'Nous travaillons avec un pool de bénévoles formés, le mardi matin.',
+    });
+    expect(res.statusCode, res.body.slice(0, 2000)).toBe(303);
+
+    // Not an answer that is not the accepted one, nor one of a question for members only to others.
+    expect((await member.get(`/fr/practices/new?answer=${other}`)).statusCode).toBe(404);
+    expect((await member.get('/fr/practices/new?answer=nothing')).statusCode).toBe(404);
+    await sql(app.t, `update questions set visibility = 'members' where id = $1`, [question]);
+    const outsider = await signedInPerson(app.t, { locale: 'fr' });
+    expect((await outsider.get(`/fr/practices/new?answer=${accepted}`)).statusCode).toBe(404);
   });
 });

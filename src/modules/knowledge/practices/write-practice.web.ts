@@ -14,11 +14,12 @@ import { locales, textIn } from '../../../shared/i18n-text.ts';
 import { MultiLineText } from '../../../shared/schema-text.ts';
 import { findMembershipsOfUser } from '../../access/index.ts';
 import { getTaxonomy, listOrganisationsWithPlaces } from '../../directory/index.ts';
+import { findAcceptedAnswer } from '../../network/index.ts';
 import { PracticeFormPage, type PracticeFormData } from '../views/practice-form.page.tsx';
 import { createPractice } from './create-practice.ts';
 import { editPractice } from './edit-practice.ts';
 import { featurePractice } from './feature-practice.ts';
-import { practiceInput, practiceValues, refusedValues } from './practice-form.ts';
+import { answerDraftValues, practiceInput, practiceValues, refusedValues } from './practice-form.ts';
 import { publishPractice } from './publish-practice.ts';
 import { practiceReaderOf, requireOwnerMember } from './practices.policy.ts';
 import { findPractice } from './practices.repo.ts';
@@ -54,6 +55,8 @@ const PracticeBody = Type.Object({
   contact_way: line(),
   links: lines(),
 });
+
+const NewQuery = Type.Object({ answer: Type.Optional(Type.String({ maxLength: 64 })) });
 
 export const writePracticeWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   const { db } = deps;
@@ -91,10 +94,18 @@ export const writePracticeWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, 
     return { kctx, practice, editing: { slug: practice.slug, title: textIn(practice.title, kctx.locale) } };
   }
 
-  app.get('/practices/new', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/practices/new', { schema: { hide: true, querystring: NewQuery } }, async (request, reply) => {
     const kctx = signedInContext(request, deps);
     const ctx = await pageFor(request, deps);
-    return sendHtml(reply, PracticeFormPage({ ctx, data: await formData(kctx.actor.userId, {}) }));
+    // Begun from an accepted answer to a question the person may read: the form comes filled in.
+    const { answer } = request.query;
+    const values = answer
+      ? answerDraftValues(await findAcceptedAnswer(db, kctx.actor, answer), kctx.origin, kctx.locale)
+      : {};
+    return sendHtml(
+      reply,
+      PracticeFormPage({ ctx, data: await formData(kctx.actor.userId, values), values }),
+    );
   });
 
   app.post('/practices/new', { schema: { hide: true, body: PracticeBody } }, async (request, reply) => {

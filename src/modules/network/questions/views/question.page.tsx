@@ -85,6 +85,13 @@ function AnswerItem({ ctx, data, answer }: { ctx: PageContext; data: QuestionPag
           ) : (
             ''
           )}
+          {answer.accepted && reader.member && !answer.hiddenAt && !question.hiddenAt ? (
+            <a href={`/${ctx.locale}/practices/new?answer=${answer.id}`}>
+              {t.html('network.answer.to_practice')}
+            </a>
+          ) : (
+            ''
+          )}
           {answer.hiddenAt ? '' : <ReportLink ctx={ctx} post={{ kind: 'answer', id: answer.id }} />}
           {reader.moderator ? (
             <ModerationForms
