@@ -78,4 +78,31 @@ describe('a word added to the glossary', () => {
     expect(page.body).toContain(`/fr/services/${debt}`);
     expect((await visitor.get(`/fr/questions?q=${newWord}`)).body).toContain(`/fr/questions/${question}`);
   });
+
+  it('finds a question stored before with the new word by the concept’s words in another language', async () => {
+    // Its terms were made before the glossary had the word: no token of the concept in them.
+    const [org] = await sql(app.t, 'select id from organisations order by provenance_id limit 1');
+    const asker = await memberOf(app.t, org.id, ['editor'], { locale: 'nl' });
+    await asker.get('/nl/questions/new');
+    const word = 'kwispelhulp';
+    const res = await asker.post('/nl/questions/new', {
+      title: `Wie biedt ${word} aan huis in Schaarbeek?`,
+      body: 'Een oudere buurvrouw vraagt erom.',
+      language: 'nl',
+      visibility: 'everyone',
+    });
+    expect(res.statusCode, res.body.slice(0, 2000)).toBe(303);
+    const question = /\/questions\/([0-9a-f-]{36})/.exec(res.headers.location as string)![1]!;
+    const visitor = new FormClient(app.t.app);
+    const french = `/fr/questions?q=${encodeURIComponent('médiation de dettes')}`;
+    expect((await visitor.get(french)).body).not.toContain(question);
+    await addGlossaryLabel(app.t.database.pool, { slug: 'schuldbemiddeling', language: 'nl', text: word });
+    const deadline = Date.now() + 10_000;
+    let page = (await visitor.get(french)).body;
+    while (!page.includes(question) && Date.now() < deadline) {
+      await new Promise((r) => setTimeout(r, 100));
+      page = (await visitor.get(french)).body;
+    }
+    expect(page).toContain(`/fr/questions/${question}`);
+  });
 });

@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { analyse } from './text.ts';
 import { documentTerms, quotedLexeme, termQuery, themeTokens } from './term-query.ts';
 import { thesaurus } from './thesaurus.ts';
 
@@ -43,6 +44,22 @@ describe('quotedLexeme', () => {
   });
 });
 
+/** The groups of a tsquery joined by & outside any parentheses. */
+function topLevel(query: string): string[] {
+  const groups: string[] = [];
+  let depth = 0;
+  let start = 0;
+  for (let i = 0; i < query.length; i++) {
+    if (query[i] === '(') depth++;
+    else if (query[i] === ')') depth--;
+    else if (depth === 0 && query.startsWith(' & ', i)) {
+      groups.push(query.slice(start, i));
+      start = i + 3;
+    }
+  }
+  return [...groups, query.slice(start)];
+}
+
 describe('termQuery', () => {
   it('is null for a search without words that count', () => {
     expect(termQuery('', thesaurus()).query).toBeNull();
@@ -51,7 +68,7 @@ describe('termQuery', () => {
 
   it('looks up each word as its stems in the three languages, the last one also as a prefix, all of them required', () => {
     const { query } = termQuery('logement étudiants', thesaurus());
-    const groups = query!.split(' & ');
+    const groups = topLevel(query!);
     expect(groups).toHaveLength(2);
     expect(groups[0]).toContain("'logement'");
     expect(groups[1]).toContain("'etudiants':*");
@@ -66,6 +83,15 @@ describe('termQuery', () => {
     expect(query).toContain("'mediation'");
     const dutch = documentTerms([{ text: 'Schuldbemiddeling voor een gezin', lang: 'nl' }], [], thesaurus());
     expect(dutch).toContain('concept:schuldbemiddeling');
+  });
+
+  it('also asks for each word of the concept in every language, so a text stored without its token is found', () => {
+    const { query } = termQuery('médiation de dettes', thesaurus());
+    // "schuldbemiddeling" (nl) and "debt counselling" (en): its stems, all of them required.
+    const dutch = analyse('schuldbemiddeling', 'nl');
+    for (const stem of dutch) expect(query).toContain(`'${stem}'`);
+    const english = [...new Set(analyse('debt counselling', 'en'))];
+    expect(query).toContain(`( ${english.map((st) => `'${st}'`).join(' & ')} )`);
   });
 
   it('keeps quotes and operators of the search as text, never as query syntax', () => {

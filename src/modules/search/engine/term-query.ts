@@ -5,7 +5,7 @@
 // parsing and stemming never touch them.
 import type { Locale } from '../../../shared/i18n-text.ts';
 import { themeToken } from './search-types.ts';
-import { type ConceptMatch, conceptToken, type Thesaurus } from './thesaurus.ts';
+import { type Concept, type ConceptMatch, conceptToken, type Thesaurus } from './thesaurus.ts';
 import { analyse, fold, isStopword, queryForms, words } from './text.ts';
 
 /** Words of a query that count; more are dropped (as in the index's queries). */
@@ -41,6 +41,27 @@ export function documentTerms(
 export function quotedLexeme(lexeme: string, prefix = false): string {
   return `'${lexeme.replace(/\\/g, '\\\\').replace(/'/g, "''")}'${prefix ? ':*' : ''}`;
 }
+
+/** A concept's labels read per request rather than stored: at most this many, in case a concept has many. */
+const maxLabels = 60;
+
+/**
+ * Each of a concept's words in every language as its stems, all of which must match: a text stored
+ * before the glossary had that word (its terms made with an older thesaurus, without the concept's
+ * token) is found by it all the same, without its terms being made anew.
+ */
+function labelGroups(concept: Concept): string[] {
+  const groups = new Set<string>();
+  for (const lang of ['nl', 'fr', 'en'] as const)
+    for (const label of concept.terms[lang] ?? []) {
+      const stems = [...new Set(analyse(label, lang))].filter((st) => st.length <= maxLexemeLength);
+      if (stems.length) groups.add(allOf(stems.map((st) => quotedLexeme(st))));
+      if (groups.size >= maxLabels) return [...groups];
+    }
+  return [...groups];
+}
+
+const allOf = (parts: string[]) => (parts.length === 1 ? parts[0]! : `( ${parts.join(' & ')} )`);
 
 const anyOf = (parts: string[]) => (parts.length === 1 ? parts[0]! : `( ${parts.join(' | ')} )`);
 
@@ -83,7 +104,11 @@ export function termQuery(
     const asTyped = [];
     for (let k = concept.start; k < concept.end; k++) asTyped.push(wordGroup(k));
     groups.push(
-      `( ${[...tokens, asTyped.length === 1 ? asTyped[0]! : `( ${asTyped.join(' & ')} )`].join(' | ')} )`,
+      `( ${[
+        ...tokens,
+        asTyped.length === 1 ? asTyped[0]! : `( ${asTyped.join(' & ')} )`,
+        ...labelGroups(concept.concept),
+      ].join(' | ')} )`,
     );
     i = concept.end;
   }
