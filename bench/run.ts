@@ -26,6 +26,7 @@ import { generateKey } from '../src/shared/field-encryption.ts';
 import { directorySearchSource } from '../src/modules/directory/search/directory-source.ts';
 import { benchEvidence, type EvidenceBench } from './evidence.ts';
 import { benchGlossary, type GlossaryBench, glossaryMarkdown } from './glossary.ts';
+import { benchKnowledge, type KnowledgeBench, knowledgeMarkdown } from './knowledge.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -294,6 +295,7 @@ async function main(): Promise<void> {
       load,
       timeEach,
     }).finally(() => stopServer(second));
+    const knowledge = await benchKnowledge(server.url, runningEmbeddedUrl(dataDir)!, { load, timeEach });
     const loaded = memoryOf(server.proc.pid!);
     // Both techniques on the same queries and data, after the loads so they do not disturb them.
     const techniques = await compareSearchTechniques(runningEmbeddedUrl(dataDir)!, queries);
@@ -323,6 +325,10 @@ async function main(): Promise<void> {
       glossary.list,
       glossary.search,
       glossary.concept,
+      knowledge.library,
+      knowledge.practice,
+      knowledge.pathList,
+      knowledge.card,
     ])
       r.ratioToHealthz = Math.round((r.requestsPerSecond / ceiling) * 1000) / 1000;
 
@@ -372,6 +378,7 @@ async function main(): Promise<void> {
       spaces,
       network,
       glossary,
+      knowledge,
     };
     const dir = join(root, 'bench/results');
     mkdirSync(dir, { recursive: true });
@@ -465,6 +472,7 @@ function markdown(report: {
   spaces: SpacesBench;
   network: NetworkBench;
   glossary: GlossaryBench;
+  knowledge: KnowledgeBench;
 }): string {
   const rows = report.results.map(
     (r) =>
@@ -498,6 +506,7 @@ function markdown(report: {
     spacesMarkdown(report.spaces),
     networkMarkdown(report.network),
     ...glossaryMarkdown(report.glossary),
+    ...knowledgeMarkdown(report.knowledge),
     `Search: ${report.search.distinctQueries} distinct queries in the mix (long tail, rank^-1); each run once without cache: ` +
       `p50 ${report.search.uncachedLatencyMs.p50} ms, p95 ${report.search.uncachedLatencyMs.p95} ms, p99 ${report.search.uncachedLatencyMs.p99} ms. ` +
       `The loads of the search routes above run after that pass, as on a server that has been answering for a while (its caches warm). ` +

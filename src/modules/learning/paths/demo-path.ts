@@ -17,7 +17,7 @@ const t = (nl: string, fr: string, en: string): I18nText => ({ nl, fr, en });
 
 export const demoPathSlug = 'residence-papers';
 
-function demoCards(): Card[] {
+export function demoCards(): Card[] {
   const [ask, refer, why, health, quiz, remember] = [
     newKey(),
     newKey(),
