@@ -80,14 +80,14 @@ const stories: Record<Lang, (s: string, a: string) => string> = {
   nl: (s, a) =>
     `We merkten dat ${a} vaak afhaakten bij ${s}. Daarom spraken we af om elkaar maandelijks te zien, ` +
     `een gedeelde contactpersoon aan te duiden en de wachttijd te verkorten.\n\nWat werkte: vooraf bellen, ` +
-    `een tolk voorzien en samen de documenten doornemen. Wat minder werkte: te veel formulieren.\n\nBenchgegevens.`,
+    `een vaste afspraak geven en samen de documenten doornemen. Wat minder werkte: te veel formulieren.\n\nBenchgegevens.`,
   fr: (s, a) =>
     `Nous avons remarqué que les ${a} décrochaient souvent autour de ${s}. Nous avons donc décidé de nous voir ` +
     `chaque mois, de désigner une personne de contact commune et de réduire l’attente.\n\nCe qui a marché : ` +
-    `appeler avant, prévoir un interprète et relire les documents ensemble. Moins bien : trop de formulaires.\n\nDonnées de banc d’essai.`,
+    `appeler avant, fixer un rendez-vous régulier et relire les documents ensemble. Moins bien : trop de formulaires.\n\nDonnées de banc d’essai.`,
   en: (s, a) =>
     `We noticed that ${a} often dropped out around ${s}. So we agreed to meet monthly, name one shared ` +
-    `contact person and shorten the wait.\n\nWhat worked: calling ahead, arranging an interpreter and going ` +
+    `contact person and shorten the wait.\n\nWhat worked: calling ahead, a regular appointment and going ` +
     `through the documents together. What worked less: too many forms.\n\nBench data.`,
 };
 
