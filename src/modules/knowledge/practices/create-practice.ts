@@ -8,7 +8,7 @@ import { checkPractice } from './practice-input.ts';
 import { refreshPracticeTerms } from './practice-terms.ts';
 import { auditPractice } from './practices-audit.ts';
 import { owningOrganisation } from './practices.policy.ts';
-import { insertPractice, newSlug } from './practices.repo.ts';
+import { insertPractice } from './practices.repo.ts';
 import { storeItems } from './worksheet-items.ts';
 
 export async function createPractice(
@@ -38,7 +38,7 @@ export async function createPractice(
       levers: lists.lever,
       tools: lists.tool,
     };
-    const { id, slug } = await insertPractice(tx, { ...values, slug: newSlug(checked.title) });
+    const { id, slug } = await insertPractice(tx, values);
     await refreshPracticeTerms(tx, { id, ...values });
     await auditPractice(tx, ctx, 'practice_created', id, { organisation: owner });
     return { id, slug };

@@ -10,6 +10,7 @@ import type { PracticeInput } from './check-practice.ts';
 import { createPractice } from './create-practice.ts';
 import { editPractice } from './edit-practice.ts';
 import { featurePractice } from './feature-practice.ts';
+import { findPractice, insertPractice, newSlug } from './practices.repo.ts';
 import { publishPractice } from './publish-practice.ts';
 import { unpublishPractice } from './unpublish-practice.ts';
 
@@ -239,5 +240,35 @@ describe('practices', () => {
       'knowledge.practice_unpublished',
     ]);
     expect(events[4].details).toEqual({ by: 'moderator' });
+  });
+});
+
+describe('practices: addresses', () => {
+  it('makes an address of a–z, 0–9 and dashes of any title, found again by it', async () => {
+    for (const [title, start] of [
+      ['Kadınlar coffee hour with Łukasz', /^kad-nlar-coffee-hour-with-ukasz-[0-9a-f]{6}$/],
+      ['مساعدة الجيران', /^practice-[0-9a-f]{6}$/],
+      ['Søren’s ø-café', /^s-ren-s-cafe-[0-9a-f]{6}$/],
+    ] as const) {
+      const slug = newSlug({ en: title });
+      expect(slug, title).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(slug, title).toMatch(start);
+    }
+    const { id, slug } = await createPractice(ctx(member), input({ title: { en: 'Kadınlar coffee hour' } }));
+    expect((await findPractice(database.db, slug))?.id).toBe(id);
+  });
+
+  it('tries another address when the one made is taken', async () => {
+    const { slug: taken } = await createPractice(ctx(member), input());
+    const made = [taken, taken, 'a-fresh-address-0a0b0c'];
+    const { id } = await insertPractice(
+      database.db,
+      { organisationId: org, status: 'draft', title: { en: 'Twice the same address' } },
+      () => made.shift()!,
+    );
+    expect((await sql('select slug from practices where id = $1', [id]))[0].slug).toBe(
+      'a-fresh-address-0a0b0c',
+    );
+    expect(made).toEqual([]);
   });
 });

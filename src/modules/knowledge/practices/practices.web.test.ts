@@ -278,3 +278,22 @@ describe('good practices', () => {
     expect((await outsider.get(`/fr/practices/new?answer=${accepted}`)).statusCode).toBe(404);
   });
 });
+
+describe('good practices: after the review', () => {
+  async function writeIn(member: Member, form: Record<string, string | string[]>, locale = 'en') {
+    await member.get(`/${locale}/practices/new`);
+    return member.post(`/${locale}/practices/new`, form);
+  }
+  const slugOf = (location: string) => /\/practices\/([^?]+)\?done=created/.exec(location)![1]!;
+
+  it('reaches a practice whose title has letters folding keeps (ı, ł) by the address it was sent to', async () => {
+    const { orgA } = await world();
+    const author = await memberOf(app.t, orgA, ['editor'], { locale: 'en' });
+    const res = await writeIn(author, { 'title.en': 'Kadınlar coffee hour with Łukasz' });
+    expect(res.statusCode).toBe(303);
+    const slug = slugOf(res.headers.location as string);
+    expect(slug).toMatch(/^kad-nlar-coffee-hour-with-ukasz-[0-9a-f]{6}$/);
+    expect((await author.get(res.headers.location as string)).statusCode).toBe(200);
+    expect((await author.get('/en/practices/mine')).body).toContain(`/en/practices/${slug}"`);
+  });
+});

@@ -112,7 +112,7 @@ export const writePracticeWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, 
     const kctx = signedInContext(request, deps);
     const values = request.body;
     return submitForm(reply, () => createPractice(kctx, practiceInput(values)), {
-      redirect: ({ slug }) => `/${kctx.locale}/practices/${slug}?done=created`,
+      redirect: ({ slug }) => `/${kctx.locale}/practices/${encodeURIComponent(slug)}?done=created`,
       refused: async (problems) => {
         const ctx = await pageFor(request, deps);
         const kept = refusedValues(values);
@@ -143,7 +143,7 @@ export const writePracticeWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, 
       const kctx = signedInContext(request, deps);
       const values = request.body;
       return submitForm(reply, () => editPractice(kctx, request.params.slug, practiceInput(values)), {
-        redirect: ({ slug }) => `/${kctx.locale}/practices/${slug}?done=edited`,
+        redirect: ({ slug }) => `/${kctx.locale}/practices/${encodeURIComponent(slug)}?done=edited`,
         refused: async (problems) => {
           const { editing } = await toEdit(request, request.params.slug);
           const ctx = await pageFor(request, deps);
@@ -167,7 +167,7 @@ export const writePracticeWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, 
     app.post(path, { schema: { hide: true, params: SlugParams } }, async (request, reply) => {
       const kctx = signedInContext(request, deps);
       const { slug } = await run(kctx, request.params.slug);
-      return reply.redirect(`/${kctx.locale}/practices/${slug}?done=${done}`, 303);
+      return reply.redirect(`/${kctx.locale}/practices/${encodeURIComponent(slug)}?done=${done}`, 303);
     });
   action('/practices/:slug/publish', publishPractice, 'published');
   action('/practices/:slug/unpublish', unpublishPractice, 'unpublished');
