@@ -227,7 +227,8 @@ describe('practices', () => {
       featured: false,
       unpublished_by: moderator.userId,
     });
-    await publishPractice(ctx(member), id);
+    // Taken off by a moderator: a moderator puts it back (see the test below for the organisation).
+    await publishPractice(ctx(moderator), id);
     await unpublishPractice(ctx(member), id);
     const events = await sql(`select event, details from audit_log where subject_id = $1 order by id`, [id]);
     expect(events.map((e) => e.event)).toEqual([
@@ -240,6 +241,35 @@ describe('practices', () => {
       'knowledge.practice_unpublished',
     ]);
     expect(events[4].details).toEqual({ by: 'moderator' });
+  });
+});
+
+describe('practices: taken off by a moderator', () => {
+  it('is published again only by a moderator, the organisation refused; who took it off is kept', async () => {
+    const { id } = await createPractice(ctx(member), input());
+    await publishPractice(ctx(member), id);
+    await unpublishPractice(ctx(moderator), id);
+    await refused(publishPractice(ctx(member), id), 'PRACTICE_TAKEN_DOWN');
+    await refused(publishPractice(ctx(outsider), id), 'PRACTICE_NOT_FOUND');
+    const row = async () =>
+      (await sql('select status, unpublished_by from practices where id = $1', [id]))[0];
+    expect(await row()).toEqual({ status: 'unpublished', unpublished_by: moderator.userId });
+    await publishPractice(ctx(moderator), id);
+    expect(await row()).toEqual({ status: 'published', unpublished_by: moderator.userId });
+    // Taken off by the organisation itself: the organisation publishes it again; a moderator does not.
+    await unpublishPractice(ctx(member), id);
+    await refused(publishPractice(ctx(moderator), id), 'FORBIDDEN');
+    await publishPractice(ctx(member), id);
+    expect(await row()).toEqual({ status: 'published', unpublished_by: member.userId });
+    const events = await sql(
+      `select details from audit_log where subject_id = $1 and event = 'knowledge.practice_published' order by id`,
+      [id],
+    );
+    expect(events.map((e) => e.details)).toEqual([
+      { from: 'draft' },
+      { from: 'unpublished', by: 'moderator' },
+      { from: 'unpublished' },
+    ]);
   });
 });
 

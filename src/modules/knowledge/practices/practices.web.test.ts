@@ -296,4 +296,30 @@ describe('good practices: after the review', () => {
     expect((await author.get(res.headers.location as string)).statusCode).toBe(200);
     expect((await author.get('/en/practices/mine')).body).toContain(`/en/practices/${slug}"`);
   });
+
+  it('does not let the organisation alone put back a practice a moderator took off, and says why', async () => {
+    const { orgA } = await world();
+    const author = await memberOf(app.t, orgA, ['editor'], { locale: 'fr' });
+    const res = await writeIn(author, { 'title.fr': 'Une pratique qu’un modérateur retire' }, 'fr');
+    const slug = slugOf(res.headers.location as string);
+    await author.get(`/fr/practices/${slug}`);
+    expect((await author.post(`/fr/practices/${slug}/publish`, {})).statusCode).toBe(303);
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    await moderator.get(`/en/practices/${slug}`);
+    expect((await moderator.post(`/en/practices/${slug}/unpublish`, {})).statusCode).toBe(303);
+    const page = await author.get(`/fr/practices/${slug}`);
+    expect(page.body).toContain('seul un modérateur peut la publier à nouveau');
+    expect(page.body).not.toContain(`action="/fr/practices/${slug}/publish"`);
+    const again = await author.post(`/fr/practices/${slug}/publish`, {});
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('Seul un modérateur peut la publier à nouveau');
+    const status = async () =>
+      (await sql(app.t, 'select status from practices where slug = $1', [slug]))[0].status;
+    expect(await status()).toBe('unpublished');
+    expect((await moderator.get(`/en/practices/${slug}`)).body).toContain(
+      `action="/en/practices/${slug}/publish"`,
+    );
+    expect((await moderator.post(`/en/practices/${slug}/publish`, {})).statusCode).toBe(303);
+    expect(await status()).toBe('published');
+  });
 });
