@@ -26,6 +26,8 @@ export interface PracticeInput {
   chosen: Record<WorksheetKind, string[]>;
   /** New items typed one per line, per kind. */
   added: Record<WorksheetKind, string>;
+  /** When changing: the practice's version the form was made from (practiceVersion). */
+  version?: string;
 }
 
 export interface CheckedTexts {

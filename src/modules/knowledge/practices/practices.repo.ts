@@ -26,6 +26,10 @@ export function newSlug(title: I18nText): string {
   return `${base || 'practice'}-${randomBytes(3).toString('hex')}`;
 }
 
+/** A practice's version as its change form carries it: the moment its texts last changed. */
+export const practiceVersion = (practice: { editedAt: Date | null; createdAt: Date }) =>
+  String((practice.editedAt ?? practice.createdAt).getTime());
+
 export type PracticeValues = Omit<
   typeof practices.$inferInsert,
   'id' | 'searchTerms' | 'createdAt' | 'updatedAt' | 'slug'

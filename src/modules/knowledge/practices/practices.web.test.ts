@@ -322,4 +322,38 @@ describe('good practices: after the review', () => {
     expect((await moderator.post(`/en/practices/${slug}/publish`, {})).statusCode).toBe(303);
     expect(await status()).toBe('published');
   });
+
+  it('refuses a change from a form older than a colleague’s, keeps what was typed, and replaces it knowingly', async () => {
+    const { orgA } = await world();
+    const [one, two] = [
+      await memberOf(app.t, orgA, ['editor'], { locale: 'en' }),
+      await memberOf(app.t, orgA, ['editor'], { locale: 'en' }),
+    ];
+    const res = await writeIn(one, { 'title.en': 'Two editors at once' });
+    const slug = slugOf(res.headers.location as string);
+    const versionIn = (html: string) => /name="version" value="(\d+)"/.exec(html)![1]!;
+    const oldVersion = versionIn((await one.get(`/en/practices/${slug}/edit`)).body);
+    const form = await two.get(`/en/practices/${slug}/edit`);
+    const changed = { 'title.en': 'Two editors at once', 'story.en': 'Colleague’s long story' };
+    const saved = await two.post(`/en/practices/${slug}/edit`, { ...changed, version: versionIn(form.body) });
+    expect(saved.statusCode).toBe(303);
+    const mine = { 'title.en': 'Two editors at once, retitled', version: oldVersion };
+    const stale = await one.post(`/en/practices/${slug}/edit`, mine);
+    expect(stale.statusCode).toBe(400);
+    expect(stale.body).toContain('A colleague changed this practice while you were editing it.');
+    expect(stale.body).toContain('value="Two editors at once, retitled"');
+    const newVersion = versionIn(stale.body);
+    expect(newVersion).not.toBe(oldVersion);
+    const row = async () =>
+      (await sql(app.t, 'select title, story from practices where slug = $1', [slug]))[0];
+    expect(await row()).toEqual({
+      title: { en: 'Two editors at once' },
+      story: { en: 'Colleague’s long story' },
+    });
+    // Saved again from the refused form: it knowingly replaces the colleague's change.
+    expect((await one.post(`/en/practices/${slug}/edit`, { ...mine, version: newVersion })).statusCode).toBe(
+      303,
+    );
+    expect(await row()).toEqual({ title: { en: 'Two editors at once, retitled' }, story: {} });
+  });
 });

@@ -54,6 +54,8 @@ const PracticeBody = Type.Object({
   contact_name: line(),
   contact_way: line(),
   links: lines(),
+  /** When changing: the version the form was made from. */
+  version: Type.Optional(Type.String({ maxLength: 20, pattern: '^[0-9]*$' })),
 });
 
 const NewQuery = Type.Object({ answer: Type.Optional(Type.String({ maxLength: 64 })) });
@@ -147,7 +149,12 @@ export const writePracticeWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, 
         refused: async (problems) => {
           const { editing } = await toEdit(request, request.params.slug);
           const ctx = await pageFor(request, deps);
-          const kept = refusedValues(values);
+          // Changed meanwhile: what was typed stays, and saving again, knowingly, replaces the change.
+          const meanwhile = problems.find((p) => p.code === 'practice_changed_meanwhile');
+          const kept = {
+            ...refusedValues(values),
+            ...(meanwhile ? { version: String(meanwhile.values?.version) } : {}),
+          };
           return PracticeFormPage({
             ctx,
             data: await formData(kctx.actor.userId, kept, editing),
