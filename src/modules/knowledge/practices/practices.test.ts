@@ -273,6 +273,29 @@ describe('practices: taken off by a moderator', () => {
   });
 });
 
+describe('practices: links', () => {
+  it('stores links as browsers follow them, and refuses those with a user name or password', async () => {
+    const typed =
+      'https:example.org/report\nhttps://example.org/?a="><script>alert(1)</script>\nHTTP://Example.ORG';
+    const { id } = await createPractice(ctx(member), input({ links: typed }));
+    expect((await sql('select links from practices where id = $1', [id]))[0].links).toEqual([
+      'https://example.org/report',
+      'https://example.org/?a=%22%3E%3Cscript%3Ealert(1)%3C/script%3E',
+      'http://example.org/',
+    ]);
+    const before = await counts();
+    for (const link of [
+      'https://user:secret@example.org/',
+      'https://user@example.org/',
+      'https://:pw@example.org',
+    ])
+      expect(await refused(createPractice(ctx(member), input({ links: link }))), link).toEqual([
+        'links:practice_link_bad',
+      ]);
+    expect(await counts()).toEqual(before);
+  });
+});
+
 describe('practices: addresses', () => {
   it('makes an address of a–z, 0–9 and dashes of any title, found again by it', async () => {
     for (const [title, start] of [
