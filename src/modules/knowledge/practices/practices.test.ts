@@ -11,6 +11,7 @@ import { createPractice } from './create-practice.ts';
 import { editPractice } from './edit-practice.ts';
 import { featurePractice } from './feature-practice.ts';
 import { findPractice, insertPractice, newSlug } from './practices.repo.ts';
+import { practicePageCap, searchPractices } from './search-practices.ts';
 import { publishPractice } from './publish-practice.ts';
 import { unpublishPractice } from './unpublish-practice.ts';
 
@@ -293,6 +294,25 @@ describe('practices: links', () => {
         'links:practice_link_bad',
       ]);
     expect(await counts()).toEqual(before);
+  });
+});
+
+describe('practices: the library’s pages', () => {
+  it('offers no page after the last one may ask for', async () => {
+    await sql(
+      `insert into practices (slug, organisation_id, status, title, published_at, search_terms)
+       select 'bulk-' || g, $1, 'published', '{"en":"Bulk practice"}', now() - g * interval '1 minute', ''::tsvector
+       from generate_series(1, 1005) g`,
+      [org],
+    );
+    try {
+      const page = (n: number) => searchPractices(database.db, { page: n, perPage: 20 });
+      expect((await page(practicePageCap - 1)).more).toBe(true);
+      const last = await page(practicePageCap);
+      expect([last.hits.length, last.more]).toEqual([20, false]);
+    } finally {
+      await sql(`delete from practices where slug like 'bulk-%'`);
+    }
   });
 });
 
