@@ -356,4 +356,26 @@ describe('good practices: after the review', () => {
     );
     expect(await row()).toEqual({ title: { en: 'Two editors at once, retitled' }, story: {} });
   });
+
+  it('accepts three stories near their limit, full of accents, and their change', async () => {
+    const { orgA } = await world();
+    const author = await memberOf(app.t, orgA, ['editor'], { locale: 'fr' });
+    // 3-byte characters (’, —) and 2-byte ones (é, à): about 160 KiB a story once the form encodes it.
+    const story = 'Déjà l’été — à ça’ '.repeat(1_100).slice(0, 19_990);
+    const stories = { 'story.fr': story, 'story.nl': story, 'story.en': story };
+    const res = await writeIn(author, { 'title.fr': 'Un récit long', ...stories }, 'fr');
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
+    const slug = slugOf(res.headers.location as string);
+    const stored = async () =>
+      (await sql(app.t, 'select story from practices where slug = $1', [slug]))[0].story;
+    expect(await stored()).toEqual({ fr: story.trim(), nl: story.trim(), en: story.trim() });
+    await author.get(`/fr/practices/${slug}/edit`);
+    const edited = await author.post(`/fr/practices/${slug}/edit`, {
+      'title.fr': 'Un récit long, revu',
+      ...stories,
+      'story.en': `${story.slice(0, 19_000)}!`,
+    });
+    expect(edited.statusCode, edited.body.slice(0, 300)).toBe(303);
+    expect((await stored()).en).toBe(`${story.slice(0, 19_000)}!`);
+  });
 });
