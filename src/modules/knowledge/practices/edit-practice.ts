@@ -36,8 +36,8 @@ export async function editPractice(
           },
         ],
       });
-    const checked = await checkPractice(tx, input, practice.organisationId);
-    const lists = await storeItems(tx, checked.items, ctx.locale, ctx.actor.userId);
+    const checked = await checkPractice(tx, input, practice.organisationId, reader);
+    const lists = await storeItems(tx, checked.items, ctx.locale, ctx.actor.userId, reader);
     const values = {
       title: checked.title,
       summary: checked.summary,

@@ -12,6 +12,7 @@ import { editPractice } from './edit-practice.ts';
 import { featurePractice } from './feature-practice.ts';
 import { findPractice, insertPractice, newSlug } from './practices.repo.ts';
 import { practicePageCap, searchPractices } from './search-practices.ts';
+import { listSharedItems } from './worksheet-items.ts';
 import { publishPractice } from './publish-practice.ts';
 import { unpublishPractice } from './unpublish-practice.ts';
 
@@ -94,6 +95,9 @@ const counts = async () =>
       (select count(*)::int from worksheet_items) as items,
       (select count(*)::int from audit_log where event like 'knowledge.%') as audit`)
   )[0];
+
+const noItems = { obstacle: [], lever: [], tool: [] };
+const noAdded = { obstacle: '', lever: '', tool: '' };
 
 describe('practices', () => {
   it('writes a draft with chosen and new items, its organisations’ kinds and its terms, audited', async () => {
@@ -313,6 +317,37 @@ describe('practices: the library’s pages', () => {
     } finally {
       await sql(`delete from practices where slug like 'bulk-%'`);
     }
+  });
+});
+
+describe('practices: items of drafts', () => {
+  it('keeps an item typed in a draft its organisation’s until the practice is published', async () => {
+    const secret = { obstacle: 'Geheime drempel Q7', lever: '', tool: '' };
+    const draft = await createPractice(ctx(member, 'nl'), input({ chosen: noItems, added: secret }));
+    const [{ obstacles }] = await sql('select obstacles from practices where id = $1', [draft.id]);
+    const [item] = obstacles as string[];
+    const outsiderInput = (over: Partial<PracticeInput>) =>
+      input({ chosen: noItems, added: noAdded, ...over });
+    // Ticked by its id, it is unknown to an outsider, and not shown back on their form.
+    const ticked = { ...noItems, obstacle: [item!] };
+    expect(await refused(createPractice(ctx(outsider), outsiderInput({ chosen: ticked })))).toEqual([
+      'obstacles:practice_item_unknown',
+    ]);
+    const shown = async (orgs: string[]) =>
+      (await listSharedItems(database.db, [item!], { organisationIds: orgs })).some((i) => i.id === item);
+    expect([await shown([otherOrg]), await shown([org])]).toEqual([false, true]);
+    // Typed again, the outsider gets an item of their own; the organisation's members, the same one.
+    const typed = { ...noAdded, obstacle: 'geheime   drempel q7' };
+    const theirs = await createPractice(ctx(outsider), outsiderInput({ added: typed }));
+    const ours = await createPractice(ctx(member), outsiderInput({ added: typed }));
+    const itemOf = async (id: string) =>
+      (await sql('select obstacles from practices where id = $1', [id]))[0].obstacles[0];
+    expect(await itemOf(theirs.id)).not.toBe(item);
+    expect(await itemOf(ours.id)).toBe(item);
+    // Published, it is everyone's.
+    await publishPractice(ctx(member), draft.id);
+    expect(await shown([otherOrg])).toBe(true);
+    await createPractice(ctx(outsider), outsiderInput({ chosen: ticked }));
   });
 });
 

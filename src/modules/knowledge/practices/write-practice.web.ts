@@ -85,7 +85,7 @@ export const writePracticeWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, 
         [],
       ),
       getTaxonomy(db),
-      listSharedItems(db, ids),
+      listSharedItems(db, ids, { organisationIds: mine.map((m) => m.organisationId) }),
     ]);
     return {
       organisations: orgs.map((o) => ({ id: o.id, name: o.name })),
