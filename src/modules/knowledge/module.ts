@@ -13,6 +13,8 @@ const errors = moduleErrors('knowledge', {
   PRACTICE_NOT_FOUND: 404,
   /** Featuring a practice that is not published. */
   PRACTICE_NOT_PUBLISHED: 409,
+  /** The organisation publishing again a practice a moderator took off the library. */
+  PRACTICE_TAKEN_DOWN: 409,
 });
 
 export const knowledgeModule = {

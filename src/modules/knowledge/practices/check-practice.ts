@@ -26,6 +26,8 @@ export interface PracticeInput {
   chosen: Record<WorksheetKind, string[]>;
   /** New items typed one per line, per kind. */
   added: Record<WorksheetKind, string>;
+  /** When changing: the practice's version the form was made from (practiceVersion). */
+  version?: string;
 }
 
 export interface CheckedTexts {
@@ -69,14 +71,20 @@ function checkText(
   return out;
 }
 
-/** A web address a reader may follow: http or https, with a host, and nothing odd in it. */
-export function isWebLink(value: string): boolean {
-  if (value.length > practiceLimits.link || /\s/.test(value)) return false;
+/**
+ * A web address a reader may follow, as browsers will follow it ("https:example.org" is
+ * "https://example.org/"): http or https, with a host, no user name or password, nothing odd in
+ * it; null for anything else.
+ */
+export function webLink(value: string): string | null {
+  if (value.length > practiceLimits.link || /\s/.test(value)) return null;
   try {
     const url = new URL(value);
-    return (url.protocol === 'http:' || url.protocol === 'https:') && url.hostname.includes('.');
+    if (url.protocol !== 'http:' && url.protocol !== 'https:') return null;
+    if (!url.hostname.includes('.') || url.username || url.password) return null;
+    return url.href.length > practiceLimits.link ? null : url.href;
   } catch {
-    return false;
+    return null;
   }
 }
 
@@ -97,9 +105,12 @@ export function checkTexts(input: PracticeInput, problems: FieldProblem[]): Chec
   if (contactName.length > limits.contactName) problems.push(problem('contact_name', 'too_long_100'));
   const contactWay = oneLine(input.contactWay);
   if (contactWay.length > limits.contactWay) problems.push(problem('contact_way', 'too_long_200'));
-  const links = [...new Set(linesOf(input.links))];
-  if (links.length > limits.links) problems.push(problem('links', 'practice_links_many'));
-  else if (links.some((l) => !isWebLink(l))) problems.push(problem('links', 'practice_link_bad'));
+  const typed = [...new Set(linesOf(input.links))];
+  const followed = typed.map(webLink);
+  if (typed.length > limits.links) problems.push(problem('links', 'practice_links_many'));
+  else if (followed.includes(null)) problems.push(problem('links', 'practice_link_bad'));
+  // Stored as followed, so the page's links are the addresses the checks saw.
+  const links = [...new Set(followed.filter((l): l is string => l !== null))];
   return { title, summary, story, themes, communes, contactName, contactWay, links };
 }
 

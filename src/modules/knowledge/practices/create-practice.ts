@@ -7,8 +7,8 @@ import type { PracticeInput } from './check-practice.ts';
 import { checkPractice } from './practice-input.ts';
 import { refreshPracticeTerms } from './practice-terms.ts';
 import { auditPractice } from './practices-audit.ts';
-import { owningOrganisation } from './practices.policy.ts';
-import { insertPractice, newSlug } from './practices.repo.ts';
+import { owningOrganisation, practiceReaderOf } from './practices.policy.ts';
+import { insertPractice } from './practices.repo.ts';
 import { storeItems } from './worksheet-items.ts';
 
 export async function createPractice(
@@ -17,9 +17,10 @@ export async function createPractice(
 ): Promise<{ id: string; slug: string }> {
   const problems: FieldProblem[] = [];
   const owner = await owningOrganisation(ctx.db, ctx.actor, input.organisationId, problems);
-  const checked = await checkPractice(ctx.db, input, owner, problems);
+  const viewer = await practiceReaderOf(ctx.db, ctx.actor);
+  const checked = await checkPractice(ctx.db, input, owner, viewer, problems);
   return ctx.db.transaction(async (tx) => {
-    const lists = await storeItems(tx, checked.items, ctx.locale, ctx.actor.userId);
+    const lists = await storeItems(tx, checked.items, ctx.locale, ctx.actor.userId, viewer);
     const values = {
       organisationId: owner,
       authorId: ctx.actor.userId,
@@ -38,7 +39,7 @@ export async function createPractice(
       levers: lists.lever,
       tools: lists.tool,
     };
-    const { id, slug } = await insertPractice(tx, { ...values, slug: newSlug(checked.title) });
+    const { id, slug } = await insertPractice(tx, values);
     await refreshPracticeTerms(tx, { id, ...values });
     await auditPractice(tx, ctx, 'practice_created', id, { organisation: owner });
     return { id, slug };

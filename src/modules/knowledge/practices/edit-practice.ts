@@ -1,6 +1,7 @@
 // A member of the owning organisation changes a practice (a draft, a published or an unpublished
 // one): its texts, lists and links, checked as when it was written, in one transaction with its
-// search terms and an audit entry. The practice is locked while it changes.
+// search terms and an audit entry. The practice is locked while it changes; a form made before a
+// colleague's change is refused (its version, practiceVersion, compared under the lock).
 import { AppError } from '../../../shared/errors.ts';
 import type { KnowledgeContext } from '../knowledge-context.ts';
 import type { PracticeInput } from './check-practice.ts';
@@ -8,7 +9,7 @@ import { checkPractice } from './practice-input.ts';
 import { refreshPracticeTerms } from './practice-terms.ts';
 import { auditPractice } from './practices-audit.ts';
 import { practiceReaderOf, requireOwnerMember } from './practices.policy.ts';
-import { findPractice, updatePractice } from './practices.repo.ts';
+import { findPractice, practiceVersion, updatePractice } from './practices.repo.ts';
 import { storeItems } from './worksheet-items.ts';
 
 export async function editPractice(
@@ -21,8 +22,22 @@ export async function editPractice(
     const practice = await findPractice(tx, key, true);
     if (!practice) throw new AppError('PRACTICE_NOT_FOUND');
     requireOwnerMember(ctx.actor, reader, practice);
-    const checked = await checkPractice(tx, input, practice.organisationId);
-    const lists = await storeItems(tx, checked.items, ctx.locale, ctx.actor.userId);
+    // Changed since the form was made: refused, and the form (kept) carries the new version, so
+    // saving it again knowingly replaces the change.
+    const version = practiceVersion(practice);
+    if (input.version !== undefined && input.version !== version)
+      throw new AppError('VALIDATION_FAILED', {
+        fields: [
+          {
+            field: 'version',
+            message: 'changed meanwhile',
+            code: 'practice_changed_meanwhile',
+            values: { version },
+          },
+        ],
+      });
+    const checked = await checkPractice(tx, input, practice.organisationId, reader);
+    const lists = await storeItems(tx, checked.items, ctx.locale, ctx.actor.userId, reader);
     const values = {
       title: checked.title,
       summary: checked.summary,

@@ -38,6 +38,8 @@ export interface PracticePageData {
   /** The reader belongs to the owning organisation: they change, publish and unpublish it. */
   owns: boolean;
   moderator: boolean;
+  /** Unpublished by a moderator: only a moderator publishes it again. */
+  takenDown: boolean;
 }
 
 export interface OwnPractice {

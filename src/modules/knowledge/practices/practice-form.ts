@@ -6,7 +6,7 @@ import { worksheetFields, worksheetKinds } from '../knowledge.vocabulary.ts';
 import type { PracticeInput } from './check-practice.ts';
 import type { AcceptedAnswer } from '../../network/index.ts';
 import { practiceLimits } from '../knowledge.vocabulary.ts';
-import type { PracticeRow } from './practices.repo.ts';
+import { type PracticeRow, practiceVersion } from './practices.repo.ts';
 
 const texts = (values: FormValues, name: string): I18nText =>
   Object.fromEntries(locales.map((l) => [l, one(values[`${name}.${l}`]) ?? '']));
@@ -30,6 +30,7 @@ export function practiceInput(values: FormValues): PracticeInput {
     added: Object.fromEntries(
       worksheetKinds.map((k) => [k, text(values, `new_${worksheetFields[k]}`)]),
     ) as PracticeInput['added'],
+    version: one(values.version) || undefined,
   };
 }
 
@@ -45,6 +46,7 @@ export function practiceValues(practice: PracticeRow, origin: string, locale: st
     obstacles: practice.obstacles,
     levers: practice.levers,
     tools: practice.tools,
+    version: practiceVersion(practice),
   };
   for (const name of ['title', 'summary', 'story'] as const)
     for (const l of locales) values[`${name}.${l}`] = practice[name][l] ?? '';

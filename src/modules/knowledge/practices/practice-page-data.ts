@@ -8,7 +8,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { listOrganisationsWithPlaces, listServices } from '../../directory/index.ts';
 import { worksheetKinds } from '../knowledge.vocabulary.ts';
 import type { PracticePageData, ServiceCard } from './page-data.ts';
-import { isOwner, maySeePractice, practiceReaderOf } from './practices.policy.ts';
+import { isOwner, maySeePractice, practiceReaderOf, takenDownByModerator } from './practices.policy.ts';
 import { findPractice } from './practices.repo.ts';
 import { relatedPractices } from './search-practices.ts';
 import { findItems } from './worksheet-items.ts';
@@ -24,6 +24,7 @@ export async function practicePageData(
 ): Promise<PracticePageData> {
   const [practice, reader] = await Promise.all([findPractice(db, key), practiceReaderOf(db, actor)]);
   if (!practice || !maySeePractice(reader, practice)) throw new AppError('PRACTICE_NOT_FOUND');
+  const takenDown = await takenDownByModerator(db, practice);
   const involved = practice.organisationIds;
   const [orgs, items, related, ...services] = await Promise.all([
     listOrganisationsWithPlaces(db, [practice.organisationId, ...involved], []),
@@ -65,5 +66,6 @@ export async function practicePageData(
     related,
     owns: isOwner(reader, practice),
     moderator: reader.moderator,
+    takenDown,
   };
 }

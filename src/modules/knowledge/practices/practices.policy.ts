@@ -6,6 +6,7 @@ import type { Executor } from '../../../db/client.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import { isUuid } from '../../../shared/shapes.ts';
+import { findUserById } from '../../accounts/index.ts';
 import { findMembershipsOfUser, isModerator } from '../../access/index.ts';
 import type { PracticeStatus } from '../knowledge.vocabulary.ts';
 
@@ -43,6 +44,19 @@ export function requireOwnerMember(actor: Actor, reader: PracticeReader, practic
   if (!maySeePractice(reader, practice)) throw new AppError('PRACTICE_NOT_FOUND');
   if (!isOwner(reader, practice)) throw new AppError('FORBIDDEN');
   if (!actor.emailVerified) throw new AppError('EMAIL_NOT_VERIFIED');
+}
+
+/**
+ * Whether the practice is off the library because a moderator took it off: then only a moderator
+ * publishes it again. Read from who unpublished it and their platform role (no column of its own).
+ */
+export async function takenDownByModerator(
+  db: Executor,
+  practice: { status: PracticeStatus; unpublishedBy: string | null },
+): Promise<boolean> {
+  if (practice.status !== 'unpublished' || !practice.unpublishedBy) return false;
+  const user = await findUserById(db, practice.unpublishedBy);
+  return user?.platformRole === 'moderator' || user?.platformRole === 'admin';
 }
 
 /** Moderators feature practices and unpublish any. */

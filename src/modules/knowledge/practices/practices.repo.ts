@@ -11,24 +11,62 @@ export type PracticeRow = Omit<typeof practices.$inferSelect, 'searchTerms'>;
 
 const { searchTerms: _terms, ...columns } = getTableColumns(practices);
 
-/** Words of the title (in its first language) and a random piece, for the page's address. */
+/**
+ * Words of the title (in its first language) and a random piece, for the page's address: only
+ * a-z, 0-9 and '-', as findPractice reads it (letters fold() keeps, "ı", "ł", Arabic, become '-').
+ */
 export function newSlug(title: I18nText): string {
   const text = locales.map((l) => title[l]).find(Boolean) ?? '';
-  const base = words(text).map(fold).join('-').slice(0, 60).replace(/-+$/, '');
+  const base = words(text)
+    .map(fold)
+    .join('-')
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, 60)
+    .replace(/^-+|-+$/g, '');
   return `${base || 'practice'}-${randomBytes(3).toString('hex')}`;
 }
+
+/** A practice's version as its change form carries it: the moment its texts last changed. */
+export const practiceVersion = (practice: { editedAt: Date | null; createdAt: Date }) =>
+  String((practice.editedAt ?? practice.createdAt).getTime());
 
 export type PracticeValues = Omit<
   typeof practices.$inferInsert,
   'id' | 'searchTerms' | 'createdAt' | 'updatedAt' | 'slug'
 >;
 
-export async function insertPractice(tx: Executor, values: PracticeValues & { slug: string }) {
-  const [row] = await tx
-    .insert(practices)
-    .values({ ...values, searchTerms: sql`''::tsvector` })
-    .returning({ id: practices.id, slug: practices.slug });
-  return row!;
+/** Whether an error is PostgreSQL's unique violation of the practices' addresses. */
+function isTakenSlug(error: unknown): boolean {
+  for (let e: unknown = error; e; e = (e as { cause?: unknown }).cause) {
+    const pg = e as { code?: string; constraint?: string };
+    if (pg.code === '23505' && pg.constraint === 'practices_slug_idx') return true;
+  }
+  return false;
+}
+
+/**
+ * A new practice under an address made of its title; an address already taken (the random piece
+ * met again) is tried again with another piece, each try in its own savepoint.
+ */
+export async function insertPractice(
+  tx: Executor,
+  values: PracticeValues,
+  makeSlug: (title: I18nText) => string = newSlug,
+  tries = 5,
+) {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await tx.transaction(async (sp) => {
+        const [row] = await sp
+          .insert(practices)
+          .values({ ...values, slug: makeSlug(values.title), searchTerms: sql`''::tsvector` })
+          .returning({ id: practices.id, slug: practices.slug });
+        return row!;
+      });
+    } catch (error) {
+      if (attempt >= tries || !isTakenSlug(error)) throw error;
+    }
+  }
 }
 
 export async function updatePractice(tx: Executor, id: string, values: Partial<PracticeValues>, now: Date) {

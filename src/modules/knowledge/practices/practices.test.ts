@@ -10,6 +10,9 @@ import type { PracticeInput } from './check-practice.ts';
 import { createPractice } from './create-practice.ts';
 import { editPractice } from './edit-practice.ts';
 import { featurePractice } from './feature-practice.ts';
+import { findPractice, insertPractice, newSlug } from './practices.repo.ts';
+import { practicePageCap, searchPractices } from './search-practices.ts';
+import { listSharedItems } from './worksheet-items.ts';
 import { publishPractice } from './publish-practice.ts';
 import { unpublishPractice } from './unpublish-practice.ts';
 
@@ -92,6 +95,9 @@ const counts = async () =>
       (select count(*)::int from worksheet_items) as items,
       (select count(*)::int from audit_log where event like 'knowledge.%') as audit`)
   )[0];
+
+const noItems = { obstacle: [], lever: [], tool: [] };
+const noAdded = { obstacle: '', lever: '', tool: '' };
 
 describe('practices', () => {
   it('writes a draft with chosen and new items, its organisations’ kinds and its terms, audited', async () => {
@@ -226,7 +232,8 @@ describe('practices', () => {
       featured: false,
       unpublished_by: moderator.userId,
     });
-    await publishPractice(ctx(member), id);
+    // Taken off by a moderator: a moderator puts it back (see the test below for the organisation).
+    await publishPractice(ctx(moderator), id);
     await unpublishPractice(ctx(member), id);
     const events = await sql(`select event, details from audit_log where subject_id = $1 order by id`, [id]);
     expect(events.map((e) => e.event)).toEqual([
@@ -239,5 +246,137 @@ describe('practices', () => {
       'knowledge.practice_unpublished',
     ]);
     expect(events[4].details).toEqual({ by: 'moderator' });
+  });
+});
+
+describe('practices: taken off by a moderator', () => {
+  it('is published again only by a moderator, the organisation refused; who took it off is kept', async () => {
+    const { id } = await createPractice(ctx(member), input());
+    await publishPractice(ctx(member), id);
+    await unpublishPractice(ctx(moderator), id);
+    await refused(publishPractice(ctx(member), id), 'PRACTICE_TAKEN_DOWN');
+    await refused(publishPractice(ctx(outsider), id), 'PRACTICE_NOT_FOUND');
+    const row = async () =>
+      (await sql('select status, unpublished_by from practices where id = $1', [id]))[0];
+    expect(await row()).toEqual({ status: 'unpublished', unpublished_by: moderator.userId });
+    await publishPractice(ctx(moderator), id);
+    expect(await row()).toEqual({ status: 'published', unpublished_by: moderator.userId });
+    // Taken off by the organisation itself: the organisation publishes it again; a moderator does not.
+    await unpublishPractice(ctx(member), id);
+    await refused(publishPractice(ctx(moderator), id), 'FORBIDDEN');
+    await publishPractice(ctx(member), id);
+    expect(await row()).toEqual({ status: 'published', unpublished_by: member.userId });
+    const events = await sql(
+      `select details from audit_log where subject_id = $1 and event = 'knowledge.practice_published' order by id`,
+      [id],
+    );
+    expect(events.map((e) => e.details)).toEqual([
+      { from: 'draft' },
+      { from: 'unpublished', by: 'moderator' },
+      { from: 'unpublished' },
+    ]);
+  });
+});
+
+describe('practices: links', () => {
+  it('stores links as browsers follow them, and refuses those with a user name or password', async () => {
+    const typed =
+      'https:example.org/report\nhttps://example.org/?a="><script>alert(1)</script>\nHTTP://Example.ORG';
+    const { id } = await createPractice(ctx(member), input({ links: typed }));
+    expect((await sql('select links from practices where id = $1', [id]))[0].links).toEqual([
+      'https://example.org/report',
+      'https://example.org/?a=%22%3E%3Cscript%3Ealert(1)%3C/script%3E',
+      'http://example.org/',
+    ]);
+    const before = await counts();
+    for (const link of [
+      'https://user:secret@example.org/',
+      'https://user@example.org/',
+      'https://:pw@example.org',
+    ])
+      expect(await refused(createPractice(ctx(member), input({ links: link }))), link).toEqual([
+        'links:practice_link_bad',
+      ]);
+    expect(await counts()).toEqual(before);
+  });
+});
+
+describe('practices: the library’s pages', () => {
+  it('offers no page after the last one may ask for', async () => {
+    await sql(
+      `insert into practices (slug, organisation_id, status, title, published_at, search_terms)
+       select 'bulk-' || g, $1, 'published', '{"en":"Bulk practice"}', now() - g * interval '1 minute', ''::tsvector
+       from generate_series(1, 1005) g`,
+      [org],
+    );
+    try {
+      const page = (n: number) => searchPractices(database.db, { page: n, perPage: 20 });
+      expect((await page(practicePageCap - 1)).more).toBe(true);
+      const last = await page(practicePageCap);
+      expect([last.hits.length, last.more]).toEqual([20, false]);
+    } finally {
+      await sql(`delete from practices where slug like 'bulk-%'`);
+    }
+  });
+});
+
+describe('practices: items of drafts', () => {
+  it('keeps an item typed in a draft its organisation’s until the practice is published', async () => {
+    const secret = { obstacle: 'Geheime drempel Q7', lever: '', tool: '' };
+    const draft = await createPractice(ctx(member, 'nl'), input({ chosen: noItems, added: secret }));
+    const [{ obstacles }] = await sql('select obstacles from practices where id = $1', [draft.id]);
+    const [item] = obstacles as string[];
+    const outsiderInput = (over: Partial<PracticeInput>) =>
+      input({ chosen: noItems, added: noAdded, ...over });
+    // Ticked by its id, it is unknown to an outsider, and not shown back on their form.
+    const ticked = { ...noItems, obstacle: [item!] };
+    expect(await refused(createPractice(ctx(outsider), outsiderInput({ chosen: ticked })))).toEqual([
+      'obstacles:practice_item_unknown',
+    ]);
+    const shown = async (orgs: string[]) =>
+      (await listSharedItems(database.db, [item!], { organisationIds: orgs })).some((i) => i.id === item);
+    expect([await shown([otherOrg]), await shown([org])]).toEqual([false, true]);
+    // Typed again, the outsider gets an item of their own; the organisation's members, the same one.
+    const typed = { ...noAdded, obstacle: 'geheime   drempel q7' };
+    const theirs = await createPractice(ctx(outsider), outsiderInput({ added: typed }));
+    const ours = await createPractice(ctx(member), outsiderInput({ added: typed }));
+    const itemOf = async (id: string) =>
+      (await sql('select obstacles from practices where id = $1', [id]))[0].obstacles[0];
+    expect(await itemOf(theirs.id)).not.toBe(item);
+    expect(await itemOf(ours.id)).toBe(item);
+    // Published, it is everyone's.
+    await publishPractice(ctx(member), draft.id);
+    expect(await shown([otherOrg])).toBe(true);
+    await createPractice(ctx(outsider), outsiderInput({ chosen: ticked }));
+  });
+});
+
+describe('practices: addresses', () => {
+  it('makes an address of a–z, 0–9 and dashes of any title, found again by it', async () => {
+    for (const [title, start] of [
+      ['Kadınlar coffee hour with Łukasz', /^kad-nlar-coffee-hour-with-ukasz-[0-9a-f]{6}$/],
+      ['مساعدة الجيران', /^practice-[0-9a-f]{6}$/],
+      ['Søren’s ø-café', /^s-ren-s-cafe-[0-9a-f]{6}$/],
+    ] as const) {
+      const slug = newSlug({ en: title });
+      expect(slug, title).toMatch(/^[a-z0-9]+(-[a-z0-9]+)*$/);
+      expect(slug, title).toMatch(start);
+    }
+    const { id, slug } = await createPractice(ctx(member), input({ title: { en: 'Kadınlar coffee hour' } }));
+    expect((await findPractice(database.db, slug))?.id).toBe(id);
+  });
+
+  it('tries another address when the one made is taken', async () => {
+    const { slug: taken } = await createPractice(ctx(member), input());
+    const made = [taken, taken, 'a-fresh-address-0a0b0c'];
+    const { id } = await insertPractice(
+      database.db,
+      { organisationId: org, status: 'draft', title: { en: 'Twice the same address' } },
+      () => made.shift()!,
+    );
+    expect((await sql('select slug from practices where id = $1', [id]))[0].slug).toBe(
+      'a-fresh-address-0a0b0c',
+    );
+    expect(made).toEqual([]);
   });
 });

@@ -278,3 +278,104 @@ describe('good practices', () => {
     expect((await outsider.get(`/fr/practices/new?answer=${accepted}`)).statusCode).toBe(404);
   });
 });
+
+describe('good practices: after the review', () => {
+  async function writeIn(member: Member, form: Record<string, string | string[]>, locale = 'en') {
+    await member.get(`/${locale}/practices/new`);
+    return member.post(`/${locale}/practices/new`, form);
+  }
+  const slugOf = (location: string) => /\/practices\/([^?]+)\?done=created/.exec(location)![1]!;
+
+  it('reaches a practice whose title has letters folding keeps (ı, ł) by the address it was sent to', async () => {
+    const { orgA } = await world();
+    const author = await memberOf(app.t, orgA, ['editor'], { locale: 'en' });
+    const res = await writeIn(author, { 'title.en': 'Kadınlar coffee hour with Łukasz' });
+    expect(res.statusCode).toBe(303);
+    const slug = slugOf(res.headers.location as string);
+    expect(slug).toMatch(/^kad-nlar-coffee-hour-with-ukasz-[0-9a-f]{6}$/);
+    expect((await author.get(res.headers.location as string)).statusCode).toBe(200);
+    expect((await author.get('/en/practices/mine')).body).toContain(`/en/practices/${slug}"`);
+  });
+
+  it('does not let the organisation alone put back a practice a moderator took off, and says why', async () => {
+    const { orgA } = await world();
+    const author = await memberOf(app.t, orgA, ['editor'], { locale: 'fr' });
+    const res = await writeIn(author, { 'title.fr': 'Une pratique qu’un modérateur retire' }, 'fr');
+    const slug = slugOf(res.headers.location as string);
+    await author.get(`/fr/practices/${slug}`);
+    expect((await author.post(`/fr/practices/${slug}/publish`, {})).statusCode).toBe(303);
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    await moderator.get(`/en/practices/${slug}`);
+    expect((await moderator.post(`/en/practices/${slug}/unpublish`, {})).statusCode).toBe(303);
+    const page = await author.get(`/fr/practices/${slug}`);
+    expect(page.body).toContain('seul un modérateur peut la publier à nouveau');
+    expect(page.body).not.toContain(`action="/fr/practices/${slug}/publish"`);
+    const again = await author.post(`/fr/practices/${slug}/publish`, {});
+    expect(again.statusCode).toBe(409);
+    expect(again.body).toContain('Seul un modérateur peut la publier à nouveau');
+    const status = async () =>
+      (await sql(app.t, 'select status from practices where slug = $1', [slug]))[0].status;
+    expect(await status()).toBe('unpublished');
+    expect((await moderator.get(`/en/practices/${slug}`)).body).toContain(
+      `action="/en/practices/${slug}/publish"`,
+    );
+    expect((await moderator.post(`/en/practices/${slug}/publish`, {})).statusCode).toBe(303);
+    expect(await status()).toBe('published');
+  });
+
+  it('refuses a change from a form older than a colleague’s, keeps what was typed, and replaces it knowingly', async () => {
+    const { orgA } = await world();
+    const [one, two] = [
+      await memberOf(app.t, orgA, ['editor'], { locale: 'en' }),
+      await memberOf(app.t, orgA, ['editor'], { locale: 'en' }),
+    ];
+    const res = await writeIn(one, { 'title.en': 'Two editors at once' });
+    const slug = slugOf(res.headers.location as string);
+    const versionIn = (html: string) => /name="version" value="(\d+)"/.exec(html)![1]!;
+    const oldVersion = versionIn((await one.get(`/en/practices/${slug}/edit`)).body);
+    const form = await two.get(`/en/practices/${slug}/edit`);
+    const changed = { 'title.en': 'Two editors at once', 'story.en': 'Colleague’s long story' };
+    const saved = await two.post(`/en/practices/${slug}/edit`, { ...changed, version: versionIn(form.body) });
+    expect(saved.statusCode).toBe(303);
+    const mine = { 'title.en': 'Two editors at once, retitled', version: oldVersion };
+    const stale = await one.post(`/en/practices/${slug}/edit`, mine);
+    expect(stale.statusCode).toBe(400);
+    expect(stale.body).toContain('A colleague changed this practice while you were editing it.');
+    expect(stale.body).toContain('value="Two editors at once, retitled"');
+    const newVersion = versionIn(stale.body);
+    expect(newVersion).not.toBe(oldVersion);
+    const row = async () =>
+      (await sql(app.t, 'select title, story from practices where slug = $1', [slug]))[0];
+    expect(await row()).toEqual({
+      title: { en: 'Two editors at once' },
+      story: { en: 'Colleague’s long story' },
+    });
+    // Saved again from the refused form: it knowingly replaces the colleague's change.
+    expect((await one.post(`/en/practices/${slug}/edit`, { ...mine, version: newVersion })).statusCode).toBe(
+      303,
+    );
+    expect(await row()).toEqual({ title: { en: 'Two editors at once, retitled' }, story: {} });
+  });
+
+  it('accepts three stories near their limit, full of accents, and their change', async () => {
+    const { orgA } = await world();
+    const author = await memberOf(app.t, orgA, ['editor'], { locale: 'fr' });
+    // 3-byte characters (’, —) and 2-byte ones (é, à): about 160 KiB a story once the form encodes it.
+    const story = 'Déjà l’été — à ça’ '.repeat(1_100).slice(0, 19_990);
+    const stories = { 'story.fr': story, 'story.nl': story, 'story.en': story };
+    const res = await writeIn(author, { 'title.fr': 'Un récit long', ...stories }, 'fr');
+    expect(res.statusCode, res.body.slice(0, 300)).toBe(303);
+    const slug = slugOf(res.headers.location as string);
+    const stored = async () =>
+      (await sql(app.t, 'select story from practices where slug = $1', [slug]))[0].story;
+    expect(await stored()).toEqual({ fr: story.trim(), nl: story.trim(), en: story.trim() });
+    await author.get(`/fr/practices/${slug}/edit`);
+    const edited = await author.post(`/fr/practices/${slug}/edit`, {
+      'title.fr': 'Un récit long, revu',
+      ...stories,
+      'story.en': `${story.slice(0, 19_000)}!`,
+    });
+    expect(edited.statusCode, edited.body.slice(0, 300)).toBe(303);
+    expect((await stored()).en).toBe(`${story.slice(0, 19_000)}!`);
+  });
+});

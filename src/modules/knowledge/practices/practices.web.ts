@@ -18,7 +18,7 @@ import { PracticePage } from '../views/practice.page.tsx';
 import { practicePageData } from './practice-page-data.ts';
 import { practiceReaderOf } from './practices.policy.ts';
 import { listOwnPractices } from './practices.repo.ts';
-import { searchPractices } from './search-practices.ts';
+import { practicePageCap, searchPractices } from './search-practices.ts';
 import { listSharedItems } from './worksheet-items.ts';
 
 const LibraryQuery = Type.Object({
@@ -28,7 +28,7 @@ const LibraryQuery = Type.Object({
   lever: Type.Optional(Type.String({ maxLength: 64 })),
   kind: Type.Optional(Type.String({ maxLength: 40 })),
   commune: Type.Optional(Type.String({ maxLength: 10 })),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: practicePageCap })),
   done: Type.Optional(Type.String({ maxLength: 20 })),
 });
 export const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });

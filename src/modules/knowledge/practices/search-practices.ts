@@ -8,6 +8,9 @@ import type { Executor } from '../../../db/client.ts';
 import type { I18nText } from '../../../shared/i18n-text.ts';
 import { type ConceptMatch, quotedLexeme, termQuery, thesaurus, themeToken } from '../../search/index.ts';
 
+/** The last page of the library one may ask for (the query's schema allows no later one). */
+export const practicePageCap = 50;
+
 export interface PracticeSearch {
   q?: string;
   theme?: string;
@@ -69,7 +72,8 @@ export async function searchPractices(db: Executor, search: PracticeSearch): Pro
   return {
     hits: rows.slice(0, search.perPage),
     page: search.page,
-    more: rows.length > search.perPage,
+    // No 'next' beyond the last page one may ask for.
+    more: rows.length > search.perPage && search.page < practicePageCap,
     concepts,
   };
 }

@@ -1,7 +1,9 @@
 // The shared worksheet lists. A practice's three lists take items from them, or new ones its author
 // types: a new item joins the shared list, unless an item of that kind already has that label in any
 // language once folded (case, accents, punctuation and spaces aside), which is then taken instead.
-import { and, eq, inArray, sql } from 'drizzle-orm';
+// An item first typed in a draft is its organisation's until the practice is published: others
+// neither choose it, see it echoed, nor take it as the twin of what they type.
+import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import type { I18nText, Locale } from '../../../shared/i18n-text.ts';
@@ -17,6 +19,23 @@ export interface WorksheetItem {
   labels: I18nText;
 }
 
+/** Who chooses items: the organisations they belong to (a PracticeReader). */
+export interface ItemViewer {
+  organisationIds: string[];
+}
+
+/**
+ * The items the viewer may see and choose: the platform's first ones, those of published
+ * practices, and those of their own organisations' practices (drafts included).
+ */
+function visibleTo({ organisationIds: orgs }: ItemViewer) {
+  const id = worksheetItems.id;
+  const own = orgs.length ? sql` or p.organisation_id = any(${sql.param(orgs)}::uuid[])` : sql``;
+  return sql`(${worksheetItems.code} is not null
+    or exists (select 1 from practices p where (p.status = 'published'${own})
+               and (p.obstacles @> array[${id}] or p.levers @> array[${id}] or p.tools @> array[${id}])))`;
+}
+
 /** A label as two labels meaning the same compare: "Taal-barrière!" is "taal barriere". */
 export const foldLabel = (label: string) => words(label).map(fold).join(' ');
 
@@ -27,13 +46,14 @@ export type ItemsPlan = Record<WorksheetKind, { chosen: string[]; added: string[
 export async function planItems(
   db: Executor,
   input: Pick<PracticeInput, 'chosen' | 'added'>,
+  viewer: ItemViewer,
   problems: FieldProblem[],
 ): Promise<ItemsPlan> {
   const plan = {} as ItemsPlan;
   for (const kind of worksheetKinds) {
     const field = listField[kind];
     const ids = [...new Set(input.chosen[kind].map((id) => id.trim().toLowerCase()).filter(Boolean))];
-    const known = ids.length && ids.every(isUuid) ? await findItems(db, ids, kind) : [];
+    const known = ids.length && ids.every(isUuid) ? await findVisibleItems(db, ids, kind, viewer) : [];
     if (known.length !== ids.length) problems.push(problem(field, 'practice_item_unknown'));
     const added = linesOf(input.added[kind]).map((l) => l.replace(/\s+/g, ' '));
     const { min, max } = practiceLimits.itemLabel;
@@ -54,6 +74,7 @@ export async function storeItems(
   plan: ItemsPlan,
   locale: Locale,
   actorId: string,
+  viewer: ItemViewer,
 ): Promise<Record<WorksheetKind, string[]>> {
   const out = {} as Record<WorksheetKind, string[]>;
   if (worksheetKinds.some((k) => plan[k].added.length))
@@ -65,7 +86,13 @@ export async function storeItems(
       const [found] = await tx
         .select({ id: worksheetItems.id })
         .from(worksheetItems)
-        .where(and(eq(worksheetItems.kind, kind), sql`${worksheetItems.folded} @> array[${key}]::text[]`))
+        .where(
+          and(
+            eq(worksheetItems.kind, kind),
+            sql`${worksheetItems.folded} @> array[${key}]::text[]`,
+            visibleTo(viewer),
+          ),
+        )
         .limit(1);
       const id =
         found?.id ??
@@ -82,6 +109,14 @@ export async function storeItems(
   return out;
 }
 
+/** Items of a kind among `ids` the viewer may choose. */
+function findVisibleItems(db: Executor, ids: string[], kind: WorksheetKind, viewer: ItemViewer) {
+  return db
+    .select({ id: worksheetItems.id })
+    .from(worksheetItems)
+    .where(and(inArray(worksheetItems.id, ids), eq(worksheetItems.kind, kind), visibleTo(viewer)));
+}
+
 export function findItems(db: Executor, ids: string[], kind?: WorksheetKind): Promise<WorksheetItem[]> {
   if (!ids.length) return Promise.resolve([]);
   return db
@@ -95,18 +130,28 @@ export function findItems(db: Executor, ids: string[], kind?: WorksheetKind): Pr
 }
 
 /**
- * The items others may see and choose: the platform's first ones and those of published practices
- * (an item typed in a draft stays the organisation's until it is published), plus `also`.
+ * The items everyone may see and choose: the platform's first ones and those of published practices
+ * (an item typed in a draft stays the organisation's until it is published), plus those of `also`
+ * the viewer may see (a form's ticked items shown back).
  */
-export async function listSharedItems(db: Executor, also: string[] = []): Promise<WorksheetItem[]> {
+export async function listSharedItems(
+  db: Executor,
+  also: string[] = [],
+  viewer: ItemViewer = { organisationIds: [] },
+): Promise<WorksheetItem[]> {
   const extra = also.filter(isUuid);
-  const { rows } = await db.execute<{ id: string; kind: WorksheetKind; labels: I18nText }>(
-    sql`select id, kind, labels from worksheet_items w
-        where code is not null
-           or exists (select 1 from practices p where p.status = 'published'
-                      and (p.obstacles @> array[w.id] or p.levers @> array[w.id] or p.tools @> array[w.id]))
-           ${extra.length ? sql`or id = any(${sql.param(extra)}::uuid[])` : sql``}
-        order by kind, code is null, created_at, id`,
-  );
-  return rows;
+  return db
+    .select({ id: worksheetItems.id, kind: worksheetItems.kind, labels: worksheetItems.labels })
+    .from(worksheetItems)
+    .where(
+      extra.length
+        ? or(visibleTo({ organisationIds: [] }), and(inArray(worksheetItems.id, extra), visibleTo(viewer)))
+        : visibleTo({ organisationIds: [] }),
+    )
+    .orderBy(
+      worksheetItems.kind,
+      sql`${worksheetItems.code} is null`,
+      worksheetItems.createdAt,
+      worksheetItems.id,
+    );
 }

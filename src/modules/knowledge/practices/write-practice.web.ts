@@ -54,7 +54,17 @@ const PracticeBody = Type.Object({
   contact_name: line(),
   contact_way: line(),
   links: lines(),
+  /** When changing: the version the form was made from. */
+  version: Type.Optional(Type.String({ maxLength: 20, pattern: '^[0-9]*$' })),
 });
+
+/**
+ * The practice forms' body limit (the site's forms have 64 KiB, src/http/session.ts): the texts the
+ * form allows, at worst 9 bytes a character once encoded (a 3-byte UTF-8 character as %XX%XX%XX):
+ * three stories of 20,000 characters (540,000 bytes), summaries, titles, 60 new items of 120
+ * characters, links and the rest (about 110,000 more), with room to spare.
+ */
+const practiceFormBodyLimit = 1024 * 1024;
 
 const NewQuery = Type.Object({ answer: Type.Optional(Type.String({ maxLength: 64 })) });
 
@@ -75,7 +85,7 @@ export const writePracticeWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, 
         [],
       ),
       getTaxonomy(db),
-      listSharedItems(db, ids),
+      listSharedItems(db, ids, { organisationIds: mine.map((m) => m.organisationId) }),
     ]);
     return {
       organisations: orgs.map((o) => ({ id: o.id, name: o.name })),
@@ -108,23 +118,27 @@ export const writePracticeWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, 
     );
   });
 
-  app.post('/practices/new', { schema: { hide: true, body: PracticeBody } }, async (request, reply) => {
-    const kctx = signedInContext(request, deps);
-    const values = request.body;
-    return submitForm(reply, () => createPractice(kctx, practiceInput(values)), {
-      redirect: ({ slug }) => `/${kctx.locale}/practices/${slug}?done=created`,
-      refused: async (problems) => {
-        const ctx = await pageFor(request, deps);
-        const kept = refusedValues(values);
-        return PracticeFormPage({
-          ctx,
-          data: await formData(kctx.actor.userId, kept),
-          values: kept,
-          problems,
-        });
-      },
-    });
-  });
+  app.post(
+    '/practices/new',
+    { bodyLimit: practiceFormBodyLimit, schema: { hide: true, body: PracticeBody } },
+    async (request, reply) => {
+      const kctx = signedInContext(request, deps);
+      const values = request.body;
+      return submitForm(reply, () => createPractice(kctx, practiceInput(values)), {
+        redirect: ({ slug }) => `/${kctx.locale}/practices/${encodeURIComponent(slug)}?done=created`,
+        refused: async (problems) => {
+          const ctx = await pageFor(request, deps);
+          const kept = refusedValues(values);
+          return PracticeFormPage({
+            ctx,
+            data: await formData(kctx.actor.userId, kept),
+            values: kept,
+            problems,
+          });
+        },
+      });
+    },
+  );
 
   app.get('/practices/:slug/edit', { schema: { hide: true, params: SlugParams } }, async (request, reply) => {
     const { kctx, practice, editing } = await toEdit(request, request.params.slug);
@@ -138,16 +152,21 @@ export const writePracticeWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, 
 
   app.post(
     '/practices/:slug/edit',
-    { schema: { hide: true, params: SlugParams, body: PracticeBody } },
+    { bodyLimit: practiceFormBodyLimit, schema: { hide: true, params: SlugParams, body: PracticeBody } },
     async (request, reply) => {
       const kctx = signedInContext(request, deps);
       const values = request.body;
       return submitForm(reply, () => editPractice(kctx, request.params.slug, practiceInput(values)), {
-        redirect: ({ slug }) => `/${kctx.locale}/practices/${slug}?done=edited`,
+        redirect: ({ slug }) => `/${kctx.locale}/practices/${encodeURIComponent(slug)}?done=edited`,
         refused: async (problems) => {
           const { editing } = await toEdit(request, request.params.slug);
           const ctx = await pageFor(request, deps);
-          const kept = refusedValues(values);
+          // Changed meanwhile: what was typed stays, and saving again, knowingly, replaces the change.
+          const meanwhile = problems.find((p) => p.code === 'practice_changed_meanwhile');
+          const kept = {
+            ...refusedValues(values),
+            ...(meanwhile ? { version: String(meanwhile.values?.version) } : {}),
+          };
           return PracticeFormPage({
             ctx,
             data: await formData(kctx.actor.userId, kept, editing),
@@ -167,7 +186,7 @@ export const writePracticeWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, 
     app.post(path, { schema: { hide: true, params: SlugParams } }, async (request, reply) => {
       const kctx = signedInContext(request, deps);
       const { slug } = await run(kctx, request.params.slug);
-      return reply.redirect(`/${kctx.locale}/practices/${slug}?done=${done}`, 303);
+      return reply.redirect(`/${kctx.locale}/practices/${encodeURIComponent(slug)}?done=${done}`, 303);
     });
   action('/practices/:slug/publish', publishPractice, 'published');
   action('/practices/:slug/unpublish', unpublishPractice, 'unpublished');

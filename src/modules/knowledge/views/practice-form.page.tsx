@@ -70,6 +70,7 @@ export function PracticeFormPage({
                   { empty: t.t('knowledge.form.choose_organisation') },
                 )
               : ''}
+            {editing ? <input type="hidden" name="version" value={f.value('version')} /> : ''}
             {f.inLanguages('title', t.t('knowledge.form.title'), {
               hint: t.t('knowledge.form.title_hint'),
               maxlength: practiceLimits.title.max,

@@ -209,6 +209,8 @@ export function PracticePage({
           </p>
           {published ? (
             <PostButton ctx={ctx} action={`${base}/unpublish`} label={t.t('knowledge.practice.unpublish')} />
+          ) : data.takenDown ? (
+            <p safe>{t.t('knowledge.practice.taken_down_notice')}</p>
           ) : (
             <PostButton
               ctx={ctx}
@@ -217,6 +219,14 @@ export function PracticePage({
               secondary={false}
             />
           )}
+        </section>
+      ) : (
+        ''
+      )}
+      {data.moderator && data.takenDown ? (
+        <section aria-labelledby="moderation-title" class="practice-actions">
+          <h2 id="moderation-title">{t.html('knowledge.practice.moderation')}</h2>
+          <PostButton ctx={ctx} action={`${base}/publish`} label={t.t('knowledge.practice.publish')} />
         </section>
       ) : (
         ''
