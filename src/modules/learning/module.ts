@@ -10,6 +10,14 @@ import { learnerWeb } from './learner/learner.web.ts';
 import { composeWeb } from './paths/compose.web.ts';
 import { cardsWeb } from './paths/cards.web.ts';
 import { composersWeb } from './composers/composers.web.ts';
+import { StepLimiter } from './learner/step-limiter.ts';
+
+declare module '../../http/deps.ts' {
+  interface Services {
+    /** This process's limit of counted steps per address (learner/step-limiter.ts). */
+    learningSteps: StepLimiter;
+  }
+}
 
 const errors = moduleErrors('learning', {
   /** Also for a draft the reader does not compose. */
@@ -22,4 +30,5 @@ export const learningModule = {
   tables: tablesOf(learningSchema),
   errors,
   routes: { pages: [learnerWeb, composeWeb, cardsWeb, composersWeb] },
+  start: () => ({ services: { learningSteps: new StepLimiter() } }),
 } satisfies ModuleManifest;

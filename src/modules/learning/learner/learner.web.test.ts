@@ -188,3 +188,124 @@ describe('a signed-in learner', () => {
     expect((await visitor.post('/fr/learn/account-progress/done', { name: 'X' })).statusCode).toBe(401);
   });
 });
+
+const totalCounted = async (pathId: string) =>
+  (
+    await sql(
+      app.t,
+      'select coalesce(sum(count), 0)::int as n from learning_choice_counts where path_id = $1',
+      [pathId],
+    )
+  )[0].n as number;
+
+describe('a step counts only where the learner is', () => {
+  it('a visitor who never started cannot post answers to a later card over and over: nothing counted', async () => {
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    const path = await composeBranchingPath(app.t, moderator, 'step-inflate');
+    const quiz = path.cards[2]!;
+    const wrong = quiz.options!.find((o) => !o.correct)!.key;
+    const bot = new FormClient(app.t.app);
+    await bot.get(`/en/learn/step-inflate/${quiz.key}`);
+    for (let i = 0; i < 20; i++) {
+      const res = await bot.post(`/en/learn/step-inflate/${quiz.key}`, { step: 'answer', options: [wrong] });
+      // Sent to the path's first page: the visitor is at no card yet.
+      expect(location(res)).toBe('/en/learn/step-inflate');
+    }
+    expect(await totalCounted(path.id)).toBe(0);
+    // A visitor at card 1 posting to card 3 is sent back to card 1.
+    await bot.post('/en/learn/step-inflate/start', {});
+    const back = await bot.post(`/en/learn/step-inflate/${quiz.key}`, { step: 'answer', options: [wrong] });
+    expect(location(back)).toBe(`/en/learn/step-inflate/${path.cards[0]!.key}`);
+    expect(await totalCounted(path.id)).toBe(0);
+  });
+
+  it('a visitor cannot reach the completion page by posting straight to the last card', async () => {
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    const path = await composeBranchingPath(app.t, moderator, 'step-skip');
+    const quiz = path.cards[2]!;
+    const right = quiz.options!.find((o) => o.correct)!.key;
+    const visitor = new FormClient(app.t.app);
+    await visitor.get(`/en/learn/step-skip/${quiz.key}`);
+    await visitor.post(`/en/learn/step-skip/${quiz.key}`, { step: 'answer', options: [right] });
+    // (The page's title reads "Path completed" either way: its text tells.)
+    expect((await visitor.get('/en/learn/step-skip/done')).body).toContain(
+      'You have not finished this path yet.',
+    );
+  });
+
+  it('a composer previewing a draft is not counted', async () => {
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    const path = await composeBranchingPath(app.t, moderator, 'step-draft');
+    await moderator.get(`/en/paths/${path.id}`);
+    expect((await moderator.post(`/en/paths/${path.id}/unpublish`, {})).statusCode).toBe(303);
+    const situation = path.cards[0]!;
+    await moderator.get(`/en/learn/step-draft/${situation.key}`);
+    const chose = await moderator.post(`/en/learn/step-draft/${situation.key}`, {
+      step: 'choose',
+      choice: situation.choices![0]!.key,
+    });
+    expect(location(chose)).toContain('/feedback?choice=');
+    expect(await totalCounted(path.id)).toBe(0);
+  });
+
+  it('an answer with an odd option value goes to the feedback of the options of the card, no 500', async () => {
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    const path = await composeBranchingPath(app.t, moderator, 'step-header');
+    const [situation, text, quiz] = path.cards;
+    const right = quiz!.options!.find((o) => o.correct)!.key;
+    const visitor = new FormClient(app.t.app);
+    await visitor.get('/en/learn/step-header');
+    await visitor.post('/en/learn/step-header/start', {});
+    await visitor.post(`/en/learn/step-header/${situation!.key}`, {
+      step: 'choose',
+      choice: situation!.choices![0]!.key,
+    });
+    await visitor.post(`/en/learn/step-header/${text!.key}`, { step: 'continue' });
+    const res = await visitor.post(`/en/learn/step-header/${quiz!.key}`, {
+      step: 'answer',
+      options: [right, 'Ā', 'a b&c'],
+    });
+    expect(res.statusCode).toBe(303);
+    expect(location(res)).toBe(`/en/learn/step-header/${quiz!.key}/feedback?answer=${right}`);
+  });
+
+  it('a step posted to a card that is gone sends back to the path, like the card’s page', async () => {
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    await composeBranchingPath(app.t, moderator, 'step-gone');
+    const visitor = new FormClient(app.t.app);
+    await visitor.get('/en/learn/step-gone');
+    await visitor.post('/en/learn/step-gone/start', {});
+    const res = await visitor.post('/en/learn/step-gone/k0123456789', { step: 'continue' });
+    expect(res.statusCode).toBe(303);
+    expect(location(res)).toBe('/en/learn/step-gone');
+  });
+
+  it('one address has at most a burst of steps counted; its steps are still taken', async () => {
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    const path = await composeBranchingPath(app.t, moderator, 'step-limit');
+    const situation = path.cards[0]!;
+    const visitor = new FormClient(app.t.app);
+    await visitor.get('/en/learn/step-limit');
+    let last;
+    for (let i = 0; i < 100; i++) {
+      await visitor.post('/en/learn/step-limit/start', {});
+      last = await visitor.post(`/en/learn/step-limit/${situation.key}`, {
+        step: 'choose',
+        choice: situation.choices![0]!.key,
+      });
+    }
+    expect(location(last!)).toContain('/feedback?choice=');
+    const counted = await totalCounted(path.id);
+    expect(counted).toBeGreaterThanOrEqual(60);
+    expect(counted).toBeLessThan(80);
+    // Another address is counted as usual.
+    const other = new FormClient(app.t.app);
+    await other.get('/en/learn/step-limit');
+    await other.post('/en/learn/step-limit/start', {});
+    await other.post(`/en/learn/step-limit/${situation.key}`, {
+      step: 'choose',
+      choice: situation.choices![0]!.key,
+    });
+    expect(await totalCounted(path.id)).toBe(counted + 1);
+  });
+});

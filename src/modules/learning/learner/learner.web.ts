@@ -75,12 +75,6 @@ export const learnerWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
       });
   }
 
-  const cardOf = (path: PathRow, key: string) => {
-    const card = path.cards.find((c) => c.key === key);
-    if (!card) throw new AppError('LEARNING_CARD_NOT_FOUND');
-    return card;
-  };
-
   app.get('/learn', { schema: { hide: true } }, async (request, reply) => {
     const ctx = await pageFor(request, deps);
     const [paths, composer] = await Promise.all([
@@ -142,8 +136,11 @@ export const learnerWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
     async (request, reply) => {
       const actor = actorOrNull(request);
       const { path } = await readablePath(db, actor, request.params.slug);
-      const card = cardOf(path, request.params.key);
       const ctx = contextAs(request, deps, actor);
+      const base = `/${ctx.locale}/learn/${path.slug}`;
+      const card = path.cards.find((c) => c.key === request.params.key);
+      // A card that is no longer there (the path changed since): back to the path's first page.
+      if (!card) return reply.redirect(base, 303);
       const b = request.body;
       const step: Step =
         b.step === 'choose'
@@ -152,15 +149,17 @@ export const learnerWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
             ? { kind: 'answer', options: list(b.options) }
             : { kind: 'continue' };
       const before = await progressOf(request, path);
-      return submitForm(reply, () => takeStep(ctx, path, card.key, step, before), {
-        done: ({ next, progress }) => {
-          keep(request, reply, path, progress);
-          const base = `/${ctx.locale}/learn/${path.slug}`;
-          if (step.kind === 'choose')
-            return reply.redirect(`${base}/${card.key}/feedback?choice=${step.choice}`, 303);
-          if (step.kind === 'answer')
-            return reply.redirect(`${base}/${card.key}/feedback?answer=${step.options.join('.')}`, 303);
-          return reply.redirect(next === endOfPath ? `${base}/done` : `${base}/${next}`, 303);
+      const count = deps.services.learningSteps.allow(request.ip);
+      return submitForm(reply, () => takeStep(ctx, path, card.key, step, before, { count }), {
+        done: (taken) => {
+          if (taken.kind === 'elsewhere') return reply.redirect(taken.at ? `${base}/${taken.at}` : base, 303);
+          keep(request, reply, path, taken.progress);
+          const accepted = encodeURIComponent(taken.accepted.join('.'));
+          if (card.kind === 'situation')
+            return reply.redirect(`${base}/${card.key}/feedback?choice=${accepted}`, 303);
+          if (card.kind === 'quiz')
+            return reply.redirect(`${base}/${card.key}/feedback?answer=${accepted}`, 303);
+          return reply.redirect(taken.next === endOfPath ? `${base}/done` : `${base}/${taken.next}`, 303);
         },
         refused: async (problems) => {
           const page = await pageFor(request, deps);
