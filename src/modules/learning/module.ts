@@ -11,11 +11,14 @@ import { composeWeb } from './paths/compose.web.ts';
 import { cardsWeb } from './paths/cards.web.ts';
 import { composersWeb } from './composers/composers.web.ts';
 import { StepLimiter } from './learner/step-limiter.ts';
+import { ChoiceTally } from './learner/choice-tally.ts';
 
 declare module '../../http/deps.ts' {
   interface Services {
     /** This process's limit of counted steps per address (learner/step-limiter.ts). */
     learningSteps: StepLimiter;
+    /** This process's choices not yet written, in batches (learner/choice-tally.ts). */
+    learningCounts: ChoiceTally;
   }
 }
 
@@ -30,5 +33,12 @@ export const learningModule = {
   tables: tablesOf(learningSchema),
   errors,
   routes: { pages: [learnerWeb, composeWeb, cardsWeb, composersWeb] },
-  start: () => ({ services: { learningSteps: new StepLimiter() } }),
+  start: ({ db, log }) => {
+    const tally = new ChoiceTally(db, (error) => log.error({ err: error }, 'learning choice counts'));
+    tally.start();
+    return {
+      services: { learningSteps: new StepLimiter(), learningCounts: tally },
+      close: () => tally.close(),
+    };
+  },
 } satisfies ModuleManifest;

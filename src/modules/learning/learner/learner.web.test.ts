@@ -6,6 +6,7 @@ import { FormClient } from '../../../../test/helpers/form-client.ts';
 import { composeBranchingPath } from '../../../../test/helpers/learning.ts';
 import { signedInPerson, sql } from '../../../../test/helpers/members.ts';
 import { useTestApp } from '../../../../test/helpers/test-app.ts';
+import { flushChoiceCounts } from './choice-tally.ts';
 import { progressCookieName } from './progress-cookie.ts';
 
 const app = useTestApp();
@@ -42,6 +43,7 @@ describe('a visitor follows a branching path', () => {
     const none = await visitor.post(`/en/learn/debts-first-steps/${situation!.key}`, { step: 'choose' });
     expect(none.statusCode).toBe(400);
     expect(none.body).toContain('Choose an answer.');
+    await flushChoiceCounts();
     expect(await sql(app.t, 'select * from learning_choice_counts where path_id = $1', [path.id])).toEqual(
       [],
     );
@@ -80,6 +82,8 @@ describe('a visitor follows a branching path', () => {
     expect(done.body).toContain('This page holds no personal data');
 
     // Counted: the choice, the option, a wrong answer; no user, session, address or time anywhere.
+    // Written in the next batch, not with the step.
+    await flushChoiceCounts();
     const counts = await sql(
       app.t,
       'select card_key, choice_key, count from learning_choice_counts where path_id = $1 order by card_key, choice_key',
@@ -101,7 +105,9 @@ describe('a visitor follows a branching path', () => {
     // The authors see it; the visitor does not.
     const page = await moderator.get(`/en/paths/${path.id}/choices`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('0 right and 1 wrong answers.');
+    // One answer is too few to show.
+    expect(page.body).toContain('Fewer than 5 answers so far: not shown yet.');
+    expect(page.body).not.toContain('0 right and 1 wrong answers.');
     expect((await visitor.get(`/en/paths/${path.id}/choices`)).statusCode).toBe(303);
 
     // Taken again: back at card 1, the completion date kept.
@@ -189,14 +195,16 @@ describe('a signed-in learner', () => {
   });
 });
 
-const totalCounted = async (pathId: string) =>
-  (
+const totalCounted = async (pathId: string) => {
+  await flushChoiceCounts();
+  return (
     await sql(
       app.t,
       'select coalesce(sum(count), 0)::int as n from learning_choice_counts where path_id = $1',
       [pathId],
     )
   )[0].n as number;
+};
 
 describe('a step counts only where the learner is', () => {
   it('a visitor who never started cannot post answers to a later card over and over: nothing counted', async () => {
@@ -307,5 +315,58 @@ describe('a step counts only where the learner is', () => {
       choice: situation.choices![0]!.key,
     });
     expect(await totalCounted(path.id)).toBe(counted + 1);
+  });
+});
+
+describe('the counts tell nothing of one learner', () => {
+  it('a signed-in learner’s choice is not written in the transaction of their progress (xmin)', async () => {
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    const path = await composeBranchingPath(app.t, moderator, 'count-xmin');
+    const [situation, text, quiz] = path.cards;
+    const learner = await signedInPerson(app.t);
+    await learner.get('/en/learn/count-xmin');
+    await learner.post('/en/learn/count-xmin/start', {});
+    await learner.post(`/en/learn/count-xmin/${situation!.key}`, {
+      step: 'choose',
+      choice: situation!.choices![0]!.key,
+    });
+    await learner.post(`/en/learn/count-xmin/${text!.key}`, { step: 'continue' });
+    const wrong = quiz!.options!.find((o) => !o.correct)!.key;
+    await learner.post(`/en/learn/count-xmin/${quiz!.key}`, { step: 'answer', options: [wrong] });
+    // Not yet written: the step is counted in the next batch.
+    expect(await sql(app.t, 'select * from learning_choice_counts where path_id = $1', [path.id])).toEqual(
+      [],
+    );
+    expect(await totalCounted(path.id)).toBe(3);
+    const tied = await sql(
+      app.t,
+      `select c.choice_key from learning_choice_counts c join learning_progress p
+         on p.xmin = c.xmin where p.user_id = $1 and c.path_id = $2`,
+      [learner.id, path.id],
+    );
+    expect(tied).toEqual([]);
+  });
+
+  it('the authors see a card’s counts only from 5 answers on', async () => {
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    const path = await composeBranchingPath(app.t, moderator, 'count-five');
+    const situation = path.cards[0]!;
+    for (let i = 0; i < 5; i++) {
+      const visitor = new FormClient(app.t.app);
+      await visitor.get('/en/learn/count-five');
+      await visitor.post('/en/learn/count-five/start', {});
+      await visitor.post(`/en/learn/count-five/${situation.key}`, {
+        step: 'choose',
+        choice: situation.choices![i % 2]!.key,
+      });
+      await flushChoiceCounts();
+      const page = await moderator.get(`/en/paths/${path.id}/choices`);
+      expect(page.body).toContain('shown once it has at least 5 answers');
+      // The situation's table (its two choices) only at the fifth; the quiz has none.
+      expect(page.body.split('<table').length - 1).toBe(i === 4 ? 1 : 0);
+    }
+    const page = await moderator.get(`/en/paths/${path.id}/choices`);
+    expect(page.body).toMatch(/Read the letter together<\/span><\/td><td>3<\/td>/);
+    expect(page.body).toContain('Fewer than 5 answers so far: not shown yet.');
   });
 });

@@ -149,8 +149,9 @@ export const learnerWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
             ? { kind: 'answer', options: list(b.options) }
             : { kind: 'continue' };
       const before = await progressOf(request, path);
-      const count = deps.services.learningSteps.allow(request.ip);
-      return submitForm(reply, () => takeStep(ctx, path, card.key, step, before, { count }), {
+      const { learningSteps, learningCounts } = deps.services;
+      const tally = learningSteps.allow(request.ip) ? learningCounts : null;
+      return submitForm(reply, () => takeStep(ctx, path, card.key, step, before, tally), {
         done: (taken) => {
           if (taken.kind === 'elsewhere') return reply.redirect(taken.at ? `${base}/${taken.at}` : base, 303);
           keep(request, reply, path, taken.progress);

@@ -3,17 +3,19 @@
 // none, or when the card they were at is gone); a step posted to any other card moves and counts
 // nothing, and the learner is sent back to where they are. The choice (or the options chosen) is
 // counted anonymously: one more in learning_choice_counts, with no user, session, address or time;
-// a quiz also counts a right or a wrong answer. Not counted for a draft (its composers preview it)
-// nor when the caller says so (an address over its limit). A signed-in learner's progress is saved
-// on their account; a visitor's comes back to be kept in their browser. No audit entry: it would
-// name the learner.
+// a quiz also counts a right or a wrong answer. The counts are gathered in memory and written in
+// batches mixing learners (choice-tally.ts), never in the transaction that saves a signed-in
+// learner's progress. Not counted for a draft (its composers preview it) nor when the caller gives
+// no tally (an address over its limit). A visitor's progress comes back to be kept in their
+// browser. No audit entry: it would name the learner.
 import { AppError } from '../../../shared/errors.ts';
 import type { LearnerContext } from '../learning-context.ts';
 import { endOfPath } from '../learning.vocabulary.ts';
 import type { Card } from '../paths/cards.ts';
 import { resolveNext } from '../paths/path-graph.ts';
 import type { PathRow } from '../paths/paths.repo.ts';
-import { countChoices, saveProgress } from './progress.repo.ts';
+import type { ChoiceTally } from './choice-tally.ts';
+import { saveProgress } from './progress.repo.ts';
 import type { Progress } from './progress.ts';
 
 export type Step =
@@ -70,7 +72,7 @@ export async function takeStep(
   cardKey: string,
   step: Step,
   before: Progress | null,
-  options: { count: boolean },
+  tally: Pick<ChoiceTally, 'add'> | null,
 ): Promise<StepTaken> {
   const index = path.cards.findIndex((c) => c.key === cardKey);
   if (index < 0) throw new AppError('LEARNING_CARD_NOT_FOUND');
@@ -81,9 +83,7 @@ export async function takeStep(
     next === endOfPath
       ? { cardKey: null, completedAt: ctx.now }
       : { cardKey: next, completedAt: before?.completedAt ?? null };
-  await ctx.db.transaction(async (tx) => {
-    if (options.count && path.status === 'published') await countChoices(tx, path.id, cardKey, counted);
-    if (ctx.actor) await saveProgress(tx, ctx.actor.userId, path.id, progress, ctx.now);
-  });
+  if (ctx.actor) await saveProgress(ctx.db, ctx.actor.userId, path.id, progress, ctx.now);
+  if (tally && path.status === 'published') tally.add(path.id, cardKey, counted);
   return { kind: 'taken', next, progress, accepted, right };
 }
