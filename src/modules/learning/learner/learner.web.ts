@@ -1,7 +1,7 @@
 // The learner's pages: the published paths, a path's first page, one page per card, the feedback
 // of a choice or an answer, and the completion page. Every step is a POST answered with a redirect,
 // so a reload counts nothing twice. A visitor's progress goes back to their browser as a signed
-// cookie for this path only; a signed-in learner's is saved on their account.
+// cookie named after this path (sent to the learning pages); a signed-in learner's is saved on their account.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
@@ -62,12 +62,17 @@ export const learnerWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
     return progressOfCookie(keys, path.id, request.cookies[progressCookieName(path.id)]);
   }
 
-  /** A visitor's progress, for this path's pages in each language. */
+  /**
+   * A visitor's progress, for the learning pages in each language: under /{locale}/learn rather
+   * than the path's own address, so that a path whose address (slug) changes keeps its learners'
+   * progress. The cookie's name and its signature already name the path's id, so a broader Path
+   * mixes nothing up; keeping old slugs with redirects would need a table of them instead.
+   */
   function keep(request: FastifyRequest, reply: FastifyReply, path: PathRow, progress: Progress) {
     if (request.signedIn) return;
     for (const locale of locales)
       reply.setCookie(progressCookieName(path.id), progressCookie(keys, path.id, progress), {
-        path: `/${locale}/learn/${path.slug}`,
+        path: `/${locale}/learn`,
         httpOnly: true,
         sameSite: 'lax',
         secure: config.env === 'production',
