@@ -12,6 +12,7 @@ import { createTestEvent } from './helpers/network-events.ts';
 import { newToken } from '../src/shared/tokens.ts';
 import { unsubscribeToken } from '../src/modules/network/follows/unsubscribe-token.ts';
 import { tableCards } from './helpers/learning.ts';
+import { flushChoiceCounts } from '../src/modules/learning/learner/choice-tally.ts';
 
 const roles = [
   'visitor',
@@ -403,10 +404,13 @@ async function learningPath(options: { status?: string; organisation?: string | 
 }
 const learningRow = async () =>
   (await sql('select * from learning_paths where id = $1', [learningPathId]))[0];
-const learningChoices = async () =>
-  count(`select coalesce(sum(count), 0)::int as n from learning_choice_counts where path_id = $1`, [
+const learningChoices = async () => {
+  // The choices are written in batches: this process's batch now.
+  await flushChoiceCounts();
+  return count(`select coalesce(sum(count), 0)::int as n from learning_choice_counts where path_id = $1`, [
     learningPathId,
   ]);
+};
 let learningSpareOrg = '';
 const spareLearningOrg = async () => {
   [{ id: learningSpareOrg }] = await sql(

@@ -1,7 +1,7 @@
 // Learning paths in a real browser: a volunteer on a 390 px phone finds the demo path from the
 // footer, takes the branching route (a choice that leads to an extra card), answers the quiz and
 // reaches the completion page, which prints without the site around it; a composer at 1280 px sees
-// how often each choice was made, and changes a card. Every page passes axe and nothing scrolls sideways.
+// how often each choice was made (not yet: one answer), and changes a card. Every page passes axe and nothing scrolls sideways.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import {
   type BrowserHarness,
@@ -13,6 +13,7 @@ import {
 import { signedInPerson } from '../helpers/members.ts';
 import { allowSlowTests } from '../helpers/slow-tests.ts';
 import { demoPathSlug, loadDemoPath } from '../../src/modules/learning/paths/demo-path.ts';
+import { flushChoiceCounts } from '../../src/modules/learning/learner/choice-tally.ts';
 
 allowSlowTests();
 
@@ -99,15 +100,14 @@ describe('learning paths', () => {
     await expectFitsAndAccessible(desk, 1280, true);
     await desk.getByRole('link', { name: 'Someone asks you about their residence papers' }).click();
     await expectFitsAndAccessible(desk, 1280, true);
+    // The volunteer's choice, written with this process's next batch.
+    await flushChoiceCounts();
     await desk.getByRole('link', { name: 'Choices made' }).click();
     const firstCard = desk.locator('.learn-counts').first();
-    expect(
-      await firstCard
-        .locator('tr', { hasText: 'You tell her what you think' })
-        .locator('td')
-        .last()
-        .textContent(),
-    ).toBe('1');
+    // One answer is too few to be shown: one person's choice cannot be picked out.
+    expect(await firstCard.locator('.empty').textContent()).toBe(
+      'Fewer than 5 answers so far: not shown yet.',
+    );
     await expectFitsAndAccessible(desk, 1280, true);
     // A situation's form: five rows of choices in three languages, the first two filled in.
     await desk.goBack();

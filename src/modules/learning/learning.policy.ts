@@ -61,14 +61,18 @@ export async function composingFor(
   });
 }
 
-/** Who reads a path's counts of choices: the moderators and the members of its organisation. */
+/**
+ * Who reads a path's counts of choices: the moderators and the members of its organisation; for a
+ * path that is not published (its cards a draft), only those who compose it.
+ */
 export async function mayReadCounts(
   db: Executor,
   actor: Actor | null,
-  path: { organisationId: string | null },
+  path: { organisationId: string | null; status: string },
 ): Promise<boolean> {
   if (!actor) return false;
   if (isModerator(actor)) return true;
+  if (path.status !== 'published') return composes(await composerOf(db, actor), path);
   if (!path.organisationId) return false;
   return (await findMembershipsOfUser(db, actor.userId)).some(
     (m) => m.organisationId === path.organisationId,

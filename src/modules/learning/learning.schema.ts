@@ -78,9 +78,11 @@ export const learningProgress = pgTable(
 
 /**
  * How often each choice of a situation and each option of a quiz was taken: counts only, with no
- * user, session, address or time, so authors see which situations confuse people and nobody's
- * answers can be told apart. `choiceKey` is a choice's or an option's key, or "right"/"wrong" for
- * a quiz's whole answers.
+ * user, session, address or time, so authors see which situations confuse people. The counts are
+ * written in batches that add up several learners' steps (learner/choice-tally.ts), and the
+ * authors' page shows a card's counts only from a few answers on; with few learners, a count may
+ * still hint at what someone chose. `choiceKey` is a choice's or an option's key, or
+ * "right"/"wrong" for a quiz's whole answers.
  */
 export const learningChoiceCounts = pgTable(
   'learning_choice_counts',

@@ -10,6 +10,17 @@ import { learnerWeb } from './learner/learner.web.ts';
 import { composeWeb } from './paths/compose.web.ts';
 import { cardsWeb } from './paths/cards.web.ts';
 import { composersWeb } from './composers/composers.web.ts';
+import { StepLimiter } from './learner/step-limiter.ts';
+import { ChoiceTally } from './learner/choice-tally.ts';
+
+declare module '../../http/deps.ts' {
+  interface Services {
+    /** This process's limit of counted steps per address (learner/step-limiter.ts). */
+    learningSteps: StepLimiter;
+    /** This process's choices not yet written, in batches (learner/choice-tally.ts). */
+    learningCounts: ChoiceTally;
+  }
+}
 
 const errors = moduleErrors('learning', {
   /** Also for a draft the reader does not compose. */
@@ -22,4 +33,12 @@ export const learningModule = {
   tables: tablesOf(learningSchema),
   errors,
   routes: { pages: [learnerWeb, composeWeb, cardsWeb, composersWeb] },
+  start: ({ db, log }) => {
+    const tally = new ChoiceTally(db, (error) => log.error({ err: error }, 'learning choice counts'));
+    tally.start();
+    return {
+      services: { learningSteps: new StepLimiter(), learningCounts: tally },
+      close: () => tally.close(),
+    };
+  },
 } satisfies ModuleManifest;

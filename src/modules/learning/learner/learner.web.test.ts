@@ -6,6 +6,7 @@ import { FormClient } from '../../../../test/helpers/form-client.ts';
 import { composeBranchingPath } from '../../../../test/helpers/learning.ts';
 import { signedInPerson, sql } from '../../../../test/helpers/members.ts';
 import { useTestApp } from '../../../../test/helpers/test-app.ts';
+import { flushChoiceCounts } from './choice-tally.ts';
 import { progressCookieName } from './progress-cookie.ts';
 
 const app = useTestApp();
@@ -26,13 +27,9 @@ describe('a visitor follows a branching path', () => {
     expect(start.body).toContain('What to say, and who to refer to.');
     const started = await visitor.post('/en/learn/debts-first-steps/start', {});
     expect(location(started)).toBe(`/en/learn/debts-first-steps/${situation!.key}`);
-    // One cookie per language's pages of this path, none elsewhere.
+    // One cookie per language's learning pages, named after this path; none elsewhere.
     const set = started.cookies as { name: string; path: string; httpOnly: boolean }[];
-    expect(set.map((c) => c.path).sort()).toEqual([
-      '/en/learn/debts-first-steps',
-      '/fr/learn/debts-first-steps',
-      '/nl/learn/debts-first-steps',
-    ]);
+    expect(set.map((c) => c.path).sort()).toEqual(['/en/learn', '/fr/learn', '/nl/learn']);
     expect(set.every((c) => c.name === progressCookieName(path.id) && c.httpOnly)).toBe(true);
 
     const card1 = await visitor.get(location(started));
@@ -42,6 +39,7 @@ describe('a visitor follows a branching path', () => {
     const none = await visitor.post(`/en/learn/debts-first-steps/${situation!.key}`, { step: 'choose' });
     expect(none.statusCode).toBe(400);
     expect(none.body).toContain('Choose an answer.');
+    await flushChoiceCounts();
     expect(await sql(app.t, 'select * from learning_choice_counts where path_id = $1', [path.id])).toEqual(
       [],
     );
@@ -80,6 +78,8 @@ describe('a visitor follows a branching path', () => {
     expect(done.body).toContain('This page holds no personal data');
 
     // Counted: the choice, the option, a wrong answer; no user, session, address or time anywhere.
+    // Written in the next batch, not with the step.
+    await flushChoiceCounts();
     const counts = await sql(
       app.t,
       'select card_key, choice_key, count from learning_choice_counts where path_id = $1 order by card_key, choice_key',
@@ -101,7 +101,9 @@ describe('a visitor follows a branching path', () => {
     // The authors see it; the visitor does not.
     const page = await moderator.get(`/en/paths/${path.id}/choices`);
     expect(page.statusCode).toBe(200);
-    expect(page.body).toContain('0 right and 1 wrong answers.');
+    // One answer is too few to show.
+    expect(page.body).toContain('Fewer than 5 answers so far: not shown yet.');
+    expect(page.body).not.toContain('0 right and 1 wrong answers.');
     expect((await visitor.get(`/en/paths/${path.id}/choices`)).statusCode).toBe(303);
 
     // Taken again: back at card 1, the completion date kept.
@@ -186,5 +188,208 @@ describe('a signed-in learner', () => {
     const visitor = new FormClient(app.t.app);
     await visitor.get('/fr/learn/account-progress');
     expect((await visitor.post('/fr/learn/account-progress/done', { name: 'X' })).statusCode).toBe(401);
+  });
+});
+
+const totalCounted = async (pathId: string) => {
+  await flushChoiceCounts();
+  return (
+    await sql(
+      app.t,
+      'select coalesce(sum(count), 0)::int as n from learning_choice_counts where path_id = $1',
+      [pathId],
+    )
+  )[0].n as number;
+};
+
+describe('a step counts only where the learner is', () => {
+  it('a visitor who never started cannot post answers to a later card over and over: nothing counted', async () => {
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    const path = await composeBranchingPath(app.t, moderator, 'step-inflate');
+    const quiz = path.cards[2]!;
+    const wrong = quiz.options!.find((o) => !o.correct)!.key;
+    const bot = new FormClient(app.t.app);
+    await bot.get(`/en/learn/step-inflate/${quiz.key}`);
+    for (let i = 0; i < 20; i++) {
+      const res = await bot.post(`/en/learn/step-inflate/${quiz.key}`, { step: 'answer', options: [wrong] });
+      // Sent to the path's first page: the visitor is at no card yet.
+      expect(location(res)).toBe('/en/learn/step-inflate');
+    }
+    expect(await totalCounted(path.id)).toBe(0);
+    // A visitor at card 1 posting to card 3 is sent back to card 1.
+    await bot.post('/en/learn/step-inflate/start', {});
+    const back = await bot.post(`/en/learn/step-inflate/${quiz.key}`, { step: 'answer', options: [wrong] });
+    expect(location(back)).toBe(`/en/learn/step-inflate/${path.cards[0]!.key}`);
+    expect(await totalCounted(path.id)).toBe(0);
+  });
+
+  it('a visitor cannot reach the completion page by posting straight to the last card', async () => {
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    const path = await composeBranchingPath(app.t, moderator, 'step-skip');
+    const quiz = path.cards[2]!;
+    const right = quiz.options!.find((o) => o.correct)!.key;
+    const visitor = new FormClient(app.t.app);
+    await visitor.get(`/en/learn/step-skip/${quiz.key}`);
+    await visitor.post(`/en/learn/step-skip/${quiz.key}`, { step: 'answer', options: [right] });
+    const done = (await visitor.get('/en/learn/step-skip/done')).body;
+    expect(done).toContain('You have not finished this path yet.');
+    expect(done).not.toContain('Path completed');
+  });
+
+  it('a composer previewing a draft is not counted', async () => {
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    const path = await composeBranchingPath(app.t, moderator, 'step-draft');
+    await moderator.get(`/en/paths/${path.id}`);
+    expect((await moderator.post(`/en/paths/${path.id}/unpublish`, {})).statusCode).toBe(303);
+    const situation = path.cards[0]!;
+    await moderator.get(`/en/learn/step-draft/${situation.key}`);
+    const chose = await moderator.post(`/en/learn/step-draft/${situation.key}`, {
+      step: 'choose',
+      choice: situation.choices![0]!.key,
+    });
+    expect(location(chose)).toContain('/feedback?choice=');
+    expect(await totalCounted(path.id)).toBe(0);
+  });
+
+  it('an answer with an odd option value goes to the feedback of the options of the card, no 500', async () => {
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    const path = await composeBranchingPath(app.t, moderator, 'step-header');
+    const [situation, text, quiz] = path.cards;
+    const right = quiz!.options!.find((o) => o.correct)!.key;
+    const visitor = new FormClient(app.t.app);
+    await visitor.get('/en/learn/step-header');
+    await visitor.post('/en/learn/step-header/start', {});
+    await visitor.post(`/en/learn/step-header/${situation!.key}`, {
+      step: 'choose',
+      choice: situation!.choices![0]!.key,
+    });
+    await visitor.post(`/en/learn/step-header/${text!.key}`, { step: 'continue' });
+    const res = await visitor.post(`/en/learn/step-header/${quiz!.key}`, {
+      step: 'answer',
+      options: [right, 'Ā', 'a b&c'],
+    });
+    expect(res.statusCode).toBe(303);
+    expect(location(res)).toBe(`/en/learn/step-header/${quiz!.key}/feedback?answer=${right}`);
+  });
+
+  it('a step posted to a card that is gone sends back to the path, like the card’s page', async () => {
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    await composeBranchingPath(app.t, moderator, 'step-gone');
+    const visitor = new FormClient(app.t.app);
+    await visitor.get('/en/learn/step-gone');
+    await visitor.post('/en/learn/step-gone/start', {});
+    const res = await visitor.post('/en/learn/step-gone/k0123456789', { step: 'continue' });
+    expect(res.statusCode).toBe(303);
+    expect(location(res)).toBe('/en/learn/step-gone');
+  });
+
+  it('one address has at most a burst of steps counted; its steps are still taken', async () => {
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    const path = await composeBranchingPath(app.t, moderator, 'step-limit');
+    const situation = path.cards[0]!;
+    const visitor = new FormClient(app.t.app);
+    await visitor.get('/en/learn/step-limit');
+    let last;
+    for (let i = 0; i < 100; i++) {
+      await visitor.post('/en/learn/step-limit/start', {});
+      last = await visitor.post(`/en/learn/step-limit/${situation.key}`, {
+        step: 'choose',
+        choice: situation.choices![0]!.key,
+      });
+    }
+    expect(location(last!)).toContain('/feedback?choice=');
+    const counted = await totalCounted(path.id);
+    expect(counted).toBeGreaterThanOrEqual(60);
+    expect(counted).toBeLessThan(80);
+    // Another address is counted as usual.
+    const other = new FormClient(app.t.app);
+    await other.get('/en/learn/step-limit');
+    await other.post('/en/learn/step-limit/start', {});
+    await other.post(`/en/learn/step-limit/${situation.key}`, {
+      step: 'choose',
+      choice: situation.choices![0]!.key,
+    });
+    expect(await totalCounted(path.id)).toBe(counted + 1);
+  });
+});
+
+describe('the counts tell nothing of one learner', () => {
+  it('a signed-in learner’s choice is not written in the transaction of their progress (xmin)', async () => {
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    const path = await composeBranchingPath(app.t, moderator, 'count-xmin');
+    const [situation, text, quiz] = path.cards;
+    const learner = await signedInPerson(app.t);
+    await learner.get('/en/learn/count-xmin');
+    await learner.post('/en/learn/count-xmin/start', {});
+    await learner.post(`/en/learn/count-xmin/${situation!.key}`, {
+      step: 'choose',
+      choice: situation!.choices![0]!.key,
+    });
+    await learner.post(`/en/learn/count-xmin/${text!.key}`, { step: 'continue' });
+    const wrong = quiz!.options!.find((o) => !o.correct)!.key;
+    await learner.post(`/en/learn/count-xmin/${quiz!.key}`, { step: 'answer', options: [wrong] });
+    // Not yet written: the step is counted in the next batch.
+    expect(await sql(app.t, 'select * from learning_choice_counts where path_id = $1', [path.id])).toEqual(
+      [],
+    );
+    expect(await totalCounted(path.id)).toBe(3);
+    const tied = await sql(
+      app.t,
+      `select c.choice_key from learning_choice_counts c join learning_progress p
+         on p.xmin = c.xmin where p.user_id = $1 and c.path_id = $2`,
+      [learner.id, path.id],
+    );
+    expect(tied).toEqual([]);
+  });
+
+  it('the authors see a card’s counts only from 5 answers on', async () => {
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    const path = await composeBranchingPath(app.t, moderator, 'count-five');
+    const situation = path.cards[0]!;
+    for (let i = 0; i < 5; i++) {
+      const visitor = new FormClient(app.t.app);
+      await visitor.get('/en/learn/count-five');
+      await visitor.post('/en/learn/count-five/start', {});
+      await visitor.post(`/en/learn/count-five/${situation.key}`, {
+        step: 'choose',
+        choice: situation.choices![i % 2]!.key,
+      });
+      await flushChoiceCounts();
+      const page = await moderator.get(`/en/paths/${path.id}/choices`);
+      expect(page.body).toContain('shown once it has at least 5 answers');
+      // The situation's table (its two choices) only at the fifth; the quiz has none.
+      expect(page.body.split('<table').length - 1).toBe(i === 4 ? 1 : 0);
+    }
+    const page = await moderator.get(`/en/paths/${path.id}/choices`);
+    expect(page.body).toMatch(/Read the letter together<\/span><\/td><td>3<\/td>/);
+    expect(page.body).toContain('Fewer than 5 answers so far: not shown yet.');
+  });
+});
+
+describe('a path whose address changes', () => {
+  it('a visitor keeps their progress: the cookie is sent to the new address too', async () => {
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    const path = await composeBranchingPath(app.t, moderator, 'old-slug');
+    const visitor = new FormClient(app.t.app);
+    await visitor.get('/en/learn/old-slug');
+    const started = await visitor.post('/en/learn/old-slug/start', {});
+    await visitor.post(`/en/learn/old-slug/${path.cards[0]!.key}`, {
+      step: 'choose',
+      choice: path.cards[0]!.choices![0]!.key,
+    });
+    await moderator.get(`/en/paths/${path.id}`);
+    const edited = await moderator.post(`/en/paths/${path.id}`, {
+      version: String(path.version),
+      slug: 'new-slug',
+      'title.nl': 't',
+      'title.fr': 't',
+      'title.en': 't',
+    });
+    expect(edited.statusCode).toBe(303);
+    // A browser sends a cookie only under its Path (the test's jar ignores Path: checked here).
+    const paths = (started.cookies as { path: string }[]).map((c) => c.path);
+    const sent = (url: string) => paths.some((p) => url === p || url.startsWith(`${p}/`));
+    expect(sent('/en/learn/new-slug')).toBe(true);
+    expect((await visitor.get('/en/learn/new-slug')).body).toContain('You are at card 2 of 3');
   });
 });

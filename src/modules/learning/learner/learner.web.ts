@@ -1,7 +1,7 @@
 // The learner's pages: the published paths, a path's first page, one page per card, the feedback
 // of a choice or an answer, and the completion page. Every step is a POST answered with a redirect,
 // so a reload counts nothing twice. A visitor's progress goes back to their browser as a signed
-// cookie for this path only; a signed-in learner's is saved on their account.
+// cookie named after this path (sent to the learning pages); a signed-in learner's is saved on their account.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { FastifyReply, FastifyRequest } from 'fastify';
 import Type from 'typebox';
@@ -62,24 +62,23 @@ export const learnerWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
     return progressOfCookie(keys, path.id, request.cookies[progressCookieName(path.id)]);
   }
 
-  /** A visitor's progress, for this path's pages in each language. */
+  /**
+   * A visitor's progress, for the learning pages in each language: under /{locale}/learn rather
+   * than the path's own address, so that a path whose address (slug) changes keeps its learners'
+   * progress. The cookie's name and its signature already name the path's id, so a broader Path
+   * mixes nothing up; keeping old slugs with redirects would need a table of them instead.
+   */
   function keep(request: FastifyRequest, reply: FastifyReply, path: PathRow, progress: Progress) {
     if (request.signedIn) return;
     for (const locale of locales)
       reply.setCookie(progressCookieName(path.id), progressCookie(keys, path.id, progress), {
-        path: `/${locale}/learn/${path.slug}`,
+        path: `/${locale}/learn`,
         httpOnly: true,
         sameSite: 'lax',
         secure: config.env === 'production',
         maxAge: keptFor,
       });
   }
-
-  const cardOf = (path: PathRow, key: string) => {
-    const card = path.cards.find((c) => c.key === key);
-    if (!card) throw new AppError('LEARNING_CARD_NOT_FOUND');
-    return card;
-  };
 
   app.get('/learn', { schema: { hide: true } }, async (request, reply) => {
     const ctx = await pageFor(request, deps);
@@ -142,8 +141,11 @@ export const learnerWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
     async (request, reply) => {
       const actor = actorOrNull(request);
       const { path } = await readablePath(db, actor, request.params.slug);
-      const card = cardOf(path, request.params.key);
       const ctx = contextAs(request, deps, actor);
+      const base = `/${ctx.locale}/learn/${path.slug}`;
+      const card = path.cards.find((c) => c.key === request.params.key);
+      // A card that is no longer there (the path changed since): back to the path's first page.
+      if (!card) return reply.redirect(base, 303);
       const b = request.body;
       const step: Step =
         b.step === 'choose'
@@ -152,15 +154,18 @@ export const learnerWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
             ? { kind: 'answer', options: list(b.options) }
             : { kind: 'continue' };
       const before = await progressOf(request, path);
-      return submitForm(reply, () => takeStep(ctx, path, card.key, step, before), {
-        done: ({ next, progress }) => {
-          keep(request, reply, path, progress);
-          const base = `/${ctx.locale}/learn/${path.slug}`;
-          if (step.kind === 'choose')
-            return reply.redirect(`${base}/${card.key}/feedback?choice=${step.choice}`, 303);
-          if (step.kind === 'answer')
-            return reply.redirect(`${base}/${card.key}/feedback?answer=${step.options.join('.')}`, 303);
-          return reply.redirect(next === endOfPath ? `${base}/done` : `${base}/${next}`, 303);
+      const { learningSteps, learningCounts } = deps.services;
+      const tally = learningSteps.allow(request.ip) ? learningCounts : null;
+      return submitForm(reply, () => takeStep(ctx, path, card.key, step, before, tally), {
+        done: (taken) => {
+          if (taken.kind === 'elsewhere') return reply.redirect(taken.at ? `${base}/${taken.at}` : base, 303);
+          keep(request, reply, path, taken.progress);
+          const accepted = encodeURIComponent(taken.accepted.join('.'));
+          if (card.kind === 'situation')
+            return reply.redirect(`${base}/${card.key}/feedback?choice=${accepted}`, 303);
+          if (card.kind === 'quiz')
+            return reply.redirect(`${base}/${card.key}/feedback?answer=${accepted}`, 303);
+          return reply.redirect(taken.next === endOfPath ? `${base}/done` : `${base}/${taken.next}`, 303);
         },
         refused: async (problems) => {
           const page = await pageFor(request, deps);

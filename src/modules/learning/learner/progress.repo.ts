@@ -1,5 +1,6 @@
-// A signed-in learner's place in each path, and the anonymous counts of choices.
-import { and, eq, sql } from 'drizzle-orm';
+// A signed-in learner's place in each path, and the anonymous counts of choices (written in
+// batches by choice-tally.ts).
+import { and, eq } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { learningChoiceCounts, learningProgress } from '../learning.schema.ts';
 import type { Progress } from './progress.ts';
@@ -25,23 +26,6 @@ export async function saveProgress(
     .onConflictDoUpdate({
       target: [learningProgress.userId, learningProgress.pathId],
       set: { ...progress, updatedAt: now },
-    });
-}
-
-/** One more for each of these choices (or options) of a card: nothing else is written. */
-export async function countChoices(
-  tx: Executor,
-  pathId: string,
-  cardKey: string,
-  choiceKeys: string[],
-): Promise<void> {
-  if (!choiceKeys.length) return;
-  await tx
-    .insert(learningChoiceCounts)
-    .values(choiceKeys.map((choiceKey) => ({ pathId, cardKey, choiceKey, count: 1 })))
-    .onConflictDoUpdate({
-      target: [learningChoiceCounts.pathId, learningChoiceCounts.cardKey, learningChoiceCounts.choiceKey],
-      set: { count: sql`${learningChoiceCounts.count} + 1` },
     });
 }
 

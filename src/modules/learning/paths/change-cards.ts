@@ -1,6 +1,6 @@
 // The one way a path's cards change (a card saved, moved or removed): in one transaction, the path
 // locked at the version the composer saw, the change applied to the whole list, the whole list
-// checked again (every card reachable, the end reachable from each), written with a new version,
+// checked again (every card reachable, the end reachable from each; a published path keeps one), written with a new version,
 // and an audit entry. A refused change leaves the path as it was.
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import { auditLearning } from '../learning-audit.ts';
@@ -23,6 +23,9 @@ export async function changeCards(
     if (path.version !== version) throw new AppError('CONFLICT');
     const cards = change(path.cards);
     const problems: FieldProblem[] = [];
+    // A published path with no card would be an empty page to learners.
+    if (path.status === 'published' && !cards.length)
+      problems.push({ field: 'cards', message: 'learning_last_card', code: 'learning_last_card' });
     checkGraph(cards, problems);
     refuseIf(problems);
     const next = await updatePath(tx, path.id, { cards }, ctx.now);

@@ -8,6 +8,7 @@ import {
   composeBranchingPath,
   pathRow,
   quizCard,
+  situationCard,
   textCard,
 } from '../../../../test/helpers/learning.ts';
 import { memberOf, signedInPerson, sql } from '../../../../test/helpers/members.ts';
@@ -186,5 +187,75 @@ describe('who composes', () => {
     expect(await audit(org)).toEqual(['learning.composer_allowed', 'learning.composer_withdrawn']);
     // The editor alone is refused; the moderator's list still has the path.
     expect((await moderator.get('/en/paths')).body).toContain(`/en/paths/${path.id}`);
+  });
+});
+
+describe('review fixes', () => {
+  it('a draft’s counts are only for those who compose it: not found (404) for the others', async () => {
+    const [{ id: org }] = await sql(
+      app.t,
+      'select id from organisations order by provenance_id limit 1 offset 1',
+    );
+    await sql(app.t, 'insert into learning_composers (organisation_id) values ($1) on conflict do nothing', [
+      org,
+    ]);
+    const editor = await memberOf(app.t, org, ['editor']);
+    const path = await composeBranchingPath(app.t, editor, 'draft-counts');
+    await editor.get(`/en/paths/${path.id}`);
+    expect((await editor.post(`/en/paths/${path.id}/unpublish`, {})).statusCode).toBe(303);
+    const referrer = await memberOf(app.t, org, ['referrer']);
+    expect((await referrer.get('/en/learn/draft-counts')).statusCode).toBe(404);
+    const counts = await referrer.get(`/en/paths/${path.id}/choices`);
+    expect(counts.statusCode).toBe(404);
+    expect(counts.body).not.toContain('A neighbour shows you a reminder from a bailiff.');
+    expect((await (await signedInPerson(app.t)).get(`/en/paths/${path.id}/choices`)).statusCode).toBe(404);
+    expect((await editor.get(`/en/paths/${path.id}/choices`)).statusCode).toBe(200);
+  });
+
+  it('the last card of a published path cannot be removed: told why, nothing changed', async () => {
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    await moderator.get('/en/paths/new');
+    const created = await moderator.post('/en/paths/new', {
+      slug: 'one-card',
+      'title.nl': 'One',
+      'title.fr': 'One',
+      'title.en': 'One',
+    });
+    const id = /\/paths\/([0-9a-f-]{36})/.exec(String(created.headers.location))![1]!;
+    const key = await addCard(app.t, moderator, id, textCard('The only card.'));
+    await moderator.get(`/en/paths/${id}`);
+    expect((await moderator.post(`/en/paths/${id}/publish`, {})).statusCode).toBe(303);
+    const before = await pathRow(app.t, id);
+    await moderator.get(`/en/paths/${id}`);
+    const res = await moderator.post(`/en/paths/${id}/cards/${key}/remove`, {
+      version: String(before.version),
+    });
+    expectRefused(res, 'A published path keeps at least one card');
+    const after = await pathRow(app.t, id);
+    expect({ cards: after.cards.length, version: after.version }).toEqual({
+      cards: 1,
+      version: before.version,
+    });
+  });
+
+  it('two choices of one card posted with the same key get keys of their own', async () => {
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator' });
+    const path = await composeBranchingPath(app.t, moderator, 'dup-keys');
+    const situation = path.cards[0]!;
+    await moderator.get(`/en/paths/${path.id}/cards/${situation.key}`);
+    const saved = await moderator.post(`/en/paths/${path.id}/cards/${situation.key}`, {
+      ...situationCard('A neighbour shows you a reminder from a bailiff.', [
+        { label: 'Read the letter together', feedback: 'Good.' },
+        { label: 'Pay it for them', feedback: 'Kind.', next: path.cards[2]!.key },
+      ]),
+      'choice1.key': situation.choices![0]!.key,
+      'choice2.key': situation.choices![0]!.key,
+      version: String(path.version),
+    });
+    expect(saved.statusCode).toBe(303);
+    const keys = (await pathRow(app.t, path.id)).cards[0]!.choices!.map((c) => c.key);
+    expect(new Set(keys).size).toBe(2);
+    // The first keeps its key (its counts and learners' feedback links still apply).
+    expect(keys[0]).toBe(situation.choices![0]!.key);
   });
 });

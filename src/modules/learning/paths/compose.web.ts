@@ -160,7 +160,9 @@ export const composeWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
     const actor = actorOf(requireSignedIn(request));
     const path = await findPathById(db, request.params.id);
     if (!path) throw new AppError('LEARNING_PATH_NOT_FOUND');
-    if (!(await mayReadCounts(db, actor, path))) throw new AppError('FORBIDDEN');
+    // A draft is not found for those who do not compose it, as on the learner's pages.
+    if (!(await mayReadCounts(db, actor, path)))
+      throw new AppError(path.status === 'published' ? 'FORBIDDEN' : 'LEARNING_PATH_NOT_FOUND');
     const ctx = await pageFor(request, deps);
     return sendHtml(reply, CountsPage({ ctx, path, counts: await countsOf(db, path.id) }));
   });

@@ -1,6 +1,6 @@
 // A composer adds a card at the end of a path, or changes one of its cards: the card's own fields
 // and links checked first, then the whole path with it (change-cards.ts). A new card, choice or
-// option gets a new key; those that stay keep theirs, so progress and choice counts still apply.
+// option gets a new key (and so does a second one posted with the same key); those that stay keep theirs, so progress and choice counts still apply.
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { LearningContext } from '../learning-context.ts';
@@ -10,7 +10,15 @@ import { checkCard, refuseIf } from './check-path.ts';
 import { checkLinks } from './check-links.ts';
 
 const keyShape = /^k[0-9a-f]{10}$/;
-const keep = (key: string | undefined) => (key && keyShape.test(key) ? key : newKey());
+/** Keeps each well-formed key once: a second choice (or option) with the same key gets a new one. */
+function keeper() {
+  const seen = new Set<string>();
+  return (key: string | undefined) => {
+    const kept = key && keyShape.test(key) && !seen.has(key) ? key : newKey();
+    seen.add(kept);
+    return kept;
+  };
+}
 
 /** `card.key` empty for a new card. */
 export async function saveCard(
@@ -21,6 +29,7 @@ export async function saveCard(
 ): Promise<{ id: string; key: string }> {
   const adding = !card.key;
   const keyed: Card = { ...card, key: adding ? newKey() : card.key };
+  const keep = keeper();
   if (keyed.kind === 'situation') keyed.choices = keyed.choices.map((c) => ({ ...c, key: keep(c.key) }));
   if (keyed.kind === 'quiz') keyed.options = keyed.options.map((o) => ({ ...o, key: keep(o.key) }));
   const problems: FieldProblem[] = [];

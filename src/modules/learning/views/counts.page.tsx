@@ -1,11 +1,14 @@
 // How often each choice of a situation and each option of a quiz was taken, for the path's authors:
 // counts only, with nobody behind them. A choice taken by many where another was meant shows a
-// situation that confuses people.
+// situation that confuses people. A card's counts show only from `minAnswers` answers on.
 import type { PageContext } from '../../../http/request-context.ts';
 import { Breadcrumb } from '../../../views/components.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { PathRow } from '../paths/page-data.ts';
 import { inReaderLanguage } from './card-parts.tsx';
+
+/** The answers a card needs before its counts are shown. */
+export const minAnswers = 5;
 
 export function CountsPage({
   ctx,
@@ -30,6 +33,7 @@ export function CountsPage({
       />
       <h1 safe>{title}</h1>
       <p>{t.html('learning.counts.lead')}</p>
+      <p>{t.html('learning.counts.threshold', { min: minAnswers })}</p>
       {asked.length ? '' : <p class="empty">{t.html('learning.counts.none')}</p>}
       {asked.map((card) => {
         const number = path.cards.indexOf(card) + 1;
@@ -47,6 +51,20 @@ export function CountsPage({
                   right: o.correct,
                 }))
               : [];
+        const answers =
+          card.kind === 'quiz'
+            ? count(card.key, 'right') + count(card.key, 'wrong')
+            : rows.reduce((sum, r) => sum + r.n, 0);
+        if (answers < minAnswers)
+          return (
+            <section class="learn-counts" aria-labelledby={`counts-${number}`}>
+              <h2 id={`counts-${number}`}>
+                {t.html('learning.editor.card', { card: number })} · {t.html(`learning.kind.${card.kind}`)}
+              </h2>
+              <p safe>{inReaderLanguage(ctx, card.text)}</p>
+              <p class="empty">{t.html('learning.counts.few', { min: minAnswers })}</p>
+            </section>
+          );
         return (
           <section class="learn-counts" aria-labelledby={`counts-${number}`}>
             <h2 id={`counts-${number}`}>

@@ -27,7 +27,8 @@ export function DonePage({
   const title = t.t('learning.done.title');
   const f = formFields(ctx, { values: { name: name ?? '' } });
   return (
-    <Layout ctx={ctx} title={`${pathTitle} — ${title}`} styles={['learning.css']}>
+    // "Path completed" only in the title of a path the learner finished.
+    <Layout ctx={ctx} title={completedAt ? `${pathTitle} — ${title}` : pathTitle} styles={['learning.css']}>
       {completedAt ? (
         <>
           <section class="completion" aria-labelledby="completion-title">
