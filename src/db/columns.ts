@@ -1,6 +1,8 @@
 // Columns every module's tables share, so a table says what is particular to it. Names come from
 // the property (snake_case), as for every column.
-import { customType, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import { sql } from 'drizzle-orm';
+import { customType, jsonb, text, timestamp, uuid, type AnyPgColumn } from 'drizzle-orm/pg-core';
+import type { I18nText } from '../shared/i18n-text.ts';
 
 /** A random UUID primary key. */
 export const id = () => uuid().primaryKey().defaultRandom();
@@ -26,3 +28,26 @@ export const timestamps = () => ({ createdAt: createdAt(), updatedAt: updatedAt(
 
 /** Bytes, such as an image checked and encoded again on upload. */
 export const bytea = customType<{ data: Buffer; driverData: Buffer }>({ dataType: () => 'bytea' });
+
+/** A text per language ({ nl, fr, en, ar? }). */
+export const i18n = (name?: string) => (name ? jsonb(name) : jsonb()).$type<I18nText>();
+
+/** A list of texts (codes of a vocabulary, languages), empty unless given. */
+export const textList = () =>
+  text()
+    .array()
+    .notNull()
+    .default(sql`'{}'`);
+
+/** A list of ids, empty unless given. */
+export const uuidList = () =>
+  uuid()
+    .array()
+    .notNull()
+    .default(sql`'{}'`);
+
+/** A text search vector of terms analysed by the search module (stems, concepts, themes), stored as they are. */
+export const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' });
+
+/** The SQL list of a vocabulary's values, for a check constraint: `status in (${oneOf(statuses)})`. */
+export const oneOf = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));

@@ -10,7 +10,6 @@ import {
   doublePrecision,
   index,
   integer,
-  jsonb,
   pgEnum,
   pgTable,
   primaryKey,
@@ -20,7 +19,6 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import type { I18nText } from '../../shared/i18n-text.ts';
 import {
   accessConditions,
   communeNisCodes,
@@ -31,20 +29,13 @@ import {
   targetGroups,
   verificationStates,
 } from './directory.vocabulary.ts';
-import { belongsTo, id, moment, timestamps } from '../../db/columns.ts';
+import { belongsTo, i18n, id, moment, textList, timestamps } from '../../db/columns.ts';
 
 export const organisationKindEnum = pgEnum('organisation_kind', organisationKinds);
 export const verificationStateEnum = pgEnum('verification_state', verificationStates);
 export const serviceStatusEnum = pgEnum('service_status', serviceStatuses);
 export const phoneTypeEnum = pgEnum('phone_type', phoneTypes);
 
-const i18n = (name?: string) => (name ? jsonb(name) : jsonb()).$type<I18nText>();
-/** A list of texts (codes of a vocabulary, languages), empty unless given. */
-const textList = () =>
-  text()
-    .array()
-    .notNull()
-    .default(sql`'{}'`);
 /** Checks that every element of a text[] column belongs to a vocabulary. */
 const arrayWithin = (column: string, values: readonly string[]) =>
   sql.raw(`${column} <@ ARRAY[${values.map((v) => `'${v}'`).join(',')}]::text[]`);

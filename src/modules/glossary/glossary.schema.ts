@@ -4,10 +4,8 @@
 // keeps the concept's whole state as a version.
 import { sql } from 'drizzle-orm';
 import { check, index, integer, jsonb, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
-import { belongsTo, createdAt, id, timestamps } from '../../db/columns.ts';
+import { belongsTo, createdAt, id, oneOf, timestamps } from '../../db/columns.ts';
 import { glossaryLanguages, labelKinds, usageSectors } from './glossary.vocabulary.ts';
-
-const oneOf = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
 export const glossaryConcepts = pgTable(
   'glossary_concepts',

@@ -3,36 +3,19 @@
 // from: obstacles, levers, tools and tips. Foreign keys to other modules' tables (organisations,
 // users) are in the migration, so modules stay apart in code.
 import { sql } from 'drizzle-orm';
+import { boolean, check, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
-  boolean,
-  check,
-  customType,
-  index,
-  jsonb,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { createdAt, id, moment, timestamps } from '../../db/columns.ts';
-import type { I18nText } from '../../shared/i18n-text.ts';
+  createdAt,
+  i18n,
+  id,
+  moment,
+  oneOf,
+  textList,
+  timestamps,
+  tsvector,
+  uuidList,
+} from '../../db/columns.ts';
 import { practiceStatuses, worksheetKinds } from './knowledge.vocabulary.ts';
-
-const oneOf = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
-const i18n = () => jsonb().$type<I18nText>();
-const textList = () =>
-  text()
-    .array()
-    .notNull()
-    .default(sql`'{}'`);
-const uuidList = () =>
-  uuid()
-    .array()
-    .notNull()
-    .default(sql`'{}'`);
-
-/** A text search vector of terms analysed by the search module, stored as they are. */
-const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' });
 
 /**
  * One item of the shared worksheet lists. The first ones come with the platform (seeded from the

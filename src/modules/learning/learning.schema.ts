@@ -13,12 +13,10 @@ import {
   uniqueIndex,
   uuid,
 } from 'drizzle-orm/pg-core';
-import { belongsTo, createdAt, id, moment, timestamps } from '../../db/columns.ts';
+import { belongsTo, createdAt, id, moment, oneOf, timestamps } from '../../db/columns.ts';
 import type { I18nText } from '../../shared/i18n-text.ts';
 import type { Card } from './paths/cards.ts';
 import { pathStatuses } from './learning.vocabulary.ts';
-
-const oneOf = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
 export const learningPaths = pgTable(
   'learning_paths',

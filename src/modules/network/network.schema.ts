@@ -2,20 +2,20 @@
 // their answers, who follows what, and reports of posts. Foreign keys to other modules' tables
 // (organisations, locations, users) are in the migration, so modules stay apart in code.
 import { sql } from 'drizzle-orm';
+import { boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
-  boolean,
-  check,
-  customType,
-  index,
-  integer,
-  jsonb,
-  pgTable,
-  text,
-  uniqueIndex,
-  uuid,
-} from 'drizzle-orm/pg-core';
-import { belongsTo, bytea, createdAt, id, moment, timestamps } from '../../db/columns.ts';
-import type { I18nText } from '../../shared/i18n-text.ts';
+  belongsTo,
+  bytea,
+  createdAt,
+  i18n,
+  id,
+  moment,
+  oneOf,
+  textList,
+  timestamps,
+  tsvector,
+  uuidList,
+} from '../../db/columns.ts';
 import {
   eventKinds,
   eventLimits,
@@ -27,22 +27,6 @@ import {
   registrationStatuses,
   whoMayRegister,
 } from './network.vocabulary.ts';
-
-const oneOf = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
-const i18n = () => jsonb().$type<I18nText>();
-const textList = () =>
-  text()
-    .array()
-    .notNull()
-    .default(sql`'{}'`);
-const uuidList = () =>
-  uuid()
-    .array()
-    .notNull()
-    .default(sql`'{}'`);
-
-/** A text search vector of terms analysed by the search module (stems, concepts, themes), stored as they are. */
-export const tsvector = customType<{ data: string; driverData: string }>({ dataType: () => 'tsvector' });
 
 export const events = pgTable(
   'events',

@@ -4,10 +4,8 @@
 // are in the migration, so modules stay apart in code.
 import { sql } from 'drizzle-orm';
 import { check, date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { createdAt, id, moment } from '../../db/columns.ts';
+import { createdAt, id, moment, oneOf } from '../../db/columns.ts';
 import { peopleBands, signalOrigins, signalStatuses, targetGroups } from './signals.vocabulary.ts';
-
-const oneOf = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 
 export const needSignals = pgTable(
   'need_signals',

@@ -3,9 +3,18 @@
 // exclusion constraint over the bookings' time ranges, so the database itself refuses the second.
 // Foreign keys to other modules' tables are in the migration, so modules stay apart in code.
 import { sql } from 'drizzle-orm';
-import { boolean, check, customType, index, integer, jsonb, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { belongsTo, bytea, createdAt, id, moment, timestamps } from '../../db/columns.ts';
-import type { I18nText } from '../../shared/i18n-text.ts';
+import { boolean, check, customType, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
+import {
+  belongsTo,
+  bytea,
+  createdAt,
+  i18n,
+  id,
+  moment,
+  oneOf,
+  textList,
+  timestamps,
+} from '../../db/columns.ts';
 import {
   accessibilityFeatures,
   availabilityKinds,
@@ -17,17 +26,10 @@ import {
   whoMayAsk,
 } from './spaces.vocabulary.ts';
 
-const oneOf = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
 const within = (column: string, values: readonly string[]) =>
   sql.raw(`${column} <@ ARRAY[${values.map((v) => `'${v}'`).join(',')}]::text[]`);
 const between = (column: string, limits: { min: number; max: number }) =>
   sql.raw(`${column} between ${limits.min} and ${limits.max}`);
-const i18n = () => jsonb().$type<I18nText>();
-const textList = () =>
-  text()
-    .array()
-    .notNull()
-    .default(sql`'{}'`);
 
 /** A period of time, from its start (included) to its end (excluded). */
 export interface Period {
