@@ -1,17 +1,10 @@
 // Accounts in a real browser: sign up, confirm the address from the (development) outbox, log out,
 // log in again, and a refused form. Every account page passes axe.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserHarness, expectAccessible, startBrowserHarness } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, useBrowserHarness } from '../helpers/browser.ts';
 import { confirmedPerson, FormClient, testPassword } from '../helpers/form-client.ts';
-import { allowSlowTests } from '../helpers/slow-tests.ts';
 
-allowSlowTests();
-
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-});
-afterAll(() => h?.close());
+const h = useBrowserHarness();
 
 describe('an account, from sign-up to a confirmed address', () => {
   it('signs up, follows the e-mailed link, sees the sessions, logs out and in again', async () => {

@@ -1,17 +1,10 @@
 // What a person does in a browser: choose a language, browse, read an organisation, use the map,
 // and all of it with JavaScript off too. Every page type passes axe without serious violations.
 import { sql } from 'drizzle-orm';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserHarness, expectAccessible, startBrowserHarness } from '../helpers/browser.ts';
-import { allowSlowTests } from '../helpers/slow-tests.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, useBrowserHarness } from '../helpers/browser.ts';
 
-allowSlowTests();
-
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-});
-afterAll(() => h?.close());
+const h = useBrowserHarness();
 
 async function someId(query: ReturnType<typeof sql>): Promise<string> {
   const { rows } = await h.database.db.execute<{ id: string }>(query);

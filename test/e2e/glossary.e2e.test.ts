@@ -4,24 +4,11 @@
 // a moderator adds a French synonym that the directory's search then understands, and a Dutch
 // moderator on a phone meets a word that is another concept's. Every page passes axe and nothing
 // scrolls sideways.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserHarness,
-  expectFitsAndAccessible,
-  logIn,
-  openPage,
-  startBrowserHarness,
-} from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { expectFitsAndAccessible, logIn, openPage, useBrowserHarness } from '../helpers/browser.ts';
 import { signedInPerson, sql } from '../helpers/members.ts';
-import { allowSlowTests } from '../helpers/slow-tests.ts';
 
-allowSlowTests();
-
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-});
-afterAll(() => h?.close());
+const h = useBrowserHarness();
 
 describe('the welfare glossary', () => {
   it('a French reader on a phone finds the CPAS by its Dutch name and opens it', async () => {

@@ -1,17 +1,10 @@
 // An organisation in a real browser: a confirmed person registers their group, meets a refused
 // form first, lands on the members page and invites a colleague. Each page passes axe.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserHarness, expectAccessible, startBrowserHarness } from '../helpers/browser.ts';
-import { allowSlowTests } from '../helpers/slow-tests.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, useBrowserHarness } from '../helpers/browser.ts';
 
-allowSlowTests();
-
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-});
-afterAll(() => h?.close());
+const h = useBrowserHarness();
 
 async function signUpAndConfirm(page: Page, email: string): Promise<void> {
   await page.goto(`${h.baseUrl}/en/signup`);

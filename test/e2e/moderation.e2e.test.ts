@@ -2,18 +2,11 @@
 // moderator works through the queue and verifies, an admin of a verified organisation vouches, and
 // a platform admin reads the audit log. Every page passes axe.
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { createConfirmationLink } from '../../src/modules/directory/freshness/freshness.repo.ts';
-import { type BrowserHarness, expectAccessible, startBrowserHarness } from '../helpers/browser.ts';
-import { allowSlowTests } from '../helpers/slow-tests.ts';
+import { expectAccessible, useBrowserHarness } from '../helpers/browser.ts';
 
-allowSlowTests();
-
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-});
-afterAll(() => h?.close());
+const h = useBrowserHarness();
 
 const password = 'la bicyclette verte du canal';
 

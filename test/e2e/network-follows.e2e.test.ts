@@ -2,27 +2,14 @@
 // on "What I follow" at 1280 px, the morning digest tells them of a new question in a sub-theme of
 // it, and on a 390 px phone, not logged in, the link at the end of that e-mail stops the digest after
 // one press. Every page passes axe and nothing scrolls sideways.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { runFollowDigests } from '../../src/modules/network/follows/run-follow-digests.ts';
-import {
-  type BrowserHarness,
-  expectFitsAndAccessible,
-  logIn,
-  openPage,
-  startBrowserHarness,
-} from '../helpers/browser.ts';
+import { expectFitsAndAccessible, logIn, openPage, useBrowserHarness } from '../helpers/browser.ts';
 import { signedInPerson, sql } from '../helpers/members.ts';
 import { insertQuestion } from '../helpers/network-posts.ts';
-import { allowSlowTests } from '../helpers/slow-tests.ts';
 import { testConfig } from '../helpers/test-app.ts';
 
-allowSlowTests();
-
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-});
-afterAll(() => h?.close());
+const h = useBrowserHarness();
 
 describe('following a theme and the digest', () => {
   it('is followed from the follows page, digested, and stopped by the link in the e-mail', async () => {

@@ -3,24 +3,11 @@
 // questions and answers with a link to a service, which shows as a card; the asker accepts the
 // answer. The reader corrects the answer on the phone and the asker the question's title. Every page
 // passes axe and nothing scrolls sideways.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserHarness,
-  expectFitsAndAccessible,
-  logIn,
-  openPage,
-  startBrowserHarness,
-} from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { expectFitsAndAccessible, logIn, openPage, useBrowserHarness } from '../helpers/browser.ts';
 import { memberOf, sql } from '../helpers/members.ts';
-import { allowSlowTests } from '../helpers/slow-tests.ts';
 
-allowSlowTests();
-
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-});
-afterAll(() => h?.close());
+const h = useBrowserHarness();
 
 describe('questions to the network', () => {
   it('asking a question in Dutch that a French reader finds and answers, and accepting it', async () => {

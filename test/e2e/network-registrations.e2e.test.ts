@@ -6,26 +6,13 @@
 // Every page passes axe and nothing scrolls sideways.
 import ICAL from 'ical.js';
 import type { Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserHarness,
-  expectFitsAndAccessible,
-  logIn,
-  openPage,
-  startBrowserHarness,
-} from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { expectFitsAndAccessible, logIn, openPage, useBrowserHarness } from '../helpers/browser.ts';
 import { newAddress } from '../helpers/form-client.ts';
 import { memberOf, sql } from '../helpers/members.ts';
 import { createTestEvent } from '../helpers/network-events.ts';
-import { allowSlowTests } from '../helpers/slow-tests.ts';
 
-allowSlowTests();
-
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-});
-afterAll(() => h?.close());
+const h = useBrowserHarness();
 
 /** Fills the register form, then follows the e-mail's link and presses its confirm button. */
 async function registerAndConfirm(

@@ -2,24 +2,11 @@
 // footer's link, ticking items of the shared lists and typing a new one, and publishes it; a French
 // visitor on a 390 px phone finds it in the library by a French word and reads it; the author's form
 // and buttons fit a phone too. Every page passes axe and nothing scrolls sideways.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserHarness,
-  expectFitsAndAccessible,
-  logIn,
-  openPage,
-  startBrowserHarness,
-} from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { expectFitsAndAccessible, logIn, openPage, useBrowserHarness } from '../helpers/browser.ts';
 import { memberOf, sql } from '../helpers/members.ts';
-import { allowSlowTests } from '../helpers/slow-tests.ts';
 
-allowSlowTests();
-
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-});
-afterAll(() => h?.close());
+const h = useBrowserHarness();
 
 describe('good practices', () => {
   it('a member writes a practice in Dutch and French and publishes it; a visitor finds it by a French word', async () => {

@@ -1,15 +1,8 @@
 // Searching in a browser: as-you-type with JavaScript, the whole form without, and axe on the page.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserHarness, expectAccessible, startBrowserHarness } from '../helpers/browser.ts';
-import { allowSlowTests } from '../helpers/slow-tests.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, useBrowserHarness } from '../helpers/browser.ts';
 
-allowSlowTests();
-
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-});
-afterAll(() => h?.close());
+const h = useBrowserHarness();
 
 describe('search', () => {
   it('updates the results while typing, without reloading, and keeps the search in the address', async () => {

@@ -3,19 +3,12 @@
 // public page shows the photo and its week of free time. Screenshots go to $SCREENSHOTS when it is set, to look at them.
 import type { Page } from 'playwright-core';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { type BrowserHarness, expectAccessible, startBrowserHarness } from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { expectAccessible, useBrowserHarness } from '../helpers/browser.ts';
 import { testPassword } from '../helpers/form-client.ts';
 import { memberOf, sql } from '../helpers/members.ts';
-import { allowSlowTests } from '../helpers/slow-tests.ts';
 
-allowSlowTests();
-
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-});
-afterAll(() => h?.close());
+const h = useBrowserHarness();
 
 /** A landscape "photo" of a room: a floor, a wall and a window, as a camera's JPEG. */
 async function roomPhoto(): Promise<Buffer> {

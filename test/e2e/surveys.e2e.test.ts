@@ -2,20 +2,13 @@
 // JavaScript, and with it on a phone and a desktop, where every page passes axe and nothing scrolls
 // sideways (axe and the width check run scripts in the page, so they run where JavaScript is on).
 import type { BrowserContext, Page } from 'playwright-core';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { describe, expect, it } from 'vitest';
 import { geoReference } from '../../src/modules/geo/index.ts';
-import { type BrowserHarness, expectFitsAndAccessible, startBrowserHarness } from '../helpers/browser.ts';
+import { expectFitsAndAccessible, useBrowserHarness } from '../helpers/browser.ts';
 import { testPassword } from '../helpers/form-client.ts';
 import { memberOf, sql } from '../helpers/members.ts';
-import { allowSlowTests } from '../helpers/slow-tests.ts';
 
-allowSlowTests();
-
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-});
-afterAll(() => h?.close());
+const h = useBrowserHarness();
 
 const quartier = geoReference().quartiers.find((q) => q.communeNis === '21004')!;
 

@@ -1,9 +1,10 @@
 // A real server on a loopback port and Debian's Chromium, for browser tests.
 import AxeBuilder from '@axe-core/playwright';
 import { type Browser, chromium, type Page } from 'playwright-core';
-import { expect } from 'vitest';
+import { afterAll, beforeAll, expect } from 'vitest';
 import { chromiumPath } from './chromium-path.ts';
 import { testPassword } from './form-client.ts';
+import { allowSlowTests } from './slow-tests.ts';
 import { createTestApp, type TestApp } from './test-app.ts';
 
 export { chromiumPath };
@@ -39,6 +40,20 @@ export async function startBrowserHarness(): Promise<BrowserHarness> {
       await t.close();
     },
   };
+}
+
+/**
+ * A file's one app and browser: started before its tests (with the limits of slow tests), closed
+ * after them. The object is filled in `beforeAll`, so read it inside tests and hooks.
+ */
+export function useBrowserHarness(): BrowserHarness {
+  allowSlowTests();
+  const harness = {} as BrowserHarness;
+  beforeAll(async () => {
+    Object.assign(harness, await startBrowserHarness());
+  });
+  afterAll(() => harness.close?.());
+  return harness;
 }
 
 /**
