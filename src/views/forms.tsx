@@ -1,22 +1,11 @@
-// Form parts shared by every form: a field with its label, hint and error (linked for screen
-// readers), the summary of errors at the top, the anti-forgery token and notices.
+// Form parts shared by every form: a field with its label and hint, the anti-forgery token, notices;
+// how a refused form says what is wrong is in form-errors.tsx (re-exported here).
 import type { Children } from '@kitajs/html';
 import type { PageContext } from '../http/request-context.ts';
-import type { MessageKey } from '../i18n/index.ts';
 import type { FieldProblem } from '../shared/errors.ts';
+import { ErrorSummary, FieldError, fieldMessage } from './form-errors.tsx';
 
-/** The translated message of a field problem, or a general one when it has no own text. */
-export function fieldMessage(ctx: PageContext, problem: FieldProblem): string {
-  const key = `fields.${problem.code}`;
-  if (problem.code && ctx.t.has(key)) {
-    try {
-      return ctx.t.t(key as MessageKey, problem.values);
-    } catch {
-      // A message naming a value the problem does not carry: the general one, never a failed page.
-    }
-  }
-  return ctx.t.t('errors.field', { field: problem.field });
-}
+export { ErrorSummary, FieldError, fieldMessage };
 
 export function CsrfField({ ctx }: { ctx: PageContext }) {
   return <input type="hidden" name="_csrf" value={ctx.csrfToken()} />;
@@ -131,27 +120,6 @@ export function Form({
   );
 }
 
-/** At the top of a refused form: how many fields need attention, each a link to its field. */
-export function ErrorSummary({ ctx, problems }: { ctx: PageContext; problems: FieldProblem[] }) {
-  if (!problems.length) return '';
-  return (
-    <div class="error-summary" role="alert" tabindex="-1" id="error-summary">
-      <p>
-        <strong safe>{ctx.t.t('form.errors_summary', { count: problems.length })}</strong>
-      </p>
-      <ul>
-        {problems.map((p) => (
-          <li>
-            <a href={`#f-${p.field}`} safe>
-              {fieldMessage(ctx, p)}
-            </a>
-          </li>
-        ))}
-      </ul>
-    </div>
-  );
-}
-
 /**
  * A form that is one button: an action on one thing (remove, resolve, verify, revoke), posted with
  * its anti-forgery token and any hidden values. `label` is plain text; `ariaLabel` names the thing
@@ -193,25 +161,6 @@ export function Notice({ text, tone = 'ok' }: { text: string; tone?: 'ok' | 'war
     <p class={tone === 'ok' ? 'notice' : 'notice warn'} role="status" safe>
       {text}
     </p>
-  );
-}
-
-/** A field's problem, if it has one, under the id its control's aria-describedby names. */
-export function FieldError({
-  ctx,
-  id,
-  problem,
-}: {
-  ctx: PageContext;
-  id: string;
-  problem: FieldProblem | undefined;
-}) {
-  return problem ? (
-    <p class="field-error" id={`${id}-error`} safe>
-      {fieldMessage(ctx, problem)}
-    </p>
-  ) : (
-    ''
   );
 }
 
