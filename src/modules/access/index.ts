@@ -22,4 +22,5 @@ export {
   canModerate,
   canSeeMembers,
 } from './access.policy.ts';
+export { organisationWrittenFor } from './written-for.ts';
 export { type Actor, actorOf, isModerator, isPlatformAdmin } from '../../shared/actor.ts';

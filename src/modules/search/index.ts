@@ -22,7 +22,13 @@ export { type Suggestion } from './engine/suggest-index.ts';
 export { analyse, fold, isStopword, queryForms, termsOf, words } from './engine/text.ts';
 export { type ConceptMatch, conceptToken, type Thesaurus, thesaurus } from './engine/thesaurus.ts';
 export type { LiveSearchIndex } from './live-index.ts';
-export { documentTerms, quotedLexeme, termQuery, themeTokens } from './engine/term-query.ts';
+export {
+  documentTerms,
+  quotedLexeme,
+  searchTermsQuery,
+  termQuery,
+  themeTokens,
+} from './engine/term-query.ts';
 export type {
   RelatedResult,
   RelatedResults,

@@ -5,9 +5,8 @@
 import type { Executor } from '../../../db/client.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
-import { isUuid } from '../../../shared/shapes.ts';
 import { findUserById } from '../../accounts/index.ts';
-import { findMembershipsOfUser, isModerator } from '../../access/index.ts';
+import { findMembershipsOfUser, isModerator, organisationWrittenFor } from '../../access/index.ts';
 import type { PracticeStatus } from '../knowledge.vocabulary.ts';
 
 /** Who reads a practice: the organisations they belong to, and whether they moderate. */
@@ -72,15 +71,7 @@ export async function owningOrganisation(
   organisationId: string | undefined,
   problems: FieldProblem[],
 ): Promise<string> {
-  if (!actor.emailVerified) throw new AppError('EMAIL_NOT_VERIFIED');
-  const mine = await findMembershipsOfUser(db, actor.userId);
-  if (!mine.length) throw new AppError('FORBIDDEN');
-  const id = organisationId?.trim().toLowerCase() ?? '';
-  if (!id && mine.length === 1) return mine[0]!.organisationId;
-  const found = isUuid(id) ? mine.find((m) => m.organisationId === id) : undefined;
-  if (!found) {
-    problems.push({ field: 'organisation', message: 'practice_owner', code: 'practice_owner' });
-    return '';
-  }
-  return found.organisationId;
+  const found = await organisationWrittenFor(db, actor, organisationId);
+  if (!found) problems.push({ field: 'organisation', message: 'practice_owner', code: 'practice_owner' });
+  return found ?? '';
 }

@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import type { I18nText } from '../../../shared/i18n-text.ts';
-import { type ConceptMatch, quotedLexeme, termQuery, thesaurus, themeToken } from '../../search/index.ts';
+import { type ConceptMatch, searchTermsQuery, thesaurus } from '../../search/index.ts';
 
 /** The last page of the library one may ask for (the query's schema allows no later one). */
 export const practicePageCap = 50;
@@ -40,21 +40,8 @@ export interface PracticeResults {
   concepts: ConceptMatch[];
 }
 
-/** The tsquery of a search's words and theme, or null for neither. */
-function practiceQuery(search: Pick<PracticeSearch, 'q' | 'theme'>) {
-  const text = search.q?.trim() ? termQuery(search.q, thesaurus()) : { query: null, concepts: [] };
-  const parts = [text.query, search.theme ? quotedLexeme(themeToken(search.theme)) : null].filter(
-    (p): p is string => p !== null,
-  );
-  return {
-    query: parts.length ? parts.map((p) => `( ${p} )`).join(' & ') : null,
-    concepts: text.concepts,
-    noWords: Boolean(search.q?.trim()) && text.query === null,
-  };
-}
-
 export async function searchPractices(db: Executor, search: PracticeSearch): Promise<PracticeResults> {
-  const { query, concepts, noWords } = practiceQuery(search);
+  const { query, concepts, noWords } = searchTermsQuery(search, thesaurus());
   if (noWords) return { hits: [], page: search.page, more: false, concepts };
   const conditions = [sql`status = 'published'`];
   if (query) conditions.push(sql`search_terms @@ ${query}::tsquery`);

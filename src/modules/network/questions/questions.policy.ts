@@ -4,8 +4,7 @@
 import type { Executor } from '../../../db/client.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { isUuid } from '../../../shared/shapes.ts';
-import { findMembershipsOfUser, isModerator } from '../../access/index.ts';
+import { findMembershipsOfUser, isModerator, organisationWrittenFor } from '../../access/index.ts';
 import type { QuestionVisibility } from '../network.vocabulary.ts';
 
 /** Who reads a page of questions: what they may see. */
@@ -52,17 +51,12 @@ export async function writingFor(
   actor: Actor,
   organisationId: string | undefined,
 ): Promise<string> {
-  if (!actor.emailVerified) throw new AppError('EMAIL_NOT_VERIFIED');
-  const mine = await findMembershipsOfUser(db, actor.userId);
-  if (!mine.length) throw new AppError('FORBIDDEN');
-  const id = organisationId?.trim().toLowerCase() ?? '';
-  if (!id && mine.length === 1) return mine[0]!.organisationId;
-  const found = isUuid(id) ? mine.find((m) => m.organisationId === id) : undefined;
+  const found = await organisationWrittenFor(db, actor, organisationId);
   if (!found)
     throw new AppError('VALIDATION_FAILED', {
       fields: [{ field: 'organisation', message: 'post_organisation', code: 'post_organisation' }],
     });
-  return found.organisationId;
+  return found;
 }
 
 /**

@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import type { Locale } from '../../../shared/i18n-text.ts';
-import { type ConceptMatch, quotedLexeme, termQuery, thesaurus, themeToken } from '../../search/index.ts';
+import { type ConceptMatch, searchTermsQuery, thesaurus } from '../../search/index.ts';
 import type { Reader } from './questions.policy.ts';
 
 export interface QuestionSearch {
@@ -41,20 +41,6 @@ export interface QuestionResults {
   emptyQuery: boolean;
 }
 
-/** The tsquery of a search's words and theme, or null for neither. */
-export function questionQuery(search: Pick<QuestionSearch, 'q' | 'theme'>) {
-  const text = search.q?.trim() ? termQuery(search.q, thesaurus()) : { query: null, concepts: [] };
-  const parts = [text.query, search.theme ? quotedLexeme(themeToken(search.theme)) : null].filter(
-    (p): p is string => p !== null,
-  );
-  return {
-    query: parts.length ? parts.map((p) => `( ${p} )`).join(' & ') : null,
-    concepts: text.concepts,
-    /** Words were typed, but none that count (only stopwords). */
-    noWords: Boolean(search.q?.trim()) && text.query === null,
-  };
-}
-
 /** Matches ranked by relevance, the most recent first; pages go up to 50 × 20 = 1,000. */
 const rankedMatches = 2_000;
 
@@ -80,7 +66,7 @@ export async function searchQuestions(
   /** How many of the most recent matches are ranked (fewer for the box beside other results). */
   ranked: number = rankedMatches,
 ): Promise<QuestionResults> {
-  const { query, concepts, noWords } = questionQuery(search);
+  const { query, concepts, noWords } = searchTermsQuery(search, thesaurus());
   const seesMembers = reader.member || reader.moderator;
   const offset = (search.page - 1) * search.perPage;
   const conditions = [

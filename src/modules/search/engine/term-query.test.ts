@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { analyse } from './text.ts';
-import { documentTerms, quotedLexeme, termQuery, themeTokens } from './term-query.ts';
+import { documentTerms, quotedLexeme, searchTermsQuery, termQuery, themeTokens } from './term-query.ts';
 import { thesaurus } from './thesaurus.ts';
 
 describe('documentTerms', () => {
@@ -98,5 +98,21 @@ describe('termQuery', () => {
     const { query } = termQuery("a'b | c & !d :* (e)", thesaurus());
     // Only letters and digits make words: no operator typed by the reader reaches the query.
     for (const lexeme of query!.match(/'(?:[^']|'')*'/g)!) expect(lexeme).toMatch(/^'[\p{L}\p{N}]+'$/u);
+  });
+});
+
+describe('searchTermsQuery', () => {
+  it('asks for the words and the theme together, the theme alone, or nothing', () => {
+    const both = searchTermsQuery({ q: 'tolken', theme: 'income' }, thesaurus());
+    expect(both.query).toMatch(/^\( .+ \) & \( 'theme:income' \)$/);
+    expect(both.noWords).toBe(false);
+    expect(searchTermsQuery({ theme: 'income' }, thesaurus()).query).toBe("( 'theme:income' )");
+    expect(searchTermsQuery({ q: '  ' }, thesaurus())).toEqual({ query: null, concepts: [], noWords: false });
+  });
+
+  it('says when words were typed but none counts, so a page can say so rather than list everything', () => {
+    const onlyStopwords = searchTermsQuery({ q: 'de la the' }, thesaurus());
+    expect(onlyStopwords.query).toBeNull();
+    expect(onlyStopwords.noWords).toBe(true);
   });
 });

@@ -114,3 +114,22 @@ export function termQuery(
   }
   return { query: groups.join(' & '), concepts };
 }
+
+/**
+ * The tsquery of a search's words and theme against stored terms (both must match), or null for
+ * neither; `noWords` when words were typed but none counts (only stopwords).
+ */
+export function searchTermsQuery(
+  search: { q?: string; theme?: string },
+  thesaurus: Thesaurus,
+): { query: string | null; concepts: ConceptMatch[]; noWords: boolean } {
+  const text = search.q?.trim() ? termQuery(search.q, thesaurus) : { query: null, concepts: [] };
+  const parts = [text.query, search.theme ? quotedLexeme(themeToken(search.theme)) : null].filter(
+    (p): p is string => p !== null,
+  );
+  return {
+    query: parts.length ? parts.map((p) => `( ${p} )`).join(' & ') : null,
+    concepts: text.concepts,
+    noWords: Boolean(search.q?.trim()) && text.query === null,
+  };
+}
