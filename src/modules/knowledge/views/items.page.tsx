@@ -16,7 +16,7 @@ export function ItemLabels({ ctx, item }: { ctx: PageContext; item: ItemSummary 
     <dl class="facts item-labels">
       {locales.map((lang) => (
         <div>
-          <dt safe>{languageNames[lang]}</dt>
+          <dt>{languageNames[lang]}</dt>
           {item.labels[lang] ? (
             <dd lang={lang} safe>
               {item.labels[lang]}
