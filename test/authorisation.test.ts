@@ -456,6 +456,20 @@ async function orgPractice(status = 'draft', featured = false): Promise<string> 
 const practiceState = async () =>
   (await sql('select status, featured, edited_at from practices where slug = $1', [practiceSlug]))[0];
 const practiceBody = () => ({ 'title.en': 'Sharing a room across communities, changed' });
+/** An item of the shared worksheet lists typed by an organisation, in one language; its id. */
+let worksheetItem = '';
+let worksheetItemsMade = 0;
+let mergeTarget = '';
+async function orgWorksheetItem(): Promise<string> {
+  const label = `Authorisation waiting list ${++worksheetItemsMade}`;
+  [{ id: worksheetItem }] = await sql(
+    `insert into worksheet_items (kind, labels, folded) values ('obstacle', $1, $2) returning id`,
+    [{ en: label }, [label.toLowerCase()]],
+  );
+  return worksheetItem;
+}
+const worksheetItemLabels = async () =>
+  (await sql('select labels from worksheet_items where id = $1', [worksheetItem]))[0]?.labels;
 
 const cases: Case[] = [
   {
@@ -1838,6 +1852,42 @@ const cases: Case[] = [
     path: async () => `/en/practices/${await orgPractice('published', true)}/unfeature`,
     allowed: [...staff],
     changed: async () => (await practiceState()).featured === false,
+  },
+  {
+    name: 'the shared worksheet lists (moderators)',
+    method: 'GET',
+    path: async () => '/en/practices/items?missing=any',
+    allowed: [...staff],
+  },
+  {
+    name: 'an item of the shared worksheet lists (moderators)',
+    method: 'GET',
+    path: async () => `/en/practices/items/${await orgWorksheetItem()}`,
+    allowed: [...staff],
+  },
+  {
+    name: 'translate an item of the shared worksheet lists',
+    method: 'POST',
+    path: async () => `/en/practices/items/${await orgWorksheetItem()}`,
+    body: () => ({
+      'labels.en': `Waiting list ${worksheetItemsMade}`,
+      'labels.nl': `Wachtlijst ${worksheetItemsMade}`,
+    }),
+    allowed: [...staff],
+    changed: async () => (await worksheetItemLabels())?.nl !== undefined,
+  },
+  {
+    name: 'merge an item of the shared worksheet lists into another',
+    method: 'POST',
+    path: async () => {
+      const into = await orgWorksheetItem();
+      const from = await orgWorksheetItem();
+      mergeTarget = into;
+      return `/en/practices/items/${from}/merge`;
+    },
+    body: () => ({ into: mergeTarget }),
+    allowed: [...staff],
+    changed: async () => (await worksheetItemLabels()) === undefined,
   },
   {
     name: 'the agenda’s feed',

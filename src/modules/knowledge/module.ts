@@ -4,6 +4,7 @@
 import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { tablesOf } from '../../db/tables.ts';
 import { moduleErrors } from '../../shared/errors.ts';
+import { itemsWeb } from './items/items.web.ts';
 import * as knowledgeSchema from './knowledge.schema.ts';
 import { practicesWeb } from './practices/practices.web.ts';
 import { writePracticeWeb } from './practices/write-practice.web.ts';
@@ -15,11 +16,13 @@ const errors = moduleErrors('knowledge', {
   PRACTICE_NOT_PUBLISHED: 409,
   /** The organisation publishing again a practice a moderator took off the library. */
   PRACTICE_TAKEN_DOWN: 409,
+  /** An item of the shared worksheet lists that does not exist (any more: merged into another). */
+  WORKSHEET_ITEM_NOT_FOUND: 404,
 });
 
 export const knowledgeModule = {
   name: 'knowledge',
   tables: tablesOf(knowledgeSchema),
   errors,
-  routes: { pages: [practicesWeb, writePracticeWeb] },
+  routes: { pages: [practicesWeb, writePracticeWeb, itemsWeb] },
 } satisfies ModuleManifest;

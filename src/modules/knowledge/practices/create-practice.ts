@@ -9,7 +9,7 @@ import { refreshPracticeTerms } from './practice-terms.ts';
 import { auditPractice } from './practices-audit.ts';
 import { owningOrganisation, practiceReaderOf } from './practices.policy.ts';
 import { insertPractice } from './practices.repo.ts';
-import { storeItems } from './worksheet-items.ts';
+import { holdSharedLists, storeItems } from './worksheet-items.ts';
 
 export async function createPractice(
   ctx: KnowledgeContext,
@@ -20,6 +20,7 @@ export async function createPractice(
   const viewer = await practiceReaderOf(ctx.db, ctx.actor);
   const checked = await checkPractice(ctx.db, input, owner, viewer, problems);
   return ctx.db.transaction(async (tx) => {
+    await holdSharedLists(tx);
     const lists = await storeItems(tx, checked.items, ctx.locale, ctx.actor.userId, viewer);
     const values = {
       organisationId: owner,

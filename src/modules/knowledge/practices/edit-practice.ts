@@ -10,7 +10,7 @@ import { refreshPracticeTerms } from './practice-terms.ts';
 import { auditPractice } from './practices-audit.ts';
 import { practiceReaderOf, requireOwnerMember } from './practices.policy.ts';
 import { findPractice, practiceVersion, updatePractice } from './practices.repo.ts';
-import { storeItems } from './worksheet-items.ts';
+import { holdSharedLists, storeItems } from './worksheet-items.ts';
 
 export async function editPractice(
   ctx: KnowledgeContext,
@@ -19,6 +19,8 @@ export async function editPractice(
 ): Promise<{ id: string; slug: string }> {
   const reader = await practiceReaderOf(ctx.db, ctx.actor);
   return ctx.db.transaction(async (tx) => {
+    // Before the practice's lock, as a moderator's change to the lists takes them (worksheet-items.ts).
+    await holdSharedLists(tx);
     const practice = await findPractice(tx, key, true);
     if (!practice) throw new AppError('PRACTICE_NOT_FOUND');
     requireOwnerMember(ctx.actor, reader, practice);

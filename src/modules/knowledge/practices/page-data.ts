@@ -19,6 +19,8 @@ export interface LibraryData {
   items: WorksheetItem[];
   /** Whether the reader belongs to an organisation (and so writes practices). */
   member: boolean;
+  /** Whether the reader moderates (and so looks after the shared lists). */
+  moderator: boolean;
 }
 
 export interface ServiceCard {

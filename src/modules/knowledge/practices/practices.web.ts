@@ -79,6 +79,7 @@ export const practicesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
           themes: themesOf(taxonomy),
           items,
           member: reader.organisationIds.length > 0,
+          moderator: reader.moderator,
         },
         done: doneNotice(ctx, 'knowledge.practice.done', done)?.text,
       }),

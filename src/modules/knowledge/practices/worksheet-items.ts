@@ -3,9 +3,12 @@
 // language once folded (case, accents, punctuation and spaces aside), which is then taken instead.
 // An item first typed in a draft is its organisation's until the practice is published: others
 // neither choose it, see it echoed, nor take it as the twin of what they type.
+// Moderators translate and merge items (../items/): a practice's writing transaction holds the
+// lists shared from its start, a moderator's change holds them alone, so no practice takes an item
+// that a merge is removing, and no merge misses a practice being written.
 import { and, eq, inArray, or, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
-import type { FieldProblem } from '../../../shared/errors.ts';
+import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import type { I18nText, Locale } from '../../../shared/i18n-text.ts';
 import { isUuid } from '../../../shared/shapes.ts';
 import { fold, words } from '../../search/index.ts';
@@ -34,6 +37,18 @@ function visibleTo({ organisationIds: orgs }: ItemViewer) {
   return sql`(${worksheetItems.code} is not null
     or exists (select 1 from practices p where (p.status = 'published'${own})
                and (p.obstacles @> array[${id}] or p.levers @> array[${id}] or p.tools @> array[${id}])))`;
+}
+
+const listsLock = sql`hashtext('knowledge'), hashtext('worksheet_lists')`;
+
+/** At the start of a transaction that writes a practice's lists: no moderator changes them meanwhile. */
+export async function holdSharedLists(tx: Executor): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock_shared(${listsLock})`);
+}
+
+/** At the start of a moderator's change to the shared lists: no practice is written meanwhile. */
+export async function lockSharedLists(tx: Executor): Promise<void> {
+  await tx.execute(sql`select pg_advisory_xact_lock(${listsLock})`);
 }
 
 /** A label as two labels meaning the same compare: "Taal-barrière!" is "taal barriere". */
@@ -67,7 +82,7 @@ export async function planItems(
 /**
  * Inside the practice's transaction: the new labels found in the shared list or added to it, and
  * each list's ids in order (chosen first), without repeats. Adding is serialised, so two authors
- * typing the same new item at once make one.
+ * typing the same new item at once make one. The transaction holds the lists (holdSharedLists).
  */
 export async function storeItems(
   tx: Executor,
@@ -77,6 +92,15 @@ export async function storeItems(
   viewer: ItemViewer,
 ): Promise<Record<WorksheetKind, string[]>> {
   const out = {} as Record<WorksheetKind, string[]>;
+  // Checked again under the lists' lock (holdSharedLists): a moderator may have merged one away
+  // since the form was checked.
+  const chosen = worksheetKinds.flatMap((k) => plan[k].chosen);
+  if (chosen.length && (await findItems(tx, chosen)).length !== chosen.length)
+    throw new AppError('VALIDATION_FAILED', {
+      fields: worksheetKinds
+        .filter((k) => plan[k].chosen.length)
+        .map((k) => problem(listField[k], 'practice_item_unknown')),
+    });
   if (worksheetKinds.some((k) => plan[k].added.length))
     await tx.execute(sql`select pg_advisory_xact_lock(hashtext('worksheet_items'))`);
   for (const kind of worksheetKinds) {

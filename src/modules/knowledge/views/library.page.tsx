@@ -76,6 +76,13 @@ export function LibraryPage({ ctx, data, done }: { ctx: PageContext; data: Libra
       ) : (
         ''
       )}
+      {data.moderator ? (
+        <p class="actions">
+          <a href={`/${ctx.locale}/practices/items`}>{t.html('knowledge.library.items')}</a>
+        </p>
+      ) : (
+        ''
+      )}
       <form
         method="get"
         action={`/${ctx.locale}/practices`}
