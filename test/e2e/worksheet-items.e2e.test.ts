@@ -2,24 +2,11 @@
 // library, filters the items missing a language, opens an obstacle an organisation typed in Dutch,
 // is told that a French label is another item's, and translates it; a Dutch moderator on a 390 px
 // phone translates another item into English. Every page passes axe and nothing scrolls sideways.
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserHarness,
-  expectFitsAndAccessible,
-  logIn,
-  openPage,
-  startBrowserHarness,
-} from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { expectFitsAndAccessible, logIn, openPage, useBrowserHarness } from '../helpers/browser.ts';
 import { signedInPerson, sql } from '../helpers/members.ts';
-import { allowSlowTests } from '../helpers/slow-tests.ts';
 
-allowSlowTests();
-
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-});
-afterAll(() => h?.close());
+const h = useBrowserHarness();
 
 /** An obstacle typed by an organisation in one language, used by a published practice; its id. */
 async function typedItem(labels: Record<string, string>, slug: string): Promise<string> {
