@@ -5,7 +5,9 @@ import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { tablesOf } from '../../db/tables.ts';
 import { moduleErrors } from '../../shared/errors.ts';
 import * as knowledgeSchema from './knowledge.schema.ts';
+import { practiceAttachmentFilesWeb } from './practices/practice-attachment-files.web.ts';
 import { practicesWeb } from './practices/practices.web.ts';
+import { attachmentsWeb } from './practices/attachments.web.ts';
 import { writePracticeWeb } from './practices/write-practice.web.ts';
 
 const errors = moduleErrors('knowledge', {
@@ -21,5 +23,5 @@ export const knowledgeModule = {
   name: 'knowledge',
   tables: tablesOf(knowledgeSchema),
   errors,
-  routes: { pages: [practicesWeb, writePracticeWeb] },
+  routes: { root: [practiceAttachmentFilesWeb], pages: [practicesWeb, writePracticeWeb, attachmentsWeb] },
 } satisfies ModuleManifest;
