@@ -4,7 +4,6 @@
 import type { PageContext } from '../../../http/request-context.ts';
 import type { FieldProblem } from '../../../shared/errors.ts';
 import { pickText } from '../../../shared/i18n-text.ts';
-import { Section } from '../../../views/components.tsx';
 import { formFields, type FormValues } from '../../../views/form-fields.tsx';
 import { ErrorSummary, FieldError, Form, Notice, PostButton } from '../../../views/forms.tsx';
 import { attachmentLimits } from '../knowledge.vocabulary.ts';
@@ -87,7 +86,9 @@ export function AttachmentsSection({
   const fileProblem = problems.find((p) => p.field === 'attachment');
   const mb = attachmentLimits.maxBytes / (1024 * 1024);
   return (
-    <Section id="attachments" title={t.t('knowledge.attachments.title')}>
+    // Its own id: the address after an upload or a removal ends in #attachments.
+    <section id="attachments" aria-labelledby="attachments-title">
+      <h2 id="attachments-title">{t.html('knowledge.attachments.title')}</h2>
       {done ? <Notice text={done} /> : ''}
       {attachments.length ? (
         <>
@@ -152,6 +153,6 @@ export function AttachmentsSection({
           })}
         </Form>
       )}
-    </Section>
+    </section>
   );
 }
