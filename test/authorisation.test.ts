@@ -2,6 +2,7 @@
 // for each kind of person. "denied" is a 403 or a 404 (objects of others are "not found"); a
 // visitor is sent to the log-in page (GET) or refused (POST). After a refused change, nothing
 // changed: each row checks the database too where a change would show.
+import { PDFDocument } from 'pdf-lib';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { confirmedPerson, FormClient, newAddress } from './helpers/form-client.ts';
 import { memberOf, type ReferralWorld, referralForm, sendReferral } from './helpers/referrals.ts';
@@ -470,6 +471,32 @@ async function orgWorksheetItem(): Promise<string> {
 }
 const worksheetItemLabels = async () =>
   (await sql('select labels from worksheet_items where id = $1', [worksheetItem]))[0]?.labels;
+/** A PDF of one page, as an attachment of a practice. */
+const onePagePdf = await (async () => {
+  const doc = await PDFDocument.create();
+  doc.addPage([200, 200]);
+  return Buffer.from(await doc.save());
+})();
+/** An attachment of a new practice of `org` in this state, written straight into the table; its id. */
+let attachmentId = '';
+async function practiceAttachment(status = 'draft'): Promise<string> {
+  const slug = await orgPractice(status);
+  [{ id: attachmentId }] = await sql(
+    `insert into practice_attachments (practice_id, file_name, content_type, data, size, sha256, page_count)
+     select id, 'sheet.pdf', 'application/pdf', $2, $3, 'not-checked', 1 from practices where slug = $1
+     returning id`,
+    [slug, onePagePdf, onePagePdf.length],
+  );
+  return attachmentId;
+}
+const practiceAttachments = async () =>
+  (
+    await sql(
+      `select count(*)::int as n from practice_attachments a join practices p on p.id = a.practice_id
+       where p.slug = $1`,
+      [practiceSlug],
+    )
+  )[0].n as number;
 
 const cases: Case[] = [
   {
@@ -1838,6 +1865,46 @@ const cases: Case[] = [
     path: async () => `/en/practices/${await orgPractice('published')}/unpublish`,
     allowed: ['referrer', 'editor', 'admin', ...staff],
     changed: async () => (await practiceState()).status === 'unpublished',
+  },
+  {
+    name: 'attach a PDF to a good practice',
+    method: 'POST',
+    path: async () => `/en/practices/${await orgPractice('published')}/attachments`,
+    body: () => ({ 'attachment_title.en': 'The worksheet' }),
+    upload: { field: 'attachment', name: 'worksheet.pdf', type: 'application/pdf', data: onePagePdf },
+    allowed: ['referrer', 'editor', 'admin'],
+    changed: async () => (await practiceAttachments()) === 1,
+  },
+  {
+    name: 'remove a PDF of a good practice',
+    method: 'POST',
+    path: async () => {
+      const id = await practiceAttachment('published');
+      return `/en/practices/${practiceSlug}/attachments/${id}/delete`;
+    },
+    allowed: ['referrer', 'editor', 'admin'],
+    changed: async () => (await practiceAttachments()) === 0,
+  },
+  {
+    name: 'a PDF of a published good practice',
+    method: 'GET',
+    path: async () => `/practice-attachments/${await practiceAttachment('published')}`,
+    allowed: [...roles],
+  },
+  {
+    // Like the practice's page: "not found" for those who may not read the draft.
+    name: 'a PDF of a draft good practice',
+    method: 'GET',
+    path: async () => `/practice-attachments/${await practiceAttachment('draft')}`,
+    allowed: ['referrer', 'editor', 'admin', ...staff],
+    visitor: 'denied',
+  },
+  {
+    name: 'a PDF of an unpublished good practice',
+    method: 'GET',
+    path: async () => `/practice-attachments/${await practiceAttachment('unpublished')}`,
+    allowed: ['referrer', 'editor', 'admin', ...staff],
+    visitor: 'denied',
   },
   {
     name: 'feature a good practice',

@@ -25,6 +25,8 @@ declare module 'fastify' {
     csrfToken(): string;
     /** A session cookie came with the request but opened nothing (expired, ended, tampered). */
     sessionEnded: boolean;
+    /** An upload form's file names as the browser sent them, by field (null without an upload). */
+    uploadNames: Record<string, string> | null;
   }
 }
 
@@ -57,10 +59,16 @@ async function sessions(
   // Buffer. The limit here stops abuse: a larger file is cut at it (the rest is read and dropped),
   // and the use case, whose own limits are smaller, answers on its form with the real limit in
   // words, however large the file was.
+  // A route may allow a larger file (config.multipartOptions; a practice's PDF attachments). The
+  // file's name is kept aside for the routes that keep it.
   await app.register(multipart, {
     attachFieldsToBody: 'keyValues',
     throwFileSizeLimit: false,
     limits: { fileSize: 4 * 1024 * 1024, files: 1, fields: 10, parts: 12 },
+    async onFile(part) {
+      await part.toBuffer();
+      this.uploadNames = { ...this.uploadNames, [part.fieldname]: part.filename };
+    },
   });
   await app.register(csrf, {
     cookieKey: csrfCookieName(config),
@@ -75,6 +83,7 @@ async function sessions(
 
   app.decorateRequest('signedIn', null);
   app.decorateRequest('sessionEnded', false);
+  app.decorateRequest('uploadNames', null);
   app.decorateRequest('csrfToken', function (this: FastifyRequest) {
     throw new Error(`csrfToken() is not available on ${this.url}`);
   });

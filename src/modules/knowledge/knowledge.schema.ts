@@ -3,8 +3,10 @@
 // from: obstacles, levers, tools and tips. Foreign keys to other modules' tables (organisations,
 // users) are in the migration, so modules stay apart in code.
 import { sql } from 'drizzle-orm';
-import { boolean, check, index, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
+import { boolean, check, index, integer, pgTable, text, uniqueIndex, uuid } from 'drizzle-orm/pg-core';
 import {
+  belongsTo,
+  bytea,
   createdAt,
   i18n,
   id,
@@ -99,5 +101,36 @@ export const practices = pgTable(
       sql`cardinality(obstacles) <= 20 and cardinality(levers) <= 20 and cardinality(tools) <= 20`,
     ),
     check('practices_published_at', sql`${t.status} = 'draft' or ${t.publishedAt} is not null`),
+  ],
+);
+
+/**
+ * A PDF attached to a practice by its organisation's members: checked on upload (its bytes say it
+ * is a PDF, it opens, it is not encrypted), kept as sent, served at
+ * /practice-attachments/{id}/{file name} to those who may read the practice. `fileName` is the
+ * name it was sent with, cleaned (src/shared/pdfs.ts); `title` optional in each language.
+ */
+export const practiceAttachments = pgTable(
+  'practice_attachments',
+  {
+    id: id(),
+    practiceId: belongsTo(() => practices.id).notNull(),
+    fileName: text().notNull(),
+    title: i18n().notNull().default({}),
+    contentType: text().notNull(),
+    data: bytea().notNull(),
+    size: integer().notNull(),
+    /** Hex SHA-256 of the bytes: the file's ETag. */
+    sha256: text().notNull(),
+    pageCount: integer().notNull(),
+    /** Order on the practice's page. */
+    position: integer().notNull().default(0),
+    createdBy: uuid(),
+    createdAt: createdAt(),
+  },
+  (t) => [
+    index('practice_attachments_practice_idx').on(t.practiceId, t.position),
+    check('practice_attachments_size', sql`${t.size} = octet_length(${t.data}) and ${t.size} > 0`),
+    check('practice_attachments_pages', sql`${t.pageCount} > 0`),
   ],
 );

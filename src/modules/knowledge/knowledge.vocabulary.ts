@@ -28,3 +28,14 @@ export const practiceLimits = {
   contactName: 100,
   contactWay: 200,
 } as const;
+
+/** A practice's attachments: PDF files, checked on upload (src/shared/pdfs.ts). */
+export const attachmentLimits = {
+  /** The most one file may weigh: 10 MiB. */
+  maxBytes: 10 * 1024 * 1024,
+  perPractice: 5,
+  /** A title in one language. */
+  titleLength: 200,
+  /** The file's name as kept, its ".pdf" included. */
+  fileNameLength: 120,
+} as const;

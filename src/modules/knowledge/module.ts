@@ -6,7 +6,9 @@ import { tablesOf } from '../../db/tables.ts';
 import { moduleErrors } from '../../shared/errors.ts';
 import { itemsWeb } from './items/items.web.ts';
 import * as knowledgeSchema from './knowledge.schema.ts';
+import { practiceAttachmentFilesWeb } from './practices/practice-attachment-files.web.ts';
 import { practicesWeb } from './practices/practices.web.ts';
+import { attachmentsWeb } from './practices/attachments.web.ts';
 import { writePracticeWeb } from './practices/write-practice.web.ts';
 
 const errors = moduleErrors('knowledge', {
@@ -24,5 +26,8 @@ export const knowledgeModule = {
   name: 'knowledge',
   tables: tablesOf(knowledgeSchema),
   errors,
-  routes: { pages: [practicesWeb, writePracticeWeb, itemsWeb] },
+  routes: {
+    root: [practiceAttachmentFilesWeb],
+    pages: [practicesWeb, writePracticeWeb, attachmentsWeb, itemsWeb],
+  },
 } satisfies ModuleManifest;

@@ -37,6 +37,8 @@ export interface PracticePageData {
   lists: Record<WorksheetKind, WorksheetItem[]>;
   services: ServiceCard[];
   related: { slug: string; title: I18nText }[];
+  /** Its PDF files, in their order. */
+  attachments: AttachmentSummary[];
   /** The reader belongs to the owning organisation: they change, publish and unpublish it. */
   owns: boolean;
   moderator: boolean;
@@ -50,4 +52,13 @@ export interface OwnPractice {
   status: PracticeRow['status'];
   featured: boolean;
   organisation: I18nText;
+}
+
+/** A PDF attached to a practice, without its bytes (at /practice-attachments/{id}). */
+export interface AttachmentSummary {
+  id: string;
+  fileName: string;
+  title: I18nText;
+  size: number;
+  pageCount: number;
 }

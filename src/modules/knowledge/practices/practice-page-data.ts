@@ -1,6 +1,6 @@
 // A practice's page as its reader may see it: the practice (a draft or an unpublished one only for
 // its organisation's members and the moderators), the names of the organisations involved, its
-// three lists, the active services of the organisations involved (from the directory) and related
+// three lists, its attachments, the active services of the organisations involved (from the directory) and related
 // practices.
 import type { Database } from '../../../db/client.ts';
 import type { Actor } from '../../../shared/actor.ts';
@@ -8,6 +8,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { listOrganisationsWithPlaces, listServices } from '../../directory/index.ts';
 import { worksheetKinds } from '../knowledge.vocabulary.ts';
 import type { PracticePageData, ServiceCard } from './page-data.ts';
+import { listAttachments } from './practice-attachments.repo.ts';
 import { isOwner, maySeePractice, practiceReaderOf, takenDownByModerator } from './practices.policy.ts';
 import { findPractice } from './practices.repo.ts';
 import { relatedPractices } from './search-practices.ts';
@@ -26,10 +27,11 @@ export async function practicePageData(
   if (!practice || !maySeePractice(reader, practice)) throw new AppError('PRACTICE_NOT_FOUND');
   const takenDown = await takenDownByModerator(db, practice);
   const involved = practice.organisationIds;
-  const [orgs, items, related, ...services] = await Promise.all([
+  const [orgs, items, related, attachments, ...services] = await Promise.all([
     listOrganisationsWithPlaces(db, [practice.organisationId, ...involved], []),
     findItems(db, [...practice.obstacles, ...practice.levers, ...practice.tools]),
     relatedPractices(db, practice),
+    listAttachments(db, practice.id),
     ...[practice.organisationId, ...involved]
       .slice(0, organisationsWithServices)
       .map((organisationId) => listServices(db, { organisationId }, { page: 1, perPage: servicesEach })),
@@ -64,6 +66,7 @@ export async function practicePageData(
     lists,
     services: cards,
     related,
+    attachments,
     owns: isOwner(reader, practice),
     moderator: reader.moderator,
     takenDown,

@@ -32,7 +32,7 @@ const LibraryQuery = Type.Object({
   done: Type.Optional(Type.String({ maxLength: 20 })),
 });
 export const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
-const DoneQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) });
+export const DoneQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) });
 
 type Taxonomy = Awaited<ReturnType<typeof getTaxonomy>>;
 /** The themes as the pages list them. */

@@ -5,15 +5,12 @@ import type { FastifyRequest } from 'fastify';
 import Type from 'typebox';
 import type { WebDeps } from '../../../http/deps.ts';
 import { submitForm } from '../../../http/form-route.ts';
-import { pageFor } from '../../../http/request-context.ts';
+import { doneNotice, pageFor } from '../../../http/request-context.ts';
 import { sendHtml } from '../../../http/send-html.ts';
 import { signedInContext } from '../../../http/use-case-context.ts';
-import { AppError } from '../../../shared/errors.ts';
 import { type FormValues } from '../../../shared/form-values.ts';
-import { locales, textIn } from '../../../shared/i18n-text.ts';
+import { locales } from '../../../shared/i18n-text.ts';
 import { MultiLineText } from '../../../shared/schema-text.ts';
-import { findMembershipsOfUser } from '../../access/index.ts';
-import { getTaxonomy, listOrganisationsWithPlaces } from '../../directory/index.ts';
 import { findAcceptedAnswer } from '../../network/index.ts';
 import { PracticeFormPage, type PracticeFormData } from '../views/practice-form.page.tsx';
 import { createPractice } from './create-practice.ts';
@@ -21,11 +18,9 @@ import { editPractice } from './edit-practice.ts';
 import { featurePractice } from './feature-practice.ts';
 import { answerDraftValues, practiceInput, practiceValues, refusedValues } from './practice-form.ts';
 import { publishPractice } from './publish-practice.ts';
-import { practiceReaderOf, requireOwnerMember } from './practices.policy.ts';
-import { findPractice } from './practices.repo.ts';
-import { SlugParams, themesOf } from './practices.web.ts';
+import { practiceFormData, practiceToEdit } from './practice-form-data.ts';
+import { DoneQuery, SlugParams } from './practices.web.ts';
 import { unpublishPractice } from './unpublish-practice.ts';
-import { listSharedItems } from './worksheet-items.ts';
 
 const line = (maxLength = 2_000) => Type.Optional(Type.String({ maxLength }));
 const lines = () => Type.Optional(MultiLineText({ maxLength: 100_000 }));
@@ -70,39 +65,9 @@ const NewQuery = Type.Object({ answer: Type.Optional(Type.String({ maxLength: 64
 
 export const writePracticeWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   const { db } = deps;
-
-  async function formData(
-    userId: string,
-    chosen: FormValues,
-    editing?: PracticeFormData['editing'],
-  ): Promise<PracticeFormData> {
-    const mine = await findMembershipsOfUser(db, userId);
-    const ids = ['obstacles', 'levers', 'tools'].flatMap((k) => [chosen[k] ?? []].flat());
-    const [orgs, taxonomy, items] = await Promise.all([
-      listOrganisationsWithPlaces(
-        db,
-        mine.map((m) => m.organisationId),
-        [],
-      ),
-      getTaxonomy(db),
-      listSharedItems(db, ids, { organisationIds: mine.map((m) => m.organisationId) }),
-    ]);
-    return {
-      organisations: orgs.map((o) => ({ id: o.id, name: o.name })),
-      themes: themesOf(taxonomy),
-      items,
-      editing,
-    };
-  }
-
-  /** The practice to change, as the form shows it; only for its organisation's members. */
-  async function toEdit(request: FastifyRequest, slug: string) {
-    const kctx = signedInContext(request, deps);
-    const [practice, reader] = await Promise.all([findPractice(db, slug), practiceReaderOf(db, kctx.actor)]);
-    if (!practice) throw new AppError('PRACTICE_NOT_FOUND');
-    requireOwnerMember(kctx.actor, reader, practice);
-    return { kctx, practice, editing: { slug: practice.slug, title: textIn(practice.title, kctx.locale) } };
-  }
+  const formData = (userId: string, chosen: FormValues, editing?: PracticeFormData['editing']) =>
+    practiceFormData(deps, userId, chosen, editing);
+  const toEdit = (request: FastifyRequest, slug: string) => practiceToEdit(request, deps, slug);
 
   app.get('/practices/new', { schema: { hide: true, querystring: NewQuery } }, async (request, reply) => {
     const kctx = signedInContext(request, deps);
@@ -140,15 +105,24 @@ export const writePracticeWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, 
     },
   );
 
-  app.get('/practices/:slug/edit', { schema: { hide: true, params: SlugParams } }, async (request, reply) => {
-    const { kctx, practice, editing } = await toEdit(request, request.params.slug);
-    const ctx = await pageFor(request, deps);
-    const values = practiceValues(practice, kctx.origin, kctx.locale);
-    return sendHtml(
-      reply,
-      PracticeFormPage({ ctx, data: await formData(kctx.actor.userId, values, editing), values }),
-    );
-  });
+  app.get(
+    '/practices/:slug/edit',
+    { schema: { hide: true, params: SlugParams, querystring: DoneQuery } },
+    async (request, reply) => {
+      const { kctx, practice, editing } = await toEdit(request, request.params.slug);
+      const ctx = await pageFor(request, deps);
+      const values = practiceValues(practice, kctx.origin, kctx.locale);
+      return sendHtml(
+        reply,
+        PracticeFormPage({
+          ctx,
+          data: await formData(kctx.actor.userId, values, editing),
+          values,
+          done: doneNotice(ctx, 'knowledge.attachments.done', request.query.done)?.text,
+        }),
+      );
+    },
+  );
 
   app.post(
     '/practices/:slug/edit',

@@ -12,14 +12,18 @@ import { Layout } from '../../../views/layout.tsx';
 import { practiceLimits, worksheetFields, worksheetKinds } from '../knowledge.vocabulary.ts';
 import type { ThemeOption } from '../practices/page-data.ts';
 import type { WorksheetItem } from '../practices/worksheet-items.ts';
+import type { AttachmentSummary } from '../practices/page-data.ts';
+import { type AttachmentForm, AttachmentsSection } from './attachments.tsx';
 import { communeOptions, itemOptions, themeOptions } from './parts.tsx';
+
+export type { AttachmentForm };
 
 export interface PracticeFormData {
   organisations: { id: string; name: I18nText }[];
   themes: ThemeOption[];
   items: WorksheetItem[];
-  /** The practice being changed. */
-  editing?: { slug: string; title: string };
+  /** The practice being changed, with its attachments. */
+  editing?: { slug: string; title: string; attachments: AttachmentSummary[] };
 }
 
 export function PracticeFormPage({
@@ -27,11 +31,17 @@ export function PracticeFormPage({
   data,
   values = {},
   problems = [],
+  attachment,
+  done,
 }: {
   ctx: PageContext;
   data: PracticeFormData;
   values?: FormValues;
   problems?: FieldProblem[];
+  /** The attachment form's values and problems, when it was refused. */
+  attachment?: AttachmentForm;
+  /** What just happened to the attachments. */
+  done?: string;
 }) {
   const { t } = ctx;
   const { editing } = data;
@@ -123,6 +133,17 @@ export function PracticeFormPage({
               hint: t.t('knowledge.form.links_hint'),
             })}
           </Form>
+          {editing ? (
+            <AttachmentsSection
+              ctx={ctx}
+              slug={editing.slug}
+              attachments={editing.attachments}
+              form={attachment}
+              done={done}
+            />
+          ) : (
+            ''
+          )}
         </>
       ) : (
         <p class="notice warn">{t.html('knowledge.form.members_only')}</p>

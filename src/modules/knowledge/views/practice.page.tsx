@@ -1,6 +1,6 @@
 // A practice's page: its title, summary and story in the reader's language (or another, said so),
 // the worksheet's three lists, the organisations involved and their services, the contact person,
-// links and related practices. Its organisation's members change, publish and unpublish it;
+// links, its PDF attachments and related practices. Its organisation's members change, publish and unpublish it;
 // moderators feature and unpublish it.
 import type { PageContext } from '../../../http/request-context.ts';
 import { pickText, textIn } from '../../../shared/i18n-text.ts';
@@ -11,6 +11,7 @@ import type { PageTerm } from '../../glossary/index.ts';
 import { GlossaryTerms } from '../../glossary/views.ts';
 import { worksheetKinds } from '../knowledge.vocabulary.ts';
 import type { PracticePageData } from '../practices/page-data.ts';
+import { AttachmentList } from './attachments.tsx';
 import { communeName, itemOption } from './parts.tsx';
 
 export function PracticePage({
@@ -154,6 +155,7 @@ export function PracticePage({
         ) : (
           ''
         )}
+        <AttachmentList ctx={ctx} attachments={data.attachments} />
       </article>
       {data.services.length ? (
         <section aria-labelledby="services-title">

@@ -1,0 +1,123 @@
+// An uploaded PDF (a practice's attachment) is checked before it is kept: its bytes must say it is a
+// PDF (not its name, not the type the browser claims), it must end as a whole file does ("%%EOF"
+// near its end: a cut-off upload is refused), pdf-lib must open it and find at least one page, and
+// it must not be encrypted. Encrypted PDFs are refused, whatever their password: one that asks for
+// a password cannot be read by those the library is for, and one that only limits printing or
+// copying cannot be checked here; the person saves a copy without protection instead. The file is
+// kept as sent (no rewriting): a PDF rewritten by pdf-lib could lose what the author put in it.
+// Each use names its field, its limits and the codes of its refusals (their messages are
+// `fields.<code>`, which say the limits in words).
+import { createHash } from 'node:crypto';
+import { fileTypeFromBuffer } from 'file-type';
+import { PDFDocument } from 'pdf-lib';
+import { AppError } from './errors.ts';
+
+export interface PreparedPdf {
+  data: Buffer;
+  contentType: 'application/pdf';
+  size: number;
+  /** Hex SHA-256 of the bytes. */
+  sha256: string;
+  pageCount: number;
+}
+
+export interface PdfRules {
+  /** The form field the refusals are about. */
+  field: string;
+  /** The most an upload may weigh. */
+  maxBytes: number;
+  /** The refusals' codes; `values` go with the too-big one (its message names the limit). */
+  codes: { missing: string; tooBig: string; type: string; unreadable: string; encrypted: string };
+  values?: Record<string, string | number>;
+}
+
+/** How far from the end a whole PDF says "%%EOF" (PDF 32000-1, 7.5.5: readers look in the last 1024 bytes). */
+const endWindow = 1024;
+
+/** PDF work one at a time in the process: parsing a large file holds its objects in memory. */
+let queue: Promise<unknown> = Promise.resolve();
+function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
+  const turn = queue.then(work, work);
+  queue = turn.catch(() => undefined);
+  return turn;
+}
+
+/** The uploaded bytes checked as a PDF, with their page count and hash; throws a field error. */
+export function preparePdf(upload: Buffer, rules: PdfRules): Promise<PreparedPdf> {
+  return oneAtATime(() => prepare(upload, rules));
+}
+
+async function prepare(upload: Buffer, { field, maxBytes, codes, values }: PdfRules): Promise<PreparedPdf> {
+  const refused = (message: string, code: string, withValues = false) =>
+    new AppError('VALIDATION_FAILED', {
+      fields: [{ field, message, code, ...(withValues && values ? { values } : {}) }],
+    });
+  if (!upload.length) throw refused('is empty', codes.missing);
+  if (upload.length > maxBytes) throw refused('is too big', codes.tooBig, true);
+  if ((await fileTypeFromBuffer(upload))?.mime !== 'application/pdf')
+    throw refused('is not a PDF', codes.type);
+  if (!upload.subarray(-endWindow).includes('%%EOF')) throw refused('is cut off', codes.unreadable);
+  let document: PDFDocument;
+  let pageCount: number;
+  try {
+    // Opened even when encrypted, to tell that apart from a damaged file.
+    document = await PDFDocument.load(upload, { updateMetadata: false, ignoreEncryption: true });
+    // Every page reachable through the page tree, not only the count the file claims.
+    pageCount = document.getPages().length;
+  } catch (error) {
+    throw refused(`cannot be read: ${(error as Error).message}`.slice(0, 200), codes.unreadable);
+  }
+  if (document.isEncrypted) throw refused('is encrypted', codes.encrypted);
+  if (pageCount < 1) throw refused('has no pages', codes.unreadable);
+  return {
+    data: upload,
+    contentType: 'application/pdf',
+    size: upload.length,
+    sha256: createHash('sha256').update(upload).digest('hex'),
+    pageCount,
+  };
+}
+
+/**
+ * A file name as sent by a browser, made safe to keep and show: no folders (old browsers send
+ * "C:\…\name.pdf"), no control or direction-changing characters (which can make "fdp.exe" look like
+ * a PDF), none of the characters file systems forbid, single spaces, at most `maxLength`
+ * characters, ending in ".pdf". An empty name becomes `fallback`.
+ */
+export function cleanPdfName(name: string | undefined, maxLength = 120, fallback = 'document'): string {
+  const base = (name ?? '').normalize('NFC').split(/[/\\]/).pop() ?? '';
+  const cleaned = base
+    .replace(/[\t\n\v\f\r]/g, ' ')
+    // eslint-disable-next-line no-control-regex
+    .replace(/[\u0000-\u001f\u007f-\u009f\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069\ufeff]/g, '')
+    .replace(/[<>:"|?*]/g, '_')
+    .replace(/\s+/g, ' ')
+    .trim();
+  // No hidden names (".name"): leading dots go.
+  const stem =
+    cleaned
+      .replace(/\.pdf$/i, '')
+      .replace(/^[.\s]+/, '')
+      .trim() || fallback;
+  const room = Math.max(1, maxLength - '.pdf'.length);
+  // Cut on whole characters (an emoji is two UTF-16 units).
+  return `${[...stem].slice(0, room).join('').trim()}.pdf`;
+}
+
+/**
+ * A Content-Disposition header that downloads the file under its name: an ASCII name for old
+ * clients and the UTF-8 one (RFC 6266, RFC 5987 `filename*`).
+ */
+export function attachmentDisposition(fileName: string): string {
+  const ascii =
+    fileName
+      .normalize('NFKD')
+      .replace(/[\u0300-\u036f]/g, '')
+      .replace(/[^A-Za-z0-9._ -]/g, '_')
+      .replace(/^[.\s]+/, '') || 'document.pdf';
+  const encoded = encodeURIComponent(fileName).replace(
+    /['()*]/g,
+    (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`,
+  );
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`;
+}
