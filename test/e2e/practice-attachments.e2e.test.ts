@@ -4,24 +4,11 @@
 // downloads the PDF. Every page passes axe and nothing scrolls sideways.
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import {
-  type BrowserHarness,
-  expectFitsAndAccessible,
-  logIn,
-  openPage,
-  startBrowserHarness,
-} from '../helpers/browser.ts';
+import { describe, expect, it } from 'vitest';
+import { expectFitsAndAccessible, logIn, openPage, useBrowserHarness } from '../helpers/browser.ts';
 import { memberOf, sql } from '../helpers/members.ts';
-import { allowSlowTests } from '../helpers/slow-tests.ts';
 
-allowSlowTests();
-
-let h: BrowserHarness;
-beforeAll(async () => {
-  h = await startBrowserHarness();
-});
-afterAll(() => h?.close());
+const h = useBrowserHarness();
 
 async function pdf(pages: number): Promise<Buffer> {
   const doc = await PDFDocument.create();
