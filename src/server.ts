@@ -11,6 +11,7 @@ import { loadDemoRooms } from './modules/spaces/demo-rooms.ts';
 import { loadDemoEvents } from './modules/network/events/demo-events.ts';
 import { loadDemoQuestions } from './modules/network/questions/demo-questions.ts';
 import { loadDemoPath } from './modules/learning/paths/demo-path.ts';
+import { loadDemoPractices } from './modules/knowledge/index.ts';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -35,6 +36,11 @@ async function main(): Promise<void> {
         `Loaded the demo data: ${demo.organisations} organisations, ${demo.services} services, ${signals} need signals, ${rooms} rooms, ${events} events, ${asked} questions, ${paths} learning path.`,
       );
     }
+    // What the demo gained after its first start comes at any start, each only if it is missing:
+    // a database made by an older version gets it too, and a second start adds nothing.
+    // Demo good practices of the demo organisations (knowledge/practices/demo-practices.ts).
+    const practices = await loadDemoPractices(database.db, new Date());
+    if (practices) console.log(`Loaded ${practices} demo good practices.`);
   }
   let closing = false;
   const app = await buildApp(config, database).catch(async (error) => {

@@ -40,6 +40,8 @@ export interface PracticePageData {
   moderator: boolean;
   /** Unpublished by a moderator: only a moderator publishes it again. */
   takenDown: boolean;
+  /** Made up for the demo (demo-practices.ts): the page says so. */
+  demo: boolean;
 }
 
 export interface OwnPractice {
