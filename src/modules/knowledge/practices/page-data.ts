@@ -17,6 +17,8 @@ export interface LibraryData {
   themes: ThemeOption[];
   /** The obstacles and levers to filter by. */
   items: WorksheetItem[];
+  /** The kinds of organisation to filter by: those of the published practices' organisations now. */
+  kinds: string[];
   /** Whether the reader belongs to an organisation (and so writes practices). */
   member: boolean;
 }
