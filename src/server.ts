@@ -4,6 +4,7 @@ import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseStartError, writeLock } from './db/embedded.ts';
 import { openDatabase } from './db/open-database.ts';
+import { isShowingDemoData } from './modules/directory/index.ts';
 import { loadDemoData } from './modules/directory/use-cases/load-demo-data.ts';
 import { syncTaxonomy } from './modules/directory/use-cases/sync-taxonomy.ts';
 import { loadDemoSignals } from './modules/signals/evidence/demo-signals.ts';
@@ -11,6 +12,7 @@ import { loadDemoRooms } from './modules/spaces/demo-rooms.ts';
 import { loadDemoEvents } from './modules/network/events/demo-events.ts';
 import { loadDemoQuestions } from './modules/network/questions/demo-questions.ts';
 import { loadDemoPath } from './modules/learning/paths/demo-path.ts';
+import { loadDemoPractices } from './modules/knowledge/index.ts';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -29,11 +31,19 @@ async function main(): Promise<void> {
       const events = await loadDemoEvents(database.db, new Date());
       // Demo questions with answers (network/questions/demo-questions.ts).
       const asked = await loadDemoQuestions(database.db, new Date());
-      // A demo learning path, "someone asks you about their residence papers" (learning/paths/demo-path.ts).
-      const paths = await loadDemoPath(database.db, new Date());
       console.log(
-        `Loaded the demo data: ${demo.organisations} organisations, ${demo.services} services, ${signals} need signals, ${rooms} rooms, ${events} events, ${asked} questions, ${paths} learning path.`,
+        `Loaded the demo data: ${demo.organisations} organisations, ${demo.services} services, ${signals} need signals, ${rooms} rooms, ${events} events, ${asked} questions.`,
       );
+    }
+    // What the demo gained after its first start comes at any start of a demo database, each only
+    // if it is missing: a demo database made by an older version gets it too, a second start adds
+    // nothing, and a database of real organisations (started with demo data on) gets none.
+    if (demo.loaded || (await isShowingDemoData(database.db))) {
+      // Demo good practices of the demo organisations (knowledge/practices/demo-practices.ts).
+      const practices = await loadDemoPractices(database.db, new Date());
+      if (practices) console.log(`Loaded ${practices} demo good practices.`);
+      // A demo learning path, "someone asks you about their residence papers" (learning/paths/demo-path.ts).
+      if (await loadDemoPath(database.db, new Date())) console.log('Loaded the demo learning path.');
     }
   }
   let closing = false;

@@ -336,6 +336,15 @@ export async function hasDemoData(db: Executor): Promise<boolean> {
   return result.rows[0]?.demo ?? false;
 }
 
+/** The kinds of the organisations among `ids` (valid, lower-case uuids) that exist. */
+export async function findOrganisationKinds(db: Executor, ids: string[]) {
+  if (!ids.length) return [];
+  return db
+    .select({ id: organisations.id, kind: organisations.kind })
+    .from(organisations)
+    .where(sql`${organisations.id} = any(${sql.param(ids)}::uuid[])`);
+}
+
 /** One page of organisations with their own fields only, in a stable order. */
 export async function findOrganisationsPage(db: Executor, page: PageRequest) {
   const total = await countRows(db, organisations);

@@ -11,6 +11,7 @@ import {
   type DirectoryFilters,
   findMapPoints,
   findOrganisationBrief,
+  findOrganisationKinds,
   findServiceBrief,
   findOrganisationById,
   findOrganisationSummaries,
@@ -32,6 +33,7 @@ import {
   type TaxonomyTermRow,
 } from './directory.repo.ts';
 import { isUuid } from '../../shared/shapes.ts';
+import type { OrganisationKind } from './directory.vocabulary.ts';
 import {
   findLocationPoints,
   findOrganisationsWithPlaces,
@@ -114,6 +116,14 @@ export function getOrganisationBrief(db: Executor, id: string): Promise<Organisa
 export type OrganisationWithPlaces = Awaited<ReturnType<typeof findOrganisationsWithPlaces>>[number];
 
 const uuids = (ids: string[]) => [...new Set(ids.filter(isUuid).map((id) => id.toLowerCase()))];
+
+/** The kind each of these organisations has now, by id (ids not found are left out). */
+export async function organisationKindsOf(
+  db: Executor,
+  ids: string[],
+): Promise<Map<string, OrganisationKind>> {
+  return new Map((await findOrganisationKinds(db, uuids(ids))).map((o) => [o.id, o.kind]));
+}
 
 /**
  * The names and places of several organisations at once (ids not found are left out); with

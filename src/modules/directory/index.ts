@@ -31,6 +31,7 @@ export {
   type LocationPoint,
   listOrganisationsWithPlaces,
   type OrganisationWithPlaces,
+  organisationKindsOf,
   listServiceAtLocations,
   listServices,
   listServicesByIds,

@@ -1,2 +1,3 @@
-// The knowledge module's public surface, for the modules above it (interop: none yet).
-export {};
+// The knowledge module's public surface, for the modules above it and the boot: the demo practices
+// a demo start loads (demo-practices.ts).
+export { loadDemoPractices } from './practices/demo-practices.ts';

@@ -64,7 +64,10 @@ export const practices = pgTable(
     story: i18n().notNull().default({}),
     /** Other organisations of the directory involved (formal or informal). */
     organisationIds: uuidList(),
-    /** The kinds of the owner and the organisations involved, kept for the library's filter. */
+    /**
+     * The kinds of the owner and the organisations involved when it was last written. No longer read
+     * by the library's filter, which takes the kinds they have now (practices/library-kinds.ts).
+     */
     organisationKinds: textList(),
     themes: textList(),
     communes: textList(),

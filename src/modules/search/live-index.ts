@@ -29,6 +29,11 @@ export interface LiveIndexOptions {
 /** Organisations whose documents a glossary change reads and replaces at once. */
 const reindexSlice = 200;
 
+interface ReindexSlice {
+  source: SearchSource;
+  owners: string[];
+}
+
 export class LiveSearchIndex {
   readonly index = new SearchIndex(thesaurus());
   /** Resolves once every source is indexed. */
@@ -45,6 +50,12 @@ export class LiveSearchIndex {
   private reindexState: 'running' | 'done' | 'failed' = 'done';
   /** Raised by each re-index started: an older one stops where it is, as the newer one does it all again. */
   private reindexRun = 0;
+  /**
+   * Where a failed re-index stopped: its edition, its slices and the one that failed. The next try for
+   * that edition goes on from that slice (the ones before have the edition's concepts already); a
+   * newer edition starts again from the first.
+   */
+  private reindexFailed: { edition: string | undefined; slices: ReindexSlice[]; at: number } | undefined;
   /** The glossary edition the thesaurus was made from (glossaryEdition). */
   private edition: string | undefined;
 
@@ -152,12 +163,16 @@ export class LiveSearchIndex {
    * find each organisation's documents, old or new. Each slice waits in the queue behind the changes
    * asked for meanwhile, so a directory change is not held up by a whole re-index. The change logs'
    * positions stay: what changed meanwhile, new organisations too, comes with the next refresh.
+   * A slice that fails stops it; the next poll goes on from that slice (reindexFailed).
    */
   private reindex(): Promise<void> {
     const run = ++this.reindexRun;
+    const edition = this.edition;
     this.reindexState = 'running';
+    const resumed = this.reindexFailed?.edition === edition ? this.reindexFailed : undefined;
+    this.reindexFailed = undefined;
     // Owners read when the first slice runs, on the queue: behind any import still being added.
-    let slices: { source: SearchSource; owners: string[] }[] = [];
+    let slices: ReindexSlice[] = resumed?.slices ?? [];
     const plan = () =>
       (slices = this.sources.flatMap((source) => {
         const owners = this.index.owners(source.name);
@@ -170,7 +185,7 @@ export class LiveSearchIndex {
       const step = (n: number) => {
         this.running = this.running.then(async () => {
           if (this.closed || run !== this.reindexRun) return resolve();
-          if (n === 0) plan();
+          if (!resumed && n === 0) plan();
           const slice = slices[n];
           if (!slice) {
             this.reindexState = 'done';
@@ -182,12 +197,16 @@ export class LiveSearchIndex {
             step(n + 1);
           } catch (error) {
             this.options.onError?.(error);
-            this.reindexState = 'failed';
+            // A newer re-index started meanwhile has it in hand.
+            if (run === this.reindexRun) {
+              this.reindexState = 'failed';
+              this.reindexFailed = { edition, slices, at: n };
+            }
             resolve();
           }
         });
       };
-      step(0);
+      step(resumed?.at ?? 0);
     });
   }
 

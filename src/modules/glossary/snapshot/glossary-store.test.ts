@@ -36,6 +36,20 @@ describe('the glossary’s copy in a process', () => {
     first.derived('x', () => ++made);
     first.derived('x', () => ++made);
     expect(made).toBe(1);
+    // Made by a promise: callers asking meanwhile share it; a failed one is made again.
+    let builds = 0;
+    const build = () => {
+      builds++;
+      return new Promise<string>((resolve, reject) =>
+        setTimeout(() => (builds === 1 ? reject(new Error('went wrong')) : resolve('made')), 10),
+      );
+    };
+    const [a, b] = [first.derived('y', build), first.derived('y', build)];
+    expect(a).toBe(b);
+    await expect(a).rejects.toThrow('went wrong');
+    expect(await first.derived('y', build)).toBe('made');
+    expect(await first.derived('y', build)).toBe('made');
+    expect(builds).toBe(2);
 
     await changeOcmwDefinition('One');
     // Not noticed yet: the same copy, without a query.

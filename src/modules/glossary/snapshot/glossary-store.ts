@@ -12,7 +12,10 @@ const derivedMax = 32;
 
 export interface LoadedGlossary {
   snapshot: GlossarySnapshot;
-  /** Made once from this edition, by key. */
+  /**
+   * Made once from this edition, by key. A promise is kept as it is, so callers asking while it is
+   * being made share it; one that fails is forgotten, and the next caller makes it again.
+   */
   derived<T>(key: string, make: (snapshot: GlossarySnapshot) => T): T;
 }
 
@@ -25,6 +28,10 @@ function loaded(snapshot: GlossarySnapshot): LoadedGlossary {
       if (made.size >= derivedMax) made.clear();
       const value = make(snapshot);
       made.set(key, value);
+      if (value instanceof Promise)
+        value.catch(() => {
+          if (made.get(key) === value) made.delete(key);
+        });
       return value;
     },
   };

@@ -3,12 +3,14 @@
 // in the reader's language (or the next one the site falls back to), and its page. The matching and
 // the presented concepts are made once per glossary edition and language; a page costs one walk over
 // its texts' words (about 0.1 ms for 2 KB), and a text seen again (a hot page) only a lookup.
+// Concepts of everyday words ("children", "appointment") are not listed (everyday-concepts.ts).
 import { LRUCache } from 'lru-cache';
 import type { Locale } from '../../../shared/i18n-text.ts';
 import type { GlossaryLanguage } from '../glossary.vocabulary.ts';
 import { type ConceptTitle, conceptTitle, titleOrder } from '../pages/concept-title.ts';
 import type { GlossaryStore } from '../snapshot/glossary-store.ts';
 import type { GlossarySnapshot } from '../snapshot/glossary-snapshot.ts';
+import { shownUnderPages } from './everyday-concepts.ts';
 import { termMatcher } from './term-matcher.ts';
 
 export interface PageTerm {
@@ -55,7 +57,7 @@ export async function glossaryTermsIn(
   // Without the glossary (the database unreachable at its first reading) the page goes on without.
   const glossary = await store.keptOrNone();
   if (!glossary) return [];
-  const matcher = glossary.derived('terms matcher', (s) => termMatcher(s.concepts));
+  const matcher = glossary.derived('terms matcher', (s) => termMatcher(s.concepts.filter(shownUnderPages)));
   const presented = glossary.derived(`terms ${locale}`, (s) => presentAll(s, locale));
   const seen = glossary.derived(
     'terms seen',

@@ -1,6 +1,7 @@
 // The organisations a practice names as involved: directory organisations (formal ones and informal
 // groups alike), given as the addresses of their pages or their ids, one per line, each checked to
-// exist. Their kinds, with the owner's, are kept on the practice for the library's filter.
+// exist. Their kinds, with the owner's, are kept on the practice as they are when it is written (the
+// library's filter reads the kinds they have now: library-kinds.ts).
 import type { Executor } from '../../../db/client.ts';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import { getOrganisationBrief } from '../../directory/index.ts';

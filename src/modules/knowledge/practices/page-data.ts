@@ -17,6 +17,8 @@ export interface LibraryData {
   themes: ThemeOption[];
   /** The obstacles and levers to filter by. */
   items: WorksheetItem[];
+  /** The kinds of organisation to filter by: those of the published practices' organisations now. */
+  kinds: string[];
   /** Whether the reader belongs to an organisation (and so writes practices). */
   member: boolean;
   /** Whether the reader moderates (and so looks after the shared lists). */
@@ -44,6 +46,8 @@ export interface PracticePageData {
   moderator: boolean;
   /** Unpublished by a moderator: only a moderator publishes it again. */
   takenDown: boolean;
+  /** Made up for the demo (demo-practices.ts): the page says so. */
+  demo: boolean;
 }
 
 export interface OwnPractice {

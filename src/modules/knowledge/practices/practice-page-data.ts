@@ -1,11 +1,12 @@
 // A practice's page as its reader may see it: the practice (a draft or an unpublished one only for
 // its organisation's members and the moderators), the names of the organisations involved, its
-// three lists, its attachments, the active services of the organisations involved (from the directory) and related
-// practices.
+// three lists, its attachments, the active services of the organisations involved (from the
+// directory) and related practices. A practice of a demo organisation with no author is demo data
+// (demo-practices.ts).
 import type { Database } from '../../../db/client.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { listOrganisationsWithPlaces, listServices } from '../../directory/index.ts';
+import { getOrganisationBrief, listOrganisationsWithPlaces, listServices } from '../../directory/index.ts';
 import { worksheetKinds } from '../knowledge.vocabulary.ts';
 import type { PracticePageData, ServiceCard } from './page-data.ts';
 import { listAttachments } from './practice-attachments.repo.ts';
@@ -18,6 +19,17 @@ import { findItems } from './worksheet-items.ts';
 const servicesEach = 3;
 const organisationsWithServices = 8;
 
+/** Whether a practice is one of the demo's: written for a demo organisation by no one. */
+async function isDemoPractice(db: Database, practice: { authorId: string | null; organisationId: string }) {
+  if (practice.authorId !== null) return false;
+  try {
+    return (await getOrganisationBrief(db, practice.organisationId)).isDemo;
+  } catch (error) {
+    if (error instanceof AppError && error.code === 'ORGANISATION_NOT_FOUND') return false;
+    throw error;
+  }
+}
+
 export async function practicePageData(
   db: Database,
   actor: Actor | null,
@@ -27,7 +39,8 @@ export async function practicePageData(
   if (!practice || !maySeePractice(reader, practice)) throw new AppError('PRACTICE_NOT_FOUND');
   const takenDown = await takenDownByModerator(db, practice);
   const involved = practice.organisationIds;
-  const [orgs, items, related, attachments, ...services] = await Promise.all([
+  const [demo, orgs, items, related, attachments, ...services] = await Promise.all([
+    isDemoPractice(db, practice),
     listOrganisationsWithPlaces(db, [practice.organisationId, ...involved], []),
     findItems(db, [...practice.obstacles, ...practice.levers, ...practice.tools]),
     relatedPractices(db, practice),
@@ -70,5 +83,6 @@ export async function practicePageData(
     owns: isOwner(reader, practice),
     moderator: reader.moderator,
     takenDown,
+    demo,
   };
 }

@@ -68,6 +68,8 @@ describe('good practices', () => {
     expect(draft.statusCode).toBe(200);
     expect(draft.body).toContain('Tolken delen tussen een CAW');
     expect(draft.body).toContain('Dit is een ontwerp');
+    // Written by a member: not labelled as demo, though its organisation is a demo one.
+    expect(draft.body).not.toContain('class="demo-label"');
     expect((await visitor.get(`/fr/practices/${slug}`)).statusCode).toBe(404);
     expect((await outsider.get(`/fr/practices/${slug}`)).statusCode).toBe(404);
     expect((await visitor.get(`/fr/practices?q=interpr%C3%A8tes`)).body).not.toContain(slug);

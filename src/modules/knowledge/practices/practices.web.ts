@@ -10,11 +10,12 @@ import { signedInContext } from '../../../http/use-case-context.ts';
 import { actorOf } from '../../../shared/actor.ts';
 import { pickText } from '../../../shared/i18n-text.ts';
 import { isUuid } from '../../../shared/shapes.ts';
-import { listOrganisationsWithPlaces, getTaxonomy, organisationKinds } from '../../directory/index.ts';
+import { listOrganisationsWithPlaces, getTaxonomy } from '../../directory/index.ts';
 import { glossaryTermsIn } from '../../glossary/index.ts';
 import { LibraryPage } from '../views/library.page.tsx';
 import { MinePage } from '../views/mine.page.tsx';
 import { PracticePage } from '../views/practice.page.tsx';
+import { libraryKinds } from './library-kinds.ts';
 import { practicePageData } from './practice-page-data.ts';
 import { practiceReaderOf } from './practices.policy.ts';
 import { listOwnPractices } from './practices.repo.ts';
@@ -50,10 +51,11 @@ export const practicesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
   app.get('/practices', { schema: { hide: true, querystring: LibraryQuery } }, async (request, reply) => {
     const ctx = await pageFor(request, deps);
     const { q, theme, obstacle, lever, kind, commune, page = 1, done } = request.query;
-    const [taxonomy, items, reader] = await Promise.all([
+    const [taxonomy, items, reader, kinds] = await Promise.all([
       getTaxonomy(db),
       listSharedItems(db),
       practiceReaderOf(db, actorOrNull(request)),
+      libraryKinds(db),
     ]);
     const itemIds = new Set(items.map((i) => i.id));
     const item = (id: string | undefined) =>
@@ -63,12 +65,13 @@ export const practicesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
       theme: theme && taxonomy.byCode.has(theme) ? theme : undefined,
       obstacle: item(obstacle),
       lever: item(lever),
-      kind: kind && (organisationKinds as readonly string[]).includes(kind) ? kind : undefined,
+      // Only a kind offered: one no published practice has (now) filters nothing, as an unknown item.
+      kind: kind && (kinds.kinds as readonly string[]).includes(kind) ? kind : undefined,
       commune: commune && /^\d{5}$/.test(commune) ? commune : undefined,
       page,
       perPage: 20,
     };
-    const results = await searchPractices(db, search);
+    const results = await searchPractices(db, search, kinds);
     return sendHtml(
       reply,
       LibraryPage({
@@ -78,6 +81,7 @@ export const practicesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
           results,
           themes: themesOf(taxonomy),
           items,
+          kinds: kinds.kinds,
           member: reader.organisationIds.length > 0,
           moderator: reader.moderator,
         },

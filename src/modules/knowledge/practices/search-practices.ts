@@ -1,12 +1,14 @@
 // Finding published practices: the words of a search in any language against each practice's
 // stored terms (practice-terms.ts) with the search module's analysis and the glossary's thesaurus,
 // so a French "interprètes" finds a Dutch "tolken"; filtered by theme (its token is in the terms,
-// parents included), obstacle, lever, kind of organisation involved and commune. Featured ones
-// first, then by relevance, then the latest published.
+// parents included), obstacle, lever, kind of organisation involved (the kind the owner or an
+// organisation involved has now: library-kinds.ts) and commune. Featured ones first, then by
+// relevance, then the latest published.
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import type { I18nText } from '../../../shared/i18n-text.ts';
 import { type ConceptMatch, searchTermsQuery, thesaurus } from '../../search/index.ts';
+import { type LibraryKinds, libraryKinds } from './library-kinds.ts';
 
 /** The last page of the library one may ask for (the query's schema allows no later one). */
 export const practicePageCap = 50;
@@ -40,14 +42,22 @@ export interface PracticeResults {
   concepts: ConceptMatch[];
 }
 
-export async function searchPractices(db: Executor, search: PracticeSearch): Promise<PracticeResults> {
+/** `kinds`: the library's kinds when the caller has them already (read otherwise, for a kind). */
+export async function searchPractices(
+  db: Executor,
+  search: PracticeSearch,
+  kinds?: LibraryKinds,
+): Promise<PracticeResults> {
   const { query, concepts, noWords } = searchTermsQuery(search, thesaurus());
   if (noWords) return { hits: [], page: search.page, more: false, concepts };
   const conditions = [sql`status = 'published'`];
   if (query) conditions.push(sql`search_terms @@ ${query}::tsquery`);
   if (search.obstacle) conditions.push(sql`obstacles @> array[${search.obstacle}]::uuid[]`);
   if (search.lever) conditions.push(sql`levers @> array[${search.lever}]::uuid[]`);
-  if (search.kind) conditions.push(sql`organisation_kinds @> array[${search.kind}]::text[]`);
+  if (search.kind) {
+    const organisations = (kinds ?? (await libraryKinds(db))).organisationsOf(search.kind);
+    conditions.push(sql`(array[organisation_id] || organisation_ids) && ${sql.param(organisations)}::uuid[]`);
+  }
   if (search.commune) conditions.push(sql`communes @> array[${search.commune}]::text[]`);
   const rank = query ? sql`ts_rank(search_terms, ${query}::tsquery) desc,` : sql``;
   const { rows } = await db.execute<PracticeHit>(

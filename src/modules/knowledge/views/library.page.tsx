@@ -6,7 +6,6 @@ import { pickText } from '../../../shared/i18n-text.ts';
 import { label } from '../../../views/components.tsx';
 import { Notice } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
-import { organisationKinds } from '../../directory/index.ts';
 import type { LibraryData } from '../practices/page-data.ts';
 import type { PracticeSearch } from '../practices/search-practices.ts';
 import { communeName, communeOptions, itemOptions, themeOptions } from './parts.tsx';
@@ -121,7 +120,7 @@ export function LibraryPage({ ctx, data, done }: { ctx: PageContext; data: Libra
           <Filter
             name="kind"
             title={t.t('knowledge.library.organisation_kind')}
-            options={organisationKinds.map((k) => ({ value: k, label: label(ctx, 'directory.kind', k) }))}
+            options={data.kinds.map((k) => ({ value: k, label: label(ctx, 'directory.kind', k) }))}
             value={search.kind}
             any={any}
           />

@@ -46,6 +46,7 @@ export function PracticePage({
         current={title?.text ?? ''}
       />
       {done ? <Notice text={done} /> : ''}
+      {data.demo ? <p class="demo-label">{t.html('knowledge.practice.demo')}</p> : ''}
       {practice.status === 'draft' ? (
         <p class="notice warn" safe>
           {t.t('knowledge.practice.draft_notice', { organisation: ownerName })}

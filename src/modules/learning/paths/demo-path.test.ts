@@ -3,6 +3,7 @@ import { FormClient } from '../../../../test/helpers/form-client.ts';
 import { useTestApp } from '../../../../test/helpers/test-app.ts';
 import { thesaurusConcepts } from '../../glossary/index.ts';
 import { demoPathSlug, loadDemoPath } from './demo-path.ts';
+import { insertPath } from './paths.repo.ts';
 
 const app = useTestApp();
 
@@ -40,5 +41,34 @@ describe('loadDemoPath', () => {
     const started = await visitor.post(`/fr/learn/${demoPathSlug}/start`, {});
     const card = await visitor.get(String(started.headers.location));
     expect(card.body).toContain('Vous êtes à la carte 1 sur 6');
+  });
+
+  it('loads it at a later start of a database that has other paths but not it, and only once', async () => {
+    const { database } = app.t;
+    // A demo database whose moderators composed a path before the demo path existed.
+    await database.pool.query('delete from learning_paths where slug = $1', [demoPathSlug]);
+    await database.db.transaction((tx) =>
+      insertPath(tx, {
+        slug: 'our-own-path',
+        title: { en: 'Our own path' },
+        summary: {},
+        organisationId: null,
+        createdBy: null,
+        now: new Date(),
+      }),
+    );
+    const [a, b] = await Promise.all([
+      loadDemoPath(database.db, new Date()),
+      loadDemoPath(database.db, new Date()),
+    ]);
+    expect(a + b).toBe(1);
+    expect(await loadDemoPath(database.db, new Date())).toBe(0);
+    const { rows } = await database.pool.query(
+      'select slug, is_demo, status from learning_paths order by slug',
+    );
+    expect(rows).toEqual([
+      { slug: 'our-own-path', is_demo: false, status: 'draft' },
+      { slug: demoPathSlug, is_demo: true, status: 'published' },
+    ]);
   });
 });

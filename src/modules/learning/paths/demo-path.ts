@@ -2,8 +2,9 @@
 // their residence papers", in nl, fr and en, marked as demo (learning_paths.is_demo) and composed by
 // the moderators (no organisation, no author). It branches (what a volunteer may do when asked),
 // links to words of the glossary, and says who to refer to in general terms; nobody is named.
-// Loaded once, with the demo directory, into a database without paths; checked as any path is.
-import { count, eq } from 'drizzle-orm';
+// Loaded at every demo start when it is missing (no path at its address yet), so a demo database
+// made before there were paths gets it too, and a second start adds nothing; checked as any path is.
+import { eq, sql } from 'drizzle-orm';
 import type { Database } from '../../../db/client.ts';
 import type { I18nText } from '../../../shared/i18n-text.ts';
 import { thesaurusConcepts } from '../../glossary/index.ts';
@@ -211,16 +212,24 @@ export function demoCards(): Card[] {
   ];
 }
 
-/** Loads the demo path into a database without paths; returns how many paths it loaded. */
+/**
+ * Loads the demo path unless a path has its address already (the demo path, or a path the
+ * moderators gave that address); returns how many paths it loaded.
+ */
 export async function loadDemoPath(db: Database, now: Date): Promise<number> {
-  const [existing] = await db.select({ n: count() }).from(learningPaths);
-  if ((existing?.n ?? 0) > 0) return 0;
   const known = new Set((await thesaurusConcepts(db)).map((c) => c.id));
   // A word the glossary no longer has is left out rather than linked to nothing.
   const cards = checkCards(demoCards()).map((c) =>
     c.kind === 'text' ? { ...c, concepts: c.concepts.filter((slug) => known.has(slug)) } : c,
   );
-  await db.transaction(async (tx) => {
+  return db.transaction(async (tx) => {
+    // Two processes starting at once: the second waits here, then finds it there.
+    await tx.execute(sql`select pg_advisory_xact_lock(hashtext('demo_learning_path'))`);
+    const [there] = await tx
+      .select({ id: learningPaths.id })
+      .from(learningPaths)
+      .where(eq(learningPaths.slug, demoPathSlug));
+    if (there) return 0;
     const id = await insertPath(tx, {
       slug: demoPathSlug,
       title: t(
@@ -243,6 +252,6 @@ export async function loadDemoPath(db: Database, now: Date): Promise<number> {
       .update(learningPaths)
       .set({ status: 'published', publishedAt: now })
       .where(eq(learningPaths.id, id));
+    return 1;
   });
-  return 1;
 }
