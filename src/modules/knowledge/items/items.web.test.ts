@@ -135,7 +135,7 @@ describe('the shared worksheet lists, for moderators', () => {
     });
     expectRefused(
       taken,
-      '“language BARRIER” is already the label of another item of this list in this language: “Language barrier”',
+      '“language BARRIER” already names another item of this list, in some language or as the former label of an item merged into it: “Language barrier”',
     );
     // Too short, and no label at all.
     expectRefused(
