@@ -57,7 +57,7 @@ describe('the shared worksheet lists', () => {
     await desk.getByLabel('Français').fill('barrière de la langue');
     await desk.getByRole('button', { name: 'Enregistrer les libellés' }).click();
     expect(await desk.locator('.error-summary').textContent()).toContain(
-      '« barrière de la langue » est déjà, dans cette langue, le libellé d’un autre élément de cette liste : « Barrière de la langue »',
+      '« barrière de la langue » désigne déjà un autre élément de cette liste, dans une langue ou comme ancien libellé d’un élément fusionné avec lui : « Barrière de la langue »',
     );
     expect(await desk.getByLabel('Nederlands').inputValue()).toBe('Wachtlijsten bij de tolkendienst');
     await expectFitsAndAccessible(desk, 1280, true);

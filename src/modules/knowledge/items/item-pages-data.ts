@@ -1,10 +1,12 @@
 // What the moderators' pages of the shared worksheet lists show: each item with its labels, the
 // languages it lacks and how many published practices use it; one item with the version its form
-// carries and the other items of its list it may be merged into.
+// carries and the other items of its list it may be merged into (a bounded number, the most used,
+// or those found by words).
 import type { Executor } from '../../../db/client.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { type I18nText, type Locale, locales } from '../../../shared/i18n-text.ts';
 import { type WorksheetKind, worksheetKinds } from '../knowledge.vocabulary.ts';
+import { foldLabel } from '../practices/worksheet-items.ts';
 import { itemVersion, listItemsWithUse } from './items.repo.ts';
 
 export interface ItemSummary {
@@ -32,11 +34,18 @@ export interface ItemsPageData {
   total: number;
 }
 
+/** At most this many items to merge into are offered at once (a list grows with every author). */
+export const mergeChoices = 100;
+
 export interface ItemPageData {
   item: ItemSummary;
   version: string;
-  /** The other items of its list, to merge it into. */
+  /** The other items of its list to merge it into: those found by `find`, the most used first, at most mergeChoices. */
   others: ItemSummary[];
+  /** The words the other items were looked for by, if any. */
+  find?: string;
+  /** How many other items of its list there are (found by `find`, when given). */
+  othersTotal: number;
 }
 
 async function summaries(db: Executor): Promise<ItemSummary[]> {
@@ -69,13 +78,20 @@ export async function itemsPageData(db: Executor, filters: ItemFilters): Promise
   };
 }
 
-export async function itemPageData(db: Executor, id: string): Promise<ItemPageData> {
+export async function itemPageData(db: Executor, id: string, find?: string): Promise<ItemPageData> {
   const all = await summaries(db);
   const item = all.find((i) => i.id === id.trim().toLowerCase());
   if (!item) throw new AppError('WORKSHEET_ITEM_NOT_FOUND');
+  const words = foldLabel(find ?? '');
+  const found = (i: ItemSummary) =>
+    !words || Object.values(i.labels).some((label) => foldLabel(label ?? '').includes(words));
+  const others = all.filter((i) => i.kind === item.kind && i.id !== item.id && found(i));
   return {
     item,
     version: itemVersion(item.labels),
-    others: all.filter((i) => i.kind === item.kind && i.id !== item.id),
+    // The most used first (a stable order: the list's own), as many as a form can offer.
+    others: [...others].sort((a, b) => b.published - a.published).slice(0, mergeChoices),
+    find: words ? find!.trim() : undefined,
+    othersTotal: others.length,
   };
 }

@@ -2,7 +2,7 @@
 // published practices use it, one item locked, the items of a kind that already carry a label, and
 // the practices that use an item (locked, with what their search terms are made of).
 import { createHash } from 'node:crypto';
-import { and, eq, ne, sql } from 'drizzle-orm';
+import { and, eq, notInArray, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import { type I18nText, locales } from '../../../shared/i18n-text.ts';
 import { isUuid } from '../../../shared/shapes.ts';
@@ -67,26 +67,30 @@ export async function findItemRow(db: Executor, id: string, lock = false): Promi
   return row;
 }
 
-/** Another item of the kind whose label in `lang` reads as `label` once folded. */
-export async function itemWithLabel(
+/**
+ * Another item of the kind (none of `except`) that an author typing `label` would be given: one with
+ * that label in any language once folded, or one an item with that label was merged into (its
+ * folded forms). Two such items would leave it to chance which one an author gets (storeItems).
+ */
+export async function itemFoundBy(
   db: Executor,
   kind: WorksheetKind,
-  lang: (typeof locales)[number],
   label: string,
-  except: string,
+  except: string[],
 ): Promise<{ id: string; labels: I18nText } | undefined> {
-  const key = foldLabel(label);
-  const candidates = await db
+  const [found] = await db
     .select({ id: worksheetItems.id, labels: worksheetItems.labels })
     .from(worksheetItems)
     .where(
       and(
         eq(worksheetItems.kind, kind),
-        ne(worksheetItems.id, except),
-        sql`${worksheetItems.folded} @> array[${key}]::text[]`,
+        notInArray(worksheetItems.id, except),
+        sql`${worksheetItems.folded} @> array[${foldLabel(label)}]::text[]`,
       ),
-    );
-  return candidates.find((c) => c.labels[lang] && foldLabel(c.labels[lang]) === key);
+    )
+    .orderBy(worksheetItems.createdAt, worksheetItems.id)
+    .limit(1);
+  return found;
 }
 
 export async function updateItem(db: Executor, id: string, values: { labels: I18nText; folded: string[] }) {

@@ -10,6 +10,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { insertPractice } from '../practices/practices.repo.ts';
 import { holdSharedLists, storeItems } from '../practices/worksheet-items.ts';
 import { mergedList, mergeItems } from './merge-items.ts';
+import { translateItem } from './translate-item.ts';
 
 let database: TestDatabase;
 let org: string;
@@ -105,5 +106,66 @@ describe('merging worksheet items', () => {
     expect((refused as AppError).fields).toEqual([
       { field: 'obstacles', message: 'practice_item_unknown', code: 'practice_item_unknown' },
     ]);
+  });
+});
+
+describe('translating worksheet items', () => {
+  const refusal = async (run: Promise<unknown>) => {
+    const error = await run.then(
+      () => undefined,
+      (e: unknown) => e,
+    );
+    expect(error).toBeInstanceOf(AppError);
+    return (error as AppError).fields.map((f) => ({ field: f.field, code: f.code, values: f.values }));
+  };
+
+  it('refuses a label by which another item is found: an item merged into it, or its label in another language', async () => {
+    const gone = await obstacle('Queue at the desk');
+    const kept = await obstacle('Waiting room crowded');
+    // The kept item has English already: the merged one's label stays only as a way to find it.
+    await mergeItems(ctx(moderator), gone, kept);
+    const other = await obstacle('Paperwork piling up');
+    const before = await sql('select labels, folded from worksheet_items where id = $1', [other]);
+
+    expect(
+      await refusal(translateItem(ctx(moderator), other, { labels: { en: 'Queue at the desk!' } })),
+    ).toEqual([
+      {
+        field: 'labels.en',
+        code: 'worksheet_item_label_taken',
+        values: { label: 'Queue at the desk!', item: 'Waiting room crowded' },
+      },
+    ]);
+    // Another item's English label, as this one's French one.
+    expect(
+      await refusal(
+        translateItem(ctx(moderator), other, {
+          labels: { en: 'Paperwork piling up', fr: 'Waiting room crowded' },
+        }),
+      ),
+    ).toEqual([
+      {
+        field: 'labels.fr',
+        code: 'worksheet_item_label_taken',
+        values: { label: 'Waiting room crowded', item: 'Waiting room crowded' },
+      },
+    ]);
+    expect(await sql('select labels, folded from worksheet_items where id = $1', [other])).toEqual(before);
+    // An author typing the old label still lands on the item it was merged into, and no other.
+    const [{ n }] = await sql(
+      `select count(*)::int as n from worksheet_items where kind = 'obstacle' and folded @> array['queue at the desk']`,
+    );
+    expect(n).toBe(1);
+  });
+
+  it('lets an item take as a label what it is already found by', async () => {
+    const gone = await obstacle('Long waits at the counter');
+    const kept = await obstacle('Counter queues');
+    await mergeItems(ctx(moderator), gone, kept);
+    await translateItem(ctx(moderator), kept, {
+      labels: { en: 'Counter queues', fr: 'Long waits at the counter' },
+    });
+    const [row] = await sql('select labels from worksheet_items where id = $1', [kept]);
+    expect(row.labels).toEqual({ en: 'Counter queues', fr: 'Long waits at the counter' });
   });
 });

@@ -9,6 +9,7 @@ import { FormClient } from '../../../../test/helpers/form-client.ts';
 import { type Member, memberOf, signedInPerson, sql } from '../../../../test/helpers/members.ts';
 import { expectRefused } from '../../../../test/helpers/refused.ts';
 import { useTestApp } from '../../../../test/helpers/test-app.ts';
+import { mergeChoices } from './item-pages-data.ts';
 
 const app = useTestApp();
 
@@ -135,7 +136,7 @@ describe('the shared worksheet lists, for moderators', () => {
     });
     expectRefused(
       taken,
-      '“language BARRIER” is already the label of another item of this list in this language: “Language barrier”',
+      '“language BARRIER” already names another item of this list, in some language or as the former label of an item merged into it: “Language barrier”',
     );
     // Too short, and no label at all.
     expectRefused(
@@ -238,5 +239,36 @@ describe('the shared worksheet lists, for moderators', () => {
     // An author typing the Dutch label again takes the item kept.
     const again = await published(nlAuthor, 'nl', 'Nog eens wachten op tolken', [], nlLabel.toUpperCase());
     expect((await practiceLists(again)).obstacles).toEqual([frItem.id]);
+  });
+});
+
+describe('the merge form of a long list', () => {
+  it('offers a bounded number of items to keep, and finds the others by their words', async () => {
+    const moderator = await signedInPerson(app.t, { platformRole: 'moderator', locale: 'en' });
+    const rows = await sql(
+      app.t,
+      `insert into worksheet_items (kind, labels, folded)
+       select 'tool', jsonb_build_object('en', 'Long list tool ' || n), array['long list tool ' || n]
+       from generate_series(1, $1::int) as n returning id`,
+      [mergeChoices + 30],
+    );
+    const page = await moderator.get(`/en/practices/items/${rows[0].id}`);
+    expect(page.statusCode).toBe(200);
+    const options = page.body.match(/<option value="[0-9a-f-]{36}"/g) ?? [];
+    expect(options.length).toBe(mergeChoices);
+    expect(page.body).toContain('name="find"');
+    // The seeded tools are other items of the list too.
+    expect(page.body).toMatch(
+      new RegExp(
+        `1[0-9]{2} other items of this list match; the form below lists ${mergeChoices}, the most used first`,
+      ),
+    );
+
+    const found = await moderator.get(
+      `/en/practices/items/${rows[0].id}?find=${encodeURIComponent('TOOL 17')}`,
+    );
+    expect(found.statusCode).toBe(200);
+    expect(found.body.match(/<option value="[0-9a-f-]{36}"/g)).toEqual([`<option value="${rows[16].id}"`]);
+    expect(found.body).toContain('value="TOOL 17"');
   });
 });

@@ -27,7 +27,10 @@ const ListQuery = Type.Object({
   done: Type.Optional(Type.String({ maxLength: 20 })),
 });
 const ItemParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
-const DoneQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) });
+const ItemQuery = Type.Object({
+  done: Type.Optional(Type.String({ maxLength: 20 })),
+  find: Type.Optional(Type.String({ maxLength: 200 })),
+});
 /** Labels long enough to say what is too long in words. */
 const LabelsBody = Type.Object({
   ...Object.fromEntries(
@@ -53,10 +56,10 @@ export const itemsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
     request: FastifyRequest,
     id: string,
     refused?: { form: 'labels' | 'merge'; values: FormValues; problems: FieldProblem[] },
-    done?: string,
+    query: { done?: string; find?: string } = {},
   ) {
     const ctx = await pageFor(request, deps);
-    const data = await itemPageData(db, id);
+    const data = await itemPageData(db, id, query.find);
     const current = {
       ...Object.fromEntries(locales.map((l) => [`labels.${l}`, data.item.labels[l] ?? ''])),
       version: data.version,
@@ -70,7 +73,7 @@ export const itemsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
           : { values: current },
       merge:
         refused?.form === 'merge' ? { values: refused.values, problems: refused.problems } : { values: {} },
-      done: doneNotice(ctx, 'knowledge.items.done', done)?.text,
+      done: doneNotice(ctx, 'knowledge.items.done', query.done)?.text,
     });
   }
 
@@ -91,10 +94,10 @@ export const itemsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
 
   app.get(
     '/practices/items/:id',
-    { schema: { hide: true, params: ItemParams, querystring: DoneQuery } },
+    { schema: { hide: true, params: ItemParams, querystring: ItemQuery } },
     async (request, reply) => {
       moderatorContext(request);
-      return sendHtml(reply, await itemPage(request, request.params.id, undefined, request.query.done));
+      return sendHtml(reply, await itemPage(request, request.params.id, undefined, request.query));
     },
   );
 

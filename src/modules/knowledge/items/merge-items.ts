@@ -1,7 +1,7 @@
 // A moderator merges an item of the shared worksheet lists into another of the same list (two
 // organisations typed one obstacle in two languages): every practice that used it uses the other
 // instead, in its place, once; the other takes its labels in the languages it had none in (unless
-// another item of the list carries that label), and its folded labels, so an author typing the old
+// another item of the list is found by that label), and its folded labels, so an author typing the old
 // label finds the item it was merged into; the item is removed. One transaction: the lists locked
 // (no practice written meanwhile), both items locked, the practices locked and their search terms
 // made anew, and an audit entry. Refused, with nothing changed, for an item merged into itself or
@@ -17,7 +17,7 @@ import { lockSharedLists } from '../practices/worksheet-items.ts';
 import {
   deleteItem,
   findItemRow,
-  itemWithLabel,
+  itemFoundBy,
   practicesUsing,
   setPracticeList,
   updateItem,
@@ -52,7 +52,7 @@ export async function mergeItems(
     for (const lang of locales) {
       const label = from.labels[lang];
       if (labels[lang] || !label) continue;
-      if (!(await itemWithLabel(tx, into.kind, lang, label, from.id))) labels[lang] = label;
+      if (!(await itemFoundBy(tx, into.kind, label, [from.id, into.id]))) labels[lang] = label;
     }
     const gained = Object.keys(labels).length > Object.keys(into.labels).length;
     await updateItem(tx, into.id, { labels, folded: [...new Set([...into.folded, ...from.folded])] });

@@ -1,8 +1,8 @@
 // A moderator changes the labels of an item of the shared worksheet lists, mostly to translate one
 // that an organisation typed in its own language. Each label is one line, trimmed, 3 to 120
 // characters; an empty one is no label in that language, but one language at least remains. A label
-// that another item of the same list already carries in that language is refused, naming that item
-// (merge them instead). One transaction: the lists locked (no practice written meanwhile), the item
+// by which another item of the same list is found (its label in any language, or that of an item
+// merged into it) is refused, naming that item (merge them instead). One transaction: the lists locked (no practice written meanwhile), the item
 // locked and compared with the form's version (itemVersion), the labels and their folded forms
 // stored, the search terms of every practice using it made anew, and an audit entry.
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
@@ -15,9 +15,9 @@ import { requireModerator } from '../practices/practices.policy.ts';
 import { foldLabel, lockSharedLists } from '../practices/worksheet-items.ts';
 import {
   findItemRow,
+  itemFoundBy,
   type ItemRow,
   itemVersion,
-  itemWithLabel,
   practicesUsing,
   updateItem,
 } from './items.repo.ts';
@@ -83,7 +83,7 @@ export async function translateItem(
     if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });
     for (const lang of locales) {
       const label = labels[lang];
-      const other = label ? await itemWithLabel(tx, item.kind, lang, label, item.id) : undefined;
+      const other = label ? await itemFoundBy(tx, item.kind, label, [item.id]) : undefined;
       if (other)
         problems.push(
           problem(`labels.${lang}`, 'worksheet_item_label_taken', {

@@ -7,9 +7,9 @@ import type { FieldProblem } from '../../../shared/errors.ts';
 import { pickText } from '../../../shared/i18n-text.ts';
 import { Breadcrumb, Section } from '../../../views/components.tsx';
 import { type FormValues, formFields } from '../../../views/form-fields.tsx';
-import { Form, Notice } from '../../../views/forms.tsx';
+import { Field, Form, Notice } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
-import type { ItemPageData } from '../items/item-pages-data.ts';
+import { type ItemPageData, mergeChoices } from '../items/item-pages-data.ts';
 import { practiceLimits } from '../knowledge.vocabulary.ts';
 import { ItemLabels, itemFacts } from './items.page.tsx';
 
@@ -89,6 +89,11 @@ export function ItemPage({
 
       <Section id="merge" title={t.t('knowledge.items.merge')}>
         <p class="hint">{t.html('knowledge.items.merge_lead')}</p>
+        {data.find !== undefined || data.othersTotal > mergeChoices ? (
+          <FindOthers ctx={ctx} data={data} />
+        ) : (
+          ''
+        )}
         {others.length ? (
           <Form
             ctx={ctx}
@@ -102,9 +107,31 @@ export function ItemPage({
             })}
           </Form>
         ) : (
-          <p class="empty">{t.html('knowledge.items.merge_none')}</p>
+          <p class="empty">
+            {t.html(data.find === undefined ? 'knowledge.items.merge_none' : 'knowledge.items.find_none')}
+          </p>
         )}
       </Section>
     </Layout>
+  );
+}
+
+/** A list too long for one form: the items to keep are looked for by words (a GET form). */
+function FindOthers({ ctx, data }: { ctx: PageContext; data: ItemPageData }) {
+  const { t } = ctx;
+  return (
+    <form method="get" action={`/${ctx.locale}/practices/items/${data.item.id}#merge`} class="find-others">
+      <Field
+        ctx={ctx}
+        name="find"
+        label={t.t('knowledge.items.find')}
+        value={data.find ?? ''}
+        maxlength={200}
+        hint={t.t('knowledge.items.find_hint', { shown: data.others.length, total: data.othersTotal })}
+      />
+      <button type="submit" class="secondary">
+        {t.html('knowledge.items.find_submit')}
+      </button>
+    </form>
   );
 }
