@@ -97,6 +97,11 @@ export async function updateItem(db: Executor, id: string, values: { labels: I18
   await db.update(worksheetItems).set(values).where(eq(worksheetItems.id, id));
 }
 
+/** Gives an item a seeded item's code (after that one is gone: codes are unique). */
+export async function setItemCode(db: Executor, id: string, code: string) {
+  await db.update(worksheetItems).set({ code }).where(eq(worksheetItems.id, id));
+}
+
 export async function deleteItem(db: Executor, id: string) {
   await db.delete(worksheetItems).where(eq(worksheetItems.id, id));
 }

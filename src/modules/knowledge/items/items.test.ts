@@ -168,4 +168,16 @@ describe('translating worksheet items', () => {
     const [row] = await sql('select labels from worksheet_items where id = $1', [kept]);
     expect(row.labels).toEqual({ en: 'Counter queues', fr: 'Long waits at the counter' });
   });
+
+  it('keeps a seeded item’s code when it is merged into one an author typed', async () => {
+    const [seeded] = await sql(
+      `insert into worksheet_items (kind, code, labels, folded) values ('obstacle', 'test-merged-code', $1, $2)
+       returning id`,
+      [{ en: 'Forms only online' }, ['forms only online']],
+    );
+    const typed = await obstacle('Online-only forms');
+    await mergeItems(ctx(moderator), seeded.id, typed);
+    const [row] = await sql('select code from worksheet_items where id = $1', [typed]);
+    expect(row.code).toBe('test-merged-code');
+  });
 });

@@ -16,6 +16,7 @@ import { requireModerator } from '../practices/practices.policy.ts';
 import { lockSharedLists } from '../practices/worksheet-items.ts';
 import {
   deleteItem,
+  setItemCode,
   findItemRow,
   itemFoundBy,
   practicesUsing,
@@ -70,6 +71,9 @@ export async function mergeItems(
       for (const practice of await practicesUsing(tx, into))
         if (!done.has(practice.id)) await refreshPracticeTerms(tx, practice);
     await deleteItem(tx, from.id);
+    // A seeded item merged into one an author typed hands its code on: the item kept is then the
+    // platform's own, for the pages that say so and for any later seeding that looks it up.
+    if (from.code && !into.code) await setItemCode(tx, into.id, from.code);
     await auditAction(tx, ctx, {
       event: 'knowledge.worksheet_item_merged',
       subjectType: 'worksheet_item',
