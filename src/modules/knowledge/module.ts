@@ -5,6 +5,7 @@ import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { tablesOf } from '../../db/tables.ts';
 import { moduleErrors } from '../../shared/errors.ts';
 import * as knowledgeSchema from './knowledge.schema.ts';
+import { watchPractices } from './practices/practices-library.ts';
 import { practicesWeb } from './practices/practices.web.ts';
 import { writePracticeWeb } from './practices/write-practice.web.ts';
 
@@ -21,5 +22,10 @@ export const knowledgeModule = {
   name: 'knowledge',
   tables: tablesOf(knowledgeSchema),
   errors,
+  start: ({ db, log }) => {
+    // This process's copies of the library, read again when the practices change (here or elsewhere).
+    const library = watchPractices(db, (error) => log.error({ err: error }, 'practices edition'));
+    return { close: () => library.edition.close() };
+  },
   routes: { pages: [practicesWeb, writePracticeWeb] },
 } satisfies ModuleManifest;
