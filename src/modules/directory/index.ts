@@ -56,6 +56,10 @@ export {
   reminderAfterMonths,
 } from './freshness/freshness.repo.ts';
 export { searchServiceIds } from './search/search.service.ts';
+export {
+  findServicesOfOrganisations as listServicesOfOrganisations,
+  type OrganisationService,
+} from './listing/services/services-of-organisations.ts';
 export { findUnverifiedListings, vouchableKinds } from './trust/trust.repo.ts';
 /** A step for vouching (membership, which knows who asked to manage a group), inside its transaction. */
 export { vouchFor, withdrawVouchesBy } from './trust/trust.repo.ts';

@@ -7,6 +7,7 @@ import { moduleErrors } from '../../shared/errors.ts';
 import { itemsWeb } from './items/items.web.ts';
 import * as knowledgeSchema from './knowledge.schema.ts';
 import { practiceAttachmentFilesWeb } from './practices/practice-attachment-files.web.ts';
+import { watchPractices } from './practices/practices-library.ts';
 import { practicesWeb } from './practices/practices.web.ts';
 import { attachmentsWeb } from './practices/attachments.web.ts';
 import { writePracticeWeb } from './practices/write-practice.web.ts';
@@ -26,6 +27,11 @@ export const knowledgeModule = {
   name: 'knowledge',
   tables: tablesOf(knowledgeSchema),
   errors,
+  start: ({ db, log }) => {
+    // This process's copies of the library, read again when the practices change (here or elsewhere).
+    const library = watchPractices(db, (error) => log.error({ err: error }, 'practices edition'));
+    return { close: () => library.edition.close() };
+  },
   routes: {
     root: [practiceAttachmentFilesWeb],
     pages: [practicesWeb, writePracticeWeb, attachmentsWeb, itemsWeb],

@@ -12,6 +12,7 @@ import { auditAction } from '../../audit/index.ts';
 import type { KnowledgeContext } from '../knowledge-context.ts';
 import { worksheetFields } from '../knowledge.vocabulary.ts';
 import { refreshPracticeTerms } from '../practices/practice-terms.ts';
+import { practicesChanged } from '../practices/practices-library.ts';
 import { requireModerator } from '../practices/practices.policy.ts';
 import { lockSharedLists } from '../practices/worksheet-items.ts';
 import {
@@ -38,7 +39,7 @@ export async function mergeItems(
   intoId: string,
 ): Promise<{ id: string; practices: number }> {
   requireModerator(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
+  const done = await ctx.db.transaction(async (tx) => {
     await lockSharedLists(tx);
     const from = await findItemRow(tx, fromId, true);
     if (!from) throw new AppError('WORKSHEET_ITEM_NOT_FOUND');
@@ -82,4 +83,7 @@ export async function mergeItems(
     });
     return { id: into.id, practices: using.length };
   });
+  // The library's copies hold the items' labels and the practices' terms (practices-library.ts).
+  practicesChanged(ctx.db);
+  return done;
 }

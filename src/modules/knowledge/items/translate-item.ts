@@ -11,6 +11,7 @@ import { auditAction } from '../../audit/index.ts';
 import type { KnowledgeContext } from '../knowledge-context.ts';
 import { practiceLimits } from '../knowledge.vocabulary.ts';
 import { refreshPracticeTerms } from '../practices/practice-terms.ts';
+import { practicesChanged } from '../practices/practices-library.ts';
 import { requireModerator } from '../practices/practices.policy.ts';
 import { foldLabel, lockSharedLists } from '../practices/worksheet-items.ts';
 import {
@@ -69,7 +70,7 @@ export async function translateItem(
   requireModerator(ctx.actor);
   const problems: FieldProblem[] = [];
   const labels = checkLabels(input, problems);
-  return ctx.db.transaction(async (tx) => {
+  const done = await ctx.db.transaction(async (tx) => {
     await lockSharedLists(tx);
     const item = await findItemRow(tx, id, true);
     if (!item) throw new AppError('WORKSHEET_ITEM_NOT_FOUND');
@@ -107,4 +108,7 @@ export async function translateItem(
     });
     return { id: item.id };
   });
+  // The library's copies hold the items' labels and the practices' terms (practices-library.ts).
+  practicesChanged(ctx.db);
+  return done;
 }

@@ -23,7 +23,7 @@ import { attachmentLimits } from '../knowledge.vocabulary.ts';
 import { type AttachmentForm, PracticeFormPage } from '../views/practice-form.page.tsx';
 import { addAttachment, attachmentField, attachmentTitleField } from './add-attachment.ts';
 import { practiceValues } from './practice-form.ts';
-import { practiceFormData, practiceToEdit } from './practice-form-data.ts';
+import { practiceFormData, practiceToEdit } from './practice-form-data.web.ts';
 import { SlugParams } from './practices.web.ts';
 import { removeAttachment } from './remove-attachment.ts';
 

@@ -8,6 +8,7 @@ import type { PracticeInput } from './check-practice.ts';
 import { checkPractice } from './practice-input.ts';
 import { refreshPracticeTerms } from './practice-terms.ts';
 import { auditPractice } from './practices-audit.ts';
+import { practicesChanged } from './practices-library.ts';
 import { practiceReaderOf, requireOwnerMember } from './practices.policy.ts';
 import { findPractice, practiceVersion, updatePractice } from './practices.repo.ts';
 import { holdSharedLists, storeItems } from './worksheet-items.ts';
@@ -18,7 +19,7 @@ export async function editPractice(
   input: PracticeInput,
 ): Promise<{ id: string; slug: string }> {
   const reader = await practiceReaderOf(ctx.db, ctx.actor);
-  return ctx.db.transaction(async (tx) => {
+  const done = await ctx.db.transaction(async (tx) => {
     // Before the practice's lock, as a moderator's change to the lists takes them (worksheet-items.ts).
     await holdSharedLists(tx);
     const practice = await findPractice(tx, key, true);
@@ -61,4 +62,7 @@ export async function editPractice(
     await auditPractice(tx, ctx, 'practice_edited', practice.id);
     return { id: practice.id, slug: practice.slug };
   });
+  // This process's library copies are read again at once (the others' within a poll).
+  practicesChanged(ctx.db);
+  return done;
 }

@@ -2,6 +2,7 @@
 import { AppError } from '../../../shared/errors.ts';
 import type { KnowledgeContext } from '../knowledge-context.ts';
 import { auditPractice } from './practices-audit.ts';
+import { practicesChanged } from './practices-library.ts';
 import { requireModerator } from './practices.policy.ts';
 import { findPractice, updatePractice } from './practices.repo.ts';
 
@@ -11,7 +12,7 @@ export async function featurePractice(
   featured: boolean,
 ): Promise<{ slug: string }> {
   requireModerator(ctx.actor);
-  return ctx.db.transaction(async (tx) => {
+  const done = await ctx.db.transaction(async (tx) => {
     const practice = await findPractice(tx, key, true);
     if (!practice) throw new AppError('PRACTICE_NOT_FOUND');
     if (featured && practice.status !== 'published') throw new AppError('PRACTICE_NOT_PUBLISHED');
@@ -21,4 +22,7 @@ export async function featurePractice(
     }
     return { slug: practice.slug };
   });
+  // This process's library copies are read again at once (the others' within a poll).
+  practicesChanged(ctx.db);
+  return done;
 }

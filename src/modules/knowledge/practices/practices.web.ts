@@ -15,12 +15,11 @@ import { glossaryTermsIn } from '../../glossary/index.ts';
 import { LibraryPage } from '../views/library.page.tsx';
 import { MinePage } from '../views/mine.page.tsx';
 import { PracticePage } from '../views/practice.page.tsx';
-import { libraryKinds } from './library-kinds.ts';
 import { practicePageData } from './practice-page-data.ts';
+import { practicesLibrary } from './practices-library.ts';
 import { practiceReaderOf } from './practices.policy.ts';
 import { listOwnPractices } from './practices.repo.ts';
-import { practicePageCap, searchPractices } from './search-practices.ts';
-import { listSharedItems } from './worksheet-items.ts';
+import { practicePageCap } from './search-practices.ts';
 
 const LibraryQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
@@ -46,6 +45,8 @@ export const themesOf = ({ themes }: Taxonomy) =>
 
 export const practicesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   const { db } = deps;
+  // This process's copies of what every reader sees alike (practices-library.ts).
+  const library = practicesLibrary(db);
   const actorOrNull = (request: FastifyRequest) => (request.signedIn ? actorOf(request.signedIn) : null);
 
   app.get('/practices', { schema: { hide: true, querystring: LibraryQuery } }, async (request, reply) => {
@@ -53,9 +54,9 @@ export const practicesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
     const { q, theme, obstacle, lever, kind, commune, page = 1, done } = request.query;
     const [taxonomy, items, reader, kinds] = await Promise.all([
       getTaxonomy(db),
-      listSharedItems(db),
+      library.sharedItems(),
       practiceReaderOf(db, actorOrNull(request)),
-      libraryKinds(db),
+      library.kinds(),
     ]);
     const itemIds = new Set(items.map((i) => i.id));
     const item = (id: string | undefined) =>
@@ -71,7 +72,7 @@ export const practicesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
       page,
       perPage: 20,
     };
-    const results = await searchPractices(db, search, kinds);
+    const results = await library.search(search);
     return sendHtml(
       reply,
       LibraryPage({
@@ -109,7 +110,7 @@ export const practicesWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps
     async (request, reply) => {
       const ctx = await pageFor(request, deps);
       const [data, taxonomy] = await Promise.all([
-        practicePageData(db, actorOrNull(request), request.params.slug),
+        practicePageData(db, library, actorOrNull(request), request.params.slug),
         getTaxonomy(db),
       ]);
       const themeName = (code: string) => pickText(taxonomy.byCode.get(code)?.name, ctx.locale)?.text ?? code;

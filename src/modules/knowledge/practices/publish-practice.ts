@@ -6,6 +6,7 @@
 import { AppError } from '../../../shared/errors.ts';
 import type { KnowledgeContext } from '../knowledge-context.ts';
 import { auditPractice } from './practices-audit.ts';
+import { practicesChanged } from './practices-library.ts';
 import {
   practiceReaderOf,
   requireModerator,
@@ -16,7 +17,7 @@ import { findPractice, updatePractice } from './practices.repo.ts';
 
 export async function publishPractice(ctx: KnowledgeContext, key: string): Promise<{ slug: string }> {
   const reader = await practiceReaderOf(ctx.db, ctx.actor);
-  return ctx.db.transaction(async (tx) => {
+  const done = await ctx.db.transaction(async (tx) => {
     const practice = await findPractice(tx, key, true);
     if (!practice) throw new AppError('PRACTICE_NOT_FOUND');
     const takenDown = await takenDownByModerator(tx, practice);
@@ -34,4 +35,7 @@ export async function publishPractice(ctx: KnowledgeContext, key: string): Promi
     }
     return { slug: practice.slug };
   });
+  // This process's library copies are read again at once (the others' within a poll).
+  practicesChanged(ctx.db);
+  return done;
 }

@@ -74,30 +74,3 @@ export async function searchPractices(
     concepts,
   };
 }
-
-/**
- * Published practices sharing themes or worksheet items with this one, the most shared first (a
- * shared item counts twice a shared theme).
- */
-export async function relatedPractices(
-  db: Executor,
-  practice: { id: string; themes: string[]; obstacles: string[]; levers: string[]; tools: string[] },
-  limit = 5,
-): Promise<{ slug: string; title: I18nText }[]> {
-  const items = [...practice.obstacles, ...practice.levers, ...practice.tools];
-  if (!items.length && !practice.themes.length) return [];
-  const { rows } = await db.execute<{ slug: string; title: I18nText }>(
-    sql`select slug, title from (
-          select slug, title, published_at,
-            cardinality(array(select unnest(themes) intersect select unnest(${sql.param(practice.themes)}::text[])))
-            + 2 * cardinality(array(select unnest(obstacles || levers || tools)
-                                    intersect select unnest(${sql.param(items)}::uuid[]))) as shared
-          from practices
-          where status = 'published' and id <> ${practice.id}
-            and (themes && ${sql.param(practice.themes)}::text[]
-              or obstacles && ${sql.param(items)}::uuid[] or levers && ${sql.param(items)}::uuid[]
-              or tools && ${sql.param(items)}::uuid[])) as related
-        order by shared desc, published_at desc limit ${limit}`,
-  );
-  return rows;
-}

@@ -4,12 +4,13 @@ import { AppError } from '../../../shared/errors.ts';
 import { isModerator } from '../../access/index.ts';
 import type { KnowledgeContext } from '../knowledge-context.ts';
 import { auditPractice } from './practices-audit.ts';
+import { practicesChanged } from './practices-library.ts';
 import { isOwner, practiceReaderOf, requireModerator, requireOwnerMember } from './practices.policy.ts';
 import { findPractice, updatePractice } from './practices.repo.ts';
 
 export async function unpublishPractice(ctx: KnowledgeContext, key: string): Promise<{ slug: string }> {
   const reader = await practiceReaderOf(ctx.db, ctx.actor);
-  return ctx.db.transaction(async (tx) => {
+  const done = await ctx.db.transaction(async (tx) => {
     const practice = await findPractice(tx, key, true);
     if (!practice) throw new AppError('PRACTICE_NOT_FOUND');
     if (isOwner(reader, practice) || !isModerator(ctx.actor)) requireOwnerMember(ctx.actor, reader, practice);
@@ -27,4 +28,7 @@ export async function unpublishPractice(ctx: KnowledgeContext, key: string): Pro
     }
     return { slug: practice.slug };
   });
+  // This process's library copies are read again at once (the others' within a poll).
+  practicesChanged(ctx.db);
+  return done;
 }

@@ -18,7 +18,7 @@ import { editPractice } from './edit-practice.ts';
 import { featurePractice } from './feature-practice.ts';
 import { answerDraftValues, practiceInput, practiceValues, refusedValues } from './practice-form.ts';
 import { publishPractice } from './publish-practice.ts';
-import { practiceFormData, practiceToEdit } from './practice-form-data.ts';
+import { practiceFormData, practiceToEdit } from './practice-form-data.web.ts';
 import { DoneQuery, SlugParams } from './practices.web.ts';
 import { unpublishPractice } from './unpublish-practice.ts';
 

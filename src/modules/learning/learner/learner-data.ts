@@ -5,7 +5,7 @@ import type { Actor } from '../../../shared/actor.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { type I18nText, type Locale } from '../../../shared/i18n-text.ts';
 import { getServiceBrief } from '../../directory/index.ts';
-import { thesaurusConcepts } from '../../glossary/index.ts';
+import { conceptNames, type GlossaryStore } from '../../glossary/index.ts';
 import { composerOf, composes } from '../learning.policy.ts';
 import type { Card } from '../paths/cards.ts';
 import { findPathBySlug, type PathRow } from '../paths/paths.repo.ts';
@@ -29,21 +29,24 @@ export interface CardLinks {
   services: { id: string; name: I18nText }[];
 }
 
-/** The links of a text card that still exist (a concept or service removed since shows no link). */
-export async function cardLinks(db: Executor, card: Card, locale: Locale): Promise<CardLinks> {
+/**
+ * The links of a text card that still exist (a concept or service removed since shows no link):
+ * the concepts' names from this process's copy of the glossary, the services read together.
+ */
+export async function cardLinks(
+  db: Executor,
+  glossary: GlossaryStore,
+  card: Card,
+  locale: Locale,
+): Promise<CardLinks> {
   if (card.kind !== 'text') return { concepts: [], services: [] };
-  const known = card.concepts.length
-    ? new Map((await thesaurusConcepts(db)).map((c) => [c.id, c.terms]))
-    : new Map<string, Record<Locale, string[]>>();
-  const concepts = card.concepts.flatMap((slug) => {
-    const terms = known.get(slug);
-    const label = terms?.[locale][0] ?? terms?.en[0] ?? terms?.fr[0] ?? terms?.nl[0];
-    return label ? [{ slug, label }] : [];
+  const [concepts, briefs] = await Promise.all([
+    conceptNames(glossary, card.concepts, locale),
+    Promise.all(card.services.map((id) => getServiceBrief(db, id).catch(() => null))),
+  ]);
+  const services = card.services.flatMap((id, i) => {
+    const brief = briefs[i];
+    return brief ? [{ id, name: brief.name as I18nText }] : [];
   });
-  const services = [];
-  for (const id of card.services) {
-    const brief = await getServiceBrief(db, id).catch(() => null);
-    if (brief) services.push({ id, name: brief.name as I18nText });
-  }
   return { concepts, services };
 }

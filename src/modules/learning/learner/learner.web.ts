@@ -31,6 +31,7 @@ import { restartPath } from './restart-path.ts';
 import { type Step, takeStep } from './take-step.ts';
 
 const SlugParams = Type.Object({ slug: Type.String({ maxLength: 100 }) });
+const ListQuery = Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 100 })) });
 const CardParams = Type.Object({
   slug: Type.String({ maxLength: 100 }),
   key: Type.String({ maxLength: 20 }),
@@ -80,13 +81,14 @@ export const learnerWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
       });
   }
 
-  app.get('/learn', { schema: { hide: true } }, async (request, reply) => {
+  app.get('/learn', { schema: { hide: true, querystring: ListQuery } }, async (request, reply) => {
     const ctx = await pageFor(request, deps);
-    const [paths, composer] = await Promise.all([
-      listPublishedPaths(db),
+    const page = request.query.page ?? 1;
+    const [{ paths, more }, composer] = await Promise.all([
+      listPublishedPaths(db, page),
       composerOf(db, actorOrNull(request)),
     ]);
-    return sendHtml(reply, PathsListPage({ ctx, paths, mayCompose: mayCompose(composer) }));
+    return sendHtml(reply, PathsListPage({ ctx, paths, page, more, mayCompose: mayCompose(composer) }));
   });
 
   app.get('/learn/:slug', { schema: { hide: true, params: SlugParams } }, async (request, reply) => {
@@ -132,7 +134,10 @@ export const learnerWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
     const card = path.cards.find((c) => c.key === request.params.key);
     // A card that is no longer there (the path changed since): back to the path's first page.
     if (!card) return reply.redirect(`/${ctx.locale}/learn/${path.slug}`, 303);
-    return sendHtml(reply, CardPage({ ctx, path, card, links: await cardLinks(db, card, ctx.locale) }));
+    return sendHtml(
+      reply,
+      CardPage({ ctx, path, card, links: await cardLinks(db, deps.services.glossary, card, ctx.locale) }),
+    );
   });
 
   app.post(
@@ -169,7 +174,13 @@ export const learnerWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
         },
         refused: async (problems) => {
           const page = await pageFor(request, deps);
-          return CardPage({ ctx: page, path, card, links: await cardLinks(db, card, page.locale), problems });
+          return CardPage({
+            ctx: page,
+            path,
+            card,
+            links: await cardLinks(db, deps.services.glossary, card, page.locale),
+            problems,
+          });
         },
       });
     },

@@ -2,16 +2,23 @@
 // way to their own paths here.
 import type { PageContext } from '../../../http/request-context.ts';
 import { Layout } from '../../../views/layout.tsx';
-import type { PathRow } from '../paths/page-data.ts';
+import type { PathSummary } from '../paths/page-data.ts';
 import { inReaderLanguage, learnHref } from './card-parts.tsx';
+
+const listHref = (ctx: PageContext, page: number) => `/${ctx.locale}/learn${page > 1 ? `?page=${page}` : ''}`;
 
 export function PathsListPage({
   ctx,
   paths,
+  page,
+  more,
   mayCompose,
 }: {
   ctx: PageContext;
-  paths: PathRow[];
+  paths: PathSummary[];
+  page: number;
+  /** Whether there is a next page. */
+  more: boolean;
   mayCompose: boolean;
 }) {
   const { t } = ctx;
@@ -40,7 +47,7 @@ export function PathsListPage({
                 {inReaderLanguage(ctx, p.summary)}
               </p>
               <p class="count">
-                {t.html('learning.list.cards', { count: p.cards.length })}
+                {t.html('learning.list.cards', { count: p.cardCount })}
                 {p.isDemo ? (
                   <>
                     {' · '}
@@ -55,6 +62,32 @@ export function PathsListPage({
         </ul>
       ) : (
         <p class="empty">{t.html('learning.list.none')}</p>
+      )}
+      {page > 1 || more ? (
+        <nav class="pagination" aria-label={t.t('pagination.label')}>
+          <ul>
+            {page > 1 ? (
+              <li>
+                <a href={listHref(ctx, page - 1)} rel="prev">
+                  {t.html('pagination.previous')}
+                </a>
+              </li>
+            ) : (
+              ''
+            )}
+            {more ? (
+              <li>
+                <a href={listHref(ctx, page + 1)} rel="next">
+                  {t.html('pagination.next')}
+                </a>
+              </li>
+            ) : (
+              ''
+            )}
+          </ul>
+        </nav>
+      ) : (
+        ''
       )}
     </Layout>
   );

@@ -260,7 +260,12 @@ export async function findOrganisationsWithPlaces(db: Executor, ids: string[], o
   if (!ids.length) return [];
   const placeOf = eq(locations.organisationId, organisations.id);
   const rows = await db
-    .select({ id: organisations.id, name: organisations.name, place: placeColumns })
+    .select({
+      id: organisations.id,
+      name: organisations.name,
+      isDemo: organisations.isDemo,
+      place: placeColumns,
+    })
     .from(organisations)
     .leftJoin(
       locations,
@@ -268,10 +273,10 @@ export async function findOrganisationsWithPlaces(db: Executor, ids: string[], o
     )
     .where(sql`${organisations.id} = any(${sql.param(ids)}::uuid[])`);
   type Place = NonNullable<(typeof rows)[number]['place']>;
-  const found = new Map<string, { id: string; name: I18nText; locations: Place[] }>();
-  for (const { id, name, place } of rows) {
+  const found = new Map<string, { id: string; name: I18nText; isDemo: boolean; locations: Place[] }>();
+  for (const { id, name, isDemo, place } of rows) {
     let organisation = found.get(id);
-    if (!organisation) found.set(id, (organisation = { id, name, locations: [] }));
+    if (!organisation) found.set(id, (organisation = { id, name, isDemo, locations: [] }));
     if (place) organisation.locations.push(place);
   }
   return [...found.values()];
