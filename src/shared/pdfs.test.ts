@@ -2,11 +2,12 @@
 // with its page count and hash; a PNG named ".pdf", text, an empty file, a file over the limit, a
 // cut-off PDF, a damaged one, an empty one and an encrypted one are refused, each with its code.
 import { createHash } from 'node:crypto';
+import { deflateSync } from 'node:zlib';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { AppError } from './errors.ts';
-import { attachmentDisposition, cleanPdfName, preparePdf } from './pdfs.ts';
+import { attachmentDisposition, cleanPdfName, type PdfRules, preparePdf } from './pdfs.ts';
 
 const codes = {
   missing: 'missing',
@@ -30,10 +31,56 @@ async function pdf(pages = 3, options: { encrypted?: boolean } = {}): Promise<Bu
   return Buffer.from(await doc.save({ useObjectStreams: false }));
 }
 
+/**
+ * A PDF of one page and an object stream (read whole by any reader, pdf-lib included, to find the
+ * objects it holds) of blanks that inflate to `mib` MiB from about a thousandth of that: a
+ * "decompression bomb".
+ */
+function inflatingPdf(mib: number): Buffer {
+  const objects = [
+    '1 0 obj\n<< /Type /Catalog /Pages 2 0 R >>\nendobj\n',
+    '2 0 obj\n<< /Type /Pages /Kids [3 0 R] /Count 1 >>\nendobj\n',
+    '3 0 obj\n<< /Type /Page /Parent 2 0 R /MediaBox [0 0 612 792] >>\nendobj\n',
+  ];
+  const inflated = Buffer.concat([
+    Buffer.from('5 0 '),
+    Buffer.alloc(mib * 1024 * 1024, ' '),
+    Buffer.from('42'),
+  ]);
+  const deflated = deflateSync(inflated, { level: 9 });
+  const parts: Buffer[] = [Buffer.from('%PDF-1.7\n')];
+  let at = parts[0]!.length;
+  const offsets: number[] = [];
+  const add = (part: Buffer) => {
+    parts.push(part);
+    at += part.length;
+  };
+  for (const o of objects) {
+    offsets.push(at);
+    add(Buffer.from(o));
+  }
+  offsets.push(at);
+  add(
+    Buffer.from(
+      `4 0 obj\n<< /Type /ObjStm /N 1 /First 4 /Filter /FlateDecode /Length ${deflated.length} >>\nstream\n`,
+    ),
+  );
+  add(deflated);
+  add(Buffer.from('\nendstream\nendobj\n'));
+  const xref = [
+    'xref',
+    '0 5',
+    '0000000000 65535 f ',
+    ...offsets.map((o) => `${String(o).padStart(10, '0')} 00000 n `),
+  ];
+  add(Buffer.from(`${xref.join('\n')}\ntrailer\n<< /Size 5 /Root 1 0 R >>\nstartxref\n${at}\n%%EOF\n`));
+  return Buffer.concat(parts);
+}
+
 /** The refusal's field problem (code and values), or a failure when the file passed. */
-async function refusal(upload: Buffer) {
+async function refusal(upload: Buffer, withRules: PdfRules = rules) {
   try {
-    await preparePdf(upload, rules);
+    await preparePdf(upload, withRules);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     expect(error.code).toBe('VALIDATION_FAILED');
@@ -96,6 +143,32 @@ describe('checking an uploaded PDF', () => {
   it('refuses an encrypted PDF', async () => {
     expect(await refusal(await pdf(2, { encrypted: true }))).toMatchObject({ code: 'encrypted' });
   });
+
+  it('refuses a PDF that inflates without end, in its time, while the process goes on serving', async () => {
+    // About 300 KiB that pdf-lib would inflate to 300 MiB, for many seconds of one core.
+    const bomb = inflatingPdf(300);
+    expect(bomb.length).toBeLessThan(400_000);
+    let last = Date.now();
+    let longestPause = 0;
+    const ticks = setInterval(() => {
+      const now = Date.now();
+      longestPause = Math.max(longestPause, now - last);
+      last = now;
+    }, 10);
+    const started = Date.now();
+    try {
+      expect(await refusal(bomb, { ...rules, maxBytes: 1_000_000, timeoutMs: 1500 })).toMatchObject({
+        code: 'unreadable',
+      });
+    } finally {
+      clearInterval(ticks);
+    }
+    expect(Date.now() - started).toBeLessThan(5000);
+    // The parse ran apart from the process's event loop: other requests were answered meanwhile.
+    expect(longestPause).toBeLessThan(400);
+    // And the next file is checked as usual.
+    expect((await preparePdf(await pdf(2), rules)).pageCount).toBe(2);
+  });
 });
 
 describe('file names', () => {
@@ -123,6 +196,10 @@ describe('file names', () => {
     );
     expect(attachmentDisposition(`it's "x";.pdf`)).toBe(
       `attachment; filename="it_s _x__.pdf"; filename*=UTF-8''it%27s%20%22x%22%3B.pdf`,
+    );
+    // Whatever the name (cleanPdfName removes line breaks first), no header can follow it.
+    expect(attachmentDisposition('a\r\nSet-Cookie: x=1;\u0085.pdf')).toBe(
+      `attachment; filename="a__Set-Cookie_ x_1__.pdf"; filename*=UTF-8''a%0D%0ASet-Cookie%3A%20x%3D1%3B%C2%85.pdf`,
     );
   });
 });
