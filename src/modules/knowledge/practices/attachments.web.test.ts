@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { FormClient } from '../../../../test/helpers/form-client.ts';
 import { type Member, memberOf, signedInPerson, sql } from '../../../../test/helpers/members.ts';
 import { expectRefused } from '../../../../test/helpers/refused.ts';
+import { inflatingPdf } from '../../../../test/helpers/inflating-pdf.ts';
 import { useTestApp } from '../../../../test/helpers/test-app.ts';
+import { preparePdf } from '../../../shared/pdfs.ts';
 import { attachmentLimits } from '../knowledge.vocabulary.ts';
 
 const app = useTestApp();
@@ -318,5 +320,32 @@ describe('a practice’s attachments', () => {
     );
     expect((await stored(practiceId)).map((r) => r.id)).toEqual([kept!.id]);
     expect(await audited(practiceId)).toEqual(['knowledge.attachment_added']);
+  });
+
+  it('refuses the file of a member who left while it was being checked', async () => {
+    const { orgA, author, slug, practiceId } = await world();
+    await author.get('/fr/account');
+    // Another file holds the PDF checks (one at a time) for a few seconds, as a large one would.
+    const rules = {
+      field: 'f',
+      maxBytes: 1_000_000,
+      codes: { missing: 'm', tooBig: 'b', type: 't', unreadable: 'u', encrypted: 'e' },
+    };
+    const busy = preparePdf(inflatingPdf(300), { ...rules, timeoutMs: 4000 }).catch(() => undefined);
+    const sent = author.upload(
+      `/fr/practices/${slug}/attachments`,
+      {},
+      { field: 'attachment', name: 'laat.pdf', type: 'application/pdf', data: await pdf(1) },
+    );
+    // Past its permission check, waiting for its turn: the author leaves the organisation.
+    await new Promise((r) => setTimeout(r, 1500));
+    await sql(app.t, 'delete from memberships where user_id = $1 and organisation_id = $2', [
+      author.id,
+      orgA,
+    ]);
+    expect((await sent).statusCode).toBe(404);
+    await busy;
+    expect(await stored(practiceId)).toEqual([]);
+    expect(await audited(practiceId)).toEqual([]);
   });
 });
