@@ -5,8 +5,9 @@ import { createHash } from 'node:crypto';
 import { PDFDocument, StandardFonts } from 'pdf-lib';
 import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
+import { inflatingPdf } from '../../test/helpers/inflating-pdf.ts';
 import { AppError } from './errors.ts';
-import { attachmentDisposition, cleanPdfName, preparePdf } from './pdfs.ts';
+import { attachmentDisposition, cleanPdfName, type PdfRules, preparePdf } from './pdfs.ts';
 
 const codes = {
   missing: 'missing',
@@ -31,9 +32,9 @@ async function pdf(pages = 3, options: { encrypted?: boolean } = {}): Promise<Bu
 }
 
 /** The refusal's field problem (code and values), or a failure when the file passed. */
-async function refusal(upload: Buffer) {
+async function refusal(upload: Buffer, withRules: PdfRules = rules) {
   try {
-    await preparePdf(upload, rules);
+    await preparePdf(upload, withRules);
   } catch (error) {
     if (!(error instanceof AppError)) throw error;
     expect(error.code).toBe('VALIDATION_FAILED');
@@ -96,6 +97,32 @@ describe('checking an uploaded PDF', () => {
   it('refuses an encrypted PDF', async () => {
     expect(await refusal(await pdf(2, { encrypted: true }))).toMatchObject({ code: 'encrypted' });
   });
+
+  it('refuses a PDF that inflates without end, in its time, while the process goes on serving', async () => {
+    // About 300 KiB that pdf-lib would inflate to 300 MiB, for many seconds of one core.
+    const bomb = inflatingPdf(300);
+    expect(bomb.length).toBeLessThan(400_000);
+    let last = Date.now();
+    let longestPause = 0;
+    const ticks = setInterval(() => {
+      const now = Date.now();
+      longestPause = Math.max(longestPause, now - last);
+      last = now;
+    }, 10);
+    const started = Date.now();
+    try {
+      expect(await refusal(bomb, { ...rules, maxBytes: 1_000_000, timeoutMs: 1500 })).toMatchObject({
+        code: 'unreadable',
+      });
+    } finally {
+      clearInterval(ticks);
+    }
+    expect(Date.now() - started).toBeLessThan(5000);
+    // The parse ran apart from the process's event loop: other requests were answered meanwhile.
+    expect(longestPause).toBeLessThan(400);
+    // And the next file is checked as usual.
+    expect((await preparePdf(await pdf(2), rules)).pageCount).toBe(2);
+  });
 });
 
 describe('file names', () => {
@@ -123,6 +150,10 @@ describe('file names', () => {
     );
     expect(attachmentDisposition(`it's "x";.pdf`)).toBe(
       `attachment; filename="it_s _x__.pdf"; filename*=UTF-8''it%27s%20%22x%22%3B.pdf`,
+    );
+    // Whatever the name (cleanPdfName removes line breaks first), no header can follow it.
+    expect(attachmentDisposition('a\r\nSet-Cookie: x=1;\u0085.pdf')).toBe(
+      `attachment; filename="a__Set-Cookie_ x_1__.pdf"; filename*=UTF-8''a%0D%0ASet-Cookie%3A%20x%3D1%3B%C2%85.pdf`,
     );
   });
 });

@@ -5,11 +5,16 @@
 // a password cannot be read by those the library is for, and one that only limits printing or
 // copying cannot be checked here; the person saves a copy without protection instead. The file is
 // kept as sent (no rewriting): a PDF rewritten by pdf-lib could lose what the author put in it.
+// pdf-lib reads in a worker thread with a time limit: a few hundred kilobytes of compressed object
+// stream can inflate to gigabytes ("decompression bomb"), which would hold the process's one event
+// loop (every request) for minutes and its memory with it. Past its time the worker is stopped and
+// the file refused as unreadable.
 // Each use names its field, its limits and the codes of its refusals (their messages are
 // `fields.<code>`, which say the limits in words).
 import { createHash } from 'node:crypto';
+import { createRequire } from 'node:module';
+import { Worker } from 'node:worker_threads';
 import { fileTypeFromBuffer } from 'file-type';
-import { PDFDocument } from 'pdf-lib';
 import { AppError } from './errors.ts';
 
 export interface PreparedPdf {
@@ -29,10 +34,64 @@ export interface PdfRules {
   /** The refusals' codes; `values` go with the too-big one (its message names the limit). */
   codes: { missing: string; tooBig: string; type: string; unreadable: string; encrypted: string };
   values?: Record<string, string | number>;
+  /** How long pdf-lib may read the file (10 s unless said). */
+  timeoutMs?: number;
 }
 
 /** How far from the end a whole PDF says "%%EOF" (PDF 32000-1, 7.5.5: readers look in the last 1024 bytes). */
 const endWindow = 1024;
+
+/** What the worker found, or why pdf-lib could not read the file. */
+type Reading = { pages: number; encrypted: boolean } | { error: string };
+
+// Plain JavaScript (a worker runs no TypeScript), pdf-lib's CommonJS build by its resolved path.
+const readerScript = `
+const { parentPort, workerData } = require('node:worker_threads');
+const { PDFDocument } = require(workerData.pdfLib);
+(async () => {
+  try {
+    // Opened even when encrypted, to tell that apart from a damaged file.
+    const document = await PDFDocument.load(workerData.bytes, { updateMetadata: false, ignoreEncryption: true });
+    // Every page reachable through the page tree, not only the count the file claims.
+    parentPort.postMessage({ pages: document.getPages().length, encrypted: document.isEncrypted });
+  } catch (error) {
+    parentPort.postMessage({ error: String((error && error.message) || error) });
+  }
+})();
+`;
+const pdfLib = createRequire(import.meta.url).resolve('pdf-lib');
+
+/** pdf-lib's reading of the bytes in a worker: stopped after `timeoutMs`, its heap bounded. */
+function readInWorker(bytes: Buffer, timeoutMs: number): Promise<Reading> {
+  return new Promise((resolve, reject) => {
+    const worker = new Worker(readerScript, {
+      eval: true,
+      workerData: { pdfLib, bytes },
+      resourceLimits: { maxOldGenerationSizeMb: 256 },
+    });
+    let settled = false;
+    const settle = (finish: () => void) => {
+      if (settled) return;
+      settled = true;
+      clearTimeout(timer);
+      void worker.terminate();
+      finish();
+    };
+    const timer = setTimeout(() => settle(() => resolve({ error: 'takes too long to read' })), timeoutMs);
+    worker.once('message', (reading: Reading) => settle(() => resolve(reading)));
+    worker.once('error', (error: Error & { code?: string }) =>
+      settle(() =>
+        // Out of its memory because of the file: unreadable; anything else is the server's fault.
+        error.code === 'ERR_WORKER_OUT_OF_MEMORY'
+          ? resolve({ error: 'needs too much memory' })
+          : reject(error),
+      ),
+    );
+    worker.once('exit', (code) =>
+      settle(() => reject(new Error(`the PDF reader stopped (exit code ${code}) without an answer`))),
+    );
+  });
+}
 
 /** PDF work one at a time in the process: parsing a large file holds its objects in memory. */
 let queue: Promise<unknown> = Promise.resolve();
@@ -47,7 +106,10 @@ export function preparePdf(upload: Buffer, rules: PdfRules): Promise<PreparedPdf
   return oneAtATime(() => prepare(upload, rules));
 }
 
-async function prepare(upload: Buffer, { field, maxBytes, codes, values }: PdfRules): Promise<PreparedPdf> {
+async function prepare(
+  upload: Buffer,
+  { field, maxBytes, codes, values, timeoutMs = 10_000 }: PdfRules,
+): Promise<PreparedPdf> {
   const refused = (message: string, code: string, withValues = false) =>
     new AppError('VALIDATION_FAILED', {
       fields: [{ field, message, code, ...(withValues && values ? { values } : {}) }],
@@ -57,24 +119,16 @@ async function prepare(upload: Buffer, { field, maxBytes, codes, values }: PdfRu
   if ((await fileTypeFromBuffer(upload))?.mime !== 'application/pdf')
     throw refused('is not a PDF', codes.type);
   if (!upload.subarray(-endWindow).includes('%%EOF')) throw refused('is cut off', codes.unreadable);
-  let document: PDFDocument;
-  let pageCount: number;
-  try {
-    // Opened even when encrypted, to tell that apart from a damaged file.
-    document = await PDFDocument.load(upload, { updateMetadata: false, ignoreEncryption: true });
-    // Every page reachable through the page tree, not only the count the file claims.
-    pageCount = document.getPages().length;
-  } catch (error) {
-    throw refused(`cannot be read: ${(error as Error).message}`.slice(0, 200), codes.unreadable);
-  }
-  if (document.isEncrypted) throw refused('is encrypted', codes.encrypted);
-  if (pageCount < 1) throw refused('has no pages', codes.unreadable);
+  const reading = await readInWorker(upload, timeoutMs);
+  if ('error' in reading) throw refused(`cannot be read: ${reading.error}`.slice(0, 200), codes.unreadable);
+  if (reading.encrypted) throw refused('is encrypted', codes.encrypted);
+  if (reading.pages < 1) throw refused('has no pages', codes.unreadable);
   return {
     data: upload,
     contentType: 'application/pdf',
     size: upload.length,
     sha256: createHash('sha256').update(upload).digest('hex'),
-    pageCount,
+    pageCount: reading.pages,
   };
 }
 

@@ -1,7 +1,8 @@
 // A PDF attached to a practice by a member of its organisation, with an optional title in each
 // language. After the permission check the file is checked (src/shared/pdfs.ts) outside the
 // transaction, so parsing holds no database connection; the transaction locks the practice, so two
-// uploads at once cannot pass the limit of attachments together, and writes the audit entry.
+// uploads at once cannot pass the limit of attachments together, checks the permission again (the
+// check of a file may wait seconds for its turn) and writes the audit entry.
 import type { Executor } from '../../../db/client.ts';
 import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import { cleanText, type I18nText, locales } from '../../../shared/i18n-text.ts';
@@ -76,7 +77,8 @@ export async function addAttachment(
   const fileName = cleanPdfName(input.fileName, attachmentLimits.fileNameLength);
 
   return ctx.db.transaction(async (tx) => {
-    const locked = await practiceToChange(tx, ctx, reader, practice.id, true);
+    // Asked again: the person may have left the organisation while the file was being checked.
+    const locked = await practiceToChange(tx, ctx, await practiceReaderOf(tx, ctx.actor), practice.id, true);
     if ((await countAttachments(tx, locked.id)) >= attachmentLimits.perPractice)
       throw new AppError('VALIDATION_FAILED', { fields: [full()] });
     const id = await insertAttachment(tx, locked.id, {

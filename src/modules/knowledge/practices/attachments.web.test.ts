@@ -11,7 +11,9 @@ import { describe, expect, it } from 'vitest';
 import { FormClient } from '../../../../test/helpers/form-client.ts';
 import { type Member, memberOf, signedInPerson, sql } from '../../../../test/helpers/members.ts';
 import { expectRefused } from '../../../../test/helpers/refused.ts';
+import { inflatingPdf } from '../../../../test/helpers/inflating-pdf.ts';
 import { useTestApp } from '../../../../test/helpers/test-app.ts';
+import { preparePdf } from '../../../shared/pdfs.ts';
 import { attachmentLimits } from '../knowledge.vocabulary.ts';
 
 const app = useTestApp();
@@ -276,5 +278,74 @@ describe('a practice’s attachments', () => {
     await sql(app.t, 'delete from practice_attachments where practice_id = $1', [practiceId]);
     expect((await upload(outsider, slug, await pdf(1))).statusCode).toBe(404);
     expect(await stored(practiceId)).toEqual([]);
+  });
+
+  it('refuses a forged upload, an attachment of another practice and a member who left, changing nothing', async () => {
+    const { orgA, orgB, author, slug, practiceId } = await world();
+    expect((await upload(author, slug, await pdf(1))).statusCode).toBe(303);
+    const [kept] = await stored(practiceId);
+
+    // A multipart form without the page's token (another site's form posting a file): refused.
+    for (const token of ['', 'forged'])
+      expect((await upload(author, slug, await pdf(1), { fields: { _csrf: token } })).statusCode).toBe(403);
+    expect(await stored(practiceId)).toHaveLength(1);
+
+    // A member of another organisation names this attachment under their own practice.
+    const outsider = await memberOf(app.t, orgB, ['admin'], { locale: 'fr' });
+    const theirs = `theirs-${randomUUID().slice(0, 8)}`;
+    await sql(
+      app.t,
+      `insert into practices (slug, organisation_id, author_id, title, search_terms)
+       values ($1, $2, $3, '{"fr":"La leur"}', ''::tsvector)`,
+      [theirs, orgB, outsider.id],
+    );
+    await outsider.get('/fr/account');
+    const crossed = await outsider.post(`/fr/practices/${theirs}/attachments/${kept!.id}/delete`, {});
+    expect(crossed.statusCode).toBe(404);
+    // Nor does a file far over the limit show them the other's change page.
+    const far = await upload(outsider, slug, Buffer.alloc(attachmentLimits.maxBytes + 512 * 1024));
+    expect(far.statusCode).toBe(404);
+    expect(far.body).not.toContain('id="f-attachment"');
+    expect(await stored(practiceId)).toHaveLength(1);
+
+    // The author leaves the organisation: neither attaches nor removes any more.
+    await sql(app.t, 'delete from memberships where user_id = $1 and organisation_id = $2', [
+      author.id,
+      orgA,
+    ]);
+    expect((await upload(author, slug, await pdf(1))).statusCode).toBe(404);
+    await author.get('/fr/account');
+    expect((await author.post(`/fr/practices/${slug}/attachments/${kept!.id}/delete`, {})).statusCode).toBe(
+      404,
+    );
+    expect((await stored(practiceId)).map((r) => r.id)).toEqual([kept!.id]);
+    expect(await audited(practiceId)).toEqual(['knowledge.attachment_added']);
+  });
+
+  it('refuses the file of a member who left while it was being checked', async () => {
+    const { orgA, author, slug, practiceId } = await world();
+    await author.get('/fr/account');
+    // Another file holds the PDF checks (one at a time) for a few seconds, as a large one would.
+    const rules = {
+      field: 'f',
+      maxBytes: 1_000_000,
+      codes: { missing: 'm', tooBig: 'b', type: 't', unreadable: 'u', encrypted: 'e' },
+    };
+    const busy = preparePdf(inflatingPdf(300), { ...rules, timeoutMs: 4000 }).catch(() => undefined);
+    const sent = author.upload(
+      `/fr/practices/${slug}/attachments`,
+      {},
+      { field: 'attachment', name: 'laat.pdf', type: 'application/pdf', data: await pdf(1) },
+    );
+    // Past its permission check, waiting for its turn: the author leaves the organisation.
+    await new Promise((r) => setTimeout(r, 1500));
+    await sql(app.t, 'delete from memberships where user_id = $1 and organisation_id = $2', [
+      author.id,
+      orgA,
+    ]);
+    expect((await sent).statusCode).toBe(404);
+    await busy;
+    expect(await stored(practiceId)).toEqual([]);
+    expect(await audited(practiceId)).toEqual([]);
   });
 });
