@@ -33,7 +33,7 @@ function Filter({
   any: string;
 }) {
   return (
-    <>
+    <span class="filter-field">
       <label for={`filter-${name}`} safe>
         {title}
       </label>
@@ -47,7 +47,7 @@ function Filter({
           </option>
         ))}
       </select>
-    </>
+    </span>
   );
 }
 
