@@ -1,10 +1,12 @@
 // The library's filter by kind of organisation, through the app: it offers the kinds of the
-// organisations of the published practices as they are now, no other, and follows a publish, an
-// organisation's change of kind and an unpublish at the next request.
-import { describe, expect, it } from 'vitest';
+// organisations of the published practices as they are now, no other, and follows a publish and an
+// unpublish at the next request, an organisation's change of kind within `kindsMs` (the library
+// keeps the kinds that long, as an organisation's profile is not a practice).
+import { describe, expect, it, vi } from 'vitest';
 import { FormClient } from '../../../../test/helpers/form-client.ts';
 import { memberOf, sql } from '../../../../test/helpers/members.ts';
 import { useTestApp } from '../../../../test/helpers/test-app.ts';
+import { kindsMs } from './practices-library.ts';
 
 const app = useTestApp();
 
@@ -46,9 +48,13 @@ describe('the library’s kinds of organisation', () => {
     // A kind no published practice has is neither offered nor applied.
     expect((await visitor.get('/en/practices?kind=sports_culture_club')).body).toContain(slug);
 
-    // The group becomes a faith community in its profile: the filter follows.
+    // The group becomes a faith community in its profile: the filter follows once the kinds kept
+    // are older than kindsMs.
     await sql(app.t, `update organisations set kind = 'faith_community' where id = $1`, [group]);
+    expect(await offered(visitor)).toEqual(['formal', 'self_organisation']);
+    vi.useFakeTimers({ toFake: ['Date'], now: Date.now() + kindsMs + 1_000 });
     expect(await offered(visitor)).toEqual(['formal', 'faith_community']);
+    vi.useRealTimers();
     expect((await visitor.get('/en/practices?kind=faith_community')).body).toContain(slug);
     const [{ kinds }] = await sql(
       app.t,
