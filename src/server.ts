@@ -11,6 +11,7 @@ import { loadDemoRooms } from './modules/spaces/demo-rooms.ts';
 import { loadDemoEvents } from './modules/network/events/demo-events.ts';
 import { loadDemoQuestions } from './modules/network/questions/demo-questions.ts';
 import { loadDemoPath } from './modules/learning/paths/demo-path.ts';
+import { loadDemoPosts } from './modules/exchange/posts/demo-posts.ts';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -31,8 +32,10 @@ async function main(): Promise<void> {
       const asked = await loadDemoQuestions(database.db, new Date());
       // A demo learning path, "someone asks you about their residence papers" (learning/paths/demo-path.ts).
       const paths = await loadDemoPath(database.db, new Date());
+      // Demo offers and requests between organisations (exchange/posts/demo-posts.ts).
+      const posts = await loadDemoPosts(database.db, new Date());
       console.log(
-        `Loaded the demo data: ${demo.organisations} organisations, ${demo.services} services, ${signals} need signals, ${rooms} rooms, ${events} events, ${asked} questions, ${paths} learning path.`,
+        `Loaded the demo data: ${demo.organisations} organisations, ${demo.services} services, ${signals} need signals, ${rooms} rooms, ${events} events, ${asked} questions, ${paths} learning path, ${posts} offers and requests.`,
       );
     }
   }
