@@ -32,7 +32,7 @@ function FilterSelect({
   value: string | undefined;
 }) {
   return (
-    <div class="filter">
+    <div class="field">
       <label for={`f-${name}`} safe>
         {label}
       </label>
@@ -128,7 +128,7 @@ export function BoardPage({ ctx, data, done }: { ctx: PageContext; data: BoardDa
           {t.html('exchange.board.results')}
         </h2>
         {results.hits.length ? (
-          <ol class="card-list exchange-list">
+          <ol class="cards exchange-list">
             {results.hits.map((post) => (
               <PostCardItem
                 ctx={ctx}

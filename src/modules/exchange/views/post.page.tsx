@@ -127,7 +127,7 @@ export function PostPage({
             {matchesTitle}
           </h2>
           {data.matches.length ? (
-            <ol class="card-list exchange-list">
+            <ol class="cards exchange-list">
               {data.matches.map((m) => (
                 <PostCardItem
                   ctx={ctx}
