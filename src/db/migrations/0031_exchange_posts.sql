@@ -36,7 +36,7 @@ CREATE TABLE "exchange_posts" (
 );
 --> statement-breakpoint
 CREATE INDEX "exchange_posts_board_idx" ON "exchange_posts" USING btree ("created_at") WHERE status = 'open';--> statement-breakpoint
-CREATE INDEX "exchange_posts_match_idx" ON "exchange_posts" USING btree ("kind","direction","until") WHERE status = 'open';--> statement-breakpoint
+CREATE INDEX "exchange_posts_match_idx" ON "exchange_posts" USING btree ("kind","direction","until","all_brussels","created_at","id","organisation_id","languages","themes","communes") WHERE status = 'open';--> statement-breakpoint
 CREATE INDEX "exchange_posts_organisation_idx" ON "exchange_posts" USING btree ("organisation_id","created_at");--> statement-breakpoint
 CREATE INDEX "exchange_posts_until_idx" ON "exchange_posts" USING btree ("until") WHERE status = 'open';--> statement-breakpoint
 CREATE INDEX "exchange_posts_terms_idx" ON "exchange_posts" USING gin ("search_terms");--> statement-breakpoint

@@ -51,9 +51,21 @@ export const exchangePosts = pgTable(
     index('exchange_posts_board_idx')
       .on(t.createdAt)
       .where(sql`status = 'open'`),
-    // Matching: the open posts of one kind and direction.
+    // Matching: the open posts of one kind and direction, with every column the matching weighs,
+    // so that it ranks from the index alone (match-posts.ts) and reads only its few matches' rows.
     index('exchange_posts_match_idx')
-      .on(t.kind, t.direction, t.until)
+      .on(
+        t.kind,
+        t.direction,
+        t.until,
+        t.allBrussels,
+        t.createdAt,
+        t.id,
+        t.organisationId,
+        t.languages,
+        t.themes,
+        t.communes,
+      )
       .where(sql`status = 'open'`),
     index('exchange_posts_organisation_idx').on(t.organisationId, t.createdAt),
     // The expiry job: open posts by date.
