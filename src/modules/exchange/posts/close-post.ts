@@ -3,6 +3,7 @@
 // locked.
 import { AppError } from '../../../shared/errors.ts';
 import type { ExchangeContext } from '../exchange-context.ts';
+import { brusselsDay } from './dates.ts';
 import { auditPost } from './posts-audit.ts';
 import { exchangeReaderOf, isOwner, requireCloser } from './posts.policy.ts';
 import { findPost, markClosed } from './posts.repo.ts';
@@ -12,7 +13,7 @@ export async function closePost(ctx: ExchangeContext, id: string): Promise<{ id:
   return ctx.db.transaction(async (tx) => {
     const post = await findPost(tx, id, true);
     if (!post) throw new AppError('EXCHANGE_POST_NOT_FOUND');
-    requireCloser(ctx.actor, reader, post);
+    requireCloser(ctx.actor, reader, post, brusselsDay(ctx.now));
     await markClosed(tx, post.id, ctx.actor.userId, ctx.now);
     await auditPost(tx, ctx, 'post_closed', post.id, {
       organisation: post.organisationId,

@@ -17,7 +17,7 @@ export async function editPost(ctx: ExchangeContext, id: string, input: PostInpu
   return ctx.db.transaction(async (tx) => {
     const post = await findPost(tx, id, true);
     if (!post) throw new AppError('EXCHANGE_POST_NOT_FOUND');
-    requireOwnerMember(ctx.actor, reader, post);
+    requireOwnerMember(ctx.actor, reader, post, brusselsDay(ctx.now));
     // Changed since the form was made: refused, and the form (kept) carries the new version, so
     // saving it again knowingly replaces the change.
     const version = String(post.version);

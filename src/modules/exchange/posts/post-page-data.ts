@@ -8,7 +8,7 @@ import { listOrganisationsWithPlaces } from '../../directory/index.ts';
 import { brusselsDay } from './dates.ts';
 import { matchPosts } from './match-posts.ts';
 import type { PostPageData } from './page-data.ts';
-import { exchangeReaderOf, isOwner, maySeePost } from './posts.policy.ts';
+import { exchangeReaderOf, isOwner, maySeePost, statusOn } from './posts.policy.ts';
 import { findPost } from './posts.repo.ts';
 
 /** The names of these organisations, by id. */
@@ -23,10 +23,12 @@ export async function postPageData(
   id: string,
   now: Date,
 ): Promise<PostPageData> {
-  const [post, reader] = await Promise.all([findPost(db, id), exchangeReaderOf(db, actor)]);
-  if (!post || !maySeePost(reader, post)) throw new AppError('EXCHANGE_POST_NOT_FOUND');
+  const [found, reader] = await Promise.all([findPost(db, id), exchangeReaderOf(db, actor)]);
   const today = brusselsDay(now);
-  const open = post.status === 'open' && post.until >= today;
+  if (!found || !maySeePost(reader, found, today)) throw new AppError('EXCHANGE_POST_NOT_FOUND');
+  // Past its date, it is shown as expired even before the morning job marks it so.
+  const post = { ...found, status: statusOn(found, today) };
+  const open = post.status === 'open';
   const matches = open ? await matchPosts(db, post, today) : [];
   const names = await organisationNames(db, [post.organisationId, ...matches.map((m) => m.organisationId)]);
   const owner = isOwner(reader, post);

@@ -34,28 +34,35 @@ export async function exchangeReaderOf(db: Executor, actor: Actor | null): Promi
   };
 }
 
-type Owned = { organisationId: string; status: PostStatus };
+type Owned = { organisationId: string; status: PostStatus; until: string };
 
-export const isOwner = (reader: ExchangeReader, post: Owned) =>
+/**
+ * A post's status on a Brussels date: an open post past its last day is expired, also in the hours
+ * before the morning job marks it so (nobody sees, changes or revives it meanwhile).
+ */
+export const statusOn = (post: Owned, today: string): PostStatus =>
+  post.status === 'open' && post.until < today ? 'expired' : post.status;
+
+export const isOwner = (reader: ExchangeReader, post: Pick<Owned, 'organisationId'>) =>
   reader.organisationIds.includes(post.organisationId);
 
-export const maySeePost = (reader: ExchangeReader, post: Owned) =>
-  post.status === 'open' || isOwner(reader, post) || reader.moderator;
+export const maySeePost = (reader: ExchangeReader, post: Owned, today: string) =>
+  statusOn(post, today) === 'open' || isOwner(reader, post) || reader.moderator;
 
 /** The owner's members change an open post and mark it fulfilled. */
-export function requireOwnerMember(actor: Actor, reader: ExchangeReader, post: Owned): void {
-  if (!maySeePost(reader, post)) throw new AppError('EXCHANGE_POST_NOT_FOUND');
+export function requireOwnerMember(actor: Actor, reader: ExchangeReader, post: Owned, today: string): void {
+  if (!maySeePost(reader, post, today)) throw new AppError('EXCHANGE_POST_NOT_FOUND');
   if (!isOwner(reader, post)) throw new AppError('FORBIDDEN');
   if (!actor.emailVerified) throw new AppError('EMAIL_NOT_VERIFIED');
-  if (post.status !== 'open') throw new AppError('EXCHANGE_POST_NOT_OPEN');
+  if (statusOn(post, today) !== 'open') throw new AppError('EXCHANGE_POST_NOT_OPEN');
 }
 
 /** The owner's members close their open post; a moderator closes any. */
-export function requireCloser(actor: Actor, reader: ExchangeReader, post: Owned): void {
-  if (!maySeePost(reader, post)) throw new AppError('EXCHANGE_POST_NOT_FOUND');
+export function requireCloser(actor: Actor, reader: ExchangeReader, post: Owned, today: string): void {
+  if (!maySeePost(reader, post, today)) throw new AppError('EXCHANGE_POST_NOT_FOUND');
   if (!isOwner(reader, post) && !reader.moderator) throw new AppError('FORBIDDEN');
   if (!actor.emailVerified) throw new AppError('EMAIL_NOT_VERIFIED');
-  if (post.status !== 'open') throw new AppError('EXCHANGE_POST_NOT_OPEN');
+  if (statusOn(post, today) !== 'open') throw new AppError('EXCHANGE_POST_NOT_OPEN');
 }
 
 /** The organisation a new post is for: one the author may post for, the only one when there is one. */

@@ -81,7 +81,7 @@ export const writePostsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, dep
     const ectx = signedInContext(request, deps);
     const [post, reader] = await Promise.all([findPost(db, id), exchangeReaderOf(db, ectx.actor)]);
     if (!post) throw new AppError('EXCHANGE_POST_NOT_FOUND');
-    requireOwnerMember(ectx.actor, reader, post);
+    requireOwnerMember(ectx.actor, reader, post, brusselsDay(ectx.now));
     return { ectx, post, editing: { id: post.id, title: textIn(post.title, ectx.locale) } };
   }
 
