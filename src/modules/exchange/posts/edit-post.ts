@@ -18,10 +18,10 @@ export async function editPost(ctx: ExchangeContext, id: string, input: PostInpu
     const post = await findPost(tx, id, true);
     if (!post) throw new AppError('EXCHANGE_POST_NOT_FOUND');
     requireOwnerMember(ctx.actor, reader, post, brusselsDay(ctx.now));
-    // Changed since the form was made: refused, and the form (kept) carries the new version, so
-    // saving it again knowingly replaces the change.
+    // Changed since the form was made (or a form without its version): refused, and the form (kept)
+    // carries the new version, so saving it again knowingly replaces the change.
     const version = String(post.version);
-    if (input.version !== undefined && input.version !== version)
+    if (input.version !== version)
       throw new AppError('VALIDATION_FAILED', {
         fields: [problem('version', 'exchange_changed_meanwhile', { version })],
       });
