@@ -16,6 +16,9 @@ import { postPageData, organisationNames } from './post-page-data.ts';
 import { exchangeReaderOf } from './posts.policy.ts';
 import { searchPosts } from './search-posts.ts';
 
+/** The board's pages go this far: beyond, a search or a filter finds sooner. */
+const boardPages = 50;
+
 const BoardQuery = Type.Object({
   q: Type.Optional(Type.String({ maxLength: 200 })),
   direction: Type.Optional(Type.String({ maxLength: 20 })),
@@ -23,7 +26,7 @@ const BoardQuery = Type.Object({
   theme: Type.Optional(Type.String({ maxLength: 100 })),
   commune: Type.Optional(Type.String({ maxLength: 10 })),
   language: Type.Optional(Type.String({ maxLength: 10 })),
-  page: Type.Optional(Type.Integer({ minimum: 1, maximum: 50 })),
+  page: Type.Optional(Type.Integer({ minimum: 1, maximum: boardPages })),
   done: Type.Optional(Type.String({ maxLength: 20 })),
 });
 const DoneQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) });
@@ -73,7 +76,8 @@ export const boardWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
         ctx,
         data: {
           search,
-          results,
+          // The last page links to none after it (which would be refused).
+          results: { ...results, more: results.more && page < boardPages },
           themes: themesOf(taxonomy),
           organisations,
           writer: reader.organisationIds.length > 0,
