@@ -45,8 +45,8 @@ export async function updatePost(
       editedAt: now,
       updatedAt: now,
       version: sql`${exchangePosts.version} + 1`,
-      // A new date is reminded of again.
-      remindedAt: null,
+      // A new date is reminded of again; the same date is not.
+      remindedAt: sql`case when ${exchangePosts.until} = ${values.until}::date then ${exchangePosts.remindedAt} end`,
     })
     .where(eq(exchangePosts.id, id));
 }
