@@ -3,11 +3,37 @@
 import { describe, expect, it } from 'vitest';
 import { memberOf, sql } from '../../../../test/helpers/members.ts';
 import { useTestApp } from '../../../../test/helpers/test-app.ts';
+import type { Member } from '../../../../test/helpers/members.ts';
+import type { CheckedPost } from './check-post.ts';
+import { editPost } from './edit-post.ts';
 import { insertPost } from './posts.repo.ts';
 import { runPostExpiry } from './run-post-expiry.ts';
 
 const app = useTestApp();
 const origin = 'https://passerelle.test';
+
+const fields = (until: string): CheckedPost => ({
+  direction: 'request',
+  kind: 'volunteers',
+  title: { nl: 'Vrijwilligers voor de kerstmarkt' },
+  body: {},
+  languages: [],
+  themes: [],
+  communes: [],
+  allBrussels: true,
+  until,
+  informalMayAnswer: true,
+});
+
+const contextOf = (member: Member, now: Date) => ({
+  db: app.t.database.db,
+  actor: { userId: member.id, email: member.email, emailVerified: true, platformRole: 'member' as const },
+  now,
+  origin,
+  locale: 'nl' as const,
+  ip: null,
+  mailQueued: () => {},
+});
 
 describe('runPostExpiry', () => {
   it('reminds the author a week before, once, and closes the post after its date', async () => {
@@ -69,12 +95,44 @@ describe('runPostExpiry', () => {
     expect((await status(soon)).status).toBe('expired');
     expect((await status(later)).status).toBe('open');
 
-    // A date changed after the reminder is reminded again (updatePost clears reminded_at).
-    await sql(app.t, `update exchange_posts set reminded_at = $2 where id = $1`, [later, new Date()]);
-    await sql(app.t, `update exchange_posts set reminded_at = null, until = '2027-01-10' where id = $1`, [
-      later,
+    // Changed after its reminder without a new date: not reminded again; with a new date: reminded
+    // again, once.
+    const edit = async (now: Date, until: string, title: string) => {
+      const version = String(
+        (await sql(app.t, 'select version from exchange_posts where id = $1', [later]))[0].version,
+      );
+      await editPost(contextOf(author, now), later, { ...fields(until), title: { nl: title }, version });
+    };
+    const jan = new Date('2027-01-25T06:15:00Z');
+    expect(await runPostExpiry(db, { now: jan, origin })).toEqual({ expired: 0, reminded: 1 });
+    await edit(jan, '2027-01-31', 'Vrijwilligers voor de lentemarkt');
+    expect((await runPostExpiry(db, { now: new Date('2027-01-26T06:15:00Z'), origin })).reminded).toBe(0);
+    await edit(jan, '2027-02-02', 'Vrijwilligers voor de lentemarkt');
+    expect((await runPostExpiry(db, { now: new Date('2027-01-27T06:15:00Z'), origin })).reminded).toBe(1);
+    expect(await mails()).toHaveLength(3);
+  });
+
+  it('reminds the organisation’s admins, in their language, when the author has left it', async () => {
+    const { db } = app.t.database;
+    const [{ id: org }] = await sql(
+      app.t,
+      'select id from organisations order by provenance_id offset 1 limit 1',
+    );
+    const author = await memberOf(app.t, org, ['editor'], { locale: 'nl' });
+    const admin = await memberOf(app.t, org, ['admin'], { locale: 'en' });
+    const id = await insertPost(db, {
+      ...fields('2026-12-20'),
+      organisationId: org,
+      authorId: author.id,
+      now: new Date('2026-11-01T09:00:00Z'),
+    });
+    await sql(app.t, 'delete from memberships where user_id = $1', [author.id]);
+    expect((await runPostExpiry(db, { now: new Date('2026-12-13T06:15:00Z'), origin })).reminded).toBe(1);
+    const sent = await sql(app.t, `select "to", locale, subject from outbox where text like $1`, [
+      `%/exchange/${id}%`,
     ]);
-    expect((await runPostExpiry(db, { now: new Date('2027-01-03T06:15:00Z'), origin })).reminded).toBe(1);
-    expect(await mails()).toHaveLength(2);
+    expect(sent).toEqual([
+      { to: admin.email, locale: 'en', subject: 'Your post “Vrijwilligers voor de kerstmarkt” expires soon' },
+    ]);
   });
 });
