@@ -91,6 +91,24 @@ describe('the rules of a post', () => {
     expect(row).toEqual({ status: 'open', version: 1 });
   });
 
+  it('shows what members type as text, never as markup, in pages and in the form', async () => {
+    const [org] = await organisations(1);
+    const member = await memberOf(app.t, org!, ['editor'], { locale: 'fr' });
+    await member.get('/fr/exchange/new');
+    const res = await member.post('/fr/exchange/new', {
+      ...form(),
+      'title.fr': '"><script>alert(1)</script> salle',
+      'body.fr': '</textarea><img src=x onerror=alert(2)>\n\n<a href="javascript:alert(3)">ici</a>',
+    });
+    const id = /\/exchange\/([0-9a-f-]{36})/.exec(res.headers.location as string)![1]!;
+    for (const path of [`/fr/exchange/${id}`, '/fr/exchange', `/fr/exchange/${id}/edit`]) {
+      const page = (await member.get(path)).body;
+      expect(page).toContain('alert(1)');
+      expect(page).not.toMatch(/"><script>alert|<\/textarea><img|<a href="javascript:/);
+      if (!path.endsWith('/edit')) expect(page).not.toContain('<script>alert');
+    }
+  });
+
   it('the board’s last page links to no page after it', async () => {
     const [org] = await organisations(1);
     await sql(
