@@ -43,6 +43,8 @@ CREATE INDEX "exchange_posts_terms_idx" ON "exchange_posts" USING gin ("search_t
 CREATE INDEX "exchange_posts_languages_idx" ON "exchange_posts" USING gin ("languages");--> statement-breakpoint
 CREATE INDEX "exchange_posts_themes_idx" ON "exchange_posts" USING gin ("themes");--> statement-breakpoint
 CREATE INDEX "exchange_posts_communes_idx" ON "exchange_posts" USING gin ("communes");--> statement-breakpoint
+CREATE INDEX "exchange_posts_author_idx" ON "exchange_posts" USING btree ("author_id");--> statement-breakpoint
+CREATE INDEX "exchange_posts_closed_by_idx" ON "exchange_posts" USING btree ("closed_by");--> statement-breakpoint
 ALTER TABLE "exchange_posts" ADD CONSTRAINT "exchange_posts_organisation_fk" FOREIGN KEY ("organisation_id") REFERENCES "public"."organisations"("id") ON DELETE cascade;--> statement-breakpoint
 ALTER TABLE "exchange_posts" ADD CONSTRAINT "exchange_posts_author_fk" FOREIGN KEY ("author_id") REFERENCES "public"."users"("id") ON DELETE set null;--> statement-breakpoint
 ALTER TABLE "exchange_posts" ADD CONSTRAINT "exchange_posts_closed_by_fk" FOREIGN KEY ("closed_by") REFERENCES "public"."users"("id") ON DELETE set null;

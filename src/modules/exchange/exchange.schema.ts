@@ -76,6 +76,9 @@ export const exchangePosts = pgTable(
     index('exchange_posts_languages_idx').using('gin', t.languages),
     index('exchange_posts_themes_idx').using('gin', t.themes),
     index('exchange_posts_communes_idx').using('gin', t.communes),
+    // Deleting a user sets these to null: without an index each deletion would read every post.
+    index('exchange_posts_author_idx').on(t.authorId),
+    index('exchange_posts_closed_by_idx').on(t.closedBy),
     check('exchange_posts_direction_known', sql`${t.direction} in (${oneOf(postDirections)})`),
     check('exchange_posts_kind_known', sql`${t.kind} in (${oneOf(postKinds)})`),
     check('exchange_posts_status_known', sql`${t.status} in (${oneOf(postStatuses)})`),

@@ -6,7 +6,7 @@
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import type { I18nText } from '../../../shared/i18n-text.ts';
-import { type ConceptMatch, quotedLexeme, termQuery, thesaurus, themeToken } from '../../search/index.ts';
+import { type ConceptMatch, searchTermsQuery, thesaurus } from '../../search/index.ts';
 import type { PostDirection, PostKind } from '../exchange.vocabulary.ts';
 
 export interface BoardSearch {
@@ -85,11 +85,7 @@ const rankedMatches = 2_000;
 
 /** `today` is the Brussels date: posts past their date are no longer on the board. */
 export async function searchPosts(db: Executor, search: BoardSearch, today: string): Promise<BoardResults> {
-  const text = search.q?.trim() ? termQuery(search.q, thesaurus()) : { query: null, concepts: [] };
-  const parts = [text.query, search.theme ? quotedLexeme(themeToken(search.theme)) : null].filter(
-    (p): p is string => p !== null,
-  );
-  const query = parts.length ? parts.map((p) => `( ${p} )`).join(' & ') : null;
+  const { query, concepts, noWords } = searchTermsQuery(search, thesaurus());
   const conditions = [
     sql`p.status = 'open'`,
     sql`p.until >= ${today}::date`,
@@ -115,7 +111,7 @@ export async function searchPosts(db: Executor, search: BoardSearch, today: stri
     hits: rows.slice(0, search.perPage).map(cardOf),
     page: search.page,
     more: rows.length > search.perPage,
-    concepts: text.concepts,
-    emptyQuery: Boolean(search.q?.trim()) && text.query === null,
+    concepts,
+    emptyQuery: noWords,
   };
 }
