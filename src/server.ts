@@ -13,6 +13,7 @@ import { loadDemoEvents } from './modules/network/events/demo-events.ts';
 import { loadDemoQuestions } from './modules/network/questions/demo-questions.ts';
 import { loadDemoPath } from './modules/learning/paths/demo-path.ts';
 import { loadDemoPractices } from './modules/knowledge/index.ts';
+import { loadDemoPosts } from './modules/exchange/posts/demo-posts.ts';
 
 async function main(): Promise<void> {
   const started = performance.now();
@@ -44,6 +45,9 @@ async function main(): Promise<void> {
       if (practices) console.log(`Loaded ${practices} demo good practices.`);
       // A demo learning path, "someone asks you about their residence papers" (learning/paths/demo-path.ts).
       if (await loadDemoPath(database.db, new Date())) console.log('Loaded the demo learning path.');
+      // Demo offers and requests between organisations, when there are none (exchange/posts/demo-posts.ts).
+      const posts = await loadDemoPosts(database.db, new Date());
+      if (posts) console.log(`Loaded ${posts} demo offers and requests.`);
     }
   }
   let closing = false;

@@ -498,6 +498,32 @@ const practiceAttachments = async () =>
     )
   )[0].n as number;
 
+/** An offer of `org` written straight into the table, in this state; its id. */
+let exchangePostId = '';
+let exchangePostsBefore = 0;
+async function orgExchangePost(status = 'open'): Promise<string> {
+  const [{ id }] = await sql(
+    `insert into exchange_posts (organisation_id, author_id, direction, kind, title, all_brussels, until, status,
+       fulfilled_at, search_terms)
+     values ($1, $2, 'offer', 'room_or_material', '{"en":"A meeting room on Tuesdays"}', true,
+       current_date + 30, $3, case when $3 = 'fulfilled' then now() end, ''::tsvector)
+     returning id`,
+    [org, ids.referrer, status],
+  );
+  exchangePostId = id;
+  return id;
+}
+const exchangePostState = async () =>
+  (await sql('select status, version from exchange_posts where id = $1', [exchangePostId]))[0];
+const exchangePostBody = () => ({
+  direction: 'offer',
+  kind: 'room_or_material',
+  'title.en': 'A meeting room on Tuesday evenings',
+  all_brussels: '1',
+  until: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
+  informal: 'yes',
+});
+
 const cases: Case[] = [
   {
     name: 'members page',
@@ -1955,6 +1981,70 @@ const cases: Case[] = [
     body: () => ({ into: mergeTarget }),
     allowed: [...staff],
     changed: async () => (await worksheetItemLabels()) === undefined,
+  },
+  {
+    name: 'the board of offers and requests and its filters',
+    method: 'GET',
+    path: async () => `/en/exchange?q=room&kind=room_or_material&commune=21004&language=ti&page=1`,
+    allowed: [...roles],
+  },
+  {
+    name: 'an open offer of an organisation, with its matches',
+    method: 'GET',
+    path: async () => `/en/exchange/${await orgExchangePost('open')}`,
+    allowed: [...roles],
+  },
+  {
+    name: 'a fulfilled offer of an organisation',
+    method: 'GET',
+    path: async () => `/en/exchange/${await orgExchangePost('fulfilled')}`,
+    allowed: ['referrer', 'editor', 'admin', ...staff],
+    visitor: 'denied',
+  },
+  {
+    name: 'the form to post an offer or a request',
+    method: 'GET',
+    path: async () => '/en/exchange/new',
+    allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin', ...staff],
+  },
+  {
+    name: 'post an offer or a request for one’s organisation',
+    method: 'POST',
+    path: async () => {
+      exchangePostsBefore = await count('select count(*)::int as n from exchange_posts');
+      return '/en/exchange/new';
+    },
+    body: exchangePostBody,
+    allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin', ...staff],
+    changed: async () => (await count('select count(*)::int as n from exchange_posts')) > exchangePostsBefore,
+  },
+  {
+    name: 'the form to change an offer',
+    method: 'GET',
+    path: async () => `/en/exchange/${await orgExchangePost()}/edit`,
+    allowed: ['referrer', 'editor', 'admin'],
+  },
+  {
+    name: 'change an offer',
+    method: 'POST',
+    path: async () => `/en/exchange/${await orgExchangePost()}/edit`,
+    body: () => ({ ...exchangePostBody(), version: '1' }),
+    allowed: ['referrer', 'editor', 'admin'],
+    changed: async () => (await exchangePostState()).version === 2,
+  },
+  {
+    name: 'mark an offer fulfilled',
+    method: 'POST',
+    path: async () => `/en/exchange/${await orgExchangePost()}/fulfil`,
+    allowed: ['referrer', 'editor', 'admin'],
+    changed: async () => (await exchangePostState()).status === 'fulfilled',
+  },
+  {
+    name: 'close an offer',
+    method: 'POST',
+    path: async () => `/en/exchange/${await orgExchangePost()}/close`,
+    allowed: ['referrer', 'editor', 'admin', ...staff],
+    changed: async () => (await exchangePostState()).status === 'closed',
   },
   {
     name: 'the agenda’s feed',

@@ -16,3 +16,4 @@ export * from '../modules/network/network.schema.ts';
 export * from '../modules/glossary/glossary.schema.ts';
 export * from '../modules/knowledge/knowledge.schema.ts';
 export * from '../modules/learning/learning.schema.ts';
+export * from '../modules/exchange/exchange.schema.ts';

@@ -11,6 +11,9 @@ import accountsNl from '../modules/accounts/messages/nl.json' with { type: 'json
 import directoryEn from '../modules/directory/messages/en.json' with { type: 'json' };
 import directoryFr from '../modules/directory/messages/fr.json' with { type: 'json' };
 import directoryNl from '../modules/directory/messages/nl.json' with { type: 'json' };
+import exchangeEn from '../modules/exchange/messages/en.json' with { type: 'json' };
+import exchangeFr from '../modules/exchange/messages/fr.json' with { type: 'json' };
+import exchangeNl from '../modules/exchange/messages/nl.json' with { type: 'json' };
 import geoEn from '../modules/geo/messages/en.json' with { type: 'json' };
 import geoFr from '../modules/geo/messages/fr.json' with { type: 'json' };
 import geoNl from '../modules/geo/messages/nl.json' with { type: 'json' };
@@ -69,6 +72,7 @@ export const messageSources = {
   network: { nl: networkNl, fr: networkFr, en: networkEn },
   knowledge: { nl: knowledgeNl, fr: knowledgeFr, en: knowledgeEn },
   learning: { nl: learningNl, fr: learningFr, en: learningEn },
+  exchange: { nl: exchangeNl, fr: exchangeFr, en: exchangeEn },
 } as const;
 
 type En = typeof kernelEn &
@@ -86,5 +90,6 @@ type En = typeof kernelEn &
   typeof signalsEn &
   typeof networkEn &
   typeof knowledgeEn &
-  typeof learningEn;
+  typeof learningEn &
+  typeof exchangeEn;
 export type MessageKey = keyof En;

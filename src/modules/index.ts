@@ -6,6 +6,7 @@ import { accessModule } from './access/module.ts';
 import { accountsModule } from './accounts/module.ts';
 import { auditModule } from './audit/module.ts';
 import { directoryModule } from './directory/module.ts';
+import { exchangeModule } from './exchange/module.ts';
 import { geoModule } from './geo/module.ts';
 import { glossaryModule } from './glossary/module.ts';
 import { interopModule } from './interop/module.ts';
@@ -37,6 +38,7 @@ const manifests = [
   networkModule,
   knowledgeModule,
   learningModule,
+  exchangeModule,
   interopModule,
 ] as const;
 

@@ -212,6 +212,7 @@ export function Layout({
               <a href={`/${ctx.locale}/evidence`}>{t.html('footer.evidence')}</a> ·{' '}
               <a href={`/${ctx.locale}/glossary`}>{t.html('footer.glossary')}</a> ·{' '}
               <a href={`/${ctx.locale}/practices`}>{t.html('footer.practices')}</a> ·{' '}
+              <a href={`/${ctx.locale}/exchange`}>{t.html('footer.exchange')}</a> ·{' '}
               <a href={`/${ctx.locale}/learn`}>{t.html('footer.learn')}</a>
             </p>
             <p>
