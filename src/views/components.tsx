@@ -51,6 +51,45 @@ export function Localized({
   );
 }
 
+/** Previous and next links for lists that know whether there is more, not how many pages. */
+export function PrevNext({
+  ctx,
+  page,
+  more,
+  link,
+}: {
+  ctx: PageContext;
+  page: number;
+  more: boolean;
+  link: (page: number) => string;
+}) {
+  const { t } = ctx;
+  return (
+    <nav class="pagination" aria-label={t.t('pagination.label')}>
+      <ul>
+        {page > 1 ? (
+          <li>
+            <a href={link(page - 1)} rel="prev">
+              {t.html('pagination.previous')}
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+        {more ? (
+          <li>
+            <a href={link(page + 1)} rel="next">
+              {t.html('pagination.next')}
+            </a>
+          </li>
+        ) : (
+          ''
+        )}
+      </ul>
+    </nav>
+  );
+}
+
 export function Pagination({
   ctx,
   page,

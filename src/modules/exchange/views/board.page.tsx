@@ -1,7 +1,7 @@
 // The board of offers and requests between organisations: a search in any language and filters
 // (offer or request, kind, theme, commune, language) in a GET form, open posts newest first.
 import type { PageContext } from '../../../http/request-context.ts';
-import { vocabularyOptions } from '../../../views/components.tsx';
+import { PrevNext, vocabularyOptions } from '../../../views/components.tsx';
 import { Notice } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import { postDirections, postKinds } from '../exchange.vocabulary.ts';
@@ -142,28 +142,12 @@ export function BoardPage({ ctx, data, done }: { ctx: PageContext; data: BoardDa
           <p class="empty">{t.html('exchange.board.none')}</p>
         )}
       </section>
-      <nav class="pagination" aria-label={t.t('pagination.label')}>
-        <ul>
-          {results.page > 1 ? (
-            <li>
-              <a href={boardHref(ctx, { ...search, page: results.page - 1 })} rel="prev">
-                {t.html('pagination.previous')}
-              </a>
-            </li>
-          ) : (
-            ''
-          )}
-          {results.more ? (
-            <li>
-              <a href={boardHref(ctx, { ...search, page: results.page + 1 })} rel="next">
-                {t.html('pagination.next')}
-              </a>
-            </li>
-          ) : (
-            ''
-          )}
-        </ul>
-      </nav>
+      <PrevNext
+        ctx={ctx}
+        page={results.page}
+        more={results.more}
+        link={(page) => boardHref(ctx, { ...search, page })}
+      />
     </Layout>
   );
 }

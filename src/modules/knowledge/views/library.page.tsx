@@ -3,7 +3,7 @@
 // featured ones first, a page at a time.
 import type { PageContext } from '../../../http/request-context.ts';
 import { pickText } from '../../../shared/i18n-text.ts';
-import { label } from '../../../views/components.tsx';
+import { label, PrevNext } from '../../../views/components.tsx';
 import { Notice } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { LibraryData } from '../practices/page-data.ts';
@@ -193,28 +193,12 @@ export function LibraryPage({ ctx, data, done }: { ctx: PageContext; data: Libra
           <p class="empty">{t.html('knowledge.library.none')}</p>
         )}
       </section>
-      <nav class="pagination" aria-label={t.t('pagination.label')}>
-        <ul>
-          {results.page > 1 ? (
-            <li>
-              <a href={libraryHref(ctx, { ...search, page: results.page - 1 })} rel="prev">
-                {t.html('pagination.previous')}
-              </a>
-            </li>
-          ) : (
-            ''
-          )}
-          {results.more ? (
-            <li>
-              <a href={libraryHref(ctx, { ...search, page: results.page + 1 })} rel="next">
-                {t.html('pagination.next')}
-              </a>
-            </li>
-          ) : (
-            ''
-          )}
-        </ul>
-      </nav>
+      <PrevNext
+        ctx={ctx}
+        page={results.page}
+        more={results.more}
+        link={(page) => libraryHref(ctx, { ...search, page })}
+      />
     </Layout>
   );
 }

@@ -2,6 +2,7 @@
 // commune, and the results with whether they have an accepted answer.
 import type { PageContext } from '../../../../http/request-context.ts';
 import { pickText } from '../../../../shared/i18n-text.ts';
+import { PrevNext } from '../../../../views/components.tsx';
 import { Notice } from '../../../../views/forms.tsx';
 import { Layout } from '../../../../views/layout.tsx';
 import { geoReference } from '../../../geo/index.ts';
@@ -146,28 +147,12 @@ export function QuestionsPage({
           <p class="empty">{t.html('network.question.none')}</p>
         )}
       </section>
-      <nav class="pagination" aria-label={t.t('pagination.label')}>
-        <ul>
-          {results.page > 1 ? (
-            <li>
-              <a href={questionsHref(ctx, { ...search, page: results.page - 1 })} rel="prev">
-                {t.html('pagination.previous')}
-              </a>
-            </li>
-          ) : (
-            ''
-          )}
-          {results.more ? (
-            <li>
-              <a href={questionsHref(ctx, { ...search, page: results.page + 1 })} rel="next">
-                {t.html('pagination.next')}
-              </a>
-            </li>
-          ) : (
-            ''
-          )}
-        </ul>
-      </nav>
+      <PrevNext
+        ctx={ctx}
+        page={results.page}
+        more={results.more}
+        link={(page) => questionsHref(ctx, { ...search, page })}
+      />
     </Layout>
   );
 }
