@@ -2,7 +2,18 @@
 // `npm start` needs nothing but Node. One data folder belongs to one running instance: a lock file
 // next to the cluster records who owns it, and a second instance is refused with a clear message.
 import { randomBytes } from 'node:crypto';
-import { chmodSync, existsSync, mkdirSync, readFileSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import {
+  chmodSync,
+  createWriteStream,
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  renameSync,
+  statSync,
+  unlinkSync,
+  type WriteStream,
+  writeFileSync,
+} from 'node:fs';
 import { createServer } from 'node:net';
 import { userInfo } from 'node:os';
 import { dirname, join } from 'node:path';
@@ -27,6 +38,8 @@ export interface EmbeddedDatabase {
 
 interface LockFile {
   pid: number;
+  /** When that pid's process started (boot id and start tick), so a later process given the same pid is not taken for it. */
+  started?: string;
   pgPort: number;
   /** Where the owning process serves the platform, if it does. */
   appUrl?: string;
@@ -43,13 +56,54 @@ function isAlive(pid: number): boolean {
   }
 }
 
-export function readLock(dataDir: string): LockFile | null {
+/**
+ * What tells a process apart from a later one given the same pid (after a reboot, or a container
+ * restart where the app is pid 1 again): the boot's id and the tick the process started at.
+ * Null where /proc is missing.
+ */
+export function processStart(pid: number): string | null {
   try {
-    const lock = JSON.parse(readFileSync(join(dataDir, 'passerelle.lock'), 'utf8')) as LockFile;
-    return isAlive(lock.pid) ? lock : null;
+    const stat = readFileSync(`/proc/${pid}/stat`, 'utf8');
+    // Field 22 (starttime) comes after the command name, which may hold spaces and parentheses.
+    const fields = stat.slice(stat.lastIndexOf(')') + 2).split(' ');
+    const boot = readFileSync('/proc/sys/kernel/random/boot_id', 'utf8').trim();
+    return `${boot}:${fields[19]}`;
   } catch {
     return null;
   }
+}
+
+function readLockFile(dataDir: string): LockFile | null {
+  try {
+    return JSON.parse(readFileSync(join(dataDir, 'passerelle.lock'), 'utf8')) as LockFile;
+  } catch {
+    return null;
+  }
+}
+
+/** Why the process a lock names is not a running owner of the folder, or null when it is. */
+function staleBecause(lock: LockFile): string | null {
+  if (lock.pid === process.pid) return 'it names this very process (an earlier run with the same pid)';
+  if (!isAlive(lock.pid)) return null;
+  const started = processStart(lock.pid);
+  if (lock.started && started && started !== lock.started)
+    return `pid ${lock.pid} now belongs to a process that started later`;
+  // A lock written without `started`: only a Node process can be ours (where /proc tells).
+  const command = lock.started ? '' : commandLine(lock.pid);
+  if (command && !command.includes('node')) return `pid ${lock.pid} is not a Node process`;
+  return null;
+}
+
+/** The lock of the live process that owns the data folder, or null when there is none. */
+export function readLock(dataDir: string, onStale: (reason: string) => void = () => {}): LockFile | null {
+  const lock = readLockFile(dataDir);
+  if (!lock || !isAlive(lock.pid)) return null;
+  const stale = staleBecause(lock);
+  if (stale) {
+    onStale(stale);
+    return null;
+  }
+  return lock;
 }
 
 export function writeLock(dataDir: string, lock: LockFile): void {
@@ -94,7 +148,9 @@ export async function startEmbeddedDatabase(
   log: (line: string) => void = () => {},
 ): Promise<EmbeddedDatabase> {
   mkdirSync(dataDir, { recursive: true });
-  const owner = readLock(dataDir);
+  const owner = readLock(dataDir, (reason) =>
+    console.warn(`Ignoring the stale ${join(dataDir, 'passerelle.lock')}: ${reason}.`),
+  );
   if (owner) {
     throw new DatabaseStartError(
       `Another Passerelle process (pid ${owner.pid}${owner.appUrl ? `, serving ${owner.appUrl}` : ''}) is already ` +
@@ -116,11 +172,13 @@ export async function startEmbeddedDatabase(
 
   const port = await freePort();
   const recent: string[] = [];
+  const postgresLog = openPostgresLog(dataDir);
   const remember = (line: unknown) => {
     const text = String(line).trim();
     if (!text) return;
     recent.push(text);
     if (recent.length > 20) recent.shift();
+    postgresLog.write(`${text}\n`);
     log(text);
   };
   const server = new EmbeddedPostgres({
@@ -141,10 +199,11 @@ export async function startEmbeddedDatabase(
     if (fresh) await server.initialise();
     await server.start();
   } catch (error) {
+    postgresLog.end();
     const detail = error instanceof Error ? error.message : recent.slice(-5).join(' | ');
     throw new DatabaseStartError(`The embedded PostgreSQL in ${clusterDir} did not start: ${detail}`);
   }
-  const lock = { pid: process.pid, pgPort: port };
+  const lock = { pid: process.pid, started: processStart(process.pid) ?? undefined, pgPort: port };
   writeLock(dataDir, lock);
   // Stopping starts with a synchronous signal to PostgreSQL, so it works even in an "exit" listener.
   const stopOnExit = () => void server.stop();
@@ -161,9 +220,26 @@ export async function startEmbeddedDatabase(
       stopped = true;
       process.removeListener('exit', stopOnExit);
       await server.stop();
-      if (readLock(dataDir)?.pid === process.pid) unlinkSync(join(dataDir, 'passerelle.lock'));
+      postgresLog.end();
+      if (readLockFile(dataDir)?.pid === process.pid) unlinkSync(join(dataDir, 'passerelle.lock'));
     },
   };
+}
+
+const postgresLogLimit = 10 * 1024 * 1024;
+
+/**
+ * PostgreSQL's own messages (start, stop, crashes, slow checkpoints) go to postgres.log in the data
+ * folder, where an operator looks after the database died. At start-up a log over 10 MiB becomes
+ * postgres.log.1, replacing the one before, so the two hold at most about 20 MiB.
+ */
+function openPostgresLog(dataDir: string): WriteStream {
+  const file = join(dataDir, 'postgres.log');
+  if (existsSync(file) && statSync(file).size > postgresLogLimit) renameSync(file, `${file}.1`);
+  const stream = createWriteStream(file, { flags: 'a', mode: 0o600 });
+  // A full disk must not take the app down with it; the database will say so in its own way.
+  stream.on('error', () => {});
+  return stream;
 }
 
 function stopOrphanedCluster(clusterDir: string): void {
@@ -185,10 +261,15 @@ function stopOrphanedCluster(clusterDir: string): void {
 
 /** After a reboot the pid in a stale postmaster.pid may belong to anything; only a postgres is ours to stop. */
 function isPostgres(pid: number): boolean {
+  return commandLine(pid).includes('postgres');
+}
+
+/** A process's command line, or '' where it cannot be read (then nothing is taken for ours). */
+function commandLine(pid: number): string {
   try {
-    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes('postgres');
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8');
   } catch {
-    return false;
+    return '';
   }
 }
 

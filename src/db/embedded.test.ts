@@ -1,0 +1,100 @@
+// The data folder's lock: a live owner is respected, a lock left behind by an unclean stop is not,
+// even when its pid has since been given to another process (after a reboot, in a container).
+import { type ChildProcess, spawn } from 'node:child_process';
+import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import { join } from 'node:path';
+import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
+import { processStart, readLock, startEmbeddedDatabase, writeLock } from './embedded.ts';
+import { allowSlowTests } from '../../test/helpers/slow-tests.ts';
+
+allowSlowTests();
+
+const dirs: string[] = [];
+const children: ChildProcess[] = [];
+
+function tempDir(): string {
+  const dir = mkdtempSync(join(tmpdir(), 'passerelle-lock-'));
+  dirs.push(dir);
+  return dir;
+}
+
+function live(command: string, args: string[]): ChildProcess {
+  const child = spawn(command, args, { stdio: 'ignore' });
+  children.push(child);
+  return child;
+}
+
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGKILL');
+});
+afterAll(() => {
+  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+});
+
+describe('readLock', () => {
+  it('respects a live Node process that started when the lock says', () => {
+    const dir = tempDir();
+    const owner = live(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    writeLock(dir, { pid: owner.pid!, started: processStart(owner.pid!)!, pgPort: 5432 });
+    const stale = vi.fn();
+    expect(readLock(dir, stale)?.pid).toBe(owner.pid);
+    expect(stale).not.toHaveBeenCalled();
+  });
+
+  it('ignores, and says why, a lock whose pid now belongs to a process that started later', () => {
+    const dir = tempDir();
+    const other = live(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
+    writeLock(dir, { pid: other.pid!, started: 'another-boot:12', pgPort: 5432 });
+    const stale = vi.fn();
+    expect(readLock(dir, stale)).toBeNull();
+    expect(stale).toHaveBeenCalledWith(`pid ${other.pid} now belongs to a process that started later`);
+  });
+
+  it('ignores an older lock (no start recorded) naming a live process that is not Node', () => {
+    const dir = tempDir();
+    const sleeper = live('sleep', ['60']);
+    writeLock(dir, { pid: sleeper.pid!, pgPort: 5432 });
+    const stale = vi.fn();
+    expect(readLock(dir, stale)).toBeNull();
+    expect(stale).toHaveBeenCalledWith(`pid ${sleeper.pid} is not a Node process`);
+  });
+
+  it('ignores a lock naming this very process, left by an earlier run given the same pid', () => {
+    const dir = tempDir();
+    writeLock(dir, { pid: process.pid, pgPort: 5432 });
+    expect(readLock(dir)).toBeNull();
+  });
+
+  it('has no owner when the named process is gone or the file is unreadable', async () => {
+    const dir = tempDir();
+    const gone = live('true', []);
+    await new Promise((resolve) => gone.on('exit', resolve));
+    writeLock(dir, { pid: gone.pid!, pgPort: 5432 });
+    expect(readLock(dir)).toBeNull();
+    writeFileSync(join(dir, 'passerelle.lock'), '{not json');
+    expect(readLock(dir)).toBeNull();
+  });
+});
+
+describe('startEmbeddedDatabase', () => {
+  it("starts over a lock naming a live unrelated process, with a log line, and keeps PostgreSQL's log in the folder", async () => {
+    const dir = tempDir();
+    const sleeper = live('sleep', ['120']);
+    writeLock(dir, { pid: sleeper.pid!, started: 'another-boot:1', pgPort: 5432 });
+    const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
+    const database = await startEmbeddedDatabase(dir);
+    try {
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining('Ignoring the stale'));
+      expect(warn).toHaveBeenCalledWith(expect.stringContaining(`pid ${sleeper.pid}`));
+      const lock = JSON.parse(readFileSync(join(dir, 'passerelle.lock'), 'utf8'));
+      expect(lock).toMatchObject({ pid: process.pid, started: processStart(process.pid) });
+    } finally {
+      warn.mockRestore();
+      await database.stop();
+    }
+    expect(existsSync(join(dir, 'passerelle.lock'))).toBe(false);
+    const log = readFileSync(join(dir, 'postgres.log'), 'utf8');
+    expect(log).toContain('database system is ready to accept connections');
+  });
+});
