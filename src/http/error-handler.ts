@@ -36,7 +36,8 @@ const csrfErrors = new Set(['FST_CSRF_MISSING_SECRET', 'FST_CSRF_INVALID_TOKEN']
 /** An address that cannot be decoded ("/fr/%E0%A4%A"), or a part of it far too long. */
 const badUrlErrors = new Set(['FST_ERR_BAD_URL', 'FST_ERR_MAX_PARAM_LENGTH']);
 
-function toAppError(error: unknown): AppError {
+/** An error as the client will hear of it: its own code, or the one its kind (or its cause) gives. */
+export function toAppError(error: unknown): AppError {
   if (error instanceof AppError) return error;
   const fastifyError = error as FastifyError;
   if (csrfErrors.has(fastifyError.code)) return new AppError('CSRF_FAILED', { cause: error });
@@ -52,7 +53,22 @@ function toAppError(error: unknown): AppError {
     });
   }
   if (isConnectionError(error)) return new AppError('DATABASE_UNAVAILABLE', { cause: error });
+  if (isConflict(error)) return new AppError('CONFLICT', { cause: error });
   return new AppError('INTERNAL', { cause: error });
+}
+
+/** Unique violation, serialisation failure, deadlock: a race lost to a parallel write, not a fault. */
+const conflictCodes = new Set(['23505', '40001', '40P01']);
+
+function isConflict(error: unknown): boolean {
+  return causes(error).some((e) => conflictCodes.has((e as { code?: string }).code ?? ''));
+}
+
+/** An error and its causes (Drizzle wraps pg's errors), at most five deep. */
+function causes(error: unknown): Error[] {
+  const chain: Error[] = [];
+  for (let e: unknown = error; e instanceof Error && chain.length < 5; e = e.cause) chain.push(e);
+  return chain;
 }
 
 const connectionCodes = new Set([
@@ -67,12 +83,14 @@ const connectionCodes = new Set([
 
 /** A lost or unreachable database, anywhere in the error's cause chain (Drizzle wraps pg's errors). */
 function isConnectionError(error: unknown): boolean {
-  for (let e: unknown = error, depth = 0; e instanceof Error && depth < 5; e = e.cause, depth++) {
+  return causes(error).some((e) => {
     const code = (e as { code?: string }).code ?? '';
-    if (connectionCodes.has(code) || code.startsWith('08')) return true;
-    if (/timeout exceeded when trying to connect|Connection terminated/i.test(e.message)) return true;
-  }
-  return false;
+    return (
+      connectionCodes.has(code) ||
+      code.startsWith('08') ||
+      /timeout exceeded when trying to connect|Connection terminated/i.test(e.message)
+    );
+  });
 }
 
 function isApi(request: FastifyRequest): boolean {
@@ -150,6 +168,9 @@ export function registerErrorHandling(app: FastifyInstance, deps: WebDeps): Erro
   app.setErrorHandler(async (raw, request, reply) => {
     const error = toAppError(raw);
     if (error.status >= 500) request.log.error({ err: raw, code: error.code }, 'request failed');
+    // A lost race answers 409, but it says where a use case should check first: worth a look.
+    else if (error.code === 'CONFLICT' && !(raw instanceof AppError))
+      request.log.warn({ err: raw, code: error.code }, 'request lost a race');
     else request.log.info({ code: error.code, fields: error.fields }, 'request refused');
     return respond(error, request, reply);
   });

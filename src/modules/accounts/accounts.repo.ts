@@ -2,7 +2,7 @@
 import { and, desc, eq, gt, inArray, isNull, lt, ne, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { preparedOn } from '../../db/prepared.ts';
-import { findRow, insertRow } from '../../db/rows.ts';
+import { findRow } from '../../db/rows.ts';
 import { accountTokens, sessions, users } from './accounts.schema.ts';
 import type { AccountTokenPurpose, PlatformRole } from './accounts.vocabulary.ts';
 import { newToken } from '../../shared/tokens.ts';
@@ -27,11 +27,17 @@ export async function findUsersWithPlatformRoles(db: Executor, roles: PlatformRo
   return db.select().from(users).where(inArray(users.platformRole, roles));
 }
 
+/** The new account, or null when the address has one already (even one created a moment ago). */
 export async function insertUser(
   db: Executor,
   values: Pick<UserRow, 'email' | 'name' | 'passwordHash' | 'locale'>,
-): Promise<UserRow> {
-  return insertRow(db, users, values);
+): Promise<UserRow | null> {
+  const [row] = await db
+    .insert(users)
+    .values(values)
+    .onConflictDoNothing({ target: users.email })
+    .returning();
+  return row ?? null;
 }
 
 export async function updateUser(

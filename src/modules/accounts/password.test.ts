@@ -38,3 +38,23 @@ describe('password hashing', () => {
     expect(await verifyPassword('not a hash', 'anything')).toBe(false);
   });
 });
+
+describe('password strength off the event loop', () => {
+  it('leaves the event loop its turns while a burst of passwords is judged', async () => {
+    // On the event loop each judgement holds it for tens of milliseconds and a burst of 30 gives
+    // almost no turns in between; in the worker the loop keeps turning while they are judged.
+    let turns = 0;
+    let running = true;
+    const turn = () => {
+      turns++;
+      if (running) setImmediate(turn);
+    };
+    setImmediate(turn);
+    const passwords = Array.from({ length: 30 }, (_, i) => `een lange zin nummer ${i} over de brug`);
+    const started = turns;
+    const results = await Promise.all(passwords.map((p) => passwordProblem(p, [])));
+    running = false;
+    expect(results.every((r) => r === null)).toBe(true);
+    expect(turns - started).toBeGreaterThan(100);
+  });
+});

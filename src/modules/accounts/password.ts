@@ -1,22 +1,14 @@
 // Password hashing (argon2id, OWASP's parameters) and the strength rule. Strength is judged by
 // zxcvbn-ts, which knows the lists of leaked and common passwords, names, words in our three
-// languages, keyboard patterns, dates and repeats; the reasons we give are our own translated ones.
+// languages, keyboard patterns, dates and repeats (in a worker thread: password-guessing.ts); the
+// reasons we give are our own translated ones.
 import { type Algorithm, hash, verify } from '@node-rs/argon2';
-import { ZxcvbnFactory } from '@zxcvbn-ts/core';
-import * as common from '@zxcvbn-ts/language-common';
-import * as en from '@zxcvbn-ts/language-en';
-import * as fr from '@zxcvbn-ts/language-fr';
-import * as nl from '@zxcvbn-ts/language-nl-be';
+import { judgeGuessing } from './password-guessing.ts';
 
 export const passwordLength = { min: 10, max: 200 } as const;
 
 /** Why a password is refused; each has a message "password.<reason>" in the i18n files. */
 export type PasswordProblem = 'too_short' | 'too_long' | 'leaked' | 'personal' | 'predictable' | 'weak';
-
-const zxcvbn = new ZxcvbnFactory({
-  graphs: common.adjacencyGraphs,
-  dictionary: { ...common.dictionary, ...en.dictionary, ...fr.dictionary, ...nl.dictionary },
-});
 
 // OWASP Password Storage Cheat Sheet: argon2id, 19 MiB, 2 iterations, 1 lane.
 // Algorithm.Argon2id is a const enum, which a per-file build cannot inline.
@@ -51,8 +43,8 @@ export async function passwordProblem(
   const inputs = personal
     .flatMap((p) => p.toLowerCase().split(/[^\p{L}\p{N}]+/u))
     .filter((p) => p.length >= 3);
-  const result = await zxcvbn.checkAsync(password, inputs);
-  const sequence = result.sequence as { pattern: string; dictionaryName?: string; token: string }[];
+  const result = await judgeGuessing(password, inputs);
+  const sequence = result.sequence;
   // Mostly one's own name or address is guessable by anyone who knows the person, whatever the score.
   const personalLength = sequence
     .filter((m) => m.dictionaryName === 'userInputs')

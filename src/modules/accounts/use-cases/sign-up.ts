@@ -30,8 +30,10 @@ export async function signUp(ctx: AccountContext, input: SignUpInput): Promise<v
 
   const passwordHash = await hashPassword(input.password);
   await ctx.db.transaction(async (tx) => {
-    const existing = await findUserByEmail(tx, email);
-    if (existing) {
+    // No account when the address has one, even one a parallel sign-up created a moment ago.
+    const user = await insertUser(tx, { email, name, passwordHash, locale: input.locale });
+    if (!user) {
+      const existing = (await findUserByEmail(tx, email))!;
       const t = translator(existing.locale as Locale);
       await queueMail(tx, {
         to: email,
@@ -50,7 +52,6 @@ export async function signUp(ctx: AccountContext, input: SignUpInput): Promise<v
       await recordAudit(tx, { event: 'signup.existing_address', actorEmail: email, ip: ctx.ip });
       return;
     }
-    const user = await insertUser(tx, { email, name, passwordHash, locale: input.locale });
     await sendVerificationMail(tx, ctx, user);
     await recordAudit(tx, { event: 'signup', actorId: user.id, actorEmail: email, ip: ctx.ip });
   });

@@ -85,9 +85,15 @@ export async function createOrganisation(
   const { problems, values } = checkOrganisation(input);
   if (values.kboNumber) await checkKboFree(tx, values.kboNumber, problems);
   if (problems.length) throw new AppError('VALIDATION_FAILED', { fields: problems });
+  // A parallel registration of the same number may commit between the check and the insert.
   const [row] = await tx
     .insert(organisations)
     .values({ ...values, provenanceSource: 'passerelle', lastConfirmedAt: today })
+    .onConflictDoNothing({ target: organisations.kboNumber })
     .returning({ id: organisations.id });
-  return row!.id;
+  if (!row)
+    throw new AppError('VALIDATION_FAILED', {
+      fields: [{ field: 'kbo_number', message: 'is already listed', code: 'kbo_taken' }],
+    });
+  return row.id;
 }
