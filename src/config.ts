@@ -44,6 +44,10 @@ const Env = Type.Object({
    * Required in production; elsewhere a key is made once in DATA_DIR.
    */
   ENCRYPTION_KEYS: Type.Optional(Type.String({ minLength: 1 })),
+  /** Connections this process keeps to PostgreSQL (see docs/operations.md for sizing). */
+  DB_POOL_SIZE: Type.Integer({ default: 20, minimum: 2, maximum: 200 }),
+  /** The longest any one query may run, in milliseconds, before it is stopped and the request fails. */
+  DB_QUERY_TIMEOUT_MS: Type.Integer({ default: 15_000, minimum: 1_000, maximum: 600_000 }),
   /** A referral nobody answers expires after this many days. */
   REFERRAL_EXPIRY_DAYS: Type.Integer({ default: 14, minimum: 1, maximum: 365 }),
   /** Personal fields of a closed referral are purged after this many days. */
@@ -66,6 +70,7 @@ export interface Config {
   trustProxy: false | string[];
   mail: { smtpUrl: string | undefined; from: string };
   jobs: boolean;
+  database: { poolSize: number; queryTimeoutMs: number };
   /** Parsed ENCRYPTION_KEYS; unset outside production, where a key file in dataDir serves. */
   encryptionKeys: KeyRing | undefined;
   referrals: { reminderWorkingDays: number; expiryDays: number; retentionDays: number };
@@ -133,6 +138,7 @@ export function loadConfig(
     trustProxy: trustedProxies(env.TRUST_PROXY),
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     jobs: env.JOBS,
+    database: { poolSize: env.DB_POOL_SIZE, queryTimeoutMs: env.DB_QUERY_TIMEOUT_MS },
     encryptionKeys,
     referrals: {
       reminderWorkingDays: 3,

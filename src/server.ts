@@ -18,7 +18,10 @@ import { loadDemoPosts } from './modules/exchange/posts/demo-posts.ts';
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
-  const database = await openDatabase(config, { poolSize: 20 });
+  const database = await openDatabase(config, {
+    poolSize: config.database.poolSize,
+    queryTimeoutMs: config.database.queryTimeoutMs,
+  });
   // Reference and demo data go in before the app starts indexing the directory.
   await syncTaxonomy(database.db);
   if (config.demoData) {

@@ -14,15 +14,19 @@ export interface DatabaseConnection {
 
 export function connectDatabase(
   url: string,
-  options: { max?: number; applicationName?: string } = {},
+  options: { max?: number; applicationName?: string; queryTimeoutMs?: number } = {},
 ): DatabaseConnection {
+  const queryTimeout = options.queryTimeoutMs ?? 15_000;
   const pool = new pg.Pool({
     connectionString: url,
     max: options.max ?? 10,
     application_name: options.applicationName ?? 'passerelle',
     // A lost database must not hang requests forever.
     connectionTimeoutMillis: 5_000,
-    statement_timeout: 15_000,
+    // PostgreSQL stops a query that runs too long; a server that no longer answers at all (frozen,
+    // cut off without a reset) is given up by the client a little later.
+    statement_timeout: queryTimeout,
+    query_timeout: queryTimeout + 2_000,
   });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', () => {});

@@ -11,12 +11,12 @@ export interface OpenDatabase extends DatabaseConnection {
 
 export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir'>,
-  options: { log?: (line: string) => void; url?: string; poolSize?: number } = {},
+  options: { log?: (line: string) => void; url?: string; poolSize?: number; queryTimeoutMs?: number } = {},
 ): Promise<OpenDatabase> {
   const embedded =
     config.databaseUrl || options.url ? null : await startEmbeddedDatabase(config.dataDir, options.log);
   const url = options.url ?? config.databaseUrl ?? embedded!.url;
-  const connection = connectDatabase(url, { max: options.poolSize });
+  const connection = connectDatabase(url, { max: options.poolSize, queryTimeoutMs: options.queryTimeoutMs });
   try {
     await migrateDatabase(connection);
   } catch (error) {

@@ -20,6 +20,10 @@ describe('toAppError', () => {
     expect(toAppError(wrapped('23502')).code).toBe('INTERNAL');
     expect(toAppError(wrapped('57P01')).code).toBe('DATABASE_UNAVAILABLE');
     expect(toAppError(new Error('boom')).code).toBe('INTERNAL');
+    // The client gave up on a server that stopped answering.
+    expect(toAppError(new Error('x', { cause: new Error('Query read timeout') })).code).toBe(
+      'DATABASE_UNAVAILABLE',
+    );
   });
 
   it('leaves the errors use cases throw as they are', () => {

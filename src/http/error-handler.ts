@@ -88,7 +88,7 @@ function isConnectionError(error: unknown): boolean {
     return (
       connectionCodes.has(code) ||
       code.startsWith('08') ||
-      /timeout exceeded when trying to connect|Connection terminated/i.test(e.message)
+      /timeout exceeded when trying to connect|Connection terminated|Query read timeout/i.test(e.message)
     );
   });
 }
