@@ -144,7 +144,11 @@ export async function buildApp(
   });
   // After the session plugin: multipart bodies are filled in by its preValidation hook.
   enforceTextRules(app);
-  await app.register(fp(healthRoutes), { db, ready: () => runtimes.every((r) => r.ready?.() ?? true) });
+  await app.register(fp(healthRoutes), {
+    db,
+    ready: () => runtimes.every((r) => r.ready?.() ?? true),
+    problem: () => database.problem?.() ?? null,
+  });
   for (const module of modules)
     for (const plugin of module.routes?.root ?? []) await app.register(plugin, deps);
 

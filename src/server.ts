@@ -63,8 +63,9 @@ async function main(): Promise<void> {
     if (closing) return;
     closing = true;
     app.log.info({ signal }, 'shutting down');
-    const force = setTimeout(() => process.exit(1), 10_000);
+    const force = setTimeout(() => process.exit(1), 20_000);
     force.unref();
+    await quietOrTimeUp(() => active, 250, 8_000);
     let code = 0;
     try {
       await app.close();
@@ -81,6 +82,20 @@ async function main(): Promise<void> {
     app.log.info('stopped');
     process.exit(code);
   };
+  // The embedded database stopped and could not be started again: exit, so that a supervisor
+  // (systemd, docker) starts the app and its database anew.
+  database.embedded?.onFailure(() => {
+    app.log.fatal('the embedded PostgreSQL could not be started again; exiting for a restart');
+    process.exit(1);
+  });
+  // Requests being served, counted on the HTTP server itself. Requests that were already sent when
+  // the signal came may still wait unread in the connection queue: the server keeps taking them
+  // until it has been idle a moment (at most 8 s), and only then stops listening.
+  let active = 0;
+  app.server.on('request', (_request, response) => {
+    active++;
+    response.once('close', () => active--);
+  });
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 
@@ -92,6 +107,17 @@ async function main(): Promise<void> {
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const where = config.databaseUrl ? 'external PostgreSQL' : `embedded PostgreSQL in ${config.dataDir}`;
   console.log(`\nPasserelle is running at ${url} (${where}, ready in ${seconds} s). Stop it with Ctrl-C.\n`);
+}
+
+/** Resolves once `count()` has been 0 for `quietMs`, or after `maxMs` whatever it is. */
+async function quietOrTimeUp(count: () => number, quietMs: number, maxMs: number): Promise<void> {
+  const deadline = Date.now() + maxMs;
+  let quietSince = Date.now();
+  while (Date.now() < deadline) {
+    if (count() > 0) quietSince = Date.now();
+    else if (Date.now() - quietSince >= quietMs) return;
+    await new Promise((resolve) => setTimeout(resolve, 25));
+  }
 }
 
 main().catch((error: unknown) => {

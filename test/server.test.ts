@@ -30,12 +30,14 @@ interface Running {
   exited: Promise<number | null>;
 }
 
-function run(script: string, args: string[], env: Record<string, string>): Running {
+function run(script: string, args: string[], env: Record<string, string>, detached = false): Running {
   let output = '';
   const proc = spawn(process.execPath, ['--import', 'tsx', script, ...args], {
     cwd: root,
     env: { ...process.env, LOG_LEVEL: 'warn', TILE_URL: '', PORT: '0', ...env },
     stdio: ['ignore', 'pipe', 'pipe'],
+    // A process group of its own, as a terminal or a service manager gives it.
+    detached,
   });
   proc.stdout!.on('data', (chunk) => (output += chunk));
   proc.stderr!.on('data', (chunk) => (output += chunk));
@@ -46,8 +48,9 @@ function run(script: string, args: string[], env: Record<string, string>): Runni
 async function startServer(
   env: Record<string, string>,
   args: string[] = [],
+  detached = false,
 ): Promise<Running & { url: string; seconds: number }> {
-  const server = run('src/server.ts', args, env);
+  const server = run('src/server.ts', args, env, detached);
   const deadline = Date.now() + 150_000;
   while (Date.now() < deadline) {
     const match = /running at (http:\/\/\S+) .*ready in ([\d.]+) s/.exec(server.output());
@@ -92,6 +95,32 @@ describe('npm start', () => {
     expect(again.seconds).toBeLessThan(10);
     again.proc.kill('SIGTERM');
     expect(await again.exited).toBe(0);
+  });
+
+  it('drains requests in flight when Ctrl-C reaches the whole process group, PostgreSQL included', async () => {
+    const dataDir = tempDataDir();
+    const server = await startServer({ DATA_DIR: dataDir }, [], true);
+    await expect
+      .poll(async () => (await fetch(`${server.url}/readyz`)).status, { timeout: 120_000, interval: 250 })
+      .toBe(200);
+    let signalledAt = Infinity;
+    const answers = Array.from({ length: 20 }, () =>
+      fetch(`${server.url}/fr/directory`).then(
+        async (res) => ({ status: res.status, body: (await res.text()).length, at: Date.now() }),
+        (error: Error) => ({ status: 0, body: 0, at: Date.now(), error: String(error.cause ?? error) }),
+      ),
+    );
+    await new Promise((resolve) => setTimeout(resolve, 100));
+    signalledAt = Date.now();
+    // What Ctrl-C in a terminal does: SIGINT to every process of the foreground group.
+    process.kill(-server.proc.pid!, 'SIGINT');
+    const done = await Promise.all(answers);
+    expect(done.map((a) => a.status)).toEqual(done.map(() => 200));
+    // Some were still being served when the signal came, or the test would prove nothing.
+    expect(done.some((a) => a.at > signalledAt)).toBe(true);
+    expect(await server.exited).toBe(0);
+    expect(existsSync(join(dataDir, 'passerelle.lock'))).toBe(false);
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
   });
 
   it('starts empty with --no-demo', async () => {

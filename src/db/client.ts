@@ -9,6 +9,8 @@ export type Executor = Database | Parameters<Parameters<Database['transaction']>
 export interface DatabaseConnection {
   db: Database;
   pool: pg.Pool;
+  /** For a database this process runs: what is wrong with it that only a restart may cure, or null. */
+  problem?: () => string | null;
   close(): Promise<void>;
 }
 

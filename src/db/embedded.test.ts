@@ -4,6 +4,7 @@ import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import pg from 'pg';
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest';
 import { processStart, readLock, startEmbeddedDatabase, writeLock } from './embedded.ts';
 import { allowSlowTests } from '../../test/helpers/slow-tests.ts';
@@ -96,5 +97,44 @@ describe('startEmbeddedDatabase', () => {
     expect(existsSync(join(dir, 'passerelle.lock'))).toBe(false);
     const log = readFileSync(join(dir, 'postgres.log'), 'utf8');
     expect(log).toContain('database system is ready to accept connections');
+  });
+
+  it('starts PostgreSQL again when it dies, keeping what was committed, and says so meanwhile', async () => {
+    const dir = tempDir();
+    const errors = vi.spyOn(console, 'error').mockImplementation(() => {});
+    const database = await startEmbeddedDatabase(dir);
+    const client = () => new pg.Client({ connectionString: database.url });
+    try {
+      const before = client();
+      await before.connect();
+      await before.query('create table kept (n int); insert into kept values (42)');
+      await before.end();
+      const postmaster = Number(readFileSync(join(dir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      process.kill(postmaster, 'SIGKILL');
+      await expect.poll(() => database.problem(), { timeout: 10_000 }).toContain('being started again');
+      await expect.poll(() => database.problem(), { timeout: 60_000, interval: 200 }).toBeNull();
+      const after = client();
+      await after.connect();
+      expect((await after.query('select n from kept')).rows).toEqual([{ n: 42 }]);
+      await after.end();
+      expect(errors).toHaveBeenCalledWith(expect.stringContaining('runs again'));
+    } finally {
+      errors.mockRestore();
+      await database.stop();
+    }
+  });
+
+  it("runs PostgreSQL in a session of its own, out of reach of signals to the app's process group", async () => {
+    const dir = tempDir();
+    const database = await startEmbeddedDatabase(dir);
+    try {
+      const postmaster = Number(readFileSync(join(dir, 'postgres', 'postmaster.pid'), 'utf8').split('\n')[0]);
+      const session = (pid: number) =>
+        readFileSync(`/proc/${pid}/stat`, 'utf8').split(') ')[1]!.split(' ')[3];
+      expect(session(postmaster)).toBe(String(postmaster));
+      expect(session(postmaster)).not.toBe(session(process.pid));
+    } finally {
+      await database.stop();
+    }
   });
 });

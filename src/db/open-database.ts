@@ -27,6 +27,7 @@ export async function openDatabase(
   return {
     ...connection,
     embedded,
+    problem: () => embedded?.problem() ?? null,
     async close() {
       await connection.close();
       await embedded?.stop();

@@ -5,10 +5,12 @@ import type { FastifyPluginAsync } from 'fastify';
 import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
 import type { Database } from '../db/client.ts';
 
-export const healthRoutes: FastifyPluginAsync<{ db: Database; ready: () => boolean }> = async (
-  app,
-  { db, ready },
-) => {
+export const healthRoutes: FastifyPluginAsync<{
+  db: Database;
+  ready: () => boolean;
+  /** What is wrong with this process that a restart may cure (its embedded database died), or null. */
+  problem: () => string | null;
+}> = async (app, { db, ready, problem }) => {
   const registry = new Registry();
   collectDefaultMetrics({ register: registry });
   const duration = new Histogram({
@@ -30,7 +32,12 @@ export const healthRoutes: FastifyPluginAsync<{ db: Database; ready: () => boole
   });
 
   const hidden = { schema: { hide: true } };
-  app.get('/healthz', hidden, async () => ({ status: 'ok' }));
+  // Liveness: fails only for what restarting this process can cure. An external database that is
+  // down fails readiness instead (restarting the app would not bring it back).
+  app.get('/healthz', hidden, async (_request, reply) => {
+    const wrong = problem();
+    return wrong ? reply.code(503).send({ status: 'unhealthy', reason: wrong }) : { status: 'ok' };
+  });
   app.get('/readyz', hidden, async (_request, reply) => {
     try {
       await db.execute(sql`select 1`);
