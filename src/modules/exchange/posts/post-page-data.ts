@@ -5,6 +5,7 @@ import type { Actor } from '../../../shared/actor.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { I18nText } from '../../../shared/i18n-text.ts';
 import { listOrganisationsWithPlaces } from '../../directory/index.ts';
+import { answerBoxData } from '../threads/answer-box-data.ts';
 import { brusselsDay } from './dates.ts';
 import { matchPosts } from './match-posts.ts';
 import type { PostPageData } from './page-data.ts';
@@ -32,6 +33,7 @@ export async function postPageData(
   const matches = open ? await matchPosts(db, post, today) : [];
   const names = await organisationNames(db, [post.organisationId, ...matches.map((m) => m.organisationId)]);
   const owner = isOwner(reader, post);
+  const answer = await answerBoxData(db, reader, post);
   return {
     post,
     organisation: { id: post.organisationId, name: names.get(post.organisationId) ?? {} },
@@ -39,5 +41,6 @@ export async function postPageData(
     organisations: names,
     mayChange: owner && post.status === 'open',
     mayClose: (owner || reader.moderator) && post.status === 'open',
+    answer,
   };
 }
