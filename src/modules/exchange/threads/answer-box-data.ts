@@ -7,7 +7,7 @@ import { informalKinds } from '../exchange.vocabulary.ts';
 import type { ExchangeReader } from '../posts/posts.policy.ts';
 import { isOwner } from '../posts/posts.policy.ts';
 import type { PostRow } from '../posts/posts.repo.ts';
-import { organisationNames } from '../posts/post-page-data.ts';
+import { organisationNames } from '../posts/organisation-names.ts';
 import type { AnswerBox } from './page-data.ts';
 import { answeringFor } from './threads.policy.ts';
 import { listThreadsOf } from './threads.repo.ts';
@@ -19,7 +19,7 @@ export async function answerBoxData(
 ): Promise<AnswerBox> {
   if (!reader.userId) return { mode: 'visitor' };
   const mine = reader.organisationIds;
-  const threads = (await listThreadsOf(db, mine, reader.userId, 100)).filter((t) => t.postId === post.id);
+  const threads = await listThreadsOf(db, mine, reader.userId, 100, post.id);
   const owner = isOwner(reader, post);
   const others = owner ? [] : answeringFor(reader, post);
   const names = await organisationNames(db, [...others, ...threads.map((t) => t.organisationId)]);

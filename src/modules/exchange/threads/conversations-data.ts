@@ -3,7 +3,7 @@
 import type { Executor } from '../../../db/client.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { brusselsDay } from '../posts/dates.ts';
-import { organisationNames } from '../posts/post-page-data.ts';
+import { organisationNames } from '../posts/organisation-names.ts';
 import { exchangeReaderOf, statusOn } from '../posts/posts.policy.ts';
 import type { ConversationsData, ThreadSummary } from './page-data.ts';
 import { listPostsOf, listThreadsOf, type ThreadListed } from './threads.repo.ts';

@@ -8,7 +8,7 @@ import { findMembersOf } from '../../access/index.ts';
 import { findUsersByIds } from '../../accounts/index.ts';
 import { mailPerson } from '../../notifications/index.ts';
 import { writingRoles } from '../posts/posts.policy.ts';
-import { organisationNames } from '../posts/post-page-data.ts';
+import { organisationNames } from '../posts/organisation-names.ts';
 import { caughtUp } from './threads.repo.ts';
 
 export async function mailOtherSide(

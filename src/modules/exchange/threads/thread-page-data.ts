@@ -5,7 +5,7 @@ import type { Actor } from '../../../shared/actor.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { findUsersByIds } from '../../accounts/index.ts';
 import { brusselsDay } from '../posts/dates.ts';
-import { organisationNames } from '../posts/post-page-data.ts';
+import { organisationNames } from '../posts/organisation-names.ts';
 import { exchangeReaderOf, maySeePost, statusOn } from '../posts/posts.policy.ts';
 import { findPost } from '../posts/posts.repo.ts';
 import type { ThreadPageData } from './page-data.ts';

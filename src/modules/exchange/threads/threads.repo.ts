@@ -73,15 +73,6 @@ export function listMessages(db: Executor, threadId: string): Promise<MessageRow
     .orderBy(exchangeMessages.createdAt, exchangeMessages.id);
 }
 
-/** The threads of a post, latest first. */
-export function listThreadsOfPost(db: Executor, postId: string): Promise<ThreadRow[]> {
-  return db
-    .select()
-    .from(exchangeThreads)
-    .where(eq(exchangeThreads.postId, postId))
-    .orderBy(desc(exchangeThreads.lastMessageAt));
-}
-
 /** A person has read a thread up to now. */
 export async function markRead(db: Executor, threadId: string, userId: string, now: Date): Promise<void> {
   await db
@@ -134,12 +125,13 @@ export interface ThreadListed {
   unread: number;
 }
 
-/** The threads these organisations take part in (either side), latest first. */
+/** The threads these organisations take part in (either side), latest first; of one post if given. */
 export async function listThreadsOf(
   db: Executor,
   organisationIds: string[],
   userId: string,
   limit: number,
+  postId?: string,
 ): Promise<ThreadListed[]> {
   if (!organisationIds.length) return [];
   const read = db
@@ -164,9 +156,12 @@ export async function listThreadsOf(
     .from(exchangeThreads)
     .innerJoin(exchangePosts, eq(exchangePosts.id, exchangeThreads.postId))
     .where(
-      or(
-        inArray(exchangeThreads.organisationId, organisationIds),
-        inArray(exchangePosts.organisationId, organisationIds),
+      and(
+        or(
+          inArray(exchangeThreads.organisationId, organisationIds),
+          inArray(exchangePosts.organisationId, organisationIds),
+        ),
+        postId ? eq(exchangeThreads.postId, postId) : undefined,
       ),
     )
     .orderBy(desc(exchangeThreads.lastMessageAt))
