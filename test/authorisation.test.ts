@@ -513,6 +513,27 @@ async function orgExchangePost(status = 'open'): Promise<string> {
   exchangePostId = id;
   return id;
 }
+/** A thread about an open request of `org`, answered by `otherOrgAdmin`'s organisation; its id. */
+let exchangeThreadId = '';
+let exchangeMessagesBefore = 0;
+async function orgExchangeThread(): Promise<string> {
+  const post = await orgExchangePost('open');
+  const [{ id }] = await sql(
+    `insert into exchange_threads (post_id, organisation_id, started_by, created_at, last_message_at)
+     select $1, organisation_id, $2, now(), now() from memberships where user_id = $2 limit 1
+     returning id`,
+    [post, ids.otherOrgAdmin],
+  );
+  await sql(
+    `insert into exchange_messages (thread_id, author_id, side, body, created_at)
+     values ($1, $2, 'responder', 'We have a room free on Tuesdays.', now())`,
+    [id, ids.otherOrgAdmin],
+  );
+  exchangeThreadId = id;
+  exchangeMessagesBefore = await exchangeMessageCount();
+  return id;
+}
+const exchangeMessageCount = async () => count('select count(*)::int as n from exchange_messages');
 const exchangePostState = async () =>
   (await sql('select status, version from exchange_posts where id = $1', [exchangePostId]))[0];
 const exchangePostBody = () => ({
@@ -2045,6 +2066,45 @@ const cases: Case[] = [
     path: async () => `/en/exchange/${await orgExchangePost()}/close`,
     allowed: ['referrer', 'editor', 'admin', ...staff],
     changed: async () => (await exchangePostState()).status === 'closed',
+  },
+  {
+    name: 'answer an offer of another organisation (I am interested)',
+    method: 'POST',
+    path: async () => {
+      const id = await orgExchangePost('open');
+      exchangeMessagesBefore = await exchangeMessageCount();
+      return `/en/exchange/${id}/answer`;
+    },
+    body: () => ({ message: 'We would like to use the room.' }),
+    // The organisation's own members may not (403); the staff answer for the organisation they belong to.
+    allowed: ['otherOrgAdmin', ...staff],
+    changed: async () =>
+      (await count('select count(*)::int as n from exchange_threads t where t.post_id = $1', [
+        exchangePostId,
+      ])) > 0 && (await exchangeMessageCount()) > exchangeMessagesBefore,
+  },
+  {
+    name: 'a thread about an offer, for its two sides only',
+    method: 'GET',
+    path: async () => `/en/exchange/threads/${await orgExchangeThread()}`,
+    allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin'],
+  },
+  {
+    name: 'write in a thread about an offer',
+    method: 'POST',
+    path: async () => `/en/exchange/threads/${await orgExchangeThread()}`,
+    body: () => ({ message: 'Tuesday at six suits us.' }),
+    allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin'],
+    changed: async () =>
+      (await count('select count(*)::int as n from exchange_messages where thread_id = $1', [
+        exchangeThreadId,
+      ])) > 1,
+  },
+  {
+    name: 'my conversations on the exchange',
+    method: 'GET',
+    path: async () => '/en/exchange/mine',
+    allowed: roles.filter((r) => r !== 'visitor'),
   },
   {
     name: 'the agenda’s feed',

@@ -20,6 +20,7 @@ import { DirectoryPage, DirectoryResults } from './views/directory-page.tsx';
 import { HomePage } from './views/home-page.tsx';
 import { MapPage } from './views/map-page.tsx';
 import { OrganisationPage } from './views/organisation-page.tsx';
+import { figuresOf } from './organisation-figures.ts';
 import { ServicePage } from './views/service-page.tsx';
 
 const perPage = 20;
@@ -65,8 +66,11 @@ export const directoryWeb: FastifyPluginAsyncTypebox<WebDeps> = async (
 
   app.get('/organisations/:id', { schema: { hide: true, params: IdParams } }, async (request, reply) => {
     const [ctx, org] = await Promise.all([context(request), getOrganisation(db, request.params.id)]);
-    const vouchers = await findVouchers(db, org.id);
-    return sendHtml(reply, OrganisationPage({ ctx, org, vouchers }));
+    const [vouchers, figures] = await Promise.all([
+      findVouchers(db, org.id),
+      figuresOf(db, services.organisationFigures, org.id),
+    ]);
+    return sendHtml(reply, OrganisationPage({ ctx, org, vouchers, figures }));
   });
 
   app.get('/services/:id', { schema: { hide: true, params: IdParams } }, async (request, reply) => {

@@ -65,3 +65,5 @@ export { findUnverifiedListings, vouchableKinds } from './trust/trust.repo.ts';
 export { vouchFor, withdrawVouchesBy } from './trust/trust.repo.ts';
 /** A step for the moderators' verification (moderation), inside its transaction. */
 export { setVerification } from './trust/trust.repo.ts';
+/** What other modules count on an organisation's public page (they declare organisationFigures). */
+export type { OrganisationFigure, OrganisationFiguresSource } from './organisation-figures.ts';

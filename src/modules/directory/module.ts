@@ -36,6 +36,10 @@ export const directoryModule = {
   tables: tablesOf(directorySchema, listingRecordsSchema),
   errors,
   searchSources: [directorySearchSource],
+  // The figures other modules count on an organisation's page (organisation-figures.ts).
+  start: ({ modules }) => ({
+    services: { organisationFigures: modules.flatMap((module) => module.organisationFigures ?? []) },
+  }),
   /** Its themes' names, for the glossary's concept pages. */
   themeNames: (async (db) =>
     new Map(

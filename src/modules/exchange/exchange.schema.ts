@@ -1,11 +1,21 @@
 // Offers and requests that organisations post to each other. Foreign keys to other modules' tables
 // (organisations, users) are in the migration, so modules stay apart in code. The conversations
-// about a post (to come) will be a table of threads, one per post and responding organisation
-// (unique on post_id, organisation_id), and their messages.
+// about a post are threads, one per post and responding organisation, with their messages.
 import { sql } from 'drizzle-orm';
-import { boolean, check, date, index, integer, pgTable, text, uuid } from 'drizzle-orm/pg-core';
-import { i18n, id, moment, oneOf, textList, timestamps, tsvector } from '../../db/columns.ts';
-import { postDirections, postKinds, postStatuses } from './exchange.vocabulary.ts';
+import {
+  boolean,
+  check,
+  date,
+  index,
+  integer,
+  pgTable,
+  primaryKey,
+  text,
+  unique,
+  uuid,
+} from 'drizzle-orm/pg-core';
+import { belongsTo, i18n, id, moment, oneOf, textList, timestamps, tsvector } from '../../db/columns.ts';
+import { postDirections, postKinds, postStatuses, threadLimits, threadSides } from './exchange.vocabulary.ts';
 
 export const exchangePosts = pgTable(
   'exchange_posts',
@@ -102,5 +112,64 @@ export const exchangePosts = pgTable(
     ),
     check('exchange_posts_fulfilled_at', sql`${t.status} <> 'fulfilled' or ${t.fulfilledAt} is not null`),
     check('exchange_posts_version', sql`${t.version} >= 1`),
+  ],
+);
+
+/** A conversation about a post between its organisation and one organisation that answers it. */
+export const exchangeThreads = pgTable(
+  'exchange_threads',
+  {
+    id: id(),
+    postId: belongsTo(() => exchangePosts.id).notNull(),
+    /** The organisation that answers (never the post's own). */
+    organisationId: uuid().notNull(),
+    /** Who wrote its first message; null once that account is deleted. */
+    startedBy: uuid(),
+    createdAt: moment().notNull(),
+    /** Its latest message: the conversations list, newest first. */
+    lastMessageAt: moment().notNull(),
+  },
+  (t) => [
+    unique('exchange_threads_post_organisation_key').on(t.postId, t.organisationId),
+    index('exchange_threads_organisation_idx').on(t.organisationId, t.lastMessageAt),
+    index('exchange_threads_started_by_idx').on(t.startedBy),
+  ],
+);
+
+/** A message in a thread, written for one of its two sides. */
+export const exchangeMessages = pgTable(
+  'exchange_messages',
+  {
+    id: id(),
+    threadId: belongsTo(() => exchangeThreads.id).notNull(),
+    /** Null once the author's account is deleted: the message stays, in its side's name. */
+    authorId: uuid(),
+    /** poster: the post's organisation; responder: the organisation that answers. */
+    side: text({ enum: threadSides }).notNull(),
+    body: text().notNull(),
+    createdAt: moment().notNull(),
+  },
+  (t) => [
+    index('exchange_messages_thread_idx').on(t.threadId, t.createdAt),
+    index('exchange_messages_author_idx').on(t.authorId, t.createdAt),
+    check('exchange_messages_side_known', sql`${t.side} in (${oneOf(threadSides)})`),
+    check(
+      'exchange_messages_body_length',
+      sql`char_length(${t.body}) between 1 and ${sql.raw(String(threadLimits.message))}`,
+    ),
+  ],
+);
+
+/** Until when each person has read a thread: what is unread in their conversations list. */
+export const exchangeThreadReads = pgTable(
+  'exchange_thread_reads',
+  {
+    threadId: belongsTo(() => exchangeThreads.id).notNull(),
+    userId: uuid().notNull(),
+    readAt: moment().notNull(),
+  },
+  (t) => [
+    primaryKey({ columns: [t.threadId, t.userId] }),
+    index('exchange_thread_reads_user_idx').on(t.userId),
   ],
 );

@@ -40,3 +40,20 @@ export const postLimits = {
   /** Its author is reminded this many days before its date. */
   remindDays: 7,
 } as const;
+
+/** The two sides of a thread: the post's organisation, and the organisation that answers it. */
+export const threadSides = ['poster', 'responder'] as const;
+export type ThreadSide = (typeof threadSides)[number];
+
+export const threadLimits = {
+  /** Characters in a message. */
+  message: 4_000,
+  /** Messages one account writes in a minute, in all threads together. */
+  perMinute: 50,
+} as const;
+
+/**
+ * Kinds of organisation that are informal groups: they answer only posts that allow it (the same
+ * kinds the home page counts as informal).
+ */
+export const informalKinds: readonly string[] = ['self_organisation', 'citizen_initiative'];

@@ -7,21 +7,31 @@ import { tablesOf } from '../../db/tables.ts';
 import { moduleErrors } from '../../shared/errors.ts';
 import * as exchangeSchema from './exchange.schema.ts';
 import { boardWeb } from './posts/board.web.ts';
+import { fulfilledFigures } from './posts/fulfilled-figures.ts';
 import { runPostExpiry } from './posts/run-post-expiry.ts';
 import { writePostsWeb } from './posts/write-posts.web.ts';
+import { threadsWeb } from './threads/threads.web.ts';
 
 const errors = moduleErrors('exchange', {
   /** Also for a fulfilled, closed or expired post of an organisation the reader does not belong to. */
   EXCHANGE_POST_NOT_FOUND: 404,
-  /** Changing, fulfilling or closing a post that is no longer open. */
+  /** Changing, fulfilling or closing a post that is no longer open; a new thread on it. */
   EXCHANGE_POST_NOT_OPEN: 409,
+  /** A thread the reader takes no part in: it does not exist for them. */
+  EXCHANGE_THREAD_NOT_FOUND: 404,
+  /** Answering one's own organisation's post. */
+  EXCHANGE_OWN_POST: 403,
+  /** An informal group answering a post for registered organisations only. */
+  EXCHANGE_INFORMAL_NOT_ALLOWED: 403,
 });
 
 export const exchangeModule = {
   name: 'exchange',
   tables: tablesOf(exchangeSchema),
   errors,
-  routes: { pages: [boardWeb, writePostsWeb] },
+  routes: { pages: [boardWeb, writePostsWeb, threadsWeb] },
+  /** Its fulfilled requests and offers, on an organisation's page in the directory. */
+  organisationFigures: [fulfilledFigures],
   jobs: ({ database, origin, mailQueued }) => [
     {
       // Each morning: posts past their date close; their authors are reminded a week before, once.

@@ -1,6 +1,8 @@
 // An organisation's public page: what it offers, where, when, who to ask, and how trustworthy the listing is.
 import { vouchableKinds } from '../directory.vocabulary.ts';
 import type { PageContext } from '../../../http/request-context.ts';
+import type { MessageKey } from '../../../i18n/index.ts';
+import type { OrganisationFigure } from '../organisation-figures.ts';
 import { href } from '../../../http/request-context.ts';
 import { type I18nText, textIn } from '../../../shared/i18n-text.ts';
 import { Breadcrumb, jsonLd, Localized, Section } from '../../../views/components.tsx';
@@ -25,11 +27,14 @@ export function OrganisationPage({
   ctx,
   org,
   vouchers = [],
+  figures = [],
 }: {
   ctx: PageContext;
   org: OrganisationPageData;
   /** Verified organisations that vouch for this one. */
   vouchers?: { id: string; name: I18nText }[];
+  /** What other modules count for it (fulfilled exchange posts, say); none at zero. */
+  figures?: OrganisationFigure[];
 }) {
   const { t } = ctx;
   const name = textIn(org.name, ctx.locale);
@@ -137,6 +142,18 @@ export function OrganisationPage({
           contacts={org.contacts}
           peopleTitle={t.t('directory.organisation.contact_people')}
         />
+
+        {figures.length ? (
+          <Section id="figures" title={t.t('directory.organisation.figures')}>
+            <ul class="organisation-figures">
+              {figures.map((f) => (
+                <li safe>{t.t(f.key as MessageKey, { count: f.count })}</li>
+              ))}
+            </ul>
+          </Section>
+        ) : (
+          ''
+        )}
 
         <Section id="about" title={t.t('directory.organisation.about')}>
           <dl class="facts">

@@ -12,9 +12,11 @@ import { BoardPage } from '../views/board.page.tsx';
 import { PostPage } from '../views/post.page.tsx';
 import { postDirections, postKinds } from '../exchange.vocabulary.ts';
 import { brusselsDay } from './dates.ts';
-import { postPageData, organisationNames } from './post-page-data.ts';
+import { organisationNames } from './organisation-names.ts';
+import { postPageData } from './post-page-data.ts';
 import { exchangeReaderOf } from './posts.policy.ts';
 import { searchPosts } from './search-posts.ts';
+import { unreadCount } from '../threads/conversations-data.ts';
 
 /** The board's pages go this far: beyond, a search or a filter finds sooner. */
 const boardPages = 50;
@@ -62,9 +64,10 @@ export const boardWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
       perPage: 20,
     };
     const actor = request.signedIn ? actorOf(request.signedIn) : null;
-    const [results, reader] = await Promise.all([
+    const [results, reader, unread] = await Promise.all([
       searchPosts(db, search, brusselsDay(new Date())),
       exchangeReaderOf(db, actor),
+      actor ? unreadCount(db, actor) : null,
     ]);
     const organisations = await organisationNames(
       db,
@@ -81,6 +84,7 @@ export const boardWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
           themes: themesOf(taxonomy),
           organisations,
           writer: reader.organisationIds.length > 0,
+          unread,
         },
         done: doneNotice(ctx, 'exchange.done', done)?.text,
       }),

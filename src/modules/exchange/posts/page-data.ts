@@ -1,5 +1,6 @@
 // What the exchange's pages show, as the queries give it to the views.
 import type { I18nText } from '../../../shared/i18n-text.ts';
+import type { AnswerBox } from '../threads/page-data.ts';
 import type { PostMatch } from './match-posts.ts';
 import type { PostRow } from './posts.repo.ts';
 import type { BoardResults, BoardSearch } from './search-posts.ts';
@@ -18,6 +19,8 @@ export interface BoardData {
   organisations: Map<string, I18nText>;
   /** Whether the reader may post for an organisation. */
   writer: boolean;
+  /** Unread messages in the reader's conversations (null for a visitor). */
+  unread: number | null;
 }
 
 export interface PostPageData {
@@ -29,6 +32,8 @@ export interface PostPageData {
   /** What the reader may do with it. */
   mayChange: boolean;
   mayClose: boolean;
+  /** Its conversations, or the form to answer it. */
+  answer: AnswerBox;
 }
 
 export interface PostFormData {

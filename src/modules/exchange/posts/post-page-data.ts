@@ -3,19 +3,13 @@
 import type { Executor } from '../../../db/client.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { AppError } from '../../../shared/errors.ts';
-import type { I18nText } from '../../../shared/i18n-text.ts';
-import { listOrganisationsWithPlaces } from '../../directory/index.ts';
+import { organisationNames } from './organisation-names.ts';
+import { answerBoxData } from '../threads/answer-box-data.ts';
 import { brusselsDay } from './dates.ts';
 import { matchPosts } from './match-posts.ts';
 import type { PostPageData } from './page-data.ts';
 import { exchangeReaderOf, isOwner, maySeePost, statusOn } from './posts.policy.ts';
 import { findPost } from './posts.repo.ts';
-
-/** The names of these organisations, by id. */
-export async function organisationNames(db: Executor, ids: string[]): Promise<Map<string, I18nText>> {
-  const found = await listOrganisationsWithPlaces(db, [...new Set(ids)], []);
-  return new Map(found.map((o) => [o.id, o.name]));
-}
 
 export async function postPageData(
   db: Executor,
@@ -32,6 +26,7 @@ export async function postPageData(
   const matches = open ? await matchPosts(db, post, today) : [];
   const names = await organisationNames(db, [post.organisationId, ...matches.map((m) => m.organisationId)]);
   const owner = isOwner(reader, post);
+  const answer = await answerBoxData(db, reader, post);
   return {
     post,
     organisation: { id: post.organisationId, name: names.get(post.organisationId) ?? {} },
@@ -39,5 +34,6 @@ export async function postPageData(
     organisations: names,
     mayChange: owner && post.status === 'open',
     mayClose: (owner || reader.moderator) && post.status === 'open',
+    answer,
   };
 }

@@ -24,7 +24,7 @@ import { addDays, brusselsDay } from './dates.ts';
 import { editPost } from './edit-post.ts';
 import { fulfilPost } from './fulfil-post.ts';
 import type { PostFormData } from './page-data.ts';
-import { organisationNames } from './post-page-data.ts';
+import { organisationNames } from './organisation-names.ts';
 import { postInput, postValues, refusedValues } from './post-form.ts';
 import { exchangeReaderOf, requireOwnerMember } from './posts.policy.ts';
 import { findPost } from './posts.repo.ts';

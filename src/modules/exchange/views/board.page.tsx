@@ -60,10 +60,22 @@ export function BoardPage({ ctx, data, done }: { ctx: PageContext; data: BoardDa
       <h1 safe>{title}</h1>
       <p>{t.html('exchange.board.lead')}</p>
       {done ? <Notice text={done} /> : ''}
-      <p>
+      <p class="actions">
         <a class="button" href={`/${ctx.locale}/exchange/new`}>
           {t.html('exchange.board.post')}
         </a>
+        {data.unread !== null ? (
+          <>
+            {' '}
+            <a class="button secondary" href={`/${ctx.locale}/exchange/mine`} safe>
+              {data.unread
+                ? t.t('exchange.mine.link_unread', { count: data.unread })
+                : t.t('exchange.mine.title')}
+            </a>
+          </>
+        ) : (
+          ''
+        )}
       </p>
       <form method="get" action={`/${ctx.locale}/exchange`} role="search" class="search-form exchange-search">
         <div class="search-bar">

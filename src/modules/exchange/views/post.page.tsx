@@ -8,6 +8,7 @@ import { Breadcrumb, label, languageNames, OrganisationLink } from '../../../vie
 import { Notice, PostButton } from '../../../views/forms.tsx';
 import { Layout } from '../../../views/layout.tsx';
 import type { PostPageData, ThemeOption } from '../posts/page-data.ts';
+import { AnswerBox, type AnswerRefusal } from './answer-box.tsx';
 import { dayText, placeText, PostCardItem, themeNamer } from './parts.tsx';
 
 export function PostPage({
@@ -15,11 +16,14 @@ export function PostPage({
   data,
   themes,
   done,
+  refusal,
 }: {
   ctx: PageContext;
   data: PostPageData;
   themes: ThemeOption[];
   done?: string;
+  /** A refused answer: the form again with what was typed. */
+  refusal?: AnswerRefusal;
 }) {
   const { t } = ctx;
   const { post } = data;
@@ -121,6 +125,7 @@ export function PostPage({
       ) : (
         ''
       )}
+      <AnswerBox ctx={ctx} post={post} answer={data.answer} refusal={refusal} />
       {post.status === 'open' ? (
         <section aria-labelledby="matches-title">
           <h2 id="matches-title" safe>
