@@ -113,6 +113,11 @@ export class LiveSearchIndex {
     this.timer.unref();
   }
 
+  /** Whether this process follows the change notifications now (else it polls only), for /metrics. */
+  get listening(): boolean {
+    return this.listener !== undefined;
+  }
+
   private async listen(): Promise<void> {
     if (this.closed) return;
     const client = new pg.Client(this.database.pool.options);
@@ -122,16 +127,41 @@ export class LiveSearchIndex {
     );
     client.on('error', (error) => {
       this.options.onError?.(error);
-      this.listener = undefined;
       client.end().catch(() => {});
-      // Reconnect after a pause; polling covers the gap.
-      if (!this.closed)
-        setTimeout(() => void this.listen().catch((e) => this.options.onError?.(e)), 2_000).unref();
+      if (this.listener !== client) return;
+      this.listener = undefined;
+      void this.listenAgain();
     });
-    await client.connect();
-    for (const channel of [glossaryChannel, ...this.sources.map((s) => s.channel)])
-      await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+    try {
+      await client.connect();
+      for (const channel of [glossaryChannel, ...this.sources.map((s) => s.channel)])
+        await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
+    } catch (error) {
+      await client.end().catch(() => {});
+      throw error;
+    }
     this.listener = client;
+  }
+
+  /**
+   * After the connection that listens was lost: connects again until it works, however long the
+   * database is away (polling covers the gap), then reads what changed meanwhile at once.
+   */
+  private async listenAgain(): Promise<void> {
+    for (let attempt = 0; !this.closed && !this.listener; attempt++) {
+      await new Promise((r) => setTimeout(r, Math.min(10_000, 500 * 2 ** attempt)).unref());
+      try {
+        await this.listen();
+      } catch (error) {
+        this.options.onError?.(error);
+      }
+    }
+    if (this.closed) {
+      await this.listener?.end().catch(() => {});
+      return;
+    }
+    void this.refresh();
+    void this.refreshGlossary();
   }
 
   /** Every source's documents, from the position of its change log. */
