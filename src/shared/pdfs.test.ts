@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { inflatingPdf } from '../../test/helpers/inflating-pdf.ts';
 import { AppError } from './errors.ts';
-import { attachmentDisposition, cleanPdfName, type PdfRules, preparePdf } from './pdfs.ts';
+import { attachmentDisposition, cleanPdfName, pdfChecksWaiting, type PdfRules, preparePdf } from './pdfs.ts';
 
 const codes = {
   missing: 'missing',
@@ -15,6 +15,7 @@ const codes = {
   type: 'type',
   unreadable: 'unreadable',
   encrypted: 'encrypted',
+  busy: 'busy',
 };
 const rules = { field: 'file', maxBytes: 200_000, codes, values: { mb: 10 } };
 
@@ -121,6 +122,22 @@ describe('checking an uploaded PDF', () => {
     // The parse ran apart from the process's event loop: other requests were answered meanwhile.
     expect(longestPause).toBeLessThan(400);
     // And the next file is checked as usual.
+    expect((await preparePdf(await pdf(2), rules)).pageCount).toBe(2);
+  });
+});
+
+describe('the checks waiting for their turn', () => {
+  it('refuses at once a file past the waiting ones, and checks files again once they are done', async () => {
+    // One check being made and pdfChecksWaiting waiting, each about a second of inflating.
+    const slow = { ...rules, maxBytes: 1_000_000, timeoutMs: 1000 };
+    const bomb = inflatingPdf(300);
+    const held = Array.from({ length: pdfChecksWaiting + 1 }, () => refusal(bomb, slow));
+    const started = Date.now();
+    expect(await refusal(await pdf(1))).toEqual({ field: 'file', code: 'busy', values: undefined });
+    expect(Date.now() - started).toBeLessThan(500);
+    // What needs no parsing is still said as such.
+    expect(await refusal(Buffer.from('Not a PDF.\n'))).toMatchObject({ code: 'type' });
+    for (const refused of await Promise.all(held)) expect(refused).toMatchObject({ code: 'unreadable' });
     expect((await preparePdf(await pdf(2), rules)).pageCount).toBe(2);
   });
 });

@@ -66,6 +66,7 @@ export async function addAttachment(
         type: 'attachment_type',
         unreadable: 'attachment_unreadable',
         encrypted: 'attachment_encrypted',
+        busy: 'attachment_busy',
       },
       values: { mb: attachmentLimits.maxBytes / (1024 * 1024) },
     });

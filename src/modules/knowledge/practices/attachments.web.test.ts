@@ -13,7 +13,7 @@ import { type Member, memberOf, signedInPerson, sql } from '../../../../test/hel
 import { expectRefused } from '../../../../test/helpers/refused.ts';
 import { inflatingPdf } from '../../../../test/helpers/inflating-pdf.ts';
 import { useTestApp } from '../../../../test/helpers/test-app.ts';
-import { preparePdf } from '../../../shared/pdfs.ts';
+import { pdfChecksWaiting, preparePdf } from '../../../shared/pdfs.ts';
 import { attachmentLimits } from '../knowledge.vocabulary.ts';
 
 const app = useTestApp();
@@ -329,7 +329,7 @@ describe('a practice’s attachments', () => {
     const rules = {
       field: 'f',
       maxBytes: 1_000_000,
-      codes: { missing: 'm', tooBig: 'b', type: 't', unreadable: 'u', encrypted: 'e' },
+      codes: { missing: 'm', tooBig: 'b', type: 't', unreadable: 'u', encrypted: 'e', busy: 'w' },
     };
     const busy = preparePdf(inflatingPdf(300), { ...rules, timeoutMs: 4000 }).catch(() => undefined);
     const sent = author.upload(
@@ -347,5 +347,27 @@ describe('a practice’s attachments', () => {
     await busy;
     expect(await stored(practiceId)).toEqual([]);
     expect(await audited(practiceId)).toEqual([]);
+  });
+
+  it('refuses a file in words when too many wait to be checked, and keeps nothing', async () => {
+    const { author, slug, practiceId } = await world();
+    const rules = {
+      field: 'f',
+      maxBytes: 1_000_000,
+      codes: { missing: 'm', tooBig: 'b', type: 't', unreadable: 'u', encrypted: 'e', busy: 'w' },
+      timeoutMs: 1500,
+    };
+    // One file being checked and as many waiting as the process lets wait.
+    const held = Array.from({ length: pdfChecksWaiting + 1 }, () =>
+      preparePdf(inflatingPdf(300), rules).catch(() => undefined),
+    );
+    await new Promise((r) => setTimeout(r, 100));
+    expectRefused(await upload(author, slug, await pdf(1)), 'réessayez dans une minute');
+    await Promise.all(held);
+    expect(await stored(practiceId)).toEqual([]);
+    expect(await audited(practiceId)).toEqual([]);
+    // Once they are done, the same file is taken.
+    expect((await upload(author, slug, await pdf(1))).statusCode).toBe(303);
+    expect(await stored(practiceId)).toHaveLength(1);
   });
 });
