@@ -128,10 +128,13 @@ describe('checking an uploaded PDF', () => {
 
 describe('the checks waiting for their turn', () => {
   it('refuses at once a file past the waiting ones, and checks files again once they are done', async () => {
-    // One check being made and pdfChecksWaiting waiting, each about a second of inflating.
-    const slow = { ...rules, maxBytes: 1_000_000, timeoutMs: 1000 };
+    // One check being made (3 s of inflating) and pdfChecksWaiting waiting (briefly each).
     const bomb = inflatingPdf(300);
-    const held = Array.from({ length: pdfChecksWaiting + 1 }, () => refusal(bomb, slow));
+    const slow = { ...rules, maxBytes: 1_000_000 };
+    const held = [refusal(bomb, { ...slow, timeoutMs: 3000 })];
+    await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < pdfChecksWaiting; i++) held.push(refusal(bomb, { ...slow, timeoutMs: 300 }));
+    await new Promise((r) => setTimeout(r, 50));
     const started = Date.now();
     expect(await refusal(await pdf(1))).toEqual({ field: 'file', code: 'busy', values: undefined });
     expect(Date.now() - started).toBeLessThan(500);
@@ -139,7 +142,7 @@ describe('the checks waiting for their turn', () => {
     expect(await refusal(Buffer.from('Not a PDF.\n'))).toMatchObject({ code: 'type' });
     for (const refused of await Promise.all(held)) expect(refused).toMatchObject({ code: 'unreadable' });
     expect((await preparePdf(await pdf(2), rules)).pageCount).toBe(2);
-  });
+  }, 30_000);
 });
 
 describe('file names', () => {

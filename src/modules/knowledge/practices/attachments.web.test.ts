@@ -355,12 +355,14 @@ describe('a practice’s attachments', () => {
       field: 'f',
       maxBytes: 1_000_000,
       codes: { missing: 'm', tooBig: 'b', type: 't', unreadable: 'u', encrypted: 'e', busy: 'w' },
-      timeoutMs: 1500,
     };
-    // One file being checked and as many waiting as the process lets wait.
-    const held = Array.from({ length: pdfChecksWaiting + 1 }, () =>
-      preparePdf(inflatingPdf(300), rules).catch(() => undefined),
-    );
+    // One file being checked (for 6 s: the upload comes meanwhile) and as many waiting as the
+    // process lets wait (briefly each).
+    const bomb = inflatingPdf(300);
+    const held = [preparePdf(bomb, { ...rules, timeoutMs: 6000 }).catch(() => undefined)];
+    await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < pdfChecksWaiting; i++)
+      held.push(preparePdf(bomb, { ...rules, timeoutMs: 300 }).catch(() => undefined));
     await new Promise((r) => setTimeout(r, 100));
     expectRefused(await upload(author, slug, await pdf(1)), 'réessayez dans une minute');
     await Promise.all(held);
@@ -369,5 +371,5 @@ describe('a practice’s attachments', () => {
     // Once they are done, the same file is taken.
     expect((await upload(author, slug, await pdf(1))).statusCode).toBe(303);
     expect(await stored(practiceId)).toHaveLength(1);
-  });
+  }, 60_000);
 });
