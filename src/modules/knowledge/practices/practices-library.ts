@@ -53,7 +53,7 @@ interface Copies {
   pages: LRUCache<string, Promise<PracticeResults>>;
   /** Published practices' rows by their address, as findPractice reads them. */
   rows: LRUCache<string, PracticeRow>;
-  /** What published practices' pages show beside the row, by practice id, with when it was read. */
+  /** What published practices' pages show beside the row, by practice id and version, with when it was read. */
   presented: LRUCache<string, { at: number; value: Promise<PresentedPractice> }>;
   catalog?: Promise<Catalog>;
 }
@@ -167,15 +167,17 @@ export class PracticesLibrary {
   presented(practice: PracticeRow): Promise<PresentedPractice> {
     if (practice.status !== 'published') return readPresentedPractice(this.db, practice);
     const { presented } = this.current();
+    // By the version of the row too: one read from a row of an older edition is not taken for this one.
+    const key = `${practice.id}/${practice.updatedAt.getTime()}`;
     const now = Date.now();
-    const kept = presented.get(practice.id);
+    const kept = presented.get(key);
     if (kept && now - kept.at < directoryMs) return kept.value;
     const value = readPresentedPractice(this.db, practice);
     const fresh = { at: now, value };
     value.catch(() => {
-      if (presented.get(practice.id) === fresh) presented.delete(practice.id);
+      if (presented.get(key) === fresh) presented.delete(key);
     });
-    presented.set(practice.id, fresh);
+    presented.set(key, fresh);
     return value;
   }
 
