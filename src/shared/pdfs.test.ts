@@ -7,7 +7,7 @@ import sharp from 'sharp';
 import { describe, expect, it } from 'vitest';
 import { inflatingPdf } from '../../test/helpers/inflating-pdf.ts';
 import { AppError } from './errors.ts';
-import { attachmentDisposition, cleanPdfName, type PdfRules, preparePdf } from './pdfs.ts';
+import { attachmentDisposition, cleanPdfName, pdfChecksWaiting, type PdfRules, preparePdf } from './pdfs.ts';
 
 const codes = {
   missing: 'missing',
@@ -15,6 +15,7 @@ const codes = {
   type: 'type',
   unreadable: 'unreadable',
   encrypted: 'encrypted',
+  busy: 'busy',
 };
 const rules = { field: 'file', maxBytes: 200_000, codes, values: { mb: 10 } };
 
@@ -123,6 +124,25 @@ describe('checking an uploaded PDF', () => {
     // And the next file is checked as usual.
     expect((await preparePdf(await pdf(2), rules)).pageCount).toBe(2);
   });
+});
+
+describe('the checks waiting for their turn', () => {
+  it('refuses at once a file past the waiting ones, and checks files again once they are done', async () => {
+    // One check being made (3 s of inflating) and pdfChecksWaiting waiting (briefly each).
+    const bomb = inflatingPdf(300);
+    const slow = { ...rules, maxBytes: 1_000_000 };
+    const held = [refusal(bomb, { ...slow, timeoutMs: 3000 })];
+    await new Promise((r) => setTimeout(r, 50));
+    for (let i = 0; i < pdfChecksWaiting; i++) held.push(refusal(bomb, { ...slow, timeoutMs: 300 }));
+    await new Promise((r) => setTimeout(r, 50));
+    const started = Date.now();
+    expect(await refusal(await pdf(1))).toEqual({ field: 'file', code: 'busy', values: undefined });
+    expect(Date.now() - started).toBeLessThan(500);
+    // What needs no parsing is still said as such.
+    expect(await refusal(Buffer.from('Not a PDF.\n'))).toMatchObject({ code: 'type' });
+    for (const refused of await Promise.all(held)) expect(refused).toMatchObject({ code: 'unreadable' });
+    expect((await preparePdf(await pdf(2), rules)).pageCount).toBe(2);
+  }, 30_000);
 });
 
 describe('file names', () => {

@@ -9,6 +9,9 @@
 // stream can inflate to gigabytes ("decompression bomb"), which would hold the process's one event
 // loop (every request) for minutes and its memory with it. Past its time the worker is stopped and
 // the file refused as unreadable.
+// The checks run one at a time in the process, and at most `pdfChecksWaiting` wait for their turn:
+// past that the upload is refused at once ("busy, try again in a minute") rather than held for
+// minutes with its bytes in memory, and nothing is kept.
 // Each use names its field, its limits and the codes of its refusals (their messages are
 // `fields.<code>`, which say the limits in words).
 import { createHash } from 'node:crypto';
@@ -32,7 +35,15 @@ export interface PdfRules {
   /** The most an upload may weigh. */
   maxBytes: number;
   /** The refusals' codes; `values` go with the too-big one (its message names the limit). */
-  codes: { missing: string; tooBig: string; type: string; unreadable: string; encrypted: string };
+  codes: {
+    missing: string;
+    tooBig: string;
+    type: string;
+    unreadable: string;
+    encrypted: string;
+    /** Too many files are waiting to be checked: try again in a minute. */
+    busy: string;
+  };
   values?: Record<string, string | number>;
   /** How long pdf-lib may read the file (10 s unless said). */
   timeoutMs?: number;
@@ -93,32 +104,45 @@ function readInWorker(bytes: Buffer, timeoutMs: number): Promise<Reading> {
   });
 }
 
+/** How many checks may wait for their turn behind the one being made, in each process. */
+export const pdfChecksWaiting = 4;
+
 /** PDF work one at a time in the process: parsing a large file holds its objects in memory. */
 let queue: Promise<unknown> = Promise.resolve();
+/** The checks being made or waiting for their turn. */
+let queued = 0;
+
 function oneAtATime<T>(work: () => Promise<T>): Promise<T> {
-  const turn = queue.then(work, work);
+  queued++;
+  const turn = queue.then(work, work).finally(() => queued--);
   queue = turn.catch(() => undefined);
   return turn;
 }
 
 /** The uploaded bytes checked as a PDF, with their page count and hash; throws a field error. */
-export function preparePdf(upload: Buffer, rules: PdfRules): Promise<PreparedPdf> {
-  return oneAtATime(() => prepare(upload, rules));
+export async function preparePdf(upload: Buffer, rules: PdfRules): Promise<PreparedPdf> {
+  const refused = refusal(rules);
+  // What needs no parsing is said at once, whether or not others are waiting.
+  if (!upload.length) throw refused('is empty', rules.codes.missing);
+  if (upload.length > rules.maxBytes) throw refused('is too big', rules.codes.tooBig, true);
+  if ((await fileTypeFromBuffer(upload))?.mime !== 'application/pdf')
+    throw refused('is not a PDF', rules.codes.type);
+  if (!upload.subarray(-endWindow).includes('%%EOF')) throw refused('is cut off', rules.codes.unreadable);
+  // The one being checked and those waiting: one more would wait too long.
+  if (queued > pdfChecksWaiting) throw refused('cannot be checked now', rules.codes.busy);
+  return oneAtATime(() => read(upload, rules));
 }
 
-async function prepare(
-  upload: Buffer,
-  { field, maxBytes, codes, values, timeoutMs = 10_000 }: PdfRules,
-): Promise<PreparedPdf> {
-  const refused = (message: string, code: string, withValues = false) =>
+const refusal =
+  ({ field, values }: PdfRules) =>
+  (message: string, code: string, withValues = false) =>
     new AppError('VALIDATION_FAILED', {
       fields: [{ field, message, code, ...(withValues && values ? { values } : {}) }],
     });
-  if (!upload.length) throw refused('is empty', codes.missing);
-  if (upload.length > maxBytes) throw refused('is too big', codes.tooBig, true);
-  if ((await fileTypeFromBuffer(upload))?.mime !== 'application/pdf')
-    throw refused('is not a PDF', codes.type);
-  if (!upload.subarray(-endWindow).includes('%%EOF')) throw refused('is cut off', codes.unreadable);
+
+async function read(upload: Buffer, rules: PdfRules): Promise<PreparedPdf> {
+  const refused = refusal(rules);
+  const { codes, timeoutMs = 10_000 } = rules;
   const reading = await readInWorker(upload, timeoutMs);
   if ('error' in reading) throw refused(`cannot be read: ${reading.error}`.slice(0, 200), codes.unreadable);
   if (reading.encrypted) throw refused('is encrypted', codes.encrypted);

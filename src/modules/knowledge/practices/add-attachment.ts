@@ -11,6 +11,7 @@ import type { KnowledgeContext } from '../knowledge-context.ts';
 import { attachmentLimits } from '../knowledge.vocabulary.ts';
 import { countAttachments, insertAttachment } from './practice-attachments.repo.ts';
 import { auditPractice } from './practices-audit.ts';
+import { practicesChanged } from './practices-library.ts';
 import { type PracticeReader, practiceReaderOf, requireOwnerMember } from './practices.policy.ts';
 import { findPractice, updatePractice } from './practices.repo.ts';
 
@@ -65,6 +66,7 @@ export async function addAttachment(
         type: 'attachment_type',
         unreadable: 'attachment_unreadable',
         encrypted: 'attachment_encrypted',
+        busy: 'attachment_busy',
       },
       values: { mb: attachmentLimits.maxBytes / (1024 * 1024) },
     });
@@ -76,7 +78,7 @@ export async function addAttachment(
   const file = pdf;
   const fileName = cleanPdfName(input.fileName, attachmentLimits.fileNameLength);
 
-  return ctx.db.transaction(async (tx) => {
+  const added = await ctx.db.transaction(async (tx) => {
     // Asked again: the person may have left the organisation while the file was being checked.
     const locked = await practiceToChange(tx, ctx, await practiceReaderOf(tx, ctx.actor), practice.id, true);
     if ((await countAttachments(tx, locked.id)) >= attachmentLimits.perPractice)
@@ -98,4 +100,7 @@ export async function addAttachment(
     });
     return { id, slug: locked.slug };
   });
+  // This process's copies of the practice's page are read again at once (the others' within a poll).
+  practicesChanged(ctx.db);
+  return added;
 }

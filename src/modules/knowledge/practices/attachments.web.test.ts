@@ -13,7 +13,7 @@ import { type Member, memberOf, signedInPerson, sql } from '../../../../test/hel
 import { expectRefused } from '../../../../test/helpers/refused.ts';
 import { inflatingPdf } from '../../../../test/helpers/inflating-pdf.ts';
 import { useTestApp } from '../../../../test/helpers/test-app.ts';
-import { preparePdf } from '../../../shared/pdfs.ts';
+import { pdfChecksWaiting, preparePdf } from '../../../shared/pdfs.ts';
 import { attachmentLimits } from '../knowledge.vocabulary.ts';
 
 const app = useTestApp();
@@ -329,7 +329,7 @@ describe('a practice’s attachments', () => {
     const rules = {
       field: 'f',
       maxBytes: 1_000_000,
-      codes: { missing: 'm', tooBig: 'b', type: 't', unreadable: 'u', encrypted: 'e' },
+      codes: { missing: 'm', tooBig: 'b', type: 't', unreadable: 'u', encrypted: 'e', busy: 'w' },
     };
     const busy = preparePdf(inflatingPdf(300), { ...rules, timeoutMs: 4000 }).catch(() => undefined);
     const sent = author.upload(
@@ -348,4 +348,28 @@ describe('a practice’s attachments', () => {
     expect(await stored(practiceId)).toEqual([]);
     expect(await audited(practiceId)).toEqual([]);
   });
+
+  it('refuses a file in words when too many wait to be checked, and keeps nothing', async () => {
+    const { author, slug, practiceId } = await world();
+    const rules = {
+      field: 'f',
+      maxBytes: 1_000_000,
+      codes: { missing: 'm', tooBig: 'b', type: 't', unreadable: 'u', encrypted: 'e', busy: 'w' },
+    };
+    // One file being checked (for 6 s: the upload comes meanwhile) and as many waiting as the
+    // process lets wait (briefly each).
+    const bomb = inflatingPdf(300);
+    const held = [preparePdf(bomb, { ...rules, timeoutMs: 6000 }).catch(() => undefined)];
+    await new Promise((r) => setTimeout(r, 100));
+    for (let i = 0; i < pdfChecksWaiting; i++)
+      held.push(preparePdf(bomb, { ...rules, timeoutMs: 300 }).catch(() => undefined));
+    await new Promise((r) => setTimeout(r, 100));
+    expectRefused(await upload(author, slug, await pdf(1)), 'réessayez dans une minute');
+    await Promise.all(held);
+    expect(await stored(practiceId)).toEqual([]);
+    expect(await audited(practiceId)).toEqual([]);
+    // Once they are done, the same file is taken.
+    expect((await upload(author, slug, await pdf(1))).statusCode).toBe(303);
+    expect(await stored(practiceId)).toHaveLength(1);
+  }, 60_000);
 });

@@ -1,22 +1,18 @@
 // A practice's page as its reader may see it: the practice (a draft or an unpublished one only for
 // its organisation's members and the moderators), the names of the organisations involved, its
-// three lists, its attachments, the active services of the organisations involved (from the
-// directory, one query for all of them) and related practices (from this process's copy of the
-// published ones). A practice of a demo organisation with no author is demo data (demo-practices.ts).
+// three lists, its attachments, the active services of the organisations involved and related
+// practices. For a published practice all of it comes from this process's copies
+// (practices-library.ts), so an anonymous reader costs no query and a signed-in one only the
+// reading of their memberships; a draft's is read each time. A practice of a demo organisation
+// with no author is demo data (demo-practices.ts).
 import type { Database } from '../../../db/client.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import { AppError } from '../../../shared/errors.ts';
-import { listOrganisationsWithPlaces, listServicesOfOrganisations } from '../../directory/index.ts';
 import { worksheetKinds } from '../knowledge.vocabulary.ts';
-import type { PracticePageData, ServiceCard } from './page-data.ts';
-import { listAttachments } from './practice-attachments.repo.ts';
+import type { PracticePageData } from './page-data.ts';
 import type { PracticesLibrary } from './practices-library.ts';
 import { isOwner, maySeePractice, practiceReaderOf, takenDownByModerator } from './practices.policy.ts';
 import { findItems, type WorksheetItem } from './worksheet-items.ts';
-
-/** Services shown per organisation involved, and organisations whose services are shown. */
-const servicesEach = 3;
-const organisationsWithServices = 8;
 
 /** The practice's items: the shared ones from the library's copy, any other (a draft's new one) read. */
 async function itemsOf(db: Database, library: PracticesLibrary, ids: string[]): Promise<WorksheetItem[]> {
@@ -35,16 +31,13 @@ export async function practicePageData(
   const [practice, reader] = await Promise.all([library.practice(key), practiceReaderOf(db, actor)]);
   if (!practice || !maySeePractice(reader, practice)) throw new AppError('PRACTICE_NOT_FOUND');
   const involved = practice.organisationIds;
-  const all = [practice.organisationId, ...involved];
-  const [takenDown, orgs, items, related, attachments, services] = await Promise.all([
+  const [takenDown, presented, items, related] = await Promise.all([
     takenDownByModerator(db, practice),
-    listOrganisationsWithPlaces(db, all, []),
+    library.presented(practice),
     itemsOf(db, library, [...practice.obstacles, ...practice.levers, ...practice.tools]),
     library.related(practice),
-    listAttachments(db, practice.id),
-    listServicesOfOrganisations(db, all.slice(0, organisationsWithServices), servicesEach),
   ]);
-  const names = new Map(orgs.map((o) => [o.id, o.name]));
+  const { names, services, attachments } = presented;
   const byId = new Map(items.map((i) => [i.id, i]));
   const lists = Object.fromEntries(
     worksheetKinds.map((kind) => [
@@ -54,12 +47,6 @@ export async function practicePageData(
       ),
     ]),
   ) as PracticePageData['lists'];
-  const cards: ServiceCard[] = services.map((s) => ({
-    id: s.id,
-    name: s.name,
-    organisation: s.organisationName,
-    communes: s.communes,
-  }));
   return {
     practice,
     owner: { id: practice.organisationId, name: names.get(practice.organisationId) ?? {} },
@@ -68,12 +55,12 @@ export async function practicePageData(
       return name ? [{ id, name }] : [];
     }),
     lists,
-    services: cards,
+    services,
     related,
     attachments,
     owns: isOwner(reader, practice),
     moderator: reader.moderator,
     takenDown,
-    demo: practice.authorId === null && orgs.some((o) => o.id === practice.organisationId && o.isDemo),
+    demo: practice.authorId === null && presented.demoOwner,
   };
 }

@@ -2,7 +2,8 @@
 // that this process raises itself when one of its use cases changes a practice (after the commit,
 // so the next page of this process reads the change), and when it sees that the practices changed
 // elsewhere: every few seconds it reads their fingerprint (how many there are and the sum of their
-// change times, with the shared items' labels), which any committed change moves, whichever
+// change times, with their attachments' ids and the shared items' labels), which any committed
+// change moves, whichever
 // process made it and in whatever order transactions commit. A practice unpublished here is gone
 // from this process's pages at once, and from the other processes' within a poll.
 import { sql } from 'drizzle-orm';
@@ -12,12 +13,15 @@ import type { Executor } from '../../../db/client.ts';
 export const practicesPollMs = 2_000;
 
 /**
- * Moves with every committed insert, change (updated_at) and removal of a practice, and with every
- * change of the shared worksheet items (a moderator's translation: no practice row changes then).
+ * Moves with every committed insert, change (updated_at) and removal of a practice, with every
+ * attachment added or removed (the use cases touch the practice too; counted here as well, so that
+ * an attachment gone is never shown from a copy, whatever removed it), and with every change of the
+ * shared worksheet items (a moderator's translation: no practice row changes then).
  */
 export async function practicesFingerprint(db: Executor): Promise<string> {
   const { rows } = await db.execute<{ fingerprint: string }>(
     sql`select (select count(*) || '/' || coalesce(sum(extract(epoch from updated_at)), 0) from practices)
+               || '/' || (select count(*) || '/' || coalesce(sum(hashtext(id::text)), 0) from practice_attachments)
                || '/' || (select count(*) || '/' || coalesce(sum(hashtext(labels::text)), 0) from worksheet_items)
                as fingerprint`,
   );

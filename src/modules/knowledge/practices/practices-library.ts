@@ -1,9 +1,12 @@
 // One process's copies of what the library shows everyone, made once per edition of the practices
 // (practices-edition.ts) and of the search thesaurus: the first pages of each search (bounded, least
-// recently used dropped), the published practices by theme and item for the related lists, and the
-// shared worksheet items. Only published practices and public items enter them, so they are the
-// same for every reader; what depends on the reader (their drafts, their organisations) is read per
-// request. A copy read while the edition moved is kept under the old edition, so never served again.
+// recently used dropped), the published practices' rows and what their pages show beside them (the
+// organisations' names, their services, the attachments' names: presented-practice.ts), the
+// published practices by theme and item for the related lists, and the shared worksheet items.
+// Only published practices and public items enter them, so they are the same for every reader;
+// what depends on the reader (their drafts, their organisations) is read per request. A copy read
+// while the edition moved is kept under the old edition, so never served again. The directory's
+// part of a page (names, services) moves without the edition: it is read again after `directoryMs`.
 import { LRUCache } from 'lru-cache';
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
@@ -12,6 +15,7 @@ import { thesaurus } from '../../search/index.ts';
 import { type LibraryKinds, libraryKinds } from './library-kinds.ts';
 import { PracticesEdition } from './practices-edition.ts';
 import { findPractice, type PracticeRow } from './practices.repo.ts';
+import { type PresentedPractice, readPresentedPractice } from './presented-practice.ts';
 import { type PublishedPractice, relatedIn, relatedIndex, type RelatedIndex } from './related-practices.ts';
 import { type PracticeResults, type PracticeSearch, searchPractices } from './search-practices.ts';
 import { listSharedItems, type WorksheetItem } from './worksheet-items.ts';
@@ -23,6 +27,13 @@ const keptSearches = 500;
 
 /** Published practices' rows kept per edition. */
 const keptRows = 2_000;
+
+/**
+ * How long what a published practice's page shows of the directory (the organisations' names and
+ * their services) serves: an organisation renamed or a service closed shows within this time. The
+ * attachments kept with it move with the edition (adding or removing one moves it).
+ */
+export const directoryMs = 10_000;
 
 /**
  * How long the organisation kinds the filter offers serve: they change with the practices (a new
@@ -42,6 +53,8 @@ interface Copies {
   pages: LRUCache<string, Promise<PracticeResults>>;
   /** Published practices' rows by their address, as findPractice reads them. */
   rows: LRUCache<string, PracticeRow>;
+  /** What published practices' pages show beside the row, by practice id and version, with when it was read. */
+  presented: LRUCache<string, { at: number; value: Promise<PresentedPractice> }>;
   catalog?: Promise<Catalog>;
 }
 
@@ -84,6 +97,7 @@ export class PracticesLibrary {
         thesaurus: words,
         pages: new LRUCache({ max: keptSearches }),
         rows: new LRUCache({ max: keptRows }),
+        presented: new LRUCache({ max: keptRows }),
       };
     return this.copies;
   }
@@ -144,6 +158,27 @@ export class PracticesLibrary {
     const row = await findPractice(this.db, key);
     if (row?.status === 'published') rows.set(key, row);
     return row;
+  }
+
+  /**
+   * What the practice's page shows beside it (presented-practice.ts): a published practice's from
+   * the copy (its directory part at most `directoryMs` old), any other's read each time.
+   */
+  presented(practice: PracticeRow): Promise<PresentedPractice> {
+    if (practice.status !== 'published') return readPresentedPractice(this.db, practice);
+    const { presented } = this.current();
+    // By the version of the row too: one read from a row of an older edition is not taken for this one.
+    const key = `${practice.id}/${practice.updatedAt.getTime()}`;
+    const now = Date.now();
+    const kept = presented.get(key);
+    if (kept && now - kept.at < directoryMs) return kept.value;
+    const value = readPresentedPractice(this.db, practice);
+    const fresh = { at: now, value };
+    value.catch(() => {
+      if (presented.get(key) === fresh) presented.delete(key);
+    });
+    presented.set(key, fresh);
+    return value;
   }
 
   private catalog(): Promise<Catalog> {

@@ -6,6 +6,7 @@ import { isUuid } from '../../../shared/shapes.ts';
 import type { KnowledgeContext } from '../knowledge-context.ts';
 import { deleteAttachment } from './practice-attachments.repo.ts';
 import { auditPractice } from './practices-audit.ts';
+import { practicesChanged } from './practices-library.ts';
 import { practiceReaderOf, requireOwnerMember } from './practices.policy.ts';
 import { findPractice, updatePractice } from './practices.repo.ts';
 
@@ -15,20 +16,23 @@ export async function removeAttachment(
   attachmentId: string,
 ): Promise<{ slug: string }> {
   const reader = await practiceReaderOf(ctx.db, ctx.actor);
-  return ctx.db.transaction(async (tx) => {
+  const removed = await ctx.db.transaction(async (tx) => {
     const practice = await findPractice(tx, key, true);
     if (!practice) throw new AppError('PRACTICE_NOT_FOUND');
     requireOwnerMember(ctx.actor, reader, practice);
-    const removed = isUuid(attachmentId)
+    const gone = isUuid(attachmentId)
       ? await deleteAttachment(tx, practice.id, attachmentId.toLowerCase())
       : undefined;
-    if (!removed) throw new AppError('NOT_FOUND');
+    if (!gone) throw new AppError('NOT_FOUND');
     await updatePractice(tx, practice.id, {}, ctx.now);
     await auditPractice(tx, ctx, 'attachment_removed', practice.id, {
       attachment: attachmentId.toLowerCase(),
-      fileName: removed.fileName,
-      sha256: removed.sha256,
+      fileName: gone.fileName,
+      sha256: gone.sha256,
     });
     return { slug: practice.slug };
   });
+  // This process's copies of the practice's page are read again at once (the others' within a poll).
+  practicesChanged(ctx.db);
+  return removed;
 }
