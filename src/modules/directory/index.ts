@@ -65,3 +65,5 @@ export { findUnverifiedListings, vouchableKinds } from './trust/trust.repo.ts';
 export { vouchFor, withdrawVouchesBy } from './trust/trust.repo.ts';
 /** A step for the moderators' verification (moderation), inside its transaction. */
 export { setVerification } from './trust/trust.repo.ts';
+/** Kind, KBO number, themes and communes of organisations, for the exchange's eligibility. */
+export { findOrganisationProfiles, type OrganisationProfile } from './listing/organisation-profile.ts';

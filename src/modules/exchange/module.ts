@@ -1,10 +1,16 @@
 // Exchange between organisations: offers and requests (volunteers, interpreters and languages, a
 // room or material, expertise, transport) on a board with filters and search in any language, each
 // with its matches on the other side; posts past their date close themselves, their authors
-// reminded a week before.
+// reminded a week before. Funding calls (calls/): a calendar with filters and "calls I can apply
+// for", published by the moderators and organisations they verified, followed by organisations
+// (reminders 14 and 3 days before the deadline), an iCalendar feed, and requests for help on the board.
 import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { tablesOf } from '../../db/tables.ts';
 import { moduleErrors } from '../../shared/errors.ts';
+import * as callsSchema from './calls/calls.schema.ts';
+import { callsWeb } from './calls/calls.web.ts';
+import { runCallReminders } from './calls/run-call-reminders.ts';
+import { writeCallsWeb } from './calls/write-calls.web.ts';
 import * as exchangeSchema from './exchange.schema.ts';
 import { boardWeb } from './posts/board.web.ts';
 import { runPostExpiry } from './posts/run-post-expiry.ts';
@@ -15,13 +21,19 @@ const errors = moduleErrors('exchange', {
   EXCHANGE_POST_NOT_FOUND: 404,
   /** Changing, fulfilling or closing a post that is no longer open. */
   EXCHANGE_POST_NOT_OPEN: 409,
+  /** Also for a withdrawn call, to those who are not its publisher's members nor moderators. */
+  EXCHANGE_CALL_NOT_FOUND: 404,
+  /** Changing a withdrawn call. */
+  EXCHANGE_CALL_WITHDRAWN: 409,
+  /** Publishing a call for an organisation the moderators have not verified. */
+  EXCHANGE_CALL_NOT_TRUSTED: 403,
 });
 
 export const exchangeModule = {
   name: 'exchange',
-  tables: tablesOf(exchangeSchema),
+  tables: [...tablesOf(exchangeSchema), ...tablesOf(callsSchema)],
   errors,
-  routes: { pages: [boardWeb, writePostsWeb] },
+  routes: { pages: [callsWeb, writeCallsWeb, boardWeb, writePostsWeb] },
   jobs: ({ database, origin, mailQueued }) => [
     {
       // Each morning: posts past their date close; their authors are reminded a week before, once.
@@ -29,6 +41,16 @@ export const exchangeModule = {
       cron: '15 6 * * *',
       run: async () => {
         const result = await runPostExpiry(database.db, { now: new Date(), origin });
+        mailQueued();
+        return result;
+      },
+    },
+    {
+      // Each morning: members of organisations that follow a call are reminded 14 and 3 days before its deadline, once each.
+      name: 'exchange-call-reminders',
+      cron: '30 6 * * *',
+      run: async () => {
+        const result = await runCallReminders(database.db, { now: new Date(), origin });
         mailQueued();
         return result;
       },

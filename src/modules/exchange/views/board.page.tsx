@@ -18,7 +18,7 @@ export function boardHref(ctx: PageContext, search: Partial<BoardSearch>): strin
   return `/${ctx.locale}/exchange${text ? `?${text}` : ''}`;
 }
 
-function FilterSelect({
+export function FilterSelect({
   ctx,
   name,
   label,
