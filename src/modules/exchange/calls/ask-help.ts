@@ -10,7 +10,9 @@ import { postLimits } from '../exchange.vocabulary.ts';
 import { createPost } from '../posts/create-post.ts';
 import { addDays, brusselsDay } from '../posts/dates.ts';
 import { auditCall } from './calls-audit.ts';
+import { actingFor } from './calls.policy.ts';
 import { findCall, insertHelp } from './calls.repo.ts';
+import { exchangeReaderOf } from '../posts/posts.policy.ts';
 
 export interface HelpInput {
   organisationId?: string;
@@ -26,6 +28,11 @@ export async function askHelp(
   const call = await findCall(ctx.db, callId);
   if (!call || call.status !== 'published' || call.closesAt <= ctx.now)
     throw new AppError('EXCHANGE_CALL_NOT_FOUND');
+  const organisationId = actingFor(
+    ctx.actor,
+    await exchangeReaderOf(ctx.db, ctx.actor),
+    input.organisationId,
+  );
   const today = brusselsDay(ctx.now);
   const deadline = brusselsDay(call.closesAt);
   const latest = addDays(today, postLimits.untilDays);
@@ -44,7 +51,7 @@ export async function askHelp(
         allBrussels: call.allBrussels,
         until: deadline < latest ? deadline : latest,
         informalMayAnswer: true,
-        organisationId: input.organisationId,
+        organisationId,
       },
     );
     await insertHelp(tx, call.id, id, ctx.now);

@@ -77,6 +77,9 @@ export function actingFor(actor: Actor, reader: ExchangeReader, organisationId: 
   if (!mine.length) throw new AppError('FORBIDDEN');
   const id = organisationId?.trim().toLowerCase() ?? '';
   if (!id && mine.length === 1) return mine[0]!;
-  if (isUuid(id) && mine.includes(id)) return id;
-  throw new AppError('VALIDATION_FAILED', { fields: [problem('organisation', 'exchange_organisation')] });
+  if (!id)
+    throw new AppError('VALIDATION_FAILED', { fields: [problem('organisation', 'exchange_organisation')] });
+  // An organisation that is not theirs: none of theirs to act for.
+  if (!isUuid(id) || !mine.includes(id)) throw new AppError('FORBIDDEN');
+  return id;
 }
