@@ -63,7 +63,8 @@ export function BoardPage({ ctx, data, done }: { ctx: PageContext; data: BoardDa
       <p>
         <a class="button" href={`/${ctx.locale}/exchange/new`}>
           {t.html('exchange.board.post')}
-        </a>
+        </a>{' '}
+        <a href={`/${ctx.locale}/exchange/calls`}>{t.html('exchange.calls.title')}</a>
       </p>
       <form method="get" action={`/${ctx.locale}/exchange`} role="search" class="search-form exchange-search">
         <div class="search-bar">
