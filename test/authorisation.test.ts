@@ -14,6 +14,7 @@ import { newToken } from '../src/shared/tokens.ts';
 import { unsubscribeToken } from '../src/modules/network/follows/unsubscribe-token.ts';
 import { tableCards } from './helpers/learning.ts';
 import { flushChoiceCounts } from '../src/modules/learning/learner/choice-tally.ts';
+import { followsFeedPath } from '../src/modules/exchange/calls/follows-feed-token.ts';
 
 const roles = [
   'visitor',
@@ -2113,6 +2114,19 @@ const cases: Case[] = [
     method: 'GET',
     path: async () => '/en/exchange/calls.ics',
     allowed: [...roles],
+  },
+  {
+    name: 'an organisation’s feed of the calls it follows, at its private address',
+    method: 'GET',
+    path: async () => followsFeedPath(testConfig().encryptionKeys!, org, 'en'),
+    allowed: [...roles],
+  },
+  {
+    name: 'an organisation’s feed of the calls it follows, without its token',
+    method: 'GET',
+    path: async () => `/en/exchange/calls/organisations/${org}/followed.ics?token=guessed`,
+    allowed: [],
+    visitor: 'denied',
   },
   {
     name: 'the form to publish a funding call',

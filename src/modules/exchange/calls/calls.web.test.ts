@@ -3,7 +3,8 @@
 // in deadline order with its filters and search; "calls I can apply for" from an organisation's kind
 // and KBO number; bad input refused in words with nothing stored; a member of an organisation the
 // moderators have not verified cannot publish; following a call and asking for help with it (a
-// request on the board); withdrawing; the iCalendar feed.
+// request on the board); withdrawing; the iCalendar feeds (every call, and an organisation's followed
+// calls at a private address).
 import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { type Member, memberOf, signedInPerson, sql } from '../../../../test/helpers/members.ts';
@@ -208,6 +209,17 @@ describe('funding calls', () => {
     ).toEqual([{ organisation_id: orgA }]);
     const page = await member.get(`/en/exchange/calls/${id}`);
     expect(page.body).toContain('Stop following');
+    // The organisation's private feed of the calls it follows: its address is on the page.
+    const feedPath = /href="(\/en\/exchange\/calls\/organisations\/[^"]+)"/
+      .exec(page.body)![1]!
+      .replace(/&amp;/g, '&');
+    const feed = await app.get(feedPath);
+    expect(feed.statusCode).toBe(200);
+    expect(feed.headers['content-type']).toContain('text/calendar');
+    expect(feed.headers['cache-control']).toBe('private, no-store');
+    expect(feed.body).toContain(`UID:call-${id}@passerelle`);
+    expect((await app.get(feedPath.replace(/token=.*/, 'token=guessed'))).statusCode).toBe(404);
+    expect((await app.get(feedPath.replace(/\?token=.*/, ''))).statusCode).toBe(404);
 
     // Help: a request on the board, with the call's themes, until its deadline.
     const posts = await count('exchange_posts');

@@ -1,12 +1,15 @@
 // The calendar of funding calls (a GET form that works without JavaScript), a call's page, and the
 // iCalendar feed of the deadlines.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply } from 'fastify';
 import Type from 'typebox';
 import type { WebDeps } from '../../../http/deps.ts';
 import { IdParams } from '../../../http/params.ts';
 import { doneNotice, originOf, pageFor } from '../../../http/request-context.ts';
 import { sendHtml } from '../../../http/send-html.ts';
 import { actorOf } from '../../../shared/actor.ts';
+import { isUuid } from '../../../shared/shapes.ts';
+import { textIn } from '../../../shared/i18n-text.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { getTaxonomy } from '../../directory/index.ts';
 import { themesOf } from '../posts/board.web.ts';
@@ -14,6 +17,7 @@ import { organisationNames } from '../posts/post-page-data.ts';
 import { CallPage } from '../views/call.page.tsx';
 import { CalendarPage } from '../views/calls-calendar.page.tsx';
 import { callsIcs } from './calls-ics.ts';
+import { followsFeedPath, isFollowsFeedToken } from './follows-feed-token.ts';
 import { callReaderOf, maySeeCall, mayChangeCall, mayPublish } from './calls.policy.ts';
 import { findCall, followersAmong, helpPostsOf } from './calls.repo.ts';
 import { funders } from './calls.vocabulary.ts';
@@ -35,6 +39,15 @@ const CalendarQuery = Type.Object({
   done: Type.Optional(Type.String({ maxLength: 20 })),
 });
 const DoneQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) });
+const FeedParams = Type.Object({ id: Type.String({ maxLength: 64 }) });
+const FeedQuery = Type.Object({ token: Type.Optional(Type.String({ maxLength: 64 })) });
+
+const sendIcs = (reply: FastifyReply, ics: string, file: string, cache: string) =>
+  reply
+    .type('text/calendar; charset=utf-8')
+    .header('content-disposition', `inline; filename="${file}"`)
+    .header('cache-control', cache)
+    .send(ics);
 
 export const callsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   const { db } = deps;
@@ -87,12 +100,39 @@ export const callsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
       now,
       deadline: (title) => ctx.t.t('exchange.calls.feed_deadline', { title }),
     });
-    return reply
-      .type('text/calendar; charset=utf-8')
-      .header('content-disposition', 'inline; filename="funding-calls.ics"')
-      .header('cache-control', 'public, max-age=300')
-      .send(ics);
+    return sendIcs(reply, ics, 'funding-calls.ics', 'public, max-age=300');
   });
+
+  // The deadlines of the calls an organisation follows, at an address only its members are shown.
+  app.get(
+    '/exchange/calls/organisations/:id/followed.ics',
+    { schema: { hide: true, params: FeedParams, querystring: FeedQuery } },
+    async (request, reply) => {
+      const { id } = request.params;
+      // A wrong address is "not found", like an organisation that does not exist.
+      if (!isUuid(id) || !isFollowsFeedToken(deps.keys, id, request.query.token ?? ''))
+        throw new AppError('ORGANISATION_NOT_FOUND');
+      const ctx = await pageFor(request, deps);
+      const now = new Date();
+      const [calls, names] = await Promise.all([
+        upcomingCalls(db, now, feedCap, id.toLowerCase()),
+        organisationNames(db, [id]),
+      ]);
+      const ics = callsIcs(
+        ctx.t.t('exchange.calls.followed_feed_name', {
+          organisation: textIn(names.get(id.toLowerCase()), ctx.locale),
+        }),
+        calls,
+        {
+          origin: originOf(request, deps.config),
+          locale: ctx.locale,
+          now,
+          deadline: (title) => ctx.t.t('exchange.calls.feed_deadline', { title }),
+        },
+      );
+      return sendIcs(reply, ics, 'followed-calls.ics', 'private, no-store');
+    },
+  );
 
   app.get(
     '/exchange/calls/:id',
@@ -127,6 +167,7 @@ export const callsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
               id: o.id,
               name: o.name,
               following: following.includes(o.id),
+              feed: followsFeedPath(deps.keys, o.id, ctx.locale),
             })),
             help: help.map((h) => ({ id: h.id, organisation: names.get(h.organisationId) ?? {} })),
             mayChange: mayChangeCall(reader, call),

@@ -17,8 +17,8 @@ export interface CalendarData {
 export interface CallPageData {
   call: CallRow;
   publisher: { id: string; name: I18nText } | null;
-  /** The reader's organisations, and whether each follows the call. */
-  organisations: { id: string; name: I18nText; following: boolean }[];
+  /** The reader's organisations, whether each follows the call, and the address of its feed of followed calls. */
+  organisations: { id: string; name: I18nText; following: boolean; feed: string }[];
   /** Requests on the board for help with it. */
   help: { id: string; organisation: I18nText }[];
   mayChange: boolean;

@@ -128,6 +128,16 @@ export function CallPage({
                     )}
                     hidden={{ organisation: o.id }}
                   />
+                  {o.following ? (
+                    <>
+                      {' '}
+                      <a href={o.feed} safe>
+                        {t.t('exchange.calls.followed_feed_link', { organisation: name })}
+                      </a>
+                    </>
+                  ) : (
+                    ''
+                  )}
                 </li>
               );
             })}
