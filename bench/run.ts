@@ -27,6 +27,7 @@ import { directorySearchSource } from '../src/modules/directory/search/directory
 import { benchEvidence, type EvidenceBench } from './evidence.ts';
 import { benchGlossary, type GlossaryBench, glossaryMarkdown } from './glossary.ts';
 import { benchKnowledge, type KnowledgeBench, knowledgeMarkdown } from './knowledge.ts';
+import { benchExchangePages, type ExchangeBench, exchangeMarkdown } from './exchange-pages.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -296,6 +297,7 @@ async function main(): Promise<void> {
       timeEach,
     }).finally(() => stopServer(second));
     const knowledge = await benchKnowledge(server.url, runningEmbeddedUrl(dataDir)!, { load, timeEach });
+    const exchange = await benchExchangePages(server.url, runningEmbeddedUrl(dataDir)!, { load });
     const loaded = memoryOf(server.proc.pid!);
     // Both techniques on the same queries and data, after the loads so they do not disturb them.
     const techniques = await compareSearchTechniques(runningEmbeddedUrl(dataDir)!, queries);
@@ -329,6 +331,8 @@ async function main(): Promise<void> {
       knowledge.practice,
       knowledge.pathList,
       knowledge.card,
+      exchange.board,
+      exchange.calendar,
     ])
       r.ratioToHealthz = Math.round((r.requestsPerSecond / ceiling) * 1000) / 1000;
 
@@ -379,6 +383,7 @@ async function main(): Promise<void> {
       network,
       glossary,
       knowledge,
+      exchange,
     };
     const dir = join(root, 'bench/results');
     mkdirSync(dir, { recursive: true });
@@ -473,6 +478,7 @@ function markdown(report: {
   network: NetworkBench;
   glossary: GlossaryBench;
   knowledge: KnowledgeBench;
+  exchange: ExchangeBench;
 }): string {
   const rows = report.results.map(
     (r) =>
@@ -507,6 +513,7 @@ function markdown(report: {
     networkMarkdown(report.network),
     ...glossaryMarkdown(report.glossary),
     ...knowledgeMarkdown(report.knowledge),
+    ...exchangeMarkdown(report.exchange),
     `Search: ${report.search.distinctQueries} distinct queries in the mix (long tail, rank^-1); each run once without cache: ` +
       `p50 ${report.search.uncachedLatencyMs.p50} ms, p95 ${report.search.uncachedLatencyMs.p95} ms, p99 ${report.search.uncachedLatencyMs.p99} ms. ` +
       `The loads of the search routes above run after that pass, as on a server that has been answering for a while (its caches warm). ` +

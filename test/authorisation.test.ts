@@ -14,6 +14,7 @@ import { newToken } from '../src/shared/tokens.ts';
 import { unsubscribeToken } from '../src/modules/network/follows/unsubscribe-token.ts';
 import { tableCards } from './helpers/learning.ts';
 import { flushChoiceCounts } from '../src/modules/learning/learner/choice-tally.ts';
+import { followsFeedPath } from '../src/modules/exchange/calls/follows-feed-token.ts';
 
 const roles = [
   'visitor',
@@ -544,6 +545,43 @@ const exchangePostBody = () => ({
   until: new Date(Date.now() + 20 * 86_400_000).toISOString().slice(0, 10),
   informal: 'yes',
 });
+
+/** A funding call of `org` written straight into the table, in this state; its id. */
+let exchangeCallId = '';
+let exchangeCallsBefore = 0;
+let orgVerifications: { id: string; verification: string }[] = [];
+async function orgExchangeCall(status = 'published'): Promise<string> {
+  const [{ id }] = await sql(
+    `insert into exchange_calls (publisher_id, author_id, funder, title, opens_at, closes_at, link, status,
+       withdrawn_at, search_terms)
+     values ($1, $2, 'vgc', '{"en":"Neighbourhood projects 2027"}', now() - interval '1 day',
+       now() + interval '30 days', 'https://www.vgc.be/call', $3, case when $3 = 'withdrawn' then now() end,
+       ''::tsvector)
+     returning id`,
+    [org, ids.editor, status],
+  );
+  exchangeCallId = id;
+  return id;
+}
+const exchangeCallState = async () =>
+  (await sql('select status, version from exchange_calls where id = $1', [exchangeCallId]))[0];
+const exchangeCallBody = () => ({
+  funder: 'cocof',
+  'title.en': 'Social cohesion call 2027',
+  informal: 'yes',
+  all_brussels: '1',
+  opens_at: new Date(Date.now() - 86_400_000).toISOString().slice(0, 16),
+  closes_at: new Date(Date.now() + 40 * 86_400_000).toISOString().slice(0, 16),
+  time_zone: 'Europe/Brussels',
+  link: 'https://cocof.brussels/call',
+});
+const followsOfOrg = async () =>
+  (
+    await sql(
+      'select count(*)::int as n from exchange_call_follows where call_id = $1 and organisation_id = $2',
+      [exchangeCallId, org],
+    )
+  )[0].n as number;
 
 const cases: Case[] = [
   {
@@ -2105,6 +2143,141 @@ const cases: Case[] = [
     method: 'GET',
     path: async () => '/en/exchange/mine',
     allowed: roles.filter((r) => r !== 'visitor'),
+  },
+  {
+    name: 'the calendar of funding calls and its filters',
+    method: 'GET',
+    path: async () => `/en/exchange/calls?q=projects&funder=vgc&commune=21004&open=1&informal=1&page=1`,
+    allowed: [...roles],
+  },
+  {
+    name: 'calls an organisation can apply for (ignored for others)',
+    method: 'GET',
+    path: async () => `/en/exchange/calls?organisation=${org}`,
+    allowed: [...roles],
+  },
+  {
+    name: 'a published funding call',
+    method: 'GET',
+    path: async () => `/en/exchange/calls/${await orgExchangeCall()}`,
+    allowed: [...roles],
+  },
+  {
+    name: 'a withdrawn funding call of an organisation',
+    method: 'GET',
+    path: async () => `/en/exchange/calls/${await orgExchangeCall('withdrawn')}`,
+    allowed: ['referrer', 'editor', 'admin', ...staff],
+    visitor: 'denied',
+  },
+  {
+    name: 'the feed of the calls’ deadlines',
+    method: 'GET',
+    path: async () => '/en/exchange/calls.ics',
+    allowed: [...roles],
+  },
+  {
+    name: 'an organisation’s feed of the calls it follows, at its private address',
+    method: 'GET',
+    path: async () => followsFeedPath(testConfig().encryptionKeys!, org, 'en'),
+    allowed: [...roles],
+  },
+  {
+    name: 'an organisation’s feed of the calls it follows, without its token',
+    method: 'GET',
+    path: async () => `/en/exchange/calls/organisations/${org}/followed.ics?token=guessed`,
+    allowed: [],
+    visitor: 'denied',
+  },
+  {
+    name: 'the form to publish a funding call',
+    method: 'GET',
+    path: async () => '/en/exchange/calls/new',
+    allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin', ...staff],
+  },
+  {
+    name: 'publish a funding call (moderators, and members of a verified organisation)',
+    method: 'POST',
+    path: async () => {
+      // `org` verified, the other admin's organisation not (restored after the request).
+      orgVerifications = await sql(
+        `select o.id, o.verification from organisations o
+         where o.id = $1 or o.id in (select organisation_id from memberships where user_id = $2)`,
+        [org, ids.otherOrgAdmin],
+      );
+      await sql(
+        `update organisations set verification = case when id = $1 then 'verified' else 'unverified' end::verification_state
+         where id = any($2::uuid[])`,
+        [org, orgVerifications.map((o) => o.id)],
+      );
+      exchangeCallsBefore = await count('select count(*)::int as n from exchange_calls');
+      return '/en/exchange/calls/new';
+    },
+    body: exchangeCallBody,
+    allowed: ['referrer', 'editor', 'admin', ...staff],
+    changed: async () => {
+      const changed = (await count('select count(*)::int as n from exchange_calls')) > exchangeCallsBefore;
+      for (const o of orgVerifications)
+        await sql('update organisations set verification = $2 where id = $1', [o.id, o.verification]);
+      return changed;
+    },
+  },
+  {
+    name: 'the form to change a funding call',
+    method: 'GET',
+    path: async () => `/en/exchange/calls/${await orgExchangeCall()}/edit`,
+    allowed: ['referrer', 'editor', 'admin', ...staff],
+  },
+  {
+    name: 'change a funding call',
+    method: 'POST',
+    path: async () => `/en/exchange/calls/${await orgExchangeCall()}/edit`,
+    body: () => ({ ...exchangeCallBody(), version: '1' }),
+    allowed: ['referrer', 'editor', 'admin', ...staff],
+    changed: async () => (await exchangeCallState()).version === 2,
+  },
+  {
+    name: 'withdraw a funding call',
+    method: 'POST',
+    path: async () => `/en/exchange/calls/${await orgExchangeCall()}/withdraw`,
+    allowed: ['referrer', 'editor', 'admin', ...staff],
+    changed: async () => (await exchangeCallState()).status === 'withdrawn',
+  },
+  {
+    name: 'follow a funding call for an organisation',
+    method: 'POST',
+    path: async () => `/en/exchange/calls/${await orgExchangeCall()}/follow`,
+    body: () => ({ organisation: org }),
+    allowed: ['referrer', 'editor', 'admin'],
+    changed: async () => (await followsOfOrg()) === 1,
+  },
+  {
+    name: 'stop following a funding call for an organisation',
+    method: 'POST',
+    path: async () => {
+      const id = await orgExchangeCall();
+      await sql('insert into exchange_call_follows (call_id, organisation_id) values ($1, $2)', [id, org]);
+      return `/en/exchange/calls/${id}/unfollow`;
+    },
+    body: () => ({ organisation: org }),
+    allowed: ['referrer', 'editor', 'admin'],
+    changed: async () => (await followsOfOrg()) === 0,
+  },
+  {
+    name: 'the form to ask for help with a funding call',
+    method: 'GET',
+    path: async () => `/en/exchange/calls/${await orgExchangeCall()}/help`,
+    allowed: ['otherOrgAdmin', 'referrer', 'editor', 'admin', ...staff],
+  },
+  {
+    name: 'ask for help with a funding call for an organisation (a request on the board)',
+    method: 'POST',
+    path: async () => `/en/exchange/calls/${await orgExchangeCall()}/help`,
+    body: () => ({ organisation: org, 'title.en': 'Looking for a writer for this call' }),
+    allowed: ['referrer', 'editor', 'admin'],
+    changed: async () =>
+      (await count(
+        `select count(*)::int as n from exchange_call_help where call_id = '${exchangeCallId}'`,
+      )) === 1,
   },
   {
     name: 'the agenda’s feed',

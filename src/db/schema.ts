@@ -17,3 +17,4 @@ export * from '../modules/glossary/glossary.schema.ts';
 export * from '../modules/knowledge/knowledge.schema.ts';
 export * from '../modules/learning/learning.schema.ts';
 export * from '../modules/exchange/exchange.schema.ts';
+export * from '../modules/exchange/calls/calls.schema.ts';

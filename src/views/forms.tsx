@@ -22,7 +22,7 @@ interface ControlProps {
 }
 
 export interface FieldProps extends ControlProps {
-  type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'date' | 'time';
+  type?: 'text' | 'email' | 'password' | 'url' | 'tel' | 'date' | 'time' | 'datetime-local';
   required?: boolean;
   autocomplete?: string;
   maxlength?: number;

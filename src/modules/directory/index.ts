@@ -67,3 +67,5 @@ export { vouchFor, withdrawVouchesBy } from './trust/trust.repo.ts';
 export { setVerification } from './trust/trust.repo.ts';
 /** What other modules count on an organisation's public page (they declare organisationFigures). */
 export type { OrganisationFigure, OrganisationFiguresSource } from './organisation-figures.ts';
+/** Kind, KBO number, themes and communes of organisations, for the exchange's eligibility. */
+export { findOrganisationProfiles, type OrganisationProfile } from './listing/organisation-profile.ts';

@@ -157,6 +157,7 @@ describe('scheduled jobs', () => {
         ['booking-reminders', '20 * * * *', 'Europe/Brussels'],
         ['event-registration-reminders', '25 * * * *', 'Europe/Brussels'],
         ['event-registrations-unconfirmed', '40 * * * *', 'Europe/Brussels'],
+        ['exchange-call-reminders', '30 6 * * *', 'Europe/Brussels'],
         ['exchange-post-expiry', '15 6 * * *', 'Europe/Brussels'],
         ['expired-sessions', '30 3 * * *', 'Europe/Brussels'],
         ['follow-digests', '0 7 * * *', 'Europe/Brussels'],

@@ -18,7 +18,7 @@ export function boardHref(ctx: PageContext, search: Partial<BoardSearch>): strin
   return `/${ctx.locale}/exchange${text ? `?${text}` : ''}`;
 }
 
-function FilterSelect({
+export function FilterSelect({
   ctx,
   name,
   label,
@@ -75,7 +75,8 @@ export function BoardPage({ ctx, data, done }: { ctx: PageContext; data: BoardDa
           </>
         ) : (
           ''
-        )}
+        )}{' '}
+        <a href={`/${ctx.locale}/exchange/calls`}>{t.html('exchange.calls.title')}</a>
       </p>
       <form method="get" action={`/${ctx.locale}/exchange`} role="search" class="search-form exchange-search">
         <div class="search-bar">

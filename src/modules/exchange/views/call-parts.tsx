@@ -1,0 +1,92 @@
+// Parts the calls' pages share: a deadline in the call's zone, the amount range, a call's card.
+import type { PageContext } from '../../../http/request-context.ts';
+import { pickText } from '../../../shared/i18n-text.ts';
+import { label } from '../../../views/components.tsx';
+import type { CallCard } from '../calls/search-calls.ts';
+import { placeText } from './parts.tsx';
+
+/** A moment in the call's zone, with the zone's name when it is not Brussels time. */
+export function momentText(ctx: PageContext, moment: Date, zone: string): string {
+  const text = new Intl.DateTimeFormat(ctx.locale, {
+    dateStyle: 'full',
+    timeStyle: 'short',
+    timeZone: zone,
+  }).format(moment);
+  return zone === 'Europe/Brussels' ? text : `${text} (${zone})`;
+}
+
+export function amountText(ctx: PageContext, call: { amountMin: number | null; amountMax: number | null }) {
+  const euros = (n: number) =>
+    new Intl.NumberFormat(ctx.locale, {
+      style: 'currency',
+      currency: 'EUR',
+      maximumFractionDigits: 0,
+    }).format(n);
+  const { amountMin: min, amountMax: max } = call;
+  if (min !== null && max !== null)
+    return ctx.t.t('exchange.calls.amount_range', { min: euros(min), max: euros(max) });
+  if (max !== null) return ctx.t.t('exchange.calls.amount_max', { max: euros(max) });
+  if (min !== null) return ctx.t.t('exchange.calls.amount_min', { min: euros(min) });
+  return '';
+}
+
+export function eligibilityText(ctx: PageContext, call: { informalEligible: boolean; kboRequired: boolean }) {
+  return [
+    ctx.t.t(call.informalEligible ? 'exchange.calls.informal_yes' : 'exchange.calls.informal_no'),
+    call.kboRequired ? ctx.t.t('exchange.calls.kbo_required') : '',
+  ]
+    .filter(Boolean)
+    .join(' · ');
+}
+
+export function CallCardItem({
+  ctx,
+  call,
+  themeName,
+  now,
+}: {
+  ctx: PageContext;
+  call: CallCard;
+  themeName: (code: string) => string;
+  now: Date;
+}) {
+  const { t } = ctx;
+  const title = pickText(call.title, ctx.locale);
+  const amount = amountText(ctx, call);
+  return (
+    <li class="card exchange-card">
+      <p class="exchange-what" safe>
+        {label(ctx, 'exchange.funder', call.funder)}
+      </p>
+      <h3 lang={title?.fallback ? title.lang : undefined}>
+        <a href={`/${ctx.locale}/exchange/calls/${call.id}`} safe>
+          {title?.text ?? ''}
+        </a>
+      </h3>
+      <p class="call-deadline" safe>
+        {t.t('exchange.calls.deadline', { moment: momentText(ctx, call.closesAt, call.timeZone) })}
+      </p>
+      {call.opensAt > now ? (
+        <p class="muted" safe>
+          {t.t('exchange.calls.opens', { moment: momentText(ctx, call.opensAt, call.timeZone) })}
+        </p>
+      ) : (
+        ''
+      )}
+      <p class="muted" safe>
+        {[amount, placeText(ctx, call), eligibilityText(ctx, call)].filter(Boolean).join(' · ')}
+      </p>
+      {call.themes.length ? (
+        <ul class="badges">
+          {call.themes.map((c) => (
+            <li class="badge" safe>
+              {themeName(c)}
+            </li>
+          ))}
+        </ul>
+      ) : (
+        ''
+      )}
+    </li>
+  );
+}
