@@ -37,6 +37,11 @@ export const maySeeCall = (reader: ExchangeReader, call: Owned) =>
 export const mayChangeCall = (reader: ExchangeReader, call: Owned) =>
   call.status === 'published' && (isPublisher(reader, call) || reader.moderator);
 
+/** Whether the page offers "change": the moderators, or the members of a publisher still verified. */
+export const mayEditCall = (reader: CallReader, call: Owned) =>
+  mayChangeCall(reader, call) &&
+  (reader.moderator || reader.organisations.some((o) => o.id === call.publisherId && o.verified));
+
 /** Whether the reader may publish calls at all (a moderator, or for a verified organisation). */
 export const mayPublish = (reader: CallReader) =>
   reader.moderator || reader.organisations.some((o) => o.verified);
@@ -68,6 +73,17 @@ export function requireChanger(actor: Actor, reader: ExchangeReader, call: Owned
   if (!isPublisher(reader, call) && !reader.moderator) throw new AppError('FORBIDDEN');
   if (!actor.emailVerified) throw new AppError('EMAIL_NOT_VERIFIED');
   if (call.status !== 'published') throw new AppError('EXCHANGE_CALL_WITHDRAWN');
+}
+
+/**
+ * Changing a call's text or link, as publishing it, needs the trust of the moderators: an
+ * organisation whose verification was withdrawn may still withdraw its calls, not rewrite them.
+ */
+export function requireEditor(actor: Actor, reader: CallReader, call: Owned): void {
+  requireChanger(actor, reader, call);
+  if (reader.moderator) return;
+  if (!reader.organisations.some((o) => o.id === call.publisherId && o.verified))
+    throw new AppError('EXCHANGE_CALL_NOT_TRUSTED');
 }
 
 /** The organisation a member acts for (following, asking for help): one they speak for. */

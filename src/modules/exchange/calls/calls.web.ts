@@ -18,7 +18,7 @@ import { CallPage } from '../views/call.page.tsx';
 import { CalendarPage } from '../views/calls-calendar.page.tsx';
 import { callsIcs } from './calls-ics.ts';
 import { followsFeedPath, isFollowsFeedToken } from './follows-feed-token.ts';
-import { callReaderOf, maySeeCall, mayChangeCall, mayPublish } from './calls.policy.ts';
+import { callReaderOf, maySeeCall, mayChangeCall, mayEditCall, mayPublish } from './calls.policy.ts';
 import { findCall, followersAmong, helpPostsOf } from './calls.repo.ts';
 import { funders } from './calls.vocabulary.ts';
 import { type CallSearch, searchCalls, upcomingCalls } from './search-calls.ts';
@@ -171,6 +171,7 @@ export const callsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
             })),
             help: help.map((h) => ({ id: h.id, organisation: names.get(h.organisationId) ?? {} })),
             mayChange: mayChangeCall(reader, call),
+            mayEdit: mayEditCall(reader, call),
           },
           themes: themesOf(taxonomy),
           done: doneNotice(ctx, 'exchange.calls.done', request.query.done)?.text,

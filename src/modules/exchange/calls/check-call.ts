@@ -80,8 +80,10 @@ function checkTexts(input: CallInput, problems: FieldProblem[]) {
 }
 
 function checkAmount(field: string, value: string, problems: FieldProblem[]): number | null {
-  const typed = value.trim().replace(/[\s.’']/g, '');
-  if (!typed) return null;
+  const given = value.trim();
+  if (!given) return null;
+  // Thousands marks only in groups of three ("25.000", "25 000"): "12.50" is not twelve hundred and fifty.
+  const typed = /^\d{1,3}([\s.’']\d{3})+$/.test(given) ? given.replace(/[\s.’']/g, '') : given;
   if (!/^\d{1,9}$/.test(typed) || Number(typed) > callLimits.amount) {
     problems.push(problem(field, 'call_amount'));
     return null;
@@ -96,7 +98,13 @@ export function momentIn(value: string, zone: string): Date | null {
   return dt.isValid ? dt.toJSDate() : null;
 }
 
-export const isZone = (zone: string) => DateTime.now().setZone(zone).isValid;
+/**
+ * An IANA zone name the platform can show dates in ("Europe/Brussels", or "UTC"). Luxon also takes
+ * "local", "system" and "UTC+5", which Intl's date formatting refuses: a call with such a zone made
+ * the calendar fail for everyone.
+ */
+const zones = new Set([...Intl.supportedValuesOf('timeZone'), 'UTC']);
+export const isZone = (zone: string) => zones.has(zone);
 
 export function isWebLink(value: string): boolean {
   if (!/^https?:\/\//i.test(value)) return false;

@@ -5,7 +5,7 @@ import { AppError } from '../../../shared/errors.ts';
 import type { ExchangeContext } from '../exchange-context.ts';
 import { problem } from '../posts/check-post.ts';
 import { auditCall } from './calls-audit.ts';
-import { callReaderOf, requireChanger } from './calls.policy.ts';
+import { callReaderOf, requireEditor } from './calls.policy.ts';
 import { findCall, updateCall } from './calls.repo.ts';
 import { type CallInput, checkCall } from './check-call.ts';
 
@@ -14,7 +14,7 @@ export async function editCall(ctx: ExchangeContext, id: string, input: CallInpu
   return ctx.db.transaction(async (tx) => {
     const call = await findCall(tx, id, true);
     if (!call) throw new AppError('EXCHANGE_CALL_NOT_FOUND');
-    requireChanger(ctx.actor, reader, call);
+    requireEditor(ctx.actor, reader, call);
     const version = String(call.version);
     if (input.version !== version)
       throw new AppError('VALIDATION_FAILED', {

@@ -22,6 +22,8 @@ export interface CallPageData {
   /** Requests on the board for help with it. */
   help: { id: string; organisation: I18nText }[];
   mayChange: boolean;
+  /** Change its text: the moderators, or the members of a publisher that is still verified. */
+  mayEdit: boolean;
 }
 
 export interface CallFormData {

@@ -12,27 +12,32 @@ import { mailPerson } from '../../notifications/index.ts';
 import { exchangeCallFollows, exchangeCalls } from './calls.schema.ts';
 import { callLimits } from './calls.vocabulary.ts';
 
-const day = 86_400_000;
 const [farDays, nearDays] = callLimits.remindDays;
 
-type Due = { call_id: string; organisation_id: string; near: boolean };
+type Due = { call_id: string; organisation_id: string; near: boolean; days_left: number };
+
+/** Days between two moments as Brussels counts them: calendar days, whatever the hour. */
+const brusselsDaysLeft = (at: string) =>
+  sql`((c.closes_at at time zone 'Europe/Brussels')::date - (${at}::timestamptz at time zone 'Europe/Brussels')::date)`;
 
 export async function runCallReminders(
   db: Database,
   { now, origin }: { now: Date; origin: string },
 ): Promise<{ reminded: number; mails: number }> {
   const at = now.toISOString();
+  // A deadline 14 calendar days ahead in Brussels, at whatever hour, is reminded today (the job
+  // runs in the morning): counting 24-hour periods sent most reminders a day late.
+  const left = brusselsDaysLeft(at);
   const { rows: due } = await db.execute<Due>(sql`
-    select f.call_id, f.organisation_id, c.closes_at <= ${at}::timestamptz + ${`${nearDays} days`}::interval as near
+    select f.call_id, f.organisation_id, ${left} <= ${nearDays} as near, ${left} as days_left
     from exchange_call_follows f join exchange_calls c on c.id = f.call_id
     where c.status = 'published' and c.closes_at > ${at}::timestamptz
-      and ((c.closes_at <= ${at}::timestamptz + ${`${nearDays} days`}::interval and f.reminded_near_at is null)
-        or (c.closes_at <= ${at}::timestamptz + ${`${farDays} days`}::interval and f.reminded_far_at is null
-            and c.closes_at > ${at}::timestamptz + ${`${nearDays} days`}::interval))
+      and ((${left} <= ${nearDays} and f.reminded_near_at is null)
+        or (${left} <= ${farDays} and ${left} > ${nearDays} and f.reminded_far_at is null))
     order by c.closes_at, f.call_id, f.organisation_id`);
   let reminded = 0;
   let mails = 0;
-  for (const { call_id: callId, organisation_id: organisationId, near } of due) {
+  for (const { call_id: callId, organisation_id: organisationId, near, days_left: days } of due) {
     mails += await db.transaction(async (tx) => {
       // Marked by the one run whose update finds the mark still empty.
       const marked = await tx
@@ -49,6 +54,9 @@ export async function runCallReminders(
           and(
             eq(exchangeCallFollows.callId, callId),
             eq(exchangeCallFollows.organisationId, organisationId),
+            // Still published and not yet past, as the call is now (withdrawn or moved meanwhile: none).
+            sql`exists (select 1 from exchange_calls c where c.id = ${callId} and c.status = 'published'
+                        and c.closes_at > ${at}::timestamptz and ${left} <= ${near ? nearDays : farDays})`,
             near ? isNull(exchangeCallFollows.remindedNearAt) : isNull(exchangeCallFollows.remindedFarAt),
           ),
         )
@@ -67,7 +75,6 @@ export async function runCallReminders(
         tx,
         members.map((m) => m.userId),
       );
-      const days = Math.max(1, Math.ceil((call!.closesAt.getTime() - now.getTime()) / day));
       for (const person of people)
         await mailPerson(tx, origin, person, {
           kind: 'exchange.mail.call_reminder',

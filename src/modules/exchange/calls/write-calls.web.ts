@@ -23,7 +23,7 @@ import { CallFormPage } from '../views/call-form.page.tsx';
 import { CallHelpPage } from '../views/call-help.page.tsx';
 import { askHelp } from './ask-help.ts';
 import { callInput, callValues } from './call-form.ts';
-import { callReaderOf, requireChanger } from './calls.policy.ts';
+import { callReaderOf, requireEditor } from './calls.policy.ts';
 import { findCall } from './calls.repo.ts';
 import { defaultCallZone } from './calls.vocabulary.ts';
 import { createCall } from './create-call.ts';
@@ -89,7 +89,7 @@ export const writeCallsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, dep
     const ectx = signedInContext(request, deps);
     const [call, reader] = await Promise.all([findCall(db, id), callReaderOf(db, ectx.actor)]);
     if (!call) throw new AppError('EXCHANGE_CALL_NOT_FOUND');
-    requireChanger(ectx.actor, reader, call);
+    requireEditor(ectx.actor, reader, call);
     return { ectx, call, editing: { id: call.id, title: textIn(call.title, ectx.locale) } };
   }
 

@@ -40,7 +40,10 @@ export async function answerPost(
   if (!existing && statusOn(seen, today) !== 'open') throw new AppError('EXCHANGE_POST_NOT_OPEN');
   await ctx.messageLimit.consume(`user:${ctx.actor.userId}`);
   const result = await ctx.db.transaction(async (tx) => {
-    const post = (await findPost(tx, seen.id, true))!;
+    const post = await findPost(tx, seen.id, true);
+    if (!post) throw new AppError('EXCHANGE_POST_NOT_FOUND');
+    // As it is now, locked: an edit may have closed it to informal groups since it was read.
+    requireMayAnswer(post, kinds.get(organisationId));
     const thread = await threadFor(tx, {
       postId: post.id,
       organisationId,
@@ -61,6 +64,7 @@ export async function answerPost(
       postTitle: post.title,
       from: organisationId,
       to: post.organisationId,
+      side: 'responder',
       first: thread.created,
     });
     await auditThread(tx, ctx, thread.created ? 'thread_started' : 'message_written', thread.id, {

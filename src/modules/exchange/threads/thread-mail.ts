@@ -9,18 +9,19 @@ import { findUsersByIds } from '../../accounts/index.ts';
 import { mailPerson } from '../../notifications/index.ts';
 import { writingRoles } from '../posts/posts.policy.ts';
 import { organisationNames } from '../posts/organisation-names.ts';
+import type { ThreadSide } from '../exchange.vocabulary.ts';
 import { caughtUp } from './threads.repo.ts';
 
 export async function mailOtherSide(
   tx: Executor,
   ctx: { origin: string; actor: { userId: string }; now: Date },
-  thread: { id: string; postTitle: I18nText; from: string; to: string; first: boolean },
+  thread: { id: string; postTitle: I18nText; from: string; to: string; side: ThreadSide; first: boolean },
 ): Promise<number> {
   const members = (await findMembersOf(tx, thread.to)).filter(
     (m) => m.userId !== ctx.actor.userId && m.roles.some((r) => writingRoles.includes(r)),
   );
   const ids = members.map((m) => m.userId);
-  const due = thread.first ? new Set(ids) : await caughtUp(tx, thread.id, ids, ctx.now);
+  const due = thread.first ? new Set(ids) : await caughtUp(tx, thread.id, ids, ctx.now, thread.side);
   const people = (await findUsersByIds(tx, [...due])).filter((p) => p.emailVerifiedAt);
   if (!people.length) return 0;
   const names = await organisationNames(tx, [thread.from]);

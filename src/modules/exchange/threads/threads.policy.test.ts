@@ -37,9 +37,15 @@ describe('threads.policy', () => {
     );
   });
 
-  it('answers for the member’s other organisation, never the post’s own', () => {
+  it('answers for the member’s organisation; a member of the post’s own organisation does not answer it', () => {
     expect(respondingOrganisation(actor, reader(helperOrg), post, undefined)).toBe(helperOrg);
-    expect(respondingOrganisation(actor, reader(posterOrg, helperOrg), post, undefined)).toBe(helperOrg);
+    // In both organisations: they would write on both sides of the thread.
+    expect(code(() => respondingOrganisation(actor, reader(posterOrg, helperOrg), post, undefined))).toBe(
+      'EXCHANGE_OWN_POST',
+    );
+    expect(code(() => respondingOrganisation(actor, reader(posterOrg, helperOrg), post, helperOrg))).toBe(
+      'EXCHANGE_OWN_POST',
+    );
     expect(respondingOrganisation(actor, reader(helperOrg, thirdOrg), post, thirdOrg.toUpperCase())).toBe(
       thirdOrg,
     );

@@ -12,7 +12,7 @@ import type { ExchangeReader } from '../posts/posts.policy.ts';
 import type { PostRow } from '../posts/posts.repo.ts';
 import type { ThreadRow } from './threads.repo.ts';
 
-/** The reader's side of a thread (the poster's when they belong to both), or none. */
+/** The reader's side of a thread, or none. (Nobody answers a post of their own organisation, so no one writes on both sides.) */
 export function sideOf(
   reader: ExchangeReader,
   post: Pick<PostRow, 'organisationId'>,
@@ -40,7 +40,8 @@ export const answeringFor = (reader: ExchangeReader, post: Pick<PostRow, 'organi
 
 /**
  * The organisation that answers a post: the one chosen, or the reader's only one other than the
- * post's. Answering one's own organisation's post is refused in words.
+ * post's. A member of the post's organisation is refused in words, whichever other organisation
+ * they also belong to: in a thread they would be on both sides.
  */
 export function respondingOrganisation(
   actor: Actor,
@@ -51,8 +52,7 @@ export function respondingOrganisation(
   if (!actor.emailVerified) throw new AppError('EMAIL_NOT_VERIFIED');
   const mine = answeringFor(reader, post);
   const id = chosen?.trim().toLowerCase() ?? '';
-  if (id === post.organisationId || (!mine.length && reader.organisationIds.length))
-    throw new AppError('EXCHANGE_OWN_POST');
+  if (reader.organisationIds.includes(post.organisationId)) throw new AppError('EXCHANGE_OWN_POST');
   if (!mine.length) throw new AppError('FORBIDDEN');
   if (!id && mine.length === 1) return mine[0]!;
   if (isUuid(id) && mine.includes(id)) return id;

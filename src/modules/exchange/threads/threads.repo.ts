@@ -85,14 +85,16 @@ export async function markRead(db: Executor, threadId: string, userId: string, n
 }
 
 /**
- * Of these people, those who had read the thread up to its latest message before `before` (or never
- * had a message in it): the others still have one unread, and were told of it already.
+ * Of these people, those who had read the thread up to the latest message of the writing side
+ * (`from`) before `before`: the others still have one unread from that side, and were told of it
+ * already. Their own side's messages do not count (a colleague's message is no news from the other).
  */
 export async function caughtUp(
   db: Executor,
   threadId: string,
   userIds: string[],
   before: Date,
+  from: ThreadSide,
 ): Promise<Set<string>> {
   if (!userIds.length) return new Set();
   const list = sql.join(
@@ -104,7 +106,7 @@ export async function caughtUp(
     where not exists (
       select 1 from exchange_messages m
       where m.thread_id = ${threadId} and m.created_at < ${before}
-        and m.author_id is distinct from u.id
+        and m.side = ${from}
         and m.created_at > coalesce(
           (select r.read_at from exchange_thread_reads r where r.thread_id = ${threadId} and r.user_id = u.id),
           '-infinity'::timestamptz))`);

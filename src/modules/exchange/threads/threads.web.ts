@@ -38,7 +38,14 @@ const MessageBody = Type.Object({ message: Message() });
 const DoneQuery = Type.Object({ done: Type.Optional(Type.String({ maxLength: 20 })) });
 
 /** Refusals shown on the form itself, in words, besides a field's problem. */
-const shownOnForm: ErrorCode[] = ['RATE_LIMITED', 'EXCHANGE_OWN_POST', 'EXCHANGE_INFORMAL_NOT_ALLOWED'];
+// Refusals shown above the form that keeps what was typed, rather than on an error page.
+const shownOnForm: ErrorCode[] = [
+  'RATE_LIMITED',
+  'EMAIL_NOT_VERIFIED',
+  'EXCHANGE_OWN_POST',
+  'EXCHANGE_INFORMAL_NOT_ALLOWED',
+  'EXCHANGE_POST_NOT_OPEN',
+];
 
 export const threadsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   const { db } = deps;
@@ -116,7 +123,7 @@ export const threadsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) 
       const ectx = context(request);
       const values = request.body;
       return submitForm(reply, () => writeMessage(ectx, request.params.id, values.message), {
-        alsoShown: ['RATE_LIMITED'],
+        alsoShown: ['RATE_LIMITED', 'EMAIL_NOT_VERIFIED'],
         redirect: ({ threadId }) => `/${ectx.locale}/exchange/threads/${threadId}?done=sent#reply-title`,
         refused: async (problems, error) => {
           const { ctx, refusal } = await refusalOf(request, values, problems, error);

@@ -27,13 +27,15 @@ export async function writeMessage(
   const body = checkMessage(text);
   await ctx.messageLimit.consume(`user:${ctx.actor.userId}`);
   await ctx.db.transaction(async (tx) => {
-    const thread = (await findThread(tx, found.id, true))!;
+    // Gone since it was read (its post or organisation deleted): nothing to write in.
+    const thread = await findThread(tx, found.id, true);
+    if (!thread) throw new AppError('EXCHANGE_THREAD_NOT_FOUND');
     await insertMessage(tx, { threadId: thread.id, authorId: ctx.actor.userId, side, body, now: ctx.now });
     const [from, to] =
       side === 'poster'
         ? [post.organisationId, thread.organisationId]
         : [thread.organisationId, post.organisationId];
-    await mailOtherSide(tx, ctx, { id: thread.id, postTitle: post.title, from, to, first: false });
+    await mailOtherSide(tx, ctx, { id: thread.id, postTitle: post.title, from, to, side, first: false });
     await auditThread(tx, ctx, 'message_written', thread.id, { post: post.id, side });
   });
   ctx.mailQueued();

@@ -97,9 +97,13 @@ export function CallPage({
       ))}
       {data.mayChange ? (
         <div class="actions exchange-actions">
-          <a class="button secondary" href={`${base}/edit`}>
-            {t.html('exchange.post.edit')}
-          </a>
+          {data.mayEdit ? (
+            <a class="button secondary" href={`${base}/edit`}>
+              {t.html('exchange.post.edit')}
+            </a>
+          ) : (
+            ''
+          )}
           <PostButton ctx={ctx} action={`${base}/withdraw`} label={t.t('exchange.calls.withdraw')} />
         </div>
       ) : (

@@ -217,4 +217,27 @@ describe("a published practice's page from the library's copies", () => {
       await other.connection.close();
     }
   });
+
+  it('never keeps what a read begun before an edit found under the edition after it', async () => {
+    const practice = await published('Edited while read');
+    const other = await otherProcess();
+    try {
+      const [{ id: partner }] = await sql(`select id from organisations where id <> $1 order by id limit 1`, [
+        org,
+      ]);
+      const old = (await other.library.practice(practice.slug))!;
+      // The edit lands, and this process's poll sees it, while the old read is still under way.
+      await sql('update practices set organisation_ids = array[$2::uuid], updated_at = now() where id = $1', [
+        practice.id,
+        partner,
+      ]);
+      await other.edition.check();
+      await other.library.presented(old);
+      const page = await practicePageData(other.connection.db, other.library, null, practice.slug);
+      expect(page.organisations.map((o) => o.id)).toContain(partner);
+    } finally {
+      await other.edition.close();
+      await other.connection.close();
+    }
+  });
 });

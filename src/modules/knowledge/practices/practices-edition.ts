@@ -21,7 +21,7 @@ export const practicesPollMs = 2_000;
 export async function practicesFingerprint(db: Executor): Promise<string> {
   const { rows } = await db.execute<{ fingerprint: string }>(
     sql`select (select count(*) || '/' || coalesce(sum(extract(epoch from updated_at)), 0) from practices)
-               || '/' || (select count(*) || '/' || coalesce(sum(hashtext(id::text)), 0) from practice_attachments)
+               || '/' || (select count(*) || '/' || coalesce(sum(uuid_hash(id)), 0) from practice_attachments)
                || '/' || (select count(*) || '/' || coalesce(sum(hashtext(labels::text)), 0) from worksheet_items)
                as fingerprint`,
   );
