@@ -76,11 +76,16 @@ describe('funding calls', () => {
     expect(feed.headers()['content-type']).toContain('text/calendar');
     expect(await feed.text()).toContain(`UID:call-${callId}@passerelle`);
 
-    // The daily job on a test clock, 13½ days before the deadline: one reminder, in French.
+    // The daily job on a test clock, at 06:30 Brussels time 14 calendar days before the deadline
+    // (a noon deadline: 14 days and 5½ hours away, 14 days as people count them): one reminder, in French.
     const [{ closes_at: closesAt }] = await sql(h, 'select closes_at from exchange_calls where id = $1', [
       callId,
     ]);
-    const now = new Date(new Date(closesAt).getTime() - 13.5 * 86_400_000);
+    const now = DateTime.fromJSDate(new Date(closesAt))
+      .setZone('Europe/Brussels')
+      .minus({ days: 14 })
+      .set({ hour: 6, minute: 30 })
+      .toJSDate();
     const origin = h.baseUrl;
     expect(await runCallReminders(h.database.db, { now, origin })).toMatchObject({ reminded: 1 });
     expect(await runCallReminders(h.database.db, { now, origin })).toEqual({ reminded: 0, mails: 0 });
