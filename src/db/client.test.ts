@@ -1,6 +1,7 @@
 // Every query has a time limit, also when PostgreSQL stops answering altogether (a frozen server,
 // a connection cut without a reset): the client gives up instead of holding a request for ever.
 import { inject, it, expect } from 'vitest';
+import { sql } from 'drizzle-orm';
 import { connectDatabase } from './client.ts';
 
 it('gives up a query when the server process behind the connection stops answering', async () => {
@@ -23,6 +24,44 @@ it('has PostgreSQL stop a query that runs past the limit', async () => {
   try {
     await expect(connection.pool.query('select pg_sleep(5)')).rejects.toMatchObject({ code: '57014' });
   } finally {
+    await connection.close();
+  }
+});
+
+/** Lets a frozen server process go on (it may have ended meanwhile, its client gone). */
+function resume(pid: number): void {
+  try {
+    if (pid) process.kill(pid, 'SIGCONT');
+  } catch {
+    // Already gone.
+  }
+}
+
+it('does not let a transaction whose query timed out be committed by the next one', async () => {
+  const connection = connectDatabase(inject('pgAdminUrl'), { max: 1, queryTimeoutMs: 1_000 });
+  const table = `timed_out_${Date.now()}`;
+  await connection.pool.query(`create table ${table} (note text)`);
+  let backend = 0;
+  try {
+    await expect(
+      connection.db.transaction(async (tx) => {
+        await tx.execute(sql.raw(`insert into ${table} values ('from the timed-out transaction')`));
+        backend = Number(
+          (await tx.execute<{ pid: number }>(sql`select pg_backend_pid() as pid`)).rows[0]!.pid,
+        );
+        process.kill(backend, 'SIGSTOP');
+        await tx.execute(sql`select 1`);
+      }),
+    ).rejects.toThrow();
+    resume(backend);
+    await connection.db.transaction(async (tx) => {
+      await tx.execute(sql`select 1`);
+    });
+    const { rows } = await connection.pool.query(`select count(*)::int as n from ${table}`);
+    expect(rows[0].n).toBe(0);
+  } finally {
+    resume(backend);
+    await connection.pool.query(`drop table if exists ${table}`);
     await connection.close();
   }
 });

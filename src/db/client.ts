@@ -14,12 +14,40 @@ export interface DatabaseConnection {
   close(): Promise<void>;
 }
 
+/**
+ * pg's client-side query timeout only fails the promise: the query stays on the connection, and in a
+ * transaction the rollback queues behind it and times out too, so the client went back to the pool
+ * still inside the transaction, for the next request to commit. A client whose query timed out gives
+ * up its connection instead: the pool drops it and PostgreSQL rolls the transaction back.
+ */
+class TimeLimitedClient extends pg.Client {
+  constructor(config?: pg.ClientConfig) {
+    super(config);
+    // A connection lost while the client is lent out (no pool listener then) is reported through
+    // the failed queries; as an unheard 'error' event it would end the process.
+    this.on('error', () => {});
+  }
+}
+const query = pg.Client.prototype.query as (...args: unknown[]) => unknown;
+TimeLimitedClient.prototype.query = function (this: pg.Client, ...args: unknown[]) {
+  const result = query.apply(this, args);
+  if (result instanceof Promise)
+    result.catch((error: unknown) => {
+      if (error instanceof Error && error.message === 'Query read timeout')
+        (
+          this as unknown as { connection: { stream: { destroy(e: Error): void } } }
+        ).connection.stream.destroy(error);
+    });
+  return result;
+} as typeof pg.Client.prototype.query;
+
 export function connectDatabase(
   url: string,
   options: { max?: number; applicationName?: string; queryTimeoutMs?: number } = {},
 ): DatabaseConnection {
   const queryTimeout = options.queryTimeoutMs ?? 15_000;
   const pool = new pg.Pool({
+    Client: TimeLimitedClient,
     connectionString: url,
     max: options.max ?? 10,
     application_name: options.applicationName ?? 'passerelle',
