@@ -22,6 +22,14 @@ async function main(): Promise<void> {
     poolSize: config.database.poolSize,
     queryTimeoutMs: config.database.queryTimeoutMs,
   });
+  // A stop while starting (demo data, the index): PostgreSQL runs in a session of its own, out of
+  // reach of the signal, so it is stopped here; the draining shutdown below replaces this once serving.
+  const stopWhileStarting = (signal: NodeJS.Signals) => {
+    console.log(`\n${signal} while starting: stopping.`);
+    void database.close().finally(() => process.exit(1));
+  };
+  process.once('SIGINT', stopWhileStarting);
+  process.once('SIGTERM', stopWhileStarting);
   // Reference and demo data go in before the app starts indexing the directory.
   await syncTaxonomy(database.db);
   if (config.demoData) {
@@ -96,6 +104,8 @@ async function main(): Promise<void> {
     active++;
     response.once('close', () => active--);
   });
+  process.removeListener('SIGINT', stopWhileStarting);
+  process.removeListener('SIGTERM', stopWhileStarting);
   process.once('SIGINT', () => void shutdown('SIGINT'));
   process.once('SIGTERM', () => void shutdown('SIGTERM'));
 

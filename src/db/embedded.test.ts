@@ -1,7 +1,7 @@
 // The data folder's lock: a live owner is respected, a lock left behind by an unclean stop is not,
 // even when its pid has since been given to another process (after a reboot, in a container).
 import { type ChildProcess, spawn } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdtempSync, readFileSync, rmSync, utimesSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import pg from 'pg';
@@ -26,6 +26,13 @@ function live(command: string, args: string[]): ChildProcess {
   return child;
 }
 
+/** A lock as an unclean stop leaves it: nobody has touched it for a minute. */
+function writeOldLock(dir: string, lock: Parameters<typeof writeLock>[1]): void {
+  writeLock(dir, lock);
+  const minuteAgo = new Date(Date.now() - 60_000);
+  utimesSync(join(dir, 'passerelle.lock'), minuteAgo, minuteAgo);
+}
+
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
 });
@@ -46,7 +53,7 @@ describe('readLock', () => {
   it('ignores, and says why, a lock whose pid now belongs to a process that started later', () => {
     const dir = tempDir();
     const other = live(process.execPath, ['-e', 'setTimeout(() => {}, 60000)']);
-    writeLock(dir, { pid: other.pid!, started: 'another-boot:12', pgPort: 5432 });
+    writeOldLock(dir, { pid: other.pid!, started: 'another-boot:12', pgPort: 5432 });
     const stale = vi.fn();
     expect(readLock(dir, stale)).toBeNull();
     expect(stale).toHaveBeenCalledWith(`pid ${other.pid} now belongs to a process that started later`);
@@ -55,15 +62,18 @@ describe('readLock', () => {
   it('ignores an older lock (no start recorded) naming a live process that is not Node', () => {
     const dir = tempDir();
     const sleeper = live('sleep', ['60']);
-    writeLock(dir, { pid: sleeper.pid!, pgPort: 5432 });
+    writeOldLock(dir, { pid: sleeper.pid!, pgPort: 5432 });
     const stale = vi.fn();
     expect(readLock(dir, stale)).toBeNull();
     expect(stale).toHaveBeenCalledWith(`pid ${sleeper.pid} is not a Node process`);
   });
 
-  it('ignores a lock naming this very process, left by an earlier run given the same pid', () => {
+  it('respects a lock touched lately whatever its pid says here: its owner may run in another container', () => {
     const dir = tempDir();
-    writeLock(dir, { pid: process.pid, pgPort: 5432 });
+    // In a second container on the same volume, the owner's pid is ours, or nobody's.
+    writeLock(dir, { pid: process.pid, started: 'another-container:7', pgPort: 5432 });
+    expect(readLock(dir)?.started).toBe('another-container:7');
+    writeOldLock(dir, { pid: process.pid, started: 'another-container:7', pgPort: 5432 });
     expect(readLock(dir)).toBeNull();
   });
 
@@ -71,7 +81,7 @@ describe('readLock', () => {
     const dir = tempDir();
     const gone = live('true', []);
     await new Promise((resolve) => gone.on('exit', resolve));
-    writeLock(dir, { pid: gone.pid!, pgPort: 5432 });
+    writeOldLock(dir, { pid: gone.pid!, pgPort: 5432 });
     expect(readLock(dir)).toBeNull();
     writeFileSync(join(dir, 'passerelle.lock'), '{not json');
     expect(readLock(dir)).toBeNull();
@@ -82,7 +92,7 @@ describe('startEmbeddedDatabase', () => {
   it("starts over a lock naming a live unrelated process, with a log line, and keeps PostgreSQL's log in the folder", async () => {
     const dir = tempDir();
     const sleeper = live('sleep', ['120']);
-    writeLock(dir, { pid: sleeper.pid!, started: 'another-boot:1', pgPort: 5432 });
+    writeOldLock(dir, { pid: sleeper.pid!, started: 'another-boot:1', pgPort: 5432 });
     const warn = vi.spyOn(console, 'warn').mockImplementation(() => {});
     const database = await startEmbeddedDatabase(dir);
     try {

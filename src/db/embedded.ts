@@ -11,6 +11,7 @@ import {
   renameSync,
   statSync,
   unlinkSync,
+  utimesSync,
   type WriteStream,
   writeFileSync,
 } from 'node:fs';
@@ -86,10 +87,25 @@ function readLockFile(dataDir: string): LockFile | null {
   }
 }
 
+/**
+ * The owner touches its lock every 10 s. A lock touched within 30 s belongs to a live owner whatever
+ * its pid says here: the owner may run in another pid namespace (a second container on the same
+ * volume), where its pid means nothing to us.
+ */
+const lockHeartbeatMs = 10_000;
+const freshLockMs = 30_000;
+
+function lockIsFresh(dataDir: string): boolean {
+  try {
+    return Date.now() - statSync(join(dataDir, 'passerelle.lock')).mtimeMs < freshLockMs;
+  } catch {
+    return false;
+  }
+}
+
 /** Why the process a lock names is not a running owner of the folder, or null when it is. */
 function staleBecause(lock: LockFile): string | null {
-  if (lock.pid === process.pid) return 'it names this very process (an earlier run with the same pid)';
-  if (!isAlive(lock.pid)) return null;
+  if (!isAlive(lock.pid)) return `pid ${lock.pid} has ended`;
   const started = processStart(lock.pid);
   if (lock.started && started && started !== lock.started)
     return `pid ${lock.pid} now belongs to a process that started later`;
@@ -99,16 +115,31 @@ function staleBecause(lock: LockFile): string | null {
   return null;
 }
 
-/** The lock of the live process that owns the data folder, or null when there is none. */
+/**
+ * The lock of the live process that owns the data folder, or null when there is none. A lock is
+ * stale when its process is gone or is another one now, and nobody touched it for 30 s.
+ */
 export function readLock(dataDir: string, onStale: (reason: string) => void = () => {}): LockFile | null {
   const lock = readLockFile(dataDir);
-  if (!lock || !isAlive(lock.pid)) return null;
+  if (!lock) return null;
   const stale = staleBecause(lock);
-  if (stale) {
-    onStale(stale);
-    return null;
+  if (!stale || lockIsFresh(dataDir)) return lock;
+  onStale(stale);
+  return null;
+}
+
+/** A lock whose pid looks dead or reused here but that was touched lately: wait until it is not (≤ 35 s). */
+async function waitForQuietLock(
+  dataDir: string,
+  onStale: (reason: string) => void,
+): Promise<LockFile | null> {
+  let owner = readLock(dataDir, onStale);
+  const deadline = Date.now() + freshLockMs + 5_000;
+  while (owner && staleBecause(owner) && Date.now() < deadline) {
+    await new Promise((resolve) => setTimeout(resolve, 1_000));
+    owner = readLock(dataDir, onStale);
   }
-  return lock;
+  return owner;
 }
 
 export function writeLock(dataDir: string, lock: LockFile): void {
@@ -153,7 +184,7 @@ export async function startEmbeddedDatabase(
   log: (line: string) => void = () => {},
 ): Promise<EmbeddedDatabase> {
   mkdirSync(dataDir, { recursive: true });
-  const owner = readLock(dataDir, (reason) =>
+  const owner = await waitForQuietLock(dataDir, (reason) =>
     console.warn(`Ignoring the stale ${join(dataDir, 'passerelle.lock')}: ${reason}.`),
   );
   if (owner) {
@@ -211,12 +242,30 @@ export async function startEmbeddedDatabase(
   }
   const lock = { pid: process.pid, started: processStart(process.pid) ?? undefined, pgPort: port };
   writeLock(dataDir, lock);
+  // Touched while we run (lockIsFresh): the lock of a live owner never looks stale to another.
+  const heartbeat = setInterval(() => {
+    try {
+      const now = new Date();
+      utimesSync(join(dataDir, 'passerelle.lock'), now, now);
+    } catch {
+      // Gone (a hand deleted it): nothing to keep fresh.
+    }
+  }, lockHeartbeatMs);
+  heartbeat.unref();
   let state: 'running' | 'restarting' | 'failed' | 'stopped' = 'running';
+  /** A start again under way, which stop() must wait for. */
+  let restarting: Promise<PostgresProcess> | undefined;
   // A function, so the check after a wait reads the state as it is then.
   const stopped = () => state === 'stopped';
   // A signal works even in an "exit" listener: PostgreSQL, in a session of its own, would outlive us.
   const stopOnExit = () => {
-    if (state !== 'stopped') process.kill(server.pid, 'SIGINT');
+    // Only a server that runs: while restarting or after failing, its pid is of a process gone.
+    if (state !== 'running') return;
+    try {
+      process.kill(server.pid, 'SIGINT');
+    } catch {
+      // Ended meanwhile.
+    }
   };
   process.once('exit', stopOnExit);
 
@@ -233,7 +282,10 @@ export async function startEmbeddedDatabase(
         if (stopped()) return;
         try {
           stopOrphanedCluster(clusterDir);
-          server = await start();
+          restarting = start();
+          server = await restarting;
+          // Stopped while it was starting: stop() waited for this start, and stops it.
+          if (stopped()) return;
           state = 'running';
           console.error(`The embedded PostgreSQL runs again (pid ${server.pid}).`);
           watch(server);
@@ -262,7 +314,9 @@ export async function startEmbeddedDatabase(
     async stop() {
       if (state === 'stopped') return;
       state = 'stopped';
+      clearInterval(heartbeat);
       process.removeListener('exit', stopOnExit);
+      await restarting?.catch(() => undefined);
       await server.stop();
       postgresLog.end();
       if (readLockFile(dataDir)?.pid === process.pid) unlinkSync(join(dataDir, 'passerelle.lock'));
