@@ -43,13 +43,16 @@ export async function passwordProblem(
   const inputs = personal
     .flatMap((p) => p.toLowerCase().split(/[^\p{L}\p{N}]+/u))
     .filter((p) => p.length >= 3);
-  const result = await judgeGuessing(password, inputs);
+  // Matching grows fast with length (a varied 200-character password took seconds of the worker);
+  // the first 64 characters tell whether a password is guessable.
+  const judged = [...password].slice(0, 64).join('');
+  const result = await judgeGuessing(judged, inputs);
   const sequence = result.sequence;
   // Mostly one's own name or address is guessable by anyone who knows the person, whatever the score.
   const personalLength = sequence
     .filter((m) => m.dictionaryName === 'userInputs')
     .reduce((sum, m) => sum + m.token.length, 0);
-  if (personalLength * 2 >= password.length) return 'personal';
+  if (personalLength * 2 >= judged.length) return 'personal';
   if (result.score >= 3) return null;
   const strongest = sequence.filter((m) => m.token.length >= 4);
   if (strongest.some((m) => m.dictionaryName?.startsWith('passwords'))) return 'leaked';
