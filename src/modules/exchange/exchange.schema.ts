@@ -173,3 +173,12 @@ export const exchangeThreadReads = pgTable(
     index('exchange_thread_reads_user_idx').on(t.userId),
   ],
 );
+
+/**
+ * One row whose number every committed change of posts or calls raises (triggers of migration
+ * 0035, run at commit): visitors' pages of the board and the calendar are kept while it stays.
+ */
+export const exchangeEdition = pgTable('exchange_edition', {
+  id: integer().primaryKey(),
+  edition: integer().notNull().default(0),
+});

@@ -7,6 +7,7 @@ import type { WebDeps } from '../../../http/deps.ts';
 import { IdParams } from '../../../http/params.ts';
 import { doneNotice, originOf, pageFor } from '../../../http/request-context.ts';
 import { sendHtml } from '../../../http/send-html.ts';
+import { VisitorPages } from '../../../http/visitor-pages.ts';
 import { actorOf } from '../../../shared/actor.ts';
 import { isUuid } from '../../../shared/shapes.ts';
 import { textIn } from '../../../shared/i18n-text.ts';
@@ -14,6 +15,7 @@ import { AppError } from '../../../shared/errors.ts';
 import { getTaxonomy } from '../../directory/index.ts';
 import { themesOf } from '../posts/board.web.ts';
 import { organisationNames } from '../posts/organisation-names.ts';
+import { exchangeEditionOf } from '../exchange-edition.ts';
 import { CallPage } from '../views/call.page.tsx';
 import { CalendarPage } from '../views/calls-calendar.page.tsx';
 import { callsIcs } from './calls-ics.ts';
@@ -51,13 +53,15 @@ const sendIcs = (reply: FastifyReply, ics: string, file: string, cache: string) 
 
 export const callsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   const { db } = deps;
+  // Visitors' pages while no call or post changed (one per language: registered under each).
+  const visitorPages = new VisitorPages();
 
   app.get(
     '/exchange/calls',
     { schema: { hide: true, querystring: CalendarQuery } },
     async (request, reply) => {
-      const ctx = await pageFor(request, deps);
-      const { q, theme, commune, organisation, page = 1 } = request.query;
+      const page = await pageFor(request, deps);
+      const { q, theme, commune, organisation, page: number = 1 } = request.query;
       const actor = request.signedIn ? actorOf(request.signedIn) : null;
       const [taxonomy, reader] = await Promise.all([getTaxonomy(db), callReaderOf(db, actor)]);
       const profile = reader.organisations.find((o) => o.id === organisation?.toLowerCase());
@@ -69,23 +73,28 @@ export const callsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
         open: request.query.open === '1' || undefined,
         informal: request.query.informal === '1' || undefined,
         organisation: profile?.id,
-        page,
+        page: number,
         perPage: 20,
       };
-      const results = await searchCalls(db, search, new Date(), profile);
-      return sendHtml(
-        reply,
-        CalendarPage({
+      const make = async (ctx: typeof page) => {
+        const results = await searchCalls(db, search, new Date(), profile);
+        return CalendarPage({
           ctx,
           data: {
             search,
-            results: { ...results, more: results.more && page < calendarPages },
+            results: { ...results, more: results.more && number < calendarPages },
             themes: themesOf(taxonomy),
             organisations: reader.organisations.map((o) => ({ id: o.id, name: o.name })),
             publisher: mayPublish(reader),
           },
           done: doneNotice(ctx, 'exchange.calls.done', request.query.done)?.text,
-        }),
+        });
+      };
+      return sendHtml(
+        reply,
+        page.user || request.query.done
+          ? make(page)
+          : visitorPages.page(page, request.url, [await exchangeEditionOf(db)], make),
       );
     },
   );

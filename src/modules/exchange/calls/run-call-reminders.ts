@@ -9,6 +9,7 @@ import { textIn } from '../../../shared/i18n-text.ts';
 import { findMembersOf } from '../../access/index.ts';
 import { findUsersByIds } from '../../accounts/index.ts';
 import { mailPerson } from '../../notifications/index.ts';
+import { momentIn } from '../moments.ts';
 import { exchangeCallFollows, exchangeCalls } from './calls.schema.ts';
 import { callLimits } from './calls.vocabulary.ts';
 
@@ -81,11 +82,7 @@ export async function runCallReminders(
           values: (locale) => ({
             title: textIn(call!.title, locale),
             days,
-            deadline: new Intl.DateTimeFormat(locale, {
-              dateStyle: 'full',
-              timeStyle: 'short',
-              timeZone: call!.timeZone,
-            }).format(call!.closesAt),
+            deadline: momentIn(locale, call!.closesAt, call!.timeZone),
           }),
           path: `/exchange/calls/${callId}`,
         });

@@ -6,10 +6,12 @@ import type { WebDeps } from '../../../http/deps.ts';
 import { IdParams } from '../../../http/params.ts';
 import { doneNotice, pageFor } from '../../../http/request-context.ts';
 import { sendHtml } from '../../../http/send-html.ts';
+import { VisitorPages } from '../../../http/visitor-pages.ts';
 import { actorOf } from '../../../shared/actor.ts';
 import { commonLanguages, getTaxonomy } from '../../directory/index.ts';
 import { BoardPage } from '../views/board.page.tsx';
 import { PostPage } from '../views/post.page.tsx';
+import { exchangeEditionOf } from '../exchange-edition.ts';
 import { postDirections, postKinds } from '../exchange.vocabulary.ts';
 import { brusselsDay } from './dates.ts';
 import { organisationNames } from './organisation-names.ts';
@@ -48,10 +50,12 @@ const known = <T extends string>(list: readonly T[], value: string | undefined):
 
 export const boardWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   const { db } = deps;
+  // Visitors' pages while no post or call changed (one per language: registered under each).
+  const visitorPages = new VisitorPages();
 
   app.get('/exchange', { schema: { hide: true, querystring: BoardQuery } }, async (request, reply) => {
-    const ctx = await pageFor(request, deps);
-    const { q, theme, commune, page = 1, done } = request.query;
+    const page = await pageFor(request, deps);
+    const { q, theme, commune, page: number = 1, done } = request.query;
     const taxonomy = await getTaxonomy(db);
     const search = {
       q: q?.trim() || undefined,
@@ -60,34 +64,37 @@ export const boardWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
       theme: theme && taxonomy.byCode.has(theme) ? theme : undefined,
       commune: commune && /^\d{5}$/.test(commune) ? commune : undefined,
       language: known(commonLanguages, request.query.language),
-      page,
+      page: number,
       perPage: 20,
     };
     const actor = request.signedIn ? actorOf(request.signedIn) : null;
-    const [results, reader, unread] = await Promise.all([
-      searchPosts(db, search, brusselsDay(new Date())),
-      exchangeReaderOf(db, actor),
-      actor ? unreadCount(db, actor) : null,
-    ]);
-    const organisations = await organisationNames(
-      db,
-      results.hits.map((h) => h.organisationId),
-    );
-    return sendHtml(
-      reply,
-      BoardPage({
+    const make = async (ctx: typeof page) => {
+      const [results, reader, unread] = await Promise.all([
+        searchPosts(db, search, brusselsDay(new Date())),
+        exchangeReaderOf(db, actor),
+        actor ? unreadCount(db, actor) : null,
+      ]);
+      const organisations = await organisationNames(
+        db,
+        results.hits.map((h) => h.organisationId),
+      );
+      return BoardPage({
         ctx,
         data: {
           search,
           // The last page links to none after it (which would be refused).
-          results: { ...results, more: results.more && page < boardPages },
+          results: { ...results, more: results.more && number < boardPages },
           themes: themesOf(taxonomy),
           organisations,
           writer: reader.organisationIds.length > 0,
           unread,
         },
         done: doneNotice(ctx, 'exchange.done', done)?.text,
-      }),
+      });
+    };
+    return sendHtml(
+      reply,
+      page.user || done ? make(page) : visitorPages.page(page, request.url, [await exchangeEditionOf(db)], make),
     );
   });
 

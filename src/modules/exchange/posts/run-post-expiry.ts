@@ -12,6 +12,7 @@ import { findMembersOf } from '../../access/index.ts';
 import { findUsersByIds } from '../../accounts/index.ts';
 import { mailPerson } from '../../notifications/index.ts';
 import { exchangePosts } from '../exchange.schema.ts';
+import { dayIn } from '../moments.ts';
 import { postLimits } from '../exchange.vocabulary.ts';
 import { addDays, brusselsDay } from './dates.ts';
 import { writingRoles } from './posts.policy.ts';
@@ -66,9 +67,7 @@ export async function runPostExpiry(
           kind: 'exchange.mail.reminder',
           values: (locale) => ({
             title: textIn(post.title, locale),
-            until: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-              new Date(`${post.until}T12:00:00Z`),
-            ),
+            until: dayIn(locale, post.until),
           }),
           path: `/exchange/${post.id}`,
         });

@@ -3,25 +3,15 @@ import type { PageContext } from '../../../http/request-context.ts';
 import { pickText } from '../../../shared/i18n-text.ts';
 import { label } from '../../../views/components.tsx';
 import type { CallCard } from '../calls/search-calls.ts';
+import { eurosIn, momentIn } from '../moments.ts';
 import { placeText } from './parts.tsx';
 
 /** A moment in the call's zone, with the zone's name when it is not Brussels time. */
-export function momentText(ctx: PageContext, moment: Date, zone: string): string {
-  const text = new Intl.DateTimeFormat(ctx.locale, {
-    dateStyle: 'full',
-    timeStyle: 'short',
-    timeZone: zone,
-  }).format(moment);
-  return zone === 'Europe/Brussels' ? text : `${text} (${zone})`;
-}
+export const momentText = (ctx: PageContext, moment: Date, zone: string): string =>
+  momentIn(ctx.locale, moment, zone);
 
 export function amountText(ctx: PageContext, call: { amountMin: number | null; amountMax: number | null }) {
-  const euros = (n: number) =>
-    new Intl.NumberFormat(ctx.locale, {
-      style: 'currency',
-      currency: 'EUR',
-      maximumFractionDigits: 0,
-    }).format(n);
+  const euros = (n: number) => eurosIn(ctx.locale, n);
   const { amountMin: min, amountMax: max } = call;
   if (min !== null && max !== null)
     return ctx.t.t('exchange.calls.amount_range', { min: euros(min), max: euros(max) });

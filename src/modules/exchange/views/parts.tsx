@@ -4,6 +4,7 @@ import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
 import { label } from '../../../views/components.tsx';
 import { commonLanguages } from '../../directory/index.ts';
 import { geoReference } from '../../geo/index.ts';
+import { dayIn } from '../moments.ts';
 import type { ThemeOption } from '../posts/page-data.ts';
 import type { PostCard } from '../posts/search-posts.ts';
 
@@ -47,10 +48,7 @@ export function languageOptions(ctx: PageContext) {
 }
 
 /** A Brussels date (YYYY-MM-DD) as the reader writes it. */
-export const dayText = (ctx: PageContext, day: string) =>
-  new Intl.DateTimeFormat(ctx.locale, { dateStyle: 'long', timeZone: 'UTC' }).format(
-    new Date(`${day}T12:00:00Z`),
-  );
+export const dayText = (ctx: PageContext, day: string) => dayIn(ctx.locale, day);
 
 /** Where a post is for: all Brussels, or its communes. */
 export const placeText = (ctx: PageContext, post: { allBrussels: boolean; communes: string[] }) =>

@@ -9,6 +9,7 @@ import { LRUCache } from 'lru-cache';
 import type { WebDeps } from '../../../http/deps.ts';
 import { localeOf, originOf, pageFor } from '../../../http/request-context.ts';
 import { sendHtml } from '../../../http/send-html.ts';
+import { VisitorPages } from '../../../http/visitor-pages.ts';
 import { translator } from '../../../i18n/index.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { isLocale, type Locale, textIn } from '../../../shared/i18n-text.ts';
@@ -68,16 +69,9 @@ export const agendaWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
       commonLanguages,
     );
 
-  // Visitors' pages as sent, for the minute and while the calendar stays as it was: most readers are
-  // not signed in, and making a page again costs more than finding its dates. Signed-in pages carry
-  // the person's name and are made each time.
-  // One per language (this plugin is registered under each): 8 MB each, counted at two bytes a
-  // character as V8 holds such text; gone after their minute.
-  const visitorPages = new LRUCache<string, string>({
-    maxSize: 8 * 2 ** 20,
-    sizeCalculation: (html, key) => 2 * (html.length + key.length),
-    ttl: 60_000,
-  });
+  // Visitors' pages while the calendar stays as it was (one per language: this plugin is registered
+  // under each).
+  const visitorPages = new VisitorPages();
 
   app.get('/agenda', { schema: { hide: true, querystring: Query } }, async (request, reply) => {
     const page = await pageFor(request, deps);
@@ -98,34 +92,26 @@ export const agendaWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
     const data: AgendaPageData = { ...base, filters, problems: [], feedUrl: feedQuery(filters, page.locale) };
     // From memory when it holds those dates, else from the database.
     const calendar = await deps.services.agenda.calendarFrom(filters.from);
-    const key =
-      calendar && !page.user
-        ? // The minute too: a date that has ended leaves the page without a change of the calendar.
-          JSON.stringify([
-            Math.floor(Date.now() / 60_000),
-            calendar.version,
-            page.showDemoBanner,
-            page.origin,
-            request.url,
-          ])
-        : null;
-    const kept = key ? visitorPages.get(key) : undefined;
-    if (kept) return sendHtml(reply, kept);
-    if (filters.view === 'month') {
-      data.month = monthWeeks(
-        filters.month,
-        calendar
-          ? calendar.month(filters, monthShape(filters.month).dayStarts, monthPerDay)
-          : await findMonthDates(db, filters, monthPerDay),
-      );
-    } else {
-      const page = { limit: agendaPageSize + 1, offset: (filters.page - 1) * agendaPageSize };
-      const items = calendar ? calendar.list(filters, page) : await findAgendaDates(db, filters, page);
-      data.items = items.slice(0, agendaPageSize);
-      data.hasNext = items.length > agendaPageSize;
-    }
-    const html = await AgendaPage({ ctx: page, data });
-    if (key) visitorPages.set(key, html);
+    const make = async (ctx: typeof page) => {
+      if (filters.view === 'month') {
+        data.month = monthWeeks(
+          filters.month,
+          calendar
+            ? calendar.month(filters, monthShape(filters.month).dayStarts, monthPerDay)
+            : await findMonthDates(db, filters, monthPerDay),
+        );
+      } else {
+        const rows = { limit: agendaPageSize + 1, offset: (filters.page - 1) * agendaPageSize };
+        const items = calendar ? calendar.list(filters, rows) : await findAgendaDates(db, filters, rows);
+        data.items = items.slice(0, agendaPageSize);
+        data.hasNext = items.length > agendaPageSize;
+      }
+      return AgendaPage({ ctx, data });
+    };
+    // Kept only while the calendar in memory stays as it was.
+    const html = calendar
+      ? await visitorPages.page(page, request.url, [calendar.version], make)
+      : await make(page);
     return sendHtml(reply, html);
   });
 };

@@ -1,0 +1,33 @@
+CREATE TABLE "exchange_edition" (
+	"id" integer PRIMARY KEY NOT NULL,
+	"edition" integer DEFAULT 0 NOT NULL
+);
+--> statement-breakpoint
+INSERT INTO "exchange_edition" ("id", "edition") VALUES (1, 0);
+--> statement-breakpoint
+-- Raised once per transaction that changed posts or calls, at its commit (a deferred trigger, so the
+-- row is locked only while the transaction commits, after all its other statements: no deadlock
+-- with them), and by a TRUNCATE at once.
+CREATE FUNCTION "exchange_edition_moves"() RETURNS trigger LANGUAGE plpgsql AS $$
+BEGIN
+  IF TG_OP = 'TRUNCATE' OR current_setting('passerelle.exchange_edition_moved', true) IS DISTINCT FROM 'yes' THEN
+    IF TG_OP <> 'TRUNCATE' THEN
+      PERFORM set_config('passerelle.exchange_edition_moved', 'yes', true);
+    END IF;
+    UPDATE "exchange_edition" SET "edition" = ("edition" + 1) % 2000000000 WHERE "id" = 1;
+  END IF;
+  RETURN NULL;
+END
+$$;
+--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER "exchange_posts_edition" AFTER INSERT OR UPDATE OR DELETE ON "exchange_posts"
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "exchange_edition_moves"();
+--> statement-breakpoint
+CREATE CONSTRAINT TRIGGER "exchange_calls_edition" AFTER INSERT OR UPDATE OR DELETE ON "exchange_calls"
+  DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "exchange_edition_moves"();
+--> statement-breakpoint
+CREATE TRIGGER "exchange_posts_truncated" AFTER TRUNCATE ON "exchange_posts"
+  FOR EACH STATEMENT EXECUTE FUNCTION "exchange_edition_moves"();
+--> statement-breakpoint
+CREATE TRIGGER "exchange_calls_truncated" AFTER TRUNCATE ON "exchange_calls"
+  FOR EACH STATEMENT EXECUTE FUNCTION "exchange_edition_moves"();
