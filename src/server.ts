@@ -13,6 +13,7 @@ import { loadDemoEvents } from './modules/network/events/demo-events.ts';
 import { loadDemoQuestions } from './modules/network/questions/demo-questions.ts';
 import { loadDemoPath } from './modules/learning/paths/demo-path.ts';
 import { loadDemoPractices } from './modules/knowledge/index.ts';
+import { loadDemoCalls } from './modules/exchange/calls/demo-calls.ts';
 import { loadDemoPosts } from './modules/exchange/posts/demo-posts.ts';
 
 async function main(): Promise<void> {
@@ -59,6 +60,9 @@ async function main(): Promise<void> {
       // Demo offers and requests between organisations, when there are none (exchange/posts/demo-posts.ts).
       const posts = await loadDemoPosts(database.db, new Date());
       if (posts) console.log(`Loaded ${posts} demo offers and requests.`);
+      // Demo funding calls, when there are none (exchange/calls/demo-calls.ts).
+      const calls = await loadDemoCalls(database.db, new Date());
+      if (calls) console.log(`Loaded ${calls} demo funding calls.`);
     }
   }
   let closing = false;

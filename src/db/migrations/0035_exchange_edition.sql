@@ -3,6 +3,8 @@ CREATE TABLE "exchange_edition" (
 	"edition" integer DEFAULT 0 NOT NULL
 );
 --> statement-breakpoint
+ALTER TABLE "exchange_calls" ADD COLUMN "is_demo" boolean DEFAULT false NOT NULL;
+--> statement-breakpoint
 INSERT INTO "exchange_edition" ("id", "edition") VALUES (1, 0);
 --> statement-breakpoint
 -- Raised once per transaction that changed posts or calls, at its commit (a deferred trigger, so the

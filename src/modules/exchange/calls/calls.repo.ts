@@ -21,7 +21,7 @@ export async function findCall(db: Executor, id: string, lock = false): Promise<
 
 export async function insertCall(
   tx: Executor,
-  values: CheckedCall & { publisherId: string | null; authorId: string | null; now: Date },
+  values: CheckedCall & { publisherId: string | null; authorId: string | null; now: Date; isDemo?: boolean },
 ): Promise<string> {
   const { now, ...rest } = values;
   const [row] = await tx

@@ -50,6 +50,8 @@ export const exchangeCalls = pgTable(
     withdrawnAt: moment(),
     withdrawnBy: uuid(),
     version: integer().notNull().default(1),
+    /** Made up for a demo start (demo-calls.ts), and shown as such. */
+    isDemo: boolean().notNull().default(false),
     searchTerms: tsvector().notNull(),
     ...timestamps(),
   },

@@ -40,6 +40,7 @@ export interface CallCard {
   opensAt: Date;
   closesAt: Date;
   timeZone: string;
+  isDemo: boolean;
 }
 
 export interface CallResults {
@@ -64,10 +65,11 @@ type Row = {
   opens_at: Date | string;
   closes_at: Date | string;
   time_zone: string;
+  is_demo: boolean;
 };
 
 const cardColumns = sql.raw(
-  'c.id, c.funder, c.title, c.amount_min, c.amount_max, c.informal_eligible, c.kbo_required, c.themes, c.communes, c.all_brussels, c.opens_at, c.closes_at, c.time_zone',
+  'c.id, c.funder, c.title, c.amount_min, c.amount_max, c.informal_eligible, c.kbo_required, c.themes, c.communes, c.all_brussels, c.opens_at, c.closes_at, c.time_zone, c.is_demo',
 );
 
 export const callCardOf = (r: Row): CallCard => ({
@@ -84,6 +86,7 @@ export const callCardOf = (r: Row): CallCard => ({
   opensAt: new Date(r.opens_at),
   closesAt: new Date(r.closes_at),
   timeZone: r.time_zone,
+  isDemo: r.is_demo,
 });
 
 /** The conditions of the calls an organisation can apply for. */

@@ -66,8 +66,9 @@ export function CallCardItem({
       <p class="muted" safe>
         {[amount, placeText(ctx, call), eligibilityText(ctx, call)].filter(Boolean).join(' · ')}
       </p>
-      {call.themes.length ? (
+      {call.isDemo || call.themes.length ? (
         <ul class="badges">
+          {call.isDemo ? <li class="badge">{t.html('exchange.demo_badge')}</li> : ''}
           {call.themes.map((c) => (
             <li class="badge" safe>
               {themeName(c)}

@@ -46,6 +46,7 @@ export function CallPage({
       <h1 lang={title?.fallback ? title.lang : undefined} safe>
         {titleText}
       </h1>
+      {call.isDemo ? <p class="demo-label">{t.html('exchange.calls.demo')}</p> : ''}
       {call.status === 'withdrawn' ? (
         <p class="notice warn">{t.html('exchange.calls.withdrawn_note')}</p>
       ) : (
