@@ -29,16 +29,16 @@ export function CalendarPage({ ctx, data, done }: { ctx: PageContext; data: Cale
   const themeName = themeNamer(ctx, data.themes);
   const now = new Date();
   const check = (name: 'open' | 'informal', text: string) => (
-    <div class="field checkbox">
-      <input
-        type="checkbox"
-        id={`f-${name}`}
-        name={name}
-        value="1"
-        checked={search[name] ? true : undefined}
-      />
-      <label for={`f-${name}`} safe>
-        {text}
+    <div class="field check-field">
+      <label class="check" for={`f-${name}`}>
+        <input
+          type="checkbox"
+          id={`f-${name}`}
+          name={name}
+          value="1"
+          checked={search[name] ? true : undefined}
+        />{' '}
+        <span safe>{text}</span>
       </label>
     </div>
   );
