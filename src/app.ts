@@ -16,7 +16,7 @@ import type { Services, WebDeps } from './http/deps.ts';
 import type { ModuleRoutes, ModuleRuntime } from './http/module-manifest.ts';
 import { type ErrorResponder, registerErrorHandling } from './http/error-handler.ts';
 import { redactingDestination, serializeError, serializeRequest } from './http/log-redaction.ts';
-import { startJobs } from './jobs.ts';
+import { JobMetrics, startJobs } from './jobs.ts';
 import { healthRoutes } from './http/health.ts';
 import { enforceQueryRules } from './http/query-rules.ts';
 import { enforceTextRules } from './http/text-rules.ts';
@@ -101,6 +101,7 @@ export async function buildApp(
     if (runtime.close) app.addHook('onClose', runtime.close);
   }
   const deps: WebDeps = { ...base, services: services as Services };
+  const jobMetrics = config.jobs ? new JobMetrics() : undefined;
   if (config.jobs) {
     let jobs: Awaited<ReturnType<typeof startJobs>> | undefined;
     app.addHook('onReady', async () => {
@@ -110,6 +111,7 @@ export async function buildApp(
         config,
         log: app.log,
         mailQueued: mail.nudge,
+        metrics: jobMetrics,
       });
     });
     app.addHook('preClose', async () => jobs?.stop());
@@ -145,9 +147,10 @@ export async function buildApp(
   // After the session plugin: multipart bodies are filled in by its preValidation hook.
   enforceTextRules(app);
   await app.register(fp(healthRoutes), {
-    db,
+    database,
     ready: () => runtimes.every((r) => r.ready?.() ?? true),
     problem: () => database.problem?.() ?? null,
+    metrics: [...runtimes.flatMap((r) => r.metrics ?? []), ...(jobMetrics?.sources ?? [])],
   });
   for (const module of modules)
     for (const plugin of module.routes?.root ?? []) await app.register(plugin, deps);

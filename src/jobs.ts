@@ -3,14 +3,92 @@
 import PgBoss from 'pg-boss';
 import type { JobDeps } from './http/module-manifest.ts';
 import { modules } from './modules/index.ts';
+import type { MetricSource } from './shared/metrics.ts';
 
 export interface JobsOptions extends JobDeps {
   log: { info(details: object, message: string): void; error(details: object, message: string): void };
+  /** Where the runs are counted for /metrics. */
+  metrics?: JobMetrics;
 }
 
 /** Every module's jobs: name, when it runs (cron, Europe/Brussels) and what it does. */
 export function jobDefinitions(deps: JobDeps) {
   return modules.flatMap((module) => module.jobs?.(deps) ?? []);
+}
+
+/**
+ * What the jobs of this process report on /metrics: each queue's waiting jobs (read from pg-boss at
+ * each scrape) and the runs this process finished or saw fail. Made before the jobs start; a process
+ * without jobs (JOBS=false) reports none of these figures.
+ */
+export class JobMetrics {
+  private boss: PgBoss | undefined;
+  private readonly failed = new Map<string, number>();
+  private readonly completed = new Map<string, number>();
+  private readonly lastSuccess = new Map<string, number>();
+
+  /** Follows a started pg-boss and its queues; every queue's counters start at 0. */
+  follow(boss: PgBoss | undefined, queues: readonly string[] = []): void {
+    this.boss = boss;
+    for (const queue of queues) {
+      this.failed.set(queue, this.failed.get(queue) ?? 0);
+      this.completed.set(queue, this.completed.get(queue) ?? 0);
+    }
+  }
+
+  /** Runs one job, counting how it ended. */
+  async count<T>(queue: string, run: () => Promise<T>): Promise<T> {
+    try {
+      const result = await run();
+      this.completed.set(queue, (this.completed.get(queue) ?? 0) + 1);
+      this.lastSuccess.set(queue, Date.now() / 1000);
+      return result;
+    } catch (error) {
+      this.failed.set(queue, (this.failed.get(queue) ?? 0) + 1);
+      throw error;
+    }
+  }
+
+  readonly sources: readonly MetricSource[] = [
+    {
+      name: 'passerelle_jobs_queued',
+      help: 'Jobs waiting to run (created or to be retried), by queue; read from pg-boss',
+      type: 'gauge',
+      labelNames: ['queue'],
+      read: async () => {
+        const boss = this.boss;
+        if (!boss) return [];
+        const queues = [...this.completed.keys()];
+        const sizes = await Promise.all(queues.map((queue) => boss.getQueueSize(queue)));
+        return queues.map((queue, i) => ({ labels: { queue }, value: sizes[i] ?? 0 }));
+      },
+    },
+    {
+      name: 'passerelle_jobs_failed_total',
+      help: 'Runs of a job that failed in this process, by queue (each try of a retried job counts)',
+      type: 'counter',
+      labelNames: ['queue'],
+      read: () => valuesOf(this.failed),
+    },
+    {
+      name: 'passerelle_jobs_completed_total',
+      help: 'Runs of a job that succeeded in this process, by queue',
+      type: 'counter',
+      labelNames: ['queue'],
+      read: () => valuesOf(this.completed),
+    },
+    {
+      name: 'passerelle_jobs_last_success_timestamp_seconds',
+      help: 'When a run of the job last succeeded in this process (Unix time), by queue',
+      type: 'gauge',
+      labelNames: ['queue'],
+      read: () => valuesOf(this.lastSuccess),
+    },
+  ];
+}
+
+function valuesOf(counts: ReadonlyMap<string, number>) {
+  return [...counts].map(([queue, value]) => ({ labels: { queue }, value }));
 }
 
 export async function startJobs(options: JobsOptions): Promise<{ stop(): Promise<void> }> {
@@ -20,13 +98,30 @@ export async function startJobs(options: JobsOptions): Promise<{ stop(): Promise
   });
   boss.on('error', (error) => options.log.error({ err: error }, 'jobs'));
   await boss.start();
-  for (const job of jobDefinitions(options)) {
+  const metrics = options.metrics ?? new JobMetrics();
+  const definitions = jobDefinitions(options);
+  for (const job of definitions) {
     await boss.createQueue(job.name);
     await boss.schedule(job.name, job.cron, {}, { tz: 'Europe/Brussels' });
     await boss.work(job.name, async () => {
-      const result = await job.run();
-      options.log.info({ job: job.name, result }, 'job done');
+      try {
+        const result = await metrics.count(job.name, () => job.run());
+        options.log.info({ job: job.name, result }, 'job done');
+      } catch (error) {
+        // pg-boss keeps the error with the job and retries it; the log says so at once.
+        options.log.error({ err: error, job: job.name }, 'job failed');
+        throw error;
+      }
     });
   }
-  return { stop: () => boss.stop({ graceful: true, wait: true }) };
+  metrics.follow(
+    boss,
+    definitions.map((job) => job.name),
+  );
+  return {
+    stop: async () => {
+      metrics.follow(undefined);
+      await boss.stop({ graceful: true, wait: true });
+    },
+  };
 }

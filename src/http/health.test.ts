@@ -1,10 +1,20 @@
 import { describe, expect, it } from 'vitest';
-import { testConfig, useTestApp } from '../../test/helpers/test-app.ts';
+import { createTestApp, testConfig, useTestApp } from '../../test/helpers/test-app.ts';
 import { buildApp } from '../app.ts';
 import { connectDatabase } from '../db/client.ts';
+import { JobMetrics } from '../jobs.ts';
+import { metricsRegistry } from './metrics.ts';
+
+/** The value of one series in Prometheus text, or undefined when it is not there. */
+function metric(body: string, name: string, labels = ''): number | undefined {
+  const series = labels ? `${name}{${labels}}` : name;
+  const line = body.split('\n').find((l) => l.startsWith(`${series} `));
+  return line === undefined ? undefined : Number(line.slice(series.length + 1));
+}
 
 describe('health and metrics', () => {
-  const { get } = useTestApp({ demo: false });
+  const test = useTestApp({ demo: false });
+  const { get } = test;
 
   it('answers /healthz at once, and /readyz once the search index holds the directory', async () => {
     expect((await get('/healthz')).json()).toEqual({ status: 'ok' });
@@ -25,6 +35,29 @@ describe('health and metrics', () => {
     expect(res.body).toContain('http_request_duration_seconds_bucket');
     expect(res.body).toContain('route="/en/directory",status="200"');
     expect(res.body).toContain('process_resident_memory_bytes');
+  });
+
+  it('reports the pool, the limits, the event loop and the search index', async () => {
+    await expect.poll(async () => (await get('/readyz')).statusCode, { timeout: 10_000 }).toBe(200);
+    const body = (await get('/metrics')).body;
+    // /readyz queried the database: the pool has a connection open, and nothing waits for one.
+    expect(metric(body, 'passerelle_db_pool_connections')).toBeGreaterThanOrEqual(1);
+    expect(metric(body, 'passerelle_db_pool_idle_connections')).toBeGreaterThanOrEqual(0);
+    expect(metric(body, 'passerelle_db_pool_waiting_requests')).toBe(0);
+    expect(metric(body, 'passerelle_db_pool_max_connections')).toBe(test.t.database.pool.options.max);
+    expect(metric(body, 'passerelle_db_query_timeout_seconds')).toBeGreaterThan(0);
+    expect(metric(body, 'passerelle_heap_size_limit_bytes')).toBeGreaterThan(100 * 2 ** 20);
+    expect(metric(body, 'nodejs_eventloop_lag_p50_seconds')).toBeGreaterThanOrEqual(0);
+    expect(metric(body, 'nodejs_eventloop_lag_p99_seconds')).toBeGreaterThanOrEqual(0);
+    expect(metric(body, 'nodejs_eventloop_lag_max_seconds')).toBeLessThan(60);
+    expect(metric(body, 'passerelle_search_index_ready')).toBe(1);
+    expect(metric(body, 'passerelle_search_listening')).toBe(1);
+    expect(metric(body, 'passerelle_search_index_documents')).toBeGreaterThanOrEqual(0);
+    const lag = metric(body, 'passerelle_search_index_lag_seconds');
+    expect(lag).toBeGreaterThanOrEqual(0);
+    expect(lag).toBeLessThan(10);
+    // Jobs are off in this process: their figures are declared but have no values.
+    expect(body).not.toContain('passerelle_jobs_queued');
   });
 
   it('sends security headers and compresses large pages', async () => {
@@ -55,5 +88,33 @@ describe('without a database', () => {
       await app.close();
       await broken.close();
     }
+  });
+});
+
+describe('metrics of the scheduled jobs', () => {
+  it('reports each queue’s waiting jobs and counts runs, with jobs on', async () => {
+    const t = await createTestApp({ demo: false, config: { jobs: true } });
+    try {
+      const body = (await t.app.inject('/metrics')).body;
+      expect(metric(body, 'passerelle_jobs_queued', 'queue="referral-deadlines"')).toBeGreaterThanOrEqual(0);
+      expect(metric(body, 'passerelle_jobs_failed_total', 'queue="referral-deadlines"')).toBe(0);
+      expect(metric(body, 'passerelle_jobs_completed_total', 'queue="purge-sent-mail"')).toBe(0);
+    } finally {
+      await t.close();
+    }
+  });
+
+  it('counts a run that throws as a failure, and one that ends as a success', async () => {
+    const jobs = new JobMetrics();
+    jobs.follow(undefined, ['a-job']);
+    await expect(jobs.count('a-job', () => Promise.reject(new Error('broken')))).rejects.toThrow('broken');
+    await jobs.count('a-job', async () => 'done');
+    const body = await metricsRegistry(jobs.sources).metrics();
+    expect(metric(body, 'passerelle_jobs_failed_total', 'queue="a-job"')).toBe(1);
+    expect(metric(body, 'passerelle_jobs_completed_total', 'queue="a-job"')).toBe(1);
+    expect(metric(body, 'passerelle_jobs_last_success_timestamp_seconds', 'queue="a-job"')).toBeCloseTo(
+      Date.now() / 1000,
+      -1,
+    );
   });
 });

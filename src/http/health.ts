@@ -2,17 +2,21 @@
 
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsync } from 'fastify';
-import { collectDefaultMetrics, Histogram, Registry } from 'prom-client';
-import type { Database } from '../db/client.ts';
+import { Histogram } from 'prom-client';
+import type { DatabaseConnection } from '../db/client.ts';
+import type { MetricSource } from '../shared/metrics.ts';
+import { metricsRegistry, processMetrics } from './metrics.ts';
 
 export const healthRoutes: FastifyPluginAsync<{
-  db: Database;
+  database: DatabaseConnection;
   ready: () => boolean;
+  /** What the modules and the jobs report on /metrics, besides the process and the pool. */
+  metrics: readonly MetricSource[];
   /** What is wrong with this process that a restart may cure (its embedded database died), or null. */
   problem: () => string | null;
-}> = async (app, { db, ready, problem }) => {
-  const registry = new Registry();
-  collectDefaultMetrics({ register: registry });
+}> = async (app, { database, ready, problem, metrics }) => {
+  const { db } = database;
+  const registry = metricsRegistry([...processMetrics(database), ...metrics]);
   const duration = new Histogram({
     name: 'http_request_duration_seconds',
     help: 'HTTP request duration by route',

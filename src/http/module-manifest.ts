@@ -6,6 +6,7 @@ import type { PgTable } from 'drizzle-orm/pg-core';
 import type { FastifyPluginCallback } from 'fastify';
 import type { DatabaseConnection } from '../db/client.ts';
 import type { Config } from '../config.ts';
+import type { MetricSource } from '../shared/metrics.ts';
 import type { Services, WebDeps } from './deps.ts';
 
 /** A module's routes, or (wrapped with fastify-plugin) hooks for every request. */
@@ -27,6 +28,8 @@ export interface ModuleRuntime {
   services?: Partial<Services>;
   /** False while the module cannot serve yet (the search index loading): /readyz says 503. */
   ready?(): boolean;
+  /** What it reports on /metrics (docs/operations.md lists every figure). */
+  metrics?: readonly MetricSource[];
   close?(): Promise<void>;
 }
 

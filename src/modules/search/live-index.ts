@@ -60,6 +60,11 @@ export class LiveSearchIndex {
   private edition: string | undefined;
 
   private loaded = false;
+  /**
+   * When the last complete read of every change log began (performance.now()): the index holds
+   * every change committed before it. Until the first load, when loading began.
+   */
+  private syncedAt = performance.now();
 
   constructor(
     private readonly database: DatabaseConnection,
@@ -118,6 +123,20 @@ export class LiveSearchIndex {
     return this.listener !== undefined;
   }
 
+  /**
+   * How far behind the database the index may be, in seconds: the time since the last complete read
+   * of the change logs began (a poll every few seconds, or a notification). Grows while the database
+   * cannot be read, and while the first load runs.
+   */
+  get lagSeconds(): number {
+    return (performance.now() - this.syncedAt) / 1000;
+  }
+
+  /** The documents in the index, of every source. */
+  get documents(): number {
+    return this.index.count;
+  }
+
   private async listen(): Promise<void> {
     if (this.closed) return;
     const client = new pg.Client(this.database.pool.options);
@@ -167,11 +186,13 @@ export class LiveSearchIndex {
   /** Every source's documents, from the position of its change log. */
   private async indexAll(): Promise<void> {
     const { db } = this.database;
+    const began = performance.now();
     for (const source of this.sources) {
       // Read the log's position before the documents: a change in between is applied twice, never lost.
       this.cursors.set(source.name, await source.latestChange(db));
       await this.index.replaceGradually(await source.documents(db), undefined, source.name);
     }
+    this.syncedAt = began;
   }
 
   /** Makes the glossary's current edition the thesaurus; true when it changed. */
@@ -264,7 +285,9 @@ export class LiveSearchIndex {
     this.running = this.running.then(async () => {
       if (this.closed) return;
       try {
+        const began = performance.now();
         for (const source of this.sources) await this.refreshSource(source);
+        this.syncedAt = began;
       } catch (error) {
         this.options.onError?.(error);
       }

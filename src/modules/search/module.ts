@@ -30,6 +30,36 @@ export const searchModule = {
       onGlossaryEdition: (edition) => services.glossary?.noticeEdition(edition),
     });
     const relatedResults = modules.flatMap((module) => module.relatedResults ?? []);
-    return { services: { search, relatedResults }, ready: () => search.isReady, close: () => search.close() };
+    return {
+      services: { search, relatedResults },
+      ready: () => search.isReady,
+      metrics: [
+        {
+          name: 'passerelle_search_index_ready',
+          help: 'Whether the search index holds the whole directory (1) or is still loading (0)',
+          type: 'gauge',
+          read: () => (search.isReady ? 1 : 0),
+        },
+        {
+          name: 'passerelle_search_index_documents',
+          help: 'Documents in this process’s search index',
+          type: 'gauge',
+          read: () => search.documents,
+        },
+        {
+          name: 'passerelle_search_index_lag_seconds',
+          help: 'Seconds since the search index last read every change log completely',
+          type: 'gauge',
+          read: () => search.lagSeconds,
+        },
+        {
+          name: 'passerelle_search_listening',
+          help: 'Whether the search index follows change notifications (1) or only polls (0)',
+          type: 'gauge',
+          read: () => (search.listening ? 1 : 0),
+        },
+      ],
+      close: () => search.close(),
+    };
   },
 } satisfies ModuleManifest;
