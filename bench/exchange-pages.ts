@@ -121,7 +121,9 @@ async function checkAlone() {
     await loadDemoData(database.db);
     const url = database.embedded?.url ?? runningEmbeddedUrl(dataDir)!;
     // BENCH_CPU_PROF=dir writes the server's CPU profile there (to see where a page's time goes).
-    const profile = process.env.BENCH_CPU_PROF ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`] : [];
+    const profile = process.env.BENCH_CPU_PROF
+      ? ['--cpu-prof', `--cpu-prof-dir=${process.env.BENCH_CPU_PROF}`]
+      : [];
     proc = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server.ts', '--no-demo'], {
       cwd: root,
       env: {

@@ -94,7 +94,9 @@ export const boardWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
     };
     return sendHtml(
       reply,
-      page.user || done ? make(page) : visitorPages.page(page, request.url, [await exchangeEditionOf(db)], make),
+      page.user || done
+        ? make(page)
+        : visitorPages.page(page, request.url, [await exchangeEditionOf(db)], make),
     );
   });
 
