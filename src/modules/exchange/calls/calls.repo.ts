@@ -1,5 +1,6 @@
 // Reading and writing funding calls and their follows. The calendar's search is in search-calls.ts.
 import { and, eq, getTableColumns, sql } from 'drizzle-orm';
+import type { I18nText } from '../../../shared/i18n-text.ts';
 import type { Executor } from '../../../db/client.ts';
 import { isUuid } from '../../../shared/shapes.ts';
 import { exchangeCallFollows, exchangeCallHelp, exchangeCalls } from './calls.schema.ts';
@@ -111,4 +112,15 @@ export async function helpPostsOf(
     select p.id, p.organisation_id from exchange_call_help h join exchange_posts p on p.id = h.post_id
     where h.call_id = ${callId} and p.status = 'open' order by p.created_at desc limit 20`);
   return rows.map((r) => ({ id: r.id, organisationId: r.organisation_id }));
+}
+
+/** The published call a request on the board asks for help with, if it is one. */
+export async function callHelpedBy(
+  db: Executor,
+  postId: string,
+): Promise<{ id: string; title: I18nText } | undefined> {
+  const { rows } = await db.execute<{ id: string; title: I18nText }>(sql`
+    select c.id, c.title from exchange_call_help h join exchange_calls c on c.id = h.call_id
+    where h.post_id = ${postId} and c.status = 'published' limit 1`);
+  return rows[0];
 }

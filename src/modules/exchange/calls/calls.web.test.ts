@@ -256,6 +256,10 @@ describe('funding calls', () => {
     expect(post.until).toBe(closes);
     const callPage = await app.get(`/en/exchange/calls/${id}`);
     expect(callPage.body).toContain(`/en/exchange/${postId}`);
+    // The request links back to the call.
+    const helpPage = await app.get(`/fr/exchange/${postId}`);
+    expect(helpPage.body).toContain('Aide demandée pour l’appel à projets');
+    expect(helpPage.body).toContain(`/fr/exchange/calls/${id}`);
 
     // Only the publisher's members or a moderator withdraw it.
     const refused = await member.post(`/en/exchange/calls/${id}/withdraw`, {});
@@ -265,6 +269,7 @@ describe('funding calls', () => {
     expect(withdrawn.statusCode).toBe(303);
     expect((await app.get(`/en/exchange/calls/${id}`)).statusCode).toBe(404);
     expect((await app.get('/en/exchange/calls')).body).not.toContain(id);
+    expect((await app.get(`/fr/exchange/${postId}`)).body).not.toContain(`/fr/exchange/calls/${id}`);
   });
 
   it('an organisation whose verification was withdrawn withdraws its calls but no longer rewrites them', async () => {

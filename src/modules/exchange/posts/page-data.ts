@@ -34,6 +34,8 @@ export interface PostPageData {
   mayClose: boolean;
   /** Its conversations, or the form to answer it. */
   answer: AnswerBox;
+  /** The funding call it asks for help with. */
+  call?: { id: string; title: I18nText };
 }
 
 export interface PostFormData {

@@ -10,6 +10,7 @@ import { matchPosts } from './match-posts.ts';
 import type { PostPageData } from './page-data.ts';
 import { exchangeReaderOf, isOwner, maySeePost, statusOn } from './posts.policy.ts';
 import { findPost } from './posts.repo.ts';
+import { callHelpedBy } from '../calls/calls.repo.ts';
 
 export async function postPageData(
   db: Executor,
@@ -26,7 +27,7 @@ export async function postPageData(
   const matches = open ? await matchPosts(db, post, today) : [];
   const names = await organisationNames(db, [post.organisationId, ...matches.map((m) => m.organisationId)]);
   const owner = isOwner(reader, post);
-  const answer = await answerBoxData(db, reader, post);
+  const [answer, call] = await Promise.all([answerBoxData(db, reader, post), callHelpedBy(db, post.id)]);
   return {
     post,
     organisation: { id: post.organisationId, name: names.get(post.organisationId) ?? {} },
@@ -35,5 +36,6 @@ export async function postPageData(
     mayChange: owner && post.status === 'open',
     mayClose: (owner || reader.moderator) && post.status === 'open',
     answer,
+    call,
   };
 }

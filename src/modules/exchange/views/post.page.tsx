@@ -65,6 +65,18 @@ export function PostPage({
         <dd safe>{placeText(ctx, post)}</dd>
         <dt>{t.html('exchange.post.until')}</dt>
         <dd safe>{dayText(ctx, post.until)}</dd>
+        {data.call ? (
+          <>
+            <dt>{t.html('exchange.post.call')}</dt>
+            <dd>
+              <a href={`/${ctx.locale}/exchange/calls/${data.call.id}`} safe>
+                {pickText(data.call.title, ctx.locale)?.text ?? ''}
+              </a>
+            </dd>
+          </>
+        ) : (
+          ''
+        )}
         {post.languages.length ? (
           <>
             <dt>{t.html('exchange.post.languages')}</dt>
