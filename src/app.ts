@@ -16,7 +16,7 @@ import type { Services, WebDeps } from './http/deps.ts';
 import type { ModuleRoutes, ModuleRuntime } from './http/module-manifest.ts';
 import { type ErrorResponder, registerErrorHandling } from './http/error-handler.ts';
 import { redactingDestination, serializeError, serializeRequest } from './http/log-redaction.ts';
-import { JobMetrics, startJobs } from './jobs.ts';
+import { JobMetrics, startJobsInBackground } from './jobs.ts';
 import { healthRoutes } from './http/health.ts';
 import { enforceQueryRules } from './http/query-rules.ts';
 import { enforceTextRules } from './http/text-rules.ts';
@@ -103,9 +103,10 @@ export async function buildApp(
   const deps: WebDeps = { ...base, services: services as Services };
   const jobMetrics = config.jobs ? new JobMetrics() : undefined;
   if (config.jobs) {
-    let jobs: Awaited<ReturnType<typeof startJobs>> | undefined;
+    let jobs: { stop(): Promise<void> } | undefined;
+    // In the background once ready (jobs.ts says why); stopped before the database closes.
     app.addHook('onReady', async () => {
-      jobs = await startJobs({
+      jobs = startJobsInBackground({
         database,
         origin: config.publicUrl ?? `http://localhost:${config.port}`,
         config,

@@ -1,5 +1,6 @@
 // Scheduled work, on pg-boss in the same PostgreSQL: with several app processes, each job runs
 // once (pg-boss hands it to one worker). Times are Brussels times.
+import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import type { JobDeps } from './http/module-manifest.ts';
 import { modules } from './modules/index.ts';
@@ -100,19 +101,25 @@ export async function startJobs(options: JobsOptions): Promise<{ stop(): Promise
   await boss.start();
   const metrics = options.metrics ?? new JobMetrics();
   const definitions = jobDefinitions(options);
-  for (const job of definitions) {
-    await boss.createQueue(job.name);
-    await boss.schedule(job.name, job.cron, {}, { tz: 'Europe/Brussels' });
-    await boss.work(job.name, async () => {
-      try {
-        const result = await metrics.count(job.name, () => job.run());
-        options.log.info({ job: job.name, result }, 'job done');
-      } catch (error) {
-        // pg-boss keeps the error with the job and retries it; the log says so at once.
-        options.log.error({ err: error, job: job.name }, 'job failed');
-        throw error;
-      }
-    });
+  try {
+    for (const job of definitions) {
+      await boss.createQueue(job.name);
+      await boss.schedule(job.name, job.cron, {}, { tz: 'Europe/Brussels' });
+      await boss.work(job.name, async () => {
+        try {
+          const result = await metrics.count(job.name, () => job.run());
+          options.log.info({ job: job.name, result }, 'job done');
+        } catch (error) {
+          // pg-boss keeps the error with the job and retries it; the log says so at once.
+          options.log.error({ err: error, job: job.name }, 'job failed');
+          throw error;
+        }
+      });
+    }
+  } catch (error) {
+    // Half started (a queue not made): stopped, so that a second try starts afresh.
+    await boss.stop({ graceful: false }).catch(() => {});
+    throw error;
   }
   metrics.follow(
     boss,
@@ -122,6 +129,37 @@ export async function startJobs(options: JobsOptions): Promise<{ stop(): Promise
     stop: async () => {
       metrics.follow(undefined);
       await boss.stop({ graceful: true, wait: true });
+    },
+  };
+}
+
+/**
+ * Starts the jobs without holding up the caller, trying again after a failure (5 s, 10 s, … at most
+ * a minute apart) until it works or `stop` is called. The app starts them once it is ready: awaited
+ * there, pg-boss's start competed with the search index build of a large directory and passed
+ * Fastify's ten-second plugin timeout, and the process exited.
+ */
+export function startJobsInBackground(
+  options: JobsOptions,
+  { start = startJobs, firstRetryMs = 5_000 } = {},
+): { stop(): Promise<void> } {
+  const stopping = new AbortController();
+  const started = (async () => {
+    for (let attempt = 0; !stopping.signal.aborted; attempt++) {
+      try {
+        return await start(options);
+      } catch (error) {
+        const retryMs = Math.min(60_000, firstRetryMs * 2 ** attempt);
+        options.log.error({ err: error, retryMs }, 'jobs did not start');
+        await sleep(retryMs, undefined, { signal: stopping.signal }).catch(() => {});
+      }
+    }
+    return undefined;
+  })();
+  return {
+    stop: async () => {
+      stopping.abort();
+      await (await started)?.stop();
     },
   };
 }

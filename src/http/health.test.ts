@@ -95,7 +95,12 @@ describe('metrics of the scheduled jobs', () => {
   it('reports each queue’s waiting jobs and counts runs, with jobs on', async () => {
     const t = await createTestApp({ demo: false, config: { jobs: true } });
     try {
-      const body = (await t.app.inject('/metrics')).body;
+      // The jobs start in the background once the app is ready.
+      let body = '';
+      for (let tries = 0; tries < 200 && !body.includes('queue="referral-deadlines"'); tries++) {
+        if (tries) await new Promise((r) => setTimeout(r, 50));
+        body = (await t.app.inject('/metrics')).body;
+      }
       expect(metric(body, 'passerelle_jobs_queued', 'queue="referral-deadlines"')).toBeGreaterThanOrEqual(0);
       expect(metric(body, 'passerelle_jobs_failed_total', 'queue="referral-deadlines"')).toBe(0);
       expect(metric(body, 'passerelle_jobs_completed_total', 'queue="purge-sent-mail"')).toBe(0);
