@@ -28,6 +28,7 @@ import { benchEvidence, type EvidenceBench } from './evidence.ts';
 import { benchGlossary, type GlossaryBench, glossaryMarkdown } from './glossary.ts';
 import { benchKnowledge, type KnowledgeBench, knowledgeMarkdown } from './knowledge.ts';
 import { benchExchangePages, type ExchangeBench, exchangeMarkdown } from './exchange-pages.ts';
+import { measureRestarts, type Restart, restartsMarkdown } from './restarts.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -313,6 +314,8 @@ async function main(): Promise<void> {
     await evidenceDb.close();
     const withEvidence = memoryOf(server.proc.pid!);
     await stopServer(server);
+    const restarts = await measureRestarts(() => startServer(dataDir, ['--no-demo']), stopServer);
+    console.log(restartsMarkdown(seeded.services, restarts));
 
     const ceiling = results[0]!.requestsPerSecond;
     for (const r of [
@@ -358,6 +361,7 @@ async function main(): Promise<void> {
         stopSeconds: round2(coldStop),
         seedSeconds: round2(seedSeconds),
       },
+      restarts,
       serverMemory: {
         idleRssMb: idle.rssMb,
         afterLoadRssMb: loaded.rssMb,
@@ -463,6 +467,7 @@ function markdown(report: {
   machine: { cpus: number; cpu?: string; node: string };
   settings: { connections: number; durationSeconds: number; services: number; organisations: number };
   startup: Record<string, number>;
+  restarts: Restart[];
   serverMemory: Record<string, number>;
   search: {
     distinctQueries: number;
@@ -506,6 +511,7 @@ function markdown(report: {
     '',
     `Start-up: cold ${report.startup.coldStartSeconds} s (empty folder: initdb, migrations, demo data), warm ${report.startup.warmStartSeconds} s, ` +
       `stop ${report.startup.stopSeconds} s; seeding took ${report.startup.seedSeconds} s.`,
+    restartsMarkdown(report.settings.services, report.restarts),
     `Server memory: ${report.serverMemory.idleRssMb} MB idle, ${report.serverMemory.afterLoadRssMb} MB after the load, ` +
       `${report.serverMemory.withEvidenceRssMb} MB with the evidence cube, peak ${report.serverMemory.peakRssMb} MB (RSS of the Node process; PostgreSQL not included).`,
     evidenceMarkdown(report.evidence),

@@ -1,0 +1,63 @@
+// Restarts of the loaded server on its large directory (issue 18): each time, how long until it
+// listens and until /readyz says ready (the search index built from PostgreSQL), and whether it
+// stayed up. A start that fails (a plugin timeout while the jobs start next to the index build)
+// shows as not served.
+export interface Restart {
+  listenSeconds: number;
+  readySeconds: number | null;
+  served: boolean;
+}
+
+interface Started {
+  url: string;
+  readySeconds: number;
+  exited: Promise<number | null>;
+}
+
+export async function measureRestarts<S extends Started>(
+  start: () => Promise<S>,
+  stop: (server: S) => Promise<unknown>,
+  times = 3,
+): Promise<Restart[]> {
+  const restarts: Restart[] = [];
+  for (let i = 0; i < times; i++) {
+    const began = performance.now();
+    const server = await start().catch(() => null);
+    if (!server) {
+      restarts.push({ listenSeconds: (performance.now() - began) / 1000, readySeconds: null, served: false });
+      continue;
+    }
+    let exited = false;
+    void server.exited.then(() => (exited = true));
+    let readySeconds: number | null = null;
+    const deadline = Date.now() + 300_000;
+    while (!exited && Date.now() < deadline) {
+      const res = await fetch(`${server.url}/readyz`).catch(() => null);
+      if (res?.ok) {
+        readySeconds = (performance.now() - began) / 1000;
+        break;
+      }
+      await new Promise((r) => setTimeout(r, 100));
+    }
+    // Still up a few seconds after ready: the jobs start once the app is ready.
+    await new Promise((r) => setTimeout(r, 3_000));
+    restarts.push({
+      listenSeconds: server.readySeconds,
+      readySeconds,
+      served: !exited && readySeconds !== null,
+    });
+    if (!exited) await stop(server);
+  }
+  return restarts;
+}
+
+export const restartsMarkdown = (services: number, restarts: Restart[]): string =>
+  `Restarts on the ${services}-service directory (jobs on), ${restarts.length} times: ` +
+  restarts
+    .map((r) =>
+      r.served
+        ? `listening after ${r.listenSeconds.toFixed(2)} s, ready after ${r.readySeconds!.toFixed(2)} s`
+        : 'did not serve',
+    )
+    .join('; ') +
+  '.';
