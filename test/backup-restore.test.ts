@@ -69,7 +69,7 @@ async function fingerprints(url: string): Promise<Map<string, string>> {
     const out = new Map<string, string>();
     for (const { name } of tables) {
       // Rows written during the backup are compared on their own (below).
-      const where = name === 'need_signals' ? `where theme_codes <> '{during-backup}'` : '';
+      const where = name === 'public.need_signals' ? `where theme_codes <> '{during-backup}'` : '';
       const { rows } = await client.query<{ n: string; md5: string | null }>(
         `select count(*) as n, md5(string_agg(t::text, '|' order by t::text)) as md5 from ${name} t ${where}`,
       );

@@ -28,7 +28,8 @@ export function copyOut(client: pg.ClientBase, sql: string, write: (chunk: Buffe
       },
       handleCopyData(message: { chunk: Buffer }, connection: Connection) {
         if (failed) return;
-        const wrote = write(message.chunk);
+        // The parser reuses its buffer: the chunk is copied before it is kept.
+        const wrote = write(Buffer.from(message.chunk));
         if (wrote instanceof Promise) {
           connection.stream.pause();
           pending = Promise.all([pending, wrote]).then(
