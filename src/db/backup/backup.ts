@@ -83,7 +83,7 @@ export async function writeBackup(
     await writer.finish(manifest);
     return manifest;
   } catch (error) {
-    writer.abort();
+    await writer.abort();
     await client.query('rollback').catch(() => {});
     throw error;
   }

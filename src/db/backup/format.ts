@@ -4,7 +4,7 @@
 // Reading checks every count and checksum against the frames and the manifest, so a file cut short
 // or changed is refused before anything is restored.
 import { createHash, hkdfSync } from 'node:crypto';
-import { createReadStream, createWriteStream, renameSync, rmSync } from 'node:fs';
+import { createReadStream, createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
 import { once } from 'node:events';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { KeyRing } from '../../shared/field-encryption.ts';
@@ -88,9 +88,10 @@ export class BackupWriter {
     renameSync(`${this.path}.partial`, this.path);
   }
 
-  abort(): void {
+  async abort(): Promise<void> {
     this.gzip.destroy();
     this.file.destroy();
+    await this.done.catch(() => {});
     rmSync(`${this.path}.partial`, { force: true });
   }
 }
@@ -101,7 +102,10 @@ interface Frame {
 }
 
 async function* framesOf(path: string): AsyncGenerator<Frame> {
-  const input = createReadStream(path).pipe(createGunzip());
+  if (!existsSync(path)) throw new BackupError(`There is no file ${path}.`);
+  const file = createReadStream(path);
+  const input = file.pipe(createGunzip());
+  file.on('error', (error) => input.destroy(error));
   let buffer: Buffer = Buffer.alloc(0);
   let started = false;
   try {
