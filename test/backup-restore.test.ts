@@ -20,6 +20,7 @@ import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runBackup, runRestore } from '../src/db/backup/run.ts';
 import { BackupWriter, type BackupManifest } from '../src/db/backup/format.ts';
+import { createDatabaseIfMissing } from '../src/db/embedded.ts';
 import { openDatabase, type OpenDatabase } from '../src/db/open-database.ts';
 import { loadDemoData } from '../src/modules/directory/use-cases/load-demo-data.ts';
 import { syncTaxonomy } from '../src/modules/directory/use-cases/sync-taxonomy.ts';
@@ -171,6 +172,31 @@ describe('backup and restore', () => {
     } finally {
       await restored.close();
     }
+    // With no app running on it, the backup starts the folder's PostgreSQL itself, and stops it.
+    const again = await runBackup(config(target), join(tempDir('backup-again'), 'again.backup'));
+    expect(again.tables.map((t) => [t.name, t.rows, t.sha256])).toEqual(
+      manifest.tables.map((t) => [t.name, t.rows, t.sha256]),
+    );
+    expect(readdirSync(target)).not.toContain('passerelle.lock');
+    await expect(runBackup(config(tempDir('backup-none')), join(target, 'x'))).rejects.toThrow(
+      /There is no database in .* to back up/,
+    );
+  });
+
+  it('restores into an empty external database, and refuses one that has tables', async () => {
+    const url = (name: string) => source.embedded!.url.replace(/\/passerelle$/, `/${name}`);
+    await createDatabaseIfMissing(url('postgres'), 'restored_external');
+    const dataDir = tempDir('backup-external');
+    const keys = keyRingFromFile(join(sourceDir, 'field-encryption.keys'));
+    const external = (databaseUrl: string) => ({ databaseUrl, dataDir, encryptionKeys: keys });
+    await expect(runRestore(external(url('passerelle')), backupFile)).rejects.toThrow(
+      /The database at DATABASE_URL is not empty/,
+    );
+    await runRestore(external(url('restored_external')), backupFile);
+    expect([...(await fingerprints(url('restored_external')))]).toEqual([
+      ...(await fingerprints(url('passerelle'))),
+    ]);
+    expect(readdirSync(dataDir)).toEqual([]);
   });
 
   it('refuses a folder that holds data, with a message and a non-zero exit', async () => {
