@@ -3,7 +3,7 @@
 // Bad input (a folder with data, a damaged file, another migration, missing keys) is refused with a
 // clear message and leaves the target as it was.
 import { execFile } from 'node:child_process';
-import { randomUUID } from 'node:crypto';
+import { createHash, randomUUID } from 'node:crypto';
 import {
   copyFileSync,
   mkdtempSync,
@@ -223,6 +223,23 @@ describe('backup and restore', () => {
     const target = tempDir('backup-target-old');
     await expect(runRestore(config(target), old)).rejects.toThrow(
       /made at migration 0007_older; this version .* is at/,
+    );
+    expect(readdirSync(target)).toEqual([]);
+  });
+
+  it('rolls back a load that fails, and removes what it made in the folder', async () => {
+    const odd = join(tempDir('backup-odd'), 'odd.backup');
+    const writer = new BackupWriter(odd);
+    const rows = Buffer.from('1\n');
+    await writer.frame('T', { name: 'public.nope', columns: ['x'] });
+    await writer.frame('D', rows);
+    const sha256 = createHash('sha256').update(rows).digest('hex');
+    await writer.frame('E', { rows: 1, sha256 });
+    const table = { name: 'public.nope', columns: ['x'], rows: 1, bytes: 2, sha256 };
+    await writer.finish({ ...manifest, tables: [table], sequences: [], encryptionKeys: [] });
+    const target = tempDir('backup-target-odd');
+    await expect(runRestore(config(target), odd)).rejects.toThrow(
+      /The database's tables differ from the backup's/,
     );
     expect(readdirSync(target)).toEqual([]);
   });

@@ -7,7 +7,7 @@ import pg from 'pg';
 import type { Config } from '../../config.ts';
 import { type KeyRing, keyRingFromFile } from '../../shared/field-encryption.ts';
 import { runningEmbeddedUrl, startEmbeddedDatabase } from '../embedded.ts';
-import { openDatabase } from '../open-database.ts';
+import { openDatabase, type OpenDatabase } from '../open-database.ts';
 import { writeBackup } from './backup.ts';
 import { BackupError, type BackupManifest, type TableSummary } from './format.ts';
 import { checkBackup, loadBackup } from './restore.ts';
@@ -93,20 +93,24 @@ export async function runRestore(config: BackupConfig, from: string): Promise<Ba
   // Everything is checked before anything is made: a refused restore leaves no trace.
   const manifest = await checkBackup(path, installedKeys(config));
   await assertEmptyTarget(config);
-  const before = new Set(existsSync(config.dataDir) ? readdirSync(config.dataDir) : []);
-  const database = await openDatabase(config, { poolSize: 2 });
+  const existed = existsSync(config.dataDir);
+  const before = new Set(existed ? readdirSync(config.dataDir) : []);
+  let database: OpenDatabase | undefined;
   try {
-    await withClient(config.databaseUrl ?? database.embedded!.url, (client) =>
-      loadBackup(client, path, manifest),
-    );
+    database = await openDatabase(config, { poolSize: 2 });
+    const url = config.databaseUrl ?? database.embedded!.url;
+    await withClient(url, (client) => loadBackup(client, path, manifest));
     await database.close();
     return manifest;
   } catch (error) {
-    await database.close();
+    await database?.close().catch(() => {});
     // A failed restore into an empty folder leaves it as it was.
-    if (!config.databaseUrl)
-      for (const name of readdirSync(config.dataDir))
-        if (!before.has(name)) rmSync(join(config.dataDir, name), { recursive: true, force: true });
+    if (!config.databaseUrl && existsSync(config.dataDir)) {
+      if (!existed) rmSync(config.dataDir, { recursive: true, force: true });
+      else
+        for (const name of readdirSync(config.dataDir))
+          if (!before.has(name)) rmSync(join(config.dataDir, name), { recursive: true, force: true });
+    }
     throw error;
   }
 }
