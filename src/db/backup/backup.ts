@@ -29,7 +29,9 @@ export async function writeBackup(
   const writer = new BackupWriter(path);
   try {
     await client.query('begin isolation level repeatable read read only');
+    // A long backup or restore is not a stuck query: no server-side time limit applies.
     await client.query('set local statement_timeout = 0');
+    await client.query('set local idle_in_transaction_session_timeout = 0');
     const migration = await appliedMigration(client);
     if (!migration)
       throw new BackupError('The database has no Passerelle schema: there is nothing to back up.');

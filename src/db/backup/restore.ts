@@ -42,7 +42,9 @@ export async function loadBackup(
 ): Promise<void> {
   await client.query('begin');
   try {
+    // A long backup or restore is not a stuck query: no server-side time limit applies.
     await client.query('set local statement_timeout = 0');
+    await client.query('set local idle_in_transaction_session_timeout = 0');
     try {
       await client.query('set local session_replication_role = replica');
     } catch (error) {
