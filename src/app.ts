@@ -151,6 +151,7 @@ export async function buildApp(
     database,
     ready: () => runtimes.every((r) => r.ready?.() ?? true),
     problem: () => database.problem?.() ?? null,
+    metricsToken: config.metricsToken,
     metrics: [...runtimes.flatMap((r) => r.metrics ?? []), ...(jobMetrics?.sources ?? [])],
   });
   for (const module of modules)

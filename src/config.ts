@@ -44,6 +44,8 @@ const Env = Type.Object({
    * Required in production; elsewhere a key is made once in DATA_DIR.
    */
   ENCRYPTION_KEYS: Type.Optional(Type.String({ minLength: 1 })),
+  /** When set, /metrics answers only a scraper that sends "Authorization: Bearer <it>". */
+  METRICS_TOKEN: Type.Optional(Type.String({ minLength: 16, maxLength: 200 })),
   /** Connections this process keeps to PostgreSQL (see docs/operations.md for sizing). */
   DB_POOL_SIZE: Type.Integer({ default: 20, minimum: 2, maximum: 200 }),
   /** The longest any one query may run, in milliseconds, before it is stopped and the request fails. */
@@ -70,6 +72,8 @@ export interface Config {
   trustProxy: false | string[];
   mail: { smtpUrl: string | undefined; from: string };
   jobs: boolean;
+  /** The token /metrics asks for, or undefined when it is open (behind a proxy that hides it). */
+  metricsToken: string | undefined;
   database: { poolSize: number; queryTimeoutMs: number };
   /** Parsed ENCRYPTION_KEYS; unset outside production, where a key file in dataDir serves. */
   encryptionKeys: KeyRing | undefined;
@@ -138,6 +142,7 @@ export function loadConfig(
     trustProxy: trustedProxies(env.TRUST_PROXY),
     mail: { smtpUrl: env.SMTP_URL, from: env.MAIL_FROM },
     jobs: env.JOBS,
+    metricsToken: env.METRICS_TOKEN,
     database: { poolSize: env.DB_POOL_SIZE, queryTimeoutMs: env.DB_QUERY_TIMEOUT_MS },
     encryptionKeys,
     referrals: {

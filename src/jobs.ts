@@ -59,9 +59,17 @@ export class JobMetrics {
       read: async () => {
         const boss = this.boss;
         if (!boss) return [];
+        // One grouped query (what getQueueSize counts, for every queue): a scrape costs one
+        // connection of the pool, not one per queue.
         const queues = [...this.completed.keys()];
-        const sizes = await Promise.all(queues.map((queue) => boss.getQueueSize(queue)));
-        return queues.map((queue, i) => ({ labels: { queue }, value: sizes[i] ?? 0 }));
+        const { rows } = (await boss
+          .getDb()
+          .executeSql(
+            "select name, count(*)::int as count from pgboss.job where name = any($1) and state < 'active' group by name",
+            [queues],
+          )) as { rows: { name: string; count: number }[] };
+        const sizes = new Map(rows.map((r) => [r.name, r.count]));
+        return queues.map((queue) => ({ labels: { queue }, value: sizes.get(queue) ?? 0 }));
       },
     },
     {

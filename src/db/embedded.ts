@@ -224,7 +224,9 @@ export async function startEmbeddedDatabase(
     password,
     authMethod: 'scram-sha-256',
     persistent: true,
-    createPostgresUser: true,
+    // Only root can make (and must use) a "postgres" user; anyone else (the Dockerfile's and the
+    // systemd unit's user) runs initdb as itself.
+    createPostgresUser: userInfo().uid === 0,
     // ICU gives Unicode-aware lower()/upper() whatever the host's locales are.
     initdbFlags: ['--encoding=UTF8', '--locale-provider=icu', '--icu-locale=und', '--locale=C'],
     onLog: remember,

@@ -91,6 +91,26 @@ describe('without a database', () => {
   });
 });
 
+describe('metrics behind a token', () => {
+  it('answers only a scraper that sends METRICS_TOKEN, as if there were none for anyone else', async () => {
+    const token = 'a-scrapers-token-of-some-length';
+    const t = await createTestApp({ demo: false, config: { metricsToken: token } });
+    try {
+      const none = await t.app.inject('/metrics');
+      expect(none.statusCode).toBe(404);
+      expect(none.body).not.toContain('passerelle_');
+      const wrong = await t.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${token}x` } });
+      expect(wrong.statusCode).toBe(404);
+      const right = await t.app.inject({ url: '/metrics', headers: { authorization: `Bearer ${token}` } });
+      expect(right.statusCode).toBe(200);
+      expect(right.body).toContain('passerelle_db_pool_connections');
+      expect((await t.app.inject('/healthz')).statusCode).toBe(200);
+    } finally {
+      await t.close();
+    }
+  });
+});
+
 describe('metrics of the scheduled jobs', () => {
   it('reports each queue’s waiting jobs and counts runs, with jobs on', async () => {
     const t = await createTestApp({ demo: false, config: { jobs: true } });

@@ -1,5 +1,6 @@
 // Liveness, readiness and Prometheus metrics.
 
+import { timingSafeEqual } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import type { FastifyPluginAsync } from 'fastify';
 import { Histogram } from 'prom-client';
@@ -14,7 +15,9 @@ export const healthRoutes: FastifyPluginAsync<{
   metrics: readonly MetricSource[];
   /** What is wrong with this process that a restart may cure (its embedded database died), or null. */
   problem: () => string | null;
-}> = async (app, { database, ready, problem, metrics }) => {
+  /** Asked of scrapers when set (METRICS_TOKEN). */
+  metricsToken?: string;
+}> = async (app, { database, ready, problem, metrics, metricsToken }) => {
   const { db } = database;
   const registry = metricsRegistry([...processMetrics(database), ...metrics]);
   const duration = new Histogram({
@@ -52,7 +55,14 @@ export const healthRoutes: FastifyPluginAsync<{
       return reply.code(503).send({ status: 'unavailable', reason: 'database' });
     }
   });
-  app.get('/metrics', hidden, async (_request, reply) => {
+  const expected = metricsToken ? Buffer.from(`Bearer ${metricsToken}`) : null;
+  app.get('/metrics', hidden, async (request, reply) => {
+    if (expected) {
+      const given = Buffer.from(request.headers.authorization ?? '');
+      // As if there were none: the figures are for the operator's scraper only.
+      if (given.length !== expected.length || !timingSafeEqual(given, expected))
+        return reply.callNotFound();
+    }
     return reply.type(registry.contentType).send(await registry.metrics());
   });
 };

@@ -16,11 +16,13 @@ BEGIN
     IF TG_OP <> 'TRUNCATE' THEN
       PERFORM set_config('passerelle.exchange_edition_moved', 'yes', true);
     END IF;
-    UPDATE "exchange_edition" SET "edition" = ("edition" + 1) % 2000000000 WHERE "id" = 1;
+    -- Made again if it was ever deleted, so pages never stay on a number that no longer moves.
+    INSERT INTO "exchange_edition" ("id", "edition") VALUES (1, 1)
+      ON CONFLICT ("id") DO UPDATE SET "edition" = ("exchange_edition"."edition" + 1) % 2000000000;
   END IF;
   RETURN NULL;
 END
-$$;
+$$ SET search_path = public;
 --> statement-breakpoint
 CREATE CONSTRAINT TRIGGER "exchange_posts_edition" AFTER INSERT OR UPDATE OR DELETE ON "exchange_posts"
   DEFERRABLE INITIALLY DEFERRED FOR EACH ROW EXECUTE FUNCTION "exchange_edition_moves"();
@@ -33,3 +35,11 @@ CREATE TRIGGER "exchange_posts_truncated" AFTER TRUNCATE ON "exchange_posts"
 --> statement-breakpoint
 CREATE TRIGGER "exchange_calls_truncated" AFTER TRUNCATE ON "exchange_calls"
   FOR EACH STATEMENT EXECUTE FUNCTION "exchange_edition_moves"();
+--> statement-breakpoint
+-- The older triggers' functions name their tables without a schema: a restore tool that empties the
+-- search path (pg_restore, psql on a dump) would fail in them. They run with the app's schema now.
+ALTER FUNCTION "log_directory_change"() SET search_path = public;
+--> statement-breakpoint
+ALTER FUNCTION "notify_agenda_change"() SET search_path = public;
+--> statement-breakpoint
+ALTER FUNCTION "notify_agenda_places"() SET search_path = public;

@@ -61,4 +61,24 @@ describe('visitors’ pages of the exchange', () => {
     expect(theirs.body).toContain('Kept board test: chairs to lend');
     expect(theirs.body).not.toBe(changed.body);
   });
+
+  it('moves under a restore tool’s empty search path, and comes back if its row was deleted', async () => {
+    const client = await app.t.database.pool.connect();
+    try {
+      const before = await edition();
+      await client.query(`select pg_catalog.set_config('search_path', '', false)`);
+      await client.query(
+        `update public.exchange_posts set kind = kind where id = (select id from public.exchange_posts limit 1)`,
+      );
+      await client.query(
+        `update public.organisations set updated_at = updated_at where id = (select id from public.organisations limit 1)`,
+      );
+      expect(await edition()).toBe(before + 1);
+      await client.query('delete from public.exchange_edition');
+      await client.query(`update public.exchange_posts set kind = kind`);
+      expect(await edition()).toBe(1);
+    } finally {
+      client.release(true);
+    }
+  });
 });
