@@ -61,3 +61,44 @@ export const restartsMarkdown = (services: number, restarts: Restart[]): string 
     )
     .join('; ') +
   '.';
+
+/**
+ * Alone: `npx tsx bench/restarts.ts --services 50000` seeds a directory of that size through a first
+ * server, stops it, restarts it three times (jobs on) and writes the figures to bench/results.
+ */
+async function restartsAlone() {
+  const { mkdirSync, mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
+  const { tmpdir } = await import('node:os');
+  const { join } = await import('node:path');
+  const { parseArgs } = await import('node:util');
+  const { connectDatabase } = await import('../src/db/client.ts');
+  const { runningEmbeddedUrl } = await import('../src/db/embedded.ts');
+  const { generateKey } = await import('../src/shared/field-encryption.ts');
+  const { seedDirectory } = await import('./seed-directory.ts');
+  const { startServer, stopServer } = await import('./server-process.ts');
+  const { values } = parseArgs({ options: { services: { type: 'string', default: '50000' } } });
+  const env = { ENCRYPTION_KEYS: generateKey('bench') };
+  const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-bench-restarts-'));
+  try {
+    const first = await startServer(dataDir, ['--no-demo'], env);
+    const db = connectDatabase(runningEmbeddedUrl(dataDir)!, { max: 4 });
+    const seeded = await seedDirectory(db.db, Number(values.services));
+    await db.close();
+    await stopServer(first);
+    console.log(`seeded ${seeded.organisations} organisations and ${seeded.services} services`);
+    const restarts = await measureRestarts(() => startServer(dataDir, ['--no-demo'], env), stopServer);
+    const line = restartsMarkdown(seeded.services, restarts);
+    console.log(line);
+    const date = new Date().toISOString();
+    const dir = new URL('results/', import.meta.url).pathname;
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      join(dir, `restarts-${date.slice(0, 16).replace(/[:T]/g, '-')}.json`),
+      `${JSON.stringify({ date, services: seeded.services, restarts, summary: line }, null, 2)}\n`,
+    );
+  } finally {
+    rmSync(dataDir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1]?.endsWith('restarts.ts')) await restartsAlone();

@@ -3,7 +3,7 @@
 // large multilingual directory, loads each route with autocannon and writes the figures to
 // bench/results/, then does the same for the evidence cube over a million need signals. Targets
 // are in the issues; nothing here asserts them.
-import { type ChildProcess, execSync, spawn } from 'node:child_process';
+import { execSync } from 'node:child_process';
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { cpus, tmpdir, totalmem } from 'node:os';
 import { join } from 'node:path';
@@ -29,6 +29,7 @@ import { benchGlossary, type GlossaryBench, glossaryMarkdown } from './glossary.
 import { benchKnowledge, type KnowledgeBench, knowledgeMarkdown } from './knowledge.ts';
 import { benchExchangePages, type ExchangeBench, exchangeMarkdown } from './exchange-pages.ts';
 import { measureRestarts, type Restart, restartsMarkdown } from './restarts.ts';
+import { startServer as startProcess, stopServer } from './server-process.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -46,63 +47,8 @@ const connections = Number(values.connections);
 
 /** One key for every server of this run, as production has one. */
 const benchKeys = generateKey('bench');
-
-interface Server {
-  proc: ChildProcess;
-  url: string;
-  readySeconds: number;
-  exited: Promise<number | null>;
-}
-
-async function startServer(
-  dataDir: string,
-  args: string[] = [],
-  env: Record<string, string> = {},
-): Promise<Server> {
-  const started = performance.now();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts', ...args], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      TILE_URL: '',
-      NODE_ENV: 'production',
-      PUBLIC_URL: 'http://127.0.0.1',
-      ENCRYPTION_KEYS: benchKeys,
-      ...env,
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise<number | null>((resolve) => proc.on('exit', resolve));
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      const match = /running at (http:\/\/\S+)/.exec(output);
-      if (match) {
-        proc.stdout!.off('data', onData);
-        resolve({
-          proc,
-          url: match[1]!.replace('localhost', '127.0.0.1'),
-          readySeconds: (performance.now() - started) / 1000,
-          exited,
-        });
-      }
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', (chunk) => (output += chunk));
-    proc.on('exit', () => reject(new Error(`server exited before it was ready:\n${output}`)));
-  });
-}
-
-async function stopServer(server: Server): Promise<number> {
-  const started = performance.now();
-  server.proc.kill('SIGINT');
-  await server.exited;
-  return (performance.now() - started) / 1000;
-}
+const startServer = (dataDir: string, args: string[] = [], env: Record<string, string> = {}) =>
+  startProcess(dataDir, args, { ENCRYPTION_KEYS: benchKeys, ...env });
 
 function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');

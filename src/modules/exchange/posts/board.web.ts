@@ -69,10 +69,12 @@ export const boardWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =>
     };
     const actor = request.signedIn ? actorOf(request.signedIn) : null;
     const make = async (ctx: typeof page) => {
-      const [results, reader, unread] = await Promise.all([
+      const [results, { reader, unread }] = await Promise.all([
         searchPosts(db, search, brusselsDay(new Date())),
-        exchangeReaderOf(db, actor),
-        actor ? unreadCount(db, actor) : null,
+        exchangeReaderOf(db, actor).then(async (reader) => ({
+          reader,
+          unread: actor ? await unreadCount(db, actor, reader) : null,
+        })),
       ]);
       const organisations = await organisationNames(
         db,

@@ -54,8 +54,12 @@ export async function conversationsData(db: Executor, actor: Actor, now: Date): 
 }
 
 /** The number of unread messages in the reader's threads, for the board's link. */
-export async function unreadCount(db: Executor, actor: Actor): Promise<number> {
-  const reader = await exchangeReaderOf(db, actor);
+export async function unreadCount(
+  db: Executor,
+  actor: Actor,
+  reader: { organisationIds: string[] },
+): Promise<number> {
+  if (!reader.organisationIds.length) return 0;
   const threads = await listThreadsOf(db, reader.organisationIds, actor.userId, shown);
   return threads.reduce((n, t) => n + t.unread, 0);
 }
