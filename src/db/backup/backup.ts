@@ -17,6 +17,10 @@ import { createHash } from 'node:crypto';
 
 const chunkSize = 256 * 1024;
 
+/** The session's formats for COPY's text, set in the backup's and the restore's transaction. */
+export const sessionSettings =
+  "set local datestyle = 'ISO, YMD'; set local intervalstyle = 'postgres'; set local extra_float_digits = 3";
+
 const quoted = (client: pg.ClientBase, columns: string[]) =>
   columns.map((c) => client.escapeIdentifier(c)).join(', ');
 
@@ -32,6 +36,8 @@ export async function writeBackup(
     // A long backup or restore is not a stuck query: no server-side time limit applies.
     await client.query('set local statement_timeout = 0');
     await client.query('set local idle_in_transaction_session_timeout = 0');
+    // COPY's text of dates, intervals and floats as the restore reads it, whatever the database's defaults.
+    await client.query(sessionSettings);
     const migration = await appliedMigration(client);
     if (!migration)
       throw new BackupError('The database has no Passerelle schema: there is nothing to back up.');
@@ -40,7 +46,12 @@ export async function writeBackup(
       ['server_version'],
     );
     const tables: TableSummary[] = [];
-    for (const table of await appTables(client)) {
+    const listed = await appTables(client);
+    // Every table locked at once, as pg_dump does: a table rewritten by a migration that commits
+    // before its COPY would look empty to this snapshot. A schema change waits for the backup.
+    if (listed.length)
+      await client.query(`lock table ${listed.map((t) => t.name).join(', ')} in access share mode`);
+    for (const table of listed) {
       await writer.frame('T', table);
       const hash = createHash('sha256');
       let bytes = 0;

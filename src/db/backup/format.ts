@@ -4,7 +4,17 @@
 // Reading checks every count and checksum against the frames and the manifest, so a file cut short
 // or changed is refused before anything is restored.
 import { createHash, hkdfSync } from 'node:crypto';
-import { createReadStream, createWriteStream, existsSync, renameSync, rmSync } from 'node:fs';
+import {
+  closeSync,
+  createReadStream,
+  createWriteStream,
+  existsSync,
+  fsyncSync,
+  openSync,
+  renameSync,
+  rmSync,
+} from 'node:fs';
+import { dirname, resolve } from 'node:path';
 import { once } from 'node:events';
 import { createGunzip, createGzip } from 'node:zlib';
 import type { KeyRing } from '../../shared/field-encryption.ts';
@@ -64,7 +74,9 @@ export class BackupWriter {
   private readonly done: Promise<unknown>;
 
   constructor(private readonly path: string) {
-    this.file = createWriteStream(`${path}.partial`, { mode: 0o600 });
+    // A new file of our own (never one left behind or planted there, with its own mode).
+    rmSync(`${path}.partial`, { force: true });
+    this.file = createWriteStream(`${path}.partial`, { mode: 0o600, flags: 'wx' });
     this.gzip.pipe(this.file);
     this.done = once(this.file, 'close');
     // Errors surface through write() and finish(); keep them from being unhandled meanwhile.
@@ -85,7 +97,10 @@ export class BackupWriter {
     await this.frame('M', manifest);
     this.gzip.end();
     await this.done;
+    // On the disk before it gets its name, and the name too: after a power cut a file at `path` is whole.
+    syncFile(`${this.path}.partial`);
     renameSync(`${this.path}.partial`, this.path);
+    syncFile(dirname(resolve(this.path)));
   }
 
   async abort(): Promise<void> {
@@ -108,9 +123,18 @@ async function* framesOf(path: string): AsyncGenerator<Frame> {
   file.on('error', (error) => input.destroy(error));
   let buffer: Buffer = Buffer.alloc(0);
   let started = false;
+  let parts: Buffer[] = [];
+  let partsLength = 0;
+  let wanted = 0;
   try {
     for await (const chunk of input as AsyncIterable<Buffer>) {
-      buffer = buffer.length ? Buffer.concat([buffer, chunk]) : chunk;
+      // Gathered without copying until the frame being read is whole (a copy per chunk is quadratic).
+      parts.push(chunk);
+      partsLength += chunk.length;
+      if (buffer.length + partsLength < wanted) continue;
+      buffer = Buffer.concat([buffer, ...parts]);
+      parts = [];
+      partsLength = 0;
       if (!started) {
         if (buffer.length < magic.length) continue;
         if (!buffer.subarray(0, magic.length).equals(magic)) throw notABackup(path);
@@ -120,7 +144,10 @@ async function* framesOf(path: string): AsyncGenerator<Frame> {
       while (buffer.length >= 5) {
         const length = buffer.readUInt32BE(1);
         if (length > maxFrame) throw damaged(path, 'a frame is too long');
-        if (buffer.length < 5 + length) break;
+        if (buffer.length < 5 + length) {
+          wanted = 5 + length;
+          break;
+        }
         yield { kind: buffer.toString('latin1', 0, 1), payload: buffer.subarray(5, 5 + length) };
         buffer = buffer.subarray(5 + length);
       }
@@ -134,7 +161,7 @@ async function* framesOf(path: string): AsyncGenerator<Frame> {
     throw error;
   }
   if (!started) throw notABackup(path);
-  if (buffer.length) throw damaged(path, 'it ends in the middle of a frame');
+  if (buffer.length + partsLength) throw damaged(path, 'it ends in the middle of a frame');
 }
 
 const notABackup = (path: string) => new BackupError(`${path} is not a Passerelle backup.`);
@@ -219,4 +246,13 @@ function checkManifest(path: string, manifest: BackupManifest, seen: TableSummar
     );
   if (!same) throw damaged(path, 'its tables do not match its manifest');
   return manifest;
+}
+
+function syncFile(path: string): void {
+  const fd = openSync(path, 'r');
+  try {
+    fsyncSync(fd);
+  } finally {
+    closeSync(fd);
+  }
 }

@@ -3,6 +3,7 @@
 // sequences set, row counts checked against the manifest before the commit.
 import type pg from 'pg';
 import { appliedMigration, appSequences, appTables, latestMigration } from './catalog.ts';
+import { sessionSettings } from './backup.ts';
 import { copyIn } from './copy.ts';
 import { BackupError, type BackupManifest, readBackup } from './format.ts';
 import type { KeyRing } from '../../shared/field-encryption.ts';
@@ -45,6 +46,7 @@ export async function loadBackup(
     // A long backup or restore is not a stuck query: no server-side time limit applies.
     await client.query('set local statement_timeout = 0');
     await client.query('set local idle_in_transaction_session_timeout = 0');
+    await client.query(sessionSettings);
     try {
       await client.query('set local session_replication_role = replica');
     } catch (error) {

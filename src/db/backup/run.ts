@@ -75,6 +75,24 @@ async function assertEmptyTarget(config: BackupConfig): Promise<void> {
         `The database at DATABASE_URL is not empty (it has ${tables.join(', ')}…): a restore goes only into an ` +
           'empty database. Create a new one (createdb) and point DATABASE_URL at it.',
       );
+    // The load turns triggers and foreign-key checks off for its transaction: a role that may not
+    // is refused now, before the migrations make tables that would block the next try.
+    const mayLoad = await withClient(config.databaseUrl, async (client) => {
+      await client.query('begin');
+      try {
+        await client.query('set local session_replication_role = replica');
+        return true;
+      } catch {
+        return false;
+      } finally {
+        await client.query('rollback');
+      }
+    });
+    if (!mayLoad)
+      throw new BackupError(
+        'The role in DATABASE_URL may not set session_replication_role, which the restore needs: restore as ' +
+          'the database owner with that right (GRANT SET ON PARAMETER session_replication_role TO <role>) or a superuser.',
+      );
     return;
   }
   const found = existsSync(config.dataDir)
