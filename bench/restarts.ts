@@ -32,7 +32,9 @@ export async function measureRestarts<S extends Started>(
     let readySeconds: number | null = null;
     const deadline = Date.now() + 300_000;
     while (!exited && Date.now() < deadline) {
-      const res = await fetch(`${server.url}/readyz`).catch(() => null);
+      const res = await fetch(`${server.url}/readyz`, { signal: AbortSignal.timeout(2_000) }).catch(
+        () => null,
+      );
       if (res?.ok) {
         readySeconds = (performance.now() - began) / 1000;
         break;

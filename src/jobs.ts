@@ -106,10 +106,10 @@ export async function startJobs(options: JobsOptions): Promise<{ stop(): Promise
     db: { executeSql: (text, values) => options.database.pool.query(text, values) },
   });
   boss.on('error', (error) => options.log.error({ err: error }, 'jobs'));
-  await boss.start();
   const metrics = options.metrics ?? new JobMetrics();
   const definitions = jobDefinitions(options);
   try {
+    await boss.start();
     for (const job of definitions) {
       await boss.createQueue(job.name);
       await boss.schedule(job.name, job.cron, {}, { tz: 'Europe/Brussels' });
@@ -136,7 +136,8 @@ export async function startJobs(options: JobsOptions): Promise<{ stop(): Promise
   return {
     stop: async () => {
       metrics.follow(undefined);
-      await boss.stop({ graceful: true, wait: true });
+      // Within the app's 20 s forced exit: a job still running then is left to its next run.
+      await boss.stop({ graceful: true, wait: true, timeout: 15_000 });
     },
   };
 }
@@ -155,7 +156,10 @@ export function startJobsInBackground(
   const started = (async () => {
     for (let attempt = 0; !stopping.signal.aborted; attempt++) {
       try {
-        return await start(options);
+        const began = performance.now();
+        const jobs = await start(options);
+        options.log.info({ attempt: attempt + 1, ms: Math.round(performance.now() - began) }, 'jobs started');
+        return jobs;
       } catch (error) {
         const retryMs = Math.min(60_000, firstRetryMs * 2 ** attempt);
         options.log.error({ err: error, retryMs }, 'jobs did not start');
