@@ -77,7 +77,10 @@ async function main(): Promise<void> {
   });
 
   const shutdown = async (signal: string) => {
-    if (closing) return;
+    if (closing) {
+      app.log.info({ signal }, 'already shutting down: waiting for the requests in flight');
+      return;
+    }
     closing = true;
     app.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 20_000);
