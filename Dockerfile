@@ -4,10 +4,21 @@
 # Checked by `npm run lint:deploy` (test/deploy-files.test.ts); no Docker engine runs in CI.
 ARG NODE_VERSION=22
 
+# The compiled app: `npm run build` turns src/ into plain JavaScript in dist/ (with the messages,
+# data files, assets and migrations beside it). It needs the development dependencies (TypeScript).
+FROM node:${NODE_VERSION}-bookworm-slim AS build
+WORKDIR /app
+COPY package.json package-lock.json ./
+RUN npm ci --no-audit --no-fund
+COPY tsconfig.json tsconfig.build.json ./
+COPY scripts ./scripts
+COPY src ./src
+RUN npm run build
+
 FROM node:${NODE_VERSION}-bookworm-slim AS dependencies
 WORKDIR /app
 COPY package.json package-lock.json ./
-# Production dependencies only. tsx is one of them: it runs the TypeScript sources.
+# Production dependencies only.
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 FROM node:${NODE_VERSION}-bookworm-slim
@@ -17,18 +28,18 @@ ENV NODE_ENV=production \
     DATA_DIR=/var/lib/passerelle
 WORKDIR /app
 COPY --from=dependencies /app/node_modules ./node_modules
-COPY package.json tsconfig.json ./
-COPY src ./src
+COPY package.json ./
+COPY --from=build /app/dist ./dist
 RUN mkdir -p /var/lib/passerelle && chown node:node /var/lib/passerelle && chmod 0700 /var/lib/passerelle
 # The embedded PostgreSQL (when DATABASE_URL is unset) keeps its files here, and refuses to run as root.
 VOLUME ["/var/lib/passerelle"]
 USER node
 EXPOSE 3000
-# node is the container's main process, with no npm or shell in between: the stop signal reaches
-# it, and it serves the requests under way, stops listening, stops its PostgreSQL and exits. That
-# can take 20 s, so stop with a longer grace period (docker stop -t 30, compose's stop_grace_period).
+# node is the container's main process, running the compiled JavaScript with no npm, tsx or shell
+# in between: the stop signal reaches it, and it serves the requests under way, stops listening,
+# stops its PostgreSQL and exits. That can take 20 s, so stop with a longer grace period (docker stop -t 30, compose's stop_grace_period).
 STOPSIGNAL SIGTERM
 # Liveness: 503 when the process needs a restart (its embedded PostgreSQL could not be restarted).
 HEALTHCHECK --interval=30s --timeout=5s --start-period=120s --retries=3 \
   CMD ["node", "-e", "fetch('http://127.0.0.1:' + (process.env.PORT || 3000) + '/healthz').then((r) => process.exit(r.ok ? 0 : 1), () => process.exit(1))"]
-CMD ["node", "--import", "tsx", "src/server.ts"]
+CMD ["node", "dist/server.js"]

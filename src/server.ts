@@ -25,12 +25,17 @@ async function main(): Promise<void> {
   });
   // A stop while starting (demo data, the index): PostgreSQL runs in a session of its own, out of
   // reach of the signal, so it is stopped here; the draining shutdown below replaces this once serving.
+  // `on`, not `once`: a signal often comes twice (to the process group, and relayed by npm or a
+  // launcher), and a second one with no listener left would kill the process on the spot.
+  let stopping = false;
   const stopWhileStarting = (signal: NodeJS.Signals) => {
+    if (stopping) return;
+    stopping = true;
     console.log(`\n${signal} while starting: stopping.`);
     void database.close().finally(() => process.exit(1));
   };
-  process.once('SIGINT', stopWhileStarting);
-  process.once('SIGTERM', stopWhileStarting);
+  process.on('SIGINT', stopWhileStarting);
+  process.on('SIGTERM', stopWhileStarting);
   // Reference and demo data go in before the app starts indexing the directory.
   await syncTaxonomy(database.db);
   if (config.demoData) {
@@ -72,7 +77,10 @@ async function main(): Promise<void> {
   });
 
   const shutdown = async (signal: string) => {
-    if (closing) return;
+    if (closing) {
+      app.log.info({ signal }, 'already shutting down: waiting for the requests in flight');
+      return;
+    }
     closing = true;
     app.log.info({ signal }, 'shutting down');
     const force = setTimeout(() => process.exit(1), 20_000);
@@ -110,8 +118,9 @@ async function main(): Promise<void> {
   });
   process.removeListener('SIGINT', stopWhileStarting);
   process.removeListener('SIGTERM', stopWhileStarting);
-  process.once('SIGINT', () => void shutdown('SIGINT'));
-  process.once('SIGTERM', () => void shutdown('SIGTERM'));
+  // Once serving: the first SIGINT or SIGTERM drains, any later one is ignored (shutdown returns).
+  process.on('SIGINT', () => void shutdown('SIGINT'));
+  process.on('SIGTERM', () => void shutdown('SIGTERM'));
 
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
