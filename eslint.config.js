@@ -6,7 +6,15 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['node_modules/', 'dist/', 'bench/results/', 'src/db/migrations/', 'test/fixtures/', 'data/', 'scratch/'],
+    ignores: [
+      'node_modules/',
+      'dist/',
+      'bench/results/',
+      'src/db/migrations/',
+      'test/fixtures/',
+      'data/',
+      'scratch/',
+    ],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -60,8 +60,7 @@ export const healthRoutes: FastifyPluginAsync<{
     if (expected) {
       const given = Buffer.from(request.headers.authorization ?? '');
       // As if there were none: the figures are for the operator's scraper only.
-      if (given.length !== expected.length || !timingSafeEqual(given, expected))
-        return reply.callNotFound();
+      if (given.length !== expected.length || !timingSafeEqual(given, expected)) return reply.callNotFound();
     }
     return reply.type(registry.contentType).send(await registry.metrics());
   });
