@@ -102,7 +102,8 @@ export class LiveSearchIndex {
         return;
       } catch (error) {
         this.options.onError?.(error);
-        await new Promise((r) => setTimeout(r, Math.min(10_000, 500 * 2 ** attempt)).unref());
+        // At most 2 s apart: search is fresh again within about 2 s of the database coming back.
+      await new Promise((r) => setTimeout(r, Math.min(2_000, 500 * 2 ** attempt)).unref());
       }
     }
   }
@@ -168,7 +169,8 @@ export class LiveSearchIndex {
    */
   private async listenAgain(): Promise<void> {
     for (let attempt = 0; !this.closed && !this.listener; attempt++) {
-      await new Promise((r) => setTimeout(r, Math.min(10_000, 500 * 2 ** attempt)).unref());
+      // At most 2 s apart: search is fresh again within about 2 s of the database coming back.
+      await new Promise((r) => setTimeout(r, Math.min(2_000, 500 * 2 ** attempt)).unref());
       try {
         await this.listen();
       } catch (error) {
