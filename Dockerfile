@@ -22,7 +22,9 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 FROM node:${NODE_VERSION}-bookworm-slim
+# Stack traces name the TypeScript files and lines (dist/ holds their source maps).
 ENV NODE_ENV=production \
+    NODE_OPTIONS=--enable-source-maps \
     HOST=0.0.0.0 \
     PORT=3000 \
     DATA_DIR=/var/lib/passerelle

@@ -3,7 +3,7 @@
 import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
 import { DatabaseStartError, writeLock } from './db/embedded.ts';
-import { openDatabase } from './db/open-database.ts';
+import { openDatabase, type OpenDatabase } from './db/open-database.ts';
 import { isShowingDemoData } from './modules/directory/index.ts';
 import { loadDemoData } from './modules/directory/use-cases/load-demo-data.ts';
 import { syncTaxonomy } from './modules/directory/use-cases/sync-taxonomy.ts';
@@ -16,30 +16,48 @@ import { loadDemoPractices } from './modules/knowledge/index.ts';
 import { loadDemoCalls } from './modules/exchange/calls/demo-calls.ts';
 import { loadDemoPosts } from './modules/exchange/posts/demo-posts.ts';
 
+// A stop asked for while starting (Ctrl-C during the first initdb and migrations, the demo data, the
+// index): PostgreSQL runs in a session of its own, out of reach of the signal, so it must be stopped
+// here. The handlers are there from the first moment, `on`, not `once` (a signal often comes twice:
+// to the process group and relayed by npm), and the step under way ends first: the checks between
+// steps close the database and exit, so nothing runs on a closed pool. A step that hangs does not
+// hold the stop more than 10 s. Once serving, the draining shutdown takes the signals over.
+let database: OpenDatabase | undefined;
+let stopAsked = false;
+let closed: Promise<void> | undefined;
+const closeOnce = () => (closed ??= (database?.close() ?? Promise.resolve()).catch(() => {}));
+const stopNow = (): Promise<never> => closeOnce().then(() => process.exit(1));
+let onSignal = (signal: NodeJS.Signals) => {
+  if (stopAsked) return;
+  stopAsked = true;
+  console.log(`\n${signal} while starting: stopping.`);
+  const force = setInterval(() => {
+    // Not before the database is open: closing it is what the stop is for.
+    if (database) void stopNow();
+  }, 10_000);
+  force.unref();
+};
+process.on('SIGINT', (signal) => onSignal(signal));
+process.on('SIGTERM', (signal) => onSignal(signal));
+/** Between start-up steps: a stop asked for meanwhile happens now. */
+const stopIfAsked = async () => {
+  if (stopAsked) await stopNow();
+};
+
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
-  const database = await openDatabase(config, {
+  database = await openDatabase(config, {
     poolSize: config.database.poolSize,
     queryTimeoutMs: config.database.queryTimeoutMs,
   });
-  // A stop while starting (demo data, the index): PostgreSQL runs in a session of its own, out of
-  // reach of the signal, so it is stopped here; the draining shutdown below replaces this once serving.
-  // `on`, not `once`: a signal often comes twice (to the process group, and relayed by npm or a
-  // launcher), and a second one with no listener left would kill the process on the spot.
-  let stopping = false;
-  const stopWhileStarting = (signal: NodeJS.Signals) => {
-    if (stopping) return;
-    stopping = true;
-    console.log(`\n${signal} while starting: stopping.`);
-    void database.close().finally(() => process.exit(1));
-  };
-  process.on('SIGINT', stopWhileStarting);
-  process.on('SIGTERM', stopWhileStarting);
+  await stopIfAsked();
   // Reference and demo data go in before the app starts indexing the directory.
   await syncTaxonomy(database.db);
+  await stopIfAsked();
   if (config.demoData) {
     const demo = await loadDemoData(database.db);
+    await stopIfAsked();
     if (demo.loaded) {
       // Demo need signals, so that the evidence map shows something (signals/evidence/demo-signals.ts).
       const signals = await loadDemoSignals(database.db, new Date());
@@ -70,11 +88,14 @@ async function main(): Promise<void> {
       if (calls) console.log(`Loaded ${calls} demo funding calls.`);
     }
   }
+  await stopIfAsked();
   let closing = false;
   const app = await buildApp(config, database).catch(async (error) => {
-    await database.close();
+    await closeOnce();
     throw error;
   });
+  await stopIfAsked();
+  const db = database;
 
   const shutdown = async (signal: string) => {
     if (closing) {
@@ -94,7 +115,7 @@ async function main(): Promise<void> {
       code = 1;
     }
     try {
-      await database.close();
+      await db.close();
     } catch (error) {
       app.log.error({ err: error }, 'the database did not close cleanly');
       code = 1;
@@ -104,7 +125,7 @@ async function main(): Promise<void> {
   };
   // The embedded database stopped and could not be started again: exit, so that a supervisor
   // (systemd, docker) starts the app and its database anew.
-  database.embedded?.onFailure(() => {
+  db.embedded?.onFailure(() => {
     app.log.fatal('the embedded PostgreSQL could not be started again; exiting for a restart');
     process.exit(1);
   });
@@ -116,17 +137,14 @@ async function main(): Promise<void> {
     active++;
     response.once('close', () => active--);
   });
-  process.removeListener('SIGINT', stopWhileStarting);
-  process.removeListener('SIGTERM', stopWhileStarting);
   // Once serving: the first SIGINT or SIGTERM drains, any later one is ignored (shutdown returns).
-  process.on('SIGINT', () => void shutdown('SIGINT'));
-  process.on('SIGTERM', () => void shutdown('SIGTERM'));
+  onSignal = (signal) => void shutdown(signal);
 
   await app.listen({ host: config.host, port: config.port });
   const address = app.server.address();
   const port = typeof address === 'object' && address ? address.port : config.port;
   const url = `http://${config.host === '127.0.0.1' || config.host === '0.0.0.0' ? 'localhost' : config.host}:${port}`;
-  if (database.embedded) writeLock(config.dataDir, { ...database.embedded.lock, appUrl: url });
+  if (db.embedded) writeLock(config.dataDir, { ...db.embedded.lock, appUrl: url });
   const seconds = ((performance.now() - started) / 1000).toFixed(1);
   const where = config.databaseUrl ? 'external PostgreSQL' : `embedded PostgreSQL in ${config.dataDir}`;
   console.log(`\nPasserelle is running at ${url} (${where}, ready in ${seconds} s). Stop it with Ctrl-C.\n`);
@@ -143,7 +161,9 @@ async function quietOrTimeUp(count: () => number, quietMs: number, maxMs: number
   }
 }
 
-main().catch((error: unknown) => {
+main().catch(async (error: unknown) => {
+  // Stopped while starting: the failure is the stop's doing (a closed pool), not news.
+  if (stopAsked) await stopNow();
   if (error instanceof ConfigError || error instanceof DatabaseStartError) {
     console.error(`\n${error.message}\n`);
   } else {

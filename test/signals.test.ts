@@ -2,21 +2,22 @@
 // a service manager's SIGTERM to the group, and a SIGTERM to npm alone. Each time, while requests
 // are being served: every request gets its whole answer, the app stops its PostgreSQL (which runs
 // in a session of its own, out of reach of a group signal), removes its lock and exits 0, and no
-// process of the group is left behind.
+// process of the group is left behind. And a Ctrl-C during the very first start (initdb, migrations)
+// stops the PostgreSQL it started and removes the lock.
 import { type ChildProcess, spawn } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
+import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
 import { allowSlowTests } from './helpers/slow-tests.ts';
 
 allowSlowTests();
 
-const root = new URL('..', import.meta.url).pathname;
+const root = fileURLToPath(new URL('..', import.meta.url));
 const dirs: string[] = [];
-/** Process groups and PostgreSQL servers this file started, killed in afterAll if still there. */
-const groups: number[] = [];
-const postgresPids: number[] = [];
+/** The npm processes this file started: their groups are killed in afterAll if still there. */
+const started: ChildProcess[] = [];
 
 function alive(pid: number): boolean {
   try {
@@ -27,10 +28,35 @@ function alive(pid: number): boolean {
   }
 }
 
+/** A signal to a process or group that may have ended meanwhile (then there is nothing to do). */
+function signal(pid: number, name: NodeJS.Signals): void {
+  try {
+    process.kill(pid, name);
+  } catch (error) {
+    if ((error as NodeJS.ErrnoException).code !== 'ESRCH') throw error;
+  }
+}
+
+/** The PostgreSQL serving a data folder of this file, if one still runs (its pid checked against the folder). */
+function postgresOf(dataDir: string): number | null {
+  const file = join(dataDir, 'postgres', 'postmaster.pid');
+  if (!existsSync(file)) return null;
+  const pid = Number(readFileSync(file, 'utf8').split('\n')[0]);
+  try {
+    return readFileSync(`/proc/${pid}/cmdline`, 'utf8').includes(dataDir) ? pid : null;
+  } catch {
+    return null;
+  }
+}
+
 afterAll(() => {
-  for (const group of groups) if (alive(-group)) process.kill(-group, 'SIGKILL');
-  for (const pid of postgresPids) if (alive(pid)) process.kill(pid, 'SIGKILL');
-  for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+  for (const npm of started)
+    if (npm.exitCode === null && npm.signalCode === null) signal(-npm.pid!, 'SIGKILL');
+  for (const dir of dirs) {
+    const postgres = postgresOf(dir);
+    if (postgres) signal(postgres, 'SIGKILL');
+    rmSync(dir, { recursive: true, force: true });
+  }
 });
 
 async function within<T>(promise: Promise<T>, ms: number, what: string): Promise<T> {
@@ -53,8 +79,8 @@ interface Started {
   exited: Promise<{ code: number | null; signal: NodeJS.Signals | null }>;
 }
 
-/** `npm start` in a process group of its own, as a terminal or a service manager runs it. */
-async function npmStart(): Promise<Started> {
+/** `npm start` on a new data folder, in a process group of its own, as a terminal or a service manager runs it. */
+function spawnNpmStart() {
   const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-signals-'));
   dirs.push(dataDir);
   let output = '';
@@ -64,14 +90,21 @@ async function npmStart(): Promise<Started> {
     stdio: ['ignore', 'pipe', 'pipe'],
     detached: true,
   });
-  groups.push(npm.pid!);
+  started.push(npm);
   npm.stdout!.on('data', (chunk) => (output += chunk));
   npm.stderr!.on('data', (chunk) => (output += chunk));
   const exited = new Promise<{ code: number | null; signal: NodeJS.Signals | null }>((resolve) =>
     npm.on('exit', (code, signal) => resolve({ code, signal })),
   );
+  return { npm, dataDir, output: () => output, exited };
+}
+
+/** `npm start`, once it serves with its search index built. */
+async function npmStart(): Promise<Started> {
+  const { npm, dataDir, output: outputOf, exited } = spawnNpmStart();
   const deadline = Date.now() + 150_000;
   while (Date.now() < deadline) {
+    const output = outputOf();
     const match = /running at (http:\/\/\S+) /.exec(output);
     if (match) {
       const url = match[1]!;
@@ -79,13 +112,13 @@ async function npmStart(): Promise<Started> {
       await expect
         .poll(async () => (await fetch(`${url}/readyz`)).status, { timeout: 120_000, interval: 250 })
         .toBe(200);
-      return { npm, url, dataDir, output: () => output, exited };
+      return { npm, url, dataDir, output: outputOf, exited };
     }
     if (npm.exitCode !== null) break;
     await new Promise((resolve) => setTimeout(resolve, 100));
   }
-  process.kill(-npm.pid!, 'SIGKILL');
-  throw new Error(`npm start did not start:\n${output}`);
+  signal(-npm.pid!, 'SIGKILL');
+  throw new Error(`npm start did not start:\n${outputOf()}`);
 }
 
 const stops = [
@@ -102,25 +135,29 @@ describe('npm start, stopped under load', () => {
     async (stop) => {
       const server = await npmStart();
       const postmaster = join(server.dataDir, 'postgres', 'postmaster.pid');
-      const postgresPid = Number(readFileSync(postmaster, 'utf8').split('\n')[0]);
-      postgresPids.push(postgresPid);
+      const postgresPid = postgresOf(server.dataDir)!;
+      expect(postgresPid).toBeGreaterThan(0);
 
       // A request counts as answered once its whole body has arrived; a reset, on the headers or in
       // the middle of the body, counts as status 0.
+      let firstHeaders: () => void = () => {};
+      const answering = new Promise<void>((resolve) => (firstHeaders = resolve));
       const answers = Array.from({ length: 20 }, async () => {
         try {
           const res = await fetch(`${server.url}/fr/directory`);
+          firstHeaders();
           return { status: res.status, body: (await res.text()).length, at: Date.now() };
         } catch (error) {
           return { status: 0, body: 0, at: Date.now(), error: String((error as Error).cause ?? error) };
         }
       });
-      await new Promise((resolve) => setTimeout(resolve, 100));
+      // Signalled once the first answer has begun: the others are being served or queued.
+      await within(answering, 30_000, 'the first answer');
       const signalledAt = Date.now();
-      process.kill(stop.toGroup ? -server.npm.pid! : server.npm.pid!, stop.signal);
+      signal(stop.toGroup ? -server.npm.pid! : server.npm.pid!, stop.signal);
       if ('again' in stop) {
         await new Promise((resolve) => setTimeout(resolve, 300));
-        process.kill(-server.npm.pid!, stop.signal);
+        signal(-server.npm.pid!, stop.signal);
       }
 
       const done = await within(Promise.all(answers), 30_000, 'the requests in flight');
@@ -145,4 +182,19 @@ describe('npm start, stopped under load', () => {
       await expect(fetch(`${server.url}/healthz`)).rejects.toThrow();
     },
   );
+
+  it('Ctrl-C during the very first start stops the PostgreSQL it started and removes the lock', async () => {
+    const { npm, dataDir, output, exited } = spawnNpmStart();
+    // PostgreSQL is up (initdb done); the migrations and the demo data are still to come.
+    await expect.poll(() => postgresOf(dataDir), { timeout: 120_000, interval: 50 }).toBeGreaterThan(0);
+    const postgresPid = postgresOf(dataDir)!;
+    signal(-npm.pid!, 'SIGINT');
+    const exit = await within(exited, 30_000, 'npm exiting');
+    expect(exit.code, output()).toBe(1);
+    expect(output()).toContain('while starting: stopping');
+    await expect.poll(() => alive(postgresPid), { timeout: 10_000 }).toBe(false);
+    expect(existsSync(join(dataDir, 'postgres', 'postmaster.pid'))).toBe(false);
+    expect(existsSync(join(dataDir, 'passerelle.lock'))).toBe(false);
+    expect(alive(-npm.pid!)).toBe(false);
+  });
 });
