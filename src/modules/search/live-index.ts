@@ -103,7 +103,7 @@ export class LiveSearchIndex {
       } catch (error) {
         this.options.onError?.(error);
         // At most 2 s apart: search is fresh again within about 2 s of the database coming back.
-      await new Promise((r) => setTimeout(r, Math.min(2_000, 500 * 2 ** attempt)).unref());
+        await new Promise((r) => setTimeout(r, Math.min(2_000, 500 * 2 ** attempt)).unref());
       }
     }
   }
