@@ -2,7 +2,7 @@
 // The knowledge part of the bench (knowledge.ts) on its own, at a size given here: the real server
 // as a separate process on loopback, a seeded directory, then the library, practice, path list and
 // card loads. Prints the figures; writes nothing to bench/results/.
-import { type ChildProcess, spawn } from 'node:child_process';
+import { startServer, stopServer } from './server-process.ts';
 import { mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
@@ -15,7 +15,6 @@ import { benchKnowledge, knowledgeMarkdown } from './knowledge.ts';
 import { latencySummary, type Measured } from './measure.ts';
 import { seedDirectory } from './seed-directory.ts';
 
-const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
   options: {
     services: { type: 'string', default: '5000' },
@@ -29,38 +28,6 @@ const { values } = parseArgs({
 });
 const duration = Number(values.duration);
 const connections = Number(values.connections);
-
-function startServer(
-  dataDir: string,
-): Promise<{ proc: ChildProcess; url: string; exited: Promise<unknown> }> {
-  const profile = values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [];
-  const proc = spawn(process.execPath, [...profile, '--import', 'tsx', 'src/server.ts', '--no-demo'], {
-    cwd: root,
-    env: {
-      ...process.env,
-      DATA_DIR: dataDir,
-      PORT: '0',
-      LOG_LEVEL: 'warn',
-      TILE_URL: '',
-      NODE_ENV: 'production',
-      PUBLIC_URL: 'http://127.0.0.1',
-      ENCRYPTION_KEYS: generateKey('bench'),
-    },
-    stdio: ['ignore', 'pipe', 'pipe'],
-  });
-  const exited = new Promise((resolve) => proc.on('exit', resolve));
-  let output = '';
-  return new Promise((resolve, reject) => {
-    const onData = (chunk: Buffer) => {
-      output += chunk;
-      const match = /running at (http:\/\/\S+)/.exec(output);
-      if (match) resolve({ proc, url: match[1]!.replace('localhost', '127.0.0.1'), exited });
-    };
-    proc.stdout!.on('data', onData);
-    proc.stderr!.on('data', (chunk) => (output += chunk));
-    proc.on('exit', () => reject(new Error(`server exited before it was ready:\n${output}`)));
-  });
-}
 
 async function load(name: string, base: string, paths: string[]): Promise<Measured> {
   const run = (seconds: number) =>
@@ -104,7 +71,12 @@ async function timeEach(base: string, paths: string[]) {
 }
 
 const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-bench-knowledge-'));
-const server = await startServer(dataDir);
+const server = await startServer(
+  dataDir,
+  ['--no-demo'],
+  { ENCRYPTION_KEYS: generateKey('bench') },
+  values.profile ? ['--cpu-prof', `--cpu-prof-dir=${values.profile}`] : [],
+);
 try {
   const url = runningEmbeddedUrl(dataDir)!;
   const db = connectDatabase(url, { max: 4 });
@@ -119,7 +91,6 @@ try {
   );
   console.log(knowledgeMarkdown(k).join('\n'));
 } finally {
-  server.proc.kill('SIGINT');
-  await server.exited;
+  await stopServer(server);
   rmSync(dataDir, { recursive: true, force: true });
 }

@@ -15,9 +15,11 @@ export async function startServer(
   dataDir: string,
   args: string[] = [],
   env: Record<string, string> = {},
+  /** Node's own options, e.g. --cpu-prof to see where a page's time goes. */
+  nodeArgs: string[] = [],
 ): Promise<Server> {
   const started = performance.now();
-  const proc = spawn(process.execPath, ['--import', 'tsx', 'src/server.ts', ...args], {
+  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server.ts', ...args], {
     cwd: root,
     env: {
       ...process.env,

@@ -7,25 +7,17 @@
 import { count } from 'drizzle-orm';
 import { DateTime } from 'luxon';
 import type { Database } from '../../../db/client.ts';
-import type { I18nText } from '../../../shared/i18n-text.ts';
 import { exchangeCalls } from './calls.schema.ts';
 import { insertCall } from './calls.repo.ts';
-import { defaultCallZone, type Funder } from './calls.vocabulary.ts';
+import { defaultCallZone } from './calls.vocabulary.ts';
+import type { CheckedCall } from './check-call.ts';
 
-interface DemoCall {
-  funder: Funder;
-  title: I18nText;
-  summary: I18nText;
-  amountMin: number | null;
-  amountMax: number | null;
-  informalEligible: boolean;
-  kboRequired: boolean;
-  themes: string[];
-  communes: string[];
+/** A call as the checks would give it, its dates counted in days from the start day. */
+type DemoCall = Omit<CheckedCall, 'allBrussels' | 'opensAt' | 'closesAt' | 'timeZone' | 'link'> & {
   /** Days from today to its opening (negative: open already) and to its deadline. */
   opensIn: number;
   closesIn: number;
-}
+};
 
 const demoCalls: DemoCall[] = [
   {
