@@ -2,8 +2,7 @@
 // organisation that lists no service (an imported one, say) comes after those that do. Without
 // the tiers, a search for "CPAS de Bruxelles" showed services that mention the CPAS above the CPAS
 // itself, and a search by a commune's name showed hundreds of imported clubs and shops.
-import type MiniSearch from 'minisearch';
-import type { Query } from 'minisearch';
+import type { TermIndex, TermQuery } from './term-index.ts';
 import type { SearchDoc, SearchField } from './search-types.ts';
 import { isPlaceWord } from './text-query.ts';
 import { fold, isStopword, words } from './text.ts';
@@ -15,11 +14,11 @@ const nameFields: SearchField[] = ['title', 'organisation', 'place'];
  * The documents whose names (and place) hold every word of the query, or null when the words are
  * only places ("Bruxelles" names a commune, not a listing).
  */
-export function namedBy(mini: MiniSearch<{ n: number }>, query: Query, text: string): Set<number> | null {
+export function namedBy(terms: TermIndex, query: TermQuery, text: string): Set<number> | null {
   const typed = words(text).filter((w) => !isStopword(w));
   if (!typed.some((w) => !isPlaceWord(fold(w)))) return null;
-  const found = mini.search(query, { fields: nameFields });
-  return found.length ? new Set(found.map((r) => r.id as number)) : null;
+  const found = terms.search(query, { fields: nameFields });
+  return found.length ? new Set(found.map((r) => r.n)) : null;
 }
 
 /**

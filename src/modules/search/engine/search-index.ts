@@ -1,8 +1,7 @@
-// The in-memory search index of one app process: MiniSearch for the words (BM25, prefixes, typos),
+// The in-memory search index of one app process: term-index.ts for the words (BM25, prefixes, typos),
 // bitsets for filters and facet counts. It holds only public directory data and is rebuilt from
 // PostgreSQL, which stays the one source of truth (see live-index.ts).
 import { LRUCache } from 'lru-cache';
-import MiniSearch, { type Query, type SearchResult } from 'minisearch';
 import { DateTime } from 'luxon';
 import type { Locale } from '../../../shared/i18n-text.ts';
 import { zone } from '../../../shared/opening-hours.ts';
@@ -19,6 +18,7 @@ import { type ConceptMatch, type Thesaurus } from './thesaurus.ts';
 import { Bitset, Dictionary, distanceKm, momentOf, openAt } from './index-parts.ts';
 import type { Hit, IndexQuery, IndexResult } from './search-types.ts';
 import { textQuery } from './text-query.ts';
+import { type TermMatch, TermIndex, type TermQuery } from './term-index.ts';
 import { namedBy, tierOrder } from './rank-tiers.ts';
 import { competentFirst } from './residence.ts';
 
@@ -45,7 +45,7 @@ const boosts: Record<SearchField, number> = {
 };
 
 export class SearchIndex {
-  private readonly mini: MiniSearch<{ n: number }>;
+  private readonly terms: TermIndex;
   private readonly docs: (SearchDoc | undefined)[] = [];
   /** Per document, per value facet (in `valueFacets` order), its value ids. */
   private readonly docValues: (Uint16Array[] | undefined)[] = [];
@@ -53,8 +53,6 @@ export class SearchIndex {
     ValueFacet,
     Dictionary
   >;
-  /** Every term in the index: a word found as it is needs no typo search. */
-  private readonly vocabulary = new Set<string>();
   private readonly free: number[] = [];
   /** Document numbers by source and organisation: a source replaces the documents of its owners. */
   private readonly byOwner = new Map<string, number[]>();
@@ -77,15 +75,9 @@ export class SearchIndex {
   }
 
   constructor(private thesaurus: Thesaurus) {
-    this.mini = new MiniSearch<{ n: number }>({
-      fields: [...searchFields],
-      idField: 'n',
-      extractField: (doc, field) => (field === 'n' ? doc.n : this.docs[doc.n]!.fields![field as SearchField]),
-      // Documents arrive analysed (text.ts): split on spaces and keep the terms as they are.
-      tokenize: (text) => text.split(' '),
-      processTerm: (term) => term || null,
-      searchOptions: { boost: boosts },
-      autoVacuum: { minDirtCount: 200, minDirtFactor: 0.1 },
+    // Numbers of removed documents come back once the words index holds none of their postings.
+    this.terms = new TermIndex(searchFields, boosts, (ns) => {
+      for (const n of ns) this.free.push(n);
     });
   }
 
@@ -100,11 +92,16 @@ export class SearchIndex {
     this.version++;
   }
 
-  /** Indexes documents, then lets go of their analysed text: only MiniSearch needs it, once. */
+  /** Indexes documents, then lets go of their analysed text: only the words index needs it, once. */
   private add(docs: SearchDoc[], source: string): void {
-    const added = docs.map((doc) => ({ n: this.place(doc, source) }));
-    this.mini.addAll(added);
-    for (const { n } of added) this.docs[n]!.fields = undefined;
+    for (const doc of docs) {
+      const n = this.place(doc, source);
+      this.terms.add(
+        n,
+        searchFields.map((field) => doc.fields![field].split(' ')),
+      );
+      doc.fields = undefined;
+    }
   }
 
   /**
@@ -137,10 +134,9 @@ export class SearchIndex {
   private remove(source: string, organisationIds = this.owners(source)): void {
     for (const key of organisationIds.map((id) => ownerKey(source, id))) {
       for (const n of this.byOwner.get(key) ?? []) {
-        this.mini.discard(n);
+        this.terms.discard(n);
         this.docs[n] = undefined;
         this.docValues[n] = undefined;
-        this.free.push(n);
         this.size--;
       }
       this.byOwner.delete(key);
@@ -155,8 +151,6 @@ export class SearchIndex {
       const values: readonly (string | number)[] = facetValues[f](doc);
       return Uint16Array.from(values, (v) => this.dictionaries[f].id(String(v)));
     });
-    for (const field of searchFields)
-      for (const term of doc.fields![field].split(' ')) this.vocabulary.add(term);
     const key = ownerKey(source, doc.organisationId);
     let list = this.byOwner.get(key);
     if (!list) this.byOwner.set(key, (list = []));
@@ -211,27 +205,27 @@ export class SearchIndex {
     const key = `${anyWords ? 'any\u0000' : ''}${text.trim().toLowerCase()}`;
     const cached = this.textMatches.get(key);
     if (cached && cached.version === this.version) return cached;
-    const { query: wordsQuery, concepts, groups } = textQuery(text, this.thesaurus, this.vocabulary);
-    let results: SearchResult[] | null = null;
+    const { query: wordsQuery, concepts, groups } = textQuery(text, this.thesaurus, this.terms);
+    let results: TermMatch[] | null = null;
     let partial = false;
     let named: Set<number> | null = null;
     if (wordsQuery) {
       const boostDocument = (n: number) => this.docs[n]?.trust ?? 0;
-      results = anyWords && groups > 1 ? [] : this.mini.search(wordsQuery, { boostDocument });
+      results = anyWords && groups > 1 ? [] : this.terms.search(wordsQuery, { boostDocument });
       if (!results.length && groups > 1) {
-        results = this.mini.search({ ...(wordsQuery as object), combineWith: 'OR' } as Query, {
+        results = this.terms.search({ ...wordsQuery, combineWith: 'OR' } satisfies TermQuery, {
           boostDocument,
         });
         partial = results.length > 0;
       }
-      if (!partial) named = namedBy(this.mini, wordsQuery, text);
+      if (!partial) named = namedBy(this.terms, wordsQuery, text);
     }
     // Compact: numbers in typed arrays; the matched terms (for highlighting) of the best ones only.
     const matches = results
       ? {
-          n: Int32Array.from(results, (r) => r.id as number),
+          n: Int32Array.from(results, (r) => r.n),
           score: Float64Array.from(results, (r) => r.score),
-          terms: new Map(results.slice(0, highlightedMatches).map((r) => [r.id as number, r.terms])),
+          terms: new Map(results.slice(0, highlightedMatches).map((r) => [r.n, r.terms])),
         }
       : null;
     const result = { version: this.version, matches, concepts, partial, named };

@@ -1,7 +1,7 @@
-// From the words of a search to a MiniSearch query: each word as its stems in nl, fr and en, with
+// From the words of a search to a query of the words index (term-index.ts): each word as its stems in nl, fr and en, with
 // typos where the index does not know the word, the last word as a prefix, and thesaurus concepts
 // as one group that any of their wordings or themes satisfies.
-import type { Query } from 'minisearch';
+import type { TermQuery as Query } from './term-index.ts';
 import { geoReference } from '../../geo/index.ts';
 import { themeToken } from './search-types.ts';
 import { allowedEdits, type ConceptMatch, conceptToken, type Thesaurus } from './thesaurus.ts';
@@ -9,11 +9,11 @@ import { fold, isStopword, queryForms, words } from './text.ts';
 
 const maxQueryWords = 12;
 
-/** The MiniSearch query for the words of a search, with thesaurus concepts expanded. */
+/** The query for the words of a search, with thesaurus concepts expanded. */
 export function textQuery(
   text: string,
   thesaurus: Thesaurus,
-  vocabulary: ReadonlySet<string>,
+  vocabulary: { has(term: string): boolean },
 ): { query: Query | null; concepts: ConceptMatch[]; groups: number } {
   const typed = words(text)
     .filter((w) => !isStopword(w))

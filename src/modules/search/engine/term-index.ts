@@ -1,0 +1,358 @@
+// The words part of the search index: for each term and field, the documents holding it. It scores
+// as MiniSearch did before it (BM25 with field boosts, prefix and typo matches weighted down, the
+// same query trees), but keeps each posting as one small integer in a plain array instead of a Map
+// entry: at 50,000 services MiniSearch took about 275 MB and 19 s to build, mostly in those Maps.
+// The terms themselves sit in MiniSearch's radix tree (SearchableMap), which finds prefixes and
+// words within some edits of a typo.
+import SearchableMap from 'minisearch/SearchableMap';
+
+/** A query tree: terms (or nested queries) combined with AND or OR; options pass down the tree. */
+export interface TermQuery {
+  combineWith?: 'AND' | 'OR';
+  queries: (string | TermQuery)[];
+  /** Typos allowed: a number of edits, a fraction of the term's length, or per term. */
+  fuzzy?: boolean | number | ((term: string) => number | false);
+  /** Whether the term also matches longer words it starts. */
+  prefix?: boolean;
+}
+
+export interface TermSearchOptions {
+  /** Only these fields (all when absent). */
+  fields?: readonly string[];
+  /** A document's factor, 0 to leave it out. */
+  boostDocument?: (n: number) => number;
+}
+
+export interface TermMatch {
+  /** The document's number. */
+  n: number;
+  score: number;
+  /** The index terms that matched, for highlighting. */
+  terms: string[];
+}
+
+interface Options {
+  combineWith: 'AND' | 'OR';
+  fuzzy: TermQuery['fuzzy'];
+  prefix: boolean;
+}
+
+interface Found {
+  score: number;
+  /** Query terms matched: the score is multiplied by their number. */
+  queryTerms: string[];
+  terms: string[];
+}
+
+type Results = Map<number, Found>;
+
+const bm25 = { k: 1.2, b: 0.7, d: 0.5 };
+const weights = { fuzzy: 0.45, prefix: 0.375 };
+/** A posting is the document's number times 256 plus the term's frequency (at most 255). */
+const tfSlots = 256;
+
+function score(tf: number, matching: number, total: number, length: number, average: number): number {
+  const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+  return idf * (bm25.d + (tf * (bm25.k + 1)) / (tf + bm25.k * (1 - bm25.b + (bm25.b * length) / average)));
+}
+
+const addUnique = (list: string[], item: string) => {
+  if (!list.includes(item)) list.push(item);
+};
+
+export class TermIndex {
+  /** Term → term id. */
+  private readonly ids = new Map<string, number>();
+  /** The same terms in a radix tree, for prefixes and typos. */
+  private readonly terms = new SearchableMap<number>();
+  /** Per term id, the last document and field (n * fields + field + 1) that held it: repeats add up. */
+  private seen = new Int32Array(1024);
+  private readonly termNames: (string | undefined)[] = [];
+  private readonly freeTerms: number[] = [];
+  /** Per term id and field (termId * fields + field): postings in the order documents came. */
+  private readonly postings: (number[] | undefined)[] = [];
+  /** Per document and field: its number of distinct terms. */
+  private lengths: Uint16Array;
+  private readonly totalLength: number[];
+  private live = new Uint8Array(1024);
+  private documentCount = 0;
+  /** Documents discarded whose postings are still in the lists. */
+  private dead: number[] = [];
+  private vacuuming = false;
+  private readonly fieldIds: Map<string, number>;
+
+  constructor(
+    private readonly fields: readonly string[],
+    private readonly boosts: Readonly<Record<string, number>>,
+    /** Told the numbers of discarded documents once no posting names them: they may be used again. */
+    private readonly onReleased: (ns: number[]) => void = () => {},
+  ) {
+    this.fieldIds = new Map(fields.map((f, i) => [f, i]));
+    this.totalLength = fields.map(() => 0);
+    this.lengths = new Uint16Array(this.live.length * fields.length);
+  }
+
+  get size(): number {
+    return this.documentCount;
+  }
+
+  /** Whether some document holds this term. */
+  has(term: string): boolean {
+    return this.ids.has(term);
+  }
+
+  /** Adds document `n` with the terms of each field (in `fields` order, analysed already). */
+  add(n: number, fieldTerms: readonly (readonly string[])[]): void {
+    const width = this.fields.length;
+    if (this.live[n]) throw new Error(`document ${n} is in the index already`);
+    this.grow(n + 1);
+    this.live[n] = 1;
+    this.documentCount++;
+    for (let f = 0; f < width; f++) {
+      const stamp = n * width + f + 1;
+      // As MiniSearch counted it: the distinct tokens, an empty one included.
+      let length = 0;
+      let empty = false;
+      for (const token of fieldTerms[f] ?? []) {
+        if (!token) {
+          if (!empty) length++;
+          empty = true;
+          continue;
+        }
+        const id = this.termId(token);
+        const list = (this.postings[id * width + f] ??= []);
+        if (this.seen[id] === stamp) {
+          // The same term again in this field: its posting, the last one of the list, counts one more.
+          if (list[list.length - 1]! % tfSlots < tfSlots - 1) list[list.length - 1]!++;
+          continue;
+        }
+        this.seen[id] = stamp;
+        length++;
+        list.push(n * tfSlots + 1);
+      }
+      this.lengths[n * width + f] = Math.min(length, 0xffff);
+      this.totalLength[f]! += length;
+    }
+  }
+
+  /** Takes document `n` out of every result at once; its postings go at the next vacuum. */
+  discard(n: number): void {
+    if (!this.live[n]) return;
+    const width = this.fields.length;
+    this.live[n] = 0;
+    this.documentCount--;
+    for (let f = 0; f < width; f++) this.totalLength[f]! -= this.lengths[n * width + f]!;
+    this.dead.push(n);
+    if (this.dead.length >= 200 && this.dead.length >= 0.1 * this.documentCount) void this.vacuum();
+  }
+
+  /**
+   * Removes the discarded documents' postings, a slice of terms at a time so that searches go on
+   * meanwhile, then hands their numbers back.
+   */
+  async vacuum(): Promise<void> {
+    if (this.vacuuming || !this.dead.length) return;
+    this.vacuuming = true;
+    const gone = new Uint8Array(this.live.length);
+    const released = this.dead;
+    this.dead = [];
+    for (const n of released) gone[n] = 1;
+    const width = this.fields.length;
+    try {
+      let started = performance.now();
+      for (let id = 0; id < this.termNames.length; id++) {
+        const name = this.termNames[id];
+        if (name === undefined) continue;
+        let left = 0;
+        for (let f = 0; f < width; f++) {
+          const list = this.postings[id * width + f];
+          if (!list) continue;
+          let kept = 0;
+          for (const p of list) {
+            const n = (p / tfSlots) | 0;
+            // A number re-used while this runs cannot be among these: they are released at the end.
+            if (!(n < gone.length && gone[n])) list[kept++] = p;
+          }
+          list.length = kept;
+          if (kept) left += kept;
+          else this.postings[id * width + f] = undefined;
+        }
+        if (!left) this.forgetTerm(id, name);
+        if (performance.now() - started > 4) {
+          await new Promise((resolve) => setImmediate(resolve));
+          started = performance.now();
+        }
+      }
+    } finally {
+      this.vacuuming = false;
+    }
+    this.onReleased(released);
+    if (this.dead.length >= 200 && this.dead.length >= 0.1 * this.documentCount) void this.vacuum();
+  }
+
+  /** Documents matching the query, best first. */
+  search(query: TermQuery, options: TermSearchOptions = {}): TermMatch[] {
+    const fields = (options.fields ?? this.fields).map((f) => this.fieldIds.get(f)!);
+    const found = this.execute(query, { combineWith: 'OR', fuzzy: false, prefix: false }, fields, options);
+    const out: TermMatch[] = [];
+    for (const [n, { score, queryTerms, terms }] of found)
+      out.push({ n, score: score * (queryTerms.length || 1), terms });
+    return out.sort((a, b) => b.score - a.score);
+  }
+
+  private execute(
+    query: string | TermQuery,
+    inherited: Options,
+    fields: number[],
+    options: TermSearchOptions,
+  ): Results {
+    if (typeof query === 'string') {
+      const terms = query.split(' ').filter(Boolean);
+      return this.combine(
+        terms.map((term) => this.executeTerm(term, inherited, fields, options)),
+        inherited.combineWith,
+      );
+    }
+    const own: Options = {
+      combineWith: query.combineWith ?? inherited.combineWith,
+      fuzzy: query.fuzzy ?? inherited.fuzzy,
+      prefix: query.prefix ?? inherited.prefix,
+    };
+    return this.combine(
+      query.queries.map((q) => this.execute(q, own, fields, options)),
+      own.combineWith,
+    );
+  }
+
+  private combine(results: Results[], combineWith: 'AND' | 'OR'): Results {
+    if (!results.length) return new Map();
+    return results.reduce((a, b) => {
+      if (combineWith === 'OR') {
+        for (const [n, found] of b) {
+          const existing = a.get(n);
+          if (!existing) {
+            a.set(n, found);
+            continue;
+          }
+          existing.score += found.score;
+          for (const t of found.terms) addUnique(existing.terms, t);
+          for (const t of found.queryTerms) addUnique(existing.queryTerms, t);
+        }
+        return a;
+      }
+      const both: Results = new Map();
+      for (const [n, found] of b) {
+        const existing = a.get(n);
+        if (!existing) continue;
+        for (const t of found.terms) addUnique(existing.terms, t);
+        for (const t of found.queryTerms) addUnique(existing.queryTerms, t);
+        existing.score += found.score;
+        both.set(n, existing);
+      }
+      return both;
+    });
+  }
+
+  private executeTerm(term: string, options: Options, fields: number[], search: TermSearchOptions): Results {
+    const results: Results = new Map();
+    const exact = this.ids.get(term);
+    if (exact !== undefined) this.termResults(term, term, exact, 1, fields, search, results);
+    const prefixed = options.prefix ? this.terms.atPrefix(term) : undefined;
+    let fuzzy: Map<string, [number, number]> | undefined;
+    const allowed = typeof options.fuzzy === 'function' ? options.fuzzy(term) : options.fuzzy;
+    if (allowed) {
+      const rate = allowed === true ? 0.2 : allowed;
+      const distance = rate < 1 ? Math.min(6, Math.round(term.length * rate)) : rate;
+      if (distance) fuzzy = this.terms.fuzzyGet(term, distance) as Map<string, [number, number]>;
+    }
+    if (prefixed) {
+      for (const [longer, id] of prefixed) {
+        const distance = longer.length - term.length;
+        if (!distance) continue;
+        // A word that is also a prefix match counts as one.
+        fuzzy?.delete(longer);
+        const weight = (weights.prefix * longer.length) / (longer.length + 0.3 * distance);
+        this.termResults(term, longer, id, weight, fields, search, results);
+      }
+    }
+    if (fuzzy) {
+      for (const [near, [id, distance]] of fuzzy) {
+        if (!distance) continue;
+        const weight = (weights.fuzzy * near.length) / (near.length + distance);
+        this.termResults(term, near, id, weight, fields, search, results);
+      }
+    }
+    return results;
+  }
+
+  private termResults(
+    queryTerm: string,
+    term: string,
+    id: number,
+    weight: number,
+    fields: number[],
+    search: TermSearchOptions,
+    results: Results,
+  ): void {
+    const width = this.fields.length;
+    const live = this.live;
+    for (const f of fields) {
+      const list = this.postings[id * width + f];
+      if (!list) continue;
+      let matching = 0;
+      for (const p of list) if (live[(p / tfSlots) | 0]) matching++;
+      if (!matching) continue;
+      const boost = this.boosts[this.fields[f]!] ?? 1;
+      const average = this.totalLength[f]! / this.documentCount;
+      for (const p of list) {
+        const n = (p / tfSlots) | 0;
+        if (!live[n]) continue;
+        const docBoost = search.boostDocument ? search.boostDocument(n) : 1;
+        if (!docBoost) continue;
+        const raw = score(p % tfSlots, matching, this.documentCount, this.lengths[n * width + f]!, average);
+        const weighted = weight * boost * docBoost * raw;
+        const existing = results.get(n);
+        if (existing) {
+          existing.score += weighted;
+          addUnique(existing.queryTerms, queryTerm);
+          addUnique(existing.terms, term);
+        } else results.set(n, { score: weighted, queryTerms: [queryTerm], terms: [term] });
+      }
+    }
+  }
+
+  private termId(term: string): number {
+    let id = this.ids.get(term);
+    if (id === undefined) {
+      id = this.freeTerms.pop() ?? this.termNames.length;
+      this.termNames[id] = term;
+      this.ids.set(term, id);
+      this.terms.set(term, id);
+      if (id >= this.seen.length) {
+        const seen = new Int32Array(this.seen.length * 2);
+        seen.set(this.seen);
+        this.seen = seen;
+      }
+      this.seen[id] = 0;
+    }
+    return id;
+  }
+
+  private forgetTerm(id: number, name: string): void {
+    this.ids.delete(name);
+    this.terms.delete(name);
+    this.termNames[id] = undefined;
+    this.freeTerms.push(id);
+  }
+
+  private grow(size: number): void {
+    if (size <= this.live.length) return;
+    const capacity = Math.max(size, this.live.length * 2);
+    const live = new Uint8Array(capacity);
+    live.set(this.live);
+    this.live = live;
+    const lengths = new Uint16Array(capacity * this.fields.length);
+    lengths.set(this.lengths);
+    this.lengths = lengths;
+  }
+}
