@@ -30,6 +30,8 @@ import { benchKnowledge, type KnowledgeBench, knowledgeMarkdown } from './knowle
 import { benchExchangePages, type ExchangeBench, exchangeMarkdown } from './exchange-pages.ts';
 import { measureRestarts, type Restart, restartsMarkdown } from './restarts.ts';
 import { startServer as startProcess, stopServer } from './server-process.ts';
+import { type Freshness, measureFreshness } from './freshness.ts';
+import { longestEventLoopDelayMs, resetEventLoop, type Target, targetsMarkdown } from './targets.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -142,6 +144,8 @@ async function main(): Promise<void> {
     const pages = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i));
     const locales = ['nl', 'fr', 'en'];
     const results: LoadResult[] = [];
+    // The longest event-loop delay of each phase below (the index build before is not counted).
+    await resetEventLoop(server.url);
     results.push(await load('/healthz (ceiling)', server.url, ['/healthz']));
     results.push(
       await load(
@@ -184,6 +188,7 @@ async function main(): Promise<void> {
       ),
     );
     results.push(await load('home page', server.url, ['/nl/', '/fr/', '/en/']));
+    const loopPagesMs = await longestEventLoopDelayMs(server.url);
 
     // Search: first every distinct query once, one at a time (nothing cached: the engine's own
     // cost), then the long-tail mix under load.
@@ -192,8 +197,9 @@ async function main(): Promise<void> {
       server.url,
       queries.map((q) => `/api/v1/search?${q}`),
     );
+    const loopUncachedMs = await longestEventLoopDelayMs(server.url);
     console.log(
-      `uncached search over ${queries.length} distinct queries: p50 ${uncached.p50} ms, p95 ${uncached.p95} ms`,
+      `uncached search over ${queries.length} distinct queries: p50 ${uncached.p50} ms, p95 ${uncached.p95} ms, longest event-loop delay ${loopUncachedMs} ms`,
     );
     const sequence = searchSequence(queries, 20_000);
     results.push(
@@ -218,6 +224,7 @@ async function main(): Promise<void> {
         sequence.map((q, i) => `/${locales[i % 3]}/search?${q}`),
       ),
     );
+    const loopSearchMs = await longestEventLoopDelayMs(server.url);
     // Writes last: they add rows the reads above should not see.
     const writes = await benchReferrals(server.url, runningEmbeddedUrl(dataDir)!, {
       connections: Math.min(connections, 20),
@@ -239,10 +246,21 @@ async function main(): Promise<void> {
     // A second app process on the same database, as a deployment with two would run: a moderator's
     // change to the glossary must reach the search of both.
     const second = await startServer(temp(), ['--no-demo'], { DATABASE_URL: runningEmbeddedUrl(dataDir)! });
-    const glossary = await benchGlossary([server.url, second.url], runningEmbeddedUrl(dataDir)!, {
-      load,
-      timeEach,
-    }).finally(() => stopServer(second));
+    let glossary: GlossaryBench;
+    let freshness: Freshness;
+    try {
+      glossary = await benchGlossary([server.url, second.url], runningEmbeddedUrl(dataDir)!, {
+        load,
+        timeEach,
+      });
+      // A change to a service, found by the search of both processes.
+      freshness = await measureFreshness([server.url, second.url], runningEmbeddedUrl(dataDir)!);
+      console.log(
+        `two processes: a change found by both after ${freshness.medianMs} ms (median), ${freshness.maxMs} ms at most`,
+      );
+    } finally {
+      await stopServer(second);
+    }
     const knowledge = await benchKnowledge(server.url, runningEmbeddedUrl(dataDir)!, { load, timeEach });
     const exchange = await benchExchangePages(server.url, runningEmbeddedUrl(dataDir)!, { load });
     const loaded = memoryOf(server.proc.pid!);
@@ -318,6 +336,8 @@ async function main(): Promise<void> {
         distinctQueries: queries.length,
         indexCatchUpSeconds: round2(indexSeconds),
         uncachedLatencyMs: uncached,
+        eventLoopMaxMs: { pages: loopPagesMs, uncachedSearch: loopUncachedMs, searchLoads: loopSearchMs },
+        twoProcessFreshness: freshness,
         techniques,
         relevance: {
           queries: relevance.queries,
@@ -419,6 +439,8 @@ function markdown(report: {
     distinctQueries: number;
     indexCatchUpSeconds: number;
     uncachedLatencyMs: { p50: number; p95: number; p99: number };
+    eventLoopMaxMs: { pages: number; uncachedSearch: number; searchLoads: number };
+    twoProcessFreshness: Freshness;
     techniques: SearchTechniques;
     relevance: { queries: number; mrr: number; precisionAt5: number };
   };
@@ -472,8 +494,65 @@ function markdown(report: {
       `The index caught up with the seeded directory in ${report.search.indexCatchUpSeconds} s.`,
     techniquesMarkdown(report.search.techniques),
     `Relevance on the demo data (${report.search.relevance.queries} queries): MRR ${report.search.relevance.mrr}, P@5 ${report.search.relevance.precisionAt5}.`,
-    '',
+    `Longest event-loop delay of the server: ${report.search.eventLoopMaxMs.pages} ms under the page loads, ${report.search.eventLoopMaxMs.uncachedSearch} ms during the uncached search pass, ${report.search.eventLoopMaxMs.searchLoads} ms under the search loads (monitorEventLoopDelay via /metrics).`,
+    ...targetsMarkdown(searchTargets(report)),
   ].join('\n');
+}
+
+/** Issue 19's targets, next to this run's figures. */
+function searchTargets(report: Parameters<typeof markdown>[0]): Target[] {
+  const rps = (name: string) => report.results.find((r) => r.name === name)?.requestsPerSecond ?? null;
+  const ready = report.restarts.map((r) => r.readySeconds);
+  const { eventLoopMaxMs: loop } = report.search;
+  return [
+    { what: 'server RSS, idle', figure: report.serverMemory.idleRssMb!, bound: '≤', target: 500, unit: 'MB' },
+    { what: 'server RSS, peak', figure: report.serverMemory.peakRssMb!, bound: '≤', target: 800, unit: 'MB' },
+    {
+      what: 'uncached search p95',
+      figure: report.search.uncachedLatencyMs.p95,
+      bound: '≤',
+      target: 15,
+      unit: 'ms',
+    },
+    {
+      what: 'uncached search p99',
+      figure: report.search.uncachedLatencyMs.p99,
+      bound: '≤',
+      target: 30,
+      unit: 'ms',
+    },
+    {
+      what: 'longest event-loop delay',
+      figure: Math.max(loop.pages, loop.uncachedSearch, loop.searchLoads),
+      bound: '≤',
+      target: 25,
+      unit: 'ms',
+    },
+    {
+      what: 'search ready after a restart (slowest of the restarts)',
+      figure: ready.includes(null) ? null : Math.max(...(ready as number[])),
+      bound: '≤',
+      target: 5,
+      unit: 's',
+    },
+    { what: 'organisation page', figure: rps('organisation page'), bound: '≥', target: 2000, unit: 'req/s' },
+    { what: 'service page', figure: rps('service page'), bound: '≥', target: 2000, unit: 'req/s' },
+    { what: 'directory page', figure: rps('directory page'), bound: '≥', target: 1000, unit: 'req/s' },
+    {
+      what: '/api/v1/services?page=N',
+      figure: rps('/api/v1/services?page=N'),
+      bound: '≥',
+      target: 1000,
+      unit: 'req/s',
+    },
+    {
+      what: 'a change found by the other process',
+      figure: report.search.twoProcessFreshness.maxMs / 1000,
+      bound: '≤',
+      target: 2,
+      unit: 's',
+    },
+  ];
 }
 
 function evidenceMarkdown(e: EvidenceBench): string {
