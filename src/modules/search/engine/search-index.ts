@@ -18,7 +18,7 @@ import { type ConceptMatch, type Thesaurus } from './thesaurus.ts';
 import { Bitset, Dictionary, distanceKm, momentOf, openAt } from './index-parts.ts';
 import type { Hit, IndexQuery, IndexResult } from './search-types.ts';
 import { textQuery } from './text-query.ts';
-import { type TermMatch, TermIndex, type TermQuery } from './term-index.ts';
+import { type TermMatches, TermIndex, type TermQuery } from './term-index.ts';
 import { namedBy, tierOrder } from './rank-tiers.ts';
 import { competentFirst } from './residence.ts';
 
@@ -206,26 +206,25 @@ export class SearchIndex {
     const cached = this.textMatches.get(key);
     if (cached && cached.version === this.version) return cached;
     const { query: wordsQuery, concepts, groups } = textQuery(text, this.thesaurus, this.terms);
-    let results: TermMatch[] | null = null;
+    let results: TermMatches | null = null;
     let partial = false;
     let named: Set<number> | null = null;
     if (wordsQuery) {
       const boostDocument = (n: number) => this.docs[n]?.trust ?? 0;
-      results = anyWords && groups > 1 ? [] : this.terms.search(wordsQuery, { boostDocument });
-      if (!results.length && groups > 1) {
-        results = this.terms.search({ ...wordsQuery, combineWith: 'OR' } satisfies TermQuery, {
-          boostDocument,
-        });
-        partial = results.length > 0;
+      const options = { boostDocument, termsOf: highlightedMatches };
+      results = anyWords && groups > 1 ? null : this.terms.match(wordsQuery, options);
+      if (!results?.n.length && groups > 1) {
+        results = this.terms.match({ ...wordsQuery, combineWith: 'OR' } satisfies TermQuery, options);
+        partial = results.n.length > 0;
       }
       if (!partial) named = namedBy(this.terms, wordsQuery, text);
     }
     // Compact: numbers in typed arrays; the matched terms (for highlighting) of the best ones only.
     const matches = results
       ? {
-          n: Int32Array.from(results, (r) => r.n),
-          score: Float64Array.from(results, (r) => r.score),
-          terms: new Map(results.slice(0, highlightedMatches).map((r) => [r.n, r.terms])),
+          n: results.n,
+          score: results.score,
+          terms: new Map(results.terms.map((terms, i) => [results!.n[i]!, terms])),
         }
       : null;
     const result = { version: this.version, matches, concepts, partial, named };

@@ -5,6 +5,7 @@
 // The terms themselves sit in MiniSearch's radix tree (SearchableMap), which finds prefixes and
 // words within some edits of a typo.
 import SearchableMap from 'minisearch/SearchableMap';
+import { bitCount, empty, type Found, grown, push, Scratch, sized } from './term-scratch.ts';
 
 /** A query tree: terms (or nested queries) combined with AND or OR; options pass down the tree. */
 export interface TermQuery {
@@ -37,14 +38,21 @@ interface Options {
   prefix: boolean;
 }
 
-interface Found {
-  score: number;
-  /** Query terms matched: the score is multiplied by their number. */
-  queryTerms: string[];
-  terms: string[];
+interface Run {
+  fields: number[];
+  boostDocument: ((n: number) => number) | undefined;
+  /** Each query term's bit (the 31st and later share the last). */
+  queryTerms: Map<string, number>;
+  /** The index terms looked up, by number: what a document matched is kept as these numbers. */
+  derived: string[];
 }
 
-type Results = Map<number, Found>;
+export interface TermMatches {
+  n: Int32Array;
+  score: Float64Array;
+  /** The matched index terms of the first results. */
+  terms: string[][];
+}
 
 const bm25 = { k: 1.2, b: 0.7, d: 0.5 };
 const weights = { fuzzy: 0.45, prefix: 0.375 };
@@ -55,10 +63,6 @@ function score(tf: number, matching: number, total: number, length: number, aver
   const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
   return idf * (bm25.d + (tf * (bm25.k + 1)) / (tf + bm25.k * (1 - bm25.b + (bm25.b * length) / average)));
 }
-
-const addUnique = (list: string[], item: string) => {
-  if (!list.includes(item)) list.push(item);
-};
 
 export class TermIndex {
   /** Term → term id. */
@@ -79,6 +83,7 @@ export class TermIndex {
   /** Documents discarded whose postings are still in the lists. */
   private dead: number[] = [];
   private vacuuming = false;
+  private readonly scratch = new Scratch();
   private readonly fieldIds: Map<string, number>;
 
   constructor(
@@ -190,26 +195,42 @@ export class TermIndex {
     if (this.dead.length >= 200 && this.dead.length >= 0.1 * this.documentCount) void this.vacuum();
   }
 
-  /** Documents matching the query, best first. */
+  /** Documents matching the query, best first, with the index terms each matched. */
   search(query: TermQuery, options: TermSearchOptions = {}): TermMatch[] {
-    const fields = (options.fields ?? this.fields).map((f) => this.fieldIds.get(f)!);
-    const found = this.execute(query, { combineWith: 'OR', fuzzy: false, prefix: false }, fields, options);
-    const out: TermMatch[] = [];
-    for (const [n, { score, queryTerms, terms }] of found)
-      out.push({ n, score: score * (queryTerms.length || 1), terms });
-    return out.sort((a, b) => b.score - a.score);
+    const found = this.match(query, { ...options, termsOf: Infinity });
+    return Array.from(found.n, (n, i) => ({ n, score: found.score[i]!, terms: found.terms[i]! }));
   }
 
-  private execute(
-    query: string | TermQuery,
-    inherited: Options,
-    fields: number[],
-    options: TermSearchOptions,
-  ): Results {
+  /**
+   * Documents matching the query, best first, in typed arrays; the matched index terms of the first
+   * `termsOf` only (for highlighting), as a broad query matches tens of thousands.
+   */
+  match(query: TermQuery, options: TermSearchOptions & { termsOf?: number } = {}): TermMatches {
+    const run: Run = {
+      fields: (options.fields ?? this.fields).map((f) => this.fieldIds.get(f)!),
+      boostDocument: options.boostDocument,
+      queryTerms: new Map(),
+      derived: [],
+    };
+    this.scratch.begin(this.live.length);
+    const found = this.execute(query, { combineWith: 'OR', fuzzy: false, prefix: false }, run);
+    const order = Array.from({ length: found.length }, (_, i) => i);
+    // Each matched query term multiplies the score: documents with more of the words come first.
+    const final = Float64Array.from(order, (i) => found.score[i]! * (bitCount(found.mask[i]!) || 1));
+    order.sort((a, b) => final[b]! - final[a]!);
+    const limit = Math.min(order.length, options.termsOf ?? 0);
+    return {
+      n: Int32Array.from(order, (i) => found.ns[i]!),
+      score: Float64Array.from(order, (i) => final[i]!),
+      terms: Array.from({ length: limit }, (_, k) => this.scratch.termsOf(found.ns[order[k]!]!, run.derived)),
+    };
+  }
+
+  private execute(query: string | TermQuery, inherited: Options, run: Run): Found {
     if (typeof query === 'string') {
       const terms = query.split(' ').filter(Boolean);
       return this.combine(
-        terms.map((term) => this.executeTerm(term, inherited, fields, options)),
+        terms.map((term) => this.executeTerm(term, inherited, run)),
         inherited.combineWith,
       );
     }
@@ -219,44 +240,50 @@ export class TermIndex {
       prefix: query.prefix ?? inherited.prefix,
     };
     return this.combine(
-      query.queries.map((q) => this.execute(q, own, fields, options)),
+      query.queries.map((q) => this.execute(q, own, run)),
       own.combineWith,
     );
   }
 
-  private combine(results: Results[], combineWith: 'AND' | 'OR'): Results {
-    if (!results.length) return new Map();
+  /** As MiniSearch combined: OR keeps the first's order and adds the second's new ones; AND keeps the second's order. */
+  private combine(results: Found[], combineWith: 'AND' | 'OR'): Found {
+    if (!results.length) return empty();
     return results.reduce((a, b) => {
+      const { pos } = this.scratch;
+      const pass = this.scratch.nextPass();
+      for (let i = 0; i < a.length; i++) this.scratch.markAt(a.ns[i]!, pass, i);
       if (combineWith === 'OR') {
-        for (const [n, found] of b) {
-          const existing = a.get(n);
-          if (!existing) {
-            a.set(n, found);
-            continue;
+        const out = grown(a, a.length + b.length);
+        for (let j = 0; j < b.length; j++) {
+          const n = b.ns[j]!;
+          if (this.scratch.marked(n, pass)) {
+            out.score[pos[n]!]! += b.score[j]!;
+            out.mask[pos[n]!]! |= b.mask[j]!;
+          } else {
+            this.scratch.markAt(n, pass, out.length);
+            push(out, n, b.score[j]!, b.mask[j]!);
           }
-          existing.score += found.score;
-          for (const t of found.terms) addUnique(existing.terms, t);
-          for (const t of found.queryTerms) addUnique(existing.queryTerms, t);
         }
-        return a;
+        return out;
       }
-      const both: Results = new Map();
-      for (const [n, found] of b) {
-        const existing = a.get(n);
-        if (!existing) continue;
-        for (const t of found.terms) addUnique(existing.terms, t);
-        for (const t of found.queryTerms) addUnique(existing.queryTerms, t);
-        existing.score += found.score;
-        both.set(n, existing);
+      const out = sized(Math.min(a.length, b.length));
+      for (let j = 0; j < b.length; j++) {
+        const n = b.ns[j]!;
+        if (!this.scratch.marked(n, pass)) continue;
+        const i = pos[n]!;
+        push(out, n, a.score[i]! + b.score[j]!, a.mask[i]! | b.mask[j]!);
       }
-      return both;
+      return out;
     });
   }
 
-  private executeTerm(term: string, options: Options, fields: number[], search: TermSearchOptions): Results {
-    const results: Results = new Map();
+  private executeTerm(term: string, options: Options, run: Run): Found {
+    const bit = run.queryTerms.get(term) ?? 2 ** Math.min(run.queryTerms.size, 30);
+    run.queryTerms.set(term, bit);
+    const out = sized(0);
+    const pass = this.scratch.nextPass();
     const exact = this.ids.get(term);
-    if (exact !== undefined) this.termResults(term, term, exact, 1, fields, search, results);
+    if (exact !== undefined) this.termResults(term, exact, 1, bit, run, out, pass);
     const prefixed = options.prefix ? this.terms.atPrefix(term) : undefined;
     let fuzzy: Map<string, [number, number]> | undefined;
     const allowed = typeof options.fuzzy === 'function' ? options.fuzzy(term) : options.fuzzy;
@@ -272,51 +299,57 @@ export class TermIndex {
         // A word that is also a prefix match counts as one.
         fuzzy?.delete(longer);
         const weight = (weights.prefix * longer.length) / (longer.length + 0.3 * distance);
-        this.termResults(term, longer, id, weight, fields, search, results);
+        this.termResults(longer, id, weight, bit, run, out, pass);
       }
     }
     if (fuzzy) {
       for (const [near, [id, distance]] of fuzzy) {
         if (!distance) continue;
         const weight = (weights.fuzzy * near.length) / (near.length + distance);
-        this.termResults(term, near, id, weight, fields, search, results);
+        this.termResults(near, id, weight, bit, run, out, pass);
       }
     }
-    return results;
+    return out;
   }
 
+  /** Adds one index term's postings (in the run's fields) to a term's results. */
   private termResults(
-    queryTerm: string,
     term: string,
     id: number,
     weight: number,
-    fields: number[],
-    search: TermSearchOptions,
-    results: Results,
+    bit: number,
+    run: Run,
+    out: Found,
+    pass: number,
   ): void {
     const width = this.fields.length;
-    const live = this.live;
-    for (const f of fields) {
+    const { live, scratch } = this;
+    const derived = run.derived.push(term) - 1;
+    for (const f of run.fields) {
       const list = this.postings[id * width + f];
       if (!list) continue;
       let matching = 0;
       for (const p of list) if (live[(p / tfSlots) | 0]) matching++;
       if (!matching) continue;
-      const boost = this.boosts[this.fields[f]!] ?? 1;
+      const boost = weight * (this.boosts[this.fields[f]!] ?? 1);
       const average = this.totalLength[f]! / this.documentCount;
       for (const p of list) {
         const n = (p / tfSlots) | 0;
         if (!live[n]) continue;
-        const docBoost = search.boostDocument ? search.boostDocument(n) : 1;
+        const docBoost = run.boostDocument ? run.boostDocument(n) : 1;
         if (!docBoost) continue;
-        const raw = score(p % tfSlots, matching, this.documentCount, this.lengths[n * width + f]!, average);
-        const weighted = weight * boost * docBoost * raw;
-        const existing = results.get(n);
-        if (existing) {
-          existing.score += weighted;
-          addUnique(existing.queryTerms, queryTerm);
-          addUnique(existing.terms, term);
-        } else results.set(n, { score: weighted, queryTerms: [queryTerm], terms: [term] });
+        const weighted =
+          boost *
+          docBoost *
+          score(p % tfSlots, matching, this.documentCount, this.lengths[n * width + f]!, average);
+        if (scratch.marked(n, pass)) {
+          const i = scratch.pos[n]!;
+          out.score[i]! += weighted;
+        } else {
+          scratch.markAt(n, pass, out.length);
+          push(out, n, weighted, bit);
+        }
+        scratch.noteTerm(n, derived);
       }
     }
   }

@@ -1,0 +1,125 @@
+// Working memory of the words index's searches (term-index.ts): the documents a part of a query
+// found, in growable typed arrays, and per document number whether a pass saw it, where, and which
+// index terms it matched. Kept between searches, so a broad query allocates little.
+
+/** Documents found by a part of a query, in the order MiniSearch gave them, with growable arrays. */
+export interface Found {
+  length: number;
+  ns: Int32Array;
+  score: Float64Array;
+  /** The query terms matched, a bit each: the final score is multiplied by their number. */
+  mask: Int32Array;
+}
+
+export const sized = (capacity: number): Found => ({
+  length: 0,
+  ns: new Int32Array(Math.max(capacity, 16)),
+  score: new Float64Array(Math.max(capacity, 16)),
+  mask: new Int32Array(Math.max(capacity, 16)),
+});
+export const empty = () => sized(0);
+
+/** A copy of `found` with room for `capacity`. */
+export function grown(found: Found, capacity: number): Found {
+  const out = sized(capacity);
+  out.ns.set(found.ns.subarray(0, found.length));
+  out.score.set(found.score.subarray(0, found.length));
+  out.mask.set(found.mask.subarray(0, found.length));
+  out.length = found.length;
+  return out;
+}
+
+export function push(found: Found, n: number, score: number, mask: number): void {
+  if (found.length === found.ns.length) {
+    const bigger = grown(found, found.length * 2);
+    found.ns = bigger.ns;
+    found.score = bigger.score;
+    found.mask = bigger.mask;
+  }
+  found.ns[found.length] = n;
+  found.score[found.length] = score;
+  found.mask[found.length] = mask;
+  found.length++;
+}
+
+export function bitCount(mask: number): number {
+  let v = mask - ((mask >>> 1) & 0x55555555);
+  v = (v & 0x33333333) + ((v >>> 2) & 0x33333333);
+  return (((v + (v >>> 4)) & 0x0f0f0f0f) * 0x01010101) >>> 24;
+}
+
+/**
+ * Working memory of a search, per document number, kept between searches: whether a document was
+ * seen in this pass and where, and the index terms it matched (a linked list in an arena).
+ */
+export class Scratch {
+  pos = new Int32Array(0);
+  private seen = new Int32Array(0);
+  private pass = 0;
+  private head = new Int32Array(0);
+  private headRun = new Int32Array(0);
+  private run = 0;
+  private nodeTerm = new Int32Array(1024);
+  private nodeNext = new Int32Array(1024);
+  private nodes = 0;
+
+  begin(capacity: number): void {
+    if (this.seen.length < capacity) {
+      this.pos = new Int32Array(capacity);
+      this.seen = new Int32Array(capacity);
+      this.head = new Int32Array(capacity);
+      this.headRun = new Int32Array(capacity);
+      this.pass = 0;
+      this.run = 0;
+    }
+    this.run++;
+    this.nodes = 0;
+  }
+
+  nextPass(): number {
+    if (this.pass === 0x7fffffff) {
+      this.seen.fill(0);
+      this.pass = 0;
+    }
+    return ++this.pass;
+  }
+
+  marked(n: number, pass: number): boolean {
+    return this.seen[n] === pass;
+  }
+
+  markAt(n: number, pass: number, i: number): void {
+    this.seen[n] = pass;
+    this.pos[n] = i;
+  }
+
+  noteTerm(n: number, term: number): void {
+    if (this.headRun[n] !== this.run) {
+      this.headRun[n] = this.run;
+      this.head[n] = -1;
+    }
+    const first = this.head[n]!;
+    if (first !== -1 && this.nodeTerm[first] === term) return;
+    if (this.nodes === this.nodeTerm.length) {
+      const terms = new Int32Array(this.nodes * 2);
+      terms.set(this.nodeTerm);
+      this.nodeTerm = terms;
+      const next = new Int32Array(this.nodes * 2);
+      next.set(this.nodeNext);
+      this.nodeNext = next;
+    }
+    this.nodeTerm[this.nodes] = term;
+    this.nodeNext[this.nodes] = first;
+    this.head[n] = this.nodes++;
+  }
+
+  termsOf(n: number, derived: string[]): string[] {
+    const out: string[] = [];
+    if (this.headRun[n] !== this.run) return out;
+    for (let node = this.head[n]!; node !== -1; node = this.nodeNext[node]!) {
+      const term = derived[this.nodeTerm[node]!]!;
+      if (!out.includes(term)) out.push(term);
+    }
+    return out;
+  }
+}
