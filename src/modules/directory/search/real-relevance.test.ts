@@ -42,5 +42,10 @@ describe('search relevance on real organisations', () => {
       .map((s) => `  ${s.id} (RR ${s.reciprocalRank.toFixed(2)}): ${s.top.join(' > ')}`);
     console.log(`not first:\n${misses.join('\n')}`);
     expect(report.mrr).toBeGreaterThanOrEqual(0.85);
+    // Names matching the words exactly, by their start or with all their words come first
+    // ("jeunesse" for "Jeunesse à Bruxelles", which came after demo services before).
+    const byName = report.scores.filter((s) => ['exact', 'prefix', 'reordered'].includes(s.kind));
+    expect(byName.length).toBeGreaterThanOrEqual(30);
+    expect(byName.filter((s) => s.reciprocalRank < 1).map((s) => s.id)).toEqual([]);
   });
 });
