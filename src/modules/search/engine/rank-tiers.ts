@@ -1,20 +1,23 @@
 // Ranking by tiers, before the score. Without them, a search for "CPAS de Bruxelles" showed
 // services that mention the CPAS above the CPAS itself, a search by a commune's name showed hundreds
 // of imported clubs and shops, and "jeunesse" showed the real "Jeunesse à Bruxelles" below demo
-// services whose descriptions are about young people. The tiers, each in score order:
-//   0. the name is the words, in any order ("Bruxelles Laïque", "Laïque Bruxelles");
-//   1. the name starts with the words, the last one maybe half typed ("Théâtre Royal de Too");
-//   2. the name holds every word: services first, then organisations that list none;
-//   3. the names and places together hold every word: services, then organisations;
-//   4. the rest: services, then organisations.
-// A name is a service's or its organisation's, or one part of a name that gives several ("Le
-// Logement Bruxellois / De Brusselse Woning", "… en abrégé FLH"). Tiers 0 and 1 do not put services
-// first: whoever types a listing's whole name, or its start, wants that listing, whatever it is. The
-// two relevance sets decided this (docs/architecture.md, Search): with services first in tiers 0–1,
-// "jeunesse" and "Université Libre" still lost their organisations to services that merely mention
-// the words; with names first, no query of the demo set lost its expected result, theme words
-// included ("logement" keeps its services first: no name starts with it but an imported one whose
-// name is "Le Logement Bruxellois", a housing company, which is a fair answer).
+// services that only mention young people. The tiers, each in score order:
+//   1. a name is the words, in any order ("Bruxelles Laïque", "Laïque Bruxelles", "Atomiun");
+//   2. a name starts with the words, the last maybe half typed ("Théâtre Royal de Too"): services,
+//      then organisations that list none;
+//   3. a name holds every word: services, then organisations;
+//   4. the names and places together hold every word: services, then organisations;
+//   5. the rest: services, then organisations.
+// A name is a service's, its organisation's, or a part of a name that gives several ("Le Logement
+// Bruxellois / De Brusselse Woning", "… en abrégé FLH"). In tiers 1 and 2 a name met only through a
+// thesaurus concept's other wording ("CPAS" for "Centre public d'action sociale") comes after those
+// met as typed: "jeunesse" means youth, but "Youth workshop" is not the name that was typed.
+// Why services stay first from tier 2 on, and not in tier 1: whoever types a whole name wants that
+// listing, whatever it is; a word that only starts a name is as often a theme ("logement" starts
+// the housing company "Le Logement Bruxellois", and the demo service "Logement insalubre"). The two
+// relevance sets give the same figures either way (docs/architecture.md, Search), so the rule is
+// the one that keeps issue 12's order (organisations that list no service after those that do)
+// wherever the words are not a whole name.
 import { LRUCache } from 'lru-cache';
 import type MiniSearch from 'minisearch';
 import type { Query } from 'minisearch';
@@ -27,12 +30,13 @@ import { fold, isStopword, queryForms, words } from './text.ts';
 /** The fields that name a listing: the service's and the organisation's names, and its place. */
 const nameFields: SearchField[] = ['title', 'organisation', 'place'];
 
-/** How many of the best name matches are compared word by word; the others stay in tier 3. */
+/** How many of the best name matches are compared word by word; the others stay in tier 4. */
 const comparedNames = 100;
 
 /** Tiers of the documents the names and places match; the others are in the last tier. */
 export type NameTiers = Map<number, number>;
 
+// As numbers: 0 and 1 the whole names (as typed, through a concept), 2 and 3 the starts, then 4–6.
 const exactTier = 0;
 const startTier = 2;
 const inNameTier = 4;
@@ -257,7 +261,7 @@ export function tierOrder(
   for (let i = 0; i < count; i++) {
     const { n, doc } = docOf(i);
     const tier = named?.get(n) ?? otherTier;
-    tiers[2 * tier + (tier >= inNameTier && doc.type === 'organisation' ? 1 : 0)]!.push(i);
+    tiers[2 * tier + (tier >= startTier && doc.type === 'organisation' ? 1 : 0)]!.push(i);
   }
   return tiers.flat();
 }
