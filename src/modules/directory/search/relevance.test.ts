@@ -1,10 +1,10 @@
-// Relevance cannot silently fall: the relevance set (relevance-set.json) must keep an MRR of 0.8.
+// Relevance cannot silently fall: the relevance set (relevance-set.json) must keep an MRR of 0.9 on
+// the demo data. The floor is the measured figure rounded down (see docs/architecture.md, Search).
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/test-database.ts';
-import type { SearchDoc } from '../../search/index.ts';
 import { LiveSearchIndex } from '../../search/live-index.ts';
-import { searchDirectory } from './search.service.ts';
-import { paramsOf, rankedDocs, readRelevanceSet, scoreRelevance } from './relevance.ts';
+import { readRelevanceSet } from './relevance.ts';
+import { measureRelevance, relevanceLine } from './relevance-run.ts';
 import { directorySearchSource } from './directory-source.ts';
 
 let database: TestDatabase;
@@ -20,19 +20,14 @@ afterAll(async () => {
 });
 
 describe('search relevance on the demo data', () => {
-  it('keeps a mean reciprocal rank of at least 0.8 over the relevance set', async () => {
-    const set = readRelevanceSet();
-    expect(set.length).toBeGreaterThanOrEqual(60);
-    const keys = new Map<string, { service: string | null; organisation: string }>();
-    const { rows } = await database.pool.query<{ id: string; org: string; svc: string | null }>(`
-      select s.id, o.provenance_id as org, s.provenance_id as svc from services s join organisations o on o.id = s.organisation_id
-      union all select id, provenance_id, null from organisations`);
-    for (const r of rows)
-      keys.set(r.id, { service: r.svc ? `${r.org}/${r.svc}` : null, organisation: r.org });
-    const results = new Map<string, SearchDoc[]>();
-    for (const q of set) results.set(q.id, rankedDocs(await searchDirectory(live, paramsOf(q), q.locale)));
-    const report = scoreRelevance(set, results, (doc) => keys.get(doc.id)!);
-    const misses = report.scores.filter((s) => s.reciprocalRank === 0).map((s) => s.id);
-    expect(report.mrr, `missed: ${misses.join(', ')}`).toBeGreaterThanOrEqual(0.8);
+  it('keeps a mean reciprocal rank of at least 0.9 over the relevance set', async () => {
+    expect(readRelevanceSet().length).toBeGreaterThanOrEqual(60);
+    const report = await measureRelevance(live, database.pool, 'relevance-set.json');
+    console.log(relevanceLine('demo relevance set', report));
+    const misses = report.scores
+      .filter((s) => s.reciprocalRank < 1)
+      .map((s) => `  ${s.id} (RR ${s.reciprocalRank.toFixed(2)}): ${s.top.join(' > ')}`);
+    console.log(`not first:\n${misses.join('\n')}`);
+    expect(report.mrr).toBeGreaterThanOrEqual(0.9);
   });
 });

@@ -1,6 +1,8 @@
-// Measures search relevance on the demo data with the relevance set (relevance-set.json): for each
-// query, where the first expected result appears (reciprocal rank) and how many expected results
-// are in the top 5 (precision at 5). Used by a test (a floor) and by the benchmark (the figures).
+// Measures search relevance with a relevance set: for each query, where the first expected result
+// appears (reciprocal rank) and how many expected results are in the top 5 (precision at 5). Two
+// sets: relevance-set.json on the demo data, and real-relevance-set.json on the real organisations
+// of the City of Brussels list imported next to it (expected by name). Used by tests (floors) and by
+// the benchmark (the figures).
 import { readFileSync } from 'node:fs';
 import type { Locale } from '../../../shared/i18n-text.ts';
 import type { SearchDoc } from '../../search/index.ts';
@@ -15,7 +17,10 @@ export interface RelevanceQuery {
   > & {
     radius_km?: number;
   };
-  /** "organisationKey/serviceKey" or "organisationKey" (any of its services). */
+  /**
+   * "organisationKey/serviceKey" or "organisationKey" (any of its services); in the real set, the
+   * organisation's name as the imported file writes it.
+   */
   relevant: string[];
   kind: string;
 }
@@ -36,10 +41,10 @@ export interface RelevanceReport {
   scores: QueryScore[];
 }
 
-export function readRelevanceSet(): RelevanceQuery[] {
-  return JSON.parse(
-    readFileSync(new URL('./relevance-set.json', import.meta.url), 'utf8'),
-  ) as RelevanceQuery[];
+export function readRelevanceSet(
+  file: 'relevance-set.json' | 'real-relevance-set.json' = 'relevance-set.json',
+): RelevanceQuery[] {
+  return JSON.parse(readFileSync(new URL(`./${file}`, import.meta.url), 'utf8')) as RelevanceQuery[];
 }
 
 /** The relevance query as search parameters. */

@@ -1,40 +1,265 @@
-// Ranking by tiers, before the score: a listing whose name the words give comes first, and an
-// organisation that lists no service (an imported one, say) comes after those that do. Without
-// the tiers, a search for "CPAS de Bruxelles" showed services that mention the CPAS above the CPAS
-// itself, and a search by a commune's name showed hundreds of imported clubs and shops.
-import type { TermIndex, TermQuery } from './term-index.ts';
+// Ranking by tiers, before the score. Without them, a search for "CPAS de Bruxelles" showed
+// services that mention the CPAS above the CPAS itself, a search by a commune's name showed hundreds
+// of imported clubs and shops, and "jeunesse" showed the real "Jeunesse à Bruxelles" below demo
+// services that only mention young people. The tiers, each in score order:
+//   1. a name is the words, in any order ("Bruxelles Laïque", "Laïque Bruxelles", "Atomiun");
+//   2. a name starts with the words, the last maybe half typed ("Théâtre Royal de Too"): services,
+//      then organisations that list none;
+//   3. a name holds every word: services, then organisations;
+//   4. the names and places together hold every word: services, then organisations;
+//   5. the rest: services, then organisations.
+// A name is a service's, its organisation's, or a part of a name that gives several ("Le Logement
+// Bruxellois / De Brusselse Woning", "… en abrégé FLH"). In tiers 1 and 2 a name met only through a
+// thesaurus concept's other wording ("CPAS" for "Centre public d'action sociale") comes after those
+// met as typed: "jeunesse" means youth, but "Youth workshop" is not the name that was typed.
+// Why services stay first from tier 2 on, and not in tier 1: whoever types a whole name wants that
+// listing, whatever it is; a word that only starts a name is as often a theme ("logement" starts
+// the housing company "Le Logement Bruxellois", and the demo service "Logement insalubre"). The two
+// relevance sets give the same figures either way (docs/architecture.md, Search), so the rule is
+// the one that keeps issue 12's order (organisations that list no service after those that do)
+// wherever the words are not a whole name.
+import { LRUCache } from 'lru-cache';
+import type { I18nText } from '../../../shared/i18n-text.ts';
 import type { SearchDoc, SearchField } from './search-types.ts';
+import type { TermIndex, TermQuery } from './term-index.ts';
 import { isPlaceWord } from './text-query.ts';
-import { fold, isStopword, words } from './text.ts';
+import { allowedEdits, type ConceptMatch, sameWord } from './thesaurus.ts';
+import { fold, isStopword, queryForms, words } from './text.ts';
 
 /** The fields that name a listing: the service's and the organisation's names, and its place. */
 const nameFields: SearchField[] = ['title', 'organisation', 'place'];
 
+/** How many of the best name matches are compared word by word; the others stay in tier 4. */
+const comparedNames = 100;
+
+/** Tiers of the documents the names and places match; the others are in the last tier. */
+export type NameTiers = Map<number, number>;
+
+// As numbers: 0 and 1 the whole names (as typed, through a concept), 2 and 3 the starts, then 4–6.
+const exactTier = 0;
+const startTier = 2;
+const inNameTier = 4;
+const namedTier = 5;
+const otherTier = 6;
+
+interface Word {
+  folded: string;
+  forms: string[];
+}
+
+/** A query word, or a thesaurus concept the query names (any of its wordings in a name meets it). */
+interface Unit {
+  word: Word;
+  /** The last word, which may be half typed ("Koninklijke Vlaamse Sch"). */
+  last: boolean;
+  /** Whether the word may be a typo of a name's word (not a place's, nor a short word). */
+  typo: boolean;
+  /** A concept's wordings, as words, by each form of their first word. */
+  wordings: Map<string, Word[][]>;
+}
+
+/** Where a unit is found in a name's words: [start, end), and whether through a concept's wording. */
+interface Span {
+  start: number;
+  end: number;
+  wording: boolean;
+}
+
+let wordCache = new Map<string, Word>();
+
+/** A word, folded and stemmed as a query's would be; kept, as names repeat the same words. */
+function wordOf(w: string): Word {
+  let word = wordCache.get(w);
+  if (!word) {
+    if (wordCache.size >= 50_000) wordCache = new Map();
+    word = { folded: fold(w), forms: queryForms(w) };
+    wordCache.set(w, word);
+  }
+  return word;
+}
+
+function sameForm(a: Word, b: Word): boolean {
+  return a.folded === b.folded || a.forms.some((f) => b.forms.includes(f));
+}
+
+/** Where in a name's words a unit is found, the words as typed before a concept's other wordings. */
+function spansOf(unit: Unit, name: Word[]): Span[] {
+  const typed: Span[] = [];
+  const other: Span[] = [];
+  const { word, last, typo } = unit;
+  for (let j = 0; j < name.length; j++) {
+    const w = name[j]!;
+    if (
+      sameForm(word, w) ||
+      (last && word.folded.length >= 3 && w.folded.startsWith(word.folded)) ||
+      (typo && sameWord(word.folded, w.folded))
+    )
+      typed.push({ start: j, end: j + 1, wording: false });
+    if (!unit.wordings.size) continue;
+    // The same wording may be found under several forms: a repeated span changes nothing.
+    for (let f = -1; f < w.forms.length; f++) {
+      for (const wording of unit.wordings.get(f < 0 ? w.folded : w.forms[f]!) ?? []) {
+        if (j + wording.length <= name.length && wording.every((x, k) => sameForm(x, name[j + k]!)))
+          other.push({ start: j, end: j + wording.length, wording: true });
+      }
+    }
+  }
+  return typed.concat(other);
+}
+
 /**
- * The documents whose names (and place) hold every word of the query, or null when the words are
- * only places ("Bruxelles" names a commune, not a listing).
+ * The tier one name gives: exact, start, holding every word, or none of these (named). A name met
+ * through a concept's other wording ("CPAS" for "Centre public d'action sociale") comes just after
+ * the names met as typed, in tiers 0–1: "jeunesse" is "youth", but "Youth workshop" is not the name
+ * that was typed.
  */
-export function namedBy(terms: TermIndex, query: TermQuery, text: string): Set<number> | null {
+function tierOfName(units: Unit[], name: Word[]): number {
+  if (!name.length) return namedTier;
+  const spans = units.map((u) => spansOf(u, name));
+  if (spans.some((s) => !s.length)) return namedTier;
+  let pos = 0;
+  let inOrderWording = false;
+  const inOrder = spans.every((s) => {
+    const at = s.find((span) => span.start === pos);
+    if (at) [pos, inOrderWording] = [at.end, inOrderWording || at.wording];
+    return at !== undefined;
+  });
+  if (inOrder && pos === name.length) return exactTier + (inOrderWording ? 1 : 0);
+  // Every name word taken by one unit, in any order.
+  const used = new Array<boolean>(name.length).fill(false);
+  let wording = false;
+  const placed = spans.every((s) => {
+    const free = s.find(
+      (span) => !used.includes(true, span.start) || used.indexOf(true, span.start) >= span.end,
+    );
+    if (free) {
+      used.fill(true, free.start, free.end);
+      wording ||= free.wording;
+    }
+    return free !== undefined;
+  });
+  if (placed && used.every(Boolean)) return exactTier + (wording ? 1 : 0);
+  return inOrder ? startTier + (inOrderWording ? 1 : 0) : inNameTier;
+}
+
+/** A name split where it gives several: "A / B", "A en abrégé B", "A, B", "A (B)". */
+const nameParts =
+  /\s*\/\s*|\s+[-–—]\s+|\s*[,()]\s*|\s+(?:en abrégé|en abr|afgekort|in afkorting|in het kort|ou|a\.k\.a)\s*:?\s+/iu;
+
+/**
+ * The names a multilingual name gives, each as its words. Kept for the names compared most lately:
+ * an organisation's name object is shared by its services, and the same names come back often.
+ */
+const namesCache = new LRUCache<I18nText, Word[][]>({ max: 5_000 });
+
+function namesIn(text: I18nText): Word[][] {
+  let names = namesCache.get(text);
+  if (!names) {
+    names = [];
+    const seen = new Set<string>();
+    for (const value of new Set(Object.values(text))) {
+      if (!value) continue;
+      for (const part of [value, ...value.split(nameParts)]) {
+        const kept = words(part).filter((w) => !isStopword(w));
+        const key = kept.join(' ');
+        if (!kept.length || seen.has(key)) continue;
+        seen.add(key);
+        names.push(kept.map(wordOf));
+      }
+    }
+    namesCache.set(text, names);
+  }
+  return names;
+}
+
+function namesOf(doc: SearchDoc): Word[][] {
+  const own = namesIn(doc.organisationName);
+  return doc.type === 'service' ? [...namesIn(doc.name), ...own] : own;
+}
+
+/** The best tier any of a document's names gives. */
+function tierOf(units: Unit[], doc: SearchDoc): number {
+  let best = namedTier;
+  for (const name of namesOf(doc)) {
+    best = Math.min(best, tierOfName(units, name));
+    if (best === exactTier) break;
+  }
+  return best;
+}
+
+/** The query's words as units: each concept it names is one, the others one per word. */
+function unitsOf(typed: string[], concepts: ConceptMatch[]): Unit[] {
+  const units: Unit[] = [];
+  for (let i = 0; i < typed.length;) {
+    const concept = concepts.find((c) => c.start === i);
+    const end = concept ? concept.end : i + 1;
+    const wordings = concept
+      ? Object.values(concept.concept.terms)
+          .flat()
+          .map((term) =>
+            words(term)
+              .filter((w) => !isStopword(w))
+              .map(wordOf),
+          )
+      : [];
+    // A concept named in several words is met by its wordings only; in one, also as typed.
+    const word = end - i === 1 ? wordOf(typed[i]!) : { folded: '\u0000', forms: [] };
+    const typo = end - i === 1 && !isPlaceWord(word.folded) && allowedEdits(word.folded) > 0;
+    const byFirst = new Map<string, Word[][]>();
+    for (const wording of wordings) {
+      if (!wording.length) continue;
+      for (const key of new Set([wording[0]!.folded, ...wording[0]!.forms]))
+        byFirst.set(key, [...(byFirst.get(key) ?? []), wording]);
+    }
+    units.push({ word, last: end === typed.length, typo, wordings: byFirst });
+    i = end;
+  }
+  return units;
+}
+
+/** A Brussels postcode names a place, even when a name holds it ("Brussels Top Team 1000"). */
+const isPostcode = (word: string) => /^1\d{3}$/.test(word);
+
+/**
+ * The tiers of the documents whose names (and place) hold every word of the query, or null when the
+ * words are only places ("Bruxelles" names a commune, not a listing; "1000" is a postcode). `concepts` are the thesaurus
+ * concepts the query names, as the query's words (stopwords left out) number them.
+ */
+export function namedBy(
+  terms: TermIndex,
+  query: TermQuery,
+  text: string,
+  concepts: ConceptMatch[],
+  docOf: (n: number) => SearchDoc | undefined,
+): NameTiers | null {
   const typed = words(text).filter((w) => !isStopword(w));
-  if (!typed.some((w) => !isPlaceWord(fold(w)))) return null;
-  const found = terms.search(query, { fields: nameFields });
-  return found.length ? new Set(found.map((r) => r.n)) : null;
+  if (!typed.some((w) => !isPlaceWord(fold(w)) && !isPostcode(w))) return null;
+  const found = terms.match(query, { fields: nameFields }).n;
+  if (!found.length) return null;
+  const units = unitsOf(typed.slice(0, 12), concepts);
+  const tiers: NameTiers = new Map();
+  // Best name scores first: a listing whose name is the words scores among the best on its name.
+  for (const [i, n] of found.entries()) {
+    const doc = i < comparedNames ? docOf(n) : undefined;
+    tiers.set(n, doc ? tierOf(units, doc) : namedTier);
+  }
+  return tiers;
 }
 
 /**
  * Positions 0..count-1 (already in score order) reordered by tier, keeping the score order within
- * each: named services, named organisations without services, other services, other
- * organisations without services.
+ * each (see the head of this file).
  */
 export function tierOrder(
   count: number,
   docOf: (i: number) => { n: number; doc: SearchDoc },
-  named: Set<number> | null,
+  named: NameTiers | null,
 ): number[] {
-  const tiers: number[][] = [[], [], [], []];
+  const tiers: number[][] = Array.from({ length: 2 * otherTier + 2 }, () => []);
   for (let i = 0; i < count; i++) {
     const { n, doc } = docOf(i);
-    tiers[(named?.has(n) ? 0 : 2) + (doc.type === 'organisation' ? 1 : 0)]!.push(i);
+    const tier = named?.get(n) ?? otherTier;
+    tiers[2 * tier + (tier >= startTier && doc.type === 'organisation' ? 1 : 0)]!.push(i);
   }
   return tiers.flat();
 }

@@ -19,7 +19,7 @@ import { Bitset, Dictionary, distanceKm, momentOf, openAt } from './index-parts.
 import type { Hit, IndexQuery, IndexResult } from './search-types.ts';
 import { textQuery } from './text-query.ts';
 import { type TermMatches, TermIndex, type TermQuery } from './term-index.ts';
-import { namedBy, tierOrder } from './rank-tiers.ts';
+import { namedBy, type NameTiers, tierOrder } from './rank-tiers.ts';
 import { competentFirst } from './residence.ts';
 
 /** Matches whose matched terms are kept for highlighting; deeper ones show unmarked. */
@@ -32,8 +32,8 @@ interface TextMatches {
   matches: { n: Int32Array; score: Float64Array; terms: Map<number, string[]> } | null;
   concepts: ConceptMatch[];
   partial: boolean;
-  /** Documents whose names hold every word (rank-tiers.ts). */
-  named: Set<number> | null;
+  /** Tiers of the documents whose names hold every word (rank-tiers.ts). */
+  named: NameTiers | null;
 }
 
 const boosts: Record<SearchField, number> = {
@@ -208,7 +208,7 @@ export class SearchIndex {
     const { query: wordsQuery, concepts, groups } = textQuery(text, this.thesaurus, this.terms);
     let results: TermMatches | null = null;
     let partial = false;
-    let named: Set<number> | null = null;
+    let named: NameTiers | null = null;
     if (wordsQuery) {
       const boostDocument = (n: number) => this.docs[n]?.trust ?? 0;
       const options = { boostDocument, termsOf: highlightedMatches };
@@ -217,7 +217,7 @@ export class SearchIndex {
         results = this.terms.match({ ...wordsQuery, combineWith: 'OR' } satisfies TermQuery, options);
         partial = results.n.length > 0;
       }
-      if (!partial) named = namedBy(this.terms, wordsQuery, text);
+      if (!partial) named = namedBy(this.terms, wordsQuery, text, concepts, (n) => this.docs[n]);
     }
     // Compact: numbers in typed arrays; the matched terms (for highlighting) of the best ones only.
     const matches = results

@@ -26,8 +26,12 @@ export function textQuery(
     const word = typed[i]!;
     const surface = folded[i]!;
     const last = i === typed.length - 1;
-    // A place is looked up as written ("Elsene" is no typo of anything).
-    if (isPlaceWord(surface)) return { queries: [surface], fuzzy: false, prefix: false };
+    // A place is looked up as written ("Elsene" is no typo of anything); a quartier's word also by
+    // its stems, exactly: names use them too ("Centre Culturel Maghrebin", "Université Libre").
+    if (isPlaceWord(surface)) {
+      const forms = isCommuneWord(surface) ? [surface] : [...new Set([surface, ...queryForms(word)])];
+      return { combineWith: 'OR', queries: forms, fuzzy: false, prefix: false };
+    }
     const stems = queryForms(word);
     // A word the index knows needs no typo search, which is the costly part.
     const known = stems.some((stem) => vocabulary.has(stem));
@@ -82,17 +86,26 @@ function transpositions(word: string): string[] {
   return out;
 }
 
-let placeWords: Set<string> | undefined;
+let placeWords: { all: Set<string>; communes: Set<string> } | undefined;
+
+function placeWordSets(): { all: Set<string>; communes: Set<string> } {
+  if (!placeWords) {
+    const geo = geoReference();
+    const setOf = (names: string[]) =>
+      new Set(names.flatMap((n) => words(n).map(fold)).filter((w) => w.length > 3));
+    const communes = setOf(geo.communes.flatMap((c) => [c.name.nl, c.name.fr]));
+    const quartiers = setOf(geo.quartiers.flatMap((q) => [q.name.nl, q.name.fr]));
+    placeWords = { all: new Set([...communes, ...quartiers]), communes };
+  }
+  return placeWords;
+}
 
 /** Words of commune and quartier names: "Oudergem" is a place, not a typo of "ouderen". */
 export function isPlaceWord(word: string): boolean {
-  if (!placeWords) {
-    const geo = geoReference();
-    const names = [
-      ...geo.communes.flatMap((c) => [c.name.nl, c.name.fr]),
-      ...geo.quartiers.flatMap((q) => [q.name.nl, q.name.fr]),
-    ];
-    placeWords = new Set(names.flatMap((n) => words(n).map(fold)).filter((w) => w.length > 3));
-  }
-  return placeWords.has(word);
+  return placeWordSets().all.has(word);
+}
+
+/** Words of commune names ("bruxelles", "woluwe"). */
+function isCommuneWord(word: string): boolean {
+  return placeWordSets().communes.has(word);
 }
