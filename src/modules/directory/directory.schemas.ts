@@ -15,6 +15,7 @@ import {
 } from './directory.vocabulary.ts';
 import { themeRows } from './use-cases/sync-taxonomy.ts';
 import { Enum } from '../../shared/schema-enum.ts';
+import { docTypes } from '../search/index.ts';
 
 const Nullable = <T extends ReturnType<typeof Type.String>>(schema: T) => Type.Union([schema, Type.Null()]);
 
@@ -392,7 +393,7 @@ export const SuggestSchema = Type.Object({
   data: Type.Array(
     Type.Object({
       text: Type.String(),
-      type: Enum(['service', 'organisation', 'concept'] as const),
+      type: Enum([...docTypes, 'concept'] as const),
       id: Nullable(Type.String()),
     }),
   ),

@@ -65,6 +65,7 @@ const filterParams = [...facetKeys, 'near'] as const;
 
 function filtersOf(params: SearchParams): SearchFilters {
   return {
+    type: params.type?.length ? params.type : undefined,
     theme: params.theme,
     commune: params.commune,
     quartier: params.quartier,
@@ -342,7 +343,7 @@ export async function searchServiceIds(
   await live.readyWithin(10_000);
   const result = live.index.search({
     text,
-    filters: { theme: filters.theme },
+    filters: { type: ['service'], theme: filters.theme },
     sort: 'relevance',
     offset: 0,
     limit: 100_000,

@@ -2,13 +2,13 @@
 // start with what was typed. A sorted word list and a binary search answer in well under a
 // millisecond; the full search engine would spend tens on a two-letter prefix.
 import { type I18nText, type Locale, pickText } from '../../../shared/i18n-text.ts';
-import type { SearchDoc } from './search-types.ts';
+import type { DocType, SearchDoc } from './search-types.ts';
 import type { Thesaurus } from './thesaurus.ts';
 import { fold, words } from './text.ts';
 
 export interface Suggestion {
   text: string;
-  type: 'service' | 'organisation' | 'concept';
+  type: DocType | 'concept';
   id?: string;
 }
 
