@@ -46,7 +46,7 @@ export interface OtherDocInput {
   date?: string;
   /** Who offers it (an organisation, a team …), shown on the card and searched. */
   ownerName?: I18nText;
-  /** Directory theme codes, parents included: the theme facet, and concepts that name them. */
+  /** Directory theme codes ("housing.search"; parents are added): the theme facet, and concepts that name them. */
   themes?: string[];
   communes?: string[];
   languages?: string[];
@@ -56,7 +56,8 @@ export interface OtherDocInput {
 }
 
 export function otherDoc(input: OtherDocInput): SearchDoc {
-  const themes = input.themes ?? [];
+  // A sub-theme's code starts with its parent's: "housing.search" is under "housing".
+  const themes = [...new Set((input.themes ?? []).flatMap((c) => [c, c.split('.')[0]!]))];
   return {
     type: input.type,
     id: input.id,

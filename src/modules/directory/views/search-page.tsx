@@ -125,11 +125,13 @@ export function SearchLayout({
           }
         />
         <div class="facets" role="group" aria-label={t.t('directory.search.filters')}>
-          {checks(
-            'type',
-            docTypes.filter((v) => typeCounts.has(v) || params.type?.includes(v)),
-            (v) => typeLabel(ctx, v as DocType),
-          )}
+          {typeCounts.size || params.type?.length
+            ? checks(
+                'type',
+                docTypes.filter((v) => typeCounts.has(v) || params.type?.includes(v)),
+                (v) => typeLabel(ctx, v as DocType),
+              )
+            : ''}
           {facetSelect(
             'theme',
             themeOptions
