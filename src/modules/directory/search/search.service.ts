@@ -14,6 +14,7 @@ import {
 } from './search-places.ts';
 import {
   type ConceptMatch,
+  directoryTypes,
   type FacetKey,
   facetKeys,
   fold,
@@ -233,12 +234,17 @@ function searchUncached(
   const area = named?.kind === 'commune' || named?.kind === 'quartier';
   const origin = named && !area ? named : place;
   const readerCommune = named?.commune ?? place?.commune;
+  // A search with a place is the directory's ("help near here": residence, distance, nearest):
+  // unless types are asked for, services and organisations; the type facet counts the others.
+  const typed = (p: SearchParams) =>
+    p.type?.length || !(named || place || p.lat !== undefined) ? {} : { type: [...directoryTypes] };
   const run = (p: SearchParams, placeFilter = true, anyWords = false) =>
     live.index.search(
       {
         text: (inQuery ? inQuery.rest : p.q) ?? '',
         filters: {
           ...filtersOf(p),
+          ...typed(p),
           ...(placeFilter && named?.kind === 'commune' ? { commune: named.commune } : {}),
           ...(placeFilter && named?.kind === 'quartier' ? { quartier: named.quartier } : {}),
         },
@@ -277,7 +283,7 @@ function searchUncached(
           .search(
             {
               text: inQuery.rest,
-              filters: filtersOf(params),
+              filters: { ...filtersOf(params), ...typed(params) },
               near: { lat: named.lat, lon: named.lon },
               sort: 'distance',
               readerCommune,
