@@ -67,4 +67,9 @@ describe('the type facet', () => {
     idx.replace([], ['e1'], 'others');
     expect(found('debt advice').sort()).toEqual(['q1', 's1']);
   });
+
+  it('suggests the titles of every type', () => {
+    const suggestions = index().suggest('meet', 'en');
+    expect(suggestions).toContainEqual({ text: 'Meeting room', type: 'room', id: 'r1' });
+  });
 });
