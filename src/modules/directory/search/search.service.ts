@@ -234,10 +234,13 @@ function searchUncached(
   const area = named?.kind === 'commune' || named?.kind === 'quartier';
   const origin = named && !area ? named : place;
   const readerCommune = named?.commune ?? place?.commune;
-  // A search with a place is the directory's ("help near here": residence, distance, nearest):
-  // unless types are asked for, services and organisations; the type facet counts the others.
+  // A search with a place is the directory's ("help near here": residence, distance, nearest), and
+  // one without words browses the directory: unless types are asked for, services and
+  // organisations; the type facet counts the others.
   const typed = (p: SearchParams) =>
-    p.type?.length || !(named || place || p.lat !== undefined) ? {} : { type: [...directoryTypes] };
+    p.type?.length || !(named || place || p.lat !== undefined || !p.q?.trim())
+      ? {}
+      : { type: [...directoryTypes] };
   const run = (p: SearchParams, placeFilter = true, anyWords = false) =>
     live.index.search(
       {
