@@ -14,6 +14,7 @@ export * from '../modules/signals/signals.schema.ts';
 export * from '../modules/signals/surveys/surveys.schema.ts';
 export * from '../modules/network/network.schema.ts';
 export * from '../modules/glossary/glossary.schema.ts';
+export * from '../modules/search/search.schema.ts';
 export * from '../modules/knowledge/knowledge.schema.ts';
 export * from '../modules/learning/learning.schema.ts';
 export * from '../modules/exchange/exchange.schema.ts';

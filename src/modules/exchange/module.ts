@@ -17,6 +17,8 @@ import { fulfilledFigures } from './posts/fulfilled-figures.ts';
 import { runPostExpiry } from './posts/run-post-expiry.ts';
 import { writePostsWeb } from './posts/write-posts.web.ts';
 import { threadsWeb } from './threads/threads.web.ts';
+import { callsSearchSource } from './search/calls-source.ts';
+import { offersSearchSource } from './search/offers-source.ts';
 
 const errors = moduleErrors('exchange', {
   /** Also for a fulfilled, closed or expired post of an organisation the reader does not belong to. */
@@ -41,6 +43,7 @@ export const exchangeModule = {
   name: 'exchange',
   tables: [...tablesOf(exchangeSchema), ...tablesOf(callsSchema)],
   errors,
+  searchSources: [offersSearchSource, callsSearchSource],
   routes: { pages: [callsWeb, writeCallsWeb, boardWeb, writePostsWeb, threadsWeb] },
   /** Its fulfilled requests and offers, on an organisation's page in the directory. */
   organisationFigures: [fulfilledFigures],

@@ -11,6 +11,7 @@ import { watchPractices } from './practices/practices-library.ts';
 import { practicesWeb } from './practices/practices.web.ts';
 import { attachmentsWeb } from './practices/attachments.web.ts';
 import { writePracticeWeb } from './practices/write-practice.web.ts';
+import { practicesSearchSource } from './search/practices-source.ts';
 
 const errors = moduleErrors('knowledge', {
   /** Also for a draft or an unpublished practice of an organisation the reader does not belong to. */
@@ -32,6 +33,7 @@ export const knowledgeModule = {
     const library = watchPractices(db, (error) => log.error({ err: error }, 'practices edition'));
     return { close: () => library.edition.close() };
   },
+  searchSources: [practicesSearchSource],
   routes: {
     root: [practiceAttachmentFilesWeb],
     pages: [practicesWeb, writePracticeWeb, attachmentsWeb, itemsWeb],

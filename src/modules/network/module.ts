@@ -19,6 +19,8 @@ import { postModerationWeb } from './moderation/moderation.web.ts';
 import { followsWeb, oneClickUnsubscribeWeb } from './follows/follows.web.ts';
 import { runFollowDigests } from './follows/run-follow-digests.ts';
 import { LiveAgenda } from './agenda/agenda-live.ts';
+import { eventsSearchSource } from './search/events-source.ts';
+import { questionsSearchSource } from './search/questions-source.ts';
 
 declare module '../../http/deps.ts' {
   interface Services {
@@ -69,6 +71,7 @@ export const networkModule = {
   },
   /** Questions to the network next to the directory's search results. */
   relatedResults: [relatedQuestions],
+  searchSources: [eventsSearchSource, questionsSearchSource],
   jobs: ({ database, origin, config, mailQueued }) => [
     {
       // Hourly: the people with a place are reminded of a date starting within a day, once.

@@ -3,7 +3,12 @@
 // results look like. Each app process runs one index (LiveSearchIndex, started in module.ts over
 // every module's `searchSources`); the modules that search read it from deps.services.search.
 export type { SearchSource } from './search-source.ts';
+export { changeLog, searchChangesChannel } from './change-log.ts';
+export { analyseI18n, otherDoc, type OtherDocInput } from './other-doc.ts';
 export {
+  directoryTypes,
+  type DocType,
+  docTypes,
   facetKeys,
   type FacetKey,
   type Hit,

@@ -1,6 +1,6 @@
 // Keeps one process's search index equal to the database, for every source (search-source.ts).
-// Each source's triggers log the organisations whose documents changed and NOTIFY; each process
-// LISTENs, reloads the documents of those organisations, and also polls the logs every few seconds,
+// Each source's triggers log the owners (organisations, events, …) whose documents changed and NOTIFY;
+// each process LISTENs, reloads the documents of those owners, and also polls the logs every few seconds,
 // so a notification lost in a reconnect only delays an update. Any number of processes can serve
 // one PostgreSQL this way. The glossary is the thesaurus: it is read before the first documents, and
 // again when a moderator changes it (notified, or seen by the poll), after which every document is
@@ -154,7 +154,7 @@ export class LiveSearchIndex {
     });
     try {
       await client.connect();
-      for (const channel of [glossaryChannel, ...this.sources.map((s) => s.channel)])
+      for (const channel of new Set([glossaryChannel, ...this.sources.map((s) => s.channel)]))
         await client.query(`LISTEN ${client.escapeIdentifier(channel)}`);
     } catch (error) {
       await client.end().catch(() => {});

@@ -4,6 +4,7 @@
 import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { moduleErrors } from '../../shared/errors.ts';
 import { LiveSearchIndex } from './live-index.ts';
+import { glossaryTermsSource } from './sources/glossary-terms.ts';
 import type { RelatedResultsSource } from './related-results.ts';
 
 declare module '../../http/deps.ts' {
@@ -23,7 +24,8 @@ export const searchModule = {
   name: 'search',
   errors,
   start: ({ database, log, modules, services }) => {
-    const sources = modules.flatMap((module) => module.searchSources ?? []);
+    // The glossary's terms are found as results too; the glossary sits below search, so search reads them.
+    const sources = [...modules.flatMap((module) => module.searchSources ?? []), glossaryTermsSource];
     const search = new LiveSearchIndex(database, sources, {
       onError: (error) => log.error({ err: error }, 'search index'),
       // The glossary's copy in this process follows the editions this index reads.

@@ -1,8 +1,11 @@
 // What a module gives to search. Each module with things to find (the directory's organisations
-// and services today; events, practices, rooms and calls to come) declares its sources in its
-// module.ts (`searchSources`). A source turns its rows into search documents and keeps a change
-// log: triggers append the owners (organisations) whose documents changed and NOTIFY a channel, so
-// every app process's index follows the database (live-index.ts).
+// and services, the network's events and questions, …) declares its sources in its module.ts
+// (`searchSources`). A source turns its rows into search documents (otherDoc in other-doc.ts for
+// anything but the directory) and keeps a change log: triggers append the owners whose documents
+// changed and NOTIFY a channel, so every app process's index follows the database (live-index.ts).
+// The owner is whatever groups a source's documents: the organisation for the directory, the item
+// itself for most others. A source without a log of its own uses the shared one (change-log.ts).
+// Only what any visitor may see is a document: search results are public.
 import type { Executor } from '../../db/client.ts';
 import type { SearchDoc } from './engine/search-types.ts';
 
@@ -11,7 +14,7 @@ export interface SearchSource {
   readonly name: string;
   /** The channel its triggers NOTIFY after a change. */
   readonly channel: string;
-  /** Every document of the source, or those of some owners (organisation ids). */
+  /** Every document of the source, or those of some owners; an owner with none has none any more. */
   documents(db: Executor, ownerIds?: string[]): Promise<SearchDoc[]>;
   /** The position of its change log now. */
   latestChange(db: Executor): Promise<number>;

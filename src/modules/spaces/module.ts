@@ -13,6 +13,7 @@ import { roomPhotoFilesWeb } from './rooms/room-photo-files.web.ts';
 import { bookingsWeb } from './bookings/bookings.web.ts';
 import { bookingFileWeb, calendarFeedsWeb } from './calendar/calendars.web.ts';
 import { runBookingReminders } from './bookings/run-booking-reminders.ts';
+import { roomsSearchSource } from './search/rooms-source.ts';
 
 const errors = moduleErrors('spaces', {
   /** Also for a room id that is not one. */
@@ -29,6 +30,7 @@ export const spacesModule = {
   name: 'spaces',
   tables: tablesOf(spacesSchema),
   errors,
+  searchSources: [roomsSearchSource],
   routes: {
     pages: [findRoomsWeb, roomsWeb, bookingsWeb, bookingFileWeb],
     api: [spacesApi, bookingsApi],

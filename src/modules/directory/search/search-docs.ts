@@ -1,45 +1,16 @@
 // Turns directory rows into search documents: one per active service, and one per organisation that
 // lists no service (an imported organisation must still be findable by its name).
-import { type I18nText, locales } from '../../../shared/i18n-text.ts';
+import type { I18nText } from '../../../shared/i18n-text.ts';
 import { geoReference } from '../../geo/index.ts';
 import themes from '../data/themes.json' with { type: 'json' };
 import type { HoursInput } from '../../../shared/opening-hours.ts';
 import type { DirectorySnapshot, LocationSource, ServiceSource } from './search.repo.ts';
-import {
-  analyse,
-  conceptToken,
-  fold,
-  type SearchDoc,
-  themeToken,
-  thesaurus,
-  words,
-} from '../../search/index.ts';
+import { analyseI18n, fold, type SearchDoc, themeToken, words } from '../../search/index.ts';
 
 const themeNames = new Map<string, I18nText>();
 for (const theme of themes) {
   themeNames.set(theme.code, theme.name);
   for (const child of theme.children) themeNames.set(child.code, child.name);
-}
-
-/**
- * Analysed terms of a multilingual text, each language with its own stemmer, plus a token for every
- * thesaurus concept the text mentions, so a query naming the concept in any language finds it.
- */
-function analyseI18n(...texts: (I18nText | null | undefined)[]): string[] {
-  // A set: each term once per field. Term counts matter little in texts this short, and every
-  // repeated term costs index time and memory.
-  const out = new Set<string>();
-  const concepts = new Set<string>();
-  for (const text of texts) {
-    for (const lang of locales) {
-      const value = text?.[lang];
-      if (!value) continue;
-      for (const term of analyse(value, lang)) out.add(term);
-      for (const id of thesaurus().tag(value, lang)) concepts.add(id);
-    }
-  }
-  for (const id of concepts) out.add(conceptToken(id));
-  return [...out];
 }
 
 /** Place names are not stemmed: "Sint-Jans-Molenbeek" is searched as written. */

@@ -182,6 +182,7 @@ describe('bad input', () => {
     ['a query over 1,000 characters', `q=${'x'.repeat(1001)}`, 'q'],
     ['an unknown theme', 'theme=castles', 'theme'],
     ['an unknown access condition', 'access=teleport', 'access'],
+    ['an unknown type', 'type=castle', 'type'],
     ['an absurd latitude', 'lat=1000&lon=4.35', 'lat'],
     ['half a coordinate', 'lat=50.85', 'lon'],
     ['a radius of zero', 'near=1000&radius_km=0', 'radius_km'],

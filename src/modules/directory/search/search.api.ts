@@ -4,15 +4,11 @@ import { LRUCache } from 'lru-cache';
 import type { WebDeps } from '../../../http/deps.ts';
 import { negotiateLocale } from '../../../i18n/index.ts';
 import { locales } from '../../../shared/i18n-text.ts';
-import {
-  ErrorSchema,
-  SearchQuery,
-  SearchResultSchema,
-  SuggestQuery,
-  SuggestSchema,
-} from '../directory.schemas.ts';
+import { ErrorSchema } from '../directory.schemas.ts';
+import { SearchQuery, SearchResultSchema, SuggestQuery, SuggestSchema } from './search.schemas.ts';
 import { type SearchOutcome, searchDirectory, suggest } from './search.service.ts';
 import { documented as apiDocs } from '../../../http/api-docs.ts';
+import type { OrganisationKind } from '../directory.vocabulary.ts';
 
 const documented = apiDocs('search');
 
@@ -28,10 +24,13 @@ export const searchApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { servi
 
   app.get(
     '/search',
-    documented('Search organisations and services in nl, fr and en, with filters, facets and distance', {
-      querystring: SearchQuery,
-      response: { 200: SearchResultSchema, 400: ErrorSchema },
-    }),
+    documented(
+      'Search organisations, services, events, questions and everything else the network holds, in nl, fr and en, with filters, facets (type among them) and distance',
+      {
+        querystring: SearchQuery,
+        response: { 200: SearchResultSchema, 400: ErrorSchema },
+      },
+    ),
     async (request, reply) => {
       const locale = negotiateLocale(request.headers['accept-language']);
       const outcome = await searchDirectory(search, request.query, locale);
@@ -90,12 +89,17 @@ function searchResponse(outcome: SearchOutcome) {
 
 /** One result of a search, in the shape of SearchResultSchema's items. */
 function resultItem({ doc, score, terms, distanceKm, openNow }: SearchOutcome['hits'][number]) {
-  const path = doc.type === 'service' ? 'services' : 'organisations';
+  const directory = doc.type === 'service' || doc.type === 'organisation';
+  const path = doc.path ?? `/${doc.type === 'service' ? 'services' : 'organisations'}/${doc.id}`;
   return {
     type: doc.type,
     id: doc.id,
     name: doc.name,
-    organisation: { id: doc.organisationId, name: doc.organisationName, kind: doc.kind },
+    organisation: directory
+      ? { id: doc.organisationId, name: doc.organisationName, kind: doc.kind as OrganisationKind }
+      : null,
+    owner_name: !directory && Object.keys(doc.organisationName).length ? doc.organisationName : null,
+    date: doc.date ?? null,
     description: doc.description,
     themes: doc.themes,
     communes: doc.communes,
@@ -109,11 +113,8 @@ function resultItem({ doc, score, terms, distanceKm, openNow }: SearchOutcome['h
     score: Math.round(score * 1000) / 1000,
     matched_terms: terms,
     links: {
-      self: `/api/v1/${path}/${doc.id}`,
-      html: Object.fromEntries(locales.map((l) => [l, `/${l}/${path}/${doc.id}`])) as Record<
-        'nl' | 'fr' | 'en',
-        string
-      >,
+      self: directory ? `/api/v1${path}` : null,
+      html: Object.fromEntries(locales.map((l) => [l, `/${l}${path}`])) as Record<'nl' | 'fr' | 'en', string>,
     },
   };
 }

@@ -14,6 +14,7 @@ import {
 } from './search-places.ts';
 import {
   type ConceptMatch,
+  directoryTypes,
   type FacetKey,
   facetKeys,
   fold,
@@ -65,6 +66,7 @@ const filterParams = [...facetKeys, 'near'] as const;
 
 function filtersOf(params: SearchParams): SearchFilters {
   return {
+    type: params.type?.length ? params.type : undefined,
     theme: params.theme,
     commune: params.commune,
     quartier: params.quartier,
@@ -232,12 +234,20 @@ function searchUncached(
   const area = named?.kind === 'commune' || named?.kind === 'quartier';
   const origin = named && !area ? named : place;
   const readerCommune = named?.commune ?? place?.commune;
+  // A search with a place is the directory's ("help near here": residence, distance, nearest), and
+  // one without words browses the directory: unless types are asked for, services and
+  // organisations; the type facet counts the others.
+  const typed = (p: SearchParams) =>
+    p.type?.length || !(named || place || p.lat !== undefined || !p.q?.trim())
+      ? {}
+      : { type: [...directoryTypes] };
   const run = (p: SearchParams, placeFilter = true, anyWords = false) =>
     live.index.search(
       {
         text: (inQuery ? inQuery.rest : p.q) ?? '',
         filters: {
           ...filtersOf(p),
+          ...typed(p),
           ...(placeFilter && named?.kind === 'commune' ? { commune: named.commune } : {}),
           ...(placeFilter && named?.kind === 'quartier' ? { quartier: named.quartier } : {}),
         },
@@ -276,7 +286,7 @@ function searchUncached(
           .search(
             {
               text: inQuery.rest,
-              filters: filtersOf(params),
+              filters: { ...filtersOf(params), ...typed(params) },
               near: { lat: named.lat, lon: named.lon },
               sort: 'distance',
               readerCommune,
@@ -342,7 +352,7 @@ export async function searchServiceIds(
   await live.readyWithin(10_000);
   const result = live.index.search({
     text,
-    filters: { theme: filters.theme },
+    filters: { type: ['service'], theme: filters.theme },
     sort: 'relevance',
     offset: 0,
     limit: 100_000,

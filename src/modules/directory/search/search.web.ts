@@ -5,7 +5,7 @@ import type { WebDeps } from '../../../http/deps.ts';
 import type { Locale } from '../../../shared/i18n-text.ts';
 import { pageContext } from '../../../http/request-context.ts';
 import { sendHtml } from '../../../http/send-html.ts';
-import { SearchQuery } from '../directory.schemas.ts';
+import { SearchQuery } from './search.schemas.ts';
 import { getTaxonomy } from '../directory.service.ts';
 import { SearchLayout, SearchPage } from '../views/search-page.tsx';
 import { RelatedBoxes } from '../views/search-related.tsx';

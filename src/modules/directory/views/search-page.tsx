@@ -14,7 +14,8 @@ import {
 import { communeName, FilterSelect, FiltersToggle, label, LiveForm, quartierName } from './parts.tsx';
 import { SearchResults } from './search-results.tsx';
 import { RelatedBoxes } from './search-related.tsx';
-import type { RelatedResults } from '../../search/index.ts';
+import { type DocType, docTypes, type RelatedResults } from '../../search/index.ts';
+import { typeLabel } from './search-other-card.tsx';
 
 type SelectFacet = 'theme' | 'commune' | 'quartier' | 'kind' | 'language' | 'target';
 
@@ -27,7 +28,7 @@ function Checkboxes({
   labelOf,
 }: {
   ctx: PageContext;
-  name: 'access' | 'open';
+  name: 'access' | 'open' | 'type';
   values: readonly string[];
   checked: string[] | undefined;
   counts: Map<string, number>;
@@ -79,7 +80,11 @@ export function SearchLayout({
       .map((v) => ({ value: v, label: labelOf(v), count: c.get(v) ?? 0 }));
     return facetSelect(key, options);
   };
-  const checks = (key: 'open' | 'access', values: readonly string[], labelOf: (v: string) => string) => (
+  const checks = (
+    key: 'open' | 'access' | 'type',
+    values: readonly string[],
+    labelOf: (v: string) => string,
+  ) => (
     <Checkboxes
       ctx={ctx}
       name={key}
@@ -99,6 +104,7 @@ export function SearchLayout({
       : []),
   ]);
   const themeCounts = counts('theme');
+  const typeCounts = counts('type');
   return (
     <div id="search-layout" class="search-layout">
       <details class="filters-panel" id="search-filters">
@@ -114,10 +120,18 @@ export function SearchLayout({
               params.target,
             ].filter((v) => v !== undefined && v !== '').length +
             (params.open?.length ?? 0) +
+            (params.type?.length ?? 0) +
             (params.access?.length ?? 0)
           }
         />
         <div class="facets" role="group" aria-label={t.t('directory.search.filters')}>
+          {typeCounts.size || params.type?.length
+            ? checks(
+                'type',
+                docTypes.filter((v) => typeCounts.has(v) || params.type?.includes(v)),
+                (v) => typeLabel(ctx, v as DocType),
+              )
+            : ''}
           {facetSelect(
             'theme',
             themeOptions

@@ -13,6 +13,7 @@ import { communeName, KindBadge, LanguagesList, OpenBadge, VerificationBadge } f
 import { openState } from '../../../shared/opening-hours.ts';
 import { hoursOfSearchDoc } from '../listing-state.ts';
 import { fold, termsOf, words } from '../../search/index.ts';
+import { OtherResultCard } from './search-other-card.tsx';
 
 type Hit = SearchOutcome['hits'][number];
 
@@ -80,6 +81,8 @@ function Localised({
 function ResultCard({ ctx, hit }: { ctx: PageContext; hit: Hit }) {
   const { t } = ctx;
   const { doc } = hit;
+  if (doc.type !== 'service' && doc.type !== 'organisation')
+    return <OtherResultCard ctx={ctx} hit={hit} Text={Localised} />;
   const terms = new Set(hit.terms);
   const path = doc.type === 'service' ? `/services/${doc.id}` : `/organisations/${doc.id}`;
   return (

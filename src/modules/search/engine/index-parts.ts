@@ -1,7 +1,7 @@
 // Small pieces of the search index: bitsets, distances, opening moments, dictionaries.
 import { DateTime } from 'luxon';
 import { publicHoliday, zone } from '../../../shared/opening-hours.ts';
-import type { SearchDoc } from './search-types.ts';
+import { type SearchDoc, type SearchFilters, type ValueFacet, valueFacets } from './search-types.ts';
 import { distanceKm } from '../../../shared/distance.ts';
 
 export { distanceKm };
@@ -72,4 +72,24 @@ export class Dictionary {
     }
     return id;
   }
+}
+
+/**
+ * The filters as value ids per value facet (by position in `valueFacets`); a value the index has
+ * never seen matches nothing. Access conditions must all hold; types are alternatives (a document
+ * has one).
+ */
+export function wantedValues(
+  filters: SearchFilters,
+  dictionaries: Record<ValueFacet, Dictionary>,
+): { facet: number; ids: number[]; any: boolean }[] {
+  const wanted: { facet: number; ids: number[]; any: boolean }[] = [];
+  for (const [i, facet] of valueFacets.entries()) {
+    const value = filters[facet];
+    const raw = Array.isArray(value) ? value : value === undefined ? undefined : [String(value)];
+    if (!raw?.length) continue;
+    const ids = raw.map((v) => dictionaries[facet].ids.get(v) ?? -1);
+    wanted.push({ facet: i, ids, any: facet === 'type' });
+  }
+  return wanted;
 }

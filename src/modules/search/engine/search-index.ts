@@ -1,5 +1,5 @@
 // The in-memory search index of one app process: term-index.ts for the words (BM25, prefixes, typos),
-// bitsets for filters and facet counts. It holds only public directory data and is rebuilt from
+// bitsets for filters and facet counts. It holds only what any visitor may see and is rebuilt from
 // PostgreSQL, which stays the one source of truth (see live-index.ts).
 import { LRUCache } from 'lru-cache';
 import { DateTime } from 'luxon';
@@ -15,7 +15,7 @@ import {
 } from './search-types.ts';
 import { SuggestIndex, type Suggestion } from './suggest-index.ts';
 import { type ConceptMatch, type Thesaurus } from './thesaurus.ts';
-import { Bitset, Dictionary, distanceKm, momentOf, openAt } from './index-parts.ts';
+import { Bitset, Dictionary, distanceKm, momentOf, openAt, wantedValues } from './index-parts.ts';
 import type { Hit, IndexQuery, IndexResult } from './search-types.ts';
 import { textQuery } from './text-query.ts';
 import { type TermMatches, TermIndex, type TermQuery } from './term-index.ts';
@@ -24,7 +24,6 @@ import { competentFirst } from './residence.ts';
 
 /** Matches whose matched terms are kept for highlighting; deeper ones show unmarked. */
 const highlightedMatches = 500;
-
 const ownerKey = (source: string, organisationId: string) => `${source}\u0000${organisationId}`;
 
 interface TextMatches {
@@ -85,7 +84,7 @@ export class SearchIndex {
     return this.size;
   }
 
-  /** Replaces the documents of some organisations (all of them when `organisationIds` is absent). */
+  /** Replaces a source's documents of some owners (all of them when `organisationIds` is absent). */
   replace(docs: SearchDoc[], organisationIds?: string[], source = ''): void {
     this.remove(source, organisationIds);
     this.add(docs, source);
@@ -151,7 +150,7 @@ export class SearchIndex {
       const values: readonly (string | number)[] = facetValues[f](doc);
       return Uint16Array.from(values, (v) => this.dictionaries[f].id(String(v)));
     });
-    const key = ownerKey(source, doc.organisationId);
+    const key = ownerKey(source, doc.ownerId ?? doc.organisationId);
     let list = this.byOwner.get(key);
     if (!list) this.byOwner.set(key, (list = []));
     list.push(n);
@@ -246,12 +245,7 @@ export class SearchIndex {
 
     // Filters as value ids; a value the index has never seen matches nothing.
     const f = query.filters;
-    const wanted: { facet: number; ids: number[] }[] = [];
-    for (const [i, facet] of valueFacets.entries()) {
-      const raw = facet === 'access' ? f.access : f[facet] === undefined ? undefined : [String(f[facet])];
-      if (!raw?.length) continue;
-      wanted.push({ facet: i, ids: raw.map((v) => this.dictionaries[facet].ids.get(v) ?? -1) });
-    }
+    const wanted = wantedValues(f, this.dictionaries);
     const openFilter = f.open?.length ? f.open : undefined;
     const openFacet = valueFacets.length;
     const active = wanted.length + (openFilter ? 1 : 0);
@@ -291,7 +285,7 @@ export class SearchIndex {
       let failures = 0;
       for (const w of wanted) {
         const have = values[w.facet]!;
-        if (!w.ids.every((id) => have.includes(id))) {
+        if (w.any ? !w.ids.some((id) => have.includes(id)) : !w.ids.every((id) => have.includes(id))) {
           failed = w.facet;
           if (++failures > 1) return;
         }

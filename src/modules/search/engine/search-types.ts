@@ -3,15 +3,50 @@ import type { I18nText } from '../../../shared/i18n-text.ts';
 import type { HoursException } from '../../../shared/opening-hours.ts';
 import type { ConceptMatch } from './thesaurus.ts';
 
+/** What a document is: the directory's services and organisations, and what other modules give. */
+export const docTypes = [
+  'service',
+  'organisation',
+  'event',
+  'question',
+  'practice',
+  'term',
+  'room',
+  'offer',
+  'call',
+] as const;
+export type DocType = (typeof docTypes)[number];
+/** The directory's own types: its pages, map and HSDS show only these. */
+export const directoryTypes: readonly DocType[] = ['service', 'organisation'];
+
+/**
+ * One thing search can find. The directory's documents fill every field; another source's fill
+ * what they have (title, text, path, date, owner) and leave the rest neutral (otherDoc in
+ * other-doc.ts fills them): empty lists, no hours, no kind.
+ */
 export interface SearchDoc {
-  type: 'service' | 'organisation';
-  /** The service's id, or the organisation's for an organisation document. */
+  type: DocType;
+  /** The service's id, or the organisation's for an organisation document; the item's own id otherwise. */
   id: string;
+  /**
+   * What groups a source's documents, which it replaces together after a change (owner_id of its
+   * change log): the organisation for the directory, the item itself for most others. Absent: the
+   * organisation.
+   */
+  ownerId?: string;
+  /** The directory's organisation; empty for a document of another source. */
   organisationId: string;
+  /** The title shown on the result card. */
   name: I18nText;
+  /** The organisation's name; for another source the name of who offers it, where it has one ({} if not). */
   organisationName: I18nText;
+  /** The text the card's snippet comes from. */
   description: I18nText;
-  /** The organisation's kind (a directory code, e.g. "self_organisation"). */
+  /** The page's path without the language prefix ("/network/events/…"); absent for the directory's own. */
+  path?: string;
+  /** When it happens or was written (ISO date or date-time), where it has one: shown on the card. */
+  date?: string;
+  /** The organisation's kind (a directory code, e.g. "self_organisation"); empty for another source. */
   kind: string;
   verified: boolean;
   lastConfirmedAt: string | null;
@@ -45,10 +80,11 @@ export type SearchField = (typeof searchFields)[number];
 
 /** The facets counted from a document's own values, and where it has them. */
 export const facetValues = {
+  type: (doc: SearchDoc) => [doc.type],
   theme: (doc: SearchDoc) => doc.themes,
   commune: (doc: SearchDoc) => doc.communes,
   quartier: (doc: SearchDoc) => doc.quartiers,
-  kind: (doc: SearchDoc) => [doc.kind],
+  kind: (doc: SearchDoc) => (doc.kind ? [doc.kind] : []),
   language: (doc: SearchDoc) => doc.languages,
   target: (doc: SearchDoc) => doc.targetGroups,
   access: (doc: SearchDoc) => doc.access,
@@ -62,6 +98,8 @@ export type FacetKey = (typeof facetKeys)[number];
 export type OpenFilter = 'now' | 'evening' | 'weekend';
 
 export interface SearchFilters {
+  /** Any of these types (a document has one). */
+  type?: DocType[];
   theme?: string;
   commune?: string;
   quartier?: number;

@@ -1,14 +1,14 @@
-// Completions while typing: names of services, organisations and thesaurus concepts whose words
+// Completions while typing: titles of every document (services, organisations, events, rooms …) and thesaurus concepts whose words
 // start with what was typed. A sorted word list and a binary search answer in well under a
 // millisecond; the full search engine would spend tens on a two-letter prefix.
 import { type I18nText, type Locale, pickText } from '../../../shared/i18n-text.ts';
-import type { SearchDoc } from './search-types.ts';
+import type { DocType, SearchDoc } from './search-types.ts';
 import type { Thesaurus } from './thesaurus.ts';
 import { fold, words } from './text.ts';
 
 export interface Suggestion {
   text: string;
-  type: 'service' | 'organisation' | 'concept';
+  type: DocType | 'concept';
   id?: string;
 }
 
@@ -42,6 +42,8 @@ export class SuggestIndex {
       add({ nl: concept.terms.nl[0], fr: concept.terms.fr[0], en: concept.terms.en[0] }, 'concept', 10);
     }
     for (const doc of docs) {
+      // A glossary term is offered as its concept already.
+      if (doc.type === 'term') continue;
       add(doc.name, doc.type, doc.trust, doc.id);
       if (doc.type === 'service') add(doc.organisationName, 'organisation', doc.trust, doc.organisationId);
     }

@@ -1,0 +1,53 @@
+// The exchange's offers for search: one document per offer (direction "offer") on the board, that
+// is open and not past its last day (Brussels). Fulfilled, closed and expired posts exist only for
+// their organisation and the moderators, so they are never indexed; requests are not offers and
+// stay on the board's own search. The board is public, so what is indexed is what anonymous readers
+// see. Triggers on exchange_posts log the post in the shared search change log (migration 0039); an
+// offer past its day leaves the index when the morning job marks it expired.
+import { sql } from 'drizzle-orm';
+import type { Executor } from '../../../db/client.ts';
+import type { I18nText } from '../../../shared/i18n-text.ts';
+import { changeLog, otherDoc, type SearchSource } from '../../search/index.ts';
+
+interface OfferSearchRow {
+  id: string;
+  title: I18nText;
+  body: I18nText;
+  languages: string[];
+  themes: string[];
+  communes: string[];
+  organisationName: I18nText | null;
+  createdAt: Date | string;
+}
+
+export async function offerDocuments(db: Executor, ownerIds?: string[]) {
+  const only = ownerIds ? sql`and p.id = any(${sql.param(ownerIds)}::uuid[])` : sql``;
+  const rows = (
+    await db.execute(sql`
+      select p.id, p.title, p.body, p.languages, p.themes, p.communes, o.name as "organisationName",
+             p.created_at as "createdAt"
+      from exchange_posts p left join organisations o on o.id = p.organisation_id
+      where p.direction = 'offer' and p.status = 'open'
+        and p.until >= (now() at time zone 'Europe/Brussels')::date ${only}`)
+  ).rows as unknown as OfferSearchRow[];
+  return rows.map((r) =>
+    otherDoc({
+      type: 'offer',
+      id: r.id,
+      title: r.title,
+      text: r.body,
+      path: `/exchange/${r.id}`,
+      date: new Date(r.createdAt).toISOString(),
+      ownerName: r.organisationName ?? undefined,
+      themes: r.themes,
+      communes: r.communes,
+      languages: r.languages,
+    }),
+  );
+}
+
+export const offersSearchSource: SearchSource = {
+  name: 'offers',
+  ...changeLog('offers'),
+  documents: offerDocuments,
+};

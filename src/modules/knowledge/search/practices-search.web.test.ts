@@ -1,0 +1,80 @@
+// Good practices and glossary terms in the one search, through the app: a published practice found
+// by a word of its title in another language, a draft never; unpublishing and publishing followed;
+// glossary terms found by any of their words.
+import { sql } from 'drizzle-orm';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { useTestApp } from '../../../../test/helpers/test-app.ts';
+import { loadDemoPractices } from '../index.ts';
+
+const shared = useTestApp();
+const { get } = shared;
+
+interface Item {
+  type: string;
+  id: string;
+  name: Record<string, string>;
+  owner_name: Record<string, string> | null;
+  links: { html: Record<string, string> };
+}
+const api = async (query: string) =>
+  (await get(`/api/v1/search?${query}`, { 'accept-language': 'fr' })).json() as { data: Item[] };
+
+async function eventually(query: string, check: (items: Item[]) => boolean): Promise<Item[]> {
+  const deadline = Date.now() + 10_000;
+  let items = (await api(query)).data;
+  while (!check(items) && Date.now() < deadline) {
+    await new Promise((r) => setTimeout(r, 100));
+    items = (await api(query)).data;
+  }
+  return items;
+}
+
+beforeAll(async () => {
+  await loadDemoPractices(shared.t.database.db, new Date());
+  await eventually('type=practice', (items) => items.length > 0);
+});
+
+describe('good practices in the one search', () => {
+  it('finds a published practice by a word of its title in another language, with its page', async () => {
+    const items = await api('q=taalmaatjes&type=practice');
+    expect(items.data.map((i) => i.name.fr)).toContain(
+      'Binômes linguistiques : les apprenants pratiquent hors du cours avec un bénévole',
+    );
+    const item = items.data[0]!;
+    expect(item.links.html.nl).toMatch(/^\/nl\/practices\/[a-z0-9-]+$/);
+    expect(item.owner_name).not.toBeNull();
+  });
+
+  it('never finds a draft, and follows unpublishing and publishing', async () => {
+    expect((await api('q=huiswerkbegeleiding jeugdhulpdienst&type=practice')).data).toEqual([]);
+    const [item] = (await api('q=taalmaatjes&type=practice')).data;
+    const db = shared.t.database.db;
+    await db.execute(
+      sql`update practices set status = 'unpublished', unpublished_at = now() where id = ${item!.id}`,
+    );
+    expect(await eventually('q=taalmaatjes&type=practice', (i) => i.length === 0)).toEqual([]);
+    await db.execute(
+      sql`update practices set status = 'published', unpublished_at = null where id = ${item!.id}`,
+    );
+    expect((await eventually('q=taalmaatjes&type=practice', (i) => i.length > 0)).map((i) => i.id)).toEqual([
+      item!.id,
+    ]);
+  });
+});
+
+describe('glossary terms in the one search', () => {
+  it('finds a concept by any of its words, linked to its page', async () => {
+    const items = (await api('q=OCMW&type=term')).data;
+    expect(items[0]).toMatchObject({ type: 'term', links: { html: { fr: '/fr/glossary/ocmw' } } });
+    expect(items[0]!.name.fr).toBe('CPAS');
+  });
+
+  it('follows a new word of a concept', async () => {
+    const db = shared.t.database.db;
+    await db.execute(sql`
+      insert into glossary_labels (concept_id, language, kind, text, folded, position)
+      select id, 'nl', 'synonym', 'Steunhuisje', 'steunhuisje', 9 from glossary_concepts where slug = 'ocmw'`);
+    const items = await eventually('q=Steunhuisje&type=term', (i) => i.length > 0);
+    expect(items.map((i) => i.links.html.fr)).toEqual(['/fr/glossary/ocmw']);
+  });
+});

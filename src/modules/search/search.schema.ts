@@ -1,0 +1,21 @@
+// The change log that search sources share (search-source.ts, change-log.ts): a source's triggers
+// call log_search_change (migration 0036), which appends the owners whose documents changed and
+// NOTIFYs search_changes; every app process's index follows it.
+import { bigserial, index, pgTable, text } from 'drizzle-orm/pg-core';
+import { moment } from '../../db/columns.ts';
+
+export const searchChanges = pgTable(
+  'search_changes',
+  {
+    id: bigserial({ mode: 'number' }).primaryKey(),
+    /** The source's name (SearchSource.name), e.g. "events". */
+    source: text().notNull(),
+    /** What groups the source's documents: the event, the question, … */
+    ownerId: text().notNull(),
+    changedAt: moment().notNull().defaultNow(),
+  },
+  (t) => [
+    index('search_changes_source_idx').on(t.source, t.id),
+    index('search_changes_changed_at_idx').on(t.changedAt),
+  ],
+);
