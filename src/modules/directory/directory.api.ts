@@ -13,14 +13,9 @@ import {
   ServiceSchema,
   TaxonomySchema,
 } from './directory.schemas.ts';
-import {
-  getMapPoints,
-  getOrganisation,
-  getService,
-  getTaxonomy,
-  listOrganisations,
-  listServices,
-} from './directory.service.ts';
+import { getMapPoints, getOrganisation, getService, getTaxonomy } from './directory.service.ts';
+import { indexListsOf } from './lists/index-lists.ts';
+import { listOrganisationsPage, listServicesPage } from './lists/lists.service.ts';
 import {
   presentMap,
   presentOrganisation,
@@ -34,7 +29,10 @@ const errors = { 400: ErrorSchema, 404: ErrorSchema };
 
 const documented = apiDocs('directory');
 
-export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db }) => {
+export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, services }) => {
+  // Lists: order and totals from this process's search index, the page's rows by id (lists/).
+  const lists = indexListsOf(services.search);
+
   app.get(
     '/organisations',
     documented('List organisations, filtered and paginated', {
@@ -43,7 +41,13 @@ export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db
     }),
     async (request) => {
       const { page, per_page, ...filters } = request.query;
-      const result = await listOrganisations(db, filters, { page, perPage: per_page }, 'fr');
+      const { page: result } = await listOrganisationsPage(
+        db,
+        lists,
+        filters,
+        { page, perPage: per_page },
+        'fr',
+      );
       return presentPage(result, presentOrganisationSummary, '/api/v1/organisations', filters);
     },
   );
@@ -65,7 +69,7 @@ export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db
     }),
     async (request) => {
       const { page, per_page, ...filters } = request.query;
-      const result = await listServices(db, filters, { page, perPage: per_page });
+      const result = await listServicesPage(db, lists, filters, { page, perPage: per_page });
       return presentPage(result, presentService, '/api/v1/services', filters);
     },
   );

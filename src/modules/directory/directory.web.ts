@@ -10,14 +10,14 @@ import { textIn } from '../../shared/i18n-text.ts';
 import { glossaryTermsIn } from '../glossary/index.ts';
 import { DirectoryPageQuery, IdParams, MapPageQuery } from './directory.schemas.ts';
 import {
-  countOrganisationsWithoutServices,
   getDirectoryCounts,
   getMapPoints,
   getOrganisation,
   getService,
   getTaxonomy,
-  listOrganisations,
 } from './directory.service.ts';
+import { indexListsOf } from './lists/index-lists.ts';
+import { listOrganisationsPage } from './lists/lists.service.ts';
 import { DirectoryPage, DirectoryResults } from './views/directory-page.tsx';
 import { HomePage } from './views/home-page.tsx';
 import { MapPage } from './views/map-page.tsx';
@@ -50,12 +50,15 @@ export const directoryWeb: FastifyPluginAsyncTypebox<WebDeps> = async (
       const { page, all, ...chosen } = request.query;
       // Organisations that list no service yet are left out unless asked for ("all=1").
       const filters = { ...chosen, withServices: all !== '1' };
-      const [ctx, { themes }, withoutServices] = await Promise.all([
-        context(request),
-        getTaxonomy(db),
-        filters.withServices ? countOrganisationsWithoutServices(db, chosen) : 0,
-      ]);
-      const results = await listOrganisations(db, filters, { page, perPage }, ctx.locale);
+      const [ctx, { themes }] = await Promise.all([context(request), getTaxonomy(db)]);
+      // The order and the totals from this process's search index; the page's rows by id.
+      const { page: results, withoutServices } = await listOrganisationsPage(
+        db,
+        indexListsOf(services.search),
+        filters,
+        { page, perPage },
+        ctx.locale,
+      );
       const query = { ...chosen, all: all === '1', page, withoutServices };
       reply.header('vary', 'HX-Request');
       // htmx asks for the results only; a plain request gets the whole page.
