@@ -14,6 +14,8 @@ import {
   TaxonomySchema,
 } from './directory.schemas.ts';
 import { getMapPoints, getOrganisation, getService, getTaxonomy } from './directory.service.ts';
+import { LRUCache } from 'lru-cache';
+import { directoryEditionOf } from './directory-edition.ts';
 import { indexListsOf } from './lists/index-lists.ts';
 import { listOrganisationsPage, listServicesPage } from './lists/lists.service.ts';
 import {
@@ -32,6 +34,18 @@ const documented = apiDocs('directory');
 export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, services }) => {
   // Lists: order and totals from this process's search index, the page's rows by id (lists/).
   const lists = indexListsOf(services.search);
+  // A list's answer is the same for every caller: kept while the list (the index's version) and its
+  // rows (the directory's edition, read before them) stay, so a page asked again costs one read.
+  const answers = new LRUCache<string, object>({ max: 2_000, ttl: 60_000 });
+  const keptAnswer = async <T extends object>(url: string, make: () => Promise<T>): Promise<T> => {
+    if (!lists.ready) return make();
+    const key = JSON.stringify([lists.version, await directoryEditionOf(db), url]);
+    const kept = answers.get(key);
+    if (kept) return kept as T;
+    const answer = await make();
+    answers.set(key, answer);
+    return answer;
+  };
 
   app.get(
     '/organisations',
@@ -39,17 +53,18 @@ export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db
       querystring: PageQuery,
       response: { 200: paged(OrganisationSummarySchema), ...errors },
     }),
-    async (request) => {
-      const { page, per_page, ...filters } = request.query;
-      const { page: result } = await listOrganisationsPage(
-        db,
-        lists,
-        filters,
-        { page, perPage: per_page },
-        'fr',
-      );
-      return presentPage(result, presentOrganisationSummary, '/api/v1/organisations', filters);
-    },
+    async (request) =>
+      keptAnswer(request.url, async () => {
+        const { page, per_page, ...filters } = request.query;
+        const { page: result } = await listOrganisationsPage(
+          db,
+          lists,
+          filters,
+          { page, perPage: per_page },
+          'fr',
+        );
+        return presentPage(result, presentOrganisationSummary, '/api/v1/organisations', filters);
+      }),
   );
 
   app.get(
@@ -67,11 +82,12 @@ export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db
       querystring: PageQuery,
       response: { 200: paged(ServiceSchema), ...errors },
     }),
-    async (request) => {
-      const { page, per_page, ...filters } = request.query;
-      const result = await listServicesPage(db, lists, filters, { page, perPage: per_page });
-      return presentPage(result, presentService, '/api/v1/services', filters);
-    },
+    async (request) =>
+      keptAnswer(request.url, async () => {
+        const { page, per_page, ...filters } = request.query;
+        const result = await listServicesPage(db, lists, filters, { page, perPage: per_page });
+        return presentPage(result, presentService, '/api/v1/services', filters);
+      }),
   );
 
   app.get(

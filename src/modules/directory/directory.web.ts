@@ -43,36 +43,44 @@ export const directoryWeb: FastifyPluginAsyncTypebox<WebDeps> = async (
     return sendHtml(reply, HomePage({ ctx, counts, themes }));
   });
 
+  // Visitors' directory, organisation and service pages are kept while nothing they show changes: the
+  // directory's edition (every listing table, vouches, logos), each figure source's edition, and the
+  // glossary copy this process holds (the service page's terms). Signed-in readers get their own.
+  const visitorPages = new VisitorPages(32);
+
   app.get(
     '/directory',
     { schema: { hide: true, querystring: DirectoryPageQuery } },
     async (request, reply) => {
-      const { page, all, ...chosen } = request.query;
+      const { page: _page, all, ...chosen } = request.query;
       // Organisations that list no service yet are left out unless asked for ("all=1").
       const filters = { ...chosen, withServices: all !== '1' };
       const [ctx, { themes }] = await Promise.all([context(request), getTaxonomy(db)]);
-      // The order and the totals from this process's search index; the page's rows by id.
-      const { page: results, withoutServices } = await listOrganisationsPage(
-        db,
-        indexListsOf(services.search),
-        filters,
-        { page, perPage },
-        ctx.locale,
-      );
-      const query = { ...chosen, all: all === '1', page, withoutServices };
-      reply.header('vary', 'HX-Request');
+      const lists = indexListsOf(services.search);
       // htmx asks for the results only; a plain request gets the whole page.
-      if (request.headers['hx-request'] === 'true' && request.headers['hx-target'] === 'results') {
-        return sendHtml(reply, DirectoryResults({ ctx, query, page: results, themes }));
-      }
-      return sendHtml(reply, DirectoryPage({ ctx, query, page: results, themes }));
+      const partial = request.headers['hx-request'] === 'true' && request.headers['hx-target'] === 'results';
+      reply.header('vary', 'HX-Request');
+      // Kept for visitors while both the list (the index's version) and the rows (the directory's
+      // edition, read before them) stay; from PostgreSQL alone (index not ready) it is made each time.
+      const versions =
+        ctx.user || !lists.ready ? null : [lists.version, await directoryEditionOf(db), partial];
+      const make = async (page: PageContext) => {
+        // The order and the totals from this process's search index; the page's rows by id.
+        const { page: results, withoutServices } = await listOrganisationsPage(
+          db,
+          lists,
+          filters,
+          { page: request.query.page, perPage },
+          page.locale,
+        );
+        const query = { ...chosen, all: all === '1', page: request.query.page, withoutServices };
+        return partial
+          ? DirectoryResults({ ctx: page, query, page: results, themes })
+          : DirectoryPage({ ctx: page, query, page: results, themes });
+      };
+      return sendHtml(reply, versions ? visitorPages.page(ctx, request.url, versions, make) : make(ctx));
     },
   );
-
-  // Visitors' organisation and service pages are kept while nothing they show changes: the
-  // directory's edition (every listing table, vouches, logos), each figure source's edition, and the
-  // glossary copy this process holds (the service page's terms). Signed-in readers get their own.
-  const visitorPages = new VisitorPages(32);
 
   app.get('/organisations/:id', { schema: { hide: true, params: IdParams } }, async (request, reply) => {
     const ctx = await context(request);

@@ -108,4 +108,39 @@ describe('visitors’ organisation and service pages', () => {
     expect((await app.get(path)).statusCode).toBe(404);
     expect((await app.get(path)).statusCode).toBe(404);
   });
+
+  it('keep the directory page and the API’s lists while nothing changes, and show a change at once', async () => {
+    const { id, serviceId } = await anOrganisation();
+    const directory = '/en/directory?page=2';
+    const first = await app.get(directory);
+    expect(first.statusCode).toBe(200);
+    expect((await app.get(directory)).body).toBe(first.body);
+    const list = await app.get('/api/v1/services?per_page=100');
+    expect((await app.get('/api/v1/services?per_page=100')).body).toBe(list.body);
+
+    // A change of the rows shown: on the next request, before any index has moved.
+    const name = (await sql(app.t, `select name from organisations where id = $1`, [id]))[0]!.name;
+    await sql(app.t, `update organisations set name = name || '{"en":"Kept directory test"}' where id = $1`, [
+      id,
+    ]);
+    await sql(app.t, `update services set name = name || '{"en":"Kept list test service"}' where id = $1`, [
+      serviceId,
+    ]);
+    const all = async () => {
+      let body = '';
+      for (let n = 1; n < 20; n++) body += (await app.get(`/en/directory?all=1&page=${n}`)).body;
+      return body;
+    };
+    expect(await all()).toContain('Kept directory test');
+    let services = '';
+    for (let n = 1; n < 5; n++) services += (await app.get(`/api/v1/services?per_page=100&page=${n}`)).body;
+    expect(services).toContain('Kept list test service');
+    await sql(app.t, `update organisations set name = $2 where id = $1`, [id, name]);
+    expect(await all()).not.toContain('Kept directory test');
+
+    // A signed-in reader's directory is their own.
+    const person = await signedInPerson(app.t, { locale: 'en' });
+    expect((await person.get(directory)).body).toContain('href="/en/my/organisations"');
+    expect((await app.get(directory)).body).not.toContain('href="/en/my/organisations"');
+  });
 });

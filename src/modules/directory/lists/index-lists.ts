@@ -113,6 +113,11 @@ export class IndexLists {
     return this.live.isReady;
   }
 
+  /** Moves whenever a list may have changed (the index's version). */
+  get version(): number {
+    return this.live.index.version;
+  }
+
   private current(): Edition {
     if (this.edition?.version !== this.live.index.version) this.edition = readEdition(this.live);
     return this.edition;
