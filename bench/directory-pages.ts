@@ -2,6 +2,7 @@
 // and service pages (2,000 requests/s), the directory page and /api/v1/services?page=N (1,000
 // requests/s at any page depth), with /healthz as the ceiling of the same run.
 //   npx tsx bench/directory-pages.ts -- --services 50000 --duration 10 [--keep bench/tmp/dir50k]
+//   [--only organisation,directory] [--distinct 50]
 // With --keep, the seeded database stays in that folder and a later run with the same folder starts
 // on it without seeding again (migrations of the checkout still apply at start).
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -23,6 +24,8 @@ const { values } = parseArgs({
     connections: { type: 'string', default: '50' },
     keep: { type: 'string' },
     only: { type: 'string' },
+    /** Distinct addresses per route (default: 500 pages, 600 list addresses); fewer shows pages kept warm. */
+    distinct: { type: 'string' },
   },
 });
 const duration = Number(values.duration);
@@ -130,6 +133,8 @@ async function main(): Promise<void> {
       },
     ];
     const only = values.only?.split(',');
+    const distinct = values.distinct ? Number(values.distinct) : undefined;
+    if (distinct) for (const route of routes) route.paths = route.paths.slice(0, distinct);
     const results: (Measured & { target?: number })[] = [];
     for (const route of routes) {
       if (only && route.target && !only.some((o) => route.name.includes(o))) continue;
