@@ -8,6 +8,7 @@ import { LRUCache } from 'lru-cache';
 import type { I18nText, Locale } from '../../../shared/i18n-text.ts';
 import type { LiveSearchIndex, SearchDoc } from '../../search/index.ts';
 import type { DirectoryFilters } from '../directory.repo.ts';
+import { directorySearchSource } from '../search/directory-source.ts';
 
 interface OrganisationEntry {
   id: string;
@@ -55,7 +56,7 @@ export interface OrganisationList {
 const directoryTypes = new Set(['service', 'organisation']);
 
 function readEdition(live: LiveSearchIndex): Edition {
-  const version = live.index.version;
+  const version = live.index.sourceVersion(directorySearchSource.name);
   // Every document, in no particular order: an empty query with no filter matches them all.
   const { hits } = live.index.search({
     text: '',
@@ -113,13 +114,13 @@ export class IndexLists {
     return this.live.isReady;
   }
 
-  /** Moves whenever a list may have changed (the index's version). */
+  /** Moves whenever a list may have changed: the version of the directory's documents in the index. */
   get version(): number {
-    return this.live.index.version;
+    return this.live.index.sourceVersion(directorySearchSource.name);
   }
 
   private current(): Edition {
-    if (this.edition?.version !== this.live.index.version) this.edition = readEdition(this.live);
+    if (this.edition?.version !== this.version) this.edition = readEdition(this.live);
     return this.edition;
   }
 
