@@ -1,5 +1,6 @@
 // The directory's JSON API under /api/v1: multilingual fields as { nl, fr, en } objects.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import type { FastifyReply, FastifyRequest } from 'fastify';
 import type { WebDeps } from '../../http/deps.ts';
 import {
   ErrorSchema,
@@ -13,14 +14,11 @@ import {
   ServiceSchema,
   TaxonomySchema,
 } from './directory.schemas.ts';
-import {
-  getMapPoints,
-  getOrganisation,
-  getService,
-  getTaxonomy,
-  listOrganisations,
-  listServices,
-} from './directory.service.ts';
+import { getMapPoints, getOrganisation, getService, getTaxonomy } from './directory.service.ts';
+import { LRUCache } from 'lru-cache';
+import { directoryEditionOf } from './directory-edition.ts';
+import { indexListsOf } from './lists/index-lists.ts';
+import { listOrganisationsPage, listServicesPage } from './lists/lists.service.ts';
 import {
   presentMap,
   presentOrganisation,
@@ -34,18 +32,48 @@ const errors = { 400: ErrorSchema, 404: ErrorSchema };
 
 const documented = apiDocs('directory');
 
-export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db }) => {
+export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, services }) => {
+  // Lists: order and totals from this process's search index, the page's rows by id (lists/).
+  const lists = indexListsOf(services.search);
+  // A list's answer is the same for every caller: kept as serialised (by the route's own response
+  // schema) while the list (the index's version) and its rows (the directory's edition, read before
+  // them) stay, so a page asked again costs one read and no serialising.
+  const answers = new LRUCache<string, string>({
+    maxSize: 64 * 2 ** 20,
+    sizeCalculation: (json, key) => 2 * (json.length + key.length),
+    ttl: 60_000,
+  });
+  const keptAnswer = async <T extends object>(
+    request: FastifyRequest,
+    reply: FastifyReply,
+    make: () => Promise<T>,
+  ): Promise<T> => {
+    if (!lists.ready) return make();
+    const key = JSON.stringify([lists.version, await directoryEditionOf(db), request.url]);
+    let json = answers.get(key);
+    if (json === undefined) answers.set(key, (json = reply.serialize(await make()) as string));
+    // Sent as it is; Fastify's async handlers return the reply once they have sent.
+    return reply.type('application/json; charset=utf-8').send(json) as unknown as T;
+  };
+
   app.get(
     '/organisations',
     documented('List organisations, filtered and paginated', {
       querystring: PageQuery,
       response: { 200: paged(OrganisationSummarySchema), ...errors },
     }),
-    async (request) => {
-      const { page, per_page, ...filters } = request.query;
-      const result = await listOrganisations(db, filters, { page, perPage: per_page }, 'fr');
-      return presentPage(result, presentOrganisationSummary, '/api/v1/organisations', filters);
-    },
+    async (request, reply) =>
+      keptAnswer(request, reply, async () => {
+        const { page, per_page, ...filters } = request.query;
+        const { page: result } = await listOrganisationsPage(
+          db,
+          lists,
+          filters,
+          { page, perPage: per_page },
+          'fr',
+        );
+        return presentPage(result, presentOrganisationSummary, '/api/v1/organisations', filters);
+      }),
   );
 
   app.get(
@@ -63,11 +91,12 @@ export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db
       querystring: PageQuery,
       response: { 200: paged(ServiceSchema), ...errors },
     }),
-    async (request) => {
-      const { page, per_page, ...filters } = request.query;
-      const result = await listServices(db, filters, { page, perPage: per_page });
-      return presentPage(result, presentService, '/api/v1/services', filters);
-    },
+    async (request, reply) =>
+      keptAnswer(request, reply, async () => {
+        const { page, per_page, ...filters } = request.query;
+        const result = await listServicesPage(db, lists, filters, { page, perPage: per_page });
+        return presentPage(result, presentService, '/api/v1/services', filters);
+      }),
   );
 
   app.get(

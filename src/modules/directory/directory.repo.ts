@@ -88,6 +88,30 @@ export interface OrganisationSummaryRow {
   updatedAt: string;
 }
 
+// Subqueries name the outer row explicitly: inside a select list Drizzle leaves columns unqualified.
+const org = sql.raw('"organisations"."id"');
+
+/** What a line of the directory shows of an organisation (findOrganisationSummaries, lists/). */
+export const organisationSummaryColumns = {
+  id: organisations.id,
+  name: organisations.name,
+  description: organisations.description,
+  kind: organisations.kind,
+  verification: organisations.verification,
+  lastConfirmedAt: organisations.lastConfirmedAt,
+  isDemo: organisations.isDemo,
+  updatedAt: sql<string>`${organisations.updatedAt}::text`,
+  communes: sql<string[]>`array(select distinct l.commune_nis from ${locations} l
+        where l.organisation_id = ${org} and l.commune_nis is not null order by 1)`,
+  themes: sql<string[]>`array(select distinct coalesce(t.parent_code, t.code)
+        from ${services} s join ${serviceThemes} st on st.service_id = s.id join ${taxonomyTerms} t on t.id = st.term_id
+        where s.organisation_id = ${org} and s.status = 'active' order by 1)`,
+  languages: sql<string[]>`array(select distinct lang from ${services} s, unnest(s.languages) lang
+        where s.organisation_id = ${org} and s.status = 'active' order by 1)`,
+  serviceCount: sql<number>`(select count(*)::int from ${services} s
+        where s.organisation_id = ${org} and s.status = 'active')`,
+};
+
 export async function findOrganisationSummaries(
   db: Executor,
   filters: DirectoryFilters,
@@ -96,28 +120,8 @@ export async function findOrganisationSummaries(
 ): Promise<{ rows: OrganisationSummaryRow[]; total: number }> {
   const where = organisationConditions(filters);
   const total = await countOrganisations(db, filters);
-  // Subqueries name the outer row explicitly: inside a select list Drizzle leaves columns unqualified.
-  const org = sql.raw('"organisations"."id"');
   const rows = await db
-    .select({
-      id: organisations.id,
-      name: organisations.name,
-      description: organisations.description,
-      kind: organisations.kind,
-      verification: organisations.verification,
-      lastConfirmedAt: organisations.lastConfirmedAt,
-      isDemo: organisations.isDemo,
-      updatedAt: sql<string>`${organisations.updatedAt}::text`,
-      communes: sql<string[]>`array(select distinct l.commune_nis from ${locations} l
-        where l.organisation_id = ${org} and l.commune_nis is not null order by 1)`,
-      themes: sql<string[]>`array(select distinct coalesce(t.parent_code, t.code)
-        from ${services} s join ${serviceThemes} st on st.service_id = s.id join ${taxonomyTerms} t on t.id = st.term_id
-        where s.organisation_id = ${org} and s.status = 'active' order by 1)`,
-      languages: sql<string[]>`array(select distinct lang from ${services} s, unnest(s.languages) lang
-        where s.organisation_id = ${org} and s.status = 'active' order by 1)`,
-      serviceCount: sql<number>`(select count(*)::int from ${services} s
-        where s.organisation_id = ${org} and s.status = 'active')`,
-    })
+    .select(organisationSummaryColumns)
     .from(organisations)
     .where(where)
     // Organisations without services come after those with (when they are shown at all).

@@ -6,6 +6,7 @@ import {
   bigserial,
   check,
   index,
+  integer,
   jsonb,
   pgTable,
   primaryKey,
@@ -30,6 +31,15 @@ export const directoryChanges = pgTable(
   },
   (t) => [index('directory_changes_changed_at_idx').on(t.changedAt)],
 );
+
+/**
+ * One row whose number every committed change of the directory's listings raises (triggers of
+ * migration 0040, run at commit): visitors' organisation and service pages are kept while it stays.
+ */
+export const directoryEdition = pgTable('directory_edition', {
+  id: integer().primaryKey(),
+  edition: integer().notNull().default(0),
+});
 
 /**
  * Every change made to a listing through the platform: who, when, which fields, before and after.

@@ -15,6 +15,11 @@ export interface OrganisationFiguresSource {
   readonly name: string;
   /** The organisation's figures (those at zero left out). */
   figures(db: Executor, organisationId: string): Promise<OrganisationFigure[]>;
+  /**
+   * A value that changes with every committed change of what the figures count (one indexed read):
+   * visitors' organisation pages are kept while every source's stays. Without it, they are not kept.
+   */
+  edition?(db: Executor): Promise<unknown>;
 }
 
 declare module '../../http/module-manifest.ts' {
@@ -39,4 +44,13 @@ export async function figuresOf(
 ): Promise<OrganisationFigure[]> {
   const all = await Promise.all(sources.map((s) => s.figures(db, organisationId)));
   return all.flat().filter((f) => f.count > 0);
+}
+
+/** Every source's edition, in module order; null when some source has none (the page is then made each time). */
+export async function figuresEditions(
+  db: Executor,
+  sources: readonly OrganisationFiguresSource[],
+): Promise<unknown[] | null> {
+  if (sources.some((s) => !s.edition)) return null;
+  return Promise.all(sources.map((s) => s.edition!(db)));
 }

@@ -5,6 +5,7 @@ import type { Executor } from '../../../db/client.ts';
 import { isUuid } from '../../../shared/shapes.ts';
 import type { OrganisationFiguresSource } from '../../directory/index.ts';
 import { exchangePosts } from '../exchange.schema.ts';
+import { exchangeEditionOf } from '../exchange-edition.ts';
 
 export async function countFulfilled(
   db: Executor,
@@ -36,4 +37,6 @@ export const fulfilledFigures: OrganisationFiguresSource = {
       { key: 'exchange.figures.offers_fulfilled', count: offers },
     ];
   },
+  // Fulfilled posts are posts: their edition moves with every change of a post (migration 0035).
+  edition: exchangeEditionOf,
 };

@@ -58,6 +58,8 @@ export class SearchIndex {
   private size = 0;
   /** Bumped on every change; caches built on the index compare it. */
   version = 0;
+  /** Bumped when one source's documents change: what reads one source only compares its own. */
+  private readonly sourceVersions = new Map<string, number>();
   private openCache: { minute: string; version: number; set: Bitset } | undefined;
   private trustOrder: { version: number; order: Int32Array } | undefined;
   private suggestions:
@@ -88,7 +90,17 @@ export class SearchIndex {
   replace(docs: SearchDoc[], organisationIds?: string[], source = ''): void {
     this.remove(source, organisationIds);
     this.add(docs, source);
+    this.changed(source);
+  }
+
+  /** The version of one source's documents (see `version`). */
+  sourceVersion(source: string): number {
+    return this.sourceVersions.get(source) ?? 0;
+  }
+
+  private changed(source: string): void {
     this.version++;
+    this.sourceVersions.set(source, this.sourceVersion(source) + 1);
   }
 
   /** Indexes documents, then lets go of their analysed text: only the words index needs it, once. */
@@ -114,12 +126,12 @@ export class SearchIndex {
     slice = 500,
   ): Promise<void> {
     this.remove(source, organisationIds);
-    this.version++;
+    this.changed(source);
     for (let i = 0; i < docs.length; i += slice) {
       this.add(docs.slice(i, i + slice), source);
       await new Promise((resolve) => setImmediate(resolve));
     }
-    this.version++;
+    this.changed(source);
   }
 
   /** The organisations a source has documents of. */

@@ -1,0 +1,184 @@
+// The directory's lists drawn from this process's search index rather than from PostgreSQL: the
+// directory page and /api/v1/organisations (organisations by name in the reader's language) and
+// /api/v1/services (services by id). Once per index version the directory's documents are grouped by
+// organisation and put in order for each language; a list for some filters is then one pass over
+// that order, kept while the version holds. A page is a slice of it and its total is its length: no
+// count(*) and no OFFSET in the database, at any depth; only the page's rows are read, by id.
+import { LRUCache } from 'lru-cache';
+import type { I18nText, Locale } from '../../../shared/i18n-text.ts';
+import type { LiveSearchIndex, SearchDoc } from '../../search/index.ts';
+import type { DirectoryFilters } from '../directory.repo.ts';
+import { directorySearchSource } from '../search/directory-source.ts';
+
+interface OrganisationEntry {
+  id: string;
+  name: I18nText;
+  kind: string;
+  /** Communes of its places, as its documents know them. */
+  communes: Set<string>;
+  /** Its active services' documents (none: it lists no service). */
+  services: SearchDoc[];
+}
+
+/** The name each language sorts by, as the sort keys of migration 0002 (name_sort_nl|fr|en). */
+const sortName: Record<Locale, (name: I18nText) => string> = {
+  nl: (n) => n.nl ?? n.en ?? n.fr ?? '',
+  fr: (n) => n.fr ?? n.en ?? n.nl ?? '',
+  en: (n) => n.en ?? n.fr ?? n.nl ?? '',
+};
+
+/**
+ * ICU's root collation, as PostgreSQL's "und-x-icu"; equal names then compare as written (a
+ * deterministic collation does that), then by id, as the SQL order does.
+ */
+const collator = new Intl.Collator('und');
+const byNameThenId = (locale: Locale) => (a: OrganisationEntry, b: OrganisationEntry) => {
+  const x = sortName[locale](a.name);
+  const y = sortName[locale](b.name);
+  return collator.compare(x, y) || (x < y ? -1 : x > y ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+};
+
+interface Edition {
+  version: number;
+  organisations: OrganisationEntry[];
+  byLocale: Partial<Record<Locale, OrganisationEntry[]>>;
+  /** Active services' documents by id. */
+  services: SearchDoc[];
+  lists: LRUCache<string, OrganisationList | string[]>;
+}
+
+export interface OrganisationList {
+  ids: string[];
+  /** Organisations that match the filters but list no service (shown with "all=1", counted otherwise). */
+  withoutServices: number;
+}
+
+const directoryTypes = new Set(['service', 'organisation']);
+
+function readEdition(live: LiveSearchIndex): Edition {
+  const version = live.index.sourceVersion(directorySearchSource.name);
+  // Every document, in no particular order: an empty query with no filter matches them all.
+  const { hits } = live.index.search({
+    text: '',
+    filters: {},
+    sort: 'relevance',
+    offset: 0,
+    limit: Number.MAX_SAFE_INTEGER,
+  });
+  const byId = new Map<string, OrganisationEntry>();
+  const services: SearchDoc[] = [];
+  for (const { doc } of hits) {
+    if (!directoryTypes.has(doc.type)) continue;
+    let entry = byId.get(doc.organisationId);
+    if (!entry) {
+      entry = {
+        id: doc.organisationId,
+        name: doc.organisationName,
+        kind: doc.kind,
+        communes: new Set(),
+        services: [],
+      };
+      byId.set(doc.organisationId, entry);
+    }
+    for (const c of doc.communes) entry.communes.add(c);
+    if (doc.type === 'service') {
+      entry.services.push(doc);
+      services.push(doc);
+    }
+  }
+  services.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  return {
+    version,
+    organisations: [...byId.values()],
+    byLocale: {},
+    services,
+    lists: new LRUCache({ max: 500 }),
+  };
+}
+
+function serviceMatches(doc: SearchDoc, filters: DirectoryFilters): boolean {
+  return (
+    (!filters.theme || doc.themes.includes(filters.theme)) &&
+    (!filters.language || doc.languages.includes(filters.language))
+  );
+}
+
+/** The directory's lists of one process, from its search index. */
+export class IndexLists {
+  private edition: Edition | undefined;
+
+  constructor(private readonly live: LiveSearchIndex) {}
+
+  /** False until the index has read the whole directory (start-up): callers then ask PostgreSQL. */
+  get ready(): boolean {
+    return this.live.isReady;
+  }
+
+  /** Moves whenever a list may have changed: the version of the directory's documents in the index. */
+  get version(): number {
+    return this.live.index.sourceVersion(directorySearchSource.name);
+  }
+
+  private current(): Edition {
+    if (this.edition?.version !== this.version) this.edition = readEdition(this.live);
+    return this.edition;
+  }
+
+  /**
+   * The ids of the organisations matching the filters, in the directory's order: by name in the
+   * reader's language, those without services after the others when they are shown at all.
+   */
+  organisations(filters: DirectoryFilters, locale: Locale): OrganisationList {
+    const edition = this.current();
+    const key = JSON.stringify(['o', locale, filters]);
+    const kept = edition.lists.get(key);
+    if (kept) return kept as OrganisationList;
+    const sorted = (edition.byLocale[locale] ??= [...edition.organisations].sort(byNameThenId(locale)));
+    const withServices: string[] = [];
+    const without: string[] = [];
+    for (const o of sorted) {
+      if (filters.kind && o.kind !== filters.kind) continue;
+      if (filters.commune && !o.communes.has(filters.commune)) continue;
+      if ((filters.theme || filters.language) && !o.services.some((s) => serviceMatches(s, filters)))
+        continue;
+      (o.services.length ? withServices : without).push(o.id);
+    }
+    const list = {
+      ids: filters.withServices ? withServices : [...withServices, ...without],
+      withoutServices: without.length,
+    };
+    edition.lists.set(key, list);
+    return list;
+  }
+
+  /** The ids of the active services matching the filters, by id (as /api/v1/services has always listed them). */
+  services(filters: DirectoryFilters): string[] {
+    const edition = this.current();
+    const excluded = new Set(
+      Array.isArray(filters.excludeOrganisationIds) ? filters.excludeOrganisationIds : [],
+    );
+    const key = JSON.stringify(['s', filters]);
+    const kept = edition.lists.get(key);
+    if (kept) return kept as string[];
+    const ids: string[] = [];
+    for (const s of edition.services) {
+      if (filters.organisationId && s.organisationId !== filters.organisationId) continue;
+      if (excluded.has(s.organisationId)) continue;
+      if (filters.kind && s.kind !== filters.kind) continue;
+      if (filters.commune && !s.communes.includes(filters.commune)) continue;
+      if (!serviceMatches(s, filters)) continue;
+      ids.push(s.id);
+    }
+    edition.lists.set(key, ids);
+    return ids;
+  }
+}
+
+const perProcess = new WeakMap<LiveSearchIndex, IndexLists>();
+
+/** The lists over this index, one per index in the process (the pages and the API share them). */
+export function indexListsOf(live: LiveSearchIndex): IndexLists {
+  let lists = perProcess.get(live);
+  if (!lists) perProcess.set(live, (lists = new IndexLists(live)));
+  return lists;
+}
