@@ -2,7 +2,9 @@
 // database. The pages and APIs that search belong to the modules whose documents they show (the
 // directory's search page today).
 import type { ModuleManifest } from '../../http/module-manifest.ts';
+import { tablesOf } from '../../db/tables.ts';
 import { moduleErrors } from '../../shared/errors.ts';
+import * as searchSchema from './search.schema.ts';
 import { LiveSearchIndex } from './live-index.ts';
 import { glossaryTermsSource } from './sources/glossary-terms.ts';
 import type { RelatedResultsSource } from './related-results.ts';
@@ -23,6 +25,7 @@ const errors = moduleErrors('search', {
 export const searchModule = {
   name: 'search',
   errors,
+  tables: tablesOf(searchSchema),
   start: ({ database, log, modules, services }) => {
     // The glossary's terms are found as results too; the glossary sits below search, so search reads them.
     const sources = [...modules.flatMap((module) => module.searchSources ?? []), glossaryTermsSource];
