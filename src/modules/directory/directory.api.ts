@@ -49,7 +49,9 @@ export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db
     make: () => Promise<T>,
   ): Promise<T> => {
     if (!lists.ready) return make();
-    const key = JSON.stringify([lists.version, await directoryEditionOf(db), request.url]);
+    // The clock's minute too: a service's open state changes with it.
+    const minute = Math.floor(Date.now() / 60_000);
+    const key = JSON.stringify([minute, lists.version, await directoryEditionOf(db), request.url]);
     let json = answers.get(key);
     if (json === undefined) answers.set(key, (json = reply.serialize(await make()) as string));
     // Sent as it is; Fastify's async handlers return the reply once they have sent.

@@ -107,4 +107,23 @@ describe('the directory’s lists from the search index', () => {
       await listServices(database.db, { commune: '21004' }, all),
     );
   });
+
+  it('count an organisation in a commune where only a place of its own, serving no service, is', async () => {
+    const { rows } = await database.pool.query<{ id: string; commune: string }>(`
+      select o.id, c.nis as commune from organisations o
+      cross join (values ('21017'), ('21019'), ('21021')) as c(nis)
+      where exists (select 1 from services s where s.organisation_id = o.id and s.status = 'active')
+        and not exists (select 1 from locations l where l.organisation_id = o.id and l.commune_nis = c.nis)
+      limit 1`);
+    const { id, commune } = rows[0]!;
+    await database.pool.query(`insert into locations (organisation_id, commune_nis) values ($1, $2)`, [
+      id,
+      commune,
+    ]);
+    await live.refresh();
+    const filters = { commune, withServices: true };
+    const expected = await listOrganisations(database.db, filters, all, 'fr');
+    expect(expected.items.map((o) => o.id)).toContain(id);
+    expect(lists.organisations(filters, 'fr').ids).toEqual(expected.items.map((o) => o.id));
+  });
 });

@@ -14,7 +14,7 @@ interface OrganisationEntry {
   id: string;
   name: I18nText;
   kind: string;
-  /** Communes of its places, as its documents know them. */
+  /** Communes of all its places (organisationCommunes of its documents). */
   communes: Set<string>;
   /** Its active services' documents (none: it lists no service). */
   services: SearchDoc[];
@@ -80,7 +80,8 @@ function readEdition(live: LiveSearchIndex): Edition {
       };
       byId.set(doc.organisationId, entry);
     }
-    for (const c of doc.communes) entry.communes.add(c);
+    // As the SQL list does: an organisation is in a commune where any of its places is.
+    for (const c of doc.organisationCommunes ?? doc.communes) entry.communes.add(c);
     if (doc.type === 'service') {
       entry.services.push(doc);
       services.push(doc);

@@ -83,6 +83,9 @@ export function buildDocs(snapshot: DirectorySnapshot, now = new Date()): Search
   // The organisation's own numbers, for its services that list none (as the service page does).
   const phonesOfOrganisation = groupBy(snapshot.phones, (p) => (p.serviceId ? null : p.organisationId));
   const docs: SearchDoc[] = [];
+  const communesOf = (locations: { communeNis: string | null }[]) => [
+    ...new Set(locations.map((l) => l.communeNis).filter((c): c is string => c !== null)),
+  ];
 
   const doc = (org: (typeof snapshot.organisations)[number], service: ServiceSource | null): SearchDoc => {
     const locations = service
@@ -110,6 +113,7 @@ export function buildDocs(snapshot: DirectorySnapshot, now = new Date()): Search
       lastConfirmedAt,
       themes: [...codes],
       communes: [...new Set(unique.map((l) => l.communeNis).filter((c): c is string => c !== null))],
+      organisationCommunes: communesOf(locationsOfOrganisation.get(org.id) ?? []),
       quartiers: [...new Set(unique.map((l) => l.quartierCode).filter((q): q is number => q !== null))],
       points: unique
         .filter((l) => l.latitude !== null && l.longitude !== null)

@@ -92,6 +92,28 @@ const names = (text: string) =>
     .hits.map((h) => h.doc.name.fr ?? h.doc.organisationName.fr ?? h.doc.organisationName.nl);
 
 describe('the name tiers', () => {
+  it("ranks an event by its own title, not by its organiser's name", () => {
+    const event = (title: string, owner: string) => {
+      const d = doc('event', { en: title }, { en: owner });
+      d.fields!.title = analysed({ en: title });
+      return d;
+    };
+    const small = new SearchIndex(thesaurus());
+    small.replace([
+      event('Painting workshop', 'Sunflower Collective'),
+      org('Sunflower Collective', 'en'),
+      event('Sunflower Collective', 'Another group'),
+    ]);
+    const found = small
+      .search({ text: 'sunflower collective', filters: {}, sort: 'relevance', offset: 0, limit: 10 })
+      .hits.map((h) => `${h.doc.type}:${h.doc.name.en ?? h.doc.organisationName.en}`);
+    expect(found.slice(0, 2).sort()).toEqual([
+      'event:Sunflower Collective',
+      'organisation:Sunflower Collective',
+    ]);
+    expect(found[2]).toBe('event:Painting workshop');
+  });
+
   it('puts an organisation whose name starts with the word before services that only mention it', () => {
     const found = names('jeunesse');
     expect(found[0]).toBe('Jeunesse à Bruxelles');

@@ -172,9 +172,11 @@ function namesIn(text: I18nText): Word[][] {
   return names;
 }
 
+/** A listing's names: a service's and its organisation's; an event's, a room's … own title only (not its owner's). */
 function namesOf(doc: SearchDoc): Word[][] {
-  const own = namesIn(doc.organisationName);
-  return doc.type === 'service' ? [...namesIn(doc.name), ...own] : own;
+  if (doc.type === 'organisation') return namesIn(doc.organisationName);
+  if (doc.type === 'service') return [...namesIn(doc.name), ...namesIn(doc.organisationName)];
+  return namesIn(doc.name);
 }
 
 /** The best tier any of a document's names gives. */

@@ -13,7 +13,7 @@ import {
   type ValueFacet,
   valueFacets,
 } from './search-types.ts';
-import { SuggestIndex, type Suggestion } from './suggest-index.ts';
+import { SuggestIndex, type Suggestion, Suggestions } from './suggest-index.ts';
 import { type ConceptMatch, type Thesaurus } from './thesaurus.ts';
 import { Bitset, Dictionary, distanceKm, momentOf, openAt, wantedValues } from './index-parts.ts';
 import type { Hit, IndexQuery, IndexResult } from './search-types.ts';
@@ -62,16 +62,14 @@ export class SearchIndex {
   private readonly sourceVersions = new Map<string, number>();
   private openCache: { minute: string; version: number; set: Bitset } | undefined;
   private trustOrder: { version: number; order: Int32Array } | undefined;
-  private suggestions:
-    | { version: number; builtAt: number; index: SuggestIndex; answers: LRUCache<string, Suggestion[]> }
-    | undefined;
+  private readonly suggestions = new Suggestions();
   private readonly textMatches = new LRUCache<string, TextMatches>({ max: 300 });
 
   /** A new edition of the glossary: queries read it at once; documents are tagged anew by the caller. */
   setThesaurus(thesaurus: Thesaurus): void {
     this.thesaurus = thesaurus;
     this.textMatches.clear();
-    this.suggestions = undefined;
+    this.suggestions.forget();
     this.version++;
   }
 
@@ -132,6 +130,19 @@ export class SearchIndex {
       await new Promise((resolve) => setImmediate(resolve));
     }
     this.changed(source);
+  }
+
+  /**
+   * Whether the index holds these very documents for these owners of a source already: a change
+   * that altered nothing a document shows (a registration counted on an event, say) then leaves the
+   * index and every cache built on its version as they are.
+   */
+  holds(docs: SearchDoc[], ownerIds: string[], source: string): boolean {
+    const current = ownerIds.flatMap((id) => this.byOwner.get(ownerKey(source, id)) ?? []);
+    if (current.length !== docs.length) return false;
+    const shown = (doc: SearchDoc) => JSON.stringify({ ...doc, fields: undefined });
+    const held = new Set(current.map((n) => shown(this.docs[n]!)));
+    return docs.every((doc) => held.has(shown(doc)));
   }
 
   /** The organisations a source has documents of. */
@@ -372,28 +383,11 @@ export class SearchIndex {
     };
   }
 
-  /** Completions for what has been typed so far: names of services, organisations and concepts. */
+  /** Completions for what has been typed so far: titles of every document, and concepts. */
   suggest(text: string, locale: Locale, limit = 8): Suggestion[] {
-    // Rebuilt after changes, at most every ten seconds: a new name may take that long to be offered.
-    const stale =
-      !this.suggestions ||
-      (this.suggestions.version !== this.version && Date.now() - this.suggestions.builtAt > 10_000);
-    if (stale) {
+    return this.suggestions.suggest(text, locale, limit, this.version, () => {
       const docs = this.docs.filter((d): d is SearchDoc => d !== undefined);
-      this.suggestions = {
-        version: this.version,
-        builtAt: Date.now(),
-        index: new SuggestIndex(docs, this.thesaurus),
-        answers: new LRUCache({ max: 5_000 }),
-      };
-    }
-    const { index, answers } = this.suggestions!;
-    const key = `${locale}|${limit}|${text}`;
-    let answer = answers.get(key);
-    if (!answer) {
-      answer = index.suggest(text, locale, limit);
-      answers.set(key, answer);
-    }
-    return answer;
+      return new SuggestIndex(docs, this.thesaurus);
+    });
   }
 }

@@ -53,6 +53,8 @@ export interface SearchDoc {
   /** Theme and sub-theme codes, parents included. */
   themes: string[];
   communes: string[];
+  /** The communes of every place of the organisation (the directory's list of organisations filters on them). */
+  organisationCommunes?: string[];
   quartiers: number[];
   points: { lat: number; lon: number }[];
   languages: string[];

@@ -1,6 +1,7 @@
 // Completions while typing: titles of every document (services, organisations, events, rooms …) and thesaurus concepts whose words
 // start with what was typed. A sorted word list and a binary search answer in well under a
 // millisecond; the full search engine would spend tens on a two-letter prefix.
+import { LRUCache } from 'lru-cache';
 import { type I18nText, type Locale, pickText } from '../../../shared/i18n-text.ts';
 import type { DocType, SearchDoc } from './search-types.ts';
 import type { Thesaurus } from './thesaurus.ts';
@@ -97,5 +98,37 @@ export class SuggestIndex {
       .sort((a, b) => b.rank - a.rank)
       .slice(0, limit)
       .map((e) => ({ text: pickText(e.name, locale)?.text ?? '', type: e.type, id: e.id }));
+  }
+}
+
+/**
+ * The suggestions of an index that changes: made again after changes at most every ten seconds (a
+ * new name may take that long to be offered), with the answers kept per prefix meanwhile.
+ */
+export class Suggestions {
+  private built:
+    | { version: number; builtAt: number; index: SuggestIndex; answers: LRUCache<string, Suggestion[]> }
+    | undefined;
+
+  /** After a new thesaurus: made again at the next call. */
+  forget(): void {
+    this.built = undefined;
+  }
+
+  suggest(
+    text: string,
+    locale: Locale,
+    limit: number,
+    version: number,
+    make: () => SuggestIndex,
+  ): Suggestion[] {
+    const stale = !this.built || (this.built.version !== version && Date.now() - this.built.builtAt > 10_000);
+    if (stale)
+      this.built = { version, builtAt: Date.now(), index: make(), answers: new LRUCache({ max: 5_000 }) };
+    const { index, answers } = this.built!;
+    const key = `${locale}|${limit}|${text}`;
+    let answer = answers.get(key);
+    if (!answer) answers.set(key, (answer = index.suggest(text, locale, limit)));
+    return answer;
   }
 }

@@ -128,6 +128,22 @@ describe('the words index', () => {
     expect(terms.search({ queries: ['cpas'] }).map((h) => h.n)).not.toContain(3);
   });
 
+  it('finds a document at a number used again by every word, those its former document held too', async () => {
+    const terms = new TermIndex(fields, boosts);
+    terms.add(0, [['rare', 'alpha'], [''], ['']]);
+    terms.add(1, [['rare', 'beta'], [''], ['']]);
+    terms.discard(1);
+    await terms.vacuum();
+    terms.add(1, [['rare', 'gamma'], [''], ['']]);
+    expect(
+      terms
+        .search({ queries: ['rare'] })
+        .map((h) => h.n)
+        .sort(),
+    ).toEqual([0, 1]);
+    expect(terms.search({ queries: ['gamma'] }).map((h) => h.n)).toEqual([1]);
+  });
+
   it('counts a term repeated in a field once more in its frequency', () => {
     const terms = new TermIndex(fields, boosts);
     terms.add(0, [['dette'], [''], ['dette', 'dette', 'aide']]);

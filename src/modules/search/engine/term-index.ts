@@ -126,9 +126,11 @@ export class TermIndex {
         }
         const id = this.termId(token);
         const list = (this.postings[id * width + f] ??= []);
-        if (this.seen[id] === stamp) {
-          // The same term again in this field: its posting, the last one of the list, counts one more.
-          if (list[list.length - 1]! % tfSlots < tfSlots - 1) list[list.length - 1]!++;
+        const last = list.length ? list[list.length - 1]! : -1;
+        // The same term again in this field: its posting, the last one of the list, counts one more.
+        // (The stamp alone is not enough: a number used again may meet the stamp its former document left.)
+        if (this.seen[id] === stamp && last >= 0 && ((last / tfSlots) | 0) === n) {
+          if (last % tfSlots < tfSlots - 1) list[list.length - 1]!++;
           continue;
         }
         this.seen[id] = stamp;

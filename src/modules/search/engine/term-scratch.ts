@@ -72,6 +72,10 @@ export class Scratch {
       this.pass = 0;
       this.run = 0;
     }
+    if (this.run === 0x7fffffff) {
+      this.headRun.fill(0);
+      this.run = 0;
+    }
     this.run++;
     this.nodes = 0;
   }
