@@ -304,7 +304,7 @@ export class LiveSearchIndex {
     const docs = await source.documents(db, ownerIds);
     // A bulk import changes thousands of organisations at once: index those in slices.
     if (ownerIds.length > 200) await this.index.replaceGradually(docs, ownerIds, source.name);
-    else if (!this.index.holds(docs, ownerIds, source.name)) this.index.replace(docs, ownerIds, source.name);
+    else this.index.replace(docs, ownerIds, source.name);
     this.cursors.set(source.name, until);
     if (Math.random() < 0.01) await source.pruneChanges(db);
   }

@@ -132,19 +132,6 @@ export class SearchIndex {
     this.changed(source);
   }
 
-  /**
-   * Whether the index holds these very documents for these owners of a source already: a change
-   * that altered nothing a document shows (a registration counted on an event, say) then leaves the
-   * index and every cache built on its version as they are.
-   */
-  holds(docs: SearchDoc[], ownerIds: string[], source: string): boolean {
-    const current = ownerIds.flatMap((id) => this.byOwner.get(ownerKey(source, id)) ?? []);
-    if (current.length !== docs.length) return false;
-    const shown = (doc: SearchDoc) => JSON.stringify({ ...doc, fields: undefined });
-    const held = new Set(current.map((n) => shown(this.docs[n]!)));
-    return docs.every((doc) => held.has(shown(doc)));
-  }
-
   /** The organisations a source has documents of. */
   owners(source: string): string[] {
     const prefix = ownerKey(source, '');
