@@ -3,6 +3,7 @@
 // within the live-index refresh.
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { searchApi } from '../../../../test/helpers/search-api.ts';
 import { useTestApp } from '../../../../test/helpers/test-app.ts';
 import { loadDemoRooms } from '../../spaces/demo-rooms.ts';
 import { loadDemoCalls } from '../calls/demo-calls.ts';
@@ -11,26 +12,7 @@ import { loadDemoPosts } from '../posts/demo-posts.ts';
 const shared = useTestApp();
 const { get } = shared;
 
-interface Item {
-  type: string;
-  id: string;
-  name: Record<string, string>;
-  date: string | null;
-  owner_name: Record<string, string> | null;
-  links: { html: Record<string, string> };
-}
-const api = async (query: string) =>
-  (await get(`/api/v1/search?${query}`, { 'accept-language': 'en' })).json() as { data: Item[] };
-
-async function eventually(query: string, check: (items: Item[]) => boolean): Promise<Item[]> {
-  const deadline = Date.now() + 10_000;
-  let items = (await api(query)).data;
-  while (!check(items) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    items = (await api(query)).data;
-  }
-  return items;
-}
+const { api, eventually } = searchApi(get, 'en');
 
 beforeAll(async () => {
   const { db } = shared.t.database;

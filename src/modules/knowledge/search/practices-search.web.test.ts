@@ -3,31 +3,14 @@
 // glossary terms found by any of their words.
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { searchApi } from '../../../../test/helpers/search-api.ts';
 import { useTestApp } from '../../../../test/helpers/test-app.ts';
 import { loadDemoPractices } from '../index.ts';
 
 const shared = useTestApp();
 const { get } = shared;
 
-interface Item {
-  type: string;
-  id: string;
-  name: Record<string, string>;
-  owner_name: Record<string, string> | null;
-  links: { html: Record<string, string> };
-}
-const api = async (query: string) =>
-  (await get(`/api/v1/search?${query}`, { 'accept-language': 'fr' })).json() as { data: Item[] };
-
-async function eventually(query: string, check: (items: Item[]) => boolean): Promise<Item[]> {
-  const deadline = Date.now() + 10_000;
-  let items = (await api(query)).data;
-  while (!check(items) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    items = (await api(query)).data;
-  }
-  return items;
-}
+const { api, eventually } = searchApi(get, 'fr');
 
 beforeAll(async () => {
   await loadDemoPractices(shared.t.database.db, new Date());

@@ -4,6 +4,7 @@
 // refresh.
 import { sql } from 'drizzle-orm';
 import { beforeAll, describe, expect, it } from 'vitest';
+import { searchApi } from '../../../../test/helpers/search-api.ts';
 import { useTestApp } from '../../../../test/helpers/test-app.ts';
 import { loadDemoEvents } from '../events/demo-events.ts';
 import { loadDemoQuestions } from '../questions/demo-questions.ts';
@@ -11,33 +12,8 @@ import { loadDemoQuestions } from '../questions/demo-questions.ts';
 const shared = useTestApp();
 const { get } = shared;
 
-interface Item {
-  type: string;
-  id: string;
-  name: Record<string, string>;
-  date: string | null;
-  owner_name: Record<string, string> | null;
-  organisation: unknown;
-  links: { self: string | null; html: Record<string, string> };
-}
-const api = async (query: string) =>
-  (await get(`/api/v1/search?${query}`, { 'accept-language': 'en' })).json() as {
-    data: Item[];
-    facets: { type: { value: string; count: number }[] };
-    meta: { total: number };
-  };
+const { api, eventually } = searchApi(get, 'en');
 const db = () => shared.t.database.db;
-
-/** Waits (10 s at most) until a search gives what is expected. */
-async function eventually(query: string, check: (items: Item[]) => boolean): Promise<Item[]> {
-  const deadline = Date.now() + 10_000;
-  let items = (await api(query)).data;
-  while (!check(items) && Date.now() < deadline) {
-    await new Promise((r) => setTimeout(r, 100));
-    items = (await api(query)).data;
-  }
-  return items;
-}
 
 async function anOrganisation(): Promise<string> {
   const { rows } = await db().execute<{ id: string }>(sql`select id from organisations limit 1`);
