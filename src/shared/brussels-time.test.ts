@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { brusselsFormat } from './brussels-time.ts';
+import { brusselsDay, brusselsFormat } from './brussels-time.ts';
 
 describe('brusselsFormat', () => {
   const timeOf = brusselsFormat({ hour: '2-digit', minute: '2-digit' });
@@ -19,5 +19,13 @@ describe('brusselsFormat', () => {
     expect(dayOf({ locale: 'nl' }, moment)).toBe('maandag 7 december');
     // Each language its own formatter, kept: asking again in another gives that language's.
     expect(dayOf('fr', moment)).toBe('lundi 7 décembre');
+  });
+});
+
+describe('brusselsDay', () => {
+  it('gives the day in Brussels, not in UTC, in winter and summer time', () => {
+    expect(brusselsDay(new Date('2026-12-05T23:30:00Z'))).toBe('2026-12-06');
+    expect(brusselsDay(new Date('2026-07-01T21:59:00Z'))).toBe('2026-07-01');
+    expect(brusselsDay(new Date('2026-07-01T22:00:00Z'))).toBe('2026-07-02');
   });
 });

@@ -18,3 +18,15 @@ export function brusselsFormat(
     return formatter.format(moment);
   };
 }
+
+const dayFormat = new Intl.DateTimeFormat('en-CA', {
+  timeZone: brusselsTimeZone,
+  year: 'numeric',
+  month: '2-digit',
+  day: '2-digit',
+});
+
+/** The day of a moment in Brussels as an ISO date ("2026-12-06"): a card shows a day, not a time. */
+export function brusselsDay(moment: Date): string {
+  return dayFormat.format(moment);
+}

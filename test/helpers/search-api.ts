@@ -7,6 +7,7 @@ export interface SearchItem {
   id: string;
   name: Record<string, string>;
   date: string | null;
+  description: Record<string, string>;
   owner_name: Record<string, string> | null;
   organisation: unknown;
   links: { self: string | null; html: Record<string, string> };

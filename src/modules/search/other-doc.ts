@@ -41,6 +41,11 @@ export interface OtherDocInput {
   text: I18nText;
   /** Searched but not shown (a question's answers, say). */
   moreText?: I18nText[];
+  /**
+   * Shown as the snippet in the languages `text` lacks, not searched (its words are searched
+   * elsewhere): a glossary term without a definition shows its words in the other languages.
+   */
+  orElseShown?: I18nText;
   /** The page, without the language prefix: "/network/events/…". */
   path: string;
   date?: string;
@@ -65,7 +70,7 @@ export function otherDoc(input: OtherDocInput): SearchDoc {
     organisationId: '',
     name: input.title,
     organisationName: input.ownerName ?? {},
-    description: input.text,
+    description: { ...input.orElseShown, ...input.text },
     path: input.path,
     ...(input.date ? { date: input.date } : {}),
     kind: '',

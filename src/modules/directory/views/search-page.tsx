@@ -281,8 +281,8 @@ export function SearchPage({
             </option>
           </select>
         </div>
-        <RelatedBoxes boxes={related} />
         {layout}
+        <RelatedBoxes boxes={related} />
       </LiveForm>
     </Layout>
   );

@@ -1,5 +1,7 @@
-// Beside the search results: what other modules found for the same words (questions to the
-// network), each a small box with its best few and a link to all of them. Always there, empty
+// Below the search results: what other modules found for the same words (questions to the
+// network, members-only ones too for members), each a small box with its best few and a link to all
+// of them. Below, not above: public questions are results themselves now, and above the box pushed
+// the first result under the fold of a phone. Always there, empty
 // when nothing matched, so a live refresh of the results replaces it too (hx-swap-oob).
 import type { RelatedResults } from '../../search/index.ts';
 

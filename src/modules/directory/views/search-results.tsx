@@ -249,7 +249,7 @@ export function SearchResults({
           )}
         </div>
       ) : (
-        <div class="results-with-map">
+        <div class={points.length ? 'results-with-map' : 'results-with-map no-map'}>
           <ol class="cards results-list">
             {outcome.hits.map((hit) => (
               <ResultCard ctx={ctx} hit={hit} />

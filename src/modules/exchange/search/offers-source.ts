@@ -8,6 +8,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import type { I18nText } from '../../../shared/i18n-text.ts';
 import { changeLog, otherDoc, type SearchSource } from '../../search/index.ts';
+import { brusselsDay } from '../../../shared/brussels-time.ts';
 
 interface OfferSearchRow {
   id: string;
@@ -37,7 +38,7 @@ export async function offerDocuments(db: Executor, ownerIds?: string[]) {
       title: r.title,
       text: r.body,
       path: `/exchange/${r.id}`,
-      date: new Date(r.createdAt).toISOString(),
+      date: brusselsDay(new Date(r.createdAt)),
       ownerName: r.organisationName ?? undefined,
       themes: r.themes,
       communes: r.communes,

@@ -50,6 +50,31 @@ describe('glossary terms in the one search', () => {
     const items = (await api('q=OCMW&type=term')).data;
     expect(items[0]).toMatchObject({ type: 'term', links: { html: { fr: '/fr/glossary/ocmw' } } });
     expect(items[0]!.name.fr).toBe('CPAS');
+    // No result with a place: the list takes the map's width.
+    const page = await get('/fr/search?q=OCMW&type=term');
+    expect(page.body).toContain('class="results-with-map no-map"');
+    expect(page.body).not.toContain('search-map');
+  });
+
+  it('shows a concept without a definition by its words in the other languages, never as a definition', async () => {
+    const db = shared.t.database.db;
+    await db.execute(sql`update glossary_concepts set definition = '{}' where slug = 'ocmw'`);
+    const [bare] = await eventually('q=OCMW&type=term', (i) => !i[0]?.description.en?.includes('Defined'));
+    expect(bare!.description.fr).toMatch(/^OCMW \(nl\) · PCSW \(en\) · centre public d'action sociale/);
+    expect(bare!.description.nl).toMatch(/^CPAS \(fr\) · PCSW \(en\)/);
+    await db.execute(
+      sql`update glossary_concepts set definition = '{"en": "Defined: the public social welfare centre."}' where slug = 'ocmw'`,
+    );
+    const [defined] = await eventually(
+      'q=OCMW&type=term',
+      (i) => i[0]?.description.en?.startsWith('Defined') ?? false,
+    );
+    expect(defined!.description.en).toBe('Defined: the public social welfare centre.');
+    expect(defined!.description.fr).toMatch(/^OCMW \(nl\)/);
+    // Only the definition is searched as the description: the words shown are not searched twice.
+    expect((await api('q=Defined&type=term')).data.map((i) => i.links.html.fr)).toEqual([
+      '/fr/glossary/ocmw',
+    ]);
   });
 
   it('follows a new word of a concept', async () => {

@@ -6,6 +6,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import type { I18nText } from '../../../shared/i18n-text.ts';
 import { changeLog, otherDoc, type SearchSource } from '../../search/index.ts';
+import { brusselsDay } from '../../../shared/brussels-time.ts';
 
 interface PracticeSearchRow {
   id: string;
@@ -36,7 +37,7 @@ export async function practiceDocuments(db: Executor, ownerIds?: string[]) {
       text: r.summary,
       moreText: [r.story],
       path: `/practices/${r.slug}`,
-      date: new Date(r.publishedAt).toISOString(),
+      date: brusselsDay(new Date(r.publishedAt)),
       ownerName: r.organisationName ?? undefined,
       themes: r.themes,
       communes: r.communes,

@@ -78,6 +78,8 @@ describe('events and questions in the one search', () => {
     expect(items.map((i) => i.name.fr)).toContain(
       'Quels documents pour demander le revenu d’intégration au CPAS ?',
     );
+    // Dated by the day it was asked (in Brussels): its card shows no time.
+    for (const item of items) expect(item.date).toMatch(/^\d{4}-\d\d-\d\d$/);
   });
 
   it('never finds a members-only or hidden question, nor a hidden answer’s words', async () => {

@@ -7,6 +7,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import type { I18nText } from '../../../shared/i18n-text.ts';
 import { changeLog, otherDoc, type SearchSource } from '../../search/index.ts';
+import { brusselsDay } from '../../../shared/brussels-time.ts';
 
 interface QuestionSearchRow {
   id: string;
@@ -44,7 +45,7 @@ export async function questionDocuments(db: Executor, ownerIds?: string[]) {
       text: { [q.language]: q.body },
       moreText: answersOf.get(q.id) ?? [],
       path: `/questions/${q.id}`,
-      date: new Date(q.createdAt).toISOString(),
+      date: brusselsDay(new Date(q.createdAt)),
       themes: q.themes,
       communes: q.communeNis ? [q.communeNis] : [],
       languages: [q.language],

@@ -52,11 +52,31 @@ export async function termDocuments(db: Executor, ownerIds?: string[]) {
         title,
         alsoTitled: words.filter((l) => l.kind !== 'preferred').map((l) => ({ [l.language]: l.text })),
         text: definition,
+        orElseShown: wordsShown(words),
         path: `/glossary/${c.slug}`,
         themes: c.themes,
       }),
     ];
   });
+}
+
+/**
+ * A term's words for a card without a definition, per language: each other language's preferred
+ * word with its code ("OCMW (nl) · PCSW (en)"), then that language's other words, which is what a
+ * reader of one language needs from the term.
+ */
+function wordsShown(words: LabelRow[]): I18nText {
+  const shown: I18nText = {};
+  for (const lang of searchLanguages) {
+    const own = words.filter((l) => l.language === lang && l.kind !== 'preferred').map((l) => l.text);
+    const others = searchLanguages
+      .filter((other) => other !== lang)
+      .flatMap((other) => words.filter((l) => l.language === other && l.kind === 'preferred'))
+      .map((l) => `${l.text} (${l.language})`);
+    const line = [...others, ...own].join(' · ');
+    if (line) shown[lang as Locale] = line;
+  }
+  return shown;
 }
 
 export const glossaryTermsSource: SearchSource = {
