@@ -21,6 +21,7 @@ import { textQuery } from './text-query.ts';
 import { type TermMatches, TermIndex, type TermQuery } from './term-index.ts';
 import { namedBy, type NameTiers, tierOrder } from './rank-tiers.ts';
 import { competentFirst } from './residence.ts';
+import { SharedValues } from './shared-values.ts';
 
 /** Matches whose matched terms are kept for highlighting; deeper ones show unmarked. */
 const highlightedMatches = 500;
@@ -63,6 +64,7 @@ export class SearchIndex {
   private openCache: { minute: string; version: number; set: Bitset } | undefined;
   private trustOrder: { version: number; order: Int32Array } | undefined;
   private readonly suggestions = new Suggestions();
+  private readonly shared = new SharedValues();
   private readonly textMatches = new LRUCache<string, TextMatches>({ max: 300 });
 
   /** A new edition of the glossary: queries read it at once; documents are tagged anew by the caller. */
@@ -155,7 +157,7 @@ export class SearchIndex {
   /** Stores a document in a free slot and returns its number. */
   private place(doc: SearchDoc, source: string): number {
     const n = this.free.pop() ?? this.docs.length;
-    this.docs[n] = doc;
+    this.docs[n] = this.shared.share(doc);
     this.docValues[n] = valueFacets.map((f) => {
       const values: readonly (string | number)[] = facetValues[f](doc);
       return Uint16Array.from(values, (v) => this.dictionaries[f].id(String(v)));

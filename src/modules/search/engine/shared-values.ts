@@ -1,0 +1,53 @@
+// Documents share their equal lists: most services open at one of a few sets of hours and list the
+// same themes, communes and languages as their neighbours, and each held its own copy (about 1.8 KB
+// a document, most of it hours, measured on the bench's directory). The index keeps one frozen copy
+// of each distinct list. Frozen, so that code changing one document's list fails loudly instead of
+// changing every document that shares it.
+import type { SearchDoc } from './search-types.ts';
+
+const sharedLists = [
+  'weekly',
+  'exceptions',
+  'themes',
+  'communes',
+  'organisationCommunes',
+  'quartiers',
+  'points',
+  'languages',
+  'targetGroups',
+  'access',
+  'residentCommunes',
+] as const satisfies readonly (keyof SearchDoc)[];
+
+const empty = Object.freeze([]);
+
+export class SharedValues {
+  private readonly lists = new Map<string, readonly unknown[]>();
+
+  /**
+   * @param limit distinct lists kept before starting afresh: lists of removed documents are not
+   * tracked, so this bounds what a long run of changes leaves behind (documents keep what they share).
+   */
+  constructor(private readonly limit = 200_000) {}
+
+  /** The document with its lists replaced by the shared copies of equal lists. */
+  share(doc: SearchDoc): SearchDoc {
+    const lists = doc as unknown as Record<string, unknown[] | undefined>;
+    for (const field of sharedLists) {
+      const list = lists[field];
+      if (list) lists[field] = this.list(list) as unknown[];
+    }
+    return doc;
+  }
+
+  private list(list: readonly unknown[]): readonly unknown[] {
+    if (list.length === 0) return empty;
+    const key = JSON.stringify(list);
+    const known = this.lists.get(key);
+    if (known) return known;
+    if (this.lists.size >= this.limit) this.lists.clear();
+    const frozen = Object.freeze(list.map((item) => (typeof item === 'object' ? Object.freeze(item) : item)));
+    this.lists.set(key, frozen);
+    return frozen;
+  }
+}
