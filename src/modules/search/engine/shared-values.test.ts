@@ -25,6 +25,7 @@ describe('SharedValues', () => {
     expect(Object.isFrozen(a.communes)).toBe(true);
     expect(() => (a.communes as string[]).push('21015')).toThrow(TypeError);
     expect(a.quartiers).toBe(c.quartiers);
+    expect(a.organisationName).toBe(c.organisationName);
   });
 
   it('freezes the objects in a list (hours, points)', () => {

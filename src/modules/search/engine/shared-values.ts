@@ -1,7 +1,7 @@
 // Documents share their equal lists: most services open at one of a few sets of hours and list the
 // same themes, communes and languages as their neighbours, and each held its own copy (about 1.8 KB
-// a document, most of it hours, measured on the bench's directory). The index keeps one frozen copy
-// of each distinct list. Frozen, so that code changing one document's list fails loudly instead of
+// a document, most of it hours, measured on the bench's directory), as well as its organisation's
+// name. The index keeps one frozen copy of each distinct list and name. Frozen, so that code changing one document's list fails loudly instead of
 // changing every document that shares it.
 import type { SearchDoc } from './search-types.ts';
 
@@ -22,7 +22,7 @@ const sharedLists = [
 const empty = Object.freeze([]);
 
 export class SharedValues {
-  private readonly lists = new Map<string, readonly unknown[]>();
+  private readonly values = new Map<string, object>();
 
   /**
    * @param limit distinct lists kept before starting afresh: lists of removed documents are not
@@ -37,17 +37,25 @@ export class SharedValues {
       const list = lists[field];
       if (list) lists[field] = this.list(list) as unknown[];
     }
+    // Every service of an organisation carries its name.
+    doc.organisationName = this.value(doc.organisationName);
     return doc;
   }
 
   private list(list: readonly unknown[]): readonly unknown[] {
     if (list.length === 0) return empty;
-    const key = JSON.stringify(list);
-    const known = this.lists.get(key);
-    if (known) return known;
-    if (this.lists.size >= this.limit) this.lists.clear();
-    const frozen = Object.freeze(list.map((item) => (typeof item === 'object' ? Object.freeze(item) : item)));
-    this.lists.set(key, frozen);
+    return this.value(list, () =>
+      Object.freeze(list.map((item) => (typeof item === 'object' ? Object.freeze(item) : item))),
+    );
+  }
+
+  private value<T extends object>(value: T, freeze: () => T = () => Object.freeze(value)): T {
+    const key = JSON.stringify(value);
+    const known = this.values.get(key);
+    if (known) return known as T;
+    if (this.values.size >= this.limit) this.values.clear();
+    const frozen = freeze();
+    this.values.set(key, frozen);
     return frozen;
   }
 }
