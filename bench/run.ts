@@ -1,6 +1,7 @@
-// npm run bench [-- --services 50000 --duration 10 --connections 50 --signals 1000000 --answers 200000]
+// npm run bench [-- --services 50000 --other 50000 --duration 10 --connections 50 --signals 1000000 --answers 200000]
 // Starts the real server as a separate process on loopback, measures cold and warm start, seeds a
-// large multilingual directory, loads each route with autocannon and writes the figures to
+// large multilingual directory and as many documents of the other searchable kinds (--other, 0 for
+// none; seed-others.ts), loads each route with autocannon and writes the figures to
 // bench/results/, then does the same for the evidence cube over a million need signals. Targets
 // are in the issues; nothing here asserts them.
 import { execSync } from 'node:child_process';
@@ -20,6 +21,13 @@ import {
 import { searchQueries, searchSequence, suggestPrefixes } from './search-mix.ts';
 import { compareSearchTechniques, type SearchTechniques } from './search-techniques.ts';
 import { seedDirectory } from './seed-directory.ts';
+import {
+  indexedByType,
+  otherKindsMarkdown,
+  type OtherSeed,
+  seedOtherKinds,
+  waitUntilTypesIndexed,
+} from './seed-others.ts';
 import { latencySummary, type Measured, round2 } from './measure.ts';
 import { benchReferrals, type WriteResult } from './referrals.ts';
 import { benchSpaces, type SpacesBench, spacesMarkdown } from './spaces.ts';
@@ -39,6 +47,8 @@ const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
   options: {
     services: { type: 'string', default: '50000' },
+    /** Documents of the other searchable kinds; as many as the services unless given. */
+    other: { type: 'string' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     signals: { type: 'string', default: '1000000' },
@@ -46,6 +56,7 @@ const { values } = parseArgs({
   },
 });
 const targetServices = Number(values.services);
+const targetOther = Number(values.other ?? values.services);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 
@@ -131,6 +142,14 @@ async function main(): Promise<void> {
     console.log(
       `seeded ${seeded.organisations} organisations and ${seeded.services} services in ${seedSeconds.toFixed(1)} s`,
     );
+    // The other kinds next to them, before every search, memory and restart figure.
+    const before = await indexedByType(server.url);
+    const others = await seedOtherKinds(runningEmbeddedUrl(dataDir)!, targetOther);
+    console.log(
+      `seeded ${Object.entries(others.documents)
+        .map(([kind, n]) => `${n} ${kind}s`)
+        .join(', ')} (${others.answers} answers) in ${others.seconds} s`,
+    );
     const orgIds = (
       await db.pool.query<{ id: string }>('select id from organisations order by random() limit 500')
     ).rows.map((r) => r.id);
@@ -143,10 +162,13 @@ async function main(): Promise<void> {
     await db.close();
 
     const indexStarted = performance.now();
-    await waitUntilIndexed(server.url, seeded.services);
+    const indexed = await waitUntilTypesIndexed(server.url, {
+      service: seeded.services,
+      ...Object.fromEntries(Object.entries(others.documents).map(([k, n]) => [k, (before[k] ?? 0) + n])),
+    });
     const indexSeconds = (performance.now() - indexStarted) / 1000;
     console.log(
-      `the server's search index caught up with the seeded directory in ${indexSeconds.toFixed(1)} s`,
+      `the server's search index caught up with the seeded documents in ${indexSeconds.toFixed(1)} s: ${JSON.stringify(indexed)}`,
     );
     const idle = memoryOf(server.proc.pid!);
     const pages = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i));
@@ -326,12 +348,15 @@ async function main(): Promise<void> {
         durationSeconds: duration,
         services: seeded.services,
         organisations: seeded.organisations,
+        otherDocuments: others.documents,
+        otherAnswers: others.answers,
       },
       startup: {
         coldStartSeconds: round2(cold.readySeconds),
         warmStartSeconds: round2(warm.readySeconds),
         stopSeconds: round2(coldStop),
         seedSeconds: round2(seedSeconds),
+        otherSeedSeconds: others.seconds,
       },
       restarts,
       serverMemory: {
@@ -343,6 +368,8 @@ async function main(): Promise<void> {
       search: {
         distinctQueries: queries.length,
         indexCatchUpSeconds: round2(indexSeconds),
+        /** Documents of each type in the server's index once it held everything seeded. */
+        indexedByType: indexed,
         uncachedLatencyMs: uncached,
         eventLoopMaxMs: { pages: loopPagesMs, uncachedSearch: loopUncachedMs, searchLoads: loopSearchMs },
         twoProcessFreshness: freshness,
@@ -368,17 +395,6 @@ async function main(): Promise<void> {
   } finally {
     for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
   }
-}
-
-/** Waits until the server's search index holds the seeded services (it follows the change log). */
-async function waitUntilIndexed(base: string, services: number): Promise<void> {
-  const deadline = Date.now() + 600_000;
-  while (Date.now() < deadline) {
-    const res = await fetch(`${base}/api/v1/search?per_page=1`).catch(() => null);
-    if (res?.ok && ((await res.json()) as { meta: { total: number } }).meta.total >= services) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('the search index did not catch up');
 }
 
 /** Latency of each path requested once, one after the other. */
@@ -433,13 +449,21 @@ function markdown(report: {
   date: string;
   commit: string;
   machine: { cpus: number; cpu?: string; node: string };
-  settings: { connections: number; durationSeconds: number; services: number; organisations: number };
+  settings: {
+    connections: number;
+    durationSeconds: number;
+    services: number;
+    organisations: number;
+    otherDocuments: OtherSeed['documents'];
+    otherAnswers: number;
+  };
   startup: Record<string, number>;
   restarts: Restart[];
   serverMemory: Record<string, number>;
   search: {
     distinctQueries: number;
     indexCatchUpSeconds: number;
+    indexedByType: Record<string, number>;
     uncachedLatencyMs: { p50: number; p95: number; p99: number };
     eventLoopMaxMs: { pages: number; uncachedSearch: number; searchLoads: number };
     twoProcessFreshness: Freshness;
@@ -465,6 +489,15 @@ function markdown(report: {
     '',
     `${report.machine.cpus} × ${report.machine.cpu}, Node ${report.machine.node}. ${report.settings.connections} connections, ${report.settings.durationSeconds} s per route, ` +
       `${report.settings.organisations} organisations and ${report.settings.services} services.`,
+    '',
+    otherKindsMarkdown(
+      {
+        documents: report.settings.otherDocuments,
+        answers: report.settings.otherAnswers,
+        seconds: report.startup.otherSeedSeconds!,
+      },
+      report.search.indexedByType,
+    ),
     '',
     '| route | req/s | p50 ms | p95 ms | p99 ms | ratio to /healthz | errors |',
     '|---|---:|---:|---:|---:|---:|---:|',
@@ -494,7 +527,8 @@ function markdown(report: {
     `Search: ${report.search.distinctQueries} distinct queries in the mix (long tail, rank^-1); each run once without cache: ` +
       `p50 ${report.search.uncachedLatencyMs.p50} ms, p95 ${report.search.uncachedLatencyMs.p95} ms, p99 ${report.search.uncachedLatencyMs.p99} ms. ` +
       `The loads of the search routes above run after that pass, as on a server that has been answering for a while (its caches warm). ` +
-      `The index caught up with the seeded directory in ${report.search.indexCatchUpSeconds} s.`,
+      `The index caught up with the seeded directory and other kinds in ${report.search.indexCatchUpSeconds} s; ` +
+      `idle RSS measured after that.`,
     techniquesMarkdown(report.search.techniques),
     `Relevance on the demo data (${report.search.relevance.queries} queries): MRR ${report.search.relevance.mrr}, P@5 ${report.search.relevance.precisionAt5} (target MRR >= 0.9).`,
     `Relevance on the real organisations of the City of Brussels list, imported next to it (${report.search.realRelevance.queries} queries): MRR ${report.search.realRelevance.mrr}, P@5 ${report.search.realRelevance.precisionAt5} (target MRR >= 0.85).`,
