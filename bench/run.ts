@@ -57,6 +57,7 @@ const { values } = parseArgs({
 });
 const targetServices = Number(values.services);
 const targetOther = Number(values.other ?? values.services);
+const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 
@@ -309,7 +310,7 @@ async function main(): Promise<void> {
     const withEvidence = memoryOf(server.proc.pid!);
     await stopServer(server);
     const restarts = await measureRestarts(() => startServer(dataDir, ['--no-demo']), stopServer);
-    console.log(restartsMarkdown(seeded.services, restarts));
+    console.log(restartsMarkdown(seeded.services, restarts, sum(others.documents)));
 
     const ceiling = results[0]!.requestsPerSecond;
     for (const r of [
@@ -393,7 +394,13 @@ async function main(): Promise<void> {
     writeFileSync(join(dir, 'latest.md'), markdown(report));
     console.log(markdown(report));
   } finally {
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    // After a failure the servers may still be stopping: a folder left behind must not hide the error.
+    for (const dir of dirs)
+      try {
+        rmSync(dir, { recursive: true, force: true });
+      } catch (error) {
+        console.error(`could not remove ${dir}: ${String(error)}`);
+      }
   }
 }
 
@@ -515,7 +522,7 @@ function markdown(report: {
     '',
     `Start-up: cold ${report.startup.coldStartSeconds} s (empty folder: initdb, migrations, demo data), warm ${report.startup.warmStartSeconds} s, ` +
       `stop ${report.startup.stopSeconds} s; seeding took ${report.startup.seedSeconds} s.`,
-    restartsMarkdown(report.settings.services, report.restarts),
+    restartsMarkdown(report.settings.services, report.restarts, sum(report.settings.otherDocuments)),
     `Server memory: ${report.serverMemory.idleRssMb} MB idle, ${report.serverMemory.afterLoadRssMb} MB after the load, ` +
       `${report.serverMemory.withEvidenceRssMb} MB with the evidence cube, peak ${report.serverMemory.peakRssMb} MB (RSS of the Node process; PostgreSQL not included).`,
     evidenceMarkdown(report.evidence),
