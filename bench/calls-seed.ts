@@ -3,7 +3,8 @@
 // to three themes, all Brussels or one to three communes, informal groups eligible or not, a KBO
 // number required now and then, amount ranges, opening in the past or ahead and deadlines from a
 // week ago to eighteen months ahead (nine in ten published). Terms computed as call-terms.ts does,
-// once per template. All of it is bench data: the titles say so.
+// once per template. All of it is bench data: the titles say so, and is_demo. run.ts seeds a first
+// set before the search figures through the same function, all published, with its own random seed.
 import { sql } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Database } from '../src/db/client.ts';
@@ -46,10 +47,10 @@ const day = 86_400_000;
 
 export async function seedCalls(
   db: Database,
-  { calls = 5_000 } = {},
+  { calls = 5_000, publishedShare = 0.9, seed = 23 } = {},
 ): Promise<{ calls: number; seconds: number }> {
   const started = performance.now();
-  const rand = random(23);
+  const rand = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const some = <T>(list: readonly T[], min: number, max: number) => {
     const n = min + Math.floor(rand() * (max - min + 1));
@@ -103,9 +104,10 @@ export async function seedCalls(
         allBrussels,
         opensAt: new Date(opens),
         closesAt: new Date(closes),
-        link: `https://example.org/bench-call-${i}`,
-        status: rand() < 0.9 ? 'published' : 'withdrawn',
+        link: `https://example.org/bench-call-${seed}-${i}`,
+        status: rand() < publishedShare ? 'published' : 'withdrawn',
         searchTerms: sql`array_to_tsvector(${sql.param(found)}::text[])`,
+        isDemo: true,
         createdAt: created,
         updatedAt: created,
       });

@@ -3,7 +3,8 @@
 // directory's languages (always for interpreting), zero to three themes, one to three communes or
 // all Brussels (one in four), dates up to six months ahead, created over the past year. Their search
 // terms are computed as post-terms.ts does, once per template. All of it is bench data: the
-// titles say so.
+// titles say so, and is_demo. run.ts seeds a first set of open offers only (what search indexes)
+// before the search figures through the same function, with its own random seed.
 import { sql } from 'drizzle-orm';
 import type { PgInsertValue } from 'drizzle-orm/pg-core';
 import type { Database } from '../src/db/client.ts';
@@ -45,9 +46,12 @@ export interface SeededPosts {
   seconds: number;
 }
 
-export async function seedExchange(db: Database, { posts = 50_000 } = {}): Promise<SeededPosts> {
+export async function seedExchange(
+  db: Database,
+  { posts = 50_000, openOffersOnly = false, seed = 17 } = {},
+): Promise<SeededPosts> {
   const started = performance.now();
-  const rand = random(17);
+  const rand = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(rand() * list.length)]!;
   const some = <T>(list: readonly T[], min: number, max: number) => {
     const n = min + Math.floor(rand() * (max - min + 1));
@@ -66,7 +70,7 @@ export async function seedExchange(db: Database, { posts = 50_000 } = {}): Promi
   for (let done = 0; done < posts; done += batch) {
     const rows: PgInsertValue<typeof exchangePosts>[] = [];
     for (let i = done; i < Math.min(posts, done + batch); i++) {
-      const direction = pick(postDirections);
+      const direction = openOffersOnly ? 'offer' : pick(postDirections);
       const kind = pick(postKinds);
       const s = Math.floor(rand() * subjects.nl.length);
       const lang = pick(['nl', 'fr', 'en'] as const);
@@ -101,9 +105,10 @@ export async function seedExchange(db: Database, { posts = 50_000 } = {}): Promi
         communes: allBrussels ? [] : some(communes, 1, 3).sort(),
         allBrussels,
         until: addDays(today, Math.floor(rand() * 183)),
-        status: rand() < 0.8 ? 'open' : pick(['fulfilled', 'closed', 'expired'] as const),
+        status: openOffersOnly || rand() < 0.8 ? 'open' : pick(['fulfilled', 'closed', 'expired'] as const),
         fulfilledAt: new Date(now),
         searchTerms: sql`array_to_tsvector(${sql.param(found)}::text[])`,
+        isDemo: true,
         createdAt: created,
         updatedAt: created,
       });

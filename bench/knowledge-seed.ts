@@ -3,7 +3,8 @@
 // taxonomy, communes of the 19, worksheet items of the shared lists, a few featured), their search
 // terms computed here as practice-terms.ts does, and 200 published learning paths, copies of the
 // demo path's cards. All of it is bench data: slugs start with "bench-", the practices' contact is
-// "Bench data" and the paths' titles say so.
+// "Bench data" and the paths' titles say so. run.ts seeds a first set of practices (no paths) before
+// the search figures through the same function, with its own slugs (`slugPrefix`) and random seed.
 import { connectDatabase } from '../src/db/client.ts';
 import { thesaurusConcepts } from '../src/modules/glossary/index.ts';
 import { checkCards } from '../src/modules/learning/paths/check-path.ts';
@@ -100,10 +101,12 @@ export interface KnowledgeSeed {
 export async function seedKnowledge(
   databaseUrl: string,
   scale: { practices: number; paths: number },
+  /** Another set next to this one: its own slugs and random data. */
+  { slugPrefix = 'bench', seed = 16 }: { slugPrefix?: string; seed?: number } = {},
 ): Promise<KnowledgeSeed> {
   const started = performance.now();
   const db = connectDatabase(databaseUrl, { max: 2 });
-  const next = random(16);
+  const next = random(seed);
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   const some = <T>(list: readonly T[], max: number) => [
     ...new Set(Array.from({ length: Math.floor(next() * (max + 1)) }, () => pick(list))),
@@ -159,7 +162,7 @@ export async function seedKnowledge(
           ),
         ];
         return {
-          slug: `bench-practice-${n}`,
+          slug: `${slugPrefix}-practice-${n}`,
           owner: owner.id,
           featured: next() < 0.02,
           title: JSON.stringify(title),
@@ -214,7 +217,7 @@ export async function seedKnowledge(
     // Paths: the demo path's cards (new keys each copy), its words of the glossary that exist.
     const known = new Set((await thesaurusConcepts(db.db)).map((c) => c.id));
     const paths = Array.from({ length: scale.paths }, (_, i) => ({
-      slug: `bench-path-${i + 1}`,
+      slug: `${slugPrefix}-path-${i + 1}`,
       title: JSON.stringify({
         nl: `Verblijfspapieren, oefening ${i + 1} (benchgegevens)`,
         fr: `Papiers de séjour, exercice ${i + 1} (données de banc d’essai)`,

@@ -1,7 +1,10 @@
 // The network at scale: 20,000 events of the seeded directory's organisations (a fifth weekly, so
 // about 60,000 dates over the coming year), 100,000 questions in nl, fr and en about the thesaurus's
-// concepts in the 19 communes, and 300,000 answers. Texts are made from the thesaurus's own terms,
-// so cross-language search finds them as it would real ones. Marked as demo data (is_demo, bench users).
+// concepts in the 19 communes, and 300,000 answers. Texts (events' too) are made from the thesaurus's
+// own terms, so cross-language search finds them as it would real ones. Marked as demo data (is_demo,
+// bench users). run.ts seeds a first set before the search figures through the same function, with
+// its own users (`tag`) and random seed, some events dated in the last 30 days and public questions
+// only, each answered.
 import { randomUUID } from 'node:crypto';
 import { connectDatabase } from '../src/db/client.ts';
 import { geoReference } from '../src/modules/geo/index.ts';
@@ -45,6 +48,30 @@ const askTemplates: Record<Lang, ((term: string, place: string) => [string, stri
   ],
 };
 
+/** An event's kind in each language, for its title and description. */
+const kindLabels: Record<string, Record<Lang, string>> = {
+  network_day: { nl: 'Netwerkdag', fr: 'Journée réseau', en: 'Network day' },
+  job_shadowing: { nl: 'Meeloopdag', fr: "Journée d'immersion", en: 'Job shadowing' },
+  intervision: { nl: 'Intervisie', fr: 'Intervision', en: 'Peer review' },
+  training: { nl: 'Vorming', fr: 'Formation', en: 'Training' },
+  open_day: { nl: 'Opendeurdag', fr: 'Portes ouvertes', en: 'Open day' },
+  local_consultation: { nl: 'Lokaal overleg', fr: 'Concertation locale', en: 'Local consultation' },
+};
+const eventTexts: Record<Lang, (kind: string, term: string, place: string) => [string, string]> = {
+  nl: (k, t, p) => [
+    `${k}: ${t} in ${p}`,
+    `${k} over ${t} voor wie in ${p} werkt: voorstelling van de diensten, vragen uit de praktijk en tijd om elkaar te leren kennen. Benchgegevens.`,
+  ],
+  fr: (k, t, p) => [
+    `${k} : ${t} à ${p}`,
+    `${k} autour de ${t} pour les professionnels de ${p} : présentation des services, questions de terrain et temps pour se rencontrer. Données de banc d’essai.`,
+  ],
+  en: (k, t, p) => [
+    `${k}: ${t} in ${p}`,
+    `${k} about ${t} for those working in ${p}: the services introduce themselves, questions from practice and time to meet. Bench data.`,
+  ],
+};
+
 const answerTemplates: Record<Lang, ((term: string) => string)[]> = {
   nl: [
     (t) => `Wij verwijzen voor ${t} meestal door naar het OCMW van de gemeente; bel vooraf.`,
@@ -74,11 +101,24 @@ export interface NetworkSeed {
 
 export async function seedNetwork(
   databaseUrl: string,
-  scale: { events: number; questions: number; answersPerQuestion: number },
+  scale: {
+    events: number;
+    questions: number;
+    answersPerQuestion: number;
+    /** Events whose first date was in the last 30 days (still found by search), of all events. */
+    recentShare?: number;
+    /** Questions for members only (never indexed), of all questions. */
+    membersShare?: number;
+    /** Answers each question has at least. */
+    minAnswers?: number;
+  },
+  /** Another set next to this one: its own bench people (e-mail addresses) and random data. */
+  { tag = 'network', seed = 15 }: { tag?: string; seed?: number } = {},
 ): Promise<NetworkSeed> {
   const started = performance.now();
   const db = connectDatabase(databaseUrl, { max: 2 });
-  const next = random(15);
+  const next = random(seed);
+  const { recentShare = 0, membersShare = 0.1, minAnswers = 0 } = scale;
   const pick = <T>(list: readonly T[]) => list[Math.floor(next() * list.length)]!;
   try {
     const places = (
@@ -93,7 +133,7 @@ export async function seedNetwork(
     ).rows.map((r) => r.code);
 
     // Bench people, verified, each a member of one organisation (an editor); they never log in with a password.
-    const userEmails = Array.from({ length: 2000 }, (_, i) => `bench-network-${i}@example.org`);
+    const userEmails = Array.from({ length: 2000 }, (_, i) => `bench-${tag}-${i}@example.org`);
     const users = (
       await db.pool.query<{ id: string }>(
         `insert into users (email, name, password_hash, locale, email_verified_at)
@@ -109,30 +149,41 @@ export async function seedNetwork(
       [users, orgOf],
     );
 
-    // Events: a fifth weekly for twelve weeks; the others one date. Starts over the coming year.
+    const geo = geoReference();
+    const concepts = thesaurus().concepts.filter(
+      (c) => c.terms.nl.length && c.terms.fr.length && c.terms.en.length,
+    );
+    const communeNames = new Map(geo.communes.map((c) => [c.nis, c.name]));
+
+    // Events: a fifth weekly for twelve weeks; the others one date. Starts over the coming year (a
+    // `recentShare` in the last 29 days). Titles and texts in the three languages, about a concept.
     let events = 0;
     let occurrences = 0;
     for (let i = 0; i < scale.events; i += 2000) {
       const n = Math.min(2000, scale.events - i);
       const rows = Array.from({ length: n }, () => {
         const place = pick(places);
-        const dayOffset = 1 + Math.floor(next() * 360);
+        const dayOffset = next() < recentShare ? -1 - Math.floor(next() * 29) : 1 + Math.floor(next() * 360);
         const hour = pick([9, 10, 14, 18]);
         const weekly = next() < 0.2;
+        const kind = pick(Object.keys(kindLabels));
+        const concept = pick(concepts);
+        const texts = langs.map((l) =>
+          eventTexts[l](
+            kindLabels[kind]![l],
+            pick(concept.terms[l]),
+            communeNames.get(place.commune)?.[l] ?? '',
+          ),
+        );
         return {
           id: randomUUID(),
           org: place.org,
           location: place.id,
           commune: place.commune,
-          kind: pick([
-            'network_day',
-            'job_shadowing',
-            'intervision',
-            'training',
-            'open_day',
-            'local_consultation',
-          ]),
-          theme: pick(themes),
+          kind,
+          title: JSON.stringify(Object.fromEntries(langs.map((l, k) => [l, texts[k]![0]]))),
+          description: JSON.stringify(Object.fromEntries(langs.map((l, k) => [l, texts[k]![1]]))),
+          theme: concept.themes[0] ?? pick(themes),
           language: pick(['nl', 'fr', 'en', 'ar']),
           dayOffset,
           hour,
@@ -143,16 +194,13 @@ export async function seedNetwork(
       await db.pool.query(
         `insert into events (id, organisation_id, kind, title, description, place_kind, location_id, commune_nis,
                              starts_at, ends_at, rule, capacity, languages, themes, is_demo)
-         select id, org, kind,
-                jsonb_build_object('nl', 'Netwerkmoment ' || t.n, 'fr', 'Moment réseau ' || t.n, 'en', 'Network moment ' || t.n),
-                jsonb_build_object('nl', 'Kennismaken met het werkveld.', 'fr', 'Faire connaissance avec le terrain.', 'en', 'Meet the field.'),
-                'place', loc, commune,
+         select id, org, kind, ti::jsonb, de::jsonb, 'place', loc, commune,
                 (date_trunc('day', now() at time zone 'Europe/Brussels') + make_interval(days => d, hours => h)) at time zone 'Europe/Brussels',
                 (date_trunc('day', now() at time zone 'Europe/Brussels') + make_interval(days => d, hours => h + 2)) at time zone 'Europe/Brussels',
                 case when w then 'FREQ=WEEKLY;COUNT=12' end, cap, array[lang], array[theme], true
            from unnest($1::uuid[], $2::uuid[], $3::uuid[], $4::text[], $5::text[], $6::text[], $7::text[],
-                       $8::int[], $9::int[], $10::bool[], $11::int[]) with ordinality
-                as t(id, org, loc, commune, kind, theme, lang, d, h, w, cap, n)`,
+                       $8::int[], $9::int[], $10::bool[], $11::int[], $12::text[], $13::text[])
+                as t(id, org, loc, commune, kind, theme, lang, d, h, w, cap, ti, de)`,
         [
           rows.map((r) => r.id),
           rows.map((r) => r.org),
@@ -165,6 +213,8 @@ export async function seedNetwork(
           rows.map((r) => r.hour),
           rows.map((r) => r.weekly),
           rows.map((r) => r.capacity),
+          rows.map((r) => r.title),
+          rows.map((r) => r.description),
         ],
       );
       const inserted = await db.pool.query(
@@ -179,10 +229,6 @@ export async function seedNetwork(
     }
 
     // Questions and answers, each in one of the three languages, about one concept and one commune.
-    const geo = geoReference();
-    const concepts = thesaurus().concepts.filter(
-      (c) => c.terms.nl.length && c.terms.fr.length && c.terms.en.length,
-    );
     const publicQuestionIds: string[] = [];
     let answers = 0;
     for (let i = 0; i < scale.questions; i += 2000) {
@@ -196,14 +242,17 @@ export async function seedNetwork(
           commune.name[language === 'en' ? 'fr' : language],
         );
         const qThemes = concept.themes.length ? concept.themes.slice(0, 2) : [pick(themes)];
-        const replies = Array.from({ length: Math.round(next() * 2 * scale.answersPerQuestion) }, () => {
-          const lang = pick(langs);
-          return {
-            body: pick(answerTemplates[lang])(pick(concept.terms[lang])),
-            language: lang,
-            author: pick(users),
-          };
-        });
+        const replies = Array.from(
+          { length: Math.max(minAnswers, Math.round(next() * 2 * scale.answersPerQuestion)) },
+          () => {
+            const lang = pick(langs);
+            return {
+              body: pick(answerTemplates[lang])(pick(concept.terms[lang])),
+              language: lang,
+              author: pick(users),
+            };
+          },
+        );
         return {
           id: randomUUID(),
           author: pick(users),
@@ -212,7 +261,7 @@ export async function seedNetwork(
           language,
           themes: qThemes,
           commune: commune.nis,
-          members: next() < 0.1,
+          members: next() < membersShare,
           days: Math.floor(next() * 700),
           replies,
           terms: documentTerms(
@@ -227,10 +276,10 @@ export async function seedNetwork(
       });
       await db.pool.query(
         `insert into questions (id, author_id, title, body, language, themes, commune_nis, visibility, answer_count,
-                                last_activity_at, created_at, updated_at, search_terms)
+                                last_activity_at, created_at, updated_at, search_terms, is_demo)
          select id, a, ti, b, l, string_to_array(th, ','), c, case when m then 'members' else 'everyone' end, ac,
                 now() - make_interval(days => d), now() - make_interval(days => d), now() - make_interval(days => d),
-                array_to_tsvector(string_to_array(te, ' '))
+                array_to_tsvector(string_to_array(te, ' ')), true
            from unnest($1::uuid[], $2::uuid[], $3::text[], $4::text[], $5::text[], $6::text[], $7::text[], $8::bool[],
                        $9::int[], $10::int[], $11::text[]) as t(id, a, ti, b, l, th, c, m, ac, d, te)`,
         [

@@ -53,8 +53,8 @@ export async function measureRestarts<S extends Started>(
   return restarts;
 }
 
-export const restartsMarkdown = (services: number, restarts: Restart[]): string =>
-  `Restarts on the ${services}-service directory (jobs on), ${restarts.length} times: ` +
+export const restartsMarkdown = (services: number, restarts: Restart[], others = 0): string =>
+  `Restarts on the ${services}-service directory${others ? ` with ${others} documents of the other kinds` : ''} (jobs on), ${restarts.length} times: ` +
   restarts
     .map((r) =>
       r.served
@@ -65,8 +65,8 @@ export const restartsMarkdown = (services: number, restarts: Restart[]): string 
   '.';
 
 /**
- * Alone: `npx tsx bench/restarts.ts --services 50000` seeds a directory of that size through a first
- * server, stops it, restarts it three times (jobs on) and writes the figures to bench/results.
+ * Alone: `npx tsx bench/restarts.ts --services 50000 [--other N]` seeds a directory of that size and
+ * as many documents of the other kinds (seed-others.ts) through a first server, stops it, restarts it three times (jobs on) and writes the figures to bench/results.
  */
 async function restartsAlone() {
   const { mkdirSync, mkdtempSync, rmSync, writeFileSync } = await import('node:fs');
@@ -77,8 +77,11 @@ async function restartsAlone() {
   const { runningEmbeddedUrl } = await import('../src/db/embedded.ts');
   const { generateKey } = await import('../src/shared/field-encryption.ts');
   const { seedDirectory } = await import('./seed-directory.ts');
+  const { seedOtherKinds } = await import('./seed-others.ts');
   const { startServer, stopServer } = await import('./server-process.ts');
-  const { values } = parseArgs({ options: { services: { type: 'string', default: '50000' } } });
+  const { values } = parseArgs({
+    options: { services: { type: 'string', default: '50000' }, other: { type: 'string' } },
+  });
   const env = { ENCRYPTION_KEYS: generateKey('bench') };
   const dataDir = mkdtempSync(join(tmpdir(), 'passerelle-bench-restarts-'));
   try {
@@ -86,17 +89,27 @@ async function restartsAlone() {
     const db = connectDatabase(runningEmbeddedUrl(dataDir)!, { max: 4 });
     const seeded = await seedDirectory(db.db, Number(values.services));
     await db.close();
+    const others = await seedOtherKinds(
+      runningEmbeddedUrl(dataDir)!,
+      Number(values.other ?? values.services),
+    );
     await stopServer(first);
-    console.log(`seeded ${seeded.organisations} organisations and ${seeded.services} services`);
+    console.log(
+      `seeded ${seeded.organisations} organisations, ${seeded.services} services and ${JSON.stringify(others.documents)}`,
+    );
     const restarts = await measureRestarts(() => startServer(dataDir, ['--no-demo'], env), stopServer);
-    const line = restartsMarkdown(seeded.services, restarts);
+    const line = restartsMarkdown(
+      seeded.services,
+      restarts,
+      Object.values(others.documents).reduce((a, b) => a + b, 0),
+    );
     console.log(line);
     const date = new Date().toISOString();
     const dir = new URL('results/', import.meta.url).pathname;
     mkdirSync(dir, { recursive: true });
     writeFileSync(
       join(dir, `restarts-${date.slice(0, 16).replace(/[:T]/g, '-')}.json`),
-      `${JSON.stringify({ date, services: seeded.services, restarts, summary: line }, null, 2)}\n`,
+      `${JSON.stringify({ date, services: seeded.services, others: others.documents, restarts, summary: line }, null, 2)}\n`,
     );
   } finally {
     rmSync(dataDir, { recursive: true, force: true });

@@ -1,6 +1,7 @@
-// npm run bench [-- --services 50000 --duration 10 --connections 50 --signals 1000000 --answers 200000]
+// npm run bench [-- --services 50000 --other 50000 --duration 10 --connections 50 --signals 1000000 --answers 200000]
 // Starts the real server as a separate process on loopback, measures cold and warm start, seeds a
-// large multilingual directory, loads each route with autocannon and writes the figures to
+// large multilingual directory and as many documents of the other searchable kinds (--other, 0 for
+// none; seed-others.ts), loads each route with autocannon and writes the figures to
 // bench/results/, then does the same for the evidence cube over a million need signals. Targets
 // are in the issues; nothing here asserts them.
 import { execSync } from 'node:child_process';
@@ -20,6 +21,13 @@ import {
 import { searchQueries, searchSequence, suggestPrefixes } from './search-mix.ts';
 import { compareSearchTechniques, type SearchTechniques } from './search-techniques.ts';
 import { seedDirectory } from './seed-directory.ts';
+import {
+  indexedByType,
+  otherKindsMarkdown,
+  type OtherSeed,
+  seedOtherKinds,
+  waitUntilTypesIndexed,
+} from './seed-others.ts';
 import { latencySummary, type Measured, round2 } from './measure.ts';
 import { benchReferrals, type WriteResult } from './referrals.ts';
 import { benchSpaces, type SpacesBench, spacesMarkdown } from './spaces.ts';
@@ -31,7 +39,7 @@ import { benchGlossary, type GlossaryBench, glossaryMarkdown } from './glossary.
 import { benchKnowledge, type KnowledgeBench, knowledgeMarkdown } from './knowledge.ts';
 import { benchExchangePages, type ExchangeBench, exchangeMarkdown } from './exchange-pages.ts';
 import { measureRestarts, type Restart, restartsMarkdown } from './restarts.ts';
-import { startServer as startProcess, stopServer } from './server-process.ts';
+import { startServer as startProcess, stopServer, waitUntilReady } from './server-process.ts';
 import { type Freshness, measureFreshness } from './freshness.ts';
 import { longestEventLoopDelayMs, resetEventLoop, type Target, targetsMarkdown } from './targets.ts';
 
@@ -39,6 +47,8 @@ const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
   options: {
     services: { type: 'string', default: '50000' },
+    /** Documents of the other searchable kinds; as many as the services unless given. */
+    other: { type: 'string' },
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     signals: { type: 'string', default: '1000000' },
@@ -46,6 +56,8 @@ const { values } = parseArgs({
   },
 });
 const targetServices = Number(values.services);
+const targetOther = Number(values.other ?? values.services);
+const sum = (counts: Record<string, number>) => Object.values(counts).reduce((a, b) => a + b, 0);
 const duration = Number(values.duration);
 const connections = Number(values.connections);
 
@@ -131,6 +143,14 @@ async function main(): Promise<void> {
     console.log(
       `seeded ${seeded.organisations} organisations and ${seeded.services} services in ${seedSeconds.toFixed(1)} s`,
     );
+    // The other kinds next to them, before every search, memory and restart figure.
+    const before = await indexedByType(server.url);
+    const others = await seedOtherKinds(runningEmbeddedUrl(dataDir)!, targetOther);
+    console.log(
+      `seeded ${Object.entries(others.documents)
+        .map(([kind, n]) => `${n} ${kind}s`)
+        .join(', ')} (${others.answers} answers) in ${others.seconds} s`,
+    );
     const orgIds = (
       await db.pool.query<{ id: string }>('select id from organisations order by random() limit 500')
     ).rows.map((r) => r.id);
@@ -143,10 +163,13 @@ async function main(): Promise<void> {
     await db.close();
 
     const indexStarted = performance.now();
-    await waitUntilIndexed(server.url, seeded.services);
+    const indexed = await waitUntilTypesIndexed(server.url, {
+      service: seeded.services,
+      ...Object.fromEntries(Object.entries(others.documents).map(([k, n]) => [k, (before[k] ?? 0) + n])),
+    });
     const indexSeconds = (performance.now() - indexStarted) / 1000;
     console.log(
-      `the server's search index caught up with the seeded directory in ${indexSeconds.toFixed(1)} s`,
+      `the server's search index caught up with the seeded documents in ${indexSeconds.toFixed(1)} s: ${JSON.stringify(indexed)}`,
     );
     const idle = memoryOf(server.proc.pid!);
     const pages = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i));
@@ -254,6 +277,8 @@ async function main(): Promise<void> {
     // A second app process on the same database, as a deployment with two would run: a moderator's
     // change to the glossary must reach the search of both.
     const second = await startServer(temp(), ['--no-demo'], { DATABASE_URL: runningEmbeddedUrl(dataDir)! });
+    // Its index of everything seeded so far is built before the glossary's change is timed.
+    console.log(`second process ready after ${(await waitUntilReady(second.url)).toFixed(1)} s`);
     let glossary: GlossaryBench;
     let freshness: Freshness;
     try {
@@ -287,7 +312,7 @@ async function main(): Promise<void> {
     const withEvidence = memoryOf(server.proc.pid!);
     await stopServer(server);
     const restarts = await measureRestarts(() => startServer(dataDir, ['--no-demo']), stopServer);
-    console.log(restartsMarkdown(seeded.services, restarts));
+    console.log(restartsMarkdown(seeded.services, restarts, sum(others.documents)));
 
     const ceiling = results[0]!.requestsPerSecond;
     for (const r of [
@@ -326,12 +351,15 @@ async function main(): Promise<void> {
         durationSeconds: duration,
         services: seeded.services,
         organisations: seeded.organisations,
+        otherDocuments: others.documents,
+        otherAnswers: others.answers,
       },
       startup: {
         coldStartSeconds: round2(cold.readySeconds),
         warmStartSeconds: round2(warm.readySeconds),
         stopSeconds: round2(coldStop),
         seedSeconds: round2(seedSeconds),
+        otherSeedSeconds: others.seconds,
       },
       restarts,
       serverMemory: {
@@ -343,6 +371,8 @@ async function main(): Promise<void> {
       search: {
         distinctQueries: queries.length,
         indexCatchUpSeconds: round2(indexSeconds),
+        /** Documents of each type in the server's index once it held everything seeded. */
+        indexedByType: indexed,
         uncachedLatencyMs: uncached,
         eventLoopMaxMs: { pages: loopPagesMs, uncachedSearch: loopUncachedMs, searchLoads: loopSearchMs },
         twoProcessFreshness: freshness,
@@ -366,19 +396,14 @@ async function main(): Promise<void> {
     writeFileSync(join(dir, 'latest.md'), markdown(report));
     console.log(markdown(report));
   } finally {
-    for (const dir of dirs) rmSync(dir, { recursive: true, force: true });
+    // After a failure the servers may still be stopping: a folder left behind must not hide the error.
+    for (const dir of dirs)
+      try {
+        rmSync(dir, { recursive: true, force: true });
+      } catch (error) {
+        console.error(`could not remove ${dir}: ${String(error)}`);
+      }
   }
-}
-
-/** Waits until the server's search index holds the seeded services (it follows the change log). */
-async function waitUntilIndexed(base: string, services: number): Promise<void> {
-  const deadline = Date.now() + 600_000;
-  while (Date.now() < deadline) {
-    const res = await fetch(`${base}/api/v1/search?per_page=1`).catch(() => null);
-    if (res?.ok && ((await res.json()) as { meta: { total: number } }).meta.total >= services) return;
-    await new Promise((r) => setTimeout(r, 500));
-  }
-  throw new Error('the search index did not catch up');
 }
 
 /** Latency of each path requested once, one after the other. */
@@ -433,13 +458,21 @@ function markdown(report: {
   date: string;
   commit: string;
   machine: { cpus: number; cpu?: string; node: string };
-  settings: { connections: number; durationSeconds: number; services: number; organisations: number };
+  settings: {
+    connections: number;
+    durationSeconds: number;
+    services: number;
+    organisations: number;
+    otherDocuments: OtherSeed['documents'];
+    otherAnswers: number;
+  };
   startup: Record<string, number>;
   restarts: Restart[];
   serverMemory: Record<string, number>;
   search: {
     distinctQueries: number;
     indexCatchUpSeconds: number;
+    indexedByType: Record<string, number>;
     uncachedLatencyMs: { p50: number; p95: number; p99: number };
     eventLoopMaxMs: { pages: number; uncachedSearch: number; searchLoads: number };
     twoProcessFreshness: Freshness;
@@ -466,6 +499,15 @@ function markdown(report: {
     `${report.machine.cpus} × ${report.machine.cpu}, Node ${report.machine.node}. ${report.settings.connections} connections, ${report.settings.durationSeconds} s per route, ` +
       `${report.settings.organisations} organisations and ${report.settings.services} services.`,
     '',
+    otherKindsMarkdown(
+      {
+        documents: report.settings.otherDocuments,
+        answers: report.settings.otherAnswers,
+        seconds: report.startup.otherSeedSeconds!,
+      },
+      report.search.indexedByType,
+    ),
+    '',
     '| route | req/s | p50 ms | p95 ms | p99 ms | ratio to /healthz | errors |',
     '|---|---:|---:|---:|---:|---:|---:|',
     ...rows,
@@ -482,7 +524,7 @@ function markdown(report: {
     '',
     `Start-up: cold ${report.startup.coldStartSeconds} s (empty folder: initdb, migrations, demo data), warm ${report.startup.warmStartSeconds} s, ` +
       `stop ${report.startup.stopSeconds} s; seeding took ${report.startup.seedSeconds} s.`,
-    restartsMarkdown(report.settings.services, report.restarts),
+    restartsMarkdown(report.settings.services, report.restarts, sum(report.settings.otherDocuments)),
     `Server memory: ${report.serverMemory.idleRssMb} MB idle, ${report.serverMemory.afterLoadRssMb} MB after the load, ` +
       `${report.serverMemory.withEvidenceRssMb} MB with the evidence cube, peak ${report.serverMemory.peakRssMb} MB (RSS of the Node process; PostgreSQL not included).`,
     evidenceMarkdown(report.evidence),
@@ -494,7 +536,8 @@ function markdown(report: {
     `Search: ${report.search.distinctQueries} distinct queries in the mix (long tail, rank^-1); each run once without cache: ` +
       `p50 ${report.search.uncachedLatencyMs.p50} ms, p95 ${report.search.uncachedLatencyMs.p95} ms, p99 ${report.search.uncachedLatencyMs.p99} ms. ` +
       `The loads of the search routes above run after that pass, as on a server that has been answering for a while (its caches warm). ` +
-      `The index caught up with the seeded directory in ${report.search.indexCatchUpSeconds} s.`,
+      `The index caught up with the seeded directory and other kinds in ${report.search.indexCatchUpSeconds} s; ` +
+      `idle RSS measured after that.`,
     techniquesMarkdown(report.search.techniques),
     `Relevance on the demo data (${report.search.relevance.queries} queries): MRR ${report.search.relevance.mrr}, P@5 ${report.search.relevance.precisionAt5} (target MRR >= 0.9).`,
     `Relevance on the real organisations of the City of Brussels list, imported next to it (${report.search.realRelevance.queries} queries): MRR ${report.search.realRelevance.mrr}, P@5 ${report.search.realRelevance.precisionAt5} (target MRR >= 0.85).`,

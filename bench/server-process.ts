@@ -61,3 +61,14 @@ export async function stopServer(server: Server): Promise<number> {
   await server.exited;
   return (performance.now() - started) / 1000;
 }
+
+/** Waits until the server's /readyz says ready (its search index built); the seconds it took. */
+export async function waitUntilReady(url: string, timeoutMs = 600_000): Promise<number> {
+  const started = performance.now();
+  while (performance.now() - started < timeoutMs) {
+    const res = await fetch(`${url}/readyz`, { signal: AbortSignal.timeout(2_000) }).catch(() => null);
+    if (res?.ok) return (performance.now() - started) / 1000;
+    await new Promise((r) => setTimeout(r, 200));
+  }
+  throw new Error(`${url} was not ready after ${timeoutMs / 1000} s`);
+}

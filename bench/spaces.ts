@@ -1,9 +1,11 @@
 // Rooms at scale: 2,000 rooms at the seeded directory's places, with varied hours, with 200,000
 // confirmed bookings over the coming year. Measures "free rooms on Thursday evening in Molenbeek
 // for 20 people" (each Thursday of the year once with nothing cached, then under load) and booking
-// requests through the API with an organisation's token (each a different free slot).
+// requests through the API with an organisation's token (each a different free slot). run.ts seeds
+// a first set of rooms (no bookings) before the search figures through seedRooms, with its own seed.
 import { DateTime } from 'luxon';
 import { connectDatabase } from '../src/db/client.ts';
+import { geoReference } from '../src/modules/geo/index.ts';
 import { hashToken, newToken } from '../src/shared/tokens.ts';
 import { type LoadTools as Tools, type Measured, round2 } from './measure.ts';
 import { random } from './random.ts';
@@ -30,14 +32,47 @@ const slots = [
   ['19:00', '22:00'],
 ] as const;
 
-export async function seedRooms(databaseUrl: string, scale: { rooms: number; bookingsPerRoom: number }) {
+/** What a room is and has, in each language, for its name and description. */
+const roomKinds = [
+  { nl: 'Vergaderzaal', fr: 'Salle de réunion', en: 'Meeting room' },
+  { nl: 'Polyvalente zaal', fr: 'Salle polyvalente', en: 'Multi-purpose hall' },
+  { nl: 'Keuken', fr: 'Cuisine équipée', en: 'Kitchen' },
+  { nl: 'Atelier', fr: 'Atelier', en: 'Workshop' },
+  { nl: 'Sportzaal', fr: 'Salle de sport', en: 'Sports hall' },
+  { nl: 'Gespreksruimte', fr: "Local d'entretien", en: 'Interview room' },
+  { nl: 'Computerlokaal', fr: 'Salle informatique', en: 'Computer room' },
+  { nl: 'Feestzaal', fr: 'Salle des fêtes', en: 'Function room' },
+] as const;
+const roomFeatures = [
+  { nl: 'een projector en wifi', fr: 'un projecteur et le wifi', en: 'a projector and wifi' },
+  { nl: 'een keukenhoek', fr: 'un coin cuisine', en: 'a kitchenette' },
+  { nl: 'tafels en stoelen', fr: 'des tables et des chaises', en: 'tables and chairs' },
+  { nl: 'een speelhoek voor kinderen', fr: 'un coin jeux pour enfants', en: 'a play corner for children' },
+  { nl: 'daglicht en een tuin', fr: 'la lumière du jour et un jardin', en: 'daylight and a garden' },
+] as const;
+const roomText = {
+  nl: (kind: string, feature: string, place: string, people: number) =>
+    `${kind} voor ${people} personen in ${place}, met ${feature}. Benchgegevens.`,
+  fr: (kind: string, feature: string, place: string, people: number) =>
+    `${kind} pour ${people} personnes à ${place}, avec ${feature}. Données de banc d’essai.`,
+  en: (kind: string, feature: string, place: string, people: number) =>
+    `${kind} for ${people} people in ${place}, with ${feature}. Bench data.`,
+};
+
+export async function seedRooms(
+  databaseUrl: string,
+  scale: { rooms: number; bookingsPerRoom: number },
+  seed = 21,
+) {
   const started = performance.now();
   const db = connectDatabase(databaseUrl, { max: 2 });
-  const next = random(21);
+  const next = random(seed);
+  const communes = new Map(geoReference().communes.map((c) => [c.nis, c.name]));
+  const langs = ['nl', 'fr', 'en'] as const;
   try {
     const places = (
-      await db.pool.query<{ id: string; org: string }>(
-        'select id, organisation_id as org from locations where commune_nis is not null order by id',
+      await db.pool.query<{ id: string; org: string; commune: string }>(
+        'select id, organisation_id as org, commune_nis as commune from locations where commune_nis is not null order by id',
       )
     ).rows;
     const orgs = [...new Set(places.map((p) => p.org))];
@@ -48,13 +83,26 @@ export async function seedRooms(databaseUrl: string, scale: { rooms: number; boo
       const chosen = Array.from({ length: n }, () => pick(places));
       const capacity = chosen.map(() => pick([8, 12, 15, 20, 25, 30, 40, 60, 80]));
       const approval = chosen.map(() => next() < 0.5);
+      const texts = chosen.map((p, k) => {
+        const [kind, feature] = [pick(roomKinds), pick(roomFeatures)];
+        const place = (l: (typeof langs)[number]) => communes.get(p.commune)?.[l] ?? '';
+        return {
+          name: JSON.stringify(Object.fromEntries(langs.map((l) => [l, `${kind[l]} ${place(l)} ${i + k}`]))),
+          description: JSON.stringify(
+            Object.fromEntries(
+              langs.map((l) => [l, roomText[l](kind[l], feature[l], place(l), capacity[k]!)]),
+            ),
+          ),
+        };
+      });
       const { rows } = await db.pool.query<{ id: string }>(
-        `insert into rooms (organisation_id, location_id, name, capacity, accessibility, hourly_price_cents,
+        `insert into rooms (organisation_id, location_id, name, description, capacity, accessibility, hourly_price_cents,
                             confirmation, notice_hours, min_minutes, max_minutes, is_demo, created_at, updated_at)
-         select o, l, jsonb_build_object('en', 'Bench room ' || n, 'fr', 'Salle ' || n, 'nl', 'Zaal ' || n), c,
+         select o, l, na::jsonb, de::jsonb, c,
                 case when n % 3 = 0 then '{step_free}'::text[] else '{}'::text[] end,
                 case when n % 5 < 3 then 0 else 1500 end, a, 24, 60, 240, true, now(), now()
-           from unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::int[]) as t(o, l, c, a, n)
+           from unnest($1::uuid[], $2::uuid[], $3::int[], $4::text[], $5::int[], $6::text[], $7::text[])
+                as t(o, l, c, a, n, na, de)
          returning id`,
         [
           chosen.map((p) => p.org),
@@ -62,6 +110,8 @@ export async function seedRooms(databaseUrl: string, scale: { rooms: number; boo
           capacity,
           approval.map((a) => (a ? 'approval' : 'at_once')),
           chosen.map((_, k) => i + k),
+          texts.map((t) => t.name),
+          texts.map((t) => t.description),
         ],
       );
       rows.forEach((r, k) =>
