@@ -9,6 +9,12 @@
 import type { Executor } from '../../db/client.ts';
 import type { SearchDoc } from './engine/search-types.ts';
 
+/**
+ * A position in a source's change log: the PostgreSQL snapshot of the read that reached it, as text
+ * (pg_current_snapshot()::text, "xmin:xmax:xip,…"; change-log.ts). Stored and given back as it is.
+ */
+export type ChangeCursor = string;
+
 export interface SearchSource {
   /** Names the source's documents in the index, e.g. "directory". */
   readonly name: string;
@@ -17,9 +23,9 @@ export interface SearchSource {
   /** Every document of the source, or those of some owners; an owner with none has none any more. */
   documents(db: Executor, ownerIds?: string[]): Promise<SearchDoc[]>;
   /** The position of its change log now. */
-  latestChange(db: Executor): Promise<number>;
+  latestChange(db: Executor): Promise<ChangeCursor>;
   /** The owners changed after a position, and the position they are changed up to. */
-  changesSince(db: Executor, cursor: number): Promise<{ ownerIds: string[]; until: number }>;
+  changesSince(db: Executor, cursor: ChangeCursor): Promise<{ ownerIds: string[]; until: ChangeCursor }>;
   /** Forgets old entries of the change log; called now and then. */
   pruneChanges(db: Executor): Promise<void>;
 }

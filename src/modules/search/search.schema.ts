@@ -1,8 +1,9 @@
 // The change log that search sources share (search-source.ts, change-log.ts): a source's triggers
 // call log_search_change (migration 0036), which appends the owners whose documents changed and
 // NOTIFYs search_changes; every app process's index follows it.
+import { sql } from 'drizzle-orm';
 import { bigserial, index, pgTable, text } from 'drizzle-orm/pg-core';
-import { moment } from '../../db/columns.ts';
+import { moment, transactionId } from '../../db/columns.ts';
 
 export const searchChanges = pgTable(
   'search_changes',
@@ -13,9 +14,13 @@ export const searchChanges = pgTable(
     /** What groups the source's documents: the event, the question, … */
     ownerId: text().notNull(),
     changedAt: moment().notNull().defaultNow(),
+    /** The transaction that wrote the entry: readers follow the log by snapshot (change-log.ts). */
+    xid: transactionId()
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
   },
   (t) => [
-    index('search_changes_source_idx').on(t.source, t.id),
+    index('search_changes_source_xid_idx').on(t.source, t.xid),
     index('search_changes_changed_at_idx').on(t.changedAt),
   ],
 );

@@ -1,0 +1,10 @@
+-- Change logs are followed by snapshot, not by id (issue 19): a transaction that took id 10 but
+-- committed after the one that took id 11 was skipped by a reader that had read 11. Each entry now
+-- keeps the transaction that wrote it (xid, defaulted, so the triggers are unchanged); a reader's
+-- position is the PostgreSQL snapshot (pg_current_snapshot()::text) of its last read, and the next
+-- read gives the entries that snapshot did not see (change-log.ts, directory search.repo.ts).
+DROP INDEX "search_changes_source_idx";--> statement-breakpoint
+ALTER TABLE "directory_changes" ADD COLUMN "xid" "xid8" DEFAULT pg_current_xact_id() NOT NULL;--> statement-breakpoint
+ALTER TABLE "search_changes" ADD COLUMN "xid" "xid8" DEFAULT pg_current_xact_id() NOT NULL;--> statement-breakpoint
+CREATE INDEX "directory_changes_xid_idx" ON "directory_changes" USING btree ("xid");--> statement-breakpoint
+CREATE INDEX "search_changes_source_xid_idx" ON "search_changes" USING btree ("source","xid");
