@@ -4,6 +4,7 @@
 // every module's `searchSources`); the modules that search read it from deps.services.search.
 export type { ChangeCursor, SearchSource } from './search-source.ts';
 export { changeLog, changesAfterSnapshot, currentChangeCursor, searchChangesChannel } from './change-log.ts';
+export { logWindowCrossings } from './search-window.ts';
 export { analyseI18n, otherDoc, type OtherDocInput } from './other-doc.ts';
 export {
   directoryTypes,

@@ -6,6 +6,7 @@
 // The owner is whatever groups a source's documents: the organisation for the directory, the item
 // itself for most others. A source without a log of its own uses the shared one (change-log.ts).
 // Only what any visitor may see is a document: search results are public.
+import type { SQL } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import type { SearchDoc } from './engine/search-types.ts';
 
@@ -28,6 +29,13 @@ export interface SearchSource {
   changesSince(db: Executor, cursor: ChangeCursor): Promise<{ ownerIds: string[]; until: ChangeCursor }>;
   /** Forgets old entries of the change log; called now and then. */
   pruneChanges(db: Executor): Promise<void>;
+  /**
+   * For a source whose documents change as time passes (an event 30 days after its last date, a
+   * call after its deadline, …): a query of the owners (one text column) whose documents changed
+   * only because the time went from `from` to `to` (timestamptz expressions, from excluded). The
+   * module's search window job (searchWindowJob, search-window.ts) logs them every few minutes.
+   */
+  crossedWindow?(from: SQL, to: SQL): SQL;
 }
 
 declare module '../../http/module-manifest.ts' {

@@ -24,3 +24,13 @@ export const searchChanges = pgTable(
     index('search_changes_changed_at_idx').on(t.changedAt),
   ],
 );
+
+/**
+ * Up to when each source's time window was last looked at (search-window.ts): the next run logs the
+ * owners whose documents changed only because time passed since then.
+ */
+export const searchWindowRuns = pgTable('search_window_runs', {
+  /** The source's name (SearchSource.name). */
+  source: text().primaryKey(),
+  ranAt: moment().notNull(),
+});
