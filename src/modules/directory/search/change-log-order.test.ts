@@ -5,10 +5,10 @@
 import { sql } from 'drizzle-orm';
 import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { createTestDatabase, type TestDatabase } from '../../../test/helpers/test-database.ts';
-import { directorySearchSource } from '../directory/search/directory-source.ts';
-import { changeLog } from './change-log.ts';
-import type { SearchSource } from './search-source.ts';
+import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/test-database.ts';
+import { directorySearchSource } from './directory-source.ts';
+import { changeLog } from '../../search/change-log.ts';
+import type { SearchSource } from '../../search/search-source.ts';
 
 let database: TestDatabase;
 const clients: pg.Client[] = [];
