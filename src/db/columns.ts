@@ -51,3 +51,9 @@ export const tsvector = customType<{ data: string; driverData: string }>({ dataT
 
 /** The SQL list of a vocabulary's values, for a check constraint: `status in (${oneOf(statuses)})`. */
 export const oneOf = (values: readonly string[]) => sql.raw(values.map((v) => `'${v}'`).join(', '));
+
+/**
+ * The id of the transaction that wrote the row (xid8, never wrapping): change logs default it to
+ * pg_current_xact_id(), so that a reader can tell which entries a snapshot of the log did not see.
+ */
+export const transactionId = customType<{ data: string; driverData: string }>({ dataType: () => 'xid8' });

@@ -16,7 +16,7 @@ import {
 } from 'drizzle-orm/pg-core';
 
 import { organisations } from './directory.schema.ts';
-import { belongsTo, bytea, createdAt, id, moment, updatedAt } from '../../db/columns.ts';
+import { belongsTo, bytea, createdAt, id, moment, transactionId, updatedAt } from '../../db/columns.ts';
 
 /**
  * Which organisations changed, in order. Triggers (migration 0003) append to it on every write to
@@ -28,8 +28,15 @@ export const directoryChanges = pgTable(
     id: bigserial({ mode: 'number' }).primaryKey(),
     organisationId: uuid().notNull(),
     changedAt: moment().notNull().defaultNow(),
+    /** The transaction that wrote the entry: readers follow the log by snapshot (search.repo.ts). */
+    xid: transactionId()
+      .notNull()
+      .default(sql`pg_current_xact_id()`),
   },
-  (t) => [index('directory_changes_changed_at_idx').on(t.changedAt)],
+  (t) => [
+    index('directory_changes_changed_at_idx').on(t.changedAt),
+    index('directory_changes_xid_idx').on(t.xid),
+  ],
 );
 
 /**

@@ -17,6 +17,7 @@ import { fulfilledFigures } from './posts/fulfilled-figures.ts';
 import { runPostExpiry } from './posts/run-post-expiry.ts';
 import { writePostsWeb } from './posts/write-posts.web.ts';
 import { threadsWeb } from './threads/threads.web.ts';
+import { logWindowCrossings } from '../search/index.ts';
 import { callsSearchSource } from './search/calls-source.ts';
 import { offersSearchSource } from './search/offers-source.ts';
 
@@ -48,6 +49,12 @@ export const exchangeModule = {
   /** Its fulfilled requests and offers, on an organisation's page in the directory. */
   organisationFigures: [fulfilledFigures],
   jobs: ({ database, origin, mailQueued }) => [
+    {
+      // Every 5 minutes: offers whose last day is over and calls 30 days past their deadline, out of search.
+      name: 'exchange-search-window',
+      cron: '*/5 * * * *',
+      run: () => logWindowCrossings(database.db, [offersSearchSource, callsSearchSource]),
+    },
     {
       // Each morning: posts past their date close; their authors are reminded a week before, once.
       name: 'exchange-post-expiry',

@@ -19,6 +19,7 @@ import { postModerationWeb } from './moderation/moderation.web.ts';
 import { followsWeb, oneClickUnsubscribeWeb } from './follows/follows.web.ts';
 import { runFollowDigests } from './follows/run-follow-digests.ts';
 import { LiveAgenda } from './agenda/agenda-live.ts';
+import { logWindowCrossings } from '../search/index.ts';
 import { eventsSearchSource } from './search/events-source.ts';
 import { questionsSearchSource } from './search/questions-source.ts';
 
@@ -92,6 +93,12 @@ export const networkModule = {
       name: 'event-registrations-unconfirmed',
       cron: '40 * * * *',
       run: () => purgeUnconfirmedRegistrations(database.db, new Date()),
+    },
+    {
+      // Every 5 minutes: events whose date ended (the next one shows) or left their 30 days, to search.
+      name: 'network-search-window',
+      cron: '*/5 * * * *',
+      run: () => logWindowCrossings(database.db, [eventsSearchSource]),
     },
     {
       // Each morning: one e-mail per reader with what is new in the themes and questions they follow.

@@ -110,6 +110,10 @@ export const eventOccurrences = pgTable(
     index('event_occurrences_start_idx')
       .on(t.startsAt)
       .where(sql`cancelled_at is null`),
+    // The search window job: dates whose end time passed (events-source.ts, crossedWindow).
+    index('event_occurrences_end_idx')
+      .on(t.endsAt)
+      .where(sql`cancelled_at is null`),
     check('event_occurrences_period', sql`${t.endsAt} > ${t.startsAt}`),
     check('event_occurrences_counts', sql`${t.confirmed} >= 0 and ${t.waitlisted} >= 0`),
   ],

@@ -2,8 +2,9 @@
 // source; the words, stems and thesaurus concepts documents are analysed with; what a query and its
 // results look like. Each app process runs one index (LiveSearchIndex, started in module.ts over
 // every module's `searchSources`); the modules that search read it from deps.services.search.
-export type { SearchSource } from './search-source.ts';
-export { changeLog, searchChangesChannel } from './change-log.ts';
+export type { ChangeCursor, SearchSource } from './search-source.ts';
+export { changeLog, changesAfterSnapshot, currentChangeCursor, searchChangesChannel } from './change-log.ts';
+export { logWindowCrossings } from './search-window.ts';
 export { analyseI18n, otherDoc, type OtherDocInput } from './other-doc.ts';
 export {
   directoryTypes,

@@ -12,7 +12,7 @@ const source: SearchSource = {
   name: 'made-up',
   channel: 'made_up_changed',
   documents: async () => [],
-  latestChange: async () => 0,
+  latestChange: async () => '0',
   changesSince: async (_db, cursor) => {
     refreshes++;
     return { ownerIds: [], until: cursor };

@@ -54,7 +54,7 @@ const source: SearchSource = {
     }
     return (ownerIds ?? owners).map(doc);
   },
-  latestChange: async () => 0,
+  latestChange: async () => '0',
   changesSince: async (_db, cursor) => ({ ownerIds: [], until: cursor }),
   pruneChanges: async () => {},
 };

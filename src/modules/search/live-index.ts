@@ -11,7 +11,7 @@ import { AppError } from '../../shared/errors.ts';
 import { glossaryChannel, glossaryEdition, thesaurusConcepts } from '../glossary/index.ts';
 import { SearchIndex } from './engine/search-index.ts';
 import { thesaurus, useConcepts } from './engine/thesaurus.ts';
-import type { SearchSource } from './search-source.ts';
+import type { ChangeCursor, SearchSource } from './search-source.ts';
 
 export interface LiveIndexOptions {
   /** How often to look at the change log without a notification. */
@@ -38,8 +38,8 @@ export class LiveSearchIndex {
   readonly index = new SearchIndex(thesaurus());
   /** Resolves once every source is indexed. */
   readonly ready: Promise<void>;
-  /** Each source's position in its change log. */
-  private readonly cursors = new Map<string, number>();
+  /** Each source's position in its change log (a snapshot, search-source.ts). */
+  private readonly cursors = new Map<string, ChangeCursor>();
   private running: Promise<void> = Promise.resolve();
   private listener: pg.Client | undefined;
   private timer: NodeJS.Timeout | undefined;
@@ -299,8 +299,15 @@ export class LiveSearchIndex {
 
   private async refreshSource(source: SearchSource): Promise<void> {
     const { db } = this.database;
-    const { ownerIds, until } = await source.changesSince(db, this.cursors.get(source.name) ?? 0);
-    if (!ownerIds.length) return;
+    const cursor = this.cursors.get(source.name);
+    // Set by indexAll for every source before any refresh runs.
+    if (cursor === undefined) return;
+    const { ownerIds, until } = await source.changesSince(db, cursor);
+    if (!ownerIds.length) {
+      // Nothing new: the newer snapshot keeps the next read's range of the log short.
+      this.cursors.set(source.name, until);
+      return;
+    }
     const docs = await source.documents(db, ownerIds);
     // A bulk import changes thousands of organisations at once: index those in slices.
     if (ownerIds.length > 200) await this.index.replaceGradually(docs, ownerIds, source.name);

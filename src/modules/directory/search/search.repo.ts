@@ -5,6 +5,7 @@ import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import type { I18nText } from '../../../shared/i18n-text.ts';
 import type { OrganisationKind } from '../directory.vocabulary.ts';
+import { changesAfterSnapshot, type ChangeCursor } from '../../search/index.ts';
 
 export interface OrganisationSource {
   id: string;
@@ -131,24 +132,20 @@ export async function loadDirectorySnapshot(
   return { organisations, services, locations, themes, schedules, exceptions, phones };
 }
 
-/** The newest entry of the change log, where an index starts following it. */
-export async function latestChange(db: Executor): Promise<number> {
-  const result = await db.execute<{ id: string | null }>(
-    sql`select max(id)::text as id from directory_changes`,
-  );
-  return Number(result.rows[0]?.id ?? 0);
-}
-
-/** Organisations changed after a point of the change log, and the new point. */
+/**
+ * Organisations changed after a position of the change log, and the new position. Positions are
+ * snapshots, so that a transaction committing after a later one is not skipped (change-log.ts in
+ * search; the log's xid column, migration 0041).
+ */
 export async function changesSince(
   db: Executor,
-  after: number,
-): Promise<{ organisationIds: string[]; until: number }> {
-  const result = await db.execute<{ organisation_id: string; id: string }>(sql`
-    select organisation_id, max(id)::text as id from directory_changes where id > ${after} group by organisation_id`);
-  let until = after;
-  for (const row of result.rows) until = Math.max(until, Number(row.id));
-  return { organisationIds: result.rows.map((r) => r.organisation_id), until };
+  after: ChangeCursor,
+): Promise<{ organisationIds: string[]; until: ChangeCursor }> {
+  const { ownerIds, until } = await changesAfterSnapshot(db, after, {
+    table: sql`directory_changes`,
+    owner: sql`organisation_id`,
+  });
+  return { organisationIds: ownerIds, until };
 }
 
 /** The change log only needs to reach back as far as the slowest process; a day is plenty. */

@@ -1,7 +1,8 @@
 // The exchange's funding calls for search: one document per published call (a withdrawn one exists
 // only for its publisher and the moderators) whose deadline is ahead or passed less than 30 days
 // ago, found by its title and summary, dated by its deadline. Triggers on exchange_calls log the
-// call in the shared search change log (migration 0039).
+// call in the shared search change log (migration 0039), a change of its publisher's name too
+// (migration 0042); the exchange's search window job logs the calls time moved out of the window.
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import type { I18nText } from '../../../shared/i18n-text.ts';
@@ -44,4 +45,9 @@ export const callsSearchSource: SearchSource = {
   name: 'calls',
   ...changeLog('calls'),
   documents: callDocuments,
+  // A call leaves the index 30 days after its deadline (exchange_calls_calendar_idx).
+  crossedWindow: (from, to) => sql`
+    select c.id::text from exchange_calls c
+    where c.status = 'published'
+      and c.closes_at > ${from} - interval '30 days' and c.closes_at <= ${to} - interval '30 days'`,
 };

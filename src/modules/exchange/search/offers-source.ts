@@ -2,8 +2,9 @@
 // is open and not past its last day (Brussels). Fulfilled, closed and expired posts exist only for
 // their organisation and the moderators, so they are never indexed; requests are not offers and
 // stay on the board's own search. The board is public, so what is indexed is what anonymous readers
-// see. Triggers on exchange_posts log the post in the shared search change log (migration 0039); an
-// offer past its day leaves the index when the morning job marks it expired.
+// see. Triggers on exchange_posts log the post in the shared search change log (migration 0039), a
+// change of its organisation's name too (migration 0042); an offer past its day leaves the index
+// when its day is over (the exchange's search window job, crossedWindow).
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import type { I18nText } from '../../../shared/i18n-text.ts';
@@ -51,4 +52,11 @@ export const offersSearchSource: SearchSource = {
   name: 'offers',
   ...changeLog('offers'),
   documents: offerDocuments,
+  // An open offer leaves the index when its last day (Brussels) is over, before the morning job
+  // marks it expired (exchange_posts_until_idx).
+  crossedWindow: (from, to) => sql`
+    select p.id::text from exchange_posts p
+    where p.status = 'open' and p.direction = 'offer'
+      and p.until >= (${from} at time zone 'Europe/Brussels')::date
+      and p.until < (${to} at time zone 'Europe/Brussels')::date`,
 };

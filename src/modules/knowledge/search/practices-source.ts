@@ -1,7 +1,8 @@
 // The knowledge module's good practices for search: one document per published practice (drafts
 // and unpublished ones are read only by their organisation and the moderators, so never indexed),
 // found by its title, summary and story, with its owner, themes and communes. Triggers on practices
-// log it in the shared search change log (migration 0038).
+// log it in the shared search change log (migration 0038), a change of its organisation's name too
+// (migration 0042).
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import type { I18nText } from '../../../shared/i18n-text.ts';

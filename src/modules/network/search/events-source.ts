@@ -2,7 +2,9 @@
 // called off and has not ended more than 30 days ago (upcoming or recent). Event pages are public
 // (members-only events too: only registering is limited), so those are all a visitor may see. A
 // cancelled event, or one whose dates are all called off, leaves the index. Triggers on events and
-// their dates log the event in the shared search change log (migration 0037).
+// their dates log the event in the shared search change log (migration 0037), a change of its
+// organisation's name too (migration 0042); the network's search window job logs the events time
+// moved (crossedWindow, search-window.ts in search).
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import type { I18nText } from '../../../shared/i18n-text.ts';
@@ -63,4 +65,12 @@ export const eventsSearchSource: SearchSource = {
   name: 'events',
   ...changeLog('events'),
   documents: eventDocuments,
+  // As time passes an event shows its next date once a date has ended, and leaves the index 30 days
+  // after its last one: both when a date's end is passed (event_occurrences_end_idx).
+  crossedWindow: (from, to) => sql`
+    select distinct x.event_id::text from event_occurrences x
+    where x.cancelled_at is null
+      and ((x.ends_at > ${from} and x.ends_at <= ${to})
+        or (x.ends_at > ${from} - make_interval(days => ${recentDays})
+            and x.ends_at <= ${to} - make_interval(days => ${recentDays})))`,
 };

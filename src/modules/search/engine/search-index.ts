@@ -22,6 +22,7 @@ import { type TermMatches, TermIndex, type TermQuery } from './term-index.ts';
 import { namedBy, type NameTiers, tierOrder } from './rank-tiers.ts';
 import { competentFirst } from './residence.ts';
 import { SharedValues } from './shared-values.ts';
+import { docHash, sameHashes } from './doc-hash.ts';
 
 /** Matches whose matched terms are kept for highlighting; deeper ones show unmarked. */
 const highlightedMatches = 500;
@@ -54,6 +55,8 @@ export class SearchIndex {
     Dictionary
   >;
   private readonly free: number[] = [];
+  /** Per document, its docHash taken before its fields were let go; NaN or absent when unknown. */
+  private readonly hashes: number[] = [];
   /** Document numbers by source and organisation: a source replaces the documents of its owners. */
   private readonly byOwner = new Map<string, number[]>();
   private size = 0;
@@ -88,8 +91,20 @@ export class SearchIndex {
 
   /** Replaces a source's documents of some owners (all of them when `organisationIds` is absent). */
   replace(docs: SearchDoc[], organisationIds?: string[], source = ''): void {
+    const hashes = docs.map(docHash);
+    // Exactly the documents held (analysed fields included): a change that altered nothing shown or
+    // searched (a registration counted on an event) leaves the index and its caches' versions.
+    const held = organisationIds?.flatMap((id) => this.byOwner.get(ownerKey(source, id)) ?? []);
+    if (
+      held &&
+      sameHashes(
+        hashes,
+        held.map((n) => this.hashes[n] ?? NaN),
+      )
+    )
+      return;
     this.remove(source, organisationIds);
-    this.add(docs, source);
+    this.add(docs, source, hashes);
     this.changed(source);
   }
 
@@ -104,9 +119,10 @@ export class SearchIndex {
   }
 
   /** Indexes documents, then lets go of their analysed text: only the words index needs it, once. */
-  private add(docs: SearchDoc[], source: string): void {
-    for (const doc of docs) {
+  private add(docs: SearchDoc[], source: string, hashes?: number[]): void {
+    for (const [i, doc] of docs.entries()) {
       const n = this.place(doc, source);
+      this.hashes[n] = hashes?.[i] ?? docHash(doc);
       this.terms.add(
         n,
         searchFields.map((field) => doc.fields![field].split(' ')),

@@ -1,8 +1,8 @@
 // The spaces module's rooms for search: one document per room, found by its name and description,
 // with its organisation, the commune and point of its place. Every room's page is public (asking
 // for it needs an account), so every room is a document. Triggers on rooms log the room in the
-// shared search change log (migration 0039); a change to the place itself (a directory location)
-// is seen at the next full load.
+// shared search change log (migration 0039); a change of its organisation's name or of its place
+// (a directory location) logs it too (migration 0042).
 import { sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
 import type { I18nText } from '../../../shared/i18n-text.ts';
