@@ -62,6 +62,7 @@ export class SearchIndex {
   /** Bumped when one source's documents change: what reads one source only compares its own. */
   private readonly sourceVersions = new Map<string, number>();
   private openCache: { minute: string; version: number; set: Bitset } | undefined;
+  private trustCache: { version: number; trusts: Float64Array } | undefined;
   private readonly suggestions = new Suggestions();
   private readonly textMatches = new LRUCache<string, TextMatches>({ max: 300 });
 
@@ -82,6 +83,11 @@ export class SearchIndex {
 
   get count(): number {
     return this.size;
+  }
+
+  /** The documents by number (a gap where one was removed): a changed one is a new object. */
+  get documents(): readonly (SearchDoc | undefined)[] {
+    return this.docs;
   }
 
   /** Replaces a source's documents of some owners (all of them when `organisationIds` is absent). */
@@ -168,6 +174,16 @@ export class SearchIndex {
     return n;
   }
 
+  /** Documents' trust by number (0 for none), kept for the version: the words index boosts by it. */
+  private trusts(): Float64Array {
+    if (this.trustCache?.version !== this.version) {
+      const trusts = new Float64Array(this.docs.length);
+      for (let n = 0; n < this.docs.length; n++) trusts[n] = this.docs[n]?.trust ?? 0;
+      this.trustCache = { version: this.version, trusts };
+    }
+    return this.trustCache.trusts;
+  }
+
   /** Whether a document is open now, or null when it publishes no hours. */
   isOpen(n: number, now: DateTime): boolean | null {
     return this.docs[n]?.weekly.length ? this.openNow(now).has(n) : null;
@@ -209,7 +225,8 @@ export class SearchIndex {
     let partial = false;
     let named: NameTiers | null = null;
     if (wordsQuery) {
-      const boostDocument = (n: number) => this.docs[n]?.trust ?? 0;
+      const trusts = this.trusts();
+      const boostDocument = (n: number) => trusts[n]!;
       const options = { boostDocument, termsOf: highlightedMatches };
       results = anyWords && groups > 1 ? null : this.terms.match(wordsQuery, options);
       if (!results?.n.length && groups > 1) {
