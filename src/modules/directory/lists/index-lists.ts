@@ -9,6 +9,7 @@ import type { I18nText, Locale } from '../../../shared/i18n-text.ts';
 import type { LiveSearchIndex, SearchDoc } from '../../search/index.ts';
 import type { DirectoryFilters } from '../directory.repo.ts';
 import { directorySearchSource } from '../search/directory-source.ts';
+import { updateSorted } from './sorted.ts';
 
 interface OrganisationEntry {
   id: string;
@@ -40,7 +41,11 @@ const byNameThenId = (locale: Locale) => (a: OrganisationEntry, b: OrganisationE
 
 interface Edition {
   version: number;
-  organisations: OrganisationEntry[];
+  /** The index's documents by number when the edition was made: what differs since has changed. */
+  seen: readonly (SearchDoc | undefined)[];
+  /** Organisations by id, with their directory documents. */
+  organisations: Map<string, OrganisationEntry>;
+  docsOf: Map<string, SearchDoc[]>;
   byLocale: Partial<Record<Locale, OrganisationEntry[]>>;
   /** Active services' documents by id. */
   services: SearchDoc[];
@@ -54,45 +59,84 @@ export interface OrganisationList {
 }
 
 const directoryTypes = new Set(['service', 'organisation']);
+const byId = (a: SearchDoc, b: SearchDoc) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-function readEdition(live: LiveSearchIndex): Edition {
-  const version = live.index.sourceVersion(directorySearchSource.name);
-  // Every document, in no particular order: an empty query with no filter matches them all.
-  const { hits } = live.index.search({
-    text: '',
-    filters: {},
-    sort: 'relevance',
-    offset: 0,
-    limit: Number.MAX_SAFE_INTEGER,
-  });
-  const byId = new Map<string, OrganisationEntry>();
-  const services: SearchDoc[] = [];
-  for (const { doc } of hits) {
-    if (!directoryTypes.has(doc.type)) continue;
-    let entry = byId.get(doc.organisationId);
-    if (!entry) {
-      entry = {
-        id: doc.organisationId,
-        name: doc.organisationName,
-        kind: doc.kind,
-        communes: new Set(),
-        services: [],
-      };
-      byId.set(doc.organisationId, entry);
-    }
+function entryOf(docs: SearchDoc[]): OrganisationEntry {
+  const first = docs[0]!;
+  const entry: OrganisationEntry = {
+    id: first.organisationId,
+    name: first.organisationName,
+    kind: first.kind,
+    communes: new Set(),
+    services: [],
+  };
+  for (const doc of docs) {
     // As the SQL list does: an organisation is in a commune where any of its places is.
     for (const c of doc.organisationCommunes ?? doc.communes) entry.communes.add(c);
-    if (doc.type === 'service') {
-      entry.services.push(doc);
-      services.push(doc);
+    if (doc.type === 'service') entry.services.push(doc);
+  }
+  return entry;
+}
+
+/**
+ * The next edition from the last one: only the organisations whose documents changed (a document
+ * at some number is not the same object as before) are made again, and put in their places in the
+ * sorted lists (sorted.ts), so that a change costs no sort of the whole directory.
+ */
+function nextEdition(live: LiveSearchIndex, last: Edition | undefined): Edition {
+  const version = live.index.sourceVersion(directorySearchSource.name);
+  const docs = live.index.documents;
+  const seen = last?.seen ?? [];
+  const docsOf = last?.docsOf ?? new Map<string, SearchDoc[]>();
+  const organisations = last?.organisations ?? new Map<string, OrganisationEntry>();
+  const changed = new Set<string>();
+  const goneServices = new Set<SearchDoc>();
+  const newServices: SearchDoc[] = [];
+  const length = Math.max(docs.length, seen.length);
+  for (let n = 0; n < length; n++) {
+    const before = seen[n];
+    const now = docs[n];
+    if (before === now) continue;
+    if (before && directoryTypes.has(before.type)) {
+      const list = docsOf.get(before.organisationId);
+      const at = list ? list.indexOf(before) : -1;
+      if (at >= 0) list!.splice(at, 1);
+      if (before.type === 'service') goneServices.add(before);
+      changed.add(before.organisationId);
+    }
+    if (now && directoryTypes.has(now.type)) {
+      let list = docsOf.get(now.organisationId);
+      if (!list) docsOf.set(now.organisationId, (list = []));
+      list.push(now);
+      if (now.type === 'service') newServices.push(now);
+      changed.add(now.organisationId);
     }
   }
-  services.sort((a, b) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0));
+  const removed = new Set<OrganisationEntry>();
+  const added: OrganisationEntry[] = [];
+  for (const id of changed) {
+    const old = organisations.get(id);
+    if (old) removed.add(old);
+    const list = docsOf.get(id);
+    if (list?.length) {
+      const entry = entryOf(list);
+      organisations.set(id, entry);
+      added.push(entry);
+    } else {
+      docsOf.delete(id);
+      organisations.delete(id);
+    }
+  }
+  const byLocale: Edition['byLocale'] = {};
+  for (const [locale, sorted] of Object.entries(last?.byLocale ?? {}) as [Locale, OrganisationEntry[]][])
+    byLocale[locale] = changed.size ? updateSorted(sorted, removed, added, byNameThenId(locale)) : sorted;
   return {
     version,
-    organisations: [...byId.values()],
-    byLocale: {},
-    services,
+    seen: docs.slice(),
+    organisations,
+    docsOf,
+    byLocale,
+    services: updateSorted(last?.services ?? [], goneServices, newServices, byId),
     lists: new LRUCache({ max: 500 }),
   };
 }
@@ -121,7 +165,7 @@ export class IndexLists {
   }
 
   private current(): Edition {
-    if (this.edition?.version !== this.version) this.edition = readEdition(this.live);
+    if (this.edition?.version !== this.version) this.edition = nextEdition(this.live, this.edition);
     return this.edition;
   }
 
@@ -134,7 +178,9 @@ export class IndexLists {
     const key = JSON.stringify(['o', locale, filters]);
     const kept = edition.lists.get(key);
     if (kept) return kept as OrganisationList;
-    const sorted = (edition.byLocale[locale] ??= [...edition.organisations].sort(byNameThenId(locale)));
+    const sorted = (edition.byLocale[locale] ??= [...edition.organisations.values()].sort(
+      byNameThenId(locale),
+    ));
     const withServices: string[] = [];
     const without: string[] = [];
     for (const o of sorted) {

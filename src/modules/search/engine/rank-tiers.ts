@@ -260,8 +260,13 @@ export function tierOrder(
   const tiers: number[][] = Array.from({ length: 2 * otherTier + 2 }, () => []);
   for (let i = 0; i < count; i++) {
     const { n, doc } = docOf(i);
-    const tier = named?.get(n) ?? otherTier;
-    tiers[2 * tier + (tier >= startTier && doc.type === 'organisation' ? 1 : 0)]!.push(i);
+    tiers[tierKey(named?.get(n), doc)]!.push(i);
   }
   return tiers.flat();
+}
+
+/** A result's place among the tiers (0–13): its name tier, organisations after services from tier 2 on. */
+export function tierKey(tier: number | undefined, doc: SearchDoc): number {
+  const t = tier ?? otherTier;
+  return 2 * t + (t >= startTier && doc.type === 'organisation' ? 1 : 0);
 }

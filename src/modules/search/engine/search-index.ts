@@ -15,14 +15,15 @@ import {
 } from './search-types.ts';
 import { SuggestIndex, type Suggestion, Suggestions } from './suggest-index.ts';
 import { type ConceptMatch, type Thesaurus } from './thesaurus.ts';
-import { Bitset, Dictionary, distanceKm, momentOf, openAt, wantedValues } from './index-parts.ts';
+import { Bitset, Dictionary, momentOf, openAt, wantedValues } from './index-parts.ts';
 import type { Hit, IndexQuery, IndexResult } from './search-types.ts';
 import { textQuery } from './text-query.ts';
 import { type TermMatches, TermIndex, type TermQuery } from './term-index.ts';
-import { namedBy, type NameTiers, tierOrder } from './rank-tiers.ts';
-import { competentFirst } from './residence.ts';
+import { namedBy, type NameTiers } from './rank-tiers.ts';
 import { SharedValues } from './shared-values.ts';
 import { docHash, sameHashes } from './doc-hash.ts';
+import { pageOrder } from './page-order.ts';
+import { distanceOf, runSearch } from './search-run.ts';
 
 /** Matches whose matched terms are kept for highlighting; deeper ones show unmarked. */
 const highlightedMatches = 500;
@@ -65,7 +66,7 @@ export class SearchIndex {
   /** Bumped when one source's documents change: what reads one source only compares its own. */
   private readonly sourceVersions = new Map<string, number>();
   private openCache: { minute: string; version: number; set: Bitset } | undefined;
-  private trustOrder: { version: number; order: Int32Array } | undefined;
+  private trustCache: { version: number; trusts: Float64Array } | undefined;
   private readonly suggestions = new Suggestions();
   private readonly shared = new SharedValues();
   private readonly textMatches = new LRUCache<string, TextMatches>({ max: 300 });
@@ -87,6 +88,11 @@ export class SearchIndex {
 
   get count(): number {
     return this.size;
+  }
+
+  /** The documents by number (a gap where one was removed): a changed one is a new object. */
+  get documents(): readonly (SearchDoc | undefined)[] {
+    return this.docs;
   }
 
   /** Replaces a source's documents of some owners (all of them when `organisationIds` is absent). */
@@ -133,18 +139,23 @@ export class SearchIndex {
 
   /**
    * The same for a whole directory, in slices that give the event loop back in between, so a
-   * process indexing 50,000 services still answers its health checks.
+   * process indexing 50,000 services still answers its health checks. A slice lasts `sliceMs` (not a
+   * number of documents: 500 took 100 ms and more on a busy machine), so no request waits longer.
    */
   async replaceGradually(
     docs: SearchDoc[],
     organisationIds?: string[],
     source = '',
-    slice = 500,
+    sliceMs = 8,
   ): Promise<void> {
     this.remove(source, organisationIds);
     this.changed(source);
-    for (let i = 0; i < docs.length; i += slice) {
-      this.add(docs.slice(i, i + slice), source);
+    for (let i = 0; i < docs.length;) {
+      const started = performance.now();
+      do {
+        this.add(docs.slice(i, i + 16), source);
+        i += 16;
+      } while (i < docs.length && performance.now() - started < sliceMs);
       await new Promise((resolve) => setImmediate(resolve));
     }
     this.changed(source);
@@ -186,14 +197,14 @@ export class SearchIndex {
     return n;
   }
 
-  /** Document numbers by trust, best first: the order of a search without words. */
-  private byTrust(): Int32Array {
-    if (this.trustOrder?.version !== this.version) {
-      const order = this.docs.flatMap((doc, n) => (doc ? [n] : []));
-      order.sort((a, b) => this.docs[b]!.trust - this.docs[a]!.trust || a - b);
-      this.trustOrder = { version: this.version, order: Int32Array.from(order) };
+  /** Documents' trust by number (0 for none), kept for the version: the words index boosts by it. */
+  private trusts(): Float64Array {
+    if (this.trustCache?.version !== this.version) {
+      const trusts = new Float64Array(this.docs.length);
+      for (let n = 0; n < this.docs.length; n++) trusts[n] = this.docs[n]?.trust ?? 0;
+      this.trustCache = { version: this.version, trusts };
     }
-    return this.trustOrder.order;
+    return this.trustCache.trusts;
   }
 
   /** Whether a document is open now, or null when it publishes no hours. */
@@ -237,7 +248,8 @@ export class SearchIndex {
     let partial = false;
     let named: NameTiers | null = null;
     if (wordsQuery) {
-      const boostDocument = (n: number) => this.docs[n]?.trust ?? 0;
+      const trusts = this.trusts();
+      const boostDocument = (n: number) => trusts[n]!;
       const options = { boostDocument, termsOf: highlightedMatches };
       results = anyWords && groups > 1 ? null : this.terms.match(wordsQuery, options);
       if (!results?.n.length && groups > 1) {
@@ -261,113 +273,51 @@ export class SearchIndex {
 
   search(query: IndexQuery, now: DateTime = DateTime.now()): IndexResult {
     const { matches, concepts, partial, named } = this.matchText(query.text, query.anyWords);
-
     const openNow = this.openNow(now);
     const near = query.near;
-    const distanceOf = (doc: SearchDoc): number | undefined => {
-      if (!near || !doc.points.length) return undefined;
-      let best = Infinity;
-      for (const p of doc.points) best = Math.min(best, distanceKm(near, p));
-      return best;
-    };
-
-    // Filters as value ids; a value the index has never seen matches nothing.
+    const byDistance = query.sort === 'distance' && near !== undefined;
     const f = query.filters;
-    const wanted = wantedValues(f, this.dictionaries);
-    const openFilter = f.open?.length ? f.open : undefined;
-    const openFacet = valueFacets.length;
-    const active = wanted.length + (openFilter ? 1 : 0);
-
-    const counts = valueFacets.map((facet) => new Uint32Array(this.dictionaries[facet].values.length));
-    const openCounts = new Uint32Array(3);
-    const countDoc = (n: number, values: Uint16Array[], doc: SearchDoc, only: number) => {
-      for (let k = 0; k < values.length; k++) {
-        if (only !== -1 && only !== k) continue;
-        const c = counts[k]!;
-        for (const id of values[k]!) c[id]!++;
-      }
-      if (only === -1 || only === openFacet) {
-        if (openNow.has(n)) openCounts[0]!++;
-        if (doc.evening) openCounts[1]!++;
-        if (doc.weekend) openCounts[2]!++;
-      }
-    };
-
-    // Kept documents as numbers; Hit objects are built for the returned page only.
-    const keptN: number[] = [];
-    const keptScore: number[] = [];
-    const keptTerms: string[][] = [];
-    const keptDistance: (number | undefined)[] = [];
-    const consider = (n: number, score: number, terms: string[]) => {
-      const doc = this.docs[n];
-      const values = this.docValues[n];
-      if (!doc || !values) return;
-      let distance: number | undefined;
-      if (near) {
-        distance = distanceOf(doc);
-        if (near.radiusKm && (distance === undefined || distance > near.radiusKm)) return;
-      }
-      // A document counts in a facet when it passes every other filter, so each facet shows what
-      // choosing another of its values would give.
-      let failed = -1;
-      let failures = 0;
-      for (const w of wanted) {
-        const have = values[w.facet]!;
-        if (w.any ? !w.ids.some((id) => have.includes(id)) : !w.ids.every((id) => have.includes(id))) {
-          failed = w.facet;
-          if (++failures > 1) return;
-        }
-      }
-      if (openFilter) {
-        const ok = openFilter.every((o) =>
-          o === 'now' ? openNow.has(n) : o === 'evening' ? doc.evening : doc.weekend,
-        );
-        if (!ok) {
-          failed = openFacet;
-          if (++failures > 1) return;
-        }
-      }
-      if (failures === 0) {
-        keptN.push(n);
-        keptScore.push(score);
-        keptTerms.push(terms);
-        keptDistance.push(distance);
-        countDoc(n, values, doc, -1);
-      } else if (active > 0) {
-        countDoc(n, values, doc, failed);
-      }
-    };
+    const kept = runSearch({
+      docs: this.docs,
+      docValues: this.docValues,
+      valueCounts: valueFacets.map((facet) => this.dictionaries[facet].values.length),
+      openNow,
+      ns: matches ? matches.n : null,
+      scores: matches ? matches.score : null,
+      // Filters as value ids; a value the index has never seen matches nothing.
+      wanted: wantedValues(f, this.dictionaries),
+      openFilter: f.open?.length ? f.open : undefined,
+      near,
+      allDistances: byDistance,
+    });
+    // Without words every document is considered, in number order: trust orders them (page-order.ts).
+    const order = pageOrder(
+      { ...kept, byNumber: !matches },
+      this.docs,
+      named,
+      query.readerCommune,
+      query.offset,
+      query.limit,
+    );
     const noTerms: string[] = [];
-    if (matches) {
-      for (let i = 0; i < matches.n.length; i++)
-        consider(matches.n[i]!, matches.score[i]!, matches.terms.get(matches.n[i]!) ?? noTerms);
-    } else for (const n of this.byTrust()) consider(n, this.docs[n]!.trust, noTerms);
-
-    let order = tierOrder(keptN.length, (i) => ({ n: keptN[i]!, doc: this.docs[keptN[i]!]! }), named);
-    if (query.sort === 'distance' && near) {
-      order.sort(
-        (a, b) =>
-          (keptDistance[a] ?? Infinity) - (keptDistance[b] ?? Infinity) || keptScore[b]! - keptScore[a]!,
-      );
-    }
-    order = competentFirst(order, (i) => this.docs[keptN[i]!]!, query.readerCommune);
-    order = order.slice(query.offset, query.offset + query.limit);
     const hits: Hit[] = order.map((i) => {
-      const n = keptN[i]!;
+      const n = kept.n[i]!;
       const doc = this.docs[n]!;
+      const distance = kept.distance ? kept.distance[i]! : undefined;
       return {
         n,
         doc,
-        score: keptScore[i]!,
-        terms: keptTerms[i]!,
-        distanceKm: keptDistance[i],
+        score: kept.score[i]!,
+        terms: matches?.terms.get(n) ?? noTerms,
+        distanceKm:
+          distance === undefined ? distanceOf(near, doc) : distance === Infinity ? undefined : distance,
         openNow: doc.weekly.length ? openNow.has(n) : null,
       };
     });
     const facets = Object.fromEntries(
       valueFacets.map((facet, k) => {
         const map = new Map<string, number>();
-        const c = counts[k]!;
+        const c = kept.counts[k]!;
         for (let id = 0; id < c.length; id++)
           if (c[id]) map.set(this.dictionaries[facet].values[id]!, c[id]!);
         return [facet, map];
@@ -375,17 +325,10 @@ export class SearchIndex {
     ) as IndexResult['facets'];
     facets.open = new Map(
       (['now', 'evening', 'weekend'] as const)
-        .map((o, i) => [o, openCounts[i]!] as const)
+        .map((o, i) => [o, kept.openCounts[i]!] as const)
         .filter(([, c]) => c > 0),
     );
-    return {
-      total: keptN.length,
-      kept: Int32Array.from(keptN),
-      hits,
-      facets,
-      concepts,
-      partial,
-    };
+    return { total: kept.count, kept: kept.n.slice(), hits, facets, concepts, partial };
   }
 
   /** Completions for what has been typed so far: titles of every document, and concepts. */

@@ -152,7 +152,7 @@ export interface IndexResult {
   concepts: ConceptMatch[];
   /** True when no document matched every word and the results match only some. */
   partial: boolean;
-  /** Every result's document number, in order: enough to recount "open now" in a later minute. */
+  /** Every result's document number (in no particular order): enough to recount "open now" in a later minute. */
   kept: Int32Array;
 }
 

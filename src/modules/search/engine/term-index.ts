@@ -59,8 +59,12 @@ const weights = { fuzzy: 0.45, prefix: 0.375 };
 /** A posting is the document's number times 256 plus the term's frequency (at most 255). */
 const tfSlots = 256;
 
-function score(tf: number, matching: number, total: number, length: number, average: number): number {
-  const idf = Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+function inverseFrequency(matching: number, total: number): number {
+  return Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
+}
+
+/** BM25 of one posting; the inverse frequency computed once per term and field. */
+function score(tf: number, idf: number, length: number, average: number): number {
   return idf * (bm25.d + (tf * (bm25.k + 1)) / (tf + bm25.k * (1 - bm25.b + (bm25.b * length) / average)));
 }
 
@@ -335,15 +339,16 @@ export class TermIndex {
       if (!matching) continue;
       const boost = weight * (this.boosts[this.fields[f]!] ?? 1);
       const average = this.totalLength[f]! / this.documentCount;
-      for (const p of list) {
+      const idf = inverseFrequency(matching, this.documentCount);
+      const { lengths } = this;
+      const boostDocument = run.boostDocument;
+      for (let k = 0; k < list.length; k++) {
+        const p = list[k]!;
         const n = (p / tfSlots) | 0;
         if (!live[n]) continue;
-        const docBoost = run.boostDocument ? run.boostDocument(n) : 1;
+        const docBoost = boostDocument ? boostDocument(n) : 1;
         if (!docBoost) continue;
-        const weighted =
-          boost *
-          docBoost *
-          score(p % tfSlots, matching, this.documentCount, this.lengths[n * width + f]!, average);
+        const weighted = boost * docBoost * score(p % tfSlots, idf, lengths[n * width + f]!, average);
         if (scratch.marked(n, pass)) {
           const i = scratch.pos[n]!;
           out.score[i]! += weighted;
