@@ -45,6 +45,7 @@ function buildTranslator(locale: Locale): Translator {
   const messages = catalogues[locale];
   const compiled = new Map<string, IntlMessageFormat>();
   const languageNames = new Intl.DisplayNames([locale], { type: 'language', fallback: 'code' });
+  const languageNamesKept = new Map<string, string>();
   const listFormat = new Intl.ListFormat(locale, { style: 'long', type: 'conjunction' });
   const dateFormats = {
     long: new Intl.DateTimeFormat(locale, { dateStyle: 'long', timeZone }),
@@ -80,10 +81,15 @@ function buildTranslator(locale: Locale): Translator {
     html: (key, values) => escapeHtml(translator.t(key, values)),
     has: (key) => key in messages,
     language(code) {
-      const own = messages[`language.${code}`];
-      if (own) return own;
-      // French writes language names in lower case ("arabe"), as Intl gives them.
-      return languageNames.of(code) ?? code;
+      let name = languageNamesKept.get(code);
+      if (name === undefined) {
+        // French writes language names in lower case ("arabe"), as Intl gives them.
+        name = messages[`language.${code}`] || (languageNames.of(code) ?? code);
+        // Kept: a directory page names a few hundred languages, and Intl.DisplayNames took most of
+        // its time. Codes come from listings and filters, so a flood of odd ones stops the keeping.
+        if (languageNamesKept.size < 2000) languageNamesKept.set(code, name);
+      }
+      return name;
     },
     list: (items) => listFormat.format(items),
     date(value, style = 'long') {

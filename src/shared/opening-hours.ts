@@ -117,8 +117,25 @@ function wallIntervalsOn(input: HoursInput, date: string, weekday: number): Wall
     .sort((a, b) => a.opens - b.opens);
 }
 
+/**
+ * Instants made, by wall-clock date and minutes: most services open and close at the same few
+ * times, and Luxon works out Brussels' offset (an Intl formatting) each time it makes one. Luxon's
+ * dates do not change once made.
+ */
+const instants = new Map<string, DateTime>();
+
 /** A wall-clock moment in Brussels as a real instant; Luxon moves a time that does not exist (spring forward) ahead. */
 function instant(date: string, minutes: number): DateTime {
+  const key = `${date} ${minutes}`;
+  let made = instants.get(key);
+  if (!made) {
+    if (instants.size >= 10_000) instants.clear();
+    instants.set(key, (made = makeInstant(date, minutes)));
+  }
+  return made;
+}
+
+function makeInstant(date: string, minutes: number): DateTime {
   const { date: day } = addDays(date, Math.floor(minutes / 1440));
   const m = minutes % 1440;
   return DateTime.fromObject(
@@ -142,6 +159,14 @@ export function intervalsOn(input: HoursInput, day: DateTime): Interval[] {
   }));
 }
 
+/** Yesterday to two weeks ahead of a day, as openState reads them: the same for every card of a page. */
+let around: { today: string; days: { date: string; weekday: number }[] } | undefined;
+function daysAround(today: string): { date: string; weekday: number }[] {
+  if (around?.today !== today)
+    around = { today, days: Array.from({ length: 17 }, (_, i) => addDays(today, i - 1)) };
+  return around.days;
+}
+
 export function openState(input: HoursInput, now: DateTime): OpenState {
   if (!input.weekly.length && !input.exceptions.some((e) => !e.closed)) return { known: false, open: false };
   const local = now.setZone(zone);
@@ -149,8 +174,9 @@ export function openState(input: HoursInput, now: DateTime): OpenState {
   const nowMinutes = local.hour * 60 + local.minute + local.second / 60;
   // Every interval from yesterday (overnight hours) to two weeks ahead, on one minute scale from today's midnight.
   const spans: { start: number; end: number; date: string; opens: number; closes: number }[] = [];
+  const days = daysAround(today);
   for (let k = -1; k <= 15; k++) {
-    const { date, weekday } = addDays(today, k);
+    const { date, weekday } = days[k + 1]!;
     for (const w of wallIntervalsOn(input, date, weekday))
       spans.push({ ...w, start: k * 1440 + w.opens, end: k * 1440 + w.closes });
   }

@@ -2,12 +2,21 @@
 // organisations, services, places, hours, contacts, phones, themes, vouches, logos): visitors'
 // organisation and service pages are kept under it, so a change shows on the next page in every
 // process, whoever wrote it (a use case, an import, SQL by hand).
-import { sql } from 'drizzle-orm';
+import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
+import { preparedOn } from '../../db/prepared.ts';
+import { directoryEdition } from './listing-records.schema.ts';
+
+// Read on every visitor's page: named, so PostgreSQL parses and plans it once per connection.
+const edition = preparedOn((db) =>
+  db
+    .select({ edition: directoryEdition.edition })
+    .from(directoryEdition)
+    .where(eq(directoryEdition.id, 1))
+    .prepare('directory_edition'),
+);
 
 export async function directoryEditionOf(db: Executor): Promise<number> {
-  const { rows } = await db.execute<{ edition: number }>(
-    sql`select edition from directory_edition where id = 1`,
-  );
-  return rows[0]?.edition ?? 0;
+  const [row] = await edition(db).execute();
+  return row?.edition ?? 0;
 }

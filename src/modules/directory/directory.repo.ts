@@ -1,5 +1,5 @@
 // Queries of the directory. No rules, no HTTP: they take a database handle or a transaction.
-import { and, asc, eq, inArray, type SQL, sql } from 'drizzle-orm';
+import { and, asc, eq, type SQL, sql } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { countRows } from '../../db/rows.ts';
 import type { Locale } from '../../shared/i18n-text.ts';
@@ -14,6 +14,15 @@ import {
   taxonomyTerms,
 } from './directory.schema.ts';
 import type { OrganisationKind } from './directory.vocabulary.ts';
+
+export {
+  findOrganisationById,
+  findServiceById,
+  findServicesByIds,
+  type OrganisationRecord,
+  type ServiceListRecord,
+  type ServiceRecord,
+} from './records.repo.ts';
 
 export interface DirectoryFilters {
   /** A theme or sub-theme code; a theme matches all of its sub-themes. */
@@ -140,25 +149,6 @@ export async function countOrganisations(db: Executor, filters: DirectoryFilters
   return countRows(db, organisations, organisationConditions(filters));
 }
 
-export function findOrganisationById(db: Executor, id: string) {
-  return db.query.organisations.findFirst({
-    where: eq(organisations.id, id),
-    with: {
-      locations: true,
-      contacts: true,
-      phones: true,
-      services: {
-        with: {
-          themes: { with: { term: true } },
-          schedules: true,
-          exceptions: true,
-          serviceAtLocations: true,
-        },
-      },
-    },
-  });
-}
-
 /** The few fields other modules need to name and describe an organisation. */
 export async function findOrganisationBrief(db: Executor, id: string) {
   const [row] = await db
@@ -190,26 +180,6 @@ export async function findServiceBrief(db: Executor, id: string) {
     .where(eq(services.id, id));
   return row;
 }
-
-/** What a service record is read with, besides its organisation. */
-const serviceParts = {
-  themes: { with: { term: true } },
-  schedules: true,
-  exceptions: true,
-  contacts: true,
-  phones: true,
-  serviceAtLocations: { with: { location: true } },
-} as const;
-
-export function findServiceById(db: Executor, id: string) {
-  return db.query.services.findFirst({
-    where: eq(services.id, id),
-    with: { ...serviceParts, organisation: { with: { locations: true, phones: true } } },
-  });
-}
-
-export type OrganisationRecord = NonNullable<Awaited<ReturnType<typeof findOrganisationById>>>;
-export type ServiceRecord = NonNullable<Awaited<ReturnType<typeof findServiceById>>>;
 
 function serviceListConditions(filters: DirectoryFilters): SQL {
   const conditions: SQL[] = [...serviceConditions(filters)];
@@ -251,16 +221,6 @@ export async function findServiceIds(
   ]);
   return { ids: result.rows.map((r) => r.id), total: count.rows[0]?.total ?? 0 };
 }
-
-export function findServicesByIds(db: Executor, ids: string[]) {
-  if (!ids.length) return Promise.resolve([]);
-  return db.query.services.findMany({
-    where: inArray(services.id, ids),
-    with: { ...serviceParts, organisation: true },
-  });
-}
-
-export type ServiceListRecord = Awaited<ReturnType<typeof findServicesByIds>>[number];
 
 export function findTaxonomyTerms(db: Executor) {
   return db.select().from(taxonomyTerms).orderBy(asc(taxonomyTerms.position), asc(taxonomyTerms.code));

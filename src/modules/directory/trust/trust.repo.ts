@@ -2,6 +2,7 @@
 // verified organisations for informal groups they know.
 import { and, asc, eq, sql } from 'drizzle-orm';
 import type { Executor } from '../../../db/client.ts';
+import { preparedOn } from '../../../db/prepared.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { organisations } from '../directory.schema.ts';
 import { vouches } from '../listing-records.schema.ts';
@@ -61,13 +62,24 @@ export async function withdrawVouchesBy(
 }
 
 /** The verified organisations that vouch for one, by name. */
-export async function findVouchers(db: Executor, organisationId: string) {
-  return db
+// On every organisation page: built once and named (db/prepared.ts).
+const vouchersOf = preparedOn((db) =>
+  db
     .select({ id: organisations.id, name: organisations.name })
     .from(vouches)
     .innerJoin(organisations, eq(organisations.id, vouches.voucherId))
-    .where(and(eq(vouches.organisationId, organisationId), eq(organisations.verification, 'verified')))
-    .orderBy(asc(vouches.createdAt));
+    .where(
+      and(
+        eq(vouches.organisationId, sql.placeholder('organisationId')),
+        eq(organisations.verification, 'verified'),
+      ),
+    )
+    .orderBy(asc(vouches.createdAt))
+    .prepare('directory_vouchers'),
+);
+
+export async function findVouchers(db: Executor, organisationId: string) {
+  return vouchersOf(db).execute({ organisationId });
 }
 
 /** Listings entered on the platform and not yet verified, newest first: the moderators' queue. */

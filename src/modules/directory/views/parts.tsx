@@ -67,15 +67,29 @@ export function Freshness({ ctx, lastConfirmedAt }: { ctx: PageContext; lastConf
   );
 }
 
+/** Weekday names by locale, width and day: made by Luxon once (a card's badge names one). */
+const weekdayNames = new Map<string, string>();
+
 function weekdayName(ctx: PageContext, isoWeekday: number, width: 'long' | 'short' = 'long'): string {
-  // 2024-01-01 was a Monday.
-  return DateTime.fromObject({ year: 2024, month: 1, day: isoWeekday }, { zone })
-    .setLocale(ctx.locale)
-    .toFormat(width === 'long' ? 'cccc' : 'ccc');
+  const key = `${ctx.locale} ${width} ${isoWeekday}`;
+  let name = weekdayNames.get(key);
+  if (name === undefined) {
+    // 2024-01-01 was a Monday.
+    name = DateTime.fromObject({ year: 2024, month: 1, day: isoWeekday }, { zone })
+      .setLocale(ctx.locale)
+      .toFormat(width === 'long' ? 'cccc' : 'ccc');
+    weekdayNames.set(key, name);
+  }
+  return name;
 }
 
+/** Days from one calendar date ("2026-03-28") to another, by the calendar (no time zone involved). */
+const daysBetween = (from: string, to: string) =>
+  Math.round((Date.parse(`${to}T00:00:00Z`) - Date.parse(`${from}T00:00:00Z`)) / 86_400_000);
+
 function dayPhrase(ctx: PageContext, moment: DateTime, now: DateTime): 'today' | 'tomorrow' | string {
-  const days = moment.setZone(zone).startOf('day').diff(now.setZone(zone).startOf('day'), 'days').days;
+  // Calendar days in Brussels between the two (a day there may last 23 or 25 hours).
+  const days = daysBetween(now.setZone(zone).toISODate()!, moment.setZone(zone).toISODate()!);
   if (days === 0) return 'today';
   if (days === 1) return 'tomorrow';
   if (days < 7) return weekdayName(ctx, moment.setZone(zone).weekday);
