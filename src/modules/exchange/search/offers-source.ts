@@ -48,6 +48,8 @@ export async function offerDocuments(db: Executor, ownerIds?: string[]) {
 
 export const offersSearchSource: SearchSource = {
   name: 'offers',
+  // Closes, ends or moves to its next date with the clock (see SearchSource).
+  changesWithTime: true,
   ...changeLog('offers'),
   documents: offerDocuments,
 };

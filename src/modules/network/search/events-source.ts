@@ -61,6 +61,8 @@ export async function eventDocuments(db: Executor, ownerIds?: string[]) {
 
 export const eventsSearchSource: SearchSource = {
   name: 'events',
+  // Closes, ends or moves to its next date with the clock (see SearchSource).
+  changesWithTime: true,
   ...changeLog('events'),
   documents: eventDocuments,
 };
