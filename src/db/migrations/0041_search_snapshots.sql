@@ -4,7 +4,7 @@ CREATE TABLE "search_snapshot_parts" (
 	"part" integer NOT NULL,
 	"json" text,
 	"data" "bytea",
-	"crc" bigint NOT NULL,
+	"checksum" text NOT NULL,
 	CONSTRAINT "search_snapshot_parts_source_kind_part_pk" PRIMARY KEY("source","kind","part")
 );
 --> statement-breakpoint
@@ -17,4 +17,6 @@ CREATE TABLE "search_snapshots" (
 	"made_at" timestamp with time zone DEFAULT now() NOT NULL
 );
 --> statement-breakpoint
-ALTER TABLE "search_snapshot_parts" ADD CONSTRAINT "search_snapshot_parts_source_search_snapshots_source_fk" FOREIGN KEY ("source") REFERENCES "public"."search_snapshots"("source") ON DELETE cascade ON UPDATE no action;
+ALTER TABLE "search_snapshot_parts" ADD CONSTRAINT "search_snapshot_parts_source_search_snapshots_source_fk" FOREIGN KEY ("source") REFERENCES "public"."search_snapshots"("source") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+-- Hand-written (search snapshot, not generated): a part holds either JSON or binary data.
+ALTER TABLE "search_snapshot_parts" ADD CONSTRAINT "search_snapshot_parts_one_content" CHECK (("json" IS NULL) <> ("data" IS NULL));

@@ -51,8 +51,8 @@ export const searchSnapshotParts = pgTable(
     json: text(),
     /** The words' arrays (engine/term-snapshot.ts). */
     data: bytea(),
-    /** CRC-32 of json or data: a part changed since it was written is not used. */
-    crc: bigint({ mode: 'number' }).notNull(),
+    /** MD5 of json (as UTF-8) or data: a part changed since it was written is not used. */
+    checksum: text().notNull(),
   },
   (t) => [primaryKey({ columns: [t.source, t.kind, t.part] })],
 );

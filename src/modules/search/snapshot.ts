@@ -5,7 +5,6 @@
 // since. It is only a faster path: the index can always be built from the tables themselves, and a
 // snapshot that is missing, made by other code or with another glossary, older than the change logs
 // reach, or damaged is not used (live-index.ts builds in full then).
-import { crc32 } from 'node:zlib';
 import type pg from 'pg';
 import type { DatabaseConnection } from '../../db/client.ts';
 import type { SnapshotSearchIndex, SourceContent } from './engine/index-snapshot.ts';
@@ -78,8 +77,8 @@ export async function readSnapshot(
   const cursor = Number(row.cursor);
   // A log behind the snapshot was emptied or restored: its positions mean something else now.
   if ((await source.latestChange(db)) < cursor) return undefined;
-  const list = await pool.query<{ kind: string; part: number; crc: string }>(
-    `select kind, part, crc::text as crc from search_snapshot_parts where source = $1 order by kind, part`,
+  const list = await pool.query<{ kind: string; part: number }>(
+    `select kind, part from search_snapshot_parts where source = $1 order by kind, part`,
     [source.name],
   );
   const docs: SourceContent['docs'] = [];
@@ -87,8 +86,10 @@ export async function readSnapshot(
   const words: Buffer[] = [];
   const fetch = (i: number) => {
     const { kind, part } = list.rows[i]!;
-    return pool.query<{ json: string | null; data: Buffer | null }>(
-      'select json, data from search_snapshot_parts where source = $1 and kind = $2 and part = $3',
+    // The checksum is compared by PostgreSQL, on its own core.
+    return pool.query<{ json: string | null; data: Buffer | null; intact: boolean }>(
+      `select json, data, md5(coalesce(convert_to(json, 'UTF8'), data)) = checksum as intact
+       from search_snapshot_parts where source = $1 and kind = $2 and part = $3`,
       [source.name, kind, part],
     );
   };
@@ -96,16 +97,15 @@ export async function readSnapshot(
   // The next part is read while this one is parsed (PostgreSQL works beside this process).
   let next = list.rows.length ? fetch(0) : undefined;
   for (let i = 0; i < list.rows.length; i++) {
-    const { kind, part, crc } = list.rows[i]!;
+    const { kind, part } = list.rows[i]!;
     const result = await next!;
     next = i + 1 < list.rows.length ? fetch(i + 1) : undefined;
     // Parts numbered 0, 1, … with none missing.
     if ((seen.get(kind) ?? 0) !== part)
       throw new Error(`search snapshot: ${source.name} ${kind} part missing`);
     seen.set(kind, part + 1);
-    const { json, data } = result.rows[0] ?? {};
-    const content = kind === 'words' ? data : json;
-    if (!content || crc32(content) !== Number(crc))
+    const { json, data, intact } = result.rows[0] ?? {};
+    if (!intact || !(kind === 'words' ? data : json))
       throw new Error(`search snapshot: ${source.name} damaged`);
     if (kind === 'words') words.push(data!);
     else {
@@ -179,9 +179,9 @@ export async function writeSnapshot(
       );
       const insert = (kind: string, part: number, data: Buffer | string) =>
         client.query(
-          `insert into search_snapshot_parts (source, kind, part, ${typeof data === 'string' ? 'json' : 'data'}, crc)
-           values ($1, $2, $3, $4, $5)`,
-          [source, kind, part, data, crc32(data)],
+          `insert into search_snapshot_parts (source, kind, part, ${typeof data === 'string' ? 'json' : 'data'}, checksum)
+           values ($1, $2, $3, $4, md5(${typeof data === 'string' ? "convert_to($4::text, 'UTF8')" : '$4::bytea'}))`,
+          [source, kind, part, data],
         );
       // One part's JSON at a time: the event loop is given back between them.
       for (let i = 0; i * docsPerPart < content.docs.length; i++) {
