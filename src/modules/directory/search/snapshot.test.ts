@@ -6,7 +6,7 @@ import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/test-database.ts';
 import { LiveSearchIndex } from '../../search/live-index.ts';
-import type { SearchSource } from '../../search/index.ts';
+import { otherDoc, type SearchDoc, type SearchSource } from '../../search/index.ts';
 import { directorySearchSource } from './directory-source.ts';
 
 let database: TestDatabase;
@@ -148,5 +148,57 @@ describe('search snapshot', () => {
     const cut = await start();
     expect(cut.built).toBe(true);
     expect(answers(cut.live)).toEqual(full);
+  });
+});
+
+describe('a source whose documents change with the clock', () => {
+  /** Which of two items are still on (an offer that ends, say): nothing is logged when one ends. */
+  let on = ['a', 'b'];
+  let reads = 0;
+  /** Full reads wait for it: a start that needs one is not ready before it opens. */
+  let gate = Promise.resolve();
+  const item = (id: string): SearchDoc =>
+    otherDoc({ type: 'offer', id, title: { nl: `Aanbod ${id}` }, text: {}, path: `/offers/${id}` });
+  const timed: SearchSource = {
+    name: 'timed',
+    channel: 'timed_changed',
+    changesWithTime: true,
+    documents: async (_db, ownerIds) => {
+      if (!ownerIds) {
+        reads++;
+        await gate;
+      }
+      return on.filter((id) => !ownerIds || ownerIds.includes(id)).map(item);
+    },
+    latestChange: async () => 0,
+    changesSince: async (_db, cursor) => ({ ownerIds: [], until: cursor }),
+    pruneChanges: async () => {},
+  };
+  const open = async () => {
+    const live = new LiveSearchIndex(database, [timed], {
+      listen: false,
+      pollMs: 600_000,
+      snapshots: { everyMs: 0 },
+    });
+    opened.push(live);
+    await live.ready;
+    return live;
+  };
+
+  it('is read again after a start from the snapshot', async () => {
+    const first = await open();
+    expect(await first.snapshots.write(true)).toBe(true);
+    on = ['a'];
+    const before = reads;
+    let release = () => {};
+    gate = new Promise((resolve) => (release = resolve));
+    // Ready from the snapshot (both items, no read), then read again behind the first refresh.
+    const second = await open();
+    expect(second.documents).toBe(2);
+    release();
+    await second.refresh();
+    expect(reads).toBe(before + 1);
+    expect(second.documents).toBe(1);
+    expect(find(second, 'aanbod').length).toBe(1);
   });
 });
