@@ -9,9 +9,11 @@ import pg from 'pg';
 import type { DatabaseConnection } from '../../db/client.ts';
 import { AppError } from '../../shared/errors.ts';
 import { glossaryChannel, glossaryEdition, thesaurusConcepts } from '../glossary/index.ts';
-import { SearchIndex } from './engine/search-index.ts';
+import { SnapshotSearchIndex } from './engine/index-snapshot.ts';
 import { thesaurus, useConcepts } from './engine/thesaurus.ts';
 import type { ChangeCursor, SearchSource } from './search-source.ts';
+import { type SnapshotOptions, SnapshotWriter, takeSnapshot } from './live-snapshot.ts';
+import { analysisKey, loadSnapshot, type SnapshotSource } from './snapshot.ts';
 
 export interface LiveIndexOptions {
   /** How often to look at the change log without a notification. */
@@ -24,6 +26,8 @@ export interface LiveIndexOptions {
   onError?: (error: unknown) => void;
   /** Told of each new glossary edition read (the glossary's own copy follows it). */
   onGlossaryEdition?: (edition: string) => void;
+  /** The snapshot in PostgreSQL, loaded at start and written now and then (live-snapshot.ts); false: neither. */
+  snapshots?: false | SnapshotOptions;
 }
 
 /** Organisations whose documents a glossary change reads and replaces at once. */
@@ -35,7 +39,7 @@ interface ReindexSlice {
 }
 
 export class LiveSearchIndex {
-  readonly index = new SearchIndex(thesaurus());
+  readonly index = new SnapshotSearchIndex(thesaurus());
   /** Resolves once every source is indexed. */
   readonly ready: Promise<void>;
   /** Each source's position in its change log (a snapshot, search-source.ts). */
@@ -58,6 +62,12 @@ export class LiveSearchIndex {
   private reindexFailed: { edition: string | undefined; slices: ReindexSlice[]; at: number } | undefined;
   /** The glossary edition the thesaurus was made from (glossaryEdition). */
   private edition: string | undefined;
+  /** The edition every document is tagged with (once its re-index is done). */
+  private indexedEdition: string | undefined;
+  /** When each source's cursor was last read (Date.now()): a snapshot's cursors are that old. */
+  private readonly cursorReadAt = new Map<string, number>();
+  /** Writes the snapshot now and then (live-snapshot.ts). */
+  readonly snapshots: SnapshotWriter;
 
   private loaded = false;
   /**
@@ -71,6 +81,14 @@ export class LiveSearchIndex {
     private readonly sources: readonly SearchSource[],
     private readonly options: LiveIndexOptions = {},
   ) {
+    this.snapshots = new SnapshotWriter(database.pool, options.snapshots || {}, {
+      active: () => this.loaded && !this.closed,
+      version: () => this.index.version,
+      settledEdition: () =>
+        this.reindexState === 'done' && this.indexedEdition === this.edition ? this.edition : null,
+      capture: (edition) => this.capture(edition),
+      onError: (error) => this.options.onError?.(error),
+    });
     this.ready = this.startUntilLoaded();
   }
 
@@ -110,13 +128,24 @@ export class LiveSearchIndex {
 
   private async start(): Promise<void> {
     await this.readGlossary();
-    await this.indexAll();
+    const loaded = await this.indexAll();
+    this.indexedEdition = this.edition;
     if (this.options.listen !== false) await this.listen();
     this.timer = setInterval(() => {
       void this.refresh();
       void this.refreshGlossary();
+      if (this.options.snapshots !== false) void this.snapshots.write();
     }, this.options.pollMs ?? 5_000);
     this.timer.unref();
+    this.snapshots.started(loaded.length === this.sources.length, loaded.length > 0);
+    if (!loaded.length) return;
+    // Ready now; what changed since the snapshot comes with the first refresh, queued at once.
+    void this.refresh();
+    // Documents that change with the clock (an event's next date) are read again after the refresh.
+    for (const source of loaded.filter((s) => s.changesWithTime))
+      this.running = this.running.then(() =>
+        this.buildSource(source).catch((error: unknown) => this.options.onError?.(error)),
+      );
   }
 
   /** Whether this process follows the change notifications now (else it polls only), for /metrics. */
@@ -185,16 +214,54 @@ export class LiveSearchIndex {
     void this.refreshGlossary();
   }
 
-  /** Every source's documents, from the position of its change log. */
-  private async indexAll(): Promise<void> {
-    const { db } = this.database;
+  /**
+   * Every source's documents, from the snapshot where it may be used, else from the source, from the
+   * position of its change log. Returns the sources loaded from the snapshot.
+   */
+  private async indexAll(): Promise<SearchSource[]> {
     const began = performance.now();
+    const key = analysisKey(this.edition);
+    const loaded: SearchSource[] = [];
+    const onError = (error: unknown) => this.options.onError?.(error);
     for (const source of this.sources) {
-      // Read the log's position before the documents: a change in between is applied twice, never lost.
-      this.cursors.set(source.name, await source.latestChange(db));
-      await this.index.replaceGradually(await source.documents(db), undefined, source.name);
+      const snapshot =
+        this.options.snapshots !== false &&
+        (await loadSnapshot(this.database, this.index, source, key, onError));
+      if (!snapshot) await this.buildSource(source);
+      else {
+        loaded.push(source);
+        this.cursors.set(source.name, snapshot.cursor);
+        this.cursorReadAt.set(source.name, snapshot.cursorReadAt);
+      }
     }
-    this.syncedAt = began;
+    if (!loaded.length) this.syncedAt = began;
+    return loaded;
+  }
+
+  /** A source's documents from the source, from the position of its change log. */
+  private async buildSource(source: SearchSource): Promise<void> {
+    const { db } = this.database;
+    const readAt = Date.now();
+    // Read the log's position before the documents: a change in between is applied twice, never lost.
+    const cursor = await source.latestChange(db);
+    await this.index.replaceGradually(await source.documents(db), undefined, source.name);
+    this.cursors.set(source.name, cursor);
+    this.cursorReadAt.set(source.name, readAt);
+  }
+
+  /** Every source's documents, words and cursors, taken in the queue, if still tagged with `edition`. */
+  private capture(
+    edition: string | undefined,
+  ): Promise<{ version: number; sources: SnapshotSource[] } | undefined> {
+    const taken = this.running.then(async () => {
+      if (this.closed || this.reindexState !== 'done' || this.indexedEdition !== edition) return undefined;
+      return takeSnapshot(this.index, this.sources, this.cursors, this.cursorReadAt);
+    });
+    this.running = taken.then(
+      () => undefined,
+      () => undefined,
+    );
+    return taken;
   }
 
   /** Makes the glossary's current edition the thesaurus; true when it changed. */
@@ -242,6 +309,7 @@ export class LiveSearchIndex {
           const slice = slices[n];
           if (!slice) {
             this.reindexState = 'done';
+            this.indexedEdition = edition;
             return resolve();
           }
           try {
@@ -302,10 +370,12 @@ export class LiveSearchIndex {
     const cursor = this.cursors.get(source.name);
     // Set by indexAll for every source before any refresh runs.
     if (cursor === undefined) return;
+    const readAt = Date.now();
     const { ownerIds, until } = await source.changesSince(db, cursor);
     if (!ownerIds.length) {
       // Nothing new: the newer snapshot keeps the next read's range of the log short.
       this.cursors.set(source.name, until);
+      this.cursorReadAt.set(source.name, readAt);
       return;
     }
     const docs = await source.documents(db, ownerIds);
@@ -313,6 +383,7 @@ export class LiveSearchIndex {
     if (ownerIds.length > 200) await this.index.replaceGradually(docs, ownerIds, source.name);
     else this.index.replace(docs, ownerIds, source.name);
     this.cursors.set(source.name, until);
+    this.cursorReadAt.set(source.name, readAt);
     if (Math.random() < 0.01) await source.pruneChanges(db);
   }
 
@@ -322,6 +393,7 @@ export class LiveSearchIndex {
     if (this.loaded) await this.ready;
     await this.reading;
     await this.running;
+    await this.snapshots.close();
     await this.listener?.end().catch(() => {});
   }
 }

@@ -2,8 +2,8 @@
 // call log_search_change (migration 0036), which appends the owners whose documents changed and
 // NOTIFYs search_changes; every app process's index follows it.
 import { sql } from 'drizzle-orm';
-import { bigserial, index, pgTable, text } from 'drizzle-orm/pg-core';
-import { moment, transactionId } from '../../db/columns.ts';
+import { bigserial, index, integer, pgTable, primaryKey, text } from 'drizzle-orm/pg-core';
+import { bytea, moment, transactionId } from '../../db/columns.ts';
 
 export const searchChanges = pgTable(
   'search_changes',
@@ -34,3 +34,40 @@ export const searchWindowRuns = pgTable('search_window_runs', {
   source: text().primaryKey(),
   ranAt: moment().notNull(),
 });
+
+/**
+ * The last snapshot of the search index, per source (snapshot.ts): a new process loads it instead of
+ * analysing every document again, then applies the changes logged after `changeCursor`. Written by
+ * one process at a time, in one transaction that replaces the previous one; deleting the rows makes
+ * the next start a full build.
+ */
+export const searchSnapshots = pgTable('search_snapshots', {
+  source: text().primaryKey(),
+  /** The analysis the documents were made with (engine version and glossary edition). */
+  analysisKey: text().notNull(),
+  /** The source's change log position (a PostgreSQL snapshot, search-source.ts) the documents are at least as new as. */
+  changeCursor: text().notNull(),
+  /** When that position was read: the log must still hold every change after it. */
+  cursorReadAt: moment().notNull(),
+  documents: integer().notNull(),
+  madeAt: moment().notNull().defaultNow(),
+});
+
+/** A snapshot's data, in parts of a few MB: documents and terms (JSON), and words (binary). */
+export const searchSnapshotParts = pgTable(
+  'search_snapshot_parts',
+  {
+    source: text()
+      .notNull()
+      .references(() => searchSnapshots.source, { onDelete: 'cascade' }),
+    kind: text().notNull(),
+    part: integer().notNull(),
+    /** Documents and terms, as JSON (text: read without the hex of bytea). */
+    json: text(),
+    /** The words' arrays (engine/term-snapshot.ts). */
+    data: bytea(),
+    /** MD5 of json (as UTF-8) or data: a part changed since it was written is not used. */
+    checksum: text().notNull(),
+  },
+  (t) => [primaryKey({ columns: [t.source, t.kind, t.part] })],
+);

@@ -18,7 +18,8 @@ import { type ConceptMatch, type Thesaurus } from './thesaurus.ts';
 import { Bitset, Dictionary, momentOf, openAt, wantedValues } from './index-parts.ts';
 import type { Hit, IndexQuery, IndexResult } from './search-types.ts';
 import { textQuery } from './text-query.ts';
-import { type TermMatches, TermIndex, type TermQuery } from './term-index.ts';
+import { type TermMatches, type TermQuery } from './term-index.ts';
+import { SnapshotTermIndex } from './term-snapshot.ts';
 import { namedBy, type NameTiers } from './rank-tiers.ts';
 import { SharedValues } from './shared-values.ts';
 import { docHash, sameHashes } from './doc-hash.ts';
@@ -27,7 +28,7 @@ import { distanceOf, runSearch } from './search-run.ts';
 
 /** Matches whose matched terms are kept for highlighting; deeper ones show unmarked. */
 const highlightedMatches = 500;
-const ownerKey = (source: string, organisationId: string) => `${source}\u0000${organisationId}`;
+export const ownerKey = (source: string, organisationId: string) => `${source}\u0000${organisationId}`;
 
 interface TextMatches {
   version: number;
@@ -47,8 +48,8 @@ const boosts: Record<SearchField, number> = {
 };
 
 export class SearchIndex {
-  private readonly terms: TermIndex;
-  private readonly docs: (SearchDoc | undefined)[] = [];
+  protected readonly terms: SnapshotTermIndex;
+  protected readonly docs: (SearchDoc | undefined)[] = [];
   /** Per document, per value facet (in `valueFacets` order), its value ids. */
   private readonly docValues: (Uint16Array[] | undefined)[] = [];
   private readonly dictionaries = Object.fromEntries(valueFacets.map((f) => [f, new Dictionary()])) as Record<
@@ -59,7 +60,7 @@ export class SearchIndex {
   /** Per document, its docHash taken before its fields were let go; NaN or absent when unknown. */
   private readonly hashes: number[] = [];
   /** Document numbers by source and organisation: a source replaces the documents of its owners. */
-  private readonly byOwner = new Map<string, number[]>();
+  protected readonly byOwner = new Map<string, number[]>();
   private size = 0;
   /** Bumped on every change; caches built on the index compare it. */
   version = 0;
@@ -81,7 +82,7 @@ export class SearchIndex {
 
   constructor(private thesaurus: Thesaurus) {
     // Numbers of removed documents come back once the words index holds none of their postings.
-    this.terms = new TermIndex(searchFields, boosts, (ns) => {
+    this.terms = new SnapshotTermIndex(searchFields, boosts, (ns) => {
       for (const n of ns) this.free.push(n);
     });
   }
@@ -119,7 +120,7 @@ export class SearchIndex {
     return this.sourceVersions.get(source) ?? 0;
   }
 
-  private changed(source: string): void {
+  protected changed(source: string): void {
     this.version++;
     this.sourceVersions.set(source, this.sourceVersion(source) + 1);
   }
@@ -169,7 +170,7 @@ export class SearchIndex {
   }
 
   /** The documents of these organisations from one source, or all of that source's. */
-  private remove(source: string, organisationIds = this.owners(source)): void {
+  protected remove(source: string, organisationIds = this.owners(source)): void {
     for (const key of organisationIds.map((id) => ownerKey(source, id))) {
       for (const n of this.byOwner.get(key) ?? []) {
         this.terms.discard(n);
@@ -182,7 +183,7 @@ export class SearchIndex {
   }
 
   /** Stores a document in a free slot and returns its number. */
-  private place(doc: SearchDoc, source: string): number {
+  protected place(doc: SearchDoc, source: string): number {
     const n = this.free.pop() ?? this.docs.length;
     this.docs[n] = this.shared.share(doc);
     this.docValues[n] = valueFacets.map((f) => {

@@ -6,58 +6,21 @@
 // words within some edits of a typo.
 import SearchableMap from 'minisearch/SearchableMap';
 import { bitCount, empty, type Found, grown, push, Scratch, sized } from './term-scratch.ts';
+import {
+  type Options,
+  type Run,
+  type TermMatches,
+  type TermQuery,
+  type TermSearchOptions,
+  type TermMatch,
+} from './term-types.ts';
 
-/** A query tree: terms (or nested queries) combined with AND or OR; options pass down the tree. */
-export interface TermQuery {
-  combineWith?: 'AND' | 'OR';
-  queries: (string | TermQuery)[];
-  /** Typos allowed: a number of edits, a fraction of the term's length, or per term. */
-  fuzzy?: boolean | number | ((term: string) => number | false);
-  /** Whether the term also matches longer words it starts. */
-  prefix?: boolean;
-}
-
-export interface TermSearchOptions {
-  /** Only these fields (all when absent). */
-  fields?: readonly string[];
-  /** A document's factor, 0 to leave it out. */
-  boostDocument?: (n: number) => number;
-}
-
-export interface TermMatch {
-  /** The document's number. */
-  n: number;
-  score: number;
-  /** The index terms that matched, for highlighting. */
-  terms: string[];
-}
-
-interface Options {
-  combineWith: 'AND' | 'OR';
-  fuzzy: TermQuery['fuzzy'];
-  prefix: boolean;
-}
-
-interface Run {
-  fields: number[];
-  boostDocument: ((n: number) => number) | undefined;
-  /** Each query term's bit (the 31st and later share the last). */
-  queryTerms: Map<string, number>;
-  /** The index terms looked up, by number: what a document matched is kept as these numbers. */
-  derived: string[];
-}
-
-export interface TermMatches {
-  n: Int32Array;
-  score: Float64Array;
-  /** The matched index terms of the first results. */
-  terms: string[][];
-}
+export type { TermMatch, TermMatches, TermQuery, TermSearchOptions } from './term-types.ts';
 
 const bm25 = { k: 1.2, b: 0.7, d: 0.5 };
 const weights = { fuzzy: 0.45, prefix: 0.375 };
 /** A posting is the document's number times 256 plus the term's frequency (at most 255). */
-const tfSlots = 256;
+export const tfSlots = 256;
 
 function inverseFrequency(matching: number, total: number): number {
   return Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
@@ -75,15 +38,15 @@ export class TermIndex {
   private readonly terms = new SearchableMap<number>();
   /** Per term id, the last document and field (n * fields + field + 1) that held it: repeats add up. */
   private seen = new Int32Array(1024);
-  private readonly termNames: (string | undefined)[] = [];
+  protected readonly termNames: (string | undefined)[] = [];
   private readonly freeTerms: number[] = [];
   /** Per term id and field (termId * fields + field): postings in the order documents came. */
-  private readonly postings: (number[] | undefined)[] = [];
+  protected readonly postings: (number[] | undefined)[] = [];
   /** Per document and field: its number of distinct terms. */
-  private lengths: Uint16Array;
-  private readonly totalLength: number[];
-  private live = new Uint8Array(1024);
-  private documentCount = 0;
+  protected lengths: Uint16Array;
+  protected readonly totalLength: number[];
+  protected live = new Uint8Array(1024);
+  protected documentCount = 0;
   /** Documents discarded whose postings are still in the lists. */
   private dead: number[] = [];
   private vacuuming = false;
@@ -91,7 +54,7 @@ export class TermIndex {
   private readonly fieldIds: Map<string, number>;
 
   constructor(
-    private readonly fields: readonly string[],
+    protected readonly fields: readonly string[],
     private readonly boosts: Readonly<Record<string, number>>,
     /** Told the numbers of discarded documents once no posting names them: they may be used again. */
     private readonly onReleased: (ns: number[]) => void = () => {},
@@ -361,7 +324,7 @@ export class TermIndex {
     }
   }
 
-  private termId(term: string): number {
+  protected termId(term: string): number {
     let id = this.ids.get(term);
     if (id === undefined) {
       id = this.freeTerms.pop() ?? this.termNames.length;
@@ -385,7 +348,7 @@ export class TermIndex {
     this.freeTerms.push(id);
   }
 
-  private grow(size: number): void {
+  protected grow(size: number): void {
     if (size <= this.live.length) return;
     const capacity = Math.max(size, this.live.length * 2);
     const live = new Uint8Array(capacity);

@@ -1,0 +1,211 @@
+// The search snapshot on a real PostgreSQL (search/snapshot.ts): a second process's index loads it
+// instead of reading every document, answers as a full build does, and takes in the changes made
+// after it; a snapshot of another analysis, older than the change log reaches, ahead of the log or
+// damaged is not used (a full build instead, never a wrong index).
+import { sql } from 'drizzle-orm';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/test-database.ts';
+import { LiveSearchIndex } from '../../search/live-index.ts';
+import { currentChangeCursor, otherDoc, type SearchDoc, type SearchSource } from '../../search/index.ts';
+import { directorySearchSource } from './directory-source.ts';
+
+let database: TestDatabase;
+/** Reads of every document of the source: a start from the snapshot makes none. */
+let fullReads = 0;
+const errors: unknown[] = [];
+const source: SearchSource = {
+  ...directorySearchSource,
+  documents: (db, ownerIds) => {
+    if (!ownerIds) fullReads++;
+    return directorySearchSource.documents(db, ownerIds);
+  },
+};
+const opened: LiveSearchIndex[] = [];
+
+beforeAll(async () => {
+  database = await createTestDatabase({ demo: true });
+});
+
+afterAll(async () => {
+  await Promise.all(opened.map((live) => live.close()));
+  await database.drop();
+});
+
+/** A new process's index; whether it read every document (a full build) or loaded the snapshot. */
+async function start(): Promise<{ live: LiveSearchIndex; built: boolean }> {
+  const before = fullReads;
+  const live = new LiveSearchIndex(database, [source], {
+    listen: false,
+    pollMs: 600_000,
+    snapshots: { everyMs: 0 },
+    onError: (error) => errors.push(error),
+  });
+  opened.push(live);
+  await live.ready;
+  // The changes since the snapshot, queued at start.
+  await live.refresh();
+  return { live, built: fullReads > before };
+}
+
+const queries = [
+  { text: 'aide', filters: {} },
+  { text: 'logement', filters: { commune: '21004' } },
+  { text: 'schuld', filters: {} },
+  { text: '', filters: { theme: 'encounter' } },
+  { text: 'jeunes bruxelles', filters: {} },
+  { text: 'cpas', filters: { type: ['organisation' as const] } },
+];
+
+/** Results and facets, as a page shows them. */
+const answers = (live: LiveSearchIndex) =>
+  queries.map((q) => {
+    const result = live.index.search({ ...q, sort: 'relevance', offset: 0, limit: 20 });
+    return {
+      total: result.total,
+      hits: result.hits.map((h) => [h.doc.id, h.score]),
+      facets: Object.entries(result.facets).map(([facet, values]) => [facet, [...values]]),
+    };
+  });
+
+const find = (live: LiveSearchIndex, text: string) =>
+  live.index.search({ text, filters: {}, sort: 'relevance', offset: 0, limit: 10 }).hits.map((h) => h.doc.id);
+
+describe('search snapshot', () => {
+  let full: ReturnType<typeof answers>;
+
+  it('is loaded by a second index, which answers as a full build does', async () => {
+    const first = await start();
+    expect(first.built).toBe(true);
+    full = answers(first.live);
+    expect(full[0]!.total).toBeGreaterThan(0);
+    expect(await first.live.snapshots.write(true)).toBe(true);
+
+    const second = await start();
+    expect(second.built).toBe(false);
+    expect(second.live.documents).toBe(first.live.documents);
+    expect(answers(second.live)).toEqual(full);
+    expect(errors).toEqual([]);
+  });
+
+  it('takes in a change made after it', async () => {
+    await database.db.execute(sql`
+      insert into organisations (name, kind, description)
+      values ('{"nl":"Kwaaknest buurtwerking"}', 'citizen_initiative', '{}')`);
+    const { live, built } = await start();
+    expect(built).toBe(false);
+    expect(find(live, 'Kwaaknest')).toHaveLength(1);
+    await database.db.execute(sql`delete from organisations where name->>'nl' = 'Kwaaknest buurtwerking'`);
+  });
+
+  it('is not used when made with another analysis or glossary edition', async () => {
+    await database.db.execute(sql`update search_snapshots set analysis_key = 'v0;other'`);
+    const { live, built } = await start();
+    expect(built).toBe(true);
+    expect(answers(live)).toEqual(full);
+  });
+
+  it('is not used when the change log may have forgotten changes after it, or is behind it', async () => {
+    const { live } = await start();
+    expect(await live.snapshots.write(true)).toBe(true);
+    // The log keeps a day: a cursor read 13 hours ago is past the margin.
+    await database.db.execute(sql`update search_snapshots set cursor_read_at = now() - interval '13 hours'`);
+    expect((await start()).built).toBe(true);
+    // A database behind the snapshot's cursor (restored from an older backup) gives its
+    // transaction ids again.
+    const { rows } = await database.db.execute<{ source: string; change_cursor: string }>(
+      sql`select source, change_cursor from search_snapshots`,
+    );
+    await database.db.execute(
+      sql`update search_snapshots set cursor_read_at = now(), change_cursor = '900000000:900000000:'`,
+    );
+    expect((await start()).built).toBe(true);
+    for (const row of rows)
+      await database.db.execute(
+        sql`update search_snapshots set change_cursor = ${row.change_cursor} where source = ${row.source}`,
+      );
+    expect((await start()).built).toBe(false);
+  });
+
+  it('falls back to a full build when damaged', async () => {
+    const { live } = await start();
+    expect(await live.snapshots.write(true)).toBe(true);
+    errors.length = 0;
+    // Changed bytes: the checksum does not match.
+    await database.db.execute(
+      sql`update search_snapshot_parts set json = replace(json, '"service"', '"servicf"') where kind = 'docs' and part = 0`,
+    );
+    const damaged = await start();
+    expect(damaged.built).toBe(true);
+    expect(String(errors[0])).toMatch(/damaged/);
+    expect(answers(damaged.live)).toEqual(full);
+
+    // Well-formed but wrong (checksum made to match): the documents' check refuses it.
+    expect(await damaged.live.snapshots.write(true)).toBe(true);
+    await database.db.execute(sql`
+      update search_snapshot_parts set json = '[{"type":"nothing"}]', checksum = md5(convert_to('[{"type":"nothing"}]', 'UTF8'))
+      where kind = 'docs' and part = 0`);
+    const wrong = await start();
+    expect(wrong.built).toBe(true);
+    expect(answers(wrong.live)).toEqual(full);
+    // Words of another length than the documents.
+    expect(await wrong.live.snapshots.write(true)).toBe(true);
+    await database.db.execute(sql`
+      update search_snapshot_parts set data = substring(data from 1 for 40), checksum = md5(substring(data from 1 for 40))
+      where kind = 'words' and part = 0`);
+    const cut = await start();
+    expect(cut.built).toBe(true);
+    expect(answers(cut.live)).toEqual(full);
+  });
+});
+
+describe('a source whose documents change with the clock', () => {
+  /** Which of two items are still on (an offer that ends, say): nothing is logged when one ends. */
+  let on = ['a', 'b'];
+  let reads = 0;
+  /** Full reads wait for it: a start that needs one is not ready before it opens. */
+  let gate = Promise.resolve();
+  const item = (id: string): SearchDoc =>
+    otherDoc({ type: 'offer', id, title: { nl: `Aanbod ${id}` }, text: {}, path: `/offers/${id}` });
+  const timed: SearchSource = {
+    name: 'timed',
+    channel: 'timed_changed',
+    changesWithTime: true,
+    documents: async (_db, ownerIds) => {
+      if (!ownerIds) {
+        reads++;
+        await gate;
+      }
+      return on.filter((id) => !ownerIds || ownerIds.includes(id)).map(item);
+    },
+    latestChange: currentChangeCursor,
+    changesSince: async (_db, cursor) => ({ ownerIds: [], until: cursor }),
+    pruneChanges: async () => {},
+  };
+  const open = async () => {
+    const live = new LiveSearchIndex(database, [timed], {
+      listen: false,
+      pollMs: 600_000,
+      snapshots: { everyMs: 0 },
+    });
+    opened.push(live);
+    await live.ready;
+    return live;
+  };
+
+  it('is read again after a start from the snapshot', async () => {
+    const first = await open();
+    expect(await first.snapshots.write(true)).toBe(true);
+    on = ['a'];
+    const before = reads;
+    let release = () => {};
+    gate = new Promise((resolve) => (release = resolve));
+    // Ready from the snapshot (both items, no read), then read again behind the first refresh.
+    const second = await open();
+    expect(second.documents).toBe(2);
+    release();
+    await second.refresh();
+    expect(reads).toBe(before + 1);
+    expect(second.documents).toBe(1);
+    expect(find(second, 'aanbod').length).toBe(1);
+  });
+});

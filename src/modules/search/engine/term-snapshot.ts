@@ -1,0 +1,196 @@
+// The words index's part of a search snapshot (../snapshot.ts): the words of some documents as the
+// index holds them (TermIndex.exportDocs / importDocs), so a new process takes them back without
+// analysing any text again. Documents are numbered 0… within the part; a posting is that number
+// times 256 plus the term's frequency, as in the index.
+import { endianness } from 'node:os';
+import { TermIndex, tfSlots } from './term-index.ts';
+
+export interface WordsPart {
+  /** The part's terms; a key's term is its position here. */
+  terms: string[];
+  /** Each list's term and field (term * fields + field), ascending. */
+  keys: Int32Array;
+  /** Each list's number of postings. */
+  counts: Int32Array;
+  /** Every list's postings, one list after the other. */
+  postings: Int32Array;
+  /** Per document and field: its number of distinct terms. */
+  lengths: Uint16Array;
+}
+
+/** A growable Int32Array. */
+export class Int32Buffer {
+  private data = new Int32Array(1024);
+  length = 0;
+  push(value: number): void {
+    if (this.length === this.data.length) {
+      const bigger = new Int32Array(this.data.length * 2);
+      bigger.set(this.data);
+      this.data = bigger;
+    }
+    this.data[this.length++] = value;
+  }
+  /** Adds one to the last value. */
+  bump(): void {
+    this.data[this.length - 1]!++;
+  }
+  get last(): number {
+    return this.length ? this.data[this.length - 1]! : -1;
+  }
+  toArray(): Int32Array {
+    return this.data.slice(0, this.length);
+  }
+}
+
+/** Throws unless the part is whole and consistent for `docs` documents of `width` fields. */
+export function checkWords(part: WordsPart, docs: number, width: number): void {
+  const fail = (what: string) => {
+    throw new Error(`search snapshot: words ${what}`);
+  };
+  if (part.lengths.length !== docs * width) fail('lengths');
+  if (part.keys.length !== part.counts.length) fail('lists');
+  if (new Set(part.terms).size !== part.terms.length) fail('terms repeated');
+  for (const term of part.terms) if (typeof term !== 'string' || !term) fail('term');
+  let total = 0;
+  let previous = -1;
+  for (let k = 0; k < part.keys.length; k++) {
+    const key = part.keys[k]!;
+    if (key <= previous || key >= part.terms.length * width) fail('key');
+    previous = key;
+    if (part.counts[k]! < 1) fail('count');
+    total += part.counts[k]!;
+  }
+  if (total !== part.postings.length) fail('postings');
+  for (const p of part.postings) if (p < 0 || p % 256 === 0 || ((p / 256) | 0) >= docs) fail('posting');
+}
+
+/** The part's arrays as bytes (little-endian, as every platform we run on); its terms go apart. */
+export function wordsBytes(part: WordsPart): Buffer {
+  const arrays = [part.keys, part.counts, part.postings, part.lengths];
+  const head = Buffer.alloc(16);
+  arrays.forEach((array, i) => head.writeUInt32LE(array.length, i * 4));
+  return Buffer.concat([head, ...arrays.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))]);
+}
+
+/** The arrays back from wordsBytes, with the terms; throws on a size that does not add up. */
+export function wordsFromBytes(bytes: Buffer, terms: string[]): WordsPart {
+  if (endianness() !== 'LE') throw new Error('search snapshot: big-endian platform');
+  if (bytes.length < 16) throw new Error('search snapshot: words too short');
+  const sizes = [0, 1, 2, 3].map((i) => bytes.readUInt32LE(i * 4));
+  let at = 16;
+  const take = <T extends Int32Array | Uint16Array>(make: (n: number) => T, length: number): T => {
+    const array = make(length);
+    const end = at + array.byteLength;
+    if (end > bytes.length) throw new Error('search snapshot: words cut short');
+    new Uint8Array(array.buffer).set(bytes.subarray(at, end));
+    at = end;
+    return array;
+  };
+  const int32 = (n: number) => new Int32Array(n);
+  const part: WordsPart = {
+    terms,
+    keys: take(int32, sizes[0]!),
+    counts: take(int32, sizes[1]!),
+    postings: take(int32, sizes[2]!),
+    lengths: take((n) => new Uint16Array(n), sizes[3]!),
+  };
+  if (at !== bytes.length) throw new Error('search snapshot: words too long');
+  return part;
+}
+
+/** The words index, able to give the words of its documents to a snapshot and take them back. */
+export class SnapshotTermIndex extends TermIndex {
+  /**
+   * The words of the live documents, by group (a search source): `groupOf[n]` is document n's group
+   * (-1: none), `localOf[n]` its number within it. Gives the event loop back every few milliseconds;
+   * the caller keeps documents from being added or replaced meanwhile (a vacuum may run: it only
+   * drops postings of discarded documents).
+   */
+  async exportDocs(groupOf: Int32Array, localOf: Int32Array, sizes: number[]): Promise<WordsPart[]> {
+    const width = this.fields.length;
+    const out = sizes.map((size) => ({
+      terms: [] as string[],
+      lastTerm: -1,
+      keys: new Int32Buffer(),
+      counts: new Int32Buffer(),
+      postings: new Int32Buffer(),
+      lengths: new Uint16Array(size * width),
+    }));
+    for (let n = 0; n < groupOf.length; n++) {
+      const g = groupOf[n]!;
+      if (g >= 0 && this.live[n])
+        out[g]!.lengths.set(this.lengths.subarray(n * width, (n + 1) * width), localOf[n]! * width);
+    }
+    let started = performance.now();
+    for (let id = 0; id < this.termNames.length; id++) {
+      const name = this.termNames[id];
+      if (name === undefined) continue;
+      for (let f = 0; f < width; f++) {
+        for (const p of this.postings[id * width + f] ?? []) {
+          const n = (p / tfSlots) | 0;
+          const g = n < groupOf.length && this.live[n] ? groupOf[n]! : -1;
+          if (g < 0) continue;
+          const o = out[g]!;
+          if (o.lastTerm !== id) {
+            o.lastTerm = id;
+            o.terms.push(name);
+          }
+          const key = (o.terms.length - 1) * width + f;
+          if (o.keys.last !== key) {
+            o.keys.push(key);
+            o.counts.push(0);
+          }
+          o.counts.bump();
+          o.postings.push(localOf[n]! * tfSlots + (p % tfSlots));
+        }
+      }
+      if (performance.now() - started > 4) {
+        await new Promise((resolve) => setImmediate(resolve));
+        started = performance.now();
+      }
+    }
+    return out.map((o) => ({
+      terms: o.terms,
+      keys: o.keys.toArray(),
+      counts: o.counts.toArray(),
+      postings: o.postings.toArray(),
+      lengths: o.lengths,
+    }));
+  }
+
+  /**
+   * Adds documents with their words as exportDocs gave them, document i of the part as number
+   * `ns[i]` (none of them in the index yet). Checks the part whole before changing anything.
+   */
+  async importDocs(ns: Int32Array, part: WordsPart): Promise<void> {
+    const width = this.fields.length;
+    checkWords(part, ns.length, width);
+    for (const n of ns)
+      if (n < this.live.length && this.live[n]) throw new Error(`document ${n} is in the index already`);
+    this.grow(Math.max(0, ...ns) + 1);
+    ns.forEach((n, i) => {
+      this.live[n] = 1;
+      this.documentCount++;
+      for (let f = 0; f < width; f++) {
+        const length = part.lengths[i * width + f]!;
+        this.lengths[n * width + f] = length;
+        this.totalLength[f]! += length;
+      }
+    });
+    const ids = part.terms.map((term) => this.termId(term));
+    let at = 0;
+    let started = performance.now();
+    for (let k = 0; k < part.keys.length; k++) {
+      const t = (part.keys[k]! / width) | 0;
+      const list = (this.postings[ids[t]! * width + part.keys[k]! - t * width] ??= []);
+      for (let end = at + part.counts[k]!; at < end; at++) {
+        const p = part.postings[at]!;
+        list.push(ns[(p / tfSlots) | 0]! * tfSlots + (p % tfSlots));
+      }
+      if ((k & 1023) === 0 && performance.now() - started > 4) {
+        await new Promise((resolve) => setImmediate(resolve));
+        started = performance.now();
+      }
+    }
+  }
+}
