@@ -66,6 +66,8 @@ export class LiveSearchIndex {
   private indexedEdition: string | undefined;
   /** When each source's cursor was last read (Date.now()): a snapshot's cursors are that old. */
   private readonly cursorReadAt = new Map<string, number>();
+  /** When each source's documents were last read in full (Date.now()): a snapshot carries it on. */
+  private readonly builtAt = new Map<string, number>();
   /** Writes the snapshot now and then (live-snapshot.ts). */
   readonly snapshots: SnapshotWriter;
 
@@ -138,14 +140,10 @@ export class LiveSearchIndex {
     }, this.options.pollMs ?? 5_000);
     this.timer.unref();
     this.snapshots.started(loaded.length === this.sources.length, loaded.length > 0);
-    if (!loaded.length) return;
-    // Ready now; what changed since the snapshot comes with the first refresh, queued at once.
-    void this.refresh();
-    // Documents that change with the clock (an event's next date) are read again after the refresh.
-    for (const source of loaded.filter((s) => s.changesWithTime))
-      this.running = this.running.then(() =>
-        this.buildSource(source).catch((error: unknown) => this.options.onError?.(error)),
-      );
+    // What changed since the snapshot, before the index says it is ready: a search must not find
+    // what was hidden meanwhile. Documents that time moved (an event's next date, an offer that
+    // ended) are in the change log too: the modules' search window jobs log them.
+    if (loaded.length) await this.refresh();
   }
 
   /** Whether this process follows the change notifications now (else it polls only), for /metrics. */
@@ -232,6 +230,7 @@ export class LiveSearchIndex {
         loaded.push(source);
         this.cursors.set(source.name, snapshot.cursor);
         this.cursorReadAt.set(source.name, snapshot.cursorReadAt);
+        this.builtAt.set(source.name, snapshot.builtAt);
       }
     }
     if (!loaded.length) this.syncedAt = began;
@@ -247,6 +246,7 @@ export class LiveSearchIndex {
     await this.index.replaceGradually(await source.documents(db), undefined, source.name);
     this.cursors.set(source.name, cursor);
     this.cursorReadAt.set(source.name, readAt);
+    this.builtAt.set(source.name, readAt);
   }
 
   /** Every source's documents, words and cursors, taken in the queue, if still tagged with `edition`. */
@@ -255,7 +255,7 @@ export class LiveSearchIndex {
   ): Promise<{ version: number; sources: SnapshotSource[] } | undefined> {
     const taken = this.running.then(async () => {
       if (this.closed || this.reindexState !== 'done' || this.indexedEdition !== edition) return undefined;
-      return takeSnapshot(this.index, this.sources, this.cursors, this.cursorReadAt);
+      return takeSnapshot(this.index, this.sources, this.cursors, this.cursorReadAt, this.builtAt);
     });
     this.running = taken.then(
       () => undefined,

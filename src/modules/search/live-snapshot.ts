@@ -88,6 +88,7 @@ export async function takeSnapshot(
   sources: readonly SearchSource[],
   cursors: ReadonlyMap<string, ChangeCursor>,
   cursorReadAt: ReadonlyMap<string, number>,
+  builtAt: ReadonlyMap<string, number>,
 ): Promise<{ version: number; sources: SnapshotSource[] }> {
   const version = index.version;
   const contents = await index.exportSources(sources.map((s) => s.name));
@@ -98,6 +99,7 @@ export async function takeSnapshot(
       // Every source has its cursor once the index is loaded, before any snapshot is taken.
       cursor: cursors.get(name)!,
       cursorReadAt: cursorReadAt.get(name) ?? 0,
+      builtAt: builtAt.get(name) ?? 0,
       content: contents[i]!,
     })),
   };

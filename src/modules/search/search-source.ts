@@ -27,11 +27,6 @@ export interface SearchSource {
   latestChange(db: Executor): Promise<ChangeCursor>;
   /** The owners changed after a position, and the position they are changed up to. */
   changesSince(db: Executor, cursor: ChangeCursor): Promise<{ ownerIds: string[]; until: ChangeCursor }>;
-  /**
-   * Its documents change with the clock too, not only through its change log (an event's next date,
-   * an offer that ends): after a start from the snapshot they are read again, behind the first refresh.
-   */
-  readonly changesWithTime?: boolean;
   /** Forgets old entries of the change log; called now and then. */
   pruneChanges(db: Executor): Promise<void>;
   /**

@@ -49,6 +49,8 @@ export const searchSnapshots = pgTable('search_snapshots', {
   changeCursor: text().notNull(),
   /** When that position was read: the log must still hold every change after it. */
   cursorReadAt: moment().notNull(),
+  /** When the full build the documents descend from read them: at most a day ago to be used. */
+  builtAt: moment().notNull(),
   documents: integer().notNull(),
   madeAt: moment().notNull().defaultNow(),
 });

@@ -30,6 +30,8 @@ export function analysisKey(edition: string | undefined): string {
  * cursor was read less than 12 hours ago misses nothing the logs forgot.
  */
 const maxAgeHours = 12;
+/** A snapshot is rewritten from the index, which follows changes: a full build is due daily. */
+const maxBuildAgeHours = 24;
 const docsPerPart = 1_000;
 const bytesPerPart = 8 << 20;
 const lockKey = 'search_snapshots';
@@ -39,6 +41,8 @@ export interface SnapshotSource {
   cursor: ChangeCursor;
   /** When the cursor was read (Date.now()). */
   cursorReadAt: number;
+  /** When the full build these documents descend from read them (Date.now()). */
+  builtAt: number;
   content: SourceContent;
 }
 
@@ -64,19 +68,46 @@ export async function readSnapshot(
   database: DatabaseConnection,
   source: SearchSource,
   key: string,
-): Promise<{ cursor: ChangeCursor; cursorReadAt: number; content: SourceContent } | undefined> {
-  const { pool } = database;
+): Promise<SnapshotRead | undefined> {
+  // One client, one snapshot of the tables: another process's snapshot written meanwhile must not
+  // give some parts of the old one and some of the new (queries queued on one client still overlap
+  // with parsing).
+  const client = await database.pool.connect();
+  try {
+    await client.query('begin isolation level repeatable read read only');
+    const read = await readSnapshotIn(client, source, key);
+    await client.query('commit');
+    client.release();
+    return read;
+  } catch (error) {
+    // Never back to the pool inside the transaction: a damaged part throws in the middle of it.
+    client.release(error instanceof Error ? error : true);
+    throw error;
+  }
+}
+
+type SnapshotRead = { cursor: ChangeCursor; cursorReadAt: number; builtAt: number; content: SourceContent };
+
+async function readSnapshotIn(
+  pool: pg.PoolClient,
+  source: SearchSource,
+  key: string,
+): Promise<SnapshotRead | undefined> {
   // A database behind the snapshot's cursor (restored from an older backup) has given its
   // transaction ids again: the cursor would hide their changes.
   const head = await pool.query<{
     cursor: string;
     documents: number;
     read_at: Date;
+    built_at: Date;
     fresh: boolean;
     ahead: boolean;
   }>(
-    `select change_cursor as cursor, documents, cursor_read_at as read_at,
-            cursor_read_at > now() - make_interval(hours => ${maxAgeHours}) as fresh,
+    // Documents descend from a full build at most a day old: what only a full build corrects (a
+    // listing's trust, which age lowers; documents a fixed source no longer makes) is corrected daily.
+    `select change_cursor as cursor, documents, cursor_read_at as read_at, built_at,
+            cursor_read_at > now() - make_interval(hours => ${maxAgeHours})
+              and built_at > now() - make_interval(hours => ${maxBuildAgeHours}) as fresh,
             pg_snapshot_xmax(change_cursor::pg_snapshot) <= pg_snapshot_xmax(pg_current_snapshot()) as ahead
      from search_snapshots where source = $1 and analysis_key = $2`,
     [source.name, key],
@@ -128,6 +159,7 @@ export async function readSnapshot(
   return {
     cursor,
     cursorReadAt: row.read_at.getTime(),
+    builtAt: row.built_at.getTime(),
     content: { docs, words: wordsFromBytes(Buffer.concat(words), terms) },
   };
 }
@@ -143,12 +175,12 @@ export async function loadSnapshot(
   source: SearchSource,
   key: string,
   onError: (error: unknown) => void,
-): Promise<{ cursor: ChangeCursor; cursorReadAt: number } | undefined> {
+): Promise<Omit<SnapshotRead, 'content'> | undefined> {
   try {
     const snapshot = await readSnapshot(database, source, key);
     if (!snapshot) return undefined;
     await index.loadSource(source.name, snapshot.content);
-    return { cursor: snapshot.cursor, cursorReadAt: snapshot.cursorReadAt };
+    return { cursor: snapshot.cursor, cursorReadAt: snapshot.cursorReadAt, builtAt: snapshot.builtAt };
   } catch (error) {
     onError(error);
     index.replace([], undefined, source.name);
@@ -178,11 +210,11 @@ export async function writeSnapshot(
       return false;
     }
     await client.query('delete from search_snapshots');
-    for (const { source, cursor, cursorReadAt, content } of sources) {
+    for (const { source, cursor, cursorReadAt, builtAt, content } of sources) {
       await client.query(
-        `insert into search_snapshots (source, analysis_key, change_cursor, cursor_read_at, documents)
-         values ($1, $2, $3, $4, $5)`,
-        [source, key, cursor, new Date(cursorReadAt), content.docs.length],
+        `insert into search_snapshots (source, analysis_key, change_cursor, cursor_read_at, built_at, documents)
+         values ($1, $2, $3, $4, $5, $6)`,
+        [source, key, cursor, new Date(cursorReadAt), new Date(builtAt), content.docs.length],
       );
       const insert = (kind: string, part: number, data: Buffer | string) =>
         client.query(

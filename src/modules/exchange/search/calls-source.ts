@@ -44,7 +44,6 @@ export async function callDocuments(db: Executor, ownerIds?: string[]) {
 export const callsSearchSource: SearchSource = {
   name: 'calls',
   // Closes, ends or moves to its next date with the clock (see SearchSource).
-  changesWithTime: true,
   ...changeLog('calls'),
   documents: callDocuments,
   // A call leaves the index 30 days after its deadline (exchange_calls_calendar_idx).

@@ -51,7 +51,6 @@ export async function offerDocuments(db: Executor, ownerIds?: string[]) {
 export const offersSearchSource: SearchSource = {
   name: 'offers',
   // Closes, ends or moves to its next date with the clock (see SearchSource).
-  changesWithTime: true,
   ...changeLog('offers'),
   documents: offerDocuments,
   // An open offer leaves the index when its last day (Brussels) is over, before the morning job

@@ -64,7 +64,6 @@ export async function eventDocuments(db: Executor, ownerIds?: string[]) {
 export const eventsSearchSource: SearchSource = {
   name: 'events',
   // Closes, ends or moves to its next date with the clock (see SearchSource).
-  changesWithTime: true,
   ...changeLog('events'),
   documents: eventDocuments,
   // As time passes an event shows its next date once a date has ended, and leaves the index 30 days

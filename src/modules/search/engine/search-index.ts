@@ -176,6 +176,7 @@ export class SearchIndex {
         this.terms.discard(n);
         this.docs[n] = undefined;
         this.docValues[n] = undefined;
+        this.hashes[n] = NaN;
         this.size--;
       }
       this.byOwner.delete(key);
@@ -185,6 +186,8 @@ export class SearchIndex {
   /** Stores a document in a free slot and returns its number. */
   protected place(doc: SearchDoc, source: string): number {
     const n = this.free.pop() ?? this.docs.length;
+    // Unknown until add() gives it (a document from the snapshot has none: its first change replaces it).
+    this.hashes[n] = NaN;
     this.docs[n] = this.shared.share(doc);
     this.docValues[n] = valueFacets.map((f) => {
       const values: readonly (string | number)[] = facetValues[f](doc);
