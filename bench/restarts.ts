@@ -53,8 +53,8 @@ export async function measureRestarts<S extends Started>(
   return restarts;
 }
 
-export const restartsMarkdown = (services: number, restarts: Restart[], others = 0): string =>
-  `Restarts on the ${services}-service directory${others ? ` with ${others} documents of the other kinds` : ''} (jobs on), ${restarts.length} times: ` +
+export const restartsMarkdown = (services: number, restarts: Restart[], others = 0, built = false): string =>
+  `Restarts on the ${services}-service directory${others ? ` with ${others} documents of the other kinds` : ''} (${built ? 'the production build, ' : ''}jobs on), ${restarts.length} times: ` +
   restarts
     .map((r) =>
       r.served

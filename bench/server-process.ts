@@ -17,9 +17,12 @@ export async function startServer(
   env: Record<string, string> = {},
   /** Node's own options, e.g. --cpu-prof to see where a page's time goes. */
   nodeArgs: string[] = [],
+  /** Start the production build (`npm run build`, dist/server.js) as a deployment does, not tsx. */
+  built = false,
 ): Promise<Server> {
   const started = performance.now();
-  const proc = spawn(process.execPath, [...nodeArgs, '--import', 'tsx', 'src/server.ts', ...args], {
+  const entry = built ? ['dist/server.js'] : ['--import', 'tsx', 'src/server.ts'];
+  const proc = spawn(process.execPath, [...nodeArgs, ...entry, ...args], {
     cwd: root,
     env: {
       ...process.env,
