@@ -617,7 +617,7 @@ function searchTargets(report: Parameters<typeof markdown>[0]): Target[] {
     },
     {
       what: 'search ready after a restart (slowest of the restarts)',
-      figure: ready.includes(null) ? null : Math.max(...(ready as number[])),
+      figure: ready.includes(null) ? null : round2(Math.max(...(ready as number[]))),
       bound: '≤',
       target: 5,
       unit: 's',
