@@ -34,13 +34,18 @@ function tierKeys(
   const tiers = new Uint8Array(keys.count);
   if (named && namedScratch.length < docs.length)
     namedScratch = new Int8Array(Math.max(docs.length, 2 * namedScratch.length));
-  if (named) for (const [n, tier] of named) if (n < namedScratch.length) namedScratch[n] = tier + 1;
+  const scratch = namedScratch;
+  named?.forEach((tier, n) => {
+    if (n < scratch.length) scratch[n] = tier + 1;
+  });
   for (let i = 0; i < keys.count; i++) {
     const n = keys.n[i]!;
     const t = named ? namedScratch[n]! - 1 : -1;
     tiers[i] = tierKey(t < 0 ? undefined : t, docs[n]!);
   }
-  if (named) for (const n of named.keys()) if (n < namedScratch.length) namedScratch[n] = 0;
+  named?.forEach((_, n) => {
+    if (n < scratch.length) scratch[n] = 0;
+  });
   return tiers;
 }
 

@@ -33,7 +33,12 @@ const nameFields: SearchField[] = ['title', 'organisation', 'place'];
 const comparedNames = 100;
 
 /** Tiers of the documents the names and places match; the others are in the last tier. */
-export type NameTiers = Map<number, number>;
+export interface NameTiers {
+  /** A document's tier, undefined when its names and places do not hold every word. */
+  get(n: number): number | undefined;
+  /** Each document with a tier (a Map is one). */
+  forEach(each: (tier: number, n: number) => void): void;
+}
 
 // As numbers: 0 and 1 the whole names (as typed, through a concept), 2 and 3 the starts, then 4–6.
 const exactTier = 0;
@@ -239,13 +244,37 @@ export function namedBy(
   const found = terms.match(query, { fields: nameFields }).n;
   if (!found.length) return null;
   const units = unitsOf(typed.slice(0, 12), concepts);
-  const tiers: NameTiers = new Map();
   // Best name scores first: a listing whose name is the words scores among the best on its name.
-  for (const [i, n] of found.entries()) {
-    const doc = i < comparedNames ? docOf(n) : undefined;
-    tiers.set(n, doc ? tierOf(units, doc) : namedTier);
+  const tiers = new Uint8Array(Math.min(found.length, comparedNames));
+  for (let i = 0; i < tiers.length; i++) {
+    const doc = docOf(found[i]!);
+    tiers[i] = doc ? tierOf(units, doc) : namedTier;
   }
-  return tiers;
+  return new FoundNames(found, tiers);
+}
+
+/**
+ * The name matches, best first: the first ones with their tiers, the others all in the named tier.
+ * Typed arrays rather than a Map of every match: a broad query's names match tens of thousands.
+ */
+class FoundNames implements NameTiers {
+  private members: Set<number> | undefined;
+
+  constructor(
+    private readonly found: Int32Array,
+    private readonly tiers: Uint8Array,
+  ) {}
+
+  get(n: number): number | undefined {
+    for (let i = 0; i < this.tiers.length; i++) if (this.found[i] === n) return this.tiers[i];
+    this.members ??= new Set(this.found);
+    return this.members.has(n) ? namedTier : undefined;
+  }
+
+  forEach(each: (tier: number, n: number) => void): void {
+    const { found, tiers } = this;
+    for (let i = 0; i < found.length; i++) each(i < tiers.length ? tiers[i]! : namedTier, found[i]!);
+  }
 }
 
 /**
