@@ -4,18 +4,11 @@
 import { LRUCache } from 'lru-cache';
 import { DateTime } from 'luxon';
 import type { Locale } from '../../../shared/i18n-text.ts';
-import { zone } from '../../../shared/opening-hours.ts';
-import {
-  facetValues,
-  type SearchDoc,
-  type SearchField,
-  searchFields,
-  type ValueFacet,
-  valueFacets,
-} from './search-types.ts';
+import { type SearchDoc, type SearchField, searchFields, valueFacets } from './search-types.ts';
 import { SuggestIndex, type Suggestion, Suggestions } from './suggest-index.ts';
 import { type ConceptMatch, type Thesaurus } from './thesaurus.ts';
-import { Bitset, Dictionary, momentOf, openAt, wantedValues } from './index-parts.ts';
+import { type Bitset, FacetDictionary, wantedValues } from './index-parts.ts';
+import { OpenNow } from './open-now.ts';
 import type { Hit, IndexQuery, IndexResult } from './search-types.ts';
 import { textQuery } from './text-query.ts';
 import { type TermMatches, type TermQuery } from './term-index.ts';
@@ -50,12 +43,9 @@ const boosts: Record<SearchField, number> = {
 export class SearchIndex {
   protected readonly terms: SnapshotTermIndex;
   protected readonly docs: (SearchDoc | undefined)[] = [];
-  /** Per document, per value facet (in `valueFacets` order), its value ids. */
-  private readonly docValues: (Uint16Array[] | undefined)[] = [];
-  private readonly dictionaries = Object.fromEntries(valueFacets.map((f) => [f, new Dictionary()])) as Record<
-    ValueFacet,
-    Dictionary
-  >;
+  /** Per document, its facet values' ids in one array (FacetDictionary.valuesOf). */
+  private readonly docValues: (Uint16Array | undefined)[] = [];
+  private readonly facetIds = new FacetDictionary();
   private readonly free: number[] = [];
   /** Per document, its docHash taken before its fields were let go; NaN or absent when unknown. */
   private readonly hashes: number[] = [];
@@ -66,7 +56,7 @@ export class SearchIndex {
   version = 0;
   /** Bumped when one source's documents change: what reads one source only compares its own. */
   private readonly sourceVersions = new Map<string, number>();
-  private openCache: { minute: string; version: number; set: Bitset } | undefined;
+  private readonly open = new OpenNow();
   private trustCache: { version: number; trusts: Float64Array } | undefined;
   private readonly suggestions = new Suggestions();
   private readonly shared = new SharedValues();
@@ -189,10 +179,7 @@ export class SearchIndex {
     // Unknown until add() gives it (a document from the snapshot has none: its first change replaces it).
     this.hashes[n] = NaN;
     this.docs[n] = this.shared.share(doc);
-    this.docValues[n] = valueFacets.map((f) => {
-      const values: readonly (string | number)[] = facetValues[f](doc);
-      return Uint16Array.from(values, (v) => this.dictionaries[f].id(String(v)));
-    });
+    this.docValues[n] = this.facetIds.valuesOf(doc);
     const key = ownerKey(source, doc.ownerId ?? doc.organisationId);
     let list = this.byOwner.get(key);
     if (!list) this.byOwner.set(key, (list = []));
@@ -224,18 +211,9 @@ export class SearchIndex {
     return count;
   }
 
-  /** Documents open at this minute, kept for the minute. */
+  /** Documents open at this minute (open-now.ts). */
   private openNow(now: DateTime): Bitset {
-    const minute = now.setZone(zone).toFormat('yyyy-MM-dd HH:mm');
-    if (this.openCache?.minute === minute && this.openCache.version === this.version)
-      return this.openCache.set;
-    const m = momentOf(now);
-    const set = new Bitset(this.docs.length);
-    this.docs.forEach((doc, n) => {
-      if (doc && openAt(doc, m)) set.set(n);
-    });
-    this.openCache = { minute, version: this.version, set };
-    return set;
+    return this.open.at(now, this.docs, this.version);
   }
 
   /**
@@ -284,12 +262,12 @@ export class SearchIndex {
     const kept = runSearch({
       docs: this.docs,
       docValues: this.docValues,
-      valueCounts: valueFacets.map((facet) => this.dictionaries[facet].values.length),
+      valueCount: this.facetIds.size,
       openNow,
       ns: matches ? matches.n : null,
       scores: matches ? matches.score : null,
       // Filters as value ids; a value the index has never seen matches nothing.
-      wanted: wantedValues(f, this.dictionaries),
+      wanted: wantedValues(f, this.facetIds),
       openFilter: f.open?.length ? f.open : undefined,
       near,
       allDistances: byDistance,
@@ -318,14 +296,12 @@ export class SearchIndex {
         openNow: doc.weekly.length ? openNow.has(n) : null,
       };
     });
+    const byPosition = valueFacets.map(() => new Map<string, number>());
+    const { facetOf, values } = this.facetIds;
+    const c = kept.counts;
+    for (let id = 0; id < c.length; id++) if (c[id]) byPosition[facetOf[id]!]!.set(values[id]!, c[id]!);
     const facets = Object.fromEntries(
-      valueFacets.map((facet, k) => {
-        const map = new Map<string, number>();
-        const c = kept.counts[k]!;
-        for (let id = 0; id < c.length; id++)
-          if (c[id]) map.set(this.dictionaries[facet].values[id]!, c[id]!);
-        return [facet, map];
-      }),
+      valueFacets.map((facet, k) => [facet, byPosition[k]!]),
     ) as IndexResult['facets'];
     facets.open = new Map(
       (['now', 'evening', 'weekend'] as const)
@@ -336,10 +312,10 @@ export class SearchIndex {
   }
 
   /** Completions for what has been typed so far: titles of every document, and concepts. */
-  suggest(text: string, locale: Locale, limit = 8): Suggestion[] {
-    return this.suggestions.suggest(text, locale, limit, this.version, () => {
-      const docs = this.docs.filter((d): d is SearchDoc => d !== undefined);
-      return new SuggestIndex(docs, this.thesaurus);
-    });
+  suggest(text: string, locale: Locale, limit = 8): Promise<Suggestion[]> {
+    // The documents and glossary as they are now: a change meanwhile comes with the next making.
+    return this.suggestions.suggest(text, locale, limit, this.version, () =>
+      SuggestIndex.build(this.docs.slice(), this.thesaurus),
+    );
   }
 }
