@@ -117,17 +117,16 @@ describe('facet counts', () => {
         if (fails.length > 1) continue;
         for (const facet of valueFacets) {
           if (fails.length && fails[0] !== facet) continue;
-          for (const v of facetValues[facet](doc!) as readonly (string | number)[]) {
-            expected[facet] ??= {};
-            expected[facet][String(v)] = (expected[facet][String(v)] ?? 0) + 1;
-          }
+          const counts = (expected[facet] ??= {});
+          for (const v of facetValues[facet](doc!) as readonly (string | number)[])
+            counts[String(v)] = (counts[String(v)] ?? 0) + 1;
         }
         if (!fails.length || fails[0] === 'open') {
           const open = index.isOpen(n, now) === true;
           for (const [key, on] of [['now', open], ['evening', doc!.evening], ['weekend', doc!.weekend]] as const) {
             if (!on) continue;
-            expected.open ??= {};
-            expected.open[key] = (expected.open[key] ?? 0) + 1;
+            const counts = (expected.open ??= {});
+            counts[key] = (counts[key] ?? 0) + 1;
           }
         }
       }

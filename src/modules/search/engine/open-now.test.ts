@@ -88,7 +88,12 @@ describe('open now, kept from minute to minute', () => {
   it('forgets documents past the end of a shorter list', () => {
     const next = random(3);
     const base = DateTime.fromISO('2026-11-02T10:00:00', { zone });
-    const doc = { ...randomDoc(next, base), weekly: [{ start: 0, end: 10_080, validFrom: null, validTo: null }], exceptions: [] };
+    const doc = {
+      ...randomDoc(next, base),
+      weekly: [{ start: 0, end: 10_080, validFrom: null, validTo: null }],
+      exceptions: [],
+      closedOnPublicHolidays: false,
+    };
     const open = new OpenNow();
     expect(open.at(base, [doc, doc], 0).has(1)).toBe(true);
     expect(open.at(base, [doc], 1).has(1)).toBe(false);

@@ -4,7 +4,7 @@
 // with exceptions or dated hours). A new minute recomputes only the documents whose minute has
 // come; a changed document (a new object) is recomputed when next asked. Recounting all 100,000
 // documents took 18–113 ms at every minute and after every change to the index.
-import { DateTime } from 'luxon';
+import type { DateTime } from 'luxon';
 import { publicHoliday, zone } from '../../../shared/opening-hours.ts';
 import { Bitset, type Moment, openAt } from './index-parts.ts';
 import type { SearchDoc } from './search-types.ts';
@@ -52,7 +52,7 @@ const clock = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slic
  * The first local minute (stamp) after `m` at which `openAt(doc)` may answer otherwise. It may be
  * earlier than the real change (the document is then only recomputed sooner), never later.
  */
-export function nextChange(doc: SearchDoc, m: Minute): number {
+function nextChange(doc: SearchDoc, m: Minute): number {
   let until = never;
   if (doc.exceptions.length) {
     until = m.midnight;

@@ -224,6 +224,30 @@ function unitsOf(typed: string[], concepts: ConceptMatch[]): Unit[] {
   return units;
 }
 
+/**
+ * The name matches, best first: the first ones with their tiers, the others all in the named tier.
+ * Typed arrays rather than a Map of every match: a broad query's names match tens of thousands.
+ */
+class FoundNames implements NameTiers {
+  private members: Set<number> | undefined;
+
+  constructor(
+    private readonly found: Int32Array,
+    private readonly tiers: Uint8Array,
+  ) {}
+
+  get(n: number): number | undefined {
+    for (let i = 0; i < this.tiers.length; i++) if (this.found[i] === n) return this.tiers[i];
+    this.members ??= new Set(this.found);
+    return this.members.has(n) ? namedTier : undefined;
+  }
+
+  forEach(each: (tier: number, n: number) => void): void {
+    const { found, tiers } = this;
+    for (let i = 0; i < found.length; i++) each(i < tiers.length ? tiers[i]! : namedTier, found[i]!);
+  }
+}
+
 /** A Brussels postcode names a place, even when a name holds it ("Brussels Top Team 1000"). */
 const isPostcode = (word: string) => /^1\d{3}$/.test(word);
 
@@ -251,30 +275,6 @@ export function namedBy(
     tiers[i] = doc ? tierOf(units, doc) : namedTier;
   }
   return new FoundNames(found, tiers);
-}
-
-/**
- * The name matches, best first: the first ones with their tiers, the others all in the named tier.
- * Typed arrays rather than a Map of every match: a broad query's names match tens of thousands.
- */
-class FoundNames implements NameTiers {
-  private members: Set<number> | undefined;
-
-  constructor(
-    private readonly found: Int32Array,
-    private readonly tiers: Uint8Array,
-  ) {}
-
-  get(n: number): number | undefined {
-    for (let i = 0; i < this.tiers.length; i++) if (this.found[i] === n) return this.tiers[i];
-    this.members ??= new Set(this.found);
-    return this.members.has(n) ? namedTier : undefined;
-  }
-
-  forEach(each: (tier: number, n: number) => void): void {
-    const { found, tiers } = this;
-    for (let i = 0; i < found.length; i++) each(i < tiers.length ? tiers[i]! : namedTier, found[i]!);
-  }
 }
 
 /**

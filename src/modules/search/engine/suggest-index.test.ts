@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import type { I18nText } from '../../../shared/i18n-text.ts';
 import { otherDoc } from '../other-doc.ts';
 import type { SearchDoc } from './search-types.ts';
 import { SuggestIndex, Suggestions } from './suggest-index.ts';
@@ -31,7 +32,7 @@ function docs(count: number, seed: number): (SearchDoc | undefined)[] {
 function madeAtOnce(all: (SearchDoc | undefined)[]): { words: string[]; owners: number[] } {
   const entries: { folded: string; rank: number }[] = [];
   const seen = new Set<string>();
-  const add = (name: Record<string, string | undefined>, type: string, rank: number) => {
+  const add = (name: I18nText, type: string, rank: number) => {
     const folded = words(Object.values(name).join(' ')).map(fold).join(' ');
     if (!folded || seen.has(`${type}|${folded}`)) return;
     seen.add(`${type}|${folded}`);

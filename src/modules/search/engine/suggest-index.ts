@@ -204,21 +204,24 @@ export class Suggestions {
     version: number,
     make: () => Promise<SuggestIndex>,
   ): Promise<Suggestion[]> {
-    const built = this.built;
+    let built = this.built;
     const stale =
       !built ||
       built.generation !== this.generation ||
       (built.version !== version && Date.now() - built.builtAt > 10_000);
-    if (stale) this.building ??= this.make(version, make);
-    while (!this.built) await (this.building ??= this.make(version, make));
-    const { index, answers } = this.built;
+    if (stale) this.building ??= this.rebuild(version, make);
+    while (!built) {
+      await (this.building ??= this.rebuild(version, make));
+      built = this.built;
+    }
+    const { index, answers } = built;
     const key = `${locale}|${limit}|${text}`;
     let answer = answers.get(key);
     if (!answer) answers.set(key, (answer = index.suggest(text, locale, limit)));
     return answer;
   }
 
-  private async make(version: number, make: () => Promise<SuggestIndex>): Promise<void> {
+  private async rebuild(version: number, make: () => Promise<SuggestIndex>): Promise<void> {
     const generation = this.generation;
     const builtAt = Date.now();
     try {
