@@ -117,9 +117,10 @@ describe('facet counts', () => {
         if (fails.length > 1) continue;
         for (const facet of valueFacets) {
           if (fails.length && fails[0] !== facet) continue;
-          const counts = (expected[facet] ??= {});
-          for (const v of facetValues[facet](doc!) as readonly (string | number)[])
+          for (const v of facetValues[facet](doc!) as readonly (string | number)[]) {
+            const counts = (expected[facet] ??= {});
             counts[String(v)] = (counts[String(v)] ?? 0) + 1;
+          }
         }
         if (!fails.length || fails[0] === 'open') {
           const open = index.isOpen(n, now) === true;
