@@ -17,7 +17,7 @@ import { namedBy, type NameTiers } from './rank-tiers.ts';
 import { SharedValues } from './shared-values.ts';
 import { docHash, sameHashes } from './doc-hash.ts';
 import { pageOrder } from './page-order.ts';
-import { distanceOf, runSearch } from './search-run.ts';
+import { distanceOf, flagsOf, runSearch } from './search-run.ts';
 
 /** Matches whose matched terms are kept for highlighting; deeper ones show unmarked. */
 const highlightedMatches = 500;
@@ -57,7 +57,13 @@ export class SearchIndex {
   /** Bumped when one source's documents change: what reads one source only compares its own. */
   private readonly sourceVersions = new Map<string, number>();
   private readonly open = new OpenNow();
-  private trustCache: { version: number; trusts: Float64Array } | undefined;
+  /**
+   * Per document number, what a search's pass reads of every match, in typed arrays: its trust and
+   * its docFlag bits (search-run.ts). Read from the documents themselves, of many shapes, these
+   * were most of the pass's time.
+   */
+  private trust = new Float64Array(1024);
+  private flags = new Uint8Array(1024);
   private readonly suggestions = new Suggestions();
   private readonly shared = new SharedValues();
   private readonly textMatches = new LRUCache<string, TextMatches>({ max: 300 });
@@ -166,6 +172,8 @@ export class SearchIndex {
         this.terms.discard(n);
         this.docs[n] = undefined;
         this.docValues[n] = undefined;
+        this.trust[n] = 0;
+        this.flags[n] = 0;
         this.hashes[n] = NaN;
         this.size--;
       }
@@ -180,22 +188,22 @@ export class SearchIndex {
     this.hashes[n] = NaN;
     this.docs[n] = this.shared.share(doc);
     this.docValues[n] = this.facetIds.valuesOf(doc);
+    if (n >= this.trust.length) {
+      const trust = new Float64Array(Math.max(n + 1, 2 * this.trust.length));
+      trust.set(this.trust);
+      this.trust = trust;
+      const flags = new Uint8Array(trust.length);
+      flags.set(this.flags);
+      this.flags = flags;
+    }
+    this.trust[n] = doc.trust;
+    this.flags[n] = flagsOf(doc);
     const key = ownerKey(source, doc.ownerId ?? doc.organisationId);
     let list = this.byOwner.get(key);
     if (!list) this.byOwner.set(key, (list = []));
     list.push(n);
     this.size++;
     return n;
-  }
-
-  /** Documents' trust by number (0 for none), kept for the version: the words index boosts by it. */
-  private trusts(): Float64Array {
-    if (this.trustCache?.version !== this.version) {
-      const trusts = new Float64Array(this.docs.length);
-      for (let n = 0; n < this.docs.length; n++) trusts[n] = this.docs[n]?.trust ?? 0;
-      this.trustCache = { version: this.version, trusts };
-    }
-    return this.trustCache.trusts;
   }
 
   /** Whether a document is open now, or null when it publishes no hours. */
@@ -230,7 +238,7 @@ export class SearchIndex {
     let partial = false;
     let named: NameTiers | null = null;
     if (wordsQuery) {
-      const trusts = this.trusts();
+      const trusts = this.trust;
       const boostDocument = (n: number) => trusts[n]!;
       const options = { boostDocument, termsOf: highlightedMatches };
       results = anyWords && groups > 1 ? null : this.terms.match(wordsQuery, options);
@@ -262,6 +270,8 @@ export class SearchIndex {
     const kept = runSearch({
       docs: this.docs,
       docValues: this.docValues,
+      trusts: this.trust,
+      flags: this.flags,
       valueCount: this.facetIds.size,
       openNow,
       ns: matches ? matches.n : null,
@@ -280,6 +290,7 @@ export class SearchIndex {
       query.readerCommune,
       query.offset,
       query.limit,
+      this.flags,
     );
     const noTerms: string[] = [];
     const hits: Hit[] = order.map((i) => {
@@ -309,6 +320,19 @@ export class SearchIndex {
         .filter(([, c]) => c > 0),
     );
     return { total: kept.count, kept: kept.n.slice(), hits, facets, concepts, partial };
+  }
+
+  /**
+   * The same as `search`, with the event loop given back between matching the words (kept per text
+   * for the version) and the pass over the matches, when the matching took a while: each part of a
+   * broad query takes milliseconds to tens of them at 100,000 documents. The pass meets the same
+   * matches unless the index changed in between, and then matches again.
+   */
+  async searchSoon(query: IndexQuery, now: DateTime = DateTime.now()): Promise<IndexResult> {
+    const started = performance.now();
+    this.matchText(query.text, query.anyWords);
+    if (performance.now() - started > 2) await new Promise((resolve) => setImmediate(resolve));
+    return this.search(query, now);
   }
 
   /** Completions for what has been typed so far: titles of every document, and concepts. */

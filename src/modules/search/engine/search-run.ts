@@ -10,8 +10,23 @@ export interface Wanted {
   any: boolean;
 }
 
+/** Bits of what a search's pass reads of each document (kept by number in a typed array). */
+export const docFlag = { evening: 1, weekend: 2, points: 4, organisation: 8 } as const;
+
+export function flagsOf(doc: SearchDoc): number {
+  return (
+    (doc.evening ? docFlag.evening : 0) |
+    (doc.weekend ? docFlag.weekend : 0) |
+    (doc.points.length ? docFlag.points : 0) |
+    (doc.type === 'organisation' ? docFlag.organisation : 0)
+  );
+}
+
 export interface RunInput {
   docs: readonly (SearchDoc | undefined)[];
+  /** Per document number, its trust and its docFlag bits. */
+  trusts: Float64Array;
+  flags: Uint8Array;
   /** Per document, its value ids in one array (FacetDictionary.valuesOf in index-parts.ts). */
   docValues: readonly (Uint16Array | undefined)[];
   /** How many value ids there are (FacetDictionary.size). */
@@ -65,7 +80,7 @@ function passes(have: Uint16Array, facet: number, ids: number[], any: boolean): 
 }
 
 export function runSearch(input: RunInput): RunOutput {
-  const { docs, docValues, openNow, ns, scores, wanted, openFilter, near } = input;
+  const { docs, docValues, trusts, flags, openNow, ns, scores, wanted, openFilter, near } = input;
   const every = ns === null;
   const size = every ? docs.length : ns.length;
   const keptN = new Int32Array(size);
@@ -85,12 +100,13 @@ export function runSearch(input: RunInput): RunOutput {
   let kept = 0;
   for (let i = 0; i < size; i++) {
     const n = every ? i : ns[i]!;
-    const doc = docs[n];
+    // A document's values are there exactly while the document is.
     const values = docValues[n];
-    if (!doc || !values) continue;
+    if (!values) continue;
+    const flag = flags[n]!;
     let distance: number | undefined;
     if (measure) {
-      distance = distanceOf(near, doc);
+      distance = flag & docFlag.points ? distanceOf(near, docs[n]!) : undefined;
       if (radius && (distance === undefined || distance > radius)) continue;
     }
     // A document counts in a facet when it passes every other filter, so each facet shows what
@@ -107,7 +123,9 @@ export function runSearch(input: RunInput): RunOutput {
     if (failures > 1) continue;
     if (openFilter) {
       const ok =
-        (!wantNow || openNow.has(n)) && (!wantEvening || doc.evening) && (!wantWeekend || doc.weekend);
+        (!wantNow || openNow.has(n)) &&
+        (!wantEvening || (flag & docFlag.evening) !== 0) &&
+        (!wantWeekend || (flag & docFlag.weekend) !== 0);
       if (!ok) {
         failed = openFacet;
         if (++failures > 1) continue;
@@ -115,7 +133,7 @@ export function runSearch(input: RunInput): RunOutput {
     }
     if (failures === 0) {
       keptN[kept] = n;
-      keptScore[kept] = every ? doc.trust : scores![i]!;
+      keptScore[kept] = every ? trusts[n]! : scores![i]!;
       if (keptDistance) keptDistance[kept] = distance ?? Infinity;
       kept++;
     } else if (active === 0) continue;
@@ -124,8 +142,8 @@ export function runSearch(input: RunInput): RunOutput {
     else if (only !== openFacet) for (let j = values[only]!; j < values[only + 1]!; j++) counts[values[j]!]!++;
     if (only === -1 || only === openFacet) {
       if (openNow.has(n)) openCounts[0]!++;
-      if (doc.evening) openCounts[1]!++;
-      if (doc.weekend) openCounts[2]!++;
+      if (flag & docFlag.evening) openCounts[1]!++;
+      if (flag & docFlag.weekend) openCounts[2]!++;
     }
   }
   return {
