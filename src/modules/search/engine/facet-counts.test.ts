@@ -16,7 +16,7 @@ function random(seed: number): () => number {
   };
 }
 
-const some = <T,>(next: () => number, pool: readonly T[], most: number): T[] =>
+const some = <T>(next: () => number, pool: readonly T[], most: number): T[] =>
   pool.filter(() => next() < most / pool.length);
 
 const pools = {
@@ -33,7 +33,13 @@ const pools = {
 function randomDoc(next: () => number, i: number): SearchDoc {
   const type = (['service', 'organisation', 'event', 'room'] as const)[Math.floor(next() * 4)]!;
   const title = some(next, pools.words, 2).join(' ') || 'help';
-  const base = otherDoc({ type: 'event', id: `d${i}`, title: { en: title }, text: { en: `${title} desk` }, path: `/x/${i}` });
+  const base = otherDoc({
+    type: 'event',
+    id: `d${i}`,
+    title: { en: title },
+    text: { en: `${title} desk` },
+    path: `/x/${i}`,
+  });
   const start = Math.floor(next() * 10_080);
   return {
     ...base,
@@ -53,9 +59,10 @@ function randomDoc(next: () => number, i: number): SearchDoc {
 }
 
 function randomFilters(next: () => number): SearchFilters {
-  const pick = <T,>(pool: readonly T[]) => pool[Math.floor(next() * pool.length)]!;
+  const pick = <T>(pool: readonly T[]) => pool[Math.floor(next() * pool.length)]!;
   const filters: SearchFilters = {};
-  if (next() < 0.3) filters.type = some(next, ['service', 'organisation', 'event', 'room', 'call'] as const, 2);
+  if (next() < 0.3)
+    filters.type = some(next, ['service', 'organisation', 'event', 'room', 'call'] as const, 2);
   if (next() < 0.3) filters.theme = pick(pools.themes);
   if (next() < 0.3) filters.commune = next() < 0.1 ? '99999' : pick(pools.communes);
   if (next() < 0.2) filters.quartier = pick(pools.quartiers);
@@ -94,10 +101,15 @@ describe('facet counts', () => {
         const out: string[] = [];
         for (const facet of valueFacets) {
           const value = filters[facet];
-          const wanted = Array.isArray(value) ? value.map(String) : value === undefined ? [] : [String(value)];
+          const wanted = Array.isArray(value)
+            ? value.map(String)
+            : value === undefined
+              ? []
+              : [String(value)];
           if (!wanted.length) continue;
           const have = (facetValues[facet](doc) as readonly (string | number)[]).map(String);
-          const ok = facet === 'type' ? wanted.some((w) => have.includes(w)) : wanted.every((w) => have.includes(w));
+          const ok =
+            facet === 'type' ? wanted.some((w) => have.includes(w)) : wanted.every((w) => have.includes(w));
           if (!ok) out.push(facet);
         }
         if (filters.open?.length) {
@@ -124,7 +136,11 @@ describe('facet counts', () => {
         }
         if (!fails.length || fails[0] === 'open') {
           const open = index.isOpen(n, now) === true;
-          for (const [key, on] of [['now', open], ['evening', doc!.evening], ['weekend', doc!.weekend]] as const) {
+          for (const [key, on] of [
+            ['now', open],
+            ['evening', doc!.evening],
+            ['weekend', doc!.weekend],
+          ] as const) {
             if (!on) continue;
             const counts = (expected.open ??= {});
             counts[key] = (counts[key] ?? 0) + 1;

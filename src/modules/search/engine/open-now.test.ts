@@ -68,7 +68,14 @@ describe('open now, kept from minute to minute', () => {
       for (let step = 0; step < 600; step++) {
         const r = next();
         // Mostly a minute or a few; sometimes hours, sometimes back in time.
-        const minutes = r < 0.5 ? 1 : r < 0.8 ? Math.floor(next() * 60) : r < 0.97 ? Math.floor(next() * 600) : -Math.floor(next() * 300);
+        const minutes =
+          r < 0.5
+            ? 1
+            : r < 0.8
+              ? Math.floor(next() * 60)
+              : r < 0.97
+                ? Math.floor(next() * 600)
+                : -Math.floor(next() * 300);
         now = now.plus({ minutes, seconds: Math.floor(next() * 60) });
         if (next() < 0.1) {
           // A change: a document replaced, removed, or added.

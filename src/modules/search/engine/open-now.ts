@@ -65,8 +65,7 @@ function nextChange(doc: SearchDoc, m: Minute): number {
     }
   }
   if (!doc.weekly.length) return until;
-  if (doc.closedOnPublicHolidays)
-    until = Math.min(until, m.holiday ? m.midnight : m.holidayFrom);
+  if (doc.closedOnPublicHolidays) until = Math.min(until, m.holiday ? m.midnight : m.holidayFrom);
   const mow = m.minuteOfWeek;
   for (const w of doc.weekly) {
     if (w.validFrom || w.validTo) until = Math.min(until, m.midnight);

@@ -158,8 +158,15 @@ describe('the name tiers', () => {
   it('gives the hundred best name matches their tier and every other name match the named tier', () => {
     const boosts = { title: 3, organisation: 2.5, themes: 1.5, place: 2, description: 1 };
     const terms = new TermIndex(searchFields, boosts);
-    const many = Array.from({ length: 150 }, (_, i) => service(`Atelier ${i % 2 ? 'vélo' : 'bois'} ${i}`, 'Union'));
-    many.forEach((d, n) => terms.add(n, searchFields.map((f) => d.fields![f].split(' '))));
+    const many = Array.from({ length: 150 }, (_, i) =>
+      service(`Atelier ${i % 2 ? 'vélo' : 'bois'} ${i}`, 'Union'),
+    );
+    many.forEach((d, n) =>
+      terms.add(
+        n,
+        searchFields.map((f) => d.fields![f].split(' ')),
+      ),
+    );
     const { query, concepts } = textQuery('atelier', thesaurus(), terms);
     const tiers = namedBy(terms, query!, 'atelier', concepts, (n) => many[n])!;
     const seen = new Map<number, number>();

@@ -139,7 +139,8 @@ export function runSearch(input: RunInput): RunOutput {
     } else if (active === 0) continue;
     const only = failures === 0 ? -1 : failed;
     if (only === -1) for (let j = values[0]!; j < values.length; j++) counts[values[j]!]!++;
-    else if (only !== openFacet) for (let j = values[only]!; j < values[only + 1]!; j++) counts[values[j]!]!++;
+    else if (only !== openFacet)
+      for (let j = values[only]!; j < values[only + 1]!; j++) counts[values[j]!]!++;
     if (only === -1 || only === openFacet) {
       if (openNow.has(n)) openCounts[0]!++;
       if (flag & docFlag.evening) openCounts[1]!++;

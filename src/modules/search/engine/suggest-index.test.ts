@@ -14,17 +14,43 @@ function random(seed: number): () => number {
   };
 }
 
-const pool = ['maison', 'médicale', 'schuld', 'hulp', 'aide', 'logement', 'jeunesse', 'Brussel', 'centre', 'café'];
+const pool = [
+  'maison',
+  'médicale',
+  'schuld',
+  'hulp',
+  'aide',
+  'logement',
+  'jeunesse',
+  'Brussel',
+  'centre',
+  'café',
+];
 
 function docs(count: number, seed: number): (SearchDoc | undefined)[] {
   const next = random(seed);
-  const name = () => Array.from({ length: 1 + Math.floor(next() * 4) }, () => pool[Math.floor(next() * pool.length)]).join(' ');
+  const name = () =>
+    Array.from({ length: 1 + Math.floor(next() * 4) }, () => pool[Math.floor(next() * pool.length)]).join(
+      ' ',
+    );
   return Array.from({ length: count }, (_, i) => {
     if (next() < 0.05) return undefined;
-    const doc = otherDoc({ type: 'event', id: `e${i}`, title: { fr: name(), nl: name() }, text: {}, path: `/e/${i}` });
+    const doc = otherDoc({
+      type: 'event',
+      id: `e${i}`,
+      title: { fr: name(), nl: name() },
+      text: {},
+      path: `/e/${i}`,
+    });
     const type = (['service', 'organisation', 'event', 'term'] as const)[Math.floor(next() * 4)]!;
     // Ranks from a few values: many ties, which must keep the entries' order.
-    return { ...doc, type, trust: [0.8, 1, 1.3][Math.floor(next() * 3)]!, organisationName: { fr: name() }, organisationId: `o${i % 50}` };
+    return {
+      ...doc,
+      type,
+      trust: [0.8, 1, 1.3][Math.floor(next() * 3)]!,
+      organisationName: { fr: name() },
+      organisationId: `o${i % 50}`,
+    };
   });
 }
 
@@ -38,7 +64,8 @@ function madeAtOnce(all: (SearchDoc | undefined)[]): { words: string[]; owners: 
     seen.add(`${type}|${folded}`);
     entries.push({ folded, rank });
   };
-  for (const c of thesaurus().concepts) add({ nl: c.terms.nl[0], fr: c.terms.fr[0], en: c.terms.en[0] }, 'concept', 10);
+  for (const c of thesaurus().concepts)
+    add({ nl: c.terms.nl[0], fr: c.terms.fr[0], en: c.terms.en[0] }, 'concept', 10);
   for (const doc of all) {
     if (!doc || doc.type === 'term') continue;
     add(doc.name, doc.type, doc.trust);
