@@ -176,13 +176,13 @@ export async function searchDirectory(
     cached = {
       version: live.index.version,
       minute,
-      ...searchUncached(
+      ...(await searchUncached(
         live,
         nearProblem ? { ...params, near: undefined } : params,
         place,
         inQuery.found,
         now,
-      ),
+      )),
       localised: {},
     };
     recent.set(key, cached);
@@ -221,13 +221,19 @@ export async function searchDirectory(
   return cached.localised[locale];
 }
 
-function searchUncached(
+/**
+ * The engine's searches for one outcome, one after another with the event loop given back in
+ * between (and within each, between matching the words and the pass over the matches: see
+ * SearchIndex.searchSoon), so that a broad query or one that tries dropping each filter does not
+ * hold every other request for its whole time.
+ */
+async function searchUncached(
   live: LiveSearchIndex,
   params: SearchParams,
   place: Place | null,
   inQuery: ReturnType<typeof placeInQuery>,
   now: DateTime,
-): { kept: Int32Array; outcome: Omit<SearchOutcome, LocalParts> } {
+): Promise<{ kept: Int32Array; outcome: Omit<SearchOutcome, LocalParts> }> {
   // A place named in the words filters by its area (commune, quartier) or by distance from its
   // point (station, landmark), which then also orders by distance when asked.
   const named = inQuery?.place;
@@ -242,7 +248,7 @@ function searchUncached(
       ? {}
       : { type: [...directoryTypes] };
   const run = (p: SearchParams, placeFilter = true, anyWords = false) =>
-    live.index.search(
+    live.index.searchSoon(
       {
         text: (inQuery ? inQuery.rest : p.q) ?? '',
         filters: {
@@ -273,17 +279,17 @@ function searchUncached(
       },
       now,
     );
-  let result = run(params);
+  let result = await run(params);
   // In the place named, results with some of the words rather than none ("free meal Anderlecht").
   if (result.total === 0 && named) {
-    const some = run(params, true, true);
+    const some = await run(params, true, true);
     if (some.total > 0) result = some;
   }
   // Nothing in the place named: the nearest results outside it, measured from its point.
   const nearest =
     result.total === 0 && named
-      ? live.index
-          .search(
+      ? (
+          await live.index.searchSoon(
             {
               text: inQuery.rest,
               filters: { ...filtersOf(params), ...typed(params) },
@@ -295,7 +301,7 @@ function searchUncached(
             },
             now,
           )
-          .hits.filter((h) => h.distanceKm !== undefined)
+        ).hits.filter((h) => h.distanceKm !== undefined)
       : [];
   const outcome: Omit<SearchOutcome, LocalParts> = {
     total: result.total,
@@ -314,7 +320,7 @@ function searchUncached(
       if (value === undefined || (Array.isArray(value) && !value.length)) continue;
       const without = { ...params, [filter]: undefined, page: 1, per_page: 1 };
       if (filter === 'near') Object.assign(without, { radius_km: undefined });
-      const total = run(without).total;
+      const total = (await run(without)).total;
       if (total > 0) outcome.dropFilters.push({ filter, total });
     }
   }

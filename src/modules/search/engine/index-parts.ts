@@ -1,7 +1,5 @@
 // Small pieces of the search index: bitsets, distances, opening moments, dictionaries.
-import { DateTime } from 'luxon';
-import { publicHoliday, zone } from '../../../shared/opening-hours.ts';
-import { type SearchDoc, type SearchFilters, type ValueFacet, valueFacets } from './search-types.ts';
+import { facetValues, type SearchDoc, type SearchFilters, valueFacets } from './search-types.ts';
 import { distanceKm } from '../../../shared/distance.ts';
 
 export { distanceKm };
@@ -23,17 +21,6 @@ export interface Moment {
   today: string;
   minuteOfDay: number;
   holiday: boolean;
-}
-
-export function momentOf(now: DateTime): Moment {
-  const local = now.setZone(zone);
-  const today = local.toISODate()!;
-  return {
-    minuteOfWeek: (local.weekday - 1) * 1440 + local.hour * 60 + local.minute,
-    minuteOfDay: local.hour * 60 + local.minute,
-    today,
-    holiday: publicHoliday(today) !== undefined,
-  };
 }
 
 /** Whether a document is open at a moment: the fast path of opening-hours.ts for whole result sets. */
@@ -59,36 +46,74 @@ export function openAt(doc: SearchDoc, m: Moment): boolean {
   return false;
 }
 
-/** Facet values as small integers, so counting is array arithmetic rather than string maps. */
-export class Dictionary {
-  readonly ids = new Map<string, number>();
+/**
+ * Facet values as small integers, one numbering over every value facet, so counting is array
+ * arithmetic rather than string maps: a document's values are one array (`valuesOf`) and its counts
+ * one loop. Ids are given in the order values are first seen.
+ */
+export class FacetDictionary {
+  /** Per facet (by position), its values' ids. */
+  private readonly ids = valueFacets.map(() => new Map<string, number>());
+  /** Per id: its facet's position in `valueFacets`, and its value. */
+  readonly facetOf: number[] = [];
   readonly values: string[] = [];
-  id(value: string): number {
-    let id = this.ids.get(value);
+
+  get size(): number {
+    return this.values.length;
+  }
+
+  /** The id of a value of the facet at position `k`, or -1 when the index has never seen it. */
+  find(k: number, value: string): number {
+    return this.ids[k]!.get(value) ?? -1;
+  }
+
+  id(k: number, value: string): number {
+    const ids = this.ids[k]!;
+    let id = ids.get(value);
     if (id === undefined) {
       id = this.values.length;
-      this.ids.set(value, id);
+      ids.set(value, id);
+      this.facetOf.push(k);
       this.values.push(value);
     }
     return id;
   }
+
+  /**
+   * A document's values as one array: first where each value facet's ids start (entry k for the
+   * facet at position k, entry `valueFacets.length` the array's length), then the ids.
+   */
+  valuesOf(doc: SearchDoc): Uint16Array {
+    const facets = valueFacets.length;
+    const lists: (readonly (string | number)[])[] = valueFacets.map((f) => facetValues[f](doc));
+    let total = facets + 1;
+    for (const list of lists) total += list.length;
+    const out = new Uint16Array(total);
+    let at = facets + 1;
+    for (let k = 0; k < facets; k++) {
+      out[k] = at;
+      for (const value of lists[k]!) out[at++] = this.id(k, String(value));
+    }
+    out[facets] = at;
+    return out;
+  }
 }
 
 /**
- * The filters as value ids per value facet (by position in `valueFacets`); a value the index has
- * never seen matches nothing. Access conditions must all hold; types are alternatives (a document
- * has one).
+ * The filters as value ids (FacetDictionary) per value facet (by position in `valueFacets`); a
+ * value the index has never seen matches nothing. Access conditions must all hold; types are
+ * alternatives (a document has one).
  */
 export function wantedValues(
   filters: SearchFilters,
-  dictionaries: Record<ValueFacet, Dictionary>,
+  dictionary: FacetDictionary,
 ): { facet: number; ids: number[]; any: boolean }[] {
   const wanted: { facet: number; ids: number[]; any: boolean }[] = [];
   for (const [i, facet] of valueFacets.entries()) {
     const value = filters[facet];
     const raw = Array.isArray(value) ? value : value === undefined ? undefined : [String(value)];
     if (!raw?.length) continue;
-    const ids = raw.map((v) => dictionaries[facet].ids.get(v) ?? -1);
+    const ids = raw.map((v) => dictionary.find(i, v));
     wanted.push({ facet: i, ids, any: facet === 'type' });
   }
   return wanted;

@@ -3,7 +3,7 @@
 // reader's commune first (competentFirst), on a generated corpus full of ties.
 import { describe, expect, it } from 'vitest';
 import { pageOrder } from './page-order.ts';
-import { type NameTiers, tierOrder } from './rank-tiers.ts';
+import { tierOrder } from './rank-tiers.ts';
 import { competentFirst } from './residence.ts';
 import type { SearchDoc } from './search-types.ts';
 
@@ -23,7 +23,7 @@ function corpus(seed: number, size: number) {
         trust: Math.floor(next() * 4),
       }) as SearchDoc,
   );
-  const named: NameTiers = new Map();
+  const named = new Map<number, number>();
   for (let n = 0; n < size; n++) if (next() < 0.3) named.set(n, Math.floor(next() * 6));
   // Candidates: some documents, scores in descending order with many ties.
   const ns = Array.from({ length: size }, (_, n) => n).filter(() => next() < 0.8);

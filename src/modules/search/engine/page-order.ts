@@ -6,7 +6,8 @@
 // (top-k) rather than by sorting tens of thousands: the same page as the full sort
 // (tierOrder, then the distance sort, then competentFirst), in less time.
 import type { SearchDoc } from './search-types.ts';
-import { type NameTiers, tierKey } from './rank-tiers.ts';
+import { type NameTiers, tierKey, tierKeyOf } from './rank-tiers.ts';
+import { docFlag } from './search-run.ts';
 import { servesResidentsOf } from './residence.ts';
 
 export interface OrderKeys {
@@ -30,17 +31,24 @@ function tierKeys(
   keys: OrderKeys,
   docs: readonly (SearchDoc | undefined)[],
   named: NameTiers | null,
+  flags: Uint8Array | undefined,
 ): Uint8Array {
   const tiers = new Uint8Array(keys.count);
   if (named && namedScratch.length < docs.length)
     namedScratch = new Int8Array(Math.max(docs.length, 2 * namedScratch.length));
-  if (named) for (const [n, tier] of named) if (n < namedScratch.length) namedScratch[n] = tier + 1;
+  const scratch = namedScratch;
+  named?.forEach((tier, n) => {
+    if (n < scratch.length) scratch[n] = tier + 1;
+  });
   for (let i = 0; i < keys.count; i++) {
     const n = keys.n[i]!;
     const t = named ? namedScratch[n]! - 1 : -1;
-    tiers[i] = tierKey(t < 0 ? undefined : t, docs[n]!);
+    const tier = t < 0 ? undefined : t;
+    tiers[i] = flags ? tierKeyOf(tier, (flags[n]! & docFlag.organisation) !== 0) : tierKey(tier, docs[n]!);
   }
-  if (named) for (const n of named.keys()) if (n < namedScratch.length) namedScratch[n] = 0;
+  named?.forEach((_, n) => {
+    if (n < scratch.length) scratch[n] = 0;
+  });
   return tiers;
 }
 
@@ -54,9 +62,11 @@ export function pageOrder(
   readerCommune: string | undefined,
   offset: number,
   limit: number,
+  /** Per document number, its docFlag bits (search-run.ts): whether it is an organisation's, read faster. */
+  flags?: Uint8Array,
 ): number[] {
   const { count, n, score, distance, byNumber } = keys;
-  const tiers = tierKeys(keys, docs, named);
+  const tiers = tierKeys(keys, docs, named, flags);
   let elsewhere: Uint8Array | undefined;
   if (readerCommune) {
     elsewhere = new Uint8Array(count);

@@ -3,8 +3,11 @@
 // services still come before organisations that list none.
 import { describe, expect, it } from 'vitest';
 import type { I18nText, Locale } from '../../../shared/i18n-text.ts';
+import { namedBy } from './rank-tiers.ts';
 import { SearchIndex } from './search-index.ts';
-import type { SearchDoc } from './search-types.ts';
+import { TermIndex } from './term-index.ts';
+import { textQuery } from './text-query.ts';
+import { type SearchDoc, searchFields } from './search-types.ts';
 import { analyse } from './text.ts';
 import { conceptToken, thesaurus } from './thesaurus.ts';
 
@@ -150,5 +153,30 @@ describe('the name tiers', () => {
         .hits.map((h) => h.doc.type);
       expect(types.lastIndexOf('service'), text).toBeLessThan(types.indexOf('organisation'));
     }
+  });
+
+  it('gives the hundred best name matches their tier and every other name match the named tier', () => {
+    const boosts = { title: 3, organisation: 2.5, themes: 1.5, place: 2, description: 1 };
+    const terms = new TermIndex(searchFields, boosts);
+    const many = Array.from({ length: 150 }, (_, i) =>
+      service(`Atelier ${i % 2 ? 'vélo' : 'bois'} ${i}`, 'Union'),
+    );
+    many.forEach((d, n) =>
+      terms.add(
+        n,
+        searchFields.map((f) => d.fields![f].split(' ')),
+      ),
+    );
+    const { query, concepts } = textQuery('atelier', thesaurus(), terms);
+    const tiers = namedBy(terms, query!, 'atelier', concepts, (n) => many[n])!;
+    const seen = new Map<number, number>();
+    tiers.forEach((tier, n) => seen.set(n, tier));
+    expect(seen.size).toBe(150);
+    const counts = new Map<number, number>();
+    for (const tier of seen.values()) counts.set(tier, (counts.get(tier) ?? 0) + 1);
+    // A name that starts with the word (tier 2) for the hundred compared; the named tier (5) after.
+    expect(Object.fromEntries(counts)).toEqual({ 2: 100, 5: 50 });
+    for (const [n, tier] of seen) expect(tiers.get(n)).toBe(tier);
+    expect(tiers.get(1_000)).toBeUndefined();
   });
 });

@@ -18,7 +18,6 @@
 // relevance sets give the same figures either way (docs/architecture.md, Search), so the rule is
 // the one that keeps issue 12's order (organisations that list no service after those that do)
 // wherever the words are not a whole name.
-import { LRUCache } from 'lru-cache';
 import type { I18nText } from '../../../shared/i18n-text.ts';
 import type { SearchDoc, SearchField } from './search-types.ts';
 import type { TermIndex, TermQuery } from './term-index.ts';
@@ -33,7 +32,12 @@ const nameFields: SearchField[] = ['title', 'organisation', 'place'];
 const comparedNames = 100;
 
 /** Tiers of the documents the names and places match; the others are in the last tier. */
-export type NameTiers = Map<number, number>;
+export interface NameTiers {
+  /** A document's tier, undefined when its names and places do not hold every word. */
+  get(n: number): number | undefined;
+  /** Each document with a tier (a Map is one). */
+  forEach(each: (tier: number, n: number) => void): void;
+}
 
 // As numbers: 0 and 1 the whole names (as typed, through a concept), 2 and 3 the starts, then 4–6.
 const exactTier = 0;
@@ -147,27 +151,36 @@ const nameParts =
   /\s*\/\s*|\s+[-–—]\s+|\s*[,()]\s*|\s+(?:en abrégé|en abr|afgekort|in afkorting|in het kort|ou|a\.k\.a)\s*:?\s+/iu;
 
 /**
- * The names a multilingual name gives, each as its words. Kept for the names compared most lately:
- * an organisation's name object is shared by its services, and the same names come back often.
+ * The names a multilingual name gives, each as its words. Kept by the name's text (not its object:
+ * listings repeat names, and a name's split is most of a tier's cost) for the names compared most
+ * lately, in two generations of 20,000: the 5,000 kept before missed on most broad queries.
  */
-const namesCache = new LRUCache<I18nText, Word[][]>({ max: 5_000 });
+let namesNow = new Map<string, Word[][]>();
+let namesBefore = new Map<string, Word[][]>();
 
 function namesIn(text: I18nText): Word[][] {
-  let names = namesCache.get(text);
+  const key = `${text.nl ?? ''}\u0000${text.fr ?? ''}\u0000${text.en ?? ''}`;
+  let names = namesNow.get(key);
   if (!names) {
-    names = [];
-    const seen = new Set<string>();
-    for (const value of new Set(Object.values(text))) {
-      if (!value) continue;
-      for (const part of [value, ...value.split(nameParts)]) {
-        const kept = words(part).filter((w) => !isStopword(w));
-        const key = kept.join(' ');
-        if (!kept.length || seen.has(key)) continue;
-        seen.add(key);
-        names.push(kept.map(wordOf));
-      }
+    names = namesBefore.get(key) ?? splitNames(text);
+    if (namesNow.size >= 20_000) [namesBefore, namesNow] = [namesNow, new Map()];
+    namesNow.set(key, names);
+  }
+  return names;
+}
+
+function splitNames(text: I18nText): Word[][] {
+  const names: Word[][] = [];
+  const seen = new Set<string>();
+  for (const value of new Set(Object.values(text))) {
+    if (!value) continue;
+    for (const part of [value, ...value.split(nameParts)]) {
+      const kept = words(part).filter((w) => !isStopword(w));
+      const key = kept.join(' ');
+      if (!kept.length || seen.has(key)) continue;
+      seen.add(key);
+      names.push(kept.map(wordOf));
     }
-    namesCache.set(text, names);
   }
   return names;
 }
@@ -219,6 +232,30 @@ function unitsOf(typed: string[], concepts: ConceptMatch[]): Unit[] {
   return units;
 }
 
+/**
+ * The name matches, best first: the first ones with their tiers, the others all in the named tier.
+ * Typed arrays rather than a Map of every match: a broad query's names match tens of thousands.
+ */
+class FoundNames implements NameTiers {
+  private members: Set<number> | undefined;
+
+  constructor(
+    private readonly found: Int32Array,
+    private readonly tiers: Uint8Array,
+  ) {}
+
+  get(n: number): number | undefined {
+    for (let i = 0; i < this.tiers.length; i++) if (this.found[i] === n) return this.tiers[i];
+    this.members ??= new Set(this.found);
+    return this.members.has(n) ? namedTier : undefined;
+  }
+
+  forEach(each: (tier: number, n: number) => void): void {
+    const { found, tiers } = this;
+    for (let i = 0; i < found.length; i++) each(i < tiers.length ? tiers[i]! : namedTier, found[i]!);
+  }
+}
+
 /** A Brussels postcode names a place, even when a name holds it ("Brussels Top Team 1000"). */
 const isPostcode = (word: string) => /^1\d{3}$/.test(word);
 
@@ -239,13 +276,13 @@ export function namedBy(
   const found = terms.match(query, { fields: nameFields }).n;
   if (!found.length) return null;
   const units = unitsOf(typed.slice(0, 12), concepts);
-  const tiers: NameTiers = new Map();
   // Best name scores first: a listing whose name is the words scores among the best on its name.
-  for (const [i, n] of found.entries()) {
-    const doc = i < comparedNames ? docOf(n) : undefined;
-    tiers.set(n, doc ? tierOf(units, doc) : namedTier);
+  const tiers = new Uint8Array(Math.min(found.length, comparedNames));
+  for (let i = 0; i < tiers.length; i++) {
+    const doc = docOf(found[i]!);
+    tiers[i] = doc ? tierOf(units, doc) : namedTier;
   }
-  return tiers;
+  return new FoundNames(found, tiers);
 }
 
 /**
@@ -267,6 +304,11 @@ export function tierOrder(
 
 /** A result's place among the tiers (0–13): its name tier, organisations after services from tier 2 on. */
 export function tierKey(tier: number | undefined, doc: SearchDoc): number {
+  return tierKeyOf(tier, doc.type === 'organisation');
+}
+
+/** The same, told whether the document is an organisation's. */
+export function tierKeyOf(tier: number | undefined, organisation: boolean): number {
   const t = tier ?? otherTier;
-  return 2 * t + (t >= startTier && doc.type === 'organisation' ? 1 : 0);
+  return 2 * t + (t >= startTier && organisation ? 1 : 0);
 }

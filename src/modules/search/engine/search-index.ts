@@ -4,18 +4,11 @@
 import { LRUCache } from 'lru-cache';
 import { DateTime } from 'luxon';
 import type { Locale } from '../../../shared/i18n-text.ts';
-import { zone } from '../../../shared/opening-hours.ts';
-import {
-  facetValues,
-  type SearchDoc,
-  type SearchField,
-  searchFields,
-  type ValueFacet,
-  valueFacets,
-} from './search-types.ts';
+import { type SearchDoc, type SearchField, searchFields, valueFacets } from './search-types.ts';
 import { SuggestIndex, type Suggestion, Suggestions } from './suggest-index.ts';
 import { type ConceptMatch, type Thesaurus } from './thesaurus.ts';
-import { Bitset, Dictionary, momentOf, openAt, wantedValues } from './index-parts.ts';
+import { type Bitset, FacetDictionary, wantedValues } from './index-parts.ts';
+import { OpenNow } from './open-now.ts';
 import type { Hit, IndexQuery, IndexResult } from './search-types.ts';
 import { textQuery } from './text-query.ts';
 import { type TermMatches, type TermQuery } from './term-index.ts';
@@ -24,7 +17,7 @@ import { namedBy, type NameTiers } from './rank-tiers.ts';
 import { SharedValues } from './shared-values.ts';
 import { docHash, sameHashes } from './doc-hash.ts';
 import { pageOrder } from './page-order.ts';
-import { distanceOf, runSearch } from './search-run.ts';
+import { distanceOf, flagsOf, runSearch } from './search-run.ts';
 
 /** Matches whose matched terms are kept for highlighting; deeper ones show unmarked. */
 const highlightedMatches = 500;
@@ -50,12 +43,9 @@ const boosts: Record<SearchField, number> = {
 export class SearchIndex {
   protected readonly terms: SnapshotTermIndex;
   protected readonly docs: (SearchDoc | undefined)[] = [];
-  /** Per document, per value facet (in `valueFacets` order), its value ids. */
-  private readonly docValues: (Uint16Array[] | undefined)[] = [];
-  private readonly dictionaries = Object.fromEntries(valueFacets.map((f) => [f, new Dictionary()])) as Record<
-    ValueFacet,
-    Dictionary
-  >;
+  /** Per document, its facet values' ids in one array (FacetDictionary.valuesOf). */
+  private readonly docValues: (Uint16Array | undefined)[] = [];
+  private readonly facetIds = new FacetDictionary();
   private readonly free: number[] = [];
   /** Per document, its docHash taken before its fields were let go; NaN or absent when unknown. */
   private readonly hashes: number[] = [];
@@ -66,8 +56,14 @@ export class SearchIndex {
   version = 0;
   /** Bumped when one source's documents change: what reads one source only compares its own. */
   private readonly sourceVersions = new Map<string, number>();
-  private openCache: { minute: string; version: number; set: Bitset } | undefined;
-  private trustCache: { version: number; trusts: Float64Array } | undefined;
+  private readonly open = new OpenNow();
+  /**
+   * Per document number, what a search's pass reads of every match, in typed arrays: its trust and
+   * its docFlag bits (search-run.ts). Read from the documents themselves, of many shapes, these
+   * were most of the pass's time.
+   */
+  private trust = new Float64Array(1024);
+  private flags = new Uint8Array(1024);
   private readonly suggestions = new Suggestions();
   private readonly shared = new SharedValues();
   private readonly textMatches = new LRUCache<string, TextMatches>({ max: 300 });
@@ -176,6 +172,8 @@ export class SearchIndex {
         this.terms.discard(n);
         this.docs[n] = undefined;
         this.docValues[n] = undefined;
+        this.trust[n] = 0;
+        this.flags[n] = 0;
         this.hashes[n] = NaN;
         this.size--;
       }
@@ -189,26 +187,23 @@ export class SearchIndex {
     // Unknown until add() gives it (a document from the snapshot has none: its first change replaces it).
     this.hashes[n] = NaN;
     this.docs[n] = this.shared.share(doc);
-    this.docValues[n] = valueFacets.map((f) => {
-      const values: readonly (string | number)[] = facetValues[f](doc);
-      return Uint16Array.from(values, (v) => this.dictionaries[f].id(String(v)));
-    });
+    this.docValues[n] = this.facetIds.valuesOf(doc);
+    if (n >= this.trust.length) {
+      const trust = new Float64Array(Math.max(n + 1, 2 * this.trust.length));
+      trust.set(this.trust);
+      this.trust = trust;
+      const flags = new Uint8Array(trust.length);
+      flags.set(this.flags);
+      this.flags = flags;
+    }
+    this.trust[n] = doc.trust;
+    this.flags[n] = flagsOf(doc);
     const key = ownerKey(source, doc.ownerId ?? doc.organisationId);
     let list = this.byOwner.get(key);
     if (!list) this.byOwner.set(key, (list = []));
     list.push(n);
     this.size++;
     return n;
-  }
-
-  /** Documents' trust by number (0 for none), kept for the version: the words index boosts by it. */
-  private trusts(): Float64Array {
-    if (this.trustCache?.version !== this.version) {
-      const trusts = new Float64Array(this.docs.length);
-      for (let n = 0; n < this.docs.length; n++) trusts[n] = this.docs[n]?.trust ?? 0;
-      this.trustCache = { version: this.version, trusts };
-    }
-    return this.trustCache.trusts;
   }
 
   /** Whether a document is open now, or null when it publishes no hours. */
@@ -224,18 +219,9 @@ export class SearchIndex {
     return count;
   }
 
-  /** Documents open at this minute, kept for the minute. */
+  /** Documents open at this minute (open-now.ts). */
   private openNow(now: DateTime): Bitset {
-    const minute = now.setZone(zone).toFormat('yyyy-MM-dd HH:mm');
-    if (this.openCache?.minute === minute && this.openCache.version === this.version)
-      return this.openCache.set;
-    const m = momentOf(now);
-    const set = new Bitset(this.docs.length);
-    this.docs.forEach((doc, n) => {
-      if (doc && openAt(doc, m)) set.set(n);
-    });
-    this.openCache = { minute, version: this.version, set };
-    return set;
+    return this.open.at(now, this.docs, this.version);
   }
 
   /**
@@ -252,7 +238,7 @@ export class SearchIndex {
     let partial = false;
     let named: NameTiers | null = null;
     if (wordsQuery) {
-      const trusts = this.trusts();
+      const trusts = this.trust;
       const boostDocument = (n: number) => trusts[n]!;
       const options = { boostDocument, termsOf: highlightedMatches };
       results = anyWords && groups > 1 ? null : this.terms.match(wordsQuery, options);
@@ -284,12 +270,14 @@ export class SearchIndex {
     const kept = runSearch({
       docs: this.docs,
       docValues: this.docValues,
-      valueCounts: valueFacets.map((facet) => this.dictionaries[facet].values.length),
+      trusts: this.trust,
+      flags: this.flags,
+      valueCount: this.facetIds.size,
       openNow,
       ns: matches ? matches.n : null,
       scores: matches ? matches.score : null,
       // Filters as value ids; a value the index has never seen matches nothing.
-      wanted: wantedValues(f, this.dictionaries),
+      wanted: wantedValues(f, this.facetIds),
       openFilter: f.open?.length ? f.open : undefined,
       near,
       allDistances: byDistance,
@@ -302,6 +290,7 @@ export class SearchIndex {
       query.readerCommune,
       query.offset,
       query.limit,
+      this.flags,
     );
     const noTerms: string[] = [];
     const hits: Hit[] = order.map((i) => {
@@ -318,14 +307,12 @@ export class SearchIndex {
         openNow: doc.weekly.length ? openNow.has(n) : null,
       };
     });
+    const byPosition = valueFacets.map(() => new Map<string, number>());
+    const { facetOf, values } = this.facetIds;
+    const c = kept.counts;
+    for (let id = 0; id < c.length; id++) if (c[id]) byPosition[facetOf[id]!]!.set(values[id]!, c[id]!);
     const facets = Object.fromEntries(
-      valueFacets.map((facet, k) => {
-        const map = new Map<string, number>();
-        const c = kept.counts[k]!;
-        for (let id = 0; id < c.length; id++)
-          if (c[id]) map.set(this.dictionaries[facet].values[id]!, c[id]!);
-        return [facet, map];
-      }),
+      valueFacets.map((facet, k) => [facet, byPosition[k]!]),
     ) as IndexResult['facets'];
     facets.open = new Map(
       (['now', 'evening', 'weekend'] as const)
@@ -335,11 +322,24 @@ export class SearchIndex {
     return { total: kept.count, kept: kept.n.slice(), hits, facets, concepts, partial };
   }
 
+  /**
+   * The same as `search`, with the event loop given back between matching the words (kept per text
+   * for the version) and the pass over the matches, when the matching took a while: each part of a
+   * broad query takes milliseconds to tens of them at 100,000 documents. The pass meets the same
+   * matches unless the index changed in between, and then matches again.
+   */
+  async searchSoon(query: IndexQuery, now: DateTime = DateTime.now()): Promise<IndexResult> {
+    const started = performance.now();
+    this.matchText(query.text, query.anyWords);
+    if (performance.now() - started > 2) await new Promise((resolve) => setImmediate(resolve));
+    return this.search(query, now);
+  }
+
   /** Completions for what has been typed so far: titles of every document, and concepts. */
-  suggest(text: string, locale: Locale, limit = 8): Suggestion[] {
-    return this.suggestions.suggest(text, locale, limit, this.version, () => {
-      const docs = this.docs.filter((d): d is SearchDoc => d !== undefined);
-      return new SuggestIndex(docs, this.thesaurus);
-    });
+  suggest(text: string, locale: Locale, limit = 8): Promise<Suggestion[]> {
+    // The documents and glossary as they are now: a change meanwhile comes with the next making.
+    return this.suggestions.suggest(text, locale, limit, this.version, () =>
+      SuggestIndex.build(this.docs.slice(), this.thesaurus),
+    );
   }
 }

@@ -1,7 +1,7 @@
 // One search's pass over the documents its words matched (or every document, without words): the
 // filters, the facet counts and the keys the results are ordered by (page-order.ts). A tight loop
 // over typed arrays, as a broad search passes over all 50,000 documents.
-import type { NearPoint, SearchDoc } from './search-types.ts';
+import { type NearPoint, type SearchDoc, valueFacets } from './search-types.ts';
 import { type Bitset, distanceKm } from './index-parts.ts';
 
 export interface Wanted {
@@ -10,11 +10,27 @@ export interface Wanted {
   any: boolean;
 }
 
+/** Bits of what a search's pass reads of each document (kept by number in a typed array). */
+export const docFlag = { evening: 1, weekend: 2, points: 4, organisation: 8 } as const;
+
+export function flagsOf(doc: SearchDoc): number {
+  return (
+    (doc.evening ? docFlag.evening : 0) |
+    (doc.weekend ? docFlag.weekend : 0) |
+    (doc.points.length ? docFlag.points : 0) |
+    (doc.type === 'organisation' ? docFlag.organisation : 0)
+  );
+}
+
 export interface RunInput {
   docs: readonly (SearchDoc | undefined)[];
-  docValues: readonly (Uint16Array[] | undefined)[];
-  /** Per value facet, its number of values. */
-  valueCounts: number[];
+  /** Per document number, its trust and its docFlag bits. */
+  trusts: Float64Array;
+  flags: Uint8Array;
+  /** Per document, its value ids in one array (FacetDictionary.valuesOf in index-parts.ts). */
+  docValues: readonly (Uint16Array | undefined)[];
+  /** How many value ids there are (FacetDictionary.size). */
+  valueCount: number;
   openNow: Bitset;
   /** The documents the words matched, best first, and their scores; null for every document. */
   ns: Int32Array | null;
@@ -32,7 +48,8 @@ export interface RunOutput {
   /** Distances, Infinity for a document without a point; only when `allDistances`. */
   distance: Float64Array | undefined;
   count: number;
-  counts: Uint32Array[];
+  /** Per value id, the results that count in its facet. */
+  counts: Uint32Array;
   /** Now, evening, weekend. */
   openCounts: Uint32Array;
 }
@@ -45,26 +62,35 @@ export function distanceOf(near: NearPoint | undefined, doc: SearchDoc): number 
   return best;
 }
 
-function passes(have: Uint16Array, ids: number[], any: boolean): boolean {
+/** Whether a document's values of one facet (from..to in `have`) hold any or all of `ids`. */
+function holds(have: Uint16Array, from: number, to: number, id: number): boolean {
+  for (let j = from; j < to; j++) if (have[j] === id) return true;
+  return false;
+}
+
+function passes(have: Uint16Array, facet: number, ids: number[], any: boolean): boolean {
+  const from = have[facet]!;
+  const to = have[facet + 1]!;
   if (any) {
-    for (let i = 0; i < ids.length; i++) if (have.includes(ids[i]!)) return true;
+    for (let i = 0; i < ids.length; i++) if (holds(have, from, to, ids[i]!)) return true;
     return false;
   }
-  for (let i = 0; i < ids.length; i++) if (!have.includes(ids[i]!)) return false;
+  for (let i = 0; i < ids.length; i++) if (!holds(have, from, to, ids[i]!)) return false;
   return true;
 }
 
 export function runSearch(input: RunInput): RunOutput {
-  const { docs, docValues, openNow, ns, scores, wanted, openFilter, near } = input;
+  const { docs, docValues, trusts, flags, openNow, ns, scores, wanted, openFilter, near } = input;
   const every = ns === null;
   const size = every ? docs.length : ns.length;
   const keptN = new Int32Array(size);
   const keptScore = new Float64Array(size);
   const measure = near !== undefined && (input.allDistances || near.radiusKm !== undefined);
   const keptDistance = measure && input.allDistances ? new Float64Array(size) : undefined;
-  const counts = input.valueCounts.map((c) => new Uint32Array(c));
+  const counts = new Uint32Array(input.valueCount);
   const openCounts = new Uint32Array(3);
-  const openFacet = counts.length;
+  // The facet a document failed, when it failed one: "open" after the value facets.
+  const openFacet = valueFacets.length;
   const active = wanted.length + (openFilter ? 1 : 0);
   const radius = near?.radiusKm;
   const wantNow = openFilter?.includes('now') ?? false;
@@ -74,12 +100,13 @@ export function runSearch(input: RunInput): RunOutput {
   let kept = 0;
   for (let i = 0; i < size; i++) {
     const n = every ? i : ns[i]!;
-    const doc = docs[n];
+    // A document's values are there exactly while the document is.
     const values = docValues[n];
-    if (!doc || !values) continue;
+    if (!values) continue;
+    const flag = flags[n]!;
     let distance: number | undefined;
     if (measure) {
-      distance = distanceOf(near, doc);
+      distance = flag & docFlag.points ? distanceOf(near, docs[n]!) : undefined;
       if (radius && (distance === undefined || distance > radius)) continue;
     }
     // A document counts in a facet when it passes every other filter, so each facet shows what
@@ -88,7 +115,7 @@ export function runSearch(input: RunInput): RunOutput {
     let failures = 0;
     for (let w = 0; w < wanted.length; w++) {
       const want = wanted[w]!;
-      if (!passes(values[want.facet]!, want.ids, want.any)) {
+      if (!passes(values, want.facet, want.ids, want.any)) {
         failed = want.facet;
         failures++;
       }
@@ -96,7 +123,9 @@ export function runSearch(input: RunInput): RunOutput {
     if (failures > 1) continue;
     if (openFilter) {
       const ok =
-        (!wantNow || openNow.has(n)) && (!wantEvening || doc.evening) && (!wantWeekend || doc.weekend);
+        (!wantNow || openNow.has(n)) &&
+        (!wantEvening || (flag & docFlag.evening) !== 0) &&
+        (!wantWeekend || (flag & docFlag.weekend) !== 0);
       if (!ok) {
         failed = openFacet;
         if (++failures > 1) continue;
@@ -104,21 +133,18 @@ export function runSearch(input: RunInput): RunOutput {
     }
     if (failures === 0) {
       keptN[kept] = n;
-      keptScore[kept] = every ? doc.trust : scores![i]!;
+      keptScore[kept] = every ? trusts[n]! : scores![i]!;
       if (keptDistance) keptDistance[kept] = distance ?? Infinity;
       kept++;
     } else if (active === 0) continue;
     const only = failures === 0 ? -1 : failed;
-    for (let k = 0; k < values.length; k++) {
-      if (only !== -1 && only !== k) continue;
-      const c = counts[k]!;
-      const ids = values[k]!;
-      for (let j = 0; j < ids.length; j++) c[ids[j]!]!++;
-    }
+    if (only === -1) for (let j = values[0]!; j < values.length; j++) counts[values[j]!]!++;
+    else if (only !== openFacet)
+      for (let j = values[only]!; j < values[only + 1]!; j++) counts[values[j]!]!++;
     if (only === -1 || only === openFacet) {
       if (openNow.has(n)) openCounts[0]!++;
-      if (doc.evening) openCounts[1]!++;
-      if (doc.weekend) openCounts[2]!++;
+      if (flag & docFlag.evening) openCounts[1]!++;
+      if (flag & docFlag.weekend) openCounts[2]!++;
     }
   }
   return {

@@ -22,13 +22,72 @@ interface Entry {
   rank: number;
 }
 
-export class SuggestIndex {
-  private readonly entries: Entry[] = [];
-  /** Folded words, sorted, each with the entry it belongs to. */
-  private readonly words: string[] = [];
-  private readonly owners: number[] = [];
+/** Work between two pauses of a build, so that requests are answered meanwhile. */
+const sliceMs = 8;
 
-  constructor(docs: Iterable<SearchDoc>, thesaurus: Thesaurus) {
+/** Gives the event loop back once a slice's time is used. */
+class Slices {
+  private started = performance.now();
+  constructor(private readonly pause: () => Promise<void>) {}
+  /** Whether the slice's time is used (then `next` must be awaited). */
+  get due(): boolean {
+    return performance.now() - this.started > sliceMs;
+  }
+  async next(): Promise<void> {
+    await this.pause();
+    this.started = performance.now();
+  }
+}
+
+const setImmediatePause = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+/**
+ * Pairs 0..count-1 in `compare`'s order, ties in number order (as a stable sort): runs sorted, then
+ * merged two by two, in slices. Sorting 300,000 words at once held the event loop for a second.
+ */
+async function sortInSlices(count: number, compare: (a: number, b: number) => number, slices: Slices) {
+  const run = 2048;
+  let from = new Int32Array(count);
+  for (let i = 0; i < count; i++) from[i] = i;
+  for (let start = 0; start < count; start += run) {
+    const sorted = Array.from(from.subarray(start, Math.min(count, start + run))).sort(compare);
+    from.set(sorted, start);
+    if (slices.due) await slices.next();
+  }
+  let to = new Int32Array(count);
+  for (let width = run; width < count; width *= 2) {
+    for (let start = 0; start < count; start += 2 * width) {
+      const middle = Math.min(count, start + width);
+      const end = Math.min(count, start + 2 * width);
+      let i = start;
+      let j = middle;
+      for (let k = start; k < end; k++) {
+        // The left run's first on ties: stable.
+        to[k] = j >= end || (i < middle && compare(from[i]!, from[j]!) <= 0) ? from[i++]! : from[j++]!;
+        if ((k & 1023) === 0 && slices.due) await slices.next();
+      }
+    }
+    [from, to] = [to, from];
+  }
+  return from;
+}
+
+export class SuggestIndex {
+  private constructor(
+    private readonly entries: Entry[],
+    /** Folded words, sorted, each with the entry it belongs to. */
+    private readonly words: string[],
+    private readonly owners: Int32Array,
+  ) {}
+
+  /** Made in slices that give the event loop back (1.5–2 s of work at 100,000 documents). */
+  static async build(
+    docs: readonly (SearchDoc | undefined)[],
+    thesaurus: Thesaurus,
+    pause: () => Promise<void> = setImmediatePause,
+  ): Promise<SuggestIndex> {
+    const slices = new Slices(pause);
+    const entries: Entry[] = [];
     const seen = new Set<string>();
     const add = (name: I18nText, type: Suggestion['type'], rank: number, id?: string) => {
       const all = Object.values(name).join(' ');
@@ -36,29 +95,41 @@ export class SuggestIndex {
       const key = `${type}|${folded}`;
       if (!folded || seen.has(key)) return;
       seen.add(key);
-      this.entries.push({ name, folded, type, id, rank });
+      entries.push({ name, folded, type, id, rank });
     };
     // Concepts first: "did you mean CPAS" beats the name of one service.
     for (const concept of thesaurus.concepts) {
       add({ nl: concept.terms.nl[0], fr: concept.terms.fr[0], en: concept.terms.en[0] }, 'concept', 10);
     }
-    for (const doc of docs) {
+    for (let i = 0; i < docs.length; i++) {
+      const doc = docs[i];
       // A glossary term is offered as its concept already.
-      if (doc.type === 'term') continue;
+      if (!doc || doc.type === 'term') continue;
       add(doc.name, doc.type, doc.trust, doc.id);
       if (doc.type === 'service') add(doc.organisationName, 'organisation', doc.trust, doc.organisationId);
+      if ((i & 63) === 0 && slices.due) await slices.next();
     }
-    const pairs: [string, number][] = [];
-    this.entries.forEach((entry, i) => {
-      for (const word of new Set(entry.folded.split(' '))) pairs.push([word, i]);
-    });
-    pairs.sort((a, b) =>
-      a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : this.entries[b[1]]!.rank - this.entries[a[1]]!.rank,
+    const pairWords: string[] = [];
+    const pairOwners: number[] = [];
+    for (let i = 0; i < entries.length; i++) {
+      for (const word of new Set(entries[i]!.folded.split(' '))) {
+        pairWords.push(word);
+        pairOwners.push(i);
+      }
+      if ((i & 255) === 0 && slices.due) await slices.next();
+    }
+    const order = await sortInSlices(
+      pairWords.length,
+      (a, b) => {
+        const wa = pairWords[a]!;
+        const wb = pairWords[b]!;
+        return wa < wb ? -1 : wa > wb ? 1 : entries[pairOwners[b]!]!.rank - entries[pairOwners[a]!]!.rank;
+      },
+      slices,
     );
-    for (const [word, i] of pairs) {
-      this.words.push(word);
-      this.owners.push(i);
-    }
+    const sortedWords = Array.from(order, (p) => pairWords[p]!);
+    const owners = Int32Array.from(order, (p) => pairOwners[p]!);
+    return new SuggestIndex(entries, sortedWords, owners);
   }
 
   private firstAtLeast(prefix: string): number {
@@ -103,32 +174,62 @@ export class SuggestIndex {
 
 /**
  * The suggestions of an index that changes: made again after changes at most every ten seconds (a
- * new name may take that long to be offered), with the answers kept per prefix meanwhile.
+ * new name may take that long, and the making's few seconds, to be offered), with the answers kept
+ * per prefix meanwhile. A new one is made in slices while the former one answers; only the first
+ * is waited for.
  */
 export class Suggestions {
   private built:
-    | { version: number; builtAt: number; index: SuggestIndex; answers: LRUCache<string, Suggestion[]> }
+    | {
+        version: number;
+        builtAt: number;
+        generation: number;
+        index: SuggestIndex;
+        answers: LRUCache<string, Suggestion[]>;
+      }
     | undefined;
+  private building: Promise<void> | undefined;
+  /** Bumped by `forget`: what was made or is being made before is made again. */
+  private generation = 0;
 
-  /** After a new thesaurus: made again at the next call. */
+  /** After a new thesaurus: made again (the former answers until then). */
   forget(): void {
-    this.built = undefined;
+    this.generation++;
   }
 
-  suggest(
+  async suggest(
     text: string,
     locale: Locale,
     limit: number,
     version: number,
-    make: () => SuggestIndex,
-  ): Suggestion[] {
-    const stale = !this.built || (this.built.version !== version && Date.now() - this.built.builtAt > 10_000);
-    if (stale)
-      this.built = { version, builtAt: Date.now(), index: make(), answers: new LRUCache({ max: 5_000 }) };
-    const { index, answers } = this.built!;
+    make: () => Promise<SuggestIndex>,
+  ): Promise<Suggestion[]> {
+    let built = this.built;
+    const stale =
+      !built ||
+      built.generation !== this.generation ||
+      (built.version !== version && Date.now() - built.builtAt > 10_000);
+    if (stale) this.building ??= this.rebuild(version, make);
+    while (!built) {
+      await (this.building ??= this.rebuild(version, make));
+      built = this.built;
+    }
+    const { index, answers } = built;
     const key = `${locale}|${limit}|${text}`;
     let answer = answers.get(key);
     if (!answer) answers.set(key, (answer = index.suggest(text, locale, limit)));
     return answer;
+  }
+
+  private async rebuild(version: number, make: () => Promise<SuggestIndex>): Promise<void> {
+    const generation = this.generation;
+    const builtAt = Date.now();
+    try {
+      const index = await make();
+      if (generation === this.generation || !this.built)
+        this.built = { version, builtAt, generation, index, answers: new LRUCache({ max: 5_000 }) };
+    } finally {
+      this.building = undefined;
+    }
   }
 }

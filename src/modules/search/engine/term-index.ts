@@ -5,6 +5,7 @@
 // The terms themselves sit in MiniSearch's radix tree (SearchableMap), which finds prefixes and
 // words within some edits of a typo.
 import SearchableMap from 'minisearch/SearchableMap';
+import { scoreOrder } from './score-order.ts';
 import { bitCount, empty, type Found, grown, push, Scratch, sized } from './term-scratch.ts';
 import {
   type Options,
@@ -183,15 +184,21 @@ export class TermIndex {
     };
     this.scratch.begin(this.live.length);
     const found = this.execute(query, { combineWith: 'OR', fuzzy: false, prefix: false }, run);
-    const order = Array.from({ length: found.length }, (_, i) => i);
     // Each matched query term multiplies the score: documents with more of the words come first.
-    const final = Float64Array.from(order, (i) => found.score[i]! * (bitCount(found.mask[i]!) || 1));
-    order.sort((a, b) => final[b]! - final[a]!);
+    const final = new Float64Array(found.length);
+    for (let i = 0; i < found.length; i++) final[i] = found.score[i]! * (bitCount(found.mask[i]!) || 1);
+    const order = scoreOrder(final);
+    const ns = new Int32Array(order.length);
+    const scores = new Float64Array(order.length);
+    for (let k = 0; k < order.length; k++) {
+      ns[k] = found.ns[order[k]!]!;
+      scores[k] = final[order[k]!]!;
+    }
     const limit = Math.min(order.length, options.termsOf ?? 0);
     return {
-      n: Int32Array.from(order, (i) => found.ns[i]!),
-      score: Float64Array.from(order, (i) => final[i]!),
-      terms: Array.from({ length: limit }, (_, k) => this.scratch.termsOf(found.ns[order[k]!]!, run.derived)),
+      n: ns,
+      score: scores,
+      terms: Array.from({ length: limit }, (_, k) => this.scratch.termsOf(ns[k]!, run.derived)),
     };
   }
 

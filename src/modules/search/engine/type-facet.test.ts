@@ -68,8 +68,8 @@ describe('the type facet', () => {
     expect(found('debt advice').sort()).toEqual(['q1', 's1']);
   });
 
-  it('suggests the titles of every type', () => {
-    const suggestions = index().suggest('meet', 'en');
+  it('suggests the titles of every type', async () => {
+    const suggestions = await index().suggest('meet', 'en');
     expect(suggestions).toContainEqual({ text: 'Meeting room', type: 'room', id: 'r1' });
   });
 });
