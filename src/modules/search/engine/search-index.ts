@@ -22,6 +22,7 @@ import { type TermMatches, type TermQuery } from './term-index.ts';
 import { SnapshotTermIndex } from './term-snapshot.ts';
 import { namedBy, type NameTiers } from './rank-tiers.ts';
 import { SharedValues } from './shared-values.ts';
+import { type DocValues, DocValuesTable } from './doc-values.ts';
 import { docHash, sameHashes } from './doc-hash.ts';
 import { pageOrder } from './page-order.ts';
 import { distanceOf, runSearch } from './search-run.ts';
@@ -30,13 +31,28 @@ import { distanceOf, runSearch } from './search-run.ts';
 const highlightedMatches = 500;
 export const ownerKey = (source: string, organisationId: string) => `${source}\u0000${organisationId}`;
 
-interface TextMatches {
+export interface TextMatches {
   version: number;
   matches: { n: Int32Array; score: Float64Array; terms: Map<number, string[]> } | null;
   concepts: ConceptMatch[];
   partial: boolean;
   /** Tiers of the documents whose names hold every word (rank-tiers.ts). */
   named: NameTiers | null;
+}
+
+/**
+ * What the kept word matches may hold, in bytes: a broad word's matches over 300,000 documents
+ * take megabytes (numbers, scores, name tiers), so a count of entries alone bounds nothing.
+ */
+export const keptMatchesBytes = 32 * 2 ** 20;
+
+/** The bytes one kept text match holds, as V8 keeps them (typed arrays, Map entries, the key). */
+export function textMatchesSize(m: TextMatches, key: string): number {
+  let bytes = 200 + 2 * key.length + 100 * m.concepts.length;
+  if (m.matches) bytes += m.matches.n.byteLength + m.matches.score.byteLength + 120 * m.matches.terms.size;
+  // A Map entry with small-integer key and value: about 40 bytes with its share of the table.
+  if (m.named) bytes += 40 * m.named.size;
+  return bytes;
 }
 
 const boosts: Record<SearchField, number> = {
@@ -50,8 +66,9 @@ const boosts: Record<SearchField, number> = {
 export class SearchIndex {
   protected readonly terms: SnapshotTermIndex;
   protected readonly docs: (SearchDoc | undefined)[] = [];
-  /** Per document, per value facet (in `valueFacets` order), its value ids. */
-  private readonly docValues: (Uint16Array[] | undefined)[] = [];
+  /** Per document, its value ids of every value facet (doc-values.ts). */
+  private readonly docValues: (DocValues | undefined)[] = [];
+  private readonly valuesTable = new DocValuesTable();
   private readonly dictionaries = Object.fromEntries(valueFacets.map((f) => [f, new Dictionary()])) as Record<
     ValueFacet,
     Dictionary
@@ -70,7 +87,7 @@ export class SearchIndex {
   private trustCache: { version: number; trusts: Float64Array } | undefined;
   private readonly suggestions = new Suggestions();
   private readonly shared = new SharedValues();
-  private readonly textMatches = new LRUCache<string, TextMatches>({ max: 300 });
+  private readonly textMatches: LRUCache<string, TextMatches>;
 
   /** A new edition of the glossary: queries read it at once; documents are tagged anew by the caller. */
   setThesaurus(thesaurus: Thesaurus): void {
@@ -80,7 +97,16 @@ export class SearchIndex {
     this.version++;
   }
 
-  constructor(private thesaurus: Thesaurus) {
+  constructor(
+    private thesaurus: Thesaurus,
+    /** The kept word matches' budget in bytes (textMatchesSize). */
+    matchesBytes = keptMatchesBytes,
+  ) {
+    this.textMatches = new LRUCache<string, TextMatches>({
+      max: 300,
+      maxSize: matchesBytes,
+      sizeCalculation: textMatchesSize,
+    });
     // Numbers of removed documents come back once the words index holds none of their postings.
     this.terms = new SnapshotTermIndex(searchFields, boosts, (ns) => {
       for (const n of ns) this.free.push(n);
@@ -122,6 +148,8 @@ export class SearchIndex {
 
   protected changed(source: string): void {
     this.version++;
+    // Kept matches of an older version are never used again (matchText compares): let them go now.
+    this.textMatches.clear();
     this.sourceVersions.set(source, this.sourceVersion(source) + 1);
   }
 
@@ -189,10 +217,12 @@ export class SearchIndex {
     // Unknown until add() gives it (a document from the snapshot has none: its first change replaces it).
     this.hashes[n] = NaN;
     this.docs[n] = this.shared.share(doc);
-    this.docValues[n] = valueFacets.map((f) => {
-      const values: readonly (string | number)[] = facetValues[f](doc);
-      return Uint16Array.from(values, (v) => this.dictionaries[f].id(String(v)));
-    });
+    this.docValues[n] = this.valuesTable.make(
+      valueFacets.map((f) => {
+        const values: readonly (string | number)[] = facetValues[f](doc);
+        return values.map((v) => this.dictionaries[f].id(String(v)));
+      }),
+    );
     const key = ownerKey(source, doc.ownerId ?? doc.organisationId);
     let list = this.byOwner.get(key);
     if (!list) this.byOwner.set(key, (list = []));
@@ -333,6 +363,11 @@ export class SearchIndex {
         .filter(([, c]) => c > 0),
     );
     return { total: kept.count, kept: kept.n.slice(), hits, facets, concepts, partial };
+  }
+
+  /** The bytes the kept word matches hold now (textMatchesSize), never above their budget. */
+  get keptMatchesSize(): number {
+    return this.textMatches.calculatedSize;
   }
 
   /** Completions for what has been typed so far: titles of every document, and concepts. */
