@@ -3,6 +3,7 @@
 // over typed arrays, as a broad search passes over all 50,000 documents.
 import type { NearPoint, SearchDoc } from './search-types.ts';
 import { type Bitset, distanceKm } from './index-parts.ts';
+import type { DocValues } from './doc-values.ts';
 
 export interface Wanted {
   facet: number;
@@ -12,7 +13,8 @@ export interface Wanted {
 
 export interface RunInput {
   docs: readonly (SearchDoc | undefined)[];
-  docValues: readonly (Uint16Array[] | undefined)[];
+  /** Per document, its value ids (doc-values.ts). */
+  docValues: readonly (DocValues | undefined)[];
   /** Per value facet, its number of values. */
   valueCounts: number[];
   openNow: Bitset;
@@ -45,12 +47,18 @@ export function distanceOf(near: NearPoint | undefined, doc: SearchDoc): number 
   return best;
 }
 
-function passes(have: Uint16Array, ids: number[], any: boolean): boolean {
+/** Whether facet `facet` of a document's values holds `id`. */
+function holds(values: DocValues, facet: number, id: number): boolean {
+  for (let j = values[facet]!, end = values[facet + 1]!; j < end; j++) if (values[j] === id) return true;
+  return false;
+}
+
+function passes(values: DocValues, facet: number, ids: number[], any: boolean): boolean {
   if (any) {
-    for (let i = 0; i < ids.length; i++) if (have.includes(ids[i]!)) return true;
+    for (let i = 0; i < ids.length; i++) if (holds(values, facet, ids[i]!)) return true;
     return false;
   }
-  for (let i = 0; i < ids.length; i++) if (!have.includes(ids[i]!)) return false;
+  for (let i = 0; i < ids.length; i++) if (!holds(values, facet, ids[i]!)) return false;
   return true;
 }
 
@@ -88,7 +96,7 @@ export function runSearch(input: RunInput): RunOutput {
     let failures = 0;
     for (let w = 0; w < wanted.length; w++) {
       const want = wanted[w]!;
-      if (!passes(values[want.facet]!, want.ids, want.any)) {
+      if (!passes(values, want.facet, want.ids, want.any)) {
         failed = want.facet;
         failures++;
       }
@@ -109,11 +117,10 @@ export function runSearch(input: RunInput): RunOutput {
       kept++;
     } else if (active === 0) continue;
     const only = failures === 0 ? -1 : failed;
-    for (let k = 0; k < values.length; k++) {
+    for (let k = 0; k < openFacet; k++) {
       if (only !== -1 && only !== k) continue;
       const c = counts[k]!;
-      const ids = values[k]!;
-      for (let j = 0; j < ids.length; j++) c[ids[j]!]!++;
+      for (let j = values[k]!, end = values[k + 1]!; j < end; j++) c[values[j]!]!++;
     }
     if (only === -1 || only === openFacet) {
       if (openNow.has(n)) openCounts[0]!++;
