@@ -16,7 +16,9 @@ function source(titles: Map<string, string>, calls: number[]): SearchSource {
     name: 'questions',
     documents: async (_db: Executor, owners?: string[]) => {
       calls.push(owners?.length ?? Infinity);
-      return (owners ?? [...titles.keys()]).filter((id) => titles.has(id)).map((id) => doc(id, titles.get(id)!));
+      return (owners ?? [...titles.keys()])
+        .filter((id) => titles.has(id))
+        .map((id) => doc(id, titles.get(id)!));
     },
   } as unknown as SearchSource;
 }
@@ -36,7 +38,13 @@ describe('replaceInSlices', () => {
     for (let i = 0; i < 1_050; i += 3) titles.set(`q${i}`, `kitchen ${i}`);
     for (let i = 1; i < 1_050; i += 3) titles.delete(`q${i}`);
     calls.length = 0;
-    await replaceInSlices(index, source(titles, calls), {} as Executor, Array.from({ length: 1_050 }, (_, i) => `q${i}`), 400);
+    await replaceInSlices(
+      index,
+      source(titles, calls),
+      {} as Executor,
+      Array.from({ length: 1_050 }, (_, i) => `q${i}`),
+      400,
+    );
     expect(calls).toEqual([400, 400, 250]);
     expect(index.count).toBe(700);
     expect(search(index, 'kitchen').length).toBe(350);

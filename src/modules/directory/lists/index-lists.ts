@@ -182,7 +182,8 @@ export class IndexLists {
   }
 
   private current(): Edition {
-    if (this.edition?.version !== this.version) this.edition = nextEdition(this.live, this.edition, this.budget);
+    if (this.edition?.version !== this.version)
+      this.edition = nextEdition(this.live, this.edition, this.budget);
     return this.edition;
   }
 

@@ -70,7 +70,9 @@ describe('the kept lists', () => {
       const filters = i % 2 ? { excludeOrganisationIds: [organisationId] } : { organisationId };
       expect(lists.services(filters)).toEqual(fresh.services(filters));
       expect(lists.keptBytes).toBeLessThanOrEqual(budget);
-      expect(lists.organisations({ commune: '21004' }, 'fr')).toEqual(fresh.organisations({ commune: '21004' }, 'fr'));
+      expect(lists.organisations({ commune: '21004' }, 'fr')).toEqual(
+        fresh.organisations({ commune: '21004' }, 'fr'),
+      );
     }
     expect(lists.keptBytes).toBeGreaterThan(0);
     expect(keptListsBytes).toBeLessThanOrEqual(32 * 2 ** 20);
