@@ -24,7 +24,7 @@ const { values } = parseArgs({
     seconds: { type: 'string', default: '10' },
     /** Node or V8 options for the server, space-separated (e.g. "--heap-growing-percent=50"). */
     'node-args': { type: 'string', default: '' },
-    /** MALLOC_ARENA_MAX for the server (glibc's malloc arenas), unset when absent. */
+    /** MALLOC_ARENA_MAX for the server (glibc's malloc arenas); server-process.ts sets 2 as deployed. */
     'malloc-arenas': { type: 'string' },
   },
 });
