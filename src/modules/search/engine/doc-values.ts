@@ -24,21 +24,24 @@ export class DocValuesTable {
 
   /** The array for these ids per facet, shared with any document that has the same. */
   make(perFacet: readonly (readonly number[])[]): DocValues {
-    let key = '';
-    for (const ids of perFacet) key += `${ids.join(',')};`;
-    let values = this.shared.get(key);
-    if (values) return values;
     const facets = perFacet.length;
     let total = facets + 1;
     for (const ids of perFacet) total += ids.length;
     if (total > 0xffff) throw new Error('search index: too many facet values in one document');
-    values = new Uint16Array(total);
+    const values = new Uint16Array(total);
     let at = facets + 1;
     for (let k = 0; k < facets; k++) {
       values[k] = at;
       for (const id of perFacet[k]!) values[at++] = id;
     }
     values[facets] = at;
+    // The array itself as the key: one flat string of its numbers (a key built with += is a chain
+    // of a string per part, several times the array's size, as a heap snapshot showed).
+    let key = '';
+    for (let i = 0; i < total; i += 4096)
+      key += String.fromCharCode(...values.subarray(i, Math.min(total, i + 4096)));
+    const known = this.shared.get(key);
+    if (known) return known;
     if (this.shared.size >= this.limit) this.shared.clear();
     this.shared.set(key, values);
     return values;
