@@ -35,7 +35,9 @@ const keys = generateKey('memory');
 const probe = new URL('./memory-probe.mjs', import.meta.url).href;
 
 const nodeArgs = values['node-args'].split(' ').filter(Boolean);
-const arenas = values['malloc-arenas'] ? { MALLOC_ARENA_MAX: values['malloc-arenas'] } : {};
+const arenas: Record<string, string> = values['malloc-arenas']
+  ? { MALLOC_ARENA_MAX: values['malloc-arenas'] }
+  : {};
 const start = (dir: string, out: string) =>
   startServer(dir, ['--no-demo'], { ENCRYPTION_KEYS: keys, MEM_PROBE_OUT: out, ...arenas }, [
     '--expose-gc',
