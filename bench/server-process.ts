@@ -32,6 +32,8 @@ export async function startServer(
       TILE_URL: '',
       NODE_ENV: 'production',
       PUBLIC_URL: 'http://127.0.0.1',
+      // As the deployment files set it (Dockerfile, deploy/passerelle.service, compose.yaml).
+      MALLOC_ARENA_MAX: '2',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

@@ -14,6 +14,7 @@ import { thesaurus, useConcepts } from './engine/thesaurus.ts';
 import type { ChangeCursor, SearchSource } from './search-source.ts';
 import { type SnapshotOptions, SnapshotWriter, takeSnapshot } from './live-snapshot.ts';
 import { analysisKey, loadSnapshot, type SnapshotSource } from './snapshot.ts';
+import { replaceInSlices } from './refresh-slices.ts';
 
 export interface LiveIndexOptions {
   /** How often to look at the change log without a notification. */
@@ -378,10 +379,8 @@ export class LiveSearchIndex {
       this.cursorReadAt.set(source.name, readAt);
       return;
     }
-    const docs = await source.documents(db, ownerIds);
-    // A bulk import changes thousands of organisations at once: index those in slices.
-    if (ownerIds.length > 200) await this.index.replaceGradually(docs, ownerIds, source.name);
-    else this.index.replace(docs, ownerIds, source.name);
+    // A bulk import changes thousands of owners at once: read and indexed a slice at a time.
+    await replaceInSlices(this.index, source, db, ownerIds);
     this.cursors.set(source.name, until);
     this.cursorReadAt.set(source.name, readAt);
     if (Math.random() < 0.01) await source.pruneChanges(db);

@@ -58,6 +58,14 @@ export interface OrganisationList {
   withoutServices: number;
 }
 
+/**
+ * What one edition's kept lists may hold, in bytes: a list is an array of ids (8 bytes a slot, the
+ * ids themselves are the documents'), and a list of every service at 50,000 takes 400 KB.
+ */
+export const keptListsBytes = 16 * 2 ** 20;
+export const listBytes = (list: OrganisationList | string[], key: string) =>
+  64 + 2 * key.length + 8 * (Array.isArray(list) ? list.length : list.ids.length);
+
 const directoryTypes = new Set(['service', 'organisation']);
 const byId = (a: SearchDoc, b: SearchDoc) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
@@ -83,7 +91,7 @@ function entryOf(docs: SearchDoc[]): OrganisationEntry {
  * at some number is not the same object as before) are made again, and put in their places in the
  * sorted lists (sorted.ts), so that a change costs no sort of the whole directory.
  */
-function nextEdition(live: LiveSearchIndex, last: Edition | undefined): Edition {
+function nextEdition(live: LiveSearchIndex, last: Edition | undefined, budget: number): Edition {
   const version = live.index.sourceVersion(directorySearchSource.name);
   const docs = live.index.documents;
   const seen = last?.seen ?? [];
@@ -137,7 +145,7 @@ function nextEdition(live: LiveSearchIndex, last: Edition | undefined): Edition 
     docsOf,
     byLocale,
     services: updateSorted(last?.services ?? [], goneServices, newServices, byId),
-    lists: new LRUCache({ max: 500 }),
+    lists: new LRUCache({ max: 500, maxSize: budget, sizeCalculation: listBytes }),
   };
 }
 
@@ -152,11 +160,20 @@ function serviceMatches(doc: SearchDoc, filters: DirectoryFilters): boolean {
 export class IndexLists {
   private edition: Edition | undefined;
 
-  constructor(private readonly live: LiveSearchIndex) {}
+  constructor(
+    private readonly live: LiveSearchIndex,
+    /** The kept lists' budget in bytes (listBytes). */
+    private readonly budget = keptListsBytes,
+  ) {}
 
   /** False until the index has read the whole directory (start-up): callers then ask PostgreSQL. */
   get ready(): boolean {
     return this.live.isReady;
+  }
+
+  /** The bytes the current edition's kept lists hold (listBytes), never above keptListsBytes. */
+  get keptBytes(): number {
+    return this.edition?.lists.calculatedSize ?? 0;
   }
 
   /** Moves whenever a list may have changed: the version of the directory's documents in the index. */
@@ -165,7 +182,8 @@ export class IndexLists {
   }
 
   private current(): Edition {
-    if (this.edition?.version !== this.version) this.edition = nextEdition(this.live, this.edition);
+    if (this.edition?.version !== this.version)
+      this.edition = nextEdition(this.live, this.edition, this.budget);
     return this.edition;
   }
 

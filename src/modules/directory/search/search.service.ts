@@ -133,10 +133,23 @@ function sortedFacets(facets: Record<FacetKey, Map<string, number>>): SearchOutc
  */
 const recent = new LRUCache<string, Cached>({
   maxSize: 64 * 2 ** 20,
-  sizeCalculation: (entry) => 2_000 + entry.kept.byteLength,
+  sizeCalculation: (entry, key) => cachedBytes(entry, key),
 });
 
-interface Cached {
+/**
+ * An outcome's bytes as V8 holds them, roughly: its numbers, its hits, its facets' values (about 300
+ * on a broad search, an object each) and a copy per language (made later, counted now). The
+ * documents are the index's. Counting the numbers alone let 64 MB hold several times that.
+ */
+export function cachedBytes(entry: Cached, key: string): number {
+  const { outcome } = entry;
+  let values = 0;
+  for (const list of Object.values(outcome.facets)) values += list.length;
+  const hits = outcome.hits.length + outcome.nearest.length;
+  return 2_200 + 2 * key.length + entry.kept.byteLength + 64 * values + 300 * hits;
+}
+
+export interface Cached {
   version: number;
   minute: number;
   kept: Int32Array;

@@ -37,6 +37,8 @@ export interface NameTiers {
   get(n: number): number | undefined;
   /** Each document with a tier (a Map is one). */
   forEach(each: (tier: number, n: number) => void): void;
+  /** How many documents have a tier. */
+  readonly size: number;
 }
 
 // As numbers: 0 and 1 the whole names (as typed, through a concept), 2 and 3 the starts, then 4–6.
@@ -243,6 +245,10 @@ class FoundNames implements NameTiers {
     private readonly found: Int32Array,
     private readonly tiers: Uint8Array,
   ) {}
+
+  get size(): number {
+    return this.found.length;
+  }
 
   get(n: number): number | undefined {
     for (let i = 0; i < this.tiers.length; i++) if (this.found[i] === n) return this.tiers[i];

@@ -15,6 +15,7 @@ import { type TermMatches, type TermQuery } from './term-index.ts';
 import { SnapshotTermIndex } from './term-snapshot.ts';
 import { namedBy, type NameTiers } from './rank-tiers.ts';
 import { SharedValues } from './shared-values.ts';
+import { DocValuesTable } from './doc-values.ts';
 import { docHash, sameHashes } from './doc-hash.ts';
 import { pageOrder } from './page-order.ts';
 import { distanceOf, flagsOf, runSearch } from './search-run.ts';
@@ -23,13 +24,28 @@ import { distanceOf, flagsOf, runSearch } from './search-run.ts';
 const highlightedMatches = 500;
 export const ownerKey = (source: string, organisationId: string) => `${source}\u0000${organisationId}`;
 
-interface TextMatches {
+export interface TextMatches {
   version: number;
   matches: { n: Int32Array; score: Float64Array; terms: Map<number, string[]> } | null;
   concepts: ConceptMatch[];
   partial: boolean;
   /** Tiers of the documents whose names hold every word (rank-tiers.ts). */
   named: NameTiers | null;
+}
+
+/**
+ * What the kept word matches may hold, in bytes: a broad word's matches over 300,000 documents
+ * take megabytes (numbers, scores, name tiers), so a count of entries alone bounds nothing.
+ */
+export const keptMatchesBytes = 32 * 2 ** 20;
+
+/** The bytes one kept text match holds, as V8 keeps them (typed arrays, Map entries, the key). */
+export function textMatchesSize(m: TextMatches, key: string): number {
+  let bytes = 200 + 2 * key.length + 100 * m.concepts.length;
+  if (m.matches) bytes += m.matches.n.byteLength + m.matches.score.byteLength + 120 * m.matches.terms.size;
+  // A Map entry with small-integer key and value: about 40 bytes with its share of the table.
+  if (m.named) bytes += 40 * m.named.size;
+  return bytes;
 }
 
 const boosts: Record<SearchField, number> = {
@@ -46,6 +62,8 @@ export class SearchIndex {
   /** Per document, its facet values' ids in one array (FacetDictionary.valuesOf). */
   private readonly docValues: (Uint16Array | undefined)[] = [];
   private readonly facetIds = new FacetDictionary();
+  /** Equal value arrays shared between documents (doc-values.ts). */
+  private readonly valuesTable = new DocValuesTable();
   private readonly free: number[] = [];
   /** Per document, its docHash taken before its fields were let go; NaN or absent when unknown. */
   private readonly hashes: number[] = [];
@@ -66,7 +84,7 @@ export class SearchIndex {
   private flags = new Uint8Array(1024);
   private readonly suggestions = new Suggestions();
   private readonly shared = new SharedValues();
-  private readonly textMatches = new LRUCache<string, TextMatches>({ max: 300 });
+  private readonly textMatches: LRUCache<string, TextMatches>;
 
   /** A new edition of the glossary: queries read it at once; documents are tagged anew by the caller. */
   setThesaurus(thesaurus: Thesaurus): void {
@@ -76,7 +94,16 @@ export class SearchIndex {
     this.version++;
   }
 
-  constructor(private thesaurus: Thesaurus) {
+  constructor(
+    private thesaurus: Thesaurus,
+    /** The kept word matches' budget in bytes (textMatchesSize). */
+    matchesBytes = keptMatchesBytes,
+  ) {
+    this.textMatches = new LRUCache<string, TextMatches>({
+      max: 300,
+      maxSize: matchesBytes,
+      sizeCalculation: textMatchesSize,
+    });
     // Numbers of removed documents come back once the words index holds none of their postings.
     this.terms = new SnapshotTermIndex(searchFields, boosts, (ns) => {
       for (const n of ns) this.free.push(n);
@@ -118,6 +145,8 @@ export class SearchIndex {
 
   protected changed(source: string): void {
     this.version++;
+    // Kept matches of an older version are never used again (matchText compares): let them go now.
+    this.textMatches.clear();
     this.sourceVersions.set(source, this.sourceVersion(source) + 1);
   }
 
@@ -187,7 +216,7 @@ export class SearchIndex {
     // Unknown until add() gives it (a document from the snapshot has none: its first change replaces it).
     this.hashes[n] = NaN;
     this.docs[n] = this.shared.share(doc);
-    this.docValues[n] = this.facetIds.valuesOf(doc);
+    this.docValues[n] = this.valuesTable.share(this.facetIds.valuesOf(doc));
     if (n >= this.trust.length) {
       const trust = new Float64Array(Math.max(n + 1, 2 * this.trust.length));
       trust.set(this.trust);
@@ -333,6 +362,11 @@ export class SearchIndex {
     this.matchText(query.text, query.anyWords);
     if (performance.now() - started > 2) await new Promise((resolve) => setImmediate(resolve));
     return this.search(query, now);
+  }
+
+  /** The bytes the kept word matches hold now (textMatchesSize), never above their budget. */
+  get keptMatchesSize(): number {
+    return this.textMatches.calculatedSize;
   }
 
   /** Completions for what has been typed so far: titles of every document, and concepts. */
