@@ -34,7 +34,7 @@ import { documented as apiDocs } from '../../http/api-docs.ts';
 const errors = { 400: ErrorSchema, 404: ErrorSchema };
 
 /** The ETag @fastify/etag would give this body (its default: SHA-1, base64, strong), made once per kept answer. */
-export const entityTag = (body: string) => `"${createHash('sha1').update(body).digest('base64')}"`;
+const entityTag = (body: string | Buffer) => `"${createHash('sha1').update(body).digest('base64')}"`;
 
 const documented = apiDocs('directory');
 
@@ -44,9 +44,11 @@ export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db
   // A list's answer is the same for every caller: kept as serialised (by the route's own response
   // schema) while the list (the index's version) and its rows (the directory's edition, read before
   // them) stay, so a page asked again costs one read and no serialising.
-  const answers = new LRUCache<string, { json: string; etag: string }>({
+  // Kept as UTF-8 bytes outside V8's heap: tens of megabytes of kept text there made the collector
+  // go over the whole heap (the search index's) again and again, and each send encoded it anew.
+  const answers = new LRUCache<string, { body: Buffer; etag: string }>({
     maxSize: 64 * 2 ** 20,
-    sizeCalculation: ({ json, etag }, key) => 2 * (json.length + etag.length + key.length),
+    sizeCalculation: ({ body, etag }, key) => body.length + 2 * (etag.length + key.length),
     ttl: 60_000,
   });
   const keptAnswer = async <T extends object>(
@@ -60,15 +62,15 @@ export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db
     const key = JSON.stringify([minute, lists.version, await directoryEditionOf(db), request.url]);
     let kept = answers.get(key);
     if (kept === undefined) {
-      const json = reply.serialize(await make()) as string;
-      answers.set(key, (kept = { json, etag: entityTag(json) }));
+      const body = Buffer.from(reply.serialize(await make()) as string);
+      answers.set(key, (kept = { body, etag: entityTag(body) }));
     }
     // Sent as it is, with its ETag (the etag plugin leaves a set one alone and still answers 304);
     // Fastify's async handlers return the reply once they have sent.
     return reply
       .type('application/json; charset=utf-8')
       .header('etag', kept.etag)
-      .send(kept.json) as unknown as T;
+      .send(kept.body) as unknown as T;
   };
 
   app.get(
