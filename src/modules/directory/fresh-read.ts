@@ -21,13 +21,15 @@ export function freshRead<T>(read: () => Promise<T>): () => Promise<T> {
   };
   return () => {
     if (!running) return start();
-    queued ??= running.then(
-      () => undefined,
-      () => undefined,
-    ).then(() => {
-      queued = undefined;
-      return start();
-    });
+    queued ??= running
+      .then(
+        () => undefined,
+        () => undefined,
+      )
+      .then(() => {
+        queued = undefined;
+        return start();
+      });
     return queued;
   };
 }
