@@ -2,7 +2,7 @@
 // and service pages (2,000 requests/s), the directory page and /api/v1/services?page=N (1,000
 // requests/s at any page depth), with /healthz as the ceiling of the same run.
 //   npx tsx bench/directory-pages.ts -- --services 50000 --duration 10 [--keep bench/tmp/dir50k]
-//   [--only organisation,directory] [--distinct 50]
+//   [--only organisation,directory] [--distinct 50] [--cpu-prof /some/dir]
 // With --keep, the seeded database stays in that folder and a later run with the same folder starts
 // on it without seeding again (migrations of the checkout still apply at start).
 import { existsSync, mkdirSync, mkdtempSync, rmSync } from 'node:fs';
@@ -26,6 +26,8 @@ const { values } = parseArgs({
     only: { type: 'string' },
     /** Distinct addresses per route (default: 500 pages, 600 list addresses); fewer shows pages kept warm. */
     distinct: { type: 'string' },
+    /** Writes the server's CPU profile into this folder when it stops (node --cpu-prof). */
+    'cpu-prof': { type: 'string' },
   },
 });
 const duration = Number(values.duration);
@@ -74,7 +76,13 @@ async function main(): Promise<void> {
   const dataDir = keep ?? mkdtempSync(join(tmpdir(), 'passerelle-bench-pages-'));
   const seeded = keep !== undefined && existsSync(join(dataDir, 'postgres'));
   if (keep) mkdirSync(dataDir, { recursive: true });
-  const server = await startServer(dataDir, ['--no-demo'], { ENCRYPTION_KEYS: generateKey('bench') });
+  const profile = values['cpu-prof'];
+  const server = await startServer(
+    dataDir,
+    ['--no-demo'],
+    { ENCRYPTION_KEYS: generateKey('bench') },
+    profile ? ['--cpu-prof', `--cpu-prof-dir=${profile}`] : [],
+  );
   try {
     const db = connectDatabase(runningEmbeddedUrl(dataDir)!, { max: 4 });
     if (!seeded) {

@@ -5,6 +5,7 @@
 import { eq } from 'drizzle-orm';
 import type { Executor } from '../../db/client.ts';
 import { preparedOn } from '../../db/prepared.ts';
+import { freshRead } from './fresh-read.ts';
 import { directoryEdition } from './listing-records.schema.ts';
 
 // Read on every visitor's page: named, so PostgreSQL parses and plans it once per connection.
@@ -16,7 +17,17 @@ const edition = preparedOn((db) =>
     .prepare('directory_edition'),
 );
 
-export async function directoryEditionOf(db: Executor): Promise<number> {
+const readOf = (db: Executor) => async () => {
   const [row] = await edition(db).execute();
   return row?.edition ?? 0;
+};
+
+// Per handle: the application's pool shares its reads among the requests waiting (fresh-read.ts); a
+// transaction's handle reads in its own snapshot, alone.
+const sharedReads = new WeakMap<Executor, () => Promise<number>>();
+
+export function directoryEditionOf(db: Executor): Promise<number> {
+  let read = sharedReads.get(db);
+  if (!read) sharedReads.set(db, (read = freshRead(readOf(db))));
+  return read();
 }

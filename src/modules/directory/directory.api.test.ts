@@ -1,3 +1,4 @@
+import { createHash } from 'node:crypto';
 import { sql } from 'drizzle-orm';
 import { describe, expect, it } from 'vitest';
 import { useTestApp } from '../../../test/helpers/test-app.ts';
@@ -157,6 +158,23 @@ describe('GET /api/v1/services', () => {
         s.themes.some((th) => th.code === 'legal' || th.parent_code === 'legal'),
       ),
     ).toBe(true);
+  });
+
+  it('gives a kept list the ETag of its body, answers 304 to it, and says what a service says of opening', async () => {
+    const first = await get('/api/v1/services?page=2&per_page=4');
+    const again = await get('/api/v1/services?page=2&per_page=4');
+    expect(again.body).toBe(first.body);
+    // What @fastify/etag makes of a body, made once when the answer is kept.
+    expect(first.headers.etag).toBe(`"${createHash('sha1').update(first.body).digest('base64')}"`);
+    expect(again.headers.etag).toBe(first.headers.etag);
+    const unchanged = await get('/api/v1/services?page=2&per_page=4', {
+      'if-none-match': String(first.headers.etag),
+    });
+    expect(unchanged.statusCode).toBe(304);
+    expect(unchanged.body).toBe('');
+    // Every service of a list is judged open at one moment, as its own page judges it.
+    for (const svc of first.json().data as { id: string; open_now: boolean | null }[])
+      expect((await get(`/api/v1/services/${svc.id}`)).json().open_now).toBe(svc.open_now);
   });
 
   it('returns one service, and 404 for an unknown one', async () => {

@@ -15,7 +15,10 @@ import {
   TaxonomySchema,
 } from './directory.schemas.ts';
 import { getMapPoints, getOrganisation, getService, getTaxonomy } from './directory.service.ts';
+import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
+import { DateTime } from 'luxon';
+import { zone } from '../../shared/opening-hours.ts';
 import { directoryEditionOf } from './directory-edition.ts';
 import { indexListsOf } from './lists/index-lists.ts';
 import { listOrganisationsPage, listServicesPage } from './lists/lists.service.ts';
@@ -30,6 +33,9 @@ import { documented as apiDocs } from '../../http/api-docs.ts';
 
 const errors = { 400: ErrorSchema, 404: ErrorSchema };
 
+/** The ETag @fastify/etag would give this body (its default: SHA-1, base64, strong), made once per kept answer. */
+const entityTag = (body: string | Buffer) => `"${createHash('sha1').update(body).digest('base64')}"`;
+
 const documented = apiDocs('directory');
 
 export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, services }) => {
@@ -38,9 +44,11 @@ export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db
   // A list's answer is the same for every caller: kept as serialised (by the route's own response
   // schema) while the list (the index's version) and its rows (the directory's edition, read before
   // them) stay, so a page asked again costs one read and no serialising.
-  const answers = new LRUCache<string, string>({
+  // Kept as UTF-8 bytes outside V8's heap: tens of megabytes of kept text there made the collector
+  // go over the whole heap (the search index's) again and again, and each send encoded it anew.
+  const answers = new LRUCache<string, { body: Buffer; etag: string }>({
     maxSize: 64 * 2 ** 20,
-    sizeCalculation: (json, key) => 2 * (json.length + key.length),
+    sizeCalculation: ({ body, etag }, key) => body.length + 2 * (etag.length + key.length),
     ttl: 60_000,
   });
   const keptAnswer = async <T extends object>(
@@ -52,10 +60,17 @@ export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db
     // The clock's minute too: a service's open state changes with it.
     const minute = Math.floor(Date.now() / 60_000);
     const key = JSON.stringify([minute, lists.version, await directoryEditionOf(db), request.url]);
-    let json = answers.get(key);
-    if (json === undefined) answers.set(key, (json = reply.serialize(await make()) as string));
-    // Sent as it is; Fastify's async handlers return the reply once they have sent.
-    return reply.type('application/json; charset=utf-8').send(json) as unknown as T;
+    let kept = answers.get(key);
+    if (kept === undefined) {
+      const body = Buffer.from(reply.serialize(await make()) as string);
+      answers.set(key, (kept = { body, etag: entityTag(body) }));
+    }
+    // Sent as it is, with its ETag (the etag plugin leaves a set one alone and still answers 304);
+    // Fastify's async handlers return the reply once they have sent.
+    return reply
+      .type('application/json; charset=utf-8')
+      .header('etag', kept.etag)
+      .send(kept.body) as unknown as T;
   };
 
   app.get(
@@ -97,7 +112,8 @@ export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db
       keptAnswer(request, reply, async () => {
         const { page, per_page, ...filters } = request.query;
         const result = await listServicesPage(db, lists, filters, { page, perPage: per_page });
-        return presentPage(result, presentService, '/api/v1/services', filters);
+        const now = DateTime.now().setZone(zone);
+        return presentPage(result, (s) => presentService(s, now), '/api/v1/services', filters);
       }),
   );
 

@@ -63,7 +63,15 @@ describe('the directory’s lists after changes', () => {
     const check = () => {
       const fresh = new IndexLists(live);
       for (const locale of ['nl', 'fr', 'en'] as Locale[])
-        for (const filters of [{}, { withServices: true }, { commune: '21004' }, { theme: 'housing' }])
+        for (const filters of [
+          {},
+          { withServices: true },
+          { commune: '21004' },
+          { theme: 'housing' },
+          { language: 'fr', withServices: true },
+          { theme: 'health', language: 'fr' },
+          { commune: '21009', kind: 'citizen_initiative' as const },
+        ])
           expect(kept.organisations(filters, locale)).toEqual(fresh.organisations(filters, locale));
       for (const filters of [{}, { commune: '21001' }, { kind: 'formal' as const }])
         expect(kept.services(filters)).toEqual(fresh.services(filters));

@@ -19,6 +19,13 @@ interface OrganisationEntry {
   communes: Set<string>;
   /** Its active services' documents (none: it lists no service). */
   services: SearchDoc[];
+  /**
+   * The theme codes and the languages of those services together: a list filtered on one of them
+   * tests the organisation once instead of each of its services (a list per theme over 50,000
+   * services cost tens of milliseconds). A filter on both still asks one service to have both.
+   */
+  themes: readonly string[];
+  languages: readonly string[];
 }
 
 /** The name each language sorts by, as the sort keys of migration 0002 (name_sort_nl|fr|en). */
@@ -50,7 +57,22 @@ interface Edition {
   /** Active services' documents by id. */
   services: SearchDoc[];
   lists: LRUCache<string, OrganisationList | string[]>;
+  /** Per language and facet: each value's organisations, in order, with services and without (byFacet). */
+  facets: Map<string, Map<string, FacetList>>;
 }
+
+interface FacetList {
+  withServices: string[];
+  without: string[];
+}
+
+/** The filters that a list per value of one facet answers: one of these, and no kind. */
+const facetValuesOf = {
+  theme: (o: OrganisationEntry) => o.themes,
+  commune: (o: OrganisationEntry) => o.communes,
+  language: (o: OrganisationEntry) => o.languages,
+} as const;
+type Facet = keyof typeof facetValuesOf;
 
 export interface OrganisationList {
   ids: string[];
@@ -77,13 +99,25 @@ function entryOf(docs: SearchDoc[]): OrganisationEntry {
     kind: first.kind,
     communes: new Set(),
     services: [],
+    themes: [],
+    languages: [],
   };
   for (const doc of docs) {
     // As the SQL list does: an organisation is in a commune where any of its places is.
     for (const c of doc.organisationCommunes ?? doc.communes) entry.communes.add(c);
     if (doc.type === 'service') entry.services.push(doc);
   }
+  entry.themes = unionOf(entry.services, (s) => s.themes);
+  entry.languages = unionOf(entry.services, (s) => s.languages);
   return entry;
+}
+
+/** The values of every document, once each; one document's own list as it is (shared, not copied). */
+function unionOf(docs: SearchDoc[], values: (doc: SearchDoc) => readonly string[]): readonly string[] {
+  if (docs.length === 1) return values(docs[0]!);
+  const all = new Set<string>();
+  for (const doc of docs) for (const value of values(doc)) all.add(value);
+  return [...all];
 }
 
 /**
@@ -146,7 +180,34 @@ function nextEdition(live: LiveSearchIndex, last: Edition | undefined, budget: n
     byLocale,
     services: updateSorted(last?.services ?? [], goneServices, newServices, byId),
     lists: new LRUCache({ max: 500, maxSize: budget, sizeCalculation: listBytes }),
+    facets: new Map(),
   };
+}
+
+/** The one facet the filters choose a value of, if they choose nothing else (kind included). */
+function onlyFacet(filters: DirectoryFilters): Facet | undefined {
+  if (filters.kind) return undefined;
+  const chosen = (Object.keys(facetValuesOf) as Facet[]).filter((f) => filters[f]);
+  return chosen.length === 1 ? chosen[0] : undefined;
+}
+
+/**
+ * Every value's list of one facet in one pass over the order: a directory visited theme by theme
+ * (113 of them) or commune by commune then costs one pass, not one per value.
+ */
+function byFacet(sorted: readonly OrganisationEntry[], facet: Facet): Map<string, FacetList> {
+  const lists = new Map<string, FacetList>();
+  const valuesOf = facetValuesOf[facet];
+  for (const o of sorted) {
+    for (const value of valuesOf(o)) {
+      let list = lists.get(value);
+      if (!list) lists.set(value, (list = { withServices: [], without: [] }));
+      const ids = o.services.length ? list.withServices : list.without;
+      // Once, should a document name a value twice.
+      if (ids[ids.length - 1] !== o.id) ids.push(o.id);
+    }
+  }
+  return lists;
 }
 
 function serviceMatches(doc: SearchDoc, filters: DirectoryFilters): boolean {
@@ -199,21 +260,46 @@ export class IndexLists {
     const sorted = (edition.byLocale[locale] ??= [...edition.organisations.values()].sort(
       byNameThenId(locale),
     ));
-    const withServices: string[] = [];
-    const without: string[] = [];
-    for (const o of sorted) {
-      if (filters.kind && o.kind !== filters.kind) continue;
-      if (filters.commune && !o.communes.has(filters.commune)) continue;
-      if ((filters.theme || filters.language) && !o.services.some((s) => serviceMatches(s, filters)))
-        continue;
-      (o.services.length ? withServices : without).push(o.id);
-    }
+    const facet = onlyFacet(filters);
+    const { withServices, without } = facet
+      ? this.facetList(edition, sorted, locale, facet, String(filters[facet]))
+      : this.scan(sorted, filters);
     const list = {
       ids: filters.withServices ? withServices : [...withServices, ...without],
       withoutServices: without.length,
     };
     edition.lists.set(key, list);
     return list;
+  }
+
+  private facetList(
+    edition: Edition,
+    sorted: readonly OrganisationEntry[],
+    locale: Locale,
+    facet: Facet,
+    value: string,
+  ): FacetList {
+    const key = `${locale} ${facet}`;
+    let lists = edition.facets.get(key);
+    if (!lists) edition.facets.set(key, (lists = byFacet(sorted, facet)));
+    return lists.get(value) ?? { withServices: [], without: [] };
+  }
+
+  /** The organisations matching any filters, in one pass over the order. */
+  private scan(sorted: readonly OrganisationEntry[], filters: DirectoryFilters): FacetList {
+    const withServices: string[] = [];
+    const without: string[] = [];
+    const { kind, commune, theme, language } = filters;
+    const both = theme && language ? (s: SearchDoc) => serviceMatches(s, filters) : undefined;
+    for (const o of sorted) {
+      if (kind && o.kind !== kind) continue;
+      if (commune && !o.communes.has(commune)) continue;
+      if (both) {
+        if (!o.services.some(both)) continue;
+      } else if (theme ? !o.themes.includes(theme) : language && !o.languages.includes(language)) continue;
+      (o.services.length ? withServices : without).push(o.id);
+    }
+    return { withServices, without };
   }
 
   /** The ids of the active services matching the filters, by id (as /api/v1/services has always listed them). */

@@ -185,6 +185,18 @@ export function DirectoryResults({ ctx, query, page, themes }: DirectoryPageData
   );
 }
 
+/** The filter's languages by their name in the reader's language: the same on every page, so sorted once. */
+const sortedLanguages = new Map<string, string[]>();
+function languagesByName(ctx: PageContext): string[] {
+  let codes = sortedLanguages.get(ctx.locale);
+  if (!codes) {
+    const collator = new Intl.Collator(ctx.locale);
+    codes = [...commonLanguages].sort((a, b) => collator.compare(ctx.t.language(a), ctx.t.language(b)));
+    sortedLanguages.set(ctx.locale, codes);
+  }
+  return codes;
+}
+
 const allLabel = {
   commune: 'directory.all_communes',
   kind: 'directory.all_kinds',
@@ -194,9 +206,7 @@ const allLabel = {
 export function DirectoryPage({ ctx, query, page, themes }: DirectoryPageData) {
   const { t } = ctx;
   const communes = geoReference().communes;
-  const languages = [...commonLanguages].sort((a, b) =>
-    t.language(a).localeCompare(t.language(b), ctx.locale),
-  );
+  const languages = languagesByName(ctx);
   const selected = (value: string, current: string | undefined) => (value === current ? true : undefined);
   const filterSelect = (name: keyof typeof allLabel, options: { value: string; label: string }[]) => (
     <FilterSelect
