@@ -1,0 +1,201 @@
+// A glossary change re-reads only the documents it can change (glossary-reindex.ts): after a new
+// word, a word taken away, a new concept and a concept taken away, the index tags and finds exactly
+// as an index built anew with the new edition does, and only the owners the change concerns were
+// read again. A made-up source of 600 documents in nl, fr and en, some of them using glossary words.
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { addGlossaryLabel } from '../../../test/helpers/glossary.ts';
+import { createTestDatabase, type TestDatabase } from '../../../test/helpers/test-database.ts';
+import { conceptToken, thesaurus } from './engine/thesaurus.ts';
+import { searchFields } from './engine/search-types.ts';
+import { LiveSearchIndex } from './live-index.ts';
+import { otherDoc } from './other-doc.ts';
+import type { SearchSource } from './search-source.ts';
+
+const owners = Array.from(
+  { length: 600 },
+  (_, i) => `00000000-0000-4000-8000-${String(i).padStart(12, '0')}`,
+);
+
+/** What document i says: mostly nothing the glossary knows; every tenth something it may. */
+function textOf(i: number): { nl?: string; fr?: string; en?: string } {
+  switch (i % 60) {
+    case 0:
+      return { nl: `Schuldhulp in de wijk ${i}` };
+    case 10:
+      return { fr: `Médiation de dettes pour tous ${i}` };
+    case 20:
+      return { nl: `De plorkwinkel van ${i}` };
+    case 30:
+      return { en: `Flat hunting with the Snorfgroep ${i}` };
+    case 40:
+      return { fr: `Crèche Zébulon ${i}` };
+    case 50:
+      return { fr: `Logement à louer et OCMW de proximité ${i}` };
+    default:
+      return { nl: `Activiteit ${i} in het buurthuis` };
+  }
+}
+
+const asked: string[][] = [];
+const source: SearchSource = {
+  name: 'made-up',
+  channel: 'made_up_changed',
+  async documents(_db, ownerIds) {
+    if (ownerIds) asked.push([...ownerIds]);
+    return (ownerIds ?? owners).map((owner) => {
+      const i = Number(owner.slice(-12));
+      return otherDoc({
+        type: 'event',
+        id: owner,
+        title: { nl: `Activiteit ${i}` },
+        text: textOf(i),
+        path: `/e/${i}`,
+      });
+    });
+  },
+  latestChange: async () => '0',
+  changesSince: async (_db, cursor) => ({ ownerIds: [], until: cursor }),
+  pruneChanges: async () => {},
+};
+
+let database: TestDatabase;
+let live: LiveSearchIndex;
+const options = { pollMs: 600_000, listen: false, snapshots: false } as const;
+
+beforeAll(async () => {
+  database = await createTestDatabase({ demo: false });
+  live = new LiveSearchIndex(database, [source], options);
+  await live.ready;
+});
+
+afterAll(async () => {
+  await live.close();
+  await database.drop();
+});
+
+/** Each document's concepts, by id. */
+function tags(index: LiveSearchIndex): Map<string, string[]> {
+  const out = new Map<string, string[]>();
+  for (const concept of thesaurus().concepts) {
+    const holding = searchFields.map(() => new Set<number>());
+    index.index.words.holders(conceptToken(concept.id), holding);
+    for (const n of new Set(holding.flatMap((f) => [...f]))) {
+      const id = index.index.documents[n]!.id;
+      out.set(id, [...(out.get(id) ?? []), concept.id].sort());
+    }
+  }
+  return new Map([...out].sort(([a], [b]) => a.localeCompare(b)));
+}
+
+const queries = [
+  'schuldbemiddeling',
+  'debt counselling',
+  'plorkwinkel',
+  'housing search',
+  'OCMW',
+  'cpas',
+  'snorfbegrip',
+  'zebulon',
+  'kinderopvang',
+  'activiteit',
+];
+const results = (index: LiveSearchIndex) =>
+  queries.map((text) =>
+    index.index
+      .search({ text, filters: {}, sort: 'relevance', offset: 0, limit: 1_000 })
+      .hits.map((h) => h.doc.id)
+      .sort(),
+  );
+
+/** Reads the change as the next poll would; the owners it read again, against an index made anew. */
+async function applied(): Promise<string[]> {
+  asked.length = 0;
+  await live.refreshGlossary();
+  const reread = asked.flat().sort();
+  const fresh = new LiveSearchIndex(database, [source], options);
+  try {
+    await fresh.ready;
+    expect(tags(live)).toEqual(tags(fresh));
+    expect(results(live)).toEqual(results(fresh));
+    expect(live.index.count).toBe(owners.length);
+  } finally {
+    await fresh.close();
+  }
+  return reread;
+}
+
+const ownersWith = (...cases: number[]) => owners.filter((_, i) => cases.includes(i % 60)).sort();
+
+async function newVersion(slug: string): Promise<void> {
+  await database.pool.query(
+    `insert into glossary_versions (concept_id, version, note, state)
+     select c.id, coalesce(max(v.version), 0) + 1, 'A change by a test.', '{}'::jsonb
+     from glossary_concepts c left join glossary_versions v on v.concept_id = c.id
+     where c.slug = $1 group by c.id`,
+    [slug],
+  );
+}
+
+describe('a glossary change', () => {
+  it('re-reads the documents of the concept given a new word, and those using the word', async () => {
+    await addGlossaryLabel(
+      database.pool,
+      { slug: 'schuldbemiddeling', language: 'nl', text: 'plorkwinkel' },
+      { announce: false },
+    );
+    // Tagged with the concept already (cases 0 and 10), and using the new word (20).
+    expect(await applied()).toEqual(ownersWith(0, 10, 20));
+  });
+
+  it('re-reads the documents of the concept that lost a word', async () => {
+    await database.pool.query(`delete from glossary_labels where text = 'schuldhulp' and language = 'nl'`);
+    await newVersion('schuldbemiddeling');
+    expect(await applied()).toEqual(ownersWith(0, 10, 20));
+  });
+
+  it('re-reads the documents using the words of a new concept, accents or not', async () => {
+    const {
+      rows: [concept],
+    } = await database.pool.query<{ id: string }>(
+      `insert into glossary_concepts (slug, definition) values ('snorf', '{}') returning id`,
+    );
+    await database.pool.query(
+      `insert into glossary_labels (concept_id, language, kind, text, folded, position) values
+       ($1, 'nl', 'preferred', 'snorfgroep', 'snorfgroep', 0), ($1, 'en', 'preferred', 'zebulon', 'zebulon', 0),
+       ($1, 'en', 'synonym', 'proximite', 'proximite', 1)`,
+      [concept!.id],
+    );
+    await newVersion('snorf');
+    // "Crèche Zébulon" in French is tagged by the English "zebulon", as written; "proximité" by
+    // "proximite", although the French stem of the one ("proxim") is not that of the other ("proximit").
+    const reread = await applied();
+    expect(reread).toEqual(ownersWith(30, 40, 50));
+    expect(tags(live).get(ownersWith(40)[0]!)).toContain('snorf');
+    expect(tags(live).get(ownersWith(50)[0]!)).toContain('snorf');
+  });
+
+  it('re-reads the documents of a concept taken away', async () => {
+    await database.pool.query(`delete from glossary_concepts where slug = 'woning-zoeken'`);
+    await newVersion('ocmw');
+    const reread = await applied();
+    expect(reread).toEqual(expect.arrayContaining(ownersWith(30, 50)));
+    expect(reread.length).toBeLessThan(owners.length / 3);
+  });
+
+  it('re-reads nothing for many new concepts whose words no document has', async () => {
+    const slugs = Array.from({ length: 300 }, (_, i) => `bench-concept-${i}`);
+    await database.pool.query(
+      `insert into glossary_concepts (slug, definition) select s, '{}' from unnest($1::text[]) s`,
+      [slugs],
+    );
+    await database.pool.query(
+      `insert into glossary_labels (concept_id, language, kind, text, folded, position)
+       select c.id, l.lang, 'preferred', l.word || ' ' || substr(c.slug, 15), l.word || ' ' || substr(c.slug, 15), 0
+       from glossary_concepts c, (values ('nl', 'proefbegrip'), ('fr', 'notion d''essai'), ('en', 'bench concept')) l(lang, word)
+       where c.slug = any($1)`,
+      [slugs],
+    );
+    await newVersion('bench-concept-0');
+    expect(await applied()).toEqual([]);
+  });
+});
