@@ -137,14 +137,14 @@ async function newVersion(slug: string): Promise<void> {
 }
 
 describe('a glossary change', () => {
-  it('re-reads the documents of the concept given a new word, and those using the word', async () => {
+  it('re-reads the documents using a word given to a concept', async () => {
     await addGlossaryLabel(
       database.pool,
       { slug: 'schuldbemiddeling', language: 'nl', text: 'plorkwinkel' },
       { announce: false },
     );
-    // Tagged with the concept already (cases 0 and 10), and using the new word (20).
-    expect(await applied()).toEqual(ownersWith(0, 10, 20));
+    // Those using the new word; those tagged with the concept already (cases 0 and 10) keep it.
+    expect(await applied()).toEqual(ownersWith(20));
   });
 
   it('re-reads the documents of the concept that lost a word', async () => {
@@ -196,6 +196,10 @@ describe('a glossary change', () => {
       [slugs],
     );
     await newVersion('bench-concept-0');
-    expect(await applied()).toEqual([]);
+    // At most a few: "proximité 50" might, for all the index can tell, be an accented "proefbegrip 50"
+    // (the same first letters, then no more than 4 others), so those few are read again.
+    const reread = await applied();
+    expect(reread.length).toBeLessThanOrEqual(5);
+    expect(ownersWith(50)).toEqual(expect.arrayContaining(reread));
   });
 });

@@ -2,13 +2,14 @@
 // rather than every document. A document gets a concept's token when the thesaurus finds one of the
 // concept's terms in one of its texts (Thesaurus.tag); the token and the text's words go into the
 // same field of the words index. So the documents an edition can change are those holding the token
-// of a concept that changed (or went), and those whose words could match a term of a changed or new
-// concept: for each field, the documents holding every word of the term, in each form tag() compares
-// (the stem in the text's language; the word as written, in a text of another language, which the
-// index holds as that text's stem of it: with accents the written word may stem otherwise, so every
-// index term such a word could give is looked up). Documents may be tagged with any edition read
-// since the last re-index was done (a re-index given way to a newer one, a change indexed meanwhile):
-// the change is taken from each of them. Too many documents, or a term that cannot be bounded: all.
+// of a concept that lost a term (or went), and those whose words could match a term a concept gained
+// (a new concept: all its terms); a document tagged with the concept already keeps it. For each field,
+// the documents holding every word of the term, in each form tag() compares: the stem in the text's
+// language; the word as written, in a text of another language, which the index holds as that text's
+// stem of it (with accents the written word may stem otherwise, so every index term such a word could
+// give is looked up). Documents may be tagged with any edition read since the last re-index was done
+// (a re-index given way to a newer one, a change indexed meanwhile): the change is taken from each of
+// them. Too many documents, or a term that cannot be bounded: all of them.
 import type { Locale } from '../../shared/i18n-text.ts';
 import type { SearchIndex } from './engine/search-index.ts';
 import { searchFields } from './engine/search-types.ts';
@@ -84,8 +85,13 @@ export function glossarySlices(
   return { slices, partial: true, documents: marked.size };
 }
 
-const termsKey = (concept: Concept) =>
-  JSON.stringify(languages.map((lang) => [...(concept.terms[lang] ?? [])].sort()));
+/** A concept's terms, each as its language and its text. */
+const termsOf = (concept: Concept | undefined): Set<string> =>
+  new Set(
+    Object.entries(concept?.terms ?? {}).flatMap(([lang, terms]) =>
+      (terms as string[]).map((term) => `${lang}\u0000${term}`),
+    ),
+  );
 
 const perField = () => searchFields.map(() => new Set<number>());
 
@@ -95,30 +101,40 @@ export function affectedDocuments(
   before: readonly (readonly Concept[])[],
   now: readonly Concept[],
 ): Set<number> | null {
-  const current = new Map(now.map((c) => [c.id, c]));
-  const changed = new Set<string>();
+  const current = new Map(now.map((c) => [c.id, termsOf(c)]));
+  // Concepts that lost a term (or went): the documents tagged with them. Terms gained: the
+  // documents that may use them (those tagged with the concept already keep it).
+  const lost = new Set<string>();
+  const gained = new Map<string, Set<string>>();
   for (const edition of before) {
     const seen = new Set<string>();
     for (const concept of edition) {
       seen.add(concept.id);
-      const next = current.get(concept.id);
-      if (!next || termsKey(next) !== termsKey(concept)) changed.add(concept.id);
+      const next = current.get(concept.id) ?? new Set();
+      const old = termsOf(concept);
+      if ([...old].some((term) => !next.has(term))) lost.add(concept.id);
+      for (const term of next) if (!old.has(term)) addTo(gained, concept.id, term);
     }
-    for (const id of current.keys()) if (!seen.has(id)) changed.add(id);
+    for (const [id, terms] of current) if (!seen.has(id)) for (const term of terms) addTo(gained, id, term);
   }
   const marked = new Set<number>();
-  const lookup = new TermLookup(index.words);
-  for (const id of changed) {
-    // Tagged with it now: the concept may have lost the term that tagged them.
+  for (const id of lost) {
     const holding = perField();
     index.words.holders(conceptToken(id), holding);
     for (const field of holding) for (const n of field) marked.add(n);
-    const concept = current.get(id);
-    if (!concept) continue;
-    // A term none of whose words can be looked up: every document may have it.
-    for (const pattern of patternsOf(concept)) if (!matchDocuments(pattern, lookup, marked)) return null;
   }
+  const lookup = new TermLookup(index.words);
+  for (const terms of gained.values())
+    for (const pattern of patternsOf(terms))
+      // A term none of whose words can be looked up: every document may have it.
+      if (!matchDocuments(pattern, lookup, marked)) return null;
   return marked;
+}
+
+function addTo(map: Map<string, Set<string>>, key: string, value: string): void {
+  let set = map.get(key);
+  if (!set) map.set(key, (set = new Set()));
+  set.add(value);
 }
 
 interface Pattern {
@@ -130,19 +146,20 @@ interface Pattern {
   keys: string[];
 }
 
-/** A concept's terms as Thesaurus makes them into patterns, for each language of text. */
-function patternsOf(concept: Concept): Pattern[] {
+/** Terms (language and text, as termsOf gives them) made into patterns as Thesaurus does, per text language. */
+function patternsOf(terms: Iterable<string>): Pattern[] {
   const out: Pattern[] = [];
-  for (const lang of languages)
-    for (const [termLang, list] of Object.entries(concept.terms) as [Locale, string[]][]) {
+  for (const entry of terms) {
+    const cut = entry.indexOf('\u0000');
+    const [termLang, term] = [entry.slice(0, cut), entry.slice(cut + 1)];
+    for (const lang of languages) {
       const byStem = termLang === lang;
-      for (const term of list) {
-        const all = words(term);
-        const keys = all.filter((w) => !isStopword(w)).map((w) => (byStem ? stemOf(w, lang) : fold(w)));
-        if (!keys.length || (keys.length === 1 && all.length > 1)) continue;
-        out.push({ lang, byStem, keys });
-      }
+      const all = words(term);
+      const keys = all.filter((w) => !isStopword(w)).map((w) => (byStem ? stemOf(w, lang) : fold(w)));
+      if (!keys.length || (keys.length === 1 && all.length > 1)) continue;
+      out.push({ lang, byStem, keys });
     }
+  }
   return out;
 }
 
