@@ -37,11 +37,14 @@ function textOf(i: number): { nl?: string; fr?: string; en?: string } {
 }
 
 const asked: string[][] = [];
+/** The slice read numbered `failAt` (1 = the first) fails. */
+let failAt: number | null = null;
 const source: SearchSource = {
   name: 'made-up',
   channel: 'made_up_changed',
   async documents(_db, ownerIds) {
     if (ownerIds) asked.push([...ownerIds]);
+    if (ownerIds && asked.length === failAt) throw new Error('the database went away');
     return (ownerIds ?? owners).map((owner) => {
       const i = Number(owner.slice(-12));
       return otherDoc({
@@ -128,10 +131,12 @@ const ownersWith = (...cases: number[]) => owners.filter((_, i) => cases.include
 
 async function newVersion(slug: string): Promise<void> {
   await database.pool.query(
-    `insert into glossary_versions (concept_id, version, note, state)
-     select c.id, coalesce(max(v.version), 0) + 1, 'A change by a test.', '{}'::jsonb
-     from glossary_concepts c left join glossary_versions v on v.concept_id = c.id
-     where c.slug = $1 group by c.id`,
+    `with c as (
+       update glossary_concepts c set version = greatest(c.version,
+         (select coalesce(max(v.version), 0) from glossary_versions v where v.concept_id = c.id)) + 1
+       where c.slug = $1 returning c.id, c.version)
+     insert into glossary_versions (concept_id, version, note, state)
+     select id, version, 'A change by a test.', '{}'::jsonb from c`,
     [slug],
   );
 }
@@ -201,5 +206,27 @@ describe('a glossary change', () => {
     const reread = await applied();
     expect(reread.length).toBeLessThanOrEqual(5);
     expect(ownersWith(50)).toEqual(expect.arrayContaining(reread));
+  });
+
+  it('takes back the concept from documents tagged by a word of an edition whose re-index failed', async () => {
+    const ocmw = () => tags(live).get(ownersWith(1)[0]!) ?? [];
+    // Every document is named "Activiteit …": all are read again, and the second slice fails.
+    await addGlossaryLabel(
+      database.pool,
+      { slug: 'ocmw', language: 'nl', text: 'activiteit' },
+      { announce: false },
+    );
+    asked.length = 0;
+    failAt = 2;
+    await live.refreshGlossary();
+    failAt = null;
+    expect(asked.length).toBe(2);
+    expect(ocmw()).toContain('ocmw');
+    // The word goes again before the re-index was tried again: the first slice has it still.
+    await database.pool.query(`delete from glossary_labels where text = 'activiteit'`);
+    await newVersion('ocmw');
+    const reread = await applied();
+    expect(ocmw()).not.toContain('ocmw');
+    expect(reread).toEqual(expect.arrayContaining(asked[0] ?? []));
   });
 });
