@@ -71,13 +71,13 @@ function slicesOf(source: SearchSource, owners: string[]): ReindexSlice[] {
  * The slices to read for the edition `now`, when the documents are tagged with one of `before`:
  * the documents it can change, or all of them (`partial` false) when that is too many to be worth it.
  */
-export function glossarySlices(
+export async function glossarySlices(
   index: SearchIndex,
   sources: readonly SearchSource[],
   before: readonly (readonly Concept[])[],
   now: readonly Concept[],
-): { slices: ReindexSlice[]; partial: boolean; documents: number } {
-  const marked = before.length <= maxEditions ? affectedDocuments(index, before, now) : null;
+): Promise<{ slices: ReindexSlice[]; partial: boolean; documents: number }> {
+  const marked = before.length <= maxEditions ? await affectedDocuments(index, before, now) : null;
   if (!marked || marked.size > index.count * partialShare)
     return { slices: allSlices(index, sources), partial: false, documents: index.count };
   const owners = index.ownersOf(marked);
@@ -96,11 +96,11 @@ const termsOf = (concept: Concept | undefined): Set<string> =>
 const perField = () => searchFields.map(() => new Set<number>());
 
 /** The documents (by number) whose tags `now` can change, or null when that is not bounded. */
-export function affectedDocuments(
+export async function affectedDocuments(
   index: SearchIndex,
   before: readonly (readonly Concept[])[],
   now: readonly Concept[],
-): Set<number> | null {
+): Promise<Set<number> | null> {
   const current = new Map(now.map((c) => [c.id, termsOf(c)]));
   // Concepts that lost a term (or went): the documents tagged with them. Terms gained: the
   // documents that may use them (those tagged with the concept already keep it).
@@ -124,10 +124,17 @@ export function affectedDocuments(
     for (const field of holding) for (const n of field) marked.add(n);
   }
   const lookup = new TermLookup(index.words);
-  for (const terms of gained.values())
+  // Thousands of new concepts take a while: searches go on in between (a few ms at a time).
+  let started = performance.now();
+  for (const terms of gained.values()) {
     for (const pattern of patternsOf(terms))
       // A term none of whose words can be looked up: every document may have it.
       if (!matchDocuments(pattern, lookup, marked)) return null;
+    if (performance.now() - started > 8) {
+      await new Promise((resolve) => setImmediate(resolve));
+      started = performance.now();
+    }
+  }
   return marked;
 }
 

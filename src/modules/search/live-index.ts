@@ -293,12 +293,13 @@ export class LiveSearchIndex {
     this.reindexFailed = undefined;
     // Owners read when the first slice runs, on the queue: behind any import still being added.
     let slices: ReindexSlice[] = resumed?.slices ?? [];
-    const plan = () => (slices = glossarySlices(this.index, this.sources, this.tagged.all, concepts).slices);
+    const plan = async () =>
+      (slices = (await glossarySlices(this.index, this.sources, this.tagged.all, concepts)).slices);
     return new Promise<void>((resolve) => {
       const step = (n: number) => {
         this.running = this.running.then(async () => {
           if (this.closed || run !== this.reindexRun) return resolve();
-          if (!resumed && n === 0) plan();
+          if (!resumed && n === 0) await plan();
           const slice = slices[n];
           if (!slice) {
             this.reindexState = 'done';
