@@ -3,14 +3,15 @@
 // each process LISTENs, reloads the documents of those owners, and also polls the logs every few seconds,
 // so a notification lost in a reconnect only delays an update. Any number of processes can serve
 // one PostgreSQL this way. The glossary is the thesaurus: it is read before the first documents, and
-// again when a moderator changes it (notified, or seen by the poll), after which every document is
-// indexed anew so that its concepts follow.
+// again when a moderator changes it (notified, or seen by the poll), after which the documents it can
+// change (glossary-reindex.ts) are indexed anew so that their concepts follow.
 import pg from 'pg';
 import type { DatabaseConnection } from '../../db/client.ts';
 import { AppError } from '../../shared/errors.ts';
 import { glossaryChannel, glossaryEdition, thesaurusConcepts } from '../glossary/index.ts';
 import { SnapshotSearchIndex } from './engine/index-snapshot.ts';
-import { thesaurus, useConcepts } from './engine/thesaurus.ts';
+import { type Concept, thesaurus, useConcepts } from './engine/thesaurus.ts';
+import { glossarySlices, type ReindexSlice, TaggedEditions } from './glossary-reindex.ts';
 import type { ChangeCursor, SearchSource } from './search-source.ts';
 import { type SnapshotOptions, SnapshotWriter, takeSnapshot } from './live-snapshot.ts';
 import { analysisKey, loadSnapshot, type SnapshotSource } from './snapshot.ts';
@@ -29,14 +30,6 @@ export interface LiveIndexOptions {
   onGlossaryEdition?: (edition: string) => void;
   /** The snapshot in PostgreSQL, loaded at start and written now and then (live-snapshot.ts); false: neither. */
   snapshots?: false | SnapshotOptions;
-}
-
-/** Organisations whose documents a glossary change reads and replaces at once. */
-const reindexSlice = 200;
-
-interface ReindexSlice {
-  source: SearchSource;
-  owners: string[];
 }
 
 export class LiveSearchIndex {
@@ -61,8 +54,11 @@ export class LiveSearchIndex {
    * newer edition starts again from the first.
    */
   private reindexFailed: { edition: string | undefined; slices: ReindexSlice[]; at: number } | undefined;
-  /** The glossary edition the thesaurus was made from (glossaryEdition). */
+  /** The glossary edition the thesaurus was made from (glossaryEdition), and its concepts. */
   private edition: string | undefined;
+  private concepts: readonly Concept[] = [];
+  /** The editions documents may be tagged with: what a new one changes is taken from each. */
+  private readonly tagged = new TaggedEditions();
   /** The edition every document is tagged with (once its re-index is done). */
   private indexedEdition: string | undefined;
   /** When each source's cursor was last read (Date.now()): a snapshot's cursors are that old. */
@@ -133,6 +129,7 @@ export class LiveSearchIndex {
     await this.readGlossary();
     const loaded = await this.indexAll();
     this.indexedEdition = this.edition;
+    this.tagged.settled(this.concepts);
     if (this.options.listen !== false) await this.listen();
     this.timer = setInterval(() => {
       void this.refresh();
@@ -273,44 +270,42 @@ export class LiveSearchIndex {
     if (edition === this.edition) return false;
     const concepts = await thesaurusConcepts(db);
     // An empty glossary (a database migrated before it had one) gives the first edition.
-    this.index.setThesaurus(useConcepts(concepts));
+    const made = useConcepts(concepts);
+    this.index.setThesaurus(made);
+    this.tagged.read((this.concepts = made.concepts));
     this.edition = edition;
     this.options.onGlossaryEdition?.(edition);
     return true;
   }
 
   /**
-   * Every indexed document again, read and replaced a few organisations at a time: searches meanwhile
-   * find each organisation's documents, old or new. Each slice waits in the queue behind the changes
+   * The documents the edition can change (all of them when that is too many: glossary-reindex.ts),
+   * read and replaced a few organisations at a time: searches meanwhile find each organisation's
+   * documents, old or new. Each slice waits in the queue behind the changes
    * asked for meanwhile, so a directory change is not held up by a whole re-index. The change logs'
    * positions stay: what changed meanwhile, new organisations too, comes with the next refresh.
    * A slice that fails stops it; the next poll goes on from that slice (reindexFailed).
    */
   private reindex(): Promise<void> {
     const run = ++this.reindexRun;
-    const edition = this.edition;
+    const [edition, concepts] = [this.edition, this.concepts];
     this.reindexState = 'running';
     const resumed = this.reindexFailed?.edition === edition ? this.reindexFailed : undefined;
     this.reindexFailed = undefined;
     // Owners read when the first slice runs, on the queue: behind any import still being added.
     let slices: ReindexSlice[] = resumed?.slices ?? [];
-    const plan = () =>
-      (slices = this.sources.flatMap((source) => {
-        const owners = this.index.owners(source.name);
-        return Array.from({ length: Math.ceil(owners.length / reindexSlice) }, (_, i) => ({
-          source,
-          owners: owners.slice(i * reindexSlice, (i + 1) * reindexSlice),
-        }));
-      }));
+    const plan = async () =>
+      (slices = (await glossarySlices(this.index, this.sources, this.tagged.all, concepts)).slices);
     return new Promise<void>((resolve) => {
       const step = (n: number) => {
         this.running = this.running.then(async () => {
           if (this.closed || run !== this.reindexRun) return resolve();
-          if (!resumed && n === 0) plan();
+          if (!resumed && n === 0) await plan();
           const slice = slices[n];
           if (!slice) {
             this.reindexState = 'done';
             this.indexedEdition = edition;
+            this.tagged.settled(concepts);
             return resolve();
           }
           try {

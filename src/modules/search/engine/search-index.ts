@@ -11,7 +11,7 @@ import { type Bitset, FacetDictionary, wantedValues } from './index-parts.ts';
 import { OpenNow } from './open-now.ts';
 import type { Hit, IndexQuery, IndexResult } from './search-types.ts';
 import { textQuery } from './text-query.ts';
-import { type TermMatches, type TermQuery } from './term-index.ts';
+import { type TermIndex, type TermMatches, type TermQuery } from './term-index.ts';
 import { SnapshotTermIndex } from './term-snapshot.ts';
 import { namedBy, type NameTiers } from './rank-tiers.ts';
 import { SharedValues } from './shared-values.ts';
@@ -192,6 +192,25 @@ export class SearchIndex {
     const prefix = ownerKey(source, '');
     const keys = [...this.byOwner.keys()].filter((key) => key.startsWith(prefix));
     return keys.map((key) => key.slice(prefix.length));
+  }
+
+  /** The words index, for what must look its terms up directly (a glossary change's documents). */
+  get words(): TermIndex {
+    return this.terms;
+  }
+
+  /** The owners, per source, of the documents marked in `marked` (by number). */
+  ownersOf(marked: ReadonlySet<number>): Map<string, string[]> {
+    const out = new Map<string, string[]>();
+    for (const [key, ns] of this.byOwner) {
+      if (!ns.some((n) => marked.has(n))) continue;
+      const cut = key.indexOf('\u0000');
+      const source = key.slice(0, cut);
+      let list = out.get(source);
+      if (!list) out.set(source, (list = []));
+      list.push(key.slice(cut + 1));
+    }
+    return out;
   }
 
   /** The documents of these organisations from one source, or all of that source's. */

@@ -74,6 +74,23 @@ export class TermIndex {
     return this.ids.has(term);
   }
 
+  /** Adds to `into` (one set per field) the live documents holding a term. */
+  holders(term: string, into: Set<number>[]): void {
+    const id = this.ids.get(term);
+    if (id === undefined) return;
+    const width = this.fields.length;
+    for (let f = 0; f < width; f++)
+      for (const p of this.postings[id * width + f] ?? []) {
+        const n = (p / tfSlots) | 0;
+        if (this.live[n]) into[f]!.add(n);
+      }
+  }
+
+  /** The terms starting with `prefix`. */
+  termsStartingWith(prefix: string): string[] {
+    return [...this.terms.atPrefix(prefix).keys()];
+  }
+
   /** Adds document `n` with the terms of each field (in `fields` order, analysed already). */
   add(n: number, fieldTerms: readonly (readonly string[])[]): void {
     const width = this.fields.length;
