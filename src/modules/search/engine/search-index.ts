@@ -69,7 +69,7 @@ export class SearchIndex {
   private openCache: { minute: string; version: number; set: Bitset } | undefined;
   private trustCache: { version: number; trusts: Float64Array } | undefined;
   private readonly suggestions = new Suggestions();
-  private readonly shared = new SharedValues();
+  protected readonly shared = new SharedValues();
   private readonly textMatches = new LRUCache<string, TextMatches>({ max: 300 });
 
   /** A new edition of the glossary: queries read it at once; documents are tagged anew by the caller. */
@@ -183,12 +183,12 @@ export class SearchIndex {
     }
   }
 
-  /** Stores a document in a free slot and returns its number. */
-  protected place(doc: SearchDoc, source: string): number {
+  /** Stores a document in a free slot and returns its number; `shared`: its values are shared already. */
+  protected place(doc: SearchDoc, source: string, shared = false): number {
     const n = this.free.pop() ?? this.docs.length;
     // Unknown until add() gives it (a document from the snapshot has none: its first change replaces it).
     this.hashes[n] = NaN;
-    this.docs[n] = this.shared.share(doc);
+    this.docs[n] = shared ? doc : this.shared.share(doc);
     this.docValues[n] = valueFacets.map((f) => {
       const values: readonly (string | number)[] = facetValues[f](doc);
       return Uint16Array.from(values, (v) => this.dictionaries[f].id(String(v)));
