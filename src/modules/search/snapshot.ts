@@ -36,7 +36,8 @@ const maxBuildAgeHours = 24;
 /** Each part is read, parsed and placed while the next one is read: small enough to parse in a few ms. */
 const docsPerPart = 500;
 const termsPerPart = 20_000;
-const bytesPerPart = 8 << 20;
+/** The words' bytes come as hex text (twice their size), decoded in one turn per part: 1 MiB parts keep that short. */
+const bytesPerPart = 1 << 20;
 const lockKey = 'search_snapshots';
 
 export interface SnapshotSource {
