@@ -9,6 +9,7 @@ import type pg from 'pg';
 import type { DatabaseConnection } from '../../db/client.ts';
 import type { SnapshotSearchIndex, SourceContent } from './engine/index-snapshot.ts';
 import { searchFields, valueFacets } from './engine/search-types.ts';
+import { encodeDocs } from './engine/doc-snapshot.ts';
 import { wordsBytes, wordsFromBytes } from './engine/term-snapshot.ts';
 import type { ChangeCursor, SearchSource } from './search-source.ts';
 
@@ -16,7 +17,7 @@ import type { ChangeCursor, SearchSource } from './search-source.ts';
  * Raise it when what a source's documents hold, or how their text is analysed, changes: a snapshot
  * made before is then not used. (The glossary edition is part of the key already.)
  */
-export const engineVersion = 1;
+export const engineVersion = 2;
 
 /** What a snapshot must have been made with to be used: this code's analysis and glossary edition. */
 export function analysisKey(edition: string | undefined): string {
@@ -32,8 +33,11 @@ export function analysisKey(edition: string | undefined): string {
 const maxAgeHours = 12;
 /** A snapshot is rewritten from the index, which follows changes: a full build is due daily. */
 const maxBuildAgeHours = 24;
-const docsPerPart = 1_000;
-const bytesPerPart = 8 << 20;
+/** Each part is read, parsed and placed while the next one is read: small enough to parse in a few ms. */
+const docsPerPart = 500;
+const termsPerPart = 20_000;
+/** The words' bytes come as hex text (twice their size), decoded in one turn per part: 1 MiB parts keep that short. */
+const bytesPerPart = 1 << 20;
 const lockKey = 'search_snapshots';
 
 export interface SnapshotSource {
@@ -60,39 +64,50 @@ export async function recentSnapshot(
   return result.rows.length > 0;
 }
 
+type SnapshotHead = { cursor: ChangeCursor; cursorReadAt: number; builtAt: number };
+
 /**
- * A source's snapshot and its cursor, when one may be used: undefined when there is none with this
- * key, or its cursor is older than the change log surely reaches. Throws on a damaged one.
+ * Loads a source's snapshot into the index when there is one it may use, and gives its cursor;
+ * undefined when there is none, or on any error (a damaged part, say): then whatever was taken in
+ * goes again, and the caller builds the source in full.
  */
-export async function readSnapshot(
+export async function loadSnapshot(
   database: DatabaseConnection,
+  index: SnapshotSearchIndex,
   source: SearchSource,
   key: string,
-): Promise<SnapshotRead | undefined> {
+  onError: (error: unknown) => void,
+): Promise<SnapshotHead | undefined> {
   // One client, one snapshot of the tables: another process's snapshot written meanwhile must not
-  // give some parts of the old one and some of the new (queries queued on one client still overlap
-  // with parsing).
-  const client = await database.pool.connect();
+  // give some parts of the old one and some of the new.
+  let client: pg.PoolClient | undefined;
   try {
+    client = await database.pool.connect();
     await client.query('begin isolation level repeatable read read only');
-    const read = await readSnapshotIn(client, source, key);
+    const head = await loadSnapshotIn(client, index, source, key);
     await client.query('commit');
     client.release();
-    return read;
+    return head;
   } catch (error) {
     // Never back to the pool inside the transaction: a damaged part throws in the middle of it.
-    client.release(error instanceof Error ? error : true);
-    throw error;
+    client?.release(error instanceof Error ? error : true);
+    onError(error);
+    index.replace([], undefined, source.name);
+    return undefined;
   }
 }
 
-type SnapshotRead = { cursor: ChangeCursor; cursorReadAt: number; builtAt: number; content: SourceContent };
-
-async function readSnapshotIn(
+/**
+ * Places each part's documents as it comes (the next part is read meanwhile, PostgreSQL working
+ * beside this process), then the words; undefined when there is no snapshot with this key, or its
+ * cursor is older than the change log surely reaches. Throws on a damaged one.
+ */
+async function loadSnapshotIn(
   pool: pg.PoolClient,
+  index: SnapshotSearchIndex,
   source: SearchSource,
   key: string,
-): Promise<SnapshotRead | undefined> {
+): Promise<SnapshotHead | undefined> {
   // A database behind the snapshot's cursor (restored from an older backup) has given its
   // transaction ids again: the cursor would hide their changes.
   const head = await pool.query<{
@@ -114,25 +129,26 @@ async function readSnapshotIn(
   );
   const row = head.rows[0];
   if (!row?.fresh || !row.ahead) return undefined;
-  const cursor = row.cursor;
   const list = await pool.query<{ kind: string; part: number }>(
     `select kind, part from search_snapshot_parts where source = $1 order by kind, part`,
     [source.name],
   );
-  const docs: SourceContent['docs'] = [];
+  const load = index.loadingSource(source.name);
   const terms: string[] = [];
   const words: Buffer[] = [];
   const fetch = (i: number) => {
     const { kind, part } = list.rows[i]!;
     // The checksum is compared by PostgreSQL, on its own core.
-    return pool.query<{ json: string | null; data: Buffer | null; intact: boolean }>(
+    const read = pool.query<{ json: string | null; data: Buffer | null; intact: boolean }>(
       `select json, data, md5(coalesce(convert_to(json, 'UTF8'), data)) = checksum as intact
        from search_snapshot_parts where source = $1 and kind = $2 and part = $3`,
       [source.name, kind, part],
     );
+    // Awaited later, after the event loop has turned: a failure meanwhile is not unhandled.
+    read.catch(() => {});
+    return read;
   };
   const seen = new Map<string, number>();
-  // The next part is read while this one is parsed (PostgreSQL works beside this process).
   let next = list.rows.length ? fetch(0) : undefined;
   for (let i = 0; i < list.rows.length; i++) {
     const { kind, part } = list.rows[i]!;
@@ -146,46 +162,16 @@ async function readSnapshotIn(
     if (!intact || !(kind === 'words' ? data : json))
       throw new Error(`search snapshot: ${source.name} damaged`);
     if (kind === 'words') words.push(data!);
+    else if (kind === 'docs') await load.addDocs(json!);
     else {
       const values: unknown = JSON.parse(json!);
       if (!Array.isArray(values)) throw new Error(`search snapshot: ${source.name} ${kind} not a list`);
-      const into: unknown[] = kind === 'docs' ? docs : terms;
-      for (const value of values) into.push(value);
+      for (const value of values) terms.push(value as string);
     }
   }
-  // A part left unread when another failed must not fail on its own, unseen.
-  await next?.catch(() => {});
-  if (docs.length !== row.documents) throw new Error(`search snapshot: ${source.name} documents missing`);
-  return {
-    cursor,
-    cursorReadAt: row.read_at.getTime(),
-    builtAt: row.built_at.getTime(),
-    content: { docs, words: wordsFromBytes(Buffer.concat(words), terms) },
-  };
-}
-
-/**
- * Loads a source's snapshot into the index when there is one it may use, and gives its cursor;
- * undefined when there is none, or on any error: then whatever was taken in goes again, and the
- * caller builds the source in full.
- */
-export async function loadSnapshot(
-  database: DatabaseConnection,
-  index: SnapshotSearchIndex,
-  source: SearchSource,
-  key: string,
-  onError: (error: unknown) => void,
-): Promise<Omit<SnapshotRead, 'content'> | undefined> {
-  try {
-    const snapshot = await readSnapshot(database, source, key);
-    if (!snapshot) return undefined;
-    await index.loadSource(source.name, snapshot.content);
-    return { cursor: snapshot.cursor, cursorReadAt: snapshot.cursorReadAt, builtAt: snapshot.builtAt };
-  } catch (error) {
-    onError(error);
-    index.replace([], undefined, source.name);
-    return undefined;
-  }
+  if (load.documents !== row.documents) throw new Error(`search snapshot: ${source.name} documents missing`);
+  await load.finish(wordsFromBytes(Buffer.concat(words), terms));
+  return { cursor: row.cursor, cursorReadAt: row.read_at.getTime(), builtAt: row.built_at.getTime() };
 }
 
 /**
@@ -223,11 +209,11 @@ export async function writeSnapshot(
           [source, kind, part, data],
         );
       // One part's JSON at a time: the event loop is given back between them.
-      for (let i = 0; i * docsPerPart < content.docs.length; i++) {
-        const json = JSON.stringify(content.docs.slice(i * docsPerPart, (i + 1) * docsPerPart));
-        await insert('docs', i, json);
-      }
-      await insert('terms', 0, JSON.stringify(content.words.terms));
+      for (let i = 0; i * docsPerPart < content.docs.length; i++)
+        await insert('docs', i, encodeDocs(content.docs.slice(i * docsPerPart, (i + 1) * docsPerPart)));
+      const { terms } = content.words;
+      for (let i = 0; i === 0 || i * termsPerPart < terms.length; i++)
+        await insert('terms', i, JSON.stringify(terms.slice(i * termsPerPart, (i + 1) * termsPerPart)));
       const bytes = wordsBytes(content.words);
       for (let i = 0; i * bytesPerPart < bytes.length; i++)
         await insert('words', i, bytes.subarray(i * bytesPerPart, (i + 1) * bytesPerPart));

@@ -3,29 +3,23 @@
 // process. Documents are given in the order of their numbers, so a snapshot made after a full build
 // numbers them as that build did.
 import { SearchIndex, ownerKey } from './search-index.ts';
-import { docTypes, type SearchDoc, searchFields } from './search-types.ts';
-import { checkWords, type WordsPart } from './term-snapshot.ts';
+import { decodeDocs } from './doc-snapshot.ts';
+import type { SearchDoc } from './search-types.ts';
+import { Int32Buffer, nextTurn, type WordsPart } from './term-snapshot.ts';
 
 export interface SourceContent {
   docs: SearchDoc[];
   words: WordsPart;
 }
 
-/** Throws unless `doc` has the shape of a document (a snapshot is checked before it is used). */
-function checkDoc(doc: SearchDoc): void {
-  const lists = [doc.themes, doc.communes, doc.quartiers, doc.points, doc.languages, doc.weekly];
-  if (
-    typeof doc !== 'object' ||
-    !docTypes.includes(doc.type) ||
-    typeof doc.id !== 'string' ||
-    typeof doc.organisationId !== 'string' ||
-    typeof doc.name !== 'object' ||
-    typeof doc.trust !== 'number' ||
-    !lists.every(Array.isArray) ||
-    ![doc.targetGroups, doc.access, doc.exceptions].every(Array.isArray) ||
-    doc.fields !== undefined
-  )
-    throw new Error('search snapshot: not a document');
+/** A source's snapshot being taken in, part by part (../snapshot.ts reads them). */
+export interface SourceLoad {
+  /** Places one part's documents (doc-snapshot.ts), giving the event loop back every few ms. */
+  addDocs(json: string): Promise<void>;
+  /** The documents placed so far. */
+  readonly documents: number;
+  /** Adds the words of every document placed; the source is then loaded. */
+  finish(words: WordsPart): Promise<void>;
 }
 
 export class SnapshotSearchIndex extends SearchIndex {
@@ -55,16 +49,35 @@ export class SnapshotSearchIndex extends SearchIndex {
     return docs.map((d, g) => ({ docs: d, words: words[g]! }));
   }
 
-  /** Adds a source's documents and words as exportSources gave them; the source has none yet. */
-  async loadSource(source: string, content: SourceContent): Promise<void> {
+  /**
+   * Takes in a source's documents and words as exportSources gave them (the documents through
+   * encodeDocs), in slices of at most `sliceMs` with the event loop given back in between; the
+   * source has none yet. On a failure the caller removes what was placed (replace with nothing).
+   */
+  loadingSource(source: string, sliceMs = 8): SourceLoad {
     if (this.owners(source).length) throw new Error(`search snapshot: ${source} is indexed already`);
-    checkWords(content.words, content.docs.length, searchFields.length);
-    for (const doc of content.docs) checkDoc(doc);
-    const ns = Int32Array.from(content.docs, (doc) => this.place(doc, source));
-    try {
-      await this.terms.importDocs(ns, content.words);
-    } finally {
-      this.changed(source);
-    }
+    const ns = new Int32Buffer();
+    return {
+      addDocs: async (json) => {
+        const docs = decodeDocs(json, this.shared);
+        let started = performance.now();
+        for (const doc of docs) {
+          ns.push(this.place(doc, source, true));
+          if (performance.now() - started < sliceMs) continue;
+          await nextTurn();
+          started = performance.now();
+        }
+      },
+      get documents() {
+        return ns.length;
+      },
+      finish: async (words) => {
+        try {
+          await this.terms.importDocs(ns.toArray(), words, sliceMs);
+        } finally {
+          this.changed(source);
+        }
+      },
+    };
   }
 }

@@ -83,7 +83,7 @@ export class SearchIndex {
   private trust = new Float64Array(1024);
   private flags = new Uint8Array(1024);
   private readonly suggestions = new Suggestions();
-  private readonly shared = new SharedValues();
+  protected readonly shared = new SharedValues();
   private readonly textMatches: LRUCache<string, TextMatches>;
 
   /** A new edition of the glossary: queries read it at once; documents are tagged anew by the caller. */
@@ -229,12 +229,12 @@ export class SearchIndex {
     }
   }
 
-  /** Stores a document in a free slot and returns its number. */
-  protected place(doc: SearchDoc, source: string): number {
+  /** Stores a document in a free slot and returns its number; `shared`: its values are shared already. */
+  protected place(doc: SearchDoc, source: string, shared = false): number {
     const n = this.free.pop() ?? this.docs.length;
     // Unknown until add() gives it (a document from the snapshot has none: its first change replaces it).
     this.hashes[n] = NaN;
-    this.docs[n] = this.shared.share(doc);
+    this.docs[n] = shared ? doc : this.shared.share(doc);
     this.docValues[n] = this.valuesTable.share(this.facetIds.valuesOf(doc));
     if (n >= this.trust.length) {
       const trust = new Float64Array(Math.max(n + 1, 2 * this.trust.length));

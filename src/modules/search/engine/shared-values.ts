@@ -5,7 +5,7 @@
 // changing every document that shares it.
 import type { SearchDoc } from './search-types.ts';
 
-const sharedLists = [
+export const sharedLists = [
   'weekly',
   'exceptions',
   'themes',
@@ -40,6 +40,14 @@ export class SharedValues {
     // Every service of an organisation carries its name.
     doc.organisationName = this.value(doc.organisationName);
     return doc;
+  }
+
+  /**
+   * The shared copy of a value a snapshot part stores once (doc-snapshot.ts): a list, or an
+   * organisation's name.
+   */
+  intern(value: object): object {
+    return Array.isArray(value) ? this.list(value) : this.value(value);
   }
 
   private list(list: readonly unknown[]): readonly unknown[] {

@@ -44,13 +44,42 @@ export class Int32Buffer {
 
 /** Throws unless the part is whole and consistent for `docs` documents of `width` fields. */
 export function checkWords(part: WordsPart, docs: number, width: number): void {
+  for (const _ of wordChecks(part, docs, width));
+}
+
+/** The same in slices of at most `sliceMs` with the event loop given back in between. */
+export async function checkWordsGradually(
+  part: WordsPart,
+  docs: number,
+  width: number,
+  sliceMs = 8,
+): Promise<void> {
+  let started = performance.now();
+  for (const _ of wordChecks(part, docs, width)) {
+    if (performance.now() - started < sliceMs) continue;
+    await nextTurn();
+    started = performance.now();
+  }
+}
+
+/** A turn of the event loop for whatever waits (a request, a health check). */
+export const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+
+/** The checks of checkWords, pausing (yield) every few thousand steps. */
+function* wordChecks(part: WordsPart, docs: number, width: number): Generator<void> {
   const fail = (what: string) => {
     throw new Error(`search snapshot: words ${what}`);
   };
   if (part.lengths.length !== docs * width) fail('lengths');
   if (part.keys.length !== part.counts.length) fail('lists');
-  if (new Set(part.terms).size !== part.terms.length) fail('terms repeated');
-  for (const term of part.terms) if (typeof term !== 'string' || !term) fail('term');
+  const seen = new Set<string>();
+  for (let t = 0; t < part.terms.length; t++) {
+    const term = part.terms[t];
+    if (typeof term !== 'string' || !term) fail('term');
+    if (seen.has(term!)) fail('terms repeated');
+    seen.add(term!);
+    if ((t & 4095) === 4095) yield;
+  }
   let total = 0;
   let previous = -1;
   for (let k = 0; k < part.keys.length; k++) {
@@ -59,9 +88,15 @@ export function checkWords(part: WordsPart, docs: number, width: number): void {
     previous = key;
     if (part.counts[k]! < 1) fail('count');
     total += part.counts[k]!;
+    if ((k & 16383) === 16383) yield;
   }
   if (total !== part.postings.length) fail('postings');
-  for (const p of part.postings) if (p < 0 || p % 256 === 0 || ((p / 256) | 0) >= docs) fail('posting');
+  const postings = part.postings;
+  for (let i = 0; i < postings.length; i++) {
+    const p = postings[i]!;
+    if (p < 0 || p % 256 === 0 || ((p / 256) | 0) >= docs) fail('posting');
+    if ((i & 65535) === 65535) yield;
+  }
 }
 
 /** The part's arrays as bytes (little-endian, as every platform we run on); its terms go apart. */
@@ -162,9 +197,9 @@ export class SnapshotTermIndex extends TermIndex {
    * Adds documents with their words as exportDocs gave them, document i of the part as number
    * `ns[i]` (none of them in the index yet). Checks the part whole before changing anything.
    */
-  async importDocs(ns: Int32Array, part: WordsPart): Promise<void> {
+  async importDocs(ns: Int32Array, part: WordsPart, sliceMs = 8): Promise<void> {
     const width = this.fields.length;
-    checkWords(part, ns.length, width);
+    await checkWordsGradually(part, ns.length, width, sliceMs);
     for (const n of ns)
       if (n < this.live.length && this.live[n]) throw new Error(`document ${n} is in the index already`);
     // A loop, not Math.max(...ns): spreading 130,000 numbers overflows the call stack.
@@ -180,9 +215,20 @@ export class SnapshotTermIndex extends TermIndex {
         this.totalLength[f]! += length;
       }
     });
-    const ids = part.terms.map((term) => this.termId(term));
-    let at = 0;
+    // Every step below gives the event loop back after `sliceMs`: a few hundred thousand terms and
+    // millions of postings take far longer than a request may wait.
     let started = performance.now();
+    const pause = async () => {
+      if (performance.now() - started < sliceMs) return;
+      await nextTurn();
+      started = performance.now();
+    };
+    const ids = new Int32Array(part.terms.length);
+    for (let t = 0; t < part.terms.length; t++) {
+      ids[t] = this.termId(part.terms[t]!);
+      if ((t & 255) === 255) await pause();
+    }
+    let at = 0;
     for (let k = 0; k < part.keys.length; k++) {
       const t = (part.keys[k]! / width) | 0;
       const list = (this.postings[ids[t]! * width + part.keys[k]! - t * width] ??= []);
@@ -190,10 +236,7 @@ export class SnapshotTermIndex extends TermIndex {
         const p = part.postings[at]!;
         list.push(ns[(p / tfSlots) | 0]! * tfSlots + (p % tfSlots));
       }
-      if ((k & 1023) === 0 && performance.now() - started > 4) {
-        await new Promise((resolve) => setImmediate(resolve));
-        started = performance.now();
-      }
+      if ((k & 255) === 0) await pause();
     }
   }
 }

@@ -1,0 +1,86 @@
+// The documents' part of a search snapshot (../snapshot.ts): a few hundred documents as JSON, with
+// the values documents share (shared-values.ts: hours, themes, communes, …, and organisation names)
+// stored once per part and named by their position. A new process takes each such value once, not
+// once per document: reading a part costs a parse and a few checks per document.
+import { docTypes, type SearchDoc } from './search-types.ts';
+import { sharedLists, type SharedValues } from './shared-values.ts';
+
+/** The fields whose values a part stores once: every shared list, and the organisation's name. */
+const sharedFields = [...sharedLists, 'organisationName'] as const;
+/** The lists every document has (others are optional). */
+const requiredLists = ['themes', 'communes', 'quartiers', 'points', 'languages', 'weekly'] as const;
+const requiredArrays = ['targetGroups', 'access', 'exceptions'] as const;
+
+interface EncodedPart {
+  values: unknown[];
+  docs: Record<string, unknown>[];
+}
+
+/**
+ * Documents as one part's JSON. Equal values are found by identity: the index holds one copy of
+ * each (a value it holds twice is only stored twice).
+ */
+export function encodeDocs(docs: readonly SearchDoc[]): string {
+  const values: unknown[] = [];
+  const positions = new Map<unknown, number>();
+  const refer = (value: unknown) => {
+    let at = positions.get(value);
+    if (at === undefined) {
+      at = values.length;
+      positions.set(value, at);
+      values.push(value);
+    }
+    return at;
+  };
+  const encoded = docs.map((doc) => {
+    const copy: Record<string, unknown> = { ...doc };
+    for (const field of sharedFields) if (copy[field] !== undefined) copy[field] = refer(copy[field]);
+    return copy;
+  });
+  return JSON.stringify({ values, docs: encoded } satisfies EncodedPart);
+}
+
+const fail = (what: string): never => {
+  throw new Error(`search snapshot: ${what}`);
+};
+
+/**
+ * The documents of one part's JSON, their shared values taken from (or given to) `shared`: ready
+ * to be placed in the index as they are. Throws on anything that is not a document's shape.
+ */
+export function decodeDocs(json: string, shared: SharedValues): SearchDoc[] {
+  const part = JSON.parse(json) as Partial<EncodedPart> | null;
+  if (!part || !Array.isArray(part.values) || !Array.isArray(part.docs)) return fail('not a part');
+  const values: (object | undefined)[] = part.values.map((value: unknown) =>
+    typeof value === 'object' && value !== null ? shared.intern(value) : undefined,
+  );
+  for (const doc of part.docs) {
+    if (typeof doc !== 'object' || doc === null) fail('not a document');
+    for (const field of sharedFields) {
+      const at = doc[field];
+      if (at === undefined) continue;
+      const value = typeof at === 'number' ? values[at] : undefined;
+      if (value === undefined || Array.isArray(value) !== (field !== 'organisationName'))
+        fail(`not a document (${field})`);
+      doc[field] = value;
+    }
+    checkDoc(doc as unknown as SearchDoc);
+  }
+  return part.docs as unknown as SearchDoc[];
+}
+
+/** Throws unless `doc` has the shape of a document (its shared values resolved). */
+function checkDoc(doc: SearchDoc): void {
+  if (
+    !docTypes.includes(doc.type) ||
+    typeof doc.id !== 'string' ||
+    typeof doc.organisationId !== 'string' ||
+    typeof doc.name !== 'object' ||
+    doc.name === null ||
+    typeof doc.trust !== 'number' ||
+    !requiredLists.every((field) => Array.isArray(doc[field])) ||
+    !requiredArrays.every((field) => Array.isArray(doc[field])) ||
+    doc.fields !== undefined
+  )
+    fail('not a document');
+}
