@@ -110,10 +110,15 @@ async function load(name: string, base: string, paths: string[]): Promise<LoadRe
     });
   await run(2, false);
   const { latencies, result } = await run(duration, true);
+  const requestsPerSecond = Math.round(result.requests.total / duration);
+  // As it comes: a run that stops later still shows what it measured.
+  console.log(
+    `${name}: ${requestsPerSecond} req/s, ${result.errors + result.timeouts + result.non2xx} errors`,
+  );
   return {
     name,
     example: paths[0]!,
-    requestsPerSecond: Math.round(result.requests.total / duration),
+    requestsPerSecond,
     latencyMs: latencySummary(latencies),
     requests: result.requests.total,
     errors: result.errors + result.timeouts,

@@ -179,6 +179,26 @@ describe('a glossary change', () => {
     expect(tags(live).get(ownersWith(50)[0]!)).toContain('snorf');
   });
 
+  it('plans again at the next poll when working out what to read failed, the queue going on', async () => {
+    const ownersOf = live.index.ownersOf;
+    live.index.ownersOf = () => {
+      throw new Error('the plan failed');
+    };
+    try {
+      await addGlossaryLabel(
+        database.pool,
+        { slug: 'ocmw', language: 'nl', text: 'wijk' },
+        { announce: false },
+      );
+      // Resolves (the re-index gave up) instead of leaving the queue on a rejected promise.
+      await live.refreshGlossary();
+    } finally {
+      live.index.ownersOf = ownersOf;
+    }
+    // The same edition again at the next poll: planned anew, and the index as a fresh one.
+    expect(await applied()).toEqual(expect.arrayContaining(ownersWith(0)));
+  });
+
   it('re-reads the documents of a concept taken away', async () => {
     await database.pool.query(`delete from glossary_concepts where slug = 'woning-zoeken'`);
     await newVersion('ocmw');

@@ -300,15 +300,15 @@ export class LiveSearchIndex {
       const step = (n: number) => {
         this.running = this.running.then(async () => {
           if (this.closed || run !== this.reindexRun) return resolve();
-          if (!resumed && n === 0) await plan();
-          const slice = slices[n];
-          if (!slice) {
-            this.reindexState = 'done';
-            this.indexedEdition = edition;
-            this.tagged.settled(concepts);
-            return resolve();
-          }
           try {
+            if (!resumed && n === 0) await plan();
+            const slice = slices[n];
+            if (!slice) {
+              this.reindexState = 'done';
+              this.indexedEdition = edition;
+              this.tagged.settled(concepts);
+              return resolve();
+            }
             const docs = await slice.source.documents(this.database.db, slice.owners);
             this.index.replace(docs, slice.owners, slice.source.name);
             step(n + 1);
@@ -317,7 +317,8 @@ export class LiveSearchIndex {
             // A newer re-index started meanwhile has it in hand.
             if (run === this.reindexRun) {
               this.reindexState = 'failed';
-              this.reindexFailed = { edition, slices, at: n };
+              // A plan that failed is made again next time (an empty plan resumed would do nothing).
+              this.reindexFailed = slices.length ? { edition, slices, at: n } : undefined;
             }
             resolve();
           }

@@ -72,6 +72,8 @@ export class FacetDictionary {
     let id = ids.get(value);
     if (id === undefined) {
       id = this.values.length;
+      // Documents hold the ids in Uint16Arrays: a larger id would wrap to another value's.
+      if (id > 0xffff) throw new Error('search index: more than 65,536 facet values');
       ids.set(value, id);
       this.facetOf.push(k);
       this.values.push(value);

@@ -126,6 +126,38 @@ describe('a snapshot taken back', () => {
     for (const d of owned) expect(d.organisationName).toBe(owned[0]!.organisationName);
   });
 
+  it('gives back the numbers of a load that failed after placing documents', async () => {
+    const [directory] = await parts(original());
+    const index = new (class extends SnapshotSearchIndex {
+      get slots() {
+        return this.docs.length;
+      }
+    })(thesaurus());
+    const loading = index.loadingSource('directory', 8);
+    for (const part of directory!.json) await loading.addDocs(part);
+    const placed = index.slots;
+    // The words never came (a part missing, a connection lost): the caller removes what was placed…
+    index.replace([], undefined, 'directory');
+    // … and a full build takes the same numbers again rather than new ones after them.
+    index.replace(
+      Array.from({ length: 300 }, (_, i) => doc(i)).filter((d) => d.type === 'service'),
+      undefined,
+      'directory',
+    );
+    expect(index.slots).toBe(placed);
+    expect(
+      index.search({ text: 'debt advice', filters: {}, sort: 'relevance', offset: 0, limit: 5 }).total,
+    ).toBe(
+      original().search({
+        text: 'debt advice',
+        filters: { type: ['service'] },
+        sort: 'relevance',
+        offset: 0,
+        limit: 5,
+      }).total,
+    );
+  });
+
   it('refuses a part that is not documents', () => {
     const json = encodeDocs([doc(0), doc(1)].map((d) => ({ ...d, fields: undefined })));
     const part = JSON.parse(json) as { values: unknown[]; docs: Record<string, unknown>[] };

@@ -217,7 +217,8 @@ export class SearchIndex {
   protected remove(source: string, organisationIds = this.owners(source)): void {
     for (const key of organisationIds.map((id) => ownerKey(source, id))) {
       for (const n of this.byOwner.get(key) ?? []) {
-        this.terms.discard(n);
+        // Placed but never given its words (a snapshot load that failed part-way): free at once.
+        if (!this.terms.discard(n)) this.free.push(n);
         this.docs[n] = undefined;
         this.docValues[n] = undefined;
         this.trust[n] = 0;

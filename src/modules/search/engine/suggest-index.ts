@@ -209,7 +209,11 @@ export class Suggestions {
       !built ||
       built.generation !== this.generation ||
       (built.version !== version && Date.now() - built.builtAt > 10_000);
-    if (stale) this.building ??= this.rebuild(version, make);
+    if (stale && !this.building) {
+      this.building = this.rebuild(version, make);
+      // Answered meanwhile from the former list; a rebuild that failed is tried at the next ask.
+      this.building.catch(() => {});
+    }
     while (!built) {
       await (this.building ??= this.rebuild(version, make));
       built = this.built;

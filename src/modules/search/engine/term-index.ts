@@ -127,15 +127,19 @@ export class TermIndex {
     }
   }
 
-  /** Takes document `n` out of every result at once; its postings go at the next vacuum. */
-  discard(n: number): void {
-    if (!this.live[n]) return;
+  /**
+   * Takes document `n` out of every result at once; its postings go at the next vacuum. False when it
+   * was never taken in (no posting names it: its number is free at once).
+   */
+  discard(n: number): boolean {
+    if (!this.live[n]) return false;
     const width = this.fields.length;
     this.live[n] = 0;
     this.documentCount--;
     for (let f = 0; f < width; f++) this.totalLength[f]! -= this.lengths[n * width + f]!;
     this.dead.push(n);
     if (this.dead.length >= 200 && this.dead.length >= 0.1 * this.documentCount) void this.vacuum();
+    return true;
   }
 
   /**
