@@ -7,6 +7,7 @@ import { addGlossaryLabel } from '../../../test/helpers/glossary.ts';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/test-database.ts';
 import { conceptToken, thesaurus } from './engine/thesaurus.ts';
 import { searchFields } from './engine/search-types.ts';
+import { affectedDocuments } from './glossary-reindex.ts';
 import { LiveSearchIndex } from './live-index.ts';
 import { otherDoc } from './other-doc.ts';
 import type { SearchSource } from './search-source.ts';
@@ -197,6 +198,15 @@ describe('a glossary change', () => {
     }
     // The same edition again at the next poll: planned anew, and the index as a fresh one.
     expect(await applied()).toEqual(expect.arrayContaining(ownersWith(0)));
+  });
+
+  it('takes the full re-index when looking the words up would read too much', async () => {
+    const before = thesaurus().concepts;
+    const now = before.map((c, i) =>
+      i === 0 ? { ...c, terms: { ...c.terms, nl: [...(c.terms.nl ?? []), 'activiteit'] } } : c,
+    );
+    expect(await affectedDocuments(live.index, [before], now, 0)).toBeNull();
+    expect((await affectedDocuments(live.index, [before], now))?.size).toBe(owners.length);
   });
 
   it('re-reads the documents of a concept taken away', async () => {

@@ -85,6 +85,14 @@ export async function glossarySlices(
   return { slices, partial: true, documents: marked.size };
 }
 
+/**
+ * The postings the words' lookups may read for one change. Thousands of new concepts whose words
+ * share starts with common words ("bench concept 12": every term starting with "con") read the
+ * same long lists again and again: at 215,000 documents that held a process for minutes (the bench).
+ * Past this bounded amount of work the full re-index, read in slices, is taken instead.
+ */
+export const lookupBudget = 1_000_000;
+
 /** A concept's terms, each as its language and its text. */
 const termsOf = (concept: Concept | undefined): Set<string> =>
   new Set(
@@ -100,6 +108,8 @@ export async function affectedDocuments(
   index: SearchIndex,
   before: readonly (readonly Concept[])[],
   now: readonly Concept[],
+  /** Postings the lookups may read before the full re-index is taken instead (see lookupBudget). */
+  budget = lookupBudget,
 ): Promise<Set<number> | null> {
   const current = new Map(now.map((c) => [c.id, termsOf(c)]));
   // Concepts that lost a term (or went): the documents tagged with them. Terms gained: the
@@ -124,12 +134,13 @@ export async function affectedDocuments(
     for (const field of holding) for (const n of field) marked.add(n);
   }
   const lookup = new TermLookup(index.words);
+  const left = { postings: budget };
   // Thousands of new concepts take a while: searches go on in between (a few ms at a time).
   let started = performance.now();
   for (const terms of gained.values()) {
     for (const pattern of patternsOf(terms))
       // A term none of whose words can be looked up: every document may have it.
-      if (!matchDocuments(pattern, lookup, marked)) return null;
+      if (!matchDocuments(pattern, lookup, marked, left)) return null;
     if (performance.now() - started > 8) {
       await new Promise((resolve) => setImmediate(resolve));
       started = performance.now();
@@ -172,15 +183,21 @@ function patternsOf(terms: Iterable<string>): Pattern[] {
 
 /**
  * Marks the documents that may hold a pattern: in some field, a possible index term of each of its
- * words. False when a word's index terms cannot be bounded.
+ * words. False when a word's index terms cannot be bounded, or reading them passes the budget.
  */
-function matchDocuments(pattern: Pattern, lookup: TermLookup, marked: Set<number>): boolean {
+function matchDocuments(
+  pattern: Pattern,
+  lookup: TermLookup,
+  marked: Set<number>,
+  left: { postings: number },
+): boolean {
   let inAll: Set<number>[] | undefined;
   for (const key of pattern.keys) {
     const candidates = pattern.byStem ? (key ? [key] : null) : lookup.writtenForms(key, pattern.lang);
     if (!candidates) return false;
     const holding = perField();
-    for (const term of candidates) lookup.terms.holders(term, holding);
+    for (const term of candidates) left.postings -= lookup.terms.holders(term, holding);
+    if (left.postings < 0) return false;
     inAll = inAll ? inAll.map((field, f) => new Set([...field].filter((n) => holding[f]!.has(n)))) : holding;
     if (inAll.every((field) => !field.size)) return true;
   }

@@ -74,16 +74,21 @@ export class TermIndex {
     return this.ids.has(term);
   }
 
-  /** Adds to `into` (one set per field) the live documents holding a term. */
-  holders(term: string, into: Set<number>[]): void {
+  /** Adds to `into` (one set per field) the live documents holding a term; the postings it read. */
+  holders(term: string, into: Set<number>[]): number {
     const id = this.ids.get(term);
-    if (id === undefined) return;
+    if (id === undefined) return 0;
     const width = this.fields.length;
-    for (let f = 0; f < width; f++)
-      for (const p of this.postings[id * width + f] ?? []) {
+    let visited = 0;
+    for (let f = 0; f < width; f++) {
+      const list = this.postings[id * width + f] ?? [];
+      visited += list.length;
+      for (const p of list) {
         const n = (p / tfSlots) | 0;
         if (this.live[n]) into[f]!.add(n);
       }
+    }
+    return visited;
   }
 
   /** The terms starting with `prefix`. */
