@@ -102,6 +102,20 @@ export class FacetDictionary {
 }
 
 /**
+ * Gives back the numbers of documents placed but never given their words (a snapshot load that
+ * failed part-way): no posting names them, so they are free at once. Those at the end shorten the
+ * array, so that the full build after a failed load numbers its documents as a fresh index would
+ * (equal scores keep the same order); the others are reused.
+ */
+export function giveBack(docs: unknown[], free: number[], ns: readonly number[]): void {
+  const gone = new Set(ns);
+  let end = docs.length;
+  while (end > 0 && gone.delete(end - 1)) end--;
+  docs.length = end;
+  for (const n of gone) free.push(n);
+}
+
+/**
  * The filters as value ids (FacetDictionary) per value facet (by position in `valueFacets`); a
  * value the index has never seen matches nothing. Access conditions must all hold; types are
  * alternatives (a document has one).

@@ -7,7 +7,7 @@ import type { Locale } from '../../../shared/i18n-text.ts';
 import { type SearchDoc, type SearchField, searchFields, valueFacets } from './search-types.ts';
 import { SuggestIndex, type Suggestion, Suggestions } from './suggest-index.ts';
 import { type ConceptMatch, type Thesaurus } from './thesaurus.ts';
-import { type Bitset, FacetDictionary, wantedValues } from './index-parts.ts';
+import { type Bitset, FacetDictionary, giveBack, wantedValues } from './index-parts.ts';
 import { OpenNow } from './open-now.ts';
 import type { Hit, IndexQuery, IndexResult } from './search-types.ts';
 import { textQuery } from './text-query.ts';
@@ -215,10 +215,10 @@ export class SearchIndex {
 
   /** The documents of these organisations from one source, or all of that source's. */
   protected remove(source: string, organisationIds = this.owners(source)): void {
+    const unimported: number[] = [];
     for (const key of organisationIds.map((id) => ownerKey(source, id))) {
       for (const n of this.byOwner.get(key) ?? []) {
-        // Placed but never given its words (a snapshot load that failed part-way): free at once.
-        if (!this.terms.discard(n)) this.free.push(n);
+        if (!this.terms.discard(n)) unimported.push(n);
         this.docs[n] = undefined;
         this.docValues[n] = undefined;
         this.trust[n] = 0;
@@ -228,6 +228,7 @@ export class SearchIndex {
       }
       this.byOwner.delete(key);
     }
+    giveBack(this.docs, this.free, unimported);
   }
 
   /** Stores a document in a free slot and returns its number; `shared`: its values are shared already. */
