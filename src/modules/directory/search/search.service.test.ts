@@ -45,4 +45,26 @@ describe('searchDirectory cache and the clock', () => {
     expect(later.total).toBeLessThan(first.total);
     expect(later.hits.every((h) => h.openNow)).toBe(true);
   });
+
+  it('computes a search asked for several times at once only once', async () => {
+    const searchSoon = live.index.searchSoon.bind(live.index);
+    let runs = 0;
+    live.index.searchSoon = (...args) => {
+      runs++;
+      return searchSoon(...args);
+    };
+    try {
+      const params = { q: 'schuldbemiddeling aan huis', page: 1, per_page: 20 };
+      const outcomes = await Promise.all(
+        (['fr', 'nl', 'en', 'fr'] as const).map((l) => searchDirectory(live, params, l, morning)),
+      );
+      expect(runs).toBe(1);
+      expect(new Set(outcomes.map((o) => o.total)).size).toBe(1);
+      // Then from the cache, still once.
+      await searchDirectory(live, params, 'nl', morning);
+      expect(runs).toBe(1);
+    } finally {
+      live.index.searchSoon = searchSoon;
+    }
+  });
 });

@@ -161,6 +161,9 @@ export interface Cached {
   localised: Partial<Record<Locale, SearchOutcome>>;
 }
 
+/** Outcomes being computed, by index version, minute and parameters. */
+const computing = new Map<string, Promise<Cached>>();
+
 /** The parts of an outcome written in the reader's language, added after the cache. */
 type LocalParts = 'place' | 'understood' | 'didYouMean' | 'placeFilter' | 'nearProblem';
 
@@ -186,19 +189,29 @@ export async function searchDirectory(
   const fresh =
     cached?.version === live.index.version && (cached.minute === minute || !params.open?.includes('now'));
   if (!cached || !fresh) {
-    cached = {
-      version: live.index.version,
-      minute,
-      ...(await searchUncached(
+    // Requests for the same outcome while it is computed wait for that one computation: the engine
+    // gives the event loop back between its steps, so a popular query arriving fifty times at once
+    // would otherwise be computed fifty times.
+    const flight = `${live.index.version}|${minute}|${key}`;
+    let pending = computing.get(flight);
+    if (!pending) {
+      const version = live.index.version;
+      pending = searchUncached(
         live,
         nearProblem ? { ...params, near: undefined } : params,
         place,
         inQuery.found,
         now,
-      )),
-      localised: {},
-    };
-    recent.set(key, cached);
+      ).then((made): Cached => {
+        const entry = { version, minute, ...made, localised: {} };
+        recent.set(key, entry);
+        return entry;
+      });
+      computing.set(flight, pending);
+      const forget = () => computing.delete(flight);
+      pending.then(forget, forget);
+    }
+    cached = await pending;
   } else if (cached.minute !== minute) {
     // A new outcome, not a change to the old one: earlier callers may still hold it.
     const openNow = live.index.countOpen(cached.kept, now);
