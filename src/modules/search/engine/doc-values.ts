@@ -8,11 +8,6 @@
 /** One document's value ids, laid out as above. */
 export type DocValues = Uint16Array;
 
-/** The ids of facet `k` (a view: for tests and rare paths; the search loop reads the array directly). */
-export function facetIds(values: DocValues, k: number): Uint16Array {
-  return values.subarray(values[k]!, values[k + 1]!);
-}
-
 export class DocValuesTable {
   private readonly shared = new Map<string, DocValues>();
 
@@ -21,22 +16,6 @@ export class DocValuesTable {
    * are not tracked, so this bounds what a long run of changes leaves behind.
    */
   constructor(private readonly limit = 100_000) {}
-
-  /** The array for these ids per facet, shared with any document that has the same. */
-  make(perFacet: readonly (readonly number[])[]): DocValues {
-    const facets = perFacet.length;
-    let total = facets + 1;
-    for (const ids of perFacet) total += ids.length;
-    if (total > 0xffff) throw new Error('search index: too many facet values in one document');
-    const values = new Uint16Array(total);
-    let at = facets + 1;
-    for (let k = 0; k < facets; k++) {
-      values[k] = at;
-      for (const id of perFacet[k]!) values[at++] = id;
-    }
-    values[facets] = at;
-    return this.share(values);
-  }
 
   /** `values` (laid out as above, never written after), or an equal array already shared. */
   share(values: DocValues): DocValues {
