@@ -1,11 +1,15 @@
 // The production build: `npm run build` compiles src/ to plain JavaScript in dist/, file for file
 // (tsc, with the .ts import specifiers rewritten to .js), and copies every other file of src/ (the
 // messages, data files, CSS and browser scripts, the migrations) to the same place in dist/, so
-// that paths relative to a module (import.meta.url) find them there too. node_modules stays
-// outside: `node dist/server.js` runs it with the installed packages, no tsx and no npm.
+// that paths relative to a module (import.meta.url) find them there too. The server itself,
+// dist/server.js, is then one file (esbuild, bundle-server.ts): node loads one module instead of
+// hundreds, which was most of the time before it listened. The command-line tools (dist/cli/) stay
+// file for file. node_modules stays outside: `node dist/server.js` runs it with the installed
+// packages, no tsx and no npm.
 import { spawnSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { bundleServer } from './bundle-server.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const dist = join(root, 'dist');
@@ -27,4 +31,5 @@ cpSync(join(root, 'src'), dist, {
   recursive: true,
   filter: (source) => !/\.tsx?$/.test(source),
 });
+await bundleServer(root, dist);
 console.log(`Built ${dist}: start it with \`npm run start:prod\` (node dist/server.js).`);

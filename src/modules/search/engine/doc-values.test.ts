@@ -1,6 +1,6 @@
 // A document's value ids in one array: each facet's ids read back as given, and equal ids shared.
 import { describe, expect, it } from 'vitest';
-import { type DocValues, DocValuesTable } from './doc-values.ts';
+import { type DocValues, DocValuesMemo, DocValuesTable } from './doc-values.ts';
 
 /** The ids of facet `k` of an array laid out as doc-values.ts says. */
 const facetIds = (values: DocValues, k: number) => values.subarray(values[k]!, values[k + 1]!);
@@ -39,5 +39,24 @@ describe('DocValuesTable', () => {
   it('keeps at most `limit` arrays for sharing, and still gives right ones after', () => {
     const table = new DocValuesTable(10);
     for (let i = 0; i < 25; i++) expect([...facetIds(make(table, [[i], [i + 1]]), 1)]).toEqual([i + 1]);
+  });
+});
+
+describe('DocValuesMemo', () => {
+  it('makes the array once for the same shared lists, and again for any other list or value', () => {
+    const memo = new DocValuesMemo();
+    let made = 0;
+    const make = () => new Uint16Array([made++]);
+    const themes = Object.freeze(['a', 'b']);
+    const communes = Object.freeze(['21004']);
+    const first = memo.of([['service'], themes, communes], make);
+    expect(memo.of([['service'], themes, communes], make)).toBe(first);
+    expect(made).toBe(1);
+    // An equal list that is another object (not shared): made anew, never mistaken for another.
+    expect(memo.of([['service'], Object.freeze(['a', 'b']), communes], make)).not.toBe(first);
+    expect(memo.of([['event'], themes, communes], make)).not.toBe(first);
+    // A list that is not frozen is known by its values, not taken for a shared list's number.
+    expect(memo.of([['service'], ['#0'], communes], make)).not.toBe(first);
+    expect(made).toBe(4);
   });
 });

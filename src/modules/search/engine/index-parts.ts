@@ -1,6 +1,7 @@
 // Small pieces of the search index: bitsets, distances, opening moments, dictionaries.
 import { facetValues, type SearchDoc, type SearchFilters, valueFacets } from './search-types.ts';
 import { distanceKm } from '../../../shared/distance.ts';
+import type { FacetLists } from './doc-values.ts';
 
 export { distanceKm };
 export class Bitset {
@@ -85,9 +86,8 @@ export class FacetDictionary {
    * A document's values as one array: first where each value facet's ids start (entry k for the
    * facet at position k, entry `valueFacets.length` the array's length), then the ids.
    */
-  valuesOf(doc: SearchDoc): Uint16Array {
+  valuesOf(doc: SearchDoc, lists: FacetLists = facetLists(doc)): Uint16Array {
     const facets = valueFacets.length;
-    const lists: (readonly (string | number)[])[] = valueFacets.map((f) => facetValues[f](doc));
     let total = facets + 1;
     for (const list of lists) total += list.length;
     const out = new Uint16Array(total);
@@ -100,6 +100,9 @@ export class FacetDictionary {
     return out;
   }
 }
+
+/** A document's values of each value facet, in valueFacets order. */
+export const facetLists = (doc: SearchDoc): FacetLists => valueFacets.map((f) => facetValues[f](doc));
 
 /**
  * Gives back the numbers of documents placed but never given their words (a snapshot load that

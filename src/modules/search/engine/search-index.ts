@@ -7,7 +7,7 @@ import type { Locale } from '../../../shared/i18n-text.ts';
 import { type SearchDoc, type SearchField, searchFields, valueFacets } from './search-types.ts';
 import { SuggestIndex, type Suggestion, Suggestions } from './suggest-index.ts';
 import { type ConceptMatch, type Thesaurus } from './thesaurus.ts';
-import { type Bitset, FacetDictionary, giveBack, wantedValues } from './index-parts.ts';
+import { type Bitset, FacetDictionary, facetLists, giveBack, wantedValues } from './index-parts.ts';
 import { OpenNow } from './open-now.ts';
 import type { Hit, IndexQuery, IndexResult } from './search-types.ts';
 import { textQuery } from './text-query.ts';
@@ -237,7 +237,7 @@ export class SearchIndex {
     // Unknown until add() gives it (a document from the snapshot has none: its first change replaces it).
     this.hashes[n] = NaN;
     this.docs[n] = shared ? doc : this.shared.share(doc);
-    this.docValues[n] = this.valuesTable.share(this.facetIds.valuesOf(doc));
+    this.docValues[n] = this.valuesTable.valuesFor(facetLists(doc), (l) => this.facetIds.valuesOf(doc, l));
     if (n >= this.trust.length) {
       const trust = new Float64Array(Math.max(n + 1, 2 * this.trust.length));
       trust.set(this.trust);
