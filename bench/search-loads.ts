@@ -2,7 +2,7 @@
 // and 50,000 other documents): every distinct query of the mix once, then the query mix, suggest and
 // the search page under load, with /healthz as the ceiling of the same run.
 //   npx tsx bench/search-loads.ts --dir /some/data [--only mix,suggest,page,healthz] [--duration 10]
-//   [--cpu-prof /some/dir]
+//   [--cpu-prof /some/dir] [--no-warm]
 import { parseArgs } from 'node:util';
 import autocannon from 'autocannon';
 import { generateKey } from '../src/shared/field-encryption.ts';
@@ -16,6 +16,8 @@ const { values } = parseArgs({
     duration: { type: 'string', default: '10' },
     connections: { type: 'string', default: '50' },
     'cpu-prof': { type: 'string' },
+    /** Skips the pass over every distinct query before the loads. */
+    'no-warm': { type: 'boolean', default: false },
   },
 });
 if (!values.dir) throw new Error('--dir DATA_DIR is required');
@@ -56,7 +58,7 @@ try {
   await waitUntilReady(server.url);
   const queries = searchQueries();
   // As the bench: each distinct query once, one at a time, before the loads.
-  for (const q of queries) await (await fetch(`${server.url}/api/v1/search?${q}`)).arrayBuffer();
+  if (!values['no-warm']) for (const q of queries) await (await fetch(`${server.url}/api/v1/search?${q}`)).arrayBuffer();
   const sequence = searchSequence(queries, 20_000);
   const locales = ['nl', 'fr', 'en'];
   const loads: Record<string, string[]> = {
