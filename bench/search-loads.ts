@@ -58,7 +58,8 @@ try {
   await waitUntilReady(server.url);
   const queries = searchQueries();
   // As the bench: each distinct query once, one at a time, before the loads.
-  if (!values['no-warm']) for (const q of queries) await (await fetch(`${server.url}/api/v1/search?${q}`)).arrayBuffer();
+  if (!values['no-warm'])
+    for (const q of queries) await (await fetch(`${server.url}/api/v1/search?${q}`)).arrayBuffer();
   const sequence = searchSequence(queries, 20_000);
   const locales = ['nl', 'fr', 'en'];
   const loads: Record<string, string[]> = {
