@@ -2,7 +2,6 @@
 // benchmarks all build this same app; only server.ts listens.
 import compress from '@fastify/compress';
 import etag from '@fastify/etag';
-import helmet from '@fastify/helmet';
 import fastifyStatic from '@fastify/static';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
@@ -18,6 +17,7 @@ import { type ErrorResponder, registerErrorHandling } from './http/error-handler
 import { redactingDestination, serializeError, serializeRequest } from './http/log-redaction.ts';
 import { JobMetrics, startJobsInBackground } from './jobs.ts';
 import { healthRoutes } from './http/health.ts';
+import { securityHeaders } from './http/security-headers.ts';
 import { enforceQueryRules } from './http/query-rules.ts';
 import { enforceTextRules } from './http/text-rules.ts';
 import { sessionPlugin } from './http/session.ts';
@@ -122,7 +122,7 @@ export async function buildApp(
   enforceQueryRules(app);
 
   const tileOrigin = config.tiles.url ? new URL(config.tiles.url.replace(/\{[a-z]\}/g, 'a')).origin : null;
-  await app.register(helmet, {
+  const headers = securityHeaders({
     contentSecurityPolicy: {
       directives: {
         defaultSrc: ["'self'"],
@@ -138,6 +138,10 @@ export async function buildApp(
     // Leaflet's tiles come from another origin.
     crossOriginEmbedderPolicy: false,
     hsts: config.env === 'production',
+  });
+  app.addHook('onRequest', (_request, reply, done) => {
+    reply.headers(headers);
+    done();
   });
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(sessionPlugin, {

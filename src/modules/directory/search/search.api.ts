@@ -1,5 +1,6 @@
 // /api/v1/search and /api/v1/search/suggest.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
+import { createHash } from 'node:crypto';
 import { LRUCache } from 'lru-cache';
 import type { WebDeps } from '../../../http/deps.ts';
 import { negotiateLocale } from '../../../i18n/index.ts';
@@ -12,14 +13,18 @@ import type { OrganisationKind } from '../directory.vocabulary.ts';
 
 const documented = apiDocs('search');
 
+/** The ETag @fastify/etag would give this body (its default: SHA-1, base64, strong). */
+const entityTag = (body: Buffer) => `"${createHash('sha1').update(body).digest('base64')}"`;
+
 export const searchApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { services: { search } }) => {
   /**
-   * Serialised bodies by outcome: the search service hands out the same outcome object for the same
-   * search in the same language while it holds, so each is serialised once.
+   * Serialised bodies and their ETags by outcome: the search service hands out the same outcome
+   * object for the same search in the same language while it holds, so each is serialised and
+   * hashed once (the etag plugin hashed every body it sent).
    */
-  const bodies = new LRUCache<SearchOutcome, Buffer>({
+  const bodies = new LRUCache<SearchOutcome, { body: Buffer; etag: string }>({
     maxSize: 32 * 2 ** 20,
-    sizeCalculation: (body) => body.length,
+    sizeCalculation: ({ body }) => body.length + 64,
   });
 
   app.get(
@@ -34,13 +39,20 @@ export const searchApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { servi
     async (request, reply) => {
       const locale = negotiateLocale(request.headers['accept-language']);
       const outcome = await searchDirectory(search, request.query, locale);
-      let body = bodies.get(outcome);
-      if (!body) {
-        body = Buffer.from(reply.serialize(searchResponse(outcome)) as string);
-        bodies.set(outcome, body);
+      let kept = bodies.get(outcome);
+      if (!kept) {
+        // A buffer of its own: a small Buffer.from shares an 8 KiB pool block it would keep alive.
+        const text = reply.serialize(searchResponse(outcome)) as string;
+        const body = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
+        body.write(text);
+        bodies.set(outcome, (kept = { body, etag: entityTag(body) }));
       }
-      // Already serialised by this route's schema: Fastify sends a Buffer as it is.
-      return reply.type('application/json; charset=utf-8').send(body as never);
+      // Already serialised by this route's schema: Fastify sends a Buffer as it is. With its ETag,
+      // the etag plugin hashes nothing and still answers 304 to a matching If-None-Match.
+      return reply
+        .type('application/json; charset=utf-8')
+        .header('etag', kept.etag)
+        .send(kept.body as never);
     },
   );
 

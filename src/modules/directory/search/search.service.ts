@@ -12,6 +12,7 @@ import {
   placeFilterOf,
   pointRadiusKm,
 } from './search-places.ts';
+import { type DocSet, docNumbers, docSet, docSetBytes } from './doc-set.ts';
 import {
   type ConceptMatch,
   directoryTypes,
@@ -146,13 +147,13 @@ export function cachedBytes(entry: Cached, key: string): number {
   let values = 0;
   for (const list of Object.values(outcome.facets)) values += list.length;
   const hits = outcome.hits.length + outcome.nearest.length;
-  return 2_200 + 2 * key.length + entry.kept.byteLength + 64 * values + 300 * hits;
+  return 2_200 + 2 * key.length + docSetBytes(entry.kept) + 64 * values + 300 * hits;
 }
 
 export interface Cached {
   version: number;
   minute: number;
-  kept: Int32Array;
+  kept: DocSet;
   outcome: Omit<SearchOutcome, LocalParts>;
   /**
    * The full outcome per reader's language, made once: callers get the same object while the entry
@@ -214,7 +215,7 @@ export async function searchDirectory(
     cached = await pending;
   } else if (cached.minute !== minute) {
     // A new outcome, not a change to the old one: earlier callers may still hold it.
-    const openNow = live.index.countOpen(cached.kept, now);
+    const openNow = live.index.countOpen(docNumbers(cached.kept), now);
     const open = cached.outcome.facets.open.filter((f) => f.value !== 'now');
     cached = {
       ...cached,
@@ -259,7 +260,7 @@ async function searchUncached(
   place: Place | null,
   inQuery: ReturnType<typeof placeInQuery>,
   now: DateTime,
-): Promise<{ kept: Int32Array; outcome: Omit<SearchOutcome, LocalParts> }> {
+): Promise<{ kept: DocSet; outcome: Omit<SearchOutcome, LocalParts> }> {
   // A place named in the words filters by its area (commune, quartier) or by distance from its
   // point (station, landmark), which then also orders by distance when asked.
   const named = inQuery?.place;
@@ -350,7 +351,7 @@ async function searchUncached(
       if (total > 0) outcome.dropFilters.push({ filter, total });
     }
   }
-  return { kept: result.kept, outcome };
+  return { kept: docSet(result.kept), outcome };
 }
 
 /** Other names for what was typed: the thesaurus concepts it comes close to, in the reader's language first. */

@@ -10,6 +10,7 @@ import { getTaxonomy } from '../directory.service.ts';
 import { SearchLayout, SearchPage } from '../views/search-page.tsx';
 import { RelatedBoxes } from '../views/search-related.tsx';
 import type { RelatedResults } from '../../search/index.ts';
+import { bestOfType } from './best-of-type.ts';
 import { type SearchOutcome, searchDirectory } from './search.service.ts';
 
 export const searchWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
@@ -26,7 +27,9 @@ export const searchWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
 
   /**
    * What other modules show next to the results (questions to the network), for searches with
-   * words only; one that fails leaves its box out rather than the page.
+   * words only; one that fails leaves its box out rather than the page. For a visitor, a source
+   * whose public items are in the index gets the index's best matches of its type (best-of-type.ts,
+   * kept per index version) rather than searching PostgreSQL on every page.
    */
   async function relatedResults(
     q: string | undefined,
@@ -36,13 +39,20 @@ export const searchWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
     const words = q?.trim();
     if (!words) return [];
     const viewer = user ? { userId: user.id, platformRole: user.platformRole } : null;
+    const limit = 3;
     const boxes = await Promise.all(
-      deps.services.relatedResults.map((source) =>
-        source.find(deps.db, { q: words, locale, viewer, limit: 3 }).catch((error: unknown) => {
+      deps.services.relatedResults.map(async (source) => {
+        try {
+          const found =
+            source.indexedAs && !viewer
+              ? await bestOfType(deps.services.search, words, source.indexedAs, limit)
+              : undefined;
+          return await source.find(deps.db, { q: words, locale, viewer, limit, found });
+        } catch (error) {
           app.log.error({ err: error, source: source.name }, 'related results');
           return null;
-        }),
-      ),
+        }
+      }),
     );
     return boxes.filter((box): box is RelatedResults => box !== null);
   }

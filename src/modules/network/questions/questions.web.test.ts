@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { FormClient } from '../../../../test/helpers/form-client.ts';
 import { type Member, memberOf, signedInPerson, sql } from '../../../../test/helpers/members.ts';
 import { expectRefused } from '../../../../test/helpers/refused.ts';
+import { searchApi } from '../../../../test/helpers/search-api.ts';
 import { useTestApp } from '../../../../test/helpers/test-app.ts';
 
 const app = useTestApp();
@@ -132,7 +133,12 @@ describe('asking, finding across languages, answering and accepting', () => {
       2,
     );
 
-    // The directory's search shows the question next to services.
+    // The directory's search shows the question next to services, once its index has it (a
+    // visitor's box of questions is the index's too).
+    await searchApi(app.get, 'fr').eventually(
+      `type=question&q=${encodeURIComponent('médiation de dettes')}`,
+      (items) => items.some((item) => item.id === id),
+    );
     const search = await visitor.get(`/fr/search?q=${encodeURIComponent('médiation de dettes')}`);
     expect(search.statusCode).toBe(200);
     expect(search.body).toContain('Questions au réseau');

@@ -120,6 +120,20 @@ describe('events and questions in the one search', () => {
     expect((await api('q=Sprinkhaandag')).data.map((i) => i.id)).not.toContain(past);
   });
 
+  it('fills a visitor’s box of questions beside the results from the index, not from a search in PostgreSQL', async () => {
+    // Its terms in PostgreSQL are empty: only the index, which reads its title and text, finds it.
+    const id = await addQuestion('Grommelkoffer voor een vormingsdag', 'nl');
+    await eventually('q=Grommelkoffer&type=question', (i) => i.length > 0);
+    const page = (await get('/en/search?q=Grommelkoffer')).body;
+    const box = page.slice(page.indexOf('id="related-results"'));
+    expect(box).toContain(`href="/en/questions/${id}" lang="nl"`);
+    expect(box).toContain('href="/en/questions?q=Grommelkoffer"');
+    // Hidden: gone from the box as from the results.
+    await db().execute(sql`update questions set hidden_at = now() where id = ${id}`);
+    await eventually('q=Grommelkoffer&type=question', (i) => i.length === 0);
+    expect((await get('/en/search?q=Grommelkoffer')).body).not.toContain(`/en/questions/${id}`);
+  });
+
   it('shows events and questions with their own cards and the type filter on the page', async () => {
     const res = await get('/en/search?q=netwerkdag');
     expect(res.statusCode).toBe(200);
