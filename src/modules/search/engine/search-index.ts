@@ -6,7 +6,7 @@ import { DateTime } from 'luxon';
 import type { Locale } from '../../../shared/i18n-text.ts';
 import { type SearchDoc, type SearchField, searchFields, valueFacets } from './search-types.ts';
 import { SuggestIndex, type Suggestion, Suggestions } from './suggest-index.ts';
-import { type ConceptMatch, type Thesaurus } from './thesaurus.ts';
+import { type Thesaurus } from './thesaurus.ts';
 import { type Bitset, FacetDictionary, giveBack, wantedValues } from './index-parts.ts';
 import { OpenNow } from './open-now.ts';
 import type { Hit, IndexQuery, IndexResult } from './search-types.ts';

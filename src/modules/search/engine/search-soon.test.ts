@@ -77,7 +77,7 @@ function queries(count: number, seed: number): IndexQuery[] {
     const filtered = next() < 0.3;
     return {
       text: next() < 0.05 ? '' : words.join(' '),
-      filters: filtered ? { commune: [communes[0]!] } : {},
+      filters: filtered ? { commune: communes[0]! } : {},
       sort: 'relevance' as const,
       offset: Math.floor(next() * 3) * 10,
       limit: 10,

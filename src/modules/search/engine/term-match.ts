@@ -48,7 +48,12 @@ function inverseFrequency(matching: number, total: number): number {
 }
 
 /** Documents matching the query, best first; the matched index terms of the first `termsOf`. */
-export function* matchSteps(lists: TermLists, query: TermQuery, run: MatchRun, termsOf: number): Steps<TermMatches> {
+export function* matchSteps(
+  lists: TermLists,
+  query: TermQuery,
+  run: MatchRun,
+  termsOf: number,
+): Steps<TermMatches> {
   run.scratch.begin(lists.live.length);
   const found = yield* execute(lists, query, { combineWith: 'OR', fuzzy: false, prefix: false }, run);
   // Each matched query term multiplies the score: documents with more of the words come first.
@@ -70,10 +75,16 @@ export function* matchSteps(lists: TermLists, query: TermQuery, run: MatchRun, t
   };
 }
 
-function* execute(lists: TermLists, query: string | TermQuery, inherited: Options, run: MatchRun): Steps<Found> {
+function* execute(
+  lists: TermLists,
+  query: string | TermQuery,
+  inherited: Options,
+  run: MatchRun,
+): Steps<Found> {
   const parts: Found[] = [];
   if (typeof query === 'string') {
-    for (const term of query.split(' ').filter(Boolean)) parts.push(yield* executeTerm(lists, term, inherited, run));
+    for (const term of query.split(' ').filter(Boolean))
+      parts.push(yield* executeTerm(lists, term, inherited, run));
     return yield* combine(parts, inherited.combineWith, run.scratch);
   }
   const own: Options = {
@@ -127,14 +138,20 @@ function expand(lists: TermLists, term: string, prefix: boolean, distance: numbe
   const out: Expansion[] = [];
   const exact = lists.ids.get(term);
   if (exact !== undefined) out.push({ term, id: exact, weight: 1 });
-  const fuzzy = distance ? (lists.terms.fuzzyGet(term, distance) as Map<string, [number, number]>) : undefined;
+  const fuzzy = distance
+    ? (lists.terms.fuzzyGet(term, distance) as Map<string, [number, number]>)
+    : undefined;
   if (prefix) {
     for (const [longer, id] of lists.terms.atPrefix(term)) {
       const extra = longer.length - term.length;
       if (!extra) continue;
       // A word that is also a prefix match counts as one.
       fuzzy?.delete(longer);
-      out.push({ term: longer, id, weight: (weights.prefix * longer.length) / (longer.length + 0.3 * extra) });
+      out.push({
+        term: longer,
+        id,
+        weight: (weights.prefix * longer.length) / (longer.length + 0.3 * extra),
+      });
     }
   }
   if (fuzzy) {
