@@ -21,6 +21,7 @@
 import type { I18nText } from '../../../shared/i18n-text.ts';
 import type { SearchDoc, SearchField } from './search-types.ts';
 import type { TermIndex, TermQuery } from './term-index.ts';
+import { drain, type Expansion, type Steps } from './term-match.ts';
 import { isPlaceWord } from './text-query.ts';
 import { allowedEdits, type ConceptMatch, sameWord } from './thesaurus.ts';
 import { fold, isStopword, queryForms, words } from './text.ts';
@@ -277,9 +278,21 @@ export function namedBy(
   concepts: ConceptMatch[],
   docOf: (n: number) => SearchDoc | undefined,
 ): NameTiers | null {
+  return drain(namedBySteps(terms, query, text, concepts, docOf));
+}
+
+/** The same as steps that yield while matching the names (term-match.ts); `expansions` as the words' run had them. */
+export function* namedBySteps(
+  terms: TermIndex,
+  query: TermQuery,
+  text: string,
+  concepts: ConceptMatch[],
+  docOf: (n: number) => SearchDoc | undefined,
+  expansions?: Map<string, Expansion[]>,
+): Steps<NameTiers | null> {
   const typed = words(text).filter((w) => !isStopword(w));
   if (!typed.some((w) => !isPlaceWord(fold(w)) && !isPostcode(w))) return null;
-  const found = terms.match(query, { fields: nameFields }).n;
+  const found = (yield* terms.matchSteps(query, { fields: nameFields, expansions })).n;
   if (!found.length) return null;
   const units = unitsOf(typed.slice(0, 12), concepts);
   // Best name scores first: a listing whose name is the words scores among the best on its name.
@@ -287,6 +300,7 @@ export function namedBy(
   for (let i = 0; i < tiers.length; i++) {
     const doc = docOf(found[i]!);
     tiers[i] = doc ? tierOf(units, doc) : namedTier;
+    if ((i & 15) === 15) yield;
   }
   return new FoundNames(found, tiers);
 }

@@ -6,47 +6,23 @@ import { DateTime } from 'luxon';
 import type { Locale } from '../../../shared/i18n-text.ts';
 import { type SearchDoc, type SearchField, searchFields, valueFacets } from './search-types.ts';
 import { SuggestIndex, type Suggestion, Suggestions } from './suggest-index.ts';
-import { type ConceptMatch, type Thesaurus } from './thesaurus.ts';
+import { type Thesaurus } from './thesaurus.ts';
 import { type Bitset, FacetDictionary, facetLists, giveBack, wantedValues } from './index-parts.ts';
 import { OpenNow } from './open-now.ts';
 import type { Hit, IndexQuery, IndexResult } from './search-types.ts';
-import { textQuery } from './text-query.ts';
-import { type TermIndex, type TermMatches, type TermQuery } from './term-index.ts';
+import { type TermIndex } from './term-index.ts';
 import { SnapshotTermIndex } from './term-snapshot.ts';
-import { namedBy, type NameTiers } from './rank-tiers.ts';
+import { keptMatchesBytes, type TextMatches, textMatchesSize, textMatchSteps } from './text-matches.ts';
+import { drain, type Steps } from './term-match.ts';
+import { runSoon, stepSliceMs } from './term-steps.ts';
 import { SharedValues } from './shared-values.ts';
 import { DocValuesTable } from './doc-values.ts';
 import { docHash, sameHashes } from './doc-hash.ts';
 import { pageOrder } from './page-order.ts';
-import { distanceOf, flagsOf, runSearch } from './search-run.ts';
+import { distanceOf, flagsOf, runSearchSteps } from './search-run.ts';
 
-/** Matches whose matched terms are kept for highlighting; deeper ones show unmarked. */
-const highlightedMatches = 500;
 export const ownerKey = (source: string, organisationId: string) => `${source}\u0000${organisationId}`;
-
-export interface TextMatches {
-  version: number;
-  matches: { n: Int32Array; score: Float64Array; terms: Map<number, string[]> } | null;
-  concepts: ConceptMatch[];
-  partial: boolean;
-  /** Tiers of the documents whose names hold every word (rank-tiers.ts). */
-  named: NameTiers | null;
-}
-
-/**
- * What the kept word matches may hold, in bytes: a broad word's matches over 300,000 documents
- * take megabytes (numbers, scores, name tiers), so a count of entries alone bounds nothing.
- */
-export const keptMatchesBytes = 32 * 2 ** 20;
-
-/** The bytes one kept text match holds, as V8 keeps them (typed arrays, Map entries, the key). */
-export function textMatchesSize(m: TextMatches, key: string): number {
-  let bytes = 200 + 2 * key.length + 100 * m.concepts.length;
-  if (m.matches) bytes += m.matches.n.byteLength + m.matches.score.byteLength + 120 * m.matches.terms.size;
-  // A Map entry with small-integer key and value: about 40 bytes with its share of the table.
-  if (m.named) bytes += 40 * m.named.size;
-  return bytes;
-}
+export { keptMatchesBytes, textMatchesSize, type TextMatches } from './text-matches.ts';
 
 const boosts: Record<SearchField, number> = {
   title: 3,
@@ -279,45 +255,34 @@ export class SearchIndex {
    * words come back with other filters, pages, places and page languages, and the word matching is
    * the larger part of a search.
    */
-  private matchText(text: string, anyWords = false): TextMatches {
+  private *matchTextSteps(text: string, anyWords = false): Steps<TextMatches> {
     const key = `${anyWords ? 'any\u0000' : ''}${text.trim().toLowerCase()}`;
     const cached = this.textMatches.get(key);
     if (cached && cached.version === this.version) return cached;
-    const { query: wordsQuery, concepts, groups } = textQuery(text, this.thesaurus, this.terms);
-    let results: TermMatches | null = null;
-    let partial = false;
-    let named: NameTiers | null = null;
-    if (wordsQuery) {
-      const trusts = this.trust;
-      const boostDocument = (n: number) => trusts[n]!;
-      const options = { boostDocument, termsOf: highlightedMatches };
-      results = anyWords && groups > 1 ? null : this.terms.match(wordsQuery, options);
-      if (!results?.n.length && groups > 1) {
-        results = this.terms.match({ ...wordsQuery, combineWith: 'OR' } satisfies TermQuery, options);
-        partial = results.n.length > 0;
-      }
-      if (!partial) named = namedBy(this.terms, wordsQuery, text, concepts, (n) => this.docs[n]);
-    }
-    // Compact: numbers in typed arrays; the matched terms (for highlighting) of the best ones only.
-    const matches = results
-      ? {
-          n: results.n,
-          score: results.score,
-          terms: new Map(results.terms.map((terms, i) => [results!.n[i]!, terms])),
-        }
-      : null;
-    const result = { version: this.version, matches, concepts, partial, named };
+    const source = {
+      terms: this.terms,
+      thesaurus: this.thesaurus,
+      version: this.version,
+      trusts: this.trust,
+      docOf: (n: number) => this.docs[n],
+    };
+    const result = yield* textMatchSteps(source, text, anyWords);
     this.textMatches.set(key, result);
     return result;
   }
 
   search(query: IndexQuery, now: DateTime = DateTime.now()): IndexResult {
-    const { matches, concepts, partial, named } = this.matchText(query.text, query.anyWords);
+    return drain(this.searchSteps(query, now));
+  }
+
+  /** A search as steps (term-match.ts) that yield while matching the words and along the pass over the matches. */
+  private *searchSteps(query: IndexQuery, now: DateTime): Steps<IndexResult> {
+    const { matches, concepts, partial, named } = yield* this.matchTextSteps(query.text, query.anyWords);
     const openNow = this.openNow(now);
     const near = query.near;
     const byDistance = query.sort === 'distance' && near !== undefined;
     const f = query.filters;
-    const kept = runSearch({
+    const kept = yield* runSearchSteps({
       docs: this.docs,
       docValues: this.docValues,
       trusts: this.trust,
@@ -373,16 +338,14 @@ export class SearchIndex {
   }
 
   /**
-   * The same as `search`, with the event loop given back between matching the words (kept per text
-   * for the version) and the pass over the matches, when the matching took a while: each part of a
-   * broad query takes milliseconds to tens of them at 100,000 documents. The pass meets the same
-   * matches unless the index changed in between, and then matches again.
+   * The same as `search`, with the event loop given back every few milliseconds: while matching the
+   * words, between the index terms read, and along the pass over the matches. A broad query takes
+   * tens of milliseconds at 100,000 documents. Should the index change meanwhile, the search starts
+   * again (runSoon), so it gives what `search` gives at the end.
    */
-  async searchSoon(query: IndexQuery, now: DateTime = DateTime.now()): Promise<IndexResult> {
-    const started = performance.now();
-    this.matchText(query.text, query.anyWords);
-    if (performance.now() - started > 2) await new Promise((resolve) => setImmediate(resolve));
-    return this.search(query, now);
+  searchSoon(query: IndexQuery, now: DateTime = DateTime.now(), sliceMs = stepSliceMs): Promise<IndexResult> {
+    const state = () => `${this.version} ${this.terms.changes}`;
+    return runSoon(() => ({ steps: this.searchSteps(query, now), state: state() }), state, sliceMs);
   }
 
   /** The bytes the kept word matches hold now (textMatchesSize), never above their budget. */

@@ -3,6 +3,7 @@
 // over typed arrays, as a broad search passes over all 50,000 documents.
 import { type NearPoint, type SearchDoc, valueFacets } from './search-types.ts';
 import { type Bitset, distanceKm } from './index-parts.ts';
+import { drain, type Steps } from './term-match.ts';
 
 export interface Wanted {
   facet: number;
@@ -79,80 +80,120 @@ function passes(have: Uint16Array, facet: number, ids: number[], any: boolean): 
   return true;
 }
 
+/** Documents a pass reads between two yields of runSearchSteps: a millisecond or two. */
+const passSlice = 8192;
+
 export function runSearch(input: RunInput): RunOutput {
-  const { docs, docValues, trusts, flags, openNow, ns, scores, wanted, openFilter, near } = input;
-  const every = ns === null;
-  const size = every ? docs.length : ns.length;
-  const keptN = new Int32Array(size);
-  const keptScore = new Float64Array(size);
-  const measure = near !== undefined && (input.allDistances || near.radiusKm !== undefined);
-  const keptDistance = measure && input.allDistances ? new Float64Array(size) : undefined;
-  const counts = new Uint32Array(input.valueCount);
-  const openCounts = new Uint32Array(3);
-  // The facet a document failed, when it failed one: "open" after the value facets.
-  const openFacet = valueFacets.length;
-  const active = wanted.length + (openFilter ? 1 : 0);
-  const radius = near?.radiusKm;
-  const wantNow = openFilter?.includes('now') ?? false;
-  const wantEvening = openFilter?.includes('evening') ?? false;
-  // As before: any other value asks for the weekend.
-  const wantWeekend = openFilter?.some((o) => o !== 'now' && o !== 'evening') ?? false;
-  let kept = 0;
-  for (let i = 0; i < size; i++) {
-    const n = every ? i : ns[i]!;
-    // A document's values are there exactly while the document is.
-    const values = docValues[n];
-    if (!values) continue;
-    const flag = flags[n]!;
-    let distance: number | undefined;
-    if (measure) {
-      distance = flag & docFlag.points ? distanceOf(near, docs[n]!) : undefined;
-      if (radius && (distance === undefined || distance > radius)) continue;
-    }
-    // A document counts in a facet when it passes every other filter, so each facet shows what
-    // choosing another of its values would give.
-    let failed = -1;
-    let failures = 0;
-    for (let w = 0; w < wanted.length; w++) {
-      const want = wanted[w]!;
-      if (!passes(values, want.facet, want.ids, want.any)) {
-        failed = want.facet;
-        failures++;
-      }
-    }
-    if (failures > 1) continue;
-    if (openFilter) {
-      const ok =
-        (!wantNow || openNow.has(n)) &&
-        (!wantEvening || (flag & docFlag.evening) !== 0) &&
-        (!wantWeekend || (flag & docFlag.weekend) !== 0);
-      if (!ok) {
-        failed = openFacet;
-        if (++failures > 1) continue;
-      }
-    }
-    if (failures === 0) {
-      keptN[kept] = n;
-      keptScore[kept] = every ? trusts[n]! : scores![i]!;
-      if (keptDistance) keptDistance[kept] = distance ?? Infinity;
-      kept++;
-    } else if (active === 0) continue;
-    const only = failures === 0 ? -1 : failed;
-    if (only === -1) for (let j = values[0]!; j < values.length; j++) counts[values[j]!]!++;
-    else if (only !== openFacet)
-      for (let j = values[only]!; j < values[only + 1]!; j++) counts[values[j]!]!++;
-    if (only === -1 || only === openFacet) {
-      if (openNow.has(n)) openCounts[0]!++;
-      if (flag & docFlag.evening) openCounts[1]!++;
-      if (flag & docFlag.weekend) openCounts[2]!++;
-    }
+  return drain(runSearchSteps(input));
+}
+
+/** The pass as steps that yield every `passSlice` documents (term-match.ts's drain runs them in one turn). */
+export function* runSearchSteps(input: RunInput): Steps<RunOutput> {
+  const pass = new SearchPass(input);
+  for (let from = 0; from < pass.size; from += passSlice) {
+    pass.over(from, Math.min(pass.size, from + passSlice));
+    if (from + passSlice < pass.size) yield;
   }
-  return {
-    n: keptN.subarray(0, kept),
-    score: keptScore.subarray(0, kept),
-    distance: keptDistance?.subarray(0, kept),
-    count: kept,
-    counts,
-    openCounts,
-  };
+  return pass.output();
+}
+
+/** One search's pass, over its documents a range at a time, in order. */
+class SearchPass {
+  readonly size: number;
+  private readonly every: boolean;
+  private readonly keptN: Int32Array;
+  private readonly keptScore: Float64Array;
+  private readonly keptDistance: Float64Array | undefined;
+  private readonly measure: boolean;
+  private readonly counts: Uint32Array;
+  private readonly openCounts = new Uint32Array(3);
+  private kept = 0;
+
+  constructor(private readonly input: RunInput) {
+    const { docs, ns, near } = input;
+    this.every = ns === null;
+    this.size = this.every ? docs.length : ns!.length;
+    this.keptN = new Int32Array(this.size);
+    this.keptScore = new Float64Array(this.size);
+    this.measure = near !== undefined && (input.allDistances || near.radiusKm !== undefined);
+    this.keptDistance = this.measure && input.allDistances ? new Float64Array(this.size) : undefined;
+    this.counts = new Uint32Array(input.valueCount);
+  }
+
+  output(): RunOutput {
+    const { kept } = this;
+    return {
+      n: this.keptN.subarray(0, kept),
+      score: this.keptScore.subarray(0, kept),
+      distance: this.keptDistance?.subarray(0, kept),
+      count: kept,
+      counts: this.counts,
+      openCounts: this.openCounts,
+    };
+  }
+
+  /** The documents from..to-1 (positions in the matches, or numbers without words). */
+  over(start: number, end: number): void {
+    const { docs, docValues, trusts, flags, openNow, ns, scores, wanted, openFilter, near } = this.input;
+    const { every, keptN, keptScore, keptDistance, measure, counts, openCounts } = this;
+    let kept = this.kept;
+    // The facet a document failed, when it failed one: "open" after the value facets.
+    const openFacet = valueFacets.length;
+    const active = wanted.length + (openFilter ? 1 : 0);
+    const radius = near?.radiusKm;
+    const wantNow = openFilter?.includes('now') ?? false;
+    const wantEvening = openFilter?.includes('evening') ?? false;
+    // As before: any other value asks for the weekend.
+    const wantWeekend = openFilter?.some((o) => o !== 'now' && o !== 'evening') ?? false;
+    for (let i = start; i < end; i++) {
+      const n = every ? i : ns![i]!;
+      // A document's values are there exactly while the document is.
+      const values = docValues[n];
+      if (!values) continue;
+      const flag = flags[n]!;
+      let distance: number | undefined;
+      if (measure) {
+        distance = flag & docFlag.points ? distanceOf(near, docs[n]!) : undefined;
+        if (radius && (distance === undefined || distance > radius)) continue;
+      }
+      // A document counts in a facet when it passes every other filter, so each facet shows what
+      // choosing another of its values would give.
+      let failed = -1;
+      let failures = 0;
+      for (let w = 0; w < wanted.length; w++) {
+        const want = wanted[w]!;
+        if (!passes(values, want.facet, want.ids, want.any)) {
+          failed = want.facet;
+          failures++;
+        }
+      }
+      if (failures > 1) continue;
+      if (openFilter) {
+        const ok =
+          (!wantNow || openNow.has(n)) &&
+          (!wantEvening || (flag & docFlag.evening) !== 0) &&
+          (!wantWeekend || (flag & docFlag.weekend) !== 0);
+        if (!ok) {
+          failed = openFacet;
+          if (++failures > 1) continue;
+        }
+      }
+      if (failures === 0) {
+        keptN[kept] = n;
+        keptScore[kept] = every ? trusts[n]! : scores![i]!;
+        if (keptDistance) keptDistance[kept] = distance ?? Infinity;
+        kept++;
+      } else if (active === 0) continue;
+      const only = failures === 0 ? -1 : failed;
+      if (only === -1) for (let j = values[0]!; j < values.length; j++) counts[values[j]!]!++;
+      else if (only !== openFacet)
+        for (let j = values[only]!; j < values[only + 1]!; j++) counts[values[j]!]!++;
+      if (only === -1 || only === openFacet) {
+        if (openNow.has(n)) openCounts[0]!++;
+        if (flag & docFlag.evening) openCounts[1]!++;
+        if (flag & docFlag.weekend) openCounts[2]!++;
+      }
+    }
+    this.kept = kept;
+  }
 }

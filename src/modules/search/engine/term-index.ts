@@ -5,32 +5,12 @@
 // The terms themselves sit in MiniSearch's radix tree (SearchableMap), which finds prefixes and
 // words within some edits of a typo.
 import SearchableMap from 'minisearch/SearchableMap';
-import { scoreOrder } from './score-order.ts';
-import { bitCount, empty, type Found, grown, push, Scratch, sized } from './term-scratch.ts';
-import {
-  type Options,
-  type Run,
-  type TermMatches,
-  type TermQuery,
-  type TermSearchOptions,
-  type TermMatch,
-} from './term-types.ts';
+import { Scratch } from './term-scratch.ts';
+import { drain, type Expansion, matchSteps, type Steps, type TermLists, tfSlots } from './term-match.ts';
+import { type TermMatches, type TermQuery, type TermSearchOptions, type TermMatch } from './term-types.ts';
 
 export type { TermMatch, TermMatches, TermQuery, TermSearchOptions } from './term-types.ts';
-
-const bm25 = { k: 1.2, b: 0.7, d: 0.5 };
-const weights = { fuzzy: 0.45, prefix: 0.375 };
-/** A posting is the document's number times 256 plus the term's frequency (at most 255). */
-export const tfSlots = 256;
-
-function inverseFrequency(matching: number, total: number): number {
-  return Math.log(1 + (total - matching + 0.5) / (matching + 0.5));
-}
-
-/** BM25 of one posting; the inverse frequency computed once per term and field. */
-function score(tf: number, idf: number, length: number, average: number): number {
-  return idf * (bm25.d + (tf * (bm25.k + 1)) / (tf + bm25.k * (1 - bm25.b + (bm25.b * length) / average)));
-}
+export { tfSlots } from './term-match.ts';
 
 export class TermIndex {
   /** Term → term id. */
@@ -51,7 +31,9 @@ export class TermIndex {
   /** Documents discarded whose postings are still in the lists. */
   private dead: number[] = [];
   private vacuuming = false;
-  private readonly scratch = new Scratch();
+  /** Working memory of searches, one per search under way (most often one). */
+  private readonly scratches: Scratch[] = [];
+  private changeCount = 0;
   private readonly fieldIds: Map<string, number>;
 
   constructor(
@@ -103,6 +85,7 @@ export class TermIndex {
     this.grow(n + 1);
     this.live[n] = 1;
     this.documentCount++;
+    this.changeCount++;
     for (let f = 0; f < width; f++) {
       const stamp = n * width + f + 1;
       // As MiniSearch counted it: the distinct tokens, an empty one included.
@@ -141,6 +124,7 @@ export class TermIndex {
     const width = this.fields.length;
     this.live[n] = 0;
     this.documentCount--;
+    this.changeCount++;
     for (let f = 0; f < width; f++) this.totalLength[f]! -= this.lengths[n * width + f]!;
     this.dead.push(n);
     if (this.dead.length >= 200 && this.dead.length >= 0.1 * this.documentCount) void this.vacuum();
@@ -202,165 +186,55 @@ export class TermIndex {
    * `termsOf` only (for highlighting), as a broad query matches tens of thousands.
    */
   match(query: TermQuery, options: TermSearchOptions & { termsOf?: number } = {}): TermMatches {
-    const run: Run = {
-      fields: (options.fields ?? this.fields).map((f) => this.fieldIds.get(f)!),
-      boostDocument: options.boostDocument,
-      queryTerms: new Map(),
-      derived: [],
+    return drain(this.matchSteps(query, options));
+  }
+
+  /**
+   * The same as steps that yield between the index terms read (term-match.ts): run them to their
+   * end while `changes` stays as it was when they started. Each run has its own working memory.
+   */
+  *matchSteps(
+    query: TermQuery,
+    options: TermSearchOptions & { termsOf?: number; expansions?: Map<string, Expansion[]> } = {},
+  ): Steps<TermMatches> {
+    const lists: TermLists = {
+      fields: this.fields,
+      boosts: this.boosts,
+      ids: this.ids,
+      terms: this.terms,
+      postings: this.postings,
+      live: this.live,
+      lengths: this.lengths,
+      totalLength: this.totalLength,
+      documentCount: this.documentCount,
+      allLive: !this.dead.length && !this.vacuuming,
     };
-    this.scratch.begin(this.live.length);
-    const found = this.execute(query, { combineWith: 'OR', fuzzy: false, prefix: false }, run);
-    // Each matched query term multiplies the score: documents with more of the words come first.
-    const final = new Float64Array(found.length);
-    for (let i = 0; i < found.length; i++) final[i] = found.score[i]! * (bitCount(found.mask[i]!) || 1);
-    const order = scoreOrder(final);
-    const ns = new Int32Array(order.length);
-    const scores = new Float64Array(order.length);
-    for (let k = 0; k < order.length; k++) {
-      ns[k] = found.ns[order[k]!]!;
-      scores[k] = final[order[k]!]!;
+    const scratch = this.scratches.pop() ?? new Scratch();
+    try {
+      const run = {
+        fields: (options.fields ?? this.fields).map((f) => this.fieldIds.get(f)!),
+        boostDocument: options.boostDocument,
+        queryTerms: new Map(),
+        derived: [],
+        scratch,
+        expansions: options.expansions ?? new Map(),
+      };
+      return yield* matchSteps(lists, query, run, options.termsOf ?? 0);
+    } finally {
+      this.scratches.push(scratch);
     }
-    const limit = Math.min(order.length, options.termsOf ?? 0);
-    return {
-      n: ns,
-      score: scores,
-      terms: Array.from({ length: limit }, (_, k) => this.scratch.termsOf(ns[k]!, run.derived)),
-    };
   }
 
-  private execute(query: string | TermQuery, inherited: Options, run: Run): Found {
-    if (typeof query === 'string') {
-      const terms = query.split(' ').filter(Boolean);
-      return this.combine(
-        terms.map((term) => this.executeTerm(term, inherited, run)),
-        inherited.combineWith,
-      );
-    }
-    const own: Options = {
-      combineWith: query.combineWith ?? inherited.combineWith,
-      fuzzy: query.fuzzy ?? inherited.fuzzy,
-      prefix: query.prefix ?? inherited.prefix,
-    };
-    return this.combine(
-      query.queries.map((q) => this.execute(q, own, run)),
-      own.combineWith,
-    );
-  }
-
-  /** As MiniSearch combined: OR keeps the first's order and adds the second's new ones; AND keeps the second's order. */
-  private combine(results: Found[], combineWith: 'AND' | 'OR'): Found {
-    if (!results.length) return empty();
-    return results.reduce((a, b) => {
-      const { pos } = this.scratch;
-      const pass = this.scratch.nextPass();
-      for (let i = 0; i < a.length; i++) this.scratch.markAt(a.ns[i]!, pass, i);
-      if (combineWith === 'OR') {
-        const out = grown(a, a.length + b.length);
-        for (let j = 0; j < b.length; j++) {
-          const n = b.ns[j]!;
-          if (this.scratch.marked(n, pass)) {
-            out.score[pos[n]!]! += b.score[j]!;
-            out.mask[pos[n]!]! |= b.mask[j]!;
-          } else {
-            this.scratch.markAt(n, pass, out.length);
-            push(out, n, b.score[j]!, b.mask[j]!);
-          }
-        }
-        return out;
-      }
-      const out = sized(Math.min(a.length, b.length));
-      for (let j = 0; j < b.length; j++) {
-        const n = b.ns[j]!;
-        if (!this.scratch.marked(n, pass)) continue;
-        const i = pos[n]!;
-        push(out, n, a.score[i]! + b.score[j]!, a.mask[i]! | b.mask[j]!);
-      }
-      return out;
-    });
-  }
-
-  private executeTerm(term: string, options: Options, run: Run): Found {
-    const bit = run.queryTerms.get(term) ?? 2 ** Math.min(run.queryTerms.size, 30);
-    run.queryTerms.set(term, bit);
-    const out = sized(0);
-    const pass = this.scratch.nextPass();
-    const exact = this.ids.get(term);
-    if (exact !== undefined) this.termResults(term, exact, 1, bit, run, out, pass);
-    const prefixed = options.prefix ? this.terms.atPrefix(term) : undefined;
-    let fuzzy: Map<string, [number, number]> | undefined;
-    const allowed = typeof options.fuzzy === 'function' ? options.fuzzy(term) : options.fuzzy;
-    if (allowed) {
-      const rate = allowed === true ? 0.2 : allowed;
-      const distance = rate < 1 ? Math.min(6, Math.round(term.length * rate)) : rate;
-      if (distance) fuzzy = this.terms.fuzzyGet(term, distance) as Map<string, [number, number]>;
-    }
-    if (prefixed) {
-      for (const [longer, id] of prefixed) {
-        const distance = longer.length - term.length;
-        if (!distance) continue;
-        // A word that is also a prefix match counts as one.
-        fuzzy?.delete(longer);
-        const weight = (weights.prefix * longer.length) / (longer.length + 0.3 * distance);
-        this.termResults(longer, id, weight, bit, run, out, pass);
-      }
-    }
-    if (fuzzy) {
-      for (const [near, [id, distance]] of fuzzy) {
-        if (!distance) continue;
-        const weight = (weights.fuzzy * near.length) / (near.length + distance);
-        this.termResults(near, id, weight, bit, run, out, pass);
-      }
-    }
-    return out;
-  }
-
-  /** Adds one index term's postings (in the run's fields) to a term's results. */
-  private termResults(
-    term: string,
-    id: number,
-    weight: number,
-    bit: number,
-    run: Run,
-    out: Found,
-    pass: number,
-  ): void {
-    const width = this.fields.length;
-    const { live, scratch } = this;
-    const derived = run.derived.push(term) - 1;
-    for (const f of run.fields) {
-      const list = this.postings[id * width + f];
-      if (!list) continue;
-      let matching = 0;
-      for (const p of list) if (live[(p / tfSlots) | 0]) matching++;
-      if (!matching) continue;
-      const boost = weight * (this.boosts[this.fields[f]!] ?? 1);
-      const average = this.totalLength[f]! / this.documentCount;
-      const idf = inverseFrequency(matching, this.documentCount);
-      const { lengths } = this;
-      const boostDocument = run.boostDocument;
-      for (let k = 0; k < list.length; k++) {
-        const p = list[k]!;
-        const n = (p / tfSlots) | 0;
-        if (!live[n]) continue;
-        const docBoost = boostDocument ? boostDocument(n) : 1;
-        if (!docBoost) continue;
-        const weighted = boost * docBoost * score(p % tfSlots, idf, lengths[n * width + f]!, average);
-        if (scratch.marked(n, pass)) {
-          const i = scratch.pos[n]!;
-          out.score[i]! += weighted;
-        } else {
-          scratch.markAt(n, pass, out.length);
-          push(out, n, weighted, bit);
-        }
-        scratch.noteTerm(n, derived);
-      }
-    }
+  /** Bumped by every change of the documents or terms: steps run across turns compare it. */
+  get changes(): number {
+    return this.changeCount;
   }
 
   protected termId(term: string): number {
     let id = this.ids.get(term);
     if (id === undefined) {
       id = this.freeTerms.pop() ?? this.termNames.length;
+      this.changeCount++;
       this.termNames[id] = term;
       this.ids.set(term, id);
       this.terms.set(term, id);
@@ -375,6 +249,7 @@ export class TermIndex {
   }
 
   private forgetTerm(id: number, name: string): void {
+    this.changeCount++;
     this.ids.delete(name);
     this.terms.delete(name);
     this.termNames[id] = undefined;
@@ -382,6 +257,7 @@ export class TermIndex {
   }
 
   protected grow(size: number): void {
+    this.changeCount++;
     if (size <= this.live.length) return;
     const capacity = Math.max(size, this.live.length * 2);
     const live = new Uint8Array(capacity);
