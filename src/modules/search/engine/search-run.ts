@@ -27,8 +27,9 @@ export interface RunInput {
   /** Per document number, its trust and its docFlag bits. */
   trusts: Float64Array;
   flags: Uint8Array;
-  /** Per document, its value ids in one array (FacetDictionary.valuesOf in index-parts.ts). */
-  docValues: readonly (Uint16Array | undefined)[];
+  /** Per document, its value ids (doc-values.ts): the records, and where each document's starts (-1: none). */
+  values: Uint16Array;
+  valuesStart: Int32Array;
   /** How many value ids there are (FacetDictionary.size). */
   valueCount: number;
   openNow: Bitset;
@@ -68,9 +69,10 @@ function holds(have: Uint16Array, from: number, to: number, id: number): boolean
   return false;
 }
 
-function passes(have: Uint16Array, facet: number, ids: number[], any: boolean): boolean {
-  const from = have[facet]!;
-  const to = have[facet + 1]!;
+/** Whether the record at `base` in `have` passes a filter on one facet. */
+function passes(have: Uint16Array, base: number, facet: number, ids: number[], any: boolean): boolean {
+  const from = base + have[base + facet]!;
+  const to = base + have[base + facet + 1]!;
   if (any) {
     for (let i = 0; i < ids.length; i++) if (holds(have, from, to, ids[i]!)) return true;
     return false;
@@ -80,7 +82,7 @@ function passes(have: Uint16Array, facet: number, ids: number[], any: boolean): 
 }
 
 export function runSearch(input: RunInput): RunOutput {
-  const { docs, docValues, trusts, flags, openNow, ns, scores, wanted, openFilter, near } = input;
+  const { docs, values, valuesStart, trusts, flags, openNow, ns, scores, wanted, openFilter, near } = input;
   const every = ns === null;
   const size = every ? docs.length : ns.length;
   const keptN = new Int32Array(size);
@@ -101,8 +103,8 @@ export function runSearch(input: RunInput): RunOutput {
   for (let i = 0; i < size; i++) {
     const n = every ? i : ns[i]!;
     // A document's values are there exactly while the document is.
-    const values = docValues[n];
-    if (!values) continue;
+    const base = n < valuesStart.length ? valuesStart[n]! : -1;
+    if (base < 0) continue;
     const flag = flags[n]!;
     let distance: number | undefined;
     if (measure) {
@@ -115,7 +117,7 @@ export function runSearch(input: RunInput): RunOutput {
     let failures = 0;
     for (let w = 0; w < wanted.length; w++) {
       const want = wanted[w]!;
-      if (!passes(values, want.facet, want.ids, want.any)) {
+      if (!passes(values, base, want.facet, want.ids, want.any)) {
         failed = want.facet;
         failures++;
       }
@@ -138,9 +140,12 @@ export function runSearch(input: RunInput): RunOutput {
       kept++;
     } else if (active === 0) continue;
     const only = failures === 0 ? -1 : failed;
-    if (only === -1) for (let j = values[0]!; j < values.length; j++) counts[values[j]!]!++;
-    else if (only !== openFacet)
-      for (let j = values[only]!; j < values[only + 1]!; j++) counts[values[j]!]!++;
+    if (only === -1) {
+      for (let j = base + values[base]!, end = base + values[base + openFacet]!; j < end; j++)
+        counts[values[j]!]!++;
+    } else if (only !== openFacet)
+      for (let j = base + values[base + only]!, end = base + values[base + only + 1]!; j < end; j++)
+        counts[values[j]!]!++;
     if (only === -1 || only === openFacet) {
       if (openNow.has(n)) openCounts[0]!++;
       if (flag & docFlag.evening) openCounts[1]!++;
