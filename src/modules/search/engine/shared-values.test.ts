@@ -57,7 +57,13 @@ describe('SharedValues', () => {
     const a = shared.share(doc(['1'], ['t']));
     const b = shared.share(doc(['2'], ['t']));
     const c = shared.share(doc(['1'], ['u']));
-    expect([a.communes, b.communes, c.communes, a.themes, c.themes]).toEqual([['1'], ['2'], ['1'], ['t'], ['u']]);
+    expect([a.communes, b.communes, c.communes, a.themes, c.themes]).toEqual([
+      ['1'],
+      ['2'],
+      ['1'],
+      ['t'],
+      ['u'],
+    ]);
     expect(c.communes).toBe(a.communes);
     expect(b.themes).toBe(a.themes);
     expect(shared.share(doc(['2'], ['u'])).communes).toBe(b.communes);
