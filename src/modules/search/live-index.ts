@@ -30,6 +30,8 @@ export interface LiveIndexOptions {
   onGlossaryEdition?: (edition: string) => void;
   /** The snapshot in PostgreSQL, loaded at start and written now and then (live-snapshot.ts); false: neither. */
   snapshots?: false | SnapshotOptions;
+  /** Called once the first load is done, before the index says it is ready (to collect its garbage). */
+  afterLoad?: () => void;
 }
 
 export class LiveSearchIndex {
@@ -115,6 +117,7 @@ export class LiveSearchIndex {
     for (let attempt = 0; !this.closed; attempt++) {
       try {
         await this.start();
+        this.options.afterLoad?.();
         this.loaded = true;
         return;
       } catch (error) {

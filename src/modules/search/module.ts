@@ -4,6 +4,7 @@
 import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { tablesOf } from '../../db/tables.ts';
 import { moduleErrors } from '../../shared/errors.ts';
+import { collectGarbage } from '../../shared/collect-garbage.ts';
 import * as searchSchema from './search.schema.ts';
 import { LiveSearchIndex } from './live-index.ts';
 import { glossaryTermsSource } from './sources/glossary-terms.ts';
@@ -33,6 +34,9 @@ export const searchModule = {
       onError: (error) => log.error({ err: error }, 'search index'),
       // The glossary's copy in this process follows the editions this index reads.
       onGlossaryEdition: (edition) => services.glossary?.noticeEdition(edition),
+      // The load's garbage (rows, snapshot parts, analysed texts) goes before the process says it is
+      // ready, when no request waits on the collection's pause: else the idle process holds it.
+      afterLoad: collectGarbage,
     });
     const relatedResults = modules.flatMap((module) => module.relatedResults ?? []);
     return {

@@ -1,12 +1,10 @@
-// A document's value ids in one array: each facet's ids read back as given, and equal ids shared.
+// Documents' value ids in one store: each facet's ids read back as given, after removals and the
+// compactions they lead to.
 import { describe, expect, it } from 'vitest';
-import { type DocValues, DocValuesMemo, DocValuesTable } from './doc-values.ts';
+import { DocValuesMemo, DocValuesStore } from './doc-values.ts';
 
-/** The ids of facet `k` of an array laid out as doc-values.ts says. */
-const facetIds = (values: DocValues, k: number) => values.subarray(values[k]!, values[k + 1]!);
-
-/** Lays out ids per facet (as FacetDictionary.valuesOf does) and shares the array. */
-function make(table: DocValuesTable, perFacet: readonly (readonly number[])[]): DocValues {
+/** Lays out ids per facet as FacetDictionary.valuesOf does. */
+function record(perFacet: readonly (readonly number[])[]): Uint16Array {
   const facets = perFacet.length;
   const values = new Uint16Array(facets + 1 + perFacet.reduce((n, ids) => n + ids.length, 0));
   let at = facets + 1;
@@ -15,30 +13,41 @@ function make(table: DocValuesTable, perFacet: readonly (readonly number[])[]): 
     for (const id of ids) values[at++] = id;
   });
   values[facets] = at;
-  return table.share(values);
+  return values;
 }
 
-describe('DocValuesTable', () => {
+const idsOf = (store: DocValuesStore, n: number, facets: number) =>
+  Array.from({ length: facets }, (_, k) => store.idsOf(n, k));
+
+describe('DocValuesStore', () => {
   it('gives each facet its ids back, empty facets included', () => {
-    const table = new DocValuesTable();
+    const store = new DocValuesStore(6);
     const perFacet = [[3], [], [1, 7, 2], [], [65_000], [0, 0]];
-    const values = make(table, perFacet);
-    expect(perFacet.map((_, k) => [...facetIds(values, k)])).toEqual(perFacet);
-    expect(values.length).toBe(perFacet.length + 1 + 7);
+    store.set(4, record(perFacet));
+    expect(idsOf(store, 4, 6)).toEqual(perFacet);
+    expect(store.start[0]).toBe(-1);
+    expect(idsOf(store, 0, 6)).toEqual([[], [], [], [], [], []]);
   });
 
-  it('shares one array between documents with the same ids, and not with others', () => {
-    const table = new DocValuesTable();
-    const a = make(table, [[1], [2, 3]]);
-    expect(make(table, [[1], [2, 3]])).toBe(a);
-    // The same numbers split otherwise between the facets are other values.
-    expect(make(table, [[1, 2], [3]])).not.toBe(a);
-    expect(make(table, [[], [1, 2, 3]])).not.toBe(a);
-  });
-
-  it('keeps at most `limit` arrays for sharing, and still gives right ones after', () => {
-    const table = new DocValuesTable(10);
-    for (let i = 0; i < 25; i++) expect([...facetIds(make(table, [[i], [i + 1]]), 1)]).toEqual([i + 1]);
+  it('forgets a removed document, replaces a changed one, and keeps every other through compactions', () => {
+    const store = new DocValuesStore(2);
+    const expected = new Map<number, number[][]>();
+    for (let round = 0; round < 40; round++) {
+      for (let n = 0; n < 300; n++) {
+        if ((n + round) % 3 === 0) {
+          store.delete(n);
+          expected.delete(n);
+        } else {
+          const ids = [[round], Array.from({ length: (n + round) % 5 }, (_, i) => n + i)];
+          store.set(n, record(ids));
+          expected.set(n, ids);
+        }
+      }
+    }
+    for (let n = 0; n < 300; n++) expect(idsOf(store, n, 2)).toEqual(expected.get(n) ?? [[], []]);
+    // Removed records do not pile up: the array stays within a few times what is live.
+    const live = [...expected.values()].reduce((sum, ids) => sum + 3 + ids.flat().length, 0);
+    expect(store.data.length).toBeLessThanOrEqual(Math.max(4096, 4 * live));
   });
 });
 

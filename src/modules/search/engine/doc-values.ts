@@ -1,59 +1,92 @@
-// Each document's value ids of every value facet (search-types.ts valueFacets) in one small typed
-// array: [start of facet 0, …, start of facet F-1, end, ids of facet 0 …, ids of facet 1 …], with the
-// starts counted from the array's beginning. It was eight typed arrays a document, each about 200
-// bytes as V8 holds it (the array, its ArrayBuffer, the bytes), so 1.6 KB a document, 170 MB at
-// 100,000. Documents with the same ids share one array (never written once made), as events of one
-// theme and commune, or services of one organisation, mostly do.
+// Each document's value ids of every value facet (search-types.ts valueFacets), laid out as
+// [start of facet 0, …, start of facet F-1, end, ids of facet 0 …, ids of facet 1 …], the starts
+// counted from the record's beginning (FacetDictionary.valuesOf gives one such record). Every
+// document's record sits in one Uint16Array, found by its number's start. They were a Uint16Array
+// per document, shared between documents with equal ids through a Map keyed by the ids as a string:
+// at 100,000 documents 72,000 distinct arrays, each about 250 bytes as V8 holds it (the array, its
+// ArrayBuffer, its bytes and its key), 26 MB of the idle heap (a heap snapshot); now 2 bytes an id.
 
-/** One document's value ids, laid out as above. */
+/** One document's record, laid out as above. */
 export type DocValues = Uint16Array;
 /** A document's values of each value facet, in valueFacets order (facetLists in index-parts.ts). */
 export type FacetLists = readonly (readonly (string | number)[])[];
 
-export class DocValuesTable {
-  private readonly shared = new Map<string, DocValues>();
-  private readonly memo = new DocValuesMemo();
+export class DocValuesStore {
+  /** The records, one after the other; a removed document's stays until the next compaction. */
+  data = new Uint16Array(4096);
+  /** Per document number, where its record starts in `data`, or -1 when it has none. */
+  start = new Int32Array(1024).fill(-1);
+  private used = 0;
+  private unused = 0;
 
-  /**
-   * @param limit distinct arrays kept for sharing before starting afresh: arrays of removed documents
-   * are not tracked, so this bounds what a long run of changes leaves behind.
-   */
-  constructor(private readonly limit = 100_000) {}
+  /** @param facets the number of value facets (F above). */
+  constructor(private readonly facets: number) {}
 
-  /** The shared array of a document whose facets' lists are `lists`: `make` lays it out when new. */
-  valuesFor(lists: FacetLists, make: (lists: FacetLists) => DocValues): DocValues {
-    return this.memo.of(lists, () => this.share(make(lists)));
+  /** A record's length: its end, kept at position F. */
+  private lengthAt(base: number): number {
+    return this.data[base + this.facets]!;
   }
 
-  /** `values` (laid out as above, never written after), or an equal array already shared. */
-  share(values: DocValues): DocValues {
-    const total = values.length;
-    // The array itself as the key: one flat string of its numbers (a key built with += is a chain
-    // of a string per part, several times the array's size, as a heap snapshot showed).
-    let key = '';
-    for (let i = 0; i < total; i += 4096)
-      key += String.fromCharCode(...values.subarray(i, Math.min(total, i + 4096)));
-    const known = this.shared.get(key);
-    if (known) return known;
-    if (this.shared.size >= this.limit) this.shared.clear();
-    this.shared.set(key, values);
-    return values;
+  /** Sets a document's record (laid out as above), replacing the one it had. */
+  set(n: number, record: Uint16Array): void {
+    this.delete(n);
+    if (n >= this.start.length) {
+      const start = new Int32Array(Math.max(n + 1, 2 * this.start.length)).fill(-1);
+      start.set(this.start);
+      this.start = start;
+    }
+    if (this.used + record.length > this.data.length) this.makeRoom(record.length);
+    this.data.set(record, this.used);
+    this.start[n] = this.used;
+    this.used += record.length;
+  }
+
+  delete(n: number): void {
+    const base = n < this.start.length ? this.start[n]! : -1;
+    if (base < 0) return;
+    this.unused += this.lengthAt(base);
+    this.start[n] = -1;
+  }
+
+  /** The ids of facet `k` of document `n` (a copy; none when it has no record). */
+  idsOf(n: number, k: number): number[] {
+    const base = n < this.start.length ? this.start[n]! : -1;
+    if (base < 0) return [];
+    return [...this.data.subarray(base + this.data[base + k]!, base + this.data[base + k + 1]!)];
+  }
+
+  /** Room for `length` more: a new array, twice what is live, with the live records moved together. */
+  private makeRoom(length: number): void {
+    const into = new Uint16Array(Math.max(4096, 2 * (this.used - this.unused + length)));
+    let at = 0;
+    for (let n = 0; n < this.start.length; n++) {
+      const base = this.start[n]!;
+      if (base < 0) continue;
+      const end = base + this.lengthAt(base);
+      into.set(this.data.subarray(base, end), at);
+      this.start[n] = at;
+      at += end - base;
+    }
+    this.data = into;
+    this.used = at;
+    this.unused = 0;
   }
 }
 
 /**
- * A document's values array (FacetDictionary.valuesOf, shared through a DocValuesTable), found again
- * for a document with the same facet inputs without looking each value up: most documents' lists
- * are shared, frozen copies (shared-values.ts), known by their identity; other lists (the one-value
- * lists of a document's type and kind) by their values. Loading a snapshot placed 100,000 documents
- * and making each one's array was a third of that.
+ * A document's record (FacetDictionary.valuesOf), found again for a document with the same facet
+ * inputs without looking each value up: most documents' lists are shared, frozen copies
+ * (shared-values.ts), known by their identity; other lists (the one-value lists of a document's type
+ * and kind) by their values. Making each record was a third of placing a snapshot's 100,000
+ * documents. One memo lives for one source's snapshot load (index-snapshot.ts), then goes: the
+ * store copies each record, so a memo kept for good would hold the arrays the store saves.
  */
 export class DocValuesMemo {
   private readonly ids = new WeakMap<object, number>();
   private nextId = 0;
   private readonly known = new Map<string, DocValues>();
 
-  /** @param limit keys kept before starting afresh (as DocValuesTable's limit). */
+  /** @param limit keys kept before starting afresh (a load's distinct records are far fewer). */
   constructor(private readonly limit = 100_000) {}
 
   /** The values array of a document whose facets' lists are `lists`; `make` makes it when unknown. */

@@ -2,8 +2,9 @@
 // words the index holds for them, given without analysing any text again and taken back by a new
 // process. Documents are given in the order of their numbers, so a snapshot made after a full build
 // numbers them as that build did.
-import { SearchIndex, ownerKey } from './search-index.ts';
+import { SearchIndex } from './search-index.ts';
 import { decodeDocs } from './doc-snapshot.ts';
+import { DocValuesMemo } from './doc-values.ts';
 import type { SearchDoc } from './search-types.ts';
 import { Int32Buffer, nextTurn, type WordsPart } from './term-snapshot.ts';
 
@@ -31,8 +32,7 @@ export class SnapshotSearchIndex extends SearchIndex {
     const groupOf = new Int32Array(this.docs.length).fill(-1);
     const localOf = new Int32Array(this.docs.length);
     sources.forEach((source, g) => {
-      const prefix = ownerKey(source, '');
-      for (const [key, ns] of this.byOwner) if (key.startsWith(prefix)) for (const n of ns) groupOf[n] = g;
+      for (const n of this.byOwner.numbers(source)) groupOf[n] = g;
     });
     const docs = sources.map((): SearchDoc[] => []);
     this.docs.forEach((doc, n) => {
@@ -57,12 +57,14 @@ export class SnapshotSearchIndex extends SearchIndex {
   loadingSource(source: string, sliceMs = 8): SourceLoad {
     if (this.owners(source).length) throw new Error(`search snapshot: ${source} is indexed already`);
     const ns = new Int32Buffer();
+    // Records found again by their lists while this source loads; dropped with the load.
+    const memo = new DocValuesMemo();
     return {
       addDocs: async (json) => {
         const docs = decodeDocs(json, this.shared);
         let started = performance.now();
         for (const doc of docs) {
-          ns.push(this.place(doc, source, true));
+          ns.push(this.place(doc, source, true, memo));
           if (performance.now() - started < sliceMs) continue;
           await nextTurn();
           started = performance.now();

@@ -16,12 +16,12 @@ import { keptMatchesBytes, type TextMatches, textMatchesSize, textMatchSteps } f
 import { drain, type Steps } from './term-match.ts';
 import { runSoon, stepSliceMs } from './term-steps.ts';
 import { SharedValues } from './shared-values.ts';
-import { DocValuesTable } from './doc-values.ts';
+import { type DocValuesMemo, DocValuesStore } from './doc-values.ts';
 import { docHash, sameHashes } from './doc-hash.ts';
 import { pageOrder } from './page-order.ts';
 import { distanceOf, flagsOf, runSearchSteps } from './search-run.ts';
+import { OwnerDocs } from './owner-docs.ts';
 
-export const ownerKey = (source: string, organisationId: string) => `${source}\u0000${organisationId}`;
 export { keptMatchesBytes, textMatchesSize, type TextMatches } from './text-matches.ts';
 
 const boosts: Record<SearchField, number> = {
@@ -35,16 +35,14 @@ const boosts: Record<SearchField, number> = {
 export class SearchIndex {
   protected readonly terms: SnapshotTermIndex;
   protected readonly docs: (SearchDoc | undefined)[] = [];
-  /** Per document, its facet values' ids in one array (FacetDictionary.valuesOf). */
-  private readonly docValues: (Uint16Array | undefined)[] = [];
+  /** Per document, its facet values' ids (FacetDictionary.valuesOf), all in one store (doc-values.ts). */
+  private readonly docValues = new DocValuesStore(valueFacets.length);
   private readonly facetIds = new FacetDictionary();
-  /** Equal value arrays shared between documents (doc-values.ts). */
-  private readonly valuesTable = new DocValuesTable();
   private readonly free: number[] = [];
   /** Per document, its docHash taken before its fields were let go; NaN or absent when unknown. */
   private readonly hashes: number[] = [];
-  /** Document numbers by source and organisation: a source replaces the documents of its owners. */
-  protected readonly byOwner = new Map<string, number[]>();
+  /** Document numbers by source and owner: a source replaces the documents of its owners. */
+  protected readonly byOwner = new OwnerDocs();
   private size = 0;
   /** Bumped on every change; caches built on the index compare it. */
   version = 0;
@@ -100,7 +98,7 @@ export class SearchIndex {
     const hashes = docs.map(docHash);
     // Exactly the documents held (analysed fields included): a change that altered nothing shown or
     // searched (a registration counted on an event) leaves the index and its caches' versions.
-    const held = organisationIds?.flatMap((id) => this.byOwner.get(ownerKey(source, id)) ?? []);
+    const held = organisationIds?.flatMap((id) => this.byOwner.get(source, id));
     if (
       held &&
       sameHashes(
@@ -165,9 +163,7 @@ export class SearchIndex {
 
   /** The organisations a source has documents of. */
   owners(source: string): string[] {
-    const prefix = ownerKey(source, '');
-    const keys = [...this.byOwner.keys()].filter((key) => key.startsWith(prefix));
-    return keys.map((key) => key.slice(prefix.length));
+    return this.byOwner.owners(source);
   }
 
   /** The words index, for what must look its terms up directly (a glossary change's documents). */
@@ -178,13 +174,11 @@ export class SearchIndex {
   /** The owners, per source, of the documents marked in `marked` (by number). */
   ownersOf(marked: ReadonlySet<number>): Map<string, string[]> {
     const out = new Map<string, string[]>();
-    for (const [key, ns] of this.byOwner) {
+    for (const [source, owner, ns] of this.byOwner.entries()) {
       if (!ns.some((n) => marked.has(n))) continue;
-      const cut = key.indexOf('\u0000');
-      const source = key.slice(0, cut);
       let list = out.get(source);
       if (!list) out.set(source, (list = []));
-      list.push(key.slice(cut + 1));
+      list.push(owner);
     }
     return out;
   }
@@ -192,28 +186,34 @@ export class SearchIndex {
   /** The documents of these organisations from one source, or all of that source's. */
   protected remove(source: string, organisationIds = this.owners(source)): void {
     const unimported: number[] = [];
-    for (const key of organisationIds.map((id) => ownerKey(source, id))) {
-      for (const n of this.byOwner.get(key) ?? []) {
+    for (const id of organisationIds) {
+      for (const n of this.byOwner.delete(source, id)) {
         if (!this.terms.discard(n)) unimported.push(n);
         this.docs[n] = undefined;
-        this.docValues[n] = undefined;
+        this.docValues.delete(n);
         this.trust[n] = 0;
         this.flags[n] = 0;
         this.hashes[n] = NaN;
         this.size--;
       }
-      this.byOwner.delete(key);
     }
     giveBack(this.docs, this.free, unimported);
   }
 
-  /** Stores a document in a free slot and returns its number; `shared`: its values are shared already. */
-  protected place(doc: SearchDoc, source: string, shared = false): number {
+  /**
+   * Stores a document in a free slot and returns its number; `shared`: its values are shared already;
+   * `memo`: a snapshot load's value records, found again by the shared lists' identity (doc-values.ts).
+   */
+  protected place(doc: SearchDoc, source: string, shared = false, memo?: DocValuesMemo): number {
     const n = this.free.pop() ?? this.docs.length;
     // Unknown until add() gives it (a document from the snapshot has none: its first change replaces it).
     this.hashes[n] = NaN;
     this.docs[n] = shared ? doc : this.shared.share(doc);
-    this.docValues[n] = this.valuesTable.valuesFor(facetLists(doc), (l) => this.facetIds.valuesOf(doc, l));
+    const lists = facetLists(doc);
+    this.docValues.set(
+      n,
+      memo ? memo.of(lists, () => this.facetIds.valuesOf(doc, lists)) : this.facetIds.valuesOf(doc, lists),
+    );
     if (n >= this.trust.length) {
       const trust = new Float64Array(Math.max(n + 1, 2 * this.trust.length));
       trust.set(this.trust);
@@ -224,10 +224,7 @@ export class SearchIndex {
     }
     this.trust[n] = doc.trust;
     this.flags[n] = flagsOf(doc);
-    const key = ownerKey(source, doc.ownerId ?? doc.organisationId);
-    let list = this.byOwner.get(key);
-    if (!list) this.byOwner.set(key, (list = []));
-    list.push(n);
+    this.byOwner.add(source, doc.ownerId ?? doc.organisationId, n);
     this.size++;
     return n;
   }
@@ -284,7 +281,7 @@ export class SearchIndex {
     const f = query.filters;
     const kept = yield* runSearchSteps({
       docs: this.docs,
-      docValues: this.docValues,
+      values: this.docValues,
       trusts: this.trust,
       flags: this.flags,
       valueCount: this.facetIds.size,

@@ -28,8 +28,11 @@ export interface RunInput {
   /** Per document number, its trust and its docFlag bits. */
   trusts: Float64Array;
   flags: Uint8Array;
-  /** Per document, its value ids in one array (FacetDictionary.valuesOf in index-parts.ts). */
-  docValues: readonly (Uint16Array | undefined)[];
+  /**
+   * Per document, its value ids (doc-values.ts): the records, and where each document's starts
+   * (-1: none). Read again at every slice: the store may have moved its records in between.
+   */
+  values: { readonly data: Uint16Array; readonly start: Int32Array };
   /** How many value ids there are (FacetDictionary.size). */
   valueCount: number;
   openNow: Bitset;
@@ -69,9 +72,10 @@ function holds(have: Uint16Array, from: number, to: number, id: number): boolean
   return false;
 }
 
-function passes(have: Uint16Array, facet: number, ids: number[], any: boolean): boolean {
-  const from = have[facet]!;
-  const to = have[facet + 1]!;
+/** Whether the record at `base` in `have` passes a filter on one facet. */
+function passes(have: Uint16Array, base: number, facet: number, ids: number[], any: boolean): boolean {
+  const from = base + have[base + facet]!;
+  const to = base + have[base + facet + 1]!;
   if (any) {
     for (let i = 0; i < ids.length; i++) if (holds(have, from, to, ids[i]!)) return true;
     return false;
@@ -134,7 +138,8 @@ class SearchPass {
 
   /** The documents from..to-1 (positions in the matches, or numbers without words). */
   over(start: number, end: number): void {
-    const { docs, docValues, trusts, flags, openNow, ns, scores, wanted, openFilter, near } = this.input;
+    const { docs, trusts, flags, openNow, ns, scores, wanted, openFilter, near } = this.input;
+    const { data: values, start: valuesStart } = this.input.values;
     const { every, keptN, keptScore, keptDistance, measure, counts, openCounts } = this;
     let kept = this.kept;
     // The facet a document failed, when it failed one: "open" after the value facets.
@@ -148,8 +153,8 @@ class SearchPass {
     for (let i = start; i < end; i++) {
       const n = every ? i : ns![i]!;
       // A document's values are there exactly while the document is.
-      const values = docValues[n];
-      if (!values) continue;
+      const base = n < valuesStart.length ? valuesStart[n]! : -1;
+      if (base < 0) continue;
       const flag = flags[n]!;
       let distance: number | undefined;
       if (measure) {
@@ -162,7 +167,7 @@ class SearchPass {
       let failures = 0;
       for (let w = 0; w < wanted.length; w++) {
         const want = wanted[w]!;
-        if (!passes(values, want.facet, want.ids, want.any)) {
+        if (!passes(values, base, want.facet, want.ids, want.any)) {
           failed = want.facet;
           failures++;
         }
@@ -185,9 +190,12 @@ class SearchPass {
         kept++;
       } else if (active === 0) continue;
       const only = failures === 0 ? -1 : failed;
-      if (only === -1) for (let j = values[0]!; j < values.length; j++) counts[values[j]!]!++;
-      else if (only !== openFacet)
-        for (let j = values[only]!; j < values[only + 1]!; j++) counts[values[j]!]!++;
+      if (only === -1) {
+        for (let j = base + values[base]!, end = base + values[base + openFacet]!; j < end; j++)
+          counts[values[j]!]!++;
+      } else if (only !== openFacet)
+        for (let j = base + values[base + only]!, end = base + values[base + only + 1]!; j < end; j++)
+          counts[values[j]!]!++;
       if (only === -1 || only === openFacet) {
         if (openNow.has(n)) openCounts[0]!++;
         if (flag & docFlag.evening) openCounts[1]!++;

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { otherDoc } from '../other-doc.ts';
-import { SharedValues } from './shared-values.ts';
+import { SharedValues, sameValue } from './shared-values.ts';
 
 const doc = (communes: string[], themes: string[] = []) =>
   otherDoc({
@@ -50,5 +50,30 @@ describe('SharedValues', () => {
     expect(again.communes).toEqual(a.communes);
     expect(again.communes).not.toBe(a.communes);
     expect(a.communes).toEqual(['1']);
+  });
+
+  it('tells apart values whose hashes are the same', () => {
+    const shared = new SharedValues(200_000, () => 7);
+    const a = shared.share(doc(['1'], ['t']));
+    const b = shared.share(doc(['2'], ['t']));
+    const c = shared.share(doc(['1'], ['u']));
+    expect([a.communes, b.communes, c.communes, a.themes, c.themes]).toEqual([
+      ['1'],
+      ['2'],
+      ['1'],
+      ['t'],
+      ['u'],
+    ]);
+    expect(c.communes).toBe(a.communes);
+    expect(b.themes).toBe(a.themes);
+    expect(shared.share(doc(['2'], ['u'])).communes).toBe(b.communes);
+  });
+
+  it('compares values as their JSON did: lists in order, objects with their keys in order', () => {
+    expect(sameValue([{ a: 1, b: [2] }], [{ a: 1, b: [2] }])).toBe(true);
+    expect(sameValue([1, 2], [2, 1])).toBe(false);
+    expect(sameValue({ a: 1, b: 2 }, { b: 2, a: 1 })).toBe(false);
+    expect(sameValue({ a: null }, { a: undefined })).toBe(false);
+    expect(sameValue([[]], [{}])).toBe(false);
   });
 });

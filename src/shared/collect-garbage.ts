@@ -1,0 +1,20 @@
+// A full garbage collection on demand, without starting node with --expose-gc. For the moment a
+// process has just finished a large piece of work that left hundreds of megabytes of garbage (the
+// search index's first load: parsed rows and snapshot parts, analysed texts) and is about to say it
+// is ready: V8 would otherwise keep that memory until its next full collection, which an idle
+// process may not reach for a long time (measured at 50,000 services + 50,000 other documents:
+// 744 MB RSS right after ready, 603 MB after one full collection).
+import { setFlagsFromString } from 'node:v8';
+import { runInNewContext } from 'node:vm';
+
+let gc: (() => void) | undefined;
+
+/** Runs a full collection now (blocks for some tens to hundreds of milliseconds on a large heap). */
+export function collectGarbage(): void {
+  if (!gc) {
+    // A context made after the flag is set has gc() on its global; the flag changes nothing else.
+    setFlagsFromString('--expose-gc');
+    gc = runInNewContext('gc') as () => void;
+  }
+  gc();
+}
