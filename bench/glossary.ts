@@ -24,7 +24,7 @@ const locales = ['nl', 'fr', 'en'] as const;
  * Adds bench concepts until the glossary holds `total`: three preferred words and a synonym each.
  * Gives how many concepts it holds, and the Dutch word of the last concept added (if any).
  */
-async function seedConcepts(
+export async function seedConcepts(
   db: ReturnType<typeof connectDatabase>,
   total: number,
 ): Promise<{ concepts: number; lastWord: string | null }> {
@@ -83,7 +83,7 @@ async function seedConcepts(
 }
 
 /** Asks a process's search until it understands `word`; the milliseconds from `since`. */
-async function understoodAfter(base: string, word: string, since: number): Promise<number> {
+export async function understoodAfter(base: string, word: string, since: number): Promise<number> {
   for (;;) {
     const res = await fetch(`${base}/api/v1/search?q=${encodeURIComponent(word)}&per_page=1`);
     // A process still building its index at start answers 503.

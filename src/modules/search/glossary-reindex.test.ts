@@ -209,6 +209,22 @@ describe('a glossary change', () => {
     expect((await affectedDocuments(live.index, [before], now))?.size).toBe(owners.length);
   });
 
+  it('reads a word shared by many new concepts once, and looks for each by its rarest word', async () => {
+    const before = thesaurus().concepts;
+    // "Activiteit 0" … "Activiteit 99": every document has the common word, one in six hundred the number.
+    const added = Array.from({ length: 100 }, (_, i) => ({
+      id: `many-${i}`,
+      terms: { nl: [`activiteit ${i}`], fr: [], en: [] },
+      themes: [],
+    }));
+    // Each concept reading the postings of "activiteit" again would pass this budget many times over.
+    const marked = await affectedDocuments(live.index, [before], [...before, ...added], 20_000);
+    expect(marked).not.toBeNull();
+    const ids = new Set([...marked!].map((n) => Number(live.index.documents[n]!.id.slice(-12))));
+    expect([...ids].filter((i) => i >= 100)).toEqual([]);
+    expect(ids.size).toBeGreaterThanOrEqual(90);
+  });
+
   it('re-reads the documents of a concept taken away', async () => {
     await database.pool.query(`delete from glossary_concepts where slug = 'woning-zoeken'`);
     await newVersion('ocmw');

@@ -87,11 +87,17 @@ export async function glossarySlices(
 
 /**
  * The postings the words' lookups may read for one change. Thousands of new concepts whose words
- * share starts with common words ("bench concept 12": every term starting with "con") read the
- * same long lists again and again: at 215,000 documents that held a process for minutes (the bench).
- * Past this bounded amount of work the full re-index, read in slices, is taken instead.
+ * share starts with common words ("bench concept 12": every term starting with "con") read the same
+ * long lists again and again: at 215,000 documents that held a process for minutes (the bench). Each
+ * word's documents are now read once per change and kept (4 bytes a posting: 16 MB at most), so
+ * 3,000 such concepts at 100,000 documents fit. Past it the full re-index, in slices, is taken instead.
  */
-export const lookupBudget = 1_000_000;
+export const lookupBudget = 4_000_000;
+/**
+ * Documents of a pattern's rarest word looked for in its other words' (a set lookup each, far
+ * cheaper than reading a posting): 3,000 concepts whose rarest word is a postcode look at millions.
+ */
+const checksPerPosting = 20;
 
 /** A concept's terms, each as its language and its text. */
 const termsOf = (concept: Concept | undefined): Set<string> =>
@@ -134,7 +140,7 @@ export async function affectedDocuments(
     for (const field of holding) for (const n of field) marked.add(n);
   }
   const lookup = new TermLookup(index.words);
-  const left = { postings: budget };
+  const left = { postings: budget, checks: budget * checksPerPosting };
   // Thousands of new concepts take a while: searches go on in between (a few ms at a time).
   let started = performance.now();
   for (const terms of gained.values()) {
@@ -183,25 +189,33 @@ function patternsOf(terms: Iterable<string>): Pattern[] {
 
 /**
  * Marks the documents that may hold a pattern: in some field, a possible index term of each of its
- * words. False when a word's index terms cannot be bounded, or reading them passes the budget.
+ * words. False when a word's index terms cannot be bounded, or the lookups pass the budget.
+ * Each word's documents are read once for the whole change (TermLookup keeps them): thousands of
+ * concepts sharing words ("bench concept 12", "bench concept 13") read "bench" and "concept" once.
+ * A word that no document holds ends the pattern at once; otherwise the documents of its rarest
+ * word are looked for in the others' (each one looked at comes off the budget's checks).
  */
 function matchDocuments(
   pattern: Pattern,
   lookup: TermLookup,
   marked: Set<number>,
-  left: { postings: number },
+  left: { postings: number; checks: number },
 ): boolean {
-  let inAll: Set<number>[] | undefined;
+  const held: Holding[] = [];
   for (const key of pattern.keys) {
-    const candidates = pattern.byStem ? (key ? [key] : null) : lookup.writtenForms(key, pattern.lang);
-    if (!candidates) return false;
-    const holding = perField();
-    for (const term of candidates) left.postings -= lookup.terms.holders(term, holding);
+    const holding = lookup.holding(key, pattern, left);
+    if (!holding) return false;
     if (left.postings < 0) return false;
-    inAll = inAll ? inAll.map((field, f) => new Set([...field].filter((n) => holding[f]!.has(n)))) : holding;
-    if (inAll.every((field) => !field.size)) return true;
+    if (!holding.size) return true;
+    held.push(holding);
   }
-  for (const field of inAll ?? []) for (const n of field) marked.add(n);
+  const [rarest, ...others] = held.sort((a, b) => a.size - b.size);
+  if (!rarest) return true;
+  left.checks -= rarest.size;
+  if (left.checks < 0) return false;
+  rarest.fields.forEach((field, f) => {
+    for (const n of field) if (others.every((o) => holds(o.fields[f]!, n))) marked.add(n);
+  });
   return true;
 }
 
@@ -222,10 +236,51 @@ const ligatures: [string, string][] = [
   ['ss', 'ß'],
 ];
 
-/** Where a word's index terms are found, memoised per word and language. */
+/** The documents that may hold a word, per field (sorted numbers, far smaller than sets), and how many. */
+interface Holding {
+  fields: readonly Int32Array[];
+  size: number;
+}
+
+/** Whether sorted `list` has `n`. */
+function holds(list: Int32Array, n: number): boolean {
+  let [lo, hi] = [0, list.length - 1];
+  while (lo <= hi) {
+    const mid = (lo + hi) >>> 1;
+    const at = list[mid]!;
+    if (at === n) return true;
+    if (at < n) lo = mid + 1;
+    else hi = mid - 1;
+  }
+  return false;
+}
+
+/** Where a word's index terms are found and the documents holding them, memoised per word and language. */
 class TermLookup {
   private readonly known = new Map<string, string[]>();
+  private readonly held = new Map<string, Holding | null>();
   constructor(readonly terms: TermIndex) {}
+
+  /**
+   * The documents holding an index term the pattern's word may have given, per field (null when
+   * that cannot be bounded); the postings read the first time come off `left`.
+   */
+  holding(key: string, { byStem, lang }: Pattern, left: { postings: number }): Holding | null {
+    const memo = `${byStem ? 'stem' : lang}\u0000${key}`;
+    let out = this.held.get(memo);
+    if (out !== undefined) return out;
+    const candidates = byStem ? (key ? [key] : null) : this.writtenForms(key, lang);
+    if (candidates) {
+      const fields = perField();
+      for (const term of candidates) left.postings -= this.terms.holders(term, fields);
+      out = {
+        fields: fields.map((field) => Int32Array.from(field).sort()),
+        size: fields.reduce((n, field) => n + field.size, 0),
+      };
+    } else out = null;
+    this.held.set(memo, out);
+    return out;
+  }
 
   /**
    * The index terms a word written as `folded` (once folded) in a text of `lang` may have given:
@@ -239,6 +294,8 @@ class TermLookup {
     let out = this.known.get(memo);
     if (out) return out;
     const found = new Set<string>([stemOf(folded, lang) || folded]);
+    // Digits have no accents, and no stemmer's suffix ends in one: a number is its own term.
+    if (/^\d+$/.test(folded)) return [...found].filter((t) => this.terms.has(t));
     if (folded.length <= 4) for (const form of accentedForms(folded)) found.add(stemOf(form, lang) || folded);
     for (let k = 1; k < Math.min(3, folded.length); k++) found.add(folded.slice(0, k));
     if (folded.length >= 3) for (const term of this.termsNear(folded)) found.add(term);
