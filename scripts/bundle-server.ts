@@ -38,7 +38,9 @@ export async function bundleServer(root: string, dist: string): Promise<void> {
     format: 'esm',
     target: 'node20',
     packages: 'external',
+    // Lines of the stack traces map to src/ without shipping the sources (and their memory) in the map.
     sourcemap: true,
+    sourcesContent: false,
     tsconfig: join(root, 'tsconfig.json'),
     plugins: [ownUrls(src)],
     logLevel: 'warning',

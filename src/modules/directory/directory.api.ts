@@ -15,7 +15,7 @@ import {
   TaxonomySchema,
 } from './directory.schemas.ts';
 import { getMapPoints, getOrganisation, getService, getTaxonomy } from './directory.service.ts';
-import { createHash } from 'node:crypto';
+import { entityTag } from '../../http/entity-tag.ts';
 import { LRUCache } from 'lru-cache';
 import { DateTime } from 'luxon';
 import { zone } from '../../shared/opening-hours.ts';
@@ -32,9 +32,6 @@ import {
 import { documented as apiDocs } from '../../http/api-docs.ts';
 
 const errors = { 400: ErrorSchema, 404: ErrorSchema };
-
-/** The ETag @fastify/etag would give this body (its default: SHA-1, base64, strong), made once per kept answer. */
-const entityTag = (body: string | Buffer) => `"${createHash('sha1').update(body).digest('base64')}"`;
 
 const documented = apiDocs('directory');
 

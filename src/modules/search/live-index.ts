@@ -117,14 +117,18 @@ export class LiveSearchIndex {
     for (let attempt = 0; !this.closed; attempt++) {
       try {
         await this.start();
-        this.options.afterLoad?.();
-        this.loaded = true;
-        return;
       } catch (error) {
         this.options.onError?.(error);
-        // At most 2 s apart: search is fresh again within about 2 s of the database coming back.
+        // At most 2 s apart: fresh again about 2 s after the database is back.
         await new Promise((r) => setTimeout(r, Math.min(2_000, 500 * 2 ** attempt)).unref());
+        continue;
       }
+      // Outside the retry: start() is done and must not run twice.
+      await Promise.resolve(this.options.afterLoad)
+        .then((f) => f?.())
+        .catch((error: unknown) => this.options.onError?.(error));
+      this.loaded = true;
+      return;
     }
   }
 
@@ -141,9 +145,8 @@ export class LiveSearchIndex {
     }, this.options.pollMs ?? 5_000);
     this.timer.unref();
     this.snapshots.started(loaded.length === this.sources.length, loaded.length > 0);
-    // What changed since the snapshot, before the index says it is ready: a search must not find
-    // what was hidden meanwhile. Documents that time moved (an event's next date, an offer that
-    // ended) are in the change log too: the modules' search window jobs log them.
+    // What changed since the snapshot, before ready: a search must not find what was hidden since.
+    // Documents that time moved (an event's next date, an ended offer) are logged by window jobs.
     if (loaded.length) await this.refresh();
   }
 

@@ -5,7 +5,8 @@
 import { LRUCache } from 'lru-cache';
 import type { DocType, LiveSearchIndex } from '../../search/index.ts';
 
-const kept = new LRUCache<string, Promise<string[]>>({ max: 10_000 });
+/** Per index (tests run several in one process, each counting its versions from 0). */
+const keptOf = new WeakMap<LiveSearchIndex, LRUCache<string, Promise<string[]>>>();
 
 /** Ids of the best documents of `type` for `q`, best first; none when only some of the words matched. */
 export async function bestOfType(
@@ -16,6 +17,8 @@ export async function bestOfType(
 ): Promise<string[]> {
   await live.readyWithin(10_000);
   const key = `${live.index.version}|${type}|${limit}|${q}`;
+  let kept = keptOf.get(live);
+  if (!kept) keptOf.set(live, (kept = new LRUCache({ max: 10_000 })));
   let found = kept.get(key);
   if (!found) {
     found = live.index

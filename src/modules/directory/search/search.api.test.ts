@@ -193,6 +193,23 @@ describe('bad input', () => {
     expect(res.json().fields.map((f: { field: string }) => f.field)).toContain(field);
   });
 
+  it('sends a weak ETag that says 304 to a repeat, and varies with the reader’s language', async () => {
+    const ask = (headers: Record<string, string>) =>
+      shared.t.app.inject({ url: '/api/v1/search?q=schuldbemiddeling', headers });
+    const first = await ask({ 'accept-language': 'fr', 'accept-encoding': 'gzip' });
+    expect(first.statusCode).toBe(200);
+    // The same tag goes with the plain and the compressed body: weak (RFC 9110, 8.8.1).
+    expect(first.headers.etag).toMatch(/^W\/"/);
+    expect(String(first.headers.vary)).toMatch(/accept-language/i);
+    const again = await ask({ 'accept-language': 'fr', 'if-none-match': String(first.headers.etag) });
+    expect(again.statusCode).toBe(304);
+    const suggestion = await shared.t.app.inject({
+      url: '/api/v1/search/suggest?q=schuld',
+      headers: { 'accept-language': 'nl' },
+    });
+    expect(String(suggestion.headers.vary)).toMatch(/accept-language/i);
+  });
+
   it('says in the reader’s language that a place is unknown', async () => {
     const res = await shared.t.app.inject({
       url: '/api/v1/search?near=Xyzzyville',

@@ -1,6 +1,6 @@
 // /api/v1/search and /api/v1/search/suggest.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { createHash } from 'node:crypto';
+import { entityTag } from '../../../http/entity-tag.ts';
 import { LRUCache } from 'lru-cache';
 import type { WebDeps } from '../../../http/deps.ts';
 import { negotiateLocale } from '../../../i18n/index.ts';
@@ -12,9 +12,6 @@ import { documented as apiDocs } from '../../../http/api-docs.ts';
 import type { OrganisationKind } from '../directory.vocabulary.ts';
 
 const documented = apiDocs('search');
-
-/** The ETag @fastify/etag would give this body (its default: SHA-1, base64, strong). */
-const entityTag = (body: Buffer) => `"${createHash('sha1').update(body).digest('base64')}"`;
 
 export const searchApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { services: { search } }) => {
   /**
@@ -52,6 +49,7 @@ export const searchApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { servi
       return reply
         .type('application/json; charset=utf-8')
         .header('etag', kept.etag)
+        .header('vary', 'Accept-Language')
         .send(kept.body as never);
     },
   );
@@ -62,8 +60,9 @@ export const searchApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { servi
       querystring: SuggestQuery,
       response: { 200: SuggestSchema, 400: ErrorSchema },
     }),
-    async (request) => {
+    async (request, reply) => {
       const locale = request.query.locale ?? negotiateLocale(request.headers['accept-language']);
+      if (!request.query.locale) void reply.header('vary', 'Accept-Language');
       const data = await suggest(search, request.query.q, locale);
       return { data: data.map((s) => ({ text: s.text, type: s.type, id: s.id ?? null })) };
     },

@@ -2,6 +2,8 @@
 // compactions they lead to.
 import { describe, expect, it } from 'vitest';
 import { DocValuesMemo, DocValuesStore } from './doc-values.ts';
+import { FacetDictionary } from './index-parts.ts';
+import { type SearchDoc, valueFacets } from './search-types.ts';
 
 /** Lays out ids per facet as FacetDictionary.valuesOf does. */
 function record(perFacet: readonly (readonly number[])[]): Uint16Array {
@@ -67,5 +69,20 @@ describe('DocValuesMemo', () => {
     // A list that is not frozen is known by its values, not taken for a shared list's number.
     expect(memo.of([['service'], ['#0'], communes], make)).not.toBe(first);
     expect(made).toBe(4);
+  });
+});
+
+describe('FacetDictionary.valuesOf', () => {
+  it('refuses a record longer than its Uint16 starts can say, rather than corrupting the store', () => {
+    const dictionary = new FacetDictionary();
+    const lists = valueFacets.map((_, k) =>
+      k === 0 ? Array.from({ length: 70_000 }, (_, i) => i % 50) : [],
+    );
+    expect(() => dictionary.valuesOf({} as SearchDoc, lists)).toThrow(/facet values/);
+    const fine = dictionary.valuesOf(
+      {} as SearchDoc,
+      valueFacets.map(() => ['a']),
+    );
+    expect(fine[valueFacets.length]).toBe(fine.length);
   });
 });

@@ -90,6 +90,8 @@ export class FacetDictionary {
     const facets = valueFacets.length;
     let total = facets + 1;
     for (const list of lists) total += list.length;
+    // Its starts are Uint16 too: a longer record would be read wrong (and the store's with it).
+    if (total > 0xffff) throw new Error(`search index: a document with ${total} facet values`);
     const out = new Uint16Array(total);
     let at = facets + 1;
     for (let k = 0; k < facets; k++) {

@@ -53,6 +53,8 @@ export class SnapshotSearchIndex extends SearchIndex {
    * Takes in a source's documents and words as exportSources gave them (the documents through
    * encodeDocs), in slices of at most `sliceMs` with the event loop given back in between; the
    * source has none yet. On a failure the caller removes what was placed (replace with nothing).
+   * Only before the index is ready: a load counts no change until finish(), so a search paused
+   * across it (term-steps.ts) would not know to start again.
    */
   loadingSource(source: string, sliceMs = 8): SourceLoad {
     if (this.owners(source).length) throw new Error(`search snapshot: ${source} is indexed already`);

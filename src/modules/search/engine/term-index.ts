@@ -221,7 +221,8 @@ export class TermIndex {
       };
       return yield* matchSteps(lists, query, run, options.termsOf ?? 0);
     } finally {
-      this.scratches.push(scratch);
+      // Searches paused together each hold one (2 MB and more at 100,000 documents): keep two.
+      if (this.scratches.length < 2) this.scratches.push(scratch);
     }
   }
 
@@ -248,8 +249,9 @@ export class TermIndex {
     return id;
   }
 
+  // No change counted: a forgotten term holds no live posting, so a paused search reading its list
+  // finds what it would have found; reusing its id counts (termId).
   private forgetTerm(id: number, name: string): void {
-    this.changeCount++;
     this.ids.delete(name);
     this.terms.delete(name);
     this.termNames[id] = undefined;
