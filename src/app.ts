@@ -215,14 +215,15 @@ export async function buildApp(
   const routesOf = (kind: keyof ModuleRoutes) => modules.flatMap((m) => m.routes?.[kind] ?? []);
   await app.register(
     async (api) => {
-      await api.register(etag);
+      // Weak: compression runs after, and one tag goes with every coding (http/entity-tag.ts).
+      await api.register(etag, { weak: true });
       for (const plugin of routesOf('api')) await api.register(plugin, deps);
     },
     { prefix: '/api/v1' },
   );
   await app.register(
     async (hsds) => {
-      await hsds.register(etag);
+      await hsds.register(etag, { weak: true });
       for (const plugin of routesOf('hsds')) await hsds.register(plugin, deps);
     },
     { prefix: '/api/hsds' },

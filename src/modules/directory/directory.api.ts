@@ -15,7 +15,7 @@ import {
   TaxonomySchema,
 } from './directory.schemas.ts';
 import { getMapPoints, getOrganisation, getService, getTaxonomy } from './directory.service.ts';
-import { entityTag } from '../../http/entity-tag.ts';
+import { type KeptAnswer, keptAnswer as answerOf } from '../../http/entity-tag.ts';
 import { LRUCache } from 'lru-cache';
 import { DateTime } from 'luxon';
 import { zone } from '../../shared/opening-hours.ts';
@@ -43,7 +43,7 @@ export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db
   // them) stay, so a page asked again costs one read and no serialising.
   // Kept as UTF-8 bytes outside V8's heap: tens of megabytes of kept text there made the collector
   // go over the whole heap (the search index's) again and again, and each send encoded it anew.
-  const answers = new LRUCache<string, { body: Buffer; etag: string }>({
+  const answers = new LRUCache<string, KeptAnswer>({
     maxSize: 64 * 2 ** 20,
     sizeCalculation: ({ body, etag }, key) => body.length + 2 * (etag.length + key.length),
     ttl: 60_000,
@@ -59,11 +59,7 @@ export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db
     const key = JSON.stringify([minute, lists.version, await directoryEditionOf(db), request.url]);
     let kept = answers.get(key);
     if (kept === undefined) {
-      // A buffer of its own: a small Buffer.from shares an 8 KiB pool block it would keep alive.
-      const text = reply.serialize(await make()) as string;
-      const body = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
-      body.write(text);
-      answers.set(key, (kept = { body, etag: entityTag(body) }));
+      answers.set(key, (kept = answerOf(reply.serialize(await make()) as string)));
     }
     // Sent as it is, with its ETag (the etag plugin leaves a set one alone and still answers 304);
     // Fastify's async handlers return the reply once they have sent.

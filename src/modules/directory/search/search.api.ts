@@ -1,6 +1,6 @@
 // /api/v1/search and /api/v1/search/suggest.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { entityTag } from '../../../http/entity-tag.ts';
+import { type KeptAnswer, keptAnswer } from '../../../http/entity-tag.ts';
 import { LRUCache } from 'lru-cache';
 import type { WebDeps } from '../../../http/deps.ts';
 import { negotiateLocale } from '../../../i18n/index.ts';
@@ -19,7 +19,7 @@ export const searchApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { servi
    * object for the same search in the same language while it holds, so each is serialised and
    * hashed once (the etag plugin hashed every body it sent).
    */
-  const bodies = new LRUCache<SearchOutcome, { body: Buffer; etag: string }>({
+  const bodies = new LRUCache<SearchOutcome, KeptAnswer>({
     maxSize: 32 * 2 ** 20,
     sizeCalculation: ({ body }) => body.length + 64,
   });
@@ -38,11 +38,7 @@ export const searchApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { servi
       const outcome = await searchDirectory(search, request.query, locale);
       let kept = bodies.get(outcome);
       if (!kept) {
-        // A buffer of its own: a small Buffer.from shares an 8 KiB pool block it would keep alive.
-        const text = reply.serialize(searchResponse(outcome)) as string;
-        const body = Buffer.allocUnsafeSlow(Buffer.byteLength(text));
-        body.write(text);
-        bodies.set(outcome, (kept = { body, etag: entityTag(body) }));
+        bodies.set(outcome, (kept = keptAnswer(reply.serialize(searchResponse(outcome)) as string)));
       }
       // Already serialised by this route's schema: Fastify sends a Buffer as it is. With its ETag,
       // the etag plugin hashes nothing and still answers 304 to a matching If-None-Match.
