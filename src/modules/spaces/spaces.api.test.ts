@@ -185,10 +185,11 @@ describe('GET /api/v1/rooms and availability', () => {
     const owner = await roomOwner(app.t, 3);
     const room = await publishRoom(app.t, owner, { confirmation: 'at_once' });
     const token = await tokenOf(app.t, owner.org);
+    // Wednesday: next Monday is within the room's 24 hours' notice when today is Sunday.
     await post(token, '/api/v1/bookings', {
       room_id: room,
-      start: nextWeek(1, '10:00'),
-      end: nextWeek(1, '12:00'),
+      start: nextWeek(3, '10:00'),
+      end: nextWeek(3, '12:00'),
       attendees: 3,
     });
     const list = (await app.get('/api/v1/rooms?per_page=100')).json();
@@ -198,19 +199,19 @@ describe('GET /api/v1/rooms and availability', () => {
       capacity: 20,
       confirmation: 'at_once',
     });
-    const res = await app.get(`/api/v1/rooms/${room}/availability?from=${nextWeek(1)}&to=${nextWeek(2)}`);
+    const res = await app.get(`/api/v1/rooms/${room}/availability?from=${nextWeek(3)}&to=${nextWeek(4)}`);
     expect(res.statusCode).toBe(200);
     const body = res.json();
     expect(body.open).toEqual([
       {
-        start: new Date(nextWeek(1, '09:00')).toISOString(),
-        end: new Date(nextWeek(1, '22:00')).toISOString(),
+        start: new Date(nextWeek(3, '09:00')).toISOString(),
+        end: new Date(nextWeek(3, '22:00')).toISOString(),
       },
     ]);
     expect(body.taken).toEqual([
       {
-        start: new Date(nextWeek(1, '10:00')).toISOString(),
-        end: new Date(nextWeek(1, '12:00')).toISOString(),
+        start: new Date(nextWeek(3, '10:00')).toISOString(),
+        end: new Date(nextWeek(3, '12:00')).toISOString(),
       },
     ]);
     expect(
