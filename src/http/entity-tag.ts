@@ -9,7 +9,7 @@ export interface KeptAnswer {
   etag: string;
 }
 
-export const entityTag = (body: string | Buffer): string =>
+const entityTag = (body: string | Buffer): string =>
   `W/"${createHash('sha1').update(body).digest('base64')}"`;
 
 /** A serialised answer in a buffer of its own (a small Buffer.from shares an 8 KiB pool block it would keep alive). */
