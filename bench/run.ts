@@ -66,6 +66,9 @@ const connections = Number(values.connections);
 const benchKeys = generateKey('bench');
 const startServer = (dataDir: string, args: string[] = [], env: Record<string, string> = {}) =>
   startProcess(dataDir, args, { ENCRYPTION_KEYS: benchKeys, ...env });
+/** The production build (node dist/server.js), as a deployment runs it: every figure at scale comes from it. */
+const startBuilt = (dataDir: string, args: string[] = [], env: Record<string, string> = {}) =>
+  startProcess(dataDir, args, { ENCRYPTION_KEYS: benchKeys, ...env }, [], true);
 
 function memoryOf(pid: number): { rssMb: number; peakRssMb: number } {
   const status = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -152,9 +155,11 @@ async function main(): Promise<void> {
     await stopServer(warm);
     console.log(`cold start ${cold.readySeconds.toFixed(2)} s, warm start ${warm.readySeconds.toFixed(2)} s`);
 
-    // A large directory for the load tests.
+    // A large directory for the load tests, served by the production build as deployed (`npm start`,
+    // tsx, is the newcomer's path measured above).
+    execSync('npm run build', { cwd: root, stdio: 'ignore' });
     const dataDir = temp();
-    let server = await startServer(dataDir, ['--no-demo']);
+    let server = await startBuilt(dataDir, ['--no-demo']);
     const db = connectDatabase(runningEmbeddedUrl(dataDir)!, { max: 4 });
     const seedStarted = performance.now();
     const seeded = await seedDirectory(db.db, targetServices);
@@ -195,14 +200,9 @@ async function main(): Promise<void> {
     await db.close();
     const builtPeakMb = memoryOf(server.proc.pid!).peakRssMb;
     await stopServer(server);
-    // As a deployment restarts: the production build (node dist/server.js), not tsx.
-    execSync('npm run build', { cwd: root, stdio: 'ignore' });
-    const restarts = await measureRestarts(
-      () => startProcess(dataDir, ['--no-demo'], { ENCRYPTION_KEYS: benchKeys }, [], true),
-      stopServer,
-    );
+    const restarts = await measureRestarts(() => startBuilt(dataDir, ['--no-demo']), stopServer);
     console.log(restartsMarkdown(seeded.services, restarts, sum(others.documents), true));
-    server = await startServer(dataDir, ['--no-demo']);
+    server = await startBuilt(dataDir, ['--no-demo']);
     await waitUntilReady(server.url);
     const idle = memoryOf(server.proc.pid!);
     const pages = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i));
@@ -309,7 +309,7 @@ async function main(): Promise<void> {
     );
     // A second app process on the same database, as a deployment with two would run: a moderator's
     // change to the glossary must reach the search of both.
-    const second = await startServer(temp(), ['--no-demo'], { DATABASE_URL: runningEmbeddedUrl(dataDir)! });
+    const second = await startBuilt(temp(), ['--no-demo'], { DATABASE_URL: runningEmbeddedUrl(dataDir)! });
     // Its index of everything seeded so far is built before the glossary's change is timed.
     console.log(`second process ready after ${(await waitUntilReady(second.url)).toFixed(1)} s`);
     let glossary: GlossaryBench;
@@ -557,7 +557,7 @@ function markdown(report: {
       `stop ${report.startup.stopSeconds} s; seeding took ${report.startup.seedSeconds} s.`,
     restartsMarkdown(report.settings.services, report.restarts, sum(report.settings.otherDocuments), true),
     `Server memory: ${report.serverMemory.idleRssMb} MB idle, ${report.serverMemory.afterLoadRssMb} MB after the load, ` +
-      `${report.serverMemory.withEvidenceRssMb} MB with the evidence cube, peak ${report.serverMemory.peakRssMb} MB (RSS of the Node process; PostgreSQL not included).`,
+      `${report.serverMemory.withEvidenceRssMb} MB with the evidence cube, peak ${report.serverMemory.peakRssMb} MB (RSS of the Node process, the production build; PostgreSQL not included).`,
     evidenceMarkdown(report.evidence),
     spacesMarkdown(report.spaces),
     networkMarkdown(report.network),
