@@ -12,7 +12,7 @@ const person = { ...visitor, user: { id: 'u' } } as unknown as PageContext;
 
 describe('VisitorPages', () => {
   it('keeps a visitor’s page per address and versions, never a person’s or one with a token', async () => {
-    const pages = new VisitorPages(1);
+    const pages = new VisitorPages(2 ** 20);
     let made = 0;
     const make = () => `<p>page ${++made}</p>`;
     expect(await pages.page(visitor, '/en/a', [1], make)).toBe('<p>page 1</p>');

@@ -24,6 +24,7 @@ import { MapPage } from './views/map-page.tsx';
 import { OrganisationPage } from './views/organisation-page.tsx';
 import { figuresEditions, figuresOf } from './organisation-figures.ts';
 import { ServicePage } from './views/service-page.tsx';
+import { cacheBudget } from '../../shared/cache-budgets.ts';
 
 const perPage = 20;
 
@@ -46,7 +47,7 @@ export const directoryWeb: FastifyPluginAsyncTypebox<WebDeps> = async (
   // Visitors' directory, organisation and service pages are kept while nothing they show changes: the
   // directory's edition (every listing table, vouches, logos), each figure source's edition, and the
   // glossary copy this process holds (the service page's terms). Signed-in readers get their own.
-  const visitorPages = new VisitorPages(32);
+  const visitorPages = new VisitorPages(cacheBudget('directoryPages'));
 
   app.get(
     '/directory',

@@ -12,6 +12,8 @@ import { RelatedBoxes } from '../views/search-related.tsx';
 import type { RelatedResults } from '../../search/index.ts';
 import { bestOfType } from './best-of-type.ts';
 import { type SearchOutcome, searchDirectory } from './search.service.ts';
+import { cacheBudget } from '../../../shared/cache-budgets.ts';
+import { outcomeBytes } from './outcome-bytes.ts';
 
 export const searchWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   /**
@@ -21,8 +23,9 @@ export const searchWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
    * services, rendering was two thirds of the page's time.
    */
   const layouts = new LRUCache<SearchOutcome, { themes: unknown; html: string }>({
-    maxSize: 32 * 2 ** 20,
-    sizeCalculation: (entry) => entry.html.length * 2,
+    maxSize: cacheBudget('searchPages'),
+    // The outcome too: kept here as the key, it stays after the search service lets it go.
+    sizeCalculation: (entry, outcome) => entry.html.length * 2 + outcomeBytes(outcome),
   });
 
   /**
