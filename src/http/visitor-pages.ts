@@ -54,3 +54,18 @@ export class VisitorPages {
     return html;
   }
 }
+
+const shared = new WeakMap<object, Map<string, VisitorPages>>();
+
+/**
+ * The kept pages of one kind (`kind`) for one app (`app`: an object each app has one of, its
+ * database): page plugins are registered once per language prefix (app.ts), and kept pages made in
+ * the plugin were made three times over, each with the whole budget.
+ */
+export function visitorPagesOf(app: object, kind: string, bytes?: number): VisitorPages {
+  let kinds = shared.get(app);
+  if (!kinds) shared.set(app, (kinds = new Map()));
+  let pages = kinds.get(kind);
+  if (!pages) kinds.set(kind, (pages = new VisitorPages(bytes)));
+  return pages;
+}

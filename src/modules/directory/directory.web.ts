@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { WebDeps } from '../../http/deps.ts';
 import { findVouchers } from './trust/trust.repo.ts';
 import { type PageContext, pageContext } from '../../http/request-context.ts';
-import { VisitorPages } from '../../http/visitor-pages.ts';
+import { visitorPagesOf } from '../../http/visitor-pages.ts';
 import { directoryEditionOf } from './directory-edition.ts';
 import { sendHtml } from '../../http/send-html.ts';
 import { textIn } from '../../shared/i18n-text.ts';
@@ -47,7 +47,7 @@ export const directoryWeb: FastifyPluginAsyncTypebox<WebDeps> = async (
   // Visitors' directory, organisation and service pages are kept while nothing they show changes: the
   // directory's edition (every listing table, vouches, logos), each figure source's edition, and the
   // glossary copy this process holds (the service page's terms). Signed-in readers get their own.
-  const visitorPages = new VisitorPages(cacheBudget('directoryPages'));
+  const visitorPages = visitorPagesOf(db, 'directory', cacheBudget('directoryPages'));
 
   app.get(
     '/directory',
