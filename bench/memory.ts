@@ -1,4 +1,4 @@
-// npx tsx bench/memory.ts [--services 50000 --other 50000 --dir DIR --loads 1]
+// npx tsx bench/memory.ts [--services 50000 --other 50000 --dir DIR --requests N --node-args "..." --built]
 // What the app process's memory is made of: seeds (or reuses, with --dir) a data dir, starts the
 // server with a probe preloaded (bench/memory-probe.mjs) that logs process.memoryUsage() every 5 s
 // and after a forced full GC, then reads RSS idle, after page and search loads over many distinct
@@ -22,8 +22,14 @@ const { values } = parseArgs({
     other: { type: 'string' },
     dir: { type: 'string' },
     seconds: { type: 'string', default: '10' },
+    /** Each load sends this many requests instead of running --seconds: the same work on a busy machine. */
+    requests: { type: 'string' },
     /** Node or V8 options for the server, space-separated (e.g. "--heap-growing-percent=50"). */
     'node-args': { type: 'string', default: '' },
+    /** Start the production build (dist/server.js, after `npm run build`) as deployed, not tsx. */
+    built: { type: 'boolean', default: false },
+    /** After the loads, a heap snapshot next to the probe log (the probe's SIGPWR), to see what holds the heap. */
+    'heap-snapshot': { type: 'boolean', default: false },
     /** MALLOC_ARENA_MAX for the server (glibc's malloc arenas); server-process.ts sets 2 as deployed. */
     'malloc-arenas': { type: 'string' },
   },
@@ -31,6 +37,7 @@ const { values } = parseArgs({
 const services = Number(values.services);
 const other = Number(values.other ?? values.services);
 const seconds = Number(values.seconds);
+const requests = values.requests ? Number(values.requests) : undefined;
 const keys = generateKey('memory');
 const probe = new URL('./memory-probe.mjs', import.meta.url).href;
 
@@ -39,12 +46,13 @@ const arenas: Record<string, string> = values['malloc-arenas']
   ? { MALLOC_ARENA_MAX: values['malloc-arenas'] }
   : {};
 const start = (dir: string, out: string) =>
-  startServer(dir, ['--no-demo'], { ENCRYPTION_KEYS: keys, MEM_PROBE_OUT: out, ...arenas }, [
-    '--expose-gc',
-    ...nodeArgs,
-    '--import',
-    probe,
-  ]);
+  startServer(
+    dir,
+    ['--no-demo'],
+    { ENCRYPTION_KEYS: keys, MEM_PROBE_OUT: out, ...arenas },
+    ['--expose-gc', ...nodeArgs, '--import', probe],
+    values.built,
+  );
 
 function status(pid: number): { rss: number; hwm: number } {
   const s = readFileSync(`/proc/${pid}/status`, 'utf8');
@@ -68,15 +76,30 @@ async function point(name: string, server: Server, out: string): Promise<void> {
   );
 }
 
+/** Asks the probe for a heap snapshot and waits (a few minutes at most) for the file it wrote. */
+async function heapSnapshot(server: Server, out: string): Promise<string> {
+  const lines = () => readFileSync(out, 'utf8').trim().split('\n');
+  const before = lines().length;
+  server.proc.kill('SIGPWR');
+  for (let waited = 0; waited < 300_000; waited += 2_000) {
+    await new Promise((r) => setTimeout(r, 2_000));
+    const line = lines()
+      .slice(before)
+      .find((l) => l.includes(' snapshot '));
+    if (line) return / snapshot (\S+)/.exec(line)![1]!;
+  }
+  throw new Error('no heap snapshot after 5 minutes');
+}
+
 async function load(base: string, paths: string[]): Promise<number> {
   let i = 0;
   const result = await autocannon({
     url: base,
     connections: 20,
-    duration: seconds,
+    ...(requests ? { amount: requests } : { duration: seconds }),
     requests: [{ setupRequest: (req) => ({ ...req, path: paths[i++ % paths.length]! }) }],
   });
-  return Math.round(result.requests.total / seconds);
+  return Math.round(result.requests.total / (requests ? result.duration : seconds));
 }
 
 async function main(): Promise<void> {
@@ -139,6 +162,7 @@ async function main(): Promise<void> {
       )} req/s`,
     );
     await point('after search', server, out);
+    if (values['heap-snapshot']) console.log(`heap snapshot: ${await heapSnapshot(server, out)}`);
   } finally {
     await stopServer(server);
   }

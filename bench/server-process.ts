@@ -34,6 +34,8 @@ export async function startServer(
       PUBLIC_URL: 'http://127.0.0.1',
       // As the deployment files set it (Dockerfile, deploy/passerelle.service, compose.yaml).
       MALLOC_ARENA_MAX: '2',
+      MALLOC_MMAP_THRESHOLD_: '131072',
+      MALLOC_TRIM_THRESHOLD_: '131072',
       ...env,
     },
     stdio: ['ignore', 'pipe', 'pipe'],

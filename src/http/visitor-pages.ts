@@ -4,6 +4,7 @@
 // is made each time; so is any page that made an anti-forgery token (it belongs to one visitor).
 import { LRUCache } from 'lru-cache';
 import type { PageContext } from './request-context.ts';
+import { cacheBudget } from '../shared/cache-budgets.ts';
 
 /** How long a kept page is served at most: a date that ends or a renamed organisation shows within it. */
 const keptMs = 60_000;
@@ -11,10 +12,10 @@ const keptMs = 60_000;
 export class VisitorPages {
   private readonly pages: LRUCache<string, string>;
 
-  /** `megabytes`: counted at two bytes a character, as V8 holds such text. */
-  constructor(megabytes = 8) {
+  /** `bytes`: counted at two bytes a character, as V8 holds such text (budgets: cache-budgets.ts). */
+  constructor(bytes = cacheBudget('networkPages')) {
     this.pages = new LRUCache<string, string>({
-      maxSize: megabytes * 2 ** 20,
+      maxSize: bytes,
       sizeCalculation: (html, key) => 2 * (html.length + key.length),
       ttl: keptMs,
     });
@@ -52,4 +53,19 @@ export class VisitorPages {
     if (!personal) this.pages.set(key, html);
     return html;
   }
+}
+
+const shared = new WeakMap<object, Map<string, VisitorPages>>();
+
+/**
+ * The kept pages of one kind (`kind`) for one app (`app`: an object each app has one of, its
+ * database): page plugins are registered once per language prefix (app.ts), and kept pages made in
+ * the plugin were made three times over, each with the whole budget.
+ */
+export function visitorPagesOf(app: object, kind: string, bytes?: number): VisitorPages {
+  let kinds = shared.get(app);
+  if (!kinds) shared.set(app, (kinds = new Map()));
+  let pages = kinds.get(kind);
+  if (!pages) kinds.set(kind, (pages = new VisitorPages(bytes)));
+  return pages;
 }

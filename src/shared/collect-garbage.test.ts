@@ -1,3 +1,4 @@
+import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
 import { collectGarbage } from './collect-garbage.ts';
 
@@ -11,5 +12,19 @@ describe('collectGarbage', () => {
     await new Promise((resolve) => setImmediate(resolve));
     collectGarbage();
     expect(held.deref()).toBeUndefined();
+  });
+
+  it('runs two full collections: the pages the first one freed are given back by the second', async () => {
+    let major = 0;
+    const observer = new PerformanceObserver((list) => {
+      for (const entry of list.getEntries())
+        if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)
+          major++;
+    });
+    observer.observe({ entryTypes: ['gc'] });
+    collectGarbage();
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    observer.disconnect();
+    expect(major).toBeGreaterThanOrEqual(2);
   });
 });

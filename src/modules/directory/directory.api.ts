@@ -30,6 +30,7 @@ import {
   presentService,
 } from './presenters/api-v1.ts';
 import { documented as apiDocs } from '../../http/api-docs.ts';
+import { cacheBudget } from '../../shared/cache-budgets.ts';
 
 const errors = { 400: ErrorSchema, 404: ErrorSchema };
 
@@ -44,7 +45,7 @@ export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db
   // Kept as UTF-8 bytes outside V8's heap: tens of megabytes of kept text there made the collector
   // go over the whole heap (the search index's) again and again, and each send encoded it anew.
   const answers = new LRUCache<string, KeptAnswer>({
-    maxSize: 64 * 2 ** 20,
+    maxSize: cacheBudget('directoryApiAnswers'),
     sizeCalculation: ({ body, etag }, key) => body.length + 2 * (etag.length + key.length),
     ttl: 60_000,
   });

@@ -3,7 +3,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import type { WebDeps } from '../../http/deps.ts';
 import { findVouchers } from './trust/trust.repo.ts';
 import { type PageContext, pageContext } from '../../http/request-context.ts';
-import { VisitorPages } from '../../http/visitor-pages.ts';
+import { visitorPagesOf } from '../../http/visitor-pages.ts';
 import { directoryEditionOf } from './directory-edition.ts';
 import { sendHtml } from '../../http/send-html.ts';
 import { textIn } from '../../shared/i18n-text.ts';
@@ -24,6 +24,7 @@ import { MapPage } from './views/map-page.tsx';
 import { OrganisationPage } from './views/organisation-page.tsx';
 import { figuresEditions, figuresOf } from './organisation-figures.ts';
 import { ServicePage } from './views/service-page.tsx';
+import { cacheBudget } from '../../shared/cache-budgets.ts';
 
 const perPage = 20;
 
@@ -46,7 +47,7 @@ export const directoryWeb: FastifyPluginAsyncTypebox<WebDeps> = async (
   // Visitors' directory, organisation and service pages are kept while nothing they show changes: the
   // directory's edition (every listing table, vouches, logos), each figure source's edition, and the
   // glossary copy this process holds (the service page's terms). Signed-in readers get their own.
-  const visitorPages = new VisitorPages(32);
+  const visitorPages = visitorPagesOf(db, 'directory', cacheBudget('directoryPages'));
 
   app.get(
     '/directory',

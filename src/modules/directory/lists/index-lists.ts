@@ -10,6 +10,7 @@ import type { LiveSearchIndex, SearchDoc } from '../../search/index.ts';
 import type { DirectoryFilters } from '../directory.repo.ts';
 import { directorySearchSource } from '../search/directory-source.ts';
 import { updateSorted } from './sorted.ts';
+import { cacheBudget } from '../../../shared/cache-budgets.ts';
 
 interface OrganisationEntry {
   id: string;
@@ -84,7 +85,7 @@ export interface OrganisationList {
  * What one edition's kept lists may hold, in bytes: a list is an array of ids (8 bytes a slot, the
  * ids themselves are the documents'), and a list of every service at 50,000 takes 400 KB.
  */
-export const keptListsBytes = 16 * 2 ** 20;
+export const keptListsBytes = cacheBudget('directoryLists');
 export const listBytes = (list: OrganisationList | string[], key: string) =>
   64 + 2 * key.length + 8 * (Array.isArray(list) ? list.length : list.ids.length);
 

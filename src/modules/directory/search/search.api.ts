@@ -10,6 +10,8 @@ import { SearchQuery, SearchResultSchema, SuggestQuery, SuggestSchema } from './
 import { type SearchOutcome, searchDirectory, suggest } from './search.service.ts';
 import { documented as apiDocs } from '../../../http/api-docs.ts';
 import type { OrganisationKind } from '../directory.vocabulary.ts';
+import { cacheBudget } from '../../../shared/cache-budgets.ts';
+import { outcomeBytes } from './outcome-bytes.ts';
 
 const documented = apiDocs('search');
 
@@ -20,8 +22,9 @@ export const searchApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { servi
    * hashed once (the etag plugin hashed every body it sent).
    */
   const bodies = new LRUCache<SearchOutcome, KeptAnswer>({
-    maxSize: 32 * 2 ** 20,
-    sizeCalculation: ({ body }) => body.length + 64,
+    maxSize: cacheBudget('searchApiAnswers'),
+    // The outcome too: kept here as the key, it stays after the search service lets it go.
+    sizeCalculation: ({ body }, outcome) => body.length + 64 + outcomeBytes(outcome),
   });
 
   app.get(

@@ -2,6 +2,7 @@
 // facet counts and suggestions out.
 import { LRUCache } from 'lru-cache';
 import { DateTime } from 'luxon';
+import { cacheBudget } from '../../../shared/cache-budgets.ts';
 import { AppError } from '../../../shared/errors.ts';
 import type { Locale } from '../../../shared/i18n-text.ts';
 import { findPlace, geoReference, type Place, type placeInQuery, placeProblem } from '../../geo/index.ts';
@@ -13,6 +14,7 @@ import {
   pointRadiusKm,
 } from './search-places.ts';
 import { type DocSet, docNumbers, docSet, docSetBytes } from './doc-set.ts';
+import { outcomeBytes } from './outcome-bytes.ts';
 import {
   type ConceptMatch,
   directoryTypes,
@@ -127,27 +129,18 @@ function sortedFacets(facets: Record<FacetKey, Map<string, number>>): SearchOutc
 }
 
 /**
- * Recent searches and their outcomes. Searches follow a long tail: the same few hundred queries
- * come back all day. An outcome stays right until the index changes; only "open now" moves with the
- * clock, so a search filtered on it is kept for its minute, and any other has its open-now count
- * and badges refreshed when the minute has turned.
+ * Recent searches and their outcomes (a few hundred queries come back all day), right until the index
+ * changes; only "open now" moves with the clock, so a search filtered on it is kept for its minute and
+ * any other has its open-now count and badges refreshed when the minute has turned. Budget: cache-budgets.ts.
  */
 const recent = new LRUCache<string, Cached>({
-  maxSize: 64 * 2 ** 20,
+  maxSize: cacheBudget('searchOutcomes'),
   sizeCalculation: (entry, key) => cachedBytes(entry, key),
 });
 
-/**
- * An outcome's bytes as V8 holds them, roughly: its numbers, its hits, its facets' values (about 300
- * on a broad search, an object each) and a copy per language (made later, counted now). The
- * documents are the index's. Counting the numbers alone let 64 MB hold several times that.
- */
+/** An entry's bytes as V8 holds them, roughly: its outcome (outcome-bytes.ts), its documents' set, its key. */
 export function cachedBytes(entry: Cached, key: string): number {
-  const { outcome } = entry;
-  let values = 0;
-  for (const list of Object.values(outcome.facets)) values += list.length;
-  const hits = outcome.hits.length + outcome.nearest.length;
-  return 2_200 + 2 * key.length + docSetBytes(entry.kept) + 64 * values + 300 * hits;
+  return outcomeBytes(entry.outcome) + 2 * key.length + docSetBytes(entry.kept);
 }
 
 export interface Cached {

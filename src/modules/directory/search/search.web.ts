@@ -12,6 +12,12 @@ import { RelatedBoxes } from '../views/search-related.tsx';
 import type { RelatedResults } from '../../search/index.ts';
 import { bestOfType } from './best-of-type.ts';
 import { type SearchOutcome, searchDirectory } from './search.service.ts';
+import { cacheBudget } from '../../../shared/cache-budgets.ts';
+import { outcomeBytes } from './outcome-bytes.ts';
+
+type Layouts = LRUCache<SearchOutcome, { themes: unknown; html: string }>;
+/** Per index (one per app): this plugin is registered once per language prefix, the cache once. */
+const layoutsOf = new WeakMap<object, Layouts>();
 
 export const searchWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   /**
@@ -20,10 +26,16 @@ export const searchWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
    * layout is a function of that outcome alone, so it is rendered once per outcome. Measured at 50k
    * services, rendering was two thirds of the page's time.
    */
-  const layouts = new LRUCache<SearchOutcome, { themes: unknown; html: string }>({
-    maxSize: 32 * 2 ** 20,
-    sizeCalculation: (entry) => entry.html.length * 2,
-  });
+  let layouts = layoutsOf.get(deps.services.search);
+  if (!layouts)
+    layoutsOf.set(
+      deps.services.search,
+      (layouts = new LRUCache({
+        maxSize: cacheBudget('searchPages'),
+        // The outcome too: kept here as the key, it stays after the search service lets it go.
+        sizeCalculation: (entry, outcome) => entry.html.length * 2 + outcomeBytes(outcome),
+      })),
+    );
 
   /**
    * What other modules show next to the results (questions to the network), for searches with

@@ -7,7 +7,7 @@ import type { WebDeps } from '../../../http/deps.ts';
 import { IdParams } from '../../../http/params.ts';
 import { doneNotice, originOf, pageFor } from '../../../http/request-context.ts';
 import { sendHtml } from '../../../http/send-html.ts';
-import { VisitorPages } from '../../../http/visitor-pages.ts';
+import { visitorPagesOf } from '../../../http/visitor-pages.ts';
 import { actorOf } from '../../../shared/actor.ts';
 import { isUuid } from '../../../shared/shapes.ts';
 import { textIn } from '../../../shared/i18n-text.ts';
@@ -54,7 +54,7 @@ const sendIcs = (reply: FastifyReply, ics: string, file: string, cache: string) 
 export const callsWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   const { db } = deps;
   // Visitors' pages while no call or post changed (one per language: registered under each).
-  const visitorPages = new VisitorPages();
+  const visitorPages = visitorPagesOf(deps.db, 'calls');
 
   app.get(
     '/exchange/calls',

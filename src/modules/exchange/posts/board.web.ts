@@ -6,7 +6,7 @@ import type { WebDeps } from '../../../http/deps.ts';
 import { IdParams } from '../../../http/params.ts';
 import { doneNotice, pageFor } from '../../../http/request-context.ts';
 import { sendHtml } from '../../../http/send-html.ts';
-import { VisitorPages } from '../../../http/visitor-pages.ts';
+import { visitorPagesOf } from '../../../http/visitor-pages.ts';
 import { actorOf } from '../../../shared/actor.ts';
 import { commonLanguages, getTaxonomy } from '../../directory/index.ts';
 import { BoardPage } from '../views/board.page.tsx';
@@ -51,7 +51,7 @@ const known = <T extends string>(list: readonly T[], value: string | undefined):
 export const boardWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
   const { db } = deps;
   // Visitors' pages while no post or call changed (one per language: registered under each).
-  const visitorPages = new VisitorPages();
+  const visitorPages = visitorPagesOf(deps.db, 'board');
 
   app.get('/exchange', { schema: { hide: true, querystring: BoardQuery } }, async (request, reply) => {
     const page = await pageFor(request, deps);

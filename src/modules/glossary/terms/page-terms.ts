@@ -12,6 +12,7 @@ import type { GlossaryStore } from '../snapshot/glossary-store.ts';
 import type { GlossarySnapshot } from '../snapshot/glossary-snapshot.ts';
 import { shownUnderPages } from './everyday-concepts.ts';
 import { termMatcher } from './term-matcher.ts';
+import { cacheBudget } from '../../../shared/cache-budgets.ts';
 
 export interface PageTerm {
   slug: string;
@@ -64,7 +65,7 @@ export async function glossaryTermsIn(
     () =>
       new LRUCache<string, string[]>({
         max: 5_000,
-        maxSize: 20_000_000,
+        maxSize: cacheBudget('glossaryPageTerms'),
         sizeCalculation: (_, key) => key.length + 1,
       }),
   );

@@ -9,7 +9,7 @@ import { LRUCache } from 'lru-cache';
 import type { WebDeps } from '../../../http/deps.ts';
 import { localeOf, originOf, pageFor } from '../../../http/request-context.ts';
 import { sendHtml } from '../../../http/send-html.ts';
-import { VisitorPages } from '../../../http/visitor-pages.ts';
+import { visitorPagesOf } from '../../../http/visitor-pages.ts';
 import { translator } from '../../../i18n/index.ts';
 import { AppError } from '../../../shared/errors.ts';
 import { isLocale, type Locale, textIn } from '../../../shared/i18n-text.ts';
@@ -71,7 +71,7 @@ export const agendaWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
 
   // Visitors' pages while the calendar stays as it was (one per language: this plugin is registered
   // under each).
-  const visitorPages = new VisitorPages();
+  const visitorPages = visitorPagesOf(deps.db, 'agenda');
 
   app.get('/agenda', { schema: { hide: true, querystring: Query } }, async (request, reply) => {
     const page = await pageFor(request, deps);

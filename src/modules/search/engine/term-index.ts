@@ -5,6 +5,7 @@
 // The terms themselves sit in MiniSearch's radix tree (SearchableMap), which finds prefixes and
 // words within some edits of a typo.
 import SearchableMap from 'minisearch/SearchableMap';
+import { PostingLists } from './posting-lists.ts';
 import { Scratch } from './term-scratch.ts';
 import { drain, type Expansion, matchSteps, type Steps, type TermLists, tfSlots } from './term-match.ts';
 import { type TermMatches, type TermQuery, type TermSearchOptions, type TermMatch } from './term-types.ts';
@@ -23,6 +24,8 @@ export class TermIndex {
   private readonly freeTerms: number[] = [];
   /** Per term id and field (termId * fields + field): postings in the order documents came. */
   protected readonly postings: (number[] | undefined)[] = [];
+  /** The lists to push to: each is copied to its length after a while (posting-lists.ts). */
+  protected readonly growing = new PostingLists(this.postings);
   /** Per document and field: its number of distinct terms. */
   protected lengths: Uint16Array;
   protected readonly totalLength: number[];
@@ -98,7 +101,7 @@ export class TermIndex {
           continue;
         }
         const id = this.termId(token);
-        const list = (this.postings[id * width + f] ??= []);
+        const list = this.growing.toGrow(id * width + f);
         const last = list.length ? list[list.length - 1]! : -1;
         // The same term again in this field: its posting, the last one of the list, counts one more.
         // (The stamp alone is not enough: a number used again may meet the stamp its former document left.)

@@ -231,7 +231,7 @@ export class SnapshotTermIndex extends TermIndex {
     let at = 0;
     for (let k = 0; k < part.keys.length; k++) {
       const t = (part.keys[k]! / width) | 0;
-      const list = (this.postings[ids[t]! * width + part.keys[k]! - t * width] ??= []);
+      const list = this.growing.toGrow(ids[t]! * width + part.keys[k]! - t * width);
       for (let end = at + part.counts[k]!; at < end; at++) {
         const p = part.postings[at]!;
         list.push(ns[(p / tfSlots) | 0]! * tfSlots + (p % tfSlots));

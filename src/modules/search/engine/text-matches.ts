@@ -7,6 +7,7 @@ import { textQuery } from './text-query.ts';
 import type { TermIndex, TermMatches, TermQuery } from './term-index.ts';
 import type { Expansion, Steps } from './term-match.ts';
 import { namedBySteps, type NameTiers } from './rank-tiers.ts';
+import { cacheBudget } from '../../../shared/cache-budgets.ts';
 
 /** Matches whose matched terms are kept for highlighting; deeper ones show unmarked. */
 const highlightedMatches = 500;
@@ -24,7 +25,7 @@ export interface TextMatches {
  * What the kept word matches may hold, in bytes: a broad word's matches over 300,000 documents
  * take megabytes (numbers, scores, name tiers), so a count of entries alone bounds nothing.
  */
-export const keptMatchesBytes = 32 * 2 ** 20;
+export const keptMatchesBytes = cacheBudget('searchWordMatches');
 
 /** The bytes one kept text match holds, as V8 keeps them (typed arrays, Map entries, the key). */
 export function textMatchesSize(m: TextMatches, key: string): number {

@@ -4,6 +4,7 @@ import { AppError, type FieldProblem } from '../../../shared/errors.ts';
 import { type EvidenceSource, evidenceSources } from '../evidence-source.ts';
 import type { EvidenceCube } from './evidence-cube.ts';
 import { addMonths, type EvidenceFilter } from './evidence-query.ts';
+import { cacheBudget } from '../../../shared/cache-budgets.ts';
 
 export interface FilterInput {
   source?: string;
@@ -14,8 +15,8 @@ export interface FilterInput {
   to?: string;
 }
 
-/** The most the page's and the API's caches of answers each hold: about 20 MB (UTF-16, 2 bytes a character). */
-export const cacheBytes = 20 * 1024 * 1024;
+/** The most the page's and the API's caches of answers each hold (UTF-16, 2 bytes a character). */
+export const cacheBytes = cacheBudget('evidenceAnswers');
 
 /** Months from January 2000 up to the month in progress. */
 const monthPattern = /^(\d{4})-(0[1-9]|1[0-2])$/;

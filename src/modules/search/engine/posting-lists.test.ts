@@ -1,0 +1,58 @@
+import { afterEach, describe, expect, it, vi } from 'vitest';
+import { PostingLists } from './posting-lists.ts';
+import { TermIndex } from './term-index.ts';
+
+afterEach(() => {
+  vi.useRealTimers();
+});
+
+describe('posting lists copied to their length', () => {
+  it('copies each list grown since, keeping its postings, then has none waiting', async () => {
+    const lists: (number[] | undefined)[] = [];
+    const growing = new PostingLists(lists, 60_000);
+    growing.toGrow(3).push(1, 2);
+    growing.toGrow(3).push(3);
+    growing.toGrow(2000).push(7);
+    expect(growing.waiting).toBe(2);
+    const before = lists[3];
+    await growing.compact();
+    expect(growing.waiting).toBe(0);
+    expect(lists[3]).toEqual([1, 2, 3]);
+    // A new array (exactly its length in V8), not the one pushed to.
+    expect(lists[3]).not.toBe(before);
+    expect(lists[2000]).toEqual([7]);
+    expect(lists[0]).toBeUndefined();
+  });
+
+  it('runs by itself a while after the last list grew', async () => {
+    vi.useFakeTimers();
+    const lists: (number[] | undefined)[] = [];
+    const growing = new PostingLists(lists, 1_000);
+    growing.toGrow(5).push(9);
+    await vi.advanceTimersByTimeAsync(999);
+    expect(growing.waiting).toBe(1);
+    await vi.advanceTimersByTimeAsync(10);
+    expect(growing.waiting).toBe(0);
+    expect(lists[5]).toEqual([9]);
+  });
+
+  it('leaves the words index finding and scoring as before', async () => {
+    const fields = ['title', 'description'];
+    const terms = new TermIndex(fields, { title: 2, description: 1 });
+    for (let n = 0; n < 500; n++)
+      terms.add(n, [
+        [`t${n % 7}`, 'cpas'],
+        [`d${n % 13}`, `w${n}`],
+      ]);
+    const query = { combineWith: 'OR' as const, queries: ['cpas', 't3', 'd5', 'w42'] };
+    const before = terms.search(query);
+    const growing = (terms as unknown as { growing: PostingLists }).growing;
+    expect(growing.waiting).toBeGreaterThan(500);
+    await growing.compact();
+    expect(growing.waiting).toBe(0);
+    expect(terms.search(query)).toEqual(before);
+    // Growing again after the copy works on the copy.
+    terms.add(500, [['t3'], ['']]);
+    expect(terms.search({ queries: ['t3'] }).map((h) => h.n)).toContain(500);
+  });
+});
