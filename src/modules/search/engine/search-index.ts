@@ -313,7 +313,7 @@ export class SearchIndex {
         n,
         doc,
         score: kept.score[i]!,
-        terms: matches?.terms.get(n) ?? noTerms,
+        terms: matches?.terms.of(n) ?? noTerms,
         distanceKm:
           distance === undefined ? distanceOf(near, doc) : distance === Infinity ? undefined : distance,
         openNow: doc.weekly.length ? openNow.has(n) : null,

@@ -5,6 +5,7 @@
 import type SearchableMap from 'minisearch/SearchableMap';
 import { type Found, bitCount, empty, grown, push, sized, type Scratch } from './term-scratch.ts';
 import { scoreOrder } from './score-order.ts';
+import { matchedTerms } from './matched-terms.ts';
 import type { Options, Run, TermMatches, TermQuery } from './term-types.ts';
 
 const bm25 = { k: 1.2, b: 0.7, d: 0.5 };
@@ -68,11 +69,7 @@ export function* matchSteps(
     scores[k] = final[order[k]!]!;
   }
   const limit = Math.min(order.length, termsOf);
-  return {
-    n: ns,
-    score: scores,
-    terms: Array.from({ length: limit }, (_, k) => run.scratch.termsOf(ns[k]!, run.derived)),
-  };
+  return { n: ns, score: scores, terms: matchedTerms(run.scratch, ns, limit, run.derived) };
 }
 
 function* execute(

@@ -117,13 +117,18 @@ export class Scratch {
     this.head[n] = this.nodes++;
   }
 
-  termsOf(n: number, derived: string[]): string[] {
-    const out: string[] = [];
-    if (this.headRun[n] !== this.run) return out;
+  /**
+   * Writes the numbers (in the run's derived terms) of the index terms document n matched into
+   * `into` from `at`, the latest first, repeats included (matched-terms.ts); returns where they end,
+   * or -1 when `into` is too short.
+   */
+  termIdsInto(n: number, into: Int32Array, at: number): number {
+    if (this.headRun[n] !== this.run) return at;
+    let end = at;
     for (let node = this.head[n]!; node !== -1; node = this.nodeNext[node]!) {
-      const term = derived[this.nodeTerm[node]!]!;
-      if (!out.includes(term)) out.push(term);
+      if (end === into.length) return -1;
+      into[end++] = this.nodeTerm[node]!;
     }
-    return out;
+    return end;
   }
 }
