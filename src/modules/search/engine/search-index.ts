@@ -331,7 +331,9 @@ export class SearchIndex {
         .map((o, i) => [o, kept.openCounts[i]!] as const)
         .filter(([, c]) => c > 0),
     );
-    return { total: kept.count, kept: kept.n.slice(), hits, facets, concepts, partial };
+    const result = { total: kept.count, kept: kept.n.slice(), hits, facets, concepts, partial };
+    kept.release();
+    return result;
   }
 
   /**
