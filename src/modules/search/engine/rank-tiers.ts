@@ -84,7 +84,9 @@ function splitNames(text: I18nText): Word[][] {
   const seen = new Set<string>();
   for (const value of new Set(Object.values(text))) {
     if (!value) continue;
-    for (const part of [value, ...value.split(nameParts)]) {
+    // A name that does not split gives itself once (its words were read twice).
+    const parts = value.split(nameParts);
+    for (const part of parts.length > 1 ? [value, ...parts] : parts) {
       const kept = words(part).filter((w) => !isStopword(w));
       const key = kept.join(' ');
       if (!kept.length || seen.has(key)) continue;
