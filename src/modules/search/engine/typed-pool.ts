@@ -43,10 +43,10 @@ export class TypedPool<T extends Typed> {
   }
 
   /** An array taken here that its user no longer reads nor writes (others are let go). */
-  give(array: T): void {
+  give(array: Typed): void {
     const { length } = array;
     if (length < smallest || length & (length - 1) || this.held + array.byteLength > keptBytes) return;
-    (this.free[31 - Math.clz32(length)] ??= []).push(array);
+    (this.free[31 - Math.clz32(length)] ??= []).push(array as T);
     this.held += array.byteLength;
   }
 }
