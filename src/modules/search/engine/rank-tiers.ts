@@ -23,8 +23,9 @@ import type { SearchDoc, SearchField } from './search-types.ts';
 import type { TermIndex, TermQuery } from './term-index.ts';
 import { drain, type Expansion, type Steps } from './term-match.ts';
 import { isPlaceWord } from './text-query.ts';
-import { allowedEdits, type ConceptMatch, sameWord } from './thesaurus.ts';
+import { allowedEdits, type ConceptMatch } from './thesaurus.ts';
 import { fold, isStopword, queryForms, words } from './text.ts';
+import { exactTier, namedTier, otherTier, startTier, tierOfName, type Unit, type Word } from './name-tier.ts';
 
 /** The fields that name a listing: the service's and the organisation's names, and its place. */
 const nameFields: SearchField[] = ['title', 'organisation', 'place'];
@@ -42,36 +43,6 @@ export interface NameTiers {
   readonly size: number;
 }
 
-// As numbers: 0 and 1 the whole names (as typed, through a concept), 2 and 3 the starts, then 4–6.
-const exactTier = 0;
-const startTier = 2;
-const inNameTier = 4;
-const namedTier = 5;
-const otherTier = 6;
-
-interface Word {
-  folded: string;
-  forms: string[];
-}
-
-/** A query word, or a thesaurus concept the query names (any of its wordings in a name meets it). */
-interface Unit {
-  word: Word;
-  /** The last word, which may be half typed ("Koninklijke Vlaamse Sch"). */
-  last: boolean;
-  /** Whether the word may be a typo of a name's word (not a place's, nor a short word). */
-  typo: boolean;
-  /** A concept's wordings, as words, by each form of their first word. */
-  wordings: Map<string, Word[][]>;
-}
-
-/** Where a unit is found in a name's words: [start, end), and whether through a concept's wording. */
-interface Span {
-  start: number;
-  end: number;
-  wording: boolean;
-}
-
 let wordCache = new Map<string, Word>();
 
 /** A word, folded and stemmed as a query's would be; kept, as names repeat the same words. */
@@ -83,70 +54,6 @@ function wordOf(w: string): Word {
     wordCache.set(w, word);
   }
   return word;
-}
-
-function sameForm(a: Word, b: Word): boolean {
-  return a.folded === b.folded || a.forms.some((f) => b.forms.includes(f));
-}
-
-/** Where in a name's words a unit is found, the words as typed before a concept's other wordings. */
-function spansOf(unit: Unit, name: Word[]): Span[] {
-  const typed: Span[] = [];
-  const other: Span[] = [];
-  const { word, last, typo } = unit;
-  for (let j = 0; j < name.length; j++) {
-    const w = name[j]!;
-    if (
-      sameForm(word, w) ||
-      (last && word.folded.length >= 3 && w.folded.startsWith(word.folded)) ||
-      (typo && sameWord(word.folded, w.folded))
-    )
-      typed.push({ start: j, end: j + 1, wording: false });
-    if (!unit.wordings.size) continue;
-    // The same wording may be found under several forms: a repeated span changes nothing.
-    for (let f = -1; f < w.forms.length; f++) {
-      for (const wording of unit.wordings.get(f < 0 ? w.folded : w.forms[f]!) ?? []) {
-        if (j + wording.length <= name.length && wording.every((x, k) => sameForm(x, name[j + k]!)))
-          other.push({ start: j, end: j + wording.length, wording: true });
-      }
-    }
-  }
-  return typed.concat(other);
-}
-
-/**
- * The tier one name gives: exact, start, holding every word, or none of these (named). A name met
- * through a concept's other wording ("CPAS" for "Centre public d'action sociale") comes just after
- * the names met as typed, in tiers 0–1: "jeunesse" is "youth", but "Youth workshop" is not the name
- * that was typed.
- */
-function tierOfName(units: Unit[], name: Word[]): number {
-  if (!name.length) return namedTier;
-  const spans = units.map((u) => spansOf(u, name));
-  if (spans.some((s) => !s.length)) return namedTier;
-  let pos = 0;
-  let inOrderWording = false;
-  const inOrder = spans.every((s) => {
-    const at = s.find((span) => span.start === pos);
-    if (at) [pos, inOrderWording] = [at.end, inOrderWording || at.wording];
-    return at !== undefined;
-  });
-  if (inOrder && pos === name.length) return exactTier + (inOrderWording ? 1 : 0);
-  // Every name word taken by one unit, in any order.
-  const used = new Array<boolean>(name.length).fill(false);
-  let wording = false;
-  const placed = spans.every((s) => {
-    const free = s.find(
-      (span) => !used.includes(true, span.start) || used.indexOf(true, span.start) >= span.end,
-    );
-    if (free) {
-      used.fill(true, free.start, free.end);
-      wording ||= free.wording;
-    }
-    return free !== undefined;
-  });
-  if (placed && used.every(Boolean)) return exactTier + (wording ? 1 : 0);
-  return inOrder ? startTier + (inOrderWording ? 1 : 0) : inNameTier;
 }
 
 /** A name split where it gives several: "A / B", "A en abrégé B", "A, B", "A (B)". */
@@ -177,7 +84,9 @@ function splitNames(text: I18nText): Word[][] {
   const seen = new Set<string>();
   for (const value of new Set(Object.values(text))) {
     if (!value) continue;
-    for (const part of [value, ...value.split(nameParts)]) {
+    // A name that does not split gives itself once (its words were read twice).
+    const parts = value.split(nameParts);
+    for (const part of parts.length > 1 ? [value, ...parts] : parts) {
       const kept = words(part).filter((w) => !isStopword(w));
       const key = kept.join(' ');
       if (!kept.length || seen.has(key)) continue;
@@ -188,17 +97,21 @@ function splitNames(text: I18nText): Word[][] {
   return names;
 }
 
-/** A listing's names: a service's and its organisation's; an event's, a room's … own title only (not its owner's). */
-function namesOf(doc: SearchDoc): Word[][] {
-  if (doc.type === 'organisation') return namesIn(doc.organisationName);
-  if (doc.type === 'service') return [...namesIn(doc.name), ...namesIn(doc.organisationName)];
-  return namesIn(doc.name);
+/**
+ * The best tier any of a document's names gives. A listing's names: a service's and its
+ * organisation's; an event's, a room's … own title only (not its owner's).
+ */
+function tierOf(units: Unit[], doc: SearchDoc): number {
+  if (doc.type === 'organisation') return bestTier(units, namesIn(doc.organisationName), namedTier);
+  const own = bestTier(units, namesIn(doc.name), namedTier);
+  return doc.type === 'service' && own !== exactTier
+    ? bestTier(units, namesIn(doc.organisationName), own)
+    : own;
 }
 
-/** The best tier any of a document's names gives. */
-function tierOf(units: Unit[], doc: SearchDoc): number {
-  let best = namedTier;
-  for (const name of namesOf(doc)) {
+/** The best tier any of these names gives, `best` at most. */
+function bestTier(units: Unit[], names: Word[][], best: number): number {
+  for (const name of names) {
     best = Math.min(best, tierOfName(units, name));
     if (best === exactTier) break;
   }

@@ -2,7 +2,9 @@
 // `order.sort((a, b) => score[b] - score[a])` gives, in linear time. A broad query matches 50,000
 // documents and more, and sorting them with a comparator took several milliseconds; this is a
 // least-significant-digit radix sort on the scores' 64 bits (stable, so ties keep their order),
-// which skips the bytes all scores share.
+// which skips the bytes all scores share. Its working arrays come from typed-pool.ts; so may the
+// order it returns (a view of its first n): give it back with `new Uint32Array(order.buffer)`.
+import { float64s, uint32s } from './typed-pool.ts';
 
 const littleEndian = new Uint8Array(new Uint16Array([1]).buffer)[0] === 1;
 
@@ -18,7 +20,7 @@ export function scoreOrder(score: Float64Array): Uint32Array {
     return Uint32Array.from(order);
   }
   // Keys whose unsigned byte order, least significant byte first, is the scores' descending order.
-  const keys = new Float64Array(n);
+  const keys = float64s.take(n);
   const words = new Uint32Array(keys.buffer);
   for (let i = 0; i < n; i++) {
     keys[i] = score[i]! + 0; // -0 as +0: they compare equal
@@ -28,14 +30,14 @@ export function scoreOrder(score: Float64Array): Uint32Array {
     words[2 * i] = ~words[2 * i]! >>> 0;
   }
   const bytes = new Uint8Array(keys.buffer);
-  const counts = new Uint32Array(8 * 256);
+  const counts = uint32s.takeZeroed(8 * 256);
   for (let i = 0; i < n; i++) {
     const at = 8 * i;
     for (let d = 0; d < 8; d++) counts[d * 256 + bytes[at + d]!]!++;
   }
-  let from = new Uint32Array(n);
+  let from = uint32s.take(n);
   for (let i = 0; i < n; i++) from[i] = i;
-  let to = new Uint32Array(n);
+  let to = uint32s.take(n);
   for (let d = 0; d < 8; d++) {
     const base = d * 256;
     // Every key has the same byte here: this pass would change nothing.
@@ -52,5 +54,8 @@ export function scoreOrder(score: Float64Array): Uint32Array {
     }
     [from, to] = [to, from];
   }
-  return from;
+  float64s.give(keys);
+  uint32s.give(counts);
+  uint32s.give(to);
+  return from.subarray(0, n);
 }

@@ -313,7 +313,7 @@ export class SearchIndex {
         n,
         doc,
         score: kept.score[i]!,
-        terms: matches?.terms.get(n) ?? noTerms,
+        terms: matches?.terms.of(n) ?? noTerms,
         distanceKm:
           distance === undefined ? distanceOf(near, doc) : distance === Infinity ? undefined : distance,
         openNow: doc.weekly.length ? openNow.has(n) : null,
@@ -331,7 +331,9 @@ export class SearchIndex {
         .map((o, i) => [o, kept.openCounts[i]!] as const)
         .filter(([, c]) => c > 0),
     );
-    return { total: kept.count, kept: kept.n.slice(), hits, facets, concepts, partial };
+    const result = { total: kept.count, kept: kept.n.slice(), hits, facets, concepts, partial };
+    kept.release();
+    return result;
   }
 
   /**

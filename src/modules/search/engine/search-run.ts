@@ -4,6 +4,7 @@
 import { type NearPoint, type SearchDoc, valueFacets } from './search-types.ts';
 import { type Bitset, distanceKm } from './index-parts.ts';
 import { drain, type Steps } from './term-match.ts';
+import { float64s, int32s, uint32s } from './typed-pool.ts';
 
 export interface Wanted {
   facet: number;
@@ -56,6 +57,8 @@ export interface RunOutput {
   counts: Uint32Array;
   /** Now, evening, weekend. */
   openCounts: Uint32Array;
+  /** Gives the arrays above back to typed-pool.ts: call once none of them is read again. */
+  release(): void;
 }
 
 /** The distance from a point to a document's nearest point, or undefined without points. */
@@ -117,22 +120,29 @@ class SearchPass {
     const { docs, ns, near } = input;
     this.every = ns === null;
     this.size = this.every ? docs.length : ns!.length;
-    this.keptN = new Int32Array(this.size);
-    this.keptScore = new Float64Array(this.size);
+    // From the pools (a broad search's are hundreds of kilobytes): longer than asked, maybe.
+    this.keptN = int32s.take(this.size);
+    this.keptScore = float64s.take(this.size);
     this.measure = near !== undefined && (input.allDistances || near.radiusKm !== undefined);
-    this.keptDistance = this.measure && input.allDistances ? new Float64Array(this.size) : undefined;
-    this.counts = new Uint32Array(input.valueCount);
+    this.keptDistance = this.measure && input.allDistances ? float64s.take(this.size) : undefined;
+    this.counts = uint32s.takeZeroed(input.valueCount);
   }
 
   output(): RunOutput {
-    const { kept } = this;
+    const { kept, keptN, keptScore, keptDistance, counts } = this;
     return {
-      n: this.keptN.subarray(0, kept),
-      score: this.keptScore.subarray(0, kept),
-      distance: this.keptDistance?.subarray(0, kept),
+      n: keptN.subarray(0, kept),
+      score: keptScore.subarray(0, kept),
+      distance: keptDistance?.subarray(0, kept),
       count: kept,
-      counts: this.counts,
+      counts: counts.subarray(0, this.input.valueCount),
       openCounts: this.openCounts,
+      release: () => {
+        int32s.give(keptN);
+        float64s.give(keptScore);
+        if (keptDistance) float64s.give(keptDistance);
+        uint32s.give(counts);
+      },
     };
   }
 

@@ -181,7 +181,7 @@ export class TermIndex {
   /** Documents matching the query, best first, with the index terms each matched. */
   search(query: TermQuery, options: TermSearchOptions = {}): TermMatch[] {
     const found = this.match(query, { ...options, termsOf: Infinity });
-    return Array.from(found.n, (n, i) => ({ n, score: found.score[i]!, terms: found.terms[i]! }));
+    return Array.from(found.n, (n, i) => ({ n, score: found.score[i]!, terms: found.terms.at(i) }));
   }
 
   /**

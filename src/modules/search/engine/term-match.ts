@@ -3,8 +3,10 @@
 // index terms they read, so that a broad query's matching can be spread over several turns of the
 // event loop (runSteps in term-steps.ts) and still give exactly what one turn gives.
 import type SearchableMap from 'minisearch/SearchableMap';
-import { type Found, bitCount, empty, grown, push, sized, type Scratch } from './term-scratch.ts';
+import { type Found, bitCount, empty, grown, push, release, sized, type Scratch } from './term-scratch.ts';
 import { scoreOrder } from './score-order.ts';
+import { matchedTerms } from './matched-terms.ts';
+import { float64s, uint32s } from './typed-pool.ts';
 import type { Options, Run, TermMatches, TermQuery } from './term-types.ts';
 
 const bm25 = { k: 1.2, b: 0.7, d: 0.5 };
@@ -57,22 +59,23 @@ export function* matchSteps(
   run.scratch.begin(lists.live.length);
   const found = yield* execute(lists, query, { combineWith: 'OR', fuzzy: false, prefix: false }, run);
   // Each matched query term multiplies the score: documents with more of the words come first.
-  const final = new Float64Array(found.length);
-  for (let i = 0; i < found.length; i++) final[i] = found.score[i]! * (bitCount(found.mask[i]!) || 1);
+  const count = found.length;
+  const final = float64s.take(count);
+  for (let i = 0; i < count; i++) final[i] = found.score[i]! * (bitCount(found.mask[i]!) || 1);
   yield;
-  const order = scoreOrder(final);
-  const ns = new Int32Array(order.length);
-  const scores = new Float64Array(order.length);
-  for (let k = 0; k < order.length; k++) {
+  const order = scoreOrder(final.subarray(0, count));
+  // The two arrays kept (with the text's matches): new, of their exact length.
+  const ns = new Int32Array(count);
+  const scores = new Float64Array(count);
+  for (let k = 0; k < count; k++) {
     ns[k] = found.ns[order[k]!]!;
     scores[k] = final[order[k]!]!;
   }
-  const limit = Math.min(order.length, termsOf);
-  return {
-    n: ns,
-    score: scores,
-    terms: Array.from({ length: limit }, (_, k) => run.scratch.termsOf(ns[k]!, run.derived)),
-  };
+  release(found);
+  float64s.give(final);
+  uint32s.give(new Uint32Array(order.buffer));
+  const limit = Math.min(count, termsOf);
+  return { n: ns, score: scores, terms: matchedTerms(run.scratch, ns, limit, run.derived) };
 }
 
 function* execute(
@@ -105,6 +108,7 @@ function* combine(results: Found[], combineWith: 'AND' | 'OR', scratch: Scratch)
     const { pos } = scratch;
     const pass = scratch.nextPass();
     for (let i = 0; i < a.length; i++) scratch.markAt(a.ns[i]!, pass, i);
+    const before = a;
     if (combineWith === 'OR') {
       const out = grown(a, a.length + b.length);
       for (let j = 0; j < b.length; j++) {
@@ -128,6 +132,9 @@ function* combine(results: Found[], combineWith: 'AND' | 'OR', scratch: Scratch)
       }
       a = out;
     }
+    // Both parts are in `out` now.
+    release(before);
+    release(b);
     yield;
   }
   return a;

@@ -1,6 +1,7 @@
 // Working memory of the words index's searches (term-index.ts): the documents a part of a query
-// found, in growable typed arrays, and per document number whether a pass saw it, where, and which
+// found, in growable typed arrays (reused between searches: typed-pool.ts), and per document number whether a pass saw it, where, and which
 // index terms it matched. Kept between searches, so a broad query allocates little.
+import { float64s, int32s } from './typed-pool.ts';
 
 /** Documents found by a part of a query, in the order MiniSearch gave them, with growable arrays. */
 export interface Found {
@@ -11,13 +12,21 @@ export interface Found {
   mask: Int32Array;
 }
 
+/** A Found with room for `capacity`, its arrays from the pools (typed-pool.ts): give it back with `release`. */
 export const sized = (capacity: number): Found => ({
   length: 0,
-  ns: new Int32Array(Math.max(capacity, 16)),
-  score: new Float64Array(Math.max(capacity, 16)),
-  mask: new Int32Array(Math.max(capacity, 16)),
+  ns: int32s.take(capacity),
+  score: float64s.take(capacity),
+  mask: int32s.take(capacity),
 });
 export const empty = () => sized(0);
+
+/** Gives a Found's arrays back to the pools: it must not be read again. */
+export function release(found: Found): void {
+  int32s.give(found.ns);
+  float64s.give(found.score);
+  int32s.give(found.mask);
+}
 
 /** A copy of `found` with room for `capacity`. */
 export function grown(found: Found, capacity: number): Found {
@@ -32,6 +41,7 @@ export function grown(found: Found, capacity: number): Found {
 export function push(found: Found, n: number, score: number, mask: number): void {
   if (found.length === found.ns.length) {
     const bigger = grown(found, found.length * 2);
+    release(found);
     found.ns = bigger.ns;
     found.score = bigger.score;
     found.mask = bigger.mask;
@@ -117,13 +127,18 @@ export class Scratch {
     this.head[n] = this.nodes++;
   }
 
-  termsOf(n: number, derived: string[]): string[] {
-    const out: string[] = [];
-    if (this.headRun[n] !== this.run) return out;
+  /**
+   * Writes the numbers (in the run's derived terms) of the index terms document n matched into
+   * `into` from `at`, the latest first, repeats included (matched-terms.ts); returns where they end,
+   * or -1 when `into` is too short.
+   */
+  termIdsInto(n: number, into: Int32Array, at: number): number {
+    if (this.headRun[n] !== this.run) return at;
+    let end = at;
     for (let node = this.head[n]!; node !== -1; node = this.nodeNext[node]!) {
-      const term = derived[this.nodeTerm[node]!]!;
-      if (!out.includes(term)) out.push(term);
+      if (end === into.length) return -1;
+      into[end++] = this.nodeTerm[node]!;
     }
-    return out;
+    return end;
   }
 }

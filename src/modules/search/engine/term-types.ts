@@ -1,4 +1,5 @@
 // The words index's queries and results (term-index.ts).
+import type { MatchedTerms } from './matched-terms.ts';
 
 /** A query tree: terms (or nested queries) combined with AND or OR; options pass down the tree. */
 export interface TermQuery {
@@ -44,5 +45,5 @@ export interface TermMatches {
   n: Int32Array;
   score: Float64Array;
   /** The matched index terms of the first results. */
-  terms: string[][];
+  terms: MatchedTerms;
 }

@@ -8,13 +8,14 @@ import type { TermIndex, TermMatches, TermQuery } from './term-index.ts';
 import type { Expansion, Steps } from './term-match.ts';
 import { namedBySteps, type NameTiers } from './rank-tiers.ts';
 import { cacheBudget } from '../../../shared/cache-budgets.ts';
+import type { MatchedTerms } from './matched-terms.ts';
 
 /** Matches whose matched terms are kept for highlighting; deeper ones show unmarked. */
 const highlightedMatches = 500;
 
 export interface TextMatches {
   version: number;
-  matches: { n: Int32Array; score: Float64Array; terms: Map<number, string[]> } | null;
+  matches: { n: Int32Array; score: Float64Array; terms: MatchedTerms } | null;
   concepts: ConceptMatch[];
   partial: boolean;
   /** Tiers of the documents whose names hold every word (rank-tiers.ts). */
@@ -30,7 +31,7 @@ export const keptMatchesBytes = cacheBudget('searchWordMatches');
 /** The bytes one kept text match holds, as V8 keeps them (typed arrays, Map entries, the key). */
 export function textMatchesSize(m: TextMatches, key: string): number {
   let bytes = 200 + 2 * key.length + 100 * m.concepts.length;
-  if (m.matches) bytes += m.matches.n.byteLength + m.matches.score.byteLength + 120 * m.matches.terms.size;
+  if (m.matches) bytes += m.matches.n.byteLength + m.matches.score.byteLength + m.matches.terms.bytes;
   // A Map entry with small-integer key and value: about 40 bytes with its share of the table.
   if (m.named) bytes += 40 * m.named.size;
   return bytes;
@@ -67,12 +68,6 @@ export function* textMatchSteps(index: TextSource, text: string, anyWords: boole
       named = yield* namedBySteps(index.terms, wordsQuery, text, concepts, (n) => index.docOf(n), expansions);
   }
   // Compact: numbers in typed arrays; the matched terms (for highlighting) of the best ones only.
-  const matches = results
-    ? {
-        n: results.n,
-        score: results.score,
-        terms: new Map(results.terms.map((terms, i) => [results!.n[i]!, terms])),
-      }
-    : null;
+  const matches = results ? { n: results.n, score: results.score, terms: results.terms } : null;
   return { version: index.version, matches, concepts, partial, named };
 }
