@@ -14,7 +14,8 @@ import { type Concept, thesaurus, useConcepts } from './engine/thesaurus.ts';
 import { glossarySlices, type ReindexSlice, TaggedEditions } from './glossary-reindex.ts';
 import type { ChangeCursor, SearchSource } from './search-source.ts';
 import { type SnapshotOptions, SnapshotWriter, takeSnapshot } from './live-snapshot.ts';
-import { analysisKey, loadSnapshot, type SnapshotSource } from './snapshot.ts';
+import { analysisKey, type SnapshotSource } from './snapshot.ts';
+import { loadOrBuild } from './snapshot-load.ts';
 import { replaceInSlices } from './refresh-slices.ts';
 
 export interface LiveIndexOptions {
@@ -222,23 +223,17 @@ export class LiveSearchIndex {
    */
   private async indexAll(): Promise<SearchSource[]> {
     const began = performance.now();
-    const key = analysisKey(this.edition);
-    const loaded: SearchSource[] = [];
-    const onError = (error: unknown) => this.options.onError?.(error);
-    for (const source of this.sources) {
-      const snapshot =
-        this.options.snapshots !== false &&
-        (await loadSnapshot(this.database, this.index, source, key, onError));
-      if (!snapshot) await this.buildSource(source);
-      else {
-        loaded.push(source);
-        this.cursors.set(source.name, snapshot.cursor);
-        this.cursorReadAt.set(source.name, snapshot.cursorReadAt);
-        this.builtAt.set(source.name, snapshot.builtAt);
-      }
+    const key = this.options.snapshots !== false && analysisKey(this.edition);
+    const { database, index, sources } = this;
+    const build = (source: SearchSource) => this.buildSource(source);
+    const heads = await loadOrBuild(database, index, sources, key, build, (e) => this.options.onError?.(e));
+    for (const [{ name }, head] of heads) {
+      this.cursors.set(name, head.cursor);
+      this.cursorReadAt.set(name, head.cursorReadAt);
+      this.builtAt.set(name, head.builtAt);
     }
-    if (!loaded.length) this.syncedAt = began;
-    return loaded;
+    if (!heads.size) this.syncedAt = began;
+    return [...heads.keys()];
   }
 
   /** A source's documents from the source, from the position of its change log. */

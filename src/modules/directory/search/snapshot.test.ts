@@ -8,6 +8,7 @@ import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/
 import { LiveSearchIndex } from '../../search/live-index.ts';
 import { type SearchSource } from '../../search/index.ts';
 import { directorySearchSource } from './directory-source.ts';
+import { glossaryTermsSource } from '../../search/sources/glossary-terms.ts';
 
 let database: TestDatabase;
 /** Reads of every document of the source: a start from the snapshot makes none. */
@@ -180,5 +181,77 @@ describe('a start from the snapshot', () => {
     // No refresh asked for: the one at start ran before ready.
     expect(find(live, 'Zwaluwnest')).toHaveLength(1);
     await database.db.execute(sql`delete from organisations where name->>'nl' = 'Zwaluwnest buurtwerking'`);
+  });
+});
+
+describe('a snapshot of several sources', () => {
+  let termReads = 0;
+  const terms: SearchSource = {
+    ...glossaryTermsSource,
+    documents: (db, ownerIds) => {
+      if (!ownerIds) termReads++;
+      return glossaryTermsSource.documents(db, ownerIds);
+    },
+  };
+  /** A new process's index over both sources; which of them it built in full. */
+  async function startBoth(): Promise<{ live: LiveSearchIndex; built: boolean[] }> {
+    const before = [fullReads, termReads];
+    const live = new LiveSearchIndex(database, [source, terms], {
+      listen: false,
+      pollMs: 600_000,
+      snapshots: { everyMs: 0 },
+      onError: (error) => errors.push(error),
+    });
+    opened.push(live);
+    await live.ready;
+    await live.refresh();
+    return { live, built: [fullReads > before[0]!, termReads > before[1]!] };
+  }
+  const damage = (name: string) =>
+    database.db.execute(
+      sql`update search_snapshot_parts set checksum = 'x' where source = ${name} and part = 0`,
+    );
+
+  it('stores its parts uncompressed (PostgreSQL reads them without decompressing)', async () => {
+    const { rows } = await database.db.execute<{ attname: string; attstorage: string }>(sql`
+      select attname, attstorage from pg_attribute
+      where attrelid = 'search_snapshot_parts'::regclass and attname in ('json', 'data') order by attname`);
+    expect(rows).toEqual([
+      { attname: 'data', attstorage: 'e' },
+      { attname: 'json', attstorage: 'e' },
+    ]);
+  });
+
+  it('gives every source, and only the damaged one is built in full', async () => {
+    const first = await startBoth();
+    const full = answers(first.live);
+    const termsFound = (live: LiveSearchIndex) =>
+      live.index.search({ text: '', filters: { type: ['term'] }, sort: 'relevance', offset: 0, limit: 5 })
+        .total;
+    expect(termsFound(first.live)).toBeGreaterThan(0);
+    expect(await first.live.snapshots.write(true)).toBe(true);
+    errors.length = 0;
+    const second = await startBoth();
+    expect(second.built).toEqual([false, false]);
+    expect(second.live.documents).toBe(first.live.documents);
+    expect(answers(second.live)).toEqual(full);
+    expect(termsFound(second.live)).toBe(termsFound(first.live));
+    expect(errors).toEqual([]);
+
+    // The first source damaged: it is built, the second still comes from the snapshot, and the
+    // documents are numbered as a full build numbers them (equal scores in the same order).
+    await damage('directory');
+    const third = await startBoth();
+    expect(third.built).toEqual([true, false]);
+    expect(String(errors[0])).toMatch(/damaged/);
+    expect(answers(third.live)).toEqual(full);
+
+    expect(await third.live.snapshots.write(true)).toBe(true);
+    await damage(terms.name);
+    const fourth = await startBoth();
+    expect(fourth.built).toEqual([false, true]);
+    expect(fourth.live.documents).toBe(first.live.documents);
+    expect(answers(fourth.live)).toEqual(full);
+    expect(termsFound(fourth.live)).toBe(termsFound(first.live));
   });
 });

@@ -1,4 +1,4 @@
-// The documents' part of a search snapshot (../snapshot.ts): a few hundred documents as JSON, with
+// The documents' part of a search snapshot (../snapshot.ts): a few hundred documents as JSON lines, with
 // the values documents share (shared-values.ts: hours, themes, communes, …, and organisation names)
 // stored once per part and named by their position. A new process takes each such value once, not
 // once per document: reading a part costs a parse and a few checks per document.
@@ -11,14 +11,13 @@ const sharedFields = [...sharedLists, 'organisationName'] as const;
 const requiredLists = ['themes', 'communes', 'quartiers', 'points', 'languages', 'weekly'] as const;
 const requiredArrays = ['targetGroups', 'access', 'exceptions'] as const;
 
-interface EncodedPart {
-  values: unknown[];
-  docs: Record<string, unknown>[];
-}
-
 /**
- * Documents as one part's JSON. Equal values are found by identity: the index holds one copy of
- * each (a value it holds twice is only stored twice).
+ * Documents as one part's text: lines of JSON, first the number of shared values, then each value,
+ * then each document. Equal values are found by identity: the index holds one copy of each (a value
+ * it holds twice is only stored twice). Lines, not one JSON text: PostgreSQL gives each line as a row
+ * (../snapshot-load.ts), and many small strings cost this process far less to decode and collect
+ * than one of several hundred kilobytes (V8 allocates those apart, and frees them only in a full
+ * collection).
  */
 export function encodeDocs(docs: readonly SearchDoc[]): string {
   const values: unknown[] = [];
@@ -35,9 +34,10 @@ export function encodeDocs(docs: readonly SearchDoc[]): string {
   const encoded = docs.map((doc) => {
     const copy: Record<string, unknown> = { ...doc };
     for (const field of sharedFields) if (copy[field] !== undefined) copy[field] = refer(copy[field]);
-    return copy;
+    return JSON.stringify(copy);
   });
-  return JSON.stringify({ values, docs: encoded } satisfies EncodedPart);
+  // JSON.stringify escapes every line break inside a value: a line is one value or document.
+  return [String(values.length), ...values.map((value) => JSON.stringify(value)), ...encoded].join('\n');
 }
 
 const fail = (what: string): never => {
@@ -45,17 +45,24 @@ const fail = (what: string): never => {
 };
 
 /**
- * The documents of one part's JSON, their shared values taken from (or given to) `shared`: ready
- * to be placed in the index as they are. Throws on anything that is not a document's shape.
+ * The documents of one part's lines (or its whole text), their shared values taken from (or given
+ * to) `shared`: ready to be placed in the index as they are. Throws on anything that is not a
+ * document's shape.
  */
-export function decodeDocs(json: string, shared: SharedValues): SearchDoc[] {
-  const part = JSON.parse(json) as Partial<EncodedPart> | null;
-  if (!part || !Array.isArray(part.values) || !Array.isArray(part.docs)) return fail('not a part');
-  const values: (object | undefined)[] = part.values.map((value: unknown) =>
-    typeof value === 'object' && value !== null ? shared.intern(value) : undefined,
-  );
-  for (const doc of part.docs) {
-    if (typeof doc !== 'object' || doc === null) fail('not a document');
+export function decodeDocs(part: string | readonly string[], shared: SharedValues): SearchDoc[] {
+  const lines = typeof part === 'string' ? part.split('\n') : part;
+  const count: unknown = JSON.parse(lines[0] ?? 'null');
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count >= lines.length)
+    return fail('not a part');
+  const values: (object | undefined)[] = [];
+  for (let i = 1; i <= count; i++) {
+    const value: unknown = JSON.parse(lines[i]!);
+    values.push(typeof value === 'object' && value !== null ? shared.intern(value) : undefined);
+  }
+  const docs: SearchDoc[] = [];
+  for (let i = count + 1; i < lines.length; i++) {
+    const doc = JSON.parse(lines[i]!) as Record<string, unknown> | null;
+    if (typeof doc !== 'object' || doc === null) return fail('not a document');
     for (const field of sharedFields) {
       const at = doc[field];
       if (at === undefined) continue;
@@ -65,8 +72,9 @@ export function decodeDocs(json: string, shared: SharedValues): SearchDoc[] {
       doc[field] = value;
     }
     checkDoc(doc as unknown as SearchDoc);
+    docs.push(doc as unknown as SearchDoc);
   }
-  return part.docs as unknown as SearchDoc[];
+  return docs;
 }
 
 /** Throws unless `doc` has the shape of a document (its shared values resolved). */

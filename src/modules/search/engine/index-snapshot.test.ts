@@ -158,21 +158,35 @@ describe('a snapshot taken back', () => {
     );
   });
 
+  it('stores a part as lines, one per shared value and per document', () => {
+    const docs = [doc(0), doc(1), doc(2)].map((d) => ({ ...d, fields: undefined }));
+    const lines = encodeDocs(docs).split('\n');
+    const count = Number(lines[0]);
+    expect(count).toBeGreaterThan(0);
+    expect(lines).toHaveLength(1 + count + docs.length);
+    expect((JSON.parse(lines.at(-1)!) as { id: string }).id).toBe(docs[2]!.id);
+    // Lines or the whole text: the same documents.
+    expect(decodeDocs(lines, new SharedValues())).toEqual(decodeDocs(lines.join('\n'), new SharedValues()));
+  });
+
   it('refuses a part that is not documents', () => {
-    const json = encodeDocs([doc(0), doc(1)].map((d) => ({ ...d, fields: undefined })));
-    const part = JSON.parse(json) as { values: unknown[]; docs: Record<string, unknown>[] };
+    const lines = encodeDocs([doc(0), doc(1)].map((d) => ({ ...d, fields: undefined }))).split('\n');
+    const count = Number(lines[0]);
+    const values = lines.slice(1, count + 1);
+    const first = JSON.parse(lines[count + 1]!) as Record<string, unknown>;
+    const withDoc = (changed: unknown) => [lines[0]!, ...values, JSON.stringify(changed)];
     const broken = [
-      { ...part, values: undefined },
-      { ...part, docs: [{ ...part.docs[0], communes: 999 }] },
+      ['"x"', ...lines.slice(1)],
+      [String(lines.length), ...lines.slice(1)],
+      withDoc({ ...first, communes: 999 }),
       // A list where a name belongs, and a name where a list belongs.
-      { ...part, docs: [{ ...part.docs[0], organisationName: part.docs[0]!.communes }] },
-      { ...part, docs: [{ ...part.docs[0], themes: part.docs[0]!.organisationName }] },
-      { ...part, docs: [{ ...part.docs[0], type: 'nothing' }] },
-      { ...part, docs: [{ ...part.docs[0], fields: { title: 'x' } }] },
-      { ...part, docs: [null] },
+      withDoc({ ...first, organisationName: first.communes }),
+      withDoc({ ...first, themes: first.organisationName }),
+      withDoc({ ...first, type: 'nothing' }),
+      withDoc({ ...first, fields: { title: 'x' } }),
+      withDoc(null),
     ];
-    expect(decodeDocs(json, new SharedValues())).toHaveLength(2);
-    for (const b of broken)
-      expect(() => decodeDocs(JSON.stringify(b), new SharedValues())).toThrow(/search snapshot/);
+    expect(decodeDocs(lines, new SharedValues())).toHaveLength(2);
+    for (const b of broken) expect(() => decodeDocs(b, new SharedValues())).toThrow(/search snapshot/);
   });
 });

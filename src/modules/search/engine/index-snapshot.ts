@@ -15,8 +15,8 @@ export interface SourceContent {
 
 /** A source's snapshot being taken in, part by part (../snapshot.ts reads them). */
 export interface SourceLoad {
-  /** Places one part's documents (doc-snapshot.ts), giving the event loop back every few ms. */
-  addDocs(json: string): Promise<void>;
+  /** Places one part's documents (doc-snapshot.ts: its text or lines), giving the event loop back every few ms. */
+  addDocs(part: string | readonly string[]): Promise<void>;
   /** The documents placed so far. */
   readonly documents: number;
   /** Adds the words of every document placed; the source is then loaded. */
@@ -62,8 +62,8 @@ export class SnapshotSearchIndex extends SearchIndex {
     // Records found again by their lists while this source loads; dropped with the load.
     const memo = new DocValuesMemo();
     return {
-      addDocs: async (json) => {
-        const docs = decodeDocs(json, this.shared);
+      addDocs: async (part) => {
+        const docs = decodeDocs(part, this.shared);
         let started = performance.now();
         for (const doc of docs) {
           ns.push(this.place(doc, source, true, memo));

@@ -1,0 +1,260 @@
+// Loading the search snapshot (snapshot.ts) into a new process's index: every source's parts read in
+// one read-only snapshot of the tables (two connections, the second sharing the first's exported
+// snapshot), so that a snapshot another process writes meanwhile can never give some parts of the
+// old one and some of the new. PostgreSQL reads a few parts ahead of the one this process places,
+// two at a time and across the sources' boundaries: it detoasts and checks the next parts while this
+// process parses and places them, and neither waits for the other's round trips.
+import pg from 'pg';
+import type { DatabaseConnection } from '../../db/client.ts';
+import type { SnapshotSearchIndex } from './engine/index-snapshot.ts';
+import { wordsFromBytes } from './engine/term-snapshot.ts';
+import type { ChangeCursor, SearchSource } from './search-source.ts';
+import { maxAgeHours, maxBuildAgeHours } from './snapshot.ts';
+
+export type SnapshotHead = { cursor: ChangeCursor; cursorReadAt: number; builtAt: number };
+
+/** Parts asked for beyond the one being placed: PostgreSQL has the next ones to read meanwhile. */
+const partsAhead = 3;
+
+/** A part's row as read: its lines, and whether its checksum holds (on every line). */
+interface LineRow {
+  line: string;
+  intact: boolean;
+}
+
+/**
+ * A part as lines, with its checksum compared by PostgreSQL, on its own core: JSON parts by their
+ * line breaks (doc-snapshot.ts writes one value or document per line), the words' bytes as base64
+ * in slices of 48 KiB. Many short rows rather than one long one: a string of several hundred
+ * kilobytes took this process about four times as long per byte to decode (V8 places it apart and
+ * frees it only in a full collection). Base64, not bytea: that comes as hex, twice its size, and pg's
+ * binary format gives no bytes either (it decodes them as UTF-8 text). A missing or empty part gives
+ * no rows.
+ */
+const partLines = {
+  // Materialized: the checksum is computed once per part, not once per line.
+  json: `with p as materialized (
+           select json, md5(convert_to(json, 'UTF8')) = checksum as intact from search_snapshot_parts
+           where source = $1 and kind = $2 and part = $3)
+         select p.intact, t.line from p, string_to_table(p.json, E'\\n') with ordinality t (line, n)
+         order by t.n`,
+  data: `with p as materialized (
+           select data, md5(data) = checksum as intact from search_snapshot_parts
+           where source = $1 and kind = $2 and part = $3)
+         select p.intact, encode(substring(p.data from s for ${48 << 10}), 'base64') as line
+         from p, generate_series(1, octet_length(p.data), ${48 << 10}) s
+         order by s`,
+};
+
+type PartName = { source: string; kind: string; part: number };
+
+/**
+ * Every source from the snapshot where it may be used (key false: none), else built in full by
+ * `build`, in the sources' order (documents are numbered as a full build numbers them). Gives the
+ * sources loaded from the snapshot, with their heads.
+ */
+export async function loadOrBuild(
+  database: DatabaseConnection,
+  index: SnapshotSearchIndex,
+  sources: readonly SearchSource[],
+  key: string | false,
+  build: (source: SearchSource) => Promise<void>,
+  onError: (error: unknown) => void,
+): Promise<Map<SearchSource, SnapshotHead>> {
+  const loaded = new Map<SearchSource, SnapshotHead>();
+  for (let i = 0; i < sources.length;) {
+    // The snapshot's sources in one go, up to the first it cannot give: that one is built in full,
+    // and the rest asked for again.
+    const rest = sources.slice(i);
+    const heads = key === false ? [] : await loadSnapshots(database, index, rest, key, onError);
+    heads.forEach((head, k) => loaded.set(rest[k]!, head));
+    i += heads.length;
+    if (i < sources.length) await build(sources[i++]!);
+  }
+  return loaded;
+}
+
+/**
+ * Loads the snapshot of as many of `sources`, in their order, as it can: stops at the first source
+ * with no snapshot it may use (none, another analysis, too old, ahead of the database) or whose
+ * snapshot fails (a damaged part, say: reported to `onError`, what it had placed is removed). Gives
+ * the heads of the sources loaded, the first ones of `sources`: the caller builds the next one in
+ * full and asks again for the rest, so that documents are numbered in the sources' order as a full
+ * build numbers them.
+ */
+export async function loadSnapshots(
+  database: DatabaseConnection,
+  index: SnapshotSearchIndex,
+  sources: readonly SearchSource[],
+  key: string,
+  onError: (error: unknown) => void,
+): Promise<SnapshotHead[]> {
+  const loaded: SnapshotHead[] = [];
+  let client: pg.PoolClient | undefined;
+  let second: pg.Client | undefined;
+  // Never back to the pool inside the transaction (a failure, or parts still being read).
+  const drop = (error: unknown) => {
+    client?.release(error instanceof Error ? error : true);
+    second?.end().catch(() => {});
+  };
+  try {
+    client = await database.pool.connect();
+    await client.query('begin isolation level repeatable read read only');
+    const heads = await readHeads(client, sources, key);
+    const usable: SearchSource[] = [];
+    for (const source of sources) {
+      if (!heads.has(source.name)) break;
+      usable.push(source);
+    }
+    const list = await client.query<PartName>(
+      `select source, kind, part from search_snapshot_parts where source = any($1::text[])
+       order by array_position($1::text[], source), kind, part`,
+      [usable.map((s) => s.name)],
+    );
+    // A second connection reads every other part, in the same snapshot of the tables: PostgreSQL
+    // reads two parts at once. Its own client, not the pool's: a pool of one would wait for itself.
+    if (list.rows.length > 1) {
+      const id = (await client.query<{ id: string }>('select pg_export_snapshot() as id')).rows[0]!.id;
+      second = new pg.Client(database.pool.options);
+      await second.connect();
+      await second.query('begin isolation level repeatable read read only');
+      await second.query(`set transaction snapshot ${second.escapeLiteral(id)}`);
+    }
+    const reader = readAhead(second ? [client, second] : [client], list.rows);
+    for (const source of usable) {
+      const head = heads.get(source.name)!;
+      try {
+        await loadSource(index, source, head.documents, reader);
+      } catch (error) {
+        onError(error);
+        index.replace([], undefined, source.name);
+        // Its remaining parts (and the next sources', read ahead) are not waited for.
+        drop(true);
+        return loaded;
+      }
+      loaded.push(head);
+    }
+    await client.query('commit');
+    client.release();
+    client = undefined;
+    await second?.end();
+    return loaded;
+  } catch (error) {
+    // A connection failed (the parts placed are whole and checked: they stay).
+    drop(error);
+    onError(error);
+    return loaded;
+  }
+}
+
+/**
+ * Each source's snapshot head, for the sources whose snapshot may be used: made with this key,
+ * its cursor read less than maxAgeHours ago, descending from a full build less than
+ * maxBuildAgeHours old, and not ahead of the database.
+ */
+async function readHeads(
+  client: pg.PoolClient,
+  sources: readonly SearchSource[],
+  key: string,
+): Promise<Map<string, SnapshotHead & { documents: number }>> {
+  // A database behind the snapshot's cursor (restored from an older backup) has given its
+  // transaction ids again: the cursor would hide their changes.
+  const head = await client.query<{
+    source: string;
+    cursor: string;
+    documents: number;
+    read_at: Date;
+    built_at: Date;
+  }>(
+    // Documents descend from a full build at most a day old: what only a full build corrects (a
+    // listing's trust, which age lowers; documents a fixed source no longer makes) is corrected daily.
+    `select source, change_cursor as cursor, documents, cursor_read_at as read_at, built_at
+     from search_snapshots
+     where source = any($1::text[]) and analysis_key = $2
+       and cursor_read_at > now() - make_interval(hours => ${maxAgeHours})
+       and built_at > now() - make_interval(hours => ${maxBuildAgeHours})
+       and pg_snapshot_xmax(change_cursor::pg_snapshot) <= pg_snapshot_xmax(pg_current_snapshot())`,
+    [sources.map((s) => s.name), key],
+  );
+  return new Map(
+    head.rows.map((row) => [
+      row.source,
+      {
+        cursor: row.cursor,
+        cursorReadAt: row.read_at.getTime(),
+        builtAt: row.built_at.getTime(),
+        documents: row.documents,
+      },
+    ]),
+  );
+}
+
+/**
+ * The parts in order, each asked for `partsAhead` parts before it is placed, taking the connections
+ * in turn; a connection is asked its next part once it has answered the one before (one query at a
+ * time each).
+ */
+function readAhead(clients: readonly pg.ClientBase[], parts: readonly PartName[]) {
+  const asked: Promise<LineRow[]>[] = [];
+  const tails: Promise<unknown>[] = clients.map(() => Promise.resolve());
+  const ask = (i: number) => {
+    const { source, kind, part } = parts[i]!;
+    const c = i % clients.length;
+    const read = tails[c]!.then(() =>
+      clients[c]!.query<LineRow>(kind === 'words' ? partLines.data : partLines.json, [source, kind, part]),
+    );
+    tails[c] = read.catch(() => {});
+    // Awaited later, or never (a source that failed): not an unhandled rejection meanwhile.
+    read.catch(() => {});
+    asked[i] = read.then((result) => result.rows);
+    asked[i]!.catch(() => {});
+  };
+  let next = 0;
+  return {
+    /** The parts of `source`, in order (sources are taken in the list's order). */
+    async *of(source: string): AsyncGenerator<PartName & { rows: LineRow[] }> {
+      while (next < parts.length && parts[next]!.source === source) {
+        const i = next++;
+        for (let j = asked.length; j < Math.min(parts.length, i + 1 + partsAhead); j++) ask(j);
+        const rows = await asked[i]!;
+        // Its answer is dropped once placed.
+        delete asked[i];
+        yield { ...parts[i]!, rows };
+      }
+    },
+  };
+}
+
+/**
+ * Places a source's parts as they come: documents first, then the words. Throws on a damaged,
+ * missing or inconsistent part (its documents' and words' own checks too).
+ */
+async function loadSource(
+  index: SnapshotSearchIndex,
+  source: SearchSource,
+  documents: number,
+  reader: ReturnType<typeof readAhead>,
+): Promise<void> {
+  const load = index.loadingSource(source.name);
+  const terms: string[] = [];
+  const words: Buffer[] = [];
+  const seen = new Map<string, number>();
+  for await (const { kind, part, rows } of reader.of(source.name)) {
+    // Parts numbered 0, 1, … with none missing.
+    if ((seen.get(kind) ?? 0) !== part)
+      throw new Error(`search snapshot: ${source.name} ${kind} part missing`);
+    seen.set(kind, part + 1);
+    if (!rows.length || !rows.every((row) => row.intact))
+      throw new Error(`search snapshot: ${source.name} damaged`);
+    if (kind === 'words') for (const { line } of rows) words.push(Buffer.from(line, 'base64'));
+    else if (kind === 'docs') await load.addDocs(rows.map((row) => row.line));
+    else
+      for (const { line } of rows) {
+        const values: unknown = JSON.parse(line);
+        if (!Array.isArray(values)) throw new Error(`search snapshot: ${source.name} ${kind} not a list`);
+        for (const value of values) terms.push(value as string);
+      }
+  }
+  if (load.documents !== documents) throw new Error(`search snapshot: ${source.name} documents missing`);
+  await load.finish(wordsFromBytes(Buffer.concat(words), terms));
+}
