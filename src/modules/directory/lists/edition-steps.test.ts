@@ -30,7 +30,7 @@ describe('the first edition of the lists made in steps', () => {
   it('equals one made at once, also after a change while it was made', async () => {
     const index = new SearchIndex(thesaurus());
     const live = { index, isReady: true } as unknown as LiveSearchIndex;
-    // More organisations than one sorted run (2,048): the runs are merged too.
+    // More organisations than one sorted run (256): the runs are merged too.
     const orgs = Array.from({ length: 2_600 }, (_, k) => organisation(k, k % 4));
     for (const docs of orgs) index.replace(docs, [docs[0]!.organisationId], 'directory');
     const lists = new IndexLists(live);
