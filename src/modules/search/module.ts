@@ -38,10 +38,6 @@ export const searchModule = {
       // ready, when no request waits on the collection's pause: else the idle process holds it.
       afterLoad: collectGarbage,
     });
-    // The completions are made in the background once the index is loaded, not on the first ask.
-    void search.ready.then(() => {
-      if (search.isReady) search.index.prepareSuggestions();
-    });
     const relatedResults = modules.flatMap((module) => module.relatedResults ?? []);
     return {
       services: { search, relatedResults },

@@ -355,11 +355,6 @@ export class SearchIndex {
     return this.suggestions.suggest(text, locale, limit, this.version, this.makeSuggestions);
   }
 
-  /** Makes the completions in the background now (once loaded), before anyone types. */
-  prepareSuggestions(): void {
-    this.suggestions.prepare(this.version, this.makeSuggestions);
-  }
-
   // The documents and glossary as they are now: a change meanwhile comes with the next making.
   private readonly makeSuggestions = () => SuggestIndex.build(this.docs.slice(), this.thesaurus);
 }

@@ -113,22 +113,4 @@ describe('suggestions made in slices', () => {
     expect(after.every((s) => s.type === 'concept')).toBe(true);
     expect(made).toBe(2);
   });
-
-  it('are made ahead by prepare, so that the first ask finds them made', async () => {
-    const suggestions = new Suggestions();
-    let made = 0;
-    const make = () => {
-      made++;
-      return SuggestIndex.build(docs(50, 1), thesaurus());
-    };
-    suggestions.prepare(1, make);
-    // Once only: a second prepare while it is being made, or after, makes nothing more.
-    suggestions.prepare(1, make);
-    expect(made).toBe(1);
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    suggestions.prepare(1, make);
-    const answer = await suggestions.suggest('jeu', 'fr', 8, 1, make);
-    expect(made).toBe(1);
-    expect(answer).toEqual((await SuggestIndex.build(docs(50, 1), thesaurus())).suggest('jeu', 'fr', 8));
-  });
 });

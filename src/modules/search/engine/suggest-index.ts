@@ -148,17 +148,6 @@ export class Suggestions {
     this.generation++;
   }
 
-  /**
-   * Starts making the first list now, in the background, unless one is made or being made. Made
-   * on the first ask instead, the list kept every suggestion of the first seconds waiting (1.5–2 s
-   * of work at 100,000 documents, more on a busy machine).
-   */
-  prepare(version: number, make: () => Promise<SuggestIndex>): void {
-    if (this.built || this.building) return;
-    this.building = this.rebuild(version, make);
-    this.building.catch(() => {});
-  }
-
   async suggest(
     text: string,
     locale: Locale,
