@@ -3,6 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import type { JobDeps } from './http/module-manifest.ts';
+import { startSchedule } from './jobs-schedule.ts';
 import { modules } from './modules/index.ts';
 import type { MetricSource } from './shared/metrics.ts';
 
@@ -104,6 +105,8 @@ export async function startJobs(options: JobsOptions): Promise<{ stop(): Promise
   const boss = new PgBoss({
     schema: 'pgboss',
     db: { executeSql: (text, values) => options.database.pool.query(text, values) },
+    // Its cron monitor held the event loop for 100–300 ms every 30 s: jobs-schedule.ts instead.
+    schedule: false,
   });
   boss.on('error', (error) => options.log.error({ err: error }, 'jobs'));
   const metrics = options.metrics ?? new JobMetrics();
@@ -112,6 +115,7 @@ export async function startJobs(options: JobsOptions): Promise<{ stop(): Promise
     await boss.start();
     for (const job of definitions) {
       await boss.createQueue(job.name);
+      // Kept in pg-boss's table, where operators look, though jobs-schedule.ts sends the runs.
       await boss.schedule(job.name, job.cron, {}, { tz: 'Europe/Brussels' });
       await boss.work(job.name, async () => {
         try {
@@ -129,12 +133,27 @@ export async function startJobs(options: JobsOptions): Promise<{ stop(): Promise
     await boss.stop({ graceful: false }).catch(() => {});
     throw error;
   }
+  const schedule = startSchedule({
+    jobs: definitions,
+    // pg-boss's own claim, on its table: one process of the cluster checks per 30 s.
+    claim: async () =>
+      (
+        await options.database.pool.query(
+          `UPDATE pgboss.version SET cron_on = now()
+           WHERE EXTRACT(EPOCH FROM (now() - COALESCE(cron_on, now() - interval '1 week'))) > 30
+           RETURNING true`,
+        )
+      ).rows.length === 1,
+    send: (name) => boss.send(name, {}, { singletonKey: name, singletonSeconds: 60 }),
+    onError: (error) => options.log.error({ err: error }, 'jobs schedule'),
+  });
   metrics.follow(
     boss,
     definitions.map((job) => job.name),
   );
   return {
     stop: async () => {
+      await schedule.stop();
       metrics.follow(undefined);
       // Within the app's 20 s forced exit: a job still running then is left to its next run.
       await boss.stop({ graceful: true, wait: true, timeout: 15_000 });

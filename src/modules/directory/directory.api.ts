@@ -39,6 +39,9 @@ const documented = apiDocs('directory');
 export const directoryApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { db, services }) => {
   // Lists: order and totals from this process's search index, the page's rows by id (lists/).
   const lists = indexListsOf(services.search);
+  // The first edition of the lists made in steps once the index is loaded, not in one turn on the
+  // first request (a failure leaves it to that request).
+  void services.search.ready.then(() => lists.prepare()).catch(() => {});
   // A list's answer is the same for every caller: kept as serialised (by the route's own response
   // schema) while the list (the index's version) and its rows (the directory's edition, read before
   // them) stay, so a page asked again costs one read and no serialising.

@@ -6,6 +6,7 @@ import * as listingRecordsSchema from './listing-records.schema.ts';
 import { tablesOf } from '../../db/tables.ts';
 import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { moduleErrors } from '../../shared/errors.ts';
+import { publicHolidays } from '../../shared/opening-hours.ts';
 import type { ThemeNames } from '../glossary/index.ts';
 import { getTaxonomy } from './directory.service.ts';
 import { directoryApi } from './directory.api.ts';
@@ -37,9 +38,14 @@ export const directoryModule = {
   errors,
   searchSources: [directorySearchSource],
   // The figures other modules count on an organisation's page (organisation-figures.ts).
-  start: ({ modules }) => ({
-    services: { organisationFigures: modules.flatMap((module) => module.organisationFigures ?? []) },
-  }),
+  start: ({ modules }) => {
+    // This year's public holidays ("open now" on every card) worked out before any request: on the
+    // first card shown, date-holidays held the event loop for tens of milliseconds.
+    publicHolidays(new Date().getFullYear());
+    return {
+      services: { organisationFigures: modules.flatMap((module) => module.organisationFigures ?? []) },
+    };
+  },
   /** Its themes' names, for the glossary's concept pages. */
   themeNames: (async (db) =>
     new Map(

@@ -168,6 +168,11 @@ describe('scheduled jobs', () => {
         ['referral-deadlines', '5 * * * *', 'Europe/Brussels'],
         ['referral-retention', '15 3 * * *', 'Europe/Brussels'],
       ]);
+      // The schedule's first check (jobs-schedule.ts) claims the turn in pg-boss's table.
+      const claimed = async () =>
+        (await shared.t.database.pool.query('select cron_on from pgboss.version')).rows[0]?.cron_on;
+      for (let i = 0; i < 100 && !(await claimed()); i++) await new Promise((r) => setTimeout(r, 100));
+      expect(await claimed()).toBeInstanceOf(Date);
     } finally {
       await jobs.stop();
     }

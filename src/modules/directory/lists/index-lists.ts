@@ -4,68 +4,23 @@
 // organisation and put in order for each language; a list for some filters is then one pass over
 // that order, kept while the version holds. A page is a slice of it and its total is its length: no
 // count(*) and no OFFSET in the database, at any depth; only the page's rows are read, by id.
-import { LRUCache } from 'lru-cache';
-import type { I18nText, Locale } from '../../../shared/i18n-text.ts';
+import type { Locale } from '../../../shared/i18n-text.ts';
+import type { Slices } from '../../../shared/slices.ts';
 import type { LiveSearchIndex, SearchDoc } from '../../search/index.ts';
 import type { DirectoryFilters } from '../directory.repo.ts';
 import { directorySearchSource } from '../search/directory-source.ts';
-import { updateSorted } from './sorted.ts';
-import { cacheBudget } from '../../../shared/cache-budgets.ts';
+import {
+  byNameThenId,
+  type Edition,
+  editionInSteps,
+  type FacetList,
+  keptListsBytes,
+  nextEdition,
+  type OrganisationEntry,
+  type OrganisationList,
+} from './edition.ts';
 
-interface OrganisationEntry {
-  id: string;
-  name: I18nText;
-  kind: string;
-  /** Communes of all its places (organisationCommunes of its documents). */
-  communes: Set<string>;
-  /** Its active services' documents (none: it lists no service). */
-  services: SearchDoc[];
-  /**
-   * The theme codes and the languages of those services together: a list filtered on one of them
-   * tests the organisation once instead of each of its services (a list per theme over 50,000
-   * services cost tens of milliseconds). A filter on both still asks one service to have both.
-   */
-  themes: readonly string[];
-  languages: readonly string[];
-}
-
-/** The name each language sorts by, as the sort keys of migration 0002 (name_sort_nl|fr|en). */
-const sortName: Record<Locale, (name: I18nText) => string> = {
-  nl: (n) => n.nl ?? n.en ?? n.fr ?? '',
-  fr: (n) => n.fr ?? n.en ?? n.nl ?? '',
-  en: (n) => n.en ?? n.fr ?? n.nl ?? '',
-};
-
-/**
- * ICU's root collation, as PostgreSQL's "und-x-icu"; equal names then compare as written (a
- * deterministic collation does that), then by id, as the SQL order does.
- */
-const collator = new Intl.Collator('und');
-const byNameThenId = (locale: Locale) => (a: OrganisationEntry, b: OrganisationEntry) => {
-  const x = sortName[locale](a.name);
-  const y = sortName[locale](b.name);
-  return collator.compare(x, y) || (x < y ? -1 : x > y ? 1 : 0) || (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-};
-
-interface Edition {
-  version: number;
-  /** The index's documents by number when the edition was made: what differs since has changed. */
-  seen: readonly (SearchDoc | undefined)[];
-  /** Organisations by id, with their directory documents. */
-  organisations: Map<string, OrganisationEntry>;
-  docsOf: Map<string, SearchDoc[]>;
-  byLocale: Partial<Record<Locale, OrganisationEntry[]>>;
-  /** Active services' documents by id. */
-  services: SearchDoc[];
-  lists: LRUCache<string, OrganisationList | string[]>;
-  /** Per language and facet: each value's organisations, in order, with services and without (byFacet). */
-  facets: Map<string, Map<string, FacetList>>;
-}
-
-interface FacetList {
-  withServices: string[];
-  without: string[];
-}
+export { keptListsBytes, listBytes, type OrganisationList } from './edition.ts';
 
 /** The filters that a list per value of one facet answers: one of these, and no kind. */
 const facetValuesOf = {
@@ -74,116 +29,6 @@ const facetValuesOf = {
   language: (o: OrganisationEntry) => o.languages,
 } as const;
 type Facet = keyof typeof facetValuesOf;
-
-export interface OrganisationList {
-  ids: string[];
-  /** Organisations that match the filters but list no service (shown with "all=1", counted otherwise). */
-  withoutServices: number;
-}
-
-/**
- * What one edition's kept lists may hold, in bytes: a list is an array of ids (8 bytes a slot, the
- * ids themselves are the documents'), and a list of every service at 50,000 takes 400 KB.
- */
-export const keptListsBytes = cacheBudget('directoryLists');
-export const listBytes = (list: OrganisationList | string[], key: string) =>
-  64 + 2 * key.length + 8 * (Array.isArray(list) ? list.length : list.ids.length);
-
-const directoryTypes = new Set(['service', 'organisation']);
-const byId = (a: SearchDoc, b: SearchDoc) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
-
-function entryOf(docs: SearchDoc[]): OrganisationEntry {
-  const first = docs[0]!;
-  const entry: OrganisationEntry = {
-    id: first.organisationId,
-    name: first.organisationName,
-    kind: first.kind,
-    communes: new Set(),
-    services: [],
-    themes: [],
-    languages: [],
-  };
-  for (const doc of docs) {
-    // As the SQL list does: an organisation is in a commune where any of its places is.
-    for (const c of doc.organisationCommunes ?? doc.communes) entry.communes.add(c);
-    if (doc.type === 'service') entry.services.push(doc);
-  }
-  entry.themes = unionOf(entry.services, (s) => s.themes);
-  entry.languages = unionOf(entry.services, (s) => s.languages);
-  return entry;
-}
-
-/** The values of every document, once each; one document's own list as it is (shared, not copied). */
-function unionOf(docs: SearchDoc[], values: (doc: SearchDoc) => readonly string[]): readonly string[] {
-  if (docs.length === 1) return values(docs[0]!);
-  const all = new Set<string>();
-  for (const doc of docs) for (const value of values(doc)) all.add(value);
-  return [...all];
-}
-
-/**
- * The next edition from the last one: only the organisations whose documents changed (a document
- * at some number is not the same object as before) are made again, and put in their places in the
- * sorted lists (sorted.ts), so that a change costs no sort of the whole directory.
- */
-function nextEdition(live: LiveSearchIndex, last: Edition | undefined, budget: number): Edition {
-  const version = live.index.sourceVersion(directorySearchSource.name);
-  const docs = live.index.documents;
-  const seen = last?.seen ?? [];
-  const docsOf = last?.docsOf ?? new Map<string, SearchDoc[]>();
-  const organisations = last?.organisations ?? new Map<string, OrganisationEntry>();
-  const changed = new Set<string>();
-  const goneServices = new Set<SearchDoc>();
-  const newServices: SearchDoc[] = [];
-  const length = Math.max(docs.length, seen.length);
-  for (let n = 0; n < length; n++) {
-    const before = seen[n];
-    const now = docs[n];
-    if (before === now) continue;
-    if (before && directoryTypes.has(before.type)) {
-      const list = docsOf.get(before.organisationId);
-      const at = list ? list.indexOf(before) : -1;
-      if (at >= 0) list!.splice(at, 1);
-      if (before.type === 'service') goneServices.add(before);
-      changed.add(before.organisationId);
-    }
-    if (now && directoryTypes.has(now.type)) {
-      let list = docsOf.get(now.organisationId);
-      if (!list) docsOf.set(now.organisationId, (list = []));
-      list.push(now);
-      if (now.type === 'service') newServices.push(now);
-      changed.add(now.organisationId);
-    }
-  }
-  const removed = new Set<OrganisationEntry>();
-  const added: OrganisationEntry[] = [];
-  for (const id of changed) {
-    const old = organisations.get(id);
-    if (old) removed.add(old);
-    const list = docsOf.get(id);
-    if (list?.length) {
-      const entry = entryOf(list);
-      organisations.set(id, entry);
-      added.push(entry);
-    } else {
-      docsOf.delete(id);
-      organisations.delete(id);
-    }
-  }
-  const byLocale: Edition['byLocale'] = {};
-  for (const [locale, sorted] of Object.entries(last?.byLocale ?? {}) as [Locale, OrganisationEntry[]][])
-    byLocale[locale] = changed.size ? updateSorted(sorted, removed, added, byNameThenId(locale)) : sorted;
-  return {
-    version,
-    seen: docs.slice(),
-    organisations,
-    docsOf,
-    byLocale,
-    services: updateSorted(last?.services ?? [], goneServices, newServices, byId),
-    lists: new LRUCache({ max: 500, maxSize: budget, sizeCalculation: listBytes }),
-    facets: new Map(),
-  };
-}
 
 /** The one facet the filters choose a value of, if they choose nothing else (kind included). */
 function onlyFacet(filters: DirectoryFilters): Facet | undefined {
@@ -228,9 +73,30 @@ export class IndexLists {
     private readonly budget = keptListsBytes,
   ) {}
 
-  /** False until the index has read the whole directory (start-up): callers then ask PostgreSQL. */
+  /** The first edition while it is made in steps (prepare). */
+  private preparing: Promise<void> | undefined;
+
+  /**
+   * False until the index has read the whole directory (start-up), and while the first edition is
+   * made in steps: callers then ask PostgreSQL.
+   */
   get ready(): boolean {
-    return this.live.isReady;
+    return this.live.isReady && (this.edition !== undefined || this.preparing === undefined);
+  }
+
+  /**
+   * Makes the first edition in steps that give the event loop back (edition.ts editionInSteps),
+   * ahead of the first list asked for; once the index is loaded. Nothing if one is made already.
+   */
+  prepare(slices?: Slices): Promise<void> {
+    if (this.edition || !this.live.isReady) return Promise.resolve();
+    this.preparing ??= editionInSteps(this.live, this.budget, slices)
+      .then((made) => {
+        // A request may have made a newer one meanwhile (never while preparing: ready is false).
+        if ((this.edition?.version ?? -Infinity) < made.version) this.edition = made;
+      })
+      .finally(() => (this.preparing = undefined));
+    return this.preparing;
   }
 
   /** The bytes the current edition's kept lists hold (listBytes), never above keptListsBytes. */

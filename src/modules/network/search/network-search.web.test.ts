@@ -140,6 +140,11 @@ describe('events and questions in the one search', () => {
     expect(res.body).toMatch(/class="card result result-event"/);
     expect(res.body).toMatch(/<span class="badge">Event<\/span>/);
     expect(res.body).toMatch(/href="\/en\/events\/[0-9a-f-]+"/);
+    // A card's date-time ends with its time of day in Brussels.
+    const times = [...res.body.matchAll(/<time datetime="([^"]{11,})">([^<]*)<\/time>/g)];
+    const brussels = { hour: '2-digit', minute: '2-digit', timeZone: 'Europe/Brussels' } as const;
+    for (const [, datetime, shown] of times)
+      expect(shown).toContain(new Date(datetime!).toLocaleTimeString('en', brussels));
     expect(res.body).toMatch(/name="type" value="event"/);
     const nl = await get('/nl/search?type=question');
     expect(nl.body).toMatch(/name="type" value="question" checked/);

@@ -354,9 +354,9 @@ export class SearchIndex {
 
   /** Completions for what has been typed so far: titles of every document, and concepts. */
   suggest(text: string, locale: Locale, limit = 8): Promise<Suggestion[]> {
-    // The documents and glossary as they are now: a change meanwhile comes with the next making.
-    return this.suggestions.suggest(text, locale, limit, this.version, () =>
-      SuggestIndex.build(this.docs.slice(), this.thesaurus),
-    );
+    return this.suggestions.suggest(text, locale, limit, this.version, this.makeSuggestions);
   }
+
+  // The documents and glossary as they are now: a change meanwhile comes with the next making.
+  private readonly makeSuggestions = () => SuggestIndex.build(this.docs.slice(), this.thesaurus);
 }

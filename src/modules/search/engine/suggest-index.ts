@@ -3,6 +3,7 @@
 // millisecond; the full search engine would spend tens on a two-letter prefix.
 import { LRUCache } from 'lru-cache';
 import { type I18nText, type Locale, pickText } from '../../../shared/i18n-text.ts';
+import { setImmediatePause, Slices, sortInSlices } from '../../../shared/slices.ts';
 import type { DocType, SearchDoc } from './search-types.ts';
 import type { Thesaurus } from './thesaurus.ts';
 import { fold, words } from './text.ts';
@@ -20,56 +21,6 @@ interface Entry {
   type: Suggestion['type'];
   id?: string;
   rank: number;
-}
-
-/** Work between two pauses of a build, so that requests are answered meanwhile. */
-const sliceMs = 8;
-
-/** Gives the event loop back once a slice's time is used. */
-class Slices {
-  private started = performance.now();
-  constructor(private readonly pause: () => Promise<void>) {}
-  /** Whether the slice's time is used (then `next` must be awaited). */
-  get due(): boolean {
-    return performance.now() - this.started > sliceMs;
-  }
-  async next(): Promise<void> {
-    await this.pause();
-    this.started = performance.now();
-  }
-}
-
-const setImmediatePause = () => new Promise<void>((resolve) => setImmediate(resolve));
-
-/**
- * Pairs 0..count-1 in `compare`'s order, ties in number order (as a stable sort): runs sorted, then
- * merged two by two, in slices. Sorting 300,000 words at once held the event loop for a second.
- */
-async function sortInSlices(count: number, compare: (a: number, b: number) => number, slices: Slices) {
-  const run = 2048;
-  let from = new Int32Array(count);
-  for (let i = 0; i < count; i++) from[i] = i;
-  for (let start = 0; start < count; start += run) {
-    const sorted = Array.from(from.subarray(start, Math.min(count, start + run))).sort(compare);
-    from.set(sorted, start);
-    if (slices.due) await slices.next();
-  }
-  let to = new Int32Array(count);
-  for (let width = run; width < count; width *= 2) {
-    for (let start = 0; start < count; start += 2 * width) {
-      const middle = Math.min(count, start + width);
-      const end = Math.min(count, start + 2 * width);
-      let i = start;
-      let j = middle;
-      for (let k = start; k < end; k++) {
-        // The left run's first on ties: stable.
-        to[k] = j >= end || (i < middle && compare(from[i]!, from[j]!) <= 0) ? from[i++]! : from[j++]!;
-        if ((k & 1023) === 0 && slices.due) await slices.next();
-      }
-    }
-    [from, to] = [to, from];
-  }
-  return from;
 }
 
 export class SuggestIndex {
