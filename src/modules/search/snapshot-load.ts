@@ -116,6 +116,9 @@ export async function loadSnapshots(
     if (list.rows.length > 1) {
       const id = (await client.query<{ id: string }>('select pg_export_snapshot() as id')).rows[0]!.id;
       second = new pg.Client(database.pool.options);
+      // A lost connection (PostgreSQL restarted, the backend ended, idle_in_transaction_session_timeout)
+      // is reported through the failed reads; as an unheard 'error' event it would end the process.
+      second.on('error', () => {});
       await second.connect();
       await second.query('begin isolation level repeatable read read only');
       await second.query(`set transaction snapshot ${second.escapeLiteral(id)}`);

@@ -254,4 +254,45 @@ describe('a snapshot of several sources', () => {
     expect(answers(fourth.live)).toEqual(full);
     expect(termsFound(fourth.live)).toBe(termsFound(first.live));
   });
+
+  it('is given up, not the process, when PostgreSQL ends its connections during the load', async () => {
+    const first = await startBoth();
+    const full = answers(first.live);
+    expect(await first.live.snapshots.write(true)).toBe(true);
+    errors.length = 0;
+    const before = [fullReads, termReads];
+    const live = new LiveSearchIndex(database, [source, terms], {
+      listen: false,
+      pollMs: 600_000,
+      snapshots: { everyMs: 0 },
+      onError: (error) => errors.push(error),
+    });
+    opened.push(live);
+    // While the first part is placed, both connections of the load (the pool's and the second one,
+    // in the same snapshot) are ended by the server, as a restart or pg_terminate_backend does.
+    const loading = live.index.loadingSource.bind(live.index);
+    let ended = false;
+    live.index.loadingSource = (name, sliceMs) => {
+      const load = loading(name, sliceMs);
+      const addDocs = load.addDocs.bind(load);
+      load.addDocs = async (part) => {
+        if (!ended) {
+          ended = true;
+          await database.pool.query(`
+            select pg_terminate_backend(pid) from pg_stat_activity
+            where datname = current_database() and pid <> pg_backend_pid() and xact_start is not null`);
+          await new Promise((resolve) => setTimeout(resolve, 200));
+        }
+        return addDocs(part);
+      };
+      return load;
+    };
+    await live.ready;
+    await live.refresh();
+    expect(ended).toBe(true);
+    // Reported, and the source built in full instead.
+    expect(errors.length).toBeGreaterThan(0);
+    expect(fullReads).toBeGreaterThan(before[0]!);
+    expect(answers(live)).toEqual(full);
+  });
 });
