@@ -81,13 +81,12 @@ describe('job schedule', () => {
         { name: 'often', cron: '*/5 * * * *' },
         { name: 'night', cron: '15 3 * * *' },
       ],
-      claim: async () => claimed,
+      claim: async () => (claimed ? new Date('2026-12-01T08:00:10Z') : null),
       send: async (name) => sent.push(name),
       onError: (error) => {
         throw error;
       },
       intervalMs: 3_600_000,
-      now: () => new Date('2026-12-01T08:00:10Z'),
     });
     // The check at start, then one asked for: the same minute, the same jobs.
     await new Promise((resolve) => setImmediate(resolve));
@@ -100,6 +99,27 @@ describe('job schedule', () => {
     await schedule.stop();
     claimed = true;
     await schedule.check();
+    expect(sent).toEqual([]);
+  });
+
+  it('reads what is due at the database’s time, not this process’s clock', async () => {
+    // This process's clock half a second behind the database's: its 9:00:59.5 is the database's
+    // 9:01:00.0, where pg-boss would put a second run of the 9:00 job in a new singleton minute.
+    const sent: string[] = [];
+    const options = {
+      jobs: [{ name: 'morning', cron: '0 9 * * *' }],
+      claim: async () => new Date('2026-12-01T08:01:00.000Z'),
+      send: async (name: string) => sent.push(name),
+      onError: (error: unknown) => {
+        throw error;
+      },
+      intervalMs: 3_600_000,
+      // This process's clock (the schedule once read what was due from it).
+      now: () => new Date('2026-12-01T08:00:59.500Z'),
+    };
+    const schedule = startSchedule(options);
+    await schedule.check();
+    await schedule.stop();
     expect(sent).toEqual([]);
   });
 });

@@ -72,14 +72,17 @@ export interface ScheduleOptions {
   jobs: readonly { name: string; cron: string }[];
   /**
    * Whether this process checks now: at most one process of the cluster per interval (the claim
-   * pg-boss's monitor made), so that a job is sent once.
+   * pg-boss's monitor made), so that a job is sent once. Gives the database's time of the claim
+   * (null: not claimed): what is due is read at that time, the clock pg-boss takes a run's
+   * singleton minute from. This process's clock a second behind would send a job due at 9:00 again
+   * from a check at 9:00:59.5 whose send falls in the database's 9:01 (pg-boss's monitor corrected
+   * its clock by the database's the same way).
    */
-  claim: () => Promise<boolean>;
+  claim: () => Promise<Date | null>;
   /** Sends one run of the job (pg-boss keeps one per minute: singletonKey and singletonSeconds). */
   send: (name: string) => Promise<unknown>;
   onError: (error: unknown) => void;
   intervalMs?: number;
-  now?: () => Date;
 }
 
 /**
@@ -88,14 +91,14 @@ export interface ScheduleOptions {
  */
 export function startSchedule(options: ScheduleOptions): { check(): Promise<void>; stop(): Promise<void> } {
   const jobs = options.jobs.map((job) => ({ name: job.name, fields: parseCron(job.cron) }));
-  const now = options.now ?? (() => new Date());
   let stopped = false;
   let running: Promise<void> = Promise.resolve();
   const check = () => {
     running = running.then(async () => {
       try {
-        if (stopped || !(await options.claim())) return;
-        const at = now();
+        if (stopped) return;
+        const at = await options.claim();
+        if (!at || stopped) return;
         for (const job of jobs) if (!stopped && cronMatches(job.fields, at)) await options.send(job.name);
       } catch (error) {
         options.onError(error);

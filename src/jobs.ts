@@ -135,15 +135,16 @@ export async function startJobs(options: JobsOptions): Promise<{ stop(): Promise
   }
   const schedule = startSchedule({
     jobs: definitions,
-    // pg-boss's own claim, on its table: one process of the cluster checks per 30 s.
+    // pg-boss's own claim, on its table: one process of the cluster checks per 30 s, at the
+    // database's time.
     claim: async () =>
       (
-        await options.database.pool.query(
+        await options.database.pool.query<{ at: Date }>(
           `UPDATE pgboss.version SET cron_on = now()
            WHERE EXTRACT(EPOCH FROM (now() - COALESCE(cron_on, now() - interval '1 week'))) > 30
-           RETURNING true`,
+           RETURNING now() AS at`,
         )
-      ).rows.length === 1,
+      ).rows[0]?.at ?? null,
     send: (name) => boss.send(name, {}, { singletonKey: name, singletonSeconds: 60 }),
     onError: (error) => options.log.error({ err: error }, 'jobs schedule'),
   });
