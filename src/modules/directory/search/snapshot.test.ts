@@ -290,9 +290,9 @@ describe('a snapshot of several sources', () => {
     await live.ready;
     await live.refresh();
     expect(ended).toBe(true);
-    // Reported, and the source built in full instead.
+    // Reported, and the source whose parts were not all read yet built in full instead.
     expect(errors.length).toBeGreaterThan(0);
-    expect(fullReads).toBeGreaterThan(before[0]!);
+    expect(fullReads > before[0]! || termReads > before[1]!).toBe(true);
     expect(answers(live)).toEqual(full);
   });
 });
