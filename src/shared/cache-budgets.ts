@@ -3,18 +3,22 @@
 // of the search index (about 300 MB at 100,000 documents): issue 19 allows 800 MB of RSS at peak, and
 // session 21 measured 2,465 MB with 356 MB of budgets here, the search outcomes' 64 MB nearly full.
 // So the budgets are small and named here, and a change to one shows in the total below.
+// Session 22's bench showed where small went too far: with 24 MB of search outcomes and 4 MB for each
+// network page cache, the warm query mix fell from 2,995 to 804 req/s, the agenda from 2,437 to 411
+// and the exchange board from 1,869 to 317 (both under their 500 req/s), while the peak, set by the
+// index and the other modules' loads, stayed far above 800 MB. Those three are larger again.
 // Each cache also lets its entries go after a while or when what they show changes; a budget is only
 // the most it holds when a load asks for many different pages or searches at once.
 
 const megabytes = {
   /** Search outcomes by parameters (directory/search/search.service.ts): the long tail of queries. */
-  searchOutcomes: 24,
+  searchOutcomes: 48,
   /** Word matches per query word, kept by the search index (search/engine/text-matches.ts). */
   searchWordMatches: 16,
   /** The search page's filters and results as HTML, by outcome (directory/search/search.web.ts). */
   searchPages: 12,
   /** The search API's serialised answers, by outcome (directory/search/search.api.ts). */
-  searchApiAnswers: 12,
+  searchApiAnswers: 16,
   /** The directory API's serialised pages (directory/directory.api.ts), as bytes outside V8's heap. */
   directoryApiAnswers: 24,
   /** The directory's sorted and filtered lists of ids (directory/lists/index-lists.ts). */
@@ -22,7 +26,7 @@ const megabytes = {
   /** Directory, organisation and service pages as sent to visitors (http/visitor-pages.ts). */
   directoryPages: 16,
   /** The agenda's, the exchange board's and the funding calls' pages for visitors, each. */
-  networkPages: 4,
+  networkPages: 12,
   /** The evidence page's and the evidence API's answers, each (signals/evidence). */
   evidenceAnswers: 8,
   /** The glossary terms found in page texts (glossary/terms/page-terms.ts). */
