@@ -1,5 +1,8 @@
 import cronParser from 'cron-parser';
 import { describe, expect, it } from 'vitest';
+import type { Config } from './config.ts';
+import type { DatabaseConnection } from './db/client.ts';
+import { jobDefinitions } from './jobs.ts';
 import { cronMatches, parseCron, startSchedule } from './jobs-schedule.ts';
 
 // Every job's expression today, and a few shapes more.
@@ -70,6 +73,38 @@ describe('job schedule', () => {
     expect(() => parseCron('0 9 * *')).toThrow();
     expect(() => parseCron('61 * * * *')).toThrow();
     expect(() => parseCron('0 9 * * MON')).toThrow();
+  });
+
+  it('reads every expression the modules register (startJobs refuses to start otherwise)', () => {
+    const jobs = jobDefinitions({
+      database: {} as DatabaseConnection,
+      origin: 'http://127.0.0.1',
+      config: {} as Config,
+      mailQueued: () => {},
+    });
+    expect(jobs.length).toBeGreaterThan(5);
+    for (const job of jobs) expect(() => parseCron(job.cron), job.name).not.toThrow();
+  });
+
+  it('goes on checking after a failed check whose report failed too', async () => {
+    let claims = 0;
+    const schedule = startSchedule({
+      jobs: [{ name: 'often', cron: '*/5 * * * *' }],
+      claim: async () => {
+        claims++;
+        throw new Error('database away');
+      },
+      send: async () => {},
+      onError: () => {
+        throw new Error('the log failed too');
+      },
+      intervalMs: 3_600_000,
+    });
+    await new Promise((resolve) => setImmediate(resolve));
+    await schedule.check().catch(() => {});
+    await schedule.check().catch(() => {});
+    await schedule.stop().catch(() => {});
+    expect(claims).toBe(3);
   });
 
   it('sends the jobs due this minute, only from the process that claimed the check', async () => {

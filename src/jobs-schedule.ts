@@ -101,7 +101,12 @@ export function startSchedule(options: ScheduleOptions): { check(): Promise<void
         if (!at || stopped) return;
         for (const job of jobs) if (!stopped && cronMatches(job.fields, at)) await options.send(job.name);
       } catch (error) {
-        options.onError(error);
+        // A report that fails must not leave the chain rejected: every later check would be skipped.
+        try {
+          options.onError(error);
+        } catch {
+          // Nothing more to tell it with.
+        }
       }
     });
     return running;

@@ -3,7 +3,7 @@
 import { setTimeout as sleep } from 'node:timers/promises';
 import PgBoss from 'pg-boss';
 import type { JobDeps } from './http/module-manifest.ts';
-import { startSchedule } from './jobs-schedule.ts';
+import { parseCron, startSchedule } from './jobs-schedule.ts';
 import { modules } from './modules/index.ts';
 import type { MetricSource } from './shared/metrics.ts';
 
@@ -111,6 +111,8 @@ export async function startJobs(options: JobsOptions): Promise<{ stop(): Promise
   boss.on('error', (error) => options.log.error({ err: error }, 'jobs'));
   const metrics = options.metrics ?? new JobMetrics();
   const definitions = jobDefinitions(options);
+  // An expression jobs-schedule.ts cannot read stops the start here, before pg-boss runs.
+  for (const job of definitions) parseCron(job.cron);
   try {
     await boss.start();
     for (const job of definitions) {
