@@ -115,13 +115,7 @@ export async function loadSnapshots(
     // reads two parts at once. Its own client, not the pool's: a pool of one would wait for itself.
     if (list.rows.length > 1) {
       const id = (await client.query<{ id: string }>('select pg_export_snapshot() as id')).rows[0]!.id;
-      second = new pg.Client(database.pool.options);
-      // A lost connection (PostgreSQL restarted, the backend ended, idle_in_transaction_session_timeout)
-      // is reported through the failed reads; as an unheard 'error' event it would end the process.
-      second.on('error', () => {});
-      await second.connect();
-      await second.query('begin isolation level repeatable read read only');
-      await second.query(`set transaction snapshot ${second.escapeLiteral(id)}`);
+      second = await joinSnapshot(database, id, onError);
     }
     const reader = readAhead(second ? [client, second] : [client], list.rows);
     for (const source of usable) {
@@ -147,6 +141,32 @@ export async function loadSnapshots(
     drop(error);
     onError(error);
     return loaded;
+  }
+}
+
+/**
+ * A second connection in the snapshot `id` exported by the first; undefined (reported) when it cannot
+ * be had (connections used up, a pooler that refuses it): the first then reads every part alone,
+ * rather than each source being built in full.
+ */
+export async function joinSnapshot(
+  database: DatabaseConnection,
+  id: string,
+  onError: (error: unknown) => void,
+): Promise<pg.Client | undefined> {
+  const second = new pg.Client(database.pool.options);
+  // A lost connection (PostgreSQL restarted, the backend ended, idle_in_transaction_session_timeout)
+  // is reported through the failed reads; as an unheard 'error' event it would end the process.
+  second.on('error', () => {});
+  try {
+    await second.connect();
+    await second.query('begin isolation level repeatable read read only');
+    await second.query(`set transaction snapshot ${second.escapeLiteral(id)}`);
+    return second;
+  } catch (error) {
+    onError(error);
+    second.end().catch(() => {});
+    return undefined;
   }
 }
 
