@@ -193,9 +193,8 @@ describe('a snapshot of several sources', () => {
       return glossaryTermsSource.documents(db, ownerIds);
     },
   };
-  /** A new process's index over both sources; which of them it built in full. */
-  async function startBoth(): Promise<{ live: LiveSearchIndex; built: boolean[] }> {
-    const before = [fullReads, termReads];
+  /** A new process's index over both sources, not yet waited for. */
+  function openBoth(): LiveSearchIndex {
     const live = new LiveSearchIndex(database, [source, terms], {
       listen: false,
       pollMs: 600_000,
@@ -203,6 +202,12 @@ describe('a snapshot of several sources', () => {
       onError: (error) => errors.push(error),
     });
     opened.push(live);
+    return live;
+  }
+  /** A new process's index over both sources; which of them it built in full. */
+  async function startBoth(): Promise<{ live: LiveSearchIndex; built: boolean[] }> {
+    const before = [fullReads, termReads];
+    const live = openBoth();
     await live.ready;
     await live.refresh();
     return { live, built: [fullReads > before[0]!, termReads > before[1]!] };
@@ -261,13 +266,7 @@ describe('a snapshot of several sources', () => {
     expect(await first.live.snapshots.write(true)).toBe(true);
     errors.length = 0;
     const before = [fullReads, termReads];
-    const live = new LiveSearchIndex(database, [source, terms], {
-      listen: false,
-      pollMs: 600_000,
-      snapshots: { everyMs: 0 },
-      onError: (error) => errors.push(error),
-    });
-    opened.push(live);
+    const live = openBoth();
     // While the first part is placed, both connections of the load (the pool's and the second one,
     // in the same snapshot) are ended by the server, as a restart or pg_terminate_backend does.
     const loading = live.index.loadingSource.bind(live.index);
