@@ -19,6 +19,7 @@ import { JobMetrics, startJobsInBackground } from './jobs.ts';
 import { healthRoutes } from './http/health.ts';
 import { securityHeaders } from './http/security-headers.ts';
 import { enforceQueryRules } from './http/query-rules.ts';
+import { shareRouteSchemas } from './http/shared-schemas.ts';
 import { enforceTextRules } from './http/text-rules.ts';
 import { sessionPlugin } from './http/session.ts';
 import { negotiateLocale } from './i18n/index.ts';
@@ -119,6 +120,8 @@ export async function buildApp(
   }
 
   respondToError = registerErrorHandling(app, deps);
+  // Before any route: each distinct schema is compiled once (http/shared-schemas.ts).
+  shareRouteSchemas(app);
   enforceQueryRules(app);
 
   const tileOrigin = config.tiles.url ? new URL(config.tiles.url.replace(/\{[a-z]\}/g, 'a')).origin : null;
