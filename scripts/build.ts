@@ -2,10 +2,11 @@
 // (tsc, with the .ts import specifiers rewritten to .js), and copies every other file of src/ (the
 // messages, data files, CSS and browser scripts, the migrations) to the same place in dist/, so
 // that paths relative to a module (import.meta.url) find them there too. The server itself,
-// dist/server.js, is then one file (esbuild, bundle-server.ts): node loads one module instead of
-// hundreds, which was most of the time before it listened. The command-line tools (dist/cli/) stay
-// file for file. node_modules stays outside: `node dist/server.js` runs it with the installed
-// packages, no tsx and no npm.
+// dist/server.js and the chunk it loads while the embedded PostgreSQL starts, is then bundled with
+// the packages (esbuild, bundle-server.ts): node loads a few modules instead of well over a
+// thousand, which was most of the time before it listened. The command-line tools (dist/cli/) stay
+// file for file. `node dist/server.js` runs with the installed node_modules (the packages left
+// outside the bundle, and the command-line tools), no tsx and no npm.
 import { spawnSync } from 'node:child_process';
 import { cpSync, rmSync } from 'node:fs';
 import { join, resolve } from 'node:path';

@@ -66,7 +66,9 @@ export async function bundleServer(root: string, dist: string): Promise<void> {
     // single copy matters (outsidePackages).
     external: [...outsidePackages],
     // Packages written as CommonJS call require(): in an ES module it is made here.
-    banner: { js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);" },
+    banner: {
+      js: "import { createRequire as __createRequire } from 'node:module'; const require = __createRequire(import.meta.url);",
+    },
     // Lines of the stack traces map to src/ without shipping the sources (and their memory) in the map.
     sourcemap: true,
     sourcesContent: false,

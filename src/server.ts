@@ -1,7 +1,12 @@
 // Boot only: load the configuration, open the database, build the app, listen, and close it all
 // cleanly on Ctrl-C or SIGTERM.
 import { ConfigError, loadConfig } from './config.ts';
-import { DatabaseStartError, type EmbeddedDatabase, startEmbeddedDatabase, writeLock } from './db/embedded.ts';
+import {
+  DatabaseStartError,
+  type EmbeddedDatabase,
+  startEmbeddedDatabase,
+  writeLock,
+} from './db/embedded.ts';
 import type { OpenDatabase } from './db/open-database.ts';
 
 // A stop asked for while starting (Ctrl-C during the first initdb and migrations, the demo data, the
@@ -39,7 +44,9 @@ async function main(): Promise<void> {
   // modules and packages) loads while it does: both took about a second, one after the other.
   const steps = import('./server-steps.ts');
   steps.catch(() => {}); // Awaited below; a failure to start the database comes first.
-  const embedded: EmbeddedDatabase | null = config.databaseUrl ? null : await startEmbeddedDatabase(config.dataDir);
+  const embedded: EmbeddedDatabase | null = config.databaseUrl
+    ? null
+    : await startEmbeddedDatabase(config.dataDir);
   const { buildApp, connectAndMigrate, loadStartData } = await steps.catch(async (error: unknown) => {
     await embedded?.stop();
     throw error;

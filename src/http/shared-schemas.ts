@@ -18,7 +18,8 @@ const notPlain = new Error('not plain JSON');
 export function schemaKey(schema: unknown): string | null {
   try {
     return JSON.stringify(schema, (_key, value: unknown) => {
-      if (typeof value === 'function' || typeof value === 'bigint' || typeof value === 'symbol') throw notPlain;
+      if (typeof value === 'function' || typeof value === 'bigint' || typeof value === 'symbol')
+        throw notPlain;
       if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
       const prototype = Object.getPrototypeOf(value) as unknown;
       if (prototype !== Object.prototype && prototype !== null) throw notPlain;
