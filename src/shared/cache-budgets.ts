@@ -7,17 +7,22 @@
 // network page cache, the warm query mix fell from 2,995 to 804 req/s, the agenda from 2,437 to 411
 // and the exchange board from 1,869 to 317 (both under their 500 req/s), while the peak, set by the
 // index and the other modules' loads, stayed far above 800 MB. Those three are larger again.
+// Session 23 found the query mix at 158 req/s on a busy machine (healthz 6,682 in the same run): of
+// the bench's 2,015 distinct searches, 48 MB of outcomes held 1,512 (about 33 KB each as counted,
+// 28 KB as measured), and the bench's first pass over them in popularity order left the least
+// popular ones, so the load computed the popular ones again. All of them take about 67 MB; the
+// search API's answers no longer count the outcomes the service already counts, so the same 16 MB holds about 430 of them rather than 269.
 // Each cache also lets its entries go after a while or when what they show changes; a budget is only
 // the most it holds when a load asks for many different pages or searches at once.
 
 const megabytes = {
   /** Search outcomes by parameters (directory/search/search.service.ts): the long tail of queries. */
-  searchOutcomes: 48,
+  searchOutcomes: 72,
   /** Word matches per query word, kept by the search index (search/engine/text-matches.ts). */
   searchWordMatches: 16,
   /** The search page's filters and results as HTML, by outcome (directory/search/search.web.ts). */
   searchPages: 12,
-  /** The search API's serialised answers, by outcome (directory/search/search.api.ts). */
+  /** The search API's serialised bodies (about 37 KB each), by search (directory/search/search-answers.ts). */
   searchApiAnswers: 16,
   /** The directory API's serialised pages (directory/directory.api.ts), as bytes outside V8's heap. */
   directoryApiAnswers: 24,

@@ -1,5 +1,5 @@
 // What a search outcome holds in V8's heap, roughly, for the caches that keep outcomes or answers
-// made from them (search.service.ts, search.web.ts, search.api.ts) to count it in their budgets.
+// made from them (search.service.ts, search.web.ts) to count it in their budgets.
 
 /**
  * An outcome's bytes: its numbers, its hits and its facets' values (about 300 on a broad search, an

@@ -1,7 +1,6 @@
 // /api/v1/search and /api/v1/search/suggest.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { type KeptAnswer, keptAnswer } from '../../../http/entity-tag.ts';
-import { LRUCache } from 'lru-cache';
+import { keptAnswer } from '../../../http/entity-tag.ts';
 import type { WebDeps } from '../../../http/deps.ts';
 import { negotiateLocale } from '../../../i18n/index.ts';
 import { locales } from '../../../shared/i18n-text.ts';
@@ -11,21 +10,17 @@ import { type SearchOutcome, searchDirectory, suggest } from './search.service.t
 import { documented as apiDocs } from '../../../http/api-docs.ts';
 import type { OrganisationKind } from '../directory.vocabulary.ts';
 import { cacheBudget } from '../../../shared/cache-budgets.ts';
-import { outcomeBytes } from './outcome-bytes.ts';
+import { KeptAnswers } from './search-answers.ts';
 
 const documented = apiDocs('search');
 
 export const searchApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { services: { search } }) => {
   /**
-   * Serialised bodies and their ETags by outcome: the search service hands out the same outcome
-   * object for the same search in the same language while it holds, so each is serialised and
-   * hashed once (the etag plugin hashed every body it sent).
+   * Serialised bodies and their ETags: the search service hands out the same outcome object for
+   * the same search in the same language while it holds, so each is serialised and hashed once
+   * (the etag plugin hashed every body it sent).
    */
-  const bodies = new LRUCache<SearchOutcome, KeptAnswer>({
-    maxSize: cacheBudget('searchApiAnswers'),
-    // The outcome too: kept here as the key, it stays after the search service lets it go.
-    sizeCalculation: ({ body }, outcome) => body.length + 64 + outcomeBytes(outcome),
-  });
+  const bodies = new KeptAnswers<SearchOutcome>(cacheBudget('searchApiAnswers'));
 
   app.get(
     '/search',
@@ -39,10 +34,9 @@ export const searchApi: FastifyPluginAsyncTypebox<WebDeps> = async (app, { servi
     async (request, reply) => {
       const locale = negotiateLocale(request.headers['accept-language']);
       const outcome = await searchDirectory(search, request.query, locale);
-      let kept = bodies.get(outcome);
-      if (!kept) {
-        bodies.set(outcome, (kept = keptAnswer(reply.serialize(searchResponse(outcome)) as string)));
-      }
+      const kept = bodies.answer(`${locale} ${JSON.stringify(request.query)}`, outcome, () =>
+        keptAnswer(reply.serialize(searchResponse(outcome)) as string),
+      );
       // Already serialised by this route's schema: Fastify sends a Buffer as it is. With its ETag,
       // the etag plugin hashes nothing and still answers 304 to a matching If-None-Match.
       return reply
