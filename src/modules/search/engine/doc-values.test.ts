@@ -70,6 +70,31 @@ describe('DocValuesMemo', () => {
     expect(memo.of([['service'], ['#0'], communes], make)).not.toBe(first);
     expect(made).toBe(4);
   });
+
+  it('tells apart unshared lists whose values joined would read the same', () => {
+    const memo = new DocValuesMemo();
+    let made = 0;
+    const make = () => new Uint16Array([made++]);
+    const shared = Object.freeze(['x']);
+    const lists = [[], [''], ['a', 'b'], ['a\u0001b'], ['\u0000["a"]'], ['a'], [1], ['1']];
+    const records = lists.map((list) => memo.of([list, shared], make));
+    expect(new Set(records).size).toBe(lists.length);
+    // Equal lists that are other objects: every record found again.
+    expect(lists.map((list) => memo.of([[...list], shared], make))).toEqual(records);
+    expect(made).toBe(lists.length);
+  });
+
+  it('starts afresh past its limit and still gives each list its own record', () => {
+    const memo = new DocValuesMemo(2);
+    let made = 0;
+    const make = () => new Uint16Array([made++]);
+    const a = memo.of([['a']], make);
+    memo.of([['b']], make);
+    memo.of([['c']], make);
+    expect(memo.of([['c']], make)).toEqual(new Uint16Array([2]));
+    expect(memo.of([['a']], make)).not.toBe(a);
+    expect(made).toBe(4);
+  });
 });
 
 describe('FacetDictionary.valuesOf', () => {

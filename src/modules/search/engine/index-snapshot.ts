@@ -3,7 +3,7 @@
 // process. Documents are given in the order of their numbers, so a snapshot made after a full build
 // numbers them as that build did.
 import { SearchIndex } from './search-index.ts';
-import { decodeDocs } from './doc-snapshot.ts';
+import { decodeDocs, ValueLines } from './doc-snapshot.ts';
 import { DocValuesMemo } from './doc-values.ts';
 import type { SearchDoc } from './search-types.ts';
 import { Int32Buffer, nextTurn, type WordsPart } from './term-snapshot.ts';
@@ -61,9 +61,10 @@ export class SnapshotSearchIndex extends SearchIndex {
     const ns = new Int32Buffer();
     // Records found again by their lists while this source loads; dropped with the load.
     const memo = new DocValuesMemo();
+    const known = new ValueLines();
     return {
       addDocs: async (part) => {
-        const docs = decodeDocs(part, this.shared);
+        const docs = decodeDocs(part, this.shared, known);
         let started = performance.now();
         for (const doc of docs) {
           ns.push(this.place(doc, source, true, memo));
