@@ -1,7 +1,7 @@
 // Documents' value ids in one store: each facet's ids read back as given, after removals and the
 // compactions they lead to.
 import { describe, expect, it } from 'vitest';
-import { DocValuesMemo, DocValuesStore } from './doc-values.ts';
+import { DocValuesStore } from './doc-values.ts';
 import { FacetDictionary } from './index-parts.ts';
 import { type SearchDoc, valueFacets } from './search-types.ts';
 
@@ -50,50 +50,6 @@ describe('DocValuesStore', () => {
     // Removed records do not pile up: the array stays within a few times what is live.
     const live = [...expected.values()].reduce((sum, ids) => sum + 3 + ids.flat().length, 0);
     expect(store.data.length).toBeLessThanOrEqual(Math.max(4096, 4 * live));
-  });
-});
-
-describe('DocValuesMemo', () => {
-  it('makes the array once for the same shared lists, and again for any other list or value', () => {
-    const memo = new DocValuesMemo();
-    let made = 0;
-    const make = () => new Uint16Array([made++]);
-    const themes = Object.freeze(['a', 'b']);
-    const communes = Object.freeze(['21004']);
-    const first = memo.of([['service'], themes, communes], make);
-    expect(memo.of([['service'], themes, communes], make)).toBe(first);
-    expect(made).toBe(1);
-    // An equal list that is another object (not shared): made anew, never mistaken for another.
-    expect(memo.of([['service'], Object.freeze(['a', 'b']), communes], make)).not.toBe(first);
-    expect(memo.of([['event'], themes, communes], make)).not.toBe(first);
-    // A list that is not frozen is known by its values, not taken for a shared list's number.
-    expect(memo.of([['service'], ['#0'], communes], make)).not.toBe(first);
-    expect(made).toBe(4);
-  });
-
-  it('tells apart unshared lists whose values joined would read the same', () => {
-    const memo = new DocValuesMemo();
-    let made = 0;
-    const make = () => new Uint16Array([made++]);
-    const shared = Object.freeze(['x']);
-    const lists = [[], [''], ['a', 'b'], ['a\u0001b'], ['\u0000["a"]'], ['a'], [1], ['1']];
-    const records = lists.map((list) => memo.of([list, shared], make));
-    expect(new Set(records).size).toBe(lists.length);
-    // Equal lists that are other objects: every record found again.
-    expect(lists.map((list) => memo.of([[...list], shared], make))).toEqual(records);
-    expect(made).toBe(lists.length);
-  });
-
-  it('starts afresh past its limit and still gives each list its own record', () => {
-    const memo = new DocValuesMemo(2);
-    let made = 0;
-    const make = () => new Uint16Array([made++]);
-    const a = memo.of([['a']], make);
-    memo.of([['b']], make);
-    memo.of([['c']], make);
-    expect(memo.of([['c']], make)).toEqual(new Uint16Array([2]));
-    expect(memo.of([['a']], make)).not.toBe(a);
-    expect(made).toBe(4);
   });
 });
 

@@ -4,7 +4,6 @@
 // numbers them as that build did.
 import { SearchIndex } from './search-index.ts';
 import { decodeDocs, ValueLines } from './doc-snapshot.ts';
-import { DocValuesMemo } from './doc-values.ts';
 import type { SearchDoc } from './search-types.ts';
 import { Int32Buffer, nextTurn, type WordsPart } from './term-snapshot.ts';
 
@@ -77,15 +76,13 @@ export class SnapshotSearchIndex extends SearchIndex {
   loadingSource(source: string, sliceMs = 8): SourceLoad {
     if (this.owners(source).length) throw new Error(`search snapshot: ${source} is indexed already`);
     const ns = new Int32Buffer();
-    // Records found again by their lists while this source loads; dropped with the load.
-    const memo = new DocValuesMemo();
     const known = new ValueLines();
     return {
       addDocs: async (part) => {
         const docs = part instanceof DecodedPart ? part.docs : decodeDocs(part, this.shared, known);
         let started = performance.now();
         for (const doc of docs) {
-          ns.push(this.place(doc, source, true, memo));
+          ns.push(this.place(doc, source, true));
           if (performance.now() - started < sliceMs) continue;
           await nextTurn();
           started = performance.now();
