@@ -6,7 +6,8 @@
 // process parses and places them, and neither waits for the other's round trips.
 import pg from 'pg';
 import type { DatabaseConnection } from '../../db/client.ts';
-import type { SnapshotSearchIndex } from './engine/index-snapshot.ts';
+import type { DecodedPart, SnapshotSearchIndex } from './engine/index-snapshot.ts';
+import { ValueLines } from './engine/doc-snapshot.ts';
 import { wordsFromBytes } from './engine/term-snapshot.ts';
 import type { ChangeCursor, SearchSource } from './search-source.ts';
 import { maxAgeHours, maxBuildAgeHours } from './snapshot.ts';
@@ -47,6 +48,14 @@ const partLines = {
 };
 
 type PartName = { source: string; kind: string; part: number };
+
+/** A part as read and decoded: whether it came whole (some rows, every checksum held), and its content. */
+interface ReadPart {
+  whole: boolean;
+  docs?: DecodedPart;
+  bytes?: Buffer[];
+  terms?: string[];
+}
 
 /**
  * Every source from the snapshot where it may be used (key false: none), else built in full by
@@ -117,7 +126,27 @@ export async function loadSnapshots(
       const id = (await client.query<{ id: string }>('select pg_export_snapshot() as id')).rows[0]!.id;
       second = await joinSnapshot(database, id, onError);
     }
-    const reader = readAhead(second ? [client, second] : [client], list.rows);
+    const known = new ValueLines();
+    const decode = ({ source, kind }: PartName, rows: LineRow[]): ReadPart => {
+      if (!rows.length || !rows.every((row) => row.intact)) return { whole: false };
+      if (kind === 'words') return { whole: true, bytes: rows.map((row) => Buffer.from(row.line, 'base64')) };
+      if (kind === 'docs')
+        return {
+          whole: true,
+          docs: index.decodePart(
+            rows.map((row) => row.line),
+            known,
+          ),
+        };
+      const terms: string[] = [];
+      for (const { line } of rows) {
+        const values: unknown = JSON.parse(line);
+        if (!Array.isArray(values)) throw new Error(`search snapshot: ${source} ${kind} not a list`);
+        for (const value of values) terms.push(value as string);
+      }
+      return { whole: true, terms };
+    };
+    const reader = readAhead(second ? [client, second] : [client], list.rows, decode);
     for (const source of usable) {
       const head = heads.get(source.name)!;
       try {
@@ -215,10 +244,16 @@ async function readHeads(
 /**
  * The parts in order, each asked for `partsAhead` parts before it is placed, taking the connections
  * in turn; a connection is asked its next part once it has answered the one before (one query at a
- * time each).
+ * time each). Each part is decoded as soon as it comes (`decode`): its rows are let go at once,
+ * while young, rather than held until their turn, surviving collections and moved to the old
+ * generation (where a full collection must find them).
  */
-function readAhead(clients: readonly pg.ClientBase[], parts: readonly PartName[]) {
-  const asked: Promise<LineRow[]>[] = [];
+function readAhead(
+  clients: readonly pg.ClientBase[],
+  parts: readonly PartName[],
+  decode: (part: PartName, rows: LineRow[]) => ReadPart,
+) {
+  const asked: Promise<ReadPart>[] = [];
   const tails: Promise<unknown>[] = clients.map(() => Promise.resolve());
   const ask = (i: number) => {
     const { source, kind, part } = parts[i]!;
@@ -229,20 +264,20 @@ function readAhead(clients: readonly pg.ClientBase[], parts: readonly PartName[]
     tails[c] = read.catch(() => {});
     // Awaited later, or never (a source that failed): not an unhandled rejection meanwhile.
     read.catch(() => {});
-    asked[i] = read.then((result) => result.rows);
+    asked[i] = read.then((result) => decode(parts[i]!, result.rows));
     asked[i]!.catch(() => {});
   };
   let next = 0;
   return {
     /** The parts of `source`, in order (sources are taken in the list's order). */
-    async *of(source: string): AsyncGenerator<PartName & { rows: LineRow[] }> {
+    async *of(source: string): AsyncGenerator<PartName & { content: ReadPart }> {
       while (next < parts.length && parts[next]!.source === source) {
         const i = next++;
         for (let j = asked.length; j < Math.min(parts.length, i + 1 + partsAhead); j++) ask(j);
-        const rows = await asked[i]!;
+        const content = await asked[i]!;
         // Its answer is dropped once placed.
         delete asked[i];
-        yield { ...parts[i]!, rows };
+        yield { ...parts[i]!, content };
       }
     },
   };
@@ -262,21 +297,15 @@ async function loadSource(
   const terms: string[] = [];
   const words: Buffer[] = [];
   const seen = new Map<string, number>();
-  for await (const { kind, part, rows } of reader.of(source.name)) {
+  for await (const { kind, part, content } of reader.of(source.name)) {
     // Parts numbered 0, 1, … with none missing.
     if ((seen.get(kind) ?? 0) !== part)
       throw new Error(`search snapshot: ${source.name} ${kind} part missing`);
     seen.set(kind, part + 1);
-    if (!rows.length || !rows.every((row) => row.intact))
-      throw new Error(`search snapshot: ${source.name} damaged`);
-    if (kind === 'words') for (const { line } of rows) words.push(Buffer.from(line, 'base64'));
-    else if (kind === 'docs') await load.addDocs(rows.map((row) => row.line));
-    else
-      for (const { line } of rows) {
-        const values: unknown = JSON.parse(line);
-        if (!Array.isArray(values)) throw new Error(`search snapshot: ${source.name} ${kind} not a list`);
-        for (const value of values) terms.push(value as string);
-      }
+    if (!content.whole) throw new Error(`search snapshot: ${source.name} damaged`);
+    if (content.bytes) words.push(...content.bytes);
+    else if (content.docs) await load.addDocs(content.docs);
+    else for (const term of content.terms!) terms.push(term);
   }
   if (load.documents !== documents) throw new Error(`search snapshot: ${source.name} documents missing`);
   await load.finish(wordsFromBytes(Buffer.concat(words), terms));

@@ -294,4 +294,36 @@ describe('a snapshot of several sources', () => {
     expect(fullReads > before[0]! || termReads > before[1]!).toBe(true);
     expect(answers(live)).toEqual(full);
   });
+
+  it('decodes the parts read ahead as they come, not when their turn to be placed comes', async () => {
+    const first = await startBoth();
+    const full = answers(first.live);
+    expect(await first.live.snapshots.write(true)).toBe(true);
+    const live = openBoth();
+    const events: string[] = [];
+    const decode = live.index.decodePart.bind(live.index);
+    live.index.decodePart = (lines, known) => {
+      events.push('decoded');
+      return decode(lines, known);
+    };
+    const loading = live.index.loadingSource.bind(live.index);
+    live.index.loadingSource = (name, sliceMs) => {
+      const load = loading(name, sliceMs);
+      const addDocs = load.addDocs.bind(load);
+      load.addDocs = async (part) => {
+        events.push('placing');
+        // Placing is slow: the next parts come meanwhile.
+        await new Promise((resolve) => setTimeout(resolve, 200));
+        return addDocs(part);
+      };
+      return load;
+    };
+    await live.ready;
+    await live.refresh();
+    const second = events.indexOf('placing', events.indexOf('placing') + 1);
+    expect(second).toBeGreaterThan(0);
+    // The first part's and the next source's, decoded before the first was placed.
+    expect(events.slice(0, second).filter((e) => e === 'decoded').length).toBeGreaterThanOrEqual(2);
+    expect(answers(live)).toEqual(full);
+  });
 });

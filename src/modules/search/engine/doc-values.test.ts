@@ -1,7 +1,7 @@
 // Documents' value ids in one store: each facet's ids read back as given, after removals and the
 // compactions they lead to.
 import { describe, expect, it } from 'vitest';
-import { DocValuesMemo, DocValuesStore } from './doc-values.ts';
+import { DocValuesStore } from './doc-values.ts';
 import { FacetDictionary } from './index-parts.ts';
 import { type SearchDoc, valueFacets } from './search-types.ts';
 
@@ -50,25 +50,6 @@ describe('DocValuesStore', () => {
     // Removed records do not pile up: the array stays within a few times what is live.
     const live = [...expected.values()].reduce((sum, ids) => sum + 3 + ids.flat().length, 0);
     expect(store.data.length).toBeLessThanOrEqual(Math.max(4096, 4 * live));
-  });
-});
-
-describe('DocValuesMemo', () => {
-  it('makes the array once for the same shared lists, and again for any other list or value', () => {
-    const memo = new DocValuesMemo();
-    let made = 0;
-    const make = () => new Uint16Array([made++]);
-    const themes = Object.freeze(['a', 'b']);
-    const communes = Object.freeze(['21004']);
-    const first = memo.of([['service'], themes, communes], make);
-    expect(memo.of([['service'], themes, communes], make)).toBe(first);
-    expect(made).toBe(1);
-    // An equal list that is another object (not shared): made anew, never mistaken for another.
-    expect(memo.of([['service'], Object.freeze(['a', 'b']), communes], make)).not.toBe(first);
-    expect(memo.of([['event'], themes, communes], make)).not.toBe(first);
-    // A list that is not frozen is known by its values, not taken for a shared list's number.
-    expect(memo.of([['service'], ['#0'], communes], make)).not.toBe(first);
-    expect(made).toBe(4);
   });
 });
 

@@ -72,38 +72,3 @@ export class DocValuesStore {
     this.unused = 0;
   }
 }
-
-/**
- * A document's record (FacetDictionary.valuesOf), found again for a document with the same facet
- * inputs without looking each value up: most documents' lists are shared, frozen copies
- * (shared-values.ts), known by their identity; other lists (the one-value lists of a document's type
- * and kind) by their values. Making each record was a third of placing a snapshot's 100,000
- * documents. One memo lives for one source's snapshot load (index-snapshot.ts), then goes: the
- * store copies each record, so a memo kept for good would hold the arrays the store saves.
- */
-export class DocValuesMemo {
-  private readonly ids = new WeakMap<object, number>();
-  private nextId = 0;
-  private readonly known = new Map<string, DocValues>();
-
-  /** @param limit keys kept before starting afresh (a load's distinct records are far fewer). */
-  constructor(private readonly limit = 100_000) {}
-
-  /** The values array of a document whose facets' lists are `lists`; `make` makes it when unknown. */
-  of(lists: FacetLists, make: () => DocValues): DocValues {
-    let key = '';
-    for (const list of lists) {
-      if (Object.isFrozen(list)) {
-        let id = this.ids.get(list);
-        if (id === undefined) this.ids.set(list, (id = this.nextId++));
-        key += `#${id}\u0000`;
-      } else key += `=${list.join('\u0001')}\u0000`;
-    }
-    const known = this.known.get(key);
-    if (known) return known;
-    if (this.known.size >= this.limit) this.known.clear();
-    const values = make();
-    this.known.set(key, values);
-    return values;
-  }
-}

@@ -2,7 +2,7 @@
 // back or in one go, the index answers as the one the snapshot came from, and shares equal values.
 import { describe, expect, it } from 'vitest';
 import { otherDoc } from '../other-doc.ts';
-import { encodeDocs, decodeDocs } from './doc-snapshot.ts';
+import { encodeDocs, decodeDocs, ValueLines } from './doc-snapshot.ts';
 import { SnapshotSearchIndex, type SourceContent } from './index-snapshot.ts';
 import type { IndexQuery, SearchDoc } from './search-types.ts';
 import { SharedValues } from './shared-values.ts';
@@ -188,5 +188,23 @@ describe('a snapshot taken back', () => {
     ];
     expect(decodeDocs(lines, new SharedValues())).toHaveLength(2);
     for (const b of broken) expect(() => decodeDocs(b, new SharedValues())).toThrow(/search snapshot/);
+  });
+
+  it('takes a value line read in an earlier part of the load without interning it again', () => {
+    const part = encodeDocs([doc(0), doc(1)].map((d) => ({ ...d, fields: undefined }))).split('\n');
+    const shared = new SharedValues();
+    let interned = 0;
+    const counting = { intern: (value: object) => (interned++, shared.intern(value)) } as SharedValues;
+    const known = new ValueLines();
+    const first = decodeDocs(part, counting, known);
+    const once = interned;
+    // Once per distinct line: equal lists of two documents were stored twice in the part.
+    expect(once).toBeGreaterThan(0);
+    expect(once).toBe(new Set(part.slice(1, Number(part[0]) + 1)).size);
+    const again = decodeDocs(part, counting, known);
+    expect(interned).toBe(once);
+    expect(again[0]!.communes).toBe(first[0]!.communes);
+    expect(again[1]!.organisationName).toBe(first[1]!.organisationName);
+    expect(again).toEqual(first);
   });
 });

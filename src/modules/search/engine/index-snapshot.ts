@@ -3,8 +3,7 @@
 // process. Documents are given in the order of their numbers, so a snapshot made after a full build
 // numbers them as that build did.
 import { SearchIndex } from './search-index.ts';
-import { decodeDocs } from './doc-snapshot.ts';
-import { DocValuesMemo } from './doc-values.ts';
+import { decodeDocs, ValueLines } from './doc-snapshot.ts';
 import type { SearchDoc } from './search-types.ts';
 import { Int32Buffer, nextTurn, type WordsPart } from './term-snapshot.ts';
 
@@ -13,10 +12,18 @@ export interface SourceContent {
   words: WordsPart;
 }
 
+/** One part's documents decoded ahead of their placing (SnapshotSearchIndex.decodePart). */
+export class DecodedPart {
+  constructor(readonly docs: readonly SearchDoc[]) {}
+}
+
 /** A source's snapshot being taken in, part by part (../snapshot.ts reads them). */
 export interface SourceLoad {
-  /** Places one part's documents (doc-snapshot.ts: its text or lines), giving the event loop back every few ms. */
-  addDocs(part: string | readonly string[]): Promise<void>;
+  /**
+   * Places one part's documents (doc-snapshot.ts: its text or lines, or decoded already), giving the
+   * event loop back every few ms.
+   */
+  addDocs(part: string | readonly string[] | DecodedPart): Promise<void>;
   /** The documents placed so far. */
   readonly documents: number;
   /** Adds the words of every document placed; the source is then loaded. */
@@ -50,6 +57,16 @@ export class SnapshotSearchIndex extends SearchIndex {
   }
 
   /**
+   * One part's documents (doc-snapshot.ts lines), their shared values interned, to be placed later by
+   * a load's addDocs: a part read ahead is decoded as soon as it comes, so its rows' text is garbage
+   * before the young generation is next collected, rather than copied and moved to the old
+   * generation while the part waits its turn. `known`: value lines met before in the load.
+   */
+  decodePart(lines: readonly string[], known: ValueLines): DecodedPart {
+    return new DecodedPart(decodeDocs(lines, this.shared, known));
+  }
+
+  /**
    * Takes in a source's documents and words as exportSources gave them (the documents through
    * encodeDocs), in slices of at most `sliceMs` with the event loop given back in between; the
    * source has none yet. On a failure the caller removes what was placed (replace with nothing).
@@ -59,14 +76,13 @@ export class SnapshotSearchIndex extends SearchIndex {
   loadingSource(source: string, sliceMs = 8): SourceLoad {
     if (this.owners(source).length) throw new Error(`search snapshot: ${source} is indexed already`);
     const ns = new Int32Buffer();
-    // Records found again by their lists while this source loads; dropped with the load.
-    const memo = new DocValuesMemo();
+    const known = new ValueLines();
     return {
       addDocs: async (part) => {
-        const docs = decodeDocs(part, this.shared);
+        const docs = part instanceof DecodedPart ? part.docs : decodeDocs(part, this.shared, known);
         let started = performance.now();
         for (const doc of docs) {
-          ns.push(this.place(doc, source, true, memo));
+          ns.push(this.place(doc, source, true));
           if (performance.now() - started < sliceMs) continue;
           await nextTurn();
           started = performance.now();
