@@ -15,6 +15,7 @@ import { SnapshotTermIndex } from './term-snapshot.ts';
 import { keptMatchesBytes, type TextMatches, textMatchesSize, textMatchSteps } from './text-matches.ts';
 import { drain, type Steps } from './term-match.ts';
 import { runSoon, stepSliceMs } from './term-steps.ts';
+import { nextTurn } from '../../../shared/turns.ts';
 import { SharedValues } from './shared-values.ts';
 import { type DocValuesMemo, DocValuesStore } from './doc-values.ts';
 import { docHash, sameHashes } from './doc-hash.ts';
@@ -156,7 +157,7 @@ export class SearchIndex {
         this.add(docs.slice(i, i + 16), source);
         i += 16;
       } while (i < docs.length && performance.now() - started < sliceMs);
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
     this.changed(source);
   }
