@@ -105,19 +105,30 @@ export class SuggestIndex {
       slices,
     );
     const ownerStart = new Int32Array(distinct.length + 1);
-    for (const w of pairWord) ownerStart[place[w]! + 1]!++;
+    const owners = new Int32Array(order.length);
+    for (let k = 0; k < order.length; k++) {
+      ownerStart[place[pairWord[k]!]! + 1]!++;
+      owners[k] = pairOwner[order[k]!]!;
+      if ((k & 4095) === 0 && slices.due) await slices.next();
+    }
     for (let k = 0; k < distinct.length; k++) ownerStart[k + 1]! += ownerStart[k]!;
-    const sortedWords = Array.from(wordOrder, (w) => distinct[w]!);
+    const [foldedText, foldedStart] = await packed(folded, ' ', slices);
+    const [wordText, wordStart] = await packed(
+      Array.from(wordOrder, (w) => distinct[w]!),
+      '',
+      slices,
+    );
     return new SuggestIndex(
       names,
       ids,
       Uint8Array.from(typeOf),
       Float64Array.from(ranks),
-      // Joined: one flat string, the parts let go.
-      ...packed(folded.map((f) => ` ${f}`)),
-      ...packed(sortedWords),
+      foldedText,
+      foldedStart,
+      wordText,
+      wordStart,
       ownerStart,
-      Int32Array.from(order, (p) => pairOwner[p]!),
+      owners,
     );
   }
 
@@ -183,11 +194,24 @@ export class SuggestIndex {
   }
 }
 
-/** Strings as one string and where each starts (one more: the end). */
-function packed(parts: readonly string[]): [string, Int32Array] {
+/**
+ * Strings, each after `before`, as one flat string and where each starts (one more: the end):
+ * joined a few thousand at a time, then the joined pieces at once.
+ */
+async function packed(
+  parts: readonly string[],
+  before: string,
+  slices: Slices,
+): Promise<[string, Int32Array]> {
   const start = new Int32Array(parts.length + 1);
-  for (let i = 0; i < parts.length; i++) start[i + 1] = start[i]! + parts[i]!.length;
-  return [parts.join(''), start];
+  const pieces: string[] = [];
+  for (let from = 0; from < parts.length; from += 4096) {
+    const to = Math.min(parts.length, from + 4096);
+    for (let i = from; i < to; i++) start[i + 1] = start[i]! + before.length + parts[i]!.length;
+    pieces.push(before + parts.slice(from, to).join(before));
+    if (slices.due) await slices.next();
+  }
+  return [pieces.join(''), start];
 }
 
 /**
