@@ -2,10 +2,13 @@
 // search suggestions and the directory's lists sort tens or hundreds of thousands of names, which in
 // one go held the event loop for hundreds of milliseconds.
 
+import { nextTurn } from './turns.ts';
+
 /** Work between two pauses, in milliseconds. */
 const sliceMs = 8;
 
-export const setImmediatePause = () => new Promise<void>((resolve) => setImmediate(resolve));
+/** A later turn of the event loop, after the other slices waiting (turns.ts). */
+export const setImmediatePause = nextTurn;
 
 /** Gives the event loop back once a slice's time is used. */
 export class Slices {

@@ -38,6 +38,11 @@ export const searchModule = {
       // ready, when no request waits on the collection's pause: else the idle process holds it.
       afterLoad: collectGarbage,
     });
+    // Once ready, the suggestions are made in slices: made at the first suggest request, that
+    // request and every one after it waited the seconds of the making.
+    search.ready
+      .then(() => search.index.prepareSuggestions())
+      .catch((error: unknown) => log.error({ err: error }, 'search suggestions'));
     const relatedResults = modules.flatMap((module) => module.relatedResults ?? []);
     return {
       services: { search, relatedResults },

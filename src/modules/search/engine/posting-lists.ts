@@ -7,7 +7,7 @@
 // back in between; each list is replaced whole within one turn, and searches read a list within one
 // turn (term-match.ts), so they see either copy.
 
-const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
+import { nextTurn } from '../../../shared/turns.ts';
 
 export class PostingLists {
   /** Per list index: 1 when the list was pushed to since it was last copied. */

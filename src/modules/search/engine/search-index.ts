@@ -15,6 +15,7 @@ import { SnapshotTermIndex } from './term-snapshot.ts';
 import { keptMatchesBytes, type TextMatches, textMatchesSize, textMatchSteps } from './text-matches.ts';
 import { drain, type Steps } from './term-match.ts';
 import { runSoon, stepSliceMs } from './term-steps.ts';
+import { nextTurn } from '../../../shared/turns.ts';
 import { SharedValues } from './shared-values.ts';
 import { DocValuesStore } from './doc-values.ts';
 import { docHash, sameHashes } from './doc-hash.ts';
@@ -156,7 +157,7 @@ export class SearchIndex {
         this.add(docs.slice(i, i + 16), source);
         i += 16;
       } while (i < docs.length && performance.now() - started < sliceMs);
-      await new Promise((resolve) => setImmediate(resolve));
+      await nextTurn();
     }
     this.changed(source);
   }
@@ -355,6 +356,11 @@ export class SearchIndex {
   /** Completions for what has been typed so far: titles of every document, and concepts. */
   suggest(text: string, locale: Locale, limit = 8): Promise<Suggestion[]> {
     return this.suggestions.suggest(text, locale, limit, this.version, this.makeSuggestions);
+  }
+
+  /** The suggestions made ahead of the first ask, in slices (1–2 s of work at 100,000 documents). */
+  prepareSuggestions(): Promise<void> {
+    return this.suggestions.prepare(this.version, this.makeSuggestions);
   }
 
   // The documents and glossary as they are now: a change meanwhile comes with the next making.

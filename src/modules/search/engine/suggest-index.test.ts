@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { I18nText } from '../../../shared/i18n-text.ts';
+import { type I18nText, pickText } from '../../../shared/i18n-text.ts';
 import { otherDoc } from '../other-doc.ts';
 import type { SearchDoc } from './search-types.ts';
 import { SuggestIndex, Suggestions } from './suggest-index.ts';
@@ -54,29 +54,58 @@ function docs(count: number, seed: number): (SearchDoc | undefined)[] {
   });
 }
 
+interface Entry {
+  name: I18nText;
+  folded: string;
+  type: string;
+  id?: string;
+  rank: number;
+}
+
 /** The words and owners as the index made them at once, with one stable sort, before it was sliced. */
-function madeAtOnce(all: (SearchDoc | undefined)[]): { words: string[]; owners: number[] } {
-  const entries: { folded: string; rank: number }[] = [];
+function madeAtOnce(all: (SearchDoc | undefined)[]): { words: string[]; owners: number[]; entries: Entry[] } {
+  const entries: Entry[] = [];
   const seen = new Set<string>();
-  const add = (name: I18nText, type: string, rank: number) => {
+  const add = (name: I18nText, type: string, rank: number, id?: string) => {
     const folded = words(Object.values(name).join(' ')).map(fold).join(' ');
     if (!folded || seen.has(`${type}|${folded}`)) return;
     seen.add(`${type}|${folded}`);
-    entries.push({ folded, rank });
+    entries.push({ name, folded, type, id, rank });
   };
   for (const c of thesaurus().concepts)
     add({ nl: c.terms.nl[0], fr: c.terms.fr[0], en: c.terms.en[0] }, 'concept', 10);
   for (const doc of all) {
     if (!doc || doc.type === 'term') continue;
-    add(doc.name, doc.type, doc.trust);
-    if (doc.type === 'service') add(doc.organisationName, 'organisation', doc.trust);
+    add(doc.name, doc.type, doc.trust, doc.id);
+    if (doc.type === 'service') add(doc.organisationName, 'organisation', doc.trust, doc.organisationId);
   }
   const pairs: [string, number][] = [];
   entries.forEach((entry, i) => {
     for (const word of new Set(entry.folded.split(' '))) pairs.push([word, i]);
   });
   pairs.sort((a, b) => (a[0] < b[0] ? -1 : a[0] > b[0] ? 1 : entries[b[1]]!.rank - entries[a[1]]!.rank));
-  return { words: pairs.map((p) => p[0]), owners: pairs.map((p) => p[1]) };
+  return { words: pairs.map((p) => p[0]), owners: pairs.map((p) => p[1]), entries };
+}
+
+/** Suggestions as the index gave them when it kept an object per name and a string per word. */
+function suggestedAtOnce(made: ReturnType<typeof madeAtOnce>, text: string, locale: 'fr' | 'nl' | 'en') {
+  const typed = words(text).map(fold);
+  const last = typed.pop()!;
+  const found: Entry[] = [];
+  const taken = new Set<number>();
+  let i = made.words.findIndex((w) => w >= last);
+  for (let scanned = 0; i >= 0 && i < made.words.length && scanned < 5_000; i++, scanned++) {
+    if (!made.words[i]!.startsWith(last)) break;
+    const owner = made.owners[i]!;
+    const entry = made.entries[owner]!;
+    if (taken.has(owner) || !typed.every((w) => ` ${entry.folded}`.includes(` ${w}`))) continue;
+    taken.add(owner);
+    found.push(entry);
+  }
+  return found
+    .sort((a, b) => b.rank - a.rank)
+    .slice(0, 8)
+    .map((e) => ({ text: pickText(e.name, locale)?.text ?? '', type: e.type, id: e.id }));
 }
 
 describe('suggestions made in slices', () => {
@@ -86,13 +115,46 @@ describe('suggestions made in slices', () => {
     const index = await SuggestIndex.build(all, thesaurus(), async () => {
       pauses++;
     });
-    const made = index as unknown as { words: string[]; owners: Int32Array };
+    const made = index.pairs();
     const expected = madeAtOnce(all);
     expect(made.words.length).toBeGreaterThan(2 * 2048);
     expect(made.words).toEqual(expected.words);
-    expect([...made.owners]).toEqual(expected.owners);
+    expect(made.owners).toEqual(expected.owners);
     expect(pauses).toBeGreaterThanOrEqual(0);
     expect(index.suggest('maison méd', 'fr').length).toBeGreaterThan(0);
+  });
+
+  it('kept packed, suggest what the index of an object per name suggested', async () => {
+    const all = docs(3_000, 7);
+    const index = await SuggestIndex.build(all, thesaurus());
+    const expected = madeAtOnce(all);
+    for (const text of [
+      'm',
+      'mai',
+      'maison méd',
+      'centre jeu',
+      'schuld hu',
+      'caf',
+      'brussel c',
+      'zzz',
+      'hulp aide l',
+    ]) {
+      for (const locale of ['fr', 'nl', 'en'] as const)
+        expect(index.suggest(text, locale)).toEqual(suggestedAtOnce(expected, text, locale));
+    }
+  });
+
+  it('are made ahead of the first ask when prepared, and not made again for it', async () => {
+    const suggestions = new Suggestions();
+    let made = 0;
+    const make = () => {
+      made++;
+      return SuggestIndex.build(docs(50, 1), thesaurus());
+    };
+    await suggestions.prepare(1, make);
+    expect(made).toBe(1);
+    expect((await suggestions.suggest('jeu', 'fr', 8, 1, make)).length).toBeGreaterThan(0);
+    expect(made).toBe(1);
   });
 
   it('answer from the former index while a new one is made, and wait only for the first', async () => {

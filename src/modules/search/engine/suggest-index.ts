@@ -4,7 +4,7 @@
 import { LRUCache } from 'lru-cache';
 import { type I18nText, type Locale, pickText } from '../../../shared/i18n-text.ts';
 import { setImmediatePause, Slices, sortInSlices } from '../../../shared/slices.ts';
-import type { DocType, SearchDoc } from './search-types.ts';
+import { type DocType, docTypes, type SearchDoc } from './search-types.ts';
 import type { Thesaurus } from './thesaurus.ts';
 import { fold, words } from './text.ts';
 
@@ -14,20 +14,27 @@ export interface Suggestion {
   id?: string;
 }
 
-interface Entry {
-  name: I18nText;
-  /** Every word of every language version, folded, to check earlier typed words against. */
-  folded: string;
-  type: Suggestion['type'];
-  id?: string;
-  rank: number;
-}
+const types: readonly Suggestion['type'][] = ['concept', ...docTypes];
 
+/**
+ * Kept packed: a few strings and typed arrays in all rather than an object and a folded string per
+ * name and a string per word (47 MB of small objects at 100,000 documents, each one more for the
+ * garbage collector to mark and move). The names and ids are the documents' own.
+ */
 export class SuggestIndex {
   private constructor(
-    private readonly entries: Entry[],
-    /** Folded words, sorted, each with the entry it belongs to. */
-    private readonly words: string[],
+    private readonly names: readonly I18nText[],
+    private readonly ids: readonly (string | undefined)[],
+    private readonly typeOf: Uint8Array,
+    private readonly ranks: Float64Array,
+    /** Every entry's folded words, each entry as " word word", one after the other. */
+    private readonly folded: string,
+    private readonly foldedStart: Int32Array,
+    /** The distinct folded words, sorted, one after the other in one string. */
+    private readonly wordText: string,
+    private readonly wordStart: Int32Array,
+    /** For word w, its entries are owners[ownerStart[w]..ownerStart[w+1]), highest rank first. */
+    private readonly ownerStart: Int32Array,
     private readonly owners: Int32Array,
   ) {}
 
@@ -38,15 +45,23 @@ export class SuggestIndex {
     pause: () => Promise<void> = setImmediatePause,
   ): Promise<SuggestIndex> {
     const slices = new Slices(pause);
-    const entries: Entry[] = [];
+    const names: I18nText[] = [];
+    const ids: (string | undefined)[] = [];
+    const typeOf: number[] = [];
+    const ranks: number[] = [];
+    const folded: string[] = [];
     const seen = new Set<string>();
     const add = (name: I18nText, type: Suggestion['type'], rank: number, id?: string) => {
       const all = Object.values(name).join(' ');
-      const folded = words(all).map(fold).join(' ');
-      const key = `${type}|${folded}`;
-      if (!folded || seen.has(key)) return;
+      const text = words(all).map(fold).join(' ');
+      const key = `${type}|${text}`;
+      if (!text || seen.has(key)) return;
       seen.add(key);
-      entries.push({ name, folded, type, id, rank });
+      names.push(name);
+      ids.push(id);
+      typeOf.push(types.indexOf(type));
+      ranks.push(rank);
+      folded.push(text);
     };
     // Concepts first: "did you mean CPAS" beats the name of one service.
     for (const concept of thesaurus.concepts) {
@@ -60,35 +75,82 @@ export class SuggestIndex {
       if (doc.type === 'service') add(doc.organisationName, 'organisation', doc.trust, doc.organisationId);
       if ((i & 63) === 0 && slices.due) await slices.next();
     }
-    const pairWords: string[] = [];
-    const pairOwners: number[] = [];
-    for (let i = 0; i < entries.length; i++) {
-      for (const word of new Set(entries[i]!.folded.split(' '))) {
-        pairWords.push(word);
-        pairOwners.push(i);
+    seen.clear();
+    // Each distinct word once, with the (word, entry) pairs as numbers.
+    const wordIds = new Map<string, number>();
+    const distinct: string[] = [];
+    const pairWord: number[] = [];
+    const pairOwner: number[] = [];
+    for (let i = 0; i < folded.length; i++) {
+      for (const word of new Set(folded[i]!.split(' '))) {
+        let id = wordIds.get(word);
+        if (id === undefined) wordIds.set(word, (id = distinct.push(word) - 1));
+        pairWord.push(id);
+        pairOwner.push(i);
       }
       if ((i & 255) === 0 && slices.due) await slices.next();
     }
-    const order = await sortInSlices(
-      pairWords.length,
-      (a, b) => {
-        const wa = pairWords[a]!;
-        const wb = pairWords[b]!;
-        return wa < wb ? -1 : wa > wb ? 1 : entries[pairOwners[b]!]!.rank - entries[pairOwners[a]!]!.rank;
-      },
+    wordIds.clear();
+    const wordOrder = await sortInSlices(
+      distinct.length,
+      (a, b) => (distinct[a]! < distinct[b]! ? -1 : distinct[a]! > distinct[b]! ? 1 : 0),
       slices,
     );
-    const sortedWords = Array.from(order, (p) => pairWords[p]!);
-    const owners = Int32Array.from(order, (p) => pairOwners[p]!);
-    return new SuggestIndex(entries, sortedWords, owners);
+    const place = new Int32Array(distinct.length);
+    for (let k = 0; k < wordOrder.length; k++) place[wordOrder[k]!] = k;
+    // By word, then highest rank first, then in the entries' order (the sort is stable).
+    const order = await sortInSlices(
+      pairWord.length,
+      (a, b) => place[pairWord[a]!]! - place[pairWord[b]!]! || ranks[pairOwner[b]!]! - ranks[pairOwner[a]!]!,
+      slices,
+    );
+    const ownerStart = new Int32Array(distinct.length + 1);
+    const owners = new Int32Array(order.length);
+    for (let k = 0; k < order.length; k++) {
+      ownerStart[place[pairWord[k]!]! + 1]!++;
+      owners[k] = pairOwner[order[k]!]!;
+      if ((k & 4095) === 0 && slices.due) await slices.next();
+    }
+    for (let k = 0; k < distinct.length; k++) ownerStart[k + 1]! += ownerStart[k]!;
+    const [foldedText, foldedStart] = await packed(folded, ' ', slices);
+    const [wordText, wordStart] = await packed(
+      Array.from(wordOrder, (w) => distinct[w]!),
+      '',
+      slices,
+    );
+    return new SuggestIndex(
+      names,
+      ids,
+      Uint8Array.from(typeOf),
+      Float64Array.from(ranks),
+      foldedText,
+      foldedStart,
+      wordText,
+      wordStart,
+      ownerStart,
+      owners,
+    );
+  }
+
+  /** Every (word, entry) pair in the order suggest reads them (for tests). */
+  pairs(): { words: string[]; owners: number[] } {
+    const out = { words: [] as string[], owners: [...this.owners] };
+    for (let w = 0; w + 1 < this.wordStart.length; w++) {
+      for (let k = this.ownerStart[w]!; k < this.ownerStart[w + 1]!; k++) out.words.push(this.word(w));
+    }
+    return out;
+  }
+
+  private word(w: number): string {
+    return this.wordText.slice(this.wordStart[w], this.wordStart[w + 1]);
   }
 
   private firstAtLeast(prefix: string): number {
     let lo = 0;
-    let hi = this.words.length;
+    let hi = this.wordStart.length - 1;
     while (lo < hi) {
       const mid = (lo + hi) >> 1;
-      if (this.words[mid]! < prefix) lo = mid + 1;
+      if (this.word(mid) < prefix) lo = mid + 1;
       else hi = mid;
     }
     return lo;
@@ -100,27 +162,56 @@ export class SuggestIndex {
     if (!last) return [];
     // Earlier words must appear in the name too ("maison méd" → "Maison médicale …").
     const before = typed.map((w) => ` ${w}`);
-    const found: Entry[] = [];
+    const found: number[] = [];
     const taken = new Set<number>();
+    const { wordText, wordStart, ownerStart, owners } = this;
+    const count = wordStart.length - 1;
     // Scanning stops after a bounded number of words, so a one-letter prefix costs no more.
-    for (
-      let i = this.firstAtLeast(last), scanned = 0;
-      i < this.words.length && scanned < 5_000;
-      i++, scanned++
-    ) {
-      if (!this.words[i]!.startsWith(last)) break;
-      const owner = this.owners[i]!;
-      if (taken.has(owner)) continue;
-      const entry = this.entries[owner]!;
-      if (!before.every((w) => ` ${entry.folded}`.includes(w))) continue;
-      taken.add(owner);
-      found.push(entry);
+    let scanned = 0;
+    for (let w = this.firstAtLeast(last); w < count && scanned < 5_000; w++) {
+      const at = wordStart[w]!;
+      if (wordStart[w + 1]! - at < last.length || !wordText.startsWith(last, at)) break;
+      for (let k = ownerStart[w]!; k < ownerStart[w + 1]! && scanned < 5_000; k++, scanned++) {
+        const owner = owners[k]!;
+        if (taken.has(owner)) continue;
+        if (before.length) {
+          const name = this.folded.slice(this.foldedStart[owner], this.foldedStart[owner + 1]);
+          if (!before.every((b) => name.includes(b))) continue;
+        }
+        taken.add(owner);
+        found.push(owner);
+      }
     }
+    // Highest rank first, ties in the order found (a stable sort).
     return found
-      .sort((a, b) => b.rank - a.rank)
+      .sort((a, b) => this.ranks[b]! - this.ranks[a]!)
       .slice(0, limit)
-      .map((e) => ({ text: pickText(e.name, locale)?.text ?? '', type: e.type, id: e.id }));
+      .map((e) => ({
+        text: pickText(this.names[e]!, locale)?.text ?? '',
+        type: types[this.typeOf[e]!]!,
+        id: this.ids[e],
+      }));
   }
+}
+
+/**
+ * Strings, each after `before`, as one flat string and where each starts (one more: the end):
+ * joined a few thousand at a time, then the joined pieces at once.
+ */
+async function packed(
+  parts: readonly string[],
+  before: string,
+  slices: Slices,
+): Promise<[string, Int32Array]> {
+  const start = new Int32Array(parts.length + 1);
+  const pieces: string[] = [];
+  for (let from = 0; from < parts.length; from += 4096) {
+    const to = Math.min(parts.length, from + 4096);
+    for (let i = from; i < to; i++) start[i + 1] = start[i]! + before.length + parts[i]!.length;
+    pieces.push(before + parts.slice(from, to).join(before));
+    if (slices.due) await slices.next();
+  }
+  return [pieces.join(''), start];
 }
 
 /**
@@ -146,6 +237,12 @@ export class Suggestions {
   /** After a new thesaurus: made again (the former answers until then). */
   forget(): void {
     this.generation++;
+  }
+
+  /** Made ahead of the first ask (once the index is ready), so that the first to type does not wait for it. */
+  prepare(version: number, make: () => Promise<SuggestIndex>): Promise<void> {
+    if (!this.built && !this.building) this.building = this.rebuild(version, make);
+    return this.building ?? Promise.resolve();
   }
 
   async suggest(

@@ -5,6 +5,7 @@
 // The terms themselves sit in MiniSearch's radix tree (SearchableMap), which finds prefixes and
 // words within some edits of a typo.
 import SearchableMap from 'minisearch/SearchableMap';
+import { nextTurn } from '../../../shared/turns.ts';
 import { PostingLists } from './posting-lists.ts';
 import { Scratch } from './term-scratch.ts';
 import { drain, type Expansion, matchSteps, type Steps, type TermLists, tfSlots } from './term-match.ts';
@@ -167,7 +168,7 @@ export class TermIndex {
         }
         if (!left) this.forgetTerm(id, name);
         if (performance.now() - started > 4) {
-          await new Promise((resolve) => setImmediate(resolve));
+          await nextTurn();
           started = performance.now();
         }
       }

@@ -1,6 +1,7 @@
 // Runs a search's steps (term-match.ts) across turns of the event loop: a few milliseconds of work,
 // then the other requests' turn. The index may change in between: the steps then start again, so
 // the result is what running them in one turn at the end gives.
+import { nextTurn } from '../../../shared/turns.ts';
 import { drain, type Steps } from './term-match.ts';
 
 /** How long steps run before the event loop gets a turn. */
@@ -18,6 +19,9 @@ export async function runSoon<T>(
   state: () => string,
   sliceMs = stepSliceMs,
 ): Promise<T> {
+  // Even the first slice waits for its turn: searches come in many to a turn under load, and each
+  // running its first slice at once held the event loop for all of them.
+  await nextTurn();
   for (let starts = 1; ; starts++) {
     const { steps, state: began } = start();
     if (starts >= maxStarts) return drain(steps);
@@ -37,7 +41,7 @@ async function runWhile<T>(
     const step = steps.next();
     if (step.done) return { done: true, value: step.value };
     if (performance.now() - since < sliceMs) continue;
-    await new Promise((resolve) => setImmediate(resolve));
+    await nextTurn();
     if (!same()) {
       steps.return(undefined as T);
       return { done: false };
