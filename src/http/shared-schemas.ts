@@ -12,8 +12,9 @@ const parts = ['params', 'querystring', 'body', 'headers'] as const;
 const notPlain = new Error('not plain JSON');
 
 /**
- * The schema's content as text, symbol-keyed entries included (TypeBox keeps its own marks there),
- * or null when it holds anything else than plain data: such a schema keeps its own object.
+ * The schema's content as text, its hidden and symbol-keyed entries included (TypeBox keeps its own
+ * marks there), or null when it holds anything else than plain data (a refinement's check, a
+ * RegExp): such a schema keeps its own object.
  */
 export function schemaKey(schema: unknown): string | null {
   try {
@@ -23,9 +24,15 @@ export function schemaKey(schema: unknown): string | null {
       if (value === null || typeof value !== 'object' || Array.isArray(value)) return value;
       const prototype = Object.getPrototypeOf(value) as unknown;
       if (prototype !== Object.prototype && prototype !== null) throw notPlain;
+      // TypeBox 1.x keeps its marks ('~kind', and '~refine' with the check's code) as properties
+      // JSON does not show; older versions as symbols: both are part of the key.
+      const hidden = Object.getOwnPropertyNames(value).filter(
+        (name) => !Object.prototype.propertyIsEnumerable.call(value, name),
+      );
       const symbols = Object.getOwnPropertySymbols(value);
-      if (!symbols.length) return value;
+      if (!hidden.length && !symbols.length) return value;
       const marked: Record<string, unknown> = { ...value };
+      for (const name of hidden) marked[`@@${name}`] = (value as Record<string, unknown>)[name];
       for (const symbol of symbols)
         marked[`@@${String(symbol.description)}`] = (value as Record<symbol, unknown>)[symbol];
       return marked;

@@ -44,7 +44,8 @@ export function encodeDocs(docs: readonly SearchDoc[]): string {
  * The shared value of each value line already read in a load: the parts of one source store the
  * same hours, themes and names again and again, and each was parsed, written back to JSON to be
  * hashed and compared (SharedValues), about 0.3 s of a 75,000-document load. One lives for one
- * source's load (index-snapshot.ts), then goes with the lines it keeps.
+ * start's load of every source (../snapshot-load.ts; values are shared index-wide), then goes with
+ * the lines it keeps.
  */
 export class ValueLines {
   private readonly values = new Map<string, object | undefined>();
