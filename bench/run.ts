@@ -398,6 +398,10 @@ async function main(): Promise<void> {
         afterLoadRssMb: loaded.rssMb,
         withEvidenceRssMb: withEvidence.rssMb,
         peakRssMb: Math.max(builtPeakMb, withEvidence.peakRssMb),
+        // Apart, to tell which sets the peak: the first process building the index from the seeded
+        // tables (and writing its snapshot), or the restarted one serving the loads.
+        builtPeakRssMb: builtPeakMb,
+        servedPeakRssMb: withEvidence.peakRssMb,
       },
       search: {
         distinctQueries: queries.length,
@@ -557,7 +561,8 @@ function markdown(report: {
       `stop ${report.startup.stopSeconds} s; seeding took ${report.startup.seedSeconds} s.`,
     restartsMarkdown(report.settings.services, report.restarts, sum(report.settings.otherDocuments), true),
     `Server memory: ${report.serverMemory.idleRssMb} MB idle, ${report.serverMemory.afterLoadRssMb} MB after the load, ` +
-      `${report.serverMemory.withEvidenceRssMb} MB with the evidence cube, peak ${report.serverMemory.peakRssMb} MB (RSS of the Node process, the production build; PostgreSQL not included).`,
+      `${report.serverMemory.withEvidenceRssMb} MB with the evidence cube, peak ${report.serverMemory.peakRssMb} MB (RSS of the Node process, the production build; PostgreSQL not included; ` +
+      `peak of the process that built the index from the tables ${report.serverMemory.builtPeakRssMb ?? '?'} MB, of the restarted one under the loads ${report.serverMemory.servedPeakRssMb ?? '?'} MB).`,
     evidenceMarkdown(report.evidence),
     spacesMarkdown(report.spaces),
     networkMarkdown(report.network),
