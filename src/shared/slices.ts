@@ -7,13 +7,10 @@ import { nextTurn } from './turns.ts';
 /** Work between two pauses, in milliseconds. */
 const sliceMs = 8;
 
-/** A later turn of the event loop, after the other slices waiting (turns.ts). */
-export const setImmediatePause = nextTurn;
-
 /** Gives the event loop back once a slice's time is used. */
 export class Slices {
   private started = performance.now();
-  constructor(private readonly pause: () => Promise<void> = setImmediatePause) {}
+  constructor(private readonly pause: () => Promise<void> = nextTurn) {}
   /** Whether the slice's time is used (then `next` must be awaited). */
   get due(): boolean {
     return performance.now() - this.started > sliceMs;

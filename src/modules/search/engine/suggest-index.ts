@@ -3,7 +3,8 @@
 // millisecond; the full search engine would spend tens on a two-letter prefix.
 import { LRUCache } from 'lru-cache';
 import { type I18nText, type Locale, pickText } from '../../../shared/i18n-text.ts';
-import { setImmediatePause, Slices, sortInSlices } from '../../../shared/slices.ts';
+import { Slices, sortInSlices } from '../../../shared/slices.ts';
+import { nextTurn } from '../../../shared/turns.ts';
 import { type DocType, docTypes, type SearchDoc } from './search-types.ts';
 import type { Thesaurus } from './thesaurus.ts';
 import { fold, words } from './text.ts';
@@ -42,7 +43,7 @@ export class SuggestIndex {
   static async build(
     docs: readonly (SearchDoc | undefined)[],
     thesaurus: Thesaurus,
-    pause: () => Promise<void> = setImmediatePause,
+    pause: () => Promise<void> = nextTurn,
   ): Promise<SuggestIndex> {
     const slices = new Slices(pause);
     const names: I18nText[] = [];
