@@ -31,13 +31,15 @@ const partQuery = (client: pg.ClientBase, { source, kind, part }: PartName) =>
   // As UTF-8 whatever the server's encoding: the bytes md5 was computed over when written. Sent in
   // slices of 64 KiB, one COPY row each: pg's parser copies a message's bytes again with each chunk
   // the socket gives until the message is whole (a part as one message cost 1.4 s of copies in a
-  // load).
+  // load). Checked once in the materialized part, not once per slice (md5 in the slices' select list
+  // was computed again for each: 30-90 ms for a 1 MiB part instead of 10-25).
   `with p as materialized (
-     select ${kind === 'words' ? 'data' : "convert_to(json, 'UTF8')"} as bytes, checksum
-     from search_snapshot_parts
-     where source = ${client.escapeLiteral(source)} and kind = ${client.escapeLiteral(kind)}
-       and part = ${Number(part)})
-   select md5(bytes) = checksum, substring(bytes from s for ${sliceBytes})
+     select bytes, md5(bytes) = checksum as intact
+     from (select ${kind === 'words' ? 'data' : "convert_to(json, 'UTF8')"} as bytes, checksum
+           from search_snapshot_parts
+           where source = ${client.escapeLiteral(source)} and kind = ${client.escapeLiteral(kind)}
+             and part = ${Number(part)}) stored)
+   select intact, substring(bytes from s for ${sliceBytes})
    from p, generate_series(1, greatest(octet_length(bytes), 1), ${sliceBytes}) s order by s`;
 
 /** A connection's buffers for the COPY and for a part's bytes, written over by each part it reads. */
