@@ -19,7 +19,7 @@ import { postModerationWeb } from './moderation/moderation.web.ts';
 import { followsWeb, oneClickUnsubscribeWeb } from './follows/follows.web.ts';
 import { runFollowDigests } from './follows/run-follow-digests.ts';
 import { LiveAgenda } from './agenda/agenda-live.ts';
-import { logWindowCrossings } from '../search/index.ts';
+import { afterSearchReady, logWindowCrossings } from '../search/index.ts';
 import { eventsSearchSource } from './search/events-source.ts';
 import { questionsSearchSource } from './search/questions-source.ts';
 
@@ -65,9 +65,11 @@ export const networkModule = {
     ],
     root: [agendaFeedsWeb, oneClickUnsubscribeWeb],
   },
-  start: ({ database, log }) => {
-    const agenda = new LiveAgenda(database, { onError: (error) => log.error({ err: error }, 'agenda') });
-    agenda.start();
+  start: ({ database, log, services }) => {
+    const onError = (error: unknown) => log.error({ err: error }, 'agenda');
+    const agenda = new LiveAgenda(database, { onError });
+    // After the search index's load, which it slowed: the agenda's pages ask the database meanwhile.
+    afterSearchReady(services.search, () => agenda.start(), onError);
     return { services: { agenda }, close: () => agenda.close() };
   },
   /** Questions to the network next to the directory's search results. */

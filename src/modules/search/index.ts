@@ -28,6 +28,7 @@ export { type Suggestion } from './engine/suggest-index.ts';
 export { analyse, fold, isStopword, queryForms, termsOf, words } from './engine/text.ts';
 export { type ConceptMatch, conceptToken, type Thesaurus, thesaurus } from './engine/thesaurus.ts';
 export type { LiveSearchIndex } from './live-index.ts';
+export { afterSearchReady } from './after-ready.ts';
 export {
   documentTerms,
   quotedLexeme,

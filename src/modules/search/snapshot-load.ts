@@ -9,43 +9,71 @@ import type { DatabaseConnection } from '../../db/client.ts';
 import type { DecodedPart, SnapshotSearchIndex } from './engine/index-snapshot.ts';
 import { ValueLines } from './engine/doc-snapshot.ts';
 import { wordsFromBytes } from './engine/term-snapshot.ts';
+import { ByteScratch, copyRows } from './copy-out.ts';
 import type { ChangeCursor, SearchSource } from './search-source.ts';
 import { maxAgeHours, maxBuildAgeHours } from './snapshot.ts';
 
 export type SnapshotHead = { cursor: ChangeCursor; cursorReadAt: number; builtAt: number };
 
+const sliceBytes = 64 << 10;
 /** Parts asked for beyond the one being placed: PostgreSQL has the next ones to read meanwhile. */
 const partsAhead = 3;
 
-/** A part's row as read: its lines, and whether its checksum holds (on every line). */
-interface LineRow {
-  line: string;
-  intact: boolean;
-}
+/**
+ * A part as PostgreSQL stores it, with whether its checksum holds (compared by PostgreSQL, on its own
+ * core), through a binary COPY (copy-out.ts): its bytes come as they are, one Buffer outside V8's heap,
+ * not as a string. JSON parts are split at their line breaks here (doc-snapshot.ts writes one value or
+ * document per line), each line a short string of its own: a string of several hundred kilobytes
+ * took this process about four times as long per byte to decode (V8 places it apart and frees it
+ * only in a full collection). A missing part gives no row.
+ */
+const partQuery = (client: pg.ClientBase, { source, kind, part }: PartName) =>
+  // As UTF-8 whatever the server's encoding: the bytes md5 was computed over when written. Sent in
+  // slices of 64 KiB, one COPY row each: pg's parser copies a message's bytes again with each chunk
+  // the socket gives until the message is whole (a part as one message cost 1.4 s of copies in a
+  // load). Checked once in the materialized part, not once per slice (md5 in the slices' select list
+  // was computed again for each: 30-90 ms for a 1 MiB part instead of 10-25).
+  `with p as materialized (
+     select bytes, md5(bytes) = checksum as intact
+     from (select ${kind === 'words' ? 'data' : "convert_to(json, 'UTF8')"} as bytes, checksum
+           from search_snapshot_parts
+           where source = ${client.escapeLiteral(source)} and kind = ${client.escapeLiteral(kind)}
+             and part = ${Number(part)}) stored)
+   select intact, substring(bytes from s for ${sliceBytes})
+   from p, generate_series(1, greatest(octet_length(bytes), 1), ${sliceBytes}) s order by s`;
+
+/** A connection's buffers for the COPY and for a part's bytes, written over by each part it reads. */
+type Scratch = { copy: ByteScratch; part: ByteScratch };
 
 /**
- * A part as lines, with its checksum compared by PostgreSQL, on its own core: JSON parts by their
- * line breaks (doc-snapshot.ts writes one value or document per line), the words' bytes as base64
- * in slices of 48 KiB. Many short rows rather than one long one: a string of several hundred
- * kilobytes took this process about four times as long per byte to decode (V8 places it apart and
- * frees it only in a full collection). Base64, not bytea: that comes as hex, twice its size, and pg's
- * binary format gives no bytes either (it decodes them as UTF-8 text). A missing or empty part gives
- * no rows.
+ * A part's bytes, or undefined when it is missing or its checksum does not hold; a view of `scratch`,
+ * valid until it reads the next part.
  */
-const partLines = {
-  // Materialized: the checksum is computed once per part, not once per line.
-  json: `with p as materialized (
-           select json, md5(convert_to(json, 'UTF8')) = checksum as intact from search_snapshot_parts
-           where source = $1 and kind = $2 and part = $3)
-         select p.intact, t.line from p, string_to_table(p.json, E'\\n') with ordinality t (line, n)
-         order by t.n`,
-  data: `with p as materialized (
-           select data, md5(data) = checksum as intact from search_snapshot_parts
-           where source = $1 and kind = $2 and part = $3)
-         select p.intact, encode(substring(p.data from s for ${48 << 10}), 'base64') as line
-         from p, generate_series(1, octet_length(p.data), ${48 << 10}) s
-         order by s`,
-};
+async function readPart(
+  client: pg.ClientBase,
+  name: PartName,
+  scratch: Scratch,
+): Promise<Buffer | undefined> {
+  const rows = await copyRows(client, partQuery(client, name), scratch.copy);
+  // A binary COPY's boolean is one byte, 1 for true.
+  if (!rows.length || !rows.every(([intact, bytes]) => intact?.[0] === 1 && bytes)) return undefined;
+  if (rows.length === 1) return rows[0]![1]!;
+  scratch.part.clear();
+  for (const row of rows) scratch.part.append(row[1]!);
+  return scratch.part.view();
+}
+
+/** A JSON part's lines, each its own short string. */
+export function linesOf(bytes: Buffer): string[] {
+  const lines: string[] = [];
+  for (let at = 0; at <= bytes.length;) {
+    let end = bytes.indexOf(10, at);
+    if (end < 0) end = bytes.length;
+    lines.push(bytes.toString('utf8', at, end));
+    at = end + 1;
+  }
+  return lines;
+}
 
 type PartName = { source: string; kind: string; part: number };
 
@@ -127,19 +155,13 @@ export async function loadSnapshots(
       second = await joinSnapshot(database, id, onError);
     }
     const known = new ValueLines();
-    const decode = ({ source, kind }: PartName, rows: LineRow[]): ReadPart => {
-      if (!rows.length || !rows.every((row) => row.intact)) return { whole: false };
-      if (kind === 'words') return { whole: true, bytes: rows.map((row) => Buffer.from(row.line, 'base64')) };
-      if (kind === 'docs')
-        return {
-          whole: true,
-          docs: index.decodePart(
-            rows.map((row) => row.line),
-            known,
-          ),
-        };
+    const decode = ({ source, kind }: PartName, bytes: Buffer | undefined): ReadPart => {
+      if (!bytes) return { whole: false };
+      // Copied out of the scratch, which the next part overwrites.
+      if (kind === 'words') return { whole: true, bytes: [Buffer.from(bytes)] };
+      if (kind === 'docs') return { whole: true, docs: index.decodePart(linesOf(bytes), known) };
       const terms: string[] = [];
-      for (const { line } of rows) {
+      for (const line of linesOf(bytes)) {
         const values: unknown = JSON.parse(line);
         if (!Array.isArray(values)) throw new Error(`search snapshot: ${source} ${kind} not a list`);
         for (const value of values) terms.push(value as string);
@@ -244,28 +266,28 @@ async function readHeads(
 /**
  * The parts in order, each asked for `partsAhead` parts before it is placed, taking the connections
  * in turn; a connection is asked its next part once it has answered the one before (one query at a
- * time each). Each part is decoded as soon as it comes (`decode`): its rows are let go at once,
+ * time each). Each part is decoded as soon as it comes (`decode`): its lines are let go at once,
  * while young, rather than held until their turn, surviving collections and moved to the old
  * generation (where a full collection must find them).
  */
 function readAhead(
   clients: readonly pg.ClientBase[],
   parts: readonly PartName[],
-  decode: (part: PartName, rows: LineRow[]) => ReadPart,
+  decode: (part: PartName, bytes: Buffer | undefined) => ReadPart,
 ) {
   const asked: Promise<ReadPart>[] = [];
   const tails: Promise<unknown>[] = clients.map(() => Promise.resolve());
+  const scratches = clients.map(() => ({ copy: new ByteScratch(), part: new ByteScratch() }));
   const ask = (i: number) => {
-    const { source, kind, part } = parts[i]!;
     const c = i % clients.length;
-    const read = tails[c]!.then(() =>
-      clients[c]!.query<LineRow>(kind === 'words' ? partLines.data : partLines.json, [source, kind, part]),
+    // Decoded before the connection reads its next part into the same scratch.
+    const read = tails[c]!.then(async () =>
+      decode(parts[i]!, await readPart(clients[c]!, parts[i]!, scratches[c]!)),
     );
     tails[c] = read.catch(() => {});
     // Awaited later, or never (a source that failed): not an unhandled rejection meanwhile.
     read.catch(() => {});
-    asked[i] = read.then((result) => decode(parts[i]!, result.rows));
-    asked[i]!.catch(() => {});
+    asked[i] = read;
   };
   let next = 0;
   return {
@@ -308,5 +330,5 @@ async function loadSource(
     else for (const term of content.terms!) terms.push(term);
   }
   if (load.documents !== documents) throw new Error(`search snapshot: ${source.name} documents missing`);
-  await load.finish(wordsFromBytes(Buffer.concat(words), terms));
+  await load.finish(wordsFromBytes(words, terms));
 }

@@ -37,7 +37,7 @@ const docsPerPart = 500;
 const termsPerPart = 20_000;
 /** Terms per line of a terms part: each line is read as a short string of its own (snapshot-load.ts). */
 const termsPerLine = 1_000;
-/** The words' bytes come as hex text (twice their size), decoded in one turn per part: 1 MiB parts keep that short. */
+/** The words' bytes, read into a buffer each connection reuses (snapshot-load.ts): 1 MiB parts keep it small. */
 const bytesPerPart = 1 << 20;
 const lockKey = 'search_snapshots';
 

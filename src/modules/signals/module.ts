@@ -14,6 +14,7 @@ import { evidenceSpriteWeb, evidenceWeb } from './evidence/evidence.web.ts';
 import { EvidenceService } from './evidence/evidence-service.ts';
 import { evidenceSourcesAsOf } from './evidence/evidence-sources.ts';
 import { derivedKey } from '../../shared/field-encryption.ts';
+import { afterSearchReady } from '../search/index.ts';
 
 declare module '../../http/deps.ts' {
   interface Services {
@@ -32,7 +33,7 @@ export const signalsModule = {
     root: [evidenceSpriteWeb],
   },
   // The evidence cube, rebuilt by each process every 30 s (see evidence-service.ts for why not a job).
-  start: ({ db, log, keys }) => {
+  start: ({ db, log, keys, services }) => {
     const now = () => new Date();
     const evidence = new EvidenceService(db, {
       sources: evidenceSourcesAsOf(now),
@@ -41,7 +42,12 @@ export const signalsModule = {
       now,
       onError: (error) => log.error({ err: error }, 'evidence cube'),
     });
-    evidence.start();
+    // After the search index's load, which it slowed: a page asking before builds the cube itself.
+    afterSearchReady(
+      services.search,
+      () => evidence.start(),
+      (error) => log.error({ err: error }, 'evidence cube'),
+    );
     return { services: { evidence }, close: () => evidence.close() };
   },
 } satisfies ModuleManifest;

@@ -171,7 +171,8 @@ export class LiveAgenda {
    * database's slower answers while it loads (or by the first reader, whichever comes first).
    */
   start(): void {
-    if (this.started) return;
+    // Closed before the search index was ready (module.ts starts it then): nothing to start.
+    if (this.started || this.closed) return;
     this.started = true;
     this.connect();
     this.timer = setInterval(() => void this.reload(), this.options.reloadEveryMs ?? 300_000);

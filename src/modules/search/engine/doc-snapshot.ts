@@ -14,8 +14,8 @@ const requiredArrays = ['targetGroups', 'access', 'exceptions'] as const;
 /**
  * Documents as one part's text: lines of JSON, first the number of shared values, then each value,
  * then each document. Equal values are found by identity: the index holds one copy of each (a value
- * it holds twice is only stored twice). Lines, not one JSON text: PostgreSQL gives each line as a row
- * (../snapshot-load.ts), and many small strings cost this process far less to decode and collect
+ * it holds twice is only stored twice). Lines, not one JSON text: each line is decoded as a string of
+ * its own (../snapshot-load.ts), and many small strings cost this process far less to decode and collect
  * than one of several hundred kilobytes (V8 allocates those apart, and frees them only in a full
  * collection).
  */

@@ -143,4 +143,27 @@ describe('a snapshot of the words index', () => {
     expect(loaded.size).toBe(0);
     expect(() => wordsFromBytes(wordsBytes(good).subarray(0, 30), good.terms)).toThrow(/search snapshot/);
   });
+
+  it('takes the bytes back from the parts they were stored in, cut anywhere', async () => {
+    const index = new SnapshotTermIndex(fields, boosts);
+    for (let n = 0; n < 40; n++) index.add(n, randomDoc());
+    const [part] = await index.exportDocs(
+      new Int32Array(40),
+      Int32Array.from({ length: 40 }, (_, i) => i),
+      [40],
+    );
+    const bytes = wordsBytes(part!);
+    const cuts = (...at: number[]) =>
+      [0, ...at, bytes.length].slice(1).map((end, i, ends) => bytes.subarray(i ? ends[i - 1] : 0, end));
+    for (const parts of [
+      cuts(7),
+      cuts(16, 17, 100),
+      cuts(1, 2, 3, bytes.length - 1),
+      [...cuts(50), Buffer.alloc(0)],
+    ])
+      expect(wordsFromBytes(parts, part!.terms)).toEqual(part);
+    expect(() => wordsFromBytes(cuts(7).slice(0, 1), part!.terms)).toThrow(/too short/);
+    expect(() => wordsFromBytes(cuts(50).slice(0, 1), part!.terms)).toThrow(/cut short/);
+    expect(() => wordsFromBytes([...cuts(50), Buffer.from([1])], part!.terms)).toThrow(/too long/);
+  });
 });

@@ -107,29 +107,46 @@ export function wordsBytes(part: WordsPart): Buffer {
   return Buffer.concat([head, ...arrays.map((a) => Buffer.from(a.buffer, a.byteOffset, a.byteLength))]);
 }
 
-/** The arrays back from wordsBytes, with the terms; throws on a size that does not add up. */
-export function wordsFromBytes(bytes: Buffer, terms: string[]): WordsPart {
+/**
+ * The arrays back from wordsBytes (as one Buffer or in the parts it was stored in), with the terms;
+ * throws on a size that does not add up. The parts are copied straight into the arrays: joined first,
+ * they cost a 24 MB Buffer more at 50,000 services, fresh pages and all (0.2-0.4 s of a load).
+ */
+export function wordsFromBytes(bytes: Buffer | readonly Buffer[], terms: string[]): WordsPart {
   if (endianness() !== 'LE') throw new Error('search snapshot: big-endian platform');
-  if (bytes.length < 16) throw new Error('search snapshot: words too short');
-  const sizes = [0, 1, 2, 3].map((i) => bytes.readUInt32LE(i * 4));
-  let at = 16;
-  const take = <T extends Int32Array | Uint16Array>(make: (n: number) => T, length: number): T => {
-    const array = make(length);
-    const end = at + array.byteLength;
-    if (end > bytes.length) throw new Error('search snapshot: words cut short');
-    new Uint8Array(array.buffer).set(bytes.subarray(at, end));
-    at = end;
+  const chunks = Buffer.isBuffer(bytes) ? [bytes] : bytes;
+  let chunk = 0;
+  let at = 0;
+  /** Fills `into` with the next bytes; false when there are not enough. */
+  const read = (into: Uint8Array): boolean => {
+    for (let filled = 0; filled < into.length;) {
+      const from = chunks[chunk];
+      if (!from) return false;
+      const n = Math.min(into.length - filled, from.length - at);
+      into.set(from.subarray(at, at + n), filled);
+      filled += n;
+      at += n;
+      if (at === from.length) [chunk, at] = [chunk + 1, 0];
+    }
+    return true;
+  };
+  const head = Buffer.alloc(16);
+  if (!read(head)) throw new Error('search snapshot: words too short');
+  const sizes = [0, 1, 2, 3].map((i) => head.readUInt32LE(i * 4));
+  const take = <T extends Int32Array | Uint16Array>(array: T): T => {
+    if (!read(new Uint8Array(array.buffer))) throw new Error('search snapshot: words cut short');
     return array;
   };
-  const int32 = (n: number) => new Int32Array(n);
   const part: WordsPart = {
     terms,
-    keys: take(int32, sizes[0]!),
-    counts: take(int32, sizes[1]!),
-    postings: take(int32, sizes[2]!),
-    lengths: take((n) => new Uint16Array(n), sizes[3]!),
+    keys: take(new Int32Array(sizes[0]!)),
+    counts: take(new Int32Array(sizes[1]!)),
+    postings: take(new Int32Array(sizes[2]!)),
+    lengths: take(new Uint16Array(sizes[3]!)),
   };
-  if (at !== bytes.length) throw new Error('search snapshot: words too long');
+  // Skip empty parts at the end; any byte left is too many.
+  while (chunks[chunk] && at === chunks[chunk]!.length) [chunk, at] = [chunk + 1, 0];
+  if (chunk < chunks.length) throw new Error('search snapshot: words too long');
   return part;
 }
 

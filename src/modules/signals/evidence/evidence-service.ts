@@ -64,6 +64,8 @@ export class EvidenceService {
   }
 
   start(): void {
+    // Closed before the search index was ready (module.ts starts it then): nothing to start.
+    if (this.closed) return;
     const report = (error: unknown) => this.options.onError?.(error);
     void this.refresh().catch(report);
     if (this.options.timer === false) return;
