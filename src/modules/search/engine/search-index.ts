@@ -245,7 +245,7 @@ export class SearchIndex {
 
   /**
    * Which documents are open now, worked out for every document ahead of the first search: made by
-   * that search, it held the event loop some 46 ms at 100,000 documents (later minutes redo only
+   * that search, it held the event loop up to 46 ms at 100,000 documents (later minutes redo only
    * the documents whose answer may have changed).
    */
   prepareOpenNow(now: DateTime = DateTime.now()): void {
