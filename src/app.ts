@@ -30,6 +30,7 @@ import { smtpSender, startMailDelivery } from './modules/notifications/mail-deli
 import { locales } from './shared/i18n-text.ts';
 import { derivedKey } from './shared/field-encryption.ts';
 import { multiLineKeyword, passwordKeyword } from './shared/schema-text.ts';
+import { sharedSerializers } from './http/shared-serializers.ts';
 import { assetRoots } from './views/assets.ts';
 
 export interface AppOptions {
@@ -44,6 +45,7 @@ export async function buildApp(
 ): Promise<FastifyInstance> {
   const { db } = database;
   let respondToError: ErrorResponder = async () => {};
+  const serializers = sharedSerializers();
   const app = Fastify({
     logger:
       options.logger === false
@@ -66,6 +68,8 @@ export async function buildApp(
       },
       plugins: [ajvFormats as never],
     },
+    // Response serializers made once per distinct schema, before ready (http/shared-serializers.ts).
+    schemaController: serializers.schemaController,
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // A URL that cannot be decoded gets the site's page, in the reader's language (set below).
     frameworkErrors: (error, request, reply) => void respondToError(error, request, reply),
@@ -102,6 +106,11 @@ export async function buildApp(
     if (runtime.close) app.addHook('onClose', runtime.close);
   }
   const deps: WebDeps = { ...base, services: services as Services };
+  // Once every route is made, before the server listens; not awaited: they are made while the
+  // search index loads.
+  app.addHook('onReady', async () => {
+    serializers.prepare().catch((error: unknown) => app.log.error({ err: error }, 'response serializers'));
+  });
   const jobMetrics = config.jobs ? new JobMetrics() : undefined;
   if (config.jobs) {
     let jobs: { stop(): Promise<void> } | undefined;
@@ -156,7 +165,7 @@ export async function buildApp(
   enforceTextRules(app);
   await app.register(fp(healthRoutes), {
     database,
-    ready: () => runtimes.every((r) => r.ready?.() ?? true),
+    ready: () => serializers.prepared && runtimes.every((r) => r.ready?.() ?? true),
     problem: () => database.problem?.() ?? null,
     metricsToken: config.metricsToken,
     metrics: [...runtimes.flatMap((r) => r.metrics ?? []), ...(jobMetrics?.sources ?? [])],

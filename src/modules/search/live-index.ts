@@ -125,6 +125,7 @@ export class LiveSearchIndex {
         continue;
       }
       // Outside the retry: start() is done and must not run twice.
+      this.index.prepareOpenNow();
       await Promise.resolve(this.options.afterLoad)
         .then((f) => f?.())
         .catch((error: unknown) => this.options.onError?.(error));

@@ -5,7 +5,8 @@
 import { SearchIndex } from './search-index.ts';
 import { decodeDocs, ValueLines } from './doc-snapshot.ts';
 import type { SearchDoc } from './search-types.ts';
-import { Int32Buffer, nextTurn, type WordsPart } from './term-snapshot.ts';
+import { Int32Buffer, type WordsPart } from './term-snapshot.ts';
+import { nextTurn } from '../../../shared/turns.ts';
 
 export interface SourceContent {
   docs: SearchDoc[];

@@ -243,6 +243,15 @@ export class SearchIndex {
     return count;
   }
 
+  /**
+   * Which documents are open now, worked out for every document ahead of the first search: made by
+   * that search, it held the event loop up to 46 ms at 100,000 documents (later minutes redo only
+   * the documents whose answer may have changed).
+   */
+  prepareOpenNow(now: DateTime = DateTime.now()): void {
+    this.openNow(now);
+  }
+
   /** Documents open at this minute (open-now.ts). */
   private openNow(now: DateTime): Bitset {
     return this.open.at(now, this.docs, this.version);

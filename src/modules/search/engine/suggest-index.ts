@@ -8,6 +8,7 @@ import { nextTurn } from '../../../shared/turns.ts';
 import { type DocType, docTypes, type SearchDoc } from './search-types.ts';
 import type { Thesaurus } from './thesaurus.ts';
 import { fold, words } from './text.ts';
+import { Int32Buffer } from './term-snapshot.ts';
 
 export interface Suggestion {
   text: string;
@@ -51,13 +52,16 @@ export class SuggestIndex {
     const typeOf: number[] = [];
     const ranks: number[] = [];
     const folded: string[] = [];
-    const seen = new Set<string>();
+    // In 64 sets, not one: a set (or map, or array) of 150,000 entries grows in one step that held
+    // the event loop 20-60 ms, which no slice boundary can split.
+    const seen = Array.from({ length: 64 }, () => new Set<string>());
     const add = (name: I18nText, type: Suggestion['type'], rank: number, id?: string) => {
       const all = Object.values(name).join(' ');
       const text = words(all).map(fold).join(' ');
       const key = `${type}|${text}`;
-      if (!text || seen.has(key)) return;
-      seen.add(key);
+      const shard = seen[(key.length + key.charCodeAt(key.length >> 1)) & 63]!;
+      if (!text || shard.has(key)) return;
+      shard.add(key);
       names.push(name);
       ids.push(id);
       typeOf.push(types.indexOf(type));
@@ -76,22 +80,24 @@ export class SuggestIndex {
       if (doc.type === 'service') add(doc.organisationName, 'organisation', doc.trust, doc.organisationId);
       if ((i & 63) === 0 && slices.due) await slices.next();
     }
-    seen.clear();
-    // Each distinct word once, with the (word, entry) pairs as numbers.
+    seen.length = 0;
+    // Each distinct word once, with the (word, entry) pairs as numbers (typed: they grow by a copy).
     const wordIds = new Map<string, number>();
     const distinct: string[] = [];
-    const pairWord: number[] = [];
-    const pairOwner: number[] = [];
+    const pairWords = new Int32Buffer();
+    const pairOwners = new Int32Buffer();
     for (let i = 0; i < folded.length; i++) {
       for (const word of new Set(folded[i]!.split(' '))) {
         let id = wordIds.get(word);
         if (id === undefined) wordIds.set(word, (id = distinct.push(word) - 1));
-        pairWord.push(id);
-        pairOwner.push(i);
+        pairWords.push(id);
+        pairOwners.push(i);
       }
       if ((i & 255) === 0 && slices.due) await slices.next();
     }
     wordIds.clear();
+    const pairWord = pairWords.toArray();
+    const pairOwner = pairOwners.toArray();
     const wordOrder = await sortInSlices(
       distinct.length,
       (a, b) => (distinct[a]! < distinct[b]! ? -1 : distinct[a]! > distinct[b]! ? 1 : 0),

@@ -4,6 +4,7 @@
 // times 256 plus the term's frequency, as in the index.
 import { endianness } from 'node:os';
 import { TermIndex, tfSlots } from './term-index.ts';
+import { nextTurn } from '../../../shared/turns.ts';
 
 export interface WordsPart {
   /** The part's terms; a key's term is its position here. */
@@ -61,9 +62,6 @@ export async function checkWordsGradually(
     started = performance.now();
   }
 }
-
-/** A turn of the event loop for whatever waits (a request, a health check). */
-export const nextTurn = () => new Promise((resolve) => setImmediate(resolve));
 
 /** The checks of checkWords, pausing (yield) every few thousand steps. */
 function* wordChecks(part: WordsPart, docs: number, width: number): Generator<void> {
@@ -197,7 +195,7 @@ export class SnapshotTermIndex extends TermIndex {
         }
       }
       if (performance.now() - started > 4) {
-        await new Promise((resolve) => setImmediate(resolve));
+        await nextTurn();
         started = performance.now();
       }
     }
