@@ -39,10 +39,11 @@ export const searchModule = {
       afterLoad: collectGarbage,
     });
     // Once ready, the suggestions are made in slices: made at the first suggest request, that
-    // request and every one after it waited the seconds of the making. Their making now leaves some
-    // 35 MB of heap and 40 MB of typed arrays' garbage (50,000 services + 50,000 other documents,
-    // 180 MB before folded-names.ts) that an idle process keeps until a full collection: one here
-    // (a pause of 0.2–0.8 s, once) holds it 15–20 MB lower, 550–590 MB RSS against 570–610.
+    // request and every one after it waited the seconds of the making. Their making (lean since
+    // folded-names.ts) still leaves the heap some 40 MB above its live 322 MB (50,000 services +
+    // 50,000 other documents), which an idle process keeps until a full collection: one here (a
+    // pause of 0.4-0.8 s on a busy machine, once) holds it 15-20 MB lower, 553-589 MB RSS against
+    // 569-608 MB.
     let suggestionsReady = false;
     search.ready
       .then(() => search.index.prepareSuggestions())
