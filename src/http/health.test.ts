@@ -51,6 +51,12 @@ describe('health and metrics', () => {
     expect(metric(body, 'nodejs_eventloop_lag_p99_seconds')).toBeGreaterThanOrEqual(0);
     expect(metric(body, 'nodejs_eventloop_lag_max_seconds')).toBeLessThan(60);
     expect(metric(body, 'passerelle_search_index_ready')).toBe(1);
+    // Made after ready: the bench takes the idle memory once they are.
+    await expect
+      .poll(async () => metric((await get('/metrics')).body, 'passerelle_search_suggestions_ready'), {
+        timeout: 10_000,
+      })
+      .toBe(1);
     expect(metric(body, 'passerelle_search_listening')).toBe(1);
     expect(metric(body, 'passerelle_search_index_documents')).toBeGreaterThanOrEqual(0);
     const lag = metric(body, 'passerelle_search_index_lag_seconds');

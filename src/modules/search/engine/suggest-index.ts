@@ -7,8 +7,8 @@ import { Slices, sortInSlices } from '../../../shared/slices.ts';
 import { nextTurn } from '../../../shared/turns.ts';
 import { type DocType, docTypes, type SearchDoc } from './search-types.ts';
 import type { Thesaurus } from './thesaurus.ts';
+import { FoldedNames, type Units, unitsInclude } from './folded-names.ts';
 import { fold, words } from './text.ts';
-import { Int32Buffer } from './term-snapshot.ts';
 
 export interface Suggestion {
   text: string;
@@ -29,8 +29,8 @@ export class SuggestIndex {
     private readonly ids: readonly (string | undefined)[],
     private readonly typeOf: Uint8Array,
     private readonly ranks: Float64Array,
-    /** Every entry's folded words, each entry as " word word", one after the other. */
-    private readonly folded: string,
+    /** Every entry's folded words, each entry as " word word", one after the other (code units). */
+    private readonly folded: Units,
     private readonly foldedStart: Int32Array,
     /** The distinct folded words, sorted, one after the other in one string. */
     private readonly wordText: string,
@@ -40,38 +40,46 @@ export class SuggestIndex {
     private readonly owners: Int32Array,
   ) {}
 
-  /** Made in slices that give the event loop back (1.5–2 s of work at 100,000 documents). */
+  /**
+   * Made in slices that give the event loop back (1.5–2 s of work at 100,000 documents). The names
+   * are counted first and folded into one buffer (folded-names.ts): the arrays are made once at their
+   * size, and the making leaves little garbage for an idle process to hold.
+   */
   static async build(
     docs: readonly (SearchDoc | undefined)[],
     thesaurus: Thesaurus,
     pause: () => Promise<void> = nextTurn,
   ): Promise<SuggestIndex> {
     const slices = new Slices(pause);
+    const conceptNames = thesaurus.concepts.map((concept): I18nText => ({
+      nl: concept.terms.nl[0],
+      fr: concept.terms.fr[0],
+      en: concept.terms.en[0],
+    }));
+    let most = conceptNames.length;
+    let chars = conceptNames.reduce((sum, name) => sum + lengthOf(name), 0);
+    for (const doc of docs) {
+      if (!doc || doc.type === 'term') continue;
+      most++;
+      chars += lengthOf(doc.name);
+      if (doc.type === 'service') {
+        most++;
+        chars += lengthOf(doc.organisationName);
+      }
+    }
+    const folded = new FoldedNames(most, chars);
     const names: I18nText[] = [];
     const ids: (string | undefined)[] = [];
-    const typeOf: number[] = [];
-    const ranks: number[] = [];
-    const folded: string[] = [];
-    // In 64 sets, not one: a set (or map, or array) of 150,000 entries grows in one step that held
-    // the event loop 20-60 ms, which no slice boundary can split.
-    const seen = Array.from({ length: 64 }, () => new Set<string>());
+    const ranks = new Float64Array(most);
     const add = (name: I18nText, type: Suggestion['type'], rank: number, id?: string) => {
-      const all = Object.values(name).join(' ');
-      const text = words(all).map(fold).join(' ');
-      const key = `${type}|${text}`;
-      const shard = seen[(key.length + key.charCodeAt(key.length >> 1)) & 63]!;
-      if (!text || shard.has(key)) return;
-      shard.add(key);
+      const n = folded.add(Object.values(name).join(' '), types.indexOf(type));
+      if (n < 0) return;
       names.push(name);
       ids.push(id);
-      typeOf.push(types.indexOf(type));
-      ranks.push(rank);
-      folded.push(text);
+      ranks[n] = rank;
     };
     // Concepts first: "did you mean CPAS" beats the name of one service.
-    for (const concept of thesaurus.concepts) {
-      add({ nl: concept.terms.nl[0], fr: concept.terms.fr[0], en: concept.terms.en[0] }, 'concept', 10);
-    }
+    for (const name of conceptNames) add(name, 'concept', 10);
     for (let i = 0; i < docs.length; i++) {
       const doc = docs[i];
       // A glossary term is offered as its concept already.
@@ -80,56 +88,38 @@ export class SuggestIndex {
       if (doc.type === 'service') add(doc.organisationName, 'organisation', doc.trust, doc.organisationId);
       if ((i & 63) === 0 && slices.due) await slices.next();
     }
-    seen.length = 0;
-    // Each distinct word once, with the (word, entry) pairs as numbers (typed: they grow by a copy).
-    const wordIds = new Map<string, number>();
-    const distinct: string[] = [];
-    const pairWords = new Int32Buffer();
-    const pairOwners = new Int32Buffer();
-    for (let i = 0; i < folded.length; i++) {
-      for (const word of new Set(folded[i]!.split(' '))) {
-        let id = wordIds.get(word);
-        if (id === undefined) wordIds.set(word, (id = distinct.push(word) - 1));
-        pairWords.push(id);
-        pairOwners.push(i);
-      }
-      if ((i & 255) === 0 && slices.due) await slices.next();
+    const count = folded.count;
+    for (let n = 0; n < count; n += 256) {
+      folded.numberWords(n, Math.min(count, n + 256));
+      if (slices.due) await slices.next();
     }
-    wordIds.clear();
-    const pairWord = pairWords.toArray();
-    const pairOwner = pairOwners.toArray();
-    const wordOrder = await sortInSlices(
-      distinct.length,
-      (a, b) => (distinct[a]! < distinct[b]! ? -1 : distinct[a]! > distinct[b]! ? 1 : 0),
-      slices,
-    );
-    const place = new Int32Array(distinct.length);
-    for (let k = 0; k < wordOrder.length; k++) place[wordOrder[k]!] = k;
-    // By word, then highest rank first, then in the entries' order (the sort is stable).
-    const order = await sortInSlices(
-      pairWord.length,
-      (a, b) => place[pairWord[a]!]! - place[pairWord[b]!]! || ranks[pairOwner[b]!]! - ranks[pairOwner[a]!]!,
-      slices,
-    );
-    const ownerStart = new Int32Array(distinct.length + 1);
-    const owners = new Int32Array(order.length);
-    for (let k = 0; k < order.length; k++) {
-      ownerStart[place[pairWord[k]!]! + 1]!++;
-      owners[k] = pairOwner[order[k]!]!;
-      if ((k & 4095) === 0 && slices.due) await slices.next();
+    const { wordCount, pairWords, pairStart } = folded;
+    const wordOrder = await sortInSlices(wordCount, (a, b) => folded.compareWords(a, b), slices);
+    const place = new Int32Array(wordCount);
+    for (let k = 0; k < wordCount; k++) place[wordOrder[k]!] = k;
+    // By word, each word's entries in their order, then highest rank first (a stable sort per word).
+    const ownerStart = new Int32Array(wordCount + 1);
+    const pairs = pairStart[count]!;
+    for (let p = 0; p < pairs; p++) ownerStart[place[pairWords[p]!]! + 1]!++;
+    for (let k = 0; k < wordCount; k++) ownerStart[k + 1]! += ownerStart[k]!;
+    const owners = new Int32Array(pairs);
+    const next = ownerStart.slice(0, wordCount);
+    for (let n = 0; n < count; n++) {
+      for (let p = pairStart[n]!; p < pairStart[n + 1]!; p++) owners[next[place[pairWords[p]!]!]!++] = n;
+      if ((n & 4095) === 0 && slices.due) await slices.next();
     }
-    for (let k = 0; k < distinct.length; k++) ownerStart[k + 1]! += ownerStart[k]!;
-    const [foldedText, foldedStart] = await packed(folded, ' ', slices);
-    const [wordText, wordStart] = await packed(
-      Array.from(wordOrder, (w) => distinct[w]!),
-      '',
-      slices,
-    );
+    for (let k = 0; k < wordCount; k++) {
+      const sorting = byRank(owners, ownerStart[k]!, ownerStart[k + 1]!, ranks, slices);
+      if (sorting) await sorting;
+      if ((k & 255) === 0 && slices.due) await slices.next();
+    }
+    const [foldedText, foldedStart] = folded.namesText();
+    const [wordText, wordStart] = folded.wordsText(wordOrder);
     return new SuggestIndex(
       names,
       ids,
-      Uint8Array.from(typeOf),
-      Float64Array.from(ranks),
+      folded.kinds.subarray(0, count),
+      ranks.subarray(0, count),
       foldedText,
       foldedStart,
       wordText,
@@ -182,8 +172,9 @@ export class SuggestIndex {
         const owner = owners[k]!;
         if (taken.has(owner)) continue;
         if (before.length) {
-          const name = this.folded.slice(this.foldedStart[owner], this.foldedStart[owner + 1]);
-          if (!before.every((b) => name.includes(b))) continue;
+          const from = this.foldedStart[owner]!;
+          const to = this.foldedStart[owner + 1]!;
+          if (!before.every((b) => unitsInclude(this.folded, from, to, b))) continue;
         }
         taken.add(owner);
         found.push(owner);
@@ -201,24 +192,30 @@ export class SuggestIndex {
   }
 }
 
+/** The code units of a name's texts joined by spaces, about what its folded words take. */
+function lengthOf(name: I18nText): number {
+  let length = 1;
+  for (const text of Object.values(name)) length += (text?.length ?? 0) + 1;
+  return length;
+}
+
 /**
- * Strings, each after `before`, as one flat string and where each starts (one more: the end):
- * joined a few thousand at a time, then the joined pieces at once.
+ * Sorts entries[from..to) highest rank first, ties kept in their order (a stable sort); a promise
+ * when the entries are many and sorted in slices.
  */
-async function packed(
-  parts: readonly string[],
-  before: string,
-  slices: Slices,
-): Promise<[string, Int32Array]> {
-  const start = new Int32Array(parts.length + 1);
-  const pieces: string[] = [];
-  for (let from = 0; from < parts.length; from += 4096) {
-    const to = Math.min(parts.length, from + 4096);
-    for (let i = from; i < to; i++) start[i + 1] = start[i]! + before.length + parts[i]!.length;
-    pieces.push(before + parts.slice(from, to).join(before));
-    if (slices.due) await slices.next();
+function byRank(entries: Int32Array, from: number, to: number, ranks: Float64Array, slices: Slices) {
+  let sorted = true;
+  for (let i = from + 1; i < to && sorted; i++) sorted = ranks[entries[i - 1]!]! >= ranks[entries[i]!]!;
+  if (sorted) return;
+  const higher = (a: number, b: number) => ranks[b]! - ranks[a]!;
+  if (to - from <= 256) {
+    entries.set(Array.from(entries.subarray(from, to)).sort(higher), from);
+    return;
   }
-  return [pieces.join(''), start];
+  const run = entries.slice(from, to);
+  return sortInSlices(run.length, (a, b) => higher(run[a]!, run[b]!), slices).then((order) => {
+    for (let k = 0; k < order.length; k++) entries[from + k] = run[order[k]!]!;
+  });
 }
 
 /**
