@@ -1,5 +1,5 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { PostingLists } from './posting-lists.ts';
+import { packedFrom, type PostingList, PostingLists } from './posting-lists.ts';
 import { TermIndex } from './term-index.ts';
 
 afterEach(() => {
@@ -8,7 +8,7 @@ afterEach(() => {
 
 describe('posting lists copied to their length', () => {
   it('copies each list grown since, keeping its postings, then has none waiting', async () => {
-    const lists: (number[] | undefined)[] = [];
+    const lists: (PostingList | undefined)[] = [];
     const growing = new PostingLists(lists, 60_000);
     growing.toGrow(3).push(1, 2);
     growing.toGrow(3).push(3);
@@ -26,7 +26,7 @@ describe('posting lists copied to their length', () => {
 
   it('runs by itself a while after the last list grew', async () => {
     vi.useFakeTimers();
-    const lists: (number[] | undefined)[] = [];
+    const lists: (PostingList | undefined)[] = [];
     const growing = new PostingLists(lists, 1_000);
     growing.toGrow(5).push(9);
     await vi.advanceTimersByTimeAsync(999);
@@ -54,5 +54,41 @@ describe('posting lists copied to their length', () => {
     // Growing again after the copy works on the copy.
     terms.add(500, [['t3'], ['']]);
     expect(terms.search({ queries: ['t3'] }).map((h) => h.n)).toContain(500);
+  });
+
+  it('keeps a long list as an Int32Array of its length, and unpacks it to grow again', async () => {
+    const lists: (PostingList | undefined)[] = [];
+    const growing = new PostingLists(lists, 60_000);
+    const long = Array.from({ length: packedFrom }, (_, i) => i * 256 + 1);
+    growing.toGrow(1).push(...long);
+    growing.toGrow(2).push(...long.slice(1));
+    await growing.compact();
+    expect(lists[1]).toBeInstanceOf(Int32Array);
+    expect([...lists[1]!]).toEqual(long);
+    expect(Array.isArray(lists[2])).toBe(true);
+    const grown = growing.toGrow(1);
+    expect(Array.isArray(grown)).toBe(true);
+    grown.push(99 * 256 + 1);
+    expect(lists[1]).toBe(grown);
+    expect(grown).toEqual([...long, 99 * 256 + 1]);
+  });
+
+  it('finds, scores and vacuums documents in packed lists as in plain ones', async () => {
+    const fields = ['title'];
+    const terms = new TermIndex(fields, { title: 1 });
+    for (let n = 0; n < 3 * packedFrom; n++) terms.add(n, [['cpas', `w${n % 5}`]]);
+    const growing = (terms as unknown as { growing: PostingLists }).growing;
+    const before = terms.search({ queries: ['cpas', 'w2'] });
+    await growing.compact();
+    const lists = (terms as unknown as { postings: (PostingList | undefined)[] }).postings;
+    expect(lists.some((l) => l instanceof Int32Array)).toBe(true);
+    expect(terms.search({ queries: ['cpas', 'w2'] })).toEqual(before);
+    for (let n = 0; n < 2 * packedFrom; n++) terms.discard(n);
+    await terms.vacuum();
+    const after = terms.search({ queries: ['cpas'] }).map((h) => h.n);
+    expect(after).toHaveLength(packedFrom);
+    expect(Math.min(...after)).toBe(2 * packedFrom);
+    // The packed list holds only the documents left.
+    expect(lists.find((l) => l instanceof Int32Array)?.length).toBe(packedFrom);
   });
 });

@@ -6,7 +6,7 @@
 // words within some edits of a typo.
 import SearchableMap from 'minisearch/SearchableMap';
 import { nextTurn } from '../../../shared/turns.ts';
-import { PostingLists } from './posting-lists.ts';
+import { type PostingList, PostingLists } from './posting-lists.ts';
 import { Scratch } from './term-scratch.ts';
 import { drain, type Expansion, matchSteps, type Steps, type TermLists, tfSlots } from './term-match.ts';
 import { type TermMatches, type TermQuery, type TermSearchOptions, type TermMatch } from './term-types.ts';
@@ -24,7 +24,7 @@ export class TermIndex {
   protected readonly termNames: (string | undefined)[] = [];
   private readonly freeTerms: number[] = [];
   /** Per term id and field (termId * fields + field): postings in the order documents came. */
-  protected readonly postings: (number[] | undefined)[] = [];
+  protected readonly postings: (PostingList | undefined)[] = [];
   /** The lists to push to: each is copied to its length after a while (posting-lists.ts). */
   protected readonly growing = new PostingLists(this.postings);
   /** Per document and field: its number of distinct terms. */
@@ -162,9 +162,10 @@ export class TermIndex {
             // A number re-used while this runs cannot be among these: they are released at the end.
             if (!(n < gone.length && gone[n])) list[kept++] = p;
           }
-          list.length = kept;
           if (kept) left += kept;
-          else this.postings[id * width + f] = undefined;
+          if (!kept) this.postings[id * width + f] = undefined;
+          else if (Array.isArray(list)) list.length = kept;
+          else if (kept < list.length) this.postings[id * width + f] = list.slice(0, kept);
         }
         if (!left) this.forgetTerm(id, name);
         if (performance.now() - started > 4) {

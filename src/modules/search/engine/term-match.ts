@@ -8,6 +8,7 @@ import { scoreOrder } from './score-order.ts';
 import { matchedTerms } from './matched-terms.ts';
 import { float64s, uint32s } from './typed-pool.ts';
 import type { Options, Run, TermMatches, TermQuery } from './term-types.ts';
+import type { PostingList } from './posting-lists.ts';
 
 const bm25 = { k: 1.2, b: 0.7, d: 0.5 };
 const weights = { fuzzy: 0.45, prefix: 0.375 };
@@ -20,7 +21,7 @@ export interface TermLists {
   boosts: Readonly<Record<string, number>>;
   ids: Map<string, number>;
   terms: SearchableMap<number>;
-  postings: readonly (number[] | undefined)[];
+  postings: readonly (PostingList | undefined)[];
   live: Uint8Array;
   lengths: Uint16Array;
   totalLength: readonly number[];
