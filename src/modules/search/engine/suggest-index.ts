@@ -118,8 +118,9 @@ export class SuggestIndex {
     return new SuggestIndex(
       names,
       ids,
-      folded.kinds.subarray(0, count),
-      ranks.subarray(0, count),
+      // Copies of their length: the arrays were sized with the repeats not kept.
+      folded.kinds.slice(0, count),
+      ranks.slice(0, count),
       foldedText,
       foldedStart,
       wordText,
