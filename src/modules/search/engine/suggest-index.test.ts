@@ -194,6 +194,15 @@ describe('suggestions made in slices', () => {
     expect(made).toBe(1);
   });
 
+  it('tell they are made once a making succeeds, the first having failed (the /metrics gauge)', async () => {
+    const suggestions = new Suggestions();
+    await expect(suggestions.prepare(1, () => Promise.reject(new Error('no memory')))).rejects.toThrow();
+    expect(suggestions.made).toBe(false);
+    const make = () => SuggestIndex.build(docs(50, 1), thesaurus());
+    expect((await suggestions.suggest('jeu', 'fr', 8, 1, make)).length).toBeGreaterThan(0);
+    expect(suggestions.made).toBe(true);
+  });
+
   it('answer from the former index while a new one is made, and wait only for the first', async () => {
     const suggestions = new Suggestions();
     let made = 0;

@@ -244,6 +244,11 @@ export class Suggestions {
     this.generation++;
   }
 
+  /** Whether a list is made (maybe older than the documents): a failed first making, tried again at an ask, counts once it succeeds. */
+  get made(): boolean {
+    return this.built !== undefined;
+  }
+
   /** Made ahead of the first ask (once the index is ready), so that the first to type does not wait for it. */
   prepare(version: number, make: () => Promise<SuggestIndex>): Promise<void> {
     if (!this.built && !this.building) this.building = this.rebuild(version, make);
