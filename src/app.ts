@@ -109,7 +109,8 @@ export async function buildApp(
   // Once every route is made, before the server listens; not awaited: they are made while the
   // search index loads.
   app.addHook('onReady', async () => {
-    serializers.prepare().catch((error: unknown) => app.log.error({ err: error }, 'response serializers'));
+    // A schema that cannot be made is logged with its route (FST_ERR_SCH_SERIALIZATION_BUILD).
+    void serializers.prepare((error) => app.log.error({ err: error }, error.message));
   });
   const jobMetrics = config.jobs ? new JobMetrics() : undefined;
   if (config.jobs) {
@@ -166,6 +167,7 @@ export async function buildApp(
   await app.register(fp(healthRoutes), {
     database,
     ready: () => serializers.prepared && runtimes.every((r) => r.ready?.() ?? true),
+    unservable: () => (serializers.failed ? 'serializers' : null),
     problem: () => database.problem?.() ?? null,
     metricsToken: config.metricsToken,
     metrics: [...runtimes.flatMap((r) => r.metrics ?? []), ...(jobMetrics?.sources ?? [])],

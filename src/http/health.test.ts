@@ -1,8 +1,11 @@
+import Fastify from 'fastify';
 import { describe, expect, it } from 'vitest';
 import { createTestApp, testConfig, useTestApp } from '../../test/helpers/test-app.ts';
 import { buildApp } from '../app.ts';
 import { connectDatabase } from '../db/client.ts';
 import { JobMetrics } from '../jobs.ts';
+import type { DatabaseConnection } from '../db/client.ts';
+import { healthRoutes } from './health.ts';
 import { metricsRegistry } from './metrics.ts';
 
 /** The value of one series in Prometheus text, or undefined when it is not there. */
@@ -71,6 +74,33 @@ describe('health and metrics', () => {
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-encoding']).toBe('br');
+  });
+});
+
+describe('readiness that time does not bring', () => {
+  it("tells 'unavailable' with the reason, not 'starting', while what was ready stays ready", async () => {
+    const app = Fastify();
+    let broken: string | null = null;
+    // A database that answers: only readiness is asked of it here.
+    const database = { db: { execute: async () => [] }, pool: {} } as unknown as DatabaseConnection;
+    await app.register(healthRoutes, {
+      database,
+      ready: () => false,
+      unservable: () => broken,
+      problem: () => null,
+      metrics: [],
+    });
+    try {
+      expect((await app.inject('/readyz')).json()).toEqual({ status: 'starting', reason: 'search index' });
+      broken = 'serializers';
+      const ready = await app.inject('/readyz');
+      expect(ready.statusCode).toBe(503);
+      expect(ready.json()).toEqual({ status: 'unavailable', reason: 'serializers' });
+      // Not a liveness failure: restarting would not mend a schema.
+      expect((await app.inject('/healthz')).statusCode).toBe(200);
+    } finally {
+      await app.close();
+    }
   });
 });
 

@@ -11,13 +11,15 @@ import { metricsRegistry, processMetrics } from './metrics.ts';
 export const healthRoutes: FastifyPluginAsync<{
   database: DatabaseConnection;
   ready: () => boolean;
+  /** What keeps this process from serving all its routes for good (a restart would not cure it), or null. */
+  unservable?: () => string | null;
   /** What the modules and the jobs report on /metrics, besides the process and the pool. */
   metrics: readonly MetricSource[];
   /** What is wrong with this process that a restart may cure (its embedded database died), or null. */
   problem: () => string | null;
   /** Asked of scrapers when set (METRICS_TOKEN). */
   metricsToken?: string;
-}> = async (app, { database, ready, problem, metrics, metricsToken }) => {
+}> = async (app, { database, ready, unservable, problem, metrics, metricsToken }) => {
   const { db } = database;
   const registry = metricsRegistry([...processMetrics(database), ...metrics]);
   const duration = new Histogram({
@@ -48,6 +50,9 @@ export const healthRoutes: FastifyPluginAsync<{
   app.get('/readyz', hidden, async (_request, reply) => {
     try {
       await db.execute(sql`select 1`);
+      // Told apart from 'starting': an operator waiting for it would wait forever.
+      const broken = unservable?.() ?? null;
+      if (broken) return reply.code(503).send({ status: 'unavailable', reason: broken });
       // A process serves traffic once its search index holds the directory.
       if (!ready()) return reply.code(503).send({ status: 'starting', reason: 'search index' });
       return { status: 'ready' };

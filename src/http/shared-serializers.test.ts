@@ -29,7 +29,7 @@ describe('shared response serializers', () => {
     // Made lazily, the first request of a route made its validators (100-280 ms of event loop).
     expect(built).toBe(0);
     expect(serializers.prepared).toBe(false);
-    await serializers.prepare();
+    await serializers.prepare(() => {});
     expect(serializers.prepared).toBe(true);
     expect(built).toBe(1);
     for (const prefix of ['/nl', '/fr', '/en'])
@@ -41,8 +41,51 @@ describe('shared response serializers', () => {
     const serializers = sharedSerializers();
     const app = await appWith(serializers);
     expect((await app.inject('/nl/item')).json()).toEqual({ id: 'a', owner: null });
-    await serializers.prepare();
+    await serializers.prepare(() => {});
     expect((await app.inject('/fr/item')).json()).toEqual({ id: 'a', owner: { name: '/fr' } });
     expect((await app.inject('/en/item')).json()).toEqual({ id: 'a', owner: { name: '/en' } });
+  });
+
+  it('keep preparing past a schema that cannot be made, name its route once and remember the failure', async () => {
+    let built = 0;
+    const serializers = sharedSerializers((_schemas, route) => {
+      built++;
+      if (route.url === '/bad') throw new Error('unknown format');
+      return (data) => JSON.stringify(data);
+    });
+    const app = Fastify({ schemaController: serializers.schemaController });
+    app.get('/bad', { schema: { response: { 200: Type.Object({ bad: Type.String() }) } } }, async () => ({
+      bad: 'x',
+    }));
+    app.get('/good', { schema: { response: { 200: Item() } } }, async () => ({ id: 'a', owner: null }));
+    await app.ready();
+    const failures: Error[] = [];
+    await serializers.prepare((error) => failures.push(error));
+    // The good one is made too, not left to its first request.
+    expect(serializers.prepared).toBe(true);
+    expect(built).toBe(2);
+    expect(serializers.failed).toBe(true);
+    expect(failures.map((error) => [(error as { code?: string }).code, error.message])).toEqual([
+      ['FST_ERR_SCH_SERIALIZATION_BUILD', expect.stringContaining('GET: /bad') as string],
+    ]);
+    expect((await app.inject('/good')).statusCode).toBe(200);
+    expect((await app.inject('/bad')).statusCode).toBe(500);
+    expect((await app.inject('/bad')).statusCode).toBe(500);
+    // Not compiled again by each request.
+    expect(built).toBe(2);
+  });
+
+  it("pass Fastify's serializerOpts to fast-json-stringify", async () => {
+    const serializers = sharedSerializers();
+    const app = Fastify({
+      schemaController: serializers.schemaController,
+      serializerOpts: { rounding: 'ceil' },
+    });
+    app.get('/n', { schema: { response: { 200: Type.Object({ n: Type.Integer() }) } } }, async () => ({
+      n: 1.2,
+    }));
+    await app.ready();
+    await serializers.prepare(() => {});
+    expect((await app.inject('/n')).json()).toEqual({ n: 2 });
   });
 });

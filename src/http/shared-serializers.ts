@@ -6,8 +6,11 @@
 // (24 distinct schemas; GET and HEAD and each page language asked for 196). So each route gets a
 // serializer that is made when first used, and `prepare` makes them all, one a turn, while the
 // search index loads: by /readyz none is left for a request to make.
+// A schema that cannot be compiled no longer fails the start (Fastify's FST_ERR_SCH_SERIALIZATION_BUILD
+// at `ready`); `prepare` still finds it before the process is ready, logs it naming the route, and
+// keeps the process out of service for good (/readyz: reason 'serializers'), as a failed start did.
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
-import type { FastifyServerOptions } from 'fastify';
+import { errorCodes, type FastifyServerOptions } from 'fastify';
 import { nextTurn } from '../shared/turns.ts';
 import { schemaKey } from './shared-schemas.ts';
 
@@ -17,33 +20,55 @@ type RouteSerializer = Parameters<ReturnType<ReturnType<typeof SerializerSelecto
 export interface SharedSerializers {
   /** Fastify's `schemaController` option. */
   schemaController: NonNullable<FastifyServerOptions['schemaController']>;
-  /** Makes every serializer not made yet, one a turn (shared/turns.ts). */
-  prepare(): Promise<void>;
+  /** Makes every serializer not made yet, one a turn (shared/turns.ts); `failed` for those that throw. */
+  prepare(failed: (error: Error) => void): Promise<void>;
   /** Whether none is left to make. */
   readonly prepared: boolean;
+  /** Whether one could not be made: the process cannot serve all its routes. */
+  readonly failed: boolean;
 }
 
 export function sharedSerializers(
-  build: (externalSchemas: unknown, route: RouteSerializer) => Serializer = (externalSchemas, route) =>
-    SerializerSelector()(externalSchemas, { compileValidators: true })(route),
+  build: (externalSchemas: unknown, route: RouteSerializer, serializerOpts: unknown) => Serializer = (
+    externalSchemas,
+    route,
+    serializerOpts,
+  ) =>
+    SerializerSelector()(externalSchemas, { ...(serializerOpts as object), compileValidators: true })(route),
 ): SharedSerializers {
   const made = new Map<string, () => Serializer>();
   const pending: (() => Serializer)[] = [];
-  const lazy = (make: () => Serializer) => {
+  let failed = false;
+  const lazy = (make: () => Serializer, route: RouteSerializer) => {
     let serializer: Serializer | undefined;
-    const get = () => (serializer ??= make());
+    let error: Error | undefined;
+    // The failure is kept: a request does not compile the schema again only to throw again.
+    const get = () => {
+      if (error) throw error;
+      try {
+        return (serializer ??= make());
+      } catch (cause) {
+        failed = true;
+        error = new errorCodes.FST_ERR_SCH_SERIALIZATION_BUILD(
+          route.method,
+          route.url,
+          (cause as Error).message,
+        );
+        throw error;
+      }
+    };
     pending.push(get);
     return get;
   };
   return {
     schemaController: {
       compilersFactory: {
-        buildSerializer: (externalSchemas) => (route) => {
+        buildSerializer: (externalSchemas, serializerOpts) => (route) => {
           // A schema that holds more than plain data (a function) gets a serializer of its own.
           const key = schemaKey(route.schema);
           let get = key === null ? undefined : made.get(key);
           if (!get) {
-            get = lazy(() => build(externalSchemas, route));
+            get = lazy(() => build(externalSchemas, route, serializerOpts), route);
             if (key !== null) made.set(key, get);
           }
           const serializer = get;
@@ -51,14 +76,22 @@ export function sharedSerializers(
         },
       },
     },
-    async prepare() {
+    async prepare(reportFailure) {
       while (pending.length) {
         await nextTurn();
-        pending.shift()?.();
+        // One bad schema does not leave the others to the first requests.
+        try {
+          pending.shift()?.();
+        } catch (error) {
+          reportFailure(error as Error);
+        }
       }
     },
     get prepared() {
       return pending.length === 0;
+    },
+    get failed() {
+      return failed;
     },
   };
 }

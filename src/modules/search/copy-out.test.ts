@@ -1,3 +1,4 @@
+import pg from 'pg';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/test-database.ts';
 import { ByteScratch, copyRows, parseBinaryCopy } from './copy-out.ts';
@@ -63,5 +64,36 @@ describe('rows as bytes through a binary COPY', () => {
     const row = Buffer.from([0, 1, 0, 0, 0, 10, 1, 2]);
     expect(() => parseBinaryCopy(Buffer.concat([header, row]))).toThrow(/binary COPY/);
     expect(parseBinaryCopy(Buffer.concat([header, Buffer.from([0xff, 0xff])]))).toEqual([]);
+  });
+
+  it('fails with an error sent after some of the rows, and reuses its scratch for the next query', async () => {
+    const client = await database.pool.connect();
+    const scratch = new ByteScratch();
+    try {
+      // Some 4 MB of rows go out before the division fails.
+      const failing = `select case when n < 40000 then repeat('x', 100) else (1 / (n - n))::text end
+         from generate_series(1, 40001) n`;
+      await expect(copyRows(client, failing, scratch)).rejects.toThrow(/division by zero/);
+      expect(scratch.length).toBeGreaterThan(0);
+      const [row] = await copyRows(client, `select convert_to('after', 'UTF8')`, scratch);
+      expect(row![0]!.toString()).toBe('after');
+    } finally {
+      client.release();
+    }
+  });
+
+  it('gives up its connection when pg’s read timeout fails it: never back to a pool busy', async () => {
+    // A plain pg client, not db/client.ts's, which gives up the connection for promise queries only.
+    const client = new pg.Client({ connectionString: database.url, query_timeout: 200 });
+    client.on('error', () => {});
+    await client.connect();
+    const ended = new Promise((resolve) => client.once('end', resolve));
+    try {
+      await expect(copyRows(client, 'select pg_sleep(5)')).rejects.toThrow(/read timeout/);
+      await ended;
+      await expect(client.query('select 1')).rejects.toThrow();
+    } finally {
+      await client.end().catch(() => {});
+    }
   });
 });

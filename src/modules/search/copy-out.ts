@@ -96,7 +96,11 @@ class CopyOut {
     this.callback(null, rows);
   }
 
-  handleError(error: Error): void {
+  handleError(error: Error, connection?: { stream: { destroy(error: Error): void } }): void {
+    // pg's read timeout fails the query but leaves the COPY running on the connection, and a client
+    // that is not TimeLimitedClient (db/client.ts only watches promise queries) would go back to its
+    // pool busy: the connection is given up here whichever client holds it.
+    if (error.message === 'Query read timeout') connection?.stream.destroy(error);
     if (this.done) return;
     this.done = true;
     this.callback(error);

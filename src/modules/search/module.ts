@@ -44,11 +44,9 @@ export const searchModule = {
     // 50,000 other documents), which an idle process keeps until a full collection: one here (a
     // pause of 0.4-0.8 s on a busy machine, once) holds it 15-20 MB lower, 553-589 MB RSS against
     // 569-608 MB.
-    let suggestionsReady = false;
     search.ready
       .then(() => search.index.prepareSuggestions())
       .then(() => collectGarbage(1))
-      .then(() => (suggestionsReady = true))
       .catch((error: unknown) => log.error({ err: error }, 'search suggestions'));
     const relatedResults = modules.flatMap((module) => module.relatedResults ?? []);
     return {
@@ -66,7 +64,8 @@ export const searchModule = {
           name: 'passerelle_search_suggestions_ready',
           help: 'Whether the search suggestions are made (1) or not yet (0)',
           type: 'gauge',
-          read: () => (suggestionsReady ? 1 : 0),
+          // From the suggestions themselves: a making that failed here and succeeded at an ask counts.
+          read: () => (search.isReady && search.index.suggestionsMade ? 1 : 0),
         },
         {
           name: 'passerelle_search_index_documents',

@@ -1,6 +1,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../test/helpers/test-database.ts';
-import { joinSnapshot } from './snapshot-load.ts';
+import { ByteScratch } from './copy-out.ts';
+import { joinSnapshot, readPart } from './snapshot-load.ts';
 
 let database: TestDatabase;
 
@@ -37,5 +38,37 @@ describe('the second connection of a snapshot load', () => {
     const second = await joinSnapshot(database, '00000003-0000001B-1', (e) => errors.push(e));
     expect(second).toBeUndefined();
     expect(errors).toHaveLength(1);
+  });
+});
+
+describe('a snapshot part read through a binary COPY', () => {
+  it('comes whole when larger than one 64 KiB slice, and not at all when its checksum fails', async () => {
+    const client = await database.pool.connect();
+    try {
+      await client.query(
+        `insert into search_snapshots (source, analysis_key, change_cursor, cursor_read_at, built_at, documents)
+         values ('big', 'k', '1:1:', now(), now(), 0)`,
+      );
+      // Not a multiple of a slice, and bytes that differ from slice to slice.
+      const data = Buffer.alloc(200_000 + 17, 0);
+      for (let i = 0; i < data.length; i++) data[i] = (i * 7 + (i >> 16)) & 255;
+      const json = `${'é'.repeat(50_000)}\n${'["a","b"]'.repeat(10_000)}`;
+      await client.query(
+        `insert into search_snapshot_parts (source, kind, part, data, json, checksum) values
+           ('big', 'words', 0, $1::bytea, null, md5($1::bytea)),
+           ('big', 'terms', 0, null, $2::text, md5(convert_to($2::text, 'UTF8'))),
+           ('big', 'terms', 1, null, $2::text, md5('other'))`,
+        [data, json],
+      );
+      const scratch = { copy: new ByteScratch(), part: new ByteScratch() };
+      const words = await readPart(client, { source: 'big', kind: 'words', part: 0 }, scratch);
+      expect(words?.equals(data)).toBe(true);
+      const terms = await readPart(client, { source: 'big', kind: 'terms', part: 0 }, scratch);
+      expect(terms?.toString('utf8')).toBe(json);
+      expect(await readPart(client, { source: 'big', kind: 'terms', part: 1 }, scratch)).toBeUndefined();
+      expect(await readPart(client, { source: 'big', kind: 'terms', part: 2 }, scratch)).toBeUndefined();
+    } finally {
+      client.release();
+    }
   });
 });

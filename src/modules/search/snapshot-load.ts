@@ -49,7 +49,7 @@ type Scratch = { copy: ByteScratch; part: ByteScratch };
  * A part's bytes, or undefined when it is missing or its checksum does not hold; a view of `scratch`,
  * valid until it reads the next part.
  */
-async function readPart(
+export async function readPart(
   client: pg.ClientBase,
   name: PartName,
   scratch: Scratch,
@@ -64,7 +64,7 @@ async function readPart(
 }
 
 /** A JSON part's lines, each its own short string. */
-export function linesOf(bytes: Buffer): string[] {
+function linesOf(bytes: Buffer): string[] {
   const lines: string[] = [];
   for (let at = 0; at <= bytes.length;) {
     let end = bytes.indexOf(10, at);
@@ -75,7 +75,7 @@ export function linesOf(bytes: Buffer): string[] {
   return lines;
 }
 
-type PartName = { source: string; kind: string; part: number };
+export type PartName = { source: string; kind: string; part: number };
 
 /** A part as read and decoded: whether it came whole (some rows, every checksum held), and its content. */
 interface ReadPart {

@@ -16,6 +16,9 @@ describe('folded names', () => {
     expect(units).toBeInstanceOf(Uint8Array);
     expect(text(units)).toBe(' maison medicale maison medicale oeuvre');
     expect([...starts]).toEqual([0, 16, 32, 39]);
+    // Not views of the buffers made for every name, repeats included.
+    expect(units.buffer.byteLength).toBe(units.byteLength);
+    expect(starts.buffer.byteLength).toBe(starts.byteLength);
     expect([...names.kinds.subarray(0, names.count)]).toEqual([0, 1, 2]);
   });
 
@@ -46,5 +49,6 @@ describe('folded names', () => {
     expect(text(units)).toBe(' cafe киів cafe');
     expect(unitsInclude(units, starts[1]!, starts[2]!, ' cafe')).toBe(true);
     expect(unitsInclude(units, starts[0]!, starts[1]!, ' киї')).toBe(false);
+    expect(units.buffer.byteLength).toBe(units.byteLength);
   });
 });

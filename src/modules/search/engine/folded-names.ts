@@ -193,9 +193,13 @@ export class FoldedNames {
     return la - lb;
   }
 
-  /** Every name as " word word", one after the other, and where each starts (one more: the end). */
+  /**
+   * Every name as " word word", one after the other, and where each starts (one more: the end).
+   * Copies of their length: the buffers were sized for every name, repeats included, and grown
+   * twice over; a view would keep all of that for as long as the suggestions live.
+   */
   namesText(): [Units, Int32Array] {
-    return [this.chars.subarray(0, this.end), this.starts.subarray(0, this.count + 1)];
+    return [this.chars.slice(0, this.end), this.starts.slice(0, this.count + 1)];
   }
 
   /** The words in `order`, one after the other, and where each starts (one more: the end). */

@@ -367,6 +367,11 @@ export class SearchIndex {
     return this.suggestions.suggest(text, locale, limit, this.version, this.makeSuggestions);
   }
 
+  /** Whether suggestions are made, by `prepareSuggestions` or by an ask. */
+  get suggestionsMade(): boolean {
+    return this.suggestions.made;
+  }
+
   /** The suggestions made ahead of the first ask, in slices (1–2 s of work at 100,000 documents). */
   prepareSuggestions(): Promise<void> {
     return this.suggestions.prepare(this.version, this.makeSuggestions);

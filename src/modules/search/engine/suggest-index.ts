@@ -118,8 +118,9 @@ export class SuggestIndex {
     return new SuggestIndex(
       names,
       ids,
-      folded.kinds.subarray(0, count),
-      ranks.subarray(0, count),
+      // Copies of their length: the arrays were sized with the repeats not kept.
+      folded.kinds.slice(0, count),
+      ranks.slice(0, count),
       foldedText,
       foldedStart,
       wordText,
@@ -241,6 +242,11 @@ export class Suggestions {
   /** After a new thesaurus: made again (the former answers until then). */
   forget(): void {
     this.generation++;
+  }
+
+  /** Whether a list is made (maybe older than the documents): a failed first making, tried again at an ask, counts once it succeeds. */
+  get made(): boolean {
+    return this.built !== undefined;
   }
 
   /** Made ahead of the first ask (once the index is ready), so that the first to type does not wait for it. */
