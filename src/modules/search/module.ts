@@ -40,10 +40,9 @@ export const searchModule = {
     });
     // Once ready, the suggestions are made in slices: made at the first suggest request, that
     // request and every one after it waited the seconds of the making. Their making (lean since
-    // folded-names.ts) still leaves the heap some 40 MB above its live 322 MB (50,000 services +
-    // 50,000 other documents), which an idle process keeps until a full collection: one here (a
-    // pause of 0.4-0.8 s on a busy machine, once) holds it 15-20 MB lower, 553-589 MB RSS against
-    // 569-608 MB.
+    // folded-names.ts) and the posting lists' packing a while after the load leave garbage an idle
+    // process keeps until a full collection: one here (a pause of 0.1-0.4 s, once) holds it at
+    // 474-476 MB RSS against 530 MB without (50,000 services + 50,000 other documents).
     search.ready
       .then(() => search.index.prepareSuggestions())
       .then(() => collectGarbage(1))
