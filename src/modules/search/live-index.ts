@@ -32,7 +32,7 @@ export interface LiveIndexOptions {
   /** The snapshot in PostgreSQL, loaded at start and written now and then (live-snapshot.ts); false: neither. */
   snapshots?: false | SnapshotOptions;
   /** Called once the first load is done, before the index says it is ready (to collect its garbage). */
-  afterLoad?: () => void;
+  afterLoad?: () => void | Promise<void>;
 }
 
 export class LiveSearchIndex {

@@ -34,15 +34,19 @@ export const searchModule = {
       onError: (error) => log.error({ err: error }, 'search index'),
       // The glossary's copy in this process follows the editions this index reads.
       onGlossaryEdition: (edition) => services.glossary?.noticeEdition(edition),
-      // The load's garbage (rows, snapshot parts, analysed texts) goes before the process says it is
-      // ready, when no request waits on the collection's pause: else the idle process holds it.
-      afterLoad: collectGarbage,
+      // The load's garbage (rows, snapshot parts, analysed texts, the long posting lists' plain
+      // arrays once packed) goes before the process says it is ready, when no request waits on the
+      // collection's pause: else the idle process holds it.
+      afterLoad: async () => {
+        await search.index.words.packLongLists();
+        collectGarbage();
+      },
     });
     // Once ready, the suggestions are made in slices: made at the first suggest request, that
     // request and every one after it waited the seconds of the making. Their making (lean since
-    // folded-names.ts) and the posting lists' packing a while after the load leave garbage an idle
-    // process keeps until a full collection: one here (a pause of 0.1-0.4 s, once) holds it at
-    // 474-476 MB RSS against 530 MB without (50,000 services + 50,000 other documents).
+    // folded-names.ts) leaves garbage an idle process keeps until a full collection: one here (a
+    // pause of 0.1-0.4 s, once) holds it at 474-476 MB RSS against 530 MB without (50,000 services
+    // + 50,000 other documents).
     search.ready
       .then(() => search.index.prepareSuggestions())
       .then(() => collectGarbage(1))

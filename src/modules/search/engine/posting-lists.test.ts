@@ -63,6 +63,9 @@ describe('posting lists copied to their length', () => {
     growing.toGrow(1).push(...long);
     growing.toGrow(2).push(...long.slice(1));
     await growing.compact();
+    // Copied to its length, not packed: changes may still be coming.
+    expect(Array.isArray(lists[1])).toBe(true);
+    await growing.pack();
     expect(lists[1]).toBeInstanceOf(Int32Array);
     expect([...lists[1]!]).toEqual(long);
     expect(Array.isArray(lists[2])).toBe(true);
@@ -80,6 +83,7 @@ describe('posting lists copied to their length', () => {
     const growing = (terms as unknown as { growing: PostingLists }).growing;
     const before = terms.search({ queries: ['cpas', 'w2'] });
     await growing.compact();
+    await terms.packLongLists();
     const lists = (terms as unknown as { postings: (PostingList | undefined)[] }).postings;
     expect(lists.some((l) => l instanceof Int32Array)).toBe(true);
     expect(terms.search({ queries: ['cpas', 'w2'] })).toEqual(before);
@@ -90,5 +94,24 @@ describe('posting lists copied to their length', () => {
     expect(Math.min(...after)).toBe(2 * packedFrom);
     // The packed list holds only the documents left.
     expect(lists.find((l) => l instanceof Int32Array)?.length).toBe(packedFrom);
+  });
+
+  it('packs long lists by itself only once no list grew for a while', async () => {
+    vi.useFakeTimers();
+    const lists: (PostingList | undefined)[] = [];
+    const growing = new PostingLists(lists, 1_000, 10_000);
+    const long = Array.from({ length: packedFrom }, (_, i) => i * 256 + 1);
+    growing.toGrow(1).push(...long);
+    await vi.advanceTimersByTimeAsync(1_010);
+    expect(Array.isArray(lists[1])).toBe(true);
+    // A change before the quiet time is up puts the packing off.
+    await vi.advanceTimersByTimeAsync(5_000);
+    growing.toGrow(7).push(1);
+    await vi.advanceTimersByTimeAsync(6_000);
+    expect(Array.isArray(lists[1])).toBe(true);
+    await vi.advanceTimersByTimeAsync(10_000);
+    expect(lists[1]).toBeInstanceOf(Int32Array);
+    expect([...lists[1]!]).toEqual(long);
+    expect(lists[7]).toEqual([1]);
   });
 });

@@ -3,13 +3,16 @@
 // plus 16 slots on a push: a list of one posting, the most common kind (most terms are rare), holds
 // 17 slots of 8 bytes, 184 bytes in all against 56 for an exact copy (Array.prototype.slice). At
 // 100,000 documents the lists are hundreds of thousands, most of them short.
-// A long list is copied to an Int32Array instead: 4 bytes a posting rather than 8, outside V8's
-// heap, where no collection marks or moves it. At 50,000 services + 50,000 other documents the
-// plain arrays held 65 MB of the idle heap, nearly all of it in lists of hundreds or thousands. A
-// short list stays a plain array, as a typed array's own objects cost a few hundred bytes.
-// The copying runs a while after the last change, a slice of lists at a time, giving the event loop
-// back in between; each list is replaced whole within one turn, and searches read a list within one
-// turn (term-match.ts), so they see either copy.
+// A long list is packed into an Int32Array once the index is still: 4 bytes a posting rather than
+// 8, outside V8's heap, where no collection marks or moves it. At 50,000 services + 50,000 other
+// documents the plain arrays held 65 MB of the idle heap, nearly all of it in lists of hundreds or
+// thousands. A short list stays a plain array, as a typed array's own objects cost a few hundred
+// bytes. Packing waits for quiet (or is asked for after a load, `pack`): a packed list that grows
+// is unpacked, and packing each copy round under a stream of changes (the bench's seeding of 100,000
+// questions) unpacked and packed every common term's list every 2 s, which slowed every page.
+// The copying runs a while after the first change, a slice of lists at a time, giving the event
+// loop back in between; each list is replaced whole within one turn, and searches read a list
+// within one turn (term-match.ts), so they see either copy.
 
 import { nextTurn } from '../../../shared/turns.ts';
 
@@ -24,13 +27,19 @@ export class PostingLists {
   private grown = new Uint8Array(1024);
   private pending = 0;
   private timer: ReturnType<typeof setTimeout> | undefined;
+  private packTimer: ReturnType<typeof setTimeout> | undefined;
   private compacting = false;
+  private packing = false;
+  /** When a list last started growing (performance.now()). */
+  private lastGrowthAt = 0;
 
   constructor(
     /** The lists themselves, by term id and field, as term-match reads them. */
     private readonly lists: (PostingList | undefined)[],
     /** How long after a list grew the copying starts: changes come in bursts (a start, an import). */
     private readonly delayMs = 2_000,
+    /** How long no list may have grown before the long ones are packed. */
+    private readonly quietMs = 30_000,
   ) {}
 
   /**
@@ -46,10 +55,11 @@ export class PostingLists {
     if (!this.grown[i]) {
       this.grown[i] = 1;
       this.pending++;
+      this.lastGrowthAt = performance.now();
       this.later();
     }
     const list = this.lists[i];
-    if (list instanceof Int32Array) return (this.lists[i] = Array.from(list));
+    if (list instanceof Int32Array) return (this.lists[i] = unpacked(list));
     return (this.lists[i] ??= []) as number[];
   }
 
@@ -65,7 +75,7 @@ export class PostingLists {
     return this.pending;
   }
 
-  /** Copies every grown list to an array of its length (typed when long), a few milliseconds at a time. */
+  /** Copies every grown list to a plain array of its length, a few milliseconds at a time. */
   async compact(sliceMs = 4): Promise<void> {
     if (this.compacting) return;
     this.compacting = true;
@@ -76,7 +86,7 @@ export class PostingLists {
         this.grown[i] = 0;
         this.pending--;
         const list = this.lists[i];
-        if (list?.length) this.lists[i] = list.length >= packedFrom ? Int32Array.from(list) : list.slice();
+        if (Array.isArray(list) && list.length) this.lists[i] = list.slice();
         if ((i & 1023) === 0 && performance.now() - started > sliceMs) {
           await nextTurn();
           started = performance.now();
@@ -87,5 +97,44 @@ export class PostingLists {
     }
     // Lists grown behind the loop while it gave the event loop back wait for the next round.
     if (this.pending) this.later();
+    this.packWhenQuiet();
   }
+
+  private packWhenQuiet(wait = this.quietMs): void {
+    this.packTimer ??= setTimeout(() => {
+      this.packTimer = undefined;
+      const quietFor = performance.now() - this.lastGrowthAt;
+      if (quietFor < this.quietMs) this.packWhenQuiet(this.quietMs - quietFor);
+      else void this.pack();
+    }, wait).unref();
+  }
+
+  /**
+   * Packs every long plain list into an Int32Array (one still growing is unpacked again), a few
+   * milliseconds at a time: by itself once no list grew for `quietMs`, or when asked (after a load).
+   */
+  async pack(sliceMs = 4): Promise<void> {
+    if (this.packing) return;
+    this.packing = true;
+    try {
+      let started = performance.now();
+      for (let i = 0; i < this.lists.length; i++) {
+        const list = this.lists[i];
+        if (Array.isArray(list) && list.length >= packedFrom) this.lists[i] = Int32Array.from(list);
+        if ((i & 1023) === 0 && performance.now() - started > sliceMs) {
+          await nextTurn();
+          started = performance.now();
+        }
+      }
+    } finally {
+      this.packing = false;
+    }
+  }
+}
+
+/** A plain array of a packed list's postings (a loop: Array.from iterates, several times slower). */
+function unpacked(list: Int32Array): number[] {
+  const out: number[] = [];
+  for (let k = 0; k < list.length; k++) out.push(list[k]!);
+  return out;
 }

@@ -82,6 +82,11 @@ export class TermIndex {
     return [...this.terms.atPrefix(prefix).keys()];
   }
 
+  /** Packs the long posting lists now (posting-lists.ts), as after a load: else once changes stop. */
+  packLongLists(): Promise<void> {
+    return this.growing.pack();
+  }
+
   /** Adds document `n` with the terms of each field (in `fields` order, analysed already). */
   add(n: number, fieldTerms: readonly (readonly string[])[]): void {
     const width = this.fields.length;
