@@ -43,6 +43,7 @@ import { measureRestarts, type Restart, restartsMarkdown } from './restarts.ts';
 import { startServer as startProcess, stopServer, waitUntilReady } from './server-process.ts';
 import { type Freshness, measureFreshness } from './freshness.ts';
 import { longestEventLoopDelayMs, resetEventLoop, type Target, targetsMarkdown } from './targets.ts';
+import { type MemoryWatch, type PhaseMemory, watchMemory } from './memory-watch.ts';
 
 const root = new URL('..', import.meta.url).pathname;
 const { values } = parseArgs({
@@ -106,7 +107,12 @@ async function waitForSnapshot(pool: Pool, documents: number, timeoutMs = 300_00
 
 interface LoadResult extends Measured {
   ratioToHealthz?: number;
+  /** The served process's highest RSS during this load. */
+  maxRssMb?: number;
 }
+
+/** The served process's RSS per phase, while the loads run against it. */
+let memoryWatch: MemoryWatch | undefined;
 
 /** Loads one route for `duration` seconds after a short warm-up; paths rotate through `paths`. */
 async function load(name: string, base: string, paths: string[]): Promise<LoadResult> {
@@ -126,12 +132,16 @@ async function load(name: string, base: string, paths: string[]): Promise<LoadRe
       if (record)
         instance.on('response', (_client, _status, _bytes, responseTime) => latencies.push(responseTime));
     });
+  memoryWatch?.enter(name);
   await run(2, false);
   const { latencies, result } = await run(duration, true);
   const requestsPerSecond = Math.round(result.requests.total / duration);
+  const maxRssMb = memoryWatch?.phaseMaxMb();
+  memoryWatch?.enter(`after ${name}`);
   // As it comes: a run that stops later still shows what it measured.
   console.log(
-    `${name}: ${requestsPerSecond} req/s, ${result.errors + result.timeouts + result.non2xx} errors`,
+    `${name}: ${requestsPerSecond} req/s, ${result.errors + result.timeouts + result.non2xx} errors` +
+      (maxRssMb ? `, RSS at most ${maxRssMb} MB` : ''),
   );
   return {
     name,
@@ -141,6 +151,7 @@ async function load(name: string, base: string, paths: string[]): Promise<LoadRe
     requests: result.requests.total,
     errors: result.errors + result.timeouts,
     non2xx: result.non2xx,
+    maxRssMb,
   };
 }
 
@@ -226,6 +237,7 @@ async function main(): Promise<void> {
     const idle = memoryOf(server.proc.pid!);
     await new Promise((r) => setTimeout(r, idleLaterMs));
     const idleLater = memoryOf(server.proc.pid!);
+    memoryWatch = watchMemory(server.proc.pid!);
     const pages = (n: number, f: (i: number) => string) => Array.from({ length: n }, (_, i) => f(i));
     const locales = ['nl', 'fr', 'en'];
     const results: LoadResult[] = [];
@@ -278,6 +290,7 @@ async function main(): Promise<void> {
     // Search: first every distinct query once, one at a time (nothing cached: the engine's own
     // cost), then the long-tail mix under load.
     const queries = searchQueries();
+    memoryWatch.enter('uncached search');
     const uncached = await timeEach(
       server.url,
       queries.map((q) => `/api/v1/search?${q}`),
@@ -364,6 +377,8 @@ async function main(): Promise<void> {
     );
     await evidenceDb.close();
     const withEvidence = memoryOf(server.proc.pid!);
+    const phasesMemory: PhaseMemory[] = memoryWatch.stop();
+    memoryWatch = undefined;
     await stopServer(server);
 
     const ceiling = results[0]!.requestsPerSecond;
@@ -424,6 +439,8 @@ async function main(): Promise<void> {
         // tables (and writing its snapshot), or the restarted one serving the loads.
         builtPeakRssMb: builtPeakMb,
         servedPeakRssMb: withEvidence.peakRssMb,
+        // Which phase sets it: the highest RSS sampled in each (every 100 ms).
+        phases: phasesMemory,
       },
       search: {
         distinctQueries: queries.length,
@@ -525,7 +542,17 @@ function markdown(report: {
   };
   startup: Record<string, number>;
   restarts: Restart[];
-  serverMemory: Record<string, number>;
+  serverMemory: {
+    idleRssMb: number;
+    idleLaterRssMb?: number;
+    afterLoadRssMb: number;
+    withEvidenceRssMb: number;
+    peakRssMb: number;
+    builtPeakRssMb?: number;
+    servedPeakRssMb?: number;
+    /** Absent in runs before session 25. */
+    phases?: PhaseMemory[];
+  };
   search: {
     distinctQueries: number;
     indexCatchUpSeconds: number;
@@ -586,6 +613,11 @@ function markdown(report: {
       `${report.serverMemory.idleLaterRssMb ?? '?'} MB ${idleLaterMs / 1000} s later), ${report.serverMemory.afterLoadRssMb} MB after the load, ` +
       `${report.serverMemory.withEvidenceRssMb} MB with the evidence cube, peak ${report.serverMemory.peakRssMb} MB (RSS of the Node process, the production build; PostgreSQL not included; ` +
       `peak of the process that built the index from the tables ${report.serverMemory.builtPeakRssMb ?? '?'} MB, of the restarted one under the loads ${report.serverMemory.servedPeakRssMb ?? '?'} MB).`,
+    `Highest RSS by phase (sampled every 100 ms): ${[...(report.serverMemory.phases ?? [])]
+      .sort((a, b) => b.maxRssMb - a.maxRssMb)
+      .slice(0, 6)
+      .map((p) => `${p.phase} ${p.maxRssMb} MB`)
+      .join(', ')}.`,
     evidenceMarkdown(report.evidence),
     spacesMarkdown(report.spaces),
     networkMarkdown(report.network),
