@@ -5,6 +5,7 @@
 import { LRUCache } from 'lru-cache';
 import type { PageContext } from './request-context.ts';
 import { cacheBudget } from '../shared/cache-budgets.ts';
+import { flatString } from '../shared/flat-string.ts';
 
 /** How long a kept page is served at most: a date that ends or a renamed organisation shows within it. */
 const keptMs = 60_000;
@@ -50,8 +51,11 @@ export class VisitorPages {
         return ctx.csrfToken();
       },
     });
-    if (!personal) this.pages.set(key, html);
-    return html;
+    if (personal) return html;
+    // One flat copy, so the cache holds what it counts (flat-string.ts).
+    const flat = flatString(html);
+    this.pages.set(key, flat);
+    return flat;
   }
 }
 

@@ -14,6 +14,7 @@ import { bestOfType } from './best-of-type.ts';
 import { type SearchOutcome, searchDirectory } from './search.service.ts';
 import { cacheBudget } from '../../../shared/cache-budgets.ts';
 import { outcomeBytes } from './outcome-bytes.ts';
+import { flatString } from '../../../shared/flat-string.ts';
 
 type Layouts = LRUCache<SearchOutcome, { themes: unknown; html: string }>;
 /** Per index (one per app): this plugin is registered once per language prefix, the cache once. */
@@ -80,7 +81,8 @@ export const searchWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
     ]);
     let layout = layouts.get(outcome);
     if (layout?.themes !== themes) {
-      layout = { themes, html: await SearchLayout({ ctx, params, outcome, themes }) };
+      // Flat: kept as the renderer's pieces, the layouts held three times their budget (flat-string.ts).
+      layout = { themes, html: flatString(await SearchLayout({ ctx, params, outcome, themes })) };
       layouts.set(outcome, layout);
     }
     reply.header('vary', 'HX-Request');
