@@ -21,8 +21,14 @@ describe('flatString', () => {
     expect(flat.length).toBe(page.length);
   });
 
-  it('keeps an empty string and a lone surrogate-free astral character', () => {
+  it('keeps an empty string and an astral character', () => {
     expect(flatString('')).toBe('');
     expect(flatString('𝔸')).toBe('𝔸');
+  });
+
+  it('turns a lone surrogate into U+FFFD, the bytes the page is sent as anyway', () => {
+    const broken = 'Caf\u00e9 \ud83d';
+    expect(flatString(broken)).toBe('Caf\u00e9 \ufffd');
+    expect(Buffer.from(flatString(broken))).toEqual(Buffer.from(broken));
   });
 });

@@ -2,7 +2,11 @@
 // until something reads it whole. A search layout of about 40,000 characters kept that way took
 // about 330 KB: at the bench's scale the search page's cache, counted at two bytes a character
 // against a 12 MB budget, held 38 MB in 116 entries. A page kept in a cache is copied once into one
-// flat string, so the cache holds about what it counts.
+// flat string, so the cache holds no more than it counts (one byte a character where the text is
+// all Latin-1, two otherwise).
+//
+// The copy is a UTF-8 round trip: a lone surrogate (half of a broken emoji in a typed name) becomes
+// U+FFFD, as it does anyway when the page is sent, so the bytes a visitor gets are the same.
 export function flatString(text: string): string {
   return Buffer.from(text, 'utf8').toString('utf8');
 }
