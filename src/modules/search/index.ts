@@ -18,6 +18,7 @@ export {
   type NearPoint,
   type OpenFilter,
   type SearchDoc,
+  type IndexedDoc,
   type SearchField,
   type SearchFilters,
   searchFields,

@@ -4,6 +4,8 @@
 // old one and some of the new. PostgreSQL reads a few parts ahead of the one this process places,
 // two at a time and across the sources' boundaries: it detoasts and checks the next parts while this
 // process parses and places them, and neither waits for the other's round trips.
+import { promisify } from 'node:util';
+import { inflateRaw } from 'node:zlib';
 import pg from 'pg';
 import type { DatabaseConnection } from '../../db/client.ts';
 import type { DecodedPart, SnapshotSearchIndex } from './engine/index-snapshot.ts';
@@ -16,29 +18,34 @@ import { maxAgeHours, maxBuildAgeHours } from './snapshot.ts';
 export type SnapshotHead = { cursor: ChangeCursor; cursorReadAt: number; builtAt: number };
 
 const sliceBytes = 64 << 10;
+const inflate = promisify(inflateRaw);
+/**
+ * zlib's output chunk: a part inflates into one (a docs part is some 700 kB, a words part 1 MiB). With
+ * the default 16 KiB, this process handled each part's 40-odd chunks and joined them on its own
+ * thread: 1 s of a start's CPU.
+ */
+const inflatedChunk = 2 << 20;
 /** Parts asked for beyond the one being placed: PostgreSQL has the next ones to read meanwhile. */
 const partsAhead = 3;
 
 /**
  * A part as PostgreSQL stores it, with whether its checksum holds (compared by PostgreSQL, on its own
  * core), through a binary COPY (copy-out.ts): its bytes come as they are, one Buffer outside V8's heap,
- * not as a string. JSON parts are split at their line breaks here (doc-snapshot.ts writes one value or
+ * not as a string. JSON parts are split at their line breaks (doc-snapshot.ts writes one value or
  * document per line), each line a short string of its own: a string of several hundred kilobytes
  * took this process about four times as long per byte to decode (V8 places it apart and frees it
  * only in a full collection). A missing part gives no row.
  */
 const partQuery = (client: pg.ClientBase, { source, kind, part }: PartName) =>
-  // As UTF-8 whatever the server's encoding: the bytes md5 was computed over when written. Sent in
-  // slices of 64 KiB, one COPY row each: pg's parser copies a message's bytes again with each chunk
-  // the socket gives until the message is whole (a part as one message cost 1.4 s of copies in a
-  // load). Checked once in the materialized part, not once per slice (md5 in the slices' select list
-  // was computed again for each: 30-90 ms for a 1 MiB part instead of 10-25).
+  // Sent in slices of 64 KiB, one COPY row each: pg's parser copies a message's bytes again with
+  // each chunk the socket gives until the message is whole (a part as one message cost 1.4 s of
+  // copies in a load). Checked once in the materialized part, not once per slice (md5 in the slices'
+  // select list was computed again for each: 30-90 ms for a 1 MiB part instead of 10-25).
   `with p as materialized (
-     select bytes, md5(bytes) = checksum as intact
-     from (select ${kind === 'words' ? 'data' : "convert_to(json, 'UTF8')"} as bytes, checksum
-           from search_snapshot_parts
-           where source = ${client.escapeLiteral(source)} and kind = ${client.escapeLiteral(kind)}
-             and part = ${Number(part)}) stored)
+     select data as bytes, md5(data) = checksum as intact
+     from search_snapshot_parts
+     where source = ${client.escapeLiteral(source)} and kind = ${client.escapeLiteral(kind)}
+       and part = ${Number(part)})
    select intact, substring(bytes from s for ${sliceBytes})
    from p, generate_series(1, greatest(octet_length(bytes), 1), ${sliceBytes}) s order by s`;
 
@@ -157,9 +164,9 @@ export async function loadSnapshots(
     const known = new ValueLines();
     const decode = ({ source, kind }: PartName, bytes: Buffer | undefined): ReadPart => {
       if (!bytes) return { whole: false };
-      // Copied out of the scratch, which the next part overwrites.
-      if (kind === 'words') return { whole: true, bytes: [Buffer.from(bytes)] };
-      if (kind === 'docs') return { whole: true, docs: index.decodePart(linesOf(bytes), known) };
+      // Inflated into a buffer of its own (readAhead).
+      if (kind === 'words') return { whole: true, bytes: [bytes] };
+      if (kind === 'docs') return { whole: true, docs: index.decodePart(bytes, known) };
       const terms: string[] = [];
       for (const line of linesOf(bytes)) {
         const values: unknown = JSON.parse(line);
@@ -280,11 +287,16 @@ function readAhead(
   const scratches = clients.map(() => ({ copy: new ByteScratch(), part: new ByteScratch() }));
   const ask = (i: number) => {
     const c = i % clients.length;
-    // Decoded before the connection reads its next part into the same scratch.
-    const read = tails[c]!.then(async () =>
-      decode(parts[i]!, await readPart(clients[c]!, parts[i]!, scratches[c]!)),
+    // The stored (deflated) bytes are copied out of the scratch, which the connection's next part
+    // overwrites, and inflated on libuv's threads while the connection reads on.
+    const stored = tails[c]!.then(async () => {
+      const bytes = await readPart(clients[c]!, parts[i]!, scratches[c]!);
+      return bytes && Buffer.from(bytes);
+    });
+    tails[c] = stored.catch(() => {});
+    const read = stored.then(async (bytes) =>
+      decode(parts[i]!, bytes && (await inflate(bytes, { chunkSize: inflatedChunk }))),
     );
-    tails[c] = read.catch(() => {});
     // Awaited later, or never (a source that failed): not an unhandled rejection meanwhile.
     read.catch(() => {});
     asked[i] = read;

@@ -4,7 +4,7 @@
 import { LRUCache } from 'lru-cache';
 import type { I18nText, Locale } from '../../../shared/i18n-text.ts';
 import { Slices, sortedInSlices } from '../../../shared/slices.ts';
-import type { LiveSearchIndex, SearchDoc } from '../../search/index.ts';
+import type { LiveSearchIndex, IndexedDoc } from '../../search/index.ts';
 import { directorySearchSource } from '../search/directory-source.ts';
 import { updateSorted } from './sorted.ts';
 import { cacheBudget } from '../../../shared/cache-budgets.ts';
@@ -16,7 +16,7 @@ export interface OrganisationEntry {
   /** Communes of all its places (organisationCommunes of its documents). */
   communes: Set<string>;
   /** Its active services' documents (none: it lists no service). */
-  services: SearchDoc[];
+  services: IndexedDoc[];
   /**
    * The theme codes and the languages of those services together: a list filtered on one of them
    * tests the organisation once instead of each of its services (a list per theme over 50,000
@@ -47,13 +47,13 @@ export const byNameThenId = (locale: Locale) => (a: OrganisationEntry, b: Organi
 export interface Edition {
   version: number;
   /** The index's documents by number when the edition was made: what differs since has changed. */
-  seen: readonly (SearchDoc | undefined)[];
+  seen: readonly (IndexedDoc | undefined)[];
   /** Organisations by id, with their directory documents. */
   organisations: Map<string, OrganisationEntry>;
-  docsOf: Map<string, SearchDoc[]>;
+  docsOf: Map<string, IndexedDoc[]>;
   byLocale: Partial<Record<Locale, OrganisationEntry[]>>;
   /** Active services' documents by id. */
-  services: SearchDoc[];
+  services: IndexedDoc[];
   lists: LRUCache<string, OrganisationList | string[]>;
   /** Per language and facet: each value's organisations, in order, with services and without (byFacet). */
   facets: Map<string, Map<string, FacetList>>;
@@ -79,9 +79,9 @@ export const listBytes = (list: OrganisationList | string[], key: string) =>
   64 + 2 * key.length + 8 * (Array.isArray(list) ? list.length : list.ids.length);
 
 const directoryTypes = new Set(['service', 'organisation']);
-const byId = (a: SearchDoc, b: SearchDoc) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
+const byId = (a: IndexedDoc, b: IndexedDoc) => (a.id < b.id ? -1 : a.id > b.id ? 1 : 0);
 
-function entryOf(docs: SearchDoc[]): OrganisationEntry {
+function entryOf(docs: IndexedDoc[]): OrganisationEntry {
   const first = docs[0]!;
   const entry: OrganisationEntry = {
     id: first.organisationId,
@@ -103,7 +103,7 @@ function entryOf(docs: SearchDoc[]): OrganisationEntry {
 }
 
 /** The values of every document, once each; one document's own list as it is (shared, not copied). */
-function unionOf(docs: SearchDoc[], values: (doc: SearchDoc) => readonly string[]): readonly string[] {
+function unionOf(docs: IndexedDoc[], values: (doc: IndexedDoc) => readonly string[]): readonly string[] {
   if (docs.length === 1) return values(docs[0]!);
   const all = new Set<string>();
   for (const doc of docs) for (const value of values(doc)) all.add(value);
@@ -119,11 +119,11 @@ export function nextEdition(live: LiveSearchIndex, last: Edition | undefined, bu
   const version = live.index.sourceVersion(directorySearchSource.name);
   const docs = live.index.documents;
   const seen = last?.seen ?? [];
-  const docsOf = last?.docsOf ?? new Map<string, SearchDoc[]>();
+  const docsOf = last?.docsOf ?? new Map<string, IndexedDoc[]>();
   const organisations = last?.organisations ?? new Map<string, OrganisationEntry>();
   const changed = new Set<string>();
-  const goneServices = new Set<SearchDoc>();
-  const newServices: SearchDoc[] = [];
+  const goneServices = new Set<IndexedDoc>();
+  const newServices: IndexedDoc[] = [];
   const length = Math.max(docs.length, seen.length);
   for (let n = 0; n < length; n++) {
     const before = seen[n];
@@ -188,8 +188,8 @@ export async function editionInSteps(
 ): Promise<Edition> {
   const version = live.index.sourceVersion(directorySearchSource.name);
   const seen = live.index.documents.slice();
-  const docsOf = new Map<string, SearchDoc[]>();
-  const newServices: SearchDoc[] = [];
+  const docsOf = new Map<string, IndexedDoc[]>();
+  const newServices: IndexedDoc[] = [];
   for (let n = 0; n < seen.length; n++) {
     const doc = seen[n];
     if (doc && directoryTypes.has(doc.type)) {

@@ -6,7 +6,7 @@
 // count(*) and no OFFSET in the database, at any depth; only the page's rows are read, by id.
 import type { Locale } from '../../../shared/i18n-text.ts';
 import type { Slices } from '../../../shared/slices.ts';
-import type { LiveSearchIndex, SearchDoc } from '../../search/index.ts';
+import type { LiveSearchIndex, IndexedDoc } from '../../search/index.ts';
 import type { DirectoryFilters } from '../directory.repo.ts';
 import { directorySearchSource } from '../search/directory-source.ts';
 import {
@@ -56,7 +56,7 @@ function byFacet(sorted: readonly OrganisationEntry[], facet: Facet): Map<string
   return lists;
 }
 
-function serviceMatches(doc: SearchDoc, filters: DirectoryFilters): boolean {
+function serviceMatches(doc: IndexedDoc, filters: DirectoryFilters): boolean {
   return (
     (!filters.theme || doc.themes.includes(filters.theme)) &&
     (!filters.language || doc.languages.includes(filters.language))
@@ -157,7 +157,7 @@ export class IndexLists {
     const withServices: string[] = [];
     const without: string[] = [];
     const { kind, commune, theme, language } = filters;
-    const both = theme && language ? (s: SearchDoc) => serviceMatches(s, filters) : undefined;
+    const both = theme && language ? (s: IndexedDoc) => serviceMatches(s, filters) : undefined;
     for (const o of sorted) {
       if (kind && o.kind !== kind) continue;
       if (commune && !o.communes.has(commune)) continue;

@@ -2,10 +2,12 @@
 // instead of reading every document, answers as a full build does, and takes in the changes made
 // after it; a snapshot of another analysis, older than the change log reaches, ahead of the log or
 // damaged is not used (a full build instead, never a wrong index).
+import { inflateRawSync } from 'node:zlib';
 import { sql } from 'drizzle-orm';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { createTestDatabase, type TestDatabase } from '../../../../test/helpers/test-database.ts';
 import { LiveSearchIndex } from '../../search/live-index.ts';
+import { compressPart } from '../../search/snapshot.ts';
 import { type SearchSource } from '../../search/index.ts';
 import { directorySearchSource } from './directory-source.ts';
 import { glossaryTermsSource } from '../../search/sources/glossary-terms.ts';
@@ -140,7 +142,7 @@ describe('search snapshot', () => {
     errors.length = 0;
     // Changed bytes: the checksum does not match.
     await database.db.execute(
-      sql`update search_snapshot_parts set json = replace(json, '"service"', '"servicf"') where kind = 'docs' and part = 0`,
+      sql`update search_snapshot_parts set data = overlay(data placing decode('00', 'hex') from 20 for 1) where kind = 'docs' and part = 0`,
     );
     const damaged = await start();
     expect(damaged.built).toBe(true);
@@ -149,22 +151,39 @@ describe('search snapshot', () => {
 
     // Well-formed but wrong (checksum made to match): the documents' check refuses it.
     expect(await damaged.live.snapshots.write(true)).toBe(true);
-    await database.db.execute(sql`
-      update search_snapshot_parts set json = '[{"type":"nothing"}]', checksum = md5(convert_to('[{"type":"nothing"}]', 'UTF8'))
-      where kind = 'docs' and part = 0`);
+    await rewritePart('docs', () => Buffer.from('1\n{"type":"nothing"}\n"x"'));
     const wrong = await start();
     expect(wrong.built).toBe(true);
     expect(answers(wrong.live)).toEqual(full);
     // Words of another length than the documents.
     expect(await wrong.live.snapshots.write(true)).toBe(true);
-    await database.db.execute(sql`
-      update search_snapshot_parts set data = substring(data from 1 for 40), checksum = md5(substring(data from 1 for 40))
-      where kind = 'words' and part = 0`);
+    await rewritePart('words', (raw) => raw.subarray(0, 40));
     const cut = await start();
     expect(cut.built).toBe(true);
     expect(answers(cut.live)).toEqual(full);
+    // Bytes that do not inflate (the checksum made to match).
+    expect(await cut.live.snapshots.write(true)).toBe(true);
+    errors.length = 0;
+    await database.db.execute(sql`
+      update search_snapshot_parts set data = decode('0001020304', 'hex'), checksum = md5(decode('0001020304', 'hex'))
+      where kind = 'docs' and part = 0`);
+    const garbled = await start();
+    expect(garbled.built).toBe(true);
+    expect(errors).toHaveLength(1);
+    expect(answers(garbled.live)).toEqual(full);
   });
 });
+
+/** Rewrites the first part of a kind, as stored (deflated), with its checksum made to match. */
+async function rewritePart(kind: string, change: (raw: Buffer) => Buffer): Promise<void> {
+  const { rows } = await database.db.execute<{ data: Buffer }>(
+    sql`select data from search_snapshot_parts where kind = ${kind} and part = 0`,
+  );
+  const stored = await compressPart(change(inflateRawSync(rows[0]!.data)));
+  await database.db.execute(
+    sql`update search_snapshot_parts set data = ${stored}, checksum = md5(${stored}::bytea) where kind = ${kind} and part = 0`,
+  );
+}
 
 describe('a start from the snapshot', () => {
   it('is ready only once the changes made after the snapshot are in', async () => {
@@ -217,7 +236,7 @@ describe('a snapshot of several sources', () => {
       sql`update search_snapshot_parts set checksum = 'x' where source = ${name} and part = 0`,
     );
 
-  it('stores its parts uncompressed (PostgreSQL reads them without decompressing)', async () => {
+  it('stores its parts deflated, which PostgreSQL keeps as they are (nothing to decompress)', async () => {
     const { rows } = await database.db.execute<{ attname: string; attstorage: string }>(sql`
       select attname, attstorage from pg_attribute
       where attrelid = 'search_snapshot_parts'::regclass and attname in ('json', 'data') order by attname`);
@@ -225,6 +244,17 @@ describe('a snapshot of several sources', () => {
       { attname: 'data', attstorage: 'e' },
       { attname: 'json', attstorage: 'e' },
     ]);
+    const first = await startBoth();
+    expect(await first.live.snapshots.write(true)).toBe(true);
+    const parts = await database.db.execute<{ data: Buffer; json: string | null }>(
+      sql`select data, json from search_snapshot_parts`,
+    );
+    expect(parts.rows.length).toBeGreaterThan(4);
+    for (const { data, json } of parts.rows) {
+      expect(json).toBeNull();
+      // Deflated: smaller than what it inflates to.
+      expect(inflateRawSync(data).length).toBeGreaterThan(data.length);
+    }
   });
 
   it('gives every source, and only the damaged one is built in full', async () => {
@@ -302,9 +332,9 @@ describe('a snapshot of several sources', () => {
     const live = openBoth();
     const events: string[] = [];
     const decode = live.index.decodePart.bind(live.index);
-    live.index.decodePart = (lines, known) => {
+    live.index.decodePart = (bytes, known) => {
       events.push('decoded');
-      return decode(lines, known);
+      return decode(bytes, known);
     };
     const loading = live.index.loadingSource.bind(live.index);
     live.index.loadingSource = (name, sliceMs) => {

@@ -1,9 +1,12 @@
 // The documents' part of a search snapshot (../snapshot.ts): a few hundred documents as JSON lines, with
 // the values documents share (shared-values.ts: hours, themes, communes, …, and organisation names)
 // stored once per part and named by their position. A new process takes each such value once, not
-// once per document: reading a part costs a parse and a few checks per document.
-import { docTypes, type SearchDoc } from './search-types.ts';
+// once per document: reading a part costs a parse and a few checks per document. Each document's
+// description follows it on a line of its own, taken as bytes into the text store (text-store.ts)
+// without being parsed.
+import { docTypes, type IndexedDoc } from './search-types.ts';
 import { sharedLists, type SharedValues } from './shared-values.ts';
+import type { TextTicket } from './text-store.ts';
 
 /** The fields whose values a part stores once: every shared list, and the organisation's name. */
 const sharedFields = [...sharedLists, 'organisationName'] as const;
@@ -11,15 +14,17 @@ const sharedFields = [...sharedLists, 'organisationName'] as const;
 const requiredLists = ['themes', 'communes', 'quartiers', 'points', 'languages', 'weekly'] as const;
 const requiredArrays = ['targetGroups', 'access', 'exceptions'] as const;
 
+const decoder = new TextDecoder();
+
 /**
  * Documents as one part's text: lines of JSON, first the number of shared values, then each value,
- * then each document. Equal values are found by identity: the index holds one copy of each (a value
- * it holds twice is only stored twice). Lines, not one JSON text: each line is decoded as a string of
- * its own (../snapshot-load.ts), and many small strings cost this process far less to decode and collect
- * than one of several hundred kilobytes (V8 allocates those apart, and frees them only in a full
- * collection).
+ * then each document followed by its description (`descriptions[i]`, its JSON's bytes). Equal values
+ * are found by identity: the index holds one copy of each (a value it holds twice is only stored
+ * twice). Lines, not one JSON text: each line is decoded as a string of its own, and many small
+ * strings cost this process far less to decode and collect than one of several hundred kilobytes
+ * (V8 allocates those apart, and frees them only in a full collection).
  */
-export function encodeDocs(docs: readonly SearchDoc[]): string {
+export function encodeDocs(docs: readonly IndexedDoc[], descriptions: readonly Uint8Array[]): string {
   const values: unknown[] = [];
   const positions = new Map<unknown, number>();
   const refer = (value: unknown) => {
@@ -31,22 +36,16 @@ export function encodeDocs(docs: readonly SearchDoc[]): string {
     }
     return at;
   };
-  const encoded = docs.map((doc) => {
+  const encoded = docs.map((doc, i) => {
     const copy: Record<string, unknown> = { ...doc };
     for (const field of sharedFields) if (copy[field] !== undefined) copy[field] = refer(copy[field]);
-    return JSON.stringify(copy);
+    // The description's JSON as the store holds it: JSON.stringify wrote it, on one line.
+    return `${JSON.stringify(copy)}\n${decoder.decode(descriptions[i])}`;
   });
   // JSON.stringify escapes every line break inside a value: a line is one value or document.
   return [String(values.length), ...values.map((value) => JSON.stringify(value)), ...encoded].join('\n');
 }
 
-/**
- * The shared value of each value line already read in a load: the parts of one source store the
- * same hours, themes and names again and again, and each was parsed, written back to JSON to be
- * hashed and compared (SharedValues), about 0.3 s of a 75,000-document load. One lives for one
- * start's load of every source (../snapshot-load.ts; values are shared index-wide), then goes with
- * the lines it keeps.
- */
 export class ValueLines {
   private readonly values = new Map<string, object | undefined>();
 
@@ -68,25 +67,53 @@ const fail = (what: string): never => {
   throw new Error(`search snapshot: ${what}`);
 };
 
+/** One part's documents, their shared values resolved, and each one's description staged. */
+export interface PartDocs {
+  docs: IndexedDoc[];
+  descriptions: TextTicket[];
+}
+
+const braces = { open: 0x7b, close: 0x7d };
+
+/** Stages a description's bytes (TextStore.stage); by default a copy of its own. */
+type Stage = (bytes: Uint8Array, from: number, to: number) => TextTicket;
+const copyOf: Stage = (bytes, from, to) => ({ chunk: bytes.slice(from, to), start: 0, end: to - from });
+
 /**
- * The documents of one part's lines (or its whole text), their shared values taken from (or given
- * to) `shared`: ready to be placed in the index as they are. Throws on anything that is not a
- * document's shape.
+ * The documents of one part's bytes (or its text), their shared values taken from (or given to)
+ * `shared`: ready to be placed in the index as they are, their descriptions staged (copied out of
+ * `part`, which may be written over once this returns). Throws on anything that is not a document's
+ * shape.
  */
 export function decodeDocs(
-  part: string | readonly string[],
+  part: Buffer | string,
   shared: SharedValues,
   known: ValueLines = new ValueLines(),
-): SearchDoc[] {
-  const lines = typeof part === 'string' ? part.split('\n') : part;
-  const count: unknown = JSON.parse(lines[0] ?? 'null');
-  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0 || count >= lines.length)
-    return fail('not a part');
+  stage: Stage = copyOf,
+): PartDocs {
+  const bytes = typeof part === 'string' ? Buffer.from(part) : part;
+  let at = 0;
+  const next = (): [number, number] | undefined => {
+    if (at > bytes.length) return undefined;
+    let end = bytes.indexOf(10, at);
+    if (end < 0) end = bytes.length;
+    const line: [number, number] = [at, end];
+    at = end + 1;
+    return line;
+  };
+  const text = ([from, to]: [number, number]) => bytes.toString('utf8', from, to);
+  const first = next();
+  const count: unknown = first && JSON.parse(text(first) || 'null');
+  if (typeof count !== 'number' || !Number.isInteger(count) || count < 0) return fail('not a part');
   const values: (object | undefined)[] = [];
-  for (let i = 1; i <= count; i++) values.push(known.of(lines[i]!, shared));
-  const docs: SearchDoc[] = [];
-  for (let i = count + 1; i < lines.length; i++) {
-    const doc = JSON.parse(lines[i]!) as Record<string, unknown> | null;
+  for (let i = 0; i < count; i++) {
+    const line = next();
+    if (!line) return fail('not a part');
+    values.push(known.of(text(line), shared));
+  }
+  const out: PartDocs = { docs: [], descriptions: [] };
+  for (let line = next(); line; line = next()) {
+    const doc = JSON.parse(text(line)) as Record<string, unknown> | null;
     if (typeof doc !== 'object' || doc === null) return fail('not a document');
     for (const field of sharedFields) {
       const at = doc[field];
@@ -96,14 +123,19 @@ export function decodeDocs(
         fail(`not a document (${field})`);
       doc[field] = value;
     }
-    checkDoc(doc as unknown as SearchDoc);
-    docs.push(doc as unknown as SearchDoc);
+    checkDoc(doc as unknown as IndexedDoc);
+    // Its description: an object's JSON, kept as bytes (parsed only for a result shown).
+    const described = next();
+    if (!described || bytes[described[0]] !== braces.open || bytes[described[1] - 1] !== braces.close)
+      return fail('not a document (description)');
+    out.docs.push(doc as unknown as IndexedDoc);
+    out.descriptions.push(stage(bytes, described[0], described[1]));
   }
-  return docs;
+  return out;
 }
 
 /** Throws unless `doc` has the shape of a document (its shared values resolved). */
-function checkDoc(doc: SearchDoc): void {
+function checkDoc(doc: IndexedDoc): void {
   if (
     !docTypes.includes(doc.type) ||
     typeof doc.id !== 'string' ||
@@ -113,7 +145,8 @@ function checkDoc(doc: SearchDoc): void {
     typeof doc.trust !== 'number' ||
     !requiredLists.every((field) => Array.isArray(doc[field])) ||
     !requiredArrays.every((field) => Array.isArray(doc[field])) ||
-    doc.fields !== undefined
+    doc.fields !== undefined ||
+    Object.hasOwn(doc, 'description')
   )
     fail('not a document');
 }

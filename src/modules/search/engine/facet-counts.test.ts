@@ -5,7 +5,13 @@ import { DateTime } from 'luxon';
 import { describe, expect, it } from 'vitest';
 import { otherDoc } from '../other-doc.ts';
 import { SearchIndex } from './search-index.ts';
-import { facetValues, type SearchDoc, type SearchFilters, valueFacets } from './search-types.ts';
+import {
+  facetValues,
+  type IndexedDoc,
+  type SearchDoc,
+  type SearchFilters,
+  valueFacets,
+} from './search-types.ts';
 import { thesaurus } from './thesaurus.ts';
 
 function random(seed: number): () => number {
@@ -83,7 +89,7 @@ describe('facet counts', () => {
     index.replace(docs.slice(400), undefined, 'b');
     // Some documents replaced: their numbers are used again.
     index.replace([randomDoc(next, 1000)], ['d401'], 'b');
-    const held = index.documents.filter((d): d is SearchDoc => d !== undefined);
+    const held = index.documents.filter((d): d is IndexedDoc => d !== undefined);
     const now = DateTime.fromISO('2026-11-04T10:30:00', { zone: 'Europe/Brussels' });
     for (let round = 0; round < 150; round++) {
       const filters = randomFilters(next);
@@ -97,7 +103,7 @@ describe('facet counts', () => {
       );
       const candidates = [...matched].map((n) => ({ n, doc: index.documents[n] }));
       // Which filters each candidate fails, by facet (value facets, then "open").
-      const failing = (doc: SearchDoc, n: number): string[] => {
+      const failing = (doc: IndexedDoc, n: number): string[] => {
         const out: string[] = [];
         for (const facet of valueFacets) {
           const value = filters[facet];

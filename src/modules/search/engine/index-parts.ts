@@ -1,5 +1,5 @@
 // Small pieces of the search index: bitsets, distances, opening moments, dictionaries.
-import { facetValues, type SearchDoc, type SearchFilters, valueFacets } from './search-types.ts';
+import { facetValues, type IndexedDoc, type SearchFilters, valueFacets } from './search-types.ts';
 import { distanceKm } from '../../../shared/distance.ts';
 import type { FacetLists } from './doc-values.ts';
 
@@ -25,7 +25,7 @@ export interface Moment {
 }
 
 /** Whether a document is open at a moment: the fast path of opening-hours.ts for whole result sets. */
-export function openAt(doc: SearchDoc, m: Moment): boolean {
+export function openAt(doc: IndexedDoc, m: Moment): boolean {
   const exception = doc.exceptions.find((e) => e.startsOn <= m.today && m.today <= e.endsOn);
   if (exception) {
     if (exception.closed || !exception.opensAt || !exception.closesAt) return false;
@@ -86,7 +86,7 @@ export class FacetDictionary {
    * A document's values as one array: first where each value facet's ids start (entry k for the
    * facet at position k, entry `valueFacets.length` the array's length), then the ids.
    */
-  valuesOf(doc: SearchDoc, lists: FacetLists = facetLists(doc)): Uint16Array {
+  valuesOf(doc: IndexedDoc, lists: FacetLists = facetLists(doc)): Uint16Array {
     const facets = valueFacets.length;
     let total = facets + 1;
     for (const list of lists) total += list.length;
@@ -104,7 +104,7 @@ export class FacetDictionary {
 }
 
 /** A document's values of each value facet, in valueFacets order. */
-export const facetLists = (doc: SearchDoc): FacetLists => valueFacets.map((f) => facetValues[f](doc));
+export const facetLists = (doc: IndexedDoc): FacetLists => valueFacets.map((f) => facetValues[f](doc));
 
 /**
  * Gives back the numbers of documents placed but never given their words (a snapshot load that

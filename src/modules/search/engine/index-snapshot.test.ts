@@ -7,6 +7,7 @@ import { SnapshotSearchIndex, type SourceContent } from './index-snapshot.ts';
 import type { IndexQuery, SearchDoc } from './search-types.ts';
 import { SharedValues } from './shared-values.ts';
 import { thesaurus } from './thesaurus.ts';
+import type { TextTicket } from './text-store.ts';
 
 const words = ['debt', 'advice', 'housing', 'youth', 'legal', 'meal', 'shelter', 'language', 'job', 'care'];
 const communes = ['21004', '21001', '21015', '21009'];
@@ -47,13 +48,20 @@ function original(): SnapshotSearchIndex {
   return index;
 }
 
+/** Documents as a part of a snapshot stores them, their descriptions apart. */
+const encoded = (docs: SearchDoc[]) =>
+  encodeDocs(
+    docs.map(({ description: _, ...d }) => ({ ...d, fields: undefined })),
+    docs.map((d) => Buffer.from(JSON.stringify(d.description))),
+  );
+
 /** Each source's parts as a snapshot stores them. */
 async function parts(index: SnapshotSearchIndex): Promise<{ json: string[]; content: SourceContent }[]> {
   const contents = await index.exportSources(['directory', 'others']);
   return contents.map((content) => ({
     content,
     json: Array.from({ length: Math.ceil(content.docs.length / 50) }, (_, i) =>
-      encodeDocs(content.docs.slice(i * 50, (i + 1) * 50)),
+      encodeDocs(content.docs.slice(i * 50, (i + 1) * 50), content.descriptions.slice(i * 50, (i + 1) * 50)),
     ),
   }));
 }
@@ -83,7 +91,7 @@ const answers = (index: SnapshotSearchIndex) =>
     const result = index.search({ ...q, sort: 'relevance', offset: 0, limit: 50 });
     return {
       total: result.total,
-      hits: result.hits.map((h) => [h.doc.id, h.score, h.terms]),
+      hits: result.hits.map((h) => [h.doc.id, h.score, h.terms, h.doc.description]),
       // Sorted: a facet's values come in the order the index first met them, which its history
       // (the document replaced in `original`) changes.
       facets: Object.entries(result.facets).map(([facet, values]) => [facet, [...values].sort()]),
@@ -158,26 +166,34 @@ describe('a snapshot taken back', () => {
     );
   });
 
-  it('stores a part as lines, one per shared value and per document', () => {
-    const docs = [doc(0), doc(1), doc(2)].map((d) => ({ ...d, fields: undefined }));
-    const lines = encodeDocs(docs).split('\n');
+  it('stores a part as lines, one per shared value, per document and per description', () => {
+    const docs = [doc(0), doc(1), doc(2)];
+    const lines = encoded(docs).split('\n');
     const count = Number(lines[0]);
     expect(count).toBeGreaterThan(0);
-    expect(lines).toHaveLength(1 + count + docs.length);
-    expect((JSON.parse(lines.at(-1)!) as { id: string }).id).toBe(docs[2]!.id);
-    // Lines or the whole text: the same documents.
-    expect(decodeDocs(lines, new SharedValues())).toEqual(decodeDocs(lines.join('\n'), new SharedValues()));
+    expect(lines).toHaveLength(1 + count + 2 * docs.length);
+    expect((JSON.parse(lines.at(-2)!) as { id: string }).id).toBe(docs[2]!.id);
+    expect(JSON.parse(lines.at(-1)!)).toEqual(docs[2]!.description);
+    // Bytes or text: the same documents, each description as its JSON's bytes.
+    const decoded = decodeDocs(Buffer.from(lines.join('\n')), new SharedValues());
+    expect(decoded).toEqual(decodeDocs(lines.join('\n'), new SharedValues()));
+    expect(decoded.docs.map((d) => d.id)).toEqual(docs.map((d) => d.id));
+    expect(decoded.docs.every((d) => !('description' in d))).toBe(true);
+    const text = ({ chunk, start, end }: TextTicket) => Buffer.from(chunk).toString('utf8', start, end);
+    expect(decoded.descriptions.map((t) => JSON.parse(text(t)))).toEqual(docs.map((d) => d.description));
   });
 
   it('refuses a part that is not documents', () => {
-    const lines = encodeDocs([doc(0), doc(1)].map((d) => ({ ...d, fields: undefined }))).split('\n');
+    const lines = encoded([doc(0), doc(1)]).split('\n');
     const count = Number(lines[0]);
     const values = lines.slice(1, count + 1);
     const first = JSON.parse(lines[count + 1]!) as Record<string, unknown>;
-    const withDoc = (changed: unknown) => [lines[0]!, ...values, JSON.stringify(changed)];
+    const description = lines[count + 2]!;
+    const withDoc = (changed: unknown, text = description) =>
+      [lines[0]!, ...values, JSON.stringify(changed), text].join('\n');
     const broken = [
-      ['"x"', ...lines.slice(1)],
-      [String(lines.length), ...lines.slice(1)],
+      ['"x"', ...lines.slice(1)].join('\n'),
+      [String(lines.length), ...lines.slice(1)].join('\n'),
       withDoc({ ...first, communes: 999 }),
       // A list where a name belongs, and a name where a list belongs.
       withDoc({ ...first, organisationName: first.communes }),
@@ -185,23 +201,28 @@ describe('a snapshot taken back', () => {
       withDoc({ ...first, type: 'nothing' }),
       withDoc({ ...first, fields: { title: 'x' } }),
       withDoc(null),
+      // The description belongs on its own line, as an object's JSON, and is not left out.
+      withDoc({ ...first, description: { en: 'x' } }),
+      withDoc(first, '"x"'),
+      lines.slice(0, -1).join('\n'),
     ];
-    expect(decodeDocs(lines, new SharedValues())).toHaveLength(2);
+    expect(decodeDocs(lines.join('\n'), new SharedValues()).docs).toHaveLength(2);
     for (const b of broken) expect(() => decodeDocs(b, new SharedValues())).toThrow(/search snapshot/);
   });
 
   it('takes a value line read in an earlier part of the load without interning it again', () => {
-    const part = encodeDocs([doc(0), doc(1)].map((d) => ({ ...d, fields: undefined }))).split('\n');
+    const part = encoded([doc(0), doc(1)]);
+    const lines = part.split('\n');
     const shared = new SharedValues();
     let interned = 0;
     const counting = { intern: (value: object) => (interned++, shared.intern(value)) } as SharedValues;
     const known = new ValueLines();
-    const first = decodeDocs(part, counting, known);
+    const first = decodeDocs(part, counting, known).docs;
     const once = interned;
     // Once per distinct line: equal lists of two documents were stored twice in the part.
     expect(once).toBeGreaterThan(0);
-    expect(once).toBe(new Set(part.slice(1, Number(part[0]) + 1)).size);
-    const again = decodeDocs(part, counting, known);
+    expect(once).toBe(new Set(lines.slice(1, Number(lines[0]) + 1)).size);
+    const again = decodeDocs(part, counting, known).docs;
     expect(interned).toBe(once);
     expect(again[0]!.communes).toBe(first[0]!.communes);
     expect(again[1]!.organisationName).toBe(first[1]!.organisationName);

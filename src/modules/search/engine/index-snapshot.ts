@@ -3,28 +3,30 @@
 // process. Documents are given in the order of their numbers, so a snapshot made after a full build
 // numbers them as that build did.
 import { SearchIndex } from './search-index.ts';
-import { decodeDocs, ValueLines } from './doc-snapshot.ts';
-import type { SearchDoc } from './search-types.ts';
+import { decodeDocs, type PartDocs, ValueLines } from './doc-snapshot.ts';
+import type { IndexedDoc } from './search-types.ts';
 import { Int32Buffer, type WordsPart } from './term-snapshot.ts';
 import { nextTurn } from '../../../shared/turns.ts';
 
 export interface SourceContent {
-  docs: SearchDoc[];
+  docs: IndexedDoc[];
+  /** Each document's description (text-store.ts): views that keep their bytes while the index changes. */
+  descriptions: Uint8Array[];
   words: WordsPart;
 }
 
 /** One part's documents decoded ahead of their placing (SnapshotSearchIndex.decodePart). */
 export class DecodedPart {
-  constructor(readonly docs: readonly SearchDoc[]) {}
+  constructor(readonly content: PartDocs) {}
 }
 
 /** A source's snapshot being taken in, part by part (../snapshot.ts reads them). */
 export interface SourceLoad {
   /**
-   * Places one part's documents (doc-snapshot.ts: its text or lines, or decoded already), giving the
+   * Places one part's documents (doc-snapshot.ts: its text or bytes, or decoded already), giving the
    * event loop back every few ms.
    */
-  addDocs(part: string | readonly string[] | DecodedPart): Promise<void>;
+  addDocs(part: string | Buffer | DecodedPart): Promise<void>;
   /** The documents placed so far. */
   readonly documents: number;
   /** Adds the words of every document placed; the source is then loaded. */
@@ -42,30 +44,35 @@ export class SnapshotSearchIndex extends SearchIndex {
     sources.forEach((source, g) => {
       for (const n of this.byOwner.numbers(source)) groupOf[n] = g;
     });
-    const docs = sources.map((): SearchDoc[] => []);
+    const docs = sources.map((): IndexedDoc[] => []);
+    const descriptions = sources.map((): Uint8Array[] => []);
     this.docs.forEach((doc, n) => {
       const g = groupOf[n]!;
       if (!doc || g < 0) return;
       localOf[n] = docs[g]!.length;
       docs[g]!.push(doc);
+      descriptions[g]!.push(this.descriptions.bytesOf(n));
     });
     const words = await this.terms.exportDocs(
       groupOf,
       localOf,
       docs.map((d) => d.length),
     );
-    return docs.map((d, g) => ({ docs: d, words: words[g]! }));
+    return docs.map((d, g) => ({ docs: d, descriptions: descriptions[g]!, words: words[g]! }));
   }
 
   /**
-   * One part's documents (doc-snapshot.ts lines), their shared values interned, to be placed later by
+   * One part's documents (doc-snapshot.ts), their shared values interned, to be placed later by
    * a load's addDocs: a part read ahead is decoded as soon as it comes, so its rows' text is garbage
    * before the young generation is next collected, rather than copied and moved to the old
    * generation while the part waits its turn. `known`: value lines met before in the load.
    */
-  decodePart(lines: readonly string[], known: ValueLines): DecodedPart {
-    return new DecodedPart(decodeDocs(lines, this.shared, known));
+  decodePart(bytes: Buffer, known: ValueLines): DecodedPart {
+    return new DecodedPart(decodeDocs(bytes, this.shared, known, this.stage));
   }
+
+  private readonly stage = (bytes: Uint8Array, from: number, to: number) =>
+    this.descriptions.stage(bytes, from, to);
 
   /**
    * Takes in a source's documents and words as exportSources gave them (the documents through
@@ -80,10 +87,11 @@ export class SnapshotSearchIndex extends SearchIndex {
     const known = new ValueLines();
     return {
       addDocs: async (part) => {
-        const docs = part instanceof DecodedPart ? part.docs : decodeDocs(part, this.shared, known);
+        const { docs, descriptions } =
+          part instanceof DecodedPart ? part.content : decodeDocs(part, this.shared, known, this.stage);
         let started = performance.now();
-        for (const doc of docs) {
-          ns.push(this.place(doc, source, true));
+        for (const [i, doc] of docs.entries()) {
+          ns.push(this.place(doc, source, descriptions[i]));
           if (performance.now() - started < sliceMs) continue;
           await nextTurn();
           started = performance.now();

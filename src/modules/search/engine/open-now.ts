@@ -7,7 +7,7 @@
 import type { DateTime } from 'luxon';
 import { publicHoliday, zone } from '../../../shared/opening-hours.ts';
 import { Bitset, type Moment, openAt } from './index-parts.ts';
-import type { SearchDoc } from './search-types.ts';
+import type { IndexedDoc } from './search-types.ts';
 
 const week = 10_080;
 const never = 2 ** 31 - 1;
@@ -52,7 +52,7 @@ const clock = (time: string) => Number(time.slice(0, 2)) * 60 + Number(time.slic
  * The first local minute (stamp) after `m` at which `openAt(doc)` may answer otherwise. It may be
  * earlier than the real change (the document is then only recomputed sooner), never later.
  */
-function nextChange(doc: SearchDoc, m: Minute): number {
+function nextChange(doc: IndexedDoc, m: Minute): number {
   let until = never;
   if (doc.exceptions.length) {
     until = m.midnight;
@@ -83,13 +83,13 @@ export class OpenNow {
   /** Per document number: the stamp at which its answer must be recomputed. */
   private until = new Int32Array(0);
   /** Per document number: the document its answer is for (a changed one is a new object). */
-  private held: (SearchDoc | undefined)[] = [];
+  private held: (IndexedDoc | undefined)[] = [];
   private minute: Minute | undefined;
   private epochMinute = NaN;
   private version = NaN;
 
   /** The documents open at `now`; `version` tells when documents may have changed. */
-  at(now: DateTime, docs: readonly (SearchDoc | undefined)[], version: number): Bitset {
+  at(now: DateTime, docs: readonly (IndexedDoc | undefined)[], version: number): Bitset {
     const epochMinute = Math.floor(now.toMillis() / 60_000);
     if (epochMinute === this.epochMinute && version === this.version) return this.set;
     const m = epochMinute === this.epochMinute && this.minute ? this.minute : minuteOf(now);

@@ -5,7 +5,7 @@
 // result gets its keys in typed arrays, and the page's results are picked from them with a heap
 // (top-k) rather than by sorting tens of thousands: the same page as the full sort
 // (tierOrder, then the distance sort, then competentFirst), in less time.
-import type { SearchDoc } from './search-types.ts';
+import type { IndexedDoc } from './search-types.ts';
 import { type NameTiers, tierKey, tierKeyOf } from './rank-tiers.ts';
 import { docFlag } from './search-run.ts';
 import { servesResidentsOf } from './residence.ts';
@@ -29,7 +29,7 @@ let namedScratch = new Int8Array(0);
 
 function tierKeys(
   keys: OrderKeys,
-  docs: readonly (SearchDoc | undefined)[],
+  docs: readonly (IndexedDoc | undefined)[],
   named: NameTiers | null,
   flags: Uint8Array | undefined,
 ): Uint8Array {
@@ -57,7 +57,7 @@ function tierKeys(
  */
 export function pageOrder(
   keys: OrderKeys,
-  docs: readonly (SearchDoc | undefined)[],
+  docs: readonly (IndexedDoc | undefined)[],
   named: NameTiers | null,
   readerCommune: string | undefined,
   offset: number,

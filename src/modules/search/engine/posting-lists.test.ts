@@ -24,6 +24,30 @@ describe('posting lists copied to their length', () => {
     expect(lists[0]).toBeUndefined();
   });
 
+  it('lengthens a packed list in place while it has room, and packing trims it to its length', async () => {
+    const lists: (PostingList | undefined)[] = [];
+    const growing = new PostingLists(lists, 60_000);
+    const write = (i: number, values: number[]) => {
+      const list = growing.lengthenPacked(i, values.length);
+      list.set(values, list.length - values.length);
+    };
+    write(1, [1, 2, 3]);
+    // The first part exactly, the next ones with room for twice the list.
+    expect((lists[1] as Int32Array).buffer.byteLength).toBe(12);
+    write(1, [4, 5]);
+    const roomy = lists[1] as Int32Array;
+    write(1, [6]);
+    expect(lists[1]).toEqual(Int32Array.from([1, 2, 3, 4, 5, 6]));
+    expect((lists[1] as Int32Array).buffer).toBe(roomy.buffer);
+    // A plain list that grows packed keeps its postings in front.
+    growing.toGrow(2).push(7, 8);
+    write(2, [9]);
+    expect(lists[2]).toEqual(Int32Array.from([7, 8, 9]));
+    await growing.pack();
+    expect(lists[1]).toEqual(Int32Array.from([1, 2, 3, 4, 5, 6]));
+    expect((lists[1] as Int32Array).buffer.byteLength).toBe(24);
+  });
+
   it('runs by itself a while after the last list grew', async () => {
     vi.useFakeTimers();
     const lists: (PostingList | undefined)[] = [];

@@ -63,6 +63,32 @@ export class PostingLists {
     return (this.lists[i] ??= []) as number[];
   }
 
+  /**
+   * The list at `i` as a packed list `more` postings longer, for the caller to write them at its end
+   * (its postings so far stay in front): a snapshot load's long lists, and what it adds to a packed
+   * one, go straight to their final form, where pushing them one by one made plain arrays (240 MB
+   * at 100,000 documents) that were copied to their length and packed after. A list that several
+   * sources add to gets room for twice its length, a view of a longer array: `pack` trims it.
+   */
+  lengthenPacked(i: number, more: number): Int32Array {
+    const list = this.lists[i];
+    const length = list?.length ?? 0;
+    let out: Int32Array;
+    if (list instanceof Int32Array && list.byteOffset === 0 && list.buffer.byteLength >= 4 * (length + more))
+      out = new Int32Array(list.buffer, 0, length + more);
+    else {
+      out = new Int32Array(new ArrayBuffer(4 * (length ? 2 * (length + more) : more)), 0, length + more);
+      if (list) out.set(list);
+    }
+    this.lists[i] = out;
+    return out;
+  }
+
+  /** Whether the list at `i` is packed. */
+  isPacked(i: number): boolean {
+    return this.lists[i] instanceof Int32Array;
+  }
+
   private later(): void {
     this.timer ??= setTimeout(() => {
       this.timer = undefined;
@@ -110,8 +136,9 @@ export class PostingLists {
   }
 
   /**
-   * Packs every long plain list into an Int32Array (one still growing is unpacked again), a few
-   * milliseconds at a time: by itself once no list grew for `quietMs`, or when asked (after a load).
+   * Packs every long plain list into an Int32Array (one still growing is unpacked again) and trims
+   * packed ones with room to spare, a few milliseconds at a time: by itself once no list grew for
+   * `quietMs`, or when asked (after a load).
    */
   async pack(sliceMs = 4): Promise<void> {
     if (this.packing) return;
@@ -121,6 +148,9 @@ export class PostingLists {
       for (let i = 0; i < this.lists.length; i++) {
         const list = this.lists[i];
         if (Array.isArray(list) && list.length >= packedFrom) this.lists[i] = Int32Array.from(list);
+        // A view of a longer array (lengthenPacked): a copy of its length.
+        else if (list instanceof Int32Array && list.byteLength < list.buffer.byteLength)
+          this.lists[i] = list.slice();
         if ((i & 1023) === 0 && performance.now() - started > sliceMs) {
           await nextTurn();
           started = performance.now();

@@ -19,7 +19,7 @@
 // the one that keeps issue 12's order (organisations that list no service after those that do)
 // wherever the words are not a whole name.
 import type { I18nText } from '../../../shared/i18n-text.ts';
-import type { SearchDoc, SearchField } from './search-types.ts';
+import type { IndexedDoc, SearchField } from './search-types.ts';
 import type { TermIndex, TermQuery } from './term-index.ts';
 import { drain, type Expansion, type Steps } from './term-match.ts';
 import { isPlaceWord } from './text-query.ts';
@@ -101,7 +101,7 @@ function splitNames(text: I18nText): Word[][] {
  * The best tier any of a document's names gives. A listing's names: a service's and its
  * organisation's; an event's, a room's … own title only (not its owner's).
  */
-function tierOf(units: Unit[], doc: SearchDoc): number {
+function tierOf(units: Unit[], doc: IndexedDoc): number {
   if (doc.type === 'organisation') return bestTier(units, namesIn(doc.organisationName), namedTier);
   const own = bestTier(units, namesIn(doc.name), namedTier);
   return doc.type === 'service' && own !== exactTier
@@ -189,7 +189,7 @@ export function namedBy(
   query: TermQuery,
   text: string,
   concepts: ConceptMatch[],
-  docOf: (n: number) => SearchDoc | undefined,
+  docOf: (n: number) => IndexedDoc | undefined,
 ): NameTiers | null {
   return drain(namedBySteps(terms, query, text, concepts, docOf));
 }
@@ -200,7 +200,7 @@ export function* namedBySteps(
   query: TermQuery,
   text: string,
   concepts: ConceptMatch[],
-  docOf: (n: number) => SearchDoc | undefined,
+  docOf: (n: number) => IndexedDoc | undefined,
   expansions?: Map<string, Expansion[]>,
 ): Steps<NameTiers | null> {
   const typed = words(text).filter((w) => !isStopword(w));
@@ -224,7 +224,7 @@ export function* namedBySteps(
  */
 export function tierOrder(
   count: number,
-  docOf: (i: number) => { n: number; doc: SearchDoc },
+  docOf: (i: number) => { n: number; doc: IndexedDoc },
   named: NameTiers | null,
 ): number[] {
   const tiers: number[][] = Array.from({ length: 2 * otherTier + 2 }, () => []);
@@ -236,7 +236,7 @@ export function tierOrder(
 }
 
 /** A result's place among the tiers (0–13): its name tier, organisations after services from tier 2 on. */
-export function tierKey(tier: number | undefined, doc: SearchDoc): number {
+export function tierKey(tier: number | undefined, doc: IndexedDoc): number {
   return tierKeyOf(tier, doc.type === 'organisation');
 }
 

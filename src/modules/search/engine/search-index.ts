@@ -4,7 +4,13 @@
 import { LRUCache } from 'lru-cache';
 import { DateTime } from 'luxon';
 import type { Locale } from '../../../shared/i18n-text.ts';
-import { type SearchDoc, type SearchField, searchFields, valueFacets } from './search-types.ts';
+import {
+  type IndexedDoc,
+  type SearchDoc,
+  type SearchField,
+  searchFields,
+  valueFacets,
+} from './search-types.ts';
 import { SuggestIndex, type Suggestion, Suggestions } from './suggest-index.ts';
 import { type Thesaurus } from './thesaurus.ts';
 import { type Bitset, FacetDictionary, facetLists, giveBack, wantedValues } from './index-parts.ts';
@@ -22,6 +28,7 @@ import { docHash, sameHashes } from './doc-hash.ts';
 import { pageOrder } from './page-order.ts';
 import { distanceOf, flagsOf, runSearchSteps } from './search-run.ts';
 import { OwnerDocs } from './owner-docs.ts';
+import { TextStore, type TextTicket } from './text-store.ts';
 
 export { keptMatchesBytes, textMatchesSize, type TextMatches } from './text-matches.ts';
 
@@ -35,7 +42,9 @@ const boosts: Record<SearchField, number> = {
 
 export class SearchIndex {
   protected readonly terms: SnapshotTermIndex;
-  protected readonly docs: (SearchDoc | undefined)[] = [];
+  protected readonly docs: (IndexedDoc | undefined)[] = [];
+  /** Per document, its description's JSON (text-store.ts): read only for the hits a page shows. */
+  protected readonly descriptions = new TextStore();
   /** Per document, its facet values' ids (FacetDictionary.valuesOf), all in one store (doc-values.ts). */
   private readonly docValues = new DocValuesStore(valueFacets.length);
   private readonly facetIds = new FacetDictionary();
@@ -90,7 +99,7 @@ export class SearchIndex {
   }
 
   /** The documents by number (a gap where one was removed): a changed one is a new object. */
-  get documents(): readonly (SearchDoc | undefined)[] {
+  get documents(): readonly (IndexedDoc | undefined)[] {
     return this.docs;
   }
 
@@ -191,6 +200,7 @@ export class SearchIndex {
       for (const n of this.byOwner.delete(source, id)) {
         if (!this.terms.discard(n)) unimported.push(n);
         this.docs[n] = undefined;
+        this.descriptions.delete(n);
         this.docValues.delete(n);
         this.trust[n] = 0;
         this.flags[n] = 0;
@@ -202,17 +212,22 @@ export class SearchIndex {
   }
 
   /**
-   * Stores a document in a free slot and returns its number; `shared`: its values are shared already
-   * (a snapshot load's). Its facet record is made afresh and copied into the store: a snapshot load
+   * Stores a document in a free slot and returns its number; `loaded`: a snapshot load's, its values
+   * shared already and its description staged (doc-snapshot.ts). Its description goes to the text store and
+   * leaves the document. Its facet record is made afresh and copied into the store: a snapshot load
    * kept the records of the lists it had met to find them again, but on the bench's documents 72%
    * were new, and the kept keys and arrays cost more CPU and collection than they saved (a 100,000
    * document load placed in 2.1 s of CPU instead of 2.9, with a heap 59 MB smaller at its end).
    */
-  protected place(doc: SearchDoc, source: string, shared = false): number {
+  protected place(doc: SearchDoc | IndexedDoc, source: string, loaded?: TextTicket): number {
     const n = this.free.pop() ?? this.docs.length;
     // Unknown until add() gives it (a document from the snapshot has none: its first change replaces it).
     this.hashes[n] = NaN;
-    this.docs[n] = shared ? doc : this.shared.share(doc);
+    if (loaded) this.descriptions.assign(n, loaded);
+    else this.descriptions.set(n, JSON.stringify((doc as Partial<SearchDoc>).description ?? {}));
+    // Set, not deleted: a property deleted turns the object's properties into a slower dictionary.
+    (doc as { description?: unknown }).description = undefined;
+    this.docs[n] = loaded ? doc : this.shared.share(doc);
     const lists = facetLists(doc);
     this.docValues.set(n, this.facetIds.valuesOf(doc, lists));
     if (n >= this.trust.length) {
@@ -321,7 +336,7 @@ export class SearchIndex {
       const distance = kept.distance ? kept.distance[i]! : undefined;
       return {
         n,
-        doc,
+        doc: { ...doc, description: this.descriptions.get(n, {}) },
         score: kept.score[i]!,
         terms: matches?.terms.of(n) ?? noTerms,
         distanceKm:

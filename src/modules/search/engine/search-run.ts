@@ -1,7 +1,7 @@
 // One search's pass over the documents its words matched (or every document, without words): the
 // filters, the facet counts and the keys the results are ordered by (page-order.ts). A tight loop
 // over typed arrays, as a broad search passes over all 50,000 documents.
-import { type NearPoint, type SearchDoc, valueFacets } from './search-types.ts';
+import { type NearPoint, type IndexedDoc, valueFacets } from './search-types.ts';
 import { type Bitset, distanceKm } from './index-parts.ts';
 import { drain, type Steps } from './term-match.ts';
 import { float64s, int32s, uint32s } from './typed-pool.ts';
@@ -15,7 +15,7 @@ export interface Wanted {
 /** Bits of what a search's pass reads of each document (kept by number in a typed array). */
 export const docFlag = { evening: 1, weekend: 2, points: 4, organisation: 8 } as const;
 
-export function flagsOf(doc: SearchDoc): number {
+export function flagsOf(doc: IndexedDoc): number {
   return (
     (doc.evening ? docFlag.evening : 0) |
     (doc.weekend ? docFlag.weekend : 0) |
@@ -25,7 +25,7 @@ export function flagsOf(doc: SearchDoc): number {
 }
 
 export interface RunInput {
-  docs: readonly (SearchDoc | undefined)[];
+  docs: readonly (IndexedDoc | undefined)[];
   /** Per document number, its trust and its docFlag bits. */
   trusts: Float64Array;
   flags: Uint8Array;
@@ -62,7 +62,7 @@ export interface RunOutput {
 }
 
 /** The distance from a point to a document's nearest point, or undefined without points. */
-export function distanceOf(near: NearPoint | undefined, doc: SearchDoc): number | undefined {
+export function distanceOf(near: NearPoint | undefined, doc: IndexedDoc): number | undefined {
   if (!near || !doc.points.length) return undefined;
   let best = Infinity;
   for (const p of doc.points) best = Math.min(best, distanceKm(near, p));

@@ -77,20 +77,26 @@ export interface SearchDoc {
   fields?: Record<SearchField, string>;
 }
 
+/**
+ * A document as the index holds it: its description is kept apart, as bytes (text-store.ts), and given
+ * back with the results a page shows (Hit.doc has it).
+ */
+export type IndexedDoc = Omit<SearchDoc, 'description'>;
+
 export const searchFields = ['title', 'organisation', 'themes', 'place', 'description'] as const;
 export type SearchField = (typeof searchFields)[number];
 
 /** The facets counted from a document's own values, and where it has them. */
 export const facetValues = {
-  type: (doc: SearchDoc) => [doc.type],
-  theme: (doc: SearchDoc) => doc.themes,
-  commune: (doc: SearchDoc) => doc.communes,
-  quartier: (doc: SearchDoc) => doc.quartiers,
-  kind: (doc: SearchDoc) => (doc.kind ? [doc.kind] : []),
-  language: (doc: SearchDoc) => doc.languages,
-  target: (doc: SearchDoc) => doc.targetGroups,
-  access: (doc: SearchDoc) => doc.access,
-} satisfies Record<string, (doc: SearchDoc) => readonly (string | number)[]>;
+  type: (doc: IndexedDoc) => [doc.type],
+  theme: (doc: IndexedDoc) => doc.themes,
+  commune: (doc: IndexedDoc) => doc.communes,
+  quartier: (doc: IndexedDoc) => doc.quartiers,
+  kind: (doc: IndexedDoc) => (doc.kind ? [doc.kind] : []),
+  language: (doc: IndexedDoc) => doc.languages,
+  target: (doc: IndexedDoc) => doc.targetGroups,
+  access: (doc: IndexedDoc) => doc.access,
+} satisfies Record<string, (doc: IndexedDoc) => readonly (string | number)[]>;
 export type ValueFacet = keyof typeof facetValues;
 export const valueFacets = Object.keys(facetValues) as ValueFacet[];
 

@@ -3,7 +3,7 @@
 // a document, most of it hours, measured on the bench's directory), as well as its organisation's
 // name. The index keeps one frozen copy of each distinct list and name. Frozen, so that code changing one document's list fails loudly instead of
 // changing every document that shares it.
-import type { SearchDoc } from './search-types.ts';
+import type { IndexedDoc } from './search-types.ts';
 
 export const sharedLists = [
   'weekly',
@@ -17,7 +17,7 @@ export const sharedLists = [
   'targetGroups',
   'access',
   'residentCommunes',
-] as const satisfies readonly (keyof SearchDoc)[];
+] as const satisfies readonly (keyof IndexedDoc)[];
 
 const empty = Object.freeze([]);
 
@@ -71,7 +71,7 @@ export class SharedValues {
   ) {}
 
   /** The document with its lists replaced by the shared copies of equal lists. */
-  share(doc: SearchDoc): SearchDoc {
+  share<T extends IndexedDoc>(doc: T): T {
     const lists = doc as unknown as Record<string, unknown[] | undefined>;
     for (const field of sharedLists) {
       const list = lists[field];

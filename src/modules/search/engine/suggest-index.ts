@@ -5,7 +5,7 @@ import { LRUCache } from 'lru-cache';
 import { type I18nText, type Locale, pickText } from '../../../shared/i18n-text.ts';
 import { Slices, sortInSlices } from '../../../shared/slices.ts';
 import { nextTurn } from '../../../shared/turns.ts';
-import { type DocType, docTypes, type SearchDoc } from './search-types.ts';
+import { type DocType, docTypes, type IndexedDoc } from './search-types.ts';
 import type { Thesaurus } from './thesaurus.ts';
 import { FoldedNames, type Units, unitsInclude } from './folded-names.ts';
 import { fold, words } from './text.ts';
@@ -46,7 +46,7 @@ export class SuggestIndex {
    * size, and the making leaves little garbage for an idle process to hold.
    */
   static async build(
-    docs: readonly (SearchDoc | undefined)[],
+    docs: readonly (IndexedDoc | undefined)[],
     thesaurus: Thesaurus,
     pause: () => Promise<void> = nextTurn,
   ): Promise<SuggestIndex> {

@@ -4,6 +4,7 @@
 // times 256 plus the term's frequency, as in the index.
 import { endianness } from 'node:os';
 import { TermIndex, tfSlots } from './term-index.ts';
+import { packedFrom } from './posting-lists.ts';
 import { nextTurn } from '../../../shared/turns.ts';
 
 export interface WordsPart {
@@ -246,10 +247,21 @@ export class SnapshotTermIndex extends TermIndex {
     let at = 0;
     for (let k = 0; k < part.keys.length; k++) {
       const t = (part.keys[k]! / width) | 0;
-      const list = this.growing.toGrow(ids[t]! * width + part.keys[k]! - t * width);
-      for (let end = at + part.counts[k]!; at < end; at++) {
-        const p = part.postings[at]!;
-        list.push(ns[(p / tfSlots) | 0]! * tfSlots + (p % tfSlots));
+      const i = ids[t]! * width + part.keys[k]! - t * width;
+      const count = part.counts[k]!;
+      // A long list, or one packed already, as a typed array at once (posting-lists.ts).
+      if (count >= packedFrom || this.growing.isPacked(i)) {
+        const packed = this.growing.lengthenPacked(i, count);
+        for (let j = packed.length - count; j < packed.length; j++, at++) {
+          const p = part.postings[at]!;
+          packed[j] = ns[(p / tfSlots) | 0]! * tfSlots + (p % tfSlots);
+        }
+      } else {
+        const list = this.growing.toGrow(i);
+        for (let end = at + count; at < end; at++) {
+          const p = part.postings[at]!;
+          list.push(ns[(p / tfSlots) | 0]! * tfSlots + (p % tfSlots));
+        }
       }
       if ((k & 255) === 0) await pause();
     }

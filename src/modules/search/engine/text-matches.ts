@@ -2,7 +2,7 @@
 // larger part of a search, kept per text for the index version (search-index.ts). Written as steps
 // (term-match.ts) so that a broad query's matching can be spread over several turns of the event loop.
 import type { ConceptMatch, Thesaurus } from './thesaurus.ts';
-import type { SearchDoc } from './search-types.ts';
+import type { IndexedDoc } from './search-types.ts';
 import { textQuery } from './text-query.ts';
 import type { TermIndex, TermMatches, TermQuery } from './term-index.ts';
 import type { Expansion, Steps } from './term-match.ts';
@@ -43,7 +43,7 @@ export interface TextSource {
   thesaurus: Thesaurus;
   version: number;
   trusts: Float64Array;
-  docOf(n: number): SearchDoc | undefined;
+  docOf(n: number): IndexedDoc | undefined;
 }
 
 /** The documents matching the words, best first, as steps. */
