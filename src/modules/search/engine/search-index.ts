@@ -137,8 +137,10 @@ export class SearchIndex {
   /** Indexes documents, then lets go of their analysed text: only the words index needs it, once. */
   private add(docs: SearchDoc[], source: string, hashes?: number[]): void {
     for (const [i, doc] of docs.entries()) {
+      // Taken before placing: the document lets its description go to the text store.
+      const hash = hashes?.[i] ?? docHash(doc);
       const n = this.place(doc, source);
-      this.hashes[n] = hashes?.[i] ?? docHash(doc);
+      this.hashes[n] = hash;
       this.terms.add(
         n,
         searchFields.map((field) => doc.fields![field].split(' ')),
