@@ -55,7 +55,10 @@ export const searchSnapshots = pgTable('search_snapshots', {
   madeAt: moment().notNull().defaultNow(),
 });
 
-/** A snapshot's data, in parts of a few MB: documents and terms (JSON), and words (binary). */
+/**
+ * A snapshot's data, in parts of a few MB: documents and terms (JSON lines), and words (binary),
+ * each deflated (snapshot.ts) in `data`.
+ */
 export const searchSnapshotParts = pgTable(
   'search_snapshot_parts',
   {
@@ -64,11 +67,11 @@ export const searchSnapshotParts = pgTable(
       .references(() => searchSnapshots.source, { onDelete: 'cascade' }),
     kind: text().notNull(),
     part: integer().notNull(),
-    /** Documents and terms, as JSON (text: read without the hex of bytea). */
+    /** No longer written (engine version 4 on): documents and terms were kept here as JSON text. */
     json: text(),
-    /** The words' arrays (engine/term-snapshot.ts). */
+    /** The part deflated: documents and terms as JSON lines, the words' arrays (engine/term-snapshot.ts). */
     data: bytea(),
-    /** MD5 of json (as UTF-8) or data: a part changed since it was written is not used. */
+    /** MD5 of data (of json as UTF-8 before): a part changed since it was written is not used. */
     checksum: text().notNull(),
   },
   (t) => [primaryKey({ columns: [t.source, t.kind, t.part] })],

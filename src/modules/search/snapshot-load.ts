@@ -29,12 +29,12 @@ const inflatedChunk = 2 << 20;
 const partsAhead = 3;
 
 /**
- * A part as PostgreSQL stores it, with whether its checksum holds (compared by PostgreSQL, on its own
- * core), through a binary COPY (copy-out.ts): its bytes come as they are, one Buffer outside V8's heap,
- * not as a string. JSON parts are split at their line breaks (doc-snapshot.ts writes one value or
- * document per line), each line a short string of its own: a string of several hundred kilobytes
- * took this process about four times as long per byte to decode (V8 places it apart and frees it
- * only in a full collection). A missing part gives no row.
+ * A part as PostgreSQL stores it (deflated, snapshot.ts), with whether its checksum holds (compared
+ * by PostgreSQL, on its own core), through a binary COPY (copy-out.ts): its bytes come as they are,
+ * one Buffer outside V8's heap, not as a string. Once inflated, a JSON part is read a line at a time
+ * (doc-snapshot.ts writes one value or document per line), each line a short string of its own: a
+ * string of several hundred kilobytes took this process about four times as long per byte to decode
+ * (V8 places it apart and frees it only in a full collection). A missing part gives no row.
  */
 const partQuery = (client: pg.ClientBase, { source, kind, part }: PartName) =>
   // Sent in slices of 64 KiB, one COPY row each: pg's parser copies a message's bytes again with
@@ -164,8 +164,10 @@ export async function loadSnapshots(
     const known = new ValueLines();
     const decode = ({ source, kind }: PartName, bytes: Buffer | undefined): ReadPart => {
       if (!bytes) return { whole: false };
-      // Inflated into a buffer of its own (readAhead).
-      if (kind === 'words') return { whole: true, bytes: [bytes] };
+      // Inflated into a buffer of its own (readAhead), kept until the source's words are complete:
+      // copied when zlib's output chunk is larger (a view would keep all of it).
+      if (kind === 'words')
+        return { whole: true, bytes: [bytes.length < bytes.buffer.byteLength ? Buffer.from(bytes) : bytes] };
       if (kind === 'docs') return { whole: true, docs: index.decodePart(bytes, known) };
       const terms: string[] = [];
       for (const line of linesOf(bytes)) {

@@ -4,7 +4,7 @@
 import { readFileSync } from 'node:fs';
 import type { Pool } from 'pg';
 import type { Database } from '../../../db/client.ts';
-import type { LiveSearchIndex, SearchDoc } from '../../search/index.ts';
+import type { LiveSearchIndex, IndexedDoc } from '../../search/index.ts';
 import { citySubsidiesSource, parseCitySubsidyRecord } from '../import/city-subsidies-format.ts';
 import { importOrganisations } from '../use-cases/import-organisations.ts';
 import { searchDirectory } from './search.service.ts';
@@ -27,7 +27,7 @@ export async function importRealOrganisations(db: Database): Promise<number> {
 type Key = { service: string | null; organisation: string };
 
 /** Demo keys ("org/service" and "org") by document id, from the provenance ids. */
-async function demoKeys(pool: Pool): Promise<(doc: SearchDoc) => Key> {
+async function demoKeys(pool: Pool): Promise<(doc: IndexedDoc) => Key> {
   const keys = new Map<string, Key>();
   const { rows } = await pool.query<{ id: string; org: string; svc: string | null }>(`
     select s.id, o.provenance_id as org, s.provenance_id as svc from services s join organisations o on o.id = s.organisation_id
@@ -41,7 +41,7 @@ async function demoKeys(pool: Pool): Promise<(doc: SearchDoc) => Key> {
  * keys are the name: scoreRelevance takes an expected key with a "/" for a service's, and many real
  * names hold one ("Le Logement Bruxellois / De Brusselse Woning").
  */
-const nameKey = (doc: SearchDoc): Key => {
+const nameKey = (doc: IndexedDoc): Key => {
   const name = doc.organisationName.fr ?? doc.organisationName.nl ?? doc.organisationName.en ?? '';
   return { service: name, organisation: name };
 };
@@ -53,7 +53,7 @@ export async function measureRelevance(
   file: 'relevance-set.json' | 'real-relevance-set.json',
 ): Promise<RelevanceReport> {
   const set = readRelevanceSet(file);
-  const results = new Map<string, SearchDoc[]>();
+  const results = new Map<string, IndexedDoc[]>();
   for (const q of set) results.set(q.id, rankedDocs(await searchDirectory(live, paramsOf(q), q.locale)));
   const keyOf = file === 'relevance-set.json' ? await demoKeys(pool) : nameKey;
   return scoreRelevance(set, results, keyOf);

@@ -5,7 +5,7 @@
 // the benchmark (the figures).
 import { readFileSync } from 'node:fs';
 import type { Locale } from '../../../shared/i18n-text.ts';
-import type { SearchDoc } from '../../search/index.ts';
+import type { IndexedDoc } from '../../search/index.ts';
 import type { SearchOutcome, SearchParams } from './search.service.ts';
 
 export interface RelevanceQuery {
@@ -70,7 +70,7 @@ export function paramsOf(q: RelevanceQuery): SearchParams {
  * The documents a search offers, in order: its results, or when the place named in the words has
  * none, the nearest results outside it ("logement Molenbeek": none there; nearest: …).
  */
-export function rankedDocs(outcome: SearchOutcome): SearchDoc[] {
+export function rankedDocs(outcome: SearchOutcome): IndexedDoc[] {
   return (outcome.hits.length ? outcome.hits : outcome.nearest).map((h) => h.doc);
 }
 
@@ -80,12 +80,12 @@ export function rankedDocs(outcome: SearchOutcome): SearchDoc[] {
  */
 export function scoreRelevance(
   set: RelevanceQuery[],
-  results: Map<string, SearchDoc[]>,
-  keyOf: (doc: SearchDoc) => { service: string | null; organisation: string },
+  results: Map<string, IndexedDoc[]>,
+  keyOf: (doc: IndexedDoc) => { service: string | null; organisation: string },
 ): RelevanceReport {
   const scores: QueryScore[] = set.map((q) => {
     const docs = results.get(q.id) ?? [];
-    const matches = (doc: SearchDoc, expected: string) => {
+    const matches = (doc: IndexedDoc, expected: string) => {
       const key = keyOf(doc);
       return expected.includes('/') ? expected === key.service : expected === key.organisation;
     };

@@ -92,7 +92,8 @@ function searchResponse(outcome: SearchOutcome) {
 }
 
 /** One result of a search, in the shape of SearchResultSchema's items. */
-function resultItem({ doc, score, terms, distanceKm, openNow }: SearchOutcome['hits'][number]) {
+function resultItem(hit: SearchOutcome['hits'][number]) {
+  const { doc, score, terms, distanceKm, openNow } = hit;
   const directory = doc.type === 'service' || doc.type === 'organisation';
   const path = doc.path ?? `/${doc.type === 'service' ? 'services' : 'organisations'}/${doc.id}`;
   return {
@@ -104,7 +105,7 @@ function resultItem({ doc, score, terms, distanceKm, openNow }: SearchOutcome['h
       : null,
     owner_name: !directory && Object.keys(doc.organisationName).length ? doc.organisationName : null,
     date: doc.date ?? null,
-    description: doc.description,
+    description: hit.description,
     themes: doc.themes,
     communes: doc.communes,
     languages: doc.languages,

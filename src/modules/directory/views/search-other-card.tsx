@@ -55,9 +55,9 @@ export function OtherResultCard({
       ) : (
         ''
       )}
-      {pickText(doc.description, ctx.locale) ? (
+      {pickText(hit.description, ctx.locale) ? (
         <p class="summary">
-          <Text ctx={ctx} value={doc.description} terms={terms} snippet />
+          <Text ctx={ctx} value={hit.description} terms={terms} snippet />
         </p>
       ) : (
         ''

@@ -118,7 +118,7 @@ function ResultCard({ ctx, hit }: { ctx: PageContext; hit: Hit }) {
         {doc.verified ? <VerificationBadge ctx={ctx} state="verified" /> : ''}
       </p>
       <p class="summary">
-        <Localised ctx={ctx} value={doc.description} terms={terms} snippet />
+        <Localised ctx={ctx} value={hit.description} terms={terms} snippet />
       </p>
       <ResidentsNote ctx={ctx} communes={doc.residentCommunes} />
       <p class="facts-line">

@@ -91,7 +91,7 @@ const answers = (index: SnapshotSearchIndex) =>
     const result = index.search({ ...q, sort: 'relevance', offset: 0, limit: 50 });
     return {
       total: result.total,
-      hits: result.hits.map((h) => [h.doc.id, h.score, h.terms, h.doc.description]),
+      hits: result.hits.map((h) => [h.doc.id, h.score, h.terms, h.description]),
       // Sorted: a facet's values come in the order the index first met them, which its history
       // (the document replaced in `original`) changes.
       facets: Object.entries(result.facets).map(([facet, values]) => [facet, [...values].sort()]),

@@ -9,7 +9,8 @@
 // thousands. A short list stays a plain array, as a typed array's own objects cost a few hundred
 // bytes. Packing waits for quiet (or is asked for after a load, `pack`): a packed list that grows
 // is unpacked, and packing each copy round under a stream of changes (the bench's seeding of 100,000
-// questions) unpacked and packed every common term's list every 2 s, which slowed every page.
+// questions) unpacked and packed every common term's list every 2 s, which slowed every page. A
+// snapshot load writes its long lists packed at once (`lengthenPacked`).
 // The copying runs a while after the first change, a slice of lists at a time, giving the event
 // loop back in between; each list is replaced whole within one turn, and searches read a list
 // within one turn (term-match.ts), so they see either copy.
@@ -29,7 +30,7 @@ export class PostingLists {
   private timer: ReturnType<typeof setTimeout> | undefined;
   private packTimer: ReturnType<typeof setTimeout> | undefined;
   private compacting = false;
-  private packing = false;
+  private packing: Promise<void> | undefined;
   /** When a list last started growing (performance.now()). */
   private lastGrowthAt = 0;
 
@@ -81,6 +82,7 @@ export class PostingLists {
       if (list) out.set(list);
     }
     this.lists[i] = out;
+    this.lastGrowthAt = performance.now();
     return out;
   }
 
@@ -141,23 +143,24 @@ export class PostingLists {
    * `quietMs`, or when asked (after a load).
    */
   async pack(sliceMs = 4): Promise<void> {
-    if (this.packing) return;
-    this.packing = true;
-    try {
-      let started = performance.now();
-      for (let i = 0; i < this.lists.length; i++) {
-        const list = this.lists[i];
-        if (Array.isArray(list) && list.length >= packedFrom) this.lists[i] = Int32Array.from(list);
-        // A view of a longer array (lengthenPacked): a copy of its length.
-        else if (list instanceof Int32Array && list.byteLength < list.buffer.byteLength)
-          this.lists[i] = list.slice();
-        if ((i & 1023) === 0 && performance.now() - started > sliceMs) {
-          await nextTurn();
-          started = performance.now();
-        }
+    // One under way may have passed lists made since (a load's): this one goes over all of them after it.
+    while (this.packing) await this.packing;
+    this.packing = this.packAll(sliceMs).finally(() => (this.packing = undefined));
+    return this.packing;
+  }
+
+  private async packAll(sliceMs: number): Promise<void> {
+    let started = performance.now();
+    for (let i = 0; i < this.lists.length; i++) {
+      const list = this.lists[i];
+      if (Array.isArray(list) && list.length >= packedFrom) this.lists[i] = Int32Array.from(list);
+      // A view of a longer array (lengthenPacked): a copy of its length.
+      else if (list instanceof Int32Array && list.byteLength < list.buffer.byteLength)
+        this.lists[i] = list.slice();
+      if ((i & 1023) === 0 && performance.now() - started > sliceMs) {
+        await nextTurn();
+        started = performance.now();
       }
-    } finally {
-      this.packing = false;
     }
   }
 }

@@ -28,7 +28,7 @@ import { docHash, sameHashes } from './doc-hash.ts';
 import { pageOrder } from './page-order.ts';
 import { distanceOf, flagsOf, runSearchSteps } from './search-run.ts';
 import { OwnerDocs } from './owner-docs.ts';
-import { TextStore, type TextTicket } from './text-store.ts';
+import { parseText, TextStore, type TextTicket } from './text-store.ts';
 
 export { keptMatchesBytes, textMatchesSize, type TextMatches } from './text-matches.ts';
 
@@ -215,8 +215,8 @@ export class SearchIndex {
 
   /**
    * Stores a document in a free slot and returns its number; `loaded`: a snapshot load's, its values
-   * shared already and its description staged (doc-snapshot.ts). Its description goes to the text store and
-   * leaves the document. Its facet record is made afresh and copied into the store: a snapshot load
+   * shared already and its description staged (doc-snapshot.ts). Its description goes to the text
+   * store. Its facet record is made afresh and copied into the store: a snapshot load
    * kept the records of the lists it had met to find them again, but on the bench's documents 72%
    * were new, and the kept keys and arrays cost more CPU and collection than they saved (a 100,000
    * document load placed in 2.1 s of CPU instead of 2.9, with a heap 59 MB smaller at its end).
@@ -225,10 +225,7 @@ export class SearchIndex {
     const n = this.free.pop() ?? this.docs.length;
     // Unknown until add() gives it (a document from the snapshot has none: its first change replaces it).
     this.hashes[n] = NaN;
-    if (loaded) this.descriptions.assign(n, loaded);
-    else this.descriptions.set(n, JSON.stringify((doc as Partial<SearchDoc>).description ?? {}));
-    // Set, not deleted: a property deleted turns the object's properties into a slower dictionary.
-    (doc as { description?: unknown }).description = undefined;
+    this.descriptions.take(n, doc, loaded);
     this.docs[n] = loaded ? doc : this.shared.share(doc);
     const lists = facetLists(doc);
     this.docValues.set(n, this.facetIds.valuesOf(doc, lists));
@@ -336,9 +333,13 @@ export class SearchIndex {
       const n = kept.n[i]!;
       const doc = this.docs[n]!;
       const distance = kept.distance ? kept.distance[i]! : undefined;
+      const text = this.descriptions.bytesOf(n);
       return {
         n,
-        doc: { ...doc, description: this.descriptions.get(n, {}) },
+        doc,
+        get description() {
+          return parseText(text);
+        },
         score: kept.score[i]!,
         terms: matches?.terms.of(n) ?? noTerms,
         distanceKm:

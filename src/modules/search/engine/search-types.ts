@@ -79,7 +79,7 @@ export interface SearchDoc {
 
 /**
  * A document as the index holds it: its description is kept apart, as bytes (text-store.ts), and given
- * back with the results a page shows (Hit.doc has it).
+ * back with the results a page shows (Hit.description).
  */
 export type IndexedDoc = Omit<SearchDoc, 'description'>;
 
@@ -142,7 +142,12 @@ export interface IndexQuery {
 export interface Hit {
   /** The document's number in the index. */
   n: number;
-  doc: SearchDoc;
+  doc: IndexedDoc;
+  /**
+   * Its description, parsed when read (text-store.ts) from its bytes as they were when it was found:
+   * an answer of ids (the HSDS API's search, up to 100,000 results) parses none.
+   */
+  readonly description: I18nText;
   score: number;
   /** Index terms that matched, for highlighting. */
   terms: string[];

@@ -1,7 +1,7 @@
 // The descriptions' store (text-store.ts): what is set is given back, in any script, removed texts are
 // let go, and a view or a staged text keeps its bytes whatever the store does after.
 import { describe, expect, it } from 'vitest';
-import { TextStore } from './text-store.ts';
+import { parseText, TextStore } from './text-store.ts';
 
 const text = (i: number, pad = 0) => ({
   en: `Help ${i}`,
@@ -19,11 +19,11 @@ describe('the text store', () => {
     store.assign(2, store.stage(bytes, 2, bytes.length - 2));
     // Longer than a chunk: a chunk of its own.
     store.set(3, JSON.stringify(text(3, 3 << 20)));
-    expect(store.get(0, {})).toEqual(text(0));
-    expect(store.get(2, {})).toEqual(text(2));
-    expect(store.get(3, {})).toEqual(text(3, 3 << 20));
-    expect(store.get(1, 'none')).toBe('none');
-    expect(store.get(5000, 'none')).toBe('none');
+    expect(store.get(0)).toEqual(text(0));
+    expect(store.get(2)).toEqual(text(2));
+    expect(store.get(3)).toEqual(text(3, 3 << 20));
+    expect(store.get(1)).toEqual({});
+    expect(store.get(5000)).toEqual({});
     expect(store.bytesOf(1)).toHaveLength(0);
     expect(store.bytes).toEqual({ live: size(text(0)) + size(text(2)) + size(text(3, 3 << 20)), unused: 0 });
   });
@@ -47,9 +47,15 @@ describe('the text store', () => {
       }
     }
     expect(compacted).toBe(true);
-    for (let n = 0; n < 500; n++) expect(store.get(n, undefined)).toEqual(live.get(n));
+    for (let n = 0; n < 500; n++) expect(store.get(n)).toEqual(live.get(n) ?? {});
     expect(store.bytes.live).toBe([...live.values()].reduce<number>((sum, v) => sum + size(v), 0));
     expect(store.bytes.unused).toBeLessThanOrEqual(Math.max(4 << 20, store.bytes.live));
+  });
+
+  it('reads no text from bytes that are not a text', () => {
+    for (const bad of ['', '{"en":', '[1]', 'null', '"x"'])
+      expect(parseText(Buffer.from(bad)), bad).toEqual({});
+    expect(parseText(Buffer.from('{"nl":"Hulp"}'))).toEqual({ nl: 'Hulp' });
   });
 
   it('keeps the bytes of a view or a staged text through replacements and removed texts let go', () => {
@@ -65,7 +71,7 @@ describe('the text store', () => {
       for (let n = 1; n < 1000; n++) store.set(n, JSON.stringify(text(n + round, 1000)));
     store.assign(5000, staged);
     expect(decoded(view)).toEqual(text(0));
-    expect(store.get(5000, {})).toEqual(text(7));
-    expect(store.get(999, {})).toEqual(text(999 + 11, 1000));
+    expect(store.get(5000)).toEqual(text(7));
+    expect(store.get(999)).toEqual(text(999 + 11, 1000));
   });
 });

@@ -3,6 +3,22 @@
 // bench: 58 of 116 MB of JSON) and nothing but a result card reads it: as parsed objects in the heap
 // it was half of what a snapshot load parsed and every young collection copied, and of what every
 // full collection marked since.
+import type { I18nText } from '../../../shared/i18n-text.ts';
+
+/**
+ * A text from its JSON's bytes; none ({}) for no bytes, or for bytes that are not a text's JSON (a
+ * snapshot load checks only that a description line looks like an object, not to parse them all:
+ * a damaged one shows nothing rather than failing the page).
+ */
+export function parseText(bytes: Uint8Array): I18nText {
+  if (!bytes.length) return {};
+  try {
+    const value: unknown = JSON.parse(decoder.decode(bytes));
+    return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as I18nText) : {};
+  } catch {
+    return {};
+  }
+}
 
 /** A text's bytes in a chunk: what `stage` gives and `assign` takes. */
 export interface TextTicket {
@@ -17,7 +33,7 @@ export interface TextTicket {
  * (a load that doubled one array made it rewrite 60 MB in 0.3 s).
  */
 const chunkBytes = 1 << 20;
-/** Removed texts' bytes let go once they are more than the live ones and this much. */
+/** Removed texts' bytes are let go once they are more than the live ones, and more than this. */
 const compactFrom = 4 * chunkBytes;
 
 const encoder = new TextEncoder();
@@ -47,6 +63,18 @@ export class TextStore {
     const into = this.room(3 * json.length);
     const { written } = encoder.encodeInto(json, into.subarray(this.used));
     this.assign(n, this.taken(written));
+  }
+
+  /**
+   * Takes document `n`'s description: its staged bytes (a snapshot load's), or its own, which then
+   * leaves the document (set to undefined, not deleted: a property deleted turns the object's
+   * properties into a slower dictionary).
+   */
+  take(n: number, doc: object, staged?: TextTicket): void {
+    const holder = doc as { description?: unknown };
+    if (staged) this.assign(n, staged);
+    else this.set(n, JSON.stringify(holder.description ?? {}));
+    holder.description = undefined;
   }
 
   /** Copies a text's bytes (`from` to `to` of `bytes`) into the store, for a document numbered later. */
@@ -81,10 +109,9 @@ export class TextStore {
     return chunk ? chunk.subarray(this.start[n]!, this.end[n]!) : none;
   }
 
-  /** A document's text parsed; `fallback` when it has none. */
-  get<T>(n: number, fallback: T): T {
-    const bytes = this.bytesOf(n);
-    return bytes.length ? (JSON.parse(decoder.decode(bytes)) as T) : fallback;
+  /** A document's text parsed (parseText). */
+  get(n: number): I18nText {
+    return parseText(this.bytesOf(n));
   }
 
   delete(n: number): void {
