@@ -65,7 +65,8 @@ const answers = (live: LiveSearchIndex) =>
     const result = live.index.search({ ...q, sort: 'relevance', offset: 0, limit: 20 });
     return {
       total: result.total,
-      hits: result.hits.map((h) => [h.doc.id, h.score]),
+      // With each description: a load takes them in as bytes (text-store.ts), a full build as objects.
+      hits: result.hits.map((h) => [h.doc.id, h.score, h.description]),
       facets: Object.entries(result.facets).map(([facet, values]) => [facet, [...values]]),
     };
   });
