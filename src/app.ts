@@ -1,5 +1,6 @@
 // Builds the HTTP application: plugins, modules and error handling. The server, the tests and the
 // benchmarks all build this same app; only server.ts listens.
+import { setTimeout as sleep } from 'node:timers/promises';
 import compress from '@fastify/compress';
 import etag from '@fastify/etag';
 import fastifyStatic from '@fastify/static';
@@ -31,6 +32,7 @@ import { locales } from './shared/i18n-text.ts';
 import { derivedKey } from './shared/field-encryption.ts';
 import { multiLineKeyword, passwordKeyword } from './shared/schema-text.ts';
 import { sharedSerializers } from './http/shared-serializers.ts';
+import { sharedValidators } from './http/shared-validators.ts';
 import { assetRoots } from './views/assets.ts';
 
 export interface AppOptions {
@@ -46,6 +48,7 @@ export async function buildApp(
   const { db } = database;
   let respondToError: ErrorResponder = async () => {};
   const serializers = sharedSerializers();
+  const validators = sharedValidators();
   const app = Fastify({
     logger:
       options.logger === false
@@ -68,8 +71,14 @@ export async function buildApp(
       },
       plugins: [ajvFormats as never],
     },
-    // Response serializers made once per distinct schema, before ready (http/shared-serializers.ts).
-    schemaController: serializers.schemaController,
+    // Response serializers made once per distinct schema, before ready (http/shared-serializers.ts);
+    // request validators when first needed, the rest after ready (http/shared-validators.ts).
+    schemaController: {
+      compilersFactory: {
+        buildSerializer: serializers.buildSerializer,
+        buildValidator: validators.buildValidator,
+      },
+    },
     routerOptions: { ignoreTrailingSlash: true, maxParamLength: 200 },
     // A URL that cannot be decoded gets the site's page, in the reader's language (set below).
     frameworkErrors: (error, request, reply) => void respondToError(error, request, reply),
@@ -106,11 +115,21 @@ export async function buildApp(
     if (runtime.close) app.addHook('onClose', runtime.close);
   }
   const deps: WebDeps = { ...base, services: services as Services };
-  // Once every route is made, before the server listens; not awaited: they are made while the
-  // search index loads.
+  const ready = () => serializers.prepared && runtimes.every((r) => r.ready?.() ?? true);
+  const logFailure = (error: Error) => app.log.error({ err: error }, error.message);
+  // Once every route is made, before the server listens; not awaited: the serializers are made while
+  // the search index loads, the request validators once the process is ready (made earlier, they
+  // would only delay it). A schema that cannot be made is logged with its route.
+  let closing = false;
   app.addHook('onReady', async () => {
-    // A schema that cannot be made is logged with its route (FST_ERR_SCH_SERIALIZATION_BUILD).
-    void serializers.prepare((error) => app.log.error({ err: error }, error.message));
+    void serializers.prepare(logFailure);
+    void (async () => {
+      while (!ready() && !closing) await sleep(100);
+      if (!closing) await validators.prepare(logFailure);
+    })();
+  });
+  app.addHook('onClose', async () => {
+    closing = true;
   });
   const jobMetrics = config.jobs ? new JobMetrics() : undefined;
   if (config.jobs) {
@@ -166,8 +185,8 @@ export async function buildApp(
   enforceTextRules(app);
   await app.register(fp(healthRoutes), {
     database,
-    ready: () => serializers.prepared && runtimes.every((r) => r.ready?.() ?? true),
-    unservable: () => (serializers.failed ? 'serializers' : null),
+    ready,
+    unservable: () => (serializers.failed ? 'serializers' : validators.failed ? 'validators' : null),
     problem: () => database.problem?.() ?? null,
     metricsToken: config.metricsToken,
     metrics: [...runtimes.flatMap((r) => r.metrics ?? []), ...(jobMetrics?.sources ?? [])],

@@ -7,7 +7,7 @@ const Item = () =>
   Type.Object({ id: Type.String(), owner: Type.Union([Type.Object({ name: Type.String() }), Type.Null()]) });
 
 async function appWith(serializers: ReturnType<typeof sharedSerializers>) {
-  const app = Fastify({ schemaController: serializers.schemaController });
+  const app = Fastify({ schemaController: { compilersFactory: { buildSerializer: serializers.buildSerializer } } });
   // As a page plugin registered once per language makes them: a new schema object each time.
   for (const prefix of ['/nl', '/fr', '/en'])
     app.get(`${prefix}/item`, { schema: { response: { 200: Item() } } }, async () => ({
@@ -53,7 +53,7 @@ describe('shared response serializers', () => {
       if (route.url === '/bad') throw new Error('unknown format');
       return (data) => JSON.stringify(data);
     });
-    const app = Fastify({ schemaController: serializers.schemaController });
+    const app = Fastify({ schemaController: { compilersFactory: { buildSerializer: serializers.buildSerializer } } });
     app.get('/bad', { schema: { response: { 200: Type.Object({ bad: Type.String() }) } } }, async () => ({
       bad: 'x',
     }));
@@ -78,7 +78,7 @@ describe('shared response serializers', () => {
   it("pass Fastify's serializerOpts to fast-json-stringify", async () => {
     const serializers = sharedSerializers();
     const app = Fastify({
-      schemaController: serializers.schemaController,
+      schemaController: { compilersFactory: { buildSerializer: serializers.buildSerializer } },
       serializerOpts: { rounding: 'ceil' },
     });
     app.get('/n', { schema: { response: { 200: Type.Object({ n: Type.Integer() }) } } }, async () => ({

@@ -11,15 +11,18 @@
 // keeps the process out of service for good (/readyz: reason 'serializers'), as a failed start did.
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
 import { errorCodes, type FastifyServerOptions } from 'fastify';
-import { nextTurn } from '../shared/turns.ts';
+import { MadeOnDemand } from './made-on-demand.ts';
 import { schemaKey } from './shared-schemas.ts';
 
 type Serializer = (data: unknown) => string;
 type RouteSerializer = Parameters<ReturnType<ReturnType<typeof SerializerSelector>>>[0];
+type CompilersFactory = NonNullable<
+  NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']
+>;
 
 export interface SharedSerializers {
-  /** Fastify's `schemaController` option. */
-  schemaController: NonNullable<FastifyServerOptions['schemaController']>;
+  /** Fastify's `schemaController.compilersFactory.buildSerializer`. */
+  buildSerializer: NonNullable<CompilersFactory['buildSerializer']>;
   /** Makes every serializer not made yet, one a turn (shared/turns.ts); `failed` for those that throw. */
   prepare(failed: (error: Error) => void): Promise<void>;
   /** Whether none is left to make. */
@@ -37,61 +40,28 @@ export function sharedSerializers(
     SerializerSelector()(externalSchemas, { ...(serializerOpts as object), compileValidators: true })(route),
 ): SharedSerializers {
   const made = new Map<string, () => Serializer>();
-  const pending: (() => Serializer)[] = [];
-  let failed = false;
-  const lazy = (make: () => Serializer, route: RouteSerializer) => {
-    let serializer: Serializer | undefined;
-    let error: Error | undefined;
-    // The failure is kept: a request does not compile the schema again only to throw again.
-    const get = () => {
-      if (error) throw error;
-      try {
-        return (serializer ??= make());
-      } catch (cause) {
-        failed = true;
-        error = new errorCodes.FST_ERR_SCH_SERIALIZATION_BUILD(
-          route.method,
-          route.url,
-          (cause as Error).message,
-        );
-        throw error;
-      }
-    };
-    pending.push(get);
-    return get;
-  };
+  const onDemand = new MadeOnDemand();
   return {
-    schemaController: {
-      compilersFactory: {
-        buildSerializer: (externalSchemas, serializerOpts) => (route) => {
-          // A schema that holds more than plain data (a function) gets a serializer of its own.
-          const key = schemaKey(route.schema);
-          let get = key === null ? undefined : made.get(key);
-          if (!get) {
-            get = lazy(() => build(externalSchemas, route, serializerOpts), route);
-            if (key !== null) made.set(key, get);
-          }
-          const serializer = get;
-          return (data: unknown) => serializer()(data);
-        },
-      },
-    },
-    async prepare(reportFailure) {
-      while (pending.length) {
-        await nextTurn();
-        // One bad schema does not leave the others to the first requests.
-        try {
-          pending.shift()?.();
-        } catch (error) {
-          reportFailure(error as Error);
-        }
+    buildSerializer: (externalSchemas, serializerOpts) => (route) => {
+      // A schema that holds more than plain data (a function) gets a serializer of its own.
+      const key = schemaKey(route.schema);
+      let get = key === null ? undefined : made.get(key);
+      if (!get) {
+        get = onDemand.lazy(
+          () => build(externalSchemas, route, serializerOpts),
+          (cause) => new errorCodes.FST_ERR_SCH_SERIALIZATION_BUILD(route.method, route.url, cause.message),
+        );
+        if (key !== null) made.set(key, get);
       }
+      const serializer = get;
+      return (data: unknown) => serializer()(data);
     },
+    prepare: (failed) => onDemand.prepare(failed),
     get prepared() {
-      return pending.length === 0;
+      return onDemand.prepared;
     },
     get failed() {
-      return failed;
+      return onDemand.failed;
     },
   };
 }
