@@ -1,7 +1,7 @@
 // A full garbage collection on demand, without starting node with --expose-gc. For the moment a
 // process has just finished a large piece of work that left hundreds of megabytes of garbage (the
-// search index's first load: parsed rows and snapshot parts, analysed texts) and is about to say it
-// is ready: V8 would otherwise keep that memory until its next full collection, which an idle
+// search index's first load: parsed rows and snapshot parts, analysed texts; then the search
+// suggestions): V8 would otherwise keep that memory until its next full collection, which an idle
 // process may not reach for a long time (measured at 50,000 services + 50,000 other documents:
 // 744 MB RSS right after ready, 603 MB after one full collection).
 import { setFlagsFromString } from 'node:v8';
@@ -14,8 +14,7 @@ let gc: (() => void) | undefined;
  * heap). After the first, the heap's freed pages were still held: at 50,000 services + 50,000 other
  * documents (session 22, bench/memory.ts) the process said ready with 893 MB of RSS and 546 MB of
  * heap, and a second collection a few seconds later brought them to 599 and 415 MB. `times`: 1
- * where the second's pause costs more than the pages it gives back are worth (after the
- * suggestions, ../modules/search/module.ts).
+ * where the second's pause costs more than the pages it gives back are worth.
  */
 export function collectGarbage(times = 2): void {
   if (!gc) {

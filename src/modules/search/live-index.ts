@@ -31,7 +31,7 @@ export interface LiveIndexOptions {
   onGlossaryEdition?: (edition: string) => void;
   /** The snapshot in PostgreSQL, loaded at start and written now and then (live-snapshot.ts); false: neither. */
   snapshots?: false | SnapshotOptions;
-  /** Called once the first load is done, before the index says it is ready (to collect its garbage). */
+  /** Called once the first load is done, before the index says it is ready (to pack its lists). */
   afterLoad?: () => void | Promise<void>;
 }
 

@@ -34,22 +34,21 @@ export const searchModule = {
       onError: (error) => log.error({ err: error }, 'search index'),
       // The glossary's copy in this process follows the editions this index reads.
       onGlossaryEdition: (edition) => services.glossary?.noticeEdition(edition),
-      // The load's garbage (rows, snapshot parts, analysed texts, the long posting lists' plain
-      // arrays once packed) goes before the process says it is ready, when no request waits on the
-      // collection's pause: else the idle process holds it.
+      // The long posting lists' plain arrays are packed before the process says it is ready.
       afterLoad: async () => {
         await search.index.words.packLongLists();
-        collectGarbage();
       },
     });
     // Once ready, the suggestions are made in slices: made at the first suggest request, that
-    // request and every one after it waited the seconds of the making. Their making (lean since
-    // folded-names.ts) leaves garbage an idle process keeps until a full collection: one here (a
-    // pause of 0.1-0.4 s, once) holds it at 474-476 MB RSS against 530 MB without (50,000 services
-    // + 50,000 other documents).
+    // request and every one after it waited the seconds of the making. Then two full collections
+    // (shared/collect-garbage.ts) give back both the load's garbage (rows, snapshot parts, analysed
+    // texts, the lists' plain arrays once packed) and the suggestions': an idle process would hold
+    // it. Session 27 moved the load's collections here from before ready: they were 0.3-0.6 s of a
+    // restart's time to ready, and the idle process holds the same (478-480 MB RSS after a restart
+    // at 50,000 services + 50,000 other documents, against 484-490 MB).
     search.ready
       .then(() => search.index.prepareSuggestions())
-      .then(() => collectGarbage(1))
+      .then(() => collectGarbage())
       .catch((error: unknown) => log.error({ err: error }, 'search suggestions'));
     const relatedResults = modules.flatMap((module) => module.relatedResults ?? []);
     return {
