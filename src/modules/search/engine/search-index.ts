@@ -28,7 +28,8 @@ import { docHash, sameHashes } from './doc-hash.ts';
 import { pageOrder } from './page-order.ts';
 import { distanceOf, flagsOf, runSearchSteps } from './search-run.ts';
 import { OwnerDocs } from './owner-docs.ts';
-import { parseText, TextStore, type TextTicket } from './text-store.ts';
+import { TextStore, type TextTicket } from './text-store.ts';
+import { hitOf } from './hit.ts';
 
 export { keptMatchesBytes, textMatchesSize, type TextMatches } from './text-matches.ts';
 
@@ -333,19 +334,13 @@ export class SearchIndex {
       const n = kept.n[i]!;
       const doc = this.docs[n]!;
       const distance = kept.distance ? kept.distance[i]! : undefined;
-      const text = this.descriptions.bytesOf(n);
-      return {
-        n,
-        doc,
-        get description() {
-          return parseText(text);
-        },
+      return hitOf(n, doc, this.descriptions.bytesOf(n), {
         score: kept.score[i]!,
         terms: matches?.terms.of(n) ?? noTerms,
         distanceKm:
           distance === undefined ? distanceOf(near, doc) : distance === Infinity ? undefined : distance,
         openNow: doc.weekly.length ? openNow.has(n) : null,
-      };
+      });
     });
     const byPosition = valueFacets.map(() => new Map<string, number>());
     const { facetOf, values } = this.facetIds;
