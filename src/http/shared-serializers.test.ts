@@ -7,7 +7,9 @@ const Item = () =>
   Type.Object({ id: Type.String(), owner: Type.Union([Type.Object({ name: Type.String() }), Type.Null()]) });
 
 async function appWith(serializers: ReturnType<typeof sharedSerializers>) {
-  const app = Fastify({ schemaController: { compilersFactory: { buildSerializer: serializers.buildSerializer } } });
+  const app = Fastify({
+    schemaController: { compilersFactory: { buildSerializer: serializers.buildSerializer } },
+  });
   // As a page plugin registered once per language makes them: a new schema object each time.
   for (const prefix of ['/nl', '/fr', '/en'])
     app.get(`${prefix}/item`, { schema: { response: { 200: Item() } } }, async () => ({
@@ -53,7 +55,9 @@ describe('shared response serializers', () => {
       if (route.url === '/bad') throw new Error('unknown format');
       return (data) => JSON.stringify(data);
     });
-    const app = Fastify({ schemaController: { compilersFactory: { buildSerializer: serializers.buildSerializer } } });
+    const app = Fastify({
+      schemaController: { compilersFactory: { buildSerializer: serializers.buildSerializer } },
+    });
     app.get('/bad', { schema: { response: { 200: Type.Object({ bad: Type.String() }) } } }, async () => ({
       bad: 'x',
     }));
