@@ -40,6 +40,14 @@ export interface AppOptions {
   logger?: boolean | Record<string, unknown>;
 }
 
+/** Per app, once ready: every route schema's serializer and validator made, and those that failed. */
+const prepared = new WeakMap<FastifyInstance, Promise<Error[]>>();
+
+/** The schemas that could not be compiled, once all are made (after the app is ready); for the tests. */
+export function schemasPrepared(app: FastifyInstance): Promise<Error[]> {
+  return prepared.get(app) ?? Promise.reject(new Error('the app is not ready'));
+}
+
 export async function buildApp(
   config: Config,
   database: DatabaseConnection,
@@ -119,14 +127,24 @@ export async function buildApp(
   const logFailure = (error: Error) => app.log.error({ err: error }, error.message);
   // Once every route is made, before the server listens; not awaited: the serializers are made while
   // the search index loads, the request validators once the process is ready (made earlier, they
-  // would only delay it). A schema that cannot be made is logged with its route.
+  // would only delay it). A schema that cannot be made is logged with its route; the tests check that
+  // none fails (`schemasPrepared`).
   let closing = false;
+  const failures: Error[] = [];
+  const failed = (error: Error) => {
+    failures.push(error);
+    logFailure(error);
+  };
   app.addHook('onReady', async () => {
-    void serializers.prepare(logFailure);
-    void (async () => {
-      while (!ready() && !closing) await sleep(100);
-      if (!closing) await validators.prepare(logFailure);
-    })();
+    const serializersMade = serializers.prepare(failed, () => closing);
+    prepared.set(
+      app,
+      (async () => {
+        while (!ready() && !closing) await sleep(100);
+        await Promise.all([serializersMade, validators.prepare(failed, () => closing)]);
+        return failures;
+      })(),
+    );
   });
   app.addHook('onClose', async () => {
     closing = true;

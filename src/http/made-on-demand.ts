@@ -30,9 +30,12 @@ export class MadeOnDemand {
     return get;
   }
 
-  /** Makes every one not made yet, one a turn (shared/turns.ts); `failed` for those that throw. */
-  async prepare(failed: (error: Error) => void): Promise<void> {
-    while (this.pending.length) {
+  /**
+   * Makes every one not made yet, one a turn (shared/turns.ts); `failed` for those that throw. Stops
+   * early once `stopped` says so (the app is closing).
+   */
+  async prepare(failed: (error: Error) => void, stopped: () => boolean = () => false): Promise<void> {
+    while (this.pending.length && !stopped()) {
       await nextTurn();
       // One that cannot be made does not leave the others to the first requests.
       try {

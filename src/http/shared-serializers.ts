@@ -23,8 +23,8 @@ type CompilersFactory = NonNullable<
 export interface SharedSerializers {
   /** Fastify's `schemaController.compilersFactory.buildSerializer`. */
   buildSerializer: NonNullable<CompilersFactory['buildSerializer']>;
-  /** Makes every serializer not made yet, one a turn (shared/turns.ts); `failed` for those that throw. */
-  prepare(failed: (error: Error) => void): Promise<void>;
+  /** Makes every serializer not made yet, one a turn (shared/turns.ts); `failed` for those that throw; until `stopped`. */
+  prepare(failed: (error: Error) => void, stopped?: () => boolean): Promise<void>;
   /** Whether none is left to make. */
   readonly prepared: boolean;
   /** Whether one could not be made: the process cannot serve all its routes. */
@@ -56,7 +56,7 @@ export function sharedSerializers(
       const serializer = get;
       return (data: unknown) => serializer()(data);
     },
-    prepare: (failed) => onDemand.prepare(failed),
+    prepare: (failed, stopped) => onDemand.prepare(failed, stopped),
     get prepared() {
       return onDemand.prepared;
     },

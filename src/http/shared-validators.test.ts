@@ -114,4 +114,30 @@ describe('request validators made on demand', () => {
     expect((await app.inject('/good')).statusCode).toBe(200);
     expect((await app.inject('/bad')).statusCode).toBe(500);
   });
+
+  it('refuse a headers schema, whose names Fastify would no longer lower-case: the start fails', async () => {
+    const validators = sharedValidators();
+    const app = Fastify({
+      schemaController: { compilersFactory: { buildValidator: validators.buildValidator } },
+    });
+    app.get(
+      '/key',
+      { schema: { headers: Type.Object({ 'X-Api-Key': Type.String() }) } },
+      async () => 'a key',
+    );
+    await expect(app.ready()).rejects.toMatchObject({ code: 'FST_ERR_SCH_VALIDATION_BUILD' });
+  });
+
+  it('stop preparing once told to (the app closing)', async () => {
+    const validators = sharedValidators();
+    const app = await appWith(validators);
+    let asked = 0;
+    await validators.prepare(
+      () => {},
+      () => ++asked > 1,
+    );
+    // One made before the stop; the others are left to their first requests.
+    expect(validators.prepared).toBe(false);
+    expect((await app.inject('/items?page=2')).json()).toEqual({ page: 2 });
+  });
 });

@@ -7,6 +7,9 @@
 // Fastify reads `errors` from the function it was given and passes the request as the parent of
 // the value when the function has `schemaEnv` (Ajv's mark): the stand-in forwards both, so Ajv's
 // coercion and removal of unknown properties work as when Fastify held Ajv's function itself.
+// A headers schema is refused: with a compiler of its own, Fastify no longer lower-cases a headers
+// schema's names as it does for its own (Node gives header names in lower case), so a required
+// "Authorization" would silently pass without one. No route has one; a handler reads its headers.
 import ValidatorSelector from '@fastify/ajv-compiler';
 import { errorCodes, type FastifyServerOptions } from 'fastify';
 import { MadeOnDemand } from './made-on-demand.ts';
@@ -25,8 +28,8 @@ type CompilersFactory = NonNullable<
 export interface SharedValidators {
   /** Fastify's `schemaController.compilersFactory.buildValidator`. */
   buildValidator: NonNullable<CompilersFactory['buildValidator']>;
-  /** Makes every validator not made yet, one a turn; `failed` for those that throw. */
-  prepare(failed: (error: Error) => void): Promise<void>;
+  /** Makes every validator not made yet, one a turn; `failed` for those that throw; until `stopped`. */
+  prepare(failed: (error: Error) => void, stopped?: () => boolean): Promise<void>;
   readonly prepared: boolean;
   /** Whether one could not be made: the process cannot serve all its routes. */
   readonly failed: boolean;
@@ -45,6 +48,10 @@ export function sharedValidators(): SharedValidators {
     // Per set of shared schemas: what a schema's validator refers to may differ between them.
     const made = new WeakMap<object, () => Validate>();
     return (route: RouteValidator): Validate => {
+      if (route.httpPart === 'headers')
+        throw new Error(
+          'a headers schema is not supported here (http/shared-validators.ts): check the headers in the handler',
+        );
       // A route's GET and HEAD, and the pages in each language, have one schema object: one validator.
       const known = typeof route.schema === 'object' && route.schema ? made.get(route.schema) : undefined;
       const get =
@@ -72,7 +79,7 @@ export function sharedValidators(): SharedValidators {
   };
   return {
     buildValidator: buildValidator as unknown as SharedValidators['buildValidator'],
-    prepare: (failed) => onDemand.prepare(failed),
+    prepare: (failed, stopped) => onDemand.prepare(failed, stopped),
     get prepared() {
       return onDemand.prepared;
     },

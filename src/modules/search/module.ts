@@ -48,8 +48,10 @@ export const searchModule = {
     // at 50,000 services + 50,000 other documents, against 484-490 MB).
     search.ready
       .then(() => search.index.prepareSuggestions())
+      .catch((error: unknown) => log.error({ err: error }, 'search suggestions'))
+      // Made or not, the load's garbage goes.
       .then(() => collectGarbage())
-      .catch((error: unknown) => log.error({ err: error }, 'search suggestions'));
+      .catch((error: unknown) => log.error({ err: error }, 'garbage collection'));
     const relatedResults = modules.flatMap((module) => module.relatedResults ?? []);
     return {
       services: { search, relatedResults },
