@@ -1,6 +1,5 @@
 // Boot only: load the configuration, open the database, build the app, listen, and close it all
 // cleanly on Ctrl-C or SIGTERM.
-import { setFlagsFromString } from 'node:v8';
 import { ConfigError, loadConfig } from './config.ts';
 import {
   DatabaseStartError,
@@ -37,13 +36,6 @@ process.on('SIGTERM', (signal) => onSignal(signal));
 const stopIfAsked = async () => {
   if (stopAsked) await stopNow();
 };
-
-// V8 lets the heap grow, before its next full collection, to up to about four times what the last
-// one left (its own choice between 1.1 and about 4). Under a stream of changes (the bench's 100,000
-// questions and 300,000 answers, some 110,000 documents added to the search index in a minute) the
-// process held 1.36 GB of heap for 340-420 MB live, and 1,749 MB of RSS; with the factor set to 1.5,
-// 988-1,000 MB (session 27, docs/operations.md). Not settable through NODE_OPTIONS, hence here.
-setFlagsFromString('--heap-growing-percent=50');
 
 async function main(): Promise<void> {
   const started = performance.now();
