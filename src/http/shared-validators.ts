@@ -1,5 +1,5 @@
-// Request validators (params, querystring, body; headers are refused, below) made when a request first needs one, or by
-// `prepare` once the process is ready. Fastify compiles them all as the server gets ready: about 140
+// Request validators (params, querystring, body; headers are refused, below) made when a request
+// first needs one, or by `prepare` once the process is ready. Fastify compiles them all as the server gets ready: about 140
 // distinct schemas, 0.4-0.5 s of CPU before the server listened after a restart (issue 19 asks for
 // the search ready within 5 s of a start; session 27's profile of a start). Compiled on demand, a
 // route's first request pays its own schema's compilation (a few milliseconds), and `prepare` makes
