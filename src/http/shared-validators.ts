@@ -1,9 +1,10 @@
 // Request validators (params, querystring, body; headers are refused, below) made when a request
-// first needs one, or by `prepare` once the process is ready. Fastify compiles them all as the server gets ready: about 140
-// distinct schemas, 0.4-0.5 s of CPU before the server listened after a restart (issue 19 asks for
-// the search ready within 5 s of a start; session 27's profile of a start). Compiled on demand, a
-// route's first request pays its own schema's compilation (a few milliseconds), and `prepare` makes
-// the rest in idle turns after ready, so none is left for a visitor's request for long.
+// first needs one, or by `prepare` once the process is ready. Fastify compiles them all as the
+// server gets ready: about 140 distinct schemas, 0.4-0.5 s of CPU before the server listened after
+// a restart (issue 19 asks for the search ready within 5 s of a start; session 27's profile of a
+// start). Compiled on demand, a route's first request pays its own schema's compilation (a few
+// milliseconds), and `prepare` makes the rest in idle turns after ready, so none is left for a
+// visitor's request for long.
 // Fastify reads `errors` from the function it was given and passes the request as the parent of
 // the value when the function has `schemaEnv` (Ajv's mark): the stand-in forwards both, so Ajv's
 // coercion and removal of unknown properties work as when Fastify held Ajv's function itself.
