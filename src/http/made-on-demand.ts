@@ -3,7 +3,13 @@
 // make them all before the server listens (shared-serializers.ts and shared-validators.ts say how
 // long that took). A function that cannot be made is remembered as failed: a request does not
 // compile it again only to throw again, and the process knows it cannot serve all its routes.
+import type { FastifyServerOptions } from 'fastify';
 import { nextTurn } from '../shared/turns.ts';
+
+/** Fastify's `schemaController.compilersFactory`: where shared-serializers.ts and shared-validators.ts plug in. */
+export type CompilersFactory = NonNullable<
+  NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']
+>;
 
 export class MadeOnDemand {
   private readonly pending: (() => unknown)[] = [];

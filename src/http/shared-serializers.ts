@@ -10,26 +10,16 @@
 // at `ready`); `prepare` still finds it before the process is ready, logs it naming the route, and
 // keeps the process out of service for good (/readyz: reason 'serializers'), as a failed start did.
 import { SerializerSelector } from '@fastify/fast-json-stringify-compiler';
-import { errorCodes, type FastifyServerOptions } from 'fastify';
-import { MadeOnDemand } from './made-on-demand.ts';
+import { errorCodes } from 'fastify';
+import { type CompilersFactory, MadeOnDemand } from './made-on-demand.ts';
 import { schemaKey } from './shared-schemas.ts';
 
 type Serializer = (data: unknown) => string;
 type RouteSerializer = Parameters<ReturnType<ReturnType<typeof SerializerSelector>>>[0];
-type CompilersFactory = NonNullable<
-  NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']
->;
-
-export interface SharedSerializers {
-  /** Fastify's `schemaController.compilersFactory.buildSerializer`. */
+/** Fastify's `schemaController.compilersFactory.buildSerializer`, and the making of what it gives (made-on-demand.ts). */
+export type SharedSerializers = MadeOnDemand & {
   buildSerializer: NonNullable<CompilersFactory['buildSerializer']>;
-  /** Makes every serializer not made yet, one a turn (shared/turns.ts); `failed` for those that throw; until `stopped`. */
-  prepare(failed: (error: Error) => void, stopped?: () => boolean): Promise<void>;
-  /** Whether none is left to make. */
-  readonly prepared: boolean;
-  /** Whether one could not be made: the process cannot serve all its routes. */
-  readonly failed: boolean;
-}
+};
 
 export function sharedSerializers(
   build: (externalSchemas: unknown, route: RouteSerializer, serializerOpts: unknown) => Serializer = (
@@ -41,8 +31,8 @@ export function sharedSerializers(
 ): SharedSerializers {
   const made = new Map<string, () => Serializer>();
   const onDemand = new MadeOnDemand();
-  return {
-    buildSerializer: (externalSchemas, serializerOpts) => (route) => {
+  const buildSerializer: SharedSerializers['buildSerializer'] =
+    (externalSchemas, serializerOpts) => (route) => {
       // A schema that holds more than plain data (a function) gets a serializer of its own.
       const key = schemaKey(route.schema);
       let get = key === null ? undefined : made.get(key);
@@ -55,13 +45,6 @@ export function sharedSerializers(
       }
       const serializer = get;
       return (data: unknown) => serializer()(data);
-    },
-    prepare: (failed, stopped) => onDemand.prepare(failed, stopped),
-    get prepared() {
-      return onDemand.prepared;
-    },
-    get failed() {
-      return onDemand.failed;
-    },
-  };
+    };
+  return Object.assign(onDemand, { buildSerializer });
 }

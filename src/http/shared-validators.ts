@@ -12,8 +12,8 @@
 // schema's names as it does for its own (Node gives header names in lower case), so a required
 // "Authorization" would silently pass without one. No route has one; a handler reads its headers.
 import ValidatorSelector from '@fastify/ajv-compiler';
-import { errorCodes, type FastifyServerOptions } from 'fastify';
-import { MadeOnDemand } from './made-on-demand.ts';
+import { errorCodes } from 'fastify';
+import { type CompilersFactory, MadeOnDemand } from './made-on-demand.ts';
 
 type Validate = ((data: unknown, context?: unknown) => unknown) & { errors?: unknown; schemaEnv?: unknown };
 interface RouteValidator {
@@ -22,19 +22,10 @@ interface RouteValidator {
   httpPart: string;
   schema?: unknown;
 }
-type CompilersFactory = NonNullable<
-  NonNullable<FastifyServerOptions['schemaController']>['compilersFactory']
->;
-
-export interface SharedValidators {
-  /** Fastify's `schemaController.compilersFactory.buildValidator`. */
+/** Fastify's `schemaController.compilersFactory.buildValidator`, and the making of what it gives (made-on-demand.ts). */
+export type SharedValidators = MadeOnDemand & {
   buildValidator: NonNullable<CompilersFactory['buildValidator']>;
-  /** Makes every validator not made yet, one a turn; `failed` for those that throw; until `stopped`. */
-  prepare(failed: (error: Error) => void, stopped?: () => boolean): Promise<void>;
-  readonly prepared: boolean;
-  /** Whether one could not be made: the process cannot serve all its routes. */
-  readonly failed: boolean;
-}
+};
 
 export function sharedValidators(): SharedValidators {
   const onDemand = new MadeOnDemand();
@@ -78,14 +69,7 @@ export function sharedValidators(): SharedValidators {
       return validate;
     };
   };
-  return {
+  return Object.assign(onDemand, {
     buildValidator: buildValidator as unknown as SharedValidators['buildValidator'],
-    prepare: (failed, stopped) => onDemand.prepare(failed, stopped),
-    get prepared() {
-      return onDemand.prepared;
-    },
-    get failed() {
-      return onDemand.failed;
-    },
-  };
+  });
 }
