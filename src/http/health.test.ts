@@ -62,6 +62,8 @@ describe('health and metrics', () => {
       .toBe(1);
     expect(metric(body, 'passerelle_search_listening')).toBe(1);
     expect(metric(body, 'passerelle_search_index_documents')).toBeGreaterThanOrEqual(0);
+    // The test app's small index takes in no intake large enough to bound the heap's growth.
+    expect(metric(body, 'passerelle_search_intake_heap_bounded')).toBe(0);
     const lag = metric(body, 'passerelle_search_index_lag_seconds');
     expect(lag).toBeGreaterThanOrEqual(0);
     expect(lag).toBeLessThan(10);

@@ -8,6 +8,7 @@
 import pg from 'pg';
 import type { DatabaseConnection } from '../../db/client.ts';
 import { AppError } from '../../shared/errors.ts';
+import { boundHeapGrowthForIntake } from '../../shared/heap-growth.ts';
 import { glossaryChannel, glossaryEdition, thesaurusConcepts } from '../glossary/index.ts';
 import { SnapshotSearchIndex } from './engine/index-snapshot.ts';
 import { type Concept, thesaurus, useConcepts } from './engine/thesaurus.ts';
@@ -311,6 +312,8 @@ export class LiveSearchIndex {
               this.tagged.settled(concepts);
               return resolve();
             }
+            // Every document tagged anew is an intake as large as an import.
+            boundHeapGrowthForIntake();
             const docs = await slice.source.documents(this.database.db, slice.owners);
             this.index.replace(docs, slice.owners, slice.source.name);
             step(n + 1);

@@ -5,6 +5,7 @@ import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { tablesOf } from '../../db/tables.ts';
 import { moduleErrors } from '../../shared/errors.ts';
 import { collectGarbage } from '../../shared/collect-garbage.ts';
+import { heapGrowthBounded } from '../../shared/heap-growth.ts';
 import * as searchSchema from './search.schema.ts';
 import { LiveSearchIndex } from './live-index.ts';
 import { glossaryTermsSource } from './sources/glossary-terms.ts';
@@ -82,6 +83,12 @@ export const searchModule = {
           help: 'Seconds since the search index last read every change log completely',
           type: 'gauge',
           read: () => search.lagSeconds,
+        },
+        {
+          name: 'passerelle_search_intake_heap_bounded',
+          help: 'Whether the heap’s growth is bounded (1) while the index takes in a large intake',
+          type: 'gauge',
+          read: () => (heapGrowthBounded() ? 1 : 0),
         },
         {
           name: 'passerelle_search_listening',
