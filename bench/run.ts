@@ -329,6 +329,9 @@ async function main(): Promise<void> {
       seconds: duration,
     });
     for (const w of writes) console.log(`${w.name}: ${w.requestsPerSecond} req/s, p95 ${w.latencyMs.p95} ms`);
+    // The highest RSS so far, every phase on the issue's network (its 50,000 services and 50,000 other
+    // documents); the benches below seed their own issues' scales on top (some 185,000 documents more).
+    const atIssueScalePeakMb = memoryOf(server.proc.pid!).peakRssMb;
     const spaces = await benchSpaces(
       server.url,
       runningEmbeddedUrl(dataDir)!,
@@ -377,6 +380,8 @@ async function main(): Promise<void> {
     );
     await evidenceDb.close();
     const withEvidence = memoryOf(server.proc.pid!);
+    // What the whole bench's peak was measured on.
+    const endDocuments = sum(await indexedByType(server.url));
     const phasesMemory: PhaseMemory[] = memoryWatch.stop();
     memoryWatch = undefined;
     await stopServer(server);
@@ -438,7 +443,10 @@ async function main(): Promise<void> {
         // Apart, to tell which sets the peak: the first process building the index from the seeded
         // tables (and writing its snapshot), or the restarted one serving the loads.
         builtPeakRssMb: builtPeakMb,
+        // At the issue's scale only: the build, the restarts and every load before the other benches seed.
+        issueScalePeakRssMb: Math.max(builtPeakMb, atIssueScalePeakMb),
         servedPeakRssMb: withEvidence.peakRssMb,
+        endDocuments,
         // Which phase sets it: the highest RSS sampled in each (every 100 ms).
         phases: phasesMemory,
       },
@@ -550,6 +558,10 @@ function markdown(report: {
     peakRssMb: number;
     builtPeakRssMb?: number;
     servedPeakRssMb?: number;
+    /** Absent in runs before session 28. */
+    issueScalePeakRssMb?: number;
+    /** Documents in the index at the end of the whole bench (absent before session 28). */
+    endDocuments?: number;
     /** Absent in runs before session 25. */
     phases?: PhaseMemory[];
   };
@@ -612,7 +624,8 @@ function markdown(report: {
     `Server memory: ${report.serverMemory.idleRssMb} MB idle (${idleSettleMs / 1000} s after the search suggestions were made, ` +
       `${report.serverMemory.idleLaterRssMb ?? '?'} MB ${idleLaterMs / 1000} s later), ${report.serverMemory.afterLoadRssMb} MB after the load, ` +
       `${report.serverMemory.withEvidenceRssMb} MB with the evidence cube, peak ${report.serverMemory.peakRssMb} MB (RSS of the Node process, the production build; PostgreSQL not included; ` +
-      `peak of the process that built the index from the tables ${report.serverMemory.builtPeakRssMb ?? '?'} MB, of the restarted one under the loads ${report.serverMemory.servedPeakRssMb ?? '?'} MB).`,
+      `peak of the process that built the index from the tables ${report.serverMemory.builtPeakRssMb ?? '?'} MB, of the restarted one under the loads ${report.serverMemory.servedPeakRssMb ?? '?'} MB; ` +
+      `${report.serverMemory.issueScalePeakRssMb ?? '?'} MB at most until the benches of the other modules seed their own scales on top of the issue's network).`,
     `Highest RSS by phase (sampled every 100 ms): ${[...(report.serverMemory.phases ?? [])]
       .sort((a, b) => b.maxRssMb - a.maxRssMb)
       .slice(0, 6)
@@ -658,7 +671,20 @@ function searchTargets(report: Parameters<typeof markdown>[0]): Target[] {
       unit: '',
     },
     { what: 'server RSS, idle', figure: report.serverMemory.idleRssMb!, bound: '≤', target: 500, unit: 'MB' },
-    { what: 'server RSS, peak', figure: report.serverMemory.peakRssMb!, bound: '≤', target: 800, unit: 'MB' },
+    {
+      what: `server RSS, peak under the whole bench (${report.serverMemory.endDocuments ?? '?'} documents by its end)`,
+      figure: report.serverMemory.peakRssMb!,
+      bound: '≤',
+      target: 800,
+      unit: 'MB',
+    },
+    {
+      what: "server RSS, peak until the other benches seed (the issue's scale)",
+      figure: report.serverMemory.issueScalePeakRssMb ?? null,
+      bound: '≤',
+      target: 800,
+      unit: 'MB',
+    },
     {
       what: 'uncached search p95',
       figure: report.search.uncachedLatencyMs.p95,
