@@ -42,7 +42,13 @@ import { benchExchangePages, type ExchangeBench, exchangeMarkdown } from './exch
 import { measureRestarts, type Restart, restartsMarkdown } from './restarts.ts';
 import { startServer as startProcess, stopServer, waitUntilReady } from './server-process.ts';
 import { type Freshness, measureFreshness } from './freshness.ts';
-import { longestEventLoopDelayMs, resetEventLoop, type Target, targetsMarkdown } from './targets.ts';
+import {
+  indexedDocuments,
+  longestEventLoopDelayMs,
+  resetEventLoop,
+  type Target,
+  targetsMarkdown,
+} from './targets.ts';
 import { type MemoryWatch, type PhaseMemory, watchMemory } from './memory-watch.ts';
 
 const root = new URL('..', import.meta.url).pathname;
@@ -329,8 +335,9 @@ async function main(): Promise<void> {
       seconds: duration,
     });
     for (const w of writes) console.log(`${w.name}: ${w.requestsPerSecond} req/s, p95 ${w.latencyMs.p95} ms`);
-    // The highest RSS so far, every phase on the issue's network (its 50,000 services and 50,000 other
-    // documents); the benches below seed their own issues' scales on top (some 185,000 documents more).
+    // The highest RSS of the served process so far, every phase on the issue's network (the seeded
+    // services and as many other documents: issue 19's scale with --services 50000); the benches
+    // below seed their own issues' scales on top (some 185,000 documents more).
     const atIssueScalePeakMb = memoryOf(server.proc.pid!).peakRssMb;
     const spaces = await benchSpaces(
       server.url,
@@ -381,7 +388,7 @@ async function main(): Promise<void> {
     await evidenceDb.close();
     const withEvidence = memoryOf(server.proc.pid!);
     // What the whole bench's peak was measured on.
-    const endDocuments = sum(await indexedByType(server.url));
+    const endDocuments = await indexedDocuments(server.url);
     const phasesMemory: PhaseMemory[] = memoryWatch.stop();
     memoryWatch = undefined;
     await stopServer(server);
@@ -443,7 +450,8 @@ async function main(): Promise<void> {
         // Apart, to tell which sets the peak: the first process building the index from the seeded
         // tables (and writing its snapshot), or the restarted one serving the loads.
         builtPeakRssMb: builtPeakMb,
-        // At the issue's scale only: the build, the restarts and every load before the other benches seed.
+        // At the issue's scale only: the first process's build, and the served one's loads before the
+        // other benches seed (the restarts' processes are not read).
         issueScalePeakRssMb: Math.max(builtPeakMb, atIssueScalePeakMb),
         servedPeakRssMb: withEvidence.peakRssMb,
         endDocuments,

@@ -15,6 +15,14 @@ export async function longestEventLoopDelayMs(base: string): Promise<number> {
   return Math.round(Number(match[1]) * 10_000) / 10;
 }
 
+/** The documents in the server's search index, as its /metrics reports them. */
+export async function indexedDocuments(base: string): Promise<number> {
+  const text = await (await fetch(`${base}/metrics`)).text();
+  const match = /^passerelle_search_index_documents (\d+)$/m.exec(text);
+  if (!match) throw new Error('the server reports no index size at /metrics');
+  return Number(match[1]);
+}
+
 export interface Target {
   what: string;
   figure: number | null;

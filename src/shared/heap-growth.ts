@@ -1,38 +1,64 @@
 // A bounded heap growth while a large intake runs. V8 sets the heap's size for its next full
-// collection at 1.1 to about four times what the last one left. While the search index takes in a
-// bulk import (about 110,000 documents in a minute), nearly everything made is garbage soon, and the
-// heap reached 1.36 GB for 340-420 MB live: 1,749 MB of RSS (session 27). With the growth bounded
-// to half of what the last collection left, 988-1,000 MB. Bounded for good, though, searches nobody
-// asked before ran about 40 % slower, as full collections came more often; so the bound holds only
-// while an intake runs, and a little after.
-import { setFlagsFromString } from 'node:v8';
+// collection at 1.1 to four times what the last one left (up to four only where the old generation
+// may reach 2 GiB; below that at most 1.3 to 2 times). While the search index takes in a bulk import
+// (about 110,000 documents in a minute), nearly everything made is garbage soon, and the heap reached
+// 1.36 GB for 340-420 MB live: 1,616-1,749 MB of RSS. With `--heap-growing-percent=50` (the next
+// collection once the heap grew by half of what the last one left), 968-1,000 MB. Set for good,
+// though, searches nobody asked before ran about 40 % slower, as full collections came more often
+// (sessions 27 and 28); so it is set only while an intake runs, and for a while after.
+import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 
-/** The growth allowed while bounded: the next collection once the heap grew by half. */
+/** The growth while bounded, in per cent of what the last full collection left. */
 const boundedPercent = 50;
-/** How long the bound holds after the last intake asked for it. */
-export const boundHoldsMs = 15_000;
+/** How long the bound holds once the last intake is done: the next slice of an import comes sooner. */
+const boundHoldsMs = 15_000;
+/** V8 grows the heap up to fourfold only with this much room (and the deployment files give 2.5 GiB). */
+const fourfoldFrom = 2 * 2 ** 30;
 
+/**
+ * Left alone when the operator chose a growth (`node --heap-growing-percent=…`), and where V8 keeps
+ * the growth at twice or less already: there, 1.5 would save little, and would override V8's own
+ * slower growth when memory runs short.
+ */
+export const heapGrowthBoundable =
+  !process.execArgv.some((arg) => arg.startsWith('--heap-growing-percent')) &&
+  getHeapStatistics().heap_size_limit >= fourfoldFrom;
+
+let intakes = 0;
+let bounded = false;
 let timer: NodeJS.Timeout | undefined;
 
 /**
- * Bounds the heap's growth from now until `holdMs` after the last call. V8 reads the flag at each
- * full collection (the bound applies from the next), and 0 gives the choice back to V8. Setting a
- * V8 flag on a running process is allowed for this one: it is read, never cached.
+ * Bounds the heap's growth until the returned release is called, and `holdMs` after the last
+ * release. V8 reads the flag at each full collection, so the bound applies from the next one; 0
+ * gives the choice back to V8. Setting a V8 flag on a running process is safe for this one: V8 reads
+ * it where it computes a limit, and caches nothing of it.
  */
-export function boundHeapGrowthForIntake(holdMs = boundHoldsMs): void {
-  if (!timer) setFlagsFromString(`--heap-growing-percent=${boundedPercent}`);
+export function holdHeapGrowthBound(holdMs = boundHoldsMs): () => void {
+  if (!heapGrowthBoundable) return () => {};
+  intakes++;
   clearTimeout(timer);
-  timer = setTimeout(releaseHeapGrowth, holdMs);
-  // A bound left holding must not keep a stopping process alive.
-  timer.unref();
+  timer = undefined;
+  if (!bounded) setFlagsFromString(`--heap-growing-percent=${boundedPercent}`);
+  bounded = true;
+  let released = false;
+  return () => {
+    if (released) return;
+    released = true;
+    if (--intakes > 0) return;
+    timer = setTimeout(releaseHeapGrowth, holdMs);
+    // A bound left holding must not keep a stopping process alive.
+    timer.unref();
+  };
 }
 
-/** Whether the heap's growth is bounded now. */
+/** Whether the heap's growth is bounded now (for /metrics). */
 export function heapGrowthBounded(): boolean {
-  return timer !== undefined;
+  return bounded;
 }
 
 function releaseHeapGrowth(): void {
   timer = undefined;
+  bounded = false;
   setFlagsFromString('--heap-growing-percent=0');
 }

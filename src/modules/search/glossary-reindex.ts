@@ -10,6 +10,8 @@
 // give is looked up). Documents may be tagged with any edition read since the last re-index was done
 // (a re-index given way to a newer one, a change indexed meanwhile): the change is taken from each of
 // them. Too many documents, or a term that cannot be bounded: all of them.
+import type { Executor } from '../../db/client.ts';
+import { holdHeapGrowthBound } from '../../shared/heap-growth.ts';
 import type { Locale } from '../../shared/i18n-text.ts';
 import type { SearchIndex } from './engine/search-index.ts';
 import { searchFields } from './engine/search-types.ts';
@@ -52,6 +54,20 @@ export class TaggedEditions {
 
   get all(): readonly (readonly Concept[])[] {
     return this.editions;
+  }
+}
+
+/**
+ * Reads a slice's documents anew and replaces them. A full slice (the edition changes hundreds of
+ * owners' documents) is an intake: the heap's growth is bounded meanwhile (shared/heap-growth.ts).
+ */
+export async function replaceSlice(index: SearchIndex, db: Executor, slice: ReindexSlice): Promise<void> {
+  const release = slice.owners.length >= reindexSlice ? holdHeapGrowthBound() : undefined;
+  try {
+    const docs = await slice.source.documents(db, slice.owners);
+    index.replace(docs, slice.owners, slice.source.name);
+  } finally {
+    release?.();
   }
 }
 

@@ -8,11 +8,10 @@
 import pg from 'pg';
 import type { DatabaseConnection } from '../../db/client.ts';
 import { AppError } from '../../shared/errors.ts';
-import { boundHeapGrowthForIntake } from '../../shared/heap-growth.ts';
 import { glossaryChannel, glossaryEdition, thesaurusConcepts } from '../glossary/index.ts';
 import { SnapshotSearchIndex } from './engine/index-snapshot.ts';
 import { type Concept, thesaurus, useConcepts } from './engine/thesaurus.ts';
-import { glossarySlices, type ReindexSlice, TaggedEditions } from './glossary-reindex.ts';
+import { glossarySlices, type ReindexSlice, replaceSlice, TaggedEditions } from './glossary-reindex.ts';
 import type { ChangeCursor, SearchSource } from './search-source.ts';
 import { type SnapshotOptions, SnapshotWriter, takeSnapshot } from './live-snapshot.ts';
 import { analysisKey, type SnapshotSource } from './snapshot.ts';
@@ -312,10 +311,7 @@ export class LiveSearchIndex {
               this.tagged.settled(concepts);
               return resolve();
             }
-            // Every document tagged anew is an intake as large as an import.
-            boundHeapGrowthForIntake();
-            const docs = await slice.source.documents(this.database.db, slice.owners);
-            this.index.replace(docs, slice.owners, slice.source.name);
+            await replaceSlice(this.index, this.database.db, slice);
             step(n + 1);
           } catch (error) {
             this.options.onError?.(error);

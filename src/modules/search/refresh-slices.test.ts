@@ -2,7 +2,7 @@
 // every owner would give.
 import { describe, expect, it } from 'vitest';
 import type { Executor } from '../../db/client.ts';
-import { boundHeapGrowthForIntake, heapGrowthBounded } from '../../shared/heap-growth.ts';
+import { heapGrowthBoundable, heapGrowthBounded, holdHeapGrowthBound } from '../../shared/heap-growth.ts';
 import { SearchIndex } from './engine/search-index.ts';
 import { thesaurus } from './engine/thesaurus.ts';
 import { otherDoc } from './other-doc.ts';
@@ -52,21 +52,32 @@ describe('replaceInSlices', () => {
     expect(search(index, 'garden').length).toBe(350);
   });
 
-  it('bounds the heap growth while an intake of hundreds of owners runs, not for a few', async () => {
-    const index = new SearchIndex(thesaurus());
-    const titles = new Map(Array.from({ length: 300 }, (_, i) => [`q${i}`, `garden ${i}`]));
-    const few = [...titles.keys()].slice(0, 20);
-    // Released first (a hold of 1 ms), as the process would be once quiet after the test above.
-    const release = async () => {
-      boundHeapGrowthForIntake(1);
-      await new Promise((resolve) => setTimeout(resolve, 20));
-    };
-    await release();
-    await replaceInSlices(index, source(titles, []), {} as Executor, few);
-    expect(heapGrowthBounded()).toBe(false);
-    await replaceInSlices(index, source(titles, []), {} as Executor, [...titles.keys()]);
-    expect(heapGrowthBounded()).toBe(true);
-    await release();
-    expect(heapGrowthBounded()).toBe(false);
-  });
+  it.skipIf(!heapGrowthBoundable)(
+    'bounds the heap growth for an intake of hundreds of owners, not a few',
+    async () => {
+      const index = new SearchIndex(thesaurus());
+      const titles = new Map(Array.from({ length: 300 }, (_, i) => [`q${i}`, `garden ${i}`]));
+      const few = [...titles.keys()].slice(0, 20);
+      // Released first (a hold of 1 ms), as the process would be once quiet after the test above.
+      const release = async () => {
+        holdHeapGrowthBound(1)();
+        await new Promise((resolve) => setTimeout(resolve, 20));
+      };
+      await release();
+      await replaceInSlices(index, source(titles, []), {} as Executor, few);
+      expect(heapGrowthBounded()).toBe(false);
+      await replaceInSlices(index, source(titles, []), {} as Executor, [...titles.keys()]);
+      expect(heapGrowthBounded()).toBe(true);
+      await release();
+      // A few owners with thousands of documents: an intake too.
+      const many = {
+        name: 'questions',
+        documents: async () => Array.from({ length: 2_001 }, (_, i) => doc(`m${i}`, `garden ${i}`)),
+      } as unknown as SearchSource;
+      await replaceInSlices(index, many, {} as Executor, ['a', 'b', 'c']);
+      expect(heapGrowthBounded()).toBe(true);
+      await release();
+      expect(heapGrowthBounded()).toBe(false);
+    },
+  );
 });

@@ -2,12 +2,13 @@
 // questions with their answers) read in one go held every row and every analysed text at once,
 // hundreds of megabytes at the process's peak, for documents indexed one after the other anyway.
 import type { Executor } from '../../db/client.ts';
-import { boundHeapGrowthForIntake } from '../../shared/heap-growth.ts';
+import { holdHeapGrowthBound } from '../../shared/heap-growth.ts';
 import type { SearchIndex } from './engine/search-index.ts';
 import type { SearchSource } from './search-source.ts';
 
-/** Owners whose documents are indexed in slices of time, as an intake. */
-const gradualOwners = 200;
+/** Owners, or documents, that make an intake: indexed in slices of time, with the heap's growth bounded. */
+const intakeOwners = 200;
+const intakeDocuments = 2_000;
 
 /** Owners whose documents are read at once. */
 export const refreshSlice = 2_000;
@@ -23,13 +24,19 @@ export async function replaceInSlices(
   ownerIds: string[],
   slice = refreshSlice,
 ): Promise<void> {
-  for (let at = 0; at < ownerIds.length; at += slice) {
-    // Hundreds of owners at once: a bulk import, whose garbage would let the heap grow fourfold.
-    if (ownerIds.length > gradualOwners) boundHeapGrowthForIntake();
-    const owners = ownerIds.length > slice ? ownerIds.slice(at, at + slice) : ownerIds;
-    const docs = await source.documents(db, owners);
-    // Thousands of owners: in slices of time that give the event loop back.
-    if (owners.length > gradualOwners) await index.replaceGradually(docs, owners, source.name);
-    else index.replace(docs, owners, source.name);
+  // A bulk import: its garbage would let the heap grow up to fourfold (shared/heap-growth.ts).
+  let release = ownerIds.length > intakeOwners ? holdHeapGrowthBound() : undefined;
+  try {
+    for (let at = 0; at < ownerIds.length; at += slice) {
+      const owners = ownerIds.length > slice ? ownerIds.slice(at, at + slice) : ownerIds;
+      const docs = await source.documents(db, owners);
+      // A few owners with thousands of documents are an intake too.
+      if (docs.length > intakeDocuments) release ??= holdHeapGrowthBound();
+      // In slices of time that give the event loop back.
+      if (release) await index.replaceGradually(docs, owners, source.name);
+      else index.replace(docs, owners, source.name);
+    }
+  } finally {
+    release?.();
   }
 }
