@@ -450,8 +450,8 @@ async function main(): Promise<void> {
         // Apart, to tell which sets the peak: the first process building the index from the seeded
         // tables (and writing its snapshot), or the restarted one serving the loads.
         builtPeakRssMb: builtPeakMb,
-        // At the issue's scale only: the first process's build, and the served one's loads before the
-        // other benches seed (the restarts' processes are not read).
+        // At the issue's scale only: the first process (taking in the seeded data), and the served
+        // one's loads before the other benches seed (the restarts' processes are not read).
         issueScalePeakRssMb: Math.max(builtPeakMb, atIssueScalePeakMb),
         servedPeakRssMb: withEvidence.peakRssMb,
         endDocuments,

@@ -28,21 +28,28 @@ async function majorCollectionsWhileChurning(megabytes: number): Promise<number>
   return major;
 }
 
-/** Lets a bound left by a test go (a hold of 1 ms, real timers). */
-async function letGo(): Promise<void> {
-  vi.useRealTimers();
-  holdHeapGrowthBound(1)();
-  await new Promise((resolve) => setTimeout(resolve, 20));
-}
+/** The releases a test took: all called after it, so a failed assertion leaks no hold. */
+const taken: (() => void)[] = [];
+const hold = (holdMs: number) => {
+  const release = holdHeapGrowthBound(holdMs);
+  taken.push(release);
+  return release;
+};
 
 // V8 grows the heap fourfold only with a heap limit of 2 GiB or more; below it the bound is not set.
 describe.skipIf(!heapGrowthBoundable)('holdHeapGrowthBound', () => {
-  afterEach(letGo);
+  afterEach(async () => {
+    vi.useRealTimers();
+    for (const release of taken.splice(0)) release();
+    // What a test left holding goes now: a hold of 1 ms, on real timers.
+    holdHeapGrowthBound(1)();
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  });
 
   it('holds the bound while any intake runs, and a while after the last one is done', () => {
     vi.useFakeTimers();
-    const first = holdHeapGrowthBound(1_000);
-    const second = holdHeapGrowthBound(1_000);
+    const first = hold(1_000);
+    const second = hold(1_000);
     expect(heapGrowthBounded()).toBe(true);
     first();
     vi.advanceTimersByTime(5_000);
@@ -52,7 +59,7 @@ describe.skipIf(!heapGrowthBoundable)('holdHeapGrowthBound', () => {
     second();
     vi.advanceTimersByTime(800);
     // A new intake meanwhile holds it on.
-    const third = holdHeapGrowthBound(1_000);
+    const third = hold(1_000);
     vi.advanceTimersByTime(5_000);
     expect(heapGrowthBounded()).toBe(true);
     third();
@@ -64,7 +71,7 @@ describe.skipIf(!heapGrowthBoundable)('holdHeapGrowthBound', () => {
 
   it('makes V8 collect sooner while bounded, and gives the choice back after', async () => {
     const free = await majorCollectionsWhileChurning(600);
-    const release = holdHeapGrowthBound(1);
+    const release = hold(1);
     const bounded = await majorCollectionsWhileChurning(600);
     release();
     await new Promise((resolve) => setTimeout(resolve, 20));

@@ -6,7 +6,10 @@ import { holdHeapGrowthBound } from '../../shared/heap-growth.ts';
 import type { SearchIndex } from './engine/search-index.ts';
 import type { SearchSource } from './search-source.ts';
 
-/** Owners, or documents, that make an intake: indexed in slices of time, with the heap's growth bounded. */
+/**
+ * More owners than this are an intake (indexed in slices of time), or more documents (re-read at
+ * once): the heap's growth is bounded meanwhile.
+ */
 const intakeOwners = 200;
 const intakeDocuments = 2_000;
 
@@ -25,15 +28,17 @@ export async function replaceInSlices(
   slice = refreshSlice,
 ): Promise<void> {
   // A bulk import: its garbage would let the heap grow up to fourfold (shared/heap-growth.ts).
-  let release = ownerIds.length > intakeOwners ? holdHeapGrowthBound() : undefined;
+  const intake = ownerIds.length > intakeOwners;
+  let release = intake ? holdHeapGrowthBound() : undefined;
   try {
     for (let at = 0; at < ownerIds.length; at += slice) {
       const owners = ownerIds.length > slice ? ownerIds.slice(at, at + slice) : ownerIds;
       const docs = await source.documents(db, owners);
-      // A few owners with thousands of documents are an intake too.
+      // A few owners with thousands of documents (a large organisation re-read) bound the heap too,
+      // but are replaced at once: searches never miss them, and an unchanged one changes nothing.
       if (docs.length > intakeDocuments) release ??= holdHeapGrowthBound();
-      // In slices of time that give the event loop back.
-      if (release) await index.replaceGradually(docs, owners, source.name);
+      // Hundreds of owners: in slices of time that give the event loop back.
+      if (intake) await index.replaceGradually(docs, owners, source.name);
       else index.replace(docs, owners, source.name);
     }
   } finally {
