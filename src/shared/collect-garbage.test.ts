@@ -1,5 +1,5 @@
-import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { describe, expect, it } from 'vitest';
+import { majorCollections } from '../../test/helpers/major-collections.ts';
 import { collectGarbage } from './collect-garbage.ts';
 
 /** A weak reference to an object nothing else holds. */
@@ -13,20 +13,6 @@ describe('collectGarbage', () => {
     collectGarbage();
     expect(held.deref()).toBeUndefined();
   });
-
-  const majorCollections = async (run: () => void) => {
-    let major = 0;
-    const observer = new PerformanceObserver((list) => {
-      for (const entry of list.getEntries())
-        if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)
-          major++;
-    });
-    observer.observe({ entryTypes: ['gc'] });
-    run();
-    await new Promise((resolve) => setTimeout(resolve, 50));
-    observer.disconnect();
-    return major;
-  };
 
   it('runs two full collections: the pages the first one freed are given back by the second', async () => {
     expect(await majorCollections(() => collectGarbage())).toBeGreaterThanOrEqual(2);

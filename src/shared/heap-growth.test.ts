@@ -1,31 +1,22 @@
-import { constants, PerformanceObserver } from 'node:perf_hooks';
 import { afterEach, describe, expect, it, vi } from 'vitest';
+import { majorCollections } from '../../test/helpers/major-collections.ts';
 import { collectGarbage } from './collect-garbage.ts';
 import { heapGrowthBoundable, heapGrowthBounded, holdHeapGrowthBound } from './heap-growth.ts';
 
 /** Full collections while `megabytes` of objects pass through the old generation. */
 async function majorCollectionsWhileChurning(megabytes: number): Promise<number> {
-  let major = 0;
-  const observer = new PerformanceObserver((list) => {
-    for (const entry of list.getEntries())
-      if ((entry as { detail?: { kind?: number } }).detail?.kind === constants.NODE_PERFORMANCE_GC_MAJOR)
-        major++;
-  });
-  observer.observe({ entryTypes: ['gc'] });
   // The next limit set from what is live now, with the flag as it is now; its own entry comes
   // later, so it is waited for before counting.
   collectGarbage(1);
   await new Promise((resolve) => setTimeout(resolve, 20));
-  major = 0;
-  // Each block (1 MB) lives until 64 more are made: it reaches the old generation, and dies there.
-  const ring: number[][] = new Array(64);
-  for (let i = 0; i < megabytes; i++) {
-    ring[i % ring.length] = new Array<number>(1 << 17).fill(i + 0.5);
-    if (i % 32 === 0) await new Promise((resolve) => setImmediate(resolve));
-  }
-  await new Promise((resolve) => setTimeout(resolve, 50));
-  observer.disconnect();
-  return major;
+  return majorCollections(async () => {
+    // Each block (1 MB) lives until 64 more are made: it reaches the old generation, and dies there.
+    const ring: number[][] = new Array(64);
+    for (let i = 0; i < megabytes; i++) {
+      ring[i % ring.length] = new Array<number>(1 << 17).fill(i + 0.5);
+      if (i % 32 === 0) await new Promise((resolve) => setImmediate(resolve));
+    }
+  });
 }
 
 /** The releases a test took: all called after it, so a failed assertion leaks no hold. */

@@ -27,7 +27,6 @@ export const heapGrowthBoundable =
   getHeapStatistics().heap_size_limit >= fourfoldFrom;
 
 let intakes = 0;
-let bounded = false;
 let timer: NodeJS.Timeout | undefined;
 
 /**
@@ -38,11 +37,10 @@ let timer: NodeJS.Timeout | undefined;
  */
 export function holdHeapGrowthBound(holdMs = boundHoldsMs): () => void {
   if (!heapGrowthBoundable) return () => {};
+  if (!heapGrowthBounded()) setFlagsFromString(`--heap-growing-percent=${boundedPercent}`);
   intakes++;
   clearTimeout(timer);
   timer = undefined;
-  if (!bounded) setFlagsFromString(`--heap-growing-percent=${boundedPercent}`);
-  bounded = true;
   let released = false;
   return () => {
     if (released) return;
@@ -56,11 +54,10 @@ export function holdHeapGrowthBound(holdMs = boundHoldsMs): () => void {
 
 /** Whether the heap's growth is bounded now (for /metrics). */
 export function heapGrowthBounded(): boolean {
-  return bounded;
+  return intakes > 0 || timer !== undefined;
 }
 
 function releaseHeapGrowth(): void {
   timer = undefined;
-  bounded = false;
   setFlagsFromString('--heap-growing-percent=0');
 }
