@@ -10,7 +10,7 @@ import pg from 'pg';
 import type { DatabaseConnection } from '../../db/client.ts';
 import type { DecodedPart, SnapshotSearchIndex } from './engine/index-snapshot.ts';
 import { ValueLines } from './engine/doc-snapshot.ts';
-import { wordsFromBytes } from './engine/term-snapshot.ts';
+import { WordsFromParts } from './engine/term-snapshot.ts';
 import { ByteScratch, copyRows } from './copy-out.ts';
 import type { ChangeCursor, SearchSource } from './search-source.ts';
 import { maxAgeHours, maxBuildAgeHours } from './snapshot.ts';
@@ -88,7 +88,7 @@ export type PartName = { source: string; kind: string; part: number };
 interface ReadPart {
   whole: boolean;
   docs?: DecodedPart;
-  bytes?: Buffer[];
+  bytes?: Buffer;
   terms?: string[];
 }
 
@@ -164,10 +164,8 @@ export async function loadSnapshots(
     const known = new ValueLines();
     const decode = ({ source, kind }: PartName, bytes: Buffer | undefined): ReadPart => {
       if (!bytes) return { whole: false };
-      // Inflated into a buffer of its own (readAhead), kept until the source's words are complete:
-      // copied when zlib's output chunk is larger (a view would keep all of it).
-      if (kind === 'words')
-        return { whole: true, bytes: [bytes.length < bytes.buffer.byteLength ? Buffer.from(bytes) : bytes] };
+      // Inflated into a buffer of its own (readAhead), copied into the words' arrays once placed.
+      if (kind === 'words') return { whole: true, bytes };
       if (kind === 'docs') return { whole: true, docs: index.decodePart(bytes, known) };
       const terms: string[] = [];
       for (const line of linesOf(bytes)) {
@@ -331,7 +329,7 @@ async function loadSource(
 ): Promise<void> {
   const load = index.loadingSource(source.name);
   const terms: string[] = [];
-  const words: Buffer[] = [];
+  const words = new WordsFromParts();
   const seen = new Map<string, number>();
   for await (const { kind, part, content } of reader.of(source.name)) {
     // Parts numbered 0, 1, … with none missing.
@@ -339,10 +337,10 @@ async function loadSource(
       throw new Error(`search snapshot: ${source.name} ${kind} part missing`);
     seen.set(kind, part + 1);
     if (!content.whole) throw new Error(`search snapshot: ${source.name} damaged`);
-    if (content.bytes) words.push(...content.bytes);
+    if (content.bytes) words.push(content.bytes);
     else if (content.docs) await load.addDocs(content.docs);
     else for (const term of content.terms!) terms.push(term);
   }
   if (load.documents !== documents) throw new Error(`search snapshot: ${source.name} documents missing`);
-  await load.finish(wordsFromBytes(words, terms));
+  await load.finish(words.finish(terms));
 }
