@@ -22,11 +22,11 @@ COPY package.json package-lock.json ./
 RUN npm ci --omit=dev --no-audit --no-fund && npm cache clean --force
 
 FROM node:${NODE_VERSION}-bookworm-slim
-# Stack traces name the TypeScript files and lines (dist/ holds their source maps).
+# Stack traces name the bundle's lines; `node dist/cli/map-stack.js < log` gives the TypeScript files
+# and lines from the source maps in dist/ (Node's --enable-source-maps held ~105 MB more: operations.md).
 # Two malloc arenas, not 8 per core, and freed blocks of 128 KB and more handed back to the system:
 # less resident memory (docs/operations.md, "Sizing").
 ENV NODE_ENV=production \
-    NODE_OPTIONS=--enable-source-maps \
     MALLOC_ARENA_MAX=2 \
     MALLOC_MMAP_THRESHOLD_=131072 \
     MALLOC_TRIM_THRESHOLD_=131072 \

@@ -6,6 +6,7 @@ import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { bundleServer, outsidePackages, ownUrl } from '../scripts/bundle-server.ts';
+import { mapStack, mapsIn } from '../src/cli/map-stack.ts';
 
 const root = resolve(import.meta.dirname, '..');
 const out = mkdtempSync(join(tmpdir(), 'passerelle-bundle-'));
@@ -60,5 +61,21 @@ describe('the bundled server', () => {
     expect(readFileSync(join(out, 'server.js'), 'utf8')).toMatch(
       /import\("\.\/server-server-steps-\w+\.js"\)/,
     );
+  });
+
+  it('has source maps that map a stack trace back to the TypeScript files (dist/cli/map-stack.js)', () => {
+    // Built by the test above. The place of src/http/shared-schemas.ts's schemaKey in its chunk, as a
+    // stack trace in the production logs gives it.
+    const chunk = readdirSync(out).find((name) => /^server-server-steps-\w+\.js$/.test(name))!;
+    const lines = readFileSync(join(out, chunk), 'utf8').split('\n');
+    const line = lines.findIndex((text) => text.startsWith('function schemaKey('));
+    expect(line).toBeGreaterThan(0);
+    const frame = `    at schemaKey (file:///opt/passerelle/dist/${chunk}:${line + 1}:10)`;
+    const trace = `Error: not plain JSON\n${frame}\n    at node:internal/main:1:1`;
+    expect(mapStack(trace, mapsIn(out))).toBe(
+      `Error: not plain JSON\n${frame} [src/http/shared-schemas.ts:19:17]\n    at node:internal/main:1:1`,
+    );
+    // A place in a file without a map is left as it was.
+    expect(mapStack('at x (file:///tmp/other.js:3:4)', mapsIn(out))).toBe('at x (file:///tmp/other.js:3:4)');
   });
 });
