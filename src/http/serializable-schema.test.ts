@@ -86,12 +86,41 @@ describe('serializableSchema', () => {
     for (const value of values) expect(without(value)).toBe(withUnions(value));
   });
 
-  it('leaves a union it cannot write alike: of two kinds of objects, or with keywords beside it', () => {
-    const twoObjects = Type.Union([Type.Object({ a: Type.String() }), Type.Object({ b: Type.Number() })]);
+  it('leaves a union it cannot write alike whole, its own unions too: of two kinds of objects, with keywords beside it, a date', () => {
+    // Ajv picks the branch of this one by `kind`: its choice of strings must stay as it is.
+    const twoObjects = Type.Union([
+      Type.Object({
+        kind: Type.Union([Type.Literal('a'), Type.Literal('b')]),
+        a: Type.Optional(Type.String()),
+      }),
+      Type.Object({ kind: Type.Literal('c'), c: Type.String() }),
+    ]);
     const besideIt = { anyOf: [{ type: 'string' }, { type: 'null' }], default: null };
     const stringOrNumber = Type.Union([Type.String(), Type.Number()]);
     const constOrNull = Type.Union([Type.Literal(1), Type.Null()]);
-    for (const schema of [twoObjects, besideIt, stringOrNumber, constOrNull])
-      expect(unionsIn(serializableSchema(schema))).toBe(unionsIn(schema));
+    const dates = {
+      anyOf: [
+        { type: 'string', format: 'date' },
+        { type: 'string', const: 'never' },
+      ],
+    };
+    const condition = {
+      type: 'object',
+      if: { properties: { a: { type: 'string' } } },
+      then: { properties: { n: Type.Union([Type.String(), Type.Null()]) } },
+    };
+    for (const schema of [twoObjects, besideIt, stringOrNumber, constOrNull, dates, condition])
+      expect(serializableSchema(schema)).toBe(schema);
+    const inside = Type.Object({ either: twoObjects });
+    expect((serializableSchema(inside) as { properties: { either: unknown } }).properties.either).toBe(
+      twoObjects,
+    );
+  });
+
+  it('keeps the values of a choice of strings', () => {
+    expect(serializableSchema(Type.Union([Type.Literal('a'), Type.Literal('b')]))).toEqual({
+      type: 'string',
+      enum: ['a', 'b'],
+    });
   });
 });
