@@ -75,7 +75,18 @@ describe('the bundled server', () => {
     expect(mapStack(trace, mapsIn(out))).toBe(
       `Error: not plain JSON\n${frame} [src/http/shared-schemas.ts:19:17]\n    at node:internal/main:1:1`,
     );
-    // A place in a file without a map is left as it was.
-    expect(mapStack('at x (file:///tmp/other.js:3:4)', mapsIn(out))).toBe('at x (file:///tmp/other.js:3:4)');
+    // In a JSON log line, and named by its file alone.
+    const json = JSON.stringify({ err: { stack: trace } });
+    expect(mapStack(json, mapsIn(out))).toContain(`:${line + 1}:10) [src/http/shared-schemas.ts:19:17]`);
+    expect(mapStack(`${chunk}:${line + 1}:10`, mapsIn(out))).toBe(
+      `${chunk}:${line + 1}:10 [src/http/shared-schemas.ts:19:17]`,
+    );
+    // A place outside dist/, or in a file without a map, is left as it was.
+    for (const other of [
+      `at x (file:///opt/passerelle/node_modules/pkg/${chunk}:${line + 1}:10)`,
+      'at x (file:///opt/passerelle/dist/other.js:3:4)',
+      `${'a/'.repeat(50_000)}${chunk}:1:1`,
+    ])
+      expect(mapStack(other, mapsIn(out))).toBe(other);
   });
 });

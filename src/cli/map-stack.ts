@@ -4,7 +4,7 @@
 // the source maps beside the bundle. Node can do this itself for every trace (--enable-source-maps),
 // but it then keeps the bundle's maps decoded for as long as it runs: about 105 MB more heap and
 // 1.4 s more to start at 50,000 services (issue 19's figures; docs/operations.md, "Stack traces").
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, readFileSync, realpathSync } from 'node:fs';
 import { SourceMap } from 'node:module';
 import { join } from 'node:path';
 import { pathToFileURL } from 'node:url';
@@ -12,26 +12,42 @@ import { runCommand } from './command.ts';
 
 const usage = 'Usage: node dist/cli/map-stack.js [--dist DIR] < log';
 
-/** dist/<name>.js:line:column, in a file: URL or a path, or bare, with the closing bracket of a stack frame. */
-const place = /((?:file:\/\/)?[^\s()'"]*\/)?([\w.-]+\.js):(\d+):(\d+)\)?/g;
+/** A place's end in a file: `.js:line:column`, with the closing bracket of a stack frame. */
+const placeEnd = /\.js:(\d+):(\d+)\)?/g;
+/** What ends a place's path, going back from its end (a log's other text). */
+const beforePath = /[\s()'"`,[\]{}]/;
 
 /**
- * `text` with each place in a file of `dist` that has a source map followed by its origin, ` [src/…
- * .ts:line:column]`; other places as they were. `mapOf` gives a file's map, or undefined.
+ * `text` with each place in the bundled server (a file of dist/ or dist/cli/, as its path or file:
+ * URL names it, or a file name alone) followed by its origin, ` [src/….ts:line:column]`, when
+ * `mapOf` gives that file's map (by its path in dist/); other places as they were. Each place's path
+ * is read back from its end, so a long line costs no more than its length.
  */
 export function mapStack(text: string, mapOf: (file: string) => SourceMap | undefined): string {
-  return text.replace(
-    place,
-    (whole, _dir: string | undefined, file: string, line: string, column: string) => {
-      const entry = mapOf(file)?.findEntry(Number(line) - 1, Number(column) - 1);
-      if (!entry || !('originalSource' in entry)) return whole;
+  let out = '';
+  let done = 0;
+  for (const match of text.matchAll(placeEnd)) {
+    const end = match.index + match[0].length;
+    let start = match.index;
+    while (start > done && !beforePath.test(text[start - 1]!)) start--;
+    const path = text.slice(start, match.index) + '.js';
+    const slash = path.lastIndexOf('/');
+    const name = path.slice(slash + 1);
+    const inDist = /(?:^|\/)dist\/(cli\/)?$/.exec(path.slice(0, slash + 1));
+    const file =
+      /^[\w.-]+\.js$/.test(name) && (slash < 0 || inDist) ? `${inDist?.[1] ?? ''}${name}` : undefined;
+    const entry = file && mapOf(file)?.findEntry(Number(match[1]) - 1, Number(match[2]) - 1);
+    out += text.slice(done, end);
+    if (entry && 'originalSource' in entry) {
       const source = entry.originalSource.replace(/^.*?(?=\bsrc\/|\bnode_modules\/)/, '');
-      return `${whole} [${source}:${entry.originalLine + 1}:${entry.originalColumn + 1}]`;
-    },
-  );
+      out += ` [${source}:${entry.originalLine + 1}:${entry.originalColumn + 1}]`;
+    }
+    done = end;
+  }
+  return out + text.slice(done);
 }
 
-/** A reader of the maps beside the bundle in `dist`, each read once. */
+/** A reader of the maps beside the bundle in `dist` (by path in it: `x.js`, `cli/x.js`), each read once. */
 export function mapsIn(dist: string): (file: string) => SourceMap | undefined {
   const maps = new Map<string, SourceMap | undefined>();
   return (file) => {
@@ -61,4 +77,5 @@ async function main(): Promise<number> {
 }
 
 // Run as a command, not when a test imports it.
-if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) runCommand(main);
+if (process.argv[1] && import.meta.url === pathToFileURL(realpathSync(process.argv[1])).href)
+  runCommand(main);
