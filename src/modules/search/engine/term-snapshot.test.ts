@@ -7,9 +7,16 @@ import {
   checkWords,
   SnapshotTermIndex,
   wordsBytes,
-  wordsFromBytes,
+  WordsFromParts,
   type WordsPart,
 } from './term-snapshot.ts';
+
+/** The arrays back from wordsBytes' bytes, whole or in parts, as a snapshot load reads them. */
+function wordsFromBytes(bytes: Buffer | readonly Buffer[], terms: string[]): WordsPart {
+  const words = new WordsFromParts();
+  for (const chunk of Buffer.isBuffer(bytes) ? [bytes] : bytes) words.push(chunk);
+  return words.finish(terms);
+}
 
 const fields = ['title', 'organisation', 'description'] as const;
 const boosts = { title: 3, organisation: 2.5, description: 1 };

@@ -107,17 +107,8 @@ export function wordsBytes(part: WordsPart): Buffer {
 }
 
 /**
- * The arrays back from wordsBytes (as one Buffer or in the parts it was stored in), with the terms;
- * throws on a size that does not add up.
- */
-export function wordsFromBytes(bytes: Buffer | readonly Buffer[], terms: string[]): WordsPart {
-  const words = new WordsFromParts();
-  for (const chunk of Buffer.isBuffer(bytes) ? [bytes] : bytes) words.push(chunk);
-  return words.finish(terms);
-}
-
-/**
- * wordsBytes' arrays made back from its bytes as they come, part after part: each part is copied
+ * wordsBytes' arrays made back from its bytes (as one Buffer or in the parts it was stored in) as they
+ * come, part after part, with the terms; throws on a size that does not add up. Each part is copied
  * straight into the arrays and can be let go. Joined first, the parts cost a 24 MB Buffer more at
  * 50,000 services, fresh pages and all (0.2-0.4 s of a load); kept until the last one came, a copy of
  * each (zlib gives a part inside a larger buffer), 120 ms.
