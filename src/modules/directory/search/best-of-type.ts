@@ -1,5 +1,6 @@
 // The index's best documents of one type for some words, for the boxes beside the search results
-// (questions to the network, search.web.ts): the words as typed, no filter but the type. Kept per
+// (questions to the network, search.web.ts): the words as typed, no filter but the type, and no
+// facet counted (a pass over a broad search's matches otherwise counted every one of them). Kept per
 // index version, words and type (a few ids each), and shared by the requests that arrive together,
 // so a popular search costs one engine search per index version rather than one per page.
 import { LRUCache } from 'lru-cache';
@@ -22,7 +23,7 @@ export async function bestOfType(
   let found = kept.get(key);
   if (!found) {
     found = live.index
-      .searchSoon({ text: q, filters: { type: [type] }, sort: 'relevance', offset: 0, limit })
+      .searchSoon({ text: q, filters: { type: [type] }, facets: false, sort: 'relevance', offset: 0, limit })
       .then((result) => (result.partial ? [] : result.hits.map((h) => h.doc.id)));
     kept.set(key, found);
     found.catch(() => kept.delete(key));

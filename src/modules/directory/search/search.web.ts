@@ -42,12 +42,15 @@ export const searchWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
    * What other modules show next to the results (questions to the network), for searches with
    * words only; one that fails leaves its box out rather than the page. For a visitor, a source
    * whose public items are in the index gets the index's best matches of its type (best-of-type.ts,
-   * kept per index version) rather than searching PostgreSQL on every page.
+   * kept per index version) rather than searching PostgreSQL on every page. That search waits for
+   * `results`, the page's own: the index keeps the words' matches per text, so a search not asked
+   * before has its words matched once, not twice at the same time.
    */
   async function relatedResults(
     q: string | undefined,
     locale: Locale,
     user: { id: string; platformRole: string } | undefined,
+    results: Promise<unknown>,
   ): Promise<RelatedResults[]> {
     const words = q?.trim();
     if (!words) return [];
@@ -56,10 +59,10 @@ export const searchWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
     const boxes = await Promise.all(
       deps.services.relatedResults.map(async (source) => {
         try {
-          const found =
-            source.indexedAs && !viewer
-              ? await bestOfType(deps.services.search, words, source.indexedAs, limit)
-              : undefined;
+          const type = viewer ? undefined : source.indexedAs;
+          const found = type
+            ? await results.then(() => bestOfType(deps.services.search, words, type, limit))
+            : undefined;
           return await source.find(deps.db, { q: words, locale, viewer, limit, found });
         } catch (error) {
           app.log.error({ err: error, source: source.name }, 'related results');
@@ -73,11 +76,19 @@ export const searchWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
   app.get('/search', { schema: { hide: true, querystring: SearchQuery } }, async (request, reply) => {
     const ctx = pageContext(request, deps.config, await deps.demoBanner());
     const params = { ...request.query, per_page: Math.min(request.query.per_page, 50) };
+    // An unknown "near" is said on the page, which keeps the words and filters (not a 400).
+    const results = searchDirectory(deps.services.search, params, ctx.locale, undefined, {
+      unknownPlace: 'report',
+    });
     const [outcome, { themes }, related] = await Promise.all([
-      // An unknown "near" is said on the page, which keeps the words and filters (not a 400).
-      searchDirectory(deps.services.search, params, ctx.locale, undefined, { unknownPlace: 'report' }),
+      results,
       getTaxonomy(deps.db),
-      relatedResults(request.query.q, ctx.locale, request.signedIn?.user),
+      relatedResults(
+        request.query.q,
+        ctx.locale,
+        request.signedIn?.user,
+        results.catch(() => {}),
+      ),
     ]);
     let layout = layouts.get(outcome);
     if (layout?.themes !== themes) {

@@ -7,7 +7,7 @@ import type { Executor } from '../../../db/client.ts';
 import { translator } from '../../../i18n/index.ts';
 import type { Actor } from '../../../shared/actor.ts';
 import type { Locale } from '../../../shared/i18n-text.ts';
-import { type RelatedResultsSource, searchTermsQuery, thesaurus } from '../../search/index.ts';
+import { isStopword, type RelatedResultsSource, words } from '../../search/index.ts';
 import { readerOf, visitor } from './questions.policy.ts';
 import { searchQuestions } from './search-questions.ts';
 
@@ -26,7 +26,8 @@ export const relatedQuestions: RelatedResultsSource = {
     let items: BoxItem[];
     if (found && !viewer) {
       // Words that are all stopwords ("de la") match nothing: no box of merely recent questions.
-      if (!found.length || searchTermsQuery({ q }, thesaurus()).noWords) return null;
+      // Told from the words alone, as the query would leave them out, without making the query.
+      if (!found.length || words(q).every(isStopword)) return null;
       items = await questionsById(db, found);
     } else {
       const reader = viewer

@@ -166,4 +166,30 @@ describe('facet counts', () => {
       expect(held.length).toBe(index.count);
     }
   });
+
+  it('without facets, gives the same results and counts nothing', () => {
+    const next = random(7);
+    const index = new SearchIndex(thesaurus());
+    index.replace(
+      Array.from({ length: 500 }, (_, i) => randomDoc(next, i)),
+      undefined,
+      'a',
+    );
+    const now = DateTime.fromISO('2026-11-04T10:30:00', { zone: 'Europe/Brussels' });
+    let someFiltered = 0;
+    for (let round = 0; round < 100; round++) {
+      const filters = randomFilters(next);
+      const text = next() < 0.5 ? '' : pools.words[Math.floor(next() * pools.words.length)]!;
+      const query = { text, filters, sort: 'relevance' as const, offset: 0, limit: 10 };
+      const counted = index.search(query, now);
+      const bare = index.search({ ...query, facets: false }, now);
+      expect(bare.total).toBe(counted.total);
+      expect(bare.hits.map((h) => [h.n, h.score])).toEqual(counted.hits.map((h) => [h.n, h.score]));
+      expect(new Set(bare.kept)).toEqual(new Set(counted.kept));
+      expect(Object.values(bare.facets).every((counts) => counts.size === 0)).toBe(true);
+      if (Object.keys(filters).length && counted.total) someFiltered++;
+    }
+    // The rounds covered filtered searches with results, where the two passes part ways.
+    expect(someFiltered).toBeGreaterThan(20);
+  });
 });

@@ -318,6 +318,7 @@ export class SearchIndex {
       openFilter: f.open?.length ? f.open : undefined,
       near,
       allDistances: byDistance,
+      countFacets: query.facets !== false,
     });
     // Without words every document is considered, in number order: trust orders them (page-order.ts).
     const order = pageOrder(

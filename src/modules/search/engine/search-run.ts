@@ -45,6 +45,8 @@ export interface RunInput {
   near: NearPoint | undefined;
   /** Whether the results' distances are needed for all (sorting by them), not for the page only. */
   allDistances: boolean;
+  /** Whether facets are counted (false: `counts` and `openCounts` stay 0). */
+  countFacets?: boolean;
 }
 
 export interface RunOutput {
@@ -154,7 +156,9 @@ class SearchPass {
     let kept = this.kept;
     // The facet a document failed, when it failed one: "open" after the value facets.
     const openFacet = valueFacets.length;
-    const active = wanted.length + (openFilter ? 1 : 0);
+    // A document failing one filter still counts in that filter's facet; without facets it is done.
+    const counting = this.input.countFacets !== false;
+    const tolerated = counting ? 1 : 0;
     const radius = near?.radiusKm;
     const wantNow = openFilter?.includes('now') ?? false;
     const wantEvening = openFilter?.includes('evening') ?? false;
@@ -182,7 +186,7 @@ class SearchPass {
           failures++;
         }
       }
-      if (failures > 1) continue;
+      if (failures > tolerated) continue;
       if (openFilter) {
         const ok =
           (!wantNow || openNow.has(n)) &&
@@ -190,7 +194,7 @@ class SearchPass {
           (!wantWeekend || (flag & docFlag.weekend) !== 0);
         if (!ok) {
           failed = openFacet;
-          if (++failures > 1) continue;
+          if (++failures > tolerated) continue;
         }
       }
       if (failures === 0) {
@@ -198,7 +202,8 @@ class SearchPass {
         keptScore[kept] = every ? trusts[n]! : scores![i]!;
         if (keptDistance) keptDistance[kept] = distance ?? Infinity;
         kept++;
-      } else if (active === 0) continue;
+      }
+      if (!counting) continue;
       const only = failures === 0 ? -1 : failed;
       if (only === -1) {
         for (let j = base + values[base]!, end = base + values[base + openFacet]!; j < end; j++)

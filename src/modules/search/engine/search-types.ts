@@ -135,6 +135,11 @@ export interface IndexQuery {
   readerCommune?: string;
   /** Documents with some of the words, not all (as when none has them all): for a place named in the words. */
   anyWords?: boolean;
+  /**
+   * False when only the results are wanted (the best of one type beside the search page's results):
+   * the pass then counts no facet, and a document failing a filter costs nothing more.
+   */
+  facets?: boolean;
   offset: number;
   limit: number;
 }
