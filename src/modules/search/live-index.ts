@@ -12,6 +12,7 @@ import { glossaryChannel, glossaryEdition, thesaurusConcepts } from '../glossary
 import { SnapshotSearchIndex } from './engine/index-snapshot.ts';
 import { type Concept, thesaurus, useConcepts } from './engine/thesaurus.ts';
 import { glossarySlices, type ReindexSlice, replaceSlice, TaggedEditions } from './glossary-reindex.ts';
+import { holdHeapGrowthBound } from '../../shared/heap-growth.ts';
 import type { ChangeCursor, SearchSource } from './search-source.ts';
 import { type SnapshotOptions, SnapshotWriter, takeSnapshot } from './live-snapshot.ts';
 import { analysisKey, type SnapshotSource } from './snapshot.ts';
@@ -298,6 +299,9 @@ export class LiveSearchIndex {
     let slices: ReindexSlice[] = resumed?.slices ?? [];
     const plan = async () =>
       (slices = (await glossarySlices(this.index, this.sources, this.tagged.all, concepts)).slices);
+    // The whole re-index is an intake (shared/heap-growth.ts): at 100,000 documents, a 3,000-concept
+    // edition took RSS from about 440 to 740-870 MB with V8's own growth.
+    const release = holdHeapGrowthBound();
     return new Promise<void>((resolve) => {
       const step = (n: number) => {
         this.running = this.running.then(async () => {
@@ -326,7 +330,7 @@ export class LiveSearchIndex {
         });
       };
       step(resumed?.at ?? 0);
-    });
+    }).finally(release);
   }
 
   /**
