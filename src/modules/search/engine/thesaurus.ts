@@ -64,7 +64,7 @@ export class Thesaurus {
   constructor(concepts: Concept[]) {
     this.concepts = concepts;
     for (const lang of ['nl', 'fr', 'en'] as const) {
-      const byFirst = new Map<string, TextPattern[]>();
+      const byStart = new Map<string, TextPattern[]>();
       for (const concept of concepts) {
         for (const [termLang, terms] of Object.entries(concept.terms) as [Locale, string[]][]) {
           const byStem = termLang === lang;
@@ -75,13 +75,13 @@ export class Thesaurus {
             // about finding a home. A term cut down to one word does not tag texts.
             if (!keys.length || (keys.length === 1 && all.length > 1)) continue;
             const key = patternKey(keys[0]!, keys[1]);
-            const list = byFirst.get(key) ?? [];
+            const list = byStart.get(key) ?? [];
             list.push({ concept, words: keys, byStem });
-            byFirst.set(key, list);
+            byStart.set(key, list);
           }
         }
       }
-      this.textPatterns.set(lang, byFirst);
+      this.textPatterns.set(lang, byStart);
     }
     this.patterns = concepts
       .flatMap((concept) =>
