@@ -1,6 +1,5 @@
 // The search page: a plain GET form that htmx refreshes as the person types.
 import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
-import { LRUCache } from 'lru-cache';
 import type { WebDeps } from '../../../http/deps.ts';
 import type { Locale } from '../../../shared/i18n-text.ts';
 import { pageContext } from '../../../http/request-context.ts';
@@ -11,32 +10,17 @@ import { SearchLayout, SearchPage } from '../views/search-page.tsx';
 import { RelatedBoxes } from '../views/search-related.tsx';
 import type { RelatedResults } from '../../search/index.ts';
 import { bestOfType } from './best-of-type.ts';
-import { type SearchOutcome, searchDirectory } from './search.service.ts';
+import { searchDirectory } from './search.service.ts';
 import { cacheBudget } from '../../../shared/cache-budgets.ts';
-import { outcomeBytes } from './outcome-bytes.ts';
-import { flatString } from '../../../shared/flat-string.ts';
+import { KeptLayouts } from './kept-layouts.ts';
 
-type Layouts = LRUCache<SearchOutcome, { themes: unknown; html: string }>;
 /** Per index (one per app): this plugin is registered once per language prefix, the cache once. */
-const layoutsOf = new WeakMap<object, Layouts>();
+const layoutsOf = new WeakMap<object, KeptLayouts>();
 
 export const searchWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
-  /**
-   * Filters and results as HTML, by outcome. The search service hands out the same outcome object
-   * for the same search in the same language until the index or the minute changes it, and the
-   * layout is a function of that outcome alone, so it is rendered once per outcome. Measured at 50k
-   * services, rendering was two thirds of the page's time.
-   */
+  /** Filters and results as HTML, by outcome (kept-layouts.ts). Measured at 50k services, rendering was two thirds of the page's time. */
   let layouts = layoutsOf.get(deps.services.search);
-  if (!layouts)
-    layoutsOf.set(
-      deps.services.search,
-      (layouts = new LRUCache({
-        maxSize: cacheBudget('searchPages'),
-        // The outcome too: kept here as the key, it stays after the search service lets it go.
-        sizeCalculation: (entry, outcome) => entry.html.length * 2 + outcomeBytes(outcome),
-      })),
-    );
+  if (!layouts) layoutsOf.set(deps.services.search, (layouts = new KeptLayouts(cacheBudget('searchPages'))));
 
   /**
    * What other modules show next to the results (questions to the network), for searches with
@@ -90,16 +74,13 @@ export const searchWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) =
         results.catch(() => {}),
       ),
     ]);
-    let layout = layouts.get(outcome);
-    if (layout?.themes !== themes) {
-      // Flat: kept as the renderer's pieces, the layouts held three times their budget (flat-string.ts).
-      layout = { themes, html: flatString(await SearchLayout({ ctx, params, outcome, themes })) };
-      layouts.set(outcome, layout);
-    }
+    const layout = await layouts.layoutOf(outcome, themes, () =>
+      SearchLayout({ ctx, params, outcome, themes }),
+    );
     reply.header('vary', 'HX-Request');
     if (request.headers['hx-request'] === 'true' && request.headers['hx-target'] === 'search-layout') {
-      return sendHtml(reply, layout.html + (await RelatedBoxes({ boxes: related, outOfBand: true })));
+      return sendHtml(reply, layout + (await RelatedBoxes({ boxes: related, outOfBand: true })));
     }
-    return sendHtml(reply, SearchPage({ ctx, params, layout: layout.html, related }));
+    return sendHtml(reply, SearchPage({ ctx, params, layout, related }));
   });
 };
