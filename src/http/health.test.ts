@@ -50,6 +50,7 @@ describe('health and metrics', () => {
     expect(metric(body, 'passerelle_db_pool_max_connections')).toBe(test.t.database.pool.options.max);
     expect(metric(body, 'passerelle_db_query_timeout_seconds')).toBeGreaterThan(0);
     expect(metric(body, 'passerelle_heap_size_limit_bytes')).toBeGreaterThan(100 * 2 ** 20);
+    expect([0, 50, 100]).toContain(metric(body, 'passerelle_heap_growing_percent'));
     expect(metric(body, 'nodejs_eventloop_lag_p50_seconds')).toBeGreaterThanOrEqual(0);
     expect(metric(body, 'nodejs_eventloop_lag_p99_seconds')).toBeGreaterThanOrEqual(0);
     expect(metric(body, 'nodejs_eventloop_lag_max_seconds')).toBeLessThan(60);

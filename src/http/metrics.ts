@@ -5,6 +5,7 @@ import { getHeapStatistics } from 'node:v8';
 import { collectDefaultMetrics, Counter, Gauge, Registry } from 'prom-client';
 import type { DatabaseConnection } from '../db/client.ts';
 import type { MetricSource, MetricValue } from '../shared/metrics.ts';
+import { heapGrowingPercent } from '../shared/heap-growth.ts';
 
 export function metricsRegistry(sources: readonly MetricSource[]): Registry {
   const registry = new Registry();
@@ -85,6 +86,11 @@ export function processMetrics(database: DatabaseConnection): MetricSource[] {
       'passerelle_heap_size_limit_bytes',
       "V8's heap limit (NODE_OPTIONS=--max-old-space-size, or Node's default)",
       () => getHeapStatistics().heap_size_limit,
+    ),
+    gauge(
+      'passerelle_heap_growing_percent',
+      'How much the heap may grow between full collections, in per cent of what the last one left (0: V8 chooses)',
+      heapGrowingPercent,
     ),
   ];
 }

@@ -1,7 +1,13 @@
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { majorCollections } from '../../test/helpers/major-collections.ts';
 import { collectGarbage } from './collect-garbage.ts';
-import { heapGrowthBoundable, heapGrowthBounded, holdHeapGrowthBound } from './heap-growth.ts';
+import {
+  boundSteadyHeapGrowth,
+  heapGrowthBoundable,
+  heapGrowingPercent,
+  heapGrowthBounded,
+  holdHeapGrowthBound,
+} from './heap-growth.ts';
 
 /** Full collections while `megabytes` of objects pass through the old generation. */
 async function majorCollectionsWhileChurning(megabytes: number): Promise<number> {
@@ -31,6 +37,7 @@ const hold = (holdMs: number) => {
 describe.skipIf(!heapGrowthBoundable)('holdHeapGrowthBound', () => {
   afterEach(async () => {
     vi.useRealTimers();
+    boundSteadyHeapGrowth(0);
     for (const release of taken.splice(0)) release();
     // What a test left holding goes now: a hold of 1 ms, on real timers.
     holdHeapGrowthBound(1)();
@@ -70,4 +77,18 @@ describe.skipIf(!heapGrowthBoundable)('holdHeapGrowthBound', () => {
     const freeAgain = await majorCollectionsWhileChurning(600);
     expect(bounded).toBeGreaterThan(1.5 * Math.max(free, freeAgain));
   }, 60_000);
+
+  it('bounds the growth once serving, and an intake bound gives way to it after', () => {
+    vi.useFakeTimers();
+    expect(heapGrowingPercent()).toBe(0);
+    boundSteadyHeapGrowth();
+    expect(heapGrowingPercent()).toBe(100);
+    const release = hold(1_000);
+    expect(heapGrowingPercent()).toBe(50);
+    release();
+    vi.advanceTimersByTime(1_000);
+    expect(heapGrowingPercent()).toBe(100);
+    boundSteadyHeapGrowth(0);
+    expect(heapGrowingPercent()).toBe(0);
+  });
 });

@@ -5,7 +5,7 @@ import type { ModuleManifest } from '../../http/module-manifest.ts';
 import { tablesOf } from '../../db/tables.ts';
 import { moduleErrors } from '../../shared/errors.ts';
 import { collectGarbage } from '../../shared/collect-garbage.ts';
-import { heapGrowthBounded } from '../../shared/heap-growth.ts';
+import { boundSteadyHeapGrowth, heapGrowthBounded } from '../../shared/heap-growth.ts';
 import * as searchSchema from './search.schema.ts';
 import { LiveSearchIndex } from './live-index.ts';
 import { glossaryTermsSource } from './sources/glossary-terms.ts';
@@ -50,8 +50,11 @@ export const searchModule = {
     search.ready
       .then(() => search.index.prepareSuggestions())
       .catch((error: unknown) => log.error({ err: error }, 'search suggestions'))
-      // Made or not, the load's garbage goes.
-      .then(() => collectGarbage())
+      // Made or not, the load's garbage goes; from then on the heap grows at most twofold.
+      .then(() => {
+        collectGarbage();
+        boundSteadyHeapGrowth();
+      })
       .catch((error: unknown) => log.error({ err: error }, 'garbage collection'));
     const relatedResults = modules.flatMap((module) => module.relatedResults ?? []);
     return {
