@@ -89,7 +89,7 @@ export function processMetrics(database: DatabaseConnection): MetricSource[] {
     ),
     gauge(
       'passerelle_heap_growing_percent',
-      'How much the heap may grow between full collections, in per cent of what the last one left (0: V8 chooses)',
+      'How much the heap grows between full collections, in per cent of what the last one left (0: V8 chooses)',
       heapGrowingPercent,
     ),
   ];

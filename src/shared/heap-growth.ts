@@ -9,11 +9,13 @@
 // slower, as full collections came more often (sessions 27 and 28, with a live heap then half again
 // as large); so 50 is set only while an intake runs, and for a while after.
 //
-// Once the process is serving, the growth is at most twofold (`boundSteadyHeapGrowth`): V8's own
-// bound where the heap limit is under 2 GiB. Under the bench's page loads at 50,000 services and
-// 50,000 other documents, V8's own choice let the old generation fill up to 560-660 MB of 300 MB
-// live with no full collection (RSS 860-950 MB); twofold held them at 710-720 MB, with the same
-// pages per second within the machine's noise (session 31, runs alternated).
+// Once the process is serving, the growth is twofold (`boundSteadyHeapGrowth`): the most V8 allows
+// itself where the heap limit is under 2 GiB. The flag replaces V8's factor rather than capping it,
+// so an idle or slowly allocating process, which V8 would let grow 1.1 to 1.3 times, grows twofold
+// too; the memory reducer still collects an idle heap. Under the bench's page loads at 50,000
+// services and 50,000 other documents, V8's own choice let the old generation fill up to 560-660 MB
+// of about 300 MB live with no full collection (RSS 850-950 MB); twofold held RSS at 709-724 MB,
+// with the same pages per second within the machine's noise (session 31, runs alternated).
 import { getHeapStatistics, setFlagsFromString } from 'node:v8';
 
 /** The growth while bounded, in per cent of what the last full collection left. */
@@ -49,9 +51,14 @@ function setGrowingPercent(percent: number): void {
   inForce = percent;
 }
 
+/** The growth the operator gave node (`--heap-growing-percent=N`), which this module leaves alone. */
+const chosen = process.execArgv
+  .map((arg) => /^--heap[-_]growing[-_]percent=(\d+)$/.exec(arg)?.[1])
+  .find((value) => value !== undefined);
+
 /** The heap's growth between full collections in force, in per cent (0: V8's own choice). */
 export function heapGrowingPercent(): number {
-  return inForce;
+  return chosen === undefined ? inForce : Number(chosen);
 }
 
 /**
@@ -78,9 +85,10 @@ export function holdHeapGrowthBound(holdMs = boundHoldsMs): () => void {
 }
 
 /**
- * From now on, outside intakes, the heap grows at most by `percent` of what the last full
- * collection left (0: V8's own choice again). Called once the process serves and has collected its
- * start's garbage: the start itself (the index's load) is left to V8, for the time to ready.
+ * From now on, outside intakes, the heap grows by `percent` of what the last full collection left
+ * (0: V8's own choice again). Called once the process serves, before the collections of its start's
+ * garbage (whose limit it then sets): the start itself (the index's load) is left to V8, for the
+ * time to ready.
  */
 export function boundSteadyHeapGrowth(percent = steadyPercent): void {
   if (!heapGrowthBoundable) return;

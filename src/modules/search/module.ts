@@ -50,10 +50,11 @@ export const searchModule = {
     search.ready
       .then(() => search.index.prepareSuggestions())
       .catch((error: unknown) => log.error({ err: error }, 'search suggestions'))
-      // Made or not, the load's garbage goes; from then on the heap grows at most twofold.
+      // Made or not, the load's garbage goes; from then on the heap grows twofold between full
+      // collections, from the limit these collections set (V8 reads the flag as it sets it).
       .then(() => {
-        collectGarbage();
         boundSteadyHeapGrowth();
+        collectGarbage();
       })
       .catch((error: unknown) => log.error({ err: error }, 'garbage collection'));
     const relatedResults = modules.flatMap((module) => module.relatedResults ?? []);

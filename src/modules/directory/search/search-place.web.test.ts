@@ -55,9 +55,9 @@ describe('a place named in the words', () => {
       expect(res.body).toContain('Les plus proches :');
       // Housing, not the medical practice of Molenbeek whose Dutch theme name says "huis".
       const nearest = res.body.slice(res.body.indexOf('class="nearest"'));
-      expect(nearest).toContain('<span>Hébergement</span>');
+      expect(nearest).toContain('<span>Hébergement de nuit</span>');
       expect(nearest).toMatch(/class="badge distance">[\d.,]+ km</);
-      expect(res.body).not.toContain('<span>Consultations</span>');
+      expect(res.body).not.toContain('Consultations de médecine générale');
     }
     const dropped = await get('/fr/search?q=logement&access=free');
     expect(dropped.body).not.toContain('class="chip"');
