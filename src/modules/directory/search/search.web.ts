@@ -18,7 +18,10 @@ import { KeptLayouts } from './kept-layouts.ts';
 const layoutsOf = new WeakMap<object, KeptLayouts>();
 
 export const searchWeb: FastifyPluginAsyncTypebox<WebDeps> = async (app, deps) => {
-  /** Filters and results as HTML, by outcome (kept-layouts.ts). Measured at 50k services, rendering was two thirds of the page's time. */
+  /**
+   * Filters and results as HTML, by outcome (kept-layouts.ts). Measured at 50k services, rendering
+   * was two thirds of the page's time.
+   */
   let layouts = layoutsOf.get(deps.services.search);
   if (!layouts) layoutsOf.set(deps.services.search, (layouts = new KeptLayouts(cacheBudget('searchPages'))));
 
