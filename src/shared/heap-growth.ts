@@ -37,8 +37,16 @@ const fourfoldFrom = 2 * 2 ** 30;
  * keeps each limit at most halfway to the heap's maximum.
  */
 export const heapGrowthBoundable =
-  !process.execArgv.some((arg) => arg.replaceAll('_', '-').startsWith('--heap-growing-percent')) &&
-  getHeapStatistics().heap_size_limit >= fourfoldFrom;
+  operatorsGrowth() === undefined && getHeapStatistics().heap_size_limit >= fourfoldFrom;
+
+/** The growth the operator gave node (`--heap-growing-percent=N` or `… N`), which this module leaves alone. */
+function operatorsGrowth(): number | undefined {
+  const args = process.execArgv;
+  const at = args.findIndex((arg) => arg.replaceAll('_', '-').startsWith('--heap-growing-percent'));
+  if (at < 0) return undefined;
+  const arg = args[at]!;
+  return Number(arg.includes('=') ? arg.slice(arg.indexOf('=') + 1) : args[at + 1]);
+}
 
 let intakes = 0;
 let timer: NodeJS.Timeout | undefined;
@@ -51,14 +59,9 @@ function setGrowingPercent(percent: number): void {
   inForce = percent;
 }
 
-/** The growth the operator gave node (`--heap-growing-percent=N`), which this module leaves alone. */
-const chosen = process.execArgv
-  .map((arg) => /^--heap[-_]growing[-_]percent=(\d+)$/.exec(arg)?.[1])
-  .find((value) => value !== undefined);
-
 /** The heap's growth between full collections in force, in per cent (0: V8's own choice). */
 export function heapGrowingPercent(): number {
-  return chosen === undefined ? inForce : Number(chosen);
+  return operatorsGrowth() ?? inForce;
 }
 
 /**
