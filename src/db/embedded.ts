@@ -182,6 +182,8 @@ export function runningEmbeddedUrl(dataDir: string): string | null {
 export async function startEmbeddedDatabase(
   dataDir: string,
   log: (line: string) => void = () => {},
+  /** Server settings for this start only (the tests' throwaway cluster gives up durability). */
+  settings: Record<string, string> = {},
 ): Promise<EmbeddedDatabase> {
   mkdirSync(dataDir, { recursive: true });
   const owner = await waitForQuietLock(dataDir, (reason) =>
@@ -232,7 +234,7 @@ export async function startEmbeddedDatabase(
     onLog: remember,
     onError: remember,
   });
-  const start = () => startPostgres({ clusterDir, port, log: remember });
+  const start = () => startPostgres({ clusterDir, port, log: remember, settings });
   let server: PostgresProcess;
   try {
     if (fresh) await cluster.initialise();

@@ -38,6 +38,8 @@ export function startPostgres(options: {
   port: number;
   /** Each line PostgreSQL writes (its log). */
   log: (line: string) => void;
+  /** Server settings beyond the address ("fsync" → "off"), given as `-c name=value`. */
+  settings?: Record<string, string>;
 }): Promise<PostgresProcess> {
   const child: ChildProcess = spawn(
     postgresBinary(),
@@ -50,6 +52,7 @@ export function startPostgres(options: {
       'listen_addresses=127.0.0.1',
       '-c',
       'unix_socket_directories=',
+      ...Object.entries(options.settings ?? {}).flatMap(([name, value]) => ['-c', `${name}=${value}`]),
     ],
     {
       ...postgresUser(),
