@@ -182,7 +182,7 @@ export function runningEmbeddedUrl(dataDir: string): string | null {
 export async function startEmbeddedDatabase(
   dataDir: string,
   log: (line: string) => void = () => {},
-  /** Server settings for this start only (the tests' throwaway cluster gives up durability). */
+  /** Server settings given at start, not written to its configuration (the tests' cluster gives up durability). */
   settings: Record<string, string> = {},
 ): Promise<EmbeddedDatabase> {
   mkdirSync(dataDir, { recursive: true });

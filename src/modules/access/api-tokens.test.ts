@@ -30,6 +30,32 @@ async function storedToken(): Promise<{ bearer: string; id: string; organisation
 const lastUsed = async (id: string): Promise<Date | null> =>
   (await database.pool.query('select last_used_at from api_tokens where id = $1', [id])).rows[0].last_used_at;
 
+/** Runs `during` while another transaction holds a lock of `strength` on the token's row. */
+async function whileLocked(id: string, strength: string, during: () => Promise<void>): Promise<void> {
+  const holder = await database.pool.connect();
+  try {
+    await holder.query('begin');
+    await holder.query(`select id from api_tokens where id = $1 for ${strength}`, [id]);
+    await during();
+  } finally {
+    await holder.query('rollback');
+    holder.release();
+  }
+}
+
+/** What `promise` gives, or 'waited' when it takes longer than `seconds`. */
+async function withinSeconds<T>(seconds: number, promise: Promise<T>): Promise<T | 'waited'> {
+  let timer: NodeJS.Timeout | undefined;
+  const waited = new Promise<'waited'>(
+    (resolve) => (timer = setTimeout(() => resolve('waited'), seconds * 1_000)),
+  );
+  try {
+    return await Promise.race([promise, waited]);
+  } finally {
+    clearTimeout(timer);
+  }
+}
+
 describe('authenticateApiToken', () => {
   it('acts for the token’s organisation and notes its use at most once a minute', async () => {
     const { bearer, id, organisationId } = await storedToken();
@@ -49,24 +75,31 @@ describe('authenticateApiToken', () => {
 
   it('does not wait while another request is noting the same token’s use', async () => {
     const { bearer, id } = await storedToken();
-    const holder = await database.pool.connect();
-    try {
-      await holder.query('begin');
-      await holder.query('select id from api_tokens where id = $1 for update', [id]);
+    await whileLocked(id, 'no key update', async () => {
       const asked = authenticateApiToken(database.db, bearer, new Date('2026-12-07T11:00:00Z'));
-      const outcome = await Promise.race([
-        asked.then((actor) => actor?.tokenId),
-        new Promise((resolve) => setTimeout(() => resolve('waited'), 3_000)),
-      ]);
-      expect(outcome).toBe(id);
-      await holder.query('rollback');
-    } finally {
-      holder.release();
-    }
+      expect(
+        await withinSeconds(
+          3,
+          asked.then((actor) => actor?.tokenId),
+        ),
+      ).toBe(id);
+    });
     // The note was the holder's to make; it made none, and the next request makes it.
     expect(await lastUsed(id)).toBeNull();
     await authenticateApiToken(database.db, bearer, new Date('2026-12-07T11:00:01Z'));
     expect(await lastUsed(id)).toEqual(new Date('2026-12-07T11:00:01Z'));
+  });
+
+  it('notes the use while a booking or a signal of the token is being written', async () => {
+    const { bearer, id } = await storedToken();
+    // What a foreign key check of an insert referring to the token holds until its transaction ends.
+    const now = new Date('2026-12-07T12:00:00Z');
+    await whileLocked(id, 'key share', async () => {
+      expect(await withinSeconds(3, authenticateApiToken(database.db, bearer, now))).toMatchObject({
+        tokenId: id,
+      });
+      expect(await lastUsed(id)).toEqual(now);
+    });
   });
 
   it('knows no revoked, unknown or malformed token', async () => {

@@ -51,7 +51,9 @@ async function recordUse(db: Executor, id: string, now: Date): Promise<void> {
         or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000))),
       ),
     )
-    .for('update', { skipLocked: true });
+    // Not FOR UPDATE: an open transaction writing a row that refers to the token (a booking, a
+    // need signal) holds the key-share lock of its foreign key check, which NO KEY UPDATE lets be.
+    .for('no key update', { skipLocked: true });
   await db.update(apiTokens).set({ lastUsedAt: now }).where(inArray(apiTokens.id, stale));
 }
 
