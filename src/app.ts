@@ -33,6 +33,7 @@ import { derivedKey } from './shared/field-encryption.ts';
 import { multiLineKeyword, passwordKeyword } from './shared/schema-text.ts';
 import { sharedSerializers } from './http/shared-serializers.ts';
 import { sharedValidators } from './http/shared-validators.ts';
+import { requestTurns } from './http/request-turns.ts';
 import { assetRoots } from './views/assets.ts';
 
 export interface AppOptions {
@@ -193,6 +194,7 @@ export async function buildApp(
     reply.headers(headers);
     done();
   });
+  requestTurns(app);
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(sessionPlugin, {
     config,
