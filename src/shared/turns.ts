@@ -1,6 +1,7 @@
 // One queue for all the work the process does in slices (searches spread over turns, the search
-// suggestions and the directory's lists made in slices): each turn of the event loop runs the next
-// slice of one of them only, in order of asking, with the requests and timers handled in between.
+// suggestions and the directory's lists made in slices) and for the pages and searches that come in
+// (http/request-turns.ts): each turn of the event loop runs the next slice of one of them only, in
+// order of asking, with the other requests and the timers handled in between.
 // Each waiting on setImmediate alone, every piece of work paused in the same turn resumed in that
 // turn's check phase, one after the other: 50 searches under load each running their 5 ms slice
 // held the event loop for 250 ms and more (issue 19's bench measured 541 ms).
