@@ -171,6 +171,8 @@ export async function buildApp(
   // Before any route: each distinct schema is compiled once (http/shared-schemas.ts).
   shareRouteSchemas(app);
   enforceQueryRules(app);
+  // Before any route too: pages and searches start in a turn of their own (http/request-turns.ts).
+  requestTurns(app);
 
   const tileOrigin = config.tiles.url ? new URL(config.tiles.url.replace(/\{[a-z]\}/g, 'a')).origin : null;
   const headers = securityHeaders({
@@ -194,7 +196,6 @@ export async function buildApp(
     reply.headers(headers);
     done();
   });
-  requestTurns(app);
   await app.register(compress, { threshold: 1024, encodings: ['br', 'gzip'] });
   await app.register(sessionPlugin, {
     config,
