@@ -42,7 +42,7 @@ export function requestTurns(app: FastifyInstance): void {
   app.addHook('onRoute', (route: RouteOptions) => {
     if (!takesTurn(route.method, route.url)) return;
     const own = route.preHandler === undefined ? [] : [route.preHandler].flat();
-    // The HEAD route Fastify adds for a GET comes with the GET's options.
+    // Once, should the HEAD route Fastify adds for a GET come with the GET's preHandler already.
     if (own.includes(waitTurn)) return;
     route.preHandler = [waitTurn, ...own];
     routes.push(`${[route.method].flat().join(',')} ${route.url}`);
