@@ -17,6 +17,9 @@ export interface ApiTokenActor {
   organisationId: string;
 }
 
+/** "Last used" to the minute is enough for an admin deciding what to revoke. */
+const useNotedEveryMs = 60_000;
+
 /** The organisation a bearer token acts for, or null for an unknown or revoked one. */
 export async function authenticateApiToken(
   db: Executor,
@@ -28,9 +31,8 @@ export async function authenticateApiToken(
     .select({ id: apiTokens.id, organisationId: apiTokens.organisationId, lastUsedAt: apiTokens.lastUsedAt })
     .from(apiTokens)
     .where(and(eq(apiTokens.tokenHash, hashToken(token)), isNull(apiTokens.revokedAt)));
-  // "Last used" to the minute is enough for an admin deciding what to revoke, and spares a write
-  // per request.
-  if (row && (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > 60_000))
+  // Read first: a note at most once a minute spares a write per request.
+  if (row && (!row.lastUsedAt || now.getTime() - row.lastUsedAt.getTime() > useNotedEveryMs))
     await recordUse(db, row.id, now);
   return row ? { kind: 'token', tokenId: row.id, organisationId: row.organisationId } : null;
 }
@@ -48,7 +50,7 @@ async function recordUse(db: Executor, id: string, now: Date): Promise<void> {
     .where(
       and(
         eq(apiTokens.id, id),
-        or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - 60_000))),
+        or(isNull(apiTokens.lastUsedAt), lt(apiTokens.lastUsedAt, new Date(now.getTime() - useNotedEveryMs))),
       ),
     )
     // Not FOR UPDATE: an open transaction writing a row that refers to the token (a booking, a
