@@ -1,8 +1,11 @@
 // Every query has a time limit, also when PostgreSQL stops answering altogether (a frozen server,
 // a connection cut without a reset): the client gives up instead of holding a request for ever.
 import { inject, it, expect } from 'vitest';
+import type { EventEmitter } from 'node:events';
 import { sql } from 'drizzle-orm';
+import type pg from 'pg';
 import { connectDatabase } from './client.ts';
+import { nextTurn } from '../shared/turns.ts';
 
 it('gives up a query when the server process behind the connection stops answering', async () => {
   const connection = connectDatabase(inject('pgAdminUrl'), { max: 1, queryTimeoutMs: 1_000 });
@@ -62,6 +65,33 @@ it('does not let a transaction whose query timed out be committed by the next on
   } finally {
     resume(backend);
     await connection.pool.query(`drop table if exists ${table}`);
+    await connection.close();
+  }
+});
+
+it('goes on with rows read outside a transaction in a turn of its own, after the turns asked before', async () => {
+  const connection = connectDatabase(inject('pgAdminUrl'), { max: 1 });
+  try {
+    const order: string[] = [];
+    // The pool takes its client back in the callback that reads the rows, before handing them on:
+    // a turn asked for there comes before the rows' own.
+    connection.pool.once('release', () => void nextTurn().then(() => order.push('asked before')));
+    await connection.db.execute(sql`select 1`);
+    order.push('rows');
+    expect(order).toEqual(['asked before', 'rows']);
+
+    // A transaction's queries go on at once, in the callback that reads their rows: it holds its
+    // locks meanwhile.
+    let lent: pg.PoolClient | undefined;
+    connection.pool.once('acquire', (client) => (lent = client));
+    await connection.db.transaction(async (tx) => {
+      let turned = false;
+      const wire = (lent as unknown as { connection: EventEmitter }).connection;
+      wire.once('readyForQuery', () => void nextTurn().then(() => (turned = true)));
+      await tx.execute(sql`select 1`);
+      expect(turned).toBe(false);
+    });
+  } finally {
     await connection.close();
   }
 });

@@ -1,6 +1,7 @@
 import { drizzle, type NodePgDatabase } from 'drizzle-orm/node-postgres';
 import pg from 'pg';
 import * as schema from './schema.ts';
+import { nextTurn } from '../shared/turns.ts';
 
 export type Database = NodePgDatabase<typeof schema>;
 /** A database handle or an open transaction: repositories accept either. */
@@ -60,6 +61,25 @@ export function connectDatabase(
   });
   // An idle client losing its connection (database restart) must not crash the process.
   pool.on('error', () => {});
+  handRowsOverInTurns(pool);
   const db = drizzle({ client: pool, schema, casing: 'snake_case' });
   return { db, pool, close: () => pool.end() };
+}
+
+/**
+ * Rows read outside a transaction go on in a turn of the event loop of their own (shared/turns.ts).
+ * Answers of PostgreSQL to several requests come in together, and each request went on with its
+ * rows (presenting, rendering, serialising) in the turn they arrived in, one after the other.
+ * Transactions' queries (on a client lent out by the pool) go on at once: they hold locks.
+ */
+function handRowsOverInTurns(pool: pg.Pool): void {
+  const poolQuery = pool.query.bind(pool) as (...args: unknown[]) => unknown;
+  pool.query = function (...args: unknown[]) {
+    const result = poolQuery(...args);
+    if (!(result instanceof Promise)) return result;
+    return result.then(async (rows: unknown) => {
+      await nextTurn();
+      return rows;
+    });
+  } as typeof pool.query;
 }
