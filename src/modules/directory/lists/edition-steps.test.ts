@@ -57,4 +57,20 @@ describe('the first edition of the lists made in steps', () => {
     await lists.prepare(slices);
     expect(pauses).toBe(before);
   });
+
+  it('makes the lists per theme, commune and language of every language in steps too', async () => {
+    const index = new SearchIndex(thesaurus());
+    const live = { index, isReady: true } as unknown as LiveSearchIndex;
+    for (let k = 0; k < 600; k++) {
+      const docs = organisation(k, k % 4);
+      index.replace(docs, [docs[0]!.organisationId], 'directory');
+    }
+    const lists = new IndexLists(live);
+    let pauses = 0;
+    await lists.prepare({ due: true, next: async () => void pauses++ } as unknown as Slices);
+    expect(lists.facetListsHeld).toBe(9);
+    // A pause every 256 organisations of each of the nine.
+    expect(pauses).toBeGreaterThanOrEqual(9 * 3);
+    expectSameLists(lists, live);
+  });
 });

@@ -10,10 +10,13 @@ import type { LiveSearchIndex, IndexedDoc } from '../../search/index.ts';
 import type { DirectoryFilters } from '../directory.repo.ts';
 import { directorySearchSource } from '../search/directory-source.ts';
 import {
+  byFacet,
   byNameThenId,
   type Edition,
   editionInSteps,
+  type Facet,
   type FacetList,
+  facets,
   keptListsBytes,
   nextEdition,
   type OrganisationEntry,
@@ -22,38 +25,11 @@ import {
 
 export { keptListsBytes, listBytes, type OrganisationList } from './edition.ts';
 
-/** The filters that a list per value of one facet answers: one of these, and no kind. */
-const facetValuesOf = {
-  theme: (o: OrganisationEntry) => o.themes,
-  commune: (o: OrganisationEntry) => o.communes,
-  language: (o: OrganisationEntry) => o.languages,
-} as const;
-type Facet = keyof typeof facetValuesOf;
-
 /** The one facet the filters choose a value of, if they choose nothing else (kind included). */
 function onlyFacet(filters: DirectoryFilters): Facet | undefined {
   if (filters.kind) return undefined;
-  const chosen = (Object.keys(facetValuesOf) as Facet[]).filter((f) => filters[f]);
+  const chosen = facets.filter((f) => filters[f]);
   return chosen.length === 1 ? chosen[0] : undefined;
-}
-
-/**
- * Every value's list of one facet in one pass over the order: a directory visited theme by theme
- * (113 of them) or commune by commune then costs one pass, not one per value.
- */
-function byFacet(sorted: readonly OrganisationEntry[], facet: Facet): Map<string, FacetList> {
-  const lists = new Map<string, FacetList>();
-  const valuesOf = facetValuesOf[facet];
-  for (const o of sorted) {
-    for (const value of valuesOf(o)) {
-      let list = lists.get(value);
-      if (!list) lists.set(value, (list = { withServices: [], without: [] }));
-      const ids = o.services.length ? list.withServices : list.without;
-      // Once, should a document name a value twice.
-      if (ids[ids.length - 1] !== o.id) ids.push(o.id);
-    }
-  }
-  return lists;
 }
 
 function serviceMatches(doc: IndexedDoc, filters: DirectoryFilters): boolean {
@@ -104,6 +80,11 @@ export class IndexLists {
     return this.edition?.lists.calculatedSize ?? 0;
   }
 
+  /** How many lists per facet and language the current edition holds (for tests). */
+  get facetListsHeld(): number {
+    return this.edition?.facets.size ?? 0;
+  }
+
   /** Moves whenever a list may have changed: the version of the directory's documents in the index. */
   get version(): number {
     return this.live.index.sourceVersion(directorySearchSource.name);
@@ -148,6 +129,7 @@ export class IndexLists {
   ): FacetList {
     const key = `${locale} ${facet}`;
     let lists = edition.facets.get(key);
+    // Made at once in an edition after a change (the first one makes them all in steps).
     if (!lists) edition.facets.set(key, (lists = byFacet(sorted, facet)));
     return lists.get(value) ?? { withServices: [], without: [] };
   }
