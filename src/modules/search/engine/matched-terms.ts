@@ -4,6 +4,7 @@
 // bytes an uncached search pass allocated, and as they are kept, copied by every young-generation
 // garbage collection they met. Now numbers in two typed arrays, made into strings when asked.
 import type { Scratch } from './term-scratch.ts';
+import { int32s } from './typed-pool.ts';
 
 export class MatchedTerms {
   constructor(
@@ -41,20 +42,28 @@ export class MatchedTerms {
 
 /** The matched terms of the first `count` of `ns`, as a search's run noted them in its scratch. */
 export function matchedTerms(scratch: Scratch, ns: Int32Array, count: number, names: string[]): MatchedTerms {
-  const from = new Int32Array(count + 1);
-  let ids = new Int32Array(Math.max(16, 2 * count));
+  // Worked out in arrays of the pool (typed-pool.ts), kept in one new array of the exact length: a
+  // new typed array each counts towards V8's next full collection (term-match.ts, matchSteps).
+  const from = int32s.take(count + 1);
+  let ids = int32s.take(Math.max(16, 2 * count));
   let end = 0;
   for (let k = 0; k < count; k++) {
     from[k] = end;
     let next = scratch.termIdsInto(ns[k]!, ids, end);
     while (next < 0) {
-      const more = new Int32Array(2 * ids.length);
+      const more = int32s.take(2 * ids.length);
       more.set(ids);
+      int32s.give(ids);
       ids = more;
       next = scratch.termIdsInto(ns[k]!, ids, end);
     }
     end = next;
   }
   from[count] = end;
-  return new MatchedTerms(ns, count, from, ids.slice(0, end), names);
+  const kept = new Int32Array(count + 1 + end);
+  kept.set(from.subarray(0, count + 1));
+  kept.set(ids.subarray(0, end), count + 1);
+  int32s.give(from);
+  int32s.give(ids);
+  return new MatchedTerms(ns, count, kept.subarray(0, count + 1), kept.subarray(count + 1), names);
 }

@@ -26,6 +26,8 @@ export interface OrderKeys {
 
 /** Per document number, its name tier plus one (0: none), filled for one search and emptied after. */
 let namedScratch = new Int8Array(0);
+/** Per position, its tier key: one search's, read while its page is ordered (not a new array each). */
+let tiersScratch = new Uint8Array(0);
 
 function tierKeys(
   keys: OrderKeys,
@@ -33,7 +35,9 @@ function tierKeys(
   named: NameTiers | null,
   flags: Uint8Array | undefined,
 ): Uint8Array {
-  const tiers = new Uint8Array(keys.count);
+  if (tiersScratch.length < keys.count)
+    tiersScratch = new Uint8Array(Math.max(keys.count, 2 * tiersScratch.length));
+  const tiers = tiersScratch;
   if (named && namedScratch.length < docs.length)
     namedScratch = new Int8Array(Math.max(docs.length, 2 * namedScratch.length));
   const scratch = namedScratch;

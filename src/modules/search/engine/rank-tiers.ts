@@ -205,7 +205,7 @@ export function* namedBySteps(
 ): Steps<NameTiers | null> {
   const typed = words(text).filter((w) => !isStopword(w));
   if (!typed.some((w) => !isPlaceWord(fold(w)) && !isPostcode(w))) return null;
-  const found = (yield* terms.matchSteps(query, { fields: nameFields, expansions })).n;
+  const found = (yield* terms.matchSteps(query, { fields: nameFields, expansions, scored: false })).n;
   if (!found.length) return null;
   const units = unitsOf(typed.slice(0, 12), concepts);
   // Best name scores first: a listing whose name is the words scores among the best on its name.

@@ -39,7 +39,7 @@ export interface RunInput {
   openNow: Bitset;
   /** The documents the words matched, best first, and their scores; null for every document. */
   ns: Int32Array | null;
-  scores: Float64Array | null;
+  scores: Float32Array | null;
   wanted: Wanted[];
   openFilter: readonly string[] | undefined;
   near: NearPoint | undefined;

@@ -205,7 +205,12 @@ export class TermIndex {
    */
   *matchSteps(
     query: TermQuery,
-    options: TermSearchOptions & { termsOf?: number; expansions?: Map<string, Expansion[]> } = {},
+    options: TermSearchOptions & {
+      termsOf?: number;
+      expansions?: Map<string, Expansion[]>;
+      /** False when only the numbers are read (TermMatches.score empty). */
+      scored?: boolean;
+    } = {},
   ): Steps<TermMatches> {
     const lists: TermLists = {
       fields: this.fields,
@@ -229,7 +234,7 @@ export class TermIndex {
         scratch,
         expansions: options.expansions ?? new Map(),
       };
-      return yield* matchSteps(lists, query, run, options.termsOf ?? 0);
+      return yield* matchSteps(lists, query, run, options.termsOf ?? 0, options.scored);
     } finally {
       // Searches paused together each hold one (2 MB and more at 100,000 documents): keep two.
       if (this.scratches.length < 2) this.scratches.push(scratch);

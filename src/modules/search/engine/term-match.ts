@@ -56,6 +56,8 @@ export function* matchSteps(
   query: TermQuery,
   run: MatchRun,
   termsOf: number,
+  /** False when only the numbers are read (no scores kept). */
+  scored = true,
 ): Steps<TermMatches> {
   run.scratch.begin(lists.live.length);
   const found = yield* execute(lists, query, { combineWith: 'OR', fuzzy: false, prefix: false }, run);
@@ -65,13 +67,15 @@ export function* matchSteps(
   for (let i = 0; i < count; i++) final[i] = found.score[i]! * (bitCount(found.mask[i]!) || 1);
   yield;
   const order = scoreOrder(final.subarray(0, count));
-  // The two arrays kept (with the text's matches): new, of their exact length.
-  const ns = new Int32Array(count);
-  const scores = new Float64Array(count);
-  for (let k = 0; k < count; k++) {
-    ns[k] = found.ns[order[k]!]!;
-    scores[k] = final[order[k]!]!;
-  }
+  // What is kept (with the text's matches): one new buffer of the exact length. Each new typed
+  // array's memory counts towards the 64 MB of memory outside V8's heap after which V8 starts a full
+  // collection, and while it marks, every new one has the main thread mark for up to 5 ms: the
+  // uncached search pass ran one every 3 s, and the searches meanwhile took 30-90 ms.
+  const buffer = new ArrayBuffer((scored ? 8 : 4) * count);
+  const ns = new Int32Array(buffer, 0, count);
+  const scores = new Float32Array(buffer, 4 * count, scored ? count : 0);
+  for (let k = 0; k < count; k++) ns[k] = found.ns[order[k]!]!;
+  if (scored) for (let k = 0; k < count; k++) scores[k] = final[order[k]!]!;
   release(found);
   float64s.give(final);
   uint32s.give(new Uint32Array(order.buffer));

@@ -43,7 +43,11 @@ export interface Run {
 
 export interface TermMatches {
   n: Int32Array;
-  score: Float64Array;
+  /**
+   * Their scores, kept in 32 bits (the order is set in 64 before): empty when the run was asked for
+   * numbers only.
+   */
+  score: Float32Array;
   /** The matched index terms of the first results. */
   terms: MatchedTerms;
 }

@@ -15,7 +15,7 @@ const highlightedMatches = 500;
 
 export interface TextMatches {
   version: number;
-  matches: { n: Int32Array; score: Float64Array; terms: MatchedTerms } | null;
+  matches: { n: Int32Array; score: Float32Array; terms: MatchedTerms } | null;
   concepts: ConceptMatch[];
   partial: boolean;
   /** Tiers of the documents whose names hold every word (rank-tiers.ts). */
