@@ -77,6 +77,9 @@ describe('health and metrics', () => {
     expect(res.headers['content-security-policy']).toContain("script-src 'self'");
     expect(res.headers['x-content-type-options']).toBe('nosniff');
     expect(res.headers['content-encoding']).toBe('br');
+    // In one call (a length), not through a stream of its own (chunked): see app.ts.
+    expect(Number(res.headers['content-length'])).toBe(res.rawPayload.length);
+    expect(res.headers['transfer-encoding']).toBeUndefined();
   });
 });
 
