@@ -91,8 +91,8 @@ describe('the words index', () => {
         expect(actual.length, JSON.stringify(query)).toBe(expected.length);
         expect(actual.length).toBeGreaterThan(0);
         actual.forEach((hit, i) => {
-          // Kept in 32 bits (term-types.ts): the same to seven significant digits; the order,
-          // set in 64 bits, exactly.
+          // Kept in 32 bits (term-types.ts): the same to seven significant digits; the order of
+          // the matches, set in 64 bits, exactly.
           const relative = Math.abs(hit.score - expected[i]!.score) / expected[i]!.score;
           expect(relative, `${JSON.stringify(query)} ${JSON.stringify(options)} ${i}`).toBeLessThan(1e-7);
           expect(hit.n).toBe(expected[i]!.id);

@@ -44,8 +44,9 @@ export interface Run {
 export interface TermMatches {
   n: Int32Array;
   /**
-   * Their scores, kept in 32 bits (the order is set in 64 before): empty when the run was asked for
-   * numbers only.
+   * Their scores, kept in 32 bits: their order is set in 64 before, but a sort by distance breaks
+   * ties with these (two scores closer than 1 in 10^7 may tie there). Empty when the run was asked
+   * for numbers only.
    */
   score: Float32Array;
   /** The matched index terms of the first results. */
