@@ -206,9 +206,9 @@ export function nextEdition(live: LiveSearchIndex, last: Edition | undefined, bu
 
 /**
  * The first edition, as `nextEdition(live, undefined, budget)` makes it but with its orders and
- * lists per facet for every language made too, in slices that give the event loop back: made at once on the first
- * request after a start, the grouping and the sorts by a collator held the event loop for 250 ms
- * and more at 50,000 services. The documents are those of the moment it starts (`seen`), so a
+ * lists per facet for every language made too, in slices that give the event loop back: made at
+ * once on the first request after a start, the grouping and the sorts by a collator held the event
+ * loop for 250 ms and more at 50,000 services. The documents are those of the moment it starts (`seen`), so a
  * change meanwhile is taken by the next edition as any other change.
  */
 export async function editionInSteps(
