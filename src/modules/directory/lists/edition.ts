@@ -72,6 +72,8 @@ const facetValuesOf = {
 } as const;
 export type Facet = keyof typeof facetValuesOf;
 export const facets = Object.keys(facetValuesOf) as Facet[];
+/** Where an edition's `facets` holds the lists of one language and facet. */
+export const facetListsKey = (locale: Locale, facet: Facet) => `${locale} ${facet}`;
 
 /** Puts one organisation, the next in order, in the lists of each of its values of a facet. */
 function addToFacetLists(lists: Map<string, FacetList>, o: OrganisationEntry, facet: Facet): void {
@@ -249,7 +251,7 @@ export async function editionInSteps(
         addToFacetLists(lists, sorted[i]!, facet);
         if ((i & 255) === 0 && slices.due) await slices.next();
       }
-      facetLists.set(`${locale} ${facet}`, lists);
+      facetLists.set(facetListsKey(locale, facet), lists);
     }
   }
   return {

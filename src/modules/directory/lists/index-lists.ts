@@ -16,6 +16,7 @@ import {
   editionInSteps,
   type Facet,
   type FacetList,
+  facetListsKey,
   facets,
   keptListsBytes,
   nextEdition,
@@ -127,7 +128,7 @@ export class IndexLists {
     facet: Facet,
     value: string,
   ): FacetList {
-    const key = `${locale} ${facet}`;
+    const key = facetListsKey(locale, facet);
     let lists = edition.facets.get(key);
     // Made at once in an edition after a change (the first one makes them all in steps).
     if (!lists) edition.facets.set(key, (lists = byFacet(sorted, facet)));
